@@ -1,0 +1,41 @@
+// Pushes frames to a WebSocket client through the API Gateway @connections API; a gone connection is forgotten.
+import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
+
+export type PushResult = "sent" | "gone";
+
+export interface ConnectionPusher {
+  push(connectionId: string, frame: string): Promise<PushResult>;
+}
+
+export class ApiGatewayConnectionPusher implements ConnectionPusher {
+  private readonly client: ApiGatewayManagementApiClient;
+
+  constructor(
+    options: { endpoint: string; region: string; credentials?: { accessKeyId: string; secretAccessKey: string } },
+    /** Called with the connection that answered 410, so its record is deleted (that one, never the sender's). */
+    private readonly onGone: (connectionId: string) => Promise<void> = async () => undefined,
+  ) {
+    this.client = new ApiGatewayManagementApiClient({
+      endpoint: options.endpoint,
+      region: options.region,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+    });
+  }
+
+  async push(connectionId: string, frame: string): Promise<PushResult> {
+    try {
+      await this.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.from(frame) }));
+      return "sent";
+    } catch (error) {
+      if (error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) {
+        await this.onGone(connectionId);
+        return "gone";
+      }
+      throw error;
+    }
+  }
+
+  destroy() {
+    this.client.destroy();
+  }
+}

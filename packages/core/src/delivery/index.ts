@@ -1,0 +1,2 @@
+// Getting frames to connected clients.
+export * from "./connectionPusher";

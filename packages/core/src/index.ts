@@ -1,0 +1,6 @@
+// Domain logic, ports and adapters shared by every service.
+export * from "./tables";
+export * from "./runtime";
+export * from "./stores";
+export * from "./delivery";
+export * from "./personas";

@@ -1,0 +1,53 @@
+// Where a service finds its AWS resources: environment variables, set by SST in Lambda and by the local cloud locally.
+import { BUS_NAME, SERVICE_NAMES, type ServiceName } from "@innerworld/events";
+
+export interface RuntimeConfig {
+  region: string;
+  busName: string;
+  /** Physical table names are `<tablePrefix>-<table>`. */
+  tablePrefix: string;
+  endpoints: { dynamodb?: string; eventBridge?: string; sqs?: string };
+  /** Base URL of the API Gateway @connections API (`https://{api}.execute-api.{region}.amazonaws.com/{stage}`). */
+  connectionsUrl?: string;
+  deadLetterQueueUrls: Partial<Record<ServiceName, string>>;
+  /** Static credentials for local endpoints; in AWS the default provider chain is used. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+const envKeyOfDeadLetterQueue = (service: ServiceName) => `INNERWORLD_DLQ_URL_${service.toUpperCase().replace(/-/g, "_")}`;
+
+export const runtimeConfigToEnv = (config: RuntimeConfig): Record<string, string> => {
+  const env: Record<string, string> = {
+    AWS_REGION: config.region,
+    INNERWORLD_BUS_NAME: config.busName,
+    INNERWORLD_TABLE_PREFIX: config.tablePrefix,
+  };
+  if (config.endpoints.dynamodb) env.INNERWORLD_DYNAMODB_ENDPOINT = config.endpoints.dynamodb;
+  if (config.endpoints.eventBridge) env.INNERWORLD_EVENTBRIDGE_ENDPOINT = config.endpoints.eventBridge;
+  if (config.endpoints.sqs) env.INNERWORLD_SQS_ENDPOINT = config.endpoints.sqs;
+  if (config.connectionsUrl) env.INNERWORLD_CONNECTIONS_URL = config.connectionsUrl;
+  for (const [service, url] of Object.entries(config.deadLetterQueueUrls)) env[envKeyOfDeadLetterQueue(service as ServiceName)] = url;
+  return env;
+};
+
+export const runtimeConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => {
+  const deadLetterQueueUrls: Partial<Record<ServiceName, string>> = {};
+  for (const service of SERVICE_NAMES) {
+    const url = env[envKeyOfDeadLetterQueue(service)];
+    if (url) deadLetterQueueUrls[service] = url;
+  }
+  const local = Boolean(env.INNERWORLD_DYNAMODB_ENDPOINT || env.INNERWORLD_EVENTBRIDGE_ENDPOINT);
+  return {
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    busName: env.INNERWORLD_BUS_NAME ?? BUS_NAME,
+    tablePrefix: env.INNERWORLD_TABLE_PREFIX ?? "innerworld",
+    endpoints: {
+      ...(env.INNERWORLD_DYNAMODB_ENDPOINT ? { dynamodb: env.INNERWORLD_DYNAMODB_ENDPOINT } : {}),
+      ...(env.INNERWORLD_EVENTBRIDGE_ENDPOINT ? { eventBridge: env.INNERWORLD_EVENTBRIDGE_ENDPOINT } : {}),
+      ...(env.INNERWORLD_SQS_ENDPOINT ? { sqs: env.INNERWORLD_SQS_ENDPOINT } : {}),
+    },
+    ...(env.INNERWORLD_CONNECTIONS_URL ? { connectionsUrl: env.INNERWORLD_CONNECTIONS_URL } : {}),
+    deadLetterQueueUrls,
+    ...(local ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+  };
+};

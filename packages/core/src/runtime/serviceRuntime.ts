@@ -1,0 +1,61 @@
+// The AWS clients and names one service works with, built once per Lambda container or local process.
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { EventPublisher, type DeadLetterSink, type ServiceName } from "@innerworld/events";
+import { tableNamesFor, type TableNames } from "../tables";
+import { runtimeConfigFromEnv, type RuntimeConfig } from "./config";
+import { SqsDeadLetterSink } from "./deadLetters";
+
+export interface ServiceRuntime {
+  service: ServiceName;
+  config: RuntimeConfig;
+  tables: TableNames;
+  dynamodb: DynamoDBDocumentClient;
+  eventBridge: EventBridgeClient;
+  sqs: SQSClient;
+  publisher: EventPublisher;
+  deadLetters?: DeadLetterSink;
+  destroy(): void;
+}
+
+export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig): ServiceRuntime => {
+  const common = { region: config.region, ...(config.credentials ? { credentials: config.credentials } : {}) };
+  const dynamodbClient = new DynamoDBClient({ ...common, ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}) });
+  const dynamodb = DynamoDBDocumentClient.from(dynamodbClient, { marshallOptions: { removeUndefinedValues: true } });
+  const eventBridge = new EventBridgeClient({ ...common, ...(config.endpoints.eventBridge ? { endpoint: config.endpoints.eventBridge } : {}) });
+  const sqs = new SQSClient({
+    ...common,
+    // Local SQS hands out queue URLs on a host that does not resolve; the explicit endpoint must win.
+    ...(config.endpoints.sqs ? { endpoint: config.endpoints.sqs, useQueueUrlAsEndpoint: false } : {}),
+  });
+  const deadLetterQueueUrl = config.deadLetterQueueUrls[service];
+  return {
+    service,
+    config,
+    tables: tableNamesFor(config.tablePrefix),
+    dynamodb,
+    eventBridge,
+    sqs,
+    publisher: new EventPublisher({ client: eventBridge, busName: config.busName, producer: service }),
+    ...(deadLetterQueueUrl ? { deadLetters: new SqsDeadLetterSink(sqs, deadLetterQueueUrl) } : {}),
+    destroy() {
+      dynamodbClient.destroy();
+      eventBridge.destroy();
+      sqs.destroy();
+    },
+  };
+};
+
+/** A Lambda handler that builds its runtime from the environment on first use and keeps it for the container's life. */
+export const lambdaFromEnvironment = <THandler extends (...args: never[]) => unknown>(
+  service: ServiceName,
+  build: (runtime: ServiceRuntime) => THandler,
+): THandler => {
+  let built: THandler | undefined;
+  return ((...args: Parameters<THandler>) => {
+    built ??= build(createServiceRuntime(service, runtimeConfigFromEnv()));
+    return built(...args);
+  }) as THandler;
+};

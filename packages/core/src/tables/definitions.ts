@@ -1,0 +1,104 @@
+// The DynamoDB tables, defined once: the local cloud creates them from this, infra declares them from this.
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+export type AttributeType = "S" | "N";
+export interface KeyAttribute {
+  name: string;
+  type: AttributeType;
+}
+export interface GlobalIndex {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+}
+export interface TableDefinition {
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Epoch-seconds attribute DynamoDB's TTL deletes by; readers still filter expired items themselves. */
+  ttlAttribute?: string;
+  globalIndexes: GlobalIndex[];
+}
+
+const s = (name: string): KeyAttribute => ({ name, type: "S" });
+
+export const TABLES = {
+  connections: {
+    partitionKey: s("connectionId"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [{ name: "byUser", partitionKey: s("userId") }],
+  },
+  sessions: {
+    partitionKey: s("sessionId"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), sortKey: s("startedAt") }],
+  },
+  messages: {
+    partitionKey: s("sessionId"),
+    sortKey: s("messageKey"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), sortKey: s("createdAt") }],
+  },
+  contextCache: {
+    partitionKey: s("userId"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [],
+  },
+  rateLimits: {
+    partitionKey: s("bucketKey"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [],
+  },
+  idempotency: {
+    // Attribute names are Powertools idempotency's defaults.
+    partitionKey: s("id"),
+    ttlAttribute: "expiration",
+    globalIndexes: [],
+  },
+  personas: {
+    partitionKey: s("personaId"),
+    globalIndexes: [],
+  },
+  graph: {
+    partitionKey: s("pk"),
+    sortKey: s("sk"),
+    globalIndexes: [{ name: "byTarget", partitionKey: s("targetPk"), sortKey: s("sk") }],
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableKey = keyof typeof TABLES;
+export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/** Physical table names for one stage, e.g. `innerworld-local-sessions`. */
+export type TableNames = Record<TableKey, string>;
+export const tableNamesFor = (prefix: string): TableNames =>
+  Object.fromEntries(TABLE_KEYS.map((key) => [key, `${prefix}-${key}`])) as TableNames;
+
+export const createTableInput = (definition: TableDefinition, tableName: string): CreateTableCommandInput => {
+  const attributes = new Map<string, AttributeType>();
+  const remember = (k?: KeyAttribute) => k && attributes.set(k.name, k.type);
+  const keySchema = (p: KeyAttribute, sk?: KeyAttribute) => [
+    { AttributeName: p.name, KeyType: "HASH" as const },
+    ...(sk ? [{ AttributeName: sk.name, KeyType: "RANGE" as const }] : []),
+  ];
+  remember(definition.partitionKey);
+  remember(definition.sortKey);
+  for (const index of definition.globalIndexes) {
+    remember(index.partitionKey);
+    remember(index.sortKey);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST",
+    KeySchema: keySchema(definition.partitionKey, definition.sortKey),
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    ...(definition.globalIndexes.length > 0
+      ? {
+          GlobalSecondaryIndexes: definition.globalIndexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: keySchema(index.partitionKey, index.sortKey),
+            Projection: { ProjectionType: "ALL" as const },
+          })),
+        }
+      : {}),
+  };
+};

@@ -1,0 +1,161 @@
+// The event catalog: one zod schema per event, defined once; types are inferred from them.
+import { z } from "zod";
+import type { ServiceName } from "./envelope";
+
+const id = z.string().min(1);
+const isoTime = z.string().datetime({ offset: true });
+
+export const safetyActionSchema = z.enum(["allow", "flag", "block", "crisis"]);
+export const safetyVerdictSchema = z.object({
+  action: safetyActionSchema,
+  categories: z.array(z.string()),
+  lexiconVersion: z.string().optional(),
+});
+
+const tokenUsageSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+});
+
+const turnFields = {
+  messageId: id,
+  sessionId: id,
+  seq: z.number().int().positive(),
+  personaId: id,
+  connectionId: id.optional(),
+};
+
+export const sessionStartedSchema = z.object({
+  sessionId: id,
+  personaId: id,
+  connectionId: id.optional(),
+  startedAt: isoTime,
+  expiresAt: isoTime,
+});
+
+export const messageReceivedSchema = z.object({
+  ...turnFields,
+  content: z.string().min(1),
+  stream: z.boolean(),
+  clientMessageId: z.string().max(128).optional(),
+  receivedAt: isoTime,
+});
+
+export const messageScreenedSchema = z.object({
+  ...turnFields,
+  /** Present only when the verdict lets the message through; generation needs it, no one else does. */
+  content: z.string().min(1).optional(),
+  stream: z.boolean(),
+  verdict: safetyVerdictSchema,
+  locale: z.string().optional(),
+});
+
+export const replyGeneratedSchema = z.object({
+  ...turnFields,
+  replyId: id,
+  text: z.string(),
+  model: z.string().min(1),
+  fallbackUsed: z.boolean(),
+  usage: tokenUsageSchema,
+  latencyMs: z.number().nonnegative(),
+  streamed: z.boolean(),
+});
+
+export const replyScreenedSchema = z.object({
+  ...turnFields,
+  replyId: id,
+  text: z.string(),
+  /** True when the model's text failed screening and a safe reply took its place. */
+  replaced: z.boolean(),
+  verdict: safetyVerdictSchema,
+  model: z.string().min(1),
+  streamed: z.boolean(),
+});
+
+export const replyDeliveredSchema = z.object({
+  messageId: id,
+  replyId: id,
+  sessionId: id,
+  seq: z.number().int().positive(),
+  connectionId: id.optional(),
+  status: z.enum(["delivered", "connection_gone"]),
+  deliveredAt: isoTime,
+});
+
+export const sessionEndedSchema = z.object({
+  sessionId: id,
+  personaId: id.optional(),
+  reason: z.enum(["client_end", "disconnect", "idle", "expired"]),
+  endedAt: isoTime,
+});
+
+export const transcriptReadySchema = z.object({
+  sessionId: id,
+  personaId: id,
+  messageCount: z.number().int().nonnegative(),
+  startedAt: isoTime,
+  endedAt: isoTime,
+});
+
+export const graphUpdatedSchema = z.object({
+  sessionId: id,
+  entitiesMerged: z.number().int().nonnegative(),
+  relationsMerged: z.number().int().nonnegative(),
+  relationsInvalidated: z.number().int().nonnegative(),
+  extractor: z.string().min(1),
+});
+
+export const contextRefreshedSchema = z.object({
+  contextVersion: z.number().int().nonnegative(),
+  tokenCount: z.number().int().nonnegative(),
+  entityCount: z.number().int().nonnegative(),
+  builtAt: isoTime,
+  reason: z.enum(["graph_updated", "session_started"]),
+});
+
+export const stepFailedSchema = z.object({
+  step: z.string().min(1),
+  failedEventType: z.string().min(1),
+  failedEventId: z.string().min(1),
+  messageId: id.optional(),
+  sessionId: id.optional(),
+  connectionId: id.optional(),
+  errorCode: z.string().min(1),
+  errorMessage: z.string(),
+  retryable: z.boolean(),
+});
+
+interface EventDefinition<TSchema extends z.ZodTypeAny = z.ZodTypeAny> {
+  version: number;
+  producers: readonly ServiceName[];
+  description: string;
+  schema: TSchema;
+}
+
+const define = <TSchema extends z.ZodTypeAny>(d: EventDefinition<TSchema>) => d;
+
+export const EVENT_CATALOG = {
+  SessionStarted: define({ version: 1, producers: ["gateway"], description: "A session began; warm the user's context.", schema: sessionStartedSchema }),
+  MessageReceived: define({ version: 1, producers: ["gateway"], description: "A user turn entered the system.", schema: messageReceivedSchema }),
+  MessageScreened: define({ version: 1, producers: ["safety"], description: "The input verdict for one user turn.", schema: messageScreenedSchema }),
+  ReplyGenerated: define({ version: 1, producers: ["generation"], description: "A candidate reply with model, usage and latency.", schema: replyGeneratedSchema }),
+  ReplyScreened: define({ version: 1, producers: ["safety"], description: "The reply that may be shown, possibly replaced by a safe one.", schema: replyScreenedSchema }),
+  ReplyDelivered: define({ version: 1, producers: ["notifier"], description: "A reply was delivered, or its connection was gone.", schema: replyDeliveredSchema }),
+  SessionEnded: define({ version: 1, producers: ["gateway"], description: "A session closed (end frame, disconnect, idle sweep, expiry).", schema: sessionEndedSchema }),
+  TranscriptReady: define({ version: 1, producers: ["storage"], description: "The finished transcript is persisted.", schema: transcriptReadySchema }),
+  GraphUpdated: define({ version: 1, producers: ["graph-extraction"], description: "Entities and relations were merged into the user's graph.", schema: graphUpdatedSchema }),
+  ContextRefreshed: define({ version: 1, producers: ["context-refresh"], description: "A new context version is cached.", schema: contextRefreshedSchema }),
+  StepFailed: define({
+    version: 1,
+    producers: ["gateway", "safety", "generation", "storage", "graph-extraction", "context-refresh", "notifier"],
+    description: "Retries are exhausted: tell the user, mark the turn failed.",
+    schema: stepFailedSchema,
+  }),
+} as const;
+
+export type EventType = keyof typeof EVENT_CATALOG;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as EventType[];
+export type EventData<T extends EventType> = z.infer<(typeof EVENT_CATALOG)[T]["schema"]>;
+
+export const isEventType = (value: unknown): value is EventType =>
+  typeof value === "string" && Object.hasOwn(EVENT_CATALOG, value);

@@ -1,0 +1,134 @@
+// Turns an SQS batch of EventBridge events into typed envelopes for a service, reporting partial batch failures.
+import { BatchProcessor, EventType as BatchEventType, processPartialResponse } from "@aws-lambda-powertools/batch";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { EventType } from "./catalog";
+import type { ServiceName } from "./envelope";
+import { EventContractError, isPermanentFailure } from "./errors";
+import { topologyOf } from "./topology";
+import { validateEnvelope, type TypedEnvelope } from "./validate";
+
+/** The fields EventBridge puts around our Detail when it delivers to a target. */
+export interface DeliveredEvent {
+  id: string;
+  "detail-type": string;
+  source: string;
+  time: string;
+  detail: unknown;
+  "replay-name"?: string;
+}
+
+export interface ConsumedEvent<T extends EventType = EventType> {
+  envelope: TypedEnvelope<T>;
+  /** Set when the event came from an archive replay rather than live traffic. */
+  replayName?: string;
+  receiveCount: number;
+  record: SQSRecord;
+}
+
+export interface FailureReason {
+  service: ServiceName;
+  code: string;
+  message: string;
+  receiveCount: number;
+}
+
+/** Where a record goes when retrying cannot help or retries are exhausted; the reason travels with it. */
+export interface DeadLetterSink {
+  send(record: SQSRecord, reason: FailureReason): Promise<void>;
+}
+
+export interface ConsumerLogger {
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
+
+export type EventHandlers = { [T in EventType]?: (event: ConsumedEvent<T>) => Promise<void> };
+
+export interface EventConsumerOptions {
+  service: ServiceName;
+  handlers: EventHandlers;
+  deadLetters?: DeadLetterSink;
+  /** Compensation when retries are exhausted, e.g. publishing StepFailed. Not called for malformed records. */
+  onExhausted?: (event: ConsumedEvent, error: unknown) => Promise<void>;
+  logger?: ConsumerLogger;
+}
+
+export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record"> => {
+  let body: DeliveredEvent;
+  try {
+    body = JSON.parse(record.body) as DeliveredEvent;
+  } catch (cause) {
+    throw new EventContractError("MALFORMED_EVENT", `SQS record ${record.messageId} is not JSON`, false, { cause });
+  }
+  if (typeof body !== "object" || body === null || typeof body["detail-type"] !== "string") {
+    throw new EventContractError("MALFORMED_EVENT", `SQS record ${record.messageId} is not an EventBridge event`, false);
+  }
+  const envelope = validateEnvelope(body["detail-type"], body.detail);
+  const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? "1") || 1;
+  return { envelope, receiveCount, ...(body["replay-name"] ? { replayName: body["replay-name"] } : {}) };
+};
+
+/**
+ * Builds a Lambda SQS handler. A record that fails for good (bad JSON, failed validation) or on its
+ * last allowed receive is dead-lettered with its reason and acknowledged; any other failure is
+ * reported in batchItemFailures so only that record comes back after the visibility timeout.
+ */
+export const createEventConsumer = (options: EventConsumerOptions) => {
+  const topology = topologyOf(options.service);
+  const maxReceiveCount = topology.queue?.maxReceiveCount ?? 1;
+  const consumed = new Set(topology.consumes.map((s) => s.eventType));
+  const logger: ConsumerLogger = options.logger ?? {
+    warn: (message, extra) => console.warn(message, extra ?? ""),
+    error: (message, extra) => console.error(message, extra ?? ""),
+  };
+
+  const deadLetter = async (record: SQSRecord, error: unknown, receiveCount: number): Promise<boolean> => {
+    if (!options.deadLetters) return false;
+    const reason: FailureReason = {
+      service: options.service,
+      code: (error as { code?: string }).code ?? (error as Error).name ?? "Error",
+      message: error instanceof Error ? error.message : String(error),
+      receiveCount,
+    };
+    await options.deadLetters.send(record, reason);
+    logger.error("record dead-lettered", { messageId: record.messageId, ...reason });
+    return true;
+  };
+
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    let event: ConsumedEvent;
+    try {
+      event = { ...parseRecord(record), record };
+      if (!consumed.has(event.envelope.type)) {
+        throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} does not consume ${event.envelope.type}`, false);
+      }
+    } catch (error) {
+      if (await deadLetter(record, error, 1)) return;
+      throw error;
+    }
+    const handler = options.handlers[event.envelope.type] as ((e: ConsumedEvent) => Promise<void>) | undefined;
+    try {
+      if (!handler) throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} has no handler for ${event.envelope.type}`, false);
+      await handler(event);
+    } catch (error) {
+      const exhausted = isPermanentFailure(error) || event.receiveCount >= maxReceiveCount;
+      logger.warn("record failed", {
+        messageId: record.messageId,
+        eventType: event.envelope.type,
+        eventId: event.envelope.metadata.eventId,
+        receiveCount: event.receiveCount,
+        exhausted,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!exhausted) throw error;
+      if (options.onExhausted) await options.onExhausted(event, error);
+      if (await deadLetter(record, error, event.receiveCount)) return;
+      throw error;
+    }
+  };
+
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const processor = new BatchProcessor(BatchEventType.SQS);
+    return processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
+  };
+};

@@ -1,0 +1,79 @@
+// The WebSocket protocol: JSON frames `{ type, payload }` between chat clients and the gateway/notifier.
+import { z } from "zod";
+
+/** API Gateway's own limit for one WebSocket message. */
+export const MAX_FRAME_BYTES = 128 * 1024;
+export const MAX_CONTENT_CHARS = 4000;
+
+const sessionId = z.string().min(1).max(64);
+
+export const clientFrameSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("start_session"), payload: z.object({ personaId: z.string().min(1).max(64), locale: z.string().max(16).optional() }) }),
+  z.object({
+    type: z.literal("message"),
+    payload: z.object({
+      sessionId,
+      content: z.string(),
+      stream: z.boolean().optional(),
+      clientMessageId: z.string().min(1).max(128).optional(),
+    }),
+  }),
+  z.object({ type: z.literal("end_session"), payload: z.object({ sessionId }) }),
+  z.object({ type: z.literal("ping"), payload: z.object({}).passthrough().optional() }),
+  z.object({ type: z.literal("get_rate_limit_status"), payload: z.object({ sessionId: sessionId.optional() }).optional() }),
+  z.object({ type: z.literal("resume"), payload: z.object({ sessionId, afterSeq: z.number().int().nonnegative() }) }),
+]);
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+export type ClientFrameType = ClientFrame["type"];
+export const CLIENT_FRAME_TYPES = clientFrameSchema.options.map((o) => o.shape.type.value);
+
+/** Stable codes of `error` frames; clients branch on these, never on the message text. */
+export const ERROR_CODES = [
+  "MALFORMED_JSON",
+  "UNKNOWN_FRAME_TYPE",
+  "INVALID_FRAME",
+  "EMPTY_CONTENT",
+  "CONTENT_TOO_LONG",
+  "FRAME_TOO_LARGE",
+  "UNKNOWN_PERSONA",
+  "SESSION_NOT_FOUND",
+  "SESSION_NOT_ACTIVE",
+  "SESSION_LIMIT_REACHED",
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "GENERATION_FAILED",
+  "STEP_FAILED",
+  "INTERNAL_ERROR",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RateLimitView {
+  limit: number;
+  remaining: number;
+  /** Seconds until one more message is allowed (0 when one is allowed now). */
+  retryAfter: number;
+}
+
+export interface ServerFrames {
+  session_started: { sessionId: string; personaId: string; expiresAt: string; resumed?: boolean };
+  message_received: { sessionId: string; messageId: string; seq: number; clientMessageId?: string; duplicate?: boolean };
+  agent_status: { sessionId: string; messageId: string; status: "thinking" | "responding" };
+  stream_start: { sessionId: string; messageId: string; replyId: string };
+  stream_chunk: { sessionId: string; messageId: string; replyId: string; index: number; text: string };
+  stream_end: { sessionId: string; messageId: string; replyId: string; seq: number; text: string; retracted: boolean; model: string };
+  reply: { sessionId: string; messageId: string; replyId: string; seq: number; text: string; personaId: string; model: string; replaced: boolean; resumed?: boolean };
+  safety_notice: { sessionId: string; messageId: string; seq: number; text: string; categories: string[]; resources: { name: string; contact: string; description: string }[] };
+  rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number };
+  rate_limit_status: { user: RateLimitView; channel: RateLimitView; session?: RateLimitView };
+  session_ended: { sessionId: string; reason: string };
+  session_resumed: { sessionId: string; afterSeq: number; lastSeq: number; replayed: number };
+  pong: { serverTime: string };
+  error: { code: ErrorCode; message: string; retryable: boolean; messageId?: string; sessionId?: string };
+}
+export type ServerFrameType = keyof ServerFrames;
+export interface ServerFrame<T extends ServerFrameType = ServerFrameType> {
+  type: T;
+  payload: ServerFrames[T];
+}
+
+export const serverFrame = <T extends ServerFrameType>(type: T, payload: ServerFrames[T]): string => JSON.stringify({ type, payload });

@@ -1,0 +1,152 @@
+// Who consumes what and who may publish what: infra and the local cloud both build rules and queues from this table.
+import { EVENT_CATALOG, type EventType } from "./catalog";
+import { sourceOf, type ServiceName } from "./envelope";
+
+export const BUS_NAME = "innerworld";
+
+export interface Subscription {
+  eventType: EventType;
+  /** Extra content filter on `detail`, in EventBridge pattern syntax. */
+  detailFilter?: Record<string, unknown>;
+}
+
+export interface QueueSettings {
+  /** Must be at least 6 × functionTimeoutSeconds, as AWS advises for SQS event sources. */
+  visibilityTimeoutSeconds: number;
+  maxReceiveCount: number;
+  batchSize: number;
+  maxBatchingWindowSeconds: number;
+  functionTimeoutSeconds: number;
+}
+
+export interface ServiceTopology {
+  service: ServiceName;
+  consumes: readonly Subscription[];
+  publishes: readonly EventType[];
+  /** Services with live side effects (pushing to users, calling the model) must never see replayed events. */
+  acceptsReplay: boolean;
+  queue: QueueSettings | null;
+}
+
+const queue = (overrides: Partial<QueueSettings> = {}): QueueSettings => ({
+  visibilityTimeoutSeconds: 60,
+  maxReceiveCount: 3,
+  batchSize: 10,
+  maxBatchingWindowSeconds: 0,
+  functionTimeoutSeconds: 10,
+  ...overrides,
+});
+
+export const TOPOLOGY: readonly ServiceTopology[] = [
+  {
+    service: "gateway",
+    consumes: [],
+    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "StepFailed"],
+    acceptsReplay: false,
+    queue: null,
+  },
+  {
+    service: "safety",
+    consumes: [{ eventType: "MessageReceived" }, { eventType: "ReplyGenerated" }],
+    publishes: ["MessageScreened", "ReplyScreened", "StepFailed"],
+    acceptsReplay: false,
+    queue: queue(),
+  },
+  {
+    service: "generation",
+    consumes: [{ eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["allow", "flag"] } } } }],
+    publishes: ["ReplyGenerated", "StepFailed"],
+    acceptsReplay: false,
+    // The model may take tens of seconds; a smaller batch keeps one slow turn from holding nine others.
+    queue: queue({ functionTimeoutSeconds: 60, visibilityTimeoutSeconds: 360, batchSize: 5 }),
+  },
+  {
+    service: "storage",
+    consumes: [
+      { eventType: "SessionStarted" },
+      { eventType: "MessageReceived" },
+      { eventType: "MessageScreened" },
+      { eventType: "ReplyScreened" },
+      { eventType: "ReplyDelivered" },
+      { eventType: "SessionEnded" },
+      { eventType: "StepFailed" },
+    ],
+    publishes: ["TranscriptReady", "StepFailed"],
+    acceptsReplay: true,
+    queue: queue({ maxReceiveCount: 5 }),
+  },
+  {
+    service: "graph-extraction",
+    consumes: [{ eventType: "TranscriptReady" }],
+    publishes: ["GraphUpdated", "StepFailed"],
+    acceptsReplay: true,
+    queue: queue({ functionTimeoutSeconds: 120, visibilityTimeoutSeconds: 720, batchSize: 1 }),
+  },
+  {
+    service: "context-refresh",
+    consumes: [{ eventType: "SessionStarted" }, { eventType: "GraphUpdated" }],
+    publishes: ["ContextRefreshed", "StepFailed"],
+    acceptsReplay: true,
+    queue: queue(),
+  },
+  {
+    service: "notifier",
+    consumes: [
+      { eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["block", "crisis"] } } } },
+      { eventType: "ReplyScreened" },
+      { eventType: "StepFailed" },
+    ],
+    publishes: ["ReplyDelivered", "StepFailed"],
+    acceptsReplay: false,
+    queue: queue(),
+  },
+];
+
+export type ConsumingService = ServiceTopology & { queue: QueueSettings };
+
+export const consumingServices = (): ConsumingService[] =>
+  TOPOLOGY.filter((t): t is ConsumingService => t.queue !== null && t.consumes.length > 0);
+
+export const topologyOf = (service: ServiceName): ServiceTopology => {
+  const found = TOPOLOGY.find((t) => t.service === service);
+  if (!found) throw new Error(`No topology entry for service ${service}`);
+  return found;
+};
+
+export const queueNameOf = (service: ServiceName): string => `${BUS_NAME}-${service}`;
+export const deadLetterQueueNameOf = (service: ServiceName): string => `${BUS_NAME}-${service}-dlq`;
+export const ruleNameOf = (service: ServiceName): string => `${BUS_NAME}-${service}`;
+
+const sourcesOf = (eventType: EventType): string[] => EVENT_CATALOG[eventType].producers.map(sourceOf);
+
+const patternOf = (subscription: Subscription): Record<string, unknown> => ({
+  source: sourcesOf(subscription.eventType),
+  "detail-type": [subscription.eventType],
+  ...(subscription.detailFilter ? { detail: subscription.detailFilter } : {}),
+});
+
+/**
+ * The EventBridge pattern of a service's rule. Unfiltered subscriptions fold into one clause;
+ * filtered ones become `$or` branches, so the pattern stays as small as AWS's size limits like.
+ */
+export const eventPatternOf = (topology: ServiceTopology): Record<string, unknown> => {
+  if (topology.consumes.length === 0) throw new Error(`${topology.service} consumes nothing`);
+  const plain = topology.consumes.filter((s) => !s.detailFilter);
+  const clauses: Record<string, unknown>[] = topology.consumes.filter((s) => s.detailFilter).map(patternOf);
+  if (plain.length > 0) {
+    clauses.unshift({
+      source: [...new Set(plain.flatMap((s) => sourcesOf(s.eventType)))],
+      "detail-type": plain.map((s) => s.eventType),
+    });
+  }
+  const replayGuard = topology.acceptsReplay ? {} : { "replay-name": [{ exists: false }] };
+  const [only] = clauses;
+  if (clauses.length === 1 && only) return { ...only, ...replayGuard };
+  return { $or: clauses, ...replayGuard };
+};
+
+export const publishersOf = (eventType: EventType): ServiceName[] =>
+  TOPOLOGY.filter((t) => t.publishes.includes(eventType)).map((t) => t.service);
+
+export const consumersOf = (eventType: EventType): ServiceName[] =>
+  TOPOLOGY.filter((t) => t.consumes.some((s) => s.eventType === eventType)).map((t) => t.service);

@@ -1,0 +1,96 @@
+// `pnpm start`: runs the whole system offline on this machine, or some of its services against one already running.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { SERVICE_NAMES, serviceNameSchema, type ServiceName } from "@innerworld/events";
+import { readEndpoints } from "../cloud/endpoints";
+import { runServices, startLocalCloud, type LocalCloudPorts } from "../cloud/localCloud";
+
+const usage = `Usage: pnpm start [options]
+
+Starts DynamoDB, SQS, EventBridge, the WebSocket API, the dev token issuer and every service on loopback,
+and writes where each listens to <data-dir>/endpoints.json.
+
+Options:
+  --data-dir DIR        where tables, the event archive and endpoints.json live (default .innerworld)
+  --only a,b            run only these services in this process
+  --without a,b         run every service but these (run them elsewhere with --attach)
+  --attach              start no emulators: run the chosen services against the local cloud already running
+  --ephemeral-ports     pick free ports instead of the fixed 4510-4514
+  -h, --help            this text
+
+Services: ${SERVICE_NAMES.join(", ")}`;
+
+const parseServices = (list: string | undefined): ServiceName[] | undefined =>
+  list?.split(",").filter(Boolean).map((name) => {
+    const parsed = serviceNameSchema.safeParse(name.trim());
+    if (!parsed.success) throw new Error(`Unknown service "${name}". Services: ${SERVICE_NAMES.join(", ")}`);
+    return parsed.data;
+  });
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      "data-dir": { type: "string", default: ".innerworld" },
+      only: { type: "string" },
+      without: { type: "string" },
+      attach: { type: "boolean", default: false },
+      "ephemeral-ports": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), values["data-dir"]);
+  const only = parseServices(values.only);
+  const without = new Set(parseServices(values.without) ?? []);
+  const services = (only ?? [...SERVICE_NAMES]).filter((s) => !without.has(s));
+
+  let stop: () => Promise<void>;
+  if (values.attach) {
+    const endpoints = await readEndpoints(dataDir);
+    const running = runServices(endpoints, services);
+    stop = running.stop;
+    console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
+  } else {
+    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0 } : {};
+    const cloud = await startLocalCloud({ dataDir, ports, services, log: (m) => console.log(m) });
+    stop = cloud.stop;
+    const e = cloud.endpoints;
+    console.log(
+      [
+        "InnerWorld is running offline.",
+        `  WebSocket       ${e.websocketUrl}   (connect with ?token=...)`,
+        `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
+        `  @connections    ${e.connectionsUrl}`,
+        `  EventBridge     ${e.eventBridgeEndpoint}`,
+        `  SQS             ${e.sqsEndpoint}`,
+        `  DynamoDB        ${e.dynamodbEndpoint}`,
+        `  services        ${services.join(", ")}`,
+        `  endpoints file  ${cloud.endpointsFile}`,
+        "Ctrl-C stops it; data stays in the data dir.",
+      ].join("\n"),
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight batches, then stopping`);
+    stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+};
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

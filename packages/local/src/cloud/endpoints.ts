@@ -1,0 +1,38 @@
+// The file that tells clients, tests and out-of-process services where each part of the local cloud listens.
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { ServiceName } from "@innerworld/events";
+import type { ServiceQueues } from "./sqs";
+
+export interface LocalEndpoints {
+  region: string;
+  busName: string;
+  archiveName: string;
+  tablePrefix: string;
+  websocketUrl: string;
+  connectionsUrl: string;
+  eventBridgeEndpoint: string;
+  sqsEndpoint: string;
+  dynamodbEndpoint: string;
+  tokenUrl: string;
+  issuer: string;
+  jwksUri: string;
+  audience: string;
+  queues: Partial<Record<ServiceName, ServiceQueues>>;
+  ruleArns: Partial<Record<ServiceName, string>>;
+  pid: number;
+}
+
+export const endpointsFileIn = (dataDir: string) => join(dataDir, "endpoints.json");
+
+export const writeEndpoints = async (dataDir: string, endpoints: LocalEndpoints): Promise<string> => {
+  const path = endpointsFileIn(dataDir);
+  await mkdir(dirname(path), { recursive: true });
+  // Write then rename, so a reader never sees half a file.
+  await writeFile(`${path}.tmp`, `${JSON.stringify(endpoints, null, 2)}\n`);
+  await rename(`${path}.tmp`, path);
+  return path;
+};
+
+export const readEndpoints = async (dataDir: string): Promise<LocalEndpoints> =>
+  JSON.parse(await readFile(endpointsFileIn(dataDir), "utf8")) as LocalEndpoints;

@@ -1,0 +1,207 @@
+// Starts the whole local cloud on loopback: DynamoDB, SQS, EventBridge, the WebSocket API, the dev issuer and the services.
+import { join } from "node:path";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { createServiceRuntime, tableNamesFor, type RuntimeConfig, type ServiceRuntime } from "@innerworld/core";
+import { BUS_NAME, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
+import { createGatewayRoutes, type GatewayLimits } from "@innerworld/gateway";
+import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "../apigateway";
+import { startEventBridgeEmulator } from "../eventbridge";
+import { startDevIssuer } from "../issuer/devIssuer";
+import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
+import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
+import { applyTopology, ARCHIVE_NAME } from "./bus";
+import { ensureTables, startDynamoDb } from "./dynamodb";
+import { writeEndpoints, type LocalEndpoints } from "./endpoints";
+import { localCredentials } from "./net";
+import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from "./sqs";
+
+export const LOCAL_STAGE = "local";
+
+export interface LocalCloudPorts {
+  websocket: number;
+  eventBridge: number;
+  sqs: number;
+  dynamodb: number;
+  issuer: number;
+}
+
+/** Fixed ports for `start`, so clients can be pointed at the same URLs every time; tests pass 0 for free ones. */
+export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514 };
+
+export interface LocalCloudOptions {
+  dataDir: string;
+  ports?: Partial<LocalCloudPorts>;
+  region?: string;
+  /** Services run in this process; the rest can run in processes of their own with `runServices`. */
+  services?: ServiceName[];
+  /** Replaces a service's handler, e.g. a test's failing handler. */
+  handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>;
+  pollersPerService?: number;
+  /** How often the gateway's sweep ends idle, expired and long-disconnected sessions (the cloud runs it every minute). */
+  sweepIntervalMs?: number;
+  gatewayLimits?: Partial<GatewayLimits>;
+  /** Extra environment a service reads (model endpoint, moderation key) goes through process.env as in Lambda. */
+  log?: (message: string) => void;
+}
+
+export interface LocalCloud {
+  endpoints: LocalEndpoints;
+  endpointsFile: string;
+  eventSources: SqsEventSource[];
+  /** Runs the session sweep now rather than waiting for its timer. */
+  sweepSessions(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export const runtimeConfigFor = (endpoints: LocalEndpoints): RuntimeConfig => ({
+  region: endpoints.region,
+  busName: endpoints.busName,
+  tablePrefix: endpoints.tablePrefix,
+  endpoints: { dynamodb: endpoints.dynamodbEndpoint, eventBridge: endpoints.eventBridgeEndpoint, sqs: endpoints.sqsEndpoint },
+  connectionsUrl: endpoints.connectionsUrl,
+  deadLetterQueueUrls: Object.fromEntries(
+    Object.entries(endpoints.queues).map(([service, queues]) => [service, (queues as ServiceQueues).deadLetterQueueUrl]),
+  ),
+  credentials: localCredentials,
+});
+
+export interface RunningServices {
+  eventSources: SqsEventSource[];
+  stop(): Promise<void>;
+}
+
+/** Runs the SQS-consuming services' handlers against an already running local cloud. */
+export const runServices = (
+  endpoints: LocalEndpoints,
+  services: readonly ServiceName[],
+  options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number } = {},
+): RunningServices => {
+  const config = runtimeConfigFor(endpoints);
+  const runtimes: ServiceRuntime[] = [];
+  const eventSources: SqsEventSource[] = [];
+  const sqs = sqsClientFor(endpoints.sqsEndpoint, endpoints.region);
+  for (const service of services) {
+    const queues = endpoints.queues[service];
+    const build = SQS_SERVICE_HANDLERS[service];
+    if (!queues || !build) continue;
+    const queue = topologyOf(service).queue;
+    if (!queue) continue;
+    let handler = options.handlerOverrides?.[service];
+    if (!handler) {
+      const runtime = createServiceRuntime(service, config);
+      runtimes.push(runtime);
+      handler = build(runtime);
+    }
+    eventSources.push(
+      startSqsEventSource({
+        client: sqs,
+        queueUrl: queues.queueUrl,
+        queueArn: queues.queueArn,
+        region: endpoints.region,
+        functionName: `innerworld-${service}`,
+        handler,
+        batchSize: queue.batchSize,
+        functionTimeoutSeconds: queue.functionTimeoutSeconds,
+        pollers: options.pollersPerService ?? 2,
+      }),
+    );
+  }
+  return {
+    eventSources,
+    async stop() {
+      await Promise.all(eventSources.map((source) => source.stop()));
+      for (const runtime of runtimes) runtime.destroy();
+      sqs.destroy();
+    },
+  };
+};
+
+export const startLocalCloud = async (options: LocalCloudOptions): Promise<LocalCloud> => {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const region = options.region ?? "us-east-1";
+  const log = options.log ?? (() => undefined);
+  const tablePrefix = `innerworld-${LOCAL_STAGE}`;
+  const stack: { name: string; close: () => Promise<void> }[] = [];
+  const stopAll = async () => {
+    // Reverse order: services finish their batches while the bus, queues and tables they write to are still up.
+    for (const part of stack.splice(0).reverse()) {
+      await part.close().catch((error: unknown) => log(`stopping ${part.name} failed: ${(error as Error).message}`));
+    }
+  };
+  try {
+    const dynamodb = await startDynamoDb({ port: ports.dynamodb, dataDir: join(options.dataDir, "dynamodb") });
+    stack.push({ name: "dynamodb", close: dynamodb.close });
+    await ensureTables(dynamodb.endpoint, region, tableNamesFor(tablePrefix));
+
+    const sqs = await startSqs({ port: ports.sqs, region });
+    stack.push({ name: "sqs", close: sqs.close });
+    const sqsClient = sqsClientFor(sqs.endpoint, region);
+    const queues = await ensureServiceQueues(sqsClient);
+    sqsClient.destroy();
+
+    const eventBridge = await startEventBridgeEmulator({ port: ports.eventBridge, dataDir: join(options.dataDir, "eventbridge"), region, sqsEndpoint: sqs.endpoint });
+    stack.push({ name: "eventbridge", close: eventBridge.close });
+    const eventBridgeClient = new EventBridgeClient({ endpoint: eventBridge.endpoint, region, credentials: localCredentials });
+    const { ruleArns } = await applyTopology(eventBridgeClient, queues);
+    eventBridgeClient.destroy();
+
+    const issuer = await startDevIssuer({ port: ports.issuer, dataDir: options.dataDir });
+    stack.push({ name: "issuer", close: issuer.close });
+
+    // The WebSocket API needs the gateway's handlers, and the gateway needs the @connections URL: reserve the port first.
+    const gatewayRuntimeBox: { runtime?: ServiceRuntime } = {};
+    let websocket: WebSocketApiEmulator | undefined;
+    const partialEndpoints = {
+      region,
+      busName: BUS_NAME,
+      archiveName: ARCHIVE_NAME,
+      tablePrefix,
+      eventBridgeEndpoint: eventBridge.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      dynamodbEndpoint: dynamodb.endpoint,
+      tokenUrl: issuer.tokenUrl,
+      issuer: issuer.issuer,
+      jwksUri: issuer.jwksUri,
+      audience: issuer.audience,
+      queues: Object.fromEntries(queues),
+      ruleArns: Object.fromEntries(ruleArns),
+      pid: process.pid,
+    };
+    const gateway = createGatewayRoutes(() => {
+      if (!gatewayRuntimeBox.runtime) throw new Error("gateway runtime is not ready");
+      return gatewayRuntimeBox.runtime;
+    }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks }, options.gatewayLimits);
+    websocket = await startWebSocketApiEmulator({
+      port: ports.websocket,
+      stage: LOCAL_STAGE,
+      region,
+      authorizer: gateway.authorizer,
+      routes: gateway.routes,
+    });
+    stack.push({ name: "websocket", close: () => websocket?.close() ?? Promise.resolve() });
+
+    const endpoints: LocalEndpoints = { ...partialEndpoints, websocketUrl: websocket.websocketUrl, connectionsUrl: websocket.connectionsUrl };
+    gatewayRuntimeBox.runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
+    stack.push({ name: "gateway runtime", close: async () => gatewayRuntimeBox.runtime?.destroy() });
+
+    let sweeping: Promise<unknown> = Promise.resolve();
+    const sweepTimer = setInterval(() => {
+      sweeping = gateway.sweep().catch((error: unknown) => log(`session sweep failed: ${(error as Error).message}`));
+    }, options.sweepIntervalMs ?? 30_000);
+    stack.push({ name: "session sweep", close: async () => { clearInterval(sweepTimer); await sweeping; } });
+
+    const services = options.services ?? [...SERVICE_NAMES];
+    const running = runServices(endpoints, services, {
+      ...(options.handlerOverrides ? { handlerOverrides: options.handlerOverrides } : {}),
+      ...(options.pollersPerService ? { pollersPerService: options.pollersPerService } : {}),
+    });
+    stack.push({ name: "services", close: running.stop });
+
+    const endpointsFile = await writeEndpoints(options.dataDir, endpoints);
+    log(`local cloud up: ${endpointsFile}`);
+    return { endpoints, endpointsFile, eventSources: running.eventSources, sweepSessions: gateway.sweep, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};

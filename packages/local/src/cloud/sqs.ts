@@ -1,0 +1,59 @@
+// Local SQS: fauxqs in memory, with a queue and a dead-letter queue per consuming service from the topology.
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
+import { buildApp } from "fauxqs";
+import { LOOPBACK, localCredentials } from "./net";
+
+export interface ServiceQueues {
+  queueUrl: string;
+  queueArn: string;
+  deadLetterQueueUrl: string;
+  deadLetterQueueArn: string;
+}
+
+export interface LocalSqs {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+export const startSqs = async (options: { port: number; region: string }): Promise<LocalSqs> => {
+  // buildApp rather than startFauxqs: the latter listens on every interface, and the local cloud stays on loopback.
+  const app = buildApp({ logger: false, defaultRegion: options.region });
+  const address = await app.listen({ port: options.port, host: LOOPBACK });
+  return { endpoint: address, close: () => app.close() };
+};
+
+export const sqsClientFor = (endpoint: string, region: string): SQSClient =>
+  // fauxqs hands out queue URLs on a host that does not resolve; the explicit endpoint wins over them.
+  new SQSClient({ endpoint, region, credentials: localCredentials, useQueueUrlAsEndpoint: false });
+
+const arnOf = async (client: SQSClient, queueUrl: string): Promise<string> => {
+  const attributes = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
+  const arn = attributes.Attributes?.QueueArn;
+  if (!arn) throw new Error(`queue ${queueUrl} has no ARN`);
+  return arn;
+};
+
+/** CreateQueue is idempotent for identical attributes, so this is safe on every start. */
+export const ensureServiceQueues = async (client: SQSClient): Promise<Map<ServiceName, ServiceQueues>> => {
+  const queues = new Map<ServiceName, ServiceQueues>();
+  for (const topology of consumingServices()) {
+    const dlq = await client.send(
+      new CreateQueueCommand({ QueueName: deadLetterQueueNameOf(topology.service), Attributes: { MessageRetentionPeriod: "1209600" } }),
+    );
+    const deadLetterQueueUrl = dlq.QueueUrl ?? "";
+    const deadLetterQueueArn = await arnOf(client, deadLetterQueueUrl);
+    const main = await client.send(
+      new CreateQueueCommand({
+        QueueName: queueNameOf(topology.service),
+        Attributes: {
+          VisibilityTimeout: String(topology.queue.visibilityTimeoutSeconds),
+          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterQueueArn, maxReceiveCount: topology.queue.maxReceiveCount }),
+        },
+      }),
+    );
+    const queueUrl = main.QueueUrl ?? "";
+    queues.set(topology.service, { queueUrl, queueArn: await arnOf(client, queueUrl), deadLetterQueueUrl, deadLetterQueueArn });
+  }
+  return queues;
+};

@@ -1,0 +1,19 @@
+// Which handler each SQS-consuming service runs: the same createHandler its Lambda entry uses.
+import type { ServiceRuntime } from "@innerworld/core";
+import type { ServiceName } from "@innerworld/events";
+import { createHandler as contextRefresh } from "@innerworld/context-refresh";
+import { createHandler as generation } from "@innerworld/generation";
+import { createHandler as graphExtraction } from "@innerworld/graph-extraction";
+import { createHandler as notifier } from "@innerworld/notifier";
+import { createHandler as safety } from "@innerworld/safety";
+import { createHandler as storage } from "@innerworld/storage";
+import type { SqsHandler } from "./sqsEventSource";
+
+export const SQS_SERVICE_HANDLERS: Partial<Record<ServiceName, (runtime: ServiceRuntime) => SqsHandler>> = {
+  safety,
+  generation,
+  storage,
+  "graph-extraction": graphExtraction,
+  "context-refresh": contextRefresh,
+  notifier,
+};

@@ -1,0 +1,146 @@
+// Stands in for Lambda's SQS event source mapping: long-polls a queue, invokes the handler, deletes what succeeded.
+import { randomUUID } from "node:crypto";
+import {
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from "@aws-sdk/client-sqs";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+
+export interface SqsEventSourceOptions {
+  client: SQSClient;
+  queueUrl: string;
+  queueArn: string;
+  region: string;
+  functionName: string;
+  handler: SqsHandler;
+  batchSize: number;
+  functionTimeoutSeconds: number;
+  /** Parallel pollers, like the concurrent batches Lambda runs for one event source. */
+  pollers?: number;
+  waitTimeSeconds?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface SqsEventSource {
+  readonly functionName: string;
+  /** Batches handed to the handler so far; tests and benchmarks read it. */
+  readonly invocations: number;
+  /** Stops polling, lets in-flight batches finish and delete what succeeded. */
+  stop(): Promise<void>;
+}
+
+export const lambdaContext = (functionName: string, timeoutSeconds: number): Context => {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: "1024",
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: "local",
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
+
+export const toSqsRecord = (message: Message, queueArn: string, region: string): SQSRecord => {
+  const attributes = message.Attributes ?? {};
+  return {
+    messageId: message.MessageId ?? "",
+    receiptHandle: message.ReceiptHandle ?? "",
+    body: message.Body ?? "",
+    attributes: {
+      ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? "1",
+      SentTimestamp: attributes.SentTimestamp ?? String(Date.now()),
+      SenderId: attributes.SenderId ?? "local",
+      ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
+        name,
+        { dataType: value.DataType ?? "String", ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}) },
+      ]),
+    ),
+    md5OfBody: message.MD5OfBody ?? "",
+    eventSource: "aws:sqs",
+    eventSourceARN: queueArn,
+    awsRegion: region,
+  };
+};
+
+export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSource => {
+  const abort = new AbortController();
+  let invocations = 0;
+  let stopping = false;
+  const report = options.onError ?? ((error: unknown) => console.error(`[${options.functionName}]`, error));
+
+  const invoke = async (messages: Message[]): Promise<void> => {
+    const records = messages.map((m) => toSqsRecord(m, options.queueArn, options.region));
+    let failedIds: Set<string>;
+    try {
+      invocations += 1;
+      const response = await options.handler({ Records: records }, lambdaContext(options.functionName, options.functionTimeoutSeconds));
+      failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (error) {
+      // A thrown handler fails the whole batch: every record returns after its visibility timeout.
+      report(error);
+      return;
+    }
+    const succeeded = records.filter((r) => !failedIds.has(r.messageId));
+    if (succeeded.length === 0) return;
+    const result = await options.client.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: options.queueUrl,
+        Entries: succeeded.map((r, index) => ({ Id: String(index), ReceiptHandle: r.receiptHandle })),
+      }),
+    );
+    if (result.Failed?.length) report(new Error(`delete failed for ${result.Failed.length} message(s)`));
+  };
+
+  const poll = async (): Promise<void> => {
+    while (!stopping) {
+      let messages: Message[];
+      try {
+        const received = await options.client.send(
+          new ReceiveMessageCommand({
+            QueueUrl: options.queueUrl,
+            MaxNumberOfMessages: options.batchSize,
+            WaitTimeSeconds: options.waitTimeSeconds ?? 20,
+            MessageSystemAttributeNames: ["All"],
+            MessageAttributeNames: ["All"],
+          }),
+          { abortSignal: abort.signal },
+        );
+        messages = received.Messages ?? [];
+      } catch (error) {
+        if (stopping) return;
+        report(error);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        continue;
+      }
+      // Once received, a batch is always finished, even when stop() arrives meanwhile.
+      if (messages.length > 0) await invoke(messages).catch(report);
+    }
+  };
+
+  const pollers = Array.from({ length: options.pollers ?? 2 }, () => poll());
+  return {
+    functionName: options.functionName,
+    get invocations() {
+      return invocations;
+    },
+    async stop() {
+      stopping = true;
+      abort.abort();
+      await Promise.all(pollers);
+    },
+  };
+};

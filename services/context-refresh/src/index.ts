@@ -1,0 +1,2 @@
+// The context-refresh service: what the local cloud and tests import.
+export { createHandler } from "./handler";

@@ -1,0 +1,65 @@
+// The $connect REQUEST authorizer: verifies a Cognito (or dev issuer) JWT with aws-jwt-verify, once per connection.
+import type { APIGatewayAuthorizerResult } from "aws-lambda";
+import { CognitoJwtVerifier, JwtVerifier } from "aws-jwt-verify";
+
+export type AuthConfig =
+  | { kind?: "issuer"; issuer: string; audience: string; jwksUri: string; /** Primes the key cache, so verification needs no fetch. */ jwks?: unknown }
+  | { kind: "cognito"; userPoolId: string; clientId: string };
+
+interface AuthorizerEvent {
+  methodArn: string;
+  headers?: Record<string, string | undefined> | null;
+  queryStringParameters?: Record<string, string | undefined> | null;
+}
+
+/** Clients that cannot set headers on a WebSocket send the token as a subprotocol: `Sec-WebSocket-Protocol: innerworld, <jwt>`. */
+export const TOKEN_SUBPROTOCOL = "innerworld";
+
+const headerOf = (headers: AuthorizerEvent["headers"], name: string): string | undefined => {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? headers[key] : undefined;
+};
+
+export const tokenFrom = (event: AuthorizerEvent): string | undefined => {
+  const fromQuery = event.queryStringParameters?.token;
+  if (fromQuery) return fromQuery;
+  const offered = headerOf(event.headers, "sec-websocket-protocol")?.split(",").map((p) => p.trim()) ?? [];
+  return offered.find((p) => p !== TOKEN_SUBPROTOCOL && p.split(".").length === 3);
+};
+
+type Verify = (token: string) => Promise<{ sub: string }>;
+
+const verifierFor = (config: AuthConfig): Verify => {
+  if (config.kind === "cognito") {
+    const verifier = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, tokenUse: "id", clientId: config.clientId });
+    return (token) => verifier.verify(token) as Promise<{ sub: string }>;
+  }
+  const verifier = JwtVerifier.create({ issuer: config.issuer, audience: config.audience, jwksUri: config.jwksUri });
+  if (config.jwks) verifier.cacheJwks(config.jwks as Parameters<typeof verifier.cacheJwks>[0]);
+  return (token) => verifier.verify(token) as Promise<{ sub: string }>;
+};
+
+
+export const createTokenAuthorizer = (config: AuthConfig) => {
+  const verify = verifierFor(config);
+  return async (event: AuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+    const token = tokenFrom(event);
+    // API Gateway turns this exact message into 401; anything else it treats as a server error.
+    if (!token) throw new Error("Unauthorized");
+    let claims: { sub: string };
+    try {
+      claims = await verify(token);
+    } catch {
+      throw new Error("Unauthorized");
+    }
+    return {
+      principalId: claims.sub,
+      policyDocument: {
+        Version: "2012-10-17",
+        Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }],
+      },
+      context: { userId: claims.sub },
+    };
+  };
+};

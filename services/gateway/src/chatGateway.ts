@@ -1,0 +1,300 @@
+// The gateway's logic: validates, authorises and rate-limits client frames, then starts sagas by publishing events.
+import { randomUUID } from "node:crypto";
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  ConnectionStore,
+  MessageStore,
+  SessionLimitError,
+  SessionNotActiveError,
+  SessionStore,
+  TokenBucketRateLimiter,
+  epochSeconds,
+  getPersona,
+  isUnknownPersonaError,
+  type BucketSpec,
+  type ConnectionPusher,
+  type SessionRecord,
+} from "@innerworld/core";
+import {
+  MAX_CONTENT_CHARS,
+  serverFrame,
+  type ClientFrame,
+  type ErrorCode,
+  type EventPublisher,
+  type ServerFrames,
+  type ServerFrameType,
+} from "@innerworld/events";
+import { parseClientFrame } from "./frames";
+
+export interface GatewayLimits {
+  userPerMinute: number;
+  sessionPerMinute: number;
+  channelPerMinute: number;
+  maxActiveSessions: number;
+  idleSeconds: number;
+  disconnectGraceSeconds: number;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = {
+  userPerMinute: 30,
+  sessionPerMinute: 10,
+  channelPerMinute: 20,
+  maxActiveSessions: 3,
+  idleSeconds: 15 * 60,
+  disconnectGraceSeconds: 60,
+};
+
+export interface GatewayPorts {
+  dynamodb: DynamoDBDocumentClient;
+  tables: { connections: string; sessions: string; messages: string; rateLimits: string; idempotency: string };
+  publisher: EventPublisher;
+  pusher?: ConnectionPusher;
+  limits?: Partial<GatewayLimits>;
+  clock?: () => number;
+}
+
+/** A frame to send back on the same connection, as a route response. */
+export type Reply = string;
+
+const frame = <T extends ServerFrameType>(type: T, payload: ServerFrames[T]): Reply => serverFrame(type, payload);
+
+export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?: boolean; sessionId?: string; messageId?: string } = {}): Reply =>
+  frame("error", { code, message, retryable: extra.retryable ?? false, ...(extra.sessionId ? { sessionId: extra.sessionId } : {}), ...(extra.messageId ? { messageId: extra.messageId } : {}) });
+
+interface ClientMessageRecord {
+  id: string;
+  messageId: string;
+  sessionId: string;
+  seq: number;
+  expiration: number;
+}
+
+export class ChatGateway {
+  readonly limits: GatewayLimits;
+  private readonly connections: ConnectionStore;
+  private readonly sessions: SessionStore;
+  private readonly messages: MessageStore;
+  private readonly rateLimiter: TokenBucketRateLimiter;
+  private readonly clock: () => number;
+
+  constructor(private readonly ports: GatewayPorts) {
+    this.limits = { ...DEFAULT_LIMITS, ...ports.limits };
+    this.clock = ports.clock ?? Date.now;
+    this.connections = new ConnectionStore(ports.dynamodb, ports.tables.connections, this.clock);
+    this.sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, this.clock);
+    this.messages = new MessageStore(ports.dynamodb, ports.tables.messages, this.clock);
+    this.rateLimiter = new TokenBucketRateLimiter(ports.dynamodb, ports.tables.rateLimits, this.clock);
+  }
+
+  async connect(connectionId: string, userId: string): Promise<void> {
+    await this.connections.open(connectionId, userId);
+  }
+
+  /** The connection is gone; its sessions wait a grace period for a resume before the sweep ends them. */
+  async disconnect(connectionId: string, userId: string): Promise<void> {
+    await this.connections.close(connectionId);
+    for (const session of await this.sessions.listActiveOnConnection(userId, connectionId)) {
+      await this.sessions.markDisconnected(session.sessionId, connectionId);
+    }
+  }
+
+  async handle(connectionId: string, userId: string, body: string | undefined): Promise<Reply> {
+    const parsed = parseClientFrame(body);
+    if (!parsed.ok) return errorFrame(parsed.code, parsed.message);
+    try {
+      return await this.dispatch(connectionId, userId, parsed.frame);
+    } catch (error) {
+      if (error instanceof SessionLimitError) return errorFrame("SESSION_LIMIT_REACHED", error.message);
+      throw error;
+    }
+  }
+
+  private dispatch(connectionId: string, userId: string, clientFrame: ClientFrame): Promise<Reply> {
+    switch (clientFrame.type) {
+      case "ping":
+        return Promise.resolve(frame("pong", { serverTime: new Date(this.clock()).toISOString() }));
+      case "start_session":
+        return this.startSession(connectionId, userId, clientFrame.payload.personaId, clientFrame.payload.locale);
+      case "message":
+        return this.receiveMessage(connectionId, userId, clientFrame.payload);
+      case "end_session":
+        return this.endSession(userId, clientFrame.payload.sessionId);
+      case "get_rate_limit_status":
+        return this.rateLimitStatus(connectionId, userId, clientFrame.payload?.sessionId);
+      case "resume":
+        return this.resume(connectionId, userId, clientFrame.payload.sessionId, clientFrame.payload.afterSeq);
+    }
+  }
+
+  private async startSession(connectionId: string, userId: string, personaId: string, locale?: string): Promise<Reply> {
+    try {
+      getPersona(personaId);
+    } catch (error) {
+      if (isUnknownPersonaError(error)) return errorFrame("UNKNOWN_PERSONA", `No persona "${personaId}"`);
+      throw error;
+    }
+    const session = await this.sessions.start({ userId, personaId, connectionId, maxActive: this.limits.maxActiveSessions, ...(locale ? { locale } : {}) });
+    await this.ports.publisher.publish({
+      type: "SessionStarted",
+      correlationId: session.sessionId,
+      userId,
+      sessionId: session.sessionId,
+      data: { sessionId: session.sessionId, personaId, connectionId, startedAt: session.startedAt, expiresAt: session.endsAt },
+    });
+    return frame("session_started", { sessionId: session.sessionId, personaId, expiresAt: session.endsAt });
+  }
+
+  /** Loads a session the user owns; the error frame says why not otherwise. Another user's session looks forbidden. */
+  private async ownedSession(userId: string, sessionId: string): Promise<SessionRecord | Reply> {
+    const session = await this.sessions.get(sessionId);
+    if (!session) return errorFrame("SESSION_NOT_FOUND", `No session ${sessionId}`, { sessionId });
+    if (session.userId !== userId) return errorFrame("FORBIDDEN", "That session belongs to someone else", { sessionId });
+    return session;
+  }
+
+  private buckets(userId: string, connectionId: string, sessionId?: string): BucketSpec[] {
+    return [
+      { scope: "user", key: userId, perMinute: this.limits.userPerMinute },
+      ...(sessionId ? [{ scope: "session" as const, key: sessionId, perMinute: this.limits.sessionPerMinute }] : []),
+      { scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute },
+    ];
+  }
+
+  private async receiveMessage(
+    connectionId: string,
+    userId: string,
+    payload: { sessionId: string; content: string; stream?: boolean | undefined; clientMessageId?: string | undefined },
+  ): Promise<Reply> {
+    const content = payload.content.trim();
+    const { sessionId, clientMessageId } = payload;
+    if (content.length === 0) return errorFrame("EMPTY_CONTENT", "A message needs some text", { sessionId });
+    if (content.length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
+
+    const dedupeKey = clientMessageId ? `client-message#${userId}#${clientMessageId}` : undefined;
+    if (dedupeKey) {
+      const seen = await this.findClientMessage(dedupeKey);
+      if (seen) return frame("message_received", { sessionId: seen.sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
+    }
+
+    const decision = await this.rateLimiter.take(this.buckets(userId, connectionId, sessionId));
+    if (!decision.allowed) return frame("rate_limit_exceeded", { scope: decision.scope, retryAfter: decision.retryAfter, limit: decision.limit });
+
+    let seq: number;
+    try {
+      seq = await this.sessions.nextTurn(sessionId, userId, connectionId);
+    } catch (error) {
+      if (!(error instanceof SessionNotActiveError)) throw error;
+      const owned = await this.ownedSession(userId, sessionId);
+      return typeof owned === "string" ? owned : errorFrame("SESSION_NOT_ACTIVE", `Session ${sessionId} has ended`, { sessionId });
+    }
+    const session = await this.sessions.get(sessionId);
+    const messageId = randomUUID();
+    if (dedupeKey && !(await this.rememberClientMessage({ id: dedupeKey, messageId, sessionId, seq, expiration: epochSeconds(this.clock()) + 24 * 3600 }))) {
+      const seen = await this.findClientMessage(dedupeKey);
+      if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
+    }
+    await this.ports.publisher.publish({
+      type: "MessageReceived",
+      correlationId: messageId,
+      userId,
+      sessionId,
+      data: {
+        messageId,
+        sessionId,
+        seq,
+        personaId: session?.personaId ?? "companion",
+        connectionId,
+        content,
+        stream: payload.stream ?? false,
+        receivedAt: new Date(this.clock()).toISOString(),
+        ...(clientMessageId ? { clientMessageId } : {}),
+      },
+    });
+    return frame("message_received", { sessionId, messageId, seq, ...(clientMessageId ? { clientMessageId } : {}) });
+  }
+
+  private async findClientMessage(id: string): Promise<ClientMessageRecord | undefined> {
+    const { Item } = await this.ports.dynamodb.send(new GetCommand({ TableName: this.ports.tables.idempotency, Key: { id }, ConsistentRead: true }));
+    return Item as ClientMessageRecord | undefined;
+  }
+
+  private async rememberClientMessage(record: ClientMessageRecord): Promise<boolean> {
+    try {
+      await this.ports.dynamodb.send(new PutCommand({ TableName: this.ports.tables.idempotency, Item: record, ConditionExpression: "attribute_not_exists(id)" }));
+      return true;
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  private async endSession(userId: string, sessionId: string): Promise<Reply> {
+    const owned = await this.ownedSession(userId, sessionId);
+    if (typeof owned === "string") return owned;
+    const ended = await this.endAndAnnounce(owned, "client_end");
+    return frame("session_ended", { sessionId, reason: ended?.endReason ?? owned.endReason ?? "client_end" });
+  }
+
+  /** Ends a session once and publishes SessionEnded; a session that had already ended is left alone. */
+  async endAndAnnounce(session: SessionRecord, reason: "client_end" | "disconnect" | "idle" | "expired"): Promise<SessionRecord | undefined> {
+    const ended = await this.sessions.end(session.sessionId, reason);
+    if (!ended) return undefined;
+    await this.ports.publisher.publish({
+      type: "SessionEnded",
+      correlationId: session.sessionId,
+      userId: session.userId,
+      sessionId: session.sessionId,
+      data: { sessionId: session.sessionId, personaId: session.personaId, reason, endedAt: ended.endedAt ?? new Date(this.clock()).toISOString() },
+    });
+    return ended;
+  }
+
+  private async rateLimitStatus(connectionId: string, userId: string, sessionId?: string): Promise<Reply> {
+    const [user, session, channel] = await Promise.all([
+      this.rateLimiter.status({ scope: "user", key: userId, perMinute: this.limits.userPerMinute }),
+      sessionId ? this.rateLimiter.status({ scope: "session", key: sessionId, perMinute: this.limits.sessionPerMinute }) : undefined,
+      this.rateLimiter.status({ scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute }),
+    ]);
+    const view = (b: { limit: number; remaining: number; retryAfter: number }) => ({ limit: b.limit, remaining: b.remaining, retryAfter: b.retryAfter });
+    return frame("rate_limit_status", { user: view(user), channel: view(channel), ...(session ? { session: view(session) } : {}) });
+  }
+
+  /** Re-binds a session to this connection and pushes every reply after `afterSeq` the client did not get. */
+  private async resume(connectionId: string, userId: string, sessionId: string, afterSeq: number): Promise<Reply> {
+    const owned = await this.ownedSession(userId, sessionId);
+    if (typeof owned === "string") return owned;
+    if (this.sessions.isLive(owned, this.clock())) await this.sessions.attach(sessionId, connectionId);
+    const missed = (await this.messages.listSession(sessionId, { afterSeq })).filter((m) => m.role === "assistant");
+    let replayed = 0;
+    for (const message of missed) {
+      if (!this.ports.pusher) break;
+      const pushed = await this.ports.pusher.push(
+        connectionId,
+        frame("reply", {
+          sessionId,
+          messageId: message.messageId,
+          replyId: message.replyId ?? message.messageId,
+          seq: message.seq,
+          text: message.content,
+          personaId: message.personaId,
+          model: message.model ?? "unknown",
+          replaced: message.replaced ?? false,
+          resumed: true,
+        }),
+      );
+      if (pushed === "gone") break;
+      replayed += 1;
+      await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered");
+    }
+    return frame("session_resumed", { sessionId, afterSeq, lastSeq: owned.lastSeq, replayed });
+  }
+
+  /** Ends idle, expired and long-disconnected sessions; run on a schedule. */
+  async sweep(): Promise<number> {
+    const now = this.clock();
+    const stale = await this.sessions.listStale(now - this.limits.idleSeconds * 1000, now - this.limits.disconnectGraceSeconds * 1000);
+    let ended = 0;
+    for (const { session, reason } of stale) if (await this.endAndAnnounce(session, reason)) ended += 1;
+    return ended;
+  }
+}

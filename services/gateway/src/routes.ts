@@ -1,0 +1,76 @@
+// Wires the gateway's logic to API Gateway's WebSocket routes: $connect, $disconnect, $default.
+import { ApiGatewayConnectionPusher, ConnectionStore, type ServiceRuntime } from "@innerworld/core";
+import type { APIGatewayAuthorizerResult } from "aws-lambda";
+import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
+import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
+
+interface RouteEvent {
+  requestContext: { connectionId: string; authorizer?: Record<string, unknown> | null };
+  headers?: Record<string, string | undefined> | null;
+  body?: string | null;
+}
+type RouteResult = { statusCode: number; body?: string; headers?: Record<string, string> };
+
+const userOf = (event: RouteEvent): string | undefined => {
+  const authorizer = event.requestContext.authorizer;
+  const userId = authorizer?.userId ?? authorizer?.principalId;
+  return typeof userId === "string" && userId.length > 0 ? userId : undefined;
+};
+
+export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<GatewayLimits>): ChatGateway => {
+  const connections = new ConnectionStore(runtime.dynamodb, runtime.tables.connections);
+  return new ChatGateway({
+    dynamodb: runtime.dynamodb,
+    tables: runtime.tables,
+    publisher: runtime.publisher,
+    ...(runtime.config.connectionsUrl
+      ? {
+          pusher: new ApiGatewayConnectionPusher(
+            { endpoint: runtime.config.connectionsUrl, region: runtime.config.region, ...(runtime.config.credentials ? { credentials: runtime.config.credentials } : {}) },
+            (gone) => connections.close(gone),
+          ),
+        }
+      : {}),
+    ...(limits ? { limits } : {}),
+  });
+};
+
+export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: AuthConfig, limits?: Partial<GatewayLimits>) => {
+  let gateway: ChatGateway | undefined;
+  const chat = () => (gateway ??= chatGatewayFor(getRuntime(), limits));
+  const authorize = createTokenAuthorizer(auth);
+
+  const connect = async (event: RouteEvent): Promise<RouteResult> => {
+    const userId = userOf(event);
+    if (!userId) return { statusCode: 401 };
+    await chat().connect(event.requestContext.connectionId, userId);
+    // A client that offered our subprotocol (to carry its token) must see it accepted, or the browser drops the socket.
+    const offered = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === "sec-websocket-protocol")?.[1];
+    const accepts = offered?.split(",").map((p) => p.trim()).includes(TOKEN_SUBPROTOCOL);
+    return { statusCode: 200, ...(accepts ? { headers: { "Sec-WebSocket-Protocol": TOKEN_SUBPROTOCOL } } : {}) };
+  };
+
+  const disconnect = async (event: RouteEvent): Promise<RouteResult> => {
+    const userId = userOf(event);
+    if (userId) await chat().disconnect(event.requestContext.connectionId, userId);
+    return { statusCode: 200 };
+  };
+
+  const message = async (event: RouteEvent): Promise<RouteResult> => {
+    const userId = userOf(event);
+    if (!userId) return { statusCode: 200, body: errorFrame("FORBIDDEN", "This connection was not authorised") };
+    try {
+      return { statusCode: 200, body: await chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined) };
+    } catch (error) {
+      console.error("gateway frame failed", { connectionId: event.requestContext.connectionId, error: (error as Error).message });
+      return { statusCode: 200, body: errorFrame("INTERNAL_ERROR", "Something went wrong on our side; try again", { retryable: true }) };
+    }
+  };
+
+  return {
+    authorizer: (event: { methodArn: string; headers?: Record<string, string | undefined> | null; queryStringParameters?: Record<string, string | undefined> | null }): Promise<APIGatewayAuthorizerResult> =>
+      authorize(event),
+    routes: { $connect: connect, $disconnect: disconnect, $default: message },
+    sweep: () => chat().sweep(),
+  };
+};

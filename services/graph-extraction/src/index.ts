@@ -1,0 +1,2 @@
+// The graph-extraction service: what the local cloud and tests import.
+export { createHandler } from "./handler";

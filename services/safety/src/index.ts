@@ -1,0 +1,2 @@
+// The safety service: what the local cloud and tests import.
+export { createHandler } from "./handler";

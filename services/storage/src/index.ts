@@ -1,0 +1,2 @@
+// The storage service: what the local cloud and tests import.
+export { createHandler } from "./handler";
