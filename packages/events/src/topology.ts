@@ -4,6 +4,9 @@ import { sourceOf, type ServiceName } from "./envelope";
 
 export const BUS_NAME = "innerworld";
 
+/** Published for analysts and operators reading the archive; no service consumes them. */
+export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed"];
+
 export interface Subscription {
   eventType: EventType;
   /** Extra content filter on `detail`, in EventBridge pattern syntax. */

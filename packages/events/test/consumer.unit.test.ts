@@ -1,0 +1,77 @@
+// One bad record never fails its neighbours; failures come back as partial batch failures or dead letters.
+import { randomUUID } from "node:crypto";
+import type { Context, SQSRecord } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import { createEventConsumer, type DeadLetterSink, type FailureReason } from "../src";
+
+const context = { functionName: "test", awsRequestId: "r", getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+/** An SQS record carrying an EventBridge event, as EventBridge's SQS target delivers it. */
+const sqsRecordOf = (detailType: string, detail: unknown, receiveCount = 1): SQSRecord => ({
+  messageId: randomUUID(),
+  receiptHandle: randomUUID(),
+  body: JSON.stringify({ version: "0", id: randomUUID(), "detail-type": detailType, source: "innerworld.gateway", account: "000000000000", time: new Date().toISOString(), region: "us-east-1", resources: [], detail }),
+  attributes: { ApproximateReceiveCount: String(receiveCount), SentTimestamp: "0", SenderId: "x", ApproximateFirstReceiveTimestamp: "0" },
+  messageAttributes: {},
+  md5OfBody: "",
+  eventSource: "aws:sqs",
+  eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:innerworld-safety",
+  awsRegion: "us-east-1",
+});
+
+const receivedDetail = (content: string) => ({
+  metadata: { eventId: randomUUID(), version: 1, occurredAt: new Date().toISOString(), correlationId: "m", userId: "u", producer: "gateway" },
+  data: { messageId: "m", sessionId: "s", seq: 1, personaId: "companion", content, stream: false, receivedAt: new Date().toISOString() },
+});
+
+describe("createEventConsumer", () => {
+  it("reports only the failing record, and handles the rest", async () => {
+    const handled: string[] = [];
+    const consume = createEventConsumer({
+      service: "safety",
+      handlers: {
+        MessageReceived: async ({ envelope }) => {
+          if (envelope.data.content === "boom") throw new Error("transient");
+          handled.push(envelope.data.content);
+        },
+      },
+    });
+    const records = [sqsRecordOf("MessageReceived", receivedDetail("one")), sqsRecordOf("MessageReceived", receivedDetail("boom")), sqsRecordOf("MessageReceived", receivedDetail("three"))];
+    const response = await consume({ Records: records }, context);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
+    expect(handled.sort()).toEqual(["one", "three"]);
+  });
+
+  it("dead-letters malformed and invalid records with their reasons instead of retrying them", async () => {
+    const dead: FailureReason[] = [];
+    const sink: DeadLetterSink = { send: async (_record, reason) => void dead.push(reason) };
+    const consume = createEventConsumer({ service: "safety", handlers: { MessageReceived: async () => undefined }, deadLetters: sink });
+    const notJson = { ...sqsRecordOf("MessageReceived", {}), body: "{not json" };
+    const invalid = sqsRecordOf("MessageReceived", receivedDetail(""));
+    const notOurs = sqsRecordOf("TranscriptReady", {
+      metadata: { ...receivedDetail("x").metadata, producer: "storage" },
+      data: { sessionId: "s", personaId: "companion", messageCount: 2, startedAt: new Date().toISOString(), endedAt: new Date().toISOString() },
+    });
+    const response = await consume({ Records: [notJson, invalid, notOurs] }, context);
+    expect(response.batchItemFailures).toEqual([]);
+    expect(dead.map((d) => d.code)).toEqual(["MALFORMED_EVENT", "EVENT_VALIDATION_FAILED", "UNKNOWN_EVENT_TYPE"]);
+    expect(dead[1]!.message).toContain("content");
+  });
+
+  it("compensates and dead-letters on the last allowed receive", async () => {
+    const compensated: string[] = [];
+    const dead: FailureReason[] = [];
+    const consume = createEventConsumer({
+      service: "safety",
+      handlers: { MessageReceived: async () => Promise.reject(new Error("model down")) },
+      deadLetters: { send: async (_r, reason) => void dead.push(reason) },
+      onExhausted: async (event) => void compensated.push(event.envelope.metadata.eventId),
+    });
+    const early = await consume({ Records: [sqsRecordOf("MessageReceived", receivedDetail("a"), 1)] }, context);
+    expect(early.batchItemFailures).toHaveLength(1);
+    const last = await consume({ Records: [sqsRecordOf("MessageReceived", receivedDetail("a"), 3)] }, context);
+    expect(last.batchItemFailures).toHaveLength(0);
+    expect(compensated).toHaveLength(1);
+    expect(dead[0]).toMatchObject({ service: "safety", message: "model down", receiveCount: 3 });
+  });
+});

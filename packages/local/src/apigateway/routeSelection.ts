@@ -1,0 +1,34 @@
+// Picks the route a message goes to from the API's route selection expression, as API Gateway does.
+import { InvalidRouteSelectionExpressionError } from "./errors.js";
+
+/** Returns the route key a message selects, or undefined when it selects none (then $default applies). */
+export type RouteSelector = (message: { body: string; isBinary: boolean }) => string | undefined;
+
+/**
+ * Compiles `$request.body.a.b` or `${request.body.a.b}`, the forms a Lambda-proxy WebSocket API uses.
+ * Without an expression there is nothing to select on and everything goes to $default.
+ */
+export function compileRouteSelection(expression: string | undefined): RouteSelector {
+  if (expression === undefined) return () => undefined;
+  const match = /^(?:\$request\.body\.([A-Za-z0-9_$.-]+)|\$\{request\.body\.([A-Za-z0-9_$.-]+)\})$/.exec(expression.trim());
+  const path = (match?.[1] ?? match?.[2])?.split(".");
+  if (path === undefined || path.some((segment) => segment === "")) {
+    throw new InvalidRouteSelectionExpressionError(expression);
+  }
+  return ({ body, isBinary }) => {
+    // Binary and non-JSON messages cannot be evaluated; API Gateway sends them to $default.
+    if (isBinary) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+    for (const segment of path) {
+      if (typeof value !== "object" || value === null) return undefined;
+      value = (value as Record<string, unknown>)[segment];
+    }
+    if (typeof value === "string") return value;
+    return typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+  };
+}
