@@ -27,6 +27,9 @@ const parseServices = (list: string | undefined): ServiceName[] | undefined =>
     return parsed.data;
   });
 
+// Local runs happen on Node 20 too; Lambda runs 22+. The SDK's reminder of that is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 const main = async () => {
   const { values } = parseArgs({
     options: {

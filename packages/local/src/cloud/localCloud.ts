@@ -150,7 +150,6 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
     // The WebSocket API needs the gateway's handlers, and the gateway needs the @connections URL: reserve the port first.
     const gatewayRuntimeBox: { runtime?: ServiceRuntime } = {};
-    let websocket: WebSocketApiEmulator | undefined;
     const partialEndpoints = {
       region,
       busName: BUS_NAME,
@@ -171,14 +170,14 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       if (!gatewayRuntimeBox.runtime) throw new Error("gateway runtime is not ready");
       return gatewayRuntimeBox.runtime;
     }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks }, options.gatewayLimits);
-    websocket = await startWebSocketApiEmulator({
+    const websocket: WebSocketApiEmulator = await startWebSocketApiEmulator({
       port: ports.websocket,
       stage: LOCAL_STAGE,
       region,
       authorizer: gateway.authorizer,
       routes: gateway.routes,
     });
-    stack.push({ name: "websocket", close: () => websocket?.close() ?? Promise.resolve() });
+    stack.push({ name: "websocket", close: () => websocket.close() });
 
     const endpoints: LocalEndpoints = { ...partialEndpoints, websocketUrl: websocket.websocketUrl, connectionsUrl: websocket.connectionsUrl };
     gatewayRuntimeBox.runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
