@@ -1,0 +1,135 @@
+// Sends matched events to SQS targets: resolves queue URLs once, retries failed sends with backoff, and tracks sends in flight for close().
+import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { parseSqsQueueArn } from "./arns.js";
+import { applyInputPath } from "./inputPath.js";
+import type { AwsEvent, EmulatorLogger, TargetRecord } from "./types.js";
+
+export interface DeliveryOptions {
+  sqsEndpoint: string;
+  log: EmulatorLogger;
+  /** Attempts per send, first one included. AWS keeps trying for 24 h; locally a stuck queue must not hold close() for long. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class TargetDelivery {
+  private readonly clients = new Map<string, SQSClient>();
+  private readonly queueUrls = new Map<string, Promise<string>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.baseDelayMs = options.baseDelayMs ?? 50;
+  }
+
+  /**
+   * Sends one event to one target. Never rejects: a send that still fails after the retries is
+   * logged and dropped, as AWS drops it after its retry policy when no DLQ is set.
+   */
+  deliver(target: TargetRecord, event: AwsEvent, ruleArn: string): Promise<void> {
+    const sending = this.sendWithRetries(target, event, ruleArn);
+    this.inFlight.add(sending);
+    void sending.finally(() => this.inFlight.delete(sending));
+    return sending;
+  }
+
+  /** Resolves when every send started so far, retries included, has finished. */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  close(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+    this.queueUrls.clear();
+  }
+
+  private async sendWithRetries(target: TargetRecord, event: AwsEvent, ruleArn: string): Promise<void> {
+    const queue = parseSqsQueueArn(target.Arn);
+    if (!queue) {
+      this.options.log(`[eventbridge] rule ${ruleArn} target ${target.Id}: ${target.Arn} is not an SQS queue ARN; event ${event.id} dropped`);
+      return;
+    }
+    const body = messageBody(target, event);
+    if (body === undefined) return; // InputPath selected nothing: AWS sends nothing either.
+    const isFifo = queue.queueName.endsWith(".fifo");
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
+      try {
+        const client = this.clientFor(queue.region);
+        const queueUrl = await this.queueUrlOf(target.Arn, client, queue.queueName, queue.accountId);
+        await client.send(
+          new SendMessageCommand({
+            QueueUrl: queueUrl,
+            MessageBody: body,
+            ...(isFifo
+              ? {
+                  MessageGroupId: target.SqsParameters?.MessageGroupId,
+                  // The event id keeps retries of one send from duplicating, with or without content-based dedup on the queue.
+                  MessageDeduplicationId: event["replay-name"] ? `${event.id}-${event["replay-name"]}`.slice(0, 128) : event.id,
+                }
+              : {}),
+          }),
+        );
+        return;
+      } catch (error) {
+        lastError = error;
+        // The queue may have been deleted and created again: resolve its URL afresh next time.
+        this.queueUrls.delete(target.Arn);
+        if (attempt < this.maxAttempts) await sleep(this.baseDelayMs * 2 ** (attempt - 1));
+      }
+    }
+    const reason = lastError instanceof Error ? `${lastError.name}: ${lastError.message}` : String(lastError);
+    this.options.log(
+      `[eventbridge] giving up on event ${event.id} for rule ${ruleArn} target ${target.Id} (${target.Arn}) after ${this.maxAttempts} attempts: ${reason}`,
+    );
+  }
+
+  private clientFor(region: string): SQSClient {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = new SQSClient({
+        region,
+        endpoint: this.options.sqsEndpoint,
+        // fauxqs queue URLs name a host that does not resolve; the explicit endpoint must win.
+        useQueueUrlAsEndpoint: false,
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        // Retries are ours (above), so the SDK's own must not multiply them.
+        maxAttempts: 1,
+      });
+      this.clients.set(region, client);
+    }
+    return client;
+  }
+
+  private queueUrlOf(arn: string, client: SQSClient, queueName: string, accountId: string): Promise<string> {
+    let url = this.queueUrls.get(arn);
+    if (!url) {
+      url = client.send(new GetQueueUrlCommand({ QueueName: queueName, QueueOwnerAWSAccountId: accountId })).then((output) => {
+        if (!output.QueueUrl) throw new Error(`GetQueueUrl returned no URL for ${arn}`);
+        return output.QueueUrl;
+      });
+      // A failed lookup must not stay cached.
+      const pending = url;
+      pending.catch(() => {
+        if (this.queueUrls.get(arn) === pending) this.queueUrls.delete(arn);
+      });
+      this.queueUrls.set(arn, url);
+    }
+    return url;
+  }
+}
+
+/** The message body AWS would send: the `Input` constant, the `InputPath` selection, or the whole event. */
+export const messageBody = (target: TargetRecord, event: AwsEvent): string | undefined => {
+  if (target.Input !== undefined) return target.Input;
+  if (target.InputPath !== undefined) {
+    const selected = applyInputPath(target.InputPath, event);
+    return selected === undefined ? undefined : JSON.stringify(selected);
+  }
+  return JSON.stringify(event);
+};

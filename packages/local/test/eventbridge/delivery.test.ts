@@ -1,0 +1,47 @@
+// Delivery to SQS: retried with backoff when the queue is not there yet, logged when it never appears, and quick when it is.
+import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EventBridgeHarness } from "./helpers/harness.js";
+import { patternFor, sessionEnded } from "./helpers/factories.js";
+
+let harness: EventBridgeHarness;
+
+beforeEach(async () => {
+  harness = await EventBridgeHarness.start();
+});
+
+afterEach(async () => {
+  await harness.close();
+});
+
+const ruleToArn = async (name: string, queueArn: string): Promise<void> => {
+  await harness.eventBridge.send(new PutRuleCommand({ Name: name, EventPattern: patternFor("innerworld.gateway", ["SessionEnded"]) }));
+  await harness.eventBridge.send(new PutTargetsCommand({ Rule: name, Targets: [{ Id: "q", Arn: queueArn }] }));
+};
+
+describe("delivery", () => {
+  it("retries a send until the queue exists", async () => {
+    // Prepare: the target names a queue that fauxqs does not have yet.
+    await ruleToArn("late", "arn:aws:sqs:us-east-1:000000000000:late-queue");
+
+    // Act
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded()] }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const queue = harness.createQueue("late-queue");
+
+    // Assess
+    expect(await harness.receive(queue, 1, 3000)).toHaveLength(1);
+    expect(harness.logs.filter((line) => line.includes("giving up"))).toEqual([]);
+  });
+
+  it("gives up after a bounded number of attempts and logs it, without holding close() for long", async () => {
+    await ruleToArn("never", "arn:aws:sqs:us-east-1:000000000000:never-created");
+    const { Entries } = await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded()] }));
+
+    const closing = Date.now();
+    await harness.stopEmulator();
+
+    expect(Date.now() - closing).toBeLessThan(5000);
+    expect(harness.logs).toEqual([expect.stringMatching(new RegExp(`giving up on event ${Entries?.[0]?.EventId} .*never-created.* after 5 attempts`))]);
+  });
+});
