@@ -4,3 +4,7 @@ export * from "./runtime";
 export * from "./stores";
 export * from "./delivery";
 export * from "./personas";
+export * from "./replies";
+export * from "./safety";
+export * from "./models";
+export * from "./prompt";

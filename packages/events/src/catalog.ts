@@ -37,6 +37,7 @@ export const messageReceivedSchema = z.object({
   ...turnFields,
   content: z.string().min(1),
   stream: z.boolean(),
+  locale: z.string().max(16).optional(),
   clientMessageId: z.string().max(128).optional(),
   receivedAt: isoTime,
 });
@@ -118,6 +119,7 @@ export const stepFailedSchema = z.object({
   failedEventType: z.string().min(1),
   failedEventId: z.string().min(1),
   messageId: id.optional(),
+  seq: z.number().int().positive().optional(),
   sessionId: id.optional(),
   connectionId: id.optional(),
   errorCode: z.string().min(1),

@@ -23,6 +23,8 @@ export interface ConsumedEvent<T extends EventType = EventType> {
   replayName?: string;
   receiveCount: number;
   record: SQSRecord;
+  /** The invocation's Lambda context: idempotency needs its remaining time to bound in-progress records. */
+  context: Context;
 }
 
 export interface FailureReason {
@@ -53,7 +55,7 @@ export interface EventConsumerOptions {
   logger?: ConsumerLogger;
 }
 
-export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record"> => {
+export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record" | "context"> => {
   let body: DeliveredEvent;
   try {
     body = JSON.parse(record.body) as DeliveredEvent;
@@ -95,10 +97,10 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     return true;
   };
 
-  const handleRecord = async (record: SQSRecord): Promise<void> => {
+  const handleRecord = async (record: SQSRecord, context: Context): Promise<void> => {
     let event: ConsumedEvent;
     try {
-      event = { ...parseRecord(record), record };
+      event = { ...parseRecord(record), record, context };
       if (!consumed.has(event.envelope.type)) {
         throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} does not consume ${event.envelope.type}`, false);
       }
@@ -129,6 +131,6 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
 
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     const processor = new BatchProcessor(BatchEventType.SQS);
-    return processPartialResponse(event, handleRecord, processor, { context, throwOnFullBatchFailure: false });
+    return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context), processor, { context, throwOnFullBatchFailure: false });
   };
 };

@@ -1,5 +1,5 @@
 // Publishes envelopes to EventBridge within its limits: 10 entries and 256 KB a call, failed entries retried.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
 import type { EventData, EventType } from "./catalog";
 import { sourceOf, type EventMetadata, type ServiceName } from "./envelope";
@@ -17,7 +17,19 @@ export interface PublishRequest<T extends EventType = EventType> {
   causationId?: string;
   userId: string;
   sessionId?: string;
+  /**
+   * Makes the eventId a function of this key, so a step that runs twice for the same input (at-least-once
+   * delivery) publishes the same eventId twice, and consumers deduplicating on eventId see one event.
+   */
+  deduplicationKey?: string;
 }
+
+/** A UUID (v8 layout) derived from a key: the same producer, type and key always give the same id. */
+export const deterministicEventId = (producer: string, type: string, key: string): string => {
+  const hex = createHash("sha256").update(`${producer}\u0000${type}\u0000${key}`).digest("hex");
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
 
 export interface EventPublisherOptions {
   client: EventBridgeClient;
@@ -56,7 +68,7 @@ export class EventPublisher {
       throw new EventContractError("PUBLISHER_NOT_ALLOWED", `${this.options.producer} may not publish ${request.type}`, false);
     }
     const metadata: EventMetadata = {
-      eventId: randomUUID(),
+      eventId: request.deduplicationKey ? deterministicEventId(this.options.producer, request.type, request.deduplicationKey) : randomUUID(),
       version: 1,
       occurredAt: this.now().toISOString(),
       correlationId: request.correlationId,

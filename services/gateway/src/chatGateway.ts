@@ -206,6 +206,7 @@ export class ChatGateway {
         connectionId,
         content,
         stream: payload.stream ?? false,
+        ...(session?.locale ? { locale: session.locale } : {}),
         receivedAt: new Date(this.clock()).toISOString(),
         ...(clientMessageId ? { clientMessageId } : {}),
       },

@@ -1,6 +1,14 @@
-// The notifier service's Lambda entry: a thin SQS handler over its logic.
-import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+// The notifier's Lambda entry: a thin SQS handler over notifyClient.
+import { connectionPusherFor, createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+import { createNotifier } from "./notifyClient";
 
-export const createHandler = (runtime: ServiceRuntime) => createServiceConsumer(runtime, {});
+export const createHandler = (runtime: ServiceRuntime) => {
+  const notifier = createNotifier({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, pusher: connectionPusherFor(runtime) });
+  return createServiceConsumer(runtime, {
+    ReplyScreened: notifier.replyScreened,
+    MessageScreened: notifier.messageScreened,
+    StepFailed: notifier.stepFailed,
+  });
+};
 
 export const handler = lambdaFromEnvironment("notifier", createHandler);

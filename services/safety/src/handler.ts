@@ -1,6 +1,16 @@
-// The safety service's Lambda entry: a thin SQS handler over its logic.
-import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+// The safety service's Lambda entry: a thin SQS handler over screenTurns.
+import { createOpenAiModeration, createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+import { createScreener } from "./screenTurns";
 
-export const createHandler = (runtime: ServiceRuntime) => createServiceConsumer(runtime, {});
+const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
+  env.INNERWORLD_MODERATION_API_KEY
+    ? createOpenAiModeration({ apiKey: env.INNERWORLD_MODERATION_API_KEY, ...(env.INNERWORLD_MODERATION_BASE_URL ? { baseUrl: env.INNERWORLD_MODERATION_BASE_URL } : {}) })
+    : undefined;
+
+export const createHandler = (runtime: ServiceRuntime) => {
+  const moderation = moderationFromEnv(process.env);
+  const screener = createScreener({ publisher: runtime.publisher, ...(moderation ? { moderation } : {}) });
+  return createServiceConsumer(runtime, { MessageReceived: screener.messageReceived, ReplyGenerated: screener.replyGenerated });
+};
 
 export const handler = lambdaFromEnvironment("safety", createHandler);

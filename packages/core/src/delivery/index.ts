@@ -1,2 +1,3 @@
 // Getting frames to connected clients.
 export * from "./connectionPusher";
+export * from "./runtimePusher";

@@ -1,5 +1,7 @@
 // A service's SQS handler: the contract's consumer plus dead letters and StepFailed compensation from the runtime.
-import { createEventConsumer, type ConsumedEvent, type EventHandlers } from "@innerworld/events";
+import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
+import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
+import { createEventConsumer, type ConsumedEvent, type EventHandlers, type EventType } from "@innerworld/events";
 import type { ServiceRuntime } from "./serviceRuntime";
 
 const stringField = (data: unknown, field: string): string | undefined => {
@@ -13,6 +15,7 @@ export const publishStepFailed = async (runtime: ServiceRuntime, event: Consumed
   if (event.envelope.type === "StepFailed") return;
   const { metadata, data } = event.envelope;
   const messageId = stringField(data, "messageId");
+  const seq = (data as { seq?: unknown }).seq;
   const connectionId = stringField(data, "connectionId");
   const sessionId = stringField(data, "sessionId") ?? metadata.sessionId;
   await runtime.publisher.publish({
@@ -21,24 +24,56 @@ export const publishStepFailed = async (runtime: ServiceRuntime, event: Consumed
     causationId: metadata.eventId,
     userId: metadata.userId,
     ...(sessionId ? { sessionId } : {}),
+    deduplicationKey: metadata.eventId,
     data: {
       step: runtime.service,
       failedEventType: event.envelope.type,
       failedEventId: metadata.eventId,
       ...(messageId ? { messageId } : {}),
+      ...(typeof seq === "number" ? { seq } : {}),
       ...(sessionId ? { sessionId } : {}),
       ...(connectionId ? { connectionId } : {}),
       errorCode: (error as { code?: string }).code ?? "STEP_FAILED",
       errorMessage: error instanceof Error ? error.message : String(error),
-      retryable: (error as { retryable?: boolean }).retryable ?? true,
+      // Whether the client may send the message again; not the same as whether the queue should redeliver it.
+      retryable: (error as { clientMayRetry?: boolean }).clientMayRetry ?? (error as { retryable?: boolean }).retryable ?? true,
     },
   });
 };
 
-export const createServiceConsumer = (runtime: ServiceRuntime, handlers: EventHandlers) =>
+/** How long a handled eventId is remembered: longer than any redelivery or replay of live traffic. */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+
+/**
+ * Wraps every handler with Powertools idempotency keyed on `metadata.eventId`: a redelivered event finds its
+ * completed record and does nothing; a concurrent duplicate finds it in progress and comes back later.
+ * A replay carries the original eventIds, and is meant to run the handler again (to rebuild a graph, say),
+ * so the replay's name is part of the key; what the handler writes is itself idempotent.
+ */
+export const idempotentHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
+  const persistenceStore = new DynamoDBPersistenceLayer({ tableName: runtime.tables.idempotency, awsSdkV3Client: runtime.dynamodbClient as never });
+  const wrapped: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
+  for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
+    const config = new IdempotencyConfig({ eventKeyJmesPath: "[eventId, replayName]", expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS });
+    const once = makeIdempotent(
+      async (_key: { eventId: string; replayName: string }, event: ConsumedEvent) => {
+        await handler(event);
+        return true;
+      },
+      { persistenceStore, config, keyPrefix: `innerworld-${runtime.service}-${type}` },
+    );
+    wrapped[type] = async (event) => {
+      config.registerLambdaContext(event.context);
+      await once({ eventId: event.envelope.metadata.eventId, replayName: event.replayName ?? "" }, event);
+    };
+  }
+  return wrapped as EventHandlers;
+};
+
+export const createServiceConsumer = (runtime: ServiceRuntime, handlers: EventHandlers, options: { idempotent?: boolean } = {}) =>
   createEventConsumer({
     service: runtime.service,
-    handlers,
+    handlers: options.idempotent === false ? handlers : idempotentHandlers(runtime, handlers),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
   });

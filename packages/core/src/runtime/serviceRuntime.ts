@@ -13,6 +13,8 @@ export interface ServiceRuntime {
   config: RuntimeConfig;
   tables: TableNames;
   dynamodb: DynamoDBDocumentClient;
+  /** The plain client under `dynamodb`, for libraries that want one (Powertools idempotency). */
+  dynamodbClient: DynamoDBClient;
   eventBridge: EventBridgeClient;
   sqs: SQSClient;
   publisher: EventPublisher;
@@ -36,6 +38,7 @@ export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig
     config,
     tables: tableNamesFor(config.tablePrefix),
     dynamodb,
+    dynamodbClient,
     eventBridge,
     sqs,
     publisher: new EventPublisher({ client: eventBridge, busName: config.busName, producer: service }),

@@ -4,3 +4,4 @@ export * from "./connectionStore";
 export * from "./sessionStore";
 export * from "./messageStore";
 export * from "./rateLimiter";
+export * from "./contextCache";

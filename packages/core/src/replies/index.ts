@@ -1,0 +1,2 @@
+// Fixed, safe replies.
+export * from "./safeReplies";

@@ -1,0 +1,12 @@
+// Fixed replies the system sends instead of a model's words: for crisis, for blocked input, for a reply that failed screening.
+export const CRISIS_REPLY =
+  "I'm really glad you told me, and I'm taking what you said seriously. You don't have to go through this alone. " +
+  "Please reach out right now to someone who can help: a crisis line below, or a trusted adult near you. " +
+  "If you are in immediate danger, call your local emergency number.";
+
+export const BLOCKED_INPUT_REPLY =
+  "I can't talk about that. I'm here for you, though: if something is bothering you, we can talk about how you're feeling.";
+
+export const REPLACED_OUTPUT_REPLY = "Let's take that in a different direction. How are you feeling about everything right now?";
+
+export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";

@@ -1,0 +1,99 @@
+// The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
+import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE, SessionStore, crisisResources, type ConnectionPusher } from "@innerworld/core";
+import { serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+export interface NotifierPorts {
+  dynamodb: DynamoDBDocumentClient;
+  tables: { sessions: string; connections: string };
+  publisher: EventPublisher;
+  pusher: ConnectionPusher;
+  clock?: () => number;
+}
+
+export const createNotifier = (ports: NotifierPorts) => {
+  const sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
+  const now = () => new Date((ports.clock ?? Date.now)()).toISOString();
+
+  /** The connection to use now: the session may have moved to a new connection by a resume since the turn began. */
+  const connectionFor = async (sessionId: string, fallback?: string): Promise<string | undefined> => {
+    const session = await sessions.get(sessionId);
+    if (session && !session.disconnectedAt && session.connectionId) return session.connectionId;
+    return session?.disconnectedAt ? undefined : fallback;
+  };
+
+  const deliver = async (input: {
+    event: ConsumedEvent;
+    sessionId: string;
+    messageId: string;
+    replyId: string;
+    seq: number;
+    fallbackConnectionId?: string;
+    frame: string;
+  }) => {
+    const connectionId = await connectionFor(input.sessionId, input.fallbackConnectionId);
+    const result = connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
+    const { metadata } = input.event.envelope;
+    await ports.publisher.publish({
+      type: "ReplyDelivered",
+      correlationId: metadata.correlationId,
+      causationId: metadata.eventId,
+      userId: metadata.userId,
+      sessionId: input.sessionId,
+      deduplicationKey: metadata.eventId,
+      data: {
+        messageId: input.messageId,
+        replyId: input.replyId,
+        sessionId: input.sessionId,
+        seq: input.seq,
+        ...(connectionId ? { connectionId } : {}),
+        status: result === "sent" ? "delivered" : "connection_gone",
+        deliveredAt: now(),
+      },
+    });
+  };
+
+  return {
+    async replyScreened(event: ConsumedEvent<"ReplyScreened">) {
+      const { data } = event.envelope;
+      const frame = data.streamed
+        ? serverFrame("stream_end", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, retracted: data.replaced, model: data.model })
+        : serverFrame("reply", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, personaId: data.personaId, model: data.model, replaced: data.replaced });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, frame, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+    },
+
+    /** Blocked or crisis input: a fixed reply, and for crisis the helplines of the user's locale. */
+    async messageScreened(event: ConsumedEvent<"MessageScreened">) {
+      const { data } = event.envelope;
+      const crisis = data.verdict.action === "crisis";
+      const frame = serverFrame("safety_notice", {
+        sessionId: data.sessionId,
+        messageId: data.messageId,
+        seq: data.seq,
+        text: crisis ? CRISIS_REPLY : BLOCKED_INPUT_REPLY,
+        categories: data.verdict.categories,
+        resources: crisis ? crisisResources(data.locale).resources : [],
+      });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+    },
+
+    /** A step gave up: the client hears so with a code it can act on (retry the message, or not). */
+    async stepFailed(event: ConsumedEvent<"StepFailed">) {
+      const { data } = event.envelope;
+      if (!data.sessionId) return;
+      const connectionId = await connectionFor(data.sessionId, data.connectionId);
+      if (!connectionId) return;
+      const generation = data.step === "generation";
+      await ports.pusher.push(
+        connectionId,
+        serverFrame("error", {
+          code: generation ? "GENERATION_FAILED" : "STEP_FAILED",
+          message: generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
+          retryable: data.retryable,
+          sessionId: data.sessionId,
+          ...(data.messageId ? { messageId: data.messageId } : {}),
+        }),
+      );
+    },
+  };
+};

@@ -1,0 +1,128 @@
+// Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
+import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, MessageStore, SessionStore, type MessageStatus } from "@innerworld/core";
+import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
+import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+export interface StoragePorts {
+  dynamodb: DynamoDBDocumentClient;
+  tables: { sessions: string; messages: string };
+  publisher: EventPublisher;
+  clock?: () => number;
+}
+
+const NOTICE_PREFIX = "notice-";
+
+export const createConversationKeeper = (ports: StoragePorts) => {
+  const messages = new MessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
+  const sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
+
+  return {
+    /** The gateway wrote the session; storage only makes sure a replayed start finds its record. */
+    async sessionStarted({ envelope }: ConsumedEvent<"SessionStarted">) {
+      const session = await sessions.get(envelope.data.sessionId);
+      if (!session) console.warn("SessionStarted for an unknown session", { sessionId: envelope.data.sessionId });
+    },
+
+    async messageReceived({ envelope }: ConsumedEvent<"MessageReceived">) {
+      const { data, metadata } = envelope;
+      await messages.putOnce({
+        sessionId: data.sessionId,
+        seq: data.seq,
+        role: "user",
+        messageId: data.messageId,
+        userId: metadata.userId,
+        personaId: data.personaId,
+        content: data.content,
+        status: "received",
+        createdAt: data.receivedAt,
+      });
+    },
+
+    async messageScreened({ envelope }: ConsumedEvent<"MessageScreened">) {
+      const { data, metadata } = envelope;
+      const status: MessageStatus = data.verdict.action === "crisis" ? "crisis" : data.verdict.action === "block" ? "blocked" : "screened";
+      await messages.setStatus(data.sessionId, data.seq, "user", status, ["received"]);
+      if (status === "screened") return;
+      // The fixed reply the notifier sent stands as the assistant's side of the turn, so history and resume see it.
+      await messages.putOnce({
+        sessionId: data.sessionId,
+        seq: data.seq,
+        role: "assistant",
+        messageId: data.messageId,
+        replyId: `${NOTICE_PREFIX}${data.messageId}`,
+        userId: metadata.userId,
+        personaId: data.personaId,
+        content: status === "crisis" ? CRISIS_REPLY : BLOCKED_INPUT_REPLY,
+        status: "screened",
+        model: "safety",
+        categories: data.verdict.categories,
+      });
+    },
+
+    async replyScreened({ envelope }: ConsumedEvent<"ReplyScreened">) {
+      const { data, metadata } = envelope;
+      await messages.putOnce({
+        sessionId: data.sessionId,
+        seq: data.seq,
+        role: "assistant",
+        messageId: data.messageId,
+        replyId: data.replyId,
+        userId: metadata.userId,
+        personaId: data.personaId,
+        content: data.text,
+        status: "screened",
+        model: data.model,
+        replaced: data.replaced,
+        categories: data.verdict.categories,
+      });
+    },
+
+    async replyDelivered({ envelope }: ConsumedEvent<"ReplyDelivered">) {
+      const { data } = envelope;
+      const status: MessageStatus = data.status === "delivered" ? "delivered" : "undelivered";
+      // A delivery report may overtake ReplyScreened; failing here makes the queue retry until the reply is stored.
+      const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"]);
+      if (!updated && !(await messages.get(data.sessionId, data.seq, "assistant"))) {
+        throw new Error(`reply ${data.replyId} is not stored yet`);
+      }
+    },
+
+    async stepFailed({ envelope }: ConsumedEvent<"StepFailed">) {
+      const { data } = envelope;
+      if (!data.sessionId || data.seq === undefined) return;
+      await messages.setStatus(data.sessionId, data.seq, "user", "failed", ["received", "screened"]);
+    },
+
+    /** Publishes TranscriptReady once per session, however often SessionEnded arrives. */
+    async sessionEnded({ envelope }: ConsumedEvent<"SessionEnded">) {
+      const { data, metadata } = envelope;
+      const session = await sessions.get(data.sessionId);
+      if (!session) throw new Error(`session ${data.sessionId} is not recorded`);
+      if ((session as { transcriptPublishedAt?: string }).transcriptPublishedAt) return;
+      const transcript = await messages.listSession(data.sessionId);
+      await ports.publisher.publish({
+        type: "TranscriptReady",
+        correlationId: data.sessionId,
+        causationId: metadata.eventId,
+        userId: metadata.userId,
+        sessionId: data.sessionId,
+        deduplicationKey: data.sessionId,
+        data: {
+          sessionId: data.sessionId,
+          personaId: session.personaId,
+          messageCount: transcript.length,
+          startedAt: session.startedAt,
+          endedAt: data.endedAt,
+        },
+      });
+      await ports.dynamodb.send(
+        new UpdateCommand({
+          TableName: ports.tables.sessions,
+          Key: { sessionId: data.sessionId },
+          UpdateExpression: "SET transcriptPublishedAt = :now",
+          ExpressionAttributeValues: { ":now": new Date((ports.clock ?? Date.now)()).toISOString() },
+        }),
+      );
+    },
+  };
+};
