@@ -1,0 +1,212 @@
+// Tries a chain of LangChain chat models in order, skipping those whose circuit is open, and reports which one answered.
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { AIMessageChunk, BaseMessage, UsageMetadata } from "@langchain/core/messages";
+import { estimateMessageTokens, estimateTokens } from "../prompt/index.js";
+import type { CircuitBreaker, CircuitState } from "./circuitBreaker.js";
+import { Deadline } from "./deadline.js";
+import { ModelUnavailableError, type ModelAttempt } from "./errors.js";
+import type { ReplyModel, ReplyOptions, ReplyResult, ReplySentence, ReplySettings, ReplyStream, ReplyUsage } from "./replyModel.js";
+import { SentenceSplitter } from "./sentenceSplitter.js";
+
+export interface ModelCandidate {
+  /** Reported as `ReplyResult.model` and used in errors. */
+  name: string;
+  /** The LangChain model to call with these settings; called per request, so cache inside. */
+  chatModel(settings?: ReplySettings): BaseChatModel;
+  breaker?: CircuitBreaker;
+  /** Longest the model may take (a stream: may stay silent); undefined sets no timer at all. */
+  timeoutMs?: number;
+}
+
+export class FallbackReplyModel implements ReplyModel {
+  readonly models: readonly string[];
+
+  constructor(private readonly candidates: readonly ModelCandidate[]) {
+    if (candidates.length === 0) throw new RangeError("FallbackReplyModel needs at least one model");
+    this.models = candidates.map((candidate) => candidate.name);
+  }
+
+  circuitStates(): Record<string, CircuitState> {
+    return Object.fromEntries(this.candidates.map((c) => [c.name, c.breaker?.state ?? "closed"]));
+  }
+
+  async generate(messages: BaseMessage[], options: ReplyOptions = {}): Promise<ReplyResult> {
+    const started = performance.now();
+    const attempts: ModelAttempt[] = [];
+    let lastError: unknown;
+    for (const [position, candidate] of this.candidates.entries()) {
+      if (candidate.breaker && !candidate.breaker.allowRequest()) {
+        attempts.push({ model: candidate.name, outcome: "circuit-open" });
+        continue;
+      }
+      const deadline = new Deadline(candidate.timeoutMs, options.signal);
+      try {
+        const message = await candidate.chatModel(options.settings).invoke(messages, { signal: deadline.signal });
+        const text = message.text;
+        if (!text.trim()) throw new EmptyReplyError();
+        candidate.breaker?.onSuccess();
+        return {
+          text,
+          model: candidate.name,
+          usage: usageOf(message.usage_metadata, messages, text),
+          latencyMs: Math.round(performance.now() - started),
+          fallbackUsed: position > 0,
+        };
+      } catch (error) {
+        if (options.signal?.aborted) {
+          candidate.breaker?.onCancel();
+          throw options.signal.reason ?? error;
+        }
+        candidate.breaker?.onFailure();
+        attempts.push(attemptOf(candidate.name, error, deadline));
+        lastError = error;
+      } finally {
+        deadline.pause();
+      }
+    }
+    throw new ModelUnavailableError(attempts, { cause: lastError });
+  }
+
+  stream(messages: BaseMessage[], options: ReplyOptions = {}): ReplyStream {
+    let settle!: { resolve: (result: ReplyResult) => void; reject: (error: unknown) => void };
+    const result = new Promise<ReplyResult>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // A consumer that only iterates must not crash the process with an unhandled rejection.
+    result.catch(() => undefined);
+    const sentences = this.streamSentences(messages, options, settle);
+    let iterated = false;
+    return {
+      result,
+      [Symbol.asyncIterator]() {
+        if (iterated) throw new Error("A ReplyStream can be iterated only once");
+        iterated = true;
+        return sentences;
+      },
+    };
+  }
+
+  private async *streamSentences(
+    messages: BaseMessage[],
+    options: ReplyOptions,
+    settle: { resolve: (result: ReplyResult) => void; reject: (error: unknown) => void },
+  ): AsyncGenerator<ReplySentence> {
+    const started = performance.now();
+    const attempts: ModelAttempt[] = [];
+    let lastError: unknown;
+    let settled = false;
+    const fail = (error: unknown) => {
+      settled = true;
+      settle.reject(error);
+      return error;
+    };
+
+    try {
+      for (const [position, candidate] of this.candidates.entries()) {
+        if (candidate.breaker && !candidate.breaker.allowRequest()) {
+          attempts.push({ model: candidate.name, outcome: "circuit-open" });
+          continue;
+        }
+        const deadline = new Deadline(candidate.timeoutMs, options.signal);
+        const splitter = new SentenceSplitter();
+        let text = "";
+        let usage: UsageMetadata | undefined;
+        const shown: string[] = [];
+        let emitted = 0;
+        let outcome: "pending" | "failed" | "done" = "pending";
+        try {
+          const chunks = await candidate.chatModel(options.settings).stream(messages, { signal: deadline.signal });
+          for await (const chunk of chunks as AsyncIterable<AIMessageChunk>) {
+            deadline.restart();
+            const piece = chunk.text;
+            text += piece;
+            usage = chunk.usage_metadata ?? usage;
+            for (const sentence of splitter.push(piece)) {
+              deadline.pause();
+              yield { sentence, index: emitted };
+              shown.push(sentence);
+              emitted += 1;
+              deadline.restart();
+            }
+          }
+          deadline.pause();
+          if (!text.trim()) throw new EmptyReplyError();
+          for (const sentence of splitter.flush()) {
+            yield { sentence, index: emitted };
+            shown.push(sentence);
+            emitted += 1;
+          }
+          outcome = "done";
+        } catch (error) {
+          if (options.signal?.aborted) throw fail(options.signal.reason ?? error);
+          outcome = "failed";
+          candidate.breaker?.onFailure();
+          attempts.push(attemptOf(candidate.name, error, deadline));
+          lastError = error;
+          // Part of this reply may already be on the user's screen: switching models now would show
+          // the start of one reply glued to another, so the turn fails and the saga retries it.
+          if (emitted > 0) throw fail(new ModelUnavailableError(attempts, { cause: error, partialText: shown.join(" ") }));
+          continue;
+        } finally {
+          deadline.pause();
+          // Still pending here means the caller aborted or stopped iterating: stop the request, and
+          // free the breaker's trial slot without blaming a model that did nothing wrong.
+          if (outcome === "pending") {
+            deadline.cancel();
+            candidate.breaker?.onCancel();
+          }
+        }
+        candidate.breaker?.onSuccess();
+        settled = true;
+        settle.resolve({
+          text,
+          model: candidate.name,
+          usage: usageOf(usage, messages, text),
+          latencyMs: Math.round(performance.now() - started),
+          fallbackUsed: position > 0,
+        });
+        return;
+      }
+      throw fail(new ModelUnavailableError(attempts, { cause: lastError }));
+    } finally {
+      if (!settled) fail(new DOMException("The reply stream was closed before it finished", "AbortError"));
+    }
+  }
+}
+
+/** A 200 with no text is no answer for a chat turn: treat it as a failure so the next model gets a go. */
+class EmptyReplyError extends Error {
+  override readonly name = "EmptyReplyError";
+  constructor() {
+    super("The model returned an empty reply");
+  }
+}
+
+function usageOf(reported: UsageMetadata | undefined, messages: readonly BaseMessage[], text: string): ReplyUsage {
+  if (reported && (reported.input_tokens > 0 || reported.output_tokens > 0)) {
+    return { inputTokens: reported.input_tokens, outputTokens: reported.output_tokens };
+  }
+  // Some OpenAI-compatible servers report no usage (or zeros) when streaming; an estimate beats a zero
+  // that would make cost dashboards and rate accounting lie.
+  return {
+    inputTokens: messages.reduce((sum, message) => sum + estimateMessageTokens(message.text), 0),
+    outputTokens: estimateTokens(text),
+  };
+}
+
+function attemptOf(model: string, error: unknown, deadline: Deadline): ModelAttempt {
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
+  return {
+    model,
+    outcome: deadline.timedOut ? "timeout" : "failed",
+    ...(status === undefined ? {} : { status }),
+    message,
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === "number" ? status : undefined;
+}

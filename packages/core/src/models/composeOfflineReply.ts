@@ -1,0 +1,72 @@
+// Writes the offline model's reply: 2-4 persona-styled sentences that echo the user's topic and ask a follow-up.
+import type { BaseMessage } from "@langchain/core/messages";
+import { TOPIC_PLACEHOLDER, type Persona } from "../personas/index.js";
+import { hashString, pick, seededRandom } from "./deterministicRandom.js";
+import { extractTopic } from "./extractTopic.js";
+
+const GREETING = /^(?:hi+|hey+|hello+|hiya|yo|sup|heya|howdy|good (?:morning|afternoon|evening))(?:\s+(?:there|again|\p{L}+))?[\s!.?,]*$/iu;
+
+export interface OfflineReply {
+  sentences: string[];
+  /** The phrase echoed back, when one was found. */
+  topic?: string;
+}
+
+/**
+ * Deterministic by construction: every choice comes from a PRNG seeded with a hash of the persona id
+ * and the whole conversation, so a test (or a replayed event) gets the same reply every time, while
+ * different messages still get varied replies.
+ */
+export function composeOfflineReply(persona: Persona, messages: readonly BaseMessage[]): OfflineReply {
+  const conversation = messages.map((message) => `${message.type}:${message.text}`).join("\u0000");
+  const random = seededRandom(hashString(`${persona.id}\u0000${conversation}`));
+  const style = persona.style;
+  const userMessage = lastUserMessage(messages);
+
+  // A bare greeting (or nothing said yet) gets a greeting and an open question: there is nothing to reflect.
+  if (userMessage === undefined || GREETING.test(userMessage.trim())) {
+    return { sentences: [withEmoji(pick(style.greetings, random), persona, random), pick(style.plainFollowUps, random)] };
+  }
+
+  const topic = extractTopic(userMessage);
+  const fill = (template: string) => capitalise(agree(template, topic ?? "").replaceAll(TOPIC_PLACEHOLDER, topic ?? ""));
+  const sentences = [withEmoji(pick(style.openers, random), persona, random)];
+  sentences.push(topic ? fill(pick(style.reflections, random)) : pick(style.plainReflections, random));
+  if (random() < 0.5) sentences.push(pick(style.signaturePhrases, random));
+  sentences.push(topic ? fill(pick(style.followUps, random)) : pick(style.plainFollowUps, random));
+  return topic ? { sentences, topic } : { sentences };
+}
+
+function lastUserMessage(messages: readonly BaseMessage[]): string | undefined {
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (message?.type === "human") return message.text;
+  }
+  return undefined;
+}
+
+/** Emoji-using personas end their opener with one about half the time, as people do. */
+function withEmoji(sentence: string, persona: Persona, random: () => number): string {
+  if (persona.style.emoji.length === 0 || random() < 0.5) return sentence;
+  return `${sentence} ${pick(persona.style.emoji, random)}`;
+}
+
+/** Templates are written for a singular topic; "your parents has" must become "your parents have". */
+function agree(template: string, topic: string): string {
+  const head = topic.split(" ").at(-1) ?? "";
+  const plural = /^\p{Ll}+s$/u.test(head) && !/(?:ss|us|is)$/.test(head);
+  if (!plural) return template;
+  return template.replace(new RegExp(`${escapeRegExp(TOPIC_PLACEHOLDER)} (has|is|was|sounds|matters|feels)\\b`, "g"), (_match, verb: string) => {
+    return `${TOPIC_PLACEHOLDER} ${PLURAL_VERBS[verb] ?? verb}`;
+  });
+}
+
+const PLURAL_VERBS: Readonly<Record<string, string>> = { has: "have", is: "are", was: "were", sounds: "sound", matters: "matter", feels: "feel" };
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

@@ -1,0 +1,34 @@
+// The shapes buildPrompt takes and returns.
+import type { BaseMessage } from "@langchain/core/messages";
+import type { Persona } from "../personas/index.js";
+
+/** One earlier turn of the session, oldest first in a history array. */
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface BuildPromptInput {
+  persona: Persona;
+  /** The cached context block drawn from the user's graph; rendered as delimited data, never as instructions. */
+  contextBlock?: string;
+  /** Earlier turns of the session, oldest first. */
+  history: readonly ChatTurn[];
+  userMessage: string;
+  /**
+   * Estimated tokens the whole prompt may use. Leave room for the reply yourself: pass the model's
+   * context window minus `persona.model.maxTokens`, with some headroom for estimate error.
+   */
+  tokenBudget: number;
+}
+
+export interface BuiltPrompt {
+  /** System message, then the kept history oldest first, then the user's message. */
+  messages: BaseMessage[];
+  /** Estimated tokens of `messages`; can exceed the budget only when system prompt and user message alone do. */
+  promptTokens: number;
+  /** How many of the oldest history turns did not fit. */
+  droppedTurns: number;
+  /** Whether lines were cut from the end of the context block (or all of it) to fit the budget. */
+  contextTruncated: boolean;
+}

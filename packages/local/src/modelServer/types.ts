@@ -1,0 +1,68 @@
+// The shapes tests use to script the local OpenAI-compatible server and read what it received.
+
+export interface ChatMessageBody {
+  role: string;
+  content: unknown;
+  [key: string]: unknown;
+}
+
+/** One HTTP request as the server saw it, plus what it answered. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON body, when there was one. */
+  body?: unknown;
+  /** From a chat completion body. */
+  model?: string;
+  messages?: ChatMessageBody[];
+  stream: boolean;
+  receivedAt: number;
+  /** Filled in when the server answers. */
+  response?: {
+    status: number;
+    /** The reply text the server sent (all of it, even if a stream was cut). */
+    content?: string;
+    usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  };
+}
+
+export interface ModelBehaviour {
+  /** The reply: fixed text, or computed from the request. Default: a short reply that echoes the last user message. */
+  reply?: string | ((request: RecordedRequest) => string);
+  /** Answer with this HTTP status instead of a reply, `times` times (then behave normally), or always when `times` is omitted. */
+  fail?: { status: number; times?: number; message?: string };
+  /** Wait this long before sending anything (headers included). */
+  delayMs?: number;
+  /** Streaming: wait this long before each chunk after the first. */
+  chunkDelayMs?: number;
+  /** Streaming: destroy the connection after this many content chunks, as a crashing server would. */
+  dropAfterChunks?: number;
+  /** Usage to report; default: about four characters per token. */
+  usage?: { promptTokens: number; completionTokens: number };
+}
+
+export interface OpenAiCompatibleServerOptions {
+  /** Behaviour per model name, settable later with `setBehaviour`. */
+  behaviours?: Record<string, ModelBehaviour>;
+  /** Behaviour for models with none of their own; default: reply normally. */
+  defaultBehaviour?: ModelBehaviour;
+  /** When set, requests without `Authorization: Bearer <apiKey>` get 401. */
+  apiKey?: string;
+  /** Port to listen on; default 0 (any free port). */
+  port?: number;
+}
+
+export interface OpenAiCompatibleServer {
+  /** Base URL including `/v1`, ready for `configuration.baseURL`. */
+  readonly baseUrl: string;
+  /** Every request received, oldest first. Live: it grows as requests arrive. */
+  readonly requests: RecordedRequest[];
+  /** Chat completion requests for one model. */
+  requestsFor(model: string): RecordedRequest[];
+  /** Replaces a model's behaviour and resets its failure count. */
+  setBehaviour(model: string, behaviour: ModelBehaviour): void;
+  /** Forgets recorded requests. */
+  clearRequests(): void;
+  close(): Promise<void>;
+}
