@@ -37,6 +37,8 @@ export interface LocalCloudOptions {
   /** Replaces a service's handler, e.g. a test's failing handler. */
   handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>;
   pollersPerService?: number;
+  /** Sees each service runtime as it is built, e.g. to count the AWS calls a turn makes (the cost model does). */
+  onRuntime?: (runtime: ServiceRuntime) => void;
   /** How often the gateway's sweep ends idle, expired and long-disconnected sessions (the cloud runs it every minute). */
   sweepIntervalMs?: number;
   gatewayLimits?: Partial<GatewayLimits>;
@@ -74,7 +76,7 @@ export interface RunningServices {
 export const runServices = (
   endpoints: LocalEndpoints,
   services: readonly ServiceName[],
-  options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number } = {},
+  options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number; onRuntime?: (runtime: ServiceRuntime) => void } = {},
 ): RunningServices => {
   const config = runtimeConfigFor(endpoints);
   const runtimes: ServiceRuntime[] = [];
@@ -89,6 +91,7 @@ export const runServices = (
     let handler = options.handlerOverrides?.[service];
     if (!handler) {
       const runtime = createServiceRuntime(service, config);
+      options.onRuntime?.(runtime);
       runtimes.push(runtime);
       handler = build(runtime);
     }
@@ -181,6 +184,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
     const endpoints: LocalEndpoints = { ...partialEndpoints, websocketUrl: websocket.websocketUrl, connectionsUrl: websocket.connectionsUrl };
     gatewayRuntimeBox.runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
+    options.onRuntime?.(gatewayRuntimeBox.runtime);
     stack.push({ name: "gateway runtime", close: async () => gatewayRuntimeBox.runtime?.destroy() });
 
     let sweeping: Promise<unknown> = Promise.resolve();
@@ -193,6 +197,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const running = runServices(endpoints, services, {
       ...(options.handlerOverrides ? { handlerOverrides: options.handlerOverrides } : {}),
       ...(options.pollersPerService ? { pollersPerService: options.pollersPerService } : {}),
+      ...(options.onRuntime ? { onRuntime: options.onRuntime } : {}),
     });
     stack.push({ name: "services", close: running.stop });
 
