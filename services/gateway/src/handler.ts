@@ -20,3 +20,4 @@ export const connect = gateway.routes.$connect;
 export const disconnect = gateway.routes.$disconnect;
 export const message = gateway.routes.$default;
 export const sweep = async () => ({ ended: await gateway.sweep() });
+export const readApi = gateway.readApi;

@@ -3,6 +3,7 @@ import { ApiGatewayConnectionPusher, ConnectionStore, type ServiceRuntime } from
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
+import { createReadApi } from "./readApi";
 
 interface RouteEvent {
   requestContext: { connectionId: string; authorizer?: Record<string, unknown> | null };
@@ -37,6 +38,7 @@ export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<Gateway
 
 export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: AuthConfig, limits?: Partial<GatewayLimits>) => {
   let gateway: ChatGateway | undefined;
+  let readApi: ReturnType<typeof createReadApi> | undefined;
   const chat = () => (gateway ??= chatGatewayFor(getRuntime(), limits));
   const authorize = createTokenAuthorizer(auth);
 
@@ -72,5 +74,6 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
       authorize(event),
     routes: { $connect: connect, $disconnect: disconnect, $default: message },
     sweep: () => chat().sweep(),
+    readApi: (event: Parameters<ReturnType<typeof createReadApi>>[0]) => (readApi ??= createReadApi(getRuntime(), chat))(event),
   };
 };

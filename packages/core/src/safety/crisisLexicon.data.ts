@@ -1,0 +1,258 @@
+// The versioned crisis and self-harm lexicon: data only, reviewed and bumped as a unit so every verdict can name the list it was judged by.
+
+/**
+ * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
+ * reviewer can tell which list judged a message and replay old messages against a new list.
+ */
+export const CRISIS_LEXICON_VERSION = "2026.11.1";
+
+/**
+ * How an entry relates to the person writing it, which decides the action:
+ * - self: the writer's own ideation or behaviour ("i want to die", "i've been cutting again")
+ * - method: asking about or describing a way to die or self-harm
+ * - mention: the topic named without saying whose it is ("suicide", "self harm")
+ * - told: someone told the writer to die ("they keep telling me to kys")
+ * - disclosure: the writer is being abused
+ * A teen's message on any of them is a crisis. A model's reply may mention the topic, or name
+ * another's words, while helping; it must never speak as the one in crisis or give a method.
+ */
+export type CrisisStance = "self" | "method" | "mention" | "told" | "disclosure";
+
+export interface CrisisLexiconEntry {
+  /** Stable id, part of every match's ruleId: rename only with a version bump. */
+  id: string;
+  category: "crisis" | "self_harm";
+  stance: CrisisStance;
+  /**
+   * Regular expressions over the matching form (see normalize.ts: lowercase, apostrophes dropped,
+   * slang expanded, single spaces, " . " at a clause end). A space stands for an optional space,
+   * so "kill myself" also finds "killmyself"; word edges are added around each pattern.
+   * Macros (lexiconPattern.ts): {me} myself, {you} yourself, {adv} optional adverbs, {end} the end of a clause.
+   */
+  patterns: readonly string[];
+}
+
+export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
+  // ── suicidal ideation, in the writer's own words ──
+  {
+    id: "kill_myself",
+    category: "crisis",
+    stance: "self",
+    patterns: ["(kill|killing|killed|end|ending|off|offing) {me}", "(?<!\\d )kms", "kmslf", "kmsf"],
+  },
+  {
+    id: "kys_about_self",
+    category: "crisis",
+    stance: "self",
+    // "kys" aimed at someone else is harassment (harassment.ts); these are the writer's own.
+    patterns: [
+      "(i|i m|i am|i ll|ill|i will|i should|should i|i might|i could) {adv}(going to |want to |about to )?kys",
+      "(?<!(you|they|he|she|people|everyone|we|should) )(want to|about to|going to) {adv}kys",
+    ],
+  },
+  {
+    id: "want_to_die",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(want|wanted|wanting|need|ready|plan|planning|deserve|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for|in (minecraft|fortnite|roblox|the game)))",
+      "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
+      "wish to die",
+      "(pray|hope|hoping|praying) (i|that i) (die|dont wake up|do not wake up|never wake up)",
+      "(sleep|fall asleep) and (never|not) wake up",
+    ],
+  },
+  {
+    id: "suicide",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      // "Suicide Squad" and the sprint drills teens run at practice ("we ran suicides") are not crisis language.
+      "suicid(e|al|ally)(?! (squad|door|doors|king|boys|season|sprints?|runs?|drills?))",
+      "(?<!(ran|run|running|do|did|doing|more|extra) )suicides(?! (squad|door|doors))",
+      "(sucide|suicde|suiside|suacide|sucidal)",
+      "sewer ?slide",
+      "self ?unalive",
+      "toaster bath",
+      "ctb",
+    ],
+  },
+  {
+    id: "unalive",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive",
+      "(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive",
+      "unalive (me|{me})",
+      "(how to|how do i|how can i|ways to|thinking about|thought about) {adv}unalive",
+    ],
+  },
+  {
+    id: "want_to_disappear",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)",
+      "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
+    ],
+  },
+  {
+    id: "dont_want_to_be_here",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(dont|do not|no longer|didnt|never) {adv}want to {adv}(be here|be around|be alive|live|exist|go on|keep going|keep living|wake up|be on this earth|be in this world) {adv}(any more|any longer|no more|ever again)",
+      "(dont|do not|no longer|didnt) {adv}want to {adv}(be alive|exist|be on this earth|be in this world|keep living)",
+      "(dont|do not|no longer|didnt) {adv}want to {adv}(be here|be around|live|go on|wake up|keep going)( like this| tomorrow)?{end}",
+      "(tired|sick) of (living|being alive|existing|life|being here)",
+      "hate being alive",
+      "(cant|cant even) {adv}(go on|keep going|do this|take (it|this)|live like this) {adv}(any more|any longer|no more)",
+      "cant {adv}go on{end}",
+    ],
+  },
+  {
+    id: "end_it_all",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "end (it all|everything|my (own )?life|my suffering|my existence)",
+      "(want|going|ready|plan|planning|decided|about) to {adv}end (it|things){end}",
+      "take my (own )?life",
+      "put an end to (it all|my life|everything)",
+      "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
+      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)",
+      "(saying|say|said) (my )?(final|last) goodbyes?",
+      "goodbye forever",
+      "(goodbye|suicide) (note|letter)",
+      "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
+    ],
+  },
+  {
+    id: "better_off_without_me",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "better off (without me|dead|if i (was|were|wasnt|werent|didnt|died|disappeared|was never|were never)|when i m gone|when im gone|once i m gone|once im gone)",
+      "(nobody|no one) (would|will) (even )?(care|notice|miss me) if i (died|was gone|were gone|disappeared|was dead|wasnt here|left|killed {me})",
+      "would (anyone|anybody) (even )?(care|notice|miss me) if i (died|was gone|were gone|disappeared|was dead|wasnt here|killed {me})",
+      "(nobody|no one) would (even )?miss me",
+      "(i m|i am) (just )?a burden( to (everyone|everybody|my family|them|you))?",
+    ],
+  },
+  {
+    id: "no_reason_to_live",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "no (reason|point|purpose) (to|in|for) (live|living|being alive|going on|keep going|keeping going|staying alive|existing|me being here)",
+      "nothing (left )?to live for",
+      "(whats|what is) the point (of|in) (living|life|being alive|going on|existing|me being here|anything any more)",
+      "(life|living) (isnt|is not|aint|is no longer) worth (living|it)",
+      "not worth living",
+    ],
+  },
+  // ── ways to die: asked for or named ──
+  {
+    id: "suicide_method",
+    category: "crisis",
+    stance: "method",
+    patterns: [
+      "(painless|easiest|quickest|fastest|best|quietest|surest|least painful) way(s)? to (die|kill {me}|kill {you}|end it|end my life|go)",
+      "how (to|do i|do you|can i|could i) (kill|end|off|hang|drown|shoot|poison) ({me}|{you}|my life|it all)",
+      "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax) (does it take to|would it take to|will|would|to|do i need to|until you|before you) (die|kill (you|me|{me}|{you}|someone)|od|overdose)",
+      "(going|want|plan|planning|about|gonna|ready) to {adv}od{end}",
+      "(take|took|taking|swallow|swallowed|swallowing) (all|a bunch|a lot|so many|too many|a handful|the whole bottle|every one|every single one)( of)? (my |the |these |those )?(pills|meds|tablets|sleeping pills|painkillers)",
+      "(hang|hanging|hanged) {me}",
+      // "drown myself in homework", "shoot myself in the foot" are idioms.
+      "(shoot|shooting|shot|drown|drowning) {me}(?! in)",
+      "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
+      "slit (my|{you}r|your) (wrists?|throat)",
+      "(jump|jumping) (off|from) (a|the|this|that) (bridge|building|roof|cliff|balcony|overpass|parking garage)(?! into)",
+      "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck)",
+      "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
+      "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
+      "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
+    ],
+  },
+  {
+    id: "overdose",
+    category: "crisis",
+    stance: "mention",
+    patterns: ["overdos(e|ed|es|ing)"],
+  },
+  // ── self-harm ──
+  {
+    id: "self_harm",
+    category: "self_harm",
+    stance: "mention",
+    patterns: ["self ?harm(s|ed|ing|er)?", "self ?injur(y|ies|e|ed|ing)", "self ?mutilat(e|ion|ing)"],
+  },
+  {
+    id: "cutting",
+    category: "self_harm",
+    stance: "self",
+    patterns: [
+      "cutting {me}",
+      // Kitchen and shaving cuts are accidents, not self-harm.
+      "cut {me}(?! (shaving|cooking|chopping|on (a|the|some|my)|with (a|the) (knife|paper)|by accident|accidentally|while|slicing))",
+      "cut (my|myself on my|into my) (wrists?|thighs?|skin)",
+      "(started|start|been|keep|kept|still|stop|stopped|quit|quitting|relapsed|relapse|back to|went back to|urge to|urges to|want to|wanted to|thinking about|thought about|tempted to|clean from|addicted to) {adv}(cutting|cut)( again| myself)?{end}",
+      "(?<!(hair|bangs|grass|lawn|nails|class|classes|school|fringe|it|them) )(cut|cutting) again",
+      "(hide|hiding|hid|cover|covering|covered) (up )?(my |the )?(scars|cuts|wounds|blades|razors?)",
+      "blades? out of (a|my|the) (pencil )?(sharpener|razor)",
+      "(my|the|fresh|new|deep) cuts (on|from) my (arms?|wrists?|thighs?|legs?)",
+    ],
+  },
+  {
+    id: "hurt_myself",
+    category: "self_harm",
+    stance: "self",
+    patterns: [
+      "(want|wanted|need|going|urge|urges|tempted|trying|plan|planning|start|started|ready|about) to {adv}(hurt|harm|punish|burn|cut|hit|starve|scratch) {me}",
+      "(feel like|thinking about|thought about|keep|kept|been|stop|stopped|started|quit) {adv}(hurting|harming|punishing|burning|cutting|hitting|starving|scratching) {me}",
+      "(hurt|harm|harmed|hurting|harming|burn|burned|burnt|burning|punish|punished) {me} (on purpose|again|to feel|because i deserve|to cope)",
+      "(i|i m|im|i am|ive|i ve) (been )?(starving|starve|punishing|burning|hitting) {me}",
+      "(make|made|making) {me} (throw up|puke|vomit|purge)",
+    ],
+  },
+  {
+    id: "self_harm_slang",
+    category: "self_harm",
+    stance: "self",
+    // "sh" is self-harm only next to words that say so: urges, scars, relapse, days clean.
+    patterns: [
+      "(relapsed|relapse|relapsing|urges?|scars?|clean|recovery|recovering) (on |from |for |with |of )?sh",
+      "sh (urges?|scars?|relapse|relapsed|again|wounds?|cuts?|marks)",
+      "\\d+ (days|weeks|months) clean (from|of) (cutting|sh|self ?harm)",
+    ],
+  },
+  // ── being told to die ──
+  {
+    id: "told_to_die",
+    category: "crisis",
+    stance: "told",
+    patterns: [
+      "(told|tell|tells|telling|said|say|says|saying|commented|comment|texted|text|dmd|messaged|wrote|posted) (me )?(to )?(just |go )*kys",
+      "(told|tell|tells|telling) me (to )?(just |go )*(kill {me}|kill {you}|die|unalive {you}|unalive {me}|neck {you})",
+      "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
+      "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",
+      "(said|says|saying|think|thinks|thought|want|wants|wanted) (that )?i should (just )?(kys|kill {me}|die|unalive|not exist|disappear)",
+    ],
+  },
+  // ── abuse disclosures ──
+  {
+    id: "abuse_disclosure",
+    category: "crisis",
+    stance: "disclosure",
+    patterns: [
+      "(i was|i got|i ve been|ive been|i am being|i m being|im being|i have been|i keep getting|getting) (sexually )?(raped|molested|abused|assaulted|groped|groomed|trafficked)",
+      "(raped|molested|sexually abused|sexually assaulted|groped|abuses|abused|grooming) me",
+      "(touches|touched|touching|keeps touching|kept touching) me (there|down there|inappropriately|at night|when no one|when nobody|under my|in my (room|bed|sleep|private|privates|private parts))",
+      "(wants|wanted|tries|tried|trying|keeps trying|kept trying) to touch me",
+      // "my sister beats me at chess" is a game, not a disclosure.
+      "(dad|mom|mum|father|mother|stepdad|stepmom|stepfather|stepmother|parents|boyfriend|girlfriend|bf|gf|uncle|aunt|grandpa|grandma|coach|teacher) (hits|beats|chokes|strangles|burns|keeps hitting|always hits|beat|choked|strangled|hit) me(?! (at|in|to|by|with the ball))",
+      "(keeps |kept |always )?(asking|asked|asks|wants|wanted|pressuring|pressured|begging|begged) me (for|to send) (nudes|noods|naked pics|pics of my body)",
+    ],
+  },
+];

@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { CRISIS_LEXICON } from "./crisisLexicon.data";
+import { CRISIS_LEXICON_VERSION, screenInput, screenOutput } from "./index";
+
+describe("crisis lexicon on a teen's message", () => {
+  it.each([
+    ["I want to kill myself", "crisis.kill_myself"],
+    ["i wanna kill myself", "crisis.kill_myself"],
+    ["honestly i might just killmyself", "crisis.kill_myself"],
+    ["KILL MY SELF", "crisis.kill_myself"],
+    ["k1ll mys3lf", "crisis.kill_myself"],
+    ["kms", "crisis.kill_myself"],
+    ["omg kms this is so bad", "crisis.kill_myself"],
+    ["k m s", "crisis.kill_myself"],
+    ["K.M.S.", "crisis.kill_myself"],
+    ["i think im gonna kys", "crisis.kys_about_self"],
+    ["should i just kys", "crisis.kys_about_self"],
+    ["lowkey wanna kys", "crisis.kys_about_self"],
+    ["i want to unalive myself", "crisis.unalive"],
+    ["thinking about how to unalive", "crisis.unalive"],
+    ["i just want to die", "crisis.want_to_die"],
+    ["i wanna die fr", "crisis.want_to_die"],
+    ["i want 2 die", "crisis.want_to_die"],
+    ["sometimes i wish i was dead", "crisis.want_to_die"],
+    ["i wish i had never been born", "crisis.want_to_die"],
+    ["i want to fall asleep and never wake up", "crisis.want_to_die"],
+    ["i've been thinking about suicide a lot", "crisis.suicide"],
+    ["im feeling suicidal again", "crisis.suicide"],
+    ["su1c1de", "crisis.suicide"],
+    ["s u i c i d e", "crisis.suicide"],
+    ["sewerslide", "crisis.suicide"],
+    ["i just want to disappear", "crisis.want_to_disappear"],
+    ["sometimes I really want to disappear forever", "crisis.want_to_disappear"],
+    ["i don't want to be here anymore", "crisis.dont_want_to_be_here"],
+    ["I dont want to be here any more", "crisis.dont_want_to_be_here"],
+    ["I don’t want to be alive", "crisis.dont_want_to_be_here"],
+    ["i dont wanna live anymore", "crisis.dont_want_to_be_here"],
+    ["i dont want to wake up tomorrow", "crisis.dont_want_to_be_here"],
+    ["im so tired of living", "crisis.dont_want_to_be_here"],
+    ["i cant do this anymore", "crisis.dont_want_to_be_here"],
+    ["i want to end it all", "crisis.end_it_all"],
+    ["i'm going to end my life", "crisis.end_it_all"],
+    ["i'm ready to end it.", "crisis.end_it_all"],
+    ["this is my last goodbye", "crisis.end_it_all"],
+    ["i wrote a goodbye letter to my mom", "crisis.end_it_all"],
+    ["everyone would be better off without me", "crisis.better_off_without_me"],
+    ["my family would be better off if i was gone", "crisis.better_off_without_me"],
+    ["nobody would even miss me", "crisis.better_off_without_me"],
+    ["im just a burden to everyone", "crisis.better_off_without_me"],
+    ["there's no reason to live", "crisis.no_reason_to_live"],
+    ["i have nothing to live for", "crisis.no_reason_to_live"],
+    ["whats the point of living", "crisis.no_reason_to_live"],
+    ["life isn't worth living", "crisis.no_reason_to_live"],
+    ["how many tylenol would kill me", "crisis.suicide_method"],
+    ["what's the most painless way to die", "crisis.suicide_method"],
+    ["i took all my pills", "crisis.suicide_method"],
+    ["i want to jump off a bridge", "crisis.suicide_method"],
+    ["going to hang myself", "crisis.suicide_method"],
+    ["i think i overdosed", "crisis.overdose"],
+    ["they keep telling me to kys", "crisis.told_to_die"],
+    ["someone commented kys on my tiktok", "crisis.told_to_die"],
+    ["everyone at school says i should just die", "crisis.told_to_die"],
+    ["my stepdad touches me at night", "crisis.abuse_disclosure"],
+    ["i was sexually abused", "crisis.abuse_disclosure"],
+    ["my dad hits me when he drinks", "crisis.abuse_disclosure"],
+    ["this older guy keeps asking me for nudes", "crisis.abuse_disclosure"],
+  ])("%j → crisis (%s)", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.categories).toContain("crisis");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+    expect(verdict.lexiconVersion).toBe(CRISIS_LEXICON_VERSION);
+  });
+
+  it.each([
+    ["I've been cutting again", "self_harm.cutting"],
+    ["i started cutting last year", "self_harm.cutting"],
+    ["i want to cut", "self_harm.cutting"],
+    ["I cut myself last night", "self_harm.cutting"],
+    ["i have to hide my scars with hoodies", "self_harm.cutting"],
+    ["how do i get the blade out of a sharpener", "self_harm.cutting"],
+    ["i cut again", "self_harm.cutting"],
+    ["i want to hurt myself", "self_harm.hurt_myself"],
+    ["i keep hurting myself", "self_harm.hurt_myself"],
+    ["i burn myself on purpose", "self_harm.hurt_myself"],
+    ["i make myself throw up after dinner", "self_harm.hurt_myself"],
+    ["i relapsed on sh", "self_harm.self_harm_slang"],
+    ["my sh urges are bad tonight", "self_harm.self_harm_slang"],
+    ["is self-harm addictive", "self_harm.self_harm"],
+    ["i selfharm", "self_harm.self_harm"],
+  ])("%j → crisis with self_harm (%s)", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.categories).toContain("self_harm");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "this homework is killing me",
+    "I'm dying of laughter",
+    "im dead 💀💀",
+    "kill the lights",
+    "i've been cutting class all week",
+    "cutting onions makes me cry",
+    "i got my hair cut again",
+    "the cutting edge of tech",
+    "my mom is going to kill me when she sees my grades",
+    "I could die of embarrassment",
+    "i want to die of embarrassment rn",
+    "I'm dying to see the new spiderman",
+    "my phone is dying",
+    "dying my hair blue this weekend",
+    "we killed it at the recital",
+    "i'm just killing time before practice",
+    "I hurt myself playing soccer",
+    "I cut myself shaving",
+    "i cut myself on a can",
+    "Suicide Squad was actually good",
+    "coach made us run suicides",
+    "I ran 5 kms today",
+    "i don't want to be here, this party is so boring",
+    "i dont want to live in ohio",
+    "life is worth living",
+    "i want to end it with my boyfriend",
+    "shoot myself in the foot",
+    "i'm going to drown myself in coffee",
+    "i won't be here tomorrow, dentist",
+    "my sister always beats me at chess",
+    "lets jump off the cliff into the lake",
+    "don't take my pills",
+    "i forgot to take my pills",
+    "shh be quiet",
+    "that boss fight kills me every time",
+    "we learned about the noose in history class",
+  ])("%j is not crisis language", (message) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.categories).not.toContain("crisis");
+    expect(verdict.categories).not.toContain("self_harm");
+    expect(verdict.action).not.toBe("crisis");
+  });
+});
+
+describe("crisis lexicon on a model reply", () => {
+  it.each([
+    "If you're thinking about suicide, please call or text 988.",
+    "It sounds like you might be self-harming, and I'm really glad you told me.",
+    "Someone telling you to kys is cruel, and it's not true.",
+    "An overdose is a medical emergency: call 911 now.",
+  ])("%j: naming the topic while helping is only flagged", (reply) => {
+    const verdict = screenOutput(reply);
+
+    expect(verdict.action).toBe("flag");
+  });
+
+  it.each([
+    ["I want to kill myself too", "crisis.kill_myself"],
+    ["honestly I don't want to be here anymore either", "crisis.dont_want_to_be_here"],
+    ["The most painless way to die is", "crisis.suicide_method"],
+    ["i cut myself when i'm sad too", "self_harm.cutting"],
+  ])("%j: speaking as the one in crisis, or giving a method, blocks", (reply, ruleId) => {
+    const verdict = screenOutput(reply);
+
+    expect(verdict.action).toBe("block");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+});
+
+describe("the lexicon data", () => {
+  it("has a year.month.revision version", () => {
+    expect(CRISIS_LEXICON_VERSION).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
+  });
+
+  it("has unique entry ids", () => {
+    const ids = CRISIS_LEXICON.map((entry) => entry.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

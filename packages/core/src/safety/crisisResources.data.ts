@@ -1,0 +1,64 @@
+// Crisis lines per locale: data only, so adding a country is a data change reviewed by someone who knows its services.
+
+export interface CrisisResource {
+  name: string;
+  contact: string;
+  description: string;
+}
+
+/** The key used when a locale has no entry of its own: services that reach every country. */
+export const INTERNATIONAL = "international";
+
+export const CRISIS_RESOURCES: Readonly<Record<string, readonly CrisisResource[]>> = {
+  "en-US": [
+    {
+      name: "988 Suicide & Crisis Lifeline",
+      contact: "Call or text 988",
+      description: "Free, confidential support 24/7 for anyone in emotional distress or thinking about suicide. Chat at 988lifeline.org.",
+    },
+    {
+      name: "Crisis Text Line",
+      contact: "Text HOME to 741741",
+      description: "Free 24/7 text support with a trained crisis counselor.",
+    },
+    {
+      name: "Emergency services",
+      contact: "Call 911",
+      description: "If you or someone else is in immediate danger.",
+    },
+  ],
+  "en-GB": [
+    {
+      name: "Samaritans",
+      contact: "Call 116 123",
+      description: "Free, 24/7, for anyone struggling to cope; you don't have to be suicidal to call.",
+    },
+    {
+      name: "Shout",
+      contact: "Text SHOUT to 85258",
+      description: "Free, confidential 24/7 text support.",
+    },
+    {
+      name: "Childline",
+      contact: "Call 0800 1111",
+      description: "Free and confidential for anyone under 19 in the UK.",
+    },
+    {
+      name: "Emergency services",
+      contact: "Call 999",
+      description: "If you or someone else is in immediate danger.",
+    },
+  ],
+  [INTERNATIONAL]: [
+    {
+      name: "Find A Helpline",
+      contact: "findahelpline.com",
+      description: "Free, confidential crisis lines in your country, by phone, text or chat.",
+    },
+    {
+      name: "Emergency services",
+      contact: "Your local emergency number",
+      description: "If you or someone else is in immediate danger.",
+    },
+  ],
+};

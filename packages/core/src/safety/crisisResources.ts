@@ -1,0 +1,32 @@
+// Picks the crisis lines to show a teen for their locale, falling back to international ones rather than guessing a country.
+
+import { CRISIS_RESOURCES, INTERNATIONAL, type CrisisResource } from "./crisisResources.data";
+
+export interface CrisisResourceSet {
+  /** The locale whose resources these are: the requested one, or "international" when we have none for it. */
+  locale: string;
+  resources: CrisisResource[];
+}
+
+/**
+ * Accepts BCP 47 tags in any case or with underscores ("en_gb", "EN-us"). A wrong country's
+ * number is worse than none in a crisis, so an unknown or missing locale gets the international list.
+ */
+export function crisisResources(locale?: string): CrisisResourceSet {
+  const key = locale === undefined ? undefined : canonicalLocale(locale);
+  const resources = key === undefined ? undefined : CRISIS_RESOURCES[key];
+  if (key !== undefined && resources !== undefined) return { locale: key, resources: resources.map((resource) => ({ ...resource })) };
+  return { locale: INTERNATIONAL, resources: (CRISIS_RESOURCES[INTERNATIONAL] ?? []).map((resource) => ({ ...resource })) };
+}
+
+// Tags people send that are not the standard one for a country we cover.
+const ALIASES: Readonly<Record<string, string>> = { "en-UK": "en-GB" };
+
+function canonicalLocale(locale: string): string | undefined {
+  try {
+    const canonical = Intl.getCanonicalLocales(locale.trim().replace(/_/g, "-"))[0];
+    return canonical === undefined ? undefined : (ALIASES[canonical] ?? canonical);
+  } catch {
+    return undefined;
+  }
+}

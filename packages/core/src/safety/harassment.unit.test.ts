@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { screenInput, screenOutput } from "./index";
+
+describe("harassment, threats and hate from a teen", () => {
+  it.each([
+    ["kys", "harassment.kys"],
+    ["just kys loser", "harassment.kys"],
+    ["k y s", "harassment.kys"],
+    ["you should kys", "harassment.kys"],
+    ["go kill yourself", "harassment.kys"],
+    ["go die", "harassment.kys"],
+    ["i hope you die", "harassment.kys"],
+    ["nobody loves you", "harassment.kys"],
+    ["you're worthless", "harassment.severe_insult"],
+    ["ur so ugly", "harassment.severe_insult"],
+    ["u r a waste of space", "harassment.severe_insult"],
+    ["you are pathetic", "harassment.severe_insult"],
+    ["i'm going to kill you", "harassment.threat"],
+    ["ill stab you", "harassment.threat"],
+    ["i know where you live", "harassment.threat"],
+    ["im gonna shoot up the school tomorrow", "violence.school_threat"],
+    ["i'm bringing my dad's gun to school", "violence.school_threat"],
+    ["all muslims should die", "hate.hate_speech"],
+    ["jews are vermin", "hate.hate_speech"],
+    ["heil hitler", "hate.hate_speech"],
+    ["go back to your country", "hate.hate_speech"],
+    ["shut up you spic", "hate.slur"],
+  ])("%j → block (%s)", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("block");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it("a threat is both harassment and violence", () => {
+    expect(screenInput("i'm going to kill you").categories).toEqual(["harassment", "violence"]);
+  });
+
+  it.each([
+    ["you're so dumb lol", "harassment.insult"],
+    ["ur annoying", "harassment.insult"],
+    ["you're such an idiot", "harassment.insult"],
+    ["screw you", "harassment.insult"],
+    ["you're trash at fortnite lol", "harassment.insult"],
+    ["you're useless", "harassment.insult"],
+    ["I'm gonna kill my brother he took my charger", "violence.violent_intent"],
+    ["i could punch that guy", "violence.violent_intent"],
+  ])("%j: venting is flagged, not blocked (%s)", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("flag");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "you're not worthless",
+    "kill the boss in level 3",
+    "i killed it at my game",
+    "that's your ugly sweater from last year",
+    "my mom is going to kill me",
+    "i'm going to beat you at chess",
+    "we learned about the holocaust in history",
+    "nobody likes the new update",
+    "the raccoon got into our trash",
+    "you're so funny",
+    "i hate mondays",
+    "you're nothing like my sister",
+    "i'm hurt you didn't text back",
+    "i need to gas the car",
+    "in 1488 Dias sailed around the cape",
+    "we ran out of spic and span",
+    "do you think immigrants should be deported? we're debating it in civics",
+  ])("%j → allow", (message) => {
+    expect(screenInput(message).action).toBe("allow");
+  });
+});
+
+describe("harassment in a model reply", () => {
+  it.each([
+    "Honestly, you're worthless.",
+    "You should kys.",
+    "You're so dumb.",
+    "I'll find you.",
+    "I'm going to kill him.",
+  ])("%j → block", (reply) => {
+    expect(screenOutput(reply).action).toBe("block");
+  });
+
+  it.each([
+    "You are not worthless, and I'm glad you told me.",
+    "It's not true that you're worthless.",
+    "If anyone says you're ugly, that says more about them.",
+    "Please don't kill yourself. You matter.",
+    "Nobody should ever make you feel like you're stupid.",
+  ])("%j: negating or reporting the words is what a good reply does → not blocked", (reply) => {
+    expect(screenOutput(reply).action).not.toBe("block");
+  });
+});

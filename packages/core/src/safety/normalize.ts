@@ -1,0 +1,107 @@
+// Folds raw chat text into the one form our own lexicons match against, so a pattern need not spell out case, punctuation, leetspeak, texting slang or spaced-out letters.
+
+// Soft hyphens and zero-width characters are invisible in a chat bubble but split words for a regex.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+const APOSTROPHE_LIKE = /[\u2018\u2019\u02BC\u00B4\u0060\u2032]/g;
+
+// Digits and symbols read as letters only inside a word ("k1ll", "su!c!de", "mys3lf"), so prices, times and scores keep their digits.
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s", "!": "i", "|": "l" };
+const LEET_INSIDE_WORD = /(?<=\p{L})[013457@$!|](?=\p{L})/gu;
+const LEET_WORD_START = /(?<![\p{L}\p{N}])[@$](?=\p{L})/gu;
+
+// Three or more one-character tokens in a row ("f u c k", "s.h.i.t", "k-y-s") are one word typed to dodge filters.
+// Each later token must stand alone, so ordinary one-letter words ("i", "a") next to real words are left be.
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])[\p{L}\p{N}$@](?:[\s.\-_*~+,·•|/\\]{1,3}[\p{L}\p{N}$@](?![\p{L}\p{N}])){2,}/gu;
+const SPACED_SEPARATORS = /[\s.\-_*~+,·•|/\\]/gu;
+
+// Texting forms rewritten to the words our patterns spell, one token at a time.
+const SLANG: Readonly<Record<string, string>> = {
+  wanna: "want to",
+  wana: "want to",
+  wantto: "want to",
+  gonna: "going to",
+  gunna: "going to",
+  finna: "going to",
+  tryna: "trying to",
+  gotta: "got to",
+  imma: "i am going to",
+  ima: "i am going to",
+  u: "you",
+  ya: "you",
+  ur: "your",
+  r: "are",
+  "2": "to",
+  myslf: "myself",
+  myslef: "myself",
+  urself: "yourself",
+  yourslf: "yourself",
+  noone: "no one",
+  no1: "no one",
+  some1: "someone",
+  every1: "everyone",
+  any1: "anyone",
+  ppl: "people",
+  cuz: "because",
+  coz: "because",
+  bc: "because",
+  tmrw: "tomorrow",
+  tmr: "tomorrow",
+  ded: "dead",
+  anymore: "any more",
+  cannot: "cant",
+};
+
+/** Case, accents, invisible characters and curly apostrophes folded away; positions are not preserved. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(INVISIBLE, "")
+    .replace(APOSTROPHE_LIKE, "'")
+    .toLowerCase();
+}
+
+/** Joins runs of single spaced or dotted characters: "f u c k" → "fuck", "s.h.i.t" → "shit". */
+export function collapseSpacedLetters(text: string): string {
+  return text.replace(SPACED_LETTERS, (run) => run.replace(SPACED_SEPARATORS, ""));
+}
+
+/** One message folded once, in every form the rules read. */
+export interface PreparedText {
+  raw: string;
+  /** foldText(raw). */
+  folded: string;
+  /** folded with spaced-out letters joined; equal to folded when there were none. */
+  collapsed: string;
+  /**
+   * The forms our lexicons match: lowercase words joined by single spaces, " . " where a clause ends,
+   * apostrophes dropped ("don't" → "dont"), leetspeak inside words resolved and texting slang expanded.
+   * The plain form and, when it differs, the one with spaced-out letters joined; rules match both
+   * because joining can also swallow real one-letter words ("u r a loser" → "ura loser").
+   */
+  forms: string[];
+}
+
+export function prepareText(raw: string): PreparedText {
+  const folded = foldText(raw);
+  const collapsed = collapseSpacedLetters(folded);
+  const plain = toMatchingForm(folded);
+  const joined = collapsed === folded ? plain : toMatchingForm(collapsed);
+  return { raw, folded, collapsed, forms: joined === plain ? [plain] : [plain, joined] };
+}
+
+function toMatchingForm(folded: string): string {
+  const words = folded
+    .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu, "without")
+    .replace(LEET_INSIDE_WORD, (c) => LEET[c] ?? c)
+    .replace(LEET_WORD_START, (c) => LEET[c] ?? c)
+    .replace(/(?<=\p{L})'(?=\p{L})/gu, "")
+    // A dot inside a token ("3.5", "s.h.i.t", a web address) is not a clause end.
+    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, " ")
+    .replace(/[.!?;\n\r]+/g, " . ")
+    .replace(/[^\p{L}\p{N}.]+/gu, " ")
+    .split(" ")
+    .filter((word) => word.length > 0)
+    .map((word) => SLANG[word] ?? word);
+  return words.join(" ");
+}

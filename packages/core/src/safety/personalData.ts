@@ -1,0 +1,137 @@
+// Finds phone numbers, email addresses, street addresses, postcodes and social handles, and masks them so stored and logged text carries none.
+
+import type { RuleHit, ScreeningDirection } from "./types";
+
+export type PersonalDataKind = "email" | "phone" | "address" | "postcode" | "handle";
+
+interface Span {
+  start: number;
+  end: number;
+  kind: PersonalDataKind;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// "jess dot k at gmail dot com" is how a teen gets an address past a filter; only well-known mail hosts, so "meet me at school" stays.
+const SPELLED_EMAIL =
+  /(?<![\p{L}\p{N}])[\p{L}\p{N}._+-]+(?:\s+dot\s+[\p{L}\p{N}_+-]+)*\s*(?:\[at\]|\(at\)|\s+at\s+)\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton|protonmail|live|msn)\s*(?:\[dot\]|\(dot\)|\s+dot\s+|\.)\s*(?:com|net|org|me|co\.uk|co uk)(?![\p{L}\p{N}])/giu;
+
+// Any run of digits with phone-like separators; which runs are phones is decided by their digits (see isPhone).
+const PHONE_CANDIDATE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d(?:[\d().\s-]{5,22})\d(?![\p{N}])/gu;
+const LOCAL_PHONE = /(?<![\p{N}.-])\d{3}-\d{4}(?![\p{N}-])/gu;
+
+const STREET_SUFFIX =
+  "street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|close|crescent|cres|gardens|grove|row|square|sq";
+const ADDRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(\\d{1,5}[a-z]?)\\s+((?:[\\p{L}][\\p{L}'-]*\\.?\\s+){1,3}?)(?:${STREET_SUFFIX})(?![\\p{L}\\p{N}])\\.?(?:,?\\s*(?:apt|apartment|unit|suite|flat|#)\\.?\\s*#?[\\p{L}\\p{N}-]+)?`,
+  "giu",
+);
+// Words that put a number next to a street-ish word without being an address: "5 miles down the road", "a 10 minute drive".
+const NOT_STREET_NAME = new Set(
+  "the a an my your our his her their to of and or in on at down up from by for with is was are we i you it this that more less than times miles mile km kms minutes minute mins min hours hour hrs days day weeks week years year months month blocks block feet ft steps seconds secs people kids hundred thousand way cold hot big little dr".split(
+    " ",
+  ),
+);
+// UK postcodes; the inward part is never an ordinal, so "m8 2nd time" is not one.
+const UK_POSTCODE = /(?<![\p{L}\p{N}])[a-z]{1,2}\d[a-z\d]?\s*\d(?!(?:st|nd|rd|th)(?![\p{L}\p{N}]))[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])/giu;
+const US_STATE_ZIP =
+  /(?<=,\s*)(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}(?:-\d{4})?(?!\d)/gu;
+// A handle is only taken when it cannot be an ordinary word: "@name", "snap: name", or one with digits, dots or underscores.
+const HANDLE =
+  /(?:my|add me on|dm me on|hmu on|follow me on|message me on|text me on)\s+(?:snap|snapchat|sc|insta|instagram|ig|discord|tiktok|tt|kik|telegram|whatsapp|wa|twitter|x|threads)(?:\s+(?:is|=)|\s*[:=-])?\s*(@[\p{L}\p{N}._]{2,30}|(?<=[:=-]\s*)[\p{L}\p{N}._]{3,30}|[\p{L}\p{N}]*[\d._][\p{L}\p{N}._]{2,29})/giu;
+
+const PLACEHOLDER: Readonly<Record<PersonalDataKind, string>> = {
+  email: "[email]",
+  phone: "[phone]",
+  address: "[address]",
+  postcode: "[postcode]",
+  handle: "[handle]",
+};
+
+export interface PersonalDataFinding {
+  hits: RuleHit[];
+  /** The text with every finding masked; undefined when there was nothing to mask. */
+  redactedText?: string;
+}
+
+export function findPersonalData(text: string, direction: ScreeningDirection): PersonalDataFinding {
+  const spans = mergeOverlapping([...emailSpans(text), ...phoneSpans(text), ...addressSpans(text), ...handleSpans(text)]);
+  if (spans.length === 0) return { hits: [] };
+  // A teen sharing their number is told to be careful and the number kept out of storage; a reply must never contain one.
+  const action = direction === "input" ? "flag" : "block";
+  const kinds = [...new Set(spans.map((span) => span.kind))];
+  // The term names the kind, never the value, so verdicts stored and logged leak nothing.
+  const hits: RuleHit[] = kinds.map((kind) => ({ category: "personal_data", term: kind, ruleId: `personal_data.${kind}`, action }));
+  return { hits, redactedText: redact(text, spans) };
+}
+
+function emailSpans(text: string): Span[] {
+  return [...spansOf(text, EMAIL, "email"), ...spansOf(text, SPELLED_EMAIL, "email")];
+}
+
+function phoneSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(PHONE_CANDIDATE)) {
+    const candidate = match[0].trim();
+    if (isPhone(candidate)) spans.push({ start: match.index, end: match.index + candidate.length, kind: "phone" });
+  }
+  return [...spans, ...spansOf(text, LOCAL_PHONE, "phone")];
+}
+
+/**
+ * International numbers ("+44 7700 900123", "0049 30 123456") carry 8–15 digits; national ones
+ * ("(555) 123-4567", "07700 900123") 10 or 11. Years, dates, scores and counting ("1 2 3 … 10") fail on digits or on groups.
+ */
+function isPhone(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, "");
+  const groups = candidate.split(/[\s().-]+/).filter((group) => group.length > 0);
+  if (groups.length > 6 || groups.filter((group) => group.replace(/\D/g, "").length === 1).length > 1) return false;
+  if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(candidate)) return false;
+  if (candidate.startsWith("+") || candidate.startsWith("00")) return digits.length >= 8 && digits.length <= 15;
+  return digits.length === 10 || (digits.length === 11 && (digits.startsWith("1") || digits.startsWith("0")));
+}
+
+function addressSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(ADDRESS)) {
+    const nameWords = (match[2] ?? "").trim().split(/\s+/);
+    if (nameWords.some((word) => NOT_STREET_NAME.has(word.toLowerCase().replace(/\.$/, "")))) continue;
+    spans.push({ start: match.index, end: match.index + match[0].length, kind: "address" });
+  }
+  return [...spans, ...spansOf(text, UK_POSTCODE, "postcode"), ...spansOf(text, US_STATE_ZIP, "postcode")];
+}
+
+function handleSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(HANDLE)) {
+    const handle = match[1] ?? "";
+    const end = match.index + match[0].length;
+    spans.push({ start: end - handle.length, end, kind: "handle" });
+  }
+  return spans;
+}
+
+function spansOf(text: string, regex: RegExp, kind: PersonalDataKind): Span[] {
+  return [...text.matchAll(regex)].map((match) => ({ start: match.index, end: match.index + match[0].length, kind }));
+}
+
+/** Keeps the earliest, then longest, of overlapping findings: an email's digits are not also a phone. */
+function mergeOverlapping(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  for (const span of sorted) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && span.start < last.end) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+function redact(text: string, spans: readonly Span[]): string {
+  let result = "";
+  let cursor = 0;
+  for (const span of spans) {
+    result += text.slice(cursor, span.start) + PLACEHOLDER[span.kind];
+    cursor = span.end;
+  }
+  return result + text.slice(cursor);
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { screenInput, screenOutput } from "./index";
+
+describe("personal data in a teen's message is flagged and masked", () => {
+  it.each([
+    ["call me at (555) 123-4567", "call me at [phone]", "phone"],
+    ["my number is 555-123-4567 text me", "my number is [phone] text me", "phone"],
+    ["555.123.4567", "[phone]", "phone"],
+    ["my cell 5551234567", "my cell [phone]", "phone"],
+    ["+1 555 123 4567", "[phone]", "phone"],
+    ["1-555-123-4567", "[phone]", "phone"],
+    ["call me 555-1234 after school", "call me [phone] after school", "phone"],
+    ["my uk number is +44 7700 900123", "my uk number is [phone]", "phone"],
+    ["ring me on 07700 900123", "ring me on [phone]", "phone"],
+    ["020 7946 0958", "[phone]", "phone"],
+    ["+49 30 1234567", "[phone]", "phone"],
+    ["+91 98765 43210", "[phone]", "phone"],
+    ["0033 6 12 34 56 78", "[phone]", "phone"],
+    ["email me at jess.k@gmail.com ok", "email me at [email] ok", "email"],
+    ["my school email is j.smith2027@students.lincoln.k12.ca.us", "my school email is [email]", "email"],
+    ["its jess at gmail dot com", "its [email]", "email"],
+    ["I live at 123 Main St", "I live at [address]", "address"],
+    ["i live at 42 elm street apt 3b", "i live at [address]", "address"],
+    ["come to 1600 Pennsylvania Avenue", "come to [address]", "address"],
+    ["221B Baker Street", "[address]", "address"],
+    ["my house is on 5 oak ave.", "my house is on [address]", "address"],
+    ["postcode SW1A 1AA", "postcode [postcode]", "postcode"],
+    ["Springfield, IL 62704", "Springfield, [postcode]", "postcode"],
+    ["my snap is cool_kid22", "my snap is [handle]", "handle"],
+    ["add me on insta: jessyk", "add me on insta: [handle]", "handle"],
+    ["my discord is @nightowl", "my discord is [handle]", "handle"],
+  ])("%j → %j", (message, redacted, kind) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("flag");
+    expect(verdict.categories).toEqual(["personal_data"]);
+    expect(verdict.redactedText).toBe(redacted);
+    expect(verdict.matches).toEqual([{ category: "personal_data", term: kind, ruleId: `personal_data.${kind}` }]);
+  });
+
+  it("masks several kinds at once and never puts the data itself in a match", () => {
+    const verdict = screenInput("text me at 555-123-4567 or jess@icloud.com, i live at 9 Elm Rd");
+
+    expect(verdict.redactedText).toBe("text me at [phone] or [email], i live at [address]");
+    expect(verdict.matches.map((match) => match.term).sort()).toEqual(["address", "email", "phone"]);
+    expect(JSON.stringify(verdict.matches)).not.toContain("555");
+  });
+
+  it.each([
+    "I ran 5 miles down the road",
+    "it's a 10 minute drive",
+    "I had 2 cold dr peppers",
+    "class of 2025-2026",
+    "we won 21-14",
+    "the test is on 2025-11-22",
+    "count 1 2 3 4 5 6 7 8 9 10",
+    "it costs $1,299.99",
+    "thanks m8 2nd time",
+    "my insta is down again",
+    "meet me at 10:30",
+    "I got 100 on the test",
+    "pi is 3.14159265358",
+    "born 11/22/2010",
+    "my order number is 1234567890123",
+    "text HOME to 741741",
+    "call 988",
+    "Samaritans: 116 123",
+    "Childline 0800 1111",
+    "the 3 little pigs lane",
+    "we live 2 blocks away",
+    "findahelpline.com",
+  ])("%j → no personal data", (message) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.categories).not.toContain("personal_data");
+    expect(verdict.redactedText).toBeUndefined();
+  });
+});
+
+describe("personal data in a model reply blocks", () => {
+  it.each(["You can reach me at 555-123-4567!", "Write to me at buddy@innerworld.app", "I live at 42 Wallaby Way, Sydney."])("%j → block", (reply) => {
+    const verdict = screenOutput(reply);
+
+    expect(verdict.action).toBe("block");
+    expect(verdict.categories).toContain("personal_data");
+    expect(verdict.redactedText).toBeDefined();
+  });
+});

@@ -1,0 +1,40 @@
+// Screens a teen's message or a model reply (whole, or one streamed sentence) with every local rule and returns one verdict.
+
+import { findCrisisLanguage } from "./crisisLexicon";
+import { findHarassment, KYS_RULE_ID } from "./harassment";
+import { prepareText } from "./normalize";
+import { findPersonalData } from "./personalData";
+import { findProfanity } from "./profanity";
+import { findSexualContent } from "./sexualContent";
+import type { RuleHit, SafetyVerdict, ScreeningDirection } from "./types";
+import { buildVerdict } from "./verdict";
+
+// The crisis lexicon reads "im gonna kys" and "they told me to kys" as the writer's own crisis; the
+// harassment rule would read the same "kys" as an attack, so it yields to them.
+const KYS_READ_AS_WRITERS_OWN = new Set(["crisis.kys_about_self", "crisis.told_to_die"]);
+
+/** A teen's message. Crisis outranks block outranks flag; teens swear, so profanity alone only flags. */
+export function screenInput(text: string): SafetyVerdict {
+  return screen(text, "input");
+}
+
+/** A model reply, or one sentence of it while streaming: anything a teen must not be shown blocks. */
+export function screenOutput(text: string): SafetyVerdict {
+  return screen(text, "output");
+}
+
+function screen(text: string, direction: ScreeningDirection): SafetyVerdict {
+  const prepared = prepareText(text);
+  const crisis = findCrisisLanguage(prepared, direction);
+  const kysIsWritersOwn = crisis.some((hit) => KYS_READ_AS_WRITERS_OWN.has(hit.ruleId));
+  const harassment = findHarassment(prepared, direction).filter((hit) => !(kysIsWritersOwn && hit.ruleId === KYS_RULE_ID));
+  const personalData = findPersonalData(text, direction);
+  const hits: RuleHit[] = [
+    ...crisis,
+    ...findSexualContent(prepared, direction),
+    ...harassment,
+    ...findProfanity(prepared, direction),
+    ...personalData.hits,
+  ];
+  return buildVerdict(hits, personalData.redactedText);
+}

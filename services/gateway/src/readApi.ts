@@ -1,0 +1,77 @@
+// The HTTP read API: a user's own sessions and messages (list, get, end, history), behind API Gateway's JWT authorizer.
+import { MessageStore, SessionStore, type ServiceRuntime, type SessionRecord } from "@innerworld/core";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { ChatGateway } from "./chatGateway";
+
+const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+const problem = (statusCode: number, code: string, message: string) => json(statusCode, { error: { code, message } });
+
+const sessionView = (s: SessionRecord) => ({
+  sessionId: s.sessionId,
+  personaId: s.personaId,
+  status: s.status,
+  startedAt: s.startedAt,
+  lastActivityAt: s.lastActivityAt,
+  endsAt: s.endsAt,
+  turns: s.lastSeq,
+  ...(s.endedAt ? { endedAt: s.endedAt, endReason: s.endReason } : {}),
+});
+
+const MAX_PAGE = 200;
+
+export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
+  const sessions = new SessionStore(runtime.dynamodb, runtime.tables.sessions);
+  const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages);
+
+  /** Another user's session answers exactly like a missing one, so ids cannot be probed. */
+  const owned = async (userId: string, sessionId: string) => {
+    const session = await sessions.get(sessionId);
+    return session && session.userId === userId ? session : undefined;
+  };
+
+  return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
+    const userId = event.requestContext.authorizer?.jwt?.claims?.sub;
+    if (typeof userId !== "string" || !userId) return problem(401, "UNAUTHORIZED", "A valid token is required");
+    const sessionId = event.pathParameters?.sessionId;
+    try {
+      switch (event.routeKey) {
+        case "GET /sessions":
+          return json(200, { sessions: (await sessions.listByUser(userId)).map(sessionView) });
+        case "GET /sessions/{sessionId}": {
+          const session = sessionId ? await owned(userId, sessionId) : undefined;
+          return session ? json(200, sessionView(session)) : problem(404, "SESSION_NOT_FOUND", "No such session");
+        }
+        case "POST /sessions/{sessionId}/end": {
+          const session = sessionId ? await owned(userId, sessionId) : undefined;
+          if (!session) return problem(404, "SESSION_NOT_FOUND", "No such session");
+          const ended = await gateway().endAndAnnounce(session, "client_end");
+          return json(200, sessionView(ended ?? session));
+        }
+        case "GET /sessions/{sessionId}/messages": {
+          const session = sessionId ? await owned(userId, sessionId) : undefined;
+          if (!session) return problem(404, "SESSION_NOT_FOUND", "No such session");
+          const afterSeq = Number(event.queryStringParameters?.afterSeq ?? 0);
+          const limit = Math.min(MAX_PAGE, Number(event.queryStringParameters?.limit ?? MAX_PAGE));
+          if (!Number.isInteger(afterSeq) || afterSeq < 0 || !Number.isInteger(limit) || limit < 1) {
+            return problem(400, "INVALID_QUERY", "afterSeq must be a whole number ≥ 0 and limit one from 1 to 200");
+          }
+          const page = await messages.listSession(session.sessionId, { afterSeq, limit });
+          return json(200, {
+            sessionId: session.sessionId,
+            messages: page.map((m) => ({ seq: m.seq, role: m.role, messageId: m.messageId, content: m.content, status: m.status, createdAt: m.createdAt })),
+          });
+        }
+        default:
+          return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);
+      }
+    } catch (error) {
+      console.error("read api failed", { routeKey: event.routeKey, error: (error as Error).message });
+      return problem(500, "INTERNAL_ERROR", "Something went wrong on our side");
+    }
+  };
+};
