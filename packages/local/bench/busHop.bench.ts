@@ -36,7 +36,7 @@ const main = async () => {
   });
   const cloud = await startLocalCloud({
     dataDir,
-    ports: { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0 },
+    ports: { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 },
     services: ["context-refresh"],
     handlerOverrides: { "context-refresh": consumer },
     pollersPerService: 4,

@@ -5,3 +5,5 @@ export * from "./cloud/sqs";
 export * from "./cloud/net";
 export * from "./issuer/devIssuer";
 export * from "./runner/sqsEventSource";
+export * from "./modelServer";
+export * from "./httpapi/httpApiEmulator";

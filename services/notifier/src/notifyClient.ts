@@ -80,7 +80,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     /** A step gave up: the client hears so with a code it can act on (retry the message, or not). */
     async stepFailed(event: ConsumedEvent<"StepFailed">) {
       const { data } = event.envelope;
-      if (!data.sessionId) return;
+      // Only a failed turn concerns the client; a background step (context, graph) failing is for operators.
+      if (!data.sessionId || !data.messageId) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);
       if (!connectionId) return;
       const generation = data.step === "generation";

@@ -57,7 +57,7 @@ const main = async () => {
     stop = running.stop;
     console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
   } else {
-    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0 } : {};
+    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 } : {};
     const cloud = await startLocalCloud({ dataDir, ports, services, log: (m) => console.log(m) });
     stop = cloud.stop;
     const e = cloud.endpoints;
@@ -67,6 +67,7 @@ const main = async () => {
         `  WebSocket       ${e.websocketUrl}   (connect with ?token=...)`,
         `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
         `  @connections    ${e.connectionsUrl}`,
+        `  read API        ${e.readApiUrl}/sessions   (Authorization: Bearer <token>)`,
         `  EventBridge     ${e.eventBridgeEndpoint}`,
         `  SQS             ${e.sqsEndpoint}`,
         `  DynamoDB        ${e.dynamodbEndpoint}`,

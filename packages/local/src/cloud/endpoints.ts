@@ -11,6 +11,7 @@ export interface LocalEndpoints {
   tablePrefix: string;
   websocketUrl: string;
   connectionsUrl: string;
+  readApiUrl: string;
   eventBridgeEndpoint: string;
   sqsEndpoint: string;
   dynamodbEndpoint: string;

@@ -6,6 +6,7 @@ import { BUS_NAME, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerwor
 import { createGatewayRoutes, type GatewayLimits } from "@innerworld/gateway";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "../apigateway";
 import { startEventBridgeEmulator } from "../eventbridge";
+import { startHttpApiEmulator } from "../httpapi/httpApiEmulator";
 import { startDevIssuer } from "../issuer/devIssuer";
 import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
@@ -17,16 +18,20 @@ import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from 
 
 export const LOCAL_STAGE = "local";
 
+/** The HTTP read API's routes, as infra declares them on the HTTP API. */
+export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages"];
+
 export interface LocalCloudPorts {
   websocket: number;
   eventBridge: number;
   sqs: number;
   dynamodb: number;
   issuer: number;
+  readApi: number;
 }
 
 /** Fixed ports for `start`, so clients can be pointed at the same URLs every time; tests pass 0 for free ones. */
-export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514 };
+export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514, readApi: 4515 };
 
 export interface LocalCloudOptions {
   dataDir: string;
@@ -182,7 +187,19 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     });
     stack.push({ name: "websocket", close: () => websocket.close() });
 
-    const endpoints: LocalEndpoints = { ...partialEndpoints, websocketUrl: websocket.websocketUrl, connectionsUrl: websocket.connectionsUrl };
+    const readApi = await startHttpApiEmulator({
+      port: ports.readApi,
+      jwt: { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks },
+      routes: Object.fromEntries(READ_API_ROUTES.map((route) => [route, gateway.readApi])),
+    });
+    stack.push({ name: "read api", close: readApi.close });
+
+    const endpoints: LocalEndpoints = {
+      ...partialEndpoints,
+      websocketUrl: websocket.websocketUrl,
+      connectionsUrl: websocket.connectionsUrl,
+      readApiUrl: readApi.url,
+    };
     gatewayRuntimeBox.runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
     options.onRuntime?.(gatewayRuntimeBox.runtime);
     stack.push({ name: "gateway runtime", close: async () => gatewayRuntimeBox.runtime?.destroy() });

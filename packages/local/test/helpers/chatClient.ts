@@ -70,11 +70,12 @@ export class ChatClient {
   }
 
   /** Sends a frame and waits for the next frame of the given type that arrives after it. */
-  async request(type: string, payload: Record<string, unknown> | undefined, answer: string, match: (p: Record<string, unknown>) => boolean = () => true): Promise<Frame> {
+  async request(type: string, payload: Record<string, unknown> | undefined, answer: string | string[], match: (p: Record<string, unknown>) => boolean = () => true): Promise<Frame> {
     const before = this.frames.length;
+    const answers = Array.isArray(answer) ? answer : [answer];
     const waiting = new Promise<Frame>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${answer} after ${type}; got ${this.frames.slice(before).map((f) => f.type).join(", ")}`)), 15_000);
-      this.waiters.push({ match: (f) => f.type === answer && match(f.payload) && this.frames.indexOf(f) >= before, resolve: (f) => (clearTimeout(timer), resolve(f)) });
+      const timer = setTimeout(() => reject(new Error(`no ${answers.join("/")} after ${type}; got ${this.frames.slice(before).map((f) => f.type).join(", ")}`)), 15_000);
+      this.waiters.push({ match: (f) => answers.includes(f.type) && match(f.payload) && this.frames.indexOf(f) >= before, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
     this.send(type, payload);
     return waiting;

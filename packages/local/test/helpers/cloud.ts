@@ -6,7 +6,7 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { localCredentials, sqsClientFor, startLocalCloud, type LocalCloud, type LocalCloudOptions } from "../../src";
 
-export const FREE_PORTS = { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0 };
+export const FREE_PORTS = { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 };
 
 export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), `innerworld-${prefix}-`));
 
