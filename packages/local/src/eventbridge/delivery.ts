@@ -54,8 +54,9 @@ export class TargetDelivery {
       this.options.log(`[eventbridge] rule ${ruleArn} target ${target.Id}: ${target.Arn} is not an SQS queue ARN; event ${event.id} dropped`);
       return;
     }
-    const body = messageBody(target, event);
-    if (body === undefined) return; // InputPath selected nothing: AWS sends nothing either.
+    const raw = messageBody(target, event);
+    if (raw === undefined) return; // InputPath selected nothing: AWS sends nothing either.
+    const body = escapeAstralCharacters(raw);
     const isFifo = queue.queueName.endsWith(".fifo");
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
@@ -133,3 +134,10 @@ export const messageBody = (target: TargetRecord, event: AwsEvent): string | und
   }
   return JSON.stringify(event);
 };
+
+/**
+ * SQS accepts characters above U+FFFF (emoji), but fauxqs 1.9 rejects them as InvalidMessageContents. Written as
+ * JSON \uXXXX escapes of their surrogate pairs the body is the same JSON to every parser, and fauxqs takes it.
+ */
+export const escapeAstralCharacters = (body: string): string =>
+  body.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, (pair) => `\\u${pair.charCodeAt(0).toString(16)}\\u${pair.charCodeAt(1).toString(16)}`);

@@ -60,6 +60,16 @@ describe("local cloud", () => {
     expect(seen.find((s) => s.service === "safety")?.event.envelope.data).toMatchObject({ content: "I have a math test on Friday and I'm nervous" });
   });
 
+  it("delivers emoji and other characters beyond the Basic Multilingual Plane intact", async () => {
+    const seen: Seen[] = [];
+    env = await startTestCloud({ handlerOverrides: recordingHandlers(seen).overrides });
+    const publisher = new EventPublisher({ client: env.eventBridge, busName: env.cloud.endpoints.busName, producer: "gateway" });
+    const content = "made varsity!!! 😭🎉⚽ 𝒴𝑒𝓈";
+    const [published] = await publisher.publish(messageReceived({ content }));
+    const delivered = await until(() => seen.find((s) => s.service === "safety" && s.event.envelope.metadata.eventId === published!.metadata.eventId), "delivery");
+    expect((delivered.event.envelope.data as { content: string }).content).toBe(content);
+  });
+
   it("routes by content: a blocked verdict goes to the notifier, an allowed one to generation", async () => {
     const seen: Seen[] = [];
     env = await startTestCloud({ handlerOverrides: recordingHandlers(seen).overrides });
