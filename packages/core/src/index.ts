@@ -8,3 +8,4 @@ export * from "./replies";
 export * from "./safety";
 export * from "./models";
 export * from "./prompt";
+export * from "./extraction";

@@ -1,7 +1,7 @@
 // The LLM extractor against a real local OpenAI-compatible server: structured output request, user-only prompt, normalisation, retries.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 // The extraction module is not yet re-exported from @innerworld/core's index (owned elsewhere); this is the same module.
-import { createExtractor, isExtractionFailedError, RECORD_USER_GRAPH, type CreateExtractorOptions, type TranscriptMessage } from "../../../core/src/extraction/index.js";
+import { createExtractor, isExtractionFailedError, RECORD_USER_GRAPH, type CreateExtractorOptions, type TranscriptMessage } from "@innerworld/core";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "../../src/modelServer/index.js";
 
 const MODEL = "extractor-model";

@@ -1,0 +1,135 @@
+// Entity resolution by name: the slug a graph vertex id is built from (`<label>:<userId>:<slug>`).
+//
+// Two mentions of one thing must give one slug, or the graph grows a duplicate vertex each session:
+// case, "my"/"our"/"the", possessives, plurals and synonyms ("mum" = "mom", "chem" = "chemistry",
+// "swim practice" = "swimming") all fold here. It is a pure function of (type, name), so the
+// offline extractor, the LLM extractor and the merge planner agree without sharing state. What it
+// cannot know from a name alone (that "Jordan" is the "Jordan Lee" of last week) is resolveEntities' job.
+import type { EntityType } from "../graph/model.js";
+import { ACTIVITIES, CLASS_ONLY_SUBJECTS, EVENTS, FEELINGS, PLACES, SUBJECTS } from "./lexicon.js";
+import { personRole } from "./personRoles.js";
+
+/**
+ * Words that only point at a thing: "my mom", "the test", "our team" name the same vertex as "mom".
+ * "her"/"his"/"their" are kept: "her mom" is somebody else's mother, not the user's.
+ */
+const LEADING_DETERMINERS = new Set(["my", "our", "the", "a", "an", "this", "that", "these", "those", "some"]);
+/** Suffixes that name the practice of a thing rather than another thing: "swim practice" is swimming. */
+const ACTIVITY_SUFFIXES = new Set(["practice", "practices", "lessons", "lesson"]);
+const TOPIC_SUFFIXES = new Set(["class", "classes", "course", "homework", "hw"]);
+/** Plural-looking words that are singular (or whose plural is the name): never cut their "s". */
+const KEEP_S = /(?:ss|us|is|ics|ous|news|series|species|sat|psat)$/;
+/** Types whose names are common nouns, so "tryouts" and "tryout", "video games" and "video game" are one. */
+const SINGULARISED: ReadonlySet<EntityType> = new Set(["Event", "Activity", "Thing", "Topic"]);
+
+export function canonicalEntityKey(type: EntityType, name: string): string {
+  let words = tokens(name);
+  words = dropLeadingDeterminers(words);
+  if (words.length === 0) return slug(tokens(name)) || "unnamed";
+
+  switch (type) {
+    case "Person":
+      words = personWords(words);
+      break;
+    case "Topic":
+      words = topicWords(words);
+      break;
+    case "Activity":
+      words = activityWords(words);
+      break;
+    case "Event": {
+      // Whole phrase first ("try outs" is tryouts), then word by word ("chem test" is the chemistry test).
+      const whole = EVENTS.get(words.join(" "));
+      words = (whole ? [whole] : words.map((word) => EVENTS.get(word) ?? SUBJECTS.get(word) ?? word)).flatMap((word) => word.split(" "));
+      break;
+    }
+    case "Feeling":
+      words = feelingWords(words);
+      break;
+    case "Place":
+      words = placeWords(words);
+      break;
+    default:
+      // Goals, habits, values and things are phrases: only "the" inside them is noise ("make the team").
+      words = words.filter((word, index) => word !== "the" || index === 0);
+  }
+  if (SINGULARISED.has(type)) words = singulariseLast(words);
+  return slug(words) || slug(tokens(name)) || "unnamed";
+}
+
+function tokens(name: string): string[] {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/&/g, " and ")
+    // A trailing possessive names the owner ("Jordan's" is Jordan); inner apostrophes just go ("doctor's office").
+    .replace(/'s\b|s'(?=\s|$)/g, (match) => (match === "s'" ? "s" : ""))
+    .replace(/'/g, "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function dropLeadingDeterminers(words: string[]): string[] {
+  let start = 0;
+  while (start < words.length - 1 && LEADING_DETERMINERS.has(words[start] ?? "")) start += 1;
+  return words.slice(start);
+}
+
+function personWords(words: string[]): string[] {
+  const role = personRole(words.join(" "));
+  if (role) return role.name.split(" ");
+  // Plural roles ("my sisters") fold to the singular role; names are never touched ("Chris", "Marcus").
+  const singular = personRole(words.join(" ").replace(/s$/, ""));
+  if (singular && singular.name !== "parents") return singular.name.split(" ");
+  return words;
+}
+
+function topicWords(words: string[]): string[] {
+  let rest = words;
+  while (rest.length > 1 && TOPIC_SUFFIXES.has(rest[rest.length - 1] ?? "")) rest = rest.slice(0, -1);
+  const whole = SUBJECTS.get(rest.join(" ")) ?? CLASS_ONLY_SUBJECTS.get(rest.join(" "));
+  if (whole) return whole.split(" ");
+  return rest.map((word) => SUBJECTS.get(word) ?? CLASS_ONLY_SUBJECTS.get(word) ?? word).flatMap((word) => word.split(" "));
+}
+
+function activityWords(words: string[]): string[] {
+  let rest = words;
+  while (rest.length > 1 && ACTIVITY_SUFFIXES.has(rest[rest.length - 1] ?? "")) rest = rest.slice(0, -1);
+  const whole = ACTIVITIES.get(rest.join(" "));
+  if (whole) return whole.split(" ");
+  // Team names keep their words but fold each one: "swim team" is the "swimming team".
+  return rest.map((word) => ACTIVITIES.get(word) ?? word).flatMap((word) => word.split(" "));
+}
+
+function feelingWords(words: string[]): string[] {
+  const rest = words.filter((word) => !["so", "really", "very", "kinda", "kind", "of", "super", "feeling", "feel"].includes(word));
+  const phrase = rest.join(" ");
+  return (FEELINGS.get(phrase) ?? phrase).split(" ");
+}
+
+function placeWords(words: string[]): string[] {
+  const phrase = words.join(" ");
+  const known = PLACES.get(phrase);
+  if (known) return known.split(" ");
+  // "Lincoln High School" and "Lincoln High" are one school.
+  if (words.length > 2 && words[words.length - 1] === "school" && ["high", "middle", "elementary"].includes(words[words.length - 2] ?? "")) {
+    return words.slice(0, -1);
+  }
+  return words;
+}
+
+function singulariseLast(words: string[]): string[] {
+  const last = words[words.length - 1];
+  if (last === undefined || last.length <= 3 || KEEP_S.test(last)) return words;
+  let singular = last;
+  if (/ies$/.test(last)) singular = `${last.slice(0, -3)}y`;
+  else if (/(?:ches|shes|xes|sses)$/.test(last)) singular = last.slice(0, -2);
+  else if (/s$/.test(last)) singular = last.slice(0, -1);
+  return [...words.slice(0, -1), singular];
+}
+
+function slug(words: readonly string[]): string {
+  return words.join("-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+}

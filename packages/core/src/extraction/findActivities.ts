@@ -1,0 +1,75 @@
+// Finds what the user does: teams and clubs ("varsity soccer team", "robotics club"), sports, instruments and hobbies.
+import { ACTIVITIES, ACTIVITY_VERBS, FRAMED_ACTIVITIES, TEAM_LEVELS } from "./lexicon.js";
+import type { MessageFindings } from "./MessageFindings.js";
+import type { Token } from "./readMessage.js";
+import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
+
+const LEVEL = `(?:(?:${alternation(TEAM_LEVELS)})\\s+)?`;
+const TEAM = new RegExp(`\\b(${LEVEL}(\\p{L}+)\\s+(?:team|club|squad|league))\\b`, "gu");
+const LEVELLED_ACTIVITY = new RegExp(`\\b((?:varsity|jv|junior varsity)\\s+(?:${alternation(ACTIVITIES.keys())}))\\b`, "g");
+/** "I made the team", "I'm not on the team anymore": the team the user is on, named by context. */
+const BARE_TEAM = /\b(?:on|made|make|join|joined|joining|quit|quitting|left|off|from|for)\s+(?:the|my|our)\s+(team|squad)\b/g;
+const ACTIVITY = new RegExp(`\\b(${alternation(ACTIVITIES.keys())})\\b`, "g");
+
+/** Words before "team"/"club" that say whose or which, not what: "the whole team", "my old club". */
+const NOT_A_TEAM_KIND = new Set([
+  "the", "a", "an", "my", "our", "your", "his", "her", "their", "whole", "entire", "same", "new", "old", "other", "this", "that", "every",
+  "own", "good", "bad", "best", "worst", "favorite", "fav", "favourite", "sports", "rival", "opposing", "other", "dream", "on", "of", "in", "to",
+]);
+/** Words right before an activity that say the user does it: "play soccer", "quit dance", "into anime". */
+const FRAMES = new Set([
+  "play", "plays", "playing", "played", "do", "does", "doing", "did", "practice", "practices", "practicing", "practiced", "quit", "quitting",
+  "stopped", "stop", "love", "loves", "like", "likes", "into", "started", "start", "starting", "joined", "join", "joining", "learn", "learning",
+  "learned", "took", "taking", "take", "try", "trying", "tried", "go", "went", "going", "in", "for", "up", "been", "enjoy", "enjoys", "miss",
+]);
+const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "camp", "meet", "tournament", "season"]);
+
+export function findActivities(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, tokens } = message;
+  const add = (start: number, end: number, name: string) => {
+    if (!found.isTaken(start, end)) found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
+  };
+
+  for (const match of matchesOf(TEAM, lower)) {
+    const kind = match[2] ?? "";
+    const [start, end] = match.indices[1] ?? [0, 0];
+    if (NOT_A_TEAM_KIND.has(kind) || /['’]s$/.test(kind)) continue;
+    const kindToken = tokens[tokenIndexAt(message, match.indices[2]?.[0] ?? start)];
+    if (kindToken?.tags.has("Person") || kindToken?.tags.has("Pronoun")) continue;
+    add(start, end, text.slice(start, end));
+  }
+  for (const match of matchesOf(LEVELLED_ACTIVITY, lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    add(start, end, text.slice(start, end));
+  }
+  for (const match of matchesOf(BARE_TEAM, lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    add(start, end, text.slice(start, end));
+  }
+
+  for (const match of matchesOf(ACTIVITY, lower)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const surface = match[0].replace(/\s+/g, " ");
+    const index = tokenIndexAt(message, start);
+    const isVerbForm = ACTIVITY_VERBS.has(surface);
+    const canonical = ACTIVITIES.get(surface) ?? surface;
+    if ((FRAMED_ACTIVITIES.has(canonical) || isVerbForm) && !isFramed(tokens, index, end, isVerbForm)) continue;
+    // "I draw at night" names drawing; "soccer" and "video games" are named as said.
+    add(start, end, isVerbForm ? canonical : text.slice(start, end));
+  }
+}
+
+function isFramed(tokens: readonly Token[], index: number, end: number, isVerbForm: boolean): boolean {
+  const previous = tokens[index - 1]?.lower;
+  const beforePrevious = tokens[index - 2]?.lower;
+  const next = tokens.find((token) => token.start >= end)?.lower;
+  if (next && FOLLOWING_FRAMES.has(next)) return true;
+  if (previous === undefined) return false;
+  if (previous === "with") return beforePrevious === "done" || beforePrevious === "obsessed";
+  if (previous === "at") return ["better", "good", "bad", "great", "best", "worse", "amazing", "terrible", "decent"].includes(beforePrevious ?? "");
+  // "I draw", "I've been swimming": the verb itself says the user does it.
+  if (isVerbForm && (previous === "i" || previous === "been")) return true;
+  return FRAMES.has(previous);
+}

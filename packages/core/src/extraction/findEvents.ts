@@ -1,0 +1,101 @@
+// Finds events ("a test on Friday", "the dance next Saturday", "my birthday") and dates each from the date nearest it.
+import { ACTIVITIES, CAPITALISED_EVENTS, CLASS_ONLY_SUBJECTS, DETERMINED_EVENTS, EVENT_MODIFIERS, EVENTS, SUBJECTS } from "./lexicon.js";
+import type { MessageFindings } from "./MessageFindings.js";
+import type { DateMention, MessageText } from "./readMessage.js";
+import { alternation, matchesOf, sentenceAround, tokenIndexAt } from "./textPatterns.js";
+
+const EVENT_NOUN = new RegExp(`\\b(${alternation(EVENTS.keys())})\\b`, "g");
+const DETERMINERS = new Set(["the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "next", "that", "first", "big", "last", "upcoming", "whole"]);
+/** Nouns after an event word that make it a modifier instead: "test scores", "party dress", "birthday present". */
+const NOT_AN_EVENT_AFTER = new Set(["score", "scores", "grade", "grades", "result", "results", "prep", "dress", "outfit", "present", "presents", "gift", "gifts", "card", "cake", "plan", "plans", "tube", "subject"]);
+/** Holidays are dates themselves: the date compromise found on their own words is theirs. */
+const HOLIDAYS = new Set(["thanksgiving", "christmas", "halloween", "easter", "hanukkah", "diwali", "eid"]);
+const MAX_MODIFIERS = 2;
+
+export function findEvents(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, tokens } = message;
+  // Right to left: the head noun comes last ("birthday party"), and takes its modifiers before they are found alone.
+  const matches = [...matchesOf(EVENT_NOUN, lower)].reverse();
+  for (const match of matches) {
+    const headStart = match.index;
+    const headEnd = headStart + match[0].length;
+    const surface = match[0].replace(/\s+/g, " ");
+    if (found.isTaken(headStart, headEnd)) continue;
+    if (CAPITALISED_EVENTS.has(surface) && text.slice(headStart, headEnd) !== surface.toUpperCase()) continue;
+
+    // "that's not fair", "my final answer": the same word as an adjective is no occasion.
+    const head = tokens[tokenIndexAt(message, headStart)];
+    if (head && head.tags.has("Adjective") && !head.tags.has("Noun")) continue;
+    const after = tokens[tokenIndexAt(message, headEnd)];
+    if (after && after.start >= headEnd && NOT_AN_EVENT_AFTER.has(after.lower)) continue;
+
+    // Modifiers before the head: "math test", "band concert", "piano recital".
+    const headIndex = tokenIndexAt(message, headStart);
+    let firstIndex = headIndex;
+    while (headIndex - firstIndex < MAX_MODIFIERS && isModifier(tokens[firstIndex - 1]?.lower, tokens[firstIndex - 1]?.post)) firstIndex -= 1;
+    const before = tokens[firstIndex - 1];
+    const determined = before !== undefined && (DETERMINERS.has(before.lower) || /['’]s$/.test(before.text) || before.tags.has("Possessive"));
+    if (DETERMINED_EVENTS.has(surface) && !determined && firstIndex === headIndex) continue;
+    // "watching a show", "a video game": the thing watched or played, not an occasion.
+    if (tokens.slice(Math.max(0, firstIndex - 3), firstIndex).some((token) => /^(?:watch|watching|watched|binge|binged|video)$/.test(token.lower))) continue;
+
+    const start = tokens[firstIndex]?.start ?? headStart;
+    const name = text.slice(start, headEnd);
+    const time = dateFor(message, start, headEnd, HOLIDAYS.has(EVENTS.get(surface) ?? surface));
+    found.add({
+      type: "Event",
+      name,
+      start,
+      end: headEnd,
+      ...(time ? { attributes: { date: time } } : {}),
+      // An event with no date still needs an edge, or its vertex is unreachable from the user.
+      userEdges: [time ? { type: "temporal", time } : { type: "mentions" }],
+    });
+  }
+
+  // Other holidays compromise knows ("Valentine's Day", "New Year's Eve").
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (!token?.tags.has("Holiday")) continue;
+    let last = index;
+    while (tokens[last + 1]?.tags.has("Holiday")) last += 1;
+    const start = token.start;
+    const end = tokens[last]?.end ?? token.end;
+    index = last;
+    if (found.isTaken(start, end)) continue;
+    const name = text.slice(start, end).replace(/[^\p{L}\p{N}'’]+$/u, "");
+    const time = dateFor(message, start, start + name.length, true);
+    found.add({ type: "Event", name, start, end: start + name.length, ...(time ? { attributes: { date: time } } : {}), userEdges: [time ? { type: "temporal", time } : { type: "mentions" }] });
+  }
+}
+
+function isModifier(word: string | undefined, post: string | undefined): boolean {
+  if (word === undefined || (post !== undefined && /[,.!?;]/.test(post))) return false;
+  return EVENT_MODIFIERS.has(word) || SUBJECTS.has(word) || CLASS_ONLY_SUBJECTS.has(word) || ACTIVITIES.has(word) || word === "ap" || word === "honors";
+}
+
+/**
+ * The date of an event is the date phrase nearest to it in its sentence ("a test on Friday", "tomorrow
+ * we have a quiz"). A date inside the event's own words belongs to it only for holidays: "winter" in
+ * "winter break" is part of the name, "Thanksgiving" is the date.
+ */
+function dateFor(message: MessageText, start: number, end: number, ownDate: boolean): string | undefined {
+  const [sentenceStart, sentenceEnd] = sentenceAround(message, start);
+  let best: DateMention | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const mention of message.dates) {
+    if (mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
+    const overlaps = mention.start < end && start < mention.end;
+    if (overlaps) {
+      if (ownDate) return mention.date;
+      continue;
+    }
+    const distance = mention.start >= end ? mention.start - end : start - mention.end;
+    if (distance < bestDistance) {
+      best = mention;
+      bestDistance = distance;
+    }
+  }
+  return best?.date;
+}

@@ -1,0 +1,68 @@
+// Finds the user's feelings ("I'm nervous about the test", "I feel lonely") and what each is about.
+import type { EntityType } from "../graph/model.js";
+import { FEELINGS, WEAK_FEELINGS } from "./lexicon.js";
+import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
+import { alternation, clauseEnd, clauseStart, matchesOf } from "./textPatterns.js";
+
+const FEELING = new RegExp(`\\b(${alternation(FEELINGS.keys())})\\b`, "g");
+/**
+ * What makes a feeling word the user's own: "I'm", "I feel", "feeling", "makes me", "it's" (as in "it's
+ * lonely"), followed only by intensifiers. "my mom is stressed" has none, so it is not the user's feeling.
+ */
+const OWNER = /(?:\bi'm|\bi\s+am|\bi\s+feel|\bi\s+felt|\bfeel|\bfeeling|\bfelt|\bi\s+was|\bi've\s+been|\bi\s+have\s+been|\bbeen|\bi\s+get|\bgetting|\bmakes?\s+me|\bmade\s+me|\bit's|\bits|\bit\s+is)((?:\s+(?:so|really|very|kind\s+of|sort\s+of|lowkey|highkey|super|a\s+bit|a\s+little|pretty|extremely|totally|too|mad|hella|literally|honestly|just|still|also|always|kinda|actually|like|lately|not|no\s+longer|never|even|that|soo?))*)\s*$/;
+const STRONG_OWNER = /\b(?:feel|feeling|felt)\b/;
+const ABOUT = /^\s*(?:about|of|for|with|because\s+of|over)\s+/;
+const ABOUT_TYPES: readonly EntityType[] = ["Event", "Topic", "Activity", "Person", "Place", "Thing", "Goal"];
+const LOOK_BACK = 48;
+
+export function findFeelings(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, sentOn } = message;
+  for (const match of matchesOf(FEELING, lower)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const surface = match[0].replace(/\s+/g, " ");
+    const clauseFrom = clauseStart(lower, start);
+    const before = lower.slice(Math.max(clauseFrom, start - LOOK_BACK), start);
+    const owner = OWNER.exec(before);
+    if (!owner) continue;
+    if (WEAK_FEELINGS.has(surface) && !STRONG_OWNER.test(owner[0])) continue;
+    if (found.isTaken(start, end)) continue;
+
+    // "I'm not nervous anymore" closes the feeling; "I'm not nervous" alone says nothing to store.
+    const negated = /\b(?:not|never|no\s+longer)\b/.test(owner[1] ?? "");
+    const rest = lower.slice(end, clauseEnd(lower, end) + 40);
+    const ended = negated && (/\bno\s+longer\b/.test(owner[1] ?? "") || /^[^.!?]*\b(?:anymore|any\s+more)\b/.test(rest));
+    if (negated && !ended) continue;
+
+    const feeling = found.add({
+      type: "Feeling",
+      name: text.slice(start, end),
+      start,
+      end,
+      userEdges: [ended ? { type: "felt_during", time: sentOn, ended: true } : { type: "felt_during", time: sentOn }],
+    });
+    if (!ended) linkCause(found, feeling);
+  }
+}
+
+/**
+ * "nervous about the test", "excited for the game": the first entity after about/for/of is the cause. With
+ * no such phrase, a message that names exactly one event ties the feeling to it ("a test on Friday and
+ * I'm so nervous"): teens rarely repeat the event they just named.
+ */
+function linkCause(found: MessageFindings, feeling: EntityFinding): void {
+  const { lower } = found.message;
+  const about = ABOUT.exec(lower.slice(feeling.end));
+  if (about) {
+    const from = feeling.end + about[0].length;
+    const cause = found.within(from, clauseEnd(lower, from), ABOUT_TYPES)[0];
+    if (cause) {
+      found.link("about", feeling, cause);
+      return;
+    }
+  }
+  const events = found.entities.filter((entity) => entity.type === "Event");
+  const only = events[0];
+  if (events.length === 1 && only && !about) found.link("about", feeling, only);
+}

@@ -1,0 +1,47 @@
+// Finds goals ("I want to make the varsity soccer team", "my goal is to...", "I'm trying to...") and what each is about.
+import type { EntityType } from "../graph/model.js";
+import type { MessageFindings } from "./MessageFindings.js";
+import { clauseEnd, matchesOf } from "./textPatterns.js";
+
+const TRIGGERS = [
+  /\bi\s+(?:really\s+|just\s+|also\s+|kind\s+of\s+|so\s+|totally\s+|still\s+|honestly\s+|lowkey\s+)*(?:want|hope|plan|would\s+love|'d\s+love|would\s+like|'d\s+like)\s+to\s+/g,
+  /\bi\s+(?:really\s+)?plan\s+on\s+/g,
+  /\bmy\s+(?:main\s+|big\s+|new\s+|biggest\s+|only\s+)?(?:goal|dream|plan|resolution)\s+(?:is|was)\s+(?:to\s+)?/g,
+  /\bi(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+(?:really\s+|still\s+|actually\s+)?trying\s+to\s+/g,
+  // "I'm going to try out for the team": a plan with one of these verbs is a goal; "I'm going to bed" is not.
+  /\bi(?:'m|\s+am)\s+(?:going\s+to|gonna)\s+(?=(?:try\s+out|audition|apply|run\s+for|sign\s+up|join|start|learn)\b)/g,
+];
+
+/** Not goals: wishes of the moment, conversation, and words the safety screen handles (never stored as a goal). */
+const NOT_GOALS = /^(?:die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop|quit|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b)/;
+/** Words that end a goal's phrase: a date ("this year"), filler, or the start of a reason ("so I can"). */
+const TRAILING = /\s+(?:so\s+bad(?:ly)?|really\s+bad(?:ly)?|so\s+much|someday|one\s+day|eventually|soon|sometime|anymore|rn|right\s+now|lol|lmao|tbh|ngl|haha|though|too|now|this\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|next\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|by\s+\S+)$/;
+const ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
+const MAX_WORDS = 10;
+
+export function findGoals(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, dates } = message;
+  for (const trigger of TRIGGERS) {
+    for (const match of matchesOf(trigger, lower)) {
+      const start = match.index + match[0].length;
+      let end = clauseEnd(lower, start);
+      // "be a nurse like my aunt": the comparison is who inspired it, not part of the goal.
+      const comparison = /\s+like\s+(?:my|his|her|their|a|an|the)\b/.exec(lower.slice(start, end));
+      if (comparison && comparison.index > 0) end = start + comparison.index;
+      // A date ends the goal: "read 20 books this year" is the goal "read 20 books", due this year.
+      const date = dates.find((mention) => mention.start >= start && mention.start < end);
+      if (date) end = date.start;
+      let phrase = text.slice(start, end).trim();
+      for (let previous = ""; previous !== phrase; ) {
+        previous = phrase;
+        phrase = phrase.replace(TRAILING, "").replace(/[^\p{L}\p{N})]+$/u, "").trim();
+      }
+      const words = phrase.split(/\s+/).filter(Boolean);
+      if (words.length === 0 || words.length > MAX_WORDS || NOT_GOALS.test(phrase.toLowerCase())) continue;
+      const phraseEnd = start + phrase.length;
+      const goal = found.add({ type: "Goal", name: phrase, start, end: phraseEnd, userEdges: [{ type: "supports" }] });
+      for (const subject of found.within(start, phraseEnd, ABOUT_TYPES)) found.link("about", goal, subject);
+    }
+  }
+}

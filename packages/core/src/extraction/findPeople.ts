@@ -1,0 +1,257 @@
+// Finds people: family and other roles ("my mum", "coach"), titled names ("Ms. Rivera"), friends ("my friend Jordan", "Maya and I") and names.
+import { ACTIVITIES, EVENTS, FEELINGS, SUBJECTS } from "./lexicon.js";
+import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
+import { PERSON_ROLES, PERSON_TITLES, personRole, type PersonRole } from "./personRoles.js";
+import type { Token } from "./readMessage.js";
+import { alternation, looksLikeName, matchesOf, tokenIndexAt, withoutPossessive } from "./textPatterns.js";
+
+const TITLED = new RegExp(`\\b(${alternation([...PERSON_TITLES.keys()].flatMap((title) => [title, capitalise(title)]))})(\\.?)\\s+(\\p{Lu}[\\p{L}'’-]+)`, "gu");
+/** Lower-case titles ("coach davis", "mrs. kim"): only the titles no other word is spelled like. */
+const TITLED_LOWER = /\b(mr|mrs|ms|miss|mx|dr|coach)(\.?)\s+(\p{Ll}[\p{L}'’-]+)/gu;
+const ROLE = new RegExp(`\\b(?:(my|our|his|her|their|your|\\p{L}+['’]s)\\s+)?(${alternation(PERSON_ROLES.keys())})(?:['’]s)?\\b`, "gu");
+const FRIEND_BEFORE_NAME = /\b(?:my|our|a)\s+(?:(best|good|close|new|old)\s+)?(?:friend|friends)\s+(?=\S)/g;
+/** Words that do not change a friendship: "Jordan is literally my best friend". */
+const FILLER = "(?:(?:literally|really|honestly|basically|still|always|like|kind\\s+of|totally|lowkey|actually|officially|now|also)\\s+)*";
+const FRIEND_AFTER_NAME = new RegExp(
+  `^\\s+(?:is|was|'s)\\s+${FILLER}(?:my|our)\\s+(?:(?:best|good|close|new|old)\\s+)?friend\\b|^\\s+and\\s+(?:i|me)\\s+(?:are|were|'re|r|have\\s+been|'ve\\s+been)\\s+${FILLER}(?:(?:best|good|close)\\s+)?friends\\b`,
+);
+/** "me and Jake have been best friends": the friendship follows the name, the user comes before it. */
+const FRIENDS_AFTER_PAIR = new RegExp(`^\\s+(?:are|were|'re|r|have\\s+been|'ve\\s+been)\\s+${FILLER}(?:(?:best|good|close)\\s+)?friends\\b`);
+const FRIEND_THEN_NAME = /\b(?:friends\s+with|(?:her|his|their)\s+name\s+is|named|called)\s+(?=\S)/g;
+
+/** Capitalised words at the start of a sentence that are never names. */
+const NOT_NAMES = new Set(
+  (
+    "i i'm i've i'll i'd ok okay lol lmao omg idk tbh ngl ugh yeah yes no nah hey hi hello well so and but oh wow bruh bro dude sis haha hmm " +
+    "god jesus today tomorrow tonight yesterday idc wyd hbu thx thanks sorry sry please pls anyway also like literally honestly basically " +
+    "actually whatever nobody everyone someone everybody somebody anyone maybe probably just really ya yep nope goodnight gn gm morning " +
+    "night cool nice same fr bet true facts ily"
+  ).split(/\s+/),
+);
+/** Tags that say a capitalised word is something other than a person. */
+const OTHER_TAGS = ["Date", "Month", "WeekDay", "Holiday", "Pronoun", "Place", "Organization", "Adverb", "Conjunction", "Preposition", "Determiner", "Expression", "Value", "Acronym"];
+/** Words after a name that people do ("Liam asked", "Aiden keeps texting me"). */
+const PERSON_VERBS = new Set([
+  "said", "says", "told", "tells", "asked", "asks", "texted", "texts", "keeps", "kept", "invited", "thinks", "thought", "wants", "likes", "liked",
+  "hates", "hated", "gave", "called", "yelled", "moved", "broke", "is", "was", "and", "has", "had", "got", "gets", "loves", "left", "came",
+  "made", "won't", "doesn't", "didn't", "isn't", "wasn't", "always", "never", "just", "snapped", "dmed", "ghosted", "blocked", "ignores",
+]);
+/** Words before a name that introduce a person ("hang with Tyler", "me and Maya"). */
+const PERSON_INTRODUCERS = new Set(["with", "and", "named", "called", "told", "asked", "texted", "tell", "ask", "text", "call", "called", "like", "love", "hate", "miss", "met", "meet", "invite", "invited", "from", "about", "to"]);
+
+export function findPeople(found: MessageFindings): void {
+  findTitledNames(found);
+  findLowerCaseTitledNames(found);
+  findRoles(found);
+  findFriends(found);
+  findNames(found);
+}
+
+/** "Ms. Rivera", "Coach Miller", "my teacher Mr. Thompson": a title makes the next capitalised word a person. */
+function findTitledNames(found: MessageFindings): void {
+  const { text } = found.message;
+  for (const match of matchesOf(TITLED, text)) {
+    const title = (match[1] ?? "").toLowerCase();
+    const surname = withoutPossessive(match[3] ?? "");
+    const start = match.index;
+    const end = (match.indices[3]?.[0] ?? start) + surname.length;
+    if (found.isTaken(start, end) || NOT_NAMES.has(surname.toLowerCase())) continue;
+    const relation = PERSON_TITLES.get(title);
+    found.add({
+      type: "Person",
+      name: text.slice(start, end),
+      start,
+      end,
+      attributes: { title: capitalise(title), ...(relation ? { relation } : {}) },
+      userEdges: [{ type: "mentions" }],
+    });
+  }
+}
+
+/** "coach davis", "mrs. kim": a lower-case surname counts when compromise reads it as a noun, not a verb ("coach says"). */
+function findLowerCaseTitledNames(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, tokens } = message;
+  for (const match of matchesOf(TITLED_LOWER, lower)) {
+    const surname = withoutPossessive(match[3] ?? "");
+    const [surnameStart] = match.indices[3] ?? [0];
+    const token = tokens[tokenIndexAt(message, surnameStart)];
+    const start = match.index;
+    const end = surnameStart + surname.length;
+    if (!token || found.isTaken(start, end) || NOT_NAMES.has(surname) || personRole(surname)) continue;
+    const known = token.tags.has("Person") || token.tags.has("FirstName") || token.tags.has("LastName");
+    if (!known && (!token.tags.has("Noun") || ["Verb", "Adjective", "Adverb", "Pronoun", "Preposition", "Determiner", "Conjunction", "Date", "Value"].some((tag) => token.tags.has(tag)))) continue;
+    const title = match[1] ?? "";
+    const relation = PERSON_TITLES.get(title);
+    found.add({ type: "Person", name: displayName(text.slice(start, end)), start, end, attributes: { title: capitalise(title), ...(relation ? { relation } : {}) }, userEdges: [{ type: "mentions" }] });
+  }
+}
+
+/** "my mom", "mum", "my sister Emma", "grandpa": family and other roles, each folded to one canonical person. */
+function findRoles(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, tokens } = message;
+  for (const match of matchesOf(ROLE, lower)) {
+    const owner = match[1];
+    const [roleStart, roleEnd] = match.indices[2] ?? [0, 0];
+    const start = match.index;
+    const end = match.index + match[0].length;
+    if (found.isTaken(roleStart, roleEnd)) continue;
+    // "her mom", "Jordan's dad": somebody else's family, not the user's.
+    if (owner && owner !== "my" && owner !== "our") continue;
+    const role = personRole(match[2] ?? "");
+    if (!role) continue;
+
+    const nextIndex = tokenIndexAt(message, end);
+    const next = tokens[nextIndex];
+    const adjacent = next !== undefined && /^\s*$/.test(text.slice(end, next.start)) && !/[,.!?;]/.test(tokens[nextIndex - 1]?.post ?? "");
+    // "my sister Emma": the role describes the named person; a lower-case name counts only when
+    // compromise knows it as a first name ("my cousin marco").
+    const named = adjacent ? nameAt(tokens, nextIndex, { requireCapital: false }) : undefined;
+    if (named && !found.isTaken(named.start, named.end)) {
+      found.add({ type: "Person", name: displayName(named.text), start, end: named.end, attributes: roleAttributes(role), userEdges: userEdgesFor(role) });
+      continue;
+    }
+    // "my teacher Mr. Thompson": the titled name was found first; the role adds what it is.
+    const titled = adjacent ? found.at(next.start, ["Person"]) : undefined;
+    if (titled) {
+      Object.assign(titled.attributes, roleAttributes(role));
+      titled.start = Math.min(titled.start, start);
+      continue;
+    }
+    // "the teacher", "a best friend": nobody in particular until it is "my".
+    if ((role.name === "teacher" || role.name === "best friend") && !owner) continue;
+    found.add({ type: "Person", name: role.name, start, end, aliases: aliasFor(text.slice(roleStart, roleEnd), role), attributes: roleAttributes(role), userEdges: userEdgesFor(role) });
+  }
+}
+
+/** "my friend Jordan", "my best friend Sofia", "Chloe is my best friend", "her name is Priya". */
+function findFriends(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  const mentionsFriend = /\bfriends?\b/.test(lower);
+  const addFriend = (index: number, kind: string | undefined, from: number) => {
+    const named = nameAt(tokens, index, { requireCapital: false });
+    if (!named) return undefined;
+    const existing = found.at(named.start, ["Person"]);
+    if (existing) return markFriend(existing, kind);
+    if (found.isTaken(named.start, named.end)) return undefined;
+    return found.add({ type: "Person", name: displayName(named.text), start: Math.min(from, named.start), end: named.end, attributes: {}, userEdges: [{ type: "mentions" }] });
+  };
+
+  for (const match of matchesOf(FRIEND_BEFORE_NAME, lower)) {
+    const index = tokenIndexAt(message, match.index + match[0].length);
+    const first = addFriend(index, match[1], match.index);
+    if (first) markFriend(first, match[1]);
+    // "my friends Tyler and Marcus"
+    const afterFirst = tokens[index + 1];
+    if (first && afterFirst?.lower === "and") {
+      const second = addFriend(index + 2, match[1], afterFirst.start);
+      if (second) markFriend(second, match[1]);
+    }
+  }
+  for (const match of matchesOf(FRIEND_THEN_NAME, lower)) {
+    if (/name|named|called/.test(match[0]) && !mentionsFriend) continue;
+    const person = addFriend(tokenIndexAt(message, match.index + match[0].length), undefined, match.index + match[0].length);
+    if (person) markFriend(person, undefined);
+  }
+  for (let index = 0; index < tokens.length; index += 1) {
+    const named = nameAt(tokens, index, { requireCapital: false });
+    if (!named) continue;
+    const friendship = FRIEND_AFTER_NAME.exec(lower.slice(named.end)) ?? (/\bme\s+and\s+$/.test(lower.slice(0, named.start)) ? FRIENDS_AFTER_PAIR.exec(lower.slice(named.end)) : null);
+    if (!friendship) continue;
+    // The "my best friend" inside the phrase is this person, not a second, unnamed one.
+    const friendshipEnd = named.end + friendship[0].length;
+    for (const role of found.within(named.end, friendshipEnd, ["Person"])) found.remove(role);
+    const person = found.at(named.start, ["Person"]) ?? (found.isTaken(named.start, named.end) ? undefined : found.add({ type: "Person", name: displayName(named.text), start: named.start, end: named.end, userEdges: [{ type: "mentions" }] }));
+    if (person) markFriend(person, /best/.test(friendship[0]) ? "best" : undefined);
+  }
+}
+
+/** Names compromise recognises, and capitalised words in a place only a person fits ("Maya and I", "hang with Tyler"). */
+function findNames(found: MessageFindings): void {
+  const { message } = found;
+  const { tokens } = message;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (!token || found.isTaken(token.start, token.end)) continue;
+    const named = nameAt(tokens, index, { requireCapital: false });
+    if (!named) continue;
+    const known = token.tags.has("FirstName") || token.tags.has("Person");
+    const capitalised = looksLikeName(token.text);
+    const previous = tokens[index - 1];
+    const following = tokens[named.lastIndex + 1];
+    const afterFollowing = tokens[named.lastIndex + 2];
+    const inPersonFrame =
+      (previous !== undefined && PERSON_INTRODUCERS.has(previous.lower)) ||
+      (following !== undefined && (PERSON_VERBS.has(following.lower) || (following.lower === "and" && /^(?:i|me|i'm)$/.test(afterFollowing?.lower ?? "")))) ||
+      /['’]s$/.test(tokens[named.lastIndex]?.text ?? "");
+    // A known first name or a capital mid-sentence is enough with a frame; a lone capital at a sentence start is not.
+    const accept = capitalised ? (known && !token.sentenceStart) || inPersonFrame || (known && following !== undefined) : known && inPersonFrame;
+    if (!accept || found.isTaken(named.start, named.end)) continue;
+    found.add({ type: "Person", name: displayName(named.text), start: named.start, end: named.end, userEdges: [{ type: "mentions" }] });
+    index = named.lastIndex;
+  }
+}
+
+/** The person's name starting at token `index` ("Jordan", "Jordan Lee"), or undefined when it is not a name. */
+function nameAt(tokens: readonly Token[], index: number, options: { requireCapital: boolean }): { text: string; start: number; end: number; lastIndex: number } | undefined {
+  const first = tokens[index];
+  if (!first || !isNameWord(first, options.requireCapital)) return undefined;
+  let lastIndex = index;
+  // A surname follows directly, capitalised, with nothing between ("Jordan Lee", not "Jordan, Lee").
+  while (
+    lastIndex - index < 2 &&
+    !/[,.!?;]/.test(tokens[lastIndex]?.post ?? "") &&
+    !/['’]s$/.test(tokens[lastIndex]?.text ?? "") &&
+    tokens[lastIndex + 1] !== undefined &&
+    looksLikeName(tokens[lastIndex + 1]?.text ?? "") &&
+    isNameWord(tokens[lastIndex + 1] as Token, true) &&
+    !tokens[lastIndex + 1]?.tags.has("FirstName")
+  ) {
+    lastIndex += 1;
+  }
+  const last = tokens[lastIndex] as Token;
+  const lastText = withoutPossessive(last.text.replace(/[^\p{L}\p{N}'’-]+$/u, ""));
+  const end = last.start + lastText.length;
+  return { text: tokens.slice(index, lastIndex + 1).map((token, position) => (position === lastIndex - index ? lastText : token.text)).join(" "), start: first.start, end, lastIndex };
+}
+
+function isNameWord(token: Token, requireCapital: boolean): boolean {
+  const word = withoutPossessive(token.lower);
+  if (word.length < 2 || NOT_NAMES.has(word) || personRole(word) || SUBJECTS.has(word) || ACTIVITIES.has(word) || EVENTS.has(word) || FEELINGS.has(word)) return false;
+  const known = token.tags.has("FirstName") || token.tags.has("Person");
+  if (!known && OTHER_TAGS.some((tag) => token.tags.has(tag))) return false;
+  if (!known && (token.tags.has("Verb") || token.tags.has("Adjective")) && !token.tags.has("ProperNoun")) return false;
+  if (looksLikeName(token.text)) return true;
+  return !requireCapital && known && /^\p{Ll}+(?:['’]s)?$/u.test(token.text);
+}
+
+function markFriend(person: EntityFinding, kind: string | undefined): EntityFinding {
+  person.attributes.relation = "friend";
+  if (kind === "best") person.attributes.role = "best friend";
+  if (!person.userEdges.some((edge) => edge.type === "relates_to")) person.userEdges.push({ type: "relates_to" });
+  return person;
+}
+
+function roleAttributes(role: PersonRole): Record<string, string> {
+  return { relation: role.relation, role: role.name };
+}
+
+function userEdgesFor(role: PersonRole): EntityFinding["userEdges"] {
+  return role.relation === "friend" || role.relation === "partner" ? [{ type: "mentions" }, { type: "relates_to" }] : [{ type: "mentions" }];
+}
+
+function aliasFor(surface: string, role: PersonRole): string[] {
+  const said = surface.toLowerCase().replace(/\s+/g, " ");
+  return said === role.name ? [] : [said];
+}
+
+/** Names typed in lower case ("jordan", "coach davis") are stored as names are written: "Jordan", "Coach Davis". */
+function displayName(name: string): string {
+  return name === name.toLowerCase() ? name.replace(/(^|[\s.'-])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()) : name;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,77 @@
+// The extractor used when no model is configured: compromise + compromise-dates, plus our own rules for a teen's world.
+import type { ExtractedRelation, Extraction } from "../graph/model.js";
+import { findActivities } from "./findActivities.js";
+import { findEvents } from "./findEvents.js";
+import { findFeelings } from "./findFeelings.js";
+import { findGoals } from "./findGoals.js";
+import { findHabits } from "./findHabits.js";
+import { findPeople } from "./findPeople.js";
+import { findPlaces } from "./findPlaces.js";
+import { findRetractions } from "./findRetractions.js";
+import { findThings } from "./findThings.js";
+import { findTopics } from "./findTopics.js";
+import { findValues } from "./findValues.js";
+import { MessageFindings } from "./MessageFindings.js";
+import { readMessage } from "./readMessage.js";
+import { resolveEntities, type KnownEntity } from "./resolveEntities.js";
+import type { ExtractOptions, Extractor, TranscriptMessage } from "./types.js";
+import { userMessages } from "./userMessages.js";
+
+export const OFFLINE_EXTRACTOR_NAME = "offline";
+
+export interface OfflineExtractorOptions {
+  /** IANA zone the user lives in, so "tomorrow" at 11 pm is their tomorrow. Default UTC. */
+  timeZone?: string;
+  /** Entities already in the user's graph: a bare "Jordan" then resolves to the known "Jordan Lee". */
+  known?: readonly KnownEntity[];
+}
+
+/**
+ * The rules run in a fixed order because earlier ones claim text later ones must not reuse: places and
+ * events before subjects ("math test" is an Event, not the Topic math), habits before activities (the
+ * "run" of "I run every morning" is the habit's), people after the things that share their capitals,
+ * and the relating rules (goals, values, feelings, retractions) last, over everything found.
+ */
+const RULES: readonly ((found: MessageFindings) => void)[] = [
+  findPlaces,
+  findEvents,
+  findTopics,
+  findHabits,
+  findActivities,
+  findThings,
+  findPeople,
+  findGoals,
+  findValues,
+  findFeelings,
+  findRetractions,
+];
+
+export function createOfflineExtractor(options: OfflineExtractorOptions = {}): Extractor {
+  const timeZone = options.timeZone ?? "UTC";
+  return {
+    name: OFFLINE_EXTRACTOR_NAME,
+    async extract(messages: readonly TranscriptMessage[], { referenceDate }: ExtractOptions): Promise<Extraction> {
+      const extraction: Extraction = { entities: [], relations: [] };
+      for (const message of userMessages(messages)) {
+        const found = new MessageFindings(readMessage(message.content, { referenceDate, timeZone, sentAt: message.createdAt }));
+        for (const rule of RULES) rule(found);
+        appendFindings(extraction, found);
+      }
+      return resolveEntities(extraction, options.known);
+    },
+  };
+}
+
+function appendFindings(extraction: Extraction, found: MessageFindings): void {
+  for (const entity of found.entities) {
+    extraction.entities.push({ type: entity.type, name: entity.name, aliases: entity.aliases, attributes: entity.attributes });
+    for (const edge of entity.userEdges) {
+      extraction.relations.push(relation(edge.type, "user", entity.name, edge.time, edge.ended));
+    }
+  }
+  for (const link of found.links) extraction.relations.push(relation(link.type, link.from.name, link.to.name, link.time, link.ended));
+}
+
+function relation(type: ExtractedRelation["type"], from: string, to: string, time: string | undefined, ended: boolean | undefined): ExtractedRelation {
+  return { type, from, to, ...(time ? { time } : {}), ...(ended ? { ended: true } : {}) };
+}

@@ -1,0 +1,319 @@
+// The offline extractor on realistic teen messages: people, goals, feelings, dates, retractions, and what it must ignore.
+import { describe, expect, it } from "vitest";
+import type { Extraction } from "../graph/model.js";
+import { createOfflineExtractor } from "./offlineExtractor.js";
+import { REFERENCE_DATE, transcript, userSays } from "./transcriptFactory.js";
+import type { TranscriptMessage } from "./types.js";
+
+const extractor = createOfflineExtractor();
+const extract = (messages: TranscriptMessage[]) => extractor.extract(messages, { referenceDate: REFERENCE_DATE });
+const names = (extraction: Extraction, type: string) => extraction.entities.filter((entity) => entity.type === type).map((entity) => entity.name);
+const entity = (extraction: Extraction, type: string, name: string) =>
+  extraction.entities.find((candidate) => candidate.type === type && candidate.name.toLowerCase() === name.toLowerCase());
+
+describe("createOfflineExtractor", () => {
+  it("is named offline", () => {
+    expect(extractor.name).toBe("offline");
+  });
+
+  describe("family roles", () => {
+    it("folds mom, my mom, mother, mum and mommy into one Person 'mom' whose relation is parent", async () => {
+      // Act
+      const extraction = await extract(userSays("my mom took my phone", "Mom said no", "My mother is so strict", "my mum never listens", "mommy pls"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["mom"]);
+      expect(entity(extraction, "Person", "mom")).toMatchObject({ attributes: { relation: "parent", role: "mom" } });
+      expect(entity(extraction, "Person", "mom")?.aliases).toEqual(expect.arrayContaining(["mother", "mum", "mommy"]));
+      expect(extraction.relations).toContainEqual({ type: "mentions", from: "user", to: "mom" });
+    });
+
+    it("finds dad, siblings, grandparents, aunts, coaches and teachers by role or title", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("my dad is picking me up", "my sister borrowed my hoodie", "my brother is annoying", "Nana is visiting", "my aunt's house is chaos", "coach says i have a shot", "Ms. Rivera gave us so much homework"),
+      );
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["dad", "sister", "brother", "grandma", "aunt", "coach", "Ms. Rivera"]);
+      expect(entity(extraction, "Person", "grandma")).toMatchObject({ aliases: ["nana"], attributes: { relation: "grandparent" } });
+      expect(entity(extraction, "Person", "Ms. Rivera")?.attributes).toMatchObject({ title: "Ms" });
+    });
+
+    it("does not take somebody else's family for the user's", async () => {
+      // Act
+      const extraction = await extract(userSays("her mom is really nice", "Jordan's dad drove us"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Jordan"]);
+    });
+
+    it("names the person when a role comes with a name, and folds a later bare role into them", async () => {
+      // Act
+      const extraction = await extract(userSays("my sister Emma borrowed my hoodie", "my sister is so annoying"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Emma"]);
+      expect(entity(extraction, "Person", "Emma")).toMatchObject({ aliases: ["sister"], attributes: { relation: "sibling", role: "sister" } });
+    });
+  });
+
+  describe("friends", () => {
+    it("finds friends by name and relates the user to them", async () => {
+      // Act
+      const extraction = await extract(userSays("my friend Jordan is coming over", "Maya and I went to the mall", "my best friend Sofia moved to Chicago"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Jordan", "Maya", "Sofia"]);
+      expect(extraction.relations).toEqual(
+        expect.arrayContaining([
+          { type: "relates_to", from: "user", to: "Jordan" },
+          { type: "relates_to", from: "user", to: "Sofia" },
+          { type: "mentions", from: "user", to: "Maya" },
+        ]),
+      );
+      expect(entity(extraction, "Person", "Sofia")?.attributes).toEqual({ relation: "friend", role: "best friend" });
+      expect(names(extraction, "Place")).toEqual(["mall", "Chicago"]);
+    });
+
+    it("reads names typed in lower case where a title, a role or a friendship frames them", async () => {
+      // Act
+      const extraction = await extract(userSays("coach davis said i might start", "my teacher mrs. kim yelled at me", "my cousin marco is visiting", "jordan is literally my best friend", "me n jake have been friends forever"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Coach Davis", "Mrs. Kim", "Marco", "Jordan", "Jake"]);
+      expect(entity(extraction, "Person", "Marco")?.attributes).toEqual({ relation: "relative", role: "cousin" });
+      expect(extraction.relations).toEqual(expect.arrayContaining([{ type: "relates_to", from: "user", to: "Jordan" }, { type: "relates_to", from: "user", to: "Jake" }]));
+    });
+
+    it("resolves a first name seen before to the same person", async () => {
+      // Act
+      const extraction = await extract(userSays("my friend Jordan Lee is so funny", "jordan and i have a project together"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Jordan Lee"]);
+      expect(entity(extraction, "Person", "Jordan Lee")?.aliases).toEqual(["Jordan"]);
+    });
+  });
+
+  describe("school, activities and things", () => {
+    it("finds schools, subjects, teams, clubs and activities", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("i go to Lincoln High", "AP Bio is killing me", "my math class is boring", "I joined the robotics club", "i play piano and soccer", "swim practice was brutal"),
+      );
+
+      // Assess
+      expect(names(extraction, "Place")).toEqual(["Lincoln High"]);
+      expect(entity(extraction, "Place", "Lincoln High")?.attributes).toEqual({ kind: "school" });
+      expect(names(extraction, "Topic")).toEqual(["AP Bio", "math"]);
+      // "swim practice" is the activity swimming.
+      expect(names(extraction, "Activity")).toEqual(["robotics club", "piano", "soccer", "swimming"]);
+      expect(extraction.relations).toContainEqual({ type: "involves", from: "user", to: "robotics club" });
+    });
+
+    it("finds a named pet as a Thing, not a person", async () => {
+      // Act
+      const extraction = await extract(userSays("my dog Biscuit ate my homework lmao"));
+
+      // Assess
+      expect(extraction.entities).toEqual([{ type: "Thing", name: "Biscuit", aliases: [], attributes: { kind: "pet", animal: "dog" } }]);
+    });
+  });
+
+  describe("goals", () => {
+    it("finds what the user wants, is trying or aims to do, and what each goal is about", async () => {
+      // Act
+      const extraction = await extract(userSays("I want to make the varsity soccer team", "my goal is to read 20 books this year", "I'm trying to get better at drawing", "i wanna be a vet when i grow up"));
+
+      // Assess
+      expect(names(extraction, "Goal")).toEqual(["make the varsity soccer team", "read 20 books", "get better at drawing", "be a vet"]);
+      expect(extraction.relations).toEqual(
+        expect.arrayContaining([
+          { type: "supports", from: "user", to: "make the varsity soccer team" },
+          { type: "about", from: "make the varsity soccer team", to: "varsity soccer team" },
+          { type: "about", from: "get better at drawing", to: "drawing" },
+        ]),
+      );
+    });
+
+    it("does not store a wish to die or a wish of the moment as a goal", async () => {
+      // Act
+      const extraction = await extract(userSays("i want to die", "i just want to sleep", "i don't want to go to school"));
+
+      // Assess
+      expect(names(extraction, "Goal")).toEqual([]);
+    });
+  });
+
+  describe("feelings", () => {
+    it("finds the user's feelings, dated the day they were felt, and what they are about", async () => {
+      // Act
+      const extraction = await extract(userSays("I'm nervous about the test on Friday", "I feel lonely at lunch", "im lowkey anxious abt the chem test tmrw"));
+
+      // Assess
+      expect(names(extraction, "Feeling")).toEqual(["nervous", "lonely", "anxious"]);
+      expect(extraction.relations).toEqual(
+        expect.arrayContaining([
+          { type: "felt_during", from: "user", to: "nervous", time: "2026-11-18" },
+          { type: "about", from: "nervous", to: "test" },
+          { type: "felt_during", from: "user", to: "lonely", time: "2026-11-18" },
+          { type: "about", from: "anxious", to: "chem test" },
+        ]),
+      );
+    });
+
+    it("ties a feeling to the one event of its message when no 'about' says so", async () => {
+      // Act
+      const extraction = await extract(userSays("I have a test on Friday and I'm so nervous"));
+
+      // Assess
+      expect(extraction.relations).toContainEqual({ type: "about", from: "nervous", to: "test" });
+    });
+
+    it("does not take someone else's feeling for the user's", async () => {
+      // Act
+      const extraction = await extract(userSays("my mom is so stressed", "she seems sad"));
+
+      // Assess
+      expect(names(extraction, "Feeling")).toEqual([]);
+    });
+  });
+
+  describe("events and dates", () => {
+    // Reference: Wednesday 2026-11-18.
+    it.each([
+      ["I have a test on Friday", "test", "2026-11-20"],
+      ["we have a math test tomorrow", "math test", "2026-11-19"],
+      ["tryouts are next week", "tryouts", "2026-11-23"],
+      ["my birthday is in two days!!", "birthday", "2026-11-20"],
+      ["The dance is next Saturday", "dance", "2026-11-28"],
+      ["Jordan's party is this Saturday", "party", "2026-11-21"],
+      ["the SAT is on December 5th", "SAT", "2026-12-05"],
+      ["Thanksgiving at my aunt's is always chaos", "Thanksgiving", "2026-11-26"],
+    ])("dates %j as %s on %s", async (message, event, date) => {
+      // Act
+      const extraction = await extract(userSays(message));
+
+      // Assess
+      expect(entity(extraction, "Event", event)?.attributes.date).toBe(date);
+      expect(extraction.relations).toContainEqual({ type: "temporal", from: "user", to: event, time: date });
+    });
+
+    it("resolves dates in the user's time zone", async () => {
+      // Prepare: 23:30 on Wednesday in Los Angeles is already Thursday in UTC.
+      const lateEvening = new Date("2026-11-19T07:30:00.000Z");
+      const pacific = createOfflineExtractor({ timeZone: "America/Los_Angeles" });
+
+      // Act
+      const extraction = await pacific.extract([{ role: "user", content: "test tomorrow", createdAt: lateEvening.toISOString() }], { referenceDate: lateEvening });
+
+      // Assess
+      expect(entity(extraction, "Event", "test")?.attributes.date).toBe("2026-11-19");
+    });
+
+    it("merges 'the test' into the math test on the same date, but keeps events on different dates apart", async () => {
+      // Act
+      const sameDay = await extract(userSays("the math test is on Friday", "I have a test on Friday"));
+      const otherDay = await extract(userSays("the math test is on Friday", "I have a test tomorrow"));
+
+      // Assess
+      expect(names(sameDay, "Event")).toEqual(["math test"]);
+      expect(names(otherDay, "Event")).toEqual(["math test", "test"]);
+    });
+
+    it("keeps an undated event with a mention, so it is still reachable from the user", async () => {
+      // Act
+      const extraction = await extract(userSays("I'm so stressed about finals"));
+
+      // Assess
+      expect(extraction.relations).toContainEqual({ type: "mentions", from: "user", to: "finals" });
+    });
+  });
+
+  describe("habits and values", () => {
+    it("finds habits with their frequency and values the user names", async () => {
+      // Act
+      const extraction = await extract(userSays("every morning I run before school", "i practice guitar every day", "honestly family is the most important thing to me", "I care a lot about being honest with people"));
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["run every morning", "practice guitar every day"]);
+      expect(names(extraction, "Activity")).toEqual(["guitar"]);
+      expect(names(extraction, "Value")).toEqual(["family", "being honest"]);
+      expect(extraction.relations).toContainEqual({ type: "supports", from: "user", to: "family" });
+    });
+
+    it("names a habit by what the user does, whatever the tense or who makes them do it", async () => {
+      // Act
+      const extraction = await extract(userSays("i've been going to the gym every morning", "i have to babysit my sisters every saturday", "my abuela makes me go to church every sunday", "I have a test every friday"));
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["go to the gym every morning", "babysit my sisters every saturday", "go to church every sunday"]);
+    });
+  });
+
+  describe("contradictions", () => {
+    it.each([
+      ["I quit soccer", "involves", "soccer"],
+      ["I'm not on the team anymore", "involves", "team"],
+      ["I stopped playing piano", "involves", "piano"],
+      ["I don't really play video games anymore", "involves", "video games"],
+      ["i'm done with dance, i quit last week", "involves", "dance"],
+      ["Jordan and I aren't friends anymore", "relates_to", "Jordan"],
+    ])("%j ends the user's %s edge to %s", async (message, label, target) => {
+      // Act
+      const extraction = await extract(userSays(message));
+
+      // Assess
+      expect(extraction.relations).toContainEqual({ type: label, from: "user", to: target, ended: true });
+      expect(extraction.relations).not.toContainEqual({ type: label, from: "user", to: target });
+    });
+
+    it("closes the edge a session opened earlier: the later statement wins", async () => {
+      // Act
+      const extraction = await extract(userSays("soccer practice was fun", "actually i quit soccer"));
+
+      // Assess
+      expect(extraction.relations.filter((relation) => relation.to === "soccer")).toEqual([{ type: "involves", from: "user", to: "soccer", ended: true }]);
+    });
+
+    it("ends a feeling only when the user says it is over", async () => {
+      // Act
+      const over = await extract(userSays("i'm not nervous about the test anymore"));
+      const denied = await extract(userSays("i'm not nervous"));
+
+      // Assess
+      expect(over.relations).toContainEqual({ type: "felt_during", from: "user", to: "nervous", time: "2026-11-18", ended: true });
+      expect(names(denied, "Feeling")).toEqual([]);
+    });
+  });
+
+  describe("what it must not mine", () => {
+    it("ignores assistant turns: an entity only the assistant named is not extracted", async () => {
+      // Act
+      const extraction = await extract(
+        transcript(
+          { user: "hey" },
+          { assistant: "Hi! Did Professor Zorblax give you that chemistry quiz on Friday? Maybe ask your friend Marcus to join the chess club with you." },
+          { user: "my friend Jordan helped me" },
+        ),
+      );
+
+      // Assess
+      expect(extraction.entities.map((found) => found.name)).toEqual(["Jordan"]);
+      expect(JSON.stringify(extraction)).not.toMatch(/Zorblax|Marcus|chess|chemistry|quiz/i);
+    });
+
+    it.each(["lol ok", "idk", "ok", "hiiii", "wyd", "goodnight", "thx that helps", "hows ur day", "lmaooo no way", "k"])("extracts nothing from small talk: %j", async (message) => {
+      // Act
+      const extraction = await extract(userSays(message));
+
+      // Assess
+      expect(extraction).toEqual({ entities: [], relations: [] });
+    });
+
+    it("extracts nothing from an empty transcript", async () => {
+      expect(await extract([])).toEqual({ entities: [], relations: [] });
+    });
+  });
+});
