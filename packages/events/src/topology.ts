@@ -68,7 +68,8 @@ export const TOPOLOGY: readonly ServiceTopology[] = [
     consumes: [
       { eventType: "SessionStarted" },
       { eventType: "MessageReceived" },
-      { eventType: "MessageScreened" },
+      // An allowed message changes nothing in storage (its reply will); blocked and crisis ones get their fixed reply stored.
+      { eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["block", "crisis"] } } } },
       { eventType: "ReplyScreened" },
       { eventType: "ReplyDelivered" },
       { eventType: "SessionEnded" },

@@ -43,7 +43,10 @@ class BenchClient {
   async send(type: string, payload: Record<string, unknown>, answer: string): Promise<Frame> {
     const answered = this.next(answer);
     this.socket.send(JSON.stringify({ type, payload }));
-    return answered;
+    // A turn that never completes is a finding, not a reason to hang the benchmark.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${answer} within 15 s`)), 15_000)));
+    return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
   }
 
   close() {

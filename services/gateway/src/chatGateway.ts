@@ -179,15 +179,15 @@ export class ChatGateway {
     const decision = await this.rateLimiter.take(this.buckets(userId, connectionId, sessionId));
     if (!decision.allowed) return frame("rate_limit_exceeded", { scope: decision.scope, retryAfter: decision.retryAfter, limit: decision.limit });
 
-    let seq: number;
+    let session: SessionRecord;
     try {
-      seq = await this.sessions.nextTurn(sessionId, userId, connectionId);
+      session = await this.sessions.nextTurn(sessionId, userId, connectionId);
     } catch (error) {
       if (!(error instanceof SessionNotActiveError)) throw error;
       const owned = await this.ownedSession(userId, sessionId);
       return typeof owned === "string" ? owned : errorFrame("SESSION_NOT_ACTIVE", `Session ${sessionId} has ended`, { sessionId });
     }
-    const session = await this.sessions.get(sessionId);
+    const seq = session.lastSeq;
     const messageId = randomUUID();
     if (dedupeKey && !(await this.rememberClientMessage({ id: dedupeKey, messageId, sessionId, seq, expiration: epochSeconds(this.clock()) + 24 * 3600 }))) {
       const seen = await this.findClientMessage(dedupeKey);
@@ -202,11 +202,11 @@ export class ChatGateway {
         messageId,
         sessionId,
         seq,
-        personaId: session?.personaId ?? "companion",
+        personaId: session.personaId,
         connectionId,
         content,
         stream: payload.stream ?? false,
-        ...(session?.locale ? { locale: session.locale } : {}),
+        ...(session.locale ? { locale: session.locale } : {}),
         receivedAt: new Date(this.clock()).toISOString(),
         ...(clientMessageId ? { clientMessageId } : {}),
       },

@@ -1,5 +1,5 @@
 // The gateway's Lambda entries: the $connect authorizer, the three WebSocket routes and the idle-session sweep.
-import { createServiceRuntime, runtimeConfigFromEnv, type ServiceRuntime } from "@innerworld/core";
+import { createServiceRuntime, runtimeConfigFromResource, type ServiceRuntime } from "@innerworld/core";
 import type { AuthConfig } from "./auth";
 import { createGatewayRoutes } from "./routes";
 
@@ -13,7 +13,7 @@ const authFromEnv = (env: NodeJS.ProcessEnv): AuthConfig => {
 };
 
 let runtime: ServiceRuntime | undefined;
-const gateway = createGatewayRoutes(() => (runtime ??= createServiceRuntime("gateway", runtimeConfigFromEnv())), authFromEnv(process.env));
+const gateway = createGatewayRoutes(() => (runtime ??= createServiceRuntime("gateway", runtimeConfigFromResource("gateway"))), authFromEnv(process.env));
 
 export const authorizer = gateway.authorizer;
 export const connect = gateway.routes.$connect;

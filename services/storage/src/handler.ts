@@ -12,7 +12,8 @@ export const createHandler = (runtime: ServiceRuntime) => {
     ReplyDelivered: keeper.replyDelivered,
     SessionEnded: keeper.sessionEnded,
     StepFailed: keeper.stepFailed,
-  });
+    // Every write is conditional on the message's own key, which makes redelivery harmless without an idempotency store.
+  }, { idempotent: false });
 };
 
 export const handler = lambdaFromEnvironment("storage", createHandler);

@@ -40,9 +40,10 @@ export const createConversationKeeper = (ports: StoragePorts) => {
 
     async messageScreened({ envelope }: ConsumedEvent<"MessageScreened">) {
       const { data, metadata } = envelope;
-      const status: MessageStatus = data.verdict.action === "crisis" ? "crisis" : data.verdict.action === "block" ? "blocked" : "screened";
+      // The rule delivers only blocked and crisis verdicts here; an allowed message's reply tells its story.
+      if (data.verdict.action !== "crisis" && data.verdict.action !== "block") return;
+      const status: MessageStatus = data.verdict.action === "crisis" ? "crisis" : "blocked";
       await messages.setStatus(data.sessionId, data.seq, "user", status, ["received"]);
-      if (status === "screened") return;
       // The fixed reply the notifier sent stands as the assistant's side of the turn, so history and resume see it.
       await messages.putOnce({
         sessionId: data.sessionId,

@@ -3,3 +3,4 @@ export * from "./config";
 export * from "./deadLetters";
 export * from "./serviceRuntime";
 export * from "./serviceConsumer";
+export * from "./sstResource";

@@ -1,11 +1,13 @@
 // The AWS clients and names one service works with, built once per Lambda container or local process.
+import { Agent } from "node:http";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { EventPublisher, type DeadLetterSink, type ServiceName } from "@innerworld/events";
 import { tableNamesFor, type TableNames } from "../tables";
-import { runtimeConfigFromEnv, type RuntimeConfig } from "./config";
+import type { RuntimeConfig } from "./config";
+import { runtimeConfigFromResource } from "./sstResource";
 import { SqsDeadLetterSink } from "./deadLetters";
 
 export interface ServiceRuntime {
@@ -23,7 +25,13 @@ export interface ServiceRuntime {
 }
 
 export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig): ServiceRuntime => {
-  const common = { region: config.region, ...(config.credentials ? { credentials: config.credentials } : {}) };
+  // Local endpoints speak plain HTTP; one keep-alive agent per runtime saves a TCP handshake on every call.
+  const localAgent = Object.values(config.endpoints).some((e) => e?.startsWith("http:")) ? new Agent({ keepAlive: true, maxSockets: 256 }) : undefined;
+  const common = {
+    region: config.region,
+    ...(config.credentials ? { credentials: config.credentials } : {}),
+    ...(localAgent ? { requestHandler: { httpAgent: localAgent } } : {}),
+  };
   const dynamodbClient = new DynamoDBClient({ ...common, ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}) });
   const dynamodb = DynamoDBDocumentClient.from(dynamodbClient, { marshallOptions: { removeUndefinedValues: true } });
   const eventBridge = new EventBridgeClient({ ...common, ...(config.endpoints.eventBridge ? { endpoint: config.endpoints.eventBridge } : {}) });
@@ -47,6 +55,7 @@ export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig
       dynamodbClient.destroy();
       eventBridge.destroy();
       sqs.destroy();
+      localAgent?.destroy();
     },
   };
 };
@@ -58,7 +67,7 @@ export const lambdaFromEnvironment = <THandler extends (...args: never[]) => unk
 ): THandler => {
   let built: THandler | undefined;
   return ((...args: Parameters<THandler>) => {
-    built ??= build(createServiceRuntime(service, runtimeConfigFromEnv()));
+    built ??= build(createServiceRuntime(service, runtimeConfigFromResource(service)));
     return built(...args);
   }) as THandler;
 };

@@ -115,7 +115,7 @@ export class SessionStore {
   }
 
   /** Numbers the next turn and binds the session to the connection it arrived on, in one conditional write. */
-  async nextTurn(sessionId: string, userId: string, connectionId: string): Promise<number> {
+  async nextTurn(sessionId: string, userId: string, connectionId: string): Promise<SessionRecord> {
     const now = this.clock();
     try {
       const { Attributes } = await this.client.send(
@@ -126,10 +126,10 @@ export class SessionStore {
           ConditionExpression: "userId = :user AND #status = :active AND endsAt > :now",
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: { ":one": 1, ":now": new Date(now).toISOString(), ":connection": connectionId, ":user": userId, ":active": "active" },
-          ReturnValues: "UPDATED_NEW",
+          ReturnValues: "ALL_NEW",
         }),
       );
-      return Number(Attributes?.lastSeq);
+      return Attributes as SessionRecord;
     } catch (error) {
       if ((error as Error).name === "ConditionalCheckFailedException") throw new SessionNotActiveError(sessionId);
       throw error;

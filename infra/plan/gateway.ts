@@ -1,0 +1,54 @@
+// The gateway's part: the WebSocket API with its $connect authorizer and routes, the idle-session sweep, the read API.
+import { busNameFor, functionNameFor } from "./naming";
+import { LINK_NAMES } from "./links";
+import type { FunctionPlan, GatewayPlan, LinkKey } from "./types";
+
+const HANDLER_FILE = "services/gateway/src/handler";
+
+const gatewayFunction = (stage: string, entry: string, logicalName: string, overrides: Partial<FunctionPlan> = {}): FunctionPlan => ({
+  logicalName,
+  name: functionNameFor(stage, "gateway", entry),
+  handler: `${HANDLER_FILE}.${entry}`,
+  // API Gateway gives an integration 29 s; a route that needs more than 10 is broken, not slow.
+  timeoutSeconds: 10,
+  memoryMb: 512,
+  links: ["bus", "tables", "connections"] satisfies LinkKey[],
+  environment: {},
+  inVpc: false,
+  ...overrides,
+});
+
+/** Route keys as the read API serves them; the handler (`readApi`) dispatches on `routeKey`. */
+export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages"];
+
+export const planGateway = (stage: string): GatewayPlan => ({
+  part: "gateway",
+  api: { logicalName: "ChatApi", name: `${busNameFor(stage)}-chat` },
+  authorizer: {
+    name: "CognitoToken",
+    // Verifies a JWT and nothing else; the user pool ids come in as plain environment (the handler reads them at load).
+    function: gatewayFunction(stage, "authorizer", "GatewayAuthorizer", { links: ["userPool"], memoryMb: 256, timeoutSeconds: 5 }),
+    // Tokens arrive in the `token` query parameter or in Sec-WebSocket-Protocol. API Gateway answers 401 without
+    // calling the authorizer when any listed source is missing, so listing either would lock out the other kind of
+    // client; with none listed (optional for REQUEST authorizers) the authorizer always decides.
+    identitySources: [],
+  },
+  routes: [
+    { route: "$connect", function: gatewayFunction(stage, "connect", "GatewayConnect") },
+    { route: "$disconnect", function: gatewayFunction(stage, "disconnect", "GatewayDisconnect") },
+    { route: "$default", function: gatewayFunction(stage, "message", "GatewayMessage") },
+  ],
+  connectionsLinkName: LINK_NAMES.connections,
+  sweep: {
+    logicalName: "SessionSweep",
+    schedule: "rate(1 minute)",
+    function: gatewayFunction(stage, "sweep", "GatewaySweep", { timeoutSeconds: 60 }),
+  },
+  readApi: {
+    logicalName: "ReadApi",
+    name: `${busNameFor(stage)}-read`,
+    authorizerName: "CognitoJwt",
+    routes: READ_API_ROUTES,
+    function: gatewayFunction(stage, "readApi", "GatewayReadApi", { links: ["bus", "tables"] }),
+  },
+});

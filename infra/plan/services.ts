@@ -1,0 +1,121 @@
+// Per consuming service: its queue, dead-letter queue, rule and subscribed function, read from the topology table.
+import type { ServiceName } from "../../packages/events/src/envelope";
+import {
+  consumingServices,
+  deadLetterQueueNameOf,
+  eventPatternOf,
+  queueNameOf,
+  ruleNameOf,
+  type ConsumingService,
+} from "../../packages/events/src/topology";
+import { deadLetterQueueLinkName } from "./links";
+import { InfraPlanError } from "./errors";
+import { functionNameFor, pascalCase, withStage } from "./naming";
+import type { StageSettings } from "./settings";
+import type { FunctionPlan, LinkKey, ServicePlan } from "./types";
+
+/** AWS's advice for SQS event sources: at least six times the function timeout, plus the batching window. */
+export const VISIBILITY_TIMEOUT_FACTOR = 6;
+const FOUR_DAYS = 4 * 24 * 3600;
+/** The longest SQS keeps anything: time for a person to look at what failed. */
+const FOURTEEN_DAYS = 14 * 24 * 3600;
+
+/** Memory is not in the topology (it is a cost and cold-start choice, not a contract); the model callers get more. */
+export const FUNCTION_MEMORY_MB: Partial<Record<ServiceName, number>> = { generation: 1024, "graph-extraction": 1024 };
+export const DEFAULT_FUNCTION_MEMORY_MB = 512;
+
+/** What each consuming service needs beyond the bus, the tables and its own dead-letter queue. */
+const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
+  safety: ["moderationApiKey"],
+  generation: ["connections", "modelApiKey"],
+  notifier: ["connections"],
+  "graph-extraction": ["modelApiKey", "graph"],
+  "context-refresh": ["graph"],
+};
+
+const usesGraph = (service: ServiceName) => EXTRA_LINKS[service]?.includes("graph") ?? false;
+const usesModel = (service: ServiceName) => EXTRA_LINKS[service]?.includes("modelApiKey") ?? false;
+
+export const assertQueueSettings = (topology: ConsumingService): void => {
+  const { queue, service } = topology;
+  const needed = VISIBILITY_TIMEOUT_FACTOR * queue.functionTimeoutSeconds + queue.maxBatchingWindowSeconds;
+  if (queue.visibilityTimeoutSeconds < needed) {
+    throw new InfraPlanError(
+      "QUEUE_SETTINGS",
+      `${service}: visibility timeout ${queue.visibilityTimeoutSeconds}s is under ${VISIBILITY_TIMEOUT_FACTOR} × function timeout ${queue.functionTimeoutSeconds}s + batching window ${queue.maxBatchingWindowSeconds}s = ${needed}s; a slow batch would be redelivered while still running`,
+    );
+  }
+  if (queue.batchSize < 1 || queue.batchSize > 10_000) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: batch size ${queue.batchSize} is outside 1..10000`);
+  if (queue.batchSize > 10 && queue.maxBatchingWindowSeconds < 1) {
+    throw new InfraPlanError("QUEUE_SETTINGS", `${service}: SQS event sources take more than 10 records per batch only with a batching window of at least 1 s`);
+  }
+  if (queue.maxBatchingWindowSeconds > 300) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: batching window over 300 s`);
+  if (queue.functionTimeoutSeconds > 900) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: Lambda timeouts end at 900 s`);
+  if (queue.visibilityTimeoutSeconds > 43_200) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: SQS visibility timeouts end at 12 h`);
+  if (queue.maxReceiveCount < 1 || queue.maxReceiveCount > 1000) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: maxReceiveCount ${queue.maxReceiveCount} is outside 1..1000`);
+};
+
+const environmentOf = (service: ServiceName, settings: StageSettings): Record<string, string> => {
+  const env: Record<string, string> = {};
+  if (usesGraph(service)) env.INNERWORLD_GRAPH_BACKEND = settings.graphBackend;
+  if (usesModel(service)) {
+    if (settings.model.baseUrl) env.INNERWORLD_MODEL_BASE_URL = settings.model.baseUrl;
+    if (settings.model.model) env.INNERWORLD_MODEL = settings.model.model;
+    if (settings.model.fallbackModels) env.INNERWORLD_FALLBACK_MODELS = settings.model.fallbackModels;
+  }
+  return env;
+};
+
+export const planService = (topology: ConsumingService, stage: string, settings: StageSettings): ServicePlan => {
+  assertQueueSettings(topology);
+  const { service, queue } = topology;
+  const prefix = pascalCase(service);
+  const neptune = settings.graphBackend === "neptune" && usesGraph(service);
+  const links: LinkKey[] = ["bus", "tables", "deadLetterQueue", ...(EXTRA_LINKS[service] ?? [])].filter(
+    (link): link is LinkKey => link !== "graph" || neptune,
+  );
+  const fn: FunctionPlan = {
+    logicalName: `${prefix}Handler`,
+    name: functionNameFor(stage, service),
+    handler: `services/${service}/src/handler.handler`,
+    timeoutSeconds: queue.functionTimeoutSeconds,
+    memoryMb: FUNCTION_MEMORY_MB[service] ?? DEFAULT_FUNCTION_MEMORY_MB,
+    links,
+    environment: environmentOf(service, settings),
+    inVpc: neptune,
+  };
+  return {
+    service,
+    part: service,
+    queue: {
+      logicalName: `${prefix}Queue`,
+      policyLogicalName: `${prefix}QueuePolicy`,
+      name: withStage(queueNameOf(service), stage),
+      visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
+      messageRetentionSeconds: FOUR_DAYS,
+    },
+    deadLetterQueue: {
+      logicalName: deadLetterQueueLinkName(service),
+      linkName: deadLetterQueueLinkName(service),
+      policyLogicalName: `${prefix}DeadLetterQueuePolicy`,
+      name: withStage(deadLetterQueueNameOf(service), stage),
+      // Only what the service's own SqsDeadLetterSink sends and what the redrive moves here; nothing consumes it.
+      visibilityTimeoutSeconds: 30,
+      messageRetentionSeconds: FOURTEEN_DAYS,
+    },
+    maxReceiveCount: queue.maxReceiveCount,
+    // Rule names are scoped to their bus, and every stage has its own bus: the topology's name is used as is.
+    rule: {
+      logicalName: `${prefix}Rule`,
+      targetLogicalName: `${prefix}RuleTarget`,
+      name: ruleNameOf(service),
+      pattern: eventPatternOf(topology),
+      acceptsReplay: topology.acceptsReplay,
+    },
+    function: fn,
+    subscription: { batchSize: queue.batchSize, maxBatchingWindowSeconds: queue.maxBatchingWindowSeconds, partialResponses: true },
+  };
+};
+
+export const planServices = (stage: string, settings: StageSettings): ServicePlan[] =>
+  consumingServices().map((topology) => planService(topology, stage, settings));

@@ -1,0 +1,21 @@
+// The HTTP read API (sessions and their messages), behind an API Gateway JWT authorizer on the Cognito user pool.
+import type { GatewayPlan } from "./plan";
+import { createFunction, type FunctionContext } from "./functions";
+
+export interface UserPoolIds {
+  id: $util.Input<string>;
+  clientId: $util.Input<string>;
+}
+
+export const createReadApi = (plan: GatewayPlan["readApi"], userPool: UserPoolIds, context: FunctionContext) => {
+  const api = new sst.aws.ApiGatewayV2(plan.logicalName, { transform: { api: { name: plan.name } } });
+  const region = aws.getRegionOutput().region;
+  const jwt = api.addAuthorizer({
+    name: plan.authorizerName,
+    // ID tokens carry the app client as `aud`, which is what API Gateway checks.
+    jwt: { issuer: $interpolate`https://cognito-idp.${region}.amazonaws.com/${userPool.id}`, audiences: [userPool.clientId] },
+  });
+  const handler = createFunction(plan.function, context);
+  for (const route of plan.routes) api.route(route, handler.arn, { auth: { jwt: { authorizer: jwt.id } } });
+  return { api, handler };
+};
