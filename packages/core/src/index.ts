@@ -9,3 +9,5 @@ export * from "./safety";
 export * from "./models";
 export * from "./prompt";
 export * from "./extraction";
+export * from "./graph";
+export * from "./context";

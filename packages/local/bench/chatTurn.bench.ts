@@ -1,8 +1,10 @@
 // Prints chat-turn latency (client `message` → final reply frame) at 1, 10 and 100 concurrent clients, turns/s, and time to first stream_chunk.
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { startLocalCloud, type LocalEndpoints } from "../src";
 import { ms, summarize } from "./stats";
@@ -89,16 +91,33 @@ const firstChunk = async (endpoints: LocalEndpoints) => {
   return summarize(samples);
 };
 
+/** With BENCH_PROCESSES=2 the services run in a second process (`pnpm start --attach`), so both cores work. */
+const startServicesProcess = async (dataDir: string): Promise<ChildProcess> => {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/cli/start.ts", import.meta.url)), "--attach", "--data-dir", dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (data: Buffer) => data.toString().includes("attached") && resolve());
+    child.once("exit", (code) => reject(new Error(`services process exited with ${code}`)));
+  });
+  return child;
+};
+
 const main = async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "innerworld-bench-"));
+  const processes = Number(process.env.BENCH_PROCESSES ?? 1);
   // The product's limits (10 messages a minute a session) would throttle a load test; the benchmark measures the pipeline.
   const cloud = await startLocalCloud({
     dataDir,
     ports: { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 },
     gatewayLimits: { userPerMinute: 1_000_000, sessionPerMinute: 1_000_000, channelPerMinute: 1_000_000, maxActiveSessions: 1000 },
     pollersPerService: Number(process.env.BENCH_POLLERS ?? 4),
+    ...(processes > 1 ? { services: [] } : {}),
   });
+  const servicesProcess = processes > 1 ? await startServicesProcess(dataDir) : undefined;
   try {
+    console.log(`layout: ${processes > 1 ? "emulators and gateway in one process, the six services in another" : "everything in one process"}`);
     await runLevel(cloud.endpoints, 5, "warmup");
     console.log(`chat turn, offline model, ${TURNS_PER_CLIENT} turns per client (client message → final reply frame):`);
     for (const clients of LEVELS) {
@@ -108,6 +127,11 @@ const main = async () => {
     const chunk = await firstChunk(cloud.endpoints);
     console.log(`time to first stream_chunk, 1 client: p50 ${ms(chunk.p50)}, p99 ${ms(chunk.p99)}`);
   } finally {
+    if (servicesProcess) {
+      const exited = new Promise((resolve) => servicesProcess.once("exit", resolve));
+      servicesProcess.kill("SIGTERM");
+      await exited;
+    }
     await cloud.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

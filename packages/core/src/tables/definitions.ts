@@ -59,9 +59,10 @@ export const TABLES = {
     globalIndexes: [],
   },
   graph: {
+    // pk USER#<userId>, sk V#<vertexId> | E#<edgeId>; byRecency orders all of a user's elements by last sighting (topEdges: one Query).
     partitionKey: s("pk"),
     sortKey: s("sk"),
-    globalIndexes: [{ name: "byTarget", partitionKey: s("targetPk"), sortKey: s("sk") }],
+    globalIndexes: [{ name: "byRecency", partitionKey: s("recencyPk"), sortKey: s("recencySk") }],
   },
 } as const satisfies Record<string, TableDefinition>;
 

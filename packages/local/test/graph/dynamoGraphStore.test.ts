@@ -58,7 +58,7 @@ describe("DynamoDbGraphStore", () => {
     await table?.close();
   });
 
-  it("reads topEdges with one Query on the recency index, limited to N, and one batch read of endpoints", async () => {
+  it("reads topEdges, endpoints included, with one Query on the recency index", async () => {
     // Prepare
     const userId = newUserId();
     const client = table.client();
@@ -75,12 +75,13 @@ describe("DynamoDbGraphStore", () => {
     );
 
     // Act
-    const top = await store.topEdges(userId, 2);
+    const top = await store.topEdges(userId, 3);
 
     // Assess
-    expect(top).toHaveLength(2);
-    expect(sent.map((s) => s.name)).toEqual(["QueryCommand", "BatchGetItemCommand"]);
-    expect(sent[0]?.input).toMatchObject({ IndexName: "byRecency", Limit: 2, ScanIndexForward: false });
+    expect(top).toHaveLength(3);
+    expect(sent.map((s) => s.name)).toEqual(["QueryCommand"]);
+    expect(sent[0]?.input).toMatchObject({ IndexName: "byRecency", Limit: 8, ScanIndexForward: false });
+    expect(top.every(({ edge, from, to }) => from.id === edge.from && to.id === edge.to)).toBe(true);
   });
 
   it("writes nothing at all when a session is applied again", async () => {
@@ -160,21 +161,62 @@ describe("DynamoDbGraphStore", () => {
     await expect(applying).rejects.toMatchObject({ code: "GRAPH_WRITE_CONFLICT", attempts: 3 });
   });
 
-  it("keeps only edges in the recency index, keyed by last sighting then id", async () => {
+  it("orders the recency index so that every edge's endpoints come before it, newest first", async () => {
     const userId = newUserId();
     const client = table.client();
-    await DynamoDbGraphStore.fromClient(client, table.tableName).apply(userId, mutationFor(userId, "s1", T1, firstSession));
+    const store = DynamoDbGraphStore.fromClient(client, table.tableName);
+    await store.apply(userId, mutationFor(userId, "s2", T2, quitSession));
+    // An older session delivered late: its edges are older, but the vertices they share keep their newer sighting.
+    await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
 
-    const { Items } = await client.send(
+    const { Items = [] } = await client.send(
       new QueryCommand({
         TableName: table.tableName,
         IndexName: "byRecency",
         KeyConditionExpression: "recencyPk = :pk",
         ExpressionAttributeValues: { ":pk": { S: `USER#${userId}` } },
+        ScanIndexForward: false,
       }),
     );
 
-    expect(Items).toHaveLength(5);
-    expect(Items?.every((item) => item.sk?.S?.startsWith("E#") && item.recencySk?.S === `${item.lastSeenAt?.S}#${item.id?.S}`)).toBe(true);
+    expect(Items).toHaveLength(7 + 6);
+    const seen = new Set<string>();
+    for (const item of Items) {
+      const record = JSON.parse(String(item.doc?.S)) as { id: string; lastSeenAt: string; from?: string; to?: string };
+      expect(item.recencySk?.S).toBe(`${record.lastSeenAt}#${item.sk?.S}`);
+      if (item.sk?.S?.startsWith("V#")) seen.add(record.id);
+      else expect([record.from, record.to].every((id) => seen.has(String(id)))).toBe(true);
+    }
+  });
+
+  it("still finds endpoints that are not ahead of their edge in the index", async () => {
+    const userId = newUserId();
+    const client = table.client();
+    const store = DynamoDbGraphStore.fromClient(client, table.tableName);
+    await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+    // A vertex whose sighting was rewritten to before its edges (only possible outside planMerge).
+    await client.send(
+      new UpdateItemCommand({
+        TableName: table.tableName,
+        Key: { pk: { S: `USER#${userId}` }, sk: { S: `V#Person:${userId}:jordan` } },
+        UpdateExpression: "SET recencySk = :old",
+        ExpressionAttributeValues: { ":old": { S: `2000-01-01T00:00:00.000Z#V#Person:${userId}:jordan` } },
+      }),
+    );
+
+    const sent: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+
+    // The newest edge is the user's edge to Jordan.
+    const top = await store.topEdges(userId, 1);
+
+    expect(top.map((t) => t.to.name)).toEqual(["Jordan"]);
+    expect(sent.at(-1)).toBe("BatchGetItemCommand");
   });
 });

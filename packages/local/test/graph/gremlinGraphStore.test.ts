@@ -95,7 +95,7 @@ describe("GremlinGraphStore (recording connection)", () => {
     const result = await new GremlinGraphStore(connection).apply("u1", small);
 
     expect(result).toEqual({ entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 });
-    expect(connection.scripts.map((s) => s.slice(0, 2))).toEqual(["g.", "g."]);
+    expect(connection.scripts.map((s) => s.slice(0, 4))).toEqual(["g.V(", "g.E("]);
     expect(connection.scripts.some(isWrite)).toBe(false);
   });
 

@@ -1,0 +1,254 @@
+// The embedded default GraphStore: the user graph as an adjacency list in the DynamoDB `graph` table (layout in dynamoGraphItems).
+//
+// No transactions (the local DynamoDB has none, and a session can touch more than TransactWriteItems' 100 items):
+// each element is written on its own, conditional on the version read, and re-resolved when another writer got there
+// first. Vertices are written before edges, so a reader never finds an edge whose endpoint is missing; an apply cut
+// short is completed by the next delivery of the same session, since finished elements then resolve to no write.
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  EDGE_SK_PREFIX,
+  RECENCY_INDEX,
+  VERTEX_SK_PREFIX,
+  edgeFromItem,
+  edgeItem,
+  edgeSk,
+  userPk,
+  vertexFromItem,
+  vertexItem,
+  vertexSk,
+  type GraphItem,
+} from "./dynamoGraphItems";
+import { GraphWriteConflictError } from "./errors";
+import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
+import { forEachLimit } from "./limitConcurrency";
+import type { GraphEdge, GraphVertex, UserGraph } from "./model";
+import type { ApplyResult, GraphMutation } from "./mutation";
+import {
+  checkMutationOwner,
+  countEdge,
+  countVertex,
+  edgeChangesOf,
+  resolveEdge,
+  resolveVertex,
+  type RecordWrite,
+  type StoredRecord,
+} from "./resolveMutation";
+
+/** BatchGetItem's limit per request. */
+const BATCH_GET_MAX = 100;
+/** Index items read per wanted edge in one topEdges page: edges plus the endpoints interleaved with them. */
+const RECENCY_PAGE_FACTOR = 2.5;
+
+export interface DynamoDbGraphStoreOptions {
+  /** Conditional puts in flight at once during an apply. */
+  writeConcurrency?: number;
+  /** Attempts per element before a write conflict is reported. */
+  maxAttempts?: number;
+}
+
+const isConditionFailure = (error: unknown) => (error as Error | undefined)?.name === "ConditionalCheckFailedException";
+
+export class DynamoDbGraphStore implements GraphStore {
+  private readonly writeConcurrency: number;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DynamoDbGraphStoreOptions = {},
+  ) {
+    this.writeConcurrency = options.writeConcurrency ?? 16;
+    this.maxAttempts = options.maxAttempts ?? 5;
+  }
+
+  /** For callers that hold a plain DynamoDBClient (the local cloud, scripts): wraps it in a document client. */
+  static fromClient(client: DynamoDBClient, tableName: string, options: DynamoDbGraphStoreOptions = {}): DynamoDbGraphStore {
+    return new DynamoDbGraphStore(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), tableName, options);
+  }
+
+  async apply(userId: string, mutation: GraphMutation): Promise<ApplyResult> {
+    checkMutationOwner(userId, mutation);
+    const changes = edgeChangesOf(mutation);
+    const stored = await this.batchGet(userId, [...mutation.vertices.map((v) => vertexSk(v.id)), ...changes.map((c) => edgeSk(c.edge.id))], true);
+    const result: ApplyResult = { entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 };
+
+    await forEachLimit(mutation.vertices, this.writeConcurrency, async (upsert) => {
+      const sk = vertexSk(upsert.id);
+      const write = await this.settle(userId, sk, vertexOf(stored.get(sk)), vertexFromItem, vertexItem, (current) => {
+        const resolved = resolveVertex(mutation, upsert, current);
+        return { write: resolved, outcome: resolved };
+      });
+      countVertex(result, upsert, write);
+    });
+    await forEachLimit(changes, this.writeConcurrency, async (change) => {
+      const sk = edgeSk(change.edge.id);
+      const resolved = await this.settle(userId, sk, edgeOf(stored.get(sk)), edgeFromItem, edgeItem, (current) => {
+        const outcome = resolveEdge(mutation, change, current);
+        return { write: outcome.write, outcome };
+      });
+      countEdge(result, change, resolved);
+    });
+    return result;
+  }
+
+  async getUserGraph(userId: string): Promise<UserGraph> {
+    const vertices: GraphVertex[] = [];
+    const edges: GraphEdge[] = [];
+    for await (const item of this.queryPartition(userId)) {
+      if (item.sk.startsWith(VERTEX_SK_PREFIX)) vertices.push(vertexFromItem(item).record);
+      else if (item.sk.startsWith(EDGE_SK_PREFIX)) edges.push(edgeFromItem(item).record);
+    }
+    // The sort key already orders by id within each kind; sorting again keeps the promise independent of the prefixes.
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return { vertices: vertices.sort(byId), edges: edges.sort(byId) };
+  }
+
+  async counts(userId: string): Promise<GraphCounts> {
+    const [vertices, edges] = await Promise.all([this.countPrefix(userId, VERTEX_SK_PREFIX), this.countPrefix(userId, EDGE_SK_PREFIX)]);
+    return { vertices, edges };
+  }
+
+  async topEdges(userId: string, limit = DEFAULT_TOP_EDGES): Promise<TopEdge[]> {
+    if (limit <= 0) return [];
+    const edges: GraphEdge[] = [];
+    const vertices = new Map<string, GraphVertex>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: RECENCY_INDEX,
+          KeyConditionExpression: "recencyPk = :pk",
+          ExpressionAttributeValues: { ":pk": userPk(userId) },
+          ScanIndexForward: false,
+          // Endpoints are interleaved with the edges; a session touches about as many vertices as edges.
+          Limit: Math.ceil(limit * RECENCY_PAGE_FACTOR),
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (String(item.sk).startsWith(VERTEX_SK_PREFIX)) {
+          const { record } = vertexFromItem(item);
+          vertices.set(record.id, record);
+        } else if (edges.length < limit) {
+          edges.push(edgeFromItem(item).record);
+        }
+      }
+      start = page.LastEvaluatedKey;
+    } while (edges.length < limit && start);
+
+    // Only a graph written outside planMerge can have an endpoint seen before its edge: fetch those the slow way.
+    const missing = [...new Set(edges.flatMap((e) => [e.from, e.to]))].filter((id) => !vertices.has(id));
+    if (missing.length > 0) {
+      // Eventually consistent: the context block tolerates a vertex a second old, and it halves the read cost on AWS.
+      for (const item of (await this.batchGet(userId, missing.map(vertexSk), false)).values()) {
+        const { record } = vertexFromItem(item);
+        vertices.set(record.id, record);
+      }
+    }
+    const top: TopEdge[] = [];
+    for (const edge of edges) {
+      const from = vertices.get(edge.from);
+      const to = vertices.get(edge.to);
+      // Only a vertex missing from an apply cut short between its vertices and its edges, which the redelivery repairs.
+      if (from && to) top.push({ edge, from, to });
+    }
+    return top;
+  }
+
+  /** Writes one element, re-reading and re-resolving it when the conditional put finds another version. */
+  private async settle<T extends GraphVertex | GraphEdge, O>(
+    userId: string,
+    sk: string,
+    initial: StoredRecord<T> | undefined,
+    parse: (item: Record<string, unknown>) => StoredRecord<T>,
+    itemOf: (record: T, version: number) => GraphItem,
+    resolve: (current: StoredRecord<T> | undefined) => { write: RecordWrite<T> | undefined; outcome: O },
+  ): Promise<O> {
+    let current = initial;
+    for (let attempt = 1; ; attempt += 1) {
+      const { write, outcome } = resolve(current);
+      if (!write) return outcome;
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: itemOf(write.record, write.version),
+            ...(write.expectedVersion === undefined
+              ? { ConditionExpression: "attribute_not_exists(pk)" }
+              : { ConditionExpression: "#version = :expected", ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":expected": write.expectedVersion } }),
+          }),
+        );
+        return outcome;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        if (attempt >= this.maxAttempts) throw new GraphWriteConflictError(userId, sk, attempt, { cause: error });
+        const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: userPk(userId), sk }, ConsistentRead: true }));
+        current = Item ? parse(Item) : undefined;
+      }
+    }
+  }
+
+  private async batchGet(userId: string, sks: readonly string[], consistent: boolean): Promise<Map<string, Record<string, unknown>>> {
+    const found = new Map<string, Record<string, unknown>>();
+    const pk = userPk(userId);
+    const chunks: string[][] = [];
+    for (let i = 0; i < sks.length; i += BATCH_GET_MAX) chunks.push(sks.slice(i, i + BATCH_GET_MAX));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        let keys: Record<string, unknown>[] = chunk.map((sk) => ({ pk, sk }));
+        for (let round = 0; keys.length > 0; round += 1) {
+          // Unprocessed keys mean throttling: back off a little before asking again.
+          if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+          const { Responses, UnprocessedKeys } = await this.client.send(
+            new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: consistent } } }),
+          );
+          for (const item of Responses?.[this.tableName] ?? []) found.set(String(item.sk), item);
+          keys = UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        }
+      }),
+    );
+    return found;
+  }
+
+  private async *queryPartition(userId: string): AsyncGenerator<GraphItem> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": userPk(userId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) yield item as GraphItem;
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+
+  private async countPrefix(userId: string, prefix: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": userPk(userId), ":prefix": prefix },
+          Select: "COUNT",
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+}
+
+const vertexOf = (item: Record<string, unknown> | undefined) => (item ? vertexFromItem(item) : undefined);
+const edgeOf = (item: Record<string, unknown> | undefined) => (item ? edgeFromItem(item) : undefined);

@@ -1,0 +1,31 @@
+// The GraphStore port: what graph-extraction writes through and context-refresh reads through, whatever holds the graph.
+import type { GraphEdge, GraphVertex, UserGraph } from "./model";
+import type { ApplyResult, GraphMutation } from "./mutation";
+
+/** An edge with both of its endpoints: one fact, ready to be phrased. */
+export interface TopEdge {
+  edge: GraphEdge;
+  from: GraphVertex;
+  to: GraphVertex;
+}
+
+export interface GraphCounts {
+  vertices: number;
+  edges: number;
+}
+
+/** How many recent edges a context build reads by default: enough for a 400-token block with room to rank. */
+export const DEFAULT_TOP_EDGES = 60;
+
+export interface GraphStore {
+  /**
+   * Merges one session's mutation. Idempotent per session: applying the same mutation again leaves every record as it
+   * was and reports zeros. `userId` must match `mutation.userId`.
+   */
+  apply(userId: string, mutation: GraphMutation): Promise<ApplyResult>;
+  /** The whole graph of one user, vertices and edges each sorted by id. */
+  getUserGraph(userId: string): Promise<UserGraph>;
+  counts(userId: string): Promise<GraphCounts>;
+  /** The `limit` most recently seen edges (lastSeenAt, then id, both descending) with their endpoints. */
+  topEdges(userId: string, limit?: number): Promise<TopEdge[]>;
+}

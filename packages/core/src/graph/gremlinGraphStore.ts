@@ -1,0 +1,105 @@
+// The Neptune GraphStore: the user graph as a property graph reached over Gremlin bytecode, with the merge rules shared with DynamoDB.
+//
+// An apply reads the elements it touches, resolves them with the shared rules, then writes every changed element in
+// one traversal (one Neptune transaction, up to WRITE_CHUNK elements), each write guarded by the version it read. A
+// guard that fails aborts the traversal; the whole apply is then read and resolved again.
+import { GraphWriteConflictError } from "./errors";
+import { gremlinProcess, type GremlinRemoteConnection, type GremlinTraversalSource } from "./gremlin";
+import { edgeFromProjection, vertexFromProjection } from "./gremlinRecords";
+import { VERSION_CONFLICT, countUserEdges, countUserVertices, readEdges, readVertices, topEdges, userEdges, userVertices, writeRecords } from "./gremlinTraversals";
+import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
+import type { GraphEdge, GraphVertex, UserGraph } from "./model";
+import type { ApplyResult, GraphMutation } from "./mutation";
+import { checkMutationOwner, edgeChangesOf, resolveMutation, type StoredRecord } from "./resolveMutation";
+
+/** Elements per write traversal: Neptune handles batches of this size well, and larger requests hold locks longer. */
+const WRITE_CHUNK = 100;
+
+export interface GremlinGraphStoreOptions {
+  /** Whole-apply attempts before a conflict is reported. */
+  maxAttempts?: number;
+}
+
+/** Our version guard failed, or Neptune detected a concurrent change to the same elements: both are worth a retry. */
+const isConflict = (error: unknown) => {
+  const message = String((error as Error | undefined)?.message ?? error);
+  return message.includes(VERSION_CONFLICT) || message.includes("ConcurrentModificationException");
+};
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export class GremlinGraphStore implements GraphStore {
+  private readonly g: GremlinTraversalSource;
+  private readonly maxAttempts: number;
+
+  /** `connection`: a NeptuneConnection (SigV4), a DriverRemoteConnection (a plain Gremlin Server), or any RemoteConnection. */
+  constructor(connection: GremlinRemoteConnection, options: GremlinGraphStoreOptions = {}) {
+    this.g = gremlinProcess.AnonymousTraversalSource.traversal().withRemote(connection);
+    this.maxAttempts = options.maxAttempts ?? 3;
+  }
+
+  async apply(userId: string, mutation: GraphMutation): Promise<ApplyResult> {
+    checkMutationOwner(userId, mutation);
+    const vertexIds = mutation.vertices.map((v) => v.id);
+    const edgeIds = edgeChangesOf(mutation).map((c) => c.edge.id);
+    for (let attempt = 1; ; attempt += 1) {
+      const [vertices, edges] = await Promise.all([this.read(vertexIds, readVertices, vertexFromProjection), this.read(edgeIds, readEdges, edgeFromProjection)]);
+      const { vertexWrites, edgeWrites, result } = resolveMutation(mutation, vertices, edges);
+      try {
+        // Vertices in earlier chunks than the edges that need them, since chunks run in order.
+        const writes = [...vertexWrites.map((w) => ({ vertex: w })), ...edgeWrites.map((w) => ({ edge: w }))];
+        for (let i = 0; i < writes.length; i += WRITE_CHUNK) {
+          const chunk = writes.slice(i, i + WRITE_CHUNK);
+          const chunkVertices = chunk.flatMap((w) => ("vertex" in w ? [w.vertex] : []));
+          const chunkEdges = chunk.flatMap((w) => ("edge" in w ? [w.edge] : []));
+          await writeRecords(this.g, chunkVertices, chunkEdges).toList();
+        }
+        return result;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        if (attempt >= this.maxAttempts) throw new GraphWriteConflictError(userId, `session ${mutation.sessionId}`, attempt, { cause: error });
+      }
+    }
+  }
+
+  async getUserGraph(userId: string): Promise<UserGraph> {
+    const [vertices, edges] = await Promise.all([userVertices(this.g, userId).toList(), userEdges(this.g, userId).toList()]);
+    return {
+      vertices: vertices.map((row) => vertexFromProjection(row).record).sort(byId),
+      edges: edges.map((row) => edgeFromProjection(row).record).sort(byId),
+    };
+  }
+
+  async counts(userId: string): Promise<GraphCounts> {
+    const [[vertices], [edges]] = await Promise.all([countUserVertices(this.g, userId).toList(), countUserEdges(this.g, userId).toList()]);
+    return { vertices: Number(vertices ?? 0), edges: Number(edges ?? 0) };
+  }
+
+  async topEdges(userId: string, limit = DEFAULT_TOP_EDGES): Promise<TopEdge[]> {
+    if (limit <= 0) return [];
+    const rows = await topEdges(this.g, userId, limit).toList();
+    return rows.map((row) => {
+      const fields = row instanceof Map ? row : new Map(Object.entries(row as Record<string, unknown>));
+      return {
+        edge: edgeFromProjection(fields.get("edge")).record,
+        from: vertexFromProjection(fields.get("from")).record,
+        to: vertexFromProjection(fields.get("to")).record,
+      };
+    });
+  }
+
+  private async read<T extends GraphVertex | GraphEdge>(
+    ids: readonly string[],
+    traversal: (g: GremlinTraversalSource, ids: readonly string[]) => { toList(): Promise<unknown[]> },
+    parse: (row: unknown) => StoredRecord<T>,
+  ): Promise<Map<string, StoredRecord<T>>> {
+    const stored = new Map<string, StoredRecord<T>>();
+    // g.V() with no ids reads the whole graph: never send it.
+    if (ids.length === 0) return stored;
+    for (const row of await traversal(this.g, [...new Set(ids)]).toList()) {
+      const parsed = parse(row);
+      stored.set(parsed.record.id, parsed);
+    }
+    return stored;
+  }
+}
