@@ -1,6 +1,18 @@
-// The graph-extraction service's Lambda entry: a thin SQS handler over its logic.
-import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+// The graph-extraction service's Lambda entry: a thin SQS handler over mineTranscript.
+import { createExtractor, createServiceConsumer, graphStoreFor, lambdaFromEnvironment, modelConfigFromEnv, type ServiceRuntime } from "@innerworld/core";
+import { createTranscriptMiner } from "./mineTranscript";
 
-export const createHandler = (runtime: ServiceRuntime) => createServiceConsumer(runtime, {});
+export const createHandler = (runtime: ServiceRuntime) => {
+  // INNERWORLD_EXTRACTOR=offline keeps extraction offline even where a chat model is configured (cost, or privacy).
+  const modelConfig = process.env.INNERWORLD_EXTRACTOR === "offline" ? {} : modelConfigFromEnv(process.env);
+  const mine = createTranscriptMiner({
+    dynamodb: runtime.dynamodb,
+    tables: runtime.tables,
+    graph: graphStoreFor(runtime),
+    publisher: runtime.publisher,
+    extractorFor: (known) => createExtractor(modelConfig, { known }),
+  });
+  return createServiceConsumer(runtime, { TranscriptReady: mine });
+};
 
 export const handler = lambdaFromEnvironment("graph-extraction", createHandler);

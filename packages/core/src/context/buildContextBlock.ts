@@ -60,8 +60,15 @@ export function buildContextBlock(input: BuildContextBlockInput): ContextBlock {
   const vertices = new Map<string, GraphVertex>();
   for (const { from, to } of top) vertices.set(from.id, from).set(to.id, to);
 
-  const entities = entityCandidates([...vertices.values()].filter((v) => v.id !== userVertexId), edges, userVertexId, now);
-  const relations = top.filter((t) => t.edge.from !== userVertexId).map((t) => relationCandidate(t, userVertexId, now));
+  const ended = endedByQuitting(edges, vertices, userVertexId);
+  const asOfNow = (edge: GraphEdge, vertexId: string): GraphEdge => {
+    const at = ended.get(vertexId);
+    return at !== undefined && edge.invalidAt === undefined ? { ...edge, invalidAt: at } : edge;
+  };
+  const entities = entityCandidates([...vertices.values()].filter((v) => v.id !== userVertexId), edges, userVertexId, now, asOfNow);
+  const relations = top
+    .filter((t) => t.edge.from !== userVertexId)
+    .map((t) => relationCandidate({ ...t, edge: asOfNow(asOfNow(t.edge, t.from.id), t.to.id) }, userVertexId, now));
   const ranked = dedupe([...entities.filter((e) => e.ownLine), ...relations].sort(byRank));
 
   const lastTalked = Math.max(...edges.map((e) => timeOf(e.lastSeenAt) ?? 0));
@@ -78,10 +85,17 @@ export function buildContextBlock(input: BuildContextBlockInput): ContextBlock {
  * directly tied to is already named by its relation lines ("Felt anxious during Math test"), so it gets a line of its
  * own only when that line says something they do not: an event's date.
  */
-function entityCandidates(entities: GraphVertex[], edges: GraphEdge[], userVertexId: string, now: number): (Candidate & { ownLine: boolean })[] {
+function entityCandidates(
+  entities: GraphVertex[],
+  edges: GraphEdge[],
+  userVertexId: string,
+  now: number,
+  asOfNow: (edge: GraphEdge, vertexId: string) => GraphEdge,
+): (Candidate & { ownLine: boolean })[] {
   return entities.map((vertex) => {
     const touching = edges.filter((e) => e.from === vertex.id || e.to === vertex.id);
-    const userEdge = representativeUserEdge(edges.filter((e) => e.from === userVertexId && e.to === vertex.id));
+    const representative = representativeUserEdge(edges.filter((e) => e.from === userVertexId && e.to === vertex.id));
+    const userEdge = representative && asOfNow(representative, vertex.id);
     const lastSeen = Math.max(...touching.map((e) => timeOf(e.lastSeenAt) ?? 0), timeOf(vertex.lastSeenAt) ?? 0);
     const eventAt = vertex.label === "Event" ? eventDateOf(vertex, edges) : undefined;
     const salience = typeWeight(vertex, now, lastSeen, eventAt) * (userEdge ? closedFactFactor(userEdge, now) : 1);
@@ -93,6 +107,29 @@ function entityCandidates(entities: GraphVertex[], edges: GraphEdge[], userVerte
       ownLine: userEdge !== undefined || eventAt !== undefined,
     };
   });
+}
+
+/**
+ * What stopped holding because the user quit something: the thing itself (every edge from the user to it is closed)
+ * and any goal about it that was last affirmed before the quitting. "I quit soccer" ends "make the varsity soccer
+ * team" too; saying the goal again after quitting keeps it. Returns vertex id → when it stopped.
+ */
+function endedByQuitting(edges: GraphEdge[], vertices: Map<string, GraphVertex>, userVertexId: string): Map<string, string> {
+  const userEdgesTo = new Map<string, GraphEdge[]>();
+  for (const edge of edges) if (edge.from === userVertexId) userEdgesTo.set(edge.to, [...(userEdgesTo.get(edge.to) ?? []), edge]);
+  const quit = new Map<string, string>();
+  for (const [vertexId, own] of userEdgesTo) {
+    if (own.every((e) => e.invalidAt !== undefined)) quit.set(vertexId, own.map((e) => e.invalidAt as string).sort().at(-1) as string);
+  }
+  const ended = new Map(quit);
+  for (const edge of edges) {
+    const goal = vertices.get(edge.from);
+    const quitAt = quit.get(edge.to);
+    if (goal?.label !== "Goal" || quitAt === undefined || edge.invalidAt !== undefined) continue;
+    const affirmed = (userEdgesTo.get(goal.id) ?? []).filter((e) => e.invalidAt === undefined).map((e) => e.lastSeenAt).sort().at(-1);
+    if (affirmed !== undefined && affirmed <= quitAt) ended.set(goal.id, quitAt);
+  }
+  return ended;
 }
 
 /** Of several user edges to one entity: one that still holds, a specific one over a bare mention, the newest. */

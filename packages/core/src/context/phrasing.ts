@@ -46,7 +46,8 @@ function eventPhrase(vertex: GraphVertex, eventAt: number | undefined, now: numb
 function currentPhrase(vertex: GraphVertex, edge: GraphEdge | undefined, eventAt: number | undefined, now: number): string {
   const name = displayName(vertex);
   if (edge?.label === "conflicts") return `In conflict with ${vertex.label === "Person" ? personName(vertex) : name}`;
-  if (edge?.label === "supports") return `Supports ${vertex.label === "Person" ? personName(vertex) : name}`;
+  // The extractors tie the user to their goals and values with `supports`; those read best as what they are.
+  if (edge?.label === "supports" && vertex.label !== "Goal" && vertex.label !== "Value") return `Supports ${vertex.label === "Person" ? personName(vertex) : name}`;
   switch (vertex.label) {
     case "Person":
       return `Person: ${personName(vertex)}`;

@@ -10,3 +10,4 @@ export * from "./dynamoDbGraphStore";
 export * from "./gremlinGraphStore";
 export * from "./neptuneSigner";
 export * from "./neptuneConnection";
+export * from "./graphStoreFromEnv";

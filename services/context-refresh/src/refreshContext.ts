@@ -1,0 +1,52 @@
+// Context-refresh's logic: rebuilds the user's cached context block from the graph, and warms it when a session starts.
+import { ContextCacheStore, DEFAULT_TOP_EDGES, buildContextBlock, type GraphStore } from "@innerworld/core";
+import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+export interface ContextRefreshPorts {
+  dynamodb: DynamoDBDocumentClient;
+  tables: { contextCache: string };
+  graph: GraphStore;
+  publisher: EventPublisher;
+  tokenBudget?: number;
+  clock?: () => number;
+}
+
+export const CONTEXT_TOKEN_BUDGET = 400;
+
+export const createContextRefresher = (ports: ContextRefreshPorts) => {
+  const cache = new ContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
+  const now = () => new Date((ports.clock ?? Date.now)());
+
+  const rebuild = async (event: ConsumedEvent, reason: "graph_updated" | "session_started") => {
+    const { metadata } = event.envelope;
+    const userId = metadata.userId;
+    const [previous, edges] = await Promise.all([cache.get(userId), ports.graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
+    const built = buildContextBlock({ userId, edges, now: now(), tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET });
+    const stored = await cache.put({
+      userId,
+      block: built.block,
+      version: (previous?.version ?? 0) + 1,
+      tokenCount: built.tokenCount,
+      entityCount: built.entityCount,
+    });
+    await ports.publisher.publish({
+      type: "ContextRefreshed",
+      correlationId: metadata.correlationId,
+      causationId: metadata.eventId,
+      userId,
+      ...(metadata.sessionId ? { sessionId: metadata.sessionId } : {}),
+      deduplicationKey: `${metadata.eventId}:${event.replayName ?? "live"}`,
+      data: { contextVersion: stored.version, tokenCount: stored.tokenCount, entityCount: stored.entityCount, builtAt: stored.builtAt, reason },
+    });
+  };
+
+  return {
+    graphUpdated: (event: ConsumedEvent<"GraphUpdated">) => rebuild(event, "graph_updated"),
+    /** A warm cache (younger than its 1-hour TTL) is left alone; a cold one is built before the first message needs it. */
+    async sessionStarted(event: ConsumedEvent<"SessionStarted">) {
+      if (await cache.get(event.envelope.metadata.userId)) return;
+      await rebuild(event, "session_started");
+    },
+  };
+};

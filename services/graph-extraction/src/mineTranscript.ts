@@ -1,0 +1,67 @@
+// Graph extraction's logic: turns a finished session's transcript into entities and relations merged into the user's graph.
+import {
+  MessageStore,
+  canonicalEntityKey,
+  planMerge,
+  userVertexIdOf,
+  type Extractor,
+  type GraphStore,
+  type KnownEntity,
+  type TranscriptMessage,
+} from "@innerworld/core";
+import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { withImpliedRetractions } from "./impliedRetractions";
+
+export interface GraphExtractionPorts {
+  dynamodb: DynamoDBDocumentClient;
+  tables: { messages: string };
+  graph: GraphStore;
+  publisher: EventPublisher;
+  /** Built per transcript, so the offline extractor can resolve names against the people the graph already knows. */
+  extractorFor: (known: readonly KnownEntity[]) => Extractor;
+}
+
+/** How many of the user's most recent graph edges seed entity resolution ("Jordan" is the Jordan we know). */
+const KNOWN_ENTITY_EDGES = 200;
+
+export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
+  const messages = new MessageStore(ports.dynamodb, ports.tables.messages);
+
+  return async ({ envelope, replayName }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
+    const { data, metadata } = envelope;
+    const userId = metadata.userId;
+    const stored = await messages.listSession(data.sessionId);
+    // Words safety stopped (crisis, blocked) are not remembered: the graph holds what a friend would recall, not a case file.
+    const transcript: TranscriptMessage[] = stored
+      .filter((m) => m.status !== "crisis" && m.status !== "blocked")
+      .map((m) => ({ role: m.role, content: m.content, createdAt: m.createdAt }));
+
+    const recent = await ports.graph.topEdges(userId, KNOWN_ENTITY_EDGES);
+    const known = recent
+      .flatMap(({ from, to }) => [from, to])
+      .filter((v) => v.label !== "User")
+      .map((v) => ({ type: v.label as KnownEntity["type"], name: v.name }));
+    const extractor = ports.extractorFor(known);
+    const extraction = withImpliedRetractions(await extractor.extract(transcript, { referenceDate: new Date(data.endedAt) }), userVertexIdOf(userId), recent);
+    const mutation = planMerge({ userId, sessionId: data.sessionId, extraction, observedAt: data.endedAt, keyOf: canonicalEntityKey });
+    const result = await ports.graph.apply(userId, mutation);
+
+    await ports.publisher.publish({
+      type: "GraphUpdated",
+      correlationId: data.sessionId,
+      causationId: metadata.eventId,
+      userId,
+      sessionId: data.sessionId,
+      // A replay is a deliberate rebuild: its GraphUpdated must reach context-refresh as a new event.
+      deduplicationKey: `${data.sessionId}:${replayName ?? "live"}`,
+      data: {
+        sessionId: data.sessionId,
+        entitiesMerged: result.entitiesMerged,
+        relationsMerged: result.relationsMerged,
+        relationsInvalidated: result.relationsInvalidated,
+        extractor: extractor.name,
+      },
+    });
+  };
+};
