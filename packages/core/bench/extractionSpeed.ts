@@ -8,7 +8,12 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createOfflineExtractor, type TranscriptMessage } from "../src/extraction/index";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ensureTables, startDynamoDb } from "../../local/src/cloud/dynamodb";
+import { localCredentials } from "../../local/src/cloud/net";
+import { canonicalEntityKey, createOfflineExtractor, type TranscriptMessage } from "../src/extraction/index";
+import { DynamoDbGraphStore, planMerge } from "../src/graph/index";
+import { tableNamesFor } from "../src/tables/index";
 
 const SESSION_LENGTH = 50;
 const runs = Number(process.argv[2] ?? 20);
@@ -42,3 +47,23 @@ console.log(`found ${cold.extraction.entities.length} entities, ${cold.extractio
 console.log(`cold (first run, compromise warming up): ${cold.ms.toFixed(1)} ms`);
 console.log(`warm over ${runs} runs: p50 ${percentile(50).toFixed(1)} ms  p99 ${percentile(99).toFixed(1)} ms  min ${durations[0]?.toFixed(1)} ms  max ${durations[durations.length - 1]?.toFixed(1)} ms`);
 console.log(`per message at p50: ${(percentile(50) / SESSION_LENGTH).toFixed(2)} ms`);
+
+// Extraction plus merge, as graph-extraction does it: extract, plan, apply to the DynamoDB graph (dynalite, in memory).
+const dynamodb = await startDynamoDb({ port: 0 });
+const tables = tableNamesFor("bench");
+await ensureTables(dynamodb.endpoint, "us-east-1", tables);
+const client = new DynamoDBClient({ endpoint: dynamodb.endpoint, region: "us-east-1", credentials: localCredentials });
+const store = DynamoDbGraphStore.fromClient(client, tables.graph);
+const endToEnd: number[] = [];
+for (let run = 0; run < runs; run += 1) {
+  const started = performance.now();
+  const { extraction } = await time();
+  const mutation = planMerge({ userId: `bench-${run}`, sessionId: `s-${run}`, extraction, observedAt: referenceDate.toISOString(), keyOf: canonicalEntityKey });
+  await store.apply(`bench-${run}`, mutation);
+  endToEnd.push(performance.now() - started);
+}
+endToEnd.sort((a, b) => a - b);
+const at = (p: number) => endToEnd[Math.min(endToEnd.length - 1, Math.ceil((p / 100) * endToEnd.length) - 1)] ?? Number.NaN;
+console.log(`extraction + merge into the DynamoDB graph (new user each run), ${runs} runs: p50 ${at(50).toFixed(1)} ms  p99 ${at(99).toFixed(1)} ms`);
+client.destroy();
+await dynamodb.close();
