@@ -156,8 +156,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const issuer = await startDevIssuer({ port: ports.issuer, dataDir: options.dataDir });
     stack.push({ name: "issuer", close: issuer.close });
 
-    // The WebSocket API needs the gateway's handlers, and the gateway needs the @connections URL: reserve the port first.
-    const gatewayRuntimeBox: { runtime?: ServiceRuntime } = {};
+    // The gateway's routes must exist before the WebSocket API listens, but its runtime needs the @connections URL,
+    // known only once the API listens. The runtime is set right after, before endpoints.json tells anyone to connect.
+    const gatewayRuntime: { current?: ServiceRuntime } = {};
     const partialEndpoints = {
       region,
       busName: BUS_NAME,
@@ -175,8 +176,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       pid: process.pid,
     };
     const gateway = createGatewayRoutes(() => {
-      if (!gatewayRuntimeBox.runtime) throw new Error("gateway runtime is not ready");
-      return gatewayRuntimeBox.runtime;
+      if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");
+      return gatewayRuntime.current;
     }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks }, options.gatewayLimits);
     const websocket: WebSocketApiEmulator = await startWebSocketApiEmulator({
       port: ports.websocket,
@@ -200,9 +201,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       connectionsUrl: websocket.connectionsUrl,
       readApiUrl: readApi.url,
     };
-    gatewayRuntimeBox.runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
-    options.onRuntime?.(gatewayRuntimeBox.runtime);
-    stack.push({ name: "gateway runtime", close: async () => gatewayRuntimeBox.runtime?.destroy() });
+    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
+    gatewayRuntime.current = runtime;
+    options.onRuntime?.(runtime);
+    stack.push({ name: "gateway runtime", close: async () => runtime.destroy() });
 
     let sweeping: Promise<unknown> = Promise.resolve();
     const sweepTimer = setInterval(() => {
