@@ -1,32 +1,15 @@
 // The $connect handshake: REQUEST authorizer verdicts, $connect answers, the events both receive, subprotocols.
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  startWebSocketApiEmulator,
-  type WebSocketApiEmulator,
   type WebSocketApiEmulatorOptions,
   type WebSocketAuthorizerEvent,
 } from "../../src/apigateway/index.js";
-import { allowPolicy, connectClient, connectRejection, denyPolicy, eventually, recordingHandler } from "./support.js";
+import { allowPolicy, connectClient, connectRejection, denyPolicy, eventually, recordingHandler, emulatorPerTest } from "./support.js";
 
-let emulator: WebSocketApiEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: Partial<WebSocketApiEmulatorOptions>): Promise<WebSocketApiEmulator> {
-  emulator = await startWebSocketApiEmulator({
-    port: 0,
-    stage: "local",
-    region: "eu-west-1",
-    accountId: "123456789012",
-    apiId: "innerworld",
-    routes: {},
-    ...options,
-  });
-  return emulator;
-}
+const startEmulator = emulatorPerTest();
+const start = (options: Partial<WebSocketApiEmulatorOptions>) =>
+  startEmulator({ region: "eu-west-1", accountId: "123456789012", apiId: "innerworld", ...options });
 
 describe("$connect with a REQUEST authorizer", () => {
   it("lets an allowed client in and shows the authorizer and $connect the same upgrade request", async () => {

@@ -1,23 +1,12 @@
 // Connection life cycle: idle timeout, maximum duration, client close, emulator close, and input that must not crash it.
 import { connect as connectTcp } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   startWebSocketApiEmulator,
-  type WebSocketApiEmulator,
-  type WebSocketApiEmulatorOptions,
 } from "../../src/apigateway/index.js";
-import { connectClient, eventually, recordingHandler, sleep } from "./support.js";
+import { connectClient, eventually, recordingHandler, sleep, emulatorPerTest } from "./support.js";
 
-let emulator: WebSocketApiEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: Partial<WebSocketApiEmulatorOptions>): Promise<WebSocketApiEmulator> {
-  emulator = await startWebSocketApiEmulator({ port: 0, stage: "local", routes: {}, ...options });
-  return emulator;
-}
+const start = emulatorPerTest();
 
 describe("idle timeout and maximum duration", () => {
   it("closes an idle connection with 1001 Going away and invokes $disconnect", async () => {

@@ -1,22 +1,8 @@
 // Client frames: MESSAGE events, route selection, route responses, handler failures and the 128 KB message quota.
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  startWebSocketApiEmulator,
-  type WebSocketApiEmulator,
-  type WebSocketApiEmulatorOptions,
-} from "../../src/apigateway/index.js";
-import { connectClient, eventually, recordingHandler, sleep } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { connectClient, eventually, recordingHandler, sleep, emulatorPerTest } from "./support.js";
 
-let emulator: WebSocketApiEmulator | undefined;
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function start(options: Partial<WebSocketApiEmulatorOptions>): Promise<WebSocketApiEmulator> {
-  emulator = await startWebSocketApiEmulator({ port: 0, stage: "local", routes: {}, ...options });
-  return emulator;
-}
+const start = emulatorPerTest();
 
 describe("MESSAGE events", () => {
   it("gives $default the event API Gateway sends for a text frame", async () => {

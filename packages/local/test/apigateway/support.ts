@@ -1,7 +1,15 @@
 // Test support: a real `ws` client that records what it receives, handler recorders and authorizer-policy factories.
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { WebSocket, type ClientOptions } from "ws";
-import type { WebSocketEvent, WsHandler, WsHandlerResult } from "../../src/apigateway/index.js";
+import { afterEach } from "vitest";
+import {
+  startWebSocketApiEmulator,
+  type WebSocketApiEmulator,
+  type WebSocketApiEmulatorOptions,
+  type WebSocketEvent,
+  type WsHandler,
+  type WsHandlerResult,
+} from "../../src/apigateway/index.js";
 
 export interface ReceivedFrame {
   text: string;
@@ -123,5 +131,21 @@ export function denyPolicy(principalId: string, methodArn: string): APIGatewayAu
       Version: "2012-10-17",
       Statement: [{ Action: "execute-api:Invoke", Effect: "Deny", Resource: methodArn }],
     },
+  };
+}
+
+/**
+ * One emulator per test, on a free port, closed after the test: `const start = emulatorPerTest();` at the top of a
+ * file, then `await start({ routes })` in a test.
+ */
+export function emulatorPerTest(): (options: Partial<WebSocketApiEmulatorOptions>) => Promise<WebSocketApiEmulator> {
+  let emulator: WebSocketApiEmulator | undefined;
+  afterEach(async () => {
+    await emulator?.close();
+    emulator = undefined;
+  });
+  return async (options) => {
+    emulator = await startWebSocketApiEmulator({ port: 0, stage: "local", routes: {}, ...options });
+    return emulator;
   };
 }
