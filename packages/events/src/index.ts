@@ -7,3 +7,4 @@ export * from "./topology";
 export * from "./publisher";
 export * from "./consumer";
 export * from "./protocol";
+export * from "./versions";

@@ -1,7 +1,7 @@
 // Publishes envelopes to EventBridge within its limits: 10 entries and 256 KB a call, failed entries retried.
 import { createHash, randomUUID } from "node:crypto";
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
-import type { EventData, EventType } from "./catalog";
+import { EVENT_CATALOG, type EventData, type EventType } from "./catalog";
 import { sourceOf, type EventMetadata, type ServiceName } from "./envelope";
 import { EventContractError } from "./errors";
 import { topologyOf } from "./topology";
@@ -69,7 +69,7 @@ export class EventPublisher {
     }
     const metadata: EventMetadata = {
       eventId: request.deduplicationKey ? deterministicEventId(this.options.producer, request.type, request.deduplicationKey) : randomUUID(),
-      version: 1,
+      version: EVENT_CATALOG[request.type].version,
       occurredAt: this.now().toISOString(),
       correlationId: request.correlationId,
       userId: request.userId,

@@ -1,0 +1,48 @@
+// An event as EventBridge delivers it (and as the archive holds it), read leniently: analysts must see malformed events too.
+import type { EventMetadata } from "@innerworld/events";
+
+export interface BusEvent {
+  version: string;
+  id: string;
+  "detail-type": string;
+  source: string;
+  account: string;
+  /** Second precision, e.g. `2026-03-14T16:02:11Z`. */
+  time: string;
+  region: string;
+  resources: string[];
+  detail: unknown;
+  /** Present on events a replay delivered. */
+  "replay-name"?: string;
+}
+
+export const isBusEvent = (value: unknown): value is BusEvent =>
+  typeof value === "object" && value !== null && typeof (value as BusEvent).id === "string" && typeof (value as BusEvent)["detail-type"] === "string";
+
+/** The envelope's metadata where it has the expected fields; missing ones are undefined rather than an error. */
+export const metadataOf = (event: BusEvent): Partial<EventMetadata> => {
+  const metadata = (event.detail as { metadata?: unknown } | null)?.metadata;
+  return typeof metadata === "object" && metadata !== null ? (metadata as Partial<EventMetadata>) : {};
+};
+
+export const dataOf = (event: BusEvent): Record<string, unknown> => {
+  const data = (event.detail as { data?: unknown } | null)?.data;
+  return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
+};
+
+/** When the event happened: the envelope's occurredAt (milliseconds) when it has one, else EventBridge's time. */
+export const occurredAtOf = (event: BusEvent): number => {
+  const occurredAt = metadataOf(event).occurredAt;
+  const ms = typeof occurredAt === "string" ? Date.parse(occurredAt) : NaN;
+  return Number.isFinite(ms) ? ms : Date.parse(event.time);
+};
+
+/** Archive order: EventBridge time, then the envelope's occurredAt, then id, so an export reads the same every time. */
+export const byOccurrence = (a: BusEvent, b: BusEvent): number =>
+  Date.parse(a.time) - Date.parse(b.time) || occurredAtOf(a) - occurredAtOf(b) || a.id.localeCompare(b.id);
+
+/** The archived event itself: a replayed copy minus the `replay-name` the replay added. */
+export const withoutReplayName = (event: BusEvent): BusEvent => {
+  const { "replay-name": _replayName, ...archived } = event;
+  return archived;
+};

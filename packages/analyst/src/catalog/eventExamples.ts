@@ -1,0 +1,114 @@
+// One example envelope per event type, all from one chat turn and one session end, for the catalog and its schemas.
+import type { EventData, EventMetadata, EventType } from "@innerworld/events";
+
+const USER = "user-maya-7f3c";
+const SESSION = "5d0c2f4e-8b1a-4c55-9e07-3a6f1b2c9d10";
+const MESSAGE = "b7e4a1c2-3d5f-4e68-8a9b-0c1d2e3f4a5b";
+const REPLY = "reply-b7e4a1c2-1";
+const CONNECTION = "Kx3pYcLrIAMCJ2w=";
+const TEXT = "ugh my chem test is on friday and i haven't even started studying";
+const REPLY_TEXT = "That sounds stressful. Want to make a quick plan for the next few days together?";
+
+/** Event ids of the examples, so causationIds in the examples point at the example that caused them. */
+export const EXAMPLE_EVENT_IDS: Record<EventType, string> = {
+  SessionStarted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a01",
+  MessageReceived: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a02",
+  MessageScreened: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a03",
+  ReplyGenerated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a04",
+  ReplyScreened: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a05",
+  ReplyDelivered: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a06",
+  SessionEnded: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a07",
+  TranscriptReady: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a08",
+  GraphUpdated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a09",
+  ContextRefreshed: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a10",
+  StepFailed: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a11",
+};
+
+export interface ExampleEnvelope<T extends EventType = EventType> {
+  summary: string;
+  metadata: EventMetadata;
+  data: EventData<T>;
+}
+
+const metadata = (type: EventType, producer: EventMetadata["producer"], occurredAt: string, correlationId: string, causedBy?: EventType): EventMetadata => ({
+  eventId: EXAMPLE_EVENT_IDS[type],
+  version: 1,
+  occurredAt,
+  correlationId,
+  ...(causedBy ? { causationId: EXAMPLE_EVENT_IDS[causedBy] } : {}),
+  userId: USER,
+  sessionId: SESSION,
+  producer,
+});
+
+const turn = { messageId: MESSAGE, sessionId: SESSION, seq: 1, personaId: "companion", connectionId: CONNECTION };
+const allowed = { action: "allow" as const, categories: [], lexiconVersion: "2026.03" };
+
+export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
+  SessionStarted: {
+    summary: "Maya opens a session with the companion persona.",
+    metadata: metadata("SessionStarted", "gateway", "2026-03-14T16:02:11.204Z", SESSION),
+    data: { sessionId: SESSION, personaId: "companion", connectionId: CONNECTION, startedAt: "2026-03-14T16:02:11.204Z", expiresAt: "2026-03-15T16:02:11.204Z" },
+  },
+  MessageReceived: {
+    summary: "Her first message, streamed reply requested.",
+    metadata: metadata("MessageReceived", "gateway", "2026-03-14T16:02:40.918Z", MESSAGE),
+    data: { ...turn, content: TEXT, stream: true, clientMessageId: "ios-5512", receivedAt: "2026-03-14T16:02:40.918Z" },
+  },
+  MessageScreened: {
+    summary: "Safety lets it through; the content travels on only because generation needs it.",
+    metadata: metadata("MessageScreened", "safety", "2026-03-14T16:02:41.102Z", MESSAGE, "MessageReceived"),
+    data: { ...turn, content: TEXT, stream: true, verdict: allowed },
+  },
+  ReplyGenerated: {
+    summary: "The model's candidate reply, with usage and latency.",
+    metadata: metadata("ReplyGenerated", "generation", "2026-03-14T16:02:42.870Z", MESSAGE, "MessageScreened"),
+    data: { ...turn, replyId: REPLY, text: REPLY_TEXT, model: "gpt-4o-mini", fallbackUsed: false, usage: { inputTokens: 812, outputTokens: 21 }, latencyMs: 1741, streamed: true },
+  },
+  ReplyScreened: {
+    summary: "The reply passed output screening unchanged.",
+    metadata: metadata("ReplyScreened", "safety", "2026-03-14T16:02:42.991Z", MESSAGE, "ReplyGenerated"),
+    data: { ...turn, replyId: REPLY, text: REPLY_TEXT, replaced: false, verdict: allowed, model: "gpt-4o-mini", streamed: true },
+  },
+  ReplyDelivered: {
+    summary: "The notifier pushed it to her connection.",
+    metadata: metadata("ReplyDelivered", "notifier", "2026-03-14T16:02:43.050Z", MESSAGE, "ReplyScreened"),
+    data: { messageId: MESSAGE, replyId: REPLY, sessionId: SESSION, seq: 1, connectionId: CONNECTION, status: "delivered", deliveredAt: "2026-03-14T16:02:43.050Z" },
+  },
+  SessionEnded: {
+    summary: "She ends the session from the app.",
+    metadata: metadata("SessionEnded", "gateway", "2026-03-14T16:19:05.377Z", SESSION),
+    data: { sessionId: SESSION, personaId: "companion", reason: "client_end", endedAt: "2026-03-14T16:19:05.377Z" },
+  },
+  TranscriptReady: {
+    summary: "Storage closed the session; its 14 messages are the transcript.",
+    metadata: metadata("TranscriptReady", "storage", "2026-03-14T16:19:05.811Z", SESSION, "SessionEnded"),
+    data: { sessionId: SESSION, personaId: "companion", messageCount: 14, startedAt: "2026-03-14T16:02:11.204Z", endedAt: "2026-03-14T16:19:05.377Z" },
+  },
+  GraphUpdated: {
+    summary: "The chemistry test, the friday and the stress were merged into her graph.",
+    metadata: metadata("GraphUpdated", "graph-extraction", "2026-03-14T16:19:07.402Z", SESSION, "TranscriptReady"),
+    data: { sessionId: SESSION, entitiesMerged: 6, relationsMerged: 7, relationsInvalidated: 0, extractor: "offline" },
+  },
+  ContextRefreshed: {
+    summary: "Her cached context block was rebuilt from the graph.",
+    metadata: metadata("ContextRefreshed", "context-refresh", "2026-03-14T16:19:07.655Z", SESSION, "GraphUpdated"),
+    data: { contextVersion: 3, tokenCount: 164, entityCount: 6, builtAt: "2026-03-14T16:19:07.655Z", reason: "graph_updated" },
+  },
+  StepFailed: {
+    summary: "Another day: every model in the fallback chain timed out, so generation gave up on the turn.",
+    metadata: metadata("StepFailed", "generation", "2026-03-14T16:25:31.020Z", MESSAGE, "MessageScreened"),
+    data: {
+      step: "generation",
+      failedEventType: "MessageScreened",
+      failedEventId: EXAMPLE_EVENT_IDS.MessageScreened,
+      messageId: MESSAGE,
+      seq: 1,
+      sessionId: SESSION,
+      connectionId: CONNECTION,
+      errorCode: "MODEL_UNAVAILABLE",
+      errorMessage: "every model in the fallback chain timed out",
+      retryable: true,
+    },
+  },
+};

@@ -1,0 +1,72 @@
+// Example WebSocket frames, both directions, for the protocol's AsyncAPI document; typed so they cannot drift from protocol.ts.
+import type { ClientFrame, ClientFrameType, ServerFrames, ServerFrameType } from "@innerworld/events";
+
+const SESSION = "5d0c2f4e-8b1a-4c55-9e07-3a6f1b2c9d10";
+const MESSAGE = "b7e4a1c2-3d5f-4e68-8a9b-0c1d2e3f4a5b";
+const REPLY = "reply-b7e4a1c2-1";
+
+export const CLIENT_FRAME_EXAMPLES: { [T in ClientFrameType]: Extract<ClientFrame, { type: T }> } = {
+  start_session: { type: "start_session", payload: { personaId: "companion", locale: "en-US" } },
+  message: { type: "message", payload: { sessionId: SESSION, content: "ugh my chem test is on friday and i haven't even started studying", stream: true, clientMessageId: "ios-5512" } },
+  end_session: { type: "end_session", payload: { sessionId: SESSION } },
+  ping: { type: "ping" },
+  get_rate_limit_status: { type: "get_rate_limit_status", payload: { sessionId: SESSION } },
+  resume: { type: "resume", payload: { sessionId: SESSION, afterSeq: 3 } },
+};
+
+const limit = (limitPerMinute: number, remaining: number) => ({ limit: limitPerMinute, remaining, retryAfter: 0 });
+
+export const SERVER_FRAME_EXAMPLES: { [T in ServerFrameType]: ServerFrames[T] } = {
+  session_started: { sessionId: SESSION, personaId: "companion", expiresAt: "2026-03-15T16:02:11.204Z" },
+  message_received: { sessionId: SESSION, messageId: MESSAGE, seq: 1, clientMessageId: "ios-5512" },
+  agent_status: { sessionId: SESSION, messageId: MESSAGE, status: "thinking" },
+  stream_start: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY },
+  stream_chunk: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, index: 0, text: "That sounds stressful." },
+  stream_end: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, seq: 1, text: "That sounds stressful. Want to make a quick plan for the next few days together?", retracted: false, model: "gpt-4o-mini" },
+  reply: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, seq: 1, text: "That sounds stressful. Want to make a quick plan for the next few days together?", personaId: "companion", model: "gpt-4o-mini", replaced: false },
+  safety_notice: {
+    sessionId: SESSION,
+    messageId: MESSAGE,
+    seq: 2,
+    text: "I'm really glad you told me. You deserve support right now, and you don't have to go through this alone.",
+    categories: ["self_harm"],
+    resources: [{ name: "988 Suicide & Crisis Lifeline", contact: "Call or text 988", description: "Free, confidential support, 24/7 (US)" }],
+  },
+  rate_limit_exceeded: { scope: "session", retryAfter: 6, limit: 10 },
+  rate_limit_status: { user: limit(30, 27), channel: limit(20, 18), session: limit(10, 8) },
+  session_ended: { sessionId: SESSION, reason: "client_end" },
+  session_resumed: { sessionId: SESSION, afterSeq: 3, lastSeq: 5, replayed: 2 },
+  pong: { serverTime: "2026-03-14T16:05:00.000Z" },
+  error: { code: "SESSION_NOT_FOUND", message: "No active session 5d0c2f4e-8b1a-4c55-9e07-3a6f1b2c9d10 on this account", retryable: false, sessionId: SESSION },
+};
+
+/** What each client frame is for, and what the server answers. */
+export const CLIENT_FRAME_DOCS: Record<ClientFrameType, { summary: string; answers: ServerFrameType[] }> = {
+  start_session: { summary: "Start a session with a persona (at most 3 active per user).", answers: ["session_started", "error"] },
+  message: {
+    summary: "Send a turn. The gateway acks it with message_received at once; the reply arrives later, streamed or whole.",
+    answers: ["message_received", "rate_limit_exceeded", "error"],
+  },
+  end_session: { summary: "End a session; its transcript then becomes part of the user's graph.", answers: ["session_ended", "error"] },
+  ping: { summary: "Keep-alive and clock check.", answers: ["pong"] },
+  get_rate_limit_status: { summary: "How many messages are left this minute, per user, channel and session.", answers: ["rate_limit_status", "error"] },
+  resume: { summary: "After a reconnect: resend the replies after `afterSeq` (as reply frames with resumed: true), then session_resumed.", answers: ["reply", "session_resumed", "error"] },
+};
+
+/** What each server frame says, and whether it answers a client frame or is pushed as a turn progresses. */
+export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushed: boolean }> = {
+  session_started: { summary: "The session exists; messages may be sent to it.", pushed: false },
+  message_received: { summary: "The gateway accepted a message and gave it its messageId and seq (duplicate: true for a clientMessageId seen before).", pushed: false },
+  agent_status: { summary: "The persona is thinking or responding.", pushed: true },
+  stream_start: { summary: "A streamed reply begins.", pushed: true },
+  stream_chunk: { summary: "One sentence of a streamed reply, already screened by the output rules.", pushed: true },
+  stream_end: { summary: "The authoritative final text of a streamed reply; retracted: true when final screening replaced it.", pushed: true },
+  reply: { summary: "A whole reply (not streamed), or one resent after resume.", pushed: true },
+  safety_notice: { summary: "The message was blocked or showed crisis signs: a caring reply with crisis resources.", pushed: true },
+  rate_limit_exceeded: { summary: "Too many messages: wait retryAfter seconds.", pushed: false },
+  rate_limit_status: { summary: "The answer to get_rate_limit_status.", pushed: false },
+  session_ended: { summary: "The session is closed.", pushed: false },
+  session_resumed: { summary: "Resume finished: how many replies were resent.", pushed: false },
+  pong: { summary: "The answer to ping, with the server's clock.", pushed: false },
+  error: { summary: "Something failed; clients branch on the stable code, never on the message.", pushed: true },
+};

@@ -1,0 +1,148 @@
+// One target for every command: the EventBridge and SQS clients, the bus and archive names, and how patient to be.
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { BUS_NAME } from "@innerworld/events";
+import { AnalystError } from "../errors";
+import { readLocalEndpoints, type LocalCloudEndpoints } from "./localEndpoints";
+
+/**
+ * How long to wait for eventual consistency. AWS says a new or changed rule may take a moment to start matching and a
+ * queue policy change up to 60 seconds to apply; locally both take effect at once, so the local cloud waits for nothing.
+ */
+export interface Timings {
+  /** After creating a temporary rule, before starting the replay that feeds it. */
+  ruleSettleMs: number;
+  /** After granting a temporary rule SendMessage on an existing queue's policy. */
+  policySettleMs: number;
+  /** Once a replay has completed, how long the temporary queue must stay empty before the drain stops. */
+  drainQuietMs: number;
+  /** ReceiveMessage long-poll. */
+  receiveWaitSeconds: number;
+  /** Between two DescribeReplay calls while following. */
+  followIntervalMs: number;
+}
+
+export const LOCAL_TIMINGS: Timings = { ruleSettleMs: 0, policySettleMs: 0, drainQuietMs: 1500, receiveWaitSeconds: 1, followIntervalMs: 250 };
+export const AWS_TIMINGS: Timings = { ruleSettleMs: 15_000, policySettleMs: 60_000, drainQuietMs: 20_000, receiveWaitSeconds: 5, followIntervalMs: 5000 };
+
+export interface AnalystTarget {
+  kind: "local" | "aws";
+  /** Where the commands go, in words: printed first by every command. */
+  description: string;
+  region: string;
+  busName: string;
+  archiveName: string;
+  eventBridge: EventBridgeClient;
+  sqs: SQSClient;
+  timings: Timings;
+  close(): void;
+}
+
+export interface TargetOptions {
+  /** Data dir of a running local cloud (its endpoints.json says where everything listens). */
+  local?: string;
+  /** EventBridge endpoint URL (LocalStack, a local cloud you describe by hand, a VPC endpoint). */
+  endpoint?: string;
+  /** SQS endpoint URL; defaults to --endpoint (LocalStack serves both on one port). */
+  sqsEndpoint?: string;
+  profile?: string;
+  region?: string;
+  bus?: string;
+  /** On AWS each stage has its own bus, `innerworld-<stage>`. */
+  stage?: string;
+  archive?: string;
+  settleSeconds?: number;
+  quietSeconds?: number;
+}
+
+const PLACEHOLDER_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+
+const withOverrides = (timings: Timings, options: TargetOptions): Timings => ({
+  ...timings,
+  ...(options.settleSeconds !== undefined ? { ruleSettleMs: options.settleSeconds * 1000, policySettleMs: options.settleSeconds * 1000 } : {}),
+  ...(options.quietSeconds !== undefined ? { drainQuietMs: options.quietSeconds * 1000 } : {}),
+});
+
+/** A target on a running local cloud, from its endpoints file's contents. */
+export const localTarget = (endpoints: LocalCloudEndpoints, options: TargetOptions = {}, where = "the local cloud"): AnalystTarget => {
+  const eventBridge = new EventBridgeClient({ endpoint: endpoints.eventBridgeEndpoint, region: endpoints.region, credentials: PLACEHOLDER_CREDENTIALS });
+  // fauxqs hands out queue URLs on a host that does not resolve: the explicit endpoint must win over them.
+  const sqs = new SQSClient({ endpoint: endpoints.sqsEndpoint, region: endpoints.region, credentials: PLACEHOLDER_CREDENTIALS, useQueueUrlAsEndpoint: false });
+  const busName = options.bus ?? endpoints.busName;
+  return {
+    kind: "local",
+    description: `${where} (EventBridge ${endpoints.eventBridgeEndpoint}, SQS ${endpoints.sqsEndpoint}), bus ${busName}`,
+    region: endpoints.region,
+    busName,
+    archiveName: options.archive ?? (options.bus ? `${options.bus}-archive` : endpoints.archiveName),
+    eventBridge,
+    sqs,
+    timings: withOverrides(LOCAL_TIMINGS, options),
+    close() {
+      eventBridge.destroy();
+      sqs.destroy();
+    },
+  };
+};
+
+/** Resolves the flags into a target: --local first, then an explicit endpoint, then AWS through the credential chain. */
+export const connect = async (options: TargetOptions): Promise<AnalystTarget> => {
+  if (options.local !== undefined) {
+    const { endpoints, file } = await readLocalEndpoints(options.local);
+    return localTarget(endpoints, options, `the local cloud of ${file}`);
+  }
+  const busName = options.bus ?? (options.stage ? `${BUS_NAME}-${options.stage}` : BUS_NAME);
+  const archiveName = options.archive ?? `${busName}-archive`;
+  if (options.endpoint !== undefined) {
+    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
+    // An emulator accepts any signature; real credentials are used only when a profile or keys are given.
+    const credentials = options.profile || process.env.AWS_ACCESS_KEY_ID ? defaultProvider(options.profile ? { profile: options.profile } : {}) : PLACEHOLDER_CREDENTIALS;
+    const sqsEndpoint = options.sqsEndpoint ?? options.endpoint;
+    const eventBridge = new EventBridgeClient({ endpoint: options.endpoint, region, credentials });
+    const sqs = new SQSClient({ endpoint: sqsEndpoint, region, credentials, useQueueUrlAsEndpoint: false });
+    return {
+      kind: "local",
+      description: `EventBridge ${options.endpoint}, SQS ${sqsEndpoint} (${region}), bus ${busName}`,
+      region,
+      busName,
+      archiveName,
+      eventBridge,
+      sqs,
+      timings: withOverrides(LOCAL_TIMINGS, options),
+      close() {
+        eventBridge.destroy();
+        sqs.destroy();
+      },
+    };
+  }
+  const clientConfig = {
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    credentials: defaultProvider(options.profile ? { profile: options.profile } : {}),
+  };
+  const eventBridge = new EventBridgeClient(clientConfig);
+  const sqs = new SQSClient(clientConfig);
+  let region: string;
+  try {
+    region = await eventBridge.config.region();
+  } catch {
+    eventBridge.destroy();
+    sqs.destroy();
+    throw new AnalystError("USAGE", "No AWS region: pass --region, set AWS_REGION, or give your profile a region", { hint: "For the local cloud, pass --local [data-dir]." });
+  }
+  return {
+    kind: "aws",
+    description: `AWS ${region}${options.profile ? ` (profile ${options.profile})` : ""}, bus ${busName}`,
+    region,
+    busName,
+    archiveName,
+    eventBridge,
+    sqs,
+    timings: withOverrides(AWS_TIMINGS, options),
+    close() {
+      eventBridge.destroy();
+      sqs.destroy();
+    },
+  };
+};
