@@ -1,20 +1,7 @@
 // An event as EventBridge delivers it (and as the archive holds it), read leniently: analysts must see malformed events too.
-import type { EventMetadata } from "@innerworld/events";
+import type { BusEvent, EventMetadata } from "@innerworld/events";
 
-export interface BusEvent {
-  version: string;
-  id: string;
-  "detail-type": string;
-  source: string;
-  account: string;
-  /** Second precision, e.g. `2026-03-14T16:02:11Z`. */
-  time: string;
-  region: string;
-  resources: string[];
-  detail: unknown;
-  /** Present on events a replay delivered. */
-  "replay-name"?: string;
-}
+export type { BusEvent };
 
 export const isBusEvent = (value: unknown): value is BusEvent =>
   typeof value === "object" && value !== null && typeof (value as BusEvent).id === "string" && typeof (value as BusEvent)["detail-type"] === "string";

@@ -1,21 +1,13 @@
 // Turns an SQS batch of EventBridge events into typed envelopes for a service, reporting partial batch failures.
 import { BatchProcessor, EventType as BatchEventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { BusEvent } from "./busEvent";
 import type { EventType } from "./catalog";
 import type { ServiceName } from "./envelope";
 import { EventContractError, isPermanentFailure } from "./errors";
 import { topologyOf } from "./topology";
 import { validateEnvelope, type TypedEnvelope } from "./validate";
 
-/** The fields EventBridge puts around our Detail when it delivers to a target. */
-export interface DeliveredEvent {
-  id: string;
-  "detail-type": string;
-  source: string;
-  time: string;
-  detail: unknown;
-  "replay-name"?: string;
-}
 
 export interface ConsumedEvent<T extends EventType = EventType> {
   envelope: TypedEnvelope<T>;
@@ -56,9 +48,9 @@ export interface EventConsumerOptions {
 }
 
 export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record" | "context"> => {
-  let body: DeliveredEvent;
+  let body: BusEvent;
   try {
-    body = JSON.parse(record.body) as DeliveredEvent;
+    body = JSON.parse(record.body) as BusEvent;
   } catch (cause) {
     throw new EventContractError("MALFORMED_EVENT", `SQS record ${record.messageId} is not JSON`, false, { cause });
   }

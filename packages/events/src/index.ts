@@ -8,3 +8,4 @@ export * from "./publisher";
 export * from "./consumer";
 export * from "./protocol";
 export * from "./versions";
+export * from "./busEvent";

@@ -1,19 +1,9 @@
 // Shapes shared by the emulator's parts: the events it routes and the resources it persists.
+import type { BusEvent } from "@innerworld/events";
 
 /** An event as EventBridge hands it to targets (https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html). */
-export interface AwsEvent {
+export interface AwsEvent extends BusEvent<Record<string, unknown>> {
   version: "0";
-  id: string;
-  "detail-type": string;
-  source: string;
-  account: string;
-  /** ISO 8601 without milliseconds, e.g. `2026-01-01T00:00:00Z`. */
-  time: string;
-  region: string;
-  resources: string[];
-  detail: Record<string, unknown>;
-  /** Present only on replayed events, so rules can exclude them with `{"exists": false}`. */
-  "replay-name"?: string;
 }
 
 export type RuleState = "ENABLED" | "DISABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
