@@ -19,15 +19,14 @@ interface Frame {
 
 /** One simulated teen: its own user, connection and session, sending one message at a time. */
 class BenchClient {
-  private waiting: { type: string; resolve: (f: Frame) => void } | undefined;
+  private waiting: { type: string; resolve: (f: Frame) => void }[] = [];
   private constructor(private readonly socket: WebSocket) {
     socket.on("message", (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
-      if (this.waiting && frame.type === this.waiting.type) {
-        const { resolve } = this.waiting;
-        this.waiting = undefined;
-        resolve(frame);
-      }
+      const index = this.waiting.findIndex((w) => w.type === frame.type);
+      if (index === -1) return;
+      const [waiter] = this.waiting.splice(index, 1);
+      waiter?.resolve(frame);
     });
   }
 
@@ -39,7 +38,7 @@ class BenchClient {
   }
 
   next(type: string): Promise<Frame> {
-    return new Promise((resolve) => (this.waiting = { type, resolve }));
+    return new Promise((resolve) => this.waiting.push({ type, resolve }));
   }
 
   async send(type: string, payload: Record<string, unknown>, answer: string): Promise<Frame> {
@@ -82,10 +81,10 @@ const firstChunk = async (endpoints: LocalEndpoints) => {
   for (let i = 0; i < 30; i += 1) {
     const sentAt = performance.now();
     const chunk = client.next("stream_chunk");
-    client.send("message", { sessionId, content: `Give me an idea for a drawing (${i})`, stream: true }, "stream_end").catch(() => undefined);
+    const ended = client.send("message", { sessionId, content: `Give me an idea for a drawing (${i})`, stream: true }, "stream_end");
     await chunk;
     samples.push(performance.now() - sentAt);
-    await client.next("stream_end");
+    await ended;
   }
   client.close();
   return summarize(samples);
