@@ -64,18 +64,27 @@ const withOverrides = (timings: Timings, options: TargetOptions): Timings => ({
   ...(options.quietSeconds !== undefined ? { drainQuietMs: options.quietSeconds * 1000 } : {}),
 });
 
-/** A target on a running local cloud, from its endpoints file's contents. */
-export const localTarget = (endpoints: LocalCloudEndpoints, options: TargetOptions = {}, where = "the local cloud"): AnalystTarget => {
-  const eventBridge = new EventBridgeClient({ endpoint: endpoints.eventBridgeEndpoint, region: endpoints.region, credentials: PLACEHOLDER_CREDENTIALS });
+interface EmulatorTargetInput {
+  eventBridgeEndpoint: string;
+  sqsEndpoint: string;
+  region: string;
+  credentials: typeof PLACEHOLDER_CREDENTIALS | ReturnType<typeof defaultProvider>;
+  busName: string;
+  archiveName: string;
+  description: string;
+}
+
+/** A target on emulators (the local cloud, or any endpoint given by flag): explicit endpoints, local timings. */
+const emulatorTarget = (input: EmulatorTargetInput, options: TargetOptions): AnalystTarget => {
+  const eventBridge = new EventBridgeClient({ endpoint: input.eventBridgeEndpoint, region: input.region, credentials: input.credentials });
   // fauxqs hands out queue URLs on a host that does not resolve: the explicit endpoint must win over them.
-  const sqs = new SQSClient({ endpoint: endpoints.sqsEndpoint, region: endpoints.region, credentials: PLACEHOLDER_CREDENTIALS, useQueueUrlAsEndpoint: false });
-  const busName = options.bus ?? endpoints.busName;
+  const sqs = new SQSClient({ endpoint: input.sqsEndpoint, region: input.region, credentials: input.credentials, useQueueUrlAsEndpoint: false });
   return {
     kind: "local",
-    description: `${where} (EventBridge ${endpoints.eventBridgeEndpoint}, SQS ${endpoints.sqsEndpoint}), bus ${busName}`,
-    region: endpoints.region,
-    busName,
-    archiveName: options.archive ?? (options.bus ? `${options.bus}-archive` : endpoints.archiveName),
+    description: input.description,
+    region: input.region,
+    busName: input.busName,
+    archiveName: input.archiveName,
     eventBridge,
     sqs,
     timings: withOverrides(LOCAL_TIMINGS, options),
@@ -84,6 +93,23 @@ export const localTarget = (endpoints: LocalCloudEndpoints, options: TargetOptio
       sqs.destroy();
     },
   };
+};
+
+/** A target on a running local cloud, from its endpoints file's contents. */
+export const localTarget = (endpoints: LocalCloudEndpoints, options: TargetOptions = {}, where = "the local cloud"): AnalystTarget => {
+  const busName = options.bus ?? endpoints.busName;
+  return emulatorTarget(
+    {
+      eventBridgeEndpoint: endpoints.eventBridgeEndpoint,
+      sqsEndpoint: endpoints.sqsEndpoint,
+      region: endpoints.region,
+      credentials: PLACEHOLDER_CREDENTIALS,
+      busName,
+      archiveName: options.archive ?? (options.bus ? `${options.bus}-archive` : endpoints.archiveName),
+      description: `${where} (EventBridge ${endpoints.eventBridgeEndpoint}, SQS ${endpoints.sqsEndpoint}), bus ${busName}`,
+    },
+    options,
+  );
 };
 
 /** Resolves the flags into a target: --local first, then an explicit endpoint, then AWS through the credential chain. */
@@ -99,22 +125,10 @@ export const connect = async (options: TargetOptions): Promise<AnalystTarget> =>
     // An emulator accepts any signature; real credentials are used only when a profile or keys are given.
     const credentials = options.profile || process.env.AWS_ACCESS_KEY_ID ? defaultProvider(options.profile ? { profile: options.profile } : {}) : PLACEHOLDER_CREDENTIALS;
     const sqsEndpoint = options.sqsEndpoint ?? options.endpoint;
-    const eventBridge = new EventBridgeClient({ endpoint: options.endpoint, region, credentials });
-    const sqs = new SQSClient({ endpoint: sqsEndpoint, region, credentials, useQueueUrlAsEndpoint: false });
-    return {
-      kind: "local",
-      description: `EventBridge ${options.endpoint}, SQS ${sqsEndpoint} (${region}), bus ${busName}`,
-      region,
-      busName,
-      archiveName,
-      eventBridge,
-      sqs,
-      timings: withOverrides(LOCAL_TIMINGS, options),
-      close() {
-        eventBridge.destroy();
-        sqs.destroy();
-      },
-    };
+    return emulatorTarget(
+      { eventBridgeEndpoint: options.endpoint, sqsEndpoint, region, credentials, busName, archiveName, description: `EventBridge ${options.endpoint}, SQS ${sqsEndpoint} (${region}), bus ${busName}` },
+      options,
+    );
   }
   const clientConfig = {
     ...(options.region ? { region: options.region } : {}),
