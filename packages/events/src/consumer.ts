@@ -122,6 +122,8 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
   };
 
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    // A processor per invocation: the local runner invokes one handler for several batches at once, and a
+    // processor keeps the batch it is working on as state.
     const processor = new BatchProcessor(BatchEventType.SQS);
     return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context), processor, { context, throwOnFullBatchFailure: false });
   };
