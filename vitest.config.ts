@@ -1,12 +1,18 @@
 import { defineConfig } from "vitest/config";
 
+// Two lanes: `unit` runs domain and service logic with in-memory adapters and injected clocks (no socket, no
+// emulator, seconds); `e2e` runs the emulators, the local cloud and the sagas over real sockets.
+const UNIT = ["packages/*/src/**/*.unit.test.ts", "packages/*/test/**/*.unit.test.ts", "services/*/src/**/*.unit.test.ts", "infra/**/*.unit.test.ts", "scripts/**/*.unit.test.ts", "apps/*/src/**/*.unit.test.ts"];
+const E2E = ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "services/*/src/**/*.test.ts", "tests/**/*.test.ts", "infra/**/*.test.ts", "scripts/**/*.test.ts", "apps/*/test/**/*.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "services/*/src/**/*.test.ts", "services/*/test/**/*.test.ts", "infra/**/*.test.ts", "scripts/cost/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: "forks",
     // This machine runs Node 20 while Lambda runs 22+; the SDK's reminder would drown the test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT, testTimeout: 10_000 } },
+      { extends: true, test: { name: "e2e", include: E2E, exclude: ["**/node_modules/**", ...UNIT.map((glob) => glob)], testTimeout: 30_000, hookTimeout: 60_000 } },
+    ],
   },
 });

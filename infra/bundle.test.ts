@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const esbuild = createRequire(require.resolve("tsx"))("esbuild") as Esbuild;
 
 /** The local cloud and what only it uses: the emulators, their storage, the dev token issuer. */
-const LOCAL_ONLY = [/\/packages\/local\//, /node_modules\/(\.pnpm\/)?dynalite/, /node_modules\/(\.pnpm\/)?fauxqs/, /node_modules\/(\.pnpm\/)?classic-level/, /node_modules\/(\.pnpm\/)?jose@/];
+const LOCAL_ONLY = [/\/packages\/local\//, /\/packages\/emulators\//, /\/packages\/testing\//, /node_modules\/(\.pnpm\/)?dynalite/, /node_modules\/(\.pnpm\/)?fauxqs/, /node_modules\/(\.pnpm\/)?classic-level/, /node_modules\/(\.pnpm\/)?jose@/];
 
 const plan = buildPlan("test", settingsFor("test", { INNERWORLD_DEPLOY_GRAPH_BACKEND: "neptune" }));
 const entries = [

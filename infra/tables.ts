@@ -33,7 +33,7 @@ const DATA_ACTIONS = [
 ];
 
 /**
- * The runtime finds tables as `<prefix>-<key>` (tableNamesFor in packages/core), so one link with the prefix serves
+ * The runtime finds tables as `<prefix>-<key>` (tableNamesFor in packages/platform), so one link with the prefix serves
  * every table; the permission lists each table and its indexes.
  */
 export const tablesLink = (core: Pick<CorePlan, "tablePrefix">, tables: Tables) =>

@@ -1,5 +1,5 @@
 // The DynamoDB tables to declare, read from the same TABLES the local cloud creates its tables from.
-import { TABLES, type KeyAttribute, type TableDefinition } from "../../packages/core/src/tables/definitions";
+import { TABLES, type KeyAttribute, type TableDefinition } from "../../packages/platform/src/tables/definitions";
 import { pascalCase } from "./naming";
 import type { TablePlan } from "./types";
 

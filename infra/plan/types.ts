@@ -89,7 +89,7 @@ export interface SharedParameterPlan {
 export interface CorePlan {
   bus: { logicalName: string; name: string; archive: { logicalName: string; name: string; retentionDays: number } };
   tables: TablePlan[];
-  /** Physical table names are `<prefix>-<table key>`, as `tableNamesFor` in packages/core expects. */
+  /** Physical table names are `<prefix>-<table key>`, as `tableNamesFor` in packages/platform expects. */
   tablePrefix: string;
   auth: {
     logicalName: string;

@@ -3,13 +3,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createServiceRuntime, type ServiceRuntime } from "../../packages/core/src";
-import { estimateTokens } from "../../packages/core/src/prompt/estimateTokens";
-import { TABLES } from "../../packages/core/src/tables/definitions";
-import { consumingServices, type ServiceName } from "../../packages/events/src";
-import { runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "../../packages/local/src";
-import { SQS_SERVICE_HANDLERS } from "../../packages/local/src/runner/serviceRegistry";
-import { ChatClient } from "../../packages/local/test/helpers/chatClient";
+import { createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { estimateTokens } from "@innerworld/chat-model/prompt";
+import { TABLES } from "@innerworld/platform/tables";
+import { consumingServices, type ServiceName } from "@innerworld/events";
+import { SQS_SERVICE_HANDLERS, runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "@innerworld/local";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import type { FunctionWork, Measurement } from "./measurement";
 
 export interface Workload {

@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { EventPublisher, createEventConsumer, type PublishRequest } from "@innerworld/events";
-import { localCredentials, startLocalCloud } from "../src";
-import { ms, summarize } from "./stats";
+import { localCredentials } from "@innerworld/emulators/net";
+import { startLocalCloud } from "../src";
+import { ms, summarize } from "@innerworld/testing/stats";
 
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
 const SUSTAINED = Number(process.env.BENCH_SUSTAINED ?? 5000);

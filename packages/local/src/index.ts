@@ -1,9 +1,5 @@
-// The local cloud: emulators, the Lambda runner and the runner behind `pnpm start`.
+// The local cloud: every emulator started together, the services run against it, and the runner behind `pnpm start`.
 export * from "./cloud/localCloud";
 export * from "./cloud/endpoints";
-export * from "./cloud/sqs";
-export * from "./cloud/net";
-export * from "./issuer/devIssuer";
 export * from "./runner/sqsEventSource";
-export * from "./modelServer";
-export * from "./httpapi/httpApiEmulator";
+export * from "./runner/serviceRegistry";

@@ -1,9 +1,10 @@
 // The context-refresh service's Lambda entry: a thin SQS handler over refreshContext.
-import { createServiceConsumer, graphStoreFor, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { graphStoreFor } from "@innerworld/memory/graph";
 import { createContextRefresher } from "./refreshContext";
 
 export const createHandler = (runtime: ServiceRuntime) => {
-  const refresher = createContextRefresher({ dynamodb: runtime.dynamodb, tables: runtime.tables, graph: graphStoreFor(runtime), publisher: runtime.publisher });
+  const refresher = createContextRefresher({ dynamodb: runtime.dynamodb, tables: runtime.tables, graph: graphStoreFor(runtime), publisher: runtime.publisher, clock: runtime.clock });
   return createServiceConsumer(runtime, { GraphUpdated: refresher.graphUpdated, SessionStarted: refresher.sessionStarted });
 };
 

@@ -1,5 +1,7 @@
 // Context-refresh's logic: rebuilds the user's cached context block from the graph, and warms it when a session starts.
-import { ContextCacheStore, DEFAULT_TOP_EDGES, buildContextBlock, type GraphStore } from "@innerworld/core";
+import { ContextCacheStore } from "@innerworld/memory/context-cache";
+import { DEFAULT_TOP_EDGES, type GraphStore } from "@innerworld/memory/graph";
+import { buildContextBlock } from "@innerworld/memory/context";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 

@@ -1,20 +1,13 @@
 // The gateway's logic: validates, authorises and rate-limits client frames, then starts sagas by publishing events.
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  ConnectionStore,
-  MessageStore,
-  SessionLimitError,
-  SessionNotActiveError,
-  SessionStore,
-  TokenBucketRateLimiter,
-  epochSeconds,
-  getPersona,
-  isUnknownPersonaError,
-  type BucketSpec,
-  type ConnectionPusher,
-  type SessionRecord,
-} from "@innerworld/core";
+import { ConnectionStore } from "@innerworld/conversation/connections";
+import { MessageStore } from "@innerworld/conversation/messages";
+import { SessionLimitError, SessionNotActiveError, SessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { TokenBucketRateLimiter, type BucketSpec } from "@innerworld/conversation/rate-limits";
+import { epochSeconds } from "@innerworld/platform/clock";
+import { getPersona, isUnknownPersonaError } from "@innerworld/chat-model/personas";
+import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import {
   MAX_CONTENT_CHARS,
   serverFrame,

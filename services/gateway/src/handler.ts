@@ -1,5 +1,5 @@
 // The gateway's Lambda entries: the $connect authorizer, the three WebSocket routes and the idle-session sweep.
-import { createServiceRuntime, runtimeConfigFromResource, type ServiceRuntime } from "@innerworld/core";
+import { createServiceRuntime, runtimeConfigFromResource, type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { AuthConfig } from "./auth";
 import { createGatewayRoutes } from "./routes";
 

@@ -1,5 +1,7 @@
 // The HTTP read API: a user's own sessions and messages (list, get, end, history), behind API Gateway's JWT authorizer.
-import { MessageStore, SessionStore, type ServiceRuntime, type SessionRecord } from "@innerworld/core";
+import { MessageStore } from "@innerworld/conversation/messages";
+import { SessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
 
@@ -25,8 +27,8 @@ const sessionView = (s: SessionRecord) => ({
 const MAX_PAGE = 200;
 
 export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
-  const sessions = new SessionStore(runtime.dynamodb, runtime.tables.sessions);
-  const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages);
+  const sessions = new SessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock);
+  const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
 
   /** Another user's session answers exactly like a missing one, so ids cannot be probed. */
   const owned = async (userId: string, sessionId: string) => {

@@ -1,5 +1,7 @@
 // Wires the gateway's logic to API Gateway's WebSocket routes: $connect, $disconnect, $default.
-import { ApiGatewayConnectionPusher, ConnectionStore, type ServiceRuntime } from "@innerworld/core";
+import { ApiGatewayConnectionPusher } from "@innerworld/platform/delivery";
+import { ConnectionStore } from "@innerworld/conversation/connections";
+import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
@@ -19,11 +21,12 @@ const userOf = (event: RouteEvent): string | undefined => {
 };
 
 export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<GatewayLimits>): ChatGateway => {
-  const connections = new ConnectionStore(runtime.dynamodb, runtime.tables.connections);
+  const connections = new ConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock);
   return new ChatGateway({
     dynamodb: runtime.dynamodb,
     tables: runtime.tables,
     publisher: runtime.publisher,
+    clock: runtime.clock,
     ...(runtime.config.connectionsUrl
       ? {
           pusher: new ApiGatewayConnectionPusher(

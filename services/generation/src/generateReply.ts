@@ -1,24 +1,21 @@
 // Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked.
-import {
-  ContextCacheStore,
-  MessageStore,
-  buildPrompt,
-  getPersona,
-  isModelUnavailableError,
-  screenOutput,
-  type ChatTurn,
-  type ConnectionPusher,
-  type ReplyModel,
-  type ReplyResult,
-} from "@innerworld/core";
+import { ContextCacheStore } from "@innerworld/memory/context-cache";
+import { MessageStore } from "@innerworld/conversation/messages";
+import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
+import { getPersona } from "@innerworld/chat-model/personas";
+import { isModelUnavailableError, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
+import { screenOutput } from "@innerworld/screening";
+import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Clock } from "@innerworld/platform/clock";
 
 export interface GenerationPorts {
   dynamodb: DynamoDBDocumentClient;
   tables: { messages: string; contextCache: string };
   publisher: EventPublisher;
   model: ReplyModel;
+  clock?: Clock;
   pusher?: ConnectionPusher;
   /** Estimated tokens the prompt may use; the reply's own budget comes on top. */
   promptTokenBudget?: number;
@@ -40,8 +37,8 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
 const DEFAULT_HISTORY_TURNS = 20;
 
 export const createReplyGenerator = (ports: GenerationPorts) => {
-  const messages = new MessageStore(ports.dynamodb, ports.tables.messages);
-  const contexts = new ContextCacheStore(ports.dynamodb, ports.tables.contextCache);
+  const messages = new MessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
+  const contexts = new ContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
 
   const push = async (connectionId: string | undefined, frame: string): Promise<boolean> => {
     if (!connectionId || !ports.pusher) return false;

@@ -1,5 +1,7 @@
 // The generation service's Lambda entry: a thin SQS handler over generateReply.
-import { connectionPusherFor, createChatModel, createServiceConsumer, lambdaFromEnvironment, modelConfigFromEnv, type ServiceRuntime } from "@innerworld/core";
+import { connectionPusherFor } from "@innerworld/conversation/connections";
+import { createChatModel, modelConfigFromEnv } from "@innerworld/chat-model/models";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createReplyGenerator } from "./generateReply";
 
 export const createHandler = (runtime: ServiceRuntime) => {
@@ -7,6 +9,7 @@ export const createHandler = (runtime: ServiceRuntime) => {
     dynamodb: runtime.dynamodb,
     tables: runtime.tables,
     publisher: runtime.publisher,
+    clock: runtime.clock,
     model: createChatModel(modelConfigFromEnv(process.env)),
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });

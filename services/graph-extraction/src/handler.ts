@@ -1,5 +1,8 @@
 // The graph-extraction service's Lambda entry: a thin SQS handler over mineTranscript.
-import { createExtractor, createServiceConsumer, graphStoreFor, lambdaFromEnvironment, modelConfigFromEnv, type ServiceRuntime } from "@innerworld/core";
+import { createExtractor } from "@innerworld/memory/extraction";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { graphStoreFor } from "@innerworld/memory/graph";
+import { modelConfigFromEnv } from "@innerworld/chat-model/models";
 import { createTranscriptMiner } from "./mineTranscript";
 
 export const createHandler = (runtime: ServiceRuntime) => {
@@ -10,6 +13,7 @@ export const createHandler = (runtime: ServiceRuntime) => {
     tables: runtime.tables,
     graph: graphStoreFor(runtime),
     publisher: runtime.publisher,
+    clock: runtime.clock,
     extractorFor: (known) => createExtractor(modelConfig, { known }),
   });
   return createServiceConsumer(runtime, { TranscriptReady: mine });

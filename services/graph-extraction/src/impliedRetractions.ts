@@ -1,5 +1,6 @@
 // "I quit soccer" also ends what soccer was part of: the varsity soccer team the user was on, and the goal of making it.
-import { canonicalEntityKey, type ExtractedRelation, type Extraction, type TopEdge } from "@innerworld/core";
+import { canonicalEntityKey } from "@innerworld/memory/extraction";
+import { type ExtractedRelation, type Extraction, type TopEdge } from "@innerworld/memory/graph";
 
 const words = (key: string) => new Set(key.split("-").filter(Boolean));
 

@@ -1,5 +1,6 @@
 // Quitting a thing ends what it is part of and the goals about it; nothing else.
-import { canonicalEntityKey, planMerge, type GraphEdge, type GraphVertex, type TopEdge } from "@innerworld/core";
+import { canonicalEntityKey } from "@innerworld/memory/extraction";
+import { planMerge, type GraphEdge, type GraphVertex, type TopEdge } from "@innerworld/memory/graph";
 import { describe, expect, it } from "vitest";
 import { withImpliedRetractions } from "./impliedRetractions";
 

@@ -1,16 +1,10 @@
 // Graph extraction's logic: turns a finished session's transcript into entities and relations merged into the user's graph.
-import {
-  MessageStore,
-  canonicalEntityKey,
-  planMerge,
-  userVertexIdOf,
-  type Extractor,
-  type GraphStore,
-  type KnownEntity,
-  type TranscriptMessage,
-} from "@innerworld/core";
+import { MessageStore } from "@innerworld/conversation/messages";
+import { canonicalEntityKey, type Extractor, type KnownEntity, type TranscriptMessage } from "@innerworld/memory/extraction";
+import { planMerge, userVertexIdOf, type GraphStore } from "@innerworld/memory/graph";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Clock } from "@innerworld/platform/clock";
 import { withImpliedRetractions } from "./impliedRetractions";
 
 export interface GraphExtractionPorts {
@@ -18,6 +12,7 @@ export interface GraphExtractionPorts {
   tables: { messages: string };
   graph: GraphStore;
   publisher: EventPublisher;
+  clock?: Clock;
   /** Built per transcript, so the offline extractor can resolve names against the people the graph already knows. */
   extractorFor: (known: readonly KnownEntity[]) => Extractor;
 }
@@ -26,7 +21,7 @@ export interface GraphExtractionPorts {
 const KNOWN_ENTITY_EDGES = 200;
 
 export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
-  const messages = new MessageStore(ports.dynamodb, ports.tables.messages);
+  const messages = new MessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
 
   return async ({ envelope, replayName }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
     const { data, metadata } = envelope;

@@ -1,9 +1,10 @@
 // The notifier's Lambda entry: a thin SQS handler over notifyClient.
-import { connectionPusherFor, createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+import { connectionPusherFor } from "@innerworld/conversation/connections";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createNotifier } from "./notifyClient";
 
 export const createHandler = (runtime: ServiceRuntime) => {
-  const notifier = createNotifier({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, pusher: connectionPusherFor(runtime) });
+  const notifier = createNotifier({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, pusher: connectionPusherFor(runtime), clock: runtime.clock });
   return createServiceConsumer(runtime, {
     ReplyScreened: notifier.replyScreened,
     MessageScreened: notifier.messageScreened,

@@ -1,5 +1,8 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
-import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE, SessionStore, crisisResources, type ConnectionPusher } from "@innerworld/core";
+import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
+import { SessionStore } from "@innerworld/conversation/sessions";
+import { crisisResources } from "@innerworld/screening";
+import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import { serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 

@@ -1,5 +1,6 @@
 // The safety service's Lambda entry: a thin SQS handler over screenTurns.
-import { createOpenAiModeration, createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+import { createOpenAiModeration } from "@innerworld/screening";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createScreener } from "./screenTurns";
 
 const moderationFromEnv = (env: NodeJS.ProcessEnv) =>

@@ -1,5 +1,6 @@
 // Safety's logic: screens each teen's message before the model sees it, and each reply before the teen does.
-import { REPLACED_OUTPUT_REPLY, screenInput, screenOutput, screenWithModeration, type ModerationPort, type SafetyVerdict } from "@innerworld/core";
+import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
+import { screenInput, screenOutput, screenWithModeration, type ModerationPort, type SafetyVerdict } from "@innerworld/screening";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 
 export interface SafetyPorts {

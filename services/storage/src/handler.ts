@@ -1,9 +1,9 @@
 // The storage service's Lambda entry: a thin SQS handler over keepConversation.
-import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/core";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createConversationKeeper } from "./keepConversation";
 
 export const createHandler = (runtime: ServiceRuntime) => {
-  const keeper = createConversationKeeper({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher });
+  const keeper = createConversationKeeper({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, clock: runtime.clock });
   return createServiceConsumer(runtime, {
     SessionStarted: keeper.sessionStarted,
     MessageReceived: keeper.messageReceived,

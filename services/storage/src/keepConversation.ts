@@ -1,5 +1,7 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
-import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, MessageStore, SessionStore, type MessageStatus } from "@innerworld/core";
+import { BLOCKED_INPUT_REPLY, CRISIS_REPLY } from "@innerworld/screening/replies";
+import { MessageStore, type MessageStatus } from "@innerworld/conversation/messages";
+import { SessionStore } from "@innerworld/conversation/sessions";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 

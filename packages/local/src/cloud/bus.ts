@@ -8,7 +8,7 @@ import {
   ResourceAlreadyExistsException,
 } from "@aws-sdk/client-eventbridge";
 import { BUS_NAME, consumingServices, eventPatternOf, ruleNameOf, type ServiceName } from "@innerworld/events";
-import type { ServiceQueues } from "./sqs";
+import type { ServiceQueues } from "@innerworld/emulators/sqs";
 
 export const ARCHIVE_NAME = `${BUS_NAME}-archive`;
 

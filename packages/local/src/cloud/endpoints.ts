@@ -2,7 +2,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ServiceName } from "@innerworld/events";
-import type { ServiceQueues } from "./sqs";
+import type { ServiceQueues } from "@innerworld/emulators/sqs";
 
 export interface LocalEndpoints {
   region: string;

@@ -1,20 +1,22 @@
 // Starts the whole local cloud on loopback: DynamoDB, SQS, EventBridge, the WebSocket API, the dev issuer and the services.
 import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { createServiceRuntime, tableNamesFor, type RuntimeConfig, type ServiceRuntime } from "@innerworld/core";
+import type { Clock } from "@innerworld/platform/clock";
+import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { tableNamesFor } from "@innerworld/platform/tables";
 import { BUS_NAME, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
 import { createGatewayRoutes, type GatewayLimits } from "@innerworld/gateway";
-import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "../apigateway";
-import { startEventBridgeEmulator } from "../eventbridge";
-import { startHttpApiEmulator } from "../httpapi/httpApiEmulator";
-import { startDevIssuer } from "../issuer/devIssuer";
+import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
+import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
+import { startHttpApiEmulator } from "@innerworld/emulators/http-api";
+import { startDevIssuer } from "@innerworld/emulators/issuer";
 import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
 import { applyTopology, ARCHIVE_NAME } from "./bus";
-import { ensureTables, startDynamoDb } from "./dynamodb";
+import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
 import { writeEndpoints, type LocalEndpoints } from "./endpoints";
-import { localCredentials } from "./net";
-import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from "./sqs";
+import { localCredentials } from "@innerworld/emulators/net";
+import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from "@innerworld/emulators/sqs";
 
 export const LOCAL_STAGE = "local";
 
@@ -44,6 +46,8 @@ export interface LocalCloudOptions {
   pollersPerService?: number;
   /** Sees each service runtime as it is built, e.g. to count the AWS calls a turn makes (the cost model does). */
   onRuntime?: (runtime: ServiceRuntime) => void;
+  /** What every service takes as now (default: the system clock); tests pin the date with it, never the wall clock. */
+  clock?: Clock;
   /** How often the gateway's sweep ends idle, expired and long-disconnected sessions (the cloud runs it every minute). */
   sweepIntervalMs?: number;
   gatewayLimits?: Partial<GatewayLimits>;
@@ -81,7 +85,7 @@ export interface RunningServices {
 export const runServices = (
   endpoints: LocalEndpoints,
   services: readonly ServiceName[],
-  options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number; onRuntime?: (runtime: ServiceRuntime) => void } = {},
+  options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number; onRuntime?: (runtime: ServiceRuntime) => void; clock?: Clock } = {},
 ): RunningServices => {
   const config = runtimeConfigFor(endpoints);
   const runtimes: ServiceRuntime[] = [];
@@ -95,7 +99,7 @@ export const runServices = (
     if (!queue) continue;
     let handler = options.handlerOverrides?.[service];
     if (!handler) {
-      const runtime = createServiceRuntime(service, config);
+      const runtime = createServiceRuntime(service, config, options.clock ? { clock: options.clock } : {});
       options.onRuntime?.(runtime);
       runtimes.push(runtime);
       handler = build(runtime);
@@ -201,7 +205,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       connectionsUrl: websocket.connectionsUrl,
       readApiUrl: readApi.url,
     };
-    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints));
+    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints), options.clock ? { clock: options.clock } : {});
     gatewayRuntime.current = runtime;
     options.onRuntime?.(runtime);
     stack.push({ name: "gateway runtime", close: async () => runtime.destroy() });
@@ -217,6 +221,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       ...(options.handlerOverrides ? { handlerOverrides: options.handlerOverrides } : {}),
       ...(options.pollersPerService ? { pollersPerService: options.pollersPerService } : {}),
       ...(options.onRuntime ? { onRuntime: options.onRuntime } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     stack.push({ name: "services", close: running.stop });
 

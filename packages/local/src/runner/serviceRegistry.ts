@@ -1,5 +1,5 @@
 // Which handler each SQS-consuming service runs: the same createHandler its Lambda entry uses.
-import type { ServiceRuntime } from "@innerworld/core";
+import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import type { ServiceName } from "@innerworld/events";
 import { createHandler as contextRefresh } from "@innerworld/context-refresh";
 import { createHandler as generation } from "@innerworld/generation";

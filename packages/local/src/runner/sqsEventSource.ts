@@ -1,11 +1,11 @@
 // Stands in for Lambda's SQS event source mapping: long-polls a queue, invokes the handler, deletes what succeeded.
-import { randomUUID } from "node:crypto";
 import {
   DeleteMessageBatchCommand,
   ReceiveMessageCommand,
   type Message,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
+import { lambdaContext } from "@innerworld/emulators/lambda";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
@@ -33,23 +33,6 @@ export interface SqsEventSource {
   stop(): Promise<void>;
 }
 
-export const lambdaContext = (functionName: string, timeoutSeconds: number): Context => {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: "1024",
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: "local",
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-};
 
 export const toSqsRecord = (message: Message, queueArn: string, region: string): SQSRecord => {
   const attributes = message.Attributes ?? {};

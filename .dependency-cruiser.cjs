@@ -1,0 +1,67 @@
+// The arrows a module may draw, checked in CI (`pnpm check:deps`): services share only the event contract and the
+// domain packages; domains never reach the local cloud, its emulators or test helpers; nothing forms a cycle.
+const DOMAINS = "(events|platform|conversation|screening|chat-model|memory)";
+const TEST_FILE = "(\\.test\\.ts$|/test/|/bench/)";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "service-imports-another-service",
+      comment: "A service is deployed on its own; it may share the event contract and domain packages, never another service's code.",
+      severity: "error",
+      from: { path: "^services/([^/]+)/" },
+      to: { path: "^services/([^/]+)/", pathNot: "^services/$1/" },
+    },
+    {
+      name: "service-imports-local-cloud",
+      comment: "Services run in Lambda: the local cloud, the emulators and the test helpers must never be bundled into them.",
+      severity: "error",
+      from: { path: "^services/" },
+      to: { path: "^packages/(local|emulators|testing)/" },
+    },
+    {
+      name: "domain-imports-local-cloud",
+      comment: "Domain packages are deployed inside services: their sources never import the local cloud, the emulators, test helpers or a service.",
+      severity: "error",
+      from: { path: `^packages/${DOMAINS}/`, pathNot: TEST_FILE },
+      to: { path: "^(packages/(local|emulators|testing|analyst)|services|tests)/" },
+    },
+    {
+      name: "emulator-imports-system",
+      comment: "The emulators stand in for AWS and know nothing of the services or the local cloud that starts them.",
+      severity: "error",
+      from: { path: "^packages/emulators/", pathNot: TEST_FILE },
+      to: { path: "^(packages/(local|testing)|services|tests)/" },
+    },
+    {
+      name: "only-local-imports-services",
+      comment: "packages/local is the one place that wires the services together.",
+      severity: "error",
+      from: { pathNot: "^(packages/local|services)/" },
+      to: { path: "^services/" },
+    },
+    {
+      name: "no-cycles",
+      comment: "A cycle between modules (and so between packages) makes neither side changeable alone.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "not-to-unresolvable",
+      comment: "An import that resolves to nothing is a typo or a missing dependency.",
+      severity: "error",
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|\\.sst|dist|coverage)/" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "default", "types"], extensions: [".ts", ".js", ".json"], mainFields: ["module", "main", "types"] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

@@ -1,0 +1,278 @@
+// createChatModel against a real local OpenAI-compatible server: prompts, streaming, fallbacks, circuit breakers, timeouts.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createChatModel, isModelUnavailableError, modelConfigFromEnv, type ModelConfig, type ReplySentence } from "@innerworld/chat-model/models";
+import { getPersona } from "@innerworld/chat-model/personas";
+import { buildPrompt } from "@innerworld/chat-model/prompt";
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
+
+const courage = getPersona("courage");
+const prompt = buildPrompt({
+  persona: courage,
+  contextBlock: "- Goal: make the varsity soccer team\n- Person: Maya (best friend)",
+  history: [
+    { role: "user", content: "tryouts are on friday" },
+    { role: "assistant", content: "That takes guts! How are you feeling about it?" },
+  ],
+  userMessage: "kinda nervous tbh",
+  tokenBudget: 4000,
+});
+const REPLY = "You've trained hard for this, Dr. Maya would agree! Nerves mean you care. What's one warm-up that calms you down?";
+
+let server: OpenAiCompatibleServer;
+const clock = { now: 0 };
+
+beforeEach(async () => {
+  clock.now = 0;
+  server = await startOpenAiCompatibleServer({
+    behaviours: { primary: { reply: REPLY }, backup: { reply: "Backup here. Deep breaths help. Want to try one together?" } },
+  });
+});
+
+afterEach(async () => {
+  await server.close();
+});
+
+function model(overrides: Partial<ModelConfig> = {}) {
+  return createChatModel(
+    { baseUrl: server.baseUrl, apiKey: "sk-local", model: "primary", fallbackModels: ["backup"], maxRetries: 0, timeoutMs: 2000, ...overrides },
+    { now: () => clock.now },
+  );
+}
+
+async function collect(stream: AsyncIterable<ReplySentence>): Promise<ReplySentence[]> {
+  const sentences: ReplySentence[] = [];
+  for await (const sentence of stream) sentences.push(sentence);
+  return sentences;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("createChatModel against an OpenAI-compatible endpoint", () => {
+  it("sends the built prompt and returns the reply with the server's usage", async () => {
+    const result = await model().generate(prompt.messages, { settings: courage.model });
+
+    const [request] = server.requestsFor("primary");
+    expect(result).toMatchObject({ text: REPLY, model: "primary", fallbackUsed: false });
+    expect(result.usage).toEqual({
+      inputTokens: request?.response?.usage?.prompt_tokens,
+      outputTokens: request?.response?.usage?.completion_tokens,
+    });
+    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(request?.headers.authorization).toBe("Bearer sk-local");
+    expect(request?.body).toMatchObject({ temperature: courage.model.temperature, max_tokens: courage.model.maxTokens, stream: false });
+    expect(request?.messages?.map((message) => message.role)).toEqual(["system", "user", "assistant", "user"]);
+    expect(request?.messages?.[0]?.content).toContain(courage.voice);
+    expect(request?.messages?.[0]?.content).toContain("<user_context>\n- Goal: make the varsity soccer team");
+    expect(request?.messages?.at(-1)?.content).toBe("kinda nervous tbh");
+    expect(server.requestsFor("backup")).toEqual([]);
+  });
+
+  it("reads its configuration from the environment", async () => {
+    const config = modelConfigFromEnv({
+      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
+      INNERWORLD_MODEL: "primary",
+      INNERWORLD_FALLBACK_MODELS: "backup",
+      INNERWORLD_MODEL_TIMEOUT_MS: "2000",
+    });
+
+    const result = await createChatModel(config).generate(prompt.messages);
+
+    expect(result.model).toBe("primary");
+    expect(server.requestsFor("primary")[0]?.headers.authorization).toBe("Bearer not-needed");
+  });
+
+  it("streams sentences in order, then the result with the usage from the final chunk", async () => {
+    server.setBehaviour("primary", { reply: REPLY, chunkDelayMs: 2 });
+
+    const stream = model().stream(prompt.messages);
+    const sentences = await collect(stream);
+    const result = await stream.result;
+
+    expect(sentences).toEqual([
+      { sentence: "You've trained hard for this, Dr. Maya would agree!", index: 0 },
+      { sentence: "Nerves mean you care.", index: 1 },
+      { sentence: "What's one warm-up that calms you down?", index: 2 },
+    ]);
+    const [request] = server.requestsFor("primary");
+    expect(request?.stream).toBe(true);
+    expect(request?.body).toMatchObject({ stream_options: { include_usage: true } });
+    expect(result).toMatchObject({ text: REPLY, model: "primary", fallbackUsed: false });
+    expect(result.usage).toEqual({
+      inputTokens: request?.response?.usage?.prompt_tokens,
+      outputTokens: request?.response?.usage?.completion_tokens,
+    });
+  });
+
+  it("falls back when the primary fails, and says so", async () => {
+    server.setBehaviour("primary", { fail: { status: 500 } });
+
+    const result = await model().generate(prompt.messages);
+    const stream = model().stream(prompt.messages);
+    const sentences = await collect(stream);
+
+    expect(result).toMatchObject({ model: "backup", fallbackUsed: true, text: "Backup here. Deep breaths help. Want to try one together?" });
+    expect(sentences.map((s) => s.sentence)).toEqual(["Backup here.", "Deep breaths help.", "Want to try one together?"]);
+    expect(await stream.result).toMatchObject({ model: "backup", fallbackUsed: true });
+    expect(server.requestsFor("primary")).toHaveLength(2);
+    expect(server.requestsFor("backup")[0]?.messages).toEqual(server.requestsFor("primary")[0]?.messages);
+  });
+
+  it("treats an empty reply as a failure and falls back", async () => {
+    server.setBehaviour("primary", { reply: "" });
+
+    const result = await model().generate(prompt.messages);
+    const stream = model().stream(prompt.messages);
+    await collect(stream);
+
+    expect(result).toMatchObject({ model: "backup", fallbackUsed: true });
+    expect(await stream.result).toMatchObject({ model: "backup", fallbackUsed: true });
+  });
+
+  it("retries a model up to maxRetries before falling back", async () => {
+    server.setBehaviour("primary", { fail: { status: 503, times: 1 }, reply: "Second try worked." });
+
+    const result = await model({ maxRetries: 1 }).generate(prompt.messages);
+
+    expect(result).toMatchObject({ model: "primary", fallbackUsed: false, text: "Second try worked." });
+    expect(server.requestsFor("primary").map((request) => request.response?.status)).toEqual([503, 200]);
+    expect(server.requestsFor("backup")).toEqual([]);
+  });
+
+  it("opens the primary's circuit after the threshold, stops calling it, and tries it again after resetMs", async () => {
+    server.setBehaviour("primary", { fail: { status: 500 } });
+    const replies = model({ circuitBreaker: { failureThreshold: 2, resetMs: 30_000 } });
+
+    await replies.generate(prompt.messages);
+    await replies.generate(prompt.messages);
+    expect(replies.circuitStates().primary).toBe("open");
+    const whileOpen = [await replies.generate(prompt.messages), await replies.generate(prompt.messages)];
+    for await (const _sentence of replies.stream(prompt.messages)) void _sentence;
+
+    expect(server.requestsFor("primary")).toHaveLength(2);
+    expect(whileOpen.every((result) => result.model === "backup" && result.fallbackUsed)).toBe(true);
+
+    // After resetMs one trial goes through; the primary has recovered, so the circuit closes.
+    server.setBehaviour("primary", { reply: REPLY });
+    clock.now = 30_000;
+    const recovered = await replies.generate(prompt.messages);
+
+    expect(recovered).toMatchObject({ model: "primary", fallbackUsed: false });
+    expect(server.requestsFor("primary")).toHaveLength(3);
+    expect(replies.circuitStates().primary).toBe("closed");
+  });
+
+  it("reopens the circuit when the half-open trial fails", async () => {
+    server.setBehaviour("primary", { fail: { status: 500 } });
+    const replies = model({ circuitBreaker: { failureThreshold: 1, resetMs: 1000 } });
+    await replies.generate(prompt.messages);
+
+    clock.now = 1000;
+    await replies.generate(prompt.messages);
+    await replies.generate(prompt.messages);
+
+    expect(server.requestsFor("primary")).toHaveLength(2);
+    expect(replies.circuitStates().primary).toBe("open");
+  });
+
+  it("throws a retryable ModelUnavailableError when every model fails, then fails fast while circuits are open", async () => {
+    server.setBehaviour("primary", { fail: { status: 500 } });
+    server.setBehaviour("backup", { fail: { status: 429 } });
+    const replies = model({ circuitBreaker: { failureThreshold: 1, resetMs: 60_000 } });
+
+    const error = await rejection(replies.generate(prompt.messages));
+    const fast = await rejection(replies.generate(prompt.messages));
+    const stream = replies.stream(prompt.messages);
+    const streamError = await rejection(collect(stream));
+
+    expect(isModelUnavailableError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: "MODEL_UNAVAILABLE",
+      retryable: true,
+      attempts: [
+        { model: "primary", outcome: "failed", status: 500 },
+        { model: "backup", outcome: "failed", status: 429 },
+      ],
+    });
+    expect(fast).toMatchObject({ attempts: [{ model: "primary", outcome: "circuit-open" }, { model: "backup", outcome: "circuit-open" }] });
+    expect(isModelUnavailableError(streamError)).toBe(true);
+    await expect(stream.result).rejects.toBe(streamError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("gives up on a model that does not answer within timeoutMs and lets the fallback answer", async () => {
+    server.setBehaviour("primary", { delayMs: 10_000 });
+
+    const started = Date.now();
+    const result = await model({ timeoutMs: 300 }).generate(prompt.messages);
+
+    expect(result).toMatchObject({ model: "backup", fallbackUsed: true });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result.latencyMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it("reports timeouts as such when nothing answers in time", async () => {
+    server.setBehaviour("primary", { delayMs: 10_000 });
+    server.setBehaviour("backup", { delayMs: 10_000 });
+
+    const error = await rejection(model({ timeoutMs: 200 }).generate(prompt.messages));
+
+    expect(error).toMatchObject({ code: "MODEL_UNAVAILABLE", attempts: [{ outcome: "timeout" }, { outcome: "timeout" }] });
+  });
+
+  it("treats a stream that goes silent before its first sentence as a timeout and falls back", async () => {
+    server.setBehaviour("primary", { reply: REPLY, chunkDelayMs: 10_000 });
+
+    const started = Date.now();
+    const stream = model({ timeoutMs: 300 }).stream(prompt.messages);
+    const sentences = await collect(stream);
+
+    expect(sentences[0]?.sentence).toBe("Backup here.");
+    expect(await stream.result).toMatchObject({ model: "backup", fallbackUsed: true });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("does not switch models once a sentence was streamed: it fails with the partial text", async () => {
+    server.setBehaviour("primary", { reply: "One. Two. Three.", dropAfterChunks: 4 });
+
+    const stream = model().stream(prompt.messages);
+    const seen: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const { sentence } of stream) seen.push(sentence);
+      })(),
+    );
+
+    expect(seen).toEqual(["One."]);
+    expect(error).toMatchObject({ code: "MODEL_UNAVAILABLE", partialText: "One." });
+    expect(server.requestsFor("backup")).toEqual([]);
+  });
+
+  it("stops at once when the caller aborts, without falling back or blaming the model", async () => {
+    server.setBehaviour("primary", { delayMs: 10_000 });
+    const replies = model({ circuitBreaker: { failureThreshold: 1, resetMs: 60_000 } });
+    const controller = new AbortController();
+
+    const pending = rejection(replies.generate(prompt.messages, { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    const error = await pending;
+
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(server.requestsFor("backup")).toEqual([]);
+    expect(replies.circuitStates().primary).toBe("closed");
+  });
+
+  it("never calls the endpoint when none is configured", async () => {
+    const result = await createChatModel({}).generate(prompt.messages);
+
+    expect(result.model).toBe("offline");
+    expect(server.requests).toEqual([]);
+  });
+});

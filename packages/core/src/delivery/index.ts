@@ -1,3 +1,0 @@
-// Getting frames to connected clients.
-export * from "./connectionPusher";
-export * from "./runtimePusher";

@@ -1,0 +1,42 @@
+// Local DynamoDB: dynalite on disk, with every table of the shared definition created up front.
+import type { Server } from "node:http";
+import { mkdir } from "node:fs/promises";
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { TABLES, TABLE_KEYS, createTableInput, type TableNames } from "@innerworld/platform/tables";
+import dynalite from "dynalite";
+import { listen, localCredentials } from "../net";
+
+export interface LocalDynamoDb {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+export const startDynamoDb = async (options: { port: number; dataDir?: string }): Promise<LocalDynamoDb> => {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  // createTableMs 0: tables are ACTIVE at once, so start-up need not wait on CREATING.
+  const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.dataDir ? { path: options.dataDir } : {}) });
+  const endpoint = await listen(server, options.port);
+  return {
+    endpoint,
+    close: () => new Promise<void>((resolve, reject) => server.close((error?: Error) => (error ? reject(error) : resolve()))),
+  };
+};
+
+/** Creates the tables that are missing; existing ones (from an earlier run on disk) are kept as they are. */
+export const ensureTables = async (endpoint: string, region: string, names: TableNames): Promise<void> => {
+  const client = new DynamoDBClient({ endpoint, region, credentials: localCredentials });
+  try {
+    const existing = new Set<string>();
+    let start: string | undefined;
+    do {
+      const page = await client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+      for (const name of page.TableNames ?? []) existing.add(name);
+      start = page.LastEvaluatedTableName;
+    } while (start);
+    for (const key of TABLE_KEYS) {
+      if (!existing.has(names[key])) await client.send(new CreateTableCommand(createTableInput(TABLES[key], names[key])));
+    }
+  } finally {
+    client.destroy();
+  }
+};

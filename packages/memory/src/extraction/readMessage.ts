@@ -1,0 +1,103 @@
+// Reads one user message once with compromise: tokens with their tags and offsets, and the dates it names.
+import nlp from "compromise";
+import datesPlugin, { type DatesMethods } from "compromise-dates";
+import { dayIn } from "./dayIn.js";
+import { normaliseSlang } from "./normaliseSlang.js";
+import { resolveWeekdayPhrase } from "./weekdays.js";
+
+nlp.plugin(datesPlugin);
+
+export interface Token {
+  text: string;
+  /** Lower case, apostrophes straightened, surrounding punctuation removed. */
+  lower: string;
+  start: number;
+  end: number;
+  tags: ReadonlySet<string>;
+  /** First word of its sentence: a capital there says nothing about being a name. */
+  sentenceStart: boolean;
+  /** Punctuation and spaces after the word, so rules can stop a phrase at a comma. */
+  post: string;
+}
+
+export interface DateMention {
+  start: number;
+  end: number;
+  /** Day the phrase resolves to, YYYY-MM-DD in the extractor's time zone. */
+  date: string;
+}
+
+export interface MessageText {
+  /** The message after slang normalisation: every offset below points into it. */
+  text: string;
+  /** `text` in lower case, same length, for the pattern rules. */
+  lower: string;
+  tokens: Token[];
+  dates: DateMention[];
+  /** Day the message was sent (YYYY-MM-DD), for facts that hold "now". */
+  sentOn: string;
+}
+
+interface TermJson {
+  text: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+interface SentenceJson {
+  terms: TermJson[];
+}
+interface DateJson {
+  offset: { start: number; length: number };
+  dates?: { start: string | null; repeat?: unknown };
+}
+
+/** Words that start repeating schedules, not dates: "every morning" is a habit, not 2026-11-18. */
+const REPEATING = /^(?:every|each|on weekends|weekends|daily|nightly|always|sometimes|usually)\b/i;
+
+export function readMessage(content: string, options: { referenceDate: Date; timeZone: string; sentAt?: string }): MessageText {
+  const text = normaliseSlang(content.normalize("NFC"));
+  // toLowerCase can change length for a few scripts; offsets must stay valid, so fall back per character.
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length ? lowered : [...text].map((char) => (char.toLowerCase().length === char.length ? char.toLowerCase() : char)).join("");
+  const doc = nlp<DatesMethods>(text);
+
+  const tokens: Token[] = [];
+  for (const sentence of doc.json({ offset: true, terms: { offset: true } }) as SentenceJson[]) {
+    let first = true;
+    for (const term of sentence.terms) {
+      // Contractions add implicit terms ("I'm" -> "am") with no text of their own.
+      if (term.text.length === 0) continue;
+      const start = term.offset.start;
+      const end = start + term.offset.length;
+      tokens.push({
+        text: term.text,
+        lower: lower.slice(start, end).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, ""),
+        start,
+        end,
+        tags: new Set(term.tags),
+        sentenceStart: first,
+        post: term.post,
+      });
+      first = false;
+    }
+  }
+
+  const dates: DateMention[] = [];
+  // compromise-dates costs most of the parse: only ask it when compromise tagged something date-like.
+  if (tokens.some((token) => token.tags.has("Date") || token.tags.has("Holiday"))) {
+    // A fresh context per call: compromise-dates replaces `today` in the object it is given. Epoch
+    // milliseconds, not an ISO string: it reads "...Z" as wall-clock time in `timezone`, a day off at night.
+    const context = { today: options.referenceDate.getTime(), timezone: options.timeZone };
+    for (const found of doc.dates(context).json({ offset: true }) as DateJson[]) {
+      const start = found.offset.start;
+      const end = start + found.offset.length;
+      const phrase = text.slice(start, end);
+      if (!found.dates?.start || found.dates.repeat || REPEATING.test(phrase.trim())) continue;
+      dates.push({ start, end, date: resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), options.referenceDate, options.timeZone) });
+    }
+  }
+
+  const sentAt = options.sentAt ? new Date(options.sentAt) : options.referenceDate;
+  return { text, lower, tokens, dates, sentOn: dayIn(Number.isNaN(sentAt.getTime()) ? options.referenceDate : sentAt, options.timeZone) };
+}

@@ -1,0 +1,77 @@
+// The AWS clients and names one service works with, built once per Lambda container or local process.
+import { Agent } from "node:http";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { EventPublisher, type DeadLetterSink, type ServiceName } from "@innerworld/events";
+import { systemClock, type Clock } from "../clock/time";
+import { tableNamesFor, type TableNames } from "../tables";
+import type { RuntimeConfig } from "./config";
+import { runtimeConfigFromResource } from "./sstResource";
+import { SqsDeadLetterSink } from "./deadLetters";
+
+export interface ServiceRuntime {
+  service: ServiceName;
+  config: RuntimeConfig;
+  tables: TableNames;
+  dynamodb: DynamoDBDocumentClient;
+  /** The plain client under `dynamodb`, for libraries that want one (Powertools idempotency). */
+  dynamodbClient: DynamoDBClient;
+  eventBridge: EventBridgeClient;
+  sqs: SQSClient;
+  publisher: EventPublisher;
+  deadLetters?: DeadLetterSink;
+  /** What the services take as now: the system clock in Lambda, a chosen one in tests of the local cloud. */
+  clock: Clock;
+  destroy(): void;
+}
+
+export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig, options: { clock?: Clock } = {}): ServiceRuntime => {
+  // Local endpoints speak plain HTTP; one keep-alive agent per runtime saves a TCP handshake on every call.
+  const localAgent = Object.values(config.endpoints).some((e) => e?.startsWith("http:")) ? new Agent({ keepAlive: true, maxSockets: 256 }) : undefined;
+  const common = {
+    region: config.region,
+    ...(config.credentials ? { credentials: config.credentials } : {}),
+    ...(localAgent ? { requestHandler: { httpAgent: localAgent } } : {}),
+  };
+  const dynamodbClient = new DynamoDBClient({ ...common, ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}) });
+  const dynamodb = DynamoDBDocumentClient.from(dynamodbClient, { marshallOptions: { removeUndefinedValues: true } });
+  const eventBridge = new EventBridgeClient({ ...common, ...(config.endpoints.eventBridge ? { endpoint: config.endpoints.eventBridge } : {}) });
+  const sqs = new SQSClient({
+    ...common,
+    // Local SQS hands out queue URLs on a host that does not resolve; the explicit endpoint must win.
+    ...(config.endpoints.sqs ? { endpoint: config.endpoints.sqs, useQueueUrlAsEndpoint: false } : {}),
+  });
+  const deadLetterQueueUrl = config.deadLetterQueueUrls[service];
+  return {
+    service,
+    config,
+    tables: tableNamesFor(config.tablePrefix),
+    dynamodb,
+    dynamodbClient,
+    eventBridge,
+    sqs,
+    publisher: new EventPublisher({ client: eventBridge, busName: config.busName, producer: service }),
+    ...(deadLetterQueueUrl ? { deadLetters: new SqsDeadLetterSink(sqs, deadLetterQueueUrl) } : {}),
+    clock: options.clock ?? systemClock,
+    destroy() {
+      dynamodbClient.destroy();
+      eventBridge.destroy();
+      sqs.destroy();
+      localAgent?.destroy();
+    },
+  };
+};
+
+/** A Lambda handler that builds its runtime from the environment on first use and keeps it for the container's life. */
+export const lambdaFromEnvironment = <THandler extends (...args: never[]) => unknown>(
+  service: ServiceName,
+  build: (runtime: ServiceRuntime) => THandler,
+): THandler => {
+  let built: THandler | undefined;
+  return ((...args: Parameters<THandler>) => {
+    built ??= build(createServiceRuntime(service, runtimeConfigFromResource(service)));
+    return built(...args);
+  }) as THandler;
+};

@@ -1,0 +1,9 @@
+// Clocks for tests: a date chosen by the test, never the wall clock's, so no result depends on the day it runs.
+
+/** A clock that starts at `iso` and advances with real time, for tests where timeouts and TTLs must still move. */
+export const clockStartingAt = (iso: string) => {
+  const anchor = Date.parse(iso);
+  if (Number.isNaN(anchor)) throw new Error(`not a date: ${iso}`);
+  const realStart = Date.now();
+  return () => anchor + (Date.now() - realStart);
+};

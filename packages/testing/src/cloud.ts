@@ -1,0 +1,57 @@
+// Test helpers: a local cloud in a temp dir on free ports, and clients pointed at it.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { localCredentials } from "@innerworld/emulators/net";
+import { sqsClientFor } from "@innerworld/emulators/sqs";
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from "@innerworld/local";
+
+export const FREE_PORTS = { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 };
+
+export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), `innerworld-${prefix}-`));
+
+export interface TestCloud {
+  cloud: LocalCloud;
+  dataDir: string;
+  eventBridge: EventBridgeClient;
+  sqs: ReturnType<typeof sqsClientFor>;
+  dynamodb: DynamoDBClient;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export const startTestCloud = async (options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> => {
+  const dataDir = options.dataDir ?? (await tempDir("cloud"));
+  const cloud = await startLocalCloud({ sweepIntervalMs: 3_600_000, ...options, dataDir, ports: { ...FREE_PORTS, ...options.ports } });
+  const { region } = cloud.endpoints;
+  const eventBridge = new EventBridgeClient({ endpoint: cloud.endpoints.eventBridgeEndpoint, region, credentials: localCredentials });
+  const sqs = sqsClientFor(cloud.endpoints.sqsEndpoint, region);
+  const dynamodb = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodbEndpoint, region, credentials: localCredentials });
+  return {
+    cloud,
+    dataDir,
+    eventBridge,
+    sqs,
+    dynamodb,
+    async stop({ keepData = false } = {}) {
+      eventBridge.destroy();
+      sqs.destroy();
+      dynamodb.destroy();
+      await cloud.stop();
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

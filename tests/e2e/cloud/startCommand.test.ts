@@ -1,0 +1,56 @@
+// `pnpm start` as a user runs it: a real process, a chat turn against it, SIGTERM, and a restart that finds the data.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { tempDir } from "@innerworld/testing/cloud";
+
+const START = fileURLToPath(new URL("../../../packages/local/src/cli/start.ts", import.meta.url));
+
+const start = async (dataDir: string): Promise<{ child: ChildProcess; output: () => string; endpoints: LocalEndpoints }> => {
+  const child = spawn(process.execPath, ["--import", "tsx", START, "--data-dir", dataDir, "--ephemeral-ports"], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`start did not come up: ${output}`)), 30_000);
+    child.stdout?.on("data", () => output.includes("InnerWorld is running offline") && (clearTimeout(timer), resolve()));
+    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`start exited with ${code}: ${output}`))));
+  });
+  return { child, output: () => output, endpoints: await readEndpoints(dataDir) };
+};
+
+const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+  new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill(signal);
+  });
+
+describe("the start command", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves a chat turn, stops cleanly on SIGTERM, and keeps the session across a restart", async () => {
+    const dataDir = await tempDir("start");
+    dirs.push(dataDir);
+    const first = await start(dataDir);
+    const client = await ChatClient.connect(first.endpoints, "u-start");
+    const sessionId = (await client.request("start_session", { personaId: "courage" }, "session_started")).payload.sessionId as string;
+    const ack = await client.request("message", { sessionId, content: "first day at the new school tomorrow" }, "message_received");
+    await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    expect(await stop(first.child, "SIGTERM")).toBe(0);
+    expect(first.output()).toContain("SIGTERM: finishing in-flight batches");
+
+    const second = await start(dataDir);
+    const token = await mintToken(second.endpoints, { sub: "u-start" });
+    const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { messages: { role: string; content: string }[] };
+    expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(body.messages[0]?.content).toBe("first day at the new school tomorrow");
+    expect(await stop(second.child, "SIGINT")).toBe(0);
+  });
+});

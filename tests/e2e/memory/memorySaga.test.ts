@@ -1,0 +1,149 @@
+// Memory end to end: a finished session becomes graph entities, and the next session's prompt carries them.
+import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { StartReplayCommand, DescribeReplayCommand } from "@aws-sdk/client-eventbridge";
+import { DynamoDbGraphStore, type UserGraph } from "@innerworld/memory/graph";
+import { EventPublisher } from "@innerworld/events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
+import { ChatClient } from "@innerworld/testing/chat-client";
+import { clockStartingAt } from "@innerworld/testing/clock";
+import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+
+const USER = "teen-memory";
+
+/** The services' clock: a Wednesday, so "a test on Friday" is two days ahead whatever day the suite runs. */
+const clock = clockStartingAt("2026-11-18T16:00:00Z");
+const FRIDAY = "2026-11-20";
+
+describe("memory: sessions become a graph, and the graph shapes the next prompt", () => {
+  let env: TestCloud;
+  let server: OpenAiCompatibleServer;
+  let graph: DynamoDbGraphStore;
+
+  beforeAll(async () => {
+    server = await startOpenAiCompatibleServer({ defaultBehaviour: { reply: "Tell me more about that." } });
+    Object.assign(process.env, {
+      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
+      INNERWORLD_MODEL_API_KEY: "test-key",
+      INNERWORLD_MODEL: "chat-model",
+      INNERWORLD_EXTRACTOR: "offline",
+    });
+    env = await startTestCloud({ clock });
+    graph = DynamoDbGraphStore.fromClient(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-graph`);
+  });
+  afterAll(async () => {
+    await env.stop();
+    await server.close();
+  });
+
+  const contextVersion = async () => {
+    const item = await env.dynamodb.send(new GetItemCommand({ TableName: `${env.cloud.endpoints.tablePrefix}-contextCache`, Key: { userId: { S: USER } }, ConsistentRead: true }));
+    return { version: Number(item.Item?.version?.N ?? 0), block: item.Item?.block?.S ?? "" };
+  };
+
+  /** The graph has merged a session once the user's own vertex lists it as a source. */
+  const merged = async (sessionId: string) => {
+    const g = await graph.getUserGraph(USER);
+    return g.vertices.some((v) => v.label === "User" && v.sourceSessions.includes(sessionId)) || undefined;
+  };
+
+  /** Runs one session: start, say each line and wait for its reply, end, and wait for the graph and the context. */
+  const haveSession = async (lines: string[]) => {
+    const client = await ChatClient.connect(env.cloud.endpoints, USER);
+    const sessionId = (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
+    for (const content of lines) {
+      const ack = await client.request("message", { sessionId, content }, "message_received");
+      await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    }
+    await client.request("end_session", { sessionId }, "session_ended");
+    await client.close();
+    await until(() => merged(sessionId), "the session merged into the graph", 20_000);
+    return sessionId;
+  };
+
+  const vertex = (g: UserGraph, label: string, name: RegExp) => g.vertices.find((v) => v.label === label && name.test(v.name));
+
+  let firstSession = "";
+
+  it("turns a first session into a friend, a dated test and a goal", async () => {
+    firstSession = await haveSession([
+      "My friend Jordan is helping me study, we have a chemistry test on Friday",
+      "I really want to make the varsity soccer team this year",
+    ]);
+    await until(async () => (await contextVersion()).block.includes("Jordan") || undefined, "context with Jordan", 20_000);
+    const g = await graph.getUserGraph(USER);
+    expect(vertex(g, "Person", /jordan/i)).toBeDefined();
+    const test = vertex(g, "Event", /test/i);
+    expect(test).toBeDefined();
+    const testEdge = g.edges.find((e) => e.to === test!.id);
+    expect(testEdge?.validAt.slice(0, 10)).toBe(FRIDAY);
+    expect(vertex(g, "Goal", /varsity soccer/i) ?? vertex(g, "Activity", /soccer/i)).toBeDefined();
+  });
+
+  it("puts what it learned into the prompt of the next session", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, USER);
+    const sessionId = (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
+    const ack = await client.request("message", { sessionId, content: "hey, guess what happened today" }, "message_received");
+    await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    const system = String(server.requestsFor("chat-model").at(-1)?.messages?.[0]?.content);
+    expect(system).toContain("Jordan");
+    expect(system).toMatch(/chemistry test|test/i);
+    expect(system).toMatch(/soccer/i);
+    expect(system).toContain(new Date(`${FRIDAY}T00:00:00Z`).toUTCString().slice(5, 11).replace(/^0/, ""));
+    await client.request("end_session", { sessionId }, "session_ended");
+    await client.close();
+    await until(() => merged(sessionId), "the second session merged", 20_000);
+  });
+
+  it("leaves the graph exactly as it was when the same transcript is processed twice", async () => {
+    const before = await graph.getUserGraph(USER);
+    // The same TranscriptReady again (same eventId: the idempotency record stops it) ...
+    const publisher = new EventPublisher({ client: env.eventBridge, busName: env.cloud.endpoints.busName, producer: "storage" });
+    const transcript = publisher.envelope({
+      type: "TranscriptReady",
+      correlationId: firstSession,
+      userId: USER,
+      sessionId: firstSession,
+      deduplicationKey: firstSession,
+      data: { sessionId: firstSession, personaId: "companion", messageCount: 4, startedAt: new Date(clock() - 60_000).toISOString(), endedAt: new Date(clock()).toISOString() },
+    });
+    await publisher.send([transcript]);
+    // ... and a replay of everything archived into graph-extraction, which does run the extraction again.
+    const replayName = `rebuild-${Date.now()}`;
+    await env.eventBridge.send(
+      new StartReplayCommand({
+        ReplayName: replayName,
+        EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${env.cloud.endpoints.archiveName}`,
+        EventStartTime: new Date(Date.now() - 10 * 60_000),
+        EventEndTime: new Date(Date.now() + 1000),
+        Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/innerworld", FilterArns: [env.cloud.endpoints.ruleArns["graph-extraction"]!] },
+      }),
+    );
+    await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "replay");
+    const versionBefore = (await contextVersion()).version;
+    await until(async () => (await contextVersion()).version > versionBefore || undefined, "the replay's context rebuild", 20_000);
+    const after = await graph.getUserGraph(USER);
+    expect(after.vertices.length).toBe(before.vertices.length);
+    expect(after.edges.length).toBe(before.edges.length);
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after.vertices)).toEqual(byId(before.vertices));
+    expect(byId(after.edges)).toEqual(byId(before.edges));
+  });
+
+  it("closes a contradicted fact instead of deleting it, and stops stating it as current", async () => {
+    await haveSession(["ugh I quit soccer, the coach was so harsh"]);
+    const g = await graph.getUserGraph(USER);
+    const soccerIds = new Set(g.vertices.filter((v) => /soccer/i.test(v.name)).map((v) => v.id));
+    expect(g.edges.length).toBeGreaterThan(0);
+    const closed = g.edges.filter((e) => (soccerIds.has(e.to) || soccerIds.has(e.from)) && e.invalidAt);
+    expect(closed.length).toBeGreaterThan(0);
+    // The context is rebuilt from the graph after the merge: wait for a block that speaks of soccer in the past.
+    const block = await until(async () => {
+      const { block: current } = await contextVersion();
+      return /used to be into soccer/i.test(current) ? current : undefined;
+    }, "the rebuilt context", 20_000);
+    const factLines = block.split("\n").slice(1).filter((line) => /soccer/i.test(line));
+    expect(factLines.length).toBeGreaterThan(0);
+    for (const line of factLines) expect(line).toMatch(/used to|former|dropped|until|no longer/i);
+  });
+});

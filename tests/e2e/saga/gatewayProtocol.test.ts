@@ -1,0 +1,183 @@
+// The gateway over a real WebSocket: authorisation on connect, frame validation, sessions, rate limits, ownership, the read API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+
+describe("gateway protocol", () => {
+  let env: TestCloud;
+  beforeAll(async () => {
+    env = await startTestCloud();
+  });
+  afterAll(() => env.stop());
+
+  const startSession = async (client: ChatClient, personaId = "companion") =>
+    (await client.request("start_session", { personaId }, "session_started")).payload.sessionId as string;
+
+  describe("connect", () => {
+    it("refuses a connection with no token, an expired token or a token for another audience", async () => {
+      const e = env.cloud.endpoints;
+      await expect(ChatClient.connectWithToken(e, undefined)).rejects.toThrow(/401/);
+      await expect(ChatClient.connectWithToken(e, await mintToken(e, { sub: "u-expired", expiresInSeconds: -60 }))).rejects.toThrow(/401/);
+      await expect(ChatClient.connectWithToken(e, await mintToken(e, { sub: "u-aud", audience: "someone-else" }))).rejects.toThrow(/401/);
+      await expect(ChatClient.connectWithToken(e, "not.a.jwt")).rejects.toThrow(/401/);
+    });
+
+    it("accepts the token as a subprotocol for clients that cannot set a query string", async () => {
+      const { default: WebSocket } = await import("ws");
+      const token = await mintToken(env.cloud.endpoints, { sub: "u-subprotocol" });
+      const socket = new WebSocket(env.cloud.endpoints.websocketUrl, ["innerworld", token]);
+      await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+      expect(socket.protocol).toBe("innerworld");
+      socket.close();
+    });
+  });
+
+  describe("frames", () => {
+    it("answers bad frames with stable error codes and keeps the connection open", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-frames");
+      const sessionId = await startSession(client);
+      const errorAfter = async (send: () => void) => {
+        const before = client.ofType("error").length;
+        send();
+        await client.waitFor("error", () => client.ofType("error").length > before);
+        return client.ofType("error")[before]!.payload;
+      };
+      expect((await errorAfter(() => client.sendRaw("{nope"))).code).toBe("MALFORMED_JSON");
+      expect((await errorAfter(() => client.send("dance", {}))).code).toBe("UNKNOWN_FRAME_TYPE");
+      expect((await errorAfter(() => client.send("message", { sessionId }))).code).toBe("INVALID_FRAME");
+      expect((await errorAfter(() => client.send("message", { sessionId, content: "   " }))).code).toBe("EMPTY_CONTENT");
+      expect((await errorAfter(() => client.send("message", { sessionId, content: "x".repeat(4001) }))).code).toBe("CONTENT_TOO_LONG");
+      expect((await errorAfter(() => client.send("start_session", { personaId: "nobody" }))).code).toBe("UNKNOWN_PERSONA");
+      expect((await errorAfter(() => client.send("message", { sessionId: "no-such-session", content: "hi" }))).code).toBe("SESSION_NOT_FOUND");
+      const pong = await client.request("ping", undefined, "pong");
+      expect(typeof pong.payload.serverTime).toBe("string");
+      await client.close();
+    });
+
+    it("closes a connection that sends more than 128 KB in one message with 1009", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-big");
+      client.sendRaw("x".repeat(128 * 1024 + 1));
+      await new Promise((resolve) => client.socket.once("close", resolve));
+      expect(client.closeCode).toBe(1009);
+    });
+  });
+
+  describe("sessions", () => {
+    it("allows three active sessions per user and refuses the fourth until one ends", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-sessions");
+      const ids = [await startSession(client), await startSession(client), await startSession(client)];
+      const refused = await client.request("start_session", { personaId: "courage" }, "error");
+      expect(refused.payload.code).toBe("SESSION_LIMIT_REACHED");
+      const ended = await client.request("end_session", { sessionId: ids[0] }, "session_ended");
+      expect(ended.payload).toMatchObject({ sessionId: ids[0], reason: "client_end" });
+      const after = await client.request("message", { sessionId: ids[0], content: "still there?" }, "error");
+      expect(after.payload.code).toBe("SESSION_NOT_ACTIVE");
+      expect(await startSession(client)).toBeTruthy();
+      await client.close();
+    });
+
+    it("keeps one user out of another's session: no message, no end, no resume", async () => {
+      const alice = await ChatClient.connect(env.cloud.endpoints, "u-alice");
+      const mallory = await ChatClient.connect(env.cloud.endpoints, "u-mallory");
+      const sessionId = await startSession(alice);
+      const attempts = [
+        await mallory.request("message", { sessionId, content: "let me in" }, "error"),
+        await mallory.request("end_session", { sessionId }, "error"),
+        await mallory.request("resume", { sessionId, afterSeq: 0 }, "error"),
+      ];
+      expect(attempts.map((a) => a.payload.code)).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);
+      const stillMine = await alice.request("message", { sessionId, content: "hello" }, "message_received");
+      expect(stillMine.payload.seq).toBe(1);
+      await Promise.all([alice.close(), mallory.close()]);
+    });
+  });
+
+  describe("rate limits", () => {
+    it("limits a session to 10 messages a minute and says when to retry", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-rate-session");
+      const sessionId = await startSession(client);
+      for (let i = 1; i <= 10; i += 1) await client.request("message", { sessionId, content: `message ${i}` }, "message_received");
+      const limited = await client.request("message", { sessionId, content: "one too many" }, "rate_limit_exceeded");
+      expect(limited.payload).toMatchObject({ scope: "session", limit: 10 });
+      expect(limited.payload.retryAfter).toBeGreaterThanOrEqual(1);
+      const status = await client.request("get_rate_limit_status", { sessionId }, "rate_limit_status");
+      expect(status.payload).toMatchObject({ session: { limit: 10, remaining: 0 }, user: { limit: 30, remaining: 20 }, channel: { limit: 20, remaining: 10 } });
+      await client.close();
+    });
+
+    it("limits a connection to 20 messages a minute across its sessions", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-rate-channel");
+      const [a, b, c] = [await startSession(client), await startSession(client), await startSession(client)];
+      for (let i = 0; i < 10; i += 1) await client.request("message", { sessionId: a, content: `a${i}` }, "message_received");
+      for (let i = 0; i < 10; i += 1) await client.request("message", { sessionId: b, content: `b${i}` }, "message_received");
+      const limited = await client.request("message", { sessionId: c, content: "c0" }, "rate_limit_exceeded");
+      expect(limited.payload).toMatchObject({ scope: "channel", limit: 20 });
+      await client.close();
+    });
+
+    it("limits a user to 30 messages a minute across connections", async () => {
+      const connections = [await ChatClient.connect(env.cloud.endpoints, "u-rate-user"), await ChatClient.connect(env.cloud.endpoints, "u-rate-user")];
+      // Five messages a session and alternating connections keep the session and channel buckets far from empty,
+      // so the first limit hit is the user's. Buckets refill continuously (30/min is one every 2 s), so a message
+      // or two past 30 may still pass; the limit must bite before the bucket could have refilled much more.
+      let accepted = 0;
+      let limited: Record<string, unknown> | undefined;
+      let sessionId = "";
+      for (let i = 0; i < 40 && !limited; i += 1) {
+        const client = connections[i % 2]!;
+        if (i % 5 === 0) {
+          if (sessionId) await client.request("end_session", { sessionId }, "session_ended");
+          sessionId = await startSession(client);
+        }
+        const answer = await client.request("message", { sessionId, content: `m${i}` }, ["message_received", "rate_limit_exceeded"]);
+        if (answer.type === "rate_limit_exceeded") limited = answer.payload;
+        else accepted += 1;
+      }
+      expect(limited).toMatchObject({ scope: "user", limit: 30 });
+      expect(accepted).toBeGreaterThanOrEqual(30);
+      expect(accepted).toBeLessThanOrEqual(33);
+      await Promise.all(connections.map((c) => c.close()));
+    });
+  });
+
+  describe("read API", () => {
+    const call = async (userId: string, method: string, path: string) => {
+      const token = await mintToken(env.cloud.endpoints, { sub: userId });
+      const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+
+    it("lists, reads and ends the user's own sessions and shows their messages", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-reader");
+      const sessionId = await startSession(client, "compass");
+      const ack = await client.request("message", { sessionId, content: "Should I take AP chemistry next year?" }, "message_received");
+      await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+      const list = await call("u-reader", "GET", "/sessions");
+      expect(list.status).toBe(200);
+      expect((list.body.sessions as { sessionId: string }[]).map((s) => s.sessionId)).toContain(sessionId);
+      expect((await call("u-reader", "GET", `/sessions/${sessionId}`)).body).toMatchObject({ sessionId, personaId: "compass", status: "active", turns: 1 });
+      const history = await call("u-reader", "GET", `/sessions/${sessionId}/messages`);
+      await expect.poll(async () => ((await call("u-reader", "GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length).toBe(2);
+      expect(history.status).toBe(200);
+      const [question] = (await call("u-reader", "GET", `/sessions/${sessionId}/messages`)).body.messages as { role: string; content: string }[];
+      expect(question).toMatchObject({ role: "user", content: "Should I take AP chemistry next year?" });
+      const ended = await call("u-reader", "POST", `/sessions/${sessionId}/end`);
+      expect(ended.body).toMatchObject({ status: "ended", endReason: "client_end" });
+      await client.close();
+    });
+
+    it("answers another user's session as if it did not exist, and refuses a request with no token", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-owner");
+      const sessionId = await startSession(client);
+      for (const [method, path] of [["GET", `/sessions/${sessionId}`], ["GET", `/sessions/${sessionId}/messages`], ["POST", `/sessions/${sessionId}/end`]] as const) {
+        const response = await call("u-snoop", method, path);
+        expect(response.status, `${method} ${path}`).toBe(404);
+      }
+      expect(((await call("u-snoop", "GET", "/sessions")).body.sessions as unknown[]).length).toBe(0);
+      expect((await call("u-owner", "GET", `/sessions/${sessionId}`)).body.status).toBe("active");
+      expect((await fetch(`${env.cloud.endpoints.readApiUrl}/sessions`)).status).toBe(401);
+      await client.close();
+    });
+  });
+});
