@@ -1,0 +1,51 @@
+// `pnpm eval:extraction`: per-type precision, recall and F1 of the offline extractor, exact and lenient, on train, dev and the frozen test split.
+// Run: npx -y pnpm@10 eval:extraction [--misses train|dev]
+//
+// Each message is extracted alone, as a one-message session said on its writer's referenceDate, in UTC. Exact: same
+// type and canonicalEntityKey. Lenient: same type and at least one shared content word (scoreExtraction.ts). Misses are
+// printed for train or dev only: reading the test split's misses would be tuning on it.
+import { createOfflineExtractor } from "../../src/extraction/offlineExtractor";
+import { FROZEN_TEST_SHA256, readSplit, sha256Of, splitPath, SPLITS, type SplitName } from "./labelledSet";
+import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type Counts } from "./scoreExtraction";
+
+const missesFor = process.argv[process.argv.indexOf("--misses") + 1] as SplitName | undefined;
+if (process.argv.includes("--misses") && missesFor !== "train" && missesFor !== "dev") {
+  console.error("--misses takes train or dev: the test split is scored, never read for tuning");
+  process.exit(2);
+}
+
+const fmt = (value: number) => value.toFixed(3).padStart(6);
+const line = (label: string, exact: Counts, lenient: Counts) => {
+  const e = prf(exact);
+  const l = prf(lenient);
+  return `${label.padEnd(9)} ${String(exact.tp + exact.fn).padStart(5)} ${String(exact.tp + exact.fp).padStart(5)}  ${fmt(e.precision)} ${fmt(e.recall)} ${fmt(e.f1)}   ${fmt(l.precision)} ${fmt(l.recall)} ${fmt(l.f1)}`;
+};
+
+async function evaluate(split: SplitName): Promise<void> {
+  const file = readSplit(split);
+  const extractor = createOfflineExtractor();
+  const exact = emptyCounts();
+  const lenient = emptyCounts();
+  const dates = { labelled: 0, found: 0, right: 0 };
+  for (const message of file.messages) {
+    const referenceDate = new Date(message.referenceDate);
+    const extraction = await extractor.extract([{ role: "user", content: message.text, createdAt: message.referenceDate }], { referenceDate });
+    const score = scoreMessage(message, extraction);
+    addCounts(exact, score.exact);
+    addCounts(lenient, score.lenient);
+    dates.labelled += score.dates.labelled;
+    dates.found += score.dates.found;
+    dates.right += score.dates.right;
+    if (split === missesFor && score.misses.length > 0) console.log(`${message.id} ${JSON.stringify(message.text)}\n    ${score.misses.join("  ")}`);
+  }
+
+  const hash = sha256Of(splitPath(split));
+  const frozen = split === "test" ? (hash === FROZEN_TEST_SHA256 ? " (frozen: matches)" : " (DOES NOT MATCH the frozen hash: not an estimate)") : "";
+  console.log(`\n${split}: ${file.messages.length} messages, sha256 ${hash}${frozen}`);
+  console.log(`${"type".padEnd(9)} ${"gold".padStart(5)} ${"found".padStart(5)}  ${"exact P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)}   ${"lenient P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)}`);
+  for (const type of ENTITY_TYPES) console.log(line(type, exact.get(type) as Counts, lenient.get(type) as Counts));
+  console.log(line("overall", totalOf(exact), totalOf(lenient)));
+  console.log(`dates: ${dates.right} of ${dates.found} found dated events carry the labelled day (${dates.labelled} labelled)`);
+}
+
+for (const split of SPLITS) await evaluate(split);

@@ -1,0 +1,38 @@
+// The teen labelled set: every message is in exactly the split its id hashes to, and the test split is the frozen file.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, FROZEN_TEST_SHA256, readSplit, sha256Of, splitOf, splitPath, SPLITS, TEEN_SOURCES } from "../../bench/eval/labelledSet";
+import { lenientMatch } from "../../bench/eval/scoreExtraction";
+import { EDGE_LABELS, VERTEX_LABELS } from "../../src/graph/model";
+
+const writers = TEEN_SOURCES.map((source) => JSON.parse(readFileSync(join(FIXTURES, source), "utf8")) as { messages: { id: string }[] });
+
+describe("teen labelled split", () => {
+  it("keeps the test split byte for byte as frozen", () => {
+    expect(sha256Of(splitPath("test"))).toBe(FROZEN_TEST_SHA256);
+  });
+
+  it("puts every writer's message in the split its id hashes to, once", () => {
+    const ids = writers.flatMap((file) => file.messages.map((message) => message.id));
+    expect(ids.length).toBeGreaterThanOrEqual(400);
+    const placed = SPLITS.flatMap((split) => readSplit(split).messages.map((message) => ({ id: message.id, split })));
+    expect(placed.map((p) => p.id).sort()).toEqual([...ids].sort());
+    for (const { id, split } of placed) expect(splitOf(id), id).toBe(split);
+  });
+
+  it("labels with graph types and labels only", () => {
+    for (const split of SPLITS) {
+      for (const message of readSplit(split).messages) {
+        for (const entity of message.entities) expect(VERTEX_LABELS, message.id).toContain(entity.type);
+        for (const relation of message.relations) expect(EDGE_LABELS, message.id).toContain(relation.type);
+      }
+    }
+  });
+
+  it("matches leniently on a shared content word, never on stop words alone", () => {
+    expect(lenientMatch("scroll-tiktok-until-2am", "scroll-tiktok-every-night")).toBeGreaterThan(0);
+    expect(lenientMatch("mom", "dad")).toBe(0);
+    expect(lenientMatch("get-my-license", "get-a-job")).toBe(0);
+  });
+});
