@@ -5,7 +5,7 @@ import type { BusEvent } from "./busEvent";
 import type { EventType } from "./catalog";
 import type { ServiceName } from "./envelope";
 import { EventContractError, isPermanentFailure } from "./errors";
-import { topologyOf } from "./topology";
+import { topologyOf, type ConsumedEventOf } from "./topology";
 import { validateEnvelope, type TypedEnvelope } from "./validate";
 
 
@@ -37,6 +37,9 @@ export interface ConsumerLogger {
 }
 
 export type EventHandlers = { [T in EventType]?: (event: ConsumedEvent<T>) => Promise<void> };
+
+/** One handler for each event type the service's topology entry consumes: a missing or an extra one does not compile. */
+export type ServiceHandlers<S extends ServiceName> = { [T in ConsumedEventOf<S>]: (event: ConsumedEvent<T>) => Promise<void> };
 
 export interface EventConsumerOptions {
   service: ServiceName;

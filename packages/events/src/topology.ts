@@ -40,7 +40,8 @@ const queue = (overrides: Partial<QueueSettings> = {}): QueueSettings => ({
   ...overrides,
 });
 
-export const TOPOLOGY: readonly ServiceTopology[] = [
+/** The table itself, kept literal so the compiler knows what each service consumes. */
+const SERVICE_TOPOLOGY = [
   {
     service: "gateway",
     consumes: [],
@@ -104,7 +105,13 @@ export const TOPOLOGY: readonly ServiceTopology[] = [
     acceptsReplay: false,
     queue: queue(),
   },
-];
+] as const satisfies readonly ServiceTopology[];
+
+export const TOPOLOGY: readonly ServiceTopology[] = SERVICE_TOPOLOGY;
+
+/** The event types a service consumes, as the topology table says: its consumer must handle exactly these. */
+export type ConsumedEventOf<S extends ServiceName> = Extract<(typeof SERVICE_TOPOLOGY)[number], { service: S }>["consumes"][number]["eventType"];
+
 
 export type ConsumingService = ServiceTopology & { queue: QueueSettings };
 

@@ -3,7 +3,7 @@ import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } fro
 import { graphStoreFor } from "@innerworld/memory/graph";
 import { createContextRefresher } from "./refreshContext";
 
-export const createHandler = (runtime: ServiceRuntime) => {
+export const createHandler = (runtime: ServiceRuntime<"context-refresh">) => {
   const refresher = createContextRefresher({ dynamodb: runtime.dynamodb, tables: runtime.tables, graph: graphStoreFor(runtime), publisher: runtime.publisher, clock: runtime.clock });
   return createServiceConsumer(runtime, { GraphUpdated: refresher.graphUpdated, SessionStarted: refresher.sessionStarted });
 };

@@ -4,7 +4,7 @@ import { createChatModel, modelConfigFromEnv } from "@innerworld/chat-model/mode
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createReplyGenerator } from "./generateReply";
 
-export const createHandler = (runtime: ServiceRuntime) => {
+export const createHandler = (runtime: ServiceRuntime<"generation">) => {
   const generate = createReplyGenerator({
     dynamodb: runtime.dynamodb,
     tables: runtime.tables,

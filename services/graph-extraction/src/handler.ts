@@ -5,7 +5,7 @@ import { graphStoreFor } from "@innerworld/memory/graph";
 import { modelConfigFromEnv } from "@innerworld/chat-model/models";
 import { createTranscriptMiner } from "./mineTranscript";
 
-export const createHandler = (runtime: ServiceRuntime) => {
+export const createHandler = (runtime: ServiceRuntime<"graph-extraction">) => {
   // INNERWORLD_EXTRACTOR=offline keeps extraction offline even where a chat model is configured (cost, or privacy).
   const modelConfig = process.env.INNERWORLD_EXTRACTOR === "offline" ? {} : modelConfigFromEnv(process.env);
   const mine = createTranscriptMiner({

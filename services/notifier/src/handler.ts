@@ -3,7 +3,7 @@ import { connectionPusherFor } from "@innerworld/conversation/connections";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createNotifier } from "./notifyClient";
 
-export const createHandler = (runtime: ServiceRuntime) => {
+export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
   const notifier = createNotifier({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, pusher: connectionPusherFor(runtime), clock: runtime.clock });
   return createServiceConsumer(runtime, {
     ReplyScreened: notifier.replyScreened,

@@ -8,7 +8,7 @@ const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
     ? createOpenAiModeration({ apiKey: env.INNERWORLD_MODERATION_API_KEY, ...(env.INNERWORLD_MODERATION_BASE_URL ? { baseUrl: env.INNERWORLD_MODERATION_BASE_URL } : {}) })
     : undefined;
 
-export const createHandler = (runtime: ServiceRuntime) => {
+export const createHandler = (runtime: ServiceRuntime<"safety">) => {
   const moderation = moderationFromEnv(process.env);
   const screener = createScreener({ publisher: runtime.publisher, ...(moderation ? { moderation } : {}) });
   // Screening is a pure function of the event and publishes under deterministic eventIds, so a duplicate

@@ -2,7 +2,7 @@
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createConversationKeeper } from "./keepConversation";
 
-export const createHandler = (runtime: ServiceRuntime) => {
+export const createHandler = (runtime: ServiceRuntime<"storage">) => {
   const keeper = createConversationKeeper({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, clock: runtime.clock });
   return createServiceConsumer(runtime, {
     SessionStarted: keeper.sessionStarted,

@@ -9,7 +9,7 @@ import { createHandler as safety } from "@innerworld/safety";
 import { createHandler as storage } from "@innerworld/storage";
 import type { SqsHandler } from "./sqsEventSource";
 
-export const SQS_SERVICE_HANDLERS: Partial<Record<ServiceName, (runtime: ServiceRuntime) => SqsHandler>> = {
+const FACTORIES: { [S in ServiceName]?: (runtime: ServiceRuntime<S>) => SqsHandler } = {
   safety,
   generation,
   storage,
@@ -17,3 +17,9 @@ export const SQS_SERVICE_HANDLERS: Partial<Record<ServiceName, (runtime: Service
   "context-refresh": contextRefresh,
   notifier,
 };
+
+/**
+ * Read with the service name as a plain value: the runner builds each service's runtime from that same name, so the
+ * runtime a factory receives is always its own, which the compiler cannot follow through a lookup.
+ */
+export const SQS_SERVICE_HANDLERS = FACTORIES as Partial<Record<ServiceName, (runtime: ServiceRuntime) => SqsHandler>>;

@@ -1,7 +1,7 @@
 // A service's SQS handler: the contract's consumer plus dead letters and StepFailed compensation from the runtime.
 import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
-import { createEventConsumer, type ConsumedEvent, type EventHandlers, type EventType } from "@innerworld/events";
+import { createEventConsumer, type ConsumedEvent, type EventHandlers, type EventType, type ServiceHandlers, type ServiceName } from "@innerworld/events";
 import type { ServiceRuntime } from "./serviceRuntime";
 
 const stringField = (data: unknown, field: string): string | undefined => {
@@ -70,10 +70,13 @@ export const idempotentHandlers = (runtime: ServiceRuntime, handlers: EventHandl
   return wrapped as EventHandlers;
 };
 
-export const createServiceConsumer = (runtime: ServiceRuntime, handlers: EventHandlers, options: { idempotent?: boolean } = {}) =>
-  createEventConsumer({
+export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRuntime<S>, serviceHandlers: ServiceHandlers<S>, options: { idempotent?: boolean } = {}) => {
+  // Typed per service above; the contract's consumer dispatches on any event type.
+  const handlers = serviceHandlers as EventHandlers;
+  return createEventConsumer({
     service: runtime.service,
     handlers: options.idempotent === false ? handlers : idempotentHandlers(runtime, handlers),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
   });
+};

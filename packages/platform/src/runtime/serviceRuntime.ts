@@ -11,8 +11,8 @@ import type { RuntimeConfig } from "./config";
 import { runtimeConfigFromResource } from "./sstResource";
 import { SqsDeadLetterSink } from "./deadLetters";
 
-export interface ServiceRuntime {
-  service: ServiceName;
+export interface ServiceRuntime<S extends ServiceName = ServiceName> {
+  service: S;
   config: RuntimeConfig;
   tables: TableNames;
   dynamodb: DynamoDBDocumentClient;
@@ -27,7 +27,7 @@ export interface ServiceRuntime {
   destroy(): void;
 }
 
-export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig, options: { clock?: Clock } = {}): ServiceRuntime => {
+export const createServiceRuntime = <S extends ServiceName>(service: S, config: RuntimeConfig, options: { clock?: Clock } = {}): ServiceRuntime<S> => {
   // Local endpoints speak plain HTTP; one keep-alive agent per runtime saves a TCP handshake on every call.
   const localAgent = Object.values(config.endpoints).some((e) => e?.startsWith("http:")) ? new Agent({ keepAlive: true, maxSockets: 256 }) : undefined;
   const common = {
@@ -65,9 +65,9 @@ export const createServiceRuntime = (service: ServiceName, config: RuntimeConfig
 };
 
 /** A Lambda handler that builds its runtime from the environment on first use and keeps it for the container's life. */
-export const lambdaFromEnvironment = <THandler extends (...args: never[]) => unknown>(
-  service: ServiceName,
-  build: (runtime: ServiceRuntime) => THandler,
+export const lambdaFromEnvironment = <S extends ServiceName, THandler extends (...args: never[]) => unknown>(
+  service: S,
+  build: (runtime: ServiceRuntime<S>) => THandler,
 ): THandler => {
   let built: THandler | undefined;
   return ((...args: Parameters<THandler>) => {
