@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/runtime";
-import { estimateTokens } from "@innerworld/chat-model/prompt";
+import { estimateTokens } from "@innerworld/chat-model/tokens";
 import { TABLES } from "@innerworld/platform/tables";
 import { consumingServices, type ServiceName } from "@innerworld/events";
 import { SQS_SERVICE_HANDLERS, runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "@innerworld/local";

@@ -2,7 +2,7 @@
 import { createExtractor } from "@innerworld/memory/extraction";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { graphStoreFor } from "@innerworld/memory/graph";
-import { modelConfigFromEnv } from "@innerworld/chat-model/models";
+import { modelConfigFromEnv } from "@innerworld/chat-model/model-config";
 import { createTranscriptMiner } from "./mineTranscript";
 
 export const createHandler = (runtime: ServiceRuntime<"graph-extraction">) => {

@@ -1,5 +1,5 @@
 // The @connections pusher a service gets from its runtime; a connection that answers 410 loses its record.
-import { ConnectionStore } from "./index";
+import { ConnectionStore } from "./connectionStore";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { ApiGatewayConnectionPusher, type ConnectionPusher } from "@innerworld/platform/delivery";
 

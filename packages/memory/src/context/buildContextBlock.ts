@@ -6,7 +6,7 @@
 import { userVertexIdOf } from "../graph/ids";
 import type { TopEdge } from "../graph/graphStore";
 import type { GraphEdge, GraphVertex } from "../graph/model";
-import { estimateTokens } from "@innerworld/chat-model/prompt";
+import { estimateTokens } from "@innerworld/chat-model/tokens";
 import { formatDay, timeOf } from "./dates";
 import { displayName, entityLine, eventDateOf, relationLine } from "./phrasing";
 import { closedFactFactor, factScore, mentionWeight, recencyWeight, typeWeight } from "./salience";

@@ -4,7 +4,7 @@ import type { TopEdge } from "../graph/graphStore";
 import type { EntityType, ExtractedRelation, Extraction, GraphEdge, GraphVertex } from "../graph/model";
 import { planMerge } from "../graph/planMerge";
 import { resolveMutation, type StoredRecord } from "../graph/resolveMutation";
-import { estimateTokens } from "@innerworld/chat-model/prompt";
+import { estimateTokens } from "@innerworld/chat-model/tokens";
 import { buildContextBlock } from "./buildContextBlock";
 
 const keyOf = (_type: EntityType, name: string) => name.toLowerCase().replace(/^(my|the)\s+/, "").trim();

@@ -1,6 +1,6 @@
 // Picks the extractor from the model configuration: a ChatOpenAI-backed LLM extractor when an endpoint is set, else the offline one.
 import { ChatOpenAI } from "@langchain/openai";
-import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, parseModelConfig, usesRemoteModel, type ModelConfig } from "@innerworld/chat-model/models";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, parseModelConfig, usesRemoteModel, type ModelConfig } from "@innerworld/chat-model/model-config";
 import { createLlmExtractor, type LlmExtractorOptions } from "./llmExtractor.js";
 import { createOfflineExtractor } from "./offlineExtractor.js";
 import type { KnownEntity } from "./resolveEntities.js";
