@@ -5,17 +5,26 @@ import { z } from "zod";
 export const MAX_FRAME_BYTES = 128 * 1024;
 export const MAX_CONTENT_CHARS = 4000;
 
-const sessionId = z.string().min(1).max(64);
+/**
+ * The characters a text field may hold: those SQS (and so every queue a turn travels through) accepts — tab, LF,
+ * CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF (emoji). Anything else (other control characters, the
+ * noncharacters U+FFFE and U+FFFF, lone surrogates) is refused with INVALID_FRAME, so an acknowledged turn can
+ * always be delivered.
+ */
+export const ACCEPTED_TEXT = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+const text = () => z.string().regex(ACCEPTED_TEXT, "holds a character outside the accepted set (see ACCEPTED_TEXT)");
+
+const sessionId = text().min(1).max(64);
 
 export const clientFrameSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("start_session"), payload: z.object({ personaId: z.string().min(1).max(64), locale: z.string().max(16).optional() }) }),
+  z.object({ type: z.literal("start_session"), payload: z.object({ personaId: text().min(1).max(64), locale: text().max(16).optional() }) }),
   z.object({
     type: z.literal("message"),
     payload: z.object({
       sessionId,
-      content: z.string(),
+      content: text(),
       stream: z.boolean().optional(),
-      clientMessageId: z.string().min(1).max(128).optional(),
+      clientMessageId: text().min(1).max(128).optional(),
     }),
   }),
   z.object({ type: z.literal("end_session"), payload: z.object({ sessionId }) }),

@@ -1,6 +1,7 @@
 // The $connect REQUEST authorizer: verifies a Cognito (or dev issuer) JWT with aws-jwt-verify, once per connection.
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { CognitoJwtVerifier, JwtVerifier } from "aws-jwt-verify";
+import { assertTokenPolicy } from "./tokenPolicy";
 
 export type AuthConfig =
   | { kind?: "issuer"; issuer: string; audience: string; jwksUri: string; /** Primes the key cache, so verification needs no fetch. */ jwks?: unknown }
@@ -28,20 +29,20 @@ export const tokenFrom = (event: AuthorizerEvent): string | undefined => {
   return offered.find((p) => p !== TOKEN_SUBPROTOCOL && p.split(".").length === 3);
 };
 
-type Verify = (token: string) => Promise<{ sub: string }>;
+type Verify = (token: string) => Promise<Record<string, unknown>>;
 
 const verifierFor = (config: AuthConfig): Verify => {
   if (config.kind === "cognito") {
     const verifier = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, tokenUse: "id", clientId: config.clientId });
-    return (token) => verifier.verify(token) as Promise<{ sub: string }>;
+    return (token) => verifier.verify(token) as unknown as Promise<Record<string, unknown>>;
   }
   const verifier = JwtVerifier.create({ issuer: config.issuer, audience: config.audience, jwksUri: config.jwksUri });
   if (config.jwks) verifier.cacheJwks(config.jwks as Parameters<typeof verifier.cacheJwks>[0]);
-  return (token) => verifier.verify(token) as Promise<{ sub: string }>;
+  return (token) => verifier.verify(token) as unknown as Promise<Record<string, unknown>>;
 };
 
 
-export const createTokenAuthorizer = (config: AuthConfig) => {
+export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = Date.now) => {
   const verify = verifierFor(config);
   return async (event: AuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
     const token = tokenFrom(event);
@@ -49,7 +50,10 @@ export const createTokenAuthorizer = (config: AuthConfig) => {
     if (!token) throw new Error("Unauthorized");
     let claims: { sub: string };
     try {
-      claims = await verify(token);
+      const verified = await verify(token);
+      // The signature is good; the claims must also make sense (exp, iat, token_use, sub, no crit).
+      assertTokenPolicy(token, verified, clock());
+      claims = verified as { sub: string };
     } catch {
       throw new Error("Unauthorized");
     }

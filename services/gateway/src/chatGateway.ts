@@ -18,6 +18,7 @@ import {
   type ServerFrameType,
 } from "@innerworld/events";
 import { parseClientFrame } from "./frames";
+import { clientMessageKey, sessionBucketKey } from "./keys";
 
 export interface GatewayLimits {
   userPerMinute: number;
@@ -56,6 +57,8 @@ export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?
 
 interface ClientMessageRecord {
   id: string;
+  /** Whose message this was; a record of someone else's is never answered with. */
+  userId?: string;
   messageId: string;
   sessionId: string;
   seq: number;
@@ -137,18 +140,25 @@ export class ChatGateway {
     return frame("session_started", { sessionId: session.sessionId, personaId, expiresAt: session.endsAt });
   }
 
-  /** Loads a session the user owns; the error frame says why not otherwise. Another user's session looks forbidden. */
+  /**
+   * Loads a session the user owns; the error frame says why not otherwise. Another user's session answers exactly
+   * like a missing one, so session ids cannot be probed.
+   */
   private async ownedSession(userId: string, sessionId: string): Promise<SessionRecord | Reply> {
     const session = await this.sessions.get(sessionId);
-    if (!session) return errorFrame("SESSION_NOT_FOUND", `No session ${sessionId}`, { sessionId });
-    if (session.userId !== userId) return errorFrame("FORBIDDEN", "That session belongs to someone else", { sessionId });
+    if (!session || session.userId !== userId) return errorFrame("SESSION_NOT_FOUND", `No session ${sessionId}`, { sessionId });
     return session;
+  }
+
+  private sessionBucket(userId: string, sessionId: string): BucketSpec {
+    // Keyed by the sender too: messages aimed at someone else's session spend only the sender's tokens.
+    return { scope: "session", key: sessionBucketKey(userId, sessionId), perMinute: this.limits.sessionPerMinute };
   }
 
   private buckets(userId: string, connectionId: string, sessionId?: string): BucketSpec[] {
     return [
       { scope: "user", key: userId, perMinute: this.limits.userPerMinute },
-      ...(sessionId ? [{ scope: "session" as const, key: sessionId, perMinute: this.limits.sessionPerMinute }] : []),
+      ...(sessionId ? [this.sessionBucket(userId, sessionId)] : []),
       { scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute },
     ];
   }
@@ -163,9 +173,9 @@ export class ChatGateway {
     if (content.length === 0) return errorFrame("EMPTY_CONTENT", "A message needs some text", { sessionId });
     if (content.length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
 
-    const dedupeKey = clientMessageId ? `client-message#${userId}#${clientMessageId}` : undefined;
+    const dedupeKey = clientMessageId ? clientMessageKey(userId, clientMessageId) : undefined;
     if (dedupeKey) {
-      const seen = await this.findClientMessage(dedupeKey);
+      const seen = await this.findClientMessage(dedupeKey, userId);
       if (seen) return frame("message_received", { sessionId: seen.sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
     }
 
@@ -182,8 +192,8 @@ export class ChatGateway {
     }
     const seq = session.lastSeq;
     const messageId = randomUUID();
-    if (dedupeKey && !(await this.rememberClientMessage({ id: dedupeKey, messageId, sessionId, seq, expiration: epochSeconds(this.clock()) + 24 * 3600 }))) {
-      const seen = await this.findClientMessage(dedupeKey);
+    if (dedupeKey && !(await this.rememberClientMessage({ id: dedupeKey, userId, messageId, sessionId, seq, expiration: epochSeconds(this.clock()) + 24 * 3600 }))) {
+      const seen = await this.findClientMessage(dedupeKey, userId);
       if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
     }
     await this.ports.publisher.publish({
@@ -207,9 +217,11 @@ export class ChatGateway {
     return frame("message_received", { sessionId, messageId, seq, ...(clientMessageId ? { clientMessageId } : {}) });
   }
 
-  private async findClientMessage(id: string): Promise<ClientMessageRecord | undefined> {
+  private async findClientMessage(id: string, userId: string): Promise<ClientMessageRecord | undefined> {
     const { Item } = await this.ports.dynamodb.send(new GetCommand({ TableName: this.ports.tables.idempotency, Key: { id }, ConsistentRead: true }));
-    return Item as ClientMessageRecord | undefined;
+    const record = Item as ClientMessageRecord | undefined;
+    // Records written before the owner was kept have none; their keys could not collide across users then either.
+    return record && (record.userId === undefined || record.userId === userId) ? record : undefined;
   }
 
   private async rememberClientMessage(record: ClientMessageRecord): Promise<boolean> {
@@ -244,9 +256,13 @@ export class ChatGateway {
   }
 
   private async rateLimitStatus(connectionId: string, userId: string, sessionId?: string): Promise<Reply> {
+    if (sessionId) {
+      const owned = await this.ownedSession(userId, sessionId);
+      if (typeof owned === "string") return owned;
+    }
     const [user, session, channel] = await Promise.all([
       this.rateLimiter.status({ scope: "user", key: userId, perMinute: this.limits.userPerMinute }),
-      sessionId ? this.rateLimiter.status({ scope: "session", key: sessionId, perMinute: this.limits.sessionPerMinute }) : undefined,
+      sessionId ? this.rateLimiter.status(this.sessionBucket(userId, sessionId)) : undefined,
       this.rateLimiter.status({ scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute }),
     ]);
     const view = (b: { limit: number; remaining: number; retryAfter: number }) => ({ limit: b.limit, remaining: b.remaining, retryAfter: b.retryAfter });

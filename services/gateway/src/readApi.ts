@@ -4,6 +4,7 @@ import { SessionStore, type SessionRecord } from "@innerworld/conversation/sessi
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
+import { claimsProblem } from "./tokenPolicy";
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -26,7 +27,14 @@ const sessionView = (s: SessionRecord) => ({
 
 const MAX_PAGE = 200;
 
-export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
+/** Session ids are UUIDs; anything longer than this cannot be one and would only exceed DynamoDB's key size. */
+const MAX_SESSION_ID_CHARS = 64;
+
+/**
+ * @param tokenClock what token lifetimes are measured against: real time, like the issuer that minted them,
+ *   even when a test pins the services' clock to another date.
+ */
+export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway, tokenClock: () => number = Date.now) => {
   const sessions = new SessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock);
   const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
 
@@ -37,9 +45,12 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
   };
 
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
-    const userId = event.requestContext.authorizer?.jwt?.claims?.sub;
-    if (typeof userId !== "string" || !userId) return problem(401, "UNAUTHORIZED", "A valid token is required");
+    const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
+    const userId = claims.sub;
+    // API Gateway's JWT authorizer checks signature, issuer and audience; what the claims mean is ours to check.
+    if (typeof userId !== "string" || !userId || claimsProblem(claims, tokenClock())) return problem(401, "UNAUTHORIZED", "A valid token is required");
     const sessionId = event.pathParameters?.sessionId;
+    if (sessionId !== undefined && (sessionId.length === 0 || sessionId.length > MAX_SESSION_ID_CHARS)) return problem(404, "SESSION_NOT_FOUND", "No such session");
     try {
       switch (event.routeKey) {
         case "GET /sessions":

@@ -85,7 +85,7 @@ describe("gateway protocol", () => {
         await mallory.request("end_session", { sessionId }, "error"),
         await mallory.request("resume", { sessionId, afterSeq: 0 }, "error"),
       ];
-      expect(attempts.map((a) => a.payload.code)).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);
+      expect(attempts.map((a) => a.payload.code)).toEqual(["SESSION_NOT_FOUND", "SESSION_NOT_FOUND", "SESSION_NOT_FOUND"]);
       const stillMine = await alice.request("message", { sessionId, content: "hello" }, "message_received");
       expect(stillMine.payload.seq).toBe(1);
       await Promise.all([alice.close(), mallory.close()]);

@@ -56,7 +56,7 @@ export class TargetDelivery {
     }
     const raw = messageBody(target, event);
     if (raw === undefined) return; // InputPath selected nothing: AWS sends nothing either.
-    const body = escapeAstralCharacters(raw);
+    const body = escapeForSqs(raw);
     const isFifo = queue.queueName.endsWith(".fifo");
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
@@ -134,6 +134,18 @@ export const messageBody = (target: TargetRecord, event: AwsEvent): string | und
   }
   return JSON.stringify(event);
 };
+
+/**
+ * Characters SQS refuses in a body (it takes tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF): other
+ * control characters, U+FFFE, U+FFFF and lone surrogates. Inside an event's JSON they can only stand in strings,
+ * where a \uXXXX escape reads the same to every parser.
+ */
+const SQS_REFUSED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** The body as SQS (and fauxqs, which refuses emoji too) will take it, the same JSON to any reader. */
+export const escapeForSqs = (body: string): string => escapeAstralCharacters(body.replace(SQS_REFUSED, unicodeEscape));
 
 /**
  * SQS accepts characters above U+FFFF (emoji), but fauxqs 1.9 rejects them as InvalidMessageContents. Written as

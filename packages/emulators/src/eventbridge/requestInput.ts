@@ -19,6 +19,9 @@ interface ListConstraint {
   max?: number;
 }
 
+/** The largest epoch milliseconds a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** AWS names members in messages by their lowerCamel wire path, e.g. `eventBusName`, `targets.1.member.id`. */
@@ -118,7 +121,8 @@ export class RequestInput {
       return constraint.required ? 0 : undefined;
     }
     const ms = typeof value === "number" ? value * 1000 : typeof value === "string" ? parseTimestampString(value) : Number.NaN;
-    if (!Number.isFinite(ms)) throw serializationError(`Expected a timestamp for ${this.memberPath(member)}.`);
+    // Beyond ±8.64e15 ms no Date exists; AWS's parser refuses such a timestamp as malformed input, not a fault.
+    if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) throw serializationError(`Expected a timestamp for ${this.memberPath(member)}.`);
     return ms;
   }
 

@@ -13,6 +13,17 @@ const CONTENT_TYPE = "application/x-amz-json-1.1";
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 
+const MALFORMED_HTTP_BODY = JSON.stringify({ __type: "SerializationException", message: "Malformed HTTP request." });
+const MALFORMED_HTTP_RESPONSE = [
+  "HTTP/1.1 400 Bad Request",
+  "Connection: close",
+  `Content-Type: ${CONTENT_TYPE}`,
+  "x-amzn-ErrorType: SerializationException",
+  `Content-Length: ${Buffer.byteLength(MALFORMED_HTTP_BODY)}`,
+  "",
+  MALFORMED_HTTP_BODY,
+].join("\r\n");
+
 class BodyTooLargeError extends Error {
   override readonly name = "BodyTooLargeError";
 }
@@ -69,7 +80,8 @@ export class EventBridgeHttpServer {
     this.server.requestTimeout = REQUEST_TIMEOUT_MS;
     // Malformed HTTP never reaches the handler; answer it instead of leaving the socket hanging.
     this.server.on("clientError", (_error, socket) => {
-      if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      // Still an AWS-shaped error (a `__type` and x-amzn-ErrorType), so SDKs and probes can tell what went wrong.
+      if (socket.writable) socket.end(MALFORMED_HTTP_RESPONSE);
       else socket.destroy();
     });
   }

@@ -44,6 +44,34 @@ const compile = (routeKey: string, handler: HttpRouteHandler): CompiledRoute => 
   return { routeKey, method, pattern: new RegExp(`^${source}$`), params, handler };
 };
 
+const refusedHeaderParameters = ["jwk", "jku", "x5u", "x5c", "crit"];
+
+/**
+ * What API Gateway's JWT authorizer adds to a good signature: `exp` must be there, `iat` not ahead of now, and a
+ * header may not name its own key or demand extensions (`crit`) it does not know.
+ */
+const tokenProblem = (token: string, claims: Record<string, unknown>, nowSeconds: number): string | undefined => {
+  let header: unknown;
+  try {
+    header = JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString("utf8"));
+  } catch {
+    return "header";
+  }
+  if (typeof header !== "object" || header === null || refusedHeaderParameters.some((name) => Object.hasOwn(header as object, name))) return "header";
+  if (typeof claims.exp !== "number") return "exp";
+  if (typeof claims.iat === "number" && claims.iat > nowSeconds + 60) return "iat";
+  return undefined;
+};
+
+/** A path parameter as API Gateway hands it over; undefined for an encoding no client could have meant. */
+const decodePathParameter = (raw: string): string | undefined => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+};
+
 const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV2) => {
   response.writeHead(result.statusCode ?? 200, { "content-type": "application/json", ...(result.headers as Record<string, string> | undefined) });
   response.end(result.body ?? "");
@@ -84,9 +112,12 @@ export const startHttpApiEmulator = async (options: HttpApiEmulatorOptions): Pro
     try {
       if (!bearer) throw new Error("no token");
       claims = (await verifier.verify(bearer)) as unknown as typeof claims;
+      if (tokenProblem(bearer, claims, Math.floor(Date.now() / 1000))) throw new Error("token refused");
     } catch {
       return send(response, { statusCode: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' }, body: JSON.stringify({ message: "Unauthorized" }) });
     }
+    const pathParameters = matched.route.params.map((name, i) => [name, decodePathParameter(matched.match[i + 1] ?? "")] as const);
+    if (pathParameters.some(([, value]) => value === undefined)) return send(response, { statusCode: 400, body: JSON.stringify({ message: "Bad Request" }) });
     const body = await readBody(request, maxBodyBytes);
     const now = Date.now();
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : (v ?? "")]));
@@ -97,9 +128,7 @@ export const startHttpApiEmulator = async (options: HttpApiEmulatorOptions): Pro
       rawQueryString: url.search.slice(1),
       headers,
       ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
-      ...(matched.route.params.length
-        ? { pathParameters: Object.fromEntries(matched.route.params.map((name, i) => [name, decodeURIComponent(matched.match[i + 1] ?? "")])) }
-        : {}),
+      ...(pathParameters.length ? { pathParameters: Object.fromEntries(pathParameters) as Record<string, string> } : {}),
       requestContext: {
         accountId: "000000000000",
         apiId: "local",

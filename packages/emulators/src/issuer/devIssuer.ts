@@ -7,6 +7,12 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
 import { listen } from "../net";
 
 export const DEV_AUDIENCE = "innerworld-local";
+/**
+ * The issuer named in every token. It holds no port: a restart on other ports (`--ephemeral-ports`) must still
+ * accept the tokens minted before it, as the key kept in the data dir promises. The keys are served from the
+ * issuer's real URL (`jwksUri`), which the verifiers are given separately.
+ */
+export const DEV_ISSUER = "https://dev-issuer.innerworld.localhost";
 const ALGORITHM = "RS256";
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -15,6 +21,8 @@ export interface DevIssuerOptions {
   /** Where the signing key is kept, so tokens minted before a restart still verify after it. */
   dataDir?: string;
   audience?: string;
+  /** The `iss` claim (default DEV_ISSUER). */
+  issuer?: string;
 }
 
 export interface DevIssuer {
@@ -95,7 +103,8 @@ export const startDevIssuer = async (options: DevIssuerOptions): Promise<DevIssu
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = key.privateJwk;
   const jwks = { keys: [{ ...publicJwk, kid: key.kid, alg: ALGORITHM, use: "sig" }] };
   const audience = options.audience ?? DEV_AUDIENCE;
-  let issuer = "";
+  const issuer = options.issuer ?? DEV_ISSUER;
+  let url = "";
 
   const mintToken = async (request: TokenRequest) => {
     const now = Math.floor(Date.now() / 1000);
@@ -120,7 +129,7 @@ export const startDevIssuer = async (options: DevIssuerOptions): Promise<DevIssu
     const path = (request.url ?? "/").split("?")[0];
     if (request.method === "GET" && path === "/.well-known/jwks.json") return sendJson(response, 200, jwks);
     if (request.method === "GET" && path === "/.well-known/openid-configuration") {
-      return sendJson(response, 200, { issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, id_token_signing_alg_values_supported: [ALGORITHM] });
+      return sendJson(response, 200, { issuer, jwks_uri: `${url}/.well-known/jwks.json`, id_token_signing_alg_values_supported: [ALGORITHM] });
     }
     if (request.method === "POST" && path === "/token") {
       readBody(request)
@@ -132,11 +141,11 @@ export const startDevIssuer = async (options: DevIssuerOptions): Promise<DevIssu
     }
     sendJson(response, 404, { error: "not_found", message: `${request.method} ${path} is not served here` });
   });
-  issuer = await listen(server, options.port);
+  url = await listen(server, options.port);
   return {
     issuer,
-    jwksUri: `${issuer}/.well-known/jwks.json`,
-    tokenUrl: `${issuer}/token`,
+    jwksUri: `${url}/.well-known/jwks.json`,
+    tokenUrl: `${url}/token`,
     audience,
     jwks,
     mintToken,

@@ -34,6 +34,19 @@ describe("delivery", () => {
     expect(harness.logs.filter((line) => line.includes("giving up"))).toEqual([]);
   });
 
+  it("delivers details holding U+FFFE, U+FFFF and emoji, which SQS refuses raw, with their text intact", async () => {
+    const queue = harness.createQueue("odd-characters");
+    await ruleToArn("odd", queue.queueArn);
+    const entry = sessionEnded();
+    const detail = { ...(JSON.parse(entry.Detail ?? "{}") as Record<string, unknown>), note: "a\uFFFEb\uFFFFc 😀" };
+
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [{ ...entry, Detail: JSON.stringify(detail) }] }));
+
+    const [event] = await harness.receiveEvents(queue, 1, 3000);
+    expect(event?.detail).toMatchObject({ note: "a\uFFFEb\uFFFFc 😀" });
+    expect(harness.logs.filter((line) => line.includes("giving up"))).toEqual([]);
+  });
+
   it("gives up after a bounded number of attempts and logs it, without holding close() for long", async () => {
     await ruleToArn("never", "arn:aws:sqs:us-east-1:000000000000:never-created");
     const { Entries } = await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded()] }));

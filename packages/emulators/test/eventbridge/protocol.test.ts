@@ -35,6 +35,7 @@ describe("JSON 1.1 protocol", () => {
     { name: "a body that is not an object", target: "AWSEvents.PutEvents", body: "[1, 2]", code: "SerializationException" },
     { name: "a member of the wrong type", target: "AWSEvents.PutEvents", body: '{"Entries": "lots"}', code: "SerializationException" },
     { name: "a nested member of the wrong type", target: "AWSEvents.PutEvents", body: '{"Entries": [{"Source": 42}]}', code: "SerializationException" },
+    { name: "a Time no date can hold", target: "AWSEvents.PutEvents", body: '{"Entries": [{"Source": "s", "DetailType": "d", "Detail": "{}", "Time": 1e20}]}', code: "SerializationException" },
     { name: "an unknown operation", target: "AWSEvents.LaunchRockets", body: "{}", code: "UnknownOperationException" },
     { name: "an inherited property name as operation", target: "AWSEvents.constructor", body: "{}", code: "UnknownOperationException" },
     { name: "another service's target", target: "AmazonSQS.SendMessage", body: "{}", code: "UnknownOperationException" },
@@ -72,6 +73,27 @@ describe("JSON 1.1 protocol", () => {
 
     expect(response.status).toBe(400);
     expect(response.errorType).toBe("UnknownOperationException");
+  });
+
+  it.each(["GET", "DELETE", "OPTIONS"])("answers %s with an undeclared body with AWS-shaped 400s only, __type and all", async (method) => {
+    const url = new URL(harness.endpoint);
+    // No Content-Length: the body bytes then reach the server as a (malformed) request of their own.
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(`${method} / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSEvents.ListRules\r\n\r\n{"Entries": []}\r\n\r\n`));
+      let received = "";
+      socket.on("data", (chunk) => (received += chunk.toString()));
+      socket.on("close", () => resolve(received));
+      setTimeout(() => socket.destroy(), 2_000);
+    });
+    const responses = answer.split(/(?=HTTP\/1\.1 )/);
+
+    expect(responses.length).toBeGreaterThanOrEqual(1);
+    for (const response of responses) {
+      expect(response).toMatch(/^HTTP\/1\.1 400/);
+      expect(response).toMatch(/x-amzn-ErrorType: \w+Exception/i);
+      expect(response).toMatch(/"__type":"\w+Exception"/);
+    }
+    expect((await call("AWSEvents.ListEventBuses", "{}")).status).toBe(200);
   });
 
   it("refuses an oversized body without reading it all into memory", async () => {
