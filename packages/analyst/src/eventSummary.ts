@@ -16,6 +16,20 @@ const verdict = (value: unknown): string => {
   return `${str(v?.action)}${categories}`;
 };
 
+/**
+ * What the prompt told the model about the user: the context version and how many remembered facts; with content
+ * shown, the fact ids and the context lines themselves (they are the teen's words, distilled).
+ */
+const promptContext = (value: unknown, showContent: boolean): string => {
+  const context = value as { version?: unknown; factIds?: unknown; lines?: unknown } | undefined;
+  if (!context || typeof context !== "object") return ", no user context";
+  const factIds = Array.isArray(context.factIds) ? context.factIds.map(str) : [];
+  const summary = `, context v${str(context.version)} with ${factIds.length} facts`;
+  if (!showContent) return summary;
+  const lines = Array.isArray(context.lines) ? context.lines.map(str) : [];
+  return `${summary} [${factIds.join(", ")}]${lines.map((line) => `\n      | ${line}`).join("")}`;
+};
+
 /** What matters about this event, by type: the verdict of a screening, the model of a reply, the reason a session ended. */
 export const describeData = (event: BusEvent, showContent = false): string => {
   const d = dataOf(event);
@@ -28,7 +42,7 @@ export const describeData = (event: BusEvent, showContent = false): string => {
       return `seq ${str(d.seq)}, ${verdict(d.verdict)}`;
     case "ReplyGenerated": {
       const usage = d.usage as { inputTokens?: unknown; outputTokens?: unknown } | undefined;
-      return `seq ${str(d.seq)}, model ${str(d.model)}${d.fallbackUsed === true ? " (fallback)" : ""}, ${str(d.latencyMs)} ms, ${str(usage?.inputTokens)}+${str(usage?.outputTokens)} tokens, ${text(d.text, showContent)}`;
+      return `seq ${str(d.seq)}, model ${str(d.model)}${d.fallbackUsed === true ? " (fallback)" : ""}, ${str(d.latencyMs)} ms, ${str(usage?.inputTokens)}+${str(usage?.outputTokens)} tokens, ${text(d.text, showContent)}${promptContext(d.context, showContent)}`;
     }
     case "ReplyScreened":
       return `seq ${str(d.seq)}, ${verdict(d.verdict)}${d.replaced === true ? ", replaced by a safe reply" : ""}, ${text(d.text, showContent)}`;

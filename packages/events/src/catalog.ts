@@ -60,6 +60,17 @@ export const replyGeneratedSchema = z.object({
   usage: tokenUsageSchema,
   latencyMs: z.number().nonnegative(),
   streamed: z.boolean(),
+  /**
+   * What the prompt told the model about the user: the cached context version, the graph facts (vertex ids) its kept
+   * lines speak of, and those lines. Absent when the user had no context yet. Optional, so version 1 events stay valid.
+   */
+  context: z
+    .object({
+      version: z.number().int().nonnegative(),
+      factIds: z.array(z.string()),
+      lines: z.array(z.string()),
+    })
+    .optional(),
 });
 
 export const replyScreenedSchema = z.object({

@@ -1,7 +1,6 @@
 // Context-refresh's logic: rebuilds the user's cached context block from the graph, and warms it when a session starts.
-import { ContextCacheStore } from "@innerworld/memory/context-cache";
-import { DEFAULT_TOP_EDGES, type GraphStore } from "@innerworld/memory/graph";
-import { buildContextBlock } from "@innerworld/memory/context";
+import { ContextCacheStore, rebuildContext } from "@innerworld/memory/context-cache";
+import type { GraphStore } from "@innerworld/memory/graph";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
@@ -23,15 +22,7 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
   const rebuild = async (event: ConsumedEvent, reason: "graph_updated" | "session_started") => {
     const { metadata } = event.envelope;
     const userId = metadata.userId;
-    const [previous, edges] = await Promise.all([cache.get(userId), ports.graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
-    const built = buildContextBlock({ userId, edges, now: now(), tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET });
-    const stored = await cache.put({
-      userId,
-      block: built.block,
-      version: (previous?.version ?? 0) + 1,
-      tokenCount: built.tokenCount,
-      entityCount: built.entityCount,
-    });
+    const stored = await rebuildContext({ graph: ports.graph, cache, userId, now: now(), tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET });
     await ports.publisher.publish({
       type: "ContextRefreshed",
       correlationId: metadata.correlationId,

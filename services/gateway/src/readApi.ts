@@ -1,4 +1,7 @@
-// The HTTP read API: a user's own sessions and messages (list, get, end, history), behind API Gateway's JWT authorizer.
+// The HTTP read API: a user's own sessions and messages (list, get, end, history) and what InnerWorld remembers of them, behind API Gateway's JWT authorizer.
+import { ContextCacheStore } from "@innerworld/memory/context-cache";
+import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
+import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
 import { MessageStore } from "@innerworld/conversation/messages";
 import { SessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
@@ -37,6 +40,11 @@ const MAX_SESSION_ID_CHARS = 64;
 export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway, tokenClock: () => number = Date.now) => {
   const sessions = new SessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock);
   const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
+  const contexts = new ContextCacheStore(runtime.dynamodb, runtime.tables.contextCache, runtime.clock);
+  let graphStore: GraphStore | undefined;
+  // Opened on first use: a Neptune connection is not worth holding for routes that never touch the graph.
+  const graph = () => (graphStore ??= graphStoreFor(runtime));
+  const now = () => new Date(runtime.clock());
 
   /** Another user's session answers exactly like a missing one, so ids cannot be probed. */
   const owned = async (userId: string, sessionId: string) => {
@@ -78,6 +86,14 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
             sessionId: session.sessionId,
             messages: page.map((m) => ({ seq: m.seq, role: m.role, messageId: m.messageId, content: m.content, status: m.status, createdAt: m.createdAt })),
           });
+        }
+        case "GET /me/memory":
+          return json(200, { facts: rememberedFacts(await graph().getUserGraph(userId), now()) });
+        case "DELETE /me/memory/{factId}": {
+          // A fact id names its owner (`<type>:<userId>:<key>`): another user's id is simply not in the caller's graph.
+          const factId = event.pathParameters?.factId;
+          const forgotten = factId ? await forgetFact({ graph: graph(), cache: contexts, userId, factId, now: now() }) : false;
+          return forgotten ? { statusCode: 204 } : problem(404, "FACT_NOT_FOUND", "No such remembered fact");
         }
         default:
           return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);

@@ -1,5 +1,5 @@
 // Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked.
-import { ContextCacheStore } from "@innerworld/memory/context-cache";
+import { ContextCacheStore, factIdsOfLines } from "@innerworld/memory/context-cache";
 import { MessageStore } from "@innerworld/conversation/messages";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import { getPersona } from "@innerworld/chat-model/personas";
@@ -117,6 +117,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         latencyMs: result.latencyMs,
         streamed,
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
+        // Which remembered facts the model saw: an analyst (and the teen's own memory view) can trace a reply to them.
+        ...(context?.block
+          ? { context: { version: context.version, factIds: factIdsOfLines(context, prompt.contextLines.length), lines: prompt.contextLines } }
+          : {}),
       },
     });
   };

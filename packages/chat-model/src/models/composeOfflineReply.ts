@@ -3,6 +3,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import { TOPIC_PLACEHOLDER, type Persona } from "../personas/index.js";
 import { hashString, pick, seededRandom } from "./deterministicRandom.js";
 import { extractTopic } from "./extractTopic.js";
+import { factBearingOnTurn, mentionOf } from "./rememberedMention.js";
 
 const GREETING = /^(?:hi+|hey+|hello+|hiya|yo|sup|heya|howdy|good (?:morning|afternoon|evening))(?:\s+(?:there|again|\p{L}+))?[\s!.?,]*$/iu;
 
@@ -10,6 +11,8 @@ export interface OfflineReply {
   sentences: string[];
   /** The phrase echoed back, when one was found. */
   topic?: string;
+  /** The remembered fact (from the context block) the reply asks about, when one bears on the turn. */
+  remembered?: string;
 }
 
 /**
@@ -23,15 +26,24 @@ export function composeOfflineReply(persona: Persona, messages: readonly BaseMes
   const style = persona.style;
   const userMessage = lastUserMessage(messages);
 
+  // What the context block remembers and this turn touches is asked about instead of a generic question.
+  const fact = factBearingOnTurn(messages, userMessage ?? "");
+  const memory = fact ? { sentence: mentionOf(fact, random), remembered: fact.name } : undefined;
+
   // A bare greeting (or nothing said yet) gets a greeting and an open question: there is nothing to reflect.
-  if (userMessage === undefined || GREETING.test(userMessage.trim())) {
-    return { sentences: [withEmoji(pick(style.greetings, random), persona, random), pick(style.plainFollowUps, random)] };
+  if (userMessage === undefined || GREETING.test(userMessage.trim()) || /^(?:hey|hi|yo|hello)?[\s,]*i'?m back\b/i.test(userMessage.trim())) {
+    const greeting = withEmoji(pick(style.greetings, random), persona, random);
+    return memory ? { sentences: [greeting, memory.sentence], remembered: memory.remembered } : { sentences: [greeting, pick(style.plainFollowUps, random)] };
   }
 
   const topic = extractTopic(userMessage);
   const fill = (template: string) => capitalise(agree(template, topic ?? "").replaceAll(TOPIC_PLACEHOLDER, topic ?? ""));
   const sentences = [withEmoji(pick(style.openers, random), persona, random)];
   sentences.push(topic ? fill(pick(style.reflections, random)) : pick(style.plainReflections, random));
+  if (memory) {
+    sentences.push(memory.sentence);
+    return { sentences, ...(topic ? { topic } : {}), remembered: memory.remembered };
+  }
   if (random() < 0.5) sentences.push(pick(style.signaturePhrases, random));
   sentences.push(topic ? fill(pick(style.followUps, random)) : pick(style.plainFollowUps, random));
   return topic ? { sentences, topic } : { sentences };

@@ -45,6 +45,7 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
     promptTokens: systemTokens + historyTokens + userTokens,
     droppedTurns: history.length - keptTurns.length,
     contextTruncated: kept.length < lines.length,
+    contextLines: kept,
   };
 }
 

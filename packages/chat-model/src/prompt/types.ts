@@ -31,4 +31,6 @@ export interface BuiltPrompt {
   droppedTurns: number;
   /** Whether lines were cut from the end of the context block (or all of it) to fit the budget. */
   contextTruncated: boolean;
+  /** The context block's lines that went into the prompt, in order (its first lines: cuts are from the end). */
+  contextLines: string[];
 }

@@ -21,7 +21,7 @@ import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from 
 export const LOCAL_STAGE = "local";
 
 /** The HTTP read API's routes, as infra declares them on the HTTP API. */
-export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages"];
+export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages", "GET /me/memory", "DELETE /me/memory/{factId}"];
 
 export interface LocalCloudPorts {
   websocket: number;

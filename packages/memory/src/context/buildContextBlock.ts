@@ -34,6 +34,11 @@ export interface ContextBlock {
   entityCount: number;
   /** The kept fact lines, best first, without their "- " marker. */
   facts: string[];
+  /**
+   * The graph vertex ids each line of `block` speaks of, line by line (the summary first, then one entry per fact
+   * line): what a prompt that kept the first n lines told the model about, for ReplyGenerated and GET /me/memory.
+   */
+  lineFactIds: string[][];
 }
 
 interface Candidate {
@@ -44,7 +49,7 @@ interface Candidate {
   key: string;
 }
 
-const EMPTY: ContextBlock = { block: "", tokenCount: 0, entityCount: 0, facts: [] };
+const EMPTY: ContextBlock = { block: "", tokenCount: 0, entityCount: 0, facts: [], lineFactIds: [] };
 
 const byRank = (a: Candidate, b: Candidate) => b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -72,12 +77,10 @@ export function buildContextBlock(input: BuildContextBlockInput): ContextBlock {
   const ranked = dedupe([...entities.filter((e) => e.ownLine), ...relations].sort(byRank));
 
   const lastTalked = Math.max(...edges.map((e) => timeOf(e.lastSeenAt) ?? 0));
-  const onTheirMind = [...entities]
-    .sort(byRank)
-    .slice(0, SUMMARY_ENTITIES)
-    .map((c) => displayName(vertices.get(c.key) as GraphVertex));
+  const summaryEntities = [...entities].sort(byRank).slice(0, SUMMARY_ENTITIES);
+  const onTheirMind = summaryEntities.map((c) => displayName(vertices.get(c.key) as GraphVertex));
   const summary = `Recently on their mind: ${onTheirMind.join(", ")}${lastTalked > 0 ? `; last talked ${formatDay(lastTalked, now)}` : ""}.`;
-  return fitBudget(summary, ranked, tokenBudget);
+  return fitBudget(summary, summaryEntities.map((c) => c.key), ranked, tokenBudget);
 }
 
 /**
@@ -160,7 +163,7 @@ function dedupe(candidates: Candidate[]): Candidate[] {
  * Keeps the best lines whose estimated tokens fit. Summing line estimates (plus one per newline) bounds the joined
  * block's estimate from above, so the greedy pass never overshoots; the final check guards that bound anyway.
  */
-function fitBudget(summary: string, ranked: Candidate[], budget: number): ContextBlock {
+function fitBudget(summary: string, summaryIds: string[], ranked: Candidate[], budget: number): ContextBlock {
   let used = estimateTokens(summary);
   if (used > budget) return EMPTY;
   const kept: Candidate[] = [];
@@ -175,7 +178,13 @@ function fitBudget(summary: string, ranked: Candidate[], budget: number): Contex
     const tokenCount = estimateTokens(block);
     if (tokenCount <= budget || kept.length === 0) {
       if (tokenCount > budget) return EMPTY;
-      return { block, tokenCount, entityCount: new Set(kept.flatMap((c) => c.entityIds)).size, facts: kept.map((c) => c.text) };
+      return {
+        block,
+        tokenCount,
+        entityCount: new Set(kept.flatMap((c) => c.entityIds)).size,
+        facts: kept.map((c) => c.text),
+        lineFactIds: [summaryIds, ...kept.map((c) => c.entityIds)],
+      };
     }
     kept.pop();
   }

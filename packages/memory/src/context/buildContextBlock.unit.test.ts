@@ -146,7 +146,7 @@ describe("buildContextBlock", () => {
       // Lines are taken in rank order: what a small budget keeps is a subsequence of the unbounded ranking.
       expect(isSubsequence(context.facts, full.facts)).toBe(true);
     }
-    expect(buildContextBlock({ userId: "u1", edges, now: NOW, tokenBudget: 5 })).toEqual({ block: "", tokenCount: 0, entityCount: 0, facts: [] });
+    expect(buildContextBlock({ userId: "u1", edges, now: NOW, tokenBudget: 5 })).toEqual({ block: "", tokenCount: 0, entityCount: 0, facts: [], lineFactIds: [] });
     expect(buildContextBlock({ userId: "u1", edges, now: NOW }).tokenCount).toBeGreaterThan(300);
   });
 
@@ -160,7 +160,7 @@ describe("buildContextBlock", () => {
   it("ignores edges of any other user and says nothing about an empty graph", () => {
     const others = graphAfter("u2", [{ observedAt: "2026-11-20T18:30:00Z", extraction: schoolWeek }]);
 
-    expect(buildContextBlock({ userId: "u1", edges: others, now: NOW })).toEqual({ block: "", tokenCount: 0, entityCount: 0, facts: [] });
+    expect(buildContextBlock({ userId: "u1", edges: others, now: NOW })).toEqual({ block: "", tokenCount: 0, entityCount: 0, facts: [], lineFactIds: [] });
     expect(buildContextBlock({ userId: "u1", edges: [], now: NOW }).block).toBe("");
   });
 

@@ -5,7 +5,7 @@
 // first. Vertices are written before edges, so a reader never finds an edge whose endpoint is missing; an apply cut
 // short is completed by the next delivery of the same session, since finished elements then resolve to no write.
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   EDGE_SK_PREFIX,
   RECENCY_INDEX,
@@ -22,6 +22,7 @@ import {
 import { GraphWriteConflictError } from "./errors";
 import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
 import { forEachLimit } from "./limitConcurrency";
+import { userVertexIdOf } from "./ids";
 import type { GraphEdge, GraphVertex, UserGraph } from "./model";
 import type { ApplyResult, GraphMutation } from "./mutation";
 import {
@@ -37,6 +38,8 @@ import {
 
 /** BatchGetItem's limit per request. */
 const BATCH_GET_MAX = 100;
+/** BatchWriteItem's limit per request. */
+const BATCH_WRITE_MAX = 25;
 /** Index items read per wanted edge in one topEdges page: edges plus the endpoints interleaved with them. */
 const RECENCY_PAGE_FACTOR = 2.5;
 
@@ -155,6 +158,43 @@ export class DynamoDbGraphStore implements GraphStore {
       if (from && to) top.push({ edge, from, to });
     }
     return top;
+  }
+
+  async deleteVertex(userId: string, vertexId: string): Promise<boolean> {
+    if (vertexId === userVertexIdOf(userId)) return false;
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: userPk(userId), sk: vertexSk(vertexId) }, ConsistentRead: true }));
+    if (!Item) return false;
+    // Edges first: a reader may meet a vertex without edges, never an edge without its endpoint.
+    const touching: string[] = [];
+    for await (const item of this.queryPartition(userId)) {
+      if (!item.sk.startsWith(EDGE_SK_PREFIX)) continue;
+      const { record } = edgeFromItem(item);
+      if (record.from === vertexId || record.to === vertexId) touching.push(item.sk);
+    }
+    await this.batchDelete(userId, touching);
+    await this.batchDelete(userId, [vertexSk(vertexId)]);
+    return true;
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    const sks: string[] = [];
+    for await (const item of this.queryPartition(userId)) sks.push(item.sk);
+    // Edges before vertices, for the same reason as in deleteVertex.
+    sks.sort((a, b) => Number(b.startsWith(EDGE_SK_PREFIX)) - Number(a.startsWith(EDGE_SK_PREFIX)));
+    await this.batchDelete(userId, sks);
+    return sks.length;
+  }
+
+  private async batchDelete(userId: string, sks: readonly string[]): Promise<void> {
+    const pk = userPk(userId);
+    for (let i = 0; i < sks.length; i += BATCH_WRITE_MAX) {
+      let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]["RequestItems"]>[string] = sks.slice(i, i + BATCH_WRITE_MAX).map((sk) => ({ DeleteRequest: { Key: { pk, sk } } }));
+      for (let round = 0; requests.length > 0; round += 1) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = UnprocessedItems?.[this.tableName] ?? [];
+      }
+    }
   }
 
   /** Writes one element, re-reading and re-resolving it when the conditional put finds another version. */

@@ -28,4 +28,12 @@ export interface GraphStore {
   counts(userId: string): Promise<GraphCounts>;
   /** The `limit` most recently seen edges (lastSeenAt, then id, both descending) with their endpoints. */
   topEdges(userId: string, limit?: number): Promise<TopEdge[]>;
+  /**
+   * Forgets one entity the user asked to forget: the vertex and every edge touching it. False when the user's graph
+   * holds no such vertex (another user's id included), so callers can answer 404. The User root is never forgotten
+   * this way.
+   */
+  deleteVertex(userId: string, vertexId: string): Promise<boolean>;
+  /** Erases the user's whole graph (DELETE /me); returns how many elements went. Idempotent. */
+  deleteUser(userId: string): Promise<number>;
 }

@@ -6,8 +6,9 @@
 import { GraphWriteConflictError } from "./errors";
 import { gremlinProcess, type GremlinRemoteConnection, type GremlinTraversalSource } from "./gremlin";
 import { edgeFromProjection, vertexFromProjection } from "./gremlinRecords";
-import { VERSION_CONFLICT, countUserEdges, countUserVertices, readEdges, readVertices, topEdges, userEdges, userVertices, writeRecords } from "./gremlinTraversals";
+import { VERSION_CONFLICT, countUserEdges, countUserVertices, dropUserGraph, dropUserVertex, readEdges, readVertices, topEdges, userEdges, userVertices, writeRecords } from "./gremlinTraversals";
 import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
+import { userVertexIdOf } from "./ids";
 import type { GraphEdge, GraphVertex, UserGraph } from "./model";
 import type { ApplyResult, GraphMutation } from "./mutation";
 import { checkMutationOwner, edgeChangesOf, resolveMutation, type StoredRecord } from "./resolveMutation";
@@ -86,6 +87,18 @@ export class GremlinGraphStore implements GraphStore {
         to: vertexFromProjection(fields.get("to")).record,
       };
     });
+  }
+
+  async deleteVertex(userId: string, vertexId: string): Promise<boolean> {
+    if (vertexId === userVertexIdOf(userId)) return false;
+    const [dropped] = await dropUserVertex(this.g, userId, vertexId).toList();
+    return Number(dropped ?? 0) > 0;
+  }
+
+  async deleteUser(userId: string): Promise<number> {
+    const { vertices, edges } = await this.counts(userId);
+    await dropUserGraph(this.g, userId).toList();
+    return vertices + edges;
   }
 
   private async read<T extends GraphVertex | GraphEdge>(

@@ -34,6 +34,13 @@ export const countUserVertices = (g: GremlinTraversalSource, userId: string) => 
 
 export const countUserEdges = (g: GremlinTraversalSource, userId: string) => g.E().has("userId", userId).count();
 
+/** Drops one of the user's vertices (its edges go with it) and yields how many were dropped: 0 or 1. */
+export const dropUserVertex = (g: GremlinTraversalSource, userId: string, vertexId: string) =>
+  g.V(vertexId).has("userId", userId).sideEffect(__.drop()).count();
+
+/** Drops every vertex of the user (their edges go with them) and yields how many. */
+export const dropUserGraph = (g: GremlinTraversalSource, userId: string) => g.V().has("userId", userId).sideEffect(__.drop()).count();
+
 /** Newest first, ties by id descending: the same order as the DynamoDB recency index. */
 export const topEdges = (g: GremlinTraversalSource, userId: string, limit: number) =>
   g

@@ -174,5 +174,38 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       expect(all.find((t) => t.edge.id === SOCCER(userId))?.edge.invalidAt).toBe("2026-11-24");
       expect(await store.topEdges(userId, 0)).toEqual([]);
     });
+
+    it("forgets one entity with every edge touching it, only in its owner's graph, once", async () => {
+      const userId = newUserId();
+      const other = newUserId("other");
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+      await store.apply(other, mutationFor(other, "s1", T1, firstSession));
+      const jordan = `Person:${userId}:jordan`;
+
+      expect(await store.deleteVertex(other, jordan)).toBe(false);
+      expect(await store.deleteVertex(userId, jordan)).toBe(true);
+      expect(await store.deleteVertex(userId, jordan)).toBe(false);
+      expect(await store.deleteVertex(userId, userVertexIdOf(userId))).toBe(false);
+
+      const graph = await store.getUserGraph(userId);
+      expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
+      expect(graph.edges.filter((e) => e.from === jordan || e.to === jordan)).toEqual([]);
+      expect((await store.topEdges(userId, 100)).some((t) => t.to.id === jordan || t.from.id === jordan)).toBe(false);
+      expect(await store.counts(other)).toEqual({ vertices: 6, edges: 5 });
+    });
+
+    it("erases a user's whole graph and nobody else's", async () => {
+      const userId = newUserId();
+      const other = newUserId("other");
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+      await store.apply(other, mutationFor(other, "s1", T1, firstSession));
+
+      expect(await store.deleteUser(userId)).toBe(11);
+
+      expect(await store.counts(userId)).toEqual({ vertices: 0, edges: 0 });
+      expect(await store.topEdges(userId, 100)).toEqual([]);
+      expect(await store.deleteUser(userId)).toBe(0);
+      expect(await store.counts(other)).toEqual({ vertices: 6, edges: 5 });
+    });
   });
 }

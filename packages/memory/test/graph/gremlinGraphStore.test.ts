@@ -89,6 +89,26 @@ describe("GremlinGraphStore (recording connection)", () => {
     expect(connection.scripts[2]?.split(/(?=\.merge[VE]\()/)).toMatchSnapshot();
   });
 
+  it("forgets a vertex only within its owner's graph, dropping it (and so its edges) in one traversal", async () => {
+    const connection = new RecordingConnection((script) => (script.includes("'Person:u1:jordan'") ? [1] : [0]));
+    const store = new GremlinGraphStore(connection);
+
+    expect(await store.deleteVertex("u1", "Person:u1:jordan")).toBe(true);
+    expect(await store.deleteVertex("u1", "Person:u2:jordan")).toBe(false);
+    expect(await store.deleteVertex("u1", "User:u1:self")).toBe(false);
+
+    expect(connection.scripts[0]).toMatchInlineSnapshot(`"g.V('Person:u1:jordan').has('userId', 'u1').sideEffect(__.drop()).count()"`);
+    expect(connection.scripts).toHaveLength(2);
+  });
+
+  it("erases a user's graph by their userId property", async () => {
+    const connection = new RecordingConnection((script) => (script.includes("count()") ? [3] : []));
+
+    expect(await new GremlinGraphStore(connection).deleteUser("u1")).toBe(6);
+
+    expect(connection.scripts.at(-1)).toMatchInlineSnapshot(`"g.V().has('userId', 'u1').sideEffect(__.drop()).count()"`);
+  });
+
   it("writes nothing when the stored state already holds the session", async () => {
     const connection = new RecordingConnection(serve(storedAfter(small)));
 

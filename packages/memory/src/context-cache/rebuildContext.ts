@@ -1,0 +1,28 @@
+// Rebuilds a user's cached context block from their graph: after a merge (context-refresh) and after a fact is forgotten (the HTTP API).
+import { buildContextBlock } from "../context/buildContextBlock";
+import { DEFAULT_TOP_EDGES, type GraphStore } from "../graph/graphStore";
+import type { CachedContext, ContextCacheStore } from "./contextCache";
+
+export const DEFAULT_CONTEXT_BUDGET_TOKENS = 400;
+
+export interface RebuildContextInput {
+  graph: GraphStore;
+  cache: ContextCacheStore;
+  userId: string;
+  now: Date;
+  tokenBudget?: number;
+}
+
+/** Reads the newest edges, builds the block and caches it under the next version (counting on from any stored entry, fresh or not). */
+export async function rebuildContext({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS }: RebuildContextInput): Promise<CachedContext> {
+  const [previous, edges] = await Promise.all([cache.read(userId), graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
+  const built = buildContextBlock({ userId, edges, now, tokenBudget });
+  return cache.put({
+    userId,
+    block: built.block,
+    version: (previous?.version ?? 0) + 1,
+    tokenCount: built.tokenCount,
+    entityCount: built.entityCount,
+    lineFactIds: built.lineFactIds,
+  });
+}

@@ -1,0 +1,63 @@
+// What InnerWorld remembers about a user, one fact per entity of their graph, as GET /me/memory lists it and DELETE /me/memory/{factId} forgets it.
+import { entityLine, eventDateOf } from "../context/phrasing";
+import type { ContextCacheStore } from "../context-cache/contextCache";
+import { rebuildContext } from "../context-cache/rebuildContext";
+import type { GraphStore } from "../graph/graphStore";
+import type { EntityType, GraphEdge, UserGraph } from "../graph/model";
+
+export interface RememberedFact {
+  /** The graph vertex id: what DELETE /me/memory/{factId} takes. */
+  id: string;
+  type: EntityType;
+  name: string;
+  /** The line the context block would say about it ("Upcoming: chemistry test on Fri 20 Nov (in 2 days)"). */
+  summary: string;
+  firstMentionedAt: string;
+  lastMentionedAt: string;
+  sessionIds: string[];
+}
+
+/** Every entity of the graph except the user's own root, most recently mentioned first. */
+export function rememberedFacts(graph: UserGraph, now: Date): RememberedFact[] {
+  const at = now.getTime();
+  return graph.vertices
+    .filter((vertex) => vertex.label !== "User")
+    .map((vertex) => {
+      const own = graph.edges.filter((edge) => edge.to === vertex.id && edge.from.startsWith("User:"));
+      const eventAt = vertex.label === "Event" ? eventDateOf(vertex, graph.edges) : undefined;
+      return {
+        id: vertex.id,
+        type: vertex.label as EntityType,
+        name: vertex.name,
+        summary: entityLine(vertex, representative(own), eventAt, at),
+        firstMentionedAt: vertex.firstSeenAt,
+        lastMentionedAt: vertex.lastSeenAt,
+        sessionIds: vertex.sourceSessions,
+      };
+    })
+    .sort((a, b) => (a.lastMentionedAt < b.lastMentionedAt ? 1 : a.lastMentionedAt > b.lastMentionedAt ? -1 : a.id < b.id ? -1 : 1));
+}
+
+/** Of the user's edges to one entity: one that still holds, a specific one over a bare mention, the newest. */
+function representative(edges: GraphEdge[]): GraphEdge | undefined {
+  const rank = (e: GraphEdge) => (e.invalidAt === undefined ? 2 : 0) + (e.label === "mentions" ? 0 : 1);
+  return [...edges].sort((a, b) => rank(b) - rank(a) || (a.lastSeenAt < b.lastSeenAt ? 1 : -1))[0];
+}
+
+export interface ForgetFactInput {
+  graph: GraphStore;
+  cache: ContextCacheStore;
+  userId: string;
+  factId: string;
+  now: Date;
+}
+
+/**
+ * Forgets one fact and rebuilds the cached context at once, so the very next prompt no longer carries it. False when
+ * the caller's graph has no such fact (unknown, already forgotten, or another user's): the API answers 404.
+ */
+export async function forgetFact({ graph, cache, userId, factId, now }: ForgetFactInput): Promise<boolean> {
+  const removed = await graph.deleteVertex(userId, factId);
+  if (removed) await rebuildContext({ graph, cache, userId, now });
+  return removed;
+}
