@@ -42,8 +42,15 @@ module.exports = {
       to: { path: "^services/" },
     },
     {
+      name: "no-relative-import-across-packages",
+      comment: "Another workspace package is imported by its name and exports (declared in package.json), never by a relative path into its files.",
+      severity: "error",
+      from: { path: "^(packages|services|tests|scripts)/([^/]+)/" },
+      to: { dependencyTypes: ["local"], path: "^(packages|services|tests|scripts)/", pathNot: "^$1/$2/" },
+    },
+    {
       name: "no-cycles",
-      comment: "A cycle between modules (and so between packages) makes neither side changeable alone.",
+      comment: "A cycle between modules makes neither side changeable alone. Cycles between packages whose files form none are found by scripts/checks/packageCycles.ts.",
       severity: "error",
       from: {},
       to: { circular: true },

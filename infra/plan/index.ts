@@ -19,7 +19,6 @@ export * from "./settings";
 export { LINK_NAMES, deadLetterQueueLinkName } from "./links";
 export { PARAMETER_KEYS } from "./parameters";
 export { VISIBILITY_TIMEOUT_FACTOR, assertQueueSettings } from "./services";
-export { READ_API_ROUTES } from "./gateway";
 
 /** Every service in the topology is either the gateway (it owns the APIs) or a consumer with a queue; nothing else deploys. */
 const assertTopologyShapes = () => {

@@ -8,7 +8,7 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { EventPublisher, createEventConsumer, type PublishRequest } from "@innerworld/events";
 import { localCredentials } from "@innerworld/emulators/net";
 import { startLocalCloud } from "../src";
-import { ms, summarize } from "@innerworld/testing/stats";
+import { ms, summarize } from "@innerworld/bench/stats";
 
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
 const SUSTAINED = Number(process.env.BENCH_SUSTAINED ?? 5000);

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
 import { startLocalCloud, type LocalEndpoints } from "../src";
-import { ms, summarize } from "@innerworld/testing/stats";
+import { ms, summarize } from "@innerworld/bench/stats";
 
 const TURNS_PER_CLIENT = Number(process.env.BENCH_TURNS_PER_CLIENT ?? 20);
 const LEVELS = (process.env.BENCH_CLIENTS ?? "1,10,100").split(",").map(Number);

@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
-import { ms, summarize } from "@innerworld/testing/stats";
+import { ms, summarize } from "@innerworld/bench/stats";
 import { buildContextBlock } from "../src/context/index";
 import { DEFAULT_TOP_EDGES, DynamoDbGraphStore, EDGE_LABELS, planMerge, type EntityType, type ExtractedEntity, type ExtractedRelation } from "../src/graph/index";
 import { tableNamesFor } from "@innerworld/platform/tables";

@@ -20,8 +20,6 @@ const byId: ReadonlyMap<string, Persona> = new Map(
   }),
 );
 
-export const isPersonaId = (id: string): id is PersonaId => byId.has(id);
-
 /** The persona with this id; throws `UnknownPersonaError` (code `UNKNOWN_PERSONA`) for anything else. */
 export function getPersona(id: string): Persona {
   const persona = byId.get(id);

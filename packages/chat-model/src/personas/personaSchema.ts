@@ -53,6 +53,4 @@ export const PersonaSchema = z.object({
 });
 
 export type Persona = z.infer<typeof PersonaSchema>;
-export type PersonaStyle = z.infer<typeof PersonaStyleSchema>;
-export type PersonaModelSettings = z.infer<typeof PersonaModelSettingsSchema>;
 export const TOPIC_PLACEHOLDER = TOPIC;

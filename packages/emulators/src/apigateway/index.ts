@@ -6,23 +6,11 @@
 // `domainName` is the Host the client dialled (127.0.0.1:PORT), so build the @connections endpoint from
 // configuration (`connectionsUrl`), not from `https://${domainName}/${stage}`.
 export { startWebSocketApiEmulator } from "./server.js";
-export { AWS_DEFAULTS } from "./config.js";
-export {
-  AuthorizerConfigurationError,
-  IntegrationTimeoutError,
-  InvalidRouteSelectionExpressionError,
-  ManagementApiError,
-  isManagementApiError,
-} from "./errors.js";
 export type {
   WebSocketApiEmulator,
   WebSocketApiEmulatorOptions,
-  WebSocketAuthorizer,
-  WebSocketAuthorizerContext,
   WebSocketAuthorizerEvent,
   WebSocketEvent,
-  WebSocketRequestContext,
-  WebSocketRoutes,
   WsHandler,
   WsHandlerResult,
 } from "./types.js";

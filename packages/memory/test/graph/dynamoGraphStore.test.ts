@@ -1,7 +1,7 @@
 // DynamoDbGraphStore against dynalite: the shared contract, plus what only this adapter promises (one Query for topEdges, retries).
 import { DynamoDBClient, QueryCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DynamoDbGraphStore } from "../../src/graph";
+import { DynamoDbGraphStore, isGraphWriteConflictError } from "../../src/graph";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { ensureTables, startDynamoDb, type LocalDynamoDb } from "@innerworld/emulators/dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
@@ -158,7 +158,9 @@ describe("DynamoDbGraphStore", () => {
 
     const applying = DynamoDbGraphStore.fromClient(client, table.tableName, { maxAttempts: 3 }).apply(userId, mutationFor(userId, "s2", T2, quitSession));
 
-    await expect(applying).rejects.toMatchObject({ code: "GRAPH_WRITE_CONFLICT", attempts: 3 });
+    const error: unknown = await applying.catch((e: unknown) => e);
+    expect(isGraphWriteConflictError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "GRAPH_WRITE_CONFLICT", attempts: 3 });
   });
 
   it("orders the recency index so that every edge's endpoints come before it, newest first", async () => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { gremlinDriver, gremlinProcess, type GremlinBytecode } from "../../src/graph/gremlin";
 import { edgeProperties, vertexProperties } from "../../src/graph/gremlinRecords";
 import { VERSION_CONFLICT } from "../../src/graph/gremlinTraversals";
-import { GremlinGraphStore, NeptuneConnection, createNeptuneConnection, type AwsCredentials, type DriverConnection, type GraphEdge, type GraphMutation, type GraphVertex } from "../../src/graph/index";
+import { GremlinGraphStore, NeptuneConnection, isGraphWriteConflictError, createNeptuneConnection, type AwsCredentials, type DriverConnection, type GraphEdge, type GraphMutation, type GraphVertex } from "../../src/graph/index";
 import { resolveMutation } from "../../src/graph/resolveMutation";
 import { T1, T2, entity, firstSession, mutationFor, quitSession, relation } from "./graphFactories";
 import { graphStoreContract } from "./graphStoreContract";
@@ -163,7 +163,9 @@ describe("GremlinGraphStore (recording connection)", () => {
     expect(connection.scripts.map((s) => (isWrite(s) ? "write" : "read"))).toEqual(["read", "read", "write", "read", "read", "write"]);
 
     const always = new RecordingConnection((script) => (isWrite(script) ? new Error("ConcurrentModificationException") : []));
-    await expect(new GremlinGraphStore(always, { maxAttempts: 2 }).apply("u1", small)).rejects.toMatchObject({ code: "GRAPH_WRITE_CONFLICT", attempts: 2 });
+    const conflict: unknown = await new GremlinGraphStore(always, { maxAttempts: 2 }).apply("u1", small).catch((e: unknown) => e);
+    expect(isGraphWriteConflictError(conflict)).toBe(true);
+    expect(conflict).toMatchObject({ code: "GRAPH_WRITE_CONFLICT", attempts: 2 });
     const broken = new RecordingConnection((script) => (isWrite(script) ? new Error("MalformedQueryException") : []));
     await expect(new GremlinGraphStore(broken).apply("u1", small)).rejects.toThrow("MalformedQueryException");
     expect(broken.scripts.filter(isWrite)).toHaveLength(1);

@@ -16,20 +16,6 @@ export interface RuntimeConfig {
 
 const envKeyOfDeadLetterQueue = (service: ServiceName) => `INNERWORLD_DLQ_URL_${service.toUpperCase().replace(/-/g, "_")}`;
 
-export const runtimeConfigToEnv = (config: RuntimeConfig): Record<string, string> => {
-  const env: Record<string, string> = {
-    AWS_REGION: config.region,
-    INNERWORLD_BUS_NAME: config.busName,
-    INNERWORLD_TABLE_PREFIX: config.tablePrefix,
-  };
-  if (config.endpoints.dynamodb) env.INNERWORLD_DYNAMODB_ENDPOINT = config.endpoints.dynamodb;
-  if (config.endpoints.eventBridge) env.INNERWORLD_EVENTBRIDGE_ENDPOINT = config.endpoints.eventBridge;
-  if (config.endpoints.sqs) env.INNERWORLD_SQS_ENDPOINT = config.endpoints.sqs;
-  if (config.connectionsUrl) env.INNERWORLD_CONNECTIONS_URL = config.connectionsUrl;
-  for (const [service, url] of Object.entries(config.deadLetterQueueUrls)) env[envKeyOfDeadLetterQueue(service as ServiceName)] = url;
-  return env;
-};
-
 export const runtimeConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => {
   const deadLetterQueueUrls: Partial<Record<ServiceName, string>> = {};
   for (const service of SERVICE_NAMES) {
