@@ -2,7 +2,7 @@
 import { generateKeyPairSync, sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createTokenAuthorizer } from "./auth";
-import { claimsProblem, headerProblem, jwtHeaderOf } from "./tokenPolicy";
+import { assertTokenPolicy, claimsProblem, headerProblem, isTokenRefusedError, jwtHeaderOf } from "./tokenPolicy";
 
 const ISSUER = "https://issuer.test";
 const AUDIENCE = "innerworld-test";
@@ -69,5 +69,21 @@ describe("token policy", () => {
   it("reads a header only when it is JSON", () => {
     expect(headerProblem(jwtHeaderOf("not-base64-json.x.y"))).toBe("the header is not JSON");
     expect(headerProblem(jwtHeaderOf(signToken(sound)))).toBeUndefined();
+  });
+});
+
+describe("assertTokenPolicy", () => {
+  it("throws a TokenRefusedError, recognised by its guard, with the reason", () => {
+    const refused: unknown = (() => {
+      try {
+        assertTokenPolicy("not-a-jwt", { sub: "u1" }, 0);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(isTokenRefusedError(refused)).toBe(true);
+    expect(refused).toMatchObject({ code: "TOKEN_REFUSED", reason: "the header is not JSON" });
+    expect(isTokenRefusedError(new Error("Unauthorized"))).toBe(false);
   });
 });
