@@ -26,7 +26,13 @@ export const createService = (plan: ServicePlan, bus: sst.aws.Bus, context: Func
   const queue = new sst.aws.Queue(plan.queue.logicalName, {
     visibilityTimeout: `${plan.queue.visibilityTimeoutSeconds} seconds`,
     dlq: { queue: deadLetterQueue.arn, retry: plan.maxReceiveCount },
-    transform: { queue: { name: plan.queue.name, messageRetentionSeconds: plan.queue.messageRetentionSeconds } },
+    transform: {
+      queue: {
+        name: plan.queue.name,
+        messageRetentionSeconds: plan.queue.messageRetentionSeconds,
+        ...(plan.queue.deliveryDelaySeconds ? { delaySeconds: plan.queue.deliveryDelaySeconds } : {}),
+      },
+    },
   });
 
   // A raw rule rather than bus.subscribeQueue: SST's pattern argument has no room for `$or` or `replay-name`.

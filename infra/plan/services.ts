@@ -52,6 +52,9 @@ export const assertQueueSettings = (topology: ConsumingService): void => {
   if (queue.maxBatchingWindowSeconds > 300) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: batching window over 300 s`);
   if (queue.functionTimeoutSeconds > 900) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: Lambda timeouts end at 900 s`);
   if (queue.visibilityTimeoutSeconds > 43_200) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: SQS visibility timeouts end at 12 h`);
+  if (queue.deliveryDelaySeconds !== undefined && (queue.deliveryDelaySeconds < 0 || queue.deliveryDelaySeconds > 900)) {
+    throw new InfraPlanError("QUEUE_SETTINGS", `${service}: SQS delivery delays run from 0 to 900 s`);
+  }
   if (queue.maxReceiveCount < 1 || queue.maxReceiveCount > 1000) throw new InfraPlanError("QUEUE_SETTINGS", `${service}: maxReceiveCount ${queue.maxReceiveCount} is outside 1..1000`);
 };
 
@@ -93,6 +96,7 @@ export const planService = (topology: ConsumingService, stage: string, settings:
       name: withStage(queueNameOf(service), stage),
       visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
       messageRetentionSeconds: FOUR_DAYS,
+      ...(queue.deliveryDelaySeconds ? { deliveryDelaySeconds: queue.deliveryDelaySeconds } : {}),
     },
     deadLetterQueue: {
       logicalName: deadLetterQueueLinkName(service),

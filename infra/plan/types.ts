@@ -29,6 +29,8 @@ export interface QueuePlan {
   name: string;
   visibilityTimeoutSeconds: number;
   messageRetentionSeconds: number;
+  /** SQS DelaySeconds: how long each message waits before a consumer may see it (the turn watchdog's deadline). */
+  deliveryDelaySeconds?: number;
 }
 
 export interface ServicePlan {

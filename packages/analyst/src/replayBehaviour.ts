@@ -5,6 +5,7 @@ import type { ServiceName } from "@innerworld/events";
 export const LIVE_SIDE_EFFECTS: Partial<Record<ServiceName, string>> = {
   notifier: "it pushes frames to users' open WebSocket connections",
   generation: "it calls the model (cost) and streams chunks straight to users' connections",
+  watchdog: "it would fail old turns again and tell their users",
   safety: "it would screen old turns again and publish new verdicts, which generation and the notifier act on live",
 };
 
@@ -13,6 +14,7 @@ export const REPLAY_BEHAVIOUR: Record<ServiceName, string> = {
   safety: `Never sees replayed events: ${LIVE_SIDE_EFFECTS.safety}. Its rule requires \`replay-name\` to be absent.`,
   generation: `Never sees replayed events: ${LIVE_SIDE_EFFECTS.generation}. Its rule requires \`replay-name\` to be absent.`,
   notifier: `Never sees replayed events: ${LIVE_SIDE_EFFECTS.notifier}. Its rule requires \`replay-name\` to be absent.`,
+  watchdog: `Never sees replayed events: ${LIVE_SIDE_EFFECTS.watchdog}. Its rule requires \`replay-name\` to be absent.`,
   storage:
     "Accepts replays. Every write is conditional on ids (one message item per session and seq, sessions by id, statuses only move forward), so a replayed event changes nothing already stored; a replayed SessionEnded does not publish TranscriptReady again once the session has one.",
   "graph-extraction":

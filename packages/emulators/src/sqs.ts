@@ -34,8 +34,11 @@ const arnOf = async (client: SQSClient, queueUrl: string): Promise<string> => {
   return arn;
 };
 
-/** CreateQueue is idempotent for identical attributes, so this is safe on every start. */
-export const ensureServiceQueues = async (client: SQSClient): Promise<Map<ServiceName, ServiceQueues>> => {
+/**
+ * CreateQueue is idempotent for identical attributes, so this is safe on every start. `deliveryDelays` replaces a
+ * service's delivery delay from the topology, so tests can make the turn watchdog come due in a second or two.
+ */
+export const ensureServiceQueues = async (client: SQSClient, options: { deliveryDelays?: Partial<Record<ServiceName, number>> } = {}): Promise<Map<ServiceName, ServiceQueues>> => {
   const queues = new Map<ServiceName, ServiceQueues>();
   for (const topology of consumingServices()) {
     const dlq = await client.send(
@@ -48,6 +51,7 @@ export const ensureServiceQueues = async (client: SQSClient): Promise<Map<Servic
         QueueName: queueNameOf(topology.service),
         Attributes: {
           VisibilityTimeout: String(topology.queue.visibilityTimeoutSeconds),
+          DelaySeconds: String(options.deliveryDelays?.[topology.service] ?? topology.queue.deliveryDelaySeconds ?? 0),
           RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterQueueArn, maxReceiveCount: topology.queue.maxReceiveCount }),
         },
       }),

@@ -90,7 +90,8 @@ export const replyDeliveredSchema = z.object({
   sessionId: id,
   seq: z.number().int().positive(),
   connectionId: id.optional(),
-  status: z.enum(["delivered", "connection_gone"]),
+  /** `withheld`: the turn had already ended (timed out or failed), so the reply waits for the client's resume. */
+  status: z.enum(["delivered", "connection_gone", "withheld"]),
   deliveredAt: isoTime,
 });
 
@@ -160,7 +161,7 @@ export const EVENT_CATALOG = {
   ContextRefreshed: define({ version: 1, producers: ["context-refresh"], description: "A new context version is cached.", schema: contextRefreshedSchema }),
   StepFailed: define({
     version: 1,
-    producers: ["gateway", "safety", "generation", "storage", "graph-extraction", "context-refresh", "notifier"],
+    producers: ["gateway", "safety", "generation", "storage", "graph-extraction", "context-refresh", "notifier", "watchdog"],
     description: "Retries are exhausted: tell the user, mark the turn failed.",
     schema: stepFailedSchema,
   }),

@@ -9,6 +9,7 @@ export const SERVICE_NAMES = [
   "graph-extraction",
   "context-refresh",
   "notifier",
+  "watchdog",
 ] as const;
 export const serviceNameSchema = z.enum(SERVICE_NAMES);
 export type ServiceName = z.infer<typeof serviceNameSchema>;

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "GENERATION_FAILED",
   "STEP_FAILED",
+  "TURN_TIMED_OUT",
   "INTERNAL_ERROR",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

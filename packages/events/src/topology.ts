@@ -4,6 +4,9 @@ import { sourceOf, type ServiceName } from "./envelope";
 
 export const BUS_NAME = "innerworld";
 
+/** Seconds after its acknowledgement a turn without a reply is failed with TURN_TIMED_OUT (retryable). */
+export const TURN_DEADLINE_SECONDS = 20;
+
 /** Published for analysts and operators reading the archive; no service consumes them. */
 export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed"];
 
@@ -20,6 +23,8 @@ export interface QueueSettings {
   batchSize: number;
   maxBatchingWindowSeconds: number;
   functionTimeoutSeconds: number;
+  /** How long SQS holds each message before any consumer may see it (SQS DelaySeconds, 0–900). */
+  deliveryDelaySeconds?: number;
 }
 
 export interface ServiceTopology {
@@ -93,6 +98,16 @@ const SERVICE_TOPOLOGY = [
     publishes: ["ContextRefreshed", "StepFailed"],
     acceptsReplay: true,
     queue: queue(),
+  },
+  {
+    // Every acknowledged turn ends in a reply or a typed, retryable error: the watchdog sees each MessageReceived
+    // once it is due and fails the turn that still has no outcome. 20 s leaves room for the notice to arrive
+    // within the 30 s the protocol promises.
+    service: "watchdog",
+    consumes: [{ eventType: "MessageReceived" }],
+    publishes: ["StepFailed"],
+    acceptsReplay: false,
+    queue: queue({ deliveryDelaySeconds: TURN_DEADLINE_SECONDS }),
   },
   {
     service: "notifier",

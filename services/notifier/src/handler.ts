@@ -1,10 +1,18 @@
 // The notifier's Lambda entry: a thin SQS handler over notifyClient.
 import { connectionPusherFor } from "@innerworld/conversation/connections";
+import { DynamoDbTurnOutcomes } from "@innerworld/conversation/turns";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createNotifier } from "./notifyClient";
 
 export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
-  const notifier = createNotifier({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, pusher: connectionPusherFor(runtime), clock: runtime.clock });
+  const notifier = createNotifier({
+    dynamodb: runtime.dynamodb,
+    tables: runtime.tables,
+    publisher: runtime.publisher,
+    pusher: connectionPusherFor(runtime),
+    outcomes: new DynamoDbTurnOutcomes(runtime.dynamodb, runtime.tables.idempotency, runtime.clock),
+    clock: runtime.clock,
+  });
   return createServiceConsumer(runtime, {
     ReplyScreened: notifier.replyScreened,
     MessageScreened: notifier.messageScreened,

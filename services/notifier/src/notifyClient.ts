@@ -1,6 +1,7 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
 import { SessionStore } from "@innerworld/conversation/sessions";
+import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import { crisisResources } from "@innerworld/screening";
 import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import { serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
@@ -11,8 +12,13 @@ export interface NotifierPorts {
   tables: { sessions: string; connections: string };
   publisher: EventPublisher;
   pusher: ConnectionPusher;
+  /** Who ended each turn first: only that outcome is pushed live. */
+  outcomes: TurnOutcomes;
   clock?: () => number;
 }
+
+/** What the client is told when the watchdog ended a turn that had no reply by its deadline. */
+export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 
 export const createNotifier = (ports: NotifierPorts) => {
   const sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
@@ -33,8 +39,13 @@ export const createNotifier = (ports: NotifierPorts) => {
     seq: number;
     fallbackConnectionId?: string;
     frame: string;
+    outcome: TurnOutcomeKind;
   }) => {
-    const connectionId = await connectionFor(input.sessionId, input.fallbackConnectionId);
+    // A turn ends once on screen: a reply or notice that comes after a timeout or failure is kept for resume only,
+    // and one delivered again (after a crash mid-batch) is not pushed a second time.
+    const claim = await ports.outcomes.claim(input.messageId, input.outcome, input.replyId);
+    if (!claim.won && claim.existing.decidedBy === input.replyId) return;
+    const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
     const result = connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
     const { metadata } = input.event.envelope;
     await ports.publisher.publish({
@@ -50,7 +61,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         sessionId: input.sessionId,
         seq: input.seq,
         ...(connectionId ? { connectionId } : {}),
-        status: result === "sent" ? "delivered" : "connection_gone",
+        status: !claim.won ? "withheld" : result === "sent" ? "delivered" : "connection_gone",
         deliveredAt: now(),
       },
     });
@@ -62,7 +73,7 @@ export const createNotifier = (ports: NotifierPorts) => {
       const frame = data.streamed
         ? serverFrame("stream_end", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, retracted: data.replaced, model: data.model })
         : serverFrame("reply", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, personaId: data.personaId, model: data.model, replaced: data.replaced });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, frame, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, frame, outcome: "replied", ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
     },
 
     /** Blocked or crisis input: a fixed reply, and for crisis the helplines of the user's locale. */
@@ -77,7 +88,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         categories: data.verdict.categories,
         resources: crisis ? crisisResources(data.locale).resources : [],
       });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
     },
 
     /** A step gave up: the client hears so with a code it can act on (retry the message, or not). */
@@ -85,14 +96,17 @@ export const createNotifier = (ports: NotifierPorts) => {
       const { data } = event.envelope;
       // Only a failed turn concerns the client; a background step (context, graph) failing is for operators.
       if (!data.sessionId || !data.messageId) return;
+      const timedOut = data.step === "watchdog";
+      // The watchdog ended the turn itself (its claim is the outcome); any other failure must win the turn first.
+      if (!timedOut && !(await ports.outcomes.claim(data.messageId, "failed", data.step)).won) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);
       if (!connectionId) return;
       const generation = data.step === "generation";
       await ports.pusher.push(
         connectionId,
         serverFrame("error", {
-          code: generation ? "GENERATION_FAILED" : "STEP_FAILED",
-          message: generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
+          code: timedOut ? "TURN_TIMED_OUT" : generation ? "GENERATION_FAILED" : "STEP_FAILED",
+          message: timedOut ? TURN_TIMED_OUT_MESSAGE : generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
           retryable: data.retryable,
           sessionId: data.sessionId,
           ...(data.messageId ? { messageId: data.messageId } : {}),

@@ -47,7 +47,8 @@ describe("local cloud", () => {
 
   it("delivers an event to exactly the services whose rules match it", async () => {
     const seen: Seen[] = [];
-    env = await startTestCloud({ handlerOverrides: recordingHandlers(seen).overrides });
+    // No turn deadline: the watchdog's copy of MessageReceived is due at once, like every other service's.
+    env = await startTestCloud({ handlerOverrides: recordingHandlers(seen).overrides, turnDeadlineSeconds: 0 });
     const publisher = new EventPublisher({ client: env.eventBridge, busName: env.cloud.endpoints.busName, producer: "gateway" });
     const [published] = await publisher.publish(messageReceived());
     const eventId = published!.metadata.eventId;
@@ -56,7 +57,7 @@ describe("local cloud", () => {
     // Give any wrongly matching rule time to deliver too before asserting nobody else saw it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const receivers = seen.filter((s) => s.event.envelope.metadata.eventId === eventId).map((s) => s.service).sort();
-    expect(receivers).toEqual(["safety", "storage"]);
+    expect(receivers).toEqual(["safety", "storage", "watchdog"]);
     expect(seen.find((s) => s.service === "safety")?.event.envelope.data).toMatchObject({ content: "I have a math test on Friday and I'm nervous" });
   });
 

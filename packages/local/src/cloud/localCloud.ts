@@ -51,6 +51,8 @@ export interface LocalCloudOptions {
   /** How often the gateway's sweep ends idle, expired and long-disconnected sessions (the cloud runs it every minute). */
   sweepIntervalMs?: number;
   gatewayLimits?: Partial<GatewayLimits>;
+  /** Seconds after its acknowledgement a turn without a reply is timed out (default: the topology's deadline). */
+  turnDeadlineSeconds?: number;
   /** Extra environment a service reads (model endpoint, moderation key) goes through process.env as in Lambda. */
   log?: (message: string) => void;
 }
@@ -148,7 +150,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const sqs = await startSqs({ port: ports.sqs, region });
     stack.push({ name: "sqs", close: sqs.close });
     const sqsClient = sqsClientFor(sqs.endpoint, region);
-    const queues = await ensureServiceQueues(sqsClient);
+    const queues = await ensureServiceQueues(sqsClient, options.turnDeadlineSeconds !== undefined ? { deliveryDelays: { watchdog: options.turnDeadlineSeconds } } : {});
     sqsClient.destroy();
 
     const eventBridge = await startEventBridgeEmulator({ port: ports.eventBridge, dataDir: join(options.dataDir, "eventbridge"), region, sqsEndpoint: sqs.endpoint });

@@ -7,6 +7,7 @@ import { createHandler as graphExtraction } from "@innerworld/graph-extraction";
 import { createHandler as notifier } from "@innerworld/notifier";
 import { createHandler as safety } from "@innerworld/safety";
 import { createHandler as storage } from "@innerworld/storage";
+import { createHandler as watchdog } from "@innerworld/watchdog";
 import type { SqsHandler } from "./sqsEventSource";
 
 const FACTORIES: { [S in ServiceName]?: (runtime: ServiceRuntime<S>) => SqsHandler } = {
@@ -16,6 +17,7 @@ const FACTORIES: { [S in ServiceName]?: (runtime: ServiceRuntime<S>) => SqsHandl
   "graph-extraction": graphExtraction,
   "context-refresh": contextRefresh,
   notifier,
+  watchdog,
 };
 
 /**

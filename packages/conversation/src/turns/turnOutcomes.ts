@@ -1,0 +1,81 @@
+// Each acknowledged turn ends once: in a reply, a safety notice, a failure, or a timeout, decided by one conditional write.
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
+
+/** What a turn ended in; whoever records it first decides what the client is shown live. */
+export type TurnOutcomeKind = "replied" | "noticed" | "failed" | "timed_out";
+
+export interface TurnOutcome {
+  messageId: string;
+  outcome: TurnOutcomeKind;
+  /** The reply, notice or failing step that decided it. */
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export type TurnClaim = { won: true } | { won: false; existing: TurnOutcome };
+
+/** The port: record a turn's outcome unless it already has one. */
+export interface TurnOutcomes {
+  claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim>;
+  get(messageId: string): Promise<TurnOutcome | undefined>;
+}
+
+/** Outcomes are kept long enough to outlast every redelivery and late reply of their turn. */
+const OUTCOME_RETENTION_SECONDS = 24 * 60 * 60;
+
+const keyOf = (messageId: string) => `turn-outcome#${messageId}`;
+
+/** Outcomes in the idempotency table: one item per turn, written only if absent. */
+export class DynamoDbTurnOutcomes implements TurnOutcomes {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim> {
+    const now = this.clock();
+    const record: TurnOutcome = { messageId, outcome, decidedBy, decidedAt: new Date(now).toISOString() };
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { id: keyOf(messageId), ...record, expiration: epochSeconds(now) + OUTCOME_RETENTION_SECONDS },
+          ConditionExpression: "attribute_not_exists(id)",
+        }),
+      );
+      return { won: true };
+    } catch (error) {
+      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    }
+    const existing = await this.get(messageId);
+    if (!existing) throw new Error(`turn ${messageId} has an outcome that cannot be read`);
+    return { won: false, existing };
+  }
+
+  async get(messageId: string): Promise<TurnOutcome | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: keyOf(messageId) }, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const { messageId: id, outcome, decidedBy, decidedAt } = Item as TurnOutcome;
+    return { messageId: id, outcome, decidedBy, decidedAt };
+  }
+}
+
+/** The in-memory twin, for unit tests of the services that decide outcomes. */
+export class InMemoryTurnOutcomes implements TurnOutcomes {
+  readonly outcomes = new Map<string, TurnOutcome>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim> {
+    const existing = this.outcomes.get(messageId);
+    if (existing) return { won: false, existing };
+    this.outcomes.set(messageId, { messageId, outcome, decidedBy, decidedAt: new Date(this.clock()).toISOString() });
+    return { won: true };
+  }
+
+  async get(messageId: string): Promise<TurnOutcome | undefined> {
+    return this.outcomes.get(messageId);
+  }
+}

@@ -1,0 +1,75 @@
+// The watchdog fails a turn that has no outcome when it comes due, once, and leaves answered turns alone.
+import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
+import type { ConsumedEvent, EventPublisher, PublishRequest } from "@innerworld/events";
+import type { Context, SQSRecord } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import { createTurnWatchdog } from "./watchTurn";
+
+const NOW = Date.parse("2026-03-02T10:00:00Z");
+
+const dueTurn = (messageId: string): ConsumedEvent<"MessageReceived"> => ({
+  envelope: {
+    type: "MessageReceived",
+    metadata: { eventId: "5f0c6a3e-3a59-4b55-9a53-6c1d2f4e8a10", version: 1, occurredAt: new Date(NOW).toISOString(), correlationId: messageId, userId: "alex", sessionId: "s-1", producer: "gateway" },
+    data: { messageId, sessionId: "s-1", seq: 3, personaId: "companion", connectionId: "c-1", content: "are you there?", stream: false, receivedAt: new Date(NOW).toISOString() },
+  },
+  receiveCount: 1,
+  record: {} as SQSRecord,
+  context: {} as Context,
+});
+
+const prepare = () => {
+  const outcomes = new InMemoryTurnOutcomes(() => NOW);
+  const published: PublishRequest[] = [];
+  const publish = async (...requests: PublishRequest[]) => {
+    published.push(...requests);
+  };
+  const publisher: Pick<EventPublisher, "publish"> = { publish: publish as unknown as EventPublisher["publish"] };
+  return { outcomes, published, watch: createTurnWatchdog({ outcomes, publisher }) };
+};
+
+describe("turn watchdog", () => {
+  it("fails a turn with no outcome by its deadline, retryably, and records the timeout as its outcome", async () => {
+    const { outcomes, published, watch } = prepare();
+
+    await watch(dueTurn("m-silent"));
+
+    expect(published).toEqual([
+      expect.objectContaining({
+        type: "StepFailed",
+        sessionId: "s-1",
+        data: expect.objectContaining({ step: "watchdog", messageId: "m-silent", seq: 3, connectionId: "c-1", errorCode: "TURN_TIMED_OUT", retryable: true }),
+      }),
+    ]);
+    expect((await outcomes.get("m-silent"))?.outcome).toBe("timed_out");
+  });
+
+  it.each(["replied", "noticed", "failed"] as const)("leaves a turn that already %s alone", async (outcome) => {
+    const { outcomes, published, watch } = prepare();
+    await outcomes.claim("m-answered", outcome, "reply-1");
+
+    await watch(dueTurn("m-answered"));
+
+    expect(published).toEqual([]);
+    expect((await outcomes.get("m-answered"))?.outcome).toBe(outcome);
+  });
+
+  it("publishes the same failure again when its deadline message is delivered twice, so the bus can drop the copy", async () => {
+    const { published, watch } = prepare();
+
+    await watch(dueTurn("m-twice"));
+    await watch(dueTurn("m-twice"));
+
+    expect(published).toHaveLength(2);
+    expect(published[0]?.deduplicationKey).toBe(published[1]?.deduplicationKey);
+  });
+
+  it("lets a late reply lose to the timeout: the claim it makes afterwards does not win", async () => {
+    const { outcomes, watch } = prepare();
+
+    await watch(dueTurn("m-late"));
+    const late = await outcomes.claim("m-late", "replied", "reply-late");
+
+    expect(late).toMatchObject({ won: false, existing: { outcome: "timed_out", decidedBy: "watchdog" } });
+  });
+});
