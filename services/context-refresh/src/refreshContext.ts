@@ -1,5 +1,5 @@
 // Context-refresh's logic: rebuilds the user's cached context block from the graph, and warms it when a session starts.
-import { ContextCacheStore, rebuildContext } from "@innerworld/memory/context-cache";
+import { DynamoDbContextCacheStore, rebuildContext } from "@innerworld/memory/context-cache";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -16,7 +16,7 @@ export interface ContextRefreshPorts {
 export const CONTEXT_TOKEN_BUDGET = 400;
 
 export const createContextRefresher = (ports: ContextRefreshPorts) => {
-  const cache = new ContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
+  const cache = new DynamoDbContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
   const now = () => new Date((ports.clock ?? Date.now)());
 
   const rebuild = async (event: ConsumedEvent, reason: "graph_updated" | "session_started") => {

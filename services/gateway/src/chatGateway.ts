@@ -1,10 +1,10 @@
 // The gateway's logic: validates, authorises and rate-limits client frames, then starts sagas by publishing events.
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConnectionStore } from "@innerworld/conversation/connections";
-import { MessageStore } from "@innerworld/conversation/messages";
-import { SessionLimitError, SessionNotActiveError, SessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
-import { TokenBucketRateLimiter, type BucketSpec } from "@innerworld/conversation/rate-limits";
+import { DynamoDbConnectionStore, type ConnectionStore } from "@innerworld/conversation/connections";
+import { DynamoDbMessageStore, type MessageStore } from "@innerworld/conversation/messages";
+import { SessionLimitError, SessionNotActiveError, DynamoDbSessionStore, isSessionLive, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
+import { DynamoDbRateLimiter, type BucketSpec, type RateLimiter } from "@innerworld/conversation/rate-limits";
 import { epochSeconds } from "@innerworld/platform/clock";
 import { getPersona, isUnknownPersonaError } from "@innerworld/chat-model/personas";
 import { type ConnectionPusher } from "@innerworld/platform/delivery";
@@ -70,16 +70,16 @@ export class ChatGateway {
   private readonly connections: ConnectionStore;
   private readonly sessions: SessionStore;
   private readonly messages: MessageStore;
-  private readonly rateLimiter: TokenBucketRateLimiter;
+  private readonly rateLimiter: RateLimiter;
   private readonly clock: () => number;
 
   constructor(private readonly ports: GatewayPorts) {
     this.limits = { ...DEFAULT_LIMITS, ...ports.limits };
     this.clock = ports.clock ?? Date.now;
-    this.connections = new ConnectionStore(ports.dynamodb, ports.tables.connections, this.clock);
-    this.sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, this.clock);
-    this.messages = new MessageStore(ports.dynamodb, ports.tables.messages, this.clock);
-    this.rateLimiter = new TokenBucketRateLimiter(ports.dynamodb, ports.tables.rateLimits, this.clock);
+    this.connections = new DynamoDbConnectionStore(ports.dynamodb, ports.tables.connections, this.clock);
+    this.sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, this.clock);
+    this.messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, this.clock);
+    this.rateLimiter = new DynamoDbRateLimiter(ports.dynamodb, ports.tables.rateLimits, this.clock);
   }
 
   async connect(connectionId: string, userId: string): Promise<void> {
@@ -273,7 +273,7 @@ export class ChatGateway {
   private async resume(connectionId: string, userId: string, sessionId: string, afterSeq: number): Promise<Reply> {
     const owned = await this.ownedSession(userId, sessionId);
     if (typeof owned === "string") return owned;
-    if (this.sessions.isLive(owned, this.clock())) await this.sessions.attach(sessionId, connectionId);
+    if (isSessionLive(owned, this.clock())) await this.sessions.attach(sessionId, connectionId);
     const missed = (await this.messages.listSession(sessionId, { afterSeq })).filter((m) => m.role === "assistant");
     let replayed = 0;
     for (const message of missed) {

@@ -1,9 +1,9 @@
 // The HTTP read API: a user's own sessions and messages (list, get, end, history) and what InnerWorld remembers of them, behind API Gateway's JWT authorizer.
-import { ContextCacheStore } from "@innerworld/memory/context-cache";
+import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
 import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
-import { MessageStore } from "@innerworld/conversation/messages";
-import { SessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
+import { DynamoDbSessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
@@ -38,9 +38,9 @@ const MAX_SESSION_ID_CHARS = 64;
  *   even when a test pins the services' clock to another date.
  */
 export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway, tokenClock: () => number = Date.now) => {
-  const sessions = new SessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock);
-  const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
-  const contexts = new ContextCacheStore(runtime.dynamodb, runtime.tables.contextCache, runtime.clock);
+  const sessions = new DynamoDbSessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock);
+  const messages = new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
+  const contexts = new DynamoDbContextCacheStore(runtime.dynamodb, runtime.tables.contextCache, runtime.clock);
   let graphStore: GraphStore | undefined;
   // Opened on first use: a Neptune connection is not worth holding for routes that never touch the graph.
   const graph = () => (graphStore ??= graphStoreFor(runtime));

@@ -1,6 +1,6 @@
 // Wires the gateway's logic to API Gateway's WebSocket routes: $connect, $disconnect, $default.
 import { ApiGatewayConnectionPusher } from "@innerworld/platform/delivery";
-import { ConnectionStore } from "@innerworld/conversation/connections";
+import { DynamoDbConnectionStore } from "@innerworld/conversation/connections";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
@@ -21,7 +21,7 @@ const userOf = (event: RouteEvent): string | undefined => {
 };
 
 export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<GatewayLimits>): ChatGateway => {
-  const connections = new ConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock);
+  const connections = new DynamoDbConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock);
   return new ChatGateway({
     dynamodb: runtime.dynamodb,
     tables: runtime.tables,

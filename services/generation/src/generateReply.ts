@@ -1,6 +1,6 @@
 // Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked.
-import { ContextCacheStore, factIdsOfLines } from "@innerworld/memory/context-cache";
-import { MessageStore } from "@innerworld/conversation/messages";
+import { DynamoDbContextCacheStore, factIdsOfLines } from "@innerworld/memory/context-cache";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import { getPersona } from "@innerworld/chat-model/personas";
 import { isModelUnavailableError, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
@@ -37,8 +37,8 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
 const DEFAULT_HISTORY_TURNS = 20;
 
 export const createReplyGenerator = (ports: GenerationPorts) => {
-  const messages = new MessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
-  const contexts = new ContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
+  const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
+  const contexts = new DynamoDbContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
 
   const push = async (connectionId: string | undefined, frame: string): Promise<boolean> => {
     if (!connectionId || !ports.pusher) return false;

@@ -1,5 +1,5 @@
 // Graph extraction's logic: turns a finished session's transcript into entities and relations merged into the user's graph.
-import { MessageStore } from "@innerworld/conversation/messages";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { canonicalEntityKey, type Extractor, type KnownEntity, type TranscriptMessage } from "@innerworld/memory/extraction";
 import { planMerge, userVertexIdOf, type GraphStore } from "@innerworld/memory/graph";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
@@ -21,7 +21,7 @@ export interface GraphExtractionPorts {
 const KNOWN_ENTITY_EDGES = 200;
 
 export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
-  const messages = new MessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
+  const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
 
   return async ({ envelope, replayName }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
     const { data, metadata } = envelope;

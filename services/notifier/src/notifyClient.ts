@@ -1,6 +1,6 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
-import { SessionStore } from "@innerworld/conversation/sessions";
+import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import { crisisResources } from "@innerworld/screening";
 import { type ConnectionPusher } from "@innerworld/platform/delivery";
@@ -21,7 +21,7 @@ export interface NotifierPorts {
 export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 
 export const createNotifier = (ports: NotifierPorts) => {
-  const sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
+  const sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
   const now = () => new Date((ports.clock ?? Date.now)()).toISOString();
 
   /** The connection to use now: the session may have moved to a new connection by a resume since the turn began. */

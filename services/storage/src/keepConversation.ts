@@ -1,7 +1,7 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY } from "@innerworld/screening/replies";
-import { MessageStore, type MessageStatus } from "@innerworld/conversation/messages";
-import { SessionStore } from "@innerworld/conversation/sessions";
+import { DynamoDbMessageStore, type MessageStatus } from "@innerworld/conversation/messages";
+import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
@@ -15,8 +15,8 @@ export interface StoragePorts {
 const NOTICE_PREFIX = "notice-";
 
 export const createConversationKeeper = (ports: StoragePorts) => {
-  const messages = new MessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
-  const sessions = new SessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
+  const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
+  const sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
 
   return {
     /** The gateway wrote the session; storage only makes sure a replayed start finds its record. */

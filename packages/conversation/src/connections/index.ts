@@ -1,3 +1,5 @@
-// Connections: the store of who is connected, and pushing frames to them.
+// Connections: the ConnectionStore port, its DynamoDB adapter, its in-memory twin, and pushing frames to them.
 export * from "./connectionStore";
+export * from "./dynamodb/dynamoDbConnectionStore";
+export * from "./memory/inMemoryConnectionStore";
 export * from "./runtimePusher";

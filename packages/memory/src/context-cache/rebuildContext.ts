@@ -1,7 +1,7 @@
 // Rebuilds a user's cached context block from their graph: after a merge (context-refresh) and after a fact is forgotten (the HTTP API).
 import { buildContextBlock } from "../context/buildContextBlock";
 import { DEFAULT_TOP_EDGES, type GraphStore } from "../graph/graphStore";
-import type { CachedContext, ContextCacheStore } from "./contextCache";
+import type { CachedContext, ContextCacheStore } from "./contextCacheStore";
 
 export const DEFAULT_CONTEXT_BUDGET_TOKENS = 400;
 

@@ -1,6 +1,6 @@
 // What InnerWorld remembers about a user, one fact per entity of their graph, as GET /me/memory lists it and DELETE /me/memory/{factId} forgets it.
 import { entityLine, eventDateOf } from "../context/phrasing";
-import type { ContextCacheStore } from "../context-cache/contextCache";
+import type { ContextCacheStore } from "../context-cache/contextCacheStore";
 import { rebuildContext } from "../context-cache/rebuildContext";
 import type { GraphStore } from "../graph/graphStore";
 import type { EntityType, GraphEdge, UserGraph } from "../graph/model";

@@ -1,4 +1,4 @@
-// The GraphStore contract: one suite every adapter must pass (DynamoDB always, Gremlin when a server is configured).
+// The GraphStore contract: one suite every adapter must pass (in memory and DynamoDB always, Gremlin when a server is configured).
 //
 // Re-opening, as decided: "I rejoined soccer" after "I quit soccer" re-opens the same edge (one edge per pair and
 // label). The closed period moves to `pastPeriods`, `validAt` becomes the time of the new assertion and `invalidAt`

@@ -1,59 +1,23 @@
-// The live conversation: one item per message, written idempotently, read back for history, resume and transcripts.
+// The live conversation in the DynamoDB `messages` table: one item per message, keyed so that a query reads a session in turn order.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { isConditionFailure } from "../../dynamodb";
+import { messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
-/** Until the transcript has been mined, messages stay; afterwards TTL removes them after this long. */
-export const MESSAGE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
-
-export type MessageRole = "user" | "assistant";
-export type MessageStatus = "received" | "screened" | "blocked" | "crisis" | "delivered" | "undelivered" | "failed";
-
-export interface MessageRecord {
-  sessionId: string;
-  /** `<seq, zero-padded>#<0 user | 1 assistant>`: sorts a turn's question before its answer. */
-  messageKey: string;
-  seq: number;
-  role: MessageRole;
-  messageId: string;
-  replyId?: string;
-  userId: string;
-  personaId: string;
-  content: string;
-  status: MessageStatus;
-  model?: string;
-  replaced?: boolean;
-  categories?: string[];
-  createdAt: string;
-  updatedAt: string;
-  expiresAt: number;
-}
-
-export const messageKeyOf = (seq: number, role: MessageRole) => `${String(seq).padStart(8, "0")}#${role === "user" ? "0user" : "1assistant"}`;
-
-export type NewMessage = Omit<MessageRecord, "messageKey" | "createdAt" | "updatedAt" | "expiresAt"> & { createdAt?: string };
-
-export class MessageStore {
+export class DynamoDbMessageStore implements MessageStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Writes a message once; a redelivered event finds it there and changes nothing. Returns whether it was new. */
   async putOnce(message: NewMessage): Promise<boolean> {
-    const now = this.clock();
-    const item: MessageRecord = {
-      ...message,
-      messageKey: messageKeyOf(message.seq, message.role),
-      createdAt: message.createdAt ?? new Date(now).toISOString(),
-      updatedAt: new Date(now).toISOString(),
-      expiresAt: epochSeconds(now) + MESSAGE_RETENTION_SECONDS,
-    };
+    const item = messageRecordOf(message, this.clock());
     try {
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: "attribute_not_exists(messageKey)" }));
       return true;
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
@@ -66,7 +30,6 @@ export class MessageStore {
     return record && !isExpired(record, this.clock()) ? record : undefined;
   }
 
-  /** Moves a message's status forward; `onlyFrom` guards against a late event undoing a later state. */
   async setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[]): Promise<boolean> {
     const values: Record<string, unknown> = { ":status": status, ":now": new Date(this.clock()).toISOString() };
     let condition = "attribute_exists(messageKey)";
@@ -87,13 +50,12 @@ export class MessageStore {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
 
-  /** Every message of a session in turn order, question before answer. */
-  async listSession(sessionId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<MessageRecord[]> {
+  async listSession(sessionId: string, options: ListSessionOptions = {}): Promise<MessageRecord[]> {
     const now = this.clock();
     const items: MessageRecord[] = [];
     let start: Record<string, unknown> | undefined;
@@ -116,7 +78,6 @@ export class MessageStore {
     return items;
   }
 
-  /** The most recent messages of a session, oldest first: the history a prompt draws on. */
   async recent(sessionId: string, count: number): Promise<MessageRecord[]> {
     const { Items } = await this.client.send(
       new QueryCommand({

@@ -1,61 +1,28 @@
-// Chat sessions: at most a few active per user, a 24-hour life, an end after idling, and the turn counter that numbers frames.
+// Chat sessions in the DynamoDB `sessions` table: conditional updates keep the turn counter and the end exactly-once.
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
+import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { isConditionFailure } from "../../dynamodb";
+import {
+  SESSION_LIFETIME_MS,
+  SESSION_RECORD_RETENTION_SECONDS,
+  SessionLimitError,
+  SessionNotActiveError,
+  isSessionLive,
+  staleReasonOf,
+  type SessionEndReason,
+  type SessionRecord,
+  type SessionStore,
+  type StaleSession,
+  type StartSession,
+} from "../sessionStore";
 
-export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
-/** Session records outlive the session itself so users can read their history; TTL removes them after this. */
-export const SESSION_RECORD_RETENTION_SECONDS = 30 * 24 * 60 * 60;
-
-export type SessionStatus = "active" | "ended";
-export type SessionEndReason = "client_end" | "disconnect" | "idle" | "expired";
-
-export interface SessionRecord {
-  sessionId: string;
-  userId: string;
-  personaId: string;
-  status: SessionStatus;
-  connectionId?: string;
-  locale?: string;
-  startedAt: string;
-  lastActivityAt: string;
-  /** When the session ends at the latest (24 h after its start). */
-  endsAt: string;
-  lastSeq: number;
-  endedAt?: string;
-  endReason?: SessionEndReason;
-  /** Set when the session's connection closed; a resume clears it, the sweep ends the session after a grace period. */
-  disconnectedAt?: string;
-  expiresAt: number;
-}
-
-export class SessionLimitError extends Error {
-  override readonly name = "SessionLimitError";
-  readonly code = "SESSION_LIMIT_REACHED";
-  constructor(readonly limit: number) {
-    super(`At most ${limit} sessions may be active at once; end one first`);
-  }
-}
-
-export class SessionNotActiveError extends Error {
-  override readonly name = "SessionNotActiveError";
-  readonly code = "SESSION_NOT_ACTIVE";
-  constructor(readonly sessionId: string) {
-    super(`Session ${sessionId} is not active`);
-  }
-}
-
-export class SessionStore {
+export class DynamoDbSessionStore implements SessionStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock = systemClock,
   ) {}
-
-  /** A session counts as active until it is ended or past its 24 hours, whichever comes first. */
-  isLive(session: SessionRecord, nowMs = this.clock()): boolean {
-    return session.status === "active" && Date.parse(session.endsAt) > nowMs;
-  }
 
   async listByUser(userId: string, limit = 50): Promise<SessionRecord[]> {
     const { Items } = await this.client.send(
@@ -68,7 +35,8 @@ export class SessionStore {
         Limit: limit,
       }),
     );
-    return (Items ?? []) as SessionRecord[];
+    const now = this.clock();
+    return ((Items ?? []) as SessionRecord[]).filter((s) => !isExpired(s, now));
   }
 
   async listActiveByUser(userId: string): Promise<SessionRecord[]> {
@@ -83,10 +51,10 @@ export class SessionStore {
         ExpressionAttributeValues: { ":user": userId, ":active": "active" },
       }),
     );
-    return ((Items ?? []) as SessionRecord[]).filter((s) => this.isLive(s, now));
+    return ((Items ?? []) as SessionRecord[]).filter((s) => isSessionLive(s, now));
   }
 
-  async start(input: { userId: string; personaId: string; connectionId: string; locale?: string; maxActive: number }): Promise<SessionRecord> {
+  async start(input: StartSession): Promise<SessionRecord> {
     // Not transactional (the local DynamoDB has no transactions): two starts racing may both pass. The limit is a
     // fairness rule, not a security boundary, so a rare fourth session is acceptable.
     const active = await this.listActiveByUser(input.userId);
@@ -111,7 +79,8 @@ export class SessionStore {
 
   async get(sessionId: string): Promise<SessionRecord | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { sessionId }, ConsistentRead: true }));
-    return Item as SessionRecord | undefined;
+    const session = Item as SessionRecord | undefined;
+    return session && !isExpired(session, this.clock()) ? session : undefined;
   }
 
   /** Numbers the next turn and binds the session to the connection it arrived on, in one conditional write. */
@@ -131,7 +100,7 @@ export class SessionStore {
       );
       return Attributes as SessionRecord;
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") throw new SessionNotActiveError(sessionId);
+      if (isConditionFailure(error)) throw new SessionNotActiveError(sessionId);
       throw error;
     }
   }
@@ -165,7 +134,7 @@ export class SessionStore {
       }),
     ).catch((error: unknown) => {
       // Another connection took the session over meanwhile: it is not disconnected.
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!isConditionFailure(error)) throw error;
     });
   }
 
@@ -185,18 +154,15 @@ export class SessionStore {
       );
       return Attributes as SessionRecord;
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return undefined;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }
 
-  /**
-   * Active sessions to end: idle since before `idleSinceMs`, disconnected since before `disconnectedSinceMs`, or past
-   * their 24 hours. A scan: the sweep runs once a minute, not per message.
-   */
-  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<{ session: SessionRecord; reason: SessionEndReason }[]> {
+  /** A scan: the sweep runs once a minute, not per message. */
+  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
     const now = this.clock();
-    const stale: { session: SessionRecord; reason: SessionEndReason }[] = [];
+    const stale: StaleSession[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
@@ -213,13 +179,24 @@ export class SessionStore {
           ExclusiveStartKey: start,
         }),
       );
-      for (const session of (page.Items ?? []) as SessionRecord[]) {
-        const reason: SessionEndReason =
-          Date.parse(session.endsAt) <= now ? "expired" : session.disconnectedAt && Date.parse(session.disconnectedAt) < disconnectedSinceMs ? "disconnect" : "idle";
-        stale.push({ session, reason });
-      }
+      for (const session of (page.Items ?? []) as SessionRecord[]) stale.push({ session, reason: staleReasonOf(session, now, disconnectedSinceMs) });
       start = page.LastEvaluatedKey;
     } while (start);
     return stale;
+  }
+
+  async markTranscriptPublished(sessionId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { sessionId },
+        UpdateExpression: "SET transcriptPublishedAt = :now",
+        ConditionExpression: "attribute_exists(sessionId)",
+        ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString() },
+      }),
+    ).catch((error: unknown) => {
+      // No such session: there is nothing to mark, and nothing is created.
+      if (!isConditionFailure(error)) throw error;
+    });
   }
 }

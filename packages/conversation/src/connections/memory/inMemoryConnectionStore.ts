@@ -1,0 +1,39 @@
+// Connection records in memory, with the DynamoDB adapter's TTL filtering by the injected clock.
+import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
+
+export class InMemoryConnectionStore implements ConnectionStore {
+  private readonly connections = new Map<string, ConnectionRecord>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async open(connectionId: string, userId: string): Promise<ConnectionRecord> {
+    const now = this.clock();
+    const record: ConnectionRecord = {
+      connectionId,
+      userId,
+      connectedAt: new Date(now).toISOString(),
+      lastSeenAt: new Date(now).toISOString(),
+      expiresAt: epochSeconds(now) + CONNECTION_TTL_SECONDS,
+    };
+    this.connections.set(connectionId, record);
+    return { ...record };
+  }
+
+  async get(connectionId: string): Promise<ConnectionRecord | undefined> {
+    const record = this.connections.get(connectionId);
+    return record && !isExpired(record, this.clock()) ? { ...record } : undefined;
+  }
+
+  async touch(connectionId: string): Promise<void> {
+    const record = this.connections.get(connectionId);
+    if (!record) return;
+    const now = this.clock();
+    record.lastSeenAt = new Date(now).toISOString();
+    record.expiresAt = epochSeconds(now) + CONNECTION_TTL_SECONDS;
+  }
+
+  async close(connectionId: string): Promise<void> {
+    this.connections.delete(connectionId);
+  }
+}

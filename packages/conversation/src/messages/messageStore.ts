@@ -1,0 +1,59 @@
+// The messages port: the live conversation, one record per message, as storage writes it and generation, resume and transcripts read it.
+import { epochSeconds } from "@innerworld/platform/clock";
+
+/** Until the transcript has been mined, messages stay; afterwards TTL removes them after this long. */
+export const MESSAGE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
+
+export type MessageRole = "user" | "assistant";
+export type MessageStatus = "received" | "screened" | "blocked" | "crisis" | "delivered" | "undelivered" | "failed";
+
+export interface MessageRecord {
+  sessionId: string;
+  /** `<seq, zero-padded>#<0 user | 1 assistant>`: sorts a turn's question before its answer. */
+  messageKey: string;
+  seq: number;
+  role: MessageRole;
+  messageId: string;
+  replyId?: string;
+  userId: string;
+  personaId: string;
+  content: string;
+  status: MessageStatus;
+  model?: string;
+  replaced?: boolean;
+  categories?: string[];
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: number;
+}
+
+export const messageKeyOf = (seq: number, role: MessageRole) => `${String(seq).padStart(8, "0")}#${role === "user" ? "0user" : "1assistant"}`;
+
+export type NewMessage = Omit<MessageRecord, "messageKey" | "createdAt" | "updatedAt" | "expiresAt"> & { createdAt?: string };
+
+/** Builds the stored record of a new message at `nowMs`: the same in every adapter. */
+export const messageRecordOf = (message: NewMessage, nowMs: number): MessageRecord => ({
+  ...message,
+  messageKey: messageKeyOf(message.seq, message.role),
+  createdAt: message.createdAt ?? new Date(nowMs).toISOString(),
+  updatedAt: new Date(nowMs).toISOString(),
+  expiresAt: epochSeconds(nowMs) + MESSAGE_RETENTION_SECONDS,
+});
+
+export interface ListSessionOptions {
+  /** Only turns after this seq (both sides of it excluded). */
+  afterSeq?: number;
+  limit?: number;
+}
+
+export interface MessageStore {
+  /** Writes a message once; a redelivered event finds it there and changes nothing. Returns whether it was new. */
+  putOnce(message: NewMessage): Promise<boolean>;
+  get(sessionId: string, seq: number, role: MessageRole): Promise<MessageRecord | undefined>;
+  /** Moves a message's status forward; `onlyFrom` guards against a late event undoing a later state. False when nothing changed. */
+  setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[]): Promise<boolean>;
+  /** Every message of a session in turn order, question before answer. */
+  listSession(sessionId: string, options?: ListSessionOptions): Promise<MessageRecord[]>;
+  /** The most recent `count` messages of a session, oldest first: the history a prompt draws on. */
+  recent(sessionId: string, count: number): Promise<MessageRecord[]>;
+}

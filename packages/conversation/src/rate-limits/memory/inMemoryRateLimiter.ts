@@ -1,0 +1,30 @@
+// Token buckets in memory: the same GCRA arithmetic as the DynamoDB adapter, read against the injected clock.
+import { systemClock, type Clock } from "@innerworld/platform/clock";
+import { bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter } from "../rateLimiter";
+
+export class InMemoryRateLimiter implements RateLimiter {
+  /** bucketKey → TAT in epoch milliseconds. */
+  private readonly tats = new Map<string, number>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async take(buckets: readonly BucketSpec[]): Promise<RateDecision> {
+    const now = this.clock();
+    for (const bucket of buckets) {
+      const tat = this.tats.get(bucketKeyOf(bucket));
+      if (tat !== undefined && tat - now > burstOf(bucket)) {
+        return { allowed: false, scope: bucket.scope, retryAfter: retryAfterOf(bucket, tat, now), limit: bucket.perMinute };
+      }
+    }
+    // Every bucket has room: take one token from each (a new or idle bucket starts afresh at now).
+    for (const bucket of buckets) {
+      const key = bucketKeyOf(bucket);
+      this.tats.set(key, Math.max(now, this.tats.get(key) ?? now) + intervalOf(bucket));
+    }
+    return { allowed: true };
+  }
+
+  async status(bucket: BucketSpec): Promise<BucketState> {
+    return bucketStateOf(bucket, this.tats.get(bucketKeyOf(bucket)), this.clock());
+  }
+}

@@ -1,0 +1,118 @@
+// Chat sessions in memory, with the DynamoDB adapter's conditions, ordering and TTL filtering, for unit tests and tools.
+import { randomUUID } from "node:crypto";
+import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import {
+  SESSION_LIFETIME_MS,
+  SESSION_RECORD_RETENTION_SECONDS,
+  SessionLimitError,
+  SessionNotActiveError,
+  isSessionLive,
+  staleReasonOf,
+  type SessionEndReason,
+  type SessionRecord,
+  type SessionStore,
+  type StaleSession,
+  type StartSession,
+} from "../sessionStore";
+
+export class InMemorySessionStore implements SessionStore {
+  private readonly sessions = new Map<string, SessionRecord>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async listByUser(userId: string, limit = 50): Promise<SessionRecord[]> {
+    const now = this.clock();
+    // The byUser index: newest start first; the limit applies before expired records are dropped, as in DynamoDB.
+    return this.ofUser(userId)
+      .slice(0, limit)
+      .filter((s) => !isExpired(s, now));
+  }
+
+  async listActiveByUser(userId: string): Promise<SessionRecord[]> {
+    const now = this.clock();
+    return this.ofUser(userId).filter((s) => isSessionLive(s, now));
+  }
+
+  async start(input: StartSession): Promise<SessionRecord> {
+    const active = await this.listActiveByUser(input.userId);
+    if (active.length >= input.maxActive) throw new SessionLimitError(input.maxActive);
+    const now = this.clock();
+    const session: SessionRecord = {
+      sessionId: randomUUID(),
+      userId: input.userId,
+      personaId: input.personaId,
+      status: "active",
+      connectionId: input.connectionId,
+      ...(input.locale ? { locale: input.locale } : {}),
+      startedAt: new Date(now).toISOString(),
+      lastActivityAt: new Date(now).toISOString(),
+      endsAt: new Date(now + SESSION_LIFETIME_MS).toISOString(),
+      lastSeq: 0,
+      expiresAt: epochSeconds(now + SESSION_LIFETIME_MS) + SESSION_RECORD_RETENTION_SECONDS,
+    };
+    this.sessions.set(session.sessionId, session);
+    return structuredClone(session);
+  }
+
+  async get(sessionId: string): Promise<SessionRecord | undefined> {
+    const session = this.sessions.get(sessionId);
+    return session && !isExpired(session, this.clock()) ? structuredClone(session) : undefined;
+  }
+
+  async nextTurn(sessionId: string, userId: string, connectionId: string): Promise<SessionRecord> {
+    const now = new Date(this.clock()).toISOString();
+    const session = this.sessions.get(sessionId);
+    if (!session || session.userId !== userId || session.status !== "active" || !(session.endsAt > now)) throw new SessionNotActiveError(sessionId);
+    delete session.disconnectedAt;
+    Object.assign(session, { lastSeq: session.lastSeq + 1, lastActivityAt: now, connectionId });
+    return structuredClone(session);
+  }
+
+  async attach(sessionId: string, connectionId: string): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    delete session.disconnectedAt;
+    Object.assign(session, { connectionId, lastActivityAt: new Date(this.clock()).toISOString() });
+  }
+
+  async listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]> {
+    return (await this.listActiveByUser(userId)).filter((s) => s.connectionId === connectionId);
+  }
+
+  async markDisconnected(sessionId: string, connectionId: string): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    // Another connection took the session over meanwhile: it is not disconnected.
+    if (!session || session.connectionId !== connectionId || session.status !== "active") return;
+    session.disconnectedAt = new Date(this.clock()).toISOString();
+  }
+
+  async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
+    const session = this.sessions.get(sessionId);
+    if (!session || session.status !== "active") return undefined;
+    delete session.connectionId;
+    Object.assign(session, { status: "ended", endedAt: new Date(this.clock()).toISOString(), endReason: reason });
+    return structuredClone(session);
+  }
+
+  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
+    const now = this.clock();
+    const idle = new Date(idleSinceMs).toISOString();
+    const gone = new Date(disconnectedSinceMs).toISOString();
+    const nowIso = new Date(now).toISOString();
+    return [...this.sessions.values()]
+      .filter((s) => s.status === "active" && (s.lastActivityAt < idle || s.endsAt <= nowIso || (s.disconnectedAt !== undefined && s.disconnectedAt < gone)))
+      .map((s) => ({ session: structuredClone(s), reason: staleReasonOf(s, now, disconnectedSinceMs) }));
+  }
+
+  async markTranscriptPublished(sessionId: string): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (session) session.transcriptPublishedAt = new Date(this.clock()).toISOString();
+  }
+
+  private ofUser(userId: string): SessionRecord[] {
+    return [...this.sessions.values()]
+      .filter((s) => s.userId === userId)
+      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
+      .map((s) => structuredClone(s));
+  }
+}

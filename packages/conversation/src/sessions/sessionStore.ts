@@ -1,0 +1,92 @@
+// The sessions port: what the gateway, storage, the notifier and the read API need of chat sessions, whatever holds them.
+
+export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Session records outlive the session itself so users can read their history; TTL removes them after this. */
+export const SESSION_RECORD_RETENTION_SECONDS = 30 * 24 * 60 * 60;
+
+export type SessionStatus = "active" | "ended";
+export type SessionEndReason = "client_end" | "disconnect" | "idle" | "expired";
+
+export interface SessionRecord {
+  sessionId: string;
+  userId: string;
+  personaId: string;
+  status: SessionStatus;
+  connectionId?: string;
+  locale?: string;
+  startedAt: string;
+  lastActivityAt: string;
+  /** When the session ends at the latest (24 h after its start). */
+  endsAt: string;
+  lastSeq: number;
+  endedAt?: string;
+  endReason?: SessionEndReason;
+  /** Set when the session's connection closed; a resume clears it, the sweep ends the session after a grace period. */
+  disconnectedAt?: string;
+  /** Set once storage has announced the finished transcript, so TranscriptReady goes out once per session. */
+  transcriptPublishedAt?: string;
+  expiresAt: number;
+}
+
+export interface StartSession {
+  userId: string;
+  personaId: string;
+  connectionId: string;
+  locale?: string;
+  /** Sessions the user may have active at once, this one included. */
+  maxActive: number;
+}
+
+export interface StaleSession {
+  session: SessionRecord;
+  reason: SessionEndReason;
+}
+
+export class SessionLimitError extends Error {
+  override readonly name = "SessionLimitError";
+  readonly code = "SESSION_LIMIT_REACHED";
+  constructor(readonly limit: number) {
+    super(`At most ${limit} sessions may be active at once; end one first`);
+  }
+}
+
+export class SessionNotActiveError extends Error {
+  override readonly name = "SessionNotActiveError";
+  readonly code = "SESSION_NOT_ACTIVE";
+  constructor(readonly sessionId: string) {
+    super(`Session ${sessionId} is not active`);
+  }
+}
+
+export const isSessionLimitError = (error: unknown): error is SessionLimitError => (error as { code?: unknown } | null)?.code === "SESSION_LIMIT_REACHED";
+export const isSessionNotActiveError = (error: unknown): error is SessionNotActiveError => (error as { code?: unknown } | null)?.code === "SESSION_NOT_ACTIVE";
+
+/** A session counts as active until it is ended or past its 24 hours, whichever comes first. */
+export const isSessionLive = (session: SessionRecord, nowMs: number): boolean => session.status === "active" && Date.parse(session.endsAt) > nowMs;
+
+/** Why the sweep ends a stale session: its 24 hours are up, its connection has been gone too long, or it idled. */
+export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnectedSinceMs: number): SessionEndReason =>
+  Date.parse(session.endsAt) <= nowMs ? "expired" : session.disconnectedAt && Date.parse(session.disconnectedAt) < disconnectedSinceMs ? "disconnect" : "idle";
+
+export interface SessionStore {
+  /** A user's sessions, newest start first, past their retention left out. */
+  listByUser(userId: string, limit?: number): Promise<SessionRecord[]>;
+  listActiveByUser(userId: string): Promise<SessionRecord[]>;
+  /** Starts a session; SessionLimitError when the user already has `maxActive` live ones. */
+  start(input: StartSession): Promise<SessionRecord>;
+  get(sessionId: string): Promise<SessionRecord | undefined>;
+  /** Numbers the next turn and binds the session to the connection it arrived on; SessionNotActiveError if it is not the user's live session. */
+  nextTurn(sessionId: string, userId: string, connectionId: string): Promise<SessionRecord>;
+  /** Binds the session to a new connection (a resume) and clears its disconnection. */
+  attach(sessionId: string, connectionId: string): Promise<void>;
+  /** Active sessions bound to a connection. */
+  listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]>;
+  /** Marks the session disconnected, unless another connection took it over meanwhile. */
+  markDisconnected(sessionId: string, connectionId: string): Promise<void>;
+  /** Ends an active session; undefined when it had already ended, so each session ends, and is announced, once. */
+  end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined>;
+  /** Active sessions idle since before `idleSinceMs`, disconnected since before `disconnectedSinceMs`, or past their 24 hours. */
+  listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]>;
+  /** Records that the session's TranscriptReady went out. */
+  markTranscriptPublished(sessionId: string): Promise<void>;
+}

@@ -1,0 +1,62 @@
+// The ClientMessageLog contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
+import { randomUUID } from "node:crypto";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageLog } from "../../src/client-messages";
+
+export interface ClientMessageLogUnderTest {
+  log: ClientMessageLog;
+  close(): Promise<void>;
+}
+
+const START = "2026-12-04T16:00:00.000Z";
+
+export function clientMessageLogContract(adapter: string, open: (clock: () => number) => Promise<ClientMessageLogUnderTest>): void {
+  describe(`ClientMessageLog contract: ${adapter}`, () => {
+    const clock: ManualClock = manualClock(START);
+    let subject: ClientMessageLogUnderTest;
+    let log: ClientMessageLog;
+    let clientMessageId: string;
+    const turn = { messageId: "msg-1", sessionId: "session-1", seq: 4 };
+
+    beforeAll(async () => {
+      subject = await open(clock);
+      log = subject.log;
+    });
+    afterAll(async () => {
+      await subject?.close();
+    });
+    beforeEach(() => {
+      clock.set(START);
+      clientMessageId = `ios-${randomUUID()}`;
+    });
+
+    it("remembers the turn a client message became; the second delivery loses", async () => {
+      expect(await log.find("user-maya", clientMessageId)).toBeUndefined();
+
+      const first = await log.remember("user-maya", clientMessageId, turn);
+      const second = await log.remember("user-maya", clientMessageId, { messageId: "msg-2", sessionId: "session-1", seq: 5 });
+
+      expect([first, second]).toEqual([true, false]);
+      expect(await log.find("user-maya", clientMessageId)).toEqual(turn);
+    });
+
+    it("keeps users apart: the same clientMessageId from another user is another message", async () => {
+      await log.remember("user-maya", clientMessageId, turn);
+
+      expect(await log.find("user-sam", clientMessageId)).toBeUndefined();
+      expect(await log.remember("user-sam", clientMessageId, { ...turn, messageId: "msg-sam" })).toBe(true);
+      expect(await log.find("user-sam", clientMessageId)).toEqual({ ...turn, messageId: "msg-sam" });
+    });
+
+    it("forgets a client message after a day", async () => {
+      await log.remember("user-maya", clientMessageId, turn);
+
+      clock.advance(CLIENT_MESSAGE_MEMORY_SECONDS * 1000);
+
+      expect(await log.find("user-maya", clientMessageId)).toBeUndefined();
+      expect(await log.remember("user-maya", clientMessageId, { ...turn, messageId: "msg-later" })).toBe(true);
+      expect(await log.find("user-maya", clientMessageId)).toEqual({ ...turn, messageId: "msg-later" });
+    });
+  });
+}

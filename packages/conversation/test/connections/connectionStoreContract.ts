@@ -1,0 +1,62 @@
+// The ConnectionStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
+import { randomUUID } from "node:crypto";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CONNECTION_TTL_SECONDS, type ConnectionStore } from "../../src/connections";
+
+export interface ConnectionStoreUnderTest {
+  store: ConnectionStore;
+  close(): Promise<void>;
+}
+
+const START = "2026-12-04T16:00:00.000Z";
+
+export function connectionStoreContract(adapter: string, open: (clock: () => number) => Promise<ConnectionStoreUnderTest>): void {
+  describe(`ConnectionStore contract: ${adapter}`, () => {
+    const clock: ManualClock = manualClock(START);
+    let subject: ConnectionStoreUnderTest;
+    let store: ConnectionStore;
+    let connectionId: string;
+
+    beforeAll(async () => {
+      subject = await open(clock);
+      store = subject.store;
+    });
+    afterAll(async () => {
+      await subject?.close();
+    });
+    beforeEach(() => {
+      clock.set(START);
+      connectionId = `conn-${randomUUID()}`;
+    });
+
+    it("opens a connection for its user and forgets it on close", async () => {
+      const opened = await store.open(connectionId, "user-maya");
+
+      expect(opened).toEqual({ connectionId, userId: "user-maya", connectedAt: START, lastSeenAt: START, expiresAt: Date.parse(START) / 1000 + CONNECTION_TTL_SECONDS });
+      expect(await store.get(connectionId)).toEqual(opened);
+      await store.close(connectionId);
+      expect(await store.get(connectionId)).toBeUndefined();
+      await expect(store.close(connectionId)).resolves.toBeUndefined();
+    });
+
+    it("expires a quiet connection after its TTL; activity keeps it alive", async () => {
+      const quiet = `conn-${randomUUID()}`;
+      await store.open(connectionId, "user-maya");
+      await store.open(quiet, "user-maya");
+
+      clock.advance((CONNECTION_TTL_SECONDS - 60) * 1000);
+      await store.touch(connectionId);
+      clock.advance(120_000);
+
+      expect(await store.get(quiet)).toBeUndefined();
+      expect(await store.get(connectionId)).toMatchObject({ connectedAt: START, lastSeenAt: new Date(Date.parse(START) + (CONNECTION_TTL_SECONDS - 60) * 1000).toISOString() });
+    });
+
+    it("does not bring back an unknown connection by touching it", async () => {
+      await store.touch(connectionId);
+
+      expect(await store.get(connectionId)).toBeUndefined();
+    });
+  });
+}

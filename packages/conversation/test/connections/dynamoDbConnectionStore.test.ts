@@ -1,0 +1,9 @@
+// DynamoDbConnectionStore against dynalite: the ConnectionStore contract.
+import { DynamoDbConnectionStore } from "../../src/connections";
+import { startLocalTables } from "../localTables";
+import { connectionStoreContract } from "./connectionStoreContract";
+
+connectionStoreContract("DynamoDB (dynalite)", async (clock) => {
+  const local = await startLocalTables();
+  return { store: new DynamoDbConnectionStore(local.client, local.tables.connections, clock), close: local.close };
+});

@@ -1,0 +1,116 @@
+// The MessageStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
+import { randomUUID } from "node:crypto";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MESSAGE_RETENTION_SECONDS, type MessageRole, type MessageStore, type NewMessage } from "../../src/messages";
+
+export interface MessageStoreUnderTest {
+  store: MessageStore;
+  close(): Promise<void>;
+}
+
+const START = "2026-12-04T16:00:00.000Z";
+
+export function messageStoreContract(adapter: string, open: (clock: () => number) => Promise<MessageStoreUnderTest>): void {
+  describe(`MessageStore contract: ${adapter}`, () => {
+    const clock: ManualClock = manualClock(START);
+    let subject: MessageStoreUnderTest;
+    let store: MessageStore;
+    let sessionId: string;
+    const message = (seq: number, role: MessageRole, extra: Partial<NewMessage> = {}): NewMessage => ({
+      sessionId,
+      seq,
+      role,
+      messageId: `msg-${seq}`,
+      userId: "user-maya",
+      personaId: "companion",
+      content: role === "user" ? `question ${seq}` : `answer ${seq}`,
+      status: role === "user" ? "received" : "screened",
+      ...extra,
+    });
+    /** A conversation of `turns` turns, each written answer first, as events may arrive. */
+    const conversation = async (turns: number) => {
+      for (let seq = 1; seq <= turns; seq += 1) {
+        await store.putOnce(message(seq, "assistant"));
+        await store.putOnce(message(seq, "user"));
+      }
+    };
+
+    beforeAll(async () => {
+      subject = await open(clock);
+      store = subject.store;
+    });
+    afterAll(async () => {
+      await subject?.close();
+    });
+    beforeEach(() => {
+      clock.set(START);
+      sessionId = randomUUID();
+    });
+
+    it("writes a message once: a redelivery changes nothing", async () => {
+      const first = await store.putOnce(message(1, "user", { createdAt: "2026-12-04T15:59:59.000Z" }));
+      clock.advance(1000);
+      const again = await store.putOnce(message(1, "user", { content: "changed on redelivery" }));
+
+      expect([first, again]).toEqual([true, false]);
+      expect(await store.get(sessionId, 1, "user")).toEqual({
+        ...message(1, "user"),
+        messageKey: "00000001#0user",
+        createdAt: "2026-12-04T15:59:59.000Z",
+        updatedAt: START,
+        expiresAt: Date.parse(START) / 1000 + MESSAGE_RETENTION_SECONDS,
+      });
+      expect(await store.get(sessionId, 1, "assistant")).toBeUndefined();
+    });
+
+    it("reads a session in turn order, question before answer, after a given turn, within a limit", async () => {
+      await conversation(3);
+
+      const all = await store.listSession(sessionId);
+      const afterFirst = await store.listSession(sessionId, { afterSeq: 1 });
+      const page = await store.listSession(sessionId, { afterSeq: 1, limit: 3 });
+
+      expect(all.map((m) => `${m.seq}${m.role}`)).toEqual(["1user", "1assistant", "2user", "2assistant", "3user", "3assistant"]);
+      expect(afterFirst.map((m) => `${m.seq}${m.role}`)).toEqual(["2user", "2assistant", "3user", "3assistant"]);
+      expect(page.map((m) => `${m.seq}${m.role}`)).toEqual(["2user", "2assistant", "3user"]);
+      expect(await store.listSession(randomUUID())).toEqual([]);
+    });
+
+    it("gives the most recent messages, oldest first", async () => {
+      await conversation(12);
+
+      const recent = await store.recent(sessionId, 3);
+
+      expect(recent.map((m) => `${m.seq}${m.role}`)).toEqual(["11assistant", "12user", "12assistant"]);
+      expect(await store.recent(sessionId, 100)).toHaveLength(24);
+    });
+
+    it("moves a status forward only from the states allowed, and never on a missing message", async () => {
+      await store.putOnce(message(1, "user"));
+      clock.advance(5000);
+
+      const screened = await store.setStatus(sessionId, 1, "user", "crisis", ["received"]);
+      const late = await store.setStatus(sessionId, 1, "user", "failed", ["received", "screened"]);
+      const missing = await store.setStatus(sessionId, 2, "user", "failed");
+      const unguarded = await store.setStatus(sessionId, 1, "user", "delivered");
+
+      expect([screened, late, missing, unguarded]).toEqual([true, false, false, true]);
+      expect(await store.get(sessionId, 1, "user")).toMatchObject({ status: "delivered", updatedAt: new Date(Date.parse(START) + 5000).toISOString() });
+      expect(await store.get(sessionId, 2, "user")).toBeUndefined();
+    });
+
+    it("treats messages past their retention as gone, before TTL removes them", async () => {
+      await store.putOnce(message(1, "user"));
+      clock.advance(MESSAGE_RETENTION_SECONDS * 1000 - 1000);
+      await store.putOnce(message(2, "user"));
+      clock.advance(1000);
+
+      expect(await store.get(sessionId, 1, "user")).toBeUndefined();
+      expect((await store.listSession(sessionId)).map((m) => m.seq)).toEqual([2]);
+      expect((await store.recent(sessionId, 5)).map((m) => m.seq)).toEqual([2]);
+      // Its key is still taken until TTL removes it: a redelivery does not bring it back.
+      expect(await store.putOnce(message(1, "user"))).toBe(false);
+    });
+  });
+}

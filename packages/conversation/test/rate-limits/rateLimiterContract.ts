@@ -1,0 +1,76 @@
+// The RateLimiter contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
+import { randomUUID } from "node:crypto";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BucketSpec, RateLimiter } from "../../src/rate-limits";
+
+export interface RateLimiterUnderTest {
+  limiter: RateLimiter;
+  close(): Promise<void>;
+}
+
+const START = "2026-12-04T16:00:00.000Z";
+
+export function rateLimiterContract(adapter: string, open: (clock: () => number) => Promise<RateLimiterUnderTest>): void {
+  describe(`RateLimiter contract: ${adapter}`, () => {
+    const clock: ManualClock = manualClock(START);
+    let subject: RateLimiterUnderTest;
+    let limiter: RateLimiter;
+    let user: BucketSpec;
+    let session: BucketSpec;
+
+    beforeAll(async () => {
+      subject = await open(clock);
+      limiter = subject.limiter;
+    });
+    afterAll(async () => {
+      await subject?.close();
+    });
+    beforeEach(() => {
+      clock.set(START);
+      user = { scope: "user", key: `user-${randomUUID()}`, perMinute: 6 };
+      session = { scope: "session", key: randomUUID(), perMinute: 3 };
+    });
+
+    it("allows a full bucket's worth at once, then refuses with the seconds to wait", async () => {
+      const decisions = [];
+      for (let i = 0; i < 4; i += 1) decisions.push(await limiter.take([user]));
+      clock.advance(1000);
+      for (let i = 0; i < 3; i += 1) decisions.push(await limiter.take([user]));
+
+      expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, true, true, true, false]);
+      // Six taken at 0 s and 1 s refill one every 10 s; the next token is 10 s after the first.
+      expect(decisions.at(-1)).toEqual({ allowed: false, scope: "user", retryAfter: 9, limit: 6 });
+    });
+
+    it("refills one token per interval", async () => {
+      for (let i = 0; i < 3; i += 1) await limiter.take([session]);
+      expect((await limiter.take([session])).allowed).toBe(false);
+
+      clock.advance(20_000);
+
+      expect(await limiter.take([session])).toEqual({ allowed: true });
+      expect(await limiter.take([session])).toMatchObject({ allowed: false, scope: "session" });
+    });
+
+    it("takes from every bucket or from none, naming the first that refuses", async () => {
+      for (let i = 0; i < 3; i += 1) await limiter.take([session]);
+
+      const refused = await limiter.take([user, session]);
+
+      expect(refused).toMatchObject({ allowed: false, scope: "session", limit: 3 });
+      // The user's token came back: the refused message cost nothing.
+      expect(await limiter.status(user)).toEqual({ scope: "user", limit: 6, remaining: 6, retryAfter: 0 });
+    });
+
+    it("reports a bucket's remaining tokens and wait", async () => {
+      expect(await limiter.status(user)).toEqual({ scope: "user", limit: 6, remaining: 6, retryAfter: 0 });
+      for (let i = 0; i < 6; i += 1) await limiter.take([user]);
+      clock.advance(4000);
+
+      expect(await limiter.status(user)).toEqual({ scope: "user", limit: 6, remaining: 0, retryAfter: 6 });
+      clock.advance(60_000);
+      expect(await limiter.status(user)).toMatchObject({ remaining: 6, retryAfter: 0 });
+    });
+  });
+}

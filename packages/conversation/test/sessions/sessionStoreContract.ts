@@ -1,0 +1,177 @@
+// The SessionStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
+import { randomUUID } from "node:crypto";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SESSION_LIFETIME_MS, SESSION_RECORD_RETENTION_SECONDS, isSessionLimitError, isSessionNotActiveError, type SessionStore } from "../../src/sessions";
+
+export interface SessionStoreUnderTest {
+  store: SessionStore;
+  close(): Promise<void>;
+}
+
+const START = "2026-12-04T16:00:00.000Z";
+const MINUTE = 60_000;
+
+export function sessionStoreContract(adapter: string, open: (clock: () => number) => Promise<SessionStoreUnderTest>): void {
+  describe(`SessionStore contract: ${adapter}`, () => {
+    const clock: ManualClock = manualClock(START);
+    let subject: SessionStoreUnderTest;
+    let store: SessionStore;
+    let userId: string;
+    const start = (connectionId = "conn-1", maxActive = 3) => store.start({ userId, personaId: "companion", connectionId, maxActive, locale: "en-US" });
+
+    beforeAll(async () => {
+      subject = await open(clock);
+      store = subject.store;
+    });
+    afterAll(async () => {
+      await subject?.close();
+    });
+    beforeEach(() => {
+      clock.set(START);
+      userId = `user-${randomUUID()}`;
+    });
+
+    it("starts a session that lives 24 hours and reads it back", async () => {
+      // Act
+      const session = await start();
+
+      // Assess
+      expect(session).toMatchObject({ userId, personaId: "companion", status: "active", connectionId: "conn-1", locale: "en-US", lastSeq: 0, startedAt: START, lastActivityAt: START });
+      expect(Date.parse(session.endsAt) - Date.parse(START)).toBe(SESSION_LIFETIME_MS);
+      expect(await store.get(session.sessionId)).toEqual(session);
+      expect(await store.get(randomUUID())).toBeUndefined();
+    });
+
+    it("refuses a session beyond the cap; ended sessions and sessions past their 24 hours do not count", async () => {
+      const first = await start("conn-1", 2);
+      clock.advance(1000);
+      await start("conn-1", 2);
+
+      const third = start("conn-1", 2);
+
+      await expect(third).rejects.toSatisfy(isSessionLimitError);
+      await expect(third).rejects.toMatchObject({ code: "SESSION_LIMIT_REACHED", limit: 2 });
+      await store.end(first.sessionId, "client_end");
+      await expect(start("conn-1", 2)).resolves.toMatchObject({ status: "active" });
+      clock.advance(SESSION_LIFETIME_MS);
+      expect(await store.listActiveByUser(userId)).toEqual([]);
+      await expect(start("conn-1", 2)).resolves.toMatchObject({ status: "active" });
+    });
+
+    it("numbers turns one by one and binds the session to the connection they arrive on", async () => {
+      const session = await start("conn-1");
+      await store.markDisconnected(session.sessionId, "conn-1");
+
+      clock.advance(MINUTE);
+      const first = await store.nextTurn(session.sessionId, userId, "conn-2");
+      const second = await store.nextTurn(session.sessionId, userId, "conn-2");
+
+      expect([first.lastSeq, second.lastSeq]).toEqual([1, 2]);
+      expect(second).toMatchObject({ connectionId: "conn-2", lastActivityAt: new Date(Date.parse(START) + MINUTE).toISOString() });
+      expect(second.disconnectedAt).toBeUndefined();
+      expect(await store.get(session.sessionId)).toEqual(second);
+    });
+
+    it("refuses a turn in another user's, an ended, an expired or an unknown session", async () => {
+      const session = await start();
+      const ended = await start();
+      await store.end(ended.sessionId, "client_end");
+
+      await expect(store.nextTurn(session.sessionId, "someone-else", "conn-9")).rejects.toSatisfy(isSessionNotActiveError);
+      await expect(store.nextTurn(ended.sessionId, userId, "conn-1")).rejects.toMatchObject({ code: "SESSION_NOT_ACTIVE", sessionId: ended.sessionId });
+      await expect(store.nextTurn(randomUUID(), userId, "conn-1")).rejects.toSatisfy(isSessionNotActiveError);
+      clock.advance(SESSION_LIFETIME_MS);
+      await expect(store.nextTurn(session.sessionId, userId, "conn-1")).rejects.toSatisfy(isSessionNotActiveError);
+      expect((await store.get(session.sessionId))?.lastSeq).toBe(0);
+    });
+
+    it("ends a session once, forgetting its connection", async () => {
+      const session = await start();
+      clock.advance(MINUTE);
+
+      const ended = await store.end(session.sessionId, "idle");
+      const again = await store.end(session.sessionId, "client_end");
+
+      expect(ended).toMatchObject({ status: "ended", endReason: "idle", endedAt: new Date(Date.parse(START) + MINUTE).toISOString() });
+      expect(ended?.connectionId).toBeUndefined();
+      expect(again).toBeUndefined();
+      expect(await store.get(session.sessionId)).toEqual(ended);
+      expect(await store.end(randomUUID(), "idle")).toBeUndefined();
+    });
+
+    it("marks a session disconnected only from the connection it is bound to; attaching clears it", async () => {
+      const session = await start("conn-1");
+
+      await store.markDisconnected(session.sessionId, "conn-other");
+      expect((await store.get(session.sessionId))?.disconnectedAt).toBeUndefined();
+      await store.markDisconnected(session.sessionId, "conn-1");
+      expect((await store.get(session.sessionId))?.disconnectedAt).toBe(START);
+      expect(await store.listActiveOnConnection(userId, "conn-1")).toHaveLength(1);
+
+      clock.advance(MINUTE);
+      await store.attach(session.sessionId, "conn-2");
+
+      const attached = await store.get(session.sessionId);
+      expect(attached).toMatchObject({ connectionId: "conn-2", lastActivityAt: new Date(Date.parse(START) + MINUTE).toISOString() });
+      expect(attached?.disconnectedAt).toBeUndefined();
+      expect(await store.listActiveOnConnection(userId, "conn-1")).toEqual([]);
+      expect((await store.listActiveOnConnection(userId, "conn-2")).map((s) => s.sessionId)).toEqual([session.sessionId]);
+    });
+
+    it("lists stale sessions with the reason to end each: idle, disconnected too long, or past 24 hours", async () => {
+      const idle = await start("conn-idle");
+      const gone = await start("conn-gone");
+      const busy = await start("conn-busy");
+      await store.markDisconnected(gone.sessionId, "conn-gone");
+      clock.advance(16 * MINUTE);
+      await store.nextTurn(busy.sessionId, userId, "conn-busy");
+      await store.nextTurn(gone.sessionId, userId, "conn-gone");
+      await store.markDisconnected(gone.sessionId, "conn-gone");
+      clock.advance(2 * MINUTE);
+
+      const now = clock();
+      const stale = (await store.listStale(now - 15 * MINUTE, now - MINUTE)).filter((s) => s.session.userId === userId);
+
+      expect(stale.map((s) => [s.session.sessionId, s.reason]).sort()).toEqual([[gone.sessionId, "disconnect"], [idle.sessionId, "idle"]].sort());
+      clock.advance(SESSION_LIFETIME_MS);
+      await store.end(idle.sessionId, "idle");
+      const later = clock();
+      const expired = (await store.listStale(later - 15 * MINUTE, later - MINUTE)).filter((s) => s.session.userId === userId);
+      expect(expired.map((s) => [s.session.sessionId, s.reason]).sort()).toEqual([[busy.sessionId, "expired"], [gone.sessionId, "expired"]].sort());
+    });
+
+    it("lists a user's sessions newest first, within the limit, and no one else's", async () => {
+      const older = await start();
+      clock.advance(MINUTE);
+      const newer = await start();
+      await store.start({ userId: `other-${randomUUID()}`, personaId: "companion", connectionId: "conn-x", maxActive: 3 });
+
+      expect((await store.listByUser(userId)).map((s) => s.sessionId)).toEqual([newer.sessionId, older.sessionId]);
+      expect((await store.listByUser(userId, 1)).map((s) => s.sessionId)).toEqual([newer.sessionId]);
+      expect((await store.listActiveByUser(userId)).map((s) => s.sessionId).sort()).toEqual([newer.sessionId, older.sessionId].sort());
+    });
+
+    it("records the transcript's announcement on known sessions only", async () => {
+      const session = await start();
+      await store.end(session.sessionId, "client_end");
+      clock.advance(MINUTE);
+
+      await store.markTranscriptPublished(session.sessionId);
+      const unknown = randomUUID();
+      await store.markTranscriptPublished(unknown);
+
+      expect((await store.get(session.sessionId))?.transcriptPublishedAt).toBe(new Date(Date.parse(START) + MINUTE).toISOString());
+      expect(await store.get(unknown)).toBeUndefined();
+    });
+
+    it("treats a record past its retention as gone, before TTL removes it", async () => {
+      const session = await start();
+
+      clock.advance(SESSION_LIFETIME_MS + SESSION_RECORD_RETENTION_SECONDS * 1000);
+
+      expect(await store.get(session.sessionId)).toBeUndefined();
+      expect(await store.listByUser(userId)).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,29 @@
+// The cached context blocks in memory, past their hour by the injected clock as in the DynamoDB adapter.
+import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { cachedContextOf, type CachedContext, type ContextCacheStore, type NewContext } from "../contextCacheStore";
+
+export class InMemoryContextCacheStore implements ContextCacheStore {
+  private readonly contexts = new Map<string, CachedContext>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async get(userId: string): Promise<CachedContext | undefined> {
+    const cached = this.contexts.get(userId);
+    return cached && !isExpired(cached, this.clock()) ? structuredClone(cached) : undefined;
+  }
+
+  async put(entry: NewContext): Promise<CachedContext> {
+    const item = cachedContextOf(entry, this.clock());
+    this.contexts.set(item.userId, structuredClone(item));
+    return item;
+  }
+
+  async read(userId: string): Promise<CachedContext | undefined> {
+    const cached = this.contexts.get(userId);
+    return cached ? structuredClone(cached) : undefined;
+  }
+
+  async delete(userId: string): Promise<void> {
+    this.contexts.delete(userId);
+  }
+}
