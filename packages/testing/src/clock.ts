@@ -7,3 +7,20 @@ export const clockStartingAt = (iso: string) => {
   const realStart = Date.now();
   return () => anchor + (Date.now() - realStart);
 };
+
+/**
+ * The system clock, which a test can stop: while held no time passes for whoever reads it (token buckets do not
+ * refill, TTLs do not run), however slowly a loaded machine gets through the test's requests.
+ */
+export const holdableClock = () => {
+  let heldAt: number | undefined;
+  const clock = () => heldAt ?? Date.now();
+  return Object.assign(clock, {
+    hold: () => {
+      heldAt = Date.now();
+    },
+    release: () => {
+      heldAt = undefined;
+    },
+  });
+};
