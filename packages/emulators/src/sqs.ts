@@ -3,6 +3,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-s
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
 import { LOOPBACK, localCredentials } from "./net";
+import { openSqsJournal } from "./sqsJournal";
 
 export interface ServiceQueues {
   queueUrl: string;
@@ -13,14 +14,29 @@ export interface ServiceQueues {
 
 export interface LocalSqs {
   endpoint: string;
+  /** Puts back the messages the journal kept from before a restart; call once the queues exist. */
+  restore(): { restored: number; dropped: number };
   close(): Promise<void>;
 }
 
-export const startSqs = async (options: { port: number; region: string }): Promise<LocalSqs> => {
+/**
+ * fauxqs 1.9 keeps queues in memory only. With a `dataDir`, every enqueue and delete is journaled there first, so a
+ * crash of the process loses nothing that was acknowledged: `restore()` puts it back after the restart.
+ */
+export const startSqs = async (options: { port: number; region: string; dataDir?: string }): Promise<LocalSqs> => {
+  const journal = options.dataDir ? await openSqsJournal(options.dataDir) : undefined;
   // buildApp rather than startFauxqs: the latter listens on every interface, and the local cloud stays on loopback.
-  const app = buildApp({ logger: false, defaultRegion: options.region });
+  // fauxqs builds its SNS and S3 stores itself when only the SQS store is given.
+  const app = buildApp({ logger: false, defaultRegion: options.region, ...(journal ? { stores: { sqsStore: journal.store } as unknown as NonNullable<Parameters<typeof buildApp>[0]>["stores"] } : {}) });
   const address = await app.listen({ port: options.port, host: LOOPBACK });
-  return { endpoint: address, close: () => app.close() };
+  return {
+    endpoint: address,
+    restore: () => journal?.restore() ?? { restored: 0, dropped: 0 },
+    close: async () => {
+      await app.close();
+      journal?.close();
+    },
+  };
 };
 
 export const sqsClientFor = (endpoint: string, region: string): SQSClient =>

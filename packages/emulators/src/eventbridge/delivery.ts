@@ -31,10 +31,24 @@ export class TargetDelivery {
    * logged and dropped, as AWS drops it after its retry policy when no DLQ is set.
    */
   deliver(target: TargetRecord, event: AwsEvent, ruleArn: string): Promise<void> {
-    const sending = this.sendWithRetries(target, event, ruleArn);
+    return this.start(target, event, ruleArn).settled;
+  }
+
+  /**
+   * Like deliver, and also tells when the first attempt is over: PutEvents answers then, so an event acknowledged
+   * while its queue is up is already in the queue (and the queue's journal).
+   */
+  deliverAcknowledged(target: TargetRecord, event: AwsEvent, ruleArn: string): Promise<void> {
+    return this.start(target, event, ruleArn).firstAttempt;
+  }
+
+  private start(target: TargetRecord, event: AwsEvent, ruleArn: string): { settled: Promise<void>; firstAttempt: Promise<void> } {
+    let firstAttemptOver: () => void = () => undefined;
+    const firstAttempt = new Promise<void>((resolve) => (firstAttemptOver = resolve));
+    const sending = this.sendWithRetries(target, event, ruleArn, firstAttemptOver).finally(firstAttemptOver);
     this.inFlight.add(sending);
     void sending.finally(() => this.inFlight.delete(sending));
-    return sending;
+    return { settled: sending, firstAttempt };
   }
 
   /** Resolves when every send started so far, retries included, has finished. */
@@ -48,7 +62,7 @@ export class TargetDelivery {
     this.queueUrls.clear();
   }
 
-  private async sendWithRetries(target: TargetRecord, event: AwsEvent, ruleArn: string): Promise<void> {
+  private async sendWithRetries(target: TargetRecord, event: AwsEvent, ruleArn: string, firstAttemptOver: () => void = () => undefined): Promise<void> {
     const queue = parseSqsQueueArn(target.Arn);
     if (!queue) {
       this.options.log(`[eventbridge] rule ${ruleArn} target ${target.Id}: ${target.Arn} is not an SQS queue ARN; event ${event.id} dropped`);
@@ -79,6 +93,7 @@ export class TargetDelivery {
         return;
       } catch (error) {
         lastError = error;
+        firstAttemptOver();
         // The queue may have been deleted and created again: resolve its URL afresh next time.
         this.queueUrls.delete(target.Arn);
         if (attempt < this.maxAttempts) await sleep(this.baseDelayMs * 2 ** (attempt - 1));

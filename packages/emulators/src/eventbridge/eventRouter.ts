@@ -26,8 +26,9 @@ export class EventRouter {
   constructor(private readonly deps: EventRouterDeps) {}
 
   /**
-   * Archives the events (resolving once they are on disk) and starts their deliveries without
-   * waiting for them: AWS answers PutEvents before targets receive anything.
+   * Archives the events (resolving once they are on disk) and delivers them before answering. AWS answers once the
+   * events are stored durably on its side; here the queues are the durable store (the local SQS keeps a journal), so
+   * an acknowledged PutEvents must already be in them, or a crash right after it would lose the event.
    */
   async publish(events: readonly RoutedEvent[]): Promise<void> {
     const { state, archives, scope, log } = this.deps;
@@ -50,7 +51,7 @@ export class EventRouter {
       }
     }
     await Promise.all([...toArchive].map(([name, batch]) => archives.append(name, batch)));
-    for (const { busName, event } of accepted) void this.deliver(event, this.matchingRules(busName, event));
+    await Promise.all(accepted.map(({ busName, event }) => this.deliverAcknowledged(event, this.matchingRules(busName, event))));
   }
 
   /** The enabled rules of a bus whose pattern matches the event, optionally narrowed further (replay FilterArns). */
@@ -59,6 +60,13 @@ export class EventRouter {
     if (!rules) return [];
     return [...rules.values()].filter(
       (rule) => rule.state !== "DISABLED" && rule.eventPattern !== undefined && accept(rule) && this.matches(rule.eventPattern, event),
+    );
+  }
+
+  /** Starts sending to every target of the given rules; resolves when each send's first attempt is over. */
+  private async deliverAcknowledged(event: AwsEvent, rules: readonly RuleRecord[]): Promise<void> {
+    await Promise.all(
+      rules.flatMap((rule) => rule.targets.map((target) => this.deps.delivery.deliverAcknowledged(target, event, ruleArn(this.deps.scope, rule.eventBusName, rule.name)))),
     );
   }
 

@@ -16,6 +16,7 @@ Options:
   --without a,b         run every service but these (run them elsewhere with --attach)
   --attach              start no emulators: run the chosen services against the local cloud already running
   --ephemeral-ports     pick free ports instead of the fixed 4510-4514
+  --turn-deadline S     seconds before a turn with no reply is failed with TURN_TIMED_OUT (default 20)
   -h, --help            this text
 
 Services: ${SERVICE_NAMES.join(", ")}`;
@@ -38,6 +39,7 @@ const main = async () => {
       without: { type: "string" },
       attach: { type: "boolean", default: false },
       "ephemeral-ports": { type: "boolean", default: false },
+      "turn-deadline": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -58,7 +60,9 @@ const main = async () => {
     console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
   } else {
     const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 } : {};
-    const cloud = await startLocalCloud({ dataDir, ports, services, log: (m) => console.log(m) });
+    const deadline = values["turn-deadline"] === undefined ? undefined : Number(values["turn-deadline"]);
+    if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 0 && deadline <= 900)) throw new Error("--turn-deadline takes whole seconds from 0 to 900");
+    const cloud = await startLocalCloud({ dataDir, ports, services, log: (m) => console.log(m), ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
     stop = cloud.stop;
     const e = cloud.endpoints;
     console.log(

@@ -147,11 +147,14 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     stack.push({ name: "dynamodb", close: dynamodb.close });
     await ensureTables(dynamodb.endpoint, region, tableNamesFor(tablePrefix));
 
-    const sqs = await startSqs({ port: ports.sqs, region });
+    const sqs = await startSqs({ port: ports.sqs, region, dataDir: join(options.dataDir, "sqs") });
     stack.push({ name: "sqs", close: sqs.close });
     const sqsClient = sqsClientFor(sqs.endpoint, region);
     const queues = await ensureServiceQueues(sqsClient, options.turnDeadlineSeconds !== undefined ? { deliveryDelays: { watchdog: options.turnDeadlineSeconds } } : {});
     sqsClient.destroy();
+    // What was queued before a crash goes back before anything can send or receive.
+    const { restored, dropped } = sqs.restore();
+    if (restored || dropped) log(`sqs: restored ${restored} queued message(s) from the journal${dropped ? `, dropped ${dropped} of queues that no longer exist` : ""}`);
 
     const eventBridge = await startEventBridgeEmulator({ port: ports.eventBridge, dataDir: join(options.dataDir, "eventbridge"), region, sqsEndpoint: sqs.endpoint });
     stack.push({ name: "eventbridge", close: eventBridge.close });
