@@ -1,6 +1,6 @@
 // The arrows a module may draw, checked in CI (`pnpm check:deps`): services share only the event contract and the
 // domain packages; domains never reach the local cloud, its emulators or test helpers; nothing forms a cycle.
-const DOMAINS = "(events|platform|conversation|screening|chat-model|memory)";
+const DOMAINS = "(events|platform|conversation|screening|chat-model|memory|personas)";
 const TEST_FILE = "(\\.test\\.ts$|/test/|/bench/)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -19,7 +19,19 @@ const gatewayFunction = (stage: string, entry: string, logicalName: string, over
 });
 
 /** Route keys as the read API serves them; the handler (`readApi`) dispatches on `routeKey`. */
-export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages", "GET /me/memory", "DELETE /me/memory/{factId}"];
+export const READ_API_ROUTES = [
+  "GET /sessions",
+  "GET /sessions/{sessionId}",
+  "POST /sessions/{sessionId}/end",
+  "GET /sessions/{sessionId}/messages",
+  "GET /me/memory",
+  "DELETE /me/memory/{factId}",
+  "GET /personas",
+  "POST /personas",
+  "GET /personas/{personaId}",
+  "PUT /personas/{personaId}",
+  "DELETE /personas/{personaId}",
+];
 
 export const planGateway = (stage: string): GatewayPlan => ({
   part: "gateway",

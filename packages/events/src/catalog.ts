@@ -17,17 +17,30 @@ const tokenUsageSchema = z.object({
   outputTokens: z.number().int().nonnegative(),
 });
 
+/** A group session's personas, in the session's order (2 or 3); absent for a one-persona session. */
+const groupPersonaIds = z.array(id).min(2).max(3);
+
 const turnFields = {
   messageId: id,
   sessionId: id,
   seq: z.number().int().positive(),
+  /** The session's persona; in a group the first of `personaIds`, and on a reply the persona that spoke. */
   personaId: id,
+  personaIds: groupPersonaIds.optional(),
   connectionId: id.optional(),
+};
+
+/** Who spoke a reply, kept with it so history reads right after the persona is gone. */
+const replyFields = {
+  /** Position of this reply among the turn's replies (a group turn can have up to 3); absent means 0. */
+  replyIndex: z.number().int().min(0).max(2).optional(),
+  personaName: z.string().min(1).max(60).optional(),
 };
 
 export const sessionStartedSchema = z.object({
   sessionId: id,
   personaId: id,
+  personaIds: groupPersonaIds.optional(),
   connectionId: id.optional(),
   startedAt: isoTime,
   expiresAt: isoTime,
@@ -53,6 +66,7 @@ export const messageScreenedSchema = z.object({
 
 export const replyGeneratedSchema = z.object({
   ...turnFields,
+  ...replyFields,
   replyId: id,
   text: z.string(),
   model: z.string().min(1),
@@ -75,6 +89,7 @@ export const replyGeneratedSchema = z.object({
 
 export const replyScreenedSchema = z.object({
   ...turnFields,
+  ...replyFields,
   replyId: id,
   text: z.string(),
   /** True when the model's text failed screening and a safe reply took its place. */
@@ -89,6 +104,7 @@ export const replyDeliveredSchema = z.object({
   replyId: id,
   sessionId: id,
   seq: z.number().int().positive(),
+  replyIndex: z.number().int().min(0).max(2).optional(),
   connectionId: id.optional(),
   /** `withheld`: the turn had already ended (timed out or failed), so the reply waits for the client's resume. */
   status: z.enum(["delivered", "connection_gone", "withheld"]),
@@ -98,7 +114,7 @@ export const replyDeliveredSchema = z.object({
 export const sessionEndedSchema = z.object({
   sessionId: id,
   personaId: id.optional(),
-  reason: z.enum(["client_end", "disconnect", "idle", "expired"]),
+  reason: z.enum(["client_end", "disconnect", "idle", "expired", "persona_deleted"]),
   endedAt: isoTime,
 });
 
@@ -139,6 +155,35 @@ export const stepFailedSchema = z.object({
   retryable: z.boolean(),
 });
 
+const personaStatusSchema = z.enum(["collecting", "synthesizing", "drawing", "ready", "failed"]);
+const personaModelSchema = z.object({ model: z.string().min(1).optional(), temperature: z.number().min(0).max(2), maxTokens: z.number().int().positive() });
+
+/** A persona someone made; the owner is `metadata.userId`. Only what consumers act on travels: the record is in the table. */
+export const personaCreatedSchema = z.object({
+  personaId: id,
+  name: z.string().min(1).max(60),
+  status: personaStatusSchema,
+  model: personaModelSchema,
+  createdAt: isoTime,
+});
+
+export const personaUpdatedSchema = z.object({
+  personaId: id,
+  name: z.string().min(1).max(60),
+  status: personaStatusSchema,
+  model: personaModelSchema,
+  updatedAt: isoTime,
+});
+
+export const personaDeletedSchema = z.object({
+  personaId: id,
+  /** Kept in the event (and in every stored reply) so history still says who spoke. */
+  name: z.string().min(1).max(60),
+  /** Active sessions that used the persona and were ended with reason `persona_deleted`. */
+  endedSessionIds: z.array(id),
+  deletedAt: isoTime,
+});
+
 interface EventDefinition<TSchema extends z.ZodTypeAny = z.ZodTypeAny> {
   version: number;
   producers: readonly ServiceName[];
@@ -159,6 +204,9 @@ export const EVENT_CATALOG = {
   TranscriptReady: define({ version: 1, producers: ["storage"], description: "The finished transcript is persisted.", schema: transcriptReadySchema }),
   GraphUpdated: define({ version: 1, producers: ["graph-extraction"], description: "Entities and relations were merged into the user's graph.", schema: graphUpdatedSchema }),
   ContextRefreshed: define({ version: 1, producers: ["context-refresh"], description: "A new context version is cached.", schema: contextRefreshedSchema }),
+  PersonaCreated: define({ version: 1, producers: ["gateway"], description: "A user made a persona (HTTP API).", schema: personaCreatedSchema }),
+  PersonaUpdated: define({ version: 1, producers: ["gateway"], description: "A user changed a persona; cached copies must go.", schema: personaUpdatedSchema }),
+  PersonaDeleted: define({ version: 1, producers: ["gateway"], description: "A user deleted a persona; sessions using it were ended.", schema: personaDeletedSchema }),
   StepFailed: define({
     version: 1,
     producers: ["gateway", "safety", "generation", "storage", "graph-extraction", "context-refresh", "notifier", "watchdog"],

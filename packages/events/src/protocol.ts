@@ -17,7 +17,19 @@ const text = () => z.string().regex(ACCEPTED_TEXT, "holds a character outside th
 const sessionId = text().min(1).max(64);
 
 export const clientFrameSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("start_session"), payload: z.object({ personaId: text().min(1).max(64), locale: text().max(16).optional() }) }),
+  z.object({
+    type: z.literal("start_session"),
+    payload: z
+      .object({
+        /** One persona: a built-in or one of the user's own. */
+        personaId: text().min(1).max(64).optional(),
+        /** A group conversation with 2 or 3 different personas. */
+        personaIds: z.array(text().min(1).max(64)).min(2).max(3).optional(),
+        locale: text().max(16).optional(),
+      })
+      .refine((p) => (p.personaId === undefined) !== (p.personaIds === undefined), { message: "give either personaId or personaIds (2 or 3)" })
+      .refine((p) => !p.personaIds || new Set(p.personaIds).size === p.personaIds.length, { message: "personaIds must be different personas" }),
+  }),
   z.object({
     type: z.literal("message"),
     payload: z.object({
@@ -45,6 +57,7 @@ export const ERROR_CODES = [
   "CONTENT_TOO_LONG",
   "FRAME_TOO_LARGE",
   "UNKNOWN_PERSONA",
+  "PERSONA_NOT_READY",
   "SESSION_NOT_FOUND",
   "SESSION_NOT_ACTIVE",
   "SESSION_LIMIT_REACHED",
@@ -57,6 +70,11 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+export interface PersonaSummary {
+  personaId: string;
+  name: string;
+}
+
 export interface RateLimitView {
   limit: number;
   remaining: number;
@@ -65,13 +83,36 @@ export interface RateLimitView {
 }
 
 export interface ServerFrames {
-  session_started: { sessionId: string; personaId: string; expiresAt: string; resumed?: boolean };
+  session_started: {
+    sessionId: string;
+    personaId: string;
+    /** Set for a group conversation, in the order given. */
+    personaIds?: string[];
+    /** Every persona of the session with the name it had at the start. */
+    personas: PersonaSummary[];
+    expiresAt: string;
+    resumed?: boolean;
+  };
   message_received: { sessionId: string; messageId: string; seq: number; clientMessageId?: string; duplicate?: boolean };
-  agent_status: { sessionId: string; messageId: string; status: "thinking" | "responding" };
-  stream_start: { sessionId: string; messageId: string; replyId: string };
-  stream_chunk: { sessionId: string; messageId: string; replyId: string; index: number; text: string };
-  stream_end: { sessionId: string; messageId: string; replyId: string; seq: number; text: string; retracted: boolean; model: string };
-  reply: { sessionId: string; messageId: string; replyId: string; seq: number; text: string; personaId: string; model: string; replaced: boolean; resumed?: boolean };
+  /** `personaId`: who is thinking or answering; in a group each reply has its own frames. */
+  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" | "responding" };
+  stream_start: { sessionId: string; messageId: string; replyId: string; personaId: string };
+  stream_chunk: { sessionId: string; messageId: string; replyId: string; personaId: string; index: number; text: string };
+  stream_end: { sessionId: string; messageId: string; replyId: string; personaId: string; seq: number; text: string; retracted: boolean; model: string };
+  reply: {
+    sessionId: string;
+    messageId: string;
+    replyId: string;
+    seq: number;
+    text: string;
+    personaId: string;
+    personaName?: string;
+    /** Position among this turn's replies (a group turn can have up to 3); absent means 0. */
+    replyIndex?: number;
+    model: string;
+    replaced: boolean;
+    resumed?: boolean;
+  };
   safety_notice: { sessionId: string; messageId: string; seq: number; text: string; categories: string[]; resources: { name: string; contact: string; description: string }[] };
   rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number };
   rate_limit_status: { user: RateLimitView; channel: RateLimitView; session?: RateLimitView };

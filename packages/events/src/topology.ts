@@ -8,7 +8,7 @@ export const BUS_NAME = "innerworld";
 export const TURN_DEADLINE_SECONDS = 20;
 
 /** Published for analysts and operators reading the archive; no service consumes them. */
-export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed"];
+export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed", "PersonaCreated"];
 
 export interface Subscription {
   eventType: EventType;
@@ -50,7 +50,7 @@ const SERVICE_TOPOLOGY = [
   {
     service: "gateway",
     consumes: [],
-    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "StepFailed"],
+    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "StepFailed"],
     acceptsReplay: false,
     queue: null,
   },
@@ -63,7 +63,12 @@ const SERVICE_TOPOLOGY = [
   },
   {
     service: "generation",
-    consumes: [{ eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["allow", "flag"] } } } }],
+    consumes: [
+      { eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["allow", "flag"] } } } },
+      // Generation caches personas for a short while; a changed or deleted one is dropped from the cache at once.
+      { eventType: "PersonaUpdated" },
+      { eventType: "PersonaDeleted" },
+    ],
     publishes: ["ReplyGenerated", "StepFailed"],
     acceptsReplay: false,
     // The model may take tens of seconds; a smaller batch keeps one slow turn from holding nine others.

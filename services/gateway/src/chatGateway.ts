@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbConnectionStore, type ConnectionStore } from "@innerworld/conversation/connections";
 import { DynamoDbMessageStore, type MessageStore } from "@innerworld/conversation/messages";
-import { SessionLimitError, SessionNotActiveError, DynamoDbSessionStore, isSessionLive, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
+import { SessionLimitError, SessionNotActiveError, DynamoDbSessionStore, isSessionLive, type SessionEndReason, type SessionPersona, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbRateLimiter, type BucketSpec, type RateLimiter } from "@innerworld/conversation/rate-limits";
 import { epochSeconds } from "@innerworld/platform/clock";
-import { getPersona, isUnknownPersonaError } from "@innerworld/chat-model/personas";
+import { CHATTABLE_STATUSES, DynamoPersonaStore, type PersonaStore } from "@innerworld/personas/store";
 import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import {
   MAX_CONTENT_CHARS,
@@ -40,8 +40,10 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 
 export interface GatewayPorts {
   dynamodb: DynamoDBDocumentClient;
-  tables: { connections: string; sessions: string; messages: string; rateLimits: string; idempotency: string };
+  tables: { connections: string; sessions: string; messages: string; rateLimits: string; idempotency: string; personas: string };
   publisher: EventPublisher;
+  /** Where personas are looked up; the DynamoDB personas table unless given. */
+  personas?: PersonaStore;
   pusher?: ConnectionPusher;
   limits?: Partial<GatewayLimits>;
   clock?: () => number;
@@ -71,6 +73,7 @@ export class ChatGateway {
   private readonly sessions: SessionStore;
   private readonly messages: MessageStore;
   private readonly rateLimiter: RateLimiter;
+  private readonly personas: PersonaStore;
   private readonly clock: () => number;
 
   constructor(private readonly ports: GatewayPorts) {
@@ -80,6 +83,7 @@ export class ChatGateway {
     this.sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, this.clock);
     this.messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, this.clock);
     this.rateLimiter = new DynamoDbRateLimiter(ports.dynamodb, ports.tables.rateLimits, this.clock);
+    this.personas = ports.personas ?? new DynamoPersonaStore(ports.dynamodb, ports.tables.personas);
   }
 
   async connect(connectionId: string, userId: string): Promise<void> {
@@ -110,7 +114,7 @@ export class ChatGateway {
       case "ping":
         return Promise.resolve(frame("pong", { serverTime: new Date(this.clock()).toISOString() }));
       case "start_session":
-        return this.startSession(connectionId, userId, clientFrame.payload.personaId, clientFrame.payload.locale);
+        return this.startSession(connectionId, userId, clientFrame.payload.personaIds ?? [clientFrame.payload.personaId ?? ""], clientFrame.payload.locale);
       case "message":
         return this.receiveMessage(connectionId, userId, clientFrame.payload);
       case "end_session":
@@ -122,22 +126,54 @@ export class ChatGateway {
     }
   }
 
-  private async startSession(connectionId: string, userId: string, personaId: string, locale?: string): Promise<Reply> {
-    try {
-      getPersona(personaId);
-    } catch (error) {
-      if (isUnknownPersonaError(error)) return errorFrame("UNKNOWN_PERSONA", `No persona "${personaId}"`);
-      throw error;
+  /**
+   * Starts a session with one persona, or a group with 2 or 3. Each must be a built-in or the user's own; another
+   * user's persona is refused exactly like one that does not exist, so ids cannot be probed.
+   */
+  private async startSession(connectionId: string, userId: string, personaIds: string[], locale?: string): Promise<Reply> {
+    const personas: SessionPersona[] = [];
+    for (const personaId of personaIds) {
+      const record = await this.personas.get(personaId);
+      if (!record || (!record.builtIn && record.ownerId !== userId)) return errorFrame("UNKNOWN_PERSONA", `No persona "${personaId}"`);
+      if (!CHATTABLE_STATUSES.includes(record.status)) return errorFrame("PERSONA_NOT_READY", `Persona "${personaId}" is still being made (${record.status})`, { retryable: true });
+      personas.push({ personaId, name: record.name });
     }
-    const session = await this.sessions.start({ userId, personaId, connectionId, maxActive: this.limits.maxActiveSessions, ...(locale ? { locale } : {}) });
+    const [first] = personas;
+    if (!first) return errorFrame("INVALID_FRAME", "start_session needs a persona");
+    const group = personas.length > 1 ? personas.map((p) => p.personaId) : undefined;
+    const session = await this.sessions.start({
+      userId,
+      personaId: first.personaId,
+      ...(group ? { personaIds: group } : {}),
+      personas,
+      connectionId,
+      maxActive: this.limits.maxActiveSessions,
+      ...(locale ? { locale } : {}),
+    });
     await this.ports.publisher.publish({
       type: "SessionStarted",
       correlationId: session.sessionId,
       userId,
       sessionId: session.sessionId,
-      data: { sessionId: session.sessionId, personaId, connectionId, startedAt: session.startedAt, expiresAt: session.endsAt },
+      data: { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), connectionId, startedAt: session.startedAt, expiresAt: session.endsAt },
     });
-    return frame("session_started", { sessionId: session.sessionId, personaId, expiresAt: session.endsAt });
+    return frame("session_started", { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), personas, expiresAt: session.endsAt });
+  }
+
+  /**
+   * A persona was deleted: every active session of the user that has it ends with reason `persona_deleted`, and the
+   * client hears so on the session's connection. Returns the ended sessions' ids.
+   */
+  async endSessionsWithPersona(userId: string, personaId: string): Promise<string[]> {
+    const ended: string[] = [];
+    for (const session of (await this.sessions.listActiveByUser(userId)).filter((s) => s.personaId === personaId || (s.personaIds ?? []).includes(personaId))) {
+      if (!(await this.endAndAnnounce(session, "persona_deleted"))) continue;
+      ended.push(session.sessionId);
+      if (session.connectionId && this.ports.pusher) {
+        await this.ports.pusher.push(session.connectionId, frame("session_ended", { sessionId: session.sessionId, reason: "persona_deleted" })).catch(() => "gone");
+      }
+    }
+    return ended;
   }
 
   /**
@@ -206,6 +242,7 @@ export class ChatGateway {
         sessionId,
         seq,
         personaId: session.personaId,
+        ...(session.personaIds ? { personaIds: session.personaIds } : {}),
         connectionId,
         content,
         stream: payload.stream ?? false,
@@ -242,7 +279,7 @@ export class ChatGateway {
   }
 
   /** Ends a session once and publishes SessionEnded; a session that had already ended is left alone. */
-  async endAndAnnounce(session: SessionRecord, reason: "client_end" | "disconnect" | "idle" | "expired"): Promise<SessionRecord | undefined> {
+  async endAndAnnounce(session: SessionRecord, reason: SessionEndReason): Promise<SessionRecord | undefined> {
     const ended = await this.sessions.end(session.sessionId, reason);
     if (!ended) return undefined;
     await this.ports.publisher.publish({
@@ -287,6 +324,8 @@ export class ChatGateway {
           seq: message.seq,
           text: message.content,
           personaId: message.personaId,
+          ...(message.personaName ? { personaName: message.personaName } : {}),
+          ...(message.replyIndex ? { replyIndex: message.replyIndex } : {}),
           model: message.model ?? "unknown",
           replaced: message.replaced ?? false,
           resumed: true,
@@ -294,7 +333,7 @@ export class ChatGateway {
       );
       if (pushed === "gone") break;
       replayed += 1;
-      await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered");
+      await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", undefined, message.replyIndex ?? 0);
     }
     return frame("session_resumed", { sessionId, afterSeq, lastSeq: owned.lastSeq, replayed });
   }

@@ -1,4 +1,4 @@
-// The HTTP read API: a user's own sessions and messages (list, get, end, history) and what InnerWorld remembers of them, behind API Gateway's JWT authorizer.
+// The HTTP API: a user's own sessions and messages (list, get, end, history), what InnerWorld remembers of them, and personas, behind API Gateway's JWT authorizer.
 import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
 import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
@@ -8,6 +8,7 @@ import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
+import { createPersonaApi, personaStoreFor } from "./personaApi";
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -20,6 +21,8 @@ const problem = (statusCode: number, code: string, message: string) => json(stat
 const sessionView = (s: SessionRecord) => ({
   sessionId: s.sessionId,
   personaId: s.personaId,
+  ...(s.personaIds ? { personaIds: s.personaIds } : {}),
+  ...(s.personas ? { personas: s.personas } : {}),
   status: s.status,
   startedAt: s.startedAt,
   lastActivityAt: s.lastActivityAt,
@@ -45,6 +48,12 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
   // Opened on first use: a Neptune connection is not worth holding for routes that never touch the graph.
   const graph = () => (graphStore ??= graphStoreFor(runtime));
   const now = () => new Date(runtime.clock());
+  const personas = createPersonaApi({
+    store: personaStoreFor(runtime),
+    publisher: runtime.publisher,
+    clock: runtime.clock,
+    endSessionsWithPersona: (userId, personaId) => gateway().endSessionsWithPersona(userId, personaId),
+  });
 
   /** Another user's session answers exactly like a missing one, so ids cannot be probed. */
   const owned = async (userId: string, sessionId: string) => {
@@ -60,6 +69,14 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
     const sessionId = event.pathParameters?.sessionId;
     if (sessionId !== undefined && (sessionId.length === 0 || sessionId.length > MAX_SESSION_ID_CHARS)) return problem(404, "SESSION_NOT_FOUND", "No such session");
     try {
+      if (event.routeKey.includes(" /personas")) {
+        return await personas({
+          routeKey: event.routeKey,
+          userId,
+          ...(event.pathParameters?.personaId ? { personaId: event.pathParameters.personaId } : {}),
+          ...(event.body !== undefined ? { body: event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body } : {}),
+        });
+      }
       switch (event.routeKey) {
         case "GET /sessions":
           return json(200, { sessions: (await sessions.listByUser(userId)).map(sessionView) });
@@ -84,7 +101,16 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
           const page = await messages.listSession(session.sessionId, { afterSeq, limit });
           return json(200, {
             sessionId: session.sessionId,
-            messages: page.map((m) => ({ seq: m.seq, role: m.role, messageId: m.messageId, content: m.content, status: m.status, createdAt: m.createdAt })),
+            messages: page.map((m) => ({
+              seq: m.seq,
+              role: m.role,
+              messageId: m.messageId,
+              content: m.content,
+              status: m.status,
+              createdAt: m.createdAt,
+              // Who spoke: a reply's persona, with the name it had then (it survives the persona's deletion).
+              ...(m.role === "assistant" ? { personaId: m.personaId, ...(m.personaName ? { personaName: m.personaName } : {}), replyIndex: m.replyIndex ?? 0 } : {}),
+            })),
           });
         }
         case "GET /me/memory":

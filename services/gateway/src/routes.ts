@@ -6,6 +6,8 @@ import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
 import { createReadApi } from "./readApi";
+import { seedBuiltInPersonas } from "@innerworld/personas/store";
+import { personaStoreFor } from "./personaApi";
 
 interface RouteEvent {
   requestContext: { connectionId: string; authorizer?: Record<string, unknown> | null };
@@ -44,6 +46,14 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   let readApi: ReturnType<typeof createReadApi> | undefined;
   const chat = () => (gateway ??= chatGatewayFor(getRuntime(), limits));
   const authorize = createTokenAuthorizer(auth);
+  // The built-ins live in the personas table like everyone's own, written as this code defines them once per
+  // container before it first reads a persona; a failed seed is tried again on the next request.
+  let seeding: Promise<void> | undefined;
+  const builtInsSeeded = () =>
+    (seeding ??= seedBuiltInPersonas(personaStoreFor(getRuntime())).catch((error: unknown) => {
+      seeding = undefined;
+      throw error;
+    }));
 
   const connect = async (event: RouteEvent): Promise<RouteResult> => {
     const userId = userOf(event);
@@ -65,6 +75,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
     const userId = userOf(event);
     if (!userId) return { statusCode: 200, body: errorFrame("FORBIDDEN", "This connection was not authorised") };
     try {
+      await builtInsSeeded();
       return { statusCode: 200, body: await chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined) };
     } catch (error) {
       console.error("gateway frame failed", { connectionId: event.requestContext.connectionId, error: (error as Error).message });
@@ -77,6 +88,9 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
       authorize(event),
     routes: { $connect: connect, $disconnect: disconnect, $default: message },
     sweep: () => chat().sweep(),
-    readApi: (event: Parameters<ReturnType<typeof createReadApi>>[0]) => (readApi ??= createReadApi(getRuntime(), chat))(event),
+    readApi: async (event: Parameters<ReturnType<typeof createReadApi>>[0]) => {
+      await builtInsSeeded();
+      return (readApi ??= createReadApi(getRuntime(), chat))(event);
+    },
   };
 };

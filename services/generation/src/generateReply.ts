@@ -1,20 +1,26 @@
-// Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked.
-import { DynamoDbContextCacheStore, factIdsOfLines } from "@innerworld/memory/context-cache";
+// Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked;
+// in a group conversation, each persona that is to answer does so in turn, seeing the replies before its own.
+import { DynamoDbContextCacheStore, factIdsOfLines, type CachedContext } from "@innerworld/memory/context-cache";
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
-import { getPersona } from "@innerworld/chat-model/personas";
+import type { Persona } from "@innerworld/chat-model/personas";
+import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
+import { DynamoPersonaStore, type PersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isModelUnavailableError, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput } from "@innerworld/screening";
 import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Clock } from "@innerworld/platform/clock";
+import { PersonaCache } from "./personaCache";
 
 export interface GenerationPorts {
   dynamodb: DynamoDBDocumentClient;
-  tables: { messages: string; contextCache: string };
+  tables: { messages: string; contextCache: string; personas: string };
   publisher: EventPublisher;
   model: ReplyModel;
+  /** Where personas are read; the DynamoDB personas table unless given. */
+  personas?: PersonaStore;
   clock?: Clock;
   pusher?: ConnectionPusher;
   /** Estimated tokens the prompt may use; the reply's own budget comes on top. */
@@ -39,36 +45,80 @@ const DEFAULT_HISTORY_TURNS = 20;
 export const createReplyGenerator = (ports: GenerationPorts) => {
   const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
   const contexts = new DynamoDbContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
+  const personas = new PersonaCache(ports.personas ?? new DynamoPersonaStore(ports.dynamodb, ports.tables.personas), ports.clock ?? Date.now);
 
   const push = async (connectionId: string | undefined, frame: string): Promise<boolean> => {
     if (!connectionId || !ports.pusher) return false;
     return (await ports.pusher.push(connectionId, frame).catch(() => "gone" as const)) === "sent";
   };
 
-  const history = async (sessionId: string, beforeSeq: number): Promise<ChatTurn[]> => {
+  /** Turns the teen saw, oldest first, each reply with the persona that said it. */
+  const history = async (sessionId: string, beforeSeq: number) => {
     const recent = await messages.recent(sessionId, (ports.historyTurns ?? DEFAULT_HISTORY_TURNS) + 2);
     // Only turns the teen saw: blocked and crisis messages, and failed turns, stay out of the model's view.
-    return recent
-      .filter((m) => m.seq < beforeSeq && !["blocked", "crisis", "failed"].includes(m.status) && m.model !== "safety")
-      .map((m) => ({ role: m.role, content: m.content }));
+    return recent.filter((m) => m.seq < beforeSeq && !["blocked", "crisis", "failed"].includes(m.status) && m.model !== "safety");
   };
 
-  return async ({ envelope }: ConsumedEvent<"MessageScreened">): Promise<void> => {
+  const personaFor = async (personaId: string): Promise<PersonaRecord> => {
+    const record = await personas.get(personaId);
+    // The gateway ends a deleted persona's sessions; a turn already on its way finds it gone and ends here.
+    if (!record) throw new GenerationFailedError(`Persona ${personaId} no longer exists`);
+    return record;
+  };
+
+  const generate = async ({ envelope }: ConsumedEvent<"MessageScreened">): Promise<void> => {
     const { data, metadata } = envelope;
     if (!data.content) throw new GenerationFailedError(`MessageScreened ${metadata.eventId} carries no content to answer`);
-    const persona = getPersona(data.personaId);
-    const [context, turns] = await Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
+    const content = data.content;
+    const [context, earlier] = await Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
+    const group = data.personaIds ? await Promise.all(data.personaIds.map(personaFor)) : undefined;
+    const names = new Map((group ?? []).map((record) => [record.personaId, record.name]));
+
+    // Who answers: the session's persona, or in a group the addressed personas (else one, by topic fit or rotation).
+    const responders = group
+      ? chooseResponders(content, group.map((r) => ({ personaId: r.personaId, name: r.name, topics: r.topics })), earlier.filter((m) => m.role === "assistant").map((m) => m.personaId)).map(
+          (member) => group.find((record) => record.personaId === member.personaId) as PersonaRecord,
+        )
+      : [await personaFor(data.personaId)];
+
+    const turns: ChatTurn[] = earlier.map((m) =>
+      m.role === "user" ? { role: "user", content: m.content } : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion" } : {}) },
+    );
+
+    for (const [replyIndex, record] of responders.entries()) {
+      const persona = toPromptPersona(record);
+      const text = await replyAs(persona, replyIndex, {
+        envelope,
+        content,
+        turns,
+        ...(context?.block ? { context } : {}),
+        ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
+      });
+      // The next persona in a group sees this reply (as the output screen would let it through) before answering.
+      if (screenOutput(text).action === "allow") turns.push({ role: "assistant", content: text, speaker: persona.displayName });
+    }
+  };
+
+  /** One persona's reply to the turn: prompt, model (streamed or whole), then ReplyGenerated. Returns the reply's text. */
+  const replyAs = async (
+    persona: Persona,
+    replyIndex: number,
+    turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; context?: CachedContext; others?: string[] },
+  ): Promise<string> => {
+    const { data, metadata } = turn.envelope;
     const prompt = buildPrompt({
       persona,
-      ...(context?.block ? { contextBlock: context.block } : {}),
-      history: turns,
-      userMessage: data.content,
+      ...(turn.context?.block ? { contextBlock: turn.context.block } : {}),
+      history: turn.turns,
+      userMessage: turn.content,
       tokenBudget: ports.promptTokenBudget ?? DEFAULT_PROMPT_TOKEN_BUDGET,
+      ...(turn.others ? { group: { others: turn.others } } : {}),
     });
-    // The same turn always gets the same replyId, so a redelivered event cannot make a second reply.
-    const replyId = deterministicEventId("generation", "reply", data.messageId);
-    const ids = { sessionId: data.sessionId, messageId: data.messageId };
-    const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens };
+    // The same turn always gets the same replyIds, so a redelivered event cannot make a second reply.
+    const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
+    const replyId = deterministicEventId("generation", "reply", replyKey);
+    const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
+    const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens, ...(persona.model.model ? { model: persona.model.model } : {}) };
 
     let result: ReplyResult;
     let streamed = false;
@@ -104,11 +154,14 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       causationId: metadata.eventId,
       userId: metadata.userId,
       sessionId: data.sessionId,
-      deduplicationKey: data.messageId,
+      deduplicationKey: replyKey,
       data: {
-        ...ids,
+        messageId: data.messageId,
+        sessionId: data.sessionId,
         seq: data.seq,
-        personaId: data.personaId,
+        personaId: persona.id,
+        ...(data.personaIds ? { personaIds: data.personaIds, replyIndex } : {}),
+        personaName: persona.displayName,
         replyId,
         text: result.text,
         model: result.model,
@@ -118,10 +171,18 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         streamed,
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
         // Which remembered facts the model saw: an analyst (and the teen's own memory view) can trace a reply to them.
-        ...(context?.block
-          ? { context: { version: context.version, factIds: factIdsOfLines(context, prompt.contextLines.length), lines: prompt.contextLines } }
+        ...(turn.context?.block
+          ? { context: { version: turn.context.version, factIds: factIdsOfLines(turn.context, prompt.contextLines.length), lines: prompt.contextLines } }
           : {}),
       },
     });
+    return result.text;
   };
+
+  /** A changed or deleted persona leaves this instance's cache at once (other instances wait out the cache's minute). */
+  const forgetPersona = async ({ envelope }: ConsumedEvent<"PersonaUpdated" | "PersonaDeleted">): Promise<void> => {
+    personas.forget(envelope.data.personaId);
+  };
+
+  return { generate, forgetPersona };
 };

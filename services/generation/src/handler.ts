@@ -13,7 +13,7 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     model: createChatModel(modelConfigFromEnv(process.env)),
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });
-  return createServiceConsumer(runtime, { MessageScreened: generate });
+  return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona });
 };
 
 export const handler = lambdaFromEnvironment("generation", createHandler);

@@ -37,13 +37,19 @@ export const createNotifier = (ports: NotifierPorts) => {
     messageId: string;
     replyId: string;
     seq: number;
+    replyIndex?: number;
     fallbackConnectionId?: string;
     frame: string;
     outcome: TurnOutcomeKind;
   }) => {
     // A turn ends once on screen: a reply or notice that comes after a timeout or failure is kept for resume only,
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
-    const claim = await ports.outcomes.claim(input.messageId, input.outcome, input.replyId);
+    let claim = await ports.outcomes.claim(input.messageId, input.outcome, input.replyId);
+    // A group turn has a reply per answering persona: once one of them decided the turn, its siblings belong to the
+    // same outcome and are shown too, each once (its own claim catches a redelivery).
+    if (!claim.won && input.replyIndex !== undefined && claim.existing.outcome === "replied" && claim.existing.decidedBy !== input.replyId) {
+      claim = await ports.outcomes.claim(`${input.messageId}#${input.replyIndex}`, "replied", input.replyId);
+    }
     if (!claim.won && claim.existing.decidedBy === input.replyId) return;
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
     const result = connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
@@ -60,6 +66,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         replyId: input.replyId,
         sessionId: input.sessionId,
         seq: input.seq,
+        ...(input.replyIndex !== undefined ? { replyIndex: input.replyIndex } : {}),
         ...(connectionId ? { connectionId } : {}),
         status: !claim.won ? "withheld" : result === "sent" ? "delivered" : "connection_gone",
         deliveredAt: now(),
@@ -70,10 +77,21 @@ export const createNotifier = (ports: NotifierPorts) => {
   return {
     async replyScreened(event: ConsumedEvent<"ReplyScreened">) {
       const { data } = event.envelope;
+      const speaker = { personaId: data.personaId, ...(data.personaName ? { personaName: data.personaName } : {}), ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}) };
       const frame = data.streamed
-        ? serverFrame("stream_end", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, retracted: data.replaced, model: data.model })
-        : serverFrame("reply", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, personaId: data.personaId, model: data.model, replaced: data.replaced });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, frame, outcome: "replied", ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+        ? serverFrame("stream_end", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, personaId: data.personaId, seq: data.seq, text: data.text, retracted: data.replaced, model: data.model })
+        : serverFrame("reply", { sessionId: data.sessionId, messageId: data.messageId, replyId: data.replyId, seq: data.seq, text: data.text, ...speaker, model: data.model, replaced: data.replaced });
+      await deliver({
+        event,
+        sessionId: data.sessionId,
+        messageId: data.messageId,
+        replyId: data.replyId,
+        seq: data.seq,
+        ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}),
+        frame,
+        outcome: "replied",
+        ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
+      });
     },
 
     /** Blocked or crisis input: a fixed reply, and for crisis the helplines of the user's locale. */

@@ -68,10 +68,12 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         sessionId: data.sessionId,
         seq: data.seq,
         role: "assistant",
+        ...(data.replyIndex ? { replyIndex: data.replyIndex } : {}),
         messageId: data.messageId,
         replyId: data.replyId,
         userId: metadata.userId,
         personaId: data.personaId,
+        ...(data.personaName ? { personaName: data.personaName } : {}),
         content: data.text,
         status: "screened",
         model: data.model,
@@ -84,8 +86,9 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       const { data } = envelope;
       const status: MessageStatus = data.status === "delivered" ? "delivered" : "undelivered";
       // A delivery report may overtake ReplyScreened; failing here makes the queue retry until the reply is stored.
-      const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"]);
-      if (!updated && !(await messages.get(data.sessionId, data.seq, "assistant"))) {
+      const replyIndex = data.replyIndex ?? 0;
+      const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"], replyIndex);
+      if (!updated && !(await messages.get(data.sessionId, data.seq, "assistant", replyIndex))) {
         throw new Error(`reply ${data.replyId} is not stored yet`);
       }
     },

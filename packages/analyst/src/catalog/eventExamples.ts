@@ -22,6 +22,9 @@ export const EXAMPLE_EVENT_IDS: Record<EventType, string> = {
   GraphUpdated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a09",
   ContextRefreshed: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a10",
   StepFailed: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a11",
+  PersonaCreated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a12",
+  PersonaUpdated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a13",
+  PersonaDeleted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a14",
 };
 
 export interface ExampleEnvelope<T extends EventType = EventType> {
@@ -40,6 +43,8 @@ const metadata = (type: EventType, producer: EventMetadata["producer"], occurred
   sessionId: SESSION,
   producer,
 });
+
+const PERSONA = "0b7c5a8e-1f2d-4c3b-9a8e-7d6c5b4a3f21";
 
 const turn = { messageId: MESSAGE, sessionId: SESSION, seq: 1, personaId: "companion", connectionId: CONNECTION };
 const allowed = { action: "allow" as const, categories: [], lexiconVersion: "2026.03" };
@@ -94,6 +99,21 @@ export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
     summary: "Her cached context block was rebuilt from the graph.",
     metadata: metadata("ContextRefreshed", "context-refresh", "2026-03-14T16:19:07.655Z", SESSION, "GraphUpdated"),
     data: { contextVersion: 3, tokenCount: 164, entityCount: 6, builtAt: "2026-03-14T16:19:07.655Z", reason: "graph_updated" },
+  },
+  PersonaCreated: {
+    summary: "Maya makes her own persona, a study buddy, over the HTTP API.",
+    metadata: metadata("PersonaCreated", "gateway", "2026-03-14T15:58:02.110Z", PERSONA),
+    data: { personaId: PERSONA, name: "Sunny", status: "ready", model: { model: "gpt-4o-mini", temperature: 0.9, maxTokens: 300 }, createdAt: "2026-03-14T15:58:02.110Z" },
+  },
+  PersonaUpdated: {
+    summary: "She makes Sunny a little calmer.",
+    metadata: metadata("PersonaUpdated", "gateway", "2026-03-14T16:30:12.500Z", PERSONA),
+    data: { personaId: PERSONA, name: "Sunny", status: "ready", model: { model: "gpt-4o-mini", temperature: 0.6, maxTokens: 300 }, updatedAt: "2026-03-14T16:30:12.500Z" },
+  },
+  PersonaDeleted: {
+    summary: "She deletes Sunny; the session she had open with it ends with reason persona_deleted.",
+    metadata: metadata("PersonaDeleted", "gateway", "2026-03-14T16:41:40.001Z", PERSONA),
+    data: { personaId: PERSONA, name: "Sunny", endedSessionIds: [SESSION], deletedAt: "2026-03-14T16:41:40.001Z" },
   },
   StepFailed: {
     summary: "Another day: every model in the fallback chain timed out, so generation gave up on the turn.",

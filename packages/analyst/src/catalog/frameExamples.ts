@@ -17,13 +17,13 @@ export const CLIENT_FRAME_EXAMPLES: { [T in ClientFrameType]: Extract<ClientFram
 const limit = (limitPerMinute: number, remaining: number) => ({ limit: limitPerMinute, remaining, retryAfter: 0 });
 
 export const SERVER_FRAME_EXAMPLES: { [T in ServerFrameType]: ServerFrames[T] } = {
-  session_started: { sessionId: SESSION, personaId: "companion", expiresAt: "2026-03-15T16:02:11.204Z" },
+  session_started: { sessionId: SESSION, personaId: "companion", personas: [{ personaId: "companion", name: "Companion" }], expiresAt: "2026-03-15T16:02:11.204Z" },
   message_received: { sessionId: SESSION, messageId: MESSAGE, seq: 1, clientMessageId: "ios-5512" },
-  agent_status: { sessionId: SESSION, messageId: MESSAGE, status: "thinking" },
-  stream_start: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY },
-  stream_chunk: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, index: 0, text: "That sounds stressful." },
-  stream_end: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, seq: 1, text: "That sounds stressful. Want to make a quick plan for the next few days together?", retracted: false, model: "gpt-4o-mini" },
-  reply: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, seq: 1, text: "That sounds stressful. Want to make a quick plan for the next few days together?", personaId: "companion", model: "gpt-4o-mini", replaced: false },
+  agent_status: { sessionId: SESSION, messageId: MESSAGE, personaId: "companion", status: "thinking" },
+  stream_start: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, personaId: "companion" },
+  stream_chunk: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, personaId: "companion", index: 0, text: "That sounds stressful." },
+  stream_end: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, personaId: "companion", seq: 1, text: "That sounds stressful. Want to make a quick plan for the next few days together?", retracted: false, model: "gpt-4o-mini" },
+  reply: { sessionId: SESSION, messageId: MESSAGE, replyId: REPLY, seq: 1, text: "That sounds stressful. Want to make a quick plan for the next few days together?", personaId: "companion", personaName: "Companion", model: "gpt-4o-mini", replaced: false },
   safety_notice: {
     sessionId: SESSION,
     messageId: MESSAGE,
@@ -42,7 +42,10 @@ export const SERVER_FRAME_EXAMPLES: { [T in ServerFrameType]: ServerFrames[T] } 
 
 /** What each client frame is for, and what the server answers. */
 export const CLIENT_FRAME_DOCS: Record<ClientFrameType, { summary: string; answers: ServerFrameType[] }> = {
-  start_session: { summary: "Start a session with a persona (at most 3 active per user).", answers: ["session_started", "error"] },
+  start_session: {
+    summary: "Start a session with a persona (`personaId`: a built-in or one of your own), or a group conversation with 2 or 3 (`personaIds`); at most 3 active sessions per user.",
+    answers: ["session_started", "error"],
+  },
   message: {
     summary: "Send a turn. The gateway acks it with message_received at once; the reply arrives later, streamed or whole.",
     answers: ["message_received", "rate_limit_exceeded", "error"],
@@ -57,7 +60,7 @@ export const CLIENT_FRAME_DOCS: Record<ClientFrameType, { summary: string; answe
 export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushed: boolean }> = {
   session_started: { summary: "The session exists; messages may be sent to it.", pushed: false },
   message_received: { summary: "The gateway accepted a message and gave it its messageId and seq (duplicate: true for a clientMessageId seen before).", pushed: false },
-  agent_status: { summary: "The persona is thinking or responding.", pushed: true },
+  agent_status: { summary: "The persona `personaId` is thinking or responding (in a group, each replying persona has its own).", pushed: true },
   stream_start: { summary: "A streamed reply begins.", pushed: true },
   stream_chunk: { summary: "One sentence of a streamed reply, already screened by the output rules.", pushed: true },
   stream_end: { summary: "The authoritative final text of a streamed reply; retracted: true when final screening replaced it.", pushed: true },
@@ -65,7 +68,7 @@ export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushe
   safety_notice: { summary: "The message was blocked or showed crisis signs: a caring reply with crisis resources.", pushed: true },
   rate_limit_exceeded: { summary: "Too many messages: wait retryAfter seconds.", pushed: false },
   rate_limit_status: { summary: "The answer to get_rate_limit_status.", pushed: false },
-  session_ended: { summary: "The session is closed.", pushed: false },
+  session_ended: { summary: "The session is closed; pushed unasked with reason `persona_deleted` when a persona it used was deleted.", pushed: false },
   session_resumed: { summary: "Resume finished: how many replies were resent.", pushed: false },
   pong: { summary: "The answer to ping, with the server's clock.", pushed: false },
   error: { summary: "Something failed; clients branch on the stable code, never on the message.", pushed: true },

@@ -18,12 +18,31 @@ export interface ModelCandidate {
   timeoutMs?: number;
 }
 
+export interface FallbackReplyModelOptions {
+  /**
+   * The candidate for a model a persona asks for by name (`settings.model`), tried before the configured chain.
+   * Absent (the offline model): a persona's model name is ignored.
+   */
+  candidateFor?: (name: string) => ModelCandidate;
+}
+
 export class FallbackReplyModel implements ReplyModel {
   readonly models: readonly string[];
 
-  constructor(private readonly candidates: readonly ModelCandidate[]) {
+  constructor(
+    private readonly candidates: readonly ModelCandidate[],
+    private readonly options: FallbackReplyModelOptions = {},
+  ) {
     if (candidates.length === 0) throw new RangeError("FallbackReplyModel needs at least one model");
     this.models = candidates.map((candidate) => candidate.name);
+  }
+
+  /** The chain for one call: the persona's own model first when it names one, then the configured chain without it. */
+  private chainFor(settings: ReplySettings | undefined): readonly ModelCandidate[] {
+    const preferred = settings?.model;
+    if (!preferred || !this.options.candidateFor) return this.candidates;
+    const first = this.candidates.find((candidate) => candidate.name === preferred) ?? this.options.candidateFor(preferred);
+    return [first, ...this.candidates.filter((candidate) => candidate.name !== preferred)];
   }
 
   circuitStates(): Record<string, CircuitState> {
@@ -34,7 +53,7 @@ export class FallbackReplyModel implements ReplyModel {
     const started = performance.now();
     const attempts: ModelAttempt[] = [];
     let lastError: unknown;
-    for (const [position, candidate] of this.candidates.entries()) {
+    for (const [position, candidate] of this.chainFor(options.settings).entries()) {
       if (candidate.breaker && !candidate.breaker.allowRequest()) {
         attempts.push({ model: candidate.name, outcome: "circuit-open" });
         continue;
@@ -102,7 +121,7 @@ export class FallbackReplyModel implements ReplyModel {
     };
 
     try {
-      for (const [position, candidate] of this.candidates.entries()) {
+      for (const [position, candidate] of this.chainFor(options.settings).entries()) {
         if (candidate.breaker && !candidate.breaker.allowRequest()) {
           attempts.push({ model: candidate.name, outcome: "circuit-open" });
           continue;

@@ -35,16 +35,20 @@ export function createChatModel(config: ModelConfig = {}, options: CreateChatMod
   const timeoutMs = valid.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const breakerOptions = valid.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER;
   const names = [...new Set([valid.model ?? DEFAULT_REMOTE_MODEL, ...(valid.fallbackModels ?? [])])];
-  const candidates: ModelCandidate[] = names.map((name) => ({
-    name,
-    chatModel: openAiClients(name, valid, timeoutMs),
-    breaker: new CircuitBreaker({ ...breakerOptions, now }),
-    timeoutMs,
-  }));
-  return new FallbackReplyModel(candidates);
+  // One candidate (clients and breaker) per model name, shared by every persona that asks for it.
+  const byName = new Map<string, ModelCandidate>();
+  const candidateFor = (name: string): ModelCandidate => {
+    let candidate = byName.get(name);
+    if (!candidate) {
+      candidate = { name, chatModel: openAiClients(name, valid, timeoutMs), breaker: new CircuitBreaker({ ...breakerOptions, now }), timeoutMs };
+      byName.set(name, candidate);
+    }
+    return candidate;
+  };
+  return new FallbackReplyModel(names.map(candidateFor), { candidateFor });
 }
 
-/** One ChatOpenAI per distinct sampling setting (one per persona in practice), created on first use. */
+/** One ChatOpenAI per distinct sampling setting (a few per model in practice), created on first use. */
 function openAiClients(model: string, config: ModelConfig, timeoutMs: number): (settings?: ReplySettings) => ChatOpenAI {
   const clients = new Map<string, ChatOpenAI>();
   return (settings = {}) => {

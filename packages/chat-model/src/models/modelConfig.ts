@@ -40,7 +40,26 @@ export const MODEL_ENV = {
   maxRetries: "INNERWORLD_MODEL_MAX_RETRIES",
   failureThreshold: "INNERWORLD_MODEL_CIRCUIT_FAILURES",
   resetMs: "INNERWORLD_MODEL_CIRCUIT_RESET_MS",
+  personaModels: "INNERWORLD_PERSONA_MODELS",
 } as const;
+
+/**
+ * The models a persona someone makes may name (`model.model`), as the operator allows them: the comma-separated
+ * `INNERWORLD_PERSONA_MODELS`, or else the configured chain (primary and fallbacks), or else nothing (offline, where
+ * a persona's model name would mean nothing). An allow-list, because each model has its own price and behaviour.
+ */
+export function allowedPersonaModels(env: Readonly<Record<string, string | undefined>>): string[] {
+  const list = (value: string | undefined) =>
+    (value ?? "")
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0);
+  const explicit = list(env[MODEL_ENV.personaModels]);
+  if (explicit.length > 0) return [...new Set(explicit)];
+  const config = modelConfigFromEnv(env);
+  if (!usesRemoteModel(config)) return [];
+  return [...new Set([config.model ?? DEFAULT_REMOTE_MODEL, ...(config.fallbackModels ?? [])])];
+}
 
 /**
  * Reads the model settings from environment variables (see `MODEL_ENV`). Unset and empty variables

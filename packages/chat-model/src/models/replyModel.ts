@@ -20,6 +20,8 @@ export interface ReplyResult {
 }
 
 export interface ReplySettings {
+  /** Ask this model first (a persona's own choice); the configured chain follows it as fallbacks. */
+  model?: string;
   temperature?: number;
   maxTokens?: number;
 }

@@ -24,16 +24,17 @@ describe("persona catalogue", () => {
     expect(getPersona(DEFAULT_PERSONA_ID).voice).toMatch(/supportive|warm/i);
   });
 
-  it("gives every persona the shared teen-safety boundaries and at least one of its own", () => {
+  it("gives every built-in persona rules of its own on top of the shared ones, never a copy of them", () => {
     for (const persona of listPersonas()) {
-      for (const shared of SHARED_BOUNDARIES) expect(persona.boundaries).toContain(shared);
-      const all = persona.boundaries.join(" ");
-      expect(all).toMatch(/romantic|sexual/);
-      expect(all).toMatch(/diagnose|medical/);
-      expect(all).toMatch(/trusted adult/);
-      expect(all).toMatch(/claim to be human/);
-      if (persona.id !== "companion") expect(persona.boundaries.length).toBeGreaterThan(SHARED_BOUNDARIES.length);
+      for (const shared of SHARED_BOUNDARIES) expect(persona.boundaries).not.toContain(shared);
+      expect(persona.authoredBy).toBe("operator");
+      if (persona.id !== "companion") expect(persona.boundaries.length).toBeGreaterThan(1);
     }
+    const shared = SHARED_BOUNDARIES.join(" ");
+    expect(shared).toMatch(/romantic|sexual/);
+    expect(shared).toMatch(/diagnose|medical/);
+    expect(shared).toMatch(/trusted adult/);
+    expect(shared).toMatch(/claim to be human/);
   });
 
   it("gives each persona its own style: emoji for the playful ones only, distinct openers", () => {

@@ -1,5 +1,5 @@
 // Personas as data: the schema, the five records, and lookup.
-export { PersonaSchema, TOPIC_PLACEHOLDER } from "./personaSchema.js";
+export { PersonaSchema, PersonaStyleSchema, TOPIC_PLACEHOLDER } from "./personaSchema.js";
 export type { Persona } from "./personaSchema.js";
 export { SHARED_BOUNDARIES } from "./sharedBoundaries.js";
 export { DEFAULT_PERSONA_ID, getPersona, listPersonas } from "./catalog.js";

@@ -33,21 +33,34 @@ export const PersonaStyleSchema = z.object({
 });
 
 export const PersonaModelSettingsSchema = z.object({
+  /**
+   * The model to ask first, by the name the endpoint knows; the configured fallback chain still follows it.
+   * Absent: the configured chain as it is. The offline model ignores it.
+   */
+  model: z.string().min(1).max(100).optional(),
   temperature: z.number().min(0).max(2),
   /** Upper bound on reply length; replies are meant to be a few sentences, so keep this small. */
   maxTokens: z.number().int().min(16).max(2048),
 });
 
 export const PersonaSchema = z.object({
-  /** Stable id used on the wire (`start_session {personaId}`) and in storage. */
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,31}$/),
-  displayName: z.string().trim().min(1).max(40),
+  /** Stable id used on the wire (`start_session {personaId}`) and in storage: a built-in's name, or a uuid. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
+  displayName: z.string().trim().min(1).max(60),
   /** One line a client can show in a persona picker. */
-  tagline: z.string().trim().min(1).max(120),
-  /** The system prompt text that gives the persona its character. */
-  voice: z.string().trim().min(40),
-  /** What the persona never does; rendered into the system prompt as hard rules. */
-  boundaries: z.array(z.string().trim().min(10)).min(4),
+  tagline: z.string().trim().max(2000),
+  /**
+   * Who wrote `voice`. Operator text (the built-ins) is an instruction; user text (personas people make) is
+   * a description the prompt fences as data, so it cannot talk the model out of the shared boundaries.
+   */
+  authoredBy: z.enum(["operator", "user"]),
+  /** The text that gives the persona its character. */
+  voice: z.string().trim().min(1),
+  /**
+   * The persona's own rules, on top of the shared boundaries the prompt builder always appends (and which a
+   * persona can neither remove nor reorder); rendered into the system prompt as hard rules.
+   */
+  boundaries: z.array(z.string().trim().min(10)),
   style: PersonaStyleSchema,
   model: PersonaModelSettingsSchema,
 });

@@ -3,7 +3,7 @@ import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langc
 import { contextLines, renderContextSection } from "./contextSection.js";
 import { estimateMessageTokens } from "./estimateTokens.js";
 import { renderSystemPrompt } from "./systemPrompt.js";
-import type { BuildPromptInput, BuiltPrompt } from "./types.js";
+import type { BuildPromptInput, BuiltPrompt, ChatTurn } from "./types.js";
 
 /**
  * Priorities, highest first: the persona instructions and the user's message (always sent, even over
@@ -13,18 +13,18 @@ import type { BuildPromptInput, BuiltPrompt } from "./types.js";
  * conversation misleads the model more than a shorter memory does.
  */
 export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
-  const { persona, history, userMessage, tokenBudget } = input;
+  const { persona, history, userMessage, tokenBudget, group } = input;
   if (!Number.isFinite(tokenBudget) || tokenBudget <= 0) {
     throw new RangeError(`tokenBudget must be a positive number, got ${tokenBudget}`);
   }
 
   const userTokens = estimateMessageTokens(userMessage);
-  const bareSystemTokens = estimateMessageTokens(renderSystemPrompt(persona, ""));
+  const bareSystemTokens = estimateMessageTokens(renderSystemPrompt(persona, "", group));
   let remaining = tokenBudget - userTokens - bareSystemTokens;
 
   const lines = contextLines(input.contextBlock);
-  const kept = fitContextLines(lines, persona, bareSystemTokens, remaining);
-  const systemText = renderSystemPrompt(persona, renderContextSection(kept));
+  const kept = fitContextLines(lines, (section) => estimateMessageTokens(renderSystemPrompt(persona, section, group)) - bareSystemTokens, remaining);
+  const systemText = renderSystemPrompt(persona, renderContextSection(kept), group);
   const systemTokens = estimateMessageTokens(systemText);
   remaining = tokenBudget - userTokens - systemTokens;
 
@@ -33,10 +33,11 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
   for (let index = history.length - 1; index >= 0; index -= 1) {
     const turn = history[index];
     if (!turn) continue;
-    const cost = estimateMessageTokens(turn.content);
+    const message = messageOf(turn, persona.displayName);
+    const cost = estimateMessageTokens(message.text);
     if (historyTokens + cost > remaining) break;
     historyTokens += cost;
-    keptTurns.push(turn.role === "user" ? new HumanMessage(turn.content) : new AIMessage(turn.content));
+    keptTurns.push(message);
   }
   keptTurns.reverse();
 
@@ -49,15 +50,19 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
   };
 }
 
+/**
+ * A turn as the replying persona sees it: its own replies are its own (assistant) turns; another persona's reply in
+ * a group is something said in the room, so it comes as a named user-side line rather than words put in its mouth.
+ */
+function messageOf(turn: ChatTurn, self: string): BaseMessage {
+  if (turn.role === "user") return new HumanMessage(turn.content);
+  if (turn.speaker && turn.speaker !== self) return new HumanMessage(`${turn.speaker} said: ${turn.content}`);
+  return new AIMessage(turn.content);
+}
+
 /** The longest prefix of the context lines whose rendered section fits in `available` tokens. */
-function fitContextLines(
-  lines: readonly string[],
-  persona: BuildPromptInput["persona"],
-  bareSystemTokens: number,
-  available: number,
-): string[] {
-  const cost = (count: number) =>
-    estimateMessageTokens(renderSystemPrompt(persona, renderContextSection(lines.slice(0, count)))) - bareSystemTokens;
+function fitContextLines(lines: readonly string[], sectionCost: (section: string) => number, available: number): string[] {
+  const cost = (count: number) => sectionCost(renderContextSection(lines.slice(0, count)));
   if (lines.length === 0 || cost(lines.length) <= available) return [...lines];
   // We take context-refresh to put the most important facts first, so lines are cut from the end.
   // Binary search re-renders the block O(log n) times instead of once per line.

@@ -1,11 +1,14 @@
 // The shapes buildPrompt takes and returns.
 import type { BaseMessage } from "@langchain/core/messages";
 import type { Persona } from "../personas/index.js";
+import type { GroupSetting } from "./systemPrompt.js";
 
 /** One earlier turn of the session, oldest first in a history array. */
 export interface ChatTurn {
   role: "user" | "assistant";
   content: string;
+  /** Who said an assistant turn (a persona's display name); in a group, other personas' turns are shown with it. */
+  speaker?: string;
 }
 
 export interface BuildPromptInput {
@@ -20,6 +23,8 @@ export interface BuildPromptInput {
    * context window minus `persona.model.maxTokens`, with some headroom for estimate error.
    */
   tokenBudget: number;
+  /** Set in a group conversation: the persona is told who else is there and answers only as itself. */
+  group?: GroupSetting;
 }
 
 export interface BuiltPrompt {

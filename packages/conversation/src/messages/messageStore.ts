@@ -9,14 +9,19 @@ export type MessageStatus = "received" | "screened" | "blocked" | "crisis" | "de
 
 export interface MessageRecord {
   sessionId: string;
-  /** `<seq, zero-padded>#<0 user | 1 assistant>`: sorts a turn's question before its answer. */
+  /** `<seq, zero-padded>#<0 user | 1 assistant>[#<replyIndex>]`: sorts a turn's question before its answers, in order. */
   messageKey: string;
   seq: number;
   role: MessageRole;
+  /** Position among the turn's replies; a group turn can have several (absent means 0). */
+  replyIndex?: number;
   messageId: string;
   replyId?: string;
   userId: string;
+  /** Who spoke (an assistant message), or the session's persona (a user message). */
   personaId: string;
+  /** The speaking persona's name when it spoke, so history reads right after the persona is deleted. */
+  personaName?: string;
   content: string;
   status: MessageStatus;
   model?: string;
@@ -27,14 +32,18 @@ export interface MessageRecord {
   expiresAt: number;
 }
 
-export const messageKeyOf = (seq: number, role: MessageRole) => `${String(seq).padStart(8, "0")}#${role === "user" ? "0user" : "1assistant"}`;
+/** The first reply keeps the plain key (so one-persona sessions look as they always did); later ones add their index. */
+export const messageKeyOf = (seq: number, role: MessageRole, replyIndex = 0) =>
+  `${String(seq).padStart(8, "0")}#${role === "user" ? "0user" : "1assistant"}${role === "assistant" && replyIndex > 0 ? `#${replyIndex}` : ""}`;
+/** Sorts after every key of turn `seq` (`~` sorts after digits, letters and `#`): where a listing after that turn starts. */
+export const afterTurnKey = (seq: number) => `${String(seq).padStart(8, "0")}#~`;
 
 export type NewMessage = Omit<MessageRecord, "messageKey" | "createdAt" | "updatedAt" | "expiresAt"> & { createdAt?: string };
 
 /** Builds the stored record of a new message at `nowMs`: the same in every adapter. */
 export const messageRecordOf = (message: NewMessage, nowMs: number): MessageRecord => ({
   ...message,
-  messageKey: messageKeyOf(message.seq, message.role),
+  messageKey: messageKeyOf(message.seq, message.role, message.replyIndex),
   createdAt: message.createdAt ?? new Date(nowMs).toISOString(),
   updatedAt: new Date(nowMs).toISOString(),
   expiresAt: epochSeconds(nowMs) + MESSAGE_RETENTION_SECONDS,
@@ -49,9 +58,10 @@ export interface ListSessionOptions {
 export interface MessageStore {
   /** Writes a message once; a redelivered event finds it there and changes nothing. Returns whether it was new. */
   putOnce(message: NewMessage): Promise<boolean>;
-  get(sessionId: string, seq: number, role: MessageRole): Promise<MessageRecord | undefined>;
+  /** One message; `replyIndex` picks among a group turn's replies (default the first). */
+  get(sessionId: string, seq: number, role: MessageRole, replyIndex?: number): Promise<MessageRecord | undefined>;
   /** Moves a message's status forward; `onlyFrom` guards against a late event undoing a later state. False when nothing changed. */
-  setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[]): Promise<boolean>;
+  setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[], replyIndex?: number): Promise<boolean>;
   /** Every message of a session in turn order, question before answer. */
   listSession(sessionId: string, options?: ListSessionOptions): Promise<MessageRecord[]>;
   /** The most recent `count` messages of a session, oldest first: the history a prompt draws on. */

@@ -5,12 +5,23 @@ export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 export const SESSION_RECORD_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 
 export type SessionStatus = "active" | "ended";
-export type SessionEndReason = "client_end" | "disconnect" | "idle" | "expired";
+export type SessionEndReason = "client_end" | "disconnect" | "idle" | "expired" | "persona_deleted";
+
+/** A persona of a session with the name it had when the session started. */
+export interface SessionPersona {
+  personaId: string;
+  name: string;
+}
 
 export interface SessionRecord {
   sessionId: string;
   userId: string;
+  /** The session's persona; in a group, the first of `personaIds`. */
   personaId: string;
+  /** A group conversation's personas (2 or 3), in the order the client gave them. */
+  personaIds?: string[];
+  /** Every persona of the session with its name, kept so history still says who spoke after a persona is deleted. */
+  personas?: SessionPersona[];
   status: SessionStatus;
   connectionId?: string;
   locale?: string;
@@ -31,6 +42,8 @@ export interface SessionRecord {
 export interface StartSession {
   userId: string;
   personaId: string;
+  personaIds?: string[];
+  personas?: SessionPersona[];
   connectionId: string;
   locale?: string;
   /** Sessions the user may have active at once, this one included. */

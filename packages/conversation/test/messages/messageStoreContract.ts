@@ -77,6 +77,33 @@ export function messageStoreContract(adapter: string, open: (clock: () => number
       expect(await store.listSession(randomUUID())).toEqual([]);
     });
 
+    it("keeps a group turn's replies apart, in reply order, each with its speaker, and lists after the whole turn", async () => {
+      // Prepare: turn 1 answered by three personas (arriving out of order), then turn 2.
+      await store.putOnce(message(1, "user"));
+      await store.putOnce(message(1, "assistant", { replyIndex: 2, personaId: "p-sunny", personaName: "Sunny", content: "third" }));
+      await store.putOnce(message(1, "assistant", { personaId: "courage", personaName: "Courage", content: "first" }));
+      await store.putOnce(message(1, "assistant", { replyIndex: 1, personaId: "comfort", personaName: "Comfort", content: "second" }));
+      await store.putOnce(message(2, "user"));
+
+      // Act
+      const all = await store.listSession(sessionId);
+      const moved = await store.setStatus(sessionId, 1, "assistant", "delivered", ["screened"], 2);
+
+      // Assess
+      expect(all.map((m) => [m.seq, m.role, m.replyIndex ?? 0, m.personaName ?? ""])).toEqual([
+        [1, "user", 0, ""],
+        [1, "assistant", 0, "Courage"],
+        [1, "assistant", 1, "Comfort"],
+        [1, "assistant", 2, "Sunny"],
+        [2, "user", 0, ""],
+      ]);
+      expect(all[3]?.messageKey).toBe("00000001#1assistant#2");
+      expect(moved).toBe(true);
+      expect((await store.get(sessionId, 1, "assistant", 2))?.status).toBe("delivered");
+      expect((await store.get(sessionId, 1, "assistant"))?.status).toBe("screened");
+      expect((await store.listSession(sessionId, { afterSeq: 1 })).map((m) => `${m.seq}${m.role}`)).toEqual(["2user"]);
+    });
+
     it("gives the most recent messages, oldest first", async () => {
       await conversation(12);
 

@@ -1,7 +1,16 @@
 // Local DynamoDB: dynalite on disk, with every table of the shared definition created up front.
 import type { Server } from "node:http";
 import { mkdir } from "node:fs/promises";
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  PutItemCommand,
+  ScanCommand,
+  type AttributeValue,
+} from "@aws-sdk/client-dynamodb";
 import { TABLES, TABLE_KEYS, createTableInput, type TableNames } from "@innerworld/platform/tables";
 import dynalite from "dynalite";
 import { listen, localCredentials } from "../net";
@@ -22,7 +31,11 @@ export const startDynamoDb = async (options: { port: number; dataDir?: string })
   };
 };
 
-/** Creates the tables that are missing; existing ones (from an earlier run on disk) are kept as they are. */
+/**
+ * Creates the tables that are missing. An existing table (from an earlier run on disk) is kept; one that lacks an
+ * index the definition has gained since is rebuilt with its items, because dynalite accepts an UpdateTable that adds
+ * an index but never builds it.
+ */
 export const ensureTables = async (endpoint: string, region: string, names: TableNames): Promise<void> => {
   const client = new DynamoDBClient({ endpoint, region, credentials: localCredentials });
   try {
@@ -34,7 +47,24 @@ export const ensureTables = async (endpoint: string, region: string, names: Tabl
       start = page.LastEvaluatedTableName;
     } while (start);
     for (const key of TABLE_KEYS) {
-      if (!existing.has(names[key])) await client.send(new CreateTableCommand(createTableInput(TABLES[key], names[key])));
+      const input = createTableInput(TABLES[key], names[key]);
+      if (!existing.has(names[key])) {
+        await client.send(new CreateTableCommand(input));
+        continue;
+      }
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: names[key] }));
+      const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+      if ((input.GlobalSecondaryIndexes ?? []).every((index) => present.has(index.IndexName))) continue;
+      const items: Record<string, AttributeValue>[] = [];
+      let from: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await client.send(new ScanCommand({ TableName: names[key], ExclusiveStartKey: from }));
+        items.push(...(page.Items ?? []));
+        from = page.LastEvaluatedKey;
+      } while (from);
+      await client.send(new DeleteTableCommand({ TableName: names[key] }));
+      await client.send(new CreateTableCommand(input));
+      for (const item of items) await client.send(new PutItemCommand({ TableName: names[key], Item: item }));
     }
   } finally {
     client.destroy();

@@ -5,7 +5,7 @@ import type { Clock } from "@innerworld/platform/clock";
 import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { BUS_NAME, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
-import { createGatewayRoutes, type GatewayLimits } from "@innerworld/gateway";
+import { createGatewayRoutes, PERSONA_ROUTES, type GatewayLimits } from "@innerworld/gateway";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
 import { startHttpApiEmulator } from "@innerworld/emulators/http-api";
@@ -21,7 +21,7 @@ import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from 
 export const LOCAL_STAGE = "local";
 
 /** The HTTP read API's routes, as infra declares them on the HTTP API. */
-export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages", "GET /me/memory", "DELETE /me/memory/{factId}"];
+export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages", "GET /me/memory", "DELETE /me/memory/{factId}", ...PERSONA_ROUTES];
 
 export interface LocalCloudPorts {
   websocket: number;

@@ -55,8 +55,9 @@ export const TABLES = {
     globalIndexes: [],
   },
   personas: {
+    // ownerId is a user's id, or "builtin" for the five seeded at start; byOwner lists either in one Query.
     partitionKey: s("personaId"),
-    globalIndexes: [],
+    globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt") }],
   },
   graph: {
     // pk USER#<userId>, sk V#<vertexId> | E#<edgeId>; byRecency orders all of a user's elements by last sighting (topEdges: one Query).

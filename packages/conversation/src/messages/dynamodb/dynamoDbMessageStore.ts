@@ -2,7 +2,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "../../dynamodb";
-import { messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
+import { afterTurnKey, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class DynamoDbMessageStore implements MessageStore {
   constructor(
@@ -22,15 +22,15 @@ export class DynamoDbMessageStore implements MessageStore {
     }
   }
 
-  async get(sessionId: string, seq: number, role: MessageRole): Promise<MessageRecord | undefined> {
+  async get(sessionId: string, seq: number, role: MessageRole, replyIndex = 0): Promise<MessageRecord | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { sessionId, messageKey: messageKeyOf(seq, role) }, ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: { sessionId, messageKey: messageKeyOf(seq, role, replyIndex) }, ConsistentRead: true }),
     );
     const record = Item as MessageRecord | undefined;
     return record && !isExpired(record, this.clock()) ? record : undefined;
   }
 
-  async setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[]): Promise<boolean> {
+  async setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[], replyIndex = 0): Promise<boolean> {
     const values: Record<string, unknown> = { ":status": status, ":now": new Date(this.clock()).toISOString() };
     let condition = "attribute_exists(messageKey)";
     if (onlyFrom?.length) {
@@ -41,7 +41,7 @@ export class DynamoDbMessageStore implements MessageStore {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { sessionId, messageKey: messageKeyOf(seq, role) },
+          Key: { sessionId, messageKey: messageKeyOf(seq, role, replyIndex) },
           UpdateExpression: "SET #status = :status, updatedAt = :now",
           ConditionExpression: condition,
           ExpressionAttributeNames: { "#status": "status" },
@@ -66,7 +66,7 @@ export class DynamoDbMessageStore implements MessageStore {
           KeyConditionExpression: options.afterSeq !== undefined ? "sessionId = :session AND messageKey > :after" : "sessionId = :session",
           ExpressionAttributeValues: {
             ":session": sessionId,
-            ...(options.afterSeq !== undefined ? { ":after": messageKeyOf(options.afterSeq, "assistant") } : {}),
+            ...(options.afterSeq !== undefined ? { ":after": afterTurnKey(options.afterSeq) } : {}),
           },
           ExclusiveStartKey: start,
           ...(options.limit ? { Limit: options.limit } : {}),

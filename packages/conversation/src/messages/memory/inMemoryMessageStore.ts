@@ -1,6 +1,6 @@
 // The live conversation in memory, with the DynamoDB adapter's conditional writes, turn order and TTL filtering.
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
+import { afterTurnKey, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class InMemoryMessageStore implements MessageStore {
   /** sessionId → messageKey → record, as the table's partition and sort keys. */
@@ -18,13 +18,13 @@ export class InMemoryMessageStore implements MessageStore {
     return true;
   }
 
-  async get(sessionId: string, seq: number, role: MessageRole): Promise<MessageRecord | undefined> {
-    const record = this.sessions.get(sessionId)?.get(messageKeyOf(seq, role));
+  async get(sessionId: string, seq: number, role: MessageRole, replyIndex = 0): Promise<MessageRecord | undefined> {
+    const record = this.sessions.get(sessionId)?.get(messageKeyOf(seq, role, replyIndex));
     return record && !isExpired(record, this.clock()) ? structuredClone(record) : undefined;
   }
 
-  async setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[]): Promise<boolean> {
-    const record = this.sessions.get(sessionId)?.get(messageKeyOf(seq, role));
+  async setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[], replyIndex = 0): Promise<boolean> {
+    const record = this.sessions.get(sessionId)?.get(messageKeyOf(seq, role, replyIndex));
     if (!record) return false;
     if (onlyFrom?.length && !onlyFrom.includes(record.status)) return false;
     record.status = status;
@@ -34,7 +34,7 @@ export class InMemoryMessageStore implements MessageStore {
 
   async listSession(sessionId: string, options: ListSessionOptions = {}): Promise<MessageRecord[]> {
     const now = this.clock();
-    const after = options.afterSeq !== undefined ? messageKeyOf(options.afterSeq, "assistant") : undefined;
+    const after = options.afterSeq !== undefined ? afterTurnKey(options.afterSeq) : undefined;
     const live = this.inOrder(sessionId).filter((m) => (after === undefined || m.messageKey > after) && !isExpired(m, now));
     return options.limit ? live.slice(0, options.limit) : live;
   }

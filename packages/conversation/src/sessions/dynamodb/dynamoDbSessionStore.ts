@@ -64,6 +64,8 @@ export class DynamoDbSessionStore implements SessionStore {
       sessionId: randomUUID(),
       userId: input.userId,
       personaId: input.personaId,
+      ...(input.personaIds ? { personaIds: input.personaIds } : {}),
+      ...(input.personas ? { personas: input.personas } : {}),
       status: "active",
       connectionId: input.connectionId,
       ...(input.locale ? { locale: input.locale } : {}),

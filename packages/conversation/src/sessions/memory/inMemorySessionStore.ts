@@ -41,6 +41,8 @@ export class InMemorySessionStore implements SessionStore {
       sessionId: randomUUID(),
       userId: input.userId,
       personaId: input.personaId,
+      ...(input.personaIds ? { personaIds: input.personaIds } : {}),
+      ...(input.personas ? { personas: input.personas } : {}),
       status: "active",
       connectionId: input.connectionId,
       ...(input.locale ? { locale: input.locale } : {}),

@@ -1,0 +1,3 @@
+// Making personas: the input a person may send, the screening it must pass, and the rules around both.
+export { createPersonaAuthoring } from "./personaAuthoring";
+export type { AuthoringRefusal } from "./personaAuthoring";

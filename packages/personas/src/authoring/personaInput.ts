@@ -1,0 +1,101 @@
+// What a person may send to create or replace a persona, with the limits the HTTP API promises, as field-and-reason errors.
+import { z } from "zod";
+import type { EditablePersonaFields } from "../store/personaRecord";
+import { DEFAULT_MODEL_SETTINGS } from "../store/personaRecord";
+
+export const PERSONA_LIMITS = {
+  nameChars: 60,
+  textChars: 2000,
+  topics: 10,
+  topicChars: 60,
+  avatarUrlChars: 2048,
+  minTemperature: 0,
+  maxTemperature: 1.5,
+  minMaxTokens: 16,
+  maxMaxTokens: 1000,
+  personasPerUser: 20,
+} as const;
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `model.temperature` or `topics.3`. */
+  field: string;
+  reason: string;
+}
+
+const text = z.string().max(PERSONA_LIMITS.textChars, `at most ${PERSONA_LIMITS.textChars} characters`);
+
+const inputSchema = (allowedModels: readonly string[]) =>
+  z
+    .object({
+      name: z
+        .string({ required_error: "required" })
+        .trim()
+        .min(1, "must not be empty")
+        .max(PERSONA_LIMITS.nameChars, `at most ${PERSONA_LIMITS.nameChars} characters`),
+      description: text.default(""),
+      personality: text.default(""),
+      speakingStyle: text.default(""),
+      topics: z
+        .array(z.string().trim().min(1, "must not be empty").max(PERSONA_LIMITS.topicChars, `at most ${PERSONA_LIMITS.topicChars} characters`))
+        .max(PERSONA_LIMITS.topics, `at most ${PERSONA_LIMITS.topics} topics`)
+        .default([]),
+      /** An https URL of a picture; absent or null: a generated avatar. */
+      avatar: z
+        .string()
+        .max(PERSONA_LIMITS.avatarUrlChars, `at most ${PERSONA_LIMITS.avatarUrlChars} characters`)
+        .url("must be a URL")
+        .refine((url) => url.startsWith("https://"), "must be an https URL")
+        .nullish(),
+      model: z
+        .object({
+          model: z
+            .string()
+            .refine((name) => allowedModels.includes(name), {
+              message: allowedModels.length > 0 ? `must be one of: ${allowedModels.join(", ")}` : "no model may be chosen on this deployment",
+            })
+            .optional(),
+          temperature: z
+            .number({ invalid_type_error: "must be a number" })
+            .min(PERSONA_LIMITS.minTemperature, `must be from ${PERSONA_LIMITS.minTemperature} to ${PERSONA_LIMITS.maxTemperature}`)
+            .max(PERSONA_LIMITS.maxTemperature, `must be from ${PERSONA_LIMITS.minTemperature} to ${PERSONA_LIMITS.maxTemperature}`)
+            .default(DEFAULT_MODEL_SETTINGS.temperature),
+          maxTokens: z
+            .number({ invalid_type_error: "must be a number" })
+            .int("must be a whole number")
+            .min(PERSONA_LIMITS.minMaxTokens, `must be from ${PERSONA_LIMITS.minMaxTokens} to ${PERSONA_LIMITS.maxMaxTokens}`)
+            .max(PERSONA_LIMITS.maxMaxTokens, `must be from ${PERSONA_LIMITS.minMaxTokens} to ${PERSONA_LIMITS.maxMaxTokens}`)
+            .default(DEFAULT_MODEL_SETTINGS.maxTokens),
+        })
+        .strict()
+        .default({}),
+    })
+    .strict();
+
+export type PersonaInputResult = { ok: true; fields: Omit<EditablePersonaFields, "avatar"> & { avatarUrl?: string } } | { ok: false; errors: FieldError[] };
+
+/**
+ * Parses a create or replace body (the same shape: a replace sets every editable field). Unknown fields are refused
+ * rather than ignored, so a typo ("temprature") is an error the client sees, not a setting silently lost.
+ */
+export function parsePersonaInput(body: unknown, allowedModels: readonly string[]): PersonaInputResult {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return { ok: false, errors: [{ field: "(body)", reason: "must be a JSON object" }] };
+  const result = inputSchema(allowedModels).safeParse(body);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => ({
+        field: issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(".") : issue.path.join(".") || "(body)",
+        reason: issue.code === "unrecognized_keys" ? "is not a persona field" : issue.code === "invalid_type" && issue.received === "undefined" ? "required" : issue.message,
+      })),
+    };
+  }
+  const { avatar, model, ...rest } = result.data;
+  return {
+    ok: true,
+    fields: {
+      ...rest,
+      model: { temperature: model.temperature, maxTokens: model.maxTokens, ...(model.model ? { model: model.model } : {}) },
+      ...(avatar ? { avatarUrl: avatar } : {}),
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Screens a persona before it is saved: nothing romantic or sexual, no claim to be human or a professional, no boundary override.
+//
+// Every user is a teen, and a persona's text becomes part of the prompt for every reply it gives, so this is stricter
+// than screening one message: a description that merely sets up romance or pretends to be a therapist is refused,
+// and so is text that tries to talk the model out of its rules (the prompt fences it too; this refuses it up front).
+import { screenOutput } from "@innerworld/screening";
+
+export type PersonaRule = "romantic_or_sexual" | "claims_human" | "claims_professional" | "boundary_override" | "unsafe_content";
+
+export interface PersonaScreeningReason {
+  field: string;
+  rule: PersonaRule;
+  reason: string;
+}
+
+export interface ScreenablePersona {
+  name: string;
+  description: string;
+  personality: string;
+  speakingStyle: string;
+  topics: readonly string[];
+}
+
+const ROLE = "(girlfriend|boyfriend|gf|bf|lover|wife|husband|bae|soulmate|crush|sweetheart|valentine)";
+const PROFESSION =
+  "(therapist|psychotherapist|psychologist|psychiatrist|counsell?or|doctor|physician|nurse|pediatrician|paediatrician|clinician|medic|social worker)";
+const BE = "(is|am|are|i m|im|you re|youre|she s|he s|they re|be|being|as|act as|acts as|acting as|play|plays|playing|works as|work as|pretend to be|pretends to be|role of)";
+
+const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly RegExp[] }[] = [
+  {
+    rule: "romantic_or_sexual",
+    reason: "a persona cannot be romantic, flirtatious or sexual",
+    patterns: [
+      new RegExp(`\\b(your|my|a|the user s|virtual|ai|online)( \\p{L}+){0,2} ${ROLE}\\b`, "u"),
+      /\b(talks? dirty|dirty talk|sexting|sext)\b/,
+      new RegExp(`\\b${ROLE} (persona|experience|roleplay|rp|simulator|mode)\\b`),
+      /\b(romantic|romance|romantically|flirt|flirts|flirty|flirting|flirtatious|seductive|seduce|seduces|sexy|sensual|erotic|lewd|nsfw|horny|kinky|spicy|steamy|intimate|sexual|sexually|smut)\b/,
+      /\b(in love with|falls? for|date|dates|dating|kiss|kisses|kissing|cuddle|cuddles|marry|marries) (you|the user|them|me)\b/,
+      /\b(loves? you|love of your life|only yours|all yours)\b/,
+    ],
+  },
+  {
+    rule: "claims_human",
+    reason: "a persona must not claim to be human",
+    patterns: [
+      /\b(real|actual|living) (human|person|people|girl|boy|teen|teenager)\b/,
+      new RegExp(`\\b${BE} (a |an )?human\\b`),
+      /\bnot (an? )?(ai|a i|bot|robot|chatbot|chat bot|machine|program|computer)\b/,
+      /\b(never|don t|dont|do not|won t|wont) (admit|admits|say|says|reveal|reveals|tell|tells)\b.{0,40}\b(ai|bot|robot|chatbot|machine)\b/,
+      /\b(claim|claims|claiming|insist|insists|insisting|pretend|pretends|pretending) (to be |that (you|she|he|they) (are|is) )(a |an )?(human|real|person)\b/,
+    ],
+  },
+  {
+    rule: "claims_professional",
+    reason: "a persona must not claim to be a therapist, doctor or other professional",
+    patterns: [
+      new RegExp(`\\b${BE} (a |an |my |your |the |their )?(licensed |certified |qualified |real |professional |trained |school |medical )*${PROFESSION}\\b`),
+      new RegExp(`^\\s*(dr|doctor|nurse|therapist|psychologist|psychiatrist|counsell?or)\\b`),
+      new RegExp(`(^\\s*(a |an )?|\\b(licensed|certified|qualified|professional|trained|your|my) )${PROFESSION}\\b`),
+      /\b(diagnose|diagnoses|diagnosing|prescribe|prescribes|prescribing|medical advice|therapy sessions?)\b/,
+    ],
+  },
+  {
+    rule: "boundary_override",
+    reason: "persona text cannot change, remove or reorder the rules every persona keeps",
+    patterns: [
+      /\b(ignore|ignores|ignoring|disregard|disregards|forget|forgets|override|overrides|bypass|bypasses|break|breaks|drop|drops|remove|removes|reorder|replace|skip|skips) (all |any |the |your |its |previous |prior |above |earlier |these |those |those |safety |system |every )*(instructions?|rules?|boundaries|boundary|guidelines?|prompts?|restrictions?|filters?|limits?|safety|policies|policy)\b/,
+      /\b(no|without) (rules|limits|boundaries|filters|restrictions|guidelines|censorship)\b/,
+      /\b(jailbreak|jailbroken|developer mode|dev mode|god mode|uncensored|unfiltered|unrestricted|system prompt)\b/,
+      /\b(anything goes|do anything now|can say anything)\b/,
+      /\bboundaries you always keep\b/,
+      /<\s*\/?\s*(persona_profile|user_context|system|instructions?)\s*>/,
+      /(^|\n)\s*(system|assistant|developer)\s*:/,
+    ],
+  },
+];
+
+/** Lower case, curly quotes and punctuation folded, so "I'm", "Im" and "I’m" read alike; tags and line starts kept. */
+function fold(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’'`]/g, " ")
+    .replace(/[^\p{L}\p{N}<>/:\n]+/gu, " ");
+}
+
+/** The reasons this persona may not be saved; empty when it may. One reason per field and rule. */
+export function screenPersona(persona: ScreenablePersona): PersonaScreeningReason[] {
+  const fields: [string, string][] = [
+    ["name", persona.name],
+    ["description", persona.description],
+    ["personality", persona.personality],
+    ["speakingStyle", persona.speakingStyle],
+    ...persona.topics.map((topic, index): [string, string] => [`topics.${index}`, topic]),
+  ];
+  const reasons: PersonaScreeningReason[] = [];
+  for (const [field, raw] of fields) {
+    if (!raw.trim()) continue;
+    const folded = fold(raw);
+    for (const { rule, reason, patterns } of RULES) {
+      // Fences and role lines are read in the raw text too: folding would hide "<persona_profile>" spacing tricks less well.
+      if (patterns.some((pattern) => pattern.test(folded) || pattern.test(raw.toLowerCase()))) reasons.push({ field, rule, reason });
+    }
+    // What the output screen would never let a persona say, it may not be made of either (sexual content, slurs, ...).
+    const verdict = screenOutput(raw);
+    if ((verdict.action === "block" || verdict.action === "crisis") && !reasons.some((r) => r.field === field && r.rule === "romantic_or_sexual")) {
+      reasons.push({ field, rule: "unsafe_content", reason: `not allowed in a persona (${verdict.categories.join(", ")})` });
+    }
+  }
+  return reasons;
+}
