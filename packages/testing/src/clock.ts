@@ -9,8 +9,8 @@ export const clockStartingAt = (iso: string) => {
 };
 
 /**
- * The system clock, which a test can stop: while held no time passes for whoever reads it (token buckets do not
- * refill, TTLs do not run), however slowly a loaded machine gets through the test's requests.
+ * The system clock, which a test can stop and then move on by hand: while held no time passes for whoever reads it
+ * (token buckets do not refill, sessions do not idle), however slowly a loaded machine gets through the test's requests.
  */
 export const holdableClock = () => {
   let heldAt: number | undefined;
@@ -18,6 +18,11 @@ export const holdableClock = () => {
   return Object.assign(clock, {
     hold: () => {
       heldAt = Date.now();
+    },
+    /** Moves a held clock on, as if `ms` had passed. */
+    advance: (ms: number) => {
+      if (heldAt === undefined) throw new Error("only a held clock is moved on by hand");
+      heldAt += ms;
     },
     release: () => {
       heldAt = undefined;
