@@ -15,7 +15,9 @@ export const createReadApi = (plan: GatewayPlan["readApi"], userPool: UserPoolId
     // ID tokens carry the app client as `aud`, which is what API Gateway checks.
     jwt: { issuer: $interpolate`https://cognito-idp.${region}.amazonaws.com/${userPool.id}`, audiences: [userPool.clientId] },
   });
-  const handler = createFunction(plan.function, context);
-  for (const route of plan.routes) api.route(route, handler.arn, { auth: { jwt: { authorizer: jwt.id } } });
+  const handler = createFunction(plan.function, { ...context, permissions: [...(context.permissions ?? []), ...plan.permissions] });
+  for (const route of plan.routes) {
+    api.route(route, handler.arn, plan.publicRoutes.includes(route) ? {} : { auth: { jwt: { authorizer: jwt.id } } });
+  }
   return { api, handler };
 };

@@ -192,12 +192,16 @@ describe("infra built from the topology table", () => {
     ]);
   });
 
-  it("protects every read API route with the Cognito JWT authorizer", () => {
+  it("protects every HTTP API route but the health probes with the Cognito JWT authorizer", () => {
     const calls = recordingOf("gateway").called.filter((c) => c.on === "ReadApi");
     expect(calls.find((c) => c.method === "addAuthorizer")?.args[0]).toMatchObject({ name: "CognitoJwt", jwt: { audiences: ["«aws.ssm.getParameterOutput(/innerworld/test/user-pool/client-id).value»"] } });
     const routes = calls.filter((c) => c.method === "route");
     expect(routes.map((r) => r.args[0])).toEqual(plan.gateway.readApi.routes);
-    for (const route of routes) expect(route.args[2]).toEqual({ auth: { jwt: { authorizer: "«ReadApi.addAuthorizer(CognitoJwt).id»" } } });
+    for (const route of routes) {
+      const expected = plan.gateway.readApi.publicRoutes.includes(route.args[0] as string) ? {} : { auth: { jwt: { authorizer: "«ReadApi.addAuthorizer(CognitoJwt).id»" } } };
+      expect(route.args[2]).toEqual(expected);
+    }
+    expect(plan.gateway.readApi.publicRoutes).toEqual(["GET /health", "GET /health/ready"]);
   });
 
   it("gives @connections to the gateway, the notifier and generation, and to no one else", () => {

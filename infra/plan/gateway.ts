@@ -1,5 +1,7 @@
 // The gateway's part: the WebSocket API with its $connect authorizer and routes, the idle-session sweep, the read API.
-import { busNameFor, functionNameFor } from "./naming";
+import { OPERATIONS_ROUTES, PUBLIC_ROUTES } from "../../packages/events/src/httpRoutes";
+import { consumingServices, deadLetterQueueNameOf, queueNameOf } from "../../packages/events/src/topology";
+import { busNameFor, functionNameFor, withStage } from "./naming";
 import { LINK_NAMES } from "./links";
 import type { FunctionPlan, GatewayPlan, LinkKey } from "./types";
 
@@ -18,7 +20,8 @@ const gatewayFunction = (stage: string, entry: string, logicalName: string, over
   ...overrides,
 });
 
-/** Route keys as the read API serves them; the handler (`readApi`) dispatches on `routeKey`. */
+
+/** Route keys as the HTTP API serves them; the handler (`readApi`) dispatches on `routeKey`. Admin routes check the group. */
 export const READ_API_ROUTES = [
   "GET /sessions",
   "GET /sessions/{sessionId}",
@@ -31,6 +34,31 @@ export const READ_API_ROUTES = [
   "GET /personas/{personaId}",
   "PUT /personas/{personaId}",
   "DELETE /personas/{personaId}",
+  ...OPERATIONS_ROUTES,
+];
+
+/** Every consuming service's queues by name, for the admin API (status, dead letters, redrive) and readiness. */
+export const serviceQueueNamesFor = (stage: string): Record<string, { queue: string; deadLetterQueue: string }> =>
+  Object.fromEntries(
+    consumingServices().map((t) => [t.service, { queue: withStage(queueNameOf(t.service), stage), deadLetterQueue: withStage(deadLetterQueueNameOf(t.service), stage) }]),
+  );
+
+/** What the admin API and readiness do with the queues and the bus, beyond what the links grant. */
+export const operationsPermissionsFor = (stage: string) => [
+  {
+    actions: [
+      "sqs:GetQueueUrl",
+      "sqs:GetQueueAttributes",
+      "sqs:ReceiveMessage",
+      "sqs:ChangeMessageVisibility",
+      "sqs:SendMessage",
+      "sqs:DeleteMessage",
+      "sqs:StartMessageMoveTask",
+      "sqs:ListMessageMoveTasks",
+    ],
+    resources: [`arn:aws:sqs:*:*:${busNameFor(stage)}-*`],
+  },
+  { actions: ["events:DescribeEventBus"], resources: [`arn:aws:events:*:*:event-bus/${busNameFor(stage)}`] },
 ];
 
 export const planGateway = (stage: string): GatewayPlan => ({
@@ -61,6 +89,11 @@ export const planGateway = (stage: string): GatewayPlan => ({
     name: `${busNameFor(stage)}-read`,
     authorizerName: "CognitoJwt",
     routes: READ_API_ROUTES,
-    function: gatewayFunction(stage, "readApi", "GatewayReadApi", { links: ["bus", "tables"] }),
+    publicRoutes: PUBLIC_ROUTES,
+    permissions: operationsPermissionsFor(stage),
+    function: gatewayFunction(stage, "readApi", "GatewayReadApi", {
+      links: ["bus", "tables"],
+      environment: { INNERWORLD_SERVICE_QUEUES: JSON.stringify(serviceQueueNamesFor(stage)) },
+    }),
   },
 });

@@ -132,6 +132,10 @@ export interface GatewayPlan {
     name: string;
     authorizerName: string;
     routes: string[];
+    /** Of `routes`, the ones served without the JWT authorizer. */
+    publicRoutes: string[];
+    /** IAM statements beyond the links: the admin API's queue actions, readiness's bus check. */
+    permissions: { actions: string[]; resources: string[] }[];
     function: FunctionPlan;
   };
 }

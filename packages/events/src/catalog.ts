@@ -28,6 +28,8 @@ const turnFields = {
   personaId: id,
   personaIds: groupPersonaIds.optional(),
   connectionId: id.optional(),
+  /** When the gateway accepted the turn; carried along so the end of the saga can tell the turn's latency. */
+  receivedAt: isoTime.optional(),
 };
 
 /** Who spoke a reply, kept with it so history reads right after the persona is gone. */
@@ -48,11 +50,11 @@ export const sessionStartedSchema = z.object({
 
 export const messageReceivedSchema = z.object({
   ...turnFields,
+  receivedAt: isoTime,
   content: z.string().min(1),
   stream: z.boolean(),
   locale: z.string().max(16).optional(),
   clientMessageId: z.string().max(128).optional(),
-  receivedAt: isoTime,
 });
 
 export const messageScreenedSchema = z.object({
@@ -184,6 +186,51 @@ export const personaDeletedSchema = z.object({
   deletedAt: isoTime,
 });
 
+export const feedbackReasonSchema = z.enum(["session_end", "after_turns", "admin"]);
+
+export const feedbackRequestedSchema = z.object({
+  requestId: id,
+  sessionId: id,
+  question: z.string().min(1).max(500),
+  options: z.array(z.string().min(1).max(64)).min(2).max(10),
+  reason: feedbackReasonSchema,
+  requestedAt: isoTime,
+  expiresAt: isoTime,
+});
+
+export const feedbackReceivedSchema = z.object({
+  requestId: id,
+  sessionId: id,
+  choice: z.string().min(1).max(64),
+  comment: z.string().max(2000).optional(),
+  channel: z.enum(["websocket", "http"]),
+  /** The comment's screening verdict (allow when there is no comment); crisis means the teen got crisis resources. */
+  verdict: safetyVerdictSchema,
+  answeredAt: isoTime,
+});
+
+export const feedbackExpiredSchema = z.object({
+  requestId: id,
+  sessionId: id,
+  requestedAt: isoTime,
+  expiredAt: isoTime,
+});
+
+export const adminActionSchema = z.enum(["view_status", "list_dead_letters", "redrive_dead_letters", "request_feedback"]);
+
+export const adminActionTakenSchema = z.object({
+  action: adminActionSchema,
+  /** The admin's user id (also metadata.userId). */
+  adminId: id,
+  service: z.string().min(1).optional(),
+  sessionId: id.optional(),
+  /** Messages listed or moved, where the action counts something. */
+  count: z.number().int().nonnegative().optional(),
+  outcome: z.enum(["done", "failed"]),
+  detail: z.string().max(1000).optional(),
+  takenAt: isoTime,
+});
+
 interface EventDefinition<TSchema extends z.ZodTypeAny = z.ZodTypeAny> {
   version: number;
   producers: readonly ServiceName[];
@@ -213,6 +260,15 @@ export const EVENT_CATALOG = {
     description: "Retries are exhausted: tell the user, mark the turn failed.",
     schema: stepFailedSchema,
   }),
+  FeedbackRequested: define({
+    version: 1,
+    producers: ["gateway", "storage"],
+    description: "The teen is asked how a conversation went (at session end, after some turns, or by an admin); open for 48 hours.",
+    schema: feedbackRequestedSchema,
+  }),
+  FeedbackReceived: define({ version: 1, producers: ["gateway"], description: "The first valid answer to a feedback request, with its comment's verdict.", schema: feedbackReceivedSchema }),
+  FeedbackExpired: define({ version: 1, producers: ["gateway"], description: "A feedback request went unanswered for 48 hours.", schema: feedbackExpiredSchema }),
+  AdminActionTaken: define({ version: 1, producers: ["gateway"], description: "An admin used the admin API: the audit trail.", schema: adminActionTakenSchema }),
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOG;

@@ -9,3 +9,4 @@ export * from "./consumer";
 export * from "./protocol";
 export * from "./versions";
 export * from "./busEvent";
+export * from "./httpRoutes";

@@ -4,6 +4,7 @@ import { z } from "zod";
 /** API Gateway's own limit for one WebSocket message. */
 export const MAX_FRAME_BYTES = 128 * 1024;
 export const MAX_CONTENT_CHARS = 4000;
+export const MAX_FEEDBACK_COMMENT_CHARS = 2000;
 
 /**
  * The characters a text field may hold: those SQS (and so every queue a turn travels through) accepts — tab, LF,
@@ -43,6 +44,12 @@ export const clientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping"), payload: z.object({}).passthrough().optional() }),
   z.object({ type: z.literal("get_rate_limit_status"), payload: z.object({ sessionId: sessionId.optional() }).optional() }),
   z.object({ type: z.literal("resume"), payload: z.object({ sessionId, afterSeq: z.number().int().nonnegative() }) }),
+  /** The teen has seen every reply of the session up to `upToSeq`. */
+  z.object({ type: z.literal("read"), payload: z.object({ sessionId, upToSeq: z.number().int().nonnegative() }) }),
+  z.object({
+    type: z.literal("feedback_response"),
+    payload: z.object({ requestId: z.string().min(1).max(128), choice: z.string().min(1).max(64), comment: z.string().max(MAX_FEEDBACK_COMMENT_CHARS).optional() }),
+  }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 export type ClientFrameType = ClientFrame["type"];
@@ -64,6 +71,10 @@ export const ERROR_CODES = [
   "FORBIDDEN",
   "RATE_LIMITED",
   "GENERATION_FAILED",
+  "FEEDBACK_NOT_FOUND",
+  "FEEDBACK_ALREADY_ANSWERED",
+  "FEEDBACK_EXPIRED",
+  "INVALID_CHOICE",
   "STEP_FAILED",
   "TURN_TIMED_OUT",
   "INTERNAL_ERROR",
@@ -94,8 +105,8 @@ export interface ServerFrames {
     resumed?: boolean;
   };
   message_received: { sessionId: string; messageId: string; seq: number; clientMessageId?: string; duplicate?: boolean };
-  /** `personaId`: who is thinking or answering; in a group each reply has its own frames. */
-  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" | "responding" };
+  /** `personaId`: who is thinking or answering; in a group each reply has its own frames. thinking → responding → idle on every turn. */
+  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" | "responding" | "idle" };
   stream_start: { sessionId: string; messageId: string; replyId: string; personaId: string };
   stream_chunk: { sessionId: string; messageId: string; replyId: string; personaId: string; index: number; text: string };
   stream_end: { sessionId: string; messageId: string; replyId: string; personaId: string; seq: number; text: string; retracted: boolean; model: string };
@@ -119,6 +130,12 @@ export interface ServerFrames {
   session_ended: { sessionId: string; reason: string };
   session_resumed: { sessionId: string; afterSeq: number; lastSeq: number; replayed: number };
   pong: { serverTime: string };
+  /** The answer to `read`: how many replies moved to read. */
+  messages_read: { sessionId: string; upToSeq: number; updated: number };
+  /** How did this conversation go? Offered again on every start_session or resume until answered or expired. */
+  feedback_request: { requestId: string; sessionId: string; question: string; options: string[]; expiresAt: string };
+  /** The answer to `feedback_response`: the answer was recorded (the first valid one wins). */
+  feedback_recorded: { requestId: string; sessionId: string; choice: string };
   error: { code: ErrorCode; message: string; retryable: boolean; messageId?: string; sessionId?: string };
 }
 export type ServerFrameType = keyof ServerFrames;

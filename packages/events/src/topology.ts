@@ -8,7 +8,7 @@ export const BUS_NAME = "innerworld";
 export const TURN_DEADLINE_SECONDS = 20;
 
 /** Published for analysts and operators reading the archive; no service consumes them. */
-export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed", "PersonaCreated"];
+export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed", "PersonaCreated", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken"];
 
 export interface Subscription {
   eventType: EventType;
@@ -50,7 +50,7 @@ const SERVICE_TOPOLOGY = [
   {
     service: "gateway",
     consumes: [],
-    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "StepFailed"],
+    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "StepFailed", "FeedbackRequested", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken"],
     acceptsReplay: false,
     queue: null,
   },
@@ -86,7 +86,7 @@ const SERVICE_TOPOLOGY = [
       { eventType: "SessionEnded" },
       { eventType: "StepFailed" },
     ],
-    publishes: ["TranscriptReady", "StepFailed"],
+    publishes: ["TranscriptReady", "StepFailed", "FeedbackRequested"],
     acceptsReplay: true,
     queue: queue({ maxReceiveCount: 5 }),
   },
@@ -120,6 +120,7 @@ const SERVICE_TOPOLOGY = [
       { eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["block", "crisis"] } } } },
       { eventType: "ReplyScreened" },
       { eventType: "StepFailed" },
+      { eventType: "FeedbackRequested" },
     ],
     publishes: ["ReplyDelivered", "StepFailed"],
     acceptsReplay: false,

@@ -17,8 +17,10 @@ import {
   type ServerFrames,
   type ServerFrameType,
 } from "@innerworld/events";
+import { DynamoDbFeedbackStore, isFeedbackError } from "@innerworld/conversation/feedback";
 import { parseClientFrame } from "./frames";
 import { clientMessageKey, sessionBucketKey } from "./keys";
+import { createFeedbackDesk, type FeedbackDesk } from "./feedback";
 
 export interface GatewayLimits {
   userPerMinute: number;
@@ -40,7 +42,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 
 export interface GatewayPorts {
   dynamodb: DynamoDBDocumentClient;
-  tables: { connections: string; sessions: string; messages: string; rateLimits: string; idempotency: string; personas: string };
+  tables: { connections: string; sessions: string; messages: string; rateLimits: string; idempotency: string; personas: string; feedback: string };
   publisher: EventPublisher;
   /** Where personas are looked up; the DynamoDB personas table unless given. */
   personas?: PersonaStore;
@@ -69,6 +71,7 @@ interface ClientMessageRecord {
 
 export class ChatGateway {
   readonly limits: GatewayLimits;
+  readonly feedback: FeedbackDesk;
   private readonly connections: ConnectionStore;
   private readonly sessions: SessionStore;
   private readonly messages: MessageStore;
@@ -84,6 +87,13 @@ export class ChatGateway {
     this.messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, this.clock);
     this.rateLimiter = new DynamoDbRateLimiter(ports.dynamodb, ports.tables.rateLimits, this.clock);
     this.personas = ports.personas ?? new DynamoPersonaStore(ports.dynamodb, ports.tables.personas);
+    this.feedback = createFeedbackDesk({
+      feedback: new DynamoDbFeedbackStore(ports.dynamodb, ports.tables.feedback, this.clock),
+      sessions: this.sessions,
+      publisher: ports.publisher,
+      clock: this.clock,
+      ...(ports.pusher ? { pusher: ports.pusher } : {}),
+    });
   }
 
   async connect(connectionId: string, userId: string): Promise<void> {
@@ -123,6 +133,35 @@ export class ChatGateway {
         return this.rateLimitStatus(connectionId, userId, clientFrame.payload?.sessionId);
       case "resume":
         return this.resume(connectionId, userId, clientFrame.payload.sessionId, clientFrame.payload.afterSeq);
+      case "read":
+        return this.markRead(userId, clientFrame.payload.sessionId, clientFrame.payload.upToSeq);
+      case "feedback_response":
+        return this.answerFeedback(connectionId, userId, clientFrame.payload);
+    }
+  }
+
+  /** Read receipt: every reply up to `upToSeq` the teen has now seen moves to read (never back from it). */
+  private async markRead(userId: string, sessionId: string, upToSeq: number): Promise<Reply> {
+    const owned = await this.ownedSession(userId, sessionId);
+    if (typeof owned === "string") return owned;
+    let updated = 0;
+    for (const message of await this.messages.listSession(sessionId)) {
+      if (message.seq > upToSeq) break;
+      if (message.role !== "assistant" || message.status === "read") continue;
+      if (await this.messages.setStatus(sessionId, message.seq, "assistant", "read", ["screened", "delivered", "undelivered"])) updated += 1;
+    }
+    return frame("messages_read", { sessionId, upToSeq, updated });
+  }
+
+  private async answerFeedback(connectionId: string, userId: string, payload: { requestId: string; choice: string; comment?: string | undefined }): Promise<Reply> {
+    try {
+      const outcome = await this.feedback.answer({ userId, requestId: payload.requestId, choice: payload.choice, comment: payload.comment, channel: "websocket", correlationId: connectionId });
+      const { sessionId } = outcome.request;
+      if (outcome.safetyNotice) return frame("safety_notice", { sessionId, messageId: payload.requestId, seq: 0, ...outcome.safetyNotice });
+      return frame("feedback_recorded", { requestId: payload.requestId, sessionId, choice: payload.choice });
+    } catch (error) {
+      if (!isFeedbackError(error)) throw error;
+      return errorFrame(error.code, error.message);
     }
   }
 
@@ -157,6 +196,7 @@ export class ChatGateway {
       sessionId: session.sessionId,
       data: { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), connectionId, startedAt: session.startedAt, expiresAt: session.endsAt },
     });
+    await this.feedback.offerOpen(userId, connectionId);
     return frame("session_started", { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), personas, expiresAt: session.endsAt });
   }
 
@@ -335,15 +375,17 @@ export class ChatGateway {
       replayed += 1;
       await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", undefined, message.replyIndex ?? 0);
     }
+    await this.feedback.offerOpen(userId, connectionId);
     return frame("session_resumed", { sessionId, afterSeq, lastSeq: owned.lastSeq, replayed });
   }
 
-  /** Ends idle, expired and long-disconnected sessions; run on a schedule. */
+  /** Ends idle, expired and long-disconnected sessions, and closes feedback requests past their 48 hours; run on a schedule. */
   async sweep(): Promise<number> {
     const now = this.clock();
     const stale = await this.sessions.listStale(now - this.limits.idleSeconds * 1000, now - this.limits.disconnectGraceSeconds * 1000);
     let ended = 0;
     for (const { session, reason } of stale) if (await this.endAndAnnounce(session, reason)) ended += 1;
+    await this.feedback.expireDue();
     return ended;
   }
 }

@@ -2,13 +2,14 @@
 import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
 import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
-import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
+import { DynamoDbMessageStore, type MessageRecord } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
 import { createPersonaApi, personaStoreFor } from "./personaApi";
+import { createOperationsApi } from "./operations/operationsApi";
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -37,6 +38,17 @@ const MAX_PAGE = 200;
 const MAX_SESSION_ID_CHARS = 64;
 
 /**
+ * A message's place in its life: sent → delivered → read, or failed. A user's message is delivered once the system
+ * has it; a reply is sent once screened, delivered once pushed to the teen, read once the teen says so.
+ */
+const lifecycleOf = (m: MessageRecord): "sent" | "delivered" | "read" | "failed" => {
+  if (m.status === "failed") return "failed";
+  if (m.status === "read") return "read";
+  if (m.role === "user") return "delivered";
+  return m.status === "delivered" ? "delivered" : "sent";
+};
+
+/**
  * @param tokenClock what token lifetimes are measured against: real time, like the issuer that minted them,
  *   even when a test pins the services' clock to another date.
  */
@@ -61,11 +73,21 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
     return session && session.userId === userId ? session : undefined;
   };
 
+  const operations = createOperationsApi(runtime, { sessions, feedback: () => gateway().feedback });
+
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
     const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
     const userId = claims.sub;
     // API Gateway's JWT authorizer checks signature, issuer and audience; what the claims mean is ours to check.
-    if (typeof userId !== "string" || !userId || claimsProblem(claims, tokenClock())) return problem(401, "UNAUTHORIZED", "A valid token is required");
+    const authorized = typeof userId === "string" && userId.length > 0 && !claimsProblem(claims, tokenClock());
+    try {
+      const answered = await operations(event, authorized);
+      if (answered) return answered;
+    } catch (error) {
+      console.error("operations api failed", { routeKey: event.routeKey, error: (error as Error).message });
+      return problem(500, "INTERNAL_ERROR", "Something went wrong on our side");
+    }
+    if (!authorized || typeof userId !== "string") return problem(401, "UNAUTHORIZED", "A valid token is required");
     const sessionId = event.pathParameters?.sessionId;
     if (sessionId !== undefined && (sessionId.length === 0 || sessionId.length > MAX_SESSION_ID_CHARS)) return problem(404, "SESSION_NOT_FOUND", "No such session");
     try {
@@ -106,7 +128,8 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
               role: m.role,
               messageId: m.messageId,
               content: m.content,
-              status: m.status,
+              status: lifecycleOf(m),
+              ...(m.status === "blocked" || m.status === "crisis" ? { safety: m.status } : {}),
               createdAt: m.createdAt,
               // Who spoke: a reply's persona, with the name it had then (it survives the persona's deletion).
               ...(m.role === "assistant" ? { personaId: m.personaId, ...(m.personaName ? { personaName: m.personaName } : {}), replyIndex: m.replyIndex ?? 0 } : {}),

@@ -17,6 +17,7 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
     ReplyScreened: notifier.replyScreened,
     MessageScreened: notifier.messageScreened,
     StepFailed: notifier.stepFailed,
+    FeedbackRequested: notifier.feedbackRequested,
   });
 };
 

@@ -2,6 +2,7 @@
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
+import { DynamoDbConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
 import { type ConnectionPusher } from "@innerworld/platform/delivery";
 import { serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
@@ -22,6 +23,7 @@ export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please se
 
 export const createNotifier = (ports: NotifierPorts) => {
   const sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
+  const connections = new DynamoDbConnectionStore(ports.dynamodb, ports.tables.connections, ports.clock);
   const now = () => new Date((ports.clock ?? Date.now)()).toISOString();
 
   /** The connection to use now: the session may have moved to a new connection by a resume since the turn began. */
@@ -107,6 +109,13 @@ export const createNotifier = (ports: NotifierPorts) => {
         resources: crisis ? crisisResources(data.locale).resources : [],
       });
       await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+    },
+
+    /** A feedback request goes to every connection the teen has open; one not connected now is offered it on the next connect. */
+    async feedbackRequested(event: ConsumedEvent<"FeedbackRequested">) {
+      const { data, metadata } = event.envelope;
+      const frame = serverFrame("feedback_request", { requestId: data.requestId, sessionId: data.sessionId, question: data.question, options: data.options, expiresAt: data.expiresAt });
+      for (const connection of await connections.listByUser(metadata.userId)) await ports.pusher.push(connection.connectionId, frame);
     },
 
     /** A step gave up: the client hears so with a code it can act on (retry the message, or not). */

@@ -3,7 +3,14 @@ import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } fro
 import { createConversationKeeper } from "./keepConversation";
 
 export const createHandler = (runtime: ServiceRuntime<"storage">) => {
-  const keeper = createConversationKeeper({ dynamodb: runtime.dynamodb, tables: runtime.tables, publisher: runtime.publisher, clock: runtime.clock });
+  const afterTurns = Number(process.env.INNERWORLD_FEEDBACK_AFTER_TURNS ?? 0);
+  const keeper = createConversationKeeper({
+    dynamodb: runtime.dynamodb,
+    tables: runtime.tables,
+    publisher: runtime.publisher,
+    clock: runtime.clock,
+    ...(Number.isInteger(afterTurns) && afterTurns > 0 ? { feedbackAfterTurns: afterTurns } : {}),
+  });
   return createServiceConsumer(runtime, {
     SessionStarted: keeper.sessionStarted,
     MessageReceived: keeper.messageReceived,

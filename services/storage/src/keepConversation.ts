@@ -2,14 +2,17 @@
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY } from "@innerworld/screening/replies";
 import { DynamoDbMessageStore, type MessageStatus } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
+import { DynamoDbFeedbackStore, type FeedbackReason } from "@innerworld/conversation/feedback";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 export interface StoragePorts {
   dynamodb: DynamoDBDocumentClient;
-  tables: { sessions: string; messages: string };
+  tables: { sessions: string; messages: string; feedback: string };
   publisher: EventPublisher;
   clock?: () => number;
+  /** Also ask for feedback once a session reaches this many turns (unset: only at session end). */
+  feedbackAfterTurns?: number;
 }
 
 const NOTICE_PREFIX = "notice-";
@@ -17,6 +20,33 @@ const NOTICE_PREFIX = "notice-";
 export const createConversationKeeper = (ports: StoragePorts) => {
   const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
   const sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
+  const feedback = new DynamoDbFeedbackStore(ports.dynamodb, ports.tables.feedback, ports.clock);
+
+  /**
+   * Opens the session's feedback request for this trigger once (its id is derived from session and trigger) and
+   * announces it while it is open; a redelivered trigger announces it again under the same eventId, which consumers drop.
+   */
+  const requestFeedback = async (trigger: { sessionId: string; userId: string; reason: FeedbackReason; key: string; causationId: string }) => {
+    const { request } = await feedback.create({ requestId: `feedback-${trigger.sessionId}-${trigger.key}`, sessionId: trigger.sessionId, userId: trigger.userId, reason: trigger.reason });
+    if (request.status !== "open") return;
+    await ports.publisher.publish({
+      type: "FeedbackRequested",
+      correlationId: trigger.sessionId,
+      causationId: trigger.causationId,
+      userId: trigger.userId,
+      sessionId: trigger.sessionId,
+      deduplicationKey: request.requestId,
+      data: {
+        requestId: request.requestId,
+        sessionId: request.sessionId,
+        question: request.question,
+        options: request.options,
+        reason: request.reason,
+        requestedAt: request.requestedAt,
+        expiresAt: request.closesAt,
+      },
+    });
+  };
 
   return {
     /** The gateway wrote the session; storage only makes sure a replayed start finds its record. */
@@ -80,6 +110,9 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         replaced: data.replaced,
         categories: data.verdict.categories,
       });
+      if (ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
+        await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId });
+      }
     },
 
     async replyDelivered({ envelope }: ConsumedEvent<"ReplyDelivered">) {
@@ -104,6 +137,8 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       const { data, metadata } = envelope;
       const session = await sessions.get(data.sessionId);
       if (!session) throw new Error(`session ${data.sessionId} is not recorded`);
+      // A session with no turn has nothing to rate.
+      if (session.lastSeq > 0) await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "session_end", key: "end", causationId: metadata.eventId });
       if ((session as { transcriptPublishedAt?: string }).transcriptPublishedAt) return;
       const transcript = await messages.listSession(data.sessionId);
       await ports.publisher.publish({

@@ -7,6 +7,7 @@ const MESSAGE = "b7e4a1c2-3d5f-4e68-8a9b-0c1d2e3f4a5b";
 const REPLY = "reply-b7e4a1c2-1";
 const CONNECTION = "Kx3pYcLrIAMCJ2w=";
 const TEXT = "ugh my chem test is on friday and i haven't even started studying";
+const FEEDBACK = "feedback-5d0c2f4e-end";
 const REPLY_TEXT = "That sounds stressful. Want to make a quick plan for the next few days together?";
 
 /** Event ids of the examples, so causationIds in the examples point at the example that caused them. */
@@ -25,6 +26,10 @@ export const EXAMPLE_EVENT_IDS: Record<EventType, string> = {
   PersonaCreated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a12",
   PersonaUpdated: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a13",
   PersonaDeleted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a14",
+  FeedbackRequested: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a15",
+  FeedbackReceived: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a16",
+  FeedbackExpired: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a17",
+  AdminActionTaken: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a18",
 };
 
 export interface ExampleEnvelope<T extends EventType = EventType> {
@@ -130,5 +135,41 @@ export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
       errorMessage: "every model in the fallback chain timed out",
       retryable: true,
     },
+  },
+  FeedbackRequested: {
+    summary: "Her session ended: storage asks how it went, open for 48 hours.",
+    metadata: metadata("FeedbackRequested", "storage", "2026-03-14T16:19:05.702Z", SESSION, "SessionEnded"),
+    data: {
+      requestId: FEEDBACK,
+      sessionId: SESSION,
+      question: "How was this conversation?",
+      options: ["great", "okay", "not great"],
+      reason: "session_end",
+      requestedAt: "2026-03-14T16:19:05.702Z",
+      expiresAt: "2026-03-16T16:19:05.702Z",
+    },
+  },
+  FeedbackReceived: {
+    summary: "She answers from the app the next morning; the comment passes screening.",
+    metadata: metadata("FeedbackReceived", "gateway", "2026-03-15T07:41:12.090Z", SESSION),
+    data: {
+      requestId: FEEDBACK,
+      sessionId: SESSION,
+      choice: "great",
+      comment: "the study plan actually helped",
+      channel: "websocket",
+      verdict: allowed,
+      answeredAt: "2026-03-15T07:41:12.090Z",
+    },
+  },
+  FeedbackExpired: {
+    summary: "Another session's request went unanswered for 48 hours; the sweep closed it.",
+    metadata: metadata("FeedbackExpired", "gateway", "2026-03-16T16:20:00.013Z", SESSION),
+    data: { requestId: FEEDBACK, sessionId: SESSION, requestedAt: "2026-03-14T16:19:05.702Z", expiredAt: "2026-03-16T16:20:00.013Z" },
+  },
+  AdminActionTaken: {
+    summary: "An operator moved storage's dead letters back to its queue after a fix.",
+    metadata: { ...metadata("AdminActionTaken", "gateway", "2026-03-14T17:02:44.310Z", "admin-request-31c9"), userId: "admin-jo" },
+    data: { action: "redrive_dead_letters", adminId: "admin-jo", service: "storage", count: 2, outcome: "done", takenAt: "2026-03-14T17:02:44.310Z" },
   },
 };

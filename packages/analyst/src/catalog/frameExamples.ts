@@ -4,6 +4,7 @@ import type { ClientFrame, ClientFrameType, ServerFrames, ServerFrameType } from
 const SESSION = "5d0c2f4e-8b1a-4c55-9e07-3a6f1b2c9d10";
 const MESSAGE = "b7e4a1c2-3d5f-4e68-8a9b-0c1d2e3f4a5b";
 const REPLY = "reply-b7e4a1c2-1";
+const FEEDBACK = "feedback-5d0c2f4e-end";
 
 export const CLIENT_FRAME_EXAMPLES: { [T in ClientFrameType]: Extract<ClientFrame, { type: T }> } = {
   start_session: { type: "start_session", payload: { personaId: "companion", locale: "en-US" } },
@@ -12,6 +13,8 @@ export const CLIENT_FRAME_EXAMPLES: { [T in ClientFrameType]: Extract<ClientFram
   ping: { type: "ping" },
   get_rate_limit_status: { type: "get_rate_limit_status", payload: { sessionId: SESSION } },
   resume: { type: "resume", payload: { sessionId: SESSION, afterSeq: 3 } },
+  read: { type: "read", payload: { sessionId: SESSION, upToSeq: 5 } },
+  feedback_response: { type: "feedback_response", payload: { requestId: FEEDBACK, choice: "great", comment: "the study plan actually helped" } },
 };
 
 const limit = (limitPerMinute: number, remaining: number) => ({ limit: limitPerMinute, remaining, retryAfter: 0 });
@@ -37,6 +40,9 @@ export const SERVER_FRAME_EXAMPLES: { [T in ServerFrameType]: ServerFrames[T] } 
   session_ended: { sessionId: SESSION, reason: "client_end" },
   session_resumed: { sessionId: SESSION, afterSeq: 3, lastSeq: 5, replayed: 2 },
   pong: { serverTime: "2026-03-14T16:05:00.000Z" },
+  messages_read: { sessionId: SESSION, upToSeq: 5, updated: 2 },
+  feedback_request: { requestId: FEEDBACK, sessionId: SESSION, question: "How was this conversation?", options: ["great", "okay", "not great"], expiresAt: "2026-03-16T16:19:05.702Z" },
+  feedback_recorded: { requestId: FEEDBACK, sessionId: SESSION, choice: "great" },
   error: { code: "SESSION_NOT_FOUND", message: "No active session 5d0c2f4e-8b1a-4c55-9e07-3a6f1b2c9d10 on this account", retryable: false, sessionId: SESSION },
 };
 
@@ -54,13 +60,18 @@ export const CLIENT_FRAME_DOCS: Record<ClientFrameType, { summary: string; answe
   ping: { summary: "Keep-alive and clock check.", answers: ["pong"] },
   get_rate_limit_status: { summary: "How many messages are left this minute, per user, channel and session.", answers: ["rate_limit_status", "error"] },
   resume: { summary: "After a reconnect: resend the replies after `afterSeq` (as reply frames with resumed: true), then session_resumed.", answers: ["reply", "session_resumed", "error"] },
+  read: { summary: "Read receipt: every reply up to `upToSeq` has been seen; their status becomes read.", answers: ["messages_read", "error"] },
+  feedback_response: {
+    summary: "Answer a feedback_request with one of its options and an optional comment (screened; a crisis comment gets crisis resources).",
+    answers: ["feedback_recorded", "safety_notice", "error"],
+  },
 };
 
 /** What each server frame says, and whether it answers a client frame or is pushed as a turn progresses. */
 export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushed: boolean }> = {
   session_started: { summary: "The session exists; messages may be sent to it.", pushed: false },
   message_received: { summary: "The gateway accepted a message and gave it its messageId and seq (duplicate: true for a clientMessageId seen before).", pushed: false },
-  agent_status: { summary: "The persona `personaId` is thinking or responding (in a group, each replying persona has its own).", pushed: true },
+  agent_status: { summary: "The persona `personaId` is thinking, responding, or idle again (every turn ends with idle; in a group, each replying persona has its own).", pushed: true },
   stream_start: { summary: "A streamed reply begins.", pushed: true },
   stream_chunk: { summary: "One sentence of a streamed reply, already screened by the output rules.", pushed: true },
   stream_end: { summary: "The authoritative final text of a streamed reply; retracted: true when final screening replaced it.", pushed: true },
@@ -71,5 +82,8 @@ export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushe
   session_ended: { summary: "The session is closed; pushed unasked with reason `persona_deleted` when a persona it used was deleted.", pushed: false },
   session_resumed: { summary: "Resume finished: how many replies were resent.", pushed: false },
   pong: { summary: "The answer to ping, with the server's clock.", pushed: false },
+  messages_read: { summary: "The answer to read: how many replies moved to read.", pushed: false },
+  feedback_request: { summary: "How did this conversation go? Pushed at session end (or after some turns), and again on start_session or resume while open.", pushed: true },
+  feedback_recorded: { summary: "The answer to feedback_response: recorded (the first valid answer wins).", pushed: false },
   error: { summary: "Something failed; clients branch on the stable code, never on the message.", pushed: true },
 };

@@ -17,4 +17,6 @@ export interface ConnectionStore {
   /** Keeps a known connection alive for another TTL; an unknown one stays unknown. */
   touch(connectionId: string): Promise<void>;
   close(connectionId: string): Promise<void>;
+  /** The user's open connections (a phone and a laptop, say). */
+  listByUser(userId: string): Promise<ConnectionRecord[]>;
 }

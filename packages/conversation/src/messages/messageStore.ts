@@ -5,7 +5,8 @@ import { epochSeconds } from "@innerworld/platform/clock";
 export const MESSAGE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 
 export type MessageRole = "user" | "assistant";
-export type MessageStatus = "received" | "screened" | "blocked" | "crisis" | "delivered" | "undelivered" | "failed";
+/** Stored states; the read API shows them as sent → delivered → read, or failed. `read` comes from the client's read receipt. */
+export type MessageStatus = "received" | "screened" | "blocked" | "crisis" | "delivered" | "undelivered" | "read" | "failed";
 
 export interface MessageRecord {
   sessionId: string;

@@ -4,7 +4,8 @@ export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Session records outlive the session itself so users can read their history; TTL removes them after this. */
 export const SESSION_RECORD_RETENTION_SECONDS = 30 * 24 * 60 * 60;
 
-export type SessionStatus = "active" | "ended";
+/** active ↔ paused (its last connection dropped; a resume or a message makes it active again) → ended. */
+export type SessionStatus = "active" | "paused" | "ended";
 export type SessionEndReason = "client_end" | "disconnect" | "idle" | "expired" | "persona_deleted";
 
 /** A persona of a session with the name it had when the session started. */
@@ -74,8 +75,8 @@ export class SessionNotActiveError extends Error {
 export const isSessionLimitError = (error: unknown): error is SessionLimitError => (error as { code?: unknown } | null)?.code === "SESSION_LIMIT_REACHED";
 export const isSessionNotActiveError = (error: unknown): error is SessionNotActiveError => (error as { code?: unknown } | null)?.code === "SESSION_NOT_ACTIVE";
 
-/** A session counts as active until it is ended or past its 24 hours, whichever comes first. */
-export const isSessionLive = (session: SessionRecord, nowMs: number): boolean => session.status === "active" && Date.parse(session.endsAt) > nowMs;
+/** A session is live (active or paused) until it is ended or past its 24 hours, whichever comes first. */
+export const isSessionLive = (session: SessionRecord, nowMs: number): boolean => session.status !== "ended" && Date.parse(session.endsAt) > nowMs;
 
 /** Why the sweep ends a stale session: its 24 hours are up, its connection has been gone too long, or it idled. */
 export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnectedSinceMs: number): SessionEndReason =>
@@ -90,11 +91,11 @@ export interface SessionStore {
   get(sessionId: string): Promise<SessionRecord | undefined>;
   /** Numbers the next turn and binds the session to the connection it arrived on; SessionNotActiveError if it is not the user's live session. */
   nextTurn(sessionId: string, userId: string, connectionId: string): Promise<SessionRecord>;
-  /** Binds the session to a new connection (a resume) and clears its disconnection. */
+  /** Binds a live session to a new connection (a resume), clears its disconnection and makes it active again. */
   attach(sessionId: string, connectionId: string): Promise<void>;
   /** Active sessions bound to a connection. */
   listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]>;
-  /** Marks the session disconnected, unless another connection took it over meanwhile. */
+  /** Marks the session disconnected and paused, unless another connection took it over meanwhile. */
   markDisconnected(sessionId: string, connectionId: string): Promise<void>;
   /** Ends an active session; undefined when it had already ended, so each session ends, and is announced, once. */
   end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined>;
@@ -102,4 +103,6 @@ export interface SessionStore {
   listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]>;
   /** Records that the session's TranscriptReady went out. */
   markTranscriptPublished(sessionId: string): Promise<void>;
+  /** Live sessions across all users by state, for the admin status page: a counting scan, not for hot paths. */
+  countLive(): Promise<{ active: number; paused: number }>;
 }

@@ -40,6 +40,17 @@ export function connectionStoreContract(adapter: string, open: (clock: () => num
       await expect(store.close(connectionId)).resolves.toBeUndefined();
     });
 
+    it("lists a user's open connections and no one else's", async () => {
+      const userId = `user-${randomUUID()}`;
+      const second = `conn-${randomUUID()}`;
+      await store.open(connectionId, userId);
+      await store.open(second, userId);
+      await store.open(`conn-${randomUUID()}`, `other-${randomUUID()}`);
+      expect((await store.listByUser(userId)).map((c) => c.connectionId).sort()).toEqual([connectionId, second].sort());
+      await store.close(second);
+      expect((await store.listByUser(userId)).map((c) => c.connectionId)).toEqual([connectionId]);
+    });
+
     it("expires a quiet connection after its TTL; activity keeps it alive", async () => {
       const quiet = `conn-${randomUUID()}`;
       await store.open(connectionId, "user-maya");

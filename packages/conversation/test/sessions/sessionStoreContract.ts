@@ -119,6 +119,34 @@ export function sessionStoreContract(adapter: string, open: (clock: () => number
       expect((await store.listActiveOnConnection(userId, "conn-2")).map((s) => s.sessionId)).toEqual([session.sessionId]);
     });
 
+    it("pauses a session whose connection dropped; a resume or a new turn makes it active again, an ended one stays ended", async () => {
+      const session = await start("conn-1");
+
+      await store.markDisconnected(session.sessionId, "conn-1");
+      expect((await store.get(session.sessionId))?.status).toBe("paused");
+      expect((await store.listActiveByUser(userId)).map((s) => s.sessionId)).toContain(session.sessionId);
+      await store.attach(session.sessionId, "conn-2");
+      expect((await store.get(session.sessionId))?.status).toBe("active");
+      await store.markDisconnected(session.sessionId, "conn-2");
+      expect((await store.nextTurn(session.sessionId, userId, "conn-3")).status).toBe("active");
+
+      await store.markDisconnected(session.sessionId, "conn-3");
+      expect((await store.end(session.sessionId, "disconnect"))?.status).toBe("ended");
+      await store.attach(session.sessionId, "conn-4");
+      expect(await store.get(session.sessionId)).toMatchObject({ status: "ended" });
+    });
+
+    it("counts live sessions by state", async () => {
+      const before = await store.countLive();
+      const paused = await start("conn-a");
+      await start("conn-b");
+      await store.markDisconnected(paused.sessionId, "conn-a");
+      const ended = await start("conn-c");
+      await store.end(ended.sessionId, "client_end");
+
+      expect(await store.countLive()).toEqual({ active: before.active + 1, paused: before.paused + 1 });
+    });
+
     it("lists stale sessions with the reason to end each: idle, disconnected too long, or past 24 hours", async () => {
       const idle = await start("conn-idle");
       const gone = await start("conn-gone");

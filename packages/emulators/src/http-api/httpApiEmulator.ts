@@ -13,6 +13,8 @@ export interface HttpApiEmulatorOptions {
   jwt: { issuer: string; audience: string; jwksUri: string; jwks: unknown };
   /** Route keys as API Gateway writes them: `GET /sessions/{sessionId}`. */
   routes: Record<string, HttpRouteHandler>;
+  /** Route keys served with no authorizer (API Gateway's `authorizationType: NONE`), e.g. health checks. */
+  publicRoutes?: readonly string[];
   maxBodyBytes?: number;
 }
 
@@ -95,6 +97,7 @@ export const startHttpApiEmulator = async (options: HttpApiEmulatorOptions): Pro
   verifier.cacheJwks(options.jwt.jwks as Parameters<typeof verifier.cacheJwks>[0]);
   const routes = Object.entries(options.routes).map(([key, handler]) => compile(key, handler));
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const publicRoutes = new Set(options.publicRoutes ?? []);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? "/", "http://local");
@@ -108,13 +111,15 @@ export const startHttpApiEmulator = async (options: HttpApiEmulatorOptions): Pro
     if (!matched) return send(response, { statusCode: 404, body: JSON.stringify({ message: "Not Found" }) });
 
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1];
-    let claims: Record<string, string | number | boolean | string[]>;
-    try {
-      if (!bearer) throw new Error("no token");
-      claims = (await verifier.verify(bearer)) as unknown as typeof claims;
-      if (tokenProblem(bearer, claims, Math.floor(Date.now() / 1000))) throw new Error("token refused");
-    } catch {
-      return send(response, { statusCode: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' }, body: JSON.stringify({ message: "Unauthorized" }) });
+    let claims: Record<string, string | number | boolean | string[]> = {};
+    if (!publicRoutes.has(matched.route.routeKey)) {
+      try {
+        if (!bearer) throw new Error("no token");
+        claims = (await verifier.verify(bearer)) as unknown as typeof claims;
+        if (tokenProblem(bearer, claims, Math.floor(Date.now() / 1000))) throw new Error("token refused");
+      } catch {
+        return send(response, { statusCode: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' }, body: JSON.stringify({ message: "Unauthorized" }) });
+      }
     }
     const pathParameters = matched.route.params.map((name, i) => [name, decodePathParameter(matched.match[i + 1] ?? "")] as const);
     if (pathParameters.some(([, value]) => value === undefined)) return send(response, { statusCode: 400, body: JSON.stringify({ message: "Bad Request" }) });

@@ -39,6 +39,8 @@ export interface TokenRequest {
   sub: string;
   email?: string;
   audience?: string;
+  /** Cognito user pool groups, minted as the `cognito:groups` claim (`["admins"]` makes an admin). */
+  groups?: string[];
   /** Seconds; negative mints an already-expired token, which tests of the authorizer need. */
   expiresInSeconds?: number;
 }
@@ -66,16 +68,20 @@ const loadOrCreateKey = async (dataDir?: string): Promise<StoredKey> => {
 const parseTokenRequest = (body: string): TokenRequest => {
   const parsed: unknown = JSON.parse(body);
   if (typeof parsed !== "object" || parsed === null) throw new TypeError("body must be a JSON object");
-  const { sub, email, audience, expiresInSeconds } = parsed as Record<string, unknown>;
+  const { sub, email, audience, expiresInSeconds, groups } = parsed as Record<string, unknown>;
   if (typeof sub !== "string" || sub.length === 0 || sub.length > 128) throw new TypeError("sub must be a non-empty string of at most 128 characters");
   if (email !== undefined && typeof email !== "string") throw new TypeError("email must be a string");
   if (audience !== undefined && typeof audience !== "string") throw new TypeError("audience must be a string");
   if (expiresInSeconds !== undefined && !Number.isInteger(expiresInSeconds)) throw new TypeError("expiresInSeconds must be an integer");
+  if (groups !== undefined && (!Array.isArray(groups) || groups.length > 20 || !groups.every((g) => typeof g === "string" && g.length > 0 && g.length <= 128))) {
+    throw new TypeError("groups must be a list of at most 20 group names");
+  }
   return {
     sub,
     ...(email ? { email } : {}),
     ...(audience ? { audience } : {}),
     ...(expiresInSeconds !== undefined ? { expiresInSeconds: expiresInSeconds as number } : {}),
+    ...(Array.isArray(groups) && groups.length > 0 ? { groups: groups as string[] } : {}),
   };
 };
 
@@ -113,6 +119,7 @@ export const startDevIssuer = async (options: DevIssuerOptions): Promise<DevIssu
       token_use: "id",
       "cognito:username": request.sub,
       ...(request.email ? { email: request.email, email_verified: true } : {}),
+      ...(request.groups?.length ? { "cognito:groups": request.groups } : {}),
     })
       .setProtectedHeader({ alg: ALGORITHM, kid: key.kid, typ: "JWT" })
       .setIssuer(issuer)

@@ -31,6 +31,18 @@ const parseServices = (list: string | undefined): ServiceName[] | undefined =>
 // Local runs happen on Node 20 too; Lambda runs 22+. The SDK's reminder of that is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+/** One line on whether the parts answer, from the same /health/ready an operator or a load balancer would call. */
+const describeReadiness = async (readApiUrl: string): Promise<string> => {
+  try {
+    const response = await fetch(`${readApiUrl}/health/ready`);
+    const body = (await response.json()) as { status?: string; checks?: Record<string, { status: string; error?: string }> };
+    const parts = Object.entries(body.checks ?? {}).map(([part, check]) => `${part} ${check.status}${check.error ? ` (${check.error})` : ""}`);
+    return `${response.ok ? "ready" : "NOT READY"}: ${parts.join(", ")}`;
+  } catch (error) {
+    return `NOT READY: /health/ready did not answer (${(error as Error).message})`;
+  }
+};
+
 const main = async () => {
   const { values } = parseArgs({
     options: {
@@ -72,6 +84,8 @@ const main = async () => {
         `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
         `  @connections    ${e.connectionsUrl}`,
         `  read API        ${e.readApiUrl}/sessions   (Authorization: Bearer <token>)`,
+        `  health          ${e.readApiUrl}/health   and   ${e.readApiUrl}/health/ready   (no token)`,
+        `  admin API       ${e.readApiUrl}/admin/status   (token from -d '{"sub":"jo","groups":["admins"]}')`,
         `  EventBridge     ${e.eventBridgeEndpoint}`,
         `  SQS             ${e.sqsEndpoint}`,
         `  DynamoDB        ${e.dynamodbEndpoint}`,
@@ -80,6 +94,7 @@ const main = async () => {
         "Ctrl-C stops it; data stays in the data dir.",
       ].join("\n"),
     );
+    console.log(await describeReadiness(e.readApiUrl));
   }
 
   let stopping = false;

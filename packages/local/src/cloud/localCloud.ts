@@ -4,7 +4,7 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { Clock } from "@innerworld/platform/clock";
 import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { tableNamesFor } from "@innerworld/platform/tables";
-import { BUS_NAME, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
+import { BUS_NAME, OPERATIONS_ROUTES, PUBLIC_ROUTES, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
 import { createGatewayRoutes, PERSONA_ROUTES, type GatewayLimits } from "@innerworld/gateway";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
@@ -20,8 +20,20 @@ import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from 
 
 export const LOCAL_STAGE = "local";
 
-/** The HTTP read API's routes, as infra declares them on the HTTP API. */
-export const READ_API_ROUTES = ["GET /sessions", "GET /sessions/{sessionId}", "POST /sessions/{sessionId}/end", "GET /sessions/{sessionId}/messages", "GET /me/memory", "DELETE /me/memory/{factId}", ...PERSONA_ROUTES];
+/** The HTTP API's routes, as infra declares them: the read API, then health, admin and feedback. */
+export const READ_API_ROUTES = [
+  "GET /sessions",
+  "GET /sessions/{sessionId}",
+  "POST /sessions/{sessionId}/end",
+  "GET /sessions/{sessionId}/messages",
+  "GET /me/memory",
+  "DELETE /me/memory/{factId}",
+  ...PERSONA_ROUTES,
+  ...OPERATIONS_ROUTES,
+];
+
+/** Parts of the local cloud a test may stop on its own, to see how the rest copes (readiness, retries). */
+export type StoppablePart = "dynamodb" | "sqs" | "eventbridge";
 
 export interface LocalCloudPorts {
   websocket: number;
@@ -63,6 +75,8 @@ export interface LocalCloud {
   eventSources: SqsEventSource[];
   /** Runs the session sweep now rather than waiting for its timer. */
   sweepSessions(): Promise<number>;
+  /** Stops one emulator while the rest keeps running. */
+  stopPart(part: StoppablePart): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +88,9 @@ export const runtimeConfigFor = (endpoints: LocalEndpoints): RuntimeConfig => ({
   connectionsUrl: endpoints.connectionsUrl,
   deadLetterQueueUrls: Object.fromEntries(
     Object.entries(endpoints.queues).map(([service, queues]) => [service, (queues as ServiceQueues).deadLetterQueueUrl]),
+  ),
+  serviceQueues: Object.fromEntries(
+    Object.entries(endpoints.queues).map(([service, queues]) => [service, { queue: (queues as ServiceQueues).queueUrl, deadLetterQueue: (queues as ServiceQueues).deadLetterQueueUrl }]),
   ),
   credentials: localCredentials,
 });
@@ -201,6 +218,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       port: ports.readApi,
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks },
       routes: Object.fromEntries(READ_API_ROUTES.map((route) => [route, gateway.readApi])),
+      publicRoutes: PUBLIC_ROUTES,
     });
     stack.push({ name: "read api", close: readApi.close });
 
@@ -232,7 +250,12 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
     const endpointsFile = await writeEndpoints(options.dataDir, endpoints);
     log(`local cloud up: ${endpointsFile}`);
-    return { endpoints, endpointsFile, eventSources: running.eventSources, sweepSessions: gateway.sweep, stop: stopAll };
+    const stopPart = async (part: StoppablePart) => {
+      const index = stack.findIndex((p) => p.name === part);
+      const [found] = index >= 0 ? stack.splice(index, 1) : [];
+      await found?.close();
+    };
+    return { endpoints, endpointsFile, eventSources: running.eventSources, sweepSessions: gateway.sweep, stopPart, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

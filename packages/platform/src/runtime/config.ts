@@ -10,9 +10,24 @@ export interface RuntimeConfig {
   /** Base URL of the API Gateway @connections API (`https://{api}.execute-api.{region}.amazonaws.com/{stage}`). */
   connectionsUrl?: string;
   deadLetterQueueUrls: Partial<Record<ServiceName, string>>;
+  /** Every consuming service's queue and dead-letter queue (URL or name), for the admin API's status and redrive. */
+  serviceQueues?: ServiceQueueRefs;
   /** Static credentials for local endpoints; in AWS the default provider chain is used. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
+
+export type ServiceQueueRefs = Partial<Record<ServiceName, { queue: string; deadLetterQueue: string }>>;
+
+const SERVICE_QUEUES_ENV = "INNERWORLD_SERVICE_QUEUES";
+
+const parseServiceQueues = (text: string | undefined): ServiceQueueRefs | undefined => {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as ServiceQueueRefs;
+  } catch {
+    throw new Error(`${SERVICE_QUEUES_ENV} must be JSON: {"<service>": {"queue": "<url or name>", "deadLetterQueue": "<url or name>"}}`);
+  }
+};
 
 const envKeyOfDeadLetterQueue = (service: ServiceName) => `INNERWORLD_DLQ_URL_${service.toUpperCase().replace(/-/g, "_")}`;
 
@@ -22,6 +37,7 @@ export const runtimeConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Runt
     const url = env[envKeyOfDeadLetterQueue(service)];
     if (url) deadLetterQueueUrls[service] = url;
   }
+  const serviceQueues = parseServiceQueues(env[SERVICE_QUEUES_ENV]);
   const local = Boolean(env.INNERWORLD_DYNAMODB_ENDPOINT || env.INNERWORLD_EVENTBRIDGE_ENDPOINT);
   return {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
@@ -34,6 +50,7 @@ export const runtimeConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Runt
     },
     ...(env.INNERWORLD_CONNECTIONS_URL ? { connectionsUrl: env.INNERWORLD_CONNECTIONS_URL } : {}),
     deadLetterQueueUrls,
+    ...(serviceQueues ? { serviceQueues } : {}),
     ...(local ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   };
 };

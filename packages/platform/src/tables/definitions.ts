@@ -54,6 +54,15 @@ export const TABLES = {
     ttlAttribute: "expiration",
     globalIndexes: [],
   },
+  feedback: {
+    // One item per feedback request; closesAt (ISO) is the 48-hour deadline, expiresAt (epoch s) the record's TTL.
+    partitionKey: s("requestId"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [
+      { name: "bySession", partitionKey: s("sessionId"), sortKey: s("requestedAt") },
+      { name: "byUser", partitionKey: s("userId"), sortKey: s("requestedAt") },
+    ],
+  },
   personas: {
     // ownerId is a user's id, or "builtin" for the five seeded at start; byOwner lists either in one Query.
     partitionKey: s("personaId"),

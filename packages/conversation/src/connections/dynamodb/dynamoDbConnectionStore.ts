@@ -1,5 +1,5 @@
 // Connection records in the DynamoDB `connections` table.
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "../../dynamodb";
 import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
@@ -28,6 +28,14 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { connectionId } }));
     const record = Item as ConnectionRecord | undefined;
     return record && !isExpired(record, this.clock()) ? record : undefined;
+  }
+
+  async listByUser(userId: string): Promise<ConnectionRecord[]> {
+    const { Items } = await this.client.send(
+      new QueryCommand({ TableName: this.tableName, IndexName: "byUser", KeyConditionExpression: "userId = :user", ExpressionAttributeValues: { ":user": userId } }),
+    );
+    const now = this.clock();
+    return ((Items ?? []) as ConnectionRecord[]).filter((record) => !isExpired(record, now));
   }
 
   async touch(connectionId: string): Promise<void> {

@@ -25,6 +25,11 @@ export class InMemoryConnectionStore implements ConnectionStore {
     return record && !isExpired(record, this.clock()) ? { ...record } : undefined;
   }
 
+  async listByUser(userId: string): Promise<ConnectionRecord[]> {
+    const now = this.clock();
+    return [...this.connections.values()].filter((c) => c.userId === userId && !isExpired(c, now)).map((c) => structuredClone(c));
+  }
+
   async touch(connectionId: string): Promise<void> {
     const record = this.connections.get(connectionId);
     if (!record) return;

@@ -46,9 +46,9 @@ export class DynamoDbSessionStore implements SessionStore {
         TableName: this.tableName,
         IndexName: "byUser",
         KeyConditionExpression: "userId = :user",
-        FilterExpression: "#status = :active",
+        FilterExpression: "#status IN (:active, :paused)",
         ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":user": userId, ":active": "active" },
+        ExpressionAttributeValues: { ":user": userId, ":active": "active", ":paused": "paused" },
       }),
     );
     return ((Items ?? []) as SessionRecord[]).filter((s) => isSessionLive(s, now));
@@ -93,10 +93,10 @@ export class DynamoDbSessionStore implements SessionStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { sessionId },
-          UpdateExpression: "SET lastSeq = lastSeq + :one, lastActivityAt = :now, connectionId = :connection REMOVE disconnectedAt",
-          ConditionExpression: "userId = :user AND #status = :active AND endsAt > :now",
+          UpdateExpression: "SET lastSeq = lastSeq + :one, lastActivityAt = :now, connectionId = :connection, #status = :active REMOVE disconnectedAt",
+          ConditionExpression: "userId = :user AND #status IN (:active, :paused) AND endsAt > :now",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":one": 1, ":now": new Date(now).toISOString(), ":connection": connectionId, ":user": userId, ":active": "active" },
+          ExpressionAttributeValues: { ":one": 1, ":now": new Date(now).toISOString(), ":connection": connectionId, ":user": userId, ":active": "active", ":paused": "paused" },
           ReturnValues: "ALL_NEW",
         }),
       );
@@ -107,19 +107,22 @@ export class DynamoDbSessionStore implements SessionStore {
     }
   }
 
+  /** Binds a live session to a connection and makes it active again (a resume); an ended session stays ended. */
   async attach(sessionId: string, connectionId: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { sessionId },
-        UpdateExpression: "SET connectionId = :connection, lastActivityAt = :now REMOVE disconnectedAt",
-        ConditionExpression: "attribute_exists(sessionId)",
-        ExpressionAttributeValues: { ":connection": connectionId, ":now": new Date(this.clock()).toISOString() },
+        UpdateExpression: "SET connectionId = :connection, lastActivityAt = :now, #status = :active REMOVE disconnectedAt",
+        ConditionExpression: "attribute_exists(sessionId) AND #status IN (:active, :paused)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":connection": connectionId, ":now": new Date(this.clock()).toISOString(), ":active": "active", ":paused": "paused" },
       }),
-    );
+    ).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
   }
 
-  /** Active sessions bound to a connection, found through the user's index (a user has only a handful). */
   async listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]> {
     return (await this.listActiveByUser(userId)).filter((s) => s.connectionId === connectionId);
   }
@@ -129,10 +132,10 @@ export class DynamoDbSessionStore implements SessionStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: { sessionId },
-        UpdateExpression: "SET disconnectedAt = :now",
+        UpdateExpression: "SET disconnectedAt = :now, #status = :paused",
         ConditionExpression: "connectionId = :connection AND #status = :active",
         ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":connection": connectionId, ":active": "active" },
+        ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":connection": connectionId, ":active": "active", ":paused": "paused" },
       }),
     ).catch((error: unknown) => {
       // Another connection took the session over meanwhile: it is not disconnected.
@@ -148,9 +151,9 @@ export class DynamoDbSessionStore implements SessionStore {
           TableName: this.tableName,
           Key: { sessionId },
           UpdateExpression: "SET #status = :ended, endedAt = :now, endReason = :reason REMOVE connectionId",
-          ConditionExpression: "#status = :active",
+          ConditionExpression: "#status IN (:active, :paused)",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":ended": "ended", ":active": "active", ":now": new Date(this.clock()).toISOString(), ":reason": reason },
+          ExpressionAttributeValues: { ":ended": "ended", ":active": "active", ":paused": "paused", ":now": new Date(this.clock()).toISOString(), ":reason": reason },
           ReturnValues: "ALL_NEW",
         }),
       );
@@ -170,10 +173,11 @@ export class DynamoDbSessionStore implements SessionStore {
       const page = await this.client.send(
         new ScanCommand({
           TableName: this.tableName,
-          FilterExpression: "#status = :active AND (lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)",
+          FilterExpression: "#status IN (:active, :paused) AND (lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)",
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: {
             ":active": "active",
+            ":paused": "paused",
             ":idle": new Date(idleSinceMs).toISOString(),
             ":gone": new Date(disconnectedSinceMs).toISOString(),
             ":now": new Date(now).toISOString(),
@@ -200,5 +204,28 @@ export class DynamoDbSessionStore implements SessionStore {
       // No such session: there is nothing to mark, and nothing is created.
       if (!isConditionFailure(error)) throw error;
     });
+  }
+
+  async countLive(): Promise<{ active: number; paused: number }> {
+    const now = new Date(this.clock()).toISOString();
+    const counts = { active: 0, paused: 0 };
+    for (const status of ["active", "paused"] as const) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.client.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            Select: "COUNT",
+            FilterExpression: "#status = :status AND endsAt > :now",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: { ":status": status, ":now": now },
+            ExclusiveStartKey: start,
+          }),
+        );
+        counts[status] += page.Count ?? 0;
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+    return counts;
   }
 }

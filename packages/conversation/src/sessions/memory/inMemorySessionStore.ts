@@ -64,17 +64,17 @@ export class InMemorySessionStore implements SessionStore {
   async nextTurn(sessionId: string, userId: string, connectionId: string): Promise<SessionRecord> {
     const now = new Date(this.clock()).toISOString();
     const session = this.sessions.get(sessionId);
-    if (!session || session.userId !== userId || session.status !== "active" || !(session.endsAt > now)) throw new SessionNotActiveError(sessionId);
+    if (!session || session.userId !== userId || session.status === "ended" || !(session.endsAt > now)) throw new SessionNotActiveError(sessionId);
     delete session.disconnectedAt;
-    Object.assign(session, { lastSeq: session.lastSeq + 1, lastActivityAt: now, connectionId });
+    Object.assign(session, { lastSeq: session.lastSeq + 1, lastActivityAt: now, connectionId, status: "active" });
     return structuredClone(session);
   }
 
   async attach(sessionId: string, connectionId: string): Promise<void> {
     const session = this.sessions.get(sessionId);
-    if (!session) return;
+    if (!session || session.status === "ended") return;
     delete session.disconnectedAt;
-    Object.assign(session, { connectionId, lastActivityAt: new Date(this.clock()).toISOString() });
+    Object.assign(session, { connectionId, lastActivityAt: new Date(this.clock()).toISOString(), status: "active" });
   }
 
   async listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]> {
@@ -86,11 +86,12 @@ export class InMemorySessionStore implements SessionStore {
     // Another connection took the session over meanwhile: it is not disconnected.
     if (!session || session.connectionId !== connectionId || session.status !== "active") return;
     session.disconnectedAt = new Date(this.clock()).toISOString();
+    session.status = "paused";
   }
 
   async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
     const session = this.sessions.get(sessionId);
-    if (!session || session.status !== "active") return undefined;
+    if (!session || session.status === "ended") return undefined;
     delete session.connectionId;
     Object.assign(session, { status: "ended", endedAt: new Date(this.clock()).toISOString(), endReason: reason });
     return structuredClone(session);
@@ -102,13 +103,19 @@ export class InMemorySessionStore implements SessionStore {
     const gone = new Date(disconnectedSinceMs).toISOString();
     const nowIso = new Date(now).toISOString();
     return [...this.sessions.values()]
-      .filter((s) => s.status === "active" && (s.lastActivityAt < idle || s.endsAt <= nowIso || (s.disconnectedAt !== undefined && s.disconnectedAt < gone)))
+      .filter((s) => s.status !== "ended" && (s.lastActivityAt < idle || s.endsAt <= nowIso || (s.disconnectedAt !== undefined && s.disconnectedAt < gone)))
       .map((s) => ({ session: structuredClone(s), reason: staleReasonOf(s, now, disconnectedSinceMs) }));
   }
 
   async markTranscriptPublished(sessionId: string): Promise<void> {
     const session = this.sessions.get(sessionId);
     if (session) session.transcriptPublishedAt = new Date(this.clock()).toISOString();
+  }
+
+  async countLive(): Promise<{ active: number; paused: number }> {
+    const now = new Date(this.clock()).toISOString();
+    const live = [...this.sessions.values()].filter((s) => s.endsAt > now);
+    return { active: live.filter((s) => s.status === "active").length, paused: live.filter((s) => s.status === "paused").length };
   }
 
   private ofUser(userId: string): SessionRecord[] {

@@ -1,0 +1,132 @@
+// Operators' view of the running system: health and readiness, the admin API's gate, and dead letters redriven after a fix.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Context, SQSEvent } from "aws-lambda";
+import { createServiceConsumer, createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { runtimeConfigFor, SQS_SERVICE_HANDLERS, type SqsHandler } from "@innerworld/local";
+import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+
+/** What a broken deploy of the safety service does: fail every event for good, so it is dead-lettered with the reason. */
+class BrokenScreeningError extends Error {
+  override readonly name = "BrokenScreeningError";
+  readonly code = "SCREENING_BROKEN";
+  readonly retryable = false;
+}
+
+describe("health, admin and dead letters", () => {
+  let env: TestCloud;
+  let audit: BusTapHandle;
+  let safetyBroken = true;
+  let runtime: ServiceRuntime<"safety"> | undefined;
+  const handlers: { broken?: SqsHandler; fixed?: SqsHandler } = {};
+
+  // The safety service as deployed twice: first broken, then fixed. Both are real consumers on the real queue.
+  const safety: SqsHandler = (event: SQSEvent, context: Context) => {
+    runtime ??= createServiceRuntime("safety", runtimeConfigFor(env.cloud.endpoints));
+    if (safetyBroken) {
+      const broken = () => Promise.reject(new BrokenScreeningError("the lexicon failed to load"));
+      handlers.broken ??= createServiceConsumer(runtime, { MessageReceived: broken, ReplyGenerated: broken }, { idempotent: false });
+      return handlers.broken(event, context);
+    }
+    const build = SQS_SERVICE_HANDLERS.safety;
+    if (!build) throw new Error("no safety handler");
+    handlers.fixed ??= build(runtime);
+    return handlers.fixed(event, context);
+  };
+
+  beforeAll(async () => {
+    env = await startTestCloud({ handlerOverrides: { safety } });
+    audit = await tapBus(env, ["AdminActionTaken"]);
+  });
+  afterAll(async () => {
+    await audit.close();
+    runtime?.destroy();
+    await env.stop();
+  });
+
+  const call = async (method: string, path: string, token?: string) => {
+    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const adminToken = () => mintToken(env.cloud.endpoints, { sub: "admin-jo", groups: ["admins"] });
+
+  it("answers liveness without a token, with the version", async () => {
+    const health = await call("GET", "/health");
+    expect(health).toEqual({ status: 200, body: { status: "ok", version: expect.any(String) as string } });
+  });
+
+  it("is ready when tables, bus and queues answer", async () => {
+    const ready = await call("GET", "/health/ready");
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: "ready", failing: [], checks: { tables: { status: "ok" }, bus: { status: "ok" }, queues: { status: "ok" } } });
+  });
+
+  it("refuses the admin API to a teen's token with 403 and to no token with 401", async () => {
+    const teen = await mintToken(env.cloud.endpoints, { sub: "u-teen" });
+    for (const [method, path] of [["GET", "/admin/status"], ["GET", "/admin/dlq/safety"], ["POST", "/admin/dlq/safety/redrive"]] as const) {
+      expect((await call(method, path, teen)).status, `${method} ${path}`).toBe(403);
+      expect((await call(method, path)).status, `${method} ${path} without a token`).toBe(401);
+    }
+    const other = await mintToken(env.cloud.endpoints, { sub: "u-staff", groups: ["staff"] });
+    expect((await call("GET", "/admin/status", other)).status).toBe(403);
+  });
+
+  it("dead-letters a turn a broken handler fails, shows why, and after the fix redrives it into a delivered reply", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "u-dlq");
+    const sessionId = (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
+    const ack = await client.request("message", { sessionId, content: "can you help me plan my weekend?" }, "message_received");
+    const messageId = ack.payload.messageId as string;
+    const failed = await client.waitFor("error", (p) => p.messageId === messageId);
+    expect(failed.payload).toMatchObject({ code: "STEP_FAILED" });
+
+    const token = await adminToken();
+    const listed = await until(async () => {
+      const page = await call("GET", "/admin/dlq/safety", token);
+      return (page.body.deadLetters as unknown[]).length > 0 ? page : undefined;
+    }, "the dead letter");
+    expect(listed.body.deadLetters).toEqual([
+      expect.objectContaining({ eventType: "MessageReceived", failure: { service: "safety", code: "SCREENING_BROKEN", message: "the lexicon failed to load", receiveCount: 1 } }),
+    ]);
+    const status = await call("GET", "/admin/status", token);
+    expect(status.status).toBe(200);
+    const safetyStatus = (status.body.services as { service: string; deadLetters: { visible: number; oldestAgeSeconds: number | null } }[]).find((s) => s.service === "safety");
+    expect(safetyStatus?.deadLetters.visible).toBe(1);
+    expect(safetyStatus?.deadLetters.oldestAgeSeconds).toEqual(expect.any(Number));
+    expect(status.body.sessions).toMatchObject({ active: expect.any(Number) as number });
+    // Listing took nothing away: the dead letter is still there to redrive.
+    expect(((await call("GET", "/admin/dlq/safety", token)).body.deadLetters as unknown[]).length).toBe(1);
+
+    safetyBroken = false;
+    const redrive = await call("POST", "/admin/dlq/safety/redrive", token);
+    expect(redrive).toMatchObject({ status: 202, body: { service: "safety", mode: "receive-send-delete", moved: 1 } });
+    // The client was already told the turn failed, so the late reply is kept rather than pushed; a resume brings it.
+    const teen = await mintToken(env.cloud.endpoints, { sub: "u-dlq" });
+    await until(async () => {
+      const history = await call("GET", `/sessions/${sessionId}/messages`, teen);
+      return (history.body.messages as { role: string }[] | undefined)?.some((m) => m.role === "assistant") || undefined;
+    }, "the redriven turn's reply stored");
+    await client.request("resume", { sessionId, afterSeq: 0 }, "session_resumed");
+    const reply = await client.waitFor("reply", (p) => p.messageId === messageId);
+    expect(reply.payload.text).toEqual(expect.any(String));
+    expect(((await call("GET", "/admin/dlq/safety", token)).body.deadLetters as unknown[]).length).toBe(0);
+
+    const actions = ["view_status", "list_dead_letters", "redrive_dead_letters"];
+    for (const action of actions) await audit.waitFor("AdminActionTaken", (e) => (e.detail as { data: { action: string } }).data.action === action);
+    const redriven = audit.events.find((e) => (e.detail as { data: { action: string } }).data.action === "redrive_dead_letters");
+    expect((redriven?.detail as { data: unknown }).data).toMatchObject({ adminId: "admin-jo", service: "safety", count: 1, outcome: "done" });
+    await client.close();
+  });
+
+  it("answers 404 for a service that has no queue", async () => {
+    expect((await call("GET", "/admin/dlq/nobody", await adminToken())).status).toBe(404);
+  });
+
+  it("reports not ready, naming the tables, once the DynamoDB emulator is stopped", async () => {
+    await env.cloud.stopPart("dynamodb");
+    const ready = await call("GET", "/health/ready");
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: "not_ready", failing: ["tables"], checks: { tables: { status: "failing" }, bus: { status: "ok" }, queues: { status: "ok" } } });
+    expect((await call("GET", "/health")).status).toBe(200);
+  });
+});
