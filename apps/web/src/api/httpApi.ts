@@ -1,0 +1,205 @@
+// The HTTP API as the app uses it: the read API today, personas, memory, health and admin as they come (a 404 means "not yet").
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    /** 0 when the request never got an answer (offline). */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+/** A feature the deployment may not have yet: `available: false` when its route answers 404. */
+export type Feature<T> = { available: true; value: T } | { available: false };
+
+export interface SessionSummary {
+  sessionId: string;
+  personaId: string;
+  status: string;
+  startedAt: string;
+  lastActivityAt?: string;
+  endsAt?: string;
+  endedAt?: string;
+  endReason?: string;
+  turns: number;
+}
+
+export interface StoredMessage {
+  seq: number;
+  role: "user" | "assistant";
+  messageId: string;
+  content: string;
+  status?: string;
+  createdAt?: string;
+}
+
+export interface PersonaSummary {
+  id: string;
+  displayName: string;
+  tagline: string;
+  /** Built-in, or made by this teen (custom personas). */
+  custom: boolean;
+}
+
+export interface RememberedFact {
+  id: string;
+  text: string;
+  /** What kind of thing it is (Person, Place, Goal, …), when the API says. */
+  kind?: string;
+}
+
+export interface HealthReport {
+  ok: boolean;
+  /** Name → state, as the endpoint reports its parts. */
+  parts: Record<string, string>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const firstString = (record: Record<string, unknown>, keys: readonly string[]): string | undefined => {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === "string" && value.length > 0) return value;
+  }
+  return undefined;
+};
+/** The list in a body that is either a list or an object holding one under one of `keys`. */
+const listIn = (body: unknown, keys: readonly string[]): unknown[] => {
+  if (Array.isArray(body)) return body;
+  if (!isRecord(body)) return [];
+  for (const key of keys) {
+    const value = body[key];
+    if (Array.isArray(value)) return value;
+  }
+  return [];
+};
+
+export const parsePersonas = (body: unknown): PersonaSummary[] =>
+  listIn(body, ["personas", "items"]).flatMap((item) => {
+    if (!isRecord(item)) return [];
+    const id = firstString(item, ["id", "personaId"]);
+    if (!id) return [];
+    return [
+      {
+        id,
+        displayName: firstString(item, ["displayName", "name"]) ?? id,
+        tagline: firstString(item, ["tagline", "description", "summary"]) ?? "",
+        custom: item.custom === true || item.builtIn === false || item.kind === "custom" || typeof item.ownerId === "string",
+      },
+    ];
+  });
+
+export const parseMemory = (body: unknown): RememberedFact[] =>
+  listIn(body, ["facts", "items", "memories", "memory"]).flatMap((item) => {
+    if (!isRecord(item)) return [];
+    const id = firstString(item, ["factId", "id"]);
+    const text = firstString(item, ["text", "summary", "statement", "description", "content", "name", "label"]);
+    if (!id || !text) return [];
+    const kind = firstString(item, ["kind", "type", "label", "category"]);
+    return [{ id, text, ...(kind && kind !== text ? { kind } : {}) }];
+  });
+
+export const parseHealth = (status: number, body: unknown): HealthReport => {
+  const parts: Record<string, string> = {};
+  const source = isRecord(body) ? (isRecord(body.checks) ? body.checks : isRecord(body.parts) ? body.parts : body) : {};
+  for (const [name, value] of Object.entries(source)) {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") parts[name] = String(value);
+    else if (isRecord(value)) parts[name] = firstString(value, ["status", "state"]) ?? (value.ok === true ? "ok" : value.ok === false ? "failing" : JSON.stringify(value));
+  }
+  return { ok: status >= 200 && status < 300, parts };
+};
+
+export class HttpApi {
+  constructor(
+    private readonly apiUrl: string,
+    private readonly token: () => string | undefined,
+  ) {}
+
+  listSessions(): Promise<SessionSummary[]> {
+    return this.json<{ sessions: SessionSummary[] }>("GET", "/sessions").then((body) => body.sessions);
+  }
+
+  getSession(sessionId: string): Promise<SessionSummary> {
+    return this.json<SessionSummary>("GET", `/sessions/${encodeURIComponent(sessionId)}`);
+  }
+
+  async sessionMessages(sessionId: string, afterSeq = 0): Promise<StoredMessage[]> {
+    const messages: StoredMessage[] = [];
+    for (let after = afterSeq; ; ) {
+      const page = await this.json<{ messages: StoredMessage[] }>("GET", `/sessions/${encodeURIComponent(sessionId)}/messages?afterSeq=${after}&limit=200`);
+      messages.push(...page.messages);
+      // A page holds both sides of each turn; fewer than a full page means this was the last one.
+      if (page.messages.length < 200) return messages;
+      after = Math.max(...page.messages.map((m) => m.seq)) - 1;
+      if (after < 0 || messages.length > 10_000) return messages;
+    }
+  }
+
+  endSession(sessionId: string): Promise<SessionSummary> {
+    return this.json<SessionSummary>("POST", `/sessions/${encodeURIComponent(sessionId)}/end`);
+  }
+
+  personas(): Promise<Feature<PersonaSummary[]>> {
+    return this.feature("/personas", parsePersonas);
+  }
+
+  memory(): Promise<Feature<RememberedFact[]>> {
+    return this.feature("/me/memory", parseMemory);
+  }
+
+  async forget(factId: string): Promise<void> {
+    await this.request("DELETE", `/me/memory/${encodeURIComponent(factId)}`);
+  }
+
+  /** `GET /health` needs no token; a 503 still reports which part is down. */
+  async health(): Promise<Feature<HealthReport>> {
+    const response = await this.send("GET", "/health", false);
+    if (response.status === 404) return { available: false };
+    return { available: true, value: parseHealth(response.status, await response.json().catch(() => ({}))) };
+  }
+
+  /** Admins only: 403 for everyone else, which the operator view treats like "not here". */
+  async adminStatus(): Promise<Feature<Record<string, unknown>>> {
+    const response = await this.send("GET", "/admin/status", true);
+    if (response.status === 404 || response.status === 403) return { available: false };
+    if (!response.ok) throw await this.failure(response);
+    const body: unknown = await response.json();
+    return { available: true, value: isRecord(body) ? body : { status: body } };
+  }
+
+  private async feature<T>(path: string, parse: (body: unknown) => T): Promise<Feature<T>> {
+    const response = await this.send("GET", path, true);
+    if (response.status === 404) return { available: false };
+    if (!response.ok) throw await this.failure(response);
+    return { available: true, value: parse(await response.json()) };
+  }
+
+  private async json<T>(method: string, path: string): Promise<T> {
+    return (await (await this.request(method, path)).json()) as T;
+  }
+
+  private async request(method: string, path: string): Promise<Response> {
+    const response = await this.send(method, path, true);
+    if (!response.ok) throw await this.failure(response);
+    return response;
+  }
+
+  private async send(method: string, path: string, withToken: boolean): Promise<Response> {
+    const token = withToken ? this.token() : undefined;
+    try {
+      return await fetch(`${this.apiUrl}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError(0, "OFFLINE", `${method} ${path} got no answer`);
+    }
+  }
+
+  private async failure(response: Response): Promise<ApiError> {
+    const body: unknown = await response.json().catch(() => undefined);
+    const error = isRecord(body) && isRecord(body.error) ? body.error : isRecord(body) ? body : {};
+    return new ApiError(response.status, firstString(error, ["code"]) ?? `HTTP_${response.status}`, firstString(error, ["message"]) ?? response.statusText);
+  }
+}

@@ -1,0 +1,168 @@
+// The signed-in app: top bar and tabs (chat, your chats, memory, operator), features detected from the API, hash routing.
+import { HttpApi, type PersonaSummary } from "./api/httpApi";
+import { isExpired, type SignedIn } from "./auth/token";
+import { ChatController } from "./chat/chatController";
+import { BUILT_IN_PERSONAS } from "./chat/personas";
+import type { WebConfig } from "./config";
+import { h, replaceChildren } from "./dom";
+import { ChatView } from "./views/chatView";
+import { memoryView } from "./views/memoryView";
+import { OperatorView } from "./views/operatorView";
+import { sessionsView } from "./views/sessionsView";
+
+type Route = "chat" | "chats" | "memory" | "operator";
+
+interface Features {
+  memory: boolean;
+  operator: boolean;
+}
+
+interface Mounted {
+  route: Route;
+  unmount: () => void;
+}
+
+const ROUTES: { route: Route; label: string }[] = [
+  { route: "chat", label: "Chat" },
+  { route: "chats", label: "Your chats" },
+  { route: "memory", label: "What I remember" },
+  { route: "operator", label: "Operator" },
+];
+
+const routeOf = (hash: string): Route => {
+  const name = hash.replace(/^#\/?/, "");
+  return ROUTES.some((r) => r.route === name) ? (name as Route) : "chat";
+};
+
+export class App {
+  private readonly api: HttpApi;
+  private readonly controller: ChatController;
+  private personas: readonly PersonaSummary[] = BUILT_IN_PERSONAS;
+  private readonly features: Features;
+  private readonly main = h("main", { id: "main", tabindex: -1 });
+  private readonly nav = h("ul", {});
+  private readonly chatView: ChatView;
+  private mounted: Mounted | undefined;
+
+  constructor(
+    private readonly config: WebConfig,
+    private readonly signedIn: SignedIn,
+    private readonly onSignOut: (reason?: string) => void,
+  ) {
+    const token = () => (isExpired(this.signedIn) ? undefined : this.signedIn.token);
+    this.api = new HttpApi(config.apiUrl, token);
+    this.features = { memory: false, operator: config.eventTapUrl !== undefined };
+    this.controller = new ChatController({
+      websocketUrl: config.websocketUrl,
+      userId: signedIn.userId,
+      token,
+      api: this.api,
+      locale: navigator.language || "en-US",
+      onUnauthorized: () => this.onSignOut("Your sign-in ran out. Sign in again to carry on."),
+    });
+    this.chatView = new ChatView(this.controller, () => this.personas);
+  }
+
+  render(root: HTMLElement): void {
+    const signOut = h("button", { type: "button", class: "secondary", onclick: () => this.signOut() }, "Sign out");
+    replaceChildren(
+      root,
+      h("a", { class: "skip-link", href: "#main" }, "Skip to content"),
+      h(
+        "div",
+        { class: "shell" },
+        h(
+          "header",
+          { class: "topbar" },
+          h("p", { class: "brand" }, "InnerWorld"),
+          h("nav", { "aria-label": "Sections" }, this.nav),
+          h("span", { class: "muted" }, "Hi, ", h("strong", { id: "signed-in-as" }, this.signedIn.displayName)),
+          signOut,
+        ),
+        this.main,
+      ),
+      h("div", { id: "announcer", class: "visually-hidden", "aria-live": "polite", role: "status" }),
+    );
+    window.addEventListener("hashchange", this.routeChanged);
+    this.renderNav();
+    this.routeChanged();
+    void this.controller.start();
+    void this.detectFeatures();
+  }
+
+  private signOut() {
+    this.stop();
+    this.onSignOut();
+  }
+
+  stop(): void {
+    window.removeEventListener("hashchange", this.routeChanged);
+    this.mounted?.unmount();
+    this.controller.stop();
+  }
+
+  /** Personas and memory light up when their routes answer; a 404 (not built yet) leaves the built-ins and hides the tab. */
+  private async detectFeatures() {
+    const [personas, memory] = await Promise.allSettled([this.api.personas(), this.api.memory()]);
+    if (personas.status === "fulfilled" && personas.value.available && personas.value.value.length > 0) {
+      // Custom personas come after the built-ins the API may not list.
+      const listed = personas.value.value;
+      this.personas = [...listed, ...BUILT_IN_PERSONAS.filter((b) => !listed.some((p) => p.id === b.id))];
+      this.chatView.refreshPersonas();
+    }
+    this.features.memory = memory.status === "fulfilled" && memory.value.available;
+    if (!this.features.operator) this.features.operator = await this.api.adminStatus().then((s) => s.available, () => false);
+    this.renderNav();
+  }
+
+  private available(route: Route): boolean {
+    if (route === "memory") return this.features.memory;
+    if (route === "operator") return this.features.operator;
+    return true;
+  }
+
+  private renderNav() {
+    const current = this.mounted?.route ?? routeOf(window.location.hash);
+    replaceChildren(
+      this.nav,
+      ...ROUTES.filter((r) => this.available(r.route)).map((r) =>
+        h("li", {}, h("a", { href: `#/${r.route}`, ...(r.route === current ? { "aria-current": "page" } : {}) }, r.label)),
+      ),
+    );
+  }
+
+  private readonly routeChanged = () => {
+    const route = routeOf(window.location.hash);
+    if (this.mounted?.route === route) return;
+    this.mounted?.unmount();
+    this.main.parentElement?.classList.toggle("wide", route === "operator");
+    if (route === "chat") {
+      replaceChildren(this.main, this.chatView.element);
+      this.chatView.mount();
+      this.mounted = { route, unmount: () => this.chatView.unmount() };
+    } else if (route === "chats") {
+      replaceChildren(
+        this.main,
+        sessionsView({
+          api: this.api,
+          personas: () => this.personas,
+          currentSessionId: () => this.controller.snapshot().session?.sessionId,
+          onOpen: (session) => {
+            void this.controller.openSession({ sessionId: session.sessionId, personaId: session.personaId, ...(session.status === "active" ? {} : { ended: { reason: session.endReason ?? "ended" } }) });
+            window.location.hash = "#/chat";
+          },
+        }),
+      );
+      this.mounted = { route, unmount: () => undefined };
+    } else if (route === "memory") {
+      replaceChildren(this.main, memoryView(this.api));
+      this.mounted = { route, unmount: () => undefined };
+    } else {
+      const view = new OperatorView({ api: this.api, eventTapUrl: this.config.eventTapUrl, userId: this.signedIn.userId });
+      replaceChildren(this.main, view.element);
+      view.mount();
+      this.mounted = { route, unmount: () => view.unmount() };
+    }
+    this.renderNav();
+  };
+}

@@ -1,0 +1,409 @@
+// One teen's chat: the session, its transcript, the link, and what survives a reload (session id, last answered seq, outbox).
+import type { ServerFrame, ServerFrames } from "@innerworld/events/protocol";
+import type { HttpApi } from "../api/httpApi";
+import { ChatConnection, type LinkState } from "./chatConnection";
+import { wordsForError } from "./teenWords";
+import { Transcript, type TranscriptEntry } from "./transcript";
+
+export interface ChatSession {
+  sessionId: string;
+  personaId: string;
+  /** Set once the session has ended: the transcript stays readable, the composer goes. */
+  ended?: { reason: string };
+}
+
+export interface RateLimitNotice {
+  scope: "user" | "session" | "channel";
+  /** Milliseconds since the epoch when sending is allowed again. */
+  until: number;
+}
+
+export interface ChatSnapshot {
+  link: LinkState;
+  session: ChatSession | undefined;
+  entries: TranscriptEntry[];
+  /** What the persona is doing for the newest turn, for the typing line. */
+  agentStatus: "thinking" | "typing" | undefined;
+  rateLimit: RateLimitNotice | undefined;
+  /** A problem in a teen's words, until the next action clears it. */
+  problem: string | undefined;
+  /** Waiting for session_started after picking a persona. */
+  starting: boolean;
+  /** Loading a session's history. */
+  loading: boolean;
+}
+
+export type ChatListener = (snapshot: ChatSnapshot, completed: TranscriptEntry | undefined) => void;
+
+interface StoredChat {
+  session: ChatSession;
+  lastAnsweredSeq: number;
+  outbox: { clientMessageId: string; text: string }[];
+}
+
+const GAP_FILL_EVERY_MS = 1500;
+const GAP_FILL_FOR_MS = 90_000;
+
+export interface ChatControllerOptions {
+  websocketUrl: string;
+  userId: string;
+  token: () => string | undefined;
+  api: HttpApi;
+  /** Sent with start_session so safety notices name this country's helplines. */
+  locale: string;
+  onUnauthorized: () => void;
+}
+
+export class ChatController {
+  private transcript = new Transcript();
+  private session: ChatSession | undefined;
+  private link: LinkState = "closed";
+  private agentStatus: ChatSnapshot["agentStatus"];
+  private rateLimit: RateLimitNotice | undefined;
+  private problem: string | undefined;
+  private starting = false;
+  private loading = false;
+  private resumed = false;
+  private gapFillTimer: number | undefined;
+  private gapFillUntil = 0;
+  private readonly listeners = new Set<ChatListener>();
+  private readonly connection: ChatConnection;
+  private readonly storageKey: string;
+
+  constructor(private readonly options: ChatControllerOptions) {
+    this.storageKey = `innerworld.chat.${options.userId}`;
+    this.connection = new ChatConnection({
+      websocketUrl: options.websocketUrl,
+      token: options.token,
+      onFrame: (frame) => this.receive(frame),
+      onOpen: () => this.linkOpened(),
+      onState: (state) => {
+        this.link = state;
+        if (state !== "open") this.resumed = false;
+        if (state === "unauthorized") options.onUnauthorized();
+        this.changed();
+      },
+    });
+  }
+
+  /** Picks up the chat this tab had before a reload (history first, so resume asks only for what is missing), then connects. */
+  async start(): Promise<void> {
+    const stored = this.loadStored();
+    if (stored) {
+      this.session = stored.session;
+      for (const message of stored.outbox) this.transcript.addOwnMessage(message.clientMessageId, message.text);
+      await this.loadHistory(stored.session.sessionId);
+    }
+    this.connection.start();
+  }
+
+  stop(): void {
+    this.connection.stop();
+    window.clearTimeout(this.gapFillTimer);
+    this.listeners.clear();
+  }
+
+  subscribe(listener: ChatListener): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot(), undefined);
+    return () => this.listeners.delete(listener);
+  }
+
+  snapshot(): ChatSnapshot {
+    return {
+      link: this.link,
+      session: this.session,
+      entries: this.transcript.entries(),
+      agentStatus: this.agentStatus,
+      rateLimit: this.rateLimit && this.rateLimit.until > Date.now() ? this.rateLimit : undefined,
+      problem: this.problem,
+      starting: this.starting,
+      loading: this.loading,
+    };
+  }
+
+  startSession(personaId: string): void {
+    this.problem = undefined;
+    this.starting = true;
+    if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale } })) {
+      this.starting = false;
+      this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
+    }
+    this.changed();
+  }
+
+  /** Opens one of the teen's sessions (from the sessions list): its history, and live replies if it is still active. */
+  async openSession(session: ChatSession): Promise<void> {
+    this.reset(session);
+    await this.loadHistory(session.sessionId);
+    if (!this.session?.ended) this.sendResume();
+  }
+
+  /** Back to the persona picker, leaving the session running on the server (it ends itself when idle). */
+  leaveSession(): void {
+    this.reset(undefined);
+  }
+
+  send(text: string): void {
+    const content = text.trim();
+    if (!this.session || this.session.ended || content.length === 0) return;
+    this.problem = undefined;
+    const clientMessageId = crypto.randomUUID();
+    this.transcript.addOwnMessage(clientMessageId, content);
+    this.store();
+    this.sendMessage(clientMessageId, content);
+    this.changed();
+  }
+
+  /** Sends a message a rate limit refused, once the limit allows. */
+  resend(clientMessageId: string): void {
+    const entry = this.transcript.resend(clientMessageId);
+    if (!entry) return;
+    this.problem = undefined;
+    this.store();
+    this.sendMessage(clientMessageId, entry.text);
+    this.changed();
+  }
+
+  async endSession(): Promise<void> {
+    const session = this.session;
+    if (!session || session.ended) return;
+    this.problem = undefined;
+    if (this.connection.send({ type: "end_session", payload: { sessionId: session.sessionId } })) return;
+    // Offline: the read API can end it too, and says so the same way.
+    try {
+      await this.options.api.endSession(session.sessionId);
+      this.sessionEnded({ sessionId: session.sessionId, reason: "client_end" });
+    } catch {
+      this.problem = "Couldn't end the chat while you're offline. Try again when you're back.";
+      this.changed();
+    }
+  }
+
+  retryConnection(): void {
+    this.connection.reconnectNow();
+  }
+
+  private sendMessage(clientMessageId: string, content: string) {
+    if (!this.session) return;
+    // Sent only once resumed, so the gateway has the session on this connection; until then it waits in the outbox.
+    if (!this.resumed) return;
+    this.connection.send({ type: "message", payload: { sessionId: this.session.sessionId, content, stream: true, clientMessageId } });
+  }
+
+  private linkOpened() {
+    if (this.session && !this.session.ended) this.sendResume();
+    else this.resumed = true;
+  }
+
+  private sendResume() {
+    if (!this.session || this.session.ended) return;
+    this.connection.send({ type: "resume", payload: { sessionId: this.session.sessionId, afterSeq: this.afterSeq() } });
+  }
+
+  /** What this tab has already shown: the transcript's last answered turn, or what storage says if history is not in yet. */
+  private afterSeq(): number {
+    return Math.max(this.transcript.lastAnsweredSeq(), this.loadStored()?.lastAnsweredSeq ?? 0);
+  }
+
+  private flushOutbox() {
+    for (const entry of this.transcript.unacknowledged()) {
+      if (entry.clientMessageId) this.sendMessage(entry.clientMessageId, entry.text);
+    }
+  }
+
+  private receive(frame: ServerFrame) {
+    let completed: TranscriptEntry | undefined;
+    const track = (change: { changed: boolean; completed?: TranscriptEntry }) => {
+      if (change.completed) completed = change.completed;
+      return change.changed;
+    };
+    switch (frame.type) {
+      case "session_started": {
+        const payload = frame.payload as ServerFrames["session_started"];
+        this.starting = false;
+        this.reset({ sessionId: payload.sessionId, personaId: payload.personaId });
+        this.resumed = true;
+        break;
+      }
+      case "session_resumed": {
+        const payload = frame.payload as ServerFrames["session_resumed"];
+        if (payload.sessionId !== this.session?.sessionId) return;
+        this.resumed = true;
+        this.flushOutbox();
+        this.startGapFill();
+        break;
+      }
+      case "message_received": {
+        const payload = frame.payload as ServerFrames["message_received"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        track(this.transcript.messageReceived(payload));
+        this.agentStatus = "thinking";
+        break;
+      }
+      case "agent_status": {
+        const payload = frame.payload as ServerFrames["agent_status"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        this.agentStatus = payload.status === "responding" ? "typing" : "thinking";
+        break;
+      }
+      case "stream_start": {
+        const payload = frame.payload as ServerFrames["stream_start"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        track(this.transcript.streamStart(payload));
+        this.agentStatus = "typing";
+        break;
+      }
+      case "stream_chunk": {
+        const payload = frame.payload as ServerFrames["stream_chunk"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        track(this.transcript.streamChunk(payload));
+        this.agentStatus = "typing";
+        break;
+      }
+      case "stream_end": {
+        const payload = frame.payload as ServerFrames["stream_end"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        track(this.transcript.streamEnd(payload));
+        break;
+      }
+      case "reply": {
+        const payload = frame.payload as ServerFrames["reply"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        track(this.transcript.reply(payload));
+        break;
+      }
+      case "safety_notice": {
+        const payload = frame.payload as ServerFrames["safety_notice"];
+        if (!this.isCurrent(payload.sessionId)) return;
+        track(this.transcript.safetyNotice(payload));
+        break;
+      }
+      case "rate_limit_exceeded": {
+        const payload = frame.payload as ServerFrames["rate_limit_exceeded"];
+        this.transcript.notSent();
+        // The view counts down from `until`; the refused message waits, marked, to be sent again.
+        this.rateLimit = { scope: payload.scope, until: Date.now() + Math.max(1, payload.retryAfter) * 1000 };
+        break;
+      }
+      case "session_ended": {
+        const payload = frame.payload as ServerFrames["session_ended"];
+        this.sessionEnded(payload);
+        return;
+      }
+      case "error": {
+        const payload = frame.payload as ServerFrames["error"];
+        this.starting = false;
+        if ((payload.code === "SESSION_NOT_FOUND" || payload.code === "SESSION_NOT_ACTIVE") && this.session && (!payload.sessionId || payload.sessionId === this.session.sessionId)) {
+          this.sessionEnded({ sessionId: this.session.sessionId, reason: "ended" });
+          return;
+        }
+        // A message the gateway refused outright (empty, too long) will not be acknowledged: stop showing it as sending.
+        if (["EMPTY_CONTENT", "CONTENT_TOO_LONG", "FRAME_TOO_LARGE", "INVALID_FRAME"].includes(payload.code)) this.transcript.notSent();
+        if (payload.messageId) this.agentStatus = undefined;
+        this.problem = wordsForError(payload.code);
+        break;
+      }
+      case "rate_limit_status":
+      case "pong":
+        return;
+    }
+    if (this.transcript.awaitingReply().length === 0 && !this.transcript.isStreaming()) this.agentStatus = undefined;
+    this.store();
+    this.changed(completed);
+  }
+
+  private sessionEnded(payload: ServerFrames["session_ended"]) {
+    if (!this.session || this.session.sessionId !== payload.sessionId) return;
+    this.session = { ...this.session, ended: { reason: payload.reason } };
+    this.agentStatus = undefined;
+    this.clearStored();
+    this.changed();
+  }
+
+  /** After a resume, a reply may still be on its way into the table: ask the read API until every turn has its answer. */
+  private startGapFill() {
+    window.clearTimeout(this.gapFillTimer);
+    this.gapFillUntil = Date.now() + GAP_FILL_FOR_MS;
+    const check = async () => {
+      const session = this.session;
+      if (!session || this.transcript.awaitingReply().length === 0 || Date.now() > this.gapFillUntil) return;
+      try {
+        const messages = await this.options.api.sessionMessages(session.sessionId, this.transcript.lastAnsweredSeq());
+        if (this.session?.sessionId !== session.sessionId) return;
+        const change = this.transcript.loadHistory(messages);
+        if (change.changed) {
+          if (this.transcript.awaitingReply().length === 0) this.agentStatus = undefined;
+          this.store();
+          this.changed(this.transcript.entries().filter((e) => e.role !== "user").at(-1));
+        }
+      } catch {
+        // Offline again, or the API is briefly unhappy: the next round, or the next resume, tries again.
+      }
+      this.gapFillTimer = window.setTimeout(() => void check(), GAP_FILL_EVERY_MS);
+    };
+    this.gapFillTimer = window.setTimeout(() => void check(), GAP_FILL_EVERY_MS);
+  }
+
+  private async loadHistory(sessionId: string) {
+    this.loading = true;
+    this.changed();
+    try {
+      const [summary, messages] = await Promise.all([this.options.api.getSession(sessionId), this.options.api.sessionMessages(sessionId)]);
+      if (this.session?.sessionId !== sessionId) return;
+      this.transcript.loadHistory(messages);
+      if (summary.status !== "active") this.session = { ...this.session, ended: { reason: summary.endReason ?? summary.status } };
+      if (this.session.ended) this.clearStored();
+      else this.store();
+    } catch {
+      this.problem = "Couldn't load the earlier messages of this chat. New ones will still show up here.";
+    } finally {
+      this.loading = false;
+      this.changed();
+    }
+  }
+
+  private reset(session: ChatSession | undefined) {
+    window.clearTimeout(this.gapFillTimer);
+    this.transcript = new Transcript();
+    this.session = session;
+    this.agentStatus = undefined;
+    this.problem = undefined;
+    this.resumed = false;
+    if (session && !session.ended) this.store();
+    else this.clearStored();
+    this.changed();
+  }
+
+  private isCurrent(sessionId: string): boolean {
+    return this.session?.sessionId === sessionId;
+  }
+
+  private store() {
+    if (!this.session || this.session.ended) return;
+    const stored: StoredChat = {
+      session: this.session,
+      lastAnsweredSeq: this.transcript.lastAnsweredSeq(),
+      outbox: this.transcript.unacknowledged().map((e) => ({ clientMessageId: e.clientMessageId ?? "", text: e.text })),
+    };
+    sessionStorage.setItem(this.storageKey, JSON.stringify(stored));
+  }
+
+  private loadStored(): StoredChat | undefined {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(this.storageKey) ?? "null") as StoredChat | null;
+      return stored && typeof stored.session?.sessionId === "string" ? stored : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private clearStored() {
+    sessionStorage.removeItem(this.storageKey);
+  }
+
+  private changed(completed?: TranscriptEntry) {
+    const snapshot = this.snapshot();
+    for (const listener of this.listeners) listener(snapshot, completed);
+  }
+}

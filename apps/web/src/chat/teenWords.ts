@@ -1,0 +1,38 @@
+// What a teen reads when something goes wrong: plain words chosen by error code, never the server's technical text.
+import type { ErrorCode } from "@innerworld/events/protocol";
+
+const WORDS: Record<ErrorCode, string> = {
+  MALFORMED_JSON: "That didn't send properly. Try again?",
+  UNKNOWN_FRAME_TYPE: "That didn't send properly. Try again?",
+  INVALID_FRAME: "That didn't send properly. Try again?",
+  FRAME_TOO_LARGE: "That message is too long to send. Try splitting it into a few shorter ones.",
+  EMPTY_CONTENT: "Type something first, then press Send.",
+  CONTENT_TOO_LONG: "That message is too long. Try splitting it into a few shorter ones.",
+  UNKNOWN_PERSONA: "That companion isn't available right now. Pick another one.",
+  SESSION_NOT_FOUND: "We couldn't find that chat. Start a new one to keep talking.",
+  SESSION_NOT_ACTIVE: "This chat has ended. Start a new one to keep talking.",
+  SESSION_LIMIT_REACHED: "You already have 3 chats open. End one in “Your chats” to start a new one.",
+  FORBIDDEN: "That chat isn't yours, so it can't be opened here.",
+  RATE_LIMITED: "You're sending messages really fast. Take a breath and try again in a moment.",
+  GENERATION_FAILED: "Sorry, I couldn't come up with a reply just now. Try sending that again.",
+  STEP_FAILED: "Something went wrong on our side. Try again in a moment.",
+  INTERNAL_ERROR: "Something went wrong on our side. Try again in a moment.",
+};
+
+export const wordsForError = (code: string): string => (code in WORDS ? WORDS[code as ErrorCode] : WORDS.INTERNAL_ERROR);
+
+/** For HTTP API failures (sessions, memory, personas), by status. */
+export const wordsForHttpStatus = (status: number): string => {
+  if (status === 401 || status === 403) return "Your sign-in ran out. Sign in again to carry on.";
+  if (status === 404) return "That isn't here any more.";
+  if (status === 429) return "Lots of requests at once. Wait a few seconds and try again.";
+  if (status === 0) return "You seem to be offline. Check your connection and try again.";
+  return "Something went wrong on our side. Try again in a moment.";
+};
+
+export const seconds = (n: number): string => `${n} ${n === 1 ? "second" : "seconds"}`;
+
+export const rateLimitWords = (scope: "user" | "session" | "channel", secondsLeft: number): string =>
+  secondsLeft > 0
+    ? `You're sending messages faster than ${scope === "session" ? "this chat" : "InnerWorld"} can keep up with. You can send again in ${seconds(secondsLeft)}.`
+    : "You can send messages again.";

@@ -1,0 +1,92 @@
+// The transcript keeps one entry per side of a turn whatever order, repeats and reloads bring frames and history in.
+import { describe, expect, it } from "vitest";
+import { Transcript } from "./transcript";
+
+const SESSION = "s-1";
+const ids = (messageId: string) => ({ sessionId: SESSION, messageId, replyId: `r-${messageId}` });
+
+const sentTurn = (transcript: Transcript, clientMessageId: string, messageId: string, seq: number, text = "hi") => {
+  transcript.addOwnMessage(clientMessageId, text);
+  transcript.messageReceived({ sessionId: SESSION, messageId, seq, clientMessageId });
+};
+
+describe("Transcript", () => {
+  it("assembles streamed chunks in index order and settles on the final text", () => {
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1);
+    transcript.streamStart(ids("m1"));
+    transcript.streamChunk({ ...ids("m1"), index: 1, text: "Second." });
+    transcript.streamChunk({ ...ids("m1"), index: 0, text: "First." });
+    expect(transcript.entries().map((e) => [e.role, e.text, e.state])).toEqual([
+      ["user", "hi", "sent"],
+      ["assistant", "First. Second.", "streaming"],
+    ]);
+    const end = transcript.streamEnd({ ...ids("m1"), seq: 1, text: "First. Second!", retracted: false, model: "offline" });
+    expect(end.completed?.text).toBe("First. Second!");
+    expect(transcript.lastAnsweredSeq()).toBe(1);
+  });
+
+  it("shows a reply once when stream_end, a resumed reply and history all bring it", () => {
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1);
+    transcript.streamChunk({ ...ids("m1"), index: 0, text: "Hello." });
+    expect(transcript.streamEnd({ ...ids("m1"), seq: 1, text: "Hello there.", retracted: false, model: "offline" }).completed).toBeDefined();
+    const again = transcript.reply({ ...ids("m1"), seq: 1, text: "Hello there.", personaId: "comfort", model: "offline", replaced: false, resumed: true });
+    expect(again.changed).toBe(false);
+    transcript.loadHistory([
+      { seq: 1, role: "user", messageId: "m1", content: "hi" },
+      { seq: 1, role: "assistant", messageId: "m1", content: "Hello there." },
+    ]);
+    expect(transcript.entries().filter((e) => e.role === "assistant")).toHaveLength(1);
+    expect(transcript.entries().filter((e) => e.role === "user")).toHaveLength(1);
+    // A chunk that arrives late changes nothing once the reply is final.
+    expect(transcript.streamChunk({ ...ids("m1"), index: 3, text: "late" }).changed).toBe(false);
+  });
+
+  it("after a reload, knows from history which turn still waits for its reply", () => {
+    const transcript = new Transcript();
+    transcript.loadHistory([
+      { seq: 1, role: "user", messageId: "m1", content: "hi" },
+      { seq: 1, role: "assistant", messageId: "m1", content: "Hey." },
+      { seq: 2, role: "user", messageId: "m2", content: "so about school" },
+    ]);
+    expect(transcript.lastAnsweredSeq()).toBe(1);
+    expect(transcript.awaitingReply().map((e) => e.messageId)).toEqual(["m2"]);
+    transcript.reply({ ...ids("m2"), seq: 2, text: "Tell me.", personaId: "comfort", model: "offline", replaced: false, resumed: true });
+    expect(transcript.awaitingReply()).toEqual([]);
+    expect(transcript.entries().map((e) => e.text)).toEqual(["hi", "Hey.", "so about school", "Tell me."]);
+  });
+
+  it("keeps the acknowledged message, not a second copy, when history and the ack both name it", () => {
+    const transcript = new Transcript();
+    transcript.addOwnMessage("c2", "again");
+    transcript.loadHistory([{ seq: 2, role: "user", messageId: "m2", content: "again" }]);
+    transcript.messageReceived({ sessionId: SESSION, messageId: "m2", seq: 2, clientMessageId: "c2", duplicate: true });
+    expect(transcript.entries().filter((e) => e.role === "user")).toHaveLength(1);
+    expect(transcript.unacknowledged()).toEqual([]);
+  });
+
+  it("puts a safety notice with its helplines in place of a reply", () => {
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1, "i want to kill myself");
+    const change = transcript.safetyNotice({
+      ...ids("m1"),
+      seq: 1,
+      text: "You matter.",
+      categories: ["self_harm"],
+      resources: [{ name: "988 Suicide & Crisis Lifeline", contact: "Call or text 988", description: "24/7" }],
+    });
+    expect(change.completed?.role).toBe("notice");
+    expect(transcript.awaitingReply()).toEqual([]);
+    expect(transcript.entries().at(-1)?.helplines?.[0]?.contact).toBe("Call or text 988");
+  });
+
+  it("marks a refused message as not sent, and sends it again on request", () => {
+    const transcript = new Transcript();
+    transcript.addOwnMessage("c1", "one");
+    expect(transcript.notSent()?.clientMessageId).toBe("c1");
+    expect(transcript.unacknowledged()).toEqual([]);
+    expect(transcript.resend("c1")?.state).toBe("sending");
+    expect(transcript.unacknowledged().map((e) => e.text)).toEqual(["one"]);
+  });
+});

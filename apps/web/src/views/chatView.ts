@@ -1,0 +1,262 @@
+// The chat screen: persona picker or transcript, typing line, safety notices with helplines, rate-limit countdown, composer.
+import type { PersonaSummary } from "../api/httpApi";
+import type { ChatController, ChatSnapshot } from "../chat/chatController";
+import type { LinkState } from "../chat/chatConnection";
+import { contactLinks, type Helpline } from "../chat/helplines";
+import { DEFAULT_PERSONA_ID, personaName } from "../chat/personas";
+import { rateLimitWords } from "../chat/teenWords";
+import type { TranscriptEntry } from "../chat/transcript";
+import { announce, h, replaceChildren } from "../dom";
+import { personaPicker } from "./personaPicker";
+
+/** The gateway's limit on one message (MAX_CONTENT_CHARS in the protocol). */
+const MAX_MESSAGE_CHARS = 4000;
+
+const LINK_WORDS: Record<LinkState, string> = {
+  connecting: "Connecting…",
+  open: "Connected",
+  reconnecting: "Reconnecting…",
+  offline: "You're offline. We'll catch you up when you're back.",
+  unauthorized: "Signed out",
+  closed: "Not connected",
+};
+
+const helplineItem = (helpline: Helpline): HTMLElement => {
+  const links = contactLinks(helpline.contact);
+  return h(
+    "li",
+    {},
+    h("strong", {}, helpline.name),
+    links.length > 0
+      ? h("div", { class: "helpline-links" }, ...links.map((link) => h("a", { class: "button", href: link.href, "aria-label": `${link.label}: ${helpline.name}`, ...(link.kind === "web" ? { target: "_blank", rel: "noopener" } : {}) }, link.label)))
+      : h("div", {}, helpline.contact),
+    h("div", { class: "muted" }, helpline.description),
+  );
+};
+
+const entryContent = (entry: TranscriptEntry, persona: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
+  if (entry.role === "notice") {
+    const helplines = entry.helplines ?? [];
+    return [
+      h("h3", {}, helplines.length > 0 ? "You're not alone. Help is here right now." : "A note from InnerWorld"),
+      h("p", {}, entry.text),
+      ...(helplines.length > 0 ? [h("ul", { class: "helplines", "aria-label": "People you can reach right now" }, ...helplines.map(helplineItem))] : []),
+    ];
+  }
+  if (entry.role === "assistant") {
+    return [
+      h("span", { class: "who" }, persona),
+      h("span", { class: "text" }, entry.text || "…"),
+      ...(entry.state === "retracted" ? [h("span", { class: "meta" }, "This reply was changed to keep the chat safe.")] : []),
+    ];
+  }
+  const meta =
+    entry.state === "sending"
+      ? h("span", { class: "meta" }, "Sending…")
+      : entry.state === "not_sent"
+        ? h(
+            "span",
+            { class: "meta" },
+            "Not sent. ",
+            h("button", { type: "button", class: "link", disabled: !canResend, onclick: () => entry.clientMessageId && resend(entry.clientMessageId) }, "Send again"),
+          )
+        : null;
+  return [h("span", { class: "visually-hidden" }, "You: "), h("span", { class: "text" }, entry.text), ...(meta ? [meta] : [])];
+};
+
+export class ChatView {
+  readonly element: HTMLElement;
+  private readonly pickerHost = h("div", {});
+  private readonly chatHost = h("section", { class: "chat", "aria-labelledby": "chat-title" });
+  private readonly title = h("h2", { id: "chat-title" });
+  private readonly linkBadge = h("span", { class: "link-state", role: "status" });
+  private readonly endButton = h("button", { type: "button", class: "secondary" }, "End chat");
+  private readonly transcriptList = h("ol", { class: "transcript", role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": "Messages", tabindex: 0 });
+  private readonly agentStatusLine = h("p", { class: "agent-status", role: "status" });
+  private readonly rateLimitLine = h("p", { class: "rate-limit", hidden: true, "aria-live": "off" });
+  private readonly problemLine = h("p", { class: "problem", role: "alert" });
+  private readonly textarea = h("textarea", { id: "composer-input", name: "message", rows: 1, maxlength: MAX_MESSAGE_CHARS, autocomplete: "off", enterkeyhint: "send" });
+  private readonly sendButton = h("button", { type: "submit" }, "Send");
+  private readonly composer = h("form", { class: "composer", "aria-label": "Write a message" });
+  private readonly composerLabel = h("label", { for: "composer-input" }, "Your message");
+  private readonly endedBox = h("div", { class: "session-ended card stack", hidden: true });
+  private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
+  private countdown: number | undefined;
+  private pickerShownFor: string | undefined;
+  private selectedPersona = DEFAULT_PERSONA_ID;
+  private unsubscribe: (() => void) | undefined;
+  private lastSnapshot: ChatSnapshot | undefined;
+
+  constructor(
+    private readonly controller: ChatController,
+    private readonly personas: () => readonly PersonaSummary[],
+  ) {
+    this.endButton.addEventListener("click", () => void this.controller.endSession());
+    this.composer.append(this.composerLabel, this.textarea, this.sendButton);
+    this.composer.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.sendTyped();
+    });
+    this.textarea.addEventListener("keydown", (event) => {
+      // Enter sends, Shift+Enter adds a line, as in every chat app; not while an IME is composing.
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.sendTyped();
+      }
+    });
+    this.chatHost.append(
+      h("div", { class: "chat-header" }, this.title, this.linkBadge, this.endButton),
+      this.transcriptList,
+      this.agentStatusLine,
+      this.rateLimitLine,
+      this.problemLine,
+      this.endedBox,
+      this.composer,
+    );
+    this.element = h("div", { class: "chat-view" }, this.pickerHost, this.chatHost);
+  }
+
+  mount(): void {
+    this.unsubscribe = this.controller.subscribe((snapshot, completed) => this.update(snapshot, completed));
+  }
+
+  unmount(): void {
+    this.unsubscribe?.();
+    window.clearInterval(this.countdown);
+  }
+
+  /** Re-renders when the persona list changes (the API's list came in). */
+  refreshPersonas(): void {
+    this.pickerShownFor = undefined;
+    if (this.lastSnapshot) this.update(this.lastSnapshot, undefined);
+  }
+
+  private sendTyped() {
+    const text = this.textarea.value;
+    if (text.trim().length === 0) {
+      this.problemLine.textContent = "Type something first, then press Send.";
+      return;
+    }
+    if (this.sendButton.disabled) return;
+    this.controller.send(text);
+    this.textarea.value = "";
+    this.textarea.focus();
+  }
+
+  private update(snapshot: ChatSnapshot, completed: TranscriptEntry | undefined) {
+    this.lastSnapshot = snapshot;
+    const session = snapshot.session;
+    this.pickerHost.hidden = session !== undefined;
+    this.chatHost.hidden = session === undefined;
+    this.linkBadge.textContent = LINK_WORDS[snapshot.link];
+    this.linkBadge.dataset.state = snapshot.link;
+
+    if (!session) {
+      const key = `${snapshot.starting}|${snapshot.link}|${this.personas().map((p) => p.id).join(",")}`;
+      if (this.pickerShownFor !== key) {
+        this.pickerShownFor = key;
+        replaceChildren(
+          this.pickerHost,
+          snapshot.problem ? h("p", { class: "problem", role: "alert" }, snapshot.problem) : null,
+          snapshot.link === "open" ? null : h("p", { class: "muted", role: "status" }, LINK_WORDS[snapshot.link]),
+          personaPicker(this.personas(), this.selectedPersona, snapshot.starting, (personaId) => {
+            this.selectedPersona = personaId;
+            this.controller.startSession(personaId);
+          }),
+        );
+      }
+      return;
+    }
+    this.pickerShownFor = undefined;
+
+    const persona = personaName(this.personas(), session.personaId);
+    this.title.textContent = `Chat with ${persona}`;
+    this.textarea.setAttribute("aria-label", `Message to ${persona}`);
+    this.endButton.hidden = session.ended !== undefined;
+
+    const rateLimited = snapshot.rateLimit !== undefined;
+    this.renderTranscript(snapshot.entries, persona, !rateLimited);
+    this.agentStatusLine.textContent = snapshot.loading
+      ? "Loading earlier messages…"
+      : snapshot.agentStatus === "thinking"
+        ? `${persona} is thinking…`
+        : snapshot.agentStatus === "typing"
+          ? `${persona} is typing…`
+          : "";
+    this.problemLine.textContent = snapshot.problem ?? "";
+    this.renderRateLimit(snapshot);
+
+    const ended = session.ended !== undefined;
+    this.composer.hidden = ended;
+    this.sendButton.disabled = rateLimited;
+    this.endedBox.hidden = !ended;
+    if (ended && this.endedBox.childElementCount === 0) {
+      replaceChildren(
+        this.endedBox,
+        h("p", {}, "This chat has ended. You can read it here, or start a new one."),
+        h("button", { type: "button", onclick: () => this.controller.leaveSession() }, "Start a new chat"),
+      );
+    } else if (!ended) this.endedBox.replaceChildren();
+
+    if (completed?.role === "notice") announce("Important: there are people you can reach right now. The helplines are in the chat.");
+  }
+
+  private renderTranscript(entries: readonly TranscriptEntry[], persona: string, canResend: boolean) {
+    const list = this.transcriptList;
+    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+    const keep = new Set(entries.map((e) => e.key));
+    for (const [key, { item }] of this.rendered) {
+      if (!keep.has(key)) {
+        item.remove();
+        this.rendered.delete(key);
+      }
+    }
+    entries.forEach((entry, index) => {
+      const signature = JSON.stringify([entry.state, entry.text, entry.helplines?.length ?? 0, canResend, persona]);
+      let rendered = this.rendered.get(entry.key);
+      if (!rendered) {
+        const item = h("li", { class: entry.role === "notice" ? "bubble safety-notice" : "bubble", ...(entry.role === "notice" ? { role: "alert" } : {}) });
+        rendered = { item, signature: "" };
+        this.rendered.set(entry.key, rendered);
+      }
+      const { item } = rendered;
+      if (rendered.signature !== signature) {
+        rendered.signature = signature;
+        item.dataset.role = entry.role;
+        item.dataset.state = entry.state;
+        item.dataset.key = entry.key;
+        if (entry.messageId) item.dataset.messageId = entry.messageId;
+        // While a reply streams in, screen readers wait for the whole of it rather than reading every sentence twice.
+        item.setAttribute("aria-busy", entry.state === "streaming" ? "true" : "false");
+        replaceChildren(item, ...entryContent(entry, persona, canResend, (id) => this.controller.resend(id)));
+      }
+      if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
+    });
+    if (nearBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  private renderRateLimit(snapshot: ChatSnapshot) {
+    const limit = snapshot.rateLimit;
+    window.clearInterval(this.countdown);
+    if (!limit) {
+      if (!this.rateLimitLine.hidden) announce(rateLimitWords("user", 0));
+      this.rateLimitLine.hidden = true;
+      return;
+    }
+    const wasHidden = this.rateLimitLine.hidden;
+    const tick = () => {
+      const secondsLeft = Math.max(0, Math.ceil((limit.until - Date.now()) / 1000));
+      this.rateLimitLine.textContent = rateLimitWords(limit.scope, secondsLeft);
+      this.rateLimitLine.dataset.secondsLeft = String(secondsLeft);
+      if (secondsLeft === 0) {
+        window.clearInterval(this.countdown);
+        // The limit has lifted: re-render from a fresh snapshot so Send and "Send again" come back.
+        this.update(this.controller.snapshot(), undefined);
+      }
+    };
+    this.rateLimitLine.hidden = false;
+    tick();
+    if (wasHidden) announce(this.rateLimitLine.textContent ?? "");
+    this.countdown = window.setInterval(tick, 250);
+  }
+}

@@ -1,0 +1,63 @@
+// "What InnerWorld remembers about me": the facts `GET /me/memory` lists, each with a way to make InnerWorld forget it.
+import { isApiError, type HttpApi, type RememberedFact } from "../api/httpApi";
+import { wordsForHttpStatus } from "../chat/teenWords";
+import { announce, h, replaceChildren } from "../dom";
+
+export const memoryView = (api: HttpApi): HTMLElement => {
+  const list = h("ul", { class: "plain-list", "aria-label": "Things InnerWorld remembers" });
+  const status = h("p", { role: "status", class: "muted" }, "Loading…");
+  const section = h(
+    "section",
+    { class: "stack", "aria-labelledby": "memory-title" },
+    h("h2", { id: "memory-title" }, "What InnerWorld remembers about me"),
+    h("p", {}, "InnerWorld keeps a few notes from your chats so it can pick up where you left off. You can make it forget any of them."),
+    status,
+    list,
+  );
+
+  const row = (fact: RememberedFact): HTMLElement => {
+    const actions = h("div", { class: "actions" });
+    const item = h("li", { class: "card row", "data-fact-id": fact.id }, h("div", {}, fact.kind ? h("span", { class: "muted" }, `${fact.kind}: `) : null, fact.text), actions);
+    const ask = () => {
+      const forget = h("button", { type: "button", "aria-label": `Yes, forget: ${fact.text}` }, "Yes, forget it");
+      const keep = h("button", { type: "button", class: "secondary", onclick: idle }, "Keep it");
+      forget.addEventListener("click", () => {
+        forget.disabled = true;
+        api
+          .forget(fact.id)
+          .then(() => {
+            item.remove();
+            status.textContent = "Forgotten.";
+            announce(`Forgotten: ${fact.text}`);
+          })
+          .catch((error: unknown) => {
+            forget.disabled = false;
+            status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
+          });
+      });
+      replaceChildren(actions, forget, keep);
+      forget.focus();
+    };
+    function idle() {
+      const button = h("button", { type: "button", class: "secondary", "aria-label": `Forget: ${fact.text}`, onclick: ask }, "Forget");
+      replaceChildren(actions, button);
+    }
+    idle();
+    return item;
+  };
+
+  api
+    .memory()
+    .then((memory) => {
+      if (!memory.available) {
+        status.textContent = "This InnerWorld doesn't keep a memory you can look at yet.";
+        return;
+      }
+      status.textContent = memory.value.length === 0 ? "Nothing yet. InnerWorld learns a little from each chat after it ends." : "";
+      replaceChildren(list, ...memory.value.map(row));
+    })
+    .catch((error: unknown) => {
+      status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
+    });
+  return section;
+};
