@@ -76,7 +76,7 @@ export class App {
           { class: "topbar" },
           h("p", { class: "brand" }, "InnerWorld"),
           h("nav", { "aria-label": "Sections" }, this.nav),
-          h("span", { class: "muted" }, "Hi, ", h("strong", { id: "signed-in-as" }, this.signedIn.displayName)),
+          h("span", { class: "muted greeting" }, "Hi, ", h("strong", { id: "signed-in-as" }, this.signedIn.displayName)),
           signOut,
         ),
         this.main,

@@ -3,3 +3,6 @@ export * from "./cloud/localCloud";
 export * from "./cloud/endpoints";
 export * from "./runner/sqsEventSource";
 export * from "./runner/serviceRegistry";
+export * from "./web/webClient";
+export * from "./web/webServer";
+export * from "./web/eventTap";

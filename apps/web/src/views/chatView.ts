@@ -78,7 +78,7 @@ export class ChatView {
   private readonly textarea = h("textarea", { id: "composer-input", name: "message", rows: 1, maxlength: MAX_MESSAGE_CHARS, autocomplete: "off", enterkeyhint: "send" });
   private readonly sendButton = h("button", { type: "submit" }, "Send");
   private readonly composer = h("form", { class: "composer", "aria-label": "Write a message" });
-  private readonly composerLabel = h("label", { for: "composer-input" }, "Your message");
+  private readonly composerLabel = h("label", { for: "composer-input", class: "visually-hidden" }, "Your message");
   private readonly endedBox = h("div", { class: "session-ended card stack", hidden: true });
   private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
   private countdown: number | undefined;
@@ -171,7 +171,8 @@ export class ChatView {
 
     const persona = personaName(this.personas(), session.personaId);
     this.title.textContent = `Chat with ${persona}`;
-    this.textarea.setAttribute("aria-label", `Message to ${persona}`);
+    this.composerLabel.textContent = `Message to ${persona}`;
+    this.textarea.placeholder = `Message ${persona}…`;
     this.endButton.hidden = session.ended !== undefined;
 
     const rateLimited = snapshot.rateLimit !== undefined;

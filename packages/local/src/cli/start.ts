@@ -7,15 +7,15 @@ import { runServices, startLocalCloud, type LocalCloudPorts } from "../cloud/loc
 
 const usage = `Usage: pnpm start [options]
 
-Starts DynamoDB, SQS, EventBridge, the WebSocket API, the dev token issuer and every service on loopback,
-and writes where each listens to <data-dir>/endpoints.json.
+Starts DynamoDB, SQS, EventBridge, the WebSocket API, the dev token issuer, every service and the web client
+on loopback, and writes where each listens to <data-dir>/endpoints.json.
 
 Options:
   --data-dir DIR        where tables, the event archive and endpoints.json live (default .innerworld)
   --only a,b            run only these services in this process
   --without a,b         run every service but these (run them elsewhere with --attach)
   --attach              start no emulators: run the chosen services against the local cloud already running
-  --ephemeral-ports     pick free ports instead of the fixed 4510-4514
+  --ephemeral-ports     pick free ports instead of the fixed 4510-4516
   --turn-deadline S     seconds before a turn with no reply is failed with TURN_TIMED_OUT (default 20)
   -h, --help            this text
 
@@ -71,15 +71,16 @@ const main = async () => {
     stop = running.stop;
     console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
   } else {
-    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 } : {};
+    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0, web: 0 } : {};
     const deadline = values["turn-deadline"] === undefined ? undefined : Number(values["turn-deadline"]);
     if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 0 && deadline <= 900)) throw new Error("--turn-deadline takes whole seconds from 0 to 900");
-    const cloud = await startLocalCloud({ dataDir, ports, services, log: (m) => console.log(m), ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
+    const cloud = await startLocalCloud({ dataDir, ports, services, web: true, log: (m) => console.log(m), ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
     stop = cloud.stop;
     const e = cloud.endpoints;
     console.log(
       [
         "InnerWorld is running offline.",
+        `  web app         ${e.webUrl ?? "(not served)"}   <- open this in a browser to chat`,
         `  WebSocket       ${e.websocketUrl}   (connect with ?token=...)`,
         `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
         `  @connections    ${e.connectionsUrl}`,

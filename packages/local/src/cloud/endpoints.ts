@@ -12,6 +12,10 @@ export interface LocalEndpoints {
   websocketUrl: string;
   connectionsUrl: string;
   readApiUrl: string;
+  /** The web client, when the local cloud serves it (`pnpm start` does). */
+  webUrl?: string;
+  /** Server-sent events of every turn's events and the dead-letter counts, for the web client's operator view. */
+  eventTapUrl?: string;
   eventBridgeEndpoint: string;
   sqsEndpoint: string;
   dynamodbEndpoint: string;

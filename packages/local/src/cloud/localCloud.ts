@@ -11,6 +11,7 @@ import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
 import { startHttpApiEmulator } from "@innerworld/emulators/http-api";
 import { startDevIssuer } from "@innerworld/emulators/issuer";
 import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
+import { startWebClient } from "../web/webClient";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
 import { applyTopology, ARCHIVE_NAME } from "./bus";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
@@ -42,10 +43,11 @@ export interface LocalCloudPorts {
   dynamodb: number;
   issuer: number;
   readApi: number;
+  web: number;
 }
 
 /** Fixed ports for `start`, so clients can be pointed at the same URLs every time; tests pass 0 for free ones. */
-export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514, readApi: 4515 };
+export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514, readApi: 4515, web: 4516 };
 
 export interface LocalCloudOptions {
   dataDir: string;
@@ -65,6 +67,8 @@ export interface LocalCloudOptions {
   gatewayLimits?: Partial<GatewayLimits>;
   /** Seconds after its acknowledgement a turn without a reply is timed out (default: the topology's deadline). */
   turnDeadlineSeconds?: number;
+  /** Builds and serves the web client, with the event tap its operator view reads, at `webUrl` (`pnpm start` does). */
+  web?: boolean;
   /** Extra environment a service reads (model endpoint, moderation key) goes through process.env as in Lambda. */
   log?: (message: string) => void;
 }
@@ -238,6 +242,27 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       sweeping = gateway.sweep().catch((error: unknown) => log(`session sweep failed: ${(error as Error).message}`));
     }, options.sweepIntervalMs ?? 30_000);
     stack.push({ name: "session sweep", close: async () => { clearInterval(sweepTimer); await sweeping; } });
+
+    if (options.web) {
+      // Before the services run, so the event tap sees their first events too.
+      const web = await startWebClient({
+        port: ports.web,
+        dataDir: options.dataDir,
+        stage: LOCAL_STAGE,
+        region,
+        busName: BUS_NAME,
+        websocketUrl: endpoints.websocketUrl,
+        readApiUrl: endpoints.readApiUrl,
+        tokenUrl: endpoints.tokenUrl,
+        eventBridgeEndpoint: endpoints.eventBridgeEndpoint,
+        sqsEndpoint: endpoints.sqsEndpoint,
+        deadLetterQueueUrls: Object.fromEntries([...queues].map(([service, q]) => [service, q.deadLetterQueueUrl])),
+        log,
+      });
+      stack.push({ name: "web client", close: web.close });
+      endpoints.webUrl = web.webUrl;
+      if (web.eventTapUrl) endpoints.eventTapUrl = web.eventTapUrl;
+    }
 
     const services = options.services ?? [...SERVICE_NAMES];
     const running = runServices(endpoints, services, {
