@@ -1,0 +1,249 @@
+// The web client in a real browser against the whole local cloud: streaming, crisis helplines, reload and network drop, phone, operator.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
+import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+
+const MODEL = "web-client-model";
+const SESSION_MESSAGES_PER_MINUTE = 4;
+
+if (CHROMIUM_MISSING) console.warn(`web client browser tests ${CHROMIUM_SKIP_REASON}`);
+
+const assistantBubbles = (page: Page) => page.locator('.transcript .bubble[data-role="assistant"]');
+const composer = (page: Page) => page.getByRole("textbox", { name: /Message to/ });
+
+const signIn = async (page: Page, webUrl: string, name: string) => {
+  await page.goto(webUrl);
+  await page.getByLabel("Sign in as").fill(name);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect.poll(() => page.locator("#signed-in-as").textContent()).toBe(name);
+};
+
+const startChat = async (page: Page, persona: string) => {
+  await page.getByRole("radio", { name: new RegExp(persona) }).check();
+  await page.getByRole("button", { name: "Start chatting" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: `Chat with ${persona}` }).isVisible()).toBe(true);
+  await expect.poll(() => page.locator(".link-state").textContent()).toBe("Connected");
+};
+
+const send = async (page: Page, text: string) => {
+  await composer(page).fill(text);
+  await composer(page).press("Enter");
+};
+
+/** The messageId the gateway gave the teen's newest message (the turn's correlation id). */
+const acknowledgedMessageId = async (page: Page, text: string): Promise<string> => {
+  const bubble = page.locator('.bubble[data-role="user"][data-state="sent"]', { hasText: text }).last();
+  await bubble.waitFor();
+  return (await bubble.getAttribute("data-message-id")) ?? "";
+};
+
+/** Words of a reply long enough to still be streaming when the test acts, at `chunkDelayMs` per word. */
+const LONG_REPLY =
+  "That sounds like a lot to carry into a Friday. Tests can feel huge the night before. Let's break it into small pieces you can actually do tonight. What's the first topic on the list? We can start there together.";
+
+describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING ? ` (${CHROMIUM_SKIP_REASON})` : ""}`, () => {
+  let env: TestCloud;
+  let model: OpenAiCompatibleServer;
+  let webUrl: string;
+  let browser: TestBrowser | undefined;
+
+  beforeAll(async () => {
+    model = await startOpenAiCompatibleServer();
+    // The generation service reads its model from the environment, as its Lambda does: a scripted, slow-enough model.
+    Object.assign(process.env, {
+      INNERWORLD_MODEL_BASE_URL: model.baseUrl,
+      INNERWORLD_MODEL_API_KEY: "test-key",
+      INNERWORLD_MODEL: MODEL,
+      INNERWORLD_FALLBACK_MODELS: "",
+      INNERWORLD_MODEL_TIMEOUT_MS: "30000",
+      INNERWORLD_MODEL_MAX_RETRIES: "0",
+    });
+    env = await startTestCloud({ web: true, gatewayLimits: { sessionPerMinute: SESSION_MESSAGES_PER_MINUTE } });
+    webUrl = env.cloud.endpoints.webUrl ?? "";
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+    await model?.close();
+  });
+
+  const open = async (options: Parameters<typeof launchBrowser>[0] = {}) => {
+    await browser?.close();
+    browser = await launchBrowser(options);
+    return browser;
+  };
+
+  it("signs in, picks a persona, and streams a reply in as it is written", async () => {
+    model.setBehaviour(MODEL, { reply: LONG_REPLY, chunkDelayMs: 60 });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-maya");
+    await screenshot("persona-picker");
+    await startChat(page, "Courage");
+
+    await send(page, "I have a maths test on Friday and I'm nervous");
+    // Part of the reply shows while the rest is still being written.
+    const streaming = assistantBubbles(page).and(page.locator('[data-state="streaming"]'));
+    await streaming.waitFor();
+    await expect.poll(async () => ((await streaming.textContent()) ?? "").length, { timeout: 10_000 }).toBeGreaterThan(10);
+    expect(await page.getByRole("status").filter({ hasText: "Courage is typing…" }).count()).toBe(1);
+    await screenshot("chat-streaming");
+
+    const complete = assistantBubbles(page).and(page.locator('[data-state="complete"]'));
+    await complete.waitFor({ timeout: 15_000 });
+    expect(await complete.locator(".text").textContent()).toBe(LONG_REPLY);
+    expect(await assistantBubbles(page).count()).toBe(1);
+    expect(await page.locator(".agent-status").textContent()).toBe("");
+    await screenshot("chat-streamed-reply");
+  });
+
+  it("shows a crisis message's helplines prominently, as links a phone can call or text", async () => {
+    model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
+    const requestsBefore = model.requestsFor(MODEL).length;
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-jordan");
+    await startChat(page, "Comfort");
+
+    await send(page, "i want to kill myself");
+    const notice = page.getByRole("alert").filter({ has: page.locator(".helplines") });
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.getByRole("heading").textContent()).toContain("You're not alone");
+    const call988 = notice.getByRole("link", { name: /^Call 988/ });
+    expect(await call988.getAttribute("href")).toBe("tel:988");
+    expect(await notice.getByRole("link", { name: /^Text 988/ }).getAttribute("href")).toBe("sms:988");
+    expect(await notice.getByRole("link", { name: /^Text HOME to 741741/ }).getAttribute("href")).toBe("sms:741741?body=HOME");
+    expect(await call988.isVisible()).toBe(true);
+    // The model never saw the message: safety answered it.
+    expect(model.requestsFor(MODEL).length).toBe(requestsBefore);
+    await screenshot("crisis-helplines", { fullPage: true });
+  });
+
+  it("shows a reply that was mid-stream when the page reloaded exactly once, and every earlier reply once too", async () => {
+    const FIRST_REPLY = "Hey! Good to see you. What's on your mind?";
+    const lastUserWords = (request: RecordedRequest) => String(request.messages?.at(-1)?.content ?? "");
+    model.setBehaviour(MODEL, { reply: (request) => (lastUserWords(request).includes("party") ? LONG_REPLY : FIRST_REPLY), chunkDelayMs: 80 });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-ravi");
+    await startChat(page, "Compass");
+    await send(page, "hi");
+    await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor({ timeout: 15_000 });
+
+    await send(page, "should I tell my friend I can't make the party");
+    const messageId = await acknowledgedMessageId(page, "should I tell my friend");
+    await assistantBubbles(page).and(page.locator('[data-state="streaming"]')).waitFor();
+    await page.reload();
+
+    // After the reload: signed in, the same chat, each message once, and the reply once it is finished, through resume.
+    await expect.poll(() => page.getByRole("heading", { name: "Chat with Compass" }).isVisible(), { timeout: 10_000 }).toBe(true);
+    const reply = page.locator(`.bubble[data-role="assistant"][data-message-id="${messageId}"]`);
+    await expect.poll(() => reply.and(page.locator('[data-state="complete"]')).count(), { timeout: 20_000 }).toBe(1);
+    expect(await reply.locator(".text").textContent()).toBe(LONG_REPLY);
+    // Late copies (the notifier's stream_end, a resumed reply, the read API) must not add a second one.
+    await page.waitForTimeout(2500);
+    expect(await assistantBubbles(page).locator(".text").allTextContents()).toEqual([FIRST_REPLY, LONG_REPLY]);
+    expect(await page.locator('.bubble[data-role="user"] .text').allTextContents()).toEqual(["hi", "should I tell my friend I can't make the party"]);
+    await screenshot("reload-mid-reply-resumed");
+  });
+
+  it("catches up on the reply it missed while the network was down, once it is back", async () => {
+    model.setBehaviour(MODEL, { reply: "I'm still here. Take your time, and tell me when you're ready.", delayMs: 1500 });
+    const { page, cdp, screenshot } = await open();
+    await signIn(page, webUrl, "web-lee");
+    await startChat(page, "Companion");
+    const devtools = await cdp();
+    await devtools.send("Network.enable");
+
+    await send(page, "my wifi is being weird today");
+    const messageId = await acknowledgedMessageId(page, "my wifi is being weird");
+    await devtools.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await expect.poll(() => page.locator(".link-state").getAttribute("data-state")).toBe("offline");
+    await screenshot("network-offline");
+    // The reply is written while the teen is offline: it cannot arrive on the dropped socket.
+    await expect.poll(() => model.requestsFor(MODEL).some((r) => r.response?.content?.includes("I'm still here")), { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(1000);
+    const reply = page.locator(`.bubble[data-role="assistant"][data-message-id="${messageId}"]`);
+    expect(await reply.count()).toBe(0);
+
+    await devtools.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await expect.poll(() => page.locator(".link-state").getAttribute("data-state"), { timeout: 10_000 }).toBe("open");
+    await expect.poll(() => reply.and(page.locator('[data-state="complete"]')).count(), { timeout: 15_000 }).toBe(1);
+    expect(await reply.locator(".text").textContent()).toBe("I'm still here. Take your time, and tell me when you're ready.");
+    await page.waitForTimeout(2000);
+    expect(await reply.count()).toBe(1);
+    await screenshot("network-restored-resumed");
+  });
+
+  it("fits a phone: no sideways scrolling, and the composer can be reached and used", async () => {
+    model.setBehaviour(MODEL, { reply: "Nice. Tell me more about it!" });
+    const { page, screenshot } = await open({ viewport: PHONE, phone: true });
+    await signIn(page, webUrl, "web-sam");
+    await startChat(page, "Creative");
+    for (const [index, text] of ["hey", "I started writing a song about my grandma's garden and the summer we spent there", "want to hear the chorus?"].entries()) {
+      await composer(page).tap();
+      await composer(page).fill(text);
+      await page.getByRole("button", { name: "Send" }).tap();
+      await expect.poll(() => assistantBubbles(page).and(page.locator('[data-state="complete"]')).count(), { timeout: 15_000 }).toBe(index + 1);
+    }
+    // A string, as it runs in the page, where the DOM is.
+    const widths = await page.evaluate<{ scroll: number; client: number }>("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })");
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const box = await composer(page).boundingBox();
+    const sendBox = await page.getByRole("button", { name: "Send" }).boundingBox();
+    expect(box && sendBox).toBeTruthy();
+    // Inside the screen, side by side, and big enough for a thumb.
+    expect((box?.x ?? -1) >= 0 && (sendBox?.x ?? 0) + (sendBox?.width ?? 0) <= PHONE.width).toBe(true);
+    expect(sendBox?.height ?? 0).toBeGreaterThanOrEqual(44);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(PHONE.height);
+    await screenshot("phone-chat");
+  });
+
+  it("counts down a rate limit and keeps the refused message to send again", async () => {
+    model.setBehaviour(MODEL, { reply: "Got it." });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-kai");
+    await startChat(page, "Companion");
+    for (let n = 1; n <= SESSION_MESSAGES_PER_MINUTE; n += 1) {
+      await send(page, `message ${n}`);
+      await acknowledgedMessageId(page, `message ${n}`);
+    }
+    await send(page, "one too many");
+    const countdown = page.locator(".rate-limit");
+    await countdown.waitFor();
+    expect(await countdown.textContent()).toMatch(/You can send again in \d+ seconds?\./);
+    expect(await page.getByRole("button", { name: "Send", exact: true }).isDisabled()).toBe(true);
+    expect(await page.locator('.bubble[data-role="user"][data-state="not_sent"]', { hasText: "one too many" }).count()).toBe(1);
+    const first = Number(await countdown.getAttribute("data-seconds-left"));
+    await expect.poll(() => countdown.getAttribute("data-seconds-left").then(Number), { timeout: 5000 }).toBeLessThan(first);
+    await screenshot("rate-limit-countdown");
+  });
+
+  it("shows the operator each turn's events across the services, with hop timings and dead letters", async () => {
+    model.setBehaviour(MODEL, { reply: "Thanks for telling me. What happened next?" });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-operator");
+    await startChat(page, "Companion");
+    await send(page, "my sister borrowed my hoodie again");
+    const messageId = await acknowledgedMessageId(page, "my sister borrowed");
+    await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor({ timeout: 15_000 });
+
+    await page.getByRole("link", { name: "Operator" }).click();
+    const turn = page.locator(`.turn[data-correlation-id="${messageId}"]`);
+    const types = async () =>
+      Promise.all((await turn.locator(".step").all()).map(async (step) => `${await step.getAttribute("data-producer")}:${await step.getAttribute("data-event-type")}`));
+    await expect
+      .poll(types, { timeout: 15_000 })
+      .toEqual(["gateway:MessageReceived", "safety:MessageScreened", "generation:ReplyGenerated", "safety:ReplyScreened", "notifier:ReplyDelivered"]);
+    const hops = await turn.locator(".step .hop").allTextContents();
+    expect(hops[0]).toBe("start");
+    for (const hop of hops.slice(1)) expect(hop).toMatch(/^\+\d+(\.\d)? m?s$/);
+    // The teen's words never reach the operator view.
+    expect(await turn.textContent()).not.toContain("hoodie");
+    await expect.poll(() => page.locator('.dead-letters li[data-service="generation"]').textContent()).toBe("generation: 0");
+    await page.getByLabel("Only my turns").check();
+    const shown = await page.locator(".turn h3").allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((title) => title.includes("· you ·"))).toBe(true);
+    await screenshot("operator-timeline", { fullPage: true });
+  });
+});
