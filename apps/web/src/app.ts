@@ -136,6 +136,7 @@ export class App {
     if (this.mounted?.route === route) return;
     this.mounted?.unmount();
     this.main.parentElement?.classList.toggle("wide", route === "operator");
+    this.main.parentElement?.classList.toggle("chat-route", route === "chat");
     if (route === "chat") {
       replaceChildren(this.main, this.chatView.element);
       this.chatView.mount();

@@ -107,11 +107,8 @@ export class ChatView {
     this.chatHost.append(
       h("div", { class: "chat-header" }, this.title, this.linkBadge, this.endButton),
       this.transcriptList,
-      this.agentStatusLine,
-      this.rateLimitLine,
-      this.problemLine,
-      this.endedBox,
-      this.composer,
+      // Status, limits, problems and the composer stay in view at the bottom while the transcript scrolls above them.
+      h("div", { class: "dock" }, this.agentStatusLine, this.rateLimitLine, this.problemLine, this.endedBox, this.composer),
     );
     this.element = h("div", { class: "chat-view" }, this.pickerHost, this.chatHost);
   }
