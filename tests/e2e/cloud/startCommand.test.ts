@@ -53,4 +53,29 @@ describe("the start command", () => {
     expect(body.messages[0]?.content).toBe("first day at the new school tomorrow");
     expect(await stop(second.child, "SIGINT")).toBe(0);
   });
+
+  it("builds and serves the web client at the webUrl it prints and lists, with the endpoints it needs", async () => {
+    const dataDir = await tempDir("start-web");
+    dirs.push(dataDir);
+    const { child, output, endpoints } = await start(dataDir);
+    const webUrl = endpoints.webUrl ?? "";
+    expect(output()).toContain(`web app         ${webUrl}`);
+
+    const page = await fetch(webUrl, { headers: { accept: "text/html" } });
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("<title>InnerWorld</title>");
+    const script = await fetch(`${webUrl}/app.js`);
+    expect(script.headers.get("content-type")).toContain("text/javascript");
+    expect((await script.text()).length).toBeGreaterThan(1000);
+
+    // The app learns every endpoint from the server that serves it; the read API and the issuer are on its own origin.
+    const config = (await (await fetch(`${webUrl}/config.json`)).json()) as { websocketUrl: string; apiUrl: string; auth: { kind: string; tokenUrl: string }; eventTapUrl: string };
+    expect(config).toMatchObject({ websocketUrl: endpoints.websocketUrl, apiUrl: "/api", auth: { kind: "dev", tokenUrl: "/auth/token" }, eventTapUrl: "/events/tap" });
+    const minted = (await (await fetch(`${webUrl}${config.auth.tokenUrl}`, { method: "POST", body: JSON.stringify({ sub: "u-web" }) })).json()) as { token: string };
+    const sessions = await fetch(`${webUrl}${config.apiUrl}/sessions`, { headers: { authorization: `Bearer ${minted.token}` } });
+    expect(sessions.status).toBe(200);
+    expect(await sessions.json()).toEqual({ sessions: [] });
+    expect((await fetch(`${webUrl}${config.apiUrl}/no-such-route`)).status).toBe(404);
+    expect(await stop(child, "SIGTERM")).toBe(0);
+  });
 });
