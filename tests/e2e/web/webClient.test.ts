@@ -58,6 +58,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
       INNERWORLD_FALLBACK_MODELS: "",
       INNERWORLD_MODEL_TIMEOUT_MS: "30000",
       INNERWORLD_MODEL_MAX_RETRIES: "0",
+      // The scripted model answers chat, not structured extraction: ended chats are mined offline.
+      INNERWORLD_EXTRACTOR: "offline",
     });
     env = await startTestCloud({ web: true, gatewayLimits: { sessionPerMinute: SESSION_MESSAGES_PER_MINUTE } });
     webUrl = env.cloud.endpoints.webUrl ?? "";
@@ -216,6 +218,32 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     const first = Number(await countdown.getAttribute("data-seconds-left"));
     await expect.poll(() => countdown.getAttribute("data-seconds-left").then(Number), { timeout: 5000 }).toBeLessThan(first);
     await screenshot("rate-limit-countdown");
+  });
+
+  it("ends a chat, lists it under Your chats with its history, and shows memory only where the API has it", async () => {
+    model.setBehaviour(MODEL, { reply: "Good luck at practice!" });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-noor");
+    await startChat(page, "Courage");
+    await send(page, "basketball practice later");
+    await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor({ timeout: 15_000 });
+
+    await page.getByRole("button", { name: "End chat" }).click();
+    await page.getByText("This chat has ended.").waitFor();
+    expect(await composer(page).isVisible()).toBe(false);
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    const row = page.locator(".card[data-session-id]").first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Courage.*1 message.*ended \(client end\)/);
+    await screenshot("your-chats");
+    await row.getByRole("button", { name: /^Read the chat with Courage/ }).click();
+    await expect.poll(() => page.locator(".transcript .text").allTextContents()).toEqual(["basketball practice later", "Good luck at practice!"]);
+
+    // "What I remember" is there exactly when the HTTP API answers GET /me/memory (a 404 means not built yet).
+    const token = (await page.evaluate<string | null>("sessionStorage.getItem('innerworld.signedIn')")) ?? "";
+    const memory = await fetch(`${webUrl}/api/me/memory`, { headers: { authorization: `Bearer ${(JSON.parse(token) as { token: string }).token}` } });
+    await expect.poll(() => page.getByRole("link", { name: "What I remember" }).count()).toBe(memory.status === 404 ? 0 : 1);
   });
 
   it("shows the operator each turn's events across the services, with hop timings and dead letters", async () => {
