@@ -31,9 +31,6 @@ export const authorizeUrl = (config: CognitoConfig, origin: string, state: strin
   return `${config.domain}/oauth2/authorize?${query.toString()}`;
 };
 
-export const logoutUrl = (config: CognitoConfig, origin: string): string =>
-  `${config.domain}/logout?${new URLSearchParams({ client_id: config.clientId, logout_uri: `${origin}/` }).toString()}`;
-
 /** Leaves for the hosted UI; the browser comes back to the redirect URI with `?code&state`. */
 export const startHostedSignIn = async (config: CognitoConfig): Promise<void> => {
   const verifier = randomUrlSafe(48);
