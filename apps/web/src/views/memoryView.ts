@@ -6,12 +6,13 @@ import { announce, h, replaceChildren } from "../dom";
 export const memoryView = (api: HttpApi): HTMLElement => {
   const list = h("ul", { class: "plain-list", "aria-label": "Things InnerWorld remembers" });
   const status = h("p", { role: "status", class: "muted" }, "Loading…");
+  const refresh = h("button", { type: "button", class: "secondary" }, "Refresh");
   const section = h(
     "section",
     { class: "stack", "aria-labelledby": "memory-title" },
     h("h2", { id: "memory-title" }, "What InnerWorld remembers about me"),
     h("p", {}, "InnerWorld keeps a few notes from your chats so it can pick up where you left off. You can make it forget any of them."),
-    status,
+    h("div", { class: "row" }, status, refresh),
     list,
   );
 
@@ -46,18 +47,25 @@ export const memoryView = (api: HttpApi): HTMLElement => {
     return item;
   };
 
-  api
-    .memory()
-    .then((memory) => {
-      if (!memory.available) {
-        status.textContent = "This InnerWorld doesn't keep a memory you can look at yet.";
-        return;
-      }
-      status.textContent = memory.value.length === 0 ? "Nothing yet. InnerWorld learns a little from each chat after it ends." : "";
-      replaceChildren(list, ...memory.value.map(row));
-    })
-    .catch((error: unknown) => {
-      status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
-    });
+  // Notes are made after a chat ends, a little later: Refresh asks again.
+  const load = () => {
+    refresh.disabled = true;
+    api
+      .memory()
+      .then((memory) => {
+        if (!memory.available) {
+          status.textContent = "This InnerWorld doesn't keep a memory you can look at yet.";
+          return;
+        }
+        status.textContent = memory.value.length === 0 ? "Nothing yet. InnerWorld learns a little from each chat after it ends." : `${memory.value.length} ${memory.value.length === 1 ? "note" : "notes"}`;
+        replaceChildren(list, ...memory.value.map(row));
+      })
+      .catch((error: unknown) => {
+        status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
+      })
+      .finally(() => (refresh.disabled = false));
+  };
+  refresh.addEventListener("click", load);
+  load();
   return section;
 };
