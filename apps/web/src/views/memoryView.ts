@@ -18,7 +18,7 @@ export const memoryView = (api: HttpApi): HTMLElement => {
 
   const row = (fact: RememberedFact): HTMLElement => {
     const actions = h("div", { class: "actions" });
-    const item = h("li", { class: "card row", "data-fact-id": fact.id }, h("div", {}, fact.kind ? h("span", { class: "muted" }, `${fact.kind}: `) : null, fact.text), actions);
+    const item = h("li", { class: "card row", "data-fact-id": fact.id }, h("div", {}, fact.kind && !fact.text.toLowerCase().startsWith(fact.kind.toLowerCase()) ? h("span", { class: "muted" }, `${fact.kind}: `) : null, fact.text), actions);
     const ask = () => {
       const forget = h("button", { type: "button", "aria-label": `Yes, forget: ${fact.text}` }, "Yes, forget it");
       const keep = h("button", { type: "button", class: "secondary", onclick: idle }, "Keep it");
