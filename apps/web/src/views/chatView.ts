@@ -86,6 +86,7 @@ export class ChatView {
   private selectedPersona = DEFAULT_PERSONA_ID;
   private unsubscribe: (() => void) | undefined;
   private lastSnapshot: ChatSnapshot | undefined;
+  private lastSessionId: string | undefined;
 
   constructor(
     private readonly controller: ChatController,
@@ -165,6 +166,11 @@ export class ChatView {
       return;
     }
     this.pickerShownFor = undefined;
+    // A chat just opened (picked, reopened or restored): the keyboard goes where the teen will type.
+    if (this.lastSessionId !== session.sessionId) {
+      this.lastSessionId = session.sessionId;
+      if (!session.ended) window.setTimeout(() => this.textarea.focus(), 0);
+    }
 
     const persona = personaName(this.personas(), session.personaId);
     this.title.textContent = `Chat with ${persona}`;
