@@ -15,6 +15,7 @@ const WORDS: Record<ErrorCode, string> = {
   FORBIDDEN: "That chat isn't yours, so it can't be opened here.",
   RATE_LIMITED: "You're sending messages really fast. Take a breath and try again in a moment.",
   GENERATION_FAILED: "Sorry, I couldn't come up with a reply just now. Try sending that again.",
+  TURN_TIMED_OUT: "That reply is taking too long. Try sending your message again.",
   STEP_FAILED: "Something went wrong on our side. Try again in a moment.",
   INTERNAL_ERROR: "Something went wrong on our side. Try again in a moment.",
 };
