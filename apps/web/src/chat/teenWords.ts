@@ -9,6 +9,7 @@ const WORDS: Record<ErrorCode, string> = {
   EMPTY_CONTENT: "Type something first, then press Send.",
   CONTENT_TOO_LONG: "That message is too long. Try splitting it into a few shorter ones.",
   UNKNOWN_PERSONA: "That companion isn't available right now. Pick another one.",
+  PERSONA_NOT_READY: "That companion is still being made. Try again in a minute.",
   SESSION_NOT_FOUND: "We couldn't find that chat. Start a new one to keep talking.",
   SESSION_NOT_ACTIVE: "This chat has ended. Start a new one to keep talking.",
   SESSION_LIMIT_REACHED: "You already have 3 chats open. End one in “Your chats” to start a new one.",

@@ -128,7 +128,7 @@ export class Transcript {
     if (entry && isFinal(entry)) return NO_CHANGE;
     if (!entry) {
       // The stream_start was missed (it went to a connection that has since dropped): the chunk opens the reply.
-      this.streamStart({ sessionId: frame.sessionId, messageId: frame.messageId, replyId: frame.replyId });
+      this.streamStart({ sessionId: frame.sessionId, messageId: frame.messageId, replyId: frame.replyId, personaId: frame.personaId });
       entry = this.answerOf(frame.messageId);
       if (!entry) return NO_CHANGE;
     }

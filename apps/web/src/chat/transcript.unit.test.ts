@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Transcript } from "./transcript";
 
 const SESSION = "s-1";
-const ids = (messageId: string) => ({ sessionId: SESSION, messageId, replyId: `r-${messageId}` });
+const ids = (messageId: string) => ({ sessionId: SESSION, messageId, replyId: `r-${messageId}`, personaId: "comfort" });
 
 const sentTurn = (transcript: Transcript, clientMessageId: string, messageId: string, seq: number, text = "hi") => {
   transcript.addOwnMessage(clientMessageId, text);
