@@ -18,6 +18,10 @@ const WORDS: Record<ErrorCode, string> = {
   GENERATION_FAILED: "Sorry, I couldn't come up with a reply just now. Try sending that again.",
   TURN_TIMED_OUT: "That reply is taking too long. Try sending your message again.",
   STEP_FAILED: "Something went wrong on our side. Try again in a moment.",
+  FEEDBACK_NOT_FOUND: "That question about your chat isn't here any more.",
+  FEEDBACK_ALREADY_ANSWERED: "You already answered that one. Thanks!",
+  FEEDBACK_EXPIRED: "That question has closed, but thanks for wanting to answer.",
+  INVALID_CHOICE: "Pick one of the answers shown.",
   INTERNAL_ERROR: "Something went wrong on our side. Try again in a moment.",
 };
 
