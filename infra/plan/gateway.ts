@@ -3,6 +3,7 @@ import { OPERATIONS_ROUTES, PUBLIC_ROUTES } from "../../packages/events/src/http
 import { consumingServices, deadLetterQueueNameOf, queueNameOf } from "../../packages/events/src/topology";
 import { busNameFor, functionNameFor, withStage } from "./naming";
 import { LINK_NAMES } from "./links";
+import type { StageSettings } from "./settings";
 import type { FunctionPlan, GatewayPlan, LinkKey } from "./types";
 
 const HANDLER_FILE = "services/gateway/src/handler";
@@ -61,7 +62,14 @@ export const operationsPermissionsFor = (stage: string) => [
   { actions: ["events:DescribeEventBus"], resources: [`arn:aws:events:*:*:event-bus/${busNameFor(stage)}`] },
 ];
 
-export const planGateway = (stage: string): GatewayPlan => ({
+/**
+ * The models a user's persona may name, for the read API that validates personas: the stage's explicit list, or its
+ * primary and fallback models. The read API holds no model key, so it cannot work the chain out for itself.
+ */
+const personaModelsOf = (settings: StageSettings | undefined): string =>
+  settings?.model.personaModels ?? [settings?.model.model, settings?.model.fallbackModels].filter((part): part is string => Boolean(part)).join(",");
+
+export const planGateway = (stage: string, settings?: StageSettings): GatewayPlan => ({
   part: "gateway",
   api: { logicalName: "ChatApi", name: `${busNameFor(stage)}-chat` },
   authorizer: {
@@ -93,7 +101,10 @@ export const planGateway = (stage: string): GatewayPlan => ({
     permissions: operationsPermissionsFor(stage),
     function: gatewayFunction(stage, "readApi", "GatewayReadApi", {
       links: ["bus", "tables"],
-      environment: { INNERWORLD_SERVICE_QUEUES: JSON.stringify(serviceQueueNamesFor(stage)) },
+      environment: {
+        INNERWORLD_SERVICE_QUEUES: JSON.stringify(serviceQueueNamesFor(stage)),
+        ...(personaModelsOf(settings) ? { INNERWORLD_PERSONA_MODELS: personaModelsOf(settings) } : {}),
+      },
     }),
   },
 });

@@ -34,7 +34,7 @@ export const buildPlan = (stage: string, settings: StageSettings = settingsFor(s
   assertStageName(stage);
   assertTopologyShapes();
   const core = planCore(stage, settings);
-  const gateway = planGateway(stage);
+  const gateway = planGateway(stage, settings);
   const services = planServices(stage, settings);
   const parts: PartName[] = ["core", "gateway", ...services.map((s) => s.part)];
   return {

@@ -21,7 +21,8 @@ export interface StageSettings {
   logRetention: "1 week" | "1 month" | "3 months" | "1 year";
   /** A model key must be set before a deploy succeeds; elsewhere the offline model stands in when it is not. */
   requireModelKey: boolean;
-  model: { baseUrl?: string; model?: string; fallbackModels?: string };
+  /** `personaModels`: the models a user's persona may name (comma-separated); default the primary and fallbacks. */
+  model: { baseUrl?: string; model?: string; fallbackModels?: string; personaModels?: string };
   /** Where alarm notifications go; none means the topic exists and nobody is subscribed yet. */
   alarmEmail?: string;
 }
@@ -92,6 +93,7 @@ export const settingsFor = (stage: string, env: Record<string, string | undefine
   if (env.INNERWORLD_DEPLOY_MODEL_BASE_URL) model.baseUrl = env.INNERWORLD_DEPLOY_MODEL_BASE_URL;
   if (env.INNERWORLD_DEPLOY_MODEL) model.model = env.INNERWORLD_DEPLOY_MODEL;
   if (env.INNERWORLD_DEPLOY_FALLBACK_MODELS) model.fallbackModels = env.INNERWORLD_DEPLOY_FALLBACK_MODELS;
+  if (env.INNERWORLD_DEPLOY_PERSONA_MODELS) model.personaModels = env.INNERWORLD_DEPLOY_PERSONA_MODELS;
   settings.model = model;
   if (settings.neptuneCapacity.min < 1 || settings.neptuneCapacity.max < settings.neptuneCapacity.min) {
     throw new InfraPlanError("SETTING", `neptune capacity ${settings.neptuneCapacity.min}..${settings.neptuneCapacity.max} is not a range Neptune serverless accepts`);

@@ -85,17 +85,19 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       m.role === "user" ? { role: "user", content: m.content } : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion" } : {}) },
     );
 
+    const answeredBy: ChatTurn[] = [];
     for (const [replyIndex, record] of responders.entries()) {
       const persona = toPromptPersona(record);
       const text = await replyAs(persona, replyIndex, {
         envelope,
         content,
         turns,
+        answeredBy,
         ...(context?.block ? { context } : {}),
         ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
       });
       // The next persona in a group sees this reply (as the output screen would let it through) before answering.
-      if (screenOutput(text).action === "allow") turns.push({ role: "assistant", content: text, speaker: persona.displayName });
+      if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName });
     }
   };
 
@@ -103,7 +105,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
   const replyAs = async (
     persona: Persona,
     replyIndex: number,
-    turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; context?: CachedContext; others?: string[] },
+    turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; answeredBy: ChatTurn[]; context?: CachedContext; others?: string[] },
   ): Promise<string> => {
     const { data, metadata } = turn.envelope;
     const prompt = buildPrompt({
@@ -111,6 +113,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       ...(turn.context?.block ? { contextBlock: turn.context.block } : {}),
       history: turn.turns,
       userMessage: turn.content,
+      answeredBy: turn.answeredBy,
       tokenBudget: ports.promptTokenBudget ?? DEFAULT_PROMPT_TOKEN_BUDGET,
       ...(turn.others ? { group: { others: turn.others } } : {}),
     });

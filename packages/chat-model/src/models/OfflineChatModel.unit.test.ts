@@ -140,4 +140,23 @@ describe("OfflineChatModel", () => {
 
     await expect(new OfflineChatModel().invoke([new HumanMessage("hi")], { signal: controller.signal })).rejects.toThrow();
   });
+
+  it("answers the user, not another persona's reply that follows the message in a group", async () => {
+    const persona = getPersona("comfort");
+    const alone = buildPrompt({ persona, history: [], userMessage: "I have a math test tomorrow", tokenBudget: 4000 }).messages;
+    const inGroup = buildPrompt({
+      persona,
+      history: [],
+      userMessage: "I have a math test tomorrow",
+      answeredBy: [{ role: "assistant", content: "Let's talk about volcanoes instead!", speaker: "Creative" }],
+      tokenBudget: 4000,
+      group: { others: ["Creative"] },
+    }).messages;
+
+    const reply = (await new OfflineChatModel().invoke(inGroup)).text;
+
+    expect(reply).toMatch(/math test/);
+    expect(reply).not.toMatch(/volcano/);
+    expect((await new OfflineChatModel().invoke(alone)).text).toMatch(/math test/);
+  });
 });

@@ -3,6 +3,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import { TOPIC_PLACEHOLDER, type Persona } from "../personas/index.js";
 import { hashString, pick, seededRandom } from "./deterministicRandom.js";
 import { extractTopic } from "./extractTopic.js";
+import { GROUP_LINE } from "../prompt/systemPrompt.js";
 import { factBearingOnTurn, mentionOf } from "./rememberedMention.js";
 
 const GREETING = /^(?:hi+|hey+|hello+|hiya|yo|sup|heya|howdy|good (?:morning|afternoon|evening))(?:\s+(?:there|again|\p{L}+))?[\s!.?,]*$/iu;
@@ -52,7 +53,8 @@ export function composeOfflineReply(persona: Persona, messages: readonly BaseMes
 function lastUserMessage(messages: readonly BaseMessage[]): string | undefined {
   for (let index = messages.length - 1; index >= 0; index -= 1) {
     const message = messages[index];
-    if (message?.type === "human") return message.text;
+    // In a group, other personas' replies come after the user's message as "Name said: ..." lines: skip them.
+    if (message?.type === "human" && !GROUP_LINE.test(message.text)) return message.text;
   }
   return undefined;
 }

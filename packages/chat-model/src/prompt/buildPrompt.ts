@@ -2,7 +2,7 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { contextLines, renderContextSection } from "./contextSection.js";
 import { estimateMessageTokens } from "./estimateTokens.js";
-import { renderSystemPrompt } from "./systemPrompt.js";
+import { groupLine, renderSystemPrompt } from "./systemPrompt.js";
 import type { BuildPromptInput, BuiltPrompt, ChatTurn } from "./types.js";
 
 /**
@@ -18,7 +18,8 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
     throw new RangeError(`tokenBudget must be a positive number, got ${tokenBudget}`);
   }
 
-  const userTokens = estimateMessageTokens(userMessage);
+  const answers = (input.answeredBy ?? []).map((turn) => messageOf(turn, persona.displayName));
+  const userTokens = estimateMessageTokens(userMessage) + answers.reduce((sum, message) => sum + estimateMessageTokens(message.text), 0);
   const bareSystemTokens = estimateMessageTokens(renderSystemPrompt(persona, "", group));
   let remaining = tokenBudget - userTokens - bareSystemTokens;
 
@@ -42,7 +43,7 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
   keptTurns.reverse();
 
   return {
-    messages: [new SystemMessage(systemText), ...keptTurns, new HumanMessage(userMessage)],
+    messages: [new SystemMessage(systemText), ...keptTurns, new HumanMessage(userMessage), ...answers],
     promptTokens: systemTokens + historyTokens + userTokens,
     droppedTurns: history.length - keptTurns.length,
     contextTruncated: kept.length < lines.length,
@@ -56,7 +57,7 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
  */
 function messageOf(turn: ChatTurn, self: string): BaseMessage {
   if (turn.role === "user") return new HumanMessage(turn.content);
-  if (turn.speaker && turn.speaker !== self) return new HumanMessage(`${turn.speaker} said: ${turn.content}`);
+  if (turn.speaker && turn.speaker !== self) return new HumanMessage(groupLine(turn.speaker, turn.content));
   return new AIMessage(turn.content);
 }
 

@@ -124,7 +124,14 @@ describe("buildPrompt", () => {
       { role: "assistant", content: "Take your time.", speaker: "Comfort" },
     ];
 
-    const built = buildPrompt({ persona: getPersona("comfort"), history: turns, userMessage: "thanks both", tokenBudget: 4000, group: { others: ["Courage"] } });
+    const built = buildPrompt({
+      persona: getPersona("comfort"),
+      history: turns,
+      userMessage: "thanks both",
+      answeredBy: [{ role: "assistant", content: "Anytime!", speaker: "Courage" }],
+      tokenBudget: 4000,
+      group: { others: ["Courage"] },
+    });
 
     const [system, ...rest] = built.messages;
     expect(system?.text).toContain("group conversation");
@@ -134,7 +141,9 @@ describe("buildPrompt", () => {
       ["HumanMessage", "Courage said: Go for it!"],
       ["AIMessage", "Take your time."],
       ["HumanMessage", "thanks both"],
+      ["HumanMessage", "Courage said: Anytime!"],
     ]);
+    expect(built.promptTokens).toBe(tokensOf(built.messages));
   });
 
   it("keeps the newest turns that fit the budget and drops the oldest", () => {

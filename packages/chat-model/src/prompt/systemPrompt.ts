@@ -32,6 +32,11 @@ export function renderPersonaInstructions(persona: Persona): string {
   ].join("\n");
 }
 
+/** How another persona's reply reads in a group persona's prompt. */
+export const groupLine = (speaker: string, text: string): string => `${speaker} said: ${text}`;
+/** Recognises a line written by `groupLine` (the offline model must not answer another persona instead of the user). */
+export const GROUP_LINE = /^[^\n]{1,60} said: /;
+
 /** How a persona behaves with other personas in the room. */
 export function renderGroupSection(persona: Persona, group: GroupSetting | undefined): string {
   if (!group || group.others.length === 0) return "";

@@ -19,6 +19,11 @@ export interface BuildPromptInput {
   history: readonly ChatTurn[];
   userMessage: string;
   /**
+   * In a group, the replies other personas already gave to this message, shown after it (always sent, like the
+   * message itself), so a persona answering second answers the room as it now is.
+   */
+  answeredBy?: readonly ChatTurn[];
+  /**
    * Estimated tokens the whole prompt may use. Leave room for the reply yourself: pass the model's
    * context window minus `persona.model.maxTokens`, with some headroom for estimate error.
    */

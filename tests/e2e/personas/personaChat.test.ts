@@ -1,0 +1,208 @@
+// Personas in chat against a real OpenAI-compatible server: a custom persona's prompt and settings, a three-persona group, deletion.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { sleep, startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+
+const PRIMARY = "primary-model";
+const FALLBACK = "fallback-model";
+const PERSONA_MODEL = "persona-model";
+
+/** The replying persona's name, read from the system prompt the way a model would see it. */
+const speakerOf = (request: RecordedRequest): string => /You are ([^,]+),/.exec(String(request.messages?.[0]?.content ?? ""))?.[1] ?? "nobody";
+
+/** Each persona answers in its own name, so a test can tell the replies of a group apart. */
+const speaks = { reply: (request: RecordedRequest) => `This is ${speakerOf(request)} here. How are you feeling about it?` };
+
+describe("personas in chat", () => {
+  let env: TestCloud;
+  let server: OpenAiCompatibleServer;
+
+  beforeAll(async () => {
+    server = await startOpenAiCompatibleServer({ defaultBehaviour: speaks });
+    Object.assign(process.env, {
+      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
+      INNERWORLD_MODEL_API_KEY: "test-key",
+      INNERWORLD_MODEL: PRIMARY,
+      INNERWORLD_FALLBACK_MODELS: FALLBACK,
+      INNERWORLD_PERSONA_MODELS: `${PERSONA_MODEL},${PRIMARY}`,
+      INNERWORLD_MODEL_TIMEOUT_MS: "5000",
+      INNERWORLD_MODEL_MAX_RETRIES: "0",
+    });
+    env = await startTestCloud();
+  });
+  afterAll(async () => {
+    await env.stop();
+    await server.close();
+  });
+
+  const api = async (userId: string) => {
+    const token = await mintToken(env.cloud.endpoints, { sub: userId });
+    return async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+    };
+  };
+
+  const sunny = {
+    name: "Sunny",
+    description: "A cheerful study buddy who loves astronomy.",
+    personality: "Upbeat and patient; explains things with space facts.",
+    speakingStyle: "Short sentences and the odd space pun.",
+    topics: ["astronomy", "planets"],
+    model: { model: PERSONA_MODEL, temperature: 1.2, maxTokens: 321 },
+  };
+
+  it("sends a custom persona's profile and model settings to the model server, under the shared boundaries", async () => {
+    const call = await api("persona-chat-1");
+    const id = (await call("POST", "/personas", sunny)).body.id as string;
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-1");
+
+    const started = await client.request("start_session", { personaId: id }, "session_started");
+    expect(started.payload).toMatchObject({ personaId: id, personas: [{ personaId: id, name: "Sunny" }] });
+    const sessionId = started.payload.sessionId as string;
+    const ack = await client.request("message", { sessionId, content: "what's the biggest planet?" }, "message_received");
+    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+    expect(reply.payload).toMatchObject({ personaId: id, personaName: "Sunny", model: PERSONA_MODEL, text: "This is Sunny here. How are you feeling about it?" });
+    const thinking = client.ofType("agent_status").find((f) => f.payload.messageId === ack.payload.messageId);
+    expect(thinking?.payload).toMatchObject({ personaId: id, status: "thinking" });
+    const request = server.requestsFor(PERSONA_MODEL).at(-1)!;
+    const body = request.body as { temperature?: number; max_tokens?: number; max_completion_tokens?: number };
+    expect(body.temperature).toBe(1.2);
+    expect(body.max_tokens ?? body.max_completion_tokens).toBe(321);
+    const system = String(request.messages?.[0]?.content);
+    expect(system).toContain("<persona_profile>");
+    expect(system).toContain("Personality: Upbeat and patient; explains things with space facts.");
+    expect(system).toMatch(/Never claim to be human; if asked, say honestly that you are an AI companion\.$/);
+    expect(request.messages?.at(-1)).toMatchObject({ role: "user", content: "what's the biggest planet?" });
+    await client.close();
+  });
+
+  it("falls back to the configured chain when the persona's own model fails", async () => {
+    const call = await api("persona-chat-2");
+    const id = (await call("POST", "/personas", { ...sunny, name: "Nova" })).body.id as string;
+    server.setBehaviour(PERSONA_MODEL, { fail: { status: 503, times: 1 } });
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-2");
+    const sessionId = (await client.request("start_session", { personaId: id }, "session_started")).payload.sessionId as string;
+
+    const ack = await client.request("message", { sessionId, content: "tell me about saturn" }, "message_received");
+    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+    expect(reply.payload).toMatchObject({ model: PRIMARY, text: "This is Nova here. How are you feeling about it?" });
+    expect((server.requestsFor(PRIMARY).at(-1)?.body as { temperature?: number }).temperature).toBe(1.2);
+    server.setBehaviour(PERSONA_MODEL, speaks);
+    await client.close();
+  });
+
+  it("runs a three-persona group: @name picks who replies, in order, and an unaddressed message gets exactly one reply", async () => {
+    const call = await api("persona-chat-3");
+    const id = (await call("POST", "/personas", sunny)).body.id as string;
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-3");
+    const started = await client.request("start_session", { personaIds: ["courage", "comfort", id] }, "session_started");
+    expect(started.payload).toMatchObject({ personaIds: ["courage", "comfort", id], personas: [{ name: "Courage" }, { name: "Comfort" }, { name: "Sunny" }] });
+    const sessionId = started.payload.sessionId as string;
+    const repliesTo = (messageId: unknown) => client.ofType("reply").filter((f) => f.payload.messageId === messageId);
+
+    // One persona addressed: only it replies.
+    const first = await client.request("message", { sessionId, content: "@Sunny which planet has the most moons?" }, "message_received");
+    await client.waitFor("reply", (p) => p.messageId === first.payload.messageId);
+    // The next turn's history is read from storage, which keeps the reply a moment after the client sees it.
+    await until(async () => ((await call("GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length === 2 || undefined, "the first turn stored");
+    // Two addressed: both reply, in the order named, the second seeing the first's reply under its name.
+    const second = await client.request("message", { sessionId, content: "@Comfort and @Courage, I'm nervous about the tryouts" }, "message_received");
+    await until(() => repliesTo(second.payload.messageId).length === 2 || undefined, "two replies");
+    await until(async () => ((await call("GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length === 5 || undefined, "the second turn stored");
+    // Nobody addressed: exactly one replies; no topic fits, so the one who has waited longest (Sunny) does.
+    const third = await client.request("message", { sessionId, content: "ok thanks everyone" }, "message_received");
+    await client.waitFor("reply", (p) => p.messageId === third.payload.messageId);
+    await sleep(1500);
+
+    expect(repliesTo(first.payload.messageId).map((f) => f.payload.personaId)).toEqual([id]);
+    expect(repliesTo(second.payload.messageId).map((f) => [f.payload.personaId, f.payload.replyIndex, f.payload.text])).toEqual([
+      ["comfort", 0, "This is Comfort here. How are you feeling about it?"],
+      ["courage", 1, "This is Courage here. How are you feeling about it?"],
+    ]);
+    expect(repliesTo(third.payload.messageId).map((f) => f.payload.personaId)).toEqual([id]);
+    const statuses = client.ofType("agent_status").filter((f) => f.payload.messageId === second.payload.messageId).map((f) => f.payload.personaId);
+    expect(statuses).toEqual(["comfort", "courage"]);
+
+    const courageAsked = server.requests.find((r) => speakerOf(r) === "Courage" && r.messages?.some((m) => String(m.content).startsWith("@Comfort and @Courage")))!;
+    // Courage sees the room as it was: the first turn with Sunny's reply under her name, the message, then Comfort's reply.
+    expect((courageAsked.messages ?? []).slice(1).map((m) => [m.role, String(m.content)])).toEqual([
+      ["user", "@Sunny which planet has the most moons?"],
+      ["user", "Sunny said: This is Sunny here. How are you feeling about it?"],
+      ["user", "@Comfort and @Courage, I'm nervous about the tryouts"],
+      ["user", "Comfort said: This is Comfort here. How are you feeling about it?"],
+    ]);
+    expect(String(courageAsked.messages?.[0]?.content)).toContain("group conversation");
+
+    // Storage and the read API keep who spoke.
+    const messages = await until(async () => {
+      const page = await call("GET", `/sessions/${sessionId}/messages`);
+      const rows = page.body.messages as { role: string; seq: number; personaId?: string; personaName?: string; replyIndex?: number }[];
+      return rows.filter((m) => m.role === "assistant").length === 4 ? rows : undefined;
+    }, "all four replies stored");
+    expect(messages.filter((m) => m.role === "assistant").slice(0, 3).map((m) => [m.seq, m.replyIndex, m.personaName])).toEqual([
+      [1, 0, "Sunny"],
+      [2, 0, "Comfort"],
+      [2, 1, "Courage"],
+    ]);
+    await client.close();
+  });
+
+  it("streams a group reply with the persona on every frame", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-4");
+    const sessionId = (await client.request("start_session", { personaIds: ["creative", "compass"] }, "session_started")).payload.sessionId as string;
+
+    const ack = await client.request("message", { sessionId, content: "Compass, should I pick art or music?", stream: true }, "message_received");
+    const end = await client.waitFor("stream_end", (p) => p.messageId === ack.payload.messageId);
+
+    expect(end.payload).toMatchObject({ personaId: "compass" });
+    const frames = client.frames.filter((f) => f.payload.messageId === ack.payload.messageId && f.type.startsWith("stream_"));
+    expect(frames.length).toBeGreaterThan(2);
+    expect(frames.every((f) => f.payload.personaId === "compass")).toBe(true);
+    await client.close();
+  });
+
+  it("ends a session whose persona is deleted, with reason persona_deleted, and keeps the persona's name in its history", async () => {
+    const call = await api("persona-chat-5");
+    const id = (await call("POST", "/personas", { ...sunny, name: "Comet" })).body.id as string;
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-5");
+    const sessionId = (await client.request("start_session", { personaId: id }, "session_started")).payload.sessionId as string;
+    const ack = await client.request("message", { sessionId, content: "hi Comet" }, "message_received");
+    await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+    expect((await call("DELETE", `/personas/${id}`)).status).toBe(204);
+
+    const ended = await client.waitFor("session_ended", (p) => p.sessionId === sessionId);
+    expect(ended.payload).toEqual({ sessionId, reason: "persona_deleted" });
+    const refused = await client.request("message", { sessionId, content: "are you still there?" }, "error");
+    expect(refused.payload).toMatchObject({ code: "SESSION_NOT_ACTIVE" });
+    expect((await client.request("start_session", { personaId: id }, "error")).payload).toMatchObject({ code: "UNKNOWN_PERSONA" });
+    const session = await call("GET", `/sessions/${sessionId}`);
+    expect(session.body).toMatchObject({ status: "ended", endReason: "persona_deleted", personas: [{ personaId: id, name: "Comet" }] });
+    const history = await until(async () => {
+      const rows = (await call("GET", `/sessions/${sessionId}/messages`)).body.messages as { role: string; personaName?: string }[];
+      return rows.some((m) => m.role === "assistant") ? rows : undefined;
+    }, "the reply stored");
+    expect(history.find((m) => m.role === "assistant")).toMatchObject({ personaId: id, personaName: "Comet" });
+    await client.close();
+  });
+
+  it("refuses another user's persona and a group of one", async () => {
+    const id = (await (await api("persona-chat-6"))("POST", "/personas", sunny)).body.id as string;
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-7");
+
+    expect((await client.request("start_session", { personaId: id }, "error")).payload).toMatchObject({ code: "UNKNOWN_PERSONA" });
+    expect((await client.request("start_session", { personaIds: ["courage", id] }, "error")).payload).toMatchObject({ code: "UNKNOWN_PERSONA" });
+    expect((await client.request("start_session", { personaIds: ["courage"] }, "error")).payload).toMatchObject({ code: "INVALID_FRAME" });
+    expect((await client.request("start_session", { personaIds: ["courage", "courage"] }, "error")).payload).toMatchObject({ code: "INVALID_FRAME" });
+    await client.close();
+  });
+});
