@@ -102,10 +102,8 @@ export class ChatGateway {
 
   /** The connection is gone; its sessions wait a grace period for a resume before the sweep ends them. */
   async disconnect(connectionId: string, userId: string): Promise<void> {
-    await this.connections.close(connectionId);
-    for (const session of await this.sessions.listActiveOnConnection(userId, connectionId)) {
-      await this.sessions.markDisconnected(session.sessionId, connectionId);
-    }
+    const [, sessions] = await Promise.all([this.connections.close(connectionId), this.sessions.listActiveOnConnection(userId, connectionId)]);
+    await Promise.all(sessions.map((session) => this.sessions.markDisconnected(session.sessionId, connectionId)));
   }
 
   async handle(connectionId: string, userId: string, body: string | undefined): Promise<Reply> {

@@ -13,6 +13,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServerOptions = {}): Promise<OpenAiCompatibleServer> {
   const behaviours = new Map(Object.entries(options.behaviours ?? {}));
   const failuresServed = new Map<string, number>();
+  const callsSeen = new Map<string, number>();
   const requests: RecordedRequest[] = [];
   // Pending waits, so close() can end them instead of leaving the process waiting on timers.
   const waits = new Set<() => void>();
@@ -79,7 +80,11 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
 
     if (behaviour.fail) {
       const served = failuresServed.get(model) ?? 0;
-      if (behaviour.fail.times === undefined || served < behaviour.fail.times) {
+      // A ratio fails that share of calls, spread evenly (every call where the running share falls behind it).
+      const calls = (callsSeen.get(model) ?? 0) + 1;
+      callsSeen.set(model, calls);
+      const dueByRatio = behaviour.fail.ratio === undefined || Math.floor(calls * behaviour.fail.ratio) > Math.floor((calls - 1) * behaviour.fail.ratio);
+      if (dueByRatio && (behaviour.fail.times === undefined || served < behaviour.fail.times)) {
         failuresServed.set(model, served + 1);
         const status = behaviour.fail.status;
         return sendJson(res, record, status, errorBody(status, behaviour.fail.message ?? `Scripted failure ${served + 1} for ${model}`));
@@ -141,6 +146,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
     setBehaviour(model, behaviour) {
       behaviours.set(model, behaviour);
       failuresServed.delete(model);
+      callsSeen.delete(model);
     },
     clearRequests() {
       requests.length = 0;

@@ -31,7 +31,7 @@ export interface ModelBehaviour {
   /** The reply: fixed text, or computed from the request. Default: a short reply that echoes the last user message. */
   reply?: string | ((request: RecordedRequest) => string);
   /** Answer with this HTTP status instead of a reply, `times` times (then behave normally), or always when `times` is omitted. */
-  fail?: { status: number; times?: number; message?: string };
+  fail?: { status: number; times?: number; message?: string; /** Fail only this share of calls (0–1), spread evenly: 0.3 fails 3 calls in 10. */ ratio?: number };
   /** Wait this long before sending anything (headers included). */
   delayMs?: number;
   /** Streaming: wait this long before each chunk after the first. */
