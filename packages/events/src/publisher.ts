@@ -1,4 +1,4 @@
-// Publishes envelopes to EventBridge within its limits: 10 entries and 256 KB a call, failed entries retried.
+// The Publisher port, and its EventBridge adapter: envelopes sent within EventBridge's limits (10 entries and 256 KB a call), failed entries retried.
 import { createHash, randomUUID } from "node:crypto";
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
 import { EVENT_CATALOG, type EventData, type EventType } from "./catalog";
@@ -22,6 +22,12 @@ export interface PublishRequest<T extends EventType = EventType> {
    * delivery) publishes the same eventId twice, and consumers deduplicating on eventId see one event.
    */
   deduplicationKey?: string;
+}
+
+/** What a service publishes through: EventBridge in Lambda and the local cloud, a RecordingPublisher in unit tests. */
+export interface Publisher {
+  /** Validates and publishes the events, all or none; returns their envelopes. */
+  publish(...requests: PublishRequest[]): Promise<TypedEnvelope<EventType>[]>;
 }
 
 /** A UUID (v8 layout) derived from a key: the same producer, type and key always give the same id. */
@@ -49,35 +55,41 @@ export const entrySize = (entry: PutEventsRequestEntry): number => {
   return size;
 };
 
-export class EventPublisher {
+/**
+ * Builds and validates the envelope `producer` publishes for a request: refused when the topology does not let the
+ * producer publish the type, with a deterministic eventId when the request names a deduplication key.
+ */
+export const envelopeOf = <T extends EventType>(producer: ServiceName, request: PublishRequest<T>, occurredAt: Date): TypedEnvelope<T> => {
+  if (!topologyOf(producer).publishes.includes(request.type)) {
+    throw new EventContractError("PUBLISHER_NOT_ALLOWED", `${producer} may not publish ${request.type}`, false);
+  }
+  const metadata: EventMetadata = {
+    eventId: request.deduplicationKey ? deterministicEventId(producer, request.type, request.deduplicationKey) : randomUUID(),
+    version: EVENT_CATALOG[request.type].version,
+    occurredAt: occurredAt.toISOString(),
+    correlationId: request.correlationId,
+    userId: request.userId,
+    producer,
+    ...(request.causationId ? { causationId: request.causationId } : {}),
+    ...(request.sessionId ? { sessionId: request.sessionId } : {}),
+  };
+  return validateEnvelope(request.type, { metadata, data: request.data }) as TypedEnvelope<T>;
+};
+
+export class EventPublisher implements Publisher {
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
-  private readonly allowed: ReadonlySet<EventType>;
   private readonly now: () => Date;
 
   constructor(private readonly options: EventPublisherOptions) {
     this.maxAttempts = options.maxAttempts ?? 4;
     this.baseDelayMs = options.baseDelayMs ?? 25;
-    this.allowed = new Set(topologyOf(options.producer).publishes);
     this.now = options.now ?? (() => new Date());
   }
 
   /** Builds and validates an envelope without sending it. */
   envelope<T extends EventType>(request: PublishRequest<T>): TypedEnvelope<T> {
-    if (!this.allowed.has(request.type)) {
-      throw new EventContractError("PUBLISHER_NOT_ALLOWED", `${this.options.producer} may not publish ${request.type}`, false);
-    }
-    const metadata: EventMetadata = {
-      eventId: request.deduplicationKey ? deterministicEventId(this.options.producer, request.type, request.deduplicationKey) : randomUUID(),
-      version: EVENT_CATALOG[request.type].version,
-      occurredAt: this.now().toISOString(),
-      correlationId: request.correlationId,
-      userId: request.userId,
-      producer: this.options.producer,
-      ...(request.causationId ? { causationId: request.causationId } : {}),
-      ...(request.sessionId ? { sessionId: request.sessionId } : {}),
-    };
-    return validateEnvelope(request.type, { metadata, data: request.data }) as TypedEnvelope<T>;
+    return envelopeOf(this.options.producer, request, this.now());
   }
 
   async publish(...requests: PublishRequest[]): Promise<TypedEnvelope<EventType>[]> {

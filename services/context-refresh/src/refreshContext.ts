@@ -1,23 +1,22 @@
 // Context-refresh's logic: rebuilds the user's cached context block from the graph, and warms it when a session starts.
-import { DynamoDbContextCacheStore, rebuildContext } from "@innerworld/memory/context-cache";
+import { rebuildContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
 import type { GraphStore } from "@innerworld/memory/graph";
-import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import type { Clock } from "@innerworld/platform/clock";
 
 export interface ContextRefreshPorts {
-  dynamodb: DynamoDBDocumentClient;
-  tables: { contextCache: string };
+  cache: ContextCacheStore;
   graph: GraphStore;
-  publisher: EventPublisher;
+  publisher: Publisher;
+  clock: Clock;
   tokenBudget?: number;
-  clock?: () => number;
 }
 
 export const CONTEXT_TOKEN_BUDGET = 400;
 
 export const createContextRefresher = (ports: ContextRefreshPorts) => {
-  const cache = new DynamoDbContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
-  const now = () => new Date((ports.clock ?? Date.now)());
+  const { cache } = ports;
+  const now = () => new Date(ports.clock());
 
   const rebuild = async (event: ConsumedEvent, reason: "graph_updated" | "session_started") => {
     const { metadata } = event.envelope;

@@ -1,4 +1,5 @@
 // The graph-extraction service's Lambda entry: a thin SQS handler over mineTranscript.
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { createExtractor } from "@innerworld/memory/extraction";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { graphStoreFor } from "@innerworld/memory/graph";
@@ -9,11 +10,9 @@ export const createHandler = (runtime: ServiceRuntime<"graph-extraction">) => {
   // INNERWORLD_EXTRACTOR=offline keeps extraction offline even where a chat model is configured (cost, or privacy).
   const modelConfig = process.env.INNERWORLD_EXTRACTOR === "offline" ? {} : modelConfigFromEnv(process.env);
   const mine = createTranscriptMiner({
-    dynamodb: runtime.dynamodb,
-    tables: runtime.tables,
+    messages: new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock),
     graph: graphStoreFor(runtime),
     publisher: runtime.publisher,
-    clock: runtime.clock,
     extractorFor: (known) => createExtractor(modelConfig, { known }),
   });
   return createServiceConsumer(runtime, { TranscriptReady: mine });

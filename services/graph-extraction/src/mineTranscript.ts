@@ -1,18 +1,14 @@
 // Graph extraction's logic: turns a finished session's transcript into entities and relations merged into the user's graph.
-import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
+import type { MessageStore } from "@innerworld/conversation/messages";
 import { canonicalEntityKey, type Extractor, type KnownEntity, type TranscriptMessage } from "@innerworld/memory/extraction";
 import { planMerge, userVertexIdOf, type GraphStore } from "@innerworld/memory/graph";
-import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Clock } from "@innerworld/platform/clock";
+import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import { withImpliedRetractions } from "./impliedRetractions";
 
 export interface GraphExtractionPorts {
-  dynamodb: DynamoDBDocumentClient;
-  tables: { messages: string };
+  messages: MessageStore;
   graph: GraphStore;
-  publisher: EventPublisher;
-  clock?: Clock;
+  publisher: Publisher;
   /** Built per transcript, so the offline extractor can resolve names against the people the graph already knows. */
   extractorFor: (known: readonly KnownEntity[]) => Extractor;
 }
@@ -21,8 +17,7 @@ export interface GraphExtractionPorts {
 const KNOWN_ENTITY_EDGES = 200;
 
 export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
-  const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
-
+  const { messages } = ports;
   return async ({ envelope, replayName }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
     const { data, metadata } = envelope;
     const userId = metadata.userId;

@@ -1,30 +1,30 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
-import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
+import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
-import { DynamoDbConnectionStore } from "@innerworld/conversation/connections";
+import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
-import { type ConnectionPusher } from "@innerworld/platform/delivery";
-import { serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Clock } from "@innerworld/platform/clock";
+import type { ConnectionPusher } from "@innerworld/platform/delivery";
+import { serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
 
 export interface NotifierPorts {
-  dynamodb: DynamoDBDocumentClient;
-  tables: { sessions: string; connections: string };
-  publisher: EventPublisher;
+  sessions: SessionStore;
+  /** Every connection a teen has open: where a feedback request goes. */
+  connections: ConnectionStore;
+  publisher: Publisher;
   pusher: ConnectionPusher;
   /** Who ended each turn first: only that outcome is pushed live. */
   outcomes: TurnOutcomes;
-  clock?: () => number;
+  clock: Clock;
 }
 
 /** What the client is told when the watchdog ended a turn that had no reply by its deadline. */
 export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 
 export const createNotifier = (ports: NotifierPorts) => {
-  const sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
-  const connections = new DynamoDbConnectionStore(ports.dynamodb, ports.tables.connections, ports.clock);
-  const now = () => new Date((ports.clock ?? Date.now)()).toISOString();
+  const { sessions, connections } = ports;
+  const now = () => new Date(ports.clock()).toISOString();
 
   /** The connection to use now: the session may have moved to a new connection by a resume since the turn began. */
   const connectionFor = async (sessionId: string, fallback?: string): Promise<string | undefined> => {

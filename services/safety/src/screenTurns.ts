@@ -1,10 +1,10 @@
 // Safety's logic: screens each teen's message before the model sees it, and each reply before the teen does.
 import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
 import { screenInput, screenOutput, screenWithModeration, type ModerationPort, type SafetyVerdict } from "@innerworld/screening";
-import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
+import type { ConsumedEvent, Publisher } from "@innerworld/events";
 
 export interface SafetyPorts {
-  publisher: EventPublisher;
+  publisher: Publisher;
   /** The OpenAI moderation API as a second layer, when a key is configured. */
   moderation?: ModerationPort;
 }

@@ -1,16 +1,15 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY } from "@innerworld/screening/replies";
-import { DynamoDbMessageStore, type MessageStatus } from "@innerworld/conversation/messages";
-import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
-import { DynamoDbFeedbackStore, type FeedbackReason } from "@innerworld/conversation/feedback";
-import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
-import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { MessageStatus, MessageStore } from "@innerworld/conversation/messages";
+import type { SessionStore } from "@innerworld/conversation/sessions";
+import type { FeedbackReason, FeedbackStore } from "@innerworld/conversation/feedback";
+import type { ConsumedEvent, Publisher } from "@innerworld/events";
 
 export interface StoragePorts {
-  dynamodb: DynamoDBDocumentClient;
-  tables: { sessions: string; messages: string; feedback: string };
-  publisher: EventPublisher;
-  clock?: () => number;
+  sessions: SessionStore;
+  messages: MessageStore;
+  feedback: FeedbackStore;
+  publisher: Publisher;
   /** Also ask for feedback once a session reaches this many turns (unset: only at session end). */
   feedbackAfterTurns?: number;
 }
@@ -18,9 +17,7 @@ export interface StoragePorts {
 const NOTICE_PREFIX = "notice-";
 
 export const createConversationKeeper = (ports: StoragePorts) => {
-  const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
-  const sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, ports.clock);
-  const feedback = new DynamoDbFeedbackStore(ports.dynamodb, ports.tables.feedback, ports.clock);
+  const { sessions, messages, feedback, publisher } = ports;
 
   /**
    * Opens the session's feedback request for this trigger once (its id is derived from session and trigger) and
@@ -29,7 +26,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
   const requestFeedback = async (trigger: { sessionId: string; userId: string; reason: FeedbackReason; key: string; causationId: string }) => {
     const { request } = await feedback.create({ requestId: `feedback-${trigger.sessionId}-${trigger.key}`, sessionId: trigger.sessionId, userId: trigger.userId, reason: trigger.reason });
     if (request.status !== "open") return;
-    await ports.publisher.publish({
+    await publisher.publish({
       type: "FeedbackRequested",
       correlationId: trigger.sessionId,
       causationId: trigger.causationId,
@@ -139,9 +136,9 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       if (!session) throw new Error(`session ${data.sessionId} is not recorded`);
       // A session with no turn has nothing to rate.
       if (session.lastSeq > 0) await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "session_end", key: "end", causationId: metadata.eventId });
-      if ((session as { transcriptPublishedAt?: string }).transcriptPublishedAt) return;
+      if (session.transcriptPublishedAt) return;
       const transcript = await messages.listSession(data.sessionId);
-      await ports.publisher.publish({
+      await publisher.publish({
         type: "TranscriptReady",
         correlationId: data.sessionId,
         causationId: metadata.eventId,
@@ -156,14 +153,8 @@ export const createConversationKeeper = (ports: StoragePorts) => {
           endedAt: data.endedAt,
         },
       });
-      await ports.dynamodb.send(
-        new UpdateCommand({
-          TableName: ports.tables.sessions,
-          Key: { sessionId: data.sessionId },
-          UpdateExpression: "SET transcriptPublishedAt = :now",
-          ExpressionAttributeValues: { ":now": new Date((ports.clock ?? Date.now)()).toISOString() },
-        }),
-      );
+      // Marked only after the publish: a crash between the two republishes the same eventId, which consumers drop.
+      await sessions.markTranscriptPublished(data.sessionId);
     },
   };
 };

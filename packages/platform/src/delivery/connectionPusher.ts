@@ -1,4 +1,4 @@
-// Pushes frames to a WebSocket client through the API Gateway @connections API; a gone connection is forgotten.
+// The ConnectionPusher port, and its adapter over the API Gateway @connections API: a gone connection is forgotten.
 import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 
 export type PushResult = "sent" | "gone";

@@ -1,0 +1,132 @@
+// Graph extraction turns a finished transcript into the user's graph: what the teen said is remembered, what safety stopped is not.
+import { InMemoryMessageStore, type NewMessage } from "@innerworld/conversation/messages";
+import { RecordingPublisher } from "@innerworld/events";
+import { TURN_AT, delivered, transcriptReadyRequest, turn, type Turn } from "@innerworld/events/factories";
+import { createOfflineExtractor, type Extractor, type KnownEntity } from "@innerworld/memory/extraction";
+import { InMemoryGraphStore, userVertexIdOf, type Extraction } from "@innerworld/memory/graph";
+import { manualClock } from "@innerworld/platform/clock";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createTranscriptMiner } from "./mineTranscript";
+
+const USER = "user-maya";
+
+/** An extractor that answers with a fixed extraction, for behaviour that must not depend on the offline extractor's reading. */
+const scripted = (extraction: Extraction): Extractor => ({ name: "scripted", extract: async () => structuredClone(extraction) });
+
+describe("graph-extraction: mineTranscript", () => {
+  let messages: InMemoryMessageStore;
+  let graph: InMemoryGraphStore;
+  let publisher: RecordingPublisher;
+  let known: (readonly KnownEntity[])[];
+  let t: Turn;
+  const miner = (extractor: Extractor = createOfflineExtractor()) =>
+    createTranscriptMiner({
+      messages,
+      graph,
+      publisher,
+      extractorFor: (entities) => {
+        known.push(entities);
+        return extractor;
+      },
+    });
+  const say = async (seq: number, content: string, extra: Partial<NewMessage> = {}) => {
+    const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: USER, personaId: "companion", createdAt: "2026-12-03T18:00:00.000Z" };
+    await messages.putOnce({ ...base, role: "user", content, status: "delivered", ...extra });
+    await messages.putOnce({ ...base, role: "assistant", content: "Tell me more!", status: "delivered" });
+  };
+
+  beforeEach(() => {
+    const clock = manualClock(TURN_AT);
+    messages = new InMemoryMessageStore(clock);
+    graph = new InMemoryGraphStore();
+    publisher = new RecordingPublisher("graph-extraction", clock);
+    known = [];
+    t = turn({ userId: USER });
+  });
+
+  it("merges the people and places the teen talked about into their graph and announces it", async () => {
+    // Prepare
+    await say(1, "my best friend Sofia moved to Chicago");
+    await say(2, "my friend Jordan is coming over");
+
+    // Act
+    await miner()(delivered(transcriptReadyRequest(t, { messageCount: 4 })));
+
+    // Assess
+    const names = (await graph.getUserGraph(USER)).vertices.map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(["Sofia", "Chicago", "Jordan"]));
+    const [updated] = publisher.ofType("GraphUpdated");
+    expect(updated?.data).toMatchObject({ sessionId: t.sessionId, extractor: "offline", relationsInvalidated: 0 });
+    expect(updated?.data.entitiesMerged).toBeGreaterThanOrEqual(3);
+    expect(updated?.metadata).toMatchObject({ userId: USER, sessionId: t.sessionId, correlationId: t.sessionId });
+  });
+
+  it("does not remember words safety stopped", async () => {
+    await say(1, "my friend Jordan is coming over");
+    await say(2, "my friend Riley is in danger", { status: "crisis" });
+    await say(3, "my friend Casey is a loser", { status: "blocked" });
+
+    await miner()(delivered(transcriptReadyRequest(t)));
+
+    const names = (await graph.getUserGraph(USER)).vertices.map((v) => v.name);
+    expect(names).toContain("Jordan");
+    expect(names).not.toContain("Riley");
+    expect(names).not.toContain("Casey");
+  });
+
+  it("hands the extractor the entities the graph already knows, so a name resolves to the same person", async () => {
+    await say(1, "my friend Jordan is coming over");
+    await miner()(delivered(transcriptReadyRequest(t)));
+    const next = turn({ userId: USER });
+    t = next;
+    await say(1, "Jordan and I watched a movie");
+
+    await miner()(delivered(transcriptReadyRequest(next)));
+
+    expect(known[0]).toEqual([]);
+    expect(known[1]).toContainEqual({ type: "Person", name: "Jordan" });
+    expect((await graph.getUserGraph(USER)).vertices.filter((v) => v.name === "Jordan")).toHaveLength(1);
+  });
+
+  it("merges nothing twice and publishes the same event when the transcript is delivered again; a replay publishes anew", async () => {
+    await say(1, "my friend Jordan is coming over");
+    const ready = transcriptReadyRequest(t);
+
+    await miner()(delivered(ready));
+    const before = await graph.getUserGraph(USER);
+    await miner()(delivered(ready, { receiveCount: 2 }));
+    await miner()(delivered(ready, { replayName: "rebuild-2026-12" }));
+
+    expect(await graph.getUserGraph(USER)).toEqual(before);
+    const [first, again, replayed] = publisher.ofType("GraphUpdated");
+    expect(again?.metadata.eventId).toBe(first?.metadata.eventId);
+    expect(again?.data).toMatchObject({ entitiesMerged: 0, relationsMerged: 0 });
+    expect(replayed?.metadata.eventId).not.toBe(first?.metadata.eventId);
+  });
+
+  it("ends what a quit activity was part of, along with the facts the extractor retracted", async () => {
+    const team = { type: "Activity" as const, name: "varsity soccer team", aliases: [], attributes: {} };
+    await say(1, "I made the varsity soccer team");
+    await miner(scripted({ entities: [team], relations: [{ type: "involves", from: "user", to: "varsity soccer team" }] }))(delivered(transcriptReadyRequest(t, { endedAt: "2026-11-20T18:00:00.000Z" })));
+    t = turn({ userId: USER });
+    await say(1, "I quit soccer");
+
+    await miner(scripted({ entities: [{ type: "Activity", name: "soccer", aliases: [], attributes: {} }], relations: [{ type: "involves", from: "user", to: "soccer", ended: true }] }))(
+      delivered(transcriptReadyRequest(t, { endedAt: "2026-12-03T18:00:00.000Z" })),
+    );
+
+    const edges = (await graph.getUserGraph(USER)).edges.filter((e) => e.from === userVertexIdOf(USER));
+    expect(edges.find((e) => e.to.endsWith(":varsity-soccer-team"))?.invalidAt).toBe("2026-12-03T18:00:00.000Z");
+    expect(publisher.ofType("GraphUpdated")[1]?.data.relationsInvalidated).toBe(2);
+  });
+
+  it("leaves the graph alone and publishes nothing when extraction fails, so the queue retries", async () => {
+    await say(1, "my friend Jordan is coming over");
+    const failing: Extractor = { name: "gpt-test", extract: () => Promise.reject(new Error("the model timed out")) };
+
+    await expect(miner(failing)(delivered(transcriptReadyRequest(t)))).rejects.toThrow("the model timed out");
+
+    expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
+    expect(publisher.published).toEqual([]);
+  });
+});

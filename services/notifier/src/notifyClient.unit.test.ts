@@ -1,0 +1,164 @@
+// The notifier pushes each turn's ending once, to the connection the session is on now, and reports what became of it.
+import { InMemoryConnectionStore } from "@innerworld/conversation/connections";
+import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
+import { RecordingPublisher, type PublishRequest } from "@innerworld/events";
+import { TURN_AT, delivered, messageScreenedRequest, replyScreenedRequest, stepFailedRequest, turn, type Turn } from "@innerworld/events/factories";
+import { manualClock } from "@innerworld/platform/clock";
+import { RecordingPusher } from "@innerworld/platform/delivery";
+import { crisisResources } from "@innerworld/screening";
+import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
+import { beforeEach, describe, expect, it } from "vitest";
+import { TURN_TIMED_OUT_MESSAGE, createNotifier } from "./notifyClient";
+
+describe("notifier: notifyClient", () => {
+  let sessions: InMemorySessionStore;
+  let connections: InMemoryConnectionStore;
+  let outcomes: InMemoryTurnOutcomes;
+  let publisher: RecordingPublisher;
+  let pusher: RecordingPusher;
+  let notifier: ReturnType<typeof createNotifier>;
+  let session: SessionRecord;
+  let t: Turn;
+
+  beforeEach(async () => {
+    const clock = manualClock(TURN_AT);
+    sessions = new InMemorySessionStore(clock);
+    connections = new InMemoryConnectionStore(clock);
+    outcomes = new InMemoryTurnOutcomes(clock);
+    publisher = new RecordingPublisher("notifier", clock);
+    pusher = new RecordingPusher();
+    notifier = createNotifier({ sessions, connections, publisher, pusher, outcomes, clock });
+    session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-maya-1", maxActive: 3 });
+    t = turn({ sessionId: session.sessionId, connectionId: "conn-maya-1" });
+  });
+
+  it("pushes the reply to the connection the session moved to, and reports it delivered there", async () => {
+    // Prepare
+    await sessions.attach(t.sessionId, "conn-maya-2");
+
+    // Act
+    await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Want to make a plan together?" })));
+
+    // Assess
+    expect(pusher.framesTo("conn-maya-1")).toEqual([]);
+    expect(pusher.framesTo("conn-maya-2")).toEqual([
+      { type: "reply", payload: { sessionId: t.sessionId, messageId: t.messageId, replyId: `reply-${t.messageId}`, seq: 1, text: "Want to make a plan together?", personaId: "companion", model: "offline", replaced: false } },
+    ]);
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data)).toEqual([
+      { messageId: t.messageId, replyId: `reply-${t.messageId}`, sessionId: t.sessionId, seq: 1, connectionId: "conn-maya-2", status: "delivered", deliveredAt: TURN_AT },
+    ]);
+  });
+
+  it("ends a streamed reply with stream_end, saying whether final screening retracted it", async () => {
+    await notifier.replyScreened(delivered(replyScreenedRequest(t, { streamed: true, replaced: true, text: "Let's talk about something else." })));
+
+    expect(pusher.framesTo("conn-maya-1")).toEqual([
+      { type: "stream_end", payload: expect.objectContaining({ messageId: t.messageId, text: "Let's talk about something else.", retracted: true }) },
+    ]);
+  });
+
+  it("reports connection_gone when the socket has closed", async () => {
+    pusher.close("conn-maya-1");
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+
+    expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone", connectionId: "conn-maya-1" });
+  });
+
+  it("pushes nothing to a session whose client disconnected, not even to the turn's own connection", async () => {
+    await sessions.markDisconnected(t.sessionId, "conn-maya-1");
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+
+    expect(pusher.pushed).toEqual([]);
+    const report = publisher.ofType("ReplyDelivered")[0]?.data;
+    expect(report).toMatchObject({ status: "connection_gone" });
+    expect(report?.connectionId).toBeUndefined();
+  });
+
+  it("falls back to the turn's connection when the session has no record", async () => {
+    const unknown = turn({ connectionId: "conn-other" });
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(unknown)));
+
+    expect(pusher.framesTo("conn-other").map((f) => f.type)).toEqual(["reply"]);
+  });
+
+  it("answers a crisis message with the helplines of the teen's locale, and a blocked one with the fixed reply", async () => {
+    const blocked = turn({ sessionId: t.sessionId, seq: 2 });
+
+    await notifier.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, locale: "en-GB", verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
+    await notifier.messageScreened(delivered(messageScreenedRequest(blocked, { content: undefined, verdict: { action: "block", categories: ["harassment"], lexiconVersion: "2026.03" } })));
+
+    const [crisis, block] = pusher.framesTo("conn-maya-1");
+    expect(crisis).toEqual({ type: "safety_notice", payload: { sessionId: t.sessionId, messageId: t.messageId, seq: 1, text: CRISIS_REPLY, categories: ["self_harm"], resources: crisisResources("en-GB").resources } });
+    expect(crisisResources("en-GB").resources.length).toBeGreaterThan(0);
+    expect(block?.payload).toMatchObject({ text: BLOCKED_INPUT_REPLY, resources: [], seq: 2 });
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data.replyId)).toEqual([`notice-${t.messageId}`, `notice-${blocked.messageId}`]);
+  });
+
+  it("pushes a redelivered reply only once", async () => {
+    const reply = replyScreenedRequest(t);
+
+    await notifier.replyScreened(delivered(reply));
+    await notifier.replyScreened(delivered(reply, { receiveCount: 2 }));
+
+    expect(pusher.pushed).toHaveLength(1);
+    expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
+  });
+
+  it("withholds a reply that arrives after the turn timed out, and reports it withheld for resume", async () => {
+    // The watchdog claims the turn, then reports it.
+    await outcomes.claim(t.messageId, "timed_out", "watchdog");
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "watchdog", errorCode: "TURN_TIMED_OUT", failedEventType: "MessageReceived" })));
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+
+    expect(pusher.framesTo("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT"]);
+    expect(pusher.framesTo("conn-maya-1")[0]?.payload).toMatchObject({ message: TURN_TIMED_OUT_MESSAGE, retryable: true });
+    expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
+  });
+
+  it("tells the client its turn failed in generation, with a code it can retry on", async () => {
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "generation", retryable: true })));
+
+    expect(pusher.framesTo("conn-maya-1")).toEqual([
+      { type: "error", payload: { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: true, sessionId: t.sessionId, messageId: t.messageId } },
+    ]);
+    expect((await outcomes.get(t.messageId))?.outcome).toBe("failed");
+  });
+
+  it("keeps quiet about a failure after the turn already ended, and about background steps", async () => {
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "safety", errorCode: "MODERATION_DOWN" })));
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "graph-extraction", sessionId: undefined, messageId: undefined, seq: undefined, connectionId: undefined })));
+
+    expect(pusher.framesTo("conn-maya-1").map((f) => f.type)).toEqual(["reply"]);
+  });
+
+  it("names any other failed step in a STEP_FAILED error", async () => {
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "safety", errorCode: "MODERATION_DOWN", retryable: false })));
+
+    expect(pusher.framesTo("conn-maya-1")[0]?.payload).toMatchObject({ code: "STEP_FAILED", message: "The safety step failed: MODERATION_DOWN", retryable: false });
+  });
+
+  it("offers a feedback request on every connection the teen has open, and no one else's", async () => {
+    await connections.open("conn-maya-phone", "user-maya");
+    await connections.open("conn-maya-laptop", "user-maya");
+    await connections.open("conn-sam", "user-sam");
+    const requested: PublishRequest<"FeedbackRequested"> = {
+      type: "FeedbackRequested",
+      correlationId: t.sessionId,
+      userId: "user-maya",
+      sessionId: t.sessionId,
+      data: { requestId: `feedback-${t.sessionId}-end`, sessionId: t.sessionId, question: "How was this conversation?", options: ["great", "okay", "not great"], reason: "session_end", requestedAt: TURN_AT, expiresAt: "2026-12-06T16:00:00.000Z" },
+    };
+
+    await notifier.feedbackRequested(delivered(requested));
+
+    expect(pusher.pushed.map((p) => p.connectionId).sort()).toEqual(["conn-maya-laptop", "conn-maya-phone"]);
+    expect(pusher.framesTo("conn-maya-phone")[0]).toMatchObject({ type: "feedback_request", payload: { requestId: `feedback-${t.sessionId}-end`, options: ["great", "okay", "not great"] } });
+  });
+});

@@ -1,0 +1,87 @@
+// Safety screens every teen message before the model and every reply before the teen, with one verdict per message however often it arrives.
+import { RecordingPublisher } from "@innerworld/events";
+import { TURN_AT, delivered, messageReceivedRequest, replyGeneratedRequest, turn } from "@innerworld/events/factories";
+import { manualClock } from "@innerworld/platform/clock";
+import { createInMemoryModeration } from "@innerworld/screening";
+import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createScreener } from "./screenTurns";
+
+describe("safety: screenTurns", () => {
+  let publisher: RecordingPublisher;
+  let screener: ReturnType<typeof createScreener>;
+
+  beforeEach(() => {
+    publisher = new RecordingPublisher("safety", manualClock(TURN_AT));
+    screener = createScreener({ publisher });
+  });
+
+  it("lets an ordinary message through to generation with its content, once per message", async () => {
+    // Prepare
+    const t = turn();
+    const received = messageReceivedRequest(t, { content: "ugh my chem test is on friday", stream: true, locale: "en-GB" });
+
+    // Act
+    await screener.messageReceived(delivered(received));
+    await screener.messageReceived(delivered(received, { receiveCount: 2 }));
+
+    // Assess
+    const [screened, again] = publisher.ofType("MessageScreened");
+    expect(screened?.data).toMatchObject({ messageId: t.messageId, seq: 1, content: "ugh my chem test is on friday", stream: true, locale: "en-GB", connectionId: t.connectionId });
+    expect(screened?.data.verdict.action).toBe("allow");
+    expect(again?.metadata.eventId).toBe(screened?.metadata.eventId);
+    expect(screened?.metadata).toMatchObject({ correlationId: t.messageId, producer: "safety" });
+  });
+
+  it("keeps a crisis message from the model: crisis verdict, no content", async () => {
+    await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i want to kill myself" })));
+
+    const screened = publisher.ofType("MessageScreened")[0]?.data;
+    expect(screened?.verdict.action).toBe("crisis");
+    expect(screened?.content).toBeUndefined();
+  });
+
+  it("masks personal data the teen typed before a model sees it", async () => {
+    await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "text me at 415-555-0132 after school" })));
+
+    const screened = publisher.ofType("MessageScreened")[0]?.data;
+    expect(screened?.content).toBeDefined();
+    expect(screened?.content).not.toContain("415-555-0132");
+  });
+
+  it("adds what the moderation layer flags, and keeps the local verdict when it is down", async () => {
+    const flagging = createScreener({ publisher, moderation: createInMemoryModeration(() => ({ flagged: true, categories: ["harassment"] })) });
+    const down = createScreener({ publisher, moderation: createInMemoryModeration(() => new Error("moderation endpoint unreachable")) });
+
+    await flagging.messageReceived(delivered(messageReceivedRequest(turn(), { content: "you are such a clown" })));
+    await down.messageReceived(delivered(messageReceivedRequest(turn(), { content: "ugh my chem test is on friday" })));
+
+    const [flagged, local] = publisher.ofType("MessageScreened").map((e) => e.data.verdict);
+    expect(flagged?.categories).toContain("harassment");
+    expect(flagged?.action).not.toBe("allow");
+    expect(local?.action).toBe("allow");
+  });
+
+  it("passes a safe reply on unchanged", async () => {
+    const t = turn();
+
+    await screener.replyGenerated(delivered(replyGeneratedRequest(t, { text: "Want to make a study plan together?", streamed: true })));
+
+    expect(publisher.ofType("ReplyScreened")[0]?.data).toMatchObject({
+      messageId: t.messageId,
+      replyId: `reply-${t.messageId}`,
+      text: "Want to make a study plan together?",
+      replaced: false,
+      streamed: true,
+      model: "offline",
+    });
+  });
+
+  it("replaces a reply that fails the output rules with a safe one", async () => {
+    await screener.replyGenerated(delivered(replyGeneratedRequest(turn(), { text: "You should just kill yourself." })));
+
+    const screened = publisher.ofType("ReplyScreened")[0]?.data;
+    expect(screened).toMatchObject({ text: REPLACED_OUTPUT_REPLY, replaced: true });
+    expect(screened?.verdict.action).not.toBe("allow");
+  });
+});
