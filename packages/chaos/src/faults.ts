@@ -1,6 +1,7 @@
 // Bad luck: services and the whole cloud killed mid-load, a model failing 30% of calls, every event twice, mass disconnects.
 import { EventBridgeClient, ListTargetsByRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from "@aws-sdk/client-eventbridge";
-import WebSocket from "ws";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import { startOpenAiCompatibleServer } from "@innerworld/emulators/model-server";
 import { localCredentials } from "@innerworld/emulators/net";
 import { consumingServices, type ServiceName } from "@innerworld/events";
@@ -9,6 +10,34 @@ import { tokenForge } from "@innerworld/testing/tokens";
 import { startCloudProcess, type CloudProcess } from "./cloudProcess";
 import { closeAll, ledgerClient, startChatLoad, TurnLedger } from "./load";
 import { emptyResult, type ScenarioResult } from "./results";
+
+const require = createRequire(import.meta.url);
+
+/** Opens one socket per token (100 at a time), reports, and on "close" terminates them all at once. */
+const CROWD_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const WebSocket = require(workerData.wsPath);
+const sockets = [];
+let refused = 0;
+let next = 0;
+const open = async () => {
+  while (next < workerData.tokens.length) {
+    const token = workerData.tokens[next++];
+    const socket = new WebSocket(workerData.url + "?token=" + token);
+    const ok = await new Promise((resolve) => {
+      socket.once("open", () => resolve(true));
+      socket.once("error", () => resolve(false));
+      socket.once("unexpected-response", () => resolve(false));
+    });
+    if (ok) sockets.push(socket); else refused += 1;
+  }
+};
+Promise.all(Array.from({ length: 100 }, open)).then(() => parentPort.postMessage({ opened: sockets.length, refused }));
+parentPort.on("message", () => {
+  for (const socket of sockets) socket.terminate();
+  parentPort.postMessage({ closed: sockets.length });
+});
+`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -180,24 +209,11 @@ export const massConnectDisconnect = async (cloud: SplitCloud, connections: numb
   const crashesBefore = cloud.crashes();
   const rssBefore = cloud.gateway.rss();
 
-  const sockets: WebSocket[] = [];
-  let next = 0;
-  let refused = 0;
-  await Promise.all(
-    Array.from({ length: 100 }, async () => {
-      while (next < connections) {
-        const i = next++;
-        const socket = new WebSocket(`${endpoints.websocketUrl}?token=${forge.forge(`mass-${i}`)}`);
-        const opened = await new Promise<boolean>((resolve) => {
-          socket.once("open", () => resolve(true));
-          socket.once("error", () => resolve(false));
-          socket.once("unexpected-response", () => resolve(false));
-        });
-        if (opened) sockets.push(socket);
-        else refused += 1;
-      }
-    }),
-  );
+  // The crowd connects from a worker thread: closing thousands of sockets costs the client side too, and that must
+  // not slow the live users measured here.
+  const crowd = new Worker(CROWD_WORKER, { eval: true, workerData: { wsPath: require.resolve("ws"), url: endpoints.websocketUrl, tokens: Array.from({ length: connections }, (_, i) => forge.forge(`mass-${i}`)) } });
+  const crowdMessage = () => new Promise<{ opened?: number; refused?: number; closed?: number }>((resolve) => crowd.once("message", resolve));
+  const { refused = 0 } = await crowdMessage();
   result.sent += connections;
 
   const ledger = new TurnLedger();
@@ -242,7 +258,9 @@ export const massConnectDisconnect = async (cloud: SplitCloud, connections: numb
   await sleep(2_500);
   // Every socket closes at once, as when a network drops or a client fleet restarts.
   burst = true;
-  for (const socket of sockets) socket.terminate();
+  crowd.postMessage("close");
+  await crowdMessage();
+  await crowd.terminate();
   await sleep(settleMs);
   measuring = false;
   await liveLoad;
