@@ -25,6 +25,9 @@ export const createFunction = (plan: FunctionPlan, context: FunctionContext) => 
     name: plan.name,
     handler: plan.handler,
     runtime: "nodejs22.x",
+    // What a handler loads with import() (the offline extractor, the Neptune adapter) is its own chunk, read only when
+    // first used; infra/bundle.test.ts measures each handler's cold start the same way.
+    nodejs: { splitting: true },
     architecture: "arm64",
     timeout: `${plan.timeoutSeconds} seconds`,
     memory: `${plan.memoryMb} MB`,

@@ -17,7 +17,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EntityType, Extraction } from "../src/graph/model";
-import { canonicalEntityKey, createOfflineExtractor } from "../src/extraction/index";
+import { canonicalEntityKey } from "../src/extraction/index";
+import { createOfflineExtractor } from "../src/extraction/offlineExtractor";
 
 interface LabelledEntity {
   type: EntityType;

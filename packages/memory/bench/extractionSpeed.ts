@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
-import { canonicalEntityKey, createOfflineExtractor, type TranscriptMessage } from "../src/extraction/index";
+import { canonicalEntityKey, type TranscriptMessage } from "../src/extraction/index";
+import { createOfflineExtractor } from "../src/extraction/offlineExtractor";
 import { DynamoDbGraphStore, planMerge } from "../src/graph/index";
 import { tableNamesFor } from "@innerworld/platform/tables";
 

@@ -2,9 +2,9 @@
 import { ChatOpenAI } from "@langchain/openai";
 import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, parseModelConfig, usesRemoteModel, type ModelConfig } from "@innerworld/chat-model/model-config";
 import { createLlmExtractor, type LlmExtractorOptions } from "./llmExtractor.js";
-import { createOfflineExtractor } from "./offlineExtractor.js";
+import type { OfflineExtractorOptions } from "./offlineExtractor.js";
 import type { KnownEntity } from "./resolveEntities.js";
-import type { Extractor } from "./types.js";
+import { OFFLINE_EXTRACTOR_NAME, type Extractor } from "./types.js";
 
 /** A whole transcript takes a model longer than one chat reply; the chat default (20 s) would cut it off. */
 export const DEFAULT_EXTRACTION_TIMEOUT_MS = 60_000;
@@ -23,7 +23,7 @@ export interface CreateExtractorOptions extends Pick<LlmExtractorOptions, "maxRe
  */
 export function createExtractor(config: ModelConfig = {}, options: CreateExtractorOptions = {}): Extractor {
   const valid = parseModelConfig(config);
-  if (!usesRemoteModel(valid)) return createOfflineExtractor({ ...(options.timeZone ? { timeZone: options.timeZone } : {}), ...(options.known ? { known: options.known } : {}) });
+  if (!usesRemoteModel(valid)) return lazyOfflineExtractor({ ...(options.timeZone ? { timeZone: options.timeZone } : {}), ...(options.known ? { known: options.known } : {}) });
   const model = new ChatOpenAI({
     model: valid.model ?? DEFAULT_REMOTE_MODEL,
     // The OpenAI SDK refuses to start without a key, but local servers ignore it.
@@ -38,3 +38,18 @@ export function createExtractor(config: ModelConfig = {}, options: CreateExtract
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
 }
+
+/**
+ * The offline extractor, loaded on its first transcript: its language tables (compromise, ~0.5 MB) stay out of a
+ * Lambda's cold start where a model does the extracting (the handler is bundled with code splitting).
+ */
+const lazyOfflineExtractor = (options: OfflineExtractorOptions): Extractor => {
+  let loaded: Promise<Extractor> | undefined;
+  return {
+    name: OFFLINE_EXTRACTOR_NAME,
+    extract: async (messages, extractOptions) => {
+      loaded ??= import("./offlineExtractor.js").then(({ createOfflineExtractor }) => createOfflineExtractor(options));
+      return (await loaded).extract(messages, extractOptions);
+    },
+  };
+};

@@ -14,10 +14,8 @@ import { findValues } from "./findValues.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { readMessage } from "./readMessage.js";
 import { resolveEntities, type KnownEntity } from "./resolveEntities.js";
-import type { ExtractOptions, Extractor, TranscriptMessage } from "./types.js";
+import { OFFLINE_EXTRACTOR_NAME, type ExtractOptions, type Extractor, type TranscriptMessage } from "./types.js";
 import { userMessages } from "./userMessages.js";
-
-export const OFFLINE_EXTRACTOR_NAME = "offline";
 
 export interface OfflineExtractorOptions {
   /** IANA zone the user lives in, so "tomorrow" at 11 pm is their tomorrow. Default UTC. */

@@ -19,3 +19,6 @@ export interface Extractor {
   /** Mines the user's own messages only; assistant (persona) turns are context the user never said. */
   extract(messages: readonly TranscriptMessage[], options: ExtractOptions): Promise<Extraction>;
 }
+
+/** The name the offline extractor records with the graph updates it produces. */
+export const OFFLINE_EXTRACTOR_NAME = "offline";
