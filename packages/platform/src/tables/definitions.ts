@@ -68,6 +68,13 @@ export const TABLES = {
     partitionKey: s("personaId"),
     globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt") }],
   },
+  surveys: {
+    // sk SURVEY for the survey itself, RESPONSE#<respondentKey> for each anonymous response.
+    partitionKey: s("surveyId"),
+    sortKey: s("sk"),
+    ttlAttribute: "expiresAt",
+    globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt") }],
+  },
   graph: {
     // pk USER#<userId>, sk V#<vertexId> | E#<edgeId>; byRecency orders all of a user's elements by last sighting (topEdges: one Query).
     partitionKey: s("pk"),

@@ -1,0 +1,4 @@
+// Surveys: questions, requests, responses and the respondent key.
+export * from "./questions";
+export * from "./surveySchema";
+export * from "./respondent";

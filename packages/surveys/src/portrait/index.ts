@@ -1,0 +1,2 @@
+// Portraits of synthesised personas.
+export * from "./drawPortrait";

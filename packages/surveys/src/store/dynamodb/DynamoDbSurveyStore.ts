@@ -1,0 +1,173 @@
+// The survey store on DynamoDB: one partition per survey, the survey item beside one item per respondent.
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
+import type { Survey, SurveyStatus } from "../../surveySchema";
+import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+
+const SURVEY_SK = "SURVEY";
+const RESPONSE_PREFIX = "RESPONSE#";
+
+const isConditionFailure = (error: unknown) => (error as { name?: string } | null)?.name === "ConditionalCheckFailedException";
+
+type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string };
+
+export class DynamoDbSurveyStore implements SurveyStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async create(survey: Survey): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...survey, sk: SURVEY_SK }, ConditionExpression: "attribute_not_exists(surveyId)" }));
+  }
+
+  async get(surveyId: string): Promise<Survey | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true }));
+    return Item ? toSurvey(Item as SurveyItem) : undefined;
+  }
+
+  async listByOwner(ownerId: string): Promise<Survey[]> {
+    const surveys: Survey[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.tableName, IndexName: "byOwner", KeyConditionExpression: "ownerId = :owner", ExpressionAttributeValues: { ":owner": ownerId }, ExclusiveStartKey: start }),
+      );
+      surveys.push(...(page.Items ?? []).map((item) => toSurvey(item as SurveyItem)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return surveys;
+  }
+
+  async addResponse(surveyId: string, response: StoredResponse): Promise<"added" | "duplicate"> {
+    if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { surveyId, sk: `${RESPONSE_PREFIX}${response.respondentKey}`, ...response, expiresAt: epochSeconds(this.clock()) + RESPONSE_RETENTION_SECONDS },
+          ConditionExpression: "attribute_not_exists(sk)",
+        }),
+      );
+      return "added";
+    } catch (error) {
+      if (isConditionFailure(error)) return "duplicate";
+      throw error;
+    }
+  }
+
+  async countDropped(surveyId: string, reason: DropReason): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { surveyId, sk: SURVEY_SK },
+          UpdateExpression: "ADD droppedCount :one, #byReason :one",
+          ConditionExpression: "attribute_exists(surveyId)",
+          ExpressionAttributeNames: { "#byReason": `dropped_${reason}` },
+          ExpressionAttributeValues: { ":one": 1 },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new SurveyNotFoundError(surveyId);
+      throw error;
+    }
+  }
+
+  async claimForSynthesis(surveyId: string, threshold: number): Promise<{ count: number; crossed: boolean }> {
+    // Counting the kept responses (not incrementing a counter) makes a redelivered event harmless.
+    const count = (await this.listResponses(surveyId)).length;
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { surveyId, sk: SURVEY_SK },
+        UpdateExpression: "SET responseCount = :count",
+        ConditionExpression: "attribute_exists(surveyId) AND (attribute_not_exists(responseCount) OR responseCount < :count)",
+        ExpressionAttributeValues: { ":count": count },
+      }),
+    ).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+    if (count < threshold) return { count, crossed: false };
+    try {
+      // Only one caller's condition holds: the first to see the threshold reached claims the synthesis.
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { surveyId, sk: SURVEY_SK },
+          UpdateExpression: "SET synthesisClaimedAt = :now, #status = :synthesizing",
+          ConditionExpression: "attribute_exists(surveyId) AND attribute_not_exists(synthesisClaimedAt)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":synthesizing": "synthesizing" },
+        }),
+      );
+      return { count, crossed: true };
+    } catch (error) {
+      if (isConditionFailure(error)) return { count, crossed: false };
+      throw error;
+    }
+  }
+
+  async listResponses(surveyId: string): Promise<StoredResponse[]> {
+    const responses: StoredResponse[] = [];
+    const now = epochSeconds(this.clock());
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":survey": surveyId, ":prefix": RESPONSE_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (typeof item.expiresAt === "number" && item.expiresAt <= now) continue;
+        responses.push({ respondentKey: item.respondentKey as string, answers: item.answers as StoredResponse["answers"], receivedAt: item.receivedAt as string });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return responses.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  async setStatus(surveyId: string, status: SurveyStatus, fields: { personaId?: string; failureReason?: string } = {}): Promise<void> {
+    const names: Record<string, string> = { "#status": "status" };
+    const values: Record<string, unknown> = { ":status": status };
+    const sets = ["#status = :status"];
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      names[`#${key}`] = key;
+      values[`:${key}`] = value;
+      sets.push(`#${key} = :${key}`);
+    }
+    try {
+      await this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, UpdateExpression: `SET ${sets.join(", ")}`, ConditionExpression: "attribute_exists(surveyId)", ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new SurveyNotFoundError(surveyId);
+      throw error;
+    }
+  }
+
+  async delete(surveyId: string): Promise<void> {
+    const responses = await this.listResponses(surveyId);
+    for (const r of responses) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: `${RESPONSE_PREFIX}${r.respondentKey}` } }));
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK } }));
+  }
+}
+
+const toSurvey = (item: SurveyItem): Survey => ({
+  surveyId: item.surveyId,
+  ownerId: item.ownerId,
+  subjectName: item.subjectName,
+  questions: item.questions,
+  status: item.status,
+  createdAt: item.createdAt,
+  responseCount: item.responseCount ?? 0,
+  droppedCount: item.droppedCount ?? 0,
+  ...(item.personaId ? { personaId: item.personaId } : {}),
+  ...(item.failureReason ? { failureReason: item.failureReason } : {}),
+});

@@ -1,0 +1,66 @@
+// The survey store in memory, for unit tests: the same semantics as the DynamoDB adapter, one process's worth.
+import type { Survey, SurveyStatus } from "../../surveySchema";
+import { SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+
+export class InMemorySurveyStore implements SurveyStore {
+  private readonly surveys = new Map<string, Survey & { synthesisClaimed?: boolean }>();
+  private readonly responses = new Map<string, Map<string, StoredResponse>>();
+
+  async create(survey: Survey): Promise<void> {
+    if (this.surveys.has(survey.surveyId)) throw new Error(`survey ${survey.surveyId} exists`);
+    this.surveys.set(survey.surveyId, structuredClone(survey));
+  }
+
+  async get(surveyId: string): Promise<Survey | undefined> {
+    const found = this.surveys.get(surveyId);
+    if (!found) return undefined;
+    const { synthesisClaimed: _claimed, ...survey } = structuredClone(found);
+    return survey;
+  }
+
+  async listByOwner(ownerId: string): Promise<Survey[]> {
+    const mine = [...this.surveys.values()].filter((s) => s.ownerId === ownerId).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return Promise.all(mine.map(async (s) => (await this.get(s.surveyId)) as Survey));
+  }
+
+  async addResponse(surveyId: string, response: StoredResponse): Promise<"added" | "duplicate"> {
+    if (!this.surveys.has(surveyId)) throw new SurveyNotFoundError(surveyId);
+    const kept = this.responses.get(surveyId) ?? new Map<string, StoredResponse>();
+    this.responses.set(surveyId, kept);
+    if (kept.has(response.respondentKey)) return "duplicate";
+    kept.set(response.respondentKey, structuredClone(response));
+    return "added";
+  }
+
+  async countDropped(surveyId: string, _reason: DropReason): Promise<void> {
+    const survey = this.surveys.get(surveyId);
+    if (!survey) throw new SurveyNotFoundError(surveyId);
+    survey.droppedCount += 1;
+  }
+
+  async claimForSynthesis(surveyId: string, threshold: number): Promise<{ count: number; crossed: boolean }> {
+    const survey = this.surveys.get(surveyId);
+    if (!survey) throw new SurveyNotFoundError(surveyId);
+    const count = this.responses.get(surveyId)?.size ?? 0;
+    survey.responseCount = Math.max(survey.responseCount, count);
+    if (count < threshold || survey.synthesisClaimed) return { count, crossed: false };
+    survey.synthesisClaimed = true;
+    survey.status = "synthesizing";
+    return { count, crossed: true };
+  }
+
+  async listResponses(surveyId: string): Promise<StoredResponse[]> {
+    return [...(this.responses.get(surveyId)?.values() ?? [])].map((r) => structuredClone(r)).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  async setStatus(surveyId: string, status: SurveyStatus, fields: { personaId?: string; failureReason?: string } = {}): Promise<void> {
+    const survey = this.surveys.get(surveyId);
+    if (!survey) throw new SurveyNotFoundError(surveyId);
+    Object.assign(survey, { status }, fields);
+  }
+
+  async delete(surveyId: string): Promise<void> {
+    this.surveys.delete(surveyId);
+    this.responses.delete(surveyId);
+  }
+}

@@ -1,0 +1,83 @@
+// One contract suite for every SurveyStore adapter: the in-memory run is in the unit lane, DynamoDB's in the e2e lane.
+import { describe, expect, it } from "vitest";
+import type { Survey } from "../surveySchema";
+import { DEFAULT_QUESTIONS } from "../questions";
+import type { SurveyStore } from "./surveyStore";
+
+let next = 0;
+const newSurvey = (overrides: Partial<Survey> = {}): Survey => ({
+  surveyId: `survey-${process.pid}-${Date.now()}-${next++}`,
+  ownerId: "owner-1",
+  subjectName: "Sam",
+  questions: [...DEFAULT_QUESTIONS],
+  status: "collecting",
+  createdAt: "2026-11-18T16:00:00.000Z",
+  responseCount: 0,
+  droppedCount: 0,
+  ...overrides,
+});
+const response = (respondentKey: string, at = "2026-11-18T16:05:00.000Z") => ({ respondentKey, receivedAt: at, answers: [{ questionId: "three_words", answer: "funny, loyal, kind" }] });
+
+export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStore) => {
+  describe(`SurveyStore (${adapter})`, () => {
+    it("keeps a survey and reads it back", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      expect(await store.get(survey.surveyId)).toEqual(survey);
+      expect(await store.get("no-such-survey")).toBeUndefined();
+    });
+
+    it("keeps one response per respondent", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      expect(await store.addResponse(survey.surveyId, response("r1"))).toBe("added");
+      expect(await store.addResponse(survey.surveyId, response("r1", "2026-11-18T16:06:00.000Z"))).toBe("duplicate");
+      expect(await store.addResponse(survey.surveyId, response("r2"))).toBe("added");
+      expect((await store.listResponses(survey.surveyId)).map((r) => r.respondentKey).sort()).toEqual(["r1", "r2"]);
+    });
+
+    it("refuses a response to a survey that does not exist", async () => {
+      await expect(makeStore().addResponse("no-such-survey", response("r1"))).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
+    });
+
+    it("lets exactly one of many concurrent callers claim a survey at the threshold", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      await Promise.all(["a", "b"].map((k) => store.addResponse(survey.surveyId, response(k))));
+      expect(await store.claimForSynthesis(survey.surveyId, 3)).toEqual({ count: 2, crossed: false });
+      await Promise.all(["c", "d", "e", "f"].map((k) => store.addResponse(survey.surveyId, response(k))));
+      const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimForSynthesis(survey.surveyId, 3)));
+      expect(claims.filter((c) => c.crossed)).toHaveLength(1);
+      const after = await store.get(survey.surveyId);
+      expect(after).toMatchObject({ status: "synthesizing", responseCount: 6 });
+    });
+
+    it("counts dropped answers without storing them", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      await store.countDropped(survey.surveyId, "abusive");
+      await store.countDropped(survey.surveyId, "crisis");
+      expect((await store.get(survey.surveyId))?.droppedCount).toBe(2);
+      expect(await store.listResponses(survey.surveyId)).toEqual([]);
+    });
+
+    it("records status and the persona, lists by owner and deletes everything", async () => {
+      const store = makeStore();
+      const owner = `owner-${next++}`;
+      const survey = newSurvey({ ownerId: owner });
+      await store.create(survey);
+      await store.addResponse(survey.surveyId, response("r1"));
+      await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" });
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "drawing", personaId: "persona-1" });
+      expect((await store.listByOwner(owner)).map((s) => s.surveyId)).toEqual([survey.surveyId]);
+      await store.delete(survey.surveyId);
+      expect(await store.get(survey.surveyId)).toBeUndefined();
+      expect(await store.listResponses(survey.surveyId)).toEqual([]);
+      await expect(store.setStatus(survey.surveyId, "ready")).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
+    });
+  });
+};

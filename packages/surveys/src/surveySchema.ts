@@ -1,0 +1,66 @@
+// A survey, its creation request and one anonymous response, validated against the survey's own questions.
+import { z } from "zod";
+import { MAX_QUESTIONS, questionSchema, type SurveyQuestion } from "./questions";
+
+export const SURVEY_STATUSES = ["collecting", "synthesizing", "drawing", "ready", "failed"] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+
+/** The count at which friends' answers become a persona, once. */
+export const RESPONSES_TO_SYNTHESISE = 3;
+export const MAX_ANSWER_CHARS = 1000;
+
+export const createSurveyRequestSchema = z
+  .object({
+    /** How the persona will be called; the owner's first name or nickname. */
+    subjectName: z.string().trim().min(1).max(60),
+    questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS).optional(),
+  })
+  .strict();
+export type CreateSurveyRequest = z.infer<typeof createSurveyRequestSchema>;
+
+export const surveyResponseSchema = z
+  .object({
+    respondentId: z.string().trim().min(8).max(128),
+    answers: z.array(z.object({ questionId: z.string().min(1).max(40), answer: z.string().trim().min(1).max(MAX_ANSWER_CHARS) }).strict()).min(1).max(MAX_QUESTIONS),
+  })
+  .strict();
+export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
+
+export interface Survey {
+  surveyId: string;
+  ownerId: string;
+  subjectName: string;
+  questions: SurveyQuestion[];
+  status: SurveyStatus;
+  createdAt: string;
+  responseCount: number;
+  droppedCount: number;
+  personaId?: string;
+  failureReason?: string;
+}
+
+export interface AnswerProblem {
+  questionId: string;
+  reason: string;
+}
+
+/** Every answer must name a question of this survey once, and a choice must be one of its options. */
+export const checkAnswers = (questions: readonly SurveyQuestion[], answers: SurveyResponse["answers"]): AnswerProblem[] => {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const seen = new Set<string>();
+  const problems: AnswerProblem[] = [];
+  for (const { questionId, answer } of answers) {
+    const question = byId.get(questionId);
+    if (!question) problems.push({ questionId, reason: "no such question in this survey" });
+    else if (seen.has(questionId)) problems.push({ questionId, reason: "answered twice" });
+    else if (question.kind === "choice" && !question.options.includes(answer)) problems.push({ questionId, reason: `must be one of: ${question.options.join(", ")}` });
+    seen.add(questionId);
+  }
+  return problems;
+};
+
+/** Owner-chosen question ids must be unique: answers refer to them. */
+export const duplicateQuestionIds = (questions: readonly SurveyQuestion[]): string[] => {
+  const seen = new Set<string>();
+  return questions.filter((q) => (seen.has(q.id) ? true : (seen.add(q.id), false))).map((q) => q.id);
+};

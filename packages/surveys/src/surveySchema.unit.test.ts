@@ -1,0 +1,49 @@
+// Survey requests and responses: what is accepted, and the reasons given for what is not.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_QUESTIONS } from "./questions";
+import { checkAnswers, createSurveyRequestSchema, duplicateQuestionIds, surveyResponseSchema } from "./surveySchema";
+import { respondentKeyOf } from "./respondent";
+
+describe("a survey response", () => {
+  it("must answer questions of this survey, once each, with one of a choice's options", () => {
+    const problems = checkAnswers(DEFAULT_QUESTIONS, [
+      { questionId: "three_words", answer: "funny, loyal" },
+      { questionId: "three_words", answer: "again" },
+      { questionId: "talk_style", answer: "shouting" },
+      { questionId: "nope", answer: "x" },
+    ]);
+    expect(problems).toEqual([
+      { questionId: "three_words", reason: "answered twice" },
+      { questionId: "talk_style", reason: expect.stringContaining("must be one of") },
+      { questionId: "nope", reason: "no such question in this survey" },
+    ]);
+    expect(checkAnswers(DEFAULT_QUESTIONS, [{ questionId: "talk_style", answer: "playful and joking" }])).toEqual([]);
+  });
+
+  it("has a respondent id, at least one answer and nothing else", () => {
+    expect(surveyResponseSchema.safeParse({ respondentId: "browser-1234", answers: [{ questionId: "q", answer: "a" }] }).success).toBe(true);
+    expect(surveyResponseSchema.safeParse({ respondentId: "browser-1234", answers: [] }).success).toBe(false);
+    expect(surveyResponseSchema.safeParse({ respondentId: "x", answers: [{ questionId: "q", answer: "a" }] }).success).toBe(false);
+    expect(surveyResponseSchema.safeParse({ respondentId: "browser-1234", answers: [{ questionId: "q", answer: "a" }], extra: 1 }).success).toBe(false);
+  });
+
+  it("is keyed by respondent and request traits, never storing the raw id", () => {
+    const key = respondentKeyOf("s1", "browser-1234", { sourceIp: "1.2.3.4", userAgent: "ua" });
+    expect(key).toMatch(/^[0-9a-f]{40}$/);
+    expect(key).not.toContain("browser");
+    expect(respondentKeyOf("s1", "browser-1234", { sourceIp: "1.2.3.4", userAgent: "ua" })).toBe(key);
+    expect(respondentKeyOf("s2", "browser-1234", { sourceIp: "1.2.3.4", userAgent: "ua" })).not.toBe(key);
+    expect(respondentKeyOf("s1", "browser-1234", { sourceIp: "5.6.7.8", userAgent: "ua" })).not.toBe(key);
+  });
+});
+
+describe("creating a survey", () => {
+  it("takes the default questions or up to 20 own ones with unique ids", () => {
+    expect(createSurveyRequestSchema.safeParse({ subjectName: "Sam" }).success).toBe(true);
+    const own = Array.from({ length: 21 }, (_, i) => ({ id: `q${i}`, kind: "text", text: "What is Sam like?" }));
+    expect(createSurveyRequestSchema.safeParse({ subjectName: "Sam", questions: own }).success).toBe(false);
+    expect(createSurveyRequestSchema.safeParse({ subjectName: "Sam", questions: own.slice(0, 20) }).success).toBe(true);
+    expect(duplicateQuestionIds([{ id: "a", kind: "text", text: "abc" }, { id: "a", kind: "text", text: "def" }])).toEqual(["a"]);
+    expect(createSurveyRequestSchema.safeParse({ subjectName: "Sam", questions: [{ id: "c", kind: "choice", text: "Pick one", options: ["only"] }] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,52 @@
+// The offline synthesiser: friends' most agreed-on words become the persona's traits, topics, values and voice.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_QUESTIONS } from "../questions";
+import { personaDraftSchema } from "./personaDraft";
+import { createOfflineSynthesiser } from "./offlineSynthesiser";
+
+const answers = (threeWords: string, passions: string, talk: string, cares: string) => ({
+  answers: [
+    { questionId: "three_words", answer: threeWords },
+    { questionId: "passions", answer: passions },
+    { questionId: "talk_style", answer: talk },
+    { questionId: "cares_about", answer: cares },
+  ],
+});
+
+describe("the offline synthesiser", () => {
+  const input = {
+    subjectName: "Maya",
+    questions: DEFAULT_QUESTIONS,
+    responses: [
+      answers("funny, loyal and loud", "marine biology, anime", "playful and joking", "her little brother"),
+      answers("Loyal, creative, funny!!", "anime and drawing", "playful and joking", "her friends"),
+      answers("kind and funny", "drawing, marine biology", "warm and encouraging", "her friends"),
+    ],
+  };
+
+  it("ranks what friends agree on", async () => {
+    const draft = await createOfflineSynthesiser().synthesise(input);
+    expect(personaDraftSchema.parse(draft)).toEqual(draft);
+    expect(draft.traits.slice(0, 2)).toEqual(["funny", "loyal"]);
+    expect(draft.topics).toEqual(expect.arrayContaining(["marine biology", "anime", "drawing"]));
+    expect(draft.values).toEqual(["friends", "little brother"]);
+    expect(draft.speakingStyle).toContain("playful and joking");
+    expect(draft.personality).toMatch(/^You are funny, loyal/);
+    expect(draft.name).toBe("Maya");
+  });
+
+  it("makes the same persona from the same answers", async () => {
+    const synthesiser = createOfflineSynthesiser();
+    expect(await synthesiser.synthesise(input)).toEqual(await synthesiser.synthesise({ ...input, responses: [...input.responses] }));
+  });
+
+  it("draws on an owner's own questions too", async () => {
+    const draft = await createOfflineSynthesiser().synthesise({
+      subjectName: "Leo",
+      questions: [{ id: "vibe", kind: "text", text: "Describe Leo" }],
+      responses: [{ answers: [{ questionId: "vibe", answer: "chill, honest, skateboarding at the park" }] }, { answers: [{ questionId: "vibe", answer: "honest and chill" }] }],
+    });
+    expect(draft.traits.slice(0, 2)).toEqual(["chill", "honest"]);
+    expect(draft.topics).toContain("skateboarding at the park");
+  });
+});
