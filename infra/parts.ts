@@ -19,6 +19,9 @@ const deployCore = (plan: DeploymentPlan) => {
   createTables(plan.core.tables);
   const { userPool, client } = createUserPool(plan.core.auth, secrets);
   const topic = createAlarmTopic(plan.core.alarmTopic);
+  // Private: portraits are served through the HTTP API to their owner only.
+  const portraits = new sst.aws.Bucket(plan.core.portraits.logicalName);
+  publishParameter(plan, "core", KEYS.portraitBucket, portraits.name);
   publishParameter(plan, "core", KEYS.userPoolId, userPool.id);
   publishParameter(plan, "core", KEYS.userPoolClientId, client.id);
   publishParameter(plan, "core", KEYS.alarmTopicArn, topic.arn);
@@ -40,6 +43,9 @@ const sharedLinks = (plan: DeploymentPlan) => {
   return { bus, links: { bus, tables: tablesLink(plan.core, lookUpTables(plan.core.tables)) } satisfies Links };
 };
 
+/** The core's portrait bucket as another part sees it: linked under the name the runtime reads. */
+const lookUpPortraits = (plan: DeploymentPlan, part: PartName) => sst.aws.Bucket.get(LINK_NAMES.portraits, readParameter(plan, part, KEYS.portraitBucket));
+
 const deployGateway = (plan: DeploymentPlan) => {
   const part: PartName = "gateway";
   declareSecrets(plan, part);
@@ -55,9 +61,9 @@ const deployGateway = (plan: DeploymentPlan) => {
   const chat = createChatApi(plan.gateway, context);
   publishParameter(plan, part, KEYS.connectionsUrl, chat.api.managementEndpoint);
   publishParameter(plan, part, KEYS.connectionsExecutionArn, chat.executionArn);
-  const withConnections = { ...context, links: { ...context.links, connections: chat.connections } };
+  const withConnections = { ...context, links: { ...context.links, connections: chat.connections, portraits: lookUpPortraits(plan, part) } };
   createSessionSweep(plan.gateway.sweep, withConnections);
-  const read = createReadApi(plan.gateway.readApi, userPoolIds, withConnections);
+  const read = createReadApi(plan.gateway.readApi, plan.gateway.surveyApi, userPoolIds, withConnections);
   createAlarms(plan, part, readParameter(plan, part, KEYS.alarmTopicArn));
   return { websocket: chat.api.url, readApi: read.api.url };
 };
@@ -76,6 +82,7 @@ const deployService = (plan: DeploymentPlan, part: PartName) => {
   if (service.function.links.includes("connections")) {
     links.connections = connectionsLink(LINK_NAMES.connections, readParameter(plan, part, KEYS.connectionsUrl), readParameter(plan, part, KEYS.connectionsExecutionArn));
   }
+  if (service.function.links.includes("portraits")) links.portraits = lookUpPortraits(plan, part);
   if (service.function.links.includes("graph")) {
     links.graph = new sst.Linkable(LINK_NAMES.graph, {
       properties: { endpoint: readParameter(plan, part, KEYS.graphEndpoint), port: readParameter(plan, part, KEYS.graphPort) },

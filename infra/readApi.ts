@@ -1,4 +1,4 @@
-// The HTTP read API (sessions and their messages), behind an API Gateway JWT authorizer on the Cognito user pool.
+// The HTTP API: the read API (sessions and their messages) behind a JWT authorizer on the Cognito user pool, and the survey routes.
 import type { GatewayPlan } from "./plan";
 import { createFunction, type FunctionContext } from "./functions";
 
@@ -7,7 +7,7 @@ export interface UserPoolIds {
   clientId: $util.Input<string>;
 }
 
-export const createReadApi = (plan: GatewayPlan["readApi"], userPool: UserPoolIds, context: FunctionContext) => {
+export const createReadApi = (plan: GatewayPlan["readApi"], surveys: GatewayPlan["surveyApi"], userPool: UserPoolIds, context: FunctionContext) => {
   const api = new sst.aws.ApiGatewayV2(plan.logicalName, { transform: { api: { name: plan.name } } });
   const region = aws.getRegionOutput().region;
   const jwt = api.addAuthorizer({
@@ -19,5 +19,8 @@ export const createReadApi = (plan: GatewayPlan["readApi"], userPool: UserPoolId
   for (const route of plan.routes) {
     api.route(route, handler.arn, plan.publicRoutes.includes(route) ? {} : { auth: { jwt: { authorizer: jwt.id } } });
   }
-  return { api, handler };
+  const surveyHandler = createFunction(surveys.function, context);
+  // A friend answering a survey has no account; the handler itself checks an owner's optional token on those routes.
+  for (const route of surveys.routes) api.route(route, surveyHandler.arn, surveys.publicRoutes.includes(route) ? {} : { auth: { jwt: { authorizer: jwt.id } } });
+  return { api, handler, surveyHandler };
 };

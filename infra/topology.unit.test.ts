@@ -192,16 +192,17 @@ describe("infra built from the topology table", () => {
     ]);
   });
 
-  it("protects every HTTP API route but the health probes with the Cognito JWT authorizer", () => {
+  it("protects every HTTP API route with the Cognito JWT authorizer but the health probes and a friend's survey routes", () => {
     const calls = recordingOf("gateway").called.filter((c) => c.on === "ReadApi");
     expect(calls.find((c) => c.method === "addAuthorizer")?.args[0]).toMatchObject({ name: "CognitoJwt", jwt: { audiences: ["«aws.ssm.getParameterOutput(/innerworld/test/user-pool/client-id).value»"] } });
     const routes = calls.filter((c) => c.method === "route");
-    expect(routes.map((r) => r.args[0])).toEqual(plan.gateway.readApi.routes);
-    for (const route of routes) {
-      const expected = plan.gateway.readApi.publicRoutes.includes(route.args[0] as string) ? {} : { auth: { jwt: { authorizer: "«ReadApi.addAuthorizer(CognitoJwt).id»" } } };
-      expect(route.args[2]).toEqual(expected);
-    }
+    const jwt = { auth: { jwt: { authorizer: "«ReadApi.addAuthorizer(CognitoJwt).id»" } } };
+    expect(routes.map((r) => [r.args[0], r.args[1], r.args[2]])).toEqual([
+      ...plan.gateway.readApi.routes.map((route) => [route, "«GatewayReadApi.arn»", plan.gateway.readApi.publicRoutes.includes(route) ? {} : jwt]),
+      ...plan.gateway.surveyApi.routes.map((route) => [route, "«GatewaySurveyApi.arn»", plan.gateway.surveyApi.publicRoutes.includes(route) ? {} : jwt]),
+    ]);
     expect(plan.gateway.readApi.publicRoutes).toEqual(["GET /health", "GET /health/ready"]);
+    expect(plan.gateway.surveyApi.publicRoutes).toEqual(["GET /surveys/{surveyId}", "POST /surveys/{surveyId}/responses"]);
   });
 
   it("gives @connections to the gateway, the notifier and generation, and to no one else", () => {

@@ -10,6 +10,7 @@ export const IDENTITY_PROVIDER_SECRETS = {
 } as const;
 
 export const planCore = (stage: string, settings: StageSettings): CorePlan => ({
+  portraits: { logicalName: "Portraits" },
   bus: {
     logicalName: "Bus",
     name: busNameFor(stage),

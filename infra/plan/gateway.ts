@@ -8,10 +8,10 @@ import type { FunctionPlan, GatewayPlan, LinkKey } from "./types";
 
 const HANDLER_FILE = "services/gateway/src/handler";
 
-const gatewayFunction = (stage: string, entry: string, logicalName: string, overrides: Partial<FunctionPlan> = {}): FunctionPlan => ({
+const gatewayFunction = (stage: string, entry: string, logicalName: string, overrides: Partial<FunctionPlan> = {}, file = HANDLER_FILE): FunctionPlan => ({
   logicalName,
   name: functionNameFor(stage, "gateway", entry),
-  handler: `${HANDLER_FILE}.${entry}`,
+  handler: `${file}.${entry}`,
   // API Gateway gives an integration 29 s; a route that needs more than 10 is broken, not slow.
   timeoutSeconds: 10,
   memoryMb: 512,
@@ -62,6 +62,10 @@ export const operationsPermissionsFor = (stage: string) => [
   { actions: ["events:DescribeEventBus"], resources: [`arn:aws:events:*:*:event-bus/${busNameFor(stage)}`] },
 ];
 
+/** The survey routes (services/gateway/src/surveyApi.ts says the same); anyone may read a survey's questions and answer it. */
+export const SURVEY_PUBLIC_ROUTES = ["GET /surveys/{surveyId}", "POST /surveys/{surveyId}/responses"];
+export const SURVEY_ROUTES = ["POST /surveys", ...SURVEY_PUBLIC_ROUTES, "GET /personas/{personaId}/portrait"];
+
 /**
  * The models a user's persona may name, for the read API that validates personas: the stage's explicit list, or its
  * primary and fallback models. The read API holds no model key, so it cannot work the chain out for itself.
@@ -106,5 +110,11 @@ export const planGateway = (stage: string, settings?: StageSettings): GatewayPla
         ...(personaModelsOf(settings) ? { INNERWORLD_PERSONA_MODELS: personaModelsOf(settings) } : {}),
       },
     }),
+  },
+  surveyApi: {
+    routes: SURVEY_ROUTES,
+    publicRoutes: SURVEY_PUBLIC_ROUTES,
+    // Its own entry, so the chat routes never bundle the survey code and its S3 client.
+    function: gatewayFunction(stage, "surveyApi", "GatewaySurveyApi", { links: ["bus", "tables", "portraits"] }, "services/gateway/src/surveyHandler"),
   },
 });

@@ -75,8 +75,9 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
   const tables = plan.core.tables.map((t) => t.logicalName);
   const shared = [plan.core.bus.logicalName, ...tables, LINK_NAMES.tables];
   if (part === "core") {
-    const { bus, auth, graph, alarmTopic } = plan.core;
+    const { bus, auth, graph, alarmTopic, portraits } = plan.core;
     return [
+      portraits.logicalName,
       bus.logicalName,
       bus.archive.logicalName,
       ...tables,
@@ -104,6 +105,8 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
       g.sweep.function.logicalName,
       g.readApi.logicalName,
       g.readApi.function.logicalName,
+      g.surveyApi.function.logicalName,
+      LINK_NAMES.portraits,
       ...secrets,
       ...parametersWritten,
       ...alarms,
@@ -116,6 +119,7 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
     ...shared,
     ...(links.includes("connections") ? [LINK_NAMES.connections] : []),
     ...(links.includes("graph") ? [LINK_NAMES.graph] : []),
+    ...(links.includes("portraits") ? [LINK_NAMES.portraits] : []),
     service.queue.logicalName,
     service.queue.policyLogicalName,
     service.deadLetterQueue.logicalName,

@@ -13,6 +13,7 @@ export const LINK_NAMES: typeof RUNTIME_LINK_NAMES = {
   graph: "Graph",
   modelApiKey: "ModelApiKey",
   moderationApiKey: "ModerationApiKey",
+  portraits: "Portraits",
 };
 
 /** Must equal `deadLetterQueueLinkName` in packages/platform; infra/sstResource.test.ts checks it for every service. */

@@ -21,10 +21,11 @@ export const PARAMETER_KEYS = {
   graphIamResource: "graph/iam-resource",
   privateSubnets: "network/private-subnets",
   securityGroups: "network/security-groups",
+  portraitBucket: "portraits/bucket-name",
 } as const;
 
 export const planParameters = (stage: string, core: CorePlan, services: ServicePlan[]): SharedParameterPlan[] => {
-  const readersOf = (link: "connections" | "graph") => services.filter((s) => s.function.links.includes(link)).map((s) => s.part);
+  const readersOf = (link: "connections" | "graph" | "portraits") => services.filter((s) => s.function.links.includes(link)).map((s) => s.part);
   const everyoneButCore: PartName[] = ["gateway", ...services.map((s) => s.part)];
   const k = PARAMETER_KEYS;
   return [
@@ -33,6 +34,8 @@ export const planParameters = (stage: string, core: CorePlan, services: ServiceP
     parameter(stage, k.alarmTopicArn, "core", everyoneButCore),
     parameter(stage, k.connectionsUrl, "gateway", readersOf("connections")),
     parameter(stage, k.connectionsExecutionArn, "gateway", readersOf("connections")),
+    // The gateway serves portraits; the portrait service stores them.
+    parameter(stage, k.portraitBucket, "core", ["gateway", ...readersOf("portraits")]),
     ...(core.graph.backend === "neptune"
       ? [k.graphEndpoint, k.graphPort, k.graphIamResource, k.privateSubnets, k.securityGroups].map((key) => parameter(stage, key, "core", readersOf("graph")))
       : []),

@@ -31,6 +31,8 @@ const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
   notifier: ["connections"],
   "graph-extraction": ["modelApiKey", "graph"],
   "context-refresh": ["graph"],
+  "persona-synthesis": ["modelApiKey"],
+  portrait: ["portraits"],
 };
 
 const usesGraph = (service: ServiceName) => EXTRA_LINKS[service]?.includes("graph") ?? false;

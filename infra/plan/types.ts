@@ -6,7 +6,7 @@ import type { IdentityProvider, StageSettings } from "./settings";
 export type PartName = "core" | ServiceName;
 
 /** What a function can be linked to; each becomes one `Resource.<name>` in the Lambda. */
-export type LinkKey = "bus" | "tables" | "deadLetterQueue" | "connections" | "userPool" | "graph" | "modelApiKey" | "moderationApiKey";
+export type LinkKey = "bus" | "tables" | "deadLetterQueue" | "connections" | "userPool" | "graph" | "modelApiKey" | "moderationApiKey" | "portraits";
 
 export interface FunctionPlan {
   /** SST component name, unique across all parts. */
@@ -89,6 +89,8 @@ export interface SharedParameterPlan {
 }
 
 export interface CorePlan {
+  /** Synthesised personas' portraits; S3 names it (bucket names are global), the name travels by parameter. */
+  portraits: { logicalName: string };
   bus: { logicalName: string; name: string; archive: { logicalName: string; name: string; retentionDays: number } };
   tables: TablePlan[];
   /** Physical table names are `<prefix>-<table key>`, as `tableNamesFor` in packages/platform expects. */
@@ -136,6 +138,12 @@ export interface GatewayPlan {
     publicRoutes: string[];
     /** IAM statements beyond the links: the admin API's queue actions, readiness's bus check. */
     permissions: { actions: string[]; resources: string[] }[];
+    function: FunctionPlan;
+  };
+  /** The survey routes, on the same HTTP API; the public ones (a friend answering) have no authorizer. */
+  surveyApi: {
+    routes: string[];
+    publicRoutes: string[];
     function: FunctionPlan;
   };
 }

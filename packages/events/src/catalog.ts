@@ -152,6 +152,9 @@ export const stepFailedSchema = z.object({
   seq: z.number().int().positive().optional(),
   sessionId: id.optional(),
   connectionId: id.optional(),
+  /** Set when the failed step belonged to the persona saga, so its status can be settled. */
+  surveyId: id.optional(),
+  personaId: id.optional(),
   errorCode: z.string().min(1),
   errorMessage: z.string(),
   retryable: z.boolean(),
@@ -229,6 +232,42 @@ export const adminActionTakenSchema = z.object({
   outcome: z.enum(["done", "failed"]),
   detail: z.string().max(1000).optional(),
   takenAt: isoTime,
+export const surveyResponseAcceptedSchema = z.object({
+  surveyId: id,
+  /** The respondent's key (a hash), never the id the respondent's browser sent. */
+  respondentKey: id,
+  answerCount: z.number().int().positive(),
+  /** Answers safety dropped from this response: counted, never stored or shown to a model. */
+  droppedAnswers: z.object({ abusive: z.number().int().nonnegative(), crisis: z.number().int().nonnegative() }),
+  receivedAt: isoTime,
+});
+
+export const surveyCompletedSchema = z.object({
+  surveyId: id,
+  responseCount: z.number().int().positive(),
+  completedAt: isoTime,
+});
+
+export const personaSynthesizedSchema = z.object({
+  surveyId: id,
+  personaId: id,
+  name: z.string().min(1),
+  traits: z.array(z.string()).min(1),
+  /** `offline` or the model that wrote the persona. */
+  synthesiser: z.string().min(1),
+  responseCount: z.number().int().positive(),
+  synthesizedAt: isoTime,
+});
+
+export const personaPortraitReadySchema = z.object({
+  surveyId: id,
+  personaId: id,
+  /** Where the picture is stored in the portraits bucket. */
+  portraitKey: z.string().min(1),
+  contentType: z.string().min(1),
+  /** `offline-svg` or the image model that drew it. */
+  painter: z.string().min(1),
+  readyAt: isoTime,
 });
 
 interface EventDefinition<TSchema extends z.ZodTypeAny = z.ZodTypeAny> {
@@ -254,9 +293,13 @@ export const EVENT_CATALOG = {
   PersonaCreated: define({ version: 1, producers: ["gateway"], description: "A user made a persona (HTTP API).", schema: personaCreatedSchema }),
   PersonaUpdated: define({ version: 1, producers: ["gateway"], description: "A user changed a persona; cached copies must go.", schema: personaUpdatedSchema }),
   PersonaDeleted: define({ version: 1, producers: ["gateway"], description: "A user deleted a persona; sessions using it were ended.", schema: personaDeletedSchema }),
+  SurveyResponseAccepted: define({ version: 1, producers: ["gateway"], description: "An anonymous survey response passed validation and screening and was kept.", schema: surveyResponseAcceptedSchema }),
+  SurveyCompleted: define({ version: 1, producers: ["storage"], description: "A survey reached the responses a persona needs: start the persona saga (exactly once per survey).", schema: surveyCompletedSchema }),
+  PersonaSynthesized: define({ version: 1, producers: ["persona-synthesis"], description: "A persona was written from friends' answers and saved; its portrait comes next.", schema: personaSynthesizedSchema }),
+  PersonaPortraitReady: define({ version: 1, producers: ["portrait"], description: "A synthesised persona's portrait is stored; the persona is ready.", schema: personaPortraitReadySchema }),
   StepFailed: define({
     version: 1,
-    producers: ["gateway", "safety", "generation", "storage", "graph-extraction", "context-refresh", "notifier", "watchdog"],
+    producers: ["gateway", "safety", "generation", "storage", "graph-extraction", "context-refresh", "notifier", "watchdog", "persona-synthesis", "portrait"],
     description: "Retries are exhausted: tell the user, mark the turn failed.",
     schema: stepFailedSchema,
   }),

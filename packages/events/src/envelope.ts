@@ -10,6 +10,8 @@ export const SERVICE_NAMES = [
   "context-refresh",
   "notifier",
   "watchdog",
+  "persona-synthesis",
+  "portrait",
 ] as const;
 export const serviceNameSchema = z.enum(SERVICE_NAMES);
 export type ServiceName = z.infer<typeof serviceNameSchema>;

@@ -128,6 +128,8 @@ export interface ServerFrames {
   rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number };
   rate_limit_status: { user: RateLimitView; channel: RateLimitView; session?: RateLimitView };
   session_ended: { sessionId: string; reason: string };
+  /** A persona made from a survey is ready to chat with; `portrait` is false when its picture could not be drawn. */
+  persona_ready: { personaId: string; surveyId: string; name: string; portrait: boolean };
   session_resumed: { sessionId: string; afterSeq: number; lastSeq: number; replayed: number };
   pong: { serverTime: string };
   /** The answer to `read`: how many replies moved to read. */

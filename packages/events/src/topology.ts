@@ -50,7 +50,7 @@ const SERVICE_TOPOLOGY = [
   {
     service: "gateway",
     consumes: [],
-    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "StepFailed", "FeedbackRequested", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken"],
+    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "SurveyResponseAccepted", "StepFailed", "FeedbackRequested", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken"],
     acceptsReplay: false,
     queue: null,
   },
@@ -85,8 +85,11 @@ const SERVICE_TOPOLOGY = [
       { eventType: "ReplyDelivered" },
       { eventType: "SessionEnded" },
       { eventType: "StepFailed" },
+      { eventType: "SurveyResponseAccepted" },
+      { eventType: "PersonaSynthesized" },
+      { eventType: "PersonaPortraitReady" },
     ],
-    publishes: ["TranscriptReady", "StepFailed", "FeedbackRequested"],
+    publishes: ["TranscriptReady", "SurveyCompleted", "StepFailed", "FeedbackRequested"],
     acceptsReplay: true,
     queue: queue({ maxReceiveCount: 5 }),
   },
@@ -121,10 +124,27 @@ const SERVICE_TOPOLOGY = [
       { eventType: "ReplyScreened" },
       { eventType: "StepFailed" },
       { eventType: "FeedbackRequested" },
+      { eventType: "PersonaPortraitReady" },
     ],
     publishes: ["ReplyDelivered", "StepFailed"],
     acceptsReplay: false,
     queue: queue(),
+  },
+  {
+    service: "persona-synthesis",
+    consumes: [{ eventType: "SurveyCompleted" }],
+    publishes: ["PersonaSynthesized", "StepFailed"],
+    // Writing a persona may mean one model call; a replay rewrites the same persona (its id comes from the survey).
+    acceptsReplay: true,
+    queue: queue({ functionTimeoutSeconds: 60, visibilityTimeoutSeconds: 360, batchSize: 1 }),
+  },
+  {
+    service: "portrait",
+    consumes: [{ eventType: "PersonaSynthesized" }],
+    publishes: ["PersonaPortraitReady", "StepFailed"],
+    // Drawing is deterministic and stored under the persona's id: a replay redraws the same picture.
+    acceptsReplay: true,
+    queue: queue({ functionTimeoutSeconds: 60, visibilityTimeoutSeconds: 360, batchSize: 1 }),
   },
 ] as const satisfies readonly ServiceTopology[];
 

@@ -67,3 +67,16 @@ export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = 
     };
   };
 };
+
+/** The same verification for HTTP routes that take a token optionally (a survey's owner sees more than a friend). */
+export const createTokenVerifier = (config: AuthConfig): Verify => verifierFor(config);
+
+/** Cognito in the cloud; any issuer with a JWKS (the local dev issuer) elsewhere. */
+export const authConfigFromEnv = (env: NodeJS.ProcessEnv): AuthConfig => {
+  if (env.INNERWORLD_USER_POOL_ID && env.INNERWORLD_USER_POOL_CLIENT_ID) {
+    return { kind: "cognito", userPoolId: env.INNERWORLD_USER_POOL_ID, clientId: env.INNERWORLD_USER_POOL_CLIENT_ID };
+  }
+  const { INNERWORLD_JWT_ISSUER: issuer, INNERWORLD_JWT_AUDIENCE: audience, INNERWORLD_JWKS_URI: jwksUri } = env;
+  if (!issuer || !audience || !jwksUri) throw new Error("gateway needs INNERWORLD_USER_POOL_ID/_CLIENT_ID or INNERWORLD_JWT_ISSUER/_AUDIENCE/INNERWORLD_JWKS_URI");
+  return { issuer, audience, jwksUri };
+};

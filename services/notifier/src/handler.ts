@@ -1,23 +1,36 @@
-// The notifier's Lambda entry: a thin SQS handler over notifyClient.
+// The notifier's Lambda entry: a thin SQS handler over notifyClient and notifyPersonaReady.
 import { DynamoDbConnectionStore, connectionPusherFor } from "@innerworld/conversation/connections";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbTurnOutcomes } from "@innerworld/conversation/turns";
+import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createNotifier } from "./notifyClient";
+import { createPersonaReadyNotifier } from "./notifyPersonaReady";
 
 export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
+  const pusher = connectionPusherFor(runtime);
+  const connections = new DynamoDbConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock);
   const notifier = createNotifier({
     sessions: new DynamoDbSessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock),
-    connections: new DynamoDbConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock),
+    connections,
     publisher: runtime.publisher,
-    pusher: connectionPusherFor(runtime),
+    pusher,
     outcomes: new DynamoDbTurnOutcomes(runtime.dynamodb, runtime.tables.idempotency, runtime.clock),
     clock: runtime.clock,
+  });
+  const personaReady = createPersonaReadyNotifier({
+    connectionsOf: async (userId) => (await connections.listByUser(userId)).map((c) => c.connectionId),
+    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
+    pusher,
   });
   return createServiceConsumer(runtime, {
     ReplyScreened: notifier.replyScreened,
     MessageScreened: notifier.messageScreened,
-    StepFailed: notifier.stepFailed,
+    StepFailed: async (event) => {
+      await notifier.stepFailed(event);
+      await personaReady.portraitFailed(event);
+    },
+    PersonaPortraitReady: personaReady.personaPortraitReady,
     FeedbackRequested: notifier.feedbackRequested,
   });
 };

@@ -1,9 +1,12 @@
-// The storage service's Lambda entry: a thin SQS handler over keepConversation.
+// The storage service's Lambda entry: a thin SQS handler over keepConversation and keepSurveys.
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
+import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { createConversationKeeper } from "./keepConversation";
+import { createSurveyKeeper } from "./keepSurveys";
 
 export const createHandler = (runtime: ServiceRuntime<"storage">) => {
   const afterTurns = Number(process.env.INNERWORLD_FEEDBACK_AFTER_TURNS ?? 0);
@@ -15,6 +18,12 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     publisher: runtime.publisher,
     ...(Number.isInteger(afterTurns) && afterTurns > 0 ? { feedbackAfterTurns: afterTurns } : {}),
   });
+  const surveys = createSurveyKeeper({
+    surveys: new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock),
+    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
+    publisher: runtime.publisher,
+    clock: runtime.clock,
+  });
   return createServiceConsumer(runtime, {
     SessionStarted: keeper.sessionStarted,
     MessageReceived: keeper.messageReceived,
@@ -22,8 +31,15 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     ReplyScreened: keeper.replyScreened,
     ReplyDelivered: keeper.replyDelivered,
     SessionEnded: keeper.sessionEnded,
-    StepFailed: keeper.stepFailed,
-    // Every write is conditional on the message's own key, which makes redelivery harmless without an idempotency store.
+    StepFailed: async (event) => {
+      await keeper.stepFailed(event);
+      await surveys.stepFailed(event);
+    },
+    SurveyResponseAccepted: surveys.surveyResponseAccepted,
+    PersonaSynthesized: surveys.personaSynthesized,
+    PersonaPortraitReady: surveys.personaPortraitReady,
+    // Every write is conditional on the item's own key (and the survey claim on the event's id), which makes
+    // redelivery harmless without an idempotency store.
   }, { idempotent: false });
 };
 

@@ -30,6 +30,10 @@ export const EXAMPLE_EVENT_IDS: Record<EventType, string> = {
   FeedbackReceived: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a16",
   FeedbackExpired: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a17",
   AdminActionTaken: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a18",
+  SurveyResponseAccepted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a19",
+  SurveyCompleted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a20",
+  PersonaSynthesized: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a21",
+  PersonaPortraitReady: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a22",
 };
 
 export interface ExampleEnvelope<T extends EventType = EventType> {
@@ -50,6 +54,14 @@ const metadata = (type: EventType, producer: EventMetadata["producer"], occurred
 });
 
 const PERSONA = "0b7c5a8e-1f2d-4c3b-9a8e-7d6c5b4a3f21";
+const SURVEY = "0b6c1f0e-2a3d-4e5f-9a8b-7c6d5e4f3a21";
+const SURVEY_PERSONA = "survey-0b6c1f0e-2a3d-4e5f-9a8b-7c6d5e4f3a21";
+
+/** The persona saga runs on no session: its events correlate on the survey. */
+const surveyMetadata = (type: EventType, producer: EventMetadata["producer"], occurredAt: string, causedBy?: EventType): EventMetadata => {
+  const { sessionId: _session, ...rest } = metadata(type, producer, occurredAt, SURVEY, causedBy);
+  return rest;
+};
 
 const turn = { messageId: MESSAGE, sessionId: SESSION, seq: 1, personaId: "companion", connectionId: CONNECTION };
 const allowed = { action: "allow" as const, categories: [], lexiconVersion: "2026.03" };
@@ -171,5 +183,24 @@ export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
     summary: "An operator moved storage's dead letters back to its queue after a fix.",
     metadata: { ...metadata("AdminActionTaken", "gateway", "2026-03-14T17:02:44.310Z", "admin-request-31c9"), userId: "admin-jo" },
     data: { action: "redrive_dead_letters", adminId: "admin-jo", service: "storage", count: 2, outcome: "done", takenAt: "2026-03-14T17:02:44.310Z" },
+  SurveyResponseAccepted: {
+    summary: "A friend answers Maya's survey; one answer was abusive and was dropped before anything was stored.",
+    metadata: surveyMetadata("SurveyResponseAccepted", "gateway", "2026-03-15T10:12:03.551Z"),
+    data: { surveyId: SURVEY, respondentKey: "4be1c7f0a9d3e2b18c6f5a4d3e2b1c0f9e8d7c6b", answerCount: 5, droppedAnswers: { abusive: 1, crisis: 0 }, receivedAt: "2026-03-15T10:12:03.551Z" },
+  },
+  SurveyCompleted: {
+    summary: "The third kept response: storage claims the survey for synthesis, exactly once.",
+    metadata: surveyMetadata("SurveyCompleted", "storage", "2026-03-15T10:12:03.780Z", "SurveyResponseAccepted"),
+    data: { surveyId: SURVEY, responseCount: 3, completedAt: "2026-03-15T10:12:03.780Z" },
+  },
+  PersonaSynthesized: {
+    summary: "Persona-synthesis writes the persona from the answers and saves it for Maya.",
+    metadata: surveyMetadata("PersonaSynthesized", "persona-synthesis", "2026-03-15T10:12:04.020Z", "SurveyCompleted"),
+    data: { surveyId: SURVEY, personaId: SURVEY_PERSONA, name: "Maya", traits: ["funny", "loyal", "creative"], synthesiser: "offline", responseCount: 3, synthesizedAt: "2026-03-15T10:12:04.020Z" },
+  },
+  PersonaPortraitReady: {
+    summary: "The portrait is drawn and stored; the persona is ready to chat with.",
+    metadata: surveyMetadata("PersonaPortraitReady", "portrait", "2026-03-15T10:12:04.310Z", "PersonaSynthesized"),
+    data: { surveyId: SURVEY, personaId: SURVEY_PERSONA, portraitKey: `portraits/${SURVEY_PERSONA}.svg`, contentType: "image/svg+xml", painter: "offline-svg", readyAt: "2026-03-15T10:12:04.310Z" },
   },
 };

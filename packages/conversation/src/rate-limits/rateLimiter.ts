@@ -4,52 +4,55 @@
 // a token bucket in one number: a bucket of capacity C refilling one token every T ms allows a message at `now` when
 // TAT - now <= (C - 1) * T, and the message moves TAT to max(TAT, now) + T.
 
-export type RateLimitScope = "user" | "session" | "channel";
+export type RateLimitScope = "user" | "session" | "channel" | "survey_respondent" | "survey";
+/** The scopes a chat client hears of in `rate_limit_exceeded`; the survey API answers its own over HTTP. */
+export type ChatRateLimitScope = Extract<RateLimitScope, "user" | "session" | "channel">;
 
-export interface BucketSpec {
-  scope: RateLimitScope;
+/** Chat buckets unless said otherwise. */
+export interface BucketSpec<S extends RateLimitScope = ChatRateLimitScope> {
+  scope: S;
   key: string;
   /** Messages per minute; also the bucket's capacity. */
   perMinute: number;
 }
 
-export interface BucketState {
-  scope: RateLimitScope;
+export interface BucketState<S extends RateLimitScope = ChatRateLimitScope> {
+  scope: S;
   limit: number;
   remaining: number;
   retryAfter: number;
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; scope: RateLimitScope; retryAfter: number; limit: number };
+export type RateDecision<S extends RateLimitScope = ChatRateLimitScope> = { allowed: true } | { allowed: false; scope: S; retryAfter: number; limit: number };
 
 export interface RateLimiter {
   /**
    * Takes one token from every bucket, or from none: when one bucket refuses, the tokens taken from the others are
    * given back. The scope reported is the first refusing one in the given order.
    */
-  take(buckets: readonly BucketSpec[]): Promise<RateDecision>;
-  status(bucket: BucketSpec): Promise<BucketState>;
+  take<S extends RateLimitScope = ChatRateLimitScope>(buckets: readonly BucketSpec<S>[]): Promise<RateDecision<S>>;
+  status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>>;
 }
 
 /** How long a bucket's record is worth keeping: past this it is full again, and TTL may remove it. */
 export const BUCKET_TTL_MS = 2 * 60_000;
 
-export const bucketKeyOf = (bucket: BucketSpec) => `${bucket.scope}#${bucket.key}`;
+export const bucketKeyOf = (bucket: BucketSpec<RateLimitScope>) => `${bucket.scope}#${bucket.key}`;
 
 /** Milliseconds between two tokens. */
-export const intervalOf = (bucket: BucketSpec) => 60_000 / bucket.perMinute;
+export const intervalOf = (bucket: BucketSpec<RateLimitScope>) => 60_000 / bucket.perMinute;
 
 /** How far TAT may run ahead of now while a token is still left. */
-export const burstOf = (bucket: BucketSpec) => (bucket.perMinute - 1) * intervalOf(bucket);
+export const burstOf = (bucket: BucketSpec<RateLimitScope>) => (bucket.perMinute - 1) * intervalOf(bucket);
 
 /** Whole seconds until the bucket would allow one more message. */
-export const retryAfterOf = (bucket: BucketSpec, tat: number, now: number): number => {
+export const retryAfterOf = (bucket: BucketSpec<RateLimitScope>, tat: number, now: number): number => {
   const waitMs = tat - now - burstOf(bucket);
   return waitMs <= 0 ? 0 : Math.max(1, Math.ceil(waitMs / 1000));
 };
 
 /** The bucket as a client sees it, from its stored TAT (undefined: never used, or long idle). */
-export const bucketStateOf = (bucket: BucketSpec, storedTat: number | undefined, now: number): BucketState => {
+export const bucketStateOf = <S extends RateLimitScope>(bucket: BucketSpec<S>, storedTat: number | undefined, now: number): BucketState<S> => {
   const tat = Math.max(now, storedTat ?? now);
   const remaining = Math.max(0, Math.min(bucket.perMinute, Math.floor(bucket.perMinute - (tat - now) / intervalOf(bucket))));
   return { scope: bucket.scope, limit: bucket.perMinute, remaining, retryAfter: retryAfterOf(bucket, tat, now) };

@@ -19,6 +19,9 @@ export interface LocalEndpoints {
   eventBridgeEndpoint: string;
   sqsEndpoint: string;
   dynamodbEndpoint: string;
+  /** The S3-compatible server, and the bucket portraits are stored in. */
+  s3Endpoint: string;
+  portraitBucket: string;
   tokenUrl: string;
   issuer: string;
   jwksUri: string;

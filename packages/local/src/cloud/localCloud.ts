@@ -5,7 +5,8 @@ import type { Clock } from "@innerworld/platform/clock";
 import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { BUS_NAME, OPERATIONS_ROUTES, PUBLIC_ROUTES, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
-import { createGatewayRoutes, PERSONA_ROUTES, type GatewayLimits } from "@innerworld/gateway";
+import { createGatewayRoutes, createSurveyRoutes, PERSONA_ROUTES, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES, type GatewayLimits } from "@innerworld/gateway";
+import { startS3 } from "@innerworld/emulators/s3";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
 import { startHttpApiEmulator } from "@innerworld/emulators/http-api";
@@ -44,10 +45,11 @@ export interface LocalCloudPorts {
   issuer: number;
   readApi: number;
   web: number;
+  s3: number;
 }
 
 /** Fixed ports for `start`, so clients can be pointed at the same URLs every time; tests pass 0 for free ones. */
-export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514, readApi: 4515, web: 4516 };
+export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514, readApi: 4515, web: 4516, s3: 4517 };
 
 export interface LocalCloudOptions {
   dataDir: string;
@@ -88,7 +90,8 @@ export const runtimeConfigFor = (endpoints: LocalEndpoints): RuntimeConfig => ({
   region: endpoints.region,
   busName: endpoints.busName,
   tablePrefix: endpoints.tablePrefix,
-  endpoints: { dynamodb: endpoints.dynamodbEndpoint, eventBridge: endpoints.eventBridgeEndpoint, sqs: endpoints.sqsEndpoint },
+  endpoints: { dynamodb: endpoints.dynamodbEndpoint, eventBridge: endpoints.eventBridgeEndpoint, sqs: endpoints.sqsEndpoint, s3: endpoints.s3Endpoint },
+  portraitBucket: endpoints.portraitBucket,
   connectionsUrl: endpoints.connectionsUrl,
   deadLetterQueueUrls: Object.fromEntries(
     Object.entries(endpoints.queues).map(([service, queues]) => [service, (queues as ServiceQueues).deadLetterQueueUrl]),
@@ -186,6 +189,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const issuer = await startDevIssuer({ port: ports.issuer, dataDir: options.dataDir });
     stack.push({ name: "issuer", close: issuer.close });
 
+    const portraitBucket = `${tablePrefix}-portraits`;
+    const s3 = await startS3({ port: ports.s3, directory: join(options.dataDir, "s3"), buckets: [portraitBucket] });
+    stack.push({ name: "s3", close: s3.close });
+
     // The gateway's routes must exist before the WebSocket API listens, but its runtime needs the @connections URL,
     // known only once the API listens. The runtime is set right after, before endpoints.json tells anyone to connect.
     const gatewayRuntime: { current?: ServiceRuntime } = {};
@@ -197,6 +204,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       eventBridgeEndpoint: eventBridge.endpoint,
       sqsEndpoint: sqs.endpoint,
       dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+      portraitBucket,
       tokenUrl: issuer.tokenUrl,
       issuer: issuer.issuer,
       jwksUri: issuer.jwksUri,
@@ -209,6 +218,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");
       return gatewayRuntime.current;
     }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks }, options.gatewayLimits);
+    const surveyApi = createSurveyRoutes(() => {
+      if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");
+      return gatewayRuntime.current;
+    }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks });
     const websocket: WebSocketApiEmulator = await startWebSocketApiEmulator({
       port: ports.websocket,
       stage: LOCAL_STAGE,
@@ -221,8 +234,11 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const readApi = await startHttpApiEmulator({
       port: ports.readApi,
       jwt: { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks },
-      routes: Object.fromEntries(READ_API_ROUTES.map((route) => [route, gateway.readApi])),
-      publicRoutes: PUBLIC_ROUTES,
+      routes: {
+        ...Object.fromEntries(READ_API_ROUTES.map((route) => [route, gateway.readApi])),
+        ...Object.fromEntries(SURVEY_ROUTES.map((route) => [route, surveyApi])),
+      },
+      publicRoutes: [...PUBLIC_ROUTES, ...SURVEY_PUBLIC_ROUTES],
     });
     stack.push({ name: "read api", close: readApi.close });
 

@@ -5,6 +5,8 @@ import { createHandler as contextRefresh } from "@innerworld/context-refresh";
 import { createHandler as generation } from "@innerworld/generation";
 import { createHandler as graphExtraction } from "@innerworld/graph-extraction";
 import { createHandler as notifier } from "@innerworld/notifier";
+import { createHandler as personaSynthesis } from "@innerworld/persona-synthesis";
+import { createHandler as portrait } from "@innerworld/portrait";
 import { createHandler as safety } from "@innerworld/safety";
 import { createHandler as storage } from "@innerworld/storage";
 import { createHandler as watchdog } from "@innerworld/watchdog";
@@ -18,6 +20,8 @@ const FACTORIES: { [S in ServiceName]?: (runtime: ServiceRuntime<S>) => SqsHandl
   "context-refresh": contextRefresh,
   notifier,
   watchdog,
+  "persona-synthesis": personaSynthesis,
+  portrait,
 };
 
 /**

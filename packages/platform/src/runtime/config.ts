@@ -6,7 +6,9 @@ export interface RuntimeConfig {
   busName: string;
   /** Physical table names are `<tablePrefix>-<table>`. */
   tablePrefix: string;
-  endpoints: { dynamodb?: string; eventBridge?: string; sqs?: string };
+  endpoints: { dynamodb?: string; eventBridge?: string; sqs?: string; s3?: string };
+  /** The S3 bucket synthesised personas' portraits are stored in. */
+  portraitBucket?: string;
   /** Base URL of the API Gateway @connections API (`https://{api}.execute-api.{region}.amazonaws.com/{stage}`). */
   connectionsUrl?: string;
   deadLetterQueueUrls: Partial<Record<ServiceName, string>>;
@@ -47,7 +49,9 @@ export const runtimeConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Runt
       ...(env.INNERWORLD_DYNAMODB_ENDPOINT ? { dynamodb: env.INNERWORLD_DYNAMODB_ENDPOINT } : {}),
       ...(env.INNERWORLD_EVENTBRIDGE_ENDPOINT ? { eventBridge: env.INNERWORLD_EVENTBRIDGE_ENDPOINT } : {}),
       ...(env.INNERWORLD_SQS_ENDPOINT ? { sqs: env.INNERWORLD_SQS_ENDPOINT } : {}),
+      ...(env.INNERWORLD_S3_ENDPOINT ? { s3: env.INNERWORLD_S3_ENDPOINT } : {}),
     },
+    ...(env.INNERWORLD_PORTRAIT_BUCKET ? { portraitBucket: env.INNERWORLD_PORTRAIT_BUCKET } : {}),
     ...(env.INNERWORLD_CONNECTIONS_URL ? { connectionsUrl: env.INNERWORLD_CONNECTIONS_URL } : {}),
     deadLetterQueueUrls,
     ...(serviceQueues ? { serviceQueues } : {}),

@@ -17,6 +17,8 @@ export const publishStepFailed = async (runtime: ServiceRuntime, event: Consumed
   const messageId = stringField(data, "messageId");
   const seq = (data as { seq?: unknown }).seq;
   const connectionId = stringField(data, "connectionId");
+  const surveyId = stringField(data, "surveyId");
+  const personaId = stringField(data, "personaId");
   const sessionId = stringField(data, "sessionId") ?? metadata.sessionId;
   await runtime.publisher.publish({
     type: "StepFailed",
@@ -33,6 +35,8 @@ export const publishStepFailed = async (runtime: ServiceRuntime, event: Consumed
       ...(typeof seq === "number" ? { seq } : {}),
       ...(sessionId ? { sessionId } : {}),
       ...(connectionId ? { connectionId } : {}),
+      ...(surveyId ? { surveyId } : {}),
+      ...(personaId ? { personaId } : {}),
       errorCode: (error as { code?: string }).code ?? "STEP_FAILED",
       errorMessage: error instanceof Error ? error.message : String(error),
       // Whether the client may send the message again; not the same as whether the queue should redeliver it.

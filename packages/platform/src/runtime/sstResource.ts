@@ -15,6 +15,7 @@ export const LINK_NAMES = {
   graph: "Graph",
   modelApiKey: "ModelApiKey",
   moderationApiKey: "ModerationApiKey",
+  portraits: "Portraits",
 } as const;
 
 const pascal = (service: ServiceName) =>
@@ -35,6 +36,7 @@ export interface LinkedProperties {
   Graph: { endpoint: string; port: string };
   Secret: { value: string };
   Queue: { url: string };
+  Bucket: { name: string };
 }
 
 type LinkedResources = Record<string, unknown>;
@@ -59,6 +61,7 @@ export const linkedEnvironment = (service: ServiceName, resource: LinkedResource
   set("INNERWORLD_BUS_NAME", read<"Bus">(LINK_NAMES.bus)?.name);
   set("INNERWORLD_TABLE_PREFIX", read<"Tables">(LINK_NAMES.tables)?.prefix);
   set("INNERWORLD_CONNECTIONS_URL", read<"Connections">(LINK_NAMES.connections)?.url);
+  set("INNERWORLD_PORTRAIT_BUCKET", read<"Bucket">(LINK_NAMES.portraits)?.name);
   set(envKeyOfDeadLetterQueue(service), read<"Queue">(deadLetterQueueLinkName(service))?.url);
   const userPool = read<"UserPool">(LINK_NAMES.userPool);
   set("INNERWORLD_USER_POOL_ID", userPool?.id);

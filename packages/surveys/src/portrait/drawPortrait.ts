@@ -1,12 +1,9 @@
 // Draws a persona's portrait offline: a deterministic SVG avatar seeded by who the persona is, so redrawing is harmless.
 import { createAvatar } from "@dicebear/core";
 import * as personas from "@dicebear/personas";
+import type { Portrait } from "./portrait";
 
-export interface Portrait {
-  /** image/svg+xml */
-  contentType: string;
-  body: string;
-}
+export type { Portrait } from "./portrait";
 
 export interface PortraitPainter {
   readonly name: string;

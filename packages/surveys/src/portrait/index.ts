@@ -1,2 +1,2 @@
-// Portraits of synthesised personas.
+// Portraits of synthesised personas: drawing them offline.
 export * from "./drawPortrait";

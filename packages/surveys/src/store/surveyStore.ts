@@ -27,9 +27,10 @@ export interface SurveyStore {
   countDropped(surveyId: string, reason: DropReason): Promise<void>;
   /**
    * Counts the responses kept so far and, when the count has reached `threshold`, claims the survey for synthesis:
-   * `crossed` is true for exactly one caller, however many count at the same moment.
+   * `crossed` is true for exactly one claimant, however many count at the same moment — and again for that same
+   * claimant when it asks twice (a redelivered event whose first attempt claimed, then failed to publish).
    */
-  claimForSynthesis(surveyId: string, threshold: number): Promise<{ count: number; crossed: boolean }>;
+  claimForSynthesis(surveyId: string, threshold: number, claimant: string): Promise<{ count: number; crossed: boolean }>;
   listResponses(surveyId: string): Promise<StoredResponse[]>;
   setStatus(surveyId: string, status: SurveyStatus, fields?: { personaId?: string; failureReason?: string }): Promise<void>;
   /** Removes a survey and its responses (the owner's erasure). */

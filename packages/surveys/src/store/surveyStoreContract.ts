@@ -47,10 +47,14 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       const survey = newSurvey();
       await store.create(survey);
       await Promise.all(["a", "b"].map((k) => store.addResponse(survey.surveyId, response(k))));
-      expect(await store.claimForSynthesis(survey.surveyId, 3)).toEqual({ count: 2, crossed: false });
+      expect(await store.claimForSynthesis(survey.surveyId, 3, "event-b")).toEqual({ count: 2, crossed: false });
       await Promise.all(["c", "d", "e", "f"].map((k) => store.addResponse(survey.surveyId, response(k))));
-      const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimForSynthesis(survey.surveyId, 3)));
+      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimForSynthesis(survey.surveyId, 3, `event-${i}`)));
       expect(claims.filter((c) => c.crossed)).toHaveLength(1);
+      // The winner's event, delivered again, may publish again (same event id); nobody else may.
+      const winner = `event-${claims.findIndex((c) => c.crossed)}`;
+      expect((await store.claimForSynthesis(survey.surveyId, 3, winner)).crossed).toBe(true);
+      expect((await store.claimForSynthesis(survey.surveyId, 3, "event-late")).crossed).toBe(false);
       const after = await store.get(survey.surveyId);
       expect(after).toMatchObject({ status: "synthesizing", responseCount: 6 });
     });

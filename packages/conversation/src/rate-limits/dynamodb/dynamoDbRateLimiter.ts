@@ -2,7 +2,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "../../dynamodb";
-import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter } from "../rateLimiter";
+import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
 
 const MAX_ATTEMPTS = 5;
 
@@ -14,23 +14,23 @@ export class DynamoDbRateLimiter implements RateLimiter {
   ) {}
 
   /** The buckets are tried at once; when one refuses, the tokens taken from the others are given back. */
-  async take(buckets: readonly BucketSpec[]): Promise<RateDecision> {
+  async take<S extends RateLimitScope = ChatRateLimitScope>(buckets: readonly BucketSpec<S>[]): Promise<RateDecision<S>> {
     const now = this.clock();
     const results = await Promise.all(buckets.map((bucket) => this.takeOne(bucket, now)));
     const refusedAt = results.findIndex((r) => !r.allowed);
     if (refusedAt === -1) return { allowed: true };
     await Promise.all(buckets.map((bucket, i) => (results[i]?.allowed ? this.giveBack(bucket) : undefined)));
-    const bucket = buckets[refusedAt] as BucketSpec;
+    const bucket = buckets[refusedAt] as BucketSpec<S>;
     return { allowed: false, scope: bucket.scope, retryAfter: (results[refusedAt] as { retryAfter: number }).retryAfter, limit: bucket.perMinute };
   }
 
-  async status(bucket: BucketSpec): Promise<BucketState> {
+  async status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>> {
     const now = this.clock();
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { bucketKey: bucketKeyOf(bucket) }, ConsistentRead: true }));
     return bucketStateOf(bucket, Item?.tat as number | undefined, now);
   }
 
-  private async takeOne(bucket: BucketSpec, now: number, attempt = 1): Promise<{ allowed: true } | { allowed: false; retryAfter: number }> {
+  private async takeOne(bucket: BucketSpec<RateLimitScope>, now: number, attempt = 1): Promise<{ allowed: true } | { allowed: false; retryAfter: number }> {
     const interval = intervalOf(bucket);
     const burst = burstOf(bucket);
     const key = { bucketKey: bucketKeyOf(bucket) };
@@ -75,7 +75,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
   }
 
   /** Returns a token taken by a message that another bucket then refused. */
-  private async giveBack(bucket: BucketSpec): Promise<void> {
+  private async giveBack(bucket: BucketSpec<RateLimitScope>): Promise<void> {
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,

@@ -1,6 +1,6 @@
 // Token buckets in memory: the same GCRA arithmetic as the DynamoDB adapter, read against the injected clock.
 import { systemClock, type Clock } from "@innerworld/platform/clock";
-import { bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter } from "../rateLimiter";
+import { bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
 
 export class InMemoryRateLimiter implements RateLimiter {
   /** bucketKey → TAT in epoch milliseconds. */
@@ -8,7 +8,7 @@ export class InMemoryRateLimiter implements RateLimiter {
 
   constructor(private readonly clock: Clock = systemClock) {}
 
-  async take(buckets: readonly BucketSpec[]): Promise<RateDecision> {
+  async take<S extends RateLimitScope = ChatRateLimitScope>(buckets: readonly BucketSpec<S>[]): Promise<RateDecision<S>> {
     const now = this.clock();
     for (const bucket of buckets) {
       const tat = this.tats.get(bucketKeyOf(bucket));
@@ -24,7 +24,7 @@ export class InMemoryRateLimiter implements RateLimiter {
     return { allowed: true };
   }
 
-  async status(bucket: BucketSpec): Promise<BucketState> {
+  async status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>> {
     return bucketStateOf(bucket, this.tats.get(bucketKeyOf(bucket)), this.clock());
   }
 }

@@ -9,7 +9,7 @@ const RESPONSE_PREFIX = "RESPONSE#";
 
 const isConditionFailure = (error: unknown) => (error as { name?: string } | null)?.name === "ConditionalCheckFailedException";
 
-type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string };
+type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string; claimedBy?: string };
 
 export class DynamoDbSurveyStore implements SurveyStore {
   constructor(
@@ -75,7 +75,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
-  async claimForSynthesis(surveyId: string, threshold: number): Promise<{ count: number; crossed: boolean }> {
+  async claimForSynthesis(surveyId: string, threshold: number, claimant: string): Promise<{ count: number; crossed: boolean }> {
     // Counting the kept responses (not incrementing a counter) makes a redelivered event harmless.
     const count = (await this.listResponses(surveyId)).length;
     await this.client.send(
@@ -96,10 +96,10 @@ export class DynamoDbSurveyStore implements SurveyStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { surveyId, sk: SURVEY_SK },
-          UpdateExpression: "SET synthesisClaimedAt = :now, #status = :synthesizing",
-          ConditionExpression: "attribute_exists(surveyId) AND attribute_not_exists(synthesisClaimedAt)",
+          UpdateExpression: "SET synthesisClaimedAt = :now, claimedBy = :claimant, #status = :synthesizing",
+          ConditionExpression: "attribute_exists(surveyId) AND (attribute_not_exists(synthesisClaimedAt) OR claimedBy = :claimant)",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":synthesizing": "synthesizing" },
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":synthesizing": "synthesizing", ":claimant": claimant },
         }),
       );
       return { count, crossed: true };

@@ -3,7 +3,7 @@ import type { Survey, SurveyStatus } from "../../surveySchema";
 import { SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
 
 export class InMemorySurveyStore implements SurveyStore {
-  private readonly surveys = new Map<string, Survey & { synthesisClaimed?: boolean }>();
+  private readonly surveys = new Map<string, Survey & { claimedBy?: string }>();
   private readonly responses = new Map<string, Map<string, StoredResponse>>();
 
   async create(survey: Survey): Promise<void> {
@@ -14,7 +14,7 @@ export class InMemorySurveyStore implements SurveyStore {
   async get(surveyId: string): Promise<Survey | undefined> {
     const found = this.surveys.get(surveyId);
     if (!found) return undefined;
-    const { synthesisClaimed: _claimed, ...survey } = structuredClone(found);
+    const { claimedBy: _claimant, ...survey } = structuredClone(found);
     return survey;
   }
 
@@ -38,13 +38,14 @@ export class InMemorySurveyStore implements SurveyStore {
     survey.droppedCount += 1;
   }
 
-  async claimForSynthesis(surveyId: string, threshold: number): Promise<{ count: number; crossed: boolean }> {
+  async claimForSynthesis(surveyId: string, threshold: number, claimant: string): Promise<{ count: number; crossed: boolean }> {
     const survey = this.surveys.get(surveyId);
     if (!survey) throw new SurveyNotFoundError(surveyId);
     const count = this.responses.get(surveyId)?.size ?? 0;
     survey.responseCount = Math.max(survey.responseCount, count);
-    if (count < threshold || survey.synthesisClaimed) return { count, crossed: false };
-    survey.synthesisClaimed = true;
+    if (count < threshold) return { count, crossed: false };
+    if (survey.claimedBy) return { count, crossed: survey.claimedBy === claimant };
+    survey.claimedBy = claimant;
     survey.status = "synthesizing";
     return { count, crossed: true };
   }

@@ -1,0 +1,177 @@
+// The survey HTTP API: an owner creates a survey, friends answer it anonymously, the owner follows it to a persona.
+import { randomUUID } from "node:crypto";
+import type { Publisher } from "@innerworld/events";
+import type { Clock } from "@innerworld/platform/clock";
+import type { PersonaStore } from "@innerworld/personas/store";
+import type { RateDecision, BucketSpec, RateLimitScope } from "@innerworld/conversation/rate-limits";
+
+type SurveyScope = Extract<RateLimitScope, "survey_respondent" | "survey">;
+import { crisisResources, type SafetyVerdict } from "@innerworld/screening";
+import {
+  DEFAULT_QUESTIONS,
+  checkAnswers,
+  createSurveyRequestSchema,
+  duplicateQuestionIds,
+  respondentKeyOf,
+  surveyResponseSchema,
+  type Survey,
+} from "@innerworld/surveys";
+import { portraitKeyOf, type PortraitStore } from "@innerworld/surveys/portrait-store";
+import type { SurveyStore } from "@innerworld/surveys/store";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { ZodError } from "zod";
+
+/** Routes anyone may call: a friend answering has no account. The others need a token. */
+export const SURVEY_PUBLIC_ROUTES = ["GET /surveys/{surveyId}", "POST /surveys/{surveyId}/responses"];
+export const SURVEY_ROUTES = ["POST /surveys", ...SURVEY_PUBLIC_ROUTES, "GET /personas/{personaId}/portrait"];
+
+/** Per respondent and per survey, so one friend cannot flood a survey and a shared link cannot be hammered. */
+export const SURVEY_RATE_LIMITS = { perRespondentPerMinute: 5, perSurveyPerMinute: 60 };
+
+export interface SurveyApiPorts {
+  surveys: SurveyStore;
+  personas: PersonaStore;
+  portraits: PortraitStore;
+  publisher: Publisher;
+  rateLimiter: { take(buckets: readonly BucketSpec<SurveyScope>[]): Promise<RateDecision<SurveyScope>> };
+  /** Checks an optional bearer token on the public routes; undefined when it is absent or invalid. */
+  userOfToken(token: string): Promise<string | undefined>;
+  screen(text: string): SafetyVerdict;
+  clock: Clock;
+  /** Where a friend opens the survey; the API's own URL when no web client is configured. */
+  shareBaseUrl?: string;
+}
+
+type Result = APIGatewayProxyStructuredResultV2;
+const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Result => ({
+  statusCode,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
+const problem = (statusCode: number, code: string, message: string, details?: unknown): Result => json(statusCode, { error: { code, message, ...(details ? { details } : {}) } });
+const fieldProblems = (error: ZodError) => error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", reason: issue.message }));
+
+/** What a friend sees after answering; the same words whether or not an answer was dropped, so nothing is revealed. */
+export const THANK_YOU = "Thanks for answering! Your words help build something your friend will love.";
+
+const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { ok: true; value: unknown } | { ok: false } => {
+  if (!event.body) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body) };
+  } catch {
+    return { ok: false };
+  }
+};
+
+const ownerView = (survey: Survey) => ({
+  responseCount: survey.responseCount,
+  droppedCount: survey.droppedCount,
+  status: survey.status,
+  ...(survey.personaId ? { personaId: survey.personaId } : {}),
+  ...(survey.failureReason ? { failureReason: survey.failureReason } : {}),
+});
+
+export const createSurveyApi = (ports: SurveyApiPorts) => {
+  const now = () => new Date(ports.clock());
+
+  const createSurvey = async (userId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
+    const body = parseBody(event);
+    if (!body.ok) return problem(400, "MALFORMED_JSON", "The body is not valid JSON");
+    const parsed = createSurveyRequestSchema.safeParse(body.value);
+    if (!parsed.success) return problem(400, "INVALID_SURVEY", "The survey is not valid", fieldProblems(parsed.error));
+    const questions = parsed.data.questions ?? [...DEFAULT_QUESTIONS];
+    const duplicates = duplicateQuestionIds(questions);
+    if (duplicates.length) return problem(400, "INVALID_SURVEY", "Question ids must be unique", duplicates.map((id) => ({ field: "questions.id", reason: `${id} is used twice` })));
+    // An owner's own questions are read by friends: no abuse in them either.
+    const unsafe = questions.filter((q) => ["block", "crisis"].includes(ports.screen(q.text).action));
+    if (unsafe.length) return problem(422, "UNSAFE_SURVEY", "Some questions cannot be asked", unsafe.map((q) => ({ field: `questions.${q.id}`, reason: "not allowed" })));
+    const survey: Survey = { surveyId: randomUUID(), ownerId: userId, subjectName: parsed.data.subjectName, questions, status: "collecting", createdAt: now().toISOString(), responseCount: 0, droppedCount: 0 };
+    await ports.surveys.create(survey);
+    const base = ports.shareBaseUrl ?? `https://${event.requestContext.domainName}`;
+    return json(201, { surveyId: survey.surveyId, shareUrl: `${base.replace(/\/$/, "")}/surveys/${survey.surveyId}`, questions }, { location: `/surveys/${survey.surveyId}` });
+  };
+
+  const getSurvey = async (surveyId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
+    const survey = await ports.surveys.get(surveyId);
+    if (!survey) return problem(404, "SURVEY_NOT_FOUND", "No such survey");
+    const bearer = /^Bearer (.+)$/i.exec(event.headers?.authorization ?? "")?.[1];
+    const userId = bearer ? await ports.userOfToken(bearer) : undefined;
+    const publicView = { surveyId: survey.surveyId, subjectName: survey.subjectName, questions: survey.questions };
+    return json(200, userId === survey.ownerId ? { ...publicView, ...ownerView(survey) } : publicView);
+  };
+
+  const respond = async (surveyId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
+    const body = parseBody(event);
+    if (!body.ok) return problem(400, "MALFORMED_JSON", "The body is not valid JSON");
+    const parsed = surveyResponseSchema.safeParse(body.value);
+    if (!parsed.success) return problem(400, "INVALID_RESPONSE", "The response is not valid", fieldProblems(parsed.error));
+    const survey = await ports.surveys.get(surveyId);
+    if (!survey) return problem(404, "SURVEY_NOT_FOUND", "No such survey");
+    if (survey.status === "ready" || survey.status === "failed") return problem(410, "SURVEY_CLOSED", "This survey is no longer taking answers");
+    const answerProblems = checkAnswers(survey.questions, parsed.data.answers);
+    if (answerProblems.length) return problem(400, "INVALID_RESPONSE", "Some answers do not fit the questions", answerProblems.map((p) => ({ field: `answers.${p.questionId}`, reason: p.reason })));
+
+    const respondentKey = respondentKeyOf(surveyId, parsed.data.respondentId, { sourceIp: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent });
+    const decision = await ports.rateLimiter.take([
+      { scope: "survey_respondent", key: respondentKey, perMinute: SURVEY_RATE_LIMITS.perRespondentPerMinute },
+      { scope: "survey", key: surveyId, perMinute: SURVEY_RATE_LIMITS.perSurveyPerMinute },
+    ]);
+    if (!decision.allowed) return problem(429, "RATE_LIMITED", "Too many answers just now; try again shortly", { retryAfter: decision.retryAfter });
+
+    // Each answer is screened on its own: an abusive or crisis answer is dropped and counted, never kept or shown to a model.
+    const dropped = { abusive: 0, crisis: 0 };
+    const kept: { questionId: string; answer: string }[] = [];
+    for (const answer of parsed.data.answers) {
+      const verdict = ports.screen(answer.answer);
+      if (verdict.action === "crisis") dropped.crisis += 1;
+      else if (verdict.action === "block") dropped.abusive += 1;
+      else kept.push({ questionId: answer.questionId, answer: verdict.redactedText ?? answer.answer });
+    }
+    for (let i = 0; i < dropped.abusive; i++) await ports.surveys.countDropped(surveyId, "abusive");
+    for (let i = 0; i < dropped.crisis; i++) await ports.surveys.countDropped(surveyId, "crisis");
+    // A friend who wrote something worrying gets the helplines with the thanks, whatever else happened.
+    const thanks = { message: THANK_YOU, ...(dropped.crisis ? { support: crisisResources(event.headers?.["accept-language"]?.split(",")[0]).resources } : {}) };
+    if (kept.length === 0) return json(202, thanks);
+
+    const receivedAt = now().toISOString();
+    const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt });
+    if (added === "duplicate") return problem(409, "ALREADY_ANSWERED", "You have answered this survey already");
+    await ports.publisher.publish({
+      type: "SurveyResponseAccepted",
+      correlationId: surveyId,
+      userId: survey.ownerId,
+      deduplicationKey: `${surveyId}:${respondentKey}`,
+      data: { surveyId, respondentKey, answerCount: kept.length, droppedAnswers: dropped, receivedAt },
+    });
+    return json(202, thanks);
+  };
+
+  const portrait = async (userId: string, personaId: string): Promise<Result> => {
+    const persona = await ports.personas.get(personaId);
+    // Another user's persona answers exactly like a missing one.
+    if (!persona || (!persona.builtIn && persona.ownerId !== userId)) return problem(404, "PERSONA_NOT_FOUND", "No such persona");
+    const picture = await ports.portraits.get(portraitKeyOf(personaId));
+    if (!picture) return problem(404, "PORTRAIT_NOT_FOUND", "This persona has no portrait");
+    return { statusCode: 200, headers: { "content-type": picture.contentType, "cache-control": "private, max-age=3600" }, body: picture.body };
+  };
+
+  return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
+    const surveyId = event.pathParameters?.surveyId ?? "";
+    // Survey ids are UUIDs; anything else cannot name a survey (and must not reach DynamoDB as an oversized key).
+    if (event.pathParameters?.surveyId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(surveyId)) return problem(404, "SURVEY_NOT_FOUND", "No such survey");
+    const claimed = event.requestContext.authorizer?.jwt?.claims?.sub;
+    const userId = typeof claimed === "string" && claimed ? claimed : undefined;
+    switch (event.routeKey) {
+      case "POST /surveys":
+        return userId ? createSurvey(userId, event) : problem(401, "UNAUTHORIZED", "A valid token is required");
+      case "GET /surveys/{surveyId}":
+        return getSurvey(surveyId, event);
+      case "POST /surveys/{surveyId}/responses":
+        return respond(surveyId, event);
+      case "GET /personas/{personaId}/portrait":
+        return userId ? portrait(userId, event.pathParameters?.personaId ?? "") : problem(401, "UNAUTHORIZED", "A valid token is required");
+      default:
+        return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);
+    }
+  };
+};

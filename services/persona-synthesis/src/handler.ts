@@ -1,0 +1,39 @@
+// The persona-synthesis service's Lambda entry: a thin SQS handler over synthesisePersona.
+import { ChatOpenAI } from "@langchain/openai";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, modelConfigFromEnv, parseModelConfig, usesRemoteModel } from "@innerworld/chat-model/models";
+import { DynamoPersonaStore } from "@innerworld/personas/store";
+import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
+import { createLlmSynthesiser, createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
+import { createPersonaSynthesis } from "./synthesisePersona";
+
+/**
+ * The chat models' configuration: with no endpoint the offline synthesiser writes the persona.
+ * INNERWORLD_SYNTHESISER=offline keeps it offline even where a chat model is configured (cost, or privacy).
+ */
+const synthesiserFromEnv = (env: NodeJS.ProcessEnv): PersonaSynthesiser => {
+  const config = parseModelConfig(env.INNERWORLD_SYNTHESISER === "offline" ? {} : modelConfigFromEnv(env));
+  if (!usesRemoteModel(config)) return createOfflineSynthesiser();
+  const modelName = config.model ?? DEFAULT_REMOTE_MODEL;
+  const model = new ChatOpenAI({
+    model: modelName,
+    apiKey: config.apiKey ?? "not-needed",
+    configuration: config.baseUrl ? { baseURL: config.baseUrl } : {},
+    maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeout: config.timeoutMs ?? 45_000,
+  });
+  return createLlmSynthesiser(model, { modelName });
+};
+
+export const createHandler = (runtime: ServiceRuntime<"persona-synthesis">) => {
+  const synthesise = createPersonaSynthesis({
+    surveys: new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock),
+    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
+    publisher: runtime.publisher,
+    synthesiser: synthesiserFromEnv(process.env),
+    clock: runtime.clock,
+  });
+  return createServiceConsumer(runtime, { SurveyCompleted: synthesise });
+};
+
+export const handler = lambdaFromEnvironment("persona-synthesis", createHandler);

@@ -1,0 +1,2 @@
+// The portrait service: what the local cloud and tests import.
+export { createHandler } from "./handler";

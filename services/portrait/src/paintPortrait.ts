@@ -1,0 +1,28 @@
+// The portrait service's logic: draws a synthesised persona's picture, stores it, and says the persona is ready.
+import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import type { Clock } from "@innerworld/platform/clock";
+import type { PortraitPainter } from "@innerworld/surveys/portrait";
+import { portraitKeyOf, type PortraitStore } from "@innerworld/surveys/portrait-store";
+
+export interface PortraitPorts {
+  painter: PortraitPainter;
+  portraits: PortraitStore;
+  publisher: Publisher;
+  clock: Clock;
+}
+
+export const createPortraitPainter = (ports: PortraitPorts) =>
+  async function paint({ envelope }: ConsumedEvent<"PersonaSynthesized">): Promise<void> {
+    const { data, metadata } = envelope;
+    const portrait = await ports.painter.paint({ personaId: data.personaId, name: data.name, traits: data.traits });
+    const portraitKey = portraitKeyOf(data.personaId);
+    await ports.portraits.put(portraitKey, portrait);
+    await ports.publisher.publish({
+      type: "PersonaPortraitReady",
+      correlationId: metadata.correlationId,
+      causationId: metadata.eventId,
+      userId: metadata.userId,
+      deduplicationKey: `portrait-ready:${data.personaId}`,
+      data: { surveyId: data.surveyId, personaId: data.personaId, portraitKey, contentType: portrait.contentType, painter: ports.painter.name, readyAt: new Date(ports.clock()).toISOString() },
+    });
+  };
