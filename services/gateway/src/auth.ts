@@ -41,7 +41,6 @@ const verifierFor = (config: AuthConfig): Verify => {
   return (token) => verifier.verify(token) as unknown as Promise<Record<string, unknown>>;
 };
 
-
 export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = Date.now) => {
   const verify = verifierFor(config);
   return async (event: AuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
@@ -68,8 +67,22 @@ export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = 
   };
 };
 
-/** The same verification for HTTP routes that take a token optionally (a survey's owner sees more than a friend). */
-export const createTokenVerifier = (config: AuthConfig): Verify => verifierFor(config);
+/**
+ * The same checks for HTTP routes that take a token optionally (a survey's owner sees more than a friend): the user
+ * id of a token that passes every check the authorizer makes, undefined for any other.
+ */
+export const createTokenVerifier = (config: AuthConfig, clock: () => number = Date.now) => {
+  const verify = verifierFor(config);
+  return async (token: string): Promise<string | undefined> => {
+    try {
+      const verified = await verify(token);
+      assertTokenPolicy(token, verified, clock());
+      return typeof verified.sub === "string" ? verified.sub : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+};
 
 /** Cognito in the cloud; any issuer with a JWKS (the local dev issuer) elsewhere. */
 export const authConfigFromEnv = (env: NodeJS.ProcessEnv): AuthConfig => {

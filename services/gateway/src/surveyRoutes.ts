@@ -21,7 +21,7 @@ export const createSurveyRoutes = (getRuntime: () => ServiceRuntime, auth: AuthC
       portraits: new S3PortraitStore(s3ClientFor(runtime.config), portraitBucketOf(runtime.config)),
       publisher: runtime.publisher,
       rateLimiter: new TokenBucketRateLimiter(runtime.dynamodb, runtime.tables.rateLimits, runtime.clock),
-      userOfToken: async (token) => (await verify(token).catch(() => undefined))?.sub,
+      userOfToken: verify,
       screen: screenInput,
       clock: runtime.clock,
       ...(options.shareBaseUrl ? { shareBaseUrl: options.shareBaseUrl } : {}),
