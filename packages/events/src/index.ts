@@ -11,3 +11,4 @@ export * from "./protocol";
 export * from "./versions";
 export * from "./busEvent";
 export * from "./httpRoutes";
+export * from "./inMemoryPublisher";

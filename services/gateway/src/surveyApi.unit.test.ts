@@ -1,0 +1,131 @@
+// The survey HTTP API over in-memory stores: what an owner and a friend can do, and the typed answers to what they cannot.
+import { InMemoryPublisher } from "@innerworld/events";
+import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
+import { screenInput } from "@innerworld/screening";
+import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
+import { InMemorySurveyStore } from "@innerworld/surveys/store";
+import { httpApiEvent } from "@innerworld/testing/http-events";
+import { describe, expect, it } from "vitest";
+import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
+
+const NOW = Date.parse("2026-11-18T16:00:00Z");
+
+const setUp = () => {
+  const surveys = new InMemorySurveyStore();
+  const personas = new InMemoryPersonaStore();
+  const portraits = new InMemoryPortraitStore();
+  const publisher = new InMemoryPublisher("gateway");
+  const taken = new Map<string, number>();
+  const api = createSurveyApi({
+    surveys,
+    personas,
+    portraits,
+    publisher,
+    // Counts per bucket within one test: enough to see both limits refuse.
+    rateLimiter: {
+      take: async (buckets) => {
+        for (const bucket of buckets) {
+          const count = (taken.get(`${bucket.scope}#${bucket.key}`) ?? 0) + 1;
+          if (count > bucket.perMinute) return { allowed: false, scope: bucket.scope, retryAfter: 12, limit: bucket.perMinute };
+        }
+        for (const bucket of buckets) taken.set(`${bucket.scope}#${bucket.key}`, (taken.get(`${bucket.scope}#${bucket.key}`) ?? 0) + 1);
+        return { allowed: true };
+      },
+    },
+    userOfToken: async (token) => (token.startsWith("valid-") ? token.slice("valid-".length) : undefined),
+    screen: screenInput,
+    clock: () => NOW,
+  });
+  return { api, surveys, personas, portraits, publisher };
+};
+
+const body = (result: { body?: string }) => JSON.parse(result.body ?? "{}") as Record<string, unknown>;
+const create = async (api: ReturnType<typeof setUp>["api"], owner = "owner-1") => {
+  const created = await api(httpApiEvent({ routeKey: "POST /surveys", sub: owner, body: { subjectName: "Maya" } }));
+  expect(created.statusCode).toBe(201);
+  return body(created).surveyId as string;
+};
+const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respondentId: string, answers: { questionId: string; answer: string }[], sourceIp?: string) =>
+  api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, ...(sourceIp ? { sourceIp } : {}) }));
+
+describe("the survey API", () => {
+  it("creates a survey with the default questions and a share link", async () => {
+    const { api } = setUp();
+    const created = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));
+    expect(created.statusCode).toBe(201);
+    const { surveyId, shareUrl, questions } = body(created) as { surveyId: string; shareUrl: string; questions: unknown[] };
+    expect(shareUrl).toBe(`https://api.innerworld.test/surveys/${surveyId}`);
+    expect(questions.length).toBeGreaterThan(3);
+  });
+
+  it("shows a friend the questions and the owner also the progress", async () => {
+    const { api } = setUp();
+    const surveyId = await create(api);
+    const get = (headers: Record<string, string> = {}) => api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers }));
+    expect(Object.keys(body(await get())).sort()).toEqual(["questions", "subjectName", "surveyId"]);
+    expect(body(await get({ authorization: "Bearer valid-owner-1" }))).toMatchObject({ status: "collecting", responseCount: 0, droppedCount: 0 });
+    // Someone else's token, or a bad one, sees what a friend sees.
+    expect(body(await get({ authorization: "Bearer valid-someone" })).status).toBeUndefined();
+    expect(body(await get({ authorization: "Bearer forged" })).status).toBeUndefined();
+  });
+
+  it("keeps a friend's screened answers, drops abusive and crisis ones, and announces the response", async () => {
+    const { api, surveys, publisher } = setUp();
+    const surveyId = await create(api);
+    const result = await respond(api, surveyId, "browser-ana-0001", [
+      { questionId: "three_words", answer: "funny and loyal" },
+      { questionId: "passions", answer: "you are a worthless bitch" },
+      { questionId: "cares_about", answer: "i want to kill myself tonight" },
+    ]);
+    expect(result.statusCode).toBe(202);
+    expect(body(result).message).toBe(THANK_YOU);
+    expect(JSON.stringify(body(result).support)).toContain("988");
+    const kept = await surveys.listResponses(surveyId);
+    expect(kept.map((r) => r.answers)).toEqual([[{ questionId: "three_words", answer: "funny and loyal" }]]);
+    expect((await surveys.get(surveyId))?.droppedCount).toBe(2);
+    expect(publisher.ofType("SurveyResponseAccepted").map((e) => e.data)).toEqual([expect.objectContaining({ surveyId, answerCount: 1, droppedAnswers: { abusive: 1, crisis: 1 } })]);
+    expect(JSON.stringify(publisher.published)).not.toContain("browser-ana");
+  });
+
+  it("refuses bad input with the field and the reason", async () => {
+    const { api } = setUp();
+    const surveyId = await create(api);
+    const cases = [
+      [await respond(api, surveyId, "browser-x-0001", [{ questionId: "talk_style", answer: "yelling" }]), 400, "INVALID_RESPONSE"],
+      [await respond(api, surveyId, "x", [{ questionId: "three_words", answer: "kind" }]), 400, "INVALID_RESPONSE"],
+      [await api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: "{not json" })), 400, "MALFORMED_JSON"],
+      [await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId: "x".repeat(3000) } })), 404, "SURVEY_NOT_FOUND"],
+      [await api(httpApiEvent({ routeKey: "POST /surveys", body: { subjectName: "Maya" } })), 401, "UNAUTHORIZED"],
+      [await api(httpApiEvent({ routeKey: "POST /surveys", sub: "o", body: { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "abc?" }, { id: "a", kind: "text", text: "def?" }] } })), 400, "INVALID_SURVEY"],
+    ] as const;
+    for (const [result, status, code] of cases) {
+      expect(result.statusCode).toBe(status);
+      expect((body(result).error as { code: string }).code).toBe(code);
+    }
+    const details = (body(cases[0][0]).error as { details: { field: string; reason: string }[] }).details;
+    expect(details[0]).toEqual({ field: "answers.talk_style", reason: expect.stringContaining("must be one of") });
+  });
+
+  it("takes one response per respondent and limits how fast one respondent and one survey are answered", async () => {
+    const { api } = setUp();
+    const surveyId = await create(api);
+    const answer = [{ questionId: "three_words", answer: "kind" }];
+    expect((await respond(api, surveyId, "browser-ben-0001", answer)).statusCode).toBe(202);
+    const again = await respond(api, surveyId, "browser-ben-0001", answer);
+    expect(again.statusCode).toBe(409);
+    for (let i = 0; i < SURVEY_RATE_LIMITS.perRespondentPerMinute - 2; i++) await respond(api, surveyId, "browser-ben-0001", answer);
+    const limited = await respond(api, surveyId, "browser-ben-0001", answer);
+    expect(limited.statusCode).toBe(429);
+    expect((body(limited).error as { details: { retryAfter: number } }).details.retryAfter).toBe(12);
+  });
+
+  it("serves a persona's portrait to its owner only", async () => {
+    const { api, personas, portraits } = setUp();
+    await personas.create(newPersonaRecord({ personaId: "survey-p1", ownerId: "owner-1", now: new Date(NOW), fields: { name: "Maya" } }));
+    await portraits.put("portraits/survey-p1.svg", { contentType: "image/svg+xml", body: "<svg/>" });
+    const fetch = (sub: string) => api(httpApiEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "survey-p1" }, sub }));
+    const mine = await fetch("owner-1");
+    expect(mine).toMatchObject({ statusCode: 200, body: "<svg/>", headers: { "content-type": "image/svg+xml" } });
+    expect((await fetch("someone-else")).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,65 @@
+// Persona-synthesis over in-memory stores: friends' answers become one persona owned by the survey's owner.
+import { InMemoryPublisher } from "@innerworld/events";
+import { InMemoryPersonaStore } from "@innerworld/personas/store";
+import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
+import { InMemorySurveyStore } from "@innerworld/surveys/store";
+import { createOfflineSynthesiser } from "@innerworld/surveys/synthesis";
+import { consumedEvent } from "@innerworld/testing/consumed";
+import { describe, expect, it } from "vitest";
+import { createPersonaSynthesis, personaIdForSurvey } from "./synthesisePersona";
+
+const SURVEY = "5b0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+const NOW = Date.parse("2026-11-18T16:00:00Z");
+
+const setUp = async () => {
+  const surveys = new InMemorySurveyStore();
+  const personas = new InMemoryPersonaStore();
+  const publisher = new InMemoryPublisher("persona-synthesis");
+  await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "synthesizing", createdAt: "2026-11-18T15:00:00Z", responseCount: 3, droppedCount: 0 });
+  for (const [key, words] of [["a", "funny, loyal"], ["b", "loyal and kind"], ["c", "funny, creative"]] as const) {
+    await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: words }, { questionId: "passions", answer: "drawing" }], receivedAt: "2026-11-18T15:30:00Z" });
+  }
+  const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser: createOfflineSynthesiser(), clock: () => NOW });
+  const [completed] = await new InMemoryPublisher("storage").publish({
+    type: "SurveyCompleted",
+    correlationId: SURVEY,
+    userId: "owner-1",
+    data: { surveyId: SURVEY, responseCount: 3, completedAt: "2026-11-18T15:59:00Z" },
+  });
+  return { surveys, personas, publisher, synthesise, completed: consumedEvent(completed) };
+};
+
+describe("persona synthesis", () => {
+  it("writes the persona for the survey's owner, drawing next, and says so on the bus", async () => {
+    const { surveys, personas, publisher, synthesise, completed } = await setUp();
+    await synthesise(completed);
+    const personaId = personaIdForSurvey(SURVEY);
+    const persona = await personas.get(personaId);
+    expect(persona).toMatchObject({ ownerId: "owner-1", name: "Maya", status: "drawing", builtIn: false });
+    expect(persona?.personality).toMatch(/^You are funny, loyal/);
+    expect(persona?.topics).toContain("drawing");
+    expect(await surveys.get(SURVEY)).toMatchObject({ status: "drawing", personaId });
+    expect(publisher.ofType("PersonaSynthesized").map((e) => e.data)).toEqual([
+      expect.objectContaining({ surveyId: SURVEY, personaId, traits: expect.arrayContaining(["funny", "loyal"]), synthesiser: "offline", responseCount: 3 }),
+    ]);
+  });
+
+  it("keeps the persona it wrote when the event comes again, and repeats the same event id", async () => {
+    const { personas, publisher, synthesise, completed } = await setUp();
+    await synthesise(completed);
+    await personas.update(personaIdForSurvey(SURVEY), { name: "Maya (renamed)" }, new Date(NOW));
+    await synthesise(completed);
+    expect((await personas.get(personaIdForSurvey(SURVEY)))?.name).toBe("Maya (renamed)");
+    const ids = publisher.ofType("PersonaSynthesized").map((e) => e.metadata.eventId);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe(ids[1]);
+  });
+
+  it("does nothing for a survey its owner erased in the meantime", async () => {
+    const { surveys, personas, publisher, synthesise, completed } = await setUp();
+    await surveys.delete(SURVEY);
+    await synthesise(completed);
+    expect(await personas.listByOwner("owner-1")).toEqual([]);
+    expect(publisher.published).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+// The portrait service over an in-memory bucket: the picture is stored under the persona's key, then announced.
+import { InMemoryPublisher } from "@innerworld/events";
+import { createOfflinePainter } from "@innerworld/surveys/portrait";
+import { InMemoryPortraitStore, type PortraitStore } from "@innerworld/surveys/portrait-store";
+import { consumedEvent } from "@innerworld/testing/consumed";
+import { describe, expect, it } from "vitest";
+import { createPortraitPainter } from "./paintPortrait";
+
+const synthesized = async () =>
+  consumedEvent(
+    await new InMemoryPublisher("persona-synthesis").publishOne({
+        type: "PersonaSynthesized",
+        correlationId: "survey-1",
+        userId: "owner-1",
+        data: { surveyId: "survey-1", personaId: "survey-abc", name: "Maya", traits: ["funny", "loyal"], synthesiser: "offline", responseCount: 3, synthesizedAt: "2026-11-18T16:00:00Z" },
+      }),
+  );
+
+describe("the portrait service", () => {
+  it("stores the persona's SVG and announces it, the same picture each time", async () => {
+    const portraits = new InMemoryPortraitStore();
+    const publisher = new InMemoryPublisher("portrait");
+    const paint = createPortraitPainter({ painter: createOfflinePainter(), portraits, publisher, clock: () => Date.parse("2026-11-18T16:00:05Z") });
+    await paint(await synthesized());
+    const stored = portraits.objects.get("portraits/survey-abc.svg");
+    expect(stored?.contentType).toBe("image/svg+xml");
+    expect(stored?.body).toMatch(/^<svg/);
+    expect(publisher.ofType("PersonaPortraitReady")[0]?.data).toEqual({ surveyId: "survey-1", personaId: "survey-abc", portraitKey: "portraits/survey-abc.svg", contentType: "image/svg+xml", painter: "offline-svg", readyAt: "2026-11-18T16:00:05.000Z" });
+    const first = stored?.body;
+    await paint(await synthesized());
+    expect(portraits.objects.get("portraits/survey-abc.svg")?.body).toBe(first);
+  });
+
+  it("announces nothing when the picture cannot be stored, so the queue retries it", async () => {
+    const broken: PortraitStore = { put: () => Promise.reject(Object.assign(new Error("bucket gone"), { name: "NoSuchBucket" })), get: async () => undefined, delete: async () => undefined };
+    const publisher = new InMemoryPublisher("portrait");
+    const paint = createPortraitPainter({ painter: createOfflinePainter(), portraits: broken, publisher, clock: () => 0 });
+    await expect(paint(await synthesized())).rejects.toThrow("bucket gone");
+    expect(publisher.published).toEqual([]);
+  });
+});
