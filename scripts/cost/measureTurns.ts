@@ -7,7 +7,7 @@ import { createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/
 import { estimateTokens } from "@innerworld/chat-model/tokens";
 import { TABLES } from "@innerworld/platform/tables";
 import { consumingServices, type ServiceName } from "@innerworld/events";
-import { SQS_SERVICE_HANDLERS, runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "@innerworld/local";
+import { EPHEMERAL_PORTS, SQS_SERVICE_HANDLERS, runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "@innerworld/local";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import type { FunctionWork, Measurement } from "./measurement";
 
@@ -211,7 +211,7 @@ export const measureTurns = async (workload: Workload): Promise<{ measurement: M
     // The gateway's runtime comes through onRuntime; the consumers are started below on runtimes of our own.
     const cloud = await startLocalCloud({
       dataDir,
-      ports: { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0 },
+      ports: EPHEMERAL_PORTS,
       services: [],
       sweepIntervalMs: 3_600_000,
       onRuntime: (runtime) => instrument(runtime, m),

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { EventPublisher, createEventConsumer, type PublishRequest } from "@innerworld/events";
 import { localCredentials } from "@innerworld/emulators/net";
-import { startLocalCloud } from "../src";
+import { EPHEMERAL_PORTS, startLocalCloud } from "../src";
 import { ms, summarize } from "@innerworld/bench/stats";
 
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
@@ -37,7 +37,7 @@ const main = async () => {
   });
   const cloud = await startLocalCloud({
     dataDir,
-    ports: { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 },
+    ports: EPHEMERAL_PORTS,
     services: ["context-refresh"],
     handlerOverrides: { "context-refresh": consumer },
     pollersPerService: 4,

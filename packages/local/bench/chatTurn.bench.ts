@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import WebSocket from "ws";
-import { startLocalCloud, type LocalEndpoints } from "../src";
+import { EPHEMERAL_PORTS, startLocalCloud, type LocalEndpoints } from "../src";
 import { ms, summarize } from "@innerworld/bench/stats";
 
 const TURNS_PER_CLIENT = Number(process.env.BENCH_TURNS_PER_CLIENT ?? 20);
@@ -109,7 +109,7 @@ const main = async () => {
   // The product's limits (10 messages a minute a session) would throttle a load test; the benchmark measures the pipeline.
   const cloud = await startLocalCloud({
     dataDir,
-    ports: { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0 },
+    ports: EPHEMERAL_PORTS,
     gatewayLimits: { userPerMinute: 1_000_000, sessionPerMinute: 1_000_000, channelPerMinute: 1_000_000, maxActiveSessions: 1000 },
     pollersPerService: Number(process.env.BENCH_POLLERS ?? 4),
     ...(processes > 1 ? { services: [] } : {}),

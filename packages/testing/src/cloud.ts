@@ -6,9 +6,9 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
 import { sqsClientFor } from "@innerworld/emulators/sqs";
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from "@innerworld/local";
+import { EPHEMERAL_PORTS, startLocalCloud, type LocalCloud, type LocalCloudOptions } from "@innerworld/local";
 
-export const FREE_PORTS = { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0, web: 0, s3: 0 };
+export const FREE_PORTS = EPHEMERAL_PORTS;
 
 export const tempDir = (prefix: string) => mkdtemp(join(tmpdir(), `innerworld-${prefix}-`));
 

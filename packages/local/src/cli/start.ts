@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SERVICE_NAMES, serviceNameSchema, type ServiceName } from "@innerworld/events";
 import { readEndpoints } from "../cloud/endpoints";
-import { runServices, startLocalCloud, type LocalCloudPorts } from "../cloud/localCloud";
+import { EPHEMERAL_PORTS, runServices, startLocalCloud, type LocalCloudPorts } from "../cloud/localCloud";
 
 const usage = `Usage: pnpm start [options]
 
@@ -71,7 +71,7 @@ const main = async () => {
     stop = running.stop;
     console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
   } else {
-    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? { websocket: 0, eventBridge: 0, sqs: 0, dynamodb: 0, issuer: 0, readApi: 0, web: 0 } : {};
+    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? EPHEMERAL_PORTS : {};
     const deadline = values["turn-deadline"] === undefined ? undefined : Number(values["turn-deadline"]);
     if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 0 && deadline <= 900)) throw new Error("--turn-deadline takes whole seconds from 0 to 900");
     const cloud = await startLocalCloud({ dataDir, ports, services, web: true, log: (m) => console.log(m), ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });

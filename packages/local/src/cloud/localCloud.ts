@@ -50,6 +50,8 @@ export interface LocalCloudPorts {
 
 /** Fixed ports for `start`, so clients can be pointed at the same URLs every time; tests pass 0 for free ones. */
 export const DEFAULT_PORTS: LocalCloudPorts = { websocket: 4510, eventBridge: 4511, sqs: 4512, dynamodb: 4513, issuer: 4514, readApi: 4515, web: 4516, s3: 4517 };
+/** Every port picked free by the OS: for tests, benchmarks and the cost script, which must run beside `pnpm start`. */
+export const EPHEMERAL_PORTS: LocalCloudPorts = Object.fromEntries(Object.keys(DEFAULT_PORTS).map((part) => [part, 0])) as unknown as LocalCloudPorts;
 
 export interface LocalCloudOptions {
   dataDir: string;
