@@ -17,7 +17,8 @@ module.exports = {
       name: "service-imports-local-cloud",
       comment: "Services run in Lambda: the local cloud, the emulators and the test helpers must never be bundled into them.",
       severity: "error",
-      from: { path: "^services/" },
+      // A service's unit tests may use the test helpers; what it deploys may not.
+      from: { path: "^services/", pathNot: TEST_FILE },
       to: { path: "^packages/(local|emulators|testing)/" },
     },
     {
