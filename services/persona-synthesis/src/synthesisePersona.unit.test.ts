@@ -20,7 +20,7 @@ const setUp = async () => {
     await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: words }, { questionId: "passions", answer: "drawing" }], receivedAt: "2026-11-18T15:30:00Z" });
   }
   const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser: createOfflineSynthesiser(), clock: () => NOW });
-  const [completed] = await new InMemoryPublisher("storage").publish({
+  const completed = await new InMemoryPublisher("storage").publishOne({
     type: "SurveyCompleted",
     correlationId: SURVEY,
     userId: "owner-1",
