@@ -1,6 +1,6 @@
 // The persona-synthesis service's Lambda entry: a thin SQS handler over synthesisePersona.
 import { ChatOpenAI } from "@langchain/openai";
-import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, modelConfigFromEnv, parseModelConfig, usesRemoteModel } from "@innerworld/chat-model/models";
+import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, modelConfigFromEnv, parseModelConfig, usesRemoteModel } from "@innerworld/chat-model/model-config";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
