@@ -1,5 +1,5 @@
 // Wires the survey HTTP API to the runtime: the DynamoDB and S3 adapters behind its ports, built on first use.
-import { TokenBucketRateLimiter } from "@innerworld/conversation/rate-limits";
+import { DynamoDbRateLimiter } from "@innerworld/conversation/rate-limits";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { portraitBucketOf, s3ClientFor } from "@innerworld/platform/s3";
@@ -20,7 +20,7 @@ export const createSurveyRoutes = (getRuntime: () => ServiceRuntime, auth: AuthC
       personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
       portraits: new S3PortraitStore(s3ClientFor(runtime.config), portraitBucketOf(runtime.config)),
       publisher: runtime.publisher,
-      rateLimiter: new TokenBucketRateLimiter(runtime.dynamodb, runtime.tables.rateLimits, runtime.clock),
+      rateLimiter: new DynamoDbRateLimiter(runtime.dynamodb, runtime.tables.rateLimits, runtime.clock),
       userOfToken: verify,
       screen: screenInput,
       clock: runtime.clock,
