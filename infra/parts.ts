@@ -43,8 +43,14 @@ const sharedLinks = (plan: DeploymentPlan) => {
   return { bus, links: { bus, tables: tablesLink(plan.core, lookUpTables(plan.core.tables)) } satisfies Links };
 };
 
-/** The core's portrait bucket as another part sees it: linked under the name the runtime reads. */
-const lookUpPortraits = (plan: DeploymentPlan, part: PartName) => sst.aws.Bucket.get(LINK_NAMES.portraits, readParameter(plan, part, KEYS.portraitBucket));
+/** The core's portrait bucket as another part sees it: its name, and the object permissions a portrait needs. */
+const lookUpPortraits = (plan: DeploymentPlan, part: PartName) => {
+  const name = readParameter(plan, part, KEYS.portraitBucket);
+  return new sst.Linkable(LINK_NAMES.portraits, {
+    properties: { name },
+    include: [sst.aws.permission({ actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: [$interpolate`arn:aws:s3:::${name}/*`] })],
+  });
+};
 
 const deployGateway = (plan: DeploymentPlan) => {
   const part: PartName = "gateway";

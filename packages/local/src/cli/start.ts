@@ -15,8 +15,7 @@ Options:
   --only a,b            run only these services in this process
   --without a,b         run every service but these (run them elsewhere with --attach)
   --attach              start no emulators: run the chosen services against the local cloud already running
-  --ephemeral-ports     pick free ports instead of the fixed 4510-4516
-  --turn-deadline S     seconds before a turn with no reply is failed with TURN_TIMED_OUT (default 20)
+  --ephemeral-ports     pick free ports instead of the fixed 4510-4517
   -h, --help            this text
 
 Services: ${SERVICE_NAMES.join(", ")}`;
