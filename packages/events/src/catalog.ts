@@ -232,6 +232,8 @@ export const adminActionTakenSchema = z.object({
   outcome: z.enum(["done", "failed"]),
   detail: z.string().max(1000).optional(),
   takenAt: isoTime,
+});
+
 export const surveyResponseAcceptedSchema = z.object({
   surveyId: id,
   /** The respondent's key (a hash), never the id the respondent's browser sent. */

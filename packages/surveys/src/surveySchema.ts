@@ -16,7 +16,6 @@ export const createSurveyRequestSchema = z
     questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS).optional(),
   })
   .strict();
-export type CreateSurveyRequest = z.infer<typeof createSurveyRequestSchema>;
 
 export const surveyResponseSchema = z
   .object({

@@ -4,7 +4,7 @@ import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/sto
 import { screenInput } from "@innerworld/screening";
 import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
-import { httpApiEvent } from "@innerworld/testing/http-events";
+import { httpApiEvent } from "@innerworld/events/test-events";
 import { describe, expect, it } from "vitest";
 import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
 

@@ -4,7 +4,7 @@ import { InMemoryPersonaStore } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser } from "@innerworld/surveys/synthesis";
-import { consumedEvent } from "@innerworld/testing/consumed";
+import { consumedEvent } from "@innerworld/events/test-events";
 import { describe, expect, it } from "vitest";
 import { createPersonaSynthesis, personaIdForSurvey } from "./synthesisePersona";
 

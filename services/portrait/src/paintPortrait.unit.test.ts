@@ -2,7 +2,7 @@
 import { InMemoryPublisher } from "@innerworld/events";
 import { createOfflinePainter } from "@innerworld/surveys/portrait";
 import { InMemoryPortraitStore, type PortraitStore } from "@innerworld/surveys/portrait-store";
-import { consumedEvent } from "@innerworld/testing/consumed";
+import { consumedEvent } from "@innerworld/events/test-events";
 import { describe, expect, it } from "vitest";
 import { createPortraitPainter } from "./paintPortrait";
 

@@ -3,7 +3,7 @@ import { InMemoryPublisher } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
-import { consumedEvent } from "@innerworld/testing/consumed";
+import { consumedEvent } from "@innerworld/events/test-events";
 import { describe, expect, it } from "vitest";
 import { createSurveyKeeper } from "./keepSurveys";
 

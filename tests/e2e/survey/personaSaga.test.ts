@@ -117,14 +117,18 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
   });
 
   it("starts the saga exactly once when ten friends answer at the same moment", async () => {
-    const tap = await tapBus(env, env.cloud.endpoints.busName, { "detail-type": ["SurveyCompleted"] });
+    const tap = await tapBus(env, ["SurveyCompleted"]);
     const survey = await createSurvey("Leo");
     const statuses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers(`friend${i}`, "chill and honest", "skateboarding", "calm and thoughtful")).then((r) => r.status)),
     );
     expect(statuses).toEqual(Array(10).fill(202));
-    await until(async () => ((await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken)).json.status === "ready" ? true : undefined), "Leo's persona", 20_000);
-    await tap.drain(1);
+    // Every response counted by storage and the persona ready: any second SurveyCompleted would have been published by now.
+    await until(async () => {
+      const view = (await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken)).json;
+      return view.status === "ready" && view.responseCount === 10 ? true : undefined;
+    }, "Leo's persona, with all ten responses counted", 30_000);
+    await tap.waitFor("SurveyCompleted", (e) => (e.detail as { data: { surveyId: string } }).data.surveyId === survey.surveyId);
     const completed = tap.events.filter((e) => (e.detail as { data: { surveyId: string } }).data.surveyId === survey.surveyId);
     expect(completed).toHaveLength(1);
     await tap.close();

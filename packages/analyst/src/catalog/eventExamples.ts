@@ -183,6 +183,7 @@ export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
     summary: "An operator moved storage's dead letters back to its queue after a fix.",
     metadata: { ...metadata("AdminActionTaken", "gateway", "2026-03-14T17:02:44.310Z", "admin-request-31c9"), userId: "admin-jo" },
     data: { action: "redrive_dead_letters", adminId: "admin-jo", service: "storage", count: 2, outcome: "done", takenAt: "2026-03-14T17:02:44.310Z" },
+  },
   SurveyResponseAccepted: {
     summary: "A friend answers Maya's survey; one answer was abusive and was dropped before anything was stored.",
     metadata: surveyMetadata("SurveyResponseAccepted", "gateway", "2026-03-15T10:12:03.551Z"),

@@ -44,5 +44,3 @@ export class SurveyNotFoundError extends Error {
     super(`No survey ${surveyId}`);
   }
 }
-
-export const isSurveyNotFoundError = (error: unknown): error is SurveyNotFoundError => (error as { code?: unknown } | null)?.code === "SURVEY_NOT_FOUND";

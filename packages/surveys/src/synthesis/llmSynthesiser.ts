@@ -54,5 +54,3 @@ export class SynthesisFailedError extends Error {
     super(message, options);
   }
 }
-
-export const isSynthesisFailedError = (error: unknown): error is SynthesisFailedError => (error as { code?: unknown } | null)?.code === "SYNTHESIS_FAILED";

@@ -1,5 +1,7 @@
 // An event as a consumer receives it from its queue: the envelope, the SQS record it came in and a Lambda context.
-import type { ConsumedEvent, EventType, TypedEnvelope } from "@innerworld/events";
+import type { ConsumedEvent } from "../consumer";
+import type { EventType } from "../catalog";
+import type { TypedEnvelope } from "../validate";
 import type { Context, SQSRecord } from "aws-lambda";
 
 export const consumedEvent = <T extends EventType>(envelope: TypedEnvelope<T>, options: { receiveCount?: number; replayName?: string } = {}): ConsumedEvent<T> => {
