@@ -51,6 +51,13 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
 const problem = (statusCode: number, code: string, message: string, details?: unknown): Result => json(statusCode, { error: { code, message, ...(details ? { details } : {}) } });
 const fieldProblems = (error: ZodError) => error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", reason: issue.message }));
 
+/**
+ * Words about someone else, which a model turns into a persona, are held to a stricter rule than a teen's own chat:
+ * anything safety would flag is dropped as abusive ("a stupid b*tch" is only flagged as profanity in a chat), except
+ * personal data, which is kept redacted.
+ */
+const isAbusive = (verdict: SafetyVerdict) => verdict.action === "block" || (verdict.action === "flag" && verdict.categories.some((c) => c !== "personal_data"));
+
 /** What a friend sees after answering; the same words whether or not an answer was dropped, so nothing is revealed. */
 export const THANK_YOU = "Thanks for answering! Your words help build something your friend will love.";
 
@@ -124,7 +131,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     for (const answer of parsed.data.answers) {
       const verdict = ports.screen(answer.answer);
       if (verdict.action === "crisis") dropped.crisis += 1;
-      else if (verdict.action === "block") dropped.abusive += 1;
+      else if (isAbusive(verdict)) dropped.abusive += 1;
       else kept.push({ questionId: answer.questionId, answer: verdict.redactedText ?? answer.answer });
     }
     for (let i = 0; i < dropped.abusive; i++) await ports.surveys.countDropped(surveyId, "abusive");

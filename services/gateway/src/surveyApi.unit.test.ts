@@ -45,8 +45,8 @@ const create = async (api: ReturnType<typeof setUp>["api"], owner = "owner-1") =
   expect(created.statusCode).toBe(201);
   return body(created).surveyId as string;
 };
-const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respondentId: string, answers: { questionId: string; answer: string }[], sourceIp?: string) =>
-  api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, ...(sourceIp ? { sourceIp } : {}) }));
+const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respondentId: string, answers: { questionId: string; answer: string }[]) =>
+  api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, headers: { "accept-language": "en-US,en;q=0.8" } }));
 
 describe("the survey API", () => {
   it("creates a survey with the default questions and a share link", async () => {
