@@ -1,6 +1,6 @@
 // The persona saga end to end: friends answer a survey, a persona is written and drawn, and its owner chats with it.
 import { SetQueueAttributesCommand } from "@aws-sdk/client-sqs";
-import { DeleteBucketCommand, DeleteObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
 import { localCredentials } from "@innerworld/emulators/net";
 import { tapBus } from "@innerworld/testing/bus-tap";
@@ -71,7 +71,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
 
     expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("ana", "funny, loyal and loud", "marine biology, anime", "playful and joking"))).status).toBe(202);
     // An abusive response: every answer dropped and counted, nothing kept, the friend still thanked.
-    const abusive = await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("troll", "she is a stupid bitch", "nothing, kys", "direct and honest"));
+    const abusive = await api("POST", `/surveys/${survey.surveyId}/responses`, { respondentId: "browser-troll-0001", answers: [{ questionId: "three_words", answer: "she is a stupid bitch" }, { questionId: "passions", answer: "nothing, kys" }] });
     expect(abusive.status).toBe(202);
     expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("ben", "Loyal, creative, funny!!", "anime and drawing", "playful and joking"))).status).toBe(202);
     // A friend in crisis: the answer is dropped and counted, and the thanks carries the helplines.
@@ -81,14 +81,14 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     // The same friend twice is refused.
     expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("ben", "kind", "cats", "playful and joking"))).status).toBe(409);
     const owned = await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken);
-    expect(owned.json).toMatchObject({ status: "collecting", droppedCount: 4 });
+    expect(owned.json).toMatchObject({ status: "collecting", droppedCount: 3 });
     expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("cleo", "kind and funny", "drawing, marine biology", "warm and encouraging"))).status).toBe(202);
 
     const ready = await until(async () => {
       const view = await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken);
       return view.json.status === "ready" ? view.json : undefined;
     }, "the survey's persona to be ready", 20_000);
-    expect(ready).toMatchObject({ responseCount: 3, droppedCount: 4 });
+    expect(ready).toMatchObject({ responseCount: 3, droppedCount: 3 });
     const personaId = ready.personaId as string;
 
     const notice = await owner.waitFor("persona_ready", (p) => p.personaId === personaId);
@@ -154,6 +154,8 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     const personaId = ready.personaId as string;
     expect((await owner.waitFor("persona_ready", (p) => p.personaId === personaId)).payload).toMatchObject({ portrait: false });
     expect((await api("GET", `/personas/${personaId}`, undefined, ownerToken)).json).toMatchObject({ status: "ready" });
+    // The bucket back (as after an operator's fix): the persona still has no picture, and says so.
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     expect((await api("GET", `/personas/${personaId}/portrait`, undefined, ownerToken)).status).toBe(404);
     const session = await owner.request("start_session", { personaId }, "session_started");
     expect(session.payload.personaId).toBe(personaId);
