@@ -35,6 +35,7 @@ export const deployedHandlers = (): { entry: string; callsModel: boolean }[] => 
     plan.gateway.authorizer.function,
     plan.gateway.sweep.function,
     plan.gateway.readApi.function,
+    plan.gateway.surveyApi.function,
   ];
   const byEntry = new Map<string, boolean>();
   for (const fn of functions) byEntry.set(fileOf(fn), (byEntry.get(fileOf(fn)) ?? false) || fn.links.includes("modelApiKey"));
