@@ -52,6 +52,6 @@ describe("planReplay", () => {
   });
 
   it("lists exactly the services whose rules take replays", () => {
-    expect(REPLAYABLE_SERVICES).toEqual(["storage", "graph-extraction", "context-refresh"]);
+    expect(REPLAYABLE_SERVICES).toEqual(["storage", "graph-extraction", "context-refresh", "persona-synthesis", "portrait"]);
   });
 });
