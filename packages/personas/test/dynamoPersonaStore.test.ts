@@ -1,11 +1,11 @@
 // The DynamoDB adapter against dynalite, with the table created from the shared definition (byOwner index included).
 import { randomUUID } from "node:crypto";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ensureTables, startDynamoDb, type LocalDynamoDb } from "@innerworld/emulators/dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
 import { tableNamesFor } from "@innerworld/platform/tables";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { DynamoPersonaStore } from "../src/store";
 import { personaStoreContract } from "./personaStoreContract";
 
@@ -26,4 +26,25 @@ personaStoreContract("DynamoDB", async () => {
   const names = tableNamesFor(`personas-${randomUUID().slice(0, 8)}`);
   await ensureTables(dynamodb.endpoint, "us-east-1", names);
   return new DynamoPersonaStore(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), names.personas);
+});
+
+it("rebuilds a personas table from before the byOwner index, items kept, so a data dir from an older run still lists personas", async () => {
+  // Prepare: the table as it was first deployed (no index), holding one persona.
+  const names = tableNamesFor(`personas-${randomUUID().slice(0, 8)}`);
+  await client.send(
+    new CreateTableCommand({
+      TableName: names.personas,
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: [{ AttributeName: "personaId", KeyType: "HASH" }],
+      AttributeDefinitions: [{ AttributeName: "personaId", AttributeType: "S" }],
+    }),
+  );
+  await client.send(new PutItemCommand({ TableName: names.personas, Item: { personaId: { S: "p-old" }, ownerId: { S: "ana" }, createdAt: { S: "2026-01-01T00:00:00.000Z" }, name: { S: "Old friend" } } }));
+
+  // Act
+  await ensureTables(dynamodb.endpoint, "us-east-1", names);
+
+  // Assess
+  const store = new DynamoPersonaStore(DynamoDBDocumentClient.from(client), names.personas);
+  expect((await store.listByOwner("ana")).map((record) => record.name)).toEqual(["Old friend"]);
 });
