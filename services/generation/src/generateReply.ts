@@ -1,27 +1,28 @@
 // Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked;
 // in a group conversation, each persona that is to answer does so in turn, seeing the replies before its own.
-import { DynamoDbContextCacheStore, factIdsOfLines, type CachedContext } from "@innerworld/memory/context-cache";
-import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
+import { factIdsOfLines, type CachedContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
+import type { MessageStore } from "@innerworld/conversation/messages";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
-import { DynamoPersonaStore, type PersonaRecord, type PersonaStore } from "@innerworld/personas/store";
+import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
 import { isModelUnavailableError, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput } from "@innerworld/screening";
-import { type ConnectionPusher } from "@innerworld/platform/delivery";
-import { deterministicEventId, serverFrame, type ConsumedEvent, type EventPublisher } from "@innerworld/events";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ConnectionPusher } from "@innerworld/platform/delivery";
+import { deterministicEventId, serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
 
 export interface GenerationPorts {
-  dynamodb: DynamoDBDocumentClient;
-  tables: { messages: string; contextCache: string; personas: string };
-  publisher: EventPublisher;
+  messages: MessageStore;
+  /** The user's context block, as context-refresh cached it. */
+  contexts: ContextCacheStore;
+  /** Where personas are read (built-in and user-made). */
+  personas: PersonaStore;
+  publisher: Publisher;
   model: ReplyModel;
-  /** Where personas are read; the DynamoDB personas table unless given. */
-  personas?: PersonaStore;
-  clock?: Clock;
+  /** How long a read persona is kept is measured on it. */
+  clock: Clock;
   pusher?: ConnectionPusher;
   /** Estimated tokens the prompt may use; the reply's own budget comes on top. */
   promptTokenBudget?: number;
@@ -43,9 +44,8 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
 const DEFAULT_HISTORY_TURNS = 20;
 
 export const createReplyGenerator = (ports: GenerationPorts) => {
-  const messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, ports.clock);
-  const contexts = new DynamoDbContextCacheStore(ports.dynamodb, ports.tables.contextCache, ports.clock);
-  const personas = new PersonaCache(ports.personas ?? new DynamoPersonaStore(ports.dynamodb, ports.tables.personas), ports.clock ?? Date.now);
+  const { messages, contexts } = ports;
+  const personas = new PersonaCache(ports.personas, ports.clock);
 
   const push = async (connectionId: string | undefined, frame: string): Promise<boolean> => {
     if (!connectionId || !ports.pusher) return false;

@@ -1,13 +1,17 @@
 // The generation service's Lambda entry: a thin SQS handler over generateReply.
 import { connectionPusherFor } from "@innerworld/conversation/connections";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { createChatModel, modelConfigFromEnv } from "@innerworld/chat-model/models";
+import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
+import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createReplyGenerator } from "./generateReply";
 
 export const createHandler = (runtime: ServiceRuntime<"generation">) => {
   const generate = createReplyGenerator({
-    dynamodb: runtime.dynamodb,
-    tables: runtime.tables,
+    messages: new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock),
+    contexts: new DynamoDbContextCacheStore(runtime.dynamodb, runtime.tables.contextCache, runtime.clock),
+    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
     publisher: runtime.publisher,
     clock: runtime.clock,
     model: createChatModel(modelConfigFromEnv(process.env)),

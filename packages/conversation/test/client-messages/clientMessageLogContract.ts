@@ -49,6 +49,14 @@ export function clientMessageLogContract(adapter: string, open: (clock: () => nu
       expect(await log.find("user-sam", clientMessageId)).toEqual({ ...turn, messageId: "msg-sam" });
     });
 
+    it("keeps ids holding the separator apart: no user can reach another's record", async () => {
+      await log.remember("alex#m", clientMessageId, turn);
+
+      expect(await log.find("alex", `m#${clientMessageId}`)).toBeUndefined();
+      expect(await log.remember("alex", `m#${clientMessageId}`, { ...turn, messageId: "msg-alex" })).toBe(true);
+      expect(await log.find("alex#m", clientMessageId)).toEqual(turn);
+    });
+
     it("forgets a client message after a day", async () => {
       await log.remember("user-maya", clientMessageId, turn);
 

@@ -8,13 +8,13 @@ export class InMemoryClientMessageLog implements ClientMessageLog {
   constructor(private readonly clock: Clock = systemClock) {}
 
   async find(userId: string, clientMessageId: string): Promise<ReceivedTurn | undefined> {
-    const entry = this.turns.get(`${userId}#${clientMessageId}`);
+    const entry = this.turns.get(JSON.stringify([userId, clientMessageId]));
     return entry && entry.expiration > epochSeconds(this.clock()) ? { ...entry.turn } : undefined;
   }
 
   async remember(userId: string, clientMessageId: string, turn: ReceivedTurn): Promise<boolean> {
     const now = epochSeconds(this.clock());
-    const key = `${userId}#${clientMessageId}`;
+    const key = JSON.stringify([userId, clientMessageId]);
     const entry = this.turns.get(key);
     if (entry && entry.expiration > now) return false;
     this.turns.set(key, { turn: { ...turn }, expiration: now + CLIENT_MESSAGE_MEMORY_SECONDS });

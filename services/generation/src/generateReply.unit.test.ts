@@ -1,0 +1,189 @@
+// Generation answers an allowed message from persona, remembered context and the turns the teen saw, streams when asked, and gives up cleanly.
+import { createChatModel, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
+import { InMemoryMessageStore, type NewMessage } from "@innerworld/conversation/messages";
+import { RecordingPublisher, deterministicEventId } from "@innerworld/events";
+import { TURN_AT, delivered, messageScreenedRequest, turn, type Turn } from "@innerworld/events/factories";
+import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
+import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { RecordingPusher } from "@innerworld/platform/delivery";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createReplyGenerator, type GenerationPorts } from "./generateReply";
+
+type Prompt = Parameters<ReplyModel["generate"]>[0];
+
+/** The offline model, with every prompt it was given kept for the test to read. */
+const promptRecording = (model: ReplyModel = createChatModel({})) => {
+  const prompts: string[][] = [];
+  const text = (prompt: Prompt) => prompt.map((m) => (typeof m.content === "string" ? m.content : JSON.stringify(m.content)));
+  const recording: ReplyModel = {
+    models: model.models,
+    circuitStates: () => model.circuitStates(),
+    generate: (prompt, options) => {
+      prompts.push(text(prompt));
+      return model.generate(prompt, options);
+    },
+    stream: (prompt, options) => {
+      prompts.push(text(prompt));
+      return model.stream(prompt, options);
+    },
+  };
+  return { model: recording, prompts };
+};
+
+/** A model that streams the given sentences, as an endpoint would. */
+const streaming = (sentences: string[]): ReplyModel => {
+  const result: ReplyResult = { text: sentences.join(" "), model: "gpt-test", usage: { inputTokens: 100, outputTokens: 20 }, latencyMs: 30, fallbackUsed: false };
+  return {
+    models: ["gpt-test"],
+    circuitStates: () => ({}),
+    generate: async () => result,
+    stream: () => ({
+      result: Promise.resolve(result),
+      async *[Symbol.asyncIterator]() {
+        for (const [index, sentence] of sentences.entries()) yield { sentence, index };
+      },
+    }),
+  };
+};
+
+/** A model chain whose every model failed (after its own retries and fallbacks). */
+const unavailable: ReplyModel = {
+  models: ["gpt-test", "gpt-fallback"],
+  circuitStates: () => ({}),
+  generate: () => Promise.reject(Object.assign(new Error("No model could answer: gpt-test timed out; gpt-fallback 503"), { code: "MODEL_UNAVAILABLE" })),
+  stream: () => {
+    throw Object.assign(new Error("No model could answer: gpt-test timed out"), { code: "MODEL_UNAVAILABLE" });
+  },
+};
+
+describe("generation: generateReply", () => {
+  let clock: ManualClock;
+  let personas: InMemoryPersonaStore;
+  let messages: InMemoryMessageStore;
+  let contexts: InMemoryContextCacheStore;
+  let publisher: RecordingPublisher;
+  let pusher: RecordingPusher;
+  let t: Turn;
+  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, clock, model: createChatModel({}), ...overrides }).generate;
+  const earlier = async (seq: number, user: string, assistant: string, extra: { status?: NewMessage["status"]; model?: string } = {}) => {
+    const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId, personaId: "companion" };
+    await messages.putOnce({ ...base, role: "user", content: user, status: extra.status ?? "delivered" });
+    await messages.putOnce({ ...base, role: "assistant", content: assistant, status: "delivered", ...(extra.model ? { model: extra.model } : {}) });
+  };
+
+  beforeEach(async () => {
+    clock = manualClock(TURN_AT);
+    personas = new InMemoryPersonaStore();
+    await seedBuiltInPersonas(personas);
+    messages = new InMemoryMessageStore(clock);
+    contexts = new InMemoryContextCacheStore(clock);
+    publisher = new RecordingPublisher("generation", clock);
+    pusher = new RecordingPusher();
+    t = turn({ seq: 3 });
+  });
+
+  it("answers from the persona, the user's remembered context and the turns the teen saw, and publishes the reply", async () => {
+    // Prepare
+    await contexts.put({ userId: t.userId, block: "Upcoming: chemistry test on Fri 4 Dec (today)", version: 7, tokenCount: 12, entityCount: 1, lineFactIds: [[`Event:${t.userId}:chemistry-test`]] });
+    await earlier(1, "hey, rough day", "I'm sorry it was rough. Want to talk about it?");
+    await earlier(2, "some words safety stopped", "a safety notice", { status: "blocked", model: "safety" });
+    const { model, prompts } = promptRecording();
+
+    // Act
+    await generator({ model })(delivered(messageScreenedRequest(t, { content: "the chem test is today and i'm scared" })));
+
+    // Assess
+    const prompt = prompts[0]?.join("\n") ?? "";
+    expect(prompt).toContain("Upcoming: chemistry test on Fri 4 Dec (today)");
+    expect(prompt).toContain("hey, rough day");
+    expect(prompt).toContain("I'm sorry it was rough. Want to talk about it?");
+    expect(prompt).not.toContain("some words safety stopped");
+    expect(prompt).not.toContain("a safety notice");
+    expect(prompts[0]?.at(-1)).toBe("the chem test is today and i'm scared");
+    const [reply] = publisher.ofType("ReplyGenerated");
+    expect(reply?.data).toMatchObject({
+      messageId: t.messageId,
+      sessionId: t.sessionId,
+      seq: 3,
+      replyId: deterministicEventId("generation", "reply", t.messageId),
+      model: "offline",
+      streamed: false,
+      connectionId: t.connectionId,
+      context: { version: 7, factIds: [`Event:${t.userId}:chemistry-test`], lines: ["Upcoming: chemistry test on Fri 4 Dec (today)"] },
+    });
+    expect(reply?.data.text.length).toBeGreaterThan(0);
+    expect(pusher.framesTo(t.connectionId)).toEqual([{ type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: "thinking" } }]);
+  });
+
+  it("leaves history of later turns and context of no one out of the prompt", async () => {
+    await earlier(5, "a message from a later turn", "its answer");
+    const { model, prompts } = promptRecording();
+
+    await generator({ model })(delivered(messageScreenedRequest(t, { content: "what should i do" })));
+
+    expect(prompts[0]?.join("\n")).not.toContain("a message from a later turn");
+    expect(publisher.ofType("ReplyGenerated")[0]?.data.context).toBeUndefined();
+  });
+
+  it("makes the same reply id for a redelivered turn, so it cannot be answered twice", async () => {
+    const screened = messageScreenedRequest(t);
+
+    await generator()(delivered(screened));
+    await generator()(delivered(screened, { receiveCount: 2 }));
+
+    const [first, again] = publisher.ofType("ReplyGenerated");
+    expect(again?.metadata.eventId).toBe(first?.metadata.eventId);
+    expect(again?.data.replyId).toBe(first?.data.replyId);
+  });
+
+  it("streams a reply sentence by sentence when the client asked for it", async () => {
+    const replyId = deterministicEventId("generation", "reply", t.messageId);
+
+    await generator({ model: streaming(["That sounds stressful.", "Want to make a plan?"]) })(delivered(messageScreenedRequest(t, { stream: true })));
+
+    expect(pusher.framesTo(t.connectionId)).toEqual([
+      { type: "stream_start", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId } },
+      { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 0, text: "That sounds stressful." } },
+      { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 1, text: "Want to make a plan?" } },
+    ]);
+    expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ streamed: true, text: "That sounds stressful. Want to make a plan?", model: "gpt-test" });
+  });
+
+  it("stops streaming at the first sentence the output rules refuse; the whole reply still travels to final screening", async () => {
+    await generator({ model: streaming(["I hear you.", "You should just kill yourself.", "Anyway, good luck."]) })(delivered(messageScreenedRequest(t, { stream: true })));
+
+    const chunks = pusher.framesTo(t.connectionId).filter((f) => f.type === "stream_chunk");
+    expect(chunks.map((f) => f.payload.text)).toEqual(["I hear you."]);
+    expect(publisher.ofType("ReplyGenerated")[0]?.data.text).toContain("You should just kill yourself.");
+  });
+
+  it("does not stream to a client that has gone; the reply is published for resume", async () => {
+    pusher.close(t.connectionId);
+
+    await generator({ model: streaming(["That sounds stressful."]) })(delivered(messageScreenedRequest(t, { stream: true })));
+
+    expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ streamed: false, text: "That sounds stressful." });
+  });
+
+  it("ends the step with GENERATION_FAILED, not a retry, when every model failed", async () => {
+    const answering = generator({ model: unavailable });
+
+    const whole = answering(delivered(messageScreenedRequest(t)));
+    const streamed = answering(delivered(messageScreenedRequest(turn({ seq: 4 }), { stream: true })));
+
+    await expect(whole).rejects.toMatchObject({ code: "GENERATION_FAILED", retryable: false, clientMayRetry: true });
+    await expect(streamed).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("ends a turn whose persona was deleted meanwhile with GENERATION_FAILED", async () => {
+    await expect(generator()(delivered(messageScreenedRequest(turn({ personaId: "persona-deleted" }))))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("refuses a screened message that carries no content", async () => {
+    await expect(generator()(delivered(messageScreenedRequest(t, { content: undefined })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+    expect(publisher.published).toEqual([]);
+  });
+});
