@@ -1,25 +1,25 @@
 // The gateway's logic: validates, authorises and rate-limits client frames, then starts sagas by publishing events.
 import { randomUUID } from "node:crypto";
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DynamoDbConnectionStore, type ConnectionStore } from "@innerworld/conversation/connections";
-import { DynamoDbMessageStore, type MessageStore } from "@innerworld/conversation/messages";
-import { SessionLimitError, SessionNotActiveError, DynamoDbSessionStore, isSessionLive, type SessionEndReason, type SessionPersona, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
-import { DynamoDbRateLimiter, type BucketSpec, type RateLimiter } from "@innerworld/conversation/rate-limits";
-import { epochSeconds } from "@innerworld/platform/clock";
-import { CHATTABLE_STATUSES, DynamoPersonaStore, type PersonaStore } from "@innerworld/personas/store";
-import { type ConnectionPusher } from "@innerworld/platform/delivery";
+import type { ClientMessageLog } from "@innerworld/conversation/client-messages";
+import type { ConnectionStore } from "@innerworld/conversation/connections";
+import type { MessageStore } from "@innerworld/conversation/messages";
+import { SessionLimitError, SessionNotActiveError, isSessionLive, type SessionEndReason, type SessionPersona, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
+import type { BucketSpec, RateLimiter } from "@innerworld/conversation/rate-limits";
+import type { Clock } from "@innerworld/platform/clock";
+import { CHATTABLE_STATUSES, type PersonaStore } from "@innerworld/personas/store";
+import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import {
   MAX_CONTENT_CHARS,
   serverFrame,
   type ClientFrame,
   type ErrorCode,
-  type EventPublisher,
+  type Publisher,
   type ServerFrames,
   type ServerFrameType,
 } from "@innerworld/events";
-import { DynamoDbFeedbackStore, isFeedbackError } from "@innerworld/conversation/feedback";
+import { isFeedbackError, type FeedbackStore } from "@innerworld/conversation/feedback";
 import { parseClientFrame } from "./frames";
-import { clientMessageKey, sessionBucketKey } from "./keys";
+import { sessionBucketKey } from "./keys";
 import { createFeedbackDesk, type FeedbackDesk } from "./feedback";
 
 export interface GatewayLimits {
@@ -41,14 +41,20 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 };
 
 export interface GatewayPorts {
-  dynamodb: DynamoDBDocumentClient;
-  tables: { connections: string; sessions: string; messages: string; rateLimits: string; idempotency: string; personas: string; feedback: string };
-  publisher: EventPublisher;
-  /** Where personas are looked up; the DynamoDB personas table unless given. */
-  personas?: PersonaStore;
+  connections: ConnectionStore;
+  sessions: SessionStore;
+  messages: MessageStore;
+  rateLimiter: RateLimiter;
+  /** The clientMessageIds already received, so a message resent after a lost ack is acknowledged, not answered twice. */
+  clientMessages: ClientMessageLog;
+  /** Where personas are looked up. */
+  personas: PersonaStore;
+  feedback: FeedbackStore;
+  publisher: Publisher;
+  clock: Clock;
+  /** Present where frames can be pushed (resume replays replies, feedback is offered). */
   pusher?: ConnectionPusher;
   limits?: Partial<GatewayLimits>;
-  clock?: () => number;
 }
 
 /** A frame to send back on the same connection, as a route response. */
@@ -59,16 +65,6 @@ const frame = <T extends ServerFrameType>(type: T, payload: ServerFrames[T]): Re
 export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?: boolean; sessionId?: string; messageId?: string } = {}): Reply =>
   frame("error", { code, message, retryable: extra.retryable ?? false, ...(extra.sessionId ? { sessionId: extra.sessionId } : {}), ...(extra.messageId ? { messageId: extra.messageId } : {}) });
 
-interface ClientMessageRecord {
-  id: string;
-  /** Whose message this was; a record of someone else's is never answered with. */
-  userId?: string;
-  messageId: string;
-  sessionId: string;
-  seq: number;
-  expiration: number;
-}
-
 export class ChatGateway {
   readonly limits: GatewayLimits;
   readonly feedback: FeedbackDesk;
@@ -77,18 +73,15 @@ export class ChatGateway {
   private readonly messages: MessageStore;
   private readonly rateLimiter: RateLimiter;
   private readonly personas: PersonaStore;
-  private readonly clock: () => number;
+  private readonly clientMessages: ClientMessageLog;
+  private readonly clock: Clock;
 
   constructor(private readonly ports: GatewayPorts) {
     this.limits = { ...DEFAULT_LIMITS, ...ports.limits };
-    this.clock = ports.clock ?? Date.now;
-    this.connections = new DynamoDbConnectionStore(ports.dynamodb, ports.tables.connections, this.clock);
-    this.sessions = new DynamoDbSessionStore(ports.dynamodb, ports.tables.sessions, this.clock);
-    this.messages = new DynamoDbMessageStore(ports.dynamodb, ports.tables.messages, this.clock);
-    this.rateLimiter = new DynamoDbRateLimiter(ports.dynamodb, ports.tables.rateLimits, this.clock);
-    this.personas = ports.personas ?? new DynamoPersonaStore(ports.dynamodb, ports.tables.personas);
+    ({ connections: this.connections, sessions: this.sessions, messages: this.messages, rateLimiter: this.rateLimiter, personas: this.personas } = ports);
+    ({ clientMessages: this.clientMessages, clock: this.clock } = ports);
     this.feedback = createFeedbackDesk({
-      feedback: new DynamoDbFeedbackStore(ports.dynamodb, ports.tables.feedback, this.clock),
+      feedback: ports.feedback,
       sessions: this.sessions,
       publisher: ports.publisher,
       clock: this.clock,
@@ -247,9 +240,8 @@ export class ChatGateway {
     if (content.length === 0) return errorFrame("EMPTY_CONTENT", "A message needs some text", { sessionId });
     if (content.length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
 
-    const dedupeKey = clientMessageId ? clientMessageKey(userId, clientMessageId) : undefined;
-    if (dedupeKey) {
-      const seen = await this.findClientMessage(dedupeKey, userId);
+    if (clientMessageId) {
+      const seen = await this.clientMessages.find(userId, clientMessageId);
       if (seen) return frame("message_received", { sessionId: seen.sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
     }
 
@@ -266,8 +258,9 @@ export class ChatGateway {
     }
     const seq = session.lastSeq;
     const messageId = randomUUID();
-    if (dedupeKey && !(await this.rememberClientMessage({ id: dedupeKey, userId, messageId, sessionId, seq, expiration: epochSeconds(this.clock()) + 24 * 3600 }))) {
-      const seen = await this.findClientMessage(dedupeKey, userId);
+    // Two deliveries of the same message racing: the one that records it first is the turn; the other is told so.
+    if (clientMessageId && !(await this.clientMessages.remember(userId, clientMessageId, { messageId, sessionId, seq }))) {
+      const seen = await this.clientMessages.find(userId, clientMessageId);
       if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
     }
     await this.ports.publisher.publish({
@@ -290,23 +283,6 @@ export class ChatGateway {
       },
     });
     return frame("message_received", { sessionId, messageId, seq, ...(clientMessageId ? { clientMessageId } : {}) });
-  }
-
-  private async findClientMessage(id: string, userId: string): Promise<ClientMessageRecord | undefined> {
-    const { Item } = await this.ports.dynamodb.send(new GetCommand({ TableName: this.ports.tables.idempotency, Key: { id }, ConsistentRead: true }));
-    const record = Item as ClientMessageRecord | undefined;
-    // Records written before the owner was kept have none; their keys could not collide across users then either.
-    return record && (record.userId === undefined || record.userId === userId) ? record : undefined;
-  }
-
-  private async rememberClientMessage(record: ClientMessageRecord): Promise<boolean> {
-    try {
-      await this.ports.dynamodb.send(new PutCommand({ TableName: this.ports.tables.idempotency, Item: record, ConditionExpression: "attribute_not_exists(id)" }));
-      return true;
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return false;
-      throw error;
-    }
   }
 
   private async endSession(userId: string, sessionId: string): Promise<Reply> {

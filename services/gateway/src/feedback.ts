@@ -5,12 +5,12 @@ import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { crisisResources, screenInput, type SafetyVerdict } from "@innerworld/screening";
 import { CRISIS_REPLY } from "@innerworld/screening/replies";
-import { serverFrame, type EventPublisher, type ServerFrames } from "@innerworld/events";
+import { serverFrame, type Publisher, type ServerFrames } from "@innerworld/events";
 
 export interface FeedbackPorts {
   feedback: FeedbackStore;
   sessions: SessionStore;
-  publisher: EventPublisher;
+  publisher: Publisher;
   clock: Clock;
   pusher?: ConnectionPusher;
   /** The input rules the safety service applies to messages; a comment is the teen's words like any other. */

@@ -3,8 +3,5 @@
 /** Escapes `#` (our separator) and `%` (the escape itself), so joined parts can never be read more than one way. */
 export const keyPart = (value: string): string => value.replace(/%/g, "%25").replace(/#/g, "%23");
 
-/** Where a client's message id is remembered, so a resent message is acknowledged once. */
-export const clientMessageKey = (userId: string, clientMessageId: string): string => `client-message#${keyPart(userId)}#${keyPart(clientMessageId)}`;
-
 /** A session's rate-limit bucket, per sender: messages into someone else's session spend only the sender's tokens. */
 export const sessionBucketKey = (userId: string, sessionId: string): string => `${keyPart(userId)}#${keyPart(sessionId)}`;

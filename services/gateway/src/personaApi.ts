@@ -3,14 +3,14 @@ import { randomUUID } from "node:crypto";
 import { allowedPersonaModels } from "@innerworld/chat-model/model-config";
 import { createPersonaAuthoring, type AuthoringRefusal } from "@innerworld/personas/authoring";
 import { DynamoPersonaStore, personaView, type PersonaRecord, type PersonaStore } from "@innerworld/personas/store";
-import type { EventPublisher } from "@innerworld/events";
+import type { Publisher } from "@innerworld/events";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
 export const PERSONA_ROUTES = ["GET /personas", "POST /personas", "GET /personas/{personaId}", "PUT /personas/{personaId}", "DELETE /personas/{personaId}"] as const;
 
 export interface PersonaApiPorts {
   store: PersonaStore;
-  publisher: EventPublisher;
+  publisher: Publisher;
   clock: () => number;
   /** Models a persona may name; from `INNERWORLD_PERSONA_MODELS` (or the configured chain) unless given. */
   allowedModels?: readonly string[];

@@ -1,6 +1,11 @@
 // Wires the gateway's logic to API Gateway's WebSocket routes: $connect, $disconnect, $default.
 import { ApiGatewayConnectionPusher } from "@innerworld/platform/delivery";
+import { DynamoDbClientMessageLog } from "@innerworld/conversation/client-messages";
 import { DynamoDbConnectionStore } from "@innerworld/conversation/connections";
+import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
+import { DynamoDbRateLimiter } from "@innerworld/conversation/rate-limits";
+import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
@@ -34,12 +39,18 @@ const userOf = (event: RouteEvent): string | undefined => {
 };
 
 export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<GatewayLimits>): ChatGateway => {
-  const connections = new DynamoDbConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock);
+  const { dynamodb, tables, clock } = runtime;
+  const connections = new DynamoDbConnectionStore(dynamodb, tables.connections, clock);
   return new ChatGateway({
-    dynamodb: runtime.dynamodb,
-    tables: runtime.tables,
+    connections,
+    sessions: new DynamoDbSessionStore(dynamodb, tables.sessions, clock),
+    messages: new DynamoDbMessageStore(dynamodb, tables.messages, clock),
+    rateLimiter: new DynamoDbRateLimiter(dynamodb, tables.rateLimits, clock),
+    clientMessages: new DynamoDbClientMessageLog(dynamodb, tables.idempotency, clock),
+    personas: personaStoreFor(runtime),
+    feedback: new DynamoDbFeedbackStore(dynamodb, tables.feedback, clock),
     publisher: runtime.publisher,
-    clock: runtime.clock,
+    clock,
     ...(runtime.config.connectionsUrl
       ? {
           pusher: new ApiGatewayConnectionPusher(

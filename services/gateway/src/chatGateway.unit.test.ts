@@ -1,0 +1,306 @@
+// The gateway over in-memory stores: frames, sessions and their cap, ownership, rate limits, duplicates, resume, disconnects and the sweep.
+import { InMemoryClientMessageLog } from "@innerworld/conversation/client-messages";
+import { InMemoryConnectionStore } from "@innerworld/conversation/connections";
+import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
+import { InMemoryMessageStore } from "@innerworld/conversation/messages";
+import { InMemoryRateLimiter } from "@innerworld/conversation/rate-limits";
+import { InMemorySessionStore } from "@innerworld/conversation/sessions";
+import { RecordingPublisher } from "@innerworld/events";
+import { TURN_AT } from "@innerworld/events/factories";
+import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
+import { manualClock, type ManualClock } from "@innerworld/platform/clock";
+import { RecordingPusher } from "@innerworld/platform/delivery";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ChatGateway, type GatewayLimits } from "./chatGateway";
+
+const MAYA = "user-maya";
+const SAM = "user-sam";
+const MINUTE = 60_000;
+
+interface Frame {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+describe("gateway: ChatGateway", () => {
+  let clock: ManualClock;
+  let sessions: InMemorySessionStore;
+  let messages: InMemoryMessageStore;
+  let connections: InMemoryConnectionStore;
+  let publisher: RecordingPublisher;
+  let pusher: RecordingPusher;
+  let gateway: ChatGateway;
+  let personas: InMemoryPersonaStore;
+
+  const build = (limits: Partial<GatewayLimits> = {}) =>
+    new ChatGateway({
+      connections,
+      sessions,
+      messages,
+      rateLimiter: new InMemoryRateLimiter(clock),
+      clientMessages: new InMemoryClientMessageLog(clock),
+      personas,
+      feedback: new InMemoryFeedbackStore(clock),
+      publisher,
+      pusher,
+      clock,
+      limits,
+    });
+  /** Sends one client frame on a connection and reads the route's answer. */
+  const send = async (connectionId: string, userId: string, type: string, payload?: unknown): Promise<Frame> =>
+    JSON.parse(await gateway.handle(connectionId, userId, JSON.stringify(payload === undefined ? { type } : { type, payload }))) as Frame;
+  const startSession = async (connectionId = "conn-1", userId = MAYA) => (await send(connectionId, userId, "start_session", { personaId: "companion" })).payload.sessionId as string;
+  const say = (sessionId: string, content = "hey", connectionId = "conn-1", userId = MAYA, extra: Record<string, unknown> = {}) =>
+    send(connectionId, userId, "message", { sessionId, content, ...extra });
+
+  beforeEach(async () => {
+    clock = manualClock(TURN_AT);
+    personas = new InMemoryPersonaStore();
+    await seedBuiltInPersonas(personas);
+    sessions = new InMemorySessionStore(clock);
+    messages = new InMemoryMessageStore(clock);
+    connections = new InMemoryConnectionStore(clock);
+    publisher = new RecordingPublisher("gateway", clock);
+    pusher = new RecordingPusher();
+    gateway = build();
+  });
+
+  describe("frames", () => {
+    it("answers bad frames with stable error codes", async () => {
+      const raw = async (body: string | undefined) => (JSON.parse(await gateway.handle("conn-1", MAYA, body)) as Frame).payload.code;
+
+      expect(await raw(undefined)).toBe("INVALID_FRAME");
+      expect(await raw("{not json")).toBe("MALFORMED_JSON");
+      expect(await raw(JSON.stringify({ type: "shout" }))).toBe("UNKNOWN_FRAME_TYPE");
+      expect(await raw(JSON.stringify({ type: "message", payload: { content: "no session" } }))).toBe("INVALID_FRAME");
+      expect(publisher.published).toEqual([]);
+    });
+
+    it("answers ping with the server's time", async () => {
+      expect(await send("conn-1", MAYA, "ping")).toEqual({ type: "pong", payload: { serverTime: TURN_AT } });
+    });
+
+    it("refuses empty and overlong messages before spending a token", async () => {
+      const sessionId = await startSession();
+
+      expect((await say(sessionId, "   ")).payload.code).toBe("EMPTY_CONTENT");
+      expect((await say(sessionId, "x".repeat(4001))).payload.code).toBe("CONTENT_TOO_LONG");
+      expect((await send("conn-1", MAYA, "get_rate_limit_status", { sessionId })).payload.session).toMatchObject({ remaining: 10 });
+    });
+  });
+
+  describe("sessions", () => {
+    it("starts a session and announces it", async () => {
+      // Act
+      const started = await send("conn-1", MAYA, "start_session", { personaId: "companion", locale: "en-GB" });
+
+      // Assess
+      const sessionId = started.payload.sessionId as string;
+      expect(started).toEqual({ type: "session_started", payload: { sessionId, personaId: "companion", personas: [{ personaId: "companion", name: "Companion" }], expiresAt: "2026-12-05T16:00:00.000Z" } });
+      expect(publisher.ofType("SessionStarted").map((e) => e.data)).toEqual([
+        expect.objectContaining({ sessionId, personaId: "companion", connectionId: "conn-1", startedAt: TURN_AT, expiresAt: "2026-12-05T16:00:00.000Z" }),
+      ]);
+      expect(await sessions.get(sessionId)).toMatchObject({ userId: MAYA, locale: "en-GB", status: "active" });
+    });
+
+    it("refuses an unknown persona", async () => {
+      expect((await send("conn-1", MAYA, "start_session", { personaId: "stranger" })).payload.code).toBe("UNKNOWN_PERSONA");
+      expect(publisher.published).toEqual([]);
+    });
+
+    it("allows three active sessions per user and refuses the fourth until one ends", async () => {
+      const [first] = [await startSession(), await startSession(), await startSession()];
+
+      expect((await send("conn-1", MAYA, "start_session", { personaId: "companion" })).payload.code).toBe("SESSION_LIMIT_REACHED");
+      expect((await send("conn-1", MAYA, "end_session", { sessionId: first })).type).toBe("session_ended");
+      expect((await send("conn-1", MAYA, "start_session", { personaId: "companion" })).type).toBe("session_started");
+    });
+
+    it("numbers a session's messages and publishes each for screening", async () => {
+      const sessionId = await startSession();
+
+      const first = await say(sessionId, "  i have a chem test friday  ", "conn-1", MAYA, { stream: true });
+      const second = await say(sessionId, "and i'm nervous");
+
+      expect([first.payload.seq, second.payload.seq]).toEqual([1, 2]);
+      const [received] = publisher.ofType("MessageReceived");
+      expect(received?.data).toEqual({
+        messageId: first.payload.messageId,
+        sessionId,
+        seq: 1,
+        personaId: "companion",
+        connectionId: "conn-1",
+        content: "i have a chem test friday",
+        stream: true,
+        receivedAt: TURN_AT,
+      });
+      expect(received?.metadata).toMatchObject({ correlationId: first.payload.messageId, userId: MAYA, sessionId });
+    });
+
+    it("ends a session once: a second end announces nothing more", async () => {
+      const sessionId = await startSession();
+
+      const ended = await send("conn-1", MAYA, "end_session", { sessionId });
+      const again = await send("conn-1", MAYA, "end_session", { sessionId });
+
+      expect(ended).toEqual({ type: "session_ended", payload: { sessionId, reason: "client_end" } });
+      expect(again.type).toBe("session_ended");
+      expect(publisher.ofType("SessionEnded").map((e) => e.data.reason)).toEqual(["client_end"]);
+      expect((await say(sessionId)).payload.code).toBe("SESSION_NOT_ACTIVE");
+    });
+  });
+
+  describe("ownership", () => {
+    it("keeps one user out of another's session: no message, no end, no resume, no status, and the same answer as a missing one", async () => {
+      const sessionId = await startSession("conn-maya", MAYA);
+
+      const answers = [
+        await say(sessionId, "hi", "conn-sam", SAM),
+        await send("conn-sam", SAM, "end_session", { sessionId }),
+        await send("conn-sam", SAM, "resume", { sessionId, afterSeq: 0 }),
+        await send("conn-sam", SAM, "get_rate_limit_status", { sessionId }),
+        await send("conn-sam", SAM, "end_session", { sessionId: "00000000-0000-4000-8000-000000000000" }),
+      ];
+
+      expect(answers.map((a) => a.payload.code)).toEqual(Array(5).fill("SESSION_NOT_FOUND"));
+      expect(publisher.ofType("MessageReceived")).toEqual([]);
+      expect(publisher.ofType("SessionEnded")).toEqual([]);
+      expect((await sessions.get(sessionId))?.connectionId).toBe("conn-maya");
+    });
+  });
+
+  describe("rate limits", () => {
+    it("limits a session to 10 messages a minute and says when to retry", async () => {
+      const sessionId = await startSession();
+      for (let i = 0; i < 10; i += 1) expect((await say(sessionId, `m${i}`)).type).toBe("message_received");
+
+      const limited = await say(sessionId, "one too many");
+
+      expect(limited).toEqual({ type: "rate_limit_exceeded", payload: { scope: "session", retryAfter: 6, limit: 10 } });
+      expect((await send("conn-1", MAYA, "get_rate_limit_status", { sessionId })).payload).toEqual({
+        user: { limit: 30, remaining: 20, retryAfter: 0 },
+        channel: { limit: 20, remaining: 10, retryAfter: 0 },
+        session: { limit: 10, remaining: 0, retryAfter: 6 },
+      });
+      clock.advance(6000);
+      expect((await say(sessionId, "after the wait")).type).toBe("message_received");
+    });
+
+    it("limits a connection to 20 messages a minute across its sessions", async () => {
+      const [a, b, c] = [await startSession(), await startSession(), await startSession()];
+      for (let i = 0; i < 10; i += 1) await say(a, `a${i}`);
+      for (let i = 0; i < 10; i += 1) await say(b, `b${i}`);
+
+      expect((await say(c, "c0")).payload).toMatchObject({ scope: "channel", limit: 20 });
+      expect((await say(c, "c0", "conn-2")).type).toBe("message_received");
+    });
+
+    it("limits a user to 30 messages a minute across connections, and a refused message costs nothing", async () => {
+      const sent: string[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        const connectionId = `conn-${i % 2}`;
+        const sessionId = await startSession(connectionId);
+        for (let j = 0; j < 5; j += 1) sent.push((await say(sessionId, `m${i}-${j}`, connectionId)).type);
+        await send(connectionId, MAYA, "end_session", { sessionId });
+      }
+      const sessionId = await startSession("conn-0");
+
+      const limited = await say(sessionId, "the 31st", "conn-0");
+
+      expect(sent.every((t) => t === "message_received")).toBe(true);
+      expect(limited.payload).toMatchObject({ scope: "user", limit: 30 });
+      expect((await send("conn-0", MAYA, "get_rate_limit_status", { sessionId })).payload.session).toMatchObject({ remaining: 10 });
+    });
+  });
+
+  describe("duplicates", () => {
+    it("acknowledges a resent clientMessageId with the first turn, publishing nothing more", async () => {
+      const sessionId = await startSession();
+
+      const first = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "ios-5512" });
+      const resent = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "ios-5512" });
+
+      expect(resent).toEqual({ type: "message_received", payload: { sessionId, messageId: first.payload.messageId, seq: 1, clientMessageId: "ios-5512", duplicate: true } });
+      expect(publisher.ofType("MessageReceived")).toHaveLength(1);
+      expect(publisher.ofType("MessageReceived")[0]?.data.clientMessageId).toBe("ios-5512");
+    });
+
+    it("does not take another user's clientMessageId for a duplicate", async () => {
+      const maya = await startSession("conn-maya", MAYA);
+      const sam = await startSession("conn-sam", SAM);
+
+      await say(maya, "hi", "conn-maya", MAYA, { clientMessageId: "web-1" });
+      const sams = await say(sam, "hello", "conn-sam", SAM, { clientMessageId: "web-1" });
+
+      expect(sams.payload.duplicate).toBeUndefined();
+      expect(publisher.ofType("MessageReceived")).toHaveLength(2);
+    });
+  });
+
+  describe("disconnects and resume", () => {
+    it("forgets a closed connection and marks its sessions disconnected, and only those", async () => {
+      await gateway.connect("conn-1", MAYA);
+      const onIt = await startSession("conn-1");
+      const elsewhere = await startSession("conn-2");
+
+      await gateway.disconnect("conn-1", MAYA);
+
+      expect(await connections.get("conn-1")).toBeUndefined();
+      expect((await sessions.get(onIt))?.disconnectedAt).toBe(TURN_AT);
+      expect((await sessions.get(elsewhere))?.disconnectedAt).toBeUndefined();
+    });
+
+    it("re-binds a session to the new connection and pushes the replies the client missed", async () => {
+      const sessionId = await startSession("conn-1");
+      const base = { sessionId, userId: MAYA, personaId: "companion" };
+      for (const seq of [1, 2, 3]) {
+        await messages.putOnce({ ...base, seq, role: "user", messageId: `m${seq}`, content: `question ${seq}`, status: "received" });
+        await messages.putOnce({ ...base, seq, role: "assistant", messageId: `m${seq}`, replyId: `r${seq}`, content: `answer ${seq}`, status: "screened", model: "offline" });
+      }
+      await gateway.disconnect("conn-1", MAYA);
+
+      const resumed = await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 1 });
+
+      expect(resumed).toEqual({ type: "session_resumed", payload: { sessionId, afterSeq: 1, lastSeq: 0, replayed: 2 } });
+      expect(pusher.framesTo("conn-2").map((f) => [f.type, f.payload.text, f.payload.resumed])).toEqual([
+        ["reply", "answer 2", true],
+        ["reply", "answer 3", true],
+      ]);
+      expect((await messages.get(sessionId, 3, "assistant"))?.status).toBe("delivered");
+      expect((await messages.get(sessionId, 1, "assistant"))?.status).toBe("screened");
+      expect(await sessions.get(sessionId)).toMatchObject({ connectionId: "conn-2" });
+      expect((await sessions.get(sessionId))?.disconnectedAt).toBeUndefined();
+    });
+
+    it("stops replaying when the new connection is gone too", async () => {
+      const sessionId = await startSession("conn-1");
+      await messages.putOnce({ sessionId, userId: MAYA, personaId: "companion", seq: 1, role: "assistant", messageId: "m1", content: "answer 1", status: "screened" });
+      pusher.close("conn-2");
+
+      const resumed = await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+      expect(resumed.payload.replayed).toBe(0);
+      expect((await messages.get(sessionId, 1, "assistant"))?.status).toBe("screened");
+    });
+  });
+
+  describe("sweep", () => {
+    it("ends idle, long-disconnected and expired sessions once each, announcing why", async () => {
+      const idle = await startSession("conn-idle");
+      const gone = await startSession("conn-gone");
+      const busy = await startSession("conn-busy");
+      clock.advance(14 * MINUTE);
+      await say(busy, "still here", "conn-busy");
+      await say(gone, "about to drop", "conn-gone");
+      await gateway.disconnect("conn-gone", MAYA);
+      clock.advance(2 * MINUTE);
+
+      const ended = await gateway.sweep();
+      const again = await gateway.sweep();
+
+      expect([ended, again]).toEqual([2, 0]);
+      expect(publisher.ofType("SessionEnded").map((e) => [e.data.sessionId, e.data.reason]).sort()).toEqual([[gone, "disconnect"], [idle, "idle"]].sort());
+      expect(await sessions.get(busy)).toMatchObject({ status: "active" });
+    });
+  });
+});
