@@ -126,6 +126,8 @@ export const transcriptReadySchema = z.object({
   messageCount: z.number().int().nonnegative(),
   startedAt: isoTime,
   endedAt: isoTime,
+  /** The user's IANA time zone from start_session (default UTC): "tomorrow" in the transcript is their tomorrow. */
+  timeZone: z.string().min(1).max(64).optional(),
 });
 
 export const graphUpdatedSchema = z.object({
@@ -272,6 +274,13 @@ export const personaPortraitReadySchema = z.object({
   readyAt: isoTime,
 });
 
+/** The user asked to be forgotten (DELETE /me): each service erases what it holds of them; a tombstone stops late and replayed events. */
+export const userDeletedSchema = z.object({
+  userId: id,
+  /** Every event about the user that occurred at or before this is dropped by every consumer. */
+  deletedAt: isoTime,
+});
+
 interface EventDefinition<TSchema extends z.ZodTypeAny = z.ZodTypeAny> {
   version: number;
   producers: readonly ServiceName[];
@@ -314,6 +323,7 @@ export const EVENT_CATALOG = {
   FeedbackReceived: define({ version: 1, producers: ["gateway"], description: "The first valid answer to a feedback request, with its comment's verdict.", schema: feedbackReceivedSchema }),
   FeedbackExpired: define({ version: 1, producers: ["gateway"], description: "A feedback request went unanswered for 48 hours.", schema: feedbackExpiredSchema }),
   AdminActionTaken: define({ version: 1, producers: ["gateway"], description: "An admin used the admin API: the audit trail.", schema: adminActionTakenSchema }),
+  UserDeleted: define({ version: 1, producers: ["gateway"], description: "A user asked to be erased: every service holding their data drops it; a tombstone keeps it dropped.", schema: userDeletedSchema }),
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOG;

@@ -17,6 +17,17 @@ const text = () => z.string().regex(ACCEPTED_TEXT, "holds a character outside th
 
 const sessionId = text().min(1).max(64);
 
+/** An IANA time zone name the runtime knows ("America/Chicago", "Europe/London", "UTC"): relative dates resolve in it. */
+export const isTimeZone = (value: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const timeZone = text().min(1).max(64).refine(isTimeZone, "is not an IANA time zone name (e.g. America/Chicago)");
+
 export const clientFrameSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("start_session"),
@@ -27,6 +38,8 @@ export const clientFrameSchema = z.discriminatedUnion("type", [
         /** A group conversation with 2 or 3 different personas. */
         personaIds: z.array(text().min(1).max(64)).min(2).max(3).optional(),
         locale: text().max(16).optional(),
+        /** The user's IANA time zone (default UTC): "tomorrow" and "on Friday" resolve in it. */
+        timeZone: timeZone.optional(),
       })
       .refine((p) => (p.personaId === undefined) !== (p.personaIds === undefined), { message: "give either personaId or personaIds (2 or 3)" })
       .refine((p) => !p.personaIds || new Set(p.personaIds).size === p.personaIds.length, { message: "personaIds must be different personas" }),
@@ -103,6 +116,8 @@ export interface ServerFrames {
     personas: PersonaSummary[];
     expiresAt: string;
     resumed?: boolean;
+    /** The time zone relative dates of this session resolve in. */
+    timeZone?: string;
   };
   message_received: { sessionId: string; messageId: string; seq: number; clientMessageId?: string; duplicate?: boolean };
   /** `personaId`: who is thinking or answering; in a group each reply has its own frames. thinking → responding → idle on every turn. */

@@ -50,7 +50,7 @@ const SERVICE_TOPOLOGY = [
   {
     service: "gateway",
     consumes: [],
-    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "SurveyResponseAccepted", "StepFailed", "FeedbackRequested", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken"],
+    publishes: ["SessionStarted", "MessageReceived", "SessionEnded", "PersonaCreated", "PersonaUpdated", "PersonaDeleted", "SurveyResponseAccepted", "StepFailed", "FeedbackRequested", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken", "UserDeleted"],
     acceptsReplay: false,
     queue: null,
   },
@@ -88,6 +88,8 @@ const SERVICE_TOPOLOGY = [
       { eventType: "SurveyResponseAccepted" },
       { eventType: "PersonaSynthesized" },
       { eventType: "PersonaPortraitReady" },
+      // Sessions and messages are storage's to erase.
+      { eventType: "UserDeleted" },
     ],
     publishes: ["TranscriptReady", "SurveyCompleted", "StepFailed", "FeedbackRequested"],
     acceptsReplay: true,
@@ -95,14 +97,14 @@ const SERVICE_TOPOLOGY = [
   },
   {
     service: "graph-extraction",
-    consumes: [{ eventType: "TranscriptReady" }],
+    consumes: [{ eventType: "TranscriptReady" }, { eventType: "UserDeleted" }],
     publishes: ["GraphUpdated", "StepFailed"],
     acceptsReplay: true,
     queue: queue({ functionTimeoutSeconds: 120, visibilityTimeoutSeconds: 720, batchSize: 1 }),
   },
   {
     service: "context-refresh",
-    consumes: [{ eventType: "SessionStarted" }, { eventType: "GraphUpdated" }],
+    consumes: [{ eventType: "SessionStarted" }, { eventType: "GraphUpdated" }, { eventType: "UserDeleted" }],
     publishes: ["ContextRefreshed", "StepFailed"],
     acceptsReplay: true,
     queue: queue(),

@@ -11,7 +11,7 @@ export const createHandler = (runtime: ServiceRuntime<"context-refresh">) => {
     publisher: runtime.publisher,
     clock: runtime.clock,
   });
-  return createServiceConsumer(runtime, { GraphUpdated: refresher.graphUpdated, SessionStarted: refresher.sessionStarted });
+  return createServiceConsumer(runtime, { GraphUpdated: refresher.graphUpdated, SessionStarted: refresher.sessionStarted, UserDeleted: refresher.userDeleted });
 };
 
 export const handler = lambdaFromEnvironment("context-refresh", createHandler);

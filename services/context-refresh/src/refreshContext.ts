@@ -35,6 +35,10 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
 
   return {
     graphUpdated: (event: ConsumedEvent<"GraphUpdated">) => rebuild(event, "graph_updated"),
+    /** The cached block is the user's words distilled: it goes with them. */
+    async userDeleted(event: ConsumedEvent<"UserDeleted">) {
+      await cache.delete(event.envelope.data.userId);
+    },
     /** A warm cache (younger than its 1-hour TTL) is left alone; a cold one is built before the first message needs it. */
     async sessionStarted(event: ConsumedEvent<"SessionStarted">) {
       if (await cache.get(event.envelope.metadata.userId)) return;

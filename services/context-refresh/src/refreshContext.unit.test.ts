@@ -76,6 +76,15 @@ describe("context-refresh: refreshContext", () => {
     expect(refreshed[0]?.metadata).toMatchObject({ userId: USER, sessionId: t.sessionId, correlationId: t.sessionId });
   });
 
+  it("drops the user's cached context on UserDeleted", async () => {
+    await refresher.graphUpdated(delivered(graphUpdatedRequest(turn({ userId: USER }))));
+    expect(await cache.read(USER)).toBeDefined();
+
+    await refresher.userDeleted(delivered({ type: "UserDeleted", correlationId: USER, userId: USER, data: { userId: USER, deletedAt: TURN_AT } }));
+
+    expect(await cache.read(USER)).toBeUndefined();
+  });
+
   it("keeps the context within its token budget", async () => {
     await rememberSession(graph);
     const tight = createContextRefresher({ cache, graph, publisher, clock, tokenBudget: 12 });

@@ -115,7 +115,7 @@ export class ChatGateway {
       case "ping":
         return Promise.resolve(frame("pong", { serverTime: new Date(this.clock()).toISOString() }));
       case "start_session":
-        return this.startSession(connectionId, userId, clientFrame.payload.personaIds ?? [clientFrame.payload.personaId ?? ""], clientFrame.payload.locale);
+        return this.startSession(connectionId, userId, clientFrame.payload.personaIds ?? [clientFrame.payload.personaId ?? ""], clientFrame.payload.locale, clientFrame.payload.timeZone);
       case "message":
         return this.receiveMessage(connectionId, userId, clientFrame.payload);
       case "end_session":
@@ -160,7 +160,7 @@ export class ChatGateway {
    * Starts a session with one persona, or a group with 2 or 3. Each must be a built-in or the user's own; another
    * user's persona is refused exactly like one that does not exist, so ids cannot be probed.
    */
-  private async startSession(connectionId: string, userId: string, personaIds: string[], locale?: string): Promise<Reply> {
+  private async startSession(connectionId: string, userId: string, personaIds: string[], locale?: string, timeZone = "UTC"): Promise<Reply> {
     const personas: SessionPersona[] = [];
     for (const personaId of personaIds) {
       const record = await this.personas.get(personaId);
@@ -179,6 +179,7 @@ export class ChatGateway {
       connectionId,
       maxActive: this.limits.maxActiveSessions,
       ...(locale ? { locale } : {}),
+      timeZone,
     });
     await this.ports.publisher.publish({
       type: "SessionStarted",
@@ -188,7 +189,7 @@ export class ChatGateway {
       data: { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), connectionId, startedAt: session.startedAt, expiresAt: session.endsAt },
     });
     await this.feedback.offerOpen(userId, connectionId);
-    return frame("session_started", { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), personas, expiresAt: session.endsAt });
+    return frame("session_started", { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), personas, expiresAt: session.endsAt, timeZone });
   }
 
   /**

@@ -33,6 +33,13 @@ describe("parseClientFrame", () => {
     expect(parsed.ok ? "" : parsed.message).toContain(field);
   });
 
+  it("takes an IANA time zone on start_session and refuses anything else with INVALID_FRAME", () => {
+    const start = (timeZone: unknown) => parseClientFrame(JSON.stringify({ type: "start_session", payload: { personaId: "companion", timeZone } }));
+    for (const zone of ["UTC", "America/Chicago", "Asia/Seoul", "Europe/London"]) expect(start(zone).ok, zone).toBe(true);
+    for (const zone of ["Mars/Olympus_Mons", "", "CST6CDT; drop table", 42]) expect(start(zone), String(zone)).toMatchObject({ ok: false, code: "INVALID_FRAME" });
+    expect(parseClientFrame(JSON.stringify({ type: "start_session", payload: { personaId: "companion" } })).ok).toBe(true);
+  });
+
   it("accepts emoji, accents, tabs and newlines", () => {
     expect(parseClientFrame(JSON.stringify({ type: "message", payload: { sessionId: "s", content: "héllo 😀\n\tbye" } })).ok).toBe(true);
   });

@@ -10,6 +10,7 @@ import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
 import { createPersonaApi, personaStoreFor } from "./personaApi";
 import { createOperationsApi } from "./operations/operationsApi";
+import { createUserData } from "./userData";
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -60,8 +61,10 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
   // Opened on first use: a Neptune connection is not worth holding for routes that never touch the graph.
   const graph = () => (graphStore ??= graphStoreFor(runtime));
   const now = () => new Date(runtime.clock());
+  const personaStore = personaStoreFor(runtime);
+  const userData = createUserData(runtime, graph, contexts, personaStore);
   const personas = createPersonaApi({
-    store: personaStoreFor(runtime),
+    store: personaStore,
     publisher: runtime.publisher,
     clock: runtime.clock,
     endSessionsWithPersona: (userId, personaId) => gateway().endSessionsWithPersona(userId, personaId),
@@ -136,6 +139,11 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
             })),
           });
         }
+        case "GET /me/export":
+          return json(200, await userData.exportAll(userId));
+        case "DELETE /me":
+          await userData.eraseAll(userId);
+          return { statusCode: 204 };
         case "GET /me/memory":
           return json(200, { facts: rememberedFacts(await graph().getUserGraph(userId), now()) });
         case "DELETE /me/memory/{factId}": {

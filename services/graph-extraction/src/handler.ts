@@ -9,13 +9,21 @@ import { createTranscriptMiner } from "./mineTranscript";
 export const createHandler = (runtime: ServiceRuntime<"graph-extraction">) => {
   // INNERWORLD_EXTRACTOR=offline keeps extraction offline even where a chat model is configured (cost, or privacy).
   const modelConfig = process.env.INNERWORLD_EXTRACTOR === "offline" ? {} : modelConfigFromEnv(process.env);
+  const graph = graphStoreFor(runtime);
   const mine = createTranscriptMiner({
     messages: new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock),
-    graph: graphStoreFor(runtime),
+    graph,
     publisher: runtime.publisher,
-    extractorFor: (known) => createExtractor(modelConfig, { known }),
+    clock: runtime.clock,
+    extractorFor: (known, timeZone) => createExtractor(modelConfig, { known, timeZone }),
   });
-  return createServiceConsumer(runtime, { TranscriptReady: mine });
+  return createServiceConsumer(runtime, {
+    TranscriptReady: mine,
+    // The graph is this service's to erase; a tombstone stops a late or replayed transcript from rebuilding it.
+    UserDeleted: async ({ envelope }) => {
+      await graph.deleteUser(envelope.data.userId);
+    },
+  });
 };
 
 export const handler = lambdaFromEnvironment("graph-extraction", createHandler);

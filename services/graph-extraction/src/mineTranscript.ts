@@ -3,14 +3,17 @@ import type { MessageStore } from "@innerworld/conversation/messages";
 import { canonicalEntityKey, type Extractor, type KnownEntity, type TranscriptMessage } from "@innerworld/memory/extraction";
 import { planMerge, userVertexIdOf, type GraphStore } from "@innerworld/memory/graph";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import type { Clock } from "@innerworld/platform/clock";
 import { withImpliedRetractions } from "./impliedRetractions";
 
 export interface GraphExtractionPorts {
   messages: MessageStore;
   graph: GraphStore;
   publisher: Publisher;
-  /** Built per transcript, so the offline extractor can resolve names against the people the graph already knows. */
-  extractorFor: (known: readonly KnownEntity[]) => Extractor;
+  /** When the transcript is distilled: its messages then expire a day later. */
+  clock: Clock;
+  /** Built per transcript, so the offline extractor can resolve names against the people the graph already knows, in the user's zone. */
+  extractorFor: (known: readonly KnownEntity[], timeZone: string) => Extractor;
 }
 
 /** How many of the user's most recent graph edges seed entity resolution ("Jordan" is the Jordan we know). */
@@ -32,10 +35,12 @@ export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
       .flatMap(({ from, to }) => [from, to])
       .filter((v) => v.label !== "User")
       .map((v) => ({ type: v.label as KnownEntity["type"], name: v.name }));
-    const extractor = ports.extractorFor(known);
+    const extractor = ports.extractorFor(known, data.timeZone ?? "UTC");
     const extraction = withImpliedRetractions(await extractor.extract(transcript, { referenceDate: new Date(data.endedAt) }), userVertexIdOf(userId), recent);
     const mutation = planMerge({ userId, sessionId: data.sessionId, extraction, observedAt: data.endedAt, keyOf: canonicalEntityKey });
     const result = await ports.graph.apply(userId, mutation);
+    // Distilled: the words themselves need not outlive the day (never later than the 30 days they were stored for).
+    await messages.expireAfterDistillation(data.sessionId, ports.clock());
 
     await ports.publisher.publish({
       type: "GraphUpdated",

@@ -18,12 +18,14 @@ describe("graph-extraction: mineTranscript", () => {
   let graph: InMemoryGraphStore;
   let publisher: RecordingPublisher;
   let known: (readonly KnownEntity[])[];
+  let clock: ReturnType<typeof manualClock>;
   let t: Turn;
   const miner = (extractor: Extractor = createOfflineExtractor()) =>
     createTranscriptMiner({
       messages,
       graph,
       publisher,
+      clock,
       extractorFor: (entities) => {
         known.push(entities);
         return extractor;
@@ -36,7 +38,7 @@ describe("graph-extraction: mineTranscript", () => {
   };
 
   beforeEach(() => {
-    const clock = manualClock(TURN_AT);
+    clock = manualClock(TURN_AT);
     messages = new InMemoryMessageStore(clock);
     graph = new InMemoryGraphStore();
     publisher = new RecordingPublisher("graph-extraction", clock);
@@ -59,6 +61,28 @@ describe("graph-extraction: mineTranscript", () => {
     expect(updated?.data).toMatchObject({ sessionId: t.sessionId, extractor: "offline", relationsInvalidated: 0 });
     expect(updated?.data.entitiesMerged).toBeGreaterThanOrEqual(3);
     expect(updated?.metadata).toMatchObject({ userId: USER, sessionId: t.sessionId, correlationId: t.sessionId });
+  });
+
+  it("has the session's messages expire a day after the transcript was distilled", async () => {
+    await say(1, "my best friend Sofia moved to Chicago");
+    const before = await messages.get(t.sessionId, 1, "user");
+
+    await miner()(delivered(transcriptReadyRequest(t, { messageCount: 2 })));
+
+    const after = await messages.get(t.sessionId, 1, "user");
+    expect(after?.distilledAt).toBe(new Date(clock()).toISOString());
+    expect(after?.expiresAt).toBe(Math.floor(clock() / 1000) + 24 * 60 * 60);
+    expect(after!.expiresAt).toBeLessThan(before!.expiresAt);
+    expect((await messages.get(t.sessionId, 1, "assistant"))?.expiresAt).toBe(after?.expiresAt);
+  });
+
+  it("resolves the transcript's relative dates in the session's time zone", async () => {
+    const zones: string[] = [];
+    await say(1, "test tomorrow");
+    await createTranscriptMiner({ messages, graph, publisher, clock, extractorFor: (_known, timeZone) => (zones.push(timeZone), createOfflineExtractor({ timeZone })) })(
+      delivered(transcriptReadyRequest(t, { messageCount: 2, timeZone: "Asia/Seoul" })),
+    );
+    expect(zones).toEqual(["Asia/Seoul"]);
   });
 
   it("does not remember words safety stopped", async () => {

@@ -3,6 +3,7 @@ import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
+import { eraseUserConversations } from "@innerworld/conversation/user-data";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { createConversationKeeper } from "./keepConversation";
@@ -16,6 +17,9 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     messages: new DynamoDbMessageStore(dynamodb, tables.messages, clock),
     feedback: new DynamoDbFeedbackStore(dynamodb, tables.feedback, clock),
     publisher: runtime.publisher,
+    eraseUser: async (userId) => {
+      await eraseUserConversations(dynamodb, tables, userId);
+    },
     ...(Number.isInteger(afterTurns) && afterTurns > 0 ? { feedbackAfterTurns: afterTurns } : {}),
   });
   const surveys = createSurveyKeeper({
@@ -40,6 +44,7 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     PersonaPortraitReady: surveys.personaPortraitReady,
     // Every write is conditional on the item's own key (and the survey claim on the event's id), which makes
     // redelivery harmless without an idempotency store.
+    UserDeleted: keeper.userDeleted,
   }, { idempotent: false });
 };
 

@@ -10,6 +10,8 @@ export interface StoragePorts {
   messages: MessageStore;
   feedback: FeedbackStore;
   publisher: Publisher;
+  /** Erases the user's sessions, messages, connections and feedback (on UserDeleted). */
+  eraseUser: (userId: string) => Promise<void>;
   /** Also ask for feedback once a session reaches this many turns (unset: only at session end). */
   feedbackAfterTurns?: number;
 }
@@ -129,6 +131,11 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       await messages.setStatus(data.sessionId, data.seq, "user", "failed", ["received", "screened"]);
     },
 
+    /** DELETE /me already erased these; this catches whatever an in-flight event wrote between that and the tombstone. */
+    async userDeleted({ envelope }: ConsumedEvent<"UserDeleted">) {
+      await ports.eraseUser(envelope.data.userId);
+    },
+
     /** Publishes TranscriptReady once per session, however often SessionEnded arrives. */
     async sessionEnded({ envelope }: ConsumedEvent<"SessionEnded">) {
       const { data, metadata } = envelope;
@@ -151,6 +158,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
           messageCount: transcript.length,
           startedAt: session.startedAt,
           endedAt: data.endedAt,
+          ...(session.timeZone ? { timeZone: session.timeZone } : {}),
         },
       });
       // Marked only after the publish: a crash between the two republishes the same eventId, which consumers drop.

@@ -28,6 +28,10 @@ describe("storage: keepConversation", () => {
   let feedback: InMemoryFeedbackStore;
   let publisher: RecordingPublisher;
   let keeper: ReturnType<typeof createConversationKeeper>;
+  let erased: string[];
+  const eraseUser = async (userId: string) => {
+    erased.push(userId);
+  };
   let session: SessionRecord;
   let t: Turn;
 
@@ -37,9 +41,15 @@ describe("storage: keepConversation", () => {
     messages = new InMemoryMessageStore(clock);
     feedback = new InMemoryFeedbackStore(clock);
     publisher = new RecordingPublisher("storage", clock);
-    keeper = createConversationKeeper({ sessions, messages, feedback, publisher });
+    erased = [];
+    keeper = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser });
     session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-maya-1", maxActive: 3 });
     t = turn({ sessionId: session.sessionId });
+  });
+
+  it("erases the user's conversations on UserDeleted", async () => {
+    await keeper.userDeleted(delivered({ type: "UserDeleted", correlationId: "user-maya", userId: "user-maya", data: { userId: "user-maya", deletedAt: TURN_AT } }));
+    expect(erased).toEqual(["user-maya"]);
   });
 
   it("keeps the teen's message once, however often MessageReceived is delivered", async () => {
@@ -155,7 +165,7 @@ describe("storage: keepConversation", () => {
     const failing: Publisher = { publish: () => Promise.reject(new Error("EventBridge is unreachable")) };
     const ended = sessionEndedRequest(t);
 
-    await expect(createConversationKeeper({ sessions, messages, feedback, publisher: failing }).sessionEnded(delivered(ended))).rejects.toThrow("EventBridge is unreachable");
+    await expect(createConversationKeeper({ sessions, messages, feedback, publisher: failing, eraseUser }).sessionEnded(delivered(ended))).rejects.toThrow("EventBridge is unreachable");
     expect((await sessions.get(t.sessionId))?.transcriptPublishedAt).toBeUndefined();
     await keeper.sessionEnded(delivered(ended, { receiveCount: 2 }));
 
@@ -177,7 +187,7 @@ describe("storage: keepConversation", () => {
   });
 
   it("asks for feedback after the configured turn as well", async () => {
-    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, feedbackAfterTurns: 2 });
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 2 });
 
     await asking.replyScreened(delivered(replyScreenedRequest(t)));
     await asking.replyScreened(delivered(replyScreenedRequest(turn({ sessionId: t.sessionId, seq: 2 }))));

@@ -34,6 +34,7 @@ export const EXAMPLE_EVENT_IDS: Record<EventType, string> = {
   SurveyCompleted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a20",
   PersonaSynthesized: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a21",
   PersonaPortraitReady: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a22",
+  UserDeleted: "6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a23",
 };
 
 export interface ExampleEnvelope<T extends EventType = EventType> {
@@ -62,6 +63,9 @@ const surveyMetadata = (type: EventType, producer: EventMetadata["producer"], oc
   const { sessionId: _session, ...rest } = metadata(type, producer, occurredAt, SURVEY, causedBy);
   return rest;
 };
+
+/** An event about the user rather than one of their sessions. */
+const withoutSession = ({ sessionId: _session, ...rest }: EventMetadata): EventMetadata => rest;
 
 const turn = { messageId: MESSAGE, sessionId: SESSION, seq: 1, personaId: "companion", connectionId: CONNECTION };
 const allowed = { action: "allow" as const, categories: [], lexiconVersion: "2026.03" };
@@ -203,5 +207,10 @@ export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
     summary: "The portrait is drawn and stored; the persona is ready to chat with.",
     metadata: surveyMetadata("PersonaPortraitReady", "portrait", "2026-03-15T10:12:04.310Z", "PersonaSynthesized"),
     data: { surveyId: SURVEY, personaId: SURVEY_PERSONA, portraitKey: `portraits/${SURVEY_PERSONA}.svg`, contentType: "image/svg+xml", painter: "offline-svg", readyAt: "2026-03-15T10:12:04.310Z" },
+  },
+  UserDeleted: {
+    summary: "Months later Maya asks to be forgotten: every service erases what it holds, and a tombstone keeps it so.",
+    metadata: withoutSession(metadata("UserDeleted", "gateway", "2026-06-02T09:15:00.000Z", USER)),
+    data: { userId: USER, deletedAt: "2026-06-02T09:15:00.000Z" },
   },
 };

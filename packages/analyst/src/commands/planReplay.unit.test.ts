@@ -14,11 +14,11 @@ const codeOf = (run: () => unknown): string | undefined => {
 
 describe("planReplay", () => {
   it("sends a service every type it consumes through its own rule when no type is named", () => {
-    expect(planReplay(["graph-extraction"])).toEqual([{ service: "graph-extraction", subscriptions: [{ eventType: "TranscriptReady" }], via: "service-rule" }]);
+    expect(planReplay(["graph-extraction"])).toEqual([{ service: "graph-extraction", subscriptions: [{ eventType: "TranscriptReady" }, { eventType: "UserDeleted" }], via: "service-rule" }]);
   });
 
   it("uses the service's own rule when the named types are all it consumes", () => {
-    const [plan] = planReplay(["graph-extraction"], ["TranscriptReady", "GraphUpdated"]);
+    const [plan] = planReplay(["graph-extraction"], ["TranscriptReady", "UserDeleted", "GraphUpdated"]);
     expect(plan?.via).toBe("service-rule");
   });
 

@@ -1,8 +1,10 @@
 // The messages port: the live conversation, one record per message, as storage writes it and generation, resume and transcripts read it.
 import { epochSeconds } from "@innerworld/platform/clock";
 
-/** Until the transcript has been mined, messages stay; afterwards TTL removes them after this long. */
+/** The longest a message is kept: until its transcript is distilled into the graph, and never beyond this. */
 export const MESSAGE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
+/** How long a message stays once its transcript was distilled: a day to resume, read back or be re-mined, no more. */
+export const DISTILLED_MESSAGE_RETENTION_SECONDS = 24 * 60 * 60;
 
 export type MessageRole = "user" | "assistant";
 /** Stored states; the read API shows them as sent → delivered → read, or failed. `read` comes from the client's read receipt. */
@@ -31,6 +33,8 @@ export interface MessageRecord {
   createdAt: string;
   updatedAt: string;
   expiresAt: number;
+  /** When the transcript holding this message was distilled into the graph; expiresAt was then brought forward. */
+  distilledAt?: string;
 }
 
 /** The first reply keeps the plain key (so one-persona sessions look as they always did); later ones add their index. */
@@ -39,7 +43,11 @@ export const messageKeyOf = (seq: number, role: MessageRole, replyIndex = 0) =>
 /** Sorts after every key of turn `seq` (`~` sorts after digits, letters and `#`): where a listing after that turn starts. */
 export const afterTurnKey = (seq: number) => `${String(seq).padStart(8, "0")}#~`;
 
-export type NewMessage = Omit<MessageRecord, "messageKey" | "createdAt" | "updatedAt" | "expiresAt"> & { createdAt?: string };
+export type NewMessage = Omit<MessageRecord, "messageKey" | "createdAt" | "updatedAt" | "expiresAt" | "distilledAt"> & { createdAt?: string };
+
+/** The expiry a message gets once its transcript was distilled at `distilledAtMs`: a day later, or its own if sooner. */
+export const distilledExpiryOf = (record: Pick<MessageRecord, "expiresAt">, distilledAtMs: number): number =>
+  Math.min(record.expiresAt, epochSeconds(distilledAtMs) + DISTILLED_MESSAGE_RETENTION_SECONDS);
 
 /** Builds the stored record of a new message at `nowMs`: the same in every adapter. */
 export const messageRecordOf = (message: NewMessage, nowMs: number): MessageRecord => ({
@@ -67,4 +75,9 @@ export interface MessageStore {
   listSession(sessionId: string, options?: ListSessionOptions): Promise<MessageRecord[]>;
   /** The most recent `count` messages of a session, oldest first: the history a prompt draws on. */
   recent(sessionId: string, count: number): Promise<MessageRecord[]>;
+  /**
+   * Brings every message of a session forward to expire a day after its transcript was distilled (distilledExpiryOf),
+   * never later than it would have. Returns how many messages were shortened.
+   */
+  expireAfterDistillation(sessionId: string, distilledAtMs: number): Promise<number>;
 }

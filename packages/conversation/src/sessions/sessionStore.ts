@@ -26,6 +26,8 @@ export interface SessionRecord {
   status: SessionStatus;
   connectionId?: string;
   locale?: string;
+  /** IANA zone from start_session (default UTC): the zone relative dates in this session resolve in. */
+  timeZone?: string;
   startedAt: string;
   lastActivityAt: string;
   /** When the session ends at the latest (24 h after its start). */
@@ -47,6 +49,7 @@ export interface StartSession {
   personas?: SessionPersona[];
   connectionId: string;
   locale?: string;
+  timeZone?: string;
   /** Sessions the user may have active at once, this one included. */
   maxActive: number;
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MESSAGE_RETENTION_SECONDS, type MessageRole, type MessageStore, type NewMessage } from "../../src/messages";
+import { DISTILLED_MESSAGE_RETENTION_SECONDS, MESSAGE_RETENTION_SECONDS, type MessageRole, type MessageStore, type NewMessage } from "../../src/messages";
 
 export interface MessageStoreUnderTest {
   store: MessageStore;
@@ -125,6 +125,28 @@ export function messageStoreContract(adapter: string, open: (clock: () => number
       expect([screened, late, missing, unguarded]).toEqual([true, false, false, true]);
       expect(await store.get(sessionId, 1, "user")).toMatchObject({ status: "delivered", updatedAt: new Date(Date.parse(START) + 5000).toISOString() });
       expect(await store.get(sessionId, 2, "user")).toBeUndefined();
+    });
+
+    it("expires a session's messages a day after distillation, never later than their own 30 days", async () => {
+      await conversation(2);
+      const early = await store.get(sessionId, 1, "user");
+      const distilledAt = Date.parse(START) + 60_000;
+
+      expect(await store.expireAfterDistillation(sessionId, distilledAt)).toBe(4);
+      expect(await store.expireAfterDistillation(sessionId, distilledAt + 1000)).toBe(0);
+
+      const after = await store.get(sessionId, 1, "user");
+      expect(after).toMatchObject({ expiresAt: distilledAt / 1000 + DISTILLED_MESSAGE_RETENTION_SECONDS, distilledAt: new Date(distilledAt).toISOString() });
+      expect(after!.expiresAt).toBeLessThan(early!.expiresAt);
+      // Distilled on day 29.5, a message keeps its own 30-day end: the later expiry never wins.
+      const other = sessionId;
+      sessionId = randomUUID();
+      await conversation(1);
+      const own = (await store.get(sessionId, 1, "user"))!.expiresAt;
+      expect(await store.expireAfterDistillation(sessionId, Date.parse(START) + (MESSAGE_RETENTION_SECONDS - 12 * 3600) * 1000)).toBe(0);
+      expect((await store.get(sessionId, 1, "user"))!.expiresAt).toBe(own);
+      clock.advance((DISTILLED_MESSAGE_RETENTION_SECONDS + 61) * 1000);
+      expect(await store.listSession(other)).toEqual([]);
     });
 
     it("treats messages past their retention as gone, before TTL removes them", async () => {

@@ -30,6 +30,8 @@ export const READ_API_ROUTES = [
   "GET /sessions/{sessionId}/messages",
   "GET /me/memory",
   "DELETE /me/memory/{factId}",
+  "GET /me/export",
+  "DELETE /me",
   ...PERSONA_ROUTES,
   ...OPERATIONS_ROUTES,
 ];

@@ -61,3 +61,10 @@ export async function forgetFact({ graph, cache, userId, factId, now }: ForgetFa
   if (removed) await rebuildContext({ graph, cache, userId, now });
   return removed;
 }
+
+/** Erases everything memory holds of a user: the whole graph and the cached context (DELETE /me, UserDeleted). */
+export async function eraseUserMemory({ graph, cache, userId }: { graph: GraphStore; cache: ContextCacheStore; userId: string }): Promise<number> {
+  const elements = await graph.deleteUser(userId);
+  await cache.delete(userId);
+  return elements;
+}

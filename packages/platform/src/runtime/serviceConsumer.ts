@@ -2,6 +2,7 @@
 import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import { createEventConsumer, type ConsumedEvent, type EventHandlers, type EventType, type ServiceHandlers, type ServiceName } from "@innerworld/events";
+import { TombstoneStore } from "../tombstones/tombstoneStore";
 import type { ServiceRuntime } from "./serviceRuntime";
 
 const stringField = (data: unknown, field: string): string | undefined => {
@@ -74,12 +75,33 @@ export const idempotentHandlers = (runtime: ServiceRuntime, handlers: EventHandl
   return wrapped as EventHandlers;
 };
 
+/**
+ * Drops every event about an erased user that occurred before their erasure, whether it arrives late or from a replay
+ * of the archive: what DELETE /me erased stays erased. UserDeleted itself always runs (it is the erasure). One read of
+ * the tombstone per event; it answers "none" for everyone who never asked to be forgotten.
+ */
+export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
+  const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
+  const guarded: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
+  for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
+    guarded[type] = async (event) => {
+      const { userId, occurredAt, eventId } = event.envelope.metadata;
+      if (type !== "UserDeleted" && (await tombstones.erasedSince(userId, occurredAt))) {
+        console.info("dropped an event about an erased user", { service: runtime.service, type, eventId, replay: event.replayName ?? null });
+        return;
+      }
+      await handler(event);
+    };
+  }
+  return guarded as EventHandlers;
+};
+
 export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRuntime<S>, serviceHandlers: ServiceHandlers<S>, options: { idempotent?: boolean } = {}) => {
   // Typed per service above; the contract's consumer dispatches on any event type.
   const handlers = serviceHandlers as EventHandlers;
   return createEventConsumer({
     service: runtime.service,
-    handlers: options.idempotent === false ? handlers : idempotentHandlers(runtime, handlers),
+    handlers: tombstoneGuardedHandlers(runtime, options.idempotent === false ? handlers : idempotentHandlers(runtime, handlers)),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
   });

@@ -52,7 +52,8 @@ export const createServiceRuntime = <S extends ServiceName>(service: S, config: 
     dynamodbClient,
     eventBridge,
     sqs,
-    publisher: new EventPublisher({ client: eventBridge, busName: config.busName, producer: service }),
+    // Events are stamped with the services' clock, so occurredAt agrees with every time they write (tombstones included).
+    publisher: new EventPublisher({ client: eventBridge, busName: config.busName, producer: service, now: () => new Date((options.clock ?? systemClock)()) }),
     ...(deadLetterQueueUrl ? { deadLetters: new SqsDeadLetterSink(sqs, deadLetterQueueUrl) } : {}),
     clock: options.clock ?? systemClock,
     destroy() {

@@ -75,6 +75,11 @@ export const TABLES = {
     ttlAttribute: "expiresAt",
     globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt") }],
   },
+  tombstones: {
+    // One item per erased user (userId, deletedAt), never expiring: consumers drop events that occurred before it.
+    partitionKey: s("userId"),
+    globalIndexes: [],
+  },
   graph: {
     // pk USER#<userId>, sk V#<vertexId> | E#<edgeId>; byRecency orders all of a user's elements by last sighting (topEdges: one Query).
     partitionKey: s("pk"),

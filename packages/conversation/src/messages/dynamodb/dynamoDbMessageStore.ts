@@ -2,7 +2,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "../../dynamodb";
-import { afterTurnKey, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
+import { afterTurnKey, distilledExpiryOf, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class DynamoDbMessageStore implements MessageStore {
   constructor(
@@ -90,5 +90,36 @@ export class DynamoDbMessageStore implements MessageStore {
     );
     const now = this.clock();
     return ((Items ?? []) as MessageRecord[]).filter((m) => !isExpired(m, now)).reverse();
+  }
+
+  async expireAfterDistillation(sessionId: string, distilledAtMs: number): Promise<number> {
+    let shortened = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "sessionId = :session", ExpressionAttributeValues: { ":session": sessionId }, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      for (const item of (page.Items ?? []) as MessageRecord[]) {
+        const expiresAt = distilledExpiryOf(item, distilledAtMs);
+        if (expiresAt >= item.expiresAt) continue;
+        try {
+          await this.client.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: { sessionId, messageKey: item.messageKey },
+              UpdateExpression: "SET expiresAt = :expires, distilledAt = :distilled",
+              // Only ever earlier: a concurrent writer's shorter expiry stands.
+              ConditionExpression: "attribute_exists(messageKey) AND expiresAt > :expires",
+              ExpressionAttributeValues: { ":expires": expiresAt, ":distilled": new Date(distilledAtMs).toISOString() },
+            }),
+          );
+          shortened += 1;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return shortened;
   }
 }

@@ -1,6 +1,6 @@
 // The live conversation in memory, with the DynamoDB adapter's conditional writes, turn order and TTL filtering.
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { afterTurnKey, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
+import { afterTurnKey, distilledExpiryOf, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class InMemoryMessageStore implements MessageStore {
   /** sessionId → messageKey → record, as the table's partition and sort keys. */
@@ -45,6 +45,18 @@ export class InMemoryMessageStore implements MessageStore {
     return this.inOrder(sessionId)
       .slice(-count)
       .filter((m) => !isExpired(m, now));
+  }
+
+  async expireAfterDistillation(sessionId: string, distilledAtMs: number): Promise<number> {
+    let shortened = 0;
+    for (const record of this.sessions.get(sessionId)?.values() ?? []) {
+      const expiresAt = distilledExpiryOf(record, distilledAtMs);
+      if (expiresAt >= record.expiresAt) continue;
+      record.expiresAt = expiresAt;
+      record.distilledAt = new Date(distilledAtMs).toISOString();
+      shortened += 1;
+    }
+    return shortened;
   }
 
   private inOrder(sessionId: string): MessageRecord[] {

@@ -69,6 +69,7 @@ export class DynamoDbSessionStore implements SessionStore {
       status: "active",
       connectionId: input.connectionId,
       ...(input.locale ? { locale: input.locale } : {}),
+      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       startedAt: new Date(now).toISOString(),
       lastActivityAt: new Date(now).toISOString(),
       endsAt: new Date(now + SESSION_LIFETIME_MS).toISOString(),

@@ -46,6 +46,7 @@ export class InMemorySessionStore implements SessionStore {
       status: "active",
       connectionId: input.connectionId,
       ...(input.locale ? { locale: input.locale } : {}),
+      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       startedAt: new Date(now).toISOString(),
       lastActivityAt: new Date(now).toISOString(),
       endsAt: new Date(now + SESSION_LIFETIME_MS).toISOString(),

@@ -1,0 +1,71 @@
+// Everything the conversation tables (sessions, messages, connections, feedback) hold about one user, found through their byUser indexes: to export it, or to erase it.
+import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { MessageRecord } from "../messages/messageStore";
+import type { SessionRecord } from "../sessions/sessionStore";
+
+export interface ConversationTables {
+  sessions: string;
+  messages: string;
+  connections: string;
+  feedback: string;
+}
+
+export interface UserConversations {
+  sessions: SessionRecord[];
+  /** Every message item still stored, expired or not: an export shows what is kept, an erasure must find it all. */
+  messages: MessageRecord[];
+  connections: { connectionId: string; userId: string }[];
+  /** Feedback requests and the answers given to them. */
+  feedback: { requestId: string; userId: string }[];
+}
+
+const BATCH_WRITE_MAX = 25;
+
+async function queryByUser<T>(client: DynamoDBDocumentClient, tableName: string, userId: string): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({ TableName: tableName, IndexName: "byUser", KeyConditionExpression: "userId = :user", ExpressionAttributeValues: { ":user": userId }, ExclusiveStartKey: start }),
+    );
+    items.push(...((page.Items ?? []) as T[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function findUserConversations(client: DynamoDBDocumentClient, tables: ConversationTables, userId: string): Promise<UserConversations> {
+  const [sessions, messages, connections, feedback] = await Promise.all([
+    queryByUser<SessionRecord>(client, tables.sessions, userId),
+    queryByUser<MessageRecord>(client, tables.messages, userId),
+    queryByUser<{ connectionId: string; userId: string }>(client, tables.connections, userId),
+    queryByUser<{ requestId: string; userId: string }>(client, tables.feedback, userId),
+  ]);
+  return { sessions, messages, connections, feedback };
+}
+
+/** Deletes items by key in batches of 25, retrying what DynamoDB left unprocessed. */
+export async function deleteKeys(client: DynamoDBDocumentClient, tableName: string, keys: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += BATCH_WRITE_MAX) {
+    let requests: { DeleteRequest: { Key: Record<string, unknown> } }[] = keys.slice(i, i + BATCH_WRITE_MAX).map((Key) => ({ DeleteRequest: { Key } }));
+    for (let round = 0; requests.length > 0; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+      const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = (UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  }
+}
+
+/**
+ * Erases the user's sessions, messages and connection records (DELETE /me, and storage on UserDeleted). Messages
+ * before sessions, so a reader never finds messages of a session it can no longer see. Returns what was found, so
+ * the caller can clear keys derived from it (rate-limit buckets per session and connection).
+ */
+export async function eraseUserConversations(client: DynamoDBDocumentClient, tables: ConversationTables, userId: string): Promise<UserConversations> {
+  const found = await findUserConversations(client, tables, userId);
+  await deleteKeys(client, tables.messages, found.messages.map((m) => ({ sessionId: m.sessionId, messageKey: m.messageKey })));
+  await deleteKeys(client, tables.sessions, found.sessions.map((s) => ({ sessionId: s.sessionId })));
+  await deleteKeys(client, tables.connections, found.connections.map((c) => ({ connectionId: c.connectionId })));
+  await deleteKeys(client, tables.feedback, found.feedback.map((f) => ({ requestId: f.requestId })));
+  return found;
+}

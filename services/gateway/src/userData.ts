@@ -1,0 +1,91 @@
+// GET /me/export and DELETE /me: everything stored about the caller, as JSON or erased, with a tombstone against replays.
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { deleteKeys, eraseUserConversations, findUserConversations } from "@innerworld/conversation/user-data";
+import type { ContextCacheStore } from "@innerworld/memory/context-cache";
+import { eraseUserMemory, rememberedFacts } from "@innerworld/memory/facts";
+import type { GraphStore } from "@innerworld/memory/graph";
+import type { PersonaStore } from "@innerworld/personas/store";
+import type { ServiceRuntime } from "@innerworld/platform/runtime";
+import { TombstoneStore } from "@innerworld/platform/tombstones";
+import { keyPart, sessionBucketKey } from "./keys";
+
+export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore, contexts: ContextCacheStore, personas: PersonaStore) => {
+  const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
+  const now = () => new Date(runtime.clock());
+
+  /** The client-message dedupe records (24 h) are keyed by user but not indexed by one: a filtered scan of a small table finds them. */
+  const clientMessageKeys = async (userId: string): Promise<{ id: string }[]> => {
+    const keys: { id: string }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await runtime.dynamodb.send(
+        new ScanCommand({
+          TableName: runtime.tables.idempotency,
+          FilterExpression: "begins_with(#id, :prefix)",
+          ExpressionAttributeNames: { "#id": "id" },
+          ExpressionAttributeValues: { ":prefix": `client-message#${keyPart(userId)}#` },
+          ProjectionExpression: "#id",
+          ExclusiveStartKey: start,
+        }),
+      );
+      keys.push(...((page.Items ?? []) as { id: string }[]));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return keys;
+  };
+
+  return {
+    /** Everything stored about the user, as they could read it: sessions, messages still kept, remembered facts, the graph, the cached context. */
+    async exportAll(userId: string) {
+      const [conversations, userGraph, context, tombstone, ownPersonas] = await Promise.all([
+        findUserConversations(runtime.dynamodb, runtime.tables, userId),
+        graph().getUserGraph(userId),
+        contexts.read(userId),
+        tombstones.get(userId),
+        personas.listByOwner(userId),
+      ]);
+      return {
+        userId,
+        exportedAt: now().toISOString(),
+        sessions: [...conversations.sessions].sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+        feedback: conversations.feedback,
+        messages: [...conversations.messages].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.messageKey.localeCompare(b.messageKey)),
+        facts: rememberedFacts(userGraph, now()),
+        graph: userGraph,
+        context: context ?? null,
+        personas: ownPersonas,
+        // Surveys are not stored per user in this version: there is nothing of the user's there yet.
+        surveys: [],
+        ...(tombstone ? { erasedAt: tombstone.deletedAt } : {}),
+      };
+    },
+
+    /**
+     * Tombstone first (from here on, every consumer drops older events about the user), then every table and the
+     * graph, then UserDeleted so each service erases what an in-flight event may have written meanwhile.
+     */
+    async eraseAll(userId: string): Promise<void> {
+      const deletedAt = now().toISOString();
+      await tombstones.put(userId, deletedAt);
+      const erased = await eraseUserConversations(runtime.dynamodb, runtime.tables, userId);
+      await eraseUserMemory({ graph: graph(), cache: contexts, userId });
+      // The personas the user made (their words: names, descriptions); the built-ins are nobody's.
+      for (const persona of await personas.listByOwner(userId)) await personas.delete(persona.personaId);
+      const buckets = [
+        `user#${userId}`,
+        ...erased.sessions.map((session) => `session#${sessionBucketKey(userId, session.sessionId)}`),
+        ...erased.connections.map((connection) => `channel#${connection.connectionId}`),
+      ];
+      await deleteKeys(runtime.dynamodb, runtime.tables.rateLimits, buckets.map((bucketKey) => ({ bucketKey })));
+      await deleteKeys(runtime.dynamodb, runtime.tables.idempotency, await clientMessageKeys(userId));
+      await runtime.publisher.publish({
+        type: "UserDeleted",
+        correlationId: userId,
+        userId,
+        deduplicationKey: `${userId}:${deletedAt}`,
+        data: { userId, deletedAt },
+      });
+    },
+  };
+};
+

@@ -1,0 +1,145 @@
+// Privacy end to end: dates in the user's time zone, messages expiring a day after distillation, export, and DELETE /me that a replay cannot undo.
+import { GetItemCommand, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoDbGraphStore } from "@innerworld/memory/graph";
+import { TABLE_KEYS } from "@innerworld/platform/tables";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { clockStartingAt } from "@innerworld/testing/clock";
+import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { queuesDrained } from "../analyst/support/cloudState";
+
+const USER = "teen-erased";
+const BYSTANDER = "teen-stays";
+/** 07:30 UTC on Thursday is still 23:30 on Wednesday in Los Angeles: "tomorrow" there is Thursday the 19th. */
+const clock = clockStartingAt("2026-11-19T07:30:00Z");
+const DAY_SECONDS = 24 * 60 * 60;
+
+describe("retention and erasure", () => {
+  let env: TestCloud;
+  let graph: DynamoDbGraphStore;
+  let windowStart: Date;
+  const sessions: Record<string, string> = {};
+
+  beforeAll(async () => {
+    for (const key of ["INNERWORLD_MODEL_BASE_URL", "INNERWORLD_MODEL_API_KEY", "INNERWORLD_MODEL"]) delete process.env[key];
+    windowStart = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
+    env = await startTestCloud({ clock });
+    graph = DynamoDbGraphStore.fromClient(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-graph`);
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  const table = (key: string) => `${env.cloud.endpoints.tablePrefix}-${key}`;
+  const call = async (userId: string, method: string, path: string) => {
+    const token = await mintToken(env.cloud.endpoints, { sub: userId });
+    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  };
+  const merged = async (userId: string, sessionId: string) =>
+    (await graph.getUserGraph(userId)).vertices.some((v) => v.label === "User" && v.sourceSessions.includes(sessionId)) || undefined;
+
+  const haveSession = async (userId: string, lines: string[], timeZone?: string) => {
+    const client = await ChatClient.connect(env.cloud.endpoints, userId);
+    const started = await client.request("start_session", { personaId: "companion", ...(timeZone ? { timeZone } : {}) }, "session_started");
+    const sessionId = started.payload.sessionId as string;
+    for (const [index, content] of lines.entries()) {
+      const ack = await client.request("message", { sessionId, content, clientMessageId: `${userId}-${index}` }, "message_received");
+      await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    }
+    await client.request("end_session", { sessionId }, "session_ended");
+    await client.close();
+    await until(() => merged(userId, sessionId), "the session merged into the graph", 20_000);
+    return { sessionId, timeZone: started.payload.timeZone };
+  };
+
+  /** Every item of every table whose attributes mention the user, as a scan sees them. */
+  const itemsMentioning = async (userId: string) => {
+    const found: string[] = [];
+    for (const key of TABLE_KEYS) {
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await env.dynamodb.send(new ScanCommand({ TableName: table(key), ExclusiveStartKey: start, ConsistentRead: true }));
+        for (const item of page.Items ?? []) if (JSON.stringify(item).includes(userId)) found.push(`${key}: ${JSON.stringify(item).slice(0, 120)}`);
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+    return found;
+  };
+
+  it("resolves 'tomorrow' in the time zone start_session names, and refuses a zone that does not exist", async () => {
+    const { sessionId, timeZone } = await haveSession(USER, ["my friend Maya and I have a chem test tomorrow", "i really want to make the swim team"], "America/Los_Angeles");
+    sessions[USER] = sessionId;
+    expect(timeZone).toBe("America/Los_Angeles");
+    const userGraph = await graph.getUserGraph(USER);
+    const test = userGraph.vertices.find((v) => v.label === "Event" && /test/.test(v.name));
+    expect(test?.attributes.date).toBe("2026-11-19");
+
+    const client = await ChatClient.connect(env.cloud.endpoints, USER);
+    const refused = await client.request("start_session", { personaId: "companion", timeZone: "Mars/Olympus_Mons" }, "error");
+    expect(refused.payload.code).toBe("INVALID_FRAME");
+    await client.close();
+  });
+
+  it("sets a message's TTL to a day after its transcript was distilled, never past its 30 days", async () => {
+    const key = { sessionId: { S: sessions[USER]! }, messageKey: { S: "00000001#0user" } };
+    const item = (await env.dynamodb.send(new GetItemCommand({ TableName: table("messages"), Key: key, ConsistentRead: true }))).Item;
+    const distilledAt = Date.parse(item?.distilledAt?.S ?? "");
+    const createdAt = Date.parse(item?.createdAt?.S ?? "");
+    const expiresAt = Number(item?.expiresAt?.N);
+    expect(Number.isNaN(distilledAt)).toBe(false);
+    expect(expiresAt).toBe(Math.floor(distilledAt / 1000) + DAY_SECONDS);
+    expect(expiresAt).toBeLessThan(Math.floor(createdAt / 1000) + 30 * DAY_SECONDS);
+    expect(item?.content?.S).toContain("chem test");
+  });
+
+  it("exports everything stored about the caller", async () => {
+    sessions[BYSTANDER] = (await haveSession(BYSTANDER, ["my brother Leo has a game on saturday"])).sessionId;
+    const { status, body } = await call(USER, "GET", "/me/export");
+    expect(status).toBe(200);
+    expect((body.sessions as { sessionId: string }[]).map((s) => s.sessionId)).toEqual([sessions[USER]]);
+    expect((body.messages as { content: string; userId: string }[]).some((m) => m.content.includes("chem test"))).toBe(true);
+    expect((body.messages as { userId: string }[]).every((m) => m.userId === USER)).toBe(true);
+    expect((body.facts as { name: string }[]).map((f) => f.name)).toEqual(expect.arrayContaining(["Maya"]));
+    expect((body.context as { block: string }).block).toMatch(/Maya|test/);
+    expect(JSON.stringify(body)).not.toContain(BYSTANDER);
+  });
+
+  it("erases the user from every table and the graph, publishes UserDeleted, and leaves others alone", async () => {
+    expect((await itemsMentioning(USER)).length).toBeGreaterThan(0);
+
+    expect((await call(USER, "DELETE", "/me")).status).toBe(204);
+    await queuesDrained(env.sqs, env.cloud.endpoints);
+
+    expect(await itemsMentioning(USER)).toEqual([`tombstones: ${JSON.stringify((await env.dynamodb.send(new GetItemCommand({ TableName: table("tombstones"), Key: { userId: { S: USER } } }))).Item).slice(0, 120)}`]);
+    expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
+    expect((await call(USER, "GET", "/me/memory")).body.facts).toEqual([]);
+    expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
+    expect((await call(BYSTANDER, "GET", "/me/export")).body.sessions).toHaveLength(1);
+  });
+
+  it("recreates nothing when the archive of the same window is replayed into every service that accepts replays", async () => {
+    const replayName = `after-erasure-${Date.now()}`;
+    const rules = ["storage", "graph-extraction", "context-refresh"].map((service) => env.cloud.endpoints.ruleArns[service as "storage"]!);
+    await env.eventBridge.send(
+      new StartReplayCommand({
+        ReplayName: replayName,
+        EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${env.cloud.endpoints.archiveName}`,
+        EventStartTime: windowStart,
+        EventEndTime: new Date(Date.now() + 1000),
+        Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/innerworld", FilterArns: rules },
+      }),
+    );
+    await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "the replay", 20_000);
+    await queuesDrained(env.sqs, env.cloud.endpoints);
+
+    const left = await itemsMentioning(USER);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^tombstones: /);
+    expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
+    // The bystander's saga replayed too, and is as it was.
+    expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
+  });
+});
