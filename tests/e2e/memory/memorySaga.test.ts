@@ -114,8 +114,9 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
       new StartReplayCommand({
         ReplayName: replayName,
         EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${env.cloud.endpoints.archiveName}`,
-        EventStartTime: new Date(Date.now() - 10 * 60_000),
-        EventEndTime: new Date(Date.now() + 1000),
+        // Events carry the services' clock as their time, so the window is on that clock too.
+        EventStartTime: new Date(clock() - 10 * 60_000),
+        EventEndTime: new Date(clock() + 1000),
         Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/innerworld", FilterArns: [env.cloud.endpoints.ruleArns["graph-extraction"]!] },
       }),
     );
