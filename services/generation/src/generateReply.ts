@@ -125,13 +125,18 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
 
     let result: ReplyResult;
     let streamed = false;
+    // thinking → responding here; the notifier says idle once the final frame is out.
+    await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && data.connectionId && ports.pusher) {
         const stream = ports.model.stream(prompt.messages, { settings });
         let index = 0;
         let withheld = false;
         for await (const { sentence } of stream) {
-          if (index === 0) streamed = await push(data.connectionId, serverFrame("stream_start", { ...ids, replyId }));
+          if (index === 0) {
+            await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
+            streamed = await push(data.connectionId, serverFrame("stream_start", { ...ids, replyId }));
+          }
           // Each sentence passes the output rules before the teen sees it; after one fails, nothing more streams
           // and the final screening replaces the whole reply.
           if (!withheld && screenOutput(sentence).action === "allow") {
@@ -143,8 +148,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         }
         result = await stream.result;
       } else {
-        await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "thinking" }));
         result = await ports.model.generate(prompt.messages, { settings });
+        await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });

@@ -43,6 +43,10 @@ export const createNotifier = (ports: NotifierPorts) => {
     fallbackConnectionId?: string;
     frame: string;
     outcome: TurnOutcomeKind;
+    /** Who answered: the turn's agent_status ends with this persona idle. */
+    personaId: string;
+    /** A safety notice has no generation step before it, so the notifier says the persona is responding itself. */
+    announceResponding?: boolean;
   }) => {
     // A turn ends once on screen: a reply or notice that comes after a timeout or failure is kept for resume only,
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
@@ -54,7 +58,11 @@ export const createNotifier = (ports: NotifierPorts) => {
     }
     if (!claim.won && claim.existing.decidedBy === input.replyId) return;
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
+    const status = (state: "responding" | "idle") =>
+      serverFrame("agent_status", { sessionId: input.sessionId, messageId: input.messageId, personaId: input.personaId, status: state });
+    if (connectionId && input.announceResponding) await ports.pusher.push(connectionId, status("responding"));
     const result = connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
+    if (result === "sent" && connectionId) await ports.pusher.push(connectionId, status("idle"));
     const { metadata } = input.event.envelope;
     await ports.publisher.publish({
       type: "ReplyDelivered",
@@ -92,6 +100,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}),
         frame,
         outcome: "replied",
+        personaId: data.personaId,
         ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
       });
     },
@@ -108,7 +117,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         categories: data.verdict.categories,
         resources: crisis ? crisisResources(data.locale).resources : [],
       });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", personaId: data.personaId, announceResponding: true, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
     },
 
     /** A feedback request goes to every connection the teen has open; one not connected now is offered it on the next connect. */
