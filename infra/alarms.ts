@@ -1,5 +1,6 @@
-// The alarm topic (core) and each part's alarms on dead letters, handler errors and the age of the oldest message.
+// The alarm topic and the operations dashboard (core), and each part's alarms on dead letters, handler errors and the age of the oldest message.
 import type { AlarmPlan, CorePlan, DeploymentPlan, PartName } from "./plan";
+import { dashboardBodyFor } from "./plan/dashboard";
 
 export const createAlarmTopic = (plan: CorePlan["alarmTopic"]) => {
   const topic = new aws.sns.Topic(plan.logicalName, { name: plan.name });
@@ -45,3 +46,10 @@ export const createAlarms = (plan: DeploymentPlan, part: PartName, topicArn: $ut
         okActions: [topicArn],
       });
     });
+
+/** The stage's operations dashboard, beside the alarms: its widgets come from the plan, so from the topology. */
+export const createDashboard = (plan: DeploymentPlan) =>
+  new aws.cloudwatch.Dashboard(plan.dashboard.logicalName, {
+    dashboardName: plan.dashboard.name,
+    dashboardBody: aws.getRegionOutput().region.apply((region) => JSON.stringify(dashboardBodyFor(plan.dashboard, region))),
+  });

@@ -1,5 +1,5 @@
 // What each SST app (part) creates: the shared core, the gateway with its APIs, or one consuming service.
-import { createAlarmTopic, createAlarms } from "./alarms";
+import { createAlarmTopic, createAlarms, createDashboard } from "./alarms";
 import { createUserPool } from "./auth";
 import { createBus, lookUpBus } from "./bus";
 import type { Links, Placement } from "./functions";
@@ -22,6 +22,7 @@ const deployCore = (plan: DeploymentPlan) => {
   // Private: portraits are served through the HTTP API to their owner only.
   const portraits = new sst.aws.Bucket(plan.core.portraits.logicalName);
   publishParameter(plan, "core", KEYS.portraitBucket, portraits.name);
+  createDashboard(plan);
   publishParameter(plan, "core", KEYS.userPoolId, userPool.id);
   publishParameter(plan, "core", KEYS.userPoolClientId, client.id);
   publishParameter(plan, "core", KEYS.alarmTopicArn, topic.arn);

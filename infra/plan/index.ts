@@ -2,6 +2,7 @@
 import { TOPOLOGY } from "../../packages/events/src/topology";
 import { planGatewayAlarms, planServiceAlarms } from "./alarms";
 import { planCore } from "./core";
+import { planDashboard } from "./dashboard";
 import { InfraPlanError } from "./errors";
 import { planGateway } from "./gateway";
 import { LINK_NAMES } from "./links";
@@ -45,6 +46,7 @@ export const buildPlan = (stage: string, settings: StageSettings = settingsFor(s
     gateway,
     services,
     alarms: [...planGatewayAlarms(gateway), ...services.flatMap((s) => planServiceAlarms(stage, s))],
+    dashboard: planDashboard(stage, services),
     secrets: planSecrets(core, services, settings),
     parameters: planParameters(stage, core, services),
   };
@@ -83,6 +85,7 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
       ...tables,
       auth.logicalName,
       alarmTopic.logicalName,
+      plan.dashboard.logicalName,
       ...(alarmTopic.email ? [alarmTopic.subscriptionLogicalName] : []),
       ...(graph.backend === "neptune"
         ? [graph.vpcLogicalName, graph.securityGroupLogicalName, graph.subnetGroupLogicalName, graph.clusterLogicalName, graph.instanceLogicalName]

@@ -71,6 +71,24 @@ export interface AlarmPlan {
   subject: { kind: "queue" | "function"; logicalName: string };
 }
 
+export interface DashboardWidgetPlan {
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  periodSeconds: number;
+  metrics: { namespace: string; metricName: string; dimensions: Record<string, string>; stat: string; label?: string }[];
+}
+
+/** One CloudWatch dashboard for the stage, in the core: every part's queues and functions have planned names. */
+export interface DashboardPlan {
+  logicalName: string;
+  name: string;
+  part: "core";
+  widgets: DashboardWidgetPlan[];
+}
+
 export interface SecretPlan {
   /** Also the link name, i.e. `Resource.<logicalName>.value`. */
   logicalName: string;
@@ -157,6 +175,7 @@ export interface DeploymentPlan {
   gateway: GatewayPlan;
   services: ServicePlan[];
   alarms: AlarmPlan[];
+  dashboard: DashboardPlan;
   secrets: SecretPlan[];
   parameters: SharedParameterPlan[];
 }

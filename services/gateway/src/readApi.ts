@@ -87,7 +87,7 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
       const answered = await operations(event, authorized);
       if (answered) return answered;
     } catch (error) {
-      console.error("operations api failed", { routeKey: event.routeKey, error: (error as Error).message });
+      runtime.logger.error("operations api failed", { routeKey: event.routeKey, error: error as Error });
       return problem(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
     if (!authorized || typeof userId !== "string") return problem(401, "UNAUTHORIZED", "A valid token is required");
@@ -156,7 +156,7 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
           return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);
       }
     } catch (error) {
-      console.error("read api failed", { routeKey: event.routeKey, error: (error as Error).message });
+      runtime.logger.error("read api failed", { routeKey: event.routeKey, error: error as Error });
       return problem(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
   };

@@ -126,7 +126,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
       await builtInsSeeded();
       return { statusCode: 200, body: await live(() => chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined)) };
     } catch (error) {
-      console.error("gateway frame failed", { connectionId: event.requestContext.connectionId, error: (error as Error).message });
+      getRuntime().logger.error("gateway frame failed", { connectionId: event.requestContext.connectionId, error: error as Error });
       return { statusCode: 200, body: errorFrame("INTERNAL_ERROR", "Something went wrong on our side; try again", { retryable: true }) };
     }
   };

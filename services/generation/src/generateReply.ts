@@ -12,8 +12,11 @@ import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
+import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
 export interface GenerationPorts {
+  /** Counts model fallbacks (silent when absent). */
+  metrics?: MetricsPort;
   messages: MessageStore;
   /** The user's context block, as context-refresh cached it. */
   contexts: ContextCacheStore;
@@ -156,6 +159,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       throw error;
     }
 
+    if (result.fallbackUsed) ports.metrics?.count(METRIC.modelFallbacks);
     await ports.publisher.publish({
       type: "ReplyGenerated",
       correlationId: metadata.correlationId,
@@ -178,6 +182,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         latencyMs: result.latencyMs,
         streamed,
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
+        ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
         // Which remembered facts the model saw: an analyst (and the teen's own memory view) can trace a reply to them.
         ...(turn.context?.block
           ? { context: { version: turn.context.version, factIds: factIdsOfLines(turn.context, prompt.contextLines.length), lines: prompt.contextLines } }

@@ -4,6 +4,7 @@ import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { createChatModel, modelConfigFromEnv } from "@innerworld/chat-model/models";
 import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
+import { METRIC } from "@innerworld/platform/observability";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createReplyGenerator } from "./generateReply";
 
@@ -13,8 +14,9 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     contexts: new DynamoDbContextCacheStore(runtime.dynamodb, runtime.tables.contextCache, runtime.clock),
     personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
     publisher: runtime.publisher,
+    metrics: runtime.metrics,
     clock: runtime.clock,
-    model: createChatModel(modelConfigFromEnv(process.env)),
+    model: createChatModel(modelConfigFromEnv(process.env), { onCircuitOpen: () => runtime.metrics.count(METRIC.circuitOpens) }),
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });
   return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona });

@@ -17,6 +17,7 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
     pusher,
     outcomes: new DynamoDbTurnOutcomes(runtime.dynamodb, runtime.tables.idempotency, runtime.clock),
     clock: runtime.clock,
+    metrics: runtime.metrics,
   });
   const personaReady = createPersonaReadyNotifier({
     connectionsOf: async (userId) => (await connections.listByUser(userId)).map((c) => c.connectionId),

@@ -7,8 +7,11 @@ import { crisisResources } from "@innerworld/screening";
 import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
 export interface NotifierPorts {
+  /** Counts completed turns and their latency (silent when absent). */
+  metrics?: MetricsPort;
   sessions: SessionStore;
   /** Every connection a teen has open: where a feedback request goes. */
   connections: ConnectionStore;
@@ -47,6 +50,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     personaId: string;
     /** A safety notice has no generation step before it, so the notifier says the persona is responding itself. */
     announceResponding?: boolean;
+    /** When the gateway accepted the turn, for its latency. */
+    receivedAt?: string | undefined;
   }) => {
     // A turn ends once on screen: a reply or notice that comes after a timeout or failure is kept for resume only,
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
@@ -62,7 +67,11 @@ export const createNotifier = (ports: NotifierPorts) => {
       serverFrame("agent_status", { sessionId: input.sessionId, messageId: input.messageId, personaId: input.personaId, status: state });
     if (connectionId && input.announceResponding) await ports.pusher.push(connectionId, status("responding"));
     const result = connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
-    if (result === "sent" && connectionId) await ports.pusher.push(connectionId, status("idle"));
+    if (result === "sent" && connectionId) {
+      await ports.pusher.push(connectionId, status("idle"));
+      ports.metrics?.count(METRIC.turnsCompleted);
+      if (input.receivedAt) ports.metrics?.milliseconds(METRIC.turnLatency, Math.max(0, (ports.clock ?? Date.now)() - Date.parse(input.receivedAt)));
+    }
     const { metadata } = input.event.envelope;
     await ports.publisher.publish({
       type: "ReplyDelivered",
@@ -101,6 +110,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         frame,
         outcome: "replied",
         personaId: data.personaId,
+        receivedAt: data.receivedAt,
         ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
       });
     },
@@ -117,7 +127,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         categories: data.verdict.categories,
         resources: crisis ? crisisResources(data.locale).resources : [],
       });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", personaId: data.personaId, announceResponding: true, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", personaId: data.personaId, announceResponding: true, receivedAt: data.receivedAt, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
     },
 
     /** A feedback request goes to every connection the teen has open; one not connected now is offered it on the next connect. */

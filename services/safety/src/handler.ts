@@ -10,7 +10,7 @@ const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
 
 export const createHandler = (runtime: ServiceRuntime<"safety">) => {
   const moderation = moderationFromEnv(process.env);
-  const screener = createScreener({ publisher: runtime.publisher, ...(moderation ? { moderation } : {}) });
+  const screener = createScreener({ publisher: runtime.publisher, metrics: runtime.metrics, ...(moderation ? { moderation } : {}) });
   // Screening is a pure function of the event and publishes under deterministic eventIds, so a duplicate
   // delivery republishes the very same event, which generation and the notifier deduplicate: no idempotency store needed.
   return createServiceConsumer(runtime, { MessageReceived: screener.messageReceived, ReplyGenerated: screener.replyGenerated }, { idempotent: false });

@@ -2,9 +2,12 @@
 import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
 import { screenInput, screenOutput, screenWithModeration, type ModerationPort, type SafetyVerdict } from "@innerworld/screening";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
 export interface SafetyPorts {
   publisher: Publisher;
+  /** Counts crisis and concern verdicts and blocked messages and replies (silent when absent). */
+  metrics?: MetricsPort;
   /** The OpenAI moderation API as a second layer, when a key is configured. */
   moderation?: ModerationPort;
 }
@@ -16,6 +19,9 @@ export const createScreener = (ports: SafetyPorts) => ({
     const { data, metadata } = envelope;
     const verdict = await screenWithModeration(data.content, screenInput(data.content), ports.moderation, "input");
     const passes = verdict.action === "allow" || verdict.action === "flag";
+    if (verdict.action === "crisis") ports.metrics?.count(METRIC.crisisVerdicts);
+    if (verdict.action === "flag") ports.metrics?.count(METRIC.concernVerdicts);
+    if (verdict.action === "block") ports.metrics?.count(METRIC.blockedMessages);
     await ports.publisher.publish({
       type: "MessageScreened",
       correlationId: metadata.correlationId,
@@ -33,6 +39,7 @@ export const createScreener = (ports: SafetyPorts) => ({
         stream: data.stream,
         verdict: verdictOf(verdict),
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
+        ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
         ...(data.locale ? { locale: data.locale } : {}),
         // Personal data the teen typed is masked before it reaches a model; blocked content goes no further at all.
         ...(passes ? { content: verdict.redactedText ?? data.content } : {}),
@@ -44,6 +51,7 @@ export const createScreener = (ports: SafetyPorts) => ({
     const { data, metadata } = envelope;
     const verdict = await screenWithModeration(data.text, screenOutput(data.text), ports.moderation, "output");
     const replaced = verdict.action === "block" || verdict.action === "crisis";
+    if (replaced) ports.metrics?.count(METRIC.blockedReplies);
     await ports.publisher.publish({
       type: "ReplyScreened",
       correlationId: metadata.correlationId,
@@ -66,6 +74,7 @@ export const createScreener = (ports: SafetyPorts) => ({
         model: data.model,
         streamed: data.streamed,
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
+        ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
       },
     });
   },

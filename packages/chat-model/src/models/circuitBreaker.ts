@@ -13,12 +13,15 @@ export interface CircuitBreakerOptions {
   resetMs: number;
   /** Clock in milliseconds; injectable so tests control time instead of sleeping. */
   now?: () => number;
+  /** Told each time the circuit opens (or reopens after a failed trial): operators count these. */
+  onOpen?: () => void;
 }
 
 export class CircuitBreaker {
   private readonly failureThreshold: number;
   private readonly resetMs: number;
   private readonly now: () => number;
+  private readonly onOpen: () => void;
   private consecutiveFailures = 0;
   private openedAt: number | undefined;
   private trialInFlight = false;
@@ -31,6 +34,7 @@ export class CircuitBreaker {
     this.failureThreshold = options.failureThreshold;
     this.resetMs = options.resetMs;
     this.now = options.now ?? Date.now;
+    this.onOpen = options.onOpen ?? (() => undefined);
   }
 
   get state(): CircuitState {
@@ -56,7 +60,10 @@ export class CircuitBreaker {
   onFailure(): void {
     this.consecutiveFailures += 1;
     // A failed trial reopens at once; in closed state it takes `failureThreshold` in a row.
-    if (this.openedAt !== undefined || this.consecutiveFailures >= this.failureThreshold) this.openedAt = this.now();
+    if (this.openedAt !== undefined || this.consecutiveFailures >= this.failureThreshold) {
+      this.openedAt = this.now();
+      this.onOpen();
+    }
     this.trialInFlight = false;
   }
 

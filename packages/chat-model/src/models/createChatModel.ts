@@ -17,6 +17,8 @@ import type { ReplyModel, ReplySettings } from "./replyModel.js";
 export interface CreateChatModelOptions {
   /** Clock for the circuit breakers, in ms; tests inject one to move time without sleeping. */
   now?: () => number;
+  /** Told when any model's circuit opens (generation counts it as a metric). */
+  onCircuitOpen?: (model: string) => void;
 }
 
 /**
@@ -40,7 +42,7 @@ export function createChatModel(config: ModelConfig = {}, options: CreateChatMod
   const candidateFor = (name: string): ModelCandidate => {
     let candidate = byName.get(name);
     if (!candidate) {
-      candidate = { name, chatModel: openAiClients(name, valid, timeoutMs), breaker: new CircuitBreaker({ ...breakerOptions, now }), timeoutMs };
+      candidate = { name, chatModel: openAiClients(name, valid, timeoutMs), breaker: new CircuitBreaker({ ...breakerOptions, now, onOpen: () => options.onCircuitOpen?.(name) }), timeoutMs };
       byName.set(name, candidate);
     }
     return candidate;

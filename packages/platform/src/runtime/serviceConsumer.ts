@@ -96,13 +96,56 @@ export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: Even
   return guarded as EventHandlers;
 };
 
+/**
+ * Logs each event with the keys that tie a saga together (correlationId, eventId, sessionId, eventType), through a
+ * child logger per event: records of one batch run concurrently, so keys on the shared logger would cross over.
+ */
+export const loggedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
+  const wrapped: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
+  for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
+    wrapped[type] = async (event) => {
+      const { metadata } = event.envelope;
+      const log = runtime.logger.createChild({
+        persistentKeys: {
+          correlationId: metadata.correlationId,
+          eventId: metadata.eventId,
+          eventType: type,
+          ...(metadata.sessionId ? { sessionId: metadata.sessionId } : {}),
+          ...(event.replayName ? { replayName: event.replayName } : {}),
+        },
+      });
+      const started = performance.now();
+      log.debug("event received", { receiveCount: event.receiveCount });
+      try {
+        await handler(event);
+        log.debug("event handled", { durationMs: Math.round(performance.now() - started) });
+      } catch (error) {
+        log.warn("event failed", { durationMs: Math.round(performance.now() - started), receiveCount: event.receiveCount, error: error as Error });
+        throw error;
+      }
+    };
+  }
+  return wrapped as EventHandlers;
+};
+
 export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRuntime<S>, serviceHandlers: ServiceHandlers<S>, options: { idempotent?: boolean } = {}) => {
   // Typed per service above; the contract's consumer dispatches on any event type.
-  const handlers = serviceHandlers as EventHandlers;
-  return createEventConsumer({
+  const handlers = loggedHandlers(runtime, serviceHandlers as EventHandlers);
+  const consume = createEventConsumer({
     service: runtime.service,
     handlers: tombstoneGuardedHandlers(runtime, options.idempotent === false ? handlers : idempotentHandlers(runtime, handlers)),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
+    logger: {
+      warn: (message, extra) => runtime.logger.warn(message, extra ?? {}),
+      error: (message, extra) => runtime.logger.error(message, extra ?? {}),
+    },
   });
+  return async (...args: Parameters<typeof consume>) => {
+    try {
+      return await consume(...args);
+    } finally {
+      runtime.metrics.flush();
+    }
+  };
 };

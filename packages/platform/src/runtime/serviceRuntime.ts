@@ -10,6 +10,8 @@ import { tableNamesFor, type TableNames } from "../tables";
 import type { RuntimeConfig } from "./config";
 import { runtimeConfigFromResource } from "./sstResource";
 import { SqsDeadLetterSink } from "./deadLetters";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { createServiceLogger, createServiceMetrics, METRIC, silentMetrics, type MetricsPort } from "../observability";
 
 export interface ServiceRuntime<S extends ServiceName = ServiceName> {
   service: S;
@@ -24,6 +26,10 @@ export interface ServiceRuntime<S extends ServiceName = ServiceName> {
   deadLetters?: DeadLetterSink;
   /** What the services take as now: the system clock in Lambda, a chosen one in tests of the local cloud. */
   clock: Clock;
+  /** JSON logs with the service's name; the consumer adds correlationId, eventId and sessionId per event. */
+  logger: Logger;
+  /** Embedded-metric-format metrics, flushed at the end of each invocation. */
+  metrics: MetricsPort;
   destroy(): void;
 }
 
@@ -44,6 +50,10 @@ export const createServiceRuntime = <S extends ServiceName>(service: S, config: 
     ...(config.endpoints.sqs ? { endpoint: config.endpoints.sqs, useQueueUrlAsEndpoint: false } : {}),
   });
   const deadLetterQueueUrl = config.deadLetterQueueUrls[service];
+  // Off AWS (the local cloud, tests) no CloudWatch reads stdout: EMF lines there would only bury the output.
+  const onAws = !config.endpoints.dynamodb && !config.endpoints.eventBridge && !config.endpoints.sqs;
+  const metrics = onAws ? createServiceMetrics(service) : silentMetrics;
+  const deadLetterSink = deadLetterQueueUrl ? new SqsDeadLetterSink(sqs, deadLetterQueueUrl) : undefined;
   return {
     service,
     config,
@@ -54,8 +64,19 @@ export const createServiceRuntime = <S extends ServiceName>(service: S, config: 
     sqs,
     // Events are stamped with the services' clock, so occurredAt agrees with every time they write (tombstones included).
     publisher: new EventPublisher({ client: eventBridge, busName: config.busName, producer: service, now: () => new Date((options.clock ?? systemClock)()) }),
-    ...(deadLetterQueueUrl ? { deadLetters: new SqsDeadLetterSink(sqs, deadLetterQueueUrl) } : {}),
+    ...(deadLetterSink
+      ? {
+          deadLetters: {
+            async send(record, reason) {
+              await deadLetterSink.send(record, reason);
+              metrics.count(METRIC.deadLetters);
+            },
+          },
+        }
+      : {}),
     clock: options.clock ?? systemClock,
+    logger: createServiceLogger(service),
+    metrics,
     destroy() {
       dynamodbClient.destroy();
       eventBridge.destroy();
