@@ -16,6 +16,9 @@ Options:
   --without a,b         run every service but these (run them elsewhere with --attach)
   --attach              start no emulators: run the chosen services against the local cloud already running
   --ephemeral-ports     pick free ports instead of the fixed 4510-4517
+  --turn-deadline S     seconds before a turn with no reply is failed with TURN_TIMED_OUT (default 20)
+  --log-level L         info: one line per turn (time, session, verdict, latency) and dead letters left waiting;
+                        debug: also every event, and the services' JSON logs (default info)
   -h, --help            this text
 
 Services: ${SERVICE_NAMES.join(", ")}`;
@@ -50,6 +53,7 @@ const main = async () => {
       without: { type: "string" },
       attach: { type: "boolean", default: false },
       "ephemeral-ports": { type: "boolean", default: false },
+      "log-level": { type: "string", default: "info" },
       "turn-deadline": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -58,6 +62,10 @@ const main = async () => {
     console.log(usage);
     return;
   }
+  const level = values["log-level"];
+  if (level !== "info" && level !== "debug") throw new Error("--log-level is info or debug");
+  // The services' Powertools loggers read this when they are built: debug shows their JSON line per event too.
+  process.env.INNERWORLD_LOG_LEVEL ??= level.toUpperCase();
   const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), values["data-dir"]);
   const only = parseServices(values.only);
   const without = new Set(parseServices(values.without) ?? []);
@@ -73,7 +81,7 @@ const main = async () => {
     const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? EPHEMERAL_PORTS : {};
     const deadline = values["turn-deadline"] === undefined ? undefined : Number(values["turn-deadline"]);
     if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 0 && deadline <= 900)) throw new Error("--turn-deadline takes whole seconds from 0 to 900");
-    const cloud = await startLocalCloud({ dataDir, ports, services, web: true, log: (m) => console.log(m), ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
+    const cloud = await startLocalCloud({ dataDir, ports, services, web: true, log: (m) => console.log(m), console: { level, print: (line) => console.log(line) }, ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
     stop = cloud.stop;
     const e = cloud.endpoints;
     console.log(

@@ -15,6 +15,7 @@ import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
 import { startWebClient } from "../web/webClient";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
 import { applyTopology, ARCHIVE_NAME } from "./bus";
+import { startTurnReporter, type ReportLevel } from "./turnReporter";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
 import { writeEndpoints, type LocalEndpoints } from "./endpoints";
 import { localCredentials } from "@innerworld/emulators/net";
@@ -77,6 +78,8 @@ export interface LocalCloudOptions {
   web?: boolean;
   /** Extra environment a service reads (model endpoint, moderation key) goes through process.env as in Lambda. */
   log?: (message: string) => void;
+  /** Prints a line per turn (and per event at debug), and warns of dead letters left waiting: what `pnpm start` shows. */
+  console?: { level: ReportLevel; print: (line: string) => void; deadLetterCheckMs?: number };
 }
 
 export interface LocalCloud {
@@ -292,6 +295,20 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       ...(options.clock ? { clock: options.clock } : {}),
     });
     stack.push({ name: "services", close: running.stop });
+
+    if (options.console) {
+      const consoleEventBridge = new EventBridgeClient({ endpoint: eventBridge.endpoint, region, credentials: localCredentials });
+      const consoleSqs = sqsClientFor(sqs.endpoint, region);
+      const reporter = await startTurnReporter({ eventBridge: consoleEventBridge, sqs: consoleSqs, busName: BUS_NAME, queues: endpoints.queues, ...options.console });
+      stack.push({
+        name: "console",
+        close: async () => {
+          await reporter.stop();
+          consoleEventBridge.destroy();
+          consoleSqs.destroy();
+        },
+      });
+    }
 
     const endpointsFile = await writeEndpoints(options.dataDir, endpoints);
     log(`local cloud up: ${endpointsFile}`);
