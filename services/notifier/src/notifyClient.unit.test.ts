@@ -20,6 +20,8 @@ describe("notifier: notifyClient", () => {
   let notifier: ReturnType<typeof createNotifier>;
   let session: SessionRecord;
   let t: Turn;
+  /** What the teen sees of a turn, without the agent_status frames around it (their own test is below). */
+  const shown = (connectionId: string) => pusher.framesTo(connectionId).filter((f) => f.type !== "agent_status");
 
   beforeEach(async () => {
     const clock = manualClock(TURN_AT);
@@ -41,8 +43,8 @@ describe("notifier: notifyClient", () => {
     await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Want to make a plan together?" })));
 
     // Assess
-    expect(pusher.framesTo("conn-maya-1")).toEqual([]);
-    expect(pusher.framesTo("conn-maya-2")).toEqual([
+    expect(shown("conn-maya-1")).toEqual([]);
+    expect(shown("conn-maya-2")).toEqual([
       { type: "reply", payload: { sessionId: t.sessionId, messageId: t.messageId, replyId: `reply-${t.messageId}`, seq: 1, text: "Want to make a plan together?", personaId: "companion", model: "offline", replaced: false } },
     ]);
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data)).toEqual([
@@ -53,7 +55,7 @@ describe("notifier: notifyClient", () => {
   it("ends a streamed reply with stream_end, saying whether final screening retracted it", async () => {
     await notifier.replyScreened(delivered(replyScreenedRequest(t, { streamed: true, replaced: true, text: "Let's talk about something else." })));
 
-    expect(pusher.framesTo("conn-maya-1")).toEqual([
+    expect(shown("conn-maya-1")).toEqual([
       { type: "stream_end", payload: expect.objectContaining({ messageId: t.messageId, text: "Let's talk about something else.", retracted: true }) },
     ]);
   });
@@ -82,7 +84,7 @@ describe("notifier: notifyClient", () => {
 
     await notifier.replyScreened(delivered(replyScreenedRequest(unknown)));
 
-    expect(pusher.framesTo("conn-other").map((f) => f.type)).toEqual(["reply"]);
+    expect(shown("conn-other").map((f) => f.type)).toEqual(["reply"]);
   });
 
   it("answers a crisis message with the helplines of the teen's locale, and a blocked one with the fixed reply", async () => {
@@ -91,11 +93,19 @@ describe("notifier: notifyClient", () => {
     await notifier.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, locale: "en-GB", verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
     await notifier.messageScreened(delivered(messageScreenedRequest(blocked, { content: undefined, verdict: { action: "block", categories: ["harassment"], lexiconVersion: "2026.03" } })));
 
-    const [crisis, block] = pusher.framesTo("conn-maya-1");
+    const [crisis, block] = shown("conn-maya-1");
     expect(crisis).toEqual({ type: "safety_notice", payload: { sessionId: t.sessionId, messageId: t.messageId, seq: 1, text: CRISIS_REPLY, categories: ["self_harm"], resources: crisisResources("en-GB").resources } });
     expect(crisisResources("en-GB").resources.length).toBeGreaterThan(0);
     expect(block?.payload).toMatchObject({ text: BLOCKED_INPUT_REPLY, resources: [], seq: 2 });
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data.replyId)).toEqual([`notice-${t.messageId}`, `notice-${blocked.messageId}`]);
+  });
+
+  it("says the persona is idle once the reply is out, and responding before a safety notice it sends itself", async () => {
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+    const notice = turn({ sessionId: t.sessionId, seq: 2 });
+    await notifier.messageScreened(delivered(messageScreenedRequest(notice, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
+
+    expect(pusher.framesTo("conn-maya-1").map((f) => (f.type === "agent_status" ? `${String(f.payload.status)}` : f.type))).toEqual(["reply", "idle", "responding", "safety_notice", "idle"]);
   });
 
   it("pushes a redelivered reply only once", async () => {
@@ -104,7 +114,7 @@ describe("notifier: notifyClient", () => {
     await notifier.replyScreened(delivered(reply));
     await notifier.replyScreened(delivered(reply, { receiveCount: 2 }));
 
-    expect(pusher.pushed).toHaveLength(1);
+    expect(pusher.pushed.filter((p) => p.frame.type !== "agent_status")).toHaveLength(1);
     expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
   });
 
@@ -115,15 +125,15 @@ describe("notifier: notifyClient", () => {
 
     await notifier.replyScreened(delivered(replyScreenedRequest(t)));
 
-    expect(pusher.framesTo("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT"]);
-    expect(pusher.framesTo("conn-maya-1")[0]?.payload).toMatchObject({ message: TURN_TIMED_OUT_MESSAGE, retryable: true });
+    expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT"]);
+    expect(shown("conn-maya-1")[0]?.payload).toMatchObject({ message: TURN_TIMED_OUT_MESSAGE, retryable: true });
     expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
   });
 
   it("tells the client its turn failed in generation, with a code it can retry on", async () => {
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "generation", retryable: true })));
 
-    expect(pusher.framesTo("conn-maya-1")).toEqual([
+    expect(shown("conn-maya-1")).toEqual([
       { type: "error", payload: { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: true, sessionId: t.sessionId, messageId: t.messageId } },
     ]);
     expect((await outcomes.get(t.messageId))?.outcome).toBe("failed");
@@ -135,13 +145,13 @@ describe("notifier: notifyClient", () => {
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "safety", errorCode: "MODERATION_DOWN" })));
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "graph-extraction", sessionId: undefined, messageId: undefined, seq: undefined, connectionId: undefined })));
 
-    expect(pusher.framesTo("conn-maya-1").map((f) => f.type)).toEqual(["reply"]);
+    expect(shown("conn-maya-1").map((f) => f.type)).toEqual(["reply"]);
   });
 
   it("names any other failed step in a STEP_FAILED error", async () => {
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "safety", errorCode: "MODERATION_DOWN", retryable: false })));
 
-    expect(pusher.framesTo("conn-maya-1")[0]?.payload).toMatchObject({ code: "STEP_FAILED", message: "The safety step failed: MODERATION_DOWN", retryable: false });
+    expect(shown("conn-maya-1")[0]?.payload).toMatchObject({ code: "STEP_FAILED", message: "The safety step failed: MODERATION_DOWN", retryable: false });
   });
 
   it("offers a feedback request on every connection the teen has open, and no one else's", async () => {
@@ -159,6 +169,6 @@ describe("notifier: notifyClient", () => {
     await notifier.feedbackRequested(delivered(requested));
 
     expect(pusher.pushed.map((p) => p.connectionId).sort()).toEqual(["conn-maya-laptop", "conn-maya-phone"]);
-    expect(pusher.framesTo("conn-maya-phone")[0]).toMatchObject({ type: "feedback_request", payload: { requestId: `feedback-${t.sessionId}-end`, options: ["great", "okay", "not great"] } });
+    expect(shown("conn-maya-phone")[0]).toMatchObject({ type: "feedback_request", payload: { requestId: `feedback-${t.sessionId}-end`, options: ["great", "okay", "not great"] } });
   });
 });
