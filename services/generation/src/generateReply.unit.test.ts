@@ -113,7 +113,8 @@ describe("generation: generateReply", () => {
       context: { version: 7, factIds: [`Event:${t.userId}:chemistry-test`], lines: ["Upcoming: chemistry test on Fri 4 Dec (today)"] },
     });
     expect(reply?.data.text.length).toBeGreaterThan(0);
-    expect(pusher.framesTo(t.connectionId)).toEqual([{ type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: "thinking" } }]);
+    const status = (state: string) => ({ type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: state } });
+    expect(pusher.framesTo(t.connectionId)).toEqual([status("thinking"), status("responding")]);
   });
 
   it("leaves history of later turns and context of no one out of the prompt", async () => {
@@ -143,6 +144,8 @@ describe("generation: generateReply", () => {
     await generator({ model: streaming(["That sounds stressful.", "Want to make a plan?"]) })(delivered(messageScreenedRequest(t, { stream: true })));
 
     expect(pusher.framesTo(t.connectionId)).toEqual([
+      { type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: "thinking" } },
+      { type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: "responding" } },
       { type: "stream_start", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId } },
       { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 0, text: "That sounds stressful." } },
       { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 1, text: "Want to make a plan?" } },
