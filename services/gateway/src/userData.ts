@@ -1,5 +1,5 @@
 // GET /me/export and DELETE /me: everything stored about the caller, as JSON or erased, with a tombstone against replays.
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { deleteKeys, eraseUserConversations, findUserConversations } from "@innerworld/conversation/user-data";
 import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { eraseUserMemory, rememberedFacts } from "@innerworld/memory/facts";
@@ -18,7 +18,7 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
     const keys: { id: string }[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await runtime.dynamodb.send(
+      const page: ScanCommandOutput = await runtime.dynamodb.send(
         new ScanCommand({
           TableName: runtime.tables.idempotency,
           FilterExpression: "begins_with(#id, :prefix)",
