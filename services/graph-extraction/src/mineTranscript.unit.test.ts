@@ -2,7 +2,8 @@
 import { InMemoryMessageStore, type NewMessage } from "@innerworld/conversation/messages";
 import { RecordingPublisher } from "@innerworld/events";
 import { TURN_AT, delivered, transcriptReadyRequest, turn, type Turn } from "@innerworld/events/factories";
-import { createOfflineExtractor, type Extractor, type KnownEntity } from "@innerworld/memory/extraction";
+import type { Extractor, KnownEntity } from "@innerworld/memory/extraction";
+import { createOfflineExtractor } from "@innerworld/memory/offline-extraction";
 import { InMemoryGraphStore, userVertexIdOf, type Extraction } from "@innerworld/memory/graph";
 import { manualClock } from "@innerworld/platform/clock";
 import { beforeEach, describe, expect, it } from "vitest";

@@ -7,6 +7,11 @@ import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { tempDir } from "@innerworld/testing/cloud";
 
+/** How long one start may take to come up (tsx compiling the local cloud and every emulator starting, on a loaded machine). */
+const START_WAIT_MS = 30_000;
+/** A test's budget: its starts, each allowed START_WAIT_MS, and the turns between them. */
+const budgetFor = (starts: number) => starts * START_WAIT_MS + 30_000;
+
 const START = fileURLToPath(new URL("../../../packages/local/src/cli/start.ts", import.meta.url));
 
 const start = async (dataDir: string): Promise<{ child: ChildProcess; output: () => string; endpoints: LocalEndpoints }> => {
@@ -15,7 +20,7 @@ const start = async (dataDir: string): Promise<{ child: ChildProcess; output: ()
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start did not come up: ${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`start did not come up: ${output}`)), START_WAIT_MS);
     child.stdout?.on("data", () => output.includes("InnerWorld is running offline") && (clearTimeout(timer), resolve()));
     child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`start exited with ${code}: ${output}`))));
   });
@@ -52,7 +57,7 @@ describe("the start command", () => {
     expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect(body.messages[0]?.content).toBe("first day at the new school tomorrow");
     expect(await stop(second.child, "SIGINT")).toBe(0);
-  });
+  }, budgetFor(2));
 
   it("builds and serves the web client at the webUrl it prints and lists, with the endpoints it needs", async () => {
     const dataDir = await tempDir("start-web");
@@ -77,5 +82,5 @@ describe("the start command", () => {
     expect(await sessions.json()).toEqual({ sessions: [] });
     expect((await fetch(`${webUrl}${config.apiUrl}/no-such-route`)).status).toBe(404);
     expect(await stop(child, "SIGTERM")).toBe(0);
-  });
+  }, budgetFor(1));
 });
