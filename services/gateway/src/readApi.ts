@@ -5,6 +5,7 @@ import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
 import { DynamoDbMessageStore, type MessageRecord } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
+import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
@@ -62,7 +63,7 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
   const graph = () => (graphStore ??= graphStoreFor(runtime));
   const now = () => new Date(runtime.clock());
   const personaStore = personaStoreFor(runtime);
-  const userData = createUserData(runtime, graph, contexts, personaStore);
+  const userData = createUserData(runtime, graph, contexts, personaStore, new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock));
   const personas = createPersonaApi({
     store: personaStore,
     publisher: runtime.publisher,

@@ -5,11 +5,12 @@ import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { eraseUserMemory, rememberedFacts } from "@innerworld/memory/facts";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { PersonaStore } from "@innerworld/personas/store";
+import type { SurveyStore } from "@innerworld/surveys/store";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { TombstoneStore } from "@innerworld/platform/tombstones";
 import { keyPart, sessionBucketKey } from "./keys";
 
-export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore, contexts: ContextCacheStore, personas: PersonaStore) => {
+export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore, contexts: ContextCacheStore, personas: PersonaStore, surveys: SurveyStore) => {
   const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
   const now = () => new Date(runtime.clock());
 
@@ -34,15 +35,29 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
     return keys;
   };
 
+  /**
+   * The surveys the user made, each with the answers friends gave about them. A respondent is only a hash of an id the
+   * client chose, its address and browser (respondentKeyOf): it is left out, and no response can be traced to the user
+   * who wrote it, so the surveys a user answered are nobody's to export or erase by user id (they expire in 30 days).
+   */
+  const ownSurveys = async (userId: string) =>
+    Promise.all(
+      (await surveys.listByOwner(userId)).map(async (survey) => ({
+        ...survey,
+        responses: (await surveys.listResponses(survey.surveyId)).map((response) => ({ answers: response.answers, receivedAt: response.receivedAt })),
+      })),
+    );
+
   return {
     /** Everything stored about the user, as they could read it: sessions, messages still kept, remembered facts, the graph, the cached context. */
     async exportAll(userId: string) {
-      const [conversations, userGraph, context, tombstone, ownPersonas] = await Promise.all([
+      const [conversations, userGraph, context, tombstone, ownPersonas, surveysMade] = await Promise.all([
         findUserConversations(runtime.dynamodb, runtime.tables, userId),
         graph().getUserGraph(userId),
         contexts.read(userId),
         tombstones.get(userId),
         personas.listByOwner(userId),
+        ownSurveys(userId),
       ]);
       return {
         userId,
@@ -54,8 +69,7 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
         graph: userGraph,
         context: context ?? null,
         personas: ownPersonas,
-        // Surveys are not stored per user in this version: there is nothing of the user's there yet.
-        surveys: [],
+        surveys: [...surveysMade].sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
         ...(tombstone ? { erasedAt: tombstone.deletedAt } : {}),
       };
     },
@@ -71,6 +85,8 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
       await eraseUserMemory({ graph: graph(), cache: contexts, userId });
       // The personas the user made (their words: names, descriptions); the built-ins are nobody's.
       for (const persona of await personas.listByOwner(userId)) await personas.delete(persona.personaId);
+      // The surveys the user made, with every answer friends gave about them.
+      for (const survey of await surveys.listByOwner(userId)) await surveys.delete(survey.surveyId);
       const buckets = [
         `user#${userId}`,
         ...erased.sessions.map((session) => `session#${sessionBucketKey(userId, session.sessionId)}`),

@@ -33,9 +33,11 @@ describe("retention and erasure", () => {
   });
 
   const table = (key: string) => `${env.cloud.endpoints.tablePrefix}-${key}`;
-  const call = async (userId: string, method: string, path: string) => {
-    const token = await mintToken(env.cloud.endpoints, { sub: userId });
-    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+  /** A call to the HTTP API, as `userId` (JWT) or, with none, as an anonymous friend answering a survey. */
+  const call = async (userId: string | undefined, method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
+    if (userId) headers.authorization = `Bearer ${await mintToken(env.cloud.endpoints, { sub: userId })}`;
+    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
@@ -96,8 +98,26 @@ describe("retention and erasure", () => {
     expect(item?.content?.S).toContain("chem test");
   });
 
+  /** The survey the user made about themself, and the one the bystander made, each answered once by a friend. */
+  const surveys: Record<string, string> = {};
+  const surveyAnsweredBy = async (owner: string, subjectName: string, friend: string, answer: string) => {
+    const created = await call(owner, "POST", "/surveys", { subjectName });
+    expect(created.status).toBe(201);
+    const surveyId = created.body.surveyId as string;
+    const answered = await call(undefined, "POST", `/surveys/${surveyId}/responses`, { respondentId: `browser-${friend}-0001`, answers: [{ questionId: "three_words", answer }] });
+    expect(answered.status).toBe(202);
+    return surveyId;
+  };
+  /** Every item of the surveys table in one survey's partition: the survey and its responses. */
+  const surveyItems = async (surveyId: string) => {
+    const page = await env.dynamodb.send(new ScanCommand({ TableName: table("surveys"), ConsistentRead: true, FilterExpression: "surveyId = :id", ExpressionAttributeValues: { ":id": { S: surveyId } } }));
+    return page.Items ?? [];
+  };
+
   it("exports everything stored about the caller", async () => {
     sessions[BYSTANDER] = (await haveSession(BYSTANDER, ["my brother Leo has a game on saturday"])).sessionId;
+    surveys[USER] = await surveyAnsweredBy(USER, "Robin", "sam", "funny loyal stubborn");
+    surveys[BYSTANDER] = await surveyAnsweredBy(BYSTANDER, "Leo's sib", "kit", "calm kind sporty");
     const { status, body } = await call(USER, "GET", "/me/export");
     expect(status).toBe(200);
     expect((body.sessions as { sessionId: string }[]).map((s) => s.sessionId)).toEqual([sessions[USER]]);
@@ -105,7 +125,13 @@ describe("retention and erasure", () => {
     expect((body.messages as { userId: string }[]).every((m) => m.userId === USER)).toBe(true);
     expect((body.facts as { name: string }[]).map((f) => f.name)).toEqual(expect.arrayContaining(["Maya"]));
     expect((body.context as { block: string }).block).toMatch(/Maya|test/);
+    // The survey the user made, with what a friend answered about them, and nothing that names the friend.
+    const exported = body.surveys as { surveyId: string; ownerId: string; subjectName: string; responses: { answers: { questionId: string; answer: string }[] }[] }[];
+    expect(exported.map((s) => [s.surveyId, s.ownerId, s.subjectName])).toEqual([[surveys[USER], USER, "Robin"]]);
+    expect(exported[0]?.responses.map((r) => r.answers)).toEqual([[{ questionId: "three_words", answer: "funny loyal stubborn" }]]);
+    expect(JSON.stringify(body)).not.toMatch(/respondentKey|browser-sam/);
     expect(JSON.stringify(body)).not.toContain(BYSTANDER);
+    expect(JSON.stringify(body)).not.toContain(surveys[BYSTANDER]);
   });
 
   it("erases the user from every table and the graph, publishes UserDeleted, and leaves others alone", async () => {
@@ -117,6 +143,10 @@ describe("retention and erasure", () => {
     expect(await itemsMentioning(USER)).toEqual([`tombstones: ${JSON.stringify((await env.dynamodb.send(new GetItemCommand({ TableName: table("tombstones"), Key: { userId: { S: USER } } }))).Item).slice(0, 120)}`]);
     expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
     expect((await call(USER, "GET", "/me/memory")).body.facts).toEqual([]);
+    // The survey and the friend's answer (which names no user, so the scan above cannot see it) are gone; the bystander's stay.
+    expect(await surveyItems(surveys[USER]!)).toEqual([]);
+    expect((await call(USER, "GET", "/me/export")).body.surveys).toEqual([]);
+    expect(await surveyItems(surveys[BYSTANDER]!)).toHaveLength(2);
     expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
     expect((await call(BYSTANDER, "GET", "/me/export")).body.sessions).toHaveLength(1);
   });

@@ -49,6 +49,9 @@ export function canonicalEntityKey(type: EntityType, name: string): string {
     case "Place":
       words = placeWords(words);
       break;
+    case "Habit":
+      words = habitWords(words);
+      break;
     default:
       // Goals, habits, values and things are phrases: only "the" inside them is noise ("make the team").
       words = words.filter((word, index) => word !== "the" || index === 0);
@@ -107,6 +110,32 @@ function feelingWords(words: string[]): string[] {
   const rest = words.filter((word) => !["so", "really", "very", "kinda", "kind", "of", "super", "feeling", "feel"].includes(word));
   const phrase = rest.join(" ");
   return (FEELINGS.get(phrase) ?? phrase).split(" ");
+}
+
+/** Spellings of one word in a habit's schedule: "til 2am", "till 2am" and "until 2am" are one. */
+const HABIT_SYNONYMS = new Map([["til", "until"], ["till", "until"], ["w", "with"], ["nite", "night"], ["nites", "nights"], ["b4", "before"]]);
+/** Hedges inside a habit that do not change what is done: "til like 2am", "literally every day". */
+const HABIT_FILLERS = new Set(["like", "literally", "basically", "lowkey", "just", "the"]);
+
+/**
+ * A habit is named by what is done, in whatever form the teen told it: "scrolling tiktok", "scroll tiktok" and
+ * "i scroll tiktok" are one habit. The leading verb is reduced to a stem both forms share (-ing, a doubled
+ * consonant and a final e go: "biting" and "bite" are "bit", "running" and "run" are "run"), not to a dictionary word.
+ */
+function habitWords(words: string[]): string[] {
+  let rest = words[0] === "i" && words.length > 1 ? words.slice(1) : words;
+  rest = rest.filter((word, index) => index === 0 || !HABIT_FILLERS.has(word)).map((word) => HABIT_SYNONYMS.get(word) ?? word);
+  const [verb, ...tail] = rest;
+  return verb === undefined ? rest : [verbStem(verb), ...tail];
+}
+
+function verbStem(word: string): string {
+  let stem = word;
+  // "bring" and "sing" are no gerunds: what is left must still hold a vowel.
+  if (stem.length >= 5 && stem.endsWith("ing") && /[aeiouy]/.test(stem.slice(0, -3))) stem = stem.slice(0, -3);
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) stem = stem.slice(0, -1);
+  if (stem.length > 3 && stem.endsWith("e") && !stem.endsWith("ee")) stem = stem.slice(0, -1);
+  return stem;
 }
 
 function placeWords(words: string[]): string[] {

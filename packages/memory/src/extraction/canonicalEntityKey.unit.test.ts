@@ -26,6 +26,11 @@ describe("canonicalEntityKey", () => {
     ["Place", ["the skatepark", "skate park"], "skatepark"],
     ["Feeling", ["stressed", "stressed out", "so stressed"], "stressed"],
     ["Goal", ["make the varsity soccer team", "Make the varsity soccer team"], "make-varsity-soccer-team"],
+    ["Habit", ["scrolling tiktok until 2am", "scroll tiktok until 2am", "i scroll tiktok til like 2am", "Scrolling TikTok till 2am"], "scrol-tiktok-until-2am"],
+    ["Habit", ["biting my nails", "bite my nails", "i bite my nails"], "bit-my-nails"],
+    ["Habit", ["running every morning", "run every morning"], "run-every-morning"],
+    ["Habit", ["going to the library every day", "go to the library every day"], "go-to-library-every-day"],
+    ["Habit", ["vaping", "vape"], "vap"],
   ])("folds every %s name in %j to %s", (type, spellings, key) => {
     for (const spelling of spellings) expect(canonicalEntityKey(type, spelling), spelling).toBe(key);
   });
@@ -35,6 +40,8 @@ describe("canonicalEntityKey", () => {
     expect(canonicalEntityKey("Person", "Mrs. Rivera")).not.toBe(canonicalEntityKey("Person", "Ms. Rivera"));
     expect(canonicalEntityKey("Event", "math test")).not.toBe(canonicalEntityKey("Event", "test"));
     expect(canonicalEntityKey("Activity", "soccer")).not.toBe(canonicalEntityKey("Activity", "varsity soccer team"));
+    expect(canonicalEntityKey("Habit", "bring lunch every day")).toBe("bring-lunch-every-day");
+    expect(canonicalEntityKey("Habit", "run every morning")).not.toBe(canonicalEntityKey("Habit", "run every night"));
   });
 
   it("never singularises names or words that end in s", () => {
