@@ -1,7 +1,10 @@
-// Folds raw chat text into the one form our own lexicons match against, so a pattern need not spell out case, punctuation, leetspeak, texting slang or spaced-out letters.
+// Folds raw chat text into the one form our own lexicons and the classifier read, so neither need spell out case, punctuation, look-alike letters, emoji, masks, leetspeak, stretched or misspelt words, texting slang or spaced-out letters.
+
+import { emojiToWords, foldHomoglyphs, repairWord, resolveDisguisedTokens, segmentJoinedWord } from "./wordRepair";
 
 // Soft hyphens and zero-width characters are invisible in a chat bubble but split words for a regex.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+// Variation selectors and skin tones only restyle an emoji.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu;
 const APOSTROPHE_LIKE = /[\u2018\u2019\u02BC\u00B4\u0060\u2032]/g;
 
 // Digits and symbols read as letters only inside a word ("k1ll", "su!c!de", "mys3lf"), so prices, times and scores keep their digits.
@@ -51,14 +54,22 @@ const SLANG: Readonly<Record<string, string>> = {
   cannot: "cant",
 };
 
-/** Case, accents, invisible characters and curly apostrophes folded away; positions are not preserved. */
+/**
+ * Case, accents (so Spanish matches without them), compatibility forms (fullwidth, math letters),
+ * invisible characters and curly apostrophes folded away, look-alike letters read as Latin and
+ * emoji that matter read as words; positions are not preserved.
+ */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(INVISIBLE, "")
-    .replace(APOSTROPHE_LIKE, "'")
-    .toLowerCase();
+  return emojiToWords(
+    foldHomoglyphs(
+      text
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .replace(INVISIBLE, "")
+        .replace(APOSTROPHE_LIKE, "'")
+        .toLowerCase(),
+    ),
+  );
 }
 
 /** Joins runs of single spaced or dotted characters: "f u c k" → "fuck", "s.h.i.t" → "shit". */
@@ -75,7 +86,8 @@ export interface PreparedText {
   collapsed: string;
   /**
    * The forms our lexicons match: lowercase words joined by single spaces, " . " where a clause ends,
-   * apostrophes dropped ("don't" → "dont"), leetspeak inside words resolved and texting slang expanded.
+   * apostrophes dropped ("don't" → "dont"), masked and leetspeak words resolved ("k*ll", "su!c!dal"),
+   * texting slang expanded, stretched, vowel-less and misspelt words repaired ("dieeee", "kll", "mysef").
    * The plain form and, when it differs, the one with spaced-out letters joined; rules match both
    * because joining can also swallow real one-letter words ("u r a loser" → "ura loser").
    */
@@ -86,12 +98,12 @@ export function prepareText(raw: string): PreparedText {
   const folded = foldText(raw);
   const collapsed = collapseSpacedLetters(folded);
   const plain = toMatchingForm(folded);
-  const joined = collapsed === folded ? plain : toMatchingForm(collapsed);
+  const joined = collapsed === folded ? plain : splitJoinedWords(toMatchingForm(collapsed));
   return { raw, folded, collapsed, forms: joined === plain ? [plain] : [plain, joined] };
 }
 
 function toMatchingForm(folded: string): string {
-  const words = folded
+  const words = resolveDisguisedTokens(folded)
     .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu, "without")
     .replace(LEET_INSIDE_WORD, (c) => LEET[c] ?? c)
     .replace(LEET_WORD_START, (c) => LEET[c] ?? c)
@@ -102,6 +114,14 @@ function toMatchingForm(folded: string): string {
     .replace(/[^\p{L}\p{N}.]+/gu, " ")
     .split(" ")
     .filter((word) => word.length > 0)
-    .map((word) => SLANG[word] ?? word);
+    .map((word) => SLANG[word] ?? repairWord(word));
   return words.join(" ");
+}
+
+// Joining spaced letters also joins their words ("i w a n t t o d i e" → "iwanttodie"): split them back where known words spell them.
+function splitJoinedWords(form: string): string {
+  return form
+    .split(" ")
+    .map((word) => segmentJoinedWord(word) ?? word)
+    .join(" ");
 }

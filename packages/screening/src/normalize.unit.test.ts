@@ -37,3 +37,69 @@ describe("prepareText", () => {
     expect(prepareText("u r a k y s").forms).toEqual(["you are a k y s", "urakys"]);
   });
 });
+
+describe("prepareText reads disguised words back", () => {
+  it.each([
+    ["i wanna d!e fr", "i want to die fr"],
+    ["want to k!ll mysef", "want to kill myself"],
+    ["su!c!dal again", "suicidal again"],
+    ["k*ll myself", "kill myself"],
+    ["s**cide", "suicide"],
+    ["ki11 myself", "kill myself"],
+    ["l1fe is pointless", "life is pointless"],
+    ["5u1c1d3", "suicide"],
+  ])("masks and leetspeak: %j → %j", (input, expected) => {
+    expect(prepareText(input).forms[0]).toBe(expected);
+  });
+
+  it.each([
+    ["dieeeee", "die"],
+    ["noooo way", "no way"],
+    ["killllll myself", "kill myself"],
+  ])("stretched letters: %j → %j", (input, expected) => {
+    expect(prepareText(input).forms[0]).toBe(expected);
+  });
+
+  it.each([
+    ["sucide", "suicide"],
+    ["suiside thoughts", "suicide thoughts"],
+    ["suicdie", "suicide"],
+    ["kll myslf", "kill myself"],
+    ["slf hrm", "self harm"],
+  ])("misspellings and dropped vowels: %j → %j", (input, expected) => {
+    expect(prepareText(input).forms[0]).toBe(expected);
+  });
+
+  it("spaced letters are joined and split back into words", () => {
+    expect(prepareText("i w a n t t o d i e").forms).toContain("i want to die");
+    expect(prepareText("k i l l m y s e l f").forms).toContain("kill myself");
+  });
+
+  it("look-alike letters from other scripts, fullwidth and math letters read as Latin", () => {
+    expect(prepareText("kіll mуself").forms[0]).toBe("kill myself");
+    expect(prepareText("ｉ ｗａｎｔ ｔｏ ｄｉｅ").forms[0]).toBe("i want to die");
+    expect(prepareText("𝐢 𝐰𝐚𝐧𝐭 𝐭𝐨 𝐝𝐢𝐞").forms[0]).toBe("i want to die");
+  });
+
+  it("leaves Cyrillic text that is not disguising Latin alone", () => {
+    expect(prepareText("привет как дела").forms[0]).toBe("привет как дела");
+  });
+
+  it("reads emoji that matter as words", () => {
+    expect(prepareText("bye everyone 👋🪦").forms[0]).toBe("bye everyone waving grave");
+    expect(prepareText("💊💊 tonight").forms[0]).toBe("pills pills tonight");
+    expect(prepareText("i'm dying 💀😂").forms[0]).toBe("im dying skull laughing");
+  });
+
+  it("strips accents so Spanish matches without them", () => {
+    expect(prepareText("¿Por qué nadie me extrañaría?").forms[0]).toBe("por que nadie me extranaria .");
+  });
+
+  it("keeps numbers, times and product names", () => {
+    expect(prepareText("10pm at 3rd street, ps5 for $5").forms[0]).toBe("10pm at 3rd street ps5 for 5");
+  });
+
+  it.each(["", "   ", "\u0000\u0001\u0002", "🙂".repeat(5000), "a".repeat(200_000), "日本語のテキスト and english مرحبا"])("never throws on odd input (%#)", (input) => {
+    expect(() => prepareText(input)).not.toThrow();
+  });
+});

@@ -1,0 +1,214 @@
+// Reads disguised words back as the words meant: masked and leetspeak tokens, stretched letters, dropped vowels, misspellings, look-alike letters, emoji, joined-up spaced letters.
+
+import { COMMON_WORDS, EMOJI_WORDS, HOMOGLYPHS, MISSPELLINGS, RISK_WORDS } from "./normalizeVocabulary.data";
+
+const VOCABULARY: ReadonlySet<string> = new Set([...RISK_WORDS, ...COMMON_WORDS]);
+const RISK_RANK: ReadonlyMap<string, number> = new Map(RISK_WORDS.map((word, rank) => [word, rank]));
+
+/** True when the word is one the repairs may produce; exported for tests and the segmenter. */
+export function isKnownWord(word: string): boolean {
+  return VOCABULARY.has(word);
+}
+
+// ── look-alike letters ──
+
+const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join("")}]`, "u");
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const LATIN = /[a-z]/;
+const ALL_HOMOGLYPHS = new RegExp(`^[${Object.keys(HOMOGLYPHS).join("")}]+$`, "u");
+
+/** Cyrillic, Greek and odd Latin letters read as the Latin they imitate, inside Latin words or a Latin message (lower-cased input). */
+export function foldHomoglyphs(text: string): string {
+  if (!HOMOGLYPH_CHARS.test(text)) return text;
+  const messageIsLatin = LATIN.test(text);
+  return text.replace(WORD_RUN, (word) => {
+    if (!HOMOGLYPH_CHARS.test(word)) return word;
+    if (!LATIN.test(word) && !(messageIsLatin && ALL_HOMOGLYPHS.test(word))) return word;
+    let out = "";
+    for (const char of word) out += HOMOGLYPHS[char] ?? char;
+    return out;
+  });
+}
+
+// ── emoji ──
+
+const EMOJI_PATTERN = new RegExp(`(?:${Object.keys(EMOJI_WORDS).join("|")})`, "gu");
+
+/** Emoji that matter for screening become their words, spaced off from their neighbours ("bye 👋🪦" → "bye  waving  grave "). */
+export function emojiToWords(text: string): string {
+  return text.replace(EMOJI_PATTERN, (emoji) => ` ${EMOJI_WORDS[emoji] ?? emoji} `);
+}
+
+// ── masked and leetspeak tokens ──
+
+// What each disguising character may stand for; a mask stands for any one letter.
+const LEET_OPTIONS: Readonly<Record<string, string>> = {
+  "0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i", "|": "il", "+": "t",
+};
+const MASKS = new Set(["*", "#", "_", "?", "%", "^", "~"]);
+const DISGUISED = /[\p{L}][^\s\p{L}]|[^\s\p{L}][\p{L}]/u;
+const EDGE_PUNCTUATION = /^([("'[¿¡]*)(.*?)([.,;:)"'\]!?]*)$/su;
+
+function tokenPattern(core: string): RegExp | undefined {
+  let source = "";
+  let letters = 0;
+  for (const char of core) {
+    if (/\p{L}/u.test(char)) {
+      source += char;
+      letters += 1;
+    } else if (MASKS.has(char)) source += "\\p{L}";
+    else {
+      const options = LEET_OPTIONS[char];
+      if (options === undefined) return undefined;
+      source += `[${options}]`;
+    }
+  }
+  // One visible letter cannot tell a disguised word from a number or a symbol.
+  if (letters < 1 || core.length < 3) return undefined;
+  return new RegExp(`^${source}$`, "u");
+}
+
+/**
+ * A token that mixes letters with masks or leetspeak ("k*ll", "d!e", "su!c!dal", "ki11", "l1fe")
+ * becomes the known word it fits, the most safety-relevant first; anything else is left untouched.
+ */
+export function resolveDisguisedToken(token: string): string {
+  if (!DISGUISED.test(token)) return token;
+  const parts = EDGE_PUNCTUATION.exec(token);
+  if (!parts) return token;
+  const [, lead = "", core = "", trail = ""] = parts;
+  if (!DISGUISED.test(core) && !/[\d$@!|*#_?%^~+]/u.test(core)) return token;
+  const pattern = tokenPattern(core);
+  if (pattern === undefined) return token;
+  let best: string | undefined;
+  for (const word of RISK_WORDS) {
+    if (word.length === [...core].length && pattern.test(word)) {
+      best = word;
+      break;
+    }
+  }
+  if (best === undefined) {
+    for (const word of COMMON_WORDS) {
+      if (word.length === [...core].length && pattern.test(word)) {
+        best = word;
+        break;
+      }
+    }
+  }
+  return best === undefined ? token : `${lead}${best}${trail}`;
+}
+
+/** Every whitespace-separated token of folded text passed through resolveDisguisedToken. */
+export function resolveDisguisedTokens(text: string): string {
+  return text.replace(/\S+/g, resolveDisguisedToken);
+}
+
+// ── one word of the matching form ──
+
+const STRETCHED = /(\p{L})\1\1+/u;
+const VOWELS = /[aeiou]/;
+// Vowel-less words teens really type, never read as a dropped-vowel spelling.
+const VOWELLESS_WORDS = new Set([
+  "rn", "brb", "smh", "tbh", "ngl", "hmm", "hmmm", "psst", "shh", "nvm", "pls", "plz", "thx", "ty", "idk", "lmk", "bff", "ppl", "wyd",
+  "hbd", "ffs", "jk", "ctrl", "bc", "mrs", "dr", "st", "mr", "tv", "pc", "dm", "cd", "dvd", "gym", "rhythm", "myth", "why", "by", "my",
+  "fly", "dry", "cry", "try", "sky", "shy", "spy", "sly", "gym", "lynch", "nth", "kms", "kys", "fml", "gf", "bf", "hw", "pfp", "sh",
+  "ctb", "srsly", "wtf", "stfu", "lmfao", "pst", "mm", "xd", "fr", "fyp", "bts", "nba", "nfl", "mcr", "ps", "wdym", "hyd", "wbu", "hbu",
+]);
+
+function skeleton(word: string): string {
+  return word.replace(/[aeiou]/g, "");
+}
+
+// Dropped-vowel spellings of risk words ("kll", "myslf", "slf hrm"), when the spelling names one word only.
+const SKELETONS: ReadonlyMap<string, string> = (() => {
+  const found = new Map<string, string | null>();
+  for (const word of RISK_WORDS) {
+    const bare = skeleton(word);
+    if (bare.length < 3 || bare === word) continue;
+    found.set(bare, found.has(bare) ? null : word);
+  }
+  const unique = new Map<string, string>();
+  for (const [bare, word] of found) if (word !== null) unique.set(bare, word);
+  return unique;
+})();
+
+// Long risk words whose one-letter slips are no other common word.
+const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
+  (word) => word.length >= 6 && !["hanging", "cutting", "killing", "burning", "living", "better", "letters", "existing", "sentido", "siempre", "cansado", "cansada"].includes(word),
+);
+const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery"]);
+
+/** Damerau–Levenshtein distance, stopping early once it passes one. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * One word of the matching form read as meant: stretched letters ("dieeee" → "die"), known
+ * misspellings ("mysef"), dropped vowels ("kll myslf") and one-letter slips of long risk words
+ * ("suicdie"). Words it does not recognise come back unchanged.
+ */
+export function repairWord(word: string): string {
+  if (VOCABULARY.has(word)) return word;
+  const known = MISSPELLINGS[word];
+  if (known !== undefined) return known;
+  if (STRETCHED.test(word)) {
+    const two = word.replace(/(\p{L})\1+/gu, "$1$1");
+    if (VOCABULARY.has(two)) return two;
+    const one = word.replace(/(\p{L})\1+/gu, "$1");
+    if (VOCABULARY.has(one)) return one;
+    const stretched = word.replace(/(\p{L})\1\1+/gu, "$1$1");
+    return MISSPELLINGS[stretched] ?? MISSPELLINGS[one] ?? stretched;
+  }
+  if (word.length >= 3 && !VOWELS.test(word) && !VOWELLESS_WORDS.has(word)) {
+    const full = SKELETONS.get(word);
+    if (full !== undefined) return full;
+  }
+  if (word.length >= 5 && word.length <= 11 && !NOT_A_SLIP.has(word) && !/\d/.test(word)) {
+    for (const target of FUZZY_TARGETS) if (withinOneEdit(word, target)) return target;
+  }
+  return word;
+}
+
+/**
+ * A word made by joining spaced-out letters ("iwanttodie") split back into known words
+ * ("i want to die"), or undefined when it is not made only of them.
+ */
+export function segmentJoinedWord(word: string): string | undefined {
+  if (word.length < 4 || word.length > 40 || VOCABULARY.has(word)) return undefined;
+  // best[i]: the fewest known words that spell word[0, i), and where the last one starts.
+  const best: { count: number; from: number }[] = [{ count: 0, from: -1 }];
+  for (let end = 1; end <= word.length; end += 1) {
+    let chosen: { count: number; from: number } = { count: Number.POSITIVE_INFINITY, from: -1 };
+    for (let start = Math.max(0, end - 12); start < end; start += 1) {
+      const before = best[start];
+      if (before === undefined || !Number.isFinite(before.count)) continue;
+      if (!VOCABULARY.has(word.slice(start, end))) continue;
+      if (before.count + 1 < chosen.count) chosen = { count: before.count + 1, from: start };
+    }
+    best.push(chosen);
+  }
+  const last = best[word.length];
+  if (last === undefined || !Number.isFinite(last.count) || last.count < 2) return undefined;
+  const words: string[] = [];
+  for (let end = word.length; end > 0; ) {
+    const step = best[end];
+    if (step === undefined) return undefined;
+    words.unshift(word.slice(step.from, end));
+    end = step.from;
+  }
+  return words.join(" ");
+}
+
+/** The rank of a risk word (lower is more relevant), for callers that break ties the same way. */
+export function riskRank(word: string): number | undefined {
+  return RISK_RANK.get(word);
+}
