@@ -1,0 +1,11 @@
+// Where the screening data, its frozen split and the shipped model live, relative to the package.
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DATA_DIR = join(PACKAGE_ROOT, "data");
+export const EXAMPLES_DIR = join(DATA_DIR, "examples");
+export const SPLIT_FILE = join(DATA_DIR, "split.json");
+export const FROZEN_TEST_FILE = join(DATA_DIR, "test.frozen.jsonl");
+export const MODEL_FILE = join(PACKAGE_ROOT, "model", "screening-classifier.json");
