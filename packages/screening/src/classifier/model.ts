@@ -1,0 +1,254 @@
+// The trained classifier: its versioned file format, strict loading, and scoring of one text's features.
+
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ScreeningModelError } from "./errors";
+import type { FeatureConfig, FeatureVector } from "./features";
+import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLevel } from "./labels";
+
+export const MODEL_FORMAT = "innerworld-screening-classifier";
+export const MODEL_FORMAT_VERSION = 1;
+
+/** Decision thresholds tuned on the dev split, never on test; they travel with the weights they were tuned for. */
+export interface ModelThresholds {
+  /** P(crisis) at or above which a message is a crisis. */
+  crisis: number;
+  /** P(concern) + P(crisis) at or above which a message is at least a concern. */
+  concern: number;
+  /** P(concern) + P(crisis) at or above which a message below `concern` is uncertain: a second opinion is asked for when one is configured. */
+  uncertain: number;
+  /** P(concern) + P(crisis) below which a lexicon match that only names the topic ("suicide prevention essay") is dismissed. */
+  lexiconMention: number;
+  /** Conversation context: P(crisis) of the recent messages read with this one at or above which this one is a crisis. */
+  contextCrisis: number;
+  /** Conversation context: P(concern) + P(crisis) of the recent messages read with this one at or above which this one is at least a concern. */
+  contextConcern: number;
+}
+
+export interface ModelProvenance {
+  /** SHA-256 of the training examples as used (ids, texts and labels, in id order). */
+  trainingDataSha256: string;
+  trainingExamples: number;
+  /** SHA-256 of the frozen test split, so a reader can tell which test set the reported numbers belong to. */
+  testSplitSha256: string;
+  seed: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Families left out of training, for a hold-out model; empty for the shipped one. */
+  heldOutFamilies: string[];
+}
+
+/** The JSON file `pnpm train:safety` writes. Weights are int16, scaled, base64 little-endian; only buckets seen in training are stored. */
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  formatVersion: number;
+  modelVersion: string;
+  provenance: ModelProvenance;
+  features: FeatureConfig;
+  levels: string[];
+  categories: string[];
+  thresholds: ModelThresholds;
+  weights: {
+    scale: number;
+    buckets: string;
+    /** Inverse document frequency per stored bucket, uint16 thousandths. */
+    idf: string;
+    level: string;
+    category: string;
+    levelBias: number[];
+    categoryBias: number[];
+  };
+  /** SHA-256 over the weights object's JSON; a mismatch means the file was damaged. */
+  weightsSha256: string;
+}
+
+export interface ClassifierScore {
+  /** Probabilities in RISK_LEVELS order. */
+  level: Readonly<Record<RiskLevel, number>>;
+  /** P(concern) + P(crisis). */
+  risk: number;
+  /** The most likely risk category other than none. */
+  category: RiskCategory;
+}
+
+/** The classifier, loaded: bucket → row lookup and dense rows, so scoring touches only a text's own features. */
+export class ScreeningClassifier {
+  readonly version: string;
+  readonly features: FeatureConfig;
+  readonly thresholds: ModelThresholds;
+  readonly provenance: ModelProvenance;
+  private readonly rowOf: Int32Array;
+  private readonly idf: Float64Array;
+  private readonly levelWeights: Float32Array;
+  private readonly categoryWeights: Float32Array;
+  private readonly levelBias: Float64Array;
+  private readonly categoryBias: Float64Array;
+
+  constructor(file: ModelFile) {
+    const { weights } = file;
+    this.version = file.modelVersion;
+    this.features = { ...file.features };
+    this.thresholds = { ...file.thresholds };
+    this.provenance = { ...file.provenance, heldOutFamilies: [...file.provenance.heldOutFamilies] };
+    const buckets = decodeInts(weights.buckets, Uint32Array);
+    const levelInts = decodeInts(weights.level, Int16Array);
+    const categoryInts = decodeInts(weights.category, Int16Array);
+    const idfInts = decodeInts(weights.idf, Uint16Array);
+    const rows = buckets.length;
+    if (idfInts.length !== rows) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "the idf array does not match the number of feature buckets");
+    this.idf = Float64Array.from(idfInts, (v) => v / 1000);
+    const space = 2 ** file.features.hashBits;
+    if (levelInts.length !== rows * RISK_LEVELS.length || categoryInts.length !== rows * RISK_CATEGORIES.length) {
+      throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "weight arrays do not match the number of feature buckets");
+    }
+    this.rowOf = new Int32Array(space).fill(-1);
+    for (let row = 0; row < rows; row += 1) {
+      const at = buckets[row] ?? space;
+      if (at >= space) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", `feature bucket ${at} is outside the 2^${file.features.hashBits} space`);
+      this.rowOf[at] = row;
+    }
+    this.levelWeights = Float32Array.from(levelInts, (v) => v * weights.scale);
+    this.categoryWeights = Float32Array.from(categoryInts, (v) => v * weights.scale);
+    this.levelBias = Float64Array.from(weights.levelBias);
+    this.categoryBias = Float64Array.from(weights.categoryBias);
+  }
+
+  score(vector: FeatureVector): ClassifierScore {
+    const levelLogits = Float64Array.from(this.levelBias);
+    const categoryLogits = Float64Array.from(this.categoryBias);
+    const nLevels = RISK_LEVELS.length;
+    const nCategories = RISK_CATEGORIES.length;
+    // Features never seen in training have no weight and, as in training, no share of the vector's length.
+    const levelSums = new Float64Array(nLevels);
+    const categorySums = new Float64Array(nCategories);
+    let norm = 0;
+    for (const index of vector.indices) {
+      const row = this.rowOf[index] ?? -1;
+      if (row < 0) continue;
+      const value = this.idf[row] ?? 0;
+      norm += value * value;
+      for (let k = 0; k < nLevels; k += 1) levelSums[k] = (levelSums[k] ?? 0) + value * (this.levelWeights[row * nLevels + k] ?? 0);
+      for (let k = 0; k < nCategories; k += 1) categorySums[k] = (categorySums[k] ?? 0) + value * (this.categoryWeights[row * nCategories + k] ?? 0);
+    }
+    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    for (let k = 0; k < nLevels; k += 1) levelLogits[k] = (levelLogits[k] ?? 0) + scale * (levelSums[k] ?? 0);
+    for (let k = 0; k < nCategories; k += 1) categoryLogits[k] = (categoryLogits[k] ?? 0) + scale * (categorySums[k] ?? 0);
+    softmaxInPlace(levelLogits);
+    let category: RiskCategory = "hopelessness";
+    let best = -1;
+    // Category 0 is "none": the level head says whether there is risk, this head only says what kind.
+    for (let k = 1; k < nCategories; k += 1) {
+      const p = categoryLogits[k] ?? 0;
+      if (p > best) {
+        best = p;
+        category = RISK_CATEGORIES[k] ?? category;
+      }
+    }
+    const none = levelLogits[0] ?? 1;
+    const concern = levelLogits[1] ?? 0;
+    const crisis = levelLogits[2] ?? 0;
+    return { level: { none, concern, crisis }, risk: concern + crisis, category };
+  }
+}
+
+export function softmaxInPlace(logits: Float64Array): void {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of logits) if (v > max) max = v;
+  let sum = 0;
+  for (let k = 0; k < logits.length; k += 1) {
+    const e = Math.exp((logits[k] ?? 0) - max);
+    logits[k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < logits.length; k += 1) logits[k] = (logits[k] ?? 0) / sum;
+}
+
+type IntArrayConstructor<T> = { new (buffer: ArrayBuffer, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+function decodeInts<T extends Uint32Array | Int16Array | Uint16Array>(base64: string, Kind: IntArrayConstructor<T>): T {
+  const bytes = Buffer.from(base64, "base64");
+  if (bytes.length % Kind.BYTES_PER_ELEMENT !== 0) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "a weight array has a partial element");
+  // Copy into an aligned buffer; the file is little-endian, as is every platform Node runs on here.
+  const aligned = new ArrayBuffer(bytes.length);
+  new Uint8Array(aligned).set(bytes);
+  return new Kind(aligned, 0, bytes.length / Kind.BYTES_PER_ELEMENT);
+}
+
+export function encodeInts(values: Uint32Array | Int16Array | Uint16Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
+}
+
+export function weightsDigest(weights: ModelFile["weights"]): string {
+  return createHash("sha256").update(JSON.stringify(weights)).digest("hex");
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isNumberArray = (value: unknown, length: number): value is number[] => Array.isArray(value) && value.length === length && value.every(isFiniteNumber);
+
+/** Checks a parsed model file field by field; anything missing, mistyped or damaged is a typed error, never a half-working model. */
+export function parseModelFile(value: unknown): ModelFile {
+  const corrupt = (why: string) => new ScreeningModelError("SCREENING_MODEL_CORRUPT", why);
+  if (!isObject(value)) throw corrupt("the model file is not a JSON object");
+  if (value.format !== MODEL_FORMAT) throw corrupt(`the model file's format is ${JSON.stringify(value.format)}, not ${MODEL_FORMAT}`);
+  if (value.formatVersion !== MODEL_FORMAT_VERSION) {
+    throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", `model format version ${String(value.formatVersion)} is not the supported ${MODEL_FORMAT_VERSION}`);
+  }
+  const { modelVersion, provenance, features, levels, categories, thresholds, weights, weightsSha256 } = value;
+  if (typeof modelVersion !== "string" || modelVersion.length === 0) throw corrupt("modelVersion is missing");
+  if (!isObject(provenance) || typeof provenance.trainingDataSha256 !== "string" || !Array.isArray(provenance.heldOutFamilies)) throw corrupt("provenance is missing");
+  if (!isObject(features) || ![features.hashBits, features.charNgramMin, features.charNgramMax, features.wordNgramMax].every(isFiniteNumber)) throw corrupt("feature config is missing");
+  const hashBits = features.hashBits as number;
+  if (!Number.isInteger(hashBits) || hashBits < 8 || hashBits > 24) throw corrupt(`hashBits ${hashBits} is out of range`);
+  if (JSON.stringify(levels) !== JSON.stringify(RISK_LEVELS) || JSON.stringify(categories) !== JSON.stringify(RISK_CATEGORIES)) {
+    throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", "the model's levels or categories are not the ones this code knows");
+  }
+  if (!isObject(thresholds) || !["crisis", "concern", "uncertain", "lexiconMention", "contextCrisis", "contextConcern"].every((key) => isFiniteNumber(thresholds[key]))) throw corrupt("thresholds are missing");
+  if (
+    !isObject(weights) ||
+    !isFiniteNumber(weights.scale) ||
+    typeof weights.buckets !== "string" ||
+    typeof weights.idf !== "string" ||
+    typeof weights.level !== "string" ||
+    typeof weights.category !== "string" ||
+    !isNumberArray(weights.levelBias, RISK_LEVELS.length) ||
+    !isNumberArray(weights.categoryBias, RISK_CATEGORIES.length)
+  ) {
+    throw corrupt("weights are missing or mistyped");
+  }
+  const file = value as unknown as ModelFile;
+  if (typeof weightsSha256 !== "string" || weightsDigest(file.weights) !== weightsSha256) throw corrupt("the weights do not match their SHA-256: the file is damaged");
+  return file;
+}
+
+/** Reads, checks and loads the classifier at a path; a missing or damaged file throws ScreeningModelError. */
+export function loadScreeningClassifier(path: string): ScreeningClassifier {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ScreeningModelError("SCREENING_MODEL_MISSING", `cannot read the screening model at ${path}`, { cause: error, path });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", `the screening model at ${path} is not valid JSON`, { cause: error, path });
+  }
+  try {
+    return new ScreeningClassifier(parseModelFile(parsed));
+  } catch (error) {
+    if (error instanceof ScreeningModelError && error.path === undefined) throw new ScreeningModelError(error.code, `${error.message} (${path})`, { cause: error, path });
+    throw error;
+  }
+}
+
+/** The committed model, beside the package's sources; `INNERWORLD_SCREENING_MODEL` names another file (a Lambda bundle ships it beside the handler). */
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL("../../model/screening-classifier.json", import.meta.url));
+
+export function screeningModelPathFromEnv(env: Readonly<Record<string, string | undefined>>): string {
+  const configured = env.INNERWORLD_SCREENING_MODEL?.trim();
+  return configured ? configured : DEFAULT_MODEL_PATH;
+}

@@ -1,0 +1,69 @@
+// The classifier file loads only whole: a missing, damaged or incompatible file is a typed error, never a model that allows everything.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_MODEL_PATH, isScreeningModelError, loadScreeningClassifier, screeningModelPathFromEnv, type ScreeningModelErrorCode } from "../index";
+import { extractFeatures } from "./features";
+
+const dir = mkdtempSync(join(tmpdir(), "innerworld-model-"));
+const committed = readFileSync(DEFAULT_MODEL_PATH, "utf8");
+
+function writeModel(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function loadError(path: string): ScreeningModelErrorCode | undefined {
+  try {
+    loadScreeningClassifier(path);
+    return undefined;
+  } catch (error) {
+    if (isScreeningModelError(error)) return error.code;
+    throw error;
+  }
+}
+
+describe("loading the screening classifier", () => {
+  it("loads the committed model, which names its version and the data it was trained on", () => {
+    const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
+
+    expect(classifier.version).toMatch(/^\d{4}\.\d+\.\d+\+[0-9a-f]{8}$/);
+    expect(classifier.provenance.trainingDataSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(classifier.provenance.heldOutFamilies).toEqual([]);
+    expect(Buffer.byteLength(committed)).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it("scores text: a plain crisis sentence high, an ordinary one low", () => {
+    const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
+    const score = (text: string) => classifier.score(extractFeatures([text], classifier.features));
+
+    expect(score("i want to die").level.crisis).toBeGreaterThan(0.9);
+    expect(score("can you help me with my history essay").risk).toBeLessThan(0.5);
+    expect(score("").risk).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each<[string, string, ScreeningModelErrorCode]>([
+    ["not JSON", "{ this is not json", "SCREENING_MODEL_CORRUPT"],
+    ["cut short", committed.slice(0, Math.floor(committed.length / 2)), "SCREENING_MODEL_CORRUPT"],
+    ["empty", "", "SCREENING_MODEL_CORRUPT"],
+    ["another format", JSON.stringify({ format: "something-else" }), "SCREENING_MODEL_CORRUPT"],
+    ["a newer format version", committed.replace('"formatVersion": 1', '"formatVersion": 99'), "SCREENING_MODEL_INCOMPATIBLE"],
+    ["weights changed after training", committed.replace(/"scale": [0-9.e-]+/, '"scale": 1'), "SCREENING_MODEL_CORRUPT"],
+    ["thresholds missing", committed.replace('"thresholds"', '"thresholdz"'), "SCREENING_MODEL_CORRUPT"],
+  ])("a file that is %s is refused", (name, text, code) => {
+    expect(loadError(writeModel(`${name.replace(/\W+/g, "-")}.json`, text))).toBe(code);
+  });
+
+  it("a missing file is refused with its path", () => {
+    const path = join(dir, "nowhere.json");
+    expect(() => loadScreeningClassifier(path)).toThrow(expect.objectContaining({ code: "SCREENING_MODEL_MISSING", path }));
+  });
+
+  it("INNERWORLD_SCREENING_MODEL names another file; unset or blank, the committed one", () => {
+    expect(screeningModelPathFromEnv({ INNERWORLD_SCREENING_MODEL: "/srv/model.json" })).toBe("/srv/model.json");
+    expect(screeningModelPathFromEnv({ INNERWORLD_SCREENING_MODEL: " " })).toBe(DEFAULT_MODEL_PATH);
+    expect(screeningModelPathFromEnv({})).toBe(DEFAULT_MODEL_PATH);
+  });
+});

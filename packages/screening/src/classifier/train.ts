@@ -1,0 +1,120 @@
+// Trains the classifier's two heads (risk level, risk category) by multinomial logistic regression with AdaGrad, deterministically from a seed.
+
+import type { FeatureVector } from "./features";
+import { RISK_CATEGORIES, RISK_LEVELS } from "./labels";
+import { softmaxInPlace } from "./model";
+import { mulberry32, shuffleInPlace } from "./prng";
+
+export interface TrainingExample {
+  vector: FeatureVector;
+  /** Index into RISK_LEVELS. */
+  level: number;
+  /** Index into RISK_CATEGORIES. */
+  category: number;
+  levelWeight: number;
+  categoryWeight: number;
+}
+
+export interface TrainingOptions {
+  seed: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { seed: 20251204, epochs: 15, learningRate: 0.1, l2: 1e-5 };
+
+/** Weights of the buckets seen in training, in ascending bucket order; row r of each head holds bucket buckets[r]. */
+export interface TrainedWeights {
+  buckets: Uint32Array;
+  /** Inverse document frequency per row, in thousandths (as stored). */
+  idf: Uint16Array;
+  level: Float64Array;
+  category: Float64Array;
+  levelBias: Float64Array;
+  categoryBias: Float64Array;
+}
+
+interface Head {
+  classes: number;
+  weights: Float64Array;
+  squares: Float64Array;
+  bias: Float64Array;
+  biasSquares: Float64Array;
+}
+
+const EPSILON = 1e-8;
+
+function makeHead(rows: number, classes: number): Head {
+  return {
+    classes,
+    weights: new Float64Array(rows * classes),
+    squares: new Float64Array(rows * classes),
+    bias: new Float64Array(classes),
+    biasSquares: new Float64Array(classes),
+  };
+}
+
+function step(head: Head, rows: Int32Array, values: Float64Array, target: number, weight: number, options: TrainingOptions): void {
+  const { classes, weights, squares, bias, biasSquares } = head;
+  const logits = Float64Array.from(bias);
+  rows.forEach((row, i) => {
+    const value = values[i] ?? 0;
+    for (let k = 0; k < classes; k += 1) logits[k] = (logits[k] ?? 0) + value * (weights[row * classes + k] ?? 0);
+  });
+  softmaxInPlace(logits);
+  for (let k = 0; k < classes; k += 1) {
+    const error = weight * ((logits[k] ?? 0) - (k === target ? 1 : 0));
+    biasSquares[k] = (biasSquares[k] ?? 0) + error * error;
+    bias[k] = (bias[k] ?? 0) - (options.learningRate * error) / (Math.sqrt(biasSquares[k] ?? 0) + EPSILON);
+    for (let i = 0; i < rows.length; i += 1) {
+      const at = (rows[i] ?? 0) * classes + k;
+      const w = weights[at] ?? 0;
+      const gradient = error * (values[i] ?? 0) + options.l2 * w;
+      squares[at] = (squares[at] ?? 0) + gradient * gradient;
+      weights[at] = w - (options.learningRate * gradient) / (Math.sqrt(squares[at] ?? 0) + EPSILON);
+    }
+  }
+}
+
+/** Same examples, same options, same result: the only randomness is the seeded shuffle. */
+export function trainClassifier(examples: readonly TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING): TrainedWeights {
+  const seen = new Set<number>();
+  for (const example of examples) for (const index of example.vector.indices) seen.add(index);
+  const buckets = Uint32Array.from([...seen].sort((a, b) => a - b));
+  const rowOf = new Map<number, number>();
+  buckets.forEach((bucket, row) => rowOf.set(bucket, row));
+  const rowsOf = examples.map((example) => Int32Array.from(example.vector.indices, (index) => rowOf.get(index) ?? 0));
+  const documents = new Float64Array(buckets.length);
+  for (const rows of rowsOf) for (const row of rows) documents[row] = (documents[row] ?? 0) + 1;
+  // Smoothed idf, stored in thousandths; training uses the stored values so inference sees exactly what training saw.
+  const idf = Uint16Array.from(documents, (df) => Math.round(1000 * (Math.log((1 + examples.length) / (1 + df)) + 1)));
+  const valuesOf = rowsOf.map((rows) => featureValues(rows, idf));
+
+  const level = makeHead(buckets.length, RISK_LEVELS.length);
+  const category = makeHead(buckets.length, RISK_CATEGORIES.length);
+  const random = mulberry32(options.seed);
+  const order = examples.map((_, index) => index);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    shuffleInPlace(order, random);
+    for (const index of order) {
+      const example = examples[index];
+      const rows = rowsOf[index];
+      if (example === undefined || rows === undefined) continue;
+      const values = valuesOf[index] ?? new Float64Array(0);
+      step(level, rows, values, example.level, example.levelWeight, options);
+      if (example.categoryWeight > 0) step(category, rows, values, example.category, example.categoryWeight, options);
+    }
+  }
+  return { buckets, idf, level: level.weights, category: category.weights, levelBias: level.bias, categoryBias: category.bias };
+}
+
+/** Each present feature's idf, scaled so the vector has unit length (as ScreeningClassifier.score does). */
+export function featureValues(rows: Int32Array, idf: Uint16Array): Float64Array {
+  const values = Float64Array.from(rows, (row) => (idf[row] ?? 0) / 1000);
+  let norm = 0;
+  for (const v of values) norm += v * v;
+  const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+  for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? 0) * scale;
+  return values;
+}

@@ -1,0 +1,188 @@
+// Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
+
+import { extractFeatures } from "./classifier/features";
+import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
+import { higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
+import type { ClassifierScore, ModelThresholds, ScreeningClassifier } from "./classifier/model";
+import { prepareText, type PreparedText } from "./normalize";
+import type { RuleHit } from "./types";
+
+/** What a verdict may name as its kind of risk: the classifier's categories, and two the lexicon alone knows. */
+export type ScreeningCategory = RiskCategory | "told_to_die" | "abuse_disclosure";
+
+/** The layer whose finding set the level (for `none`, the classifier that found nothing). */
+export type ScreeningLayer = "lexicon" | "classifier" | "context" | "second_opinion" | "moderation";
+
+export interface RiskVerdict {
+  level: RiskLevel;
+  category: ScreeningCategory;
+  decidedBy: ScreeningLayer;
+  modelVersion: string;
+  /** The classifier's strongest reading of the message alone (max over its windows) and, with context, of the recent messages read together. */
+  scores: { risk: number; crisis: number; contextRisk?: number; contextCrisis?: number };
+  /** Below the concern threshold but close to it: a second opinion is worth asking for. */
+  uncertain: boolean;
+}
+
+// Which kind of risk each lexicon entry names; the classifier's category is preferred when it is sure.
+const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
+  kill_myself: "active_ideation",
+  kys_about_self: "active_ideation",
+  want_to_die: "active_ideation",
+  suicide: "active_ideation",
+  unalive: "active_ideation",
+  want_to_disappear: "passive_ideation",
+  dont_want_to_be_here: "passive_ideation",
+  end_it_all: "plan_intent",
+  better_off_without_me: "passive_ideation",
+  no_reason_to_live: "hopelessness",
+  suicide_method: "method_inquiry",
+  overdose: "method_inquiry",
+  self_harm: "self_harm",
+  cutting: "self_harm",
+  hurt_myself: "self_harm",
+  self_harm_slang: "self_harm",
+  told_to_die: "told_to_die",
+  abuse_disclosure: "abuse_disclosure",
+};
+
+const LEXICON_STANCE: ReadonlyMap<string, CrisisStance> = new Map(CRISIS_LEXICON.map((entry) => [entry.id, entry.stance]));
+
+function entryOf(hit: RuleHit): string {
+  return hit.ruleId.slice(hit.ruleId.indexOf(".") + 1);
+}
+
+/** How many earlier user messages of the session are read with this one. */
+export const CONTEXT_MESSAGES = 3;
+// Sentence windows: a long message is also read two sentences (or a slice of a long sentence) at a time, so one crisis
+// sentence is not diluted by a page of school news. Short messages are read whole only: their fragments ("ok", "lol")
+// carry too little to judge and would only add false alarms.
+const LONG_MESSAGE_WORDS = 40;
+const WINDOW_WORDS = 24;
+const WINDOW_STRIDE = 12;
+// Earlier messages are cut to their last words before they are read with this one.
+const CONTEXT_WORDS = 60;
+
+function wordsOf(form: string): string[] {
+  return form.split(" ").filter((word) => word.length > 0);
+}
+
+function slices(words: readonly string[]): string[] {
+  if (words.length <= WINDOW_WORDS) return [words.join(" ")];
+  const out: string[] = [];
+  for (let start = 0; start < words.length; start += WINDOW_STRIDE) {
+    out.push(words.slice(start, start + WINDOW_WORDS).join(" "));
+    if (start + WINDOW_WORDS >= words.length) break;
+  }
+  return out;
+}
+
+/** The whole message and, for a long one, each pair of neighbouring sentences, long sentences sliced. */
+export function messageWindows(forms: readonly string[]): string[][] {
+  const windows: string[][] = [[...forms]];
+  for (const form of forms) {
+    const words = wordsOf(form);
+    if (words.length - words.filter((w) => w === ".").length <= LONG_MESSAGE_WORDS) continue;
+    const sentences: string[][] = [[]];
+    for (const word of words) {
+      if (word === ".") sentences.push([]);
+      else sentences[sentences.length - 1]?.push(word);
+    }
+    const nonEmpty = sentences.filter((sentence) => sentence.length > 0);
+    if (nonEmpty.length === 1) for (const slice of slices(nonEmpty[0] ?? [])) windows.push([slice]);
+    for (let i = 0; i + 1 < nonEmpty.length; i += 1) {
+      for (const slice of slices([...(nonEmpty[i] ?? []), ".", ...(nonEmpty[i + 1] ?? [])])) windows.push([slice]);
+    }
+  }
+  return windows;
+}
+
+export interface WindowedScore {
+  /** Highest P(concern)+P(crisis) over the windows. */
+  risk: number;
+  /** Highest P(crisis) over the windows. */
+  crisis: number;
+  /** The category of the window with the highest risk. */
+  category: RiskCategory;
+}
+
+function scoreWindows(classifier: ScreeningClassifier, windows: readonly (readonly string[])[]): WindowedScore {
+  let best: WindowedScore = { risk: 0, crisis: 0, category: "hopelessness" };
+  let bestRisk = -1;
+  for (const window of windows) {
+    const score: ClassifierScore = classifier.score(extractFeatures(window, classifier.features));
+    if (score.risk > bestRisk) {
+      bestRisk = score.risk;
+      best = { risk: score.risk, crisis: Math.max(best.crisis, score.level.crisis), category: score.category };
+    } else if (score.level.crisis > best.crisis) best = { ...best, crisis: score.level.crisis };
+  }
+  return best;
+}
+
+/** The classifier's reading of one prepared message: the whole of it and each of its windows. */
+export function scoreMessage(classifier: ScreeningClassifier, prepared: PreparedText): WindowedScore {
+  return scoreWindows(classifier, messageWindows(prepared.forms));
+}
+
+function lastWords(form: string, count: number): string {
+  const words = wordsOf(form);
+  return words.length <= count ? form : words.slice(words.length - count).join(" ");
+}
+
+/**
+ * The recent messages read together with this one: all of them at once, and each one paired with
+ * this one, so a farewell after "nobody would even notice" reads as what it is.
+ */
+export function contextWindows(current: PreparedText, recent: readonly string[]): string[][] {
+  const earlier = recent.slice(-CONTEXT_MESSAGES).map((text) => lastWords(prepareText(text).forms[0] ?? "", CONTEXT_WORDS));
+  const now = lastWords(current.forms[0] ?? "", CONTEXT_WORDS * 2);
+  if (earlier.length === 0) return [];
+  const windows: string[][] = [[[...earlier, now].join(" . ")]];
+  if (earlier.length > 1) for (const message of earlier) windows.push([`${message} . ${now}`]);
+  return windows;
+}
+
+export interface RiskInput {
+  prepared: PreparedText;
+  /** Crisis-lexicon hits on this message (crisisLexicon.ts, input direction). */
+  lexiconHits: readonly RuleHit[];
+  /** Earlier user messages of the session, oldest first. */
+  recent?: readonly string[];
+}
+
+/** The lexicon, then the classifier, then the context; each layer can only raise the level, and the verdict names the one that set it. */
+export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds): RiskVerdict {
+  const t = thresholds;
+  const message = scoreMessage(classifier, input.prepared);
+  let level: RiskLevel = message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none";
+  let decidedBy: ScreeningLayer = "classifier";
+  let category: ScreeningCategory = level === "none" ? "none" : message.category;
+  const scores: RiskVerdict["scores"] = { risk: message.risk, crisis: message.crisis };
+
+  // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
+  // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
+  const lexiconHit = input.lexiconHits.find((hit) => LEXICON_STANCE.get(entryOf(hit)) !== "mention" || message.risk >= t.lexiconMention);
+  const dismissedMention = lexiconHit === undefined && input.lexiconHits.length > 0;
+  // The lexicon comes first: when it matched, it is the layer that decided, whatever the classifier thought.
+  if (lexiconHit !== undefined) {
+    const named = LEXICON_CATEGORY[entryOf(lexiconHit)] ?? "active_ideation";
+    category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
+    level = "crisis";
+    decidedBy = "lexicon";
+  }
+
+  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0) {
+    const context = scoreWindows(classifier, contextWindows(input.prepared, input.recent));
+    scores.contextRisk = context.risk;
+    scores.contextCrisis = context.crisis;
+    const fromContext: RiskLevel = context.crisis >= t.contextCrisis ? "crisis" : context.risk >= t.contextConcern ? "concern" : "none";
+    if (higherLevel(level, fromContext) !== level) {
+      level = fromContext;
+      decidedBy = "context";
+      category = context.category;
+    }
+  }
+
+  const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);
+  return { level, category, decidedBy, modelVersion: classifier.version, scores, uncertain };
+}
