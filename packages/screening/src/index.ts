@@ -1,9 +1,14 @@
-// The safety rules shared by the safety service and generation: local screening, the moderation port, crisis resources.
+// The safety rules shared by the safety service and generation: the screener (rules, lexicon, classifier, context), the moderation port, crisis resources.
 
 export type { SafetyVerdict, ModerationPort } from "./types";
 export { screenInput, screenOutput } from "./screen";
+export { createScreener, type Screener, type InputVerdict } from "./screener";
+export type { RiskVerdict } from "./riskScreen";
+export { loadScreeningClassifier, DEFAULT_MODEL_PATH, screeningModelPathFromEnv } from "./classifier/model";
+export { isScreeningModelError } from "./classifier/errors";
+export { createInMemorySecondOpinion, type SecondOpinionPort } from "./secondOpinion";
 export { CRISIS_LEXICON_VERSION } from "./crisisLexicon.data";
 export { createOpenAiModeration, screenWithModeration, MODERATION_MODEL } from "./moderation";
 export { createInMemoryModeration } from "./inMemoryModeration";
 export { isModerationError } from "./errors";
-export { crisisResources } from "./crisisResources";
+export { crisisResources, softResourceLine } from "./crisisResources";

@@ -2,7 +2,7 @@
 
 import { findCrisisLanguage } from "./crisisLexicon";
 import { findHarassment, KYS_RULE_ID } from "./harassment";
-import { prepareText } from "./normalize";
+import { prepareText, type PreparedText } from "./normalize";
 import { findPersonalData } from "./personalData";
 import { findProfanity } from "./profanity";
 import { findSexualContent } from "./sexualContent";
@@ -24,7 +24,20 @@ export function screenOutput(text: string): SafetyVerdict {
 }
 
 function screen(text: string, direction: ScreeningDirection): SafetyVerdict {
-  const prepared = prepareText(text);
+  return screenPrepared(prepareText(text), direction).verdict;
+}
+
+/** What every local rule found in one prepared text: the verdict, and the hits it was built from, crisis-lexicon hits apart for the risk layers. */
+export interface PreparedScreening {
+  verdict: SafetyVerdict;
+  hits: RuleHit[];
+  crisisHits: RuleHit[];
+  redactedText: string | undefined;
+}
+
+/** Every local rule over text already prepared once. */
+export function screenPrepared(prepared: PreparedText, direction: ScreeningDirection): PreparedScreening {
+  const text = prepared.raw;
   const crisis = findCrisisLanguage(prepared, direction);
   const kysIsWritersOwn = crisis.some((hit) => KYS_READ_AS_WRITERS_OWN.has(hit.ruleId));
   const harassment = findHarassment(prepared, direction).filter((hit) => !(kysIsWritersOwn && hit.ruleId === KYS_RULE_ID));
@@ -36,5 +49,5 @@ function screen(text: string, direction: ScreeningDirection): SafetyVerdict {
     ...findProfanity(prepared, direction),
     ...personalData.hits,
   ];
-  return buildVerdict(hits, personalData.redactedText);
+  return { verdict: buildVerdict(hits, personalData.redactedText), hits, crisisHits: crisis, redactedText: personalData.redactedText };
 }

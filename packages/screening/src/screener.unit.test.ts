@@ -1,0 +1,120 @@
+// The screener's layers with the committed classifier: lexicon, classifier, context, the second opinion and moderation, and odd input.
+import { describe, expect, it } from "vitest";
+import { createInMemoryModeration, createInMemorySecondOpinion, createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier, ModerationError } from "./index";
+
+const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
+const screener = createScreener({ classifier });
+
+describe("the screener's layers", () => {
+  it("lexicon: a phrasing it lists is a crisis it decided", () => {
+    const verdict = screener.screenInputLocally("i want to kill myself");
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "lexicon", modelVersion: classifier.version });
+    expect(verdict.matches.some((m) => m.ruleId === "crisis.kill_myself")).toBe(true);
+  });
+
+  it.each(["thinking of unaliving tonight", "ready to uninstall myself from life", "gonna take the long sleep", "started scratching again till it bleeds"])(
+    "classifier: %j, absent from the lexicon, is a crisis",
+    (text) => {
+      const verdict = screener.screenInputLocally(text);
+      expect(verdict.action).toBe("crisis");
+      expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "classifier" });
+    },
+  );
+
+  it.each(["su!c!dal again", "want to k!ll mysef", "k i l l m y s e l f"])("normaliser: %j reaches the lexicon undisguised", (text) => {
+    expect(screener.screenInputLocally(text).risk).toMatchObject({ level: "crisis", decidedBy: "lexicon" });
+  });
+
+  it("classifier: distress short of a crisis is a concern, and the message still passes", () => {
+    const verdict = screener.screenInputLocally("i feel so empty lately");
+    expect(verdict.risk).toMatchObject({ level: "concern", decidedBy: "classifier", category: "hopelessness" });
+    expect(verdict.action).toBe("allow");
+  });
+
+  it.each(["this homework is killing me", "i'm dying of laughter", "I have a test on Friday", "hey! i finally finished my science project"])("ordinary: %j is none", (text) => {
+    const verdict = screener.screenInputLocally(text);
+    expect(verdict.risk.level).toBe("none");
+    expect(verdict.action).toBe("allow");
+  });
+
+  it("a topic named in an ordinary message is recorded, not treated as a crisis", () => {
+    const verdict = screener.screenInputLocally("we're doing a research project in health on warning signs of depression and suicide and how to talk to a friend about it");
+    expect(verdict.risk.level).not.toBe("crisis");
+    expect(verdict.action).toBe("flag");
+    expect(verdict.matches.some((m) => m.ruleId === "crisis.suicide")).toBe(true);
+  });
+
+  it("context: a farewell after 'nobody would even notice' is a crisis though alone it is not", () => {
+    const alone = screener.screenInputLocally("thanks for everything. bye");
+    const after = screener.screenInputLocally("thanks for everything. bye", ["nobody would even notice if i wasn't here"]);
+    expect(alone.risk.level).toBe("none");
+    expect(after.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(after.action).toBe("crisis");
+  });
+
+  it("context: ordinary talk after ordinary talk stays ordinary", () => {
+    expect(screener.screenInputLocally("what should i get her for her birthday", ["my sister likes anime and drawing"]).risk.level).toBe("none");
+  });
+});
+
+describe("the second opinion and moderation", () => {
+  const uncertain = "you can have my stuff, i won't be using it";
+
+  it("is asked only about uncertain messages, and can raise them", async () => {
+    const secondOpinion = createInMemorySecondOpinion(() => ({ level: "crisis", category: "farewell" }));
+    const withModel = createScreener({ classifier, secondOpinion });
+    expect(withModel.screenInputLocally(uncertain).risk).toMatchObject({ level: "none", uncertain: true });
+
+    const verdict = await withModel.screenInput(uncertain);
+    await withModel.screenInput("can you help me with my history essay");
+
+    expect(secondOpinion.asked).toEqual([uncertain]);
+    expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "second_opinion", category: "farewell" });
+    expect(verdict.action).toBe("crisis");
+  });
+
+  it("a failing second opinion makes an uncertain message a concern, never safe", async () => {
+    const failing = createScreener({ classifier, secondOpinion: createInMemorySecondOpinion(() => Promise.reject(new Error("model down"))) });
+    expect((await failing.screenInput(uncertain)).risk).toMatchObject({ level: "concern", decidedBy: "second_opinion" });
+  });
+
+  it("a second opinion that does not answer in time makes an uncertain message a concern", async () => {
+    const slow = createScreener({ classifier, secondOpinionTimeoutMs: 20, secondOpinion: createInMemorySecondOpinion(() => new Promise(() => undefined)) });
+    expect((await slow.screenInput(uncertain)).risk).toMatchObject({ level: "concern", decidedBy: "second_opinion" });
+  });
+
+  it("moderation failing on an uncertain message makes it a concern", async () => {
+    const moderation = createInMemoryModeration(() => {
+      throw new ModerationError("MODERATION_TIMEOUT", "no answer", { endpoint: "test" });
+    });
+    const verdict = await createScreener({ classifier, moderation }).screenInput(uncertain);
+    expect(verdict.risk).toMatchObject({ level: "concern", decidedBy: "moderation" });
+    expect(verdict.moderation?.outcome).toBe("failed");
+  });
+
+  it("context that could not be read makes an uncertain message a concern", async () => {
+    expect((await screener.screenInput(uncertain, [], { contextUnavailable: true })).risk).toMatchObject({ level: "concern", decidedBy: "context" });
+  });
+});
+
+describe("odd input gets a verdict, never a crash", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace", " \n\t "],
+    ["huge", "i had a normal day at school and then practice. ".repeat(4000) + "i want to kill myself"],
+    ["binary", Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)).toString("latin1")],
+    ["control characters", "\u0000\u0001\u0002\u001b[31m"],
+    ["mixed scripts", "日本語 mixed with english и русский и العربية 🙂"],
+    ["lone surrogates", "\ud800\udc00\ud800 abc \udfff"],
+    ["only emoji", "😂".repeat(3000)],
+  ])("%s", (_, text) => {
+    const verdict = screener.screenInputLocally(text, [text]);
+    expect(["none", "concern", "crisis"]).toContain(verdict.risk.level);
+    expect(verdict.risk.modelVersion).toBe(classifier.version);
+  });
+
+  it("a crisis sentence at the end of a huge message is still found", () => {
+    expect(screener.screenInputLocally("i had a normal day at school and then practice. ".repeat(4000) + "i want to kill myself").risk.level).toBe("crisis");
+  });
+});
