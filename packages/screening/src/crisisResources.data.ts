@@ -49,6 +49,47 @@ export const CRISIS_RESOURCES: Readonly<Record<string, readonly CrisisResource[]
       description: "If you or someone else is in immediate danger.",
     },
   ],
+  "es-US": [
+    {
+      name: "988 Línea de Prevención del Suicidio y Crisis",
+      contact: "Llama al 988 y marca 2 para español, o envía AYUDA por texto al 988",
+      description: "Gratis, confidencial y en español las 24 horas para quien esté pasando por un momento difícil o piense en el suicidio.",
+    },
+    {
+      name: "Emergencias",
+      contact: "Llama al 911",
+      description: "Si tú u otra persona están en peligro inmediato.",
+    },
+  ],
+  "es-MX": [
+    {
+      name: "Línea de la Vida",
+      contact: "Llama al 800 911 2000",
+      description: "Gratis y confidencial, las 24 horas, todos los días: alguien te escucha y te orienta.",
+    },
+    {
+      name: "Emergencias",
+      contact: "Llama al 911",
+      description: "Si tú u otra persona están en peligro inmediato.",
+    },
+  ],
+  "es-ES": [
+    {
+      name: "Línea 024 de atención a la conducta suicida",
+      contact: "Llama al 024",
+      description: "Gratis, confidencial y las 24 horas, para quien piense en el suicidio o se preocupe por alguien.",
+    },
+    {
+      name: "Fundación ANAR",
+      contact: "Llama al 900 20 20 10",
+      description: "Teléfono gratuito y confidencial para niños, niñas y adolescentes, las 24 horas.",
+    },
+    {
+      name: "Emergencias",
+      contact: "Llama al 112",
+      description: "Si tú u otra persona están en peligro inmediato.",
+    },
+  ],
   [INTERNATIONAL]: [
     {
       name: "Find A Helpline",

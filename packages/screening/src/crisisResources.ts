@@ -30,3 +30,15 @@ function canonicalLocale(locale: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * One gentle line for a reply to a message of concern: the locale's first helpline, in its language,
+ * said as an open door rather than an alarm.
+ */
+export function softResourceLine(locale?: string): string {
+  const set = crisisResources(locale);
+  const first = set.resources[0];
+  const where = first === undefined ? "" : ` ${first.name}: ${first.contact}.`;
+  if (set.locale.startsWith("es")) return `Si en algún momento todo se siente demasiado, no tienes que pasarlo solo: puedes hablar con alguien a cualquier hora.${where}`;
+  return `If things ever feel like too much, you don't have to carry it alone: someone is there to talk to any time.${where}`;
+}

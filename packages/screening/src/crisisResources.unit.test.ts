@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crisisResources } from "./index";
+import { crisisResources, softResourceLine } from "./index";
 
 describe("crisis resources per locale", () => {
   it("en-US: the 988 Lifeline and Crisis Text Line", () => {
@@ -19,6 +19,24 @@ describe("crisis resources per locale", () => {
   });
 
   it.each([
+    ["es-US", "988", "Llama al 988 y marca 2 para español, o envía AYUDA por texto al 988"],
+    ["es-MX", "Línea de la Vida", "Llama al 800 911 2000"],
+    ["es-ES", "Línea 024 de atención a la conducta suicida", "Llama al 024"],
+  ])("%s: its own country's lines, in Spanish", (locale, name, contact) => {
+    const { locale: resolved, resources } = crisisResources(locale);
+
+    expect(resolved).toBe(locale);
+    expect(resources).toContainEqual(expect.objectContaining({ name: expect.stringContaining(name), contact }));
+  });
+
+  it("a soft resource line names the locale's first helpline, in its language", () => {
+    expect(softResourceLine("en-US")).toMatch(/988/);
+    expect(softResourceLine("es-MX")).toMatch(/^Si en algún momento.*800 911 2000/);
+    expect(softResourceLine("es-ES")).toMatch(/024/);
+    expect(softResourceLine(undefined)).toMatch(/findahelpline\.com/);
+  });
+
+  it.each([
     ["en_gb", "en-GB"],
     ["EN-us", "en-US"],
     [" en-US ", "en-US"],
@@ -27,7 +45,7 @@ describe("crisis resources per locale", () => {
     expect(crisisResources(given).locale).toBe(expected);
   });
 
-  it.each([undefined, "fr-FR", "en", "en-AU", "", "not a locale!"])("%j: falls back to international resources, not a guessed country", (locale) => {
+  it.each([undefined, "fr-FR", "en", "en-AU", "es", "es-AR", "", "not a locale!"])("%j: falls back to international resources, not a guessed country", (locale) => {
     const { locale: resolved, resources } = crisisResources(locale);
 
     expect(resolved).toBe("international");
@@ -36,7 +54,7 @@ describe("crisis resources per locale", () => {
   });
 
   it("every resource has a name, a contact and a description", () => {
-    for (const locale of ["en-US", "en-GB", undefined]) {
+    for (const locale of ["en-US", "en-GB", "es-US", "es-MX", "es-ES", undefined]) {
       for (const resource of crisisResources(locale).resources) {
         expect(resource.name.length).toBeGreaterThan(0);
         expect(resource.contact.length).toBeGreaterThan(0);
