@@ -6,10 +6,22 @@ const id = z.string().min(1);
 const isoTime = z.string().datetime({ offset: true });
 
 export const safetyActionSchema = z.enum(["allow", "flag", "block", "crisis"]);
+export const riskLevelSchema = z.enum(["none", "concern", "crisis"]);
+/** The screening layer whose finding set a message's risk level. */
+export const screeningLayerSchema = z.enum(["lexicon", "classifier", "context", "second_opinion", "moderation"]);
 export const safetyVerdictSchema = z.object({
   action: safetyActionSchema,
   categories: z.array(z.string()),
   lexiconVersion: z.string().optional(),
+  // A teen's message also gets a risk reading. Optional so events archived before it still validate on replay;
+  // the safety service sets all four on every MessageScreened.
+  /** none, concern (the persona checks in gently) or crisis (safety_notice; the model never sees the message). */
+  level: riskLevelSchema.optional(),
+  /** The kind of risk: active_ideation, passive_ideation, plan_intent, method_inquiry, self_harm, farewell, hopelessness, told_to_die, abuse_disclosure, or none. */
+  category: z.string().optional(),
+  decidedBy: screeningLayerSchema.optional(),
+  /** The trained classifier's version (release + weights hash). */
+  modelVersion: z.string().optional(),
 });
 
 const tokenUsageSchema = z.object({
