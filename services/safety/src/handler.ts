@@ -1,18 +1,51 @@
-// The safety service's Lambda entry: a thin SQS handler over screenTurns.
-import { createOpenAiModeration } from "@innerworld/screening";
+// The safety service's Lambda entry: loads the screening classifier (refusing to start without it), then a thin SQS handler over screenTurns.
+import { MessageStore } from "@innerworld/conversation/messages";
+import { modelConfigFromEnv, usesRemoteModel } from "@innerworld/chat-model/models";
+import { createOpenAiModeration, createScreener as createMessageScreener, loadScreeningClassifier, screeningModelPathFromEnv } from "@innerworld/screening";
+import { createModelSecondOpinion } from "@innerworld/screening/second-opinion";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
-import { createScreener } from "./screenTurns";
+import { createScreener, type RecentUserMessages } from "./screenTurns";
 
 const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
   env.INNERWORLD_MODERATION_API_KEY
     ? createOpenAiModeration({ apiKey: env.INNERWORLD_MODERATION_API_KEY, ...(env.INNERWORLD_MODERATION_BASE_URL ? { baseUrl: env.INNERWORLD_MODERATION_BASE_URL } : {}) })
     : undefined;
 
+/** The chat model's endpoint gives a second opinion on uncertain messages, unless INNERWORLD_SECOND_OPINION=off. */
+const secondOpinionFromEnv = (env: NodeJS.ProcessEnv) => {
+  if (env.INNERWORLD_SECOND_OPINION === "off") return undefined;
+  const config = modelConfigFromEnv(env);
+  if (!usesRemoteModel(config)) return undefined;
+  return createModelSecondOpinion({
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+    ...(config.model ? { model: config.model } : {}),
+  });
+};
+
 export const createHandler = (runtime: ServiceRuntime<"safety">) => {
+  // A missing or damaged model file throws ScreeningModelError here, so the service never runs without its classifier.
+  const classifier = loadScreeningClassifier(screeningModelPathFromEnv(process.env));
   const moderation = moderationFromEnv(process.env);
-  const screener = createScreener({ publisher: runtime.publisher, metrics: runtime.metrics, ...(moderation ? { moderation } : {}) });
-  // Screening is a pure function of the event and publishes under deterministic eventIds, so a duplicate
-  // delivery republishes the very same event, which generation and the notifier deduplicate: no idempotency store needed.
+  const secondOpinion = secondOpinionFromEnv(process.env);
+  const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
+  const recentUserMessages: RecentUserMessages = async (sessionId, beforeSeq, count) => {
+    // Each turn is a user message and a reply (or a notice): twice as many items, plus this turn's own.
+    const recent = await messages.recent(sessionId, 2 * count + 2);
+    return recent
+      .filter((m) => m.role === "user" && m.seq < beforeSeq)
+      .slice(-count)
+      .map((m) => m.content);
+  };
+  const screener = createScreener({
+    publisher: runtime.publisher,
+    metrics: runtime.metrics,
+    screener: createMessageScreener({ classifier, ...(moderation ? { moderation } : {}), ...(secondOpinion ? { secondOpinion } : {}) }),
+    ...(moderation ? { moderation } : {}),
+    recentUserMessages,
+  });
+  // Screening is a pure function of the event and the session's stored messages, and publishes under deterministic eventIds, so a
+  // duplicate delivery republishes the same verdict, which generation and the notifier deduplicate: no idempotency store needed.
   return createServiceConsumer(runtime, { MessageReceived: screener.messageReceived, ReplyGenerated: screener.replyGenerated }, { idempotent: false });
 };
 

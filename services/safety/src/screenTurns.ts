@@ -1,23 +1,51 @@
-// Safety's logic: screens each teen's message before the model sees it, and each reply before the teen does.
+// Safety's logic: screens each teen's message (with the session's recent messages) before the model sees it, and each reply before the teen does.
 import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
-import { screenInput, screenOutput, screenWithModeration, type ModerationPort, type SafetyVerdict } from "@innerworld/screening";
+import { screenWithModeration, type InputVerdict, type ModerationPort, type SafetyVerdict, type Screener } from "@innerworld/screening";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
+
+/** How many earlier user messages of the session are read with each new one. */
+export const CONTEXT_MESSAGES = 3;
+
+/** The session's user messages before `beforeSeq`, oldest first, at most `count`. */
+export type RecentUserMessages = (sessionId: string, beforeSeq: number, count: number) => Promise<string[]>;
 
 export interface SafetyPorts {
   publisher: Publisher;
   /** Counts crisis and concern verdicts and blocked messages and replies (silent when absent). */
   metrics?: MetricsPort;
-  /** The OpenAI moderation API as a second layer, when a key is configured. */
+  screener: Screener;
+  /** The OpenAI moderation API as a layer for replies (the screener runs it for teens' messages), when a key is configured. */
   moderation?: ModerationPort;
+  /** Where the conversation-context layer reads the session's earlier messages; without it each message is read alone. */
+  recentUserMessages?: RecentUserMessages;
 }
 
-const verdictOf = (verdict: SafetyVerdict) => ({ action: verdict.action, categories: verdict.categories, lexiconVersion: verdict.lexiconVersion });
+const replyVerdictOf = (verdict: SafetyVerdict) => ({ action: verdict.action, categories: verdict.categories, lexiconVersion: verdict.lexiconVersion });
+
+const inputVerdictOf = (verdict: InputVerdict) => ({
+  ...replyVerdictOf(verdict),
+  level: verdict.risk.level,
+  category: verdict.risk.category,
+  decidedBy: verdict.risk.decidedBy,
+  modelVersion: verdict.risk.modelVersion,
+});
 
 export const createScreener = (ports: SafetyPorts) => ({
   async messageReceived({ envelope }: ConsumedEvent<"MessageReceived">) {
     const { data, metadata } = envelope;
-    const verdict = await screenWithModeration(data.content, screenInput(data.content), ports.moderation, "input");
+    // One read of the session's recent messages per turn; if it fails the message is read alone, and the screener
+    // makes an uncertain one a concern rather than calling it safe.
+    let recent: string[] = [];
+    let contextUnavailable = false;
+    if (ports.recentUserMessages) {
+      try {
+        recent = await ports.recentUserMessages(data.sessionId, data.seq, CONTEXT_MESSAGES);
+      } catch {
+        contextUnavailable = true;
+      }
+    }
+    const verdict = await ports.screener.screenInput(data.content, recent, { contextUnavailable });
     const passes = verdict.action === "allow" || verdict.action === "flag";
     if (verdict.action === "crisis") ports.metrics?.count(METRIC.crisisVerdicts);
     if (verdict.action === "flag") ports.metrics?.count(METRIC.concernVerdicts);
@@ -37,7 +65,7 @@ export const createScreener = (ports: SafetyPorts) => ({
         personaId: data.personaId,
         ...(data.personaIds ? { personaIds: data.personaIds } : {}),
         stream: data.stream,
-        verdict: verdictOf(verdict),
+        verdict: inputVerdictOf(verdict),
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
         ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
         ...(data.locale ? { locale: data.locale } : {}),
@@ -49,7 +77,7 @@ export const createScreener = (ports: SafetyPorts) => ({
 
   async replyGenerated({ envelope }: ConsumedEvent<"ReplyGenerated">) {
     const { data, metadata } = envelope;
-    const verdict = await screenWithModeration(data.text, screenOutput(data.text), ports.moderation, "output");
+    const verdict = await screenWithModeration(data.text, ports.screener.screenOutput(data.text), ports.moderation, "output");
     const replaced = verdict.action === "block" || verdict.action === "crisis";
     if (replaced) ports.metrics?.count(METRIC.blockedReplies);
     await ports.publisher.publish({
@@ -70,7 +98,7 @@ export const createScreener = (ports: SafetyPorts) => ({
         replyId: data.replyId,
         text: replaced ? REPLACED_OUTPUT_REPLY : data.text,
         replaced,
-        verdict: verdictOf(verdict),
+        verdict: replyVerdictOf(verdict),
         model: data.model,
         streamed: data.streamed,
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),

@@ -1,11 +1,21 @@
-// Safety screens every teen message before the model and every reply before the teen, with one verdict per message however often it arrives.
+// Safety screens every teen message (with the session's recent ones) before the model and every reply before the teen, with one verdict per message however often it arrives.
 import { RecordingPublisher } from "@innerworld/events";
 import { TURN_AT, delivered, messageReceivedRequest, replyGeneratedRequest, turn } from "@innerworld/events/factories";
 import { manualClock } from "@innerworld/platform/clock";
-import { createInMemoryModeration } from "@innerworld/screening";
+import { createInMemoryModeration, createScreener as createMessageScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier, type ModerationPort } from "@innerworld/screening";
 import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createScreener } from "./screenTurns";
+import { createScreener, type RecentUserMessages } from "./screenTurns";
+
+const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
+
+/** The service's logic with the real screener (committed classifier), and moderation for teens' messages and replies alike. */
+const safetyWith = (publisher: RecordingPublisher, options: { moderation?: ModerationPort; recentUserMessages?: RecentUserMessages } = {}) =>
+  createScreener({
+    publisher,
+    screener: createMessageScreener({ classifier, ...(options.moderation ? { moderation: options.moderation } : {}) }),
+    ...options,
+  });
 
 describe("safety: screenTurns", () => {
   let publisher: RecordingPublisher;
@@ -13,7 +23,7 @@ describe("safety: screenTurns", () => {
 
   beforeEach(() => {
     publisher = new RecordingPublisher("safety", manualClock(TURN_AT));
-    screener = createScreener({ publisher });
+    screener = safetyWith(publisher);
   });
 
   it("lets an ordinary message through to generation with its content, once per message", async () => {
@@ -50,8 +60,8 @@ describe("safety: screenTurns", () => {
   });
 
   it("adds what the moderation layer flags, and keeps the local verdict when it is down", async () => {
-    const flagging = createScreener({ publisher, moderation: createInMemoryModeration(() => ({ flagged: true, categories: ["harassment"] })) });
-    const down = createScreener({ publisher, moderation: createInMemoryModeration(() => new Error("moderation endpoint unreachable")) });
+    const flagging = safetyWith(publisher, { moderation: createInMemoryModeration(() => ({ flagged: true, categories: ["harassment"] })) });
+    const down = safetyWith(publisher, { moderation: createInMemoryModeration(() => new Error("moderation endpoint unreachable")) });
 
     await flagging.messageReceived(delivered(messageReceivedRequest(turn(), { content: "you are such a clown" })));
     await down.messageReceived(delivered(messageReceivedRequest(turn(), { content: "ugh my chem test is on friday" })));
@@ -83,5 +93,41 @@ describe("safety: screenTurns", () => {
     const screened = publisher.ofType("ReplyScreened")[0]?.data;
     expect(screened).toMatchObject({ text: REPLACED_OUTPUT_REPLY, replaced: true });
     expect(screened?.verdict.action).not.toBe("allow");
+  });
+
+  it("a crisis in words no rule lists: crisis, with the deciding layer and the model version, and no content for the model", async () => {
+    await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "ready to uninstall myself from life" })));
+
+    const screened = publisher.ofType("MessageScreened")[0]?.data;
+    expect(screened?.verdict).toMatchObject({ action: "crisis", level: "crisis", decidedBy: "classifier", modelVersion: classifier.version });
+    expect(screened?.content).toBeUndefined();
+  });
+
+  it("a concern passes to generation with its level, and the content", async () => {
+    await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i feel so empty lately" })));
+
+    const screened = publisher.ofType("MessageScreened")[0]?.data;
+    expect(screened?.verdict).toMatchObject({ action: "allow", level: "concern", category: "hopelessness", decidedBy: "classifier" });
+    expect(screened?.content).toBe("i feel so empty lately");
+  });
+
+  it("reads the session's earlier messages: a farewell after 'nobody would even notice' is a crisis", async () => {
+    const said = ["nobody would even notice", "i wrote everyone letters"];
+    const safety = safetyWith(publisher, { recentUserMessages: async (_sessionId, beforeSeq, count) => said.slice(0, beforeSeq - 1).slice(-count) });
+
+    await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 1 }), { content: said[0] })));
+    await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 2 }), { content: said[1] })));
+
+    const [first, second] = publisher.ofType("MessageScreened").map((e) => e.data.verdict);
+    expect(first).toMatchObject({ action: "allow", level: "concern" });
+    expect(second).toMatchObject({ action: "crisis", level: "crisis", decidedBy: "context" });
+  });
+
+  it("when the earlier messages cannot be read, an uncertain message is a concern, not safe", async () => {
+    const safety = safetyWith(publisher, { recentUserMessages: () => Promise.reject(new Error("DynamoDB unreachable")) });
+
+    await safety.messageReceived(delivered(messageReceivedRequest(turn(), { content: "you can have my stuff, i won't be using it" })));
+
+    expect(publisher.ofType("MessageScreened")[0]?.data.verdict).toMatchObject({ level: "concern", decidedBy: "context" });
   });
 });
