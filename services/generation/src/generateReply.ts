@@ -7,7 +7,9 @@ import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
 import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
 import { isModelUnavailableError, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
-import { screenOutput } from "@innerworld/screening";
+import { screenOutput, softResourceLine } from "@innerworld/screening";
+import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
+import { SystemMessage } from "@langchain/core/messages";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
@@ -120,6 +122,11 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       tokenBudget: ports.promptTokenBudget ?? DEFAULT_PROMPT_TOKEN_BUDGET,
       ...(turn.others ? { group: { others: turn.others } } : {}),
     });
+    // A message of concern is answered, with an instruction to check in gently placed just before it.
+    const concern = data.verdict.level === "concern";
+    const messages = concern ? [...prompt.messages.slice(0, -1), new SystemMessage(CONCERN_CHECK_IN_INSTRUCTION), ...prompt.messages.slice(-1)] : prompt.messages;
+    // One soft resource line per turn, on its first reply.
+    const resourceLine = concern && replyIndex === 0 ? softResourceLine(data.locale) : undefined;
     // The same turn always gets the same replyIds, so a redelivered event cannot make a second reply.
     const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
     const replyId = deterministicEventId("generation", "reply", replyKey);
@@ -132,7 +139,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && data.connectionId && ports.pusher) {
-        const stream = ports.model.stream(prompt.messages, { settings });
+        const stream = ports.model.stream(messages, { settings });
         let index = 0;
         let withheld = false;
         for await (const { sentence } of stream) {
@@ -149,9 +156,11 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
           }
           index += 1;
         }
+        // Our own words, not the model's: they need no screening.
+        if (resourceLine !== undefined && !withheld && index > 0) await push(data.connectionId, serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
         result = await stream.result;
       } else {
-        result = await ports.model.generate(prompt.messages, { settings });
+        result = await ports.model.generate(messages, { settings });
         await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
@@ -175,7 +184,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         ...(data.personaIds ? { personaIds: data.personaIds, replyIndex } : {}),
         personaName: persona.displayName,
         replyId,
-        text: result.text,
+        text: resourceLine === undefined ? result.text : `${result.text}\n\n${resourceLine}`,
         model: result.model,
         fallbackUsed: result.fallbackUsed,
         usage: result.usage,

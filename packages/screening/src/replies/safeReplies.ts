@@ -10,3 +10,13 @@ export const BLOCKED_INPUT_REPLY =
 export const REPLACED_OUTPUT_REPLY = "Let's take that in a different direction. How are you feeling about everything right now?";
 
 export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
+
+/**
+ * Added to the persona's prompt when the teen's message is a concern (not a crisis): the model still answers, and
+ * checks in. The reply then carries a soft resource line (softResourceLine) added after the model's words.
+ */
+export const CONCERN_CHECK_IN_INSTRUCTION =
+  "Safety note for this reply: the teen's latest message may show they are struggling (hopelessness, self-harm, or " +
+  "thoughts of not wanting to be here). Check in gently: reflect what they said, ask how they are really doing, and " +
+  "let them know that help is there and that talking to a trusted adult or a helpline is a good step. Stay warm and " +
+  "calm; do not lecture, diagnose or panic, and never describe ways of self-harm.";
