@@ -1,9 +1,9 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { extractFeatures } from "./classifier/features";
+import { extractFeatures, type FeatureVector } from "./classifier/features";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
 import { higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
-import type { ClassifierScore, ModelThresholds, ScreeningClassifier } from "./classifier/model";
+import type { ModelThresholds, ScreeningClassifier } from "./classifier/model";
 import { prepareText, type PreparedText } from "./normalize";
 import type { RuleHit } from "./types";
 
@@ -107,21 +107,37 @@ export interface WindowedScore {
 }
 
 function scoreWindows(classifier: ScreeningClassifier, windows: readonly (readonly string[])[]): WindowedScore {
-  let best: WindowedScore = { risk: 0, crisis: 0, category: "hopelessness" };
-  let bestRisk = -1;
+  let risk = -1;
+  let crisis = 0;
+  let riskiest: FeatureVector | undefined;
   for (const window of windows) {
-    const score: ClassifierScore = classifier.score(extractFeatures(window, classifier.features));
-    if (score.risk > bestRisk) {
-      bestRisk = score.risk;
-      best = { risk: score.risk, crisis: Math.max(best.crisis, score.level.crisis), category: score.category };
-    } else if (score.level.crisis > best.crisis) best = { ...best, crisis: score.level.crisis };
+    const vector = extractFeatures(window, classifier.features);
+    const score = classifier.scoreLevel(vector);
+    if (score.risk > risk) {
+      risk = score.risk;
+      riskiest = vector;
+    }
+    crisis = Math.max(crisis, score.level.crisis);
   }
-  return best;
+  return { risk: Math.max(0, risk), crisis, category: riskiest === undefined ? "hopelessness" : classifier.category(riskiest) };
 }
 
 /** The classifier's reading of one prepared message: the whole of it and each of its windows. */
 export function scoreMessage(classifier: ScreeningClassifier, prepared: PreparedText): WindowedScore {
   return scoreWindows(classifier, messageWindows(prepared.forms));
+}
+
+// A message is read again as context for the next few turns of its session: its prepared form is kept for a while.
+const RECENT_CACHE_SIZE = 512;
+const recentCache = new Map<string, string>();
+
+function preparedRecent(text: string): string {
+  const cached = recentCache.get(text);
+  if (cached !== undefined) return cached;
+  const form = lastWords(prepareText(text).forms[0] ?? "", CONTEXT_WORDS);
+  if (recentCache.size >= RECENT_CACHE_SIZE) recentCache.delete(recentCache.keys().next().value ?? "");
+  recentCache.set(text, form);
+  return form;
 }
 
 function lastWords(form: string, count: number): string {
@@ -134,7 +150,7 @@ function lastWords(form: string, count: number): string {
  * this one, so a farewell after "nobody would even notice" reads as what it is.
  */
 export function contextWindows(current: PreparedText, recent: readonly string[]): string[][] {
-  const earlier = recent.slice(-CONTEXT_MESSAGES).map((text) => lastWords(prepareText(text).forms[0] ?? "", CONTEXT_WORDS));
+  const earlier = recent.slice(-CONTEXT_MESSAGES).map(preparedRecent);
   const now = lastWords(current.forms[0] ?? "", CONTEXT_WORDS * 2);
   if (earlier.length === 0) return [];
   const windows: string[][] = [[[...earlier, now].join(" . ")]];

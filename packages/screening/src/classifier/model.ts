@@ -116,40 +116,51 @@ export class ScreeningClassifier {
   }
 
   score(vector: FeatureVector): ClassifierScore {
-    const levelLogits = Float64Array.from(this.levelBias);
-    const categoryLogits = Float64Array.from(this.categoryBias);
-    const nLevels = RISK_LEVELS.length;
-    const nCategories = RISK_CATEGORIES.length;
-    // Features never seen in training have no weight and, as in training, no share of the vector's length.
-    const levelSums = new Float64Array(nLevels);
-    const categorySums = new Float64Array(nCategories);
+    const { level, risk } = this.scoreLevel(vector);
+    return { level, risk, category: this.category(vector) };
+  }
+
+  /** The level head alone (what every window needs); the category head is read only for the window that matters. */
+  scoreLevel(vector: FeatureVector): Pick<ClassifierScore, "level" | "risk"> {
+    const sums = this.sums(vector, this.levelWeights, RISK_LEVELS.length);
+    const logits = Float64Array.from(this.levelBias, (bias, k) => bias + (sums[k] ?? 0));
+    softmaxInPlace(logits);
+    const none = logits[0] ?? 1;
+    const concern = logits[1] ?? 0;
+    const crisis = logits[2] ?? 0;
+    return { level: { none, concern, crisis }, risk: concern + crisis };
+  }
+
+  /** The most likely risk category other than none: the level head says whether there is risk, this head only what kind. */
+  category(vector: FeatureVector): RiskCategory {
+    const sums = this.sums(vector, this.categoryWeights, RISK_CATEGORIES.length);
+    let category: RiskCategory = "hopelessness";
+    let best = Number.NEGATIVE_INFINITY;
+    for (let k = 1; k < RISK_CATEGORIES.length; k += 1) {
+      const logit = (this.categoryBias[k] ?? 0) + (sums[k] ?? 0);
+      if (logit > best) {
+        best = logit;
+        category = RISK_CATEGORIES[k] ?? category;
+      }
+    }
+    return category;
+  }
+
+  // Features never seen in training have no weight and, as in training, no share of the vector's length.
+  private sums(vector: FeatureVector, weights: Float32Array, classes: number): Float64Array {
+    const sums = new Float64Array(classes);
     let norm = 0;
     for (const index of vector.indices) {
       const row = this.rowOf[index] ?? -1;
       if (row < 0) continue;
       const value = this.idf[row] ?? 0;
       norm += value * value;
-      for (let k = 0; k < nLevels; k += 1) levelSums[k] = (levelSums[k] ?? 0) + value * (this.levelWeights[row * nLevels + k] ?? 0);
-      for (let k = 0; k < nCategories; k += 1) categorySums[k] = (categorySums[k] ?? 0) + value * (this.categoryWeights[row * nCategories + k] ?? 0);
+      const base = row * classes;
+      for (let k = 0; k < classes; k += 1) sums[k] = (sums[k] ?? 0) + value * (weights[base + k] ?? 0);
     }
     const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-    for (let k = 0; k < nLevels; k += 1) levelLogits[k] = (levelLogits[k] ?? 0) + scale * (levelSums[k] ?? 0);
-    for (let k = 0; k < nCategories; k += 1) categoryLogits[k] = (categoryLogits[k] ?? 0) + scale * (categorySums[k] ?? 0);
-    softmaxInPlace(levelLogits);
-    let category: RiskCategory = "hopelessness";
-    let best = -1;
-    // Category 0 is "none": the level head says whether there is risk, this head only says what kind.
-    for (let k = 1; k < nCategories; k += 1) {
-      const p = categoryLogits[k] ?? 0;
-      if (p > best) {
-        best = p;
-        category = RISK_CATEGORIES[k] ?? category;
-      }
-    }
-    const none = levelLogits[0] ?? 1;
-    const concern = levelLogits[1] ?? 0;
-    const crisis = levelLogits[2] ?? 0;
-    return { level: { none, concern, crisis }, risk: concern + crisis, category };
+    for (let k = 0; k < classes; k += 1) sums[k] = (sums[k] ?? 0) * scale;
+    return sums;
   }
 }
 
