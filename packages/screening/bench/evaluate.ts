@@ -1,0 +1,80 @@
+// `pnpm eval:safety`: scores the shipped model on the frozen test split (printing its hash), then a family hold-out, latency and which layer caught what.
+
+import { readFileSync } from "node:fs";
+import { loadScreeningClassifier } from "../src/classifier/model";
+import { examplesDigest, parseExampleLine, readExamples, type LabelledExample } from "./classifier/examples";
+import { createScreener, type Screener } from "../src/screener";
+import type { ScreeningClassifier } from "../src/classifier/model";
+import { formatMetrics, measure, type ScoredExample } from "./classifier/metrics";
+import { EXAMPLES_DIR, FROZEN_TEST_FILE, MODEL_FILE, SPLIT_FILE } from "./classifier/paths";
+import { buildModel, sha256 } from "./classifier/pipeline";
+import { applySplit, readSplitManifest } from "./classifier/splitManifest";
+
+const HOLD_OUT_FAMILIES = ["slang_euphemism", "spanish"];
+const showErrors = Number(process.argv.find((a) => a.startsWith("--show="))?.slice(7) ?? 0);
+
+const manifest = readSplitManifest(SPLIT_FILE);
+const frozen = readFileSync(FROZEN_TEST_FILE);
+const testSha256 = sha256(frozen);
+if (testSha256 !== manifest.testSha256) throw new Error(`test.frozen.jsonl has sha256 ${testSha256}, the split says ${manifest.testSha256}: the frozen test set was changed`);
+const test = frozen
+  .toString("utf8")
+  .split("\n")
+  .filter((line) => line.trim().length > 0)
+  .map((line, i) => parseExampleLine(line, `test.frozen.jsonl:${i + 1}`));
+const classifier = loadScreeningClassifier(MODEL_FILE);
+const screener = createScreener({ classifier });
+const screenMessage = (s: Screener, text: string, recent: readonly string[]) => s.screenInputLocally(text, recent);
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const score = (examples: readonly LabelledExample[], c: ScreeningClassifier = classifier): ScoredExample[] => {
+  const s = c === classifier ? screener : createScreener({ classifier: c });
+  return examples.map((example) => ({ example, verdict: screenMessage(s, example.text, example.context).risk }));
+};
+
+console.log(`frozen test split: ${test.length} messages, sha256 ${testSha256}`);
+console.log(`model ${classifier.version} (trained on ${classifier.provenance.trainingExamples} examples, data sha256 ${classifier.provenance.trainingDataSha256.slice(0, 16)}…, seed ${classifier.provenance.seed})`);
+console.log(`thresholds (tuned on dev only): ${JSON.stringify(classifier.thresholds)}`);
+const counts = { crisis: 0, concern: 0, none: 0, traps: 0, sequences: 0 };
+for (const e of test) {
+  counts[e.level] += 1;
+  if (e.trap) counts.traps += 1;
+  if (e.context.length > 0) counts.sequences += 1;
+}
+console.log(`  ${counts.crisis} crisis, ${counts.concern} concern, ${counts.none} ordinary (${counts.traps} traps), ${counts.sequences} with session context\n`);
+console.log("layers: normaliser → lexicon → classifier (message and its sentence windows) → conversation context");
+console.log(formatMetrics(measure(score(test)), { showErrors }));
+
+// Latency of the whole screen (every rule, normalisation once, the risk layers), per message, after warm-up.
+for (let i = 0; i < 3; i += 1) for (const e of test) screenMessage(screener, e.text, e.context);
+const rounds = 20;
+const samples = new Float64Array(test.length * rounds);
+let n = 0;
+const started = performance.now();
+for (let r = 0; r < rounds; r += 1) {
+  for (const e of test) {
+    const before = performance.now();
+    screenMessage(screener, e.text, e.context);
+    samples[n++] = performance.now() - before;
+  }
+}
+const elapsed = (performance.now() - started) / 1000;
+samples.sort();
+console.log(`\nlatency of the whole screen over the test messages (${samples.length} screens): p50 ${percentile(samples, 50).toFixed(3)} ms, p99 ${percentile(samples, 99).toFixed(3)} ms, max ${percentile(samples, 100).toFixed(3)} ms, ${Math.round(samples.length / elapsed)} msgs/s`);
+
+// Family hold-out: a model trained and tuned without a whole phrasing family, scored on every message of that family.
+const split = applySplit(readExamples(EXAMPLES_DIR), manifest);
+const all = [...split.train, ...split.dev, ...test];
+for (const family of HOLD_OUT_FAMILIES) {
+  const train = split.train.filter((e) => e.family !== family);
+  const dev = split.dev.filter((e) => e.family !== family);
+  const { classifier: heldOut } = buildModel(train, dev, { trainingDataSha256: examplesDigest(train), testSplitSha256: testSha256, heldOutFamilies: [family] });
+  const scored = measure(score(all.filter((e) => e.family === family), heldOut));
+  const ordinary = measure(score(test.filter((e) => e.family !== family && e.level === "none"), heldOut));
+  const pct = (hit: number, of: number) => `${of === 0 ? "n/a" : ((100 * hit) / of).toFixed(1)}% (${hit}/${of})`;
+  console.log(`\nfamily hold-out "${family}": trained on ${train.length} without it, scored on all ${scored.examples} of its messages`);
+  console.log(`  crisis recall ${pct(scored.crisisRecall.hit, scored.crisisRecall.of)}, crisis-or-concern recall ${pct(scored.riskRecall.hit, scored.riskRecall.of)}; false positives on the other test messages ${pct(ordinary.falsePositives.hit, ordinary.falsePositives.of)}`);
+}
