@@ -187,7 +187,8 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     decidedBy = "lexicon";
   }
 
-  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0) {
+  // Earlier messages raise only a message with some risk of its own: "ok what about pizza" after a hard day stays ordinary.
+  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && message.risk >= t.contextCurrent) {
     const context = scoreWindows(classifier, contextWindows(input.prepared, input.recent));
     scores.contextRisk = context.risk;
     scores.contextCrisis = context.crisis;

@@ -45,10 +45,11 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.suicide")).toBe(true);
   });
 
-  it("context: a farewell after 'nobody would even notice' is a crisis though alone it is not", () => {
-    const alone = screener.screenInputLocally("thanks for everything. bye");
-    const after = screener.screenInputLocally("thanks for everything. bye", ["nobody would even notice if i wasn't here"]);
-    expect(alone.risk.level).toBe("none");
+  it("context: a farewell after 'nobody would even notice' is a crisis, though each alone is a concern", () => {
+    const alone = screener.screenInputLocally("i wrote everyone letters");
+    const after = screener.screenInputLocally("i wrote everyone letters", ["nobody would even notice"]);
+    expect(alone.risk.level).toBe("concern");
+    expect(screener.screenInputLocally("nobody would even notice").risk.level).toBe("concern");
     expect(after.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(after.action).toBe("crisis");
   });

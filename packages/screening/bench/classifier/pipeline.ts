@@ -99,7 +99,7 @@ export interface ExampleReading {
 }
 
 // Thresholds that decide nothing on their own, so screenRisk reports raw scores for every layer.
-const READ_ALL: ModelThresholds = { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 0, contextCrisis: 2, contextConcern: 2 };
+const READ_ALL: ModelThresholds = { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 0, contextCurrent: 0, contextCrisis: 2, contextConcern: 2 };
 
 export function readExample(classifier: ScreeningClassifier, example: LabelledExample): ExampleReading {
   const prepared = prepareText(example.text);
@@ -127,7 +127,7 @@ function isMentionHit(ruleId: string): boolean {
 export function levelOf(reading: ExampleReading, t: ModelThresholds): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
   let level: RiskLevel = reading.crisis >= t.crisis || lexicon ? "crisis" : reading.risk >= t.concern ? "concern" : "none";
-  if (level !== "crisis" && reading.example.context.length > 0) {
+  if (level !== "crisis" && reading.example.context.length > 0 && reading.risk >= t.contextCurrent) {
     if (reading.contextCrisis >= t.contextCrisis) level = "crisis";
     else if (level === "none" && reading.contextRisk >= t.contextConcern) level = "concern";
   }
@@ -169,6 +169,7 @@ function tally(readings: readonly ExampleReading[], t: ModelThresholds): Tally {
 }
 
 const MENTION_FLOORS: readonly number[] = [0, 0.05, 0.1, 0.2, 0.3];
+const CONTEXT_FLOORS: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95];
 const GRID: readonly number[] = Array.from({ length: 98 }, (_, i) => Number((0.02 + i * 0.01).toFixed(2)));
 
 /**
@@ -176,7 +177,17 @@ const GRID: readonly number[] = Array.from({ length: 98 }, (_, i) => Number((0.0
  * false-positive limits; ties go to the higher (more conservative about false alarms) threshold.
  * Message thresholds first (on every example), then the context thresholds on top of them.
  */
-export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets = DEFAULT_TUNING): ModelThresholds {
+/**
+ * Ordinary sessions made from the data itself: each ordinary message read after the (up to) three ordinary
+ * messages before it in id order. Only sequence lines carry real sessions, and too few of them are ordinary to
+ * show what the context layer does to everyday chat; these show it, with no phrasing of our own.
+ */
+export function ordinarySessions(examples: readonly LabelledExample[]): LabelledExample[] {
+  const ordinary = examples.filter((e) => e.level === "none" && e.context.length === 0).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return ordinary.map((e, i) => ({ ...e, id: `${e.id}~session`, context: ordinary.slice(Math.max(0, i - 3), i).map((earlier) => earlier.text) }));
+}
+
+export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets = DEFAULT_TUNING, sessions: readonly ExampleReading[] = []): ModelThresholds {
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
   const allowed = (t: Tally) => t.falsePositives <= Math.floor(none * targets.falsePositiveRate) && t.trapFalsePositives <= Math.floor(traps * targets.trapFalsePositiveRate);
@@ -184,7 +195,7 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
     b === undefined || a.crisisCaught > b.crisisCaught || (a.crisisCaught === b.crisisCaught && (a.riskCaught > b.riskCaught || (a.riskCaught === b.riskCaught && a.falsePositives < b.falsePositives)));
 
   const off = 2;
-  let best: ModelThresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCrisis: off, contextConcern: off };
+  let best: ModelThresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0, contextCrisis: off, contextConcern: off };
   let bestTally: Tally | undefined;
   const standalone = readings.filter((r) => r.example.context.length === 0);
   // Lower floors first: a tie keeps the lexicon as strong as it can be.
@@ -201,16 +212,21 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
       }
     }
   }
+  // The context layer must not turn everyday chat into alarms either: the same limit holds in ordinary sessions.
+  const allowedInSessions = (t: ModelThresholds) => tally(sessions, t).falsePositives <= Math.floor(sessions.length * targets.falsePositiveRate);
   let bestContext: Tally | undefined;
   let chosen = best;
-  for (const contextCrisis of [...GRID].reverse()) {
-    for (const contextConcern of [...GRID].reverse()) {
-      if (contextConcern > contextCrisis) continue;
-      const t = { ...best, contextCrisis, contextConcern };
-      const result = tally(readings, t);
-      if (allowed(result) && better(result, bestContext)) {
-        chosen = t;
-        bestContext = result;
+  // Lower floors first: a tie keeps the context layer open to messages with less risk of their own.
+  for (const contextCurrent of CONTEXT_FLOORS) {
+    for (const contextCrisis of [...GRID].reverse()) {
+      for (const contextConcern of [...GRID].reverse()) {
+        if (contextConcern > contextCrisis) continue;
+        const t = { ...best, contextCurrent, contextCrisis, contextConcern };
+        const result = tally(readings, t);
+        if (allowed(result) && better(result, bestContext) && allowedInSessions(t)) {
+          chosen = t;
+          bestContext = result;
+        }
       }
     }
   }
@@ -240,10 +256,11 @@ export function buildModel(
 ): BuiltModel {
   const weights = trainClassifier(toTrainingExamples(train, config), options);
   const fullProvenance: ModelProvenance = { ...provenance, seed: options.seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length };
-  const untuned = toModelFile(weights, config, { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCrisis: 0.5, contextConcern: 0.5 }, fullProvenance);
+  const untuned = toModelFile(weights, config, { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0, contextCrisis: 0.5, contextConcern: 0.5 }, fullProvenance);
   const probe = new ScreeningClassifier(untuned);
   const devReadings = dev.map((example) => readExample(probe, example));
-  const thresholds = tuneThresholds(devReadings);
+  const sessionReadings = ordinarySessions(dev).map((example) => readExample(probe, example));
+  const thresholds = tuneThresholds(devReadings, DEFAULT_TUNING, sessionReadings);
   const file = toModelFile(weights, config, thresholds, fullProvenance);
   return { file, classifier: new ScreeningClassifier(file), devReadings };
 }

@@ -20,6 +20,8 @@ export interface ModelThresholds {
   uncertain: number;
   /** P(concern) + P(crisis) below which a lexicon match that only names the topic ("suicide prevention essay") is dismissed. */
   lexiconMention: number;
+  /** Conversation context: P(concern) + P(crisis) this message needs of its own before the recent messages may raise it. */
+  contextCurrent: number;
   /** Conversation context: P(crisis) of the recent messages read with this one at or above which this one is a crisis. */
   contextCrisis: number;
   /** Conversation context: P(concern) + P(crisis) of the recent messages read with this one at or above which this one is at least a concern. */
@@ -216,7 +218,7 @@ export function parseModelFile(value: unknown): ModelFile {
   if (JSON.stringify(levels) !== JSON.stringify(RISK_LEVELS) || JSON.stringify(categories) !== JSON.stringify(RISK_CATEGORIES)) {
     throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", "the model's levels or categories are not the ones this code knows");
   }
-  if (!isObject(thresholds) || !["crisis", "concern", "uncertain", "lexiconMention", "contextCrisis", "contextConcern"].every((key) => isFiniteNumber(thresholds[key]))) throw corrupt("thresholds are missing");
+  if (!isObject(thresholds) || !["crisis", "concern", "uncertain", "lexiconMention", "contextCurrent", "contextCrisis", "contextConcern"].every((key) => isFiniteNumber(thresholds[key]))) throw corrupt("thresholds are missing");
   if (
     !isObject(weights) ||
     !isFiniteNumber(weights.scale) ||
