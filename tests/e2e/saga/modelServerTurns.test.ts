@@ -26,6 +26,8 @@ describe("turns through an OpenAI-compatible model server", () => {
       INNERWORLD_MODEL_MAX_RETRIES: "0",
       INNERWORLD_MODEL_CIRCUIT_FAILURES: "2",
       INNERWORLD_MODEL_CIRCUIT_RESET_MS: "600000",
+      // These turns are about generation: the screening second opinion would add its own requests to the counts (crisisScreening.test.ts covers it).
+      INNERWORLD_SECOND_OPINION: "off",
     });
     env = await startTestCloud();
   });

@@ -1,0 +1,111 @@
+// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, and the model's second opinion.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
+import { screenInput } from "@innerworld/screening";
+import { ChatClient } from "@innerworld/testing/chat-client";
+import { sleep, startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+
+const MODEL = "companion-model";
+const CHAT_REPLY = "I'm here with you. Do you want to tell me more about it?";
+
+// Crisis messages in words the crisis lexicon does not list (checked below): only the classifier can catch them.
+const UNLISTED_CRISES: readonly { text: string; locale: string; helpline: string }[] = [
+  { text: "thinking of unaliving tonight", locale: "en-US", helpline: "988" },
+  { text: "ready to uninstall myself from life", locale: "en-US", helpline: "988" },
+  { text: "gonna take the long sleep", locale: "en-US", helpline: "988" },
+  { text: "started scratching again till it bleeds", locale: "en-US", helpline: "988" },
+  { text: "me voy a ir para siempre esta noche", locale: "es-MX", helpline: "800 911 2000" },
+];
+
+const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
+const isSecondOpinion = (request: RecordedRequest) => typeof request.body === "object" && request.body !== null && "response_format" in request.body;
+
+describe("crisis screening over the WebSocket", () => {
+  let env: TestCloud;
+  let server: OpenAiCompatibleServer;
+
+  beforeAll(async () => {
+    server = await startOpenAiCompatibleServer({
+      // A structured request is the safety service's second opinion: it reads every message it is asked about as a farewell.
+      defaultBehaviour: { reply: (request) => (isSecondOpinion(request) ? JSON.stringify({ level: "crisis", category: "farewell", reason: "a goodbye" }) : CHAT_REPLY) },
+    });
+    Object.assign(process.env, {
+      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
+      INNERWORLD_MODEL_API_KEY: "test-key",
+      INNERWORLD_MODEL: MODEL,
+      INNERWORLD_MODEL_MAX_RETRIES: "0",
+    });
+    env = await startTestCloud();
+  });
+  afterAll(async () => {
+    await env.stop();
+    await server.close();
+  });
+
+  const startSession = async (client: ChatClient, locale: string) =>
+    (await client.request("start_session", { personaId: "comfort", locale }, "session_started")).payload.sessionId as string;
+
+  it("brings a safety_notice with the locale's helplines for crisis phrasings no rule lists, and never asks the model", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-1");
+    // One session per locale: a teen may have three open at once.
+    const sessions = new Map<string, string>();
+    for (const { text, locale, helpline } of UNLISTED_CRISES) {
+      expect(screenInput(text).action, `the rules alone catch ${JSON.stringify(text)}`).not.toBe("crisis");
+      const sessionId = sessions.get(locale) ?? (await startSession(client, locale));
+      sessions.set(locale, sessionId);
+      const ack = await client.request("message", { sessionId, content: text }, "message_received");
+      const notice = await client.waitFor("safety_notice", (p) => p.messageId === ack.payload.messageId);
+      expect(JSON.stringify(notice.payload.resources)).toContain(helpline);
+    }
+    await sleep(500);
+    for (const { text } of UNLISTED_CRISES) expect(server.requests.filter(asksFor(text)), text).toHaveLength(0);
+    expect(client.ofType("reply")).toHaveLength(0);
+    await client.close();
+  });
+
+  it("answers a concern through the model, with the check-in instruction in its prompt and a soft resource line on the reply", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-2");
+    const sessionId = await startSession(client, "en-US");
+    const text = "i feel so empty lately";
+    const ack = await client.request("message", { sessionId, content: text }, "message_received");
+    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+    const chat = server.requests.filter(asksFor(text)).filter((r) => !isSecondOpinion(r));
+    expect(chat).toHaveLength(1);
+    const messages = chat[0]?.messages ?? [];
+    expect(messages.at(-1)).toMatchObject({ role: "user", content: text });
+    expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(true);
+    expect(String(reply.payload.text)).toMatch(new RegExp(`^${CHAT_REPLY.replace(/[.?]/g, "\\$&")}\\n\\n.*988`, "s"));
+    expect(client.ofType("safety_notice")).toHaveLength(0);
+    await client.close();
+  });
+
+  it("catches a two-message farewell on the second message", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-3");
+    const sessionId = await startSession(client, "en-US");
+    // Each alone is a concern; together they are a goodbye.
+    const first = await client.request("message", { sessionId, content: "nobody would even notice" }, "message_received");
+    await client.waitFor("reply", (p) => p.messageId === first.payload.messageId);
+    const second = await client.request("message", { sessionId, content: "i wrote everyone letters" }, "message_received");
+    const notice = await client.waitFor("safety_notice", (p) => p.messageId === second.payload.messageId);
+    expect(JSON.stringify(notice.payload.resources)).toContain("988");
+    await sleep(500);
+    expect(server.requests.filter(asksFor("i wrote everyone letters"))).toHaveLength(0);
+    expect(client.ofType("reply").filter((f) => f.payload.messageId === second.payload.messageId)).toHaveLength(0);
+    await client.close();
+  });
+
+  it("asks the model for a second opinion on a message the classifier is unsure of, and acts on it", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-4");
+    const sessionId = await startSession(client, "en-US");
+    const text = "planning my exit from this server called life";
+    const ack = await client.request("message", { sessionId, content: text }, "message_received");
+    await client.waitFor("safety_notice", (p) => p.messageId === ack.payload.messageId);
+    await sleep(500);
+    const asked = server.requests.filter(asksFor(text));
+    expect(asked).toHaveLength(1);
+    expect(isSecondOpinion(asked[0] as RecordedRequest)).toBe(true);
+    await client.close();
+  });
+});
