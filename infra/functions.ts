@@ -34,6 +34,7 @@ export const createFunction = (plan: FunctionPlan, context: FunctionContext) => 
     link: plan.links.map((key) => context.links[key]),
     environment: { ...plan.environment, ...context.environment },
     ...(context.permissions ? { permissions: context.permissions } : {}),
+    ...(plan.copyFiles ? { copyFiles: plan.copyFiles } : {}),
     logging: { retention: context.settings.logRetention, format: "json" },
     ...(plan.inVpc && context.vpc ? { vpc: { privateSubnets: context.vpc.privateSubnets, securityGroups: context.vpc.securityGroups } } : {}),
   });

@@ -35,6 +35,9 @@ const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
   portrait: ["portraits"],
 };
 
+/** The safety service loads its classifier at start and refuses to run without it: the file ships beside its bundle. */
+const SCREENING_MODEL = { from: "packages/screening/model/screening-classifier.json", to: "screening-classifier.json" };
+
 const usesGraph = (service: ServiceName) => EXTRA_LINKS[service]?.includes("graph") ?? false;
 const usesModel = (service: ServiceName) => EXTRA_LINKS[service]?.includes("modelApiKey") ?? false;
 
@@ -63,6 +66,8 @@ export const assertQueueSettings = (topology: ConsumingService): void => {
 const environmentOf = (service: ServiceName, settings: StageSettings): Record<string, string> => {
   const env: Record<string, string> = {};
   if (usesGraph(service)) env.INNERWORLD_GRAPH_BACKEND = settings.graphBackend;
+  // Lambda starts in its task root, where copyFiles puts the file.
+  if (service === "safety") env.INNERWORLD_SCREENING_MODEL = SCREENING_MODEL.to;
   if (usesModel(service)) {
     if (settings.model.baseUrl) env.INNERWORLD_MODEL_BASE_URL = settings.model.baseUrl;
     if (settings.model.model) env.INNERWORLD_MODEL = settings.model.model;
@@ -88,6 +93,7 @@ export const planService = (topology: ConsumingService, stage: string, settings:
     links,
     environment: environmentOf(service, settings),
     inVpc: neptune,
+    ...(service === "safety" ? { copyFiles: [SCREENING_MODEL] } : {}),
   };
   return {
     service,

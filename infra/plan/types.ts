@@ -22,6 +22,8 @@ export interface FunctionPlan {
   environment: Record<string, string>;
   /** Placed in the VPC's private subnets, to reach Neptune. */
   inVpc: boolean;
+  /** Files shipped beside the bundle (`to` is relative to the function's root), such as the screening classifier. */
+  copyFiles?: { from: string; to: string }[];
 }
 
 export interface QueuePlan {
