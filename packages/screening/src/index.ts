@@ -3,10 +3,9 @@
 export type { SafetyVerdict, ModerationPort } from "./types";
 export { screenInput, screenOutput } from "./screen";
 export { createScreener, type Screener, type InputVerdict } from "./screener";
-export type { RiskVerdict } from "./riskScreen";
 export { loadScreeningClassifier, DEFAULT_MODEL_PATH, screeningModelPathFromEnv } from "./classifier/model";
 export { isScreeningModelError } from "./classifier/errors";
-export { createInMemorySecondOpinion, type SecondOpinionPort } from "./secondOpinion";
+export { createInMemorySecondOpinion } from "./secondOpinion";
 export { CRISIS_LEXICON_VERSION } from "./crisisLexicon.data";
 export { createOpenAiModeration, screenWithModeration, MODERATION_MODEL } from "./moderation";
 export { createInMemoryModeration } from "./inMemoryModeration";

@@ -1,6 +1,7 @@
 // The screener's layers with the committed classifier: lexicon, classifier, context, the second opinion and moderation, and odd input.
 import { describe, expect, it } from "vitest";
-import { createInMemoryModeration, createInMemorySecondOpinion, createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier, ModerationError } from "./index";
+import { createInMemoryModeration, createInMemorySecondOpinion, createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier } from "./index";
+import { ModerationError } from "./errors";
 
 const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
 const screener = createScreener({ classifier });

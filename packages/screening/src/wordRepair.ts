@@ -3,12 +3,7 @@
 import { COMMON_WORDS, EMOJI_WORDS, HOMOGLYPHS, MISSPELLINGS, RISK_WORDS } from "./normalizeVocabulary.data";
 
 const VOCABULARY: ReadonlySet<string> = new Set([...RISK_WORDS, ...COMMON_WORDS]);
-const RISK_RANK: ReadonlyMap<string, number> = new Map(RISK_WORDS.map((word, rank) => [word, rank]));
 
-/** True when the word is one the repairs may produce; exported for tests and the segmenter. */
-export function isKnownWord(word: string): boolean {
-  return VOCABULARY.has(word);
-}
 
 // ── look-alike letters ──
 
@@ -206,9 +201,4 @@ export function segmentJoinedWord(word: string): string | undefined {
     end = step.from;
   }
   return words.join(" ");
-}
-
-/** The rank of a risk word (lower is more relevant), for callers that break ties the same way. */
-export function riskRank(word: string): number | undefined {
-  return RISK_RANK.get(word);
 }

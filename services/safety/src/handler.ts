@@ -1,5 +1,5 @@
 // The safety service's Lambda entry: loads the screening classifier (refusing to start without it), then a thin SQS handler over screenTurns.
-import { MessageStore } from "@innerworld/conversation/messages";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { modelConfigFromEnv, usesRemoteModel } from "@innerworld/chat-model/models";
 import { createOpenAiModeration, createScreener as createMessageScreener, loadScreeningClassifier, screeningModelPathFromEnv } from "@innerworld/screening";
 import { createModelSecondOpinion } from "@innerworld/screening/second-opinion";
@@ -28,7 +28,7 @@ export const createHandler = (runtime: ServiceRuntime<"safety">) => {
   const classifier = loadScreeningClassifier(screeningModelPathFromEnv(process.env));
   const moderation = moderationFromEnv(process.env);
   const secondOpinion = secondOpinionFromEnv(process.env);
-  const messages = new MessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
+  const messages = new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
   const recentUserMessages: RecentUserMessages = async (sessionId, beforeSeq, count) => {
     // Each turn is a user message and a reply (or a notice): twice as many items, plus this turn's own.
     const recent = await messages.recent(sessionId, 2 * count + 2);

@@ -2,6 +2,7 @@
 export { createChatModel } from "./createChatModel.js";
 export {
   modelConfigFromEnv,
+  usesRemoteModel,
 } from "./modelConfig.js";
 export type { ModelConfig } from "./modelConfig.js";
 export type { ReplyModel, ReplyResult, ReplySentence } from "./replyModel.js";

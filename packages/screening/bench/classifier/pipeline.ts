@@ -18,7 +18,7 @@ import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { contextWindows, screenRisk, type RiskVerdict } from "../../src/riskScreen";
+import { contextWindows, screenRisk } from "../../src/riskScreen";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
 export const MODEL_RELEASE = "2025.12.1";
@@ -264,5 +264,3 @@ export function buildModel(
   const file = toModelFile(weights, config, thresholds, fullProvenance);
   return { file, classifier: new ScreeningClassifier(file), devReadings };
 }
-
-export type { RiskVerdict };

@@ -23,7 +23,3 @@ const LEVEL_RANK: Readonly<Record<RiskLevel, number>> = { none: 0, concern: 1, c
 export function higherLevel(a: RiskLevel, b: RiskLevel): RiskLevel {
   return LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a;
 }
-
-export function levelRank(level: RiskLevel): number {
-  return LEVEL_RANK[level];
-}

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MODEL_PATH, isScreeningModelError, loadScreeningClassifier, screeningModelPathFromEnv, type ScreeningModelErrorCode } from "../index";
+import { DEFAULT_MODEL_PATH, isScreeningModelError, loadScreeningClassifier, screeningModelPathFromEnv } from "../index";
+import type { ScreeningModelErrorCode } from "./errors";
 import { extractFeatures } from "./features";
 
 const dir = mkdtempSync(join(tmpdir(), "innerworld-model-"));
