@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { loadScreeningClassifier } from "../src/classifier/model";
 import { examplesDigest, parseExampleLine, readExamples, type LabelledExample } from "./classifier/examples";
 import { createScreener, type Screener } from "../src/screener";
+import { screenInput } from "../src/screen";
 import type { ScreeningClassifier } from "../src/classifier/model";
 import { formatMetrics, measure, type ScoredExample } from "./classifier/metrics";
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, MODEL_FILE, SPLIT_FILE } from "./classifier/paths";
@@ -48,6 +49,17 @@ console.log(`  ${counts.crisis} crisis, ${counts.concern} concern, ${counts.none
 console.log("layers: normaliser → lexicon → classifier (message and its sentence windows) → conversation context");
 console.log(formatMetrics(measure(score(test)), { showErrors }));
 
+// For comparison: the rules alone (the crisis lexicon, behind the new normaliser), as the product screened before the classifier.
+const rulesAlone = measure(
+  test.map((example) => {
+    const crisis = screenInput(example.text).action === "crisis";
+    return { example, verdict: { level: crisis ? ("crisis" as const) : ("none" as const), category: "none" as const, decidedBy: "lexicon" as const, modelVersion: "", scores: { risk: 0, crisis: 0 }, uncertain: false } };
+  }),
+);
+console.log(
+  `\nrules alone on the same split: crisis recall ${rulesAlone.crisisRecall.hit}/${rulesAlone.crisisRecall.of}, crisis-or-concern ${rulesAlone.riskRecall.hit}/${rulesAlone.riskRecall.of}, false positives ${rulesAlone.falsePositives.hit}/${rulesAlone.falsePositives.of} (traps ${rulesAlone.trapFalsePositives.hit}/${rulesAlone.trapFalsePositives.of})`,
+);
+
 // Latency of the whole screen (every rule, normalisation once, the risk layers), per message, after warm-up.
 for (let i = 0; i < 3; i += 1) for (const e of test) screenMessage(screener, e.text, e.context);
 const rounds = 20;
@@ -67,6 +79,17 @@ console.log(`\nlatency of the whole screen over the test messages (${samples.len
 
 // Family hold-out: a model trained and tuned without a whole phrasing family, scored on every message of that family.
 const split = applySplit(readExamples(EXAMPLES_DIR), manifest);
+
+// Other operating points, on dev only (where thresholds may be chosen): recall of the message layers had the limit been looser.
+const dev = split.dev.map((example) => ({ example, risk: screenMessage(screener, example.text, []).risk }));
+const ordinaryRisk = dev.filter((d) => d.example.level === "none").map((d) => d.risk.scores.risk).sort((a, b) => b - a);
+const riskyDev = dev.filter((d) => d.example.level !== "none");
+const points = [0.02, 0.05, 0.1].map((rate) => {
+  const threshold = ordinaryRisk[Math.floor(ordinaryRisk.length * rate)] ?? 1;
+  const caught = riskyDev.filter((d) => d.risk.decidedBy === "lexicon" || d.risk.scores.risk > threshold).length;
+  return `${(100 * rate).toFixed(0)} % flagged → ${((100 * caught) / riskyDev.length).toFixed(1)} % of risk caught (P(risk) > ${threshold.toFixed(2)})`;
+});
+console.log(`\noperating points on dev (ordinary messages flagged → risk messages caught): ${points.join("; ")}`);
 const all = [...split.train, ...split.dev, ...test];
 for (const family of HOLD_OUT_FAMILIES) {
   const train = split.train.filter((e) => e.family !== family);
