@@ -139,26 +139,30 @@ export interface TuningTargets {
   falsePositiveRate: number;
   /** Most false positives allowed on dev among traps. */
   trapFalsePositiveRate: number;
+  /** Most ordinary messages judged a crisis: a false crisis ends the conversation with helplines, a false concern only adds a gentle line. */
+  crisisFalsePositiveRate: number;
 }
 
 /** The limits (at most 2 % of ordinary messages and 5 % of traps flagged), applied to dev. */
-export const DEFAULT_TUNING: TuningTargets = { falsePositiveRate: 0.02, trapFalsePositiveRate: 0.05 };
+export const DEFAULT_TUNING: TuningTargets = { falsePositiveRate: 0.02, trapFalsePositiveRate: 0.05, crisisFalsePositiveRate: 0.01 };
 
 interface Tally {
   crisisCaught: number;
   riskCaught: number;
   falsePositives: number;
   trapFalsePositives: number;
+  crisisFalsePositives: number;
 }
 
 function tally(readings: readonly ExampleReading[], t: ModelThresholds): Tally {
-  const out: Tally = { crisisCaught: 0, riskCaught: 0, falsePositives: 0, trapFalsePositives: 0 };
+  const out: Tally = { crisisCaught: 0, riskCaught: 0, falsePositives: 0, trapFalsePositives: 0, crisisFalsePositives: 0 };
   for (const r of readings) {
     const level = levelOf(r, t);
     if (r.example.level === "none") {
       if (level !== "none") {
         out.falsePositives += 1;
         if (r.example.trap) out.trapFalsePositives += 1;
+        if (level === "crisis") out.crisisFalsePositives += 1;
       }
     } else {
       if (level !== "none") out.riskCaught += 1;
@@ -190,7 +194,10 @@ export function ordinarySessions(examples: readonly LabelledExample[]): Labelled
 export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets = DEFAULT_TUNING, sessions: readonly ExampleReading[] = []): ModelThresholds {
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
-  const allowed = (t: Tally) => t.falsePositives <= Math.floor(none * targets.falsePositiveRate) && t.trapFalsePositives <= Math.floor(traps * targets.trapFalsePositiveRate);
+  const allowed = (t: Tally) =>
+    t.falsePositives <= Math.floor(none * targets.falsePositiveRate) &&
+    t.trapFalsePositives <= Math.floor(traps * targets.trapFalsePositiveRate) &&
+    t.crisisFalsePositives <= Math.floor(none * targets.crisisFalsePositiveRate);
   const better = (a: Tally, b: Tally | undefined) =>
     b === undefined || a.crisisCaught > b.crisisCaught || (a.crisisCaught === b.crisisCaught && (a.riskCaught > b.riskCaught || (a.riskCaught === b.riskCaught && a.falsePositives < b.falsePositives)));
 
