@@ -61,8 +61,10 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
       INNERWORLD_FALLBACK_MODELS: "",
       INNERWORLD_MODEL_TIMEOUT_MS: "30000",
       INNERWORLD_MODEL_MAX_RETRIES: "0",
-      // The scripted model answers chat, not structured extraction: ended chats are mined offline.
+      // The scripted model answers chat, not structured extraction: ended chats are mined offline,
+      // and safety does not ask it for second opinions (crisisScreening.test.ts covers those).
       INNERWORLD_EXTRACTOR: "offline",
+      INNERWORLD_SECOND_OPINION: "off",
     });
     env = await startTestCloud({ web: true, gatewayLimits: { sessionPerMinute: SESSION_MESSAGES_PER_MINUTE } });
     webUrl = env.cloud.endpoints.webUrl ?? "";
