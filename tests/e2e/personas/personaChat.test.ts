@@ -28,6 +28,8 @@ describe("personas in chat", () => {
       INNERWORLD_PERSONA_MODELS: `${PERSONA_MODEL},${PRIMARY}`,
       INNERWORLD_MODEL_TIMEOUT_MS: "5000",
       INNERWORLD_MODEL_MAX_RETRIES: "0",
+      // These turns are about which model each persona reaches: the screening second opinion would add its own requests (crisisScreening.test.ts covers it).
+      INNERWORLD_SECOND_OPINION: "off",
     });
     env = await startTestCloud();
   });
