@@ -1,4 +1,5 @@
 // The feedback port: "how was this conversation?" requests, open for 48 hours, answered once (the first valid answer wins).
+import { epochSeconds } from "@innerworld/platform/clock";
 
 export const FEEDBACK_OPEN_MS = 48 * 60 * 60 * 1000;
 /** The request and its answer stay readable for a month, as the session record does. */
@@ -62,6 +63,48 @@ export interface NewFeedbackRequest {
   question?: string;
   options?: readonly string[];
 }
+
+/** The request as either adapter first writes it: open for 48 hours from `nowMs`, readable for a month after. */
+export const newFeedbackRequest = (input: NewFeedbackRequest, nowMs: number): FeedbackRequestRecord => ({
+  requestId: input.requestId,
+  sessionId: input.sessionId,
+  userId: input.userId,
+  question: input.question ?? DEFAULT_FEEDBACK_QUESTION,
+  options: [...(input.options ?? DEFAULT_FEEDBACK_OPTIONS)],
+  reason: input.reason,
+  status: "open",
+  requestedAt: new Date(nowMs).toISOString(),
+  closesAt: new Date(nowMs + FEEDBACK_OPEN_MS).toISOString(),
+  expiresAt: epochSeconds(nowMs + FEEDBACK_OPEN_MS) + FEEDBACK_RECORD_RETENTION_SECONDS,
+});
+
+export const feedbackAlreadyAnswered = (requestId: string): FeedbackError => new FeedbackError("FEEDBACK_ALREADY_ANSWERED", "This feedback request has already been answered", requestId);
+export const feedbackExpired = (requestId: string): FeedbackError => new FeedbackError("FEEDBACK_EXPIRED", "This feedback request has expired", requestId);
+
+/**
+ * The request and the answer to record on it if it may take one now; FeedbackError otherwise. Another user's request
+ * reads as missing. Both adapters check with this before their write; the DynamoDB one's write condition settles the
+ * races a read cannot see.
+ */
+export const acceptAnswer = (
+  request: FeedbackRequestRecord | undefined,
+  requestId: string,
+  userId: string,
+  answer: Omit<FeedbackAnswer, "answeredAt">,
+  nowMs: number,
+): { request: FeedbackRequestRecord; recorded: FeedbackAnswer } => {
+  if (!request || request.userId !== userId) throw new FeedbackError("FEEDBACK_NOT_FOUND", `No feedback request ${requestId}`, requestId);
+  if (!request.options.includes(answer.choice)) {
+    throw new FeedbackError("INVALID_CHOICE", `"${answer.choice}" is not one of ${request.options.map((o) => `"${o}"`).join(", ")}`, requestId);
+  }
+  const status = effectiveStatus(request, nowMs);
+  if (status === "answered") throw feedbackAlreadyAnswered(requestId);
+  if (status === "expired") throw feedbackExpired(requestId);
+  return { request, recorded: { ...answer, answeredAt: new Date(nowMs).toISOString() } };
+};
+
+/** Open requests whose 48 hours are up by `nowMs`: what the sweep closes. */
+export const isDueToExpire = (request: FeedbackRequestRecord, nowMs: number): boolean => request.status === "open" && request.closesAt <= new Date(nowMs).toISOString();
 
 export interface FeedbackStore {
   /** Writes the request once; `created` is false when a request with this id already existed (a redelivered trigger). */

@@ -1,4 +1,5 @@
 // The sessions port: what the gateway, storage, the notifier and the read API need of chat sessions, whatever holds them.
+import { epochSeconds } from "@innerworld/platform/clock";
 
 export const SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Session records outlive the session itself so users can read their history; TTL removes them after this. */
@@ -80,6 +81,31 @@ export const isSessionNotActiveError = (error: unknown): error is SessionNotActi
 
 /** A session is live (active or paused) until it is ended or past its 24 hours, whichever comes first. */
 export const isSessionLive = (session: SessionRecord, nowMs: number): boolean => session.status !== "ended" && Date.parse(session.endsAt) > nowMs;
+
+/** The record a session starts as, in either adapter: active, its 24 hours from `nowMs`, kept a month after they end. */
+export const newSessionRecord = (input: StartSession, sessionId: string, nowMs: number): SessionRecord => ({
+  sessionId,
+  userId: input.userId,
+  personaId: input.personaId,
+  ...(input.personaIds ? { personaIds: input.personaIds } : {}),
+  ...(input.personas ? { personas: input.personas } : {}),
+  status: "active",
+  connectionId: input.connectionId,
+  ...(input.locale ? { locale: input.locale } : {}),
+  ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  startedAt: new Date(nowMs).toISOString(),
+  lastActivityAt: new Date(nowMs).toISOString(),
+  endsAt: new Date(nowMs + SESSION_LIFETIME_MS).toISOString(),
+  lastSeq: 0,
+  expiresAt: epochSeconds(nowMs + SESSION_LIFETIME_MS) + SESSION_RECORD_RETENTION_SECONDS,
+});
+
+/** What the sweep looks for: a live-status session idle since `idleSinceMs`, gone since `disconnectedSinceMs`, or past its 24 hours. */
+export const isStaleSession = (session: SessionRecord, nowMs: number, idleSinceMs: number, disconnectedSinceMs: number): boolean =>
+  session.status !== "ended" &&
+  (session.lastActivityAt < new Date(idleSinceMs).toISOString() ||
+    session.endsAt <= new Date(nowMs).toISOString() ||
+    (session.disconnectedAt !== undefined && session.disconnectedAt < new Date(disconnectedSinceMs).toISOString()));
 
 /** Why the sweep ends a stale session: its 24 hours are up, its connection has been gone too long, or it idled. */
 export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnectedSinceMs: number): SessionEndReason =>

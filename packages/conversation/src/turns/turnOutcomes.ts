@@ -1,6 +1,7 @@
 // Each acknowledged turn ends once: in a reply, a safety notice, a failure, or a timeout, decided by one conditional write.
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 
 /** What a turn ended in; whoever records it first decides what the client is shown live. */
 export type TurnOutcomeKind = "replied" | "noticed" | "failed" | "timed_out";
@@ -47,7 +48,7 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
       );
       return { won: true };
     } catch (error) {
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!isConditionFailure(error)) throw error;
     }
     const existing = await this.get(messageId);
     if (!existing) throw new Error(`turn ${messageId} has an outcome that cannot be read`);

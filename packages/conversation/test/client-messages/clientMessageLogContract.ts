@@ -1,7 +1,7 @@
 // The ClientMessageLog contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
 import { randomUUID } from "node:crypto";
-import { manualClock, type ManualClock } from "@innerworld/platform/clock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageLog } from "../../src/client-messages";
 
 export interface ClientMessageLogUnderTest {
@@ -13,21 +13,12 @@ const START = "2026-12-04T16:00:00.000Z";
 
 export function clientMessageLogContract(adapter: string, open: (clock: () => number) => Promise<ClientMessageLogUnderTest>): void {
   describe(`ClientMessageLog contract: ${adapter}`, () => {
-    const clock: ManualClock = manualClock(START);
-    let subject: ClientMessageLogUnderTest;
     let log: ClientMessageLog;
     let clientMessageId: string;
     const turn = { messageId: "msg-1", sessionId: "session-1", seq: 4 };
 
-    beforeAll(async () => {
-      subject = await open(clock);
-      log = subject.log;
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (log = opened.log) });
     beforeEach(() => {
-      clock.set(START);
       clientMessageId = `ios-${randomUUID()}`;
     });
 

@@ -1,9 +1,9 @@
 // DynamoDbClientMessageLog against dynalite: the ClientMessageLog contract.
 import { DynamoDbClientMessageLog } from "../../src/client-messages";
-import { startLocalTables } from "../localTables";
+import { startLocalTables } from "@innerworld/emulators/dynamodb";
 import { clientMessageLogContract } from "./clientMessageLogContract";
 
 clientMessageLogContract("DynamoDB (dynalite)", async (clock) => {
-  const local = await startLocalTables();
+  const local = await startLocalTables("conversation-test");
   return { log: new DynamoDbClientMessageLog(local.client, local.tables.idempotency, clock), close: local.close };
 });

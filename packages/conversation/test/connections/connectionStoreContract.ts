@@ -1,7 +1,7 @@
 // The ConnectionStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
 import { randomUUID } from "node:crypto";
-import { manualClock, type ManualClock } from "@innerworld/platform/clock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CONNECTION_TTL_SECONDS, type ConnectionStore } from "../../src/connections";
 
 export interface ConnectionStoreUnderTest {
@@ -13,20 +13,11 @@ const START = "2026-12-04T16:00:00.000Z";
 
 export function connectionStoreContract(adapter: string, open: (clock: () => number) => Promise<ConnectionStoreUnderTest>): void {
   describe(`ConnectionStore contract: ${adapter}`, () => {
-    const clock: ManualClock = manualClock(START);
-    let subject: ConnectionStoreUnderTest;
     let store: ConnectionStore;
     let connectionId: string;
 
-    beforeAll(async () => {
-      subject = await open(clock);
-      store = subject.store;
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (store = opened.store) });
     beforeEach(() => {
-      clock.set(START);
       connectionId = `conn-${randomUUID()}`;
     });
 

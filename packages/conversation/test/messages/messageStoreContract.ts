@@ -1,7 +1,7 @@
 // The MessageStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
 import { randomUUID } from "node:crypto";
-import { manualClock, type ManualClock } from "@innerworld/platform/clock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DISTILLED_MESSAGE_RETENTION_SECONDS, MESSAGE_RETENTION_SECONDS, type MessageRole, type MessageStore, type NewMessage } from "../../src/messages";
 
 export interface MessageStoreUnderTest {
@@ -13,8 +13,6 @@ const START = "2026-12-04T16:00:00.000Z";
 
 export function messageStoreContract(adapter: string, open: (clock: () => number) => Promise<MessageStoreUnderTest>): void {
   describe(`MessageStore contract: ${adapter}`, () => {
-    const clock: ManualClock = manualClock(START);
-    let subject: MessageStoreUnderTest;
     let store: MessageStore;
     let sessionId: string;
     const message = (seq: number, role: MessageRole, extra: Partial<NewMessage> = {}): NewMessage => ({
@@ -36,15 +34,8 @@ export function messageStoreContract(adapter: string, open: (clock: () => number
       }
     };
 
-    beforeAll(async () => {
-      subject = await open(clock);
-      store = subject.store;
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (store = opened.store) });
     beforeEach(() => {
-      clock.set(START);
       sessionId = randomUUID();
     });
 

@@ -1,7 +1,7 @@
 // The RateLimiter contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
 import { randomUUID } from "node:crypto";
-import { manualClock, type ManualClock } from "@innerworld/platform/clock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { BucketSpec, RateLimiter } from "../../src/rate-limits";
 
 export interface RateLimiterUnderTest {
@@ -13,21 +13,12 @@ const START = "2026-12-04T16:00:00.000Z";
 
 export function rateLimiterContract(adapter: string, open: (clock: () => number) => Promise<RateLimiterUnderTest>): void {
   describe(`RateLimiter contract: ${adapter}`, () => {
-    const clock: ManualClock = manualClock(START);
-    let subject: RateLimiterUnderTest;
     let limiter: RateLimiter;
     let user: BucketSpec;
     let session: BucketSpec;
 
-    beforeAll(async () => {
-      subject = await open(clock);
-      limiter = subject.limiter;
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (limiter = opened.limiter) });
     beforeEach(() => {
-      clock.set(START);
       user = { scope: "user", key: `user-${randomUUID()}`, perMinute: 6 };
       session = { scope: "session", key: randomUUID(), perMinute: 3 };
     });

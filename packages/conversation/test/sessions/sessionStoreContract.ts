@@ -1,7 +1,7 @@
 // The SessionStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
 import { randomUUID } from "node:crypto";
-import { manualClock, type ManualClock } from "@innerworld/platform/clock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SESSION_LIFETIME_MS, SESSION_RECORD_RETENTION_SECONDS, isSessionLimitError, isSessionNotActiveError, type SessionStore } from "../../src/sessions";
 
 export interface SessionStoreUnderTest {
@@ -14,21 +14,12 @@ const MINUTE = 60_000;
 
 export function sessionStoreContract(adapter: string, open: (clock: () => number) => Promise<SessionStoreUnderTest>): void {
   describe(`SessionStore contract: ${adapter}`, () => {
-    const clock: ManualClock = manualClock(START);
-    let subject: SessionStoreUnderTest;
     let store: SessionStore;
     let userId: string;
     const start = (connectionId = "conn-1", maxActive = 3) => store.start({ userId, personaId: "companion", connectionId, maxActive, locale: "en-US" });
 
-    beforeAll(async () => {
-      subject = await open(clock);
-      store = subject.store;
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (store = opened.store) });
     beforeEach(() => {
-      clock.set(START);
       userId = `user-${randomUUID()}`;
     });
 

@@ -11,7 +11,8 @@ import {
   ScanCommand,
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
-import { TABLES, TABLE_KEYS, createTableInput, type TableNames } from "@innerworld/platform/tables";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { TABLES, TABLE_KEYS, createTableInput, tableNamesFor, type TableNames } from "@innerworld/platform/tables";
 import dynalite from "dynalite";
 import { listen, localCredentials } from "../net";
 
@@ -69,4 +70,27 @@ export const ensureTables = async (endpoint: string, region: string, names: Tabl
   } finally {
     client.destroy();
   }
+};
+
+export interface LocalTables {
+  client: DynamoDBDocumentClient;
+  tables: TableNames;
+  close(): Promise<void>;
+}
+
+/** Every table, named with `prefix`, in a dynalite of the suite's own on a free port, and a document client for them. */
+export const startLocalTables = async (prefix: string): Promise<LocalTables> => {
+  const db = await startDynamoDb({ port: 0 });
+  const tables = tableNamesFor(prefix);
+  await ensureTables(db.endpoint, "us-east-1", tables);
+  const plain = new DynamoDBClient({ endpoint: db.endpoint, region: "us-east-1", credentials: localCredentials });
+  const client = DynamoDBDocumentClient.from(plain, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    client,
+    tables,
+    async close() {
+      plain.destroy();
+      await db.close();
+    },
+  };
 };

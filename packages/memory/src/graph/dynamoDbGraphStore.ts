@@ -6,6 +6,7 @@
 // short is completed by the next delivery of the same session, since finished elements then resolve to no write.
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import {
   EDGE_SK_PREFIX,
   RECENCY_INDEX,
@@ -49,8 +50,6 @@ export interface DynamoDbGraphStoreOptions {
   /** Attempts per element before a write conflict is reported. */
   maxAttempts?: number;
 }
-
-const isConditionFailure = (error: unknown) => (error as Error | undefined)?.name === "ConditionalCheckFailedException";
 
 export class DynamoDbGraphStore implements GraphStore {
   private readonly writeConcurrency: number;

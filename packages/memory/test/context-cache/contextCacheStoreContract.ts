@@ -1,7 +1,7 @@
 // The ContextCacheStore contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
 import { randomUUID } from "node:crypto";
-import { manualClock, type ManualClock } from "@innerworld/platform/clock";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CONTEXT_TTL_SECONDS, type ContextCacheStore } from "../../src/context-cache";
 
 export interface ContextCacheStoreUnderTest {
@@ -13,21 +13,12 @@ const START = "2026-12-04T16:00:00.000Z";
 
 export function contextCacheStoreContract(adapter: string, open: (clock: () => number) => Promise<ContextCacheStoreUnderTest>): void {
   describe(`ContextCacheStore contract: ${adapter}`, () => {
-    const clock: ManualClock = manualClock(START);
-    let subject: ContextCacheStoreUnderTest;
     let store: ContextCacheStore;
     let userId: string;
     const context = (version: number) => ({ userId, block: `Maya's math test is on Friday (v${version}).`, version, tokenCount: 12, entityCount: 2 });
 
-    beforeAll(async () => {
-      subject = await open(clock);
-      store = subject.store;
-    });
-    afterAll(async () => {
-      await subject?.close();
-    });
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (store = opened.store) });
     beforeEach(() => {
-      clock.set(START);
       userId = `user-${randomUUID()}`;
     });
 

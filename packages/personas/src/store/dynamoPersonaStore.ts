@@ -1,5 +1,6 @@
 // The persona store on DynamoDB: one item per persona, keyed by personaId, listed per owner through the byOwner index.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import type { PersonaRecord } from "./personaRecord";
 import { PersonaExistsError, type PersonaChanges, type PersonaStore } from "./personaStore";
 
@@ -39,7 +40,7 @@ export class DynamoPersonaStore implements PersonaStore {
     try {
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: record, ConditionExpression: "attribute_not_exists(personaId)" }));
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") throw new PersonaExistsError(record.personaId);
+      if (isConditionFailure(error)) throw new PersonaExistsError(record.personaId);
       throw error;
     }
   }
@@ -64,7 +65,7 @@ export class DynamoPersonaStore implements PersonaStore {
       );
       return Attributes as PersonaRecord;
     } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return undefined;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }

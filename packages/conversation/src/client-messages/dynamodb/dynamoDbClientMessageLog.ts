@@ -1,7 +1,7 @@
 // Received client messages in the DynamoDB `idempotency` table, beside (and shaped like) Powertools' idempotency records.
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "../../dynamodb";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageLog, type ReceivedTurn } from "../clientMessageLog";
 
 interface ClientMessageItem extends ReceivedTurn {

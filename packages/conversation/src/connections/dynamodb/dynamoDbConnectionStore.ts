@@ -1,7 +1,7 @@
 // Connection records in the DynamoDB `connections` table.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "../../dynamodb";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
 
 export class DynamoDbConnectionStore implements ConnectionStore {

@@ -1,13 +1,13 @@
 // Feedback requests in DynamoDB: conditional writes decide the one answer that counts and the one expiry that is announced.
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
+import { systemClock, type Clock } from "@innerworld/platform/clock";
+import { ifConditionHolds, isConditionFailure } from "@innerworld/platform/dynamodb";
 import {
-  DEFAULT_FEEDBACK_OPTIONS,
-  DEFAULT_FEEDBACK_QUESTION,
+  acceptAnswer,
   effectiveStatus,
-  FEEDBACK_OPEN_MS,
-  FEEDBACK_RECORD_RETENTION_SECONDS,
-  FeedbackError,
+  feedbackAlreadyAnswered,
+  feedbackExpired,
+  newFeedbackRequest,
   type FeedbackAnswer,
   type FeedbackRequestRecord,
   type FeedbackStore,
@@ -23,24 +23,12 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
 
   /** Writes the request once; `created` is false when a request with this id already existed (a redelivered trigger). */
   async create(input: NewFeedbackRequest): Promise<{ request: FeedbackRequestRecord; created: boolean }> {
-    const now = this.clock();
-    const request: FeedbackRequestRecord = {
-      requestId: input.requestId,
-      sessionId: input.sessionId,
-      userId: input.userId,
-      question: input.question ?? DEFAULT_FEEDBACK_QUESTION,
-      options: [...(input.options ?? DEFAULT_FEEDBACK_OPTIONS)],
-      reason: input.reason,
-      status: "open",
-      requestedAt: new Date(now).toISOString(),
-      closesAt: new Date(now + FEEDBACK_OPEN_MS).toISOString(),
-      expiresAt: epochSeconds(now + FEEDBACK_OPEN_MS) + FEEDBACK_RECORD_RETENTION_SECONDS,
-    };
+    const request = newFeedbackRequest(input, this.clock());
     try {
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: request, ConditionExpression: "attribute_not_exists(requestId)" }));
       return { request, created: true };
     } catch (error) {
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!isConditionFailure(error)) throw error;
       const existing = await this.get(input.requestId);
       if (!existing) throw error;
       return { request: existing, created: false };
@@ -80,18 +68,9 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
    * racing, exactly one is kept. Another user's request reads as missing.
    */
   async answer(requestId: string, userId: string, answer: Omit<FeedbackAnswer, "answeredAt">): Promise<FeedbackRequestRecord> {
-    const request = await this.get(requestId);
-    if (!request || request.userId !== userId) throw new FeedbackError("FEEDBACK_NOT_FOUND", `No feedback request ${requestId}`, requestId);
-    if (!request.options.includes(answer.choice)) {
-      throw new FeedbackError("INVALID_CHOICE", `"${answer.choice}" is not one of ${request.options.map((o) => `"${o}"`).join(", ")}`, requestId);
-    }
-    const now = this.clock();
-    const status = effectiveStatus(request, now);
-    if (status === "answered") throw new FeedbackError("FEEDBACK_ALREADY_ANSWERED", "This feedback request has already been answered", requestId);
-    if (status === "expired") throw new FeedbackError("FEEDBACK_EXPIRED", "This feedback request has expired", requestId);
-    const recorded: FeedbackAnswer = { ...answer, answeredAt: new Date(now).toISOString() };
-    try {
-      const { Attributes } = await this.client.send(
+    const { recorded } = acceptAnswer(await this.get(requestId), requestId, userId, answer, this.clock());
+    const updated = await ifConditionHolds(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { requestId },
@@ -101,14 +80,12 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
           ExpressionAttributeValues: { ":answered": "answered", ":open": "open", ":answer": recorded, ":now": recorded.answeredAt },
           ReturnValues: "ALL_NEW",
         }),
-      );
-      return Attributes as FeedbackRequestRecord;
-    } catch (error) {
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-      const after = await this.get(requestId);
-      if (after?.status === "answered") throw new FeedbackError("FEEDBACK_ALREADY_ANSWERED", "This feedback request has already been answered", requestId);
-      throw new FeedbackError("FEEDBACK_EXPIRED", "This feedback request has expired", requestId);
-    }
+      ),
+    );
+    if (updated) return updated.Attributes as FeedbackRequestRecord;
+    // Another answer or the deadline got there between the read and the write.
+    const after = await this.get(requestId);
+    throw after?.status === "answered" ? feedbackAlreadyAnswered(requestId) : feedbackExpired(requestId);
   }
 
   /** Marks every open request past its deadline expired; returns the ones this call closed (each exactly once). */
@@ -127,8 +104,8 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
         }),
       );
       for (const request of (page.Items ?? []) as FeedbackRequestRecord[]) {
-        try {
-          await this.client.send(
+        const expiredNow = await ifConditionHolds(
+          this.client.send(
             new UpdateCommand({
               TableName: this.tableName,
               Key: { requestId: request.requestId },
@@ -137,12 +114,10 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
               ExpressionAttributeNames: { "#status": "status" },
               ExpressionAttributeValues: { ":expired": "expired", ":open": "open" },
             }),
-          );
-          closed.push({ ...request, status: "expired" });
-        } catch (error) {
-          // Answered (or expired by another sweep) between the scan and the write: not this call's to close.
-          if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-        }
+          ),
+        );
+        // Answered (or expired by another sweep) between the scan and the write: not this call's to close.
+        if (expiredNow) closed.push({ ...request, status: "expired" });
       }
       start = page.LastEvaluatedKey;
     } while (start);

@@ -1,7 +1,7 @@
 // The live conversation in the DynamoDB `messages` table: one item per message, keyed so that a query reads a session in turn order.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "../../dynamodb";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import { afterTurnKey, distilledExpiryOf, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class DynamoDbMessageStore implements MessageStore {

@@ -1,7 +1,7 @@
 // Token buckets in the DynamoDB `rateLimits` table: taking a token is one conditional update in the common case.
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "../../dynamodb";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
 
 const MAX_ATTEMPTS = 5;

@@ -1,14 +1,13 @@
 // Chat sessions in the DynamoDB `sessions` table: conditional updates keep the turn counter and the end exactly-once.
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "../../dynamodb";
+import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { ifConditionHolds } from "@innerworld/platform/dynamodb";
 import {
-  SESSION_LIFETIME_MS,
-  SESSION_RECORD_RETENTION_SECONDS,
   SessionLimitError,
   SessionNotActiveError,
   isSessionLive,
+  newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
   type SessionRecord,
@@ -59,23 +58,7 @@ export class DynamoDbSessionStore implements SessionStore {
     // fairness rule, not a security boundary, so a rare fourth session is acceptable.
     const active = await this.listActiveByUser(input.userId);
     if (active.length >= input.maxActive) throw new SessionLimitError(input.maxActive);
-    const now = this.clock();
-    const session: SessionRecord = {
-      sessionId: randomUUID(),
-      userId: input.userId,
-      personaId: input.personaId,
-      ...(input.personaIds ? { personaIds: input.personaIds } : {}),
-      ...(input.personas ? { personas: input.personas } : {}),
-      status: "active",
-      connectionId: input.connectionId,
-      ...(input.locale ? { locale: input.locale } : {}),
-      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-      startedAt: new Date(now).toISOString(),
-      lastActivityAt: new Date(now).toISOString(),
-      endsAt: new Date(now + SESSION_LIFETIME_MS).toISOString(),
-      lastSeq: 0,
-      expiresAt: epochSeconds(now + SESSION_LIFETIME_MS) + SESSION_RECORD_RETENTION_SECONDS,
-    };
+    const session = newSessionRecord(input, randomUUID(), this.clock());
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: session, ConditionExpression: "attribute_not_exists(sessionId)" }));
     return session;
   }
@@ -89,8 +72,8 @@ export class DynamoDbSessionStore implements SessionStore {
   /** Numbers the next turn and binds the session to the connection it arrived on, in one conditional write. */
   async nextTurn(sessionId: string, userId: string, connectionId: string): Promise<SessionRecord> {
     const now = this.clock();
-    try {
-      const { Attributes } = await this.client.send(
+    const updated = await ifConditionHolds(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { sessionId },
@@ -100,28 +83,26 @@ export class DynamoDbSessionStore implements SessionStore {
           ExpressionAttributeValues: { ":one": 1, ":now": new Date(now).toISOString(), ":connection": connectionId, ":user": userId, ":active": "active", ":paused": "paused" },
           ReturnValues: "ALL_NEW",
         }),
-      );
-      return Attributes as SessionRecord;
-    } catch (error) {
-      if (isConditionFailure(error)) throw new SessionNotActiveError(sessionId);
-      throw error;
-    }
+      ),
+    );
+    if (!updated) throw new SessionNotActiveError(sessionId);
+    return updated.Attributes as SessionRecord;
   }
 
   /** Binds a live session to a connection and makes it active again (a resume); an ended session stays ended. */
   async attach(sessionId: string, connectionId: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { sessionId },
-        UpdateExpression: "SET connectionId = :connection, lastActivityAt = :now, #status = :active REMOVE disconnectedAt",
-        ConditionExpression: "attribute_exists(sessionId) AND #status IN (:active, :paused)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":connection": connectionId, ":now": new Date(this.clock()).toISOString(), ":active": "active", ":paused": "paused" },
-      }),
-    ).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+    await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { sessionId },
+          UpdateExpression: "SET connectionId = :connection, lastActivityAt = :now, #status = :active REMOVE disconnectedAt",
+          ConditionExpression: "attribute_exists(sessionId) AND #status IN (:active, :paused)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":connection": connectionId, ":now": new Date(this.clock()).toISOString(), ":active": "active", ":paused": "paused" },
+        }),
+      ),
+    );
   }
 
   async listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]> {
@@ -129,25 +110,25 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async markDisconnected(sessionId: string, connectionId: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { sessionId },
-        UpdateExpression: "SET disconnectedAt = :now, #status = :paused",
-        ConditionExpression: "connectionId = :connection AND #status = :active",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":connection": connectionId, ":active": "active", ":paused": "paused" },
-      }),
-    ).catch((error: unknown) => {
-      // Another connection took the session over meanwhile: it is not disconnected.
-      if (!isConditionFailure(error)) throw error;
-    });
+    // Another connection took the session over meanwhile: it is not disconnected.
+    await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { sessionId },
+          UpdateExpression: "SET disconnectedAt = :now, #status = :paused",
+          ConditionExpression: "connectionId = :connection AND #status = :active",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":connection": connectionId, ":active": "active", ":paused": "paused" },
+        }),
+      ),
+    );
   }
 
   /** Ends an active session; false when it had already ended, so each session ends, and is announced, once. */
   async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
-    try {
-      const { Attributes } = await this.client.send(
+    const ended = await ifConditionHolds(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { sessionId },
@@ -157,12 +138,9 @@ export class DynamoDbSessionStore implements SessionStore {
           ExpressionAttributeValues: { ":ended": "ended", ":active": "active", ":paused": "paused", ":now": new Date(this.clock()).toISOString(), ":reason": reason },
           ReturnValues: "ALL_NEW",
         }),
-      );
-      return Attributes as SessionRecord;
-    } catch (error) {
-      if (isConditionFailure(error)) return undefined;
-      throw error;
-    }
+      ),
+    );
+    return ended?.Attributes as SessionRecord | undefined;
   }
 
   /** A scan: the sweep runs once a minute, not per message. */
@@ -193,18 +171,18 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async markTranscriptPublished(sessionId: string): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { sessionId },
-        UpdateExpression: "SET transcriptPublishedAt = :now",
-        ConditionExpression: "attribute_exists(sessionId)",
-        ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString() },
-      }),
-    ).catch((error: unknown) => {
-      // No such session: there is nothing to mark, and nothing is created.
-      if (!isConditionFailure(error)) throw error;
-    });
+    // No such session: there is nothing to mark, and nothing is created.
+    await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { sessionId },
+          UpdateExpression: "SET transcriptPublishedAt = :now",
+          ConditionExpression: "attribute_exists(sessionId)",
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString() },
+        }),
+      ),
+    );
   }
 
   async countLive(): Promise<{ active: number; paused: number }> {

@@ -1,12 +1,12 @@
 // Chat sessions in memory, with the DynamoDB adapter's conditions, ordering and TTL filtering, for unit tests and tools.
 import { randomUUID } from "node:crypto";
-import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import {
-  SESSION_LIFETIME_MS,
-  SESSION_RECORD_RETENTION_SECONDS,
   SessionLimitError,
   SessionNotActiveError,
   isSessionLive,
+  isStaleSession,
+  newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
   type SessionRecord,
@@ -36,23 +36,7 @@ export class InMemorySessionStore implements SessionStore {
   async start(input: StartSession): Promise<SessionRecord> {
     const active = await this.listActiveByUser(input.userId);
     if (active.length >= input.maxActive) throw new SessionLimitError(input.maxActive);
-    const now = this.clock();
-    const session: SessionRecord = {
-      sessionId: randomUUID(),
-      userId: input.userId,
-      personaId: input.personaId,
-      ...(input.personaIds ? { personaIds: input.personaIds } : {}),
-      ...(input.personas ? { personas: input.personas } : {}),
-      status: "active",
-      connectionId: input.connectionId,
-      ...(input.locale ? { locale: input.locale } : {}),
-      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-      startedAt: new Date(now).toISOString(),
-      lastActivityAt: new Date(now).toISOString(),
-      endsAt: new Date(now + SESSION_LIFETIME_MS).toISOString(),
-      lastSeq: 0,
-      expiresAt: epochSeconds(now + SESSION_LIFETIME_MS) + SESSION_RECORD_RETENTION_SECONDS,
-    };
+    const session = newSessionRecord(input, randomUUID(), this.clock());
     this.sessions.set(session.sessionId, session);
     return structuredClone(session);
   }
@@ -100,11 +84,8 @@ export class InMemorySessionStore implements SessionStore {
 
   async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
     const now = this.clock();
-    const idle = new Date(idleSinceMs).toISOString();
-    const gone = new Date(disconnectedSinceMs).toISOString();
-    const nowIso = new Date(now).toISOString();
     return [...this.sessions.values()]
-      .filter((s) => s.status !== "ended" && (s.lastActivityAt < idle || s.endsAt <= nowIso || (s.disconnectedAt !== undefined && s.disconnectedAt < gone)))
+      .filter((s) => isStaleSession(s, now, idleSinceMs, disconnectedSinceMs))
       .map((s) => ({ session: structuredClone(s), reason: staleReasonOf(s, now, disconnectedSinceMs) }));
   }
 

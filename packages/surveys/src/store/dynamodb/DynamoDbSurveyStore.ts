@@ -1,13 +1,12 @@
 // The survey store on DynamoDB: one partition per survey, the survey item beside one item per respondent.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
+import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import type { Survey, SurveyStatus } from "../../surveySchema";
 import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
 
 const SURVEY_SK = "SURVEY";
 const RESPONSE_PREFIX = "RESPONSE#";
-
-const isConditionFailure = (error: unknown) => (error as { name?: string } | null)?.name === "ConditionalCheckFailedException";
 
 type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string; claimedBy?: string };
 
