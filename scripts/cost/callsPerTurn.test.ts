@@ -1,0 +1,49 @@
+// How many AWS API calls one allowed, non-streamed chat turn makes, counted where they land (the emulators, over HTTP),
+// held at today's count so a change that adds calls fails here and has to say why.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sqsClientFor } from "@innerworld/emulators/sqs";
+import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { describeCounts, serviceCallTap } from "./awsCallMeter";
+import { countTurnCalls, unmetered } from "./turnCalls";
+
+/**
+ * The ceiling, and where it comes from. One allowed turn publishes 5 events (MessageReceived, MessageScreened,
+ * ReplyGenerated, ReplyScreened, ReplyDelivered), which the rules deliver 8 times (MessageReceived to safety, storage
+ * and the watchdog; MessageScreened to generation; ReplyGenerated to safety; ReplyScreened to storage and notifier;
+ * ReplyDelivered to storage). Each delivery costs the bus's SendMessage, the poller's ReceiveMessage and its
+ * DeleteMessageBatch: 5 + 3 × 8 = 29 calls before any service does its own work. The services then make 30 DynamoDB
+ * calls (the gateway's 7 conditional updates for rate limits, the duplicate log and the session; the consumers'
+ * duplicate guards and reads) and 4 frames go out through @connections.
+ * Measured 2026-12-04: 63. Issue 16's target is 24, which needs fewer deliveries, not only fewer DynamoDB calls.
+ */
+const CEILING = { total: 63, putEvents: 5, deliveries: 8, dynamodb: 30, connections: 4 };
+
+describe("AWS calls per turn", () => {
+  let env: TestCloud;
+  let probe: ReturnType<typeof sqsClientFor>;
+  const tap = serviceCallTap();
+  beforeAll(async () => {
+    // The watchdog's delayed look at the turn is part of every turn: a short deadline lets the count include it.
+    env = await startTestCloud({ turnDeadlineSeconds: 10, pollersPerService: 1, onRuntime: tap.onRuntime });
+    probe = unmetered(sqsClientFor(env.cloud.endpoints.sqsEndpoint, env.cloud.endpoints.region));
+  });
+  afterAll(async () => {
+    probe?.destroy();
+    await env?.stop();
+  });
+
+  it(`stays within ${CEILING.total} calls for one allowed, non-streamed turn`, async () => {
+    const turn = await countTurnCalls(env.cloud, "calls-teen", { probe, tap });
+    const sum = (calls: Record<string, number>) => Object.values(calls).reduce((total, n) => total + n, 0);
+    const why = `${turn.total} calls: ${describeCounts(turn.counts)}; ${turn.batches} batches received; by service ${JSON.stringify(turn.byService)}`;
+    expect(turn.reply.text, "the turn was answered").toEqual(expect.any(String));
+    expect(turn.counts.byPart.eventbridge.PutEvents, why).toBe(CEILING.putEvents);
+    expect(turn.counts.byPart.sqs.SendMessage, why).toBe(CEILING.deliveries);
+    // Deliveries that land together may share a batch, never the reverse.
+    expect(turn.batches, why).toBeLessThanOrEqual(CEILING.deliveries);
+    expect(turn.batches, why).toBeGreaterThan(0);
+    expect(sum(turn.counts.byPart.dynamodb), why).toBeLessThanOrEqual(CEILING.dynamodb);
+    expect(sum(turn.counts.byPart.connections), why).toBeLessThanOrEqual(CEILING.connections);
+    expect(turn.total, why).toBeLessThanOrEqual(CEILING.total);
+  }, 120_000);
+});
