@@ -12,13 +12,15 @@ describe("operations dashboard", () => {
   const titles = plan.dashboard.widgets.map((w) => w.title);
   const metricsOf = (title: string) => plan.dashboard.widgets.find((w) => w.title === title)?.metrics ?? [];
 
-  it.each(consumingServices().map((t) => t.service))("shows %s's received, errors, dead letters and oldest message age on its own queues and function", (service) => {
+  it.each(consumingServices().map((t) => t.service))("shows %s's received, errors, queue and dead-letter depth and oldest message ages on its own queues and function", (service) => {
     const planned = plan.services.find((s) => s.service === service);
     if (!planned) throw new Error(`no plan for ${service}`);
     expect(metricsOf(`${service}: received`)).toEqual([expect.objectContaining({ namespace: "AWS/SQS", metricName: "NumberOfMessagesReceived", dimensions: { QueueName: planned.queue.name } })]);
     expect(metricsOf(`${service}: errors`)).toEqual([expect.objectContaining({ namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: planned.function.name } })]);
     expect(metricsOf(`${service}: dead letters`)).toEqual([expect.objectContaining({ metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: planned.deadLetterQueue.name } })]);
     expect(metricsOf(`${service}: oldest message age (s)`)).toEqual([expect.objectContaining({ metricName: "ApproximateAgeOfOldestMessage", dimensions: { QueueName: planned.queue.name } })]);
+    expect(metricsOf(`${service}: queue depth`)).toEqual([expect.objectContaining({ metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: planned.queue.name } })]);
+    expect(metricsOf(`${service}: oldest dead letter age (s)`)).toEqual([expect.objectContaining({ metricName: "ApproximateAgeOfOldestMessage", dimensions: { QueueName: planned.deadLetterQueue.name } })]);
   });
 
   it("charts turn latency percentiles and the crisis count from the services that emit them", () => {

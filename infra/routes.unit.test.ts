@@ -17,5 +17,7 @@ describe("HTTP API routes", () => {
     for (const service of plan.services) expect(queues[service.service]).toEqual({ queue: service.queue.name, deadLetterQueue: service.deadLetterQueue.name });
     const sqs = plan.gateway.readApi.permissions.find((p) => p.actions.includes("sqs:StartMessageMoveTask"));
     expect(sqs?.resources).toEqual(["arn:aws:sqs:*:*:innerworld-test-*"]);
+    // The queues' oldest-message ages come from CloudWatch, where SQS publishes them.
+    expect(plan.gateway.readApi.permissions).toContainEqual({ actions: ["cloudwatch:GetMetricData"], resources: ["*"] });
   });
 });

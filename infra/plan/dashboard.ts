@@ -15,13 +15,18 @@ const custom = (name: MetricName, service: ServiceName, stat: string, label?: st
   ...(label ? { label } : {}),
 });
 
+/** One row per service: what came in, what failed, how deep and how old its queue and its dead letters are. */
 const serviceRow = (service: ServicePlan, y: number): DashboardWidgetPlan[] => {
-  const widget = (x: number, title: string, metric: DashboardWidgetPlan["metrics"][number]): DashboardWidgetPlan => ({ title: `${service.service}: ${title}`, x, y, width: 6, height: 5, periodSeconds: FIVE_MINUTES, metrics: [metric] });
+  const widget = (x: number, title: string, metric: DashboardWidgetPlan["metrics"][number]): DashboardWidgetPlan => ({ title: `${service.service}: ${title}`, x, y, width: 4, height: 5, periodSeconds: FIVE_MINUTES, metrics: [metric] });
+  const queue = { QueueName: service.queue.name };
+  const deadLetterQueue = { QueueName: service.deadLetterQueue.name };
   return [
-    widget(0, "received", { namespace: "AWS/SQS", metricName: "NumberOfMessagesReceived", dimensions: { QueueName: service.queue.name }, stat: "Sum" }),
-    widget(6, "errors", { namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: service.function.name }, stat: "Sum" }),
-    widget(12, "dead letters", { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: service.deadLetterQueue.name }, stat: "Maximum" }),
-    widget(18, "oldest message age (s)", { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", dimensions: { QueueName: service.queue.name }, stat: "Maximum" }),
+    widget(0, "received", { namespace: "AWS/SQS", metricName: "NumberOfMessagesReceived", dimensions: queue, stat: "Sum" }),
+    widget(4, "errors", { namespace: "AWS/Lambda", metricName: "Errors", dimensions: { FunctionName: service.function.name }, stat: "Sum" }),
+    widget(8, "queue depth", { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: queue, stat: "Maximum" }),
+    widget(12, "dead letters", { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: deadLetterQueue, stat: "Maximum" }),
+    widget(16, "oldest message age (s)", { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", dimensions: queue, stat: "Maximum" }),
+    widget(20, "oldest dead letter age (s)", { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", dimensions: deadLetterQueue, stat: "Maximum" }),
   ];
 };
 

@@ -62,6 +62,8 @@ export const operationsPermissionsFor = (stage: string) => [
     resources: [`arn:aws:sqs:*:*:${busNameFor(stage)}-*`],
   },
   { actions: ["events:DescribeEventBus"], resources: [`arn:aws:events:*:*:event-bus/${busNameFor(stage)}`] },
+  // SQS reports its queues' oldest-message age only to CloudWatch; GetMetricData takes no resource but "*".
+  { actions: ["cloudwatch:GetMetricData"], resources: ["*"] },
 ];
 
 /** The survey routes (services/gateway/src/surveyApi.ts says the same); anyone may read a survey's questions and answer it. */

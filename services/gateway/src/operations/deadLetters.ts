@@ -11,6 +11,7 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import { FAILURE_ATTRIBUTES } from "@innerworld/platform/runtime";
+import type { QueueAges } from "./queueAges";
 import type { QueueDirectory } from "./queueDirectory";
 
 export interface QueueDepth {
@@ -28,10 +29,13 @@ export interface DeadLetter {
   failure: { service?: string; code?: string; message?: string; receiveCount?: number };
 }
 
+/** A queue's depth and the age of its oldest message (null: empty, or no reading); `ageError` when the age could not be read. */
+export type QueueHealth = QueueDepth & { oldestAgeSeconds: number | null; ageError?: string };
+
 export interface ServiceQueueStatus {
   service: string;
-  queue: QueueDepth;
-  deadLetters: QueueDepth & { oldestAgeSeconds: number | null };
+  queue: QueueHealth;
+  deadLetters: QueueHealth;
 }
 
 /**
@@ -89,6 +93,7 @@ export class DeadLetterAdmin {
     private readonly sqs: SQSClient,
     private readonly queues: QueueDirectory,
     private readonly mode: RedriveMode,
+    private readonly ages: QueueAges,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -106,14 +111,32 @@ export class DeadLetterAdmin {
     };
   }
 
+  private async oldestAge(queueUrl: string): Promise<Pick<QueueHealth, "oldestAgeSeconds" | "ageError">> {
+    try {
+      return { oldestAgeSeconds: await this.ages.oldestAgeSeconds(queueUrl) };
+    } catch (error) {
+      return { oldestAgeSeconds: null, ageError: (error as Error).message };
+    }
+  }
+
   async status(): Promise<ServiceQueueStatus[]> {
     return Promise.all(
       this.queues.services().map(async (service) => {
         const { queueUrl, deadLetterQueueUrl } = await this.queues.of(service);
-        const [queue, deadLetters] = await Promise.all([this.depth(queueUrl), this.depth(deadLetterQueueUrl)]);
-        const listed = deadLetters.visible > 0 ? await this.list(service, 10) : [];
-        const ages = listed.map((d) => d.ageSeconds).filter((a): a is number => a !== undefined);
-        return { service, queue, deadLetters: { ...deadLetters, oldestAgeSeconds: ages.length > 0 ? Math.max(...ages) : null } };
+        const [queueDepth, queueAge, deadLetterDepth, deadLetterAge] = await Promise.all([
+          this.depth(queueUrl),
+          this.oldestAge(queueUrl),
+          this.depth(deadLetterQueueUrl),
+          this.oldestAge(deadLetterQueueUrl),
+        ]);
+        const deadLetters: QueueHealth = { ...deadLetterDepth, ...deadLetterAge };
+        // CloudWatch lags a dead letter by minutes; a dead-letter queue, unlike a service's, may be looked into
+        // (it has no redrive policy for a receive to count against), so its oldest age is read off the letters.
+        if (deadLetters.oldestAgeSeconds === null && deadLetters.visible > 0) {
+          const ages = (await this.list(service, 10)).map((d) => d.ageSeconds).filter((a): a is number => a !== undefined);
+          if (ages.length > 0) deadLetters.oldestAgeSeconds = Math.max(...ages);
+        }
+        return { service, queue: { ...queueDepth, ...queueAge }, deadLetters };
       }),
     );
   }

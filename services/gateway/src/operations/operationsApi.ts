@@ -1,5 +1,6 @@
 // The HTTP API's operational routes: health (no token), the admin API (admins only, every action audited), feedback.
 import { randomUUID } from "node:crypto";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { isFeedbackError, type FeedbackErrorCode } from "@innerworld/conversation/feedback";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { ADMIN_ROUTES, MAX_FEEDBACK_COMMENT_CHARS, OPERATIONS_ROUTES, PUBLIC_ROUTES, type EventData } from "@innerworld/events";
@@ -9,11 +10,11 @@ import type { FeedbackDesk } from "../feedback";
 import { isAdmin } from "./adminAccess";
 import { DeadLetterAdmin, type RedriveMode } from "./deadLetters";
 import { checkLiveness, checkReadiness } from "./health";
+import { CloudWatchQueueAges, LocalSqsQueueAges, type QueueAges } from "./queueAges";
 import { isUnknownServiceError, QueueDirectory } from "./queueDirectory";
 
 type Result = APIGatewayProxyStructuredResultV2;
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
-
 
 const json = (statusCode: number, body: unknown): Result => ({ statusCode, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const problem = (statusCode: number, code: string, message: string) => json(statusCode, { error: { code, message } });
@@ -38,6 +39,13 @@ const redriveModeOf = (runtime: ServiceRuntime): RedriveMode => {
   return runtime.config.endpoints.sqs ? "receive-send-delete" : "message-move-task";
 };
 
+/** The local SQS answers for its own queues' ages; in the cloud, SQS reports them only to CloudWatch. */
+const queueAgesOf = (runtime: ServiceRuntime): QueueAges => {
+  const local = runtime.config.endpoints.sqs;
+  if (local) return new LocalSqsQueueAges(local);
+  return new CloudWatchQueueAges(new CloudWatchClient({ region: runtime.config.region, ...(runtime.config.credentials ? { credentials: runtime.config.credentials } : {}) }));
+};
+
 export interface OperationsDeps {
   sessions: SessionStore;
   feedback: () => FeedbackDesk;
@@ -45,7 +53,7 @@ export interface OperationsDeps {
 
 export const createOperationsApi = (runtime: ServiceRuntime, deps: OperationsDeps) => {
   const queues = new QueueDirectory(runtime.sqs, runtime.config.serviceQueues ?? {});
-  const deadLetters = new DeadLetterAdmin(runtime.sqs, queues, redriveModeOf(runtime), runtime.clock);
+  const deadLetters = new DeadLetterAdmin(runtime.sqs, queues, redriveModeOf(runtime), queueAgesOf(runtime), runtime.clock);
 
   const audit = async (event: Event, adminId: string, data: Omit<EventData<"AdminActionTaken">, "adminId" | "takenAt">) => {
     await runtime.publisher.publish({

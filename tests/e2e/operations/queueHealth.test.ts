@@ -1,0 +1,82 @@
+// Every service queue's depth and oldest-message age on the admin status, read from the local SQS without taking a message.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import { SERVICE_NAMES } from "@innerworld/events";
+import { mintToken } from "@innerworld/testing/chat-client";
+import { sleep, startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+
+interface QueueHealth {
+  visible: number;
+  inFlight: number;
+  delayed: number;
+  oldestAgeSeconds: number | null;
+  ageError?: string;
+}
+interface ServiceStatus {
+  service: string;
+  queue: QueueHealth;
+  deadLetters: QueueHealth;
+}
+
+/** A service deployed nowhere: what lands on its queue waits there, as behind a stalled consumer. */
+const STALLED = "context-refresh";
+
+describe("queue health on the admin status", () => {
+  let env: TestCloud;
+
+  beforeAll(async () => {
+    env = await startTestCloud({ services: SERVICE_NAMES.filter((s) => s !== STALLED) });
+  });
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  const status = async (): Promise<ServiceStatus[]> => {
+    const token = await mintToken(env.cloud.endpoints, { sub: "admin-ola", groups: ["admins"] });
+    const response = await fetch(`${env.cloud.endpoints.readApiUrl}/admin/status`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { services: ServiceStatus[] }).services;
+  };
+  const of = (services: ServiceStatus[], service: string) => {
+    const found = services.find((s) => s.service === service);
+    if (!found) throw new Error(`no status for ${service}`);
+    return found;
+  };
+
+  it("reports depth and oldest age for every service queue and dead-letter queue, empty ones with no age", async () => {
+    const services = await status();
+    expect(services.map((s) => s.service).sort()).toEqual(Object.keys(env.cloud.endpoints.queues).sort());
+    for (const s of services) {
+      expect(s.queue, s.service).toEqual({ visible: 0, inFlight: 0, delayed: 0, oldestAgeSeconds: null });
+      expect(s.deadLetters, s.service).toEqual({ visible: 0, inFlight: 0, delayed: 0, oldestAgeSeconds: null });
+    }
+  });
+
+  it("ages a message waiting on a stalled service's queue, still counting it once received, and leaves it there", async () => {
+    const queues = env.cloud.endpoints.queues[STALLED];
+    if (!queues) throw new Error(`no queues for ${STALLED}`);
+    await env.sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: JSON.stringify({ "detail-type": "SessionStarted" }) }));
+    await env.sqs.send(new SendMessageCommand({ QueueUrl: queues.deadLetterQueueUrl, MessageBody: JSON.stringify({ "detail-type": "GraphUpdated" }) }));
+    await sleep(2_100);
+
+    const waiting = of(await status(), STALLED);
+    expect(waiting.queue).toMatchObject({ visible: 1, inFlight: 0 });
+    expect(waiting.queue.oldestAgeSeconds).toBeGreaterThanOrEqual(2);
+    expect(waiting.deadLetters).toMatchObject({ visible: 1 });
+    expect(waiting.deadLetters.oldestAgeSeconds).toBeGreaterThanOrEqual(2);
+    // Other services' queues stay empty and ageless.
+    expect(of(await status(), "safety").queue.oldestAgeSeconds).toBeNull();
+
+    // A consumer that took the message and has not deleted it: it still counts, as CloudWatch counts it.
+    const taken = await env.sqs.send(new ReceiveMessageCommand({ QueueUrl: queues.queueUrl, VisibilityTimeout: 120, WaitTimeSeconds: 0 }));
+    expect(taken.Messages).toHaveLength(1);
+    const received = of(await status(), STALLED);
+    expect(received.queue).toMatchObject({ visible: 0, inFlight: 1 });
+    expect(received.queue.oldestAgeSeconds).toBeGreaterThanOrEqual(2);
+    // Reading the status received nothing: the message was received exactly once, by the consumer above.
+    const inspected = (await (await fetch(new URL(`/_fauxqs/queues/${queues.queueUrl.split("/").pop() ?? ""}`, env.cloud.endpoints.sqsEndpoint))).json()) as {
+      messages: { inflight: { message: { approximateReceiveCount: number } }[] };
+    };
+    expect(inspected.messages.inflight.map((m) => m.message.approximateReceiveCount)).toEqual([1]);
+  });
+});
