@@ -1,5 +1,5 @@
 // The gateway's part: the WebSocket API with its $connect authorizer and routes, the idle-session sweep, the read API.
-import { OPERATIONS_ROUTES, PUBLIC_ROUTES } from "../../packages/events/src/httpRoutes";
+import { PUBLIC_ROUTES, READ_API_ROUTES, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES } from "../../packages/events/src/httpRoutes";
 import { consumingServices, deadLetterQueueNameOf, queueNameOf } from "../../packages/events/src/topology";
 import { busNameFor, functionNameFor, withStage } from "./naming";
 import { LINK_NAMES } from "./links";
@@ -21,24 +21,6 @@ const gatewayFunction = (stage: string, entry: string, logicalName: string, over
   ...overrides,
 });
 
-
-/** Route keys as the HTTP API serves them; the handler (`readApi`) dispatches on `routeKey`. Admin routes check the group. */
-export const READ_API_ROUTES = [
-  "GET /sessions",
-  "GET /sessions/{sessionId}",
-  "POST /sessions/{sessionId}/end",
-  "GET /sessions/{sessionId}/messages",
-  "GET /me/memory",
-  "DELETE /me/memory/{factId}",
-  "GET /me/export",
-  "DELETE /me",
-  "GET /personas",
-  "POST /personas",
-  "GET /personas/{personaId}",
-  "PUT /personas/{personaId}",
-  "DELETE /personas/{personaId}",
-  ...OPERATIONS_ROUTES,
-];
 
 /** Every consuming service's queues by name, for the admin API (status, dead letters, redrive) and readiness. */
 export const serviceQueueNamesFor = (stage: string): Record<string, { queue: string; deadLetterQueue: string }> =>
@@ -65,10 +47,6 @@ export const operationsPermissionsFor = (stage: string) => [
   // SQS reports its queues' oldest-message age only to CloudWatch; GetMetricData takes no resource but "*".
   { actions: ["cloudwatch:GetMetricData"], resources: ["*"] },
 ];
-
-/** The survey routes (services/gateway/src/surveyApi.ts says the same); anyone may read a survey's questions and answer it. */
-export const SURVEY_PUBLIC_ROUTES = ["GET /surveys/{surveyId}", "POST /surveys/{surveyId}/responses"];
-export const SURVEY_ROUTES = ["POST /surveys", ...SURVEY_PUBLIC_ROUTES, "GET /personas/{personaId}/portrait"];
 
 /**
  * The models a user's persona may name, for the read API that validates personas: the stage's explicit list, or its

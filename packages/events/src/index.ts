@@ -11,4 +11,3 @@ export * from "./protocol";
 export * from "./versions";
 export * from "./busEvent";
 export * from "./httpRoutes";
-export * from "./inMemoryPublisher";

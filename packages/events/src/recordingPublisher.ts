@@ -19,6 +19,13 @@ export class RecordingPublisher implements Publisher {
     return envelopes;
   }
 
+  /** Publishes one event and returns its envelope, typed: what a test hands to the next consumer. */
+  async publishOne<T extends EventType>(request: PublishRequest<T>): Promise<TypedEnvelope<T>> {
+    const envelope = envelopeOf(this.producer, request, new Date(this.clock()));
+    this.published.push(envelope as TypedEnvelope<EventType>);
+    return envelope;
+  }
+
   /** What was published of one type, in order. */
   ofType<T extends EventType>(type: T): TypedEnvelope<T>[] {
     return this.published.filter((envelope): envelope is TypedEnvelope<T> => envelope.type === type);

@@ -6,8 +6,6 @@ import { DynamoPersonaStore, personaView, type PersonaRecord, type PersonaStore 
 import type { Publisher } from "@innerworld/events";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
-export const PERSONA_ROUTES = ["GET /personas", "POST /personas", "GET /personas/{personaId}", "PUT /personas/{personaId}", "DELETE /personas/{personaId}"] as const;
-
 export interface PersonaApiPorts {
   store: PersonaStore;
   publisher: Publisher;

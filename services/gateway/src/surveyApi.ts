@@ -21,10 +21,6 @@ import type { SurveyStore } from "@innerworld/surveys/store";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ZodError } from "zod";
 
-/** Routes anyone may call: a friend answering has no account. The others need a token. */
-export const SURVEY_PUBLIC_ROUTES = ["GET /surveys/{surveyId}", "POST /surveys/{surveyId}/responses"];
-export const SURVEY_ROUTES = ["POST /surveys", ...SURVEY_PUBLIC_ROUTES, "GET /personas/{personaId}/portrait"];
-
 /** Per respondent and per survey, so one friend cannot flood a survey and a shared link cannot be hammered. */
 export const SURVEY_RATE_LIMITS = { perRespondentPerMinute: 5, perSurveyPerMinute: 60 };
 

@@ -1,5 +1,5 @@
 // The survey HTTP API over in-memory stores: what an owner and a friend can do, and the typed answers to what they cannot.
-import { InMemoryPublisher } from "@innerworld/events";
+import { RecordingPublisher, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { screenInput } from "@innerworld/screening";
 import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
@@ -14,7 +14,7 @@ const setUp = () => {
   const surveys = new InMemorySurveyStore();
   const personas = new InMemoryPersonaStore();
   const portraits = new InMemoryPortraitStore();
-  const publisher = new InMemoryPublisher("gateway");
+  const publisher = new RecordingPublisher("gateway");
   const taken = new Map<string, number>();
   const api = createSurveyApi({
     surveys,
@@ -49,6 +49,20 @@ const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respond
   api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, headers: { "accept-language": "en-US,en;q=0.8" } }));
 
 describe("the survey API", () => {
+  it("answers every route infra and the local cloud send it, and only those; the public ones without a token", async () => {
+    const { api } = setUp();
+    const surveyId = await create(api);
+    const pathParameters = { surveyId, personaId: "persona-1" };
+
+    const withToken = await Promise.all(SURVEY_ROUTES.map((routeKey) => api(httpApiEvent({ routeKey, pathParameters, sub: "owner-1", body: {} }))));
+    const anonymous = await Promise.all(SURVEY_PUBLIC_ROUTES.map((routeKey) => api(httpApiEvent({ routeKey, pathParameters, body: {} }))));
+    const unknown = await api(httpApiEvent({ routeKey: "GET /surveys", sub: "owner-1" }));
+
+    for (const answer of [...withToken, ...anonymous]) expect(body(answer)).not.toMatchObject({ error: { code: "NOT_FOUND" } });
+    for (const answer of anonymous) expect(answer.statusCode).not.toBe(401);
+    expect(body(unknown)).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
   it("creates a survey with the default questions and a share link", async () => {
     const { api } = setUp();
     const created = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));

@@ -1,10 +1,10 @@
 // Persona-synthesis over in-memory stores: friends' answers become one persona owned by the survey's owner.
-import { InMemoryPublisher } from "@innerworld/events";
+import { RecordingPublisher } from "@innerworld/events";
 import { InMemoryPersonaStore } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser } from "@innerworld/surveys/synthesis";
-import { consumedEvent } from "@innerworld/events/test-events";
+import { deliveredEnvelope } from "@innerworld/events/factories";
 import { describe, expect, it } from "vitest";
 import { createPersonaSynthesis, personaIdForSurvey } from "./synthesisePersona";
 
@@ -14,19 +14,19 @@ const NOW = Date.parse("2026-11-18T16:00:00Z");
 const setUp = async () => {
   const surveys = new InMemorySurveyStore();
   const personas = new InMemoryPersonaStore();
-  const publisher = new InMemoryPublisher("persona-synthesis");
+  const publisher = new RecordingPublisher("persona-synthesis");
   await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "synthesizing", createdAt: "2026-11-18T15:00:00Z", responseCount: 3, droppedCount: 0 });
   for (const [key, words] of [["a", "funny, loyal"], ["b", "loyal and kind"], ["c", "funny, creative"]] as const) {
     await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: words }, { questionId: "passions", answer: "drawing" }], receivedAt: "2026-11-18T15:30:00Z" });
   }
   const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser: createOfflineSynthesiser(), clock: () => NOW });
-  const completed = await new InMemoryPublisher("storage").publishOne({
+  const completed = await new RecordingPublisher("storage").publishOne({
     type: "SurveyCompleted",
     correlationId: SURVEY,
     userId: "owner-1",
     data: { surveyId: SURVEY, responseCount: 3, completedAt: "2026-11-18T15:59:00Z" },
   });
-  return { surveys, personas, publisher, synthesise, completed: consumedEvent(completed) };
+  return { surveys, personas, publisher, synthesise, completed: deliveredEnvelope(completed) };
 };
 
 describe("persona synthesis", () => {

@@ -1,14 +1,14 @@
 // The portrait service over an in-memory bucket: the picture is stored under the persona's key, then announced.
-import { InMemoryPublisher } from "@innerworld/events";
+import { RecordingPublisher } from "@innerworld/events";
 import { createOfflinePainter } from "@innerworld/surveys/portrait";
 import { InMemoryPortraitStore, type PortraitStore } from "@innerworld/surveys/portrait-store";
-import { consumedEvent } from "@innerworld/events/test-events";
+import { deliveredEnvelope } from "@innerworld/events/factories";
 import { describe, expect, it } from "vitest";
 import { createPortraitPainter } from "./paintPortrait";
 
 const synthesized = async () =>
-  consumedEvent(
-    await new InMemoryPublisher("persona-synthesis").publishOne({
+  deliveredEnvelope(
+    await new RecordingPublisher("persona-synthesis").publishOne({
         type: "PersonaSynthesized",
         correlationId: "survey-1",
         userId: "owner-1",
@@ -19,7 +19,7 @@ const synthesized = async () =>
 describe("the portrait service", () => {
   it("stores the persona's SVG and announces it, the same picture each time", async () => {
     const portraits = new InMemoryPortraitStore();
-    const publisher = new InMemoryPublisher("portrait");
+    const publisher = new RecordingPublisher("portrait");
     const paint = createPortraitPainter({ painter: createOfflinePainter(), portraits, publisher, clock: () => Date.parse("2026-11-18T16:00:05Z") });
     await paint(await synthesized());
     const stored = portraits.objects.get("portraits/survey-abc.svg");
@@ -33,7 +33,7 @@ describe("the portrait service", () => {
 
   it("announces nothing when the picture cannot be stored, so the queue retries it", async () => {
     const broken: PortraitStore = { put: () => Promise.reject(Object.assign(new Error("bucket gone"), { name: "NoSuchBucket" })), get: async () => undefined, delete: async () => undefined };
-    const publisher = new InMemoryPublisher("portrait");
+    const publisher = new RecordingPublisher("portrait");
     const paint = createPortraitPainter({ painter: createOfflinePainter(), portraits: broken, publisher, clock: () => 0 });
     await expect(paint(await synthesized())).rejects.toThrow("bucket gone");
     expect(publisher.published).toEqual([]);

@@ -1,9 +1,9 @@
 // Storage's part of the persona saga over in-memory stores: one SurveyCompleted per survey, statuses that only move forward.
-import { InMemoryPublisher } from "@innerworld/events";
+import { RecordingPublisher } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
-import { consumedEvent } from "@innerworld/events/test-events";
+import { deliveredEnvelope } from "@innerworld/events/factories";
 import { describe, expect, it } from "vitest";
 import { createSurveyKeeper } from "./keepSurveys";
 
@@ -13,14 +13,14 @@ const SURVEY = "5b0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const setUp = async () => {
   const surveys = new InMemorySurveyStore();
   const personas = new InMemoryPersonaStore();
-  const publisher = new InMemoryPublisher("storage");
+  const publisher = new RecordingPublisher("storage");
   await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T15:00:00Z", responseCount: 0, droppedCount: 0 });
   return { surveys, personas, publisher, keeper: createSurveyKeeper({ surveys, personas, publisher, clock: () => NOW }) };
 };
 
-const gateway = new InMemoryPublisher("gateway");
+const gateway = new RecordingPublisher("gateway");
 const accepted = async (respondentKey: string) =>
-  consumedEvent(
+  deliveredEnvelope(
     await gateway.publishOne({
         type: "SurveyResponseAccepted",
         correlationId: SURVEY,
@@ -52,28 +52,28 @@ describe("storage in the persona saga", () => {
   it("moves the survey to drawing, then the persona and survey to ready when the portrait is stored", async () => {
     const { surveys, personas, keeper } = await setUp();
     await personas.create(newPersonaRecord({ personaId: "survey-x", ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
-    const synthesis = new InMemoryPublisher("persona-synthesis");
+    const synthesis = new RecordingPublisher("persona-synthesis");
     const synthesized = await synthesis.publishOne({
       type: "PersonaSynthesized",
       correlationId: SURVEY,
       userId: "owner-1",
       data: { surveyId: SURVEY, personaId: "survey-x", name: "Maya", traits: ["kind"], synthesiser: "offline", responseCount: 3, synthesizedAt: "2026-11-18T16:00:01Z" },
     });
-    await keeper.personaSynthesized(consumedEvent(synthesized));
+    await keeper.personaSynthesized(deliveredEnvelope(synthesized));
     expect(await surveys.get(SURVEY)).toMatchObject({ status: "drawing", personaId: "survey-x" });
 
-    const portrait = new InMemoryPublisher("portrait");
+    const portrait = new RecordingPublisher("portrait");
     const ready = await portrait.publishOne({
       type: "PersonaPortraitReady",
       correlationId: SURVEY,
       userId: "owner-1",
       data: { surveyId: SURVEY, personaId: "survey-x", portraitKey: "portraits/survey-x.svg", contentType: "image/svg+xml", painter: "offline-svg", readyAt: "2026-11-18T16:00:02Z" },
     });
-    await keeper.personaPortraitReady(consumedEvent(ready));
+    await keeper.personaPortraitReady(deliveredEnvelope(ready));
     expect((await surveys.get(SURVEY))?.status).toBe("ready");
     expect((await personas.get("survey-x"))?.status).toBe("ready");
     // A late, replayed PersonaSynthesized does not take the survey back.
-    await keeper.personaSynthesized(consumedEvent(synthesized, { replayName: "rebuild" }));
+    await keeper.personaSynthesized(deliveredEnvelope(synthesized, { replayName: "rebuild" }));
     expect((await surveys.get(SURVEY))?.status).toBe("ready");
   });
 
@@ -81,8 +81,8 @@ describe("storage in the persona saga", () => {
     const { surveys, personas, keeper } = await setUp();
     await personas.create(newPersonaRecord({ personaId: "survey-x", ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
     const failed = async (step: "portrait" | "persona-synthesis") =>
-      consumedEvent(
-        await new InMemoryPublisher(step).publishOne({
+      deliveredEnvelope(
+        await new RecordingPublisher(step).publishOne({
             type: "StepFailed",
             correlationId: SURVEY,
             userId: "owner-1",

@@ -5,6 +5,7 @@ import { EVENT_CATALOG, type EventData, type EventType } from "../catalog";
 import { parseRecord, type ConsumedEvent } from "../consumer";
 import { sourceOf, type ServiceName } from "../envelope";
 import { envelopeOf, type PublishRequest } from "../publisher";
+import type { TypedEnvelope } from "../validate";
 
 /** When the turns of these factories happen, unless a test says otherwise: never the wall clock's day. */
 export const TURN_AT = "2026-12-04T16:00:00.000Z";
@@ -175,12 +176,20 @@ export interface Delivery {
  */
 export const delivered = <T extends EventType>(request: PublishRequest<T>, delivery: Delivery = {}): ConsumedEvent<T> => {
   const producer = EVENT_CATALOG[request.type].producers[0] as ServiceName;
-  const envelope = envelopeOf(producer, request, new Date(delivery.at ?? TURN_AT));
+  return deliveredEnvelope(envelopeOf(producer, request, new Date(delivery.at ?? TURN_AT)), delivery);
+};
+
+/**
+ * The event a handler receives for an envelope already published (by a RecordingPublisher, say, or from another
+ * producer than the catalog's first): carried through EventBridge into an SQS record and parsed back as `delivered` does.
+ * Delivering the same envelope again, with a higher receiveCount or a replayName, is a redelivery or a replay of it.
+ */
+export const deliveredEnvelope = <T extends EventType>(envelope: TypedEnvelope<T>, delivery: Omit<Delivery, "at"> = {}): ConsumedEvent<T> => {
   const busEvent = {
     version: "0",
     id: randomUUID(),
     "detail-type": envelope.type,
-    source: sourceOf(producer),
+    source: sourceOf(envelope.metadata.producer),
     account: "000000000000",
     time: envelope.metadata.occurredAt,
     region: "us-east-1",

@@ -1,3 +1,2 @@
-// Events as a handler receives them, for unit tests of services: from the queue, and from the HTTP API.
-export { consumedEvent } from "./consumedEvent";
+// HTTP API events as a route's handler receives them, for unit tests of services (queue events: @innerworld/events/factories).
 export { httpApiEvent } from "./httpApiEvent";

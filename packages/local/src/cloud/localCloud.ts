@@ -4,8 +4,8 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { Clock } from "@innerworld/platform/clock";
 import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { tableNamesFor } from "@innerworld/platform/tables";
-import { BUS_NAME, OPERATIONS_ROUTES, PUBLIC_ROUTES, SERVICE_NAMES, topologyOf, type ServiceName } from "@innerworld/events";
-import { createGatewayRoutes, createSurveyRoutes, PERSONA_ROUTES, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES, type GatewayLimits } from "@innerworld/gateway";
+import { BUS_NAME, PUBLIC_ROUTES, READ_API_ROUTES, SERVICE_NAMES, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES, topologyOf, type ServiceName } from "@innerworld/events";
+import { createGatewayRoutes, createSurveyRoutes, type GatewayLimits } from "@innerworld/gateway";
 import { startS3 } from "@innerworld/emulators/s3";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
@@ -22,20 +22,6 @@ import { localCredentials } from "@innerworld/emulators/net";
 import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from "@innerworld/emulators/sqs";
 
 export const LOCAL_STAGE = "local";
-
-/** The HTTP API's routes, as infra declares them: the read API, then health, admin and feedback. */
-export const READ_API_ROUTES = [
-  "GET /sessions",
-  "GET /sessions/{sessionId}",
-  "POST /sessions/{sessionId}/end",
-  "GET /sessions/{sessionId}/messages",
-  "GET /me/memory",
-  "DELETE /me/memory/{factId}",
-  "GET /me/export",
-  "DELETE /me",
-  ...PERSONA_ROUTES,
-  ...OPERATIONS_ROUTES,
-];
 
 /** Parts of the local cloud a test may stop on its own, to see how the rest copes (readiness, retries). */
 export type StoppablePart = "dynamodb" | "sqs" | "eventbridge";
