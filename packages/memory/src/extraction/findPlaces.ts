@@ -1,6 +1,9 @@
-// Finds places: schools by their name ("Lincoln High"), places compromise knows (cities, states), everyday places ("the mall").
+// Finds places: schools by their name ("Lincoln High"), places compromise knows (cities, states), listed places in any case ("our trip to seoul", "at target"), everyday places ("the mall").
+import { AMBIGUOUS_VENUES, CITIES, COLLEGES, COUNTRIES, FRAMED_PLACE_NOUNS, PLACE_NOUNS, US_STATES, VENUES } from "./gazetteer.js";
 import { PLACES, SCHOOL_SUFFIXES } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
+import { PhraseMatcher, type PhraseMatch } from "./phraseMatcher.js";
+import type { Token } from "./readMessage.js";
 import { alternation, looksLikeName, matchesOf } from "./textPatterns.js";
 
 const SCHOOL = new RegExp(`\\b((?:\\p{Lu}[\\p{L}'.-]*\\s+){1,3}?)(${alternation(SCHOOL_SUFFIXES.map(titleCase))})(?:\\s+School)?\\b`, "gu");
@@ -11,6 +14,35 @@ const SCHOOL_LOWER = new RegExp(
 const EVERYDAY_PLACE = new RegExp(`\\b(?:the|a|an|at|to|in|from|my|our)\\s+(?:local\\s+|new\\s+)?(${alternation(PLACES.keys())})\\b`, "g");
 /** Going, living or moving somewhere named: "going to Disneyland", "we live in Portland". */
 const MOTION_TO_NAME = /\b(?:go|goes|going|went|gone|move|moved|moving|fly|flying|flew|drive|driving|drove|travel(?:ing|ed|ling|led)?|trip|vacation|live|lives|living|lived|visit|visiting|visited|been|stay|staying|stayed|from)\s+(?:to|in|at|from)\s+(?=\p{Lu})/gu;
+
+const REGIONS = new PhraseMatcher([...COUNTRIES, ...US_STATES, ...CITIES]);
+const VENUE_NAMES = new PhraseMatcher(VENUES);
+const COLLEGE_NAMES = new PhraseMatcher(COLLEGES);
+const PLACE_NOUN_NAMES = new PhraseMatcher([...PLACE_NOUNS, ...PLACES.keys()]);
+/**
+ * Region names that are also first names, food or ordinary words ("austin", "turkey", "guinea pig", "la" in Spanish):
+ * a place only when capitalised or after a word that puts someone there ("moved to austin").
+ */
+const AMBIGUOUS_REGIONS = new Set(
+  ("la sf dc georgia virginia carolina austin charlotte madison aurora jackson savannah phoenix dallas lincoln henderson augusta mobile " +
+    "buffalo irving richmond glendale gilbert lexington paris london sydney santiago cali kingston rio victoria mesa reno durham " +
+    "turkey chile china guinea niger mali india holland trinidad queens manchester birmingham orlando denver chandler tyler norfolk " +
+    "fremont garland plano burlington hollywood amazon jersey america asia georgia columbus laredo toledo").split(" "),
+);
+/** Words right before a name that put someone in, at or on the way to a place. */
+const PLACE_FRAME = new Set([
+  "in", "to", "from", "at", "near", "outside", "around", "into", "visit", "visiting", "visited", "leaving", "left", "across", "toward", "towards",
+  "back", "through", "via", "of", "for", "attend", "attending", "attended", "tour", "touring", "toured", "off", "drove", "flew",
+]);
+/** Words before an everyday place noun that make it a particular place ("the library", "at church", "my gym"). */
+const PLACE_DETERMINERS = new Set(["the", "a", "an", "at", "to", "in", "from", "my", "our", "this", "that", "his", "her", "their", "local", "new", "old", "same", "whole", "public", "into", "outside", "near"]);
+/** Place nouns that stand for something else in these frames: "after school" is a time, "the house" too vague alone. */
+const NOT_ALONE = new Set(["school", "house", "elementary", "field", "court", "bus", "store", "studio", "theater", "cages", "trailer", "campus", "trail", "woods", "ocean", "track", "room"]);
+/** "Jess's house", "my aunt's apartment": someone's home is a place, named with its owner. */
+const SOMEONES_HOME = /\b(?:(?:my|our)\s+)?((?:\p{L}+)['’]s\s+(?:house|place|apartment|apt|farm|ranch|trailer|church|restaurant|shop))\b/gu;
+
+const framed = (match: PhraseMatch) => match.before !== undefined && PLACE_FRAME.has(match.before.lower);
+const isPersonToken = (token: Token | undefined) => token !== undefined && (token.tags.has("Person") || token.tags.has("FirstName")) && !token.tags.has("Place");
 
 export function findPlaces(found: MessageFindings): void {
   const { text, lower, tokens } = found.message;
@@ -42,6 +74,8 @@ export function findPlaces(found: MessageFindings): void {
     if (!found.isTaken(start, end)) found.add({ type: "Place", name, start, end: start + name.length, userEdges: [{ type: "mentions" }] });
   }
 
+  findListedPlaces(found);
+
   for (const match of matchesOf(EVERYDAY_PLACE, lower)) {
     const [start, end] = match.indices[1] ?? [0, 0];
     if (!found.isTaken(start, end)) found.add({ type: "Place", name: text.slice(start, end), start, end, userEdges: [{ type: "mentions" }] });
@@ -57,6 +91,44 @@ export function findPlaces(found: MessageFindings): void {
     // A person's name after "to" is a visit to someone ("going to Jordan's"), not a place.
     if (first && (first.tags.has("Person") || first.tags.has("FirstName") || first.tags.has("Date") || first.tags.has("Pronoun"))) continue;
     if (!found.isTaken(start, end)) found.add({ type: "Place", name, start, end, userEdges: [{ type: "mentions" }] });
+  }
+}
+
+/** Countries, states, cities, stores and colleges by name, in any case; ordinary-word names only where a place is meant. */
+function findListedPlaces(found: MessageFindings): void {
+  const { message } = found;
+  const add = (match: PhraseMatch, kind: string) => {
+    const name = match.surface.replace(/['’]s$/u, (suffix) => (/mcdonald|buster|joe|lowe|dick|wendy|arby|denny|applebee|chili|knott|cane|domino|sam/i.test(match.surface) ? suffix : ""));
+    if (!found.isTaken(match.start, match.end)) found.add({ type: "Place", name, start: match.start, end: match.end, attributes: { kind }, userEdges: [{ type: "mentions" }] });
+  };
+  for (const match of REGIONS.matches(message)) {
+    const first = message.tokens[match.firstToken];
+    if (AMBIGUOUS_REGIONS.has(match.phrase) && !framed(match) && !(match.capitalised && !isPersonToken(first))) continue;
+    if (framed(match) && isPersonToken(first) && !first?.tags.has("Place") && !AMBIGUOUS_REGIONS.has(match.phrase)) continue;
+    add(match, "region");
+  }
+  for (const match of VENUE_NAMES.matches(message)) {
+    if (AMBIGUOUS_VENUES.has(match.phrase) && !framed(match) && !match.capitalised) continue;
+    add(match, "venue");
+  }
+  for (const match of COLLEGE_NAMES.matches(message)) {
+    // "ut", "penn", "rice": a college only when capitalised or after "into", "to", "at", "from"...
+    if (!framed(match) && !(match.capitalised && match.phrase.length > 3) && !/^\p{Lu}{2,}$/u.test(match.surface)) continue;
+    add(match, "college");
+  }
+  for (const match of matchesOf(SOMEONES_HOME, message.lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    const owner = (match[1] ?? "").split(/['’]/)[0] ?? "";
+    if (["it", "that", "there", "what", "who", "he", "she"].includes(owner)) continue;
+    if (!found.isTaken(start, end)) found.add({ type: "Place", name: message.text.slice(start, end), start, end, attributes: { kind: "home" }, userEdges: [{ type: "mentions" }] });
+  }
+  for (const match of PLACE_NOUN_NAMES.matches(message)) {
+    if (!match.before || !PLACE_DETERMINERS.has(match.before.lower)) continue;
+    if (NOT_ALONE.has(match.phrase) || (FRAMED_PLACE_NOUNS.has(match.phrase) && !["at", "to", "in", "from"].includes(message.tokens[match.firstToken - 2]?.lower ?? match.before.lower))) continue;
+    // "the mall" is a place; "the gym class" and "the library book" are not.
+    const after = message.tokens[match.firstToken + match.phrase.split(" ").length];
+    if (after && after.start >= match.end && ["class", "book", "books", "card", "team", "teacher", "kids", "food", "bill", "bills"].includes(after.lower)) continue;
+    if (!found.isTaken(match.start, match.end)) found.add({ type: "Place", name: match.surface, start: match.start, end: match.end, userEdges: [{ type: "mentions" }] });
   }
 }
 
