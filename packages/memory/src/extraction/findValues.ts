@@ -1,4 +1,4 @@
-// Finds values: what the user says matters to them ("family is the most important thing to me", "I care about being honest").
+// Finds values: what the user says matters to them ("family is the most important thing to me", "I care about being honest", "loyalty over everything").
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
 import { clauseEnd, clauseStart, matchesOf, tokenIndexAt } from "./textPatterns.js";
@@ -9,15 +9,36 @@ const VALUE_BEFORE = /\s(?:is|are|'s)\s+(?:the\s+)?(?:most\s+|really\s+|so\s+|su
 const VALUE_AFTER = /\bi\s+(?:really\s+|truly\s+|just\s+|also\s+)?(?:care\s+(?:a\s+lot\s+|so\s+much\s+|deeply\s+|more\s+)?about|believe\s+in|value)\s+/g;
 
 /** Words that end a value's phrase going forward ("being honest with people"). */
-const FORWARD_STOP = new Set(["with", "to", "for", "because", "and", "but", "so", "when", "more", "than", "in", "at", "like", "lol", "too", "though", "a", "lot"]);
+const FORWARD_STOP = new Set(["with", "to", "for", "because", "and", "but", "so", "when", "more", "than", "in", "at", "like", "lol", "too", "though", "a", "lot", "i", "bc", "even", "tbh", "ngl"]);
 /** Words before the value that are not part of it ("honestly family is...", "i think family is..."). */
-const BACKWARD_STOP = new Set(["honestly", "like", "think", "just", "really", "and", "but", "so", "because", "that", "i", "guess", "tbh", "ngl", "literally", "basically", "to", "me", "for", "lol", "know", "feel"]);
+const BACKWARD_STOP = new Set(["who", "honestly", "like", "think", "just", "really", "and", "but", "so", "because", "that", "i", "guess", "tbh", "ngl", "literally", "basically", "to", "me", "for", "lol", "know", "feel"]);
 const PRONOUNS = new Set(["it", "that", "this", "you", "her", "him", "them", "they", "she", "he", "what", "nothing", "everything", "anything", "stuff"]);
 const MAX_WORDS = 4;
+
+/** Abstract nouns that name a value when a teen puts them first in a clause and says something of them ("trust is huge for me"). */
+const VALUE_NOUNS = new Set(
+  ("fairness peace trust freedom family god faith religion education honesty kindness loyalty creativity respect discipline independence " +
+    "teamwork forgiveness integrity justice equality courage bravery compassion empathy generosity humility patience responsibility tradition " +
+    "culture community health happiness success authenticity friendship hustle consistency privacy environment self-respect self-care " +
+    "self-love gratitude hope love truth").split(" "),
+);
+const VALUE_PHRASES = new Set(["hard work", "mental health", "self respect", "self care", "self love", "second chances", "my word", "the environment", "my culture", "my faith", "my peace", "my mental health"]);
+/** What is said of a value right after it: "X is...", "X matters", "X > Y", "X over everything", "X first", "X comes first", "X beats talent". */
+const VALUE_PREDICATE = /^\s*(?:(?:definitely|definately|really|totally|honestly|literally|just|still|truly)\s+)?(?:is|'s|are|isnt|isn't|matters|matter|means|comes|>|over|first|beats|got|will|always|will\s+always)\b|^\s*>/;
+/** Words before a clause-initial value that leave it first: "ngl honesty matters", "i think forgiveness matters". */
+const LEAD_INS = new Set(["ngl", "honestly", "tbh", "like", "and", "but", "so", "i", "think", "guess", "feel", "just", "me", "for", "my", "idk", "lol", "imo", "because", "bc", "yeah", "ok", "okay"]);
+/** Gerunds that open a value phrase: "being myself", "standing up for people", "keeping my word", "not being fake". */
+const VALUE_GERUND = /^(?:not\s+)?(?:being|making|standing|showing|keeping|treating|taking|giving|helping|having|staying|putting|protecting|supporting|respecting|telling|doing|working|loving|caring|speaking|sticking|looking)\b/;
+/** What a gerund phrase must be followed by to be a value: "... matters (to me)", "... is my whole thing", "... > ...". */
+const GERUND_PREDICATE = /^\s*(?:(?:is|'s)\s+(?:like\s+)?(?:my\s+(?:whole|biggest|main|only)\s+thing|everything|a\s+big\s+deal|so\s+important|important|really\s+important|the\s+most\s+important|huge|non\s*-?negotiable)|matters|means\s+(?:everything|a\s+lot|the\s+world)|>|over\s+everything|comes\s+first|first|,\s*(?:thats|that's)\s+what\s+matters)/;
+/** Words that end a gerund value's phrase: who it is for is often part of it, why never is. */
+const GERUND_STOP = new Set(["who", "even", "because", "bc", "when", "cuz", "since", "if", "to", "so"]);
 
 export function findValues(found: MessageFindings): void {
   const { message } = found;
   const { lower, tokens } = message;
+  findGerundValues(found);
+  findValueNouns(found);
 
   for (const match of matchesOf(VALUE_BEFORE, lower)) {
     const start = clauseStart(lower, match.index);
@@ -41,6 +62,58 @@ export function findValues(found: MessageFindings): void {
       if (/[,.!?;]/.test(token.post)) break;
     }
     addValue(found, words);
+  }
+}
+
+/** "trust is huge for me", "loyalty over everything", "family first", "my faith got me through": a value noun said of first. */
+function findValueNouns(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    const pair = `${token.lower} ${tokens[index + 1]?.lower ?? ""}`;
+    const isPhrase = VALUE_PHRASES.has(pair);
+    if (!VALUE_NOUNS.has(token.lower) && !isPhrase) continue;
+    const last = isPhrase ? (tokens[index + 1] as Token) : token;
+    if (!VALUE_PREDICATE.test(lower.slice(last.end, last.end + 30)) && !/^\s+first\b/.test(lower.slice(last.end))) continue;
+    // First in its clause, but for lead-ins ("ngl", "i think", "my").
+    const start = clauseStart(lower, token.start);
+    const leading = tokens.filter((t) => t.start >= start && t.end <= token.start);
+    if (leading.some((t) => !LEAD_INS.has(t.lower))) continue;
+    if (found.isTaken(token.start, last.end)) continue;
+    const first = tokens[index - 1]?.lower === "my" && tokens[index - 1]!.start >= start && !isPhrase ? (tokens[index - 1] as Token) : token;
+    found.add({ type: "Value", name: message.text.slice(first.start, last.start + last.lower.length), start: first.start, end: last.end, userEdges: [{ type: "supports" }] });
+  }
+}
+
+/** "being myself > being liked", "standing up for people who cant... is like my whole thing", "giving back matters". */
+function findGerundValues(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    const start = clauseStart(lower, token.start);
+    if (!VALUE_GERUND.test(lower.slice(token.start, token.start + 20)) || tokens.slice(0, index).some((t) => t.start >= start && !LEAD_INS.has(t.lower))) continue;
+    const end = clauseEnd(lower, token.start);
+    const words: Token[] = [];
+    let stopped = false;
+    for (let at = index; at < tokens.length; at += 1) {
+      const word = tokens[at] as Token;
+      if (word.start >= end + 1 && !/^,\s*(?:thats|that's)/.test(lower.slice(end))) break;
+      if (GERUND_PREDICATE.test(lower.slice(word.start - 1)) && words.length > 0) break;
+      // "for people" is part of the value, "for my little cousins" says whom it is for.
+      if (words.length > 0 && (GERUND_STOP.has(word.lower) || (word.lower === "for" && /^(?:my|his|her|their|our)$/.test(tokens[at + 1]?.lower ?? "")))) stopped = true;
+      if (!stopped && words.length < 8) words.push(word);
+    }
+    const predicateAt = words.length > 0 ? lower.slice(words[words.length - 1]!.end) : "";
+    const after = tokens.findIndex((t) => t.start >= (words[words.length - 1]?.end ?? 0));
+    const rest = after === -1 ? "" : lower.slice(tokens[after]!.start - 1);
+    if (words.length < 2 || (!GERUND_PREDICATE.test(predicateAt) && !GERUND_PREDICATE.test(rest) && !/^[^.!?]*?\s(?:matters|is\s+(?:like\s+)?my\s+whole\s+thing|is\s+important)/.test(rest))) continue;
+    const first = words[0] as Token;
+    const last = words[words.length - 1] as Token;
+    if (found.isTaken(first.start, last.end)) continue;
+    found.add({ type: "Value", name: message.text.slice(first.start, last.start + last.lower.length), start: first.start, end: last.end, userEdges: [{ type: "supports" }] });
+    index = tokens.indexOf(last);
   }
 }
 
