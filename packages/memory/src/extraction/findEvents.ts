@@ -11,6 +11,10 @@ const NOT_AN_EVENT_AFTER = new Set(["score", "scores", "grade", "grades", "resul
 /** Holidays are dates themselves: the date compromise found on their own words is theirs. */
 const HOLIDAYS = new Set(["thanksgiving", "christmas", "halloween", "easter", "hanukkah", "diwali", "eid"]);
 const MAX_MODIFIERS = 2;
+/** Event nouns that name an occasion only with a modifier: "hockey season", not "this season". */
+const MODIFIED_ONLY = new Set(["season", "release"]);
+/** Moving home: a form of "move" going somewhere ("moved to", "moving back", "move in with", "moving away"). */
+const MOVE = /\b(mov(?:e|ed|es|ing))\s+(?:back\s+|out\s+|away\s+|in\s+with\b|in\s+w\b|across\b|here\b|there\b|to\b|from\b)/g;
 
 export function findEvents(found: MessageFindings): void {
   const { message } = found;
@@ -26,9 +30,15 @@ export function findEvents(found: MessageFindings): void {
 
     // "that's not fair", "my final answer": the same word as an adjective is no occasion.
     const head = tokens[tokenIndexAt(message, headStart)];
-    if (head && head.tags.has("Adjective") && !head.tags.has("Noun")) continue;
     const after = tokens[tokenIndexAt(message, headEnd)];
     if (after && after.start >= headEnd && NOT_AN_EVENT_AFTER.has(after.lower)) continue;
+    // "that's not fair", "my final answer": the same word as an adjective is no occasion, unless an occasion's
+    // modifier comes before it and no noun after it ("the winter formal", "my chem final", "the spring musical").
+    if (head && head.tags.has("Adjective") && !head.tags.has("Noun")) {
+      const modified = isModifier(tokens[tokenIndexAt(message, headStart) - 1]?.lower, tokens[tokenIndexAt(message, headStart) - 1]?.post);
+      const nounAfter = after !== undefined && after.start >= headEnd && after.start - headEnd <= 1 && after.tags.has("Noun") && !after.tags.has("Pronoun");
+      if (!modified || nounAfter) continue;
+    }
 
     // Modifiers before the head: "math test", "band concert", "piano recital".
     const headIndex = tokenIndexAt(message, headStart);
@@ -37,6 +47,8 @@ export function findEvents(found: MessageFindings): void {
     const before = tokens[firstIndex - 1];
     const determined = before !== undefined && (DETERMINERS.has(before.lower) || /['’]s$/.test(before.text) || before.tags.has("Possessive"));
     if (DETERMINED_EVENTS.has(surface) && !determined && firstIndex === headIndex) continue;
+    // "this season" is a time; "hockey season" is the occasion.
+    if (MODIFIED_ONLY.has(surface) && firstIndex === headIndex) continue;
     // "watching a show", "a video game": the thing watched or played, not an occasion.
     if (tokens.slice(Math.max(0, firstIndex - 3), firstIndex).some((token) => /^(?:watch|watching|watched|binge|binged|video)$/.test(token.lower))) continue;
 
@@ -52,6 +64,14 @@ export function findEvents(found: MessageFindings): void {
       // An event with no date still needs an edge, or its vertex is unreachable from the user.
       userEdges: [time ? { type: "temporal", time } : { type: "mentions" }],
     });
+  }
+
+  // A move, told by its verb: "she's moving back to the philippines", "my cousin moved to austin", "we might have to move in w".
+  for (const match of matchesOf(MOVE, lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    if (found.isTaken(start, end)) continue;
+    const time = dateFor(message, start, end, false);
+    found.add({ type: "Event", name: "move", start, end, attributes: { kind: "move", ...(time ? { date: time } : {}) }, userEdges: [time ? { type: "temporal", time } : { type: "mentions" }] });
   }
 
   // Other holidays compromise knows ("Valentine's Day", "New Year's Eve").

@@ -32,6 +32,14 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   // "me n jake", "u n me": a lone "n" between words is "and".
   [/(?<=\p{L} )n(?= \p{L})/gu, "and"],
   [/\bbff\b/gi, "best friend"],
+  // Misspellings common enough in teen chat to be read as the word meant (each has no other reading).
+  [/\b(?:gradutaion|graduaton|gradution|graduatoin)\b/gi, "graduation"],
+  [/\b(?:funral|funeriel|funerel)\b/gi, "funeral"],
+  [/\b(?:interveiw|intervew|inteview)\b/gi, "interview"],
+  [/\b(?:definately|definetly|defintely|deffinitely)\b/gi, "definitely"],
+  [/\b(?:recieve|recieved)\b/gi, "received"],
+  [/\b(?:wierd)\b/gi, "weird"],
+  [/\b(?:practise)\b/gi, "practice"],
 ];
 
 export function normaliseSlang(text: string): string {
