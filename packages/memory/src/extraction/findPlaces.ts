@@ -120,7 +120,9 @@ function findListedPlaces(found: MessageFindings): void {
     const [start, end] = match.indices[1] ?? [0, 0];
     const owner = (match[1] ?? "").split(/['’]/)[0] ?? "";
     if (["it", "that", "there", "what", "who", "he", "she"].includes(owner)) continue;
-    if (!found.isTaken(start, end)) found.add({ type: "Place", name: message.text.slice(start, end), start, end, attributes: { kind: "home" }, userEdges: [{ type: "mentions" }] });
+    // The span is the home's noun alone: the owner ("Jess", "my aunt") is still found as a person.
+    const nounStart = start + (/\s(\S+)$/u.exec(match[1] ?? "")?.index ?? 0) + 1;
+    if (!found.isTaken(nounStart, end)) found.add({ type: "Place", name: message.text.slice(start, end), start: nounStart, end, attributes: { kind: "home" }, userEdges: [{ type: "mentions" }] });
   }
   for (const match of PLACE_NOUN_NAMES.matches(message)) {
     if (!match.before || !PLACE_DETERMINERS.has(match.before.lower)) continue;

@@ -70,9 +70,9 @@ export function findThings(found: MessageFindings): void {
   }
 }
 
-const addThing = (found: MessageFindings, start: number, end: number, kind: string) => {
+const addThing = (found: MessageFindings, start: number, end: number, kind: string, extra: Record<string, string> = {}) => {
   const name = found.message.text.slice(start, end).replace(/[^\p{L}\p{N})+]+$/u, "");
-  if (name && !found.isTaken(start, start + name.length)) found.add({ type: "Thing", name, start, end: start + name.length, attributes: { kind }, userEdges: [{ type: "mentions" }] });
+  if (name && !found.isTaken(start, start + name.length)) found.add({ type: "Thing", name, start, end: start + name.length, attributes: { kind, ...extra }, userEdges: [{ type: "mentions" }] });
 };
 
 /** "my dog bear", "our cat Mochi", "a new puppy, his name is waffles", "showed my heifer": a named pet by its name, livestock by its kind. */
@@ -87,7 +87,7 @@ function findPets(found: MessageFindings): void {
     const nameWord = next?.lower.replace(/['’]s$/, "") ?? "";
     const separated = /[,.!?;:]/.test(message.text.slice(match.end, next?.start ?? match.end));
     if (next && !separated && nameWord.length > 1 && !NOT_PET_NAMES.has(nameWord) && isNameLike(next)) {
-      addThing(found, next.start, next.start + nameWord.length, "pet");
+      addThing(found, next.start, next.start + nameWord.length, "pet", { animal: match.phrase });
       continue;
     }
     if (LIVESTOCK.has(match.phrase) && ["my", "our"].includes(match.before.lower)) addThing(found, match.start, match.end, "animal");

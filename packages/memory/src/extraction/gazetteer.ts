@@ -17,7 +17,7 @@ export const COUNTRIES = words(`
   belize, bolivia, bosnia, brazil, bulgaria, cambodia, cameroon, canada, chile, china, colombia, congo, costa rica, croatia, cuba,
   cyprus, czech republic, czechia, denmark, dominican republic, ecuador, egypt, el salvador, england, eritrea, estonia, ethiopia,
   fiji, finland, france, georgia, germany, ghana, greece, grenada, guatemala, guinea, guyana, haiti, honduras, hong kong, hungary,
-  iceland, india, indonesia, iran, iraq, ireland, israel, italy, ivory coast, jamaica, japan, jordan, kazakhstan, kenya, korea,
+  iceland, india, indonesia, iran, iraq, ireland, israel, italy, ivory coast, jamaica, japan, kazakhstan, kenya, korea,
   south korea, north korea, kosovo, kuwait, laos, latvia, lebanon, liberia, libya, lithuania, malaysia, mali, malta, mexico,
   moldova, mongolia, montenegro, morocco, mozambique, myanmar, nepal, netherlands, holland, new zealand, nicaragua, niger, nigeria,
   norway, pakistan, palestine, panama, paraguay, peru, philippines, poland, portugal, puerto rico, qatar, romania, russia, rwanda,
