@@ -17,8 +17,9 @@ Options:
   --attach              start no emulators: run the chosen services against the local cloud already running
   --ephemeral-ports     pick free ports instead of the fixed 4510-4517
   --turn-deadline S     seconds before a turn with no reply is failed with TURN_TIMED_OUT (default 20)
-  --log-level L         info: one line per turn (time, session, verdict, latency) and dead letters left waiting;
-                        debug: also every event, and the services' JSON logs (default info)
+  --log-level L         info: one line per turn (time, session, verdict, latency), dead letters left waiting, and
+                        a line a minute summing up the services' metrics; debug: also every event, every EMF
+                        metric line, and the services' JSON logs (default info)
   -h, --help            this text
 
 Services: ${SERVICE_NAMES.join(", ")}`;
@@ -97,6 +98,7 @@ const main = async () => {
         `  EventBridge     ${e.eventBridgeEndpoint}`,
         `  SQS             ${e.sqsEndpoint}`,
         `  DynamoDB        ${e.dynamodbEndpoint}`,
+        `  metrics (EMF)   ${e.metricsFile ?? "(off)"}   (what CloudWatch would get; summed up here every minute)`,
         `  services        ${services.join(", ")}`,
         `  endpoints file  ${cloud.endpointsFile}`,
         "Ctrl-C stops it; data stays in the data dir.",

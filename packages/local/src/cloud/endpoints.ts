@@ -26,6 +26,8 @@ export interface LocalEndpoints {
   issuer: string;
   jwksUri: string;
   audience: string;
+  /** Every service's EMF metric lines, as CloudWatch would receive them; attached processes append to it too. */
+  metricsFile?: string;
   queues: Partial<Record<ServiceName, ServiceQueues>>;
   ruleArns: Partial<Record<ServiceName, string>>;
   pid: number;

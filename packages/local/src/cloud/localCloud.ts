@@ -16,6 +16,7 @@ import { startWebClient } from "../web/webClient";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
 import { applyTopology, ARCHIVE_NAME } from "./bus";
 import { startTurnReporter, type ReportLevel } from "./turnReporter";
+import { emfFileIn, emfFileSink, startMetricsReporter } from "./localMetrics";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
 import { writeEndpoints, type LocalEndpoints } from "./endpoints";
 import { localCredentials } from "@innerworld/emulators/net";
@@ -64,8 +65,11 @@ export interface LocalCloudOptions {
   web?: boolean;
   /** Extra environment a service reads (model endpoint, moderation key) goes through process.env as in Lambda. */
   log?: (message: string) => void;
-  /** Prints a line per turn (and per event at debug), and warns of dead letters left waiting: what `pnpm start` shows. */
-  console?: { level: ReportLevel; print: (line: string) => void; deadLetterCheckMs?: number };
+  /**
+   * Prints a line per turn (and per event at debug), warns of dead letters left waiting, and sums up the services'
+   * metrics every `metricsIntervalMs` (default a minute; each EMF line too at debug): what `pnpm start` shows.
+   */
+  console?: { level: ReportLevel; print: (line: string) => void; deadLetterCheckMs?: number; metricsIntervalMs?: number };
 }
 
 export interface LocalCloud {
@@ -107,6 +111,7 @@ export const runServices = (
   options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number; onRuntime?: (runtime: ServiceRuntime) => void; clock?: Clock } = {},
 ): RunningServices => {
   const config = runtimeConfigFor(endpoints);
+  const emf = endpoints.metricsFile ? emfFileSink(endpoints.metricsFile) : undefined;
   const runtimes: ServiceRuntime[] = [];
   const eventSources: SqsEventSource[] = [];
   const sqs = sqsClientFor(endpoints.sqsEndpoint, endpoints.region);
@@ -118,7 +123,7 @@ export const runServices = (
     if (!queue) continue;
     let handler = options.handlerOverrides?.[service];
     if (!handler) {
-      const runtime = createServiceRuntime(service, config, options.clock ? { clock: options.clock } : {});
+      const runtime = createServiceRuntime(service, config, { ...(options.clock ? { clock: options.clock } : {}), ...(emf ? { emf } : {}) });
       options.onRuntime?.(runtime);
       runtimes.push(runtime);
       handler = build(runtime);
@@ -199,6 +204,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       dynamodbEndpoint: dynamodb.endpoint,
       s3Endpoint: s3.endpoint,
       portraitBucket,
+      metricsFile: emfFileIn(options.dataDir),
       tokenUrl: issuer.tokenUrl,
       issuer: issuer.issuer,
       jwksUri: issuer.jwksUri,
@@ -241,7 +247,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       connectionsUrl: websocket.connectionsUrl,
       readApiUrl: readApi.url,
     };
-    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints), options.clock ? { clock: options.clock } : {});
+    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints), { ...(options.clock ? { clock: options.clock } : {}), emf: emfFileSink(emfFileIn(options.dataDir)) });
     gatewayRuntime.current = runtime;
     options.onRuntime?.(runtime);
     stack.push({ name: "gateway runtime", close: async () => runtime.destroy() });
@@ -285,10 +291,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     if (options.console) {
       const consoleEventBridge = new EventBridgeClient({ endpoint: eventBridge.endpoint, region, credentials: localCredentials });
       const consoleSqs = sqsClientFor(sqs.endpoint, region);
-      const reporter = await startTurnReporter({ eventBridge: consoleEventBridge, sqs: consoleSqs, busName: BUS_NAME, queues: endpoints.queues, ...options.console });
+      const { metricsIntervalMs, ...turnConsole } = options.console;
+      const reporter = await startTurnReporter({ eventBridge: consoleEventBridge, sqs: consoleSqs, busName: BUS_NAME, queues: endpoints.queues, ...turnConsole });
+      const metrics = startMetricsReporter({ path: emfFileIn(options.dataDir), level: turnConsole.level, print: turnConsole.print, ...(metricsIntervalMs ? { intervalMs: metricsIntervalMs } : {}) });
       stack.push({
         name: "console",
         close: async () => {
+          metrics.stop();
           await reporter.stop();
           consoleEventBridge.destroy();
           consoleSqs.destroy();

@@ -24,7 +24,14 @@ export const logLevelFrom = (env: NodeJS.ProcessEnv = process.env): Level => {
 
 export const createServiceLogger = (service: string, env: NodeJS.ProcessEnv = process.env): Logger => new Logger({ serviceName: service, logLevel: logLevelFrom(env) });
 
-export const createServiceMetrics = (service: string): MetricsPort => {
+/** Where EMF lines go instead of stdout: off AWS no CloudWatch reads stdout, so the local cloud collects them itself. */
+export type EmfSink = (line: string) => void;
+
+/**
+ * Powertools Metrics, writing each invocation's EMF line to stdout (Lambda hands it to CloudWatch) or, given a sink,
+ * the very same line to the sink.
+ */
+export const createServiceMetrics = (service: string, options: { sink?: EmfSink } = {}): MetricsPort => {
   const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: service });
   let recorded = false;
   return {
@@ -40,7 +47,16 @@ export const createServiceMetrics = (service: string): MetricsPort => {
       // Nothing recorded means nothing to write: Powertools would warn about an empty flush.
       if (!recorded) return;
       recorded = false;
-      metrics.publishStoredMetrics();
+      if (!options.sink) {
+        metrics.publishStoredMetrics();
+        return;
+      }
+      // What publishStoredMetrics writes, handed over instead: serialised, then cleared the same way.
+      try {
+        options.sink(JSON.stringify(metrics.serializeMetrics()));
+      } finally {
+        metrics.clearMetrics();
+      }
     },
   };
 };

@@ -32,6 +32,27 @@ describe("service telemetry", () => {
     expect(directive?.Metrics).toEqual(expect.arrayContaining([{ Name: "TurnsCompleted", Unit: "Count" }, { Name: "TurnLatency", Unit: "Milliseconds" }]));
   });
 
+  it("hands a sink the same EMF line instead of writing it to stdout, once per flush", () => {
+    const sunk: string[] = [];
+    const metrics = createServiceMetrics("safety", { sink: (line) => sunk.push(line) });
+    const out = captureStdout();
+    metrics.count(METRIC.crisisVerdicts);
+    metrics.count(METRIC.crisisVerdicts);
+    metrics.flush();
+    metrics.flush();
+    metrics.count(METRIC.blockedReplies);
+    metrics.flush();
+    out.restore();
+    expect(out.lines()).toEqual([]);
+    const [first, second, ...rest] = sunk.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rest).toEqual([]);
+    // Two counts in one invocation are one metric with both values, as CloudWatch receives them.
+    expect(first).toMatchObject({ service: "safety", CrisisVerdicts: [1, 1] });
+    expect((first?._aws as { CloudWatchMetrics: { Namespace: string }[] }).CloudWatchMetrics[0]?.Namespace).toBe(METRICS_NAMESPACE);
+    expect(second).toMatchObject({ service: "safety", BlockedReplies: 1 });
+    expect(second).not.toHaveProperty("CrisisVerdicts");
+  });
+
   it("logs JSON with the service and the keys a child logger carries, at the level the environment sets", () => {
     const logger = createServiceLogger("safety", { INNERWORLD_LOG_LEVEL: "debug" });
     const out = captureStdout();

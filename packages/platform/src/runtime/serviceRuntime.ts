@@ -11,7 +11,7 @@ import type { RuntimeConfig } from "./config";
 import { runtimeConfigFromResource } from "./sstResource";
 import { SqsDeadLetterSink } from "./deadLetters";
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { createServiceLogger, createServiceMetrics, METRIC, silentMetrics, type MetricsPort } from "../observability";
+import { createServiceLogger, createServiceMetrics, METRIC, silentMetrics, type EmfSink, type MetricsPort } from "../observability";
 
 export interface ServiceRuntime<S extends ServiceName = ServiceName> {
   service: S;
@@ -33,7 +33,13 @@ export interface ServiceRuntime<S extends ServiceName = ServiceName> {
   destroy(): void;
 }
 
-export const createServiceRuntime = <S extends ServiceName>(service: S, config: RuntimeConfig, options: { clock?: Clock } = {}): ServiceRuntime<S> => {
+export interface ServiceRuntimeOptions {
+  clock?: Clock;
+  /** Off AWS, where each invocation's EMF line goes (the local cloud collects them); without one, metrics are off there. */
+  emf?: EmfSink;
+}
+
+export const createServiceRuntime = <S extends ServiceName>(service: S, config: RuntimeConfig, options: ServiceRuntimeOptions = {}): ServiceRuntime<S> => {
   // Local endpoints speak plain HTTP; one keep-alive agent per runtime saves a TCP handshake on every call.
   const localAgent = Object.values(config.endpoints).some((e) => e?.startsWith("http:")) ? new Agent({ keepAlive: true, maxSockets: 256 }) : undefined;
   const common = {
@@ -50,9 +56,10 @@ export const createServiceRuntime = <S extends ServiceName>(service: S, config: 
     ...(config.endpoints.sqs ? { endpoint: config.endpoints.sqs, useQueueUrlAsEndpoint: false } : {}),
   });
   const deadLetterQueueUrl = config.deadLetterQueueUrls[service];
-  // Off AWS (the local cloud, tests) no CloudWatch reads stdout: EMF lines there would only bury the output.
+  // Off AWS (the local cloud, tests) no CloudWatch reads stdout: EMF lines there would only bury the output, so they
+  // go to the sink the local cloud gives (the same lines), or nowhere.
   const onAws = !config.endpoints.dynamodb && !config.endpoints.eventBridge && !config.endpoints.sqs;
-  const metrics = onAws ? createServiceMetrics(service) : silentMetrics;
+  const metrics = onAws ? createServiceMetrics(service) : options.emf ? createServiceMetrics(service, { sink: options.emf }) : silentMetrics;
   const deadLetterSink = deadLetterQueueUrl ? new SqsDeadLetterSink(sqs, deadLetterQueueUrl) : undefined;
   return {
     service,
