@@ -1,17 +1,17 @@
 // The HTTP API: a user's own sessions and messages (list, get, end, history), what InnerWorld remembers of them, and personas, behind API Gateway's JWT authorizer.
-import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
+import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
-import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
-import { DynamoDbMessageStore, type MessageRecord } from "@innerworld/conversation/messages";
-import { DynamoDbSessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
-import { type ServiceRuntime } from "@innerworld/platform/runtime";
-import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
+import type { GraphStore } from "@innerworld/memory/graph";
+import type { MessageRecord, MessageStore } from "@innerworld/conversation/messages";
+import type { SessionRecord, SessionStore } from "@innerworld/conversation/sessions";
+import type { Publisher } from "@innerworld/events";
+import type { Clock } from "@innerworld/platform/clock";
+import type { PersonaStore } from "@innerworld/personas/store";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
-import { createPersonaApi, personaStoreFor } from "./personaApi";
-import { createOperationsApi } from "./operations/operationsApi";
-import { createUserData } from "./userData";
+import { createPersonaApi } from "./personaApi";
+import type { UserData } from "./userData";
 
 const json = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -50,24 +50,40 @@ const lifecycleOf = (m: MessageRecord): "sent" | "delivered" | "read" | "failed"
   return m.status === "delivered" ? "delivered" : "sent";
 };
 
-/**
- * @param tokenClock what token lifetimes are measured against: real time, like the issuer that minted them,
- *   even when a test pins the services' clock to another date.
- */
-export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGateway, tokenClock: () => number = Date.now) => {
-  const sessions = new DynamoDbSessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock);
-  const messages = new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
-  const contexts = new DynamoDbContextCacheStore(runtime.dynamodb, runtime.tables.contextCache, runtime.clock);
-  let graphStore: GraphStore | undefined;
-  // Opened on first use: a Neptune connection is not worth holding for routes that never touch the graph.
-  const graph = () => (graphStore ??= graphStoreFor(runtime));
-  const now = () => new Date(runtime.clock());
-  const personaStore = personaStoreFor(runtime);
-  const userData = createUserData(runtime, graph, contexts, personaStore, new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock));
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** What the read API works with; the handler's routes build the DynamoDB (and graph) adapters, a unit test in-memory ones. */
+export interface ReadApiPorts {
+  sessions: SessionStore;
+  messages: MessageStore;
+  contexts: ContextCacheStore;
+  /** The user graph, opened on first use by whoever builds the ports: routes that never touch it hold no connection. */
+  graph: () => GraphStore;
+  personas: PersonaStore;
+  publisher: Publisher;
+  /** GET /me/export and DELETE /me. */
+  userData: Pick<UserData, "exportAll" | "eraseAll">;
+  /** Health, admin and feedback routes: an answer for those, undefined for any other route. */
+  operations: (event: APIGatewayProxyEventV2WithJWTAuthorizer, authorized: boolean) => Promise<Result | undefined> | undefined;
+  /** The chat gateway, for ending sessions as the WebSocket side does (announced, their sockets told). */
+  gateway: () => Pick<ChatGateway, "endAndAnnounce" | "endSessionsWithPersona">;
+  clock: Clock;
+  /**
+   * What token lifetimes are measured against: real time, like the issuer that minted them, even when a test pins the
+   * services' clock to another date.
+   */
+  tokenClock?: () => number;
+  logger: { error(message: string, extra: Record<string, unknown>): void };
+}
+
+export const createReadApi = (ports: ReadApiPorts) => {
+  const { sessions, messages, contexts, graph, userData, operations, gateway, logger } = ports;
+  const tokenClock = ports.tokenClock ?? Date.now;
+  const now = () => new Date(ports.clock());
   const personas = createPersonaApi({
-    store: personaStore,
-    publisher: runtime.publisher,
-    clock: runtime.clock,
+    store: ports.personas,
+    publisher: ports.publisher,
+    clock: ports.clock,
     endSessionsWithPersona: (userId, personaId) => gateway().endSessionsWithPersona(userId, personaId),
   });
 
@@ -77,9 +93,7 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
     return session && session.userId === userId ? session : undefined;
   };
 
-  const operations = createOperationsApi(runtime, { sessions, feedback: () => gateway().feedback });
-
-  return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
+  return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
     const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
     const userId = claims.sub;
     // API Gateway's JWT authorizer checks signature, issuer and audience; what the claims mean is ours to check.
@@ -88,7 +102,7 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
       const answered = await operations(event, authorized);
       if (answered) return answered;
     } catch (error) {
-      runtime.logger.error("operations api failed", { routeKey: event.routeKey, error: error as Error });
+      logger.error("operations api failed", { routeKey: event.routeKey, error: error as Error });
       return problem(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
     if (!authorized || typeof userId !== "string") return problem(401, "UNAUTHORIZED", "A valid token is required");
@@ -157,7 +171,7 @@ export const createReadApi = (runtime: ServiceRuntime, gateway: () => ChatGatewa
           return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);
       }
     } catch (error) {
-      runtime.logger.error("read api failed", { routeKey: event.routeKey, error: error as Error });
+      logger.error("read api failed", { routeKey: event.routeKey, error: error as Error });
       return problem(500, "INTERNAL_ERROR", "Something went wrong on our side");
     }
   };

@@ -1,4 +1,5 @@
-// Wires the gateway's logic to API Gateway's WebSocket routes: $connect, $disconnect, $default.
+// Wires the gateway's logic to API Gateway's WebSocket routes ($connect, $disconnect, $default) and the read API's
+// HTTP routes: the one place that builds the gateway's DynamoDB (and graph) adapters from the runtime.
 import { ApiGatewayConnectionPusher } from "@innerworld/platform/delivery";
 import { DynamoDbClientMessageLog } from "@innerworld/conversation/client-messages";
 import { DynamoDbConnectionStore } from "@innerworld/conversation/connections";
@@ -6,12 +7,17 @@ import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbRateLimiter } from "@innerworld/conversation/rate-limits";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
+import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
+import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
+import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
 import { concurrencyLimit } from "./concurrencyLimit";
+import { createOperationsApi } from "./operations/operationsApi";
 import { createReadApi } from "./readApi";
+import { createUserData } from "./userData";
 import { seedBuiltInPersonas } from "@innerworld/personas/store";
 import { personaStoreFor } from "./personaApi";
 
@@ -60,6 +66,30 @@ export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<Gateway
         }
       : {}),
     ...(limits ? { limits } : {}),
+  });
+};
+
+/** The read API over the runtime's tables (and graph), ending sessions through the chat gateway as its sockets do. */
+const readApiFor = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
+  const { dynamodb, tables, clock } = runtime;
+  const sessions = new DynamoDbSessionStore(dynamodb, tables.sessions, clock);
+  const contexts = new DynamoDbContextCacheStore(dynamodb, tables.contextCache, clock);
+  const personas = personaStoreFor(runtime);
+  let graphStore: GraphStore | undefined;
+  // Opened on first use: a Neptune connection is not worth holding for routes that never touch the graph.
+  const graph = () => (graphStore ??= graphStoreFor(runtime));
+  return createReadApi({
+    sessions,
+    messages: new DynamoDbMessageStore(dynamodb, tables.messages, clock),
+    contexts,
+    graph,
+    personas,
+    publisher: runtime.publisher,
+    userData: createUserData(runtime, graph, contexts, personas, new DynamoDbSurveyStore(dynamodb, tables.surveys, clock)),
+    operations: createOperationsApi(runtime, { sessions, feedback: () => gateway().feedback }),
+    gateway,
+    clock,
+    logger: runtime.logger,
   });
 };
 
@@ -138,7 +168,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
     sweep: () => chat().sweep(),
     readApi: async (event: Parameters<ReturnType<typeof createReadApi>>[0]) => {
       await builtInsSeeded();
-      return (readApi ??= createReadApi(getRuntime(), chat))(event);
+      return (readApi ??= readApiFor(getRuntime(), chat))(event);
     },
   };
 };

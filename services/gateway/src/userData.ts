@@ -105,3 +105,4 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
   };
 };
 
+export type UserData = ReturnType<typeof createUserData>;

@@ -1,0 +1,138 @@
+// The read API over in-memory ports: a user's own sessions and history, ownership, paging, and the routes it answers.
+import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
+import { InMemoryGraphStore } from "@innerworld/memory/graph";
+import { InMemoryMessageStore } from "@innerworld/conversation/messages";
+import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { READ_API_ROUTES, RecordingPublisher } from "@innerworld/events";
+import { httpApiEvent } from "@innerworld/events/test-events";
+import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
+import { manualClock } from "@innerworld/platform/clock";
+import { describe, expect, it } from "vitest";
+import { createReadApi } from "./readApi";
+
+const NOW = "2026-12-04T16:00:00.000Z";
+
+const setUp = async () => {
+  const clock = manualClock(NOW);
+  const sessions = new InMemorySessionStore(clock);
+  const messages = new InMemoryMessageStore(clock);
+  const personas = new InMemoryPersonaStore();
+  await seedBuiltInPersonas(personas);
+  const ended: string[] = [];
+  const operationsAsked: string[] = [];
+  const errors: string[] = [];
+  const api = createReadApi({
+    sessions,
+    messages,
+    contexts: new InMemoryContextCacheStore(clock),
+    graph: () => new InMemoryGraphStore(),
+    personas,
+    publisher: new RecordingPublisher("gateway", clock),
+    // Export and erasure walk every table: the e2e lane tests them against the local cloud.
+    userData: {
+      exportAll: async () => {
+        throw new Error("not a unit of the read API");
+      },
+      eraseAll: async () => {
+        throw new Error("not a unit of the read API");
+      },
+    },
+    operations: async (event) => {
+      operationsAsked.push(event.routeKey);
+      return event.routeKey.startsWith("GET /health") ? { statusCode: 200, body: "{}" } : undefined;
+    },
+    gateway: () => ({
+      endAndAnnounce: async (session: SessionRecord) => {
+        ended.push(session.sessionId);
+        return sessions.end(session.sessionId, "client_end");
+      },
+      endSessionsWithPersona: async () => [],
+    }),
+    clock,
+    tokenClock: clock,
+    logger: { error: (message) => errors.push(message) },
+  });
+  const nowSeconds = Date.parse(NOW) / 1000;
+  /** A request as API Gateway passes it on once the JWT authorizer let it through. */
+  const call = (routeKey: string, user: string | undefined, extra: { pathParameters?: Record<string, string>; query?: Record<string, string> } = {}) => {
+    const event = httpApiEvent({ routeKey, ...(user ? { sub: user } : {}), ...(extra.pathParameters ? { pathParameters: extra.pathParameters } : {}) });
+    const claims = event.requestContext.authorizer.jwt.claims;
+    if (user) Object.assign(claims, { exp: nowSeconds + 3600, iat: nowSeconds - 60, token_use: "id" });
+    return api({ ...event, ...(extra.query ? { queryStringParameters: extra.query } : {}) });
+  };
+  const start = (userId: string, connectionId = "conn-1") => sessions.start({ userId, personaId: "companion", connectionId, maxActive: 3 });
+  return { api, call, clock, sessions, messages, start, ended, operationsAsked, errors };
+};
+
+const bodyOf = (result: { body?: string }) => JSON.parse(result.body ?? "{}") as Record<string, unknown>;
+
+describe("the read API", () => {
+  it("lists the caller's sessions, newest first, and no one else's", async () => {
+    const { call, clock, start } = await setUp();
+    const first = await start("user-maya");
+    clock.advance(60_000);
+    const second = await start("user-maya", "conn-2");
+    await start("user-sam");
+
+    const listed = await call("GET /sessions", "user-maya");
+
+    expect(listed.statusCode).toBe(200);
+    expect((bodyOf(listed).sessions as { sessionId: string }[]).map((s) => s.sessionId)).toEqual([second.sessionId, first.sessionId]);
+  });
+
+  it("answers another user's session exactly like a missing one, and ends the caller's own through the gateway", async () => {
+    const { call, start, ended } = await setUp();
+    const mayas = await start("user-maya");
+
+    const asSam = await call("GET /sessions/{sessionId}", "user-sam", { pathParameters: { sessionId: mayas.sessionId } });
+    const missing = await call("GET /sessions/{sessionId}", "user-sam", { pathParameters: { sessionId: "00000000-0000-4000-8000-000000000000" } });
+    const endedBySam = await call("POST /sessions/{sessionId}/end", "user-sam", { pathParameters: { sessionId: mayas.sessionId } });
+    const endedByMaya = await call("POST /sessions/{sessionId}/end", "user-maya", { pathParameters: { sessionId: mayas.sessionId } });
+
+    expect([asSam.statusCode, missing.statusCode, endedBySam.statusCode]).toEqual([404, 404, 404]);
+    expect(bodyOf(asSam)).toEqual(bodyOf(missing));
+    expect(endedByMaya.statusCode).toBe(200);
+    expect(bodyOf(endedByMaya)).toMatchObject({ sessionId: mayas.sessionId, status: "ended", endReason: "client_end" });
+    expect(ended).toEqual([mayas.sessionId]);
+  });
+
+  it("pages a session's history after a seq, with each message's place in its life, and refuses a bad page", async () => {
+    const { call, start, messages } = await setUp();
+    const session = await start("user-maya");
+    for (const seq of [1, 2, 3]) {
+      await messages.putOnce({ sessionId: session.sessionId, seq, role: "user", messageId: `msg-${seq}`, userId: "user-maya", personaId: "companion", content: `question ${seq}`, status: "received" });
+      await messages.putOnce({ sessionId: session.sessionId, seq, role: "assistant", messageId: `msg-${seq}`, userId: "user-maya", personaId: "companion", content: `answer ${seq}`, status: seq === 3 ? "screened" : "delivered" });
+    }
+    const path = { pathParameters: { sessionId: session.sessionId } };
+
+    const page = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "1", limit: "3" } });
+    const refused = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "-1" } });
+
+    expect(page.statusCode).toBe(200);
+    expect((bodyOf(page).messages as { seq: number; role: string; status: string }[]).map((m) => [m.seq, m.role, m.status])).toEqual([
+      [2, "user", "delivered"],
+      [2, "assistant", "delivered"],
+      [3, "user", "delivered"],
+    ]);
+    expect(refused.statusCode).toBe(400);
+    expect(bodyOf(refused)).toMatchObject({ error: { code: "INVALID_QUERY" } });
+  });
+
+  it("asks for a token on its own routes, leaves health and admin to the operations routes, and answers every route infra declares", async () => {
+    const { call, operationsAsked } = await setUp();
+    const pathParameters = { sessionId: "00000000-0000-4000-8000-000000000000", personaId: "companion", factId: "Event:user-maya:chem-test", service: "safety", requestId: "req-1" };
+
+    const anonymous = await call("GET /sessions", undefined);
+    const health = await call("GET /health", undefined);
+    const answers = await Promise.all(READ_API_ROUTES.map(async (routeKey) => ({ routeKey, answer: await call(routeKey, "user-maya", { pathParameters }) })));
+    const unknown = await call("GET /nowhere", "user-maya");
+
+    expect(anonymous.statusCode).toBe(401);
+    expect(health.statusCode).toBe(200);
+    expect(operationsAsked).toContain("GET /health");
+    const unanswered = answers.filter(({ answer }) => (bodyOf(answer).error as { code?: string } | undefined)?.code === "NOT_FOUND" && String((bodyOf(answer).error as { message?: string }).message).startsWith("No route"));
+    // The admin and feedback routes are the operations API's (stubbed here to answer only health): those fall through.
+    expect(unanswered.map((u) => u.routeKey).filter((route) => !/admin|feedback/.test(route))).toEqual([]);
+    expect(bodyOf(unknown)).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+});
