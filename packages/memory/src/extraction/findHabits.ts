@@ -1,69 +1,195 @@
-// Finds habits: something the user does on a schedule ("every morning I run", "i practice guitar every day").
-import nlp from "compromise";
+// Finds habits: something the user does on a schedule ("every morning I run", "i practice guitar every day"), keeps doing ("i keep checking his insta"), or quit ("i quit vaping").
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
-import { clauseEnd, clauseStart, matchesOf } from "./textPatterns.js";
+import { matchesOf } from "./textPatterns.js";
 
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const UNITS = "day|morning|night|evening|afternoon|weekend|week|summer|year|month|semester|season|practice|game|meet|shift";
+/** A schedule: "every night", "each morning", "every other saturday", "on weekends", "on wednesdays", "twice a week", "3x a week", "3 monsters a day". */
 const FREQUENCY = new RegExp(
-  `\\b(?:(?:every|each)\\s+(?:single\\s+)?(?:day|morning|night|evening|afternoon|weekend|week|summer|year|${DAYS})|daily|nightly|(?:once|twice|(?:two|three|four|five|\\d)\\s+times)\\s+a\\s+(?:day|week|month))\\b`,
+  [
+    `\\b(?:every|each)\\s+(?:single\\s+|other\\s+|)(?:(?:${UNITS})s?|${DAYS})(?:\\s+(?:and|&)\\s+(?:${DAYS}))?`,
+    `\\b(?:daily|nightly|weekly)\\b`,
+    `\\bon\\s+(?:the\\s+)?(?:weekends|(?:${DAYS})s)\\b`,
+    `\\b(?:once|twice|(?:two|three|four|five|six|\\d+)\\s*(?:times|x))\\s+(?:a|per|every)\\s+(?:day|week|month|night)\\b`,
+    `\\b(?:a|per)\\s+(?:day|night|week)\\b`,
+    `\\b(?:\\d+|a|one)\\s+(?:drawing|day)\\s+a\\s+day\\b`,
+  ].join("|"),
   "g",
 );
-/** Words between "I" and the habit's verb that do not change it: "I usually run", "I try to journal", "I've been going", "I have to babysit". */
-const SKIPPABLE = new Set(["usually", "always", "also", "still", "often", "normally", "like", "try", "to", "literally", "basically", "kind", "of", "just", "really", "been", "have", "got", "need", "gotta"]);
-/** Who does the habit: the user as subject, or as object of being made to ("my abuela makes me go to church"). */
-const SUBJECTS = new Set(["i", "i've", "i'm"]);
-const MADE_TO = new Set(["makes", "make", "made", "lets", "let", "forces", "has"]);
+/** A habit told without a schedule: "i always cry...", "i keep checking...", "i usually...". */
+const HABITUAL_ADVERBS = new Set(["always", "usually", "constantly", "normally", "often", "still", "literally"]);
+/** Words between the subject and the habit's verb that do not change it: "I usually run", "I try to journal", "I've been going", "I have to babysit". */
+const SKIPPABLE = new Set(["usually", "always", "also", "still", "often", "normally", "like", "try", "to", "literally", "basically", "kind", "of", "just", "really", "been", "have", "got", "need", "gotta", "constantly", "never", "lowkey", "actually", "even", "keep", "keeps", "kept", "started", "start", "then"]);
+/** Who does the habit: the user (alone or with someone: "me and my brother play 2k every night"), or as the object of being made to. */
+const SUBJECTS = new Set(["i", "i've", "i'm", "we", "we've", "we're"]);
+const MADE_TO = new Set(["makes", "make", "made", "lets", "let", "forces", "has", "wants"]);
 /** Not habits: states and auxiliaries ("I am", "I have", "I think"). */
 const NOT_HABIT_VERBS = new Set([
-  "am", "i'm", "was", "have", "had", "has", "do", "does", "did", "don't", "didn't", "can", "can't", "will", "won't", "would", "should", "could",
-  "think", "feel", "know", "mean", "guess", "get", "got", "need", "want", "wish", "hope", "swear", "used", "hate", "love", "miss", "see",
+  "am", "i'm", "was", "were", "are", "is", "be", "been", "have", "had", "has", "do", "does", "did", "don't", "didn't", "can", "can't", "will", "won't",
+  "would", "should", "could", "think", "feel", "feeling", "felt", "know", "mean", "guess", "get", "got", "need", "want", "wish", "hope", "swear",
+  "used", "hate", "love", "miss", "see", "say", "said", "tell", "told", "thinking", "trying", "wanna", "want", "gonna", "cant", "dont",
+  "the", "a", "my", "it", "that", "this", "so", "too", "not", "no", "like", "and", "but", "or", "if", "when", "care", "cares", "matter", "matters",
 ]);
-/** Words that end the habit's object ("I play tennis with my uncle", "I run before school"). */
-const OBJECT_STOP = new Set([
-  "with", "before", "after", "at", "in", "on", "for", "because", "and", "but", "so", "when", "while", "until", "every", "each", "daily",
-  "nightly", "lol", "too", "now", "anymore", "though", "then", "during", "around", "by", "like", "about",
-]);
-const MAX_OBJECT_WORDS = 3;
+/** Where a habit's words end: punctuation, a reason, a new clause. "until"/"til" stay inside ("up til 2am"). */
+const HABIT_END = /[.!?;\n]|,\s|(?<!\bme)\sand\s+my\b|\s(?:but|because|bc|cuz|though|although|while|if|unless|lol|lmao|haha|tbh|ngl|fr|and then|and i|and i'm|and im|and now|and it|and its|and honestly|so (?:i|we|that|he|she|they|it|my|you)|to stay|even (?:when|though|if|tho)|since|instead|no matter)\b/g;
+/** Hedges dropped from a habit's name: "til like 2am", "i literally eat". */
+const FILLERS = new Set(["like", "literally", "lowkey", "honestly", "basically", "again"]);
+const MAX_WORDS = 10;
+/** Words tagged as nouns that open a subjectless habit as verbs: "work on weekends", "practice every day". */
+const VERB_NOUNS = new Set(["work", "practice", "study", "train", "lift", "run", "swim", "babysit", "pray", "read", "write", "draw", "shower", "nap", "walk", "bike", "journal", "stream", "cook", "clean"]);
 
 export function findHabits(found: MessageFindings): void {
+  findScheduledHabits(found);
+  findKeptHabits(found);
+  findQuitHabits(found);
+}
+
+/** "i eat lunch in the library every day", "every saturday i help my dad at his taco truck", "practice every day, work on weekends". */
+function findScheduledHabits(found: MessageFindings): void {
   const { message } = found;
   const { lower, tokens } = message;
   for (const match of matchesOf(FREQUENCY, lower)) {
     const frequency = match[0].replace(/\s+/g, " ").replace(/\bsingle /, "");
-    const start = clauseStart(lower, match.index);
-    const end = clauseEnd(lower, match.index + match[0].length);
-    const subject = tokens.findIndex(
-      (token, index) => token.start >= start && token.end <= end && (SUBJECTS.has(token.lower) || (token.lower === "me" && MADE_TO.has(tokens[index - 1]?.lower ?? ""))),
-    );
-    if (subject === -1) continue;
-
-    let verbIndex = subject + 1;
-    while (isSkippable(tokens, verbIndex) && verbIndex - subject < 4) verbIndex += 1;
-    const verb = tokens[verbIndex];
-    if (!verb || verb.end > end || NOT_HABIT_VERBS.has(verb.lower) || !/^\p{L}+$/u.test(verb.lower) || isFrequencyWord(verb, match.index)) continue;
+    const freqStart = match.index;
+    const freqEnd = freqStart + match[0].length;
+    const start = habitStart(lower, freqStart);
+    const end = habitEnd(lower, freqEnd);
+    const inClause = tokens.filter((token) => token.start >= start && token.end <= end);
+    const verbIndex = habitVerb(inClause, freqStart);
+    if (verbIndex === -1) continue;
+    const verb = inClause[verbIndex] as Token;
     // "I'm up every night", "I've a test every week": after I'm / I've only a verb in -ing is something done.
-    if ((tokens[subject]?.lower === "i'm" || tokens[subject]?.lower === "i've") && !verb.lower.endsWith("ing")) continue;
-
-    const object = objectAfter(tokens, verbIndex, end, match.index);
-    const phrase = [infinitive(verb.lower), ...object.map((token) => token.lower)].join(" ");
-    // The verb is the habit's own: a later rule must not also read "I run" as the activity running.
-    found.add({ type: "Habit", name: `${phrase} ${frequency}`, start: verb.start, end: verb.end, attributes: { frequency }, userEdges: [{ type: "involves" }] });
+    const before = inClause[verbIndex - 1]?.lower;
+    if ((before === "i'm" || before === "we're") && !verb.lower.endsWith("ing")) continue;
+    const words: Token[] = [];
+    if (verb.start < freqStart) {
+      // The verb comes first: its words up to the schedule, then the schedule, then "before/after school" if it follows.
+      for (const token of inClause.slice(verbIndex)) {
+        if (token.start >= freqStart) break;
+        words.push(token);
+      }
+      const name = [...phraseOf(words), frequency, ...trailingTime(inClause, freqEnd)].join(" ");
+      add(found, verb, name, frequency);
+    } else {
+      for (const token of inClause.slice(verbIndex)) {
+        if (/^(?:from|at)$/.test(token.lower) && /^\s*\d|^\s*(?:like\s+)?\d/.test(lower.slice(token.end, token.end + 8))) break;
+        words.push(token);
+      }
+      add(found, verb, [...phraseOf(words), frequency].join(" "), frequency);
+    }
   }
 }
 
-function objectAfter(tokens: readonly Token[], verbIndex: number, clauseEndAt: number, frequencyStart: number): Token[] {
-  const object: Token[] = [];
-  for (let index = verbIndex + 1; index < tokens.length && object.length < MAX_OBJECT_WORDS; index += 1) {
+/** "i always cry in the shower after a bad day", "i keep checking my ex's instagram", "i bite my nails when i'm stressed". */
+function findKeptHabits(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
-    if (token.end > clauseEndAt || token.start === frequencyStart) break;
-    if (OBJECT_STOP.has(token.lower) || token.tags.has("Date") || (token.tags.has("Pronoun") && token.lower !== "my")) break;
-    object.push(token);
-    if (/[,.!?;]/.test(token.post)) break;
+    const next = tokens[index + 1];
+    // Only the user's own: "i keep checking", not "my damas keep flaking on me".
+    const kept = token.lower === "keep" && next?.lower.endsWith("ing") && SUBJECTS.has(tokens[index - 1]?.lower ?? "");
+    const adverb = HABITUAL_ADVERBS.has(token.lower) && SUBJECTS.has(tokens[index - 1]?.lower ?? "") && token.lower !== "still" && token.lower !== "literally";
+    const tooMuch = /^\s+(?:way\s+)?too\s+much\b|^\s+all\s+the\s+time\b/.test(lower.slice(token.end));
+    if (!kept && !adverb && !tooMuch) continue;
+    if (tooMuch) {
+      // "i play valorant way too much": back to the verb after "i".
+      const subject = tokens.slice(0, index + 1).map((t) => t.lower).lastIndexOf("i");
+      const verb = tokens[subject + 1];
+      if (subject === -1 || !verb || NOT_HABIT_VERBS.has(verb.lower) || index - subject > 6 || found.isTaken(verb.start, verb.end)) continue;
+      const words = tokens.slice(subject + 1, index + 1);
+      const extra = /^\s+(way\s+too\s+much|too\s+much|all\s+the\s+time)/.exec(lower.slice(token.end))?.[1] ?? "";
+      add(found, verb, [...phraseOf(words), extra].filter(Boolean).join(" "), extra);
+      continue;
+    }
+    const verb = kept ? next : tokens[index + 1];
+    if (!verb || NOT_HABIT_VERBS.has(verb.lower) || !verb.tags.has("Verb") || found.isTaken(verb.start, verb.end)) continue;
+    const end = habitEnd(lower, verb.end);
+    const words = tokens.slice(tokens.indexOf(verb)).filter((t) => t.end <= end);
+    if (words.length < 2) continue;
+    add(found, verb, phraseOf(words).join(" "), kept ? "keeps doing" : token.lower);
   }
-  // "my" is kept only inside ("walk my dog"), never as the last word.
-  while (object.length > 0 && ["my", "the", "a", "an"].includes(object[object.length - 1]?.lower ?? "")) object.pop();
-  return object;
+}
+
+/** "i quit vaping 2 weeks ago", "i need to stop procrastinating", "a whole week without skipping first period": the habit is the -ing. */
+function findQuitHabits(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  for (let index = 0; index < tokens.length - 1; index += 1) {
+    const token = tokens[index] as Token;
+    const verb = tokens[index + 1] as Token;
+    if (!/^(?:quit|quitting|stop|stopped|stopping|without)$/.test(token.lower) || !verb.lower.endsWith("ing") || verb.lower.length < 5) continue;
+    if (found.isTaken(verb.start, verb.end) || NOT_HABIT_VERBS.has(verb.lower)) continue;
+    const end = habitEnd(lower, verb.end);
+    const words = [verb];
+    // The object, not its time: "skipping first period", but "vaping 2 weeks ago", "procrastinating for real".
+    for (const next of tokens.slice(index + 2)) {
+      if (next.end > end || words.length >= 4 || /^(?:\d+|for|since|ago|anymore|a|and|but|or|to|in|at|on|with|cold|turkey|forever|now|completely|again|lol|the)$/.test(next.lower) || next.tags.has("Date")) break;
+      words.push(next);
+    }
+    add(found, verb, phraseOf(words).join(" "), "quit");
+  }
+}
+
+function add(found: MessageFindings, verb: Token, name: string, frequency: string): void {
+  if (found.isTaken(verb.start, verb.end) || name.split(" ").length < 1) return;
+  // The verb is the habit's own: a later rule must not also read "I run" as the activity running.
+  found.add({ type: "Habit", name, start: verb.start, end: verb.end, attributes: frequency ? { frequency } : {}, userEdges: [{ type: "involves" }] });
+}
+
+/** The habit's words as told, hedges out, at most MAX_WORDS. */
+function phraseOf(words: readonly Token[]): string[] {
+  const kept = words.filter((token, index) => index === 0 || !FILLERS.has(token.lower)).map((token) => token.lower.replace(/[^\p{L}\p{N}'’&+-]+$/u, ""));
+  while (kept.length > 1 && ["my", "the", "a", "an", "and", "to", "with", "at", "in", "on"].includes(kept[kept.length - 1] ?? "")) kept.pop();
+  return kept.slice(0, MAX_WORDS);
+}
+
+/** "every morning before school", "every day after practice": a time after the schedule belongs to it. */
+function trailingTime(clause: readonly Token[], from: number): string[] {
+  const next = clause.findIndex((token) => token.start >= from);
+  const first = clause[next];
+  const second = clause[next + 1];
+  if (!first || !second || !/^(?:before|after)$/.test(first.lower) || !/^(?:school|practice|work|bed|class|church|dinner|lunch)$/.test(second.lower.replace(/[^\p{L}]+$/u, ""))) return [];
+  return [first.lower, second.lower.replace(/[^\p{L}]+$/u, "")];
+}
+
+/** The habit's verb in its clause: after the user as subject (and skippable words), or first in a subjectless clause. */
+function habitVerb(clause: readonly Token[], freqStart: number): number {
+  for (let index = 0; index < clause.length; index += 1) {
+    const token = clause[index] as Token;
+    const isSubject = SUBJECTS.has(token.lower) || (token.lower === "me" && MADE_TO.has(clause[index - 1]?.lower ?? "")) || isCompanySubject(clause, index);
+    if (!isSubject) continue;
+    let verbIndex = index + 1;
+    while (isSkippable(clause, verbIndex) && verbIndex - index < 5) verbIndex += 1;
+    // "me and my brother play", "me n jaden": skip the companion to the verb.
+    if (token.lower === "me" && !MADE_TO.has(clause[index - 1]?.lower ?? "")) {
+      // "and [my|his|her] [little] brother": the companion is a name or a possessed role, then the verb.
+      verbIndex = index + 2;
+      if (["my", "his", "her", "our", "the"].includes(clause[verbIndex]?.lower ?? "")) verbIndex += 1;
+      if (["little", "big", "older", "younger", "best", "twin"].includes(clause[verbIndex]?.lower ?? "")) verbIndex += 1;
+      verbIndex += 1;
+      while (isSkippable(clause, verbIndex) && verbIndex - index < 8) verbIndex += 1;
+    }
+    const verb = clause[verbIndex];
+    if (verb && isHabitVerb(verb, freqStart)) return verbIndex;
+  }
+  // A clause that starts with its verb: "practice every day, work on weekends", "lifting every day after practice", "up at 5 every morning to feed the calves".
+  let lead = 0;
+  while (lead < clause.length - 1 && (isSkippable(clause, lead) || ["been", "up", "and", "also"].includes(clause[lead]?.lower ?? "")) && lead < 3) lead += 1;
+  const first = clause[lead];
+  if (first && isHabitVerb(first, freqStart) && (first.tags.has("Verb") || first.lower.endsWith("ing") || VERB_NOUNS.has(first.lower)) && !first.tags.has("Auxiliary") && first.start < freqStart) return lead;
+  const infinitive = clause.findIndex((token, index) => token.lower === "to" && index > 0 && clause[index + 1]?.tags.has("Verb") && clause[index + 1]!.start > freqStart);
+  if (infinitive !== -1 && clause[infinitive + 1] && isHabitVerb(clause[infinitive + 1] as Token, freqStart)) return infinitive + 1;
+  return -1;
+}
+
+function isCompanySubject(clause: readonly Token[], index: number): boolean {
+  return clause[index]?.lower === "me" && ["and", "n", "&"].includes(clause[index + 1]?.lower ?? "");
+}
+
+function isHabitVerb(token: Token, freqStart: number): boolean {
+  return !NOT_HABIT_VERBS.has(token.lower) && /^\p{L}+$/u.test(token.lower) && !(token.start >= freqStart && token.tags.has("Date")) && !token.tags.has("Pronoun") && !token.tags.has("Determiner");
 }
 
 /** "have", "got", "need" are skipped only as "have to": "I have a test every week" is no habit of "a". */
@@ -73,13 +199,17 @@ function isSkippable(tokens: readonly Token[], index: number): boolean {
   return !["have", "got", "need"].includes(word) || tokens[index + 1]?.lower === "to";
 }
 
-/** "going" -> "go", "running" -> "run": a habit is named by what the user does, not the tense it was told in. */
-function infinitive(verb: string): string {
-  if (!verb.endsWith("ing") || verb.length <= 4) return verb;
-  const base = nlp(verb).verbs().toInfinitive().text().trim().toLowerCase();
-  return base && base !== verb ? base : verb;
+function habitEnd(lower: string, from: number): number {
+  HABIT_END.lastIndex = from;
+  const match = HABIT_END.exec(lower);
+  return match ? match.index : lower.length;
 }
 
-function isFrequencyWord(token: Token, frequencyStart: number): boolean {
-  return token.start >= frequencyStart && token.tags.has("Date");
+function habitStart(lower: string, at: number): number {
+  let start = 0;
+  HABIT_END.lastIndex = 0;
+  for (let match = HABIT_END.exec(lower); match && match.index < at; match = HABIT_END.exec(lower)) {
+    start = /^\s\p{L}/u.test(match[0]) ? match.index + 1 : match.index + match[0].length;
+  }
+  return start;
 }

@@ -38,7 +38,6 @@ export function findThings(found: MessageFindings): void {
   const { message } = found;
   const { text, tokens } = message;
   findPets(found);
-  findTitles(found);
   findPossessions(found);
 
   for (const match of matchesOf(NAMED_PET, text)) {
@@ -106,8 +105,11 @@ function isNameLike(token: Token): boolean {
   return !["Verb", "Adverb", "Preposition", "Conjunction", "Determiner", "Pronoun", "Copula", "Auxiliary", "Adjective", "Value", "Date"].some((tag) => token.tags.has(tag));
 }
 
-/** Apps, games and shows by name; a title that is also a word only when capitalised or watched/played. */
-function findTitles(found: MessageFindings): void {
+/**
+ * Apps, games and shows by name; a title that is also a word only when capitalised or watched/played. A rule of its
+ * own, run before activities: "playing minecraft" is the game, a Thing, not an activity.
+ */
+export function findTitles(found: MessageFindings): void {
   const { message } = found;
   for (const match of TITLES.matches(message)) {
     const before = match.before?.lower ?? "";

@@ -8,7 +8,7 @@ import { findHabits } from "./findHabits.js";
 import { findPeople } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
 import { findRetractions } from "./findRetractions.js";
-import { findThings } from "./findThings.js";
+import { findThings, findTitles } from "./findThings.js";
 import { findTopics } from "./findTopics.js";
 import { findValues } from "./findValues.js";
 import { MessageFindings } from "./MessageFindings.js";
@@ -27,7 +27,7 @@ export interface OfflineExtractorOptions {
 /**
  * The rules run in a fixed order because earlier ones claim text later ones must not reuse: places and
  * events before subjects ("math test" is an Event, not the Topic math), habits before activities (the
- * "run" of "I run every morning" is the habit's), people after the things that share their capitals,
+ * "run" of "I run every morning" is the habit's), games and apps before activities ("playing minecraft" is the game), people after the things that share their capitals,
  * and the relating rules (goals, values, feelings, retractions) last, over everything found.
  */
 const RULES: readonly ((found: MessageFindings) => void)[] = [
@@ -35,6 +35,7 @@ const RULES: readonly ((found: MessageFindings) => void)[] = [
   findEvents,
   findTopics,
   findHabits,
+  findTitles,
   findActivities,
   findThings,
   findPeople,

@@ -1,6 +1,7 @@
 // The offline extractor on realistic teen messages: people, goals, feelings, dates, retractions, and what it must ignore.
 import { describe, expect, it } from "vitest";
 import type { Extraction } from "../graph/model.js";
+import { canonicalEntityKey } from "./canonicalEntityKey.js";
 import { createOfflineExtractor } from "./offlineExtractor.js";
 import { REFERENCE_DATE, transcript, userSays } from "./transcriptFactory.js";
 import type { TranscriptMessage } from "./types.js";
@@ -231,24 +232,63 @@ describe("createOfflineExtractor", () => {
     });
   });
 
+  describe("places and things in any case", () => {
+    it("finds countries, cities, stores and colleges typed in lower case, and leaves a name that is also a city alone", async () => {
+      // Act
+      const extraction = await extract(userSays("our trip to seoul was the best", "i work at target on weekends", "my cousin moved to denver", "i got into nyu!!", "austin is my best friend"));
+
+      // Assess
+      expect(names(extraction, "Place")).toEqual(["seoul", "target", "denver", "nyu"]);
+      expect(names(extraction, "Event")).toContain("move");
+    });
+
+    it("finds possessions, apps, games and shows, and pets by their lower-case names", async () => {
+      // Act
+      const extraction = await extract(userSays("i lost my favorite headphones", "my cat pickles knocked over my water", "ive been playing minecraft with my cousin", "i rewatched friends again", "my friends are annoying"));
+
+      // Assess
+      expect(names(extraction, "Thing")).toEqual(["headphones", "pickles", "minecraft", "friends"]);
+    });
+
+    it("finds values said of first, and gerund values", async () => {
+      // Act
+      const extraction = await extract(userSays("loyalty over everything", "ngl honesty matters more to me than being nice", "giving back to my community matters"));
+
+      // Assess
+      expect(names(extraction, "Value")).toEqual(["loyalty", "honesty", "giving back"]);
+    });
+  });
+
   describe("habits and values", () => {
     it("finds habits with their frequency and values the user names", async () => {
       // Act
       const extraction = await extract(userSays("every morning I run before school", "i practice guitar every day", "honestly family is the most important thing to me", "I care a lot about being honest with people"));
 
       // Assess
-      expect(names(extraction, "Habit")).toEqual(["run every morning", "practice guitar every day"]);
+      expect(names(extraction, "Habit")).toEqual(["run before school every morning", "practice guitar every day"]);
       expect(names(extraction, "Activity")).toEqual(["guitar"]);
       expect(names(extraction, "Value")).toEqual(["family", "being honest"]);
       expect(extraction.relations).toContainEqual({ type: "supports", from: "user", to: "family" });
     });
 
-    it("names a habit by what the user does, whatever the tense or who makes them do it", async () => {
+    it("names a habit by what the user does, in the words they told it, whoever makes them do it", async () => {
       // Act
       const extraction = await extract(userSays("i've been going to the gym every morning", "i have to babysit my sisters every saturday", "my abuela makes me go to church every sunday", "I have a test every friday"));
 
       // Assess
-      expect(names(extraction, "Habit")).toEqual(["go to the gym every morning", "babysit my sisters every saturday", "go to church every sunday"]);
+      expect(names(extraction, "Habit")).toEqual(["going to the gym every morning", "babysit my sisters every saturday", "go to church every sunday"]);
+      // One habit whatever the verb's form: the graph folds "going" and "go" to one key.
+      expect(canonicalEntityKey("Habit", "going to the gym every morning")).toBe(canonicalEntityKey("Habit", "i go to the gym every morning"));
+    });
+
+    it("finds habits told by a schedule first, with company, kept up, or quit", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("every saturday i help my dad at his food truck from like 10 to 6", "me and my cousin play fortnite every night", "i keep checking my phone in class", "i quit vaping last month", "i always bite my nails before tests"),
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["help my dad at his food truck every saturday", "play fortnite every night", "checking my phone in class", "vaping", "bite my nails before tests"]);
     });
   });
 
