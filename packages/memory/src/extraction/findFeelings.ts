@@ -9,7 +9,7 @@ const FEELING = new RegExp(`\\b(${alternation(FEELINGS.keys())})\\b`, "g");
  * What makes a feeling word the user's own: "I'm", "I feel", "feeling", "makes me", "it's" (as in "it's
  * lonely"), followed only by intensifiers. "my mom is stressed" has none, so it is not the user's feeling.
  */
-const OWNER = /(?:\bi'm|\bi\s+am|\bi\s+feel|\bi\s+felt|\bfeel|\bfeeling|\bfelt|\bi\s+was|\bi've\s+been|\bi\s+have\s+been|\bbeen|\bi\s+get|\bgetting|\bmakes?\s+me|\bmade\s+me|\bit's|\bits|\bit\s+is)((?:\s+(?:so|really|very|kind\s+of|sort\s+of|lowkey|highkey|super|a\s+bit|a\s+little|pretty|extremely|totally|too|mad|hella|literally|honestly|just|still|also|always|kinda|actually|like|lately|not|no\s+longer|never|even|that|soo?))*)\s*$/;
+const OWNER = /(?:^\s*|\bestoy|\bme\s+siento|\bi'm|\bi\s+am|\bi\s+feel|\bi\s+felt|\bfeel|\bfeeling|\bfelt|\bi\s+was|\bi've\s+been|\bi\s+have\s+been|\bbeen|\bi\s+get|\bgetting|\bmakes?\s+me|\bmade\s+me|\bit's|\bits|\bit\s+is)((?:\s+(?:so|really|very|kind\s+of|sort\s+of|lowkey|highkey|super|a\s+bit|a\s+little|pretty|extremely|totally|too|mad|hella|literally|honestly|just|still|also|always|kinda|actually|like|lately|not|no\s+longer|never|even|that|soo?|so\s+much|bien|muy|genuinely|lowkey|deadass|ngl))*)\s*$/;
 const STRONG_OWNER = /\b(?:feel|feeling|felt)\b/;
 const ABOUT = /^\s*(?:about|of|for|with|because\s+of|over)\s+/;
 const ABOUT_TYPES: readonly EntityType[] = ["Event", "Topic", "Activity", "Person", "Place", "Thing", "Goal"];
@@ -23,8 +23,11 @@ export function findFeelings(found: MessageFindings): void {
     const end = start + match[0].length;
     const surface = match[0].replace(/\s+/g, " ");
     const clauseFrom = clauseStart(lower, start);
-    const before = lower.slice(Math.max(clauseFrom, start - LOOK_BACK), start);
-    const owner = OWNER.exec(before);
+    // A teen often drops the "I'm": a feeling first in its clause ("lowkey stressed abt...", "shook.", "so excited i could
+    // scream") is the user's own. Only when the look-back reaches the clause's start can "^" mean that.
+    const from = Math.max(clauseFrom, start - LOOK_BACK);
+    const before = lower.slice(from, start);
+    const owner = OWNER.exec(from === clauseFrom ? ` ${before}` : `.${before}`);
     if (!owner) continue;
     if (WEAK_FEELINGS.has(surface) && !STRONG_OWNER.test(owner[0])) continue;
     if (found.isTaken(start, end)) continue;

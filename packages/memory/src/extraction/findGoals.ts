@@ -10,14 +10,23 @@ const TRIGGERS = [
   /\bi(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+(?:really\s+|still\s+|actually\s+)?trying\s+to\s+/g,
   // "I'm going to try out for the team": a plan with one of these verbs is a goal; "I'm going to bed" is not.
   /\bi(?:'m|\s+am)\s+(?:going\s+to|gonna)\s+(?=(?:try\s+out|audition|apply|run\s+for|sign\s+up|join|start|learn)\b)/g,
+  // A teen drops the "I": "wanna get my permit over break", "need to stop procrastinating", "trying to fix my sleep schedule".
+  /(?:^|[.!?]\s+|,\s+)(?:(?:really|just|lowkey|so)\s+)*(?:want\s+to|trying\s+to|hoping\s+to|need\s+to)\s+/g,
+  /\bi\s+(?:really\s+|still\s+|just\s+|also\s+|seriously\s+|honestly\s+)*(?:need\s+to|got\s+to|have\s+got\s+to)\s+(?=(?:stop|start|get|make|pass|save|finish|learn|fix|cut|lose|raise|bring|figure|find|apply|study)\b)/g,
+  /\bmy\s+(?:main\s+|big\s+|new\s+|biggest\s+|only\s+)?(?:goal|dream|plan|resolution)\s+(?:this|for\s+this|for\s+next|next)\s+(?:year|semester|season|summer)\s+(?:is|was)\s+(?:to\s+)?/g,
+  /\b(?:i'm|i\s+am)\s+(?:going\s+to|gonna)\s+be\s+the\s+first\s+(?:one\s+)?in\s+my\s+family\s+to\s+/g,
 ];
 
 /** Not goals: wishes of the moment, conversation, and words the safety screen handles (never stored as a goal). */
-const NOT_GOALS = /^(?:die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop|quit|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b)/;
+const NOT_GOALS = /^(?:die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop(?!\s+\p{L}+ing\b)|quit(?!\s+\p{L}+ing\b)|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b|(?:change|do|fix|stop|get|make)\s+(?:it|that|this|them)$)/u;
+/** Hedges before a goal that are not part of it: "actually finish school", "just pick one place to live". */
+const LEADING_HEDGES = /^(?:(?:actually|just|really|finally|also|still|maybe|like|lowkey|seriously|honestly|literally)\s+)+/;
+/** Where a goal's own words stop: its reason, its deadline, a second wish ("so i can", "before i turn 16", "and maybe"). */
+const GOAL_TAIL = /\s+(?:before|by\s+the\s+time|so\s+(?:i|that|we)|and\s+maybe|and\s+then|or\s+maybe|somewhere|someday|when\s+i|after\s+i|for\s+(?:dance|real|once|sure|now|good)|over\s+(?:break|the\s+summer|winter\s+break|spring\s+break))\b.*$/;
 /** Words that end a goal's phrase: a date ("this year"), filler, or the start of a reason ("so I can"). */
 const TRAILING = /\s+(?:so\s+bad(?:ly)?|really\s+bad(?:ly)?|so\s+much|someday|one\s+day|eventually|soon|sometime|anymore|rn|right\s+now|lol|lmao|tbh|ngl|haha|though|too|now|this\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|next\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|by\s+\S+)$/;
 const ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
-const MAX_WORDS = 10;
+const MAX_WORDS = 14;
 
 export function findGoals(found: MessageFindings): void {
   const { message } = found;
@@ -32,16 +41,21 @@ export function findGoals(found: MessageFindings): void {
       // A date ends the goal: "read 20 books this year" is the goal "read 20 books", due this year.
       const date = dates.find((mention) => mention.start >= start && mention.start < end);
       if (date) end = date.start;
-      let phrase = text.slice(start, end).trim();
+      let phrase = text.slice(start, end).trim().replace(GOAL_TAIL, "");
+      const hedge = LEADING_HEDGES.exec(phrase.toLowerCase());
+      const hedgeLength = hedge ? hedge[0].length : 0;
+      phrase = phrase.slice(hedgeLength);
       for (let previous = ""; previous !== phrase; ) {
         previous = phrase;
         phrase = phrase.replace(TRAILING, "").replace(/[^\p{L}\p{N})]+$/u, "").trim();
       }
       const words = phrase.split(/\s+/).filter(Boolean);
       if (words.length === 0 || words.length > MAX_WORDS || NOT_GOALS.test(phrase.toLowerCase())) continue;
-      const phraseEnd = start + phrase.length;
-      const goal = found.add({ type: "Goal", name: phrase, start, end: phraseEnd, userEdges: [{ type: "supports" }] });
-      for (const subject of found.within(start, phraseEnd, ABOUT_TYPES)) found.link("about", goal, subject);
+      const phraseStart = start + hedgeLength;
+      const phraseEnd = phraseStart + phrase.length;
+      if (found.entities.some((entity) => entity.type === "Goal" && entity.start <= phraseStart && phraseStart < entity.end)) continue;
+      const goal = found.add({ type: "Goal", name: phrase, start: phraseStart, end: phraseEnd, userEdges: [{ type: "supports" }] });
+      for (const subject of found.within(phraseStart, phraseEnd, ABOUT_TYPES)) found.link("about", goal, subject);
     }
   }
 }

@@ -300,10 +300,33 @@ export const FEELINGS = forms({
   great: "",
   bad: "",
   terrible: "awful",
+  irritable: "",
+  knackered: "",
+  shook: "shooketh",
+  pressed: "",
+  pressure: "",
+  normal: "",
+  disappointed: "",
+  devastated: "",
+  salty: "",
+  cansada: "",
+  cansado: "",
+  preocupada: "",
+  preocupado: "",
+  triste: "",
+  feliz: "",
+  nerviosa: "",
+  nervioso: "",
+  enojada: "",
+  enojado: "",
+  emocionada: "",
+  emocionado: "",
+  estresada: "",
+  estresado: "",
 });
 
 /** Feeling words too vague to store alone ("good", "bad"): kept only after "feel"/"feeling". */
-export const WEAK_FEELINGS = new Set(["good", "great", "bad", "better", "down", "lost", "alone", "empty", "hurt", "stupid", "ugly", "terrible"]);
+export const WEAK_FEELINGS = new Set(["good", "great", "bad", "better", "down", "lost", "alone", "empty", "hurt", "stupid", "ugly", "terrible", "normal"]);
 
 /** Ordinary places teens go (Place); each must follow an article or preposition to count. */
 export const PLACES = forms({

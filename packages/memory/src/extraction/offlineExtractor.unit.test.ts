@@ -259,6 +259,24 @@ describe("createOfflineExtractor", () => {
     });
   });
 
+  describe("feelings and goals told the way teens type", () => {
+    it("takes a feeling first in its clause as the user's, with no \"I'm\"", async () => {
+      // Act
+      const extraction = await extract(userSays("lowkey stressed about my road test", "shook. my ex texted me", "estoy cansada", "my mom is stressed"));
+
+      // Assess
+      expect(names(extraction, "Feeling")).toEqual(["stressed", "shook", "cansada"]);
+    });
+
+    it("finds goals without their \"I\", their hedges, deadlines and reasons", async () => {
+      // Act
+      const extraction = await extract(userSays("wanna get my permit over break so i can drive", "i want to actually finish school", "i need to stop procrastinating for real", "i want to change that"));
+
+      // Assess
+      expect(names(extraction, "Goal")).toEqual(["get my permit", "finish school", "stop procrastinating"]);
+    });
+  });
+
   describe("habits and values", () => {
     it("finds habits with their frequency and values the user names", async () => {
       // Act
