@@ -11,7 +11,11 @@ export default defineConfig({
     // This machine runs Node 20 while Lambda runs 22+; the SDK's reminder would drown the test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     projects: [
-      { extends: true, test: { name: "unit", include: UNIT, testTimeout: 10_000 } },
+      // isolate: false: a worker imports each module once for all the unit files it runs, not once per file (the lane
+      // spent most of its time importing the same SDKs, schemas and lexicons again). Unit tests therefore hold no
+      // module-level state between files: a test restores what it changes (env, timers) in its afterEach, and spies
+      // and stubbed globals are put back after every test whether it passed or not.
+      { extends: true, test: { name: "unit", include: UNIT, testTimeout: 10_000, isolate: false, restoreMocks: true, unstubEnvs: true, unstubGlobals: true } },
       { extends: true, test: { name: "e2e", include: E2E, exclude: ["**/node_modules/**", ...UNIT.map((glob) => glob)], testTimeout: 30_000, hookTimeout: 60_000 } },
     ],
   },
