@@ -6,7 +6,7 @@
 // offline extractor, the LLM extractor and the merge planner agree without sharing state. What it
 // cannot know from a name alone (that "Jordan" is the "Jordan Lee" of last week) is resolveEntities' job.
 import type { EntityType } from "../graph/model.js";
-import { ACTIVITIES, CLASS_ONLY_SUBJECTS, EVENTS, FEELINGS, PLACES, SUBJECTS } from "./lexicon.js";
+import { ACTIVITIES, CLASS_ONLY_SUBJECTS, EVENTS, FEELINGS, INTEREST_TOPICS, PLACES, SUBJECTS } from "./lexicon.js";
 import { personRole } from "./personRoles.js";
 
 /**
@@ -92,7 +92,7 @@ function personWords(words: string[]): string[] {
 function topicWords(words: string[]): string[] {
   let rest = words;
   while (rest.length > 1 && TOPIC_SUFFIXES.has(rest[rest.length - 1] ?? "")) rest = rest.slice(0, -1);
-  const whole = SUBJECTS.get(rest.join(" ")) ?? CLASS_ONLY_SUBJECTS.get(rest.join(" "));
+  const whole = SUBJECTS.get(rest.join(" ")) ?? CLASS_ONLY_SUBJECTS.get(rest.join(" ")) ?? INTEREST_TOPICS.get(rest.join(" "));
   if (whole) return whole.split(" ");
   return rest.map((word) => SUBJECTS.get(word) ?? CLASS_ONLY_SUBJECTS.get(word) ?? word).flatMap((word) => word.split(" "));
 }

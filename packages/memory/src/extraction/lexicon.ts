@@ -43,10 +43,55 @@ export const SUBJECTS = forms({
   civics: "",
   "computer science": "compsci, comp sci",
   "social studies": "",
+  psychology: "psych",
+  government: "gov, govt",
+  "environmental science": "enviro sci, env sci, apes, enviro",
+  anatomy: "",
+  astronomy: "",
+  engineering: "",
+  welding: "",
+  "sign language": "asl",
+  "art history": "",
+  "ap lang": "ap language, ap english language",
+  "ap lit": "ap literature",
+  "algebra 2": "algebra ii, alg 2",
+  "calculus ab": "calc ab",
+  "calculus bc": "calc bc",
+  "physical science": "",
+  "health science": "",
+  "forensics": "forensic science",
+  "marine biology": "marine bio",
+  "culinary": "culinary arts",
+  "auto shop": "",
+});
+
+/** Subjects a teen is into outside class (Topic), found wherever they are named: "my uncle always brings up politics". */
+export const INTEREST_TOPICS = forms({
+  politics: "",
+  "climate change": "global warming",
+  "gun control": "",
+  "true crime": "",
+  immigration: "",
+  feminism: "",
+  racism: "",
+  "social justice": "",
+  "the holocaust": "holocaust",
+  "civil war": "the civil war",
+  "world war 2": "ww2, wwii, world war ii",
+  "black holes": "black hole",
+  philosophy: "",
+  "stock market": "the stock market",
+  crypto: "",
+  "artificial intelligence": "",
+  evolution: "",
+  genetics: "",
+  photosynthesis: "",
+  "mental health awareness": "",
+  ceramics: "pottery",
 });
 
 /** Subjects that are also hobbies or places: a Topic only when followed by "class". */
-export const CLASS_ONLY_SUBJECTS = forms({ art: "", music: "", gym: "pe", drama: "", theater: "theatre", band: "", choir: "", dance: "", photography: "", health: "" });
+export const CLASS_ONLY_SUBJECTS = forms({ art: "", music: "", gym: "pe", drama: "", theater: "theatre", band: "", choir: "", dance: "", photography: "", health: "", python: "", coding: "", ceramics: "" });
 
 /** Prefixes that are part of a class's name ("AP Bio", "honors chem"). */
 export const CLASS_PREFIXES = new Set(["ap", "honors", "ib"]);
@@ -111,6 +156,31 @@ export const ACTIVITIES = forms({
   anime: "",
   "debate": "",
   "robotics": "",
+  poetry: "spoken word, slam poetry",
+  mariachi: "",
+  ffa: "4-h, 4h",
+  gsa: "",
+  drumline: "drum line",
+  "marching band": "",
+  "color guard": "",
+  yearbook: "",
+  "student council": "stuco, student government",
+  "youth group": "",
+  "model un": "mun",
+  "mock trial": "",
+  animation: "",
+  esports: "",
+  scouts: "boy scouts, girl scouts, scouting",
+  jrotc: "rotc",
+  "key club": "",
+  "film photography": "",
+  "cutting hair": "",
+  lifting: "weightlifting, weight lifting, powerlifting",
+  climbing: "bouldering, rock climbing",
+  sewing: "",
+  "hunting": "",
+  rodeo: "",
+  "barrel racing": "",
 });
 
 /**
