@@ -59,6 +59,14 @@ describe("the start command", () => {
     expect(await stop(second.child, "SIGINT")).toBe(0);
   }, budgetFor(2));
 
+  it("stops cleanly on a signal that comes the moment it says it is running, before its readiness line", async () => {
+    const dataDir = await tempDir("start-signal");
+    dirs.push(dataDir);
+    const { child, output } = await start(dataDir);
+    expect(await stop(child, "SIGTERM")).toBe(0);
+    expect(output()).toContain("SIGTERM: finishing in-flight batches");
+  }, budgetFor(1));
+
   it("builds and serves the web client at the webUrl it prints and lists, with the endpoints it needs", async () => {
     const dataDir = await tempDir("start-web");
     dirs.push(dataDir);

@@ -71,48 +71,19 @@ const main = async () => {
   const only = parseServices(values.only);
   const without = new Set(parseServices(values.without) ?? []);
   const services = (only ?? [...SERVICE_NAMES]).filter((s) => !without.has(s));
+  const deadline = values["turn-deadline"] === undefined ? undefined : Number(values["turn-deadline"]);
+  if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 0 && deadline <= 900)) throw new Error("--turn-deadline takes whole seconds from 0 to 900");
 
-  let stop: () => Promise<void>;
-  if (values.attach) {
-    const endpoints = await readEndpoints(dataDir);
-    const running = runServices(endpoints, services);
-    stop = running.stop;
-    console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
-  } else {
-    const ports: Partial<LocalCloudPorts> = values["ephemeral-ports"] ? EPHEMERAL_PORTS : {};
-    const deadline = values["turn-deadline"] === undefined ? undefined : Number(values["turn-deadline"]);
-    if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 0 && deadline <= 900)) throw new Error("--turn-deadline takes whole seconds from 0 to 900");
-    const cloud = await startLocalCloud({ dataDir, ports, services, web: true, log: (m) => console.log(m), console: { level, print: (line) => console.log(line) }, ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
-    stop = cloud.stop;
-    const e = cloud.endpoints;
-    console.log(
-      [
-        "InnerWorld is running offline.",
-        `  web app         ${e.webUrl ?? "(not served)"}   <- open this in a browser to chat`,
-        `  WebSocket       ${e.websocketUrl}   (connect with ?token=...)`,
-        `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
-        `  @connections    ${e.connectionsUrl}`,
-        `  read API        ${e.readApiUrl}/sessions   (Authorization: Bearer <token>)`,
-        `  health          ${e.readApiUrl}/health   and   ${e.readApiUrl}/health/ready   (no token)`,
-        `  admin API       ${e.readApiUrl}/admin/status   (token from -d '{"sub":"jo","groups":["admins"]}')`,
-        `  EventBridge     ${e.eventBridgeEndpoint}`,
-        `  SQS             ${e.sqsEndpoint}`,
-        `  DynamoDB        ${e.dynamodbEndpoint}`,
-        `  metrics (EMF)   ${e.metricsFile ?? "(off)"}   (what CloudWatch would get; summed up here every minute)`,
-        `  services        ${services.join(", ")}`,
-        `  endpoints file  ${cloud.endpointsFile}`,
-        "Ctrl-C stops it; data stays in the data dir.",
-      ].join("\n"),
-    );
-    console.log(await describeReadiness(e.readApiUrl));
-  }
-
+  const up = bringUp({ attach: values.attach, ephemeralPorts: values["ephemeral-ports"], dataDir, services, level, deadline });
+  // Signals are heard from the moment starting begins (handlers set in the same tick): one that arrives while the cloud
+  // is still coming up, or while its readiness is asked, stops it cleanly once it is up, instead of killing the process
+  // with the signal's default action.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing in-flight batches, then stopping`);
-    stop()
+    up.then((running) => running.stop())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         console.error(error);
@@ -121,6 +92,56 @@ const main = async () => {
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+
+  const { readApiUrl } = await up;
+  if (readApiUrl && !stopping) console.log(await describeReadiness(readApiUrl));
+};
+
+interface Running {
+  stop: () => Promise<void>;
+  /** Where readiness is asked (absent when only attaching services). */
+  readApiUrl?: string;
+}
+
+/** Starts the local cloud (or attaches services to a running one), prints where everything is, and returns how to stop it. */
+const bringUp = async (options: {
+  attach: boolean;
+  ephemeralPorts: boolean;
+  dataDir: string;
+  services: ServiceName[];
+  level: "info" | "debug";
+  deadline: number | undefined;
+}): Promise<Running> => {
+  const { dataDir, services, level, deadline } = options;
+  if (options.attach) {
+    const endpoints = await readEndpoints(dataDir);
+    const running = runServices(endpoints, services);
+    console.log(`attached ${running.eventSources.map((s) => s.functionName).join(", ") || "no services"} to the local cloud of pid ${endpoints.pid}`);
+    return { stop: running.stop };
+  }
+  const ports: Partial<LocalCloudPorts> = options.ephemeralPorts ? EPHEMERAL_PORTS : {};
+  const cloud = await startLocalCloud({ dataDir, ports, services, web: true, log: (m) => console.log(m), console: { level, print: (line) => console.log(line) }, ...(deadline !== undefined ? { turnDeadlineSeconds: deadline } : {}) });
+  const e = cloud.endpoints;
+  console.log(
+    [
+      "InnerWorld is running offline.",
+      `  web app         ${e.webUrl ?? "(not served)"}   <- open this in a browser to chat`,
+      `  WebSocket       ${e.websocketUrl}   (connect with ?token=...)`,
+      `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
+      `  @connections    ${e.connectionsUrl}`,
+      `  read API        ${e.readApiUrl}/sessions   (Authorization: Bearer <token>)`,
+      `  health          ${e.readApiUrl}/health   and   ${e.readApiUrl}/health/ready   (no token)`,
+      `  admin API       ${e.readApiUrl}/admin/status   (token from -d '{"sub":"jo","groups":["admins"]}')`,
+      `  EventBridge     ${e.eventBridgeEndpoint}`,
+      `  SQS             ${e.sqsEndpoint}`,
+      `  DynamoDB        ${e.dynamodbEndpoint}`,
+      `  metrics (EMF)   ${e.metricsFile ?? "(off)"}   (what CloudWatch would get; summed up here every minute)`,
+      `  services        ${services.join(", ")}`,
+      `  endpoints file  ${cloud.endpointsFile}`,
+      "Ctrl-C stops it; data stays in the data dir.",
+    ].join("\n"),
+  );
+  return { stop: cloud.stop, readApiUrl: e.readApiUrl };
 };
 
 main().catch((error: unknown) => {
