@@ -1,5 +1,5 @@
 // The signed-in app: top bar and tabs (chat, your chats, memory, operator), features detected from the API, hash routing.
-import { HttpApi, type PersonaSummary } from "./api/httpApi";
+import { HttpApi, isSessionLive, type PersonaSummary } from "./api/httpApi";
 import { isExpired, type SignedIn } from "./auth/token";
 import { ChatController } from "./chat/chatController";
 import { BUILT_IN_PERSONAS } from "./chat/personas";
@@ -149,7 +149,7 @@ export class App {
           personas: () => this.personas,
           currentSessionId: () => this.controller.snapshot().session?.sessionId,
           onOpen: (session) => {
-            void this.controller.openSession({ sessionId: session.sessionId, personaId: session.personaId, ...(session.status === "active" ? {} : { ended: { reason: session.endReason ?? "ended" } }) });
+            void this.controller.openSession({ sessionId: session.sessionId, personaId: session.personaId, ...(isSessionLive(session) ? {} : { ended: { reason: session.endReason ?? "ended" } }) });
             window.location.hash = "#/chat";
           },
         }),

@@ -29,6 +29,12 @@ export interface SessionSummary {
   turns: number;
 }
 
+/**
+ * Whether a session can still be chatted in: active, or paused (its last connection dropped, as when the page reloads),
+ * which a resume makes active again. Only an ended session is read-only.
+ */
+export const isSessionLive = (session: Pick<SessionSummary, "status">): boolean => session.status !== "ended";
+
 export interface StoredMessage {
   seq: number;
   role: "user" | "assistant";

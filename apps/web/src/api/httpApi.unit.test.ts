@@ -1,6 +1,6 @@
 // The views for APIs still being built read their answers leniently: a list or an object holding one, ids and text by any usual name.
 import { describe, expect, it } from "vitest";
-import { parseHealth, parseMemory, parsePersonas } from "./httpApi";
+import { isSessionLive, parseHealth, parseMemory, parsePersonas } from "./httpApi";
 
 describe("parsePersonas", () => {
   it("reads built-in and custom personas from a list under `personas`", () => {
@@ -34,5 +34,11 @@ describe("parseHealth", () => {
       ok: false,
       parts: { tables: "ok", bus: "unreachable", queues: "ok" },
     });
+  });
+});
+
+describe("isSessionLive", () => {
+  it("keeps a paused session (its page reloaded, its connection dropped) open for chat, and only an ended one read-only", () => {
+    expect(["active", "paused", "ended"].map((status) => isSessionLive({ status }))).toEqual([true, true, false]);
   });
 });

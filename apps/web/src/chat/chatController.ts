@@ -1,6 +1,6 @@
 // One teen's chat: the session, its transcript, the link, and what survives a reload (session id, last answered seq, outbox).
 import type { ServerFrame, ServerFrames } from "@innerworld/events/protocol";
-import type { HttpApi } from "../api/httpApi";
+import { isSessionLive, type HttpApi } from "../api/httpApi";
 import { ChatConnection, type LinkState } from "./chatConnection";
 import { wordsForError } from "./teenWords";
 import { Transcript, type TranscriptEntry } from "./transcript";
@@ -352,7 +352,7 @@ export class ChatController {
       const [summary, messages] = await Promise.all([this.options.api.getSession(sessionId), this.options.api.sessionMessages(sessionId)]);
       if (this.session?.sessionId !== sessionId) return;
       this.transcript.loadHistory(messages);
-      if (summary.status !== "active") this.session = { ...this.session, ended: { reason: summary.endReason ?? summary.status } };
+      if (!isSessionLive(summary)) this.session = { ...this.session, ended: { reason: summary.endReason ?? summary.status } };
       if (this.session.ended) this.clearStored();
       else this.store();
     } catch {

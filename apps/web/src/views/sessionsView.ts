@@ -1,5 +1,5 @@
 // "Your chats": the teen's sessions from the read API, to reopen one (history, and live if still active) or end it.
-import { isApiError, type HttpApi, type PersonaSummary, type SessionSummary } from "../api/httpApi";
+import { isApiError, isSessionLive, type HttpApi, type PersonaSummary, type SessionSummary } from "../api/httpApi";
 import { personaName } from "../chat/personas";
 import { wordsForHttpStatus } from "../chat/teenWords";
 import { h, replaceChildren } from "../dom";
@@ -30,7 +30,7 @@ export const sessionsView = (options: SessionsViewOptions): HTMLElement => {
 
   const row = (session: SessionSummary): HTMLElement => {
     const name = personaName(options.personas(), session.personaId);
-    const active = session.status === "active";
+    const active = isSessionLive(session);
     const current = options.currentSessionId() === session.sessionId;
     const end = h("button", { type: "button", class: "secondary", "aria-label": `End the chat with ${name} from ${when(session.startedAt)}` }, "End");
     end.addEventListener("click", () => {
@@ -52,7 +52,7 @@ export const sessionsView = (options: SessionsViewOptions): HTMLElement => {
         {},
         h("strong", {}, name),
         current ? " (open now)" : "",
-        h("div", { class: "muted" }, `${when(session.startedAt)} · ${session.turns} ${session.turns === 1 ? "message" : "messages"} · ${active ? "active" : `ended${session.endReason ? ` (${session.endReason.replace(/_/g, " ")})` : ""}`}`),
+        h("div", { class: "muted" }, `${when(session.startedAt)} · ${session.turns} ${session.turns === 1 ? "message" : "messages"} · ${active ? session.status : `ended${session.endReason ? ` (${session.endReason.replace(/_/g, " ")})` : ""}`}`),
       ),
       h("div", { class: "actions" }, open, active ? end : null),
     );
