@@ -321,7 +321,7 @@ export class ChatGateway {
     return frame("rate_limit_status", { user: view(user), channel: view(channel), ...(session ? { session: view(session) } : {}) });
   }
 
-  /** Re-binds a session to this connection and pushes every reply after `afterSeq` the client did not get. */
+  /** Re-binds a session to this connection and pushes every reply after `afterSeq` this connection has not been shown. */
   private async resume(connectionId: string, userId: string, sessionId: string, afterSeq: number): Promise<Reply> {
     const owned = await this.ownedSession(userId, sessionId);
     if (typeof owned === "string") return owned;
@@ -330,6 +330,8 @@ export class ChatGateway {
     let replayed = 0;
     for (const message of missed) {
       if (!this.ports.pusher) break;
+      // A reply this connection was already shown (by the notifier, or by an earlier resume) is not shown again.
+      if (!(await this.connections.markShown(connectionId, message.replyId ?? message.messageId))) continue;
       const pushed = await this.ports.pusher.push(
         connectionId,
         frame("reply", {

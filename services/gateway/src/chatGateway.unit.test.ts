@@ -272,6 +272,27 @@ describe("gateway: ChatGateway", () => {
       expect((await sessions.get(sessionId))?.disconnectedAt).toBeUndefined();
     });
 
+    it("shows a connection each missed reply once, however often it resumes; a new connection is shown them again", async () => {
+      const sessionId = await startSession("conn-1");
+      const base = { sessionId, userId: MAYA, personaId: "companion" };
+      for (const seq of [1, 2]) {
+        await messages.putOnce({ ...base, seq, role: "user", messageId: `m${seq}`, content: `question ${seq}`, status: "received" });
+        await messages.putOnce({ ...base, seq, role: "assistant", messageId: `m${seq}`, replyId: `r${seq}`, content: `answer ${seq}`, status: "screened", model: "offline" });
+      }
+      await gateway.disconnect("conn-1", MAYA);
+      await gateway.connect("conn-2", MAYA);
+      await gateway.connect("conn-3", MAYA);
+
+      // The client does not know how its first turn ended, so it asks from the start twice.
+      const first = await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+      const again = await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+      const elsewhere = await send("conn-3", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+      expect([first, again, elsewhere].map((f) => f.payload.replayed)).toEqual([2, 0, 2]);
+      expect(pusher.framesTo("conn-2").map((f) => f.payload.replyId)).toEqual(["r1", "r2"]);
+      expect(pusher.framesTo("conn-3").map((f) => f.payload.replyId)).toEqual(["r1", "r2"]);
+    });
+
     it("stops replaying when the new connection is gone too", async () => {
       const sessionId = await startSession("conn-1");
       await messages.putOnce({ sessionId, userId: MAYA, personaId: "companion", seq: 1, role: "assistant", messageId: "m1", content: "answer 1", status: "screened" });

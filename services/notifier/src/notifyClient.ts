@@ -63,10 +63,12 @@ export const createNotifier = (ports: NotifierPorts) => {
     }
     if (!claim.won && claim.existing.decidedBy === input.replyId) return;
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
+    // A resume on this connection may have shown the stored reply already: it is not shown a second time.
+    const alreadyShown = connectionId !== undefined && !(await connections.markShown(connectionId, input.replyId));
     const status = (state: "responding" | "idle") =>
       serverFrame("agent_status", { sessionId: input.sessionId, messageId: input.messageId, personaId: input.personaId, status: state });
-    if (connectionId && input.announceResponding) await ports.pusher.push(connectionId, status("responding"));
-    const result = connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
+    if (connectionId && input.announceResponding && !alreadyShown) await ports.pusher.push(connectionId, status("responding"));
+    const result = alreadyShown ? "sent" : connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
     if (result === "sent" && connectionId) {
       await ports.pusher.push(connectionId, status("idle"));
       ports.metrics?.count(METRIC.turnsCompleted);

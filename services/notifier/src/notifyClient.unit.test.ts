@@ -60,6 +60,20 @@ describe("notifier: notifyClient", () => {
     ]);
   });
 
+  it("does not show a reply again on a connection a resume already showed it on, and reports it delivered", async () => {
+    // Prepare: the teen came back on a new connection and the resume found the stored reply before the notifier ran.
+    await connections.open("conn-maya-2", "user-maya");
+    await sessions.attach(t.sessionId, "conn-maya-2");
+    await connections.markShown("conn-maya-2", `reply-${t.messageId}`);
+
+    // Act
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+
+    // Assess
+    expect(shown("conn-maya-2")).toEqual([]);
+    expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-2" });
+  });
+
   it("reports connection_gone when the socket has closed", async () => {
     pusher.close("conn-maya-1");
 

@@ -19,4 +19,10 @@ export interface ConnectionStore {
   close(connectionId: string): Promise<void>;
   /** The user's open connections (a phone and a laptop, say). */
   listByUser(userId: string): Promise<ConnectionRecord[]>;
+  /**
+   * Records that a reply (or notice) is about to be pushed on this connection: false if it already was, so the notifier
+   * and a resume (or two resumes) never show the same reply twice on one connection. A connection the store does not
+   * know answers true: whether it is still there is the push's to find out.
+   */
+  markShown(connectionId: string, replyId: string): Promise<boolean>;
 }

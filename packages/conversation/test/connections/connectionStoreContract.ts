@@ -55,6 +55,24 @@ export function connectionStoreContract(adapter: string, open: (clock: () => num
       expect(await store.get(connectionId)).toMatchObject({ connectedAt: START, lastSeenAt: new Date(Date.parse(START) + (CONNECTION_TTL_SECONDS - 60) * 1000).toISOString() });
     });
 
+    it("marks a reply shown on a connection once, apart from other connections and other replies", async () => {
+      const other = `conn-${randomUUID()}`;
+      await store.open(connectionId, "user-maya");
+      await store.open(other, "user-maya");
+
+      expect(await store.markShown(connectionId, "reply-1")).toBe(true);
+      expect(await store.markShown(connectionId, "reply-1")).toBe(false);
+      expect(await store.markShown(connectionId, "reply-2")).toBe(true);
+      expect(await store.markShown(other, "reply-1")).toBe(true);
+      // The record a caller reads stays as it was.
+      expect(Object.keys((await store.get(connectionId)) ?? {}).sort()).toEqual(["connectedAt", "connectionId", "expiresAt", "lastSeenAt", "userId"]);
+    });
+
+    it("leaves an unknown connection unknown when a reply is marked on it", async () => {
+      expect(await store.markShown(connectionId, "reply-1")).toBe(true);
+      expect(await store.get(connectionId)).toBeUndefined();
+    });
+
     it("does not bring back an unknown connection by touching it", async () => {
       await store.touch(connectionId);
 

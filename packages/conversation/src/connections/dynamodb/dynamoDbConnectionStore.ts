@@ -4,6 +4,12 @@ import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/pl
 import { isConditionFailure } from "@innerworld/platform/dynamodb";
 import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
 
+/** The record without the replies shown on the connection, which only `markShown` reads. */
+const recordOf = (item: Record<string, unknown>): ConnectionRecord => {
+  const { connectionId, userId, connectedAt, lastSeenAt, expiresAt } = item as unknown as ConnectionRecord;
+  return { connectionId, userId, connectedAt, lastSeenAt, expiresAt };
+};
+
 export class DynamoDbConnectionStore implements ConnectionStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -26,7 +32,7 @@ export class DynamoDbConnectionStore implements ConnectionStore {
 
   async get(connectionId: string): Promise<ConnectionRecord | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { connectionId } }));
-    const record = Item as ConnectionRecord | undefined;
+    const record = Item === undefined ? undefined : recordOf(Item);
     return record && !isExpired(record, this.clock()) ? record : undefined;
   }
 
@@ -35,7 +41,7 @@ export class DynamoDbConnectionStore implements ConnectionStore {
       new QueryCommand({ TableName: this.tableName, IndexName: "byUser", KeyConditionExpression: "userId = :user", ExpressionAttributeValues: { ":user": userId } }),
     );
     const now = this.clock();
-    return ((Items ?? []) as ConnectionRecord[]).filter((record) => !isExpired(record, now));
+    return (Items ?? []).map(recordOf).filter((record) => !isExpired(record, now));
   }
 
   async touch(connectionId: string): Promise<void> {
@@ -51,6 +57,26 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     ).catch((error: unknown) => {
       if (!isConditionFailure(error)) throw error;
     });
+  }
+
+  async markShown(connectionId: string, replyId: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { connectionId },
+          UpdateExpression: "ADD shownReplies :reply",
+          ConditionExpression: "attribute_exists(connectionId) AND NOT contains(shownReplies, :replyId)",
+          ExpressionAttributeValues: { ":reply": new Set([replyId]), ":replyId": replyId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    // Either shown already, or no such connection (which the push will find gone).
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { connectionId }, ConsistentRead: true }));
+    return Item === undefined;
   }
 
   async close(connectionId: string): Promise<void> {

@@ -4,6 +4,7 @@ import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } f
 
 export class InMemoryConnectionStore implements ConnectionStore {
   private readonly connections = new Map<string, ConnectionRecord>();
+  private readonly shown = new Map<string, Set<string>>();
 
   constructor(private readonly clock: Clock = systemClock) {}
 
@@ -38,7 +39,16 @@ export class InMemoryConnectionStore implements ConnectionStore {
     record.expiresAt = epochSeconds(now) + CONNECTION_TTL_SECONDS;
   }
 
+  async markShown(connectionId: string, replyId: string): Promise<boolean> {
+    if (!this.connections.has(connectionId)) return true;
+    const shown = this.shown.get(connectionId) ?? new Set<string>();
+    if (shown.has(replyId)) return false;
+    this.shown.set(connectionId, shown.add(replyId));
+    return true;
+  }
+
   async close(connectionId: string): Promise<void> {
     this.connections.delete(connectionId);
+    this.shown.delete(connectionId);
   }
 }
