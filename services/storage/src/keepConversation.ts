@@ -24,10 +24,12 @@ export const createConversationKeeper = (ports: StoragePorts) => {
   /**
    * Opens the session's feedback request for this trigger once (its id is derived from session and trigger) and
    * announces it while it is open; a redelivered trigger announces it again under the same eventId, which consumers drop.
+   * A trigger replayed from the archive keeps the request's record but never announces it: a replay reaches no teen,
+   * and its copies of the announcement would race each other at the notifier.
    */
-  const requestFeedback = async (trigger: { sessionId: string; userId: string; reason: FeedbackReason; key: string; causationId: string }) => {
+  const requestFeedback = async (trigger: { sessionId: string; userId: string; reason: FeedbackReason; key: string; causationId: string; replayed: boolean }) => {
     const { request } = await feedback.create({ requestId: `feedback-${trigger.sessionId}-${trigger.key}`, sessionId: trigger.sessionId, userId: trigger.userId, reason: trigger.reason });
-    if (request.status !== "open") return;
+    if (request.status !== "open" || trigger.replayed) return;
     await publisher.publish({
       type: "FeedbackRequested",
       correlationId: trigger.sessionId,
@@ -91,7 +93,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       });
     },
 
-    async replyScreened({ envelope }: ConsumedEvent<"ReplyScreened">) {
+    async replyScreened({ envelope, replayName }: ConsumedEvent<"ReplyScreened">) {
       const { data, metadata } = envelope;
       await messages.putOnce({
         sessionId: data.sessionId,
@@ -110,7 +112,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         categories: data.verdict.categories,
       });
       if (ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
-        await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId });
+        await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId, replayed: replayName !== undefined });
       }
     },
 
@@ -137,12 +139,12 @@ export const createConversationKeeper = (ports: StoragePorts) => {
     },
 
     /** Publishes TranscriptReady once per session, however often SessionEnded arrives. */
-    async sessionEnded({ envelope }: ConsumedEvent<"SessionEnded">) {
+    async sessionEnded({ envelope, replayName }: ConsumedEvent<"SessionEnded">) {
       const { data, metadata } = envelope;
       const session = await sessions.get(data.sessionId);
       if (!session) throw new Error(`session ${data.sessionId} is not recorded`);
       // A session with no turn has nothing to rate.
-      if (session.lastSeq > 0) await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "session_end", key: "end", causationId: metadata.eventId });
+      if (session.lastSeq > 0) await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "session_end", key: "end", causationId: metadata.eventId, replayed: replayName !== undefined });
       if (session.transcriptPublishedAt) return;
       const transcript = await messages.listSession(data.sessionId);
       await publisher.publish({

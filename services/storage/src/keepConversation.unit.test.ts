@@ -186,6 +186,20 @@ describe("storage: keepConversation", () => {
     expect(await feedback.listBySession(empty.sessionId)).toEqual([]);
   });
 
+  it("keeps a replayed session end's feedback request but never announces it, so a replay reaches no teen", async () => {
+    await sessions.nextTurn(t.sessionId, "user-maya", "conn-maya-1");
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 1 });
+
+    await asking.sessionEnded(delivered(sessionEndedRequest(t), { replayName: "rebuild-graphs" }));
+    await asking.replyScreened(delivered(replyScreenedRequest(t), { replayName: "rebuild-graphs" }));
+
+    expect(publisher.ofType("FeedbackRequested")).toEqual([]);
+    expect((await feedback.listBySession(t.sessionId)).map((r) => [r.requestId, r.status]).sort()).toEqual([
+      [`feedback-${t.sessionId}-end`, "open"],
+      [`feedback-${t.sessionId}-turn-1`, "open"],
+    ]);
+  });
+
   it("asks for feedback after the configured turn as well", async () => {
     const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 2 });
 
