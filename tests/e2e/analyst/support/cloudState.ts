@@ -64,17 +64,20 @@ export const contextVersion = async (dynamodb: DynamoDBClient, table: string, us
 
 /** Waits until the services' queues have been empty (nothing waiting, nothing in flight) several polls in a row. */
 export const queuesDrained = async (sqs: SQSClient, endpoints: LocalEndpoints, timeoutMs = 20_000): Promise<void> => {
-  const urls = Object.values(endpoints.queues).map((q) => q!.queueUrl);
+  const queues = Object.entries(endpoints.queues).map(([service, q]) => [service, q!.queueUrl] as const);
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
+  let busy: string[] = [];
   while (quiet < 4) {
-    if (Date.now() > deadline) throw new Error("the services' queues did not drain");
-    let busy = 0;
-    for (const url of urls) {
+    if (Date.now() > deadline) throw new Error(`the services' queues did not drain: ${busy.join(", ")}`);
+    busy = [];
+    for (const [service, url] of queues) {
       const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }));
-      busy += Number(Attributes?.ApproximateNumberOfMessages ?? 0) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+      const waiting = Number(Attributes?.ApproximateNumberOfMessages ?? 0);
+      const inFlight = Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+      if (waiting + inFlight > 0) busy.push(`${service} (${waiting} waiting, ${inFlight} in flight)`);
     }
-    quiet = busy === 0 ? quiet + 1 : 0;
+    quiet = busy.length === 0 ? quiet + 1 : 0;
     await sleep(150);
   }
 };
