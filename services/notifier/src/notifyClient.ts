@@ -63,8 +63,10 @@ export const createNotifier = (ports: NotifierPorts) => {
     }
     if (!claim.won && claim.existing.decidedBy === input.replyId) return;
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
-    // A resume on this connection may have shown the stored reply already: it is not shown a second time.
-    const alreadyShown = connectionId !== undefined && !(await connections.markShown(connectionId, input.replyId));
+    // The session moved to this connection by a resume, which may have shown the stored reply already: it is not shown
+    // a second time. (On the turn's own connection nothing can have shown it yet, so the usual turn costs no extra write.)
+    const moved = connectionId !== undefined && connectionId !== input.fallbackConnectionId;
+    const alreadyShown = moved && !(await connections.markShown(connectionId, input.replyId));
     const status = (state: "responding" | "idle") =>
       serverFrame("agent_status", { sessionId: input.sessionId, messageId: input.messageId, personaId: input.personaId, status: state });
     if (connectionId && input.announceResponding && !alreadyShown) await ports.pusher.push(connectionId, status("responding"));
