@@ -5,7 +5,7 @@ import { readExamples } from "../bench/classifier/examples";
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, SPLIT_FILE } from "../bench/classifier/paths";
 import { sha256 } from "../bench/classifier/pipeline";
 import { assignSplits } from "../bench/classifier/split";
-import { applySplit, frozenTestLines, readSplitManifest } from "../bench/classifier/splitManifest";
+import { ADDED_TRAIN_SHARE, addedShare, applySplit, frozenTestLines, readSplitManifest } from "../bench/classifier/splitManifest";
 
 const FROZEN_TEST_SHA256 = "7a0b72df940616c4323bba6c2bdb63c89df288d23c50e365a5d4aa5b05e79cd3";
 
@@ -39,8 +39,14 @@ describe("the screening data set", () => {
     expect(sha256(frozenTestLines(test))).toBe(FROZEN_TEST_SHA256);
   });
 
-  it("the split is the hash-ordered, stratified one it says it is", () => {
-    const assigned = assignSplits(examples);
-    for (const name of ["train", "dev", "test"] as const) for (const id of manifest[name]) expect(assigned.get(id)).toBe(name);
+  it("the split is the hash-ordered, stratified one it says it is; lines added later are in train or dev by their id's hash, never in test", () => {
+    const added = new Set(manifest.added ?? []);
+    const assigned = assignSplits(examples.filter((e) => !added.has(e.id)));
+    for (const name of ["train", "dev", "test"] as const) for (const id of manifest[name]) if (!added.has(id)) expect(assigned.get(id)).toBe(name);
+    const train = new Set(manifest.train);
+    for (const id of added) {
+      expect(manifest.test).not.toContain(id);
+      expect(train.has(id)).toBe(addedShare(manifest.salt, id) < ADDED_TRAIN_SHARE);
+    }
   });
 });

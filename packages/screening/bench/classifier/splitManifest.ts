@@ -10,6 +10,8 @@ export interface SplitManifest {
   salt: string;
   /** SHA-256 of test.frozen.jsonl, the test examples exactly as frozen. */
   testSha256: string;
+  /** Ids placed after the freeze (train or dev by the hash of the id alone); absent before any were added. */
+  added?: string[];
   train: string[];
   dev: string[];
   test: string[];
@@ -30,6 +32,14 @@ export function frozenTestLines(test: readonly LabelledExample[]): string {
     .map((e) => JSON.stringify({ id: e.id, text: e.text, level: e.level, category: e.category, family: e.family, lang: e.lang, trap: e.trap, author: e.author, ...(e.context.length > 0 ? { context: e.context } : {}) }))
     .join("\n")
     .concat("\n");
+}
+
+/** Lines added after the freeze go to train with this probability, else to dev. */
+export const ADDED_TRAIN_SHARE = 0.82;
+
+/** Where in [0, 1) an added id falls: train below ADDED_TRAIN_SHARE, dev above. */
+export function addedShare(salt: string, id: string): number {
+  return parseInt(sha256(`${salt}\u0000${id}`).slice(0, 8), 16) / 0x100000000;
 }
 
 /**
@@ -54,16 +64,21 @@ export function freezeSplit(examples: readonly LabelledExample[], existing?: Spl
       testLines,
     };
   }
-  const known = new Set([...existing.train, ...existing.dev, ...existing.test]);
-  const train = [...existing.train];
-  const dev = [...existing.dev];
+  // The first freeze's lines keep their place; lines added since are placed afresh, so a re-imported file may drop some.
+  const present = new Set(examples.map((e) => e.id));
+  const addedBefore = new Set(existing.added ?? []);
+  const frozen = new Set([...existing.train, ...existing.dev, ...existing.test].filter((id) => !addedBefore.has(id)));
+  const train = existing.train.filter((id) => frozen.has(id));
+  const dev = existing.dev.filter((id) => frozen.has(id));
+  const added: string[] = [];
   for (const e of [...examples].sort(byId)) {
-    if (known.has(e.id)) continue;
-    const share = parseInt(sha256(`${existing.salt}\u0000${e.id}`).slice(0, 8), 16) / 0x100000000;
-    (share < 0.82 ? train : dev).push(e.id);
+    if (frozen.has(e.id)) continue;
+    (addedShare(existing.salt, e.id) < ADDED_TRAIN_SHARE ? train : dev).push(e.id);
+    added.push(e.id);
   }
   const test = examples.filter((e) => existing.test.includes(e.id));
-  return { manifest: { ...existing, train: train.sort(), dev: dev.sort() }, testLines: frozenTestLines(test) };
+  if (test.length !== existing.test.length || existing.test.some((id) => !present.has(id))) throw new DatasetError("DATASET_INVALID_LINE", "a frozen test example is missing from the data");
+  return { manifest: { ...existing, added, train: train.sort(), dev: dev.sort() }, testLines: frozenTestLines(test) };
 }
 
 export function readSplitManifest(path: string): SplitManifest {
