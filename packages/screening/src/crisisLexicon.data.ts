@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.11.1";
+export const CRISIS_LEXICON_VERSION = "2026.12.1";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -38,7 +38,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     id: "kill_myself",
     category: "crisis",
     stance: "self",
-    patterns: ["(kill|killing|killed|end|ending|off|offing) {me}", "(?<!\\d )kms", "kmslf", "kmsf"],
+    patterns: ["(kill|killing|killed|end|ending|off|offing) {me}", "kmslf", "kmsf"],
+  },
+  {
+    // "kms" is as often a groan at a chore ("kms my mom signed me up for 7am tennis") as meant: alone it yields to a
+    // classifier sure the message is ordinary, like a topic named.
+    id: "kms",
+    category: "crisis",
+    stance: "mention",
+    patterns: ["(?<!\\d )kms"],
   },
   {
     id: "kys_about_self",
@@ -85,6 +93,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive",
       "(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive",
       "unalive (me|{me})",
+      "unaliv(ing|ed) {me}",
+      "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
       "(how to|how do i|how can i|ways to|thinking about|thought about) {adv}unalive",
     ],
   },
@@ -93,7 +103,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)",
+      // "i need to disappear for a bit, dishes" is a chore, not a wish.
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever))",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -121,7 +132,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "take my (own )?life",
       "put an end to (it all|my life|everything)",
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
-      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)",
+      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
       "goodbye forever",
       "(goodbye|suicide) (note|letter)",
@@ -150,6 +161,82 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(whats|what is) the point (of|in) (living|life|being alive|going on|existing|me being here|anything any more)",
       "(life|living) (isnt|is not|aint|is no longer) worth (living|it)",
       "not worth living",
+    ],
+  },
+  // ── suicidal ideation in Spanish (accents folded away, as the matching form has them) ──
+  {
+    id: "es_quiero_morir",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida)",
+      "me (voy|vo) a {esadv}(suicidar|quitar la vida)",
+      "(quitarme|quitare|me quito|me quite|me voy a quitar) la vida",
+      "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
+      "suicid(arme|arte|arse|andome)",
+    ],
+  },
+  {
+    // Said in earnest and, as often, about a lost bet or a wardrobe mishap ("me quiero morir jaja"): the phrase alone
+    // yields to a classifier sure the message is ordinary, like a topic named.
+    id: "es_quiero_morir_hyperbole",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(morirme|matarme)(?! (de risa|estudiando|trabajando|entrenando))",
+      "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
+      "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
+      "me (voy|vo) a {esadv}matar(?! (de risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
+    ],
+  },
+  {
+    id: "es_suicidio",
+    category: "crisis",
+    stance: "mention",
+    patterns: ["suicid(io|ios|a|as)", "autolesion(es|arme|arse)?"],
+  },
+  {
+    id: "es_no_quiero_vivir",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "no (quiero|deseo) {esadv}(vivir|seguir viviendo|estar vivo|estar viva|existir|despertar|despertarme|volver a despertar)(?! (en|con|asi en|sin (wifi|internet|musica|cafe)))",
+      "(cansado|cansada|harto|harta) de (vivir|existir|estar vivo|estar viva|la vida)",
+      "ojala {esadv}(me muera|me muriera|me muriese|no despertar|no despierte|no despertara|estuviera muerto|estuviera muerta|no existiera|no hubiera nacido|nunca hubiera nacido|desaparecer|poder desaparecer|no estar viva|no estar vivo)",
+      "(quiero|quisiera) {esadv}desaparecer (para siempre|de este mundo|del mundo|y no volver)",
+      "(estarian|estarias|estaria|estaran|estarias) (todos )?mejor sin mi",
+      "(nadie|ni uno) (me )?(extranaria|echaria de menos|notaria|se daria cuenta|lloraria) si (me muero|muero|desaparezco|desapareciera|me muriera|no estuviera|ya no estoy|me mato)",
+      "no (tengo|hay|veo) (ninguna |ningun )?(razon|razones|motivo|motivos|sentido) (para|de|por (lo )?que) (vivir|seguir viviendo|seguir aqui|estar vivo|estar viva)",
+      "(nada|nadie) por (lo )?(que|quien) vivir",
+      "(la vida|vivir) (ya )?no vale la pena",
+      "no aguanto (mas )?(vivir|la vida|estar vivo|estar viva|seguir viviendo)",
+      "(esta es|este es|sera) mi (ultimo mensaje|despedida)",
+      "(carta|nota|cartas|notas) de (despedida|suicidio)",
+      "(me despido|adios) para siempre",
+    ],
+  },
+  {
+    id: "es_hacerme_dano",
+    category: "self_harm",
+    stance: "self",
+    patterns: [
+      "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)",
+      "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)",
+      "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
+      "me volvi a (cortar|lastimar|hacer dano)",
+      // The normaliser reads the Spanish "corte" as the English "cortes"; the verb is meant either way.
+      "me (corte|cortes) (a proposito|otra vez|de nuevo)",
+    ],
+  },
+  {
+    id: "es_metodo",
+    category: "crisis",
+    stance: "method",
+    patterns: [
+      "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
+      "(forma|manera|formas|maneras) (mas )?(facil|faciles|rapida|rapidas|indolora|indoloras|segura)? ?(de|para) (morir|matarme|suicidarme|quitarme la vida)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
+      "como (matarme|suicidarme|quitarme la vida)",
+      "(tirarme|lanzarme|aventarme|arrojarme) (de|desde) (un|el|la|una) (puente|edificio|azotea|techo|balcon)",
     ],
   },
   // ── ways to die: asked for or named ──

@@ -9,10 +9,10 @@ describe("crisis lexicon on a teen's message", () => {
     ["honestly i might just killmyself", "crisis.kill_myself"],
     ["KILL MY SELF", "crisis.kill_myself"],
     ["k1ll mys3lf", "crisis.kill_myself"],
-    ["kms", "crisis.kill_myself"],
-    ["omg kms this is so bad", "crisis.kill_myself"],
-    ["k m s", "crisis.kill_myself"],
-    ["K.M.S.", "crisis.kill_myself"],
+    ["kms", "crisis.kms"],
+    ["omg kms this is so bad", "crisis.kms"],
+    ["k m s", "crisis.kms"],
+    ["K.M.S.", "crisis.kms"],
     ["i think im gonna kys", "crisis.kys_about_self"],
     ["should i just kys", "crisis.kys_about_self"],
     ["lowkey wanna kys", "crisis.kys_about_self"],
@@ -64,6 +64,16 @@ describe("crisis lexicon on a teen's message", () => {
     ["i was sexually abused", "crisis.abuse_disclosure"],
     ["my dad hits me when he drinks", "crisis.abuse_disclosure"],
     ["this older guy keeps asking me for nudes", "crisis.abuse_disclosure"],
+    ["been thinking of unaliving tonight", "crisis.unalive"],
+    ["me quiero morir", "crisis.es_quiero_morir_hyperbole"],
+    ["neta quiero matarme", "crisis.es_quiero_morir_hyperbole"],
+    ["este finde me voy a quitar la vida", "crisis.es_quiero_morir"],
+    ["estoy pensando en suicidarme", "crisis.es_quiero_morir"],
+    ["ya no quiero vivir más", "crisis.es_no_quiero_vivir"],
+    ["ojalá no despertar mañana", "crisis.es_no_quiero_vivir"],
+    ["todos estarían mejor sin mí", "crisis.es_no_quiero_vivir"],
+    ["quiero desaparecer para siempre", "crisis.es_no_quiero_vivir"],
+    ["¿cuántas pastillas necesito para no despertar?", "crisis.es_metodo"],
   ])("%j → crisis (%s)", (message, ruleId) => {
     const verdict = screenInput(message);
 
@@ -87,6 +97,8 @@ describe("crisis lexicon on a teen's message", () => {
     ["i make myself throw up after dinner", "self_harm.hurt_myself"],
     ["i relapsed on sh", "self_harm.self_harm_slang"],
     ["my sh urges are bad tonight", "self_harm.self_harm_slang"],
+    ["volví a cortarme", "self_harm.es_hacerme_dano"],
+    ["me corto otra vez", "self_harm.es_hacerme_dano"],
     ["is self-harm addictive", "self_harm.self_harm"],
     ["i selfharm", "self_harm.self_harm"],
   ])("%j → crisis with self_harm (%s)", (message, ruleId) => {
@@ -134,6 +146,12 @@ describe("crisis lexicon on a teen's message", () => {
     "shh be quiet",
     "that boss fight kills me every time",
     "we learned about the noose in history class",
+    "me voy a morir de risa",
+    "ok i need to disappear for a bit, dishes",
+    "this is my last message before my phone dies",
+    "me voy a matar estudiando para el examen",
+    "me corté las puntas del pelo",
+    "no quiero vivir en esta ciudad toda mi vida",
   ])("%j is not crisis language", (message) => {
     const verdict = screenInput(message);
 

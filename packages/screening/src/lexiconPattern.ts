@@ -8,6 +8,8 @@ const MACROS: Readonly<Record<string, string>> = {
   "{you}": "(?:your ?self|yourslef|yo ?self)",
   "{adv}":
     "(?:(?:really|just|honestly|literally|lowkey|highkey|actually|kinda|kind of|sort of|so|seriously|genuinely|sometimes|still|even|truly|fr|ngl|deadass|definitely|totally|probably|legit|all|often|always) )*",
+  // Spanish fillers and adverbs between a verb and its object ("quiero de verdad morirme"); "ya" reads as "you" after slang expansion.
+  "{esadv}": "(?:(?:realmente|solo|de verdad|neta|literal|literalmente|en serio|ya|you|tanto|mucho|a veces|simplemente|nomas|no mas|tipo) )*",
   // Teens rarely punctuate: a clause also ends before filler ("lol", "tbh"), a time word, or a new "i ...".
   "{end}":
     "(?= ?(?:\\.|$)| (?:lol|lmao|lmfao|tbh|fr|ngl|honestly|rn|right now|idk|tho|though|any more|any longer|no more|tonight|today|again|last night|yesterday|this week|lately|recently|every day|everyday|last year|last month|a while ago|years ago|months ago|since|when|after|at night|because|i|im|i m|and i|but i|so i)(?![\\p{L}\\p{N}]))",
