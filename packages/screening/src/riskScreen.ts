@@ -27,6 +27,7 @@ export interface RiskVerdict {
 // Which kind of risk each lexicon entry names; the classifier's category is preferred when it is sure.
 const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   kill_myself: "active_ideation",
+  kms: "active_ideation",
   kys_about_self: "active_ideation",
   want_to_die: "active_ideation",
   suicide: "active_ideation",
@@ -42,6 +43,12 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   cutting: "self_harm",
   hurt_myself: "self_harm",
   self_harm_slang: "self_harm",
+  es_quiero_morir: "active_ideation",
+  es_quiero_morir_hyperbole: "active_ideation",
+  es_suicidio: "active_ideation",
+  es_no_quiero_vivir: "passive_ideation",
+  es_hacerme_dano: "self_harm",
+  es_metodo: "method_inquiry",
   told_to_die: "told_to_die",
   abuse_disclosure: "abuse_disclosure",
 };
@@ -50,6 +57,19 @@ const LEXICON_STANCE: ReadonlyMap<string, CrisisStance> = new Map(CRISIS_LEXICON
 
 function entryOf(hit: RuleHit): string {
   return hit.ruleId.slice(hit.ruleId.indexOf(".") + 1);
+}
+
+/**
+ * A message the classifier reads as at least a concern, whose kind is ideation, a plan, a method, self-harm or a
+ * farewell, gets crisis resources: for these kinds a teen who is only "concerning" today and one in danger write
+ * alike, a missed crisis costs far more than helplines shown too soon, and on dev this catches more crises for the
+ * same number of ordinary messages flagged (docs/safety-screening.md). Hopelessness alone stays a concern.
+ */
+export const ESCALATED_CATEGORIES: ReadonlySet<RiskCategory> = new Set(["active_ideation", "passive_ideation", "plan_intent", "method_inquiry", "self_harm", "farewell"]);
+
+/** The level a classifier reading of `level` and `category` acts at: a concern of an escalated kind is a crisis. */
+export function actionLevel(level: RiskLevel, category: RiskCategory, escalate = true): RiskLevel {
+  return escalate && level === "concern" && ESCALATED_CATEGORIES.has(category) ? "crisis" : level;
 }
 
 /** How many earlier user messages of the session are read with this one. */
@@ -122,6 +142,12 @@ function scoreWindows(classifier: ScreeningClassifier, windows: readonly (readon
   return { risk: Math.max(0, risk), crisis, category: riskiest === undefined ? "hopelessness" : classifier.category(riskiest) };
 }
 
+/** The classifier's reading of the recent messages together with this one (contextWindows), or undefined without any. */
+export function scoreContext(classifier: ScreeningClassifier, prepared: PreparedText, recent: readonly string[]): WindowedScore | undefined {
+  const windows = contextWindows(prepared, recent);
+  return windows.length === 0 ? undefined : scoreWindows(classifier, windows);
+}
+
 /** The classifier's reading of one prepared message: the whole of it and each of its windows. */
 export function scoreMessage(classifier: ScreeningClassifier, prepared: PreparedText): WindowedScore {
   return scoreWindows(classifier, messageWindows(prepared.forms));
@@ -170,7 +196,7 @@ export interface RiskInput {
 export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds): RiskVerdict {
   const t = thresholds;
   const message = scoreMessage(classifier, input.prepared);
-  let level: RiskLevel = message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none";
+  let level: RiskLevel = actionLevel(message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none", message.category);
   let decidedBy: ScreeningLayer = "classifier";
   let category: ScreeningCategory = level === "none" ? "none" : message.category;
   const scores: RiskVerdict["scores"] = { risk: message.risk, crisis: message.crisis };
@@ -192,7 +218,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     const context = scoreWindows(classifier, contextWindows(input.prepared, input.recent));
     scores.contextRisk = context.risk;
     scores.contextCrisis = context.crisis;
-    const fromContext: RiskLevel = context.crisis >= t.contextCrisis ? "crisis" : context.risk >= t.contextConcern ? "concern" : "none";
+    const fromContext: RiskLevel = actionLevel(context.crisis >= t.contextCrisis ? "crisis" : context.risk >= t.contextConcern ? "concern" : "none", context.category);
     if (higherLevel(level, fromContext) !== level) {
       level = fromContext;
       decidedBy = "context";

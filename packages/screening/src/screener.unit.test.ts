@@ -14,7 +14,7 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.kill_myself")).toBe(true);
   });
 
-  it.each(["thinking of unaliving tonight", "ready to uninstall myself from life", "gonna take the long sleep", "started scratching again till it bleeds"])(
+  it.each(["ready to uninstall myself from life", "gonna take the long sleep", "started scratching again till it bleeds", "how many of my sleeping pills would it take"])(
     "classifier: %j, absent from the lexicon, is a crisis",
     (text) => {
       const verdict = screener.screenInputLocally(text);
@@ -23,7 +23,7 @@ describe("the screener's layers", () => {
     },
   );
 
-  it.each(["su!c!dal again", "want to k!ll mysef", "k i l l m y s e l f"])("normaliser: %j reaches the lexicon undisguised", (text) => {
+  it.each(["su!c!dal again", "want to k!ll mysef", "k i l l m y s e l f", "thinking of unaliving tonight"])("normaliser: %j reaches the lexicon undisguised", (text) => {
     expect(screener.screenInputLocally(text).risk).toMatchObject({ level: "crisis", decidedBy: "lexicon" });
   });
 
@@ -46,13 +46,18 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.suicide")).toBe(true);
   });
 
-  it("context: a farewell after 'nobody would even notice' is a crisis, though each alone is a concern", () => {
-    const alone = screener.screenInputLocally("i wrote everyone letters");
-    const after = screener.screenInputLocally("i wrote everyone letters", ["nobody would even notice"]);
+  it("context: 'nobody would even notice' after 'i think i'm going away for good' is a crisis, though neither alone is", () => {
+    const alone = screener.screenInputLocally("nobody would even notice");
+    const after = screener.screenInputLocally("nobody would even notice", ["i think i'm going away for good"]);
     expect(alone.risk.level).toBe("concern");
-    expect(screener.screenInputLocally("nobody would even notice").risk.level).toBe("concern");
+    expect(screener.screenInputLocally("i think i'm going away for good").risk.level).toBe("none");
     expect(after.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(after.action).toBe("crisis");
+  });
+
+  it("a concern of an escalated kind (here a farewell) gets crisis resources; hopelessness alone stays a concern", () => {
+    expect(screener.screenInputLocally("i said sorry to everyone i hurt").risk).toMatchObject({ level: "crisis", category: "farewell", decidedBy: "classifier" });
+    expect(screener.screenInputLocally("i'm tired of pretending i'm okay").risk).toMatchObject({ level: "concern", category: "hopelessness" });
   });
 
   it("context: ordinary talk after ordinary talk stays ordinary", () => {
@@ -61,7 +66,7 @@ describe("the screener's layers", () => {
 });
 
 describe("the second opinion and moderation", () => {
-  const uncertain = "you can have my stuff, i won't be using it";
+  const uncertain = "i cleaned my whole room and sorted my things";
 
   it("is asked only about uncertain messages, and can raise them", async () => {
     const secondOpinion = createInMemorySecondOpinion(() => ({ level: "crisis", category: "farewell" }));

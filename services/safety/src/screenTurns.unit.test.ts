@@ -111,22 +111,22 @@ describe("safety: screenTurns", () => {
     expect(screened?.content).toBe("i feel so empty lately");
   });
 
-  it("reads the session's earlier messages: a farewell after 'nobody would even notice' is a crisis", async () => {
-    const said = ["nobody would even notice", "i wrote everyone letters"];
+  it("reads the session's earlier messages: 'nobody would even notice' after 'i think i'm going away for good' is a crisis", async () => {
+    const said = ["i think i'm going away for good", "nobody would even notice"];
     const safety = safetyWith(publisher, { recentUserMessages: async (_sessionId, beforeSeq, count) => said.slice(0, beforeSeq - 1).slice(-count) });
 
     await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 1 }), { content: said[0] })));
     await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 2 }), { content: said[1] })));
 
     const [first, second] = publisher.ofType("MessageScreened").map((e) => e.data.verdict);
-    expect(first).toMatchObject({ action: "allow", level: "concern" });
+    expect(first).toMatchObject({ action: "allow", level: "none" });
     expect(second).toMatchObject({ action: "crisis", level: "crisis", decidedBy: "context" });
   });
 
   it("when the earlier messages cannot be read, an uncertain message is a concern, not safe", async () => {
     const safety = safetyWith(publisher, { recentUserMessages: () => Promise.reject(new Error("DynamoDB unreachable")) });
 
-    await safety.messageReceived(delivered(messageReceivedRequest(turn(), { content: "you can have my stuff, i won't be using it" })));
+    await safety.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i cleaned my whole room and sorted my things" })));
 
     expect(publisher.ofType("MessageScreened")[0]?.data.verdict).toMatchObject({ level: "concern", decidedBy: "context" });
   });

@@ -18,10 +18,11 @@ import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { contextWindows, screenRisk } from "../../src/riskScreen";
+import { actionLevel, contextWindows, scoreContext, scoreMessage } from "../../src/riskScreen";
+import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.1";
+export const MODEL_RELEASE = "2025.12.2";
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
 export function trainingForms(example: LabelledExample): string[] {
@@ -94,26 +95,30 @@ export interface ExampleReading {
   lexiconMentionOnly: boolean;
   risk: number;
   crisis: number;
+  /** The kind of risk the riskiest window reads as. */
+  category: RiskCategory;
   contextRisk: number;
   contextCrisis: number;
+  contextCategory: RiskCategory;
 }
 
-// Thresholds that decide nothing on their own, so screenRisk reports raw scores for every layer.
-const READ_ALL: ModelThresholds = { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 0, contextCurrent: 0, contextCrisis: 2, contextConcern: 2 };
-
+/** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
 export function readExample(classifier: ScreeningClassifier, example: LabelledExample): ExampleReading {
   const prepared = prepareText(example.text);
   const lexiconHits = findCrisisLanguage(prepared, "input");
-  const verdict = screenRisk(classifier, { prepared, lexiconHits: [], recent: example.context }, READ_ALL);
+  const message = scoreMessage(classifier, prepared);
+  const context = scoreContext(classifier, prepared, example.context);
   const own = lexiconHits.some((hit) => !isMentionHit(hit.ruleId));
   return {
     example,
     lexiconHit: own,
     lexiconMentionOnly: !own && lexiconHits.length > 0,
-    risk: verdict.scores.risk,
-    crisis: verdict.scores.crisis,
-    contextRisk: verdict.scores.contextRisk ?? 0,
-    contextCrisis: verdict.scores.contextCrisis ?? 0,
+    risk: message.risk,
+    crisis: message.crisis,
+    category: message.category,
+    contextRisk: context?.risk ?? 0,
+    contextCrisis: context?.crisis ?? 0,
+    contextCategory: context?.category ?? "hopelessness",
   };
 }
 
@@ -124,12 +129,12 @@ function isMentionHit(ruleId: string): boolean {
 }
 
 /** The level screenRisk would give a reading under these thresholds (kept in step with riskScreen.ts by a unit test). */
-export function levelOf(reading: ExampleReading, t: ModelThresholds): RiskLevel {
+export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = true): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
-  let level: RiskLevel = reading.crisis >= t.crisis || lexicon ? "crisis" : reading.risk >= t.concern ? "concern" : "none";
+  let level: RiskLevel = lexicon ? "crisis" : actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", reading.category, escalate);
   if (level !== "crisis" && reading.example.context.length > 0 && reading.risk >= t.contextCurrent) {
-    if (reading.contextCrisis >= t.contextCrisis) level = "crisis";
-    else if (level === "none" && reading.contextRisk >= t.contextConcern) level = "concern";
+    const fromContext = actionLevel(reading.contextCrisis >= t.contextCrisis ? "crisis" : reading.contextRisk >= t.contextConcern ? "concern" : "none", reading.contextCategory, escalate);
+    if (fromContext === "crisis" || (level === "none" && fromContext === "concern")) level = fromContext;
   }
   return level;
 }
@@ -141,10 +146,16 @@ export interface TuningTargets {
   trapFalsePositiveRate: number;
   /** Most ordinary messages judged a crisis: a false crisis ends the conversation with helplines, a false concern only adds a gentle line. */
   crisisFalsePositiveRate: number;
+  /** Whether a concern of an escalated kind acts as a crisis (riskScreen.ts, ESCALATED_CATEGORIES); off only to compare on dev. */
+  escalate?: boolean;
 }
 
-/** The issue's limits (at most 2 % of ordinary messages and 5 % of traps flagged), applied to dev. */
-export const DEFAULT_TUNING: TuningTargets = { falsePositiveRate: 0.02, trapFalsePositiveRate: 0.05, crisisFalsePositiveRate: 0.01 };
+/**
+ * The issue's limits (at most 2 % of ordinary messages and 5 % of traps flagged), applied to dev. A concern of an
+ * escalated kind acts as a crisis, so nearly every flag is a crisis and a tighter crisis-only limit would cap all
+ * flagging below the issue's: on dev, a 1 % crisis limit caught 58.7 % of crises, the 2 % one 63.2 %.
+ */
+export const DEFAULT_TUNING: TuningTargets = { falsePositiveRate: 0.02, trapFalsePositiveRate: 0.05, crisisFalsePositiveRate: 0.02 };
 
 interface Tally {
   crisisCaught: number;
@@ -154,10 +165,10 @@ interface Tally {
   crisisFalsePositives: number;
 }
 
-function tally(readings: readonly ExampleReading[], t: ModelThresholds): Tally {
+function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escalate = true): Tally {
   const out: Tally = { crisisCaught: 0, riskCaught: 0, falsePositives: 0, trapFalsePositives: 0, crisisFalsePositives: 0 };
   for (const r of readings) {
-    const level = levelOf(r, t);
+    const level = levelOf(r, t, escalate);
     if (r.example.level === "none") {
       if (level !== "none") {
         out.falsePositives += 1;
@@ -172,7 +183,7 @@ function tally(readings: readonly ExampleReading[], t: ModelThresholds): Tally {
   return out;
 }
 
-const MENTION_FLOORS: readonly number[] = [0, 0.05, 0.1, 0.2, 0.3];
+const MENTION_FLOORS: readonly number[] = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
 const CONTEXT_FLOORS: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95];
 const GRID: readonly number[] = Array.from({ length: 98 }, (_, i) => Number((0.02 + i * 0.01).toFixed(2)));
 
@@ -194,10 +205,15 @@ export function ordinarySessions(examples: readonly LabelledExample[]): Labelled
 export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets = DEFAULT_TUNING, sessions: readonly ExampleReading[] = []): ModelThresholds {
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
+  const escalate = targets.escalate ?? true;
+  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, escalate);
+  // The lexicon's own false alarms are beyond any threshold: a limit they already exceed becomes theirs, so the
+  // search still finds the thresholds that add the fewest, instead of none at all.
+  const unavoidable = tally(readings, { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 2, contextCurrent: 2, contextCrisis: 2, contextConcern: 2 });
   const allowed = (t: Tally) =>
-    t.falsePositives <= Math.floor(none * targets.falsePositiveRate) &&
-    t.trapFalsePositives <= Math.floor(traps * targets.trapFalsePositiveRate) &&
-    t.crisisFalsePositives <= Math.floor(none * targets.crisisFalsePositiveRate);
+    t.falsePositives <= Math.max(unavoidable.falsePositives, Math.floor(none * targets.falsePositiveRate)) &&
+    t.trapFalsePositives <= Math.max(unavoidable.trapFalsePositives, Math.floor(traps * targets.trapFalsePositiveRate)) &&
+    t.crisisFalsePositives <= Math.max(unavoidable.crisisFalsePositives, Math.floor(none * targets.crisisFalsePositiveRate));
   const better = (a: Tally, b: Tally | undefined) =>
     b === undefined || a.crisisCaught > b.crisisCaught || (a.crisisCaught === b.crisisCaught && (a.riskCaught > b.riskCaught || (a.riskCaught === b.riskCaught && a.falsePositives < b.falsePositives)));
 
@@ -220,8 +236,17 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
     }
   }
   // The context layer must not turn everyday chat into alarms either: the same limit holds in ordinary sessions.
-  const allowedInSessions = (t: ModelThresholds) => tally(sessions, t).falsePositives <= Math.floor(sessions.length * targets.falsePositiveRate);
-  let bestContext: Tally | undefined;
+  // As above, what the message thresholds already flag in those sessions is not the context layer's doing.
+  const sessionLimit = Math.max(Math.floor(sessions.length * targets.falsePositiveRate), tally(sessions, best).falsePositives);
+  const allowedInSessions = (t: ModelThresholds) => tally(sessions, t).falsePositives <= sessionLimit;
+  // With the context layer off, the sequence lines' own messages may already spend the budget: the layer may then add no alarm.
+  const baseline = tally(readings, best);
+  const allowedWithContext = (t: Tally) =>
+    t.falsePositives <= Math.max(baseline.falsePositives, Math.floor(none * targets.falsePositiveRate)) &&
+    t.trapFalsePositives <= Math.max(baseline.trapFalsePositives, Math.floor(traps * targets.trapFalsePositiveRate)) &&
+    t.crisisFalsePositives <= Math.max(baseline.crisisFalsePositives, Math.floor(none * targets.crisisFalsePositiveRate));
+  // Only thresholds that catch more than the layer switched off are worth switching it on for.
+  let bestContext: Tally = baseline;
   let chosen = best;
   // Lower floors first: a tie keeps the context layer open to messages with less risk of their own.
   for (const contextCurrent of CONTEXT_FLOORS) {
@@ -230,7 +255,7 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
         if (contextConcern > contextCrisis) continue;
         const t = { ...best, contextCurrent, contextCrisis, contextConcern };
         const result = tally(readings, t);
-        if (allowed(result) && better(result, bestContext) && allowedInSessions(t)) {
+        if (allowedWithContext(result) && better(result, bestContext) && allowedInSessions(t)) {
           chosen = t;
           bestContext = result;
         }
@@ -260,6 +285,7 @@ export function buildModel(
   provenance: Omit<ModelProvenance, "seed" | "epochs" | "learningRate" | "l2" | "trainingExamples">,
   options: TrainingOptions = DEFAULT_TRAINING,
   config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
+  tuning: TuningTargets = DEFAULT_TUNING,
 ): BuiltModel {
   const weights = trainClassifier(toTrainingExamples(train, config), options);
   const fullProvenance: ModelProvenance = { ...provenance, seed: options.seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length };
@@ -267,7 +293,7 @@ export function buildModel(
   const probe = new ScreeningClassifier(untuned);
   const devReadings = dev.map((example) => readExample(probe, example));
   const sessionReadings = ordinarySessions(dev).map((example) => readExample(probe, example));
-  const thresholds = tuneThresholds(devReadings, DEFAULT_TUNING, sessionReadings);
+  const thresholds = tuneThresholds(devReadings, tuning, sessionReadings);
   const file = toModelFile(weights, config, thresholds, fullProvenance);
   return { file, classifier: new ScreeningClassifier(file), devReadings };
 }
