@@ -1,5 +1,5 @@
 // The alarm topic and the operations dashboard (core), and each part's alarms on dead letters, handler errors and the age of the oldest message.
-import type { AlarmPlan, CorePlan, DeploymentPlan, PartName } from "./plan";
+import { functionsOf, type AlarmPlan, type CorePlan, type DeploymentPlan, type PartName } from "./plan";
 import { dashboardBodyFor } from "./plan/dashboard";
 
 export const createAlarmTopic = (plan: CorePlan["alarmTopic"]) => {
@@ -12,13 +12,7 @@ export const createAlarmTopic = (plan: CorePlan["alarmTopic"]) => {
 /** Queues and functions have planned physical names, so an alarm needs no output of the resource it watches. */
 const physicalNameOf = (plan: DeploymentPlan, alarm: AlarmPlan): string => {
   const queues = plan.services.flatMap((s) => [s.queue, s.deadLetterQueue]);
-  const functions = [
-    ...plan.services.map((s) => s.function),
-    ...plan.gateway.routes.map((r) => r.function),
-    plan.gateway.authorizer.function,
-    plan.gateway.sweep.function,
-    plan.gateway.readApi.function,
-  ];
+  const functions = functionsOf(plan);
   const found = (alarm.subject.kind === "queue" ? queues : functions).find((x) => x.logicalName === alarm.subject.logicalName);
   if (!found) throw new Error(`alarm ${alarm.logicalName} watches ${alarm.subject.logicalName}, which the plan does not have`);
   return found.name;

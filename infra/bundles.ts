@@ -1,7 +1,7 @@
 // What each deployed handler carries: every handler the plan deploys, bundled as SST bundles it (esbuild, minified;
 // the AWS SDK left to the Lambda runtime), measured against its size limit, with the packages that weigh the most.
 import { build } from "esbuild";
-import { buildPlan, settingsFor, type FunctionPlan } from "./plan";
+import { buildPlan, functionsOf, settingsFor, type FunctionPlan } from "./plan";
 
 /** A handler that calls no model; one that calls a model through LangChain (ChatOpenAI alone is ~1.4 MB). */
 export const PLAIN_LIMIT_BYTES = 500 * 1024;
@@ -29,14 +29,7 @@ const fileOf = (fn: FunctionPlan) => fn.handler.slice(0, fn.handler.lastIndexOf(
 /** Every deployed handler file once, and whether any function built from it holds the model's API key. */
 export const deployedHandlers = (): { entry: string; callsModel: boolean }[] => {
   const plan = buildPlan("test", settingsFor("test", { INNERWORLD_DEPLOY_GRAPH_BACKEND: "neptune" }));
-  const functions = [
-    ...plan.services.map((s) => s.function),
-    ...plan.gateway.routes.map((r) => r.function),
-    plan.gateway.authorizer.function,
-    plan.gateway.sweep.function,
-    plan.gateway.readApi.function,
-    plan.gateway.surveyApi.function,
-  ];
+  const functions = functionsOf(plan);
   const byEntry = new Map<string, boolean>();
   for (const fn of functions) byEntry.set(fileOf(fn), (byEntry.get(fileOf(fn)) ?? false) || fn.links.includes("modelApiKey"));
   return [...byEntry].map(([entry, callsModel]) => ({ entry, callsModel }));

@@ -11,7 +11,7 @@ import { planParameters } from "./parameters";
 import { planSecrets } from "./secrets";
 import { planServices } from "./services";
 import { settingsFor, type StageSettings } from "./settings";
-import type { DeploymentPlan, PartName } from "./types";
+import type { DeploymentPlan, FunctionPlan, PartName } from "./types";
 
 export * from "./types";
 export * from "./errors";
@@ -135,3 +135,13 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
     ...alarms,
   ];
 };
+
+/** Every Lambda function the plan deploys: the consumers, then the gateway's WebSocket, sweep, read and survey functions. */
+export const functionsOf = (plan: DeploymentPlan): FunctionPlan[] => [
+  ...plan.services.map((s) => s.function),
+  ...plan.gateway.routes.map((r) => r.function),
+  plan.gateway.authorizer.function,
+  plan.gateway.sweep.function,
+  plan.gateway.readApi.function,
+  plan.gateway.surveyApi.function,
+];

@@ -1,5 +1,5 @@
 // Feedback requests on the gateway's side: answering (first valid answer wins, comments screened), re-offering, expiring.
-import { effectiveStatus, type FeedbackStore, type FeedbackChannel, type FeedbackReason, type FeedbackRequestRecord } from "@innerworld/conversation/feedback";
+import { effectiveStatus, feedbackRequestedData, type FeedbackStore, type FeedbackChannel, type FeedbackReason, type FeedbackRequestRecord } from "@innerworld/conversation/feedback";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
@@ -115,15 +115,7 @@ export const createFeedbackDesk = (ports: FeedbackPorts) => {
           userId: request.userId,
           sessionId: request.sessionId,
           deduplicationKey: request.requestId,
-          data: {
-            requestId: request.requestId,
-            sessionId: request.sessionId,
-            question: request.question,
-            options: request.options,
-            reason: request.reason,
-            requestedAt: request.requestedAt,
-            expiresAt: request.closesAt,
-          },
+          data: feedbackRequestedData(request),
         });
       }
       return { request, created };

@@ -1,5 +1,6 @@
 // GET /me/export and DELETE /me: everything stored about the caller, as JSON or erased, with a tombstone against replays.
 import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { pagesOf } from "@innerworld/platform/dynamodb";
 import { deleteKeys, eraseUserConversations, findUserConversations } from "@innerworld/conversation/user-data";
 import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { eraseUserMemory, rememberedFacts } from "@innerworld/memory/facts";
@@ -17,9 +18,8 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
   /** The client-message dedupe records (24 h) are keyed by user but not indexed by one: a filtered scan of a small table finds them. */
   const clientMessageKeys = async (userId: string): Promise<{ id: string }[]> => {
     const keys: { id: string }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page: ScanCommandOutput = await runtime.dynamodb.send(
+    const pages = pagesOf<ScanCommandOutput>((start) =>
+      runtime.dynamodb.send(
         new ScanCommand({
           TableName: runtime.tables.idempotency,
           FilterExpression: "begins_with(#id, :prefix)",
@@ -28,10 +28,11 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
           ProjectionExpression: "#id",
           ExclusiveStartKey: start,
         }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       keys.push(...((page.Items ?? []) as { id: string }[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return keys;
   };
 

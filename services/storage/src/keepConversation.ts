@@ -2,7 +2,7 @@
 import { BLOCKED_INPUT_REPLY, CRISIS_REPLY } from "@innerworld/screening/replies";
 import type { MessageStatus, MessageStore } from "@innerworld/conversation/messages";
 import type { SessionStore } from "@innerworld/conversation/sessions";
-import type { FeedbackReason, FeedbackStore } from "@innerworld/conversation/feedback";
+import { feedbackRequestedData, type FeedbackReason, type FeedbackStore } from "@innerworld/conversation/feedback";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 
 export interface StoragePorts {
@@ -37,15 +37,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       userId: trigger.userId,
       sessionId: trigger.sessionId,
       deduplicationKey: request.requestId,
-      data: {
-        requestId: request.requestId,
-        sessionId: request.sessionId,
-        question: request.question,
-        options: request.options,
-        reason: request.reason,
-        requestedAt: request.requestedAt,
-        expiresAt: request.closesAt,
-      },
+      data: feedbackRequestedData(request),
     });
   };
 

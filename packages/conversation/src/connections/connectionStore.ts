@@ -1,4 +1,5 @@
 // The connections port: who is on which WebSocket connection, kept with a 30-minute TTL refreshed by activity.
+import { epochSeconds } from "@innerworld/platform/clock";
 
 export const CONNECTION_TTL_SECONDS = 30 * 60;
 
@@ -9,6 +10,15 @@ export interface ConnectionRecord {
   lastSeenAt: string;
   expiresAt: number;
 }
+
+/** A connection's record as either adapter opens it at `nowMs`: seen now, kept for one TTL. */
+export const newConnectionRecord = (connectionId: string, userId: string, nowMs: number): ConnectionRecord => ({
+  connectionId,
+  userId,
+  connectedAt: new Date(nowMs).toISOString(),
+  lastSeenAt: new Date(nowMs).toISOString(),
+  expiresAt: epochSeconds(nowMs) + CONNECTION_TTL_SECONDS,
+});
 
 export interface ConnectionStore {
   open(connectionId: string, userId: string): Promise<ConnectionRecord>;

@@ -103,6 +103,17 @@ export const acceptAnswer = (
   return { request, recorded: { ...answer, answeredAt: new Date(nowMs).toISOString() } };
 };
 
+/** What a request announces (the FeedbackRequested event's data): the question, its options and its deadline. */
+export const feedbackRequestedData = (request: FeedbackRequestRecord) => ({
+  requestId: request.requestId,
+  sessionId: request.sessionId,
+  question: request.question,
+  options: request.options,
+  reason: request.reason,
+  requestedAt: request.requestedAt,
+  expiresAt: request.closesAt,
+});
+
 /** Open requests whose 48 hours are up by `nowMs`: what the sweep closes. */
 export const isDueToExpire = (request: FeedbackRequestRecord, nowMs: number): boolean => request.status === "open" && request.closesAt <= new Date(nowMs).toISOString();
 

@@ -1,5 +1,6 @@
 // Everything the conversation tables (sessions, messages, connections, feedback) hold about one user, found through their byUser indexes: to export it, or to erase it.
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { pagesOf } from "@innerworld/platform/dynamodb";
 import type { MessageRecord } from "../messages/messageStore";
 import type { SessionRecord } from "../sessions/sessionStore";
 
@@ -23,14 +24,14 @@ const BATCH_WRITE_MAX = 25;
 
 async function queryByUser<T>(client: DynamoDBDocumentClient, tableName: string, userId: string): Promise<T[]> {
   const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
+  const pages = pagesOf((start) =>
+    client.send(
       new QueryCommand({ TableName: tableName, IndexName: "byUser", KeyConditionExpression: "userId = :user", ExpressionAttributeValues: { ":user": userId }, ExclusiveStartKey: start }),
-    );
+    ),
+  );
+  for await (const page of pages) {
     items.push(...((page.Items ?? []) as T[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return items;
 }
 

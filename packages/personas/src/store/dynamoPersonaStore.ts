@@ -1,6 +1,6 @@
 // The persona store on DynamoDB: one item per persona, keyed by personaId, listed per owner through the byOwner index.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
+import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import type { PersonaRecord } from "./personaRecord";
 import { PersonaExistsError, type PersonaChanges, type PersonaStore } from "./personaStore";
 
@@ -19,9 +19,8 @@ export class DynamoPersonaStore implements PersonaStore {
 
   async listByOwner(ownerId: string): Promise<PersonaRecord[]> {
     const items: PersonaRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
+    const pages = pagesOf((start) =>
+      this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: OWNER_INDEX,
@@ -29,10 +28,11 @@ export class DynamoPersonaStore implements PersonaStore {
           ExpressionAttributeValues: { ":owner": ownerId },
           ExclusiveStartKey: start,
         }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       items.push(...((page.Items ?? []) as PersonaRecord[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return items;
   }
 

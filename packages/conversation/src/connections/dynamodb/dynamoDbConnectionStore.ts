@@ -2,7 +2,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "@innerworld/platform/dynamodb";
-import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
+import { CONNECTION_TTL_SECONDS, newConnectionRecord, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
 
 /** The record without the replies shown on the connection, which only `markShown` reads. */
 const recordOf = (item: Record<string, unknown>): ConnectionRecord => {
@@ -18,14 +18,7 @@ export class DynamoDbConnectionStore implements ConnectionStore {
   ) {}
 
   async open(connectionId: string, userId: string): Promise<ConnectionRecord> {
-    const now = this.clock();
-    const record: ConnectionRecord = {
-      connectionId,
-      userId,
-      connectedAt: new Date(now).toISOString(),
-      lastSeenAt: new Date(now).toISOString(),
-      expiresAt: epochSeconds(now) + CONNECTION_TTL_SECONDS,
-    };
+    const record = newConnectionRecord(connectionId, userId, this.clock());
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: record }));
     return record;
   }

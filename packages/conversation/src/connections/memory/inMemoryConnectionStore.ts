@@ -1,6 +1,6 @@
 // Connection records in memory, with the DynamoDB adapter's TTL filtering by the injected clock.
 import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { CONNECTION_TTL_SECONDS, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
+import { CONNECTION_TTL_SECONDS, newConnectionRecord, type ConnectionRecord, type ConnectionStore } from "../connectionStore";
 
 export class InMemoryConnectionStore implements ConnectionStore {
   private readonly connections = new Map<string, ConnectionRecord>();
@@ -9,14 +9,7 @@ export class InMemoryConnectionStore implements ConnectionStore {
   constructor(private readonly clock: Clock = systemClock) {}
 
   async open(connectionId: string, userId: string): Promise<ConnectionRecord> {
-    const now = this.clock();
-    const record: ConnectionRecord = {
-      connectionId,
-      userId,
-      connectedAt: new Date(now).toISOString(),
-      lastSeenAt: new Date(now).toISOString(),
-      expiresAt: epochSeconds(now) + CONNECTION_TTL_SECONDS,
-    };
+    const record = newConnectionRecord(connectionId, userId, this.clock());
     this.connections.set(connectionId, record);
     return { ...record };
   }

@@ -1,7 +1,7 @@
 // Feedback requests in DynamoDB: conditional writes decide the one answer that counts and the one expiry that is announced.
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemClock, type Clock } from "@innerworld/platform/clock";
-import { ifConditionHolds, isConditionFailure } from "@innerworld/platform/dynamodb";
+import { ifConditionHolds, isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import {
   acceptAnswer,
   effectiveStatus,
@@ -92,9 +92,8 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
   async expireDue(): Promise<FeedbackRequestRecord[]> {
     const now = new Date(this.clock()).toISOString();
     const closed: FeedbackRequestRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
+    const pages = pagesOf((start) =>
+      this.client.send(
         new ScanCommand({
           TableName: this.tableName,
           FilterExpression: "#status = :open AND closesAt <= :now",
@@ -102,7 +101,9 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
           ExpressionAttributeValues: { ":open": "open", ":now": now },
           ExclusiveStartKey: start,
         }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       for (const request of (page.Items ?? []) as FeedbackRequestRecord[]) {
         const expiredNow = await ifConditionHolds(
           this.client.send(
@@ -119,8 +120,7 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
         // Answered (or expired by another sweep) between the scan and the write: not this call's to close.
         if (expiredNow) closed.push({ ...request, status: "expired" });
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return closed;
   }
 }

@@ -1,7 +1,7 @@
 // The live conversation in the DynamoDB `messages` table: one item per message, keyed so that a query reads a session in turn order.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
+import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import { afterTurnKey, distilledExpiryOf, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class DynamoDbMessageStore implements MessageStore {
@@ -94,11 +94,12 @@ export class DynamoDbMessageStore implements MessageStore {
 
   async expireAfterDistillation(sessionId: string, distilledAtMs: number): Promise<number> {
     let shortened = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
+    const pages = pagesOf((start) =>
+      this.client.send(
         new QueryCommand({ TableName: this.tableName, KeyConditionExpression: "sessionId = :session", ExpressionAttributeValues: { ":session": sessionId }, ConsistentRead: true, ExclusiveStartKey: start }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       for (const item of (page.Items ?? []) as MessageRecord[]) {
         const expiresAt = distilledExpiryOf(item, distilledAtMs);
         if (expiresAt >= item.expiresAt) continue;
@@ -118,8 +119,7 @@ export class DynamoDbMessageStore implements MessageStore {
           if (!isConditionFailure(error)) throw error;
         }
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return shortened;
   }
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { ifConditionHolds } from "@innerworld/platform/dynamodb";
+import { ifConditionHolds, pagesOf } from "@innerworld/platform/dynamodb";
 import {
   SessionLimitError,
   SessionNotActiveError,
@@ -147,9 +147,8 @@ export class DynamoDbSessionStore implements SessionStore {
   async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
     const now = this.clock();
     const stale: StaleSession[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
+    const pages = pagesOf((start) =>
+      this.client.send(
         new ScanCommand({
           TableName: this.tableName,
           FilterExpression: "#status IN (:active, :paused) AND (lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)",
@@ -163,10 +162,11 @@ export class DynamoDbSessionStore implements SessionStore {
           },
           ExclusiveStartKey: start,
         }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       for (const session of (page.Items ?? []) as SessionRecord[]) stale.push({ session, reason: staleReasonOf(session, now, disconnectedSinceMs) });
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return stale;
   }
 
@@ -189,9 +189,8 @@ export class DynamoDbSessionStore implements SessionStore {
     const now = new Date(this.clock()).toISOString();
     const counts = { active: 0, paused: 0 };
     for (const status of ["active", "paused"] as const) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client.send(
+      const pages = pagesOf((start) =>
+        this.client.send(
           new ScanCommand({
             TableName: this.tableName,
             Select: "COUNT",
@@ -200,10 +199,11 @@ export class DynamoDbSessionStore implements SessionStore {
             ExpressionAttributeValues: { ":status": status, ":now": now },
             ExclusiveStartKey: start,
           }),
-        );
+        ),
+      );
+      for await (const page of pages) {
         counts[status] += page.Count ?? 0;
-        start = page.LastEvaluatedKey;
-      } while (start);
+      }
     }
     return counts;
   }

@@ -1,7 +1,7 @@
 // The survey store on DynamoDB: one partition per survey, the survey item beside one item per respondent.
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
+import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import type { Survey, SurveyStatus } from "../../surveySchema";
 import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
 
@@ -28,14 +28,14 @@ export class DynamoDbSurveyStore implements SurveyStore {
 
   async listByOwner(ownerId: string): Promise<Survey[]> {
     const surveys: Survey[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
+    const pages = pagesOf((start) =>
+      this.client.send(
         new QueryCommand({ TableName: this.tableName, IndexName: "byOwner", KeyConditionExpression: "ownerId = :owner", ExpressionAttributeValues: { ":owner": ownerId }, ExclusiveStartKey: start }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       surveys.push(...(page.Items ?? []).map((item) => toSurvey(item as SurveyItem)));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return surveys;
   }
 
@@ -111,9 +111,8 @@ export class DynamoDbSurveyStore implements SurveyStore {
   async listResponses(surveyId: string): Promise<StoredResponse[]> {
     const responses: StoredResponse[] = [];
     const now = epochSeconds(this.clock());
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
+    const pages = pagesOf((start) =>
+      this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
@@ -121,13 +120,14 @@ export class DynamoDbSurveyStore implements SurveyStore {
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
-      );
+      ),
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         if (typeof item.expiresAt === "number" && item.expiresAt <= now) continue;
         responses.push({ respondentKey: item.respondentKey as string, answers: item.answers as StoredResponse["answers"], receivedAt: item.receivedAt as string });
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return responses.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 

@@ -1,0 +1,33 @@
+// What every DynamoDB adapter shares: a failed condition is an answer ("not now", "already done"), not an error; a
+// Query or Scan answers in pages.
+
+/** True when a conditional write was refused because its condition did not hold. */
+export const isConditionFailure = (error: unknown): boolean => (error as { name?: unknown } | null | undefined)?.name === "ConditionalCheckFailedException";
+
+/**
+ * The write's result, or undefined when its condition did not hold; any other error is thrown. For writes whose
+ * refused condition means "someone else got there first", which the caller answers without a catch block of its own.
+ */
+export const ifConditionHolds = async <T>(write: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+};
+
+type StartKey = Record<string, unknown>;
+
+/**
+ * Every page of a paginated Query or Scan, following LastEvaluatedKey until there is none: `read` sends the request
+ * from `start` (its ExclusiveStartKey). A caller that has enough stops early by leaving its `for await` loop.
+ */
+export async function* pagesOf<Page extends { LastEvaluatedKey?: StartKey | undefined }>(read: (start: StartKey | undefined) => Promise<Page>): AsyncGenerator<Page, void, undefined> {
+  let start: StartKey | undefined;
+  do {
+    const page = await read(start);
+    yield page;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
