@@ -88,9 +88,21 @@ function findLowerCaseTitledNames(found: MessageFindings): void {
 }
 
 /** "my mom", "mum", "my sister Emma", "grandpa": family and other roles, each folded to one canonical person. */
+/** "my german teacher", "the art teacher", "my swim coach": a teacher or coach named by what they teach. */
+const SUBJECT_TEACHER = new RegExp(`\\b(?:my|our|the)\\s+((?:${alternation([...SUBJECTS.keys(), ...ACTIVITIES.keys(), "art", "music", "band", "choir", "drama", "theater", "gym", "pe", "dance", "ceramics"])})\\s+(?:teacher|coach|tutor))\\b`, "g");
+
+/** Roles that are jobs as often as people: "i want to be a doctor", "ask a lawyer". Only "my doctor" is somebody. */
+const OWNED_ONLY_ROLES = new Set(["doctor", "lawyer", "manager", "pastor", "neighbor", "roommate", "caseworker", "ex"]);
+
 function findRoles(found: MessageFindings): void {
   const { message } = found;
   const { text, lower, tokens } = message;
+  for (const match of matchesOf(SUBJECT_TEACHER, lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    if (found.isTaken(start, end)) continue;
+    const teaches = /coach$/.test(match[1] ?? "") ? "coach" : "teacher";
+    found.add({ type: "Person", name: text.slice(start, end), start, end, attributes: { relation: teaches }, userEdges: [{ type: "relates_to" }] });
+  }
   for (const match of matchesOf(ROLE, lower)) {
     const owner = match[1];
     const [roleStart, roleEnd] = match.indices[2] ?? [0, 0];
@@ -120,7 +132,7 @@ function findRoles(found: MessageFindings): void {
       continue;
     }
     // "the teacher", "a best friend": nobody in particular until it is "my".
-    if ((role.name === "teacher" || role.name === "best friend") && !owner) continue;
+    if ((role.name === "teacher" || role.name === "best friend" || OWNED_ONLY_ROLES.has(role.name)) && !owner) continue;
     found.add({ type: "Person", name: role.name, start, end, aliases: aliasFor(text.slice(roleStart, roleEnd), role), attributes: roleAttributes(role), userEdges: userEdgesFor(role) });
   }
 }

@@ -15,6 +15,8 @@ export function findTopics(found: MessageFindings): void {
       const start = match.index;
       const end = start + match[0].length;
       if (found.isTaken(start, end)) continue;
+      // "my german teacher" is a person, found later by what they teach.
+      if (/^\s+(?:teacher|coach|tutor)\b/.test(lower.slice(end))) continue;
       // "AP Bio" keeps the prefix; "class" is dropped from the name: "my english class" is the subject english.
       const [nameStart, nameEnd] = match.indices[1] ?? [start, end];
       found.add({ type: "Topic", name: text.slice(nameStart, nameEnd), start, end, attributes: { kind: "school subject" }, userEdges: [{ type: "mentions" }] });

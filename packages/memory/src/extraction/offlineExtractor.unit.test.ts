@@ -259,6 +259,16 @@ describe("createOfflineExtractor", () => {
     });
   });
 
+  describe("people by the words teens use for them", () => {
+    it("folds family words from other languages, names a teacher by subject, and counts a job as someone only when it is theirs", async () => {
+      // Act
+      const extraction = await extract(userSays("my pawpaw took me fishing", "mi prima is visiting", "my german teacher quit", "i want to be a doctor", "my ex texted me"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["grandpa", "cousin", "german teacher", "ex"]);
+    });
+  });
+
   describe("feelings and goals told the way teens type", () => {
     it("takes a feeling first in its clause as the user's, with no \"I'm\"", async () => {
       // Act
