@@ -120,12 +120,14 @@ function findQuitHabits(found: MessageFindings): void {
     const token = tokens[index] as Token;
     const verb = tokens[index + 1] as Token;
     if (!/^(?:quit|quitting|stop|stopped|stopping|without)$/.test(token.lower) || !verb.lower.endsWith("ing") || verb.lower.length < 5) continue;
+    // "first stop: getting into UT" is no quitting; "stop caring what people think" is a wish about a feeling, not a habit.
+    if (/[:,.;!?]/.test(token.post) || /^(?:caring|worrying|thinking|feeling|being|trying|talking|getting|going|doing|having|letting|making)$/.test(verb.lower)) continue;
     if (found.isTaken(verb.start, verb.end) || NOT_HABIT_VERBS.has(verb.lower)) continue;
     const end = habitEnd(lower, verb.end);
     const words = [verb];
     // The object, not its time: "skipping first period", but "vaping 2 weeks ago", "procrastinating for real".
     for (const next of tokens.slice(index + 2)) {
-      if (next.end > end || words.length >= 4 || /^(?:\d+|for|since|ago|anymore|a|and|but|or|to|in|at|on|with|cold|turkey|forever|now|completely|again|lol|the)$/.test(next.lower) || next.tags.has("Date")) break;
+      if (next.end > end || words.length >= 4 || /^(?:\d+|for|since|ago|anymore|a|and|but|or|to|in|at|on|with|cold|turkey|forever|now|completely|again|lol|the|i|you|he|she|we|they|it)$/.test(next.lower) || next.tags.has("Date")) break;
       words.push(next);
     }
     add(found, verb, phraseOf(words).join(" "), "quit");

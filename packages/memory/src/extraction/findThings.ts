@@ -18,7 +18,7 @@ const AMBIGUOUS_TITLES = new Set(
 /** Verbs that make the next words a title: "watching friends", "rewatched it", "playing apex". */
 const TITLE_FRAMES = new Set([
   "watch", "watching", "watched", "rewatch", "rewatching", "rewatched", "binge", "binged", "binging", "bingeing", "finished", "play", "playing",
-  "played", "plays", "on", "into", "started", "love", "loves", "obsessed", "with", "of", "downloaded", "deleted", "using", "use", "uses",
+  "played", "plays", "into", "started", "obsessed", "downloaded", "deleted", "using",
 ]);
 /** Words after a title that make it the user's own thing: "my valorant account", "our discord server". */
 const TITLE_SUFFIXES = new Set(["account", "server", "bot", "channel", "page", "profile", "playlist", "controller", "team", "clan", "world"]);

@@ -9,9 +9,10 @@ const VALUE_BEFORE = /\s(?:is|are|'s)\s+(?:the\s+)?(?:most\s+|really\s+|so\s+|su
 const VALUE_AFTER = /\bi\s+(?:really\s+|truly\s+|just\s+|also\s+)?(?:care\s+(?:a\s+lot\s+|so\s+much\s+|deeply\s+|more\s+)?about|believe\s+in|value)\s+/g;
 
 /** Words that end a value's phrase going forward ("being honest with people"). */
-const FORWARD_STOP = new Set(["with", "to", "for", "because", "and", "but", "so", "when", "more", "than", "in", "at", "like", "lol", "too", "though", "a", "lot", "i", "bc", "even", "tbh", "ngl"]);
+const FORWARD_STOP = new Set(["with", "to", "for", "because", "and", "but", "so", "when", "more", "than", "in", "at", "like", "lol", "too", "though", "a", "lot", "i", "bc", "even", "tbh", "ngl", "right", "now"]);
 /** Words before the value that are not part of it ("honestly family is...", "i think family is..."). */
 const BACKWARD_STOP = new Set(["who", "honestly", "like", "think", "just", "really", "and", "but", "so", "because", "that", "i", "guess", "tbh", "ngl", "literally", "basically", "to", "me", "for", "lol", "know", "feel"]);
+const BACKWARD_SKIP = new Set(["definitely", "really", "truly", "literally", "still", "always", "kinda", "lowkey", "actually"]);
 const PRONOUNS = new Set(["it", "that", "this", "you", "her", "him", "them", "they", "she", "he", "what", "nothing", "everything", "anything", "stuff"]);
 const MAX_WORDS = 4;
 
@@ -43,9 +44,13 @@ export function findValues(found: MessageFindings): void {
   for (const match of matchesOf(VALUE_BEFORE, lower)) {
     const start = clauseStart(lower, match.index);
     const words: Token[] = [];
+    // A value already found in this clause ("standing up for kids who get picked on is important to me") is the one meant.
+    if (found.entities.some((entity) => entity.type === "Value" && entity.start >= start && entity.end <= match.index + 1)) continue;
     for (let index = tokenIndexAt(message, match.index + 1) - 1; index >= 0 && words.length < MAX_WORDS; index -= 1) {
       const token = tokens[index] as Token;
       if (token.start < start || BACKWARD_STOP.has(token.lower)) break;
+      // "honesty definitely matters": the adverb is not part of the value.
+      if (words.length === 0 && BACKWARD_SKIP.has(token.lower)) continue;
       words.unshift(token);
     }
     addValue(found, words);

@@ -154,8 +154,8 @@ export const POSSESSIONS = words(`
   glasses, contacts, braces, retainer, inhaler, meds, medication, vape, juul, backpack, sketchbook, journal, diary, notebook,
   guitar, bass, electric guitar, violin, viola, cello, piano, keyboard, drums, drum set, ukulele, trumpet, trombone, saxophone,
   sax, flute, clarinet, oboe, tuba, french horn, mic, microphone, turntables, sewing machine, crochet hook, easel, canvas,
-  paycheck, scholarship, permit, license, room, bed, plushie, stuffed animal, blanket, squishmallow, squishmallows, lego, legos,
-  stanley, crocs, group chat, gc, account, server, channel, playlist, webcomic, zine, portfolio, website, app, bot
+  paycheck, scholarship, plushie, stuffed animal, blanket, squishmallow, squishmallows, lego, legos, stanley, crocs, group chat,
+  webcomic, zine, portfolio
 `);
 
 /** Brand names that are things ("my crocs", "a monster" as a drink): always a Thing when owned or used. */
