@@ -5,7 +5,9 @@ import type { Token } from "./readMessage.js";
 import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
 
 const LEVEL = `(?:(?:${alternation(TEAM_LEVELS)})\\s+)?`;
-const TEAM = new RegExp(`\\b(${LEVEL}(\\p{L}+)\\s+(?:team|club|squad|league))\\b`, "gu");
+/** A team or club by its kind, one word or a listed activity of several ("model un club", "cross country team"). */
+const MULTIWORD_ACTIVITIES = [...ACTIVITIES.keys()].filter((name) => name.includes(" "));
+const TEAM = new RegExp(`\\b(${LEVEL}(${alternation(MULTIWORD_ACTIVITIES)}|\\p{L}+)\\s+(?:team|club|squad|league))\\b`, "gu");
 const LEVELLED_ACTIVITY = new RegExp(`\\b((?:varsity|jv|junior varsity)\\s+(?:${alternation(ACTIVITIES.keys())}))\\b`, "g");
 /** "I made the team", "I'm not on the team anymore": the team the user is on, named by context. */
 const BARE_TEAM = /\b(?:on|made|make|join|joined|joining|quit|quitting|left|off|from|for)\s+(?:the|my|our)\s+(team|squad)\b/g;
@@ -27,8 +29,10 @@ const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "cam
 export function findActivities(found: MessageFindings): void {
   const { message } = found;
   const { text, lower, tokens } = message;
+  // A habit's verb is also the activity it practises: "i swim at 5am every day" is a habit of swimming and swimming.
+  const takenBesidesHabits = (start: number, end: number) => found.entities.some((entity) => entity.type !== "Habit" && entity.start < end && start < entity.end);
   const add = (start: number, end: number, name: string) => {
-    if (!found.isTaken(start, end)) found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
+    if (!takenBesidesHabits(start, end)) found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
   };
 
   for (const match of matchesOf(TEAM, lower)) {
@@ -70,6 +74,6 @@ function isFramed(tokens: readonly Token[], index: number, end: number, isVerbFo
   if (previous === "with") return beforePrevious === "done" || beforePrevious === "obsessed";
   if (previous === "at") return ["better", "good", "bad", "great", "best", "worse", "amazing", "terrible", "decent"].includes(beforePrevious ?? "");
   // "I draw", "I've been swimming": the verb itself says the user does it.
-  if (isVerbForm && (previous === "i" || previous === "been")) return true;
+  if (isVerbForm && (previous === "i" || previous === "been" || previous === "we" || previous === "to")) return true;
   return FRAMES.has(previous);
 }

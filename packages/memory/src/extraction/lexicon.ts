@@ -109,16 +109,16 @@ export const ACTIVITIES = forms({
   track: "track and field",
   "cross country": "xc",
   swimming: "swim",
-  wrestling: "",
+  wrestling: "wrestle",
   gymnastics: "",
   cheer: "cheerleading",
   dance: "dancing, ballet",
-  running: "",
+  running: "run",
   skateboarding: "skating, skateboard",
   snowboarding: "",
   skiing: "",
-  surfing: "",
-  boxing: "",
+  surfing: "surf",
+  boxing: "box",
   karate: "martial arts, taekwondo, jiu jitsu",
   yoga: "",
   piano: "",
@@ -142,10 +142,10 @@ export const ACTIVITIES = forms({
   chess: "",
   "video games": "video game, gaming, videogames",
   fishing: "",
-  hiking: "",
+  hiking: "hike",
   camping: "",
-  baking: "",
-  cooking: "",
+  baking: "bake",
+  cooking: "cook",
   knitting: "",
   crochet: "crocheting",
   volunteering: "volunteer",
@@ -432,4 +432,4 @@ export const PETS = new Set(["dog", "cat", "puppy", "kitten", "hamster", "bunny"
 export const SCHOOL_SUFFIXES = ["high school", "middle school", "elementary school", "elementary", "high", "middle", "academy", "prep", "college", "university"];
 
 /** Verb forms of activities: "I draw at night" is drawing. Named by the activity, not the verb. */
-export const ACTIVITY_VERBS = new Set(["draw", "paint", "swim", "skate", "skateboard", "sing", "dance", "code", "meditate", "volunteer", "crochet", "dancing", "skating"]);
+export const ACTIVITY_VERBS = new Set(["draw", "paint", "swim", "skate", "skateboard", "sing", "dance", "code", "meditate", "volunteer", "crochet", "dancing", "skating", "run", "cook", "bake", "hike", "surf", "box", "wrestle"]);

@@ -294,7 +294,8 @@ describe("createOfflineExtractor", () => {
 
       // Assess
       expect(names(extraction, "Habit")).toEqual(["run before school every morning", "practice guitar every day"]);
-      expect(names(extraction, "Activity")).toEqual(["guitar"]);
+      // The habit's verb is the activity it practises too: running, and guitar.
+      expect(names(extraction, "Activity")).toEqual(["running", "guitar"]);
       expect(names(extraction, "Value")).toEqual(["family", "being honest"]);
       expect(extraction.relations).toContainEqual({ type: "supports", from: "user", to: "family" });
     });
