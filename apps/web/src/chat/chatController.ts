@@ -64,6 +64,8 @@ export class ChatController {
   private starting = false;
   private loading = false;
   private resumed = false;
+  /** A persona picked while the link was still coming up: its chat starts when the link opens. */
+  private pendingStart: string | undefined;
   private gapFillTimer: number | undefined;
   private gapFillUntil = 0;
   private readonly listeners = new Set<ChatListener>();
@@ -80,6 +82,11 @@ export class ChatController {
       onState: (state) => {
         this.link = state;
         if (state !== "open") this.resumed = false;
+        if (this.pendingStart !== undefined && (state === "offline" || state === "unauthorized" || state === "closed")) {
+          this.pendingStart = undefined;
+          this.starting = false;
+          this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
+        }
         if (state === "unauthorized") options.onUnauthorized();
         this.changed();
       },
@@ -125,9 +132,15 @@ export class ChatController {
   startSession(personaId: string): void {
     this.problem = undefined;
     this.starting = true;
+    this.pendingStart = undefined;
     if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale } })) {
-      this.starting = false;
-      this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
+      if (this.link === "connecting" || this.link === "reconnecting") {
+        // The link is still coming up (a tap right after signing in): the chat starts as soon as it is open.
+        this.pendingStart = personaId;
+      } else {
+        this.starting = false;
+        this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
+      }
     }
     this.changed();
   }
@@ -194,6 +207,7 @@ export class ChatController {
   private linkOpened() {
     if (this.session && !this.session.ended) this.sendResume();
     else this.resumed = true;
+    if (this.pendingStart !== undefined && !this.session) this.startSession(this.pendingStart);
   }
 
   private sendResume() {
@@ -365,6 +379,7 @@ export class ChatController {
 
   private reset(session: ChatSession | undefined) {
     window.clearTimeout(this.gapFillTimer);
+    this.pendingStart = undefined;
     this.transcript = new Transcript();
     this.session = session;
     this.agentStatus = undefined;

@@ -157,10 +157,16 @@ export class ChatView {
           this.pickerHost,
           snapshot.problem ? h("p", { class: "problem", role: "alert" }, snapshot.problem) : null,
           snapshot.link === "open" ? null : h("p", { class: "muted", role: "status" }, LINK_WORDS[snapshot.link]),
-          personaPicker(this.personas(), this.selectedPersona, snapshot.starting, (personaId) => {
-            this.selectedPersona = personaId;
-            this.controller.startSession(personaId);
-          }),
+          personaPicker(
+            this.personas(),
+            this.selectedPersona,
+            snapshot.starting,
+            (personaId) => {
+              this.selectedPersona = personaId;
+              this.controller.startSession(personaId);
+            },
+            (personaId) => (this.selectedPersona = personaId),
+          ),
         );
       }
       return;

@@ -2,7 +2,17 @@
 import type { PersonaSummary } from "../api/httpApi";
 import { h } from "../dom";
 
-export const personaPicker = (personas: readonly PersonaSummary[], selectedId: string, busy: boolean, onStart: (personaId: string) => void): HTMLElement => {
+/**
+ * `onSelect` hears every change of choice, so whoever re-renders the picker (the link coming up, personas arriving)
+ * hands the teen's choice back in `selectedId` instead of resetting it.
+ */
+export const personaPicker = (
+  personas: readonly PersonaSummary[],
+  selectedId: string,
+  busy: boolean,
+  onStart: (personaId: string) => void,
+  onSelect: (personaId: string) => void = () => undefined,
+): HTMLElement => {
   let selected = personas.some((p) => p.id === selectedId) ? selectedId : (personas[0]?.id ?? selectedId);
   const option = (persona: PersonaSummary) => {
     const input = h("input", {
@@ -13,7 +23,10 @@ export const personaPicker = (personas: readonly PersonaSummary[], selectedId: s
       checked: persona.id === selected,
       "aria-describedby": `persona-${persona.id}-tagline`,
     });
-    input.addEventListener("change", () => (selected = persona.id));
+    input.addEventListener("change", () => {
+      selected = persona.id;
+      onSelect(persona.id);
+    });
     return h(
       "label",
       { class: "persona-option", for: `persona-${persona.id}` },
