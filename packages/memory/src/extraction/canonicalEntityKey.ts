@@ -113,7 +113,7 @@ function feelingWords(words: string[]): string[] {
 }
 
 /** Spellings of one word in a habit's schedule: "til 2am", "till 2am" and "until 2am" are one. */
-const HABIT_SYNONYMS = new Map([["til", "until"], ["till", "until"], ["w", "with"], ["nite", "night"], ["nites", "nights"], ["b4", "before"]]);
+const HABIT_SYNONYMS = new Map([["til", "until"], ["till", "until"], ["w", "with"], ["nite", "night"], ["nites", "nights"], ["b4", "before"], ["hrs", "hours"], ["hr", "hour"], ["mins", "minutes"]]);
 /** Hedges inside a habit that do not change what is done: "til like 2am", "literally every day". */
 const HABIT_FILLERS = new Set(["like", "literally", "basically", "lowkey", "just", "the"]);
 

@@ -8,7 +8,7 @@ const UNITS = "day|morning|night|evening|afternoon|weekend|week|summer|year|mont
 /** A schedule: "every night", "each morning", "every other saturday", "on weekends", "on wednesdays", "twice a week", "3x a week", "3 monsters a day". */
 const FREQUENCY = new RegExp(
   [
-    `\\b(?:every|each)\\s+(?:single\\s+|other\\s+|)(?:(?:${UNITS})s?|${DAYS})(?:\\s+(?:and|&)\\s+(?:${DAYS}))?`,
+    `\\b(?:every|each)\\s+(?:single\\s+|other\\s+|)(?:(?:${UNITS})s?|(?:${DAYS})(?:\\s+(?:night|morning|afternoon|evening))?)(?:\\s+(?:and|&)\\s+(?:${DAYS}))?`,
     `\\b(?:daily|nightly|weekly)\\b`,
     `\\bon\\s+(?:the\\s+)?(?:weekends|(?:${DAYS})s)\\b`,
     `\\b(?:once|twice|(?:two|three|four|five|six|\\d+)\\s*(?:times|x))\\s+(?:a|per|every)\\s+(?:day|week|month|night)\\b`,
@@ -23,7 +23,7 @@ const HABITUAL_ADVERBS = new Set(["always", "usually", "constantly", "normally",
 const SKIPPABLE = new Set(["usually", "always", "also", "still", "often", "normally", "like", "try", "to", "literally", "basically", "kind", "of", "just", "really", "been", "have", "got", "need", "gotta", "constantly", "never", "lowkey", "actually", "even", "keep", "keeps", "kept", "started", "start", "then"]);
 /** Who does the habit: the user (alone or with someone: "me and my brother play 2k every night"), or as the object of being made to. */
 const SUBJECTS = new Set(["i", "i've", "i'm", "we", "we've", "we're"]);
-const MADE_TO = new Set(["makes", "make", "made", "lets", "let", "forces", "has", "wants"]);
+const MADE_TO = new Set(["makes", "make", "made", "making", "lets", "let", "forces", "has", "wants"]);
 /** Not habits: states and auxiliaries ("I am", "I have", "I think"). */
 const NOT_HABIT_VERBS = new Set([
   "am", "i'm", "was", "were", "are", "is", "be", "been", "have", "had", "has", "do", "does", "did", "don't", "didn't", "can", "can't", "will", "won't",
@@ -32,9 +32,9 @@ const NOT_HABIT_VERBS = new Set([
   "the", "a", "my", "it", "that", "this", "so", "too", "not", "no", "like", "and", "but", "or", "if", "when", "care", "cares", "matter", "matters",
 ]);
 /** Where a habit's words end: punctuation, a reason, a new clause. "until"/"til" stay inside ("up til 2am"). */
-const HABIT_END = /[.!?;\n]|,\s|(?<!\bme)\sand\s+my\b|\s(?:but|because|bc|cuz|though|although|while|if|unless|lol|lmao|haha|tbh|ngl|fr|and then|and i|and i'm|and im|and now|and it|and its|and honestly|so (?:i|we|that|he|she|they|it|my|you)|to stay|even (?:when|though|if|tho)|since|instead|no matter)\b/g;
+const HABIT_END = /[.!?;\n]|,\s|(?<!\bme)\sand\s+my\b|\s(?:but|because|bc|cuz|though|although|while|if|unless|lol|lmao|haha|tbh|ngl|fr|and then|and i|and i'm|and im|and now|and the|first thing|and it|and its|and honestly|so (?:i|we|that|he|she|they|it|my|you)|to stay|even (?:when|though|if|tho)|since|instead|no matter)\b/g;
 /** Hedges dropped from a habit's name: "til like 2am", "i literally eat". */
-const FILLERS = new Set(["like", "literally", "lowkey", "honestly", "basically", "again"]);
+const FILLERS = new Set(["like", "literally", "lowkey", "honestly", "basically", "again", "downtown"]);
 const MAX_WORDS = 10;
 /** Words tagged as nouns that open a subjectless habit as verbs: "work on weekends", "practice every day". */
 const VERB_NOUNS = new Set(["work", "practice", "study", "train", "lift", "run", "swim", "babysit", "pray", "read", "write", "draw", "shower", "nap", "walk", "bike", "journal", "stream", "cook", "clean"]);

@@ -21,7 +21,7 @@ const VALUE_NOUNS = new Set(
   ("fairness peace trust freedom family god faith religion education honesty kindness loyalty creativity respect discipline independence " +
     "teamwork forgiveness integrity justice equality courage bravery compassion empathy generosity humility patience responsibility tradition " +
     "culture community health happiness success authenticity friendship hustle consistency privacy environment self-respect self-care " +
-    "self-love gratitude hope love truth").split(" "),
+    "self-love gratitude hope love truth curiosity humility kindness sobriety").split(" "),
 );
 const VALUE_PHRASES = new Set(["hard work", "mental health", "self respect", "self care", "self love", "second chances", "my word", "the environment", "my culture", "my faith", "my peace", "my mental health"]);
 /** What is said of a value right after it: "X is...", "X matters", "X > Y", "X over everything", "X first", "X comes first", "X beats talent". */
@@ -31,7 +31,7 @@ const LEAD_INS = new Set(["ngl", "honestly", "tbh", "like", "and", "but", "so", 
 /** Gerunds that open a value phrase: "being myself", "standing up for people", "keeping my word", "not being fake". */
 const VALUE_GERUND = /^(?:not\s+)?(?:being|making|standing|showing|keeping|treating|taking|giving|helping|having|staying|putting|protecting|supporting|respecting|telling|doing|working|loving|caring|speaking|sticking|looking)\b/;
 /** What a gerund phrase must be followed by to be a value: "... matters (to me)", "... is my whole thing", "... > ...". */
-const GERUND_PREDICATE = /^\s*(?:(?:is|'s)\s+(?:like\s+)?(?:my\s+(?:whole|biggest|main|only)\s+thing|everything|a\s+big\s+deal|so\s+important|important|really\s+important|the\s+most\s+important|huge|non\s*-?negotiable)|matters|means\s+(?:everything|a\s+lot|the\s+world)|>|over\s+everything|comes\s+first|first|,\s*(?:thats|that's)\s+what\s+matters)/;
+const GERUND_PREDICATE = /^\s*(?:(?:is|'s)\s+(?:like\s+)?(?:my\s+(?:whole|biggest|main|only)\s+thing|the\s+(?:main|only|biggest|one)\s+thing|everything|a\s+big\s+deal|so\s+important|important|really\s+important|the\s+most\s+important|huge|non\s*-?negotiable)|matters|means\s+(?:everything|a\s+lot|the\s+world)|>|over\s+everything|comes\s+first|first|,\s*(?:thats|that's)\s+what\s+matters)/;
 /** Words that end a gerund value's phrase: who it is for is often part of it, why never is. */
 const GERUND_STOP = new Set(["who", "even", "because", "bc", "when", "cuz", "since", "if", "to", "so"]);
 
@@ -102,18 +102,24 @@ function findGerundValues(found: MessageFindings): void {
     const end = clauseEnd(lower, token.start);
     const words: Token[] = [];
     let stopped = false;
+    let predicated = false;
     for (let at = index; at < tokens.length; at += 1) {
       const word = tokens[at] as Token;
       if (word.start >= end + 1 && !/^,\s*(?:thats|that's)/.test(lower.slice(end))) break;
-      if (GERUND_PREDICATE.test(lower.slice(word.start - 1)) && words.length > 0) break;
+      if (GERUND_PREDICATE.test(lower.slice(word.start - 1)) && words.length > 0) {
+        predicated = true;
+        break;
+      }
       // "for people" is part of the value, "for my little cousins" says whom it is for.
-      if (words.length > 0 && (GERUND_STOP.has(word.lower) || (word.lower === "for" && /^(?:my|his|her|their|our)$/.test(tokens[at + 1]?.lower ?? "")))) stopped = true;
+      // "being there for my friends" and "showing up for people" keep whom they are for; "a role model for my cousins" does not.
+      const forWhom = word.lower === "for" && /^(?:my|his|her|their|our)$/.test(tokens[at + 1]?.lower ?? "") && !/^(?:there|up)$/.test(tokens[at - 1]?.lower ?? "");
+      if (words.length > 0 && (GERUND_STOP.has(word.lower) || forWhom)) stopped = true;
       if (!stopped && words.length < 8) words.push(word);
     }
     const predicateAt = words.length > 0 ? lower.slice(words[words.length - 1]!.end) : "";
     const after = tokens.findIndex((t) => t.start >= (words[words.length - 1]?.end ?? 0));
     const rest = after === -1 ? "" : lower.slice(tokens[after]!.start - 1);
-    if (words.length < 2 || (!GERUND_PREDICATE.test(predicateAt) && !GERUND_PREDICATE.test(rest) && !/^[^.!?]*?\s(?:matters|is\s+(?:like\s+)?my\s+whole\s+thing|is\s+important)/.test(rest))) continue;
+    if (words.length < 2 || (!predicated && !GERUND_PREDICATE.test(predicateAt) && !GERUND_PREDICATE.test(rest) && !/^[^.!?]*?\s(?:matters|is\s+(?:like\s+)?my\s+whole\s+thing|is\s+important)/.test(rest))) continue;
     const first = words[0] as Token;
     const last = words[words.length - 1] as Token;
     if (found.isTaken(first.start, last.end)) continue;
