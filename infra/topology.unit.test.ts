@@ -212,6 +212,15 @@ describe("infra built from the topology table", () => {
     expect(withConnections.sort()).toEqual(["gateway", "generation", "notifier"]);
   });
 
+  it("gives the portrait service the model key, and its image model only where the stage names one", () => {
+    const portraitOf = (built: DeploymentPlan) => built.services.find((s) => s.service === "portrait")?.function;
+    expect(portraitOf(plan)?.links).toContain("modelApiKey");
+    expect(portraitOf(plan)?.environment).not.toHaveProperty("INNERWORLD_IMAGE_MODEL");
+    const painting = buildPlan(STAGE, settingsFor(STAGE, { INNERWORLD_DEPLOY_IMAGE_MODEL: "gpt-image-1" }));
+    expect(portraitOf(painting)?.environment).toMatchObject({ INNERWORLD_IMAGE_MODEL: "gpt-image-1" });
+    expect(painting.services.filter((s) => s.function.environment.INNERWORLD_IMAGE_MODEL).map((s) => s.service)).toEqual(["portrait"]);
+  });
+
   it("reads every shared parameter only after the part that writes it has deployed", () => {
     for (const parameter of plan.parameters) {
       const writer = plan.parts.indexOf(parameter.writer);

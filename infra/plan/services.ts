@@ -32,7 +32,8 @@ const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
   "graph-extraction": ["modelApiKey", "graph"],
   "context-refresh": ["graph"],
   "persona-synthesis": ["modelApiKey"],
-  portrait: ["portraits"],
+  // The key serves the image model, when the stage names one.
+  portrait: ["portraits", "modelApiKey"],
 };
 
 /** The safety service loads its classifier at start and refuses to run without it: the file ships beside its bundle. */
@@ -73,6 +74,7 @@ const environmentOf = (service: ServiceName, settings: StageSettings): Record<st
     if (settings.model.model) env.INNERWORLD_MODEL = settings.model.model;
     if (settings.model.fallbackModels) env.INNERWORLD_FALLBACK_MODELS = settings.model.fallbackModels;
   }
+  if (service === "portrait" && settings.model.imageModel) env.INNERWORLD_IMAGE_MODEL = settings.model.imageModel;
   return env;
 };
 

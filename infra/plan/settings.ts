@@ -21,8 +21,11 @@ export interface StageSettings {
   logRetention: "1 week" | "1 month" | "3 months" | "1 year";
   /** A model key must be set before a deploy succeeds; elsewhere the offline model stands in when it is not. */
   requireModelKey: boolean;
-  /** `personaModels`: the models a user's persona may name (comma-separated); default the primary and fallbacks. */
-  model: { baseUrl?: string; model?: string; fallbackModels?: string; personaModels?: string };
+  /**
+   * `personaModels`: the models a user's persona may name (comma-separated); default the primary and fallbacks.
+   * `imageModel`: paints synthesised personas' portraits (same endpoint and key); unset, the offline SVG painter draws them.
+   */
+  model: { baseUrl?: string; model?: string; fallbackModels?: string; personaModels?: string; imageModel?: string };
   /** Where alarm notifications go; none means the topic exists and nobody is subscribed yet. */
   alarmEmail?: string;
 }
@@ -94,6 +97,7 @@ export const settingsFor = (stage: string, env: Record<string, string | undefine
   if (env.INNERWORLD_DEPLOY_MODEL) model.model = env.INNERWORLD_DEPLOY_MODEL;
   if (env.INNERWORLD_DEPLOY_FALLBACK_MODELS) model.fallbackModels = env.INNERWORLD_DEPLOY_FALLBACK_MODELS;
   if (env.INNERWORLD_DEPLOY_PERSONA_MODELS) model.personaModels = env.INNERWORLD_DEPLOY_PERSONA_MODELS;
+  if (env.INNERWORLD_DEPLOY_IMAGE_MODEL) model.imageModel = env.INNERWORLD_DEPLOY_IMAGE_MODEL;
   settings.model = model;
   if (settings.neptuneCapacity.min < 1 || settings.neptuneCapacity.max < settings.neptuneCapacity.min) {
     throw new InfraPlanError("SETTING", `neptune capacity ${settings.neptuneCapacity.min}..${settings.neptuneCapacity.max} is not a range Neptune serverless accepts`);

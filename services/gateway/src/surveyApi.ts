@@ -155,7 +155,10 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     if (!persona || (!persona.builtIn && persona.ownerId !== userId)) return problem(404, "PERSONA_NOT_FOUND", "No such persona");
     const picture = await ports.portraits.get(portraitKeyOf(personaId));
     if (!picture) return problem(404, "PORTRAIT_NOT_FOUND", "This persona has no portrait");
-    return { statusCode: 200, headers: { "content-type": picture.contentType, "cache-control": "private, max-age=3600" }, body: picture.body };
+    const headers = { "content-type": picture.contentType, "cache-control": "private, max-age=3600" };
+    // API Gateway carries binary bodies as base64 and decodes them on the way out.
+    if (typeof picture.body !== "string") return { statusCode: 200, headers, isBase64Encoded: true, body: Buffer.from(picture.body).toString("base64") };
+    return { statusCode: 200, headers, body: picture.body };
   };
 
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {

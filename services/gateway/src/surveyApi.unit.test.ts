@@ -142,4 +142,14 @@ describe("the survey API", () => {
     expect(mine).toMatchObject({ statusCode: 200, body: "<svg/>", headers: { "content-type": "image/svg+xml" } });
     expect((await fetch("someone-else")).statusCode).toBe(404);
   });
+
+  it("serves an image model's portrait as base64, for API Gateway to send as bytes", async () => {
+    const { api, personas, portraits } = setUp();
+    await personas.create(newPersonaRecord({ personaId: "survey-p2", ownerId: "owner-1", now: new Date(NOW), fields: { name: "Leo" } }));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    await portraits.put("portraits/survey-p2.svg", { contentType: "image/png", body: png });
+    const served = await api(httpApiEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "survey-p2" }, sub: "owner-1" }));
+    expect(served).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: { "content-type": "image/png" } });
+    expect(Buffer.from(String(served.body), "base64").equals(Buffer.from(png))).toBe(true);
+  });
 });

@@ -76,7 +76,8 @@ const decodePathParameter = (raw: string): string | undefined => {
 
 const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV2) => {
   response.writeHead(result.statusCode ?? 200, { "content-type": "application/json", ...(result.headers as Record<string, string> | undefined) });
-  response.end(result.body ?? "");
+  // As API Gateway does: a body the handler base64-encoded goes out as the bytes it stands for.
+  response.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, "base64") : (result.body ?? ""));
 };
 
 const readBody = (request: IncomingMessage, limit: number): Promise<string> =>

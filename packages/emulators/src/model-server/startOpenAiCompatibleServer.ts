@@ -1,4 +1,4 @@
-// A real local HTTP server speaking the OpenAI Chat Completions API, scriptable per model, that records every request.
+// A real local HTTP server speaking the OpenAI Chat Completions and Images APIs, scriptable per model, that records every request.
 //
 // Tests point the real ChatOpenAI client at it, so what they check is what production code sends over
 // the wire: prompts, stream options, retries, timeouts and fallbacks. Listens on 127.0.0.1 only.
@@ -9,6 +9,14 @@ import { defaultReply } from "./defaultReply.js";
 import type { ChatMessageBody, ModelBehaviour, OpenAiCompatibleServer, OpenAiCompatibleServerOptions, RecordedRequest } from "./types.js";
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** A 2×2 PNG, opaque teal: what the images endpoint draws unless a behaviour says otherwise. */
+export const DEFAULT_IMAGE_PNG: Uint8Array = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR42mOQmjcNiBggFAAipgU5R1YyNAAAAABJRU5ErkJggg==",
+  "base64",
+);
+/** The model the Images API uses when a request names none. */
+const DEFAULT_IMAGE_MODEL = "dall-e-2";
 
 export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServerOptions = {}): Promise<OpenAiCompatibleServer> {
   const behaviours = new Map(Object.entries(options.behaviours ?? {}));
@@ -40,6 +48,49 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
     res.end(JSON.stringify(body));
   };
 
+  /** Answers with the behaviour's scripted failure when one is due; true when it did. */
+  const failedAsScripted = (model: string, behaviour: ModelBehaviour, res: ServerResponse, record: RecordedRequest): boolean => {
+    if (!behaviour.fail) return false;
+    const served = failuresServed.get(model) ?? 0;
+    // A ratio fails that share of calls, spread evenly (every call where the running share falls behind it).
+    const calls = (callsSeen.get(model) ?? 0) + 1;
+    callsSeen.set(model, calls);
+    const dueByRatio = behaviour.fail.ratio === undefined || Math.floor(calls * behaviour.fail.ratio) > Math.floor((calls - 1) * behaviour.fail.ratio);
+    if (!dueByRatio || (behaviour.fail.times !== undefined && served >= behaviour.fail.times)) return false;
+    failuresServed.set(model, served + 1);
+    const status = behaviour.fail.status;
+    sendJson(res, record, status, errorBody(status, behaviour.fail.message ?? `Scripted failure ${served + 1} for ${model}`));
+    return true;
+  };
+
+  /** POST /v1/images/generations: answers `n` pictures as base64 PNG, the way gpt-image-1 always answers. */
+  const generateImage = async (raw: Buffer, record: RecordedRequest, res: ServerResponse): Promise<void> => {
+    let body: { model?: unknown; prompt?: unknown; n?: unknown; size?: unknown };
+    try {
+      body = JSON.parse(raw.toString("utf8")) as typeof body;
+    } catch {
+      return sendJson(res, record, 400, errorBody(400, "The request body is not valid JSON."));
+    }
+    record.body = body;
+    if (typeof body.prompt !== "string" || body.prompt.trim().length === 0) {
+      return sendJson(res, record, 400, errorBody(400, "An image generation needs a `prompt`."));
+    }
+    const count = body.n === undefined ? 1 : body.n;
+    if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 10) {
+      return sendJson(res, record, 400, errorBody(400, "`n` must be a whole number from 1 to 10."));
+    }
+    const model = typeof body.model === "string" ? body.model : DEFAULT_IMAGE_MODEL;
+    record.model = model;
+    record.prompt = body.prompt;
+    const behaviour: ModelBehaviour = behaviours.get(model) ?? options.defaultBehaviour ?? {};
+    if (!(await sleep(behaviour.delayMs ?? 0, res))) return;
+    if (failedAsScripted(model, behaviour, res, record)) return;
+    const image = typeof behaviour.image === "function" ? behaviour.image(record) : (behaviour.image ?? DEFAULT_IMAGE_PNG);
+    record.response = { status: 200 };
+    const b64 = Buffer.from(image).toString("base64");
+    return sendJson(res, undefined, 200, { created: Math.floor(Date.now() / 1000), data: Array.from({ length: count }, () => ({ b64_json: b64 })) });
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname.replace(/\/+$/, "");
     const record: RecordedRequest = { method: req.method ?? "GET", path, headers: req.headers, stream: false, receivedAt: Date.now() };
@@ -56,6 +107,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
         data: ids.map((id) => ({ id, object: "model", created: 0, owned_by: "innerworld-local" })),
       });
     }
+    if (req.method === "POST" && path === "/v1/images/generations") return generateImage(raw, record, res);
     if (req.method !== "POST" || path !== "/v1/chat/completions") {
       return sendJson(res, record, 404, errorBody(404, `No route for ${req.method} ${path}`));
     }
@@ -77,19 +129,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
 
     const behaviour: ModelBehaviour = behaviours.get(model) ?? options.defaultBehaviour ?? {};
     if (!(await sleep(behaviour.delayMs ?? 0, res))) return;
-
-    if (behaviour.fail) {
-      const served = failuresServed.get(model) ?? 0;
-      // A ratio fails that share of calls, spread evenly (every call where the running share falls behind it).
-      const calls = (callsSeen.get(model) ?? 0) + 1;
-      callsSeen.set(model, calls);
-      const dueByRatio = behaviour.fail.ratio === undefined || Math.floor(calls * behaviour.fail.ratio) > Math.floor((calls - 1) * behaviour.fail.ratio);
-      if (dueByRatio && (behaviour.fail.times === undefined || served < behaviour.fail.times)) {
-        failuresServed.set(model, served + 1);
-        const status = behaviour.fail.status;
-        return sendJson(res, record, status, errorBody(status, behaviour.fail.message ?? `Scripted failure ${served + 1} for ${model}`));
-      }
-    }
+    if (failedAsScripted(model, behaviour, res, record)) return;
 
     const reply = typeof behaviour.reply === "function" ? behaviour.reply(record) : (behaviour.reply ?? defaultReply(record));
     const usage = usageFor(record, reply, behaviour.usage);

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   /** From a chat completion body. */
   model?: string;
   messages?: ChatMessageBody[];
+  /** From an image generation body. */
+  prompt?: string;
   stream: boolean;
   receivedAt: number;
   /** Filled in when the server answers. */
@@ -40,6 +42,8 @@ export interface ModelBehaviour {
   dropAfterChunks?: number;
   /** Usage to report; default: about four characters per token. */
   usage?: { promptTokens: number; completionTokens: number };
+  /** Images endpoint: the picture (PNG bytes) to answer with, fixed or computed from the request. Default: `DEFAULT_IMAGE_PNG`. */
+  image?: Uint8Array | ((request: RecordedRequest) => Uint8Array);
 }
 
 export interface OpenAiCompatibleServerOptions {
@@ -58,7 +62,7 @@ export interface OpenAiCompatibleServer {
   readonly baseUrl: string;
   /** Every request received, oldest first. Live: it grows as requests arrive. */
   readonly requests: RecordedRequest[];
-  /** Chat completion requests for one model. */
+  /** Chat completion and image generation requests for one model. */
   requestsFor(model: string): RecordedRequest[];
   /** Replaces a model's behaviour and resets its failure count. */
   setBehaviour(model: string, behaviour: ModelBehaviour): void;

@@ -1,2 +1,4 @@
-// Portraits of synthesised personas: drawing them offline.
+// Portraits of synthesised personas: drawing them offline, or painting them with an image model.
 export * from "./drawPortrait";
+export * from "./imageModelPainter";
+export { isTextPortrait } from "./portrait";

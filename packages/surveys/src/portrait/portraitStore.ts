@@ -1,6 +1,6 @@
 // Where portraits are kept: an S3 bucket (the local cloud's S3-compatible server locally), or memory in unit tests.
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import type { Portrait } from "./portrait";
+import { isTextPortrait, type Portrait } from "./portrait";
 
 export interface PortraitStore {
   put(key: string, portrait: Portrait): Promise<void>;
@@ -8,7 +8,7 @@ export interface PortraitStore {
   delete(key: string): Promise<void>;
 }
 
-/** One object per persona; drawing again overwrites it with the same picture. */
+/** One object per persona, whatever painted it (the object's content type says what it is); drawing again overwrites it. */
 export const portraitKeyOf = (personaId: string) => `portraits/${personaId}.svg`;
 
 export class S3PortraitStore implements PortraitStore {
@@ -24,7 +24,9 @@ export class S3PortraitStore implements PortraitStore {
   async get(key: string): Promise<Portrait | undefined> {
     try {
       const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { contentType: object.ContentType ?? "application/octet-stream", body: (await object.Body?.transformToString("utf8")) ?? "" };
+      const contentType = object.ContentType ?? "application/octet-stream";
+      if (isTextPortrait(contentType)) return { contentType, body: (await object.Body?.transformToString("utf8")) ?? "" };
+      return { contentType, body: (await object.Body?.transformToByteArray()) ?? new Uint8Array() };
     } catch (error) {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return undefined;
       throw error;

@@ -1,0 +1,99 @@
+// The persona saga with an image model configured: the portrait is the picture the model server drew, served as bytes.
+import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
+import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { clockStartingAt } from "@innerworld/testing/clock";
+import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const OWNER = "teen-portrait-owner";
+const IMAGE_MODEL = "gpt-image-1";
+/** A PNG the test server draws for this test alone, so the bytes served can only have come from it. */
+const DRAWN = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR42mP4cYABAARsAbnUTUjoAAAAAElFTkSuQmCC", "base64");
+
+describe("persona saga with an image model", () => {
+  let env: TestCloud;
+  let server: OpenAiCompatibleServer;
+  let ownerToken: string;
+  let tap: BusTapHandle;
+
+  beforeAll(async () => {
+    server = await startOpenAiCompatibleServer({ apiKey: "test-key", behaviours: { [IMAGE_MODEL]: { image: DRAWN } } });
+    Object.assign(process.env, {
+      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
+      INNERWORLD_MODEL_API_KEY: "test-key",
+      INNERWORLD_MODEL: "chat-model",
+      INNERWORLD_IMAGE_MODEL: IMAGE_MODEL,
+      // The persona is written offline, so its traits are known to the test; the picture comes from the model.
+      INNERWORLD_SYNTHESISER: "offline",
+    });
+    env = await startTestCloud({ clock: clockStartingAt("2026-11-18T16:00:00Z") });
+    ownerToken = await mintToken(env.cloud.endpoints, { sub: OWNER });
+    tap = await tapBus(env, ["PersonaPortraitReady"]);
+  });
+  afterAll(async () => {
+    await tap.close();
+    await env.stop();
+    await server.close();
+  });
+
+  const api = async (method: string, path: string, body?: unknown, token?: string) =>
+    fetch(`${env.cloud.endpoints.readApiUrl}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  const surveyAnsweredByThree = async (subjectName: string) => {
+    const created = (await (await api("POST", "/surveys", { subjectName }, ownerToken)).json()) as { surveyId: string };
+    for (const friend of ["ana", "ben", "cleo"]) {
+      const response = await api("POST", `/surveys/${created.surveyId}/responses`, {
+        respondentId: `browser-${subjectName}-${friend}-01`,
+        answers: [
+          { questionId: "three_words", answer: "funny, loyal and curious" },
+          { questionId: "passions", answer: "marine biology and drawing" },
+          { questionId: "talk_style", answer: "playful and joking" },
+        ],
+      });
+      expect(response.status).toBe(202);
+    }
+    return until(async () => {
+      const view = (await (await api("GET", `/surveys/${created.surveyId}`, undefined, ownerToken)).json()) as { status: string; personaId?: string };
+      return view.status === "ready" ? view : undefined;
+    }, `${subjectName}'s persona to be ready`, 30_000);
+  };
+
+  it("paints the portrait with the image model from the traits alone, and serves the very bytes it drew", async () => {
+    const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
+    const ready = await surveyAnsweredByThree("Maya");
+    const personaId = ready.personaId as string;
+    expect((await owner.waitFor("persona_ready", (p) => p.personaId === personaId)).payload).toMatchObject({ portrait: true });
+
+    const portrait = await api("GET", `/personas/${personaId}/portrait`, undefined, ownerToken);
+    expect(portrait.status).toBe(200);
+    expect(portrait.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await portrait.arrayBuffer()).equals(DRAWN)).toBe(true);
+
+    const painted = server.requestsFor(IMAGE_MODEL);
+    expect(painted).toHaveLength(1);
+    expect(painted[0]?.path).toBe("/v1/images/generations");
+    expect(painted[0]?.prompt).toContain("funny");
+    // The teen's name stays with us.
+    expect(painted[0]?.prompt).not.toContain("Maya");
+    const announced = await tap.waitFor("PersonaPortraitReady", (e) => (e.detail as { data: { personaId: string } }).data.personaId === personaId);
+    expect((announced.detail as { data: unknown }).data).toMatchObject({ painter: `image-model:${IMAGE_MODEL}`, contentType: "image/png" });
+    await owner.close();
+  });
+
+  it("leaves the persona ready without a portrait when the image model refuses every time", async () => {
+    server.setBehaviour(IMAGE_MODEL, { fail: { status: 400, message: "Your request was rejected by the safety system." } });
+    const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
+    const ready = await surveyAnsweredByThree("Noor");
+    const personaId = ready.personaId as string;
+    expect((await owner.waitFor("persona_ready", (p) => p.personaId === personaId)).payload).toMatchObject({ portrait: false });
+    expect((await api("GET", `/personas/${personaId}/portrait`, undefined, ownerToken)).status).toBe(404);
+    const session = await owner.request("start_session", { personaId }, "session_started");
+    expect(session.payload.personaId).toBe(personaId);
+    await owner.close();
+  });
+});
