@@ -88,7 +88,8 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
       receiveCount,
     };
     await options.deadLetters.send(record, reason);
-    logger.error("record dead-lettered", { messageId: record.messageId, ...reason });
+    // "service" and "message" are the logger's own keys (Powertools drops them from extras): the reason goes under its own.
+    logger.error("record dead-lettered", { messageId: record.messageId, code: reason.code, reason: reason.message, receiveCount });
     return true;
   };
 

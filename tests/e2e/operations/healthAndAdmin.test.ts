@@ -79,6 +79,12 @@ describe("health, admin and dead letters", () => {
     const messageId = ack.payload.messageId as string;
     const failed = await client.waitFor("error", (p) => p.messageId === messageId);
     expect(failed.payload).toMatchObject({ code: "STEP_FAILED" });
+    // The turn's message reads as failed in the read API until it is redriven.
+    const teen = await mintToken(env.cloud.endpoints, { sub: "u-dlq" });
+    await until(async () => {
+      const history = await call("GET", `/sessions/${sessionId}/messages`, teen);
+      return (history.body.messages as { role: string; status: string }[] | undefined)?.some((m) => m.role === "user" && m.status === "failed") || undefined;
+    }, "the failed turn's message marked failed");
 
     const token = await adminToken();
     const listed = await until(async () => {
@@ -101,7 +107,6 @@ describe("health, admin and dead letters", () => {
     const redrive = await call("POST", "/admin/dlq/safety/redrive", token);
     expect(redrive).toMatchObject({ status: 202, body: { service: "safety", mode: "receive-send-delete", moved: 1 } });
     // The client was already told the turn failed, so the late reply is kept rather than pushed; a resume brings it.
-    const teen = await mintToken(env.cloud.endpoints, { sub: "u-dlq" });
     await until(async () => {
       const history = await call("GET", `/sessions/${sessionId}/messages`, teen);
       return (history.body.messages as { role: string }[] | undefined)?.some((m) => m.role === "assistant") || undefined;
