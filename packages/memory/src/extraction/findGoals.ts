@@ -4,7 +4,9 @@ import type { MessageFindings } from "./MessageFindings.js";
 import { clauseEnd, matchesOf } from "./textPatterns.js";
 
 const TRIGGERS = [
-  /\bi\s+(?:really\s+|just\s+|also\s+|kind\s+of\s+|so\s+|totally\s+|still\s+|honestly\s+|lowkey\s+)*(?:want|hope|plan|would\s+love|'d\s+love|would\s+like|'d\s+like)\s+to\s+/g,
+  /\bi(?:\s+|(?='))(?:really\s+|just\s+|also\s+|kind\s+of\s+|so\s+|totally\s+|still\s+|honestly\s+|lowkey\s+)*(?:want|hope|plan|would\s+love|'d\s+love|would\s+like|'d\s+like)\s+to\s+/g,
+  // "plan is to enlist", "goal for break: learn to skate", "quiero ser enfermera".
+  /(?:^|[.!?]\s+)(?:the\s+)?(?:plan|goal|dream)\s+(?:is|was)\s+to\s+|\b(?:goal|plan)\s+for\s+\p{L}+:\s*|\bquiero\s+/gu,
   /\bi\s+(?:really\s+)?plan\s+on\s+/g,
   /\bmy\s+(?:main\s+|big\s+|new\s+|biggest\s+|only\s+)?(?:goal|dream|plan|resolution)\s+(?:is|was)\s+(?:to\s+)?/g,
   /\bi(?:'m|\s+am|'ve\s+been|\s+have\s+been)\s+(?:really\s+|still\s+|actually\s+)?trying\s+to\s+/g,
@@ -22,7 +24,7 @@ const NOT_GOALS = /^(?:die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed
 /** Hedges before a goal that are not part of it: "actually finish school", "just pick one place to live". */
 const LEADING_HEDGES = /^(?:(?:actually|just|really|finally|also|still|maybe|like|lowkey|seriously|honestly|literally)\s+)+/;
 /** Where a goal's own words stop: its reason, its deadline, a second wish ("so i can", "before i turn 16", "and maybe"). */
-const GOAL_TAIL = /\s+(?:before|by\s+the\s+time|so\s+(?:i|that|we)|and\s+maybe|and\s+then|or\s+maybe|somewhere|someday|when\s+i|after\s+i|for\s+(?:dance|real|once|sure|now|good)|over\s+(?:break|the\s+summer|winter\s+break|spring\s+break))\b.*$/;
+const GOAL_TAIL = /\s+(?:(?:right\s+)?before|since|right\s+after|this\s+time|after\s+(?:graduation|high\s+school|school|college|i\s+graduate)|by\s+the\s+time|so\s+(?:i|that|we)|or\s+maybe|somewhere|someday|when\s+i|after\s+i|for\s+(?:dance|real|once|sure|now|good)|over\s+(?:break|the\s+summer|winter\s+break|spring\s+break))\b.*$/;
 /** Words that end a goal's phrase: a date ("this year"), filler, or the start of a reason ("so I can"). */
 const TRAILING = /\s+(?:so\s+bad(?:ly)?|really\s+bad(?:ly)?|so\s+much|someday|one\s+day|eventually|soon|sometime|anymore|rn|right\s+now|lol|lmao|tbh|ngl|haha|though|too|now|this\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|next\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|by\s+\S+)$/;
 const ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
@@ -39,23 +41,67 @@ export function findGoals(found: MessageFindings): void {
       const comparison = /\s+like\s+(?:my|his|her|their|a|an|the)\b/.exec(lower.slice(start, end));
       if (comparison && comparison.index > 0) end = start + comparison.index;
       // A date ends the goal: "read 20 books this year" is the goal "read 20 books", due this year.
-      const date = dates.find((mention) => mention.start >= start && mention.start < end);
+      // ...unless the date is part of an occasion's name ("the spring musical").
+      const date = dates.find((mention) => mention.start >= start && mention.start < end && found.within(mention.start - 1, mention.end + 40, ["Event"]).every((event) => event.start >= mention.end));
       if (date) end = date.start;
-      let phrase = text.slice(start, end).trim().replace(GOAL_TAIL, "");
+      let phrase = text.slice(start, end).trim();
       const hedge = LEADING_HEDGES.exec(phrase.toLowerCase());
       const hedgeLength = hedge ? hedge[0].length : 0;
       phrase = phrase.slice(hedgeLength);
-      for (let previous = ""; previous !== phrase; ) {
-        previous = phrase;
-        phrase = phrase.replace(TRAILING, "").replace(/[^\p{L}\p{N})]+$/u, "").trim();
-      }
-      const words = phrase.split(/\s+/).filter(Boolean);
-      if (words.length === 0 || words.length > MAX_WORDS || NOT_GOALS.test(phrase.toLowerCase())) continue;
       const phraseStart = start + hedgeLength;
-      const phraseEnd = phraseStart + phrase.length;
       if (found.entities.some((entity) => entity.type === "Goal" && entity.start <= phraseStart && phraseStart < entity.end)) continue;
-      const goal = found.add({ type: "Goal", name: phrase, start: phraseStart, end: phraseEnd, userEdges: [{ type: "supports" }] });
-      for (const subject of found.within(phraseStart, phraseEnd, ABOUT_TYPES)) found.link("about", goal, subject);
+      for (const part of partsOf(found, phrase, phraseStart)) addGoal(found, trimGoal(part.text), part.start);
     }
   }
+  // "saving up for a new bike", "i'm saving every paycheck for a car": the goal is what the money is for.
+  for (const match of matchesOf(SAVING, lower)) {
+    const [forStart] = match.indices[1] ?? [0];
+    const target = text.slice(forStart, clauseEnd(lower, forStart)).replace(/[^\p{L}\p{N}]+$/u, "");
+    if (target.split(/\s+/).length > 6) continue;
+    addGoal(found, `save ${/^\s*up\b/.test(lower.slice(match.index + 6, match.index + 10)) ? "up " : ""}${target}`, match.index);
+  }
+}
+
+/** Verbs a second goal starts with that compromise may read as nouns ("and study film", "and work at a clinic"). */
+const GOAL_VERBS = new Set(["study", "work", "travel", "learn", "visit", "open", "start", "get", "make", "become", "be", "go", "play", "buy", "build", "help", "finish", "win", "move", "live", "teach", "write", "record", "design", "coach", "run", "own"]);
+
+const SAVING = /\bsaving\s+(?:up\s+)?(?:(?:every|my|all\s+my|some)\s+(?:\p{L}+\s+){0,4})?(for\s+(?:a|an|my|the)\s+\p{L}+(?:\s+\p{L}+)?)/gu;
+
+/** A goal's own words: without its reason, deadline or filler ("so i can...", "before i turn 16", "lol"). */
+function trimGoal(raw: string): string {
+  let phrase = raw.replace(GOAL_TAIL, "");
+  for (let previous = ""; previous !== phrase; ) {
+    previous = phrase;
+    phrase = phrase.replace(TRAILING, "").replace(/[^\p{L}\p{N})]+$/u, "").trim();
+  }
+  return phrase;
+}
+
+function addGoal(found: MessageFindings, name: string, start: number): void {
+  const end = start + name.length;
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_WORDS) return;
+  if (NOT_GOALS.test(name.toLowerCase()) || found.entities.some((entity) => entity.type === "Goal" && entity.start <= start && start < entity.end)) return;
+  const goal = found.add({ type: "Goal", name, start, end, userEdges: [{ type: "supports" }] });
+  for (const subject of found.within(start, end, ABOUT_TYPES)) found.link("about", goal, subject);
+}
+
+/**
+ * Two goals in one breath are two: "move to new york and do fashion", "break 17 and maybe get recruited", "have my own
+ * car and my own money" (the verb carries over). A split needs a verb or a possessive after "and".
+ */
+function partsOf(found: MessageFindings, phrase: string, phraseStart: number): { text: string; start: number }[] {
+  const split = /\s+and\s+(?:maybe\s+|then\s+|also\s+|eventually\s+)?/giu.exec(phrase);
+  if (!split) return [{ text: phrase, start: phraseStart }];
+  const restStart = split.index + split[0].length;
+  const rest = phrase.slice(restStart);
+  const next = found.message.tokens.find((token) => token.start >= phraseStart + restStart);
+  const firstWord = phrase.split(/\s+/)[0] ?? "";
+  if (next && (next.tags.has("Verb") || GOAL_VERBS.has(next.lower)) && !next.tags.has("Gerund") && rest.split(/\s+/).length >= 2) {
+    return [{ text: phrase.slice(0, split.index), start: phraseStart }, ...partsOf(found, rest, phraseStart + restStart)];
+  }
+  if (/^(?:my|a|an)\s/i.test(rest) && /^(?:have|get|buy|own)$/i.test(firstWord)) {
+    return [{ text: phrase.slice(0, split.index), start: phraseStart }, { text: `${firstWord} ${rest}`, start: phraseStart + restStart }];
+  }
+  return [{ text: phrase, start: phraseStart }];
 }

@@ -285,6 +285,14 @@ describe("createOfflineExtractor", () => {
       // Assess
       expect(names(extraction, "Goal")).toEqual(["get my permit", "finish school", "stop procrastinating"]);
     });
+
+    it("splits two goals said in one breath, and finds what a teen is saving for", async () => {
+      // Act
+      const extraction = await extract(userSays("i want to move to chicago after graduation and study film", "saving up for a new phone", "i'd love to get a lead in the spring musical"));
+
+      // Assess
+      expect(names(extraction, "Goal")).toEqual(["move to chicago", "study film", "save up for a new phone", "get a lead in the spring musical"]);
+    });
   });
 
   describe("habits and values", () => {
