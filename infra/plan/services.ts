@@ -73,6 +73,7 @@ const environmentOf = (service: ServiceName, settings: StageSettings): Record<st
     if (settings.model.baseUrl) env.INNERWORLD_MODEL_BASE_URL = settings.model.baseUrl;
     if (settings.model.model) env.INNERWORLD_MODEL = settings.model.model;
     if (settings.model.fallbackModels) env.INNERWORLD_FALLBACK_MODELS = settings.model.fallbackModels;
+    if (settings.model.prices) env.INNERWORLD_MODEL_PRICES = settings.model.prices;
   }
   if (service === "portrait" && settings.model.imageModel) env.INNERWORLD_IMAGE_MODEL = settings.model.imageModel;
   return env;

@@ -24,8 +24,9 @@ export interface StageSettings {
   /**
    * `personaModels`: the models a user's persona may name (comma-separated); default the primary and fallbacks.
    * `imageModel`: paints synthesised personas' portraits (same endpoint and key); unset, the offline SVG painter draws them.
+   * `prices`: the operator's token prices as JSON (INNERWORLD_MODEL_PRICES), over the built-in list prices.
    */
-  model: { baseUrl?: string; model?: string; fallbackModels?: string; personaModels?: string; imageModel?: string };
+  model: { baseUrl?: string; model?: string; fallbackModels?: string; personaModels?: string; imageModel?: string; prices?: string };
   /** Where alarm notifications go; none means the topic exists and nobody is subscribed yet. */
   alarmEmail?: string;
 }
@@ -98,6 +99,7 @@ export const settingsFor = (stage: string, env: Record<string, string | undefine
   if (env.INNERWORLD_DEPLOY_FALLBACK_MODELS) model.fallbackModels = env.INNERWORLD_DEPLOY_FALLBACK_MODELS;
   if (env.INNERWORLD_DEPLOY_PERSONA_MODELS) model.personaModels = env.INNERWORLD_DEPLOY_PERSONA_MODELS;
   if (env.INNERWORLD_DEPLOY_IMAGE_MODEL) model.imageModel = env.INNERWORLD_DEPLOY_IMAGE_MODEL;
+  if (env.INNERWORLD_DEPLOY_MODEL_PRICES) model.prices = env.INNERWORLD_DEPLOY_MODEL_PRICES;
   settings.model = model;
   if (settings.neptuneCapacity.min < 1 || settings.neptuneCapacity.max < settings.neptuneCapacity.min) {
     throw new InfraPlanError("SETTING", `neptune capacity ${settings.neptuneCapacity.min}..${settings.neptuneCapacity.max} is not a range Neptune serverless accepts`);

@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { buildPlan, settingsFor } from "../../infra/plan";
 import { DEFAULT_ASSUMPTIONS, priceTurns } from "./costModel";
 import { measureTurns } from "./measureTurns";
-import { AWS_PRICES, MODEL_PRICE, PRICES_AS_OF } from "./prices";
+import { AWS_PRICES, modelPriceOf, PRICES_AS_OF } from "./prices";
+import { DEFAULT_REMOTE_MODEL } from "@innerworld/chat-model/model-config";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -22,8 +23,9 @@ const lpad = (s: string, n: number) => s.padStart(n);
 
 console.log(`Measuring ${workload.sessions} sessions × ${workload.turnsPerSession} turns (${workload.stream ? "streamed" : "single replies"}) through the local cloud…`);
 const { measurement: m, suppressedLogLines } = await measureTurns(workload);
-const plan = buildPlan("production", settingsFor("production"));
-const report = priceTurns(m, plan, MODEL_PRICE);
+const settings = settingsFor("production");
+const plan = buildPlan("production", settings);
+const report = priceTurns(m, plan, modelPriceOf(settings.model.model ?? DEFAULT_REMOTE_MODEL));
 
 console.log(`\nMeasured: ${m.turns} turns, ${m.eventBridge.entries} events (${Object.entries(m.eventBridge.byType).map(([t, n]) => `${t} ${n}`).join(", ")})`);
 console.log(`  DynamoDB requests: ${Object.entries(m.dynamodb.requests).map(([op, n]) => `${op.replace("Command", "")} ${n}`).join(", ")}`);

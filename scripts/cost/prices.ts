@@ -3,6 +3,9 @@
 // including the DynamoDB on-demand cut of 1 Nov 2024; OpenAI's API pricing page for gpt-4o-mini (since July 2024).
 // Prices change: check the pages before budgeting with these numbers.
 
+import { DEFAULT_MODEL_PRICES, MODEL_PRICES_ENV, modelPricesFromEnv, type ModelPriceTable } from "@innerworld/chat-model/models";
+import { DEFAULT_REMOTE_MODEL } from "@innerworld/chat-model/model-config";
+
 export const PRICES_AS_OF = "AWS us-east-1 list prices as published through 2025 (first usage tier, no free tier)";
 
 export const AWS_PRICES = {
@@ -31,9 +34,16 @@ export interface ModelPrice {
   source: string;
 }
 
-export const MODEL_PRICE: ModelPrice = {
-  model: "gpt-4o-mini",
-  inputPerToken: 0.15 / 1e6,
-  outputPerToken: 0.6 / 1e6,
-  source: "OpenAI API pricing, standard tier: $0.15 / 1M input tokens, $0.60 / 1M output tokens (uncached)",
+/** The production model at the price generation records on every ReplyGenerated (the same table, the operator's entries included). */
+export const modelPriceOf = (model: string, table: ModelPriceTable = modelPricesFromEnv(process.env)): ModelPrice => {
+  const price = table[model];
+  if (!price) throw new Error(`no price for ${model} in the model price table (${MODEL_PRICES_ENV})`);
+  return {
+    model,
+    inputPerToken: price.inputUsdPerMillionTokens / 1e6,
+    outputPerToken: price.outputUsdPerMillionTokens / 1e6,
+    source: `the model price table (packages/chat-model/src/models/modelPrices.ts, ${MODEL_PRICES_ENV} over it): $${price.inputUsdPerMillionTokens} / 1M input tokens, $${price.outputUsdPerMillionTokens} / 1M output tokens`,
+  };
 };
+
+export const MODEL_PRICE: ModelPrice = modelPriceOf(DEFAULT_REMOTE_MODEL, DEFAULT_MODEL_PRICES);

@@ -29,6 +29,13 @@ const tokenUsageSchema = z.object({
   outputTokens: z.number().int().nonnegative(),
 });
 
+/** What a reply's tokens cost at its model's prices (the operator's price table), with the prices used. */
+const replyCostSchema = z.object({
+  usd: z.number().nonnegative(),
+  inputUsdPerMillionTokens: z.number().nonnegative(),
+  outputUsdPerMillionTokens: z.number().nonnegative(),
+});
+
 /** A group session's personas, in the session's order (2 or 3); absent for a one-persona session. */
 const groupPersonaIds = z.array(id).min(2).max(3);
 
@@ -86,6 +93,8 @@ export const replyGeneratedSchema = z.object({
   model: z.string().min(1),
   fallbackUsed: z.boolean(),
   usage: tokenUsageSchema,
+  /** Absent when the price table has no price for the model (and on events from before costs were recorded). */
+  cost: replyCostSchema.optional(),
   latencyMs: z.number().nonnegative(),
   streamed: z.boolean(),
   /**
@@ -111,6 +120,9 @@ export const replyScreenedSchema = z.object({
   verdict: safetyVerdictSchema,
   model: z.string().min(1),
   streamed: z.boolean(),
+  /** The generated reply's usage and cost, carried on so storage keeps them with the message the read API shows. */
+  usage: tokenUsageSchema.optional(),
+  cost: replyCostSchema.optional(),
 });
 
 export const replyDeliveredSchema = z.object({

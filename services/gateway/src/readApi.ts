@@ -151,6 +151,8 @@ export const createReadApi = (ports: ReadApiPorts) => {
               createdAt: m.createdAt,
               // Who spoke: a reply's persona, with the name it had then (it survives the persona's deletion).
               ...(m.role === "assistant" ? { personaId: m.personaId, ...(m.personaName ? { personaName: m.personaName } : {}), replyIndex: m.replyIndex ?? 0 } : {}),
+              // What the reply took and cost; absent for our own fixed replies and for replies from before costs were kept.
+              ...(m.role === "assistant" && m.usage ? { model: m.model, usage: m.usage, ...(m.cost ? { cost: m.cost } : {}) } : {}),
             })),
           });
         }

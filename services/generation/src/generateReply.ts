@@ -6,7 +6,7 @@ import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
 import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
-import { isModelUnavailableError, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
+import { DEFAULT_MODEL_PRICES, isModelUnavailableError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import { SystemMessage } from "@langchain/core/messages";
@@ -26,6 +26,8 @@ export interface GenerationPorts {
   personas: PersonaStore;
   publisher: Publisher;
   model: ReplyModel;
+  /** Each model's token prices: every ReplyGenerated carries its cost from them (default: the built-in list prices). */
+  prices?: ModelPriceTable;
   /** How long a read persona is kept is measured on it. */
   clock: Clock;
   pusher?: ConnectionPusher;
@@ -169,6 +171,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     }
 
     if (result.fallbackUsed) ports.metrics?.count(METRIC.modelFallbacks);
+    const cost = replyCostOf(result.model, result.usage, ports.prices ?? DEFAULT_MODEL_PRICES);
     await ports.publisher.publish({
       type: "ReplyGenerated",
       correlationId: metadata.correlationId,
@@ -188,6 +191,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         model: result.model,
         fallbackUsed: result.fallbackUsed,
         usage: result.usage,
+        ...(cost ? { cost } : {}),
         latencyMs: result.latencyMs,
         streamed,
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),

@@ -153,6 +153,19 @@ describe("generation: generateReply", () => {
     expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ streamed: true, text: "That sounds stressful. Want to make a plan?", model: "gpt-test" });
   });
 
+  it("prices every reply: its tokens at its model's prices from the operator's table; a model without a price gets no cost", async () => {
+    const prices = { "gpt-test": { inputUsdPerMillionTokens: 2, outputUsdPerMillionTokens: 8 } };
+
+    await generator({ model: streaming(["That sounds stressful."]), prices })(delivered(messageScreenedRequest(t)));
+    await generator({ model: streaming(["That sounds stressful."]), prices: {} })(delivered(messageScreenedRequest(turn({ seq: 4 }))));
+
+    const [priced, unpriced] = publisher.ofType("ReplyGenerated");
+    // 100 prompt tokens at $2 per million and 20 completion tokens at $8 per million.
+    expect(priced?.data).toMatchObject({ usage: { inputTokens: 100, outputTokens: 20 }, cost: { usd: 0.00036, inputUsdPerMillionTokens: 2, outputUsdPerMillionTokens: 8 } });
+    expect(unpriced?.data.usage).toEqual({ inputTokens: 100, outputTokens: 20 });
+    expect(unpriced?.data.cost).toBeUndefined();
+  });
+
   it("stops streaming at the first sentence the output rules refuse; the whole reply still travels to final screening", async () => {
     await generator({ model: streaming(["I hear you.", "You should just kill yourself.", "Anyway, good luck."]) })(delivered(messageScreenedRequest(t, { stream: true })));
 

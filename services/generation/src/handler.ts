@@ -1,7 +1,7 @@
 // The generation service's Lambda entry: a thin SQS handler over generateReply.
 import { connectionPusherFor } from "@innerworld/conversation/connections";
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
-import { createChatModel, modelConfigFromEnv } from "@innerworld/chat-model/models";
+import { createChatModel, modelConfigFromEnv, modelPricesFromEnv } from "@innerworld/chat-model/models";
 import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { METRIC } from "@innerworld/platform/observability";
@@ -17,6 +17,7 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     metrics: runtime.metrics,
     clock: runtime.clock,
     model: createChatModel(modelConfigFromEnv(process.env), { onCircuitOpen: () => runtime.metrics.count(METRIC.circuitOpens) }),
+    prices: modelPricesFromEnv(process.env),
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });
   return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona });

@@ -101,6 +101,8 @@ export const createScreener = (ports: SafetyPorts) => ({
         verdict: replyVerdictOf(verdict),
         model: data.model,
         streamed: data.streamed,
+        usage: data.usage,
+        ...(data.cost ? { cost: data.cost } : {}),
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
         ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
       },

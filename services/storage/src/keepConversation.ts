@@ -100,6 +100,8 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         content: data.text,
         status: "screened",
         model: data.model,
+        ...(data.usage ? { usage: data.usage } : {}),
+        ...(data.cost ? { cost: data.cost } : {}),
         replaced: data.replaced,
         categories: data.verdict.categories,
       });

@@ -7,3 +7,5 @@ export {
 export type { ModelConfig } from "./modelConfig.js";
 export type { ReplyModel, ReplyResult, ReplySentence } from "./replyModel.js";
 export { isModelUnavailableError } from "./errors.js";
+export { DEFAULT_MODEL_PRICES, MODEL_PRICES_ENV, modelPricesFromEnv, replyCostOf } from "./modelPrices.js";
+export type { ModelPriceTable } from "./modelPrices.js";

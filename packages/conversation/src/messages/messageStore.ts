@@ -28,6 +28,9 @@ export interface MessageRecord {
   content: string;
   status: MessageStatus;
   model?: string;
+  /** A reply's tokens and what they cost at its model's prices, as generation recorded them. */
+  usage?: { inputTokens: number; outputTokens: number };
+  cost?: { usd: number; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number };
   replaced?: boolean;
   categories?: string[];
   createdAt: string;
