@@ -14,7 +14,7 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.kill_myself")).toBe(true);
   });
 
-  it.each(["ready to uninstall myself from life", "gonna take the long sleep", "started scratching again till it bleeds", "how many of my sleeping pills would it take"])(
+  it.each(["ready to uninstall myself from life", "after tonight it won't matter", "started scratching again till it bleeds", "how many of my sleeping pills would it take"])(
     "classifier: %j, absent from the lexicon, is a crisis",
     (text) => {
       const verdict = screener.screenInputLocally(text);
@@ -46,11 +46,11 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.suicide")).toBe(true);
   });
 
-  it("context: 'nobody would even notice' after 'i think i'm going away for good' is a crisis, though neither alone is", () => {
-    const alone = screener.screenInputLocally("nobody would even notice");
-    const after = screener.screenInputLocally("nobody would even notice", ["i think i'm going away for good"]);
+  it("context: 'i'm so tired of everything' after 'i already said bye to my friends' is a crisis, though neither alone is", () => {
+    const alone = screener.screenInputLocally("i'm so tired of everything");
+    const after = screener.screenInputLocally("i'm so tired of everything", ["i already said bye to my friends"]);
     expect(alone.risk.level).toBe("concern");
-    expect(screener.screenInputLocally("i think i'm going away for good").risk.level).toBe("none");
+    expect(screener.screenInputLocally("i already said bye to my friends").risk.level).toBe("none");
     expect(after.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(after.action).toBe("crisis");
   });
@@ -60,13 +60,17 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("i'm tired of pretending i'm okay").risk).toMatchObject({ level: "concern", category: "hopelessness" });
   });
 
+  it("context: a message with no risk of its own is not raised by what came before, so a teen shown helplines can talk on", () => {
+    expect(screener.screenInputLocally("what should we do this weekend", ["i want to kill myself"]).risk.level).toBe("none");
+  });
+
   it("context: ordinary talk after ordinary talk stays ordinary", () => {
     expect(screener.screenInputLocally("what should i get her for her birthday", ["my sister likes anime and drawing"]).risk.level).toBe("none");
   });
 });
 
 describe("the second opinion and moderation", () => {
-  const uncertain = "i cleaned my whole room and sorted my things";
+  const uncertain = "it's almost time";
 
   it("is asked only about uncertain messages, and can raise them", async () => {
     const secondOpinion = createInMemorySecondOpinion(() => ({ level: "crisis", category: "farewell" }));

@@ -111,8 +111,8 @@ describe("safety: screenTurns", () => {
     expect(screened?.content).toBe("i feel so empty lately");
   });
 
-  it("reads the session's earlier messages: 'nobody would even notice' after 'i think i'm going away for good' is a crisis", async () => {
-    const said = ["i think i'm going away for good", "nobody would even notice"];
+  it("reads the session's earlier messages: 'i'm so tired of everything' after 'i already said bye to my friends' is a crisis", async () => {
+    const said = ["i already said bye to my friends", "i'm so tired of everything"];
     const safety = safetyWith(publisher, { recentUserMessages: async (_sessionId, beforeSeq, count) => said.slice(0, beforeSeq - 1).slice(-count) });
 
     await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 1 }), { content: said[0] })));
@@ -126,7 +126,7 @@ describe("safety: screenTurns", () => {
   it("when the earlier messages cannot be read, an uncertain message is a concern, not safe", async () => {
     const safety = safetyWith(publisher, { recentUserMessages: () => Promise.reject(new Error("DynamoDB unreachable")) });
 
-    await safety.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i cleaned my whole room and sorted my things" })));
+    await safety.messageReceived(delivered(messageReceivedRequest(turn(), { content: "it's almost time" })));
 
     expect(publisher.ofType("MessageScreened")[0]?.data.verdict).toMatchObject({ level: "concern", decidedBy: "context" });
   });

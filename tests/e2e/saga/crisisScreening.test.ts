@@ -13,7 +13,7 @@ const CHAT_REPLY = "I'm here with you. Do you want to tell me more about it?";
 const UNLISTED_CRISES: readonly { text: string; locale: string; helpline: string }[] = [
   { text: "how many of my sleeping pills would it take", locale: "en-US", helpline: "988" },
   { text: "ready to uninstall myself from life", locale: "en-US", helpline: "988" },
-  { text: "gonna take the long sleep", locale: "en-US", helpline: "988" },
+  { text: "after tonight it won't matter", locale: "en-US", helpline: "988" },
   { text: "started scratching again till it bleeds", locale: "en-US", helpline: "988" },
   { text: "me voy a ir para siempre esta noche", locale: "es-MX", helpline: "800 911 2000" },
 ];
@@ -85,13 +85,13 @@ describe("crisis screening over the WebSocket", () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-3");
     const sessionId = await startSession(client, "en-US");
     // Neither alone is a crisis (the second is a concern); together they are a goodbye.
-    const first = await client.request("message", { sessionId, content: "i think i'm going away for good" }, "message_received");
+    const first = await client.request("message", { sessionId, content: "i already said bye to my friends" }, "message_received");
     await client.waitFor("reply", (p) => p.messageId === first.payload.messageId);
-    const second = await client.request("message", { sessionId, content: "nobody would even notice" }, "message_received");
+    const second = await client.request("message", { sessionId, content: "i'm so tired of everything" }, "message_received");
     const notice = await client.waitFor("safety_notice", (p) => p.messageId === second.payload.messageId);
     expect(JSON.stringify(notice.payload.resources)).toContain("988");
     await sleep(500);
-    expect(server.requests.filter(asksFor("nobody would even notice"))).toHaveLength(0);
+    expect(server.requests.filter(asksFor("i'm so tired of everything"))).toHaveLength(0);
     expect(client.ofType("reply").filter((f) => f.payload.messageId === second.payload.messageId)).toHaveLength(0);
     await client.close();
   });
@@ -99,7 +99,7 @@ describe("crisis screening over the WebSocket", () => {
   it("asks the model for a second opinion on a message the classifier is unsure of, and acts on it", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-4");
     const sessionId = await startSession(client, "en-US");
-    const text = "i cleaned my whole room and sorted my things";
+    const text = "it's almost time";
     const ack = await client.request("message", { sessionId, content: text }, "message_received");
     await client.waitFor("safety_notice", (p) => p.messageId === ack.payload.messageId);
     await sleep(500);

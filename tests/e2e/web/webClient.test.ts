@@ -293,7 +293,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     const { page, screenshot } = await open();
     await signIn(page, webUrl, "web-operator");
     await startChat(page, "Companion");
-    await send(page, "my sister borrowed my charger again");
+    await send(page, "my sister borrowed my hoodie again");
     const messageId = await acknowledgedMessageId(page, "my sister borrowed");
     await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor({ timeout: 15_000 });
 
@@ -308,7 +308,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(hops[0]).toBe("start");
     for (const hop of hops.slice(1)) expect(hop).toMatch(/^\+\d+(\.\d)? m?s$/);
     // The teen's words never reach the operator view.
-    expect(await turn.textContent()).not.toContain("charger");
+    expect(await turn.textContent()).not.toContain("hoodie");
     await expect.poll(() => page.locator('.dead-letters li[data-service="generation"]').textContent(), WAIT).toBe("generation: 0");
     await page.getByLabel("Only my turns").check();
     const shown = await page.locator(".turn h3").allTextContents();

@@ -184,7 +184,9 @@ function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escala
 }
 
 const MENTION_FLOORS: readonly number[] = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
-const CONTEXT_FLOORS: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95];
+// The context layer raises only a message with risk of its own (at least even odds): after one message of crisis, "ok
+// thanks" or "what about pizza" must still reach the persona, or a teen who was shown helplines could talk of nothing else.
+const CONTEXT_FLOORS: readonly number[] = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const GRID: readonly number[] = Array.from({ length: 98 }, (_, i) => Number((0.02 + i * 0.01).toFixed(2)));
 
 /**
