@@ -24,6 +24,9 @@ const FRAMES = new Set([
   "stopped", "stop", "love", "loves", "like", "likes", "into", "started", "start", "starting", "joined", "join", "joining", "learn", "learning",
   "learned", "took", "taking", "take", "try", "trying", "tried", "go", "went", "going", "in", "for", "up", "been", "enjoy", "enjoys", "miss",
 ]);
+const PLAYED = /\b(?:i|we|i've|we've|me\s+and\s+\p{L}+|been)\s+(?:still\s+|also\s+|used\s+to\s+|started\s+)?(?:play|plays|playing|played)\s+(?:the\s+)?(\p{L}+)\b/gu;
+/** What is played that is no activity: "play it cool", "play with", "play outside". */
+const NOT_PLAYED = new Set(["it", "with", "outside", "games", "game", "together", "around", "for", "on", "at", "in", "against", "again", "too", "a", "some", "music", "dumb", "favorites", "along", "every", "all"]);
 const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "camp", "meet", "tournament", "season"]);
 
 export function findActivities(found: MessageFindings): void {
@@ -49,6 +52,17 @@ export function findActivities(found: MessageFindings): void {
   }
   for (const match of matchesOf(BARE_TEAM, lower)) {
     const [start, end] = match.indices[1] ?? [0, 0];
+    add(start, end, text.slice(start, end));
+  }
+
+  // "i play the cello", "we play lacrosse": what is played is an activity even when no list names it; a game or app
+  // was found as a Thing before, and people are played with, not played.
+  for (const match of matchesOf(PLAYED, lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    const token = tokens[tokenIndexAt(message, start)];
+    if (!token || !token.tags.has("Noun") || ["Person", "Pronoun", "Determiner", "Date", "Value", "Possessive", "Adjective"].some((tag) => token.tags.has(tag))) continue;
+    // "we play Central tonight": a capitalised name is the other team.
+    if (NOT_PLAYED.has(match[1] ?? "") || /^\p{Lu}/u.test(token.text)) continue;
     add(start, end, text.slice(start, end));
   }
 

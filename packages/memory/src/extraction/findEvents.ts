@@ -13,6 +13,13 @@ const HOLIDAYS = new Set(["thanksgiving", "christmas", "halloween", "easter", "h
 const MAX_MODIFIERS = 2;
 /** Event nouns that name an occasion only with a modifier: "hockey season", not "this season". */
 const MODIFIED_ONLY = new Set(["season", "release"]);
+/** "my first shift is tuesday", "the quince rehearsal on saturday": a noun phrase of one to three words right before "is"/"on" and a date. */
+const DATED_PHRASE = /(?:^|\s)(?:my|our|the|his|her|their|a|an)\s+((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)\s+(?:is|are|was|were|'s)\s+(?:on\s+|this\s+|next\s+|till\s+|til\s+|until\s+)?$/u;
+/** "i have a job interview at the mall tomorrow", "we have parent teacher conferences tmrw". */
+const HAD_PHRASE = /\b(?:have|has|got|had|there's|theres|there\s+is)\s+(?:a|an|my|our|the|)\s*((?:[\p{L}'-]+\s+){0,2}[\p{L}'-]+)\s+(?:(?:at|in)\s+(?:the\s+)?[\p{L}'-]+\s+)?(?:on\s+|this\s+|next\s+)?$/u;
+/** Nouns that have dates without being occasions: "my birthday is..." is listed already; "my phone is due", "the weather". */
+const NOT_DATED_HEADS = new Set(["weather", "phone", "it", "that", "this", "time", "day", "days", "week", "school", "homework", "hw", "work", "class", "mom", "dad", "life", "plan", "plans", "thing", "things", "stuff", "deadline", "due", "one", "family", "house", "car"]);
+
 /** Moving home: a form of "move" going somewhere ("moved to", "moving back", "move in with", "moving away"). */
 const MOVE = /\b(mov(?:e|ed|es|ing))\s+(?:back\s+|out\s+|away\s+|in\s+with\b|in\s+w\b|across\b|here\b|there\b|to\b|from\b)/g;
 
@@ -64,6 +71,23 @@ export function findEvents(found: MessageFindings): void {
       // An event with no date still needs an edge, or its vertex is unreachable from the user.
       userEdges: [time ? { type: "temporal", time } : { type: "mentions" }],
     });
+  }
+
+  // Anything with a date is an occasion: "my first shift is tuesday", "weigh ins are tomorrow", "i have a job
+  // interview at the mall tomorrow" name events no list holds.
+  for (const mention of message.dates) {
+    const [sentenceStart] = sentenceAround(message, mention.start);
+    const before = lower.slice(sentenceStart, mention.start);
+    const named = DATED_PHRASE.exec(before) ?? HAD_PHRASE.exec(before);
+    if (!named?.[1]) continue;
+    const phraseStart = sentenceStart + (named.index ?? 0) + named[0].indexOf(named[1]);
+    const phraseEnd = phraseStart + named[1].length;
+    const words = tokens.filter((token) => token.start >= phraseStart && token.end <= phraseEnd);
+    const head = words[words.length - 1];
+    if (!head || found.isTaken(phraseStart, phraseEnd) || !head.tags.has("Noun") || NOT_DATED_HEADS.has(head.lower)) continue;
+    if (words.some((token) => ["Person", "Pronoun", "Place", "Date", "Possessive", "Value", "Adverb"].some((tag) => token.tags.has(tag)) || /['’]s$/.test(token.text))) continue;
+    const name = text.slice(phraseStart, phraseEnd);
+    found.add({ type: "Event", name, start: phraseStart, end: phraseEnd, attributes: { date: mention.date }, userEdges: [{ type: "temporal", time: mention.date }] });
   }
 
   // A move, told by its verb: "she's moving back to the philippines", "my cousin moved to austin", "we might have to move in w".

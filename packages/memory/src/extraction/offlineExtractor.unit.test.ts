@@ -259,6 +259,18 @@ describe("createOfflineExtractor", () => {
     });
   });
 
+  describe("occasions and activities no list names", () => {
+    it("takes a noun phrase with a date as an occasion, and what a teen plays as an activity", async () => {
+      // Act
+      const extraction = await extract(userSays("the chili cookoff is on saturday", "i play the cello", "we play Central tonight"));
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["chili cookoff"]);
+      expect(extraction.relations).toContainEqual({ type: "temporal", from: "user", to: "chili cookoff", time: "2026-11-21" });
+      expect(names(extraction, "Activity")).toEqual(["cello"]);
+    });
+  });
+
   describe("people by the words teens use for them", () => {
     it("folds family words from other languages, names a teacher by subject, and counts a job as someone only when it is theirs", async () => {
       // Act
