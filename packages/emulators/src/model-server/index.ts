@@ -1,3 +1,3 @@
 // A local OpenAI-compatible model server for tests and offline runs.
 export { DEFAULT_IMAGE_PNG, startOpenAiCompatibleServer } from "./startOpenAiCompatibleServer.js";
-export type { ModelBehaviour, OpenAiCompatibleServer, RecordedRequest } from "./types.js";
+export type { OpenAiCompatibleServer, RecordedRequest } from "./types.js";

@@ -1,4 +1,3 @@
 // Portraits of synthesised personas: drawing them offline, or painting them with an image model.
 export * from "./drawPortrait";
 export * from "./imageModelPainter";
-export { isTextPortrait } from "./portrait";
