@@ -154,6 +154,7 @@ export const POSSESSIONS = words(`
   glasses, contacts, braces, retainer, inhaler, meds, medication, vape, juul, backpack, sketchbook, journal, diary, notebook,
   guitar, bass, electric guitar, violin, viola, cello, piano, keyboard, drums, drum set, ukulele, trumpet, trombone, saxophone,
   sax, flute, clarinet, oboe, tuba, french horn, mic, microphone, turntables, sewing machine, crochet hook, easel, canvas,
+  jersey, uniform, wallet, purse, hat, beanie, vinyl, record player, pokemon cards, fish tank, water bottle,
   paycheck, scholarship, plushie, stuffed animal, blanket, squishmallow, squishmallows, lego, legos, stanley, crocs, group chat,
   webcomic, zine, portfolio
 `);
