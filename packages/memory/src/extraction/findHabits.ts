@@ -43,6 +43,34 @@ export function findHabits(found: MessageFindings): void {
   findScheduledHabits(found);
   findKeptHabits(found);
   findQuitHabits(found);
+  findCopingHabits(found);
+}
+
+/** "i bite my nails when i'm stressed", "whenever im anxious i go sit in my car": what a teen does when they feel something. */
+const WHEN_FEELING = /\b(?:when|whenever|every\s+time)\s+(?:i'm|i\s+am|i\s+get|i\s+feel|im)\s+(?:so\s+|really\s+|super\s+|kinda\s+|kind\s+of\s+)?(\p{L}+)/gu;
+
+function findCopingHabits(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  for (const match of matchesOf(WHEN_FEELING, lower)) {
+    const whenStart = match.index;
+    const whenEnd = whenStart + match[0].length;
+    // The habit is the user's clause before the "when" ("i bite my nails when...") or after it ("whenever im anxious i go...").
+    const sentenceStart = Math.max(0, lower.lastIndexOf(".", whenStart - 1) + 1, lower.lastIndexOf("!", whenStart - 1) + 1, lower.lastIndexOf("?", whenStart - 1) + 1);
+    const before = tokens.filter((token) => token.start >= sentenceStart && token.end <= whenStart);
+    const afterEnd = habitEnd(lower, whenEnd + 1);
+    const after = tokens.filter((token) => token.start > whenEnd && token.end <= afterEnd);
+    const clause = before.some((token) => SUBJECTS.has(token.lower)) ? before : after.slice(after.findIndex((token) => SUBJECTS.has(token.lower)));
+    const subject = clause.findIndex((token) => token.lower === "i");
+    if (subject === -1) continue;
+    let verbIndex = subject + 1;
+    while (isSkippable(clause, verbIndex) && verbIndex - subject < 4) verbIndex += 1;
+    const verb = clause[verbIndex];
+    if (!verb || NOT_HABIT_VERBS.has(verb.lower) || !verb.tags.has("Verb") || found.isTaken(verb.start, verb.end)) continue;
+    const words = clause.slice(verbIndex);
+    if (words.length < 2) continue;
+    add(found, verb, [...phraseOf(words), match[0].replace(/\s+/g, " ")].join(" "), `when ${match[1] ?? ""}`);
+  }
 }
 
 /** "i eat lunch in the library every day", "every saturday i help my dad at his taco truck", "practice every day, work on weekends". */

@@ -339,6 +339,15 @@ describe("createOfflineExtractor", () => {
       // Assess
       expect(names(extraction, "Habit")).toEqual(["help my dad at his food truck every saturday", "play fortnite every night", "checking my phone in class", "vaping", "bite my nails before tests"]);
     });
+
+    it("finds what a teen does when they feel something, before or after the feeling", async () => {
+      // Act
+      const extraction = await extract(userSays("i bite my nails when i'm stressed", "whenever im anxious i go for a walk around the block"));
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["bite my nails when i'm stressed", "go for a walk around the block whenever i'm anxious"]);
+      expect(names(extraction, "Feeling")).toEqual(["stressed", "anxious"]);
+    });
   });
 
   describe("contradictions", () => {
