@@ -142,7 +142,8 @@ const SERVICE_TOPOLOGY = [
   },
   {
     service: "portrait",
-    consumes: [{ eventType: "PersonaSynthesized" }],
+    // PersonaDeleted: a deleted persona's picture goes with it (and with the user, whose erasure deletes each persona).
+    consumes: [{ eventType: "PersonaSynthesized" }, { eventType: "PersonaDeleted" }],
     publishes: ["PersonaPortraitReady", "StepFailed"],
     // Drawing is deterministic and stored under the persona's id: a replay redraws the same picture.
     acceptsReplay: true,

@@ -84,8 +84,18 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
       await tombstones.put(userId, deletedAt);
       const erased = await eraseUserConversations(runtime.dynamodb, runtime.tables, userId);
       await eraseUserMemory({ graph: graph(), cache: contexts, userId });
-      // The personas the user made (their words: names, descriptions); the built-ins are nobody's.
-      for (const persona of await personas.listByOwner(userId)) await personas.delete(persona.personaId);
+      // The personas the user made (their words: names, descriptions); the built-ins are nobody's. Each deletion is
+      // announced as a user's own would be, so the portrait service deletes the persona's picture with it.
+      for (const persona of await personas.listByOwner(userId)) {
+        await personas.delete(persona.personaId);
+        await runtime.publisher.publish({
+          type: "PersonaDeleted",
+          correlationId: userId,
+          userId,
+          deduplicationKey: `${persona.personaId}:erased:${deletedAt}`,
+          data: { personaId: persona.personaId, name: persona.name, endedSessionIds: [], deletedAt },
+        });
+      }
       // The surveys the user made, with every answer friends gave about them.
       for (const survey of await surveys.listByOwner(userId)) await surveys.delete(survey.surveyId);
       const buckets = [

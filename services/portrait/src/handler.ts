@@ -4,7 +4,7 @@ import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } fro
 import { portraitBucketOf, s3ClientFor } from "@innerworld/platform/s3";
 import { createImageModelPainter, createOfflinePainter, type PortraitPainter } from "@innerworld/surveys/portrait";
 import { S3PortraitStore } from "@innerworld/surveys/portrait-store";
-import { createPortraitPainter } from "./paintPortrait";
+import { createPortraitEraser, createPortraitPainter } from "./paintPortrait";
 
 /** The image model to paint with; unset, the offline SVG painter draws every portrait. */
 export const IMAGE_MODEL_ENV = "INNERWORLD_IMAGE_MODEL";
@@ -27,13 +27,9 @@ export const painterFromEnv = (env: NodeJS.ProcessEnv): PortraitPainter => {
 };
 
 export const createHandler = (runtime: ServiceRuntime<"portrait">) => {
-  const paint = createPortraitPainter({
-    painter: painterFromEnv(process.env),
-    portraits: new S3PortraitStore(s3ClientFor(runtime.config), portraitBucketOf(runtime.config)),
-    publisher: runtime.publisher,
-    clock: runtime.clock,
-  });
-  return createServiceConsumer(runtime, { PersonaSynthesized: paint });
+  const portraits = new S3PortraitStore(s3ClientFor(runtime.config), portraitBucketOf(runtime.config));
+  const paint = createPortraitPainter({ painter: painterFromEnv(process.env), portraits, publisher: runtime.publisher, clock: runtime.clock });
+  return createServiceConsumer(runtime, { PersonaSynthesized: paint, PersonaDeleted: createPortraitEraser({ portraits }) });
 };
 
 export const handler = lambdaFromEnvironment("portrait", createHandler);

@@ -1,4 +1,4 @@
-// The portrait service's logic: draws a synthesised persona's picture, stores it, and says the persona is ready.
+// The portrait service's logic: draws a synthesised persona's picture, stores it, and says the persona is ready; deletes it with the persona.
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { PortraitPainter } from "@innerworld/surveys/portrait";
@@ -25,4 +25,10 @@ export const createPortraitPainter = (ports: PortraitPorts) =>
       deduplicationKey: `portrait-ready:${data.personaId}`,
       data: { surveyId: data.surveyId, personaId: data.personaId, portraitKey, contentType: portrait.contentType, painter: ports.painter.name, readyAt: new Date(ports.clock()).toISOString() },
     });
+  };
+
+/** Deletes a deleted persona's picture; deleting one that is not there is harmless, so redelivery and replay are too. */
+export const createPortraitEraser = (ports: Pick<PortraitPorts, "portraits">) =>
+  async function forgetPortrait({ envelope }: ConsumedEvent<"PersonaDeleted">): Promise<void> {
+    await ports.portraits.delete(portraitKeyOf(envelope.data.personaId));
   };

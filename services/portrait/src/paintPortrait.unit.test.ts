@@ -4,7 +4,7 @@ import { createOfflinePainter } from "@innerworld/surveys/portrait";
 import { InMemoryPortraitStore, type PortraitStore } from "@innerworld/surveys/portrait-store";
 import { deliveredEnvelope } from "@innerworld/events/factories";
 import { describe, expect, it } from "vitest";
-import { createPortraitPainter } from "./paintPortrait";
+import { createPortraitEraser, createPortraitPainter } from "./paintPortrait";
 
 const synthesized = async () =>
   deliveredEnvelope(
@@ -37,5 +37,23 @@ describe("the portrait service", () => {
     const paint = createPortraitPainter({ painter: createOfflinePainter(), portraits: broken, publisher, clock: () => 0 });
     await expect(paint(await synthesized())).rejects.toThrow("bucket gone");
     expect(publisher.published).toEqual([]);
+  });
+
+  it("deletes a deleted persona's picture, and takes a second deletion calmly", async () => {
+    const portraits = new InMemoryPortraitStore();
+    await portraits.put("portraits/survey-abc.svg", { contentType: "image/svg+xml", body: "<svg/>" });
+    await portraits.put("portraits/survey-other.svg", { contentType: "image/svg+xml", body: "<svg/>" });
+    const deleted = deliveredEnvelope(
+      await new RecordingPublisher("gateway").publishOne({
+        type: "PersonaDeleted",
+        correlationId: "survey-abc",
+        userId: "owner-1",
+        data: { personaId: "survey-abc", name: "Maya", endedSessionIds: [], deletedAt: "2026-11-19T09:00:00Z" },
+      }),
+    );
+    const forget = createPortraitEraser({ portraits });
+    await forget(deleted);
+    await forget(deleted);
+    expect([...portraits.objects.keys()]).toEqual(["portraits/survey-other.svg"]);
   });
 });

@@ -1,5 +1,7 @@
 // The persona saga with an image model configured: the portrait is the picture the model server drew, served as bytes.
+import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
+import { localCredentials } from "@innerworld/emulators/net";
 import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
@@ -16,6 +18,7 @@ describe("persona saga with an image model", () => {
   let server: OpenAiCompatibleServer;
   let ownerToken: string;
   let tap: BusTapHandle;
+  const personaOf: Record<string, string> = {};
 
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer({ apiKey: "test-key", behaviours: { [IMAGE_MODEL]: { image: DRAWN } } });
@@ -67,6 +70,7 @@ describe("persona saga with an image model", () => {
     const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
     const ready = await surveyAnsweredByThree("Maya");
     const personaId = ready.personaId as string;
+    personaOf.Maya = personaId;
     expect((await owner.waitFor("persona_ready", (p) => p.personaId === personaId)).payload).toMatchObject({ portrait: true });
 
     const portrait = await api("GET", `/personas/${personaId}/portrait`, undefined, ownerToken);
@@ -95,5 +99,26 @@ describe("persona saga with an image model", () => {
     const session = await owner.request("start_session", { personaId }, "session_started");
     expect(session.payload.personaId).toBe(personaId);
     await owner.close();
+  });
+
+  it("deletes a persona's picture with the persona, and every picture of a user who asks to be erased", async () => {
+    server.setBehaviour(IMAGE_MODEL, { image: DRAWN });
+    const s3 = new S3Client({ endpoint: env.cloud.endpoints.s3Endpoint, region: env.cloud.endpoints.region, credentials: localCredentials, forcePathStyle: true });
+    const stored = (personaId: string) =>
+      s3.send(new HeadObjectCommand({ Bucket: env.cloud.endpoints.portraitBucket, Key: `portraits/${personaId}.svg` })).then(
+        () => true,
+        () => false,
+      );
+    const ivy = (await surveyAnsweredByThree("Ivy")).personaId as string;
+    await until(() => stored(ivy), "Ivy's portrait stored");
+    expect(await stored(personaOf.Maya ?? "")).toBe(true);
+
+    expect((await api("DELETE", `/personas/${ivy}`, undefined, ownerToken)).status).toBe(204);
+    await until(async () => !(await stored(ivy)) || undefined, "Ivy's portrait deleted with her persona");
+    expect(await stored(personaOf.Maya ?? "")).toBe(true);
+
+    expect((await api("DELETE", "/me", undefined, ownerToken)).status).toBeLessThan(300);
+    await until(async () => !(await stored(personaOf.Maya ?? "")) || undefined, "Maya's portrait erased with its owner");
+    s3.destroy();
   });
 });
