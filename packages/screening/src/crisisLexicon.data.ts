@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.1";
+export const CRISIS_LEXICON_VERSION = "2026.12.2";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -137,6 +137,27 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "goodbye forever",
       "(goodbye|suicide) (note|letter)",
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
+      "(you|u) can have my (stuff|things|clothes|games|xbox|ps5|switch|phone|books|cards|hoodies?)",
+      "(when|after|once) i m gone(?! (to|for|on|at|from))",
+      "(wrote|writing|written|finished|left|leaving) (letters|notes|a letter|a note) (for|to) (everyone|everybody|my family|my parents|all of you|each of you)",
+      // Euphemisms for dying that name no method.
+      "(take|taking|takin|have|having) (the|a|my) (long|big|eternal|forever|permanent|final|last) (sleep|nap|dirt nap|rest)",
+      "(log|logging|logout|sign|signing) (off|out) (of |from )?(life|existence|this world|for good|permanently)",
+      "(uninstall|uninstalling|delete|deleting|deleted) ({me}|me) (from )?(life|existence|this world|the world)",
+      "permanent (sleep|nap|vacation|solution|exit)",
+      "(want|wanna|ready) to {adv}(sleep|go to sleep) (forever|and never wake up|for good)",
+    ],
+  },
+  {
+    // Said of dying and, as often, of a move, a nap or an awkward class: alone they yield to a classifier sure the
+    // message is ordinary.
+    id: "farewell_hint",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      "(wont|will not|not going to) (need|be needing|be using) (it|them|this|these|my stuff|my things) (any more|anymore|where i m going|after (tonight|tomorrow|this week))",
+      "(wish|wishing) (i|i could) {adv}(stop existing|not exist|fade away|vanish|cease to exist|go to sleep forever|sleep forever|not wake up)",
+      "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
     ],
   },
   {
@@ -210,6 +231,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(nada|nadie) por (lo )?(que|quien) vivir",
       "(la vida|vivir) (ya )?no vale la pena",
       "no aguanto (mas )?(vivir|la vida|estar vivo|estar viva|seguir viviendo)",
+      "(ya |you )?no (quiero|aguanto) (estar|seguir) (aqui|en este mundo|vivo|viva)",
+      "(dormir|dormirme) y no (despertar|volver a despertar)",
+      "no (despertar|despertarme) (nunca|nunca mas|jamas|mas)",
       "(esta es|este es|sera) mi (ultimo mensaje|despedida)",
       "(carta|nota|cartas|notas) de (despedida|suicidio)",
       "(me despido|adios) para siempre",
@@ -260,6 +284,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
+      "how much (of )?(my |the |these )?(sleeping )?(meds|pills|medicine|medication|tablets|tylenol|advil|ibuprofen|paracetamol|xanax|melatonin|benadryl) (is|would be|do i need|does it take|would it take|to take|until) (too much|lethal|deadly|fatal|enough|to (die|not wake up|od|overdose))",
+      "(lethal|deadly|fatal) (dose|amount|dosage)(?! ?\\d| fifty)",
+      "how long (does it|would it|do you|will it) (take )?to (bleed out|die|drown|suffocate)",
+      "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
     ],
   },
   {

@@ -35,6 +35,7 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   want_to_disappear: "passive_ideation",
   dont_want_to_be_here: "passive_ideation",
   end_it_all: "plan_intent",
+  farewell_hint: "farewell",
   better_off_without_me: "passive_ideation",
   no_reason_to_live: "hopelessness",
   suicide_method: "method_inquiry",

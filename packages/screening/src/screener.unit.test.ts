@@ -14,7 +14,7 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.kill_myself")).toBe(true);
   });
 
-  it.each(["ready to uninstall myself from life", "after tonight it won't matter", "started scratching again till it bleeds", "how many of my sleeping pills would it take"])(
+  it.each(["planning my exit from this server called life", "after tonight it won't matter", "started scratching again till it bleeds", "how many of my sleeping pills would it take"])(
     "classifier: %j, absent from the lexicon, is a crisis",
     (text) => {
       const verdict = screener.screenInputLocally(text);
@@ -23,7 +23,7 @@ describe("the screener's layers", () => {
     },
   );
 
-  it.each(["su!c!dal again", "want to k!ll mysef", "k i l l m y s e l f", "thinking of unaliving tonight"])("normaliser: %j reaches the lexicon undisguised", (text) => {
+  it.each(["su!c!dal again", "want to k!ll mysef", "k i l l m y s e l f", "thinking of unaliving tonight", "ready to uninstall myself from life"])("normaliser: %j reaches the lexicon undisguised", (text) => {
     expect(screener.screenInputLocally(text).risk).toMatchObject({ level: "crisis", decidedBy: "lexicon" });
   });
 

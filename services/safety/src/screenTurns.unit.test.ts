@@ -96,7 +96,7 @@ describe("safety: screenTurns", () => {
   });
 
   it("a crisis in words no rule lists: crisis, with the deciding layer and the model version, and no content for the model", async () => {
-    await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "ready to uninstall myself from life" })));
+    await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "planning my exit from this server called life" })));
 
     const screened = publisher.ofType("MessageScreened")[0]?.data;
     expect(screened?.verdict).toMatchObject({ action: "crisis", level: "crisis", decidedBy: "classifier", modelVersion: classifier.version });

@@ -12,10 +12,10 @@ const CHAT_REPLY = "I'm here with you. Do you want to tell me more about it?";
 // Crisis messages in words the crisis lexicon does not list (checked below): only the classifier can catch them.
 const UNLISTED_CRISES: readonly { text: string; locale: string; helpline: string }[] = [
   { text: "how many of my sleeping pills would it take", locale: "en-US", helpline: "988" },
-  { text: "ready to uninstall myself from life", locale: "en-US", helpline: "988" },
+  { text: "planning my exit from this server called life", locale: "en-US", helpline: "988" },
   { text: "after tonight it won't matter", locale: "en-US", helpline: "988" },
   { text: "started scratching again till it bleeds", locale: "en-US", helpline: "988" },
-  { text: "me voy a ir para siempre esta noche", locale: "es-MX", helpline: "800 911 2000" },
+  { text: "ya me despedí de todos, mañana ya no estaré", locale: "es-MX", helpline: "800 911 2000" },
 ];
 
 const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
