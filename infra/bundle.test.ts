@@ -11,7 +11,7 @@ const handlers = deployedHandlers();
 describe("Lambda bundles", () => {
   it("finds every deployed handler file, the model callers among them", () => {
     expect(handlers.length).toBeGreaterThanOrEqual(7);
-    expect(handlers.filter((h) => h.callsModel).map((h) => h.entry).sort()).toEqual(["services/generation/src/handler.ts", "services/graph-extraction/src/handler.ts", "services/persona-synthesis/src/handler.ts", "services/portrait/src/handler.ts"]);
+    expect(handlers.filter((h) => h.callsModel).map((h) => h.entry).sort()).toEqual(["services/generation/src/handler.ts", "services/graph-extraction/src/handler.ts", "services/persona-synthesis/src/handler.ts", "services/portrait/src/handler.ts", "services/safety/src/handler.ts"]);
   });
 
   it.each(handlers)("$entry bundles without the local cloud, within its size limit", async ({ entry, callsModel }) => {

@@ -26,7 +26,8 @@ export const DEFAULT_FUNCTION_MEMORY_MB = 512;
 
 /** What each consuming service needs beyond the bus, the tables and its own dead-letter queue. */
 const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
-  safety: ["moderationApiKey"],
+  // The key also serves the second opinion on uncertain messages, when the stage names a chat model.
+  safety: ["moderationApiKey", "modelApiKey"],
   generation: ["connections", "modelApiKey"],
   notifier: ["connections"],
   "graph-extraction": ["modelApiKey", "graph"],

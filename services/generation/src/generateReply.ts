@@ -9,7 +9,6 @@ import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
 import { DEFAULT_MODEL_PRICES, isModelUnavailableError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
-import { SystemMessage } from "@langchain/core/messages";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
@@ -115,6 +114,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; answeredBy: ChatTurn[]; context?: CachedContext; others?: string[] },
   ): Promise<string> => {
     const { data, metadata } = turn.envelope;
+    // A message of concern is answered, with an instruction to check in gently placed just before it.
+    const concern = data.verdict.level === "concern";
     const prompt = buildPrompt({
       persona,
       ...(turn.context?.block ? { contextBlock: turn.context.block } : {}),
@@ -123,10 +124,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       answeredBy: turn.answeredBy,
       tokenBudget: ports.promptTokenBudget ?? DEFAULT_PROMPT_TOKEN_BUDGET,
       ...(turn.others ? { group: { others: turn.others } } : {}),
+      ...(concern ? { turnGuidance: CONCERN_CHECK_IN_INSTRUCTION } : {}),
     });
-    // A message of concern is answered, with an instruction to check in gently placed just before it.
-    const concern = data.verdict.level === "concern";
-    const messages = concern ? [...prompt.messages.slice(0, -1), new SystemMessage(CONCERN_CHECK_IN_INSTRUCTION), ...prompt.messages.slice(-1)] : prompt.messages;
     // One soft resource line per turn, on its first reply.
     const resourceLine = concern && replyIndex === 0 ? softResourceLine(data.locale) : undefined;
     // The same turn always gets the same replyIds, so a redelivered event cannot make a second reply.
@@ -141,7 +140,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && data.connectionId && ports.pusher) {
-        const stream = ports.model.stream(messages, { settings });
+        const stream = ports.model.stream(prompt.messages, { settings });
         let index = 0;
         let withheld = false;
         for await (const { sentence } of stream) {
@@ -162,7 +161,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         if (resourceLine !== undefined && !withheld && index > 0) await push(data.connectionId, serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
         result = await stream.result;
       } else {
-        result = await ports.model.generate(messages, { settings });
+        result = await ports.model.generate(prompt.messages, { settings });
         await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {

@@ -19,7 +19,11 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
   }
 
   const answers = (input.answeredBy ?? []).map((turn) => messageOf(turn, persona.displayName));
-  const userTokens = estimateMessageTokens(userMessage) + answers.reduce((sum, message) => sum + estimateMessageTokens(message.text), 0);
+  const guidance = input.turnGuidance ? [new SystemMessage(input.turnGuidance)] : [];
+  const userTokens =
+    estimateMessageTokens(userMessage) +
+    answers.reduce((sum, message) => sum + estimateMessageTokens(message.text), 0) +
+    guidance.reduce((sum, message) => sum + estimateMessageTokens(message.text), 0);
   const bareSystemTokens = estimateMessageTokens(renderSystemPrompt(persona, "", group));
   let remaining = tokenBudget - userTokens - bareSystemTokens;
 
@@ -43,7 +47,7 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
   keptTurns.reverse();
 
   return {
-    messages: [new SystemMessage(systemText), ...keptTurns, new HumanMessage(userMessage), ...answers],
+    messages: [new SystemMessage(systemText), ...keptTurns, ...guidance, new HumanMessage(userMessage), ...answers],
     promptTokens: systemTokens + historyTokens + userTokens,
     droppedTurns: history.length - keptTurns.length,
     contextTruncated: kept.length < lines.length,

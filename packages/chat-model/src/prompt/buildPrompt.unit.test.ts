@@ -146,6 +146,22 @@ describe("buildPrompt", () => {
     expect(built.promptTokens).toBe(tokensOf(built.messages));
   });
 
+  it("sends a turn's guidance as a system line just before the user's message, counted and never cut with the history", () => {
+    const guidance = "Check in gently: ask how they are really doing.";
+    const roomy = buildPrompt({ persona: courage, history: history(4), userMessage: "everything feels heavy lately", tokenBudget: 4000, turnGuidance: guidance });
+    expect(roomy.messages.at(-2)).toBeInstanceOf(SystemMessage);
+    expect(roomy.messages.at(-2)?.text).toBe(guidance);
+    expect(roomy.messages.at(-1)?.text).toBe("everything feels heavy lately");
+    expect(roomy.promptTokens).toBe(tokensOf(roomy.messages));
+
+    const tight = buildPrompt({ persona: courage, history: history(4), userMessage: "everything feels heavy lately", tokenBudget: 1, turnGuidance: guidance });
+    expect(tight.droppedTurns).toBe(4);
+    expect(tight.messages.map((message) => message.text)).toContain(guidance);
+
+    const without = buildPrompt({ persona: courage, history: history(4), userMessage: "everything feels heavy lately", tokenBudget: 4000 });
+    expect(without.messages.map((message) => message.text)).not.toContain(guidance);
+  });
+
   it("keeps the newest turns that fit the budget and drops the oldest", () => {
     const turns = history(20);
     const full = buildPrompt({ persona: courage, history: turns, userMessage: "what now?", tokenBudget: 100_000 });

@@ -30,6 +30,11 @@ export interface BuildPromptInput {
   tokenBudget: number;
   /** Set in a group conversation: the persona is told who else is there and answers only as itself. */
   group?: GroupSetting;
+  /**
+   * An instruction for this turn only (a gentle check-in for a message of concern), sent as a system line just
+   * before the user's message, where it weighs most and cannot be cut with the history.
+   */
+  turnGuidance?: string;
 }
 
 export interface BuiltPrompt {
