@@ -2,3 +2,4 @@
 export { createGatewayRoutes } from "./routes";
 export { type GatewayLimits } from "./chatGateway";
 export { createSurveyRoutes } from "./surveyRoutes";
+export { LocalSqsQueueAges } from "./operations/queueAges";

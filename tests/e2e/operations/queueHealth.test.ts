@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { SERVICE_NAMES } from "@innerworld/events";
 import { mintToken } from "@innerworld/testing/chat-client";
-import { sleep, startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { sleep, startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
 
 interface QueueHealth {
   visible: number;
@@ -23,9 +23,14 @@ const STALLED = "context-refresh";
 
 describe("queue health on the admin status", () => {
   let env: TestCloud;
+  const printed: string[] = [];
 
   beforeAll(async () => {
-    env = await startTestCloud({ services: SERVICE_NAMES.filter((s) => s !== STALLED) });
+    env = await startTestCloud({
+      services: SERVICE_NAMES.filter((s) => s !== STALLED),
+      // The console as `pnpm start` prints it, with a stuck queue called after a second rather than its visibility timeout.
+      console: { level: "info", print: (line) => printed.push(line), deadLetterCheckMs: 200, stuckQueueAfterSeconds: 1 },
+    });
   });
   afterAll(async () => {
     await env.stop();
@@ -66,6 +71,9 @@ describe("queue health on the admin status", () => {
     expect(waiting.deadLetters.oldestAgeSeconds).toBeGreaterThanOrEqual(2);
     // Other services' queues stay empty and ageless.
     expect(of(await status(), "safety").queue.oldestAgeSeconds).toBeNull();
+    // The console calls the stalled queue stuck, once, and no other.
+    const warning = await until(() => printed.find((l) => l.startsWith("WARN   stuck queue:")), "the stuck-queue warning");
+    expect(warning).toMatch(/^WARN {3}stuck queue: context-refresh's oldest message has waited \d+ s \(over 1 s\); is its handler hanging or not running\? see GET \/admin\/status$/);
 
     // A consumer that took the message and has not deleted it: it still counts, as CloudWatch counts it.
     const taken = await env.sqs.send(new ReceiveMessageCommand({ QueueUrl: queues.queueUrl, VisibilityTimeout: 120, WaitTimeSeconds: 0 }));
@@ -78,5 +86,7 @@ describe("queue health on the admin status", () => {
       messages: { inflight: { message: { approximateReceiveCount: number } }[] };
     };
     expect(inspected.messages.inflight.map((m) => m.message.approximateReceiveCount)).toEqual([1]);
+    await sleep(500);
+    expect(printed.filter((l) => l.startsWith("WARN   stuck queue:"))).toHaveLength(1);
   });
 });

@@ -17,9 +17,9 @@ Options:
   --attach              start no emulators: run the chosen services against the local cloud already running
   --ephemeral-ports     pick free ports instead of the fixed 4510-4517
   --turn-deadline S     seconds before a turn with no reply is failed with TURN_TIMED_OUT (default 20)
-  --log-level L         info: one line per turn (time, session, verdict, latency), dead letters left waiting, and
-                        a line a minute summing up the services' metrics; debug: also every event, every EMF
-                        metric line, and the services' JSON logs (default info)
+  --log-level L         info: one line per turn (time, session, verdict, latency), dead letters left waiting,
+                        stuck queues, and a line a minute summing up the services' metrics; debug: also every
+                        event, every EMF metric line, and the services' JSON logs (default info)
   -h, --help            this text
 
 Services: ${SERVICE_NAMES.join(", ")}`;

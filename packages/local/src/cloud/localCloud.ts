@@ -66,10 +66,11 @@ export interface LocalCloudOptions {
   /** Extra environment a service reads (model endpoint, moderation key) goes through process.env as in Lambda. */
   log?: (message: string) => void;
   /**
-   * Prints a line per turn (and per event at debug), warns of dead letters left waiting, and sums up the services'
-   * metrics every `metricsIntervalMs` (default a minute; each EMF line too at debug): what `pnpm start` shows.
+   * Prints a line per turn (and per event at debug), warns of dead letters left waiting and of a queue whose oldest
+   * message has waited past its visibility timeout (or `stuckQueueAfterSeconds`), and sums up the services' metrics
+   * every `metricsIntervalMs` (default a minute; each EMF line too at debug): what `pnpm start` shows.
    */
-  console?: { level: ReportLevel; print: (line: string) => void; deadLetterCheckMs?: number; metricsIntervalMs?: number };
+  console?: { level: ReportLevel; print: (line: string) => void; deadLetterCheckMs?: number; metricsIntervalMs?: number; stuckQueueAfterSeconds?: number };
 }
 
 export interface LocalCloud {
@@ -292,7 +293,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       const consoleEventBridge = new EventBridgeClient({ endpoint: eventBridge.endpoint, region, credentials: localCredentials });
       const consoleSqs = sqsClientFor(sqs.endpoint, region);
       const { metricsIntervalMs, ...turnConsole } = options.console;
-      const reporter = await startTurnReporter({ eventBridge: consoleEventBridge, sqs: consoleSqs, busName: BUS_NAME, queues: endpoints.queues, ...turnConsole });
+      const reporter = await startTurnReporter({ eventBridge: consoleEventBridge, sqs: consoleSqs, sqsEndpoint: sqs.endpoint, busName: BUS_NAME, queues: endpoints.queues, ...turnConsole });
       const metrics = startMetricsReporter({ path: emfFileIn(options.dataDir), level: turnConsole.level, print: turnConsole.print, ...(metricsIntervalMs ? { intervalMs: metricsIntervalMs } : {}) });
       stack.push({
         name: "console",

@@ -1,8 +1,9 @@
-// What `pnpm start` prints while it runs: one line per turn, each event at debug level, and dead letters left waiting.
+// What `pnpm start` prints while it runs: one line per turn, each event at debug level, dead letters left waiting, stuck queues.
 import { DeleteRuleCommand, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand, type EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, DeleteMessageBatchCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import type { BusEvent, EventMetadata, ServiceName } from "@innerworld/events";
+import { topologyOf, type BusEvent, type EventMetadata, type ServiceName } from "@innerworld/events";
 import type { ServiceQueues } from "@innerworld/emulators/sqs";
+import { LocalSqsQueueAges } from "@innerworld/gateway";
 
 export type ReportLevel = "info" | "debug";
 
@@ -13,8 +14,12 @@ export interface TurnReporterOptions {
   queues: Partial<Record<ServiceName, ServiceQueues>>;
   level: ReportLevel;
   print: (line: string) => void;
-  /** How often dead-letter queues are looked at (default every 30 s). */
+  /** How often dead-letter queues (and the services' queues' oldest messages) are looked at (default every 30 s). */
   deadLetterCheckMs?: number;
+  /** The local SQS, whose own view of a queue tells its oldest message's age without receiving it. */
+  sqsEndpoint?: string;
+  /** A service queue whose oldest message waited longer is reported stuck; default its visibility timeout (the cloud alarm's threshold). */
+  stuckQueueAfterSeconds?: number;
 }
 
 export interface TurnReporter {
@@ -104,9 +109,24 @@ export const startTurnReporter = async (options: TurnReporterOptions): Promise<T
 
   // A dead letter waits for a person: say so, and again whenever the count changes, until someone redrives it.
   const reported = new Map<string, number>();
+  // A message older than its queue's visibility timeout means a handler hangs or is not running: said once per episode.
+  const stuck = new Set<string>();
+  const ages = options.sqsEndpoint ? new LocalSqsQueueAges(options.sqsEndpoint) : undefined;
+  const checkQueueAge = async (service: string, queueUrl: string) => {
+    if (!ages) return;
+    const age = await ages.oldestAgeSeconds(queueUrl);
+    const limit = options.stuckQueueAfterSeconds ?? topologyOf(service as ServiceName).queue?.visibilityTimeoutSeconds ?? 300;
+    if (age === null || age <= limit) {
+      stuck.delete(service);
+      return;
+    }
+    if (!stuck.has(service)) options.print(`WARN   stuck queue: ${service}'s oldest message has waited ${age} s (over ${limit} s); is its handler hanging or not running? see GET /admin/status`);
+    stuck.add(service);
+  };
   const checkDeadLetters = async () => {
     for (const [service, queues] of Object.entries(options.queues)) {
       if (!queues) continue;
+      await checkQueueAge(service, queues.queueUrl);
       const { Attributes: depth } = await options.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queues.deadLetterQueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }));
       const waiting = Number(depth?.ApproximateNumberOfMessages ?? 0);
       if (waiting > 0 && waiting !== reported.get(service)) {
