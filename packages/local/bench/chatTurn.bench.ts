@@ -1,14 +1,20 @@
-// Prints chat-turn latency (client `message` → final reply frame) at 1, 10 and 100 concurrent clients, turns/s, and time to first stream_chunk.
+// Prints chat-turn latency (client `message` → final reply frame) at 1, 10 and 100 concurrent clients, turns/s, and time
+// to first stream_chunk, each beside a bare `ws` echo server's round trip at the same concurrency in the same run.
 import { spawn, type ChildProcess } from "node:child_process";
+import { loadavg } from "node:os";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import WebSocket from "ws";
+import WebSocket, { WebSocketServer } from "ws";
 import { EPHEMERAL_PORTS, startLocalCloud, type LocalEndpoints } from "../src";
 import { ms, summarize } from "@innerworld/bench/stats";
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+/** How long one turn may take before the run stops as a finding; a loaded machine needs longer than 15 s at 100 clients. */
+const TURN_TIMEOUT_MS = Number(process.env.BENCH_TURN_TIMEOUT_MS ?? 60_000);
 const TURNS_PER_CLIENT = Number(process.env.BENCH_TURNS_PER_CLIENT ?? 20);
 const LEVELS = (process.env.BENCH_CLIENTS ?? "1,10,100").split(",").map(Number);
 
@@ -46,7 +52,7 @@ class BenchClient {
     this.socket.send(JSON.stringify({ type, payload }));
     // A turn that never completes is a finding, not a reason to hang the benchmark.
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${answer} within 15 s`)), 15_000)));
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${answer} within ${TURN_TIMEOUT_MS} ms`)), TURN_TIMEOUT_MS)));
     return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
   }
 
@@ -90,6 +96,43 @@ const firstChunk = async (endpoints: LocalEndpoints) => {
   return summarize(samples);
 };
 
+/**
+ * The floor: a bare `ws` server echoing each frame, in this process, driven the same way (each client one frame at a
+ * time, TURNS_PER_CLIENT of them). What the machine's sockets and event loop allow, before any of InnerWorld's work.
+ */
+const echoLevel = async (clients: number) => {
+  const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  server.on("connection", (socket) => socket.on("message", (data) => socket.send(data.toString())));
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as { port: number };
+  const sockets = await Promise.all(
+    Array.from({ length: clients }, () => new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${port}`);
+      socket.once("open", () => resolve(socket)).once("error", reject);
+    })),
+  );
+  const latencies: number[] = [];
+  const startedAt = performance.now();
+  await Promise.all(
+    sockets.map(async (socket) => {
+      for (let turn = 0; turn < TURNS_PER_CLIENT; turn += 1) {
+        const sentAt = performance.now();
+        await new Promise((resolve) => {
+          socket.once("message", resolve);
+          socket.send(JSON.stringify({ type: "message", payload: { content: `I have a test on Friday and I'm a bit nervous (${turn})` } }));
+        });
+        latencies.push(performance.now() - sentAt);
+      }
+    }),
+  );
+  const elapsed = performance.now() - startedAt;
+  for (const socket of sockets) socket.terminate();
+  await new Promise((resolve) => server.close(resolve));
+  return { ...summarize(latencies), turnsPerSecond: latencies.length / (elapsed / 1000) };
+};
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+
 /** With BENCH_PROCESSES=2 the services run in a second process (`pnpm start --attach`), so both cores work. */
 const startServicesProcess = async (dataDir: string): Promise<ChildProcess> => {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/cli/start.ts", import.meta.url)), "--attach", "--data-dir", dataDir], {
@@ -118,13 +161,17 @@ const main = async () => {
   try {
     console.log(`layout: ${processes > 1 ? "emulators and gateway in one process, the six services in another" : "everything in one process"}`);
     await runLevel(cloud.endpoints, 5, "warmup");
-    console.log(`chat turn, offline model, ${TURNS_PER_CLIENT} turns per client (client message → final reply frame):`);
+    console.log(`chat turn, offline model, ${TURNS_PER_CLIENT} turns per client (client message → final reply frame); load average ${load()}:`);
+    console.log("  clients | InnerWorld p50 / p99, turns/s | bare ws echo p50 / p99, round trips/s | p50 ratio");
     for (const clients of LEVELS) {
       const r = await runLevel(cloud.endpoints, clients, String(clients));
-      console.log(`  ${String(clients).padStart(3)} clients: p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}, ${r.turnsPerSecond.toFixed(0)} turns/s over ${r.n} turns`);
+      const echo = await echoLevel(clients);
+      console.log(
+        `  ${String(clients).padStart(7)} | ${ms(r.p50)} / ${ms(r.p99)}, ${r.turnsPerSecond.toFixed(0)} turns/s | ${ms(echo.p50)} / ${ms(echo.p99)}, ${echo.turnsPerSecond.toFixed(0)}/s | ×${(r.p50 / echo.p50).toFixed(0)} (throughput ÷${(echo.turnsPerSecond / r.turnsPerSecond).toFixed(0)})`,
+      );
     }
     const chunk = await firstChunk(cloud.endpoints);
-    console.log(`time to first stream_chunk, 1 client: p50 ${ms(chunk.p50)}, p99 ${ms(chunk.p99)}`);
+    console.log(`time to first stream_chunk, 1 client: p50 ${ms(chunk.p50)}, p99 ${ms(chunk.p99)}; load average ${load()}`);
   } finally {
     if (servicesProcess) {
       const exited = new Promise((resolve) => servicesProcess.once("exit", resolve));
