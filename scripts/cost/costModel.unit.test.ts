@@ -16,6 +16,7 @@ const measurement = (): Measurement => ({
   serviceSqs: {},
   websocket: { clientFrames: 12, serverFrames: 48, frameTypes: {} },
   tokens: { replies: 10, inputTokens: 6000, outputTokens: 1400, models: ["offline"], userMessageTokens: 150 },
+  awsCalls: { byPart: {}, total: 0 },
 });
 
 describe("priceTurns", () => {

@@ -31,6 +31,13 @@ console.log(`\nMeasured: ${m.turns} turns, ${m.eventBridge.entries} events (${Ob
 console.log(`  DynamoDB requests: ${Object.entries(m.dynamodb.requests).map(([op, n]) => `${op.replace("Command", "")} ${n}`).join(", ")}`);
 console.log(`  SQS deliveries per service: ${Object.entries(m.consumers).map(([s, w]) => `${s} ${w.records} in ${w.invocations} batches`).join(", ")}`);
 console.log(`  WebSocket frames: ${m.websocket.clientFrames} from clients, ${m.websocket.serverFrames} to clients (${Object.entries(m.websocket.frameTypes).map(([t, n]) => `${t} ${n}`).join(", ")})`);
+const batches = Object.values(m.consumers).reduce((sum, w) => sum + w.invocations, 0);
+console.log(
+  `  AWS API calls at the emulators: ${((m.awsCalls.total + batches) / m.turns).toFixed(1)} per turn (sessions' starts and ends spread over their turns; receives counted one per batch): ${Object.entries(m.awsCalls.byPart)
+    .filter(([, ops]) => Object.keys(ops).length > 0)
+    .map(([part, ops]) => `${part} ${Object.entries(ops).map(([op, n]) => `${op} ${(n / m.turns).toFixed(1)}`).join(", ")}`)
+    .join("; ")}; ReceiveMessage ${(batches / m.turns).toFixed(1)}`,
+);
 console.log(`  model replies: ${m.tokens.replies} by ${m.tokens.models.join(", ") || "none"}; ${suppressedLogLines} service log lines not shown`);
 
 console.log(`\nAWS infrastructure cost of 1,000,000 chat turns at ${PRICES_AS_OF}`);

@@ -10,6 +10,7 @@ import { consumingServices, type ServiceName } from "@innerworld/events";
 import { EPHEMERAL_PORTS, SQS_SERVICE_HANDLERS, runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "@innerworld/local";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import type { FunctionWork, Measurement } from "./measurement";
+import { startAwsCallMeter } from "./awsCallMeter";
 
 export interface Workload {
   sessions: number;
@@ -55,6 +56,7 @@ const newMeasurement = (workload: Workload): Measurement => ({
   serviceSqs: {},
   websocket: { clientFrames: 0, serverFrames: 0, frameTypes: {} },
   tokens: { replies: 0, inputTokens: 0, outputTokens: 0, models: [], userMessageTokens: 0 },
+  awsCalls: { byPart: {}, total: 0 },
 });
 
 type Capacity = { TableName?: string; CapacityUnits?: number };
@@ -165,6 +167,9 @@ const silenced = async <T>(run: () => Promise<T>): Promise<{ result: T; lines: n
   }
 };
 
+/** Long enough that no turn, even on a loaded machine, is timed out before its reply; short enough to wait for. */
+const WATCHDOG_DEADLINE_SECONDS = 10;
+
 /** Handlers in flight and the time of the last one that finished: how the run knows the event chains have run out. */
 const activity = { inFlight: 0, lastSettledAt: 0 };
 
@@ -214,6 +219,8 @@ export const measureTurns = async (workload: Workload): Promise<{ measurement: M
       ports: EPHEMERAL_PORTS,
       services: [],
       sweepIntervalMs: 3_600_000,
+      // The watchdog looks at every turn once its deadline is due: a shorter deadline brings that look into the run.
+      turnDeadlineSeconds: WATCHDOG_DEADLINE_SECONDS,
       onRuntime: (runtime) => instrument(runtime, m),
     });
     const config = runtimeConfigFor(cloud.endpoints);
@@ -225,15 +232,24 @@ export const measureTurns = async (workload: Workload): Promise<{ measurement: M
       instrument(runtime, m);
       overrides[service] = meteredHandler(service, runtime, m);
     }
+    const meter = startAwsCallMeter(cloud.endpoints);
     const services = runServices(cloud.endpoints, consumingServices().map((t) => t.service), { handlerOverrides: overrides, pollersPerService: 1 });
     try {
       for (let session = 0; session < workload.sessions; session++) await chatSession(cloud.endpoints, session, workload, m);
+      // The last turn's watchdog delivery becomes visible only at its deadline.
+      await new Promise((resolve) => setTimeout(resolve, (WATCHDOG_DEADLINE_SECONDS + 1) * 1000));
       await waitForQuiet();
       const sweepStart = performance.now();
       await cloud.sweepSessions();
       m.gateway.sweepMs = performance.now() - sweepStart;
+      const { byPart } = meter.snapshot();
+      delete byPart.sqs.ReceiveMessage;
+      // The local bus resolves each target queue's URL once; EventBridge sends to the ARN and makes no such call.
+      delete byPart.sqs.GetQueueUrl;
+      m.awsCalls = { byPart, total: Object.values(byPart).reduce((sum, ops) => sum + Object.values(ops).reduce((a, n) => a + n, 0), 0) };
       return m;
     } finally {
+      meter.stop();
       await services.stop();
       for (const runtime of runtimes) runtime.destroy();
       await cloud.stop();

@@ -21,4 +21,9 @@ export interface Measurement {
   serviceSqs: Record<string, number>;
   websocket: { clientFrames: number; serverFrames: number; frameTypes: Record<string, number> };
   tokens: { replies: number; inputTokens: number; outputTokens: number; models: string[]; userMessageTokens: number };
+  /**
+   * Every AWS API call that reached the emulators over HTTP during the run (sessions' starts and ends included), by
+   * part and operation; ReceiveMessage is left out, its billed share being one per batch (`consumers`).
+   */
+  awsCalls: { byPart: Record<string, Record<string, number>>; total: number };
 }
