@@ -28,7 +28,7 @@ export const createFunction = (plan: FunctionPlan, context: FunctionContext) => 
     // What a handler loads with import() (the offline extractor, the Neptune adapter) is its own chunk, read only when
     // first used; infra/bundle.test.ts measures each handler's cold start the same way.
     nodejs: { splitting: true },
-    architecture: "arm64",
+    architecture: plan.architecture,
     timeout: `${plan.timeoutSeconds} seconds`,
     memory: `${plan.memoryMb} MB`,
     link: plan.links.map((key) => context.links[key]),

@@ -15,6 +15,7 @@ const gatewayFunction = (stage: string, entry: string, logicalName: string, over
   // API Gateway gives an integration 29 s; a route that needs more than 10 is broken, not slow.
   timeoutSeconds: 10,
   memoryMb: 512,
+  architecture: "arm64",
   links: ["bus", "tables", "connections"] satisfies LinkKey[],
   environment: {},
   inVpc: false,

@@ -21,8 +21,6 @@ const FOUR_DAYS = 4 * 24 * 3600;
 const FOURTEEN_DAYS = 14 * 24 * 3600;
 
 /** Memory is not in the topology (it is a cost and cold-start choice, not a contract); the model callers get more. */
-export const FUNCTION_MEMORY_MB: Partial<Record<ServiceName, number>> = { generation: 1024, "graph-extraction": 1024 };
-export const DEFAULT_FUNCTION_MEMORY_MB = 512;
 
 /** What each consuming service needs beyond the bus, the tables and its own dead-letter queue. */
 const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
@@ -93,7 +91,8 @@ export const planService = (topology: ConsumingService, stage: string, settings:
     name: functionNameFor(stage, service),
     handler: `services/${service}/src/handler.handler`,
     timeoutSeconds: queue.functionTimeoutSeconds,
-    memoryMb: FUNCTION_MEMORY_MB[service] ?? DEFAULT_FUNCTION_MEMORY_MB,
+    memoryMb: queue.functionMemoryMb,
+    architecture: queue.architecture,
     links,
     environment: environmentOf(service, settings),
     inVpc: neptune,

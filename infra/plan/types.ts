@@ -17,6 +17,8 @@ export interface FunctionPlan {
   handler: string;
   timeoutSeconds: number;
   memoryMb: number;
+  /** From the topology table for consuming services; the gateway's functions are arm64. */
+  architecture: "arm64" | "x86_64";
   links: LinkKey[];
   /** Plain, non-secret settings the handler reads from its environment. */
   environment: Record<string, string>;

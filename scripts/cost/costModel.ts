@@ -39,6 +39,7 @@ export interface LineItem {
 export interface FunctionCost {
   function: string;
   memoryMb: number;
+  architecture: "arm64" | "x86_64";
   invocationsPerTurn: number;
   msPerInvocation: number;
   gbSecondsPerTurn: number;
@@ -73,24 +74,28 @@ export const priceTurns = (m: Measurement, plan: DeploymentPlan, model: ModelPri
   const modelMsPerReply = a.modelFirstTokenMs + ((m.tokens.replies ? m.tokens.outputTokens / m.tokens.replies : 0) / a.modelTokensPerSecond) * 1000;
 
   const functions: FunctionCost[] = [];
-  const addFunction = (name: string, memoryMb: number, invocationsPerTurn: number, msPerInvocation: number) => {
+  const addFunction = (fn: { name: string; memoryMb: number; architecture: "arm64" | "x86_64" }, invocationsPerTurn: number, msPerInvocation: number) => {
     // Lambda bills each invocation to the next millisecond, at least 1 ms.
     const billedMs = Math.max(1, Math.ceil(msPerInvocation));
-    functions.push({ function: name, memoryMb, invocationsPerTurn, msPerInvocation: billedMs, gbSecondsPerTurn: invocationsPerTurn * (billedMs / 1000) * (memoryMb / 1024) });
+    functions.push({ function: fn.name, memoryMb: fn.memoryMb, architecture: fn.architecture, invocationsPerTurn, msPerInvocation: billedMs, gbSecondsPerTurn: invocationsPerTurn * (billedMs / 1000) * (fn.memoryMb / 1024) });
   };
   for (const service of plan.services) {
     const work = m.consumers[service.service] ?? { invocations: 0, records: 0, totalMs: 0 };
     let ms = work.invocations ? work.totalMs / work.invocations : 0;
     // The offline model answers at once; a hosted one keeps generation's Lambda waiting for every reply.
     if (service.service === "generation" && work.invocations) ms += (modelMsPerReply * m.tokens.replies) / work.invocations;
-    addFunction(service.function.name, service.function.memoryMb, perTurn(work.invocations), ms);
+    addFunction(service.function, perTurn(work.invocations), ms);
   }
-  const route = (r: string) => plan.gateway.routes.find((x) => x.route === r)?.function;
+  const route = (r: "$connect" | "$disconnect" | "$default") => {
+    const fn = plan.gateway.routes.find((x) => x.route === r)?.function;
+    if (!fn) throw new Error(`the plan has no ${r} route`);
+    return fn;
+  };
   const connectMs = median(m.gateway.connectMs);
-  addFunction(plan.gateway.authorizer.function.name, plan.gateway.authorizer.function.memoryMb, connectionsPerTurn, connectMs);
-  addFunction(route("$connect")?.name ?? "$connect", route("$connect")?.memoryMb ?? 512, connectionsPerTurn, connectMs);
-  addFunction(route("$disconnect")?.name ?? "$disconnect", route("$disconnect")?.memoryMb ?? 512, connectionsPerTurn, median(m.gateway.messageAckMs));
-  addFunction(route("$default")?.name ?? "$default", route("$default")?.memoryMb ?? 512, perTurn(m.gateway.defaultRouteFrames), median(m.gateway.messageAckMs));
+  addFunction(plan.gateway.authorizer.function, connectionsPerTurn, connectMs);
+  addFunction(route("$connect"), connectionsPerTurn, connectMs);
+  addFunction(route("$disconnect"), connectionsPerTurn, median(m.gateway.messageAckMs));
+  addFunction(route("$default"), perTurn(m.gateway.defaultRouteFrames), median(m.gateway.messageAckMs));
 
   const deliveries = Object.values(m.consumers).reduce((sum, w) => sum + w.records, 0);
   const batches = Object.values(m.consumers).reduce((sum, w) => sum + w.invocations, 0);
@@ -104,7 +109,11 @@ export const priceTurns = (m: Measurement, plan: DeploymentPlan, model: ModelPri
     line("SQS", "DeleteMessageBatch after each batch", perTurn(batches), "request", AWS_PRICES.sqsRequest),
     line("SQS", "calls by the services (dead letters)", perTurn(serviceSqsCalls), "request", AWS_PRICES.sqsRequest),
     line("Lambda", "invocations", functions.reduce((s, f) => s + f.invocationsPerTurn, 0), "request", AWS_PRICES.lambdaRequest),
-    line("Lambda", "compute (arm64)", functions.reduce((s, f) => s + f.gbSecondsPerTurn, 0), "GB-s", AWS_PRICES.lambdaGbSecondArm),
+    // Each function at its own architecture's price, as the topology table and the plan build it.
+    ...(["arm64", "x86_64"] as const)
+      .map((architecture) => ({ architecture, gbSeconds: functions.filter((f) => f.architecture === architecture).reduce((s, f) => s + f.gbSecondsPerTurn, 0) }))
+      .filter(({ gbSeconds }) => gbSeconds > 0)
+      .map(({ architecture, gbSeconds }) => line("Lambda", `compute (${architecture})`, gbSeconds, "GB-s", architecture === "arm64" ? AWS_PRICES.lambdaGbSecondArm : AWS_PRICES.lambdaGbSecondX86)),
     line("DynamoDB", "write request units (incl. index writes)", perTurn(m.dynamodb.writeUnitsWithIndexes), "WRU", AWS_PRICES.dynamoWriteRequestUnit),
     line("DynamoDB", "read request units", perTurn(m.dynamodb.readUnits), "RRU", AWS_PRICES.dynamoReadRequestUnit),
     line("API Gateway WebSocket", "messages (client frames + server frames)", perTurn(m.websocket.clientFrames + m.websocket.serverFrames), "message", AWS_PRICES.websocketMessage),
@@ -127,7 +136,7 @@ export const priceTurns = (m: Measurement, plan: DeploymentPlan, model: ModelPri
       { item: `idle SQS polling, ${plan.services.length} queues`, dollars: plan.services.length * a.idleReceivesPerQueuePerMonth * AWS_PRICES.sqsRequest },
       {
         item: `session sweep, every minute (${Math.ceil(m.gateway.sweepMs)} ms each)`,
-        dollars: minutesPerMonth * (AWS_PRICES.lambdaRequest + (Math.max(1, Math.ceil(m.gateway.sweepMs)) / 1000) * (sweep.memoryMb / 1024) * AWS_PRICES.lambdaGbSecondArm),
+        dollars: minutesPerMonth * (AWS_PRICES.lambdaRequest + (Math.max(1, Math.ceil(m.gateway.sweepMs)) / 1000) * (sweep.memoryMb / 1024) * (sweep.architecture === "arm64" ? AWS_PRICES.lambdaGbSecondArm : AWS_PRICES.lambdaGbSecondX86)),
       },
       { item: `${plan.alarms.length} CloudWatch alarms`, dollars: plan.alarms.length * AWS_PRICES.cloudwatchAlarmPerMonth },
     ],

@@ -1,5 +1,6 @@
 // The cost arithmetic on a hand-made measurement: each line is quantity per turn × list price × one million.
 import { describe, expect, it } from "vitest";
+import { TOPOLOGY } from "@innerworld/events";
 import { buildPlan } from "../../infra/plan";
 import { DEFAULT_ASSUMPTIONS, priceTurns } from "./costModel";
 import type { Measurement } from "./measurement";
@@ -36,8 +37,19 @@ describe("priceTurns", () => {
   it("bills generation for the model's latency on top of its own time, at the plan's memory", () => {
     const generation = report.functions.find((f) => f.function.endsWith("-generation"));
     // 50 ms measured + 500 ms to first token + 140 tokens at 140 tokens/s.
-    expect(generation).toMatchObject({ memoryMb: 1024, invocationsPerTurn: 1, msPerInvocation: 1550 });
+    expect(generation).toMatchObject({ memoryMb: 1024, architecture: "arm64", invocationsPerTurn: 1, msPerInvocation: 1550 });
     expect(generation?.gbSecondsPerTurn).toBeCloseTo(1.55);
+  });
+
+  it("bills each function at the memory and architecture the topology table gives it, through the plan", () => {
+    for (const service of plan.services) {
+      const queue = TOPOLOGY.find((t) => t.service === service.service)?.queue;
+      expect(service.function).toMatchObject({ memoryMb: queue?.functionMemoryMb, architecture: queue?.architecture });
+    }
+    const onX86 = { ...plan, services: plan.services.map((s) => (s.service === "safety" ? { ...s, function: { ...s.function, architecture: "x86_64" as const } } : s)) };
+    const mixed = priceTurns(measurement(), onX86, MODEL_PRICE);
+    // safety: 2 invocations a turn of 50 ms at 512 MB = 0.05 GB-s a turn, at the x86_64 price.
+    expect(mixed.lineItems.find((l) => l.item === "compute (x86_64)")).toMatchObject({ perTurn: 0.05, unitPrice: AWS_PRICES.lambdaGbSecondX86 });
   });
 
   it("puts the model's tokens beside the infrastructure, not in it", () => {

@@ -47,9 +47,9 @@ for (const l of report.lineItems) {
 }
 console.log(`${pad("total", 22)} ${pad("", 46)} ${lpad("", 10)} ${pad("", 8)} ${lpad("", 12)} ${lpad(usd(report.totalPerMillionTurns), 13)}`);
 
-console.log("\nLambda, per function (memory from the plan; time measured locally, generation plus the model's assumed latency):");
+console.log("\nLambda, per function (memory and architecture from the topology table through the plan; time measured locally, generation plus the model's assumed latency):");
 for (const f of report.functions) {
-  console.log(`  ${pad(f.function, 42)} ${lpad(String(f.memoryMb), 5)} MB  ${lpad(num(f.invocationsPerTurn), 6)} calls/turn  ${lpad(String(f.msPerInvocation), 6)} ms  ${lpad(num(f.gbSecondsPerTurn), 8)} GB-s/turn`);
+  console.log(`  ${pad(f.function, 42)} ${lpad(String(f.memoryMb), 5)} MB ${pad(f.architecture, 6)}  ${lpad(num(f.invocationsPerTurn), 6)} calls/turn  ${lpad(String(f.msPerInvocation), 6)} ms  ${lpad(num(f.gbSecondsPerTurn), 8)} GB-s/turn`);
 }
 
 console.log("\nFixed per month whatever the traffic (not in the total):");

@@ -18,6 +18,8 @@ export const AWS_PRICES = {
   lambdaRequest: 0.2 / 1e6,
   /** arm64, first 7.5 billion GB-seconds a month. */
   lambdaGbSecondArm: 0.0000133334,
+  /** x86_64, first 6 billion GB-seconds a month. */
+  lambdaGbSecondX86: 0.0000166667,
   /** DynamoDB on-demand, standard table class. */
   dynamoWriteRequestUnit: 0.625 / 1e6,
   dynamoReadRequestUnit: 0.125 / 1e6,
