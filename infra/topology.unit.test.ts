@@ -221,6 +221,15 @@ describe("infra built from the topology table", () => {
     expect(painting.services.filter((s) => s.function.environment.INNERWORLD_IMAGE_MODEL).map((s) => s.service)).toEqual(["portrait"]);
   });
 
+  it("asks for feedback after a deploy's number of turns only when told, on storage alone, and refuses a number that is not one", () => {
+    const storageOf = (built: DeploymentPlan) => built.services.find((s) => s.service === "storage")?.function;
+    expect(storageOf(buildPlan(STAGE, settingsFor(STAGE)))?.environment).not.toHaveProperty("INNERWORLD_FEEDBACK_AFTER_TURNS");
+    const asking = buildPlan(STAGE, settingsFor(STAGE, { INNERWORLD_DEPLOY_FEEDBACK_AFTER_TURNS: "20" }));
+    expect(storageOf(asking)?.environment).toMatchObject({ INNERWORLD_FEEDBACK_AFTER_TURNS: "20" });
+    expect(asking.services.filter((s) => s.function.environment.INNERWORLD_FEEDBACK_AFTER_TURNS).map((s) => s.service)).toEqual(["storage"]);
+    for (const bad of ["0", "-3", "2.5", "soon"]) expect(() => settingsFor(STAGE, { INNERWORLD_DEPLOY_FEEDBACK_AFTER_TURNS: bad })).toThrow(/FEEDBACK_AFTER_TURNS/);
+  });
+
   it("reads every shared parameter only after the part that writes it has deployed", () => {
     for (const parameter of plan.parameters) {
       const writer = plan.parts.indexOf(parameter.writer);

@@ -75,6 +75,7 @@ const environmentOf = (service: ServiceName, settings: StageSettings): Record<st
     if (settings.model.prices) env.INNERWORLD_MODEL_PRICES = settings.model.prices;
   }
   if (service === "portrait" && settings.model.imageModel) env.INNERWORLD_IMAGE_MODEL = settings.model.imageModel;
+  if (service === "storage" && settings.feedbackAfterTurns) env.INNERWORLD_FEEDBACK_AFTER_TURNS = String(settings.feedbackAfterTurns);
   return env;
 };
 

@@ -29,6 +29,8 @@ export interface StageSettings {
   model: { baseUrl?: string; model?: string; fallbackModels?: string; personaModels?: string; imageModel?: string; prices?: string };
   /** Where alarm notifications go; none means the topic exists and nobody is subscribed yet. */
   alarmEmail?: string;
+  /** Feedback is asked for at a session's end, and also after this many turns when set (storage's INNERWORLD_FEEDBACK_AFTER_TURNS). */
+  feedbackAfterTurns?: number;
 }
 
 const DEFAULTS = (stage: string): StageSettings => ({
@@ -93,6 +95,11 @@ export const settingsFor = (stage: string, env: Record<string, string | undefine
   if (env.INNERWORLD_DEPLOY_AUTH_CALLBACK_URLS) settings.authCallbackUrls = list(env.INNERWORLD_DEPLOY_AUTH_CALLBACK_URLS);
   if (env.INNERWORLD_DEPLOY_AUTH_DOMAIN_PREFIX) settings.authDomainPrefix = env.INNERWORLD_DEPLOY_AUTH_DOMAIN_PREFIX;
   if (env.INNERWORLD_DEPLOY_ALARM_EMAIL) settings.alarmEmail = env.INNERWORLD_DEPLOY_ALARM_EMAIL;
+  if (env.INNERWORLD_DEPLOY_FEEDBACK_AFTER_TURNS) {
+    const turns = Number(env.INNERWORLD_DEPLOY_FEEDBACK_AFTER_TURNS);
+    if (!Number.isInteger(turns) || turns < 1) throw new InfraPlanError("SETTING", `INNERWORLD_DEPLOY_FEEDBACK_AFTER_TURNS=${env.INNERWORLD_DEPLOY_FEEDBACK_AFTER_TURNS}: expected a whole number of turns, 1 or more`);
+    settings.feedbackAfterTurns = turns;
+  }
   const model = { ...settings.model };
   if (env.INNERWORLD_DEPLOY_MODEL_BASE_URL) model.baseUrl = env.INNERWORLD_DEPLOY_MODEL_BASE_URL;
   if (env.INNERWORLD_DEPLOY_MODEL) model.model = env.INNERWORLD_DEPLOY_MODEL;
