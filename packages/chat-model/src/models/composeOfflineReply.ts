@@ -1,7 +1,8 @@
 // Writes the offline model's reply: 2-4 persona-styled sentences that echo the user's topic and ask a follow-up.
 import type { BaseMessage } from "@langchain/core/messages";
 import { TOPIC_PLACEHOLDER, type Persona } from "../personas/index.js";
-import { hashString, pick, seededRandom } from "./deterministicRandom.js";
+import { seededRandom } from "@innerworld/platform/random";
+import { hashString, pick } from "./deterministicRandom.js";
 import { extractTopic } from "./extractTopic.js";
 import { GROUP_LINE } from "../prompt/systemPrompt.js";
 import { factBearingOnTurn, mentionOf } from "./rememberedMention.js";

@@ -3,7 +3,7 @@
 import type { FeatureVector } from "./features";
 import { RISK_CATEGORIES, RISK_LEVELS } from "./labels";
 import { softmaxInPlace } from "./model";
-import { mulberry32, shuffleInPlace } from "./prng";
+import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 
 export interface TrainingExample {
   vector: FeatureVector;
@@ -95,7 +95,7 @@ export function trainClassifier(examples: readonly TrainingExample[], options: T
 
   const level = makeHead(buckets.length, RISK_LEVELS.length);
   const category = makeHead(buckets.length, RISK_CATEGORIES.length);
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const order = examples.map((_, index) => index);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     shuffleInPlace(order, random);

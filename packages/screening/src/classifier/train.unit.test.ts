@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FEATURE_CONFIG, extractFeatures } from "./features";
 import { RISK_CATEGORIES, RISK_LEVELS } from "./labels";
-import { mulberry32, shuffleInPlace } from "./prng";
+import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 import { trainClassifier, type TrainingExample } from "./train";
 
 const labelled: [string, (typeof RISK_LEVELS)[number], (typeof RISK_CATEGORIES)[number]][] = [
@@ -33,7 +33,7 @@ describe("training", () => {
   });
 
   it("a different seed shuffles differently", () => {
-    const order = (seed: number) => shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], mulberry32(seed));
+    const order = (seed: number) => shuffleInPlace([1, 2, 3, 4, 5, 6, 7, 8], seededRandom(seed));
     expect(order(1)).toEqual(order(1));
     expect(order(1)).not.toEqual(order(2));
   });

@@ -1,6 +1,8 @@
-// A small seeded pseudo-random generator (mulberry32), so training shuffles the same way on every run and machine.
+// A seeded pseudo-random generator and a shuffle over it, so whatever must come out the same on every run and machine
+// (the offline model's wording, a classifier's training order) draws from one place.
 
-export function mulberry32(seed: number): () => number {
+/** mulberry32: a 32-bit generator whose whole state is one number, so a seed fully determines its sequence. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
