@@ -55,11 +55,13 @@ export const createNotifier = (ports: NotifierPorts) => {
   }) => {
     // A turn ends once on screen: a reply or notice that comes after a timeout or failure is kept for resume only,
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
-    let claim = await ports.outcomes.claim(input.messageId, input.outcome, input.replyId);
+    let claimKey = input.messageId;
+    let claim = await ports.outcomes.claim(claimKey, input.outcome, input.replyId);
     // A group turn has a reply per answering persona: once one of them decided the turn, its siblings belong to the
     // same outcome and are shown too, each once (its own claim catches a redelivery).
     if (!claim.won && input.replyIndex !== undefined && claim.existing.outcome === "replied" && claim.existing.decidedBy !== input.replyId) {
-      claim = await ports.outcomes.claim(`${input.messageId}#${input.replyIndex}`, "replied", input.replyId);
+      claimKey = `${input.messageId}#${input.replyIndex}`;
+      claim = await ports.outcomes.claim(claimKey, "replied", input.replyId);
     }
     if (!claim.won && claim.existing.decidedBy === input.replyId) return;
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
@@ -71,6 +73,8 @@ export const createNotifier = (ports: NotifierPorts) => {
       serverFrame("agent_status", { sessionId: input.sessionId, messageId: input.messageId, personaId: input.personaId, status: state });
     if (connectionId && input.announceResponding && !alreadyShown) await ports.pusher.push(connectionId, status("responding"));
     const result = alreadyShown ? "sent" : connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
+    // Shown (or nowhere to show it): the watchdog leaves a settled turn alone.
+    if (claim.won) await ports.outcomes.settle(claimKey);
     if (result === "sent" && connectionId) {
       await ports.pusher.push(connectionId, status("idle"));
       ports.metrics?.count(METRIC.turnsCompleted);
@@ -95,6 +99,21 @@ export const createNotifier = (ports: NotifierPorts) => {
         deliveredAt: now(),
       },
     });
+  };
+
+  /** The failure as the client sees it: a code it can act on. */
+  const pushFailure = async (data: ConsumedEvent<"StepFailed">["envelope"]["data"], connectionId: string, timedOut: boolean) => {
+    const generation = data.step === "generation";
+    await ports.pusher.push(
+      connectionId,
+      serverFrame("error", {
+        code: timedOut ? "TURN_TIMED_OUT" : generation ? "GENERATION_FAILED" : "STEP_FAILED",
+        message: timedOut ? TURN_TIMED_OUT_MESSAGE : generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
+        retryable: data.retryable,
+        sessionId: data.sessionId,
+        ...(data.messageId ? { messageId: data.messageId } : {}),
+      }),
+    );
   };
 
   return {
@@ -150,18 +169,9 @@ export const createNotifier = (ports: NotifierPorts) => {
       // The watchdog ended the turn itself (its claim is the outcome); any other failure must win the turn first.
       if (!timedOut && !(await ports.outcomes.claim(data.messageId, "failed", data.step)).won) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);
-      if (!connectionId) return;
-      const generation = data.step === "generation";
-      await ports.pusher.push(
-        connectionId,
-        serverFrame("error", {
-          code: timedOut ? "TURN_TIMED_OUT" : generation ? "GENERATION_FAILED" : "STEP_FAILED",
-          message: timedOut ? TURN_TIMED_OUT_MESSAGE : generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
-          retryable: data.retryable,
-          sessionId: data.sessionId,
-          ...(data.messageId ? { messageId: data.messageId } : {}),
-        }),
-      );
+      if (connectionId) await pushFailure(data, connectionId, timedOut);
+      // A timeout is the watchdog's own last word; any other failure is settled once shown, like a reply.
+      if (!timedOut) await ports.outcomes.settle(data.messageId);
     },
   };
 };

@@ -150,7 +150,19 @@ describe("notifier: notifyClient", () => {
     expect(shown("conn-maya-1")).toEqual([
       { type: "error", payload: { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: true, sessionId: t.sessionId, messageId: t.messageId } },
     ]);
-    expect((await outcomes.get(t.messageId))?.outcome).toBe("failed");
+    expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "failed", settledAt: TURN_AT });
+  });
+
+  it("settles the turn's outcome once the reply is pushed, so the watchdog leaves it alone; a claim never pushed stays unsettled", async () => {
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+    expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "replied", decidedBy: `reply-${t.messageId}`, settledAt: TURN_AT });
+
+    // A redelivery of a turn whose first delivery died after claiming: it finds its own claim and pushes nothing, which
+    // is why the claim without settledAt is what the watchdog looks for.
+    const orphan = turn({ sessionId: session.sessionId, connectionId: "conn-maya-1", messageId: "m-orphan" });
+    await outcomes.claim(orphan.messageId, "replied", `reply-${orphan.messageId}`);
+    await notifier.replyScreened(delivered(replyScreenedRequest(orphan)));
+    expect((await outcomes.get(orphan.messageId))?.settledAt).toBeUndefined();
   });
 
   it("keeps quiet about a failure after the turn already ended, and about background steps", async () => {

@@ -5,7 +5,7 @@ import { createTurnWatchdog } from "./watchTurn";
 
 export const createHandler = (runtime: ServiceRuntime<"watchdog">) =>
   createServiceConsumer(runtime, {
-    MessageReceived: createTurnWatchdog({ outcomes: new DynamoDbTurnOutcomes(runtime.dynamodb, runtime.tables.idempotency, runtime.clock), publisher: runtime.publisher }),
+    MessageReceived: createTurnWatchdog({ outcomes: new DynamoDbTurnOutcomes(runtime.dynamodb, runtime.tables.idempotency, runtime.clock), publisher: runtime.publisher, clock: runtime.clock }),
   });
 
 export const handler = lambdaFromEnvironment("watchdog", createHandler);

@@ -1,11 +1,19 @@
 // The turn watchdog's logic: a turn still without an outcome when its deadline comes is failed, retryably, once.
 import type { TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
+import type { Clock } from "@innerworld/platform/clock";
 
 export interface WatchdogPorts {
   outcomes: TurnOutcomes;
   publisher: Pick<EventPublisher, "publish">;
+  clock: Clock;
 }
+
+/**
+ * How long a claim may stay unsettled before the watchdog calls its decider dead. Claiming and pushing take
+ * milliseconds; the grace keeps a reply that is being pushed right at the deadline from being followed by a timeout.
+ */
+export const UNSETTLED_GRACE_MS = 3_000;
 
 export const WATCHDOG_ERROR_CODE = "TURN_TIMED_OUT";
 
@@ -17,8 +25,14 @@ export const WATCHDOG_ERROR_CODE = "TURN_TIMED_OUT";
 export const createTurnWatchdog = (ports: WatchdogPorts) => async ({ envelope }: ConsumedEvent<"MessageReceived">): Promise<void> => {
   const { data, metadata } = envelope;
   const claim = await ports.outcomes.claim(data.messageId, "timed_out", "watchdog");
-  // Another step ended the turn in time. (Our own earlier claim means a retry after a failed publish: publish again.)
-  if (!claim.won && claim.existing.outcome !== "timed_out") return;
+  // Another step ended the turn in time and showed it: nothing to do. (Our own earlier claim means a retry after a
+  // failed publish: publish again.) A claim its decider never settled means the decider died between claiming and
+  // pushing, and its redelivery would find its own claim and stay silent: the watchdog takes the turn over.
+  if (!claim.won && claim.existing.outcome !== "timed_out") {
+    if (claim.existing.settledAt) return;
+    if (ports.clock() - Date.parse(claim.existing.decidedAt) < UNSETTLED_GRACE_MS) return;
+    if (!(await ports.outcomes.takeOver(data.messageId, claim.existing.decidedBy, "timed_out", "watchdog"))) return;
+  }
   await ports.publisher.publish({
     type: "StepFailed",
     correlationId: metadata.correlationId,

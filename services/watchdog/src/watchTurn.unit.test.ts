@@ -2,8 +2,9 @@
 import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConsumedEvent, EventPublisher, PublishRequest } from "@innerworld/events";
 import type { Context, SQSRecord } from "aws-lambda";
+import { manualClock } from "@innerworld/platform/clock";
 import { describe, expect, it } from "vitest";
-import { createTurnWatchdog } from "./watchTurn";
+import { UNSETTLED_GRACE_MS, createTurnWatchdog } from "./watchTurn";
 
 const NOW = Date.parse("2026-03-02T10:00:00Z");
 
@@ -19,13 +20,14 @@ const dueTurn = (messageId: string): ConsumedEvent<"MessageReceived"> => ({
 });
 
 const prepare = () => {
-  const outcomes = new InMemoryTurnOutcomes(() => NOW);
+  const clock = manualClock(new Date(NOW).toISOString());
+  const outcomes = new InMemoryTurnOutcomes(clock);
   const published: PublishRequest[] = [];
   const publish = async (...requests: PublishRequest[]) => {
     published.push(...requests);
   };
   const publisher: Pick<EventPublisher, "publish"> = { publish: publish as unknown as EventPublisher["publish"] };
-  return { outcomes, published, watch: createTurnWatchdog({ outcomes, publisher }) };
+  return { clock, outcomes, published, watch: createTurnWatchdog({ outcomes, publisher, clock }) };
 };
 
 describe("turn watchdog", () => {
@@ -44,14 +46,55 @@ describe("turn watchdog", () => {
     expect((await outcomes.get("m-silent"))?.outcome).toBe("timed_out");
   });
 
-  it.each(["replied", "noticed", "failed"] as const)("leaves a turn that already %s alone", async (outcome) => {
+  it.each(["replied", "noticed", "failed"] as const)("leaves a turn that already %s, and showed it, alone", async (outcome) => {
     const { outcomes, published, watch } = prepare();
     await outcomes.claim("m-answered", outcome, "reply-1");
+    await outcomes.settle("m-answered");
 
     await watch(dueTurn("m-answered"));
 
     expect(published).toEqual([]);
     expect((await outcomes.get("m-answered"))?.outcome).toBe(outcome);
+  });
+
+  it("takes over a turn whose decider claimed it but never showed it (it died in between), so the turn still ends on screen", async () => {
+    const { clock, outcomes, published, watch } = prepare();
+    await outcomes.claim("m-orphan", "replied", "reply-1");
+    clock.advance(UNSETTLED_GRACE_MS);
+
+    await watch(dueTurn("m-orphan"));
+
+    expect(published).toEqual([expect.objectContaining({ type: "StepFailed", data: expect.objectContaining({ step: "watchdog", messageId: "m-orphan", errorCode: "TURN_TIMED_OUT" }) })]);
+    expect(await outcomes.get("m-orphan")).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog" });
+    // The decider's redelivery now finds the watchdog's claim, not its own, and withholds its reply.
+    expect(await outcomes.claim("m-orphan", "replied", "reply-1")).toMatchObject({ won: false, existing: { decidedBy: "watchdog" } });
+  });
+
+  it("leaves a claim made moments ago alone: its decider is most likely pushing it right now", async () => {
+    const { clock, outcomes, published, watch } = prepare();
+    await outcomes.claim("m-pushing", "replied", "reply-1");
+    clock.advance(UNSETTLED_GRACE_MS - 1);
+
+    await watch(dueTurn("m-pushing"));
+
+    expect(published).toEqual([]);
+    expect(await outcomes.get("m-pushing")).toMatchObject({ outcome: "replied", decidedBy: "reply-1" });
+  });
+
+  it("does not take over a turn its decider settled between the watchdog's claim and its takeover", async () => {
+    const { clock, outcomes, published, watch } = prepare();
+    await outcomes.claim("m-racing", "replied", "reply-1");
+    clock.advance(UNSETTLED_GRACE_MS);
+    const settleFirst = outcomes.takeOver.bind(outcomes);
+    outcomes.takeOver = async (...args) => {
+      await outcomes.settle("m-racing");
+      return settleFirst(...args);
+    };
+
+    await watch(dueTurn("m-racing"));
+
+    expect(published).toEqual([]);
+    expect(await outcomes.get("m-racing")).toMatchObject({ outcome: "replied", decidedBy: "reply-1" });
   });
 
   it("publishes the same failure again when its deadline message is delivered twice, so the bus can drop the copy", async () => {

@@ -1,7 +1,7 @@
 // Each acknowledged turn ends once: in a reply, a safety notice, a failure, or a timeout, decided by one conditional write.
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
+import { ifConditionHolds, isConditionFailure } from "@innerworld/platform/dynamodb";
 
 /** What a turn ended in; whoever records it first decides what the client is shown live. */
 export type TurnOutcomeKind = "replied" | "noticed" | "failed" | "timed_out";
@@ -12,14 +12,24 @@ export interface TurnOutcome {
   /** The reply, notice or failing step that decided it. */
   decidedBy: string;
   decidedAt: string;
+  /** When the decider finished showing it (or found no connection to show it on); absent while that is under way. */
+  settledAt?: string;
 }
 
 export type TurnClaim = { won: true } | { won: false; existing: TurnOutcome };
 
-/** The port: record a turn's outcome unless it already has one. */
+/**
+ * The port: record a turn's outcome unless it already has one. A claim is settled once its decider has pushed it; a
+ * claim left unsettled (its decider died between claiming and pushing) may be taken over by the watchdog at the
+ * turn's deadline, so the turn still ends on screen, in a typed error, instead of never.
+ */
 export interface TurnOutcomes {
   claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim>;
   get(messageId: string): Promise<TurnOutcome | undefined>;
+  /** Marks the outcome shown; nothing happens if the turn has no outcome. */
+  settle(messageId: string): Promise<void>;
+  /** Replaces an unsettled outcome decided by `decidedBy`; false when it was settled or decided by someone else. */
+  takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean>;
 }
 
 /** Outcomes are kept long enough to outlast every redelivery and late reply of their turn. */
@@ -58,8 +68,37 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
   async get(messageId: string): Promise<TurnOutcome | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: keyOf(messageId) }, ConsistentRead: true }));
     if (!Item) return undefined;
-    const { messageId: id, outcome, decidedBy, decidedAt } = Item as TurnOutcome;
-    return { messageId: id, outcome, decidedBy, decidedAt };
+    const { messageId: id, outcome, decidedBy, decidedAt, settledAt } = Item as TurnOutcome;
+    return { messageId: id, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}) };
+  }
+
+  async settle(messageId: string): Promise<void> {
+    await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { id: keyOf(messageId) },
+          UpdateExpression: "SET settledAt = :now",
+          ConditionExpression: "attribute_exists(id)",
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString() },
+        }),
+      ),
+    );
+  }
+
+  async takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean> {
+    const taken = await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { id: keyOf(messageId) },
+          UpdateExpression: "SET outcome = :outcome, decidedBy = :by, decidedAt = :now",
+          ConditionExpression: "decidedBy = :previous AND attribute_not_exists(settledAt)",
+          ExpressionAttributeValues: { ":outcome": outcome, ":by": by, ":now": new Date(this.clock()).toISOString(), ":previous": decidedBy },
+        }),
+      ),
+    );
+    return taken !== undefined;
   }
 }
 
@@ -78,5 +117,17 @@ export class InMemoryTurnOutcomes implements TurnOutcomes {
 
   async get(messageId: string): Promise<TurnOutcome | undefined> {
     return this.outcomes.get(messageId);
+  }
+
+  async settle(messageId: string): Promise<void> {
+    const existing = this.outcomes.get(messageId);
+    if (existing) this.outcomes.set(messageId, { ...existing, settledAt: new Date(this.clock()).toISOString() });
+  }
+
+  async takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean> {
+    const existing = this.outcomes.get(messageId);
+    if (!existing || existing.decidedBy !== decidedBy || existing.settledAt) return false;
+    this.outcomes.set(messageId, { messageId, outcome, decidedBy: by, decidedAt: new Date(this.clock()).toISOString() });
+    return true;
   }
 }

@@ -1,0 +1,57 @@
+// The TurnOutcomes contract: one suite the DynamoDB adapter (e2e lane, dynalite) and the in-memory one (unit lane) both pass.
+import { randomUUID } from "node:crypto";
+import { adapterUnderTest } from "@innerworld/emulators/port-contract";
+import { describe, expect, it } from "vitest";
+import type { TurnOutcomes } from "../../src/turns/turnOutcomes";
+
+export interface TurnOutcomesUnderTest {
+  outcomes: TurnOutcomes;
+  close(): Promise<void>;
+}
+
+const START = "2026-12-04T16:00:00.000Z";
+
+export function turnOutcomesContract(adapter: string, open: (clock: () => number) => Promise<TurnOutcomesUnderTest>): void {
+  describe(`TurnOutcomes contract: ${adapter}`, () => {
+    let outcomes: TurnOutcomes;
+    const clock = adapterUnderTest({ start: START, open, ready: (opened) => (outcomes = opened.outcomes) });
+
+    it("lets the first claim decide a turn and shows later claimers what decided it", async () => {
+      const messageId = randomUUID();
+
+      expect(await outcomes.claim(messageId, "replied", "reply-1")).toEqual({ won: true });
+      expect(await outcomes.claim(messageId, "timed_out", "watchdog")).toEqual({ won: false, existing: { messageId, outcome: "replied", decidedBy: "reply-1", decidedAt: START } });
+    });
+
+    it("settles a claim once shown, and a settled claim cannot be taken over", async () => {
+      const messageId = randomUUID();
+      await outcomes.claim(messageId, "replied", "reply-1");
+      clock.advance(1_000);
+
+      await outcomes.settle(messageId);
+
+      expect(await outcomes.get(messageId)).toEqual({ messageId, outcome: "replied", decidedBy: "reply-1", decidedAt: START, settledAt: "2026-12-04T16:00:01.000Z" });
+      expect(await outcomes.takeOver(messageId, "reply-1", "timed_out", "watchdog")).toBe(false);
+      expect((await outcomes.get(messageId))?.outcome).toBe("replied");
+    });
+
+    it("lets an unsettled claim be taken over only from the decider named, once", async () => {
+      const messageId = randomUUID();
+      await outcomes.claim(messageId, "replied", "reply-1");
+
+      expect(await outcomes.takeOver(messageId, "reply-other", "timed_out", "watchdog")).toBe(false);
+      expect(await outcomes.takeOver(messageId, "reply-1", "timed_out", "watchdog")).toBe(true);
+      expect(await outcomes.takeOver(messageId, "reply-1", "timed_out", "watchdog")).toBe(false);
+      expect(await outcomes.get(messageId)).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog" });
+    });
+
+    it("settles nothing and takes nothing over for a turn with no outcome", async () => {
+      const messageId = randomUUID();
+
+      await outcomes.settle(messageId);
+
+      expect(await outcomes.get(messageId)).toBeUndefined();
+      expect(await outcomes.takeOver(messageId, "reply-1", "timed_out", "watchdog")).toBe(false);
+    });
+  });
+}
