@@ -1,5 +1,6 @@
 // What every DynamoDB adapter shares: a failed condition is an answer ("not now", "already done"), not an error; a
 // Query or Scan answers in pages.
+import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /** True when a conditional write was refused because its condition did not hold. */
 export const isConditionFailure = (error: unknown): boolean => (error as { name?: unknown } | null | undefined)?.name === "ConditionalCheckFailedException";
@@ -18,6 +19,25 @@ export const ifConditionHolds = async <T>(write: Promise<T>): Promise<T | undefi
 };
 
 type StartKey = Record<string, unknown>;
+
+/**
+ * A user's items whose `status` is one of `statuses`, read through the table's byUser index (the sessions and feedback
+ * tables both have one): the filter runs in DynamoDB, so only those items come back. Callers still check expiry.
+ */
+export const queryByUserInStatus = async <Item>(client: DynamoDBDocumentClient, tableName: string, userId: string, statuses: readonly string[]): Promise<Item[]> => {
+  const names = statuses.map((_, index) => `:status${index}`);
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: "byUser",
+      KeyConditionExpression: "userId = :user",
+      FilterExpression: `#status IN (${names.join(", ")})`,
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":user": userId, ...Object.fromEntries(statuses.map((status, index) => [names[index], status])) },
+    }),
+  );
+  return (Items ?? []) as Item[];
+};
 
 /**
  * Every page of a paginated Query or Scan, following LastEvaluatedKey until there is none: `read` sends the request

@@ -1,7 +1,7 @@
 // Feedback requests in DynamoDB: conditional writes decide the one answer that counts and the one expiry that is announced.
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { systemClock, type Clock } from "@innerworld/platform/clock";
-import { ifConditionHolds, isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
+import { ifConditionHolds, isConditionFailure, pagesOf, queryByUserInStatus } from "@innerworld/platform/dynamodb";
 import {
   acceptAnswer,
   effectiveStatus,
@@ -50,17 +50,8 @@ export class DynamoDbFeedbackStore implements FeedbackStore {
   /** The user's requests still waiting for an answer: what a new connection is offered. */
   async listOpenByUser(userId: string): Promise<FeedbackRequestRecord[]> {
     const now = this.clock();
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: "byUser",
-        KeyConditionExpression: "userId = :user",
-        FilterExpression: "#status = :open",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":user": userId, ":open": "open" },
-      }),
-    );
-    return ((Items ?? []) as FeedbackRequestRecord[]).filter((r) => effectiveStatus(r, now) === "open");
+    const open = await queryByUserInStatus<FeedbackRequestRecord>(this.client, this.tableName, userId, ["open"]);
+    return open.filter((r) => effectiveStatus(r, now) === "open");
   }
 
   /**

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { ifConditionHolds, pagesOf } from "@innerworld/platform/dynamodb";
+import { ifConditionHolds, pagesOf, queryByUserInStatus } from "@innerworld/platform/dynamodb";
 import {
   SessionLimitError,
   SessionNotActiveError,
@@ -40,17 +40,8 @@ export class DynamoDbSessionStore implements SessionStore {
 
   async listActiveByUser(userId: string): Promise<SessionRecord[]> {
     const now = this.clock();
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: "byUser",
-        KeyConditionExpression: "userId = :user",
-        FilterExpression: "#status IN (:active, :paused)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":user": userId, ":active": "active", ":paused": "paused" },
-      }),
-    );
-    return ((Items ?? []) as SessionRecord[]).filter((s) => isSessionLive(s, now));
+    const live = await queryByUserInStatus<SessionRecord>(this.client, this.tableName, userId, ["active", "paused"]);
+    return live.filter((s) => isSessionLive(s, now));
   }
 
   async start(input: StartSession): Promise<SessionRecord> {
