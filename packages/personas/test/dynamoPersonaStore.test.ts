@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ensureTables, startDynamoDb, type LocalDynamoDb } from "@innerworld/emulators/dynamodb";
+import { ensureTables, startDynamoDb, waitForTable, type LocalDynamoDb } from "@innerworld/emulators/dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -39,6 +39,7 @@ it("rebuilds a personas table from before the byOwner index, items kept, so a da
       AttributeDefinitions: [{ AttributeName: "personaId", AttributeType: "S" }],
     }),
   );
+  await waitForTable(client, names.personas);
   await client.send(new PutItemCommand({ TableName: names.personas, Item: { personaId: { S: "p-old" }, ownerId: { S: "ana" }, createdAt: { S: "2026-01-01T00:00:00.000Z" }, name: { S: "Old friend" } } }));
 
   // Act

@@ -12,6 +12,7 @@ import {
   type AttributeValue,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { setTimeout as sleep } from "node:timers/promises";
 import { TABLES, TABLE_KEYS, createTableInput, tableNamesFor, type TableNames } from "@innerworld/platform/tables";
 import dynalite from "dynalite";
 import { listen, localCredentials } from "../net";
@@ -30,6 +31,26 @@ export const startDynamoDb = async (options: { port: number; dataDir?: string })
     endpoint,
     close: () => new Promise<void>((resolve, reject) => server.close((error?: Error) => (error ? reject(error) : resolve()))),
   };
+};
+
+const TABLE_STATUS_POLL_MS = 5;
+
+/**
+ * Resolves once the table is ACTIVE (or, with `gone`, once it no longer exists). A table is CREATING or DELETING for
+ * a moment after the call that asked for it, in dynalite as in DynamoDB, and refuses items until then; waiting here
+ * keeps a busy machine from turning that moment into a ResourceNotFoundException.
+ */
+export const waitForTable = async (client: DynamoDBClient, tableName: string, until: "active" | "gone" = "active"): Promise<void> => {
+  for (;;) {
+    try {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (until === "active" && Table?.TableStatus === "ACTIVE") return;
+    } catch (error) {
+      if (until === "gone" && error instanceof Error && error.name === "ResourceNotFoundException") return;
+      throw error;
+    }
+    await sleep(TABLE_STATUS_POLL_MS);
+  }
 };
 
 /**
@@ -51,6 +72,7 @@ export const ensureTables = async (endpoint: string, region: string, names: Tabl
       const input = createTableInput(TABLES[key], names[key]);
       if (!existing.has(names[key])) {
         await client.send(new CreateTableCommand(input));
+        await waitForTable(client, names[key]);
         continue;
       }
       const { Table } = await client.send(new DescribeTableCommand({ TableName: names[key] }));
@@ -64,7 +86,9 @@ export const ensureTables = async (endpoint: string, region: string, names: Tabl
         from = page.LastEvaluatedKey;
       } while (from);
       await client.send(new DeleteTableCommand({ TableName: names[key] }));
+      await waitForTable(client, names[key], "gone");
       await client.send(new CreateTableCommand(input));
+      await waitForTable(client, names[key]);
       for (const item of items) await client.send(new PutItemCommand({ TableName: names[key], Item: item }));
     }
   } finally {
