@@ -1,6 +1,7 @@
 // Picks the crisis lines to show a teen for their locale, falling back to international ones rather than guessing a country.
 
 import { CRISIS_RESOURCES, INTERNATIONAL, type CrisisResource } from "./crisisResources.data";
+import { replyLanguage } from "./replies/safeReplies";
 
 export interface CrisisResourceSet {
   /** The locale whose resources these are: the requested one, or "international" when we have none for it. */
@@ -39,6 +40,7 @@ export function softResourceLine(locale?: string): string {
   const set = crisisResources(locale);
   const first = set.resources[0];
   const where = first === undefined ? "" : ` ${first.name}: ${first.contact}.`;
-  if (set.locale.startsWith("es")) return `Si en algún momento todo se siente demasiado, no tienes que pasarlo solo: puedes hablar con alguien a cualquier hora.${where}`;
+  // The language follows the teen's locale even where the helplines fall back to international ones (es-AR, say).
+  if (replyLanguage(locale) === "es") return `Si en algún momento todo se siente demasiado, no tienes que pasarlo solo: puedes hablar con alguien a cualquier hora.${where}`;
   return `If things ever feel like too much, you don't have to carry it alone: someone is there to talk to any time.${where}`;
 }

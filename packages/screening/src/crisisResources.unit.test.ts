@@ -34,6 +34,8 @@ describe("crisis resources per locale", () => {
     expect(softResourceLine("es-MX")).toMatch(/^Si en algún momento.*800 911 2000/);
     expect(softResourceLine("es-ES")).toMatch(/024/);
     expect(softResourceLine(undefined)).toMatch(/findahelpline\.com/);
+    // A Spanish locale without helplines of its own still reads Spanish, above the international ones.
+    expect(softResourceLine("es-AR")).toMatch(/^Si en algún momento.*findahelpline\.com/);
   });
 
   it.each([

@@ -4,7 +4,7 @@ import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { crisisResources, screenInput, type SafetyVerdict } from "@innerworld/screening";
-import { CRISIS_REPLY } from "@innerworld/screening/replies";
+import { crisisReply } from "@innerworld/screening/replies";
 import { serverFrame, type Publisher, type ServerFrames } from "@innerworld/events";
 
 export interface FeedbackPorts {
@@ -90,7 +90,7 @@ export const createFeedbackDesk = (ports: FeedbackPorts) => {
       return {
         request,
         verdict: verdict.action,
-        safetyNotice: { text: CRISIS_REPLY, categories: verdict.categories, resources: crisisResources(session?.locale).resources },
+        safetyNotice: { text: crisisReply(session?.locale), categories: verdict.categories, resources: crisisResources(session?.locale).resources },
       };
     },
 

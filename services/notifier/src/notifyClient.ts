@@ -1,5 +1,5 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
-import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
+import { GENERATION_FAILED_MESSAGE, blockedInputReply, crisisReply } from "@innerworld/screening/replies";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
@@ -146,7 +146,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         sessionId: data.sessionId,
         messageId: data.messageId,
         seq: data.seq,
-        text: crisis ? CRISIS_REPLY : BLOCKED_INPUT_REPLY,
+        text: crisis ? crisisReply(data.locale) : blockedInputReply(data.locale),
         categories: data.verdict.categories,
         resources: crisis ? crisisResources(data.locale).resources : [],
       });

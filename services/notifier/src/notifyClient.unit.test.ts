@@ -7,7 +7,7 @@ import { TURN_AT, delivered, messageScreenedRequest, replyScreenedRequest, stepF
 import { manualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { crisisResources } from "@innerworld/screening";
-import { BLOCKED_INPUT_REPLY, CRISIS_REPLY, GENERATION_FAILED_MESSAGE } from "@innerworld/screening/replies";
+import { GENERATION_FAILED_MESSAGE, blockedInputReply, crisisReply } from "@innerworld/screening/replies";
 import { beforeEach, describe, expect, it } from "vitest";
 import { TURN_TIMED_OUT_MESSAGE, createNotifier } from "./notifyClient";
 
@@ -101,16 +101,17 @@ describe("notifier: notifyClient", () => {
     expect(shown("conn-other").map((f) => f.type)).toEqual(["reply"]);
   });
 
-  it("answers a crisis message with the helplines of the teen's locale, and a blocked one with the fixed reply", async () => {
+  it("answers a crisis message with the helplines of the teen's locale, and a blocked one with the fixed reply, each in the teen's language", async () => {
     const blocked = turn({ sessionId: t.sessionId, seq: 2 });
 
     await notifier.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, locale: "en-GB", verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
-    await notifier.messageScreened(delivered(messageScreenedRequest(blocked, { content: undefined, verdict: { action: "block", categories: ["harassment"], lexiconVersion: "2026.03" } })));
+    await notifier.messageScreened(delivered(messageScreenedRequest(blocked, { content: undefined, locale: "es-US", verdict: { action: "block", categories: ["harassment"], lexiconVersion: "2026.03" } })));
 
     const [crisis, block] = shown("conn-maya-1");
-    expect(crisis).toEqual({ type: "safety_notice", payload: { sessionId: t.sessionId, messageId: t.messageId, seq: 1, text: CRISIS_REPLY, categories: ["self_harm"], resources: crisisResources("en-GB").resources } });
+    expect(crisis).toEqual({ type: "safety_notice", payload: { sessionId: t.sessionId, messageId: t.messageId, seq: 1, text: crisisReply("en-GB"), categories: ["self_harm"], resources: crisisResources("en-GB").resources } });
     expect(crisisResources("en-GB").resources.length).toBeGreaterThan(0);
-    expect(block?.payload).toMatchObject({ text: BLOCKED_INPUT_REPLY, resources: [], seq: 2 });
+    expect(block?.payload).toMatchObject({ text: blockedInputReply("es-US"), resources: [], seq: 2 });
+    expect(blockedInputReply("es-US")).not.toBe(blockedInputReply("en-GB"));
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data.replyId)).toEqual([`notice-${t.messageId}`, `notice-${blocked.messageId}`]);
   });
 

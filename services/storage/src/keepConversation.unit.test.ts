@@ -3,7 +3,7 @@ import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
 import { InMemoryMessageStore } from "@innerworld/conversation/messages";
 import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { RecordingPublisher, type Publisher } from "@innerworld/events";
-import { BLOCKED_INPUT_REPLY, CRISIS_REPLY } from "@innerworld/screening/replies";
+import { blockedInputReply, crisisReply } from "@innerworld/screening/replies";
 import { manualClock } from "@innerworld/platform/clock";
 import {
   TURN_AT,
@@ -66,14 +66,14 @@ describe("storage: keepConversation", () => {
     expect(stored[0]).toMatchObject({ role: "user", seq: 1, messageId: t.messageId, userId: "user-maya", content: "i have a chem test friday", status: "received", createdAt: "2026-12-04T15:59:58.000Z" });
   });
 
-  it("marks a crisis message and keeps the fixed crisis reply as the assistant's side of the turn", async () => {
+  it("marks a crisis message and keeps the fixed crisis reply, in the teen's language, as the assistant's side of the turn", async () => {
     await keeper.messageReceived(delivered(messageReceivedRequest(t)));
 
-    await keeper.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
+    await keeper.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, locale: "es-MX", verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
 
     expect(await messages.get(t.sessionId, 1, "user")).toMatchObject({ status: "crisis" });
     expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({
-      content: CRISIS_REPLY,
+      content: crisisReply("es-MX"),
       model: "safety",
       replyId: `notice-${t.messageId}`,
       status: "screened",
@@ -90,7 +90,7 @@ describe("storage: keepConversation", () => {
     await keeper.messageScreened(delivered(messageScreenedRequest(allowed)));
 
     expect(await messages.get(t.sessionId, 1, "user")).toMatchObject({ status: "blocked" });
-    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ content: BLOCKED_INPUT_REPLY });
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ content: blockedInputReply() });
     expect(await messages.get(t.sessionId, 2, "user")).toMatchObject({ status: "received" });
     expect(await messages.get(t.sessionId, 2, "assistant")).toBeUndefined();
   });

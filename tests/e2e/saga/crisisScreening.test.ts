@@ -1,7 +1,7 @@
 // Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
-import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
+import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
 import { screenInput } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
@@ -57,6 +57,8 @@ describe("crisis screening over the WebSocket", () => {
       const ack = await client.request("message", { sessionId, content: text }, "message_received");
       const notice = await client.waitFor("safety_notice", (p) => p.messageId === ack.payload.messageId);
       expect(JSON.stringify(notice.payload.resources)).toContain(helpline);
+      // The words above the helplines are in the teen's language too.
+      expect(notice.payload.text).toBe(crisisReply(locale));
     }
     await sleep(500);
     for (const { text } of UNLISTED_CRISES) expect(server.requests.filter(asksFor(text)), text).toHaveLength(0);

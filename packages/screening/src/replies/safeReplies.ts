@@ -1,11 +1,38 @@
 // Fixed replies the system sends instead of a model's words: for crisis, for blocked input, for a reply that failed screening.
-export const CRISIS_REPLY =
-  "I'm really glad you told me, and I'm taking what you said seriously. You don't have to go through this alone. " +
-  "Please reach out right now to someone who can help: a crisis line below, or a trusted adult near you. " +
-  "If you are in immediate danger, call your local emergency number.";
 
-export const BLOCKED_INPUT_REPLY =
-  "I can't talk about that. I'm here for you, though: if something is bothering you, we can talk about how you're feeling.";
+/** The languages the fixed replies are written in. A teen whose locale is neither gets English. */
+export type ReplyLanguage = "en" | "es";
+
+/** "es", "es-MX", "ES_us" → Spanish; anything else, or no locale, → English. */
+export function replyLanguage(locale?: string): ReplyLanguage {
+  return locale !== undefined && /^es(?:[-_]|$)/i.test(locale.trim()) ? "es" : "en";
+}
+
+const CRISIS_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
+  en:
+    "I'm really glad you told me, and I'm taking what you said seriously. You don't have to go through this alone. " +
+    "Please reach out right now to someone who can help: a crisis line below, or a trusted adult near you. " +
+    "If you are in immediate danger, call your local emergency number.",
+  es:
+    "Me alegra mucho que me lo hayas contado, y me tomo en serio lo que dices. No tienes que pasar por esto sin nadie. " +
+    "Por favor, habla ahora mismo con alguien que pueda ayudarte: una de las líneas de abajo, o un adulto de confianza cerca de ti. " +
+    "Si estás en peligro inmediato, llama al número de emergencias de donde estés.",
+};
+
+const BLOCKED_INPUT_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
+  en: "I can't talk about that. I'm here for you, though: if something is bothering you, we can talk about how you're feeling.",
+  es: "De eso no puedo hablar. Pero aquí estoy: si algo te preocupa, podemos hablar de cómo te sientes.",
+};
+
+/** What a teen in crisis reads above the helplines, in their locale's language; the model never writes this. */
+export function crisisReply(locale?: string): string {
+  return CRISIS_REPLIES[replyLanguage(locale)];
+}
+
+/** What a teen reads when their message was blocked (not a crisis), in their locale's language. */
+export function blockedInputReply(locale?: string): string {
+  return BLOCKED_INPUT_REPLIES[replyLanguage(locale)];
+}
 
 export const REPLACED_OUTPUT_REPLY = "Let's take that in a different direction. How are you feeling about everything right now?";
 
