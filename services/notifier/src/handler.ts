@@ -33,6 +33,11 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
     },
     PersonaPortraitReady: personaReady.personaPortraitReady,
     FeedbackRequested: notifier.feedbackRequested,
+  }, {
+    // A reply or notice is pushed only by whoever claims the turn's outcome (a conditional write keyed by the turn), and
+    // a second delivery finds its own claim and pushes nothing: no idempotency record is needed beside it. Failures
+    // (a timeout pushes without a claim), feedback requests and portraits keep theirs.
+    guardsItself: ["ReplyScreened", "MessageScreened"],
   });
 };
 

@@ -133,6 +133,16 @@ describe("notifier: notifyClient", () => {
     expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
   });
 
+  it("pushes a redelivered safety notice only once: the turn's claim is its only guard (no idempotency record)", async () => {
+    const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
+
+    await notifier.messageScreened(delivered(notice));
+    await notifier.messageScreened(delivered(notice, { receiveCount: 2 }));
+
+    expect(pusher.pushed.map((p) => (p.frame.type === "agent_status" ? String(p.frame.payload.status) : p.frame.type))).toEqual(["responding", "safety_notice", "idle"]);
+    expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
+  });
+
   it("withholds a reply that arrives after the turn timed out, and reports it withheld for resume", async () => {
     // The watchdog claims the turn, then reports it.
     await outcomes.claim(t.messageId, "timed_out", "watchdog");

@@ -1,5 +1,5 @@
 // The turn watchdog's logic: a turn still without an outcome when its deadline comes is failed, retryably, once.
-import type { TurnOutcomes } from "@innerworld/conversation/turns";
+import type { TurnClaim, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 
@@ -24,7 +24,10 @@ export const WATCHDOG_ERROR_CODE = "TURN_TIMED_OUT";
  */
 export const createTurnWatchdog = (ports: WatchdogPorts) => async ({ envelope }: ConsumedEvent<"MessageReceived">): Promise<void> => {
   const { data, metadata } = envelope;
-  const claim = await ports.outcomes.claim(data.messageId, "timed_out", "watchdog");
+  // Nearly every turn was answered and shown long before its deadline: one read finds that, where claiming first would
+  // cost a failed conditional write and then the same read.
+  const seen = await ports.outcomes.get(data.messageId);
+  const claim: TurnClaim = seen ? { won: false, existing: seen } : await ports.outcomes.claim(data.messageId, "timed_out", "watchdog");
   // Another step ended the turn in time and showed it: nothing to do. (Our own earlier claim means a retry after a
   // failed publish: publish again.) A claim its decider never settled means the decider died between claiming and
   // pushing, and its redelivery would find its own claim and stay silent: the watchdog takes the turn over.

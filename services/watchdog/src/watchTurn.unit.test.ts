@@ -57,6 +57,25 @@ describe("turn watchdog", () => {
     expect((await outcomes.get("m-answered"))?.outcome).toBe(outcome);
   });
 
+  it("reads an answered turn's outcome once and writes nothing: the common case costs one read", async () => {
+    const { outcomes, published, watch } = prepare();
+    await outcomes.claim("m-shown", "replied", "reply-1");
+    await outcomes.settle("m-shown");
+    const calls: string[] = [];
+    for (const method of ["claim", "get", "settle", "takeOver"] as const) {
+      const original = outcomes[method].bind(outcomes) as (...args: unknown[]) => Promise<unknown>;
+      (outcomes as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+        calls.push(method);
+        return original(...args);
+      };
+    }
+
+    await watch(dueTurn("m-shown"));
+
+    expect(calls).toEqual(["get"]);
+    expect(published).toEqual([]);
+  });
+
   it("takes over a turn whose decider claimed it but never showed it (it died in between), so the turn still ends on screen", async () => {
     const { clock, outcomes, published, watch } = prepare();
     await outcomes.claim("m-orphan", "replied", "reply-1");

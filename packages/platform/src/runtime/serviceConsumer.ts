@@ -128,12 +128,35 @@ export const loggedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers)
   return wrapped as EventHandlers;
 };
 
-export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRuntime<S>, serviceHandlers: ServiceHandlers<S>, options: { idempotent?: boolean } = {}) => {
+export interface ServiceConsumerOptions {
+  /**
+   * false: every handler guards itself (conditional writes keyed by ids, deterministic eventIds downstream), so no
+   * idempotency record is kept. Each record costs two writes per delivery (in progress, then completed).
+   */
+  idempotent?: boolean;
+  /** Event types whose handlers guard themselves as above, while the service's other types keep the record. */
+  guardsItself?: readonly EventType[];
+  /**
+   * false for a service that keeps nothing of the user's and sees no replay: the erasure check (one read per
+   * delivery) protects what a consumer writes, and such a service writes nothing an erasure must keep gone.
+   */
+  erasureGuard?: boolean;
+}
+
+/** The handlers that need an idempotency record, wrapped; the others as they are. */
+const withIdempotency = (runtime: ServiceRuntime, handlers: EventHandlers, options: ServiceConsumerOptions): EventHandlers => {
+  if (options.idempotent === false) return handlers;
+  const guardsItself = new Set<EventType>(options.guardsItself ?? []);
+  const needRecord = Object.fromEntries(Object.entries(handlers).filter(([type]) => !guardsItself.has(type as EventType))) as EventHandlers;
+  return { ...handlers, ...idempotentHandlers(runtime, needRecord) };
+};
+
+export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRuntime<S>, serviceHandlers: ServiceHandlers<S>, options: ServiceConsumerOptions = {}) => {
   // Typed per service above; the contract's consumer dispatches on any event type.
-  const handlers = loggedHandlers(runtime, serviceHandlers as EventHandlers);
+  const handlers = withIdempotency(runtime, loggedHandlers(runtime, serviceHandlers as EventHandlers), options);
   const consume = createEventConsumer({
     service: runtime.service,
-    handlers: tombstoneGuardedHandlers(runtime, options.idempotent === false ? handlers : idempotentHandlers(runtime, handlers)),
+    handlers: options.erasureGuard === false ? handlers : tombstoneGuardedHandlers(runtime, handlers),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
     logger: {
