@@ -1,9 +1,10 @@
 // `pnpm eval:extraction`: per-type precision, recall and F1 of the offline extractor, exact and lenient, on train, dev and the frozen test split.
-// Run: npx -y pnpm@10 eval:extraction [--misses train|dev]
+// Run: npx -y pnpm@10 eval:extraction [--misses train|dev] [--split train,dev]
 //
 // Each message is extracted alone, as a one-message session said on its writer's referenceDate, in UTC. Exact: same
 // type and canonicalEntityKey. Lenient: same type and at least one shared content word (scoreExtraction.ts). Misses are
-// printed for train or dev only: reading the test split's misses would be tuning on it.
+// printed for train or dev only: reading the test split's misses would be tuning on it. `--split train,dev` scores only
+// those splits, so a tuning loop need not print the frozen figures at all.
 import { createOfflineExtractor } from "../../src/extraction/offlineExtractor";
 import { FROZEN_TEST_SHA256, readSplit, sha256Of, splitPath, SPLITS, type SplitName } from "./labelledSet";
 import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type Counts } from "./scoreExtraction";
@@ -11,6 +12,12 @@ import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type 
 const missesFor = process.argv[process.argv.indexOf("--misses") + 1] as SplitName | undefined;
 if (process.argv.includes("--misses") && missesFor !== "train" && missesFor !== "dev") {
   console.error("--misses takes train or dev: the test split is scored, never read for tuning");
+  process.exit(2);
+}
+
+const splitsAsked = process.argv.includes("--split") ? (process.argv[process.argv.indexOf("--split") + 1] ?? "").split(",") : [...SPLITS];
+if (splitsAsked.some((split) => !SPLITS.includes(split as SplitName))) {
+  console.error(`--split takes a comma-separated list of ${SPLITS.join(", ")}`);
   process.exit(2);
 }
 
@@ -48,4 +55,4 @@ async function evaluate(split: SplitName): Promise<void> {
   console.log(`dates: ${dates.right} of ${dates.found} found dated events carry the labelled day (${dates.labelled} labelled)`);
 }
 
-for (const split of SPLITS) await evaluate(split);
+for (const split of SPLITS) if (splitsAsked.includes(split)) await evaluate(split);
