@@ -1,4 +1,5 @@
 // Finds people: family and other roles ("my mum", "coach"), titled names ("Ms. Rivera"), friends ("my friend Jordan", "Maya and I") and names.
+import { FIRST_NAMES } from "./gazetteer.js";
 import { ACTIVITIES, EVENTS, FEELINGS, SUBJECTS } from "./lexicon.js";
 import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
 import { PERSON_ROLES, PERSON_TITLES, personRole, type PersonRole } from "./personRoles.js";
@@ -8,7 +9,11 @@ import { alternation, looksLikeName, matchesOf, tokenIndexAt, withoutPossessive 
 const TITLED = new RegExp(`\\b(${alternation([...PERSON_TITLES.keys()].flatMap((title) => [title, capitalise(title)]))})(\\.?)\\s+(\\p{Lu}[\\p{L}'’-]+)`, "gu");
 /** Lower-case titles ("coach davis", "mrs. kim"): only the titles no other word is spelled like. */
 const TITLED_LOWER = /\b(mr|mrs|ms|miss|mx|dr|coach)(\.?)\s+(\p{Ll}[\p{L}'’-]+)/gu;
-const ROLE = new RegExp(`\\b(?:(my|our|his|her|their|your|\\p{L}+['’]s)\\s+)?(${alternation(PERSON_ROLES.keys())})(?:['’]s)?\\b`, "gu");
+/**
+ * A role, possessive with or without its apostrophe ("my moms death", "my dads old camera"), and ending on a letter
+ * boundary that knows accents: "mamá" and "tía" end where \\b (ASCII only) would not see an end.
+ */
+const ROLE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(my|our|his|her|their|your|mi|mis|\\p{L}+['’]s)\\s+)?(${alternation(PERSON_ROLES.keys())})(?:['’]?s)?(?![\\p{L}\\p{N}])`, "gu");
 const FRIEND_BEFORE_NAME = /\b(?:my|our|a)\s+(?:(best|good|close|new|old)\s+)?(?:friend|friends)\s+(?=\S)/g;
 /** Words that do not change a friendship: "Jordan is literally my best friend". */
 const FILLER = "(?:(?:literally|really|honestly|basically|still|always|like|kind\\s+of|totally|lowkey|actually|officially|now|also)\\s+)*";
@@ -37,7 +42,7 @@ const PERSON_VERBS = new Set([
   "made", "won't", "doesn't", "didn't", "isn't", "wasn't", "always", "never", "just", "snapped", "dmed", "ghosted", "blocked", "ignores",
 ]);
 /** Words before a name that introduce a person ("hang with Tyler", "me and Maya"). */
-const PERSON_INTRODUCERS = new Set(["with", "and", "named", "called", "told", "asked", "texted", "tell", "ask", "text", "call", "called", "like", "love", "hate", "miss", "met", "meet", "invite", "invited", "from", "about", "to"]);
+const PERSON_INTRODUCERS = new Set(["with", "w", "and", "named", "called", "kid", "girl", "guy", "boy", "told", "asked", "texted", "tell", "ask", "text", "call", "called", "like", "love", "hate", "miss", "met", "meet", "invite", "invited", "from", "about", "to"]);
 
 export function findPeople(found: MessageFindings): void {
   findTitledNames(found);
@@ -110,9 +115,11 @@ function findRoles(found: MessageFindings): void {
     const end = match.index + match[0].length;
     if (found.isTaken(roleStart, roleEnd)) continue;
     // "her mom", "Jordan's dad": somebody else's family, not the user's.
-    if (owner && owner !== "my" && owner !== "our") continue;
+    if (owner && owner !== "my" && owner !== "our" && owner !== "mi" && owner !== "mis") continue;
     const role = personRole(match[2] ?? "");
     if (!role) continue;
+    // "my dads side", "my moms side of the family": the family, not the parent.
+    if (/^['’]?s\s+side\b/.test(lower.slice(roleEnd))) continue;
 
     const nextIndex = tokenIndexAt(message, end);
     const next = tokens[nextIndex];
@@ -189,7 +196,7 @@ function findNames(found: MessageFindings): void {
     if (!token || found.isTaken(token.start, token.end)) continue;
     const named = nameAt(tokens, index, { requireCapital: false });
     if (!named) continue;
-    const known = token.tags.has("FirstName") || token.tags.has("Person");
+    const known = isKnownFirstName(token);
     const capitalised = looksLikeName(token.text);
     const previous = tokens[index - 1];
     const following = tokens[named.lastIndex + 1];
@@ -197,6 +204,8 @@ function findNames(found: MessageFindings): void {
     const inPersonFrame =
       (previous !== undefined && PERSON_INTRODUCERS.has(previous.lower)) ||
       (following !== undefined && (PERSON_VERBS.has(following.lower) || (following.lower === "and" && /^(?:i|me|i'm)$/.test(afterFollowing?.lower ?? "")))) ||
+      // A first name doing something: "theo sits with us", "kenzie dared me" (a verb in the past or third person).
+      (known && opensClause(previous) && following !== undefined && following.tags.has("Verb") && (following.tags.has("PastTense") || following.tags.has("PresentTense")) && !following.tags.has("Auxiliary") && !/[,.!?;]/.test(token.post)) ||
       /['’]s$/.test(tokens[named.lastIndex]?.text ?? "");
     // A known first name or a capital mid-sentence is enough with a frame; a lone capital at a sentence start is not.
     const accept = capitalised ? (known && !token.sentenceStart) || inPersonFrame || (known && following !== undefined) : known && inPersonFrame;
@@ -232,11 +241,21 @@ function nameAt(tokens: readonly Token[], index: number, options: { requireCapit
 function isNameWord(token: Token, requireCapital: boolean): boolean {
   const word = withoutPossessive(token.lower);
   if (word.length < 2 || NOT_NAMES.has(word) || personRole(word) || SUBJECTS.has(word) || ACTIVITIES.has(word) || EVENTS.has(word) || FEELINGS.has(word)) return false;
-  const known = token.tags.has("FirstName") || token.tags.has("Person");
+  const known = isKnownFirstName(token);
   if (!known && OTHER_TAGS.some((tag) => token.tags.has(tag))) return false;
   if (!known && (token.tags.has("Verb") || token.tags.has("Adjective")) && !token.tags.has("ProperNoun")) return false;
   if (looksLikeName(token.text)) return true;
   return !requireCapital && known && /^\p{Ll}+(?:['’]s)?$/u.test(token.text);
+}
+
+/** A name as the subject of its clause: first, or after punctuation or a conjunction ("so kenzie said"), not "sex ed". */
+function opensClause(previous: Token | undefined): boolean {
+  return previous === undefined || /[,.!?;:]/.test(previous.post) || /^(?:and|so|then|but|bc|cuz|because|like|when|if|now|n)$/.test(previous.lower);
+}
+
+/** A first name compromise knows, or one from the gazetteer's list of names it does not ("priya", "kenzie"). */
+function isKnownFirstName(token: Token): boolean {
+  return token.tags.has("FirstName") || token.tags.has("Person") || FIRST_NAMES.has(withoutPossessive(token.lower));
 }
 
 function markFriend(person: EntityFinding, kind: string | undefined): EntityFinding {

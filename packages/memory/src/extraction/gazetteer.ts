@@ -171,3 +171,23 @@ export const ANIMALS = words(`
 
 /** Farm animals shown and raised by name of their kind ("showed my heifer"): a Thing even unnamed. */
 export const LIVESTOCK = new Set(["heifer", "steer", "pig", "goat", "lamb", "calf", "cow", "horse", "pony", "chickens"]);
+
+/**
+ * First names teens have that compromise does not know, across the families teens come from (Black American, Latino,
+ * South and East Asian, Arab, African, Pacific Islander, Anglo nicknames). A lower-case one counts only in a frame a
+ * person fits ("me and priya", "kenzie said", "my friend imani"): words that are also ordinary words ("hope", "faith",
+ * "will", "summer") are left out, so a value or a season is never read as a friend.
+ */
+export const FIRST_NAMES = new Set(words(`
+  priya, ananya, aditi, anika, diya, isha, kavya, meera, neha, riya, shreya, tanvi, nikhil, rahul, ravi, sanjay, vikram, dev, aarav,
+  ishaan, kabir, zara, ayesha, fatima, amira, yasmin, layla, noor, omar, hamza, yusuf, bilal, tariq, karim, samir, hassan, ahmed,
+  imani, aaliyah, nia, zuri, kiara, tiana, jada, janelle, keyana, shanice, tanisha, deja, ebony, destiny, dre, trey, tre,
+  deandre, jamal, malik, darnell, terrell, devonte, kenji, yuki, hiroshi, haruto, sakura, hana, jin, minji, jiwoo, seojun, jisoo,
+  hyun, mei, ling, xiao, bao, duc, minh, linh, thao, huong, anh, tuan, kenzie, mackenzie, mckenzie, kenz, maddie, madi,
+  kayleigh, kaylee, paisley, harper, addison, kinsley, bentley, bryce, brody, colt, cooper, hudson, jace, kaden, kayden,
+  braden, brayden, maya, mya, lexi, alexa, abby, bella, gabi, gabby, izzy, livvy, sofi, xime, dani, mari, lupe,
+  chuy, beto, paco, rafa, javi, santi, mateo, thiago, emi, yaretzi, itzel, citlali, xochitl, nayeli, marisol,
+  yesenia, jocelyn, araceli, leilani, kalani, keanu, kai, malia, tupac, sione, losa, ikaika, chidi,
+  ngozi, adaeze, chioma, tunde, kofi, kwame, abena, femi, ayo, zainab, amara, theo, eli, ezra, micah, nico, rocco, enzo, luca,
+  gio, milo, otto, remy, rory, shay, tate, jonah, cody, dylan, tyler, jaylen, jalen, jayla, kyla, kylie, khloe, chloe, zoe, zoey
+`));

@@ -279,6 +279,22 @@ describe("createOfflineExtractor", () => {
       // Assess
       expect(names(extraction, "Person")).toEqual(["grandpa", "cousin", "german teacher", "ex"]);
     });
+
+    it("reads a possessive typed without its apostrophe and Spanish family words with their accents", async () => {
+      // Act
+      const extraction = await extract(userSays("its the anniversary of my moms death", "mi mamá says no", "mis tíos are visiting", "we went to see my dads side of the family"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["mom", "uncle"]);
+    });
+
+    it("finds lower-case first names compromise does not know, only where a person fits", async () => {
+      // Act
+      const extraction = await extract(userSays("me and priya are going to the diwali thing", "so the new kid theo sits with us", "friendsgiving at kenzie's", "health class is literally sex ed rn", "i will go"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Priya", "Theo", "Kenzie"]);
+    });
   });
 
   describe("feelings and goals told the way teens type", () => {
