@@ -1,4 +1,5 @@
 // Finds what the user does: teams and clubs ("varsity soccer team", "robotics club"), sports, instruments and hobbies.
+import { POSSESSIONS } from "./gazetteer.js";
 import { ACTIVITIES, ACTIVITY_VERBS, FRAMED_ACTIVITIES, TEAM_LEVELS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
@@ -27,6 +28,16 @@ const FRAMES = new Set([
 const PLAYED = /\b(?:i|we|i've|we've|me\s+and\s+\p{L}+|been)\s+(?:still\s+|also\s+|used\s+to\s+|started\s+)?(?:play|plays|playing|played)\s+(?:the\s+)?(\p{L}+)\b/gu;
 /** What is played that is no activity: "play it cool", "play with", "play outside". */
 const NOT_PLAYED = new Set(["it", "with", "outside", "games", "game", "together", "around", "for", "on", "at", "in", "against", "again", "too", "a", "some", "music", "dumb", "favorites", "along", "every", "all"]);
+/**
+ * A club by its acronym or its name, met with: "GSA meeting", "the FFA meetings", "queer student union meetings",
+ * "black student alliance". The meeting may be an Event too; the club is what the user belongs to.
+ */
+const CLUB_ACRONYM = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})\s+(?:meeting|meetings|club|practice|rehearsal|conference|competition|fundraiser|officer|officers)\b/gu;
+const NAMED_GROUP = /\b((?:\p{L}+\s+){1,2}(?:union|alliance|council|society|association|collective|ministry))\b/gu;
+/** Words a group's name does not start with: "the union", "our student council", "a whole society". */
+const NOT_GROUP_START = new Set(["the", "a", "an", "my", "our", "his", "her", "their", "whole", "at", "in", "to", "of", "for", "and", "with", "this", "that", "is", "on", "i"]);
+/** "run for student council", "running for class president": an office sought, not running. */
+const RUNNING_FOR = /^\s+for\s+(?:student|class|school|president|vice|treasurer|secretary|office|homecoming|prom|council|stuco)/;
 const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "camp", "meet", "tournament", "season"]);
 
 export function findActivities(found: MessageFindings): void {
@@ -66,11 +77,31 @@ export function findActivities(found: MessageFindings): void {
     add(start, end, text.slice(start, end));
   }
 
+  for (const match of matchesOf(CLUB_ACRONYM, text)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    // The acronym may already be inside the meeting's Event ("GSA meeting"); the club is found as well.
+    if (!found.entities.some((entity) => entity.type === "Activity" && entity.start < end && start < entity.end) && !found.entities.some((entity) => entity.type !== "Event" && entity.type !== "Habit" && entity.start < end && start < entity.end)) {
+      found.add({ type: "Activity", name: text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
+    }
+  }
+  for (const match of matchesOf(NAMED_GROUP, lower)) {
+    const [matchStart, end] = match.indices[1] ?? [0, 0];
+    let start = matchStart;
+    const words = lower.slice(start, end).split(/\s+/);
+    while (words.length > 1 && NOT_GROUP_START.has(words[0] ?? "")) start += (words.shift() ?? "").length + 1;
+    while (/\s/.test(lower[start] ?? "")) start += 1;
+    if (words.length < 2) continue;
+    add(start, end, text.slice(start, end));
+  }
+
   for (const match of matchesOf(ACTIVITY, lower)) {
     const start = match.index;
     const end = start + match[0].length;
     const surface = match[0].replace(/\s+/g, " ");
     const index = tokenIndexAt(message, start);
+    if (/^run/.test(surface) && RUNNING_FOR.test(lower.slice(end))) continue;
+    // "my violin was my great grandma's": an instrument owned is the Thing; one played is the activity.
+    if (POSSESSIONS.includes(surface) && /^(?:my|his|her|our|their)$/.test(tokens[index - 1]?.lower ?? "") && !/^play/.test(tokens[index - 2]?.lower ?? "")) continue;
     const isVerbForm = ACTIVITY_VERBS.has(surface);
     const canonical = ACTIVITIES.get(surface) ?? surface;
     if ((FRAMED_ACTIVITIES.has(canonical) || isVerbForm) && !isFramed(tokens, index, end, isVerbForm)) continue;

@@ -17,14 +17,20 @@ const TRIGGERS = [
   /\bi\s+(?:really\s+|still\s+|just\s+|also\s+|seriously\s+|honestly\s+)*(?:need\s+to|got\s+to|have\s+got\s+to)\s+(?=(?:stop|start|get|make|pass|save|finish|learn|fix|cut|lose|raise|bring|figure|find|apply|study)\b)/g,
   /\bmy\s+(?:main\s+|big\s+|new\s+|biggest\s+|only\s+)?(?:goal|dream|plan|resolution)\s+(?:this|for\s+this|for\s+next|next)\s+(?:year|semester|season|summer)\s+(?:is|was)\s+(?:to\s+)?/g,
   /\b(?:i'm|i\s+am)\s+(?:going\s+to|gonna)\s+be\s+the\s+first\s+(?:one\s+)?in\s+my\s+family\s+to\s+/g,
+  // "cant wait to have my own car": a wait for something to have or do, not for a show to start.
+  /\b(?:can't|cant|cannot)\s+wait\s+(?:to|till\s+i|until\s+i)\s+(?=(?:have|own|get\s+my|move|graduate|drive|finally|be\s+(?:a|an|done|out|free))\b)/g,
+  // "i still have to cut 3 pounds", "i have to pass this class": what must be achieved, with the same verbs as "need to".
+  /\bi\s+(?:still\s+|really\s+|just\s+|seriously\s+)*(?:have\s+to|gotta)\s+(?=(?:pass|save|finish|cut|lose|raise|bring|get\s+(?:my|a|an|into|off|better|above|under)|make\s+(?:the|varsity|states|it\s+to|all|honor))\b)/g,
+  // "i'm determined to", "i'm working toward", "aiming to", "i'll finally beat": an aim told by its effort.
+  /\b(?:i'm|i\s+am|im)\s+(?:so\s+|really\s+)?(?:determined|working\s+hard|aiming|set)\s+to\s+|\bi(?:'ll|\s+will)\s+(?:finally\s+|definitely\s+)?(?=(?:make\s+(?:the|varsity|states|it\s+to)|get\s+into|pass|win|beat|break|finish)\b)/g,
 ];
 
 /** Not goals: wishes of the moment, conversation, and words the safety screen handles (never stored as a goal). */
-const NOT_GOALS = /^(?:die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop(?!\s+\p{L}+ing\b)|quit(?!\s+\p{L}+ing\b)|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b|(?:change|do|fix|stop|get|make)\s+(?:it|that|this|them)$)/u;
+const NOT_GOALS = /^(?:(?:i|i'm|im|you|u|it|that|this|make\s+me)(?![\p{L}'])|die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop(?!\s+\p{L}+ing\b)|quit(?!\s+\p{L}+ing\b)|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b|(?:change|do|fix|stop|get|make)\s+(?:it|that|this|them)$)/u;
 /** Hedges before a goal that are not part of it: "actually finish school", "just pick one place to live". */
 const LEADING_HEDGES = /^(?:(?:actually|just|really|finally|also|still|maybe|like|lowkey|seriously|honestly|literally)\s+)+/;
 /** Where a goal's own words stop: its reason, its deadline, a second wish ("so i can", "before i turn 16", "and maybe"). */
-const GOAL_TAIL = /\s+(?:(?:right\s+)?before|since|right\s+after|this\s+time|after\s+(?:graduation|high\s+school|school|college|i\s+graduate)|by\s+the\s+time|so\s+(?:i|that|we)|or\s+maybe|somewhere|someday|when\s+i|after\s+i|for\s+(?:dance|real|once|sure|now|good)|over\s+(?:break|the\s+summer|winter\s+break|spring\s+break))\b.*$/;
+const GOAL_TAIL = /\s+(?:without|como\s+(?:mi|mis|su|el|la)|(?:right\s+)?before|since|right\s+after|this\s+time|after\s+(?:graduation|high\s+school|school|college|i\s+graduate)|by\s+the\s+time|so\s+(?:i|that|we)|or\s+maybe|somewhere|someday|when\s+i|after\s+i|for\s+(?:dance|real|once|sure|now|good)|over\s+(?:break|the\s+summer|winter\s+break|spring\s+break))\b.*$/;
 /** Words that end a goal's phrase: a date ("this year"), filler, or the start of a reason ("so I can"). */
 const TRAILING = /\s+(?:so\s+bad(?:ly)?|really\s+bad(?:ly)?|so\s+much|someday|one\s+day|eventually|soon|sometime|anymore|rn|right\s+now|lol|lmao|tbh|ngl|haha|though|too|now|this\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|next\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|by\s+\S+)$/;
 const ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];

@@ -1,6 +1,7 @@
 // Finds things the user has, uses or makes: pets ("my dog Biscuit", "my cat mochi"), apps, games and shows by name, possessions ("my phone", "a new bike").
 import { ANIMALS, APPS, BRAND_THINGS, GAMES, LIVESTOCK, POSSESSIONS, SHOWS } from "./gazetteer.js";
-import { PETS } from "./lexicon.js";
+import { ACTIVITIES, EVENTS, FEELINGS, PETS, PLACES, SUBJECTS } from "./lexicon.js";
+import { personRole } from "./personRoles.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import { PhraseMatcher, type PhraseMatch } from "./phraseMatcher.js";
 import type { Token } from "./readMessage.js";
@@ -39,6 +40,7 @@ export function findThings(found: MessageFindings): void {
   const { text, tokens } = message;
   findPets(found);
   findPossessions(found);
+  findHandledThings(found);
 
   for (const match of matchesOf(NAMED_PET, text)) {
     const [start] = match.indices[2] ?? [0];
@@ -140,6 +142,48 @@ function findPossessions(found: MessageFindings): void {
     if (!owner || !(OWNERS.has(owner.lower) || /['’]s$/.test(owner.text) || /^\d+$/.test(owner.lower))) continue;
     addThing(found, start, match.end, "possession");
   }
+}
+
+/** What is done to an object a teen owns: "lost my airpods", "sold my xbox", "my uncle gave me his old canon". */
+const HANDLED = /\b(?:lost|lose|losing|broke|break|breaking|dropped|drop|cracked|crack|sold|sell|selling|bought|buy|buying|found|stole|stolen|gave\s+me|give\s+me|left\s+me|forgot|fixed|fix|fixing|charged|carry|bring|wear|wearing|wore|borrowed|lent|ordered|returned|smashed|threw|throw|painted|customized|decorated|cleaned|washed|drove|drive|driving|ride|riding|rode|upgraded|pawned|wrecked|totaled|repaired|named)\s+(?:me\s+|her\s+|him\s+)?((?:my|his\s+old|her\s+old|their\s+old|a\s+new|a\s+used|an\s+old|my\s+new|my\s+old)\s+)/g;
+/** What happens to it: "my retainer snapped", "my cleats are falling apart", "my gaming pc finally came in". */
+const BROKE = /^\s+(?:finally\s+|just\s+|literally\s+|totally\s+|completely\s+)?(?:broke|snapped|cracked|died|is\s+(?:broken|cracked|dead|busted|ruined|falling\s+apart)|are\s+(?:broken|cracked|dead|busted|ruined|falling\s+apart)|got\s+(?:stolen|hacked|soaked|wet|broken|cracked|confiscated|taken|smashed|towed|totaled|repossessed)|came\s+in|came\s+today|arrived|stopped\s+working|won'?t\s+(?:turn\s+on|start|charge)|has\s+(?:stick\s+)?drift|keeps\s+(?:dying|crashing|breaking))\b/;
+/** Nouns after "my" that are no object: the body, the mind, school, time, feelings and the rest of a life. */
+const NOT_THINGS = new Set(
+  ("life mind head heart body face hair nails skin eyes arm arms leg legs knee ankle wrist back hand hands foot feet teeth tooth nose stomach brain " +
+    "grades grade gpa score scores schedule sleep time day days week year summer weekend birthday future past self feelings anxiety depression " +
+    "mental health attitude mood voice name number side family friends friend people house home room bedroom school class classes homework " +
+    "job shift work money check paycheck rent bills credit account password turn part spot place seat chance shot streak record best worst " +
+    "way stuff things thing everything something nothing lunch dinner breakfast food order size period").split(" "),
+);
+
+/** An unlisted object by what is done to it or what happened to it ("wrecked my mom's old civic", "my longboard snapped"). */
+function findHandledThings(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  const heads = new Set<number>();
+  for (const match of matchesOf(HANDLED, lower)) heads.add(tokenIndexAt(message, match.index + match[0].length));
+  for (let index = 0; index < tokens.length; index += 1) if (["my", "our"].includes(tokens[index]?.lower ?? "")) heads.add(index + 1);
+  for (const first of heads) {
+    let index = first;
+    while (DESCRIBERS.has(tokens[index]?.lower ?? "")) index += 1;
+    // Up to one noun of the thing's own name before its head: "gaming pc", "polaroid camera".
+    const head = [index, index + 1].find((candidate) => isObjectNoun(tokens[candidate]) && !(candidate === index + 1 && /[,.!?;:]/.test(tokens[index]?.post ?? "")));
+    if (head === undefined) continue;
+    const headToken = tokens[head] as Token;
+    if (head === index + 1 && !isObjectNoun(tokens[index])) continue;
+    const fromHandling = first !== 0 && !["my", "our"].includes(tokens[first - 1]?.lower ?? "") ? true : [...matchesOf(HANDLED, lower)].some((match) => tokenIndexAt(message, match.index + match[0].length) === first);
+    if (!fromHandling && !BROKE.test(lower.slice(headToken.end))) continue;
+    const start = (tokens[index] as Token).start;
+    addThing(found, start, headToken.start + headToken.lower.length, "possession");
+  }
+}
+
+function isObjectNoun(token: Token | undefined): boolean {
+  if (!token || !token.tags.has("Noun") || /['’]s$/.test(token.text)) return false;
+  if (["Pronoun", "Person", "Place", "Date", "Value", "Possessive", "Determiner", "Adverb", "Verb", "Organization"].some((tag) => token.tags.has(tag))) return false;
+  const word = token.lower;
+  return word.length > 1 && !NOT_THINGS.has(word) && !personRole(word) && !personRole(word.replace(/s$/, "")) && !SUBJECTS.has(word) && !ACTIVITIES.has(word) && !EVENTS.has(word) && !FEELINGS.has(word) && !PLACES.has(word);
 }
 
 function isCompoundModifier(token: Token, match: PhraseMatch): boolean {

@@ -269,6 +269,24 @@ describe("createOfflineExtractor", () => {
       expect(extraction.relations).toContainEqual({ type: "temporal", from: "user", to: "chili cookoff", time: "2026-11-21" });
       expect(names(extraction, "Activity")).toEqual(["cello"]);
     });
+
+    it("takes a club met by its acronym or its name as an activity, and an office run for as no running", async () => {
+      // Act
+      const extraction = await extract(userSays("theres a GSA meeting after school", "im at the queer student union meetings on tuesdays", "i want to run for class president"));
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["GSA", "queer student union"]);
+      expect(names(extraction, "Event")).toEqual(["GSA meeting"]);
+    });
+
+    it("takes an unlisted object as a thing by what is done to it or what happened to it, and an owned instrument as a thing", async () => {
+      // Act
+      const extraction = await extract(userSays("my longboard snapped in half", "i lost my favorite scrunchie", "my life is a mess", "my violin was my great grandma's"));
+
+      // Assess
+      expect(names(extraction, "Thing")).toEqual(["longboard", "scrunchie", "violin"]);
+      expect(names(extraction, "Activity")).toEqual([]);
+    });
   });
 
   describe("people by the words teens use for them", () => {
@@ -294,6 +312,18 @@ describe("createOfflineExtractor", () => {
 
       // Assess
       expect(names(extraction, "Person")).toEqual(["Priya", "Theo", "Kenzie"]);
+    });
+  });
+
+  describe("goals told by their effort", () => {
+    it("finds a goal to wait for, to have to reach, or to be determined about, and cuts its manner and its model", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("i cant wait to have my own car", "i still have to cut 3 pounds", "im determined to make varsity", "goal for break: learn to skate without eating it", "quiero ser enfermera como mi tía", "i want to i just dont know"),
+      );
+
+      // Assess
+      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera"]);
     });
   });
 
