@@ -220,15 +220,17 @@ export class ChatGateway {
 
   private sessionBucket(userId: string, sessionId: string): BucketSpec {
     // Keyed by the sender too: messages aimed at someone else's session spend only the sender's tokens.
-    return { scope: "session", key: sessionBucketKey(userId, sessionId), perMinute: this.limits.sessionPerMinute };
+    return { scope: "session", key: sessionBucketKey(userId, sessionId), perMinute: this.limits.sessionPerMinute, heldBy: { scope: "user", key: userId } };
   }
 
+  /** The connection's bucket: only its own (authenticated) user draws from it, so the user's record keeps it. */
+  private channelBucket(userId: string, connectionId: string): BucketSpec {
+    return { scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute, heldBy: { scope: "user", key: userId } };
+  }
+
+  /** All three in the user's record: one read and one conditional write per message. */
   private buckets(userId: string, connectionId: string, sessionId?: string): BucketSpec[] {
-    return [
-      { scope: "user", key: userId, perMinute: this.limits.userPerMinute },
-      ...(sessionId ? [this.sessionBucket(userId, sessionId)] : []),
-      { scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute },
-    ];
+    return [{ scope: "user", key: userId, perMinute: this.limits.userPerMinute }, ...(sessionId ? [this.sessionBucket(userId, sessionId)] : []), this.channelBucket(userId, connectionId)];
   }
 
   private async receiveMessage(
@@ -315,7 +317,7 @@ export class ChatGateway {
     const [user, session, channel] = await Promise.all([
       this.rateLimiter.status({ scope: "user", key: userId, perMinute: this.limits.userPerMinute }),
       sessionId ? this.rateLimiter.status(this.sessionBucket(userId, sessionId)) : undefined,
-      this.rateLimiter.status({ scope: "channel", key: connectionId, perMinute: this.limits.channelPerMinute }),
+      this.rateLimiter.status(this.channelBucket(userId, connectionId)),
     ]);
     const view = (b: { limit: number; remaining: number; retryAfter: number }) => ({ limit: b.limit, remaining: b.remaining, retryAfter: b.retryAfter });
     return frame("rate_limit_status", { user: view(user), channel: view(channel), ...(session ? { session: view(session) } : {}) });

@@ -14,6 +14,12 @@ export interface BucketSpec<S extends RateLimitScope = ChatRateLimitScope> {
   key: string;
   /** Messages per minute; also the bucket's capacity. */
   perMinute: number;
+  /**
+   * The bucket this one is only ever drawn beside, whose record keeps it too (a user's session and connection buckets
+   * live in the user's record): a stored adapter then takes from all of them with one read and one conditional write.
+   * Only for a bucket no one else draws from; absent, the bucket has a record of its own.
+   */
+  heldBy?: { scope: RateLimitScope; key: string };
 }
 
 export interface BucketState<S extends RateLimitScope = ChatRateLimitScope> {
@@ -37,7 +43,10 @@ export interface RateLimiter {
 /** How long a bucket's record is worth keeping: past this it is full again, and TTL may remove it. */
 export const BUCKET_TTL_MS = 2 * 60_000;
 
-export const bucketKeyOf = (bucket: BucketSpec<RateLimitScope>) => `${bucket.scope}#${bucket.key}`;
+export const bucketKeyOf = (bucket: Pick<BucketSpec<RateLimitScope>, "scope" | "key">) => `${bucket.scope}#${bucket.key}`;
+
+/** The key of the record a bucket is kept in: its holder's, or its own. */
+export const recordKeyOf = (bucket: BucketSpec<RateLimitScope>) => bucketKeyOf(bucket.heldBy ?? bucket);
 
 /** Milliseconds between two tokens. */
 export const intervalOf = (bucket: BucketSpec<RateLimitScope>) => 60_000 / bucket.perMinute;

@@ -54,6 +54,39 @@ export function rateLimiterContract(adapter: string, open: (clock: () => number)
       expect(await limiter.status(user)).toEqual({ scope: "user", limit: 6, remaining: 6, retryAfter: 0 });
     });
 
+    it("keeps buckets held by another in its record, each its own bucket, taken from all together or not at all", async () => {
+      const held = { scope: "user" as const, key: user.key };
+      const mySession: BucketSpec = { ...session, heldBy: held };
+      const otherSession: BucketSpec = { scope: "session", key: randomUUID(), perMinute: 3, heldBy: held };
+      const channel: BucketSpec = { scope: "channel", key: randomUUID(), perMinute: 5, heldBy: held };
+
+      const decisions = [];
+      for (let i = 0; i < 4; i += 1) decisions.push(await limiter.take([user, mySession, channel]));
+      decisions.push(await limiter.take([user, otherSession, channel]));
+
+      expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false, true]);
+      expect(decisions[3]).toMatchObject({ allowed: false, scope: "session", limit: 3 });
+      // The refused message took nothing from the user or the channel; the other session had its own three.
+      expect(await limiter.status(user)).toMatchObject({ remaining: 2 });
+      expect(await limiter.status(channel)).toMatchObject({ remaining: 1 });
+      expect(await limiter.status(mySession)).toMatchObject({ remaining: 0, retryAfter: 20 });
+      expect(await limiter.status(otherSession)).toMatchObject({ remaining: 2 });
+      expect((await limiter.take([user, otherSession, channel])).allowed).toBe(true);
+      expect(await limiter.take([user, otherSession, channel])).toMatchObject({ allowed: false, scope: "channel", limit: 5 });
+
+      clock.advance(60_000);
+      expect(await limiter.take([user, mySession, channel])).toEqual({ allowed: true });
+    });
+
+    it("hands out no more tokens than a record's buckets hold when many instances take at once", async () => {
+      const channel: BucketSpec = { scope: "channel", key: randomUUID(), perMinute: 10, heldBy: { scope: "user", key: user.key } };
+
+      const decisions = await Promise.all(Array.from({ length: 8 }, () => limiter.take([user, channel])));
+
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(6);
+      expect(await limiter.status(channel)).toMatchObject({ remaining: 4 });
+    });
+
     it("reports a bucket's remaining tokens and wait", async () => {
       expect(await limiter.status(user)).toEqual({ scope: "user", limit: 6, remaining: 6, retryAfter: 0 });
       for (let i = 0; i < 6; i += 1) await limiter.take([user]);

@@ -1,10 +1,21 @@
-// Token buckets in the DynamoDB `rateLimits` table: taking a token is one conditional update in the common case.
+// Token buckets in the DynamoDB `rateLimits` table: a record holds one or more buckets' TATs, and taking a token from
+// every bucket of a record is one read and one conditional write, however many buckets it holds.
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "@innerworld/platform/dynamodb";
-import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
+import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, recordKeyOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
 
-const MAX_ATTEMPTS = 5;
+/** Every round of a contended record lets one writer through: enough rounds for a burst of one user's messages at once. */
+const MAX_ATTEMPTS = 12;
+
+/** A record as stored: bucketKey → TAT, and a version every write advances (the condition of the next one). */
+interface BucketRecord {
+  tats: Record<string, number>;
+  /** Absent on a record written before records held several buckets. */
+  version: number | undefined;
+}
+
+type RecordTake = { allowed: true } | { allowed: false; bucket: BucketSpec<RateLimitScope>; retryAfter: number };
 
 export class DynamoDbRateLimiter implements RateLimiter {
   constructor(
@@ -13,79 +24,91 @@ export class DynamoDbRateLimiter implements RateLimiter {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** The buckets are tried at once; when one refuses, the tokens taken from the others are given back. */
+  /**
+   * Buckets are grouped by the record that keeps them; each record is taken from at once, all or nothing. When one
+   * record refuses, the tokens taken from the other records are given back.
+   */
   async take<S extends RateLimitScope = ChatRateLimitScope>(buckets: readonly BucketSpec<S>[]): Promise<RateDecision<S>> {
-    const now = this.clock();
-    const results = await Promise.all(buckets.map((bucket) => this.takeOne(bucket, now)));
-    const refusedAt = results.findIndex((r) => !r.allowed);
-    if (refusedAt === -1) return { allowed: true };
-    await Promise.all(buckets.map((bucket, i) => (results[i]?.allowed ? this.giveBack(bucket) : undefined)));
-    const bucket = buckets[refusedAt] as BucketSpec<S>;
-    return { allowed: false, scope: bucket.scope, retryAfter: (results[refusedAt] as { retryAfter: number }).retryAfter, limit: bucket.perMinute };
+    const byRecord = new Map<string, BucketSpec<S>[]>();
+    for (const bucket of buckets) byRecord.set(recordKeyOf(bucket), [...(byRecord.get(recordKeyOf(bucket)) ?? []), bucket]);
+    const records = [...byRecord.entries()];
+    const results = await Promise.all(records.map(([recordKey, held]) => this.takeRecord(recordKey, held)));
+    if (results.every((r) => r.allowed)) return { allowed: true };
+    await Promise.all(records.map(([recordKey, held], i) => (results[i]?.allowed ? this.giveBack(recordKey, held) : undefined)));
+    // The first refusing bucket in the order given.
+    const refusals = results.filter((r): r is Extract<RecordTake, { allowed: false }> => !r.allowed);
+    const first = buckets.map((b) => refusals.find((r) => bucketKeyOf(r.bucket) === bucketKeyOf(b))).find((r) => r !== undefined) as Extract<RecordTake, { allowed: false }>;
+    return { allowed: false, scope: first.bucket.scope as S, retryAfter: first.retryAfter, limit: first.bucket.perMinute };
   }
 
   async status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>> {
+    const record = await this.read(recordKeyOf(bucket));
+    return bucketStateOf(bucket, record?.tats[bucketKeyOf(bucket)], this.clock());
+  }
+
+  private async read(recordKey: string): Promise<BucketRecord | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { bucketKey: recordKey }, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const tats = { ...((Item.tats as Record<string, number> | undefined) ?? {}) };
+    // A record written before records held several buckets kept its own TAT as `tat`.
+    if (typeof Item.tat === "number" && tats[recordKey] === undefined) tats[recordKey] = Item.tat;
+    return { tats, version: Item.version as number | undefined };
+  }
+
+  /** GCRA on every bucket of one record: allowed only if each has a token; then one write moves them all, if no one wrote between. */
+  private async takeRecord(recordKey: string, buckets: readonly BucketSpec<RateLimitScope>[], attempt = 1): Promise<RecordTake> {
     const now = this.clock();
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { bucketKey: bucketKeyOf(bucket) }, ConsistentRead: true }));
-    return bucketStateOf(bucket, Item?.tat as number | undefined, now);
-  }
-
-  private async takeOne(bucket: BucketSpec<RateLimitScope>, now: number, attempt = 1): Promise<{ allowed: true } | { allowed: false; retryAfter: number }> {
-    const interval = intervalOf(bucket);
-    const burst = burstOf(bucket);
-    const key = { bucketKey: bucketKeyOf(bucket) };
-    const expiresAt = epochSeconds(now + BUCKET_TTL_MS);
+    const record = await this.read(recordKey);
+    const stored = record?.tats ?? {};
+    for (const bucket of buckets) {
+      const tat = stored[bucketKeyOf(bucket)];
+      if (tat !== undefined && tat - now > burstOf(bucket)) return { allowed: false, bucket, retryAfter: retryAfterOf(bucket, tat, now) };
+    }
+    // Full buckets (TAT not ahead of now) need no entry: absent reads as full, so the record stays small.
+    const tats = Object.fromEntries(Object.entries(stored).filter(([, tat]) => tat > now));
+    for (const bucket of buckets) tats[bucketKeyOf(bucket)] = Math.max(now, stored[bucketKeyOf(bucket)] ?? now) + intervalOf(bucket);
+    const version = record?.version;
+    const unchanged = !record ? "attribute_not_exists(bucketKey)" : version === undefined ? "attribute_not_exists(version)" : "version = :version";
     try {
-      // A bucket in use (TAT still ahead of now) and not empty: advance TAT by one interval.
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: key,
-          UpdateExpression: "SET tat = tat + :interval, expiresAt = :expires",
-          ConditionExpression: "tat >= :now AND tat <= :limit",
-          ExpressionAttributeValues: { ":interval": interval, ":now": now, ":limit": now + burst, ":expires": expiresAt },
+          Key: { bucketKey: recordKey },
+          UpdateExpression: "SET tats = :tats, version = :next, expiresAt = :expires REMOVE tat",
+          ConditionExpression: unchanged,
+          ExpressionAttributeValues: { ":tats": tats, ":next": (version ?? 0) + 1, ":expires": epochSeconds(now + BUCKET_TTL_MS), ...(version === undefined ? {} : { ":version": version }) },
         }),
       );
       return { allowed: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
-    try {
-      // A new or idle bucket (TAT in the past): it is full, so the message starts it afresh at now + interval.
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: "SET tat = :next, expiresAt = :expires",
-          ConditionExpression: "attribute_not_exists(tat) OR tat < :now",
-          ExpressionAttributeValues: { ":next": now + interval, ":now": now, ":expires": expiresAt },
-        }),
-      );
-      return { allowed: true };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+    // Another instance wrote the record between our read and our write: read it again, a bounded number of times.
+    if (attempt < MAX_ATTEMPTS) {
+      // A few random milliseconds apart, so the losers of one round do not meet again in the next.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      return this.takeRecord(recordKey, buckets, attempt + 1);
     }
-    // Neither: the bucket is empty (or another instance moved it between our two tries, which reads the same).
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
-    const tat = (Item?.tat as number | undefined) ?? now;
-    // Room after all: another instance changed the bucket between our tries. Try again, a bounded number of times.
-    if (tat - now <= burst && attempt < MAX_ATTEMPTS) return this.takeOne(bucket, this.clock(), attempt + 1);
-    if (tat - now <= burst) throw new Error(`rate limit bucket ${bucketKeyOf(bucket)} stayed contended after ${MAX_ATTEMPTS} tries`);
-    return { allowed: false, retryAfter: retryAfterOf(bucket, tat, now) };
+    throw new Error(`rate limit record ${recordKey} stayed contended after ${MAX_ATTEMPTS} tries`);
   }
 
-  /** Returns a token taken by a message that another bucket then refused. */
-  private async giveBack(bucket: BucketSpec<RateLimitScope>): Promise<void> {
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { bucketKey: bucketKeyOf(bucket) },
-        UpdateExpression: "SET tat = tat - :interval",
-        ConditionExpression: "attribute_exists(tat)",
-        ExpressionAttributeValues: { ":interval": intervalOf(bucket) },
-      }),
-    ).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+  /** Returns the tokens a message took from a record's buckets when another record then refused it. */
+  private async giveBack(recordKey: string, buckets: readonly BucketSpec<RateLimitScope>[]): Promise<void> {
+    const names = Object.fromEntries(buckets.map((b, i) => [`#b${i}`, bucketKeyOf(b)]));
+    const values = Object.fromEntries(buckets.map((b, i) => [`:i${i}`, intervalOf(b)]));
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { bucketKey: recordKey },
+          UpdateExpression: `SET ${buckets.map((_, i) => `tats.#b${i} = tats.#b${i} - :i${i}`).join(", ")}, version = version + :one`,
+          ConditionExpression: buckets.map((_, i) => `attribute_exists(tats.#b${i})`).join(" AND "),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ...values, ":one": 1 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
   }
 }
