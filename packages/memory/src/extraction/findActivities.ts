@@ -38,15 +38,19 @@ const NAMED_GROUP = /\b((?:\p{L}+\s+){1,2}(?:union|alliance|council|society|asso
 const NOT_GROUP_START = new Set(["the", "a", "an", "my", "our", "his", "her", "their", "whole", "at", "in", "to", "of", "for", "and", "with", "this", "that", "is", "on", "i"]);
 /** "run for student council", "running for class president": an office sought, not running. */
 const RUNNING_FOR = /^\s+for\s+(?:student|class|school|president|vice|treasurer|secretary|office|homecoming|prom|council|stuco)/;
-const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "camp", "meet", "tournament", "season"]);
+const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "camp", "meet", "tournament", "season", "kids", "stuff", "gear", "supplies", "friends", "crew", "group", "club", "business", "shop", "page", "account", "projects", "project"]);
+/** Routines rather than pursuits: inside a habit ("been running every morning", "journaling every night") the habit says it all. */
+const ROUTINES = new Set(["running", "lifting", "journaling", "reading", "walking", "writing", "cooking", "baking", "meditation", "studying"]);
 
 export function findActivities(found: MessageFindings): void {
   const { message } = found;
   const { text, lower, tokens } = message;
-  // A habit's verb is also the activity it practises: "i swim at 5am every day" is a habit of swimming and swimming.
+  // A habit's verb is also the pursuit it practises ("i swim at 5am every day" is a habit and swimming), unless it is a routine (ROUTINES).
   const takenBesidesHabits = (start: number, end: number) => found.entities.some((entity) => entity.type !== "Habit" && entity.start < end && start < entity.end);
   const add = (start: number, end: number, name: string) => {
-    if (!takenBesidesHabits(start, end)) found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
+    if (takenBesidesHabits(start, end)) return;
+    if (ROUTINES.has(ACTIVITIES.get(name.toLowerCase()) ?? name.toLowerCase()) && found.entities.some((entity) => entity.type === "Habit" && entity.start < end && start < entity.end)) return;
+    found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
   };
 
   for (const match of matchesOf(TEAM, lower)) {

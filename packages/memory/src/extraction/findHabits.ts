@@ -1,4 +1,5 @@
 // Finds habits: something the user does on a schedule ("every morning I run", "i practice guitar every day"), keeps doing ("i keep checking his insta"), or quit ("i quit vaping").
+import { FEELINGS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
 import { matchesOf } from "./textPatterns.js";
@@ -18,6 +19,8 @@ const FREQUENCY = new RegExp(
   "g",
 );
 /** A habit told without a schedule: "i always cry...", "i keep checking...", "i usually...". */
+/** A time of day that is a routine when the user tells it in the present: "i read before bed", "i watch my sisters after school". */
+const ROUTINE = /\b(?:before\s+bed|after\s+school|after\s+practice|at\s+night|at\s+lunch|in\s+the\s+mornings?|on\s+school\s+nights|after\s+work)\b/g;
 const HABITUAL_ADVERBS = new Set(["always", "usually", "constantly", "normally", "often", "still", "literally"]);
 /** Words between the subject and the habit's verb that do not change it: "I usually run", "I try to journal", "I've been going", "I have to babysit". */
 const SKIPPABLE = new Set(["usually", "always", "also", "still", "often", "normally", "like", "try", "to", "literally", "basically", "kind", "of", "just", "really", "been", "have", "got", "need", "gotta", "constantly", "never", "lowkey", "actually", "even", "keep", "keeps", "kept", "started", "start", "then"]);
@@ -40,10 +43,59 @@ const MAX_WORDS = 10;
 const VERB_NOUNS = new Set(["work", "practice", "study", "train", "lift", "run", "swim", "babysit", "pray", "read", "write", "draw", "shower", "nap", "walk", "bike", "journal", "stream", "cook", "clean"]);
 
 export function findHabits(found: MessageFindings): void {
+  findTakenToHabits(found);
+  findSpendingHabits(found);
   findScheduledHabits(found);
   findKeptHabits(found);
   findQuitHabits(found);
   findCopingHabits(found);
+  findHabitsSince(found);
+}
+
+/** "my abuela drags me to misa every sunday", "my dad takes me to the gym on weekends": the user goes there as a rule. */
+const TAKEN_TO = new RegExp(`\\b(?:drags|takes|brings|drives|makes)\\s+(?:me|us)\\s+(?:go\\s+)?to\\s+((?:the\\s+|my\\s+)?\\p{L}+(?:['’]s)?(?:\\s+\\p{L}+)?)\\s+(${FREQUENCY.source})`, "gu");
+
+function findTakenToHabits(found: MessageFindings): void {
+  const { message } = found;
+  for (const match of matchesOf(TAKEN_TO, message.lower)) {
+    const [placeStart] = match.indices[1] ?? [0];
+    const verb = message.tokens.find((token) => token.start >= match.index) as Token;
+    const frequency = (match[2] ?? "").replace(/\s+/g, " ");
+    if (verb && !found.isTaken(placeStart, placeStart + 1)) add(found, verb, `going to ${(match[1] ?? "").replace(/\s+/g, " ")} ${frequency}`, frequency);
+  }
+}
+
+/** "i spend like all my money on squishmallows", "i spend way too much time on roblox": where the money or the time goes. */
+const SPENDING = /\bi\s+(?:\p{L}+\s+)?(spend|waste)\s+(?:like\s+)?((?:all|most|half|so\s+much|too\s+much|way\s+too\s+much|hours|every\s+\p{L}+)\s+(?:of\s+)?(?:my\s+)?(?:money|time|paycheck|check|weekends?|nights?|allowance)?\s*(?:on|at|in|playing|watching|scrolling)\s+(?:\p{L}+\s*){1,3})/gu;
+
+function findSpendingHabits(found: MessageFindings): void {
+  const { message } = found;
+  for (const match of matchesOf(SPENDING, message.lower)) {
+    const [verbStart] = match.indices[1] ?? [0];
+    const verb = message.tokens.find((token) => token.start >= verbStart) as Token;
+    const end = habitEnd(message.lower, verbStart);
+    const words = message.tokens.filter((token) => token.start >= verbStart && token.end <= Math.min(end, match.index + match[0].length));
+    if (verb && words.length >= 3) add(found, verb, phraseOf(words).join(" "), "spends");
+  }
+}
+
+/** "i've been overthinking everything since the breakup": a doing that has gone on since a time is a habit. */
+const NOT_DOINGS = /^(?:thinking|feeling|trying|talking|going|wanting|waiting|getting|having|dealing|struggling|looking|doing|being|saying|hoping|planning|meaning|working|seeing|dating|living|staying|crying|sleeping|learning|saving)$/;
+
+function findHabitsSince(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  for (const match of lower.matchAll(/\b(?:i've|ive|i\s+have)\s+been\s+(\p{L}+ing)\b/gu)) {
+    const gerund = match[1] ?? "";
+    const verbStart = match.index + match[0].length - gerund.length;
+    const verb = tokens.find((token) => token.start === verbStart);
+    if (!verb || NOT_DOINGS.test(gerund) || found.isTaken(verb.start, verb.end)) continue;
+    const end = Math.min(habitEnd(lower, verb.end), lower.length);
+    const since = /\s(?:since|lately|for\s+(?:weeks|months|years|a\s+while|so\s+long))\b/.exec(lower.slice(verb.end, end + 30));
+    if (!since) continue;
+    const words = tokens.filter((token) => token.start >= verb.start && token.end <= verb.end + since.index);
+    if (words.length >= 1) add(found, verb, phraseOf(words).join(" "), "since");
+  }
 }
 
 /** "i bite my nails when i'm stressed", "whenever im anxious i go sit in my car": what a teen does when they feel something. */
@@ -53,6 +105,8 @@ function findCopingHabits(found: MessageFindings): void {
   const { message } = found;
   const { lower, tokens } = message;
   for (const match of matchesOf(WHEN_FEELING, lower)) {
+    // "a bot that tells my friends when im online" is no feeling: the word after "when i'm" must be one.
+    if (!FEELINGS.has(match[1] ?? "") && !/(?:ed|ous|ful|less)$/.test(match[1] ?? "")) continue;
     const whenStart = match.index;
     const whenEnd = whenStart + match[0].length;
     // The habit is the user's clause before the "when" ("i bite my nails when...") or after it ("whenever im anxious i go...").
@@ -77,7 +131,8 @@ function findCopingHabits(found: MessageFindings): void {
 function findScheduledHabits(found: MessageFindings): void {
   const { message } = found;
   const { lower, tokens } = message;
-  for (const match of matchesOf(FREQUENCY, lower)) {
+  const schedules = [...[...matchesOf(FREQUENCY, lower)].map((match) => ({ match, routine: false })), ...[...matchesOf(ROUTINE, lower)].map((match) => ({ match, routine: true }))];
+  for (const { match, routine } of schedules) {
     const frequency = match[0].replace(/\s+/g, " ").replace(/\bsingle /, "");
     const freqStart = match.index;
     const freqEnd = freqStart + match[0].length;
@@ -90,6 +145,10 @@ function findScheduledHabits(found: MessageFindings): void {
     // "I'm up every night", "I've a test every week": after I'm / I've only a verb in -ing is something done.
     const before = inClause[verbIndex - 1]?.lower;
     if ((before === "i'm" || before === "we're") && !verb.lower.endsWith("ing")) continue;
+    // A time of day alone makes a habit only of what the user does as a rule, told in the present, verb first: "i read
+    // before bed", not "i went to the mall after school" or "i'm going to the game after school".
+    const infinitive = before === "to" && /^(?:try|tries|like|love|always|usually)$/.test(inClause[verbIndex - 2]?.lower ?? "");
+    if (routine && (verb.start > freqStart || (verb.tags.has("PastTense") && !infinitive) || verb.lower.endsWith("ing") || !(SUBJECTS.has(before ?? "") || infinitive || HABITUAL_ADVERBS.has(before ?? "")) || before === "i'm" || before === "we're" || /^(?:quit|stop|start|started|go|went|come|leave|left)$/.test(verb.lower) || /\b(?:today|tonight|tomorrow|yesterday|this|last|next)\b/.test(lower.slice(start, end)))) continue;
     const words: Token[] = [];
     if (verb.start < freqStart) {
       // The verb comes first: its words up to the schedule, then the schedule, then "before/after school" if it follows.
@@ -100,8 +159,10 @@ function findScheduledHabits(found: MessageFindings): void {
       const name = [...phraseOf(words), frequency, ...trailingTime(inClause, freqEnd)].join(" ");
       add(found, verb, name, frequency);
     } else {
-      for (const token of inClause.slice(verbIndex)) {
+      for (const [position, token] of inClause.slice(verbIndex).entries()) {
         if (/^(?:from|at)$/.test(token.lower) && /^\s*\d|^\s*(?:like\s+)?\d/.test(lower.slice(token.end, token.end + 8))) break;
+        // "to feed the calves before the bus comes": a clause of its own after "before" is the habit's time, not its words.
+        if (position > 0 && /^(?:before|after|when|while|until|till|til)$/.test(token.lower) && /^\s+(?:the|my|i|he|she|we|they|it|our|his|her|everyone|everybody)\b/.test(lower.slice(token.end))) break;
         words.push(token);
       }
       add(found, verb, [...phraseOf(words), frequency].join(" "), frequency);
@@ -151,6 +212,10 @@ function findQuitHabits(found: MessageFindings): void {
     // "first stop: getting into UT" is no quitting; "stop caring what people think" is a wish about a feeling, not a habit.
     if (/[:,.;!?]/.test(token.post) || /^(?:caring|worrying|thinking|feeling|being|trying|talking|getting|going|doing|having|letting|making)$/.test(verb.lower)) continue;
     if (found.isTaken(verb.start, verb.end) || NOT_HABIT_VERBS.has(verb.lower)) continue;
+    // "without eating it every 5 seconds" is a manner, not a habit; "got my whole family to stop buying" and "he had
+    // them without asking" are somebody else's.
+    if (/^(?:it|that|this|them)$/.test(tokens[index + 2]?.lower ?? "")) continue;
+    if (someoneElsesDoing(tokens, index)) continue;
     const end = habitEnd(lower, verb.end);
     const words = [verb];
     // The object, not its time: "skipping first period", but "vaping 2 weeks ago", "procrastinating for real".
@@ -162,8 +227,30 @@ function findQuitHabits(found: MessageFindings): void {
   }
 }
 
-function add(found: MessageFindings, verb: Token, name: string, frequency: string): void {
-  if (found.isTaken(verb.start, verb.end) || name.split(" ").length < 1) return;
+/** The nearest subject before token `index` in its sentence is not the user, or the user made someone else do it. */
+function someoneElsesDoing(tokens: readonly Token[], index: number): boolean {
+  for (let back = index - 1; back >= 0 && back >= index - 8; back -= 1) {
+    const token = tokens[back] as Token;
+    if (/[.!?;]/.test(token.post) && back < index - 1) return false;
+    if (/^(?:he|she|they|he's|she's|they're|hes|shes|theyre)$/.test(token.lower)) return true;
+    if (/^(?:i|i'm|im|i've|ive|we|we're|me)$/.test(token.lower)) {
+      // "i got my whole family to stop", "i told him to stop": the user is the subject of the making, not of the habit.
+      const between = tokens.slice(back + 1, index).map((t) => t.lower);
+      return between.includes("to") && between.some((word) => /^(?:got|get|made|make|told|tell|asked|ask|convinced|begged|want|wanted)$/.test(word)) && between.length > 2;
+    }
+  }
+  return false;
+}
+
+function add(found: MessageFindings, verb: Token, told: string, frequency: string): void {
+  if (found.isTaken(verb.start, verb.end) || told.split(" ").length < 1) return;
+  // "call my nani in lahore every friday", "making beats in fl studio": where a named place or app is, is not the habit.
+  let name = told;
+  for (const entity of found.entities) {
+    if ((entity.type !== "Place" && entity.type !== "Thing") || entity.start < verb.end) continue;
+    const named = entity.name.toLowerCase();
+    name = name.replace(new RegExp(`\\s(?:in|from)\\s${named.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=\\s|$)`), "");
+  }
   // The verb is the habit's own: a later rule must not also read "I run" as the activity running.
   found.add({ type: "Habit", name, start: verb.start, end: verb.end, attributes: frequency ? { frequency } : {}, userEdges: [{ type: "involves" }] });
 }
@@ -180,8 +267,22 @@ function trailingTime(clause: readonly Token[], from: number): string[] {
   const next = clause.findIndex((token) => token.start >= from);
   const first = clause[next];
   const second = clause[next + 1];
-  if (!first || !second || !/^(?:before|after)$/.test(first.lower) || !/^(?:school|practice|work|bed|class|church|dinner|lunch)$/.test(second.lower.replace(/[^\p{L}]+$/u, ""))) return [];
-  return [first.lower, second.lower.replace(/[^\p{L}]+$/u, "")];
+  const bare = (token: Token) => token.lower.replace(/[^\p{L}\p{N}]+$/u, "");
+  if (!first || !second || /[,.!?;]/.test(clause[next - 1]?.post ?? "")) return [];
+  // "every day except sunday": the exception is part of the schedule.
+  if (first.lower === "except") return [first.lower, bare(second)];
+  // "25 hrs a week at the car wash": where it is done, right after the schedule, up to three words.
+  if (first.lower === "at" && /^(?:the|my|our)$/.test(second.lower) && !/[,.!?;]/.test(second.post)) {
+    const place: Token[] = [];
+    for (const token of clause.slice(next + 2, next + 5)) {
+      if (!token.tags.has("Noun") || token.tags.has("Pronoun") || token.tags.has("Date")) break;
+      place.push(token);
+      if (/[,.!?;]/.test(token.post)) break;
+    }
+    return place.length > 0 ? [first.lower, second.lower, ...place.map(bare)] : [];
+  }
+  if (!/^(?:before|after)$/.test(first.lower) || !/^(?:school|practice|work|bed|class|church|dinner|lunch)$/.test(bare(second))) return [];
+  return [first.lower, bare(second)];
 }
 
 /** The habit's verb in its clause: after the user as subject (and skippable words), or first in a subjectless clause. */

@@ -360,10 +360,46 @@ describe("createOfflineExtractor", () => {
 
       // Assess
       expect(names(extraction, "Habit")).toEqual(["run before school every morning", "practice guitar every day"]);
-      // The habit's verb is the activity it practises too: running, and guitar.
-      expect(names(extraction, "Activity")).toEqual(["running", "guitar"]);
+      // A pursuit practised is an activity too (guitar); a routine (running, lifting, journaling) is the habit alone.
+      expect(names(extraction, "Activity")).toEqual(["guitar"]);
       expect(names(extraction, "Value")).toEqual(["family", "being honest"]);
       expect(extraction.relations).toContainEqual({ type: "supports", from: "user", to: "family" });
+    });
+
+    it("finds habits told by a routine time, a place they are taken to, where the money goes, or what has gone on since", async () => {
+      // Act
+      const extraction = await extract(
+        userSays(
+          "i try to read before bed",
+          "i went to the mall after school",
+          "i need to go to the store after school",
+          "mi abuela drags me to misa every sunday",
+          "i spend like all my money on squishmallows",
+          "i've been overthinking everything since the breakup",
+          "ive been thinking about him since monday",
+        ),
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["read before bed", "going to misa every sunday", "spend all my money on squishmallows", "overthinking everything"]);
+    });
+
+    it("keeps a habit's exception and place after its schedule, and leaves out a named city and a clause of its own", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("i swim at 5am every day except sunday", "i work 25 hrs a week at the car wash to help with rent", "i call my nani in lahore every friday night", "up at 5 every morning to feed the calves before the bus comes"),
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["swim at 5am every day except sunday", "work 25 hrs a week at the car wash", "call my nani every friday night", "feed the calves every morning"]);
+    });
+
+    it("takes no habit from someone else's doing, a manner, or a time that is no feeling", async () => {
+      // Act
+      const extraction = await extract(userSays("i got my whole family to stop buying plastic water bottles", "he had them for a week without asking", "learn to skate without eating it", "my bot tells my friends when im online"));
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([]);
     });
 
     it("names a habit by what the user does, in the words they told it, whoever makes them do it", async () => {
