@@ -20,7 +20,9 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     prices: modelPricesFromEnv(process.env),
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });
-  return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona });
+  // It keeps nothing of the user's (its idempotency record holds an event id) and sees no replay: the erasure check is
+  // storage's, which drops a turn received before an erasure whichever step's event brings it.
+  return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona }, { erasureGuard: false });
 };
 
 export const handler = lambdaFromEnvironment("generation", createHandler);

@@ -38,6 +38,9 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
     // a second delivery finds its own claim and pushes nothing: no idempotency record is needed beside it. Failures
     // (a timeout pushes without a claim), feedback requests and portraits keep theirs.
     guardsItself: ["ReplyScreened", "MessageScreened"],
+    // It keeps only turn outcomes and which replies a connection was shown, and pushes to the user's own connections,
+    // whose records an erasure removes; it sees no replay. Storage's erasure check keeps an erased turn unwritten.
+    erasureGuard: false,
   });
 };
 

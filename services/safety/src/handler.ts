@@ -46,7 +46,9 @@ export const createHandler = (runtime: ServiceRuntime<"safety">) => {
   });
   // Screening is a pure function of the event and the session's stored messages, and publishes under deterministic eventIds, so a
   // duplicate delivery republishes the same verdict, which generation and the notifier deduplicate: no idempotency store needed.
-  return createServiceConsumer(runtime, { MessageReceived: screener.messageReceived, ReplyGenerated: screener.replyGenerated }, { idempotent: false });
+  // It keeps nothing (it reads the session's messages, writes none) and sees no replay: the erasure check is storage's,
+  // which drops a turn received before an erasure whichever step's event brings it.
+  return createServiceConsumer(runtime, { MessageReceived: screener.messageReceived, ReplyGenerated: screener.replyGenerated }, { idempotent: false, erasureGuard: false });
 };
 
 export const handler = lambdaFromEnvironment("safety", createHandler);

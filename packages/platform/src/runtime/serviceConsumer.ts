@@ -76,17 +76,29 @@ export const idempotentHandlers = (runtime: ServiceRuntime, handlers: EventHandl
 };
 
 /**
- * Drops every event about an erased user that occurred before their erasure, whether it arrives late or from a replay
- * of the archive: what DELETE /me erased stays erased. UserDeleted itself always runs (it is the erasure). One read of
- * the tombstone per event; it answers "none" for everyone who never asked to be forgotten.
+ * When what an event carries came in: a turn's events carry the moment the gateway accepted the turn (`receivedAt`), so
+ * a reply published after an erasure, to a message sent before it, still counts from the message. Otherwise the event's
+ * own time.
+ */
+export const dataTimeOf = (event: ConsumedEvent): string => {
+  const { occurredAt } = event.envelope.metadata;
+  const receivedAt = (event.envelope.data as { receivedAt?: unknown } | null)?.receivedAt;
+  return typeof receivedAt === "string" && Date.parse(receivedAt) < Date.parse(occurredAt) ? receivedAt : occurredAt;
+};
+
+/**
+ * Drops every event about an erased user whose data came in before their erasure, whether it arrives late or from a
+ * replay of the archive: what DELETE /me erased stays erased, and a turn in flight at the erasure is not written back by
+ * the steps after it. UserDeleted itself always runs (it is the erasure). One read of the tombstone per event; it
+ * answers "none" for everyone who never asked to be forgotten.
  */
 export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
   const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
   const guarded: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
   for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
     guarded[type] = async (event) => {
-      const { userId, occurredAt, eventId } = event.envelope.metadata;
-      if (type !== "UserDeleted" && (await tombstones.erasedSince(userId, occurredAt))) {
+      const { userId, eventId } = event.envelope.metadata;
+      if (type !== "UserDeleted" && (await tombstones.erasedSince(userId, dataTimeOf(event)))) {
         console.info("dropped an event about an erased user", { service: runtime.service, type, eventId, replay: event.replayName ?? null });
         return;
       }
@@ -138,7 +150,8 @@ export interface ServiceConsumerOptions {
   guardsItself?: readonly EventType[];
   /**
    * false for a service that keeps nothing of the user's and sees no replay: the erasure check (one read per
-   * delivery) protects what a consumer writes, and such a service writes nothing an erasure must keep gone.
+   * delivery) protects what a consumer writes, and such a service writes nothing an erasure must keep gone. What it
+   * publishes about a turn carries the turn's `receivedAt`, by which the services that keep data still drop it.
    */
   erasureGuard?: boolean;
 }

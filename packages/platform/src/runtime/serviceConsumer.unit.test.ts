@@ -1,9 +1,9 @@
 // Every event a service handles is logged as JSON with the keys that tie a saga together, on a logger of its own.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { delivered, messageReceivedRequest, sessionEndedRequest, turn } from "@innerworld/events/factories";
+import { delivered, messageReceivedRequest, replyScreenedRequest, sessionEndedRequest, turn } from "@innerworld/events/factories";
 import type { EventHandlers } from "@innerworld/events";
 import { createServiceLogger } from "../observability";
-import { loggedHandlers } from "./serviceConsumer";
+import { dataTimeOf, loggedHandlers, tombstoneGuardedHandlers } from "./serviceConsumer";
 import type { ServiceRuntime } from "./serviceRuntime";
 
 /** Both streams, in order: Powertools writes warnings and errors to stderr, the rest to stdout. */
@@ -56,5 +56,42 @@ describe("logged handlers", () => {
       expect.objectContaining({ level: "DEBUG", message: "event received", ...keysOf(received), receiveCount: 2 }),
       expect.objectContaining({ level: "WARN", message: "event failed", ...keysOf(received), error: expect.objectContaining({ name: "LexiconMissingError", code: "LEXICON_MISSING" }) as unknown }),
     ]);
+  });
+});
+
+describe("erasure guard", () => {
+  /** A runtime whose tombstone table holds one erasure, at 16:00:05 on the turn's day. */
+  const runtimeWithErasure = (userId: string) =>
+    ({
+      service: "storage",
+      tables: { tombstones: "tombstones" },
+      dynamodb: { send: async () => ({ Item: { userId, deletedAt: "2026-12-04T16:00:05.000Z" } }) },
+    }) as unknown as ServiceRuntime;
+
+  it("drops a reply published after an erasure to a message received before it: a turn counts from its receivedAt", async () => {
+    const t = turn({ userId: "user-gone" });
+    const handled: string[] = [];
+    const handlers = tombstoneGuardedHandlers(runtimeWithErasure("user-gone"), { ReplyScreened: async () => void handled.push("reply") } as EventHandlers);
+    const late = delivered(replyScreenedRequest(t, { receivedAt: "2026-12-04T16:00:01.000Z" }), { at: "2026-12-04T16:00:09.000Z" });
+
+    await handlers.ReplyScreened?.(late as never);
+
+    expect(dataTimeOf(late as never)).toBe("2026-12-04T16:00:01.000Z");
+    expect(handled).toEqual([]);
+  });
+
+  it("keeps a turn received after the erasure (the teen came back), and counts an event without receivedAt from its own time", async () => {
+    const handled: string[] = [];
+    const handlers = tombstoneGuardedHandlers(runtimeWithErasure("user-back"), {
+      ReplyScreened: async () => void handled.push("reply"),
+      SessionEnded: async () => void handled.push("ended"),
+    } as EventHandlers);
+    const t = turn({ userId: "user-back" });
+
+    await handlers.ReplyScreened?.(delivered(replyScreenedRequest(t, { receivedAt: "2026-12-04T16:00:06.000Z" }), { at: "2026-12-04T16:00:07.000Z" }) as never);
+    await handlers.SessionEnded?.(delivered(sessionEndedRequest(t), { at: "2026-12-04T16:00:04.000Z" }) as never);
+    await handlers.SessionEnded?.(delivered(sessionEndedRequest(t), { at: "2026-12-04T16:00:06.000Z" }) as never);
+
+    expect(handled).toEqual(["reply", "ended"]);
   });
 });
