@@ -7,6 +7,8 @@ export interface WatchdogPorts {
   outcomes: TurnOutcomes;
   publisher: Pick<EventPublisher, "publish">;
   clock: Clock;
+  /** Waits out the rest of a fresh claim's grace; unit tests pass one that moves their clock instead. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -24,6 +26,7 @@ export const WATCHDOG_ERROR_CODE = "TURN_TIMED_OUT";
  */
 export const createTurnWatchdog = (ports: WatchdogPorts) => async ({ envelope }: ConsumedEvent<"MessageReceived">): Promise<void> => {
   const { data, metadata } = envelope;
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   // Nearly every turn was answered and shown long before its deadline: one read finds that, where claiming first would
   // cost a failed conditional write and then the same read.
   const seen = await ports.outcomes.get(data.messageId);
@@ -33,7 +36,10 @@ export const createTurnWatchdog = (ports: WatchdogPorts) => async ({ envelope }:
   // pushing, and its redelivery would find its own claim and stay silent: the watchdog takes the turn over.
   if (!claim.won && claim.existing.outcome !== "timed_out") {
     if (claim.existing.settledAt) return;
-    if (ports.clock() - Date.parse(claim.existing.decidedAt) < UNSETTLED_GRACE_MS) return;
+    // A claim made moments ago is most likely being pushed right now, but its decider may also have died just before
+    // the deadline, and this is the turn's last look: wait out the grace, then take over unless it was settled since.
+    const graceLeft = UNSETTLED_GRACE_MS - (ports.clock() - Date.parse(claim.existing.decidedAt));
+    if (graceLeft > 0) await sleep(graceLeft);
     if (!(await ports.outcomes.takeOver(data.messageId, claim.existing.decidedBy, "timed_out", "watchdog"))) return;
   }
   await ports.publisher.publish({

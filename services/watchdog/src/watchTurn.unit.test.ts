@@ -27,7 +27,15 @@ const prepare = () => {
     published.push(...requests);
   };
   const publisher: Pick<EventPublisher, "publish"> = { publish: publish as unknown as EventPublisher["publish"] };
-  return { clock, outcomes, published, watch: createTurnWatchdog({ outcomes, publisher, clock }) };
+  // Waiting moves the test's clock; `duringWait` lets a test act (settle, say) while the watchdog waits.
+  const waits: number[] = [];
+  const during = { wait: async () => undefined as void };
+  const sleep = async (ms: number) => {
+    waits.push(ms);
+    clock.advance(ms);
+    await during.wait();
+  };
+  return { clock, outcomes, published, waits, during, watch: createTurnWatchdog({ outcomes, publisher, clock, sleep }) };
 };
 
 describe("turn watchdog", () => {
@@ -89,15 +97,40 @@ describe("turn watchdog", () => {
     expect(await outcomes.claim("m-orphan", "replied", "reply-1")).toMatchObject({ won: false, existing: { decidedBy: "watchdog" } });
   });
 
-  it("leaves a claim made moments ago alone: its decider is most likely pushing it right now", async () => {
-    const { clock, outcomes, published, watch } = prepare();
+  it("waits out the grace of a claim made moments ago and leaves it once its decider has shown it", async () => {
+    const { clock, outcomes, published, waits, during, watch } = prepare();
     await outcomes.claim("m-pushing", "replied", "reply-1");
-    clock.advance(UNSETTLED_GRACE_MS - 1);
+    clock.advance(UNSETTLED_GRACE_MS - 1_000);
+    during.wait = () => outcomes.settle("m-pushing");
 
     await watch(dueTurn("m-pushing"));
 
+    expect(waits).toEqual([1_000]);
     expect(published).toEqual([]);
     expect(await outcomes.get("m-pushing")).toMatchObject({ outcome: "replied", decidedBy: "reply-1" });
+  });
+
+  it("takes over a claim made just before the deadline whose decider died before showing it, once the grace is over", async () => {
+    const { clock, outcomes, published, waits, watch } = prepare();
+    await outcomes.claim("m-died-late", "replied", "reply-1");
+    clock.advance(500);
+
+    await watch(dueTurn("m-died-late"));
+
+    expect(waits).toEqual([UNSETTLED_GRACE_MS - 500]);
+    expect(published).toEqual([expect.objectContaining({ type: "StepFailed", data: expect.objectContaining({ step: "watchdog", messageId: "m-died-late", errorCode: "TURN_TIMED_OUT" }) })]);
+    expect(await outcomes.get("m-died-late")).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog" });
+  });
+
+  it("does not wait for a claim already past its grace, nor for a turn with no claim", async () => {
+    const { clock, outcomes, waits, watch } = prepare();
+    await outcomes.claim("m-old", "replied", "reply-1");
+    clock.advance(UNSETTLED_GRACE_MS + 1);
+
+    await watch(dueTurn("m-old"));
+    await watch(dueTurn("m-none"));
+
+    expect(waits).toEqual([]);
   });
 
   it("does not take over a turn its decider settled between the watchdog's claim and its takeover", async () => {
