@@ -1,6 +1,7 @@
 // The local cloud (or some of its services) as a real process the suite can kill, restart and weigh.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
 
@@ -28,13 +29,18 @@ export interface StartOptions {
 }
 
 export const startCloudProcess = async (options: StartOptions): Promise<CloudProcess> => {
-  const args = ["--import", "tsx", START, "--data-dir", options.dataDir, ...(options.attach ? ["--attach"] : ["--ephemeral-ports"]), ...(options.args ?? [])];
+  const args = ["--import", "tsx", START, "--data-dir", options.dataDir, ...(options.attach ? ["--attach"] : ["--ephemeral-ports"]), ...(options.args ?? []), ...(process.env.CHAOS_LOG_LEVEL ? ["--log-level", process.env.CHAOS_LOG_LEVEL] : [])];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...options.env } });
   let output = "";
   let killing = false;
   let crashes = 0;
+  // CHAOS_LOG_DIR keeps each process's whole output (one file per process), for finding what went wrong afterwards.
+  const logDir = process.env.CHAOS_LOG_DIR;
+  const role = (options.args ?? []).join("_").replace(/[^\w,-]+/g, "_").slice(0, 80);
+  const logFile = logDir ? join(logDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${role}-${child.pid ?? 0}.log`) : undefined;
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);
+    if (logFile) appendFileSync(logFile, d);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
