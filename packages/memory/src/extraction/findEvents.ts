@@ -22,6 +22,22 @@ const NOT_DATED_HEADS = new Set(["weather", "phone", "it", "that", "this", "time
 
 /** Moving home: a form of "move" going somewhere ("moved to", "moving back", "move in with", "moving away"). */
 const MOVE = /\b(mov(?:e|ed|es|ing))\s+(?:back\s+|out\s+|away\s+|in\s+with\b|in\s+w\b|across\b|here\b|there\b|to\b|from\b)/g;
+/** A meeting or practice moved to another time is rescheduled, nobody moves: "got moved to monday", "was moved to 6am". */
+const RESCHEDULED = /(?:\b(?:got|been|was|were|is|are|get|gets|getting)\s+(?:re)?moved\s+$)|(?:^moved\s+to\s+(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next|this|after|before|the\s+\d))/;
+
+/**
+ * What happens in a family, told by its verb, named as the writers name it: "my parents are splitting up", "dad got
+ * remarried" (a wedding), "my sister had her baby" (a birth), "my brother gets out of prison" (a release), "my parents
+ * are screaming at each other" (a fight), "since the move".
+ */
+const LIFE_EVENTS: readonly { pattern: RegExp; name: (match: RegExpExecArray) => string }[] = [
+  { pattern: /\b(?:(my\s+parents|my\s+mom\s+and\s+dad|they)\s+(?:are|r|were|is)\s+)(splitting\s+up|getting\s+divorced|separating)\b/g, name: (m) => `${(m[1] ?? "").replace(/^my\s+/, "").replace(/^they$/, "parents")} ${(m[2] ?? "").replace(/\s+/g, " ")}` },
+  { pattern: /\b(?:got|getting|is\s+getting|are\s+getting)\s+(?:re)?married\b/g, name: () => "wedding" },
+  { pattern: /\b(?:had|having|is\s+having)\s+(?:her|the|a|their|his)\s+baby\b/g, name: () => "birth" },
+  { pattern: /\b(?:gets|got|getting|get)\s+out\s+of\s+(?:prison|jail|juvie|rehab|detention)\b/g, name: () => "release" },
+  { pattern: /\b(?:screaming|yelling|fighting)\s+at\s+each\s+other\b|\b(?:got|get|getting)\s+(?:in|into)\s+(?:a|another|this|the)\s+(?:huge\s+|big\s+)?fight\b/g, name: () => "fight" },
+  { pattern: /\b(?:since|after|before)\s+the\s+move\b/g, name: () => "move" },
+];
 
 export function findEvents(found: MessageFindings): void {
   const { message } = found;
@@ -39,6 +55,8 @@ export function findEvents(found: MessageFindings): void {
     const head = tokens[tokenIndexAt(message, headStart)];
     const after = tokens[tokenIndexAt(message, headEnd)];
     if (after && after.start >= headEnd && NOT_AN_EVENT_AFTER.has(after.lower)) continue;
+    // "can u quiz me", "test me on it": the word as a verb with its object is no occasion.
+    if (after && after.start >= headEnd && /^(?:me|us|him|her|them|you|u)$/.test(after.lower) && !hasDeterminerBefore(tokens, tokenIndexAt(message, headStart))) continue;
     // "that's not fair", "my final answer": the same word as an adjective is no occasion, unless an occasion's
     // modifier comes before it and no noun after it ("the winter formal", "my chem final", "the spring musical").
     if (head && head.tags.has("Adjective") && !head.tags.has("Noun")) {
@@ -51,6 +69,12 @@ export function findEvents(found: MessageFindings): void {
     const headIndex = tokenIndexAt(message, headStart);
     let firstIndex = headIndex;
     while (headIndex - firstIndex < MAX_MODIFIERS && isModifier(tokens[firstIndex - 1]?.lower, tokens[firstIndex - 1]?.post)) firstIndex -= 1;
+    // "new years party", "christmas party", "thanksgiving dinner": a holiday before the head is part of the occasion's name.
+    let holidayInside = false;
+    while (headIndex - firstIndex < 3 && isHoliday(tokens[firstIndex - 1]) && !/[,.!?;]/.test(tokens[firstIndex - 1]?.post ?? "")) {
+      firstIndex -= 1;
+      holidayInside = true;
+    }
     const before = tokens[firstIndex - 1];
     const determined = before !== undefined && (DETERMINERS.has(before.lower) || /['’]s$/.test(before.text) || before.tags.has("Possessive"));
     if (DETERMINED_EVENTS.has(surface) && !determined && firstIndex === headIndex) continue;
@@ -61,7 +85,7 @@ export function findEvents(found: MessageFindings): void {
 
     const start = tokens[firstIndex]?.start ?? headStart;
     const name = text.slice(start, headEnd);
-    const time = dateFor(message, start, headEnd, HOLIDAYS.has(EVENTS.get(surface) ?? surface));
+    const time = dateFor(message, start, headEnd, holidayInside || HOLIDAYS.has(EVENTS.get(surface) ?? surface));
     found.add({
       type: "Event",
       name,
@@ -93,9 +117,19 @@ export function findEvents(found: MessageFindings): void {
   // A move, told by its verb: "she's moving back to the philippines", "my cousin moved to austin", "we might have to move in w".
   for (const match of matchesOf(MOVE, lower)) {
     const [start, end] = match.indices[1] ?? [0, 0];
-    if (found.isTaken(start, end)) continue;
+    if (found.isTaken(start, end) || RESCHEDULED.test(lower.slice(Math.max(0, start - 20), start + 1 + (match[1] ?? "").length)) || RESCHEDULED.test(lower.slice(start, start + 30))) continue;
     const time = dateFor(message, start, end, false);
     found.add({ type: "Event", name: "move", start, end, attributes: { kind: "move", ...(time ? { date: time } : {}) }, userEdges: [time ? { type: "temporal", time } : { type: "mentions" }] });
+  }
+
+  for (const { pattern, name } of LIFE_EVENTS) {
+    for (const match of matchesOf(pattern, lower)) {
+      // The span is the happening's own words, so the people in it ("my parents") are still found as people.
+      const [start, end] = match.indices[2] ?? [match.index, match.index + match[0].length];
+      if (found.isTaken(start, end)) continue;
+      const time = dateFor(message, start, end, false);
+      found.add({ type: "Event", name: name(match), start, end, attributes: { kind: "life", ...(time ? { date: time } : {}) }, userEdges: [time ? { type: "temporal", time } : { type: "mentions" }] });
+    }
   }
 
   // Other holidays compromise knows ("Valentine's Day", "New Year's Eve").
@@ -112,6 +146,14 @@ export function findEvents(found: MessageFindings): void {
     const time = dateFor(message, start, start + name.length, true);
     found.add({ type: "Event", name, start, end: start + name.length, ...(time ? { attributes: { date: time } } : {}), userEdges: [time ? { type: "temporal", time } : { type: "mentions" }] });
   }
+}
+
+function hasDeterminerBefore(tokens: readonly { lower: string }[], index: number): boolean {
+  return DETERMINERS.has(tokens[index - 1]?.lower ?? "");
+}
+
+function isHoliday(token: { lower: string; tags: ReadonlySet<string> } | undefined): boolean {
+  return token !== undefined && (token.tags.has("Holiday") || HOLIDAYS.has(token.lower.replace(/['’]?s$/, "")));
 }
 
 function isModifier(word: string | undefined, post: string | undefined): boolean {

@@ -270,6 +270,25 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Activity")).toEqual(["cello"]);
     });
 
+    it("finds what happens in a family by its verb, with the people still found, and no move in a rescheduled meeting", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("my parents are splitting up", "dad got remarried", "my sister had her baby", "my brother gets out of prison in january", "ive been sad since the move", "FFA meeting got moved to monday"),
+      );
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["parents splitting up", "wedding", "birth", "release", "move", "FFA meeting"]);
+      expect(names(extraction, "Person")).toEqual(["parents", "dad", "sister", "brother"]);
+    });
+
+    it("names a holiday's party as one occasion, knows Spanish holidays, and takes a verb with its object as no occasion", async () => {
+      // Act
+      const extraction = await extract(userSays("going to my first new years party", "visiting my abuela for navidad", "can u quiz me on the periodic table"));
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["new years party", "navidad"]);
+    });
+
     it("takes a club met by its acronym or its name as an activity, and an office run for as no running", async () => {
       // Act
       const extraction = await extract(userSays("theres a GSA meeting after school", "im at the queer student union meetings on tuesdays", "i want to run for class president"));
