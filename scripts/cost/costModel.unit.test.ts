@@ -13,7 +13,7 @@ const measurement = (): Measurement => ({
   consumers: { safety: { invocations: 20, records: 20, totalMs: 1000 }, generation: { invocations: 10, records: 10, totalMs: 500 } },
   gateway: { defaultRouteFrames: 12, connections: 1, messageAckMs: [40, 60, 50], connectMs: [30], sweepMs: 4 },
   eventBridge: { putEventsCalls: 50, entries: 50, chunks: 50, bytes: 50_000, byType: {} },
-  dynamodb: { requests: {}, readUnits: 20, writeUnits: 30, writeUnitsWithIndexes: 40 },
+  dynamodb: { requests: {}, readUnits: 20, writeUnits: 30, writeUnitsWithIndexes: 40, writeUnitsByTable: { messages: 40 } },
   serviceSqs: {},
   websocket: { clientFrames: 12, serverFrames: 48, frameTypes: {} },
   tokens: { replies: 10, inputTokens: 6000, outputTokens: 1400, models: ["offline"], userMessageTokens: 150 },

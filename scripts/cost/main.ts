@@ -29,6 +29,12 @@ const report = priceTurns(m, plan, modelPriceOf(settings.model.model ?? DEFAULT_
 
 console.log(`\nMeasured: ${m.turns} turns, ${m.eventBridge.entries} events (${Object.entries(m.eventBridge.byType).map(([t, n]) => `${t} ${n}`).join(", ")})`);
 console.log(`  DynamoDB requests: ${Object.entries(m.dynamodb.requests).map(([op, n]) => `${op.replace("Command", "")} ${n}`).join(", ")}`);
+console.log(
+  `  DynamoDB write units per turn by table (index writes included): ${Object.entries(m.dynamodb.writeUnitsByTable)
+    .sort(([, a], [, b]) => b - a)
+    .map(([table, units]) => `${table} ${(units / m.turns).toFixed(2)}`)
+    .join(", ")}`,
+);
 console.log(`  SQS deliveries per service: ${Object.entries(m.consumers).map(([s, w]) => `${s} ${w.records} in ${w.invocations} batches`).join(", ")}`);
 console.log(`  WebSocket frames: ${m.websocket.clientFrames} from clients, ${m.websocket.serverFrames} to clients (${Object.entries(m.websocket.frameTypes).map(([t, n]) => `${t} ${n}`).join(", ")})`);
 const batches = Object.values(m.consumers).reduce((sum, w) => sum + w.invocations, 0);

@@ -36,8 +36,9 @@ const PERSONAS = ["comfort", "companion", "creative", "courage", "compass"];
 
 const READS = new Set(["GetItemCommand", "BatchGetItemCommand", "QueryCommand", "ScanCommand", "TransactGetItemsCommand"]);
 const WRITES = new Set(["PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "BatchWriteItemCommand", "TransactWriteItemsCommand"]);
+const tableKeyOf = (tableName: string) => Object.keys(TABLES).find((k) => tableName.endsWith(`-${k}`)) as keyof typeof TABLES | undefined;
 const indexCountOf = (tableName: string): number => {
-  const key = Object.keys(TABLES).find((k) => tableName.endsWith(`-${k}`)) as keyof typeof TABLES | undefined;
+  const key = tableKeyOf(tableName);
   return key ? TABLES[key].globalIndexes.length : 0;
 };
 
@@ -52,7 +53,7 @@ const newMeasurement = (workload: Workload): Measurement => ({
   consumers: {},
   gateway: { defaultRouteFrames: 0, connections: 0, messageAckMs: [], connectMs: [], sweepMs: 0 },
   eventBridge: { putEventsCalls: 0, entries: 0, chunks: 0, bytes: 0, byType: {} },
-  dynamodb: { requests: {}, readUnits: 0, writeUnits: 0, writeUnitsWithIndexes: 0 },
+  dynamodb: { requests: {}, readUnits: 0, writeUnits: 0, writeUnitsWithIndexes: 0, writeUnitsByTable: {} },
   serviceSqs: {},
   websocket: { clientFrames: 0, serverFrames: 0, frameTypes: {} },
   tokens: { replies: 0, inputTokens: 0, outputTokens: 0, models: [], userMessageTokens: 0 },
@@ -78,7 +79,10 @@ const instrument = (runtime: ServiceRuntime, m: Measurement) => {
         else if (WRITES.has(command)) {
           m.dynamodb.writeUnits += units;
           // Every write also writes each global index (projection ALL): an upper bound, as if every item carried the index keys.
-          m.dynamodb.writeUnitsWithIndexes += units * (1 + indexCountOf(capacity?.TableName ?? String(input.TableName ?? "")));
+          const table = capacity?.TableName ?? String(input.TableName ?? "");
+          const withIndexes = units * (1 + indexCountOf(table));
+          m.dynamodb.writeUnitsWithIndexes += withIndexes;
+          bump(m.dynamodb.writeUnitsByTable, tableKeyOf(table) ?? table, withIndexes);
         }
       };
       try {

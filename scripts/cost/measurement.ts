@@ -16,7 +16,14 @@ export interface Measurement {
   /** Gateway routes as the client saw them: frames routed to $default, connections, and their round trips. */
   gateway: { defaultRouteFrames: number; connections: number; messageAckMs: number[]; connectMs: number[]; sweepMs: number };
   eventBridge: { putEventsCalls: number; entries: number; chunks: number; bytes: number; byType: Record<string, number> };
-  dynamodb: { requests: Record<string, number>; readUnits: number; writeUnits: number; writeUnitsWithIndexes: number };
+  dynamodb: {
+    requests: Record<string, number>;
+    readUnits: number;
+    writeUnits: number;
+    writeUnitsWithIndexes: number;
+    /** Write units with index writes, per table (the prefix left off): where the write bill comes from. */
+    writeUnitsByTable: Record<string, number>;
+  };
   /** SQS calls the services make themselves (dead letters); the event source's own polling is modelled, not counted. */
   serviceSqs: Record<string, number>;
   websocket: { clientFrames: number; serverFrames: number; frameTypes: Record<string, number> };
