@@ -103,7 +103,9 @@ function partsOf(found: MessageFindings, phrase: string, phraseStart: number): {
   const rest = phrase.slice(restStart);
   const next = found.message.tokens.find((token) => token.start >= phraseStart + restStart);
   const firstWord = phrase.split(/\s+/)[0] ?? "";
-  if (next && (next.tags.has("Verb") || GOAL_VERBS.has(next.lower)) && !next.tags.has("Gerund") && rest.split(/\s+/).length >= 2) {
+  // "come back and work at the clinic": a verb with only its particle is the way to the goal, not a goal of its own.
+  const headOnly = /^\p{L}+\s+(?:back|home|out|up|over|down|around|along)$/u.test(phrase.slice(0, split.index));
+  if (!headOnly && next && (next.tags.has("Verb") || GOAL_VERBS.has(next.lower)) && !next.tags.has("Gerund") && rest.split(/\s+/).length >= 2) {
     return [{ text: phrase.slice(0, split.index), start: phraseStart }, ...partsOf(found, rest, phraseStart + restStart)];
   }
   if (/^(?:my|a|an)\s/i.test(rest) && /^(?:have|get|buy|own)$/i.test(firstWord)) {

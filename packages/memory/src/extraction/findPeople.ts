@@ -210,6 +210,12 @@ function findNames(found: MessageFindings): void {
     // A known first name or a capital mid-sentence is enough with a frame; a lone capital at a sentence start is not.
     const accept = capitalised ? (known && !token.sentenceStart) || inPersonFrame || (known && following !== undefined) : known && inPersonFrame;
     if (!accept || found.isTaken(named.start, named.end)) continue;
+    // "pin Marcus from Eastside": after a person, "from" names where they are from (a school, a town), not a second person.
+    if (previous?.lower === "from" && found.at(tokens[index - 2]?.start ?? -1, ["Person"]) && capitalised) {
+      found.add({ type: "Place", name: named.text, start: named.start, end: named.end, attributes: { kind: "from" }, userEdges: [{ type: "mentions" }] });
+      index = named.lastIndex;
+      continue;
+    }
     found.add({ type: "Person", name: displayName(named.text), start: named.start, end: named.end, userEdges: [{ type: "mentions" }] });
     index = named.lastIndex;
   }

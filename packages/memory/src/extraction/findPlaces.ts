@@ -81,6 +81,8 @@ export function findPlaces(found: MessageFindings): void {
     if (!found.isTaken(start, end)) found.add({ type: "Place", name: text.slice(start, end), start, end, userEdges: [{ type: "mentions" }] });
   }
 
+  findTownsOfPlaces(found);
+
   for (const match of matchesOf(MOTION_TO_NAME, text)) {
     const start = match.index + match[0].length;
     const nameMatch = /^(?:\p{Lu}[\p{L}'-]*)(?:\s+\p{Lu}[\p{L}'-]*){0,2}/u.exec(text.slice(start));
@@ -91,6 +93,31 @@ export function findPlaces(found: MessageFindings): void {
     // A person's name after "to" is a visit to someone ("going to Jordan's"), not a place.
     if (first && (first.tags.has("Person") || first.tags.has("FirstName") || first.tags.has("Date") || first.tags.has("Pronoun"))) continue;
     if (!found.isTaken(start, end)) found.add({ type: "Place", name, start, end, userEdges: [{ type: "mentions" }] });
+  }
+}
+
+/** Words after "in" that are no town: "my aunt's house in the hills", "the clinic in town". */
+const NOT_TOWNS = new Set(["the", "a", "an", "my", "our", "town", "city", "there", "here", "it", "which", "that", "this", "person", "general", "particular", "case", "order", "front", "back", "between", "time", "public", "private", "secret", "fact", "class", "school", "bed", "trouble", "love", "charge", "line", "person", "advance", "half", "total", "return"]);
+
+/**
+ * A town nobody listed, told by where a place is: "my aunt's house in clayton", "the clinic in chinle", "a ranch
+ * outside lubbock". The place before it is already found; the word after "in" is a town when it is a bare noun.
+ */
+function findTownsOfPlaces(found: MessageFindings): void {
+  const { text, tokens } = found.message;
+  for (const place of found.entities.filter((entity) => entity.type === "Place")) {
+    const index = tokens.findIndex((token) => token.start >= place.end);
+    const preposition = tokens[index];
+    const town = tokens[index + 1];
+    if (!preposition || !town || !/^(?:in|outside|near)$/.test(preposition.lower) || /[,.!?;]/.test(tokens[index - 1]?.post ?? "")) continue;
+    const word = town.lower.replace(/['’]s$/, "");
+    if (word.length < 3 || NOT_TOWNS.has(word) || !town.tags.has("Noun") || ["Pronoun", "Date", "Determiner", "Adjective", "Verb", "Value", "Plural"].some((tag) => town.tags.has(tag))) continue;
+    // One word, or two when the second is capitalised like the first ("Rio Rancho") or is a known place word.
+    const next = tokens[index + 2];
+    const two = next && !/[,.!?;]/.test(town.post) && /^\p{Lu}/u.test(town.text) && /^\p{Lu}/u.test(next.text);
+    const end = two ? next.end : town.start + word.length;
+    if (found.isTaken(town.start, end)) continue;
+    found.add({ type: "Place", name: text.slice(town.start, end).replace(/[^\p{L}\p{N}]+$/u, ""), start: town.start, end, attributes: { kind: "town" }, userEdges: [{ type: "mentions" }] });
   }
 }
 

@@ -27,7 +27,7 @@ const VALUE_PHRASES = new Set(["hard work", "mental health", "self respect", "se
 /** What is said of a value right after it: "X is...", "X matters", "X > Y", "X over everything", "X first", "X comes first", "X beats talent". */
 const VALUE_PREDICATE = /^\s*(?:(?:definitely|definately|really|totally|honestly|literally|just|still|truly)\s+)?(?:is|'s|are|isnt|isn't|matters|matter|means|comes|>|over|first|beats|got|will|always|will\s+always)\b|^\s*>/;
 /** Words before a clause-initial value that leave it first: "ngl honesty matters", "i think forgiveness matters". */
-const LEAD_INS = new Set(["ngl", "honestly", "tbh", "like", "and", "but", "so", "i", "think", "guess", "feel", "just", "me", "for", "my", "idk", "lol", "imo", "because", "bc", "yeah", "ok", "okay"]);
+const LEAD_INS = new Set(["sometimes", "always", "also", "ngl", "honestly", "tbh", "like", "and", "but", "so", "i", "think", "guess", "feel", "just", "me", "for", "my", "idk", "lol", "imo", "because", "bc", "yeah", "ok", "okay"]);
 /** Gerunds that open a value phrase: "being myself", "standing up for people", "keeping my word", "not being fake". */
 const VALUE_GERUND = /^(?:not\s+)?(?:being|making|standing|showing|keeping|treating|taking|giving|helping|having|staying|putting|protecting|supporting|respecting|telling|doing|working|loving|caring|speaking|sticking|looking)\b/;
 /** What a gerund phrase must be followed by to be a value: "... matters (to me)", "... is my whole thing", "... > ...". */
@@ -35,11 +35,23 @@ const GERUND_PREDICATE = /^\s*(?:(?:is|'s)\s+(?:like\s+)?(?:my\s+(?:whole|bigges
 /** Words that end a gerund value's phrase: who it is for is often part of it, why never is. */
 const GERUND_STOP = new Set(["who", "even", "because", "bc", "when", "cuz", "since", "if", "to", "so"]);
 
+/** "what i actually care about is music", "what matters most is family": the value after the cleft. */
+const CLEFT = /\bwhat\s+(?:i\s+(?:actually\s+|really\s+|truly\s+)?(?:care\s+about|value|love)(?:\s+most)?|(?:really\s+)?matters(?:\s+most)?(?:\s+to\s+me)?)\s+is\s+/g;
+/** "thats what matters to me honestly, time with him": the value after a comma that follows "what matters". */
+const MATTERS_THEN = /\b(?:that's|thats|that\s+is)\s+what\s+matters(?:\s+(?:most|to\s+me))*(?:\s+(?:honestly|tbh|fr|ngl))?,\s+/g;
+/** "i just want freedom", "i want independence so bad": a value noun wanted. */
+const WANTED_VALUE = /\bi\s+(?:just\s+|really\s+|only\s+)*(?:want|need|crave|deserve)\s+(?=\p{L})/gu;
+/** "everybody deserves a second chance", "everyone deserves to be treated like a human". */
+const DESERVES = /\b(?:everyone|everybody|people|kids|every\s+kid|every\s+person|nobody|no\s+one)\s+deserves?\s+/g;
+/** "i refuse to be fake", "id rather lose than cheat": what the user will not do, as "not ...ing". */
+const REFUSAL = /\bi\s+(?:refuse\s+to|will\s+never|would\s+never|won't\s+ever)\s+(\p{L}+)((?:\s+\p{L}+){0,2})|\bi(?:'d|d|\s+would)\s+rather\s+\p{L}+\s+than\s+(\p{L}+)((?:\s+\p{L}+){0,2})/gu;
+
 export function findValues(found: MessageFindings): void {
   const { message } = found;
   const { lower, tokens } = message;
   findGerundValues(found);
   findValueNouns(found);
+  findValuePhrases(found);
 
   for (const match of matchesOf(VALUE_BEFORE, lower)) {
     const start = clauseStart(lower, match.index);
@@ -122,10 +134,62 @@ function findGerundValues(found: MessageFindings): void {
     if (words.length < 2 || (!predicated && !GERUND_PREDICATE.test(predicateAt) && !GERUND_PREDICATE.test(rest) && !/^[^.!?]*?\s(?:matters|is\s+(?:like\s+)?my\s+whole\s+thing|is\s+important)/.test(rest))) continue;
     const first = words[0] as Token;
     const last = words[words.length - 1] as Token;
-    if (found.isTaken(first.start, last.end)) continue;
+    // "being a good big brother": the person named inside a value is part of it, and still found as a person.
+    if (found.entities.some((entity) => !["Person", "Place", "Thing", "Activity"].includes(entity.type) && entity.start < last.end && first.start < entity.end)) continue;
     found.add({ type: "Value", name: message.text.slice(first.start, last.start + last.lower.length), start: first.start, end: last.end, userEdges: [{ type: "supports" }] });
     index = tokens.indexOf(last);
   }
+}
+
+function findValuePhrases(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  const forward = (from: number, max: number) => {
+    const end = clauseEnd(lower, from);
+    const words: Token[] = [];
+    for (let index = tokenIndexAt(message, from); index < tokens.length && words.length < max; index += 1) {
+      const token = tokens[index] as Token;
+      if (token.end > end || (words.length > 0 && ["because", "bc", "cuz", "but", "so", "lol", "tbh", "ngl", "honestly", "even", "than", "more", "rn"].includes(token.lower))) break;
+      words.push(token);
+      if (/[,.!?;]/.test(token.post)) break;
+    }
+    return words;
+  };
+  for (const match of [...matchesOf(CLEFT, lower), ...matchesOf(MATTERS_THEN, lower)]) addValue(found, forward(match.index + match[0].length, 4));
+  for (const match of matchesOf(WANTED_VALUE, lower)) {
+    const token = tokens[tokenIndexAt(message, match.index + match[0].length)];
+    if (token && VALUE_NOUNS.has(token.lower) && !["family", "god", "love", "hope", "health", "success", "education"].includes(token.lower)) addValue(found, [token]);
+  }
+  for (const match of matchesOf(DESERVES, lower)) {
+    const words = forward(match.index + match[0].length, 6).filter((token, index) => !(index === 0 && /^(?:a|an|to)$/.test(token.lower)));
+    addValue(found, words);
+  }
+  for (const match of matchesOf(REFUSAL, lower)) {
+    const verb = match[1] ?? match[3] ?? "";
+    const rest = (match[2] ?? match[4] ?? "").trim().split(/\s+/).filter(Boolean);
+    // The object up to a stop: "be fake just to fit in" is "not being fake".
+    const kept: string[] = [];
+    for (const word of rest) {
+      if (["just", "to", "for", "because", "bc", "and", "but", "so", "again", "ever", "lol", "my", "grandpa", "anymore"].includes(word)) break;
+      kept.push(word);
+    }
+    if (NOT_VALUE_VERBS.has(verb)) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    if (found.entities.some((entity) => entity.type === "Value" && entity.start < end && start < entity.end)) continue;
+    found.add({ type: "Value", name: ["not", gerund(verb), ...kept].join(" "), start, end, userEdges: [{ type: "supports" }] });
+  }
+}
+
+/** Verbs a refusal is made of that are no value: "i will never know", "i'd rather die than" (the safety screen's, never stored). */
+const NOT_VALUE_VERBS = new Set(["know", "get", "understand", "forget", "forgive", "die", "go", "see", "talk", "do", "have", "say", "tell", "find", "stop"]);
+
+/** A verb's -ing form as teens' values are named: "be" → "being", "cheat" → "cheating", "lie" → "lying", "make" → "making". */
+function gerund(verb: string): string {
+  if (verb === "be") return "being";
+  if (verb.endsWith("ie")) return `${verb.slice(0, -2)}ying`;
+  if (verb.endsWith("e") && !verb.endsWith("ee") && verb.length > 2) return `${verb.slice(0, -1)}ing`;
+  return `${verb}ing`;
 }
 
 function addValue(found: MessageFindings, words: readonly Token[]): void {

@@ -289,6 +289,15 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Event")).toEqual(["new years party", "navidad"]);
     });
 
+    it("finds a town nobody listed by where a place is, and where a person is from as a place", async () => {
+      // Act
+      const extraction = await extract(userSays("im staying at my aunt's house in clayton for a while", "my grandma's house in the hills", "i want to pin Marcus from Eastside", "i got a text from Jake"));
+
+      // Assess
+      expect(names(extraction, "Place")).toEqual(["aunt's house", "clayton", "grandma's house", "Eastside"]);
+      expect(names(extraction, "Person")).toEqual(["aunt", "grandma", "Marcus", "Jake"]);
+    });
+
     it("takes a club met by its acronym or its name as an activity, and an office run for as no running", async () => {
       // Act
       const extraction = await extract(userSays("theres a GSA meeting after school", "im at the queer student union meetings on tuesdays", "i want to run for class president"));
@@ -338,11 +347,11 @@ describe("createOfflineExtractor", () => {
     it("finds a goal to wait for, to have to reach, or to be determined about, and cuts its manner and its model", async () => {
       // Act
       const extraction = await extract(
-        userSays("i cant wait to have my own car", "i still have to cut 3 pounds", "im determined to make varsity", "goal for break: learn to skate without eating it", "quiero ser enfermera como mi tía", "i want to i just dont know"),
+        userSays("i cant wait to have my own car", "i still have to cut 3 pounds", "im determined to make varsity", "goal for break: learn to skate without eating it", "quiero ser enfermera como mi tía", "i want to i just dont know", "i wanna come back and work at the clinic"),
       );
 
       // Assess
-      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera"]);
+      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera", "come back and work at the clinic"]);
     });
   });
 
@@ -419,6 +428,25 @@ describe("createOfflineExtractor", () => {
 
       // Assess
       expect(names(extraction, "Habit")).toEqual([]);
+    });
+
+    it("finds values told by a cleft, a wish, what everyone deserves, what the user refuses, and gerund values holding a person", async () => {
+      // Act
+      const extraction = await extract(
+        userSays(
+          "being a good big brother is the most important thing to me",
+          "what i actually care about is music",
+          "i just want freedom",
+          "everybody deserves a second chance",
+          "i refuse to be fake just to fit in",
+          "id rather lose than cheat",
+          "i will never know",
+        ),
+      );
+
+      // Assess
+      expect(names(extraction, "Value")).toEqual(["being a good big brother", "music", "freedom", "second chance", "not being fake", "not cheating"]);
+      expect(names(extraction, "Person")).toEqual(["brother"]);
     });
 
     it("names a habit by what the user does, in the words they told it, whoever makes them do it", async () => {
