@@ -1,9 +1,10 @@
 // Local SQS: fauxqs in memory, with a queue and a dead-letter queue per consuming service from the topology.
+import type { Socket } from "node:net";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
 import { LOOPBACK, localCredentials } from "./net";
-import { openSqsJournal } from "./sqsJournal";
+import { loadSqsStoreClass, openSqsJournal, type FauxqsSqsStore } from "./sqsJournal";
 
 export interface ServiceQueues {
   queueUrl: string;
@@ -25,9 +26,14 @@ export interface LocalSqs {
  */
 export const startSqs = async (options: { port: number; region: string; dataDir?: string }): Promise<LocalSqs> => {
   const journal = options.dataDir ? await openSqsJournal(options.dataDir) : undefined;
+  const store = journal?.store ?? new (await loadSqsStoreClass())();
   // buildApp rather than startFauxqs: the latter listens on every interface, and the local cloud stays on loopback.
   // fauxqs builds its SNS and S3 stores itself when only the SQS store is given.
-  const app = buildApp({ logger: false, defaultRegion: options.region, ...(journal ? { stores: { sqsStore: journal.store } as unknown as NonNullable<Parameters<typeof buildApp>[0]>["stores"] } : {}) });
+  const app = buildApp({ logger: false, defaultRegion: options.region, stores: { sqsStore: store } as unknown as NonNullable<Parameters<typeof buildApp>[0]>["stores"] });
+  app.addHook("preSerialization", async (request: { headers: Record<string, unknown>; body: unknown; raw: { socket: Socket } }, _reply: unknown, payload: unknown) => {
+    if (request.headers["x-amz-target"] === "AmazonSQS.ReceiveMessage") returnUnheard(store, request.body, payload, request.raw.socket);
+    return payload;
+  });
   const address = await app.listen({ port: options.port, host: LOOPBACK });
   return {
     endpoint: address,
@@ -37,6 +43,26 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
       journal?.close();
     },
   };
+};
+
+/**
+ * fauxqs answers a long poll whose caller has gone (a service killed mid-poll) like any other: the messages it hands
+ * that closed socket would then stay invisible for the whole visibility timeout (a minute for the notifier, six for
+ * generation) although nobody ever saw them. SQS proper keeps no such ghost, since Lambda's pollers are its own; here
+ * they go straight back on the queue, their receive uncounted, for a live poller.
+ */
+const returnUnheard = (store: FauxqsSqsStore, body: unknown, payload: unknown, socket: Socket) => {
+  if (!socket.destroyed && socket.readable) return;
+  const queueUrl = (body as { QueueUrl?: unknown } | undefined)?.QueueUrl;
+  const messages = (payload as { Messages?: { ReceiptHandle?: string }[] } | undefined)?.Messages ?? [];
+  const queue = typeof queueUrl === "string" ? store.getQueue(queueUrl) : undefined;
+  if (!queue) return;
+  for (const { ReceiptHandle: handle } of messages) {
+    const held = handle ? queue.inflightMessages.get(handle) : undefined;
+    if (!handle || !held) continue;
+    held.message.approximateReceiveCount = Math.max(0, held.message.approximateReceiveCount - 1);
+    queue.changeVisibility(handle, 0);
+  }
 };
 
 export const sqsClientFor = (endpoint: string, region: string): SQSClient =>

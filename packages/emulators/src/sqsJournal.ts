@@ -13,17 +13,20 @@ interface FauxqsMessage {
   [field: string]: unknown;
 }
 
-interface FauxqsQueue {
+export interface FauxqsQueue {
   name: string;
   inflightMessages: Map<string, { message: FauxqsMessage }>;
   enqueue(message: FauxqsMessage): void;
   deleteMessage(receiptHandle: string): boolean;
+  /** 0 puts an in-flight message back on the queue at once. */
+  changeVisibility(receiptHandle: string, timeoutSeconds: number): void;
   purge(): void;
 }
 
-/** The part of fauxqs's SqsStore the journal hooks into. */
+/** The part of fauxqs's SqsStore the journal and the local SQS hook into. */
 export interface FauxqsSqsStore {
   createQueue(...args: unknown[]): FauxqsQueue;
+  getQueue(url: string): FauxqsQueue | undefined;
   getQueueByName(name: string): FauxqsQueue | undefined;
 }
 
@@ -36,7 +39,7 @@ const COMPACT_AFTER_BYTES = 32 * 1024 * 1024;
  * fauxqs exports only its app builder; its store class lives beside it in the package. Found through the same
  * node_modules lookup Node uses, so the journal wraps the store the running server uses.
  */
-const loadSqsStoreClass = async (): Promise<new () => FauxqsSqsStore> => {
+export const loadSqsStoreClass = async (): Promise<new () => FauxqsSqsStore> => {
   const require = createRequire(import.meta.url);
   const file = (require.resolve.paths("fauxqs") ?? []).map((dir) => join(dir, "fauxqs", "dist", "sqs", "sqsStore.js")).find((path) => existsSync(path));
   if (!file) throw new Error("fauxqs's SqsStore was not found beside its package; is fauxqs 1.9 installed?");

@@ -1,0 +1,80 @@
+// A long poll whose caller died (a killed service) must not take messages with it: they stay for the next poller.
+import { request } from "node:http";
+import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { afterEach, describe, expect, it } from "vitest";
+import { sqsClientFor, startSqs, type LocalSqs } from "../src/sqs";
+
+const open: { sqs: LocalSqs; client: SQSClient }[] = [];
+
+afterEach(async () => {
+  for (const { sqs, client } of open.splice(0)) {
+    client.destroy();
+    await sqs.close();
+  }
+});
+
+const start = async () => {
+  const sqs = await startSqs({ port: 0, region: "us-east-1" });
+  const client = sqsClientFor(sqs.endpoint, "us-east-1");
+  open.push({ sqs, client });
+  const { QueueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "notifier", Attributes: { VisibilityTimeout: "60" } }));
+  return { sqs, client, queueUrl: QueueUrl };
+};
+
+/** A ReceiveMessage long poll sent by hand over its own socket, as a service's poller sends it; `drop` kills the caller. */
+const longPoll = (endpoint: string, queueUrl: string) => {
+  const req = request(`${endpoint}/`, {
+    method: "POST",
+    headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": "AmazonSQS.ReceiveMessage" },
+  });
+  req.on("error", () => undefined);
+  req.end(JSON.stringify({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 20, MessageSystemAttributeNames: ["All"] }));
+  return {
+    /** The caller's process dies: its socket closes with the poll still waiting. */
+    drop: () => req.destroy(),
+  };
+};
+
+const until = async (check: () => Promise<boolean>, ms = 5_000) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+};
+
+describe("local SQS long polls", () => {
+  it("gives a message that arrives after a poller died to a live poller, as if first received, not to the dead one", async () => {
+    const { sqs, client, queueUrl } = await start();
+    const ghost = longPoll(sqs.endpoint, queueUrl);
+    // Let the ghost's poll reach the queue and wait there, then kill its caller.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    ghost.drop();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "ReplyScreened" }));
+    const received: { Body?: string; Attributes?: Record<string, string> }[] = [];
+    const got = await until(async () => {
+      const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1, MessageSystemAttributeNames: ["All"] }));
+      received.push(...Messages);
+      return received.length > 0;
+    });
+
+    expect(got).toBe(true);
+    expect(received.map((m) => m.Body)).toEqual(["ReplyScreened"]);
+    // The dead poller's receive does not count against the message's redrive limit.
+    expect(received[0]?.Attributes?.ApproximateReceiveCount).toBe("1");
+  });
+
+  it("still hands a live poller waiting on the queue the message that arrives", async () => {
+    const { client, queueUrl } = await start();
+    const waiting = client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "MessageReceived" }));
+
+    const { Messages = [] } = await waiting;
+
+    expect(Messages.map((m) => m.Body)).toEqual(["MessageReceived"]);
+  });
+});
