@@ -94,4 +94,22 @@ describe("erasure guard", () => {
 
     expect(handled).toEqual(["reply", "ended"]);
   });
+
+  it("still runs a PersonaDeleted stamped in the erasure's own millisecond, so the persona's portrait goes too", async () => {
+    const handled: string[] = [];
+    const handlers = tombstoneGuardedHandlers(runtimeWithErasure("user-gone"), {
+      PersonaDeleted: async () => void handled.push("persona"),
+      SessionEnded: async () => void handled.push("ended"),
+    } as EventHandlers);
+    const deletedAt = "2026-12-04T16:00:05.000Z";
+    const personaDeleted = delivered(
+      { type: "PersonaDeleted", correlationId: "user-gone", userId: "user-gone", deduplicationKey: `p-1:erased:${deletedAt}`, data: { personaId: "p-1", name: "Nova", endedSessionIds: [], deletedAt } },
+      { at: deletedAt },
+    );
+
+    await handlers.PersonaDeleted?.(personaDeleted as never);
+    await handlers.SessionEnded?.(delivered(sessionEndedRequest(turn({ userId: "user-gone" })), { at: deletedAt }) as never);
+
+    expect(handled).toEqual(["persona"]);
+  });
 });
