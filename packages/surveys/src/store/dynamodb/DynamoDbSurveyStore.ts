@@ -151,9 +151,26 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
+  /**
+   * Every response item, expired ones too: TTL removes an expired item only eventually (up to days later in DynamoDB), and
+   * an erasure must not leave a friend's words about the user waiting for it.
+   */
   async delete(surveyId: string): Promise<void> {
-    const responses = await this.listResponses(surveyId);
-    for (const r of responses) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: `${RESPONSE_PREFIX}${r.respondentKey}` } }));
+    const pages = pagesOf((start) =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":survey": surveyId, ":prefix": RESPONSE_PREFIX },
+          ProjectionExpression: "surveyId, sk",
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: item.sk as string } }));
+    }
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK } }));
   }
 }
