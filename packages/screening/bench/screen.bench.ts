@@ -1,8 +1,18 @@
-// Prints how fast the screener screens realistic teen messages (rules alone, and every local layer with the classifier and context): throughput and latency percentiles.
+// Prints how fast the screener screens realistic teen messages: the whole screen (rules alone, and every local layer with the classifier and context), then each layer on its own, with the machine's load so the figures can be read honestly.
 // Run: pnpm bench:safety [iterations]
 
 import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier, screenInput, screenOutput } from "../src";
+import { findCrisisLanguage } from "../src/crisisLexicon";
+import { findHarassment } from "../src/harassment";
+import { prepareText, type PreparedText } from "../src/normalize";
+import { findPersonalData } from "../src/personalData";
+import { findProfanity } from "../src/profanity";
+import { screenRisk } from "../src/riskScreen";
+import { screenPrepared } from "../src/screen";
+import { findSexualContent } from "../src/sexualContent";
+import type { RuleHit } from "../src/types";
 import { FROZEN_TEST_FILE } from "./classifier/paths";
 
 // Mostly ordinary chat, as in production, with the cases each rule exists for mixed in.
@@ -45,19 +55,20 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function run(name: string, screen: (text: string) => unknown, messages: readonly string[] = MESSAGES, rounds = iterations): void {
+/** Screens every message `rounds` times with `screen(i)` (i: the message's index) and prints throughput, latency percentiles and CPU time. */
+function run(name: string, count: number, rounds: number, screen: (index: number) => unknown): void {
   // Warm up so the regexes are compiled and the JIT has settled before we measure.
-  for (let i = 0; i < 20; i++) for (const message of messages) screen(message);
+  for (let r = 0; r < 20; r++) for (let i = 0; i < count; i++) screen(i);
 
-  const samples = new Float64Array(rounds * messages.length);
+  const samples = new Float64Array(rounds * count);
   let index = 0;
   const started = process.hrtime.bigint();
   // CPU time as well as wall time: on a shared machine wall-clock percentiles include time spent waiting for a core.
   const cpuBefore = process.cpuUsage();
-  for (let i = 0; i < rounds; i++) {
-    for (const message of messages) {
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < count; i++) {
       const before = process.hrtime.bigint();
-      screen(message);
+      screen(i);
       samples[index++] = Number(process.hrtime.bigint() - before) / 1_000;
     }
   }
@@ -67,11 +78,13 @@ function run(name: string, screen: (text: string) => unknown, messages: readonly
   samples.sort();
   const perSecond = Math.round(samples.length / elapsedSeconds);
   console.log(
-    `${name.padEnd(28)} ${String(samples.length).padStart(6)} msgs  ${String(perSecond).padStart(7)} msgs/s  ` +
-      `p50 ${percentile(samples, 50).toFixed(1)} µs  p99 ${percentile(samples, 99).toFixed(1)} µs  max ${percentile(samples, 100).toFixed(1)} µs  ` +
-      `cpu ${cpuPerMessage.toFixed(1)} µs/msg (${Math.round(1e6 / cpuPerMessage)} msgs/s on one free core)`,
+    `  ${name.padEnd(30)} ${String(samples.length).padStart(6)} msgs ${String(perSecond).padStart(8)} msgs/s  ` +
+      `p50 ${percentile(samples, 50).toFixed(1).padStart(6)} µs  p99 ${percentile(samples, 99).toFixed(1).padStart(7)} µs  max ${percentile(samples, 100).toFixed(0).padStart(6)} µs  ` +
+      `cpu ${cpuPerMessage.toFixed(1).padStart(6)} µs/msg (${String(Math.round(1e6 / cpuPerMessage)).padStart(6)} msgs/s on one free core)`,
   );
 }
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
 const screener = createScreener({ classifier });
@@ -80,14 +93,35 @@ const test = readFileSync(FROZEN_TEST_FILE, "utf8")
   .split("\n")
   .filter((line) => line.trim().length > 0)
   .map((line) => JSON.parse(line) as { text: string; context?: string[] });
-const recentOf = new Map(test.map((e) => [e.text, e.context ?? []]));
+const testTexts = test.map((e) => e.text);
+const testRecent = test.map((e) => e.context ?? []);
+const testRounds = Math.max(1, Math.round(iterations / 10));
 // A session's last three user messages, as the safety service reads them.
 const RECENT = ["ugh my mom took my phone again", "i have a test tomorrow", "whatever"];
 
-console.log(`load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores`);
-console.log(`node ${process.version}, model ${classifier.version}; ${MESSAGES.length} distinct messages × ${iterations} iterations, then the ${test.length} test-split messages × ${Math.max(1, Math.round(iterations / 20))}`);
-run("rules only (screenInput)", screenInput);
-run("rules only (screenOutput)", screenOutput);
-run("screener, message alone", (text) => screener.screenInputLocally(text));
-run("screener, with 3 recent", (text) => screener.screenInputLocally(text, RECENT));
-run("screener, test split", (text) => screener.screenInputLocally(text, recentOf.get(text) ?? []), test.map((e) => e.text), Math.max(1, Math.round(iterations / 20)));
+console.log(`load average ${load()} (1, 5, 15 min) on ${cpus().length} cores; node ${process.version}, model ${classifier.version}`);
+console.log(`${MESSAGES.length} distinct messages × ${iterations} rounds; the ${test.length} test-split messages (with their session context) × ${testRounds} rounds`);
+console.log("msgs/s is wall clock (it drops when other processes hold the cores); cpu is this process's own time per message.\n");
+
+console.log("the whole screen");
+run("rules only (screenInput)", MESSAGES.length, iterations, (i) => screenInput(MESSAGES[i] ?? ""));
+run("rules only (screenOutput)", MESSAGES.length, iterations, (i) => screenOutput(MESSAGES[i] ?? ""));
+run("screener, message alone", MESSAGES.length, iterations, (i) => screener.screenInputLocally(MESSAGES[i] ?? ""));
+run("screener, with 3 recent", MESSAGES.length, iterations, (i) => screener.screenInputLocally(MESSAGES[i] ?? "", RECENT));
+run("screener, test split", test.length, testRounds, (i) => screener.screenInputLocally(testTexts[i] ?? "", testRecent[i] ?? []));
+
+// Each layer over the test split, on text prepared once as the screener does; together they make up the screener's line above.
+const prepared: PreparedText[] = testTexts.map((text) => prepareText(text));
+const crisisHits: RuleHit[][] = prepared.map((p) => findCrisisLanguage(p, "input"));
+const at = <T>(list: readonly T[], i: number): T => list[i] as T;
+console.log(`\neach layer, over the test split (input direction)`);
+run("normalise (prepareText)", test.length, testRounds, (i) => prepareText(at(testTexts, i)));
+run("crisis lexicon", test.length, testRounds, (i) => findCrisisLanguage(at(prepared, i), "input"));
+run("harassment", test.length, testRounds, (i) => findHarassment(at(prepared, i), "input"));
+run("sexual content", test.length, testRounds, (i) => findSexualContent(at(prepared, i), "input"));
+run("profanity", test.length, testRounds, (i) => findProfanity(at(prepared, i), "input"));
+run("personal data", test.length, testRounds, (i) => findPersonalData(at(testTexts, i), "input"));
+run("every rule (screenPrepared)", test.length, testRounds, (i) => screenPrepared(at(prepared, i), "input"));
+run("classifier and context", test.length, testRounds, (i) => screenRisk(classifier, { prepared: at(prepared, i), lexiconHits: at(crisisHits, i), recent: at(testRecent, i) }));
+
+console.log(`\nload average ${load()} at the end`);
