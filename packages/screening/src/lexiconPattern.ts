@@ -1,5 +1,6 @@
 // Compiles our own lexicon patterns (crisis, harassment, sexual requests) into regexes over the matching form, with shared macros.
 
+import { RegexPrefilter, requiredLiterals } from "./regexPrefilter";
 import type { RuleHit, SafetyAction, SafetyCategory, ScreeningDirection } from "./types";
 
 // Raw regex spliced in after spaces become optional; their own spaces stay literal because the matching form has single spaces.
@@ -29,11 +30,51 @@ export function compileLexiconPattern(source: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, "u");
 }
 
-/** The first match of any regex in any form, or undefined: one match per rule is enough to act on and to audit. */
-export function firstLexiconMatch(forms: readonly string[], regexes: readonly RegExp[]): RegExpExecArray | undefined {
-  for (const form of forms) {
-    for (const regex of regexes) {
-      const match = regex.exec(form);
+/**
+ * A lexicon's patterns compiled once, with the literals each needs (regexPrefilter.ts), so a message is
+ * read for all the literals in one pass and only the patterns it could match are run: most messages hold
+ * none of a pattern's words, and running a few hundred regexes on each was most of the screen's time.
+ */
+export class CompiledLexicon<Entry extends { patterns: readonly string[] }> {
+  private readonly entries: readonly { entry: Entry; first: number; regexes: readonly RegExp[] }[];
+  private readonly prefilter: RegexPrefilter;
+
+  constructor(entries: readonly Entry[]) {
+    let first = 0;
+    this.entries = entries.map((entry) => {
+      const compiled = { entry, first, regexes: entry.patterns.map(compileLexiconPattern) };
+      first += compiled.regexes.length;
+      return compiled;
+    });
+    // Every space of a pattern is optional in its regex, so the literals are looked for with spaces ignored.
+    const options = { ignoreSpaces: true };
+    this.prefilter = new RegexPrefilter(
+      this.entries.flatMap(({ regexes }) => regexes.map((regex) => requiredLiterals(regex.source, options))),
+      options,
+    );
+  }
+
+  /**
+   * Each entry's first match, in entry order, for the entries that match: the forms in order and, within a
+   * form, the entry's patterns in order. One match per entry is enough to act on and to audit.
+   */
+  firstMatches(forms: readonly string[]): { entry: Entry; match: RegExpExecArray }[] {
+    const may = forms.map((form) => this.prefilter.mayMatch(form));
+    const out: { entry: Entry; match: RegExpExecArray }[] = [];
+    for (const { entry, first, regexes } of this.entries) {
+      const match = firstMatch(forms, may, first, regexes);
+      if (match !== undefined) out.push({ entry, match });
+    }
+    return out;
+  }
+}
+
+function firstMatch(forms: readonly string[], may: readonly Uint8Array[], first: number, regexes: readonly RegExp[]): RegExpExecArray | undefined {
+  for (let f = 0; f < forms.length; f += 1) {
+    const mayInForm = may[f] as Uint8Array;
+    for (let r = 0; r < regexes.length; r += 1) {
+      if (mayInForm[first + r] !== 1) continue;
+      const match = (regexes[r] as RegExp).exec(forms[f] as string);
       if (match) return match;
     }
   }
@@ -50,20 +91,13 @@ export interface LexiconRule {
   patterns: readonly string[];
 }
 
-export interface CompiledLexiconRule {
-  rule: LexiconRule;
-  regexes: readonly RegExp[];
+export function compileLexiconRules(rules: readonly LexiconRule[]): CompiledLexicon<LexiconRule> {
+  return new CompiledLexicon(rules);
 }
 
-export function compileLexiconRules(rules: readonly LexiconRule[]): CompiledLexiconRule[] {
-  return rules.map((rule) => ({ rule, regexes: rule.patterns.map(compileLexiconPattern) }));
-}
-
-export function findLexiconHits(forms: readonly string[], rules: readonly CompiledLexiconRule[], direction: ScreeningDirection): RuleHit[] {
+export function findLexiconHits(forms: readonly string[], rules: CompiledLexicon<LexiconRule>, direction: ScreeningDirection): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const { rule, regexes } of rules) {
-    const match = firstLexiconMatch(forms, regexes);
-    if (match === undefined) continue;
+  for (const { entry: rule, match } of rules.firstMatches(forms)) {
     const action = direction === "input" ? rule.input : rule.output;
     if (action === "allow") continue;
     for (const category of rule.categories) hits.push({ category, term: match[0].trim(), ruleId: `${category}.${rule.id}`, action });
