@@ -1,7 +1,19 @@
 // Profanity, explicit sexual words and slurs found by obscenity, with our fixes for the gaps it is known to have.
 
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers, type EnglishProfaneWord } from "obscenity";
+import {
+  RegExpMatcher,
+  SyntaxKind,
+  compareMatchByPositionAndId,
+  englishDataset,
+  englishRecommendedTransformers,
+  type EnglishProfaneWord,
+  type MatchPayload,
+  type Node as PatternNode,
+  type ParsedPattern,
+  type StatefulTransformer,
+} from "obscenity";
 import type { PreparedText } from "./normalize";
+import { RegexPrefilter, requiredLiterals } from "./regexPrefilter";
 import type { RuleHit, ScreeningDirection } from "./types";
 
 /**
@@ -48,11 +60,142 @@ const NOT_PROFANE: readonly string[] = [
 ];
 
 const dataset = englishDataset.build();
-const matcher = new RegExpMatcher({
-  ...dataset,
-  whitelistedTerms: [...(dataset.whitelistedTerms ?? []), ...NOT_PROFANE],
-  ...englishRecommendedTransformers,
-});
+const WHITELIST = [...(dataset.whitelistedTerms ?? []), ...NOT_PROFANE];
+const matcher = new RegExpMatcher({ ...dataset, whitelistedTerms: WHITELIST, ...englishRecommendedTransformers });
+// The same matcher, one pattern at a time, for a message only a few of them could match (see obscenityMatches).
+const TERM_MATCHERS = dataset.blacklistedTerms.map(
+  (term) => new RegExpMatcher({ blacklistedTerms: [term], whitelistedTerms: WHITELIST, ...englishRecommendedTransformers }),
+);
+
+/*
+ * obscenity runs each of its hundred-odd patterns over every text, and most messages hold none of the
+ * letters any of them needs. We read its patterns for the literal text each requires and look for all
+ * of it in one pass over the text as obscenity transforms it (look-alikes, leetspeak, case, repeats):
+ * when no pattern could match, obscenity would find nothing and is not asked; when a few could, only
+ * they are asked. Whatever it is asked, it decides. In the prefilter's text, characters \b does not
+ * count as word characters are spaces, and the text is padded with one at each end, so a pattern
+ * bounded by \b needs its word with a space around it.
+ */
+type PrefilterStage = { pure: (code: number) => number | undefined } | { stateful: StatefulTransformer };
+
+// obscenity's blacklist transformers in order; a run of simple (stateless) ones is one stage whose answer per character is kept.
+const PREFILTER_STAGES: readonly PrefilterStage[] = (() => {
+  const stages: PrefilterStage[] = [];
+  let simple: ((code: number) => number | undefined)[] = [];
+  const flush = () => {
+    if (simple.length > 0) stages.push({ pure: rememberPerCharacter(simple) });
+    simple = [];
+  };
+  for (const container of englishRecommendedTransformers.blacklistMatcherTransformers ?? []) {
+    if ("factory" in container) {
+      flush();
+      stages.push({ stateful: container.factory() });
+    } else simple.push(container.transform);
+  }
+  flush();
+  return stages;
+})();
+
+function rememberPerCharacter(transforms: readonly ((code: number) => number | undefined)[]): (code: number) => number | undefined {
+  const DROPPED = -1;
+  const UNSEEN = -2;
+  const ascii = new Int32Array(128).fill(UNSEEN);
+  const other = new Map<number, number>();
+  const apply = (code: number): number => {
+    let out: number | undefined = code;
+    for (const transform of transforms) {
+      if (out === undefined) break;
+      out = transform(out);
+    }
+    return out ?? DROPPED;
+  };
+  return (code) => {
+    let out: number | undefined = code < 128 ? ascii[code] : other.get(code);
+    if (out === undefined || out === UNSEEN) {
+      out = apply(code);
+      if (code < 128) ascii[code] = out;
+      else if (other.size < 4_096) other.set(code, out);
+    }
+    return out === DROPPED ? undefined : out;
+  };
+}
+
+const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const asPrefilterText = (codes: Iterable<number>) => {
+  let out = "";
+  for (const code of codes) out += isWordCode(code) ? String.fromCharCode(code) : " ";
+  return out;
+};
+
+/** A pattern as a regex source over the prefilter's text, or undefined for a node this code does not know. */
+function prefilterSource(pattern: ParsedPattern): string | undefined {
+  const node = (n: PatternNode): string | undefined => {
+    // Only word characters and spaces are left, none of them special in a regex.
+    if (n.kind === SyntaxKind.Literal) return asPrefilterText(n.chars);
+    if (n.kind === SyntaxKind.Wildcard) return ".";
+    if (n.kind === SyntaxKind.Optional) {
+      const child = node(n.childNode);
+      return child === undefined ? undefined : `(?:${child})?`;
+    }
+    return undefined;
+  };
+  const parts = pattern.nodes.map(node);
+  if (parts.some((part) => part === undefined)) return undefined;
+  const first = pattern.nodes[0];
+  const last = pattern.nodes[pattern.nodes.length - 1];
+  const bounded = (n: PatternNode | undefined, at: "first" | "last") =>
+    n?.kind === SyntaxKind.Literal && n.chars.length > 0 && isWordCode((at === "first" ? n.chars[0] : n.chars[n.chars.length - 1]) ?? 0);
+  const lead = pattern.requireWordBoundaryAtStart && bounded(first, "first") ? " " : "";
+  const trail = pattern.requireWordBoundaryAtEnd && bounded(last, "last") ? " " : "";
+  return `${lead}${parts.join("")}${trail}`;
+}
+
+const PROFANITY_PREFILTER: RegexPrefilter | undefined = (() => {
+  const needs: string[][][] = [];
+  for (const term of dataset.blacklistedTerms) {
+    const source = prefilterSource(term.pattern);
+    const termNeeds = source === undefined ? [] : requiredLiterals(source);
+    // A pattern that needs no literal we can name could match anything: obscenity is then always asked.
+    if (termNeeds.length === 0) return undefined;
+    needs.push(termNeeds);
+  }
+  return new RegexPrefilter(needs);
+})();
+
+/** The text as obscenity's blacklist transformers leave it, in the prefilter's form. */
+function transformedForPrefilter(text: string): string {
+  for (const stage of PREFILTER_STAGES) if ("stateful" in stage) stage.stateful.reset();
+  let out = " ";
+  for (let i = 0; i < text.length; ) {
+    // By code point, as obscenity reads text (a lone surrogate is one).
+    let code: number | undefined = text.codePointAt(i) as number;
+    i += code > 0xffff ? 2 : 1;
+    for (const stage of PREFILTER_STAGES) {
+      if (code === undefined) break;
+      code = "pure" in stage ? stage.pure(code) : stage.stateful.transform(code);
+    }
+    if (code !== undefined) out += isWordCode(code) ? String.fromCharCode(code) : " ";
+  }
+  return `${out} `;
+}
+
+// Each pattern asked alone repeats obscenity's work on the whole text (its whitelist, its transformers), so past a few it is cheaper to ask them all.
+const MOST_PATTERNS_ASKED_ALONE = 3;
+
+/**
+ * What matcher.getAllMatches(text, true) returns, asking only the patterns the prefilter leaves: each
+ * alone, their matches sorted as obscenity sorts them, or all at once when more than a few are left.
+ */
+function obscenityMatches(text: string): MatchPayload[] {
+  if (PROFANITY_PREFILTER === undefined) return matcher.getAllMatches(text, true);
+  const may = PROFANITY_PREFILTER.mayMatch(transformedForPrefilter(text));
+  const left: RegExpMatcher[] = [];
+  for (let term = 0; term < may.length; term += 1) if (may[term] === 1) left.push(TERM_MATCHERS[term] as RegExpMatcher);
+  if (left.length > MOST_PATTERNS_ASKED_ALONE) return matcher.getAllMatches(text, true);
+  const matches: MatchPayload[] = [];
+  for (const termMatcher of left) matches.push(...termMatcher.getAllMatches(text));
+  return matches.sort(compareMatchByPositionAndId);
+}
 
 /**
  * Swearing obscenity does not know: texting acronyms (not words it spells) and compounds its
@@ -67,6 +210,9 @@ const EXTRA_PROFANITY: readonly { ruleId: string; regex: RegExp }[] = [
   ...ASS_COMPOUNDS.map((word) => ({ ruleId: `profanity.compound.${word}`, regex: wordRegex(`${word}(es)?`) })),
 ];
 
+// All of them at once: a form none of them matches (nearly every one) is read once, not once per word.
+const ANY_EXTRA_PROFANITY = new RegExp(EXTRA_PROFANITY.map(({ regex }) => `(?:${regex.source})`).join("|"), "u");
+
 function wordRegex(body: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "u");
 }
@@ -80,7 +226,7 @@ export function findProfanity(text: PreparedText, direction: ScreeningDirection)
   const { folded, collapsed } = text;
   if (collapsed !== folded) addObscenityHits(collapsed, "spaced", direction, hits, seenWords);
 
-  const forms = collapsed === folded ? [folded] : [folded, collapsed];
+  const forms = (collapsed === folded ? [folded] : [folded, collapsed]).filter((form) => ANY_EXTRA_PROFANITY.test(form));
   for (const { ruleId, regex } of EXTRA_PROFANITY) {
     for (const form of forms) {
       const match = regex.exec(form);
@@ -93,7 +239,7 @@ export function findProfanity(text: PreparedText, direction: ScreeningDirection)
 }
 
 function addObscenityHits(text: string, source: "obscenity" | "spaced", direction: ScreeningDirection, hits: RuleHit[], seenWords: Set<string>): void {
-  for (const payload of matcher.getAllMatches(text, true)) {
+  for (const payload of obscenityMatches(text)) {
     const word = englishDataset.getPayloadWithPhraseMetadata(payload).phraseMetadata?.originalWord;
     if (word === undefined || seenWords.has(word)) continue;
     seenWords.add(word);
