@@ -102,14 +102,20 @@ export function prepareText(raw: string): PreparedText {
   return { raw, folded, collapsed, forms: joined === plain ? [plain] : [plain, joined] };
 }
 
+const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu;
+const ANY_LEET = /[013457@$!|]/;
+const APOSTROPHE_INSIDE_WORD = /(?<=\p{L})'(?=\p{L})/gu;
+const DOT_INSIDE_TOKEN = /(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
+
 function toMatchingForm(folded: string): string {
-  const words = resolveDisguisedTokens(folded)
-    .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu, "without")
-    .replace(LEET_INSIDE_WORD, (c) => LEET[c] ?? c)
-    .replace(LEET_WORD_START, (c) => LEET[c] ?? c)
-    .replace(/(?<=\p{L})'(?=\p{L})/gu, "")
-    // A dot inside a token ("3.5", "s.h.i.t", a web address) is not a clause end.
-    .replace(/(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu, " ")
+  // Each rewrite runs only when the text holds the character it rewrites: most messages hold few of them.
+  let text = resolveDisguisedTokens(folded);
+  if (text.includes("w/o")) text = text.replace(WITHOUT, "without");
+  if (ANY_LEET.test(text)) text = text.replace(LEET_INSIDE_WORD, (c) => LEET[c] ?? c).replace(LEET_WORD_START, (c) => LEET[c] ?? c);
+  if (text.includes("'")) text = text.replace(APOSTROPHE_INSIDE_WORD, "");
+  // A dot inside a token ("3.5", "s.h.i.t", a web address) is not a clause end.
+  if (text.includes(".")) text = text.replace(DOT_INSIDE_TOKEN, " ");
+  const words = text
     .replace(/[.!?;\n\r]+/g, " . ")
     .replace(/[^\p{L}\p{N}.]+/gu, " ")
     .split(" ")

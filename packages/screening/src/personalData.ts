@@ -53,8 +53,19 @@ export interface PersonalDataFinding {
   redactedText?: string;
 }
 
+// What each kind of finding cannot do without, so the patterns run only on messages that hold it (most hold none).
+const ANY_DIGIT = /[0-9]/;
+const MAIL_HOST = /gmail|yahoo|hotmail|outlook|icloud|aol|proton|live|msn/iu;
+
 export function findPersonalData(text: string, direction: ScreeningDirection): PersonalDataFinding {
-  const spans = mergeOverlapping([...emailSpans(text), ...phoneSpans(text), ...addressSpans(text), ...handleSpans(text)]);
+  const hasDigit = ANY_DIGIT.test(text);
+  const spans = mergeOverlapping([
+    ...(text.includes("@") ? spansOf(text, EMAIL, "email") : []),
+    ...(MAIL_HOST.test(text) ? spansOf(text, SPELLED_EMAIL, "email") : []),
+    ...(hasDigit ? phoneSpans(text) : []),
+    ...(hasDigit ? addressSpans(text) : []),
+    ...handleSpans(text),
+  ]);
   if (spans.length === 0) return { hits: [] };
   // A teen sharing their number is told to be careful and the number kept out of storage; a reply must never contain one.
   const action = direction === "input" ? "flag" : "block";
@@ -62,10 +73,6 @@ export function findPersonalData(text: string, direction: ScreeningDirection): P
   // The term names the kind, never the value, so verdicts stored and logged leak nothing.
   const hits: RuleHit[] = kinds.map((kind) => ({ category: "personal_data", term: kind, ruleId: `personal_data.${kind}`, action }));
   return { hits, redactedText: redact(text, spans) };
-}
-
-function emailSpans(text: string): Span[] {
-  return [...spansOf(text, EMAIL, "email"), ...spansOf(text, SPELLED_EMAIL, "email")];
 }
 
 function phoneSpans(text: string): Span[] {

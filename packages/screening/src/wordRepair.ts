@@ -93,9 +93,35 @@ export function resolveDisguisedToken(token: string): string {
   return best === undefined ? token : `${lead}${best}${trail}`;
 }
 
+// A token made only of letters is never disguised: only the tokens holding some other character are looked at.
+// Matches start only where a token starts, so a huge token is scanned once, not once per character.
+const TOKEN_WITH_NON_LETTER = /(?<!\S)\S*[^\s\p{L}]\S*/gu;
+const resolveDisguisedTokenOnce = remembered(resolveDisguisedToken);
+
 /** Every whitespace-separated token of folded text passed through resolveDisguisedToken. */
 export function resolveDisguisedTokens(text: string): string {
-  return text.replace(/\S+/g, resolveDisguisedToken);
+  return text.replace(TOKEN_WITH_NON_LETTER, resolveDisguisedTokenOnce);
+}
+
+// How many answers `remembered` keeps, and the longest word it keeps one for (a huge token is rare and would only take up room).
+const REMEMBERED_WORDS = 8_192;
+const LONGEST_REMEMBERED_WORD = 64;
+
+/**
+ * A pure function of one word with its answers kept, up to a bound: teens' messages repeat the same
+ * few thousand words, and repairing one costs far more than looking it up.
+ */
+function remembered(repair: (word: string) => string): (word: string) => string {
+  const answers = new Map<string, string>();
+  return (word) => {
+    if (word.length > LONGEST_REMEMBERED_WORD) return repair(word);
+    const known = answers.get(word);
+    if (known !== undefined) return known;
+    const answer = repair(word);
+    if (answers.size >= REMEMBERED_WORDS) answers.delete(answers.keys().next().value as string);
+    answers.set(word, answer);
+    return answer;
+  };
 }
 
 // ── one word of the matching form ──
@@ -151,7 +177,9 @@ function withinOneEdit(a: string, b: string): boolean {
  * misspellings ("mysef"), dropped vowels ("kll myslf") and one-letter slips of long risk words
  * ("suicdie"). Words it does not recognise come back unchanged.
  */
-export function repairWord(word: string): string {
+export const repairWord: (word: string) => string = remembered(repairUnknownWord);
+
+function repairUnknownWord(word: string): string {
   if (VOCABULARY.has(word)) return word;
   const known = MISSPELLINGS[word];
   if (known !== undefined) return known;
