@@ -82,14 +82,20 @@ const split = applySplit(readExamples(EXAMPLES_DIR), manifest);
 
 // Other operating points, on dev only (where thresholds may be chosen): recall of the message layers had the limit been looser.
 const dev = split.dev.map((example) => ({ example, risk: screenMessage(screener, example.text, []).risk }));
-const ordinaryRisk = dev.filter((d) => d.example.level === "none").map((d) => d.risk.scores.risk).sort((a, b) => b - a);
-const riskyDev = dev.filter((d) => d.example.level !== "none");
-const points = [0.02, 0.05, 0.1].map((rate) => {
-  const threshold = ordinaryRisk[Math.floor(ordinaryRisk.length * rate)] ?? 1;
-  const caught = riskyDev.filter((d) => d.risk.decidedBy === "lexicon" || d.risk.scores.risk > threshold).length;
-  return `${(100 * rate).toFixed(0)} % flagged → ${((100 * caught) / riskyDev.length).toFixed(1)} % of risk caught (P(risk) > ${threshold.toFixed(2)})`;
-});
-console.log(`\noperating points on dev (ordinary messages flagged → risk messages caught): ${points.join("; ")}`);
+function operatingPoints(readings: typeof dev): string {
+  const ordinaryRisk = readings.filter((d) => d.example.level === "none").map((d) => d.risk.scores.risk).sort((a, b) => b - a);
+  const riskyDev = readings.filter((d) => d.example.level !== "none");
+  return [0.02, 0.05, 0.1]
+    .map((rate) => {
+      const threshold = ordinaryRisk[Math.floor(ordinaryRisk.length * rate)] ?? 1;
+      const caught = riskyDev.filter((d) => d.risk.decidedBy === "lexicon" || d.risk.scores.risk > threshold).length;
+      return `${(100 * rate).toFixed(0)} % flagged → ${((100 * caught) / riskyDev.length).toFixed(1)} % of risk caught (P(risk) > ${threshold.toFixed(2)})`;
+    })
+    .join("; ");
+}
+console.log(`\noperating points on dev, each message read alone (ordinary messages flagged → risk messages caught): ${operatingPoints(dev)}`);
+// A sequence line's label depends on its earlier messages ("me voy a matar" after a lost match is ordinary), so read alone it says little of the message layers.
+console.log(`  the same without the ${dev.filter((d) => d.example.context.length > 0).length} sequence lines: ${operatingPoints(dev.filter((d) => d.example.context.length === 0))}`);
 const all = [...split.train, ...split.dev, ...test];
 for (const family of HOLD_OUT_FAMILIES) {
   const train = split.train.filter((e) => e.family !== family);

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { examplesDigest, readExamples } from "./classifier/examples";
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, MODEL_FILE, SPLIT_FILE } from "./classifier/paths";
-import { buildModel, sha256 } from "./classifier/pipeline";
+import { buildModel, sha256, tallyAt } from "./classifier/pipeline";
 import { applySplit, readSplitManifest } from "./classifier/splitManifest";
 
 const manifest = readSplitManifest(SPLIT_FILE);
@@ -12,10 +12,17 @@ const testSha256 = sha256(readFileSync(FROZEN_TEST_FILE));
 if (testSha256 !== manifest.testSha256) throw new Error(`test.frozen.jsonl has sha256 ${testSha256}, the split says ${manifest.testSha256}: the frozen test set was changed`);
 const split = applySplit(readExamples(EXAMPLES_DIR), manifest);
 const started = performance.now();
-const { file } = buildModel(split.train, split.dev, { trainingDataSha256: examplesDigest(split.train), testSplitSha256: testSha256, heldOutFamilies: [] });
+const { file, devReadings } = buildModel(split.train, split.dev, { trainingDataSha256: examplesDigest(split.train), testSplitSha256: testSha256, heldOutFamilies: [] });
 mkdirSync(dirname(MODEL_FILE), { recursive: true });
 const text = `${JSON.stringify(file, null, 1)}\n`;
 writeFileSync(MODEL_FILE, text);
 console.log(`trained on ${split.train.length} examples, tuned on ${split.dev.length} (dev) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`model ${file.modelVersion}: ${(text.length / 1024 / 1024).toFixed(2)} MB, sha256 ${sha256(text)}`);
 console.log(`thresholds ${JSON.stringify(file.thresholds)}`);
+// The dev split at the chosen thresholds (what they were tuned to), never the test split.
+const onDev = tallyAt(devReadings, file.thresholds);
+const devCount = (pick: (level: string) => boolean) => devReadings.filter((r) => pick(r.example.level)).length;
+console.log(
+  `dev at these thresholds: crisis caught ${onDev.crisisCaught}/${devCount((l) => l === "crisis")}, crisis-or-concern ${onDev.riskCaught}/${devCount((l) => l !== "none")}, ` +
+    `ordinary flagged ${onDev.falsePositives}/${devCount((l) => l === "none")} (traps ${onDev.trapFalsePositives}/${devReadings.filter((r) => r.example.trap).length})`,
+);

@@ -2,8 +2,8 @@
 
 import { extractFeatures, type FeatureVector } from "./classifier/features";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
-import { higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
-import type { ModelThresholds, ScreeningClassifier } from "./classifier/model";
+import { ESCALATED_CATEGORIES, higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
+import type { ModelThresholds, RiskScorer, ScreeningClassifier } from "./classifier/model";
 import { prepareText, type PreparedText } from "./normalize";
 import type { RuleHit } from "./types";
 
@@ -66,7 +66,7 @@ function entryOf(hit: RuleHit): string {
  * alike, a missed crisis costs far more than helplines shown too soon, and on dev this catches more crises for the
  * same number of ordinary messages flagged (docs/safety-screening.md). Hopelessness alone stays a concern.
  */
-export const ESCALATED_CATEGORIES: ReadonlySet<RiskCategory> = new Set(["active_ideation", "passive_ideation", "plan_intent", "method_inquiry", "self_harm", "farewell"]);
+export { ESCALATED_CATEGORIES };
 
 /** The level a classifier reading of `level` and `category` acts at: a concern of an escalated kind is a crisis. */
 export function actionLevel(level: RiskLevel, category: RiskCategory, escalate = true): RiskLevel {
@@ -127,7 +127,7 @@ export interface WindowedScore {
   category: RiskCategory;
 }
 
-function scoreWindows(classifier: ScreeningClassifier, windows: readonly (readonly string[])[]): WindowedScore {
+function scoreWindows(classifier: RiskScorer, windows: readonly (readonly string[])[]): WindowedScore {
   let risk = -1;
   let crisis = 0;
   let riskiest: FeatureVector | undefined;
@@ -144,13 +144,13 @@ function scoreWindows(classifier: ScreeningClassifier, windows: readonly (readon
 }
 
 /** The classifier's reading of the recent messages together with this one (contextWindows), or undefined without any. */
-export function scoreContext(classifier: ScreeningClassifier, prepared: PreparedText, recent: readonly string[]): WindowedScore | undefined {
+export function scoreContext(classifier: RiskScorer, prepared: PreparedText, recent: readonly string[]): WindowedScore | undefined {
   const windows = contextWindows(prepared, recent);
   return windows.length === 0 ? undefined : scoreWindows(classifier, windows);
 }
 
 /** The classifier's reading of one prepared message: the whole of it and each of its windows. */
-export function scoreMessage(classifier: ScreeningClassifier, prepared: PreparedText): WindowedScore {
+export function scoreMessage(classifier: RiskScorer, prepared: PreparedText): WindowedScore {
   return scoreWindows(classifier, messageWindows(prepared.forms));
 }
 

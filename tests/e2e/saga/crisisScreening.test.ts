@@ -18,6 +18,8 @@ const UNLISTED_CRISES: readonly { text: string; locale: string; helpline: string
   { text: "ya me despedí de todos, mañana ya no estaré", locale: "es-MX", helpline: "800 911 2000" },
 ];
 
+const SECOND_OPINION_FAREWELL = "it's almost time";
+
 const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
 const isSecondOpinion = (request: RecordedRequest) => typeof request.body === "object" && request.body !== null && "response_format" in request.body;
 
@@ -27,8 +29,16 @@ describe("crisis screening over the WebSocket", () => {
 
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer({
-      // A structured request is the safety service's second opinion: it reads every message it is asked about as a farewell.
-      defaultBehaviour: { reply: (request) => (isSecondOpinion(request) ? JSON.stringify({ level: "crisis", category: "farewell", reason: "a goodbye" }) : CHAT_REPLY) },
+      // A structured request is the safety service's second opinion: it reads "it's almost time" as a farewell and any
+      // other message it is asked about as ordinary, as a careful reader would "i already said bye to my friends" alone.
+      defaultBehaviour: {
+        reply: (request) => {
+          if (!isSecondOpinion(request)) return CHAT_REPLY;
+          return asksFor(SECOND_OPINION_FAREWELL)(request)
+            ? JSON.stringify({ level: "crisis", category: "farewell", reason: "a goodbye" })
+            : JSON.stringify({ level: "none", category: "none", reason: "nothing of risk on its own" });
+        },
+      },
     });
     Object.assign(process.env, {
       INNERWORLD_MODEL_BASE_URL: server.baseUrl,
@@ -101,7 +111,7 @@ describe("crisis screening over the WebSocket", () => {
   it("asks the model for a second opinion on a message the classifier is unsure of, and acts on it", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-4");
     const sessionId = await startSession(client, "en-US");
-    const text = "it's almost time";
+    const text = SECOND_OPINION_FAREWELL;
     const ack = await client.request("message", { sessionId, content: text }, "message_received");
     await client.waitFor("safety_notice", (p) => p.messageId === ack.payload.messageId);
     await sleep(500);

@@ -7,6 +7,7 @@ import {
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
   ScreeningClassifier,
+  type RiskScorer,
   encodeInts,
   weightsDigest,
   type ModelFile,
@@ -22,7 +23,7 @@ import { actionLevel, contextWindows, scoreContext, scoreMessage } from "../../s
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.2";
+export const MODEL_RELEASE = "2025.12.3";
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
 export function trainingForms(example: LabelledExample): string[] {
@@ -103,7 +104,7 @@ export interface ExampleReading {
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
-export function readExample(classifier: ScreeningClassifier, example: LabelledExample): ExampleReading {
+export function readExample(classifier: RiskScorer, example: LabelledExample): ExampleReading {
   const prepared = prepareText(example.text);
   const lexiconHits = findCrisisLanguage(prepared, "input");
   const message = scoreMessage(classifier, prepared);
@@ -157,7 +158,7 @@ export interface TuningTargets {
  */
 export const DEFAULT_TUNING: TuningTargets = { falsePositiveRate: 0.02, trapFalsePositiveRate: 0.05, crisisFalsePositiveRate: 0.02 };
 
-interface Tally {
+export interface Tally {
   crisisCaught: number;
   riskCaught: number;
   falsePositives: number;
@@ -165,7 +166,7 @@ interface Tally {
   crisisFalsePositives: number;
 }
 
-function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escalate = true): Tally {
+export function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escalate = true): Tally {
   const out: Tally = { crisisCaught: 0, riskCaught: 0, falsePositives: 0, trapFalsePositives: 0, crisisFalsePositives: 0 };
   for (const r of readings) {
     const level = levelOf(r, t, escalate);

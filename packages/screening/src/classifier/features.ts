@@ -1,4 +1,4 @@
-// Turns normalised text into hashed features: character n-grams inside word boundaries plus word unigrams and bigrams, FNV-1a hashed into a fixed space.
+// Turns normalised text into hashed features: character n-grams inside word boundaries, words, word pairs and triples, and pairs a few words apart, FNV-1a hashed into a fixed space.
 
 /** How text becomes features; stored in the model file so training and inference cannot drift apart. */
 export interface FeatureConfig {
@@ -6,11 +6,18 @@ export interface FeatureConfig {
   hashBits: number;
   charNgramMin: number;
   charNgramMax: number;
-  /** 1: words only; 2: words and word pairs. */
+  /** 1: words only; 2: words and word pairs; 3: also word triples. */
   wordNgramMax: number;
+  /**
+   * Also ordered pairs of words up to this many words apart within a clause ("kill … myself"), all in one kind of
+   * feature, so an inserted word does not hide a phrase. Absent or 1: adjacent pairs only.
+   */
+  pairSpan?: number;
 }
 
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 18, charNgramMin: 2, charNgramMax: 5, wordNgramMax: 2 };
+// Chosen on dev (docs/safety-screening.md): word triples and word pairs up to four words apart separate risk from
+// ordinary chat better than longer character n-grams, which mostly memorise how one writer spells.
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { hashBits: 20, charNgramMin: 3, charNgramMax: 4, wordNgramMax: 3, pairSpan: 4 };
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -18,6 +25,8 @@ const FNV_PRIME = 0x01000193;
 const KIND_CHAR = fnvChar(FNV_OFFSET, 0x63);
 const KIND_WORD = fnvChar(FNV_OFFSET, 0x77);
 const KIND_PAIR = fnvChar(FNV_OFFSET, 0x62);
+const KIND_TRIPLE = fnvChar(FNV_OFFSET, 0x74);
+const KIND_SKIP = fnvChar(FNV_OFFSET, 0x73);
 const SPACE = 0x20;
 
 function fnvChar(hash: number, code: number): number {
@@ -53,16 +62,26 @@ export function extractFeatures(forms: readonly string[], config: FeatureConfig)
   const found: number[] = [];
   for (const form of forms) {
     const words = form.split(" ");
-    let previous: string | undefined;
+    const span = Math.max(1, config.pairSpan ?? 1);
+    // The clause's words so far, newest last (only the last `span` are read).
+    const clause: string[] = [];
     for (const word of words) {
       if (word.length === 0) continue;
       if (word === ".") {
-        previous = undefined;
+        clause.length = 0;
         continue;
       }
       found.push(bucket(fnvString(KIND_WORD, word), mask));
+      const previous = clause[clause.length - 1];
+      const beforePrevious = clause[clause.length - 2];
       if (config.wordNgramMax >= 2 && previous !== undefined) found.push(bucket(fnvString(fnvChar(fnvString(KIND_PAIR, previous), SPACE), word), mask));
-      previous = word;
+      if (config.wordNgramMax >= 3 && previous !== undefined && beforePrevious !== undefined) {
+        found.push(bucket(fnvString(fnvChar(fnvString(fnvChar(fnvString(KIND_TRIPLE, beforePrevious), SPACE), previous), SPACE), word), mask));
+      }
+      for (let distance = 2; distance <= span && distance <= clause.length; distance += 1) {
+        found.push(bucket(fnvString(fnvChar(fnvString(KIND_SKIP, clause[clause.length - distance] ?? ""), SPACE), word), mask));
+      }
+      clause.push(word);
       // Character n-grams of " word ", so the edges of a word are features of their own.
       const padded = word.length + 2;
       for (let start = 0; start < padded; start += 1) {

@@ -18,6 +18,12 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 export const isRiskLevel = (value: unknown): value is RiskLevel => typeof value === "string" && (RISK_LEVELS as readonly string[]).includes(value);
 export const isRiskCategory = (value: unknown): value is RiskCategory => typeof value === "string" && (RISK_CATEGORIES as readonly string[]).includes(value);
 
+/**
+ * The kinds of risk for which a concern is acted on as a crisis (riskScreen.ts, actionLevel). Every kind but
+ * hopelessness: for these a teen who is only "concerning" today and one in danger write alike.
+ */
+export const ESCALATED_CATEGORIES: ReadonlySet<RiskCategory> = new Set(["active_ideation", "passive_ideation", "plan_intent", "method_inquiry", "self_harm", "farewell"]);
+
 const LEVEL_RANK: Readonly<Record<RiskLevel, number>> = { none: 0, concern: 1, crisis: 2 };
 
 export function higherLevel(a: RiskLevel, b: RiskLevel): RiskLevel {

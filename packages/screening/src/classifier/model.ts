@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ScreeningModelError } from "./errors";
 import type { FeatureConfig, FeatureVector } from "./features";
-import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLevel } from "./labels";
+import { ESCALATED_CATEGORIES, RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLevel } from "./labels";
 
 export const MODEL_FORMAT = "innerworld-screening-classifier";
 export const MODEL_FORMAT_VERSION = 1;
@@ -75,8 +75,15 @@ export interface ClassifierScore {
   category: RiskCategory;
 }
 
+/** What the risk layers need of a classifier: its feature recipe, the level head for every window, the category head for the riskiest. */
+export interface RiskScorer {
+  readonly features: FeatureConfig;
+  scoreLevel(vector: FeatureVector): Pick<ClassifierScore, "level" | "risk">;
+  category(vector: FeatureVector): RiskCategory;
+}
+
 /** The classifier, loaded: bucket → row lookup and dense rows, so scoring touches only a text's own features. */
-export class ScreeningClassifier {
+export class ScreeningClassifier implements RiskScorer {
   readonly version: string;
   readonly features: FeatureConfig;
   readonly thresholds: ModelThresholds;
@@ -133,19 +140,29 @@ export class ScreeningClassifier {
     return { level: { none, concern, crisis }, risk: concern + crisis };
   }
 
-  /** The most likely risk category other than none: the level head says whether there is risk, this head only what kind. */
+  /**
+   * The kind of risk other than none. What the kind decides is whether a concern is acted on as a crisis, so the
+   * question is first "an escalated kind, or hopelessness?", answered by their summed probabilities, and only then
+   * which escalated kind: a farewell read after "i'm so tired of everything" is not outvoted by hopelessness just
+   * because the escalated kinds split their share between them.
+   */
   category(vector: FeatureVector): RiskCategory {
     const sums = this.sums(vector, this.categoryWeights, RISK_CATEGORIES.length);
-    let category: RiskCategory = "hopelessness";
-    let best = Number.NEGATIVE_INFINITY;
-    for (let k = 1; k < RISK_CATEGORIES.length; k += 1) {
-      const logit = (this.categoryBias[k] ?? 0) + (sums[k] ?? 0);
-      if (logit > best) {
-        best = logit;
-        category = RISK_CATEGORIES[k] ?? category;
+    const probabilities = Float64Array.from(sums, (sum, k) => (k === 0 ? Number.NEGATIVE_INFINITY : (this.categoryBias[k] ?? 0) + sum));
+    softmaxInPlace(probabilities);
+    let escalated = 0;
+    let best: RiskCategory = "hopelessness";
+    let bestProbability = -1;
+    RISK_CATEGORIES.forEach((category, k) => {
+      if (!ESCALATED_CATEGORIES.has(category)) return;
+      const p = probabilities[k] ?? 0;
+      escalated += p;
+      if (p > bestProbability) {
+        bestProbability = p;
+        best = category;
       }
-    }
-    return category;
+    });
+    return escalated >= (probabilities[RISK_CATEGORIES.indexOf("hopelessness")] ?? 0) ? best : "hopelessness";
   }
 
   // Features never seen in training have no weight and, as in training, no share of the vector's length.
@@ -215,6 +232,7 @@ export function parseModelFile(value: unknown): ModelFile {
   if (!isObject(features) || ![features.hashBits, features.charNgramMin, features.charNgramMax, features.wordNgramMax].every(isFiniteNumber)) throw corrupt("feature config is missing");
   const hashBits = features.hashBits as number;
   if (!Number.isInteger(hashBits) || hashBits < 8 || hashBits > 24) throw corrupt(`hashBits ${hashBits} is out of range`);
+  if (features.pairSpan !== undefined && !(Number.isInteger(features.pairSpan) && (features.pairSpan as number) >= 1 && (features.pairSpan as number) <= 8)) throw corrupt("pairSpan is out of range");
   if (JSON.stringify(levels) !== JSON.stringify(RISK_LEVELS) || JSON.stringify(categories) !== JSON.stringify(RISK_CATEGORIES)) {
     throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", "the model's levels or categories are not the ones this code knows");
   }

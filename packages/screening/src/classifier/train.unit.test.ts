@@ -44,4 +44,15 @@ describe("training", () => {
     expect(Array.from(a.indices)).toEqual([...new Set(a.indices)].sort((x, y) => x - y));
     expect(extractFeatures([""], DEFAULT_FEATURE_CONFIG).indices).toHaveLength(0);
   });
+
+  it("pairs a few words apart survive a word put between them", () => {
+    const shared = (config: typeof DEFAULT_FEATURE_CONFIG) => {
+      const a = new Set(extractFeatures(["i want to die"], config).indices);
+      return Array.from(extractFeatures(["i want so badly to die"], config).indices).filter((index) => a.has(index)).length;
+    };
+    const wordsOnly = { ...DEFAULT_FEATURE_CONFIG, charNgramMin: 99, charNgramMax: 0 };
+
+    expect(shared({ ...wordsOnly, pairSpan: 4 })).toBeGreaterThan(shared({ ...wordsOnly, pairSpan: 1 }));
+    expect(extractFeatures(["i want . to die"], { ...wordsOnly, pairSpan: 4 }).indices.length).toBeLessThan(extractFeatures(["i want to die"], { ...wordsOnly, pairSpan: 4 }).indices.length);
+  });
 });
