@@ -15,7 +15,59 @@ const ABOUT = /^\s*(?:about|of|for|with|because\s+of|over)\s+/;
 const ABOUT_TYPES: readonly EntityType[] = ["Event", "Topic", "Activity", "Person", "Place", "Thing", "Goal"];
 const LOOK_BACK = 48;
 
+/** "relieved but also scared", "tired and kinda sad": a second feeling joined to one the user already owns. */
+const JOINED = /^\s*(?:and|but|&|n|or)\s+(?:also\s+|then\s+|kinda\s+|so\s+|really\s+|lowkey\s+|a\s+little\s+|a\s+bit\s+|super\s+)*$/;
+/** "climate change scares me", "it stresses me out": the feeling told by what causes it. */
+const CAUSED = /\b(scares|scared|terrifies|terrified|stresses|stressed|worries|worried|annoys|annoyed|upsets|upset|depresses|embarrasses|frustrates|overwhelms)\s+me\b/g;
+const CAUSED_FEELING: Record<string, string> = {
+  scares: "scared", scared: "scared", terrifies: "scared", terrified: "scared", stresses: "stressed", stressed: "stressed", worries: "worried",
+  worried: "worried", annoys: "annoyed", annoyed: "annoyed", upsets: "upset", upset: "upset", depresses: "depressed", embarrasses: "embarrassed",
+  frustrates: "frustrated", overwhelms: "overwhelmed",
+};
+/** "i feel so disconected": a word right after "i feel" one letter off a listed feeling is that feeling misspelled. */
+const FELT_WORD = /\b(?:i\s+feel|i\s+felt|feeling|im|i'm|i\s+am)\s+(?:so\s+|really\s+|very\s+|super\s+|kinda\s+|lowkey\s+|soo+\s+|hella\s+|mad\s+|just\s+|extremely\s+)*(\p{L}{6,})\b/gu;
+
 export function findFeelings(found: MessageFindings): void {
+  findFeelingsByWord(found);
+  findCausedFeelings(found);
+  findMisspeltFeelings(found);
+}
+
+function findCausedFeelings(found: MessageFindings): void {
+  const { message } = found;
+  for (const match of matchesOf(CAUSED, message.lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    const name = CAUSED_FEELING[match[1] ?? ""];
+    // "scared me" in the past of a moment ("that scared me") counts too; the subject is whatever came before.
+    if (!name || found.isTaken(start, end) || found.entities.some((entity) => entity.type === "Feeling" && FEELINGS.get(entity.name.toLowerCase()) === name)) continue;
+    found.add({ type: "Feeling", name, start, end, userEdges: [{ type: "felt_during", time: message.sentOn }] });
+  }
+}
+
+function findMisspeltFeelings(found: MessageFindings): void {
+  const { message } = found;
+  const singleWords = [...FEELINGS.keys()].filter((word) => !word.includes(" ") && word.length >= 6);
+  for (const match of matchesOf(FELT_WORD, message.lower)) {
+    const word = match[1] ?? "";
+    const [start, end] = match.indices[1] ?? [0, 0];
+    if (FEELINGS.has(word) || found.isTaken(start, end)) continue;
+    const near = singleWords.find((feeling) => Math.abs(feeling.length - word.length) <= 1 && withinOneEdit(word, feeling));
+    if (!near) continue;
+    const name = FEELINGS.get(near) ?? near;
+    found.add({ type: "Feeling", name, start, end, userEdges: [{ type: "felt_during", time: message.sentOn }] });
+  }
+}
+
+/** One letter added, dropped or changed ("disconected", "anxous", "exausted"). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+function findFeelingsByWord(found: MessageFindings): void {
   const { message } = found;
   const { text, lower, sentOn } = message;
   for (const match of matchesOf(FEELING, lower)) {
@@ -27,7 +79,8 @@ export function findFeelings(found: MessageFindings): void {
     // scream") is the user's own. Only when the look-back reaches the clause's start can "^" mean that.
     const from = Math.max(clauseFrom, start - LOOK_BACK);
     const before = lower.slice(from, start);
-    const owner = OWNER.exec(from === clauseFrom ? ` ${before}` : `.${before}`);
+    const joined = !OWNER.test(from === clauseFrom ? ` ${before}` : `.${before}`) && from === clauseFrom && JOINED.test(` ${before}`) && found.entities.some((entity) => entity.type === "Feeling" && entity.end <= clauseFrom && clauseFrom - entity.end < 12);
+    const owner = OWNER.exec(from === clauseFrom ? ` ${before}` : `.${before}`) ?? (joined ? ["", ""] : null);
     if (!owner) continue;
     if (WEAK_FEELINGS.has(surface) && !STRONG_OWNER.test(owner[0])) continue;
     if (found.isTaken(start, end)) continue;

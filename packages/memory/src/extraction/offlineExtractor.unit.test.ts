@@ -355,6 +355,24 @@ describe("createOfflineExtractor", () => {
     });
   });
 
+  describe("feelings joined, caused or misspelt, and topics studied", () => {
+    it("finds a second feeling joined to the user's own, a feeling by what causes it, and one misspelt by a letter", async () => {
+      // Act
+      const extraction = await extract(userSays("i feel relieved but also scared", "climate change genuinely scares me", "i feel so disconected from everyone", "my mom is tired and sad", "im really becoming someone else"));
+
+      // Assess
+      expect(names(extraction, "Feeling")).toEqual(["relieved", "scared", "disconnected"]);
+    });
+
+    it("takes what is learnt, taught, presented on or quizzed on as a topic, and what is studied for as no topic", async () => {
+      // Act
+      const extraction = await extract(userSays("we're learning about dreams rn", "i have to present on soil testing", "can u quiz me on the periodic table", "im studying for the test", "we're learning about it in class"));
+
+      // Assess
+      expect(names(extraction, "Topic")).toEqual(["dreams", "soil testing", "periodic table"]);
+    });
+  });
+
   describe("feelings and goals told the way teens type", () => {
     it("takes a feeling first in its clause as the user's, with no \"I'm\"", async () => {
       // Act
