@@ -12,6 +12,8 @@ export interface StoragePorts {
   publisher: Publisher;
   /** Erases the user's sessions, messages, connections and feedback (on UserDeleted). */
   eraseUser: (userId: string) => Promise<void>;
+  /** Whether the user was ever erased (DELETE /me): read only when a delivery report finds no reply to mark. */
+  wasErased: (userId: string) => Promise<boolean>;
   /** Also ask for feedback once a session reaches this many turns (unset: only at session end). */
   feedbackAfterTurns?: number;
 }
@@ -117,6 +119,9 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       const replyIndex = data.replyIndex ?? 0;
       const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"], replyIndex);
       if (!updated && !(await messages.get(data.sessionId, data.seq, "assistant", replyIndex))) {
+        // The report only changes a reply already stored, so it skips the erasure check every other event pays for;
+        // a reply that is missing because its teen was erased is not waited for.
+        if (await ports.wasErased(envelope.metadata.userId)) return;
         throw new Error(`reply ${data.replyId} is not stored yet`);
       }
     },

@@ -32,6 +32,9 @@ describe("storage: keepConversation", () => {
   const eraseUser = async (userId: string) => {
     erased.push(userId);
   };
+  /** Users DELETE /me erased (their tombstones). */
+  let tombstones: Set<string>;
+  const wasErased = async (userId: string) => tombstones.has(userId);
   let session: SessionRecord;
   let t: Turn;
 
@@ -42,7 +45,8 @@ describe("storage: keepConversation", () => {
     feedback = new InMemoryFeedbackStore(clock);
     publisher = new RecordingPublisher("storage", clock);
     erased = [];
-    keeper = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser });
+    tombstones = new Set();
+    keeper = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, wasErased });
     session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-maya-1", maxActive: 3 });
     t = turn({ sessionId: session.sessionId });
   });
@@ -126,6 +130,14 @@ describe("storage: keepConversation", () => {
     expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered" });
   });
 
+  it("drops a delivery report whose reply is missing because its teen was erased, instead of waiting for it", async () => {
+    tombstones.add(t.userId);
+
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));
+
+    expect(await messages.get(t.sessionId, 1, "assistant")).toBeUndefined();
+  });
+
   it("does not let a late delivery report undo a later state, nor fail on a report for a delivered reply", async () => {
     await keeper.replyScreened(delivered(replyScreenedRequest(t)));
     await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));
@@ -165,7 +177,7 @@ describe("storage: keepConversation", () => {
     const failing: Publisher = { publish: () => Promise.reject(new Error("EventBridge is unreachable")) };
     const ended = sessionEndedRequest(t);
 
-    await expect(createConversationKeeper({ sessions, messages, feedback, publisher: failing, eraseUser }).sessionEnded(delivered(ended))).rejects.toThrow("EventBridge is unreachable");
+    await expect(createConversationKeeper({ sessions, messages, feedback, publisher: failing, eraseUser, wasErased }).sessionEnded(delivered(ended))).rejects.toThrow("EventBridge is unreachable");
     expect((await sessions.get(t.sessionId))?.transcriptPublishedAt).toBeUndefined();
     await keeper.sessionEnded(delivered(ended, { receiveCount: 2 }));
 
@@ -188,7 +200,7 @@ describe("storage: keepConversation", () => {
 
   it("keeps a replayed session end's feedback request but never announces it, so a replay reaches no teen", async () => {
     await sessions.nextTurn(t.sessionId, "user-maya", "conn-maya-1");
-    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 1 });
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, wasErased, feedbackAfterTurns: 1 });
 
     await asking.sessionEnded(delivered(sessionEndedRequest(t), { replayName: "rebuild-graphs" }));
     await asking.replyScreened(delivered(replyScreenedRequest(t), { replayName: "rebuild-graphs" }));
@@ -201,7 +213,7 @@ describe("storage: keepConversation", () => {
   });
 
   it("asks for feedback after the configured turn as well", async () => {
-    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 2 });
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, wasErased, feedbackAfterTurns: 2 });
 
     await asking.replyScreened(delivered(replyScreenedRequest(t)));
     await asking.replyScreened(delivered(replyScreenedRequest(turn({ sessionId: t.sessionId, seq: 2 }))));

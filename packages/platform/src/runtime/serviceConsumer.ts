@@ -99,10 +99,14 @@ export const dataTimeOf = (event: ConsumedEvent): string => {
  */
 const ERASING_EVENTS: ReadonlySet<EventType> = new Set<EventType>(["UserDeleted", "PersonaDeleted"]);
 
-export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
+export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers, unguarded: readonly EventType[] = []): EventHandlers => {
   const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
   const guarded: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
   for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
+    if (unguarded.includes(type)) {
+      guarded[type] = handler;
+      continue;
+    }
     guarded[type] = async (event) => {
       const { userId, eventId } = event.envelope.metadata;
       if (!ERASING_EVENTS.has(type) && (await tombstones.erasedSince(userId, dataTimeOf(event)))) {
@@ -161,6 +165,11 @@ export interface ServiceConsumerOptions {
    * publishes about a turn carries the turn's `receivedAt`, by which the services that keep data still drop it.
    */
   erasureGuard?: boolean;
+  /**
+   * Event types whose handlers only change items that already exist (conditional updates), so nothing an erasure
+   * removed can come back through them: they skip the erasure check, and read the tombstone themselves if they must.
+   */
+  erasureCheckedByHandler?: readonly EventType[];
 }
 
 /** The handlers that need an idempotency record, wrapped; the others as they are. */
@@ -176,7 +185,7 @@ export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRun
   const handlers = withIdempotency(runtime, loggedHandlers(runtime, serviceHandlers as EventHandlers), options);
   const consume = createEventConsumer({
     service: runtime.service,
-    handlers: options.erasureGuard === false ? handlers : tombstoneGuardedHandlers(runtime, handlers),
+    handlers: options.erasureGuard === false ? handlers : tombstoneGuardedHandlers(runtime, handlers, options.erasureCheckedByHandler),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
     logger: {
