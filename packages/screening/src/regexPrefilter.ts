@@ -100,6 +100,10 @@ function repetition(part: LiteralInfo, min: number, max: number): LiteralInfo {
   return { exact: undefined, needs: needsOf(part) };
 }
 
+const QUANTIFIER = /(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/y;
+const LOOKAROUND = /\?<?[=!]/y;
+const NAMED_GROUP = /\?<[A-Za-z_$][\w$]*>/y;
+
 /** A recursive-descent reader of the regex syntax our lexicons use, returning what each node requires. */
 class SourceReader {
   private at = 0;
@@ -110,6 +114,12 @@ class SourceReader {
     const info = this.alternation();
     if (this.at < this.source.length) throw new Error(`unexpected ${this.source[this.at]} at ${this.at} in ${this.source}`);
     return info;
+  }
+
+  /** A match of `regex` (sticky) right at the current position, or null. */
+  private sticky(regex: RegExp): RegExpExecArray | null {
+    regex.lastIndex = this.at;
+    return regex.exec(this.source);
   }
 
   private peek(): string | undefined {
@@ -133,7 +143,7 @@ class SourceReader {
 
   private quantified(): LiteralInfo {
     const atom = this.atom();
-    const quantifier = /^(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(this.source.slice(this.at));
+    const quantifier = this.sticky(QUANTIFIER);
     if (quantifier === null) return atom;
     this.at += quantifier[0].length;
     const [, symbol, low, comma, high] = quantifier;
@@ -167,8 +177,8 @@ class SourceReader {
 
   private group(): LiteralInfo {
     // Lookarounds match no text: they only narrow where a match may be, so they require nothing.
-    const lookaround = /^\?<?[=!]/.exec(this.source.slice(this.at));
-    const named = /^\?<[A-Za-z_$][\w$]*>/.exec(this.source.slice(this.at));
+    const lookaround = this.sticky(LOOKAROUND);
+    const named = this.sticky(NAMED_GROUP);
     if (lookaround !== null) this.at += lookaround[0].length;
     else if (named !== null) this.at += named[0].length;
     else if (this.source.startsWith("?:", this.at)) this.at += 2;
