@@ -121,18 +121,27 @@ function rememberPerCharacter(transforms: readonly ((code: number) => number | u
 }
 
 const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-const asPrefilterText = (codes: Iterable<number>) => {
-  let out = "";
-  for (const code of codes) out += isWordCode(code) ? String.fromCharCode(code) : " ";
-  return out;
-};
+
+/**
+ * One character of the prefilter's text per UTF-16 unit obscenity's regexes read: a word character as
+ * itself (lower-cased), anything else as a space. The same mapping is applied to the patterns' letters,
+ * so whatever obscenity's text holds, the prefilter's text holds mapped.
+ */
+function prefilterCharacters(code: number): string {
+  if (code > 0xffff) return "  ";
+  if (!isWordCode(code)) return " ";
+  return String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code);
+}
+
+// Every character of the prefilter's text, which an obscenity wildcard (one unit, any) may stand for.
+const ANY_PREFILTER_CHARACTER = `(?:${[..."abcdefghijklmnopqrstuvwxyz0123456789_ "].join("|")})`;
 
 /** A pattern as a regex source over the prefilter's text, or undefined for a node this code does not know. */
 function prefilterSource(pattern: ParsedPattern): string | undefined {
   const node = (n: PatternNode): string | undefined => {
-    // Only word characters and spaces are left, none of them special in a regex.
-    if (n.kind === SyntaxKind.Literal) return asPrefilterText(n.chars);
-    if (n.kind === SyntaxKind.Wildcard) return ".";
+    // Only lower-case letters, digits, "_" and spaces are left, none of them special in a regex.
+    if (n.kind === SyntaxKind.Literal) return n.chars.map(prefilterCharacters).join("");
+    if (n.kind === SyntaxKind.Wildcard) return ANY_PREFILTER_CHARACTER;
     if (n.kind === SyntaxKind.Optional) {
       const child = node(n.childNode);
       return child === undefined ? undefined : `(?:${child})?`;
@@ -141,13 +150,25 @@ function prefilterSource(pattern: ParsedPattern): string | undefined {
   };
   const parts = pattern.nodes.map(node);
   if (parts.some((part) => part === undefined)) return undefined;
-  const first = pattern.nodes[0];
-  const last = pattern.nodes[pattern.nodes.length - 1];
-  const bounded = (n: PatternNode | undefined, at: "first" | "last") =>
-    n?.kind === SyntaxKind.Literal && n.chars.length > 0 && isWordCode((at === "first" ? n.chars[0] : n.chars[n.chars.length - 1]) ?? 0);
-  const lead = pattern.requireWordBoundaryAtStart && bounded(first, "first") ? " " : "";
-  const trail = pattern.requireWordBoundaryAtEnd && bounded(last, "last") ? " " : "";
+  const lead = pattern.requireWordBoundaryAtStart && edgeIsWordCharacter(pattern.nodes, "start") ? " " : "";
+  const trail = pattern.requireWordBoundaryAtEnd && edgeIsWordCharacter(pattern.nodes, "end") ? " " : "";
   return `${lead}${parts.join("")}${trail}`;
+}
+
+/**
+ * Whether every match of the nodes starts (or ends) with a word character: then a \b at that end needs a
+ * non-word character or the text's edge beside it, which the prefilter's text shows as a space.
+ */
+function edgeIsWordCharacter(nodes: readonly PatternNode[], edge: "start" | "end"): boolean {
+  const ordered = edge === "start" ? nodes : [...nodes].reverse();
+  for (const n of ordered) {
+    const literal = n.kind === SyntaxKind.Literal ? n : n.kind === SyntaxKind.Optional && n.childNode.kind === SyntaxKind.Literal ? n.childNode : undefined;
+    if (literal === undefined || literal.chars.length === 0) return false;
+    if (!isWordCode((edge === "start" ? literal.chars[0] : literal.chars[literal.chars.length - 1]) ?? 0)) return false;
+    // An optional literal may be absent, and then the next node is at the edge: it must start (end) with a word character too.
+    if (n.kind === SyntaxKind.Literal) return true;
+  }
+  return false;
 }
 
 const PROFANITY_PREFILTER: RegexPrefilter | undefined = (() => {
@@ -174,9 +195,14 @@ function transformedForPrefilter(text: string): string {
       if (code === undefined) break;
       code = "pure" in stage ? stage.pure(code) : stage.stateful.transform(code);
     }
-    if (code !== undefined) out += isWordCode(code) ? String.fromCharCode(code) : " ";
+    if (code !== undefined) out += prefilterCharacters(code);
   }
   return `${out} `;
+}
+
+/** Every pattern asked, as before the prefilter: what obscenityMatches must always equal (tested). */
+export function obscenityMatchesUnfiltered(text: string): MatchPayload[] {
+  return matcher.getAllMatches(text, true);
 }
 
 // Each pattern asked alone repeats obscenity's work on the whole text (its whitelist, its transformers), so past a few it is cheaper to ask them all.
@@ -186,7 +212,7 @@ const MOST_PATTERNS_ASKED_ALONE = 3;
  * What matcher.getAllMatches(text, true) returns, asking only the patterns the prefilter leaves: each
  * alone, their matches sorted as obscenity sorts them, or all at once when more than a few are left.
  */
-function obscenityMatches(text: string): MatchPayload[] {
+export function obscenityMatches(text: string): MatchPayload[] {
   if (PROFANITY_PREFILTER === undefined) return matcher.getAllMatches(text, true);
   const may = PROFANITY_PREFILTER.mayMatch(transformedForPrefilter(text));
   const left: RegExpMatcher[] = [];

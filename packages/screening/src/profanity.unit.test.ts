@@ -1,5 +1,7 @@
+import { seededRandom } from "@innerworld/platform/random";
 import { describe, expect, it } from "vitest";
 import { screenInput, screenOutput } from "./index";
+import { obscenityMatches, obscenityMatchesUnfiltered } from "./profanity";
 
 describe("profanity in a teen's message is flagged, never blocked", () => {
   it.each([
@@ -141,4 +143,37 @@ describe("profanity in a model reply blocks", () => {
       expect(screenOutput(reply).action).toBe("allow");
     },
   );
+});
+
+describe("the prefilter in front of obscenity", () => {
+  const random = seededRandom(51);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const WORDS = [
+    "fuck", "shit", "ass", "abo", "abbos", "cum", "cunt", "dick", "piss", "bitch", "nigger", "fag", "retard", "penis", "sex", "whore", "tit",
+    "anal", "vagina", "boob", "slut", "about", "class", "back", "check", "document", "scunthorpe", "assess", "cumin", "shiitake", "titanic",
+  ];
+  const DISGUISES: readonly ((word: string) => string)[] = [
+    (w) => w,
+    (w) => w.toUpperCase(),
+    (w) => w.replace(/[aeios]/g, (c) => ({ a: "4", e: "3", i: "1", o: "0", s: "$" })[c] ?? c),
+    (w) => w.replace(/[aeiou]/, "*"),
+    (w) => w.split("").join(pick([" ", ".", "-", ""])),
+    (w) => w.replace(/[a-z]/, (c) => c.repeat(4)),
+    (w) => w.replace(/[aeo]/g, (c) => ({ a: "а", e: "е", o: "о" })[c] ?? c),
+    (w) => `${w}😂`,
+    (w) => `(${w}!!)`,
+  ];
+
+  it("leaves obscenity's answer exactly as it was, whatever the text", () => {
+    let found = 0;
+    for (let i = 0; i < 3_000; i += 1) {
+      const parts: string[] = [];
+      for (let n = 1 + Math.floor(random() * 5); n > 0; n -= 1) parts.push(pick(DISGUISES)(pick(WORDS)));
+      const text = parts.join(pick([" ", "", ", ", "\n"]));
+      const expected = obscenityMatchesUnfiltered(text);
+      found += expected.length;
+      expect(obscenityMatches(text), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(500);
+  });
 });
