@@ -35,7 +35,7 @@ const NOT_HABIT_VERBS = new Set([
   "the", "a", "my", "it", "that", "this", "so", "too", "not", "no", "like", "and", "but", "or", "if", "when", "care", "cares", "matter", "matters",
 ]);
 /** Where a habit's words end: punctuation, a reason, a new clause. "until"/"til" stay inside ("up til 2am"). */
-const HABIT_END = /[.!?;\n]|,\s|(?<!\bme)\sand\s+my\b|\s(?:but|because|bc|cuz|though|although|while|if|unless|lol|lmao|haha|tbh|ngl|fr|and then|and i|and i'm|and im|and now|and the|first thing|and it|and its|and honestly|so (?:i|we|that|he|she|they|it|my|you)|to stay|even (?:when|though|if|tho)|since|instead|no matter)\b/g;
+const HABIT_END = /\.(?!\d)|[!?;\n]|,\s|(?<!\bme)\sand\s+my\b|\s(?:but|because|bc|cuz|though|although|while|if|unless|lol|lmao|haha|tbh|ngl|fr|and then|and i|and i'm|and im|and now|and the|first thing|and it|and its|and honestly|so (?:i|we|that|he|she|they|it|my|you)|to stay|even (?:when|though|if|tho)|since|instead|no matter)\b/g;
 /** Hedges dropped from a habit's name: "til like 2am", "i literally eat". */
 const FILLERS = new Set(["like", "literally", "lowkey", "honestly", "basically", "again", "downtown"]);
 const MAX_WORDS = 10;

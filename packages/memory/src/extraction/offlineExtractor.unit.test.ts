@@ -347,11 +347,11 @@ describe("createOfflineExtractor", () => {
     it("finds a goal to wait for, to have to reach, or to be determined about, and cuts its manner and its model", async () => {
       // Act
       const extraction = await extract(
-        userSays("i cant wait to have my own car", "i still have to cut 3 pounds", "im determined to make varsity", "goal for break: learn to skate without eating it", "quiero ser enfermera como mi tía", "i want to i just dont know", "i wanna come back and work at the clinic"),
+        userSays("i cant wait to have my own car", "i still have to cut 3 pounds", "im determined to make varsity", "goal for break: learn to skate without eating it", "quiero ser enfermera como mi tía", "i want to i just dont know", "i wanna come back and work at the clinic", "im trying to get my gpa up to a 3.5"),
       );
 
       // Assess
-      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera", "come back and work at the clinic"]);
+      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera", "come back and work at the clinic", "get my gpa up to a 3.5"]);
     });
   });
 

@@ -13,7 +13,7 @@ export function alternation(phrases: Iterable<string>): string {
  * Where a clause ends: punctuation, or a conjunction that starts a new thought ("but", "because", "and I").
  * "so" ends a clause only when a new subject follows ("so I can"): "I'm so nervous" is one clause.
  */
-const CLAUSE_END = /[.!?;\n]|,\s|\s(?:but|because|though|although|when|while|if|until|unless|lol|lmao|haha|tbh|ngl|and then|and i|and i'm|and we|and my|so (?:i|we|that|he|she|they|it|my|you)\b)\b/g;
+const CLAUSE_END = /\.(?!\d)|[!?;\n]|,\s|\s(?:but|because|though|although|when|while|if|until|unless|lol|lmao|haha|tbh|ngl|and then|and i|and i'm|and we|and my|so (?:i|we|that|he|she|they|it|my|you)\b)\b/g;
 
 export function clauseEnd(lower: string, from: number): number {
   CLAUSE_END.lastIndex = from;
