@@ -44,14 +44,16 @@ function findCausedFeelings(found: MessageFindings): void {
   }
 }
 
+/** Listed feelings long enough that one letter off is still recognisably them. */
+const SPELLABLE_FEELINGS = [...FEELINGS.keys()].filter((word) => !word.includes(" ") && word.length >= 6);
+
 function findMisspeltFeelings(found: MessageFindings): void {
   const { message } = found;
-  const singleWords = [...FEELINGS.keys()].filter((word) => !word.includes(" ") && word.length >= 6);
   for (const match of matchesOf(FELT_WORD, message.lower)) {
     const word = match[1] ?? "";
     const [start, end] = match.indices[1] ?? [0, 0];
     if (FEELINGS.has(word) || found.isTaken(start, end)) continue;
-    const near = singleWords.find((feeling) => Math.abs(feeling.length - word.length) <= 1 && withinOneEdit(word, feeling));
+    const near = SPELLABLE_FEELINGS.find((feeling) => Math.abs(feeling.length - word.length) <= 1 && withinOneEdit(word, feeling));
     if (!near) continue;
     const name = FEELINGS.get(near) ?? near;
     found.add({ type: "Feeling", name, start, end, userEdges: [{ type: "felt_during", time: message.sentOn }] });

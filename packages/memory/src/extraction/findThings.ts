@@ -161,8 +161,9 @@ const NOT_THINGS = new Set(
 function findHandledThings(found: MessageFindings): void {
   const { message } = found;
   const { lower, tokens } = message;
-  const heads = new Set<number>();
-  for (const match of matchesOf(HANDLED, lower)) heads.add(tokenIndexAt(message, match.index + match[0].length));
+  const handled = new Set<number>();
+  for (const match of matchesOf(HANDLED, lower)) handled.add(tokenIndexAt(message, match.index + match[0].length));
+  const heads = new Set<number>(handled);
   for (let index = 0; index < tokens.length; index += 1) if (["my", "our"].includes(tokens[index]?.lower ?? "")) heads.add(index + 1);
   for (const first of heads) {
     let index = first;
@@ -172,7 +173,7 @@ function findHandledThings(found: MessageFindings): void {
     if (head === undefined) continue;
     const headToken = tokens[head] as Token;
     if (head === index + 1 && !isObjectNoun(tokens[index])) continue;
-    const fromHandling = first !== 0 && !["my", "our"].includes(tokens[first - 1]?.lower ?? "") ? true : [...matchesOf(HANDLED, lower)].some((match) => tokenIndexAt(message, match.index + match[0].length) === first);
+    const fromHandling = handled.has(first);
     if (!fromHandling && !BROKE.test(lower.slice(headToken.end))) continue;
     const start = (tokens[index] as Token).start;
     addThing(found, start, headToken.start + headToken.lower.length, "possession");
