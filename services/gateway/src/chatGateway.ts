@@ -93,10 +93,17 @@ export class ChatGateway {
     await this.connections.open(connectionId, userId);
   }
 
-  /** The connection is gone; its sessions wait a grace period for a resume before the sweep ends them. */
-  async disconnect(connectionId: string, userId: string): Promise<void> {
-    const [, sessions] = await Promise.all([this.connections.close(connectionId), this.sessions.listActiveOnConnection(userId, connectionId)]);
-    await Promise.all(sessions.map((session) => this.sessions.markDisconnected(session.sessionId, connectionId)));
+  /**
+   * The connection is gone; its sessions wait a grace period for a resume before the sweep ends them. Background work:
+   * one store call at a time, with `between` (live frames first) before each of the next.
+   */
+  async disconnect(connectionId: string, userId: string, between: () => Promise<void> = async () => undefined): Promise<void> {
+    await this.connections.close(connectionId);
+    await between();
+    for (const session of await this.sessions.listActiveOnConnection(userId, connectionId)) {
+      await between();
+      await this.sessions.markDisconnected(session.sessionId, connectionId);
+    }
   }
 
   async handle(connectionId: string, userId: string, body: string | undefined): Promise<Reply> {

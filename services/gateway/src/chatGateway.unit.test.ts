@@ -250,6 +250,28 @@ describe("gateway: ChatGateway", () => {
       expect((await sessions.get(elsewhere))?.disconnectedAt).toBeUndefined();
     });
 
+    it("steps aside for live frames before each store call after the first, so a burst of them queues behind live turns", async () => {
+      await gateway.connect("conn-1", MAYA);
+      const first = await startSession("conn-1");
+      const second = await startSession("conn-1");
+      const sessionsMarked = new Set<string>();
+      const seen: string[] = [];
+      const between = async () => {
+        seen.push(`${(await connections.get("conn-1")) ? "open" : "closed"}, ${sessionsMarked.size} marked`);
+      };
+      const markDisconnected = sessions.markDisconnected.bind(sessions);
+      sessions.markDisconnected = async (sessionId, connectionId) => {
+        sessionsMarked.add(sessionId);
+        await markDisconnected(sessionId, connectionId);
+      };
+
+      await gateway.disconnect("conn-1", MAYA, between);
+
+      // One call at a time: closing, then before the listing and before each marking, a pause for live frames.
+      expect(seen).toEqual(["closed, 0 marked", "closed, 0 marked", "closed, 1 marked"]);
+      expect([...sessionsMarked].sort()).toEqual([first, second].sort());
+    });
+
     it("re-binds a session to the new connection and pushes the replies the client missed", async () => {
       const sessionId = await startSession("conn-1");
       const base = { sessionId, userId: MAYA, personaId: "companion" };

@@ -14,7 +14,7 @@ import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
-import { concurrencyLimit } from "./concurrencyLimit";
+import { liveFirst } from "./liveFirst";
 import { createOperationsApi } from "./operations/operationsApi";
 import { createReadApi } from "./readApi";
 import { createUserData } from "./userData";
@@ -22,13 +22,15 @@ import { seedBuiltInPersonas } from "@innerworld/personas/store";
 import { personaStoreFor } from "./personaApi";
 
 /**
- * $disconnect work runs this many at a time per process. A mass disconnect (thousands of sockets closing at once)
- * would otherwise queue thousands of DynamoDB calls ahead of live users' turns; the sessions only need marking before
- * the sweep's grace period ends, which is a minute away.
+ * $disconnect work runs this many at a time per process, each of its store calls after the live frames in flight. A
+ * mass disconnect (thousands of sockets closing at once) would otherwise put its DynamoDB calls between every step of
+ * live users' turns (locally the same event loop serves both, and four at a time tripled a live ack); the sessions only
+ * need marking before the sweep's grace period ends, which is a minute away. In AWS each container handles one
+ * invocation at a time, so this never queues there.
  */
-export const DISCONNECT_CONCURRENCY = 4;
+export const DISCONNECT_CONCURRENCY = 1;
 
-/** How long a disconnect waits for live frames in flight to finish before it goes ahead anyway. */
+/** How long a disconnect's step waits for live frames in flight to finish before it goes ahead anyway. */
 const DISCONNECT_YIELD_MS = 200;
 
 interface RouteEvent {
@@ -94,27 +96,7 @@ const readApiFor = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
 };
 
 export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: AuthConfig, limits?: Partial<GatewayLimits>, options: { disconnectConcurrency?: number } = {}) => {
-  const disconnects = concurrencyLimit(options.disconnectConcurrency ?? DISCONNECT_CONCURRENCY);
-  // Live frames go first: a queued disconnect starts only when none is in flight (or after a short wait), so a burst
-  // of closing sockets takes the table's spare capacity, not live users' turns.
-  let liveFrames = 0;
-  const idle: (() => void)[] = [];
-  const whenLiveIdle = () =>
-    liveFrames === 0
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, DISCONNECT_YIELD_MS);
-          idle.push(() => (clearTimeout(timer), resolve()));
-        });
-  const live = async <T>(work: () => Promise<T>): Promise<T> => {
-    liveFrames += 1;
-    try {
-      return await work();
-    } finally {
-      liveFrames -= 1;
-      if (liveFrames === 0) for (const wake of idle.splice(0)) wake();
-    }
-  };
+  const lanes = liveFirst({ backgroundConcurrency: options.disconnectConcurrency ?? DISCONNECT_CONCURRENCY, yieldMs: DISCONNECT_YIELD_MS });
   let gateway: ChatGateway | undefined;
   let readApi: ReturnType<typeof createReadApi> | undefined;
   const chat = () => (gateway ??= chatGatewayFor(getRuntime(), limits));
@@ -141,10 +123,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   const disconnect = async (event: RouteEvent): Promise<RouteResult> => {
     const userId = userOf(event);
     if (userId) {
-      await disconnects(async () => {
-        await whenLiveIdle();
-        await chat().disconnect(event.requestContext.connectionId, userId);
-      });
+      await lanes.background((between) => chat().disconnect(event.requestContext.connectionId, userId, between));
     }
     return { statusCode: 200 };
   };
@@ -154,7 +133,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
     if (!userId) return { statusCode: 200, body: errorFrame("FORBIDDEN", "This connection was not authorised") };
     try {
       await builtInsSeeded();
-      return { statusCode: 200, body: await live(() => chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined)) };
+      return { statusCode: 200, body: await lanes.live(() => chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined)) };
     } catch (error) {
       getRuntime().logger.error("gateway frame failed", { connectionId: event.requestContext.connectionId, error: error as Error });
       return { statusCode: 200, body: errorFrame("INTERNAL_ERROR", "Something went wrong on our side; try again", { retryable: true }) };
