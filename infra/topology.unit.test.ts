@@ -177,6 +177,11 @@ describe("infra built from the topology table", () => {
       });
       expect(table.args.ttl).toBe(definition.ttlAttribute);
       expect(Object.keys(table.args.globalIndexes as object).sort()).toEqual(definition.globalIndexes.map((i) => i.name).sort());
+      for (const index of definition.globalIndexes) {
+        const projection = index.projection.type === "ALL" ? "all" : index.projection.type === "KEYS_ONLY" ? "keys-only" : [...index.projection.attributes];
+        expect((table.args.globalIndexes as Record<string, unknown>)[index.name]).toMatchObject({ projection });
+      }
+      if (key === "messages") expect(table.args.globalIndexes).toMatchObject({ byUser: { projection: "keys-only" } });
     }
   });
 

@@ -1,7 +1,11 @@
 // The DynamoDB tables to declare, read from the same TABLES the local cloud creates its tables from.
-import { TABLES, type KeyAttribute, type TableDefinition } from "../../packages/platform/src/tables/definitions";
+import { TABLES, type IndexProjection, type KeyAttribute, type TableDefinition } from "../../packages/platform/src/tables/definitions";
 import { pascalCase } from "./naming";
 import type { TablePlan } from "./types";
+
+/** SST's Dynamo spells a projection "all", "keys-only", or the list of non-key attributes to include. */
+const projectionOf = (projection: IndexProjection): TablePlan["globalIndexes"][string]["projection"] =>
+  projection.type === "ALL" ? "all" : projection.type === "KEYS_ONLY" ? "keys-only" : [...projection.attributes];
 
 const fieldType = (attribute: KeyAttribute) => (attribute.type === "S" ? "string" : "number") as "string" | "number";
 
@@ -17,7 +21,11 @@ export const planTable = (key: string, definition: TableDefinition, tablePrefix:
   for (const index of definition.globalIndexes) {
     declare(index.partitionKey);
     declare(index.sortKey);
-    globalIndexes[index.name] = { hashKey: index.partitionKey.name, ...(index.sortKey ? { rangeKey: index.sortKey.name } : {}) };
+    globalIndexes[index.name] = {
+      hashKey: index.partitionKey.name,
+      ...(index.sortKey ? { rangeKey: index.sortKey.name } : {}),
+      projection: projectionOf(index.projection),
+    };
   }
   return {
     key,

@@ -55,7 +55,7 @@ export interface TablePlan {
   name: string;
   fields: Record<string, "string" | "number">;
   primaryIndex: { hashKey: string; rangeKey?: string };
-  globalIndexes: Record<string, { hashKey: string; rangeKey?: string }>;
+  globalIndexes: Record<string, { hashKey: string; rangeKey?: string; projection: "all" | "keys-only" | string[] }>;
   ttl?: string;
   deletionProtection: boolean;
 }

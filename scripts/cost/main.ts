@@ -71,7 +71,7 @@ console.log(`  infrastructure is ${((report.totalPerMillionTurns / (report.total
 const a = DEFAULT_ASSUMPTIONS;
 console.log("\nAssumed (not measured):");
 console.log(`  ${a.secondsPerTurn} s of open connection per turn; model latency ${a.modelFirstTokenMs} ms to first token + ${a.modelTokensPerSecond} tokens/s;`);
-console.log(`  ~${num(a.idleReceivesPerQueuePerMonth)} idle long polls per queue a month; DynamoDB index writes as if every item carried every index key;`);
+console.log(`  ~${num(a.idleReceivesPerQueuePerMonth)} idle long polls per queue a month; DynamoDB index writes where a write touched a projected attribute, deletes as if the item was indexed;`);
 console.log("  Lambda times are this machine against the local emulators, not Lambda against DynamoDB; no free tier; logs, storage,");
 console.log(`  data transfer and the read API are left out. Prices: Lambda $${AWS_PRICES.lambdaGbSecondArm}/GB-s arm64, $0.20/1M requests;`);
 console.log("  SQS $0.40/1M; EventBridge $1.00/1M; DynamoDB $0.625/1M WRU, $0.125/1M RRU; WebSocket $1.00/1M messages, $0.25/1M minutes.");

@@ -5,12 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { estimateTokens } from "@innerworld/chat-model/tokens";
-import { TABLES } from "@innerworld/platform/tables";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { TABLES, type TableDefinition } from "@innerworld/platform/tables";
 import { consumingServices, type ServiceName } from "@innerworld/events";
 import { EPHEMERAL_PORTS, SQS_SERVICE_HANDLERS, runServices, runtimeConfigFor, startLocalCloud, type SqsHandler } from "@innerworld/local";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import type { FunctionWork, Measurement } from "./measurement";
 import { startAwsCallMeter } from "./awsCallMeter";
+import { indexWriteUnits, touchedAttributes, type ItemWrite } from "./indexWrites";
 
 export interface Workload {
   sessions: number;
@@ -37,9 +39,33 @@ const PERSONAS = ["comfort", "companion", "creative", "courage", "compass"];
 const READS = new Set(["GetItemCommand", "BatchGetItemCommand", "QueryCommand", "ScanCommand", "TransactGetItemsCommand"]);
 const WRITES = new Set(["PutItemCommand", "UpdateItemCommand", "DeleteItemCommand", "BatchWriteItemCommand", "TransactWriteItemsCommand"]);
 const tableKeyOf = (tableName: string) => Object.keys(TABLES).find((k) => tableName.endsWith(`-${k}`)) as keyof typeof TABLES | undefined;
-const indexCountOf = (tableName: string): number => {
+const definitionOf = (tableName: string): TableDefinition | undefined => {
   const key = tableKeyOf(tableName);
-  return key ? TABLES[key].globalIndexes.length : 0;
+  return key ? TABLES[key] : undefined;
+};
+
+type Item = Record<string, AttributeValue>;
+type WriteInput = {
+  TableName?: string;
+  Item?: Item;
+  UpdateExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ReturnValues?: string;
+  RequestItems?: Record<string, { PutRequest?: { Item: Item }; DeleteRequest?: unknown }[]>;
+};
+
+/** The item writes one write request makes, per table; `updated` is the item after an update, when the meter saw it. */
+const itemWritesOf = (command: string, input: WriteInput, updated: Item | undefined): [string, ItemWrite][] => {
+  const table = String(input.TableName ?? "");
+  if (command === "PutItemCommand" && input.Item) return [[table, { kind: "put", item: input.Item }]];
+  if (command === "UpdateItemCommand") return [[table, { kind: "update", touched: touchedAttributes(input.UpdateExpression ?? "", input.ExpressionAttributeNames), item: updated }]];
+  if (command === "DeleteItemCommand") return [[table, { kind: "delete" }]];
+  if (command === "BatchWriteItemCommand") {
+    return Object.entries(input.RequestItems ?? {}).flatMap(([name, requests]) =>
+      requests.map((request): [string, ItemWrite] => [name, request.PutRequest ? { kind: "put", item: request.PutRequest.Item } : { kind: "delete" }]),
+    );
+  }
+  return [];
 };
 
 const bump = (counts: Record<string, number>, key: string, by = 1) => {
@@ -72,26 +98,41 @@ const instrument = (runtime: ServiceRuntime, m: Measurement) => {
       input.ReturnConsumedCapacity = "TOTAL";
       const isRead = READS.has(command);
       const minimum = isRead ? (input.ConsistentRead ? 1 : 0.5) : 1;
+      // To know whether an update reached an index, the meter needs the item after it: asked for here, and taken out of
+      // the answer again when the caller did not ask for it.
+      const writeInput = input as WriteInput;
+      const seesUpdatedItem = command === "UpdateItemCommand" && (writeInput.ReturnValues === undefined || writeInput.ReturnValues === "NONE" || writeInput.ReturnValues === "ALL_NEW");
+      const callerWantsItem = writeInput.ReturnValues === "ALL_NEW";
+      if (seesUpdatedItem) input.ReturnValues = "ALL_NEW";
       const add = (capacity: Capacity | undefined) => {
         // DynamoDB bills a minimum per request even when nothing matched; dynalite reports 0 there.
         const units = Math.max(capacity?.CapacityUnits ?? 0, minimum);
         if (isRead) m.dynamodb.readUnits += units;
         else if (WRITES.has(command)) {
           m.dynamodb.writeUnits += units;
-          // Every write also writes each global index (projection ALL): an upper bound, as if every item carried the index keys.
           const table = capacity?.TableName ?? String(input.TableName ?? "");
-          const withIndexes = units * (1 + indexCountOf(table));
-          m.dynamodb.writeUnitsWithIndexes += withIndexes;
-          bump(m.dynamodb.writeUnitsByTable, tableKeyOf(table) ?? table, withIndexes);
+          m.dynamodb.writeUnitsWithIndexes += units;
+          bump(m.dynamodb.writeUnitsByTable, tableKeyOf(table) ?? table, units);
+        }
+      };
+      /** Index writes of a write that succeeded: only where it touched what an index projects (indexWrites.ts). */
+      const addIndexWrites = (updated: Item | undefined) => {
+        for (const [table, write] of itemWritesOf(command, writeInput, updated)) {
+          const definition = definitionOf(table);
+          const units = definition ? indexWriteUnits(definition, write) : 0;
+          m.dynamodb.writeUnitsWithIndexes += units;
+          bump(m.dynamodb.writeUnitsByTable, tableKeyOf(table) ?? table, units);
         }
       };
       try {
         const result = await next(args);
-        const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-        for (const capacity of Array.isArray(consumed) ? consumed : [consumed]) add(capacity);
+        const output = result.output as { ConsumedCapacity?: Capacity | Capacity[]; Attributes?: Item };
+        for (const capacity of Array.isArray(output.ConsumedCapacity) ? output.ConsumedCapacity : [output.ConsumedCapacity]) add(capacity);
+        if (WRITES.has(command)) addIndexWrites(seesUpdatedItem ? output.Attributes : undefined);
+        if (seesUpdatedItem && !callerWantsItem) delete output.Attributes;
         return result;
       } catch (error) {
-        // A failed conditional write is still billed.
+        // A failed conditional write is still billed; it wrote nothing, so no index either.
         add({ TableName: String(input.TableName ?? ""), CapacityUnits: 1 });
         throw error;
       }

@@ -35,10 +35,33 @@ async function queryByUser<T>(client: DynamoDBDocumentClient, tableName: string,
   return items;
 }
 
+/**
+ * The user's message items. The messages table's byUser index holds keys only (so status and expiry updates are not
+ * written to it), so it names the sessions, and one Query per session reads their items from the table.
+ */
+async function messagesOfUser(client: DynamoDBDocumentClient, tableName: string, userId: string): Promise<MessageRecord[]> {
+  const keys = await queryByUser<Pick<MessageRecord, "sessionId" | "messageKey">>(client, tableName, userId);
+  const sessionIds = [...new Set(keys.map((key) => key.sessionId))];
+  const perSession = await Promise.all(
+    sessionIds.map(async (sessionId) => {
+      const items: MessageRecord[] = [];
+      const pages = pagesOf((start) =>
+        client.send(
+          new QueryCommand({ TableName: tableName, KeyConditionExpression: "sessionId = :session", ExpressionAttributeValues: { ":session": sessionId }, ConsistentRead: true, ExclusiveStartKey: start }),
+        ),
+      );
+      for await (const page of pages) items.push(...((page.Items ?? []) as MessageRecord[]));
+      // A session is one user's, but the index is the authority on whose items these are.
+      return items.filter((item) => item.userId === userId);
+    }),
+  );
+  return perSession.flat();
+}
+
 export async function findUserConversations(client: DynamoDBDocumentClient, tables: ConversationTables, userId: string): Promise<UserConversations> {
   const [sessions, messages, connections, feedback] = await Promise.all([
     queryByUser<SessionRecord>(client, tables.sessions, userId),
-    queryByUser<MessageRecord>(client, tables.messages, userId),
+    messagesOfUser(client, tables.messages, userId),
     queryByUser<{ connectionId: string; userId: string }>(client, tables.connections, userId),
     queryByUser<{ requestId: string; userId: string }>(client, tables.feedback, userId),
   ]);

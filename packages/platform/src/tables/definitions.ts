@@ -6,10 +6,16 @@ export interface KeyAttribute {
   name: string;
   type: AttributeType;
 }
+/**
+ * What an index holds besides the keys. Every write that changes a projected attribute is written to the index too,
+ * so an index projects only what its queries read: ALL where a query returns whole items.
+ */
+export type IndexProjection = { type: "ALL" } | { type: "KEYS_ONLY" } | { type: "INCLUDE"; attributes: readonly string[] };
 export interface GlobalIndex {
   name: string;
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
+  projection: IndexProjection;
 }
 export interface TableDefinition {
   partitionKey: KeyAttribute;
@@ -20,23 +26,26 @@ export interface TableDefinition {
 }
 
 const s = (name: string): KeyAttribute => ({ name, type: "S" });
+const ALL = { type: "ALL" } as const;
 
 export const TABLES = {
   connections: {
     partitionKey: s("connectionId"),
     ttlAttribute: "expiresAt",
-    globalIndexes: [{ name: "byUser", partitionKey: s("userId") }],
+    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), projection: ALL }],
   },
   sessions: {
     partitionKey: s("sessionId"),
     ttlAttribute: "expiresAt",
-    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), sortKey: s("startedAt") }],
+    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), sortKey: s("startedAt"), projection: ALL }],
   },
   messages: {
     partitionKey: s("sessionId"),
     sortKey: s("messageKey"),
     ttlAttribute: "expiresAt",
-    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), sortKey: s("createdAt") }],
+    // byUser finds a user's messages to export or erase: keys only, so a reply's status and expiry updates (which
+    // touch no key) are not written twice; the export reads the items from the table, one Query per session.
+    globalIndexes: [{ name: "byUser", partitionKey: s("userId"), sortKey: s("createdAt"), projection: { type: "KEYS_ONLY" } }],
   },
   contextCache: {
     partitionKey: s("userId"),
@@ -59,21 +68,21 @@ export const TABLES = {
     partitionKey: s("requestId"),
     ttlAttribute: "expiresAt",
     globalIndexes: [
-      { name: "bySession", partitionKey: s("sessionId"), sortKey: s("requestedAt") },
-      { name: "byUser", partitionKey: s("userId"), sortKey: s("requestedAt") },
+      { name: "bySession", partitionKey: s("sessionId"), sortKey: s("requestedAt"), projection: ALL },
+      { name: "byUser", partitionKey: s("userId"), sortKey: s("requestedAt"), projection: ALL },
     ],
   },
   personas: {
     // ownerId is a user's id, or "builtin" for the five seeded at start; byOwner lists either in one Query.
     partitionKey: s("personaId"),
-    globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt") }],
+    globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt"), projection: ALL }],
   },
   surveys: {
     // sk SURVEY for the survey itself, RESPONSE#<respondentKey> for each anonymous response.
     partitionKey: s("surveyId"),
     sortKey: s("sk"),
     ttlAttribute: "expiresAt",
-    globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt") }],
+    globalIndexes: [{ name: "byOwner", partitionKey: s("ownerId"), sortKey: s("createdAt"), projection: ALL }],
   },
   tombstones: {
     // One item per erased user (userId, deletedAt), never expiring: consumers drop events that occurred before it.
@@ -84,7 +93,7 @@ export const TABLES = {
     // pk USER#<userId>, sk V#<vertexId> | E#<edgeId>; byRecency orders all of a user's elements by last sighting (topEdges: one Query).
     partitionKey: s("pk"),
     sortKey: s("sk"),
-    globalIndexes: [{ name: "byRecency", partitionKey: s("recencyPk"), sortKey: s("recencySk") }],
+    globalIndexes: [{ name: "byRecency", partitionKey: s("recencyPk"), sortKey: s("recencySk"), projection: ALL }],
   },
 } as const satisfies Record<string, TableDefinition>;
 
@@ -119,7 +128,10 @@ export const createTableInput = (definition: TableDefinition, tableName: string)
           GlobalSecondaryIndexes: definition.globalIndexes.map((index) => ({
             IndexName: index.name,
             KeySchema: keySchema(index.partitionKey, index.sortKey),
-            Projection: { ProjectionType: "ALL" as const },
+            Projection:
+              index.projection.type === "INCLUDE"
+                ? { ProjectionType: "INCLUDE" as const, NonKeyAttributes: [...index.projection.attributes] }
+                : { ProjectionType: index.projection.type },
           })),
         }
       : {}),
