@@ -18,7 +18,8 @@ const SPACED_LETTERS = /(?<![\p{L}\p{N}])[\p{L}\p{N}$@](?:[\s.\-_*~+,·•|/\\]{
 const SPACED_SEPARATORS = /[\s.\-_*~+,·•|/\\]/gu;
 
 // Texting forms rewritten to the words our patterns spell, one token at a time.
-const SLANG: Readonly<Record<string, string>> = {
+// A Map, not an object: a teen may type "constructor", and an object would answer with its prototype's function.
+const SLANG: ReadonlyMap<string, string> = new Map(Object.entries({
   wanna: "want to",
   wana: "want to",
   wantto: "want to",
@@ -52,7 +53,7 @@ const SLANG: Readonly<Record<string, string>> = {
   ded: "dead",
   anymore: "any more",
   cannot: "cant",
-};
+}));
 
 /**
  * Case, accents (so Spanish matches without them), compatibility forms (fullwidth, math letters),
@@ -120,7 +121,7 @@ function toMatchingForm(folded: string): string {
     .replace(/[^\p{L}\p{N}.]+/gu, " ")
     .split(" ")
     .filter((word) => word.length > 0)
-    .map((word) => SLANG[word] ?? repairWord(word));
+    .map((word) => SLANG.get(word) ?? repairWord(word));
   return words.join(" ");
 }
 

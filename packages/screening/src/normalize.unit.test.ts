@@ -33,6 +33,13 @@ describe("prepareText", () => {
     expect(prepareText("i wanna die, ur gonna b fine w/o me").forms).toEqual(["i want to die your going to b fine without me"]);
   });
 
+  it("reads words that name an object's own properties as words, not as the tables' inherited functions", () => {
+    expect(prepareText("the constructor of my __proto__ class, toString and hasOwnProperty").forms).toEqual([
+      "the constructor of my proto class tostring and hasownproperty",
+    ]);
+    expect(prepareText("constructorrr").forms).toEqual(["constructorr"]);
+  });
+
   it("keeps both forms when joining spaced letters changes the text", () => {
     expect(prepareText("u r a k y s").forms).toEqual(["you are a k y s", "urakys"]);
   });

@@ -28,7 +28,7 @@ export const COMMON_WORDS: readonly string[] = [
 ];
 
 /** Misspellings seen in teens' messages, read as the word meant (texting forms live in normalize.ts's SLANG). */
-export const MISSPELLINGS: Readonly<Record<string, string>> = {
+export const MISSPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries({
   mysef: "myself",
   mysel: "myself",
   mysefl: "myself",
@@ -93,7 +93,7 @@ export const MISSPELLINGS: Readonly<Record<string, string>> = {
   qiero: "quiero",
   kero: "quiero",
   nadien: "nadie",
-};
+}));
 
 /** Emoji that carry meaning for screening, read as the words they stand for; every other emoji is left as it is. */
 export const EMOJI_WORDS: Readonly<Record<string, string>> = {

@@ -181,7 +181,7 @@ export const repairWord: (word: string) => string = remembered(repairUnknownWord
 
 function repairUnknownWord(word: string): string {
   if (VOCABULARY.has(word)) return word;
-  const known = MISSPELLINGS[word];
+  const known = MISSPELLINGS.get(word);
   if (known !== undefined) return known;
   if (STRETCHED.test(word)) {
     const two = word.replace(/(\p{L})\1+/gu, "$1$1");
@@ -189,7 +189,7 @@ function repairUnknownWord(word: string): string {
     const one = word.replace(/(\p{L})\1+/gu, "$1");
     if (VOCABULARY.has(one)) return one;
     const stretched = word.replace(/(\p{L})\1\1+/gu, "$1$1");
-    return MISSPELLINGS[stretched] ?? MISSPELLINGS[one] ?? stretched;
+    return MISSPELLINGS.get(stretched) ?? MISSPELLINGS.get(one) ?? stretched;
   }
   if (word.length >= 3 && !VOWELS.test(word) && !VOWELLESS_WORDS.has(word)) {
     const full = SKELETONS.get(word);

@@ -46,7 +46,8 @@ const KNOWN_COUNTED_TOPICS = new Set("test exam quiz essay project game match pa
  * Words that introduce a topic phrase, and what replaces them when it is echoed back: "my" becomes
  * "your"; "a math test" becomes "the math test" (it is now a known thing); "about" is dropped.
  */
-const PHRASE_LEADS: Readonly<Record<string, string>> = { my: "your", our: "your", the: "the", a: "the", an: "the", about: "" };
+// A Map, so a teen typing "constructor" meets no inherited function of an object.
+const PHRASE_LEADS: ReadonlyMap<string, string> = new Map(Object.entries({ my: "your", our: "your", the: "the", a: "the", an: "the", about: "" }));
 
 const WORD = /^[\p{L}][\p{L}'’-]*$/u;
 const NAME = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*$/u;
@@ -72,7 +73,7 @@ export function extractTopic(message: string): string | undefined {
   const phrases: string[][] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const lower = tokens[index]?.word.toLowerCase() ?? "";
-    const lead = PHRASE_LEADS[lower];
+    const lead = PHRASE_LEADS.get(lower);
     if (lead === undefined) continue;
     const phrase = phraseAfter(tokens, index + 1, isName);
     if (phrase.length > 0) phrases.push(lead ? [lead, ...phrase] : phrase);

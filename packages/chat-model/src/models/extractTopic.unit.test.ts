@@ -13,6 +13,8 @@ describe("extractTopic", () => {
     ["should I go to the party on saturday or stay home", "the party"],
     ["tbh i feel like nobody at school gets me", "school"],
     ["test went so bad lol", "the test"],
+    // "Constructor" is a word here, not the name of an object's inherited function.
+    ["Constructor Bob is great", "Bob"],
   ])("finds the topic of %j", (message, topic) => {
     expect(extractTopic(message)).toBe(topic);
   });
