@@ -34,6 +34,11 @@ const NOT_PLAYED = new Set(["it", "with", "outside", "games", "game", "together"
  */
 const CLUB_ACRONYM = /(?<![\p{L}\p{N}])(\p{Lu}{2,5})\s+(?:meeting|meetings|club|practice|rehearsal|conference|competition|fundraiser|officer|officers)\b/gu;
 const NAMED_GROUP = /\b((?:\p{L}+\s+){1,2}(?:union|alliance|council|society|association|collective|ministry))\b/gu;
+/** A group is the user's when they are in it or go to it: "joined the black student alliance", "the queer student union meetings". */
+const IN_GROUP_BEFORE = /\b(?:join|joined|joining|in|member\s+of|part\s+of|president\s+of|officer\s+(?:in|of)|at|go\s+to|went\s+to)\s+(?:the\s+|our\s+|my\s+school'?s\s+)?$/;
+const IN_GROUP_AFTER = /^\s+(?:meeting|meetings|club|event|events|practice|fundraiser)\b/;
+/** Acronyms before "meeting" that are no club of the user's: a school plan, the parents', a test, an office. */
+const NOT_CLUBS = new Set(["IEP", "PTA", "PTO", "ACT", "SAT", "PSAT", "AP", "IB", "ER", "ICU", "DMV", "CPS", "FBI", "HR", "ADHD", "OCD", "PE", "CEO", "IRL", "LOL", "OMG", "TBH", "NGL"]);
 /** Words a group's name does not start with: "the union", "our student council", "a whole society". */
 const NOT_GROUP_START = new Set(["the", "a", "an", "my", "our", "his", "her", "their", "whole", "at", "in", "to", "of", "for", "and", "with", "this", "that", "is", "on", "i"]);
 /** "run for student council", "running for class president": an office sought, not running. */
@@ -83,6 +88,7 @@ export function findActivities(found: MessageFindings): void {
 
   for (const match of matchesOf(CLUB_ACRONYM, text)) {
     const [start, end] = match.indices[1] ?? [0, 0];
+    if (NOT_CLUBS.has(match[1] ?? "")) continue;
     // The acronym may already be inside the meeting's Event ("GSA meeting"); the club is found as well.
     if (!found.entities.some((entity) => entity.type === "Activity" && entity.start < end && start < entity.end) && !found.entities.some((entity) => entity.type !== "Event" && entity.type !== "Habit" && entity.start < end && start < entity.end)) {
       found.add({ type: "Activity", name: text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
@@ -95,6 +101,9 @@ export function findActivities(found: MessageFindings): void {
     while (words.length > 1 && NOT_GROUP_START.has(words[0] ?? "")) start += (words.shift() ?? "").length + 1;
     while (/\s/.test(lower[start] ?? "")) start += 1;
     if (words.length < 2) continue;
+    // "the european union", "my mom is on the city council": a group somebody is on is not the user's activity.
+    if (!IN_GROUP_BEFORE.test(lower.slice(Math.max(0, start - 30), start)) && !IN_GROUP_AFTER.test(lower.slice(end))) continue;
+    if (/\b(?:city|county|town|european|soviet|credit|trade|labor|labour|student\s+loan)\s/.test(lower.slice(start, end))) continue;
     add(start, end, text.slice(start, end));
   }
 

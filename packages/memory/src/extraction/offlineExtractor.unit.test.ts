@@ -300,11 +300,13 @@ describe("createOfflineExtractor", () => {
 
     it("takes a club met by its acronym or its name as an activity, and an office run for as no running", async () => {
       // Act
-      const extraction = await extract(userSays("theres a GSA meeting after school", "im at the queer student union meetings on tuesdays", "i want to run for class president"));
+      const extraction = await extract(
+        userSays("theres a GSA meeting after school", "im at the queer student union meetings on tuesdays", "i want to run for class president", "i love the european union", "my mom is on the city council", "my IEP meeting is tomorrow"),
+      );
 
       // Assess
       expect(names(extraction, "Activity")).toEqual(["GSA", "queer student union"]);
-      expect(names(extraction, "Event")).toEqual(["GSA meeting"]);
+      expect(names(extraction, "Event")).toEqual(["GSA meeting", "IEP meeting"]);
     });
 
     it("takes an unlisted object as a thing by what is done to it or what happened to it, and an owned instrument as a thing", async () => {
