@@ -46,11 +46,11 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.suicide")).toBe(true);
   });
 
-  it("context: 'i'm so tired of everything' after 'i already said bye to my friends' is a crisis, though neither alone is", () => {
+  it("context: 'i'm so tired of everything' after 'i gave my guitar to my cousin today' is a crisis, though neither alone is", () => {
     const alone = screener.screenInputLocally("i'm so tired of everything");
-    const after = screener.screenInputLocally("i'm so tired of everything", ["i already said bye to my friends"]);
+    const after = screener.screenInputLocally("i'm so tired of everything", ["i gave my guitar to my cousin today"]);
     expect(alone.risk.level).toBe("concern");
-    expect(screener.screenInputLocally("i already said bye to my friends").risk.level).toBe("none");
+    expect(screener.screenInputLocally("i gave my guitar to my cousin today").risk.level).toBe("none");
     expect(after.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(after.action).toBe("crisis");
   });

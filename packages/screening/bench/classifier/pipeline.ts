@@ -17,13 +17,14 @@ import {
 import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingExample, type TrainingOptions } from "../../src/classifier/train";
 import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
+import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
 import { actionLevel, contextWindows, scoreContext, scoreMessage } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.3";
+export const MODEL_RELEASE = "2025.12.4";
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
 export function trainingForms(example: LabelledExample): string[] {
@@ -285,13 +286,24 @@ export function sha256(text: string | Buffer): string {
 export function buildModel(
   train: readonly LabelledExample[],
   dev: readonly LabelledExample[],
-  provenance: Omit<ModelProvenance, "seed" | "epochs" | "learningRate" | "l2" | "trainingExamples">,
+  provenance: Omit<ModelProvenance, "seed" | "epochs" | "learningRate" | "l2" | "trainingExamples" | "minCount" | "augmentation">,
   options: TrainingOptions = DEFAULT_TRAINING,
   config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
   tuning: TuningTargets = DEFAULT_TUNING,
+  augment: AugmentOptions = DEFAULT_AUGMENT,
 ): BuiltModel {
-  const weights = trainClassifier(toTrainingExamples(train, config), options);
-  const fullProvenance: ModelProvenance = { ...provenance, seed: options.seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length };
+  const variants = augmentExamples(train, augment);
+  const weights = trainClassifier(toTrainingExamples([...train, ...variants], config), options);
+  const fullProvenance: ModelProvenance = {
+    ...provenance,
+    seed: options.seed,
+    epochs: options.epochs,
+    learningRate: options.learningRate,
+    l2: options.l2,
+    minCount: options.minCount ?? 1,
+    augmentation: { ...augment, examples: variants.length },
+    trainingExamples: train.length,
+  };
   const untuned = toModelFile(weights, config, { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0, contextCrisis: 0.5, contextConcern: 0.5 }, fullProvenance);
   const probe = new ScreeningClassifier(untuned);
   const devReadings = dev.map((example) => readExample(probe, example));

@@ -38,6 +38,10 @@ export interface ModelProvenance {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** Buckets seen in fewer training examples than this were given no weight. */
+  minCount?: number;
+  /** Respelt and recombined variants of the train lines added in training (bench/classifier/augment.ts), with their seed. */
+  augmentation?: { seed: number; respellings: number; buried: number; ordinaryPairs: number; examples: number };
   /** Families left out of training, for a hold-out model; empty for the shipped one. */
   heldOutFamilies: string[];
 }
