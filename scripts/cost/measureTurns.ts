@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { estimateTokens } from "@innerworld/chat-model/tokens";
+import { DynamoPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { TABLES, type TableDefinition } from "@innerworld/platform/tables";
 import { consumingServices, type ServiceName } from "@innerworld/events";
@@ -269,6 +270,11 @@ export const measureTurns = async (workload: Workload): Promise<{ measurement: M
       onRuntime: (runtime) => instrument(runtime, m),
     });
     const config = runtimeConfigFor(cloud.endpoints);
+    // The built-ins are written once in a stage's life, by its first container; every later start reads them and
+    // writes nothing. Seeded here unmetered, so the run prices a container start as it is paid on most of them.
+    const seeder = createServiceRuntime("gateway", config);
+    await seedBuiltInPersonas(new DynamoPersonaStore(seeder.dynamodb, seeder.tables.personas));
+    seeder.destroy();
     const runtimes: ServiceRuntime[] = [];
     const overrides: Partial<Record<ServiceName, SqsHandler>> = {};
     for (const { service } of consumingServices()) {

@@ -61,5 +61,17 @@ export function personaStoreContract(name: string, makeStore: () => Promise<Pers
       expect(seeded.every((r) => r.builtIn && r.prompt !== undefined)).toBe(true);
       expect(await store.get("courage")).toEqual(builtInRecords().find((r) => r.personaId === "courage"));
     });
+
+    it("writes on a second seed only the built-ins that are missing or were changed", async () => {
+      const store = await makeStore();
+      expect((await seedBuiltInPersonas(store)).sort()).toEqual(["comfort", "companion", "compass", "courage", "creative"]);
+      expect(await seedBuiltInPersonas(store)).toEqual([]);
+
+      await store.update("courage", { name: "Edited by hand" }, at(7));
+      await store.delete("comfort");
+      expect((await seedBuiltInPersonas(store)).sort()).toEqual(["comfort", "courage"]);
+      expect(await store.get("courage")).toEqual(builtInRecords().find((r) => r.personaId === "courage"));
+      expect(await store.get("comfort")).toEqual(builtInRecords().find((r) => r.personaId === "comfort"));
+    });
   });
 }

@@ -101,9 +101,10 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   let readApi: ReturnType<typeof createReadApi> | undefined;
   const chat = () => (gateway ??= chatGatewayFor(getRuntime(), limits));
   const authorize = createTokenAuthorizer(auth);
-  // The built-ins live in the personas table like everyone's own, written as this code defines them once per
-  // container before it first reads a persona; a failed seed is tried again on the next request.
-  let seeding: Promise<void> | undefined;
+  // The built-ins live in the personas table like everyone's own, made what this code defines once per container
+  // before it first reads a persona (one read, and a write only of those that differ); a failed seed is tried again
+  // on the next request.
+  let seeding: Promise<unknown> | undefined;
   const builtInsSeeded = () =>
     (seeding ??= seedBuiltInPersonas(personaStoreFor(getRuntime())).catch((error: unknown) => {
       seeding = undefined;

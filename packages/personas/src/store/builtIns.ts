@@ -1,4 +1,5 @@
 // The five built-in personas as stored records, seeded into the personas table at start so every lookup takes one path.
+import { isDeepStrictEqual } from "node:util";
 import { listPersonas, type Persona } from "@innerworld/chat-model/personas";
 import { BUILT_IN_OWNER, type PersonaRecord } from "./personaRecord";
 import type { PersonaStore } from "./personaStore";
@@ -36,7 +37,23 @@ export function builtInRecord(persona: Persona): PersonaRecord {
 
 export const builtInRecords = (): PersonaRecord[] => listPersonas().map(builtInRecord);
 
-/** Writes the built-ins as this code defines them; idempotent, run at every start (and by tests). */
-export async function seedBuiltInPersonas(store: PersonaStore): Promise<void> {
-  for (const record of builtInRecords()) await store.put(record);
+/** A record as the store gives it back: JSON's shape, undefined fields left out (the store does not keep them). */
+const asStored = (record: PersonaRecord): unknown => JSON.parse(JSON.stringify(record)) as unknown;
+
+/**
+ * Makes the stored built-ins what this code defines, run at every start (and by tests): one read of the built-ins,
+ * then a write only of those missing or different, so a container start where nothing changed writes nothing.
+ * Returns the ids it wrote.
+ */
+export async function seedBuiltInPersonas(store: PersonaStore): Promise<string[]> {
+  // The owner index is eventually consistent: a stale answer costs one needless write, never a missing persona.
+  const stored = new Map((await store.listByOwner(BUILT_IN_OWNER)).map((record) => [record.personaId, record]));
+  const written: string[] = [];
+  for (const record of builtInRecords()) {
+    const current = stored.get(record.personaId);
+    if (current && isDeepStrictEqual(asStored(current), asStored(record))) continue;
+    await store.put(record);
+    written.push(record.personaId);
+  }
+  return written;
 }
