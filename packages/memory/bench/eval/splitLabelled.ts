@@ -25,7 +25,7 @@ for (const split of SPLITS) {
   }
   const messages = bySplit.get(split) ?? [];
   const body: SplitFile = {
-    description: `The ${split} split of teen/labelled-A.json and teen/labelled-B.json (see PROVENANCE.md), by splitOf(id) in bench/eval/labelledSet.ts.${split === "test" ? " Frozen before any tuning: never read it to tune, never edit it." : " Tune on train; check on dev."}`,
+    description: `The ${split} split of ${TEEN_SOURCES.join(", ")} (see PROVENANCE.md), by splitOf(id) in bench/eval/labelledSet.ts.${split === "test" ? " Frozen before any tuning: never read it to tune, never edit it." : " Tune on train; check on dev."}`,
     split,
     messages,
   };

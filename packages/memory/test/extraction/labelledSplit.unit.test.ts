@@ -21,6 +21,13 @@ describe("teen labelled split", () => {
     for (const { id, split } of placed) expect(splitOf(id), id).toBe(split);
   });
 
+  it("never puts a message written after the freeze into the test split", () => {
+    const late = writers[TEEN_SOURCES.indexOf("teen/labelled-C.json")]?.messages ?? [];
+    expect(late.length).toBeGreaterThan(0);
+    for (const { id } of late) expect(splitOf(id), id).not.toBe("test");
+    expect(readSplit("test").messages.some((message) => message.id.startsWith("C"))).toBe(false);
+  });
+
   it("labels with graph types and labels only", () => {
     for (const split of SPLITS) {
       for (const message of readSplit(split).messages) {
