@@ -94,7 +94,8 @@ export class ScreeningClassifier implements RiskScorer {
   readonly provenance: ModelProvenance;
   private readonly rowOf: Int32Array;
   private readonly idf: Float64Array;
-  private readonly levelWeights: Float32Array;
+  /** Per feature bucket: idf, then idf × weight for each level; zeros for a bucket never seen in training. */
+  private readonly levelTable: Float32Array;
   private readonly categoryWeights: Float32Array;
   private readonly levelBias: Float64Array;
   private readonly categoryBias: Float64Array;
@@ -122,7 +123,14 @@ export class ScreeningClassifier implements RiskScorer {
       if (at >= space) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", `feature bucket ${at} is outside the 2^${file.features.hashBits} space`);
       this.rowOf[at] = row;
     }
-    this.levelWeights = Float32Array.from(levelInts, (v) => v * weights.scale);
+    const levelWeights = Float32Array.from(levelInts, (v) => v * weights.scale);
+    this.levelTable = new Float32Array(space * 4);
+    for (let row = 0; row < rows; row += 1) {
+      const base = (buckets[row] ?? 0) * 4;
+      const idf = this.idf[row] ?? 0;
+      this.levelTable[base] = idf;
+      for (let k = 0; k < RISK_LEVELS.length; k += 1) this.levelTable[base + 1 + k] = idf * (levelWeights[row * RISK_LEVELS.length + k] ?? 0);
+    }
     this.categoryWeights = Float32Array.from(categoryInts, (v) => v * weights.scale);
     this.levelBias = Float64Array.from(weights.levelBias);
     this.categoryBias = Float64Array.from(weights.categoryBias);
@@ -135,7 +143,7 @@ export class ScreeningClassifier implements RiskScorer {
 
   /** The level head alone (what every window needs); the category head is read only for the window that matters. */
   scoreLevel(vector: FeatureVector): Pick<ClassifierScore, "level" | "risk"> {
-    const sums = this.sums(vector, this.levelWeights, RISK_LEVELS.length);
+    const sums = this.levelSums(vector);
     const logits = Float64Array.from(this.levelBias, (bias, k) => bias + (sums[k] ?? 0));
     softmaxInPlace(logits);
     const none = logits[0] ?? 1;
@@ -151,39 +159,66 @@ export class ScreeningClassifier implements RiskScorer {
    * because the escalated kinds split their share between them.
    */
   category(vector: FeatureVector): RiskCategory {
-    const sums = this.sums(vector, this.categoryWeights, RISK_CATEGORIES.length);
-    const probabilities = Float64Array.from(sums, (sum, k) => (k === 0 ? Number.NEGATIVE_INFINITY : (this.categoryBias[k] ?? 0) + sum));
-    softmaxInPlace(probabilities);
-    let escalated = 0;
-    let best: RiskCategory = "hopelessness";
-    let bestProbability = -1;
-    RISK_CATEGORIES.forEach((category, k) => {
-      if (!ESCALATED_CATEGORIES.has(category)) return;
-      const p = probabilities[k] ?? 0;
-      escalated += p;
-      if (p > bestProbability) {
-        bestProbability = p;
-        best = category;
-      }
-    });
-    return escalated >= (probabilities[RISK_CATEGORIES.indexOf("hopelessness")] ?? 0) ? best : "hopelessness";
-  }
-
-  // Features never seen in training have no weight and, as in training, no share of the vector's length.
-  private sums(vector: FeatureVector, weights: Float32Array, classes: number): Float64Array {
-    const sums = new Float64Array(classes);
+    const classes = RISK_CATEGORIES.length;
+    const weights = this.categoryWeights;
+    const indices = vector.indices;
+    const logits = new Float64Array(classes);
     let norm = 0;
-    for (const index of vector.indices) {
-      const row = this.rowOf[index] ?? -1;
+    for (let i = 0; i < indices.length; i += 1) {
+      const row = this.rowOf[indices[i] ?? 0] ?? -1;
       if (row < 0) continue;
       const value = this.idf[row] ?? 0;
       norm += value * value;
       const base = row * classes;
-      for (let k = 0; k < classes; k += 1) sums[k] = (sums[k] ?? 0) + value * (weights[base + k] ?? 0);
+      for (let k = 1; k < classes; k += 1) logits[k] = (logits[k] ?? 0) + value * (weights[base + k] ?? 0);
     }
     const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-    for (let k = 0; k < classes; k += 1) sums[k] = (sums[k] ?? 0) * scale;
-    return sums;
+    // Softmax over the risk kinds (none left out), then escalated kinds against hopelessness.
+    let max = Number.NEGATIVE_INFINITY;
+    for (let k = 1; k < classes; k += 1) {
+      logits[k] = (this.categoryBias[k] ?? 0) + (logits[k] ?? 0) * scale;
+      max = Math.max(max, logits[k] ?? 0);
+    }
+    let escalated = 0;
+    let hopelessness = 0;
+    let best: RiskCategory = "hopelessness";
+    let bestShare = -1;
+    for (let k = 1; k < classes; k += 1) {
+      const share = Math.exp((logits[k] ?? 0) - max);
+      const category = RISK_CATEGORIES[k] ?? "hopelessness";
+      if (!ESCALATED_CATEGORIES.has(category)) {
+        hopelessness += share;
+        continue;
+      }
+      escalated += share;
+      if (share > bestShare) {
+        bestShare = share;
+        best = category;
+      }
+    }
+    return escalated >= hopelessness ? best : "hopelessness";
+  }
+
+  // The level head is read for every window of every message, so its weights sit in one table indexed by bucket:
+  // a feature costs one memory read (idf and idf × weight per level, side by side) and a bucket never seen in training
+  // holds zeros, which add nothing, as its missing row did.
+  private levelSums(vector: FeatureVector): Float64Array {
+    const table = this.levelTable;
+    const indices = vector.indices;
+    let norm = 0;
+    let none = 0;
+    let concern = 0;
+    let crisis = 0;
+    for (let i = 0; i < indices.length; i += 1) {
+      const base = (indices[i] ?? 0) * 4;
+      const value = table[base] ?? 0;
+      norm += value * value;
+      none += table[base + 1] ?? 0;
+      concern += table[base + 2] ?? 0;
+      crisis += table[base + 3] ?? 0;
+    }
+    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    return Float64Array.of(none * scale, concern * scale, crisis * scale);
   }
 }
 
