@@ -148,11 +148,11 @@ describe("createOpenAiModeration against a server speaking /v1/moderations", () 
     const moderation = createOpenAiModeration({ apiKey: "sk-test-key", baseUrl, timeoutMs: 150 });
     const text = "can you help me with my history essay";
     const local = screenInput(text);
-    const started = performance.now();
 
+    // The verdict's MODERATION_TIMEOUT is the proof that the client gave up by itself: a server that never answers
+    // would otherwise hold the call until the test's own timeout.
     const verdict = await screenWithModeration(text, local, moderation);
 
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(verdict).toEqual({ ...local, moderation: { outcome: "failed", error: { code: "MODERATION_TIMEOUT", message: "moderation did not answer within 150 ms" } } });
     expect(requests).toHaveLength(1);
   });

@@ -69,6 +69,17 @@ describe("a crash of the whole local cloud", () => {
     await until(async () => ((await open()) === 0 ? true : undefined), "every acknowledged turn to end", 90_000);
 
     expect(await open()).toBe(0);
+    // A turn whose deadline passed while the cloud was down may end as TURN_TIMED_OUT first; its reply still comes,
+    // late, and is stored. Wait for one of crash-0's replies, however the race with the watchdog went.
+    const first0 = turns[0];
+    const replyStored = async () => {
+      if (first0 === undefined) return undefined;
+      const token = await mintToken(second.endpoints, { sub: first0.userId });
+      const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${first0.sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
+      const { messages } = (await response.json()) as { messages: { role: string }[] };
+      return messages.some((m) => m.role === "assistant") ? true : undefined;
+    };
+    await until(replyStored, "a reply of crash-0's session stored", 90_000);
     // And the teen gets them: a resume on a new connection replays each session's replies.
     const client = await ChatClient.connect(second.endpoints, "crash-0");
     const resumed = await client.request("resume", { sessionId: turns[0]?.sessionId, afterSeq: 0 }, "session_resumed");
