@@ -80,16 +80,25 @@ export async function deleteKeys(client: DynamoDBDocumentClient, tableName: stri
   }
 }
 
+/** What an erasure found and deleted: messages by key only, since nothing is kept of them. */
+export type ErasedConversations = Omit<UserConversations, "messages"> & { messages: Pick<MessageRecord, "sessionId" | "messageKey">[] };
+
 /**
  * Erases the user's sessions, messages and connection records (DELETE /me, and storage on UserDeleted). Messages
- * before sessions, so a reader never finds messages of a session it can no longer see. Returns what was found, so
- * the caller can clear keys derived from it (rate-limit buckets per session and connection).
+ * before sessions, so a reader never finds messages of a session it can no longer see; their keys come from the
+ * key-only index, with no read of the items. Returns what was found, so the caller can clear keys derived from it
+ * (rate-limit buckets per session and connection).
  */
-export async function eraseUserConversations(client: DynamoDBDocumentClient, tables: ConversationTables, userId: string): Promise<UserConversations> {
-  const found = await findUserConversations(client, tables, userId);
-  await deleteKeys(client, tables.messages, found.messages.map((m) => ({ sessionId: m.sessionId, messageKey: m.messageKey })));
-  await deleteKeys(client, tables.sessions, found.sessions.map((s) => ({ sessionId: s.sessionId })));
-  await deleteKeys(client, tables.connections, found.connections.map((c) => ({ connectionId: c.connectionId })));
-  await deleteKeys(client, tables.feedback, found.feedback.map((f) => ({ requestId: f.requestId })));
-  return found;
+export async function eraseUserConversations(client: DynamoDBDocumentClient, tables: ConversationTables, userId: string): Promise<ErasedConversations> {
+  const [sessions, messages, connections, feedback] = await Promise.all([
+    queryByUser<SessionRecord>(client, tables.sessions, userId),
+    queryByUser<Pick<MessageRecord, "sessionId" | "messageKey">>(client, tables.messages, userId),
+    queryByUser<{ connectionId: string; userId: string }>(client, tables.connections, userId),
+    queryByUser<{ requestId: string; userId: string }>(client, tables.feedback, userId),
+  ]);
+  await deleteKeys(client, tables.messages, messages.map((m) => ({ sessionId: m.sessionId, messageKey: m.messageKey })));
+  await deleteKeys(client, tables.sessions, sessions.map((s) => ({ sessionId: s.sessionId })));
+  await deleteKeys(client, tables.connections, connections.map((c) => ({ connectionId: c.connectionId })));
+  await deleteKeys(client, tables.feedback, feedback.map((f) => ({ requestId: f.requestId })));
+  return { sessions, messages, connections, feedback };
 }
