@@ -108,21 +108,26 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
-  async listResponses(surveyId: string): Promise<StoredResponse[]> {
-    const responses: StoredResponse[] = [];
-    const now = epochSeconds(this.clock());
-    const pages = pagesOf((start) =>
+  /** Every page of a survey's response items, expired ones too (callers decide), read consistently. */
+  private responsePages(surveyId: string, projection?: string) {
+    return pagesOf((start) =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
           ExpressionAttributeValues: { ":survey": surveyId, ":prefix": RESPONSE_PREFIX },
+          ...(projection ? { ProjectionExpression: projection } : {}),
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       ),
     );
-    for await (const page of pages) {
+  }
+
+  async listResponses(surveyId: string): Promise<StoredResponse[]> {
+    const responses: StoredResponse[] = [];
+    const now = epochSeconds(this.clock());
+    for await (const page of this.responsePages(surveyId)) {
       for (const item of page.Items ?? []) {
         if (typeof item.expiresAt === "number" && item.expiresAt <= now) continue;
         responses.push({ respondentKey: item.respondentKey as string, answers: item.answers as StoredResponse["answers"], receivedAt: item.receivedAt as string });
@@ -156,18 +161,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
    * an erasure must not leave a friend's words about the user waiting for it.
    */
   async delete(surveyId: string): Promise<void> {
-    const pages = pagesOf((start) =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":survey": surveyId, ":prefix": RESPONSE_PREFIX },
-          ProjectionExpression: "surveyId, sk",
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
+    const pages = this.responsePages(surveyId, "surveyId, sk");
     for await (const page of pages) {
       for (const item of page.Items ?? []) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: item.sk as string } }));
     }
