@@ -1,4 +1,5 @@
 // Live frames first: background work (a burst of $disconnects) runs a task at a time and steps aside for live frames.
+import { setTimeout as sleep } from "node:timers/promises";
 import { concurrencyLimit } from "./concurrencyLimit";
 
 export interface LiveFirstOptions {
@@ -22,7 +23,7 @@ export interface LiveFirst {
 }
 
 export const liveFirst = (options: LiveFirstOptions): LiveFirst => {
-  const delay = options.delay ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const delay = options.delay ?? ((ms: number) => sleep(ms));
   const limit = concurrencyLimit(options.backgroundConcurrency);
   let liveFrames = 0;
   const idle: (() => void)[] = [];

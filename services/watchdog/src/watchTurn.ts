@@ -1,6 +1,7 @@
 // The turn watchdog's logic: a turn still without an outcome when its deadline comes is failed, retryably, once.
 import type { TurnClaim, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConsumedEvent, EventPublisher } from "@innerworld/events";
+import { setTimeout as sleepFor } from "node:timers/promises";
 import type { Clock } from "@innerworld/platform/clock";
 
 export interface WatchdogPorts {
@@ -26,7 +27,7 @@ export const WATCHDOG_ERROR_CODE = "TURN_TIMED_OUT";
  */
 export const createTurnWatchdog = (ports: WatchdogPorts) => async ({ envelope }: ConsumedEvent<"MessageReceived">): Promise<void> => {
   const { data, metadata } = envelope;
-  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = ports.sleep ?? ((ms: number) => sleepFor(ms));
   // Nearly every turn was answered and shown long before its deadline: one read finds that, where claiming first would
   // cost a failed conditional write and then the same read.
   const seen = await ports.outcomes.get(data.messageId);

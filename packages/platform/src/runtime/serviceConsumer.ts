@@ -87,18 +87,18 @@ export const dataTimeOf = (event: ConsumedEvent): string => {
 };
 
 /**
- * Drops every event about an erased user whose data came in before their erasure, whether it arrives late or from a
- * replay of the archive: what DELETE /me erased stays erased, and a turn in flight at the erasure is not written back by
- * the steps after it. Events that only erase (ERASING_EVENTS) always run. One read of the tombstone per event; it
- * answers "none" for everyone who never asked to be forgotten.
- */
-/**
  * Events that only take data away: they run whatever the tombstone says. UserDeleted is the erasure itself; the
  * PersonaDeleted that DELETE /me publishes for each persona it erases is stamped in the same millisecond as the tombstone
  * (or later), so a guard would drop it and leave the persona's portrait behind. Deleting twice deletes nothing more.
  */
 const ERASING_EVENTS: ReadonlySet<EventType> = new Set<EventType>(["UserDeleted", "PersonaDeleted"]);
 
+/**
+ * Drops every event about an erased user whose data came in before their erasure, whether it arrives late or from a
+ * replay of the archive: what DELETE /me erased stays erased, and a turn in flight at the erasure is not written back by
+ * the steps after it. Events that only erase (ERASING_EVENTS) always run. One read of the tombstone per event; it
+ * answers "none" for everyone who never asked to be forgotten.
+ */
 export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers, unguarded: readonly EventType[] = []): EventHandlers => {
   const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
   const guarded: Record<string, (event: ConsumedEvent) => Promise<void>> = {};

@@ -1,5 +1,6 @@
 // Token buckets in the DynamoDB `rateLimits` table: a record holds one or more buckets' TATs, and taking a token from
 // every bucket of a record is one read and one conditional write, however many buckets it holds.
+import { setTimeout as sleep } from "node:timers/promises";
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "@innerworld/platform/dynamodb";
@@ -36,8 +37,8 @@ export class DynamoDbRateLimiter implements RateLimiter {
     if (results.every((r) => r.allowed)) return { allowed: true };
     await Promise.all(records.map(([recordKey, held], i) => (results[i]?.allowed ? this.giveBack(recordKey, held) : undefined)));
     // The first refusing bucket in the order given.
-    const refusals = results.filter((r): r is Extract<RecordTake, { allowed: false }> => !r.allowed);
-    const first = buckets.map((b) => refusals.find((r) => bucketKeyOf(r.bucket) === bucketKeyOf(b))).find((r) => r !== undefined) as Extract<RecordTake, { allowed: false }>;
+    const refusedBy = new Map(results.flatMap((r) => (r.allowed ? [] : [[bucketKeyOf(r.bucket), r] as const])));
+    const first = buckets.map((b) => refusedBy.get(bucketKeyOf(b))).find((r) => r !== undefined) as Extract<RecordTake, { allowed: false }>;
     return { allowed: false, scope: first.bucket.scope as S, retryAfter: first.retryAfter, limit: first.bucket.perMinute };
   }
 
@@ -86,7 +87,7 @@ export class DynamoDbRateLimiter implements RateLimiter {
     // Another instance wrote the record between our read and our write: read it again, a bounded number of times.
     if (attempt < MAX_ATTEMPTS) {
       // A few random milliseconds apart, so the losers of one round do not meet again in the next.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      await sleep(Math.random() * 5 * attempt);
       return this.takeRecord(recordKey, buckets, attempt + 1);
     }
     throw new Error(`rate limit record ${recordKey} stayed contended after ${MAX_ATTEMPTS} tries`);
