@@ -35,7 +35,8 @@ const longPoll = (endpoint: string, queueUrl: string) => {
   };
 };
 
-const until = async (check: () => Promise<boolean>, ms = 5_000) => {
+// Generous: a busy machine may take seconds to hand the message over; the test fails only if it never comes.
+const until = async (check: () => Promise<boolean>, ms = 20_000) => {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (await check()) return true;
