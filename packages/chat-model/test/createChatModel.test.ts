@@ -138,7 +138,8 @@ describe("createChatModel against an OpenAI-compatible endpoint", () => {
   it("retries a model up to maxRetries before falling back", async () => {
     server.setBehaviour("primary", { fail: { status: 503, times: 1 }, reply: "Second try worked." });
 
-    const result = await model({ maxRetries: 1 }).generate(prompt.messages);
+    // The client waits 1–2 s (randomised backoff) before its retry, so the deadline here leaves room for it on a busy machine.
+    const result = await model({ maxRetries: 1, timeoutMs: 15_000 }).generate(prompt.messages);
 
     expect(result).toMatchObject({ model: "primary", fallbackUsed: false, text: "Second try worked." });
     expect(server.requestsFor("primary").map((request) => request.response?.status)).toEqual([503, 200]);
