@@ -32,9 +32,21 @@ afterEach(async () => {
   await server.close();
 });
 
+/**
+ * Each model's deadline where the deadline is not what a test is about: far beyond what a local answer takes on a busy
+ * machine, so only a model that never answers runs into it.
+ */
+const ROOMY_TIMEOUT_MS = 15_000;
+/**
+ * The deadline the timeout tests give every model: it must expire on the primary, scripted to stay silent for a
+ * minute, yet leave the backup room to answer on a loaded machine, since the backup gets the same deadline.
+ */
+const SHORT_TIMEOUT_MS = 3_000;
+const SILENT_MS = 60_000;
+
 function model(overrides: Partial<ModelConfig> = {}) {
   return createChatModel(
-    { baseUrl: server.baseUrl, apiKey: "sk-local", model: "primary", fallbackModels: ["backup"], maxRetries: 0, timeoutMs: 2000, ...overrides },
+    { baseUrl: server.baseUrl, apiKey: "sk-local", model: "primary", fallbackModels: ["backup"], maxRetries: 0, timeoutMs: ROOMY_TIMEOUT_MS, ...overrides },
     { now: () => clock.now },
   );
 }
@@ -79,7 +91,7 @@ describe("createChatModel against an OpenAI-compatible endpoint", () => {
       INNERWORLD_MODEL_BASE_URL: server.baseUrl,
       INNERWORLD_MODEL: "primary",
       INNERWORLD_FALLBACK_MODELS: "backup",
-      INNERWORLD_MODEL_TIMEOUT_MS: "2000",
+      INNERWORLD_MODEL_TIMEOUT_MS: String(ROOMY_TIMEOUT_MS),
     });
 
     const result = await createChatModel(config).generate(prompt.messages);
@@ -138,8 +150,8 @@ describe("createChatModel against an OpenAI-compatible endpoint", () => {
   it("retries a model up to maxRetries before falling back", async () => {
     server.setBehaviour("primary", { fail: { status: 503, times: 1 }, reply: "Second try worked." });
 
-    // The client waits 1–2 s (randomised backoff) before its retry, so the deadline here leaves room for it on a busy machine.
-    const result = await model({ maxRetries: 1, timeoutMs: 15_000 }).generate(prompt.messages);
+    // The client waits 1–2 s (randomised backoff) before its retry, inside the model's deadline: the roomy one leaves room for it.
+    const result = await model({ maxRetries: 1 }).generate(prompt.messages);
 
     expect(result).toMatchObject({ model: "primary", fallbackUsed: false, text: "Second try worked." });
     expect(server.requestsFor("primary").map((request) => request.response?.status)).toEqual([503, 200]);
@@ -208,18 +220,18 @@ describe("createChatModel against an OpenAI-compatible endpoint", () => {
   });
 
   it("gives up on a model that does not answer within timeoutMs and lets the fallback answer", async () => {
-    server.setBehaviour("primary", { delayMs: 10_000 });
+    server.setBehaviour("primary", { delayMs: SILENT_MS });
 
-    // The backup answering is the proof: the primary would have answered had the call waited out its 10 s delay.
-    const result = await model({ timeoutMs: 300 }).generate(prompt.messages);
+    // The backup answering is the proof: the primary would have answered had the call waited out its delay.
+    const result = await model({ timeoutMs: SHORT_TIMEOUT_MS }).generate(prompt.messages);
 
     expect(result).toMatchObject({ model: "backup", fallbackUsed: true });
-    expect(result.latencyMs).toBeGreaterThanOrEqual(250);
+    expect(result.latencyMs).toBeGreaterThanOrEqual(SHORT_TIMEOUT_MS - 50);
   });
 
   it("reports timeouts as such when nothing answers in time", async () => {
-    server.setBehaviour("primary", { delayMs: 10_000 });
-    server.setBehaviour("backup", { delayMs: 10_000 });
+    server.setBehaviour("primary", { delayMs: SILENT_MS });
+    server.setBehaviour("backup", { delayMs: SILENT_MS });
 
     const error = await rejection(model({ timeoutMs: 200 }).generate(prompt.messages));
 
@@ -227,9 +239,9 @@ describe("createChatModel against an OpenAI-compatible endpoint", () => {
   });
 
   it("treats a stream that goes silent before its first sentence as a timeout and falls back", async () => {
-    server.setBehaviour("primary", { reply: REPLY, chunkDelayMs: 10_000 });
+    server.setBehaviour("primary", { reply: REPLY, chunkDelayMs: SILENT_MS });
 
-    const stream = model({ timeoutMs: 300 }).stream(prompt.messages);
+    const stream = model({ timeoutMs: SHORT_TIMEOUT_MS }).stream(prompt.messages);
     const sentences = await collect(stream);
 
     // The backup's sentence coming first is the proof the silent primary was given up on.

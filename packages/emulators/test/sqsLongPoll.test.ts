@@ -70,7 +70,8 @@ describe("local SQS long polls", () => {
 
   it("still hands a live poller waiting on the queue the message that arrives", async () => {
     const { client, queueUrl } = await start();
-    const waiting = client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 5 }));
+    // The longest poll SQS allows, so a busy machine's slow send still lands inside it; it ends as the message comes.
+    const waiting = client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 20 }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "MessageReceived" }));
 

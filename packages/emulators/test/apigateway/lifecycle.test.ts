@@ -12,9 +12,11 @@ describe("idle timeout and maximum duration", () => {
   it("closes an idle connection with 1001 Going away and invokes $disconnect", async () => {
     // Prepare
     const onDisconnect = recordingHandler();
-    const api = await start({ idleTimeoutMs: 200, routes: { $disconnect: onDisconnect.handler } });
+    // Long enough that the connection is still there when the client has opened and the test reads its id, even on a busy machine.
+    const api = await start({ idleTimeoutMs: 1_000, routes: { $disconnect: onDisconnect.handler } });
     const client = await connectClient(api.websocketUrl);
     const connectionId = api.connectionIds()[0];
+    expect(connectionId).toBeDefined();
 
     // Act
     const closed = await client.closed;
@@ -38,10 +40,14 @@ describe("idle timeout and maximum duration", () => {
   });
 
   it("keeps a connection open while the client keeps sending", async () => {
-    const api = await start({ idleTimeoutMs: 300, routes: { $default: async () => undefined } });
+    // The client sends every 100 ms for 1.5 idle timeouts: only a pause of nearly 2 s between two sends (a stalled
+    // machine, not the emulator) could let the connection idle out, while an emulator that ignored activity closes it.
+    const idleTimeoutMs = 2_000;
+    const api = await start({ idleTimeoutMs, routes: { $default: async () => undefined } });
     const client = await connectClient(api.websocketUrl);
 
-    for (let i = 0; i < 6; i += 1) {
+    const until = Date.now() + idleTimeoutMs * 1.5;
+    for (let i = 0; Date.now() < until; i += 1) {
       await sleep(100);
       client.socket.send(`keepalive ${i}`);
     }

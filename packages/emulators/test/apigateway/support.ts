@@ -39,7 +39,8 @@ export function connectClient(url: string, options: { protocols?: string[] } & C
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on("close", (code, reason) => resolve({ code, reason: reason.toString("utf8") })),
   );
-  const nextFrame = (timeoutMs = 5_000) =>
+  // Generous by default: a busy machine may take seconds to deliver a frame; a test that expects none passes its own wait.
+  const nextFrame = (timeoutMs = 20_000) =>
     new Promise<ReceivedFrame>((resolve, reject) => {
       const queued = queue.shift();
       if (queued) return resolve(queued);
@@ -102,8 +103,8 @@ export function recordingHandler(respond: (event: WebSocketEvent) => WsHandlerRe
   return { handler, events };
 }
 
-/** Polls until `condition` holds, so tests wait for asynchronous effects without fixed sleeps. */
-export async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+/** Polls until `condition` holds, so tests wait for asynchronous effects without fixed sleeps; generous, as a busy machine is slow. */
+export async function eventually(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

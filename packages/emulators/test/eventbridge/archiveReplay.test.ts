@@ -45,7 +45,8 @@ const ruleToQueue = async (name: string, pattern: string, queue: TestQueue): Pro
 /** Event times are whole seconds, so a window that should include "now" starts at the previous second. */
 const windowStart = (): Date => new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
 
-const waitForReplay = async (name: string, timeoutMs = 5000): Promise<DescribeReplayCommandOutput> => {
+// Generous: a busy machine may take seconds to finish a replay; the wait ends as soon as it has.
+const waitForReplay = async (name: string, timeoutMs = 20_000): Promise<DescribeReplayCommandOutput> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const replay = await harness.eventBridge.send(new DescribeReplayCommand({ ReplayName: name }));

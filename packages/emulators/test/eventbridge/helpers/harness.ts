@@ -87,8 +87,11 @@ export class EventBridgeHarness {
     }
   }
 
-  /** Waits until the queue has delivered `count` messages (or the timeout passes) and returns them all. */
-  async receive(queue: TestQueue, count: number, timeoutMs = 5000): Promise<string[]> {
+  /**
+   * Waits until the queue has delivered `count` messages (or the timeout passes) and returns them all. The timeout is
+   * generous, as a busy machine is slow to deliver; it is spent only when fewer than `count` messages ever come.
+   */
+  async receive(queue: TestQueue, count: number, timeoutMs = 20_000): Promise<string[]> {
     const bodies: string[] = [];
     const deadline = Date.now() + timeoutMs;
     while (bodies.length < count && Date.now() < deadline) {
