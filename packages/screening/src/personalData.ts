@@ -4,13 +4,17 @@ import type { RuleHit, ScreeningDirection } from "./types";
 
 export type PersonalDataKind = "email" | "phone" | "address" | "postcode" | "handle";
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   kind: PersonalDataKind;
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// An address is read outwards from each "@" (emailSpans), not by one pattern tried at every position: a pattern that
+// starts anywhere rescans a run of letters before "@" once per letter, quadratic in the run's length.
+const EMAIL_LOCAL_CHAR = /^[\p{L}\p{N}._%+-]$/u;
+const EMAIL_DOMAIN_CHAR = /^[\p{L}\p{N}.-]$/u;
+const EMAIL_DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 // "jess dot k at gmail dot com" is how a teen gets an address past a filter; only well-known mail hosts, so "meet me at school" stays.
 const SPELLED_EMAIL =
   /(?<![\p{L}\p{N}])[\p{L}\p{N}._+-]+(?:\s+dot\s+[\p{L}\p{N}_+-]+)*\s*(?:\[at\]|\(at\)|\s+at\s+)\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton|protonmail|live|msn)\s*(?:\[dot\]|\(dot\)|\s+dot\s+|\.)\s*(?:com|net|org|me|co\.uk|co uk)(?![\p{L}\p{N}])/giu;
@@ -60,7 +64,7 @@ const MAIL_HOST = /gmail|yahoo|hotmail|outlook|icloud|aol|proton|live|msn/iu;
 export function findPersonalData(text: string, direction: ScreeningDirection): PersonalDataFinding {
   const hasDigit = ANY_DIGIT.test(text);
   const spans = mergeOverlapping([
-    ...(text.includes("@") ? spansOf(text, EMAIL, "email") : []),
+    ...(text.includes("@") ? emailSpans(text) : []),
     ...(MAIL_HOST.test(text) ? spansOf(text, SPELLED_EMAIL, "email") : []),
     ...(hasDigit ? phoneSpans(text) : []),
     ...(hasDigit ? addressSpans(text) : []),
@@ -73,6 +77,56 @@ export function findPersonalData(text: string, direction: ScreeningDirection): P
   // The term names the kind, never the value, so verdicts stored and logged leak nothing.
   const hits: RuleHit[] = kinds.map((kind) => ({ category: "personal_data", term: kind, ruleId: `personal_data.${kind}`, action }));
   return { hits, redactedText: redact(text, spans) };
+}
+
+/** How much of the text the e-mail scan read; each character is read a bounded number of times, whatever the text. */
+export interface ScanWork {
+  charactersRead: number;
+}
+
+// The character (one or two UTF-16 units) ending just before `end`.
+function characterBefore(text: string, end: number): string {
+  const low = text.charCodeAt(end - 1);
+  return low >= 0xdc00 && low <= 0xdfff && end >= 2 ? text.slice(end - 2, end) : text.slice(end - 1, end);
+}
+
+// The character (one or two UTF-16 units) starting at `start`.
+function characterAt(text: string, start: number): string {
+  return String.fromCodePoint(text.codePointAt(start) ?? 0);
+}
+
+/**
+ * E-mail addresses, found as the pattern `[letters digits ._%+-]+@domain.tld` would find them left to right, in linear
+ * time: from each "@", the local part is walked back over address characters (never past the previous "@" or the
+ * previous address) and the domain is matched within the run of domain characters after it.
+ */
+export function emailSpans(text: string, work: ScanWork = { charactersRead: 0 }): Span[] {
+  const spans: Span[] = [];
+  // No address starts inside the previous one.
+  let floor = 0;
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", Math.max(at + 1, floor))) {
+    let start = at;
+    while (start > floor) {
+      const character = characterBefore(text, start);
+      work.charactersRead += 1;
+      if (!EMAIL_LOCAL_CHAR.test(character)) break;
+      start -= character.length;
+    }
+    if (start === at) continue;
+    let runEnd = at + 1;
+    while (runEnd < text.length) {
+      const character = characterAt(text, runEnd);
+      work.charactersRead += 1;
+      if (!EMAIL_DOMAIN_CHAR.test(character)) break;
+      runEnd += character.length;
+    }
+    const domain = EMAIL_DOMAIN.exec(text.slice(at + 1, runEnd));
+    if (domain === null) continue;
+    const end = at + 1 + domain[0].length;
+    spans.push({ start, end, kind: "email" });
+    floor = end;
+  }
+  return spans;
 }
 
 function phoneSpans(text: string): Span[] {
