@@ -12,6 +12,9 @@ import { findThings, findTitles } from "./findThings.js";
 import { findTopics } from "./findTopics.js";
 import { findValues } from "./findValues.js";
 import { MessageFindings } from "./MessageFindings.js";
+import { addTaggedSpans, type AddThresholds } from "./tagger/addTaggedSpans.js";
+import { SpanTagger, type SpanTaggerFile } from "./tagger/spanTagger.js";
+import taggerModel from "../../model/extraction-tagger.json" with { type: "json" };
 import { readMessage } from "./readMessage.js";
 import { resolveEntities, type KnownEntity } from "./resolveEntities.js";
 import { OFFLINE_EXTRACTOR_NAME, type ExtractOptions, type Extractor, type TranscriptMessage } from "./types.js";
@@ -22,7 +25,19 @@ export interface OfflineExtractorOptions {
   timeZone?: string;
   /** Entities already in the user's graph: a bare "Jordan" then resolves to the known "Jordan Lee". */
   known?: readonly KnownEntity[];
+  /**
+   * What the learned span tagger may add to the rules' findings: per type, the margin it must be sure by. Default
+   * LEARNED_THRESHOLDS; `false` runs the rules alone (to compare).
+   */
+  learned?: AddThresholds | false;
 }
+
+/** Chosen on the dev split by bench/eval/tuneLearned.ts (see PROVENANCE.md): the types where the tagger's additions helped there, and how sure it must be. */
+export const LEARNED_THRESHOLDS: AddThresholds = { Place: 0, Thing: 0 };
+
+let sharedTagger: SpanTagger | undefined;
+/** The committed model, read once per process: every extractor shares it. */
+const loadTagger = () => (sharedTagger ??= new SpanTagger(taggerModel as SpanTaggerFile));
 
 /**
  * The rules run in a fixed order because earlier ones claim text later ones must not reuse: places and
@@ -47,6 +62,8 @@ const RULES: readonly ((found: MessageFindings) => void)[] = [
 
 export function createOfflineExtractor(options: OfflineExtractorOptions = {}): Extractor {
   const timeZone = options.timeZone ?? "UTC";
+  const thresholds = options.learned === undefined ? LEARNED_THRESHOLDS : options.learned;
+  const tagger = thresholds ? loadTagger() : undefined;
   return {
     name: OFFLINE_EXTRACTOR_NAME,
     async extract(messages: readonly TranscriptMessage[], { referenceDate }: ExtractOptions): Promise<Extraction> {
@@ -54,6 +71,7 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
       for (const message of userMessages(messages)) {
         const found = new MessageFindings(readMessage(message.content, { referenceDate, timeZone, sentAt: message.createdAt }));
         for (const rule of RULES) rule(found);
+        if (tagger && thresholds) addTaggedSpans(found, tagger, thresholds);
         appendFindings(extraction, found);
       }
       return resolveEntities(extraction, options.known);

@@ -1,0 +1,112 @@
+// The span tagger: labels align to token spans, training is deterministic, a trained tagger finds spans it was taught, and the extractor adds only what the rules missed.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readSplit, sha256Of, splitPath } from "../../../bench/eval/labelledSet";
+import type { EntityType } from "../../graph/model.js";
+import { MessageFindings } from "../MessageFindings.js";
+import { createOfflineExtractor } from "../offlineExtractor.js";
+import { readMessage } from "../readMessage.js";
+import { addTaggedSpans } from "./addTaggedSpans.js";
+import { SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
+import { SpanTagger, TAGS, bucketOf, type SpanTaggerFile } from "./spanTagger.js";
+import { alignEntities, seededRandom, trainSpanTagger, type TaggedExample } from "./trainSpanTagger.js";
+
+const referenceDate = new Date("2026-11-25T16:00:00.000Z");
+const read = (text: string) => readMessage(text, { referenceDate, timeZone: "UTC" });
+const example = (text: string, entities: { type: EntityType; name: string }[]): TaggedExample => {
+  const message = read(text);
+  return { message, tags: alignEntities(message, entities).tags };
+};
+
+/** A made-up object word the rules and word lists cannot know, in frames a tagger can learn. */
+const CORPUS: TaggedExample[] = [
+  example("my zorblax broke again", [{ type: "Thing", name: "zorblax" }]),
+  example("i dropped my quennet in the pool", [{ type: "Thing", name: "quennet" }]),
+  example("my brother stole my vintrap lol", [{ type: "Thing", name: "vintrap" }]),
+  example("i lost my plimsy at school", [{ type: "Thing", name: "plimsy" }]),
+  example("ok so my drabble is cracked", [{ type: "Thing", name: "drabble" }]),
+  example("i went to the store with my friend", []),
+  example("honestly today was fine", []),
+  example("i cant find my grelt anywhere", [{ type: "Thing", name: "grelt" }]),
+];
+
+describe("alignEntities", () => {
+  it("tags the shortest span whose canonical key is the label's, and reports labels the text does not hold", () => {
+    const message = read("i keep texting my mom about the chem test");
+    const { tags, unaligned } = alignEntities(message, [
+      { type: "Person", name: "mom" },
+      { type: "Event", name: "chemistry test" },
+      { type: "Goal", name: "get into stanford" },
+    ]);
+    const tagged = message.tokens.map((token, index) => `${token.lower}/${tags[index]}`);
+    expect(tagged).toEqual(["i/O", "keep/O", "texting/O", "my/O", "mom/B-Person", "about/O", "the/O", "chem/B-Event", "test/I-Event"]);
+    expect(unaligned).toEqual([{ type: "Goal", name: "get into stanford" }]);
+  });
+});
+
+describe("trainSpanTagger", () => {
+  it("gives the same bytes for the same data and seed, and other bytes for another seed", () => {
+    const first = JSON.stringify(trainSpanTagger(CORPUS, { seed: 7, epochs: 3 }));
+    expect(JSON.stringify(trainSpanTagger(CORPUS, { seed: 7, epochs: 3 }))).toBe(first);
+    expect(JSON.stringify(trainSpanTagger(CORPUS, { seed: 8, epochs: 3 }))).not.toBe(first);
+  });
+
+  it("learns to find a possession in a frame it has seen, with a word it has not", () => {
+    const tagger = new SpanTagger(trainSpanTagger(CORPUS, { seed: 1, epochs: 8 }));
+    const spans = tagger.tag(read("my flonk broke again"));
+    expect(spans.map((span) => ({ type: span.type, start: span.start, end: span.end }))).toEqual([{ type: "Thing", start: 3, end: 8 }]);
+    expect(tagger.tag(read("honestly today was fine"))).toEqual([]);
+  });
+
+  it("refuses a model file of another format", () => {
+    const file = trainSpanTagger(CORPUS, { seed: 1, epochs: 1 });
+    expect(() => new SpanTagger({ ...file, tags: TAGS.slice(1) } as SpanTaggerFile)).toThrow(/expected format/);
+  });
+
+  it("hashes features and shuffles the same on every platform", () => {
+    expect(bucketOf("w:mom")).toBe(bucketOf("w:mom"));
+    expect(bucketOf("w:mom")).not.toBe(bucketOf("w:dad"));
+    const random = seededRandom(42);
+    const again = seededRandom(42);
+    expect([random(), random(), random()]).toEqual([again(), again(), again()]);
+  });
+});
+
+describe("addTaggedSpans", () => {
+  const tagger = new SpanTagger(trainSpanTagger(CORPUS, { seed: 1, epochs: 8 }));
+
+  it("adds a tagged span the rules missed, with the user's edge for its type", () => {
+    const found = new MessageFindings(read("my flonk broke again"));
+    addTaggedSpans(found, tagger, { Thing: 0 });
+    expect(found.entities.map((entity) => ({ type: entity.type, name: entity.name, edges: entity.userEdges }))).toEqual([{ type: "Thing", name: "flonk", edges: [{ type: "mentions" }] }]);
+  });
+
+  it("adds nothing for a type without a threshold, or where a finding already lies", () => {
+    const untyped = new MessageFindings(read("my flonk broke again"));
+    addTaggedSpans(untyped, tagger, { Person: 0 });
+    expect(untyped.entities).toEqual([]);
+
+    const taken = new MessageFindings(read("my flonk broke again"));
+    taken.add({ type: "Habit", name: "breaking flonks", start: 3, end: 8 });
+    addTaggedSpans(taken, tagger, { Thing: 0 });
+    expect(taken.entities.map((entity) => entity.type)).toEqual(["Habit"]);
+  });
+});
+
+describe("the committed model", () => {
+  const file = JSON.parse(readFileSync(SPAN_TAGGER_MODEL_PATH, "utf8")) as SpanTaggerFile;
+
+  it("was trained on the current train split (retrain with `pnpm train:extraction` when it changes)", () => {
+    expect(file.trainedOn.split).toBe("train");
+    expect(file.trainedOn.splitSha256).toBe(sha256Of(splitPath("train")));
+    expect(file.trainedOn.examples).toBe(readSplit("train").messages.length);
+  });
+
+  it("loads, and the extractor runs with it and without it", async () => {
+    expect(() => new SpanTagger(file)).not.toThrow();
+    const messages = [{ role: "user" as const, content: "my mom and i are driving to seoul next week", createdAt: referenceDate.toISOString() }];
+    const learned = await createOfflineExtractor().extract(messages, { referenceDate });
+    const rulesOnly = await createOfflineExtractor({ learned: false }).extract(messages, { referenceDate });
+    expect(learned.entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(rulesOnly.entities.map((entity) => entity.name)));
+  });
+});

@@ -1,0 +1,167 @@
+// Trains the span tagger: labelled entities aligned to token spans (BIO tags), then an averaged perceptron over seeded shuffles, written as a deterministic model file.
+import { canonicalEntityKey } from "../canonicalEntityKey.js";
+import type { EntityType } from "../../graph/model.js";
+import type { MessageText } from "../readMessage.js";
+import { BUCKETS, TAGS, allowed, bucketOf, historyFeatures, scoreTags, type SpanTaggerFile } from "./spanTagger.js";
+import { tokenFeatures } from "./tokenFeatures.js";
+
+export interface TaggedExample {
+  message: MessageText;
+  tags: string[];
+}
+
+export interface Alignment {
+  tags: string[];
+  /** Labelled entities no token span of the message names (the writer rephrased them): left as O. */
+  unaligned: { type: EntityType; name: string }[];
+}
+
+const LONGEST_SPAN = 12;
+
+/** The span text between two tokens, as the tagger would name it. */
+export function spanText(message: MessageText, first: number, last: number): string {
+  return message.text.slice(message.tokens[first]?.start ?? 0, message.tokens[last]?.end ?? 0).replace(/[^\p{L}\p{N})]+$/u, "");
+}
+
+/**
+ * BIO tags for a message from its labelled entities: each entity takes the first free token span whose canonical key is
+ * the label's (so "my mom" labelled "mom" aligns, and "chem test" labelled "chemistry test"), shortest span first.
+ */
+export function alignEntities(message: MessageText, entities: readonly { type: EntityType; name: string }[]): Alignment {
+  const tags = message.tokens.map(() => "O");
+  const unaligned: Alignment["unaligned"] = [];
+  // Longer names first, so "mom's birthday" is placed before "mom" can take its word.
+  const ordered = [...entities].sort((a, b) => b.name.length - a.name.length);
+  for (const entity of ordered) {
+    const wanted = canonicalEntityKey(entity.type, entity.name);
+    const span = findSpan(message, tags, entity.type, wanted);
+    if (!span) {
+      unaligned.push(entity);
+      continue;
+    }
+    for (let index = span[0]; index <= span[1]; index += 1) tags[index] = `${index === span[0] ? "B" : "I"}-${entity.type}`;
+  }
+  return { tags, unaligned };
+}
+
+function findSpan(message: MessageText, tags: readonly string[], type: EntityType, wanted: string): [number, number] | undefined {
+  const count = message.tokens.length;
+  for (let length = 1; length <= Math.min(LONGEST_SPAN, count); length += 1) {
+    for (let first = 0; first + length <= count; first += 1) {
+      const last = first + length - 1;
+      if (tags.slice(first, last + 1).some((tag) => tag !== "O")) continue;
+      if (canonicalEntityKey(type, spanText(message, first, last)) === wanted) return [first, last];
+    }
+  }
+  return undefined;
+}
+
+export interface TrainingOptions {
+  seed: number;
+  epochs: number;
+}
+
+/** mulberry32: a small seeded generator, so the shuffles (and so the model) are the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Row {
+  weights: Float64Array;
+  totals: Float64Array;
+  stamps: Float64Array;
+}
+
+/**
+ * The averaged perceptron (Collins 2002) with greedy decoding during training, so the previous-tag features see the
+ * tagger's own mistakes as at run time. Averaging is lazy: each weight's running total is brought up to date only when
+ * it changes and once at the end.
+ */
+export function trainSpanTagger(examples: readonly TaggedExample[], options: TrainingOptions, trainedOn: Record<string, string | number> = {}): SpanTaggerFile {
+  const tagCount = TAGS.length;
+  const tagIndex = new Map(TAGS.map((tag, index) => [tag, index]));
+  const rows = new Map<number, Row>();
+  const rowOf = (bucket: number): Row => {
+    let row = rows.get(bucket);
+    if (!row) {
+      row = { weights: new Float64Array(tagCount), totals: new Float64Array(tagCount), stamps: new Float64Array(tagCount) };
+      rows.set(bucket, row);
+    }
+    return row;
+  };
+  const weightRows = new Map<number, Float64Array>();
+  let step = 0;
+  const update = (bucket: number, tag: number, by: number) => {
+    const row = rowOf(bucket);
+    weightRows.set(bucket, row.weights);
+    row.totals[tag] = (row.totals[tag] ?? 0) + (step - (row.stamps[tag] ?? 0)) * (row.weights[tag] ?? 0);
+    row.stamps[tag] = step;
+    row.weights[tag] = (row.weights[tag] ?? 0) + by;
+  };
+
+  const prepared = examples.map((example) => ({
+    buckets: tokenFeatures(example.message).map((features) => features.map(bucketOf)),
+    words: example.message.tokens.map((token) => token.lower),
+    gold: example.tags.map((tag) => tagIndex.get(tag) ?? 0),
+  }));
+  const random = seededRandom(options.seed);
+  const order = prepared.map((_, index) => index);
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (let index = order.length - 1; index > 0; index -= 1) {
+      const swap = Math.floor(random() * (index + 1));
+      [order[index], order[swap]] = [order[swap] as number, order[index] as number];
+    }
+    for (const exampleIndex of order) {
+      const example = prepared[exampleIndex];
+      if (!example) continue;
+      const chosen: string[] = [];
+      for (const [position, buckets] of example.buckets.entries()) {
+        step += 1;
+        const previousTag = chosen[position - 1] ?? "<s>";
+        const all = [...buckets, ...historyFeatures(previousTag, chosen[position - 2] ?? "<s>", example.words[position] ?? "").map(bucketOf)];
+        const scores = scoreTags(weightRows, all, tagCount);
+        let best = 0;
+        for (let tag = 1; tag < tagCount; tag += 1) {
+          if (allowed(TAGS[tag] ?? "O", previousTag) && (scores[tag] ?? 0) > (scores[best] ?? 0)) best = tag;
+        }
+        const gold = example.gold[position] ?? 0;
+        if (best !== gold) {
+          for (const bucket of all) {
+            update(bucket, gold, 1);
+            update(bucket, best, -1);
+          }
+        }
+        chosen.push(TAGS[best] ?? "O");
+      }
+    }
+  }
+
+  // Average, drop what rounds to nothing, and write buckets and tags in ascending order: the same bytes every run.
+  const keys: number[] = [];
+  const weights: number[] = [];
+  for (const bucket of [...rows.keys()].sort((a, b) => a - b)) {
+    const row = rows.get(bucket) as Row;
+    for (let tag = 0; tag < tagCount; tag += 1) {
+      const total = (row.totals[tag] ?? 0) + (step - (row.stamps[tag] ?? 0)) * (row.weights[tag] ?? 0);
+      const average = Math.round((total / step) * 1e4) / 1e4;
+      if (average === 0) continue;
+      keys.push(bucket * tagCount + tag);
+      weights.push(average);
+    }
+  }
+  return {
+    format: "innerworld-span-tagger/1",
+    tags: [...TAGS],
+    buckets: BUCKETS,
+    trainedOn: { ...trainedOn, seed: options.seed, epochs: options.epochs, examples: examples.length, tokens: prepared.reduce((total, example) => total + example.words.length, 0) },
+    keys: Buffer.from(new Uint32Array(keys).buffer).toString("base64"),
+    weights: Buffer.from(new Float32Array(weights).buffer).toString("base64"),
+  };
+}
