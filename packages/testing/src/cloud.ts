@@ -44,7 +44,11 @@ export const startTestCloud = async (options: Partial<LocalCloudOptions> = {}): 
   };
 };
 
-export const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> => {
+/**
+ * Polls `probe` until it gives a value. The default limit is generous, as a busy machine may take many seconds over
+ * what takes milliseconds on an idle one; it is spent only when the value never comes.
+ */
+export const until = async <T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -91,15 +91,16 @@ describe("local cloud", () => {
     expect(whoSaw(crisis!.metadata.eventId)).toEqual(["notifier", "storage"]);
   });
 
-  it("retries only the failed record of a batch and dead-letters it with its reason after maxReceiveCount", async () => {
+  it("retries only the failed record of a batch and dead-letters it with its reason after maxReceiveCount", { timeout: 60_000 }, async () => {
     const seen: Seen[] = [];
     const poison = "I will fail every time";
     const { overrides, sinks } = recordingHandlers(seen, (service, event) => service === "safety" && (event.envelope.data as { content?: string }).content === poison);
     env = await startTestCloud({ handlerOverrides: overrides });
     const queues = env.cloud.endpoints.queues.safety!;
     sinks.set("safety", new SqsDeadLetterSink(env.sqs, queues.deadLetterQueueUrl));
-    // Shorten the visibility timeout through the SQS API, as an operator would, so the retry comes quickly.
-    await env.sqs.send(new SetQueueAttributesCommand({ QueueUrl: queues.queueUrl, Attributes: { VisibilityTimeout: "1" } }));
+    // Shorten the visibility timeout through the SQS API, as an operator would, so the retry comes quickly; not so short
+    // that a busy machine, slow to delete the good record after handling it, would see it handed out again.
+    await env.sqs.send(new SetQueueAttributesCommand({ QueueUrl: queues.queueUrl, Attributes: { VisibilityTimeout: "3" } }));
 
     // One PutEvents call, so both records are likely to share a batch; the assertions hold either way.
     const publisher = new EventPublisher({ client: env.eventBridge, busName: env.cloud.endpoints.busName, producer: "gateway" });
@@ -107,7 +108,7 @@ describe("local cloud", () => {
     const safetySaw = (id: string) => seen.filter((s) => s.service === "safety" && s.event.envelope.metadata.eventId === id);
 
     const maxReceiveCount = consumingServices().find((t) => t.service === "safety")!.queue.maxReceiveCount;
-    await until(() => safetySaw(bad!.metadata.eventId).length >= maxReceiveCount || undefined, "the poison record's retries", 20_000);
+    await until(() => safetySaw(bad!.metadata.eventId).length >= maxReceiveCount || undefined, "the poison record's retries", 30_000);
     const deadLetter = await until(async () => {
       const received = await env!.sqs.send(new ReceiveMessageCommand({ QueueUrl: queues.deadLetterQueueUrl, MessageAttributeNames: ["All"], WaitTimeSeconds: 1 }));
       return received.Messages?.[0];

@@ -26,7 +26,8 @@ describe("personas in chat", () => {
       INNERWORLD_MODEL: PRIMARY,
       INNERWORLD_FALLBACK_MODELS: FALLBACK,
       INNERWORLD_PERSONA_MODELS: `${PERSONA_MODEL},${PRIMARY}`,
-      INNERWORLD_MODEL_TIMEOUT_MS: "5000",
+      // No turn here is about the model's deadline: far beyond a local answer on a busy machine.
+      INNERWORLD_MODEL_TIMEOUT_MS: "15000",
       INNERWORLD_MODEL_MAX_RETRIES: "0",
       // These turns are about which model each persona reaches: the screening second opinion would add its own requests (crisisScreening.test.ts covers it).
       INNERWORLD_SECOND_OPINION: "off",

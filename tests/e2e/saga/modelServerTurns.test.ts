@@ -22,7 +22,9 @@ describe("turns through an OpenAI-compatible model server", () => {
       INNERWORLD_MODEL_API_KEY: "test-key",
       INNERWORLD_MODEL: PRIMARY,
       INNERWORLD_FALLBACK_MODELS: FALLBACK,
-      INNERWORLD_MODEL_TIMEOUT_MS: "3000",
+      // No turn here is about the model's deadline: it is far beyond a local answer on a busy machine, so the fallback
+      // answers only for a primary that fails.
+      INNERWORLD_MODEL_TIMEOUT_MS: "15000",
       INNERWORLD_MODEL_MAX_RETRIES: "0",
       INNERWORLD_MODEL_CIRCUIT_FAILURES: "2",
       INNERWORLD_MODEL_CIRCUIT_RESET_MS: "600000",
@@ -93,7 +95,8 @@ describe("turns through an OpenAI-compatible model server", () => {
   });
 
   it("delivers a reply the client missed by disconnecting, when it resumes", async () => {
-    server.setBehaviour(PRIMARY, { reply: "I'm still here whenever you're ready.", delayMs: 600 });
+    // The model takes 2 s: time for even a busy machine to see the client's socket closed before the reply is pushed.
+    server.setBehaviour(PRIMARY, { reply: "I'm still here whenever you're ready.", delayMs: 2_000 });
     const first = await ChatClient.connect(env.cloud.endpoints, "teen-model-4");
     const sessionId = await startSession(first, "comfort");
     const ack = await first.request("message", { sessionId, content: "brb my phone is dying" }, "message_received");
@@ -133,6 +136,8 @@ describe("turns through an OpenAI-compatible model server", () => {
     await publisher.send([envelope]);
 
     await client.waitFor("reply", (p) => p.messageId === messageId);
+    // Storage keeps the reply in its own time: wait for it, then give a second copy of anything time to show.
+    await until(async () => (await storedMessages(sessionId)).some((r) => r.role === "assistant") || undefined, "the reply stored");
     await sleep(1500);
     expect(client.ofType("reply").filter((f) => f.payload.messageId === messageId)).toHaveLength(1);
     expect(server.requestsFor(PRIMARY).length - requestsBefore).toBe(1);
