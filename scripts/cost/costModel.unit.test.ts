@@ -37,8 +37,8 @@ describe("priceTurns", () => {
   it("bills generation for the model's latency on top of its own time, at the plan's memory", () => {
     const generation = report.functions.find((f) => f.function.endsWith("-generation"));
     // 50 ms measured + 500 ms to first token + 140 tokens at 140 tokens/s.
-    expect(generation).toMatchObject({ memoryMb: 1024, architecture: "arm64", invocationsPerTurn: 1, msPerInvocation: 1550 });
-    expect(generation?.gbSecondsPerTurn).toBeCloseTo(1.55);
+    expect(generation).toMatchObject({ memoryMb: 512, architecture: "arm64", invocationsPerTurn: 1, msPerInvocation: 1550 });
+    expect(generation?.gbSecondsPerTurn).toBeCloseTo(0.775);
   });
 
   it("bills each function at the memory and architecture the topology table gives it, through the plan", () => {

@@ -120,8 +120,12 @@ export interface ServerFrames {
     timeZone?: string;
   };
   message_received: { sessionId: string; messageId: string; seq: number; clientMessageId?: string; duplicate?: boolean };
-  /** `personaId`: who is thinking or answering; in a group each reply has its own frames. thinking → responding → idle on every turn. */
-  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" | "responding" | "idle" };
+  /**
+   * `personaId` is thinking about the turn (in a group each answering persona has its own frame). One frame a turn: the
+   * persona's `stream_start` or `reply` says it is answering, and the turn's last frame (`reply`, `stream_end`,
+   * `safety_notice`, `error`) that it is done; a safety notice has none before it, since no model is asked.
+   */
+  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" };
   stream_start: { sessionId: string; messageId: string; replyId: string; personaId: string };
   stream_chunk: { sessionId: string; messageId: string; replyId: string; personaId: string; index: number; text: string };
   stream_end: { sessionId: string; messageId: string; replyId: string; personaId: string; seq: number; text: string; retracted: boolean; model: string };

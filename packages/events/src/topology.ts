@@ -78,8 +78,9 @@ const SERVICE_TOPOLOGY = [
     publishes: ["ReplyGenerated", "StepFailed"],
     acceptsReplay: false,
     // The model may take tens of seconds; a smaller batch keeps one slow turn from holding nine others.
-    // 1024 MB: more CPU for prompt building and streaming; the wait for the model is billed at this size too.
-    queue: queue({ functionTimeoutSeconds: 60, visibilityTimeoutSeconds: 360, batchSize: 5, functionMemoryMb: 1024 }),
+    // 512 MB: most of a turn here is the wait for the model, billed at whatever size this is; the prompt and the
+    // sentence screening are milliseconds of CPU, so twice the memory (and CPU) would buy little and double the bill.
+    queue: queue({ functionTimeoutSeconds: 60, visibilityTimeoutSeconds: 360, batchSize: 5, functionMemoryMb: 512 }),
   },
   {
     service: "storage",

@@ -46,10 +46,6 @@ export const createNotifier = (ports: NotifierPorts) => {
     fallbackConnectionId?: string;
     frame: string;
     outcome: TurnOutcomeKind;
-    /** Who answered: the turn's agent_status ends with this persona idle. */
-    personaId: string;
-    /** A safety notice has no generation step before it, so the notifier says the persona is responding itself. */
-    announceResponding?: boolean;
     /** When the gateway accepted the turn, for its latency. */
     receivedAt?: string | undefined;
   }) => {
@@ -69,14 +65,11 @@ export const createNotifier = (ports: NotifierPorts) => {
     // a second time. (On the turn's own connection nothing can have shown it yet, so the usual turn costs no extra write.)
     const moved = connectionId !== undefined && connectionId !== input.fallbackConnectionId;
     const alreadyShown = moved && !(await connections.markShown(connectionId, input.replyId));
-    const status = (state: "responding" | "idle") =>
-      serverFrame("agent_status", { sessionId: input.sessionId, messageId: input.messageId, personaId: input.personaId, status: state });
-    if (connectionId && input.announceResponding && !alreadyShown) await ports.pusher.push(connectionId, status("responding"));
+    // The reply or notice is the turn's last frame: it says the persona is done, so no status frame follows it.
     const result = alreadyShown ? "sent" : connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
     // Shown (or nowhere to show it): the watchdog leaves a settled turn alone.
     if (claim.won) await ports.outcomes.settle(claimKey);
     if (result === "sent" && connectionId) {
-      await ports.pusher.push(connectionId, status("idle"));
       ports.metrics?.count(METRIC.turnsCompleted);
       if (input.receivedAt) ports.metrics?.milliseconds(METRIC.turnLatency, Math.max(0, (ports.clock ?? Date.now)() - Date.parse(input.receivedAt)));
     }
@@ -132,7 +125,6 @@ export const createNotifier = (ports: NotifierPorts) => {
         ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}),
         frame,
         outcome: "replied",
-        personaId: data.personaId,
         receivedAt: data.receivedAt,
         ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
       });
@@ -150,7 +142,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         categories: data.verdict.categories,
         resources: crisis ? crisisResources(data.locale).resources : [],
       });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", personaId: data.personaId, announceResponding: true, receivedAt: data.receivedAt, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", receivedAt: data.receivedAt, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
     },
 
     /** A feedback request goes to every connection the teen has open; one not connected now is offered it on the next connect. */

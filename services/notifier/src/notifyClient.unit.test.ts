@@ -115,12 +115,12 @@ describe("notifier: notifyClient", () => {
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data.replyId)).toEqual([`notice-${t.messageId}`, `notice-${blocked.messageId}`]);
   });
 
-  it("says the persona is idle once the reply is out, and responding before a safety notice it sends itself", async () => {
+  it("sends no status frame around a reply or a safety notice: the frame itself ends the turn", async () => {
     await notifier.replyScreened(delivered(replyScreenedRequest(t)));
     const notice = turn({ sessionId: t.sessionId, seq: 2 });
     await notifier.messageScreened(delivered(messageScreenedRequest(notice, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } })));
 
-    expect(pusher.framesTo("conn-maya-1").map((f) => (f.type === "agent_status" ? `${String(f.payload.status)}` : f.type))).toEqual(["reply", "idle", "responding", "safety_notice", "idle"]);
+    expect(pusher.framesTo("conn-maya-1").map((f) => (f.type === "agent_status" ? `${String(f.payload.status)}` : f.type))).toEqual(["reply", "safety_notice"]);
   });
 
   it("pushes a redelivered reply only once", async () => {
@@ -139,7 +139,7 @@ describe("notifier: notifyClient", () => {
     await notifier.messageScreened(delivered(notice));
     await notifier.messageScreened(delivered(notice, { receiveCount: 2 }));
 
-    expect(pusher.pushed.map((p) => (p.frame.type === "agent_status" ? String(p.frame.payload.status) : p.frame.type))).toEqual(["responding", "safety_notice", "idle"]);
+    expect(pusher.pushed.map((p) => (p.frame.type === "agent_status" ? String(p.frame.payload.status) : p.frame.type))).toEqual(["safety_notice"]);
     expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
   });
 

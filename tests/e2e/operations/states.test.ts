@@ -1,5 +1,5 @@
-// The states a client and an operator can see: a session paused and resumed, replies read, the persona thinking,
-// responding and idle again on every turn.
+// The states a client and an operator can see: a session paused and resumed, replies read, the persona thinking on
+// every turn until its reply.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -58,17 +58,22 @@ describe("session, message and agent states", () => {
     await Promise.all([client.close(), stranger.close()]);
   });
 
-  it("says thinking, responding, then idle on every turn, streamed or not", async () => {
+  it("says thinking once on every turn, streamed or not, and lets the reply or stream end the turn", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "u-status");
     const sessionId = (await client.request("start_session", { personaId: "creative" }, "session_started")).payload.sessionId as string;
     for (const stream of [false, true]) {
       const ack = await client.request("message", { sessionId, content: stream ? "tell me a tiny story" : "hi there", stream }, "message_received");
       const messageId = ack.payload.messageId as string;
-      await client.waitFor("agent_status", (p) => p.messageId === messageId && p.status === "idle");
+      const last = stream ? "stream_end" : "reply";
+      await client.waitFor(last, (p) => p.messageId === messageId);
+      // The next turn's frames would land after anything this one still had to send: its own are all in by then.
+      const next = await client.request("message", { sessionId, content: "ok", stream: false }, "message_received");
+      await client.waitFor("reply", (p) => p.messageId === next.payload.messageId);
       const statuses = client.ofType("agent_status").filter((f) => f.payload.messageId === messageId).map((f) => f.payload.status);
-      expect(statuses, stream ? "streamed" : "whole").toEqual(["thinking", "responding", "idle"]);
+      expect(statuses, stream ? "streamed" : "whole").toEqual(["thinking"]);
       const order = client.frames.filter((f) => f.payload.messageId === messageId).map((f) => (f.type === "agent_status" ? `status:${String(f.payload.status)}` : f.type));
-      expect(order.indexOf("status:idle")).toBeGreaterThan(order.indexOf(stream ? "stream_end" : "reply"));
+      expect(order.indexOf("status:thinking"), "thinking comes before the answer").toBeLessThan(order.indexOf(stream ? "stream_start" : "reply"));
+      expect(order.at(-1), `${last} is the turn's last frame`).toBe(last);
     }
     await client.close();
   });

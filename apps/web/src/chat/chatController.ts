@@ -258,7 +258,8 @@ export class ChatController {
       case "agent_status": {
         const payload = frame.payload as ServerFrames["agent_status"];
         if (!this.isCurrent(payload.sessionId)) return;
-        this.agentStatus = payload.status === "responding" ? "typing" : "thinking";
+        // The persona is thinking until its stream_start or reply (typing) and the turn's last frame (done).
+        this.agentStatus = "thinking";
         break;
       }
       case "stream_start": {
