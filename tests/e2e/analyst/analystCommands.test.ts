@@ -28,7 +28,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
-import { archivedEvents, contextVersion, leftovers, metadataOf, queuesDrained, windowStartNow } from "./support/cloudState";
+import { DRAIN_TIMEOUT_MS, archivedEvents, contextVersion, leftovers, metadataOf, queuesDrained, windowStartNow } from "./support/cloudState";
 
 const USER = "teen-ava";
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
@@ -60,7 +60,7 @@ describe("the analyst tool against the local cloud", () => {
       20_000,
     );
     await queuesDrained(env.sqs, env.cloud.endpoints);
-  }, 60_000);
+  }, DRAIN_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await client?.close();
@@ -133,7 +133,7 @@ describe("the analyst tool against the local cloud", () => {
     expect(fromEnd).toContain("  FeedbackRequested");
   });
 
-  it("tails live events as they happen, then removes its rule and queue", async () => {
+  it("tails live events as they happen, then removes its rule and queue", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
     // Prepare
     const controller = new AbortController();
     const seen: BusEvent[] = [];
@@ -170,7 +170,7 @@ describe("the analyst tool against the local cloud", () => {
     expect(await matches(event("crisis", { "replay-name": "r1" }, "SessionEnded"))).toBe(false); // and only the types asked for
   });
 
-  it("replays only GraphUpdated into context-refresh, then deletes its temporary rule and queue policy statement", async () => {
+  it("replays only GraphUpdated into context-refresh, then deletes its temporary rule and queue policy statement", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
     // Prepare
     const versionBefore = await contextVersion(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-contextCache`, USER);
     const queueUrl = env.cloud.endpoints.queues["context-refresh"]!.queueUrl;

@@ -7,7 +7,7 @@ import { DynamoDbGraphStore, type UserGraph } from "@innerworld/memory/graph";
 import { localTarget, memoryReporter, replayIntoServices, type AnalystTarget } from "@innerworld/analyst";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
-import { contextVersion, messageRows, queuesDrained, tableItemCount, windowStartNow, wipeGraphTable } from "./support/cloudState";
+import { DRAIN_TIMEOUT_MS, contextVersion, messageRows, queuesDrained, tableItemCount, windowStartNow, wipeGraphTable } from "./support/cloudState";
 import { A_DAY_OF_TRAFFIC, driveADayOfTraffic, type TrafficResult } from "./support/dayOfTraffic";
 
 const USERS = Object.keys(A_DAY_OF_TRAFFIC);
@@ -53,7 +53,7 @@ describe("replaying a day of traffic into graph-extraction", () => {
     for (const [user, g] of await graphsOfEveryone()) before.set(user, g);
     messagesBefore = await messageRows(env.dynamodb, tables.messages, traffic.sessions.map((s) => s.sessionId));
     messageItemsBefore = await tableItemCount(env.dynamodb, tables.messages);
-  }, 60_000);
+  }, DRAIN_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     for (const client of traffic?.clients.values() ?? []) await client.close();
@@ -104,7 +104,7 @@ describe("replaying a day of traffic into graph-extraction", () => {
     expect(framesHeard()).toEqual(heardBefore);
     expect(await messageRows(env.dynamodb, tables.messages, traffic.sessions.map((s) => s.sessionId))).toEqual(messagesBefore);
     expect(await tableItemCount(env.dynamodb, tables.messages)).toBe(messageItemsBefore);
-  }, 60_000);
+  }, DRAIN_TIMEOUT_MS + 60_000);
 
   it("changes nothing when the same window is replayed a second time", async () => {
     // Prepare
@@ -132,7 +132,7 @@ describe("replaying a day of traffic into graph-extraction", () => {
     expect(framesHeard()).toEqual(heardBefore);
     expect(await messageRows(env.dynamodb, tables.messages, traffic.sessions.map((s) => s.sessionId))).toEqual(messagesBefore);
     expect(await tableItemCount(env.dynamodb, tables.messages)).toBe(messageItemsBefore);
-  }, 60_000);
+  }, DRAIN_TIMEOUT_MS + 60_000);
 
   it("reaches no client even when a replay is aimed at every rule on the bus, bypassing the tool", async () => {
     // Prepare: the tool refuses the notifier and generation; this goes around it, to show the rules' own guard holds.
@@ -155,5 +155,5 @@ describe("replaying a day of traffic into graph-extraction", () => {
     expect(framesHeard()).toEqual(heardBefore);
     expect(await items()).toEqual(itemsBefore);
     expect(await graphsOfEveryone()).toEqual(graphsBefore);
-  }, 60_000);
+  }, DRAIN_TIMEOUT_MS + 60_000);
 });

@@ -5,10 +5,13 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
-import { tempDir } from "@innerworld/testing/cloud";
+import { tempDir, until } from "@innerworld/testing/cloud";
 
-/** How long one start may take to come up (tsx compiling the local cloud and every emulator starting, on a loaded machine). */
-const START_WAIT_MS = 30_000;
+/**
+ * How long one start may take to come up (tsx compiling the local cloud and every emulator starting): about 6 s on an
+ * idle machine, so this leaves a loaded one ten times that; it is spent only by a start that never comes up.
+ */
+const START_WAIT_MS = 60_000;
 /** A test's budget: its starts, each allowed START_WAIT_MS, and the turns between them. */
 const budgetFor = (starts: number) => starts * START_WAIT_MS + 30_000;
 
@@ -52,10 +55,18 @@ describe("the start command", () => {
 
     const second = await start(dataDir);
     const token = await mintToken(second.endpoints, { sub: "u-start" });
-    const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await response.json()) as { messages: { role: string; content: string }[] };
-    expect(body.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
-    expect(body.messages[0]?.content).toBe("first day at the new school tomorrow");
+    const history = async () => {
+      const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await response.json()) as { messages: { role: string; content: string }[] }).messages;
+    };
+    // The client may see the reply before storage has taken it off its queue; the queue's journal then hands it to
+    // storage after the restart, so the reply is waited for rather than expected at the first look.
+    const messages = await until(async () => {
+      const stored = await history();
+      return stored.length >= 2 ? stored : undefined;
+    }, "both sides of the turn stored");
+    expect(messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(messages[0]?.content).toBe("first day at the new school tomorrow");
     expect(await stop(second.child, "SIGINT")).toBe(0);
   }, budgetFor(2));
 

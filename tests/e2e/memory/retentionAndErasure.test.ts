@@ -7,7 +7,7 @@ import { TABLE_KEYS } from "@innerworld/platform/tables";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
-import { queuesDrained } from "../analyst/support/cloudState";
+import { DRAIN_TIMEOUT_MS, queuesDrained } from "../analyst/support/cloudState";
 
 const USER = "teen-erased";
 const BYSTANDER = "teen-stays";
@@ -134,7 +134,7 @@ describe("retention and erasure", () => {
     expect(JSON.stringify(body)).not.toContain(surveys[BYSTANDER]);
   });
 
-  it("erases the user from every table and the graph, publishes UserDeleted, and leaves others alone", async () => {
+  it("erases the user from every table and the graph, publishes UserDeleted, and leaves others alone", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
     expect((await itemsMentioning(USER)).length).toBeGreaterThan(0);
 
     expect((await call(USER, "DELETE", "/me")).status).toBe(204);
@@ -151,7 +151,7 @@ describe("retention and erasure", () => {
     expect((await call(BYSTANDER, "GET", "/me/export")).body.sessions).toHaveLength(1);
   });
 
-  it("recreates nothing when the archive of the same window is replayed into every service that accepts replays", async () => {
+  it("recreates nothing when the archive of the same window is replayed into every service that accepts replays", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
     const bystanderContext = async () =>
       Number((await env.dynamodb.send(new GetItemCommand({ TableName: table("contextCache"), Key: { userId: { S: BYSTANDER } }, ConsistentRead: true }))).Item?.version?.N ?? 0);
     const versionBefore = await bystanderContext();

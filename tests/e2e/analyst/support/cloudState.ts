@@ -62,8 +62,15 @@ export const contextVersion = async (dynamodb: DynamoDBClient, table: string, us
   return Number(item.Item?.version?.N ?? 0);
 };
 
+/**
+ * How long the queues may take to drain: past a retried record's visibility timeout. A record may fail once by design
+ * and come back only then (a delivery report that overtook its reply, which a busy machine makes likelier, waits out
+ * storage's 60 s), and the state read afterwards must include its retry.
+ */
+export const DRAIN_TIMEOUT_MS = 90_000;
+
 /** Waits until the services' queues have been empty (nothing waiting, nothing in flight) several polls in a row. */
-export const queuesDrained = async (sqs: SQSClient, endpoints: LocalEndpoints, timeoutMs = 20_000): Promise<void> => {
+export const queuesDrained = async (sqs: SQSClient, endpoints: LocalEndpoints, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> => {
   const queues = Object.entries(endpoints.queues).map(([service, q]) => [service, q!.queueUrl] as const);
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
