@@ -1,12 +1,12 @@
-// `pnpm eval:extraction`: per-type precision, recall and F1 of the offline extractor, exact and lenient, on train, dev and the frozen test split.
-// Run: npx -y pnpm@10 eval:extraction [--misses train|dev] [--split train,dev]
+// `pnpm eval:extraction`: per-type precision, recall and F1 of the offline extractor, exact and lenient, on train, dev, the frozen test split and the fresh split (writer E).
+// Run: npx -y pnpm@10 eval:extraction [--misses train|dev] [--split train,dev|test|fresh] [--rules-only]
 //
 // Each message is extracted alone, as a one-message session said on its writer's referenceDate, in UTC. Exact: same
 // type and canonicalEntityKey. Lenient: same type and at least one shared content word (scoreExtraction.ts). Misses are
 // printed for train or dev only: reading the test split's misses would be tuning on it. `--split train,dev` scores only
-// those splits, so a tuning loop need not print the frozen figures at all.
+// those splits, so a tuning loop need not print the frozen figures at all. `--rules-only` leaves the learned tagger out, to compare.
 import { createOfflineExtractor } from "../../src/extraction/offlineExtractor";
-import { FROZEN_TEST_SHA256, readSplit, sha256Of, splitPath, SPLITS, type SplitName } from "./labelledSet";
+import { FROZEN_FRESH_SHA256, FROZEN_TEST_SHA256, readSplit, sha256Of, splitPath, SPLITS, type SplitName } from "./labelledSet";
 import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type Counts } from "./scoreExtraction";
 
 const missesFor = process.argv[process.argv.indexOf("--misses") + 1] as SplitName | undefined;
@@ -30,7 +30,7 @@ const line = (label: string, exact: Counts, lenient: Counts) => {
 
 async function evaluate(split: SplitName): Promise<void> {
   const file = readSplit(split);
-  const extractor = createOfflineExtractor();
+  const extractor = createOfflineExtractor(process.argv.includes("--rules-only") ? { learned: false } : {});
   const exact = emptyCounts();
   const lenient = emptyCounts();
   const dates = { labelled: 0, found: 0, right: 0 };
@@ -47,8 +47,9 @@ async function evaluate(split: SplitName): Promise<void> {
   }
 
   const hash = sha256Of(splitPath(split));
-  const frozen = split === "test" ? (hash === FROZEN_TEST_SHA256 ? " (frozen: matches)" : " (DOES NOT MATCH the frozen hash: not an estimate)") : "";
-  console.log(`\n${split}: ${file.messages.length} messages, sha256 ${hash}${frozen}`);
+  const frozenHash = split === "test" ? FROZEN_TEST_SHA256 : split === "fresh" ? FROZEN_FRESH_SHA256 : undefined;
+  const frozen = frozenHash ? (hash === frozenHash ? " (frozen: matches)" : " (DOES NOT MATCH the frozen hash: not an estimate)") : "";
+  console.log(`\n${split}: ${file.messages.length} messages, sha256 ${hash}${frozen}${process.argv.includes("--rules-only") ? ", rules only" : ""}`);
   console.log(`${"type".padEnd(9)} ${"gold".padStart(5)} ${"found".padStart(5)}  ${"exact P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)}   ${"lenient P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)}`);
   for (const type of ENTITY_TYPES) console.log(line(type, exact.get(type) as Counts, lenient.get(type) as Counts));
   console.log(line("overall", totalOf(exact), totalOf(lenient)));

@@ -34,13 +34,18 @@ export interface SplitFile {
   messages: LabelledMessage[];
 }
 
-export type SplitName = "train" | "dev" | "test";
-export const SPLITS: readonly SplitName[] = ["train", "dev", "test"];
+export type SplitName = "train" | "dev" | "test" | "fresh";
+export const SPLITS: readonly SplitName[] = ["train", "dev", "test", "fresh"];
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../test/fixtures/extraction");
-export const TEEN_SOURCES = ["teen/labelled-A.json", "teen/labelled-B.json", "teen/labelled-C.json"] as const;
+export const TEEN_SOURCES = ["teen/labelled-A.json", "teen/labelled-B.json", "teen/labelled-C.json", "teen/labelled-D.json", "teen/labelled-E.json"] as const;
 /** Writers whose messages came after the test split was frozen: they go to train and dev only. */
-const AFTER_FREEZE = /^C\d+$/;
+const AFTER_FREEZE = /^[CD]\d+$/;
+/**
+ * Writer E's messages are a second check set beside the frozen test split, written after it by a writer who never saw
+ * the rules or the tagger: all of them go to the fresh split, which is scored and never read or tuned on.
+ */
+const FRESH = /^E\d+$/;
 export const splitPath = (split: SplitName) => join(FIXTURES, "teen", `${split}.json`);
 
 /**
@@ -48,13 +53,17 @@ export const splitPath = (split: SplitName) => join(FIXTURES, "teen", `${split}.
  * call a run an estimate when the file differs; a unit test fails if anyone edits the file.
  */
 export const FROZEN_TEST_SHA256 = "4c29038fd006c319c9217f7b34f8ca9e6b4ead75e64e54022eb2482cca780ec3";
+/** SHA-256 of teen/fresh.json (all of writer E) as written when it joined, checked like the test split's. */
+export const FROZEN_FRESH_SHA256 = "84aa2f4224d8b806c11bf24163bb5bf0587ffd5455523ed7d60a0a15d0005816";
 
 /**
  * 60/20/20 by the first 4 bytes of SHA-256("innerworld-extraction-split:" + id): stable whatever order or file the
  * messages come in, and independent of their text, so relabelling a message never moves it between splits. Messages
- * written after the freeze (writer C) split 75/25 between train and dev by the same hash: the test split never grows.
+ * written after the freeze (writers C and D) split 75/25 between train and dev by the same hash: the test split never
+ * grows. Writer E's all go to the fresh split.
  */
 export function splitOf(id: string): SplitName {
+  if (FRESH.test(id)) return "fresh";
   const bucket = createHash("sha256").update(`innerworld-extraction-split:${id}`).digest().readUInt32BE(0) % 100;
   if (AFTER_FREEZE.test(id)) return bucket < 75 ? "train" : "dev";
   return bucket < 60 ? "train" : bucket < 80 ? "dev" : "test";

@@ -1,4 +1,4 @@
-// Writes teen/{train,dev,test}.json from the writers' files: run once before tuning; test.json is then frozen.
+// Writes teen/{train,dev,test,fresh}.json from the writers' files: run once before tuning; test.json and fresh.json are then frozen.
 // Run: npx tsx packages/memory/bench/eval/splitLabelled.ts [--force]
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,13 +19,13 @@ for (const source of TEEN_SOURCES) {
 for (const split of SPLITS) {
   const path = splitPath(split);
   // The test split is frozen: rewriting it would quietly let tuning see it.
-  if (split === "test" && existsSync(path) && !process.argv.includes("--force")) {
+  if ((split === "test" || split === "fresh") && existsSync(path) && !process.argv.includes("--force")) {
     console.log(`${split}: kept (frozen; --force rewrites it)`);
     continue;
   }
   const messages = bySplit.get(split) ?? [];
   const body: SplitFile = {
-    description: `The ${split} split of ${TEEN_SOURCES.join(", ")} (see PROVENANCE.md), by splitOf(id) in bench/eval/labelledSet.ts.${split === "test" ? " Frozen before any tuning: never read it to tune, never edit it." : " Tune on train; check on dev."}`,
+    description: `The ${split} split of ${TEEN_SOURCES.join(", ")} (see PROVENANCE.md), by splitOf(id) in bench/eval/labelledSet.ts.${split === "test" ? " Frozen before any tuning: never read it to tune, never edit it." : split === "fresh" ? " Writer E only, a second check set beside test: scored, never read, never tuned on, never edited." : " Tune on train; check on dev."}`,
     split,
     messages,
   };

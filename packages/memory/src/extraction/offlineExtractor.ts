@@ -1,17 +1,7 @@
 // The extractor used when no model is configured: compromise + compromise-dates, plus our own rules for a teen's world.
 import type { ExtractedRelation, Extraction } from "../graph/model.js";
-import { findActivities } from "./findActivities.js";
-import { findEvents } from "./findEvents.js";
-import { findFeelings } from "./findFeelings.js";
-import { findGoals } from "./findGoals.js";
-import { findHabits } from "./findHabits.js";
-import { findPeople } from "./findPeople.js";
-import { findPlaces } from "./findPlaces.js";
-import { findRetractions } from "./findRetractions.js";
-import { findThings, findTitles } from "./findThings.js";
-import { findTopics } from "./findTopics.js";
-import { findValues } from "./findValues.js";
 import { MessageFindings } from "./MessageFindings.js";
+import { applyRules } from "./offlineRules.js";
 import { addTaggedSpans, type AddThresholds } from "./tagger/addTaggedSpans.js";
 import { SpanTagger, type SpanTaggerFile } from "./tagger/spanTagger.js";
 import taggerModel from "../../model/extraction-tagger.json" with { type: "json" };
@@ -33,32 +23,12 @@ export interface OfflineExtractorOptions {
 }
 
 /** Chosen on the dev split by bench/eval/tuneLearned.ts (see PROVENANCE.md): the types where the tagger's additions helped there, and how sure it must be. */
-export const LEARNED_THRESHOLDS: AddThresholds = { Place: 0, Thing: 0 };
+export const LEARNED_THRESHOLDS: AddThresholds = { Person: 0, Place: 0, Thing: 10, Activity: 0, Feeling: 0 };
 
 let sharedTagger: SpanTagger | undefined;
 /** The committed model, read once per process: every extractor shares it. */
 const loadTagger = () => (sharedTagger ??= new SpanTagger(taggerModel as SpanTaggerFile));
 
-/**
- * The rules run in a fixed order because earlier ones claim text later ones must not reuse: places and
- * events before subjects ("math test" is an Event, not the Topic math), habits before activities (the
- * "run" of "I run every morning" is the habit's), games and apps before activities ("playing minecraft" is the game), people after the things that share their capitals,
- * and the relating rules (goals, values, feelings, retractions) last, over everything found.
- */
-const RULES: readonly ((found: MessageFindings) => void)[] = [
-  findPlaces,
-  findEvents,
-  findTopics,
-  findHabits,
-  findTitles,
-  findActivities,
-  findThings,
-  findPeople,
-  findGoals,
-  findValues,
-  findFeelings,
-  findRetractions,
-];
 
 export function createOfflineExtractor(options: OfflineExtractorOptions = {}): Extractor {
   const timeZone = options.timeZone ?? "UTC";
@@ -70,7 +40,7 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
       const extraction: Extraction = { entities: [], relations: [] };
       for (const message of userMessages(messages)) {
         const found = new MessageFindings(readMessage(message.content, { referenceDate, timeZone, sentAt: message.createdAt }));
-        for (const rule of RULES) rule(found);
+        applyRules(found);
         if (tagger && thresholds) addTaggedSpans(found, tagger, thresholds);
         appendFindings(extraction, found);
       }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, FROZEN_TEST_SHA256, readSplit, sha256Of, splitOf, splitPath, SPLITS, TEEN_SOURCES } from "../../bench/eval/labelledSet";
+import { FIXTURES, FROZEN_FRESH_SHA256, FROZEN_TEST_SHA256, readSplit, sha256Of, splitOf, splitPath, SPLITS, TEEN_SOURCES } from "../../bench/eval/labelledSet";
 import { lenientMatch } from "../../bench/eval/scoreExtraction";
 import { EDGE_LABELS, VERTEX_LABELS } from "../../src/graph/model";
 
@@ -13,6 +13,15 @@ describe("teen labelled split", () => {
     expect(sha256Of(splitPath("test"))).toBe(FROZEN_TEST_SHA256);
   });
 
+  it("keeps the fresh split byte for byte as written, and it holds all of writer E and nothing else", () => {
+    expect(sha256Of(splitPath("fresh"))).toBe(FROZEN_FRESH_SHA256);
+    const fresh = readSplit("fresh").messages.map((message) => message.id);
+    const writerE = writers[TEEN_SOURCES.indexOf("teen/labelled-E.json")]?.messages.map((message) => message.id) ?? [];
+    expect(writerE.length).toBeGreaterThanOrEqual(200);
+    expect(fresh).toEqual(writerE);
+    for (const split of ["train", "dev", "test"] as const) expect(readSplit(split).messages.some((message) => message.id.startsWith("E")), split).toBe(false);
+  });
+
   it("puts every writer's message in the split its id hashes to, once", () => {
     const ids = writers.flatMap((file) => file.messages.map((message) => message.id));
     expect(ids.length).toBeGreaterThanOrEqual(400);
@@ -21,11 +30,11 @@ describe("teen labelled split", () => {
     for (const { id, split } of placed) expect(splitOf(id), id).toBe(split);
   });
 
-  it("never puts a message written after the freeze into the test split", () => {
-    const late = writers[TEEN_SOURCES.indexOf("teen/labelled-C.json")]?.messages ?? [];
+  it.each(["C", "D"])("never puts writer %s's messages, written after the freeze, into the test split", (writer) => {
+    const late = writers[TEEN_SOURCES.indexOf(`teen/labelled-${writer}.json` as (typeof TEEN_SOURCES)[number])]?.messages ?? [];
     expect(late.length).toBeGreaterThan(0);
-    for (const { id } of late) expect(splitOf(id), id).not.toBe("test");
-    expect(readSplit("test").messages.some((message) => message.id.startsWith("C"))).toBe(false);
+    for (const { id } of late) expect(["train", "dev"], id).toContain(splitOf(id));
+    expect(readSplit("test").messages.some((message) => message.id.startsWith(writer))).toBe(false);
   });
 
   it("labels with graph types and labels only", () => {

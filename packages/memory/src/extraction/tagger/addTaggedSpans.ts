@@ -2,6 +2,8 @@
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { MessageFindings, UserEdge } from "../MessageFindings.js";
+import { personRole } from "../personRoles.js";
+import type { MessageText } from "../readMessage.js";
 import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
 import { spanText } from "./trainSpanTagger.js";
 
@@ -30,6 +32,35 @@ function userEdgeFor(type: EntityType, span: TaggedSpan, found: MessageFindings)
   }
 }
 
+const NEGATIONS = new Set(["not", "never", "no", "nor", "isn't", "aren't", "wasn't", "don't", "didn't", "doesn't", "ain't", "dont", "didnt", "doesnt", "isnt", "wasnt", "anymore"]);
+const USER_SUBJECTS = new Set(["i", "i'm", "im", "i've", "ive", "i'd", "id", "me", "myself", "we", "we're", "were", "us"]);
+const OTHER_SUBJECTS = new Set(["she", "he", "they", "she's", "he's", "they're", "shes", "hes", "theyre", "you", "you're", "youre", "u", "it", "it's", "its", "everyone", "everybody", "nobody"]);
+const LINKING_VERBS = new Set(["is", "was", "seems", "seemed", "looks", "looked", "sounds", "sounded", "gets", "got", "feels", "felt", "acts", "acted", "been", "be"]);
+
+/**
+ * The rules turn some phrases down on purpose, and a span nobody took may be one of them: a feeling that is somebody
+ * else's ("my mom is so stressed") or denied ("i'm not nervous"), a role that is somebody else's family ("her mom").
+ * The tagger's additions pass the same tests.
+ */
+function isSomebodyElses(message: MessageText, span: TaggedSpan, name: string): boolean {
+  const { tokens } = message;
+  if (span.type === "Person") {
+    const before = tokens[span.first - 1]?.lower ?? "";
+    return personRole(name.toLowerCase()) !== undefined && (/^(?:her|his|their|your|ur)$/.test(before) || /'s$/.test(before));
+  }
+  if (span.type !== "Feeling") return false;
+  for (let index = span.first - 1; index >= 0; index -= 1) {
+    const token = tokens[index];
+    // Only the span's own sentence: a token ending the sentence before stops the look back.
+    if (!token || /[.!?;]/.test(token.post)) break;
+    if (NEGATIONS.has(token.lower) || token.lower.endsWith("n't")) return true;
+    if (USER_SUBJECTS.has(token.lower)) return false;
+    if (OTHER_SUBJECTS.has(token.lower) || (LINKING_VERBS.has(token.lower) && index > 0 && !USER_SUBJECTS.has(tokens[index - 1]?.lower ?? ""))) return true;
+    if (token.sentenceStart) break;
+  }
+  return false;
+}
+
 /**
  * The rules keep what they found: a tagged span is added only where no finding lies (a habit's finding covers its verb)
  * and no finding of its type already has its key, and only when the tagger is sure enough for its type.
@@ -40,7 +71,7 @@ export function addTaggedSpans(found: MessageFindings, tagger: SpanTagger, thres
     if (threshold === undefined || span.margin < threshold || found.isTaken(span.start, span.end)) continue;
     const name = spanText(found.message, span.first, span.last);
     const key = canonicalEntityKey(span.type, name);
-    if (name.length < 2 || found.entities.some((entity) => entity.type === span.type && canonicalEntityKey(entity.type, entity.name) === key)) continue;
+    if (name.length < 2 || isSomebodyElses(found.message, span, name) || found.entities.some((entity) => entity.type === span.type && canonicalEntityKey(entity.type, entity.name) === key)) continue;
     const edge = userEdgeFor(span.type, span, found);
     found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
   }

@@ -4,22 +4,37 @@ import type { MessageText } from "../readMessage.js";
 import { tokenFeatures } from "./tokenFeatures.js";
 
 export const TAGGED_TYPES: readonly EntityType[] = ["Person", "Place", "Thing", "Topic", "Event", "Activity", "Goal", "Feeling", "Value", "Habit"];
-/** O, then B- and I- for each type, in TAGGED_TYPES order. */
-export const TAGS: readonly string[] = ["O", ...TAGGED_TYPES.flatMap((type) => [`B-${type}`, `I-${type}`])];
+/**
+ * Entities nest: "scrolling tiktok until 2am" (Habit) holds "tiktok" (Thing), "get a 5 on the ap calc exam" (Goal) holds
+ * the exam (Event). One BIO sequence cannot hold both, so each layer tags its own types: names and things, then the
+ * phrase-long goals, values and habits.
+ */
+export const TAG_LAYERS: readonly (readonly EntityType[])[] = [
+  ["Person", "Place", "Thing", "Topic", "Event", "Activity", "Feeling"],
+  ["Goal", "Value", "Habit"],
+];
+/** O, then B- and I- for each of the layer's types. */
+export const tagsOf = (types: readonly EntityType[]): string[] => ["O", ...types.flatMap((type) => [`B-${type}`, `I-${type}`])];
 /** Features are hashed into this many buckets: the model file stays small whatever the vocabulary. */
 export const BUCKETS = 1 << 18;
+export const MODEL_FORMAT = "innerworld-span-tagger/2";
 
-/** The model as written to disk: sparse (bucket, tag, weight) triples, base64, so the file is one short JSON object. */
-export interface SpanTaggerFile {
-  format: "innerworld-span-tagger/1";
+export interface TaggerLayerFile {
+  types: EntityType[];
   tags: string[];
-  buckets: number;
-  /** Training facts a reader may check: data digest, seed, epochs, example counts. */
-  trainedOn: Record<string, string | number>;
   /** Little-endian uint32 keys, bucket * tags + tag, ascending. */
   keys: string;
   /** Little-endian float32 weights, one per key. */
   weights: string;
+}
+
+/** The model as written to disk: per layer, sparse (bucket, tag, weight) triples in base64, so the file is one short JSON object. */
+export interface SpanTaggerFile {
+  format: typeof MODEL_FORMAT;
+  buckets: number;
+  /** Training facts a reader may check: data digest, seed, epochs, example counts. */
+  trainedOn: Record<string, string | number>;
+  layers: TaggerLayerFile[];
 }
 
 export interface TaggedSpan {
@@ -49,16 +64,52 @@ export function historyFeatures(previousTag: string, beforeTag: string, word: st
   return [`pt:${previousTag}`, `pt2:${beforeTag}|${previousTag}`, `ptw:${previousTag}|${word}`];
 }
 
-/** Weights by bucket: one row of per-tag scores for every bucket the model uses. */
-export type WeightRows = ReadonlyMap<number, Float32Array | Float64Array>;
+/** Weights by bucket: the per-tag scores of a bucket, or undefined when the model never used it. */
+export interface WeightRows {
+  add(bucket: number, scores: Float64Array): void;
+}
+
+/** Training's rows: a map that grows as the perceptron touches buckets. */
+export class GrowingRows implements WeightRows {
+  constructor(readonly rows: Map<number, Float64Array>) {}
+  add(bucket: number, scores: Float64Array): void {
+    const row = this.rows.get(bucket);
+    if (row) for (let tag = 0; tag < scores.length; tag += 1) scores[tag] = (scores[tag] ?? 0) + (row[tag] ?? 0);
+  }
+}
+
+/**
+ * Run time's rows: one flat array of weights and, per bucket, where its row starts (-1 for none), so a lookup is two
+ * typed-array reads rather than a probe of a map of a hundred thousand rows.
+ */
+export class PackedRows implements WeightRows {
+  private readonly rowStart = new Int32Array(BUCKETS).fill(-1);
+  private readonly weights: Float32Array;
+
+  constructor(
+    keys: Uint32Array,
+    values: Float32Array,
+    private readonly tagCount: number,
+  ) {
+    let rows = 0;
+    for (const key of keys) {
+      const bucket = Math.floor(key / tagCount);
+      if (this.rowStart[bucket] === -1) this.rowStart[bucket] = rows++ * tagCount;
+    }
+    this.weights = new Float32Array(rows * tagCount);
+    for (const [index, key] of keys.entries()) this.weights[(this.rowStart[Math.floor(key / tagCount)] ?? 0) + (key % tagCount)] = values[index] ?? 0;
+  }
+
+  add(bucket: number, scores: Float64Array): void {
+    const start = this.rowStart[bucket] ?? -1;
+    if (start === -1) return;
+    for (let tag = 0; tag < this.tagCount; tag += 1) scores[tag] = (scores[tag] ?? 0) + (this.weights[start + tag] ?? 0);
+  }
+}
 
 export function scoreTags(rows: WeightRows, buckets: readonly number[], tagCount: number): Float64Array {
   const scores = new Float64Array(tagCount);
-  for (const bucket of buckets) {
-    const row = rows.get(bucket);
-    if (!row) continue;
-    for (let tag = 0; tag < tagCount; tag += 1) scores[tag] = (scores[tag] ?? 0) + (row[tag] ?? 0);
-  }
+  for (const bucket of buckets) rows.add(bucket, scores);
   return scores;
 }
 
@@ -103,36 +154,38 @@ export function spansOf(message: MessageText, tags: readonly string[], margins: 
   return spans;
 }
 
+interface TaggerLayer {
+  tags: readonly string[];
+  rows: PackedRows;
+}
+
 export class SpanTagger {
-  private readonly rows: Map<number, Float32Array>;
-  readonly tags: readonly string[];
+  private readonly layers: TaggerLayer[];
 
   constructor(file: SpanTaggerFile) {
-    if (file.format !== "innerworld-span-tagger/1" || file.buckets !== BUCKETS || file.tags.join() !== TAGS.join()) {
-      throw new Error(`span tagger model: expected format innerworld-span-tagger/1 with ${BUCKETS} buckets and tags ${TAGS.join(",")}`);
+    const expected = TAG_LAYERS.map((types) => tagsOf(types).join()).join("|");
+    if (file.format !== MODEL_FORMAT || file.buckets !== BUCKETS || file.layers.map((layer) => layer.tags.join()).join("|") !== expected) {
+      throw new Error(`span tagger model: expected format ${MODEL_FORMAT} with ${BUCKETS} buckets and layers ${expected}`);
     }
-    this.tags = file.tags;
-    const keys = new Uint32Array(bytesOf(file.keys));
-    const weights = new Float32Array(bytesOf(file.weights));
-    if (keys.length !== weights.length) throw new Error("span tagger model: keys and weights differ in length");
-    this.rows = new Map();
-    for (const [index, key] of keys.entries()) {
-      const bucket = Math.floor(key / this.tags.length);
-      let row = this.rows.get(bucket);
-      if (!row) {
-        row = new Float32Array(this.tags.length);
-        this.rows.set(bucket, row);
-      }
-      row[key % this.tags.length] = weights[index] ?? 0;
-    }
+    this.layers = file.layers.map((layer) => ({ tags: layer.tags, rows: rowsOf(layer) }));
   }
 
+  /** Spans of every layer: they may overlap across layers (a habit holding a thing). */
   tag(message: MessageText): TaggedSpan[] {
     const featureBuckets = tokenFeatures(message).map((features) => features.map(bucketOf));
     const words = message.tokens.map((token) => token.lower);
-    const { tags, margins } = decodeTags(this.rows, this.tags, featureBuckets, words);
-    return spansOf(message, tags, margins);
+    return this.layers.flatMap((layer) => {
+      const { tags, margins } = decodeTags(layer.rows, layer.tags, featureBuckets, words);
+      return spansOf(message, tags, margins);
+    });
   }
+}
+
+function rowsOf(layer: TaggerLayerFile): PackedRows {
+  const keys = new Uint32Array(bytesOf(layer.keys));
+  const weights = new Float32Array(bytesOf(layer.weights));
+  if (keys.length !== weights.length) throw new Error("span tagger model: keys and weights differ in length");
+  return new PackedRows(keys, weights, layer.tags.length);
 }
 
 /** Little-endian bytes of a base64 string, as an ArrayBuffer a typed array can view (copied, so it is aligned). */

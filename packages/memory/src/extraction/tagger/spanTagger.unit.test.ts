@@ -8,18 +8,15 @@ import { createOfflineExtractor } from "../offlineExtractor.js";
 import { readMessage } from "../readMessage.js";
 import { addTaggedSpans } from "./addTaggedSpans.js";
 import { SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
-import { SpanTagger, TAGS, bucketOf, type SpanTaggerFile } from "./spanTagger.js";
-import { alignEntities, seededRandom, trainSpanTagger, type TaggedExample } from "./trainSpanTagger.js";
+import { SpanTagger, bucketOf, type SpanTaggerFile } from "./spanTagger.js";
+import { alignEntities, seededRandom, trainSpanTagger, type LabelledExample } from "./trainSpanTagger.js";
 
 const referenceDate = new Date("2026-11-25T16:00:00.000Z");
 const read = (text: string) => readMessage(text, { referenceDate, timeZone: "UTC" });
-const example = (text: string, entities: { type: EntityType; name: string }[]): TaggedExample => {
-  const message = read(text);
-  return { message, tags: alignEntities(message, entities).tags };
-};
+const example = (text: string, entities: { type: EntityType; name: string }[]): LabelledExample => ({ message: read(text), entities });
 
 /** A made-up object word the rules and word lists cannot know, in frames a tagger can learn. */
-const CORPUS: TaggedExample[] = [
+const CORPUS: LabelledExample[] = [
   example("my zorblax broke again", [{ type: "Thing", name: "zorblax" }]),
   example("i dropped my quennet in the pool", [{ type: "Thing", name: "quennet" }]),
   example("my brother stole my vintrap lol", [{ type: "Thing", name: "vintrap" }]),
@@ -60,7 +57,8 @@ describe("trainSpanTagger", () => {
 
   it("refuses a model file of another format", () => {
     const file = trainSpanTagger(CORPUS, { seed: 1, epochs: 1 });
-    expect(() => new SpanTagger({ ...file, tags: TAGS.slice(1) } as SpanTaggerFile)).toThrow(/expected format/);
+    expect(() => new SpanTagger({ ...file, layers: file.layers.slice(1) })).toThrow(/expected format/);
+    expect(() => new SpanTagger({ ...file, format: "innerworld-span-tagger/1" } as unknown as SpanTaggerFile)).toThrow(/expected format/);
   });
 
   it("hashes features and shuffles the same on every platform", () => {
@@ -90,6 +88,39 @@ describe("addTaggedSpans", () => {
     taken.add({ type: "Habit", name: "breaking flonks", start: 3, end: 8 });
     addTaggedSpans(taken, tagger, { Thing: 0 });
     expect(taken.entities.map((entity) => entity.type)).toEqual(["Habit"]);
+  });
+});
+
+describe("addTaggedSpans on what the rules turn down", () => {
+  const feelings = new SpanTagger(
+    trainSpanTagger(
+      [
+        example("i'm so blorped rn", [{ type: "Feeling", name: "blorped" }]),
+        example("honestly i feel snargy today", [{ type: "Feeling", name: "snargy" }]),
+        example("im lowkey quembled about it", [{ type: "Feeling", name: "quembled" }]),
+        example("i went to the store", []),
+        example("my mom picked me up", [{ type: "Person", name: "mom" }]),
+        example("my dad drove us", [{ type: "Person", name: "dad" }]),
+      ],
+      { seed: 3, epochs: 8 },
+    ),
+  );
+  const added = (text: string, type: EntityType) => {
+    const found = new MessageFindings(read(text));
+    addTaggedSpans(found, feelings, { [type]: -1000 });
+    return found.entities.map((entity) => entity.name);
+  };
+
+  it("adds the user's own feeling but not one denied or somebody else's", () => {
+    expect(added("i'm so grumbled rn", "Feeling")).toEqual(["grumbled"]);
+    expect(added("i'm not grumbled rn", "Feeling")).toEqual([]);
+    expect(added("my sister is so grumbled rn", "Feeling")).toEqual([]);
+  });
+
+  it("adds the user's family but not somebody else's", () => {
+    expect(added("my mom picked me up", "Person")).toEqual(["mom"]);
+    expect(added("her mom picked me up", "Person")).toEqual([]);
+    expect(added("Jordan's mom picked me up", "Person")).toEqual([]);
   });
 });
 

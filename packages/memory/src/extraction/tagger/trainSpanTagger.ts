@@ -2,12 +2,13 @@
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { BUCKETS, TAGS, allowed, bucketOf, historyFeatures, scoreTags, type SpanTaggerFile } from "./spanTagger.js";
+import { BUCKETS, GrowingRows, MODEL_FORMAT, TAG_LAYERS, allowed, bucketOf, historyFeatures, scoreTags, tagsOf, type SpanTaggerFile, type TaggerLayerFile } from "./spanTagger.js";
 import { tokenFeatures } from "./tokenFeatures.js";
 
-export interface TaggedExample {
+/** A message as read at run time, with the entities its writer labelled. */
+export interface LabelledExample {
   message: MessageText;
-  tags: string[];
+  entities: readonly { type: EntityType; name: string }[];
 }
 
 export interface Alignment {
@@ -79,14 +80,38 @@ interface Row {
   stamps: Float64Array;
 }
 
+interface PreparedExample {
+  buckets: number[][];
+  words: string[];
+  message: MessageText;
+  entities: LabelledExample["entities"];
+}
+
+/** Trains one perceptron per layer (TAG_LAYERS) over the same features, each on the entities of its own types. */
+export function trainSpanTagger(examples: readonly LabelledExample[], options: TrainingOptions, trainedOn: Record<string, string | number> = {}): SpanTaggerFile {
+  const prepared: PreparedExample[] = examples.map((example) => ({
+    buckets: tokenFeatures(example.message).map((features) => features.map(bucketOf)),
+    words: example.message.tokens.map((token) => token.lower),
+    message: example.message,
+    entities: example.entities,
+  }));
+  return {
+    format: MODEL_FORMAT,
+    buckets: BUCKETS,
+    trainedOn: { ...trainedOn, seed: options.seed, epochs: options.epochs, examples: examples.length, tokens: prepared.reduce((total, example) => total + example.words.length, 0) },
+    layers: TAG_LAYERS.map((types) => trainLayer(prepared, types, options)),
+  };
+}
+
 /**
  * The averaged perceptron (Collins 2002) with greedy decoding during training, so the previous-tag features see the
  * tagger's own mistakes as at run time. Averaging is lazy: each weight's running total is brought up to date only when
  * it changes and once at the end.
  */
-export function trainSpanTagger(examples: readonly TaggedExample[], options: TrainingOptions, trainedOn: Record<string, string | number> = {}): SpanTaggerFile {
-  const tagCount = TAGS.length;
-  const tagIndex = new Map(TAGS.map((tag, index) => [tag, index]));
+function trainLayer(prepared: readonly PreparedExample[], types: readonly EntityType[], options: TrainingOptions): TaggerLayerFile {
+  const tags = tagsOf(types);
+  const tagCount = tags.length;
+  const tagIndex = new Map(tags.map((tag, index) => [tag, index]));
   const rows = new Map<number, Row>();
   const rowOf = (bucket: number): Row => {
     let row = rows.get(bucket);
@@ -96,21 +121,18 @@ export function trainSpanTagger(examples: readonly TaggedExample[], options: Tra
     }
     return row;
   };
-  const weightRows = new Map<number, Float64Array>();
+  const weightMap = new Map<number, Float64Array>();
+  const weightRows = new GrowingRows(weightMap);
   let step = 0;
   const update = (bucket: number, tag: number, by: number) => {
     const row = rowOf(bucket);
-    weightRows.set(bucket, row.weights);
+    weightMap.set(bucket, row.weights);
     row.totals[tag] = (row.totals[tag] ?? 0) + (step - (row.stamps[tag] ?? 0)) * (row.weights[tag] ?? 0);
     row.stamps[tag] = step;
     row.weights[tag] = (row.weights[tag] ?? 0) + by;
   };
 
-  const prepared = examples.map((example) => ({
-    buckets: tokenFeatures(example.message).map((features) => features.map(bucketOf)),
-    words: example.message.tokens.map((token) => token.lower),
-    gold: example.tags.map((tag) => tagIndex.get(tag) ?? 0),
-  }));
+  const gold = prepared.map((example) => alignEntities(example.message, example.entities.filter((entity) => types.includes(entity.type))).tags.map((tag) => tagIndex.get(tag) ?? 0));
   const random = seededRandom(options.seed);
   const order = prepared.map((_, index) => index);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
@@ -120,7 +142,8 @@ export function trainSpanTagger(examples: readonly TaggedExample[], options: Tra
     }
     for (const exampleIndex of order) {
       const example = prepared[exampleIndex];
-      if (!example) continue;
+      const wanted = gold[exampleIndex];
+      if (!example || !wanted) continue;
       const chosen: string[] = [];
       for (const [position, buckets] of example.buckets.entries()) {
         step += 1;
@@ -129,16 +152,16 @@ export function trainSpanTagger(examples: readonly TaggedExample[], options: Tra
         const scores = scoreTags(weightRows, all, tagCount);
         let best = 0;
         for (let tag = 1; tag < tagCount; tag += 1) {
-          if (allowed(TAGS[tag] ?? "O", previousTag) && (scores[tag] ?? 0) > (scores[best] ?? 0)) best = tag;
+          if (allowed(tags[tag] ?? "O", previousTag) && (scores[tag] ?? 0) > (scores[best] ?? 0)) best = tag;
         }
-        const gold = example.gold[position] ?? 0;
-        if (best !== gold) {
+        const goldTag = wanted[position] ?? 0;
+        if (best !== goldTag) {
           for (const bucket of all) {
-            update(bucket, gold, 1);
+            update(bucket, goldTag, 1);
             update(bucket, best, -1);
           }
         }
-        chosen.push(TAGS[best] ?? "O");
+        chosen.push(tags[best] ?? "O");
       }
     }
   }
@@ -150,17 +173,15 @@ export function trainSpanTagger(examples: readonly TaggedExample[], options: Tra
     const row = rows.get(bucket) as Row;
     for (let tag = 0; tag < tagCount; tag += 1) {
       const total = (row.totals[tag] ?? 0) + (step - (row.stamps[tag] ?? 0)) * (row.weights[tag] ?? 0);
-      const average = Math.round((total / step) * 1e4) / 1e4;
+      const average = Math.round((total / Math.max(step, 1)) * 1e4) / 1e4;
       if (average === 0) continue;
       keys.push(bucket * tagCount + tag);
       weights.push(average);
     }
   }
   return {
-    format: "innerworld-span-tagger/1",
-    tags: [...TAGS],
-    buckets: BUCKETS,
-    trainedOn: { ...trainedOn, seed: options.seed, epochs: options.epochs, examples: examples.length, tokens: prepared.reduce((total, example) => total + example.words.length, 0) },
+    types: [...types],
+    tags,
     keys: Buffer.from(new Uint32Array(keys).buffer).toString("base64"),
     weights: Buffer.from(new Float32Array(weights).buffer).toString("base64"),
   };

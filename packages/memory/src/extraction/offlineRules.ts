@@ -1,0 +1,38 @@
+// The offline rules in the order they run over one message; the extractor runs them, and the span tagger reads what they found.
+import { findActivities } from "./findActivities.js";
+import { findEvents } from "./findEvents.js";
+import { findFeelings } from "./findFeelings.js";
+import { findGoals } from "./findGoals.js";
+import { findHabits } from "./findHabits.js";
+import { findPeople } from "./findPeople.js";
+import { findPlaces } from "./findPlaces.js";
+import { findRetractions } from "./findRetractions.js";
+import { findThings, findTitles } from "./findThings.js";
+import { findTopics } from "./findTopics.js";
+import { findValues } from "./findValues.js";
+import type { MessageFindings } from "./MessageFindings.js";
+
+/**
+ * The rules run in a fixed order because earlier ones claim text later ones must not reuse: places and
+ * events before subjects ("math test" is an Event, not the Topic math), habits before activities (the
+ * "run" of "I run every morning" is the habit's), games and apps before activities ("playing minecraft" is the game), people after the things that share their capitals,
+ * and the relating rules (goals, values, feelings, retractions) last, over everything found.
+ */
+const RULES: readonly ((found: MessageFindings) => void)[] = [
+  findPlaces,
+  findEvents,
+  findTopics,
+  findHabits,
+  findTitles,
+  findActivities,
+  findThings,
+  findPeople,
+  findGoals,
+  findValues,
+  findFeelings,
+  findRetractions,
+];
+
+export function applyRules(found: MessageFindings): void {
+  for (const rule of RULES) rule(found);
+}
