@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { holdableClock } from "@innerworld/testing/clock";
 
 const MODEL = "web-client-model";
 /** How long a step may take on a busy machine before the test gives up: a wait, not a speed requirement. */
@@ -50,6 +51,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
   let model: OpenAiCompatibleServer;
   let webUrl: string;
   let browser: TestBrowser | undefined;
+  /** The services' clock: held where a test needs time to stand still for the server (a rate limit's window). */
+  const clock = holdableClock();
 
   beforeAll(async () => {
     model = await startOpenAiCompatibleServer();
@@ -66,7 +69,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
       INNERWORLD_EXTRACTOR: "offline",
       INNERWORLD_SECOND_OPINION: "off",
     });
-    env = await startTestCloud({ web: true, gatewayLimits: { sessionPerMinute: SESSION_MESSAGES_PER_MINUTE } });
+    env = await startTestCloud({ web: true, clock, gatewayLimits: { sessionPerMinute: SESSION_MESSAGES_PER_MINUTE } });
     webUrl = env.cloud.endpoints.webUrl ?? "";
   });
 
@@ -83,7 +86,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
   };
 
   it("signs in, picks a persona, and streams a reply in as it is written", async () => {
-    model.setBehaviour(MODEL, { reply: LONG_REPLY, chunkDelayMs: 60 });
+    // About 6 s of streaming: long enough for a busy machine's browser to be seen mid-reply.
+    model.setBehaviour(MODEL, { reply: LONG_REPLY, chunkDelayMs: 150 });
     const { page, screenshot } = await open();
     await signIn(page, webUrl, "web-maya");
     await screenshot("persona-picker");
@@ -98,7 +102,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await screenshot("chat-streaming");
 
     const complete = assistantBubbles(page).and(page.locator('[data-state="complete"]'));
-    await complete.waitFor({ timeout: 15_000 });
+    await complete.waitFor({ timeout: 30_000 });
     expect(await complete.locator(".text").textContent()).toBe(LONG_REPLY);
     expect(await assistantBubbles(page).count()).toBe(1);
     expect(await page.locator(".agent-status").textContent()).toBe("");
@@ -154,7 +158,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
   });
 
   it("catches up on the reply it missed while the network was down, once it is back", async () => {
-    model.setBehaviour(MODEL, { reply: "I'm still here. Take your time, and tell me when you're ready.", delayMs: 1500 });
+    // The model answers 5 s after it is asked: a busy machine has that long to take the page offline before the reply exists.
+    model.setBehaviour(MODEL, { reply: "I'm still here. Take your time, and tell me when you're ready.", delayMs: 5_000 });
     const { page, cdp, screenshot } = await open();
     await signIn(page, webUrl, "web-lee");
     await startChat(page, "Companion");
@@ -167,7 +172,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await expect.poll(() => page.locator(".link-state").getAttribute("data-state"), WAIT).toBe("offline");
     await screenshot("network-offline");
     // The reply is written while the teen is offline: it cannot arrive on the dropped socket.
-    await expect.poll(() => model.requestsFor(MODEL).some((r) => r.response?.content?.includes("I'm still here")), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => model.requestsFor(MODEL).some((r) => r.response?.content?.includes("I'm still here")), { timeout: 20_000 }).toBe(true);
     await page.waitForTimeout(1000);
     const reply = page.locator(`.bubble[data-role="assistant"][data-message-id="${messageId}"]`);
     expect(await reply.count()).toBe(0);
@@ -210,19 +215,26 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     const { page, screenshot } = await open();
     await signIn(page, webUrl, "web-kai");
     await startChat(page, "Companion");
-    for (let n = 1; n <= SESSION_MESSAGES_PER_MINUTE; n += 1) {
-      await send(page, `message ${n}`);
-      await acknowledgedMessageId(page, `message ${n}`);
+    // The server's clock stands still while the teen sends: a busy machine taking 15 s over these messages would
+    // otherwise have refilled the bucket by one message before the last. The page counts down on its own clock.
+    clock.hold();
+    try {
+      for (let n = 1; n <= SESSION_MESSAGES_PER_MINUTE; n += 1) {
+        await send(page, `message ${n}`);
+        await acknowledgedMessageId(page, `message ${n}`);
+      }
+      await send(page, "one too many");
+      const countdown = page.locator(".rate-limit");
+      await countdown.waitFor();
+      expect(await countdown.textContent()).toMatch(/You can send again in \d+ seconds?\./);
+      expect(await page.getByRole("button", { name: "Send", exact: true }).isDisabled()).toBe(true);
+      expect(await page.locator('.bubble[data-role="user"][data-state="not_sent"]', { hasText: "one too many" }).count()).toBe(1);
+      const first = Number(await countdown.getAttribute("data-seconds-left"));
+      await expect.poll(() => countdown.getAttribute("data-seconds-left").then(Number), WAIT).toBeLessThan(first);
+      await screenshot("rate-limit-countdown");
+    } finally {
+      clock.release();
     }
-    await send(page, "one too many");
-    const countdown = page.locator(".rate-limit");
-    await countdown.waitFor();
-    expect(await countdown.textContent()).toMatch(/You can send again in \d+ seconds?\./);
-    expect(await page.getByRole("button", { name: "Send", exact: true }).isDisabled()).toBe(true);
-    expect(await page.locator('.bubble[data-role="user"][data-state="not_sent"]', { hasText: "one too many" }).count()).toBe(1);
-    const first = Number(await countdown.getAttribute("data-seconds-left"));
-    await expect.poll(() => countdown.getAttribute("data-seconds-left").then(Number), { timeout: 5000 }).toBeLessThan(first);
-    await screenshot("rate-limit-countdown");
   });
 
   it("ends a chat, lists it under Your chats with its history, and shows memory only where the API has it", async () => {
