@@ -135,6 +135,25 @@ export const replyDeliveredSchema = z.object({
   /** `withheld`: the turn had already ended (timed out or failed), so the reply waits for the client's resume. */
   status: z.enum(["delivered", "connection_gone", "withheld"]),
   deliveredAt: isoTime,
+  /** When the gateway accepted the turn: storage, which keeps the reply from this event, counts it from then against an erasure. */
+  receivedAt: isoTime.optional(),
+  /**
+   * The reply as safety let it through, so that storage hears of it once and keeps it with its delivery status in one
+   * write. Absent on a safety notice's report (storage keeps the notice from MessageScreened) and on reports from before
+   * it was carried, which only set the status of a reply stored from ReplyScreened.
+   */
+  reply: z
+    .object({
+      personaId: id,
+      personaName: replyFields.personaName,
+      text: z.string(),
+      replaced: z.boolean(),
+      categories: z.array(z.string()),
+      model: z.string().min(1),
+      usage: tokenUsageSchema.optional(),
+      cost: replyCostSchema.optional(),
+    })
+    .optional(),
 });
 
 export const sessionEndedSchema = z.object({

@@ -89,7 +89,7 @@ const SERVICE_TOPOLOGY = [
       { eventType: "MessageReceived" },
       // An allowed message changes nothing in storage (its reply will); blocked and crisis ones get their fixed reply stored.
       { eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["block", "crisis"] } } } },
-      { eventType: "ReplyScreened" },
+      // A reply is kept from its delivery report, which carries it with the status it ended in: one write, one delivery.
       { eventType: "ReplyDelivered" },
       { eventType: "SessionEnded" },
       { eventType: "StepFailed" },

@@ -6,7 +6,7 @@ import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
 import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { serverFrame, type ConsumedEvent, type EventData, type Publisher } from "@innerworld/events";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
 export interface NotifierPorts {
@@ -48,6 +48,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     outcome: TurnOutcomeKind;
     /** When the gateway accepted the turn, for its latency. */
     receivedAt?: string | undefined;
+    /** The reply itself, carried on the report: storage keeps it from there, once, with its delivery status. */
+    reply?: EventData<"ReplyDelivered">["reply"];
   }) => {
     // A turn ends once on screen: a reply or notice that comes after a timeout or failure is kept for resume only,
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
@@ -59,7 +61,36 @@ export const createNotifier = (ports: NotifierPorts) => {
       claimKey = `${input.messageId}#${input.replyIndex}`;
       claim = await ports.outcomes.claim(claimKey, "replied", input.replyId);
     }
-    if (!claim.won && claim.existing.decidedBy === input.replyId) return;
+    const { metadata } = input.event.envelope;
+    const report = async (status: EventData<"ReplyDelivered">["status"], connectionId?: string) =>
+      ports.publisher.publish({
+        type: "ReplyDelivered",
+        correlationId: metadata.correlationId,
+        causationId: metadata.eventId,
+        userId: metadata.userId,
+        sessionId: input.sessionId,
+        deduplicationKey: metadata.eventId,
+        data: {
+          messageId: input.messageId,
+          replyId: input.replyId,
+          sessionId: input.sessionId,
+          seq: input.seq,
+          ...(input.replyIndex !== undefined ? { replyIndex: input.replyIndex } : {}),
+          ...(connectionId ? { connectionId } : {}),
+          status,
+          deliveredAt: now(),
+          ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+          ...(input.reply ? { reply: input.reply } : {}),
+        },
+      });
+    // Our own claim: this is a redelivery, which pushes nothing. It reports again (same eventId, so a report already
+    // made is dropped as a copy), since storage keeps the reply only from the report: a first attempt that pushed and
+    // then failed to publish must not lose it. Settled means it was shown (or had nowhere to go); unsettled means its
+    // first attempt died before that, and the watchdog ends the turn, so the reply waits for resume.
+    if (!claim.won && claim.existing.decidedBy === input.replyId) {
+      await report(claim.existing.settledAt ? "delivered" : "withheld");
+      return;
+    }
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
     // The session moved to this connection by a resume, which may have shown the stored reply already: it is not shown
     // a second time. (On the turn's own connection nothing can have shown it yet, so the usual turn costs no extra write.)
@@ -73,25 +104,7 @@ export const createNotifier = (ports: NotifierPorts) => {
       ports.metrics?.count(METRIC.turnsCompleted);
       if (input.receivedAt) ports.metrics?.milliseconds(METRIC.turnLatency, Math.max(0, (ports.clock ?? Date.now)() - Date.parse(input.receivedAt)));
     }
-    const { metadata } = input.event.envelope;
-    await ports.publisher.publish({
-      type: "ReplyDelivered",
-      correlationId: metadata.correlationId,
-      causationId: metadata.eventId,
-      userId: metadata.userId,
-      sessionId: input.sessionId,
-      deduplicationKey: metadata.eventId,
-      data: {
-        messageId: input.messageId,
-        replyId: input.replyId,
-        sessionId: input.sessionId,
-        seq: input.seq,
-        ...(input.replyIndex !== undefined ? { replyIndex: input.replyIndex } : {}),
-        ...(connectionId ? { connectionId } : {}),
-        status: !claim.won ? "withheld" : result === "sent" ? "delivered" : "connection_gone",
-        deliveredAt: now(),
-      },
-    });
+    await report(!claim.won ? "withheld" : result === "sent" ? "delivered" : "connection_gone", connectionId);
   };
 
   /** The failure as the client sees it: a code it can act on. */
@@ -126,6 +139,16 @@ export const createNotifier = (ports: NotifierPorts) => {
         frame,
         outcome: "replied",
         receivedAt: data.receivedAt,
+        reply: {
+          personaId: data.personaId,
+          ...(data.personaName ? { personaName: data.personaName } : {}),
+          text: data.text,
+          replaced: data.replaced,
+          categories: data.verdict.categories,
+          model: data.model,
+          ...(data.usage ? { usage: data.usage } : {}),
+          ...(data.cost ? { cost: data.cost } : {}),
+        },
         ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
       });
     },

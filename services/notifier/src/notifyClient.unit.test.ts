@@ -48,7 +48,17 @@ describe("notifier: notifyClient", () => {
       { type: "reply", payload: { sessionId: t.sessionId, messageId: t.messageId, replyId: `reply-${t.messageId}`, seq: 1, text: "Want to make a plan together?", personaId: "companion", model: "offline", replaced: false } },
     ]);
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data)).toEqual([
-      { messageId: t.messageId, replyId: `reply-${t.messageId}`, sessionId: t.sessionId, seq: 1, connectionId: "conn-maya-2", status: "delivered", deliveredAt: TURN_AT },
+      {
+        messageId: t.messageId,
+        replyId: `reply-${t.messageId}`,
+        sessionId: t.sessionId,
+        seq: 1,
+        connectionId: "conn-maya-2",
+        status: "delivered",
+        deliveredAt: TURN_AT,
+        // The report carries the reply: storage keeps it from here, once, with this status.
+        reply: { personaId: "companion", text: "Want to make a plan together?", replaced: false, categories: [], model: "offline" },
+      },
     ]);
   });
 
@@ -130,7 +140,11 @@ describe("notifier: notifyClient", () => {
     await notifier.replyScreened(delivered(reply, { receiveCount: 2 }));
 
     expect(pusher.pushed.filter((p) => p.frame.type !== "agent_status")).toHaveLength(1);
-    expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
+    // The redelivery reports again under the same eventId (storage keeps the reply from the report, so a first attempt
+    // that pushed and then failed to publish must not lose it); a report already made is dropped as a copy.
+    const reports = publisher.ofType("ReplyDelivered");
+    expect(reports.map((e) => e.data.status)).toEqual(["delivered", "delivered"]);
+    expect(new Set(reports.map((e) => e.metadata.eventId)).size).toBe(1);
   });
 
   it("pushes a redelivered safety notice only once: the turn's claim is its only guard (no idempotency record)", async () => {
@@ -140,7 +154,16 @@ describe("notifier: notifyClient", () => {
     await notifier.messageScreened(delivered(notice, { receiveCount: 2 }));
 
     expect(pusher.pushed.map((p) => (p.frame.type === "agent_status" ? String(p.frame.payload.status) : p.frame.type))).toEqual(["safety_notice"]);
-    expect(publisher.ofType("ReplyDelivered")).toHaveLength(1);
+    expect(new Set(publisher.ofType("ReplyDelivered").map((e) => e.metadata.eventId)).size).toBe(1);
+  });
+
+  it("reports a reply whose first attempt claimed the turn and died before showing it as withheld, with the reply, so storage keeps it for resume", async () => {
+    await outcomes.claim(t.messageId, "replied", `reply-${t.messageId}`);
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(t), { receiveCount: 2 }));
+
+    expect(pusher.pushed).toEqual([]);
+    expect(publisher.ofType("ReplyDelivered").map((e) => [e.data.status, e.data.reply?.text])).toEqual([["withheld", "That sounds stressful. Want to make a quick plan for the next few days?"]]);
   });
 
   it("withholds a reply that arrives after the turn timed out, and reports it withheld for resume", async () => {

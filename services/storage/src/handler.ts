@@ -5,7 +5,6 @@ import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { eraseUserConversations } from "@innerworld/conversation/user-data";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
-import { TombstoneStore } from "@innerworld/platform/tombstones";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { createConversationKeeper } from "./keepConversation";
 import { createSurveyKeeper } from "./keepSurveys";
@@ -13,7 +12,6 @@ import { createSurveyKeeper } from "./keepSurveys";
 export const createHandler = (runtime: ServiceRuntime<"storage">) => {
   const afterTurns = Number(process.env.INNERWORLD_FEEDBACK_AFTER_TURNS ?? 0);
   const { dynamodb, tables, clock } = runtime;
-  const tombstones = new TombstoneStore(dynamodb, tables.tombstones);
   const keeper = createConversationKeeper({
     sessions: new DynamoDbSessionStore(dynamodb, tables.sessions, clock),
     messages: new DynamoDbMessageStore(dynamodb, tables.messages, clock),
@@ -22,7 +20,6 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     eraseUser: async (userId) => {
       await eraseUserConversations(dynamodb, tables, userId);
     },
-    wasErased: async (userId) => (await tombstones.get(userId)) !== undefined,
     ...(Number.isInteger(afterTurns) && afterTurns > 0 ? { feedbackAfterTurns: afterTurns } : {}),
   });
   const surveys = createSurveyKeeper({
@@ -35,7 +32,6 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     SessionStarted: keeper.sessionStarted,
     MessageReceived: keeper.messageReceived,
     MessageScreened: keeper.messageScreened,
-    ReplyScreened: keeper.replyScreened,
     ReplyDelivered: keeper.replyDelivered,
     SessionEnded: keeper.sessionEnded,
     StepFailed: async (event) => {
@@ -48,12 +44,7 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     // Every write is conditional on the item's own key (and the survey claim on the event's id), which makes
     // redelivery harmless without an idempotency store.
     UserDeleted: keeper.userDeleted,
-  }, {
-    idempotent: false,
-    // A delivery report only marks a reply already stored (a conditional update), so it cannot bring back what an
-    // erasure removed; it reads the tombstone itself in the rare case it finds no reply.
-    erasureCheckedByHandler: ["ReplyDelivered"],
-  });
+  }, { idempotent: false });
 };
 
 export const handler = lambdaFromEnvironment("storage", createHandler);

@@ -12,8 +12,6 @@ export interface StoragePorts {
   publisher: Publisher;
   /** Erases the user's sessions, messages, connections and feedback (on UserDeleted). */
   eraseUser: (userId: string) => Promise<void>;
-  /** Whether the user was ever erased (DELETE /me): read only when a delivery report finds no reply to mark. */
-  wasErased: (userId: string) => Promise<boolean>;
   /** Also ask for feedback once a session reaches this many turns (unset: only at session end). */
   feedbackAfterTurns?: number;
 }
@@ -87,43 +85,46 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       });
     },
 
-    async replyScreened({ envelope, replayName }: ConsumedEvent<"ReplyScreened">) {
+    /**
+     * A reply's delivery report carries the reply: storage keeps it once, with the status it ended in (shown, or
+     * waiting for the client's resume), in one conditional put; a redelivered report finds it kept and writes nothing.
+     * A safety notice's report carries no reply (the notice was kept from MessageScreened) and only sets its status.
+     */
+    async replyDelivered({ envelope, replayName }: ConsumedEvent<"ReplyDelivered">) {
       const { data, metadata } = envelope;
-      await messages.putOnce({
-        sessionId: data.sessionId,
-        seq: data.seq,
-        role: "assistant",
-        ...(data.replyIndex ? { replyIndex: data.replyIndex } : {}),
-        messageId: data.messageId,
-        replyId: data.replyId,
-        userId: metadata.userId,
-        personaId: data.personaId,
-        ...(data.personaName ? { personaName: data.personaName } : {}),
-        content: data.text,
-        status: "screened",
-        model: data.model,
-        ...(data.usage ? { usage: data.usage } : {}),
-        ...(data.cost ? { cost: data.cost } : {}),
-        replaced: data.replaced,
-        categories: data.verdict.categories,
-      });
-      if (ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
-        await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId, replayed: replayName !== undefined });
-      }
-    },
-
-    async replyDelivered({ envelope }: ConsumedEvent<"ReplyDelivered">) {
-      const { data } = envelope;
       const status: MessageStatus = data.status === "delivered" ? "delivered" : "undelivered";
-      // A delivery report may overtake ReplyScreened; failing here makes the queue retry until the reply is stored.
       const replyIndex = data.replyIndex ?? 0;
-      const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"], replyIndex);
-      if (!updated && !(await messages.get(data.sessionId, data.seq, "assistant", replyIndex))) {
-        // The report only changes a reply already stored, so it skips the erasure check every other event pays for;
-        // a reply that is missing because its teen was erased is not waited for.
-        if (await ports.wasErased(envelope.metadata.userId)) return;
-        throw new Error(`reply ${data.replyId} is not stored yet`);
+      if (data.reply) {
+        const { reply } = data;
+        await messages.putOnce({
+          sessionId: data.sessionId,
+          seq: data.seq,
+          role: "assistant",
+          ...(data.replyIndex ? { replyIndex: data.replyIndex } : {}),
+          messageId: data.messageId,
+          replyId: data.replyId,
+          userId: metadata.userId,
+          personaId: reply.personaId,
+          ...(reply.personaName ? { personaName: reply.personaName } : {}),
+          content: reply.text,
+          status,
+          model: reply.model,
+          ...(reply.usage ? { usage: reply.usage } : {}),
+          ...(reply.cost ? { cost: reply.cost } : {}),
+          replaced: reply.replaced,
+          categories: reply.categories,
+        });
+        if (ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
+          await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId, replayed: replayName !== undefined });
+        }
+        return;
       }
+      const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"], replyIndex);
+      if (updated || (await messages.get(data.sessionId, data.seq, "assistant", replyIndex))) return;
+      // A notice's report may overtake MessageScreened: failing here makes the queue retry until the notice is kept.
+      if (data.replyId.startsWith(NOTICE_PREFIX)) throw new Error(`notice ${data.replyId} is not stored yet`);
+      // A report from before reports carried their reply, replayed without the ReplyScreened that kept it: nothing to mark.
+      console.warn("a delivery report for a reply that is not stored", { sessionId: data.sessionId, seq: data.seq, replyId: data.replyId });
     },
 
     async stepFailed({ envelope }: ConsumedEvent<"StepFailed">) {

@@ -1,4 +1,4 @@
-// Storage keeps both sides of every turn once, moves their status only forward, and announces each transcript once.
+// Storage keeps both sides of every turn once (the reply from its delivery report), moves their status only forward, and announces each transcript once.
 import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
 import { InMemoryMessageStore } from "@innerworld/conversation/messages";
 import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
@@ -11,7 +11,6 @@ import {
   messageReceivedRequest,
   messageScreenedRequest,
   replyDeliveredRequest,
-  replyScreenedRequest,
   sessionEndedRequest,
   sessionStartedRequest,
   stepFailedRequest,
@@ -32,9 +31,6 @@ describe("storage: keepConversation", () => {
   const eraseUser = async (userId: string) => {
     erased.push(userId);
   };
-  /** Users DELETE /me erased (their tombstones). */
-  let tombstones: Set<string>;
-  const wasErased = async (userId: string) => tombstones.has(userId);
   let session: SessionRecord;
   let t: Turn;
 
@@ -45,8 +41,7 @@ describe("storage: keepConversation", () => {
     feedback = new InMemoryFeedbackStore(clock);
     publisher = new RecordingPublisher("storage", clock);
     erased = [];
-    tombstones = new Set();
-    keeper = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, wasErased });
+    keeper = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser });
     session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-maya-1", maxActive: 3 });
     t = turn({ sessionId: session.sessionId });
   });
@@ -99,50 +94,58 @@ describe("storage: keepConversation", () => {
     expect(await messages.get(t.sessionId, 2, "assistant")).toBeUndefined();
   });
 
-  it("keeps the screened reply once, replaced or not", async () => {
-    await keeper.replyScreened(delivered(replyScreenedRequest(t, { text: "Something safer instead.", replaced: true, verdict: { action: "block", categories: ["sexual"], lexiconVersion: "2026.03" } })));
-    await keeper.replyScreened(delivered(replyScreenedRequest(t, { text: "a second copy" }), { receiveCount: 2 }));
-
-    const reply = await messages.get(t.sessionId, 1, "assistant");
-    expect(reply).toMatchObject({ content: "Something safer instead.", replaced: true, categories: ["sexual"], model: "offline", replyId: `reply-${t.messageId}`, status: "screened" });
-    expect(await messages.listSession(t.sessionId)).toHaveLength(1);
-  });
-
-  it("records delivery, or the connection gone, on the stored reply", async () => {
+  it("keeps the reply once, from its delivery report, with the status it ended in, replaced or not", async () => {
     const gone = turn({ sessionId: t.sessionId, seq: 2 });
-    await keeper.replyScreened(delivered(replyScreenedRequest(t)));
-    await keeper.replyScreened(delivered(replyScreenedRequest(gone)));
+    const withheld = turn({ sessionId: t.sessionId, seq: 3 });
+    const safer = { personaId: "companion", text: "Something safer instead.", replaced: true, categories: ["sexual"], model: "offline" };
 
-    await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { reply: safer })));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { reply: { ...safer, text: "a second copy" } }), { receiveCount: 2 }));
     await keeper.replyDelivered(delivered(replyDeliveredRequest(gone, { status: "connection_gone" })));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(withheld, { status: "withheld" })));
 
-    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered" });
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ content: "Something safer instead.", replaced: true, categories: ["sexual"], model: "offline", replyId: `reply-${t.messageId}`, status: "delivered" });
+    // Not shown: resume brings it.
     expect(await messages.get(t.sessionId, 2, "assistant")).toMatchObject({ status: "undelivered" });
+    expect(await messages.get(t.sessionId, 3, "assistant")).toMatchObject({ status: "undelivered" });
+    expect(await messages.listSession(t.sessionId)).toHaveLength(3);
   });
 
-  it("fails a delivery report that overtook its reply, so the queue brings it back after the reply is stored", async () => {
-    const report = replyDeliveredRequest(t);
+  it("keeps a reply's usage, cost and speaker from the report", async () => {
+    const usage = { inputTokens: 120, outputTokens: 30 };
+    const cost = { usd: 0.000036, inputUsdPerMillionTokens: 0.15, outputUsdPerMillionTokens: 0.6 };
+
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { replyIndex: 1, reply: { personaId: "courage", personaName: "Courage", text: "You've got this.", replaced: false, categories: [], model: "gpt-test", usage, cost } })));
+
+    expect(await messages.get(t.sessionId, 1, "assistant", 1)).toMatchObject({ personaId: "courage", personaName: "Courage", usage, cost, replyIndex: 1, model: "gpt-test" });
+  });
+
+  it("records a safety notice's delivery on the notice kept from MessageScreened, and fails a report that overtook it so the queue brings it back", async () => {
+    const crisis = { action: "crisis" as const, categories: ["self_harm"], lexiconVersion: "2026.03" };
+    const report = replyDeliveredRequest(t, { replyId: `notice-${t.messageId}`, reply: undefined });
 
     await expect(keeper.replyDelivered(delivered(report))).rejects.toThrow(/not stored yet/);
-    await keeper.replyScreened(delivered(replyScreenedRequest(t)));
+    await keeper.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, verdict: crisis })));
     await keeper.replyDelivered(delivered(report, { receiveCount: 2 }));
 
-    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered" });
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered", model: "safety" });
   });
 
-  it("drops a delivery report whose reply is missing because its teen was erased, instead of waiting for it", async () => {
-    tombstones.add(t.userId);
+  it("only warns about an old report without its reply whose reply is not stored (a replay of events from before reports carried it)", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
 
-    await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { reply: undefined })));
 
     expect(await messages.get(t.sessionId, 1, "assistant")).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
-  it("does not let a late delivery report undo a later state, nor fail on a report for a delivered reply", async () => {
-    await keeper.replyScreened(delivered(replyScreenedRequest(t)));
+  it("does not let a late or old delivery report undo a later state", async () => {
     await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));
 
     await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { status: "connection_gone" })));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { status: "connection_gone", reply: undefined })));
 
     expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered" });
   });
@@ -159,7 +162,7 @@ describe("storage: keepConversation", () => {
 
   it("announces the finished transcript once, with its message count, however often SessionEnded arrives", async () => {
     await keeper.messageReceived(delivered(messageReceivedRequest(t)));
-    await keeper.replyScreened(delivered(replyScreenedRequest(t)));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));
     await sessions.end(t.sessionId, "client_end");
     const ended = sessionEndedRequest(t, { endedAt: "2026-12-04T16:05:00.000Z" });
 
@@ -177,7 +180,7 @@ describe("storage: keepConversation", () => {
     const failing: Publisher = { publish: () => Promise.reject(new Error("EventBridge is unreachable")) };
     const ended = sessionEndedRequest(t);
 
-    await expect(createConversationKeeper({ sessions, messages, feedback, publisher: failing, eraseUser, wasErased }).sessionEnded(delivered(ended))).rejects.toThrow("EventBridge is unreachable");
+    await expect(createConversationKeeper({ sessions, messages, feedback, publisher: failing, eraseUser }).sessionEnded(delivered(ended))).rejects.toThrow("EventBridge is unreachable");
     expect((await sessions.get(t.sessionId))?.transcriptPublishedAt).toBeUndefined();
     await keeper.sessionEnded(delivered(ended, { receiveCount: 2 }));
 
@@ -200,10 +203,10 @@ describe("storage: keepConversation", () => {
 
   it("keeps a replayed session end's feedback request but never announces it, so a replay reaches no teen", async () => {
     await sessions.nextTurn(t.sessionId, "user-maya", "conn-maya-1");
-    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, wasErased, feedbackAfterTurns: 1 });
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 1 });
 
     await asking.sessionEnded(delivered(sessionEndedRequest(t), { replayName: "rebuild-graphs" }));
-    await asking.replyScreened(delivered(replyScreenedRequest(t), { replayName: "rebuild-graphs" }));
+    await asking.replyDelivered(delivered(replyDeliveredRequest(t), { replayName: "rebuild-graphs" }));
 
     expect(publisher.ofType("FeedbackRequested")).toEqual([]);
     expect((await feedback.listBySession(t.sessionId)).map((r) => [r.requestId, r.status]).sort()).toEqual([
@@ -213,10 +216,10 @@ describe("storage: keepConversation", () => {
   });
 
   it("asks for feedback after the configured turn as well", async () => {
-    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, wasErased, feedbackAfterTurns: 2 });
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 2 });
 
-    await asking.replyScreened(delivered(replyScreenedRequest(t)));
-    await asking.replyScreened(delivered(replyScreenedRequest(turn({ sessionId: t.sessionId, seq: 2 }))));
+    await asking.replyDelivered(delivered(replyDeliveredRequest(t)));
+    await asking.replyDelivered(delivered(replyDeliveredRequest(turn({ sessionId: t.sessionId, seq: 2 }))));
 
     expect(publisher.ofType("FeedbackRequested").map((e) => [e.data.reason, e.data.requestId])).toEqual([["after_turns", `feedback-${t.sessionId}-turn-2`]]);
   });

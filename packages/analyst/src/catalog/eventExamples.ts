@@ -97,9 +97,18 @@ export const EVENT_EXAMPLES: { [T in EventType]: ExampleEnvelope<T> } = {
     data: { ...turn, replyId: REPLY, text: REPLY_TEXT, replaced: false, verdict: allowed, model: "gpt-4o-mini", streamed: true },
   },
   ReplyDelivered: {
-    summary: "The notifier pushed it to her connection.",
+    summary: "The notifier pushed it to her connection; the report carries the reply, which storage keeps from here.",
     metadata: metadata("ReplyDelivered", "notifier", "2026-03-14T16:02:43.050Z", MESSAGE, "ReplyScreened"),
-    data: { messageId: MESSAGE, replyId: REPLY, sessionId: SESSION, seq: 1, connectionId: CONNECTION, status: "delivered", deliveredAt: "2026-03-14T16:02:43.050Z" },
+    data: {
+      messageId: MESSAGE,
+      replyId: REPLY,
+      sessionId: SESSION,
+      seq: 1,
+      connectionId: CONNECTION,
+      status: "delivered",
+      deliveredAt: "2026-03-14T16:02:43.050Z",
+      reply: { personaId: "companion", text: REPLY_TEXT, replaced: false, categories: [], model: "gpt-4o-mini" },
+    },
   },
   SessionEnded: {
     summary: "She ends the session from the app.",

@@ -101,6 +101,8 @@ export const replyDeliveredRequest = (t: Turn = turn(), data: Partial<EventData<
     connectionId: t.connectionId,
     status: "delivered",
     deliveredAt: TURN_AT,
+    // The reply the report carries, as the notifier sends it (storage keeps it from here).
+    reply: { personaId: "companion", text: "That sounds stressful. Want to make a quick plan for the next few days?", replaced: false, categories: [], model: "offline" },
     ...data,
   });
 
