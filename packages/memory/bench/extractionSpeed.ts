@@ -1,9 +1,9 @@
 // Prints how long the offline extractor takes on a 50-message session: the first (cold) run, then p50/p99 over 20 runs.
-// Run: npx tsx packages/memory/bench/extractionSpeed.ts [runs]
+// Run: npx tsx packages/memory/bench/extractionSpeed.ts [runs] [--rules-only]
 //
 // The session is 50 user messages from the labelled fixture (assistant turns are skipped before any
 // parsing, so a session of only user turns is the expensive case). Each run extracts the whole session,
-// as graph-extraction does once per TranscriptReady.
+// as graph-extraction does once per TranscriptReady. `--rules-only` leaves the learned span tagger out, to compare.
 
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -17,7 +17,8 @@ import { DynamoDbGraphStore, planMerge } from "../src/graph/index";
 import { tableNamesFor } from "@innerworld/platform/tables";
 
 const SESSION_LENGTH = 50;
-const runs = Number(process.argv[2] ?? 20);
+const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 20);
+const rulesOnly = process.argv.includes("--rules-only");
 const fixture = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../test/fixtures/extraction/labelled-messages.json"), "utf8")) as {
   referenceDate: string;
   messages: { text: string }[];
@@ -29,7 +30,7 @@ const session: TranscriptMessage[] = Array.from({ length: SESSION_LENGTH }, (_, 
   createdAt: new Date(referenceDate.getTime() - (SESSION_LENGTH - index) * 30_000).toISOString(),
 }));
 const characters = session.reduce((total, message) => total + message.content.length, 0);
-const extractor = createOfflineExtractor();
+const extractor = createOfflineExtractor(rulesOnly ? { learned: false } : {});
 
 const time = async () => {
   const started = performance.now();
@@ -43,7 +44,7 @@ for (let run = 0; run < runs; run += 1) durations.push((await time()).ms);
 durations.sort((a, b) => a - b);
 const percentile = (p: number) => durations[Math.min(durations.length - 1, Math.ceil((p / 100) * durations.length) - 1)] ?? Number.NaN;
 
-console.log(`offline extraction, ${SESSION_LENGTH}-message session (${characters} characters), node ${process.version}`);
+console.log(`offline extraction${rulesOnly ? " (rules only)" : " (rules and span tagger)"}, ${SESSION_LENGTH}-message session (${characters} characters), node ${process.version}`);
 console.log(`found ${cold.extraction.entities.length} entities, ${cold.extraction.relations.length} relations`);
 console.log(`cold (first run, compromise warming up): ${cold.ms.toFixed(1)} ms`);
 console.log(`warm over ${runs} runs: p50 ${percentile(50).toFixed(1)} ms  p99 ${percentile(99).toFixed(1)} ms  min ${durations[0]?.toFixed(1)} ms  max ${durations[durations.length - 1]?.toFixed(1)} ms`);
