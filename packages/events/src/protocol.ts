@@ -121,11 +121,11 @@ export interface ServerFrames {
   };
   message_received: { sessionId: string; messageId: string; seq: number; clientMessageId?: string; duplicate?: boolean };
   /**
-   * `personaId` is thinking about the turn (in a group each answering persona has its own frame). One frame a turn: the
-   * persona's `stream_start` or `reply` says it is answering, and the turn's last frame (`reply`, `stream_end`,
-   * `safety_notice`, `error`) that it is done; a safety notice has none before it, since no model is asked.
+   * `personaId` is thinking about the turn, then responding (in a group each answering persona has its own frames).
+   * The turn's last frame (`reply`, `stream_end`, `safety_notice`, `error`) says it is done, so no `idle` follows; a
+   * safety notice has no status before it, since no persona is asked.
    */
-  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" };
+  agent_status: { sessionId: string; messageId: string; personaId: string; status: "thinking" | "responding" };
   stream_start: { sessionId: string; messageId: string; replyId: string; personaId: string };
   stream_chunk: { sessionId: string; messageId: string; replyId: string; personaId: string; index: number; text: string };
   stream_end: { sessionId: string; messageId: string; replyId: string; personaId: string; seq: number; text: string; retracted: boolean; model: string };

@@ -136,7 +136,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
 
     let result: ReplyResult;
     let streamed = false;
-    // The turn's only status frame: the persona is thinking until its stream_start or reply, which say the rest.
+    // thinking, then responding once the model answers; the reply or stream_end that follows ends the turn.
     await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && data.connectionId && ports.pusher) {
@@ -144,7 +144,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         let index = 0;
         let withheld = false;
         for await (const { sentence } of stream) {
-          if (index === 0) streamed = await push(data.connectionId, serverFrame("stream_start", { ...ids, replyId }));
+          if (index === 0) {
+            await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
+            streamed = await push(data.connectionId, serverFrame("stream_start", { ...ids, replyId }));
+          }
           // Each sentence passes the output rules before the teen sees it; after one fails, nothing more streams
           // and the final screening replaces the whole reply.
           if (!withheld && screenOutput(sentence).action === "allow") {
@@ -159,6 +162,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         result = await stream.result;
       } else {
         result = await ports.model.generate(prompt.messages, { settings });
+        await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });

@@ -114,8 +114,8 @@ describe("generation: generateReply", () => {
     });
     expect(reply?.data.text.length).toBeGreaterThan(0);
     const status = (state: string) => ({ type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: state } });
-    // One status frame a turn: the reply itself (the notifier's) says the persona answered.
-    expect(pusher.framesTo(t.connectionId)).toEqual([status("thinking")]);
+    // thinking, then responding; the reply itself (the notifier's) ends the turn.
+    expect(pusher.framesTo(t.connectionId)).toEqual([status("thinking"), status("responding")]);
   });
 
   it("leaves history of later turns and context of no one out of the prompt", async () => {
@@ -146,6 +146,7 @@ describe("generation: generateReply", () => {
 
     expect(pusher.framesTo(t.connectionId)).toEqual([
       { type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: "thinking" } },
+      { type: "agent_status", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", status: "responding" } },
       { type: "stream_start", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId } },
       { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 0, text: "That sounds stressful." } },
       { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 1, text: "Want to make a plan?" } },

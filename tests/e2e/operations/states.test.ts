@@ -1,5 +1,5 @@
-// The states a client and an operator can see: a session paused and resumed, replies read, the persona thinking on
-// every turn until its reply.
+// The states a client and an operator can see: a session paused and resumed, replies read, the persona thinking and
+// then responding on every turn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -58,7 +58,7 @@ describe("session, message and agent states", () => {
     await Promise.all([client.close(), stranger.close()]);
   });
 
-  it("says thinking once on every turn, streamed or not, and lets the reply or stream end the turn", async () => {
+  it("says thinking, then responding, on every turn, streamed or not, and lets the reply or stream end the turn", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "u-status");
     const sessionId = (await client.request("start_session", { personaId: "creative" }, "session_started")).payload.sessionId as string;
     for (const stream of [false, true]) {
@@ -70,9 +70,10 @@ describe("session, message and agent states", () => {
       const next = await client.request("message", { sessionId, content: "ok", stream: false }, "message_received");
       await client.waitFor("reply", (p) => p.messageId === next.payload.messageId);
       const statuses = client.ofType("agent_status").filter((f) => f.payload.messageId === messageId).map((f) => f.payload.status);
-      expect(statuses, stream ? "streamed" : "whole").toEqual(["thinking"]);
+      expect(statuses, stream ? "streamed" : "whole").toEqual(["thinking", "responding"]);
       const order = client.frames.filter((f) => f.payload.messageId === messageId).map((f) => (f.type === "agent_status" ? `status:${String(f.payload.status)}` : f.type));
-      expect(order.indexOf("status:thinking"), "thinking comes before the answer").toBeLessThan(order.indexOf(stream ? "stream_start" : "reply"));
+      expect(order.indexOf("status:thinking"), "thinking comes first").toBeLessThan(order.indexOf("status:responding"));
+      expect(order.indexOf("status:responding"), "responding comes before the answer").toBeLessThan(order.indexOf(stream ? "stream_start" : "reply"));
       expect(order.at(-1), `${last} is the turn's last frame`).toBe(last);
     }
     await client.close();

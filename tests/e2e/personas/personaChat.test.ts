@@ -132,11 +132,13 @@ describe("personas in chat", () => {
       ["courage", 1, "This is Courage here. How are you feeling about it?"],
     ]);
     expect(repliesTo(third.payload.messageId).map((f) => f.payload.personaId)).toEqual([id]);
-    // Each addressed persona says it is thinking, once, before its own reply; they start thinking in the order named.
+    // Each addressed persona says thinking → responding for its own reply; they start thinking in the order named.
     const statuses = client.ofType("agent_status").filter((f) => f.payload.messageId === second.payload.messageId);
-    expect(statuses.map((f) => [f.payload.personaId, f.payload.status])).toEqual([
-      ["comfort", "thinking"],
-      ["courage", "thinking"],
+    const lifecycle = (personaId: string) => statuses.filter((f) => f.payload.personaId === personaId).map((f) => f.payload.status);
+    expect(statuses.filter((f) => f.payload.status === "thinking").map((f) => f.payload.personaId)).toEqual(["comfort", "courage"]);
+    expect([lifecycle("comfort"), lifecycle("courage")]).toEqual([
+      ["thinking", "responding"],
+      ["thinking", "responding"],
     ]);
 
     const courageAsked = server.requests.find((r) => speakerOf(r) === "Courage" && r.messages?.some((m) => String(m.content).startsWith("@Comfort and @Courage")))!;

@@ -258,8 +258,8 @@ export class ChatController {
       case "agent_status": {
         const payload = frame.payload as ServerFrames["agent_status"];
         if (!this.isCurrent(payload.sessionId)) return;
-        // The persona is thinking until its stream_start or reply (typing) and the turn's last frame (done).
-        this.agentStatus = "thinking";
+        // The turn's last frame (reply, stream_end, notice, error) clears the line: the server sends no idle.
+        this.agentStatus = payload.status === "responding" ? "typing" : "thinking";
         break;
       }
       case "stream_start": {

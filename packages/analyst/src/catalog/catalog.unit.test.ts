@@ -125,7 +125,7 @@ describe("server frame schemas, derived from the ServerFrames interface", () => 
   });
 
   it("reject what the interface would reject", () => {
-    expect(violations(schemas.agent_status, { sessionId: "s", messageId: "m", personaId: "courage", status: "typing" })).toEqual(['$.status is not "thinking"']);
+    expect(violations(schemas.agent_status, { sessionId: "s", messageId: "m", personaId: "courage", status: "typing" })).toEqual(["$.status is not one of thinking, responding"]);
     expect(violations(schemas.reply, { sessionId: "s" })).toContain("$.replyId is missing");
     expect(schemas.rate_limit_status).toMatchObject({ required: ["user", "channel"] });
     expect((schemas.rate_limit_status.properties as Record<string, JsonSchema>).user).toMatchObject({ properties: { retryAfter: { description: expect.stringMatching(/Seconds until/) } } });

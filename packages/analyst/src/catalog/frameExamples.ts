@@ -72,7 +72,7 @@ export const CLIENT_FRAME_DOCS: Record<ClientFrameType, { summary: string; answe
 export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushed: boolean }> = {
   session_started: { summary: "The session exists; messages may be sent to it.", pushed: false },
   message_received: { summary: "The gateway accepted a message and gave it its messageId and seq (duplicate: true for a clientMessageId seen before).", pushed: false },
-  agent_status: { summary: "The persona `personaId` is thinking about the turn: one frame a turn per answering persona (in a group, each has its own); its `stream_start` or `reply` follows, and the turn's last frame says it is done.", pushed: true },
+  agent_status: { summary: "The persona `personaId` is thinking about the turn, then responding once the model answers (in a group, each answering persona has its own); the turn's last frame says it is done, so no idle follows.", pushed: true },
   stream_start: { summary: "A streamed reply begins.", pushed: true },
   stream_chunk: { summary: "One sentence of a streamed reply, already screened by the output rules.", pushed: true },
   stream_end: { summary: "The authoritative final text of a streamed reply; retracted: true when final screening replaced it.", pushed: true },
