@@ -48,6 +48,12 @@ export interface EventConsumerOptions {
   /** Compensation when retries are exhausted, e.g. publishing StepFailed. Not called for malformed records. */
   onExhausted?: (event: ConsumedEvent, error: unknown) => Promise<void>;
   logger?: ConsumerLogger;
+  /**
+   * Handle a batch's records one after another, in the order received, rather than all at once: for a service whose
+   * events build on one another (a delivery report after the notice it reports on), which in parallel could see the
+   * later one first, fail it and wait the visibility timeout for its retry.
+   */
+  inOrder?: boolean;
 }
 
 export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record" | "context"> => {
@@ -129,6 +135,6 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     // A processor per invocation: the local runner invokes one handler for several batches at once, and a
     // processor keeps the batch it is working on as state.
     const processor = new BatchProcessor(BatchEventType.SQS);
-    return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context), processor, { context, throwOnFullBatchFailure: false });
+    return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
   };
 };

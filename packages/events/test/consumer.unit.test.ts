@@ -42,6 +42,26 @@ describe("createEventConsumer", () => {
     expect(handled.sort()).toEqual(["one", "three"]);
   });
 
+  it("handles a batch's records one after another, in the order received, when asked to", async () => {
+    const log: string[] = [];
+    const handlers = {
+      MessageReceived: async ({ envelope }: { envelope: { data: { content: string } } }) => {
+        log.push(`start ${envelope.data.content}`);
+        // In parallel, the other records start while this one waits here.
+        await Promise.resolve();
+        log.push(`end ${envelope.data.content}`);
+      },
+    };
+    const records = () => ["first", "second", "third"].map((content) => sqsRecordOf("MessageReceived", receivedDetail(content)));
+
+    await createEventConsumer({ service: "safety", handlers, inOrder: true })({ Records: records() }, context);
+    expect(log).toEqual(["start first", "end first", "start second", "end second", "start third", "end third"]);
+
+    log.length = 0;
+    await createEventConsumer({ service: "safety", handlers })({ Records: records() }, context);
+    expect(log.slice(0, 3)).toEqual(["start first", "start second", "start third"]);
+  });
+
   it("dead-letters malformed and invalid records with their reasons instead of retrying them", async () => {
     const dead: FailureReason[] = [];
     const sink: DeadLetterSink = { send: async (_record, reason) => void dead.push(reason) };

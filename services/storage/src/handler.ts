@@ -44,7 +44,12 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     // Every write is conditional on the item's own key (and the survey claim on the event's id), which makes
     // redelivery harmless without an idempotency store.
     UserDeleted: keeper.userDeleted,
-  }, { idempotent: false });
+  }, {
+    idempotent: false,
+    // A safety notice's delivery report often lands in the same batch as the MessageScreened that stores the notice:
+    // handled beside it, the report could find no notice yet and come back only after the visibility timeout.
+    inOrder: true,
+  });
 };
 
 export const handler = lambdaFromEnvironment("storage", createHandler);

@@ -170,6 +170,8 @@ export interface ServiceConsumerOptions {
    * removed can come back through them: they skip the erasure check, and read the tombstone themselves if they must.
    */
   erasureCheckedByHandler?: readonly EventType[];
+  /** Handle a batch's records one after another, in the order received (see EventConsumerOptions.inOrder). */
+  inOrder?: boolean;
 }
 
 /** The handlers that need an idempotency record, wrapped; the others as they are. */
@@ -188,6 +190,7 @@ export const createServiceConsumer = <S extends ServiceName>(runtime: ServiceRun
     handlers: options.erasureGuard === false ? handlers : tombstoneGuardedHandlers(runtime, handlers, options.erasureCheckedByHandler),
     ...(runtime.deadLetters ? { deadLetters: runtime.deadLetters } : {}),
     onExhausted: (event, error) => publishStepFailed(runtime, event, error),
+    ...(options.inOrder ? { inOrder: true } : {}),
     logger: {
       warn: (message, extra) => runtime.logger.warn(message, extra ?? {}),
       error: (message, extra) => runtime.logger.error(message, extra ?? {}),
