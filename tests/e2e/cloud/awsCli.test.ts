@@ -9,7 +9,9 @@ import { messageReceived, transcriptReady } from "@innerworld/testing/factories"
 
 const run = promisify(execFile);
 
-describe("AWS CLI against the local cloud", () => {
+// Each CLI call starts a Python interpreter: under a second on an idle machine, several on a loaded one, and a test
+// makes up to a handful of them (more while it polls), so the budget is a loaded machine's, not a speed requirement.
+describe("AWS CLI against the local cloud", { timeout: 90_000 }, () => {
   let env: TestCloud;
   const aws = async (...args: string[]) => {
     const { stdout } = await run("aws", [...args, "--region", "us-east-1", "--output", "json"], {

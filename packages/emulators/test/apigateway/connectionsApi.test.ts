@@ -184,7 +184,9 @@ describe("@connections over plain HTTP", () => {
   });
 });
 
-describe("@connections with the AWS CLI", () => {
+// Each CLI call starts a Python interpreter: under a second on an idle machine, several on a loaded one, and a test
+// makes up to a handful of them (more while it polls), so the budget is a loaded machine's, not a speed requirement.
+describe("@connections with the AWS CLI", { timeout: 90_000 }, () => {
   const cliEnv = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "/tmp",

@@ -42,7 +42,9 @@ const awsEvents = async (...args: string[]): Promise<{ json?: Record<string, unk
   }
 };
 
-describe("aws events", () => {
+// Each CLI call starts a Python interpreter: under a second on an idle machine, several on a loaded one, and a test
+// makes up to a handful of them (more while it polls), so the budget is a loaded machine's, not a speed requirement.
+describe("aws events", { timeout: 90_000 }, () => {
   it("put-events delivers and reports per-entry failures", async () => {
     // Prepare
     const queue = harness.createQueue("cli-put");
