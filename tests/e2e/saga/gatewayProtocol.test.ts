@@ -162,7 +162,9 @@ describe("gateway protocol", () => {
       expect((list.body.sessions as { sessionId: string }[]).map((s) => s.sessionId)).toContain(sessionId);
       expect((await call("u-reader", "GET", `/sessions/${sessionId}`)).body).toMatchObject({ sessionId, personaId: "compass", status: "active", turns: 1 });
       const history = await call("u-reader", "GET", `/sessions/${sessionId}/messages`);
-      await expect.poll(async () => ((await call("u-reader", "GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length).toBe(2);
+      // Storage keeps the reply in its own time, after the client has it: a busy machine may take seconds (expect.poll's
+      // default gives up after one).
+      await expect.poll(async () => ((await call("u-reader", "GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length, { timeout: 20_000 }).toBe(2);
       expect(history.status).toBe(200);
       const [question] = (await call("u-reader", "GET", `/sessions/${sessionId}/messages`)).body.messages as { role: string; content: string }[];
       expect(question).toMatchObject({ role: "user", content: "Should I take AP chemistry next year?" });

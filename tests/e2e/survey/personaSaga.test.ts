@@ -58,7 +58,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     return created.json as { surveyId: string; shareUrl: string; questions: { id: string; text: string; kind: string }[] };
   };
 
-  it("creates a survey, keeps three answers and drops an abusive one, writes and draws the persona, and lets its owner chat with it", async () => {
+  it("creates a survey, keeps three answers and drops an abusive one, writes and draws the persona, and lets its owner chat with it", { timeout: 60_000 }, async () => {
     const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
     const survey = await createSurvey("Maya");
     expect(survey.shareUrl).toMatch(new RegExp(`/surveys/${survey.surveyId}$`));
@@ -116,7 +116,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     await owner.close();
   });
 
-  it("starts the saga exactly once when ten friends answer at the same moment", async () => {
+  it("starts the saga exactly once when ten friends answer at the same moment", { timeout: 60_000 }, async () => {
     const tap = await tapBus(env, ["SurveyCompleted"]);
     const survey = await createSurvey("Leo");
     const statuses = await Promise.all(
@@ -134,7 +134,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     await tap.close();
   });
 
-  it("leaves a usable persona, without a portrait, when the portrait cannot be stored however often it is retried", async () => {
+  it("leaves a usable persona, without a portrait, when the portrait cannot be stored however often it is retried", { timeout: 60_000 }, async () => {
     const s3 = new S3Client({ endpoint: env.cloud.endpoints.s3Endpoint, region: env.cloud.endpoints.region, credentials: localCredentials, forcePathStyle: true });
     const bucket = env.cloud.endpoints.portraitBucket;
     // The bucket goes away: every PutObject of the portrait service fails until its retries are exhausted.

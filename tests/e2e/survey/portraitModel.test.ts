@@ -66,7 +66,7 @@ describe("persona saga with an image model", () => {
     }, `${subjectName}'s persona to be ready`, 30_000);
   };
 
-  it("paints the portrait with the image model from the traits alone, and serves the very bytes it drew", async () => {
+  it("paints the portrait with the image model from the traits alone, and serves the very bytes it drew", { timeout: 60_000 }, async () => {
     const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
     const ready = await surveyAnsweredByThree("Maya");
     const personaId = ready.personaId as string;
@@ -89,7 +89,7 @@ describe("persona saga with an image model", () => {
     await owner.close();
   });
 
-  it("leaves the persona ready without a portrait when the image model refuses every time", async () => {
+  it("leaves the persona ready without a portrait when the image model refuses every time", { timeout: 60_000 }, async () => {
     server.setBehaviour(IMAGE_MODEL, { fail: { status: 400, message: "Your request was rejected by the safety system." } });
     const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
     const ready = await surveyAnsweredByThree("Noor");
@@ -101,7 +101,7 @@ describe("persona saga with an image model", () => {
     await owner.close();
   });
 
-  it("deletes a persona's picture with the persona, and every picture of a user who asks to be erased", async () => {
+  it("deletes a persona's picture with the persona, and every picture of a user who asks to be erased", { timeout: 60_000 }, async () => {
     server.setBehaviour(IMAGE_MODEL, { image: DRAWN });
     const s3 = new S3Client({ endpoint: env.cloud.endpoints.s3Endpoint, region: env.cloud.endpoints.region, credentials: localCredentials, forcePathStyle: true });
     const stored = (personaId: string) =>
