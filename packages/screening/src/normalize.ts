@@ -30,11 +30,7 @@ const SLANG: ReadonlyMap<string, string> = new Map(Object.entries({
   gotta: "got to",
   imma: "i am going to",
   ima: "i am going to",
-  u: "you",
-  ya: "you",
   ur: "your",
-  r: "are",
-  "2": "to",
   myslf: "myself",
   myslef: "myself",
   urself: "yourself",
@@ -54,6 +50,67 @@ const SLANG: ReadonlyMap<string, string> = new Map(Object.entries({
   anymore: "any more",
   cannot: "cant",
 }));
+
+// English texting forms that are also Spanish words or read otherwise in Spanish: "ya" is "already" in "ya no aguanto",
+// "u" is "or" before an o ("siete u ocho"), "2" is a number in "tengo 2 perros".
+const ENGLISH_TEXTING: ReadonlyMap<string, string> = new Map(Object.entries({ u: "you", ya: "you", r: "are", "2": "to" }));
+
+// Spanish texting forms, read only in Spanish ("k" is "ok" in English, "x" a kiss, "d" a grin).
+const SPANISH_TEXTING: ReadonlyMap<string, string> = new Map(Object.entries({
+  q: "que",
+  k: "que",
+  ke: "que",
+  xq: "porque",
+  pq: "porque",
+  pk: "porque",
+  porq: "porque",
+  xk: "porque",
+  tmb: "tambien",
+  tmbn: "tambien",
+  tb: "tambien",
+  tbn: "tambien",
+  x: "por",
+  xa: "para",
+  pa: "para",
+  d: "de",
+  xfa: "por favor",
+  porfa: "por favor",
+  nd: "nada",
+  bn: "bien",
+  msj: "mensaje",
+  dsp: "despues",
+  tqm: "te quiero mucho",
+  ntp: "no te preocupes",
+  toy: "estoy",
+  sta: "esta",
+}));
+
+// Words that tell the two languages apart (accents already folded away); words both use ("no", "me", "a", "solo",
+// "yo", "ya") are in neither list.
+const SPANISH_MARKERS: ReadonlySet<string> = new Set(
+  ("que xq pq porque porq para por pero con de del el la los las lo le les se te es en un una unos mi mis tu tus su sus nos " +
+    "al y si esta este esto eso esa estoy estas estaba estar soy eres era fue ser hay tengo tiene tenia quiero puedo siento " +
+    "aguanto creo voy vas va hacer hago nada nadie nunca siempre todo todos toda mucho muy mas menos tambien tmb tb hoy " +
+    "manana ahora ahorita aqui donde cuando como algo alguien vida ganas morir vivir matarme desaparecer odio cansado cansada " +
+    "triste sola amigo amiga amigos mama papa casa escuela clase gente cosa cosas otra otro mejor peor despues jaja jajaja " +
+    "jajajaja neta wey pues bueno oye porfa sera seria").split(" "),
+);
+const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
+  ("the you i im is are and to of it its my this that what just dont want not with have has can be was for like your u ur " +
+    "lol really know about at all but get do if how why when she they we out up am will would feel think going got been did " +
+    "on an wanna gonna idk tho bc cuz omg bro fr ngl tbh see there here cant anymore people everyone day today tomorrow " +
+    "school mom dad friend friends life die kill myself wish never ever tired").split(" "),
+);
+
+/** How far a run of words leans to Spanish (above zero) or English (below). */
+function spanishLean(words: readonly string[]): number {
+  let lean = 0;
+  for (const word of words) {
+    if (SPANISH_MARKERS.has(word)) lean += 1;
+    else if (ENGLISH_MARKERS.has(word)) lean -= 1;
+  }
+  return lean;
+}
 
 /**
  * Case, accents (so Spanish matches without them), compatibility forms (fullwidth, math letters),
@@ -95,11 +152,15 @@ export interface PreparedText {
   forms: string[];
 }
 
+// Letters and marks only Spanish uses among the languages teens write here; NFKD folds them away, so they are read first.
+const SPANISH_SPELLING = /[ñ¿¡]|[áéíóú](?![\p{L}\p{M}]*(?:'s|s'))/iu;
+
 export function prepareText(raw: string): PreparedText {
   const folded = foldText(raw);
   const collapsed = collapseSpacedLetters(folded);
-  const plain = toMatchingForm(folded);
-  const joined = collapsed === folded ? plain : splitJoinedWords(toMatchingForm(collapsed));
+  const spelledSpanish = SPANISH_SPELLING.test(raw);
+  const plain = toMatchingForm(folded, spelledSpanish);
+  const joined = collapsed === folded ? plain : splitJoinedWords(toMatchingForm(collapsed, spelledSpanish));
   return { raw, folded, collapsed, forms: joined === plain ? [plain] : [plain, joined] };
 }
 
@@ -108,7 +169,7 @@ const ANY_LEET = /[013457@$!|]/;
 const APOSTROPHE_INSIDE_WORD = /(?<=\p{L})'(?=\p{L})/gu;
 const DOT_INSIDE_TOKEN = /(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])/gu;
 
-function toMatchingForm(folded: string): string {
+function toMatchingForm(folded: string, spelledSpanish: boolean): string {
   // Each rewrite runs only when the text holds the character it rewrites: most messages hold few of them.
   let text = resolveDisguisedTokens(folded);
   if (text.includes("w/o")) text = text.replace(WITHOUT, "without");
@@ -116,13 +177,38 @@ function toMatchingForm(folded: string): string {
   if (text.includes("'")) text = text.replace(APOSTROPHE_INSIDE_WORD, "");
   // A dot inside a token ("3.5", "s.h.i.t", a web address) is not a clause end.
   if (text.includes(".")) text = text.replace(DOT_INSIDE_TOKEN, " ");
-  const words = text
+  // Commas are kept for now: they bound the clauses whose language is read, and are dropped below.
+  const tokens = text
     .replace(/[.!?;\n\r]+/g, " . ")
-    .replace(/[^\p{L}\p{N}.]+/gu, " ")
+    .replace(/,+/g, " , ")
+    .replace(/[^\p{L}\p{N}.,]+/gu, " ")
     .split(" ")
-    .filter((word) => word.length > 0)
-    .map((word) => SLANG.get(word) ?? repairWord(word));
-  return words.join(" ");
+    .filter((word) => word.length > 0);
+  return expandTexting(tokens, spelledSpanish)
+    .filter((word) => word !== ",")
+    .join(" ");
+}
+
+/**
+ * Texting forms read in the language of their clause ("ya no aguanto, see ya": "ya" stays in the first clause, is
+ * "you" in the second); a clause with no telling words takes the message's language, and a message with none reads
+ * as English unless its spelling is Spanish.
+ */
+function expandTexting(tokens: readonly string[], spelledSpanish: boolean): string[] {
+  const messageLean = spanishLean(tokens) + (spelledSpanish ? 1 : 0);
+  const out: string[] = [];
+  let start = 0;
+  for (let end = 0; end <= tokens.length; end += 1) {
+    const token = tokens[end];
+    if (token !== undefined && token !== "." && token !== ",") continue;
+    const clause = tokens.slice(start, end);
+    const lean = spanishLean(clause);
+    const spanish = lean > 0 || (lean === 0 && messageLean > 0);
+    for (const word of clause) out.push((spanish ? SPANISH_TEXTING.get(word) : ENGLISH_TEXTING.get(word)) ?? SLANG.get(word) ?? repairWord(word));
+    if (token !== undefined) out.push(token);
+    start = end + 1;
+  }
+  return out;
 }
 
 // Joining spaced letters also joins their words ("i w a n t t o d i e" → "iwanttodie"): split them back where known words spell them.

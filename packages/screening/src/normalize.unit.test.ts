@@ -33,6 +33,28 @@ describe("prepareText", () => {
     expect(prepareText("i wanna die, ur gonna b fine w/o me").forms).toEqual(["i want to die your going to b fine without me"]);
   });
 
+  it("reads the English texting forms that are Spanish words as Spanish in a Spanish clause", () => {
+    expect(prepareText("ya no aguanto, quiero desaparecer para siempre").forms).toEqual(["ya no aguanto quiero desaparecer para siempre"]);
+    expect(prepareText("ya no aguanto").forms).toEqual(["ya no aguanto"]);
+    expect(prepareText("tengo 2 perros y ya").forms).toEqual(["tengo 2 perros y ya"]);
+    expect(prepareText("ya lo sé").forms).toEqual(["ya lo se"]);
+  });
+
+  it("reads each clause's texting forms in its own language, and a clause with no telling words in the message's", () => {
+    expect(prepareText("see ya tomorrow").forms).toEqual(["see you tomorrow"]);
+    expect(prepareText("ya no puedo, i just wanna die").forms).toEqual(["ya no puedo i just want to die"]);
+    expect(prepareText("voy a la escuela, see ya").forms).toEqual(["voy a la escuela see you"]);
+    expect(prepareText("quiero unalive myself. ya no aguanto").forms).toEqual(["quiero unalive myself . ya no aguanto"]);
+  });
+
+  it("expands Spanish texting forms only in Spanish", () => {
+    expect(prepareText("q onda, xq no vienes").forms).toEqual(["que onda porque no vienes"]);
+    expect(prepareText("tmb me quiero morir, x fa no le digas a nadie").forms).toEqual(["tambien me quiero morir por fa no le digas a nadie"]);
+    expect(prepareText("creo q ya no vale la pena, d verdad").forms).toEqual(["creo que ya no vale la pena de verdad"]);
+    expect(prepareText("quick q, which floor is high enough").forms).toEqual(["quick q which floor is high enough"]);
+    expect(prepareText("k see u at 5").forms).toEqual(["k see you at 5"]);
+  });
+
   it("reads words that name an object's own properties as words, not as the tables' inherited functions", () => {
     expect(prepareText("the constructor of my __proto__ class, toString and hasOwnProperty").forms).toEqual([
       "the constructor of my proto class tostring and hasownproperty",

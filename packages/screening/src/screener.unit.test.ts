@@ -46,11 +46,11 @@ describe("the screener's layers", () => {
     expect(verdict.matches.some((m) => m.ruleId === "crisis.suicide")).toBe(true);
   });
 
-  it("context: 'i'm so tired of everything' after 'i gave my guitar to my cousin today' is a crisis, though neither alone is", () => {
-    const alone = screener.screenInputLocally("i'm so tired of everything");
-    const after = screener.screenInputLocally("i'm so tired of everything", ["i gave my guitar to my cousin today"]);
+  it("context: 'i'm just so tired of it all' after 'i told my best friend i love her' is a crisis, though neither alone is", () => {
+    const alone = screener.screenInputLocally("i'm just so tired of it all");
+    const after = screener.screenInputLocally("i'm just so tired of it all", ["i told my best friend i love her"]);
     expect(alone.risk.level).toBe("concern");
-    expect(screener.screenInputLocally("i gave my guitar to my cousin today").risk.level).toBe("none");
+    expect(screener.screenInputLocally("i told my best friend i love her").risk.level).toBe("none");
     expect(after.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(after.action).toBe("crisis");
   });
@@ -83,6 +83,16 @@ describe("the second opinion and moderation", () => {
     expect(secondOpinion.asked).toEqual([uncertain]);
     expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "second_opinion", category: "farewell" });
     expect(verdict.action).toBe("crisis");
+  });
+
+  // Short everyday messages were all but missing from the ordinary lines, while risk lines are often short and share their
+  // words ("why am i still here"): the model read "are you still here?" at P(risk) 0.65, inside the band, and asked.
+  it("is not asked about a short everyday message", async () => {
+    const secondOpinion = createInMemorySecondOpinion(() => ({ level: "none", category: "none" }));
+    const withModel = createScreener({ classifier, secondOpinion });
+    const verdict = await withModel.screenInput("are you still here?");
+    expect(verdict.risk).toMatchObject({ level: "none", uncertain: false });
+    expect(secondOpinion.asked).toEqual([]);
   });
 
   it("a failing second opinion makes an uncertain message a concern, never safe", async () => {

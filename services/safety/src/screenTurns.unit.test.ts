@@ -111,8 +111,8 @@ describe("safety: screenTurns", () => {
     expect(screened?.content).toBe("i feel so empty lately");
   });
 
-  it("reads the session's earlier messages: 'i'm so tired of everything' after 'i gave my guitar to my cousin today' is a crisis", async () => {
-    const said = ["i gave my guitar to my cousin today", "i'm so tired of everything"];
+  it("reads the session's earlier messages: 'i'm just so tired of it all' after 'i told my best friend i love her' is a crisis", async () => {
+    const said = ["i told my best friend i love her", "i'm just so tired of it all"];
     const safety = safetyWith(publisher, { recentUserMessages: async (_sessionId, beforeSeq, count) => said.slice(0, beforeSeq - 1).slice(-count) });
 
     await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 1 }), { content: said[0] })));

@@ -30,7 +30,7 @@ describe("crisis screening over the WebSocket", () => {
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer({
       // A structured request is the safety service's second opinion: it reads "it's almost time" as a farewell and any
-      // other message it is asked about as ordinary, as a careful reader would "i gave my guitar to my cousin today" alone.
+      // other message it is asked about as ordinary, as a careful reader would "i told my best friend i love her" alone.
       defaultBehaviour: {
         reply: (request) => {
           if (!isSecondOpinion(request)) return CHAT_REPLY;
@@ -97,13 +97,13 @@ describe("crisis screening over the WebSocket", () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-3");
     const sessionId = await startSession(client, "en-US");
     // Neither alone is a crisis (the second is a concern); together they are a goodbye.
-    const first = await client.request("message", { sessionId, content: "i gave my guitar to my cousin today" }, "message_received");
+    const first = await client.request("message", { sessionId, content: "i told my best friend i love her" }, "message_received");
     await client.waitFor("reply", (p) => p.messageId === first.payload.messageId);
-    const second = await client.request("message", { sessionId, content: "i'm so tired of everything" }, "message_received");
+    const second = await client.request("message", { sessionId, content: "i'm just so tired of it all" }, "message_received");
     const notice = await client.waitFor("safety_notice", (p) => p.messageId === second.payload.messageId);
     expect(JSON.stringify(notice.payload.resources)).toContain("988");
     await sleep(500);
-    expect(server.requests.filter(asksFor("i'm so tired of everything"))).toHaveLength(0);
+    expect(server.requests.filter(asksFor("i'm just so tired of it all"))).toHaveLength(0);
     expect(client.ofType("reply").filter((f) => f.payload.messageId === second.payload.messageId)).toHaveLength(0);
     await client.close();
   });

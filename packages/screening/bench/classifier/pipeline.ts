@@ -24,7 +24,7 @@ import { actionLevel, contextWindows, scoreContext, scoreMessage } from "../../s
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.4";
+export const MODEL_RELEASE = "2025.12.5";
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
 export function trainingForms(example: LabelledExample): string[] {
