@@ -16,7 +16,9 @@ export default defineConfig({
       // module-level state between files: a test restores what it changes (env, timers) in its afterEach, and spies
       // and stubbed globals are put back after every test whether it passed or not.
       { extends: true, test: { name: "unit", include: UNIT, testTimeout: 10_000, isolate: false, restoreMocks: true, unstubEnvs: true, unstubGlobals: true } },
-      { extends: true, test: { name: "e2e", include: E2E, exclude: ["**/node_modules/**", ...UNIT.map((glob) => glob)], testTimeout: 30_000, hookTimeout: 60_000 } },
+      // e2e budgets are a loaded two-core CI machine's: a test waits up to 20 s for each state it polls for (until()),
+      // often more than once, and a cloud takes seconds to start. They catch a hung test; no test is about speed.
+      { extends: true, test: { name: "e2e", include: E2E, exclude: ["**/node_modules/**", ...UNIT.map((glob) => glob)], testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },
 });

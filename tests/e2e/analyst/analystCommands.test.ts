@@ -247,6 +247,7 @@ describe("the analyst tool against the local cloud", () => {
       const refused = await cli("replay", "--from", "1h", "--to-service", "notifier", "--local", env.dataDir);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain("error [REPLAY_NOT_ACCEPTED]: notifier does not accept replays");
-    }, 30_000);
+      // Three CLI processes, each compiling the tool with tsx as it starts: seconds apiece on a loaded machine.
+    }, 90_000);
   });
 });
