@@ -14,6 +14,11 @@ export interface Subscription {
   eventType: EventType;
   /** Extra content filter on `detail`, in EventBridge pattern syntax. */
   detailFilter?: Record<string, unknown>;
+  /**
+   * Only replays of the archive deliver it (`"replay-name": [{"exists": true}]`): the service keeps live events of this
+   * type another way (the gateway writes the user's message itself) but can still rebuild from the archive.
+   */
+  replayOnly?: true;
 }
 
 export interface QueueSettings {
@@ -86,7 +91,8 @@ const SERVICE_TOPOLOGY = [
     service: "storage",
     consumes: [
       { eventType: "SessionStarted" },
-      { eventType: "MessageReceived" },
+      // The gateway keeps the user's message as it accepts it; a replay of the archive still writes it back here.
+      { eventType: "MessageReceived", replayOnly: true },
       // An allowed message changes nothing in storage (its reply will); blocked and crisis ones get their fixed reply stored.
       { eventType: "MessageScreened", detailFilter: { data: { verdict: { action: ["block", "crisis"] } } } },
       // A reply is kept from its delivery report, which carries it with the status it ended in: one write, one delivery.
@@ -187,6 +193,7 @@ const patternOf = (subscription: Subscription): Record<string, unknown> => ({
   source: sourcesOf(subscription.eventType),
   "detail-type": [subscription.eventType],
   ...(subscription.detailFilter ? { detail: subscription.detailFilter } : {}),
+  ...(subscription.replayOnly ? { "replay-name": [{ exists: true }] } : {}),
 });
 
 /**
@@ -195,8 +202,9 @@ const patternOf = (subscription: Subscription): Record<string, unknown> => ({
  */
 export const eventPatternOf = (topology: ServiceTopology): Record<string, unknown> => {
   if (topology.consumes.length === 0) throw new Error(`${topology.service} consumes nothing`);
-  const plain = topology.consumes.filter((s) => !s.detailFilter);
-  const clauses: Record<string, unknown>[] = topology.consumes.filter((s) => s.detailFilter).map(patternOf);
+  if (!topology.acceptsReplay && topology.consumes.some((s) => s.replayOnly)) throw new Error(`${topology.service} accepts no replays, so it cannot consume anything from replays only`);
+  const plain = topology.consumes.filter((s) => !s.detailFilter && !s.replayOnly);
+  const clauses: Record<string, unknown>[] = topology.consumes.filter((s) => s.detailFilter || s.replayOnly).map(patternOf);
   if (plain.length > 0) {
     clauses.unshift({
       source: [...new Set(plain.flatMap((s) => sourcesOf(s.eventType)))],

@@ -9,6 +9,7 @@ import {
   consumingServices,
   eventPatternOf,
   publishersOf,
+  topologyOf,
 } from "../src";
 
 describe("topology", () => {
@@ -40,6 +41,13 @@ describe("topology", () => {
       else expect(pattern["replay-name"]).toEqual([{ exists: false }]);
     }
     expect(consumingServices().filter((t) => !t.acceptsReplay).map((t) => t.service)).toEqual(expect.arrayContaining(["notifier", "generation"]));
+  });
+
+  it("gives a replay-only subscription its own clause that requires a replay, and refuses one where replays are kept out", () => {
+    const storage = eventPatternOf(topologyOf("storage")) as { $or: Record<string, unknown>[] };
+    const received = storage.$or.filter((clause) => (clause["detail-type"] as string[]).includes("MessageReceived"));
+    expect(received).toEqual([{ source: ["innerworld.gateway"], "detail-type": ["MessageReceived"], "replay-name": [{ exists: true }] }]);
+    expect(() => eventPatternOf({ ...topologyOf("notifier"), consumes: [{ eventType: "ReplyScreened", replayOnly: true }] })).toThrow(/accepts no replays/);
   });
 
   it("sets visibility timeouts of at least six times the function timeout", () => {

@@ -273,6 +273,12 @@ export class ChatGateway {
       const seen = await this.clientMessages.find(userId, clientMessageId);
       if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
     }
+    const receivedAt = new Date(this.clock()).toISOString();
+    // The teen's side of the turn is kept here, before the turn starts, rather than by storage hearing of MessageReceived
+    // (a delivery, an erasure check and a put): the session was just found live and theirs, and the turn's later steps
+    // (a reply, a notice, a failure) find the message stored. A publish that fails after it leaves the message without
+    // a turn, which the client is told to send again.
+    await this.messages.putOnce({ sessionId, seq, role: "user", messageId, userId, personaId: session.personaId, content, status: "received", createdAt: receivedAt });
     await this.ports.publisher.publish({
       type: "MessageReceived",
       correlationId: messageId,
@@ -288,7 +294,7 @@ export class ChatGateway {
         content,
         stream: payload.stream ?? false,
         ...(session.locale ? { locale: session.locale } : {}),
-        receivedAt: new Date(this.clock()).toISOString(),
+        receivedAt,
         ...(clientMessageId ? { clientMessageId } : {}),
       },
     });

@@ -116,7 +116,7 @@ describe("gateway: ChatGateway", () => {
       expect((await send("conn-1", MAYA, "start_session", { personaId: "companion" })).type).toBe("session_started");
     });
 
-    it("numbers a session's messages and publishes each for screening", async () => {
+    it("numbers a session's messages, keeps each (the teen's side of the turn), and publishes each for screening", async () => {
       const sessionId = await startSession();
 
       const first = await say(sessionId, "  i have a chem test friday  ", "conn-1", MAYA, { stream: true });
@@ -135,6 +135,10 @@ describe("gateway: ChatGateway", () => {
         receivedAt: TURN_AT,
       });
       expect(received?.metadata).toMatchObject({ correlationId: first.payload.messageId, userId: MAYA, sessionId });
+      expect((await messages.listSession(sessionId)).map((m) => [m.seq, m.role, m.messageId, m.userId, m.content, m.status, m.createdAt])).toEqual([
+        [1, "user", first.payload.messageId, MAYA, "i have a chem test friday", "received", TURN_AT],
+        [2, "user", second.payload.messageId, MAYA, "and i'm nervous", "received", TURN_AT],
+      ]);
     });
 
     it("ends a session once: a second end announces nothing more", async () => {
@@ -164,6 +168,7 @@ describe("gateway: ChatGateway", () => {
 
       expect(answers.map((a) => a.payload.code)).toEqual(Array(5).fill("SESSION_NOT_FOUND"));
       expect(publisher.ofType("MessageReceived")).toEqual([]);
+      expect(await messages.listSession(sessionId)).toEqual([]);
       expect(publisher.ofType("SessionEnded")).toEqual([]);
       expect((await sessions.get(sessionId))?.connectionId).toBe("conn-maya");
     });
@@ -223,6 +228,7 @@ describe("gateway: ChatGateway", () => {
       expect(resent).toEqual({ type: "message_received", payload: { sessionId, messageId: first.payload.messageId, seq: 1, clientMessageId: "ios-5512", duplicate: true } });
       expect(publisher.ofType("MessageReceived")).toHaveLength(1);
       expect(publisher.ofType("MessageReceived")[0]?.data.clientMessageId).toBe("ios-5512");
+      expect(await messages.listSession(sessionId)).toHaveLength(1);
     });
 
     it("does not take another user's clientMessageId for a duplicate", async () => {

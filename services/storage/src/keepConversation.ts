@@ -48,6 +48,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       if (!session) console.warn("SessionStarted for an unknown session", { sessionId: envelope.data.sessionId });
     },
 
+    /** The gateway keeps the teen's message as it accepts it; this writes it back from a replay of the archive. */
     async messageReceived({ envelope }: ConsumedEvent<"MessageReceived">) {
       const { data, metadata } = envelope;
       await messages.putOnce({

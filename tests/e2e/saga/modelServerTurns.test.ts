@@ -114,7 +114,7 @@ describe("turns through an OpenAI-compatible model server", () => {
     await second.close();
   });
 
-  it("makes one reply and one stored row of a MessageReceived delivered twice", async () => {
+  it("makes one reply and one stored reply of a MessageReceived delivered twice", async () => {
     server.setBehaviour(PRIMARY, { reply: "Only once, promise." });
     const client = await ChatClient.connect(env.cloud.endpoints, "teen-model-5");
     const sessionId = await startSession(client, "companion");
@@ -142,7 +142,9 @@ describe("turns through an OpenAI-compatible model server", () => {
     expect(client.ofType("reply").filter((f) => f.payload.messageId === messageId)).toHaveLength(1);
     expect(server.requestsFor(PRIMARY).length - requestsBefore).toBe(1);
     const rows = await storedMessages(sessionId);
-    expect(rows.filter((r) => r.role === "user")).toHaveLength(1);
+    // The gateway keeps the user's side as it accepts a turn; a MessageReceived from the bus writes none (storage takes
+    // it only from replays), however often it comes.
+    expect(rows.filter((r) => r.role === "user")).toHaveLength(0);
     expect(rows.filter((r) => r.role === "assistant")).toHaveLength(1);
     await client.close();
   });

@@ -53,6 +53,7 @@ export const busAsyncApi = (documents: readonly EventSchemaDocument[]): Record<s
         "x-innerworld": {
           rule: ruleNameOf(topology.service),
           ...(subscription.detailFilter ? { detailFilter: subscription.detailFilter } : {}),
+          ...(subscription.replayOnly ? { replayOnly: true } : {}),
           acceptsReplay: topology.acceptsReplay,
           rulePattern: eventPatternOf(topology),
         },

@@ -61,6 +61,7 @@ const fieldTable = (rows: FieldRow[]): string[] => [
 ];
 
 const filterText = (subscription: Subscription): string => {
+  if (subscription.replayOnly) return `only from a replay of the archive (kept another way when live)`;
   if (!subscription.detailFilter) return `every ${subscription.eventType}`;
   const describe = (value: unknown, path: string[]): string[] =>
     Array.isArray(value)
