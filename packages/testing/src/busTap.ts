@@ -32,7 +32,8 @@ export const tapBus = async (env: TestCloud, detailTypes: string[]): Promise<Bus
 
   return {
     events,
-    async waitFor(type, match = () => true, timeoutMs = 15_000) {
+    // Generous: a busy machine may take many seconds to carry an event; spent only when it never comes.
+    async waitFor(type, match = () => true, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = events.find((e) => e["detail-type"] === type && match(e));

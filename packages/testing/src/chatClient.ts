@@ -2,6 +2,12 @@
 import WebSocket from "ws";
 import type { LocalEndpoints } from "@innerworld/local";
 
+/**
+ * How long a client waits for a frame unless told otherwise: generous, as a busy machine may take many seconds over a
+ * turn that takes a fraction of one on an idle one; spent only when the frame never comes.
+ */
+const FRAME_WAIT_MS = 20_000;
+
 export interface Frame {
   type: string;
   payload: Record<string, unknown>;
@@ -59,7 +65,7 @@ export class ChatClient {
   }
 
   /** Resolves with the first frame, already received or still to come, that matches. */
-  waitFor(type: string, match: (payload: Record<string, unknown>) => boolean = () => true, timeoutMs = 15_000): Promise<Frame> {
+  waitFor(type: string, match: (payload: Record<string, unknown>) => boolean = () => true, timeoutMs = FRAME_WAIT_MS): Promise<Frame> {
     const matches = (f: Frame) => f.type === type && match(f.payload);
     const seen = this.frames.find(matches);
     if (seen) return Promise.resolve(seen);
@@ -74,7 +80,7 @@ export class ChatClient {
     const before = this.frames.length;
     const answers = Array.isArray(answer) ? answer : [answer];
     const waiting = new Promise<Frame>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${answers.join("/")} after ${type}; got ${this.frames.slice(before).map((f) => f.type).join(", ")}`)), 15_000);
+      const timer = setTimeout(() => reject(new Error(`no ${answers.join("/")} after ${type}; got ${this.frames.slice(before).map((f) => f.type).join(", ")}`)), FRAME_WAIT_MS);
       this.waiters.push({ match: (f) => answers.includes(f.type) && match(f.payload) && this.frames.indexOf(f) >= before, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
     this.send(type, payload);
