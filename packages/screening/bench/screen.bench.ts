@@ -151,4 +151,10 @@ run("personal data", test.length, testRounds, (i) => findPersonalData(at(testTex
 run("every rule (screenPrepared)", test.length, testRounds, (i) => screenPrepared(at(prepared, i), "input"));
 run("classifier and context", test.length, testRounds, (i) => screenRisk(classifier, { prepared: at(prepared, i), lexiconHits: at(crisisHits, i), recent: at(testRecent, i) }));
 
+// Hostile input at a message's 4,000-character cap: a run of letters before an @ (the e-mail scan once read it once per letter).
+const HOSTILE = [`${"a".repeat(3_999)}@`, `${"a".repeat(2_000)}@${"b.".repeat(999)}1`];
+console.log(`\nhostile input, 4,000 characters (a run of letters before an @; a domain that never ends)`);
+run("personal data", HOSTILE.length, 50, (i) => findPersonalData(at(HOSTILE, i), "input"));
+run("screener, message alone", HOSTILE.length, 50, (i) => screener.screenInputLocally(at(HOSTILE, i)));
+
 console.log(`\nload average ${load()} at the end`);

@@ -3,6 +3,7 @@
 import { COMMON_WORDS, EMOJI_WORDS, HOMOGLYPHS, MISSPELLINGS, RISK_WORDS } from "./normalizeVocabulary.data";
 
 const VOCABULARY: ReadonlySet<string> = new Set([...RISK_WORDS, ...COMMON_WORDS]);
+const LONGEST_VOCABULARY_WORD = Math.max(...[...VOCABULARY].map((word) => [...word].length));
 
 
 // ── look-alike letters ──
@@ -73,18 +74,22 @@ export function resolveDisguisedToken(token: string): string {
   if (!parts) return token;
   const [, lead = "", core = "", trail = ""] = parts;
   if (!DISGUISED.test(core) && !/[\d$@!|*#_?%^~+]/u.test(core)) return token;
+  // A token longer than every word it could be read as is no disguised word: no pattern is built for it (a 4,000-letter
+  // token cost 20 ms, the pattern compiled and the token counted once per vocabulary word).
+  const length = [...core].length;
+  if (length > LONGEST_VOCABULARY_WORD) return token;
   const pattern = tokenPattern(core);
   if (pattern === undefined) return token;
   let best: string | undefined;
   for (const word of RISK_WORDS) {
-    if (word.length === [...core].length && pattern.test(word)) {
+    if (word.length === length && pattern.test(word)) {
       best = word;
       break;
     }
   }
   if (best === undefined) {
     for (const word of COMMON_WORDS) {
-      if (word.length === [...core].length && pattern.test(word)) {
+      if (word.length === length && pattern.test(word)) {
         best = word;
         break;
       }
