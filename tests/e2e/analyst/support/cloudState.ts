@@ -64,8 +64,8 @@ export const contextVersion = async (dynamodb: DynamoDBClient, table: string, us
 
 /**
  * How long the queues may take to drain: past a retried record's visibility timeout. A record may fail once by design
- * and come back only then (a delivery report that overtook its reply, which a busy machine makes likelier, waits out
- * storage's 60 s), and the state read afterwards must include its retry.
+ * and come back only then (a delivery report handled before the notice it reports on is stored, which a busy machine
+ * makes likelier, waits out storage's 60 s), and the state read afterwards must include its retry.
  */
 export const DRAIN_TIMEOUT_MS = 90_000;
 
