@@ -222,3 +222,7 @@ export const publishersOf = (eventType: EventType): ServiceName[] =>
 
 export const consumersOf = (eventType: EventType): ServiceName[] =>
   TOPOLOGY.filter((t) => t.consumes.some((s) => s.eventType === eventType)).map((t) => t.service);
+
+/** The services a live (not replayed) event of this type reaches: its consumers less those that take it only from replays. */
+export const liveConsumersOf = (eventType: EventType): ServiceName[] =>
+  TOPOLOGY.filter((t) => t.consumes.some((s) => s.eventType === eventType && !s.replayOnly)).map((t) => t.service);

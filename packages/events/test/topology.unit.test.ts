@@ -7,6 +7,7 @@ import {
   TOPOLOGY,
   consumersOf,
   consumingServices,
+  liveConsumersOf,
   eventPatternOf,
   publishersOf,
   topologyOf,
@@ -48,6 +49,8 @@ describe("topology", () => {
     const received = storage.$or.filter((clause) => (clause["detail-type"] as string[]).includes("MessageReceived"));
     expect(received).toEqual([{ source: ["innerworld.gateway"], "detail-type": ["MessageReceived"], "replay-name": [{ exists: true }] }]);
     expect(() => eventPatternOf({ ...topologyOf("notifier"), consumes: [{ eventType: "ReplyScreened", replayOnly: true }] })).toThrow(/accepts no replays/);
+    expect(consumersOf("MessageReceived").sort()).toEqual(["safety", "storage", "watchdog"]);
+    expect(liveConsumersOf("MessageReceived").sort()).toEqual(["safety", "watchdog"]);
   });
 
   it("sets visibility timeouts of at least six times the function timeout", () => {

@@ -38,11 +38,12 @@ describe("AWS CLI against the local cloud", { timeout: 90_000 }, () => {
       "--entries", JSON.stringify([{ EventBusName: "innerworld", Source: "innerworld.gateway", DetailType: "MessageReceived", Detail: detail }]),
     );
     expect(put.FailedEntryCount).toBe(0);
-    const queueUrl = env.cloud.endpoints.queues.storage!.queueUrl;
+    // Safety's queue: storage takes MessageReceived only from replays (the gateway keeps the user's message itself).
+    const queueUrl = env.cloud.endpoints.queues.safety!.queueUrl;
     const message = await until(async () => {
       const received = await aws("sqs", "receive-message", "--endpoint-url", env.cloud.endpoints.sqsEndpoint, "--queue-url", queueUrl, "--wait-time-seconds", "1");
       return (received.Messages as { Body: string }[] | undefined)?.[0];
-    }, "the message in the storage queue");
+    }, "the message in the safety queue");
     const event = JSON.parse(message.Body) as { "detail-type": string; detail: { data: { content: string } }; source: string; account: string };
     expect(event["detail-type"]).toBe("MessageReceived");
     expect(event.source).toBe("innerworld.gateway");
