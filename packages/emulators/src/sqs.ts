@@ -4,7 +4,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-s
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
 import { LOOPBACK, localCredentials } from "./net";
-import { loadSqsStoreClass, openSqsJournal, type FauxqsSqsStore } from "./sqsJournal";
+import { importFauxqsModule, loadSqsStoreClass, openSqsJournal, type FauxqsSqsStore } from "./sqsJournal";
 
 export interface ServiceQueues {
   queueUrl: string;
@@ -13,8 +13,28 @@ export interface ServiceQueues {
   deadLetterQueueArn: string;
 }
 
+/** What a sender in the same process gives SendMessage: the fields of the API call, checked by fauxqs as over HTTP. */
+export interface InProcessSendMessage {
+  QueueUrl: string;
+  MessageBody: string;
+  MessageGroupId?: string;
+  MessageDeduplicationId?: string;
+}
+
+/**
+ * The local SQS for a sender in its own process (the EventBridge emulator's deliveries): the same SendMessage action
+ * fauxqs runs for an HTTP request (validation, delay, journal, waking a long poll), with no SDK call or socket between.
+ */
+export interface InProcessSqs {
+  /** The URL of the queue of that name, as GetQueueUrl would answer; undefined when there is none. */
+  queueUrlOf(queueName: string): string | undefined;
+  /** Throws fauxqs's error (its `code` as the HTTP answer's `__type`) when SQS would refuse the message. */
+  sendMessage(input: InProcessSendMessage): { MessageId: string };
+}
+
 export interface LocalSqs {
   endpoint: string;
+  inProcess: InProcessSqs;
   /** Puts back the messages the journal kept from before a restart; call once the queues exist. */
   restore(): { restored: number; dropped: number };
   close(): Promise<void>;
@@ -27,6 +47,7 @@ export interface LocalSqs {
 export const startSqs = async (options: { port: number; region: string; dataDir?: string }): Promise<LocalSqs> => {
   const journal = options.dataDir ? await openSqsJournal(options.dataDir) : undefined;
   const store = journal?.store ?? new (await loadSqsStoreClass())();
+  wakeOnePollPerMessage(store);
   // buildApp rather than startFauxqs: the latter listens on every interface, and the local cloud stays on loopback.
   // fauxqs builds its SNS and S3 stores itself when only the SQS store is given.
   const app = buildApp({ logger: false, defaultRegion: options.region, stores: { sqsStore: store } as unknown as NonNullable<Parameters<typeof buildApp>[0]>["stores"] });
@@ -35,8 +56,16 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
     return payload;
   });
   const address = await app.listen({ port: options.port, host: LOOPBACK });
+  const { sendMessage } = await importFauxqsModule<{ sendMessage: (body: InProcessSendMessage, store: FauxqsSqsStore) => { MessageId: string } }>(
+    "actions/sendMessage.js",
+    "SendMessage action",
+  );
   return {
     endpoint: address,
+    inProcess: {
+      queueUrlOf: (queueName) => store.getQueueByName(queueName)?.url,
+      sendMessage: (input) => sendMessage(input, store),
+    },
     restore: () => journal?.restore() ?? { restored: 0, dropped: 0 },
     close: async () => {
       await app.close();
@@ -63,6 +92,45 @@ const returnUnheard = (store: FauxqsSqsStore, body: unknown, payload: unknown, s
     held.message.approximateReceiveCount = Math.max(0, held.message.approximateReceiveCount - 1);
     queue.changeVisibility(handle, 0);
   }
+};
+
+/**
+ * fauxqs wakes every long poll waiting on a queue when one message arrives: the first takes it and the others answer
+ * empty at once, long before their wait is over, and their pollers ask again. SQS proper answers a long poll empty only
+ * when its wait runs out, so each message costs one receive, not one per waiting poller (with two pollers per service,
+ * about half of a turn's receives were such empty answers). Here a standard queue wakes one poll at a time while it has
+ * messages ready: the next once the woken one has taken its batch, if some are left.
+ */
+export const wakeOnePollPerMessage = (store: FauxqsSqsStore): void => {
+  const createQueue = store.createQueue.bind(store);
+  store.createQueue = (...args: unknown[]) => {
+    const queue = createQueue(...args);
+    if (queue.isFifo()) return queue;
+    // fauxqs's dequeue first moves due messages to the ready list and notifies: that poll is the one taking them.
+    let dequeuing = false;
+    const wakeOne = () => {
+      if (dequeuing || queue.messages.length === 0) return;
+      const waiter = queue.pollWaiters.shift();
+      if (!waiter) return;
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+    };
+    const dequeue = queue.dequeue.bind(queue);
+    queue.notifyWaiters = wakeOne;
+    queue.dequeue = (...dequeueArgs: unknown[]) => {
+      dequeuing = true;
+      let received: unknown[];
+      try {
+        received = dequeue(...dequeueArgs);
+      } finally {
+        dequeuing = false;
+      }
+      // What the last poll left (more than its batch, or a send meanwhile) goes to the next one waiting.
+      wakeOne();
+      return received;
+    };
+    return queue;
+  };
 };
 
 export const sqsClientFor = (endpoint: string, region: string): SQSClient =>

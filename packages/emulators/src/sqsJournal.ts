@@ -15,7 +15,16 @@ interface FauxqsMessage {
 
 export interface FauxqsQueue {
   name: string;
+  url: string;
+  /** Messages ready to be received (a standard queue's; FIFO queues keep theirs by group). */
+  messages: FauxqsMessage[];
+  /** Long polls waiting on this queue, oldest first. */
+  pollWaiters: { resolve: () => void; timer: NodeJS.Timeout }[];
   inflightMessages: Map<string, { message: FauxqsMessage }>;
+  isFifo(): boolean;
+  /** Called by fauxqs whenever messages may have become ready: a send, a visibility timeout or delay running out. */
+  notifyWaiters(): void;
+  dequeue(...args: unknown[]): unknown[];
   enqueue(message: FauxqsMessage): void;
   deleteMessage(receiptHandle: string): boolean;
   /** 0 puts an in-flight message back on the queue at once. */
@@ -39,12 +48,15 @@ const COMPACT_AFTER_BYTES = 32 * 1024 * 1024;
  * fauxqs exports only its app builder; its store class lives beside it in the package. Found through the same
  * node_modules lookup Node uses, so the journal wraps the store the running server uses.
  */
-export const loadSqsStoreClass = async (): Promise<new () => FauxqsSqsStore> => {
+export const loadSqsStoreClass = async (): Promise<new () => FauxqsSqsStore> =>
+  (await importFauxqsModule<{ SqsStore: new () => FauxqsSqsStore }>("sqsStore.js", "SqsStore")).SqsStore;
+
+/** A module of fauxqs's SQS (`dist/sqs/<file>`), which its package does not export. */
+export const importFauxqsModule = async <T>(file: string, what: string): Promise<T> => {
   const require = createRequire(import.meta.url);
-  const file = (require.resolve.paths("fauxqs") ?? []).map((dir) => join(dir, "fauxqs", "dist", "sqs", "sqsStore.js")).find((path) => existsSync(path));
-  if (!file) throw new Error("fauxqs's SqsStore was not found beside its package; is fauxqs 1.9 installed?");
-  const module = (await import(pathToFileURL(file).href)) as { SqsStore: new () => FauxqsSqsStore };
-  return module.SqsStore;
+  const path = (require.resolve.paths("fauxqs") ?? []).map((dir) => join(dir, "fauxqs", "dist", "sqs", file)).find((candidate) => existsSync(candidate));
+  if (!path) throw new Error(`fauxqs's ${what} was not found beside its package; is fauxqs 1.9 installed?`);
+  return (await import(pathToFileURL(path).href)) as T;
 };
 
 export interface SqsJournal {

@@ -79,4 +79,31 @@ describe("local SQS long polls", () => {
 
     expect(Messages.map((m) => m.Body)).toEqual(["MessageReceived"]);
   });
+
+  it("wakes one waiting long poll per message, as SQS does: the others keep waiting instead of answering empty", async () => {
+    const { client, queueUrl } = await start();
+    const abort = new AbortController();
+    const settled: { body: string | undefined }[] = [];
+    const poll = () =>
+      client
+        .send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 20 }), { abortSignal: abort.signal })
+        .then(({ Messages = [] }) => void settled.push({ body: Messages[0]?.Body }), () => undefined);
+    const polls = [poll(), poll(), poll()];
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "MessageScreened" }));
+      expect(await until(async () => settled.length > 0)).toBe(true);
+      // An empty answer would come at once; give the other two polls time to answer if they were woken too.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toEqual([{ body: "MessageScreened" }]);
+
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "ReplyGenerated" }));
+      expect(await until(async () => settled.length > 1)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toEqual([{ body: "MessageScreened" }, { body: "ReplyGenerated" }]);
+    } finally {
+      abort.abort();
+      await Promise.all(polls);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Prints chat-turn latency (client `message` → final reply frame) at 1, 10 and 100 concurrent clients, turns/s, and time
 // to first stream_chunk, each beside a bare `ws` echo server's round trip at the same concurrency in the same run.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -131,11 +132,32 @@ const echoLevel = async (clients: number) => {
   return { ...summarize(latencies), turnsPerSecond: latencies.length / (elapsed / 1000) };
 };
 
+/**
+ * CPU time both processes spent, in ms (this one: emulators, gateway and the clients; the services process when there is
+ * one). Per turn it is steadier than latency on a shared machine, where other work takes the cores in turns.
+ */
+const cpuMs = (servicesPid: number | undefined): number => {
+  const own = process.cpuUsage();
+  let services = 0;
+  if (servicesPid !== undefined) {
+    try {
+      // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised command name.
+      const fields = readFileSync(`/proc/${servicesPid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      services = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // Not Linux: only this process is counted.
+    }
+  }
+  return (own.user + own.system) / 1000 + services;
+};
+
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 /** With BENCH_PROCESSES=2 the services run in a second process (`pnpm start --attach`), so both cores work. */
 const startServicesProcess = async (dataDir: string): Promise<ChildProcess> => {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/cli/start.ts", import.meta.url)), "--attach", "--data-dir", dataDir], {
+  // BENCH_SERVICES_NODE_ARGS="--cpu-prof" profiles the services process too (NODE_OPTIONS may not carry --cpu-prof).
+  const nodeArgs = (process.env.BENCH_SERVICES_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", fileURLToPath(new URL("../src/cli/start.ts", import.meta.url)), "--attach", "--data-dir", dataDir], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   });
@@ -162,12 +184,14 @@ const main = async () => {
     console.log(`layout: ${processes > 1 ? "emulators and gateway in one process, the six services in another" : "everything in one process"}`);
     await runLevel(cloud.endpoints, 5, "warmup");
     console.log(`chat turn, offline model, ${TURNS_PER_CLIENT} turns per client (client message → final reply frame); load average ${load()}:`);
-    console.log("  clients | InnerWorld p50 / p99, turns/s | bare ws echo p50 / p99, round trips/s | p50 ratio");
+    console.log("  clients | InnerWorld p50 / p99, turns/s, CPU ms a turn | bare ws echo p50 / p99, round trips/s | p50 ratio");
     for (const clients of LEVELS) {
+      const cpuBefore = cpuMs(servicesProcess?.pid);
       const r = await runLevel(cloud.endpoints, clients, String(clients));
+      const cpuPerTurn = (cpuMs(servicesProcess?.pid) - cpuBefore) / (clients * TURNS_PER_CLIENT);
       const echo = await echoLevel(clients);
       console.log(
-        `  ${String(clients).padStart(7)} | ${ms(r.p50)} / ${ms(r.p99)}, ${r.turnsPerSecond.toFixed(0)} turns/s | ${ms(echo.p50)} / ${ms(echo.p99)}, ${echo.turnsPerSecond.toFixed(0)}/s | ×${(r.p50 / echo.p50).toFixed(0)} (throughput ÷${(echo.turnsPerSecond / r.turnsPerSecond).toFixed(0)})`,
+        `  ${String(clients).padStart(7)} | ${ms(r.p50)} / ${ms(r.p99)}, ${r.turnsPerSecond.toFixed(0)} turns/s, ${cpuPerTurn.toFixed(1)} ms CPU | ${ms(echo.p50)} / ${ms(echo.p99)}, ${echo.turnsPerSecond.toFixed(0)}/s | ×${(r.p50 / echo.p50).toFixed(0)} (throughput ÷${(echo.turnsPerSecond / r.turnsPerSecond).toFixed(0)})`,
       );
     }
     const chunk = await firstChunk(cloud.endpoints);

@@ -4,8 +4,16 @@ import { parseSqsQueueArn } from "./arns.js";
 import { applyInputPath } from "./inputPath.js";
 import type { AwsEvent, EmulatorLogger, TargetRecord } from "./types.js";
 
+/** An SQS running in this process: deliveries go straight to it, as SendMessage calls without the SDK and socket. */
+export interface InProcessSqsTarget {
+  queueUrlOf(queueName: string): string | undefined;
+  sendMessage(input: { QueueUrl: string; MessageBody: string; MessageGroupId?: string; MessageDeduplicationId?: string }): unknown;
+}
+
 export interface DeliveryOptions {
   sqsEndpoint: string;
+  /** When the target queues' SQS runs in this process (the local cloud's fauxqs); sqsEndpoint is used otherwise. */
+  inProcessSqs?: InProcessSqsTarget;
   log: EmulatorLogger;
   /** Attempts per send, first one included. AWS keeps trying for 24 h; locally a stuck queue must not hold close() for long. */
   maxAttempts?: number;
@@ -75,21 +83,23 @@ export class TargetDelivery {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       try {
+        const fifo = isFifo
+          ? {
+              ...(target.SqsParameters?.MessageGroupId !== undefined ? { MessageGroupId: target.SqsParameters.MessageGroupId } : {}),
+              // The event id keeps retries of one send from duplicating, with or without content-based dedup on the queue.
+              MessageDeduplicationId: event["replay-name"] ? `${event.id}-${event["replay-name"]}`.slice(0, 128) : event.id,
+            }
+          : {};
+        const inProcess = this.options.inProcessSqs;
+        if (inProcess) {
+          const queueUrl = inProcess.queueUrlOf(queue.queueName);
+          if (!queueUrl) throw new Error(`queue ${queue.queueName} does not exist`);
+          inProcess.sendMessage({ QueueUrl: queueUrl, MessageBody: body, ...fifo });
+          return;
+        }
         const client = this.clientFor(queue.region);
         const queueUrl = await this.queueUrlOf(target.Arn, client, queue.queueName, queue.accountId);
-        await client.send(
-          new SendMessageCommand({
-            QueueUrl: queueUrl,
-            MessageBody: body,
-            ...(isFifo
-              ? {
-                  MessageGroupId: target.SqsParameters?.MessageGroupId,
-                  // The event id keeps retries of one send from duplicating, with or without content-based dedup on the queue.
-                  MessageDeduplicationId: event["replay-name"] ? `${event.id}-${event["replay-name"]}`.slice(0, 128) : event.id,
-                }
-              : {}),
-          }),
-        );
+        await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body, ...fifo }));
         return;
       } catch (error) {
         lastError = error;

@@ -1,7 +1,7 @@
 // Wires the emulator together: loads state and archives from dataDir, starts the HTTP server, and shuts everything down in order.
 import { ArchiveStore } from "./archive.js";
 import type { AccountScope } from "./arns.js";
-import { TargetDelivery } from "./delivery.js";
+import { TargetDelivery, type InProcessSqsTarget } from "./delivery.js";
 import { EventRouter } from "./eventRouter.js";
 import { ReplayRunner } from "./replay.js";
 import { EventBridgeHttpServer } from "./server.js";
@@ -20,6 +20,11 @@ export interface EventBridgeEmulatorOptions {
   accountId?: string;
   /** The SQS endpoint (fauxqs) that target queues live on. */
   sqsEndpoint: string;
+  /**
+   * That SQS, when it runs in this process (the local cloud): matched events are sent to it directly, through the
+   * same SendMessage action an HTTP request runs, sparing each delivery an SDK call and a socket round trip.
+   */
+  inProcessSqs?: InProcessSqsTarget;
   /** Delivery failures and dropped events are reported here; defaults to stderr. */
   logger?: EmulatorLogger;
 }
@@ -37,7 +42,7 @@ export const startEventBridgeEmulator = async (options: EventBridgeEmulatorOptio
 
   const state = await EmulatorState.load(options.dataDir);
   const archives = await ArchiveStore.open(options.dataDir, state.archives.keys());
-  const delivery = new TargetDelivery({ sqsEndpoint: options.sqsEndpoint, log });
+  const delivery = new TargetDelivery({ sqsEndpoint: options.sqsEndpoint, log, ...(options.inProcessSqs ? { inProcessSqs: options.inProcessSqs } : {}) });
   const router = new EventRouter({ state, archives, delivery, scope, log });
   const replays = new ReplayRunner({ state, archives, router, scope, log });
   if (replays.failInterrupted(Date.now())) await state.save();

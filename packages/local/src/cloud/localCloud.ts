@@ -179,7 +179,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const { restored, dropped } = sqs.restore();
     if (restored || dropped) log(`sqs: restored ${restored} queued message(s) from the journal${dropped ? `, dropped ${dropped} of queues that no longer exist` : ""}`);
 
-    const eventBridge = await startEventBridgeEmulator({ port: ports.eventBridge, dataDir: join(options.dataDir, "eventbridge"), region, sqsEndpoint: sqs.endpoint });
+    const eventBridge = await startEventBridgeEmulator({ port: ports.eventBridge, dataDir: join(options.dataDir, "eventbridge"), region, sqsEndpoint: sqs.endpoint, inProcessSqs: sqs.inProcess });
     stack.push({ name: "eventbridge", close: eventBridge.close });
     const eventBridgeClient = new EventBridgeClient({ endpoint: eventBridge.endpoint, region, credentials: localCredentials });
     const { ruleArns } = await applyTopology(eventBridgeClient, queues);
