@@ -9,7 +9,7 @@ import type { EntityType, Extraction } from "../../src/graph/model";
 import { createOfflineExtractor } from "../../src/extraction/offlineExtractor";
 import { readMessage } from "../../src/extraction/readMessage";
 import { SpanTagger, type SpanTaggerFile } from "../../src/extraction/tagger/spanTagger";
-import { spanText } from "../../src/extraction/tagger/trainSpanTagger";
+import { spanText } from "../../src/extraction/tagger/spanTagger";
 import type { AddThresholds } from "../../src/extraction/tagger/addTaggedSpans";
 import taggerModel from "../../model/extraction-tagger.json" with { type: "json" };
 import { readSplit } from "./labelledSet";

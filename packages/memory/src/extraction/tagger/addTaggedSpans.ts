@@ -5,7 +5,7 @@ import type { MessageFindings, UserEdge } from "../MessageFindings.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
 import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
-import { spanText } from "./trainSpanTagger.js";
+import { spanText } from "./spanTagger.js";
 
 /** Per type, the margin over O a span needs before it joins the rules' findings (types missing here are never added). */
 export type AddThresholds = Partial<Record<EntityType, number>>;

@@ -3,7 +3,11 @@ import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
 import { tokenFeatures } from "./tokenFeatures.js";
 
-export const TAGGED_TYPES: readonly EntityType[] = ["Person", "Place", "Thing", "Topic", "Event", "Activity", "Goal", "Feeling", "Value", "Habit"];
+/** The span text between two tokens, as the tagger would name it. */
+export function spanText(message: MessageText, first: number, last: number): string {
+  return message.text.slice(message.tokens[first]?.start ?? 0, message.tokens[last]?.end ?? 0).replace(/[^\p{L}\p{N})]+$/u, "");
+}
+
 /**
  * Entities nest: "scrolling tiktok until 2am" (Habit) holds "tiktok" (Thing), "get a 5 on the ap calc exam" (Goal) holds
  * the exam (Event). One BIO sequence cannot hold both, so each layer tags its own types: names and things, then the

@@ -2,7 +2,7 @@
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { BUCKETS, GrowingRows, MODEL_FORMAT, TAG_LAYERS, allowed, bucketOf, historyFeatures, scoreTags, tagsOf, type SpanTaggerFile, type TaggerLayerFile } from "./spanTagger.js";
+import { BUCKETS, GrowingRows, MODEL_FORMAT, TAG_LAYERS, allowed, bucketOf, historyFeatures, scoreTags, spanText, tagsOf, type SpanTaggerFile, type TaggerLayerFile } from "./spanTagger.js";
 import { tokenFeatures } from "./tokenFeatures.js";
 
 /** A message as read at run time, with the entities its writer labelled. */
@@ -18,11 +18,6 @@ export interface Alignment {
 }
 
 const LONGEST_SPAN = 12;
-
-/** The span text between two tokens, as the tagger would name it. */
-export function spanText(message: MessageText, first: number, last: number): string {
-  return message.text.slice(message.tokens[first]?.start ?? 0, message.tokens[last]?.end ?? 0).replace(/[^\p{L}\p{N})]+$/u, "");
-}
 
 /**
  * BIO tags for a message from its labelled entities: each entity takes the first free token span whose canonical key is
