@@ -3,6 +3,7 @@ export * from "./cloud/localCloud";
 export * from "./cloud/endpoints";
 export * from "./cloud/localMetrics";
 export * from "./runner/sqsEventSource";
+export * from "./runner/runnerQueue";
 export * from "./runner/serviceRegistry";
 export * from "./web/webClient";
 export * from "./web/webServer";

@@ -14,6 +14,7 @@ import { startDevIssuer } from "@innerworld/emulators/issuer";
 import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
 import { startWebClient } from "../web/webClient";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
+import { wireRunnerQueue } from "../runner/runnerQueue";
 import { applyTopology, ARCHIVE_NAME } from "./bus";
 import { startTurnReporter, type ReportLevel } from "./turnReporter";
 import { emfFileIn, emfFileSink, startMetricsReporter } from "./localMetrics";
@@ -115,7 +116,8 @@ export const runServices = (
   const emf = endpoints.metricsFile ? emfFileSink(endpoints.metricsFile) : undefined;
   const runtimes: ServiceRuntime[] = [];
   const eventSources: SqsEventSource[] = [];
-  const sqs = sqsClientFor(endpoints.sqsEndpoint, endpoints.region);
+  // The pollers stand in for Lambda's, which are AWS's own and not the functions' SDK: plain SQS JSON to the local SQS.
+  const sqs = wireRunnerQueue(endpoints.sqsEndpoint);
   for (const service of services) {
     const queues = endpoints.queues[service];
     const build = SQS_SERVICE_HANDLERS[service];
@@ -131,7 +133,7 @@ export const runServices = (
     }
     eventSources.push(
       startSqsEventSource({
-        client: sqs,
+        queue: sqs,
         queueUrl: queues.queueUrl,
         queueArn: queues.queueArn,
         region: endpoints.region,

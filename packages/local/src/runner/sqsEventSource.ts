@@ -1,17 +1,14 @@
 // Stands in for Lambda's SQS event source mapping: long-polls a queue, invokes the handler, deletes what succeeded.
-import {
-  DeleteMessageBatchCommand,
-  ReceiveMessageCommand,
-  type Message,
-  type SQSClient,
-} from "@aws-sdk/client-sqs";
+import type { Message } from "@aws-sdk/client-sqs";
 import { lambdaContext } from "@innerworld/emulators/lambda";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { RunnerQueue } from "./runnerQueue";
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
 export interface SqsEventSourceOptions {
-  client: SQSClient;
+  /** The queue's SQS: `wireRunnerQueue` for the local one, `sdkRunnerQueue` over a client otherwise. */
+  queue: RunnerQueue;
   queueUrl: string;
   queueArn: string;
   region: string;
@@ -79,30 +76,15 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
     }
     const succeeded = records.filter((r) => !failedIds.has(r.messageId));
     if (succeeded.length === 0) return;
-    const result = await options.client.send(
-      new DeleteMessageBatchCommand({
-        QueueUrl: options.queueUrl,
-        Entries: succeeded.map((r, index) => ({ Id: String(index), ReceiptHandle: r.receiptHandle })),
-      }),
-    );
-    if (result.Failed?.length) report(new Error(`delete failed for ${result.Failed.length} message(s)`));
+    const failed = await options.queue.deleteBatch(options.queueUrl, succeeded.map((r) => r.receiptHandle));
+    if (failed) report(new Error(`delete failed for ${failed} message(s)`));
   };
 
   const poll = async (): Promise<void> => {
     while (!stopping) {
       let messages: Message[];
       try {
-        const received = await options.client.send(
-          new ReceiveMessageCommand({
-            QueueUrl: options.queueUrl,
-            MaxNumberOfMessages: options.batchSize,
-            WaitTimeSeconds: options.waitTimeSeconds ?? 20,
-            MessageSystemAttributeNames: ["All"],
-            MessageAttributeNames: ["All"],
-          }),
-          { abortSignal: abort.signal },
-        );
-        messages = received.Messages ?? [];
+        messages = await options.queue.receive({ queueUrl: options.queueUrl, maxMessages: options.batchSize, waitTimeSeconds: options.waitTimeSeconds ?? 20 }, abort.signal);
       } catch (error) {
         if (stopping) return;
         report(error);
