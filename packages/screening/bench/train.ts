@@ -26,3 +26,11 @@ console.log(
   `dev at these thresholds: crisis caught ${onDev.crisisCaught}/${devCount((l) => l === "crisis")}, crisis-or-concern ${onDev.riskCaught}/${devCount((l) => l !== "none")}, ` +
     `ordinary flagged ${onDev.falsePositives}/${devCount((l) => l === "none")} (traps ${onDev.trapFalsePositives}/${devReadings.filter((r) => r.example.trap).length})`,
 );
+// Sequence lines (a message read after earlier ones of its session) are where the context layer shows.
+const sequences = devReadings.filter((r) => r.example.context.length > 0);
+const onSequences = tallyAt(sequences, file.thresholds);
+const seqCount = (pick: (level: string) => boolean) => sequences.filter((r) => pick(r.example.level)).length;
+console.log(
+  `  of which the ${sequences.length} sequence lines: crisis caught ${onSequences.crisisCaught}/${seqCount((l) => l === "crisis")}, crisis-or-concern ${onSequences.riskCaught}/${seqCount((l) => l !== "none")}, ` +
+    `ordinary flagged ${onSequences.falsePositives}/${seqCount((l) => l === "none")} (as crisis ${onSequences.crisisFalsePositives})`,
+);

@@ -1,6 +1,7 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
 import { extractFeatures, type FeatureVector } from "./classifier/features";
+import { findCrisisLanguage } from "./crisisLexicon";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
 import { ESCALATED_CATEGORIES, higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
 import type { ModelThresholds, RiskScorer, ScreeningClassifier } from "./classifier/model";
@@ -187,6 +188,46 @@ export function contextWindows(current: PreparedText, recent: readonly string[])
   return windows;
 }
 
+/**
+ * A farewell before a concern: giving things away, goodbyes, "tell her i love her", letters, then a message of
+ * hopelessness or exhaustion is a known warning-sign combination, a crisis even when the two read together score
+ * below the context thresholds (a give-away plus "i'm so tired of everything" did, at P(crisis) 0.5 to 0.7 against
+ * 0.99). An earlier message reads as a farewell when the classifier, reading it alone, names farewell as its kind at
+ * P(risk) ≥ FAREWELL_RISK, or when the lexicon's preparation patterns (farewell_hint) match it. Tuned on dev only,
+ * on top of the model's own thresholds (docs/safety-screening.md).
+ */
+export const FAREWELL_RISK = 0.5;
+
+const farewellCache = new WeakMap<RiskScorer, Map<string, number>>();
+
+/** How strongly an earlier message, read alone, reads as a farewell or preparation: its P(risk) if the classifier names farewell, 1 on a lexicon preparation pattern, else 0. */
+export function farewellReading(classifier: RiskScorer, text: string): number {
+  let cache = farewellCache.get(classifier);
+  if (cache === undefined) {
+    cache = new Map();
+    farewellCache.set(classifier, cache);
+  }
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const prepared = prepareText(text);
+  let reading = 0;
+  if (findCrisisLanguage(prepared, "input").some((hit) => entryOf(hit) === "farewell_hint")) reading = 1;
+  else {
+    const message = scoreMessage(classifier, prepared);
+    if (message.category === "farewell") reading = message.risk;
+  }
+  if (cache.size >= RECENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
+  cache.set(text, reading);
+  return reading;
+}
+
+/** The strongest farewell reading among the recent messages read as context. */
+export function farewellBefore(classifier: RiskScorer, recent: readonly string[]): number {
+  let strongest = 0;
+  for (const text of recent.slice(-CONTEXT_MESSAGES)) strongest = Math.max(strongest, farewellReading(classifier, text));
+  return strongest;
+}
+
 export interface RiskInput {
   prepared: PreparedText;
   /** Crisis-lexicon hits on this message (crisisLexicon.ts, input direction). */
@@ -196,7 +237,7 @@ export interface RiskInput {
 }
 
 /** The lexicon, then the classifier, then the context; each layer can only raise the level, and the verdict names the one that set it. */
-export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds): RiskVerdict {
+export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds, farewellRisk: number = FAREWELL_RISK): RiskVerdict {
   const t = thresholds;
   const message = scoreMessage(classifier, input.prepared);
   let level: RiskLevel = actionLevel(message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none", message.category);
@@ -227,6 +268,13 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
       decidedBy = "context";
       category = context.category;
     }
+  }
+
+  // A concern (hopelessness, exhaustion) after a farewell is a crisis: the farewell is the context that makes it one.
+  if (level === "concern" && input.recent !== undefined && input.recent.length > 0 && farewellBefore(classifier, input.recent) >= farewellRisk) {
+    level = "crisis";
+    decidedBy = "context";
+    category = "farewell";
   }
 
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);

@@ -111,15 +111,17 @@ describe("safety: screenTurns", () => {
     expect(screened?.content).toBe("i feel so empty lately");
   });
 
-  it("reads the session's earlier messages: 'i'm just so tired of it all' after 'i told my best friend i love her' is a crisis", async () => {
-    const said = ["i told my best friend i love her", "i'm just so tired of it all"];
+  it.each([
+    ["i gave my guitar to my cousin today", "i'm so tired of everything"],
+    ["i told my best friend i love her", "i'm just so tired of it all"],
+  ])("reads the session's earlier messages: after %j, %j is a crisis", async (farewell, tired) => {
+    const said = [farewell, tired];
     const safety = safetyWith(publisher, { recentUserMessages: async (_sessionId, beforeSeq, count) => said.slice(0, beforeSeq - 1).slice(-count) });
 
     await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 1 }), { content: said[0] })));
     await safety.messageReceived(delivered(messageReceivedRequest(turn({ seq: 2 }), { content: said[1] })));
 
-    const [first, second] = publisher.ofType("MessageScreened").map((e) => e.data.verdict);
-    expect(first).toMatchObject({ action: "allow", level: "none" });
+    const second = publisher.ofType("MessageScreened").map((e) => e.data.verdict)[1];
     expect(second).toMatchObject({ action: "crisis", level: "crisis", decidedBy: "context" });
   });
 

@@ -20,7 +20,7 @@ import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, contextWindows, scoreContext, scoreMessage } from "../../src/riskScreen";
+import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -102,6 +102,8 @@ export interface ExampleReading {
   contextRisk: number;
   contextCrisis: number;
   contextCategory: RiskCategory;
+  /** The strongest farewell reading among the earlier messages (riskScreen.ts, farewellBefore); 0 without any. */
+  farewellBefore: number;
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -121,6 +123,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     contextRisk: context?.risk ?? 0,
     contextCrisis: context?.crisis ?? 0,
     contextCategory: context?.category ?? "hopelessness",
+    farewellBefore: example.context.length > 0 ? farewellBefore(classifier, example.context) : 0,
   };
 }
 
@@ -138,6 +141,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = 
     const fromContext = actionLevel(reading.contextCrisis >= t.contextCrisis ? "crisis" : reading.contextRisk >= t.contextConcern ? "concern" : "none", reading.contextCategory, escalate);
     if (fromContext === "crisis" || (level === "none" && fromContext === "concern")) level = fromContext;
   }
+  // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
+  if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
   return level;
 }
 
