@@ -1,6 +1,6 @@
 // The gateway's logic: validates, authorises and rate-limits client frames, then starts sagas by publishing events.
 import { randomUUID } from "node:crypto";
-import type { ClientMessageLog } from "@innerworld/conversation/client-messages";
+import type { ClientMessageLog, ReceivedTurn } from "@innerworld/conversation/client-messages";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import type { MessageStore } from "@innerworld/conversation/messages";
 import { SessionLimitError, SessionNotActiveError, isSessionLive, type SessionEndReason, type SessionPersona, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
@@ -39,6 +39,17 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   idleSeconds: 15 * 60,
   disconnectGraceSeconds: 60,
 };
+
+/** What starting a turn needs beyond its session. */
+interface StartingTurn {
+  messageId: string;
+  seq: number;
+  connectionId: string;
+  content: string;
+  stream: boolean;
+  receivedAt: string;
+  clientMessageId?: string;
+}
 
 export interface GatewayPorts {
   connections: ConnectionStore;
@@ -252,7 +263,7 @@ export class ChatGateway {
 
     if (clientMessageId) {
       const seen = await this.clientMessages.find(userId, clientMessageId);
-      if (seen) return frame("message_received", { sessionId: seen.sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
+      if (seen) return this.resent(connectionId, userId, seen, { content, stream: payload.stream ?? false, clientMessageId });
     }
 
     const decision = await this.rateLimiter.take(this.buckets(userId, connectionId, sessionId));
@@ -274,16 +285,27 @@ export class ChatGateway {
       if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
     }
     const receivedAt = new Date(this.clock()).toISOString();
-    // The teen's side of the turn is kept here, before the turn starts, rather than by storage hearing of MessageReceived
-    // (a delivery, an erasure check and a put): the session was just found live and theirs, and the turn's later steps
-    // (a reply, a notice, a failure) find the message stored. A publish that fails after it leaves the message without
-    // a turn, which the client is told to send again.
+    await this.startTurn(session, { messageId, seq, connectionId, content, stream: payload.stream ?? false, receivedAt, ...(clientMessageId ? { clientMessageId } : {}) });
+    return frame("message_received", { sessionId, messageId, seq, ...(clientMessageId ? { clientMessageId } : {}) });
+  }
+
+  /**
+   * Stores the teen's side of the turn and publishes MessageReceived. The message is kept here, before the turn starts,
+   * rather than by storage hearing of MessageReceived (a delivery, an erasure check and a put): the session was just
+   * found live and theirs, and the turn's later steps (a reply, a notice, a failure) find the message stored. The
+   * event's id is a function of the messageId, so running this again for the same turn (a resend after a failed write
+   * or publish, see `resent`) publishes the same event, which every consumer deduplicates.
+   */
+  private async startTurn(session: SessionRecord, turn: StartingTurn): Promise<void> {
+    const { messageId, seq, connectionId, content, stream, receivedAt, clientMessageId } = turn;
+    const { sessionId, userId } = session;
     await this.messages.putOnce({ sessionId, seq, role: "user", messageId, userId, personaId: session.personaId, content, status: "received", createdAt: receivedAt });
     await this.ports.publisher.publish({
       type: "MessageReceived",
       correlationId: messageId,
       userId,
       sessionId,
+      deduplicationKey: messageId,
       data: {
         messageId,
         sessionId,
@@ -292,13 +314,40 @@ export class ChatGateway {
         ...(session.personaIds ? { personaIds: session.personaIds } : {}),
         connectionId,
         content,
-        stream: payload.stream ?? false,
+        stream,
         ...(session.locale ? { locale: session.locale } : {}),
         receivedAt,
         ...(clientMessageId ? { clientMessageId } : {}),
       },
     });
-    return frame("message_received", { sessionId, messageId, seq, ...(clientMessageId ? { clientMessageId } : {}) });
+  }
+
+  /**
+   * A clientMessageId already recorded. The id is recorded before the message is stored and MessageReceived published,
+   * so a write or publish that failed (the client was told INTERNAL_ERROR, retryable) or a gateway that died between
+   * the steps leaves a recorded id without a running turn. While the stored message is missing or still `received`
+   * (nothing downstream has screened it), the resend runs the turn's start again: the same messageId and seq, the same
+   * event id, so a turn that did start is deduplicated by its consumers and one that did not now starts. A message
+   * screened or past is a plain duplicate.
+   */
+  private async resent(connectionId: string, userId: string, seen: ReceivedTurn, resend: { content: string; stream: boolean; clientMessageId: string }): Promise<Reply> {
+    const { sessionId, messageId, seq } = seen;
+    const ack = frame("message_received", { sessionId, messageId, seq, clientMessageId: resend.clientMessageId, duplicate: true });
+    const stored = await this.messages.get(sessionId, seq, "user");
+    if (stored && stored.status !== "received") return ack;
+    const session = await this.sessions.get(sessionId);
+    if (!session || session.userId !== userId) return ack;
+    if (!isSessionLive(session, this.clock())) return errorFrame("SESSION_NOT_ACTIVE", `Session ${sessionId} has ended`, { sessionId });
+    await this.startTurn(session, {
+      messageId,
+      seq,
+      connectionId,
+      content: stored?.content ?? resend.content,
+      stream: resend.stream,
+      receivedAt: stored?.createdAt ?? new Date(this.clock()).toISOString(),
+      clientMessageId: resend.clientMessageId,
+    });
+    return ack;
   }
 
   private async endSession(userId: string, sessionId: string): Promise<Reply> {

@@ -219,16 +219,98 @@ describe("gateway: ChatGateway", () => {
   });
 
   describe("duplicates", () => {
-    it("acknowledges a resent clientMessageId with the first turn, publishing nothing more", async () => {
+    it("acknowledges a resent clientMessageId with the first turn, publishing nothing more once the turn is under way", async () => {
       const sessionId = await startSession();
 
       const first = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "ios-5512" });
+      await messages.setStatus(sessionId, 1, "user", "screened", ["received"]);
       const resent = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "ios-5512" });
 
       expect(resent).toEqual({ type: "message_received", payload: { sessionId, messageId: first.payload.messageId, seq: 1, clientMessageId: "ios-5512", duplicate: true } });
       expect(publisher.ofType("MessageReceived")).toHaveLength(1);
       expect(publisher.ofType("MessageReceived")[0]?.data.clientMessageId).toBe("ios-5512");
       expect(await messages.listSession(sessionId)).toHaveLength(1);
+    });
+
+    it("republishes a not yet screened turn under the same event id, which consumers deduplicate", async () => {
+      const sessionId = await startSession();
+
+      await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "ios-5513" });
+      const resent = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "ios-5513" });
+
+      expect(resent.payload.duplicate).toBe(true);
+      const [once, again] = publisher.ofType("MessageReceived");
+      expect(again?.metadata.eventId).toBe(once?.metadata.eventId);
+      expect(again?.data).toEqual(once?.data);
+    });
+
+    it("runs the turn when the client resends after the publish failed", async () => {
+      let failNext = true;
+      const flaky = new RecordingPublisher("gateway", clock);
+      publisher = {
+        published: flaky.published,
+        ofType: flaky.ofType.bind(flaky),
+        publish: async (...requests: Parameters<RecordingPublisher["publish"]>) => {
+          if (failNext && requests.some((r) => r.type === "MessageReceived")) {
+            failNext = false;
+            throw new Error("PutEvents failed");
+          }
+          return flaky.publish(...requests);
+        },
+      } as unknown as RecordingPublisher;
+      gateway = build();
+      const sessionId = await startSession();
+
+      const failed = await gateway.handle("conn-1", MAYA, JSON.stringify({ type: "message", payload: { sessionId, content: "hi", clientMessageId: "ios-77" } })).catch(() => "INTERNAL_ERROR");
+      expect(failed).toBe("INTERNAL_ERROR");
+      expect(publisher.ofType("MessageReceived")).toEqual([]);
+
+      const retried = await say(sessionId, "hi", "conn-2", MAYA, { clientMessageId: "ios-77" });
+
+      expect(retried).toMatchObject({ type: "message_received", payload: { sessionId, seq: 1, clientMessageId: "ios-77" } });
+      const [received] = publisher.ofType("MessageReceived");
+      expect(received?.data).toMatchObject({ messageId: retried.payload.messageId, seq: 1, content: "hi", connectionId: "conn-2", clientMessageId: "ios-77" });
+      expect(await messages.get(sessionId, 1, "user")).toMatchObject({ messageId: retried.payload.messageId, status: "received" });
+    });
+
+    it("stores the message and runs the turn when the client resends after the message write failed", async () => {
+      const put = messages.putOnce.bind(messages);
+      let failNext = true;
+      messages.putOnce = async (message) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("PutItem failed");
+        }
+        return put(message);
+      };
+      const sessionId = await startSession();
+
+      await expect(gateway.handle("conn-1", MAYA, JSON.stringify({ type: "message", payload: { sessionId, content: "hello", clientMessageId: "web-9" } }))).rejects.toThrow("PutItem failed");
+      const retried = await say(sessionId, "hello", "conn-1", MAYA, { clientMessageId: "web-9" });
+
+      expect(retried.payload).toMatchObject({ seq: 1, duplicate: true });
+      expect(await messages.get(sessionId, 1, "user")).toMatchObject({ messageId: retried.payload.messageId, content: "hello" });
+      expect(publisher.ofType("MessageReceived").map((e) => e.data.messageId)).toEqual([retried.payload.messageId]);
+    });
+
+    it("answers a resend of a failed turn whose session has since ended with a typed error", async () => {
+      const put = messages.putOnce.bind(messages);
+      let failNext = true;
+      messages.putOnce = async (message) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("PutItem failed");
+        }
+        return put(message);
+      };
+      const sessionId = await startSession();
+      await gateway.handle("conn-1", MAYA, JSON.stringify({ type: "message", payload: { sessionId, content: "hello", clientMessageId: "web-10" } })).catch(() => undefined);
+      await send("conn-1", MAYA, "end_session", { sessionId });
+
+      const retried = await say(sessionId, "hello", "conn-1", MAYA, { clientMessageId: "web-10" });
+
+      expect(retried).toMatchObject({ type: "error", payload: { code: "SESSION_NOT_ACTIVE" } });
+      expect(publisher.ofType("MessageReceived")).toEqual([]);
     });
 
     it("does not take another user's clientMessageId for a duplicate", async () => {

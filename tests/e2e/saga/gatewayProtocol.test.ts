@@ -1,4 +1,6 @@
 // The gateway over a real WebSocket: authorisation on connect, frame validation, sessions, rate limits, ownership, the read API.
+import { randomUUID } from "node:crypto";
+import { PutItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
@@ -92,6 +94,48 @@ describe("gateway protocol", () => {
       const stillMine = await alice.request("message", { sessionId, content: "hello" }, "message_received");
       expect(stillMine.payload.seq).toBe(1);
       await Promise.all([alice.close(), mallory.close()]);
+    });
+  });
+
+  describe("resends", () => {
+    it("runs a turn whose gateway recorded the clientMessageId and then failed before publishing, when the client resends it", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-resend");
+      const sessionId = await startSession(client);
+      const { tablePrefix } = env.cloud.endpoints;
+      // What a gateway leaves when its message write or publish throws (the client heard INTERNAL_ERROR, retryable) or it
+      // dies there: the session's seq taken and the clientMessageId recorded, no message stored, no MessageReceived.
+      const taken = await env.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: `${tablePrefix}-sessions`,
+          Key: { sessionId: { S: sessionId } },
+          UpdateExpression: "SET lastSeq = lastSeq + :one",
+          ExpressionAttributeValues: { ":one": { N: "1" } },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      const seq = taken.Attributes?.lastSeq?.N ?? "";
+      const messageId = randomUUID();
+      await env.dynamodb.send(
+        new PutItemCommand({
+          TableName: `${tablePrefix}-idempotency`,
+          Item: {
+            id: { S: "client-message#u-resend#ios-retry-1" },
+            userId: { S: "u-resend" },
+            messageId: { S: messageId },
+            sessionId: { S: sessionId },
+            seq: { N: seq },
+            expiration: { N: String(Math.floor(Date.now() / 1000) + 3600) },
+          },
+        }),
+      );
+
+      const ack = await client.request("message", { sessionId, content: "did my message get lost?", clientMessageId: "ios-retry-1" }, "message_received");
+
+      expect(ack.payload).toMatchObject({ messageId, seq: Number(seq), duplicate: true });
+      const reply = await client.waitFor("reply", (p) => p.messageId === messageId);
+      expect(reply.payload).toMatchObject({ sessionId, seq: Number(seq) });
+      expect(String(reply.payload.text).length).toBeGreaterThan(0);
+      await client.close();
     });
   });
 
