@@ -85,10 +85,12 @@ export const createNotifier = (ports: NotifierPorts) => {
       });
     // Our own claim: this is a redelivery, which pushes nothing. It reports again (same eventId, so a report already
     // made is dropped as a copy), since storage keeps the reply only from the report: a first attempt that pushed and
-    // then failed to publish must not lose it. Settled means it was shown (or had nowhere to go); unsettled means its
-    // first attempt died before that, and the watchdog ends the turn, so the reply waits for resume.
+    // then failed to publish must not lose it. The status is the one the first attempt settled with (shown, or no
+    // connection to show it on), so every report under this eventId says the same whichever one storage keeps;
+    // unsettled means the first attempt died before pushing, and the watchdog ends the turn, so the reply waits for resume.
     if (!claim.won && claim.existing.decidedBy === input.replyId) {
-      await report(claim.existing.settledAt ? "delivered" : "withheld");
+      const { settledAt, settledAs } = claim.existing;
+      await report(!settledAt ? "withheld" : settledAs === "nowhere" ? "connection_gone" : "delivered");
       return;
     }
     const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
@@ -98,8 +100,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     const alreadyShown = moved && !(await connections.markShown(connectionId, input.replyId));
     // The reply or notice is the turn's last frame: it says the persona is done, so no status frame follows it.
     const result = alreadyShown ? "sent" : connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
-    // Shown (or nowhere to show it): the watchdog leaves a settled turn alone.
-    if (claim.won) await ports.outcomes.settle(claimKey);
+    // Shown (or nowhere to show it): the watchdog leaves a settled turn alone, and a redelivery reports what this found.
+    if (claim.won) await ports.outcomes.settle(claimKey, result === "sent" ? "shown" : "nowhere");
     if (result === "sent" && connectionId) {
       ports.metrics?.count(METRIC.turnsCompleted);
       if (input.receivedAt) ports.metrics?.milliseconds(METRIC.turnLatency, Math.max(0, (ports.clock ?? Date.now)() - Date.parse(input.receivedAt)));

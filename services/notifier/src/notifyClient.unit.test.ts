@@ -147,6 +147,28 @@ describe("notifier: notifyClient", () => {
     expect(new Set(reports.map((e) => e.metadata.eventId)).size).toBe(1);
   });
 
+  it("reports a redelivered reply whose connection was gone as connection_gone again, never delivered", async () => {
+    pusher.close("conn-maya-1");
+    const reply = replyScreenedRequest(t);
+
+    await notifier.replyScreened(delivered(reply));
+    await notifier.replyScreened(delivered(reply, { receiveCount: 2 }));
+
+    const reports = publisher.ofType("ReplyDelivered");
+    expect(reports.map((e) => e.data.status)).toEqual(["connection_gone", "connection_gone"]);
+    expect(new Set(reports.map((e) => e.metadata.eventId)).size).toBe(1);
+  });
+
+  it("reports a redelivered notice for a disconnected session as connection_gone again", async () => {
+    await sessions.markDisconnected(t.sessionId, "conn-maya-1");
+    const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
+
+    await notifier.messageScreened(delivered(notice));
+    await notifier.messageScreened(delivered(notice, { receiveCount: 2 }));
+
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data.status)).toEqual(["connection_gone", "connection_gone"]);
+  });
+
   it("pushes a redelivered safety notice only once: the turn's claim is its only guard (no idempotency record)", async () => {
     const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
 

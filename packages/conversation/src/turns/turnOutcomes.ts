@@ -14,7 +14,15 @@ export interface TurnOutcome {
   decidedAt: string;
   /** When the decider finished showing it (or found no connection to show it on); absent while that is under way. */
   settledAt?: string;
+  /**
+   * What settling found: `shown` when the decider pushed it, `nowhere` when there was no connection to push it to.
+   * A redelivery of the decider reports exactly this again, so every report under its event id says the same.
+   */
+  settledAs?: TurnSettlement;
 }
+
+/** How a settled outcome ended: pushed to the client, or found no connection (it waits for resume). */
+export type TurnSettlement = "shown" | "nowhere";
 
 export type TurnClaim = { won: true } | { won: false; existing: TurnOutcome };
 
@@ -26,8 +34,8 @@ export type TurnClaim = { won: true } | { won: false; existing: TurnOutcome };
 export interface TurnOutcomes {
   claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim>;
   get(messageId: string): Promise<TurnOutcome | undefined>;
-  /** Marks the outcome shown; nothing happens if the turn has no outcome. */
-  settle(messageId: string): Promise<void>;
+  /** Marks the outcome settled, as shown (the default) or with nowhere to show it; nothing happens if the turn has no outcome. */
+  settle(messageId: string, as?: TurnSettlement): Promise<void>;
   /** Replaces an unsettled outcome decided by `decidedBy`; false when it was settled or decided by someone else. */
   takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean>;
 }
@@ -68,19 +76,19 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
   async get(messageId: string): Promise<TurnOutcome | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: keyOf(messageId) }, ConsistentRead: true }));
     if (!Item) return undefined;
-    const { messageId: id, outcome, decidedBy, decidedAt, settledAt } = Item as TurnOutcome;
-    return { messageId: id, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}) };
+    const { messageId: id, outcome, decidedBy, decidedAt, settledAt, settledAs } = Item as TurnOutcome;
+    return { messageId: id, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}), ...(settledAs ? { settledAs } : {}) };
   }
 
-  async settle(messageId: string): Promise<void> {
+  async settle(messageId: string, as: TurnSettlement = "shown"): Promise<void> {
     await ifConditionHolds(
       this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { id: keyOf(messageId) },
-          UpdateExpression: "SET settledAt = :now",
+          UpdateExpression: "SET settledAt = :now, settledAs = :as",
           ConditionExpression: "attribute_exists(id)",
-          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString() },
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":as": as },
         }),
       ),
     );
@@ -119,9 +127,9 @@ export class InMemoryTurnOutcomes implements TurnOutcomes {
     return this.outcomes.get(messageId);
   }
 
-  async settle(messageId: string): Promise<void> {
+  async settle(messageId: string, as: TurnSettlement = "shown"): Promise<void> {
     const existing = this.outcomes.get(messageId);
-    if (existing) this.outcomes.set(messageId, { ...existing, settledAt: new Date(this.clock()).toISOString() });
+    if (existing) this.outcomes.set(messageId, { ...existing, settledAt: new Date(this.clock()).toISOString(), settledAs: as });
   }
 
   async takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean> {

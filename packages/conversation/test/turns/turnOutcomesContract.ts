@@ -30,9 +30,18 @@ export function turnOutcomesContract(adapter: string, open: (clock: () => number
 
       await outcomes.settle(messageId);
 
-      expect(await outcomes.get(messageId)).toEqual({ messageId, outcome: "replied", decidedBy: "reply-1", decidedAt: START, settledAt: "2026-12-04T16:00:01.000Z" });
+      expect(await outcomes.get(messageId)).toEqual({ messageId, outcome: "replied", decidedBy: "reply-1", decidedAt: START, settledAt: "2026-12-04T16:00:01.000Z", settledAs: "shown" });
       expect(await outcomes.takeOver(messageId, "reply-1", "timed_out", "watchdog")).toBe(false);
       expect((await outcomes.get(messageId))?.outcome).toBe("replied");
+    });
+
+    it("keeps how a claim settled: with nowhere to show it, as a push to a gone connection leaves it", async () => {
+      const messageId = randomUUID();
+      await outcomes.claim(messageId, "noticed", "notice-1");
+
+      await outcomes.settle(messageId, "nowhere");
+
+      expect(await outcomes.get(messageId)).toMatchObject({ outcome: "noticed", settledAs: "nowhere" });
     });
 
     it("lets an unsettled claim be taken over only from the decider named, once", async () => {
