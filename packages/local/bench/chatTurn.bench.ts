@@ -136,7 +136,7 @@ const echoLevel = async (clients: number) => {
  * CPU time both processes spent, in ms (this one: emulators, gateway and the clients; the services process when there is
  * one). Per turn it is steadier than latency on a shared machine, where other work takes the cores in turns.
  */
-const cpuMs = (servicesPid: number | undefined): number => {
+const cpuMs = (servicesPid: number | undefined): { own: number; services: number } => {
   const own = process.cpuUsage();
   let services = 0;
   if (servicesPid !== undefined) {
@@ -148,7 +148,7 @@ const cpuMs = (servicesPid: number | undefined): number => {
       // Not Linux: only this process is counted.
     }
   }
-  return (own.user + own.system) / 1000 + services;
+  return { own: (own.user + own.system) / 1000, services };
 };
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -184,14 +184,18 @@ const main = async () => {
     console.log(`layout: ${processes > 1 ? "emulators and gateway in one process, the six services in another" : "everything in one process"}`);
     await runLevel(cloud.endpoints, 5, "warmup");
     console.log(`chat turn, offline model, ${TURNS_PER_CLIENT} turns per client (client message → final reply frame); load average ${load()}:`);
-    console.log("  clients | InnerWorld p50 / p99, turns/s, CPU ms a turn | bare ws echo p50 / p99, round trips/s | p50 ratio");
+    console.log("  clients | InnerWorld p50 / p99, turns/s, CPU a turn (emulators, gateway and clients + services) | bare ws echo p50 / p99, round trips/s | p50 ratio");
     for (const clients of LEVELS) {
       const cpuBefore = cpuMs(servicesProcess?.pid);
       const r = await runLevel(cloud.endpoints, clients, String(clients));
-      const cpuPerTurn = (cpuMs(servicesProcess?.pid) - cpuBefore) / (clients * TURNS_PER_CLIENT);
+      const cpuAfter = cpuMs(servicesProcess?.pid);
+      const turns = clients * TURNS_PER_CLIENT;
+      const ownPerTurn = (cpuAfter.own - cpuBefore.own) / turns;
+      const servicesPerTurn = (cpuAfter.services - cpuBefore.services) / turns;
+      const cpuPerTurn = `${(ownPerTurn + servicesPerTurn).toFixed(1)} ms CPU${servicesProcess ? ` (${ownPerTurn.toFixed(1)} + ${servicesPerTurn.toFixed(1)})` : ""}`;
       const echo = await echoLevel(clients);
       console.log(
-        `  ${String(clients).padStart(7)} | ${ms(r.p50)} / ${ms(r.p99)}, ${r.turnsPerSecond.toFixed(0)} turns/s, ${cpuPerTurn.toFixed(1)} ms CPU | ${ms(echo.p50)} / ${ms(echo.p99)}, ${echo.turnsPerSecond.toFixed(0)}/s | ×${(r.p50 / echo.p50).toFixed(0)} (throughput ÷${(echo.turnsPerSecond / r.turnsPerSecond).toFixed(0)})`,
+        `  ${String(clients).padStart(7)} | ${ms(r.p50)} / ${ms(r.p99)}, ${r.turnsPerSecond.toFixed(0)} turns/s, ${cpuPerTurn} | ${ms(echo.p50)} / ${ms(echo.p99)}, ${echo.turnsPerSecond.toFixed(0)}/s | ×${(r.p50 / echo.p50).toFixed(0)} (throughput ÷${(echo.turnsPerSecond / r.turnsPerSecond).toFixed(0)})`,
       );
     }
     const chunk = await firstChunk(cloud.endpoints);

@@ -56,7 +56,7 @@ export const startEventBridgeEmulator = async (options: EventBridgeEmulatorOptio
     // Replays first: they start deliveries of their own.
     await replays.drain();
     await delivery.drain();
-    await archives.drain();
+    await archives.close();
     await state.drain();
     delivery.close();
   };
