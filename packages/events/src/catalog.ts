@@ -139,8 +139,8 @@ export const replyDeliveredSchema = z.object({
   receivedAt: isoTime.optional(),
   /**
    * The reply as safety let it through, so that storage hears of it once and keeps it with its delivery status in one
-   * write. Absent on a safety notice's report (storage keeps the notice from MessageScreened) and on reports from before
-   * it was carried, which only set the status of a reply stored from ReplyScreened.
+   * write. A safety notice's report carries the notice (model `safety`), so storage keeps it from this report or from
+   * MessageScreened, whichever comes first. Absent on reports from before it was carried, which only set a status.
    */
   reply: z
     .object({

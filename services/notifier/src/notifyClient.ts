@@ -159,15 +159,29 @@ export const createNotifier = (ports: NotifierPorts) => {
     async messageScreened(event: ConsumedEvent<"MessageScreened">) {
       const { data } = event.envelope;
       const crisis = data.verdict.action === "crisis";
+      const text = crisis ? crisisReply(data.locale) : blockedInputReply(data.locale);
       const frame = serverFrame("safety_notice", {
         sessionId: data.sessionId,
         messageId: data.messageId,
         seq: data.seq,
-        text: crisis ? crisisReply(data.locale) : blockedInputReply(data.locale),
+        text,
         categories: data.verdict.categories,
         resources: crisis ? crisisResources(data.locale).resources : [],
       });
-      await deliver({ event, sessionId: data.sessionId, messageId: data.messageId, replyId: `notice-${data.messageId}`, seq: data.seq, frame, outcome: "noticed", receivedAt: data.receivedAt, ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}) });
+      await deliver({
+        event,
+        sessionId: data.sessionId,
+        messageId: data.messageId,
+        replyId: `notice-${data.messageId}`,
+        seq: data.seq,
+        frame,
+        outcome: "noticed",
+        receivedAt: data.receivedAt,
+        // The notice rides on the report as a reply does, so storage can keep it from whichever of this report and
+        // MessageScreened reaches it first (their order is not guaranteed).
+        reply: { personaId: data.personaId, text, replaced: false, categories: data.verdict.categories, model: "safety" },
+        ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
+      });
     },
 
     /** A feedback request goes to every connection the teen has open; one not connected now is offered it on the next connect. */

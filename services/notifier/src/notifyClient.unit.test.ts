@@ -123,6 +123,11 @@ describe("notifier: notifyClient", () => {
     expect(block?.payload).toMatchObject({ text: blockedInputReply("es-US"), resources: [], seq: 2 });
     expect(blockedInputReply("es-US")).not.toBe(blockedInputReply("en-GB"));
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data.replyId)).toEqual([`notice-${t.messageId}`, `notice-${blocked.messageId}`]);
+    // Each report carries its notice, so storage can keep it whether the report or MessageScreened reaches it first.
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data.reply)).toEqual([
+      { personaId: "companion", text: crisisReply("en-GB"), replaced: false, categories: ["self_harm"], model: "safety" },
+      { personaId: "companion", text: blockedInputReply("es-US"), replaced: false, categories: ["harassment"], model: "safety" },
+    ]);
   });
 
   it("sends no status frame around a reply or a safety notice: the frame itself ends the turn", async () => {

@@ -21,6 +21,7 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
       await eraseUserConversations(dynamodb, tables, userId);
     },
     ...(Number.isInteger(afterTurns) && afterTurns > 0 ? { feedbackAfterTurns: afterTurns } : {}),
+    logger: runtime.logger,
   });
   const surveys = createSurveyKeeper({
     surveys: new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock),

@@ -14,6 +14,8 @@ export interface StoragePorts {
   eraseUser: (userId: string) => Promise<void>;
   /** Also ask for feedback once a session reaches this many turns (unset: only at session end). */
   feedbackAfterTurns?: number;
+  /** The runtime's logger (silent when absent). */
+  logger?: { warn(message: string, extra: Record<string, unknown>): void };
 }
 
 const NOTICE_PREFIX = "notice-";
@@ -45,7 +47,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
     /** The gateway wrote the session; storage only makes sure a replayed start finds its record. */
     async sessionStarted({ envelope }: ConsumedEvent<"SessionStarted">) {
       const session = await sessions.get(envelope.data.sessionId);
-      if (!session) console.warn("SessionStarted for an unknown session", { sessionId: envelope.data.sessionId });
+      if (!session) ports.logger?.warn("SessionStarted for an unknown session", { sessionId: envelope.data.sessionId });
     },
 
     /** The gateway keeps the teen's message as it accepts it; this writes it back from a replay of the archive. */
@@ -70,7 +72,8 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       if (data.verdict.action !== "crisis" && data.verdict.action !== "block") return;
       const status: MessageStatus = data.verdict.action === "crisis" ? "crisis" : "blocked";
       await messages.setStatus(data.sessionId, data.seq, "user", status, ["received"]);
-      // The fixed reply the notifier sent stands as the assistant's side of the turn, so history and resume see it.
+      // The fixed reply the notifier sent stands as the assistant's side of the turn, so history and resume see it. Its
+      // delivery report carries it too and may have come first: then it is kept already, with its delivery status.
       await messages.putOnce({
         sessionId: data.sessionId,
         seq: data.seq,
@@ -89,7 +92,8 @@ export const createConversationKeeper = (ports: StoragePorts) => {
     /**
      * A reply's delivery report carries the reply: storage keeps it once, with the status it ended in (shown, or
      * waiting for the client's resume), in one conditional put; a redelivered report finds it kept and writes nothing.
-     * A safety notice's report carries no reply (the notice was kept from MessageScreened) and only sets its status.
+     * A safety notice's report carries the notice the same way; MessageScreened may have kept it first (as `screened`),
+     * and then the report moves it to its delivery status.
      */
     async replyDelivered({ envelope, replayName }: ConsumedEvent<"ReplyDelivered">) {
       const { data, metadata } = envelope;
@@ -97,7 +101,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
       const replyIndex = data.replyIndex ?? 0;
       if (data.reply) {
         const { reply } = data;
-        await messages.putOnce({
+        const kept = await messages.putOnce({
           sessionId: data.sessionId,
           seq: data.seq,
           role: "assistant",
@@ -115,17 +119,17 @@ export const createConversationKeeper = (ports: StoragePorts) => {
           replaced: reply.replaced,
           categories: reply.categories,
         });
+        // A notice MessageScreened kept first waits for its status; a reply is only ever kept from here.
+        if (!kept && data.replyId.startsWith(NOTICE_PREFIX)) await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened"], replyIndex);
         if (ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
           await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId, replayed: replayName !== undefined });
         }
         return;
       }
+      // A report from before reports carried what they report on: it only sets the status of what is stored.
       const updated = await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened", "undelivered"], replyIndex);
       if (updated || (await messages.get(data.sessionId, data.seq, "assistant", replyIndex))) return;
-      // A notice's report may overtake MessageScreened: failing here makes the queue retry until the notice is kept.
-      if (data.replyId.startsWith(NOTICE_PREFIX)) throw new Error(`notice ${data.replyId} is not stored yet`);
-      // A report from before reports carried their reply, replayed without the ReplyScreened that kept it: nothing to mark.
-      console.warn("a delivery report for a reply that is not stored", { sessionId: data.sessionId, seq: data.seq, replyId: data.replyId });
+      ports.logger?.warn("a delivery report for a reply that is not stored", { sessionId: data.sessionId, seq: data.seq, replyId: data.replyId });
     },
 
     async stepFailed({ envelope }: ConsumedEvent<"StepFailed">) {

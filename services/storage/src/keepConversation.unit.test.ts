@@ -17,7 +17,7 @@ import {
   turn,
   type Turn,
 } from "@innerworld/events/factories";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createConversationKeeper } from "./keepConversation";
 
 describe("storage: keepConversation", () => {
@@ -120,25 +120,39 @@ describe("storage: keepConversation", () => {
     expect(await messages.get(t.sessionId, 1, "assistant", 1)).toMatchObject({ personaId: "courage", personaName: "Courage", usage, cost, replyIndex: 1, model: "gpt-test" });
   });
 
-  it("records a safety notice's delivery on the notice kept from MessageScreened, and fails a report that overtook it so the queue brings it back", async () => {
+  it("keeps a safety notice from its delivery report when the report overtakes MessageScreened, with its status", async () => {
     const crisis = { action: "crisis" as const, categories: ["self_harm"], lexiconVersion: "2026.03" };
-    const report = replyDeliveredRequest(t, { replyId: `notice-${t.messageId}`, reply: undefined });
+    const notice = { personaId: "companion", text: crisisReply(), replaced: false, categories: ["self_harm"], model: "safety" };
+    const report = replyDeliveredRequest(t, { replyId: `notice-${t.messageId}`, reply: notice });
+    await keeper.messageReceived(delivered(messageReceivedRequest(t)));
 
-    await expect(keeper.replyDelivered(delivered(report))).rejects.toThrow(/not stored yet/);
+    await keeper.replyDelivered(delivered(report));
     await keeper.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, verdict: crisis })));
-    await keeper.replyDelivered(delivered(report, { receiveCount: 2 }));
 
-    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered", model: "safety" });
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "delivered", model: "safety", content: crisisReply(), replyId: `notice-${t.messageId}`, categories: ["self_harm"] });
+    expect(await messages.get(t.sessionId, 1, "user")).toMatchObject({ status: "crisis" });
+    expect(await messages.listSession(t.sessionId)).toHaveLength(2);
   });
 
-  it("only warns about an old report without its reply whose reply is not stored (a replay of events from before reports carried it)", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  it("moves a notice MessageScreened kept first to the status its report carries", async () => {
+    const block = { action: "block" as const, categories: ["harassment"], lexiconVersion: "2026.03" };
+    const notice = { personaId: "companion", text: blockedInputReply(), replaced: false, categories: ["harassment"], model: "safety" };
+    await keeper.messageScreened(delivered(messageScreenedRequest(t, { content: undefined, verdict: block })));
 
-    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { reply: undefined })));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { replyId: `notice-${t.messageId}`, status: "connection_gone", reply: notice })));
+
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ status: "undelivered", model: "safety" });
+  });
+
+  it("only warns, through the runtime's logger, about an old report without its reply whose reply is not stored (a replay of events from before reports carried it)", async () => {
+    const warned: string[] = [];
+    const logging = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, logger: { warn: (message) => warned.push(message) } });
+
+    await logging.replyDelivered(delivered(replyDeliveredRequest(t, { reply: undefined })));
+    await logging.replyDelivered(delivered(replyDeliveredRequest(t, { replyId: `notice-${t.messageId}`, reply: undefined })));
 
     expect(await messages.get(t.sessionId, 1, "assistant")).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(1);
-    warn.mockRestore();
+    expect(warned).toEqual(["a delivery report for a reply that is not stored", "a delivery report for a reply that is not stored"]);
   });
 
   it("does not let a late or old delivery report undo a later state", async () => {
@@ -229,14 +243,14 @@ describe("storage: keepConversation", () => {
     expect(publisher.published).toEqual([]);
   });
 
-  it("only warns about a SessionStarted whose session it cannot find", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  it("only warns, through the runtime's logger, about a SessionStarted whose session it cannot find", async () => {
+    const warned: string[] = [];
+    const logging = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, logger: { warn: (message) => warned.push(message) } });
 
-    await keeper.sessionStarted(delivered(sessionStartedRequest(t)));
-    await keeper.sessionStarted(delivered(sessionStartedRequest(turn())));
+    await logging.sessionStarted(delivered(sessionStartedRequest(t)));
+    await logging.sessionStarted(delivered(sessionStartedRequest(turn())));
 
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/unknown session/);
-    warn.mockRestore();
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/unknown session/);
   });
 });
