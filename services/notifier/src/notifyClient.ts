@@ -6,7 +6,7 @@ import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
 import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { serverFrame, type ConsumedEvent, type EventData, type Publisher } from "@innerworld/events";
+import { serverFrame, topologyOf, type ConsumedEvent, type EventData, type Publisher } from "@innerworld/events";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
 export interface NotifierPorts {
@@ -22,6 +22,9 @@ export interface NotifierPorts {
   clock: Clock;
 }
 
+/** The delivery after which the queue dead-letters a record the notifier could not handle. */
+const LAST_ATTEMPT = topologyOf("notifier").queue?.maxReceiveCount ?? 1;
+
 /** What the client is told when the watchdog ended a turn that had no reply by its deadline. */
 export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 
@@ -36,7 +39,49 @@ export const createNotifier = (ports: NotifierPorts) => {
     return session?.disconnectedAt ? undefined : fallback;
   };
 
-  const deliver = async (input: {
+  /**
+   * Delivers a reply or notice; on the queue's last attempt, a failure (the outcomes table or the session unreadable,
+   * say) still reports the reply `withheld`, carrying it, before the record dead-letters: storage keeps it only from
+   * the report, and the watchdog ends the turn on screen. A push that fails leaves its claim unsettled, and the next
+   * attempt finds it and reports the same `withheld`. Only a report that cannot be published at all loses the reply.
+   */
+  const deliver = async (input: Parameters<typeof attemptDelivery>[0]) => {
+    try {
+      await attemptDelivery(input);
+    } catch (error) {
+      if (input.event.receiveCount >= LAST_ATTEMPT && input.reply) await reportOf(input)("withheld").catch(() => undefined);
+      throw error;
+    }
+  };
+
+  /** The ReplyDelivered a delivery publishes: one eventId per delivered event, whichever attempt makes it. */
+  const reportOf =
+    (input: { event: ConsumedEvent; sessionId: string; messageId: string; replyId: string; seq: number; replyIndex?: number; receivedAt?: string | undefined; reply?: EventData<"ReplyDelivered">["reply"] }) =>
+    async (status: EventData<"ReplyDelivered">["status"], connectionId?: string) => {
+      const { metadata } = input.event.envelope;
+      return ports.publisher.publish({
+        type: "ReplyDelivered",
+        correlationId: metadata.correlationId,
+        causationId: metadata.eventId,
+        userId: metadata.userId,
+        sessionId: input.sessionId,
+        deduplicationKey: metadata.eventId,
+        data: {
+          messageId: input.messageId,
+          replyId: input.replyId,
+          sessionId: input.sessionId,
+          seq: input.seq,
+          ...(input.replyIndex !== undefined ? { replyIndex: input.replyIndex } : {}),
+          ...(connectionId ? { connectionId } : {}),
+          status,
+          deliveredAt: now(),
+          ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+          ...(input.reply ? { reply: input.reply } : {}),
+        },
+      });
+    };
+
+  const attemptDelivery = async (input: {
     event: ConsumedEvent;
     sessionId: string;
     messageId: string;
@@ -61,28 +106,7 @@ export const createNotifier = (ports: NotifierPorts) => {
       claimKey = `${input.messageId}#${input.replyIndex}`;
       claim = await ports.outcomes.claim(claimKey, "replied", input.replyId);
     }
-    const { metadata } = input.event.envelope;
-    const report = async (status: EventData<"ReplyDelivered">["status"], connectionId?: string) =>
-      ports.publisher.publish({
-        type: "ReplyDelivered",
-        correlationId: metadata.correlationId,
-        causationId: metadata.eventId,
-        userId: metadata.userId,
-        sessionId: input.sessionId,
-        deduplicationKey: metadata.eventId,
-        data: {
-          messageId: input.messageId,
-          replyId: input.replyId,
-          sessionId: input.sessionId,
-          seq: input.seq,
-          ...(input.replyIndex !== undefined ? { replyIndex: input.replyIndex } : {}),
-          ...(connectionId ? { connectionId } : {}),
-          status,
-          deliveredAt: now(),
-          ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
-          ...(input.reply ? { reply: input.reply } : {}),
-        },
-      });
+    const report = reportOf(input);
     // Our own claim: this is a redelivery, which pushes nothing. It reports again (same eventId, so a report already
     // made is dropped as a copy), since storage keeps the reply only from the report: a first attempt that pushed and
     // then failed to publish must not lose it. The status is the one the first attempt settled with (shown, or no

@@ -174,6 +174,32 @@ describe("notifier: notifyClient", () => {
     expect(publisher.ofType("ReplyDelivered").map((e) => e.data.status)).toEqual(["connection_gone", "connection_gone"]);
   });
 
+  it("reports a reply withheld, carrying it, when the push kept failing: the next attempt finds the unsettled claim", async () => {
+    const failing = { ...pusher, push: async () => Promise.reject(new Error("@connections 500")) };
+    const flaky = createNotifier({ sessions, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
+    const reply = replyScreenedRequest(t);
+
+    await expect(flaky.replyScreened(delivered(reply))).rejects.toThrow("@connections 500");
+    await flaky.replyScreened(delivered(reply, { receiveCount: 2 }));
+
+    expect(publisher.ofType("ReplyDelivered").map((e) => [e.data.status, e.data.reply?.text])).toEqual([["withheld", expect.any(String)]]);
+  });
+
+  it("reports a reply withheld, carrying it, on the last attempt when its turn's outcome cannot be claimed, so storage keeps it before the record dead-letters", async () => {
+    const unreachable = new InMemoryTurnOutcomes();
+    unreachable.claim = async () => Promise.reject(new Error("DynamoDB throttled"));
+    const stuck = createNotifier({ sessions, connections, publisher, pusher, outcomes: unreachable, clock: manualClock(TURN_AT) });
+    const reply = replyScreenedRequest(t, { text: "Still here for you." });
+
+    await expect(stuck.replyScreened(delivered(reply))).rejects.toThrow("DynamoDB throttled");
+    await expect(stuck.replyScreened(delivered(reply, { receiveCount: 2 }))).rejects.toThrow("DynamoDB throttled");
+    expect(publisher.ofType("ReplyDelivered")).toEqual([]);
+    await expect(stuck.replyScreened(delivered(reply, { receiveCount: 3 }))).rejects.toThrow("DynamoDB throttled");
+
+    expect(pusher.pushed).toEqual([]);
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data)).toEqual([expect.objectContaining({ status: "withheld", reply: expect.objectContaining({ text: "Still here for you." }) })]);
+  });
+
   it("pushes a redelivered safety notice only once: the turn's claim is its only guard (no idempotency record)", async () => {
     const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
 
