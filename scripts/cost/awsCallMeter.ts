@@ -1,7 +1,8 @@
 // Counts the AWS API calls that reach the local cloud's emulators over HTTP, whoever makes them (services, the bus's
-// deliveries to SQS, the Lambda-like pollers), by part and operation, from node's http.server diagnostics channel.
+// deliveries to SQS, in process or not, the Lambda-like pollers), by part and operation, from node's diagnostics channels.
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { IN_PROCESS_SEND_CHANNEL } from "@innerworld/emulators/eventbridge";
 import type { LocalEndpoints } from "@innerworld/local";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 
@@ -94,11 +95,21 @@ export const startAwsCallMeter = (endpoints: LocalEndpoints): AwsCallMeter => {
     response.once("finish", settle);
     response.once("close", settle);
   };
+  // The bus delivers to an SQS in its own process without a request on the SQS port: still a SendMessage per delivery.
+  const onInProcessSend = (message: unknown) => {
+    if ((message as { sqsEndpoint?: string }).sqsEndpoint !== endpoints.sqsEndpoint) return;
+    counts.byPart.sqs.SendMessage = (counts.byPart.sqs.SendMessage ?? 0) + 1;
+    counts.total += 1;
+  };
   subscribe("http.server.request.start", onRequest);
+  subscribe(IN_PROCESS_SEND_CHANNEL, onInProcessSend);
   return {
     snapshot: () => ({ byPart: structuredClone(counts.byPart), total: counts.total }),
     inFlight: () => pending,
-    stop: () => unsubscribe("http.server.request.start", onRequest),
+    stop: () => {
+      unsubscribe("http.server.request.start", onRequest);
+      unsubscribe(IN_PROCESS_SEND_CHANNEL, onInProcessSend);
+    },
   };
 };
 

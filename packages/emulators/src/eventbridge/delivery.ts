@@ -1,8 +1,16 @@
 // Sends matched events to SQS targets: resolves queue URLs once, retries failed sends with backoff, and tracks sends in flight for close().
+import { channel } from "node:diagnostics_channel";
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { parseSqsQueueArn } from "./arns.js";
 import { applyInputPath } from "./inputPath.js";
 import type { AwsEvent, EmulatorLogger, TargetRecord } from "./types.js";
+
+/**
+ * Each in-process SendMessage is announced here ({ sqsEndpoint }): it is the SendMessage AWS bills per delivery, and
+ * with no request on the SQS port a meter of the local cloud's calls hears of it only this way.
+ */
+export const IN_PROCESS_SEND_CHANNEL = "innerworld.emulators.sqs.send";
+const inProcessSends = channel(IN_PROCESS_SEND_CHANNEL);
 
 /** An SQS running in this process: deliveries go straight to it, as SendMessage calls without the SDK and socket. */
 export interface InProcessSqsTarget {
@@ -95,6 +103,7 @@ export class TargetDelivery {
           const queueUrl = inProcess.queueUrlOf(queue.queueName);
           if (!queueUrl) throw new Error(`queue ${queue.queueName} does not exist`);
           inProcess.sendMessage({ QueueUrl: queueUrl, MessageBody: body, ...fifo });
+          if (inProcessSends.hasSubscribers) inProcessSends.publish({ sqsEndpoint: this.options.sqsEndpoint });
           return;
         }
         const client = this.clientFor(queue.region);
