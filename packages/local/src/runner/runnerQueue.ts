@@ -1,6 +1,6 @@
-// How the runner talks to a service's queue: ReceiveMessage and DeleteMessageBatch, over the SDK or as plain SQS JSON.
+// How the runner talks to a service's queue: ReceiveMessage and DeleteMessageBatch as plain SQS JSON on a keep-alive socket.
 import { Agent, request } from "node:http";
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from "@aws-sdk/client-sqs";
+import type { Message } from "@aws-sdk/client-sqs";
 
 export interface ReceiveRequest {
   queueUrl: string;
@@ -16,30 +16,6 @@ export interface RunnerQueue {
   deleteBatch(queueUrl: string, receiptHandles: string[]): Promise<number>;
   destroy(): void;
 }
-
-/** Over an SDK client: for an SQS that only the SDK reaches (a signed endpoint). */
-export const sdkRunnerQueue = (client: SQSClient): RunnerQueue => ({
-  async receive(input, signal) {
-    const received = await client.send(
-      new ReceiveMessageCommand({
-        QueueUrl: input.queueUrl,
-        MaxNumberOfMessages: input.maxMessages,
-        WaitTimeSeconds: input.waitTimeSeconds,
-        MessageSystemAttributeNames: ["All"],
-        MessageAttributeNames: ["All"],
-      }),
-      { abortSignal: signal },
-    );
-    return received.Messages ?? [];
-  },
-  async deleteBatch(queueUrl, receiptHandles) {
-    const result = await client.send(
-      new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: receiptHandles.map((handle, index) => ({ Id: String(index), ReceiptHandle: handle })) }),
-    );
-    return result.Failed?.length ?? 0;
-  },
-  destroy: () => client.destroy(),
-});
 
 /** An SQS error answer (`__type` and `message`), named as the SDK would name it. */
 export class RunnerQueueError extends Error {

@@ -7,7 +7,7 @@ import type { RunnerQueue } from "./runnerQueue";
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
 export interface SqsEventSourceOptions {
-  /** The queue's SQS: `wireRunnerQueue` for the local one, `sdkRunnerQueue` over a client otherwise. */
+  /** The queue's SQS (`wireRunnerQueue` for the local one). */
   queue: RunnerQueue;
   queueUrl: string;
   queueArn: string;
