@@ -219,6 +219,19 @@ describe("gateway: ChatGateway", () => {
   });
 
   describe("duplicates", () => {
+    /** The next message write throws, as a PutItem the table refused would; later writes go through. */
+    const failFirstMessageWrite = () => {
+      const put = messages.putOnce.bind(messages);
+      let failNext = true;
+      messages.putOnce = async (message) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error("PutItem failed");
+        }
+        return put(message);
+      };
+    };
+
     it("acknowledges a resent clientMessageId with the first turn, publishing nothing more once the turn is under way", async () => {
       const sessionId = await startSession();
 
@@ -274,15 +287,7 @@ describe("gateway: ChatGateway", () => {
     });
 
     it("stores the message and runs the turn when the client resends after the message write failed", async () => {
-      const put = messages.putOnce.bind(messages);
-      let failNext = true;
-      messages.putOnce = async (message) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error("PutItem failed");
-        }
-        return put(message);
-      };
+      failFirstMessageWrite();
       const sessionId = await startSession();
 
       await expect(gateway.handle("conn-1", MAYA, JSON.stringify({ type: "message", payload: { sessionId, content: "hello", clientMessageId: "web-9" } }))).rejects.toThrow("PutItem failed");
@@ -294,15 +299,7 @@ describe("gateway: ChatGateway", () => {
     });
 
     it("answers a resend of a failed turn whose session has since ended with a typed error", async () => {
-      const put = messages.putOnce.bind(messages);
-      let failNext = true;
-      messages.putOnce = async (message) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error("PutItem failed");
-        }
-        return put(message);
-      };
+      failFirstMessageWrite();
       const sessionId = await startSession();
       await gateway.handle("conn-1", MAYA, JSON.stringify({ type: "message", payload: { sessionId, content: "hello", clientMessageId: "web-10" } })).catch(() => undefined);
       await send("conn-1", MAYA, "end_session", { sessionId });

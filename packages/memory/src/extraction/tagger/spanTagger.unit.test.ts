@@ -1,5 +1,6 @@
 // The span tagger: labels align to token spans, training is deterministic, a trained tagger finds spans it was taught, and the extractor adds only what the rules missed.
 import { readFileSync } from "node:fs";
+import { seededRandom } from "@innerworld/platform/random";
 import { describe, expect, it } from "vitest";
 import { readSplit, sha256Of, splitPath } from "../../../bench/eval/labelledSet";
 import type { EntityType } from "../../graph/model.js";
@@ -9,7 +10,7 @@ import { readMessage } from "../readMessage.js";
 import { addTaggedSpans } from "./addTaggedSpans.js";
 import { SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
 import { SpanTagger, bucketOf, type SpanTaggerFile } from "./spanTagger.js";
-import { alignEntities, seededRandom, trainSpanTagger, type LabelledExample } from "./trainSpanTagger.js";
+import { alignEntities, trainSpanTagger, type LabelledExample } from "./trainSpanTagger.js";
 
 const referenceDate = new Date("2026-11-25T16:00:00.000Z");
 const read = (text: string) => readMessage(text, { referenceDate, timeZone: "UTC" });

@@ -1,4 +1,5 @@
 // Trains the span tagger: labelled entities aligned to token spans (BIO tags), then an averaged perceptron over seeded shuffles, written as a deterministic model file.
+import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
@@ -55,18 +56,6 @@ function findSpan(message: MessageText, tags: readonly string[], type: EntityTyp
 export interface TrainingOptions {
   seed: number;
   epochs: number;
-}
-
-/** mulberry32: a small seeded generator, so the shuffles (and so the model) are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Row {
@@ -131,10 +120,7 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
   const random = seededRandom(options.seed);
   const order = prepared.map((_, index) => index);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
-    for (let index = order.length - 1; index > 0; index -= 1) {
-      const swap = Math.floor(random() * (index + 1));
-      [order[index], order[swap]] = [order[swap] as number, order[index] as number];
-    }
+    shuffleInPlace(order, random);
     for (const exampleIndex of order) {
       const example = prepared[exampleIndex];
       const wanted = gold[exampleIndex];
