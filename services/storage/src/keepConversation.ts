@@ -119,9 +119,11 @@ export const createConversationKeeper = (ports: StoragePorts) => {
           replaced: reply.replaced,
           categories: reply.categories,
         });
+        const notice = data.replyId.startsWith(NOTICE_PREFIX);
         // A notice MessageScreened kept first waits for its status; a reply is only ever kept from here.
-        if (!kept && data.replyId.startsWith(NOTICE_PREFIX)) await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened"], replyIndex);
-        if (ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
+        if (!kept && notice) await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened"], replyIndex);
+        // Feedback follows a persona's reply, never a safety notice: a teen just shown helplines is not asked to rate the chat.
+        if (!notice && ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
           await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId, replayed: replayName !== undefined });
         }
         return;

@@ -238,6 +238,16 @@ describe("storage: keepConversation", () => {
     expect(publisher.ofType("FeedbackRequested").map((e) => [e.data.reason, e.data.requestId])).toEqual([["after_turns", `feedback-${t.sessionId}-turn-2`]]);
   });
 
+  it("asks for no feedback after a configured turn answered by a safety notice", async () => {
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 1 });
+    const notice = { personaId: "companion", text: crisisReply(), replaced: false, categories: ["self_harm"], model: "safety" };
+
+    await asking.replyDelivered(delivered(replyDeliveredRequest(t, { replyId: `notice-${t.messageId}`, reply: notice })));
+
+    expect(publisher.ofType("FeedbackRequested")).toEqual([]);
+    expect(await feedback.listBySession(t.sessionId)).toEqual([]);
+  });
+
   it("fails SessionEnded for a session it has no record of, so the queue retries it", async () => {
     await expect(keeper.sessionEnded(delivered(sessionEndedRequest(turn())))).rejects.toThrow(/is not recorded/);
     expect(publisher.published).toEqual([]);
