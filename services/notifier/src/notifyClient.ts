@@ -1,5 +1,5 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
-import { GENERATION_FAILED_MESSAGE, blockedInputReply, crisisReply } from "@innerworld/screening/replies";
+import { GENERATION_FAILED_MESSAGE, safetyNoticeText } from "@innerworld/screening/replies";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
@@ -183,7 +183,7 @@ export const createNotifier = (ports: NotifierPorts) => {
     async messageScreened(event: ConsumedEvent<"MessageScreened">) {
       const { data } = event.envelope;
       const crisis = data.verdict.action === "crisis";
-      const text = crisis ? crisisReply(data.locale) : blockedInputReply(data.locale);
+      const text = safetyNoticeText(crisis ? "crisis" : "block", data.locale);
       const frame = serverFrame("safety_notice", {
         sessionId: data.sessionId,
         messageId: data.messageId,

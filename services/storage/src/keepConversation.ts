@@ -1,5 +1,5 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
-import { blockedInputReply, crisisReply } from "@innerworld/screening/replies";
+import { safetyNoticeText } from "@innerworld/screening/replies";
 import type { MessageStatus, MessageStore } from "@innerworld/conversation/messages";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { feedbackRequestedData, type FeedbackReason, type FeedbackStore } from "@innerworld/conversation/feedback";
@@ -82,7 +82,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         replyId: `${NOTICE_PREFIX}${data.messageId}`,
         userId: metadata.userId,
         personaId: data.personaId,
-        content: status === "crisis" ? crisisReply(data.locale) : blockedInputReply(data.locale),
+        content: safetyNoticeText(data.verdict.action, data.locale),
         status: "screened",
         model: "safety",
         categories: data.verdict.categories,

@@ -34,6 +34,11 @@ export function blockedInputReply(locale?: string): string {
   return BLOCKED_INPUT_REPLIES[replyLanguage(locale)];
 }
 
+/** The safety notice's text for a message the screen stopped: the notifier shows it and storage keeps it, alike. */
+export function safetyNoticeText(action: "crisis" | "block", locale?: string): string {
+  return action === "crisis" ? crisisReply(locale) : blockedInputReply(locale);
+}
+
 export const REPLACED_OUTPUT_REPLY = "Let's take that in a different direction. How are you feeling about everything right now?";
 
 export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
