@@ -1,5 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
+import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage } from "./crisisLexicon";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
@@ -159,16 +160,7 @@ export function scoreMessage(classifier: RiskScorer, prepared: PreparedText): Wi
 
 // A message is read again as context for the next few turns of its session: its prepared form is kept for a while.
 const RECENT_CACHE_SIZE = 512;
-const recentCache = new Map<string, string>();
-
-function preparedRecent(text: string): string {
-  const cached = recentCache.get(text);
-  if (cached !== undefined) return cached;
-  const form = lastWords(prepareText(text).forms[0] ?? "", CONTEXT_WORDS);
-  if (recentCache.size >= RECENT_CACHE_SIZE) recentCache.delete(recentCache.keys().next().value ?? "");
-  recentCache.set(text, form);
-  return form;
-}
+const preparedRecent = boundedMemo(RECENT_CACHE_SIZE, (text) => lastWords(prepareText(text).forms[0] ?? "", CONTEXT_WORDS));
 
 function lastWords(form: string, count: number): string {
   const words = wordsOf(form);
@@ -198,27 +190,21 @@ export function contextWindows(current: PreparedText, recent: readonly string[])
  */
 export const FAREWELL_RISK = 0.5;
 
-const farewellCache = new WeakMap<RiskScorer, Map<string, number>>();
+const farewellReadings = new WeakMap<RiskScorer, (text: string) => number>();
 
 /** How strongly an earlier message, read alone, reads as a farewell or preparation: its P(risk) if the classifier names farewell, 1 on a lexicon preparation pattern, else 0. */
 export function farewellReading(classifier: RiskScorer, text: string): number {
-  let cache = farewellCache.get(classifier);
-  if (cache === undefined) {
-    cache = new Map();
-    farewellCache.set(classifier, cache);
+  let reading = farewellReadings.get(classifier);
+  if (reading === undefined) {
+    reading = boundedMemo(RECENT_CACHE_SIZE, (earlier) => {
+      const prepared = prepareText(earlier);
+      if (findCrisisLanguage(prepared, "input").some((hit) => entryOf(hit) === "farewell_hint")) return 1;
+      const message = scoreMessage(classifier, prepared);
+      return message.category === "farewell" ? message.risk : 0;
+    });
+    farewellReadings.set(classifier, reading);
   }
-  const cached = cache.get(text);
-  if (cached !== undefined) return cached;
-  const prepared = prepareText(text);
-  let reading = 0;
-  if (findCrisisLanguage(prepared, "input").some((hit) => entryOf(hit) === "farewell_hint")) reading = 1;
-  else {
-    const message = scoreMessage(classifier, prepared);
-    if (message.category === "farewell") reading = message.risk;
-  }
-  if (cache.size >= RECENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? "");
-  cache.set(text, reading);
-  return reading;
+  return reading(text);
 }
 
 /** The strongest farewell reading among the recent messages read as context. */

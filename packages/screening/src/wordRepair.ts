@@ -1,5 +1,6 @@
 // Reads disguised words back as the words meant: masked and leetspeak tokens, stretched letters, dropped vowels, misspellings, look-alike letters, emoji, joined-up spaced letters.
 
+import { boundedMemo } from "./boundedMemo";
 import { COMMON_WORDS, EMOJI_WORDS, HOMOGLYPHS, MISSPELLINGS, RISK_WORDS } from "./normalizeVocabulary.data";
 
 const VOCABULARY: ReadonlySet<string> = new Set([...RISK_WORDS, ...COMMON_WORDS]);
@@ -98,6 +99,10 @@ export function resolveDisguisedToken(token: string): string {
   return best === undefined ? token : `${lead}${best}${trail}`;
 }
 
+// How many answers `remembered` keeps, and the longest word it keeps one for (a huge token is rare and would only take up room).
+const REMEMBERED_WORDS = 8_192;
+const LONGEST_REMEMBERED_WORD = 64;
+
 // A token made only of letters is never disguised: only the tokens holding some other character are looked at.
 // Matches start only where a token starts, so a huge token is scanned once, not once per character.
 const TOKEN_WITH_NON_LETTER = /(?<!\S)\S*[^\s\p{L}]\S*/gu;
@@ -108,25 +113,13 @@ export function resolveDisguisedTokens(text: string): string {
   return text.replace(TOKEN_WITH_NON_LETTER, resolveDisguisedTokenOnce);
 }
 
-// How many answers `remembered` keeps, and the longest word it keeps one for (a huge token is rare and would only take up room).
-const REMEMBERED_WORDS = 8_192;
-const LONGEST_REMEMBERED_WORD = 64;
-
 /**
  * A pure function of one word with its answers kept, up to a bound: teens' messages repeat the same
  * few thousand words, and repairing one costs far more than looking it up.
  */
 function remembered(repair: (word: string) => string): (word: string) => string {
-  const answers = new Map<string, string>();
-  return (word) => {
-    if (word.length > LONGEST_REMEMBERED_WORD) return repair(word);
-    const known = answers.get(word);
-    if (known !== undefined) return known;
-    const answer = repair(word);
-    if (answers.size >= REMEMBERED_WORDS) answers.delete(answers.keys().next().value as string);
-    answers.set(word, answer);
-    return answer;
-  };
+  const rememberedRepair = boundedMemo(REMEMBERED_WORDS, repair);
+  return (word) => (word.length > LONGEST_REMEMBERED_WORD ? repair(word) : rememberedRepair(word));
 }
 
 // ── one word of the matching form ──
