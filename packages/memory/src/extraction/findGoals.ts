@@ -27,6 +27,8 @@ const TRIGGERS = [
 
 /** Not goals: wishes of the moment, conversation, and words the safety screen handles (never stored as a goal). */
 const NOT_GOALS = /^(?:(?:i|i'm|im|you|u|it|that|this|make\s+me)(?![\p{L}'])|die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop(?!\s+\p{L}+ing\b)|quit(?!\s+\p{L}+ing\b)|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b|(?:change|do|fix|stop|get|make)\s+(?:it|that|this|them)$)/u;
+/** A wish the rules never keep as a goal, whoever found it (the tagger's additions pass the same test). */
+export const isNotAGoal = (name: string): boolean => NOT_GOALS.test(name.toLowerCase());
 /** Hedges before a goal that are not part of it: "actually finish school", "just pick one place to live". */
 const LEADING_HEDGES = /^(?:(?:actually|just|really|finally|also|still|maybe|like|lowkey|seriously|honestly|literally)\s+)+/;
 /** Where a goal's own words stop: its reason, its deadline, a second wish ("so i can", "before i turn 16", "and maybe"). */
@@ -87,7 +89,7 @@ function addGoal(found: MessageFindings, name: string, start: number): void {
   const end = start + name.length;
   const words = name.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS) return;
-  if (NOT_GOALS.test(name.toLowerCase()) || found.entities.some((entity) => entity.type === "Goal" && entity.start <= start && start < entity.end)) return;
+  if (isNotAGoal(name) || found.entities.some((entity) => entity.type === "Goal" && entity.start <= start && start < entity.end)) return;
   const goal = found.add({ type: "Goal", name, start, end, userEdges: [{ type: "supports" }] });
   for (const subject of found.within(start, end, ABOUT_TYPES)) found.link("about", goal, subject);
 }

@@ -2,6 +2,7 @@
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { MessageFindings, UserEdge } from "../MessageFindings.js";
+import { isNotAGoal } from "../findGoals.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
 import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
@@ -39,7 +40,8 @@ const LINKING_VERBS = new Set(["is", "was", "seems", "seemed", "looks", "looked"
 
 /**
  * The rules turn some phrases down on purpose, and a span nobody took may be one of them: a feeling that is somebody
- * else's ("my mom is so stressed") or denied ("i'm not nervous"), a role that is somebody else's family ("her mom").
+ * else's ("my mom is so stressed") or denied ("i'm not nervous"), a role that is somebody else's family ("her mom"), a
+ * goal that is denied, somebody else's or a wish the rules never keep ("i don't want to go to school", "i want to die").
  * The tagger's additions pass the same tests.
  */
 function isSomebodyElses(message: MessageText, span: TaggedSpan, name: string): boolean {
@@ -48,14 +50,16 @@ function isSomebodyElses(message: MessageText, span: TaggedSpan, name: string): 
     const before = tokens[span.first - 1]?.lower ?? "";
     return personRole(name.toLowerCase()) !== undefined && (/^(?:her|his|their|your|ur)$/.test(before) || /'s$/.test(before));
   }
-  if (span.type !== "Feeling") return false;
+  if (span.type === "Goal" && isNotAGoal(name)) return true;
+  if (span.type !== "Feeling" && span.type !== "Goal") return false;
   for (let index = span.first - 1; index >= 0; index -= 1) {
     const token = tokens[index];
     // Only the span's own sentence: a token ending the sentence before stops the look back.
     if (!token || /[.!?;]/.test(token.post)) break;
     if (NEGATIONS.has(token.lower) || token.lower.endsWith("n't")) return true;
     if (USER_SUBJECTS.has(token.lower)) return false;
-    if (OTHER_SUBJECTS.has(token.lower) || (LINKING_VERBS.has(token.lower) && index > 0 && !USER_SUBJECTS.has(tokens[index - 1]?.lower ?? ""))) return true;
+    // "my goal is to…" is the user's own: only a feeling is somebody else's after a linking verb ("my mom is so stressed").
+    if (OTHER_SUBJECTS.has(token.lower) || (span.type === "Feeling" && LINKING_VERBS.has(token.lower) && index > 0 && !USER_SUBJECTS.has(tokens[index - 1]?.lower ?? ""))) return true;
     if (token.sentenceStart) break;
   }
   return false;

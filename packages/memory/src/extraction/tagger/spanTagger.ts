@@ -21,7 +21,7 @@ export const TAG_LAYERS: readonly (readonly EntityType[])[] = [
 export const tagsOf = (types: readonly EntityType[]): string[] => ["O", ...types.flatMap((type) => [`B-${type}`, `I-${type}`])];
 /** Features are hashed into this many buckets: the model file stays small whatever the vocabulary. */
 export const BUCKETS = 1 << 18;
-export const MODEL_FORMAT = "innerworld-span-tagger/2";
+export const MODEL_FORMAT = "innerworld-span-tagger/3";
 
 export interface TaggerLayerFile {
   types: EntityType[];
@@ -63,9 +63,9 @@ export function bucketOf(feature: string): number {
   return (hash >>> 0) % BUCKETS;
 }
 
-/** Features that depend on the tags already chosen to the left: tag transitions, and the previous tag with the word. */
-export function historyFeatures(previousTag: string, beforeTag: string, word: string): string[] {
-  return [`pt:${previousTag}`, `pt2:${beforeTag}|${previousTag}`, `ptw:${previousTag}|${word}`];
+/** Transition features: the previous tag alone and with the word, scored against the current tag (first order, so Viterbi decodes exactly). */
+export function transitionFeatures(previousTag: string, word: string): string[] {
+  return [`pt:${previousTag}`, `ptw:${previousTag}|${word}`];
 }
 
 /** Weights by bucket: the per-tag scores of a bucket, or undefined when the model never used it. */
@@ -117,27 +117,91 @@ export function scoreTags(rows: WeightRows, buckets: readonly number[], tagCount
   return scores;
 }
 
-/** An I- tag may only continue a span of its own type. */
+/** BIO: an I- tag may only continue a span of its own type (after its B- or I-), never open one. */
 export function allowed(tag: string, previousTag: string): boolean {
   return !tag.startsWith("I-") || previousTag.slice(2) === tag.slice(2);
 }
 
-/** Greedy left-to-right decoding: each token's best allowed tag, given the tags chosen before it. */
+export const START_TAG = "<s>";
+
+/**
+ * Viterbi over BIO transitions: the best-scoring tag sequence of the whole message under the BIO rule, rather than each
+ * token's best tag given the ones chosen before it. A token's margin is how much better the best sequence is than the
+ * best one with O at that token (max-marginals, forward plus backward), so a span's margin still says how sure the
+ * tagger is that the span is there at all.
+ */
 export function decodeTags(rows: WeightRows, tags: readonly string[], featureBuckets: readonly number[][], words: readonly string[]): { tags: string[]; margins: number[] } {
-  const chosen: string[] = [];
-  const margins: number[] = [];
-  for (const [index, buckets] of featureBuckets.entries()) {
-    const previousTag = chosen[index - 1] ?? "<s>";
-    const history = historyFeatures(previousTag, chosen[index - 2] ?? "<s>", words[index] ?? "").map(bucketOf);
-    const scores = scoreTags(rows, [...buckets, ...history], tags.length);
-    let best = 0;
-    for (let tag = 1; tag < tags.length; tag += 1) {
-      if (allowed(tags[tag] ?? "O", previousTag) && (scores[tag] ?? 0) > (scores[best] ?? 0)) best = tag;
+  const count = featureBuckets.length;
+  const size = tags.length;
+  if (count === 0) return { tags: [], margins: [] };
+  const previousTags = [START_TAG, ...tags];
+  // local[t][p * size + k]: the score of tag k at token t after previous tag p (p = 0 is the start), -Infinity when BIO forbids it.
+  const local: Float64Array[] = [];
+  for (let token = 0; token < count; token += 1) {
+    const emission = scoreTags(rows, featureBuckets[token] ?? [], size);
+    const scores = new Float64Array(previousTags.length * size).fill(Number.NEGATIVE_INFINITY);
+    const from = token === 0 ? [0] : previousTags.map((_, index) => index).slice(1);
+    for (const previous of from) {
+      const previousTag = previousTags[previous] ?? START_TAG;
+      const transition = scoreTags(rows, transitionFeatures(previousTag, words[token] ?? "").map(bucketOf), size);
+      for (let tag = 0; tag < size; tag += 1) {
+        if (allowed(tags[tag] ?? "O", previousTag)) scores[previous * size + tag] = (emission[tag] ?? 0) + (transition[tag] ?? 0);
+      }
     }
-    chosen.push(tags[best] ?? "O");
-    margins.push((scores[best] ?? 0) - (scores[0] ?? 0));
+    local.push(scores);
   }
-  return { tags: chosen, margins };
+  // Forward: best score of a sequence ending in tag k at token t, with back pointers.
+  const forward: Float64Array[] = [];
+  const back: Int32Array[] = [];
+  for (let token = 0; token < count; token += 1) {
+    const scores = local[token] as Float64Array;
+    const best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    const pointer = new Int32Array(size).fill(-1);
+    for (let tag = 0; tag < size; tag += 1) {
+      if (token === 0) {
+        best[tag] = scores[tag] ?? Number.NEGATIVE_INFINITY;
+        continue;
+      }
+      const before = forward[token - 1] as Float64Array;
+      for (let previous = 0; previous < size; previous += 1) {
+        const value = (before[previous] ?? Number.NEGATIVE_INFINITY) + (scores[(previous + 1) * size + tag] ?? Number.NEGATIVE_INFINITY);
+        if (value > (best[tag] ?? Number.NEGATIVE_INFINITY)) {
+          best[tag] = value;
+          pointer[tag] = previous;
+        }
+      }
+    }
+    forward.push(best);
+    back.push(pointer);
+  }
+  // Backward: best score of the rest of the message after tag k at token t.
+  const backward: Float64Array[] = new Array<Float64Array>(count);
+  backward[count - 1] = new Float64Array(size);
+  for (let token = count - 2; token >= 0; token -= 1) {
+    const next = local[token + 1] as Float64Array;
+    const after = backward[token + 1] as Float64Array;
+    const best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
+    for (let tag = 0; tag < size; tag += 1) {
+      for (let following = 0; following < size; following += 1) {
+        const value = (next[(tag + 1) * size + following] ?? Number.NEGATIVE_INFINITY) + (after[following] ?? Number.NEGATIVE_INFINITY);
+        if (value > (best[tag] ?? Number.NEGATIVE_INFINITY)) best[tag] = value;
+      }
+    }
+    backward[token] = best;
+  }
+  const last = forward[count - 1] as Float64Array;
+  let tag = 0;
+  for (let candidate = 1; candidate < size; candidate += 1) if ((last[candidate] ?? 0) > (last[tag] ?? 0)) tag = candidate;
+  const path = new Array<number>(count);
+  for (let token = count - 1; token >= 0; token -= 1) {
+    path[token] = tag;
+    tag = back[token]?.[tag] ?? 0;
+  }
+  const margins = path.map((chosen, token) => {
+    const total = (at: number) => (forward[token]?.[at] ?? 0) + (backward[token]?.[at] ?? 0);
+    return total(chosen) - total(0);
+  });
+  return { tags: path.map((index) => tags[index] ?? "O"), margins };
 }
 
 /** Spans from a tag sequence: B-X then any I-X. */

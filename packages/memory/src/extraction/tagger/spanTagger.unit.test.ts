@@ -9,7 +9,7 @@ import { createOfflineExtractor } from "../offlineExtractor.js";
 import { readMessage } from "../readMessage.js";
 import { addTaggedSpans } from "./addTaggedSpans.js";
 import { SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
-import { SpanTagger, bucketOf, type SpanTaggerFile } from "./spanTagger.js";
+import { GrowingRows, SpanTagger, bucketOf, decodeTags, type SpanTaggerFile } from "./spanTagger.js";
 import { alignEntities, trainSpanTagger, type LabelledExample } from "./trainSpanTagger.js";
 
 const referenceDate = new Date("2026-11-25T16:00:00.000Z");
@@ -39,6 +39,30 @@ describe("alignEntities", () => {
     const tagged = message.tokens.map((token, index) => `${token.lower}/${tags[index]}`);
     expect(tagged).toEqual(["i/O", "keep/O", "texting/O", "my/O", "mom/B-Person", "about/O", "the/O", "chem/B-Event", "test/I-Event"]);
     expect(unaligned).toEqual([{ type: "Goal", name: "get into stanford" }]);
+  });
+});
+
+describe("decodeTags", () => {
+  // Two tokens: alone, the first looks more like O (1 against 0.9); the second is a strong continuation of a thing (5).
+  const tags = ["O", "B-Thing", "I-Thing"];
+  const rows = new GrowingRows(
+    new Map([
+      [bucketOf("first"), Float64Array.from([1, 0.9, 0])],
+      [bucketOf("second"), Float64Array.from([0, 0, 5])],
+    ]),
+  );
+
+  it("chooses the best sequence under BIO, not each token's best tag in turn, with each token's margin over O", () => {
+    const { tags: decoded, margins } = decodeTags(rows, tags, [[bucketOf("first")], [bucketOf("second")]], ["red", "scarf"]);
+    expect(decoded).toEqual(["B-Thing", "I-Thing"]);
+    // The best sequence scores 5.9; the best with O at either token is O O (1).
+    expect(margins.map((margin) => Number(margin.toFixed(6)))).toEqual([4.9, 4.9]);
+  });
+
+  it("never opens a span with I-", () => {
+    const { tags: decoded } = decodeTags(rows, tags, [[bucketOf("second")], [bucketOf("second")]], ["scarf", "scarf"]);
+    expect(decoded[0]).not.toBe("I-Thing");
+    expect(decodeTags(rows, tags, [], [])).toEqual({ tags: [], margins: [] });
   });
 });
 
@@ -116,6 +140,29 @@ describe("addTaggedSpans on what the rules turn down", () => {
     expect(added("i'm so grumbled rn", "Feeling")).toEqual(["grumbled"]);
     expect(added("i'm not grumbled rn", "Feeling")).toEqual([]);
     expect(added("my sister is so grumbled rn", "Feeling")).toEqual([]);
+  });
+
+  it("adds the user's goal but not one denied, somebody else's or a wish the rules never keep", () => {
+    const goals = new SpanTagger(
+      trainSpanTagger(
+        [
+          example("i want to zorble the fence", [{ type: "Goal", name: "zorble the fence" }]),
+          example("i really want to plonk a tree", [{ type: "Goal", name: "plonk a tree" }]),
+          example("i want to wibble my bike", [{ type: "Goal", name: "wibble my bike" }]),
+          example("i went to the store", []),
+        ],
+        { seed: 3, epochs: 8 },
+      ),
+    );
+    const goalsIn = (text: string) => {
+      const found = new MessageFindings(read(text));
+      addTaggedSpans(found, goals, { Goal: -1000 });
+      return found.entities.map((entity) => entity.name);
+    };
+    expect(goalsIn("i want to snorp the lake")).toEqual(["snorp the lake"]);
+    expect(goalsIn("i don't want to snorp the lake")).toEqual([]);
+    expect(goalsIn("she wants to snorp the lake")).toEqual([]);
+    expect(goalsIn("i want to die")).toEqual([]);
   });
 
   it("adds the user's family but not somebody else's", () => {

@@ -3,7 +3,7 @@ import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { BUCKETS, GrowingRows, MODEL_FORMAT, TAG_LAYERS, allowed, bucketOf, historyFeatures, scoreTags, spanText, tagsOf, type SpanTaggerFile, type TaggerLayerFile } from "./spanTagger.js";
+import { BUCKETS, GrowingRows, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionFeatures, type SpanTaggerFile, type TaggerLayerFile } from "./spanTagger.js";
 import { tokenFeatures } from "./tokenFeatures.js";
 
 /** A message as read at run time, with the entities its writer labelled. */
@@ -88,9 +88,9 @@ export function trainSpanTagger(examples: readonly LabelledExample[], options: T
 }
 
 /**
- * The averaged perceptron (Collins 2002) with greedy decoding during training, so the previous-tag features see the
- * tagger's own mistakes as at run time. Averaging is lazy: each weight's running total is brought up to date only when
- * it changes and once at the end.
+ * The averaged structured perceptron (Collins 2002): each message is decoded whole (Viterbi, as at run time), and where
+ * the decoded sequence differs from the gold one the gold tags' features gain and the decoded tags' lose. Averaging is
+ * lazy: each weight's running total is brought up to date only when it changes and once at the end.
  */
 function trainLayer(prepared: readonly PreparedExample[], types: readonly EntityType[], options: TrainingOptions): TaggerLayerFile {
   const tags = tagsOf(types);
@@ -115,8 +115,12 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
     row.stamps[tag] = step;
     row.weights[tag] = (row.weights[tag] ?? 0) + by;
   };
+  const featuresAt = (example: PreparedExample, position: number, previousTag: string) => [
+    ...(example.buckets[position] ?? []),
+    ...transitionFeatures(previousTag, example.words[position] ?? "").map(bucketOf),
+  ];
 
-  const gold = prepared.map((example) => alignEntities(example.message, example.entities.filter((entity) => types.includes(entity.type))).tags.map((tag) => tagIndex.get(tag) ?? 0));
+  const gold = prepared.map((example) => alignEntities(example.message, example.entities.filter((entity) => types.includes(entity.type))).tags);
   const random = seededRandom(options.seed);
   const order = prepared.map((_, index) => index);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
@@ -125,24 +129,16 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
       const example = prepared[exampleIndex];
       const wanted = gold[exampleIndex];
       if (!example || !wanted) continue;
-      const chosen: string[] = [];
-      for (const [position, buckets] of example.buckets.entries()) {
-        step += 1;
-        const previousTag = chosen[position - 1] ?? "<s>";
-        const all = [...buckets, ...historyFeatures(previousTag, chosen[position - 2] ?? "<s>", example.words[position] ?? "").map(bucketOf)];
-        const scores = scoreTags(weightRows, all, tagCount);
-        let best = 0;
-        for (let tag = 1; tag < tagCount; tag += 1) {
-          if (allowed(tags[tag] ?? "O", previousTag) && (scores[tag] ?? 0) > (scores[best] ?? 0)) best = tag;
-        }
-        const goldTag = wanted[position] ?? 0;
-        if (best !== goldTag) {
-          for (const bucket of all) {
-            update(bucket, goldTag, 1);
-            update(bucket, best, -1);
-          }
-        }
-        chosen.push(tags[best] ?? "O");
+      step += 1;
+      const decoded = decodeTags(weightRows, tags, example.buckets, example.words).tags;
+      for (let position = 0; position < wanted.length; position += 1) {
+        const goldTag = wanted[position] ?? "O";
+        const decodedTag = decoded[position] ?? "O";
+        const goldPrevious = wanted[position - 1] ?? START_TAG;
+        const decodedPrevious = decoded[position - 1] ?? START_TAG;
+        if (goldTag === decodedTag && goldPrevious === decodedPrevious) continue;
+        for (const bucket of featuresAt(example, position, goldPrevious)) update(bucket, tagIndex.get(goldTag) ?? 0, 1);
+        for (const bucket of featuresAt(example, position, decodedPrevious)) update(bucket, tagIndex.get(decodedTag) ?? 0, -1);
       }
     }
   }
