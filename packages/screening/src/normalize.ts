@@ -164,6 +164,18 @@ export function prepareText(raw: string): PreparedText {
   return { raw, folded, collapsed, forms: joined === plain ? [plain] : [plain, joined] };
 }
 
+/**
+ * A lexicon term in the form messages are matched in (a concept term, say): folded, repaired and texting forms
+ * expanded as in prepareText, read in the term's own language (a Spanish term too short to tell its language, such
+ * as "ya no", would otherwise read as English texting: "you no"); clause marks dropped. Empty when nothing is left.
+ */
+export function normaliseTerm(term: string, lang: "en" | "es"): string {
+  return toMatchingForm(foldText(term), lang === "es")
+    .split(" ")
+    .filter((word) => word.length > 0 && word !== ".")
+    .join(" ");
+}
+
 const WITHOUT = /(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/gu;
 const ANY_LEET = /[013457@$!|]/;
 const APOSTROPHE_INSIDE_WORD = /(?<=\p{L})'(?=\p{L})/gu;

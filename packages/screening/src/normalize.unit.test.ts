@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpacedLetters, prepareText } from "./normalize";
+import { collapseSpacedLetters, normaliseTerm, prepareText } from "./normalize";
 
 describe("collapseSpacedLetters", () => {
   it.each([
@@ -130,5 +130,16 @@ describe("prepareText reads disguised words back", () => {
 
   it.each(["", "   ", "\u0000\u0001\u0002", "🙂".repeat(5000), "a".repeat(200_000), "日本語のテキスト and english مرحبا"])("never throws on odd input (%#)", (input) => {
     expect(() => prepareText(input)).not.toThrow();
+  });
+
+  it("puts a lexicon term in the form a message is matched in, read in the term's own language", () => {
+    // As in a Spanish message: "ya" stays, "q" is "que"; the same two words in English are texting.
+    expect(normaliseTerm("ya no", "es")).toBe(prepareText("ya no aguanto").forms[0]?.split(" ").slice(0, 2).join(" "));
+    expect(normaliseTerm("ya no", "en")).toBe("you no");
+    expect(normaliseTerm("q", "es")).toBe("que");
+    expect(normaliseTerm("Suicidarme", "es")).toBe("suicidarme");
+    expect(normaliseTerm("k*ll myself", "en")).toBe("kill myself");
+    expect(normaliseTerm("wanna die", "en")).toBe(prepareText("i wanna die").forms[0]?.split(" ").slice(1).join(" "));
+    expect(normaliseTerm("...", "en")).toBe("");
   });
 });

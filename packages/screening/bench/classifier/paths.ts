@@ -9,3 +9,6 @@ export const EXAMPLES_DIR = join(DATA_DIR, "examples");
 export const SPLIT_FILE = join(DATA_DIR, "split.json");
 export const FROZEN_TEST_FILE = join(DATA_DIR, "test.frozen.jsonl");
 export const MODEL_FILE = join(PACKAGE_ROOT, "model", "screening-classifier.json");
+/** The concept lexicon as its writer delivered it (byte for byte), and the same terms in the normaliser's form. */
+export const CONCEPTS_RECEIVED_FILE = join(DATA_DIR, "concepts", "concepts.received.json");
+export const CONCEPTS_FILE = join(DATA_DIR, "concepts", "concepts.json");

@@ -76,7 +76,8 @@ export function toModelFile(weights: TrainedWeights, config: FeatureConfig, thre
   const digest = weightsDigest(encoded);
   return {
     format: MODEL_FORMAT,
-    formatVersion: MODEL_FORMAT_VERSION,
+    // Without concept features the file means what version 1 meant: it stays version 1 (and byte for byte the same).
+    formatVersion: config.concepts === undefined ? 1 : MODEL_FORMAT_VERSION,
     modelVersion: `${MODEL_RELEASE}+${digest.slice(0, 8)}`,
     provenance,
     features: { ...config },

@@ -1,4 +1,4 @@
-// Turns normalised text into hashed features: character n-grams inside word boundaries, words, word pairs and triples, and pairs a few words apart, FNV-1a hashed into a fixed space.
+// Turns normalised text into hashed features: character n-grams inside word boundaries, words, word pairs and triples, pairs a few words apart, and the concepts a lexicon names in the words, FNV-1a hashed into a fixed space.
 
 /** How text becomes features; stored in the model file so training and inference cannot drift apart. */
 export interface FeatureConfig {
@@ -13,6 +13,24 @@ export interface FeatureConfig {
    * feature, so an inserted word does not hide a phrase. Absent or 1: adjacent pairs only.
    */
   pairSpan?: number;
+  /** Concept features (a term lexicon's concepts found in the words); absent: none. */
+  concepts?: ConceptFeatures;
+}
+
+/**
+ * A concept lexicon as the classifier reads it: terms already in the normaliser's matching form (normalize.ts,
+ * normaliseTerm), so "matarme" and "kms" can both name KILL and SELF and a model learns the concepts, not the spellings.
+ * The terms travel inside the model file, so a model is always read with the lexicon it was trained with.
+ */
+export interface ConceptFeatures {
+  /** Who wrote the lexicon, and the SHA-256 of its file as received (data/concepts). */
+  source: { author: string; sha256: string };
+  /** Terms per concept name: lowercase words joined by single spaces, one to four words; a term may name several concepts. */
+  terms: Record<string, string[]>;
+  /** Also ordered pairs of concepts whose terms start up to this many words apart within a clause (0: none); the concepts of one term pair too. */
+  pairSpan: number;
+  /** Also each concept with the words up to this many before and after its term within the clause (0: none). */
+  wordSpan: number;
 }
 
 // Chosen on dev (docs/safety-screening.md): word triples and word pairs up to four words apart separate risk from
@@ -27,6 +45,9 @@ const KIND_WORD = fnvChar(FNV_OFFSET, 0x77);
 const KIND_PAIR = fnvChar(FNV_OFFSET, 0x62);
 const KIND_TRIPLE = fnvChar(FNV_OFFSET, 0x74);
 const KIND_SKIP = fnvChar(FNV_OFFSET, 0x73);
+const KIND_CONCEPT = fnvChar(FNV_OFFSET, 0x43);
+const KIND_CONCEPT_PAIR = fnvChar(FNV_OFFSET, 0x50);
+const KIND_CONCEPT_WORD = fnvChar(FNV_OFFSET, 0x57);
 const SPACE = 0x20;
 
 function fnvChar(hash: number, code: number): number {
@@ -60,8 +81,10 @@ export interface FeatureVector {
 export function extractFeatures(forms: readonly string[], config: FeatureConfig): FeatureVector {
   const mask = (1 << config.hashBits) - 1;
   const found: number[] = [];
+  const concepts = config.concepts === undefined ? undefined : conceptMatcher(config.concepts);
   for (const form of forms) {
     const words = form.split(" ");
+    if (concepts !== undefined) conceptFeatures(words, concepts, mask, found);
     const span = Math.max(1, config.pairSpan ?? 1);
     // The clause's words so far, newest last (only the last `span` are read).
     const clause: string[] = [];
@@ -99,4 +122,116 @@ export function extractFeatures(forms: readonly string[], config: FeatureConfig)
   let distinct = 0;
   for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i] ?? 0;
   return { indices: sorted.slice(0, distinct) };
+}
+
+/** A concept lexicon compiled for matching: terms by their first word, longest first, and each concept's hash seeds. */
+interface ConceptMatcher {
+  /** First word → the terms starting with it (their words and concept ids), longest first. */
+  byFirstWord: Map<string, { words: string[]; concepts: number[] }[]>;
+  /** Per concept id: the hash of the concept token, and the seed of its pairs (as first member) and of its word pairs. */
+  token: number[];
+  pairSeed: number[];
+  wordSeed: number[];
+  names: string[];
+  pairSpan: number;
+  wordSpan: number;
+}
+
+const matchers = new WeakMap<ConceptFeatures, ConceptMatcher>();
+
+/** Compiled once per lexicon object (the model keeps one), so a message costs one map lookup a word. */
+function conceptMatcher(lexicon: ConceptFeatures): ConceptMatcher {
+  const cached = matchers.get(lexicon);
+  if (cached !== undefined) return cached;
+  const names = Object.keys(lexicon.terms);
+  const conceptsOf = new Map<string, number[]>();
+  names.forEach((name, id) => {
+    for (const term of lexicon.terms[name] ?? []) {
+      const ids = conceptsOf.get(term) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      conceptsOf.set(term, ids);
+    }
+  });
+  const byFirstWord = new Map<string, { words: string[]; concepts: number[] }[]>();
+  for (const [term, concepts] of conceptsOf) {
+    const words = term.split(" ").filter((word) => word.length > 0);
+    const first = words[0];
+    if (first === undefined) continue;
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ words, concepts });
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const matcher: ConceptMatcher = {
+    byFirstWord,
+    token: names.map((name) => fnvString(KIND_CONCEPT, name)),
+    pairSeed: names.map((name) => fnvChar(fnvString(KIND_CONCEPT_PAIR, name), SPACE)),
+    wordSeed: names.map((name) => fnvChar(fnvString(KIND_CONCEPT_WORD, name), SPACE)),
+    names,
+    pairSpan: lexicon.pairSpan,
+    wordSpan: lexicon.wordSpan,
+  };
+  matchers.set(lexicon, matcher);
+  return matcher;
+}
+
+interface ConceptMatch {
+  start: number;
+  end: number;
+  concepts: number[];
+}
+
+/** The terms found in one clause's words, longest match first, left to right, never overlapping. */
+function matchConcepts(words: readonly string[], matcher: ConceptMatcher): ConceptMatch[] {
+  const found: ConceptMatch[] = [];
+  let at = 0;
+  while (at < words.length) {
+    const candidates = matcher.byFirstWord.get(words[at] ?? "");
+    const hit = candidates?.find((term) => term.words.length <= words.length - at && term.words.every((word, i) => words[at + i] === word));
+    if (hit === undefined) {
+      at += 1;
+      continue;
+    }
+    found.push({ start: at, end: at + hit.words.length, concepts: hit.concepts });
+    at += hit.words.length;
+  }
+  return found;
+}
+
+/** Concept tokens, concept pairs and concept × word pairs of one form's words, clause by clause. */
+function conceptFeatures(words: readonly string[], matcher: ConceptMatcher, mask: number, found: number[]): void {
+  let clause: string[] = [];
+  const flush = () => {
+    if (clause.length > 0) clauseConceptFeatures(clause, matcher, mask, found);
+    clause = [];
+  };
+  for (const word of words) {
+    if (word.length === 0) continue;
+    if (word === ".") flush();
+    else clause.push(word);
+  }
+  flush();
+}
+
+function clauseConceptFeatures(words: readonly string[], matcher: ConceptMatcher, mask: number, found: number[]): void {
+  const matches = matchConcepts(words, matcher);
+  const pair = (a: number, b: number) => found.push(bucket(fnvString(matcher.pairSeed[a] ?? 0, matcher.names[b] ?? ""), mask));
+  matches.forEach((match, i) => {
+    for (const id of match.concepts) found.push(bucket(matcher.token[id] ?? 0, mask));
+    if (matcher.pairSpan > 0) {
+      // The concepts one term names pair with each other in the lexicon's order ("matarme": KILL SELF, as "kill myself").
+      for (let a = 0; a < match.concepts.length; a += 1) for (let b = a + 1; b < match.concepts.length; b += 1) pair(match.concepts[a] ?? 0, match.concepts[b] ?? 0);
+      for (let j = i + 1; j < matches.length && (matches[j]?.start ?? 0) - match.start <= matcher.pairSpan; j += 1) {
+        for (const a of match.concepts) for (const b of matches[j]?.concepts ?? []) pair(a, b);
+      }
+    }
+    if (matcher.wordSpan > 0) {
+      for (const id of match.concepts) {
+        const seed = matcher.wordSeed[id] ?? 0;
+        // Words before the term are marked apart from words after it ("not" before DIE is not "not" after it).
+        for (let w = Math.max(0, match.start - matcher.wordSpan); w < match.start; w += 1) found.push(bucket(fnvString(fnvChar(seed, 0x3c), words[w] ?? ""), mask));
+        for (let w = match.end; w < Math.min(words.length, match.end + matcher.wordSpan); w += 1) found.push(bucket(fnvString(fnvChar(seed, 0x3e), words[w] ?? ""), mask));
+      }
+    }
+  });
 }

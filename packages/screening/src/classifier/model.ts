@@ -8,7 +8,10 @@ import type { FeatureConfig, FeatureVector } from "./features";
 import { ESCALATED_CATEGORIES, RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLevel } from "./labels";
 
 export const MODEL_FORMAT = "innerworld-screening-classifier";
-export const MODEL_FORMAT_VERSION = 1;
+/** 2: the feature config may name concept features (FeatureConfig.concepts), which code reading version 1 would ignore. */
+export const MODEL_FORMAT_VERSION = 2;
+/** A file without concept features means what it meant before them, so it is still written, and read, as version 1. */
+const FORMAT_VERSIONS_READ: readonly number[] = [1, MODEL_FORMAT_VERSION];
 
 /** Decision thresholds tuned on the dev split, never on test; they travel with the weights they were tuned for. */
 export interface ModelThresholds {
@@ -257,13 +260,28 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isNumberArray = (value: unknown, length: number): value is number[] => Array.isArray(value) && value.length === length && value.every(isFiniteNumber);
 
+const isSpan = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 8;
+
+/** What is wrong with a model file's concept lexicon, if anything. */
+function conceptProblem(concepts: unknown): string | undefined {
+  if (!isObject(concepts)) return "not an object";
+  const { source, terms, pairSpan, wordSpan } = concepts;
+  if (!isObject(source) || typeof source.author !== "string" || typeof source.sha256 !== "string") return "the source is missing";
+  if (!isSpan(pairSpan) || !isSpan(wordSpan)) return "a span is out of range";
+  if (!isObject(terms)) return "the terms are missing";
+  for (const [name, list] of Object.entries(terms)) {
+    if (!Array.isArray(list) || !list.every((term) => typeof term === "string" && term.trim().length > 0 && term === term.trim())) return `the terms of ${name} are not words`;
+  }
+  return undefined;
+}
+
 /** Checks a parsed model file field by field; anything missing, mistyped or damaged is a typed error, never a half-working model. */
 export function parseModelFile(value: unknown): ModelFile {
   const corrupt = (why: string) => new ScreeningModelError("SCREENING_MODEL_CORRUPT", why);
   if (!isObject(value)) throw corrupt("the model file is not a JSON object");
   if (value.format !== MODEL_FORMAT) throw corrupt(`the model file's format is ${JSON.stringify(value.format)}, not ${MODEL_FORMAT}`);
-  if (value.formatVersion !== MODEL_FORMAT_VERSION) {
-    throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", `model format version ${String(value.formatVersion)} is not the supported ${MODEL_FORMAT_VERSION}`);
+  if (typeof value.formatVersion !== "number" || !FORMAT_VERSIONS_READ.includes(value.formatVersion)) {
+    throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", `model format version ${String(value.formatVersion)} is not one of the supported ${FORMAT_VERSIONS_READ.join(", ")}`);
   }
   const { modelVersion, provenance, features, levels, categories, thresholds, weights, weightsSha256 } = value;
   if (typeof modelVersion !== "string" || modelVersion.length === 0) throw corrupt("modelVersion is missing");
@@ -272,6 +290,11 @@ export function parseModelFile(value: unknown): ModelFile {
   const hashBits = features.hashBits as number;
   if (!Number.isInteger(hashBits) || hashBits < 8 || hashBits > 24) throw corrupt(`hashBits ${hashBits} is out of range`);
   if (features.pairSpan !== undefined && !(Number.isInteger(features.pairSpan) && (features.pairSpan as number) >= 1 && (features.pairSpan as number) <= 8)) throw corrupt("pairSpan is out of range");
+  if (features.concepts !== undefined) {
+    if (value.formatVersion === 1) throw corrupt("a version 1 model file cannot name concept features");
+    const problem = conceptProblem(features.concepts);
+    if (problem !== undefined) throw corrupt(`concept features: ${problem}`);
+  }
   if (JSON.stringify(levels) !== JSON.stringify(RISK_LEVELS) || JSON.stringify(categories) !== JSON.stringify(RISK_CATEGORIES)) {
     throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", "the model's levels or categories are not the ones this code knows");
   }
