@@ -4,7 +4,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-s
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
 import { LOOPBACK, localCredentials } from "./net";
-import { importFauxqsModule, loadSqsStoreClass, openSqsJournal, type FauxqsSqsStore } from "./sqsJournal";
+import { importFauxqsModule, loadSqsStoreClass, openSqsJournal, type FauxqsQueue, type FauxqsSqsStore } from "./sqsJournal";
 
 export interface ServiceQueues {
   queueUrl: string;
@@ -48,6 +48,7 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
   const journal = options.dataDir ? await openSqsJournal(options.dataDir) : undefined;
   const store = journal?.store ?? new (await loadSqsStoreClass())();
   wakeOnePollPerMessage(store);
+  wakeWhenDue(store);
   // buildApp rather than startFauxqs: the latter listens on every interface, and the local cloud stays on loopback.
   // fauxqs builds its SNS and S3 stores itself when only the SQS store is given.
   const app = buildApp({ logger: false, defaultRegion: options.region, stores: { sqsStore: store } as unknown as NonNullable<Parameters<typeof buildApp>[0]>["stores"] });
@@ -128,6 +129,85 @@ export const wakeOnePollPerMessage = (store: FauxqsSqsStore): void => {
       // What the last poll left (more than its batch, or a send meanwhile) goes to the next one waiting.
       wakeOne();
       return received;
+    };
+    return queue;
+  };
+};
+
+/** The part of a standard queue's state fauxqs's timers look at, beside what the journal uses. */
+interface TimedQueue {
+  delayedMessages: { delayUntil?: number }[];
+  processTimers(): void;
+  startPollTimerIfNeeded(): void;
+  stopPollTimerIfEmpty(): void;
+  cancelWaiters(): void;
+}
+
+/**
+ * fauxqs checks each queue every 20 ms for as long as a long poll waits on it (with Lambda-like pollers, always) to
+ * see whether a delay or a visibility timeout has run out. Here a standard queue sets one timer for the earliest such
+ * moment instead, and none while nothing is delayed or in flight: the same messages become ready at the same time
+ * (fauxqs's own `processTimers` moves them and wakes a poll), without a tick per queue fifty times a second.
+ */
+export const wakeWhenDue = (store: FauxqsSqsStore): void => {
+  const createQueue = store.createQueue.bind(store);
+  store.createQueue = (...args: unknown[]) => {
+    const queue = createQueue(...args);
+    if (queue.isFifo()) return queue;
+    const timed = queue as unknown as FauxqsQueue & TimedQueue;
+    let timer: NodeJS.Timeout | undefined;
+    let timerDue = Infinity;
+    const disarm = () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      timerDue = Infinity;
+    };
+    const nextDue = () => {
+      let due = Infinity;
+      for (const message of timed.delayedMessages) if (message.delayUntil !== undefined && message.delayUntil < due) due = message.delayUntil;
+      for (const entry of timed.inflightMessages.values()) if (entry.visibilityDeadline !== undefined && entry.visibilityDeadline < due) due = entry.visibilityDeadline;
+      return due;
+    };
+    /** Only a waiting poll needs waking: a receive without one runs `processTimers` itself as it dequeues. */
+    const arm = () => {
+      if (timed.pollWaiters.length === 0) return disarm();
+      const due = nextDue();
+      if (due === Infinity) return disarm();
+      if (timer && timerDue <= due) return;
+      disarm();
+      timerDue = due;
+      timer = setTimeout(() => {
+        timer = undefined;
+        timerDue = Infinity;
+        timed.processTimers();
+        arm();
+      }, Math.max(1, due - Date.now()));
+    };
+    timed.startPollTimerIfNeeded = arm;
+    timed.stopPollTimerIfEmpty = () => {
+      if (timed.pollWaiters.length === 0) disarm();
+    };
+    const cancelWaiters = timed.cancelWaiters.bind(timed);
+    timed.cancelWaiters = () => {
+      cancelWaiters();
+      disarm();
+    };
+    // A delayed send, a receive (its messages now in flight) and a changed visibility each add or move a deadline.
+    const enqueue = timed.enqueue.bind(timed);
+    timed.enqueue = (message) => {
+      enqueue(message);
+      arm();
+    };
+    const dequeue = timed.dequeue.bind(timed);
+    timed.dequeue = (...dequeueArgs: unknown[]) => {
+      const received = dequeue(...dequeueArgs);
+      arm();
+      return received;
+    };
+    const changeVisibility = timed.changeVisibility.bind(timed);
+    timed.changeVisibility = (receiptHandle, timeoutSeconds) => {
+      changeVisibility(receiptHandle, timeoutSeconds);
+      arm();
     };
     return queue;
   };

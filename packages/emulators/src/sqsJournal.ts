@@ -20,7 +20,7 @@ export interface FauxqsQueue {
   messages: FauxqsMessage[];
   /** Long polls waiting on this queue, oldest first. */
   pollWaiters: { resolve: () => void; timer: NodeJS.Timeout }[];
-  inflightMessages: Map<string, { message: FauxqsMessage }>;
+  inflightMessages: Map<string, { message: FauxqsMessage; visibilityDeadline?: number }>;
   isFifo(): boolean;
   /** Called by fauxqs whenever messages may have become ready: a send, a visibility timeout or delay running out. */
   notifyWaiters(): void;

@@ -16,6 +16,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { TABLES, TABLE_KEYS, createTableInput, tableNamesFor, type TableNames } from "@innerworld/platform/tables";
 import dynalite from "dynalite";
 import { listen, localCredentials } from "../net";
+import { cacheDynaliteTableDescriptions } from "./tableDescriptions";
 
 export interface LocalDynamoDb {
   endpoint: string;
@@ -24,6 +25,8 @@ export interface LocalDynamoDb {
 
 export const startDynamoDb = async (options: { port: number; dataDir?: string }): Promise<LocalDynamoDb> => {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  // Reading the table's description from disk was the largest part of every item request.
+  cacheDynaliteTableDescriptions();
   // createTableMs 0: tables are ACTIVE at once, so start-up need not wait on CREATING.
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.dataDir ? { path: options.dataDir } : {}) });
   const endpoint = await listen(server, options.port);

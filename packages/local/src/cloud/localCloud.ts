@@ -151,6 +151,7 @@ export const runServices = (
       await Promise.all(eventSources.map((source) => source.stop()));
       for (const runtime of runtimes) runtime.destroy();
       sqs.destroy();
+      emf?.close();
     },
   };
 };
@@ -250,7 +251,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       connectionsUrl: websocket.connectionsUrl,
       readApiUrl: readApi.url,
     };
-    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints), { ...(options.clock ? { clock: options.clock } : {}), emf: emfFileSink(emfFileIn(options.dataDir)) });
+    const gatewayEmf = emfFileSink(emfFileIn(options.dataDir));
+    stack.push({ name: "gateway metrics file", close: async () => gatewayEmf.close() });
+    const runtime = createServiceRuntime("gateway", runtimeConfigFor(endpoints), { ...(options.clock ? { clock: options.clock } : {}), emf: gatewayEmf });
     gatewayRuntime.current = runtime;
     options.onRuntime?.(runtime);
     stack.push({ name: "gateway runtime", close: async () => runtime.destroy() });

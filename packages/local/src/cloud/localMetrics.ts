@@ -1,5 +1,5 @@
 // The services' metrics in the local cloud: the EMF lines CloudWatch would get, kept in a file and summed up on the console.
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { EmfSink } from "@innerworld/platform/observability";
 
@@ -25,19 +25,35 @@ export interface MetricTotal {
 /** Where the local cloud keeps every EMF line, one a line, as CloudWatch Logs would hold them. */
 export const emfFileIn = (dataDir: string) => join(dataDir, "metrics", "emf.jsonl");
 
+/** An EMF sink writing to one file, whose descriptor stays open until `close`. */
+export interface EmfFileSink extends EmfSink {
+  close(): void;
+}
+
 /**
  * Appends each line to the file, synchronously: the services flush at the end of an invocation, so a line is on disk
- * before the batch is acknowledged, and processes attached with `--attach` write to the same file.
+ * before the batch is acknowledged, and processes attached with `--attach` write to the same file. The file is opened
+ * once, for appending (each write lands at its end, whoever else appends), not once a line; after `close` a line
+ * still lands, through a one-off append.
  */
-export const emfFileSink = (path: string): EmfSink => {
-  let ready = false;
-  return (line) => {
-    if (!ready) {
+export const emfFileSink = (path: string): EmfFileSink => {
+  let fd: number | undefined;
+  let closed = false;
+  const sink = (line: string) => {
+    if (closed) return appendFileSync(path, `${line}\n`);
+    if (fd === undefined) {
       mkdirSync(dirname(path), { recursive: true });
-      ready = true;
+      fd = openSync(path, "a");
     }
-    appendFileSync(path, `${line}\n`);
+    writeSync(fd, `${line}\n`);
   };
+  return Object.assign(sink, {
+    close: () => {
+      closed = true;
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
+  });
 };
 
 const isEmfRecord = (value: unknown): value is EmfRecord =>

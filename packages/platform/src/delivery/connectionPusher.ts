@@ -1,5 +1,6 @@
 // The ConnectionPusher port, and its adapter over the API Gateway @connections API: a gone connection is forgotten.
 import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
+import { withoutSdkCallLogging } from "../aws/quietClient";
 
 export type PushResult = "sent" | "gone";
 
@@ -15,11 +16,13 @@ export class ApiGatewayConnectionPusher implements ConnectionPusher {
     /** Called with the connection that answered 410, so its record is deleted (that one, never the sender's). */
     private readonly onGone: (connectionId: string) => Promise<void> = async () => undefined,
   ) {
-    this.client = new ApiGatewayManagementApiClient({
-      endpoint: options.endpoint,
-      region: options.region,
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-    });
+    this.client = withoutSdkCallLogging(
+      new ApiGatewayManagementApiClient({
+        endpoint: options.endpoint,
+        region: options.region,
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      }),
+    );
   }
 
   async push(connectionId: string, frame: string): Promise<PushResult> {

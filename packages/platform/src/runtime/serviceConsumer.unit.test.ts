@@ -57,6 +57,27 @@ describe("logged handlers", () => {
       expect.objectContaining({ level: "WARN", message: "event failed", ...keysOf(received), error: expect.objectContaining({ name: "LexiconMissingError", code: "LEXICON_MISSING" }) as unknown }),
     ]);
   });
+  it("at info, prints only a failure, with the same keys, and makes a logger of its own only for it", async () => {
+    const logger = createServiceLogger("storage", { INNERWORLD_LOG_LEVEL: "INFO" });
+    const children = vi.spyOn(logger, "createChild");
+    const handlers = loggedHandlers({ logger } as unknown as ServiceRuntime, {
+      SessionEnded: async () => undefined,
+      MessageReceived: async () => {
+        throw new LexiconMissingError("the lexicon failed to load");
+      },
+    } as EventHandlers);
+    const received = delivered(messageReceivedRequest(turn({ sessionId: "ses-failing" })));
+
+    const out = captureOutput();
+    await handlers.SessionEnded?.(delivered(sessionEndedRequest(turn({ sessionId: "ses-ended" }))) as never);
+    await handlers.MessageReceived?.(received as never).catch(() => undefined);
+    out.restore();
+
+    expect(out.lines()).toEqual([
+      expect.objectContaining({ level: "WARN", message: "event failed", service: "storage", eventId: received.envelope.metadata.eventId, sessionId: "ses-failing", eventType: "MessageReceived" }),
+    ]);
+    expect(children).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe("erasure guard", () => {

@@ -10,6 +10,7 @@ import { tableNamesFor, type TableNames } from "../tables";
 import type { RuntimeConfig } from "./config";
 import { runtimeConfigFromResource } from "./sstResource";
 import { SqsDeadLetterSink } from "./deadLetters";
+import { withoutSdkCallLogging } from "../aws/quietClient";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { createServiceLogger, createServiceMetrics, METRIC, silentMetrics, type EmfSink, type MetricsPort } from "../observability";
 
@@ -47,14 +48,16 @@ export const createServiceRuntime = <S extends ServiceName>(service: S, config: 
     ...(config.credentials ? { credentials: config.credentials } : {}),
     ...(localAgent ? { requestHandler: { httpAgent: localAgent } } : {}),
   };
-  const dynamodbClient = new DynamoDBClient({ ...common, ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}) });
+  const dynamodbClient = withoutSdkCallLogging(new DynamoDBClient({ ...common, ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}) }));
   const dynamodb = DynamoDBDocumentClient.from(dynamodbClient, { marshallOptions: { removeUndefinedValues: true } });
-  const eventBridge = new EventBridgeClient({ ...common, ...(config.endpoints.eventBridge ? { endpoint: config.endpoints.eventBridge } : {}) });
-  const sqs = new SQSClient({
-    ...common,
-    // Local SQS hands out queue URLs on a host that does not resolve; the explicit endpoint must win.
-    ...(config.endpoints.sqs ? { endpoint: config.endpoints.sqs, useQueueUrlAsEndpoint: false } : {}),
-  });
+  const eventBridge = withoutSdkCallLogging(new EventBridgeClient({ ...common, ...(config.endpoints.eventBridge ? { endpoint: config.endpoints.eventBridge } : {}) }));
+  const sqs = withoutSdkCallLogging(
+    new SQSClient({
+      ...common,
+      // Local SQS hands out queue URLs on a host that does not resolve; the explicit endpoint must win.
+      ...(config.endpoints.sqs ? { endpoint: config.endpoints.sqs, useQueueUrlAsEndpoint: false } : {}),
+    }),
+  );
   const deadLetterQueueUrl = config.deadLetterQueueUrls[service];
   // Off AWS (the local cloud, tests) no CloudWatch reads stdout: EMF lines there would only bury the output, so they
   // go to the sink the local cloud gives (the same lines), or nowhere.
