@@ -2,6 +2,7 @@
 // in a group conversation, each persona that is to answer does so in turn, seeing the replies before its own.
 import { factIdsOfLines, type CachedContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
 import type { MessageStore } from "@innerworld/conversation/messages";
+import type { TurnOutcomes } from "@innerworld/conversation/turns";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
@@ -10,7 +11,7 @@ import { DEFAULT_MODEL_PRICES, isModelUnavailableError, replyCostOf, type ModelP
 import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { deterministicEventId, serverFrame, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { deterministicEventId, serverFrame, topologyOf, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
@@ -24,6 +25,11 @@ export interface GenerationPorts {
   /** Where personas are read (built-in and user-made). */
   personas: PersonaStore;
   publisher: Publisher;
+  /**
+   * Each turn's outcome, and generation's attempts at the turn: a turn is answered once however often its
+   * MessageScreened comes (one conditional write a turn, in place of an idempotency record's two).
+   */
+  outcomes: Pick<TurnOutcomes, "beginStep" | "get">;
   model: ReplyModel;
   /** Each model's token prices: every ReplyGenerated carries its cost from them (default: the built-in list prices). */
   prices?: ModelPriceTable;
@@ -45,6 +51,18 @@ export class GenerationFailedError extends Error {
     super(message, options);
   }
 }
+
+/** A copy of a turn came while an earlier attempt at it may still be answering: it is tried again later, after the queue's visibility timeout. */
+export class GenerationUnderWayError extends Error {
+  override readonly name = "GenerationUnderWayError";
+  readonly code = "GENERATION_UNDER_WAY";
+  readonly retryable = true;
+}
+
+export const isGenerationUnderWay = (error: unknown): error is GenerationUnderWayError => error instanceof GenerationUnderWayError;
+
+/** How long one attempt at a turn may run: the function's timeout, after which Lambda has stopped it. */
+const ATTEMPT_SECONDS = topologyOf("generation").queue?.functionTimeoutSeconds ?? 60;
 
 const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
 const DEFAULT_HISTORY_TURNS = 20;
@@ -76,6 +94,14 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const { data, metadata } = envelope;
     if (!data.content) throw new GenerationFailedError(`MessageScreened ${metadata.eventId} carries no content to answer`);
     const content = data.content;
+    // Answered once: a copy of the turn finds the attempt it follows. Once the turn has an outcome (its reply shown or
+    // kept, a notice, a failure, the watchdog's timeout) a copy answers nothing, so a redelivered streamed turn does not
+    // stream twice; a copy that comes while an earlier attempt may still be running comes back later; one that comes
+    // after that attempt's time ran out with no outcome yet answers the turn (the earlier attempt died). Every attempt
+    // publishes under the same reply ids, so the notifier shows one reply whichever attempts publish.
+    const attempt = await ports.outcomes.beginStep(data.messageId, "generation", ATTEMPT_SECONDS);
+    if (attempt !== "first" && (await ports.outcomes.get(data.messageId))) return;
+    if (attempt === "under_way") throw new GenerationUnderWayError(`turn ${data.messageId} is being answered by an earlier attempt`);
     const [context, earlier] = await Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
     const group = data.personaIds ? await Promise.all(data.personaIds.map(personaFor)) : undefined;
     const names = new Map((group ?? []).map((record) => [record.personaId, record.name]));

@@ -1,6 +1,7 @@
 // Generation answers an allowed message from persona, remembered context and the turns the teen saw, streams when asked, and gives up cleanly.
 import { createChatModel, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { InMemoryMessageStore, type NewMessage } from "@innerworld/conversation/messages";
+import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
 import { RecordingPublisher, deterministicEventId } from "@innerworld/events";
 import { TURN_AT, delivered, messageScreenedRequest, turn, type Turn } from "@innerworld/events/factories";
 import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
@@ -8,7 +9,7 @@ import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createReplyGenerator, type GenerationPorts } from "./generateReply";
+import { createReplyGenerator, isGenerationUnderWay, type GenerationPorts } from "./generateReply";
 
 type Prompt = Parameters<ReplyModel["generate"]>[0];
 
@@ -64,8 +65,9 @@ describe("generation: generateReply", () => {
   let contexts: InMemoryContextCacheStore;
   let publisher: RecordingPublisher;
   let pusher: RecordingPusher;
+  let outcomes: InMemoryTurnOutcomes;
   let t: Turn;
-  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, clock, model: createChatModel({}), ...overrides }).generate;
+  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, outcomes, clock, model: createChatModel({}), ...overrides }).generate;
   const earlier = async (seq: number, user: string, assistant: string, extra: { status?: NewMessage["status"]; model?: string } = {}) => {
     const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId, personaId: "companion" };
     await messages.putOnce({ ...base, role: "user", content: user, status: extra.status ?? "delivered" });
@@ -80,6 +82,7 @@ describe("generation: generateReply", () => {
     contexts = new InMemoryContextCacheStore(clock);
     publisher = new RecordingPublisher("generation", clock);
     pusher = new RecordingPusher();
+    outcomes = new InMemoryTurnOutcomes(clock);
     t = turn({ seq: 3 });
   });
 
@@ -128,15 +131,48 @@ describe("generation: generateReply", () => {
     expect(publisher.ofType("ReplyGenerated")[0]?.data.context).toBeUndefined();
   });
 
-  it("makes the same reply id for a redelivered turn, so it cannot be answered twice", async () => {
+  it("makes the same reply id when a turn is answered again (its first attempt died), so it cannot be answered twice", async () => {
     const screened = messageScreenedRequest(t);
 
     await generator()(delivered(screened));
+    // Past the first attempt's time, with no outcome for the turn: the first attempt is taken to have died.
+    clock.advance(60_000);
     await generator()(delivered(screened, { receiveCount: 2 }));
 
     const [first, again] = publisher.ofType("ReplyGenerated");
     expect(again?.metadata.eventId).toBe(first?.metadata.eventId);
     expect(again?.data.replyId).toBe(first?.data.replyId);
+  });
+
+  it("sends a copy of a turn that comes while the first attempt may still be answering back to the queue, asking the model nothing", async () => {
+    const { model, prompts } = promptRecording();
+    const screened = messageScreenedRequest(t, { stream: true });
+    await generator({ model })(delivered(screened));
+    const frames = pusher.framesTo(t.connectionId).length;
+
+    const copy = generator({ model })(delivered(screened, { receiveCount: 2 })).catch((error: unknown) => error);
+
+    expect(isGenerationUnderWay(await copy)).toBe(true);
+    expect(await copy).toMatchObject({ code: "GENERATION_UNDER_WAY", retryable: true });
+    expect(prompts).toHaveLength(1);
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
+    expect(pusher.framesTo(t.connectionId)).toHaveLength(frames);
+  });
+
+  it("answers nothing for a copy of a turn that has ended, even after the first attempt's time: no second stream, no second model call", async () => {
+    const { model, prompts } = promptRecording();
+    const screened = messageScreenedRequest(t, { stream: true });
+    await generator({ model })(delivered(screened));
+    const frames = pusher.framesTo(t.connectionId).length;
+    await outcomes.claim(t.messageId, "replied", "reply");
+
+    await generator({ model })(delivered(screened, { receiveCount: 2 }));
+    clock.advance(6 * 60_000);
+    await generator({ model })(delivered(screened, { receiveCount: 3 }));
+
+    expect(prompts).toHaveLength(1);
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
+    expect(pusher.framesTo(t.connectionId)).toHaveLength(frames);
   });
 
   it("streams a reply sentence by sentence when the client asked for it", async () => {

@@ -27,6 +27,12 @@ export type TurnSettlement = "shown" | "nowhere";
 export type TurnClaim = { won: true } | { won: false; existing: TurnOutcome };
 
 /**
+ * What beginning a step of a turn found: `first` (no attempt before), `again` (an earlier attempt's time is over: it
+ * finished, or died), `under_way` (an earlier attempt may still be running).
+ */
+export type StepAttempt = "first" | "again" | "under_way";
+
+/**
  * The port: record a turn's outcome unless it already has one. A claim is settled once its decider has pushed it; a
  * claim left unsettled (its decider died between claiming and pushing) may be taken over by the watchdog at the
  * turn's deadline, so the turn still ends on screen, in a typed error, instead of never.
@@ -38,12 +44,19 @@ export interface TurnOutcomes {
   settle(messageId: string, as?: TurnSettlement): Promise<void>;
   /** Replaces an unsettled outcome decided by `decidedBy`; false when it was settled or decided by someone else. */
   takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean>;
+  /**
+   * Records an attempt at one step of the turn (generation's, say) that may run for `attemptSeconds`, unless an
+   * earlier attempt's time is not over yet: one conditional write, and none once the step is done. Whether an earlier
+   * attempt finished is for the caller to tell from the turn's outcome.
+   */
+  beginStep(messageId: string, step: string, attemptSeconds: number): Promise<StepAttempt>;
 }
 
 /** Outcomes are kept long enough to outlast every redelivery and late reply of their turn. */
 const OUTCOME_RETENTION_SECONDS = 24 * 60 * 60;
 
 const keyOf = (messageId: string) => `turn-outcome#${messageId}`;
+const stepKeyOf = (messageId: string, step: string) => `turn-step#${step}#${messageId}`;
 
 /** Outcomes in the idempotency table: one item per turn, written only if absent. */
 export class DynamoDbTurnOutcomes implements TurnOutcomes {
@@ -108,6 +121,26 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
     );
     return taken !== undefined;
   }
+
+  async beginStep(messageId: string, step: string, attemptSeconds: number): Promise<StepAttempt> {
+    const now = this.clock();
+    try {
+      const { Attributes } = await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { id: stepKeyOf(messageId, step), messageId, step, attemptUntil: now + attemptSeconds * 1000, expiration: epochSeconds(now) + OUTCOME_RETENTION_SECONDS },
+          // A new attempt, or one after the last attempt's time ran out; ALL_OLD says which.
+          ConditionExpression: "attribute_not_exists(id) OR attemptUntil <= :now",
+          ExpressionAttributeValues: { ":now": now },
+          ReturnValues: "ALL_OLD",
+        }),
+      );
+      return Attributes ? "again" : "first";
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return "under_way";
+    }
+  }
 }
 
 /** The in-memory twin, for unit tests of the services that decide outcomes. */
@@ -137,5 +170,17 @@ export class InMemoryTurnOutcomes implements TurnOutcomes {
     if (!existing || existing.decidedBy !== decidedBy || existing.settledAt) return false;
     this.outcomes.set(messageId, { messageId, outcome, decidedBy: by, decidedAt: new Date(this.clock()).toISOString() });
     return true;
+  }
+
+  /** Each step's last attempt: until when it may run. */
+  readonly steps = new Map<string, number>();
+
+  async beginStep(messageId: string, step: string, attemptSeconds: number): Promise<StepAttempt> {
+    const now = this.clock();
+    const key = stepKeyOf(messageId, step);
+    const until = this.steps.get(key);
+    if (until !== undefined && until > now) return "under_way";
+    this.steps.set(key, now + attemptSeconds * 1000);
+    return until === undefined ? "first" : "again";
   }
 }

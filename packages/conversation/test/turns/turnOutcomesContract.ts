@@ -16,6 +16,22 @@ export function turnOutcomesContract(adapter: string, open: (clock: () => number
     let outcomes: TurnOutcomes;
     const clock = adapterUnderTest({ start: START, open, ready: (opened) => (outcomes = opened.outcomes) });
 
+    it("begins a step once while its attempt may run, and again once that attempt's time is over", async () => {
+      const messageId = randomUUID();
+
+      expect(await outcomes.beginStep(messageId, "generation", 60)).toBe("first");
+      clock.advance(59_999);
+      expect(await outcomes.beginStep(messageId, "generation", 60)).toBe("under_way");
+      // Another step of the same turn, and the turn's outcome, are apart from it.
+      expect(await outcomes.beginStep(messageId, "screening", 60)).toBe("first");
+      expect(await outcomes.get(messageId)).toBeUndefined();
+      clock.advance(1);
+      expect(await outcomes.beginStep(messageId, "generation", 60)).toBe("again");
+      // The attempt that began again has its own time.
+      clock.advance(30_000);
+      expect(await outcomes.beginStep(messageId, "generation", 60)).toBe("under_way");
+    });
+
     it("lets the first claim decide a turn and shows later claimers what decided it", async () => {
       const messageId = randomUUID();
 
