@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ClientMessageLog, ReceivedTurn } from "@innerworld/conversation/client-messages";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import type { MessageStore } from "@innerworld/conversation/messages";
+import type { TurnOutcomes } from "@innerworld/conversation/turns";
 import { SessionLimitError, SessionNotActiveError, isSessionLive, type SessionEndReason, type SessionPersona, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
 import type { BucketSpec, RateLimiter } from "@innerworld/conversation/rate-limits";
 import type { Clock } from "@innerworld/platform/clock";
@@ -65,6 +66,8 @@ export interface GatewayPorts {
   clock: Clock;
   /** Present where frames can be pushed (resume replays replies, feedback is offered). */
   pusher?: ConnectionPusher;
+  /** Where a resume tells the turns still in flight that their session moved, so their replies follow it. */
+  outcomes: Pick<TurnOutcomes, "moveTo">;
   limits?: Partial<GatewayLimits>;
 }
 
@@ -389,8 +392,17 @@ export class ChatGateway {
   private async resume(connectionId: string, userId: string, sessionId: string, afterSeq: number): Promise<Reply> {
     const owned = await this.ownedSession(userId, sessionId);
     if (typeof owned === "string") return owned;
-    if (isSessionLive(owned, this.clock())) await this.sessions.attach(sessionId, connectionId);
-    const missed = (await this.messages.listSession(sessionId, { afterSeq })).filter((m) => m.role === "assistant");
+    const stored = await this.messages.listSession(sessionId);
+    if (isSessionLive(owned, this.clock())) {
+      // Turns still in flight (a user message with no reply or notice yet, not failed) follow the session: whoever
+      // claims one later pushes to this connection, not to the one it came in on, which may still look open. Marked
+      // before the session moves, so a claim after the move cannot miss it.
+      const answered = new Set(stored.filter((m) => m.role === "assistant").map((m) => m.seq));
+      const inFlight = stored.filter((m) => m.role === "user" && !answered.has(m.seq) && (m.status === "received" || m.status === "screened"));
+      for (const turn of inFlight) await this.ports.outcomes.moveTo(turn.messageId, connectionId);
+      await this.sessions.attach(sessionId, connectionId);
+    }
+    const missed = stored.filter((m) => m.role === "assistant" && m.seq > afterSeq);
     let replayed = 0;
     for (const message of missed) {
       if (!this.ports.pusher) break;

@@ -5,6 +5,7 @@ import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
 import { InMemoryMessageStore } from "@innerworld/conversation/messages";
 import { InMemoryRateLimiter } from "@innerworld/conversation/rate-limits";
 import { InMemorySessionStore } from "@innerworld/conversation/sessions";
+import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
 import { RecordingPublisher } from "@innerworld/events";
 import { TURN_AT } from "@innerworld/events/factories";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
@@ -31,6 +32,7 @@ describe("gateway: ChatGateway", () => {
   let pusher: RecordingPusher;
   let gateway: ChatGateway;
   let personas: InMemoryPersonaStore;
+  let outcomes: InMemoryTurnOutcomes;
 
   const build = (limits: Partial<GatewayLimits> = {}) =>
     new ChatGateway({
@@ -39,6 +41,7 @@ describe("gateway: ChatGateway", () => {
       messages,
       rateLimiter: new InMemoryRateLimiter(clock),
       clientMessages: new InMemoryClientMessageLog(clock),
+      outcomes,
       personas,
       feedback: new InMemoryFeedbackStore(clock),
       publisher,
@@ -55,6 +58,7 @@ describe("gateway: ChatGateway", () => {
 
   beforeEach(async () => {
     clock = manualClock(TURN_AT);
+    outcomes = new InMemoryTurnOutcomes(clock);
     personas = new InMemoryPersonaStore();
     await seedBuiltInPersonas(personas);
     sessions = new InMemorySessionStore(clock);
@@ -398,6 +402,35 @@ describe("gateway: ChatGateway", () => {
       expect([first, again, elsewhere].map((f) => f.payload.replayed)).toEqual([2, 0, 2]);
       expect(pusher.framesTo("conn-2").map((f) => f.payload.replyId)).toEqual(["r1", "r2"]);
       expect(pusher.framesTo("conn-3").map((f) => f.payload.replyId)).toEqual(["r1", "r2"]);
+    });
+
+    it("moves the turns still in flight with the session, so their replies follow it; answered and failed turns stay as they were", async () => {
+      const sessionId = await startSession("conn-1");
+      const base = { sessionId, userId: MAYA, personaId: "companion" };
+      await messages.putOnce({ ...base, seq: 1, role: "user", messageId: "m1", content: "answered", status: "received" });
+      await messages.putOnce({ ...base, seq: 1, role: "assistant", messageId: "m1", replyId: "r1", content: "answer 1", status: "delivered", model: "offline" });
+      await messages.putOnce({ ...base, seq: 2, role: "user", messageId: "m2", content: "failed", status: "failed" });
+      await messages.putOnce({ ...base, seq: 3, role: "user", messageId: "m3", content: "in flight", status: "received" });
+      await messages.putOnce({ ...base, seq: 4, role: "user", messageId: "m4", content: "screened, in flight", status: "screened" });
+
+      // The client never saw the acks of 3 and 4 answered: it resumes after 4, from a new connection, the old one open.
+      await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 4 });
+
+      expect([...outcomes.moves.entries()].sort()).toEqual([
+        ["m3", "conn-2"],
+        ["m4", "conn-2"],
+      ]);
+      expect(await outcomes.claim("m3", "replied", "r3")).toEqual({ won: true, movedTo: "conn-2" });
+    });
+
+    it("moves no turn of a session that has ended", async () => {
+      const sessionId = await startSession("conn-1");
+      await messages.putOnce({ sessionId, userId: MAYA, personaId: "companion", seq: 1, role: "user", messageId: "m1", content: "in flight", status: "received" });
+      await send("conn-1", MAYA, "end_session", { sessionId });
+
+      await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+      expect(outcomes.moves.size).toBe(0);
     });
 
     it("stops replaying when the new connection is gone too", async () => {

@@ -7,6 +7,7 @@ import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbRateLimiter } from "@innerworld/conversation/rate-limits";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
+import { DynamoDbTurnOutcomes } from "@innerworld/conversation/turns";
 import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
@@ -55,6 +56,7 @@ export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<Gateway
     messages: new DynamoDbMessageStore(dynamodb, tables.messages, clock),
     rateLimiter: new DynamoDbRateLimiter(dynamodb, tables.rateLimits, clock),
     clientMessages: new DynamoDbClientMessageLog(dynamodb, tables.idempotency, clock),
+    outcomes: new DynamoDbTurnOutcomes(dynamodb, tables.idempotency, clock),
     personas: personaStoreFor(runtime),
     feedback: new DynamoDbFeedbackStore(dynamodb, tables.feedback, clock),
     publisher: runtime.publisher,

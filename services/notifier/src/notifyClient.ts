@@ -32,7 +32,7 @@ export const createNotifier = (ports: NotifierPorts) => {
   const { sessions, connections } = ports;
   const now = () => new Date(ports.clock()).toISOString();
 
-  /** The connection to use now: the session may have moved to a new connection by a resume since the turn began. */
+  /** The connection the session is on now (a failure's, or a turn's that names none); none once its client disconnected. */
   const connectionFor = async (sessionId: string, fallback?: string): Promise<string | undefined> => {
     const session = await sessions.get(sessionId);
     if (session && !session.disconnectedAt && session.connectionId) return session.connectionId;
@@ -100,6 +100,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
     let claimKey = input.messageId;
     let claim = await ports.outcomes.claim(claimKey, input.outcome, input.replyId);
+    // Where a resume moved the session since the turn began: the claim's own write hands it back (no session read).
+    const movedTo = claim.won ? claim.movedTo : claim.existing.movedTo;
     // A group turn has a reply per answering persona: once one of them decided the turn, its siblings belong to the
     // same outcome and are shown too, each once (its own claim catches a redelivery).
     if (!claim.won && input.replyIndex !== undefined && claim.existing.outcome === "replied" && claim.existing.decidedBy !== input.replyId) {
@@ -117,7 +119,9 @@ export const createNotifier = (ports: NotifierPorts) => {
       await report(!settledAt ? "withheld" : settledAs === "nowhere" ? "connection_gone" : "delivered");
       return;
     }
-    const connectionId = claim.won ? await connectionFor(input.sessionId, input.fallbackConnectionId) : undefined;
+    // The turn's own connection, unless a resume moved the session (then the new one). A client that disconnected has
+    // no connection there any more: the push finds it gone. Only a turn that names no connection reads the session.
+    const connectionId = claim.won ? (movedTo ?? input.fallbackConnectionId ?? (await connectionFor(input.sessionId))) : undefined;
     // The session moved to this connection by a resume, which may have shown the stored reply already: it is not shown
     // a second time. (On the turn's own connection nothing can have shown it yet, so the usual turn costs no extra write.)
     const moved = connectionId !== undefined && connectionId !== input.fallbackConnectionId;

@@ -8,7 +8,7 @@ import { manualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { crisisResources } from "@innerworld/screening";
 import { GENERATION_FAILED_MESSAGE, blockedInputReply, crisisReply } from "@innerworld/screening/replies";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { TURN_TIMED_OUT_MESSAGE, createNotifier } from "./notifyClient";
 
 describe("notifier: notifyClient", () => {
@@ -35,14 +35,17 @@ describe("notifier: notifyClient", () => {
     t = turn({ sessionId: session.sessionId, connectionId: "conn-maya-1" });
   });
 
-  it("pushes the reply to the connection the session moved to, and reports it delivered there", async () => {
-    // Prepare
+  it("pushes the reply to the connection a resume moved the session to, and reports it delivered there", async () => {
+    // Prepare: the gateway's resume moves the session and marks the turns still in flight moved with it.
     await sessions.attach(t.sessionId, "conn-maya-2");
+    await outcomes.moveTo(t.messageId, "conn-maya-2");
+    const sessionReads = vi.spyOn(sessions, "get");
 
     // Act
     await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Want to make a plan together?" })));
 
-    // Assess
+    // Assess: the claim said where the session is; the session was not read.
+    expect(sessionReads).not.toHaveBeenCalled();
     expect(shown("conn-maya-1")).toEqual([]);
     expect(shown("conn-maya-2")).toEqual([
       { type: "reply", payload: { sessionId: t.sessionId, messageId: t.messageId, replyId: `reply-${t.messageId}`, seq: 1, text: "Want to make a plan together?", personaId: "companion", model: "offline", replaced: false } },
@@ -74,6 +77,7 @@ describe("notifier: notifyClient", () => {
     // Prepare: the teen came back on a new connection and the resume found the stored reply before the notifier ran.
     await connections.open("conn-maya-2", "user-maya");
     await sessions.attach(t.sessionId, "conn-maya-2");
+    await outcomes.moveTo(t.messageId, "conn-maya-2");
     await connections.markShown("conn-maya-2", `reply-${t.messageId}`);
 
     // Act
@@ -92,15 +96,22 @@ describe("notifier: notifyClient", () => {
     expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone", connectionId: "conn-maya-1" });
   });
 
-  it("pushes nothing to a session whose client disconnected, not even to the turn's own connection", async () => {
+  it("shows nothing to a session whose client disconnected: its connection is gone, and the reply is reported connection_gone for resume", async () => {
     await sessions.markDisconnected(t.sessionId, "conn-maya-1");
+    pusher.close("conn-maya-1");
 
     await notifier.replyScreened(delivered(replyScreenedRequest(t)));
 
     expect(pusher.pushed).toEqual([]);
-    const report = publisher.ofType("ReplyDelivered")[0]?.data;
-    expect(report).toMatchObject({ status: "connection_gone" });
-    expect(report?.connectionId).toBeUndefined();
+    expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone", connectionId: "conn-maya-1" });
+  });
+
+  it("reads the session only for a turn that names no connection, and then pushes to the session's", async () => {
+    const unnamed = turn({ sessionId: session.sessionId, connectionId: undefined });
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(unnamed)));
+
+    expect(shown("conn-maya-1").map((f) => f.type)).toEqual(["reply"]);
   });
 
   it("falls back to the turn's connection when the session has no record", async () => {
@@ -166,6 +177,7 @@ describe("notifier: notifyClient", () => {
 
   it("reports a redelivered notice for a disconnected session as connection_gone again", async () => {
     await sessions.markDisconnected(t.sessionId, "conn-maya-1");
+    pusher.close("conn-maya-1");
     const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
 
     await notifier.messageScreened(delivered(notice));

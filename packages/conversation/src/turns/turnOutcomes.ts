@@ -19,12 +19,15 @@ export interface TurnOutcome {
    * A redelivery of the decider reports exactly this again, so every report under its event id says the same.
    */
   settledAs?: TurnSettlement;
+  /** The connection a resume moved the turn's session to, if it did while the turn could still be shown live. */
+  movedTo?: string;
 }
 
 /** How a settled outcome ended: pushed to the client, or found no connection (it waits for resume). */
 export type TurnSettlement = "shown" | "nowhere";
 
-export type TurnClaim = { won: true } | { won: false; existing: TurnOutcome };
+/** A won claim says where the turn's session moved (`movedTo`) if a resume moved it before the claim. */
+export type TurnClaim = { won: true; movedTo?: string } | { won: false; existing: TurnOutcome };
 
 /**
  * What beginning a step of a turn found: `first` (no attempt before), `again` (an earlier attempt's time is over: it
@@ -38,7 +41,13 @@ export type StepAttempt = "first" | "again" | "under_way";
  * turn's deadline, so the turn still ends on screen, in a typed error, instead of never.
  */
 export interface TurnOutcomes {
+  /** Decides the turn unless it has an outcome; the same write hands back where a resume moved its session. */
   claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim>;
+  /**
+   * A resume moved the turn's session to `connectionId`: whoever claims the turn later pushes there, not to the
+   * connection the turn came in on (which may still look open). Decides nothing; the latest move wins.
+   */
+  moveTo(messageId: string, connectionId: string): Promise<void>;
   get(messageId: string): Promise<TurnOutcome | undefined>;
   /** Marks the outcome settled, as shown (the default) or with nowhere to show it; nothing happens if the turn has no outcome. */
   settle(messageId: string, as?: TurnSettlement): Promise<void>;
@@ -68,16 +77,26 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
 
   async claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim> {
     const now = this.clock();
-    const record: TurnOutcome = { messageId, outcome, decidedBy, decidedAt: new Date(now).toISOString() };
     try {
-      await this.client.send(
-        new PutCommand({
+      // An update, not a put: a resume may have left the turn's item already, holding only where its session moved.
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
           TableName: this.tableName,
-          Item: { id: keyOf(messageId), ...record, expiration: epochSeconds(now) + OUTCOME_RETENTION_SECONDS },
-          ConditionExpression: "attribute_not_exists(id)",
+          Key: { id: keyOf(messageId) },
+          UpdateExpression: "SET messageId = :messageId, outcome = :outcome, decidedBy = :decidedBy, decidedAt = :decidedAt, expiration = :expiration",
+          ConditionExpression: "attribute_not_exists(outcome)",
+          ExpressionAttributeValues: {
+            ":messageId": messageId,
+            ":outcome": outcome,
+            ":decidedBy": decidedBy,
+            ":decidedAt": new Date(now).toISOString(),
+            ":expiration": epochSeconds(now) + OUTCOME_RETENTION_SECONDS,
+          },
+          ReturnValues: "ALL_NEW",
         }),
       );
-      return { won: true };
+      const movedTo = (Attributes as { movedTo?: unknown } | undefined)?.movedTo;
+      return typeof movedTo === "string" ? { won: true, movedTo } : { won: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
@@ -86,11 +105,25 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
     return { won: false, existing };
   }
 
+  async moveTo(messageId: string, connectionId: string): Promise<void> {
+    const now = this.clock();
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { id: keyOf(messageId) },
+        // The item's expiry is kept if it has one (a claim's), and set if the move comes first.
+        UpdateExpression: "SET movedTo = :connectionId, expiration = if_not_exists(expiration, :expiration)",
+        ExpressionAttributeValues: { ":connectionId": connectionId, ":expiration": epochSeconds(now) + OUTCOME_RETENTION_SECONDS },
+      }),
+    );
+  }
+
   async get(messageId: string): Promise<TurnOutcome | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: keyOf(messageId) }, ConsistentRead: true }));
-    if (!Item) return undefined;
-    const { messageId: id, outcome, decidedBy, decidedAt, settledAt, settledAs } = Item as TurnOutcome;
-    return { messageId: id, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}), ...(settledAs ? { settledAs } : {}) };
+    // An item a resume left (where the session moved) is not an outcome until someone claims the turn.
+    if (!Item?.outcome) return undefined;
+    const { messageId: id, outcome, decidedBy, decidedAt, settledAt, settledAs, movedTo } = Item as TurnOutcome;
+    return { messageId: id, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}), ...(settledAs ? { settledAs } : {}), ...(movedTo ? { movedTo } : {}) };
   }
 
   async settle(messageId: string, as: TurnSettlement = "shown"): Promise<void> {
@@ -100,7 +133,7 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
           TableName: this.tableName,
           Key: { id: keyOf(messageId) },
           UpdateExpression: "SET settledAt = :now, settledAs = :as",
-          ConditionExpression: "attribute_exists(id)",
+          ConditionExpression: "attribute_exists(outcome)",
           ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":as": as },
         }),
       ),
@@ -149,15 +182,29 @@ export class InMemoryTurnOutcomes implements TurnOutcomes {
 
   constructor(private readonly clock: Clock = systemClock) {}
 
+  /** Where a resume moved each turn's session, kept apart until the turn is claimed. */
+  readonly moves = new Map<string, string>();
+
   async claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim> {
     const existing = this.outcomes.get(messageId);
-    if (existing) return { won: false, existing };
+    if (existing) return { won: false, existing: this.withMove(existing) };
     this.outcomes.set(messageId, { messageId, outcome, decidedBy, decidedAt: new Date(this.clock()).toISOString() });
-    return { won: true };
+    const movedTo = this.moves.get(messageId);
+    return movedTo ? { won: true, movedTo } : { won: true };
+  }
+
+  async moveTo(messageId: string, connectionId: string): Promise<void> {
+    this.moves.set(messageId, connectionId);
+  }
+
+  private withMove(outcome: TurnOutcome): TurnOutcome {
+    const movedTo = this.moves.get(outcome.messageId);
+    return movedTo ? { ...outcome, movedTo } : outcome;
   }
 
   async get(messageId: string): Promise<TurnOutcome | undefined> {
-    return this.outcomes.get(messageId);
+    const existing = this.outcomes.get(messageId);
+    return existing ? this.withMove(existing) : undefined;
   }
 
   async settle(messageId: string, as: TurnSettlement = "shown"): Promise<void> {

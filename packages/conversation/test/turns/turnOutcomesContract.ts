@@ -32,6 +32,23 @@ export function turnOutcomesContract(adapter: string, open: (clock: () => number
       expect(await outcomes.beginStep(messageId, "generation", 60)).toBe("under_way");
     });
 
+    it("hands the claimer where a resume moved the turn's session, and keeps it with the outcome; a move alone decides nothing", async () => {
+      const messageId = randomUUID();
+      await outcomes.moveTo(messageId, "conn-1");
+      await outcomes.moveTo(messageId, "conn-2");
+
+      expect(await outcomes.get(messageId)).toBeUndefined();
+      await outcomes.settle(messageId);
+      expect(await outcomes.get(messageId)).toBeUndefined();
+      expect(await outcomes.claim(messageId, "replied", "reply-1")).toEqual({ won: true, movedTo: "conn-2" });
+      expect(await outcomes.claim(messageId, "timed_out", "watchdog")).toEqual({
+        won: false,
+        existing: { messageId, outcome: "replied", decidedBy: "reply-1", decidedAt: START, movedTo: "conn-2" },
+      });
+      // A claim with no move says nothing of one.
+      expect(await outcomes.claim(randomUUID(), "replied", "reply-2")).toEqual({ won: true });
+    });
+
     it("lets the first claim decide a turn and shows later claimers what decided it", async () => {
       const messageId = randomUUID();
 

@@ -1,0 +1,42 @@
+// A teen who comes back on a new connection while a turn is on its way gets its reply there, though the old one still looks open.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVICE_NAMES } from "@innerworld/events";
+import { runServices, type RunningServices } from "@innerworld/local";
+import { ChatClient } from "@innerworld/testing/chat-client";
+import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+
+describe("resume in the middle of a turn", () => {
+  let env: TestCloud;
+  let notifier: RunningServices | undefined;
+  beforeAll(async () => {
+    // The notifier is down until the teen has moved, so the reply is surely still on its way then. A deadline far past
+    // the test keeps the watchdog out of it.
+    env = await startTestCloud({ turnDeadlineSeconds: 120, services: SERVICE_NAMES.filter((s) => s !== "notifier") });
+  });
+  afterAll(async () => {
+    await notifier?.stop();
+    await env.stop();
+  });
+
+  it("pushes the reply to the connection the session was resumed on, not to the one the message came in on", async () => {
+    const before = await ChatClient.connect(env.cloud.endpoints, "r-moved");
+    const sessionId = (await before.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
+    const ack = await before.request("message", { sessionId, content: "my bus is going into the tunnel" }, "message_received");
+    const messageId = ack.payload.messageId as string;
+
+    // A new socket after a network change; the old one has not been noticed dead and still takes frames.
+    const after = await ChatClient.connect(env.cloud.endpoints, "r-moved");
+    const resumed = await after.request("resume", { sessionId, afterSeq: 1 }, "session_resumed");
+    expect(resumed.payload).toMatchObject({ sessionId, replayed: 0 });
+
+    notifier = runServices(env.cloud.endpoints, ["notifier"], { pollersPerService: 1 });
+    const reply = await after.waitFor("reply", (p) => p.messageId === messageId, 30_000);
+    expect(reply.payload).toMatchObject({ sessionId, seq: 1 });
+    // The old socket is still open: anything pushed there would have arrived by the time a ping comes back on it.
+    await before.request("ping", undefined, "pong");
+    expect(before.ofType("reply")).toEqual([]);
+    expect(after.ofType("reply").filter((f) => f.payload.messageId === messageId)).toHaveLength(1);
+    await before.close();
+    await after.close();
+  });
+});
