@@ -18,13 +18,23 @@ import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingEx
 import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
+import { conceptFeatures, readConceptLexicon } from "./concepts";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
 import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.5";
+export const MODEL_RELEASE = "2025.12.6";
+
+/**
+ * The shipped recipe's features: DEFAULT_FEATURE_CONFIG and the committed concept lexicon's concepts (data/concepts),
+ * each concept and ordered pairs of concepts up to four words apart within a clause, no concept × word pairs. Chosen
+ * on dev and the family hold-outs (docs/safety-screening.md, "What was tried").
+ */
+export function shippedFeatureConfig(): FeatureConfig {
+  return { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan: 4, wordSpan: 0 }) };
+}
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
 export function trainingForms(example: LabelledExample): string[] {
@@ -294,7 +304,7 @@ export function buildModel(
   dev: readonly LabelledExample[],
   provenance: Omit<ModelProvenance, "seed" | "epochs" | "learningRate" | "l2" | "trainingExamples" | "minCount" | "augmentation">,
   options: TrainingOptions = DEFAULT_TRAINING,
-  config: FeatureConfig = DEFAULT_FEATURE_CONFIG,
+  config: FeatureConfig = shippedFeatureConfig(),
   tuning: TuningTargets = DEFAULT_TUNING,
   augment: AugmentOptions = DEFAULT_AUGMENT,
 ): BuiltModel {

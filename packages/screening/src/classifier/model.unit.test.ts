@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MODEL_PATH, isScreeningModelError, loadScreeningClassifier, screeningModelPathFromEnv } from "../index";
 import type { ScreeningModelErrorCode } from "./errors";
 import { extractFeatures } from "./features";
+import { ESCALATED_CATEGORIES } from "./labels";
 
 const dir = mkdtempSync(join(tmpdir(), "innerworld-model-"));
 const committed = readFileSync(DEFAULT_MODEL_PATH, "utf8");
@@ -40,7 +41,14 @@ describe("loading the screening classifier", () => {
     const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
     const score = (text: string) => classifier.score(extractFeatures([text], classifier.features));
 
-    expect(score("i want to die").level.crisis).toBeGreaterThan(0.9);
+    // Read alone (no lexicon), a plain crisis sentence is risk well past the model's own concern threshold, crisis the
+    // likeliest level, and an escalated kind: the classifier by itself gives it crisis resources. (2025.12.6 reads P(crisis)
+    // 0.88 where 2025.12.5 read 0.91; P(risk) 0.92 for both.)
+    const plain = classifier.score(extractFeatures(["i want to die"], classifier.features));
+    expect(plain.risk).toBeGreaterThan(0.9);
+    expect(plain.risk).toBeGreaterThanOrEqual(classifier.thresholds.concern);
+    expect(plain.level.crisis).toBeGreaterThan(plain.level.concern + plain.level.none);
+    expect(ESCALATED_CATEGORIES.has(plain.category)).toBe(true);
     expect(score("can you help me with my history essay").risk).toBeLessThan(0.5);
     expect(score("").risk).toBeGreaterThanOrEqual(0);
   });
