@@ -124,22 +124,28 @@ export function extractFeatures(forms: readonly string[], config: FeatureConfig)
   return { indices: sorted.slice(0, distinct) };
 }
 
-/** A concept lexicon compiled for matching: terms by their first word, longest first, and each concept's hash seeds. */
+/** One word of a term and the words that may follow it; `concepts` when a term ends here. */
+interface TermNode {
+  next: Map<string, TermNode>;
+  concepts?: number[];
+}
+
+/** A concept lexicon compiled for matching: its terms as a tree of words, and each concept's hash seeds. */
 interface ConceptMatcher {
-  /** First word → the terms starting with it (their words and concept ids), longest first. */
-  byFirstWord: Map<string, { words: string[]; concepts: number[] }[]>;
-  /** Per concept id: the hash of the concept token, and the seed of its pairs (as first member) and of its word pairs. */
+  /** The terms word by word: walking it from a word finds the longest term starting there in one pass. */
+  terms: TermNode;
+  /** Per concept id: the hash of the concept token, and the seed of its word pairs. */
   token: number[];
-  pairSeed: number[];
+  /** The hash of the ordered pair (a, b) at a × concepts + b, all computed once. */
+  pairHash: Uint32Array;
   wordSeed: number[];
-  names: string[];
   pairSpan: number;
   wordSpan: number;
 }
 
 const matchers = new WeakMap<ConceptFeatures, ConceptMatcher>();
 
-/** Compiled once per lexicon object (the model keeps one), so a message costs one map lookup a word. */
+/** Compiled once per lexicon object (the model keeps one), so a word costs one map lookup unless a longer term goes on from it. */
 function conceptMatcher(lexicon: ConceptFeatures): ConceptMatcher {
   const cached = matchers.get(lexicon);
   if (cached !== undefined) return cached;
@@ -152,22 +158,27 @@ function conceptMatcher(lexicon: ConceptFeatures): ConceptMatcher {
       conceptsOf.set(term, ids);
     }
   });
-  const byFirstWord = new Map<string, { words: string[]; concepts: number[] }[]>();
+  const terms: TermNode = { next: new Map() };
   for (const [term, concepts] of conceptsOf) {
-    const words = term.split(" ").filter((word) => word.length > 0);
-    const first = words[0];
-    if (first === undefined) continue;
-    const list = byFirstWord.get(first) ?? [];
-    list.push({ words, concepts });
-    byFirstWord.set(first, list);
+    let node = terms;
+    for (const word of term.split(" ")) {
+      if (word.length === 0) continue;
+      let child = node.next.get(word);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    if (node !== terms) node.concepts = concepts;
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   const matcher: ConceptMatcher = {
-    byFirstWord,
+    terms,
     token: names.map((name) => fnvString(KIND_CONCEPT, name)),
-    pairSeed: names.map((name) => fnvChar(fnvString(KIND_CONCEPT_PAIR, name), SPACE)),
+    pairHash: Uint32Array.from({ length: names.length * names.length }, (_, at) =>
+      fnvString(fnvChar(fnvString(KIND_CONCEPT_PAIR, names[Math.floor(at / names.length)] ?? ""), SPACE), names[at % names.length] ?? ""),
+    ),
     wordSeed: names.map((name) => fnvChar(fnvString(KIND_CONCEPT_WORD, name), SPACE)),
-    names,
     pairSpan: lexicon.pairSpan,
     wordSpan: lexicon.wordSpan,
   };
@@ -186,14 +197,22 @@ function matchConcepts(words: readonly string[], matcher: ConceptMatcher): Conce
   const found: ConceptMatch[] = [];
   let at = 0;
   while (at < words.length) {
-    const candidates = matcher.byFirstWord.get(words[at] ?? "");
-    const hit = candidates?.find((term) => term.words.length <= words.length - at && term.words.every((word, i) => words[at + i] === word));
-    if (hit === undefined) {
+    let node = matcher.terms.next.get(words[at] ?? "");
+    let end = at;
+    let concepts: number[] | undefined;
+    for (let next = at + 1; node !== undefined; next += 1) {
+      if (node.concepts !== undefined) {
+        concepts = node.concepts;
+        end = next;
+      }
+      node = next < words.length ? node.next.get(words[next] ?? "") : undefined;
+    }
+    if (concepts === undefined) {
       at += 1;
       continue;
     }
-    found.push({ start: at, end: at + hit.words.length, concepts: hit.concepts });
-    at += hit.words.length;
+    found.push({ start: at, end, concepts });
+    at = end;
   }
   return found;
 }
@@ -215,8 +234,11 @@ function conceptFeatures(words: readonly string[], matcher: ConceptMatcher, mask
 
 function clauseConceptFeatures(words: readonly string[], matcher: ConceptMatcher, mask: number, found: number[]): void {
   const matches = matchConcepts(words, matcher);
-  const pair = (a: number, b: number) => found.push(bucket(fnvString(matcher.pairSeed[a] ?? 0, matcher.names[b] ?? ""), mask));
-  matches.forEach((match, i) => {
+  const concepts = matcher.token.length;
+  const pair = (a: number, b: number) => found.push(bucket(matcher.pairHash[a * concepts + b] ?? 0, mask));
+  for (let i = 0; i < matches.length; i += 1) {
+    const match = matches[i];
+    if (match === undefined) continue;
     for (const id of match.concepts) found.push(bucket(matcher.token[id] ?? 0, mask));
     if (matcher.pairSpan > 0) {
       // The concepts one term names pair with each other in the lexicon's order ("matarme": KILL SELF, as "kill myself").
@@ -233,5 +255,5 @@ function clauseConceptFeatures(words: readonly string[], matcher: ConceptMatcher
         for (let w = match.end; w < Math.min(words.length, match.end + matcher.wordSpan); w += 1) found.push(bucket(fnvString(fnvChar(seed, 0x3e), words[w] ?? ""), mask));
       }
     }
-  });
+  }
 }
