@@ -35,7 +35,8 @@ const LEADING_HEDGES = /^(?:(?:actually|just|really|finally|also|still|maybe|lik
 const GOAL_TAIL = /\s+(?:without|como\s+(?:mi|mis|su|el|la)|(?:right\s+)?before|since|right\s+after|this\s+time|after\s+(?:graduation|high\s+school|school|college|i\s+graduate)|by\s+the\s+time|so\s+(?:i|that|we)|or\s+maybe|somewhere|someday|when\s+i|after\s+i|for\s+(?:dance|real|once|sure|now|good)|over\s+(?:break|the\s+summer|winter\s+break|spring\s+break))\b.*$/;
 /** Words that end a goal's phrase: a date ("this year"), filler, or the start of a reason ("so I can"). */
 const TRAILING = /\s+(?:so\s+bad(?:ly)?|really\s+bad(?:ly)?|so\s+much|someday|one\s+day|eventually|soon|sometime|anymore|rn|right\s+now|lol|lmao|tbh|ngl|haha|though|too|now|this\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|next\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|by\s+\S+)$/;
-const ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
+/** What a goal can be about: the names, things and doings inside its words. */
+export const GOAL_ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
 const MAX_WORDS = 14;
 
 export function findGoals(found: MessageFindings): void {
@@ -91,7 +92,7 @@ function addGoal(found: MessageFindings, name: string, start: number): void {
   if (words.length === 0 || words.length > MAX_WORDS) return;
   if (isNotAGoal(name) || found.entities.some((entity) => entity.type === "Goal" && entity.start <= start && start < entity.end)) return;
   const goal = found.add({ type: "Goal", name, start, end, userEdges: [{ type: "supports" }] });
-  for (const subject of found.within(start, end, ABOUT_TYPES)) found.link("about", goal, subject);
+  for (const subject of found.within(start, end, GOAL_ABOUT_TYPES)) found.link("about", goal, subject);
 }
 
 /**

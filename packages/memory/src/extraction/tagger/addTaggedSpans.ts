@@ -2,7 +2,7 @@
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { MessageFindings, UserEdge } from "../MessageFindings.js";
-import { isNotAGoal } from "../findGoals.js";
+import { GOAL_ABOUT_TYPES, isNotAGoal } from "../findGoals.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
 import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
@@ -65,18 +65,34 @@ function isSomebodyElses(message: MessageText, span: TaggedSpan, name: string): 
   return false;
 }
 
+/** Findings whose words may hold a shorter tagged span of another type: "soccer" in "soccer tryouts", "tiktok" in "scrolling tiktok every night". */
+const HOLDERS: ReadonlySet<EntityType> = new Set(["Event", "Habit", "Goal", "Value"]);
+
+/** A tagged span may not overlap a finding, unless it lies strictly inside a longer event, habit, goal or value of another type. */
+function overlapsFinding(found: MessageFindings, span: TaggedSpan): boolean {
+  return found.entities.some((entity) => {
+    if (entity.end <= span.start || span.end <= entity.start) return false;
+    const nested = HOLDERS.has(entity.type) && entity.type !== span.type && entity.start <= span.start && span.end <= entity.end && entity.end - entity.start > span.end - span.start;
+    return !nested;
+  });
+}
+
 /**
- * The rules keep what they found: a tagged span is added only where no finding lies (a habit's finding covers its verb)
- * and no finding of its type already has its key, and only when the tagger is sure enough for its type.
+ * The rules keep what they found: a tagged span is added only where no finding lies, or inside a longer event, habit,
+ * goal or value (which hold names and things), when no finding of its type already has its key, and only when the
+ * tagger is sure enough for its type.
  */
 export function addTaggedSpans(found: MessageFindings, tagger: SpanTagger, thresholds: AddThresholds): void {
   for (const span of tagger.tag(found.message)) {
     const threshold = thresholds[span.type];
-    if (threshold === undefined || span.margin < threshold || found.isTaken(span.start, span.end)) continue;
+    if (threshold === undefined || span.margin < threshold || overlapsFinding(found, span)) continue;
     const name = spanText(found.message, span.first, span.last);
     const key = canonicalEntityKey(span.type, name);
     if (name.length < 2 || isSomebodyElses(found.message, span, name) || found.entities.some((entity) => entity.type === span.type && canonicalEntityKey(entity.type, entity.name) === key)) continue;
     const edge = userEdgeFor(span.type, span, found);
-    found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
+    const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
+    // A goal is about what its words hold, as the rules link theirs, whichever of the two found each side.
+    if (added.type === "Goal") for (const subject of found.within(added.start, added.end, GOAL_ABOUT_TYPES)) found.link("about", added, subject);
+    else if (GOAL_ABOUT_TYPES.includes(added.type)) for (const goal of found.entities) if (goal.type === "Goal" && goal.start <= added.start && added.end <= goal.end) found.link("about", goal, added);
   }
 }

@@ -116,6 +116,32 @@ describe("addTaggedSpans", () => {
   });
 });
 
+describe("addTaggedSpans inside a longer finding", () => {
+  const tagger = new SpanTagger(trainSpanTagger(CORPUS, { seed: 1, epochs: 8 }));
+
+  it("adds a thing inside a goal the rules found, and links the goal to it", () => {
+    const found = new MessageFindings(read("i want to fix my flonk"));
+    const goal = found.add({ type: "Goal", name: "fix my flonk", start: 10, end: 22, userEdges: [{ type: "supports" }] });
+    addTaggedSpans(found, tagger, { Thing: 0 });
+    const thing = found.entities.find((entity) => entity.type === "Thing");
+    expect(thing?.name).toBe("flonk");
+    expect(found.links).toEqual([{ type: "about", from: goal, to: thing }]);
+  });
+
+  it("adds nothing that only partly overlaps a finding, or overlaps a person or place", () => {
+    const partly = new MessageFindings(read("my flonk broke again"));
+    partly.add({ type: "Event", name: "flonk", start: 3, end: 8 });
+    partly.add({ type: "Habit", name: "my flo", start: 0, end: 6 });
+    addTaggedSpans(partly, tagger, { Thing: 0 });
+    expect(partly.entities.map((entity) => entity.type)).toEqual(["Event", "Habit"]);
+
+    const person = new MessageFindings(read("my flonk broke again"));
+    person.add({ type: "Person", name: "my flonk broke", start: 0, end: 14 });
+    addTaggedSpans(person, tagger, { Thing: 0 });
+    expect(person.entities.map((entity) => entity.type)).toEqual(["Person"]);
+  });
+});
+
 describe("addTaggedSpans on what the rules turn down", () => {
   const feelings = new SpanTagger(
     trainSpanTagger(
