@@ -1,10 +1,10 @@
-// A model trained with concept features says so in its file (format version 2, the terms inside it), reads text with those concepts when loaded, and a file whose concepts are malformed is refused.
+// A model trained with concept features says so in its file (format version 3, the terms inside it, its buckets as gaps), reads text with those concepts when loaded, and a file whose concepts are malformed is refused.
 import { describe, expect, it } from "vitest";
 import { isScreeningModelError } from "../src/classifier/errors";
 import { DEFAULT_FEATURE_CONFIG, extractFeatures, type FeatureConfig } from "../src/classifier/features";
 import { RISK_CATEGORIES, RISK_LEVELS } from "../src/classifier/labels";
-import { parseModelFile, ScreeningClassifier, weightsDigest, type ModelFile } from "../src/classifier/model";
-import { trainClassifier } from "../src/classifier/train";
+import { encodeInts, parseModelFile, ScreeningClassifier, weightsDigest, type ModelFile } from "../src/classifier/model";
+import { trainClassifier, type TrainedWeights } from "../src/classifier/train";
 import { toModelFile } from "../bench/classifier/pipeline";
 
 const concepts = {
@@ -23,7 +23,7 @@ const lines: [string, (typeof RISK_LEVELS)[number], (typeof RISK_CATEGORIES)[num
 const thresholds = { crisis: 0.9, concern: 0.5, uncertain: 0.3, lexiconMention: 0.5, contextCurrent: 0.5, contextCrisis: 0.99, contextConcern: 0.9 };
 const provenance = { trainingDataSha256: "0".repeat(64), trainingExamples: lines.length, testSplitSha256: "1".repeat(64), seed: 1, epochs: 3, learningRate: 0.1, l2: 1e-3, heldOutFamilies: [] };
 
-function modelFile(features: FeatureConfig): ModelFile {
+function trainedWeights(features: FeatureConfig): TrainedWeights {
   const examples = lines.map(([text, level, category]) => ({
     vector: extractFeatures([text], features),
     level: RISK_LEVELS.indexOf(level),
@@ -31,13 +31,20 @@ function modelFile(features: FeatureConfig): ModelFile {
     levelWeight: 1,
     categoryWeight: 1,
   }));
-  const weights = trainClassifier(examples, { seed: 1, epochs: 3, learningRate: 0.1, l2: 1e-3 });
-  return JSON.parse(JSON.stringify(toModelFile(weights, features, thresholds, provenance))) as ModelFile;
+  return trainClassifier(examples, { seed: 1, epochs: 3, learningRate: 0.1, l2: 1e-3 });
 }
 
+function modelFile(features: FeatureConfig): ModelFile {
+  return JSON.parse(JSON.stringify(toModelFile(trainedWeights(features), features, thresholds, provenance))) as ModelFile;
+}
+
+/** The same file with its weights' SHA-256 made right again, so only the damage itself can be refused. */
+const resealed = (file: ModelFile): ModelFile => ({ ...file, weightsSha256: weightsDigest(file.weights) });
+
+/** What loading the file (checking it, then building the classifier from it) refuses it with, if anything. */
 function refusal(file: unknown): string | undefined {
   try {
-    parseModelFile(file);
+    new ScreeningClassifier(parseModelFile(file));
     return undefined;
   } catch (error) {
     if (isScreeningModelError(error)) return error.code;
@@ -46,11 +53,31 @@ function refusal(file: unknown): string | undefined {
 }
 
 describe("a model file with concept features", () => {
-  it("is format version 2 and carries its concepts; without them it stays version 1", () => {
+  it("is format version 3 and carries its concepts and its buckets as gaps; without concepts it stays version 1", () => {
     const file = modelFile(config);
-    expect(file.formatVersion).toBe(2);
+    expect(file.formatVersion).toBe(3);
     expect(file.features.concepts).toEqual(concepts);
-    expect(modelFile({ ...config, concepts: undefined }).formatVersion).toBe(1);
+    expect(file.weights.bucketGaps).toEqual(expect.any(String));
+    expect(file.weights.buckets).toBeUndefined();
+    const plain = modelFile({ ...config, concepts: undefined });
+    expect(plain.formatVersion).toBe(1);
+    expect(plain.weights.buckets).toEqual(expect.any(String));
+    expect(plain.weights.bucketGaps).toBeUndefined();
+  });
+
+  it("reads its buckets from the gaps exactly as version 2 read them whole, in a smaller file", () => {
+    const weights = trainedWeights(config);
+    const gapped = JSON.parse(JSON.stringify(toModelFile(weights, config, thresholds, provenance))) as ModelFile;
+    const { bucketGaps: _gaps, ...rest } = gapped.weights;
+    const whole = resealed({ ...gapped, formatVersion: 2, weights: { ...rest, buckets: encodeInts(weights.buckets) } });
+    expect(gapped.weights.bucketGaps?.length).toBeLessThan(whole.weights.buckets?.length ?? 0);
+    const fromGaps = new ScreeningClassifier(parseModelFile(gapped));
+    const fromWhole = new ScreeningClassifier(parseModelFile(whole));
+    // Every bucket of the space, one at a time: a bucket misplaced by one gap scores differently somewhere.
+    for (let bucket = 0; bucket < 2 ** config.hashBits; bucket += 1) {
+      const vector = { indices: Int32Array.of(bucket) };
+      expect(fromGaps.score(vector)).toEqual(fromWhole.score(vector));
+    }
   });
 
   it("loads and reads text with the concepts it was trained with", () => {
@@ -67,10 +94,11 @@ describe("a model file with concept features", () => {
   it.each<[string, (file: ModelFile) => unknown]>([
     ["version 1 naming concepts", (file) => ({ ...file, formatVersion: 1 })],
     ["terms that are not words", (file) => ({ ...file, features: { ...file.features, concepts: { ...concepts, terms: { KILL: ["kill", " "] } } } })],
+    ["bucket gaps that end inside a varint", (file) => ({ ...file, weights: { ...file.weights, bucketGaps: Buffer.from([0x05, 0x83]).toString("base64") } })],
+    ["version 3 storing whole buckets", (file) => ({ ...file, weights: { ...file.weights, bucketGaps: undefined, buckets: Buffer.alloc(8).toString("base64") } })],
     ["a span out of range", (file) => ({ ...file, features: { ...file.features, concepts: { ...concepts, pairSpan: 99 } } })],
     ["no source", (file) => ({ ...file, features: { ...file.features, concepts: { ...concepts, source: undefined } } })],
   ])("is refused with %s", (_name, damage) => {
-    const damaged = damage(modelFile(config)) as ModelFile;
-    expect(refusal({ ...damaged, weightsSha256: weightsDigest(damaged.weights) })).toBe("SCREENING_MODEL_CORRUPT");
+    expect(refusal(resealed(damage(modelFile(config)) as ModelFile))).toBe("SCREENING_MODEL_CORRUPT");
   });
 });

@@ -8,6 +8,7 @@ import {
   MODEL_FORMAT_VERSION,
   ScreeningClassifier,
   type RiskScorer,
+  encodeBucketGaps,
   encodeInts,
   weightsDigest,
   type ModelFile,
@@ -76,7 +77,7 @@ export function toModelFile(weights: TrainedWeights, config: FeatureConfig, thre
   const scale = max === 0 ? 1 : Number((max / 32767).toPrecision(8));
   const encoded: ModelFile["weights"] = {
     scale,
-    buckets: encodeInts(weights.buckets),
+    ...(config.concepts === undefined ? { buckets: encodeInts(weights.buckets) } : { bucketGaps: encodeBucketGaps(weights.buckets) }),
     idf: encodeInts(weights.idf),
     level: encodeInts(quantise(weights.level, scale)),
     category: encodeInts(quantise(weights.category, scale)),
