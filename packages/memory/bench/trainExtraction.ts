@@ -10,9 +10,7 @@ import { SPAN_TAGGER_MODEL_PATH } from "../src/extraction/tagger/modelPath";
 import { TAG_LAYERS } from "../src/extraction/tagger/spanTagger";
 import { alignEntities, trainSpanTagger, type LabelledExample } from "../src/extraction/tagger/trainSpanTagger";
 import { readSplit, sha256Of, splitPath } from "./eval/labelledSet";
-
-export const SEED = 20261205;
-export const EPOCHS = 10;
+import { TAGGER_EPOCHS as EPOCHS, TAGGER_SEED as SEED } from "./eval/taggerSettings";
 
 const started = performance.now();
 const train = readSplit("train");
