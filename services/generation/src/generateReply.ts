@@ -99,8 +99,11 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     // stream twice; a copy that comes while an earlier attempt may still be running comes back later; one that comes
     // after that attempt's time ran out with no outcome yet answers the turn (the earlier attempt died). Every attempt
     // publishes under the same reply ids, so the notifier shows one reply whichever attempts publish.
+    // A group turn is the exception: the notifier decides its outcome when the first persona's reply is shown, so an
+    // outcome does not say the later personas were answered (an attempt may have died between them). A copy of a group
+    // turn answers again; its replies keep their ids, and the notifier shows each reply once.
     const attempt = await ports.outcomes.beginStep(data.messageId, "generation", ATTEMPT_SECONDS);
-    if (attempt !== "first" && (await ports.outcomes.get(data.messageId))) return;
+    if (attempt !== "first" && !data.personaIds && (await ports.outcomes.get(data.messageId))) return;
     if (attempt === "under_way") throw new GenerationUnderWayError(`turn ${data.messageId} is being answered by an earlier attempt`);
     const [context, earlier] = await Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
     const group = data.personaIds ? await Promise.all(data.personaIds.map(personaFor)) : undefined;

@@ -175,6 +175,30 @@ describe("generation: generateReply", () => {
     expect(pusher.framesTo(t.connectionId)).toHaveLength(frames);
   });
 
+  it("answers a copy of a group turn again when the first attempt died between personas, though the first reply was shown: every persona answers, each under its own reply id", async () => {
+    const group = messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] });
+    // Publishing the second persona's reply fails once (EventBridge throttled): the first attempt ends there.
+    let publishes = 0;
+    const failingOnce = Object.assign(Object.create(publisher) as RecordingPublisher, {
+      publish: (...requests: Parameters<RecordingPublisher["publish"]>) => {
+        publishes += 1;
+        return publishes === 2 ? Promise.reject(new Error("ThrottlingException")) : publisher.publish(...requests);
+      },
+    });
+    await expect(generator({ publisher: failingOnce })(delivered(group))).rejects.toThrow("ThrottlingException");
+    // The notifier showed the first persona's reply: the turn has an outcome.
+    const [shown] = publisher.ofType("ReplyGenerated");
+    await outcomes.claim(t.messageId, "replied", shown?.data.replyId ?? "");
+
+    clock.advance(6 * 60_000);
+    await generator({ publisher: failingOnce })(delivered(group, { receiveCount: 2 }));
+
+    const replies = publisher.ofType("ReplyGenerated").map((e) => [e.data.personaId, e.data.replyId]);
+    expect(replies.map(([personaId]) => personaId)).toEqual(["courage", "courage", "comfort"]);
+    expect(replies[1]?.[1]).toBe(replies[0]?.[1]);
+    expect(new Set(replies.map(([, replyId]) => replyId)).size).toBe(2);
+  });
+
   it("streams a reply sentence by sentence when the client asked for it", async () => {
     const replyId = deterministicEventId("generation", "reply", t.messageId);
 
