@@ -74,6 +74,13 @@ export interface GatewayPorts {
 /** A frame to send back on the same connection, as a route response. */
 export type Reply = string;
 
+/**
+ * How recent a user turn must be for a resume to move it with the session. A turn ends within its deadline (the
+ * watchdog times it out then, and a reply after that is kept for resume, never pushed); a retried generation may answer
+ * up to its 6-minute visibility timeout later. A quarter of an hour covers both with room for a backlog.
+ */
+const IN_FLIGHT_WINDOW_MS = 15 * 60 * 1000;
+
 const frame = <T extends ServerFrameType>(type: T, payload: ServerFrames[T]): Reply => serverFrame(type, payload);
 
 export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?: boolean; sessionId?: string; messageId?: string } = {}): Reply =>
@@ -394,12 +401,15 @@ export class ChatGateway {
     if (typeof owned === "string") return owned;
     const stored = await this.messages.listSession(sessionId);
     if (isSessionLive(owned, this.clock())) {
-      // Turns still in flight (a user message with no reply or notice yet, not failed) follow the session: whoever
-      // claims one later pushes to this connection, not to the one it came in on, which may still look open. Marked
-      // before the session moves, so a claim after the move cannot miss it.
-      const answered = new Set(stored.filter((m) => m.role === "assistant").map((m) => m.seq));
-      const inFlight = stored.filter((m) => m.role === "user" && !answered.has(m.seq) && (m.status === "received" || m.status === "screened"));
-      for (const turn of inFlight) await this.ports.outcomes.moveTo(turn.messageId, connectionId);
+      // Turns that may still be in flight follow the session: whoever claims one later pushes to this connection, not
+      // to the one it came in on, which may still look open. That is every recent user turn not failed, whatever its
+      // status or stored answers say: a crisis turn is stored as `crisis` with its notice before the notifier has pushed
+      // that notice, and a group turn's first reply is stored before its siblings are pushed. Marking a turn already
+      // decided changes nothing. Marked before the session moves; a claim made between the listing and the mark still
+      // goes to the old connection (the reply is kept for this resume's replay or the next).
+      const since = this.clock() - IN_FLIGHT_WINDOW_MS;
+      const inFlight = stored.filter((m) => m.role === "user" && m.status !== "failed" && Date.parse(m.createdAt) >= since);
+      await Promise.all(inFlight.map((turn) => this.ports.outcomes.moveTo(turn.messageId, connectionId)));
       await this.sessions.attach(sessionId, connectionId);
     }
     const missed = stored.filter((m) => m.role === "assistant" && m.seq > afterSeq);

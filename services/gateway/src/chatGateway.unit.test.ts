@@ -404,23 +404,31 @@ describe("gateway: ChatGateway", () => {
       expect(pusher.framesTo("conn-3").map((f) => f.payload.replyId)).toEqual(["r1", "r2"]);
     });
 
-    it("moves the turns still in flight with the session, so their replies follow it; answered and failed turns stay as they were", async () => {
+    it("moves every recent turn not failed with the session, whatever is stored of its answers, so the replies and notices still to come follow it", async () => {
       const sessionId = await startSession("conn-1");
       const base = { sessionId, userId: MAYA, personaId: "companion" };
-      await messages.putOnce({ ...base, seq: 1, role: "user", messageId: "m1", content: "answered", status: "received" });
-      await messages.putOnce({ ...base, seq: 1, role: "assistant", messageId: "m1", replyId: "r1", content: "answer 1", status: "delivered", model: "offline" });
+      const longAgo = new Date(clock() - 16 * 60 * 1000).toISOString();
+      await messages.putOnce({ ...base, seq: 1, role: "user", messageId: "m1", content: "answered long ago", status: "delivered", createdAt: longAgo });
       await messages.putOnce({ ...base, seq: 2, role: "user", messageId: "m2", content: "failed", status: "failed" });
       await messages.putOnce({ ...base, seq: 3, role: "user", messageId: "m3", content: "in flight", status: "received" });
       await messages.putOnce({ ...base, seq: 4, role: "user", messageId: "m4", content: "screened, in flight", status: "screened" });
+      // Storage kept the crisis notice before the notifier pushed it.
+      await messages.putOnce({ ...base, seq: 5, role: "user", messageId: "m5", content: "a crisis", status: "crisis" });
+      await messages.putOnce({ ...base, seq: 5, role: "assistant", messageId: "m5", replyId: "m5-notice", content: "notice", status: "crisis" });
+      // A group turn whose first reply is stored, its second still to come.
+      await messages.putOnce({ ...base, seq: 6, role: "user", messageId: "m6", content: "@a @b hi", status: "received" });
+      await messages.putOnce({ ...base, seq: 6, role: "assistant", messageId: "m6", replyId: "m6-r0", content: "from a", status: "delivered", model: "offline" });
 
-      // The client never saw the acks of 3 and 4 answered: it resumes after 4, from a new connection, the old one open.
-      await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 4 });
+      // The client never saw the acks answered: it resumes after 6, from a new connection, the old one open.
+      await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 6 });
 
       expect([...outcomes.moves.entries()].sort()).toEqual([
         ["m3", "conn-2"],
         ["m4", "conn-2"],
+        ["m5", "conn-2"],
+        ["m6", "conn-2"],
       ]);
-      expect(await outcomes.claim("m3", "replied", "r3")).toEqual({ won: true, movedTo: "conn-2" });
+      expect(await outcomes.claim("m5", "noticed", "m5-notice")).toEqual({ won: true, movedTo: "conn-2" });
     });
 
     it("moves no turn of a session that has ended", async () => {

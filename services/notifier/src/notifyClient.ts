@@ -1,4 +1,4 @@
-// The notifier's logic: pushes final replies, safety notices and failures to the client's current connection.
+// The notifier's logic: pushes final replies, safety notices and failures to the turn's connection, or to the one a resume moved it to.
 import { GENERATION_FAILED_MESSAGE, safetyNoticeText } from "@innerworld/screening/replies";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
