@@ -25,7 +25,7 @@ export interface FeatureConfig {
 export interface ConceptFeatures {
   /** Who wrote the lexicon, and the SHA-256 of its file as received (data/concepts). */
   source: { author: string; sha256: string };
-  /** Terms per concept name: lowercase words joined by single spaces, one to four words; a term may name several concepts. */
+  /** Terms per concept name: lowercase words joined by single spaces, usually one to four words (the matcher takes any length); a term may name several concepts. */
   terms: Record<string, string[]>;
   /** Also ordered pairs of concepts whose terms start up to this many words apart within a clause (0: none); the concepts of one term pair too. */
   pairSpan: number;

@@ -279,7 +279,7 @@ function decodeBucketGaps(base64: string): Uint32Array {
   let gap = 0;
   let shift = 0;
   for (const byte of bytes) {
-    if (shift > 28) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "a bucket gap is longer than 32 bits");
+    if (shift > 28 || (shift === 28 && byte > 0x0f)) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "a bucket gap is longer than 32 bits");
     gap |= (byte & 0x7f) << shift;
     if ((byte & 0x80) !== 0) {
       shift += 7;
