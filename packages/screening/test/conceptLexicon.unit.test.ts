@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { conceptFeatures, normaliseLexicon, parseReceivedLexicon, readConceptLexicon } from "../bench/classifier/concepts";
 import { CONCEPTS_RECEIVED_FILE } from "../bench/classifier/paths";
-import { sha256 } from "../bench/classifier/pipeline";
+import { sha256, shippedFeatureConfig } from "../bench/classifier/pipeline";
+import { DEFAULT_MODEL_PATH, loadScreeningClassifier } from "../src/classifier/model";
 import { DEFAULT_FEATURE_CONFIG, extractFeatures } from "../src/classifier/features";
 import { prepareText } from "../src/normalize";
 
@@ -23,6 +24,12 @@ describe("the committed concept lexicon", () => {
     expect(again).toEqual(lexicon);
     expect(lexicon.dropped).toEqual([]);
     expect(lexicon.termsKept).toBeGreaterThan(8000);
+  });
+
+  // The model reads text with the terms it carries: a lexicon re-imported without retraining would leave the
+  // committed model reading with terms that training never saw, and `pnpm train:safety` would write another file.
+  it("is the lexicon the committed model was trained with, term for term", () => {
+    expect(loadScreeningClassifier(DEFAULT_MODEL_PATH).features.concepts).toEqual(shippedFeatureConfig().concepts);
   });
 
   it("names one concept for the English slang, the English words and the Spanish verb", () => {
