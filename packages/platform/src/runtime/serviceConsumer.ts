@@ -125,6 +125,9 @@ export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: Even
  * child is made only when something is logged (a failure, or anything at debug): making one per event cost about 3 %
  * of the services' CPU, for lines the usual level does not print.
  */
+/** The levels that print debug lines: TRACE is below DEBUG. */
+const DEBUG_LEVELS: ReadonlySet<string> = new Set(["TRACE", "DEBUG"]);
+
 export const loggedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
   const wrapped: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
   for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
@@ -141,7 +144,7 @@ export const loggedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers)
             ...(event.replayName ? { replayName: event.replayName } : {}),
           },
         }));
-      const debug = runtime.logger.getLevelName() === "DEBUG";
+      const debug = DEBUG_LEVELS.has(runtime.logger.getLevelName());
       const started = performance.now();
       if (debug) log().debug("event received", { receiveCount: event.receiveCount });
       try {

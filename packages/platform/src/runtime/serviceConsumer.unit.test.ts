@@ -25,9 +25,9 @@ class LexiconMissingError extends Error {
 describe("logged handlers", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("logs each event at debug with correlationId, eventId, sessionId, eventType and the service, and a failure at warn", async () => {
+  it.each(["DEBUG", "TRACE"])("at %s, logs each event at debug with correlationId, eventId, sessionId, eventType and the service, and a failure at warn", async (level) => {
     // Only the logger is read by loggedHandlers; the rest of a runtime would be AWS clients.
-    const runtime = { logger: createServiceLogger("storage", { INNERWORLD_LOG_LEVEL: "DEBUG" }) } as unknown as ServiceRuntime;
+    const runtime = { logger: createServiceLogger("storage", { INNERWORLD_LOG_LEVEL: level }) } as unknown as ServiceRuntime;
     const handlers = loggedHandlers(runtime, {
       SessionEnded: async () => undefined,
       MessageReceived: async () => {
