@@ -101,9 +101,12 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     // publishes under the same reply ids, so the notifier shows one reply whichever attempts publish.
     // A group turn is the exception: the notifier decides its outcome when the first persona's reply is shown, so an
     // outcome does not say the later personas were answered (an attempt may have died between them). A copy of a group
-    // turn answers again; its replies keep their ids, and the notifier shows each reply once.
+    // turn answers again; its replies keep their ids, and the notifier shows each reply once. Once the turn has an
+    // outcome the client has seen the turn end, so that copy answers silently: no status frames, no streaming (a
+    // `thinking` after the turn's last frame would leave the client's typing line on), only the published replies.
     const attempt = await ports.outcomes.beginStep(data.messageId, "generation", ATTEMPT_SECONDS);
-    if (attempt !== "first" && !data.personaIds && (await ports.outcomes.get(data.messageId))) return;
+    const ended = attempt !== "first" && (await ports.outcomes.get(data.messageId)) !== undefined;
+    if (ended && !data.personaIds) return;
     if (attempt === "under_way") throw new GenerationUnderWayError(`turn ${data.messageId} is being answered by an earlier attempt`);
     const [context, earlier] = await Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
     const group = data.personaIds ? await Promise.all(data.personaIds.map(personaFor)) : undefined;
@@ -128,6 +131,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         content,
         turns,
         answeredBy,
+        silent: ended,
         ...(context?.block ? { context } : {}),
         ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
       });
@@ -140,9 +144,11 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
   const replyAs = async (
     persona: Persona,
     replyIndex: number,
-    turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; answeredBy: ChatTurn[]; context?: CachedContext; others?: string[] },
+    turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; answeredBy: ChatTurn[]; silent: boolean; context?: CachedContext; others?: string[] },
   ): Promise<string> => {
     const { data, metadata } = turn.envelope;
+    // Where this attempt shows itself while it works: the turn's connection, or nowhere for a silent copy.
+    const live = turn.silent ? undefined : data.connectionId;
     // A message of concern is answered, with an instruction to check in gently placed just before it.
     const concern = data.verdict.level === "concern";
     const prompt = buildPrompt({
@@ -166,32 +172,32 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     let result: ReplyResult;
     let streamed = false;
     // thinking, then responding once the model answers; the reply or stream_end that follows ends the turn.
-    await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "thinking" }));
+    await push(live, serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
-      if (data.stream && data.connectionId && ports.pusher) {
+      if (data.stream && live && ports.pusher) {
         const stream = ports.model.stream(prompt.messages, { settings });
         let index = 0;
         let withheld = false;
         for await (const { sentence } of stream) {
           if (index === 0) {
-            await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
-            streamed = await push(data.connectionId, serverFrame("stream_start", { ...ids, replyId }));
+            await push(live, serverFrame("agent_status", { ...ids, status: "responding" }));
+            streamed = await push(live, serverFrame("stream_start", { ...ids, replyId }));
           }
           // Each sentence passes the output rules before the teen sees it; after one fails, nothing more streams
           // and the final screening replaces the whole reply.
           if (!withheld && screenOutput(sentence).action === "allow") {
-            await push(data.connectionId, serverFrame("stream_chunk", { ...ids, replyId, index, text: sentence }));
+            await push(live, serverFrame("stream_chunk", { ...ids, replyId, index, text: sentence }));
           } else {
             withheld = true;
           }
           index += 1;
         }
         // Our own words, not the model's: they need no screening.
-        if (resourceLine !== undefined && !withheld && index > 0) await push(data.connectionId, serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
+        if (resourceLine !== undefined && !withheld && index > 0) await push(live, serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
         result = await stream.result;
       } else {
         result = await ports.model.generate(prompt.messages, { settings });
-        await push(data.connectionId, serverFrame("agent_status", { ...ids, status: "responding" }));
+        await push(live, serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });

@@ -175,8 +175,8 @@ describe("generation: generateReply", () => {
     expect(pusher.framesTo(t.connectionId)).toHaveLength(frames);
   });
 
-  it("answers a copy of a group turn again when the first attempt died between personas, though the first reply was shown: every persona answers, each under its own reply id", async () => {
-    const group = messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] });
+  it("answers a copy of a group turn again when the first attempt died between personas, though the first reply was shown: every persona answers, each under its own reply id, silently", async () => {
+    const group = messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"], stream: true });
     // Publishing the second persona's reply fails once (EventBridge throttled): the first attempt ends there.
     let publishes = 0;
     const failingOnce = Object.assign(Object.create(publisher) as RecordingPublisher, {
@@ -190,9 +190,16 @@ describe("generation: generateReply", () => {
     const [shown] = publisher.ofType("ReplyGenerated");
     await outcomes.claim(t.messageId, "replied", shown?.data.replyId ?? "");
 
+    const framesBefore = pusher.framesTo(t.connectionId).length;
+    expect(framesBefore).toBeGreaterThan(0);
+
     clock.advance(6 * 60_000);
     await generator({ publisher: failingOnce })(delivered(group, { receiveCount: 2 }));
 
+    // The client saw the turn end with the first reply: the copy pushes no status frame and streams nothing; the
+    // notifier shows the second reply from its event.
+    expect(pusher.framesTo(t.connectionId)).toHaveLength(framesBefore);
+    expect(publisher.ofType("ReplyGenerated").slice(1).map((e) => e.data.streamed)).toEqual([false, false]);
     const replies = publisher.ofType("ReplyGenerated").map((e) => [e.data.personaId, e.data.replyId]);
     expect(replies.map(([personaId]) => personaId)).toEqual(["courage", "courage", "comfort"]);
     expect(replies[1]?.[1]).toBe(replies[0]?.[1]);
