@@ -119,15 +119,15 @@ export const tombstoneGuardedHandlers = (runtime: ServiceRuntime, handlers: Even
   return guarded as EventHandlers;
 };
 
+/** The levels that print debug lines: TRACE is below DEBUG. */
+const DEBUG_LEVELS: ReadonlySet<string> = new Set(["TRACE", "DEBUG"]);
+
 /**
  * Logs each event with the keys that tie a saga together (correlationId, eventId, sessionId, eventType), through a
  * child logger per event: records of one batch run concurrently, so keys on the shared logger would cross over. The
  * child is made only when something is logged (a failure, or anything at debug): making one per event cost about 3 %
  * of the services' CPU, for lines the usual level does not print.
  */
-/** The levels that print debug lines: TRACE is below DEBUG. */
-const DEBUG_LEVELS: ReadonlySet<string> = new Set(["TRACE", "DEBUG"]);
-
 export const loggedHandlers = (runtime: ServiceRuntime, handlers: EventHandlers): EventHandlers => {
   const wrapped: Record<string, (event: ConsumedEvent) => Promise<void>> = {};
   for (const [type, handler] of Object.entries(handlers) as [EventType, (event: ConsumedEvent) => Promise<void>][]) {
