@@ -223,7 +223,7 @@ export interface RiskInput {
 }
 
 /** The lexicon, then the classifier, then the context; each layer can only raise the level, and the verdict names the one that set it. */
-export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds, farewellRisk: number = FAREWELL_RISK): RiskVerdict {
+export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds): RiskVerdict {
   const t = thresholds;
   const message = scoreMessage(classifier, input.prepared);
   let level: RiskLevel = actionLevel(message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none", message.category);
@@ -257,7 +257,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   }
 
   // A concern (hopelessness, exhaustion) after a farewell is a crisis: the farewell is the context that makes it one.
-  if (level === "concern" && input.recent !== undefined && input.recent.length > 0 && farewellBefore(classifier, input.recent) >= farewellRisk) {
+  if (level === "concern" && input.recent !== undefined && input.recent.length > 0 && farewellBefore(classifier, input.recent) >= FAREWELL_RISK) {
     level = "crisis";
     decidedBy = "context";
     category = "farewell";
