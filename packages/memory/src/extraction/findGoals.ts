@@ -1,6 +1,6 @@
 // Finds goals ("I want to make the varsity soccer team", "my goal is to...", "I'm trying to...") and what each is about.
 import type { EntityType } from "../graph/model.js";
-import type { MessageFindings } from "./MessageFindings.js";
+import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
 import { clauseEnd, matchesOf } from "./textPatterns.js";
 
 const TRIGGERS = [
@@ -92,7 +92,12 @@ function addGoal(found: MessageFindings, name: string, start: number): void {
   if (words.length === 0 || words.length > MAX_WORDS) return;
   if (isNotAGoal(name) || found.entities.some((entity) => entity.type === "Goal" && entity.start <= start && start < entity.end)) return;
   const goal = found.add({ type: "Goal", name, start, end, userEdges: [{ type: "supports" }] });
-  for (const subject of found.within(start, end, GOAL_ABOUT_TYPES)) found.link("about", goal, subject);
+  linkGoalToWhatItHolds(found, goal);
+}
+
+/** A goal is about the names, things and doings inside its words, whoever found each (the rules or the tagger). */
+export function linkGoalToWhatItHolds(found: MessageFindings, goal: EntityFinding): void {
+  for (const subject of found.within(goal.start, goal.end, GOAL_ABOUT_TYPES)) found.link("about", goal, subject);
 }
 
 /**

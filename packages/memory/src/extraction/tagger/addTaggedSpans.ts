@@ -2,7 +2,7 @@
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { MessageFindings, UserEdge } from "../MessageFindings.js";
-import { GOAL_ABOUT_TYPES, isNotAGoal } from "../findGoals.js";
+import { GOAL_ABOUT_TYPES, isNotAGoal, linkGoalToWhatItHolds } from "../findGoals.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
 import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
@@ -92,7 +92,7 @@ export function addTaggedSpans(found: MessageFindings, tagger: SpanTagger, thres
     const edge = userEdgeFor(span.type, span, found);
     const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
     // A goal is about what its words hold, as the rules link theirs, whichever of the two found each side.
-    if (added.type === "Goal") for (const subject of found.within(added.start, added.end, GOAL_ABOUT_TYPES)) found.link("about", added, subject);
+    if (added.type === "Goal") linkGoalToWhatItHolds(found, added);
     else if (GOAL_ABOUT_TYPES.includes(added.type)) for (const goal of found.entities) if (goal.type === "Goal" && goal.start <= added.start && added.end <= goal.end) found.link("about", goal, added);
   }
 }
