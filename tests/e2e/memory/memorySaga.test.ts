@@ -2,9 +2,10 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { StartReplayCommand, DescribeReplayCommand } from "@aws-sdk/client-eventbridge";
 import { DynamoDbGraphStore, type UserGraph } from "@innerworld/memory/graph";
-import { EventPublisher } from "@innerworld/events";
+import { EventPublisher, type BusEvent } from "@innerworld/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
+import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -19,6 +20,7 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
   let env: TestCloud;
   let server: OpenAiCompatibleServer;
   let graph: DynamoDbGraphStore;
+  let bus: BusTapHandle;
 
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer({ defaultBehaviour: { reply: "Tell me more about that." } });
@@ -30,8 +32,10 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
     });
     env = await startTestCloud({ clock });
     graph = DynamoDbGraphStore.fromClient(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-graph`);
+    bus = await tapBus(env, ["GraphUpdated"]);
   });
   afterAll(async () => {
+    await bus.close();
     await env.stop();
     await server.close();
   });
@@ -41,10 +45,17 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
     return { version: Number(item.Item?.version?.N ?? 0), block: item.Item?.block?.S ?? "" };
   };
 
-  /** The graph has merged a session once the user's own vertex lists it as a source. */
-  const merged = async (sessionId: string) => {
-    const g = await graph.getUserGraph(USER);
-    return g.vertices.some((v) => v.label === "User" && v.sourceSessions.includes(sessionId)) || undefined;
+  const sessionOf = (event: BusEvent) => (event.detail as { metadata: { sessionId?: string } }).metadata.sessionId;
+
+  /**
+   * Ends a session and waits until its merge is whole: GraphUpdated is published once every vertex and edge is written.
+   * (The user's vertex lists the session as soon as the vertices are written, before the edges, so a test that waited
+   * for that alone could read a graph whose closed facts were still being written.)
+   */
+  const endAndAwaitMerge = async (client: ChatClient, sessionId: string) => {
+    await client.request("end_session", { sessionId }, "session_ended");
+    await client.close();
+    return bus.waitFor("GraphUpdated", (e) => sessionOf(e) === sessionId);
   };
 
   /** Runs one session: start, say each line and wait for its reply, end, and wait for the graph and the context. */
@@ -55,9 +66,7 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
       const ack = await client.request("message", { sessionId, content }, "message_received");
       await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
     }
-    await client.request("end_session", { sessionId }, "session_ended");
-    await client.close();
-    await until(() => merged(sessionId), "the session merged into the graph", 20_000);
+    await endAndAwaitMerge(client, sessionId);
     return sessionId;
   };
 
@@ -80,9 +89,12 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
     expect(vertex(g, "Goal", /varsity soccer/i) ?? vertex(g, "Activity", /soccer/i)).toBeDefined();
   });
 
+  let secondSession = "";
+
   it("puts what it learned into the prompt of the next session", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, USER);
     const sessionId = (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
+    secondSession = sessionId;
     const ack = await client.request("message", { sessionId, content: "hey, guess what happened today" }, "message_received");
     await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
     const system = String(server.requestsFor("chat-model").at(-1)?.messages?.[0]?.content);
@@ -90,9 +102,7 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
     expect(system).toMatch(/chemistry test|test/i);
     expect(system).toMatch(/soccer/i);
     expect(system).toContain(new Date(`${FRIDAY}T00:00:00Z`).toUTCString().slice(5, 11).replace(/^0/, ""));
-    await client.request("end_session", { sessionId }, "session_ended");
-    await client.close();
-    await until(() => merged(sessionId), "the second session merged", 20_000);
+    await endAndAwaitMerge(client, sessionId);
   });
 
   it("leaves the graph exactly as it was when the same transcript is processed twice", async () => {
@@ -121,8 +131,11 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
       }),
     );
     await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "replay");
-    const versionBefore = (await contextVersion()).version;
-    await until(async () => (await contextVersion()).version > versionBefore || undefined, "the replay's context rebuild", 20_000);
+    // Each archived session is merged again: a GraphUpdated besides its first for each, published once the merge is whole.
+    for (const sessionId of [firstSession, secondSession]) {
+      const live = await bus.waitFor("GraphUpdated", (e) => sessionOf(e) === sessionId);
+      await bus.waitFor("GraphUpdated", (e) => sessionOf(e) === sessionId && e.id !== live.id);
+    }
     const after = await graph.getUserGraph(USER);
     expect(after.vertices.length).toBe(before.vertices.length);
     expect(after.edges.length).toBe(before.edges.length);

@@ -4,6 +4,8 @@ import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-event
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDbGraphStore } from "@innerworld/memory/graph";
 import { TABLE_KEYS } from "@innerworld/platform/tables";
+import type { BusEvent } from "@innerworld/events";
+import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -18,6 +20,7 @@ const DAY_SECONDS = 24 * 60 * 60;
 describe("retention and erasure", () => {
   let env: TestCloud;
   let graph: DynamoDbGraphStore;
+  let bus: BusTapHandle;
   let windowStart: Date;
   const sessions: Record<string, string> = {};
 
@@ -27,8 +30,10 @@ describe("retention and erasure", () => {
     windowStart = new Date(Math.floor(clock() / 1000) * 1000 - 1000);
     env = await startTestCloud({ clock });
     graph = DynamoDbGraphStore.fromClient(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-graph`);
+    bus = await tapBus(env, ["GraphUpdated"]);
   });
   afterAll(async () => {
+    await bus?.close();
     await env?.stop();
   });
 
@@ -41,8 +46,9 @@ describe("retention and erasure", () => {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
-  const merged = async (userId: string, sessionId: string) =>
-    (await graph.getUserGraph(userId)).vertices.some((v) => v.label === "User" && v.sourceSessions.includes(sessionId)) || undefined;
+  /** GraphUpdated comes once the session's merge is whole, edges included (the user's vertex lists it before its edges are written). */
+  const merged = (sessionId: string) =>
+    bus.waitFor("GraphUpdated", (e: BusEvent) => (e.detail as { metadata: { sessionId?: string } }).metadata.sessionId === sessionId);
 
   const haveSession = async (userId: string, lines: string[], timeZone?: string) => {
     const client = await ChatClient.connect(env.cloud.endpoints, userId);
@@ -54,7 +60,7 @@ describe("retention and erasure", () => {
     }
     await client.request("end_session", { sessionId }, "session_ended");
     await client.close();
-    await until(() => merged(userId, sessionId), "the session merged into the graph", 20_000);
+    await merged(sessionId);
     return { sessionId, timeZone: started.payload.timeZone };
   };
 
