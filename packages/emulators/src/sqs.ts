@@ -47,8 +47,7 @@ export interface LocalSqs {
 export const startSqs = async (options: { port: number; region: string; dataDir?: string }): Promise<LocalSqs> => {
   const journal = options.dataDir ? await openSqsJournal(options.dataDir) : undefined;
   const store = journal?.store ?? new (await loadSqsStoreClass())();
-  wakeOnePollPerMessage(store);
-  wakeWhenDue(store);
+  behaveLikeSqs(store);
   // buildApp rather than startFauxqs: the latter listens on every interface, and the local cloud stays on loopback.
   // fauxqs builds its SNS and S3 stores itself when only the SQS store is given.
   const app = buildApp({ logger: false, defaultRegion: options.region, stores: { sqsStore: store } as unknown as NonNullable<Parameters<typeof buildApp>[0]>["stores"] });
@@ -102,35 +101,29 @@ const returnUnheard = (store: FauxqsSqsStore, body: unknown, payload: unknown, s
  * about half of a turn's receives were such empty answers). Here a standard queue wakes one poll at a time while it has
  * messages ready: the next once the woken one has taken its batch, if some are left.
  */
-export const wakeOnePollPerMessage = (store: FauxqsSqsStore): void => {
-  const createQueue = store.createQueue.bind(store);
-  store.createQueue = (...args: unknown[]) => {
-    const queue = createQueue(...args);
-    if (queue.isFifo()) return queue;
-    // fauxqs's dequeue first moves due messages to the ready list and notifies: that poll is the one taking them.
-    let dequeuing = false;
-    const wakeOne = () => {
-      if (dequeuing || queue.messages.length === 0) return;
-      const waiter = queue.pollWaiters.shift();
-      if (!waiter) return;
-      clearTimeout(waiter.timer);
-      waiter.resolve();
-    };
-    const dequeue = queue.dequeue.bind(queue);
-    queue.notifyWaiters = wakeOne;
-    queue.dequeue = (...dequeueArgs: unknown[]) => {
-      dequeuing = true;
-      let received: unknown[];
-      try {
-        received = dequeue(...dequeueArgs);
-      } finally {
-        dequeuing = false;
-      }
-      // What the last poll left (more than its batch, or a send meanwhile) goes to the next one waiting.
-      wakeOne();
-      return received;
-    };
-    return queue;
+const wakeOnePollPerMessage = (queue: FauxqsQueue): void => {
+  // fauxqs's dequeue first moves due messages to the ready list and notifies: that poll is the one taking them.
+  let dequeuing = false;
+  const wakeOne = () => {
+    if (dequeuing || queue.messages.length === 0) return;
+    const waiter = queue.pollWaiters.shift();
+    if (!waiter) return;
+    clearTimeout(waiter.timer);
+    waiter.resolve();
+  };
+  const dequeue = queue.dequeue.bind(queue);
+  queue.notifyWaiters = wakeOne;
+  queue.dequeue = (...dequeueArgs: unknown[]) => {
+    dequeuing = true;
+    let received: unknown[];
+    try {
+      received = dequeue(...dequeueArgs);
+    } finally {
+      dequeuing = false;
+    }
+    // What the last poll left (more than its batch, or a send meanwhile) goes to the next one waiting.
+    wakeOne();
+    return received;
   };
 };
 
@@ -149,66 +142,75 @@ interface TimedQueue {
  * moment instead, and none while nothing is delayed or in flight: the same messages become ready at the same time
  * (fauxqs's own `processTimers` moves them and wakes a poll), without a tick per queue fifty times a second.
  */
-export const wakeWhenDue = (store: FauxqsSqsStore): void => {
+const wakeWhenDue = (queue: FauxqsQueue): void => {
+  const timed = queue as unknown as FauxqsQueue & TimedQueue;
+  let timer: NodeJS.Timeout | undefined;
+  let timerDue = Infinity;
+  const disarm = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    timerDue = Infinity;
+  };
+  const nextDue = () => {
+    let due = Infinity;
+    for (const message of timed.delayedMessages) if (message.delayUntil !== undefined && message.delayUntil < due) due = message.delayUntil;
+    for (const entry of timed.inflightMessages.values()) if (entry.visibilityDeadline !== undefined && entry.visibilityDeadline < due) due = entry.visibilityDeadline;
+    return due;
+  };
+  /** Only a waiting poll needs waking: a receive without one runs `processTimers` itself as it dequeues. */
+  const arm = () => {
+    if (timed.pollWaiters.length === 0) return disarm();
+    const due = nextDue();
+    if (due === Infinity) return disarm();
+    if (timer && timerDue <= due) return;
+    disarm();
+    timerDue = due;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerDue = Infinity;
+      timed.processTimers();
+      arm();
+    }, Math.max(1, due - Date.now()));
+  };
+  timed.startPollTimerIfNeeded = arm;
+  timed.stopPollTimerIfEmpty = () => {
+    if (timed.pollWaiters.length === 0) disarm();
+  };
+  const cancelWaiters = timed.cancelWaiters.bind(timed);
+  timed.cancelWaiters = () => {
+    cancelWaiters();
+    disarm();
+  };
+  // A delayed send, a receive (its messages now in flight) and a changed visibility each add or move a deadline.
+  const enqueue = timed.enqueue.bind(timed);
+  timed.enqueue = (message) => {
+    enqueue(message);
+    arm();
+  };
+  const dequeue = timed.dequeue.bind(timed);
+  timed.dequeue = (...dequeueArgs: unknown[]) => {
+    const received = dequeue(...dequeueArgs);
+    arm();
+    return received;
+  };
+  const changeVisibility = timed.changeVisibility.bind(timed);
+  timed.changeVisibility = (receiptHandle, timeoutSeconds) => {
+    changeVisibility(receiptHandle, timeoutSeconds);
+    arm();
+  };
+};
+
+/**
+ * Makes every standard queue the store creates wake its long polls as SQS would: one poll per message, and when a
+ * delay or visibility timeout runs out (FIFO queues are left as fauxqs has them).
+ */
+export const behaveLikeSqs = (store: FauxqsSqsStore): void => {
   const createQueue = store.createQueue.bind(store);
   store.createQueue = (...args: unknown[]) => {
     const queue = createQueue(...args);
     if (queue.isFifo()) return queue;
-    const timed = queue as unknown as FauxqsQueue & TimedQueue;
-    let timer: NodeJS.Timeout | undefined;
-    let timerDue = Infinity;
-    const disarm = () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      timerDue = Infinity;
-    };
-    const nextDue = () => {
-      let due = Infinity;
-      for (const message of timed.delayedMessages) if (message.delayUntil !== undefined && message.delayUntil < due) due = message.delayUntil;
-      for (const entry of timed.inflightMessages.values()) if (entry.visibilityDeadline !== undefined && entry.visibilityDeadline < due) due = entry.visibilityDeadline;
-      return due;
-    };
-    /** Only a waiting poll needs waking: a receive without one runs `processTimers` itself as it dequeues. */
-    const arm = () => {
-      if (timed.pollWaiters.length === 0) return disarm();
-      const due = nextDue();
-      if (due === Infinity) return disarm();
-      if (timer && timerDue <= due) return;
-      disarm();
-      timerDue = due;
-      timer = setTimeout(() => {
-        timer = undefined;
-        timerDue = Infinity;
-        timed.processTimers();
-        arm();
-      }, Math.max(1, due - Date.now()));
-    };
-    timed.startPollTimerIfNeeded = arm;
-    timed.stopPollTimerIfEmpty = () => {
-      if (timed.pollWaiters.length === 0) disarm();
-    };
-    const cancelWaiters = timed.cancelWaiters.bind(timed);
-    timed.cancelWaiters = () => {
-      cancelWaiters();
-      disarm();
-    };
-    // A delayed send, a receive (its messages now in flight) and a changed visibility each add or move a deadline.
-    const enqueue = timed.enqueue.bind(timed);
-    timed.enqueue = (message) => {
-      enqueue(message);
-      arm();
-    };
-    const dequeue = timed.dequeue.bind(timed);
-    timed.dequeue = (...dequeueArgs: unknown[]) => {
-      const received = dequeue(...dequeueArgs);
-      arm();
-      return received;
-    };
-    const changeVisibility = timed.changeVisibility.bind(timed);
-    timed.changeVisibility = (receiptHandle, timeoutSeconds) => {
-      changeVisibility(receiptHandle, timeoutSeconds);
-      arm();
-    };
+    wakeOnePollPerMessage(queue);
+    wakeWhenDue(queue);
     return queue;
   };
 };

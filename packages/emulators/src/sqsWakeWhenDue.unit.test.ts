@@ -1,6 +1,6 @@
 // The local SQS wakes a waiting long poll when a delay or visibility timeout runs out, with one timer, not a 20 ms tick.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { wakeOnePollPerMessage, wakeWhenDue } from "./sqs";
+import { behaveLikeSqs } from "./sqs";
 import { loadSqsStoreClass, type FauxqsQueue } from "./sqsJournal";
 
 interface WaitingQueue extends FauxqsQueue {
@@ -10,8 +10,7 @@ interface WaitingQueue extends FauxqsQueue {
 
 const queueOf = async (visibilityTimeoutSeconds: number): Promise<WaitingQueue> => {
   const store = new (await loadSqsStoreClass())();
-  wakeOnePollPerMessage(store);
-  wakeWhenDue(store);
+  behaveLikeSqs(store);
   return store.createQueue("watchdog", "http://sqs.local/000000000000/watchdog", "arn:aws:sqs:us-east-1:000000000000:watchdog", { VisibilityTimeout: String(visibilityTimeoutSeconds) }) as WaitingQueue;
 };
 

@@ -1,6 +1,7 @@
 // Sends matched events to SQS targets: resolves queue URLs once, retries failed sends with backoff, and tracks sends in flight for close().
 import { channel } from "node:diagnostics_channel";
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { InProcessSqs } from "../sqs.js";
 import { parseSqsQueueArn } from "./arns.js";
 import { applyInputPath } from "./inputPath.js";
 import type { AwsEvent, EmulatorLogger, TargetRecord } from "./types.js";
@@ -12,16 +13,13 @@ import type { AwsEvent, EmulatorLogger, TargetRecord } from "./types.js";
 export const IN_PROCESS_SEND_CHANNEL = "innerworld.emulators.sqs.send";
 const inProcessSends = channel(IN_PROCESS_SEND_CHANNEL);
 
-/** An SQS running in this process: deliveries go straight to it, as SendMessage calls without the SDK and socket. */
-export interface InProcessSqsTarget {
-  queueUrlOf(queueName: string): string | undefined;
-  sendMessage(input: { QueueUrl: string; MessageBody: string; MessageGroupId?: string; MessageDeduplicationId?: string }): unknown;
-}
-
 export interface DeliveryOptions {
   sqsEndpoint: string;
-  /** When the target queues' SQS runs in this process (the local cloud's fauxqs); sqsEndpoint is used otherwise. */
-  inProcessSqs?: InProcessSqsTarget;
+  /**
+   * When the target queues' SQS runs in this process (the local cloud's fauxqs), deliveries go straight to it, as
+   * SendMessage calls without the SDK and socket; sqsEndpoint is used otherwise.
+   */
+  inProcessSqs?: InProcessSqs;
   log: EmulatorLogger;
   /** Attempts per send, first one included. AWS keeps trying for 24 h; locally a stuck queue must not hold close() for long. */
   maxAttempts?: number;

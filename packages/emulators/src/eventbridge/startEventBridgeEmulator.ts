@@ -1,7 +1,8 @@
 // Wires the emulator together: loads state and archives from dataDir, starts the HTTP server, and shuts everything down in order.
 import { ArchiveStore } from "./archive.js";
 import type { AccountScope } from "./arns.js";
-import { TargetDelivery, type InProcessSqsTarget } from "./delivery.js";
+import type { InProcessSqs } from "../sqs.js";
+import { TargetDelivery } from "./delivery.js";
 import { EventRouter } from "./eventRouter.js";
 import { ReplayRunner } from "./replay.js";
 import { EventBridgeHttpServer } from "./server.js";
@@ -24,7 +25,7 @@ export interface EventBridgeEmulatorOptions {
    * That SQS, when it runs in this process (the local cloud): matched events are sent to it directly, through the
    * same SendMessage action an HTTP request runs, sparing each delivery an SDK call and a socket round trip.
    */
-  inProcessSqs?: InProcessSqsTarget;
+  inProcessSqs?: InProcessSqs;
   /** Delivery failures and dropped events are reported here; defaults to stderr. */
   logger?: EmulatorLogger;
 }
