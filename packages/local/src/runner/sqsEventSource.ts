@@ -26,10 +26,42 @@ export interface SqsEventSource {
   readonly functionName: string;
   /** Batches handed to the handler so far; tests and benchmarks read it. */
   readonly invocations: number;
-  /** Stops polling, lets in-flight batches finish and delete what succeeded. */
+  /** Stops polling, lets in-flight batches finish (or reach their timeout) and delete what succeeded. */
   stop(): Promise<void>;
 }
 
+
+/**
+ * Lambda ends an invocation at its function's timeout ("Task timed out after 60.00 seconds"): the batch counts as
+ * failed and nothing of it is deleted. The local runner cannot stop a handler's code, so it stops waiting for it instead:
+ * it reports this error, deletes nothing, and its poller goes on to the next batch while the abandoned call runs out on
+ * its own (its records come back after their visibility timeout, as on Lambda).
+ */
+export class InvocationTimedOutError extends Error {
+  readonly code = "INVOCATION_TIMED_OUT";
+  constructor(
+    readonly functionName: string,
+    readonly timeoutSeconds: number,
+  ) {
+    super(`${functionName}: task timed out after ${timeoutSeconds.toFixed(2)} seconds`);
+    this.name = "InvocationTimedOutError";
+  }
+}
+
+export const isInvocationTimedOutError = (error: unknown): error is InvocationTimedOutError => error instanceof InvocationTimedOutError;
+
+/** The handler's answer, or `timedOut` once the function's timeout has passed; the timer never outlives the call. */
+const withinTimeout = async <T>(call: Promise<T>, timeoutSeconds: number): Promise<{ answer: T } | "timedOut"> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timedOut">((resolve) => {
+    timer = setTimeout(() => resolve("timedOut"), timeoutSeconds * 1000);
+  });
+  try {
+    return await Promise.race([call.then((answer) => ({ answer })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 export const toSqsRecord = (message: Message, queueArn: string, region: string): SQSRecord => {
   const attributes = message.Attributes ?? {};
@@ -67,8 +99,15 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
     let failedIds: Set<string>;
     try {
       invocations += 1;
-      const response = await options.handler({ Records: records }, lambdaContext(options.functionName, options.functionTimeoutSeconds));
-      failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      const call = options.handler({ Records: records }, lambdaContext(options.functionName, options.functionTimeoutSeconds));
+      const outcome = await withinTimeout(call, options.functionTimeoutSeconds);
+      if (outcome === "timedOut") {
+        // What the abandoned call later throws is not this batch's any more: Lambda would have stopped it.
+        call.catch(() => undefined);
+        report(new InvocationTimedOutError(options.functionName, options.functionTimeoutSeconds));
+        return;
+      }
+      failedIds = new Set((outcome.answer?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
       // A thrown handler fails the whole batch: every record returns after its visibility timeout.
       report(error);
