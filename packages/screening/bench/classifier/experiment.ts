@@ -1,5 +1,5 @@
 // Compares classifier set-ups on dev and the family hold-outs only (never the frozen test split): partial AUC, the counts at thresholds tuned on dev, and what a model trained without a family catches of it.
-// Usage: npx tsx packages/screening/bench/classifier/experiment.ts [--concepts=<pair span>,<word span>] [--seeds=20251204,7] [--no-holdouts]
+// Usage: npx tsx packages/screening/bench/classifier/experiment.ts [--concepts=<pair span>,<word span>] [--seeds=20251204,7] [--l2=3e-3] [--epochs=15] [--no-holdouts]
 
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from "../../src/classifier/features";
 import { ScreeningClassifier } from "../../src/classifier/model";
@@ -17,6 +17,8 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const spans = arg("concepts");
 const seeds = (arg("seeds") ?? String(DEFAULT_TRAINING.seed)).split(",").map(Number);
 const holdouts = !process.argv.includes("--no-holdouts");
+/** The training set-up compared: DEFAULT_TRAINING unless `--l2` or `--epochs` says otherwise. */
+const training = { ...DEFAULT_TRAINING, ...(arg("l2") ? { l2: Number(arg("l2")) } : {}), ...(arg("epochs") ? { epochs: Number(arg("epochs")) } : {}) };
 const [pairSpan = 0, wordSpan = 0] = spans === undefined ? [] : spans.split(",").map(Number);
 const config: FeatureConfig = spans === undefined ? DEFAULT_FEATURE_CONFIG : { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) };
 
@@ -40,7 +42,7 @@ function partialAuc(c: ScreeningClassifier, lines: readonly LabelledExample[]): 
 }
 
 function trainOnly(train: readonly LabelledExample[], seed: number): ScreeningClassifier {
-  const options = { ...DEFAULT_TRAINING, seed };
+  const options = { ...training, seed };
   const augment = { ...DEFAULT_AUGMENT, seed: seed + 1 };
   const variants = augmentExamples(train, augment);
   const weights = trainClassifier(toTrainingExamples([...train, ...variants], config), options);
@@ -49,14 +51,14 @@ function trainOnly(train: readonly LabelledExample[], seed: number): ScreeningCl
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
-console.log(`set-up: ${spans === undefined ? "no concepts" : `concepts, pair span ${pairSpan}, word span ${wordSpan}`}; ${split.train.length} train, ${split.dev.length} dev lines`);
+console.log(`set-up: ${spans === undefined ? "no concepts" : `concepts, pair span ${pairSpan}, word span ${wordSpan}`}; l2 ${training.l2}, ${training.epochs} epochs; ${split.train.length} train, ${split.dev.length} dev lines`);
 for (const seed of seeds) {
   const started = performance.now();
   const { file, classifier, devReadings } = buildModel(
     split.train,
     split.dev,
     { trainingDataSha256: examplesDigest(split.train), testSplitSha256: "", heldOutFamilies: [] },
-    { ...DEFAULT_TRAINING, seed },
+    { ...training, seed },
     config,
     undefined,
     { ...DEFAULT_AUGMENT, seed: seed === DEFAULT_TRAINING.seed ? DEFAULT_AUGMENT.seed : seed + 1 },
