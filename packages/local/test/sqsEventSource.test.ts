@@ -4,7 +4,7 @@ import { sqsClientFor, startSqs, type LocalSqs } from "@innerworld/emulators/sqs
 import type { SQSEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
 import { wireRunnerQueue, type RunnerQueue } from "../src/runner/runnerQueue";
-import { isInvocationTimedOutError, startSqsEventSource, type SqsEventSource } from "../src/runner/sqsEventSource";
+import { isInvocationTimedOutError, startSqsEventSource, type SqsEventSource, type SqsHandler } from "../src/runner/sqsEventSource";
 
 const open: { sqs: LocalSqs; client: SQSClient; queue: RunnerQueue; source?: SqsEventSource }[] = [];
 
@@ -26,36 +26,50 @@ const eventually = async (probe: () => boolean | Promise<boolean>, what: string)
   }
 };
 
+/** A queue on a fresh local SQS, one message on it, and a one-poller source whose function times out after 1 s. */
+const start = async (visibilityTimeoutSeconds: number, handler: SqsHandler) => {
+  const sqs = await startSqs({ port: 0, region: "us-east-1" });
+  const client = sqsClientFor(sqs.endpoint, "us-east-1");
+  const queue = wireRunnerQueue(sqs.endpoint);
+  const entry: (typeof open)[number] = { sqs, client, queue };
+  open.push(entry);
+  const { QueueUrl: queueUrl = "" } = await client.send(
+    new CreateQueueCommand({ QueueName: "generation", Attributes: { VisibilityTimeout: String(visibilityTimeoutSeconds) } }),
+  );
+  const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
+  const errors: unknown[] = [];
+  const source = startSqsEventSource({
+    queue,
+    queueUrl,
+    queueArn: Attributes?.QueueArn ?? "",
+    region: "us-east-1",
+    functionName: "innerworld-generation",
+    handler,
+    batchSize: 1,
+    functionTimeoutSeconds: 1,
+    pollers: 1,
+    waitTimeSeconds: 1,
+    onError: (error) => errors.push(error),
+  });
+  entry.source = source;
+  await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "turn-1" }));
+  const counts = async () => {
+    const { Attributes: found } = await client.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+    );
+    return { ready: Number(found?.ApproximateNumberOfMessages), inFlight: Number(found?.ApproximateNumberOfMessagesNotVisible) };
+  };
+  return { source, errors, counts };
+};
+
 describe("the local runner's function timeout", () => {
   it("abandons a call that outlives the timeout, deletes nothing, and hands the message to a later invocation", async () => {
-    const sqs = await startSqs({ port: 0, region: "us-east-1" });
-    const client = sqsClientFor(sqs.endpoint, "us-east-1");
-    const queue = wireRunnerQueue(sqs.endpoint);
-    const entry: (typeof open)[number] = { sqs, client, queue };
-    open.push(entry);
-    const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "generation", Attributes: { VisibilityTimeout: "1" } }));
-    const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
-
     // The first call never answers (a model that hangs); the second, on the same message, answers at once.
     const calls: SQSEvent[] = [];
-    const errors: unknown[] = [];
-    entry.source = startSqsEventSource({
-      queue,
-      queueUrl,
-      queueArn: Attributes?.QueueArn ?? "",
-      region: "us-east-1",
-      functionName: "innerworld-generation",
-      handler: (event) => {
-        calls.push(event);
-        return calls.length === 1 ? new Promise(() => undefined) : Promise.resolve();
-      },
-      batchSize: 1,
-      functionTimeoutSeconds: 1,
-      pollers: 1,
-      waitTimeSeconds: 1,
-      onError: (error) => errors.push(error),
+    const { source, errors, counts } = await start(1, (event) => {
+      calls.push(event);
+      return calls.length === 1 ? new Promise(() => undefined) : Promise.resolve();
     });
-    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "turn-1" }));
 
     await eventually(() => calls.length >= 2, "a second invocation");
     // The same message again, received a second time: the timed-out call deleted nothing.
@@ -66,10 +80,26 @@ describe("the local runner's function timeout", () => {
     expect((errors[0] as Error).message).toBe("innerworld-generation: task timed out after 1.00 seconds");
     // The second call succeeded, so the message is gone for good.
     await eventually(async () => {
-      const { Attributes: counts } = await client.send(
-        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
-      );
-      return counts?.ApproximateNumberOfMessages === "0" && counts.ApproximateNumberOfMessagesNotVisible === "0";
+      const { ready, inFlight } = await counts();
+      return ready === 0 && inFlight === 0;
     }, "the message deleted");
+    // stop() returns although the first call never will: it gets one more timeout, not for ever.
+    await source.stop();
+  });
+
+  it("deletes nothing when the abandoned call answers after its timeout", async () => {
+    // The call answers at 1.5 s, after its 1 s timeout; the message stays in flight for 30 s, so only a delete would take it.
+    let answeredLate = false;
+    const { source, errors, counts } = await start(30, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      answeredLate = true;
+    });
+
+    await eventually(() => errors.length === 1, "the timeout");
+    // stop() waits for the abandoned call to end: whatever it would have deleted is deleted by then.
+    await source.stop();
+    expect(answeredLate).toBe(true);
+    expect(isInvocationTimedOutError(errors[0])).toBe(true);
+    expect(await counts()).toEqual({ ready: 0, inFlight: 1 });
   });
 });

@@ -2,7 +2,7 @@
 import type { ResolvedOptions } from "./config.js";
 import type { Connection } from "./connection.js";
 import type { ApiFacts } from "./lambdaEvents.js";
-import { invokeWithTimeout, type LambdaTarget } from "./lambdaInvoke.js";
+import { invokeIntegration, type LambdaTarget } from "./lambdaInvoke.js";
 import { compileRouteSelection, type RouteSelector } from "./routeSelection.js";
 import type { WebSocketApiEmulatorOptions, WebSocketAuthorizer, WebSocketEvent, WsHandler, WsHandlerResult } from "./types.js";
 
@@ -55,7 +55,7 @@ export class ApiRuntime {
   /** Invokes a route's handler under the integration timeout; the handler's full run is tracked for close(). */
   public invokeRoute(routeKey: string, handler: WsHandler, event: WebSocketEvent): Promise<WsHandlerResult | void> {
     const functionName = `${this.api.apiId}-${this.api.stage}-${routeKey.replace(/[^A-Za-z0-9_-]/g, "")}`;
-    const call = invokeWithTimeout(handler, event, { ...this.lambdaTarget(functionName), routeKey });
+    const call = invokeIntegration(handler, event, { ...this.lambdaTarget(functionName), routeKey });
     this.track(call.settled);
     return call.result;
   }

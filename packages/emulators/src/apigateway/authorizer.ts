@@ -1,7 +1,7 @@
 // Runs the $connect REQUEST authorizer and turns its answer into API Gateway's verdict: 401, 403, 500 or let in.
 import type { APIGatewayAuthorizerResult, Context } from "aws-lambda";
 import { AuthorizerConfigurationError } from "./errors.js";
-import { invokeWithTimeout, type LambdaTarget } from "./lambdaInvoke.js";
+import { invokeIntegration, type LambdaTarget } from "./lambdaInvoke.js";
 import type { WebSocketAuthorizer, WebSocketAuthorizerContext, WebSocketAuthorizerEvent } from "./types.js";
 
 export type AuthorizerVerdict =
@@ -23,7 +23,7 @@ export async function authorizeConnect(
   const run = authorizer as (event: WebSocketAuthorizerEvent, context: Context) => Promise<APIGatewayAuthorizerResult>;
   let result: APIGatewayAuthorizerResult;
   try {
-    result = await invokeWithTimeout(run, event, { ...target, routeKey: "$connect authorizer" }).result;
+    result = await invokeIntegration(run, event, { ...target, routeKey: "$connect authorizer" }).result;
   } catch (error) {
     return isUnauthorized(error) ? { outcome: "unauthorized" } : { outcome: "error", error };
   }

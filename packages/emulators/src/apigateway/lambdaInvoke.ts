@@ -1,6 +1,7 @@
 // Calls a handler the way API Gateway's Lambda integration does: a fresh Lambda Context and a 29 s deadline.
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
+import { invokeWithTimeout, type TimedCall } from "../lambdaContext.js";
 import { IntegrationTimeoutError } from "./errors.js";
 
 export interface LambdaTarget {
@@ -29,29 +30,12 @@ export function createLambdaContext(target: LambdaTarget, deadline: number): Con
   return context;
 }
 
-/**
- * Runs `handler` and settles with its result, its error, or an IntegrationTimeoutError after `timeoutMs`.
- * The handler itself is not stopped on timeout (nothing can stop a promise); `settled` lets the caller
- * wait for it anyway, so shutting down never leaves work running behind its back.
- */
-export function invokeWithTimeout<TEvent, TResult>(
+/** Calls a route's handler as API Gateway does: its own Lambda context, an IntegrationTimeoutError after `timeoutMs`. */
+export function invokeIntegration<TEvent, TResult>(
   handler: (event: TEvent, context: Context) => Promise<TResult>,
   event: TEvent,
   target: LambdaTarget & { routeKey: string; timeoutMs: number },
-): { result: Promise<TResult>; settled: Promise<void> } {
-  const deadline = Date.now() + target.timeoutMs;
-  const context = createLambdaContext(target, deadline);
-  // A handler that throws synchronously must be reported like one that rejects, not crash the caller.
-  const run = (async () => handler(event, context))();
-  const settled = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new IntegrationTimeoutError(target.routeKey, target.timeoutMs)), target.timeoutMs);
-    timer.unref();
-  });
-  const result = Promise.race([run, timeout]).finally(() => clearTimeout(timer));
-  return { result, settled };
+): TimedCall<TResult> {
+  const context = createLambdaContext(target, Date.now() + target.timeoutMs);
+  return invokeWithTimeout(handler, event, { context, timeoutMs: target.timeoutMs, timedOut: () => new IntegrationTimeoutError(target.routeKey, target.timeoutMs) });
 }

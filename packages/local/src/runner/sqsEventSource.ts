@@ -1,6 +1,6 @@
 // Stands in for Lambda's SQS event source mapping: long-polls a queue, invokes the handler, deletes what succeeded.
 import type { Message } from "@aws-sdk/client-sqs";
-import { lambdaContext } from "@innerworld/emulators/lambda";
+import { invokeWithTimeout, lambdaContext } from "@innerworld/emulators/lambda";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { RunnerQueue } from "./runnerQueue";
 
@@ -26,16 +26,17 @@ export interface SqsEventSource {
   readonly functionName: string;
   /** Batches handed to the handler so far; tests and benchmarks read it. */
   readonly invocations: number;
-  /** Stops polling, lets in-flight batches finish (or reach their timeout) and delete what succeeded. */
+  /** Stops polling, lets in-flight batches finish (or reach their timeout) and delete what succeeded, and gives abandoned calls one more timeout to end. */
   stop(): Promise<void>;
 }
 
 
 /**
  * Lambda ends an invocation at its function's timeout ("Task timed out after 60.00 seconds"): the batch counts as
- * failed and nothing of it is deleted. The local runner cannot stop a handler's code, so it stops waiting for it instead:
- * it reports this error, deletes nothing, and its poller goes on to the next batch while the abandoned call runs out on
- * its own (its records come back after their visibility timeout, as on Lambda).
+ * failed and nothing of it is deleted. Lambda also stops the handler's code; the local runner cannot, so it stops
+ * waiting instead: it reports this error, deletes nothing, and its poller goes on to the next batch while the abandoned
+ * call runs out on its own. Unlike on Lambda, what that call still does (a write, an event) is done, and may be done
+ * again when the batch comes back after its visibility timeout; the services' idempotency is what keeps that harmless.
  */
 export class InvocationTimedOutError extends Error {
   readonly code = "INVOCATION_TIMED_OUT";
@@ -49,19 +50,6 @@ export class InvocationTimedOutError extends Error {
 }
 
 export const isInvocationTimedOutError = (error: unknown): error is InvocationTimedOutError => error instanceof InvocationTimedOutError;
-
-/** The handler's answer, or `timedOut` once the function's timeout has passed; the timer never outlives the call. */
-const withinTimeout = async <T>(call: Promise<T>, timeoutSeconds: number): Promise<{ answer: T } | "timedOut"> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<"timedOut">((resolve) => {
-    timer = setTimeout(() => resolve("timedOut"), timeoutSeconds * 1000);
-  });
-  try {
-    return await Promise.race([call.then((answer) => ({ answer })), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
 
 export const toSqsRecord = (message: Message, queueArn: string, region: string): SQSRecord => {
   const attributes = message.Attributes ?? {};
@@ -88,28 +76,48 @@ export const toSqsRecord = (message: Message, queueArn: string, region: string):
   };
 };
 
+/** How many calls past their timeout a poller lets run on before it stops taking batches. */
+const ABANDONED_CALLS_PER_POLLER = 4;
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
 export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSource => {
   const abort = new AbortController();
   let invocations = 0;
   let stopping = false;
   const report = options.onError ?? ((error: unknown) => console.error(`[${options.functionName}]`, error));
+  const pollerCount = options.pollers ?? 2;
+  let markStopped = () => undefined as void;
+  const stopped = new Promise<void>((resolve) => {
+    markStopped = resolve;
+  });
+  /** Calls that outlived their timeout and still run: Lambda would have stopped them. */
+  const abandoned = new Set<Promise<void>>();
+  const abandon = (settled: Promise<void>) => {
+    abandoned.add(settled);
+    void settled.then(() => abandoned.delete(settled));
+  };
 
   const invoke = async (messages: Message[]): Promise<void> => {
     const records = messages.map((m) => toSqsRecord(m, options.queueArn, options.region));
     let failedIds: Set<string>;
+    invocations += 1;
+    const { functionName, functionTimeoutSeconds } = options;
+    const call = invokeWithTimeout(options.handler, { Records: records }, {
+      context: lambdaContext(functionName, functionTimeoutSeconds),
+      timeoutMs: functionTimeoutSeconds * 1000,
+      timedOut: () => new InvocationTimedOutError(functionName, functionTimeoutSeconds),
+    });
     try {
-      invocations += 1;
-      const call = options.handler({ Records: records }, lambdaContext(options.functionName, options.functionTimeoutSeconds));
-      const outcome = await withinTimeout(call, options.functionTimeoutSeconds);
-      if (outcome === "timedOut") {
-        // What the abandoned call later throws is not this batch's any more: Lambda would have stopped it.
-        call.catch(() => undefined);
-        report(new InvocationTimedOutError(options.functionName, options.functionTimeoutSeconds));
-        return;
-      }
-      failedIds = new Set((outcome.answer?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      const response = await call.result;
+      failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
-      // A thrown handler fails the whole batch: every record returns after its visibility timeout.
+      // A thrown handler fails the whole batch: every record returns after its visibility timeout. So does a timeout,
+      // and the call it abandoned is kept until it ends, for the pollers' limit and for stop().
+      if (isInvocationTimedOutError(error)) abandon(call.settled);
       report(error);
       return;
     }
@@ -121,6 +129,10 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
 
   const poll = async (): Promise<void> => {
     while (!stopping) {
+      // On Lambda a timed-out call is stopped and frees its slot. Here it runs on, so a hung dependency could pile up
+      // calls without end: past a few per poller, a poller waits for one of them to end (or for stop()).
+      while (abandoned.size >= pollerCount * ABANDONED_CALLS_PER_POLLER && !stopping) await Promise.race([...abandoned, stopped]);
+      if (stopping) return;
       let messages: Message[];
       try {
         messages = await options.queue.receive({ queueUrl: options.queueUrl, maxMessages: options.batchSize, waitTimeSeconds: options.waitTimeSeconds ?? 20 }, abort.signal);
@@ -135,7 +147,7 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
     }
   };
 
-  const pollers = Array.from({ length: options.pollers ?? 2 }, () => poll());
+  const pollers = Array.from({ length: pollerCount }, () => poll());
   return {
     functionName: options.functionName,
     get invocations() {
@@ -143,8 +155,12 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
     },
     async stop() {
       stopping = true;
+      markStopped();
       abort.abort();
       await Promise.all(pollers);
+      // Abandoned calls get one more timeout to end, so the clients they use are not closed under them; past that, a
+      // call that never ends (a hung socket) is left behind rather than holding the shutdown for ever.
+      if (abandoned.size > 0) await Promise.race([Promise.all(abandoned), sleep(options.functionTimeoutSeconds * 1000)]);
     },
   };
 };
