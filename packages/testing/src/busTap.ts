@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { DeleteRuleCommand, PutRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, DeleteMessageBatchCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
-import type { BusEvent } from "@innerworld/events";
+import type { BusEvent, EventMetadata } from "@innerworld/events";
 import type { TestCloud } from "./cloud";
 
 export interface BusTapHandle {
@@ -12,6 +12,9 @@ export interface BusTapHandle {
   waitFor(type: string, match?: (event: BusEvent) => boolean, timeoutMs?: number): Promise<BusEvent>;
   close(): Promise<void>;
 }
+
+/** The envelope's metadata of an event the tap saw (eventId, causationId, sessionId, …). */
+export const metadataOf = (event: BusEvent): EventMetadata => (event.detail as { metadata: EventMetadata }).metadata;
 
 export const tapBus = async (env: TestCloud, detailTypes: string[]): Promise<BusTapHandle> => {
   const name = `test-tap-${randomUUID().slice(0, 8)}`;

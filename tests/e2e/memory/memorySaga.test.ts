@@ -2,10 +2,10 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { StartReplayCommand, DescribeReplayCommand } from "@aws-sdk/client-eventbridge";
 import { DynamoDbGraphStore, type UserGraph } from "@innerworld/memory/graph";
-import { EventPublisher, type BusEvent } from "@innerworld/events";
+import { EventPublisher } from "@innerworld/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
-import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
+import { metadataOf, tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -32,7 +32,7 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
     });
     env = await startTestCloud({ clock });
     graph = DynamoDbGraphStore.fromClient(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-graph`);
-    bus = await tapBus(env, ["GraphUpdated"]);
+    bus = await tapBus(env, ["GraphUpdated", "ContextRefreshed"]);
   });
   afterAll(async () => {
     await bus.close();
@@ -45,8 +45,6 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
     return { version: Number(item.Item?.version?.N ?? 0), block: item.Item?.block?.S ?? "" };
   };
 
-  const sessionOf = (event: BusEvent) => (event.detail as { metadata: { sessionId?: string } }).metadata.sessionId;
-
   /**
    * Ends a session and waits until its merge is whole: GraphUpdated is published once every vertex and edge is written.
    * (The user's vertex lists the session as soon as the vertices are written, before the edges, so a test that waited
@@ -55,10 +53,10 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
   const endAndAwaitMerge = async (client: ChatClient, sessionId: string) => {
     await client.request("end_session", { sessionId }, "session_ended");
     await client.close();
-    return bus.waitFor("GraphUpdated", (e) => sessionOf(e) === sessionId);
+    return bus.waitFor("GraphUpdated", (e) => metadataOf(e).sessionId === sessionId);
   };
 
-  /** Runs one session: start, say each line and wait for its reply, end, and wait for the graph and the context. */
+  /** Runs one session: start, say each line and wait for its reply, end, and wait until the graph has merged it. */
   const haveSession = async (lines: string[]) => {
     const client = await ChatClient.connect(env.cloud.endpoints, USER);
     const sessionId = (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
@@ -131,10 +129,13 @@ describe("memory: sessions become a graph, and the graph shapes the next prompt"
       }),
     );
     await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "replay");
-    // Each archived session is merged again: a GraphUpdated besides its first for each, published once the merge is whole.
+    // Each archived session is merged again, published as a GraphUpdated of its own (its eventId comes from the replay's
+    // name, where a redelivered live transcript's would repeat the live one's), and its context rebuilt after: waited
+    // for, so that no rebuild of this replay lands in the next test.
     for (const sessionId of [firstSession, secondSession]) {
-      const live = await bus.waitFor("GraphUpdated", (e) => sessionOf(e) === sessionId);
-      await bus.waitFor("GraphUpdated", (e) => sessionOf(e) === sessionId && e.id !== live.id);
+      const live = metadataOf(await bus.waitFor("GraphUpdated", (e) => metadataOf(e).sessionId === sessionId)).eventId;
+      const replayed = metadataOf(await bus.waitFor("GraphUpdated", (e) => metadataOf(e).sessionId === sessionId && metadataOf(e).eventId !== live)).eventId;
+      await bus.waitFor("ContextRefreshed", (e) => metadataOf(e).causationId === replayed);
     }
     const after = await graph.getUserGraph(USER);
     expect(after.vertices.length).toBe(before.vertices.length);

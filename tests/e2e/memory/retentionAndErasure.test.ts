@@ -4,8 +4,7 @@ import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-event
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDbGraphStore } from "@innerworld/memory/graph";
 import { TABLE_KEYS } from "@innerworld/platform/tables";
-import type { BusEvent } from "@innerworld/events";
-import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
+import { metadataOf, tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -47,8 +46,7 @@ describe("retention and erasure", () => {
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };
   /** GraphUpdated comes once the session's merge is whole, edges included (the user's vertex lists it before its edges are written). */
-  const merged = (sessionId: string) =>
-    bus.waitFor("GraphUpdated", (e: BusEvent) => (e.detail as { metadata: { sessionId?: string } }).metadata.sessionId === sessionId);
+  const merged = (sessionId: string) => bus.waitFor("GraphUpdated", (e) => metadataOf(e).sessionId === sessionId);
 
   const haveSession = async (userId: string, lines: string[], timeZone?: string) => {
     const client = await ChatClient.connect(env.cloud.endpoints, userId);
