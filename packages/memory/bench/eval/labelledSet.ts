@@ -38,9 +38,9 @@ export type SplitName = "train" | "dev" | "test" | "fresh";
 export const SPLITS: readonly SplitName[] = ["train", "dev", "test", "fresh"];
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../test/fixtures/extraction");
-export const TEEN_SOURCES = ["teen/labelled-A.json", "teen/labelled-B.json", "teen/labelled-C.json", "teen/labelled-D.json", "teen/labelled-E.json", "teen/labelled-F.json", "teen/labelled-G.json", "teen/labelled-H.json", "teen/labelled-I.json", "teen/labelled-J.json"] as const;
+export const TEEN_SOURCES = ["teen/labelled-A.json", "teen/labelled-B.json", "teen/labelled-C.json", "teen/labelled-D.json", "teen/labelled-E.json", "teen/labelled-F.json", "teen/labelled-G.json", "teen/labelled-H.json", "teen/labelled-I.json", "teen/labelled-J.json", "teen/labelled-K.json", "teen/labelled-L.json"] as const;
 /** Writers whose messages came after the test split was frozen: they go to train and dev only. */
-const AFTER_FREEZE = /^[CDFGHIJ]\d+$/;
+const AFTER_FREEZE = /^[CDF-L]\d+$/;
 /**
  * Writer E's messages are a second check set beside the frozen test split, written after it by a writer who never saw
  * the rules or the tagger: all of them go to the fresh split, which is scored and never read or tuned on.
@@ -59,7 +59,7 @@ export const FROZEN_FRESH_SHA256 = "84aa2f4224d8b806c11bf24163bb5bf0587ffd545552
 /**
  * 60/20/20 by the first 4 bytes of SHA-256("innerworld-extraction-split:" + id): stable whatever order or file the
  * messages come in, and independent of their text, so relabelling a message never moves it between splits. Messages
- * written after the freeze (writers C, D and F to J) split 75/25 between train and dev by the same hash: the test split never
+ * written after the freeze (writers C, D and F to L) split 75/25 between train and dev by the same hash: the test split never
  * grows. Writer E's all go to the fresh split.
  */
 export function splitOf(id: string): SplitName {
