@@ -90,7 +90,7 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
   let stopping = false;
   const report = options.onError ?? ((error: unknown) => console.error(`[${options.functionName}]`, error));
   const pollerCount = options.pollers ?? 2;
-  let markStopped = () => undefined as void;
+  let markStopped: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => {
     markStopped = resolve;
   });
@@ -139,7 +139,7 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
       } catch (error) {
         if (stopping) return;
         report(error);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await sleep(500);
         continue;
       }
       // Once received, a batch is always finished, even when stop() arrives meanwhile.
