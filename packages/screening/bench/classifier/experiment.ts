@@ -17,8 +17,16 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const spans = arg("concepts");
 const seeds = (arg("seeds") ?? String(DEFAULT_TRAINING.seed)).split(",").map(Number);
 const holdouts = !process.argv.includes("--no-holdouts");
+/** A positive number given as `--name=value`, or undefined when the option is absent; anything else stops the run. */
+const numberArg = (name: string): number | undefined => {
+  const text = arg(name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!(value > 0)) throw new Error(`--${name}=${text}: expected a positive number`);
+  return value;
+};
 /** The training set-up compared: DEFAULT_TRAINING unless `--l2` or `--epochs` says otherwise. */
-const training = { ...DEFAULT_TRAINING, ...(arg("l2") ? { l2: Number(arg("l2")) } : {}), ...(arg("epochs") ? { epochs: Number(arg("epochs")) } : {}) };
+const training = { ...DEFAULT_TRAINING, l2: numberArg("l2") ?? DEFAULT_TRAINING.l2, epochs: numberArg("epochs") ?? DEFAULT_TRAINING.epochs };
 const [pairSpan = 0, wordSpan = 0] = spans === undefined ? [] : spans.split(",").map(Number);
 const config: FeatureConfig = spans === undefined ? DEFAULT_FEATURE_CONFIG : { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) };
 
