@@ -17,20 +17,18 @@ import { resolveEntities } from "../../src/extraction/resolveEntities";
 import { addTaggedSpans, type AddThresholds } from "../../src/extraction/tagger/addTaggedSpans";
 import { SpanTagger, spanText } from "../../src/extraction/tagger/spanTagger";
 import { trainSpanTagger } from "../../src/extraction/tagger/trainSpanTagger";
-import { readSplit, type LabelledMessage } from "./labelledSet";
+import { isUnseenByTheRules, readSplit, type LabelledMessage } from "./labelledSet";
 import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type Counts } from "./scoreExtraction";
 import { TAGGER_EPOCHS, TAGGER_SEED } from "./taggerSettings";
 
 const seeds = (process.argv.includes("--seeds") ? (process.argv[process.argv.indexOf("--seeds") + 1] ?? "") : `${TAGGER_SEED},100,200`).split(",").map(Number);
 const MARGINS = [0, 2, 5, 10, 20, 40] as const;
-/** Writers whose messages no rule was written against. */
-const NEW_WRITERS = /^[DF-L]\d+$/;
 
 const read = (message: LabelledMessage) => readMessage(message.text, { referenceDate: new Date(message.referenceDate), timeZone: "UTC", sentAt: message.referenceDate });
 const train = readSplit("train").messages.map((message) => ({ message: read(message), entities: message.entities }));
 const dev = readSplit("dev").messages;
 const devText: MessageText[] = dev.map(read);
-const parts = { whole: (_: LabelledMessage) => true, new: (message: LabelledMessage) => NEW_WRITERS.test(message.id) } as const;
+const parts = { whole: (_: LabelledMessage) => true, new: (message: LabelledMessage) => isUnseenByTheRules(message.id) } as const;
 type Part = keyof typeof parts;
 
 interface Scores {

@@ -36,7 +36,7 @@ const GOAL_TAIL = /\s+(?:without|como\s+(?:mi|mis|su|el|la)|(?:right\s+)?before|
 /** Words that end a goal's phrase: a date ("this year"), filler, or the start of a reason ("so I can"). */
 const TRAILING = /\s+(?:so\s+bad(?:ly)?|really\s+bad(?:ly)?|so\s+much|someday|one\s+day|eventually|soon|sometime|anymore|rn|right\s+now|lol|lmao|tbh|ngl|haha|though|too|now|this\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|next\s+(?:year|semester|summer|fall|spring|winter|week|month|season)|by\s+\S+)$/;
 /** What a goal can be about: the names, things and doings inside its words. */
-export const GOAL_ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
+const GOAL_ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "Place", "Person", "Thing"];
 const MAX_WORDS = 14;
 
 export function findGoals(found: MessageFindings): void {
@@ -98,6 +98,12 @@ function addGoal(found: MessageFindings, name: string, start: number): void {
 /** A goal is about the names, things and doings inside its words, whoever found each (the rules or the tagger). */
 export function linkGoalToWhatItHolds(found: MessageFindings, goal: EntityFinding): void {
   for (const subject of found.within(goal.start, goal.end, GOAL_ABOUT_TYPES)) found.link("about", goal, subject);
+}
+
+/** The other side of linkGoalToWhatItHolds, for a finding added after the goals: every goal whose words hold it is about it. */
+export function linkGoalsHolding(found: MessageFindings, subject: EntityFinding): void {
+  if (!GOAL_ABOUT_TYPES.includes(subject.type)) return;
+  for (const goal of found.entities) if (goal.type === "Goal" && goal.start <= subject.start && subject.end <= goal.end) found.link("about", goal, subject);
 }
 
 /**

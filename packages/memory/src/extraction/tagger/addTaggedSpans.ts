@@ -2,7 +2,7 @@
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { MessageFindings, UserEdge } from "../MessageFindings.js";
-import { GOAL_ABOUT_TYPES, isNotAGoal, linkGoalToWhatItHolds } from "../findGoals.js";
+import { isNotAGoal, linkGoalsHolding, linkGoalToWhatItHolds } from "../findGoals.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
 import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
@@ -93,6 +93,6 @@ export function addTaggedSpans(found: MessageFindings, tagger: SpanTagger, thres
     const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
     // A goal is about what its words hold, as the rules link theirs, whichever of the two found each side.
     if (added.type === "Goal") linkGoalToWhatItHolds(found, added);
-    else if (GOAL_ABOUT_TYPES.includes(added.type)) for (const goal of found.entities) if (goal.type === "Goal" && goal.start <= added.start && added.end <= goal.end) found.link("about", goal, added);
+    else linkGoalsHolding(found, added);
   }
 }
