@@ -1,12 +1,17 @@
-// `pnpm train:extraction`: trains the extraction span tagger on the train split only and writes the committed model file.
+// `pnpm train:extraction`: trains the extraction span taggers on the train split only and writes the committed model files.
 // Run: npx -y pnpm@10 train:extraction [--check]
 //
-// --check retrains and fails unless the result is byte for byte the committed model: training is deterministic (fixed
+// Two taggers from the same data and seed: one reads the text and adds to the rules' findings; the other reads the rules'
+// findings too, as features, and decides some types outright (offlineExtractor's TAGGER_DECIDES).
+// --check retrains and fails unless the result is byte for byte the committed models: training is deterministic (fixed
 // seed, ordered writes), so anyone can reproduce the file from the committed data.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { readMessage } from "../src/extraction/readMessage";
-import { SPAN_TAGGER_MODEL_PATH } from "../src/extraction/tagger/modelPath";
+import { MessageFindings } from "../src/extraction/MessageFindings";
+import { applyRules } from "../src/extraction/offlineRules";
+import { ruleSpansOf } from "../src/extraction/tagger/addTaggedSpans";
+import { OVER_RULES_TAGGER_MODEL_PATH, SPAN_TAGGER_MODEL_PATH } from "../src/extraction/tagger/modelPath";
 import { TAG_LAYERS } from "../src/extraction/tagger/spanTagger";
 import { alignEntities, trainSpanTagger, type LabelledExample } from "../src/extraction/tagger/trainSpanTagger";
 import { readSplit, sha256Of, splitPath } from "./eval/labelledSet";
@@ -26,25 +31,33 @@ for (const labelledMessage of train.messages) {
     for (const entity of alignment.unaligned) unalignedByType.set(entity.type, (unalignedByType.get(entity.type) ?? 0) + 1);
   }
   labelled += labelledMessage.entities.length;
-  examples.push({ message, entities: labelledMessage.entities });
+  const found = new MessageFindings(message);
+  applyRules(found);
+  examples.push({ message, entities: labelledMessage.entities, ruleSpans: ruleSpansOf(found) });
 }
 
-const model = trainSpanTagger(examples, { seed: SEED, epochs: EPOCHS }, { split: "train", splitSha256: sha256Of(splitPath("train")) });
-const text = `${JSON.stringify(model, null, 1)}\n`;
-const sha256 = createHash("sha256").update(text).digest("hex");
+const trainedOn = { split: "train", splitSha256: sha256Of(splitPath("train")) };
+const models = [
+  { path: SPAN_TAGGER_MODEL_PATH, model: trainSpanTagger(examples, { seed: SEED, epochs: EPOCHS }, trainedOn) },
+  { path: OVER_RULES_TAGGER_MODEL_PATH, model: trainSpanTagger(examples, { seed: SEED, epochs: EPOCHS, reads: "text-and-rules" }, trainedOn) },
+];
 const unaligned = [...unalignedByType.values()].reduce((total, count) => total + count, 0);
-console.log(`trained on ${examples.length} train messages (${model.trainedOn.tokens} tokens), seed ${SEED}, ${EPOCHS} epochs, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`trained on ${examples.length} train messages (${models[0]?.model.trainedOn.tokens} tokens), seed ${SEED}, ${EPOCHS} epochs, in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`labelled entities aligned to a token span: ${labelled - unaligned} of ${labelled}; not found in the text: ${[...unalignedByType].map(([type, count]) => `${type} ${count}`).join(", ")}`);
-console.log(`model: ${(text.length / 1024).toFixed(0)} KB, sha256 ${sha256}`);
-
-if (process.argv.includes("--check")) {
-  const committed = readFileSync(SPAN_TAGGER_MODEL_PATH, "utf8");
-  if (committed !== text) {
-    console.error(`the committed model (sha256 ${createHash("sha256").update(committed).digest("hex")}) is not what training gives: retrain and commit`);
-    process.exit(1);
+let stale = false;
+for (const { path, model } of models) {
+  const text = `${JSON.stringify(model, null, 1)}\n`;
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  console.log(`model reading ${model.reads}: ${(text.length / 1024).toFixed(0)} KB, sha256 ${sha256}`);
+  if (process.argv.includes("--check")) {
+    const committed = readFileSync(path, "utf8");
+    if (committed === text) continue;
+    console.error(`the committed ${path} (sha256 ${createHash("sha256").update(committed).digest("hex")}) is not what training gives: retrain and commit`);
+    stale = true;
+  } else {
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
   }
-  console.log("the committed model is byte for byte what training gives");
-} else {
-  writeFileSync(SPAN_TAGGER_MODEL_PATH, text);
-  console.log(`wrote ${SPAN_TAGGER_MODEL_PATH}`);
 }
+if (stale) process.exit(1);
+if (process.argv.includes("--check")) console.log("the committed models are byte for byte what training gives");

@@ -8,7 +8,9 @@
 // and margin, the exact F1 with the tagger's additions at that margin; a type is added where both the whole dev split
 // and writers D and F to L gain over the rules alone, at the margin with the best sum of the two as printed, to three decimals
 // (ties go to the lower margin).
-// Prints the rules alone, the tagger alone, the sweep, the chosen margins and dev with them. Test and fresh are never read.
+// The types the tagger over the rules decides (TAGGER_DECIDES, chosen by tuneOverRules.ts) are not swept: nothing adds to them.
+// Prints the rules alone, the tagger alone, the sweep, the chosen margins and dev with them (the additions alone, without
+// the tagger over the rules). Test and fresh are never read.
 import type { EntityType, Extraction } from "../../src/graph/model";
 import { MessageFindings } from "../../src/extraction/MessageFindings";
 import { applyRules } from "../../src/extraction/offlineRules";
@@ -20,6 +22,7 @@ import { trainSpanTagger } from "../../src/extraction/tagger/trainSpanTagger";
 import { isUnseenByTheRules, readSplit, type LabelledMessage } from "./labelledSet";
 import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type Counts } from "./scoreExtraction";
 import { TAGGER_EPOCHS, TAGGER_SEED } from "./taggerSettings";
+import { TAGGER_DECIDES } from "../../src/extraction/offlineExtractor";
 
 const seeds = (process.argv.includes("--seeds") ? (process.argv[process.argv.indexOf("--seeds") + 1] ?? "") : `${TAGGER_SEED},100,200`).split(",").map(Number);
 const MARGINS = [0, 2, 5, 10, 20, 40] as const;
@@ -57,7 +60,7 @@ const entitiesOf = (found: MessageFindings): Extraction => resolveEntities({ ent
 const withRules = (index: number, tagger?: SpanTagger, thresholds?: AddThresholds) => {
   const found = new MessageFindings(devText[index] as MessageText);
   applyRules(found);
-  if (tagger && thresholds) addTaggedSpans(found, tagger, thresholds);
+  if (tagger && thresholds) addTaggedSpans(found, tagger.tag(found.message), thresholds);
   return entitiesOf(found);
 };
 
@@ -80,7 +83,7 @@ recordAll("rules", score((index) => withRules(index)));
 const taggers = seeds.map((seed) => new SpanTagger(trainSpanTagger(train, { seed, epochs: TAGGER_EPOCHS })));
 for (const tagger of taggers) {
   recordAll("tagger", score((index) => ({ entities: tagger.tag(devText[index] as MessageText).map((span) => ({ type: span.type, name: spanText(devText[index] as MessageText, span.first, span.last), aliases: [], attributes: {} })), relations: [] })));
-  for (const type of ENTITY_TYPES) for (const margin of MARGINS) recordAll(`${type}@${margin}`, score((index) => withRules(index, tagger, { [type]: margin })));
+  for (const type of ENTITY_TYPES.filter((type) => !TAGGER_DECIDES.has(type))) for (const margin of MARGINS) recordAll(`${type}@${margin}`, score((index) => withRules(index, tagger, { [type]: margin })));
 }
 
 const f = (value: number) => value.toFixed(3);
@@ -90,6 +93,10 @@ console.log(`dev: ${dev.length} messages (writers D and F to L: ${dev.filter(par
 console.log(`${"type".padEnd(9)} ${"rules alone".padEnd(14)} ${"tagger alone".padEnd(14)} rules + tagger at margin ≥ ${MARGINS.join(", ")} (whole dev / writers D and F to L)`);
 const chosen: AddThresholds = {};
 for (const type of ENTITY_TYPES) {
+  if (TAGGER_DECIDES.has(type)) {
+    console.log(`${type.padEnd(9)} decided by the tagger over the rules (tuneOverRules.ts)`);
+    continue;
+  }
   // Compared as printed, to three decimals: a margin that gains less than that over a lower one is a tie.
   const rulesWhole = printed(meanOf(`rules|whole|${type}`));
   const rulesNew = printed(meanOf(`rules|new|${type}`));

@@ -1,11 +1,12 @@
-// Adds what the learned span tagger finds and the rules missed to a message's findings, with the edge the user has to each type.
+// What the learned span taggers change in a message's findings: spans the rules missed, added, and the types one tagger decides outright.
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
-import type { MessageFindings, UserEdge } from "../MessageFindings.js";
+import type { EntityFinding, MessageFindings, UserEdge } from "../MessageFindings.js";
 import { isNotAGoal, linkGoalsHolding, linkGoalToWhatItHolds } from "../findGoals.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
-import type { SpanTagger, TaggedSpan } from "./spanTagger.js";
+import type { TaggedSpan } from "./spanTagger.js";
+import type { RuleSpan } from "./tokenFeatures.js";
 import { spanText } from "./spanTagger.js";
 
 /** Per type, the margin over O a span needs before it joins the rules' findings (types missing here are never added). */
@@ -82,8 +83,8 @@ function overlapsFinding(found: MessageFindings, span: TaggedSpan): boolean {
  * goal or value (which hold names and things), when no finding of its type already has its key, and only when the
  * tagger is sure enough for its type.
  */
-export function addTaggedSpans(found: MessageFindings, tagger: SpanTagger, thresholds: AddThresholds): void {
-  for (const span of tagger.tag(found.message)) {
+export function addTaggedSpans(found: MessageFindings, spans: readonly TaggedSpan[], thresholds: AddThresholds): void {
+  for (const span of spans) {
     const threshold = thresholds[span.type];
     if (threshold === undefined || span.margin < threshold || overlapsFinding(found, span)) continue;
     const name = spanText(found.message, span.first, span.last);
@@ -92,6 +93,45 @@ export function addTaggedSpans(found: MessageFindings, tagger: SpanTagger, thres
     const edge = userEdgeFor(span.type, span, found);
     const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
     // A goal is about what its words hold, as the rules link theirs, whichever of the two found each side.
+    if (added.type === "Goal") linkGoalToWhatItHolds(found, added);
+    else linkGoalsHolding(found, added);
+  }
+}
+
+/** What the rules found, as a tagger that reads them is given it (and was trained on it): type and offsets. */
+export function ruleSpansOf(found: MessageFindings): RuleSpan[] {
+  return found.entities.map(({ type, start, end }) => ({ type, start, end }));
+}
+
+/**
+ * For the types it decides, the tagger that reads the rules' findings redraws them: where it tags a span of a finding's
+ * type over the finding under another name ("the GSA meeting" over "GSA"), its span replaces the finding; a finding it
+ * names the same, says nothing about, or that closes a fact ("i quit soccer": the tagger cannot say that) stays, with
+ * its dates, links and attributes. What it tags and nobody kept is added, under the same tests as the other tagger's
+ * additions. `tagged` is what that tagger tagged given the rules' own findings, before any tagger added to them.
+ */
+export function letTaggerDecide(found: MessageFindings, tagged: readonly TaggedSpan[], types: ReadonlySet<EntityType>): void {
+  const spans = tagged.filter((span) => types.has(span.type));
+  const named = (span: TaggedSpan) => canonicalEntityKey(span.type, spanText(found.message, span.first, span.last));
+  const keysTagged = new Set(spans.map((span) => `${span.type}|${named(span)}`));
+  const replaced: EntityFinding[] = [];
+  for (const entity of [...found.entities]) {
+    if (!types.has(entity.type)) continue;
+    const confirmed = keysTagged.has(`${entity.type}|${canonicalEntityKey(entity.type, entity.name)}`);
+    const redrawn = spans.some((span) => span.type === entity.type && entity.start < span.end && span.start < entity.end);
+    if (confirmed || !redrawn || entity.userEdges.some((edge) => edge.ended)) continue;
+    found.remove(entity);
+    replaced.push(entity);
+  }
+  for (const span of spans) {
+    const name = spanText(found.message, span.first, span.last);
+    const key = named(span);
+    const kept = found.entities.some((entity) => entity.type === span.type && (canonicalEntityKey(entity.type, entity.name) === key || (entity.start < span.end && span.start < entity.end)));
+    if (kept || name.length < 2 || isSomebodyElses(found.message, span, name)) continue;
+    // Where the tagger only moved a finding's ends ("the big chem test" for "chem test"), the rules' date still holds.
+    const dated = replaced.find((entity) => entity.type === span.type && entity.start < span.end && span.start < entity.end)?.userEdges.find((edge) => edge.type === "temporal" && edge.time);
+    const edge = dated ?? userEdgeFor(span.type, span, found);
+    const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
     if (added.type === "Goal") linkGoalToWhatItHolds(found, added);
     else linkGoalsHolding(found, added);
   }

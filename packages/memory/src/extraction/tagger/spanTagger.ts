@@ -1,7 +1,7 @@
 // The learned span tagger: an averaged perceptron over hashed token features that tags each token B-/I-<type> or O, read from a committed model file.
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { tokenFeatures } from "./tokenFeatures.js";
+import { tokenFeatures, type RuleSpan } from "./tokenFeatures.js";
 
 /** The span text between two tokens, as the tagger would name it. */
 export function spanText(message: MessageText, first: number, last: number): string {
@@ -21,7 +21,14 @@ export const TAG_LAYERS: readonly (readonly EntityType[])[] = [
 export const tagsOf = (types: readonly EntityType[]): string[] => ["O", ...types.flatMap((type) => [`B-${type}`, `I-${type}`])];
 /** Features are hashed into this many buckets: the model file stays small whatever the vocabulary. */
 export const BUCKETS = 1 << 18;
-export const MODEL_FORMAT = "innerworld-span-tagger/3";
+/** 4: as 3, and the file says what the tagger reads (`reads`): the text alone, or the text and the rules' findings. */
+export const MODEL_FORMAT = "innerworld-span-tagger/4";
+
+/**
+ * What a tagger reads: "text", or "text-and-rules", the offline rules' findings too (as token features), so it learns
+ * where the rules are right and where their spans end, and can decide a type outright.
+ */
+export type TaggerInput = "text" | "text-and-rules";
 
 export interface TaggerLayerFile {
   types: EntityType[];
@@ -35,6 +42,7 @@ export interface TaggerLayerFile {
 /** The model as written to disk: per layer, sparse (bucket, tag, weight) triples in base64, so the file is one short JSON object. */
 export interface SpanTaggerFile {
   format: typeof MODEL_FORMAT;
+  reads: TaggerInput;
   buckets: number;
   /** Training facts a reader may check: data digest, seed, epochs, example counts. */
   trainedOn: Record<string, string | number>;
@@ -229,18 +237,26 @@ interface TaggerLayer {
 
 export class SpanTagger {
   private readonly layers: TaggerLayer[];
+  readonly reads: TaggerInput;
 
   constructor(file: SpanTaggerFile) {
     const expected = TAG_LAYERS.map((types) => tagsOf(types).join()).join("|");
-    if (file.format !== MODEL_FORMAT || file.buckets !== BUCKETS || file.layers.map((layer) => layer.tags.join()).join("|") !== expected) {
-      throw new Error(`span tagger model: expected format ${MODEL_FORMAT} with ${BUCKETS} buckets and layers ${expected}`);
+    if (file.format !== MODEL_FORMAT || file.buckets !== BUCKETS || file.layers.map((layer) => layer.tags.join()).join("|") !== expected || !["text", "text-and-rules"].includes(file.reads)) {
+      throw new Error(`span tagger model: expected format ${MODEL_FORMAT} reading text or text-and-rules, with ${BUCKETS} buckets and layers ${expected}`);
     }
+    this.reads = file.reads;
     this.layers = file.layers.map((layer) => ({ tags: layer.tags, rows: rowsOf(layer) }));
   }
 
-  /** Spans of every layer: they may overlap across layers (a habit holding a thing). */
-  tag(message: MessageText): TaggedSpan[] {
-    const featureBuckets = tokenFeatures(message).map((features) => features.map(bucketOf));
+  /**
+   * Spans of every layer: they may overlap across layers (a habit holding a thing). A tagger that reads the rules must be
+   * given what they found, and one that does not must not be: its weights were learned without those features.
+   */
+  tag(message: MessageText, ruleSpans?: readonly RuleSpan[]): TaggedSpan[] {
+    if ((this.reads === "text-and-rules") !== (ruleSpans !== undefined)) {
+      throw new Error(`span tagger: this model reads ${this.reads}, and was ${ruleSpans ? "" : "not "}given the rules' findings`);
+    }
+    const featureBuckets = tokenFeatures(message, ruleSpans).map((features) => features.map(bucketOf));
     const words = message.tokens.map((token) => token.lower);
     return this.layers.flatMap((layer) => {
       const { tags, margins } = decodeTags(layer.rows, layer.tags, featureBuckets, words);

@@ -7,10 +7,11 @@ import type { EntityType } from "../../graph/model.js";
 import { MessageFindings } from "../MessageFindings.js";
 import { createOfflineExtractor } from "../offlineExtractor.js";
 import { readMessage } from "../readMessage.js";
-import { addTaggedSpans } from "./addTaggedSpans.js";
-import { SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
-import { GrowingRows, SpanTagger, bucketOf, decodeTags, type SpanTaggerFile } from "./spanTagger.js";
+import { addTaggedSpans, letTaggerDecide, ruleSpansOf } from "./addTaggedSpans.js";
+import { OVER_RULES_TAGGER_MODEL_PATH, SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
+import { GrowingRows, SpanTagger, bucketOf, decodeTags, type SpanTaggerFile, type TaggedSpan } from "./spanTagger.js";
 import { alignEntities, trainSpanTagger, type LabelledExample } from "./trainSpanTagger.js";
+import { spanText } from "./spanTagger.js";
 
 const referenceDate = new Date("2026-11-25T16:00:00.000Z");
 const read = (text: string) => readMessage(text, { referenceDate, timeZone: "UTC" });
@@ -86,6 +87,27 @@ describe("trainSpanTagger", () => {
     expect(() => new SpanTagger({ ...file, format: "innerworld-span-tagger/1" } as unknown as SpanTaggerFile)).toThrow(/expected format/);
   });
 
+  it("learns from the rules' findings when it reads them, and is refused them when it does not", () => {
+    // The word alone says nothing; only the rules' finding over it marks the thing, so a tagger must read that to learn it.
+    const withRules = (text: string, word: string) => {
+      const message = read(text);
+      const start = text.indexOf(word);
+      return { message, entities: [{ type: "Thing" as const, name: word }], ruleSpans: [{ type: "Thing", start, end: start + word.length }] };
+    };
+    const corpus = ["the blip is here", "the snor is here", "the quab is here", "the wemp is here"].map((text) => withRules(text, text.split(" ")[1] ?? ""));
+    const plain: LabelledExample[] = ["the frell is here", "the dorp is here", "the vunk is here", "the yarl is here"].map((text) => ({ message: read(text), entities: [], ruleSpans: [] }));
+    const file = trainSpanTagger([...corpus, ...plain], { seed: 3, epochs: 8, reads: "text-and-rules" });
+    expect(file.reads).toBe("text-and-rules");
+    const tagger = new SpanTagger(file);
+    const message = read("the grom is here");
+    expect(tagger.tag(message, [{ type: "Thing", start: 4, end: 8 }]).map((span) => spanText(message, span.first, span.last))).toEqual(["grom"]);
+    expect(tagger.tag(message, [])).toEqual([]);
+    expect(() => tagger.tag(message)).toThrow(/reads text-and-rules, and was not given/);
+    expect(() => new SpanTagger(trainSpanTagger(CORPUS, { seed: 1, epochs: 1 })).tag(message, [])).toThrow(/reads text, and was given/);
+    expect(() => trainSpanTagger(CORPUS, { seed: 1, epochs: 1, reads: "text-and-rules" })).toThrow(/carry the rules' findings/);
+    expect(() => new SpanTagger({ ...file, reads: "everything" } as unknown as SpanTaggerFile)).toThrow(/expected format/);
+  });
+
   it("hashes features and shuffles the same on every platform", () => {
     expect(bucketOf("w:mom")).toBe(bucketOf("w:mom"));
     expect(bucketOf("w:mom")).not.toBe(bucketOf("w:dad"));
@@ -100,18 +122,18 @@ describe("addTaggedSpans", () => {
 
   it("adds a tagged span the rules missed, with the user's edge for its type", () => {
     const found = new MessageFindings(read("my flonk broke again"));
-    addTaggedSpans(found, tagger, { Thing: 0 });
+    addTaggedSpans(found, tagger.tag(found.message), { Thing: 0 });
     expect(found.entities.map((entity) => ({ type: entity.type, name: entity.name, edges: entity.userEdges }))).toEqual([{ type: "Thing", name: "flonk", edges: [{ type: "mentions" }] }]);
   });
 
   it("adds nothing for a type without a threshold, or where a finding already lies", () => {
     const untyped = new MessageFindings(read("my flonk broke again"));
-    addTaggedSpans(untyped, tagger, { Person: 0 });
+    addTaggedSpans(untyped, tagger.tag(untyped.message), { Person: 0 });
     expect(untyped.entities).toEqual([]);
 
     const taken = new MessageFindings(read("my flonk broke again"));
     taken.add({ type: "Habit", name: "breaking flonks", start: 3, end: 8 });
-    addTaggedSpans(taken, tagger, { Thing: 0 });
+    addTaggedSpans(taken, tagger.tag(taken.message), { Thing: 0 });
     expect(taken.entities.map((entity) => entity.type)).toEqual(["Habit"]);
   });
 });
@@ -122,7 +144,7 @@ describe("addTaggedSpans inside a longer finding", () => {
   it("adds a thing inside a goal the rules found, and links the goal to it", () => {
     const found = new MessageFindings(read("i want to fix my flonk"));
     const goal = found.add({ type: "Goal", name: "fix my flonk", start: 10, end: 22, userEdges: [{ type: "supports" }] });
-    addTaggedSpans(found, tagger, { Thing: 0 });
+    addTaggedSpans(found, tagger.tag(found.message), { Thing: 0 });
     const thing = found.entities.find((entity) => entity.type === "Thing");
     expect(thing?.name).toBe("flonk");
     expect(found.links).toEqual([{ type: "about", from: goal, to: thing }]);
@@ -132,12 +154,12 @@ describe("addTaggedSpans inside a longer finding", () => {
     const partly = new MessageFindings(read("my flonk broke again"));
     partly.add({ type: "Event", name: "flonk", start: 3, end: 8 });
     partly.add({ type: "Habit", name: "my flo", start: 0, end: 6 });
-    addTaggedSpans(partly, tagger, { Thing: 0 });
+    addTaggedSpans(partly, tagger.tag(partly.message), { Thing: 0 });
     expect(partly.entities.map((entity) => entity.type)).toEqual(["Event", "Habit"]);
 
     const person = new MessageFindings(read("my flonk broke again"));
     person.add({ type: "Person", name: "my flonk broke", start: 0, end: 14 });
-    addTaggedSpans(person, tagger, { Thing: 0 });
+    addTaggedSpans(person, tagger.tag(person.message), { Thing: 0 });
     expect(person.entities.map((entity) => entity.type)).toEqual(["Person"]);
   });
 });
@@ -158,7 +180,7 @@ describe("addTaggedSpans on what the rules turn down", () => {
   );
   const added = (text: string, type: EntityType) => {
     const found = new MessageFindings(read(text));
-    addTaggedSpans(found, feelings, { [type]: -1000 });
+    addTaggedSpans(found, feelings.tag(found.message), { [type]: -1000 });
     return found.entities.map((entity) => entity.name);
   };
 
@@ -182,7 +204,7 @@ describe("addTaggedSpans on what the rules turn down", () => {
     );
     const goalsIn = (text: string) => {
       const found = new MessageFindings(read(text));
-      addTaggedSpans(found, goals, { Goal: -1000 });
+      addTaggedSpans(found, goals.tag(found.message), { Goal: -1000 });
       return found.entities.map((entity) => entity.name);
     };
     expect(goalsIn("i want to snorp the lake")).toEqual(["snorp the lake"]);
@@ -198,13 +220,66 @@ describe("addTaggedSpans on what the rules turn down", () => {
   });
 });
 
-describe("the committed model", () => {
-  const file = JSON.parse(readFileSync(SPAN_TAGGER_MODEL_PATH, "utf8")) as SpanTaggerFile;
+describe("letTaggerDecide", () => {
+  /** A span over the words given, as the tagger over the rules would return it. */
+  const spanOver = (found: MessageFindings, words: string, type: EntityType): TaggedSpan => {
+    const start = found.message.text.indexOf(words);
+    const end = start + words.length;
+    const first = found.message.tokens.findIndex((token) => token.start === start);
+    const last = found.message.tokens.findIndex((token) => token.end === end);
+    return { type, first, last, start, end, margin: 10 };
+  };
+  const findingsOf = (text: string) => new MessageFindings(read(text));
 
-  it("was trained on the current train split (retrain with `pnpm train:extraction` when it changes)", () => {
-    expect(file.trainedOn.split).toBe("train");
-    expect(file.trainedOn.splitSha256).toBe(sha256Of(splitPath("train")));
-    expect(file.trainedOn.examples).toBe(readSplit("train").messages.length);
+  it("redraws a finding it tags under another name, keeping the rules' date, and leaves the others of its types", () => {
+    const found = findingsOf("the big chem test is friday and practice is sunday");
+    found.add({ type: "Event", name: "chem test", start: 8, end: 17, userEdges: [{ type: "temporal", time: "2026-11-27" }] });
+    found.add({ type: "Activity", name: "practice", start: 31, end: 39 });
+    letTaggerDecide(found, [spanOver(found, "big chem test", "Event")], new Set<EntityType>(["Event", "Activity"]));
+    expect(found.entities.map((entity) => [entity.type, entity.name, entity.userEdges])).toEqual([
+      ["Activity", "practice", []],
+      ["Event", "big chem test", [{ type: "temporal", time: "2026-11-27" }]],
+    ]);
+  });
+
+  it("keeps a finding it names the same and one that closes a fact, and adds only what nobody kept, for its types alone", () => {
+    const found = findingsOf("i quit soccer and my party is saturday at the lake");
+    found.add({ type: "Activity", name: "soccer", start: 7, end: 13, userEdges: [{ type: "involves", ended: true }] });
+    found.add({ type: "Event", name: "party", start: 21, end: 26, attributes: { date: "2026-11-28" } });
+    letTaggerDecide(
+      found,
+      [spanOver(found, "i quit soccer", "Activity"), spanOver(found, "party", "Event"), spanOver(found, "lake", "Place"), spanOver(found, "soccer", "Activity")],
+      new Set<EntityType>(["Event", "Activity"]),
+    );
+    expect(found.entities.map((entity) => [entity.type, entity.name, entity.attributes])).toEqual([
+      ["Activity", "soccer", {}],
+      ["Event", "party", { date: "2026-11-28" }],
+    ]);
+  });
+
+  it("adds a goal nobody found with its edge, and not a wish the rules never keep", () => {
+    const found = findingsOf("i want to make varsity. i want to die");
+    letTaggerDecide(found, [spanOver(found, "make varsity", "Goal"), spanOver(found, "die", "Goal")], new Set<EntityType>(["Goal"]));
+    expect(found.entities.map((entity) => [entity.type, entity.name, entity.userEdges, entity.attributes.foundBy])).toEqual([["Goal", "make varsity", [{ type: "supports" }], "tagger"]]);
+  });
+});
+
+describe("the committed models", () => {
+  const file = JSON.parse(readFileSync(SPAN_TAGGER_MODEL_PATH, "utf8")) as SpanTaggerFile;
+  const overRules = JSON.parse(readFileSync(OVER_RULES_TAGGER_MODEL_PATH, "utf8")) as SpanTaggerFile;
+
+  it("were trained on the current train split (retrain with `pnpm train:extraction` when it changes), one reading the rules too", () => {
+    for (const model of [file, overRules]) {
+      expect(model.trainedOn.split).toBe("train");
+      expect(model.trainedOn.splitSha256).toBe(sha256Of(splitPath("train")));
+      expect(model.trainedOn.examples).toBe(readSplit("train").messages.length);
+    }
+    expect([file.reads, overRules.reads]).toEqual(["text", "text-and-rules"]);
+  });
+
+  it("hand the tagger over the rules the findings it was trained with: the rules' own", () => {
+    const found = new MessageFindings(read("my mom and i are driving to seoul next week"));
+    expect(() => new SpanTagger(overRules).tag(found.message, ruleSpansOf(found))).not.toThrow();
   });
 
   it("loads, and the extractor runs with it and without it", async () => {

@@ -58,9 +58,29 @@ const shapeOf = (text: string) =>
 
 const wordOf = (token: Token | undefined, fallback: string) => (token ? token.lower || token.text.toLowerCase() : fallback);
 
+/** A span the offline rules found, as the tagger reads it: its type and where it lies in the text. */
+export interface RuleSpan {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** Per token, what the rules said of it: B-/I-<type> of each finding covering it, so the tagger learns when to trust them. */
+function ruleTagsOf(message: MessageText, spans: readonly RuleSpan[]): string[][] {
+  return message.tokens.map((token) => {
+    const tags: string[] = [];
+    for (const span of spans) {
+      if (token.end <= span.start || span.end <= token.start) continue;
+      tags.push(`${token.start <= span.start ? "B" : "I"}-${span.type}`);
+    }
+    return tags.length === 0 ? ["O"] : tags;
+  });
+}
+
 /** Feature strings for every token of the message, without the previous tags (the tagger adds those as it decodes). */
-export function tokenFeatures(message: MessageText): string[][] {
+export function tokenFeatures(message: MessageText, ruleSpans?: readonly RuleSpan[]): string[][] {
   const { tokens, lower } = message;
+  const ruleTags = ruleSpans ? ruleTagsOf(message, ruleSpans) : undefined;
   const words = tokens.map((token) => wordOf(token, ""));
   const inLists: Set<string>[] = tokens.map(() => new Set());
   for (let start = 0; start < tokens.length; start += 1) {
@@ -121,6 +141,11 @@ export function tokenFeatures(message: MessageText): string[][] {
     for (const hit of inLists[index + 1] ?? []) features.push(`n:${hit}`);
     for (const cue of cuesBefore[index] ?? []) features.push(cue);
     for (const cue of cuesAfter[index] ?? []) features.push(cue);
+    if (ruleTags) {
+      for (const tag of ruleTags[index] ?? []) features.push(`r:${tag}`, `rw:${tag}|${word}`);
+      for (const tag of ruleTags[index - 1] ?? ["<s>"]) features.push(`pr:${tag}`);
+      for (const tag of ruleTags[index + 1] ?? ["</s>"]) features.push(`nr:${tag}`);
+    }
     // A short window of the words before: "i want to [get a lead]", "i always [cry in the shower]".
     for (let back = 1; back <= 4; back += 1) {
       const before = tokens[index - back];

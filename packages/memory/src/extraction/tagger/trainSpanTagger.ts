@@ -3,13 +3,15 @@ import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { BUCKETS, GrowingRows, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionFeatures, type SpanTaggerFile, type TaggerLayerFile } from "./spanTagger.js";
-import { tokenFeatures } from "./tokenFeatures.js";
+import { BUCKETS, GrowingRows, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionFeatures, type SpanTaggerFile, type TaggerInput, type TaggerLayerFile } from "./spanTagger.js";
+import { tokenFeatures, type RuleSpan } from "./tokenFeatures.js";
 
 /** A message as read at run time, with the entities its writer labelled. */
 export interface LabelledExample {
   message: MessageText;
   entities: readonly { type: EntityType; name: string }[];
+  /** What the offline rules found in the message, when the tagger is to read their findings. */
+  ruleSpans?: readonly RuleSpan[];
 }
 
 export interface Alignment {
@@ -56,6 +58,8 @@ function findSpan(message: MessageText, tags: readonly string[], type: EntityTyp
 export interface TrainingOptions {
   seed: number;
   epochs: number;
+  /** "text-and-rules": every example must carry its ruleSpans, which become features. Default "text". */
+  reads?: TaggerInput;
 }
 
 interface Row {
@@ -73,18 +77,26 @@ interface PreparedExample {
 
 /** Trains one perceptron per layer (TAG_LAYERS) over the same features, each on the entities of its own types. */
 export function trainSpanTagger(examples: readonly LabelledExample[], options: TrainingOptions, trainedOn: Record<string, string | number> = {}): SpanTaggerFile {
+  const reads = options.reads ?? "text";
   const prepared: PreparedExample[] = examples.map((example) => ({
-    buckets: tokenFeatures(example.message).map((features) => features.map(bucketOf)),
+    buckets: tokenFeatures(example.message, ruleSpansFor(example, reads)).map((features) => features.map(bucketOf)),
     words: example.message.tokens.map((token) => token.lower),
     message: example.message,
     entities: example.entities,
   }));
   return {
     format: MODEL_FORMAT,
+    reads,
     buckets: BUCKETS,
     trainedOn: { ...trainedOn, seed: options.seed, epochs: options.epochs, examples: examples.length, tokens: prepared.reduce((total, example) => total + example.words.length, 0) },
     layers: TAG_LAYERS.map((types) => trainLayer(prepared, types, options)),
   };
+}
+
+function ruleSpansFor(example: LabelledExample, reads: TaggerInput): readonly RuleSpan[] | undefined {
+  if (reads === "text") return undefined;
+  if (!example.ruleSpans) throw new Error("a tagger that reads the rules is trained on examples that carry the rules' findings");
+  return example.ruleSpans;
 }
 
 /**
