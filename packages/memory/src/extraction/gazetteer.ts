@@ -119,7 +119,7 @@ export const APPS = words(`
   tiktok, tik tok, instagram, insta, ig, snapchat, snap, youtube, yt, discord, spotify, apple music, soundcloud, fl studio,
   garageband, ableton, procreate, capcut, canva, duolingo, twitter, reddit, pinterest, tumblr, twitch, bereal, facebook,
   whatsapp, telegram, netflix, hulu, disney plus, disney+, crunchyroll, hbo max, max, wattpad, ao3, etsy, depop, ebay, amazon,
-  chatgpt, google classroom, canvas, quizlet, khan academy, venmo, cash app, life360, find my, hinge, tinder, omegle, pokemon go
+  chatgpt, google classroom, canvas, quizlet, khan academy, venmo, cash app, life360, find my iphone, find my friends, hinge, tinder, omegle, pokemon go
 `);
 
 /** Video and tabletop games (Thing). */

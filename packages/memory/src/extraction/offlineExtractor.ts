@@ -24,6 +24,14 @@ export interface OfflineExtractorOptions {
   learned?: AddThresholds | false;
   /** The types the tagger that reads the rules decides outright. Default TAGGER_DECIDES; empty: none. */
   taggerDecides?: ReadonlySet<EntityType>;
+  /** The two taggers; default the committed models (tests hand in their own). */
+  taggers?: ExtractionTaggers;
+}
+
+/** The tagger whose spans are added to the rules' findings, and the one that reads those findings and decides types. */
+export interface ExtractionTaggers {
+  addsToRules: SpanTagger;
+  overRules: SpanTagger;
 }
 
 /**
@@ -41,7 +49,7 @@ export const TAGGER_DECIDES: ReadonlySet<EntityType> = new Set(["Thing", "Topic"
  */
 export const LEARNED_THRESHOLDS: AddThresholds = { Person: 5, Place: 2, Event: 0, Feeling: 2, Value: 2, Habit: 5 };
 
-let sharedTaggers: { addsToRules: SpanTagger; overRules: SpanTagger } | undefined;
+let sharedTaggers: ExtractionTaggers | undefined;
 /** The committed models, read once per process: every extractor shares them. */
 const loadTaggers = () =>
   (sharedTaggers ??= { addsToRules: new SpanTagger(taggerModel as SpanTaggerFile), overRules: new SpanTagger(overRulesModel as SpanTaggerFile) });
@@ -50,7 +58,7 @@ const loadTaggers = () =>
 export function createOfflineExtractor(options: OfflineExtractorOptions = {}): Extractor {
   const timeZone = options.timeZone ?? "UTC";
   const thresholds = options.learned === undefined ? LEARNED_THRESHOLDS : options.learned;
-  const taggers = thresholds ? loadTaggers() : undefined;
+  const taggers = thresholds ? (options.taggers ?? loadTaggers()) : undefined;
   const decided = options.taggerDecides ?? TAGGER_DECIDES;
   return {
     name: OFFLINE_EXTRACTOR_NAME,

@@ -310,6 +310,15 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Event")).toEqual(["GSA meeting", "IEP meeting"]);
     });
 
+    it("takes \"can't find my\" as words, not as the app named Find My", async () => {
+      // Act
+      const extraction = await extract(userSays("i cant find my charger anywhere", "cant find my keys again", "my mom tracks me on find my iphone"));
+
+      // Assess
+      expect(names(extraction, "Thing")).toContain("charger");
+      expect(names(extraction, "Thing").filter((name) => name.startsWith("find my") && name !== "find my iphone")).toEqual([]);
+    });
+
     it("takes an unlisted object as a thing by what is done to it or what happened to it, and an owned instrument as a thing", async () => {
       // Act
       const extraction = await extract(userSays("my longboard snapped in half", "i lost my favorite scrunchie", "my life is a mess", "my violin was my great grandma's"));

@@ -104,35 +104,62 @@ export function ruleSpansOf(found: MessageFindings): RuleSpan[] {
 }
 
 /**
- * For the types it decides, the tagger that reads the rules' findings redraws them: where it tags a span of a finding's
- * type over the finding under another name ("the GSA meeting" over "GSA"), its span replaces the finding; a finding it
- * names the same, says nothing about, or that closes a fact ("i quit soccer": the tagger cannot say that) stays, with
- * its dates, links and attributes. What it tags and nobody kept is added, under the same tests as the other tagger's
- * additions. `tagged` is what that tagger tagged given the rules' own findings, before any tagger added to them.
+ * For the types it decides, the tagger that reads the rules' findings redraws them. Where it tags a span of a finding's
+ * type over that finding under another name ("the GSA meeting" over "GSA"), and the span may be added, the span takes
+ * the finding's place: its attributes, the user's edges to it (a date among them) and the links to it from feelings,
+ * goals and the rest. A finding it names the same, says nothing about, or that closes a fact ("i quit soccer": the
+ * tagger cannot say that) stays; so does one whose redrawn span may not be added. What it tags and no finding of its
+ * type holds is added too. A span is added only when it is not somebody else's and not a wish the rules never keep as
+ * a goal; unlike the other tagger's additions it needs no margin, and it may lie over a finding of another type (the
+ * dev split chose this form, PROVENANCE.md). `tagged` is what that tagger tagged given the rules' own findings,
+ * before any tagger added to them.
  */
 export function letTaggerDecide(found: MessageFindings, tagged: readonly TaggedSpan[], types: ReadonlySet<EntityType>): void {
-  const spans = tagged.filter((span) => types.has(span.type));
-  const named = (span: TaggedSpan) => canonicalEntityKey(span.type, spanText(found.message, span.first, span.last));
-  const keysTagged = new Set(spans.map((span) => `${span.type}|${named(span)}`));
-  const replaced: EntityFinding[] = [];
-  for (const entity of [...found.entities]) {
-    if (!types.has(entity.type)) continue;
-    const confirmed = keysTagged.has(`${entity.type}|${canonicalEntityKey(entity.type, entity.name)}`);
-    const redrawn = spans.some((span) => span.type === entity.type && entity.start < span.end && span.start < entity.end);
-    if (confirmed || !redrawn || entity.userEdges.some((edge) => edge.ended)) continue;
-    found.remove(entity);
-    replaced.push(entity);
-  }
-  for (const span of spans) {
-    const name = spanText(found.message, span.first, span.last);
-    const key = named(span);
-    const kept = found.entities.some((entity) => entity.type === span.type && (canonicalEntityKey(entity.type, entity.name) === key || (entity.start < span.end && span.start < entity.end)));
-    if (kept || name.length < 2 || isSomebodyElses(found.message, span, name)) continue;
-    // Where the tagger only moved a finding's ends ("the big chem test" for "chem test"), the rules' date still holds.
-    const dated = replaced.find((entity) => entity.type === span.type && entity.start < span.end && span.start < entity.end)?.userEdges.find((edge) => edge.type === "temporal" && edge.time);
-    const edge = dated ?? userEdgeFor(span.type, span, found);
-    const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes: { foundBy: "tagger", ...(edge.type === "temporal" && edge.time ? { date: edge.time } : {}) }, userEdges: [edge] });
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const keyOf = (entity: { type: EntityType; name: string }) => `${entity.type}|${canonicalEntityKey(entity.type, entity.name)}`;
+  const addable = tagged
+    .filter((span) => types.has(span.type))
+    .map((span) => ({ span, name: spanText(found.message, span.first, span.last) }))
+    .filter(({ span, name }) => name.length >= 2 && !isSomebodyElses(found.message, span, name));
+  const keysTagged = new Set(addable.map(({ span, name }) => keyOf({ type: span.type, name })));
+  // A finding stays unless an addable span of its type redraws it; those that may be replaced wait to see if one is added.
+  const replaceable = found.entities.filter(
+    (entity) =>
+      types.has(entity.type) &&
+      !keysTagged.has(keyOf(entity)) &&
+      !entity.userEdges.some((edge) => edge.ended) &&
+      addable.some(({ span }) => span.type === entity.type && overlaps(span, entity)),
+  );
+  const staying = (entity: EntityFinding) => !replaceable.includes(entity);
+  for (const { span, name } of addable) {
+    const key = keyOf({ type: span.type, name });
+    const held = found.entities.some((entity) => entity.type === span.type && staying(entity) && (keyOf(entity) === key || overlaps(entity, span)));
+    if (held) continue;
+    const replaced = replaceable.filter((entity) => entity.type === span.type && overlaps(entity, span) && found.entities.includes(entity));
+    const edges = replaced.length > 0 ? distinctEdges(replaced.flatMap((entity) => entity.userEdges)) : [userEdgeFor(span.type, span, found)];
+    const date = edges.find((edge) => edge.type === "temporal" && edge.time)?.time;
+    const attributes = Object.assign({}, ...replaced.map((entity) => entity.attributes), { foundBy: "tagger" }, date ? { date } : {}) as Record<string, string>;
+    const links = found.links.filter((link) => replaced.includes(link.from) || replaced.includes(link.to));
+    for (const entity of replaced) found.remove(entity);
+    const added = found.add({ type: span.type, name, start: span.start, end: span.end, attributes, userEdges: edges });
+    // What pointed at the finding it replaced points at it now: "stressed about pre calc" stays about the subject.
+    for (const link of links) {
+      const from = replaced.includes(link.from) ? added : link.from;
+      const to = replaced.includes(link.to) ? added : link.to;
+      if (found.entities.includes(from) && found.entities.includes(to)) found.link(link.type, from, to, { ...(link.time ? { time: link.time } : {}), ...(link.ended ? { ended: true } : {}) });
+    }
+    // A goal is about what its words hold, as the rules link theirs, whichever of the two found each side.
     if (added.type === "Goal") linkGoalToWhatItHolds(found, added);
     else linkGoalsHolding(found, added);
   }
+}
+
+function distinctEdges(edges: readonly UserEdge[]): UserEdge[] {
+  const seen = new Set<string>();
+  return edges.filter((edge) => {
+    const key = `${edge.type}|${edge.time ?? ""}|${edge.ended ? 1 : 0}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

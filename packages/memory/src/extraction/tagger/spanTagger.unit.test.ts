@@ -1,12 +1,14 @@
-// The span tagger: labels align to token spans, training is deterministic, a trained tagger finds spans it was taught, and the extractor adds only what the rules missed.
+// The span taggers: labels align to token spans, training is deterministic, a trained tagger finds spans it was taught, one adds what the rules missed and one that reads the rules decides some types.
 import { readFileSync } from "node:fs";
 import { seededRandom } from "@innerworld/platform/random";
 import { describe, expect, it } from "vitest";
 import { readSplit, sha256Of, splitPath } from "../../../bench/eval/labelledSet";
 import type { EntityType } from "../../graph/model.js";
 import { MessageFindings } from "../MessageFindings.js";
-import { createOfflineExtractor } from "../offlineExtractor.js";
-import { readMessage } from "../readMessage.js";
+import { createOfflineExtractor, TAGGER_DECIDES } from "../offlineExtractor.js";
+import { applyRules } from "../offlineRules.js";
+import { readMessage, type MessageText } from "../readMessage.js";
+import type { RuleSpan } from "./tokenFeatures.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf } from "./addTaggedSpans.js";
 import { OVER_RULES_TAGGER_MODEL_PATH, SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
 import { GrowingRows, SpanTagger, bucketOf, decodeTags, type SpanTaggerFile, type TaggedSpan } from "./spanTagger.js";
@@ -242,19 +244,36 @@ describe("letTaggerDecide", () => {
     ]);
   });
 
-  it("keeps a finding it names the same and one that closes a fact, and adds only what nobody kept, for its types alone", () => {
+  it("keeps a finding that closes a fact and one it names the same, and decides its types alone", () => {
     const found = findingsOf("i quit soccer and my party is saturday at the lake");
     found.add({ type: "Activity", name: "soccer", start: 7, end: 13, userEdges: [{ type: "involves", ended: true }] });
     found.add({ type: "Event", name: "party", start: 21, end: 26, attributes: { date: "2026-11-28" } });
-    letTaggerDecide(
-      found,
-      [spanOver(found, "i quit soccer", "Activity"), spanOver(found, "party", "Event"), spanOver(found, "lake", "Place"), spanOver(found, "soccer", "Activity")],
-      new Set<EntityType>(["Event", "Activity"]),
-    );
-    expect(found.entities.map((entity) => [entity.type, entity.name, entity.attributes])).toEqual([
-      ["Activity", "soccer", {}],
-      ["Event", "party", { date: "2026-11-28" }],
+    letTaggerDecide(found, [spanOver(found, "i quit soccer", "Activity"), spanOver(found, "party", "Event"), spanOver(found, "lake", "Place")], new Set<EntityType>(["Event", "Activity"]));
+    expect(found.entities.map((entity) => [entity.type, entity.name, entity.attributes, entity.userEdges])).toEqual([
+      ["Activity", "soccer", {}, [{ type: "involves", ended: true }]],
+      ["Event", "party", { date: "2026-11-28" }, []],
     ]);
+  });
+
+  it("leaves a finding in place when the span that would redraw it may not be added", () => {
+    const found = findingsOf("i need to figure out how to tell my dad");
+    const goal = found.add({ type: "Goal", name: "figure out how to tell my dad", start: 10, end: 39, userEdges: [{ type: "supports" }] });
+    const dad = found.add({ type: "Person", name: "dad", start: 36, end: 39 });
+    found.link("about", goal, dad);
+    letTaggerDecide(found, [spanOver(found, "tell my dad", "Goal")], new Set<EntityType>(["Goal"]));
+    expect(found.entities.map((entity) => entity.name)).toEqual(["figure out how to tell my dad", "dad"]);
+    expect(found.links.map((link) => [link.type, link.from.name, link.to.name])).toEqual([["about", "figure out how to tell my dad", "dad"]]);
+  });
+
+  it("hands a redrawn finding's attributes, edges and the links to it to the span that replaces it", () => {
+    const found = findingsOf("im so stressed about ap pre calc");
+    const subject = found.add({ type: "Topic", name: "calc", start: 28, end: 32, attributes: { kind: "school subject" }, userEdges: [{ type: "mentions" }] });
+    const stressed = found.add({ type: "Feeling", name: "stressed", start: 6, end: 14, userEdges: [{ type: "felt_during", time: "2026-11-25" }] });
+    found.link("about", stressed, subject);
+    letTaggerDecide(found, [spanOver(found, "ap pre calc", "Topic")], new Set<EntityType>(["Topic"]));
+    const redrawn = found.entities.find((entity) => entity.type === "Topic");
+    expect([redrawn?.name, redrawn?.attributes, redrawn?.userEdges]).toEqual(["ap pre calc", { kind: "school subject", foundBy: "tagger" }, [{ type: "mentions" }]]);
+    expect(found.links.map((link) => [link.type, link.from.name, link.to.name])).toEqual([["about", "stressed", "ap pre calc"]]);
   });
 
   it("adds a goal nobody found with its edge, and not a wish the rules never keep", () => {
@@ -277,16 +296,41 @@ describe("the committed models", () => {
     expect([file.reads, overRules.reads]).toEqual(["text", "text-and-rules"]);
   });
 
-  it("hand the tagger over the rules the findings it was trained with: the rules' own", () => {
-    const found = new MessageFindings(read("my mom and i are driving to seoul next week"));
-    expect(() => new SpanTagger(overRules).tag(found.message, ruleSpansOf(found))).not.toThrow();
-  });
-
-  it("loads, and the extractor runs with it and without it", async () => {
+  it("load, and the extractor runs with them and without them; outside the types the tagger decides, it keeps what the rules found", async () => {
     expect(() => new SpanTagger(file)).not.toThrow();
+    expect(() => new SpanTagger(overRules)).not.toThrow();
     const messages = [{ role: "user" as const, content: "my mom and i are driving to seoul next week", createdAt: referenceDate.toISOString() }];
     const learned = await createOfflineExtractor().extract(messages, { referenceDate });
     const rulesOnly = await createOfflineExtractor({ learned: false }).extract(messages, { referenceDate });
-    expect(learned.entities.map((entity) => entity.name)).toEqual(expect.arrayContaining(rulesOnly.entities.map((entity) => entity.name)));
+    const notDecided = (extraction: typeof learned) => extraction.entities.filter((entity) => !TAGGER_DECIDES.has(entity.type)).map((entity) => entity.name);
+    expect(notDecided(rulesOnly).length).toBeGreaterThan(0);
+    expect(notDecided(learned)).toEqual(expect.arrayContaining(notDecided(rulesOnly)));
+  });
+});
+
+describe("the extractor's two taggers", () => {
+  /** A tagger that notes the rule spans each call hands it. */
+  class ListeningTagger extends SpanTagger {
+    readonly given: (readonly RuleSpan[] | undefined)[] = [];
+    override tag(message: MessageText, ruleSpans?: readonly RuleSpan[]): TaggedSpan[] {
+      this.given.push(ruleSpans);
+      return super.tag(message, ruleSpans);
+    }
+  }
+
+  it("hand the tagger over the rules what the rules found, before the other tagger added to it", async () => {
+    const addsToRules = new SpanTagger(trainSpanTagger(CORPUS, { seed: 1, epochs: 8 }));
+    const overRules = new ListeningTagger(trainSpanTagger(CORPUS.map((example) => ({ ...example, ruleSpans: [] })), { seed: 1, epochs: 8, reads: "text-and-rules" }));
+    const text = "i cant find my flonk anywhere and my mom is mad";
+    const extraction = await createOfflineExtractor({ taggers: { addsToRules, overRules }, learned: { Thing: 0 }, taggerDecides: new Set(["Goal"]) }).extract(
+      [{ role: "user", content: text, createdAt: referenceDate.toISOString() }],
+      { referenceDate },
+    );
+    // The other tagger added the flonk; the rules found the mom. Only the rules' finding reaches the tagger over them.
+    expect(extraction.entities.map((entity) => `${entity.type}:${entity.name}`)).toEqual(expect.arrayContaining(["Thing:flonk", "Person:mom"]));
+    const rules = new MessageFindings(read(text));
+    applyRules(rules);
+    expect(overRules.given).toEqual([ruleSpansOf(rules)]);
+    expect(ruleSpansOf(rules).map((span) => rules.message.text.slice(span.start, span.end))).toEqual(["my mom"]);
   });
 });
