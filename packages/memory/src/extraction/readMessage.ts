@@ -1,8 +1,9 @@
-// Reads one user message once with compromise: tokens with their tags and offsets, and the dates it names.
+// Reads one user message once with compromise: tokens with their tags and offsets, and the dates it names (compromise-dates, and spokenDates for what it cannot read).
 import nlp from "compromise";
 import datesPlugin, { type DatesMethods } from "compromise-dates";
 import { dayIn } from "./dayIn.js";
 import { normaliseSlang } from "./normaliseSlang.js";
+import { findSpokenDates } from "./spokenDates.js";
 import { resolveWeekdayPhrase } from "./weekdays.js";
 
 nlp.plugin(datesPlugin);
@@ -97,6 +98,10 @@ export function readMessage(content: string, options: { referenceDate: Date; tim
       dates.push({ start, end, date: resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), options.referenceDate, options.timeZone) });
     }
   }
+
+  // What compromise-dates cannot read: Spanish dates, "the 17th", fixed holidays it does not name.
+  dates.push(...findSpokenDates(lower, dayIn(options.referenceDate, options.timeZone), dates));
+  dates.sort((a, b) => a.start - b.start);
 
   const sentAt = options.sentAt ? new Date(options.sentAt) : options.referenceDate;
   return { text, lower, tokens, dates, sentOn: dayIn(Number.isNaN(sentAt.getTime()) ? options.referenceDate : sentAt, options.timeZone) };

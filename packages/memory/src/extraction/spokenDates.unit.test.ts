@@ -1,0 +1,94 @@
+// Dates compromise-dates does not read: Spanish days and weekdays, a day of the month alone, fixed holidays; schedules and mornings are no dates.
+import { describe, expect, it } from "vitest";
+import { findSpokenDates } from "./spokenDates.js";
+
+/** The days `text` names, said on `today`. */
+const datesIn = (text: string, today: string) => findSpokenDates(text.toLowerCase(), today, []).map((mention) => [text.slice(mention.start, mention.end), mention.date]);
+
+// 2026-11-16 is a Monday; the week runs to Sunday 2026-11-22.
+const WEEK = ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"];
+const SPANISH_DAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"];
+
+describe("findSpokenDates", () => {
+  describe("Spanish weekdays, said on each day of the week", () => {
+    it.each(WEEK.map((today, index) => [today, index]))("said on %s", (today, todayIndex) => {
+      for (const [dayIndex, day] of SPANISH_DAYS.entries()) {
+        const ahead = (dayIndex - todayIndex + 7) % 7;
+        const coming = shift(today, ahead === 0 ? 7 : ahead);
+        // "el viernes" is the next one after today, a week ahead when said on that day; "este viernes" is today then.
+        expect(datesIn(`tengo examen el ${day}`, today), `el ${day}`).toEqual([[`el ${day}`, coming]]);
+        expect(datesIn(`tengo examen este ${day}`, today), `este ${day}`).toEqual([[`este ${day}`, shift(today, ahead)]]);
+        expect(datesIn(`la fiesta es el próximo ${day}`, today), `el próximo ${day}`).toEqual([[`el próximo ${day}`, coming]]);
+        // "el viernes pasado" is the last one before today.
+        expect(datesIn(`el ${day} pasado fue horrible`, today), `el ${day} pasado`).toEqual([[`el ${day} pasado`, shift(today, ahead === 0 ? -7 : ahead - 7)]]);
+      }
+    });
+  });
+
+  it("reads unaccented weekdays and weekdays followed by 'que viene'", () => {
+    expect(datesIn("el sabado que viene es mi cumple", "2026-11-18")).toEqual([["el sabado que viene", "2026-11-21"]]);
+    expect(datesIn("miercoles tengo dentista", "2026-11-18")).toEqual([["miercoles", "2026-11-25"]]);
+  });
+
+  it("leaves schedules alone: 'los viernes', 'cada viernes', 'todos los viernes'", () => {
+    expect(datesIn("los viernes voy al gym, cada lunes tengo práctica y todos los domingos vamos a misa", "2026-11-18")).toEqual([]);
+  });
+
+  it("takes 'mañana' as tomorrow and not as a morning", () => {
+    expect(datesIn("mañana tengo examen de química", "2026-12-07")).toEqual([["mañana", "2026-12-08"]]);
+    expect(datesIn("manana hay junta", "2026-12-07")).toEqual([["manana", "2026-12-08"]]);
+    expect(datesIn("pasado mañana es la posada", "2026-12-07")).toEqual([["pasado mañana", "2026-12-09"]]);
+    expect(datesIn("esta mañana me levanté tarde y por la mañana no hay nadie, cada mañana igual", "2026-12-07")).toEqual([]);
+    expect(datesIn("mañana en la mañana", "2026-12-07")).toEqual([["mañana", "2026-12-08"]]);
+  });
+
+  it("reads today, yesterday and the day before", () => {
+    expect(datesIn("hoy fue el recital, ayer el ensayo y anteayer la prueba", "2026-12-07")).toEqual([
+      ["hoy", "2026-12-07"],
+      ["ayer", "2026-12-06"],
+      ["anteayer", "2026-12-05"],
+    ]);
+    expect(datesIn("anoche nos peleamos", "2026-12-07")).toEqual([["anoche", "2026-12-06"]]);
+  });
+
+  it("reads a day of the month alone as this month's if still to come, else next month's, and not a count", () => {
+    expect(datesIn("la posada del 19", "2026-12-06")).toEqual([["del 19", "2026-12-19"]]);
+    expect(datesIn("mi cumple es el 3", "2026-12-06")).toEqual([["el 3", "2027-01-03"]]);
+    expect(datesIn("hoy es el día 6", "2026-12-06")).toEqual([
+      ["hoy", "2026-12-06"],
+      ["el día 6", "2026-12-06"],
+    ]);
+    expect(datesIn("el 31", "2026-11-06")).toEqual([]);
+    expect(datesIn("saqué el 19 de la lista, tengo el 10 por ciento y saqué el 10 en química", "2026-12-06")).toEqual([]);
+  });
+
+  it("reads a Spanish day and month as the nearest such day", () => {
+    expect(datesIn("el 19 de diciembre es la boda de mi prima", "2026-12-06")).toEqual([["19 de diciembre", "2026-12-19"]]);
+    expect(datesIn("el 2 de enero regreso", "2026-12-06")).toEqual([["2 de enero", "2027-01-02"]]);
+    expect(datesIn("el 20 de noviembre fue el desfile", "2026-12-06")).toEqual([["20 de noviembre", "2026-11-20"]]);
+  });
+
+  it("reads an English day of the month said without its month", () => {
+    expect(datesIn("my top surgery consult is the 17th and im so nervous", "2026-12-03")).toEqual([["is the 17th", "2026-12-17"]]);
+    expect(datesIn("opening night is on the 2nd!!", "2026-12-03")).toEqual([["on the 2nd", "2027-01-02"]]);
+    expect(datesIn("it's due on the 17th of december", "2026-12-03")).toEqual([]);
+    expect(datesIn("this is the 3rd time she did it and i have her in the 2nd period", "2026-12-03")).toEqual([]);
+  });
+
+  it("dates fixed holidays compromise-dates does not name, the nearest one", () => {
+    expect(datesIn("visiting my abuela for navidad!!", "2026-11-20")).toEqual([["navidad", "2026-12-25"]]);
+    expect(datesIn("nan's coming over for boxing day", "2026-12-05")).toEqual([["boxing day", "2026-12-26"]]);
+    expect(datesIn("en nochebuena cenamos tamales", "2026-12-06")).toEqual([["nochebuena", "2026-12-24"]]);
+    expect(datesIn("en navidad me regalaron un celular", "2027-01-10")).toEqual([["navidad", "2026-12-25"]]);
+  });
+
+  it("leaves out a phrase another reader already dated", () => {
+    expect(findSpokenDates("mañana", "2026-12-07", [{ start: 0, end: 6, date: "2026-12-08" }])).toEqual([]);
+  });
+});
+
+function shift(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
