@@ -4,7 +4,7 @@
 // Two taggers from the same data and seed: one reads the text and adds to the rules' findings; the other reads the rules'
 // findings too, as features, and decides some types outright (offlineExtractor's TAGGER_DECIDES).
 // --check retrains and fails unless the result is byte for byte the committed models: training is deterministic (fixed
-// seed, ordered writes), so anyone can reproduce the file from the committed data.
+// seed, ordered writes), so anyone can reproduce the files from the committed data.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { readMessage } from "../src/extraction/readMessage";

@@ -9,7 +9,7 @@ const DETERMINERS = new Set(["the", "a", "an", "my", "our", "your", "his", "her"
 /** Nouns after an event word that make it a modifier instead: "test scores", "party dress", "birthday present". */
 const NOT_AN_EVENT_AFTER = new Set(["score", "scores", "grade", "grades", "result", "results", "prep", "dress", "outfit", "present", "presents", "gift", "gifts", "card", "cake", "plan", "plans", "tube", "subject"]);
 /** Holidays are dates themselves: the date compromise found on their own words is theirs. */
-const HOLIDAYS = new Set(["thanksgiving", "christmas", "halloween", "easter", "hanukkah", "diwali", "eid", "navidad", "nochebuena", "nochevieja"]);
+const HOLIDAYS = new Set(["thanksgiving", "christmas", "halloween", "easter", "hanukkah", "diwali", "eid", "navidad", "nochebuena", "nochevieja", "año nuevo", "dia de los muertos"]);
 const MAX_MODIFIERS = 2;
 /** Event nouns that name an occasion only with a modifier: "hockey season", not "this season". */
 const MODIFIED_ONLY = new Set(["season", "release"]);

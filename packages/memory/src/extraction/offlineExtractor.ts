@@ -1,8 +1,7 @@
 // The extractor used when no model is configured: compromise + compromise-dates, plus our own rules for a teen's world.
-import type { ExtractedRelation, Extraction } from "../graph/model.js";
+import type { EntityType, ExtractedRelation, Extraction } from "../graph/model.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { applyRules } from "./offlineRules.js";
-import type { EntityType } from "../graph/model.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf, type AddThresholds } from "./tagger/addTaggedSpans.js";
 import { SpanTagger, type SpanTaggerFile } from "./tagger/spanTagger.js";
 import taggerModel from "../../model/extraction-tagger.json" with { type: "json" };
@@ -53,7 +52,6 @@ let sharedTaggers: ExtractionTaggers | undefined;
 /** The committed models, read once per process: every extractor shares them. */
 const loadTaggers = () =>
   (sharedTaggers ??= { addsToRules: new SpanTagger(taggerModel as SpanTaggerFile), overRules: new SpanTagger(overRulesModel as SpanTaggerFile) });
-
 
 export function createOfflineExtractor(options: OfflineExtractorOptions = {}): Extractor {
   const timeZone = options.timeZone ?? "UTC";

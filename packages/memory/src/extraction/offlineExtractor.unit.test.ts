@@ -214,6 +214,23 @@ describe("createOfflineExtractor", () => {
       expect(entity(extraction, "Event", "test")?.attributes.date).toBe("2026-11-19");
     });
 
+    it("dates events told in Spanish, in the user's time zone, and leaves a schedule undated", async () => {
+      // Prepare: 21:00 on Wednesday in Mexico City is already Thursday in UTC.
+      const evening = new Date("2026-11-19T03:00:00.000Z");
+      const mexico = createOfflineExtractor({ timeZone: "America/Mexico_City" });
+      const said = (content: string) => mexico.extract([{ role: "user", content, createdAt: evening.toISOString() }], { referenceDate: evening });
+
+      // Act
+      const exam = await said("mañana tengo examen de química y estoy bien nerviosa");
+      const newYear = await said("en año nuevo vamos a casa de mi abuela, mañana compramos boletos");
+      const posada = await said("la posada es de lunes a viernes en casa de mi tía");
+
+      // Assess
+      expect(exam.relations).toContainEqual(expect.objectContaining({ type: "temporal", from: "user", time: "2026-11-19" }));
+      expect(entity(newYear, "Event", "año nuevo")?.attributes.date).toBe("2027-01-01");
+      expect(posada.relations.filter((relation) => relation.type === "temporal")).toEqual([]);
+    });
+
     it("merges 'the test' into the math test on the same date, but keeps events on different dates apart", async () => {
       // Act
       const sameDay = await extract(userSays("the math test is on Friday", "I have a test on Friday"));

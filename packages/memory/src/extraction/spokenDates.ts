@@ -9,50 +9,76 @@ const addDays = (isoDay: string, days: number) => {
 };
 const weekdayOf = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).getUTCDay();
 const pad = (n: number) => String(n).padStart(2, "0");
+const dayMs = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`);
 /** A real calendar day: "el 31" in a month of 30 days is none. */
 const isDay = (year: number, month: number, day: number) => {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
+const isoOf = (year: number, month: number, day: number) => (isDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : undefined);
 
 /** Sunday first, as Date.getUTCDay counts; accents optional, as teens type. */
 const WEEKDAYS: readonly RegExp[] = [/^domingo$/, /^lunes$/, /^martes$/, /^mi[eé]rcoles$/, /^jueves$/, /^viernes$/, /^s[aá]bado$/];
 const WEEKDAY = "(domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)";
+const ANY_WEEKDAY = "(?:domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)s?";
 const MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 const MONTH = `(${MONTHS.join("|")}|setiembre)`;
 const monthNumber = (name: string) => (name === "setiembre" ? 9 : MONTHS.indexOf(name) + 1);
+const ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** A month named in a date phrase, English or Spanish: "december 19th", "19 de diciembre", "dec 5". */
+const NAMED_MONTH = new RegExp(`\\b(?:${ENGLISH_MONTHS.join("|")})[a-z]*\\b|\\b${MONTH}\\b`);
 
-/** Holidays on the same day every year, that compromise-dates does not name: month and day. */
+/** Holidays on the same day every year that compromise-dates does not name: month and day. */
 const FIXED_HOLIDAYS: readonly [RegExp, number, number][] = [
   [/\bnochebuena\b/g, 12, 24],
   [/\bnavidad(?:es)?\b/g, 12, 25],
   [/\bboxing day\b/g, 12, 26],
   [/\bnochevieja\b/g, 12, 31],
-  [/\ba[ñn]o nuevo\b/g, 1, 1],
+  // Not "un año nuevo de escuela", not the lunar new year.
+  [/(?<!\b(?:un|otro|este|cada)\s+)\ba[ñn]o nuevo\b(?!\s+(?:chino|lunar|jud[ií]o|escolar|de\b))/g, 1, 1],
   [/\bd[ií]a de (?:los )?reyes\b/g, 1, 6],
   [/\bd[ií]a de (?:los )?muertos\b/g, 11, 2],
 ];
 
-/** The occurrence of a month and day nearest to today: "navidad" in December is this one, in January the one just gone. */
-function nearest(today: string, month: number, day: number): string | undefined {
+/** How long after a yearly day a mention still means the one just gone ("navidad" in January) rather than the next. */
+const JUST_GONE_DAYS = 45;
+
+/** A yearly day: the next one (today included), unless the last one was at most JUST_GONE_DAYS ago. */
+function yearlyDay(today: string, month: number, day: number): string | undefined {
   const year = Number(today.slice(0, 4));
-  const candidates = [year - 1, year, year + 1].filter((y) => isDay(y, month, day)).map((y) => `${y}-${pad(month)}-${pad(day)}`);
-  const distance = (isoDay: string) => Math.abs(Date.parse(`${isoDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`));
-  return candidates.sort((a, b) => distance(a) - distance(b))[0];
+  const next = [year, year + 1, year + 2].map((y) => isoOf(y, month, day)).find((iso) => iso !== undefined && iso >= today);
+  const last = [year, year - 1, year - 2].map((y) => isoOf(y, month, day)).find((iso) => iso !== undefined && iso < today);
+  if (last !== undefined && dayMs(today) - dayMs(last) <= JUST_GONE_DAYS * 86_400_000) return last;
+  return next;
 }
 
-/** A day of the month said without its month: this month's if it is still to come (or today), else next month's. */
-function comingDayOfMonth(today: string, day: number): string | undefined {
+/** A day of the month said without its month: in `month` when one was named before it, else the coming one (today included). */
+function comingDayOfMonth(today: string, day: number, month?: { year: number; month: number }): string | undefined {
+  if (month) return isoOf(month.year, month.month, day);
   let year = Number(today.slice(0, 4));
-  let month = Number(today.slice(5, 7));
+  let at = Number(today.slice(5, 7));
   if (day < Number(today.slice(8, 10))) {
-    month += 1;
-    if (month === 13) {
-      month = 1;
+    at += 1;
+    if (at === 13) {
+      at = 1;
       year += 1;
     }
   }
-  return isDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : undefined;
+  return isoOf(year, at, day);
+}
+
+/** A day of the month said of the past ("fue el 17"): this month's if it has come, else last month's. */
+function pastDayOfMonth(today: string, day: number): string | undefined {
+  let year = Number(today.slice(0, 4));
+  let at = Number(today.slice(5, 7));
+  if (day > Number(today.slice(8, 10))) {
+    at -= 1;
+    if (at === 0) {
+      at = 12;
+      year -= 1;
+    }
+  }
+  return isoOf(year, at, day);
 }
 
 /**
@@ -68,58 +94,116 @@ function weekdayDate(today: string, weekday: number, how: "coming" | "this" | "p
   return addDays(today, ahead === 0 ? 7 : ahead);
 }
 
-/** What may follow a day of the month alone: the end of the message or clause, or words that go on after a date. */
-const SPANISH_DATE_END = "(?=\\s*(?:$|[,.!?;:)]|(?:y|que|es|a|para|pero|porque|pq|tengo|hay|voy|vamos|va|entonces|jaja\\w*|ya)\\b))";
-const ENGLISH_DATE_END = "(?=\\s*(?:$|[,.!?;:)]|(?:and|so|but|at|lol|which|when|i|im|i'm|we|or|if)\\b))";
+const weekdayIndex = (name: string | undefined) => WEEKDAYS.findIndex((pattern) => pattern.test(name ?? ""));
+
+/** Words of Spanish seldom seen in English: two of them in a message make its "ayer" and "domingo" Spanish. */
+const SPANISH_WORDS =
+  /\b(?:que|de|del|al|la|el|los|las|mis|en|es|fui|fuimos|nos|eso|esto|pues|ella|ellos|mucho|mucha|est[aá]|estoy|tengo|tiene|hay|voy|vamos|por|con|para|una|pero|porque|muy|tambi[eé]n|fue|hoy|ayer|ma[ñn]ana|anoche|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)\b/g;
+const looksSpanish = (lower: string) => new Set(lower.match(SPANISH_WORDS) ?? []).size >= 2;
+
+/** What may follow "del 19" or "es el 19": an end, or words that go on after a date, never another number ("del 1 a 10"). */
+const SPANISH_DATE_END = "(?![,.:]\\d)(?=\\s*(?:$|[,.!?;:)]|(?:y|que|para|pero|porque|pq|tengo|hay|voy|vamos|entonces|jaja\\w*|ya)\\b(?!\\s+(?:el\\s+)?\\d)))";
+
+/** A rule's reading of its match: a day, or `null` for a span that is no date and must not be read as one (a schedule). */
+type Reading = string | null | undefined;
+
+/** What a rule may know of the whole message besides its match. */
+interface Context {
+  today: string;
+  /** The month of the last date before the match whose words name a month. */
+  monthBefore: { year: number; month: number } | undefined;
+  /** The message has other Spanish in it: its "ayer" is yesterday and its "domingo" Sunday, not a name ("david ayer"). */
+  spanish: boolean;
+}
 
 interface Rule {
   pattern: RegExp;
-  /** The day the match names, or undefined for none (a schedule, a count, a morning). */
-  date: (match: RegExpExecArray, today: string) => string | undefined;
+  date: (match: RegExpExecArray, context: Context) => Reading;
 }
 
 const RULES: readonly Rule[] = [
-  // "pasado mañana" before "mañana"; "mañana" is tomorrow unless it is a morning: "esta mañana", "en la mañana", "cada mañana".
-  { pattern: /\bpasado ma[ñn]ana\b/g, date: (_, today) => addDays(today, 2) },
-  { pattern: /(?<!\b(?:la|las|esta|una|cada|toda|todas|pasado|por|de|en|tu|mi|su|buenas|nuestra)\s+)\bma[ñn]ana\b/g, date: (_, today) => addDays(today, 1) },
-  { pattern: /\bhoy\b/g, date: (_, today) => today },
-  { pattern: /\b(?:ayer|anoche)\b/g, date: (_, today) => addDays(today, -1) },
-  { pattern: /\b(?:antier|anteayer)\b/g, date: (_, today) => addDays(today, -2) },
-  // "el 19 de diciembre", "19 de diciembre": the nearest such day.
-  { pattern: new RegExp(`\\b(\\d{1,2}) de ${MONTH}\\b`, "g"), date: (match, today) => nearest(today, monthNumber(match[2] ?? ""), Number(match[1])) },
-  // "el viernes pasado", then "el próximo viernes" / "el viernes que viene" / "este viernes" / "el viernes".
-  { pattern: new RegExp(`\\b(?:el )?${WEEKDAY} pasado\\b`, "g"), date: (match, today) => weekdayDate(today, weekdayIndex(match[1]), "past") },
-  { pattern: new RegExp(`\\b(?:el|este) pr[oó]ximo ${WEEKDAY}\\b|\\bel ${WEEKDAY} (?:que viene|pr[oó]ximo)\\b`, "g"), date: (match, today) => weekdayDate(today, weekdayIndex(match[1] ?? match[2]), "coming") },
-  { pattern: new RegExp(`\\beste ${WEEKDAY}\\b`, "g"), date: (match, today) => weekdayDate(today, weekdayIndex(match[1]), "this") },
-  // A bare "el viernes" or "viernes", not a schedule ("los viernes", "cada viernes", "todos los viernes" never match).
-  { pattern: new RegExp(`(?<!\\b(?:los|cada|todos)\\s+)\\b(?:el )?${WEEKDAY}\\b`, "g"), date: (match, today) => weekdayDate(today, weekdayIndex(match[1]), "coming") },
-  // "el 19", "del 19", "el día 19", "para el 19": a day of this month or the next. Only where the sentence goes on as it
-  // would after a date (an end, "y", "que", "tengo"...), so "saqué el 10 en química" and "el 3 de 5" are no dates.
-  { pattern: new RegExp(`\\b(?:el|del|para el|hasta el)\\s+(?:d[ií]a\\s+)?(\\d{1,2})${SPANISH_DATE_END}`, "g"), date: (match, today) => comingDayOfMonth(today, Number(match[1])) },
-  // English "is the 17th", "on the 3rd" without a month (compromise-dates reads "the 17th of December" itself), where the
-  // sentence goes on as after a date: "the 3rd time she did it" and "the 2nd period" are no dates.
-  { pattern: new RegExp(`\\b(?:on|by|until|till|til|before|after|is|it's|its|was) the (\\d{1,2})(?:st|nd|rd|th)${ENGLISH_DATE_END}`, "g"), date: (match, today) => comingDayOfMonth(today, Number(match[1])) },
+  // Spans that are no dates, taken first so nothing later reads them: schedules ("los lunes y miércoles", "de lunes a
+  // viernes", "cada martes"), "hoy en día" (nowadays), early mornings ("muy de mañana", "de mañana temprano").
+  { pattern: new RegExp(`\\b(?:los(?:\\s+d[ií]as)?|cada|todos\\s+los)\\s+${ANY_WEEKDAY}(?:\\s*(?:,|y|e|o)\\s*(?:los\\s+)?${ANY_WEEKDAY})*\\b`, "g"), date: () => null },
+  { pattern: new RegExp(`\\b(?:de|desde)\\s+(?:el\\s+)?${ANY_WEEKDAY}\\s+(?:a|al|hasta(?:\\s+el)?)\\s+${ANY_WEEKDAY}\\b`, "g"), date: () => null },
+  { pattern: /\bhoy en d[ií]a\b|\bmuy de ma[ñn]ana\b|\bde ma[ñn]ana temprano\b/g, date: () => null },
+  // "pasado mañana" before "mañana"; "mañana" is tomorrow ("el examen de mañana" too) unless it is a morning ("esta
+  // mañana", "por la mañana", "a media mañana", "qué mañana") or the future ("el mañana").
+  { pattern: /\bpasado ma[ñn]ana\b/g, date: (_, { today }) => addDays(today, 2) },
+  {
+    pattern: /(?<!\b(?:la|las|esta|esa|aquella|una|otra|cada|toda|todas|pasado|media|el|cualquier|por|en|tu|mi|su|buenas|nuestra)\s+)(?<!qué\s+)\bma[ñn]ana\b/g,
+    date: (_, { today }) => addDays(today, 1),
+  },
+  { pattern: /\bhoy\b/g, date: (_, { today }) => today },
+  { pattern: /\banoche\b/g, date: (_, { today }) => addDays(today, -1) },
+  { pattern: /\bayer\b/g, date: (_, { today, spanish }) => (spanish ? addDays(today, -1) : undefined) },
+  { pattern: /\b(?:antier|anteayer)\b/g, date: (_, { today }) => addDays(today, -2) },
+  // "el sábado 28", "el viernes 27 de noviembre": the number and month say the day; the weekday only confirms it.
+  {
+    pattern: new RegExp(`\\b(?:el\\s+)?${WEEKDAY}\\s+(\\d{1,2})(?:\\s+de\\s+${MONTH})?\\b(?![,.:]\\d)`, "g"),
+    date: (match, { today, monthBefore }) => (match[3] ? yearlyDay(today, monthNumber(match[3]), Number(match[2])) : comingDayOfMonth(today, Number(match[2]), monthBefore)),
+  },
+  // "el 19 de diciembre", "19 de diciembre": the next such day, or the one just gone.
+  { pattern: new RegExp(`\\b(\\d{1,2}) de ${MONTH}\\b`, "g"), date: (match, { today }) => yearlyDay(today, monthNumber(match[2] ?? ""), Number(match[1])) },
+  // "el viernes pasado", "el pasado viernes", then "el próximo viernes" / "el viernes que viene" / "este viernes" / "el viernes".
+  { pattern: new RegExp(`\\b(?:el )?${WEEKDAY} pasado\\b|\\bel pasado ${WEEKDAY}\\b`, "g"), date: (match, { today }) => weekdayDate(today, weekdayIndex(match[1] ?? match[2]), "past") },
+  { pattern: new RegExp(`\\b(?:el|este) pr[oó]ximo ${WEEKDAY}\\b|\\bel ${WEEKDAY} (?:que viene|pr[oó]ximo)\\b`, "g"), date: (match, { today }) => weekdayDate(today, weekdayIndex(match[1] ?? match[2]), "coming") },
+  { pattern: new RegExp(`\\beste ${WEEKDAY}\\b`, "g"), date: (match, { today }) => weekdayDate(today, weekdayIndex(match[1]), "this") },
+  // A bare "el viernes" or "viernes" (schedules were taken above); not a place ("santo domingo") or a name's ("domingo's").
+  {
+    pattern: new RegExp(`(?<!\\b(?:santo|san)\\s+)\\b(?:el )?${WEEKDAY}\\b(?!['’]s\\b)`, "g"),
+    date: (match, { today, spanish }) => (match[1] === "domingo" && !spanish ? undefined : weekdayDate(today, weekdayIndex(match[1]), "coming")),
+  },
+  // A day of the month alone, where Spanish says it as a date: "fue el 17" (gone), "es el 19", "para el 3", "del 19",
+  // "el día 6". "el 2 es mi favorito", "vivo en el 3", "saqué el 10" are no dates.
+  { pattern: new RegExp(`\\b(?:fue|fueron|era|eran)\\s+el\\s+(?:d[ií]a\\s+)?(\\d{1,2})${SPANISH_DATE_END}`, "g"), date: (match, { today }) => pastDayOfMonth(today, Number(match[1])) },
+  {
+    pattern: new RegExp(`(?:\\b(?:es|ser[aá]|para|hasta|desde|antes del?|despu[eé]s del?)\\s+el\\s+(?:d[ií]a\\s+)?|\\bdel\\s+(?:d[ií]a\\s+)?|\\bel\\s+d[ií]a\\s+)(\\d{1,2})${SPANISH_DATE_END}`, "g"),
+    date: (match, { today, monthBefore }) => comingDayOfMonth(today, Number(match[1]), monthBefore),
+  },
+  // English "is the 17th", "on the 3rd" without a month (compromise-dates reads "the 17th of December" itself), only where
+  // the sentence goes on as after a date: "she is the 1st and only", "the 2nd and 3rd floor", "the 3rd i've seen" are no dates.
+  {
+    pattern: /\b(?:on|by|until|till|til|before|after) the (\d{1,2})(?:st|nd|rd|th)(?![,.:]\d)(?=\s*(?:$|[,.!?;:)]|(?:so|but|at|lol|which|when|i|im|i'm|we|or|if)\b(?!')|and\s+(?!(?:the\s+)?\d|only\b)))/g,
+    date: (match, { today, monthBefore }) => comingDayOfMonth(today, Number(match[1]), monthBefore),
+  },
+  {
+    pattern: /\b(?:is|it's|its) the (\d{1,2})(?:st|nd|rd|th)(?![,.:]\d)(?=\s*(?:$|[,.!?;:)]|(?:so|lol|but)\b|and\s+(?:i|im|i'm|my|we)\b(?!')))/g,
+    date: (match, { today, monthBefore }) => comingDayOfMonth(today, Number(match[1]), monthBefore),
+  },
 ];
-
-function weekdayIndex(name: string | undefined): number {
-  return WEEKDAYS.findIndex((pattern) => pattern.test(name ?? ""));
-}
 
 /**
  * Date phrases in `lower` (a message in lower case) that compromise-dates did not read, as days counted from `today`
  * (YYYY-MM-DD where the user lives). Phrases that overlap one already `found`, or an earlier one here, are left out.
+ * A day of the month said alone after a named month ("december 19th and the party is the 20th") is in that month.
  */
 export function findSpokenDates(lower: string, today: string, found: readonly DateMention[]): DateMention[] {
   const mentions: DateMention[] = [];
-  const taken = (start: number, end: number) => [...found, ...mentions].some((mention) => mention.start < end && start < mention.end);
-  const consider = (start: number, end: number, date: string | undefined) => {
-    if (date !== undefined && !taken(start, end)) mentions.push({ start, end, date });
+  const blocked: { start: number; end: number }[] = [];
+  const overlaps = (spans: readonly { start: number; end: number }[], start: number, end: number) => spans.some((span) => span.start < end && start < span.end);
+  const taken = (start: number, end: number) => overlaps(found, start, end) || overlaps(mentions, start, end) || overlaps(blocked, start, end);
+  const spanish = looksSpanish(lower);
+  /** The month of the last date before `at` whose words name a month. */
+  const monthBefore = (at: number) => {
+    const named = [...found, ...mentions].filter((mention) => mention.end <= at && NAMED_MONTH.test(lower.slice(mention.start, mention.end))).sort((a, b) => b.end - a.end)[0];
+    return named ? { year: Number(named.date.slice(0, 4)), month: Number(named.date.slice(5, 7)) } : undefined;
   };
   for (const [pattern, month, day] of FIXED_HOLIDAYS) {
-    for (const match of lower.matchAll(pattern)) consider(match.index, match.index + match[0].length, nearest(today, month, day));
+    for (const match of lower.matchAll(pattern)) {
+      const date = yearlyDay(today, month, day);
+      if (date !== undefined && !taken(match.index, match.index + match[0].length)) mentions.push({ start: match.index, end: match.index + match[0].length, date });
+    }
   }
-  for (const { pattern, date } of RULES) {
-    for (const match of lower.matchAll(pattern)) consider(match.index, match.index + match[0].length, date(match as RegExpExecArray, today));
+  for (const rule of RULES) {
+    for (const match of lower.matchAll(rule.pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken(start, end)) continue;
+      const date = rule.date(match as RegExpExecArray, { today, monthBefore: monthBefore(start), spanish });
+      if (date === null) blocked.push({ start, end });
+      else if (date !== undefined) mentions.push({ start, end, date });
+    }
   }
   return mentions.sort((a, b) => a.start - b.start);
 }

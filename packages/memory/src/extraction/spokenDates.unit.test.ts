@@ -53,10 +53,10 @@ describe("findSpokenDates", () => {
 
   it("reads a day of the month alone as this month's if still to come, else next month's, and not a count", () => {
     expect(datesIn("la posada del 19", "2026-12-06")).toEqual([["del 19", "2026-12-19"]]);
-    expect(datesIn("mi cumple es el 3", "2026-12-06")).toEqual([["el 3", "2027-01-03"]]);
+    expect(datesIn("mi cumple es el 3", "2026-12-06")).toEqual([["es el 3", "2027-01-03"]]);
     expect(datesIn("hoy es el día 6", "2026-12-06")).toEqual([
       ["hoy", "2026-12-06"],
-      ["el día 6", "2026-12-06"],
+      ["es el día 6", "2026-12-06"],
     ]);
     expect(datesIn("el 31", "2026-11-06")).toEqual([]);
     expect(datesIn("saqué el 19 de la lista, tengo el 10 por ciento y saqué el 10 en química", "2026-12-06")).toEqual([]);
@@ -80,6 +80,76 @@ describe("findSpokenDates", () => {
     expect(datesIn("nan's coming over for boxing day", "2026-12-05")).toEqual([["boxing day", "2026-12-26"]]);
     expect(datesIn("en nochebuena cenamos tamales", "2026-12-06")).toEqual([["nochebuena", "2026-12-24"]]);
     expect(datesIn("en navidad me regalaron un celular", "2027-01-10")).toEqual([["navidad", "2026-12-25"]]);
+  });
+
+  it("reads a few weekday phrases said on a Wednesday, worked out by hand", () => {
+    // 2026-11-18 is a Wednesday.
+    expect(datesIn("el viernes hay examen", "2026-11-18")).toEqual([["el viernes", "2026-11-20"]]);
+    expect(datesIn("el miércoles hay examen", "2026-11-18")).toEqual([["el miércoles", "2026-11-25"]]);
+    expect(datesIn("este miércoles hay examen", "2026-11-18")).toEqual([["este miércoles", "2026-11-18"]]);
+    expect(datesIn("el lunes pasado y el pasado miércoles", "2026-11-18")).toEqual([
+      ["el lunes pasado", "2026-11-16"],
+      ["el pasado miércoles", "2026-11-11"],
+    ]);
+    expect(datesIn("el martes que viene", "2026-11-18")).toEqual([["el martes que viene", "2026-11-24"]]);
+  });
+
+  it("takes a weekday's day number over the weekday, and a month named before over the coming one", () => {
+    expect(datesIn("el sábado 28 es mi quince", "2026-11-18")).toEqual([["el sábado 28", "2026-11-28"]]);
+    expect(datesIn("la posada es el viernes 18 de diciembre", "2026-11-18")).toEqual([["el viernes 18 de diciembre", "2026-12-18"]]);
+    const quince = "my quince is on december 19th and the party is the 20th";
+    const december19 = { start: quince.indexOf("december 19th"), end: quince.indexOf("december 19th") + 13, date: "2026-12-19" };
+    expect(findSpokenDates(quince, "2026-11-18", [december19]).map((mention) => [quince.slice(mention.start, mention.end), mention.date])).toEqual([["is the 20th", "2026-12-20"]]);
+  });
+
+  it("reads a day said of the past as gone, not coming", () => {
+    expect(datesIn("ayer fue el 17", "2026-11-18")).toEqual([
+      ["ayer", "2026-11-17"],
+      ["fue el 17", "2026-11-17"],
+    ]);
+    expect(datesIn("el recital fue el 20", "2026-11-18")).toEqual([["fue el 20", "2026-10-20"]]);
+    expect(datesIn("the recital was the 2nd and i was the 3rd to go on", "2026-11-18")).toEqual([]);
+  });
+
+  it("does not read rankings, counts, scores or names as dates", () => {
+    for (const text of [
+      "our team was the 2nd at the tournament",
+      "she is the 1st and only",
+      "this is the 3rd i've seen",
+      "on the 2nd and 3rd floor",
+      "el 2 y el 3 son fáciles",
+      "el 2 es mi favorito",
+      "vivo en el 3.",
+      "saqué el 10.",
+      "del 1 a 10",
+      "es el 1,5 por ciento",
+      "the party at domingo's house is on saturday",
+      "hanging out with domingo later",
+      "david ayer directed it",
+    ]) {
+      expect(datesIn(text, "2026-11-18"), text).toEqual([]);
+    }
+    expect(datesIn("me voy a santo domingo en navidad", "2026-11-18")).toEqual([["navidad", "2026-12-25"]]);
+  });
+
+  it("leaves weekday schedules alone, lists and ranges too", () => {
+    for (const text of ["los lunes y miércoles tengo fútbol", "de lunes a viernes trabajo", "cada lunes y martes", "los días martes tengo clase", "los lunes, miércoles y viernes voy al gym"]) {
+      expect(datesIn(text, "2026-11-18"), text).toEqual([]);
+    }
+  });
+
+  it("reads tomorrow's 'de mañana' and leaves mornings, the future and nowadays alone", () => {
+    expect(datesIn("el examen de mañana me tiene nerviosa", "2026-11-18")).toEqual([["mañana", "2026-11-19"]]);
+    for (const text of ["esa mañana llovió", "aquella mañana", "otra mañana igual", "qué mañana tan horrible", "a media mañana tengo examen", "el mañana es incierto", "hoy en día nadie lee", "salimos muy de mañana"]) {
+      expect(datesIn(text, "2026-11-18"), text).toEqual([]);
+    }
+  });
+
+  it("takes the next yearly day unless the last one was just now, and leaves other new years alone", () => {
+    expect(datesIn("que vas a hacer en navidad", "2026-06-10")).toEqual([["navidad", "2026-12-25"]]);
+    expect(datesIn("mi examen es el 19 de diciembre", "2026-06-10")).toEqual([["19 de diciembre", "2026-12-19"]]);
+    expect(datesIn("en año nuevo vamos con mi abuela", "2026-11-18")).toEqual([["año nuevo", "2027-01-01"]]);
+    expect(datesIn("el año nuevo chino y un año nuevo de escuela", "2026-11-18")).toEqual([]);
   });
 
   it("leaves out a phrase another reader already dated", () => {
