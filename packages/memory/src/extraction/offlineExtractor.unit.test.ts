@@ -214,6 +214,25 @@ describe("createOfflineExtractor", () => {
       expect(entity(extraction, "Event", "test")?.attributes.date).toBe("2026-11-19");
     });
 
+    it("resolves a date from when its message was sent, not from when the session ended", async () => {
+      // Prepare: said at 23:30 on Wednesday in Los Angeles; the session ended at the idle sweep, 01:10 on Thursday.
+      const said = "2026-11-19T07:30:00.000Z";
+      const sessionEnded = new Date("2026-11-19T09:10:00.000Z");
+      const pacific = createOfflineExtractor({ timeZone: "America/Los_Angeles" });
+
+      // Act
+      const extraction = await pacific.extract(
+        [
+          { role: "user", content: "test tomorrow", createdAt: said },
+          { role: "user", content: "mañana tengo examen de química", createdAt: said },
+        ],
+        { referenceDate: sessionEnded },
+      );
+
+      // Assess: tomorrow is Thursday the 19th, not Friday the 20th.
+      expect(extraction.relations.filter((relation) => relation.type === "temporal").map((relation) => relation.time)).toEqual(["2026-11-19", "2026-11-19"]);
+    });
+
     it("dates events told in Spanish, in the user's time zone, and leaves a schedule undated", async () => {
       // Prepare: 21:00 on Wednesday in Mexico City is already Thursday in UTC.
       const evening = new Date("2026-11-19T03:00:00.000Z");

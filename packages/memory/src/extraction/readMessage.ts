@@ -84,25 +84,28 @@ export function readMessage(content: string, options: { referenceDate: Date; tim
     }
   }
 
+  // "tomorrow" is the day after the message was sent, not after the session ended: a session that runs past midnight
+  // (or ends at the idle sweep) must not move its dates. Without a usable send time, the reference date stands in.
+  const sentAt = options.sentAt ? new Date(options.sentAt) : undefined;
+  const said = sentAt && !Number.isNaN(sentAt.getTime()) ? sentAt : options.referenceDate;
   const dates: DateMention[] = [];
   // compromise-dates costs most of the parse: only ask it when compromise tagged something date-like.
   if (tokens.some((token) => token.tags.has("Date") || token.tags.has("Holiday"))) {
     // A fresh context per call: compromise-dates replaces `today` in the object it is given. Epoch
     // milliseconds, not an ISO string: it reads "...Z" as wall-clock time in `timezone`, a day off at night.
-    const context = { today: options.referenceDate.getTime(), timezone: options.timeZone };
+    const context = { today: said.getTime(), timezone: options.timeZone };
     for (const found of doc.dates(context).json({ offset: true }) as DateJson[]) {
       const start = found.offset.start;
       const end = start + found.offset.length;
       const phrase = text.slice(start, end);
       if (!found.dates?.start || found.dates.repeat || REPEATING.test(phrase.trim())) continue;
-      dates.push({ start, end, date: resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), options.referenceDate, options.timeZone) });
+      dates.push({ start, end, date: resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), said, options.timeZone) });
     }
   }
 
   // What compromise-dates cannot read: Spanish dates, "the 17th", fixed holidays it does not name.
-  dates.push(...findSpokenDates(lower, dayIn(options.referenceDate, options.timeZone), dates));
+  dates.push(...findSpokenDates(lower, dayIn(said, options.timeZone), dates));
   dates.sort((a, b) => a.start - b.start);
 
-  const sentAt = options.sentAt ? new Date(options.sentAt) : options.referenceDate;
-  return { text, lower, tokens, dates, sentOn: dayIn(Number.isNaN(sentAt.getTime()) ? options.referenceDate : sentAt, options.timeZone) };
+  return { text, lower, tokens, dates, sentOn: dayIn(said, options.timeZone) };
 }
