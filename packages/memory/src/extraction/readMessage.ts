@@ -3,7 +3,7 @@ import nlp from "compromise";
 import datesPlugin, { type DatesMethods } from "compromise-dates";
 import { dayIn } from "./dayIn.js";
 import { normaliseSlang } from "./normaliseSlang.js";
-import { findSpokenDates } from "./spokenDates.js";
+import { findSpokenDates, type DateMention } from "./spokenDates.js";
 import { resolveWeekdayPhrase } from "./weekdays.js";
 
 nlp.plugin(datesPlugin);
@@ -21,12 +21,7 @@ export interface Token {
   post: string;
 }
 
-export interface DateMention {
-  start: number;
-  end: number;
-  /** Day the phrase resolves to, YYYY-MM-DD in the extractor's time zone. */
-  date: string;
-}
+export type { DateMention };
 
 export interface MessageText {
   /** The message after slang normalisation: every offset below points into it. */

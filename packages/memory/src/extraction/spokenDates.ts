@@ -1,6 +1,13 @@
 // Dates compromise-dates does not read: Spanish ones ("mañana", "el miércoles", "del 19"), an English day of the month
 // without its month ("the 17th"), and holidays on a fixed day it does not know ("navidad", "boxing day").
-import type { DateMention } from "./readMessage.js";
+
+/** A date phrase in a message and the day it names. */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** Day the phrase resolves to, YYYY-MM-DD in the extractor's time zone. */
+  date: string;
+}
 
 const addDays = (isoDay: string, days: number) => {
   const date = new Date(`${isoDay}T00:00:00Z`);
