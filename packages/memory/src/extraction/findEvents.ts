@@ -111,7 +111,8 @@ export function findEvents(found: MessageFindings): void {
     if (!head || found.isTaken(phraseStart, phraseEnd) || !head.tags.has("Noun") || NOT_DATED_HEADS.has(head.lower)) continue;
     if (words.some((token) => ["Person", "Pronoun", "Place", "Date", "Possessive", "Value", "Adverb"].some((tag) => token.tags.has(tag)) || /['’]s$/.test(token.text))) continue;
     const name = text.slice(phraseStart, phraseEnd);
-    found.add({ type: "Event", name, start: phraseStart, end: phraseEnd, attributes: { date: mention.date }, userEdges: [{ type: "temporal", time: mention.date }] });
+    // A vague time ("this summer") says there is an occasion, not its day.
+    found.add({ type: "Event", name, start: phraseStart, end: phraseEnd, ...(mention.vague ? { userEdges: [{ type: "mentions" }] } : { attributes: { date: mention.date }, userEdges: [{ type: "temporal", time: mention.date }] }) });
   }
 
   // A move, told by its verb: "she's moving back to the philippines", "my cousin moved to austin", "we might have to move in w".
@@ -171,7 +172,7 @@ function dateFor(message: MessageText, start: number, end: number, ownDate: bool
   let best: DateMention | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const mention of message.dates) {
-    if (mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
+    if (mention.vague || mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
     const overlaps = mention.start < end && start < mention.end;
     if (overlaps) {
       if (ownDate) return mention.date;

@@ -48,6 +48,29 @@ interface DateJson {
   dates?: { start: string | null; repeat?: unknown };
 }
 
+/**
+ * A season alone is no day: "the spring play", "this summer" would otherwise date an event to the season's first day,
+ * nearer to it than the "next monday" that is its date. Such a mention is kept, vague, for what it says of an occasion.
+ */
+const SEASON = /^(?:(?:this|next|last)\s+)?(?:spring|summer|fall|autumn|winter)$/i;
+
+/** Words that start a new clause: a past verb before one says nothing of a date after it ("i went out and the test is friday"). */
+const CLAUSE_STARTS = new Set(["and", "but", "so", "because", "bc", "cuz", "then", "while", "when"]);
+/** Words that put a clause in the present or the future, whatever verb it has: "she told me the party is on saturday". */
+const NOT_DONE = /^(?:is|are|am|'s|will|won't|gonna|going|next|tomorrow|tonight|upcoming|coming|can't|cant|have to|need|needs|must|should|i'll|we'll|it'll|ill)$|'ll$/;
+
+/** Whether the clause around `at` tells of something done: a past-tense verb, and nothing present or future. */
+function toldAsDone(tokens: readonly Token[], at: number): boolean {
+  const index = tokens.findIndex((token) => token.end > at);
+  if (index === -1) return false;
+  let first = index;
+  while (first > 0 && !/[.!?;]/.test(tokens[first - 1]?.post ?? "") && !CLAUSE_STARTS.has(tokens[first]?.lower ?? "")) first -= 1;
+  let last = index;
+  while (last < tokens.length - 1 && !/[.!?;]/.test(tokens[last]?.post ?? "") && !CLAUSE_STARTS.has(tokens[last + 1]?.lower ?? "")) last += 1;
+  const clause = tokens.slice(first, last + 1);
+  return clause.some((token) => token.tags.has("PastTense")) && !clause.some((token) => NOT_DONE.test(token.lower));
+}
+
 /** Words that start repeating schedules, not dates: "every morning" is a habit, not 2026-11-18. */
 const REPEATING = /^(?:every|each|on weekends|weekends|daily|nightly|always|sometimes|usually)\b/i;
 
@@ -94,7 +117,8 @@ export function readMessage(content: string, options: { referenceDate: Date; tim
       const end = start + found.offset.length;
       const phrase = text.slice(start, end);
       if (!found.dates?.start || found.dates.repeat || REPEATING.test(phrase.trim())) continue;
-      dates.push({ start, end, date: resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), said, options.timeZone) });
+      const date = resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), said, options.timeZone, toldAsDone(tokens, start));
+      dates.push({ start, end, date, ...(SEASON.test(phrase.trim()) ? { vague: true as const } : {}) });
     }
   }
 

@@ -7,6 +7,11 @@ export interface DateMention {
   end: number;
   /** Day the phrase resolves to, YYYY-MM-DD in the extractor's time zone. */
   date: string;
+  /**
+   * A time too wide to date anything by ("this summer", "the spring play"): it still says an occasion is near (findEvents),
+   * but no event takes its day.
+   */
+  vague?: true;
 }
 
 const addDays = (isoDay: string, days: number) => {

@@ -1,4 +1,4 @@
-// What a bare weekday means: "a test on Friday" is the next Friday after today, a week ahead when said on a Friday.
+// What a bare weekday means: "a test on Friday" is the next Friday after today, a week ahead when said on a Friday; "I took the ACT on Saturday" is the last one.
 import { dayIn } from "./dayIn.js";
 
 /**
@@ -13,8 +13,14 @@ const addDays = (isoDay: string, days: number) => {
   return date.toISOString().slice(0, 10);
 };
 
-/** The calendar day a date phrase names, given the day compromise-dates resolved it to and when it was said. */
-export function resolveWeekdayPhrase(phrase: string, resolvedDay: string, referenceDate: Date, timeZone: string): string {
+/**
+ * The calendar day a date phrase names, given the day compromise-dates resolved it to (the coming one, today
+ * included) and when it was said. `past`: its clause tells of something done ("I took the ACT on Saturday"), so a bare
+ * weekday is the last such day before today, a week back when said on that day.
+ */
+export function resolveWeekdayPhrase(phrase: string, resolvedDay: string, referenceDate: Date, timeZone: string, past = false): string {
   if (!BARE_WEEKDAY.test(phrase.trim())) return resolvedDay;
-  return resolvedDay === dayIn(referenceDate, timeZone) ? addDays(resolvedDay, 7) : resolvedDay;
+  const today = dayIn(referenceDate, timeZone);
+  if (past) return addDays(resolvedDay, -7);
+  return resolvedDay === today ? addDays(resolvedDay, 7) : resolvedDay;
 }

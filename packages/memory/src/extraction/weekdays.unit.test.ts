@@ -32,3 +32,36 @@ describe("a bare weekday", () => {
     expect(await eventDate("we have a chemistry test today", "2026-11-20T15:00:00Z")).toBe("2026-11-20");
   });
 });
+
+// The Saturday before each day of the week of Monday 2026-11-16: 11-14 until Saturday 11-21 itself, which means a week back.
+const PAST_WEEK = [
+  ["Monday", "2026-11-16", "2026-11-14"],
+  ["Tuesday", "2026-11-17", "2026-11-14"],
+  ["Wednesday", "2026-11-18", "2026-11-14"],
+  ["Thursday", "2026-11-19", "2026-11-14"],
+  ["Friday", "2026-11-20", "2026-11-14"],
+  ["Saturday", "2026-11-21", "2026-11-14"],
+  ["Sunday", "2026-11-22", "2026-11-21"],
+] as const;
+
+describe("a bare weekday told as done", () => {
+  it.each(PAST_WEEK)("said on a %s (%s) means the last Saturday before today", async (_day, said, expected) => {
+    expect(await eventDate("i took the ACT on saturday and i think i did bad on science", `${said}T15:00:00Z`)).toBe(expected);
+  });
+
+  it("stays the coming one when the clause is in the present or the future, or the past verb is in another clause", async () => {
+    expect(await eventDate("she told me the party is on saturday", "2026-11-18T15:00:00Z")).toBe("2026-11-21");
+    expect(await eventDate("i went to the mall and the test is on friday", "2026-11-18T15:00:00Z")).toBe("2026-11-20");
+    expect(await eventDate("i finished my essay. the test is on friday", "2026-11-18T15:00:00Z")).toBe("2026-11-20");
+  });
+});
+
+describe("a season", () => {
+  it("dates nothing, so an event takes the day its sentence names", async () => {
+    expect(await eventDate("tryouts for the spring play are next monday, i really want the lead", "2026-11-23T15:00:00Z")).toBe("2026-11-30");
+    const saidAt = "2026-11-18T15:00:00Z";
+    const trip = await createOfflineExtractor().extract([{ role: "user", content: "we're going on a ski trip this winter", createdAt: saidAt }], { referenceDate: new Date(saidAt) });
+    expect(trip.entities.map((entity) => `${entity.type}:${entity.name}`)).toContain("Event:ski trip");
+    expect(trip.relations.filter((relation) => relation.type === "temporal")).toEqual([]);
+  });
+});

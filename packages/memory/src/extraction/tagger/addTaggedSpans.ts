@@ -18,7 +18,7 @@ const DATE_REACH = 40;
 function userEdgeFor(type: EntityType, span: TaggedSpan, found: MessageFindings): UserEdge {
   switch (type) {
     case "Event": {
-      const date = found.message.dates.find((mention) => mention.end >= span.start - DATE_REACH && mention.start <= span.end + DATE_REACH);
+      const date = found.message.dates.find((mention) => !mention.vague && mention.end >= span.start - DATE_REACH && mention.start <= span.end + DATE_REACH);
       return date ? { type: "temporal", time: date.date } : { type: "mentions" };
     }
     case "Activity":
