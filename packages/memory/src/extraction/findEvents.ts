@@ -172,10 +172,10 @@ function dateFor(message: MessageText, start: number, end: number, ownDate: bool
   let best: DateMention | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const mention of message.dates) {
-    if (mention.vague || mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
+    if (mention.vague === "name" || mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
     const overlaps = mention.start < end && start < mention.end;
     if (overlaps) {
-      if (ownDate) return mention.date;
+      if (ownDate) return mention.vague ? undefined : mention.date;
       continue;
     }
     const distance = mention.start >= end ? mention.start - end : start - mention.end;
@@ -184,5 +184,7 @@ function dateFor(message: MessageText, start: number, end: number, ownDate: bool
       bestDistance = distance;
     }
   }
-  return best?.date;
+  // A vague time nearest ("a trip this summer") dates nothing; it does not hand the event a farther day either. A season
+  // that is part of a name ("the spring play") was passed over above.
+  return best?.vague ? undefined : best?.date;
 }

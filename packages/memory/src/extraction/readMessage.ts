@@ -49,26 +49,49 @@ interface DateJson {
 }
 
 /**
- * A season alone is no day: "the spring play", "this summer" would otherwise date an event to the season's first day,
- * nearer to it than the "next monday" that is its date. Such a mention is kept, vague, for what it says of an occasion.
+ * A season alone is no day: "the spring play", "in the spring", "this summer" would otherwise date an event to the
+ * season's first day, nearer to it than the "next monday" that is its date. Such a mention is kept, vague, for what it
+ * says of an occasion.
  */
-const SEASON = /^(?:(?:this|next|last)\s+)?(?:spring|summer|fall|autumn|winter)$/i;
+const SEASON = /^(?:(?:in|during|over|by|early|late|mid|the|this|next|last)\s+)*(?:spring|summer|fall|autumn|winter)(?:\s+\d{4})?$/i;
+
+/** A season right before a noun names something ("the spring play"); otherwise it says when ("this summer"). */
+function seasonUse(tokens: readonly Token[], end: number): "time" | "name" {
+  const last = tokens.findIndex((token) => token.end >= end);
+  const next = tokens[last + 1];
+  return next && !/[.,!?;:\n]/.test(tokens[last]?.post ?? "") && next.tags.has("Noun") && !next.tags.has("Pronoun") ? "name" : "time";
+}
 
 /** Words that start a new clause: a past verb before one says nothing of a date after it ("i went out and the test is friday"). */
-const CLAUSE_STARTS = new Set(["and", "but", "so", "because", "bc", "cuz", "then", "while", "when"]);
-/** Words that put a clause in the present or the future, whatever verb it has: "she told me the party is on saturday". */
-const NOT_DONE = /^(?:is|are|am|'s|will|won't|gonna|going|next|tomorrow|tonight|upcoming|coming|can't|cant|have to|need|needs|must|should|i'll|we'll|it'll|ill)$|'ll$/;
+const CLAUSE_STARTS = new Set(["and", "but", "because", "bc", "cuz", "then", "while", "when", "if", "that", "who", "which", "after", "before", "or"]);
+/**
+ * Verbs that tell of something that happened, said of a day: "i took the ACT on saturday", "we lost on friday". A short
+ * list on purpose: "i told her about the party on saturday", "i bought tickets for the concert on saturday", "i was so
+ * excited for the dance on saturday" tell of a day still to come.
+ */
+const HAPPENED = new Set(["went", "took", "had", "won", "lost", "played", "did", "saw", "came", "met", "tried", "failed", "passed", "ran", "watched", "ate", "spent", "visited", "wrestled", "performed", "finished"]);
+/** Words that put a clause in the present or the future, whatever verb it has, modals and contractions included. */
+const NOT_DONE = /^(?:is|are|am|be|will|won't|wont|gonna|going|next|tomorrow|tonight|upcoming|coming|can|can't|cant|could|would|might|may|must|should|have|has|need|needs|want|wants|hope|get|got|for|about)$|'(?:m|re|s|d|ll|ve)$/;
 
-/** Whether the clause around `at` tells of something done: a past-tense verb, and nothing present or future. */
+/**
+ * Whether the clause around `at` tells of something that happened: one of the HAPPENED verbs and nothing present or
+ * future. Clauses end at punctuation (commas too), at a new line, and before a word that starts a clause; "so" starts
+ * one only before a pronoun ("i studied so hard" is one clause, "…, so we won" two).
+ */
 function toldAsDone(tokens: readonly Token[], at: number): boolean {
   const index = tokens.findIndex((token) => token.end > at);
   if (index === -1) return false;
+  const ends = (token: Token | undefined) => /[.,!?;:\n]/.test(token?.post ?? "");
+  const starts = (position: number) => {
+    const word = tokens[position]?.lower ?? "";
+    return CLAUSE_STARTS.has(word) || (word === "so" && /^(?:i|we|he|she|they|it|my|our)$/.test(tokens[position + 1]?.lower ?? ""));
+  };
   let first = index;
-  while (first > 0 && !/[.!?;]/.test(tokens[first - 1]?.post ?? "") && !CLAUSE_STARTS.has(tokens[first]?.lower ?? "")) first -= 1;
+  while (first > 0 && !ends(tokens[first - 1]) && !starts(first)) first -= 1;
   let last = index;
-  while (last < tokens.length - 1 && !/[.!?;]/.test(tokens[last]?.post ?? "") && !CLAUSE_STARTS.has(tokens[last + 1]?.lower ?? "")) last += 1;
+  while (last < tokens.length - 1 && !ends(tokens[last]) && !starts(last + 1)) last += 1;
   const clause = tokens.slice(first, last + 1);
-  return clause.some((token) => token.tags.has("PastTense")) && !clause.some((token) => NOT_DONE.test(token.lower));
+  return clause.some((token) => HAPPENED.has(token.lower)) && !clause.some((token) => NOT_DONE.test(token.lower));
 }
 
 /** Words that start repeating schedules, not dates: "every morning" is a habit, not 2026-11-18. */
@@ -115,10 +138,11 @@ export function readMessage(content: string, options: { referenceDate: Date; tim
     for (const found of doc.dates(context).json({ offset: true }) as DateJson[]) {
       const start = found.offset.start;
       const end = start + found.offset.length;
-      const phrase = text.slice(start, end);
-      if (!found.dates?.start || found.dates.repeat || REPEATING.test(phrase.trim())) continue;
+      // compromise's phrase may carry the punctuation after it ("this winter!", "on monday,").
+      const phrase = text.slice(start, end).trim().replace(/[^\p{L}\p{N}]+$/u, "");
+      if (!found.dates?.start || found.dates.repeat || REPEATING.test(phrase)) continue;
       const date = resolveWeekdayPhrase(phrase, found.dates.start.slice(0, 10), said, options.timeZone, toldAsDone(tokens, start));
-      dates.push({ start, end, date, ...(SEASON.test(phrase.trim()) ? { vague: true as const } : {}) });
+      dates.push({ start, end, date, ...(SEASON.test(phrase) ? { vague: seasonUse(tokens, end) } : {}) });
     }
   }
 

@@ -8,10 +8,11 @@ export interface DateMention {
   /** Day the phrase resolves to, YYYY-MM-DD in the extractor's time zone. */
   date: string;
   /**
-   * A time too wide to date anything by ("this summer", "the spring play"): it still says an occasion is near (findEvents),
-   * but no event takes its day.
+   * A time too wide to date anything by: it still says an occasion is near (findEvents), but no event takes its day.
+   * "time": said as a time ("this summer", "in the spring"), so an event it is nearest to stays undated. "name": part
+   * of a name ("the spring play"), so an event looks past it for its date.
    */
-  vague?: true;
+  vague?: "time" | "name";
 }
 
 const addDays = (isoDay: string, days: number) => {

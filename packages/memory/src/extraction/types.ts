@@ -9,7 +9,10 @@ export interface TranscriptMessage {
 }
 
 export interface ExtractOptions {
-  /** The session's "today": relative dates ("on Friday", "tomorrow") resolve against it. */
+  /**
+   * The session's "today", for a message without a usable send time: each message's relative dates ("on Friday",
+   * "tomorrow") resolve against its own createdAt.
+   */
   referenceDate: Date;
 }
 

@@ -91,6 +91,8 @@ describe("the LLM extractor against a local OpenAI-compatible server", () => {
     const system = String(messages[0]?.content);
     expect(system).toContain("Wednesday 2026-11-18");
     expect(system).toMatch(/only the teen's own messages/i);
+    // Each message says when it was sent, on the teen's clock: its dates count from there.
+    expect(String(messages[1]?.content)).toContain("[Wednesday 2026-11-18 15:58] I have a math test on Friday");
   });
 
   it("validates and normalises the answer: names trimmed, types coerced, unknown types and dangling relations dropped", async () => {

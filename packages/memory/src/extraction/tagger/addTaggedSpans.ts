@@ -18,8 +18,9 @@ const DATE_REACH = 40;
 function userEdgeFor(type: EntityType, span: TaggedSpan, found: MessageFindings): UserEdge {
   switch (type) {
     case "Event": {
-      const date = found.message.dates.find((mention) => !mention.vague && mention.end >= span.start - DATE_REACH && mention.start <= span.end + DATE_REACH);
-      return date ? { type: "temporal", time: date.date } : { type: "mentions" };
+      // The first date within reach; a season said as a time ("this summer") there leaves the event undated.
+      const date = found.message.dates.find((mention) => mention.vague !== "name" && mention.end >= span.start - DATE_REACH && mention.start <= span.end + DATE_REACH);
+      return date && !date.vague ? { type: "temporal", time: date.date } : { type: "mentions" };
     }
     case "Activity":
     case "Habit":
