@@ -114,6 +114,31 @@ const SPANISH_WORDS =
   /\b(?:que|de|del|al|la|el|los|las|mis|en|es|fui|fuimos|nos|eso|esto|pues|ella|ellos|mucho|mucha|est[aá]|estoy|tengo|tiene|hay|voy|vamos|por|con|para|una|pero|porque|muy|tambi[eé]n|fue|hoy|ayer|ma[ñn]ana|anoche|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)\b/g;
 const looksSpanish = (lower: string) => new Set(lower.match(SPANISH_WORDS) ?? []).size >= 2;
 
+/** Where a Spanish clause ends: punctuation, a new line, or a word that joins clauses. */
+const CLAUSE_BREAK = /[.,!?;:\n]|\b(?:y|pero|porque|que|cuando|aunque|entonces|pq)\b/g;
+
+function clauseAround(lower: string, start: number, end: number): string {
+  let from = 0;
+  let to = lower.length;
+  for (const found of lower.matchAll(CLAUSE_BREAK)) {
+    if (found.index + found[0].length <= start) from = found.index + found[0].length;
+    else if (found.index >= end) {
+      to = found.index;
+      break;
+    }
+  }
+  return lower.slice(from, to);
+}
+
+/**
+ * Verbs in the preterite that tell of something that happened: "el viernes fuimos al cine", "el sábado jugamos y
+ * perdimos". A short list on purpose, as in English (readMessage.ts): a clause that also says something present or to
+ * come ("el viernes voy", "tengo examen", "mañana") keeps the coming day.
+ */
+const HAPPENED_ES = /\b(?:fui|fuimos|fue|fueron|tuve|tuvimos|hice|hicimos|jugu[eé]|jugamos|gan[eé]|ganamos|perd[ií]|perdimos|vi|vimos|sal[ií]|salimos|com[ií]|comimos|estuve|estuvimos|pas[oó]|present[eé]|reprob[eé]|aprob[eé])\b/;
+const NOT_DONE_ES = /\b(?:voy|vamos|va|van|tengo|tenemos|tiene|hay|es|son|ser[aá]|ma[ñn]ana|pr[oó]ximo|que viene|quiero|puedo|debo|ojal[aá])\b/;
+const toldAsDoneEs = (clause: string) => HAPPENED_ES.test(clause) && !NOT_DONE_ES.test(clause);
+
 /** What may follow "del 19" or "es el 19": an end, or words that go on after a date, never another number ("del 1 a 10"). */
 const SPANISH_DATE_END = "(?![,.:]\\d)(?=\\s*(?:$|[,.!?;:)]|(?:y|que|para|pero|porque|pq|tengo|hay|voy|vamos|entonces|jaja\\w*|ya)\\b(?!\\s+(?:el\\s+)?\\d)))";
 
@@ -127,6 +152,8 @@ interface Context {
   monthBefore: { year: number; month: number } | undefined;
   /** The message has other Spanish in it: its "ayer" is yesterday and its "domingo" Sunday, not a name ("david ayer"). */
   spanish: boolean;
+  /** The clause the match stands in: from the last punctuation or joining word before it to the next one after it. */
+  clause: string;
 }
 
 interface Rule {
@@ -165,7 +192,8 @@ const RULES: readonly Rule[] = [
   // A bare "el viernes" or "viernes" (schedules were taken above); not a place ("santo domingo") or a name's ("domingo's").
   {
     pattern: new RegExp(`(?<!\\b(?:santo|san)\\s+)\\b(?:el )?${WEEKDAY}\\b(?!['’]s\\b)`, "g"),
-    date: (match, { today, spanish }) => (match[1] === "domingo" && !spanish ? undefined : weekdayDate(today, weekdayIndex(match[1]), "coming")),
+    date: (match, { today, spanish, clause }) =>
+      match[1] === "domingo" && !spanish ? undefined : weekdayDate(today, weekdayIndex(match[1]), toldAsDoneEs(clause) ? "past" : "coming"),
   },
   // A day of the month alone, where Spanish says it as a date: "fue el 17" (gone), "es el 19", "para el 3", "del 19",
   // "el día 6". "el 2 es mi favorito", "vivo en el 3", "saqué el 10" are no dates.
@@ -213,7 +241,7 @@ export function findSpokenDates(lower: string, today: string, found: readonly Da
       const start = match.index;
       const end = start + match[0].length;
       if (taken(start, end)) continue;
-      const date = rule.date(match as RegExpExecArray, { today, monthBefore: monthBefore(start), spanish });
+      const date = rule.date(match as RegExpExecArray, { today, monthBefore: monthBefore(start), spanish, clause: clauseAround(lower, start, end) });
       if (date === null) blocked.push({ start, end });
       else if (date !== undefined) mentions.push({ start, end, date });
     }

@@ -94,6 +94,22 @@ describe("findSpokenDates", () => {
     expect(datesIn("el martes que viene", "2026-11-18")).toEqual([["el martes que viene", "2026-11-24"]]);
   });
 
+  it("reads a bare weekday told as done as the last one, and one said with anything present or to come as the coming one", () => {
+    // 2026-11-18 is a Wednesday: the last Friday was 11-13, the coming one is 11-20.
+    expect(datesIn("el viernes fuimos al cine", "2026-11-18")).toEqual([["el viernes", "2026-11-13"]]);
+    expect(datesIn("el sábado jugamos y perdimos", "2026-11-18")).toEqual([["el sábado", "2026-11-14"]]);
+    expect(datesIn("el viernes fui a la fiesta pero mañana tengo examen", "2026-11-18")).toEqual([
+      ["el viernes", "2026-11-13"],
+      ["mañana", "2026-11-19"],
+    ]);
+    expect(datesIn("el viernes voy al cine", "2026-11-18")).toEqual([["el viernes", "2026-11-20"]]);
+    expect(datesIn("el viernes tengo examen y ayer fui al cine", "2026-11-18")).toEqual([
+      ["el viernes", "2026-11-20"],
+      ["ayer", "2026-11-17"],
+    ]);
+    expect(datesIn("el viernes es la fiesta, fue idea de mi prima", "2026-11-18")).toEqual([["el viernes", "2026-11-20"]]);
+  });
+
   it("takes a weekday's day number over the weekday, and a month named before over the coming one", () => {
     expect(datesIn("el sábado 28 es mi quince", "2026-11-18")).toEqual([["el sábado 28", "2026-11-28"]]);
     expect(datesIn("la posada es el viernes 18 de diciembre", "2026-11-18")).toEqual([["el viernes 18 de diciembre", "2026-12-18"]]);
