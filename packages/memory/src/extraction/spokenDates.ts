@@ -111,7 +111,7 @@ const weekdayIndex = (name: string | undefined) => WEEKDAYS.findIndex((pattern) 
 
 /** Words of Spanish seldom seen in English: two of them in a message make its "ayer" and "domingo" Spanish. */
 const SPANISH_WORDS =
-  /\b(?:que|de|del|al|la|el|los|las|mis|en|es|fui|fuimos|nos|eso|esto|pues|ella|ellos|mucho|mucha|est[aá]|estoy|tengo|tiene|hay|voy|vamos|por|con|para|una|pero|porque|muy|tambi[eé]n|fue|hoy|ayer|ma[ñn]ana|anoche|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)\b/g;
+  /(?<![\p{L}\p{N}_])(?:que|de|del|al|la|el|los|las|mis|en|es|fui|fuimos|nos|eso|esto|pues|ella|ellos|mucho|mucha|est[aá]|estoy|tengo|tiene|hay|voy|vamos|por|con|para|una|pero|porque|muy|tambi[eé]n|fue|hoy|ayer|ma[ñn]ana|anoche|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)(?![\p{L}\p{N}_])/gu;
 const looksSpanish = (lower: string) => new Set(lower.match(SPANISH_WORDS) ?? []).size >= 2;
 
 /** Where a Spanish clause ends: punctuation, a new line, or a word that joins clauses. */
@@ -131,13 +131,18 @@ function clauseAround(lower: string, start: number, end: number): string {
 }
 
 /**
- * Verbs in the preterite that tell of something that happened: "el viernes fuimos al cine", "el sábado jugamos y
- * perdimos". A short list on purpose, as in English (readMessage.ts): a clause that also says something present or to
- * come ("el viernes voy", "tengo examen", "mañana") keeps the coming day.
+ * Verbs in the preterite that tell of something that happened: "el viernes fuimos al cine", "el sábado perdimos". A
+ * short list on purpose, as in English (readMessage.ts), of forms that are past and nothing else ("jugamos", "salimos"
+ * are present too); a clause that also says something present or to come ("el viernes voy", "tengo examen",
+ * "mañana") keeps the coming day. Word edges are Unicode-aware: "salí" and "pasó" end in letters JavaScript's \b does
+ * not know.
  */
-const HAPPENED_ES = /\b(?:fui|fuimos|fue|fueron|tuve|tuvimos|hice|hicimos|jugu[eé]|jugamos|gan[eé]|ganamos|perd[ií]|perdimos|vi|vimos|sal[ií]|salimos|com[ií]|comimos|estuve|estuvimos|pas[oó]|present[eé]|reprob[eé]|aprob[eé])\b/;
-const NOT_DONE_ES = /\b(?:voy|vamos|va|van|tengo|tenemos|tiene|hay|es|son|ser[aá]|ma[ñn]ana|pr[oó]ximo|que viene|quiero|puedo|debo|ojal[aá])\b/;
+const HAPPENED_ES = /(?<![\p{L}\p{N}_])(?:fui|fuimos|fue|fueron|tuve|tuvimos|hice|hicimos|jugué|gané|perdí|perdimos|vi|vimos|salí|comí|comimos|estuve|estuvimos|pasó|presenté|reprobé|aprobé)(?![\p{L}\p{N}_])/u;
+/** Words that keep a clause present or to come; verbs that are also present ("jugamos", "salimos") are left out of HAPPENED_ES for this reason. */
+const NOT_DONE_ES = /(?<![\p{L}\p{N}_])(?:voy|vamos|vas|vais|va|van|viene|vienes|vienen|iré|irá|irás|tengo|tenemos|tiene|hay|es|son|será|ma[ñn]ana|pr[oó]ximo|quiero|puedo|debo|ojal[aá])(?![\p{L}\p{N}_])/u;
 const toldAsDoneEs = (clause: string) => HAPPENED_ES.test(clause) && !NOT_DONE_ES.test(clause);
+/** A weekday that names a deadline or an event's day ("para el viernes", "la fiesta del viernes") is the coming one, whatever else the clause tells. */
+const DAY_OF_SOMETHING = /(?:\bpara|\bdel?|\bhasta|\bantes del?|\bdespu[eé]s del?)\s*$/;
 
 /** What may follow "del 19" or "es el 19": an end, or words that go on after a date, never another number ("del 1 a 10"). */
 const SPANISH_DATE_END = "(?![,.:]\\d)(?=\\s*(?:$|[,.!?;:)]|(?:y|que|para|pero|porque|pq|tengo|hay|voy|vamos|entonces|jaja\\w*|ya)\\b(?!\\s+(?:el\\s+)?\\d)))";
@@ -154,6 +159,8 @@ interface Context {
   spanish: boolean;
   /** The clause the match stands in: from the last punctuation or joining word before it to the next one after it. */
   clause: string;
+  /** The message before the match. */
+  before: string;
 }
 
 interface Rule {
@@ -181,7 +188,13 @@ const RULES: readonly Rule[] = [
   // "el sábado 28", "el viernes 27 de noviembre": the number and month say the day; the weekday only confirms it.
   {
     pattern: new RegExp(`\\b(?:el\\s+)?${WEEKDAY}\\s+(\\d{1,2})(?:\\s+de\\s+${MONTH})?\\b(?![,.:]\\d)`, "g"),
-    date: (match, { today, monthBefore }) => (match[3] ? yearlyDay(today, monthNumber(match[3]), Number(match[2])) : comingDayOfMonth(today, Number(match[2]), monthBefore)),
+    date: (match, { today, monthBefore }) => {
+      if (match[3]) return yearlyDay(today, monthNumber(match[3]), Number(match[2]));
+      const day = Number(match[2]);
+      // "el viernes 13 fuimos al cine": of the coming and the last day of that number, the one that is that weekday.
+      const candidates = [comingDayOfMonth(today, day, monthBefore), pastDayOfMonth(today, day)];
+      return candidates.find((iso) => iso !== undefined && weekdayOf(iso) === weekdayIndex(match[1])) ?? candidates[0];
+    },
   },
   // "el 19 de diciembre", "19 de diciembre": the next such day, or the one just gone.
   { pattern: new RegExp(`\\b(\\d{1,2}) de ${MONTH}\\b`, "g"), date: (match, { today }) => yearlyDay(today, monthNumber(match[2] ?? ""), Number(match[1])) },
@@ -192,8 +205,8 @@ const RULES: readonly Rule[] = [
   // A bare "el viernes" or "viernes" (schedules were taken above); not a place ("santo domingo") or a name's ("domingo's").
   {
     pattern: new RegExp(`(?<!\\b(?:santo|san)\\s+)\\b(?:el )?${WEEKDAY}\\b(?!['’]s\\b)`, "g"),
-    date: (match, { today, spanish, clause }) =>
-      match[1] === "domingo" && !spanish ? undefined : weekdayDate(today, weekdayIndex(match[1]), toldAsDoneEs(clause) ? "past" : "coming"),
+    date: (match, { today, spanish, clause, before }) =>
+      match[1] === "domingo" && !spanish ? undefined : weekdayDate(today, weekdayIndex(match[1]), toldAsDoneEs(clause) && !DAY_OF_SOMETHING.test(before) ? "past" : "coming"),
   },
   // A day of the month alone, where Spanish says it as a date: "fue el 17" (gone), "es el 19", "para el 3", "del 19",
   // "el día 6". "el 2 es mi favorito", "vivo en el 3", "saqué el 10" are no dates.
@@ -241,7 +254,7 @@ export function findSpokenDates(lower: string, today: string, found: readonly Da
       const start = match.index;
       const end = start + match[0].length;
       if (taken(start, end)) continue;
-      const date = rule.date(match as RegExpExecArray, { today, monthBefore: monthBefore(start), spanish, clause: clauseAround(lower, start, end) });
+      const date = rule.date(match as RegExpExecArray, { today, monthBefore: monthBefore(start), spanish, clause: clauseAround(lower, start, end), before: lower.slice(0, start) });
       if (date === null) blocked.push({ start, end });
       else if (date !== undefined) mentions.push({ start, end, date });
     }

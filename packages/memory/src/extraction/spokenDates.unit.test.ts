@@ -97,7 +97,29 @@ describe("findSpokenDates", () => {
   it("reads a bare weekday told as done as the last one, and one said with anything present or to come as the coming one", () => {
     // 2026-11-18 is a Wednesday: the last Friday was 11-13, the coming one is 11-20.
     expect(datesIn("el viernes fuimos al cine", "2026-11-18")).toEqual([["el viernes", "2026-11-13"]]);
-    expect(datesIn("el sábado jugamos y perdimos", "2026-11-18")).toEqual([["el sábado", "2026-11-14"]]);
+    expect(datesIn("el sábado perdimos la final", "2026-11-18")).toEqual([["el sábado", "2026-11-14"]]);
+    for (const text of ["el viernes salí con ana", "el viernes perdí mi celular", "el viernes pasó algo raro", "el viernes fui pero ya no regreso"]) {
+      expect(datesIn(text, "2026-11-18"), text).toEqual([["el viernes", "2026-11-13"]]);
+    }
+    // "y" ends the clause: what comes after it is another day's.
+    expect(datesIn("el viernes perdimos y mañana hay revancha", "2026-11-18")).toEqual([
+      ["el viernes", "2026-11-13"],
+      ["mañana", "2026-11-19"],
+    ]);
+    // Coming, though a past verb is near: a verb that is present too, a present or future word in the clause, a
+    // weekday that names a deadline or an event's day, a word that only looks like a past verb.
+    for (const text of [
+      "el viernes salimos a las 8",
+      "el viernes jugamos la final",
+      "el viernes salimos y vamos al cine",
+      "el viernes vas a la fiesta ya fui a comprar el regalo",
+      "ya hice la tarea para el viernes",
+      "la fiesta del viernes fue cancelada",
+      "el viernes en la viña",
+      "ojalá el viernes ganemos",
+    ]) {
+      expect(datesIn(text, "2026-11-18"), text).toEqual([[text.includes("del viernes") ? "viernes" : "el viernes", "2026-11-20"]]);
+    }
     expect(datesIn("el viernes fui a la fiesta pero mañana tengo examen", "2026-11-18")).toEqual([
       ["el viernes", "2026-11-13"],
       ["mañana", "2026-11-19"],
@@ -112,6 +134,8 @@ describe("findSpokenDates", () => {
 
   it("takes a weekday's day number over the weekday, and a month named before over the coming one", () => {
     expect(datesIn("el sábado 28 es mi quince", "2026-11-18")).toEqual([["el sábado 28", "2026-11-28"]]);
+    // Of the coming 13th (a Sunday) and the last one (Friday 2026-11-13), the Friday.
+    expect(datesIn("el viernes 13 fuimos al cine", "2026-11-18")).toEqual([["el viernes 13", "2026-11-13"]]);
     expect(datesIn("la posada es el viernes 18 de diciembre", "2026-11-18")).toEqual([["el viernes 18 de diciembre", "2026-12-18"]]);
     const quince = "my quince is on december 19th and the party is the 20th";
     const december19 = { start: quince.indexOf("december 19th"), end: quince.indexOf("december 19th") + 13, date: "2026-12-19" };
