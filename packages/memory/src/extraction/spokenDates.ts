@@ -1,5 +1,6 @@
 // Dates compromise-dates does not read: Spanish ones ("mañana", "el miércoles", "del 19"), an English day of the month
 // without its month ("the 17th"), and holidays on a fixed day it does not know ("navidad", "boxing day").
+import { addDays } from "./dayIn.js";
 
 /** A date phrase in a message and the day it names. */
 export interface DateMention {
@@ -15,11 +16,6 @@ export interface DateMention {
   vague?: "time" | "name";
 }
 
-const addDays = (isoDay: string, days: number) => {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 const weekdayOf = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`).getUTCDay();
 const pad = (n: number) => String(n).padStart(2, "0");
 const dayMs = (isoDay: string) => Date.parse(`${isoDay}T00:00:00Z`);

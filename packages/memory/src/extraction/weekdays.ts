@@ -1,17 +1,11 @@
 // What a bare weekday means: "a test on Friday" is the next Friday after today, a week ahead when said on a Friday; "I took the ACT on Saturday" is the last one.
-import { dayIn } from "./dayIn.js";
+import { addDays, dayIn } from "./dayIn.js";
 
 /**
  * A teen who means today says "today"; said on a Friday, "on Friday" means the coming week's. "this Friday" said on
  * a Friday stays today, and "next Friday" keeps compromise-dates' reading (the Friday of next week).
  */
 const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
-
-const addDays = (isoDay: string, days: number) => {
-  const date = new Date(`${isoDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 
 /**
  * The calendar day a date phrase names, given the day compromise-dates resolved it to (the coming one, today
@@ -20,7 +14,6 @@ const addDays = (isoDay: string, days: number) => {
  */
 export function resolveWeekdayPhrase(phrase: string, resolvedDay: string, referenceDate: Date, timeZone: string, past = false): string {
   if (!BARE_WEEKDAY.test(phrase.trim())) return resolvedDay;
-  const today = dayIn(referenceDate, timeZone);
   if (past) return addDays(resolvedDay, -7);
-  return resolvedDay === today ? addDays(resolvedDay, 7) : resolvedDay;
+  return resolvedDay === dayIn(referenceDate, timeZone) ? addDays(resolvedDay, 7) : resolvedDay;
 }

@@ -77,10 +77,33 @@ function ruleTagsOf(message: MessageText, spans: readonly RuleSpan[]): string[][
   });
 }
 
-/** Feature strings for every token of the message, without the previous tags (the tagger adds those as it decodes). */
+/** The text's own features of each message read: both taggers tag the same message, and these are the same for both. */
+const textFeaturesRead = new WeakMap<MessageText, string[][]>();
+
+/**
+ * Feature strings for every token of the message, without the previous tags (the tagger adds those as it decodes):
+ * the text's own, and, for a tagger that reads them, what the rules found there.
+ */
 export function tokenFeatures(message: MessageText, ruleSpans?: readonly RuleSpan[]): string[][] {
+  let text = textFeaturesRead.get(message);
+  if (!text) {
+    text = textFeatures(message);
+    textFeaturesRead.set(message, text);
+  }
+  if (!ruleSpans) return text;
+  const ruleTags = ruleTagsOf(message, ruleSpans);
+  return text.map((features, index) => {
+    const word = wordOf(message.tokens[index], "");
+    const read = [...features];
+    for (const tag of ruleTags[index] ?? []) read.push(`r:${tag}`, `rw:${tag}|${word}`);
+    for (const tag of ruleTags[index - 1] ?? ["<s>"]) read.push(`pr:${tag}`);
+    for (const tag of ruleTags[index + 1] ?? ["</s>"]) read.push(`nr:${tag}`);
+    return read;
+  });
+}
+
+function textFeatures(message: MessageText): string[][] {
   const { tokens, lower } = message;
-  const ruleTags = ruleSpans ? ruleTagsOf(message, ruleSpans) : undefined;
   const words = tokens.map((token) => wordOf(token, ""));
   const inLists: Set<string>[] = tokens.map(() => new Set());
   for (let start = 0; start < tokens.length; start += 1) {
@@ -141,11 +164,6 @@ export function tokenFeatures(message: MessageText, ruleSpans?: readonly RuleSpa
     for (const hit of inLists[index + 1] ?? []) features.push(`n:${hit}`);
     for (const cue of cuesBefore[index] ?? []) features.push(cue);
     for (const cue of cuesAfter[index] ?? []) features.push(cue);
-    if (ruleTags) {
-      for (const tag of ruleTags[index] ?? []) features.push(`r:${tag}`, `rw:${tag}|${word}`);
-      for (const tag of ruleTags[index - 1] ?? ["<s>"]) features.push(`pr:${tag}`);
-      for (const tag of ruleTags[index + 1] ?? ["</s>"]) features.push(`nr:${tag}`);
-    }
     // A short window of the words before: "i want to [get a lead]", "i always [cry in the shower]".
     for (let back = 1; back <= 4; back += 1) {
       const before = tokens[index - back];
