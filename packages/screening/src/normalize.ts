@@ -103,7 +103,7 @@ const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
 );
 
 /** How far a run of words leans to Spanish (above zero) or English (below). */
-function spanishLean(words: readonly string[]): number {
+export function spanishLean(words: readonly string[]): number {
   let lean = 0;
   for (const word of words) {
     if (SPANISH_MARKERS.has(word)) lean += 1;

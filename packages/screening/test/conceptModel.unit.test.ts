@@ -1,4 +1,4 @@
-// A model trained with concept features says so in its file (format version 3, the terms inside it, its buckets as gaps), reads text with those concepts when loaded, and a file whose concepts are malformed is refused.
+// A model trained with concept features or a glossary says so in its file (format version 4, the terms and entries inside it, its buckets as gaps, its category head in int8), reads text with them when loaded, still reads version 3 files, and a file whose concepts or glossary are malformed is refused.
 import { describe, expect, it } from "vitest";
 import { isScreeningModelError } from "../src/classifier/errors";
 import { DEFAULT_FEATURE_CONFIG, extractFeatures, type FeatureConfig } from "../src/classifier/features";
@@ -53,30 +53,44 @@ function refusal(file: unknown): string | undefined {
 }
 
 describe("a model file with concept features", () => {
-  it("is format version 3 and carries its concepts and its buckets as gaps; without concepts it stays version 1", () => {
+  it("is format version 4 and carries its concepts, its buckets as gaps and its category head in int8; without concepts it stays version 1", () => {
     const file = modelFile(config);
-    expect(file.formatVersion).toBe(3);
+    expect(file.formatVersion).toBe(4);
     expect(file.features.concepts).toEqual(concepts);
     expect(file.weights.bucketGaps).toEqual(expect.any(String));
     expect(file.weights.buckets).toBeUndefined();
+    expect(file.weights.categoryScale).toEqual(expect.any(Number));
+    const level = Buffer.from(file.weights.level, "base64").length;
+    // One byte per category weight against two per level weight.
+    expect(Buffer.from(file.weights.category, "base64").length / RISK_CATEGORIES.length).toBe(level / 2 / RISK_LEVELS.length);
     const plain = modelFile({ ...config, concepts: undefined });
     expect(plain.formatVersion).toBe(1);
     expect(plain.weights.buckets).toEqual(expect.any(String));
     expect(plain.weights.bucketGaps).toBeUndefined();
+    expect(plain.weights.categoryScale).toBeUndefined();
   });
 
-  it("reads its buckets from the gaps exactly as version 2 read them whole, in a smaller file", () => {
+  it("reads its buckets from the gaps exactly as version 2 read them whole, in a smaller file, and reads a version 3 file's int16 category head", () => {
     const weights = trainedWeights(config);
     const gapped = JSON.parse(JSON.stringify(toModelFile(weights, config, thresholds, provenance))) as ModelFile;
-    const { bucketGaps: _gaps, ...rest } = gapped.weights;
-    const whole = resealed({ ...gapped, formatVersion: 2, weights: { ...rest, buckets: encodeInts(weights.buckets) } });
+    // The versions before 4: the category head in int16 under the one shared scale, the same weights as near as int16 holds them.
+    const { bucketGaps, categoryScale = 0, ...rest } = gapped.weights;
+    const category = encodeInts(Int16Array.from(new Int8Array(Buffer.from(gapped.weights.category, "base64")), (v) => Math.round((v * categoryScale) / rest.scale)));
+    const whole = resealed({ ...gapped, formatVersion: 2, weights: { ...rest, category, buckets: encodeInts(weights.buckets) } });
+    const version3 = resealed({ ...gapped, formatVersion: 3, weights: { ...rest, category, ...(bucketGaps === undefined ? {} : { bucketGaps }) } });
     expect(gapped.weights.bucketGaps?.length).toBeLessThan(whole.weights.buckets?.length ?? 0);
     const fromGaps = new ScreeningClassifier(parseModelFile(gapped));
     const fromWhole = new ScreeningClassifier(parseModelFile(whole));
+    const fromVersion3 = new ScreeningClassifier(parseModelFile(version3));
     // Every bucket of the space, one at a time: a bucket misplaced by one gap scores differently somewhere.
     for (let bucket = 0; bucket < 2 ** config.hashBits; bucket += 1) {
       const vector = { indices: Int32Array.of(bucket) };
-      expect(fromGaps.score(vector)).toEqual(fromWhole.score(vector));
+      expect(fromGaps.scoreLevel(vector)).toEqual(fromWhole.scoreLevel(vector));
+      expect(fromVersion3.score(vector)).toEqual(fromWhole.score(vector));
+    }
+    for (const [text] of lines) {
+      const vector = extractFeatures([text], config);
+      expect(fromVersion3.category(vector)).toBe(fromGaps.category(vector));
     }
   });
 
@@ -93,6 +107,8 @@ describe("a model file with concept features", () => {
 
   it.each<[string, (file: ModelFile) => unknown]>([
     ["version 1 naming concepts", (file) => ({ ...file, formatVersion: 1 })],
+    ["version 4 without the category head's scale", (file) => ({ ...file, weights: { ...file.weights, categoryScale: undefined } })],
+    ["version 3 with a category scale of its own", (file) => ({ ...file, formatVersion: 3 })],
     ["terms that are not words", (file) => ({ ...file, features: { ...file.features, concepts: { ...concepts, terms: { KILL: ["kill", " "] } } } })],
     ["bucket gaps that end inside a varint", (file) => ({ ...file, weights: { ...file.weights, bucketGaps: Buffer.from([0x05, 0x83]).toString("base64") } })],
     ["version 3 storing whole buckets", (file) => ({ ...file, weights: { ...file.weights, bucketGaps: undefined, buckets: Buffer.alloc(8).toString("base64") } })],
@@ -100,5 +116,46 @@ describe("a model file with concept features", () => {
     ["no source", (file) => ({ ...file, features: { ...file.features, concepts: { ...concepts, source: undefined } } })],
   ])("is refused with %s", (_name, damage) => {
     expect(refusal(resealed(damage(modelFile(config)) as ModelFile))).toBe("SCREENING_MODEL_CORRUPT");
+  });
+});
+
+const gloss = {
+  source: { author: "unit test", sha256: "e".repeat(64) },
+  entries: { quiero: "i want", morir: "to die", "me quiero morir": "i want to die", gato: "cat", nombre: "name" },
+};
+
+describe("a model file with a Spanish glossary", () => {
+  const glossed: FeatureConfig = { ...config, gloss };
+  const words = (text: string, features: FeatureConfig) => new Set(extractFeatures([text], features).indices);
+
+  it("reads a Spanish clause a second time in the glossary's English words, and an English one only once", () => {
+    const english = words("i want to die", glossed);
+    const spanish = words("me quiero morir", glossed);
+    const shared = [...spanish].filter((bucket) => english.has(bucket));
+    // Every word, pair, triple and pair a few words apart of "i want to die", not its character n-grams.
+    expect(shared.length).toBeGreaterThanOrEqual(10);
+    expect([...words("me quiero morir", config)].filter((bucket) => english.has(bucket))).toEqual([]);
+    // "come" and "sin" are English here ("come here, sin city"): an English clause is not read as Spanish.
+    expect(words("come here and name the cat", glossed)).toEqual(words("come here and name the cat", config));
+  });
+
+  it("is format version 4, carries its entries, and reads with them when loaded", () => {
+    const file = modelFile(glossed);
+    expect(file.formatVersion).toBe(4);
+    expect(file.features.gloss).toEqual(gloss);
+    const classifier = new ScreeningClassifier(parseModelFile(file));
+    const withoutGloss = new ScreeningClassifier(parseModelFile(modelFile(config)));
+    const risk = (model: ScreeningClassifier, text: string) => model.score(extractFeatures([text], model.features)).risk;
+    // Never written in training: the glossary reads it as the English crisis lines the model was taught.
+    expect(risk(classifier, "quiero morir")).toBeGreaterThan(risk(withoutGloss, "quiero morir"));
+    expect(risk(classifier, "quiero morir")).toBeGreaterThan(risk(classifier, "que nombre para mi gato"));
+  });
+
+  it.each<[string, (file: ModelFile) => unknown]>([
+    ["version 3 naming a glossary", (file) => ({ ...file, formatVersion: 3 })],
+    ["an entry that is not words", (file) => ({ ...file, features: { ...file.features, gloss: { ...gloss, entries: { quiero: " " } } } })],
+    ["no source", (file) => ({ ...file, features: { ...file.features, gloss: { entries: gloss.entries } } })],
+  ])("is refused with %s", (_name, damage) => {
+    expect(refusal(resealed(damage(modelFile(glossed)) as ModelFile))).toBe("SCREENING_MODEL_CORRUPT");
   });
 });

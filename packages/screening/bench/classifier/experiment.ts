@@ -1,5 +1,5 @@
 // Compares classifier set-ups on dev and the family hold-outs only (never the frozen test split): partial AUC, the counts at thresholds tuned on dev, and what a model trained without a family catches of it.
-// Usage: npx tsx packages/screening/bench/classifier/experiment.ts [--concepts=<pair span>,<word span>] [--seeds=20251204,7] [--l2=3e-3] [--epochs=15] [--no-holdouts]
+// Usage: npx tsx packages/screening/bench/classifier/experiment.ts [--concepts=<pair span>,<word span>] [--gloss=<normalised glossary, default data/gloss/gloss.json>] [--seeds=20251204,7] [--l2=3e-3] [--epochs=15] [--no-holdouts]
 
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from "../../src/classifier/features";
 import { ScreeningClassifier } from "../../src/classifier/model";
@@ -8,6 +8,7 @@ import { prepareText } from "../../src/normalize";
 import { scoreMessage } from "../../src/riskScreen";
 import { augmentExamples, DEFAULT_AUGMENT } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
+import { glossFeatures, readGloss } from "./gloss";
 import { examplesDigest, readExamples, type LabelledExample } from "./examples";
 import { EXAMPLES_DIR, SPLIT_FILE } from "./paths";
 import { buildModel, tallyAt, toModelFile, toTrainingExamples } from "./pipeline";
@@ -28,7 +29,12 @@ const numberArg = (name: string): number | undefined => {
 /** The training set-up compared: DEFAULT_TRAINING unless `--l2` or `--epochs` says otherwise. */
 const training = { ...DEFAULT_TRAINING, l2: numberArg("l2") ?? DEFAULT_TRAINING.l2, epochs: numberArg("epochs") ?? DEFAULT_TRAINING.epochs };
 const [pairSpan = 0, wordSpan = 0] = spans === undefined ? [] : spans.split(",").map(Number);
-const config: FeatureConfig = spans === undefined ? DEFAULT_FEATURE_CONFIG : { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) };
+const glossPath = arg("gloss");
+const config: FeatureConfig = {
+  ...DEFAULT_FEATURE_CONFIG,
+  ...(spans === undefined ? {} : { concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) }),
+  ...(glossPath === undefined ? {} : { gloss: glossFeatures(readGloss(glossPath === "" ? undefined : glossPath)) }),
+};
 
 const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
 const risk = (c: ScreeningClassifier, e: LabelledExample) => scoreMessage(c, prepareText(e.text)).risk;
@@ -59,7 +65,7 @@ function trainOnly(train: readonly LabelledExample[], seed: number): ScreeningCl
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
-console.log(`set-up: ${spans === undefined ? "no concepts" : `concepts, pair span ${pairSpan}, word span ${wordSpan}`}; l2 ${training.l2}, ${training.epochs} epochs; ${split.train.length} train, ${split.dev.length} dev lines`);
+console.log(`set-up: ${spans === undefined ? "no concepts" : `concepts, pair span ${pairSpan}, word span ${wordSpan}`}${config.gloss === undefined ? "" : `, Spanish read through a glossary of ${Object.keys(config.gloss.entries).length} entries`}; l2 ${training.l2}, ${training.epochs} epochs; ${split.train.length} train, ${split.dev.length} dev lines`);
 for (const seed of seeds) {
   const started = performance.now();
   const { file, classifier, devReadings } = buildModel(
@@ -86,6 +92,11 @@ for (const seed of seeds) {
       const risky = [...split.train, ...split.dev].filter((e) => e.family === family && e.level !== "none").map((e) => risk(heldOut, e));
       line.push(`${family} hold-out ${pct(caughtAt(ordinary, risky, 0.02))} / ${pct(caughtAt(ordinary, risky, 0.05))}`);
     }
+    // Every line not in English left out: what the English lines alone teach of Spanish and mixed messages.
+    const englishOnly = trainOnly(split.train.filter((e) => e.lang === "en"), seed);
+    const ordinary = split.dev.filter((e) => e.lang === "en" && e.level === "none").map((e) => risk(englishOnly, e));
+    const risky = [...split.train, ...split.dev].filter((e) => e.lang !== "en" && e.level !== "none").map((e) => risk(englishOnly, e));
+    line.push(`English-only model on Spanish and mixed risk ${pct(caughtAt(ordinary, risky, 0.02))} / ${pct(caughtAt(ordinary, risky, 0.05))}`);
   }
   console.log(`${line.join("; ")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }

@@ -12,3 +12,6 @@ export const MODEL_FILE = join(PACKAGE_ROOT, "model", "screening-classifier.json
 /** The concept lexicon as its writer delivered it (byte for byte), and the same terms in the normaliser's form. */
 export const CONCEPTS_RECEIVED_FILE = join(DATA_DIR, "concepts", "concepts.received.json");
 export const CONCEPTS_FILE = join(DATA_DIR, "concepts", "concepts.json");
+/** The Spanish glossary as its writer delivered it (byte for byte), and its entries in the normaliser's form. */
+export const GLOSS_RECEIVED_FILE = join(DATA_DIR, "gloss", "gloss.received.json");
+export const GLOSS_FILE = join(DATA_DIR, "gloss", "gloss.json");

@@ -20,21 +20,23 @@ import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
+import { glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
 import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.6";
+export const MODEL_RELEASE = "2025.12.7";
 
 /**
- * The shipped recipe's features: DEFAULT_FEATURE_CONFIG and the committed concept lexicon's concepts (data/concepts),
- * each concept and ordered pairs of concepts up to four words apart within a clause, no concept × word pairs. Chosen
- * on dev and the family hold-outs (docs/safety-screening.md, "What was tried").
+ * The shipped recipe's features: DEFAULT_FEATURE_CONFIG, the committed concept lexicon's concepts (data/concepts),
+ * each concept and ordered pairs of concepts up to four words apart within a clause, no concept × word pairs, and
+ * Spanish clauses read a second time through the committed glossary (data/gloss). Chosen on dev and the family
+ * hold-outs (docs/safety-screening.md, "What was tried").
  */
 export function shippedFeatureConfig(): FeatureConfig {
-  return { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan: 4, wordSpan: 0 }) };
+  return { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan: 4, wordSpan: 0 }), gloss: glossFeatures(readGloss()) };
 }
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
@@ -67,28 +69,39 @@ function quantise(values: Float64Array, scale: number): Int16Array {
   return Int16Array.from(values, (v) => Math.max(-32767, Math.min(32767, Math.round(v / scale))));
 }
 
+function quantiseToBytes(values: Float64Array, scale: number): Int8Array {
+  return Int8Array.from(values, (v) => Math.max(-127, Math.min(127, Math.round(v / scale))));
+}
+
+const largest = (values: Float64Array) => values.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Weights to the file format: int16 with one shared scale, so the file is small and byte-identical across re-runs. */
 export function toModelFile(weights: TrainedWeights, config: FeatureConfig, thresholds: ModelThresholds, provenance: ModelProvenance): ModelFile {
-  let max = 0;
-  for (const v of weights.level) max = Math.max(max, Math.abs(v));
-  for (const v of weights.category) max = Math.max(max, Math.abs(v));
+  // Without concept features the file means what version 1 meant: it stays version 1 (and byte for byte the same).
+  const formatVersion = config.concepts === undefined && config.gloss === undefined ? 1 : MODEL_FORMAT_VERSION;
+  const compact = formatVersion >= 4;
+  const levelMax = largest(weights.level);
+  const categoryMax = largest(weights.category);
+  // Versions before 4 share one int16 scale between the heads; version 4 gives the int8 category head its own.
+  const max = compact ? levelMax : Math.max(levelMax, categoryMax);
   const scale = max === 0 ? 1 : Number((max / 32767).toPrecision(8));
+  const categoryScale = categoryMax === 0 ? 1 : Number((categoryMax / 127).toPrecision(8));
   const encoded: ModelFile["weights"] = {
     scale,
-    ...(config.concepts === undefined ? { buckets: encodeInts(weights.buckets) } : { bucketGaps: encodeBucketGaps(weights.buckets) }),
+    ...(formatVersion === 1 ? { buckets: encodeInts(weights.buckets) } : { bucketGaps: encodeBucketGaps(weights.buckets) }),
     idf: encodeInts(weights.idf),
     level: encodeInts(quantise(weights.level, scale)),
-    category: encodeInts(quantise(weights.category, scale)),
+    category: encodeInts(compact ? quantiseToBytes(weights.category, categoryScale) : quantise(weights.category, scale)),
+    ...(compact ? { categoryScale } : {}),
     levelBias: Array.from(weights.levelBias, round6),
     categoryBias: Array.from(weights.categoryBias, round6),
   };
   const digest = weightsDigest(encoded);
   return {
     format: MODEL_FORMAT,
-    // Without concept features the file means what version 1 meant: it stays version 1 (and byte for byte the same).
-    formatVersion: config.concepts === undefined ? 1 : MODEL_FORMAT_VERSION,
+    formatVersion,
     modelVersion: `${MODEL_RELEASE}+${digest.slice(0, 8)}`,
     provenance,
     features: { ...config },

@@ -1,5 +1,7 @@
 // Turns normalised text into hashed features: character n-grams inside word boundaries, words, word pairs and triples, pairs a few words apart, and the concepts a lexicon names in the words, FNV-1a hashed into a fixed space.
 
+import { spanishLean } from "../normalize";
+
 /** How text becomes features; stored in the model file so training and inference cannot drift apart. */
 export interface FeatureConfig {
   /** The feature space has 2^hashBits buckets. */
@@ -15,6 +17,21 @@ export interface FeatureConfig {
   pairSpan?: number;
   /** Concept features (a term lexicon's concepts found in the words); absent: none. */
   concepts?: ConceptFeatures;
+  /** Spanish clauses also read through a glossary as English words; absent: none. */
+  gloss?: GlossFeatures;
+}
+
+/**
+ * A Spanish-to-English glossary as the classifier reads it: each Spanish word or phrase and its plain English reading,
+ * both in the normaliser's matching form. A clause that leans Spanish is read a second time in those English words, as
+ * words, pairs, triples and pairs a few words apart, in the same buckets as English text: what the model learnt from
+ * "i want to die" is there in "me quiero morir". The entries travel inside the model file, like concept terms.
+ */
+export interface GlossFeatures {
+  /** Who wrote the glossary, and the SHA-256 of its file as received (data/gloss). */
+  source: { author: string; sha256: string };
+  /** Spanish word or phrase → English words. */
+  entries: Record<string, string>;
 }
 
 /**
@@ -82,39 +99,14 @@ export function extractFeatures(forms: readonly string[], config: FeatureConfig)
   const mask = (1 << config.hashBits) - 1;
   const found: number[] = [];
   const concepts = config.concepts === undefined ? undefined : conceptMatcher(config.concepts);
+  const gloss = config.gloss === undefined ? undefined : glossMatcher(config.gloss);
   for (const form of forms) {
     const words = form.split(" ");
     if (concepts !== undefined) conceptFeatures(words, concepts, mask, found);
-    const span = Math.max(1, config.pairSpan ?? 1);
-    // The clause's words so far, newest last (only the last `span` are read).
-    const clause: string[] = [];
-    for (const word of words) {
-      if (word.length === 0) continue;
-      if (word === ".") {
-        clause.length = 0;
-        continue;
-      }
-      found.push(bucket(fnvString(KIND_WORD, word), mask));
-      const previous = clause[clause.length - 1];
-      const beforePrevious = clause[clause.length - 2];
-      if (config.wordNgramMax >= 2 && previous !== undefined) found.push(bucket(fnvString(fnvChar(fnvString(KIND_PAIR, previous), SPACE), word), mask));
-      if (config.wordNgramMax >= 3 && previous !== undefined && beforePrevious !== undefined) {
-        found.push(bucket(fnvString(fnvChar(fnvString(fnvChar(fnvString(KIND_TRIPLE, beforePrevious), SPACE), previous), SPACE), word), mask));
-      }
-      for (let distance = 2; distance <= span && distance <= clause.length; distance += 1) {
-        found.push(bucket(fnvString(fnvChar(fnvString(KIND_SKIP, clause[clause.length - distance] ?? ""), SPACE), word), mask));
-      }
-      clause.push(word);
-      // Character n-grams of " word ", so the edges of a word are features of their own.
-      const padded = word.length + 2;
-      for (let start = 0; start < padded; start += 1) {
-        let h = KIND_CHAR;
-        for (let length = 1; length <= config.charNgramMax && start + length <= padded; length += 1) {
-          const at = start + length - 1;
-          h = fnvChar(h, at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1));
-          if (length >= config.charNgramMin) found.push(bucket(h, mask));
-        }
-      }
+    wordFeatures(words, config, mask, found, true);
+    if (gloss !== undefined) {
+      const glossed = glossSpanish(words, gloss);
+      if (glossed !== undefined) wordFeatures(glossed, config, mask, found, false);
     }
   }
   if (found.length === 0) return { indices: new Int32Array(0) };
@@ -122,6 +114,110 @@ export function extractFeatures(forms: readonly string[], config: FeatureConfig)
   let distinct = 0;
   for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i] ?? 0;
   return { indices: sorted.slice(0, distinct) };
+}
+
+/** Words, word pairs and triples, pairs a few words apart and (with `characters`) character n-grams of one form's words. */
+function wordFeatures(words: readonly string[], config: FeatureConfig, mask: number, found: number[], characters: boolean): void {
+  const span = Math.max(1, config.pairSpan ?? 1);
+  // The clause's words so far, newest last (only the last `span` are read).
+  const clause: string[] = [];
+  for (const word of words) {
+    if (word.length === 0) continue;
+    if (word === ".") {
+      clause.length = 0;
+      continue;
+    }
+    found.push(bucket(fnvString(KIND_WORD, word), mask));
+    const previous = clause[clause.length - 1];
+    const beforePrevious = clause[clause.length - 2];
+    if (config.wordNgramMax >= 2 && previous !== undefined) found.push(bucket(fnvString(fnvChar(fnvString(KIND_PAIR, previous), SPACE), word), mask));
+    if (config.wordNgramMax >= 3 && previous !== undefined && beforePrevious !== undefined) {
+      found.push(bucket(fnvString(fnvChar(fnvString(fnvChar(fnvString(KIND_TRIPLE, beforePrevious), SPACE), previous), SPACE), word), mask));
+    }
+    for (let distance = 2; distance <= span && distance <= clause.length; distance += 1) {
+      found.push(bucket(fnvString(fnvChar(fnvString(KIND_SKIP, clause[clause.length - distance] ?? ""), SPACE), word), mask));
+    }
+    clause.push(word);
+    if (!characters) continue;
+    // Character n-grams of " word ", so the edges of a word are features of their own.
+    const padded = word.length + 2;
+    for (let start = 0; start < padded; start += 1) {
+      let h = KIND_CHAR;
+      for (let length = 1; length <= config.charNgramMax && start + length <= padded; length += 1) {
+        const at = start + length - 1;
+        h = fnvChar(h, at === 0 || at === padded - 1 ? SPACE : word.charCodeAt(at - 1));
+        if (length >= config.charNgramMin) found.push(bucket(h, mask));
+      }
+    }
+  }
+}
+
+/** One word of a Spanish phrase and the words that may follow it; `english` when a phrase ends here. */
+interface GlossNode {
+  next: Map<string, GlossNode>;
+  english?: readonly string[];
+}
+
+const glossMatchers = new WeakMap<GlossFeatures, GlossNode>();
+
+/** The glossary as a tree of words, compiled once per glossary object (the model keeps one). */
+function glossMatcher(gloss: GlossFeatures): GlossNode {
+  const cached = glossMatchers.get(gloss);
+  if (cached !== undefined) return cached;
+  const root: GlossNode = { next: new Map() };
+  for (const [spanish, english] of Object.entries(gloss.entries)) {
+    let node = root;
+    for (const word of spanish.split(" ")) {
+      if (word.length === 0) continue;
+      let child = node.next.get(word);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    if (node !== root) node.english = english.split(" ").filter((word) => word.length > 0);
+  }
+  glossMatchers.set(gloss, root);
+  return root;
+}
+
+/**
+ * The form's Spanish clauses in English words, longest phrase first, a word without an entry kept as it is; English
+ * clauses are left out (their words are read already, and Spanish readings of English words mislead: "come", "sin").
+ * Undefined when no clause leans Spanish. A clause with no telling words takes the language of the whole form.
+ */
+function glossSpanish(words: readonly string[], root: GlossNode): string[] | undefined {
+  const formLean = spanishLean(words);
+  const out: string[] = [];
+  let glossedAny = false;
+  let start = 0;
+  for (let end = 0; end <= words.length; end += 1) {
+    if (end < words.length && words[end] !== ".") continue;
+    const clause = words.slice(start, end).filter((word) => word.length > 0);
+    start = end + 1;
+    const lean = spanishLean(clause);
+    if (!(lean > 0 || (lean === 0 && formLean > 0))) continue;
+    let at = 0;
+    while (at < clause.length) {
+      let node = root.next.get(clause[at] ?? "");
+      let english: readonly string[] | undefined;
+      let after = at + 1;
+      for (let next = at + 1; node !== undefined; next += 1) {
+        if (node.english !== undefined) {
+          english = node.english;
+          after = next;
+        }
+        node = next < clause.length ? node.next.get(clause[next] ?? "") : undefined;
+      }
+      if (english === undefined) out.push(clause[at] ?? "");
+      else out.push(...english);
+      glossedAny ||= english !== undefined;
+      at = after;
+    }
+    out.push(".");
+  }
+  return glossedAny ? out : undefined;
 }
 
 /** One word of a term and the words that may follow it; `concepts` when a term ends here. */

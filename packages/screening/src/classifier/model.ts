@@ -12,10 +12,13 @@ export const MODEL_FORMAT = "innerworld-screening-classifier";
  * 2: the feature config may name concept features (FeatureConfig.concepts), which code reading version 1 would ignore.
  * 3: as 2, with the stored buckets written as the gaps between them (`bucketGaps`, varints) rather than 4 bytes each:
  * the same weights in about a tenth less file, which keeps the concept model under the issue's 10 MB.
+ * 4: as 3, with the category head in int8 under a scale of its own (`categoryScale`): it only picks the kind of a risk
+ * the level head found, so it needs less precision than the level head, and takes half the room; and the feature
+ * config may name a Spanish glossary (FeatureConfig.gloss), which code reading version 3 would ignore.
  */
-export const MODEL_FORMAT_VERSION = 3;
+export const MODEL_FORMAT_VERSION = 4;
 /** A file without concept features means what it meant before them, so it is still written, and read, as version 1. */
-const FORMAT_VERSIONS_READ: readonly number[] = [1, 2, MODEL_FORMAT_VERSION];
+const FORMAT_VERSIONS_READ: readonly number[] = [1, 2, 3, MODEL_FORMAT_VERSION];
 
 /** Decision thresholds tuned on the dev split, never on test; they travel with the weights they were tuned for. */
 export interface ModelThresholds {
@@ -72,7 +75,10 @@ export interface ModelFile {
     /** Inverse document frequency per stored bucket, uint16 thousandths. */
     idf: string;
     level: string;
+    /** Versions 1 to 3: int16 under `scale`; version 4: int8 under `categoryScale`. */
     category: string;
+    /** Version 4: the category head's own scale. */
+    categoryScale?: number;
     levelBias: number[];
     categoryBias: number[];
   };
@@ -118,7 +124,7 @@ export class ScreeningClassifier implements RiskScorer {
     this.provenance = { ...file.provenance, heldOutFamilies: [...file.provenance.heldOutFamilies] };
     const buckets = weights.bucketGaps === undefined ? decodeInts(weights.buckets ?? "", Uint32Array) : decodeBucketGaps(weights.bucketGaps);
     const levelInts = decodeInts(weights.level, Int16Array);
-    const categoryInts = decodeInts(weights.category, Int16Array);
+    const categoryInts = file.formatVersion >= 4 ? decodeInts(weights.category, Int8Array) : decodeInts(weights.category, Int16Array);
     const idfInts = decodeInts(weights.idf, Uint16Array);
     const rows = buckets.length;
     if (idfInts.length !== rows) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "the idf array does not match the number of feature buckets");
@@ -141,7 +147,8 @@ export class ScreeningClassifier implements RiskScorer {
       this.levelTable[base] = idf;
       for (let k = 0; k < RISK_LEVELS.length; k += 1) this.levelTable[base + 1 + k] = idf * (levelWeights[row * RISK_LEVELS.length + k] ?? 0);
     }
-    this.categoryWeights = Float32Array.from(categoryInts, (v) => v * weights.scale);
+    const categoryScale = file.formatVersion >= 4 ? (weights.categoryScale ?? 0) : weights.scale;
+    this.categoryWeights = Float32Array.from(categoryInts, (v) => v * categoryScale);
     this.levelBias = Float64Array.from(weights.levelBias);
     this.categoryBias = Float64Array.from(weights.categoryBias);
   }
@@ -246,7 +253,7 @@ export function softmaxInPlace(logits: Float64Array): void {
 
 type IntArrayConstructor<T> = { new (buffer: ArrayBuffer, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number };
 
-function decodeInts<T extends Uint32Array | Int16Array | Uint16Array>(base64: string, Kind: IntArrayConstructor<T>): T {
+function decodeInts<T extends Uint32Array | Int16Array | Uint16Array | Int8Array>(base64: string, Kind: IntArrayConstructor<T>): T {
   const bytes = Buffer.from(base64, "base64");
   if (bytes.length % Kind.BYTES_PER_ELEMENT !== 0) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "a weight array has a partial element");
   // Copy into an aligned buffer; the file is little-endian, as is every platform Node runs on here.
@@ -294,7 +301,7 @@ function decodeBucketGaps(base64: string): Uint32Array {
   return Uint32Array.from(buckets);
 }
 
-export function encodeInts(values: Uint32Array | Int16Array | Uint16Array): string {
+export function encodeInts(values: Uint32Array | Int16Array | Uint16Array | Int8Array): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
 }
 
@@ -321,6 +328,17 @@ function conceptProblem(concepts: unknown): string | undefined {
   return undefined;
 }
 
+/** What is wrong with a model file's glossary, if anything. */
+function glossProblem(gloss: unknown): string | undefined {
+  if (!isObject(gloss)) return "not an object";
+  const { source, entries } = gloss;
+  if (!isObject(source) || typeof source.author !== "string" || typeof source.sha256 !== "string") return "the source is missing";
+  if (!isObject(entries)) return "the entries are missing";
+  const words = (text: unknown) => typeof text === "string" && text.trim().length > 0 && text === text.trim();
+  for (const [spanish, english] of Object.entries(entries)) if (!words(spanish) || !words(english)) return `the entry ${JSON.stringify(spanish)} is not words`;
+  return undefined;
+}
+
 /** Checks a parsed model file field by field; anything missing, mistyped or damaged is a typed error, never a half-working model. */
 export function parseModelFile(value: unknown): ModelFile {
   const corrupt = (why: string) => new ScreeningModelError("SCREENING_MODEL_CORRUPT", why);
@@ -341,6 +359,11 @@ export function parseModelFile(value: unknown): ModelFile {
     const problem = conceptProblem(features.concepts);
     if (problem !== undefined) throw corrupt(`concept features: ${problem}`);
   }
+  if (features.gloss !== undefined) {
+    if (value.formatVersion < 4) throw corrupt(`a version ${value.formatVersion} model file cannot name a glossary`);
+    const problem = glossProblem(features.gloss);
+    if (problem !== undefined) throw corrupt(`glossary: ${problem}`);
+  }
   if (JSON.stringify(levels) !== JSON.stringify(RISK_LEVELS) || JSON.stringify(categories) !== JSON.stringify(RISK_CATEGORIES)) {
     throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", "the model's levels or categories are not the ones this code knows");
   }
@@ -348,8 +371,10 @@ export function parseModelFile(value: unknown): ModelFile {
   if (
     !isObject(weights) ||
     !isFiniteNumber(weights.scale) ||
-    // Versions 1 and 2 store the buckets as uint32s, version 3 as gaps: exactly the one its version names.
-    (value.formatVersion === MODEL_FORMAT_VERSION ? typeof weights.bucketGaps !== "string" || weights.buckets !== undefined : typeof weights.buckets !== "string" || weights.bucketGaps !== undefined) ||
+    // Versions 1 and 2 store the buckets as uint32s, versions 3 and 4 as gaps: exactly the one its version names.
+    (value.formatVersion >= 3 ? typeof weights.bucketGaps !== "string" || weights.buckets !== undefined : typeof weights.buckets !== "string" || weights.bucketGaps !== undefined) ||
+    // Version 4 gives the category head a scale of its own; the versions before share one.
+    (value.formatVersion >= 4 ? !isFiniteNumber(weights.categoryScale) : weights.categoryScale !== undefined) ||
     typeof weights.idf !== "string" ||
     typeof weights.level !== "string" ||
     typeof weights.category !== "string" ||
