@@ -109,6 +109,8 @@ describe("a model file with concept features", () => {
     ["version 1 naming concepts", (file) => ({ ...file, formatVersion: 1 })],
     ["version 4 without the category head's scale", (file) => ({ ...file, weights: { ...file.weights, categoryScale: undefined } })],
     ["version 3 with a category scale of its own", (file) => ({ ...file, formatVersion: 3 })],
+    ["a category scale of zero", (file) => ({ ...file, weights: { ...file.weights, categoryScale: 0 } })],
+    ["an int8 category head of the wrong length", (file) => ({ ...file, weights: { ...file.weights, category: Buffer.alloc(3).toString("base64") } })],
     ["terms that are not words", (file) => ({ ...file, features: { ...file.features, concepts: { ...concepts, terms: { KILL: ["kill", " "] } } } })],
     ["bucket gaps that end inside a varint", (file) => ({ ...file, weights: { ...file.weights, bucketGaps: Buffer.from([0x05, 0x83]).toString("base64") } })],
     ["version 3 storing whole buckets", (file) => ({ ...file, weights: { ...file.weights, bucketGaps: undefined, buckets: Buffer.alloc(8).toString("base64") } })],
@@ -121,7 +123,8 @@ describe("a model file with concept features", () => {
 
 const gloss = {
   source: { author: "unit test", sha256: "e".repeat(64) },
-  entries: { quiero: "i want", morir: "to die", "me quiero morir": "i want to die", gato: "cat", nombre: "name" },
+  entries: { quiero: "i want", morir: "to die", "me quiero morir": "i want to die", gato: "cat", nombre: "name", come: "eats", sin: "without", ya: "already", "ya no": "not anymore", aguanto: "i can take" },
+  englishWords: ["already", "and", "anymore", "cat", "city", "come", "die", "here", "i", "just", "name", "no", "not", "sin", "the", "to", "want", "ya"],
 };
 
 describe("a model file with a Spanish glossary", () => {
@@ -135,8 +138,25 @@ describe("a model file with a Spanish glossary", () => {
     // Every word, pair, triple and pair a few words apart of "i want to die", not its character n-grams.
     expect(shared.length).toBeGreaterThanOrEqual(10);
     expect([...words("me quiero morir", config)].filter((bucket) => english.has(bucket))).toEqual([]);
-    // "come" and "sin" are English here ("come here, sin city"): an English clause is not read as Spanish.
-    expect(words("come here and name the cat", glossed)).toEqual(words("come here and name the cat", config));
+    // "come" and "sin" are in the glossary and English words too: in an English clause they are not read as Spanish.
+    expect(words("come here and name the cat sin city", glossed)).toEqual(words("come here and name the cat sin city", config));
+  });
+
+  it("reads the longest phrase the glossary holds, and Spanish words inside an English clause", () => {
+    // "ya no" is one phrase ("not anymore"), not "ya" ("already") and then "no": the pair "not anymore" is read.
+    const single = new Set([...words("not", config), ...words("anymore", config)]);
+    const pair = [...words("not anymore", config)].filter((bucket) => !single.has(bucket));
+    expect(pair).toHaveLength(1);
+    expect(words("ya no quiero gato", glossed).has(pair[0] ?? -1)).toBe(true);
+    const already = words("already", config);
+    expect([...words("ya no quiero gato", glossed)].some((bucket) => already.has(bucket))).toBe(false);
+    expect([...words("ya quiero gato", glossed)].some((bucket) => already.has(bucket))).toBe(true);
+    // The clause leans English, yet "aguanto" is no English word: it is read. "ya no" beside it is two English words
+    // ("see ya", "no"), so there it stays as written.
+    const read = words("ya no aguanto i just want to die", glossed);
+    const wordsOnly: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, hashBits: config.hashBits, charNgramMin: 99 };
+    expect([...words("i can take", wordsOnly)].filter((bucket) => !read.has(bucket))).toEqual([]);
+    expect(read.has(pair[0] ?? -1)).toBe(false);
   });
 
   it("is format version 4, carries its entries, and reads with them when loaded", () => {
@@ -152,7 +172,13 @@ describe("a model file with a Spanish glossary", () => {
   });
 
   it.each<[string, (file: ModelFile) => unknown]>([
-    ["version 3 naming a glossary", (file) => ({ ...file, formatVersion: 3 })],
+    ["version 3 naming a glossary", (file) => {
+      // A file that is version 3 in every other way (int16 category head, one shared scale), the glossary aside.
+      const { categoryScale = 0, ...rest } = file.weights;
+      const category = encodeInts(Int16Array.from(new Int8Array(Buffer.from(file.weights.category, "base64")), (v) => Math.round((v * categoryScale) / rest.scale)));
+      return { ...file, formatVersion: 3, weights: { ...rest, category } };
+    }],
+    ["English words that are not words", (file) => ({ ...file, features: { ...file.features, gloss: { ...gloss, englishWords: ["two words"] } } })],
     ["an entry that is not words", (file) => ({ ...file, features: { ...file.features, gloss: { ...gloss, entries: { quiero: " " } } } })],
     ["no source", (file) => ({ ...file, features: { ...file.features, gloss: { entries: gloss.entries } } })],
   ])("is refused with %s", (_name, damage) => {

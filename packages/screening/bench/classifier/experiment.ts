@@ -8,7 +8,7 @@ import { prepareText } from "../../src/normalize";
 import { scoreMessage } from "../../src/riskScreen";
 import { augmentExamples, DEFAULT_AUGMENT } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
-import { glossFeatures, readGloss } from "./gloss";
+import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import { examplesDigest, readExamples, type LabelledExample } from "./examples";
 import { EXAMPLES_DIR, SPLIT_FILE } from "./paths";
 import { buildModel, tallyAt, toModelFile, toTrainingExamples } from "./pipeline";
@@ -30,13 +30,14 @@ const numberArg = (name: string): number | undefined => {
 const training = { ...DEFAULT_TRAINING, l2: numberArg("l2") ?? DEFAULT_TRAINING.l2, epochs: numberArg("epochs") ?? DEFAULT_TRAINING.epochs };
 const [pairSpan = 0, wordSpan = 0] = spans === undefined ? [] : spans.split(",").map(Number);
 const glossPath = arg("gloss");
+if (process.argv.includes("--gloss")) throw new Error("--gloss takes a value: --gloss= for the committed glossary, --gloss=<file> for another");
+
+const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
 const config: FeatureConfig = {
   ...DEFAULT_FEATURE_CONFIG,
   ...(spans === undefined ? {} : { concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) }),
-  ...(glossPath === undefined ? {} : { gloss: glossFeatures(readGloss(glossPath === "" ? undefined : glossPath)) }),
+  ...(glossPath === undefined ? {} : { gloss: glossFeatures(readGloss(glossPath === "" ? undefined : glossPath), englishVocabulary(split.train)) }),
 };
-
-const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
 const risk = (c: ScreeningClassifier, e: LabelledExample) => scoreMessage(c, prepareText(e.text)).risk;
 
 /** Share of risk lines caught when `rate` of the ordinary lines are flagged, the classifier alone, each message read alone. */

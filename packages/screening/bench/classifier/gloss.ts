@@ -2,7 +2,8 @@
 
 import { readFileSync } from "node:fs";
 import type { GlossFeatures } from "../../src/classifier/features";
-import { normaliseTerm } from "../../src/normalize";
+import { normaliseTerm, prepareText } from "../../src/normalize";
+import type { LabelledExample } from "./examples";
 import { GLOSS_FILE } from "./paths";
 
 /** The writer's file: {description, author, entries: [{es, en}]}. */
@@ -71,11 +72,27 @@ export function normaliseGloss(received: ReceivedGloss, sha256: string, received
   };
 }
 
+/** The committed glossary (data/gloss/gloss.json), or the one at `path`. */
 export function readGloss(path: string = GLOSS_FILE): Gloss {
   return JSON.parse(readFileSync(path, "utf8")) as Gloss;
 }
 
-/** The classifier's gloss features from the committed glossary: its entries travel in the model file. */
-export function glossFeatures(gloss: Gloss): GlossFeatures {
-  return { source: { author: gloss.source.author, sha256: gloss.source.sha256 }, entries: { ...gloss.entries } };
+/** The classifier's gloss features from the committed glossary and the English words of the lines it is trained on: both travel in the model file. */
+export function glossFeatures(gloss: Gloss, englishWords: readonly string[]): GlossFeatures {
+  return { source: { author: gloss.source.author, sha256: gloss.source.sha256 }, entries: { ...gloss.entries }, englishWords: [...englishWords] };
+}
+
+/** Words the English lines use at least twice, in matching form, sorted: once is too often a name or a typo. */
+export function englishVocabulary(lines: readonly LabelledExample[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (line.lang !== "en") continue;
+    for (const word of new Set(prepareText(line.text).forms.flatMap((form) => form.split(" ")))) {
+      if (word.length > 0 && word !== ".") counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .filter(([, count]) => count >= 2)
+    .map(([word]) => word)
+    .sort();
 }

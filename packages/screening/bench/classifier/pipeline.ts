@@ -20,7 +20,7 @@ import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
-import { glossFeatures, readGloss } from "./gloss";
+import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
 import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage } from "../../src/riskScreen";
@@ -32,11 +32,15 @@ export const MODEL_RELEASE = "2025.12.7";
 /**
  * The shipped recipe's features: DEFAULT_FEATURE_CONFIG, the committed concept lexicon's concepts (data/concepts),
  * each concept and ordered pairs of concepts up to four words apart within a clause, no concept × word pairs, and
- * Spanish clauses read a second time through the committed glossary (data/gloss). Chosen on dev and the family
- * hold-outs (docs/safety-screening.md, "What was tried").
+ * Spanish read a second time through the committed glossary (data/gloss), with the English words of the lines trained
+ * on telling English from Spanish. Chosen on dev and the family hold-outs (docs/safety-screening.md, "What was tried").
  */
-export function shippedFeatureConfig(): FeatureConfig {
-  return { ...DEFAULT_FEATURE_CONFIG, concepts: conceptFeatures(readConceptLexicon(), { pairSpan: 4, wordSpan: 0 }), gloss: glossFeatures(readGloss()) };
+export function shippedFeatureConfig(train: readonly LabelledExample[]): FeatureConfig {
+  return {
+    ...DEFAULT_FEATURE_CONFIG,
+    concepts: conceptFeatures(readConceptLexicon(), { pairSpan: 4, wordSpan: 0 }),
+    gloss: glossFeatures(readGloss(), englishVocabulary(train)),
+  };
 }
 
 /** What one labelled example is trained as: the message alone, or, for a sequence line, the recent messages read with it. */
@@ -77,9 +81,9 @@ const largest = (values: Float64Array) => values.reduce((max, v) => Math.max(max
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Weights to the file format: int16 with one shared scale, so the file is small and byte-identical across re-runs. */
+/** Weights to the file format: the level head in int16, the category head in int8 with a scale of its own (int16 under the shared scale before version 4), so the file is small and byte-identical across re-runs. */
 export function toModelFile(weights: TrainedWeights, config: FeatureConfig, thresholds: ModelThresholds, provenance: ModelProvenance): ModelFile {
-  // Without concept features the file means what version 1 meant: it stays version 1 (and byte for byte the same).
+  // Without concept features or a glossary the file means what version 1 meant: it stays version 1 (and byte for byte the same).
   const formatVersion = config.concepts === undefined && config.gloss === undefined ? 1 : MODEL_FORMAT_VERSION;
   const compact = formatVersion >= 4;
   const levelMax = largest(weights.level);
@@ -318,7 +322,7 @@ export function buildModel(
   dev: readonly LabelledExample[],
   provenance: Omit<ModelProvenance, "seed" | "epochs" | "learningRate" | "l2" | "trainingExamples" | "minCount" | "augmentation">,
   options: TrainingOptions = DEFAULT_TRAINING,
-  config: FeatureConfig = shippedFeatureConfig(),
+  config: FeatureConfig = shippedFeatureConfig(train),
   tuning: TuningTargets = DEFAULT_TUNING,
   augment: AugmentOptions = DEFAULT_AUGMENT,
 ): BuiltModel {

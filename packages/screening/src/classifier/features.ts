@@ -1,4 +1,4 @@
-// Turns normalised text into hashed features: character n-grams inside word boundaries, words, word pairs and triples, pairs a few words apart, and the concepts a lexicon names in the words, FNV-1a hashed into a fixed space.
+// Turns normalised text into hashed features: character n-grams inside word boundaries, words, word pairs and triples, pairs a few words apart, the concepts a lexicon names in the words, and Spanish read again in a glossary's English words, FNV-1a hashed into a fixed space.
 
 import { spanishLean } from "../normalize";
 
@@ -32,6 +32,12 @@ export interface GlossFeatures {
   source: { author: string; sha256: string };
   /** Spanish word or phrase → English words. */
   entries: Record<string, string>;
+  /**
+   * Words of the English training lines (in matching form, sorted). In a clause that does not lean Spanish, an entry
+   * is read only when one of its words is not among them: "aguanto" in "ya no aguanto, i just want to die" (the comma
+   * is gone from the form), "corte" in "me corte", but never "come" or "sin" in an English sentence.
+   */
+  englishWords: string[];
 }
 
 /**
@@ -156,18 +162,29 @@ function wordFeatures(words: readonly string[], config: FeatureConfig, mask: num
 interface GlossNode {
   next: Map<string, GlossNode>;
   english?: readonly string[];
+  /** Whether a word of the phrase ending here is not an English word: the phrase is Spanish wherever it is found. */
+  onlySpanish?: boolean;
 }
 
-const glossMatchers = new WeakMap<GlossFeatures, GlossNode>();
+interface GlossMatcher {
+  root: GlossNode;
+  /** The glossary's words English does not use: a clause not leaning Spanish without one of them has nothing to read. */
+  spanishOnly: ReadonlySet<string>;
+}
+
+const glossMatchers = new WeakMap<GlossFeatures, GlossMatcher>();
 
 /** The glossary as a tree of words, compiled once per glossary object (the model keeps one). */
-function glossMatcher(gloss: GlossFeatures): GlossNode {
+function glossMatcher(gloss: GlossFeatures): GlossMatcher {
   const cached = glossMatchers.get(gloss);
   if (cached !== undefined) return cached;
   const root: GlossNode = { next: new Map() };
+  const englishWords = new Set(gloss.englishWords);
+  const spanishOnly = new Set<string>();
   for (const [spanish, english] of Object.entries(gloss.entries)) {
     let node = root;
-    for (const word of spanish.split(" ")) {
+    const words = spanish.split(" ").filter((word) => word.length > 0);
+    for (const word of words) {
       if (word.length === 0) continue;
       let child = node.next.get(word);
       if (child === undefined) {
@@ -176,18 +193,24 @@ function glossMatcher(gloss: GlossFeatures): GlossNode {
       }
       node = child;
     }
-    if (node !== root) node.english = english.split(" ").filter((word) => word.length > 0);
+    if (node === root) continue;
+    node.english = english.split(" ").filter((word) => word.length > 0);
+    node.onlySpanish = words.some((word) => !englishWords.has(word));
+    for (const word of words) if (!englishWords.has(word)) spanishOnly.add(word);
   }
-  glossMatchers.set(gloss, root);
-  return root;
+  const matcher = { root, spanishOnly };
+  glossMatchers.set(gloss, matcher);
+  return matcher;
 }
 
 /**
- * The form's Spanish clauses in English words, longest phrase first, a word without an entry kept as it is; English
- * clauses are left out (their words are read already, and Spanish readings of English words mislead: "come", "sin").
- * Undefined when no clause leans Spanish. A clause with no telling words takes the language of the whole form.
+ * The form's Spanish in English words: from each word the longest phrase the glossary holds, a word without one kept
+ * as it is. A clause that leans Spanish is read whole (one whose telling words tie takes the lean of the whole form);
+ * in any other clause only phrases with a word English does not use are read (Spanish readings of English words
+ * mislead: "come", "sin"), and a clause with none is left out, its words being read already. Undefined when nothing
+ * was read.
  */
-function glossSpanish(words: readonly string[], root: GlossNode): string[] | undefined {
+function glossSpanish(words: readonly string[], { root, spanishOnly }: GlossMatcher): string[] | undefined {
   const formLean = spanishLean(words);
   const out: string[] = [];
   let glossedAny = false;
@@ -197,25 +220,31 @@ function glossSpanish(words: readonly string[], root: GlossNode): string[] | und
     const clause = words.slice(start, end).filter((word) => word.length > 0);
     start = end + 1;
     const lean = spanishLean(clause);
-    if (!(lean > 0 || (lean === 0 && formLean > 0))) continue;
+    const spanish = lean > 0 || (lean === 0 && formLean > 0);
+    // Most clauses are English with no Spanish word: nothing to read, and no need to walk the glossary.
+    if (!spanish && !clause.some((word) => spanishOnly.has(word))) continue;
+    const read: string[] = [];
+    let readAny = false;
     let at = 0;
     while (at < clause.length) {
       let node = root.next.get(clause[at] ?? "");
-      let english: readonly string[] | undefined;
+      let found: GlossNode | undefined;
       let after = at + 1;
       for (let next = at + 1; node !== undefined; next += 1) {
-        if (node.english !== undefined) {
-          english = node.english;
+        if (node.english !== undefined && (spanish || node.onlySpanish === true)) {
+          found = node;
           after = next;
         }
         node = next < clause.length ? node.next.get(clause[next] ?? "") : undefined;
       }
-      if (english === undefined) out.push(clause[at] ?? "");
-      else out.push(...english);
-      glossedAny ||= english !== undefined;
+      if (found?.english === undefined) read.push(clause[at] ?? "");
+      else read.push(...found.english);
+      readAny ||= found !== undefined;
       at = after;
     }
-    out.push(".");
+    if (!readAny) continue;
+    glossedAny = true;
+    out.push(...read, ".");
   }
   return glossedAny ? out : undefined;
 }

@@ -147,7 +147,8 @@ export class ScreeningClassifier implements RiskScorer {
       this.levelTable[base] = idf;
       for (let k = 0; k < RISK_LEVELS.length; k += 1) this.levelTable[base + 1 + k] = idf * (levelWeights[row * RISK_LEVELS.length + k] ?? 0);
     }
-    const categoryScale = file.formatVersion >= 4 ? (weights.categoryScale ?? 0) : weights.scale;
+    const categoryScale = file.formatVersion >= 4 ? weights.categoryScale : weights.scale;
+    if (categoryScale === undefined || !(categoryScale > 0)) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "the category head has no scale");
     this.categoryWeights = Float32Array.from(categoryInts, (v) => v * categoryScale);
     this.levelBias = Float64Array.from(weights.levelBias);
     this.categoryBias = Float64Array.from(weights.categoryBias);
@@ -331,11 +332,12 @@ function conceptProblem(concepts: unknown): string | undefined {
 /** What is wrong with a model file's glossary, if anything. */
 function glossProblem(gloss: unknown): string | undefined {
   if (!isObject(gloss)) return "not an object";
-  const { source, entries } = gloss;
+  const { source, entries, englishWords } = gloss;
   if (!isObject(source) || typeof source.author !== "string" || typeof source.sha256 !== "string") return "the source is missing";
   if (!isObject(entries)) return "the entries are missing";
   const words = (text: unknown) => typeof text === "string" && text.trim().length > 0 && text === text.trim();
   for (const [spanish, english] of Object.entries(entries)) if (!words(spanish) || !words(english)) return `the entry ${JSON.stringify(spanish)} is not words`;
+  if (!Array.isArray(englishWords) || !englishWords.every((word) => words(word) && !(word as string).includes(" "))) return "the English words are not words";
   return undefined;
 }
 
@@ -374,7 +376,7 @@ export function parseModelFile(value: unknown): ModelFile {
     // Versions 1 and 2 store the buckets as uint32s, versions 3 and 4 as gaps: exactly the one its version names.
     (value.formatVersion >= 3 ? typeof weights.bucketGaps !== "string" || weights.buckets !== undefined : typeof weights.buckets !== "string" || weights.bucketGaps !== undefined) ||
     // Version 4 gives the category head a scale of its own; the versions before share one.
-    (value.formatVersion >= 4 ? !isFiniteNumber(weights.categoryScale) : weights.categoryScale !== undefined) ||
+    (value.formatVersion >= 4 ? !(isFiniteNumber(weights.categoryScale) && weights.categoryScale > 0) : weights.categoryScale !== undefined) ||
     typeof weights.idf !== "string" ||
     typeof weights.level !== "string" ||
     typeof weights.category !== "string" ||

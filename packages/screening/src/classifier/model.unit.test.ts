@@ -46,6 +46,7 @@ describe("loading the screening classifier", () => {
     // likeliest level, and an escalated kind: the classifier by itself gives it crisis resources. (2025.12.7 reads P(risk)
     // 0.88 and P(crisis) 0.82, its concern threshold 0.79; 2025.12.6 read 0.92 and 0.88, 2025.12.5 0.92 and 0.91.)
     const plain = classifier.score(extractFeatures(["i want to die"], classifier.features));
+    expect(plain.risk).toBeGreaterThan(0.85);
     expect(plain.risk).toBeGreaterThanOrEqual(classifier.thresholds.concern);
     expect(plain.level.crisis).toBeGreaterThan(plain.level.concern + plain.level.none);
     // What the risk layer acts on, read as it reads it: a concern of an escalated kind is a crisis.
