@@ -123,7 +123,21 @@ describe("a model file with concept features", () => {
 
 const gloss = {
   source: { author: "unit test", sha256: "e".repeat(64) },
-  entries: { quiero: "i want", morir: "to die", "me quiero morir": "i want to die", gato: "cat", nombre: "name", come: "eats", sin: "without", ya: "already", "ya no": "not anymore", aguanto: "i can take" },
+  entries: {
+    quiero: "i want",
+    morir: "to die",
+    "me quiero morir": "i want to die",
+    gato: "cat",
+    nombre: "name",
+    come: "eats",
+    sin: "without",
+    ya: "already",
+    "ya no": "not anymore",
+    "no aguanto": "i cant take it",
+    triste: "sad",
+    ojala: "i hope",
+    muriera: "i died",
+  },
   englishWords: ["already", "and", "anymore", "cat", "city", "come", "die", "here", "i", "just", "name", "no", "not", "sin", "the", "to", "want", "ya"],
 };
 
@@ -151,12 +165,19 @@ describe("a model file with a Spanish glossary", () => {
     const already = words("already", config);
     expect([...words("ya no quiero gato", glossed)].some((bucket) => already.has(bucket))).toBe(false);
     expect([...words("ya quiero gato", glossed)].some((bucket) => already.has(bucket))).toBe(true);
-    // The clause leans English, yet "aguanto" is no English word: it is read. "ya no" beside it is two English words
-    // ("see ya", "no"), so there it stays as written.
-    const read = words("ya no aguanto i just want to die", glossed);
+    // The clause leans English, yet "no aguanto" is a phrase with a word English does not use: it is read. "ya" before
+    // it is an English word here (this glossary's English words hold it), so it stays as written.
     const wordsOnly: FeatureConfig = { ...DEFAULT_FEATURE_CONFIG, hashBits: config.hashBits, charNgramMin: 99 };
-    expect([...words("i can take", wordsOnly)].filter((bucket) => !read.has(bucket))).toEqual([]);
-    expect(read.has(pair[0] ?? -1)).toBe(false);
+    const readIn = (text: string, english: string) => {
+      const read = words(text, glossed);
+      return [...words(english, wordsOnly)].filter((bucket) => !read.has(bucket));
+    };
+    expect(readIn("ya no aguanto i just want to die", "i cant take it")).toEqual([]);
+    expect(words("ya no aguanto i just want to die", glossed).has(pair[0] ?? -1)).toBe(false);
+    // One stray word in an English clause is not read ("i feel so triste"); two are ("ojala i never woke up muriera").
+    expect(words("i feel so triste", glossed)).toEqual(words("i feel so triste", config));
+    expect(readIn("ojala i never woke up muriera", "i hope")).toEqual([]);
+    expect(readIn("ojala i never woke up muriera", "i died")).toEqual([]);
   });
 
   it("is format version 4, carries its entries, and reads with them when loaded", () => {

@@ -33,11 +33,13 @@ const glossPath = arg("gloss");
 if (process.argv.includes("--gloss")) throw new Error("--gloss takes a value: --gloss= for the committed glossary, --gloss=<file> for another");
 
 const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
-const config: FeatureConfig = {
+/** The set-up's features for a model trained on `train`: a glossary takes its English words from those lines alone. */
+const configFor = (train: readonly LabelledExample[]): FeatureConfig => ({
   ...DEFAULT_FEATURE_CONFIG,
   ...(spans === undefined ? {} : { concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) }),
-  ...(glossPath === undefined ? {} : { gloss: glossFeatures(readGloss(glossPath === "" ? undefined : glossPath), englishVocabulary(split.train)) }),
-};
+  ...(glossPath === undefined ? {} : { gloss: glossFeatures(readGloss(glossPath === "" ? undefined : glossPath), englishVocabulary(train)) }),
+});
+const config = configFor(split.train);
 const risk = (c: ScreeningClassifier, e: LabelledExample) => scoreMessage(c, prepareText(e.text)).risk;
 
 /** Share of risk lines caught when `rate` of the ordinary lines are flagged, the classifier alone, each message read alone. */
@@ -60,9 +62,10 @@ function trainOnly(train: readonly LabelledExample[], seed: number): ScreeningCl
   const options = { ...training, seed };
   const augment = { ...DEFAULT_AUGMENT, seed: seed + 1 };
   const variants = augmentExamples(train, augment);
-  const weights = trainClassifier(toTrainingExamples([...train, ...variants], config), options);
+  const features = configFor(train);
+  const weights = trainClassifier(toTrainingExamples([...train, ...variants], features), options);
   const thresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0.5, contextCrisis: 0.5, contextConcern: 0.5 };
-  return new ScreeningClassifier(toModelFile(weights, config, thresholds, { trainingDataSha256: "", testSplitSha256: "", heldOutFamilies: [], seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length }));
+  return new ScreeningClassifier(toModelFile(weights, features, thresholds, { trainingDataSha256: "", testSplitSha256: "", heldOutFamilies: [], seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length }));
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;

@@ -17,15 +17,15 @@ export interface FeatureConfig {
   pairSpan?: number;
   /** Concept features (a term lexicon's concepts found in the words); absent: none. */
   concepts?: ConceptFeatures;
-  /** Spanish clauses also read through a glossary as English words; absent: none. */
+  /** Spanish also read through a glossary as English words; absent: none. */
   gloss?: GlossFeatures;
 }
 
 /**
  * A Spanish-to-English glossary as the classifier reads it: each Spanish word or phrase and its plain English reading,
- * both in the normaliser's matching form. A clause that leans Spanish is read a second time in those English words, as
- * words, pairs, triples and pairs a few words apart, in the same buckets as English text: what the model learnt from
- * "i want to die" is there in "me quiero morir". The entries travel inside the model file, like concept terms.
+ * both in the normaliser's matching form. Spanish is read a second time in those English words, as words, pairs,
+ * triples and pairs a few words apart, in the same buckets as English text: what the model learnt from "i want to die"
+ * is there in "me quiero morir". The entries and the English words travel inside the model file, like concept terms.
  */
 export interface GlossFeatures {
   /** Who wrote the glossary, and the SHA-256 of its file as received (data/gloss). */
@@ -33,9 +33,11 @@ export interface GlossFeatures {
   /** Spanish word or phrase → English words. */
   entries: Record<string, string>;
   /**
-   * Words of the English training lines (in matching form, sorted). In a clause that does not lean Spanish, an entry
-   * is read only when one of its words is not among them: "aguanto" in "ya no aguanto, i just want to die" (the comma
-   * is gone from the form), "corte" in "me corte", but never "come" or "sin" in an English sentence.
+   * Words found in at least two English training lines (in matching form, sorted). In a clause that does not lean
+   * Spanish, a phrase is read only when one of its words is not among them and it is Spanish beyond one word: a phrase
+   * of several words ("ya no aguanto" in "ya no aguanto, i just want to die", whose comma the form no longer holds; "me
+   * cortes" for "me corté"), or a clause with two such words ("ojala me muriera"). One stray word is not enough ("roll
+   * the dice", "eras tour", "i wnt 2 di"), and "come" or "sin" in an English sentence is never read.
    */
   englishWords: string[];
 }
@@ -162,8 +164,10 @@ function wordFeatures(words: readonly string[], config: FeatureConfig, mask: num
 interface GlossNode {
   next: Map<string, GlossNode>;
   english?: readonly string[];
-  /** Whether a word of the phrase ending here is not an English word: the phrase is Spanish wherever it is found. */
+  /** Whether a word of the phrase ending here is not an English word. */
   onlySpanish?: boolean;
+  /** How many words the phrase ending here has. */
+  words?: number;
 }
 
 interface GlossMatcher {
@@ -185,7 +189,6 @@ function glossMatcher(gloss: GlossFeatures): GlossMatcher {
     let node = root;
     const words = spanish.split(" ").filter((word) => word.length > 0);
     for (const word of words) {
-      if (word.length === 0) continue;
       let child = node.next.get(word);
       if (child === undefined) {
         child = { next: new Map() };
@@ -196,6 +199,7 @@ function glossMatcher(gloss: GlossFeatures): GlossMatcher {
     if (node === root) continue;
     node.english = english.split(" ").filter((word) => word.length > 0);
     node.onlySpanish = words.some((word) => !englishWords.has(word));
+    node.words = words.length;
     for (const word of words) if (!englishWords.has(word)) spanishOnly.add(word);
   }
   const matcher = { root, spanishOnly };
@@ -206,8 +210,8 @@ function glossMatcher(gloss: GlossFeatures): GlossMatcher {
 /**
  * The form's Spanish in English words: from each word the longest phrase the glossary holds, a word without one kept
  * as it is. A clause that leans Spanish is read whole (one whose telling words tie takes the lean of the whole form);
- * in any other clause only phrases with a word English does not use are read (Spanish readings of English words
- * mislead: "come", "sin"), and a clause with none is left out, its words being read already. Undefined when nothing
+ * in any other clause only phrases with a word English does not use, and Spanish beyond one word (GlossFeatures'
+ * englishWords), are read, and a clause with none is left out, its words being read already. Undefined when nothing
  * was read.
  */
 function glossSpanish(words: readonly string[], { root, spanishOnly }: GlossMatcher): string[] | undefined {
@@ -222,7 +226,9 @@ function glossSpanish(words: readonly string[], { root, spanishOnly }: GlossMatc
     const lean = spanishLean(clause);
     const spanish = lean > 0 || (lean === 0 && formLean > 0);
     // Most clauses are English with no Spanish word: nothing to read, and no need to walk the glossary.
-    if (!spanish && !clause.some((word) => spanishOnly.has(word))) continue;
+    let strayWords = 0;
+    if (!spanish) for (const word of clause) if (spanishOnly.has(word)) strayWords += 1;
+    if (!spanish && strayWords === 0) continue;
     const read: string[] = [];
     let readAny = false;
     let at = 0;
@@ -231,7 +237,7 @@ function glossSpanish(words: readonly string[], { root, spanishOnly }: GlossMatc
       let found: GlossNode | undefined;
       let after = at + 1;
       for (let next = at + 1; node !== undefined; next += 1) {
-        if (node.english !== undefined && (spanish || node.onlySpanish === true)) {
+        if (node.english !== undefined && (spanish || (node.onlySpanish === true && ((node.words ?? 1) > 1 || strayWords > 1)))) {
           found = node;
           after = next;
         }

@@ -14,7 +14,8 @@ export const MODEL_FORMAT = "innerworld-screening-classifier";
  * the same weights in about a tenth less file, which keeps the concept model under the issue's 10 MB.
  * 4: as 3, with the category head in int8 under a scale of its own (`categoryScale`): it only picks the kind of a risk
  * the level head found, so it needs less precision than the level head, and takes half the room; and the feature
- * config may name a Spanish glossary (FeatureConfig.gloss), which code reading version 3 would ignore.
+ * config may name a Spanish glossary (FeatureConfig.gloss: its entries and the English words that decide where it is
+ * read), which code reading version 3 would ignore.
  */
 export const MODEL_FORMAT_VERSION = 4;
 /** A file without concept features means what it meant before them, so it is still written, and read, as version 1. */
@@ -337,7 +338,8 @@ function glossProblem(gloss: unknown): string | undefined {
   if (!isObject(entries)) return "the entries are missing";
   const words = (text: unknown) => typeof text === "string" && text.trim().length > 0 && text === text.trim();
   for (const [spanish, english] of Object.entries(entries)) if (!words(spanish) || !words(english)) return `the entry ${JSON.stringify(spanish)} is not words`;
-  if (!Array.isArray(englishWords) || !englishWords.every((word) => words(word) && !(word as string).includes(" "))) return "the English words are not words";
+  if (!Array.isArray(englishWords)) return "the English words are missing";
+  if (!englishWords.every((word) => typeof word === "string" && words(word) && !word.includes(" "))) return "the English words are not words";
   return undefined;
 }
 
