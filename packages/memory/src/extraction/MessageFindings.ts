@@ -1,6 +1,7 @@
 // What the offline rules found in one message: entities with their spans, the user's edges to them, and links between them.
 import type { EdgeLabel, EntityType } from "../graph/model.js";
 import type { MessageText } from "./readMessage.js";
+import { spansOverlap } from "./spans.js";
 
 /** An edge from the user to a finding ("user -involves-> soccer"), closed when `ended`. */
 export interface UserEdge {
@@ -78,7 +79,7 @@ export class MessageFindings {
 
   /** True when [start, end) overlaps an entity already found. */
   isTaken(start: number, end: number): boolean {
-    return this.entities.some((entity) => entity.start < end && start < entity.end);
+    return this.entities.some((entity) => spansOverlap(entity, { start, end }));
   }
 
   /** Entities lying inside [start, end), in text order. */

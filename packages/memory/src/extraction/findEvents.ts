@@ -2,6 +2,7 @@
 import { ACTIVITIES, CAPITALISED_EVENTS, CLASS_ONLY_SUBJECTS, DETERMINED_EVENTS, EVENT_MODIFIERS, EVENTS, SUBJECTS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import type { DateMention, MessageText } from "./readMessage.js";
+import { spansOverlap } from "./spans.js";
 import { alternation, matchesOf, sentenceAround, tokenIndexAt } from "./textPatterns.js";
 
 const EVENT_NOUN = new RegExp(`\\b(${alternation(EVENTS.keys())})\\b`, "g");
@@ -173,8 +174,7 @@ function dateFor(message: MessageText, start: number, end: number, ownDate: bool
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const mention of message.dates) {
     if (mention.vague === "name" || mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
-    const overlaps = mention.start < end && start < mention.end;
-    if (overlaps) {
+    if (spansOverlap(mention, { start, end })) {
       if (ownDate) return mention.vague ? undefined : mention.date;
       continue;
     }

@@ -1,6 +1,7 @@
 // Dates compromise-dates does not read: Spanish ones ("mañana", "el miércoles", "del 19"), an English day of the month
 // without its month ("the 17th"), and holidays on a fixed day it does not know ("navidad", "boxing day").
 import { addDays } from "./dayIn.js";
+import { spansOverlap, type TextSpan } from "./spans.js";
 
 /** A date phrase in a message and the day it names. */
 export interface DateMention {
@@ -230,8 +231,8 @@ const RULES: readonly Rule[] = [
  */
 export function findSpokenDates(lower: string, today: string, found: readonly DateMention[]): DateMention[] {
   const mentions: DateMention[] = [];
-  const blocked: { start: number; end: number }[] = [];
-  const overlaps = (spans: readonly { start: number; end: number }[], start: number, end: number) => spans.some((span) => span.start < end && start < span.end);
+  const blocked: TextSpan[] = [];
+  const overlaps = (spans: readonly TextSpan[], start: number, end: number) => spans.some((span) => spansOverlap(span, { start, end }));
   const taken = (start: number, end: number) => overlaps(found, start, end) || overlaps(mentions, start, end) || overlaps(blocked, start, end);
   const spanish = looksSpanish(lower);
   /** The month of the last date before `at` whose words name a month. */

@@ -33,11 +33,14 @@ const glossPath = arg("gloss");
 if (process.argv.includes("--gloss")) throw new Error("--gloss takes a value: --gloss= for the committed glossary, --gloss=<file> for another");
 
 const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
+// The lexicon and glossary are read once; only the English words differ between the models a run trains.
+const concepts = spans === undefined ? undefined : conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan });
+const gloss = glossPath === undefined ? undefined : readGloss(glossPath === "" ? undefined : glossPath);
 /** The set-up's features for a model trained on `train`: a glossary takes its English words from those lines alone. */
 const configFor = (train: readonly LabelledExample[]): FeatureConfig => ({
   ...DEFAULT_FEATURE_CONFIG,
-  ...(spans === undefined ? {} : { concepts: conceptFeatures(readConceptLexicon(), { pairSpan, wordSpan }) }),
-  ...(glossPath === undefined ? {} : { gloss: glossFeatures(readGloss(glossPath === "" ? undefined : glossPath), englishVocabulary(train)) }),
+  ...(concepts === undefined ? {} : { concepts }),
+  ...(gloss === undefined ? {} : { gloss: glossFeatures(gloss, englishVocabulary(train)) }),
 });
 const config = configFor(split.train);
 const risk = (c: ScreeningClassifier, e: LabelledExample) => scoreMessage(c, prepareText(e.text)).risk;

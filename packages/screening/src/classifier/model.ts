@@ -315,6 +315,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isFiniteNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 const isNumberArray = (value: unknown, length: number): value is number[] => Array.isArray(value) && value.length === length && value.every(isFiniteNumber);
 
+/** Words as a model file stores them: a non-empty string with no space at either end. */
+const isWords = (text: unknown): text is string => typeof text === "string" && text.trim().length > 0 && text === text.trim();
+
 const isSpan = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 8;
 
 /** What is wrong with a model file's concept lexicon, if anything. */
@@ -325,7 +328,7 @@ function conceptProblem(concepts: unknown): string | undefined {
   if (!isSpan(pairSpan) || !isSpan(wordSpan)) return "a span is out of range";
   if (!isObject(terms)) return "the terms are missing";
   for (const [name, list] of Object.entries(terms)) {
-    if (!Array.isArray(list) || !list.every((term) => typeof term === "string" && term.trim().length > 0 && term === term.trim())) return `the terms of ${name} are not words`;
+    if (!Array.isArray(list) || !list.every(isWords)) return `the terms of ${name} are not words`;
   }
   return undefined;
 }
@@ -336,10 +339,9 @@ function glossProblem(gloss: unknown): string | undefined {
   const { source, entries, englishWords } = gloss;
   if (!isObject(source) || typeof source.author !== "string" || typeof source.sha256 !== "string") return "the source is missing";
   if (!isObject(entries)) return "the entries are missing";
-  const words = (text: unknown) => typeof text === "string" && text.trim().length > 0 && text === text.trim();
-  for (const [spanish, english] of Object.entries(entries)) if (!words(spanish) || !words(english)) return `the entry ${JSON.stringify(spanish)} is not words`;
+  for (const [spanish, english] of Object.entries(entries)) if (!isWords(spanish) || !isWords(english)) return `the entry ${JSON.stringify(spanish)} is not words`;
   if (!Array.isArray(englishWords)) return "the English words are missing";
-  if (!englishWords.every((word) => typeof word === "string" && words(word) && !word.includes(" "))) return "the English words are not words";
+  if (!englishWords.every((word) => isWords(word) && !word.includes(" "))) return "the English words are not words";
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import type { MessageText } from "../readMessage.js";
 import type { TaggedSpan } from "./spanTagger.js";
 import type { RuleSpan } from "./tokenFeatures.js";
 import { spanText } from "./spanTagger.js";
+import { spansOverlap } from "../spans.js";
 
 /** Per type, the margin over O a span needs before it joins the rules' findings (types missing here are never added). */
 export type AddThresholds = Partial<Record<EntityType, number>>;
@@ -73,7 +74,7 @@ const HOLDERS: ReadonlySet<EntityType> = new Set(["Event", "Habit", "Goal", "Val
 /** A tagged span may not overlap a finding, unless it lies strictly inside a longer event, habit, goal or value of another type. */
 function overlapsFinding(found: MessageFindings, span: TaggedSpan): boolean {
   return found.entities.some((entity) => {
-    if (entity.end <= span.start || span.end <= entity.start) return false;
+    if (!spansOverlap(entity, span)) return false;
     const nested = HOLDERS.has(entity.type) && entity.type !== span.type && entity.start <= span.start && span.end <= entity.end && entity.end - entity.start > span.end - span.start;
     return !nested;
   });
@@ -116,7 +117,6 @@ export function ruleSpansOf(found: MessageFindings): RuleSpan[] {
  * before any tagger added to them.
  */
 export function letTaggerDecide(found: MessageFindings, tagged: readonly TaggedSpan[], types: ReadonlySet<EntityType>): void {
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
   const keyOf = (entity: { type: EntityType; name: string }) => `${entity.type}|${canonicalEntityKey(entity.type, entity.name)}`;
   const addable = tagged
     .filter((span) => types.has(span.type))
@@ -129,14 +129,14 @@ export function letTaggerDecide(found: MessageFindings, tagged: readonly TaggedS
       types.has(entity.type) &&
       !keysTagged.has(keyOf(entity)) &&
       !entity.userEdges.some((edge) => edge.ended) &&
-      addable.some(({ span }) => span.type === entity.type && overlaps(span, entity)),
+      addable.some(({ span }) => span.type === entity.type && spansOverlap(span, entity)),
   );
   const staying = (entity: EntityFinding) => !replaceable.includes(entity);
   for (const { span, name } of addable) {
     const key = keyOf({ type: span.type, name });
-    const held = found.entities.some((entity) => entity.type === span.type && staying(entity) && (keyOf(entity) === key || overlaps(entity, span)));
+    const held = found.entities.some((entity) => entity.type === span.type && staying(entity) && (keyOf(entity) === key || spansOverlap(entity, span)));
     if (held) continue;
-    const replaced = replaceable.filter((entity) => entity.type === span.type && overlaps(entity, span) && found.entities.includes(entity));
+    const replaced = replaceable.filter((entity) => entity.type === span.type && spansOverlap(entity, span) && found.entities.includes(entity));
     const edges = replaced.length > 0 ? distinctEdges(replaced.flatMap((entity) => entity.userEdges)) : [userEdgeFor(span.type, span, found)];
     const date = edges.find((edge) => edge.type === "temporal" && edge.time)?.time;
     const attributes = Object.assign({}, ...replaced.map((entity) => entity.attributes), { foundBy: "tagger" }, date ? { date } : {}) as Record<string, string>;

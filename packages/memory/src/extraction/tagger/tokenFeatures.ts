@@ -3,6 +3,7 @@ import { COUNTRIES, CITIES, US_STATES, VENUES, COLLEGES, PLACE_NOUNS, APPS, GAME
 import { ACTIVITIES, EVENTS, FEELINGS, INTEREST_TOPICS, PLACES, SUBJECTS } from "../lexicon.js";
 import { PERSON_ROLES } from "../personRoles.js";
 import type { MessageText, Token } from "../readMessage.js";
+import { spansOverlap } from "../spans.js";
 
 /** compromise tags worth reading on the neighbours too; the token itself gets all of its tags. */
 const NEIGHBOUR_TAGS = ["Noun", "Verb", "Adjective", "Adverb", "Person", "Place", "Organization", "Date", "Value", "Possessive", "Preposition", "Determiner", "Gerund", "Infinitive", "PastTense", "Pronoun", "ProperNoun", "Plural", "Conjunction"] as const;
@@ -70,7 +71,7 @@ function ruleTagsOf(message: MessageText, spans: readonly RuleSpan[]): string[][
   return message.tokens.map((token) => {
     const tags: string[] = [];
     for (const span of spans) {
-      if (token.end <= span.start || span.end <= token.start) continue;
+      if (!spansOverlap(token, span)) continue;
       tags.push(`${token.start <= span.start ? "B" : "I"}-${span.type}`);
     }
     return tags.length === 0 ? ["O"] : tags;
