@@ -1,0 +1,128 @@
+// Prints the CPU one AWS SDK call costs this process against the local DynamoDB, and how that splits: the SDK and
+// Node's HTTP against a server that answers at once, the same call over an in-memory connection instead of loopback
+// TCP, and the SDK's resolved-handler cache (`cacheMiddleware`). Issue 16 asked whether an in-process transport would
+// pay; this is the measurement (docs/cost.md).
+// Usage: npx tsx packages/emulators/bench/sdkCall.bench.ts   (BENCH_CALLS, default 3000 per round; 3 rounds)
+
+import { Agent, createServer, type Server } from "node:http";
+import { Duplex } from "node:stream";
+import { loadavg } from "node:os";
+import { CreateTableCommand, DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import dynalite from "dynalite";
+import { listen, localCredentials } from "../src/net";
+import { cacheDynaliteTableDescriptions } from "../src/dynamodb/tableDescriptions";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
+const ROUNDS = 3;
+const TABLE = "bench-items";
+const KEYS = 100;
+
+/** Two connected in-memory streams: what one writes, the other reads. No socket, no kernel, the same HTTP on both ends. */
+function connectedPair(): [Duplex, Duplex] {
+  const ends: Duplex[] = [];
+  const end = (peer: () => Duplex) =>
+    new Duplex({
+      read() {},
+      write(chunk: Buffer, _encoding, done) {
+        peer().push(chunk);
+        done();
+      },
+      final(done) {
+        peer().push(null);
+        done();
+      },
+    });
+  ends.push(end(() => ends[1] as Duplex), end(() => ends[0] as Duplex));
+  // Node's HTTP client and server call these socket methods; an in-memory stream has nothing to set.
+  for (const stream of ends) Object.assign(stream, { setNoDelay() {}, setKeepAlive() {}, setTimeout() {}, ref() {}, unref() {} });
+  return [ends[0] as Duplex, ends[1] as Duplex];
+}
+
+/** An agent whose connections go straight into `server` in this process, kept alive like a socket would be. */
+class InMemoryAgent extends Agent {
+  constructor(private readonly server: Server) {
+    super({ keepAlive: true });
+  }
+  override createConnection(): Duplex {
+    const [client, serverSide] = connectedPair();
+    queueMicrotask(() => this.server.emit("connection", serverSide));
+    return client;
+  }
+}
+
+const documentClient = (endpoint: string, agent: Agent) =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: localCredentials, endpoint, requestHandler: { httpAgent: agent } }));
+
+/** CPU and wall time per call of `call`, after a warm-up. */
+async function measure(call: (i: number) => Promise<void>): Promise<{ cpuMs: number; wallMs: number }> {
+  for (let i = 0; i < 300; i += 1) await call(i);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < CALLS; i += 1) await call(i);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { cpuMs: (cpu.user + cpu.system) / 1000 / CALLS, wallMs: (performance.now() - started) / CALLS };
+}
+
+const main = async () => {
+  cacheDynaliteTableDescriptions();
+  const dynamo: Server = dynalite({ createTableMs: 0 });
+  const dynamoEndpoint = await listen(dynamo, 0);
+  // A server that answers every request with the same GetItem response: what is left is the SDK and Node's HTTP.
+  const cannedBody = JSON.stringify({ Item: { pk: { S: "k1" }, text: { S: "x".repeat(200) }, n: { N: "1" } } });
+  const canned = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      response.writeHead(200, { "content-type": "application/x-amz-json-1.0", "content-length": Buffer.byteLength(cannedBody) });
+      response.end(cannedBody);
+    });
+  });
+  const cannedEndpoint = await listen(canned, 0);
+
+  const overTcp = documentClient(dynamoEndpoint, new Agent({ keepAlive: true }));
+  const inMemory = documentClient(dynamoEndpoint, new InMemoryAgent(dynamo));
+  const againstCanned = documentClient(cannedEndpoint, new Agent({ keepAlive: true }));
+  const plainClient = (cacheMiddleware: boolean) =>
+    new DynamoDBClient({ region: "us-east-1", credentials: localCredentials, endpoint: cannedEndpoint, cacheMiddleware, requestHandler: { httpAgent: new Agent({ keepAlive: true }) } });
+  const plain = plainClient(false);
+  const cached = plainClient(true);
+
+  await overTcp.send(
+    new CreateTableCommand({ TableName: TABLE, KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST" }),
+  );
+  for (let i = 0; i < KEYS; i += 1) await overTcp.send(new PutCommand({ TableName: TABLE, Item: { pk: `k${i}`, text: "x".repeat(200), n: i } }));
+
+  // Each read checks its answer, so a transport that mixed up requests would stop the run rather than print a figure.
+  const documentGet = (client: DynamoDBDocumentClient, checked: boolean) => async (i: number) => {
+    const { Item } = await client.send(new GetCommand({ TableName: TABLE, Key: { pk: `k${i % KEYS}` } }));
+    if (checked && Item?.n !== i % KEYS) throw new Error(`GetItem k${i % KEYS} answered ${JSON.stringify(Item)}`);
+  };
+  const plainGet = (client: DynamoDBClient) => async (i: number) => {
+    const { Item } = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: `k${i % KEYS}` } } }));
+    if (Item === undefined) throw new Error("the canned server's item is missing");
+  };
+  const setups: [string, (i: number) => Promise<void>][] = [
+    ["document client, dynalite over loopback TCP (the local cloud today)", documentGet(overTcp, true)],
+    ["document client, dynalite over an in-memory connection", documentGet(inMemory, true)],
+    ["document client, a server that answers at once (SDK + HTTP alone)", documentGet(againstCanned, false)],
+    ["plain client, a server that answers at once", plainGet(plain)],
+    ["plain client with cacheMiddleware, a server that answers at once", plainGet(cached)],
+  ];
+  console.log(`one GetItem, ${CALLS} calls a round, ${ROUNDS} rounds, one after another; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; node ${process.version}`);
+  const results = new Map<string, string[]>();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [label, call] of setups) {
+      const { cpuMs, wallMs } = await measure(call);
+      results.set(label, [...(results.get(label) ?? []), `${cpuMs.toFixed(3)} ms CPU, ${wallMs.toFixed(3)} ms wall`]);
+    }
+  }
+  for (const [label, rounds] of results) console.log(`  ${label}: ${rounds.join("; ")}`);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} at the end`);
+  for (const client of [overTcp, inMemory, againstCanned, plain, cached]) client.destroy();
+  canned.close();
+  dynamo.close();
+};
+
+await main();
