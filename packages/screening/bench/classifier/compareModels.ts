@@ -1,0 +1,55 @@
+// Compares model files on dev lines only (never the frozen test split): risk and crisis messages caught when 1, 2, 3
+// and 5 % of the ordinary ones are flagged, each message read alone through the whole screen's message layers; how
+// many ordinary messages would arm the farewell rule; and each model at its own thresholds.
+// Usage: npx tsx packages/screening/bench/classifier/compareModels.ts [--dev-of=<split.json>] <model.json> [<model.json> …]
+// `--dev-of` keeps only the dev lines that split file names, so models trained on different data are compared on lines
+// none of them was trained on (an older model: `git show <commit>:packages/screening/model/screening-classifier.json`).
+
+import { loadScreeningClassifier } from "../../src/classifier/model";
+import { FAREWELL_RISK, farewellBefore } from "../../src/riskScreen";
+import { createScreener } from "../../src/screener";
+import { readExamples, type LabelledExample } from "./examples";
+import { measure } from "./metrics";
+import { EXAMPLES_DIR, SPLIT_FILE } from "./paths";
+import { applySplit, readSplitManifest } from "./splitManifest";
+
+const FLAGGED_SHARES = [0.01, 0.02, 0.03, 0.05];
+
+const devOf = process.argv.find((a) => a.startsWith("--dev-of="))?.slice("--dev-of=".length);
+const modelPaths = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+if (modelPaths.length === 0) throw new Error("name at least one model file");
+
+const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
+const kept = devOf === undefined ? undefined : new Set(readSplitManifest(devOf).dev);
+const dev = split.dev.filter((e) => kept === undefined || kept.has(e.id));
+// A sequence line's label depends on its earlier messages, so the operating points read the other lines alone.
+const standalone = dev.filter((e) => e.context.length === 0);
+const ordinary = standalone.filter((e) => e.level === "none");
+const farewells = standalone.filter((e) => e.category === "farewell");
+const count = (lines: readonly LabelledExample[], level: LabelledExample["level"]) => lines.filter((e) => e.level === level).length;
+
+console.log(
+  `dev lines${devOf === undefined ? "" : ` named by ${devOf}`}: ${dev.length}; without earlier messages ${standalone.length} ` +
+    `(${standalone.length - ordinary.length} risk, of which ${count(standalone, "crisis")} crisis; ${ordinary.length} ordinary)`,
+);
+for (const path of modelPaths) {
+  const classifier = loadScreeningClassifier(path);
+  const screener = createScreener({ classifier });
+  const readings = standalone.map((example) => ({ example, verdict: screener.screenInputLocally(example.text, []).risk }));
+  const ordinaryRisk = readings.filter((r) => r.example.level === "none").map((r) => r.verdict.scores.risk).sort((a, b) => b - a);
+  const points = FLAGGED_SHARES.map((share) => {
+    const cut = ordinaryRisk[Math.floor(ordinaryRisk.length * share)] ?? 1;
+    // The lexicon's decisive matches flag a message whatever the classifier reads, as in the screen.
+    const caught = readings.filter((r) => r.example.level !== "none" && (r.verdict.decidedBy === "lexicon" || r.verdict.scores.risk > cut));
+    return `${(100 * share).toFixed(0)} %: ${caught.length} / ${caught.filter((r) => r.example.level === "crisis").length}`;
+  });
+  const arming = (lines: readonly LabelledExample[]) => lines.filter((e) => farewellBefore(classifier, [e.text]) >= FAREWELL_RISK).length;
+  const own = measure(dev.map((example) => ({ example, verdict: screener.screenInputLocally(example.text, example.context).risk })));
+  console.log(`${classifier.version} (${path})`);
+  console.log(`  risk / crisis caught at ordinary flagged: ${points.join("; ")}`);
+  console.log(`  farewell rule armed by ${arming(ordinary)} of ${ordinary.length} ordinary lines, by ${arming(farewells)} of ${farewells.length} farewell lines`);
+  console.log(
+    `  at its own thresholds, every line: crises ${own.crisisRecall.hit}/${own.crisisRecall.of}, crisis-or-concern ${own.riskRecall.hit}/${own.riskRecall.of}, ` +
+      `ordinary flagged ${own.falsePositives.hit}/${own.falsePositives.of} (traps ${own.trapFalsePositives.hit}/${own.trapFalsePositives.of})`,
+  );
+}
