@@ -2,7 +2,7 @@
 // Node's HTTP against a server that answers at once, the same call over an in-memory connection instead of loopback
 // TCP, and the SDK's resolved-handler cache (`cacheMiddleware`). Issue 16 asked whether an in-process transport would
 // pay; this is the measurement (docs/cost.md).
-// Usage: npx tsx packages/emulators/bench/sdkCall.bench.ts   (BENCH_CALLS, default 3000 per round; 3 rounds)
+// Usage: npx tsx packages/emulators/bench/sdkCall.bench.ts   (BENCH_CALLS, default 3000 per round; 5 timed rounds)
 
 import { Agent, createServer, type Server } from "node:http";
 import { Duplex } from "node:stream";
@@ -16,7 +16,7 @@ import { cacheDynaliteTableDescriptions } from "../src/dynamodb/tableDescription
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
-const ROUNDS = 3;
+const ROUNDS = 5;
 const TABLE = "bench-items";
 const KEYS = 100;
 
@@ -56,9 +56,8 @@ class InMemoryAgent extends Agent {
 const documentClient = (endpoint: string, agent: Agent) =>
   DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: localCredentials, endpoint, requestHandler: { httpAgent: agent } }));
 
-/** CPU and wall time per call of `call`, after a warm-up. */
+/** CPU and wall time per call of `call` over one round. */
 async function measure(call: (i: number) => Promise<void>): Promise<{ cpuMs: number; wallMs: number }> {
-  for (let i = 0; i < 300; i += 1) await call(i);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < CALLS; i += 1) await call(i);
@@ -66,26 +65,31 @@ async function measure(call: (i: number) => Promise<void>): Promise<{ cpuMs: num
   return { cpuMs: (cpu.user + cpu.system) / 1000 / CALLS, wallMs: (performance.now() - started) / CALLS };
 }
 
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
 const main = async () => {
   cacheDynaliteTableDescriptions();
   const dynamo: Server = dynalite({ createTableMs: 0 });
   const dynamoEndpoint = await listen(dynamo, 0);
-  // A server that answers every request with the same GetItem response: what is left is the SDK and Node's HTTP.
-  const cannedBody = JSON.stringify({ Item: { pk: { S: "k1" }, text: { S: "x".repeat(200) }, n: { N: "1" } } });
+  // A server that answers every GetItem at once with an item for the key asked: what is left is the SDK and Node's HTTP.
   const canned = createServer((request, response) => {
-    request.resume();
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      response.writeHead(200, { "content-type": "application/x-amz-json-1.0", "content-length": Buffer.byteLength(cannedBody) });
-      response.end(cannedBody);
+      const { Key } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { Key: { pk: { S: string } } };
+      const body = JSON.stringify({ Item: { pk: Key.pk, text: { S: "x".repeat(200) }, n: { N: Key.pk.S.slice(1) } } });
+      response.writeHead(200, { "content-type": "application/x-amz-json-1.0", "content-length": Buffer.byteLength(body) });
+      response.end(body);
     });
   });
   const cannedEndpoint = await listen(canned, 0);
 
   const overTcp = documentClient(dynamoEndpoint, new Agent({ keepAlive: true }));
   const inMemory = documentClient(dynamoEndpoint, new InMemoryAgent(dynamo));
-  const againstCanned = documentClient(cannedEndpoint, new Agent({ keepAlive: true }));
+  const cannedOverTcp = documentClient(cannedEndpoint, new Agent({ keepAlive: true }));
+  const cannedInMemory = documentClient(cannedEndpoint, new InMemoryAgent(canned));
   const plainClient = (cacheMiddleware: boolean) =>
-    new DynamoDBClient({ region: "us-east-1", credentials: localCredentials, endpoint: cannedEndpoint, cacheMiddleware, requestHandler: { httpAgent: new Agent({ keepAlive: true }) } });
+    new DynamoDBClient({ region: "us-east-1", credentials: localCredentials, endpoint: cannedEndpoint, cacheMiddleware, requestHandler: { httpAgent: new InMemoryAgent(canned) } });
   const plain = plainClient(false);
   const cached = plainClient(true);
 
@@ -94,33 +98,41 @@ const main = async () => {
   );
   for (let i = 0; i < KEYS; i += 1) await overTcp.send(new PutCommand({ TableName: TABLE, Item: { pk: `k${i}`, text: "x".repeat(200), n: i } }));
 
-  // Each read checks its answer, so a transport that mixed up requests would stop the run rather than print a figure.
-  const documentGet = (client: DynamoDBDocumentClient, checked: boolean) => async (i: number) => {
+  // Every read checks its answer, so a transport that mixed up requests would stop the run rather than print a figure.
+  const documentGet = (client: DynamoDBDocumentClient) => async (i: number) => {
     const { Item } = await client.send(new GetCommand({ TableName: TABLE, Key: { pk: `k${i % KEYS}` } }));
-    if (checked && Item?.n !== i % KEYS) throw new Error(`GetItem k${i % KEYS} answered ${JSON.stringify(Item)}`);
+    if (Item?.n !== i % KEYS) throw new Error(`GetItem k${i % KEYS} answered ${JSON.stringify(Item)}`);
   };
   const plainGet = (client: DynamoDBClient) => async (i: number) => {
     const { Item } = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: `k${i % KEYS}` } } }));
-    if (Item === undefined) throw new Error("the canned server's item is missing");
+    if (Item?.n?.N !== String(i % KEYS)) throw new Error(`GetItem k${i % KEYS} answered ${JSON.stringify(Item)}`);
   };
   const setups: [string, (i: number) => Promise<void>][] = [
-    ["document client, dynalite over loopback TCP (the local cloud today)", documentGet(overTcp, true)],
-    ["document client, dynalite over an in-memory connection", documentGet(inMemory, true)],
-    ["document client, a server that answers at once (SDK + HTTP alone)", documentGet(againstCanned, false)],
-    ["plain client, a server that answers at once", plainGet(plain)],
-    ["plain client with cacheMiddleware, a server that answers at once", plainGet(cached)],
+    ["document client, dynalite over loopback TCP (the local cloud today)", documentGet(overTcp)],
+    ["document client, dynalite over an in-memory connection", documentGet(inMemory)],
+    ["document client, a server that answers at once, over loopback TCP", documentGet(cannedOverTcp)],
+    ["document client, a server that answers at once, in memory (the SDK and Node's HTTP alone)", documentGet(cannedInMemory)],
+    ["plain client, a server that answers at once, in memory", plainGet(plain)],
+    ["plain client with cacheMiddleware, a server that answers at once, in memory", plainGet(cached)],
   ];
-  console.log(`one GetItem, ${CALLS} calls a round, ${ROUNDS} rounds, one after another; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; node ${process.version}`);
-  const results = new Map<string, string[]>();
+  console.log(`one GetItem, ${CALLS} calls a round; one untimed round of each set-up, then ${ROUNDS} timed rounds, the order turned each round`);
+  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; node ${process.version}`);
+  for (const [, call] of setups) await measure(call);
+  const results = new Map<string, { cpuMs: number; wallMs: number }[]>();
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [label, call] of setups) {
-      const { cpuMs, wallMs } = await measure(call);
-      results.set(label, [...(results.get(label) ?? []), `${cpuMs.toFixed(3)} ms CPU, ${wallMs.toFixed(3)} ms wall`]);
+    // Turned each round, so that no set-up is always measured warmest or right after the same neighbour.
+    for (let n = 0; n < setups.length; n += 1) {
+      const [label, call] = setups[(n + round) % setups.length] as [string, (i: number) => Promise<void>];
+      results.set(label, [...(results.get(label) ?? []), await measure(call)]);
     }
   }
-  for (const [label, rounds] of results) console.log(`  ${label}: ${rounds.join("; ")}`);
+  for (const [label, rounds] of results) {
+    const cpu = rounds.map((r) => r.cpuMs);
+    const wall = rounds.map((r) => r.wallMs);
+    console.log(`  ${label}: CPU median ${median(cpu).toFixed(3)} ms (${Math.min(...cpu).toFixed(3)}–${Math.max(...cpu).toFixed(3)}), wall median ${median(wall).toFixed(3)} ms`);
+  }
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} at the end`);
-  for (const client of [overTcp, inMemory, againstCanned, plain, cached]) client.destroy();
+  for (const client of [overTcp, inMemory, cannedOverTcp, cannedInMemory, plain, cached]) client.destroy();
   canned.close();
   dynamo.close();
 };
