@@ -111,20 +111,20 @@ const main = async () => {
     ["document client, dynalite over loopback TCP (the local cloud today)", documentGet(overTcp)],
     ["document client, dynalite over an in-memory connection", documentGet(inMemory)],
     ["document client, a server that answers at once, over loopback TCP", documentGet(cannedOverTcp)],
-    ["document client, a server that answers at once, in memory (the SDK and Node's HTTP alone)", documentGet(cannedInMemory)],
+    ["document client, a server that answers at once, in memory (the SDK, Node's HTTP and a trivial handler)", documentGet(cannedInMemory)],
     ["plain client, a server that answers at once, in memory", plainGet(plain)],
     ["plain client with cacheMiddleware, a server that answers at once, in memory", plainGet(cached)],
   ];
-  console.log(`one GetItem, ${CALLS} calls a round; one untimed round of each set-up, then ${ROUNDS} timed rounds, the order turned each round`);
+  console.log(`one GetItem, ${CALLS} calls a round; one untimed round of each set-up, then ${ROUNDS} timed rounds, the order rotated each round and reversed every other`);
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; node ${process.version}`);
   for (const [, call] of setups) await measure(call);
   const results = new Map<string, { cpuMs: number; wallMs: number }[]>();
   for (let round = 0; round < ROUNDS; round += 1) {
-    // Turned each round, so that no set-up is always measured warmest or right after the same neighbour.
-    for (let n = 0; n < setups.length; n += 1) {
-      const [label, call] = setups[(n + round) % setups.length] as [string, (i: number) => Promise<void>];
-      results.set(label, [...(results.get(label) ?? []), await measure(call)]);
-    }
+    // Rotated by one each round and reversed every other round, so that no set-up always runs at the same place in a
+    // round or after the same other set-up.
+    const order = setups.map((_, n) => setups[(n + round) % setups.length] as (typeof setups)[number]);
+    if (round % 2 === 1) order.reverse();
+    for (const [label, call] of order) results.set(label, [...(results.get(label) ?? []), await measure(call)]);
   }
   for (const [label, rounds] of results) {
     const cpu = rounds.map((r) => r.cpuMs);

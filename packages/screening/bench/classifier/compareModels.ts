@@ -1,5 +1,6 @@
-// Compares model files on dev lines only (never the frozen test split): risk and crisis messages caught when 1, 2, 3
-// and 5 % of the ordinary ones are flagged, each message read alone through the whole screen's message layers; how
+// Compares model files on dev lines only (never the frozen test split): risk and crisis messages caught with the cut
+// where the classifier flags 1, 2, 3 and 5 % of the ordinary ones (the lexicon's decisive matches flag theirs on top,
+// as in the screen), each message read alone through the whole screen's message layers; how
 // many ordinary messages would arm the farewell rule; and each model at its own thresholds.
 // Usage: npx tsx packages/screening/bench/classifier/compareModels.ts [--dev-of=<split.json>] <model.json> [<model.json> …]
 // `--dev-of` keeps only the dev lines that split file names, so models trained on different data are compared on lines
@@ -15,13 +16,17 @@ import { applySplit, readSplitManifest } from "./splitManifest";
 
 const FLAGGED_SHARES = [0.01, 0.02, 0.03, 0.05];
 
-const devOf = process.argv.find((a) => a.startsWith("--dev-of="))?.slice("--dev-of=".length);
+const options = process.argv.slice(2).filter((a) => a.startsWith("--"));
+// A mistyped option would otherwise compare on the whole current dev split without a word.
+const unknown = options.filter((a) => !a.startsWith("--dev-of="));
+if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(", ")}: the only option is --dev-of=<split.json>`);
+const devOf = options.find((a) => a.startsWith("--dev-of="))?.slice("--dev-of=".length);
 const modelPaths = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 if (modelPaths.length === 0) throw new Error("name at least one model file");
 
 const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
-const kept = devOf === undefined ? undefined : new Set(readSplitManifest(devOf).dev);
-const dev = split.dev.filter((e) => kept === undefined || kept.has(e.id));
+const devIdsOfNamedSplit = devOf === undefined ? undefined : new Set(readSplitManifest(devOf).dev);
+const dev = split.dev.filter((e) => devIdsOfNamedSplit === undefined || devIdsOfNamedSplit.has(e.id));
 // A sequence line's label depends on its earlier messages, so the operating points read the other lines alone.
 const standalone = dev.filter((e) => e.context.length === 0);
 const ordinary = standalone.filter((e) => e.level === "none");
@@ -44,12 +49,13 @@ for (const path of modelPaths) {
     return `${(100 * share).toFixed(0)} %: ${caught.length} / ${caught.filter((r) => r.example.level === "crisis").length}`;
   });
   const arming = (lines: readonly LabelledExample[]) => lines.filter((e) => farewellBefore(classifier, [e.text]) >= FAREWELL_RISK).length;
-  const own = measure(dev.map((example) => ({ example, verdict: screener.screenInputLocally(example.text, example.context).risk })));
+  const atOwnThresholds = measure(dev.map((example) => ({ example, verdict: screener.screenInputLocally(example.text, example.context).risk })));
   console.log(`${classifier.version} (${path})`);
-  console.log(`  risk / crisis caught at ordinary flagged: ${points.join("; ")}`);
+  console.log(`  risk / crisis caught, the cut where the classifier flags this share of the ordinary lines: ${points.join("; ")}`);
   console.log(`  farewell rule armed by ${arming(ordinary)} of ${ordinary.length} ordinary lines, by ${arming(farewells)} of ${farewells.length} farewell lines`);
   console.log(
-    `  at its own thresholds, every line: crises ${own.crisisRecall.hit}/${own.crisisRecall.of}, crisis-or-concern ${own.riskRecall.hit}/${own.riskRecall.of}, ` +
-      `ordinary flagged ${own.falsePositives.hit}/${own.falsePositives.of} (traps ${own.trapFalsePositives.hit}/${own.trapFalsePositives.of})`,
+    `  at its own thresholds, every line: crises ${atOwnThresholds.crisisRecall.hit}/${atOwnThresholds.crisisRecall.of}, ` +
+      `crisis-or-concern ${atOwnThresholds.riskRecall.hit}/${atOwnThresholds.riskRecall.of}, ordinary flagged ${atOwnThresholds.falsePositives.hit}/${atOwnThresholds.falsePositives.of} ` +
+      `(traps ${atOwnThresholds.trapFalsePositives.hit}/${atOwnThresholds.trapFalsePositives.of})`,
   );
 }
