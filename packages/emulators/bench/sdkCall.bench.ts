@@ -71,7 +71,8 @@ const main = async () => {
   cacheDynaliteTableDescriptions();
   const dynamo: Server = dynalite({ createTableMs: 0 });
   const dynamoEndpoint = await listen(dynamo, 0);
-  // A server that answers every GetItem at once with an item for the key asked: what is left is the SDK and Node's HTTP.
+  // A server that answers every GetItem at once with an item for the key asked: what is left is the SDK, Node's HTTP
+  // and this handler's parsing of the request.
   const canned = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
