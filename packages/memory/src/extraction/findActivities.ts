@@ -3,6 +3,7 @@ import { POSSESSIONS } from "./gazetteer.js";
 import { ACTIVITIES, ACTIVITY_VERBS, FRAMED_ACTIVITIES, TEAM_LEVELS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
+import { spansOverlap } from "./spans.js";
 import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
 
 const LEVEL = `(?:(?:${alternation(TEAM_LEVELS)})\\s+)?`;
@@ -51,10 +52,10 @@ export function findActivities(found: MessageFindings): void {
   const { message } = found;
   const { text, lower, tokens } = message;
   // A habit's verb is also the pursuit it practises ("i swim at 5am every day" is a habit and swimming), unless it is a routine (ROUTINES).
-  const takenBesidesHabits = (start: number, end: number) => found.entities.some((entity) => entity.type !== "Habit" && entity.start < end && start < entity.end);
+  const takenBesidesHabits = (start: number, end: number) => found.entities.some((entity) => entity.type !== "Habit" && spansOverlap(entity, { start, end }));
   const add = (start: number, end: number, name: string) => {
     if (takenBesidesHabits(start, end)) return;
-    if (ROUTINES.has(ACTIVITIES.get(name.toLowerCase()) ?? name.toLowerCase()) && found.entities.some((entity) => entity.type === "Habit" && entity.start < end && start < entity.end)) return;
+    if (ROUTINES.has(ACTIVITIES.get(name.toLowerCase()) ?? name.toLowerCase()) && found.entities.some((entity) => entity.type === "Habit" && spansOverlap(entity, { start, end }))) return;
     found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
   };
 
@@ -90,7 +91,7 @@ export function findActivities(found: MessageFindings): void {
     const [start, end] = match.indices[1] ?? [0, 0];
     if (NOT_CLUBS.has(match[1] ?? "")) continue;
     // The acronym may already be inside the meeting's Event ("GSA meeting"); the club is found as well.
-    if (!found.entities.some((entity) => entity.type === "Activity" && entity.start < end && start < entity.end) && !found.entities.some((entity) => entity.type !== "Event" && entity.type !== "Habit" && entity.start < end && start < entity.end)) {
+    if (!found.entities.some((entity) => entity.type === "Activity" && spansOverlap(entity, { start, end })) && !found.entities.some((entity) => entity.type !== "Event" && entity.type !== "Habit" && spansOverlap(entity, { start, end }))) {
       found.add({ type: "Activity", name: text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
     }
   }
