@@ -6,7 +6,7 @@ import { examplesDigest, parseExampleLine, readExamples, type LabelledExample } 
 import { createScreener, type Screener } from "../src/screener";
 import { screenInput } from "../src/screen";
 import type { ScreeningClassifier } from "../src/classifier/model";
-import { formatMetrics, measure, type ScoredExample } from "./classifier/metrics";
+import { formatMetrics, measure, operatingPoint, type ScoredExample } from "./classifier/metrics";
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, MODEL_FILE, SPLIT_FILE } from "./classifier/paths";
 import { buildModel, sha256 } from "./classifier/pipeline";
 import { applySplit, readSplitManifest } from "./classifier/splitManifest";
@@ -81,15 +81,12 @@ console.log(`\nlatency of the whole screen over the test messages (${samples.len
 const split = applySplit(readExamples(EXAMPLES_DIR), manifest);
 
 // Other operating points, on dev only (where thresholds may be chosen): recall of the message layers had the limit been looser.
-const dev = split.dev.map((example) => ({ example, risk: screenMessage(screener, example.text, []).risk }));
-function operatingPoints(readings: typeof dev): string {
-  const ordinaryRisk = readings.filter((d) => d.example.level === "none").map((d) => d.risk.scores.risk).sort((a, b) => b - a);
-  const riskyDev = readings.filter((d) => d.example.level !== "none");
+const dev: ScoredExample[] = split.dev.map((example) => ({ example, verdict: screenMessage(screener, example.text, []).risk }));
+function operatingPoints(readings: readonly ScoredExample[]): string {
   return [0.02, 0.05, 0.1]
-    .map((rate) => {
-      const threshold = ordinaryRisk[Math.floor(ordinaryRisk.length * rate)] ?? 1;
-      const caught = riskyDev.filter((d) => d.risk.decidedBy === "lexicon" || d.risk.scores.risk > threshold).length;
-      return `${(100 * rate).toFixed(0)} % flagged → ${((100 * caught) / riskyDev.length).toFixed(1)} % of risk caught (P(risk) > ${threshold.toFixed(2)})`;
+    .map((share) => {
+      const { cut, risk } = operatingPoint(readings, share);
+      return `${(100 * share).toFixed(0)} % flagged → ${((100 * risk.hit) / risk.of).toFixed(1)} % of risk caught (P(risk) > ${cut.toFixed(2)})`;
     })
     .join("; ");
 }

@@ -10,7 +10,7 @@ import { loadScreeningClassifier } from "../../src/classifier/model";
 import { FAREWELL_RISK, farewellBefore } from "../../src/riskScreen";
 import { createScreener } from "../../src/screener";
 import { readExamples, type LabelledExample } from "./examples";
-import { measure } from "./metrics";
+import { measure, operatingPoint } from "./metrics";
 import { EXAMPLES_DIR, SPLIT_FILE } from "./paths";
 import { applySplit, readSplitManifest } from "./splitManifest";
 
@@ -41,12 +41,9 @@ for (const path of modelPaths) {
   const classifier = loadScreeningClassifier(path);
   const screener = createScreener({ classifier });
   const readings = standalone.map((example) => ({ example, verdict: screener.screenInputLocally(example.text, []).risk }));
-  const ordinaryRisk = readings.filter((r) => r.example.level === "none").map((r) => r.verdict.scores.risk).sort((a, b) => b - a);
   const points = FLAGGED_SHARES.map((share) => {
-    const cut = ordinaryRisk[Math.floor(ordinaryRisk.length * share)] ?? 1;
-    // The lexicon's decisive matches flag a message whatever the classifier reads, as in the screen.
-    const caught = readings.filter((r) => r.example.level !== "none" && (r.verdict.decidedBy === "lexicon" || r.verdict.scores.risk > cut));
-    return `${(100 * share).toFixed(0)} %: ${caught.length} / ${caught.filter((r) => r.example.level === "crisis").length}`;
+    const { risk, crisis } = operatingPoint(readings, share);
+    return `${(100 * share).toFixed(0)} %: ${risk.hit} / ${crisis.hit}`;
   });
   const arming = (lines: readonly LabelledExample[]) => lines.filter((e) => farewellBefore(classifier, [e.text]) >= FAREWELL_RISK).length;
   const atOwnThresholds = measure(dev.map((example) => ({ example, verdict: screener.screenInputLocally(example.text, example.context).risk })));

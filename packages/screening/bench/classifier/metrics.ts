@@ -111,3 +111,26 @@ export function formatMetrics(m: Metrics, options: { showErrors?: number } = {})
   }
   return lines.join("\n");
 }
+
+/** What the message layers catch with the cut placed where the classifier flags `share` of the ordinary messages. */
+export interface OperatingPoint {
+  share: number;
+  /** The P(risk) a message must exceed. */
+  cut: number;
+  /** Risk (concern or crisis) messages caught, and how many of them are crises. */
+  risk: Ratio;
+  crisis: Ratio;
+}
+
+/**
+ * Each message read alone: it is caught when the lexicon decided it or its P(risk) is above the cut. The cut is placed
+ * on the ordinary messages' P(risk) alone, so the ordinary messages the lexicon flags come on top, for every model alike.
+ */
+export function operatingPoint(readings: readonly ScoredExample[], share: number): OperatingPoint {
+  const ordinaryRisk = readings.filter((r) => r.example.level === "none").map((r) => r.verdict.scores.risk).sort((a, b) => b - a);
+  const cut = ordinaryRisk[Math.floor(ordinaryRisk.length * share)] ?? 1;
+  const risky = readings.filter((r) => r.example.level !== "none");
+  const caught = risky.filter((r) => r.verdict.decidedBy === "lexicon" || r.verdict.scores.risk > cut);
+  const crises = (lines: readonly ScoredExample[]) => lines.filter((r) => r.example.level === "crisis").length;
+  return { share, cut, risk: { hit: caught.length, of: risky.length }, crisis: { hit: crises(caught), of: crises(risky) } };
+}

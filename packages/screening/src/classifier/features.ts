@@ -160,6 +160,26 @@ function wordFeatures(words: readonly string[], config: FeatureConfig, mask: num
   }
 }
 
+/** A tree of words, one node per word of the phrases it holds (concept terms, glossary entries). */
+interface WordTreeNode<Node> {
+  next: Map<string, Node>;
+}
+
+/** The node where `words` end in the tree under `root`, made on the way where missing; `root` itself for no words. */
+function phraseNode<Node extends WordTreeNode<Node>>(root: Node, words: readonly string[]): Node {
+  let node = root;
+  for (const word of words) {
+    let child = node.next.get(word);
+    if (child === undefined) {
+      // Every field of a node but `next` is optional, so a bare node is a node of either tree.
+      child = { next: new Map() } as Node;
+      node.next.set(word, child);
+    }
+    node = child;
+  }
+  return node;
+}
+
 /** One word of a Spanish phrase and the words that may follow it; `english` when a phrase ends here. */
 interface GlossNode {
   next: Map<string, GlossNode>;
@@ -186,16 +206,8 @@ function glossMatcher(gloss: GlossFeatures): GlossMatcher {
   const englishWords = new Set(gloss.englishWords);
   const spanishOnly = new Set<string>();
   for (const [spanish, english] of Object.entries(gloss.entries)) {
-    let node = root;
     const words = spanish.split(" ").filter((word) => word.length > 0);
-    for (const word of words) {
-      let child = node.next.get(word);
-      if (child === undefined) {
-        child = { next: new Map() };
-        node.next.set(word, child);
-      }
-      node = child;
-    }
+    const node = phraseNode(root, words);
     if (node === root) continue;
     node.english = english.split(" ").filter((word) => word.length > 0);
     node.onlySpanish = words.some((word) => !englishWords.has(word));
@@ -291,16 +303,7 @@ function conceptMatcher(lexicon: ConceptFeatures): ConceptMatcher {
   });
   const terms: TermNode = { next: new Map() };
   for (const [term, concepts] of conceptsOf) {
-    let node = terms;
-    for (const word of term.split(" ")) {
-      if (word.length === 0) continue;
-      let child = node.next.get(word);
-      if (child === undefined) {
-        child = { next: new Map() };
-        node.next.set(word, child);
-      }
-      node = child;
-    }
+    const node = phraseNode(terms, term.split(" ").filter((word) => word.length > 0));
     if (node !== terms) node.concepts = concepts;
   }
   const matcher: ConceptMatcher = {

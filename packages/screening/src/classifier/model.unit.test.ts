@@ -43,8 +43,9 @@ describe("loading the screening classifier", () => {
     const score = (text: string) => classifier.score(extractFeatures([text], classifier.features));
 
     // Read alone (no lexicon), a plain crisis sentence is risk well past the model's own concern threshold, crisis the
-    // likeliest level, and an escalated kind: the classifier by itself gives it crisis resources. (2025.12.7 reads P(risk)
-    // 0.88 and P(crisis) 0.82, its concern threshold 0.79; 2025.12.6 read 0.92 and 0.88, 2025.12.5 0.92 and 0.91.)
+    // likeliest level, and an escalated kind: the classifier by itself gives it crisis resources. (2025.12.7+f9950309 reads
+    // P(risk) 0.89 and P(crisis) 0.83, its concern threshold 0.78; 2025.12.7+4df9ff84 read 0.88 and 0.82; 2025.12.6 0.92 and
+    // 0.88, 2025.12.5 0.92 and 0.91.)
     const plain = classifier.score(extractFeatures(["i want to die"], classifier.features));
     expect(plain.risk).toBeGreaterThan(0.85);
     expect(plain.risk).toBeGreaterThanOrEqual(classifier.thresholds.concern);
