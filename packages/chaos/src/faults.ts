@@ -1,4 +1,5 @@
 // Bad luck: services and the whole cloud killed mid-load, a model failing 30% of calls, every event twice, mass disconnects.
+import { setTimeout as sleep } from "node:timers/promises";
 import { EventBridgeClient, ListTargetsByRuleCommand, PutTargetsCommand, RemoveTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
@@ -39,7 +40,6 @@ parentPort.on("message", () => {
 });
 `;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface LoadBudget {
   users: number;

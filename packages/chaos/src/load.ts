@@ -1,11 +1,11 @@
 // Chat load with a ledger: every acknowledged turn, what ended it and when, and any reply shown twice.
+import { setTimeout as sleep } from "node:timers/promises";
 import { ChatClient, type Frame } from "@innerworld/testing/chat-client";
 import type { LocalEndpoints } from "@innerworld/local";
 
 /** The protocol's promise: an acknowledged turn ends in a reply or a typed error within this. */
 export const TURN_PROMISE_MS = 30_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface TurnRecord {
   ackedAt: number;

@@ -58,4 +58,4 @@ export const until = async <T>(probe: () => Promise<T | undefined> | T | undefin
   }
 };
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { setTimeout as sleep } from "node:timers/promises";

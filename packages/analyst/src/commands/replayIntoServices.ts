@@ -1,4 +1,5 @@
 // `replay`: replays a window of the archive into the named services only, optionally only some event types.
+import { setTimeout as sleep } from "node:timers/promises";
 import { CancelReplayCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
 import type { EventType, ServiceName } from "@innerworld/events";
 import { archiveDelayWarning, describeArchive, retentionText } from "../bus/archive";
@@ -40,7 +41,6 @@ export interface ReplayOutcome {
   final: ReplayStatus | undefined;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const replayIntoServices = async (target: AnalystTarget, request: ReplayRequest): Promise<ReplayOutcome> => {
   const { reporter, window } = request;

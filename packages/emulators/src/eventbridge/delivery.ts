@@ -1,4 +1,5 @@
 // Sends matched events to SQS targets: resolves queue URLs once, retries failed sends with backoff, and tracks sends in flight for close().
+import { setTimeout as sleep } from "node:timers/promises";
 import { channel } from "node:diagnostics_channel";
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { InProcessSqs } from "../sqs.js";
@@ -26,7 +27,6 @@ export interface DeliveryOptions {
   baseDelayMs?: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class TargetDelivery {
   private readonly clients = new Map<string, SQSClient>();

@@ -112,7 +112,7 @@ export async function eventually(condition: () => boolean, timeoutMs = 20_000): 
   }
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { setTimeout as sleep } from "node:timers/promises";
 
 export function allowPolicy(principalId: string, context: APIGatewayAuthorizerResult["context"] = {}): APIGatewayAuthorizerResult {
   return {

@@ -1,4 +1,5 @@
 // Stands in for Lambda's SQS event source mapping: long-polls a queue, invokes the handler, deletes what succeeded.
+import { setTimeout as sleepFor } from "node:timers/promises";
 import type { Message } from "@aws-sdk/client-sqs";
 import { invokeWithTimeout, lambdaContext } from "@innerworld/emulators/lambda";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
@@ -79,10 +80,8 @@ export const toSqsRecord = (message: Message, queueArn: string, region: string):
 /** How many calls past their timeout a poller lets run on before it stops taking batches. */
 const ABANDONED_CALLS_PER_POLLER = 4;
 
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms).unref();
-  });
+/** A wait that does not keep the process alive by itself. */
+const sleep = (ms: number) => sleepFor(ms, undefined, { ref: false });
 
 export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSource => {
   const abort = new AbortController();
