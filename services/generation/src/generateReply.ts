@@ -104,11 +104,15 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     // turn answers again; its replies keep their ids, and the notifier shows each reply once. Once the turn has an
     // outcome the client has seen the turn end, so that copy answers silently: no status frames, no streaming (a
     // `thinking` after the turn's last frame would leave the client's typing line on), only the published replies.
+    // The turn's reads change nothing, so they go out beside the attempt's write rather than after it: one round trip
+    // less before the model is asked. A copy that answers nothing leaves them unread.
+    const reading = Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
+    reading.catch(() => undefined);
     const attempt = await ports.outcomes.beginStep(data.messageId, "generation", ATTEMPT_SECONDS);
     const ended = attempt !== "first" && (await ports.outcomes.get(data.messageId)) !== undefined;
     if (ended && !data.personaIds) return;
     if (attempt === "under_way") throw new GenerationUnderWayError(`turn ${data.messageId} is being answered by an earlier attempt`);
-    const [context, earlier] = await Promise.all([contexts.get(metadata.userId), history(data.sessionId, data.seq)]);
+    const [context, earlier] = await reading;
     const group = data.personaIds ? await Promise.all(data.personaIds.map(personaFor)) : undefined;
     const names = new Map((group ?? []).map((record) => [record.personaId, record.name]));
 
@@ -171,8 +175,9 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
 
     let result: ReplyResult;
     let streamed = false;
-    // thinking, then responding once the model answers; the reply or stream_end that follows ends the turn.
-    await push(live, serverFrame("agent_status", { ...ids, status: "thinking" }));
+    // thinking, then responding once the model answers; the reply or stream_end that follows ends the turn. thinking
+    // goes out while the model works: every later frame of this turn waits for it, so the teen sees them in order.
+    const thinking = push(live, serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && live && ports.pusher) {
         const stream = ports.model.stream(prompt.messages, { settings });
@@ -180,6 +185,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         let withheld = false;
         for await (const { sentence } of stream) {
           if (index === 0) {
+            await thinking;
             await push(live, serverFrame("agent_status", { ...ids, status: "responding" }));
             streamed = await push(live, serverFrame("stream_start", { ...ids, replyId }));
           }
@@ -197,11 +203,15 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         result = await stream.result;
       } else {
         result = await ports.model.generate(prompt.messages, { settings });
+        await thinking;
         await push(live, serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
       throw error;
+    } finally {
+      // Whatever ends the turn (the reply, a stream with no sentence, a failure) comes after thinking.
+      await thinking;
     }
 
     if (result.fallbackUsed) ports.metrics?.count(METRIC.modelFallbacks);

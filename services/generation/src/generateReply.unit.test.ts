@@ -8,7 +8,7 @@ import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createReplyGenerator, isGenerationUnderWay, type GenerationPorts } from "./generateReply";
 
 type Prompt = Parameters<ReplyModel["generate"]>[0];
@@ -219,6 +219,52 @@ describe("generation: generateReply", () => {
       { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 1, text: "Want to make a plan?" } },
     ]);
     expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ streamed: true, text: "That sounds stressful. Want to make a plan?", model: "gpt-test" });
+  });
+
+  it("asks the model while thinking is on its way, and sends every later frame of the turn after it", async () => {
+    let releaseThinking: () => void = () => undefined;
+    const thinkingHeld = new Promise<void>((resolve) => (releaseThinking = resolve));
+    const held = new RecordingPusher();
+    const record = held.push.bind(held);
+    // @connections answering the first frame slowly: the model's work need not wait for it, the later frames must.
+    vi.spyOn(held, "push").mockImplementation(async (connectionId, frame) => {
+      if (frame.includes('"thinking"')) await thinkingHeld;
+      return record(connectionId, frame);
+    });
+    const model = streaming(["That sounds stressful.", "Want to make a plan?"]);
+    const asked = vi.spyOn(model, "stream");
+
+    const generating = generator({ model, pusher: held })(delivered(messageScreenedRequest(t, { stream: true })));
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(held.framesTo(t.connectionId)).toEqual([]);
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
+    releaseThinking();
+    await generating;
+
+    expect(held.framesTo(t.connectionId).map((frame) => ("status" in frame.payload ? frame.payload.status : frame.type))).toEqual(["thinking", "responding", "stream_start", "stream_chunk", "stream_chunk"]);
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
+  });
+
+  it("reads the remembered context and the history beside the attempt's write, not after it", async () => {
+    let releaseAttempt: () => void = () => undefined;
+    const attemptHeld = new Promise<void>((resolve) => (releaseAttempt = resolve));
+    const begin = outcomes.beginStep.bind(outcomes);
+    vi.spyOn(outcomes, "beginStep").mockImplementation(async (...args) => {
+      await attemptHeld;
+      return begin(...args);
+    });
+    const contextRead = vi.spyOn(contexts, "get");
+    const historyRead = vi.spyOn(messages, "recent");
+
+    const generating = generator()(delivered(messageScreenedRequest(t)));
+    await vi.waitFor(() => expect(contextRead).toHaveBeenCalledWith(t.userId));
+    expect(historyRead).toHaveBeenCalled();
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
+    releaseAttempt();
+    await generating;
+
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
   });
 
   it("prices every reply: its tokens at its model's prices from the operator's table; a model without a price gets no cost", async () => {
