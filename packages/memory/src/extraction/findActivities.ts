@@ -3,6 +3,7 @@ import { POSSESSIONS } from "./gazetteer.js";
 import { ACTIVITIES, ACTIVITY_VERBS, FRAMED_ACTIVITIES, TEAM_LEVELS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
+import { canonicalEntityKey } from "./canonicalEntityKey.js";
 import { spansOverlap } from "./spans.js";
 import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
 
@@ -135,4 +136,48 @@ function isFramed(tokens: readonly Token[], index: number, end: number, isVerbFo
   // "I draw", "I've been swimming": the verb itself says the user does it.
   if (isVerbForm && (previous === "i" || previous === "been" || previous === "we" || previous === "to")) return true;
   return FRAMES.has(previous);
+}
+
+/**
+ * Occasions one takes part in, not watches or visits: "soccer practice" says the user plays, "the football game", "the
+ * anime expo" and "the bake sale" do not.
+ */
+const TAKING_PART = new Set(["practice", "practices", "rehearsal", "rehearsals", "tryouts", "tryout", "comp", "comps", "competition", "competitions", "meet", "meets", "tournament", "tournaments", "recital", "recitals", "concert", "concerts", "trip", "camp", "banquet", "season", "nationals", "regionals", "sectionals", "state", "showcase", "audition", "auditions", "lessons", "lesson", "class", "performance"]);
+
+/** Listed activities, longest first, so "marching band trip" names marching band rather than band. */
+const ACTIVITIES_LONGEST_FIRST = [...ACTIVITIES.keys()].sort((a, b) => b.length - a.length);
+
+/**
+ * An occasion named by its activity holds it: "choir rehearsal", "the band trip", "cheer comp sunday", "softball
+ * tryouts". The event is the occasion; the activity is what the user does, found beside it, unless the occasion is
+ * somebody else's ("my brother's soccer game", "her band concert"). Run after the taggers: both tag an event and the
+ * activity inside it in one layer of tags, so neither can give the two at once, and the rules' findings they learnt
+ * from do not hold it either.
+ */
+export function addActivitiesNamingOccasions(found: MessageFindings): void {
+  const { message } = found;
+  for (const event of found.entities.filter((entity) => entity.type === "Event")) {
+    const words = message.lower.slice(event.start, event.end);
+    const activity = ACTIVITIES_LONGEST_FIRST.find((name) => words.startsWith(`${name} `));
+    if (!activity || !TAKING_PART.has(words.slice(activity.length + 1).split(/[^\p{L}]/u)[0] ?? "")) continue;
+    let start = event.start;
+    const end = start + activity.length;
+    // The event may start inside the activity's name: "marching [band banquet]", "church [choir rehearsal]".
+    const before = /(\p{L}+)\s+$/u.exec(message.lower.slice(Math.max(0, start - 20), start));
+    const longer = before ? `${before[1]} ${activity}` : undefined;
+    if (before && longer && ACTIVITIES.has(longer)) start -= before[0].length;
+    if (isSomebodyElsesOccasion(message.lower, start)) continue;
+    const named = message.lower.slice(start, end);
+    const key = canonicalEntityKey("Activity", ACTIVITIES.get(named) ?? named);
+    const held = found.entities.some(
+      (entity) => entity.type === "Activity" && (spansOverlap(entity, { start, end }) || canonicalEntityKey("Activity", ACTIVITIES.get(entity.name.toLowerCase()) ?? entity.name) === key),
+    );
+    if (held) continue;
+    found.add({ type: "Activity", name: message.text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
+  }
+}
+
+/** "his soccer game", "my sister's recital", "their band trip": the occasion is whoever's is named right before it. */
+function isSomebodyElsesOccasion(lower: string, start: number): boolean {
+  return /(?:\b(?:his|her|their|your|ur)|\p{L}['’]s)\s+$/u.test(lower.slice(Math.max(0, start - 20), start));
 }

@@ -1,5 +1,6 @@
 // The extractor used when no model is configured: compromise + compromise-dates, plus our own rules for a teen's world.
 import type { EntityType, ExtractedRelation, Extraction } from "../graph/model.js";
+import { addActivitiesNamingOccasions } from "./findActivities.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { applyRules } from "./offlineRules.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf, type AddThresholds } from "./tagger/addTaggedSpans.js";
@@ -71,6 +72,7 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
           addTaggedSpans(found, taggers.addsToRules.tag(found.message), thresholds);
           letTaggerDecide(found, overRules, decided);
         }
+        addActivitiesNamingOccasions(found);
         appendFindings(extraction, found);
       }
       return resolveEntities(extraction, options.known);

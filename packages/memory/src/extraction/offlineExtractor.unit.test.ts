@@ -346,6 +346,17 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Event")).toEqual(["GSA meeting", "IEP meeting"]);
     });
 
+    it("takes the activity an occasion to take part in is named by as the user's too, unless the occasion is somebody else's or only watched", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("choir rehearsal ran till 9 last night", "cheer comp in dallas is sunday", "marching band banquet is tuesday", "my brother's soccer tournament is saturday", "going to the football game friday w my friends"),
+      );
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["choir", "cheer", "marching band"]);
+      expect(names(extraction, "Event")).toEqual(expect.arrayContaining(["choir rehearsal", "cheer comp", "band banquet", "soccer tournament", "football game"]));
+    });
+
     it("takes \"can't find my\" as words, not as the app named Find My", async () => {
       // Act
       const extraction = await extract(userSays("i cant find my charger anywhere", "cant find my keys again", "my mom tracks me on find my iphone"));
