@@ -40,7 +40,6 @@ parentPort.on("message", () => {
 });
 `;
 
-
 export interface LoadBudget {
   users: number;
   messagesPerUser: number;

@@ -6,7 +6,6 @@ import type { LocalEndpoints } from "@innerworld/local";
 /** The protocol's promise: an acknowledged turn ends in a reply or a typed error within this. */
 export const TURN_PROMISE_MS = 30_000;
 
-
 interface TurnRecord {
   ackedAt: number;
   sessionId: string;

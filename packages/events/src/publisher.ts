@@ -1,5 +1,6 @@
 // The Publisher port, and its EventBridge adapter: envelopes sent within EventBridge's limits (10 entries and 256 KB a call), failed entries retried.
 import { createHash, randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from "@aws-sdk/client-eventbridge";
 import { EVENT_CATALOG, type EventData, type EventType } from "./catalog";
 import { sourceOf, type EventMetadata, type ServiceName } from "./envelope";
@@ -158,5 +159,3 @@ export const chunkEntries = (entries: readonly PutEventsRequestEntry[]): PutEven
   if (current.length > 0) batches.push(current);
   return batches;
 };
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

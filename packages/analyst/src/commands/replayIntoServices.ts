@@ -41,7 +41,6 @@ export interface ReplayOutcome {
   final: ReplayStatus | undefined;
 }
 
-
 export const replayIntoServices = async (target: AnalystTarget, request: ReplayRequest): Promise<ReplayOutcome> => {
   const { reporter, window } = request;
   const plans = planReplay(request.services, request.types ?? []);

@@ -27,7 +27,6 @@ export interface DeliveryOptions {
   baseDelayMs?: number;
 }
 
-
 export class TargetDelivery {
   private readonly clients = new Map<string, SQSClient>();
   private readonly queueUrls = new Map<string, Promise<string>>();
