@@ -1,7 +1,7 @@
 // The farewell rule over a fixed set of earlier messages: 260 ordinary ones that share words with farewells ("wrote my
 // grandma a letter", "you can have my extra ticket", "love you mom see u after school") and 60 quiet farewells, written
-// from a brief by a writer who saw neither the code nor the data, never trained or tuned on (data/PROVENANCE.md, "The
-// farewell guard set"). Each is followed by "i'm so tired of everything", a concern alone. The counts are those of the
+// from a brief by a writer who saw neither the code nor the data, never trained on (data/PROVENANCE.md, "The farewell
+// guard set"). Each is followed by "i'm so tired of everything", a concern alone. The counts are those of the
 // shipped model: a model or rule that gives helplines after more ordinary messages, or misses a farewell, fails here
 // and has to be looked at, rather than passing on the one control sentence of screener.unit.test.ts.
 import { readFileSync } from "node:fs";
@@ -38,7 +38,8 @@ describe("the farewell rule's guard set", () => {
     expect(missed).toEqual([]);
   });
 
-  it("the rule raises the tiredness after at least 58 of the 60 farewells", () => {
+  // By context: the farewell rule, or the context windows that read the two messages together (36 of the 58 without the rule).
+  it("the tiredness after at least 58 of the 60 farewells is a crisis by context", () => {
     const raised = farewells.filter((text) => {
       const risk = tiredAfter(text);
       return risk.level === "crisis" && risk.decidedBy === "context";

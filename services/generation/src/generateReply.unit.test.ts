@@ -221,29 +221,68 @@ describe("generation: generateReply", () => {
     expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ streamed: true, text: "That sounds stressful. Want to make a plan?", model: "gpt-test" });
   });
 
-  it("asks the model while thinking is on its way, and sends every later frame of the turn after it", async () => {
-    let releaseThinking: () => void = () => undefined;
-    const thinkingHeld = new Promise<void>((resolve) => (releaseThinking = resolve));
-    const held = new RecordingPusher();
-    const record = held.push.bind(held);
-    // @connections answering the first frame slowly: the model's work need not wait for it, the later frames must.
-    vi.spyOn(held, "push").mockImplementation(async (connectionId, frame) => {
-      if (frame.includes('"thinking"')) await thinkingHeld;
+  /** A pusher whose `thinking` frame waits until released, as a slow @connections answer would. */
+  const heldThinking = () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = new RecordingPusher();
+    const record = slow.push.bind(slow);
+    vi.spyOn(slow, "push").mockImplementation(async (connectionId, frame) => {
+      if (frame.includes('"thinking"')) await held;
       return record(connectionId, frame);
     });
+    return { pusher: slow, release };
+  };
+  const statuses = (frames: ReturnType<RecordingPusher["framesTo"]>) => frames.map((frame) => ("status" in frame.payload ? frame.payload.status : frame.type));
+
+  it("asks the model while thinking is on its way, and sends every later frame of a streamed turn after it", async () => {
+    const held = heldThinking();
     const model = streaming(["That sounds stressful.", "Want to make a plan?"]);
     const asked = vi.spyOn(model, "stream");
 
-    const generating = generator({ model, pusher: held })(delivered(messageScreenedRequest(t, { stream: true })));
+    const generating = generator({ model, pusher: held.pusher })(delivered(messageScreenedRequest(t, { stream: true })));
     await vi.waitFor(() => expect(asked).toHaveBeenCalled());
     await new Promise((resolve) => setImmediate(resolve));
-    expect(held.framesTo(t.connectionId)).toEqual([]);
+    expect(held.pusher.framesTo(t.connectionId)).toEqual([]);
     expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
-    releaseThinking();
+    held.release();
     await generating;
 
-    expect(held.framesTo(t.connectionId).map((frame) => ("status" in frame.payload ? frame.payload.status : frame.type))).toEqual(["thinking", "responding", "stream_start", "stream_chunk", "stream_chunk"]);
+    expect(statuses(held.pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk", "stream_chunk"]);
     expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
+  });
+
+  it("answers a turn that is not streamed while thinking is on its way, and says responding and publishes the reply only after it", async () => {
+    const held = heldThinking();
+    const { model } = promptRecording();
+    const asked = vi.spyOn(model, "generate");
+
+    const generating = generator({ model, pusher: held.pusher })(delivered(messageScreenedRequest(t)));
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(held.pusher.framesTo(t.connectionId)).toEqual([]);
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
+    held.release();
+    await generating;
+
+    expect(statuses(held.pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding"]);
+    expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
+  });
+
+  it("ends a turn whose every model failed only after thinking has gone out, so the failure the teen is shown comes after it", async () => {
+    const held = heldThinking();
+    const asked = vi.spyOn(unavailable, "generate");
+    let settled = false;
+
+    const generating = generator({ model: unavailable, pusher: held.pusher })(delivered(messageScreenedRequest(t)));
+    void generating.catch(() => undefined).finally(() => (settled = true));
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    held.release();
+
+    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+    expect(statuses(held.pusher.framesTo(t.connectionId))).toEqual(["thinking"]);
   });
 
   it("reads the remembered context and the history beside the attempt's write, not after it", async () => {

@@ -150,9 +150,10 @@ const ACTIVITIES_LONGEST_FIRST = [...ACTIVITIES.keys()].sort((a, b) => b.length 
 /**
  * An occasion named by its activity holds it: "choir rehearsal", "the band trip", "cheer comp sunday", "softball
  * tryouts". The event is the occasion; the activity is what the user does, found beside it, unless the occasion is
- * somebody else's ("my brother's soccer game", "her band concert"). Run after the taggers: both tag an event and the
- * activity inside it in one layer of tags, so neither can give the two at once, and the rules' findings they learnt
- * from do not hold it either.
+ * somebody else's ("my brother's soccer game", "my cousin has a basketball tournament") or, for an activity the rules
+ * only take when something says the user does it (FRAMED_ACTIVITIES), just one of many ("a band concert downtown").
+ * Run after the taggers: both tag an event and the activity inside it in one layer of tags, so neither can give the two
+ * at once, and the rules' findings they learnt from do not hold it either.
  */
 export function addActivitiesNamingOccasions(found: MessageFindings): void {
   const { message } = found;
@@ -164,20 +165,33 @@ export function addActivitiesNamingOccasions(found: MessageFindings): void {
     const end = start + activity.length;
     // The event may start inside the activity's name: "marching [band banquet]", "church [choir rehearsal]".
     const before = /(\p{L}+)\s+$/u.exec(message.lower.slice(Math.max(0, start - 20), start));
-    const longer = before ? `${before[1]} ${activity}` : undefined;
-    if (before && longer && ACTIVITIES.has(longer)) start -= before[0].length;
+    if (before && ACTIVITIES.has(`${before[1]} ${activity}`)) start -= before[0].length;
+    const surface = message.lower.slice(start, end).replace(/\s+/g, " ");
+    const canonical = ACTIVITIES.get(surface) ?? surface;
     if (isSomebodyElsesOccasion(message.lower, start)) continue;
-    const named = message.lower.slice(start, end);
-    const key = canonicalEntityKey("Activity", ACTIVITIES.get(named) ?? named);
+    if (FRAMED_ACTIVITIES.has(canonical) && /\b(?:a|an|some|any)\s+$/.test(message.lower.slice(Math.max(0, start - 6), start))) continue;
+    const key = canonicalEntityKey("Activity", canonical);
     const held = found.entities.some(
       (entity) => entity.type === "Activity" && (spansOverlap(entity, { start, end }) || canonicalEntityKey("Activity", ACTIVITIES.get(entity.name.toLowerCase()) ?? entity.name) === key),
     );
     if (held) continue;
-    found.add({ type: "Activity", name: message.text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
+    // "swim meet" names swimming, as the rules name a verb's activity; "Marching Band" keeps its case.
+    const name = ACTIVITY_VERBS.has(surface) ? canonical : message.text.slice(start, end).replace(/\s+/g, " ");
+    found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
   }
 }
 
-/** "his soccer game", "my sister's recital", "their band trip": the occasion is whoever's is named right before it. */
+/** Words whose "'s" is "is" or "has", not a possessive: "there's choir rehearsal", "tomorrow's cheer comp". */
+const NOT_POSSESSORS = /\b(?:it|that|there|here|what|who|where|when|today|tonight|tomorrow|yesterday|week|weekend|year|everyone|everybody|nobody|one|this)['’]s\s+$/u;
+/** Somebody else does it, and no "i" or "we" does: "my brother has a soccer tournament", "my cousin tried to skip for a basketball tournament". */
+const OTHER_SUBJECT = /(?:^|\s)(?:he|she|they|he's|she's|they're|hes|shes|theyre|(?:my|his|her|their|our)\s+\p{L}+)\s+(?:has|had|have|is|was|were|got|gets|tried|tries|wants|went|goes|made|makes|plays|played|won|lost)\b/u;
+const FIRST_PERSON = /(?:^|\s)(?:i|i'm|im|i've|ive|i'll|we|we're|we've|we'll|us|me)\b/u;
+
+/** "his soccer game", "my sister's recital", "my friends' band concert", "she has a swim meet": somebody else's occasion. */
 function isSomebodyElsesOccasion(lower: string, start: number): boolean {
-  return /(?:\b(?:his|her|their|your|ur)|\p{L}['’]s)\s+$/u.test(lower.slice(Math.max(0, start - 20), start));
+  const before = lower.slice(Math.max(0, start - 20), start);
+  if (/(?:\b(?:his|her|their|your|ur)|\p{L}['’]s|\p{L}s['’])\s+$/u.test(before) && !NOT_POSSESSORS.test(before)) return true;
+  // The clause the occasion is in, back to the last sentence or clause break.
+  const clause = lower.slice(0, start).split(/[.!?;,]|\b(?:but|and|so)\b/).pop() ?? "";
+  return OTHER_SUBJECT.test(clause) && !FIRST_PERSON.test(clause);
 }

@@ -349,12 +349,22 @@ describe("createOfflineExtractor", () => {
     it("takes the activity an occasion to take part in is named by as the user's too, unless the occasion is somebody else's or only watched", async () => {
       // Act
       const extraction = await extract(
-        userSays("choir rehearsal ran till 9 last night", "cheer comp in dallas is sunday", "marching band banquet is tuesday", "my brother's soccer tournament is saturday", "going to the football game friday w my friends"),
+        userSays(
+          "choir rehearsal ran till 9 last night",
+          "tomorrow's cheer comp is gonna be insane",
+          "marching band banquet is tuesday",
+          "swim meet saturday",
+          "my brother's soccer tournament is saturday",
+          "my friends' band concert is friday",
+          "my cousin has a basketball tournament this weekend",
+          "going to a band concert downtown tonight",
+          "going to the football game friday w my friends",
+        ),
       );
 
       // Assess
-      expect(names(extraction, "Activity")).toEqual(["choir", "cheer", "marching band"]);
-      expect(names(extraction, "Event")).toEqual(expect.arrayContaining(["choir rehearsal", "cheer comp", "band banquet", "soccer tournament", "football game"]));
+      expect(names(extraction, "Activity")).toEqual(["choir", "cheer", "marching band", "swimming"]);
+      expect(names(extraction, "Event")).toEqual(expect.arrayContaining(["choir rehearsal", "cheer comp", "band banquet", "swim meet", "soccer tournament", "basketball tournament", "football game"]));
     });
 
     it("takes \"can't find my\" as words, not as the app named Find My", async () => {
