@@ -235,12 +235,15 @@ describe("generation: generateReply", () => {
   };
   const statuses = (frames: ReturnType<RecordingPusher["framesTo"]>) => frames.map((frame) => ("status" in frame.payload ? frame.payload.status : frame.type));
 
-  it("asks the model while thinking is on its way, and sends every later frame of a streamed turn after it", async () => {
+  it.each([
+    { stream: true, method: "stream" as const, frames: ["thinking", "responding", "stream_start", "stream_chunk", "stream_chunk"] },
+    { stream: false, method: "generate" as const, frames: ["thinking", "responding"] },
+  ])("asks the model while thinking is on its way, and sends every later frame and the reply after it (stream: $stream)", async ({ stream, method, frames }) => {
     const held = heldThinking();
     const model = streaming(["That sounds stressful.", "Want to make a plan?"]);
-    const asked = vi.spyOn(model, "stream");
+    const asked = vi.spyOn(model, method);
 
-    const generating = generator({ model, pusher: held.pusher })(delivered(messageScreenedRequest(t, { stream: true })));
+    const generating = generator({ model, pusher: held.pusher })(delivered(messageScreenedRequest(t, { stream })));
     await vi.waitFor(() => expect(asked).toHaveBeenCalled());
     await new Promise((resolve) => setImmediate(resolve));
     expect(held.pusher.framesTo(t.connectionId)).toEqual([]);
@@ -248,24 +251,7 @@ describe("generation: generateReply", () => {
     held.release();
     await generating;
 
-    expect(statuses(held.pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk", "stream_chunk"]);
-    expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
-  });
-
-  it("answers a turn that is not streamed while thinking is on its way, and says responding and publishes the reply only after it", async () => {
-    const held = heldThinking();
-    const { model } = promptRecording();
-    const asked = vi.spyOn(model, "generate");
-
-    const generating = generator({ model, pusher: held.pusher })(delivered(messageScreenedRequest(t)));
-    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(held.pusher.framesTo(t.connectionId)).toEqual([]);
-    expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
-    held.release();
-    await generating;
-
-    expect(statuses(held.pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding"]);
+    expect(statuses(held.pusher.framesTo(t.connectionId))).toEqual(frames);
     expect(publisher.ofType("ReplyGenerated")).toHaveLength(1);
   });
 
