@@ -163,7 +163,7 @@ export function addActivitiesNamingOccasions(found: MessageFindings): void {
     if (!activity || !TAKING_PART.has(words.slice(activity.length + 1).split(/[^\p{L}]/u)[0] ?? "")) continue;
     let start = event.start;
     const end = start + activity.length;
-    // The event may start inside the activity's name: "marching [band banquet]", "church [choir rehearsal]".
+    // The event may start inside the activity's name: "marching [band banquet]".
     const before = /(\p{L}+)\s+$/u.exec(message.lower.slice(Math.max(0, start - 20), start));
     if (before && ACTIVITIES.has(`${before[1]} ${activity}`)) start -= before[0].length;
     const surface = message.lower.slice(start, end).replace(/\s+/g, " ");
