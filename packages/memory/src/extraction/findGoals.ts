@@ -127,3 +127,38 @@ function partsOf(found: MessageFindings, phrase: string, phraseStart: number): {
   }
   return [{ text: phrase, start: phraseStart }];
 }
+
+/** Words a goal cannot end on: it stopped before the thing it is about ("be a better", "get a job at", "be more patient with"). */
+const DANGLING = new Set(["at", "with", "to", "for", "in", "on", "of", "from", "about", "into", "a", "an", "the", "my", "our", "his", "her", "their", "your", "better", "more", "less", "least"]);
+/** Words a noun phrase after a dangling goal may hold: "[my little] sister", "[the] mall". */
+const PHRASE_TAGS = ["Determiner", "Adjective", "Noun", "ProperNoun", "Possessive", "Value", "Plural", "Pronoun"] as const;
+const LONGEST_COMPLETION = 5;
+/** Words that start the goal's time or manner, not its object, whatever their tags: "[the mall] over break". */
+const PHRASE_ENDS = new Set(["over", "during", "before", "after", "by", "until", "till", "til", "this", "next", "last", "every", "again", "someday", "soon"]);
+
+/**
+ * A goal that ends on a preposition, an article or a comparative stopped short of what it is about: it is carried on
+ * through the noun phrase that follows, within the sentence ("be a better big sister", "get a job at the mall"). One
+ * with no such phrase after it stays as it is. Run after the taggers, whose goals are the ones that stop short.
+ */
+export function completeDanglingGoals(found: MessageFindings): void {
+  const { tokens, text } = found.message;
+  for (const goal of found.entities.filter((entity) => entity.type === "Goal")) {
+    let last = tokens.findIndex((token) => token.end === goal.end);
+    if (last === -1 || !DANGLING.has(tokens[last]?.lower ?? "") || /[,.!?;:]/.test(tokens[last]?.post ?? "")) continue;
+    let taken = 0;
+    while (taken < LONGEST_COMPLETION) {
+      const next = tokens[last + 1];
+      if (!next || !PHRASE_TAGS.some((tag) => next.tags.has(tag)) || next.tags.has("Verb") || next.tags.has("Preposition") || next.tags.has("Conjunction") || PHRASE_ENDS.has(next.lower)) break;
+      last += 1;
+      taken += 1;
+      if (/[,.!?;:]/.test(next.post)) break;
+    }
+    const end = tokens[last]?.end ?? goal.end;
+    if (taken === 0 || DANGLING.has(tokens[last]?.lower ?? "")) continue;
+    goal.end = end;
+    goal.name = text.slice(goal.start, end);
+    // What the goal now holds ("my little sister") is what it is about.
+    linkGoalToWhatItHolds(found, goal);
+  }
+}

@@ -1,6 +1,7 @@
 // The extractor used when no model is configured: compromise + compromise-dates, plus our own rules for a teen's world.
 import type { EntityType, ExtractedRelation, Extraction } from "../graph/model.js";
 import { addActivitiesNamingOccasions } from "./findActivities.js";
+import { completeDanglingGoals } from "./findGoals.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { applyRules } from "./offlineRules.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf, type AddThresholds } from "./tagger/addTaggedSpans.js";
@@ -73,6 +74,7 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
           letTaggerDecide(found, overRules, decided);
         }
         addActivitiesNamingOccasions(found);
+        completeDanglingGoals(found);
         appendFindings(extraction, found);
       }
       return resolveEntities(extraction, options.known);

@@ -139,6 +139,15 @@ describe("createOfflineExtractor", () => {
       );
     });
 
+    it("carries a goal that stops on a preposition, an article or a comparative through what it is about, and no further", async () => {
+      // Act
+      const extraction = await extract(userSays("i'm trying to be more patient with my little sister, she drives me insane", "hoping to get a job at the mall over break"));
+
+      // Assess
+      expect(names(extraction, "Goal")).toEqual(["be more patient with my little sister", "get a job at the mall"]);
+      expect(extraction.relations).toEqual(expect.arrayContaining([{ type: "about", from: "be more patient with my little sister", to: "sister" }]));
+    });
+
     it("does not store a wish to die or a wish of the moment as a goal", async () => {
       // Act
       const extraction = await extract(userSays("i want to die", "i just want to sleep", "i don't want to go to school"));
