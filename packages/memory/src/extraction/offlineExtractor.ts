@@ -2,6 +2,7 @@
 import type { EntityType, ExtractedRelation, Extraction } from "../graph/model.js";
 import { addActivitiesNamingOccasions } from "./findActivities.js";
 import { completeDanglingGoals } from "./findGoals.js";
+import { dropTitlesReadIntoWords } from "./findPeople.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { applyRules } from "./offlineRules.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf, type AddThresholds } from "./tagger/addTaggedSpans.js";
@@ -75,6 +76,7 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
         }
         addActivitiesNamingOccasions(found);
         completeDanglingGoals(found);
+        dropTitlesReadIntoWords(found);
         appendFindings(extraction, found);
       }
       return resolveEntities(extraction, options.known);

@@ -41,6 +41,15 @@ describe("createOfflineExtractor", () => {
       expect(entity(extraction, "Person", "Ms. Rivera")?.attributes).toMatchObject({ title: "Ms" });
     });
 
+    it("reads no titled name into 'i miss my dad' or across a sentence, and keeps real ones", async () => {
+      // Act
+      const extraction = await extract(userSays("i miss my dad so much", "a coach who yells at kids isnt a coach. my mom says i should talk to the director", "i eat lunch in mrs. cole's room", "miss johnson gave us homework"));
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(expect.arrayContaining(["dad", "mom", "Mrs. Cole", "Miss Johnson"]));
+      expect(names(extraction, "Person").filter((name) => /^(?:miss|coach)\W+my$/i.test(name))).toEqual([]);
+    });
+
     it("does not take somebody else's family for the user's", async () => {
       // Act
       const extraction = await extract(userSays("her mom is really nice", "Jordan's dad drove us"));
