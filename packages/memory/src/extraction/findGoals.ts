@@ -131,10 +131,14 @@ function partsOf(found: MessageFindings, phrase: string, phraseStart: number): {
 /** Words a goal cannot end on: it stopped before the thing it is about ("be a better", "get a job at", "be more patient with"). */
 const DANGLING = new Set(["at", "with", "to", "for", "in", "on", "of", "from", "about", "into", "a", "an", "the", "my", "our", "his", "her", "their", "your", "better", "more", "less", "least"]);
 /** Words a noun phrase after a dangling goal may hold: "[my little] sister", "[the] mall". */
-const PHRASE_TAGS = ["Determiner", "Adjective", "Noun", "ProperNoun", "Possessive", "Value", "Plural", "Pronoun"] as const;
+const PHRASE_TAGS = ["Determiner", "Adjective", "Noun", "ProperNoun", "Possessive", "Value", "Plural"] as const;
+/** A pronoun that ends the phrase it is: "hang out with [him]", not the next clause's subject ("…with him he said"). */
+const OBJECT_PRONOUNS = new Set(["me", "you", "him", "her", "it", "us", "them"]);
 const LONGEST_COMPLETION = 5;
 /** Words that start the goal's time or manner, not its object, whatever their tags: "[the mall] over break". */
 const PHRASE_ENDS = new Set(["over", "during", "before", "after", "by", "until", "till", "til", "this", "next", "last", "every", "again", "someday", "soon"]);
+/** What ends a phrase after a word, as readMessage ends clauses, and a bracket. */
+const BOUNDARY = /[.,!?;:\n)(]/;
 
 /**
  * A goal that ends on a preposition, an article or a comparative stopped short of what it is about: it is carried on
@@ -142,20 +146,33 @@ const PHRASE_ENDS = new Set(["over", "during", "before", "after", "by", "until",
  * with no such phrase after it stays as it is. Run after the taggers, whose goals are the ones that stop short.
  */
 export function completeDanglingGoals(found: MessageFindings): void {
-  const { tokens, text } = found.message;
+  const { tokens, text, dates } = found.message;
+  // A goal rule ends a goal at its date on purpose ("make varsity in january" is the goal "make varsity"): not carried on.
+  const isDate = (token: { start: number; end: number; tags: ReadonlySet<string> }) => token.tags.has("Date") || dates.some((date) => date.start < token.end && token.start < date.end);
   for (const goal of found.entities.filter((entity) => entity.type === "Goal")) {
     let last = tokens.findIndex((token) => token.end === goal.end);
-    if (last === -1 || !DANGLING.has(tokens[last]?.lower ?? "") || /[,.!?;:]/.test(tokens[last]?.post ?? "")) continue;
+    if (last === -1 || !DANGLING.has(tokens[last]?.lower ?? "")) continue;
     let taken = 0;
-    while (taken < LONGEST_COMPLETION) {
+    let closed = false;
+    while (!closed && taken <= LONGEST_COMPLETION) {
       const next = tokens[last + 1];
-      if (!next || !PHRASE_TAGS.some((tag) => next.tags.has(tag)) || next.tags.has("Verb") || next.tags.has("Preposition") || next.tags.has("Conjunction") || PHRASE_ENDS.has(next.lower)) break;
+      const between = text.slice(tokens[last]?.end ?? goal.end, next?.start ?? text.length);
+      if (!next || BOUNDARY.test(between) || isDate(next) || next.tags.has("Verb") || next.tags.has("Preposition") || next.tags.has("Conjunction") || PHRASE_ENDS.has(next.lower)) {
+        closed = true;
+        break;
+      }
+      const pronoun = OBJECT_PRONOUNS.has(next.lower) && !next.tags.has("Possessive");
+      if (!pronoun && (!PHRASE_TAGS.some((tag) => next.tags.has(tag)) || next.tags.has("Pronoun"))) {
+        closed = true;
+        break;
+      }
       last += 1;
       taken += 1;
-      if (/[,.!?;:]/.test(next.post)) break;
+      closed = pronoun;
     }
+    // A phrase that runs on past LONGEST_COMPLETION words is not cut at an arbitrary word: the goal stays as it was.
+    if (!closed || taken === 0 || taken > LONGEST_COMPLETION || DANGLING.has(tokens[last]?.lower ?? "")) continue;
     const end = tokens[last]?.end ?? goal.end;
-    if (taken === 0 || DANGLING.has(tokens[last]?.lower ?? "")) continue;
     goal.end = end;
     goal.name = text.slice(goal.start, end);
     // What the goal now holds ("my little sister") is what it is about.

@@ -297,10 +297,11 @@ function capitalise(word: string): string {
 const POSSESSIVE_WORDS = new Set(["my", "your", "ur", "his", "her", "our", "their", "its"]);
 
 /**
- * Drops a person the lower-case title rule read into ordinary words: "Miss My" from "i miss my dad" ("miss" is the verb
- * there), "Coach. My" from "…isnt a coach. my mom says". Run after the taggers, not in the rule: both taggers were
- * trained on the rules' findings as they are, so the rule's own reading stays what they learnt from until they are next
- * trained, and this takes the misreading out of what is kept. "miss johnson", "mrs. cole's room" and "coach nguyen" stay.
+ * Mends a person the lower-case title rule read into ordinary words. "Miss My" from "i miss my dad" ("miss" is the
+ * verb there) and "Coach. My" from "…isnt a coach. my mom says" are dropped; "miss Maya" from "i miss Maya" becomes
+ * Maya, a name after the verb. Run after the taggers, not in the rule: both taggers were trained on the rules'
+ * findings as they are, so the rule's own reading stays what they learnt from until they are next trained, and this
+ * mends what is kept. "miss johnson gave us homework", "mrs. cole's room" and "coach nguyen" keep their titles.
  */
 export function dropTitlesReadIntoWords(found: MessageFindings): void {
   const { tokens } = found.message;
@@ -310,6 +311,18 @@ export function dropTitlesReadIntoWords(found: MessageFindings): void {
     const surname = tokens[titleIndex + 1];
     if (!title || !surname || surname.end !== person.end) continue;
     const missAsVerb = title.lower === "miss" && title.tags.has("Verb");
-    if (missAsVerb || POSSESSIVE_WORDS.has(surname.lower)) found.remove(person);
+    if (POSSESSIVE_WORDS.has(surname.lower)) {
+      found.remove(person);
+    } else if (missAsVerb) {
+      const isName = /^\p{Lu}/u.test(surname.text) || ["Person", "FirstName"].some((tag) => surname.tags.has(tag));
+      if (!isName) {
+        found.remove(person);
+        continue;
+      }
+      const { title: _title, relation: _relation, ...rest } = person.attributes;
+      person.attributes = rest;
+      person.start = surname.start;
+      person.name = found.message.text.slice(surname.start, person.end);
+    }
   }
 }

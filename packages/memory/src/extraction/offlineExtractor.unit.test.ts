@@ -41,13 +41,15 @@ describe("createOfflineExtractor", () => {
       expect(entity(extraction, "Person", "Ms. Rivera")?.attributes).toMatchObject({ title: "Ms" });
     });
 
-    it("reads no titled name into 'i miss my dad' or across a sentence, and keeps real ones", async () => {
+    it("reads no titled name into 'i miss my dad', 'i miss stuff' or across a sentence, takes 'i miss Maya' as Maya, and keeps real titles", async () => {
       // Act
-      const extraction = await extract(userSays("i miss my dad so much", "a coach who yells at kids isnt a coach. my mom says i should talk to the director", "i eat lunch in mrs. cole's room", "miss johnson gave us homework"));
+      const extraction = await extract(
+        userSays("i miss my dad so much", "a coach who yells at kids isnt a coach. my mom says i should talk to the director", "i eat lunch in mrs. cole's room", "miss johnson gave us homework", "i miss stuff like that", "i miss Maya so much"),
+      );
 
       // Assess
-      expect(names(extraction, "Person")).toEqual(expect.arrayContaining(["dad", "mom", "Mrs. Cole", "Miss Johnson"]));
-      expect(names(extraction, "Person").filter((name) => /^(?:miss|coach)\W+my$/i.test(name))).toEqual([]);
+      expect(names(extraction, "Person")).toEqual(expect.arrayContaining(["dad", "mom", "Mrs. Cole", "Miss Johnson", "Maya"]));
+      expect(names(extraction, "Person").filter((name) => /^(?:miss|coach)\W+(?:my|stuff|maya)$/i.test(name))).toEqual([]);
     });
 
     it("does not take somebody else's family for the user's", async () => {

@@ -1,0 +1,47 @@
+// completeDanglingGoals over findings made by hand: a goal a tagger stopped short is carried through what it is about, and no further.
+import { describe, expect, it } from "vitest";
+import { completeDanglingGoals } from "./findGoals.js";
+import { MessageFindings } from "./MessageFindings.js";
+import { readMessage } from "./readMessage.js";
+import { REFERENCE_DATE } from "./transcriptFactory.js";
+
+/** The message read as the extractor reads it, with a goal from its start to the end of `goalWords`, and a person where named. */
+const findingsFor = (text: string, goalWords: string, person?: string) => {
+  const found = new MessageFindings(readMessage(text, { referenceDate: REFERENCE_DATE, timeZone: "UTC", sentAt: REFERENCE_DATE.toISOString() }));
+  // Offsets are in the text as read ("wanna" is read "want to").
+  const read = found.message.text;
+  const start = read.indexOf(goalWords);
+  const goal = found.add({ type: "Goal", name: goalWords, start, end: start + goalWords.length, userEdges: [{ type: "supports" }] });
+  const at = person ? read.lastIndexOf(person) : -1;
+  const someone = person ? found.add({ type: "Person", name: person, start: at, end: at + person.length }) : undefined;
+  return { found, goal, someone };
+};
+const completed = (text: string, goalWords: string) => {
+  const { found, goal } = findingsFor(text, goalWords);
+  completeDanglingGoals(found);
+  return goal.name;
+};
+
+describe("completeDanglingGoals", () => {
+  it("carries a goal that ends on a comparative through the noun phrase after it, and links it to what it now holds", () => {
+    const { found, goal, someone } = findingsFor("i wanna be a better big sister, i yell way too much", "be a better", "sister");
+
+    completeDanglingGoals(found);
+
+    expect(goal.name).toBe("be a better big sister");
+    expect(found.links).toEqual([expect.objectContaining({ type: "about", from: goal, to: someone })]);
+  });
+
+  it.each([
+    ["hoping to get a job at the mall over break", "get a job at", "get a job at the mall"],
+    ["i want to hang out with him he said maybe", "hang out with", "hang out with him"],
+    ["i want to make varsity in january", "make varsity in", "make varsity in"],
+    ["i want to get a job at\nthe mall", "get a job at", "get a job at"],
+    ["i want to get a job at (the mall)", "get a job at", "get a job at"],
+    ["i want to be more patient with", "be more patient with", "be more patient with"],
+    ["i want to get a job at the big old red brick downtown music store", "get a job at", "get a job at"],
+    ["i want to get a job at the big old music store", "get a job at", "get a job at the big old music store"],
+  ])("%j: %j becomes %j", (text, goalWords, expected) => {
+    expect(completed(text, goalWords)).toBe(expected);
+  });
+});
