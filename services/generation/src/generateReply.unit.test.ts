@@ -244,7 +244,7 @@ describe("generation: generateReply", () => {
     const asked = vi.spyOn(model, method);
 
     const generating = generator({ model, pusher: held.pusher })(delivered(messageScreenedRequest(t, { stream })));
-    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled(), { timeout: 10_000 });
     await new Promise((resolve) => setImmediate(resolve));
     expect(held.pusher.framesTo(t.connectionId)).toEqual([]);
     expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
@@ -262,7 +262,7 @@ describe("generation: generateReply", () => {
 
     const generating = generator({ model: unavailable, pusher: held.pusher })(delivered(messageScreenedRequest(t)));
     void generating.catch(() => undefined).finally(() => (settled = true));
-    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled(), { timeout: 10_000 });
     await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
     held.release();
@@ -283,7 +283,7 @@ describe("generation: generateReply", () => {
     const historyRead = vi.spyOn(messages, "recent");
 
     const generating = generator()(delivered(messageScreenedRequest(t)));
-    await vi.waitFor(() => expect(contextRead).toHaveBeenCalledWith(t.userId));
+    await vi.waitFor(() => expect(contextRead).toHaveBeenCalledWith(t.userId), { timeout: 10_000 });
     expect(historyRead).toHaveBeenCalled();
     expect(publisher.ofType("ReplyGenerated")).toHaveLength(0);
     releaseAttempt();

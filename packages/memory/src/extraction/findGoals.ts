@@ -2,6 +2,7 @@
 import type { EntityType } from "../graph/model.js";
 import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
 import { clauseEnd, matchesOf } from "./textPatterns.js";
+import { spansOverlap } from "./spans.js";
 
 const TRIGGERS = [
   /\bi(?:\s+|(?='))(?:really\s+|just\s+|also\s+|kind\s+of\s+|so\s+|totally\s+|still\s+|honestly\s+|lowkey\s+)*(?:want|hope|plan|would\s+love|'d\s+love|would\s+like|'d\s+like)\s+to\s+/g,
@@ -148,7 +149,7 @@ const BOUNDARY = /[.,!?;:\n)(]/;
 export function completeDanglingGoals(found: MessageFindings): void {
   const { tokens, text, dates } = found.message;
   // A goal rule ends a goal at its date on purpose ("make varsity in january" is the goal "make varsity"): not carried on.
-  const isDate = (token: { start: number; end: number; tags: ReadonlySet<string> }) => token.tags.has("Date") || dates.some((date) => date.start < token.end && token.start < date.end);
+  const isDate = (token: { start: number; end: number; tags: ReadonlySet<string> }) => token.tags.has("Date") || dates.some((date) => spansOverlap(date, token));
   for (const goal of found.entities.filter((entity) => entity.type === "Goal")) {
     let last = tokens.findIndex((token) => token.end === goal.end);
     if (last === -1 || !DANGLING.has(tokens[last]?.lower ?? "")) continue;

@@ -1,10 +1,7 @@
 // The extractor used when no model is configured: compromise + compromise-dates, plus our own rules for a teen's world.
 import type { EntityType, ExtractedRelation, Extraction } from "../graph/model.js";
-import { addActivitiesNamingOccasions } from "./findActivities.js";
-import { completeDanglingGoals } from "./findGoals.js";
-import { dropTitlesReadIntoWords } from "./findPeople.js";
 import { MessageFindings } from "./MessageFindings.js";
-import { applyRules } from "./offlineRules.js";
+import { applyAfterTaggers, applyRules } from "./offlineRules.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf, type AddThresholds } from "./tagger/addTaggedSpans.js";
 import { SpanTagger, type SpanTaggerFile } from "./tagger/spanTagger.js";
 import taggerModel from "../../model/extraction-tagger.json" with { type: "json" };
@@ -74,9 +71,7 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
           addTaggedSpans(found, taggers.addsToRules.tag(found.message), thresholds);
           letTaggerDecide(found, overRules, decided);
         }
-        addActivitiesNamingOccasions(found);
-        completeDanglingGoals(found);
-        dropTitlesReadIntoWords(found);
+        applyAfterTaggers(found);
         appendFindings(extraction, found);
       }
       return resolveEntities(extraction, options.known);

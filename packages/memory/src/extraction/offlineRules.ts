@@ -1,10 +1,10 @@
 // The offline rules in the order they run over one message; the extractor runs them, and the span tagger reads what they found.
-import { findActivities } from "./findActivities.js";
+import { addActivitiesNamingOccasions, findActivities } from "./findActivities.js";
 import { findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
-import { findGoals } from "./findGoals.js";
+import { completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
-import { findPeople } from "./findPeople.js";
+import { dropTitlesReadIntoWords, findPeople } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
 import { findRetractions } from "./findRetractions.js";
 import { findThings, findTitles } from "./findThings.js";
@@ -35,4 +35,16 @@ const RULES: readonly ((found: MessageFindings) => void)[] = [
 
 export function applyRules(found: MessageFindings): void {
   for (const rule of RULES) rule(found);
+}
+
+/**
+ * The steps that run after the taggers, in this order, over what the rules and taggers found together. They are not
+ * rules: the taggers were trained on the rules' findings without them, so a step here changes what is kept, not what
+ * the taggers read. An activity inside the occasion it names, a goal that stopped short, a title read into ordinary
+ * words.
+ */
+const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [addActivitiesNamingOccasions, completeDanglingGoals, dropTitlesReadIntoWords];
+
+export function applyAfterTaggers(found: MessageFindings): void {
+  for (const step of AFTER_TAGGERS) step(found);
 }
