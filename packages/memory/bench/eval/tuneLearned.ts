@@ -3,10 +3,10 @@
 //
 // One training seed's dev figures move by about ±0.01 from another's, as much as most choices here are worth, so the
 // tagger is trained in memory on the train split with several seeds (the committed model's first) and every figure is
-// their mean. Dev is scored whole and on writers D and F to L's messages alone: those were written after the rules, so the
+// their mean. Dev is scored whole and on writers D and F to P's messages alone: those were written after the rules, so the
 // rules are not flattered there as they are on writers A-C's dev messages, whose phrasings their authors read. Per type
 // and margin, the exact F1 with the tagger's additions at that margin; a type is added where both the whole dev split
-// and writers D and F to L gain over the rules alone, at the margin with the best sum of the two as printed, to three decimals
+// and writers D and F to P gain over the rules alone, at the margin with the best sum of the two as printed, to three decimals
 // (ties go to the lower margin).
 // The types the tagger over the rules decides (TAGGER_DECIDES, chosen by tuneOverRules.ts) are not swept: nothing adds to them.
 // Prints the rules alone, the tagger alone, the sweep, the chosen margins and dev with them (the additions alone, without
@@ -89,8 +89,8 @@ for (const tagger of taggers) {
 const f = (value: number) => value.toFixed(3);
 /** In thousandths, as printed, so that sums and comparisons are exact. */
 const printed = (value: number) => Math.round(value * 1000);
-console.log(`dev: ${dev.length} messages (writers D and F to L: ${dev.filter(parts.new).length}); tagger trained on ${train.length} train messages, seeds ${seeds.join(", ")}, ${TAGGER_EPOCHS} epochs; exact F1, mean over the seeds`);
-console.log(`${"type".padEnd(9)} ${"rules alone".padEnd(14)} ${"tagger alone".padEnd(14)} rules + tagger at margin ≥ ${MARGINS.join(", ")} (whole dev / writers D and F to L)`);
+console.log(`dev: ${dev.length} messages (writers D and F to P: ${dev.filter(parts.new).length}); tagger trained on ${train.length} train messages, seeds ${seeds.join(", ")}, ${TAGGER_EPOCHS} epochs; exact F1, mean over the seeds`);
+console.log(`${"type".padEnd(9)} ${"rules alone".padEnd(14)} ${"tagger alone".padEnd(14)} rules + tagger at margin ≥ ${MARGINS.join(", ")} (whole dev / writers D and F to P)`);
 const chosen: AddThresholds = {};
 for (const type of ENTITY_TYPES) {
   if (TAGGER_DECIDES.has(type)) {

@@ -5,8 +5,8 @@
 // figure is the mean over them. Per type, its exact F1 on dev two ways: the rules with the text-only tagger's additions
 // at their best margin for that type (best here, so the comparison favours leaving the type as it is), and the rules
 // redrawn and added to by the tagger over the rules (offlineExtractor's letTaggerDecide). Scored on the whole dev split
-// and on writers D and F to L alone, whom the rules' authors never read. A type is decided by the tagger where that
-// gains at least 0.010 on writers D and F to L (one seed's figures move by about ±0.01 from another's) and loses no more
+// and on writers D and F to P alone, whom the rules' authors never read. A type is decided by the tagger where that
+// gains at least 0.010 on writers D and F to P (one seed's figures move by about ±0.01 from another's) and loses no more
 // than 0.005 on the whole split. Test and fresh are never read.
 import type { EntityType, Extraction } from "../../src/graph/model";
 import { MessageFindings } from "../../src/extraction/MessageFindings";
@@ -95,7 +95,7 @@ for (const seed of seeds) {
 }
 
 const f = (thousandths: number) => (thousandths / 1000).toFixed(3);
-console.log(`dev: ${dev.length} messages (writers D and F to L: ${dev.filter(parts.new).length}); taggers trained on ${train.length} train messages, seeds ${seeds.join(", ")}, ${TAGGER_EPOCHS} epochs; exact F1 of each type, mean over the seeds, whole dev / writers D and F to L`);
+console.log(`dev: ${dev.length} messages (writers D and F to P: ${dev.filter(parts.new).length}); taggers trained on ${train.length} train messages, seeds ${seeds.join(", ")}, ${TAGGER_EPOCHS} epochs; exact F1 of each type, mean over the seeds, whole dev / writers D and F to P`);
 console.log(`${"type".padEnd(9)} ${"best addition".padEnd(22)} tagger over the rules decides`);
 const decided: EntityType[] = [];
 for (const type of ENTITY_TYPES) {

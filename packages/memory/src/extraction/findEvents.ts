@@ -188,3 +188,27 @@ function dateFor(message: MessageText, start: number, end: number, ownDate: bool
   // that is part of a name ("the spring play") was passed over above.
   return best?.vague ? undefined : best?.date;
 }
+
+/** A day said as an event's owner, at the start of its name: "tomorrow's cheer comp", "saturday's game", "last night's show". */
+const OWNING_DAY = /^(?:today|tonight|tomorrow|tmrw|tmr|yesterday|last night|this morning|this week|next week|last week|this weekend|next weekend|last weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+/i;
+
+/**
+ * After the taggers: an event named with the day that owns it ("tomorrow's cheer comp", as a tagger draws it) is named
+ * without it, as the writers name events ("cheer comp"), and takes that day as its date when it has none and the day
+ * is one ("tomorrow's" is, spokenDates.ts; "saturday's" is not read, for want of the clause's tense).
+ */
+export function dropDaysOwningEvents(found: MessageFindings): void {
+  for (const event of found.entities) {
+    if (event.type !== "Event") continue;
+    const owner = OWNING_DAY.exec(event.name);
+    if (!owner || owner[0].length >= event.name.length) continue;
+    const ownerSpan = { start: event.start, end: event.start + owner[0].trimEnd().length };
+    event.start += owner[0].length;
+    event.name = event.name.slice(owner[0].length);
+    if (event.attributes.date !== undefined) continue;
+    const day = found.message.dates.find((mention) => !mention.vague && spansOverlap(mention, ownerSpan));
+    if (!day) continue;
+    event.attributes.date = day.date;
+    event.userEdges = [{ type: "temporal", time: day.date }, ...event.userEdges.filter((edge) => edge.type !== "mentions" && edge.type !== "temporal")];
+  }
+}

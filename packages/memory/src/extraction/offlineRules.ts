@@ -1,6 +1,6 @@
 // The offline rules in the order they run over one message; the extractor runs them, and the span tagger reads what they found.
 import { addActivitiesNamingOccasions, findActivities } from "./findActivities.js";
-import { findEvents } from "./findEvents.js";
+import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
@@ -40,10 +40,10 @@ export function applyRules(found: MessageFindings): void {
 /**
  * The steps that run after the taggers, in this order, over what the rules and taggers found together. They are not
  * rules: the taggers were trained on the rules' findings without them, so a step here changes what is kept, not what
- * the taggers read. An activity inside the occasion it names, a goal that stopped short, a title read into ordinary
- * words.
+ * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
+ * goal that stopped short, a title read into ordinary words.
  */
-const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [addActivitiesNamingOccasions, completeDanglingGoals, dropTitlesReadIntoWords];
+const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [dropDaysOwningEvents, addActivitiesNamingOccasions, completeDanglingGoals, dropTitlesReadIntoWords];
 
 export function applyAfterTaggers(found: MessageFindings): void {
   for (const step of AFTER_TAGGERS) step(found);

@@ -1,5 +1,6 @@
 // Dates compromise-dates does not read: Spanish ones ("mañana", "el miércoles", "del 19"), an English day of the month
-// without its month ("the 17th"), and holidays on a fixed day it does not know ("navidad", "boxing day").
+// without its month ("the 17th"), a day said as an owner ("tomorrow's meet"), and holidays on a fixed day it does not
+// know ("navidad", "boxing day").
 import { addDays } from "./dayIn.js";
 import { spansOverlap, type TextSpan } from "./spans.js";
 
@@ -211,6 +212,12 @@ const RULES: readonly Rule[] = [
   {
     pattern: new RegExp(`(?:\\b(?:es|ser[aá]|para|hasta|desde|antes del?|despu[eé]s del?)\\s+el\\s+(?:d[ií]a\\s+)?|\\bdel\\s+(?:d[ií]a\\s+)?|\\bel\\s+d[ií]a\\s+)(\\d{1,2})${SPANISH_DATE_END}`, "g"),
     date: (match, { today, monthBefore }) => comingDayOfMonth(today, Number(match[1]), monthBefore),
+  },
+  // English days said as owners, which compromise-dates passes over: "tomorrow's meet", "tonight's show", "yesterday's
+  // quiz". A weekday's ("saturday's game") is left alone: whether it is the last or the coming one needs the clause's tense.
+  {
+    pattern: /\b(today|tonight|tomorrow|tmrw|tmr|yesterday)['’]s\b/g,
+    date: (match, { today }) => addDays(today, match[1] === "yesterday" ? -1 : match[1] === "today" || match[1] === "tonight" ? 0 : 1),
   },
   // English "is the 17th", "on the 3rd" without a month (compromise-dates reads "the 17th of December" itself), only where
   // the sentence goes on as after a date: "she is the 1st and only", "the 2nd and 3rd floor", "the 3rd i've seen" are no dates.

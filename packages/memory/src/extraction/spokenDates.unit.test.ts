@@ -68,6 +68,15 @@ describe("findSpokenDates", () => {
     expect(datesIn("el 20 de noviembre fue el desfile", "2026-12-06")).toEqual([["20 de noviembre", "2026-11-20"]]);
   });
 
+  it("reads an English day said as an owner, and leaves a weekday's alone", () => {
+    // 2026-11-18 is a Wednesday.
+    expect(datesIn("tomorrow's meet is at 8", "2026-11-18")).toEqual([["tomorrow's", "2026-11-19"]]);
+    expect(datesIn("tonight's show and today’s quiz", "2026-11-18")).toEqual([["tonight's", "2026-11-18"], ["today’s", "2026-11-18"]]);
+    expect(datesIn("yesterday's practice was brutal", "2026-11-18")).toEqual([["yesterday's", "2026-11-17"]]);
+    // Whether "saturday's game" is the last or the coming one needs the clause's tense: not read.
+    expect(datesIn("saturday's game was crazy", "2026-11-18")).toEqual([]);
+  });
+
   it("reads an English day of the month said without its month", () => {
     expect(datesIn("my top surgery consult is the 17th and im so nervous", "2026-12-03")).toEqual([["is the 17th", "2026-12-17"]]);
     expect(datesIn("opening night is on the 2nd!!", "2026-12-03")).toEqual([["on the 2nd", "2027-01-02"]]);
