@@ -1,12 +1,13 @@
 // Memory a teen can see: what one session taught the offline model shows in the next session's first reply, in GET /me/memory, and goes when deleted.
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BusEvent } from "@innerworld/analyst";
 import { DynamoDbGraphStore } from "@innerworld/memory/graph";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
-import { archivedEvents } from "../analyst/support/cloudState";
+import { DRAIN_TIMEOUT_MS, archivedEvents, queuesDrained } from "../analyst/support/cloudState";
 
 const USER = "teen-sees-memory";
 /** A Wednesday: "a chemistry test on Friday" is two days ahead. */
@@ -57,6 +58,7 @@ describe("memory you can see (offline model)", () => {
   const startSession = async (client: ChatClient) => (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
 
   let firstSessionId = "";
+  let forgottenMaya = "";
 
   it("remembers a person, an upcoming test and a goal from session 1", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, USER);
@@ -107,6 +109,7 @@ describe("memory you can see (offline model)", () => {
     expect((await call(USER, "DELETE", `/me/memory/${encodeURIComponent(`Person:${USER}:nobody`)}`)).status).toBe(404);
     expect((await call(USER, "DELETE", `/me/memory/${id}`)).status).toBe(204);
     expect((await call(USER, "DELETE", `/me/memory/${id}`)).status).toBe(404);
+    forgottenMaya = maya!.id;
 
     expect((await facts()).some((fact) => fact.id === maya!.id)).toBe(false);
     expect((await graph.getUserGraph(USER)).edges.some((edge) => edge.from === maya!.id || edge.to === maya!.id)).toBe(false);
@@ -125,5 +128,37 @@ describe("memory you can see (offline model)", () => {
     const context = (generated.detail as { data: { context?: { factIds: string[]; lines: string[] } } }).data.context;
     expect(context?.factIds ?? []).not.toContain(maya!.id);
     expect((context?.lines ?? []).join("\n")).not.toMatch(/maya/i);
+  });
+  it("keeps a forgotten fact forgotten when the archive is replayed into graph-extraction (the documented rebuild)", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
+    // Prepare: the first session, which told of Maya, was distilled before she was forgotten.
+    expect(forgottenMaya).not.toBe("");
+    const replayName = `rebuild-after-forgetting-${Date.now()}`;
+    const graphUpdatesOfFirstSession = async () =>
+      (await archivedEvents(env.dataDir, env.cloud.endpoints.archiveName)).filter(
+        (event: BusEvent) => event["detail-type"] === "GraphUpdated" && (event.detail as { data: { sessionId: string } }).data.sessionId === firstSessionId,
+      ).length;
+    const updatesBefore = await graphUpdatesOfFirstSession();
+
+    // Act
+    await env.eventBridge.send(
+      new StartReplayCommand({
+        ReplayName: replayName,
+        EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${env.cloud.endpoints.archiveName}`,
+        EventStartTime: new Date(Date.parse("2026-11-18T00:00:00Z")),
+        EventEndTime: new Date(clock() + 1000),
+        Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/innerworld", FilterArns: [env.cloud.endpoints.ruleArns["graph-extraction"]!] },
+      }),
+    );
+    await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "the replay", 20_000);
+    await queuesDrained(env.sqs, env.cloud.endpoints);
+
+    // Assess: the replay mined the first session again (a second GraphUpdated for it), and Maya is not back from its words.
+    await until(async () => ((await graphUpdatesOfFirstSession()) > updatesBefore) || undefined, "the first session's replayed GraphUpdated");
+    const graphAfter = await graph.getUserGraph(USER);
+    const chemistry = graphAfter.vertices.find((vertex) => vertex.label === "Event" && /chemistry test/i.test(vertex.name));
+    expect(chemistry?.sourceSessions).toContain(firstSessionId);
+    const maya = graphAfter.vertices.find((vertex) => vertex.id === forgottenMaya);
+    expect(maya?.sourceSessions ?? []).not.toContain(firstSessionId);
+    expect((await facts()).find((fact) => fact.id === forgottenMaya)?.sessionIds ?? []).not.toContain(firstSessionId);
   });
 });

@@ -57,7 +57,7 @@ export interface ForgetFactInput {
  * the caller's graph has no such fact (unknown, already forgotten, or another user's): the API answers 404.
  */
 export async function forgetFact({ graph, cache, userId, factId, now }: ForgetFactInput): Promise<boolean> {
-  const removed = await graph.deleteVertex(userId, factId);
+  const removed = await graph.deleteVertex(userId, factId, now.toISOString());
   if (removed) await rebuildContext({ graph, cache, userId, now });
   return removed;
 }

@@ -14,6 +14,7 @@ import {
   edgeFromItem,
   edgeItem,
   edgeSk,
+  forgottenSk,
   userPk,
   vertexFromItem,
   vertexItem,
@@ -22,6 +23,7 @@ import {
 } from "./dynamoGraphItems";
 import { GraphWriteConflictError } from "./errors";
 import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
+import { forgottenDigestOf, withoutForgotten } from "./forgottenFacts";
 import { forEachLimit } from "./limitConcurrency";
 import { userVertexIdOf } from "./ids";
 import type { GraphEdge, GraphVertex, UserGraph } from "./model";
@@ -69,10 +71,17 @@ export class DynamoDbGraphStore implements GraphStore {
     return new DynamoDbGraphStore(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), tableName, options);
   }
 
-  async apply(userId: string, mutation: GraphMutation): Promise<ApplyResult> {
-    checkMutationOwner(userId, mutation);
+  async apply(userId: string, asked: GraphMutation): Promise<ApplyResult> {
+    checkMutationOwner(userId, asked);
+    // One read for the elements and for what the user forgot of them; what was forgotten is then left out.
+    const digests = asked.vertices.map((v) => forgottenDigestOf(v.id));
+    const stored = await this.batchGet(userId, [...asked.vertices.map((v) => vertexSk(v.id)), ...edgeChangesOf(asked).map((c) => edgeSk(c.edge.id)), ...digests.map(forgottenSk)], true);
+    const forgottenAt = new Map(digests.flatMap((digest) => {
+      const at = stored.get(forgottenSk(digest))?.forgottenAt;
+      return typeof at === "string" ? [[digest, at] as const] : [];
+    }));
+    const mutation = withoutForgotten(asked, forgottenAt);
     const changes = edgeChangesOf(mutation);
-    const stored = await this.batchGet(userId, [...mutation.vertices.map((v) => vertexSk(v.id)), ...changes.map((c) => edgeSk(c.edge.id))], true);
     const result: ApplyResult = { entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 };
 
     await forEachLimit(mutation.vertices, this.writeConcurrency, async (upsert) => {
@@ -159,10 +168,12 @@ export class DynamoDbGraphStore implements GraphStore {
     return top;
   }
 
-  async deleteVertex(userId: string, vertexId: string): Promise<boolean> {
+  async deleteVertex(userId: string, vertexId: string, forgottenAt: string): Promise<boolean> {
     if (vertexId === userVertexIdOf(userId)) return false;
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: userPk(userId), sk: vertexSk(vertexId) }, ConsistentRead: true }));
     if (!Item) return false;
+    // What was forgotten first: a merge that reads after this write leaves the fact out, whenever the deletes land.
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { pk: userPk(userId), sk: forgottenSk(forgottenDigestOf(vertexId)), forgottenAt } }));
     // Edges first: a reader may meet a vertex without edges, never an edge without its endpoint.
     const touching: string[] = [];
     for await (const item of this.queryPartition(userId)) {

@@ -3,6 +3,8 @@
 //   pk  = USER#<userId>         every element of one user, so a whole graph is one Query and users never mix
 //   sk  = V#<vertexId>          a vertex                 (V# and E# let counts() read one kind with begins_with)
 //   sk  = E#<edgeId>            an edge (<from>|<label>|<to>)
+//   sk  = F#<digest>            a fact the user forgot: the SHA-256 of its vertex id and `forgottenAt`, no name, no
+//                               recency keys (so never in the index); forgottenFacts.ts says why
 //   recencyPk = USER#<userId>   the byRecency index: every element of the user by last sighting
 //   recencySk = <lastSeenAt>#V#<vertexId> | <lastSeenAt>#E#<edgeId>
 //                               ISO times in UTC sort as strings; kind and id break ties, so the order is total.
@@ -25,6 +27,8 @@ export const RECENCY_INDEX = "byRecency";
 export const userPk = (userId: string) => `USER#${userId}`;
 export const vertexSk = (vertexId: string) => `V#${vertexId}`;
 export const edgeSk = (edgeId: string) => `E#${edgeId}`;
+export const forgottenSk = (digest: string) => `F#${digest}`;
+export const FORGOTTEN_SK_PREFIX = "F#";
 export const VERTEX_SK_PREFIX = "V#";
 export const EDGE_SK_PREFIX = "E#";
 

@@ -31,9 +31,10 @@ export interface GraphStore {
   /**
    * Forgets one entity the user asked to forget: the vertex and every edge touching it. False when the user's graph
    * holds no such vertex (another user's id included), so callers can answer 404. The User root is never forgotten
-   * this way.
+   * this way. The store keeps a digest of the id with `forgottenAt` (forgottenFacts.ts), and a later apply of a session
+   * observed at or before that time leaves the fact out: a replay of old words does not bring it back.
    */
-  deleteVertex(userId: string, vertexId: string): Promise<boolean>;
-  /** Erases the user's whole graph (DELETE /me); returns how many elements went. Idempotent. */
+  deleteVertex(userId: string, vertexId: string, forgottenAt: string): Promise<boolean>;
+  /** Erases the user's whole graph (DELETE /me), what was forgotten included; returns how many elements went. Idempotent. */
   deleteUser(userId: string): Promise<number>;
 }

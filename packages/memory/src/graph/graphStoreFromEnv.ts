@@ -27,7 +27,7 @@ const lazyGremlinGraphStore = (url: string, region: string): GraphStore => {
     getUserGraph: async (userId) => (await store()).getUserGraph(userId),
     counts: async (userId) => (await store()).counts(userId),
     topEdges: async (userId, limit) => (await store()).topEdges(userId, limit),
-    deleteVertex: async (userId, vertexId) => (await store()).deleteVertex(userId, vertexId),
+    deleteVertex: async (userId, vertexId, forgottenAt) => (await store()).deleteVertex(userId, vertexId, forgottenAt),
     deleteUser: async (userId) => (await store()).deleteUser(userId),
   };
 };

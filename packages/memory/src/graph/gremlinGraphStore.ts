@@ -6,7 +6,24 @@
 import { GraphWriteConflictError } from "./errors";
 import { gremlinProcess, type GremlinRemoteConnection, type GremlinTraversalSource } from "./gremlin";
 import { edgeFromProjection, vertexFromProjection } from "./gremlinRecords";
-import { VERSION_CONFLICT, countUserEdges, countUserVertices, dropUserGraph, dropUserVertex, readEdges, readVertices, topEdges, userEdges, userVertices, writeRecords } from "./gremlinTraversals";
+import { forgottenDigestOf, withoutForgotten } from "./forgottenFacts";
+import {
+  VERSION_CONFLICT,
+  countUserEdges,
+  countUserVertices,
+  dropForgotten,
+  dropUserGraph,
+  dropUserVertex,
+  forgottenVertexId,
+  readEdges,
+  readForgotten,
+  readVertices,
+  recordForgotten,
+  topEdges,
+  userEdges,
+  userVertices,
+  writeRecords,
+} from "./gremlinTraversals";
 import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
 import { userVertexIdOf } from "./ids";
 import type { GraphEdge, GraphVertex, UserGraph } from "./model";
@@ -39,8 +56,9 @@ export class GremlinGraphStore implements GraphStore {
     this.maxAttempts = options.maxAttempts ?? 3;
   }
 
-  async apply(userId: string, mutation: GraphMutation): Promise<ApplyResult> {
-    checkMutationOwner(userId, mutation);
+  async apply(userId: string, asked: GraphMutation): Promise<ApplyResult> {
+    checkMutationOwner(userId, asked);
+    const mutation = withoutForgotten(asked, await this.forgottenAmong(userId, asked.vertices.map((v) => v.id)));
     const vertexIds = mutation.vertices.map((v) => v.id);
     const edgeIds = edgeChangesOf(mutation).map((c) => c.edge.id);
     for (let attempt = 1; ; attempt += 1) {
@@ -89,16 +107,32 @@ export class GremlinGraphStore implements GraphStore {
     });
   }
 
-  async deleteVertex(userId: string, vertexId: string): Promise<boolean> {
+  async deleteVertex(userId: string, vertexId: string, forgottenAt: string): Promise<boolean> {
     if (vertexId === userVertexIdOf(userId)) return false;
     const [dropped] = await dropUserVertex(this.g, userId, vertexId).toList();
-    return Number(dropped ?? 0) > 0;
+    if (Number(dropped ?? 0) === 0) return false;
+    await recordForgotten(this.g, userId, forgottenDigestOf(vertexId), forgottenAt).toList();
+    return true;
   }
 
   async deleteUser(userId: string): Promise<number> {
     const { vertices, edges } = await this.counts(userId);
     await dropUserGraph(this.g, userId).toList();
-    return vertices + edges;
+    const [forgotten] = await dropForgotten(this.g, userId).toList();
+    return vertices + edges + Number(forgotten ?? 0);
+  }
+
+  /** Digest → when forgotten, for those of the given vertices the user forgot. */
+  private async forgottenAmong(userId: string, vertexIds: readonly string[]): Promise<Map<string, string>> {
+    const forgotten = new Map<string, string>();
+    if (vertexIds.length === 0) return forgotten;
+    const byId = new Map(vertexIds.map((id) => [forgottenVertexId(userId, forgottenDigestOf(id)), forgottenDigestOf(id)]));
+    for (const row of await readForgotten(this.g, [...byId.keys()]).toList()) {
+      const fields = row instanceof Map ? row : new Map(Object.entries(row as Record<string, unknown>));
+      const digest = byId.get(String(fields.get("id")));
+      if (digest !== undefined) forgotten.set(digest, String(fields.get("forgottenAt")));
+    }
+    return forgotten;
   }
 
   private async read<T extends GraphVertex | GraphEdge>(

@@ -41,6 +41,34 @@ export const dropUserVertex = (g: GremlinTraversalSource, userId: string, vertex
 /** Drops every vertex of the user (their edges go with them) and yields how many. */
 export const dropUserGraph = (g: GremlinTraversalSource, userId: string) => g.V().has("userId", userId).sideEffect(__.drop()).count();
 
+/**
+ * What the user forgot is kept apart from their graph: a vertex labelled FORGOTTEN_LABEL per fact, id
+ * `forgotten:<userId>:<digest>`, with `forgottenOf` (never `userId`, so no traversal of the graph above meets it) and
+ * `forgottenAt`.
+ */
+export const FORGOTTEN_LABEL = "ForgottenFact";
+export const forgottenVertexId = (userId: string, digest: string) => `forgotten:${userId}:${digest}`;
+
+/** Records (or moves later) when the user forgot a fact; yields its id. */
+export const recordForgotten = (g: GremlinTraversalSource, userId: string, digest: string, forgottenAt: string) =>
+  g
+    .mergeV(
+      new Map<unknown, string>([
+        [t.id, forgottenVertexId(userId, digest)],
+        [t.label, FORGOTTEN_LABEL],
+      ]),
+    )
+    .property(cardinality.single, "forgottenOf", userId)
+    .property(cardinality.single, "forgottenAt", forgottenAt)
+    .id();
+
+/** When each of the given facts was forgotten, as id and time; never call with no ids. */
+export const readForgotten = (g: GremlinTraversalSource, ids: readonly string[]) =>
+  g.V(...ids).hasLabel(FORGOTTEN_LABEL).project("id", "forgottenAt").by(__.id()).by(__.values("forgottenAt"));
+
+/** Drops what the user forgot (DELETE /me) and yields how many. */
+export const dropForgotten = (g: GremlinTraversalSource, userId: string) => g.V().has(FORGOTTEN_LABEL, "forgottenOf", userId).sideEffect(__.drop()).count();
+
 /** Newest first, ties by id descending: the same order as the DynamoDB recency index. */
 export const topEdges = (g: GremlinTraversalSource, userId: string, limit: number) =>
   g

@@ -4,10 +4,13 @@ import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } fr
 import type { GraphEdge, GraphVertex, UserGraph } from "./model";
 import type { ApplyResult, GraphMutation } from "./mutation";
 import { checkMutationOwner, resolveMutation, type StoredRecord } from "./resolveMutation";
+import { forgottenDigestOf, withoutForgotten } from "./forgottenFacts";
 
 interface UserElements {
   vertices: Map<string, StoredRecord<GraphVertex>>;
   edges: Map<string, StoredRecord<GraphEdge>>;
+  /** Digest of a forgotten vertex's id → when it was forgotten. */
+  forgotten: Map<string, string>;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -21,7 +24,7 @@ export class InMemoryGraphStore implements GraphStore {
     checkMutationOwner(userId, mutation);
     const elements = this.elementsOf(userId);
     // Read, resolve and write without yielding: concurrent applies take turns, as the conditional writes make them elsewhere.
-    const { vertexWrites, edgeWrites, result } = resolveMutation(mutation, elements.vertices, elements.edges);
+    const { vertexWrites, edgeWrites, result } = resolveMutation(withoutForgotten(mutation, elements.forgotten), elements.vertices, elements.edges);
     for (const write of vertexWrites) elements.vertices.set(write.record.id, { record: structuredClone(write.record), version: write.version });
     for (const write of edgeWrites) elements.edges.set(write.record.id, { record: structuredClone(write.record), version: write.version });
     return result;
@@ -53,23 +56,24 @@ export class InMemoryGraphStore implements GraphStore {
     return top;
   }
 
-  async deleteVertex(userId: string, vertexId: string): Promise<boolean> {
+  async deleteVertex(userId: string, vertexId: string, forgottenAt: string): Promise<boolean> {
     const elements = this.users.get(userId);
     if (vertexId === userVertexIdOf(userId) || !elements?.vertices.delete(vertexId)) return false;
     for (const [id, { record }] of elements.edges) if (record.from === vertexId || record.to === vertexId) elements.edges.delete(id);
+    elements.forgotten.set(forgottenDigestOf(vertexId), forgottenAt);
     return true;
   }
 
   async deleteUser(userId: string): Promise<number> {
     const elements = this.users.get(userId);
     this.users.delete(userId);
-    return (elements?.vertices.size ?? 0) + (elements?.edges.size ?? 0);
+    return (elements?.vertices.size ?? 0) + (elements?.edges.size ?? 0) + (elements?.forgotten.size ?? 0);
   }
 
   private elementsOf(userId: string): UserElements {
     let elements = this.users.get(userId);
     if (!elements) {
-      elements = { vertices: new Map(), edges: new Map() };
+      elements = { vertices: new Map(), edges: new Map(), forgotten: new Map() };
       this.users.set(userId, elements);
     }
     return elements;

@@ -182,16 +182,47 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       await store.apply(other, mutationFor(other, "s1", T1, firstSession));
       const jordan = `Person:${userId}:jordan`;
 
-      expect(await store.deleteVertex(other, jordan)).toBe(false);
-      expect(await store.deleteVertex(userId, jordan)).toBe(true);
-      expect(await store.deleteVertex(userId, jordan)).toBe(false);
-      expect(await store.deleteVertex(userId, userVertexIdOf(userId))).toBe(false);
+      expect(await store.deleteVertex(other, jordan, T2)).toBe(false);
+      expect(await store.deleteVertex(userId, jordan, T2)).toBe(true);
+      expect(await store.deleteVertex(userId, jordan, T2)).toBe(false);
+      expect(await store.deleteVertex(userId, userVertexIdOf(userId), T2)).toBe(false);
 
       const graph = await store.getUserGraph(userId);
       expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
       expect(graph.edges.filter((e) => e.from === jordan || e.to === jordan)).toEqual([]);
       expect((await store.topEdges(userId, 100)).some((t) => t.to.id === jordan || t.from.id === jordan)).toBe(false);
       expect(await store.counts(other)).toEqual({ vertices: 6, edges: 5 });
+    });
+
+    it("keeps a forgotten entity forgotten when words said before the forgetting are merged again, and remembers it from words said after", async () => {
+      // Prepare: Jordan is forgotten at T2, after the first session (T1) and before the third (T3).
+      const userId = newUserId();
+      const other = newUserId("other");
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+      await store.apply(other, mutationFor(other, "s1", T1, firstSession));
+      const jordan = `Person:${userId}:jordan`;
+      expect(await store.deleteVertex(userId, jordan, T2)).toBe(true);
+
+      // Act: the first session again (a replay of the archive), and another session observed before the forgetting.
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+      const replayed = await store.apply(userId, mutationFor(userId, "s2", T1, quitSession));
+
+      // Assess: Jordan and his edges stay gone; the rest of those sessions is merged (the guitar is new).
+      let graph = await store.getUserGraph(userId);
+      expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
+      expect(graph.edges.filter((e) => e.from === jordan || e.to === jordan)).toEqual([]);
+      expect(graph.vertices.map((v) => v.name)).toContain("new guitar");
+      expect(replayed.entitiesMerged).toBe(2);
+      // Nothing of Jordan's name is kept, and the other user's Jordan was never touched.
+      expect(JSON.stringify(graph)).not.toContain("jordan");
+      expect(await store.counts(other)).toEqual({ vertices: 6, edges: 5 });
+
+      // Act: the teen brings Jordan up again after forgetting him.
+      await store.apply(userId, mutationFor(userId, "s3", T3, quitSession));
+
+      // Assess
+      graph = await store.getUserGraph(userId);
+      expect(graph.vertices.find((v) => v.id === jordan)).toMatchObject({ firstSeenAt: T3, sourceSessions: ["s3"] });
     });
 
     it("erases a user's whole graph and nobody else's", async () => {

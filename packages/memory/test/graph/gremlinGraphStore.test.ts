@@ -9,7 +9,8 @@ import { edgeProperties, vertexProperties } from "../../src/graph/gremlinRecords
 import { VERSION_CONFLICT } from "../../src/graph/gremlinTraversals";
 import { GremlinGraphStore, NeptuneConnection, isGraphWriteConflictError, createNeptuneConnection, type AwsCredentials, type DriverConnection, type GraphEdge, type GraphMutation, type GraphVertex } from "../../src/graph/index";
 import { resolveMutation } from "../../src/graph/resolveMutation";
-import { T1, T2, entity, firstSession, mutationFor, quitSession, relation } from "./graphFactories";
+import { T1, T2, T3, entity, firstSession, mutationFor, quitSession, relation } from "./graphFactories";
+import { forgottenDigestOf } from "../../src/graph/forgottenFacts";
 import { graphStoreContract } from "./graphStoreContract";
 import { RecordingConnection, type CannedAnswer } from "./recordingConnection";
 
@@ -79,34 +80,55 @@ describe("GremlinGraphStore (recording connection)", () => {
 
     // Assess
     expect(result).toEqual({ entitiesMerged: 2, relationsMerged: 1, relationsInvalidated: 1 });
-    expect(connection.scripts).toHaveLength(3);
-    expect(connection.scripts[0]).toMatchInlineSnapshot(
+    expect(connection.scripts).toHaveLength(4);
+    // First what the user forgot of these vertices (forgottenFacts.ts), then the elements themselves.
+    expect(connection.scripts[0]).toMatch(/^g\.V\(('forgotten:u1:[0-9a-f]{64}'(, )?){3}\)\.hasLabel\('ForgottenFact'\)/);
+    expect(connection.scripts[1]).toMatchInlineSnapshot(
       `"g.V('User:u1:self', 'Person:u1:jordan', 'Activity:u1:soccer').project('id', 'label', 'props').by(__.id()).by(__.label()).by(__.valueMap())"`,
     );
-    expect(connection.scripts[1]).toMatchInlineSnapshot(
+    expect(connection.scripts[2]).toMatchInlineSnapshot(
       `"g.E('User:u1:self|relates_to|Person:u1:jordan', 'User:u1:self|relates_to|Activity:u1:soccer').project('id', 'label', 'from', 'to', 'props').by(__.id()).by(__.label()).by(__.outV().id()).by(__.inV().id()).by(__.valueMap())"`,
     );
-    expect(connection.scripts[2]?.split(/(?=\.merge[VE]\()/)).toMatchSnapshot();
+    expect(connection.scripts[3]?.split(/(?=\.merge[VE]\()/)).toMatchSnapshot();
   });
 
-  it("forgets a vertex only within its owner's graph, dropping it (and so its edges) in one traversal", async () => {
-    const connection = new RecordingConnection((script) => (script.includes("'Person:u1:jordan'") ? [1] : [0]));
+  it("forgets a vertex only within its owner's graph, dropping it (and so its edges) in one traversal, and records when by a digest of its id", async () => {
+    const connection = new RecordingConnection((script) => (script.includes("'Person:u1:jordan'") ? [1] : script.startsWith("g.mergeV") ? ["forgotten"] : [0]));
     const store = new GremlinGraphStore(connection);
 
-    expect(await store.deleteVertex("u1", "Person:u1:jordan")).toBe(true);
-    expect(await store.deleteVertex("u1", "Person:u2:jordan")).toBe(false);
-    expect(await store.deleteVertex("u1", "User:u1:self")).toBe(false);
+    expect(await store.deleteVertex("u1", "Person:u1:jordan", T3)).toBe(true);
+    expect(await store.deleteVertex("u1", "Person:u2:jordan", T3)).toBe(false);
+    expect(await store.deleteVertex("u1", "User:u1:self", T3)).toBe(false);
 
     expect(connection.scripts[0]).toMatchInlineSnapshot(`"g.V('Person:u1:jordan').has('userId', 'u1').sideEffect(__.drop()).count()"`);
-    expect(connection.scripts).toHaveLength(2);
+    const digest = forgottenDigestOf("Person:u1:jordan");
+    expect(connection.scripts[1]).toBe(`g.mergeV([(T.id):'forgotten:u1:${digest}', (T.label):'ForgottenFact']).property(Cardinality.single, 'forgottenOf', 'u1').property(Cardinality.single, 'forgottenAt', '${T3}').id()`);
+    expect(connection.scripts[1]).not.toContain("jordan");
+    expect(connection.scripts).toHaveLength(3);
+  });
+
+  it("leaves out of a merge a fact forgotten after the session was observed, and keeps one forgotten before it", async () => {
+    const digest = forgottenDigestOf("Person:u1:jordan");
+    const forgottenRow = (at: string) => (script: string) => (script.includes(".hasLabel('ForgottenFact')") ? [new Map([["id", `forgotten:u1:${digest}`], ["forgottenAt", at]])] : []);
+    const later = new RecordingConnection(forgottenRow("2026-12-31T00:00:00.000Z"));
+    const earlier = new RecordingConnection(forgottenRow("2026-01-01T00:00:00.000Z"));
+
+    await new GremlinGraphStore(later).apply("u1", small);
+    await new GremlinGraphStore(earlier).apply("u1", small);
+
+    expect(later.scripts[0]).toMatch(new RegExp(`^g\\.V\\(.*'forgotten:u1:${digest}'.*\\)\\.hasLabel\\('ForgottenFact'\\)`));
+    expect(later.scripts.at(-1)).not.toContain("jordan");
+    expect(earlier.scripts.at(-1)).toContain("'Person:u1:jordan'");
   });
 
   it("erases a user's graph by their userId property", async () => {
     const connection = new RecordingConnection((script) => (script.includes("count()") ? [3] : []));
 
-    expect(await new GremlinGraphStore(connection).deleteUser("u1")).toBe(6);
+    expect(await new GremlinGraphStore(connection).deleteUser("u1")).toBe(9);
 
-    expect(connection.scripts.at(-1)).toMatchInlineSnapshot(`"g.V().has('userId', 'u1').sideEffect(__.drop()).count()"`);
+    expect(connection.scripts.at(-2)).toMatchInlineSnapshot(`"g.V().has('userId', 'u1').sideEffect(__.drop()).count()"`);
+    // What the user forgot goes too.
+    expect(connection.scripts.at(-1)).toBe("g.V().has('ForgottenFact', 'forgottenOf', 'u1').sideEffect(__.drop()).count()");
   });
 
   it("writes nothing when the stored state already holds the session", async () => {
@@ -115,7 +137,7 @@ describe("GremlinGraphStore (recording connection)", () => {
     const result = await new GremlinGraphStore(connection).apply("u1", small);
 
     expect(result).toEqual({ entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 });
-    expect(connection.scripts.map((s) => s.slice(0, 4))).toEqual(["g.V(", "g.E("]);
+    expect(connection.scripts.map((s) => s.slice(0, 4))).toEqual(["g.V(", "g.V(", "g.E("]);
     expect(connection.scripts.some(isWrite)).toBe(false);
   });
 
@@ -160,7 +182,7 @@ describe("GremlinGraphStore (recording connection)", () => {
     const result = await new GremlinGraphStore(connection).apply("u1", small);
 
     expect(result.entitiesMerged).toBe(2);
-    expect(connection.scripts.map((s) => (isWrite(s) ? "write" : "read"))).toEqual(["read", "read", "write", "read", "read", "write"]);
+    expect(connection.scripts.map((s) => (isWrite(s) ? "write" : "read"))).toEqual(["read", "read", "read", "write", "read", "read", "write"]);
 
     const always = new RecordingConnection((script) => (isWrite(script) ? new Error("ConcurrentModificationException") : []));
     const conflict: unknown = await new GremlinGraphStore(always, { maxAttempts: 2 }).apply("u1", small).catch((e: unknown) => e);
