@@ -163,30 +163,54 @@ function isModifier(word: string | undefined, post: string | undefined): boolean
   return EVENT_MODIFIERS.has(word) || SUBJECTS.has(word) || CLASS_ONLY_SUBJECTS.has(word) || ACTIVITIES.has(word) || word === "ap" || word === "honors";
 }
 
-/**
- * The date of an event is the date phrase nearest to it in its sentence ("a test on Friday", "tomorrow
- * we have a quiz"). A date inside the event's own words belongs to it only for holidays: "winter" in
- * "winter break" is part of the name, "Thanksgiving" is the date.
- */
-function dateFor(message: MessageText, start: number, end: number, ownDate: boolean): string | undefined {
-  const [sentenceStart, sentenceEnd] = sentenceAround(message, start);
-  let best: DateMention | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const mention of message.dates) {
-    if (mention.vague === "name" || mention.end <= sentenceStart || mention.start >= sentenceEnd) continue;
-    if (spansOverlap(mention, { start, end })) {
-      if (ownDate) return mention.vague ? undefined : mention.date;
-      continue;
-    }
-    const distance = mention.start >= end ? mention.start - end : start - mention.end;
-    if (distance < bestDistance) {
-      best = mention;
-      bestDistance = distance;
+/** Where a clause ends inside a sentence: a comma, semicolon, colon or dash, or a word that joins clauses. */
+const CLAUSE_BREAK = /[,;:]|\s[-–—]\s|\s(?:and|but|so|then|bc|because|cuz|while|y|pero|porque|pq|entonces)\s/gi;
+
+/** The clause of `text` around [start, end), within [from, to). */
+function clauseAround(text: string, from: number, to: number, start: number, end: number): [number, number] {
+  let clauseStart = from;
+  let clauseEnd = to;
+  for (const found of text.slice(from, to).matchAll(CLAUSE_BREAK)) {
+    const at = from + found.index;
+    if (at + found[0].length <= start) clauseStart = at + found[0].length;
+    else if (at >= end) {
+      clauseEnd = at;
+      break;
     }
   }
+  return [clauseStart, clauseEnd];
+}
+
+/**
+ * The date of an event is the date phrase nearest to it in its clause, or else in its sentence ("a test on Friday",
+ * "tomorrow we have a quiz", "we have a quiz and it's tomorrow"): in "i felt anxious today, my math test is tomorrow"
+ * the test is tomorrow's, though "today" is nearer. A date inside the event's own words belongs to it only for
+ * holidays: "winter" in "winter break" is part of the name, "Thanksgiving" is the date.
+ */
+export function dateFor(message: MessageText, start: number, end: number, ownDate: boolean): string | undefined {
+  const [sentenceStart, sentenceEnd] = sentenceAround(message, start);
+  const [clauseStart, clauseEnd] = clauseAround(message.lower, sentenceStart, sentenceEnd, start, end);
+  const nearest = (from: number, to: number): DateMention | "own" | undefined => {
+    let best: DateMention | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (const mention of message.dates) {
+      if (mention.vague === "name" || mention.end <= from || mention.start >= to) continue;
+      if (spansOverlap(mention, { start, end })) {
+        if (ownDate) return mention.vague ? "own" : mention;
+        continue;
+      }
+      const distance = mention.start >= end ? mention.start - end : start - mention.end;
+      if (distance < bestDistance) {
+        best = mention;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+  const found = nearest(clauseStart, clauseEnd) ?? nearest(sentenceStart, sentenceEnd);
   // A vague time nearest ("a trip this summer") dates nothing; it does not hand the event a farther day either. A season
-  // that is part of a name ("the spring play") was passed over above.
-  return best?.vague ? undefined : best?.date;
+  // that is part of a name ("the spring play") was passed over above; a holiday's own vague words date nothing.
+  return found === undefined || found === "own" || found.vague ? undefined : found.date;
 }
 
 /** A day said as an event's owner, at the start of its name: "tomorrow's cheer comp", "saturday's game", "last night's show". */

@@ -216,6 +216,11 @@ describe("createOfflineExtractor", () => {
       // A day said as the owner is the date, not part of the name.
       ["tomorrow's cheer comp is gonna be insane", "cheer comp", "2026-11-19"],
       ["yesterday's quiz was rough", "quiz", "2026-11-17"],
+      // Two dates in a message: the one in the event's own clause, though the other is nearer.
+      ["i felt really anxious today, my math test is tomorrow", "math test", "2026-11-19"],
+      ["hoy estuve muy triste y mañana tengo examen de historia", "examen de historia", "2026-11-19"],
+      // A clause with no date of its own takes the sentence's.
+      ["tomorrow, i have a dentist appointment", "dentist appointment", "2026-11-19"],
       ["the SAT is on December 5th", "SAT", "2026-12-05"],
       ["Thanksgiving at my aunt's is always chaos", "Thanksgiving", "2026-11-26"],
     ])("dates %j as %s on %s", async (message, event, date) => {

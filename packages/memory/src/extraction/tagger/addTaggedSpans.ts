@@ -2,6 +2,7 @@
 import type { EntityType } from "../../graph/model.js";
 import { canonicalEntityKey } from "../canonicalEntityKey.js";
 import type { EntityFinding, MessageFindings, UserEdge } from "../MessageFindings.js";
+import { dateFor } from "../findEvents.js";
 import { isNotAGoal, linkGoalsHolding, linkGoalToWhatItHolds } from "../findGoals.js";
 import { personRole } from "../personRoles.js";
 import type { MessageText } from "../readMessage.js";
@@ -19,9 +20,13 @@ const DATE_REACH = 40;
 function userEdgeFor(type: EntityType, span: TaggedSpan, found: MessageFindings): UserEdge {
   switch (type) {
     case "Event": {
-      // The first date within reach; a season said as a time ("this summer") there leaves the event undated.
-      const date = found.message.dates.find((mention) => mention.vague !== "name" && mention.end >= span.start - DATE_REACH && mention.start <= span.end + DATE_REACH);
-      return date && !date.vague ? { type: "temporal", time: date.date } : { type: "mentions" };
+      // Dated as the rules date their events (findEvents.ts): the nearest date in its clause, else in its sentence. A
+      // tagged span may hold part of its date ("the sat on saturday", "demo day dec 15"), which the rules' event words
+      // never do: then the first date within reach, unless that is a season said as a time ("this summer").
+      const date = dateFor(found.message, span.start, span.end, false);
+      if (date) return { type: "temporal", time: date };
+      const near = found.message.dates.find((mention) => mention.vague !== "name" && mention.end >= span.start - DATE_REACH && mention.start <= span.end + DATE_REACH);
+      return near && !near.vague ? { type: "temporal", time: near.date } : { type: "mentions" };
     }
     case "Activity":
     case "Habit":
