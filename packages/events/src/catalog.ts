@@ -65,6 +65,8 @@ export const sessionStartedSchema = z.object({
   connectionId: id.optional(),
   startedAt: isoTime,
   expiresAt: isoTime,
+  /** The user's IANA time zone from start_session (default UTC): the context block says "today" and "tomorrow" in it. */
+  timeZone: z.string().min(1).max(64).optional(),
 });
 
 export const messageReceivedSchema = z.object({
@@ -179,6 +181,8 @@ export const graphUpdatedSchema = z.object({
   relationsMerged: z.number().int().nonnegative(),
   relationsInvalidated: z.number().int().nonnegative(),
   extractor: z.string().min(1),
+  /** The session's time zone (TranscriptReady's): the context block rebuilt from the merge says its days in it. */
+  timeZone: z.string().min(1).max(64).optional(),
 });
 
 export const contextRefreshedSchema = z.object({

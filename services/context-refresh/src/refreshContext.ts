@@ -18,10 +18,11 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
   const { cache } = ports;
   const now = () => new Date(ports.clock());
 
-  const rebuild = async (event: ConsumedEvent, reason: "graph_updated" | "session_started") => {
-    const { metadata } = event.envelope;
+  const rebuild = async (event: ConsumedEvent<"GraphUpdated" | "SessionStarted">, reason: "graph_updated" | "session_started") => {
+    const { metadata, data } = event.envelope;
     const userId = metadata.userId;
-    const stored = await rebuildContext({ graph: ports.graph, cache, userId, now: now(), tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET });
+    // The block says its days in the user's zone: the session's, or else the one the last block was built in.
+    const stored = await rebuildContext({ graph: ports.graph, cache, userId, now: now(), tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET, ...(data.timeZone ? { timeZone: data.timeZone } : {}) });
     await ports.publisher.publish({
       type: "ContextRefreshed",
       correlationId: metadata.correlationId,

@@ -1,7 +1,7 @@
 // Context-refresh rebuilds the cached context after a merge, warms a cold cache when a session starts, and leaves a warm one alone.
 import { RecordingPublisher } from "@innerworld/events";
 import { TURN_AT, delivered, graphUpdatedRequest, sessionStartedRequest, turn } from "@innerworld/events/factories";
-import { CONTEXT_TTL_SECONDS, InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
+import { CONTEXT_TTL_SECONDS, InMemoryContextCacheStore, rebuildContext } from "@innerworld/memory/context-cache";
 import { canonicalEntityKey } from "@innerworld/memory/extraction";
 import { InMemoryGraphStore, planMerge, type GraphStore } from "@innerworld/memory/graph";
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
@@ -52,6 +52,25 @@ describe("context-refresh: refreshContext", () => {
     cache = new InMemoryContextCacheStore(clock);
     publisher = new RecordingPublisher("context-refresh", clock);
     refresher = createContextRefresher({ cache, graph, publisher, clock });
+  });
+
+  it("says the block's days in the session's time zone, and keeps that zone when the block is rebuilt without one", async () => {
+    // Prepare: 16:00 UTC on Friday 4 Dec is 05:00 on Saturday in Auckland, where Friday's chemistry test is over.
+    await rememberSession(graph);
+
+    // Act
+    await refresher.graphUpdated(delivered(graphUpdatedRequest(turn({ userId: USER }), { timeZone: "Pacific/Auckland" })));
+    const inAuckland = await cache.get(USER);
+    await rebuildContext({ graph, cache, userId: USER, now: new Date(clock()) });
+    const rebuilt = await cache.get(USER);
+    await refresher.graphUpdated(delivered(graphUpdatedRequest(turn({ userId: USER }), { timeZone: "UTC" })));
+
+    // Assess
+    expect(inAuckland).toMatchObject({ timeZone: "Pacific/Auckland" });
+    expect(inAuckland?.block).toContain("Past event: chemistry test on Fri 4 Dec");
+    expect(rebuilt).toMatchObject({ timeZone: "Pacific/Auckland", version: 2 });
+    expect(rebuilt?.block).toContain("Past event: chemistry test on Fri 4 Dec");
+    expect((await cache.get(USER))?.block).toContain("Upcoming: chemistry test on Fri 4 Dec (today)");
   });
 
   it("rebuilds the user's context from the graph after a merge, one version further each time", async () => {

@@ -214,7 +214,7 @@ export class ChatGateway {
       correlationId: session.sessionId,
       userId,
       sessionId: session.sessionId,
-      data: { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), connectionId, startedAt: session.startedAt, expiresAt: session.endsAt },
+      data: { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), connectionId, startedAt: session.startedAt, expiresAt: session.endsAt, timeZone },
     });
     await this.feedback.offerOpen(userId, connectionId);
     return frame("session_started", { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), personas, expiresAt: session.endsAt, timeZone });

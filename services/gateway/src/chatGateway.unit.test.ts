@@ -102,7 +102,7 @@ describe("gateway: ChatGateway", () => {
       const sessionId = started.payload.sessionId as string;
       expect(started).toEqual({ type: "session_started", payload: { sessionId, personaId: "companion", personas: [{ personaId: "companion", name: "Companion" }], expiresAt: "2026-12-05T16:00:00.000Z", timeZone: "UTC" } });
       expect(publisher.ofType("SessionStarted").map((e) => e.data)).toEqual([
-        expect.objectContaining({ sessionId, personaId: "companion", connectionId: "conn-1", startedAt: TURN_AT, expiresAt: "2026-12-05T16:00:00.000Z" }),
+        expect.objectContaining({ sessionId, personaId: "companion", connectionId: "conn-1", startedAt: TURN_AT, expiresAt: "2026-12-05T16:00:00.000Z", timeZone: "UTC" }),
       ]);
       expect(await sessions.get(sessionId)).toMatchObject({ userId: MAYA, locale: "en-GB", status: "active" });
     });

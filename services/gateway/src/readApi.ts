@@ -161,8 +161,11 @@ export const createReadApi = (ports: ReadApiPorts) => {
         case "DELETE /me":
           await userData.eraseAll(userId);
           return { statusCode: 204 };
-        case "GET /me/memory":
-          return json(200, { facts: rememberedFacts(await graph().getUserGraph(userId), now()) });
+        case "GET /me/memory": {
+          // Summaries say their days where the user lives: the zone their context block was last built in.
+          const [userGraph, context] = await Promise.all([graph().getUserGraph(userId), contexts.read(userId)]);
+          return json(200, { facts: rememberedFacts(userGraph, now(), context?.timeZone ?? "UTC") });
+        }
         case "DELETE /me/memory/{factId}": {
           // A fact id names its owner (`<type>:<userId>:<key>`): another user's id is simply not in the caller's graph.
           const factId = event.pathParameters?.factId;

@@ -56,6 +56,7 @@ export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
         relationsMerged: result.relationsMerged,
         relationsInvalidated: result.relationsInvalidated,
         extractor: extractor.name,
+        ...(data.timeZone ? { timeZone: data.timeZone } : {}),
       },
     });
   };

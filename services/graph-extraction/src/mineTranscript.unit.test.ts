@@ -84,6 +84,8 @@ describe("graph-extraction: mineTranscript", () => {
       delivered(transcriptReadyRequest(t, { messageCount: 2, timeZone: "Asia/Seoul" })),
     );
     expect(zones).toEqual(["Asia/Seoul"]);
+    // context-refresh says the rebuilt block's days in the same zone.
+    expect(publisher.ofType("GraphUpdated")[0]?.data.timeZone).toBe("Asia/Seoul");
   });
 
   it("does not remember words safety stopped", async () => {

@@ -11,6 +11,8 @@ export interface CachedContext {
   entityCount: number;
   /** Per line of `block`, the graph vertex ids it speaks of (ContextBlock.lineFactIds); absent on entries built before. */
   lineFactIds?: string[][];
+  /** The IANA time zone the block says its days in; absent on entries built before (UTC). */
+  timeZone?: string;
   builtAt: string;
   expiresAt: number;
 }

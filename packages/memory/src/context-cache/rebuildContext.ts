@@ -11,12 +11,15 @@ export interface RebuildContextInput {
   userId: string;
   now: Date;
   tokenBudget?: number;
+  /** The user's IANA time zone (their session's); absent: the one the stored block was built in, else UTC. */
+  timeZone?: string;
 }
 
 /** Reads the newest edges, builds the block and caches it under the next version (counting on from any stored entry, fresh or not). */
-export async function rebuildContext({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS }: RebuildContextInput): Promise<CachedContext> {
+export async function rebuildContext({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone }: RebuildContextInput): Promise<CachedContext> {
   const [previous, edges] = await Promise.all([cache.read(userId), graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
-  const built = buildContextBlock({ userId, edges, now, tokenBudget });
+  const zone = timeZone ?? previous?.timeZone ?? "UTC";
+  const built = buildContextBlock({ userId, edges, now, tokenBudget, timeZone: zone });
   return cache.put({
     userId,
     block: built.block,
@@ -24,5 +27,6 @@ export async function rebuildContext({ graph, cache, userId, now, tokenBudget = 
     tokenCount: built.tokenCount,
     entityCount: built.entityCount,
     lineFactIds: built.lineFactIds,
+    timeZone: zone,
   });
 }

@@ -8,6 +8,7 @@ import type { TopEdge } from "../graph/graphStore";
 import type { GraphEdge, GraphVertex } from "../graph/model";
 import { estimateTokens } from "@innerworld/chat-model/tokens";
 import { formatDay, timeOf } from "./dates";
+import { topEdgesIn, wallClockMs } from "./localTime";
 import { displayName, entityLine, eventDateOf, relationLine } from "./phrasing";
 import { closedFactFactor, factScore, mentionWeight, recencyWeight, typeWeight } from "./salience";
 
@@ -23,6 +24,8 @@ export interface BuildContextBlockInput {
   edges: readonly TopEdge[];
   now: Date;
   tokenBudget?: number;
+  /** The user's IANA time zone: "today", "tomorrow" and the days the block names are theirs. Default UTC. */
+  timeZone?: string;
 }
 
 export interface ContextBlock {
@@ -54,11 +57,15 @@ const EMPTY: ContextBlock = { block: "", tokenCount: 0, entityCount: 0, facts: [
 const byRank = (a: Candidate, b: Candidate) => b.score - a.score || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function buildContextBlock(input: BuildContextBlockInput): ContextBlock {
-  const { userId, tokenBudget = DEFAULT_CONTEXT_TOKEN_BUDGET } = input;
-  const now = input.now.getTime();
+  const { userId, tokenBudget = DEFAULT_CONTEXT_TOKEN_BUDGET, timeZone = "UTC" } = input;
+  // Every instant, now included, read at its wall-clock time where the user lives (localTime.ts).
+  const now = wallClockMs(input.now.getTime(), timeZone);
   const userVertexId = userVertexIdOf(userId);
   // Defence in depth: a block for one user must never carry another user's facts.
-  const top = input.edges.filter((t) => t.edge.userId === userId && t.from.userId === userId && t.to.userId === userId);
+  const top = topEdgesIn(
+    input.edges.filter((t) => t.edge.userId === userId && t.from.userId === userId && t.to.userId === userId),
+    timeZone,
+  );
   if (top.length === 0) return EMPTY;
 
   const edges = top.map((t) => t.edge);

@@ -57,6 +57,31 @@ const schoolWeek: Extraction = {
 };
 
 describe("buildContextBlock", () => {
+  it("says its days where the user lives: an exam tomorrow evening in Mexico City is not today, a feeling at 18:30 there is Saturday's", () => {
+    // Prepare: Saturday 5 Dec 2026, 18:39 in Mexico City (UTC−6) is already Sunday 00:39 in UTC.
+    const now = new Date("2026-12-06T00:39:00Z");
+    const edges = graphAfter("u1", [
+      {
+        observedAt: "2026-12-06T00:30:00Z",
+        extraction: {
+          entities: [entity("Event", "examen de matemáticas", { date: "2026-12-06" }), entity("Feeling", "nerviosa")],
+          relations: [rel("temporal", "user", "examen de matemáticas", { time: "2026-12-06" }), rel("felt_during", "user", "nerviosa")],
+        },
+      },
+    ]);
+
+    // Act
+    const inMexico = buildContextBlock({ userId: "u1", edges, now, timeZone: "America/Mexico_City" }).block;
+    const inUtc = buildContextBlock({ userId: "u1", edges, now }).block;
+
+    // Assess
+    expect(inMexico).toContain("examen de matemáticas on Sun 6 Dec (tomorrow)");
+    expect(inMexico).toMatch(/Felt nerviosa \(Sat 5 Dec\)/);
+    expect(inMexico).toContain("last talked Sat 5 Dec");
+    expect(inUtc).toContain("examen de matemáticas on Sun 6 Dec (today)");
+    expect(inUtc).toMatch(/Felt nerviosa \(Sun 6 Dec\)/);
+  });
+
   it("summarises, then states the most salient facts first, with dates for what is coming", () => {
     // Prepare
     const edges = graphAfter("u1", [{ observedAt: "2026-11-20T18:30:00Z", extraction: schoolWeek }]);

@@ -1,4 +1,4 @@
-// Dates as the context block says them: in UTC (the user's zone is not known here), in English, with no locale data, so a build is deterministic.
+// Dates as the context block says them: counted in UTC over instants already read at the user's wall-clock time (localTime.ts), in English, with no locale data, so a build is deterministic.
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;

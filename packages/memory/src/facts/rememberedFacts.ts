@@ -1,4 +1,5 @@
 // What InnerWorld remembers about a user, one fact per entity of their graph, as GET /me/memory lists it and DELETE /me/memory/{factId} forgets it.
+import { graphIn, wallClockMs } from "../context/localTime";
 import { entityLine, eventDateOf } from "../context/phrasing";
 import type { ContextCacheStore } from "../context-cache/contextCacheStore";
 import { rebuildContext } from "../context-cache/rebuildContext";
@@ -17,19 +18,24 @@ export interface RememberedFact {
   sessionIds: string[];
 }
 
-/** Every entity of the graph except the user's own root, most recently mentioned first. */
-export function rememberedFacts(graph: UserGraph, now: Date): RememberedFact[] {
-  const at = now.getTime();
+/**
+ * Every entity of the graph except the user's own root, most recently mentioned first. Summaries say their days in
+ * `timeZone` (the user's, as the context block does); the mention times stay instants in UTC.
+ */
+export function rememberedFacts(graph: UserGraph, now: Date, timeZone = "UTC"): RememberedFact[] {
+  const at = wallClockMs(now.getTime(), timeZone);
+  const local = graphIn(graph, timeZone);
   return graph.vertices
-    .filter((vertex) => vertex.label !== "User")
-    .map((vertex) => {
-      const own = graph.edges.filter((edge) => edge.to === vertex.id && edge.from.startsWith("User:"));
-      const eventAt = vertex.label === "Event" ? eventDateOf(vertex, graph.edges) : undefined;
+    .map((vertex, index) => ({ vertex, localVertex: local.vertices[index] ?? vertex }))
+    .filter(({ vertex }) => vertex.label !== "User")
+    .map(({ vertex, localVertex }) => {
+      const own = local.edges.filter((edge) => edge.to === vertex.id && edge.from.startsWith("User:"));
+      const eventAt = vertex.label === "Event" ? eventDateOf(localVertex, local.edges) : undefined;
       return {
         id: vertex.id,
         type: vertex.label as EntityType,
         name: vertex.name,
-        summary: entityLine(vertex, representative(own), eventAt, at),
+        summary: entityLine(localVertex, representative(own), eventAt, at),
         firstMentionedAt: vertex.firstSeenAt,
         lastMentionedAt: vertex.lastSeenAt,
         sessionIds: vertex.sourceSessions,
