@@ -19,6 +19,20 @@ export interface GraphExtractionPorts {
 /** How many of the user's most recent graph edges seed entity resolution ("Jordan" is the Jordan we know). */
 const KNOWN_ENTITY_EDGES = 200;
 
+/**
+ * When the session's facts were mentioned, as the graph records it (first and last mentioned): when the teen last
+ * spoke in it. The session's end can be the idle sweep's, a quarter of an hour later and past midnight; a merge is one
+ * time for the whole session, so a fact said early in a long one is dated by its last message. Without a usable
+ * message time, the end.
+ */
+function lastSaidAt(transcript: readonly TranscriptMessage[], endedAt: string): string {
+  const said = transcript
+    .filter((message) => message.role === "user")
+    .map((message) => Date.parse(message.createdAt ?? ""))
+    .filter((ms) => Number.isFinite(ms) && ms <= Date.parse(endedAt));
+  return said.length === 0 ? endedAt : new Date(Math.max(...said)).toISOString();
+}
+
 export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
   const { messages } = ports;
   return async ({ envelope, replayName }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
@@ -37,7 +51,7 @@ export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
       .map((v) => ({ type: v.label as KnownEntity["type"], name: v.name }));
     const extractor = ports.extractorFor(known, data.timeZone ?? "UTC");
     const extraction = withImpliedRetractions(await extractor.extract(transcript, { referenceDate: new Date(data.endedAt) }), userVertexIdOf(userId), recent);
-    const mutation = planMerge({ userId, sessionId: data.sessionId, extraction, observedAt: data.endedAt, keyOf: canonicalEntityKey });
+    const mutation = planMerge({ userId, sessionId: data.sessionId, extraction, observedAt: lastSaidAt(transcript, data.endedAt), keyOf: canonicalEntityKey });
     const result = await ports.graph.apply(userId, mutation);
     // Distilled: the words themselves need not outlive the day (never later than the 30 days they were stored for).
     await messages.expireAfterDistillation(data.sessionId, ports.clock());

@@ -88,6 +88,19 @@ describe("graph-extraction: mineTranscript", () => {
     expect(publisher.ofType("GraphUpdated")[0]?.data.timeZone).toBe("Asia/Seoul");
   });
 
+  it("records a fact as mentioned when the teen last spoke in the session, not when the idle sweep ended it past midnight", async () => {
+    // Prepare: the teen's last message at 23:58, the session ended by the idle sweep at 00:13.
+    await say(1, "my friend Jordan is coming over", { createdAt: "2026-12-03T23:50:00.000Z" });
+    await say(2, "we have a chemistry test tomorrow", { createdAt: "2026-12-03T23:58:00.000Z" });
+
+    // Act
+    await miner()(delivered(transcriptReadyRequest(t, { messageCount: 4, endedAt: "2026-12-04T00:13:00.000Z" })));
+
+    // Assess
+    const jordan = (await graph.getUserGraph(USER)).vertices.find((v) => v.name === "Jordan");
+    expect(jordan).toMatchObject({ firstSeenAt: "2026-12-03T23:58:00.000Z", lastSeenAt: "2026-12-03T23:58:00.000Z" });
+  });
+
   it("does not remember words safety stopped", async () => {
     await say(1, "my friend Jordan is coming over");
     await say(2, "my friend Riley is in danger", { status: "crisis" });
