@@ -28,7 +28,6 @@ export const userPk = (userId: string) => `USER#${userId}`;
 export const vertexSk = (vertexId: string) => `V#${vertexId}`;
 export const edgeSk = (edgeId: string) => `E#${edgeId}`;
 export const forgottenSk = (digest: string) => `F#${digest}`;
-export const FORGOTTEN_SK_PREFIX = "F#";
 export const VERTEX_SK_PREFIX = "V#";
 export const EDGE_SK_PREFIX = "E#";
 
