@@ -40,9 +40,13 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
     async userDeleted(event: ConsumedEvent<"UserDeleted">) {
       await cache.delete(event.envelope.data.userId);
     },
-    /** A warm cache (younger than its 1-hour TTL) is left alone; a cold one is built before the first message needs it. */
+    /**
+     * A warm cache (younger than its 1-hour TTL) built in the session's zone is left alone; a cold one, or one that
+     * says its days in another zone (the teen travelled, or changed the setting), is built before the first message needs it.
+     */
     async sessionStarted(event: ConsumedEvent<"SessionStarted">) {
-      if (await cache.get(event.envelope.metadata.userId)) return;
+      const warm = await cache.get(event.envelope.metadata.userId);
+      if (warm && (warm.timeZone ?? "UTC") === (event.envelope.data.timeZone ?? "UTC")) return;
       await rebuild(event, "session_started");
     },
   };

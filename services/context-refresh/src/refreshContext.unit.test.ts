@@ -73,6 +73,26 @@ describe("context-refresh: refreshContext", () => {
     expect((await cache.get(USER))?.block).toContain("Upcoming: chemistry test on Fri 4 Dec (today)");
   });
 
+  it("builds a warm block again when a session starts in another zone, and leaves it when the zone is the same", async () => {
+    // Prepare
+    await rememberSession(graph);
+    await refresher.graphUpdated(delivered(graphUpdatedRequest(turn({ userId: USER }), { timeZone: "Pacific/Auckland" })));
+    const started = (timeZone: string) => {
+      const request = sessionStartedRequest(turn({ userId: USER }));
+      return delivered({ ...request, data: { ...request.data, timeZone } });
+    };
+
+    // Act
+    await refresher.sessionStarted(started("Pacific/Auckland"));
+    const same = await cache.get(USER);
+    await refresher.sessionStarted(started("UTC"));
+
+    // Assess
+    expect(same).toMatchObject({ version: 1, timeZone: "Pacific/Auckland" });
+    expect(await cache.get(USER)).toMatchObject({ version: 2, timeZone: "UTC" });
+    expect((await cache.get(USER))?.block).toContain("(today)");
+  });
+
   it("rebuilds the user's context from the graph after a merge, one version further each time", async () => {
     // Prepare
     await rememberSession(graph);

@@ -78,6 +78,11 @@ export interface ReadApiPorts {
 
 export const createReadApi = (ports: ReadApiPorts) => {
   const { sessions, messages, contexts, graph, userData, operations, gateway, logger } = ports;
+  /**
+   * Where the user lives, for the days memory's summaries name: the zone of their latest session (the sessions table
+   * keeps it as long as the session), else the one their context block was last built in, else UTC.
+   */
+  const timeZoneOf = async (userId: string): Promise<string> => (await sessions.listByUser(userId, 1))[0]?.timeZone ?? (await contexts.read(userId))?.timeZone ?? "UTC";
   const tokenClock = ports.tokenClock ?? Date.now;
   const now = () => new Date(ports.clock());
   const personas = createPersonaApi({
@@ -162,14 +167,13 @@ export const createReadApi = (ports: ReadApiPorts) => {
           await userData.eraseAll(userId);
           return { statusCode: 204 };
         case "GET /me/memory": {
-          // Summaries say their days where the user lives: the zone their context block was last built in.
-          const [userGraph, context] = await Promise.all([graph().getUserGraph(userId), contexts.read(userId)]);
-          return json(200, { facts: rememberedFacts(userGraph, now(), context?.timeZone ?? "UTC") });
+          const [userGraph, timeZone] = await Promise.all([graph().getUserGraph(userId), timeZoneOf(userId)]);
+          return json(200, { facts: rememberedFacts(userGraph, now(), timeZone) });
         }
         case "DELETE /me/memory/{factId}": {
           // A fact id names its owner (`<type>:<userId>:<key>`): another user's id is simply not in the caller's graph.
           const factId = event.pathParameters?.factId;
-          const forgotten = factId ? await forgetFact({ graph: graph(), cache: contexts, userId, factId, now: now() }) : false;
+          const forgotten = factId ? await forgetFact({ graph: graph(), cache: contexts, userId, factId, now: now(), timeZone: await timeZoneOf(userId) }) : false;
           return forgotten ? { statusCode: 204 } : problem(404, "FACT_NOT_FOUND", "No such remembered fact");
         }
         default:

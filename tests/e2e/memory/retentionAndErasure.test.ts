@@ -83,6 +83,15 @@ describe("retention and erasure", () => {
     const userGraph = await graph.getUserGraph(USER);
     const test = userGraph.vertices.find((v) => v.label === "Event" && /test/.test(v.name));
     expect(test?.attributes.date).toBe("2026-11-19");
+    // Memory says its days on the teen's clock too: at 23:30 on Wednesday in Los Angeles the test is tomorrow, though
+    // it is already Thursday in UTC.
+    const facts = (await call(USER, "GET", "/me/memory")).body.facts as { id: string; summary: string }[];
+    expect(facts.find((fact) => fact.id === test?.id)?.summary).toMatch(/on Thu 19 Nov \(tomorrow\)/);
+    const block = await until(async () => {
+      const item = await env.dynamodb.send(new GetItemCommand({ TableName: table("contextCache"), Key: { userId: { S: USER } }, ConsistentRead: true }));
+      return item.Item?.timeZone?.S === "America/Los_Angeles" ? item.Item.block?.S : undefined;
+    }, "the context block built in the session's zone");
+    expect(block).toMatch(/chem test on Thu 19 Nov \(tomorrow\)/);
 
     const client = await ChatClient.connect(env.cloud.endpoints, USER);
     const refused = await client.request("start_session", { personaId: "companion", timeZone: "Mars/Olympus_Mons" }, "error");

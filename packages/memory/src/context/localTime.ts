@@ -22,7 +22,8 @@ export function wallClockMs(ms: number, timeZone: string): number {
   if (timeZone === "UTC") return ms;
   const parts = new Map(wallClockIn(timeZone).formatToParts(new Date(ms)).map((part) => [part.type, Number(part.value)]));
   const seconds = Date.UTC(parts.get("year") ?? 1970, (parts.get("month") ?? 1) - 1, parts.get("day") ?? 1, parts.get("hour") ?? 0, parts.get("minute") ?? 0, parts.get("second") ?? 0);
-  return seconds + (ms % 1000);
+  // The milliseconds the parts leave out; never negative, for instants before 1970 too.
+  return seconds + (((ms % 1000) + 1000) % 1000);
 }
 
 /** An instant as its wall-clock time in `timeZone`; a day, or anything that is no instant, unchanged. */

@@ -56,15 +56,17 @@ export interface ForgetFactInput {
   userId: string;
   factId: string;
   now: Date;
+  /** The user's zone, for the rebuilt block's days; absent: the one the block was last built in. */
+  timeZone?: string;
 }
 
 /**
  * Forgets one fact and rebuilds the cached context at once, so the very next prompt no longer carries it. False when
  * the caller's graph has no such fact (unknown, already forgotten, or another user's): the API answers 404.
  */
-export async function forgetFact({ graph, cache, userId, factId, now }: ForgetFactInput): Promise<boolean> {
+export async function forgetFact({ graph, cache, userId, factId, now, timeZone }: ForgetFactInput): Promise<boolean> {
   const removed = await graph.deleteVertex(userId, factId, now.toISOString());
-  if (removed) await rebuildContext({ graph, cache, userId, now });
+  if (removed) await rebuildContext({ graph, cache, userId, now, ...(timeZone ? { timeZone } : {}) });
   return removed;
 }
 

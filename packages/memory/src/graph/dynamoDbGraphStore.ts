@@ -76,11 +76,7 @@ export class DynamoDbGraphStore implements GraphStore {
     // One read for the elements and for what the user forgot of them; what was forgotten is then left out.
     const digests = asked.vertices.map((v) => forgottenDigestOf(v.id));
     const stored = await this.batchGet(userId, [...asked.vertices.map((v) => vertexSk(v.id)), ...edgeChangesOf(asked).map((c) => edgeSk(c.edge.id)), ...digests.map(forgottenSk)], true);
-    const forgottenAt = new Map(digests.flatMap((digest) => {
-      const at = stored.get(forgottenSk(digest))?.forgottenAt;
-      return typeof at === "string" ? [[digest, at] as const] : [];
-    }));
-    const mutation = withoutForgotten(asked, forgottenAt);
+    const mutation = withoutForgotten(asked, forgottenAmong(stored, digests));
     const changes = edgeChangesOf(mutation);
     const result: ApplyResult = { entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 };
 
@@ -100,6 +96,13 @@ export class DynamoDbGraphStore implements GraphStore {
       });
       countEdge(result, change, resolved);
     });
+    // A forgetting that landed while this merge ran wrote its marker after the read above, and its deletes may have
+    // come before these writes: what the merge wrote of that fact goes again (deleteVertex writes the marker first).
+    if (result.entitiesMerged + result.relationsMerged + result.relationsInvalidated === 0) return result;
+    const late = await this.batchGet(userId, mutation.vertices.map((v) => forgottenSk(forgottenDigestOf(v.id))), true);
+    const again = withoutForgotten(mutation, forgottenAmong(late, mutation.vertices.map((v) => forgottenDigestOf(v.id))));
+    const kept = new Set(again.vertices.map((v) => v.id));
+    for (const vertex of mutation.vertices) if (!kept.has(vertex.id)) await this.dropVertex(userId, vertex.id);
     return result;
   }
 
@@ -172,8 +175,15 @@ export class DynamoDbGraphStore implements GraphStore {
     if (vertexId === userVertexIdOf(userId)) return false;
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: userPk(userId), sk: vertexSk(vertexId) }, ConsistentRead: true }));
     if (!Item) return false;
-    // What was forgotten first: a merge that reads after this write leaves the fact out, whenever the deletes land.
+    // What was forgotten first: a merge that reads after this write leaves the fact out, and one that read before it
+    // finds it when it checks again after its writes (apply).
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: { pk: userPk(userId), sk: forgottenSk(forgottenDigestOf(vertexId)), forgottenAt } }));
+    await this.dropVertex(userId, vertexId);
+    return true;
+  }
+
+  /** Deletes a vertex and every edge touching it. */
+  private async dropVertex(userId: string, vertexId: string): Promise<void> {
     // Edges first: a reader may meet a vertex without edges, never an edge without its endpoint.
     const touching: string[] = [];
     for await (const item of this.queryPartition(userId)) {
@@ -183,7 +193,6 @@ export class DynamoDbGraphStore implements GraphStore {
     }
     await this.batchDelete(userId, touching);
     await this.batchDelete(userId, [vertexSk(vertexId)]);
-    return true;
   }
 
   async deleteUser(userId: string): Promise<number> {
@@ -299,6 +308,15 @@ export class DynamoDbGraphStore implements GraphStore {
     return count;
   }
 }
+
+/** Digest → when forgotten, for those of `digests` whose marker is among the items read. */
+const forgottenAmong = (items: Map<string, Record<string, unknown>>, digests: readonly string[]) =>
+  new Map(
+    digests.flatMap((digest) => {
+      const at = items.get(forgottenSk(digest))?.forgottenAt;
+      return typeof at === "string" ? [[digest, at] as const] : [];
+    }),
+  );
 
 const vertexOf = (item: Record<string, unknown> | undefined) => (item ? vertexFromItem(item) : undefined);
 const edgeOf = (item: Record<string, unknown> | undefined) => (item ? edgeFromItem(item) : undefined);

@@ -10,6 +10,7 @@ import { forgottenDigestOf, withoutForgotten } from "./forgottenFacts";
 import {
   VERSION_CONFLICT,
   countUserEdges,
+  countUserVertex,
   countUserVertices,
   dropForgotten,
   dropUserGraph,
@@ -73,6 +74,12 @@ export class GremlinGraphStore implements GraphStore {
           const chunkEdges = chunk.flatMap((w) => ("edge" in w ? [w.edge] : []));
           await writeRecords(this.g, chunkVertices, chunkEdges).toList();
         }
+        // A forgetting that landed while this merge ran (its marker written after the read above): what the merge
+        // wrote of that fact goes again, as deleteVertex writes the marker before it drops the vertex.
+        if (writes.length === 0) return result;
+        const again = withoutForgotten(mutation, await this.forgottenAmong(userId, vertexIds));
+        const kept = new Set(again.vertices.map((v) => v.id));
+        for (const id of vertexIds) if (!kept.has(id)) await dropUserVertex(this.g, userId, id).toList();
         return result;
       } catch (error) {
         if (!isConflict(error)) throw error;
@@ -109,9 +116,12 @@ export class GremlinGraphStore implements GraphStore {
 
   async deleteVertex(userId: string, vertexId: string, forgottenAt: string): Promise<boolean> {
     if (vertexId === userVertexIdOf(userId)) return false;
-    const [dropped] = await dropUserVertex(this.g, userId, vertexId).toList();
-    if (Number(dropped ?? 0) === 0) return false;
+    const [held] = await countUserVertex(this.g, userId, vertexId).toList();
+    if (Number(held ?? 0) === 0) return false;
+    // What was forgotten first: a failed drop can be asked again (the fact is still there), and a merge that read
+    // before this write finds it when it checks again after its writes (apply).
     await recordForgotten(this.g, userId, forgottenDigestOf(vertexId), forgottenAt).toList();
+    await dropUserVertex(this.g, userId, vertexId).toList();
     return true;
   }
 

@@ -34,6 +34,9 @@ export const countUserVertices = (g: GremlinTraversalSource, userId: string) => 
 
 export const countUserEdges = (g: GremlinTraversalSource, userId: string) => g.E().has("userId", userId).count();
 
+/** Whether the user's graph holds the vertex: 0 or 1. */
+export const countUserVertex = (g: GremlinTraversalSource, userId: string, vertexId: string) => g.V(vertexId).has("userId", userId).count();
+
 /** Drops one of the user's vertices (its edges go with it) and yields how many were dropped: 0 or 1. */
 export const dropUserVertex = (g: GremlinTraversalSource, userId: string, vertexId: string) =>
   g.V(vertexId).has("userId", userId).sideEffect(__.drop()).count();

@@ -84,6 +84,38 @@ describe("DynamoDbGraphStore", () => {
     expect(top.every(({ edge, from, to }) => from.id === edge.from && to.id === edge.to)).toBe(true);
   });
 
+  it("takes out what a merge wrote of a fact forgotten between the merge's read and its writes", async () => {
+    // Prepare: Jordan is remembered; a replay of an old session starts, and the teen forgets him while it runs.
+    const userId = newUserId();
+    const jordan = `Person:${userId}:jordan`;
+    const forgetter = DynamoDbGraphStore.fromClient(table.client(), table.tableName);
+    await forgetter.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+    const client = table.client();
+    let held = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const output = await next(args);
+        // The forgetting lands right after the merge's first read, before any of its writes.
+        if (context.commandName === "BatchGetItemCommand" && !held) {
+          held = true;
+          expect(await forgetter.deleteVertex(userId, jordan, T2)).toBe(true);
+        }
+        return output;
+      },
+      { step: "initialize" },
+    );
+
+    // Act
+    await DynamoDbGraphStore.fromClient(client, table.tableName).apply(userId, mutationFor(userId, "s2", T1, quitSession));
+
+    // Assess
+    expect(held).toBe(true);
+    const graph = await forgetter.getUserGraph(userId);
+    expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
+    expect(graph.edges.filter((e) => e.from === jordan || e.to === jordan)).toEqual([]);
+    expect(graph.vertices.map((v) => v.name)).toContain("new guitar");
+  });
+
   it("writes nothing at all when a session is applied again", async () => {
     const userId = newUserId();
     const client = table.client();

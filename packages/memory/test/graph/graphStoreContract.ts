@@ -225,6 +225,23 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       expect(graph.vertices.find((v) => v.id === jordan)).toMatchObject({ firstSeenAt: T3, sourceSessions: ["s3"] });
     });
 
+    it("erases what the user forgot with the rest of their graph", async () => {
+      // Prepare
+      const userId = newUserId();
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+      const jordan = `Person:${userId}:jordan`;
+      expect(await store.deleteVertex(userId, jordan, T2)).toBe(true);
+
+      // Act
+      const erased = await store.deleteUser(userId);
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+
+      // Assess: the 10 elements left after forgetting Jordan (the User vertex, 4 entities, 4 edges of the 5) and the
+      // marker; the same words merged after the erasure are a new user's, with no memory of the forgetting.
+      expect(erased).toBe(10);
+      expect((await store.getUserGraph(userId)).vertices.map((v) => v.id)).toContain(jordan);
+    });
+
     it("erases a user's whole graph and nobody else's", async () => {
       const userId = newUserId();
       const other = newUserId("other");

@@ -80,8 +80,10 @@ describe("GremlinGraphStore (recording connection)", () => {
 
     // Assess
     expect(result).toEqual({ entitiesMerged: 2, relationsMerged: 1, relationsInvalidated: 1 });
-    expect(connection.scripts).toHaveLength(4);
-    // First what the user forgot of these vertices (forgottenFacts.ts), then the elements themselves.
+    expect(connection.scripts).toHaveLength(5);
+    // First what the user forgot of these vertices (forgottenFacts.ts), then the elements themselves; after the writes,
+    // what was forgotten again, for a forgetting that landed meanwhile.
+    expect(connection.scripts[4]).toBe(connection.scripts[0]);
     expect(connection.scripts[0]).toMatch(/^g\.V\(('forgotten:u1:[0-9a-f]{64}'(, )?){3}\)\.hasLabel\('ForgottenFact'\)/);
     expect(connection.scripts[1]).toMatchInlineSnapshot(
       `"g.V('User:u1:self', 'Person:u1:jordan', 'Activity:u1:soccer').project('id', 'label', 'props').by(__.id()).by(__.label()).by(__.valueMap())"`,
@@ -100,11 +102,13 @@ describe("GremlinGraphStore (recording connection)", () => {
     expect(await store.deleteVertex("u1", "Person:u2:jordan", T3)).toBe(false);
     expect(await store.deleteVertex("u1", "User:u1:self", T3)).toBe(false);
 
-    expect(connection.scripts[0]).toMatchInlineSnapshot(`"g.V('Person:u1:jordan').has('userId', 'u1').sideEffect(__.drop()).count()"`);
+    // Whether the fact is there, then the marker, then the drop: a drop that fails can be asked again.
+    expect(connection.scripts[0]).toBe("g.V('Person:u1:jordan').has('userId', 'u1').count()");
     const digest = forgottenDigestOf("Person:u1:jordan");
     expect(connection.scripts[1]).toBe(`g.mergeV([(T.id):'forgotten:u1:${digest}', (T.label):'ForgottenFact']).property(Cardinality.single, 'forgottenOf', 'u1').property(Cardinality.single, 'forgottenAt', '${T3}').id()`);
     expect(connection.scripts[1]).not.toContain("jordan");
-    expect(connection.scripts).toHaveLength(3);
+    expect(connection.scripts[2]).toMatchInlineSnapshot(`"g.V('Person:u1:jordan').has('userId', 'u1').sideEffect(__.drop()).count()"`);
+    expect(connection.scripts).toHaveLength(4);
   });
 
   it("leaves out of a merge a fact forgotten after the session was observed, and keeps one forgotten before it", async () => {
@@ -117,8 +121,8 @@ describe("GremlinGraphStore (recording connection)", () => {
     await new GremlinGraphStore(earlier).apply("u1", small);
 
     expect(later.scripts[0]).toMatch(new RegExp(`^g\\.V\\(.*'forgotten:u1:${digest}'.*\\)\\.hasLabel\\('ForgottenFact'\\)`));
-    expect(later.scripts.at(-1)).not.toContain("jordan");
-    expect(earlier.scripts.at(-1)).toContain("'Person:u1:jordan'");
+    expect(later.scripts.filter(isWrite).join("\n")).not.toContain("jordan");
+    expect(earlier.scripts.filter(isWrite).join("\n")).toContain("'Person:u1:jordan'");
   });
 
   it("erases a user's graph by their userId property", async () => {
@@ -182,7 +186,7 @@ describe("GremlinGraphStore (recording connection)", () => {
     const result = await new GremlinGraphStore(connection).apply("u1", small);
 
     expect(result.entitiesMerged).toBe(2);
-    expect(connection.scripts.map((s) => (isWrite(s) ? "write" : "read"))).toEqual(["read", "read", "read", "write", "read", "read", "write"]);
+    expect(connection.scripts.map((s) => (isWrite(s) ? "write" : "read"))).toEqual(["read", "read", "read", "write", "read", "read", "write", "read"]);
 
     const always = new RecordingConnection((script) => (isWrite(script) ? new Error("ConcurrentModificationException") : []));
     const conflict: unknown = await new GremlinGraphStore(always, { maxAttempts: 2 }).apply("u1", small).catch((e: unknown) => e);
