@@ -46,7 +46,9 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
      */
     async sessionStarted(event: ConsumedEvent<"SessionStarted">) {
       const warm = await cache.get(event.envelope.metadata.userId);
-      if (warm && (warm.timeZone ?? "UTC") === (event.envelope.data.timeZone ?? "UTC")) return;
+      // A start that names no zone (an event from before zones were carried) changes none, as rebuildContext keeps the last.
+      const zone = event.envelope.data.timeZone;
+      if (warm && (zone === undefined || (warm.timeZone ?? "UTC") === zone)) return;
       await rebuild(event, "session_started");
     },
   };

@@ -84,6 +84,8 @@ describe("context-refresh: refreshContext", () => {
 
     // Act
     await refresher.sessionStarted(started("Pacific/Auckland"));
+    // A start that names no zone (an archived event from before zones were carried) changes none.
+    await refresher.sessionStarted(delivered(sessionStartedRequest(turn({ userId: USER }))));
     const same = await cache.get(USER);
     await refresher.sessionStarted(started("UTC"));
 

@@ -23,7 +23,7 @@ import {
 } from "./dynamoGraphItems";
 import { GraphWriteConflictError } from "./errors";
 import { DEFAULT_TOP_EDGES, type GraphCounts, type GraphStore, type TopEdge } from "./graphStore";
-import { forgottenDigestOf, withoutForgotten } from "./forgottenFacts";
+import { forgottenDigestOf, leftoversOf, withoutForgotten } from "./forgottenFacts";
 import { forEachLimit } from "./limitConcurrency";
 import { userVertexIdOf } from "./ids";
 import type { GraphEdge, GraphVertex, UserGraph } from "./model";
@@ -76,7 +76,10 @@ export class DynamoDbGraphStore implements GraphStore {
     // One read for the elements and for what the user forgot of them; what was forgotten is then left out.
     const digests = asked.vertices.map((v) => forgottenDigestOf(v.id));
     const stored = await this.batchGet(userId, [...asked.vertices.map((v) => vertexSk(v.id)), ...edgeChangesOf(asked).map((c) => edgeSk(c.edge.id)), ...digests.map(forgottenSk)], true);
-    const mutation = withoutForgotten(asked, forgottenAmong(stored, digests));
+    const forgotten = forgottenAmong(stored, digests);
+    // A merge cut short after it wrote a forgotten fact again left it behind: this delivery takes it out.
+    await this.dropLeftovers(userId, stored, forgotten);
+    const mutation = withoutForgotten(asked, forgotten);
     const changes = edgeChangesOf(mutation);
     const result: ApplyResult = { entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 };
 
@@ -97,13 +100,19 @@ export class DynamoDbGraphStore implements GraphStore {
       countEdge(result, change, resolved);
     });
     // A forgetting that landed while this merge ran wrote its marker after the read above, and its deletes may have
-    // come before these writes: what the merge wrote of that fact goes again (deleteVertex writes the marker first).
+    // come before these writes: a fact they wrote again goes again (deleteVertex writes the marker first).
     if (result.entitiesMerged + result.relationsMerged + result.relationsInvalidated === 0) return result;
-    const late = await this.batchGet(userId, mutation.vertices.map((v) => forgottenSk(forgottenDigestOf(v.id))), true);
-    const again = withoutForgotten(mutation, forgottenAmong(late, mutation.vertices.map((v) => forgottenDigestOf(v.id))));
-    const kept = new Set(again.vertices.map((v) => v.id));
-    for (const vertex of mutation.vertices) if (!kept.has(vertex.id)) await this.dropVertex(userId, vertex.id);
+    const written = mutation.vertices.map((v) => v.id);
+    const late = await this.batchGet(userId, [...written.map(vertexSk), ...written.map((id) => forgottenSk(forgottenDigestOf(id)))], true);
+    await this.dropLeftovers(userId, late, forgottenAmong(late, written.map(forgottenDigestOf)));
     return result;
+  }
+
+  /** Removes, of the vertices among `items`, those forgotten at or after they were first seen (forgottenFacts.ts). */
+  private async dropLeftovers(userId: string, items: Map<string, Record<string, unknown>>, forgotten: ReadonlyMap<string, string>): Promise<void> {
+    if (forgotten.size === 0) return;
+    const vertices = [...items.entries()].filter(([sk]) => sk.startsWith(VERTEX_SK_PREFIX)).map(([, item]) => vertexFromItem(item).record);
+    for (const id of leftoversOf(vertices, forgotten)) await this.dropVertex(userId, id);
   }
 
   async getUserGraph(userId: string): Promise<UserGraph> {

@@ -5,6 +5,7 @@
 // the name ("Person:<user>:jordan"), and the point of forgetting is that the name goes. Words said after the forgetting
 // are new words, and the fact is remembered again from them.
 import { createHash } from "node:crypto";
+import type { GraphVertex } from "./model";
 import type { GraphMutation } from "./mutation";
 
 /** A forgotten vertex's id, as a digest: enough to recognise the fact when it comes again, not to read it. */
@@ -33,4 +34,20 @@ export function withoutForgotten(mutation: GraphMutation, forgottenAt: ReadonlyM
     edges: mutation.edges.filter((edge) => !touches(edge)),
     invalidations: mutation.invalidations.filter((invalidation) => !touches(invalidation)),
   };
+}
+
+/**
+ * The ids of vertices that should not be there: forgotten at or after they were first seen. deleteVertex writes the
+ * marker before it removes the fact, so a merge that read before the marker can write the fact again, with its old
+ * first sighting, and one cut short there leaves it behind. A fact the teen brings up after forgetting it is first seen
+ * after the marker and stays. (A merge of old words that overlaps both a forgetting and such a new mention folds its old
+ * sighting into the new vertex, and the new mention goes too: the error falls on the side of forgetting.)
+ */
+export function leftoversOf(vertices: Iterable<GraphVertex>, forgottenAt: ReadonlyMap<string, string>): string[] {
+  const leftovers: string[] = [];
+  for (const vertex of vertices) {
+    const at = forgottenAt.get(forgottenDigestOf(vertex.id));
+    if (at !== undefined && vertex.firstSeenAt <= at) leftovers.push(vertex.id);
+  }
+  return leftovers;
 }

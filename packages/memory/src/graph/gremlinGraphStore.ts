@@ -6,7 +6,7 @@
 import { GraphWriteConflictError } from "./errors";
 import { gremlinProcess, type GremlinRemoteConnection, type GremlinTraversalSource } from "./gremlin";
 import { edgeFromProjection, vertexFromProjection } from "./gremlinRecords";
-import { forgottenDigestOf, withoutForgotten } from "./forgottenFacts";
+import { forgottenDigestOf, leftoversOf, withoutForgotten } from "./forgottenFacts";
 import {
   VERSION_CONFLICT,
   countUserEdges,
@@ -59,9 +59,14 @@ export class GremlinGraphStore implements GraphStore {
 
   async apply(userId: string, asked: GraphMutation): Promise<ApplyResult> {
     checkMutationOwner(userId, asked);
-    const mutation = withoutForgotten(asked, await this.forgottenAmong(userId, asked.vertices.map((v) => v.id)));
+    const askedIds = asked.vertices.map((v) => v.id);
+    const forgotten = await this.forgottenAmong(userId, askedIds);
+    // A merge cut short after it wrote a forgotten fact again left it behind: this delivery takes it out.
+    await this.dropLeftovers(userId, askedIds, forgotten);
+    const mutation = withoutForgotten(asked, forgotten);
     const vertexIds = mutation.vertices.map((v) => v.id);
     const edgeIds = edgeChangesOf(mutation).map((c) => c.edge.id);
+    let wrote = false;
     for (let attempt = 1; ; attempt += 1) {
       const [vertices, edges] = await Promise.all([this.read(vertexIds, readVertices, vertexFromProjection), this.read(edgeIds, readEdges, edgeFromProjection)]);
       const { vertexWrites, edgeWrites, result } = resolveMutation(mutation, vertices, edges);
@@ -72,14 +77,12 @@ export class GremlinGraphStore implements GraphStore {
           const chunk = writes.slice(i, i + WRITE_CHUNK);
           const chunkVertices = chunk.flatMap((w) => ("vertex" in w ? [w.vertex] : []));
           const chunkEdges = chunk.flatMap((w) => ("edge" in w ? [w.edge] : []));
+          wrote = true;
           await writeRecords(this.g, chunkVertices, chunkEdges).toList();
         }
-        // A forgetting that landed while this merge ran (its marker written after the read above): what the merge
-        // wrote of that fact goes again, as deleteVertex writes the marker before it drops the vertex.
-        if (writes.length === 0) return result;
-        const again = withoutForgotten(mutation, await this.forgottenAmong(userId, vertexIds));
-        const kept = new Set(again.vertices.map((v) => v.id));
-        for (const id of vertexIds) if (!kept.has(id)) await dropUserVertex(this.g, userId, id).toList();
+        // A forgetting that landed while this merge ran (its marker written after the read above): a fact any attempt
+        // wrote again goes again, as deleteVertex writes the marker before it drops the vertex.
+        if (wrote) await this.dropLeftovers(userId, vertexIds, await this.forgottenAmong(userId, vertexIds));
         return result;
       } catch (error) {
         if (!isConflict(error)) throw error;
@@ -130,6 +133,14 @@ export class GremlinGraphStore implements GraphStore {
     await dropUserGraph(this.g, userId).toList();
     const [forgotten] = await dropForgotten(this.g, userId).toList();
     return vertices + edges + Number(forgotten ?? 0);
+  }
+
+  /** Removes, of the given vertices, those forgotten at or after they were first seen (forgottenFacts.ts). */
+  private async dropLeftovers(userId: string, vertexIds: readonly string[], forgotten: ReadonlyMap<string, string>): Promise<void> {
+    const marked = vertexIds.filter((id) => forgotten.has(forgottenDigestOf(id)));
+    if (marked.length === 0) return;
+    const stored = await this.read(marked, readVertices, vertexFromProjection);
+    for (const id of leftoversOf([...stored.values()].map((v) => v.record), forgotten)) await dropUserVertex(this.g, userId, id).toList();
   }
 
   /** Digest → when forgotten, for those of the given vertices the user forgot. */

@@ -116,6 +116,39 @@ describe("DynamoDbGraphStore", () => {
     expect(graph.vertices.map((v) => v.name)).toContain("new guitar");
   });
 
+  it("takes out, on redelivery, a forgotten fact that a merge cut short had written again", async () => {
+    // Prepare: the forgetting lands after the merge's first read; the merge then writes Jordan again and fails.
+    const userId = newUserId();
+    const jordan = `Person:${userId}:jordan`;
+    const forgetter = DynamoDbGraphStore.fromClient(table.client(), table.tableName);
+    await forgetter.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+    const client = table.client();
+    let forgot = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "PutItemCommand" && putSk(args.input)?.startsWith("E#")) throw new Error("the connection dropped");
+        const output = await next(args);
+        if (context.commandName === "BatchGetItemCommand" && !forgot) {
+          forgot = true;
+          await forgetter.deleteVertex(userId, jordan, T2);
+        }
+        return output;
+      },
+      { step: "initialize" },
+    );
+    const replay = mutationFor(userId, "s2", T1, quitSession);
+    await expect(DynamoDbGraphStore.fromClient(client, table.tableName, { writeConcurrency: 1 }).apply(userId, replay)).rejects.toThrow("the connection dropped");
+    expect((await forgetter.getUserGraph(userId)).vertices.map((v) => v.id)).toContain(jordan);
+
+    // Act: the same merge delivered again.
+    await forgetter.apply(userId, replay);
+
+    // Assess
+    const graph = await forgetter.getUserGraph(userId);
+    expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
+    expect(graph.edges.filter((e) => e.from === jordan || e.to === jordan)).toEqual([]);
+  });
+
   it("writes nothing at all when a session is applied again", async () => {
     const userId = newUserId();
     const client = table.client();

@@ -223,6 +223,10 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       // Assess
       graph = await store.getUserGraph(userId);
       expect(graph.vertices.find((v) => v.id === jordan)).toMatchObject({ firstSeenAt: T3, sourceSessions: ["s3"] });
+
+      // Act: the old words replayed once more. Assess: the new mention stays, the old one is still left out.
+      await store.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+      expect((await store.getUserGraph(userId)).vertices.find((v) => v.id === jordan)).toMatchObject({ firstSeenAt: T3, sourceSessions: ["s3"] });
     });
 
     it("erases what the user forgot with the rest of their graph", async () => {
