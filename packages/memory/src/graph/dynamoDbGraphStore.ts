@@ -73,10 +73,11 @@ export class DynamoDbGraphStore implements GraphStore {
 
   async apply(userId: string, asked: GraphMutation): Promise<ApplyResult> {
     checkMutationOwner(userId, asked);
-    // One read for the elements and for what the user forgot of them; what was forgotten is then left out.
-    const digests = asked.vertices.map((v) => forgottenDigestOf(v.id));
-    const stored = await this.batchGet(userId, [...asked.vertices.map((v) => vertexSk(v.id)), ...edgeChangesOf(asked).map((c) => edgeSk(c.edge.id)), ...digests.map(forgottenSk)], true);
-    const forgotten = forgottenAmong(stored, digests);
+    // What the user forgot (one Query of their markers, usually none), and the elements; what was forgotten is then left out.
+    const [forgotten, stored] = await Promise.all([
+      this.forgottenOf(userId),
+      this.batchGet(userId, [...asked.vertices.map((v) => vertexSk(v.id)), ...edgeChangesOf(asked).map((c) => edgeSk(c.edge.id))], true),
+    ]);
     // A merge cut short after it wrote a forgotten fact again left it behind: this delivery takes it out.
     await this.dropLeftovers(userId, stored, forgotten);
     const mutation = withoutForgotten(asked, forgotten);
@@ -102,10 +103,32 @@ export class DynamoDbGraphStore implements GraphStore {
     // A forgetting that landed while this merge ran wrote its marker after the read above, and its deletes may have
     // come before these writes: a fact they wrote again goes again (deleteVertex writes the marker first).
     if (result.entitiesMerged + result.relationsMerged + result.relationsInvalidated === 0) return result;
-    const written = mutation.vertices.map((v) => v.id);
-    const late = await this.batchGet(userId, [...written.map(vertexSk), ...written.map((id) => forgottenSk(forgottenDigestOf(id)))], true);
-    await this.dropLeftovers(userId, late, forgottenAmong(late, written.map(forgottenDigestOf)));
+    const marked = await this.forgottenOf(userId);
+    const named = mutation.vertices.map((v) => v.id).filter((id) => marked.has(forgottenDigestOf(id)));
+    if (named.length === 0) return result;
+    // Only the vertices a marker names are read again: markers are rare, and each key read is paid for.
+    await this.dropLeftovers(userId, await this.batchGet(userId, named.map(vertexSk), true), marked);
     return result;
+  }
+
+  /** Digest → when forgotten, for every fact the user forgot: one Query of the `F#` items, which cost by what they hold. */
+  private async forgottenOf(userId: string): Promise<Map<string, string>> {
+    const forgotten = new Map<string, string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": userPk(userId), ":prefix": forgottenSk("") },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) if (typeof item.forgottenAt === "string") forgotten.set(String(item.sk).slice(forgottenSk("").length), item.forgottenAt);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return forgotten;
   }
 
   /** Removes, of the vertices among `items`, those forgotten at or after they were first seen (forgottenFacts.ts). */
@@ -317,15 +340,6 @@ export class DynamoDbGraphStore implements GraphStore {
     return count;
   }
 }
-
-/** Digest → when forgotten, for those of `digests` whose marker is among the items read. */
-const forgottenAmong = (items: Map<string, Record<string, unknown>>, digests: readonly string[]) =>
-  new Map(
-    digests.flatMap((digest) => {
-      const at = items.get(forgottenSk(digest))?.forgottenAt;
-      return typeof at === "string" ? [[digest, at] as const] : [];
-    }),
-  );
 
 const vertexOf = (item: Record<string, unknown> | undefined) => (item ? vertexFromItem(item) : undefined);
 const edgeOf = (item: Record<string, unknown> | undefined) => (item ? edgeFromItem(item) : undefined);
