@@ -114,20 +114,11 @@ export class DynamoDbGraphStore implements GraphStore {
   /** Digest → when forgotten, for every fact the user forgot: one Query of the `F#` items, which cost by what they hold. */
   private async forgottenOf(userId: string): Promise<Map<string, string>> {
     const forgotten = new Map<string, string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":pk": userPk(userId), ":prefix": forgottenSk("") },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) if (typeof item.forgottenAt === "string") forgotten.set(String(item.sk).slice(forgottenSk("").length), item.forgottenAt);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const prefix = forgottenSk("");
+    for await (const item of this.queryPartition(userId, prefix)) {
+      const at = (item as unknown as { forgottenAt?: unknown }).forgottenAt;
+      if (typeof at === "string") forgotten.set(item.sk.slice(prefix.length), at);
+    }
     return forgotten;
   }
 
@@ -303,14 +294,15 @@ export class DynamoDbGraphStore implements GraphStore {
     return found;
   }
 
-  private async *queryPartition(userId: string): AsyncGenerator<GraphItem> {
+  /** Every item of the user's partition, or only those whose sort key starts with `prefix`. */
+  private async *queryPartition(userId: string, prefix?: string): AsyncGenerator<GraphItem> {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": userPk(userId) },
+          KeyConditionExpression: prefix === undefined ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)",
+          ExpressionAttributeValues: { ":pk": userPk(userId), ...(prefix === undefined ? {} : { ":prefix": prefix }) },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
