@@ -1,6 +1,7 @@
 // The HTTP API: a user's own sessions and messages (list, get, end, history), what InnerWorld remembers of them, and personas, behind API Gateway's JWT authorizer.
 import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
+import { userTimeZone } from "./userTimeZone";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { MessageRecord, MessageStore } from "@innerworld/conversation/messages";
 import type { SessionRecord, SessionStore } from "@innerworld/conversation/sessions";
@@ -78,11 +79,11 @@ export interface ReadApiPorts {
 
 export const createReadApi = (ports: ReadApiPorts) => {
   const { sessions, messages, contexts, graph, userData, operations, gateway, logger } = ports;
-  /**
-   * Where the user lives, for the days memory's summaries name: the zone of their latest session (the sessions table
-   * keeps it as long as the session), else the one their context block was last built in, else UTC.
-   */
-  const timeZoneOf = async (userId: string): Promise<string> => (await sessions.listByUser(userId, 1))[0]?.timeZone ?? (await contexts.read(userId))?.timeZone ?? "UTC";
+  /** Where the user lives (userTimeZone.ts); the context cache is read only when no session names a zone. */
+  const timeZoneOf = async (userId: string): Promise<string> => {
+    const [latest] = await sessions.listByUser(userId, 1);
+    return userTimeZone(latest, latest?.timeZone ? undefined : await contexts.read(userId));
+  };
   const tokenClock = ports.tokenClock ?? Date.now;
   const now = () => new Date(ports.clock());
   const personas = createPersonaApi({

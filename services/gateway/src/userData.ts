@@ -4,6 +4,7 @@ import { pagesOf } from "@innerworld/platform/dynamodb";
 import { deleteKeys, eraseUserConversations, findUserConversations } from "@innerworld/conversation/user-data";
 import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { eraseUserMemory, rememberedFacts } from "@innerworld/memory/facts";
+import { userTimeZone } from "./userTimeZone";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { PersonaStore } from "@innerworld/personas/store";
 import type { SurveyStore } from "@innerworld/surveys/store";
@@ -60,14 +61,15 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
         personas.listByOwner(userId),
         ownSurveys(userId),
       ]);
+      const sessionsInOrder = [...conversations.sessions].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
       return {
         userId,
         exportedAt: now().toISOString(),
-        sessions: [...conversations.sessions].sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+        sessions: sessionsInOrder,
         feedback: conversations.feedback,
         messages: [...conversations.messages].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.messageKey.localeCompare(b.messageKey)),
         // Days said where the user lives, as GET /me/memory says them: their latest session's zone, else their block's.
-        facts: rememberedFacts(userGraph, now(), [...conversations.sessions].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]?.timeZone ?? context?.timeZone ?? "UTC"),
+        facts: rememberedFacts(userGraph, now(), userTimeZone(sessionsInOrder.at(-1), context)),
         graph: userGraph,
         context: context ?? null,
         personas: ownPersonas,

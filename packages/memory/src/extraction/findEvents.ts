@@ -2,7 +2,7 @@
 import { ACTIVITIES, CAPITALISED_EVENTS, CLASS_ONLY_SUBJECTS, DETERMINED_EVENTS, EVENT_MODIFIERS, EVENTS, SUBJECTS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
 import type { DateMention, MessageText } from "./readMessage.js";
-import { spansOverlap } from "./spans.js";
+import { clauseBounds, spansOverlap } from "./spans.js";
 import { alternation, matchesOf, sentenceAround, tokenIndexAt } from "./textPatterns.js";
 
 const EVENT_NOUN = new RegExp(`\\b(${alternation(EVENTS.keys())})\\b`, "g");
@@ -166,21 +166,6 @@ function isModifier(word: string | undefined, post: string | undefined): boolean
 /** Where a clause ends inside a sentence: a comma, semicolon, colon or dash, or a word that joins clauses. */
 const CLAUSE_BREAK = /[,;:]|\s[-–—]\s|\s(?:and|but|so|then|bc|because|cuz|while|y|pero|porque|pq|entonces)\s/gi;
 
-/** The clause of `text` around [start, end), within [from, to). */
-function clauseAround(text: string, from: number, to: number, start: number, end: number): [number, number] {
-  let clauseStart = from;
-  let clauseEnd = to;
-  for (const found of text.slice(from, to).matchAll(CLAUSE_BREAK)) {
-    const at = from + found.index;
-    if (at + found[0].length <= start) clauseStart = at + found[0].length;
-    else if (at >= end) {
-      clauseEnd = at;
-      break;
-    }
-  }
-  return [clauseStart, clauseEnd];
-}
-
 /**
  * The date of an event is the date phrase nearest to it in its clause, or else in its sentence ("a test on Friday",
  * "tomorrow we have a quiz", "we have a quiz and it's tomorrow"): in "i felt anxious today, my math test is tomorrow"
@@ -189,7 +174,7 @@ function clauseAround(text: string, from: number, to: number, start: number, end
  */
 export function dateFor(message: MessageText, start: number, end: number, ownDate: boolean): string | undefined {
   const [sentenceStart, sentenceEnd] = sentenceAround(message, start);
-  const [clauseStart, clauseEnd] = clauseAround(message.lower, sentenceStart, sentenceEnd, start, end);
+  const [clauseStart, clauseEnd] = clauseBounds(message.lower, start, end, CLAUSE_BREAK, sentenceStart, sentenceEnd);
   const nearest = (from: number, to: number): DateMention | "own" | undefined => {
     let best: DateMention | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;

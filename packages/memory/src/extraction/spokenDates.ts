@@ -2,7 +2,7 @@
 // without its month ("the 17th"), a day said as an owner ("tomorrow's meet"), and holidays on a fixed day it does not
 // know ("navidad", "boxing day").
 import { addDays } from "./dayIn.js";
-import { spansOverlap, type TextSpan } from "./spans.js";
+import { clauseBounds, spansOverlap, type TextSpan } from "./spans.js";
 
 /** A date phrase in a message and the day it names. */
 export interface DateMention {
@@ -116,16 +116,7 @@ const looksSpanish = (lower: string) => new Set(lower.match(SPANISH_WORDS) ?? []
 const CLAUSE_BREAK = /[.,!?;:\n]|\b(?:y|pero|porque|que|cuando|aunque|entonces|pq)\b/g;
 
 function clauseAround(lower: string, start: number, end: number): string {
-  let from = 0;
-  let to = lower.length;
-  for (const found of lower.matchAll(CLAUSE_BREAK)) {
-    if (found.index + found[0].length <= start) from = found.index + found[0].length;
-    else if (found.index >= end) {
-      to = found.index;
-      break;
-    }
-  }
-  return lower.slice(from, to);
+  return lower.slice(...clauseBounds(lower, start, end, CLAUSE_BREAK));
 }
 
 /**

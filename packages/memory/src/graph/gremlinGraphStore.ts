@@ -5,7 +5,7 @@
 // guard that fails aborts the traversal; the whole apply is then read and resolved again.
 import { GraphWriteConflictError } from "./errors";
 import { gremlinProcess, type GremlinRemoteConnection, type GremlinTraversalSource } from "./gremlin";
-import { edgeFromProjection, vertexFromProjection } from "./gremlinRecords";
+import { edgeFromProjection, fieldsOf, vertexFromProjection } from "./gremlinRecords";
 import { forgottenDigestOf, leftoversOf, withoutForgotten } from "./forgottenFacts";
 import {
   VERSION_CONFLICT,
@@ -108,7 +108,7 @@ export class GremlinGraphStore implements GraphStore {
     if (limit <= 0) return [];
     const rows = await topEdges(this.g, userId, limit).toList();
     return rows.map((row) => {
-      const fields = row instanceof Map ? row : new Map(Object.entries(row as Record<string, unknown>));
+      const fields = fieldsOf(row);
       return {
         edge: edgeFromProjection(fields.get("edge")).record,
         from: vertexFromProjection(fields.get("from")).record,
@@ -149,7 +149,7 @@ export class GremlinGraphStore implements GraphStore {
     if (vertexIds.length === 0) return forgotten;
     const byId = new Map(vertexIds.map((id) => [forgottenVertexId(userId, forgottenDigestOf(id)), forgottenDigestOf(id)]));
     for (const row of await readForgotten(this.g, [...byId.keys()]).toList()) {
-      const fields = row instanceof Map ? row : new Map(Object.entries(row as Record<string, unknown>));
+      const fields = fieldsOf(row);
       const digest = byId.get(String(fields.get("id")));
       if (digest !== undefined) forgotten.set(digest, String(fields.get("forgottenAt")));
     }

@@ -38,7 +38,7 @@ export function edgeProperties(edge: GraphEdge, version: number): [string, Prope
 }
 
 /** The driver returns Maps (GraphBinary) or plain objects (GraphSON); valueMap wraps vertex property values in lists. */
-function fieldsOf(value: unknown): Map<string, unknown> {
+export function fieldsOf(value: unknown): Map<string, unknown> {
   const entries = value instanceof Map ? [...value.entries()] : Object.entries((value ?? {}) as Record<string, unknown>);
   return new Map(entries.map(([k, v]) => [String(k), Array.isArray(v) ? v[0] : v]));
 }
