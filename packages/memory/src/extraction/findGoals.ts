@@ -26,6 +26,19 @@ const TRIGGERS = [
   /\b(?:i'm|i\s+am|im)\s+(?:so\s+|really\s+)?(?:determined|working\s+hard|aiming|set)\s+to\s+|\bi(?:'ll|\s+will)\s+(?:finally\s+|definitely\s+)?(?=(?:make\s+(?:the|varsity|states|it\s+to)|get\s+into|pass|win|beat|break|finish)\b)/g,
 ];
 
+/**
+ * Goals the taggers were never shown as the rules' findings: run after them (applyAfterTaggers), so the taggers read
+ * the same rules they were trained on. Each adds a goal only where no goal was found.
+ */
+const AFTER_TAGGER_TRIGGERS = [
+  // "gonna start going to the gym": the plan with its "I" dropped.
+  /(?:^|[.!?]\s+|,\s+)(?:going\s+to|gonna)\s+(?=(?:try\s+out|audition|apply|run\s+for|sign\s+up|join|start|learn)\b)/g,
+  // "one day i'm opening a salon", "someday i'll live in tokyo": a wish for the far future, told by when.
+  /\b(?:one\s+day|someday|some\s+day)\s*,?\s+i(?:'m|\s+am|'ll|\s+will)\s+(?:gonna\s+|going\s+to\s+)?(?!be\s+(?:fine|ok|okay|dead|gone)\b)/g,
+  // "i'm a girl who wants to be a vet", "i'm the kind of person that wants to help": the teen's own wish, told of themself.
+  /\bi(?:'m|\s+am)\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:who|that)\s+(?:really\s+)?wants\s+to\s+/gu,
+];
+
 /** Not goals: wishes of the moment, conversation, and words the safety screen handles (never stored as a goal). */
 const NOT_GOALS = /^(?:(?:i|i'm|im|you|u|it|that|this|make\s+me)(?![\p{L}'])|die|kill|hurt|disappear|cry|scream|sleep|go\s+to\s+(?:bed|sleep)|go\s+home|talk|ask|know|tell|say|see|be\s+alone|throw\s+up|punch|leave|stop(?!\s+\p{L}+ing\b)|quit(?!\s+\p{L}+ing\b)|get\s+out|run\s+away|end\s+it|not\b|do\s+(?:it|that|this)\b|(?:change|do|fix|stop|get|make)\s+(?:it|that|this|them)$)/u;
 /** A wish the rules never keep as a goal, whoever found it (the tagger's additions pass the same test). */
@@ -41,28 +54,8 @@ const GOAL_ABOUT_TYPES: readonly EntityType[] = ["Activity", "Topic", "Event", "
 const MAX_WORDS = 14;
 
 export function findGoals(found: MessageFindings): void {
-  const { message } = found;
-  const { text, lower, dates } = message;
-  for (const trigger of TRIGGERS) {
-    for (const match of matchesOf(trigger, lower)) {
-      const start = match.index + match[0].length;
-      let end = clauseEnd(lower, start);
-      // "be a nurse like my aunt": the comparison is who inspired it, not part of the goal.
-      const comparison = /\s+like\s+(?:my|his|her|their|a|an|the)\b/.exec(lower.slice(start, end));
-      if (comparison && comparison.index > 0) end = start + comparison.index;
-      // A date ends the goal: "read 20 books this year" is the goal "read 20 books", due this year.
-      // ...unless the date is part of an occasion's name ("the spring musical").
-      const date = dates.find((mention) => mention.start >= start && mention.start < end && found.within(mention.start - 1, mention.end + 40, ["Event"]).every((event) => event.start >= mention.end));
-      if (date) end = date.start;
-      let phrase = text.slice(start, end).trim();
-      const hedge = LEADING_HEDGES.exec(phrase.toLowerCase());
-      const hedgeLength = hedge ? hedge[0].length : 0;
-      phrase = phrase.slice(hedgeLength);
-      const phraseStart = start + hedgeLength;
-      if (found.entities.some((entity) => entity.type === "Goal" && entity.start <= phraseStart && phraseStart < entity.end)) continue;
-      for (const part of partsOf(found, phrase, phraseStart)) addGoal(found, trimGoal(part.text), part.start);
-    }
-  }
+  const { text, lower } = found.message;
+  for (const trigger of TRIGGERS) addGoalsAfter(found, trigger);
   // "saving up for a new bike", "i'm saving every paycheck for a car": the goal is what the money is for.
   for (const match of matchesOf(SAVING, lower)) {
     const [forStart] = match.indices[1] ?? [0];
@@ -72,10 +65,61 @@ export function findGoals(found: MessageFindings): void {
   }
 }
 
+/** The goals a trigger opens: from its end to the clause's end, less a comparison, a date, hedges and a tail. */
+function addGoalsAfter(found: MessageFindings, trigger: RegExp): void {
+  const { text, lower, dates } = found.message;
+  for (const match of matchesOf(trigger, lower)) {
+    const start = match.index + match[0].length;
+    let end = clauseEnd(lower, start);
+    // "be a nurse like my aunt": the comparison is who inspired it, not part of the goal.
+    const comparison = /\s+like\s+(?:my|his|her|their|a|an|the)\b/.exec(lower.slice(start, end));
+    if (comparison && comparison.index > 0) end = start + comparison.index;
+    // A date ends the goal: "read 20 books this year" is the goal "read 20 books", due this year.
+    // ...unless the date is part of an occasion's name ("the spring musical").
+    const date = dates.find((mention) => mention.start >= start && mention.start < end && found.within(mention.start - 1, mention.end + 40, ["Event"]).every((event) => event.start >= mention.end));
+    if (date) end = date.start;
+    let phrase = text.slice(start, end).trim();
+    const hedge = LEADING_HEDGES.exec(phrase.toLowerCase());
+    const hedgeLength = hedge ? hedge[0].length : 0;
+    phrase = phrase.slice(hedgeLength);
+    const phraseStart = start + hedgeLength;
+    if (found.entities.some((entity) => entity.type === "Goal" && entity.start <= phraseStart && phraseStart < entity.end)) continue;
+    for (const part of partsOf(found, phrase, phraseStart)) addGoal(found, trimGoal(part.text), part.start);
+  }
+}
+
+/**
+ * After the taggers (applyAfterTaggers): the goals of AFTER_TAGGER_TRIGGERS, and the goals listed after any goal found
+ * ("get a 1400 on the sat, apply to pitt"). The taggers were trained on the rules without these.
+ */
+export function addGoalsAfterTaggers(found: MessageFindings): void {
+  for (const trigger of AFTER_TAGGER_TRIGGERS) addGoalsAfter(found, trigger);
+  for (const goal of found.entities.filter((entity) => entity.type === "Goal")) addListedGoals(found, goal.end);
+}
+
 /** Verbs a second goal starts with that compromise may read as nouns ("and study film", "and work at a clinic"). */
 const GOAL_VERBS = new Set(["study", "work", "travel", "learn", "visit", "open", "start", "get", "make", "become", "be", "go", "play", "buy", "build", "help", "finish", "win", "move", "live", "teach", "write", "record", "design", "coach", "run", "own"]);
 
 const SAVING = /\bsaving\s+(?:up\s+)?(?:(?:every|my|all\s+my|some)\s+(?:\p{L}+\s+){0,4})?(for\s+(?:a|an|my|the)\s+\p{L}+(?:\s+\p{L}+)?)/gu;
+
+/** Verbs that carry a list of goals on after a comma: "get a 1400 on the sat, apply to pitt, and get out of this town". */
+const LISTED_GOAL_VERBS = new Set([...GOAL_VERBS, "apply", "save", "pass", "graduate", "make", "land", "earn", "join", "try", "quit", "lose", "improve"]);
+const LISTED_GOAL = /^(,\s+(?:and\s+(?:then\s+|maybe\s+|also\s+)?|then\s+|maybe\s+)?)(\p{L}+)(?=\s+\S)/u;
+
+/**
+ * The goals listed after the first, clause by clause: each must open on a bare verb of the list ("apply to pitt"), so
+ * "i want to make varsity, my dad says i can" stops at the first.
+ */
+function addListedGoals(found: MessageFindings, from: number): void {
+  const { text, lower } = found.message;
+  for (let end = from, listed = 0; listed < 4; listed += 1) {
+    const next = LISTED_GOAL.exec(lower.slice(end));
+    if (!next || !LISTED_GOAL_VERBS.has(next[2] ?? "")) return;
+    const start = end + (next[1]?.length ?? 0);
+    end = clauseEnd(lower, start);
+    addGoal(found, trimGoal(text.slice(start, end).trim()), start);
+  }
+}
 
 /** A goal's own words: without its reason, deadline or filler ("so i can...", "before i turn 16", "lol"). */
 function trimGoal(raw: string): string {

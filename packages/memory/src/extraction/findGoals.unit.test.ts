@@ -1,6 +1,6 @@
-// completeDanglingGoals over findings made by hand: a goal a tagger stopped short is carried through what it is about, and no further.
+// The steps after the taggers over findings made by hand: a goal a tagger stopped short is carried through what it is about, and no further; goals the rules' triggers do not open, and goals listed after another, are added.
 import { describe, expect, it } from "vitest";
-import { completeDanglingGoals } from "./findGoals.js";
+import { addGoalsAfterTaggers, completeDanglingGoals } from "./findGoals.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { readMessage } from "./readMessage.js";
 import { REFERENCE_DATE } from "./transcriptFactory.js";
@@ -43,5 +43,48 @@ describe("completeDanglingGoals", () => {
     ["i want to get a job at the big old music store", "get a job at", "get a job at the big old music store"],
   ])("%j: %j becomes %j", (text, goalWords, expected) => {
     expect(completed(text, goalWords)).toBe(expected);
+  });
+});
+
+describe("addGoalsAfterTaggers", () => {
+  /** The goals found after the taggers in a message where the rules and taggers found `goalWords` (none when absent). */
+  const goalsAfterTaggers = (text: string, goalWords?: string) => {
+    const found = new MessageFindings(readMessage(text, { referenceDate: REFERENCE_DATE, timeZone: "UTC", sentAt: REFERENCE_DATE.toISOString() }));
+    if (goalWords !== undefined) {
+      const start = found.message.text.indexOf(goalWords);
+      found.add({ type: "Goal", name: goalWords, start, end: start + goalWords.length, userEdges: [{ type: "supports" }] });
+    }
+    addGoalsAfterTaggers(found);
+    return found.entities.filter((entity) => entity.type === "Goal").map((goal) => goal.name);
+  };
+
+  it.each([
+    ["one day im opening a salon like my aunty's", ["opening a salon"]],
+    ["someday i'll live in tokyo", ["live in tokyo"]],
+    ["i'm a girl who wants to be a vet", ["be a vet"]],
+    ["gonna start going to the gym w my cousin", ["start going to the gym with my cousin"]],
+  ])("finds a goal told by a far-off day, by the teen describing themself, or with its I dropped: %s", (text, goals) => {
+    expect(goalsAfterTaggers(text)).toEqual(goals);
+  });
+
+  it.each([
+    ["one day i'll be fine"],
+    ["my brother is gonna start a fight"],
+    ["she's a girl who wants to be a vet"],
+  ])("finds none in a hope for the mood, someone else's plan, or someone else's wish: %s", (text) => {
+    expect(goalsAfterTaggers(text)).toEqual([]);
+  });
+
+  it("adds each goal listed after a found one that opens on a bare verb, and stops at a clause that does not", () => {
+    expect(goalsAfterTaggers("my plan is to get a 1400 on the sat, apply to pitt, and save for a car", "get a 1400 on the sat")).toEqual([
+      "get a 1400 on the sat",
+      "apply to pitt",
+      "save for a car",
+    ]);
+    expect(goalsAfterTaggers("i want to make varsity, my dad says i can", "make varsity")).toEqual(["make varsity"]);
+  });
+
+  it("adds nothing where a goal already covers the words", () => {
+    expect(goalsAfterTaggers("i want to go to the mall, get food", "go to the mall, get food")).toEqual(["go to the mall, get food"]);
   });
 });

@@ -2,7 +2,7 @@
 import { addActivitiesNamingOccasions, findActivities } from "./findActivities.js";
 import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
-import { completeDanglingGoals, findGoals } from "./findGoals.js";
+import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
 import { dropTitlesReadIntoWords, findPeople } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
@@ -41,9 +41,10 @@ export function applyRules(found: MessageFindings): void {
  * The steps that run after the taggers, in this order, over what the rules and taggers found together. They are not
  * rules: the taggers were trained on the rules' findings without them, so a step here changes what is kept, not what
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
- * goal that stopped short, a title read into ordinary words.
+ * goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
+ * another ("…, apply to pitt, and …"), a title read into ordinary words.
  */
-const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [dropDaysOwningEvents, addActivitiesNamingOccasions, completeDanglingGoals, dropTitlesReadIntoWords];
+const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [dropDaysOwningEvents, addActivitiesNamingOccasions, completeDanglingGoals, addGoalsAfterTaggers, dropTitlesReadIntoWords];
 
 export function applyAfterTaggers(found: MessageFindings): void {
   for (const step of AFTER_TAGGERS) step(found);
