@@ -1,6 +1,15 @@
 // The ConnectionPusher port, and its adapter over the API Gateway @connections API: a gone connection is forgotten.
 import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import { withoutSdkCallLogging } from "../aws/quietClient";
+import { AWS_CALL_TIMEOUTS } from "../aws/callTimeouts";
+
+/**
+ * A frame is a few hundred bytes: a push that has not answered in 2 s is hung. Two attempts at most, so a hung
+ * endpoint fails the push in about 4 s, inside the notifier's 10 s function timeout, and the turn's record is retried
+ * rather than the whole batch timing out with it.
+ */
+const PUSH_TIMEOUTS = { ...AWS_CALL_TIMEOUTS, requestTimeout: 2_000 };
+const PUSH_ATTEMPTS = 2;
 
 export type PushResult = "sent" | "gone";
 
@@ -12,7 +21,7 @@ export class ApiGatewayConnectionPusher implements ConnectionPusher {
   private readonly client: ApiGatewayManagementApiClient;
 
   constructor(
-    options: { endpoint: string; region: string; credentials?: { accessKeyId: string; secretAccessKey: string } },
+    options: { endpoint: string; region: string; credentials?: { accessKeyId: string; secretAccessKey: string }; requestTimeoutMs?: number },
     /** Called with the connection that answered 410, so its record is deleted (that one, never the sender's). */
     private readonly onGone: (connectionId: string) => Promise<void> = async () => undefined,
   ) {
@@ -20,6 +29,8 @@ export class ApiGatewayConnectionPusher implements ConnectionPusher {
       new ApiGatewayManagementApiClient({
         endpoint: options.endpoint,
         region: options.region,
+        requestHandler: { ...PUSH_TIMEOUTS, ...(options.requestTimeoutMs === undefined ? {} : { requestTimeout: options.requestTimeoutMs }) },
+        maxAttempts: PUSH_ATTEMPTS,
         ...(options.credentials ? { credentials: options.credentials } : {}),
       }),
     );

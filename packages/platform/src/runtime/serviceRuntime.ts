@@ -11,6 +11,7 @@ import type { RuntimeConfig } from "./config";
 import { runtimeConfigFromResource } from "./sstResource";
 import { SqsDeadLetterSink } from "./deadLetters";
 import { withoutSdkCallLogging } from "../aws/quietClient";
+import { AWS_CALL_TIMEOUTS } from "../aws/callTimeouts";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { createServiceLogger, createServiceMetrics, METRIC, silentMetrics, type EmfSink, type MetricsPort } from "../observability";
 
@@ -46,7 +47,7 @@ export const createServiceRuntime = <S extends ServiceName>(service: S, config: 
   const common = {
     region: config.region,
     ...(config.credentials ? { credentials: config.credentials } : {}),
-    ...(localAgent ? { requestHandler: { httpAgent: localAgent } } : {}),
+    requestHandler: { ...AWS_CALL_TIMEOUTS, ...(localAgent ? { httpAgent: localAgent } : {}) },
   };
   const dynamodbClient = withoutSdkCallLogging(new DynamoDBClient({ ...common, ...(config.endpoints.dynamodb ? { endpoint: config.endpoints.dynamodb } : {}) }));
   const dynamodb = DynamoDBDocumentClient.from(dynamodbClient, { marshallOptions: { removeUndefinedValues: true } });
