@@ -121,13 +121,23 @@ export const createNotifier = (ports: NotifierPorts) => {
     }
     // The turn's own connection, unless a resume moved the session (then the new one). A client that disconnected has
     // no connection there any more: the push finds it gone. Only a turn that names no connection reads the session.
-    const connectionId = claim.won ? (movedTo ?? input.fallbackConnectionId ?? (await connectionFor(input.sessionId))) : undefined;
+    let connectionId = claim.won ? (movedTo ?? input.fallbackConnectionId ?? (await connectionFor(input.sessionId))) : undefined;
     // The session moved to this connection by a resume, which may have shown the stored reply already: it is not shown
     // a second time. (On the turn's own connection nothing can have shown it yet, so the usual turn costs no extra write.)
-    const moved = connectionId !== undefined && connectionId !== input.fallbackConnectionId;
-    const alreadyShown = moved && !(await connections.markShown(connectionId, input.replyId));
+    /** Pushes the frame to `target` unless a resume showed the reply there already ("sent" then). */
+    const show = async (target: string, moved: boolean) => (moved && !(await connections.markShown(target, input.replyId)) ? "sent" : await ports.pusher.push(target, input.frame));
     // The reply or notice is the turn's last frame: it says the persona is done, so no status frame follows it.
-    const result = alreadyShown ? "sent" : connectionId ? await ports.pusher.push(connectionId, input.frame) : "gone";
+    let result = connectionId ? await show(connectionId, connectionId !== input.fallbackConnectionId) : "gone";
+    // A resume re-points the turns it finds in flight; a turn whose message was written just after it looked is not
+    // among them, and still names the connection the teen left. The session says where the teen is now: the reply goes
+    // there (read only on this path, so a turn that lands costs no session read).
+    if (result === "gone" && claim.won) {
+      const current = await connectionFor(input.sessionId);
+      if (current !== undefined && current !== connectionId) {
+        connectionId = current;
+        result = await show(current, true);
+      }
+    }
     // Shown (or nowhere to show it): the watchdog leaves a settled turn alone, and a redelivery reports what this found.
     if (claim.won) await ports.outcomes.settle(claimKey, result === "sent" ? "shown" : "nowhere");
     if (result === "sent" && connectionId) {

@@ -88,6 +88,35 @@ describe("notifier: notifyClient", () => {
     expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-2" });
   });
 
+  it("pushes a reply whose turn a resume did not re-point to the connection the session is on now, once", async () => {
+    // Prepare: the teen left conn-maya-1 and resumed on conn-maya-2 before this turn's message was stored, so the
+    // resume did not move the turn; the session is on the new connection.
+    pusher.close("conn-maya-1");
+    await connections.open("conn-maya-2", "user-maya");
+    await sessions.attach(t.sessionId, "conn-maya-2");
+
+    // Act: the reply, then a redelivery of it.
+    const event = delivered(replyScreenedRequest(t, { text: "Still here." }));
+    await notifier.replyScreened(event);
+    await notifier.replyScreened(event);
+
+    // Assess
+    expect(shown("conn-maya-2")).toEqual([{ type: "reply", payload: expect.objectContaining({ messageId: t.messageId, text: "Still here." }) }]);
+    expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-2" });
+  });
+
+  it("does not show a reply on the session's new connection again when the resume there already showed it", async () => {
+    pusher.close("conn-maya-1");
+    await connections.open("conn-maya-2", "user-maya");
+    await sessions.attach(t.sessionId, "conn-maya-2");
+    await connections.markShown("conn-maya-2", `reply-${t.messageId}`);
+
+    await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+
+    expect(shown("conn-maya-2")).toEqual([]);
+    expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-2" });
+  });
+
   it("reports connection_gone when the socket has closed", async () => {
     pusher.close("conn-maya-1");
 
