@@ -4,7 +4,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda"
 import type { BusEvent } from "./busEvent";
 import type { EventType } from "./catalog";
 import type { ServiceName } from "./envelope";
-import { EventContractError, isPermanentFailure } from "./errors";
+import { EventContractError, isExpectedFailure, isPermanentFailure } from "./errors";
 import { topologyOf, type ConsumedEventOf } from "./topology";
 import { validateEnvelope, type TypedEnvelope } from "./validate";
 
@@ -126,6 +126,8 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
       });
       if (!exhausted) throw error;
       if (options.onExhausted) await options.onExhausted(event, error);
+      // Told to the client by onExhausted's StepFailed, and nothing an operator could redrive: the record is done.
+      if (options.onExhausted && isExpectedFailure(error)) return;
       if (await deadLetter(record, error, event.receiveCount)) return;
       throw error;
     }

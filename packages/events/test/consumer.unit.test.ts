@@ -94,4 +94,22 @@ describe("createEventConsumer", () => {
     expect(compensated).toHaveLength(1);
     expect(dead[0]).toMatchObject({ service: "safety", message: "model down", receiveCount: 3 });
   });
+
+  it("ends a failure the saga expects with its compensation alone, on the first receive: no retry and no dead letter", async () => {
+    const compensated: string[] = [];
+    const dead: FailureReason[] = [];
+    const personaGone = Object.assign(new Error("persona gone"), { code: "PERSONA_DELETED", retryable: false, deadLetter: false });
+    const consume = createEventConsumer({
+      service: "safety",
+      handlers: { MessageReceived: async () => Promise.reject(personaGone) },
+      deadLetters: { send: async (_r, reason) => void dead.push(reason) },
+      onExhausted: async (event) => void compensated.push(event.envelope.metadata.eventId),
+    });
+
+    const result = await consume({ Records: [sqsRecordOf("MessageReceived", receivedDetail("a"), 1)] }, context);
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(compensated).toHaveLength(1);
+    expect(dead).toEqual([]);
+  });
 });

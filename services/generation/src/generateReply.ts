@@ -52,6 +52,21 @@ export class GenerationFailedError extends Error {
   }
 }
 
+/**
+ * Every persona the turn was for was deleted while it was on the way (the gateway ends their sessions): the turn ends
+ * with a PERSONA_DELETED error the client cannot fix by sending again, and the record is done, not dead-lettered.
+ */
+export class PersonaDeletedError extends Error {
+  override readonly name = "PersonaDeletedError";
+  readonly code = "PERSONA_DELETED";
+  readonly retryable = false;
+  readonly clientMayRetry = false;
+  readonly deadLetter = false;
+  constructor(personaIds: readonly string[]) {
+    super(`Persona ${personaIds.join(", ")} no longer exists`);
+  }
+}
+
 /** A copy of a turn came while an earlier attempt at it may still be answering: it is tried again later, after the queue's visibility timeout. */
 export class GenerationUnderWayError extends Error {
   override readonly name = "GenerationUnderWayError";
@@ -86,8 +101,16 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
   const personaFor = async (personaId: string): Promise<PersonaRecord> => {
     const record = await personas.get(personaId);
     // The gateway ends a deleted persona's sessions; a turn already on its way finds it gone and ends here.
-    if (!record) throw new GenerationFailedError(`Persona ${personaId} no longer exists`);
+    if (!record) throw new PersonaDeletedError([personaId]);
     return record;
+  };
+
+  /** The group's personas that still exist: one deleted mid-turn leaves the others to answer. */
+  const groupOf = async (personaIds: readonly string[]): Promise<PersonaRecord[]> => {
+    const records = await Promise.all(personaIds.map((id) => personas.get(id)));
+    const present = records.filter((record): record is PersonaRecord => record !== undefined);
+    if (present.length === 0) throw new PersonaDeletedError(personaIds);
+    return present;
   };
 
   const generate = async ({ envelope }: ConsumedEvent<"MessageScreened">): Promise<void> => {
@@ -113,7 +136,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     if (ended && !data.personaIds) return;
     if (attempt === "under_way") throw new GenerationUnderWayError(`turn ${data.messageId} is being answered by an earlier attempt`);
     const [context, earlier] = await reading;
-    const group = data.personaIds ? await Promise.all(data.personaIds.map(personaFor)) : undefined;
+    const group = data.personaIds ? await groupOf(data.personaIds) : undefined;
     const names = new Map((group ?? []).map((record) => [record.personaId, record.name]));
 
     // Who answers: the session's persona, or in a group the addressed personas (else one, by topic fit or rotation).

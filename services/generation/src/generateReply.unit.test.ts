@@ -332,8 +332,26 @@ describe("generation: generateReply", () => {
     expect(publisher.published).toEqual([]);
   });
 
-  it("ends a turn whose persona was deleted meanwhile with GENERATION_FAILED", async () => {
-    await expect(generator()(delivered(messageScreenedRequest(turn({ personaId: "persona-deleted" }))))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+  it("ends a turn whose persona was deleted meanwhile with PERSONA_DELETED, which the client cannot fix by sending again and an operator has nothing to redrive", async () => {
+    await expect(generator()(delivered(messageScreenedRequest(turn({ personaId: "persona-deleted" }))))).rejects.toMatchObject({
+      code: "PERSONA_DELETED",
+      retryable: false,
+      clientMayRetry: false,
+      deadLetter: false,
+    });
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("lets the personas of a group that still exist answer when one of them was deleted meanwhile", async () => {
+    await generator()(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "persona-deleted", "comfort"] })));
+
+    expect(publisher.ofType("ReplyGenerated").map((e) => e.data.personaId)).toEqual(["courage", "comfort"]);
+  });
+
+  it("ends a group turn whose every persona was deleted meanwhile with PERSONA_DELETED", async () => {
+    const gone = messageScreenedRequest(t, { content: "hi all", personaIds: ["persona-deleted", "persona-also-deleted"] });
+
+    await expect(generator()(delivered(gone))).rejects.toMatchObject({ code: "PERSONA_DELETED" });
     expect(publisher.published).toEqual([]);
   });
 

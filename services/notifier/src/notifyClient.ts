@@ -25,6 +25,9 @@ export interface NotifierPorts {
 /** The delivery after which the queue dead-letters a record the notifier could not handle. */
 const LAST_ATTEMPT = topologyOf("notifier").queue?.maxReceiveCount ?? 1;
 
+/** What the client is told when the persona a turn was for was deleted before it answered. */
+export const PERSONA_DELETED_MESSAGE = "That companion was deleted, so this message was not answered.";
+
 /** What the client is told when the watchdog ended a turn that had no reply by its deadline. */
 export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 
@@ -150,11 +153,12 @@ export const createNotifier = (ports: NotifierPorts) => {
   /** The failure as the client sees it: a code it can act on. */
   const pushFailure = async (data: ConsumedEvent<"StepFailed">["envelope"]["data"], connectionId: string, timedOut: boolean) => {
     const generation = data.step === "generation";
+    const personaDeleted = generation && data.errorCode === "PERSONA_DELETED";
     await ports.pusher.push(
       connectionId,
       serverFrame("error", {
-        code: timedOut ? "TURN_TIMED_OUT" : generation ? "GENERATION_FAILED" : "STEP_FAILED",
-        message: timedOut ? TURN_TIMED_OUT_MESSAGE : generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
+        code: timedOut ? "TURN_TIMED_OUT" : personaDeleted ? "PERSONA_DELETED" : generation ? "GENERATION_FAILED" : "STEP_FAILED",
+        message: timedOut ? TURN_TIMED_OUT_MESSAGE : personaDeleted ? PERSONA_DELETED_MESSAGE : generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
         retryable: data.retryable,
         sessionId: data.sessionId,
         ...(data.messageId ? { messageId: data.messageId } : {}),

@@ -9,7 +9,7 @@ import { RecordingPusher } from "@innerworld/platform/delivery";
 import { crisisResources } from "@innerworld/screening";
 import { GENERATION_FAILED_MESSAGE, blockedInputReply, crisisReply } from "@innerworld/screening/replies";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { TURN_TIMED_OUT_MESSAGE, createNotifier } from "./notifyClient";
+import { PERSONA_DELETED_MESSAGE, TURN_TIMED_OUT_MESSAGE, createNotifier } from "./notifyClient";
 
 describe("notifier: notifyClient", () => {
   let sessions: InMemorySessionStore;
@@ -279,6 +279,14 @@ describe("notifier: notifyClient", () => {
       { type: "error", payload: { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: true, sessionId: t.sessionId, messageId: t.messageId } },
     ]);
     expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "failed", settledAt: TURN_AT });
+  });
+
+  it("tells the client its message went unanswered because the persona was deleted, with a code not to retry on", async () => {
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "generation", errorCode: "PERSONA_DELETED", retryable: false })));
+
+    expect(shown("conn-maya-1")).toEqual([
+      { type: "error", payload: { code: "PERSONA_DELETED", message: PERSONA_DELETED_MESSAGE, retryable: false, sessionId: t.sessionId, messageId: t.messageId } },
+    ]);
   });
 
   it("settles the turn's outcome once the reply is pushed, so the watchdog leaves it alone; a claim never pushed stays unsettled", async () => {

@@ -17,6 +17,7 @@ const WORDS: Record<ErrorCode, string> = {
   RATE_LIMITED: "You're sending messages really fast. Take a breath and try again in a moment.",
   GENERATION_FAILED: "Sorry, I couldn't come up with a reply just now. Try sending that again.",
   TURN_TIMED_OUT: "That reply is taking too long. Try sending your message again.",
+  PERSONA_DELETED: "That companion was deleted, so it can't answer. Pick another one to keep talking.",
   STEP_FAILED: "Something went wrong on our side. Try again in a moment.",
   FEEDBACK_NOT_FOUND: "That question about your chat isn't here any more.",
   FEEDBACK_ALREADY_ANSWERED: "You already answered that one. Thanks!",
