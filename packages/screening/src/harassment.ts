@@ -1,7 +1,7 @@
 // Targeted abuse our lexicon catches and obscenity cannot: insults, "kys" aimed at someone, threats, hate speech and slurs it lacks.
 
 import { compileLexiconRules, findLexiconHits, type LexiconRule } from "./lexiconPattern";
-import type { PreparedText } from "./normalize";
+import { prepareText, type PreparedText } from "./normalize";
 import type { RuleHit, ScreeningDirection } from "./types";
 
 // "ur" is expanded to "your" before matching, and teens write "your" for "you're"; "you re" also finds "youre".
@@ -110,4 +110,21 @@ const COMPILED = compileLexiconRules(RULES);
 
 export function findHarassment(text: PreparedText, direction: ScreeningDirection): RuleHit[] {
   return findLexiconHits(text.forms, COMPILED, direction);
+}
+
+/**
+ * Names and contempt in words that describe someone, whoever they are said to: "ugly, stupid and fat", "a total loser
+ * nobody likes", "annoying weirdo, everyone hates her". A chat message may say such things of a third person and pass
+ * (venting is not aimed at the reader); words a model will turn into that person's persona may not.
+ */
+const INSULTING_DESCRIPTION = new RegExp(
+  `\\b(${[
+    "worthless", "pathetic", "disgusting", "ugly", "fat", "freak", "unlovable", "disgrace", "stupid", "dumb", "idiot", "moron", "loser", "annoying",
+    "lame", "cringe", "clown", "retarded", "braindead", "brain dead", "useless", "trash", "garbage", "weirdo", "creep", "creepy", "slut", "whore",
+    "(nobody|no one) (likes|loves|wants|cares about)", "everyone hates", "every one hates", "(hates|hated by) (everyone|everybody)",
+  ].join("|")})\\b`,
+);
+
+export function describesWithInsult(text: string): boolean {
+  return prepareText(text).forms.some((form) => INSULTING_DESCRIPTION.test(form));
 }

@@ -11,3 +11,4 @@ export { createOpenAiModeration, screenWithModeration, MODERATION_MODEL } from "
 export { createInMemoryModeration } from "./inMemoryModeration";
 export { isModerationError } from "./errors";
 export { crisisResources, softResourceLine } from "./crisisResources";
+export { describesWithInsult } from "./harassment";

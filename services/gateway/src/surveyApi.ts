@@ -6,7 +6,8 @@ import type { PersonaStore } from "@innerworld/personas/store";
 import type { RateDecision, BucketSpec, RateLimitScope } from "@innerworld/conversation/rate-limits";
 
 type SurveyScope = Extract<RateLimitScope, "survey_respondent" | "survey">;
-import { crisisResources, type SafetyVerdict } from "@innerworld/screening";
+import { crisisResources, describesWithInsult, screenOutput, type SafetyVerdict } from "@innerworld/screening";
+import { screenPersona } from "@innerworld/personas/authoring";
 import {
   DEFAULT_QUESTIONS,
   checkAnswers,
@@ -15,6 +16,7 @@ import {
   respondentKeyOf,
   surveyResponseSchema,
   type Survey,
+  type SurveyQuestion,
 } from "@innerworld/surveys";
 import { portraitKeyOf, type PortraitStore } from "@innerworld/surveys/portrait-store";
 import type { SurveyStore } from "@innerworld/surveys/store";
@@ -50,9 +52,27 @@ const fieldProblems = (error: ZodError) => error.issues.map((issue) => ({ field:
 /**
  * Words about someone else, which a model turns into a persona, are held to a stricter rule than a teen's own chat:
  * anything safety would flag is dropped as abusive ("a stupid b*tch" is only flagged as profanity in a chat), except
- * personal data, which is kept redacted.
+ * personal data, which is kept redacted; and so is anything a persona could never say, and any name-calling, since the
+ * answers become the persona's own words ("ugly, stupid and fat" passes a teen's chat, never a persona's).
  */
-const isAbusive = (verdict: SafetyVerdict) => verdict.action === "block" || (verdict.action === "flag" && verdict.categories.some((c) => c !== "personal_data"));
+const isAbusive = (verdict: SafetyVerdict, text: string) =>
+  verdict.action === "block" ||
+  (verdict.action === "flag" && verdict.categories.some((c) => c !== "personal_data")) ||
+  ["block", "crisis"].includes(screenOutput(text).action) ||
+  describesWithInsult(text);
+
+/** A question that asks friends for someone's whereabouts or contact details, which no persona needs. */
+const ASKS_FOR_PERSONAL_DETAILS =
+  /\b(?:home\s+)?address(?:es)?\b|\bphone\s*(?:number|#)|\bcell\s*(?:number|#)|\bwhere\s+(?:does|do|did)\s+(?:she|he|they|them)\s+live\b|\bpasswords?\b|\bsocial\s+security\b|\b(?:snap|insta|instagram|tiktok|discord)\s+(?:handle|username|name)\b|\bemail\b/i;
+
+/** Why a question may not be asked: abuse, or personal details; undefined when it may. */
+const questionRefusal = (question: SurveyQuestion, screen: (text: string) => SafetyVerdict): string | undefined => {
+  const texts = [question.text, ...(question.kind === "choice" ? question.options : [])];
+  if (texts.some((text) => isAbusive(screen(text), text) || screen(text).action === "crisis")) return "not allowed";
+  if (ASKS_FOR_PERSONAL_DETAILS.test(question.text)) return "asks for personal details, which a persona does not need";
+  if (question.kind === "choice" && new Set(question.options.map((option) => option.toLowerCase())).size < question.options.length) return "the same option is listed twice";
+  return undefined;
+};
 
 /** What a friend sees after answering; the same words whether or not an answer was dropped, so nothing is revealed. */
 export const THANK_YOU = "Thanks for answering! Your words help build something your friend will love.";
@@ -85,9 +105,15 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     const questions = parsed.data.questions ?? [...DEFAULT_QUESTIONS];
     const duplicates = duplicateQuestionIds(questions);
     if (duplicates.length) return problem(400, "INVALID_SURVEY", "Question ids must be unique", duplicates.map((id) => ({ field: "questions.id", reason: `${id} is used twice` })));
-    // An owner's own questions are read by friends: no abuse in them either.
-    const unsafe = questions.filter((q) => ["block", "crisis"].includes(ports.screen(q.text).action));
-    if (unsafe.length) return problem(422, "UNSAFE_SURVEY", "Some questions cannot be asked", unsafe.map((q) => ({ field: `questions.${q.id}`, reason: "not allowed" })));
+    // The subject's name becomes the persona's: it is held to the rules a persona's name is ("Maya the therapist girlfriend").
+    const nameReasons = screenPersona({ name: parsed.data.subjectName, description: "", personality: "", speakingStyle: "", topics: [] });
+    if (nameReasons.length) return problem(422, "UNSAFE_SURVEY", "This name cannot be a persona's", nameReasons.map((r) => ({ field: "subjectName", reason: r.reason })));
+    // An owner's own questions are read by friends: no abuse in them either, and no asking for where someone lives.
+    const refused = questions.flatMap((q) => {
+      const reason = questionRefusal(q, ports.screen);
+      return reason ? [{ field: `questions.${q.id}`, reason }] : [];
+    });
+    if (refused.length) return problem(422, "UNSAFE_SURVEY", "Some questions cannot be asked", refused);
     const survey: Survey = { surveyId: randomUUID(), ownerId: userId, subjectName: parsed.data.subjectName, questions, status: "collecting", createdAt: now().toISOString(), responseCount: 0, droppedCount: 0 };
     await ports.surveys.create(survey);
     const base = ports.shareBaseUrl ?? `https://${event.requestContext.domainName}`;
@@ -127,18 +153,25 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     for (const answer of parsed.data.answers) {
       const verdict = ports.screen(answer.answer);
       if (verdict.action === "crisis") dropped.crisis += 1;
-      else if (isAbusive(verdict)) dropped.abusive += 1;
+      else if (isAbusive(verdict, answer.answer)) dropped.abusive += 1;
       else kept.push({ questionId: answer.questionId, answer: verdict.redactedText ?? answer.answer });
     }
-    for (let i = 0; i < dropped.abusive; i++) await ports.surveys.countDropped(surveyId, "abusive");
-    for (let i = 0; i < dropped.crisis; i++) await ports.surveys.countDropped(surveyId, "crisis");
     // A friend who wrote something worrying gets the helplines with the thanks, whatever else happened.
     const thanks = { message: THANK_YOU, ...(dropped.crisis ? { support: crisisResources(event.headers?.["accept-language"]?.split(",")[0]).resources } : {}) };
-    if (kept.length === 0) return json(202, thanks);
+    const countDropped = async () => {
+      for (let i = 0; i < dropped.abusive; i++) await ports.surveys.countDropped(surveyId, "abusive");
+      for (let i = 0; i < dropped.crisis; i++) await ports.surveys.countDropped(surveyId, "crisis");
+    };
+    if (kept.length === 0) {
+      await countDropped();
+      return json(202, thanks);
+    }
 
     const receivedAt = now().toISOString();
     const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt });
+    // A friend sending the same response again is answered, not counted again: its dropped answers were counted once.
     if (added === "duplicate") return problem(409, "ALREADY_ANSWERED", "You have answered this survey already");
+    await countDropped();
     await ports.publisher.publish({
       type: "SurveyResponseAccepted",
       correlationId: surveyId,

@@ -101,6 +101,52 @@ describe("the survey API", () => {
     expect(JSON.stringify(publisher.published)).not.toContain("browser-ana");
   });
 
+  it("drops insults about the subject that a teen's chat would let through, since the answers become the persona's words", async () => {
+    const { api, surveys } = setUp();
+    const surveyId = await create(api);
+
+    const result = await respond(api, surveyId, "browser-bully-0001", [
+      { questionId: "three_words", answer: "ugly, stupid and fat" },
+      { questionId: "cares_about", answer: "a total loser nobody likes" },
+      { questionId: "passions", answer: "drawing comics" },
+    ]);
+
+    expect(result.statusCode).toBe(202);
+    expect((await surveys.listResponses(surveyId)).map((r) => r.answers)).toEqual([[{ questionId: "passions", answer: "drawing comics" }]]);
+    expect((await surveys.get(surveyId))?.droppedCount).toBe(2);
+  });
+
+  it("counts a response's dropped answers once when the friend sends it again", async () => {
+    const { api, surveys } = setUp();
+    const surveyId = await create(api);
+    const answers = [
+      { questionId: "three_words", answer: "kind" },
+      { questionId: "passions", answer: "you are a worthless bitch" },
+    ];
+
+    expect((await respond(api, surveyId, "browser-dee-0001", answers)).statusCode).toBe(202);
+    expect((await respond(api, surveyId, "browser-dee-0001", answers)).statusCode).toBe(409);
+    expect((await respond(api, surveyId, "browser-dee-0001", answers)).statusCode).toBe(409);
+
+    expect(await surveys.listResponses(surveyId)).toHaveLength(1);
+    expect((await surveys.get(surveyId))?.droppedCount).toBe(1);
+  });
+
+  it.each([
+    ["a subject's name no persona may have", { subjectName: "Maya the therapist girlfriend" }, "subjectName"],
+    ["a question that insults the subject", { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "Why is she such a stupid bitch?" }] }, "questions.a"],
+    ["a question that asks where the subject lives", { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "What is her home address and phone number?" }] }, "questions.a"],
+    ["a choice that lists one option twice", { subjectName: "Maya", questions: [{ id: "c", kind: "choice", text: "Pick one", options: ["x", "X"] }] }, "questions.c"],
+  ])("refuses to create a survey with %s", async (_case, request, field) => {
+    const { api, surveys } = setUp();
+
+    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: request }));
+
+    expect(result.statusCode).toBe(422);
+    expect(body(result).error).toMatchObject({ code: "UNSAFE_SURVEY", details: expect.arrayContaining([expect.objectContaining({ field })]) });
+    expect(await surveys.listByOwner("owner-1")).toEqual([]);
+  });
+
   it("refuses bad input with the field and the reason", async () => {
     const { api } = setUp();
     const surveyId = await create(api);

@@ -75,6 +75,13 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
   },
 ];
 
+const NAMED_ROLE = new RegExp(`\\b${ROLE}\\b`);
+const NAMED_PROFESSION = new RegExp(`\\b${PROFESSION}\\b`);
+/** The rule and reason a name's role or profession is refused with: the same words as the rules above. */
+const NAME_RULES = Object.fromEntries(
+  RULES.filter((r) => r.rule === "romantic_or_sexual" || r.rule === "claims_professional").map((r) => [r.rule, { rule: r.rule, reason: r.reason }]),
+) as Record<"romantic_or_sexual" | "claims_professional", { rule: PersonaRule; reason: string }>;
+
 /** Lower case, curly quotes and punctuation folded, so "I'm", "Im" and "I’m" read alike; tags and line starts kept. */
 function fold(text: string): string {
   return text
@@ -100,6 +107,12 @@ export function screenPersona(persona: ScreenablePersona): PersonaScreeningReaso
     for (const { rule, reason, patterns } of RULES) {
       // Fences and role lines are read in the raw text too: folding would hide "<persona_profile>" spacing tricks less well.
       if (patterns.some((pattern) => pattern.test(folded) || pattern.test(raw.toLowerCase()))) reasons.push({ field, rule, reason });
+    }
+    // A name is what the persona is called in every reply: a role or a profession anywhere in it is a claim to be one
+    // ("Maya the therapist girlfriend"), with no verb needed.
+    if (field === "name") {
+      if (NAMED_ROLE.test(folded) && !reasons.some((r) => r.field === field && r.rule === "romantic_or_sexual")) reasons.push({ field, ...NAME_RULES.romantic_or_sexual });
+      if (NAMED_PROFESSION.test(folded) && !reasons.some((r) => r.field === field && r.rule === "claims_professional")) reasons.push({ field, ...NAME_RULES.claims_professional });
     }
     // What the output screen would never let a persona say, it may not be made of either (sexual content, slurs, ...).
     const verdict = screenOutput(raw);
