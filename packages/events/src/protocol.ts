@@ -145,7 +145,8 @@ export interface ServerFrames {
     resumed?: boolean;
   };
   safety_notice: { sessionId: string; messageId: string; seq: number; text: string; categories: string[]; resources: { name: string; contact: string; description: string }[] };
-  rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number };
+  /** A message refused for its rate: which one (by the session and the client's id for it, when it gave one). */
+  rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number; sessionId?: string; clientMessageId?: string };
   rate_limit_status: { user: RateLimitView; channel: RateLimitView; session?: RateLimitView };
   session_ended: { sessionId: string; reason: string };
   /** A persona made from a survey is ready to chat with; `portrait` is false when its picture could not be drawn. */

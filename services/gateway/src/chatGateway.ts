@@ -277,7 +277,8 @@ export class ChatGateway {
     }
 
     const decision = await this.rateLimiter.take(this.buckets(userId, connectionId, sessionId));
-    if (!decision.allowed) return frame("rate_limit_exceeded", { scope: decision.scope, retryAfter: decision.retryAfter, limit: decision.limit });
+    // Said of one message: a client that sent several at once must know which one to send again.
+    if (!decision.allowed) return frame("rate_limit_exceeded", { scope: decision.scope, retryAfter: decision.retryAfter, limit: decision.limit, sessionId, ...(clientMessageId ? { clientMessageId } : {}) });
 
     let session: SessionRecord;
     try {

@@ -183,9 +183,10 @@ describe("gateway: ChatGateway", () => {
       const sessionId = await startSession();
       for (let i = 0; i < 10; i += 1) expect((await say(sessionId, `m${i}`)).type).toBe("message_received");
 
-      const limited = await say(sessionId, "one too many");
+      const limited = await say(sessionId, "one too many", "conn-1", MAYA, { clientMessageId: "c-11" });
 
-      expect(limited).toEqual({ type: "rate_limit_exceeded", payload: { scope: "session", retryAfter: 6, limit: 10 } });
+      // It names the message it refused, so a client that sent several at once knows which to send again.
+      expect(limited).toEqual({ type: "rate_limit_exceeded", payload: { scope: "session", retryAfter: 6, limit: 10, sessionId, clientMessageId: "c-11" } });
       expect((await send("conn-1", MAYA, "get_rate_limit_status", { sessionId })).payload).toEqual({
         user: { limit: 30, remaining: 20, retryAfter: 0 },
         channel: { limit: 20, remaining: 10, retryAfter: 0 },

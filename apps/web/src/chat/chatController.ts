@@ -296,7 +296,8 @@ export class ChatController {
       }
       case "rate_limit_exceeded": {
         const payload = frame.payload as ServerFrames["rate_limit_exceeded"];
-        this.transcript.notSent();
+        // The refusal names the message it refused; the first still sending, from a server that does not.
+        this.transcript.notSent(payload.clientMessageId);
         // The view counts down from `until`; the refused message waits, marked, to be sent again.
         this.rateLimit = { scope: payload.scope, until: Date.now() + Math.max(1, payload.retryAfter) * 1000 };
         break;

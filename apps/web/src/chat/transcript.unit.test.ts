@@ -89,4 +89,14 @@ describe("Transcript", () => {
     expect(transcript.resend("c1")?.state).toBe("sending");
     expect(transcript.unacknowledged().map((e) => e.text)).toEqual(["one"]);
   });
+
+  it("marks the refused message named by the server as not sent, not the first one still sending", () => {
+    const transcript = new Transcript();
+    transcript.addOwnMessage("c1", "one");
+    transcript.addOwnMessage("c2", "two");
+
+    expect(transcript.notSent("c2")?.text).toBe("two");
+
+    expect(transcript.unacknowledged().map((e) => e.text)).toEqual(["one"]);
+  });
 });

@@ -35,7 +35,7 @@ export const SERVER_FRAME_EXAMPLES: { [T in ServerFrameType]: ServerFrames[T] } 
     categories: ["self_harm"],
     resources: [{ name: "988 Suicide & Crisis Lifeline", contact: "Call or text 988", description: "Free, confidential support, 24/7 (US)" }],
   },
-  rate_limit_exceeded: { scope: "session", retryAfter: 6, limit: 10 },
+  rate_limit_exceeded: { scope: "session", retryAfter: 6, limit: 10, sessionId: SESSION, clientMessageId: "ios-5513" },
   rate_limit_status: { user: limit(30, 27), channel: limit(20, 18), session: limit(10, 8) },
   session_ended: { sessionId: SESSION, reason: "client_end" },
   persona_ready: { personaId: "survey-0b6c1f0e-2a3d-4e5f-9a8b-7c6d5e4f3a21", surveyId: "0b6c1f0e-2a3d-4e5f-9a8b-7c6d5e4f3a21", name: "Maya", portrait: true },
