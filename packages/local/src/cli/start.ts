@@ -47,7 +47,10 @@ const describeReadiness = async (readApiUrl: string): Promise<string> => {
 };
 
 const main = async () => {
+  // `pnpm start -- --ephemeral-ports` hands the separator on as an argument of its own: it separates nothing here.
+  const args = process.argv.slice(2);
   const { values } = parseArgs({
+    args: args[0] === "--" ? args.slice(1) : args,
     options: {
       "data-dir": { type: "string", default: ".innerworld" },
       only: { type: "string" },
