@@ -326,3 +326,29 @@ export function dropTitlesReadIntoWords(found: MessageFindings): void {
     }
   }
 }
+
+/** Titles that come before a surname, never one themselves: "coach Mr" is no one. */
+const SURNAME_TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr"]);
+
+/**
+ * Mends a person a title rule ended on another title: "my coach Mr. Patel" was read as "coach Mr" and "Patel", two
+ * people. The person is the second title with its surname, "Mr. Patel", keeping the first title's relation (a coach);
+ * whatever was found of the surname alone is dropped. Run after the taggers, for the reason dropTitlesReadIntoWords is.
+ */
+export function joinTitlesToTheirSurnames(found: MessageFindings): void {
+  const { tokens, text } = found.message;
+  for (const person of found.entities.filter((entity) => entity.type === "Person")) {
+    const last = tokens.findIndex((token) => token.end === person.end);
+    const title = tokens[last];
+    const surname = tokens[last + 1];
+    if (!title || !surname || !SURNAME_TITLES.has(title.lower.replace(/\.$/, ""))) continue;
+    if (!/^[.\s]*$/.test(text.slice(title.end, surname.start)) || !/^\p{Lu}/u.test(surname.text)) continue;
+    const end = surname.start + withoutPossessive(surname.text).length;
+    for (const other of found.entities.filter((entity) => entity !== person && entity.type === "Person" && entity.start >= surname.start && entity.start < end)) found.remove(other);
+    const relation = person.attributes.relation;
+    person.start = title.start;
+    person.end = end;
+    person.name = text.slice(title.start, end);
+    person.attributes = { ...person.attributes, title: capitalise(title.lower.replace(/\.$/, "")), ...(relation ? { relation } : {}) };
+  }
+}

@@ -52,6 +52,14 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Person").filter((name) => /^(?:miss|coach)\W+(?:my|stuff|maya)$/i.test(name))).toEqual([]);
     });
 
+    it("reads 'my coach Mr. Patel' as one person, Mr. Patel, the user's coach, not 'coach Mr' and 'Patel'", async () => {
+      const extraction = await extract(userSays("my coach Mr. Patel says i'm improving"));
+
+      expect(extraction.entities.filter((entity) => entity.type === "Person")).toEqual([
+        expect.objectContaining({ name: "Mr. Patel", attributes: expect.objectContaining({ title: "Mr", relation: "coach" }) }),
+      ]);
+    });
+
     it("does not take somebody else's family for the user's", async () => {
       // Act
       const extraction = await extract(userSays("her mom is really nice", "Jordan's dad drove us"));
