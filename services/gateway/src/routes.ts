@@ -89,7 +89,16 @@ const readApiFor = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
     graph,
     personas,
     publisher: runtime.publisher,
-    userData: createUserData(runtime, graph, contexts, personas, new DynamoDbSurveyStore(dynamodb, tables.surveys, clock)),
+    userData: createUserData(
+      runtime,
+      graph,
+      contexts,
+      personas,
+      new DynamoDbSurveyStore(dynamodb, tables.surveys, clock),
+      runtime.config.connectionsUrl
+        ? new ApiGatewayConnectionPusher({ endpoint: runtime.config.connectionsUrl, region: runtime.config.region, ...(runtime.config.credentials ? { credentials: runtime.config.credentials } : {}) })
+        : undefined,
+    ),
     operations: createOperationsApi(runtime, { sessions, feedback: () => gateway().feedback }),
     gateway,
     clock,

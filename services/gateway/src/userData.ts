@@ -10,9 +10,18 @@ import type { PersonaStore } from "@innerworld/personas/store";
 import type { SurveyStore } from "@innerworld/surveys/store";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { TombstoneStore } from "@innerworld/platform/tombstones";
+import type { ConnectionCloser } from "@innerworld/platform/delivery";
 import { keyPart, sessionBucketKey } from "./keys";
 
-export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore, contexts: ContextCacheStore, personas: PersonaStore, surveys: SurveyStore) => {
+export const createUserData = (
+  runtime: ServiceRuntime,
+  graph: () => GraphStore,
+  contexts: ContextCacheStore,
+  personas: PersonaStore,
+  surveys: SurveyStore,
+  /** Closes the erased user's open sockets; absent where there is no WebSocket API (then they stay open, refusing). */
+  closer?: ConnectionCloser,
+) => {
   const tombstones = new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones);
   const now = () => new Date(runtime.clock());
 
@@ -100,14 +109,22 @@ export const createUserData = (runtime: ServiceRuntime, graph: () => GraphStore,
         });
       }
       // The surveys the user made, with every answer friends gave about them.
-      for (const survey of await surveys.listByOwner(userId)) await surveys.delete(survey.surveyId);
+      const surveysMade = await surveys.listByOwner(userId);
+      for (const survey of surveysMade) await surveys.delete(survey.surveyId);
       const buckets = [
         `user#${userId}`,
+        ...surveysMade.map((survey) => `survey#${survey.surveyId}`),
         ...erased.sessions.map((session) => `session#${sessionBucketKey(userId, session.sessionId)}`),
         ...erased.connections.map((connection) => `channel#${connection.connectionId}`),
       ];
       await deleteKeys(runtime.dynamodb, runtime.tables.rateLimits, buckets.map((bucketKey) => ({ bucketKey })));
       await deleteKeys(runtime.dynamodb, runtime.tables.idempotency, await clientMessageKeys(userId));
+      // A socket left open would take messages for an account that no longer exists (each refused, each taking a
+      // rate-limit token that recreates a bucket): the erased user's sockets are closed. The erasure stands if one
+      // cannot be; its messages are refused all the same.
+      for (const connection of erased.connections) {
+        await closer?.disconnect(connection.connectionId).catch((error: unknown) => runtime.logger.warn("could not close an erased user's connection", { connectionId: connection.connectionId, error: error as Error }));
+      }
       await runtime.publisher.publish({
         type: "UserDeleted",
         correlationId: userId,

@@ -149,8 +149,13 @@ describe("retention and erasure", () => {
 
   it("erases the user from every table and the graph, publishes UserDeleted, and leaves others alone", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
     expect((await itemsMentioning(USER)).length).toBeGreaterThan(0);
+    // The teen still has the app open when the account is erased.
+    const stillOpen = await ChatClient.connect(env.cloud.endpoints, USER);
+    const closed = new Promise<number>((resolve) => stillOpen.socket.once("close", resolve));
 
     expect((await call(USER, "DELETE", "/me")).status).toBe(204);
+    // Its socket is closed by the server: nothing more is taken for an account that no longer exists.
+    expect(await closed).toBe(1000);
     await queuesDrained(env.sqs, env.cloud.endpoints);
 
     expect(await itemsMentioning(USER)).toEqual([`tombstones: ${JSON.stringify((await env.dynamodb.send(new GetItemCommand({ TableName: table("tombstones"), Key: { userId: { S: USER } } }))).Item).slice(0, 120)}`]);

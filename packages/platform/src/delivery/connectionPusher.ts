@@ -1,5 +1,5 @@
 // The ConnectionPusher port, and its adapter over the API Gateway @connections API: a gone connection is forgotten.
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
+import { ApiGatewayManagementApiClient, DeleteConnectionCommand, GoneException, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import { withoutSdkCallLogging } from "../aws/quietClient";
 import { AWS_CALL_TIMEOUTS } from "../aws/callTimeouts";
 
@@ -17,7 +17,14 @@ export interface ConnectionPusher {
   push(connectionId: string, frame: string): Promise<PushResult>;
 }
 
-export class ApiGatewayConnectionPusher implements ConnectionPusher {
+/** Closes a client's socket from the server's side (an erased account's, say); one already closed is left as it is. */
+export interface ConnectionCloser {
+  disconnect(connectionId: string): Promise<void>;
+}
+
+const isGone = (error: unknown) => error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410;
+
+export class ApiGatewayConnectionPusher implements ConnectionPusher, ConnectionCloser {
   private readonly client: ApiGatewayManagementApiClient;
 
   constructor(
@@ -41,11 +48,19 @@ export class ApiGatewayConnectionPusher implements ConnectionPusher {
       await this.client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: Buffer.from(frame) }));
       return "sent";
     } catch (error) {
-      if (error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) {
+      if (isGone(error)) {
         await this.onGone(connectionId);
         return "gone";
       }
       throw error;
+    }
+  }
+
+  async disconnect(connectionId: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    } catch (error) {
+      if (!isGone(error)) throw error;
     }
   }
 

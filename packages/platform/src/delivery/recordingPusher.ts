@@ -1,5 +1,5 @@
 // The in-memory ConnectionPusher: keeps every frame pushed to each connection, and answers "gone" for connections marked closed.
-import type { ConnectionPusher, PushResult } from "./connectionPusher";
+import type { ConnectionCloser, ConnectionPusher, PushResult } from "./connectionPusher";
 
 export interface PushedFrame {
   connectionId: string;
@@ -7,12 +7,19 @@ export interface PushedFrame {
   frame: { type: string; payload: Record<string, unknown> };
 }
 
-export class RecordingPusher implements ConnectionPusher {
+export class RecordingPusher implements ConnectionPusher, ConnectionCloser {
   readonly pushed: PushedFrame[] = [];
+  /** The connections the server closed, in order. */
+  readonly disconnected: string[] = [];
   private readonly gone = new Set<string>();
 
   /** From now on pushes to this connection answer "gone", as @connections answers 410 for a closed socket. */
   close(connectionId: string): void {
+    this.gone.add(connectionId);
+  }
+
+  async disconnect(connectionId: string): Promise<void> {
+    this.disconnected.push(connectionId);
     this.gone.add(connectionId);
   }
 
