@@ -269,7 +269,8 @@ export class ChatGateway {
     const content = payload.content.trim();
     const { sessionId, clientMessageId } = payload;
     if (content.length === 0) return errorFrame("EMPTY_CONTENT", "A message needs some text", { sessionId });
-    if (content.length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
+    // Characters as the teen counts them: an emoji is one (JavaScript's length counts two).
+    if ([...content].length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
 
     if (clientMessageId) {
       const seen = await this.clientMessages.find(userId, clientMessageId);

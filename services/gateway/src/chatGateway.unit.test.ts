@@ -91,6 +91,13 @@ describe("gateway: ChatGateway", () => {
       expect((await say(sessionId, "x".repeat(4001))).payload.code).toBe("CONTENT_TOO_LONG");
       expect((await send("conn-1", MAYA, "get_rate_limit_status", { sessionId })).payload.session).toMatchObject({ remaining: 10 });
     });
+
+    it("counts a message's characters as the teen does: 4,000 emoji are 4,000 characters, not 8,000", async () => {
+      const sessionId = await startSession();
+
+      expect((await say(sessionId, "😭".repeat(4000))).type).toBe("message_received");
+      expect((await say(sessionId, "😭".repeat(4001))).payload.code).toBe("CONTENT_TOO_LONG");
+    });
   });
 
   describe("sessions", () => {

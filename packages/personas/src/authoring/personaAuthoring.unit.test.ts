@@ -65,6 +65,27 @@ describe("persona authoring", () => {
     expect(await a.create("ana", [])).toMatchObject({ ok: false, kind: "invalid", errors: [{ field: "(body)" }] });
   });
 
+  it("counts characters as a person does, and refuses a name nobody can read or a picture URL that carries a password", async () => {
+    const { authoring: a } = await authoring();
+    const fieldErrors = async (fields: Record<string, unknown>) => {
+      const refused = await a.create("ana", { ...sunny, ...fields });
+      return refused.ok ? {} : refused.kind === "invalid" ? Object.fromEntries(refused.errors.map((e) => [e.field, e.reason])) : { [refused.kind]: "" };
+    };
+
+    // A letter and 59 emoji are sixty characters (119 UTF-16 units); one emoji more is too many.
+    expect((await a.create("ana", { ...sunny, name: `S${"🌟".repeat(59)}` })).ok).toBe(true);
+    expect(await fieldErrors({ name: `S${"🌟".repeat(60)}` })).toEqual({ name: "at most 60 characters" });
+    expect(await fieldErrors({ name: "\u200b\u200b" })).toEqual({ name: "must have a letter or a digit, and no control characters" });
+    expect(await fieldErrors({ name: "a\u0000b" })).toEqual({ name: "must have a letter or a digit, and no control characters" });
+    expect(await fieldErrors({ avatar: "https://user:pw@example.com/a.png" })).toEqual({ avatar: "must not carry a user name or password" });
+  });
+
+  it("refuses a built-in persona's name, which '@Name' in a group could no longer tell apart", async () => {
+    const { authoring: a } = await authoring();
+
+    expect(await a.create("ana", { ...sunny, name: "comfort" })).toMatchObject({ ok: false, kind: "invalid", errors: [{ field: "name", reason: "is a built-in persona's name" }] });
+  });
+
   it("keeps the built-ins read-only", async () => {
     const { authoring: a } = await authoring();
 

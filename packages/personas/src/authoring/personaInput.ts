@@ -22,7 +22,24 @@ export interface FieldError {
   reason: string;
 }
 
-const text = z.string().max(PERSONA_LIMITS.textChars, `at most ${PERSONA_LIMITS.textChars} characters`);
+/** Characters as a person counts them: an emoji is one, not the two UTF-16 units JavaScript's length counts. */
+const characters = (value: string) => [...value].length;
+const atMost = (limit: number) => [(value: string) => characters(value) <= limit, `at most ${limit} characters`] as const;
+
+const text = z.string().refine(...atMost(PERSONA_LIMITS.textChars));
+
+/** A name someone can read: a letter or a digit in it, and nothing that is not text (control characters). */
+const readable = (value: string) => /[\p{L}\p{N}]/u.test(value) && !/\p{Cc}/u.test(value);
+
+/** A picture's URL that carries no user name or password, which would be shown to everyone who sees the persona. */
+const withoutCredentials = (value: string) => {
+  try {
+    const url = new URL(value);
+    return url.username === "" && url.password === "";
+  } catch {
+    return true;
+  }
+};
 
 const inputSchema = (allowedModels: readonly string[]) =>
   z
@@ -31,12 +48,13 @@ const inputSchema = (allowedModels: readonly string[]) =>
         .string({ required_error: "required" })
         .trim()
         .min(1, "must not be empty")
-        .max(PERSONA_LIMITS.nameChars, `at most ${PERSONA_LIMITS.nameChars} characters`),
+        .refine(...atMost(PERSONA_LIMITS.nameChars))
+        .refine(readable, "must have a letter or a digit, and no control characters"),
       description: text.default(""),
       personality: text.default(""),
       speakingStyle: text.default(""),
       topics: z
-        .array(z.string().trim().min(1, "must not be empty").max(PERSONA_LIMITS.topicChars, `at most ${PERSONA_LIMITS.topicChars} characters`))
+        .array(z.string().trim().min(1, "must not be empty").refine(...atMost(PERSONA_LIMITS.topicChars)))
         .max(PERSONA_LIMITS.topics, `at most ${PERSONA_LIMITS.topics} topics`)
         .default([]),
       /** An https URL of a picture; absent or null: a generated avatar. */
@@ -45,6 +63,7 @@ const inputSchema = (allowedModels: readonly string[]) =>
         .max(PERSONA_LIMITS.avatarUrlChars, `at most ${PERSONA_LIMITS.avatarUrlChars} characters`)
         .url("must be a URL")
         .refine((url) => url.startsWith("https://"), "must be an https URL")
+        .refine(withoutCredentials, "must not carry a user name or password")
         .nullish(),
       model: z
         .object({
