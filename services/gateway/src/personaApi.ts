@@ -80,7 +80,8 @@ export const createPersonaApi = (ports: PersonaApiPorts) => {
       return { ok: false };
     }
   };
-  const notJson = () => problem(400, "INVALID_JSON", "The body must be a JSON object", { field: "(body)", reason: "must be a JSON object" });
+  // The code the survey API and the WebSocket give a body that is not JSON.
+  const notJson = () => problem(400, "MALFORMED_JSON", "The body must be a JSON object", { field: "(body)", reason: "must be a JSON object" });
 
   return async (request: PersonaRequest): Promise<APIGatewayProxyStructuredResultV2> => {
     const { userId, personaId = "" } = request;

@@ -117,6 +117,8 @@ describe("feedback requests", () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "u-admin-asked");
     const sessionId = (await client.request("start_session", { personaId: "compass" }, "session_started")).payload.sessionId as string;
     expect((await call("u-not-admin", "POST", `/admin/sessions/${sessionId}/feedback`, {})).status).toBe(403);
+    // A misspelt field is refused rather than opening a request with the default question.
+    expect(await call("admin-sam", "POST", `/admin/sessions/${sessionId}/feedback`, { qestion: "Typo?" }, ["admins"])).toMatchObject({ status: 400, body: { error: { code: "INVALID_BODY" } } });
     const created = await call("admin-sam", "POST", `/admin/sessions/${sessionId}/feedback`, { question: "Did the persona feel right?", options: ["yes", "no"] }, ["admins"]);
     expect(created.status).toBe(201);
     const pushed = await client.waitFor("feedback_request", (p) => p.requestId === created.body.requestId);

@@ -90,7 +90,7 @@ describe("personas over the HTTP API", () => {
     });
 
     expect(await call("POST", "/personas", { description: "no name" })).toMatchObject({ status: 400, body: { error: { field: "name", reason: "required" } } });
-    expect(await call("POST", "/personas", "{not json")).toMatchObject({ status: 400, body: { error: { code: "INVALID_JSON" } } });
+    expect(await call("POST", "/personas", "{not json")).toMatchObject({ status: 400, body: { error: { code: "MALFORMED_JSON" } } });
     expect((await call("GET", "/personas")).body.personas).toHaveLength(5);
   });
 

@@ -107,6 +107,9 @@ export const createOperationsApi = (runtime: ServiceRuntime, deps: OperationsDep
         const sessionId = event.pathParameters?.sessionId ?? "";
         const body = bodyOf(event);
         if (!body) return problem(400, "INVALID_BODY", "The body must be a JSON object: {question?, options?}");
+        const unknown = Object.keys(body).filter((field) => field !== "question" && field !== "options");
+        // A misspelt field ("qestion") would otherwise open a request with the default question, silently.
+        if (unknown.length > 0) return problem(400, "INVALID_BODY", `Unknown fields: ${unknown.join(", ")}; the body is {question?, options?}`);
         const { question, options } = body;
         if (question !== undefined && (typeof question !== "string" || question.trim().length === 0 || question.length > 500)) {
           return problem(422, "INVALID_QUESTION", "question must be 1 to 500 characters");
