@@ -1,6 +1,7 @@
 // Persona-synthesis's logic: when a survey completes, writes a persona from friends' answers and saves it for the owner.
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
+import { screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import type { SurveyStore } from "@innerworld/surveys/store";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
@@ -16,15 +17,42 @@ export interface PersonaSynthesisPorts {
 /** One survey makes one persona: its id comes from the survey, so a redelivered event finds the persona it made. */
 export const personaIdForSurvey = (surveyId: string) => `survey-${surveyId}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 64);
 
+/**
+ * The persona drafted from friends' answers breaks the rules every persona is held to (a claim to be human, an attempt
+ * to override the boundaries, ...). Asking the model again would read the same answers: not retryable, so the saga's
+ * StepFailed marks the survey failed at once.
+ */
+export class UnsafeSurveyPersonaError extends Error {
+  override readonly name = "UnsafeSurveyPersonaError";
+  readonly code = "UNSAFE_PERSONA";
+  readonly retryable = false;
+  constructor(
+    readonly surveyId: string,
+    readonly reasons: readonly PersonaScreeningReason[],
+  ) {
+    // Rules and fields only: the message travels in StepFailed and onto the survey, never friends' words.
+    super(`The persona drafted from the answers is not allowed: ${reasons.map((r) => `${r.field} (${r.rule})`).join(", ")}`);
+  }
+}
+
 export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
   async function synthesise({ envelope }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
     const { data, metadata } = envelope;
     const survey = await ports.surveys.get(data.surveyId);
     // The owner erased the survey in the meantime: there is nothing left to write a persona from.
     if (!survey) return;
+    // Statuses only move forward. A survey past drawing has its persona (or its failure): a replay or a late redelivery
+    // changes nothing, and a persona its owner deleted since stays deleted.
+    if (survey.status !== "synthesizing" && survey.status !== "drawing") return;
     const personaId = personaIdForSurvey(survey.surveyId);
+    // Drawing: an earlier delivery wrote the persona and then failed to announce it. Gone since: its owner deleted it.
+    if (survey.status === "drawing" && !(await ports.personas.get(personaId))) return;
     const responses = await ports.surveys.listResponses(survey.surveyId);
     const draft = await ports.synthesiser.synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses });
+    // Anyone with the link may answer, as often as they like under new respondent ids: the draft is held to the rules
+    // POST /personas holds a person to, before anything is saved.
+    const refusals = screenPersona(draft);
+    if (refusals.length > 0) throw new UnsafeSurveyPersonaError(survey.surveyId, refusals);
     const now = new Date(ports.clock());
     try {
       await ports.personas.create(
@@ -40,7 +68,9 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
       // Written by an earlier delivery of this event: keep it, and tell the saga again under the same event id.
       if (!isPersonaExistsError(error)) throw error;
     }
-    await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+    if (survey.status === "synthesizing") {
+      await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+    }
     await ports.publisher.publish({
       type: "PersonaSynthesized",
       correlationId: metadata.correlationId,
