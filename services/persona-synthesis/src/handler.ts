@@ -20,6 +20,7 @@ const synthesiserFromEnv = (env: NodeJS.ProcessEnv): PersonaSynthesiser => {
     apiKey: config.apiKey ?? "not-needed",
     configuration: config.baseUrl ? { baseURL: config.baseUrl } : {},
     maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    // Per request; the invocation's own deadline (synthesisePersona) bounds the attempts together.
     timeout: config.timeoutMs ?? 45_000,
   });
   return createLlmSynthesiser(model, { modelName });

@@ -1,6 +1,7 @@
 // Persona-synthesis's logic: when a survey completes, writes a persona from friends' answers and saves it for the owner.
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
+import { invocationDeadline } from "@innerworld/platform/runtime";
 import { screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import type { SurveyStore } from "@innerworld/surveys/store";
@@ -13,6 +14,12 @@ export interface PersonaSynthesisPorts {
   synthesiser: PersonaSynthesiser;
   clock: Clock;
 }
+
+/**
+ * What the invocation keeps back from the model for the writes, the announcement and, when the model runs out of
+ * time, the failure's own report (a StepFailed and a dead letter) before Lambda stops the function.
+ */
+export const SYNTHESIS_RESERVE_MS = 10_000;
 
 /** One survey makes one persona: its id comes from the survey, so a redelivered event finds the persona it made. */
 export const personaIdForSurvey = (surveyId: string) => `survey-${surveyId}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 64);
@@ -36,7 +43,7 @@ export class UnsafeSurveyPersonaError extends Error {
 }
 
 export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
-  async function synthesise({ envelope }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
+  async function synthesise({ envelope, context }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
     const { data, metadata } = envelope;
     const survey = await ports.surveys.get(data.surveyId);
     // The owner erased the survey in the meantime: there is nothing left to write a persona from.
@@ -48,7 +55,10 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     // Drawing: an earlier delivery wrote the persona and then failed to announce it. Gone since: its owner deleted it.
     if (survey.status === "drawing" && !(await ports.personas.get(personaId))) return;
     const responses = await ports.surveys.listResponses(survey.surveyId);
-    const draft = await ports.synthesiser.synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses });
+    const deadline = invocationDeadline(context, SYNTHESIS_RESERVE_MS);
+    const draft = await ports.synthesiser
+      .synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses }, { signal: deadline.signal })
+      .finally(() => deadline.release());
     // Anyone with the link may answer, as often as they like under new respondent ids: the draft is held to the rules
     // POST /personas holds a person to, before anything is saved.
     const refusals = screenPersona(draft);

@@ -1,12 +1,12 @@
 // Persona-synthesis over in-memory stores: friends' answers become one persona owned by the survey's owner.
-import { RecordingPublisher } from "@innerworld/events";
+import { RecordingPublisher, type ConsumedEvent } from "@innerworld/events";
 import { InMemoryPersonaStore } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 import { deliveredEnvelope } from "@innerworld/events/factories";
-import { describe, expect, it } from "vitest";
-import { createPersonaSynthesis, personaIdForSurvey } from "./synthesisePersona";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createPersonaSynthesis, personaIdForSurvey, SYNTHESIS_RESERVE_MS } from "./synthesisePersona";
 
 const SURVEY = "5b0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const NOW = Date.parse("2026-11-18T16:00:00Z");
@@ -32,7 +32,14 @@ const setUp = async (options: { answers?: readonly (readonly [string, string])[]
   return { surveys, personas, publisher, synthesise, completed: deliveredEnvelope(completed) };
 };
 
+/** The same delivery in an invocation with `remainingMs` left before the function's timeout. */
+const withTimeLeft = <T extends ConsumedEvent>(event: T, remainingMs: number): T => ({ ...event, context: { ...event.context, getRemainingTimeInMillis: () => remainingMs } });
+
 describe("persona synthesis", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("writes the persona for the survey's owner, drawing next, and says so on the bus", async () => {
     const { surveys, personas, publisher, synthesise, completed } = await setUp();
     await synthesise(completed);
@@ -76,6 +83,25 @@ describe("persona synthesis", () => {
     expect(await personas.listByOwner("owner-1")).toEqual([]);
     expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
     expect(publisher.published).toEqual([]);
+  });
+
+  it("gives the synthesiser until shortly before the function's timeout, and no longer", async () => {
+    vi.useFakeTimers();
+    let signal: AbortSignal | undefined;
+    const { synthesise, completed } = await setUp({
+      synthesiser: {
+        name: "slow-model",
+        synthesise: (_input, options) => {
+          signal = options?.signal;
+          return new Promise((_resolve, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal?.reason as Error)));
+        },
+      },
+    });
+    const outcome = synthesise(withTimeLeft(completed, 60_000)).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(60_000 - SYNTHESIS_RESERVE_MS - 1);
+    expect(signal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toMatchObject({ code: "INVOCATION_TIME_RUNNING_OUT" });
   });
 
   it("leaves a survey that is ready as it is when SurveyCompleted is replayed, even after the owner deleted its persona", async () => {
