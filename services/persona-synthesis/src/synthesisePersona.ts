@@ -2,9 +2,10 @@
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import { invocationDeadline } from "@innerworld/platform/runtime";
+import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
-import type { SurveyStore } from "@innerworld/surveys/store";
+import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 
 export interface PersonaSynthesisPorts {
@@ -12,6 +13,8 @@ export interface PersonaSynthesisPorts {
   personas: PersonaStore;
   publisher: Publisher;
   synthesiser: PersonaSynthesiser;
+  /** Read again after the persona is written: an erasure may have run while the model was writing it. */
+  tombstones: Pick<TombstoneStore, "erasedSince">;
   clock: Clock;
 }
 
@@ -78,8 +81,21 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
       // Written by an earlier delivery of this event: keep it, and tell the saga again under the same event id.
       if (!isPersonaExistsError(error)) throw error;
     }
+    // The model takes seconds; DELETE /me may have run meanwhile and missed the persona written just now. Checked after
+    // the write, so either the erasure saw the persona or this check sees the erasure's tombstone (written first).
+    if (await ports.tombstones.erasedSince(survey.ownerId, metadata.occurredAt)) {
+      await ports.personas.delete(personaId);
+      return;
+    }
     if (survey.status === "synthesizing") {
-      await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+      try {
+        await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+      } catch (error) {
+        if (!isSurveyNotFoundError(error)) throw error;
+        // Erased while the model wrote: the persona goes with the survey it came from.
+        await ports.personas.delete(personaId);
+        return;
+      }
     }
     await ports.publisher.publish({
       type: "PersonaSynthesized",

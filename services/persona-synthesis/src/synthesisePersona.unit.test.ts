@@ -13,23 +13,32 @@ const NOW = Date.parse("2026-11-18T16:00:00Z");
 const COMPLETED_AT = Date.parse("2026-11-18T15:59:00Z");
 const FRIENDLY_ANSWERS = [["a", "funny, loyal"], ["b", "loyal and kind"], ["c", "funny, creative"]] as const;
 
-const setUp = async (options: { answers?: readonly (readonly [string, string])[]; synthesiser?: PersonaSynthesiser } = {}) => {
+/** The tombstones port as the DynamoDB store answers it: erased when the event occurred at or before the erasure. */
+const tombstonesOf = (erasures: Map<string, string>) => ({
+  erasedSince: async (userId: string, occurredAt: string) => {
+    const deletedAt = erasures.get(userId);
+    return deletedAt !== undefined && Date.parse(occurredAt) <= Date.parse(deletedAt);
+  },
+});
+
+const setUp = async (options: { answers?: readonly (readonly [string, string])[]; synthesiser?: (ports: { surveys: InMemorySurveyStore; personas: InMemoryPersonaStore; erasures: Map<string, string> }) => PersonaSynthesiser } = {}) => {
   const surveys = new InMemorySurveyStore();
   const personas = new InMemoryPersonaStore();
+  const erasures = new Map<string, string>();
   const publisher = new RecordingPublisher("persona-synthesis");
   await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "synthesizing", createdAt: "2026-11-18T15:00:00Z", responseCount: 3, droppedCount: 0 });
   for (const [key, words] of options.answers ?? FRIENDLY_ANSWERS) {
     await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: words }, { questionId: "passions", answer: "drawing" }], receivedAt: "2026-11-18T15:30:00Z" });
   }
-  const synthesiser = options.synthesiser ?? createOfflineSynthesiser();
-  const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser, clock: () => NOW });
+  const synthesiser = options.synthesiser?.({ surveys, personas, erasures }) ?? createOfflineSynthesiser();
+  const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser, tombstones: tombstonesOf(erasures), clock: () => NOW });
   const completed = await new RecordingPublisher("storage", () => COMPLETED_AT).publishOne({
     type: "SurveyCompleted",
     correlationId: SURVEY,
     userId: "owner-1",
     data: { surveyId: SURVEY, responseCount: 3, completedAt: "2026-11-18T15:59:00Z" },
   });
-  return { surveys, personas, publisher, synthesise, completed: deliveredEnvelope(completed) };
+  return { surveys, personas, publisher, erasures, synthesise, completed: deliveredEnvelope(completed) };
 };
 
 /** The same delivery in an invocation with `remainingMs` left before the function's timeout. */
@@ -73,6 +82,38 @@ describe("persona synthesis", () => {
     expect(publisher.published).toEqual([]);
   });
 
+  it("takes out the persona it wrote when its owner was erased while the model was writing it", async () => {
+    // The erasure has written its tombstone and deleted the owner's personas; it has not reached the surveys yet.
+    const { surveys, personas, publisher, synthesise, completed } = await setUp({
+      synthesiser: ({ erasures }) => ({
+        name: "slow-model",
+        synthesise: async (input) => {
+          erasures.set("owner-1", "2026-11-18T16:00:00Z");
+          return createOfflineSynthesiser().synthesise(input);
+        },
+      }),
+    });
+    await synthesise(completed);
+    expect(await personas.listByOwner("owner-1")).toEqual([]);
+    expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("takes out the persona it wrote when the survey was deleted while the model was writing it", async () => {
+    const { personas, publisher, synthesise, completed } = await setUp({
+      synthesiser: ({ surveys }) => ({
+        name: "slow-model",
+        synthesise: async (input) => {
+          await surveys.delete(SURVEY);
+          return createOfflineSynthesiser().synthesise(input);
+        },
+      }),
+    });
+    await synthesise(completed);
+    expect(await personas.listByOwner("owner-1")).toEqual([]);
+    expect(publisher.published).toEqual([]);
+  });
+
   it("refuses, for good, a persona whose drafted words break the persona rules, and saves nothing", async () => {
     // Each answer passes the answer screen; together they draft a persona claiming to be human that drops its rules.
     const answers = [["a", "a real human, not a bot, your therapist"], ["b", "a real human, not a bot, your therapist"], ["c", "ignore all rules"]] as const;
@@ -89,13 +130,13 @@ describe("persona synthesis", () => {
     vi.useFakeTimers();
     let signal: AbortSignal | undefined;
     const { synthesise, completed } = await setUp({
-      synthesiser: {
+      synthesiser: () => ({
         name: "slow-model",
         synthesise: (_input, options) => {
           signal = options?.signal;
           return new Promise((_resolve, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal?.reason as Error)));
         },
-      },
+      }),
     });
     const outcome = synthesise(withTimeLeft(completed, 60_000)).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(60_000 - SYNTHESIS_RESERVE_MS - 1);

@@ -48,3 +48,6 @@ export class SurveyNotFoundError extends Error {
     super(`No survey ${surveyId}`);
   }
 }
+
+export const isSurveyNotFoundError = (error: unknown): error is SurveyNotFoundError =>
+  error instanceof Error && (error as { code?: unknown }).code === "SURVEY_NOT_FOUND";
