@@ -1,10 +1,10 @@
 // The portrait service over an in-memory bucket: the picture is stored under the persona's key, then announced.
-import { RecordingPublisher } from "@innerworld/events";
-import { createOfflinePainter } from "@innerworld/surveys/portrait";
+import { RecordingPublisher, type ConsumedEvent } from "@innerworld/events";
+import { createOfflinePainter, type PortraitPainter } from "@innerworld/surveys/portrait";
 import { InMemoryPortraitStore, type PortraitStore } from "@innerworld/surveys/portrait-store";
 import { deliveredEnvelope } from "@innerworld/events/factories";
-import { describe, expect, it } from "vitest";
-import { createPortraitEraser, createPortraitPainter } from "./paintPortrait";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createPortraitEraser, createPortraitPainter, PAINTING_RESERVE_MS } from "./paintPortrait";
 
 const synthesized = async () =>
   deliveredEnvelope(
@@ -16,7 +16,24 @@ const synthesized = async () =>
       }),
   );
 
+const personaDeleted = async () =>
+  deliveredEnvelope(
+    await new RecordingPublisher("gateway").publishOne({
+      type: "PersonaDeleted",
+      correlationId: "survey-abc",
+      userId: "owner-1",
+      data: { personaId: "survey-abc", name: "Maya", endedSessionIds: [], deletedAt: "2026-11-19T09:00:00Z" },
+    }),
+  );
+
+/** The same delivery in an invocation with `remainingMs` left before the function's timeout. */
+const withTimeLeft = <T extends ConsumedEvent>(event: T, remainingMs: number): T => ({ ...event, context: { ...event.context, getRemainingTimeInMillis: () => remainingMs } });
+
 describe("the portrait service", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("stores the persona's SVG and announces it, the same picture each time", async () => {
     const portraits = new InMemoryPortraitStore();
     const publisher = new RecordingPublisher("portrait");
@@ -43,17 +60,30 @@ describe("the portrait service", () => {
     const portraits = new InMemoryPortraitStore();
     await portraits.put("portraits/survey-abc.svg", { contentType: "image/svg+xml", body: "<svg/>" });
     await portraits.put("portraits/survey-other.svg", { contentType: "image/svg+xml", body: "<svg/>" });
-    const deleted = deliveredEnvelope(
-      await new RecordingPublisher("gateway").publishOne({
-        type: "PersonaDeleted",
-        correlationId: "survey-abc",
-        userId: "owner-1",
-        data: { personaId: "survey-abc", name: "Maya", endedSessionIds: [], deletedAt: "2026-11-19T09:00:00Z" },
-      }),
-    );
+    const deleted = await personaDeleted();
     const forget = createPortraitEraser({ portraits });
     await forget(deleted);
     await forget(deleted);
     expect([...portraits.objects.keys()]).toEqual(["portraits/survey-other.svg"]);
+  });
+
+  it("gives the painter until shortly before the function's timeout, and no longer", async () => {
+    vi.useFakeTimers();
+    let signal: AbortSignal | undefined;
+    const waitsForever: PortraitPainter = {
+      name: "image-model:stuck",
+      paint: (_persona, options) => {
+        signal = options?.signal;
+        return new Promise((_resolve, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal?.reason as Error)));
+      },
+    };
+    const publisher = new RecordingPublisher("portrait");
+    const paint = createPortraitPainter({ painter: waitsForever, portraits: new InMemoryPortraitStore(), publisher, clock: () => 0 });
+    const outcome = paint(withTimeLeft(await synthesized(), 60_000)).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(60_000 - PAINTING_RESERVE_MS - 1);
+    expect(signal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toMatchObject({ code: "INVOCATION_TIME_RUNNING_OUT" });
+    expect(publisher.published).toEqual([]);
   });
 });
