@@ -350,7 +350,7 @@ export const EVENT_CATALOG = {
   ContextRefreshed: define({ version: 1, producers: ["context-refresh"], description: "A new context version is cached.", schema: contextRefreshedSchema }),
   PersonaCreated: define({ version: 1, producers: ["gateway"], description: "A user made a persona (HTTP API).", schema: personaCreatedSchema }),
   PersonaUpdated: define({ version: 1, producers: ["gateway"], description: "A user changed a persona; cached copies must go.", schema: personaUpdatedSchema }),
-  PersonaDeleted: define({ version: 1, producers: ["gateway"], description: "A user deleted a persona; sessions using it were ended.", schema: personaDeletedSchema }),
+  PersonaDeleted: define({ version: 1, producers: ["gateway", "persona-synthesis"], description: "A persona was deleted by its owner, or with its owner's erasure; sessions using it were ended.", schema: personaDeletedSchema }),
   SurveyResponseAccepted: define({ version: 1, producers: ["gateway"], description: "An anonymous survey response passed validation and screening and was kept.", schema: surveyResponseAcceptedSchema }),
   SurveyCompleted: define({ version: 1, producers: ["storage"], description: "A survey reached the responses a persona needs: start the persona saga (exactly once per survey).", schema: surveyCompletedSchema }),
   PersonaSynthesized: define({ version: 1, producers: ["persona-synthesis"], description: "A persona was written from friends' answers and saved; its portrait comes next.", schema: personaSynthesizedSchema }),

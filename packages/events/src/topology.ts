@@ -149,8 +149,10 @@ const SERVICE_TOPOLOGY = [
   },
   {
     service: "persona-synthesis",
-    consumes: [{ eventType: "SurveyCompleted" }],
-    publishes: ["PersonaSynthesized", "StepFailed"],
+    // UserDeleted: a synthesis in flight during an erasure may write a persona after the gateway deleted the owner's;
+    // the surveys, answers and personas are deleted again, each persona announced so its portrait goes too.
+    consumes: [{ eventType: "SurveyCompleted" }, { eventType: "UserDeleted" }],
+    publishes: ["PersonaSynthesized", "PersonaDeleted", "StepFailed"],
     // Writing a persona may mean one model call; a replay rewrites the same persona (its id comes from the survey).
     acceptsReplay: true,
     queue: queue({ functionTimeoutSeconds: 60, visibilityTimeoutSeconds: 360, batchSize: 1 }),

@@ -1,5 +1,5 @@
 // The DynamoDB survey store against the contract every adapter passes, on dynalite over HTTP, and what only its table shows.
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { startLocalTables, type LocalTables } from "@innerworld/emulators/dynamodb";
 import { manualClock } from "@innerworld/platform/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,5 +34,52 @@ describe("DynamoDbSurveyStore.delete", () => {
     await store.delete(surveyId);
 
     expect(await itemsOf()).toEqual([]);
+  });
+});
+
+describe("DynamoDbSurveyStore.delete", () => {
+  it("deletes an answer kept after its first sweep of the answers, before the survey itself went", async () => {
+    const surveyId = `survey-answered-mid-erasure-${process.pid}-${Date.now()}`;
+    const friends = new DynamoDbSurveyStore(local.client, local.tables.surveys);
+    await friends.create({ surveyId, ownerId: "owner-erased", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
+    let answered: Promise<unknown> | undefined;
+    // A friend's answer is written and checked, whole, between the erasure's sweep of the answers and its delete of the survey.
+    const answerBeforeTheSurveyGoes = {
+      send: async (command: unknown) => {
+        if (command instanceof DeleteCommand && command.input.Key?.sk === "SURVEY") {
+          answered ??= friends.addResponse(surveyId, { respondentKey: "r1", receivedAt: "2026-11-18T16:05:00.000Z", answers: [{ questionId: "three_words", answer: "funny" }] });
+          await answered;
+        }
+        return local.client.send(command as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const owners = new DynamoDbSurveyStore(answerBeforeTheSurveyGoes, local.tables.surveys);
+
+    await owners.delete(surveyId);
+
+    expect(await answered).toBe("added");
+    const items = await local.client.send(new QueryCommand({ TableName: local.tables.surveys, KeyConditionExpression: "surveyId = :s", ExpressionAttributeValues: { ":s": surveyId }, ConsistentRead: true }));
+    expect(items.Items ?? []).toEqual([]);
+  });
+});
+
+describe("DynamoDbSurveyStore.addResponse", () => {
+  it("keeps no answer written while its survey was being deleted", async () => {
+    const surveyId = `survey-erased-mid-answer-${process.pid}-${Date.now()}`;
+    const owners = new DynamoDbSurveyStore(local.client, local.tables.surveys);
+    await owners.create({ surveyId, ownerId: "owner-erased", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
+    // The friend's request read the survey; the owner's erasure deletes it before the answer's write lands.
+    const eraseBeforeTheAnswer = {
+      send: async (command: unknown) => {
+        if (command instanceof PutCommand) await owners.delete(surveyId);
+        return local.client.send(command as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const friends = new DynamoDbSurveyStore(eraseBeforeTheAnswer, local.tables.surveys);
+
+    await expect(friends.addResponse(surveyId, { respondentKey: "r1", receivedAt: "2026-11-18T16:05:00.000Z", answers: [{ questionId: "three_words", answer: "funny" }] })).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
+
+    const items = await local.client.send(new QueryCommand({ TableName: local.tables.surveys, KeyConditionExpression: "surveyId = :s", ExpressionAttributeValues: { ":s": surveyId }, ConsistentRead: true }));
+    expect(items.Items ?? []).toEqual([]);
   });
 });

@@ -3,8 +3,10 @@ import { ChatOpenAI } from "@langchain/openai";
 import { DEFAULT_MAX_RETRIES, DEFAULT_REMOTE_MODEL, modelConfigFromEnv, parseModelConfig, usesRemoteModel } from "@innerworld/chat-model/model-config";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { TombstoneStore } from "@innerworld/platform/tombstones";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { createLlmSynthesiser, createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
+import { createOwnerSurveyEraser } from "./eraseOwnerSurveys";
 import { createPersonaSynthesis } from "./synthesisePersona";
 
 /**
@@ -20,20 +22,24 @@ const synthesiserFromEnv = (env: NodeJS.ProcessEnv): PersonaSynthesiser => {
     apiKey: config.apiKey ?? "not-needed",
     configuration: config.baseUrl ? { baseURL: config.baseUrl } : {},
     maxRetries: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+    // Per request; the invocation's own deadline (synthesisePersona) bounds the attempts together.
     timeout: config.timeoutMs ?? 45_000,
   });
   return createLlmSynthesiser(model, { modelName });
 };
 
 export const createHandler = (runtime: ServiceRuntime<"persona-synthesis">) => {
+  const surveys = new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock);
+  const personas = new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas);
   const synthesise = createPersonaSynthesis({
-    surveys: new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock),
-    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
+    surveys,
+    personas,
     publisher: runtime.publisher,
     synthesiser: synthesiserFromEnv(process.env),
+    tombstones: new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones),
     clock: runtime.clock,
   });
-  return createServiceConsumer(runtime, { SurveyCompleted: synthesise });
+  return createServiceConsumer(runtime, { SurveyCompleted: synthesise, UserDeleted: createOwnerSurveyEraser({ surveys, personas, publisher: runtime.publisher }) });
 };
 
 export const handler = lambdaFromEnvironment("persona-synthesis", createHandler);

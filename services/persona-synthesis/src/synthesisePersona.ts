@@ -1,8 +1,11 @@
 // Persona-synthesis's logic: when a survey completes, writes a persona from friends' answers and saves it for the owner.
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
+import { invocationDeadline } from "@innerworld/platform/runtime";
+import type { TombstoneStore } from "@innerworld/platform/tombstones";
+import { screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
-import type { SurveyStore } from "@innerworld/surveys/store";
+import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 
 export interface PersonaSynthesisPorts {
@@ -10,21 +13,59 @@ export interface PersonaSynthesisPorts {
   personas: PersonaStore;
   publisher: Publisher;
   synthesiser: PersonaSynthesiser;
+  /** Read again after the persona is written: an erasure may have run while the model was writing it. */
+  tombstones: Pick<TombstoneStore, "erasedSince">;
   clock: Clock;
 }
+
+/**
+ * What the invocation keeps back from the model for the writes, the announcement and, when the model runs out of
+ * time, the failure's own report (a StepFailed and a dead letter) before Lambda stops the function.
+ */
+export const SYNTHESIS_RESERVE_MS = 10_000;
 
 /** One survey makes one persona: its id comes from the survey, so a redelivered event finds the persona it made. */
 export const personaIdForSurvey = (surveyId: string) => `survey-${surveyId}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 64);
 
+/**
+ * The persona drafted from friends' answers breaks the rules every persona is held to (a claim to be human, an attempt
+ * to override the boundaries, ...). Asking the model again would read the same answers: not retryable, so the saga's
+ * StepFailed marks the survey failed at once.
+ */
+export class UnsafeSurveyPersonaError extends Error {
+  override readonly name = "UnsafeSurveyPersonaError";
+  readonly code = "UNSAFE_PERSONA";
+  readonly retryable = false;
+  constructor(
+    readonly surveyId: string,
+    readonly reasons: readonly PersonaScreeningReason[],
+  ) {
+    // Rules and fields only: the message travels in StepFailed and onto the survey, never friends' words.
+    super(`The persona drafted from the answers is not allowed: ${reasons.map((r) => `${r.field} (${r.rule})`).join(", ")}`);
+  }
+}
+
 export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
-  async function synthesise({ envelope }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
+  async function synthesise({ envelope, context }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
     const { data, metadata } = envelope;
     const survey = await ports.surveys.get(data.surveyId);
     // The owner erased the survey in the meantime: there is nothing left to write a persona from.
     if (!survey) return;
+    // Statuses only move forward. A survey past drawing has its persona (or its failure): a replay or a late redelivery
+    // changes nothing, and a persona its owner deleted since stays deleted.
+    if (survey.status !== "synthesizing" && survey.status !== "drawing") return;
     const personaId = personaIdForSurvey(survey.surveyId);
+    // Drawing: an earlier delivery wrote the persona and then failed to announce it. Gone since: its owner deleted it.
+    if (survey.status === "drawing" && !(await ports.personas.get(personaId))) return;
     const responses = await ports.surveys.listResponses(survey.surveyId);
-    const draft = await ports.synthesiser.synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses });
+    const deadline = invocationDeadline(context, SYNTHESIS_RESERVE_MS);
+    const draft = await ports.synthesiser
+      .synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses }, { signal: deadline.signal })
+      .finally(() => deadline.release());
+    // Anyone with the link may answer, as often as they like under new respondent ids: the draft is held to the rules
+    // POST /personas holds a person to, before anything is saved.
+    const refusals = screenPersona(draft);
+    if (refusals.length > 0) throw new UnsafeSurveyPersonaError(survey.surveyId, refusals);
     const now = new Date(ports.clock());
     try {
       await ports.personas.create(
@@ -40,7 +81,22 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
       // Written by an earlier delivery of this event: keep it, and tell the saga again under the same event id.
       if (!isPersonaExistsError(error)) throw error;
     }
-    await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+    // The model takes seconds; DELETE /me may have run meanwhile and missed the persona written just now. Checked after
+    // the write, so either the erasure saw the persona or this check sees the erasure's tombstone (written first).
+    if (await ports.tombstones.erasedSince(survey.ownerId, metadata.occurredAt)) {
+      await ports.personas.delete(personaId);
+      return;
+    }
+    if (survey.status === "synthesizing") {
+      try {
+        await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+      } catch (error) {
+        if (!isSurveyNotFoundError(error)) throw error;
+        // Erased while the model wrote: the persona goes with the survey it came from.
+        await ports.personas.delete(personaId);
+        return;
+      }
+    }
     await ports.publisher.publish({
       type: "PersonaSynthesized",
       correlationId: metadata.correlationId,

@@ -1,5 +1,6 @@
 // The portrait service's Lambda entry: a thin SQS handler over paintPortrait.
 import { modelConfigFromEnv } from "@innerworld/chat-model/model-config";
+import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { portraitBucketOf, s3ClientFor } from "@innerworld/platform/s3";
 import { createImageModelPainter, createOfflinePainter, type PortraitPainter } from "@innerworld/surveys/portrait";
@@ -28,7 +29,8 @@ export const painterFromEnv = (env: NodeJS.ProcessEnv): PortraitPainter => {
 
 export const createHandler = (runtime: ServiceRuntime<"portrait">) => {
   const portraits = new S3PortraitStore(s3ClientFor(runtime.config), portraitBucketOf(runtime.config));
-  const paint = createPortraitPainter({ painter: painterFromEnv(process.env), portraits, publisher: runtime.publisher, clock: runtime.clock });
+  const personas = new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas);
+  const paint = createPortraitPainter({ painter: painterFromEnv(process.env), portraits, personas, publisher: runtime.publisher, clock: runtime.clock });
   return createServiceConsumer(runtime, { PersonaSynthesized: paint, PersonaDeleted: createPortraitEraser({ portraits }) });
 };
 

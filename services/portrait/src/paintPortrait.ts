@@ -1,22 +1,40 @@
 // The portrait service's logic: draws a synthesised persona's picture, stores it, and says the persona is ready; deletes it with the persona.
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
+import { invocationDeadline } from "@innerworld/platform/runtime";
+import type { PersonaStore } from "@innerworld/personas/store";
 import type { PortraitPainter } from "@innerworld/surveys/portrait";
 import { portraitKeyOf, type PortraitStore } from "@innerworld/surveys/portrait-store";
 
 export interface PortraitPorts {
   painter: PortraitPainter;
   portraits: PortraitStore;
+  /** Read after the picture is stored: the persona may have been deleted while it was painted. */
+  personas: Pick<PersonaStore, "get">;
   publisher: Publisher;
   clock: Clock;
 }
 
+/**
+ * What the invocation keeps back from the image model to store the picture, check the persona and announce it, or,
+ * when the model runs out of time, to report the failure (StepFailed, then the persona is ready without a picture).
+ */
+export const PAINTING_RESERVE_MS = 10_000;
+
 export const createPortraitPainter = (ports: PortraitPorts) =>
-  async function paint({ envelope }: ConsumedEvent<"PersonaSynthesized">): Promise<void> {
+  async function paint({ envelope, context }: ConsumedEvent<"PersonaSynthesized">): Promise<void> {
     const { data, metadata } = envelope;
-    const portrait = await ports.painter.paint({ personaId: data.personaId, name: data.name, traits: data.traits });
+    const deadline = invocationDeadline(context, PAINTING_RESERVE_MS);
+    const portrait = await ports.painter.paint({ personaId: data.personaId, name: data.name, traits: data.traits }, { signal: deadline.signal }).finally(() => deadline.release());
     const portraitKey = portraitKeyOf(data.personaId);
     await ports.portraits.put(portraitKey, portrait);
+    // A PersonaDeleted handled while the model painted found no picture to delete. Checked after the put: either the
+    // deletion comes after this read (and its PersonaDeleted, published after it, deletes the picture) or this read
+    // sees the persona gone.
+    if (!(await ports.personas.get(data.personaId))) {
+      await ports.portraits.delete(portraitKey);
+      return;
+    }
     await ports.publisher.publish({
       type: "PersonaPortraitReady",
       correlationId: metadata.correlationId,

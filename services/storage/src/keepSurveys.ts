@@ -22,11 +22,13 @@ export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
   };
 
   return {
-    async surveyResponseAccepted({ envelope }: ConsumedEvent<"SurveyResponseAccepted">) {
+    async surveyResponseAccepted({ envelope, replayName }: ConsumedEvent<"SurveyResponseAccepted">) {
       const { data, metadata } = envelope;
       // Keyed by this event: however many responses arrive at once, one of them starts the saga.
       const { count, crossed } = await ports.surveys.claimForSynthesis(data.surveyId, RESPONSES_TO_SYNTHESISE, metadata.eventId);
-      if (!crossed) return;
+      // A replay of the archive keeps the count but starts nothing: the saga ran when the answers came in, and the
+      // replay carries its own copy of the SurveyCompleted it published then.
+      if (!crossed || replayName !== undefined) return;
       await ports.publisher.publish({
         type: "SurveyCompleted",
         correlationId: metadata.correlationId,

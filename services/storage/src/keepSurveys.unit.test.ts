@@ -49,6 +49,14 @@ describe("storage in the persona saga", () => {
     expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
   });
 
+  it("starts no saga from a replayed SurveyResponseAccepted, though it counts the response", async () => {
+    const { surveys, publisher, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: "kind" }], receivedAt: "2026-11-18T16:00:00Z" });
+    await keeper.surveyResponseAccepted({ ...(await accepted("r3")), replayName: "rebuild-1" });
+    expect(publisher.ofType("SurveyCompleted")).toEqual([]);
+    expect((await surveys.get(SURVEY))?.responseCount).toBe(3);
+  });
+
   it("moves the survey to drawing, then the persona and survey to ready when the portrait is stored", async () => {
     const { surveys, personas, keeper } = await setUp();
     await personas.create(newPersonaRecord({ personaId: "survey-x", ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));

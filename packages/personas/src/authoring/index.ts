@@ -2,3 +2,4 @@
 export { createPersonaAuthoring } from "./personaAuthoring";
 export type { AuthoringRefusal } from "./personaAuthoring";
 export { screenPersona } from "./screenPersona";
+export type { PersonaScreeningReason } from "./screenPersona";

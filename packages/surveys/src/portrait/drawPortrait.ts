@@ -7,7 +7,8 @@ export type { Portrait } from "./portrait";
 
 export interface PortraitPainter {
   readonly name: string;
-  paint(persona: { personaId: string; name: string; traits: readonly string[] }): Promise<Portrait>;
+  /** `signal` aborts the painting (the invocation's time is running out). */
+  paint(persona: { personaId: string; name: string; traits: readonly string[] }, options?: { signal?: AbortSignal }): Promise<Portrait>;
 }
 
 /** The seed is the persona's id and traits: the same persona always gets the same face, another persona another. */

@@ -10,7 +10,7 @@ export interface ImageModelPainterOptions {
   apiKey?: string;
   /** Default 1024x1024, a size every image model accepts. */
   size?: string;
-  /** Default 60 s: image models take tens of seconds. */
+  /** Default 60 s: image models take tens of seconds. A caller's signal may end the wait sooner. */
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -73,7 +73,7 @@ export const createImageModelPainter = (options: ImageModelPainterOptions): Port
   const call = options.fetch ?? fetch;
   return {
     name: `image-model:${options.model}`,
-    async paint(persona): Promise<Portrait> {
+    async paint(persona, paintOptions = {}): Promise<Portrait> {
       const body = {
         model: options.model,
         prompt: portraitPromptFor(persona.traits),
@@ -88,7 +88,9 @@ export const createImageModelPainter = (options: ImageModelPainterOptions): Port
           method: "POST",
           headers: { "content-type": "application/json", ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+          signal: paintOptions.signal
+            ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs ?? 60_000), paintOptions.signal])
+            : AbortSignal.timeout(options.timeoutMs ?? 60_000),
         });
       } catch (error) {
         throw new PortraitModelError("PORTRAIT_MODEL_UNREACHABLE", `The image model at ${endpoint} did not answer: ${(error as Error).message}`, true, undefined, { cause: error });

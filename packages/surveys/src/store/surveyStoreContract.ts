@@ -59,6 +59,22 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       expect(after).toMatchObject({ status: "synthesizing", responseCount: 6 });
     });
 
+    it("neither starts the saga again nor changes the status when the claiming event comes back after the saga moved on", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
+      expect((await store.claimForSynthesis(survey.surveyId, 3, "event-c")).crossed).toBe(true);
+      await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" });
+      await store.setStatus(survey.surveyId, "ready", { personaId: "persona-1" });
+
+      // Delivered again (at least once), or replayed from the archive.
+      const again = await store.claimForSynthesis(survey.surveyId, 3, "event-c");
+
+      expect(again).toEqual({ count: 3, crossed: false });
+      expect((await store.get(survey.surveyId))?.status).toBe("ready");
+    });
+
     it("counts dropped answers without storing them", async () => {
       const store = makeStore();
       const survey = newSurvey();

@@ -1,7 +1,7 @@
 // Writes a persona from friends' answers with a chat model's structured output (strict JSON schema, bounded retries).
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
-import { personaDraftSchema, type PersonaDraft, type PersonaSynthesiser, type SynthesisInput } from "./personaDraft";
+import { fitDraft, personaDraftSchema, type PersonaDraft, type PersonaSynthesiser, type SynthesisInput } from "./personaDraft";
 
 /** Strict structured output wants every field present: nothing optional in the schema the model sees. */
 const draftForModel = z.object({
@@ -25,7 +25,7 @@ export const createLlmSynthesiser = (model: BaseChatModel, options: { modelName:
   const attempts = 1 + Math.max(0, options.maxRetries ?? 1);
   return {
     name: options.modelName,
-    async synthesise(input: SynthesisInput): Promise<PersonaDraft> {
+    async synthesise(input: SynthesisInput, call: { signal?: AbortSignal } = {}): Promise<PersonaDraft> {
       const questionText = new Map(input.questions.map((q) => [q.id, q.text]));
       const answers = input.responses
         .map((r, i) => `Friend ${i + 1}:\n${r.answers.map((a) => `- ${questionText.get(a.questionId) ?? a.questionId}: ${JSON.stringify(a.answer)}`).join("\n")}`)
@@ -33,15 +33,22 @@ export const createLlmSynthesiser = (model: BaseChatModel, options: { modelName:
       let lastError: unknown;
       for (let attempt = 0; attempt < attempts; attempt++) {
         try {
-          const raw = await structured.invoke([
-            { role: "system", content: INSTRUCTIONS },
-            { role: "user", content: `The teenager is called ${JSON.stringify(input.subjectName)}.\n\n<answers>\n${answers}\n</answers>` },
-          ]);
-          return personaDraftSchema.parse({ ...raw, name: input.subjectName, traits: raw.traits.slice(0, 8), topics: raw.topics.slice(0, 10), values: raw.values.slice(0, 5) });
+          const raw = await structured.invoke(
+            [
+              { role: "system", content: INSTRUCTIONS },
+              { role: "user", content: `The teenager is called ${JSON.stringify(input.subjectName)}.\n\n<answers>\n${answers}\n</answers>` },
+            ],
+            call.signal ? { signal: call.signal } : {},
+          );
+          // Strict JSON schema cannot bound a string's length: a long trait or topic is shortened here, not refused.
+          return personaDraftSchema.parse(fitDraft({ ...draftForModel.parse(raw), name: input.subjectName }));
         } catch (error) {
           lastError = error;
+          // Out of time: another attempt would only be cut off too.
+          if (call.signal?.aborted) break;
         }
       }
+      if (call.signal?.aborted) throw new SynthesisFailedError("the model gave no persona before the invocation's time ran out", { cause: call.signal.reason ?? lastError });
       throw new SynthesisFailedError(`the model's persona did not validate after ${attempts} attempts`, { cause: lastError });
     },
   };

@@ -1,5 +1,5 @@
 // Writes a persona from friends' answers without a model: the words friends agree on become traits, topics and voice.
-import type { PersonaDraft, PersonaSynthesiser, SynthesisInput } from "./personaDraft";
+import { fitDraft, type PersonaDraft, type PersonaSynthesiser, type SynthesisInput } from "./personaDraft";
 
 const STOP_WORDS = new Set(
   "a an and are as at be but by for from has have he her him his i if in is it its just like me my of on or our really she so that the their them they this to too very was we were what when who with you your super kinda always never about lot lots things stuff".split(" "),
@@ -52,7 +52,8 @@ export const createOfflineSynthesiser = (): PersonaSynthesiser => ({
     const style = ranked(buckets.style, 2);
     const name = input.subjectName;
     const traitText = traits.length ? listed(traits) : "easy to be around";
-    return {
+    // Friends' phrases can be as long as an answer (1,000 characters): the draft keeps to the persona API's limits.
+    return fitDraft({
       name,
       traits: traits.length ? traits : ["friendly"],
       topics,
@@ -60,6 +61,6 @@ export const createOfflineSynthesiser = (): PersonaSynthesiser => ({
       description: `${name}, as ${input.responses.length} friends describe them: ${traitText}.`,
       personality: `You are ${traitText}.${values.length ? ` You care about ${listed(values)}.` : ""}${topics.length ? ` You light up talking about ${listed(topics)}.` : ""}`,
       speakingStyle: style.length ? `You talk the way your friends know you: ${listed(style)}.` : "You talk like a good friend: warm, natural, short messages.",
-    };
+    });
   },
 });

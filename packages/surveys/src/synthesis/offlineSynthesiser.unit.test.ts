@@ -49,4 +49,17 @@ describe("the offline synthesiser", () => {
     expect(draft.traits.slice(0, 2)).toEqual(["chill", "honest"]);
     expect(draft.topics).toContain("skateboarding at the park");
   });
+
+  it("keeps long answers within the persona API's limits", async () => {
+    const long = (word: string) => Array.from({ length: 4 }, (_, i) => `${word}${i}${"x".repeat(240)}`).join(" ");
+    const draft = await createOfflineSynthesiser().synthesise({
+      subjectName: "Maya",
+      questions: DEFAULT_QUESTIONS,
+      responses: ["a", "b", "c"].map((friend) => answers(`${long(`kind${friend}`)}, ${long(`brave${friend}`)}`, `${long(`anime${friend}`)}, ${long(`drawing${friend}`)}`, "playful", long(`friends${friend}`))),
+    });
+    expect(personaDraftSchema.safeParse(draft).success).toBe(true);
+    expect(draft.personality.length).toBeLessThanOrEqual(2000);
+    expect(draft.topics.length).toBeGreaterThan(0);
+    for (const topic of draft.topics) expect(topic.length).toBeLessThanOrEqual(60);
+  });
 });

@@ -41,19 +41,27 @@ export class DynamoDbSurveyStore implements SurveyStore {
 
   async addResponse(surveyId: string, response: StoredResponse): Promise<"added" | "duplicate"> {
     if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
+    const key = { surveyId, sk: `${RESPONSE_PREFIX}${response.respondentKey}` };
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { surveyId, sk: `${RESPONSE_PREFIX}${response.respondentKey}`, ...response, expiresAt: epochSeconds(this.clock()) + RESPONSE_RETENTION_SECONDS },
+          Item: { ...key, ...response, expiresAt: epochSeconds(this.clock()) + RESPONSE_RETENTION_SECONDS },
           ConditionExpression: "attribute_not_exists(sk)",
         }),
       );
-      return "added";
     } catch (error) {
       if (isConditionFailure(error)) return "duplicate";
       throw error;
     }
+    // A condition cannot name another item, and the local DynamoDB has no transactions: the survey is read again after
+    // the write. Deleted since (its owner's erasure), the answer goes too; delete() sweeps the answers again after the
+    // survey item, so one of the two sees the other.
+    if (!(await this.get(surveyId))) {
+      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+      throw new SurveyNotFoundError(surveyId);
+    }
+    return "added";
   }
 
   async countDropped(surveyId: string, reason: DropReason): Promise<void> {
@@ -96,16 +104,20 @@ export class DynamoDbSurveyStore implements SurveyStore {
           TableName: this.tableName,
           Key: { surveyId, sk: SURVEY_SK },
           UpdateExpression: "SET synthesisClaimedAt = :now, claimedBy = :claimant, #status = :synthesizing",
-          ConditionExpression: "attribute_exists(surveyId) AND (attribute_not_exists(synthesisClaimedAt) OR claimedBy = :claimant)",
+          ConditionExpression: "attribute_exists(surveyId) AND attribute_not_exists(synthesisClaimedAt)",
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":synthesizing": "synthesizing", ":claimant": claimant },
         }),
       );
       return { count, crossed: true };
     } catch (error) {
-      if (isConditionFailure(error)) return { count, crossed: false };
-      throw error;
+      if (!isConditionFailure(error)) throw error;
     }
+    // Claimed already. The claimant asking again is a redelivery: it changes nothing, and it may start the saga again
+    // only while the survey still waits for it (its first attempt claimed, then failed to publish).
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true }));
+    const claimed = Item as SurveyItem | undefined;
+    return { count, crossed: claimed?.claimedBy === claimant && claimed.status === "synthesizing" };
   }
 
   /** Every page of a survey's response items, expired ones too (callers decide), read consistently. */
@@ -161,11 +173,16 @@ export class DynamoDbSurveyStore implements SurveyStore {
    * an erasure must not leave a friend's words about the user waiting for it.
    */
   async delete(surveyId: string): Promise<void> {
-    const pages = this.responsePages(surveyId, "surveyId, sk");
-    for await (const page of pages) {
+    await this.deleteResponses(surveyId);
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK } }));
+    // An answer written while the first sweep ran, by an addResponse that read the survey before it was deleted.
+    await this.deleteResponses(surveyId);
+  }
+
+  private async deleteResponses(surveyId: string): Promise<void> {
+    for await (const page of this.responsePages(surveyId, "surveyId, sk")) {
       for (const item of page.Items ?? []) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: item.sk as string } }));
     }
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK } }));
   }
 }
 

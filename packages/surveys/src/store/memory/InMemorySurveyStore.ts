@@ -44,7 +44,7 @@ export class InMemorySurveyStore implements SurveyStore {
     const count = this.responses.get(surveyId)?.size ?? 0;
     survey.responseCount = Math.max(survey.responseCount, count);
     if (count < threshold) return { count, crossed: false };
-    if (survey.claimedBy) return { count, crossed: survey.claimedBy === claimant };
+    if (survey.claimedBy) return { count, crossed: survey.claimedBy === claimant && survey.status === "synthesizing" };
     survey.claimedBy = claimant;
     survey.status = "synthesizing";
     return { count, crossed: true };
