@@ -248,10 +248,18 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByRole("button", { name: "End chat" }).click();
     await page.getByText("This chat has ended.").waitFor();
     expect(await composer(page).isVisible()).toBe(false);
+    // The end of a chat brings the server's question about it: one tap answers, and the answer is recorded.
+    const feedback = page.getByRole("region", { name: "A question about your chat" });
+    await feedback.getByText("How was this conversation?").waitFor(WAIT);
+    await feedback.getByRole("button", { name: "great", exact: true }).click();
+    await feedback.getByText("Thanks for telling us.").waitFor(WAIT);
 
     await page.getByRole("link", { name: "Your chats" }).click();
     const row = page.locator(".card[data-session-id]").first();
     await row.waitFor();
+    const signedIn = JSON.parse((await page.evaluate<string | null>("sessionStorage.getItem('innerworld.signedIn')")) ?? "{}") as { token: string };
+    const asked = await fetch(`${webUrl}/api/sessions/${await row.getAttribute("data-session-id")}/feedback`, { headers: { authorization: `Bearer ${signedIn.token}` } });
+    expect(((await asked.json()) as { requests: { status: string; answer?: { choice: string } }[] }).requests).toEqual([expect.objectContaining({ status: "answered", answer: expect.objectContaining({ choice: "great" }) })]);
     expect(await row.textContent()).toMatch(/Courage.*1 message.*ended \(client end\)/);
     await screenshot("your-chats");
     await row.getByRole("button", { name: /^Read the chat with Courage/ }).click();

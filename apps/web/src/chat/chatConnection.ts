@@ -40,6 +40,8 @@ const SERVER_FRAME_TYPES: readonly ServerFrameType[] = [
   "rate_limit_status",
   "session_ended",
   "session_resumed",
+  "feedback_request",
+  "feedback_recorded",
   "pong",
   "error",
 ];

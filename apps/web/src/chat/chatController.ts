@@ -18,6 +18,18 @@ export interface RateLimitNotice {
   until: number;
 }
 
+/** A question about a chat the server asked ("How was this conversation?"), until it is answered or closed. */
+export interface FeedbackPrompt {
+  requestId: string;
+  sessionId: string;
+  question: string;
+  options: string[];
+  /** The choice the server recorded; the prompt then says thanks. */
+  answered?: string;
+  /** Sent and not yet recorded. */
+  sending?: boolean;
+}
+
 export interface ChatSnapshot {
   link: LinkState;
   session: ChatSession | undefined;
@@ -31,6 +43,7 @@ export interface ChatSnapshot {
   starting: boolean;
   /** Loading a session's history. */
   loading: boolean;
+  feedback: FeedbackPrompt | undefined;
 }
 
 export type ChatListener = (snapshot: ChatSnapshot, completed: TranscriptEntry | undefined) => void;
@@ -64,6 +77,7 @@ export class ChatController {
   private starting = false;
   private loading = false;
   private resumed = false;
+  private feedback: FeedbackPrompt | undefined;
   /** A persona picked while the link was still coming up: its chat starts when the link opens. */
   private pendingStart: string | undefined;
   private gapFillTimer: number | undefined;
@@ -126,6 +140,7 @@ export class ChatController {
       problem: this.problem,
       starting: this.starting,
       loading: this.loading,
+      feedback: this.feedback,
     };
   }
 
@@ -191,6 +206,22 @@ export class ChatController {
       this.problem = "Couldn't end the chat while you're offline. Try again when you're back.";
       this.changed();
     }
+  }
+
+  /** Answers the open feedback question with one of its options. */
+  answerFeedback(choice: string): void {
+    const prompt = this.feedback;
+    if (!prompt || prompt.answered !== undefined || !prompt.options.includes(choice)) return;
+    if (!this.connection.send({ type: "feedback_response", payload: { requestId: prompt.requestId, choice } })) {
+      this.problem = "You're not connected right now. We'll ask again when you're back.";
+    } else this.feedback = { ...prompt, sending: true };
+    this.changed();
+  }
+
+  /** Puts the feedback question away; the server offers an unanswered one again on a later chat. */
+  dismissFeedback(): void {
+    this.feedback = undefined;
+    this.changed();
   }
 
   retryConnection(): void {
@@ -317,7 +348,20 @@ export class ChatController {
         // A message the gateway refused outright (empty, too long) will not be acknowledged: stop showing it as sending.
         if (["EMPTY_CONTENT", "CONTENT_TOO_LONG", "FRAME_TOO_LARGE", "INVALID_FRAME"].includes(payload.code)) this.transcript.notSent();
         if (payload.messageId) this.agentStatus = undefined;
+        // The question was answered elsewhere or closed: it goes, and the teen hears why.
+        if (["FEEDBACK_ALREADY_ANSWERED", "FEEDBACK_EXPIRED", "FEEDBACK_NOT_FOUND", "INVALID_CHOICE"].includes(payload.code)) this.feedback = undefined;
         this.problem = wordsForError(payload.code);
+        break;
+      }
+      case "feedback_request": {
+        const payload = frame.payload as ServerFrames["feedback_request"];
+        // The server offers an open request again on every start and resume: one already on screen stays as it is.
+        if (this.feedback?.requestId !== payload.requestId) this.feedback = { requestId: payload.requestId, sessionId: payload.sessionId, question: payload.question, options: payload.options };
+        break;
+      }
+      case "feedback_recorded": {
+        const payload = frame.payload as ServerFrames["feedback_recorded"];
+        if (this.feedback?.requestId === payload.requestId) this.feedback = { ...this.feedback, answered: payload.choice, sending: false };
         break;
       }
       case "rate_limit_status":

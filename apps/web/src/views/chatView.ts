@@ -80,6 +80,8 @@ export class ChatView {
   private readonly composer = h("form", { class: "composer", "aria-label": "Write a message" });
   private readonly composerLabel = h("label", { for: "composer-input", class: "visually-hidden" }, "Your message");
   private readonly endedBox = h("div", { class: "session-ended card stack", hidden: true });
+  private readonly feedbackBox = h("section", { class: "feedback card stack", hidden: true, "aria-label": "A question about your chat" });
+  private feedbackShownFor: string | undefined;
   private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
   private countdown: number | undefined;
   private pickerShownFor: string | undefined;
@@ -109,7 +111,7 @@ export class ChatView {
       h("div", { class: "chat-header" }, this.title, this.linkBadge, this.endButton),
       this.transcriptList,
       // Status, limits, problems and the composer stay in view at the bottom while the transcript scrolls above them.
-      h("div", { class: "dock" }, this.agentStatusLine, this.rateLimitLine, this.problemLine, this.endedBox, this.composer),
+      h("div", { class: "dock" }, this.agentStatusLine, this.rateLimitLine, this.problemLine, this.feedbackBox, this.endedBox, this.composer),
     );
     this.element = h("div", { class: "chat-view" }, this.pickerHost, this.chatHost);
   }
@@ -208,7 +210,37 @@ export class ChatView {
       );
     } else if (!ended) this.endedBox.replaceChildren();
 
+    this.renderFeedback(snapshot);
+
     if (completed?.role === "notice") announce("Important: there are people you can reach right now. The helplines are in the chat.");
+  }
+
+  /** The server's question about a chat, with its options as buttons; thanks once the answer is recorded. */
+  private renderFeedback(snapshot: ChatSnapshot) {
+    const prompt = snapshot.feedback;
+    this.feedbackBox.hidden = prompt === undefined;
+    const key = prompt ? `${prompt.requestId}|${prompt.answered ?? ""}|${prompt.sending === true}` : undefined;
+    if (this.feedbackShownFor === key) return;
+    this.feedbackShownFor = key;
+    if (!prompt) {
+      this.feedbackBox.replaceChildren();
+      return;
+    }
+    const close = h("button", { type: "button", class: "link", onclick: () => this.controller.dismissFeedback() }, prompt.answered === undefined ? "Not now" : "Close");
+    if (prompt.answered !== undefined) {
+      replaceChildren(this.feedbackBox, h("p", { role: "status" }, "Thanks for telling us."), close);
+      return;
+    }
+    replaceChildren(
+      this.feedbackBox,
+      h("p", { id: `feedback-${prompt.requestId}` }, prompt.question),
+      h(
+        "div",
+        { class: "feedback-options", role: "group", "aria-labelledby": `feedback-${prompt.requestId}` },
+        ...prompt.options.map((option) => h("button", { type: "button", class: "secondary", disabled: prompt.sending === true, onclick: () => this.controller.answerFeedback(option) }, option)),
+      ),
+      close,
+    );
   }
 
   private renderTranscript(entries: readonly TranscriptEntry[], persona: string, canResend: boolean) {
