@@ -230,7 +230,14 @@ export const createNotifier = (ports: NotifierPorts) => {
     async feedbackRequested(event: ConsumedEvent<"FeedbackRequested">) {
       const { data, metadata } = event.envelope;
       const frame = serverFrame("feedback_request", { requestId: data.requestId, sessionId: data.sessionId, question: data.question, options: data.options, expiresAt: data.expiresAt });
-      for (const connection of await connections.listByUser(metadata.userId)) await ports.pusher.push(connection.connectionId, frame);
+      // Every connection is tried: one whose push failed does not keep the request from the others. Then the failure is
+      // thrown, so the queue tries again; a connection that had it already gets it again, and clients keep one card per
+      // requestId.
+      const failures: unknown[] = [];
+      for (const connection of await connections.listByUser(metadata.userId)) {
+        await ports.pusher.push(connection.connectionId, frame).catch((error: unknown) => failures.push(error));
+      }
+      if (failures.length > 0) throw new AggregateError(failures, `the feedback request could not be pushed to ${failures.length} of the user's connections`);
     },
 
     /** A step gave up: the client hears so with a code it can act on (retry the message, or not). */

@@ -316,6 +316,24 @@ describe("notifier: notifyClient", () => {
     expect(shown("conn-maya-1")[0]?.payload).toMatchObject({ code: "STEP_FAILED", message: "The safety step failed: MODERATION_DOWN", retryable: false });
   });
 
+  it("offers a feedback request on the teen's other connections when the push to one fails, then fails so the queue tries again", async () => {
+    await connections.open("conn-maya-phone", "user-maya");
+    await connections.open("conn-maya-laptop", "user-maya");
+    const push = pusher.push.bind(pusher);
+    vi.spyOn(pusher, "push").mockImplementation((connectionId, frame) => (connectionId === "conn-maya-phone" ? Promise.reject(new Error("ECONNRESET")) : push(connectionId, frame)));
+    const requested: PublishRequest<"FeedbackRequested"> = {
+      type: "FeedbackRequested",
+      correlationId: t.sessionId,
+      userId: "user-maya",
+      sessionId: t.sessionId,
+      data: { requestId: `feedback-${t.sessionId}-end`, sessionId: t.sessionId, question: "How was this conversation?", options: ["great", "okay", "not great"], reason: "session_end", requestedAt: TURN_AT, expiresAt: "2026-12-06T16:00:00.000Z" },
+    };
+
+    await expect(notifier.feedbackRequested(delivered(requested))).rejects.toThrow("could not be pushed to 1 of the user's connections");
+
+    expect(pusher.pushed.map((p) => p.connectionId)).toEqual(["conn-maya-laptop"]);
+  });
+
   it("offers a feedback request on every connection the teen has open, and no one else's", async () => {
     await connections.open("conn-maya-phone", "user-maya");
     await connections.open("conn-maya-laptop", "user-maya");
