@@ -7,7 +7,7 @@ import type { RateDecision, BucketSpec, RateLimitScope } from "@innerworld/conve
 
 type SurveyScope = Extract<RateLimitScope, "survey_respondent" | "survey">;
 import { crisisResources, describesWithInsult, screenOutput, type SafetyVerdict } from "@innerworld/screening";
-import { screenPersona } from "@innerworld/personas/authoring";
+import { PERSONA_LIMITS, screenPersona } from "@innerworld/personas/authoring";
 import {
   DEFAULT_QUESTIONS,
   checkAnswers,
@@ -114,6 +114,10 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
       return reason ? [{ field: `questions.${q.id}`, reason }] : [];
     });
     if (refused.length) return problem(422, "UNSAFE_SURVEY", "Some questions cannot be asked", refused);
+    // The survey ends in a persona of the owner's: one who has as many as one may have is told now, not after friends answered.
+    if ((await ports.personas.listByOwner(userId)).length >= PERSONA_LIMITS.personasPerUser) {
+      return problem(409, "PERSONA_LIMIT_REACHED", `You have ${PERSONA_LIMITS.personasPerUser} personas, as many as one may have: delete one to make room for the one this survey makes`);
+    }
     const survey: Survey = { surveyId: randomUUID(), ownerId: userId, subjectName: parsed.data.subjectName, questions, status: "collecting", createdAt: now().toISOString(), responseCount: 0, droppedCount: 0 };
     await ports.surveys.create(survey);
     const base = ports.shareBaseUrl ?? `https://${event.requestContext.domainName}`;

@@ -147,6 +147,17 @@ describe("the survey API", () => {
     expect(await surveys.listByOwner("owner-1")).toEqual([]);
   });
 
+  it("refuses a survey to an owner who already has as many personas as one may have, since it would make one more", async () => {
+    const { api, personas, surveys } = setUp();
+    for (let i = 0; i < 20; i += 1) await personas.create(newPersonaRecord({ personaId: `own-${i}`, ownerId: "owner-1", now: new Date(NOW), fields: { name: `Pal ${i}` } }));
+
+    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));
+
+    expect(result.statusCode).toBe(409);
+    expect(body(result).error).toMatchObject({ code: "PERSONA_LIMIT_REACHED" });
+    expect(await surveys.listByOwner("owner-1")).toEqual([]);
+  });
+
   it("refuses bad input with the field and the reason", async () => {
     const { api } = setUp();
     const surveyId = await create(api);

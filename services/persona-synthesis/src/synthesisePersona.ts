@@ -3,7 +3,7 @@ import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import { invocationDeadline } from "@innerworld/platform/runtime";
 import type { TombstoneStore } from "@innerworld/platform/tombstones";
-import { screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
+import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
@@ -45,6 +45,19 @@ export class UnsafeSurveyPersonaError extends Error {
   }
 }
 
+/** The owner has as many personas as one may have: the survey fails for good, saying why, and no model is asked. */
+export class SurveyPersonaLimitError extends Error {
+  override readonly name = "SurveyPersonaLimitError";
+  readonly code = "PERSONA_LIMIT_REACHED";
+  readonly retryable = false;
+  constructor(
+    readonly surveyId: string,
+    readonly limit: number,
+  ) {
+    super(`The survey's owner already has ${limit} personas, as many as one may have: delete one to make room`);
+  }
+}
+
 export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
   async function synthesise({ envelope, context }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
     const { data, metadata } = envelope;
@@ -57,6 +70,10 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     const personaId = personaIdForSurvey(survey.surveyId);
     // Drawing: an earlier delivery wrote the persona and then failed to announce it. Gone since: its owner deleted it.
     if (survey.status === "drawing" && !(await ports.personas.get(personaId))) return;
+    // A persona from friends counts toward the owner's own limit, as one made by hand does (POST /personas refuses the
+    // 21st): checked before the model is asked, since the answer could not be kept.
+    const owned = (await ports.personas.listByOwner(survey.ownerId)).filter((persona) => persona.personaId !== personaId);
+    if (owned.length >= PERSONA_LIMITS.personasPerUser) throw new SurveyPersonaLimitError(survey.surveyId, PERSONA_LIMITS.personasPerUser);
     const responses = await ports.surveys.listResponses(survey.surveyId);
     const deadline = invocationDeadline(context, SYNTHESIS_RESERVE_MS);
     const draft = await ports.synthesiser

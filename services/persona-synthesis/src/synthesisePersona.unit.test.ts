@@ -1,6 +1,6 @@
 // Persona-synthesis over in-memory stores: friends' answers become one persona owned by the survey's owner.
 import { RecordingPublisher, type ConsumedEvent } from "@innerworld/events";
-import { InMemoryPersonaStore } from "@innerworld/personas/store";
+import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
@@ -123,6 +123,20 @@ describe("persona synthesis", () => {
     expect((failure as Error).message).not.toContain("therapist");
     expect(await personas.listByOwner("owner-1")).toEqual([]);
     expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("fails the survey for good, asking no model, when its owner already has as many personas as one may have", async () => {
+    const synthesiser = { name: "never-asked", synthesise: vi.fn() };
+    const { personas, publisher, synthesise, completed } = await setUp({ synthesiser: () => synthesiser });
+    for (let i = 0; i < 20; i += 1) {
+      await personas.create(newPersonaRecord({ personaId: `own-${i}`, ownerId: "owner-1", now: new Date(NOW), fields: { name: `Pal ${i}` } }));
+    }
+
+    await expect(synthesise(completed)).rejects.toMatchObject({ name: "SurveyPersonaLimitError", code: "PERSONA_LIMIT_REACHED", retryable: false });
+
+    expect(synthesiser.synthesise).not.toHaveBeenCalled();
+    expect(await personas.listByOwner("owner-1")).toHaveLength(20);
     expect(publisher.published).toEqual([]);
   });
 
