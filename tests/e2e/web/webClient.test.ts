@@ -237,6 +237,31 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     }
   });
 
+  it("sends a burst of messages one at a time, each once the one before is acknowledged, so they keep the order typed", async () => {
+    model.setBehaviour(MODEL, { reply: "Mm-hm." });
+    const { page } = await open();
+    // What crossed the socket, in order: the gateway numbers messages as it handles them, and it may handle frames sent
+    // back to back in any order.
+    const wire: string[] = [];
+    page.on("websocket", (socket) => {
+      socket.on("framesent", ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { type: string; payload: { content?: string } };
+        if (frame.type === "message") wire.push(`sent ${frame.payload.content ?? ""}`);
+      });
+      socket.on("framereceived", ({ payload }) => {
+        if ((JSON.parse(String(payload)) as { type: string }).type === "message_received") wire.push("acknowledged");
+      });
+    });
+    await signIn(page, webUrl, "web-ines");
+    await startChat(page, "Companion");
+
+    for (const text of ["wait", "so basically", "i got the part!!"]) await send(page, text);
+
+    await expect.poll(() => wire.filter((entry) => entry === "acknowledged").length, WAIT).toBe(3);
+    expect(wire).toEqual(["sent wait", "acknowledged", "sent so basically", "acknowledged", "sent i got the part!!", "acknowledged"]);
+    expect(await page.locator('.bubble[data-role="user"] .text').allTextContents()).toEqual(["wait", "so basically", "i got the part!!"]);
+  });
+
   it("ends a chat, lists it under Your chats with its history, and shows memory only where the API has it", async () => {
     model.setBehaviour(MODEL, { reply: "Good luck at practice!" });
     const { page, screenshot } = await open();

@@ -78,6 +78,11 @@ export class ChatController {
   private loading = false;
   private resumed = false;
   private feedback: FeedbackPrompt | undefined;
+  /**
+   * The message sent and not yet acknowledged. The gateway numbers messages in the order it handles them, and frames
+   * sent back to back may be handled in any order, so the next message goes only once this one is acknowledged.
+   */
+  private onTheWire: string | undefined;
   /** A persona picked while the link was still coming up: its chat starts when the link opens. */
   private pendingStart: string | undefined;
   private gapFillTimer: number | undefined;
@@ -95,7 +100,11 @@ export class ChatController {
       onOpen: () => this.linkOpened(),
       onState: (state) => {
         this.link = state;
-        if (state !== "open") this.resumed = false;
+        // A new socket starts with nothing on the wire: what was not acknowledged goes again after the resume.
+        if (state !== "open") {
+          this.resumed = false;
+          this.onTheWire = undefined;
+        }
         if (this.pendingStart !== undefined && (state === "offline" || state === "unauthorized" || state === "closed")) {
           this.pendingStart = undefined;
           this.starting = false;
@@ -232,7 +241,17 @@ export class ChatController {
     if (!this.session) return;
     // Sent only once resumed, so the gateway has the session on this connection; until then it waits in the outbox.
     if (!this.resumed) return;
-    this.connection.send({ type: "message", payload: { sessionId: this.session.sessionId, content, stream: true, clientMessageId } });
+    // One at a time, in the order typed: this one waits in the outbox until the one on the wire is acknowledged.
+    if (this.onTheWire !== undefined && this.onTheWire !== clientMessageId) return;
+    if (this.connection.send({ type: "message", payload: { sessionId: this.session.sessionId, content, stream: true, clientMessageId } })) this.onTheWire = clientMessageId;
+  }
+
+  /** The message on the wire was acknowledged or refused: the next one waiting goes. */
+  private sendNextWaiting(settled: string | undefined) {
+    if (settled !== undefined && this.onTheWire !== settled) return;
+    this.onTheWire = undefined;
+    const next = this.transcript.unacknowledged()[0];
+    if (next?.clientMessageId) this.sendMessage(next.clientMessageId, next.text);
   }
 
   private linkOpened() {
@@ -251,10 +270,9 @@ export class ChatController {
     return Math.max(this.transcript.lastAnsweredSeq(), this.loadStored()?.lastAnsweredSeq ?? 0);
   }
 
+  /** After a resume: the messages waiting go again, the first now and each next once the one before is acknowledged. */
   private flushOutbox() {
-    for (const entry of this.transcript.unacknowledged()) {
-      if (entry.clientMessageId) this.sendMessage(entry.clientMessageId, entry.text);
-    }
+    this.sendNextWaiting(undefined);
   }
 
   private receive(frame: ServerFrame) {
@@ -284,6 +302,7 @@ export class ChatController {
         if (!this.isCurrent(payload.sessionId)) return;
         track(this.transcript.messageReceived(payload));
         this.agentStatus = "thinking";
+        this.sendNextWaiting(payload.clientMessageId);
         break;
       }
       case "agent_status": {
@@ -329,6 +348,7 @@ export class ChatController {
         const payload = frame.payload as ServerFrames["rate_limit_exceeded"];
         // The refusal names the message it refused; the first still sending, from a server that does not.
         this.transcript.notSent(payload.clientMessageId);
+        this.sendNextWaiting(payload.clientMessageId);
         // The view counts down from `until`; the refused message waits, marked, to be sent again.
         this.rateLimit = { scope: payload.scope, until: Date.now() + Math.max(1, payload.retryAfter) * 1000 };
         break;
@@ -346,7 +366,13 @@ export class ChatController {
           return;
         }
         // A message the gateway refused outright (empty, too long) will not be acknowledged: stop showing it as sending.
-        if (["EMPTY_CONTENT", "CONTENT_TOO_LONG", "FRAME_TOO_LARGE", "INVALID_FRAME"].includes(payload.code)) this.transcript.notSent();
+        // Any other refusal with no turn named, while a message is on the wire, is that message's: it is marked to send
+        // again by hand (never automatically, which could repeat a refusal for ever), and the next one waiting goes.
+        const aboutFeedback = payload.code.startsWith("FEEDBACK_") || payload.code === "INVALID_CHOICE";
+        if (!payload.messageId && !aboutFeedback && this.onTheWire !== undefined) {
+          this.transcript.notSent(this.onTheWire);
+          this.sendNextWaiting(this.onTheWire);
+        } else if (["EMPTY_CONTENT", "CONTENT_TOO_LONG", "FRAME_TOO_LARGE", "INVALID_FRAME"].includes(payload.code)) this.transcript.notSent();
         if (payload.messageId) this.agentStatus = undefined;
         // The question was answered elsewhere or closed: it goes, and the teen hears why.
         if (["FEEDBACK_ALREADY_ANSWERED", "FEEDBACK_EXPIRED", "FEEDBACK_NOT_FOUND", "INVALID_CHOICE"].includes(payload.code)) this.feedback = undefined;
@@ -425,6 +451,7 @@ export class ChatController {
 
   private reset(session: ChatSession | undefined) {
     window.clearTimeout(this.gapFillTimer);
+    this.onTheWire = undefined;
     this.pendingStart = undefined;
     this.transcript = new Transcript();
     this.session = session;
