@@ -6,6 +6,7 @@ import { forgetSignedIn, loadSignedIn, saveSignedIn, type SignedIn } from "./aut
 import { loadConfig, type WebConfig } from "./config";
 import { h, replaceChildren } from "./dom";
 import { signInView } from "./views/signInView";
+import { surveyAnswerPage, surveyIdOfPath } from "./views/surveyAnswerView";
 
 const root = document.getElementById("app") as HTMLElement;
 let app: App | undefined;
@@ -33,6 +34,12 @@ const boot = async () => {
   } catch (error) {
     replaceChildren(root, h("p", { class: "boot problem", role: "alert" }, "InnerWorld couldn't start: its settings didn't load. Try reloading the page."));
     console.error(error);
+    return;
+  }
+  // A survey's share link: a friend answers without an account, so no sign-in.
+  const surveyId = surveyIdOfPath(window.location.pathname);
+  if (surveyId !== undefined) {
+    replaceChildren(root, h("div", { class: "shell" }, h("header", { class: "topbar" }, h("p", { class: "brand" }, "InnerWorld")), h("main", { id: "main" }, surveyAnswerPage(config.apiUrl, surveyId))));
     return;
   }
   try {

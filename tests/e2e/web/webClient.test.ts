@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { mintToken } from "@innerworld/testing/chat-client";
 import { holdableClock } from "@innerworld/testing/clock";
 
 const MODEL = "web-client-model";
@@ -331,6 +332,28 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => page.locator("#main [role=status]").first().textContent(), WAIT).not.toBe("Loading…");
     expect(await jordan.count()).toBe(0);
+  });
+
+  it("opens a survey's share link without an account, takes a friend's answers, thanks them, and refuses a second go", async () => {
+    const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner" })}`, "content-type": "application/json" };
+    const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Noor" }) })).json()) as { surveyId: string; shareUrl: string };
+    // The link a teen shares opens this web client's page for it.
+    expect(created.shareUrl).toBe(`${webUrl}/surveys/${created.surveyId}`);
+    const { page } = await open();
+
+    await page.goto(created.shareUrl);
+    await page.getByRole("heading", { name: "Tell us about Noor" }).waitFor(WAIT);
+    await page.getByLabel("Which three words describe them best?").fill("funny, loyal, creative");
+    await page.getByRole("button", { name: "Send my answers" }).click();
+
+    await page.getByRole("heading", { name: "Thank you" }).waitFor(WAIT);
+    const ownerView = async () => (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys/${created.surveyId}`, { headers: owner })).json()) as { responseCount: number };
+    await expect.poll(async () => (await ownerView()).responseCount, WAIT).toBe(1);
+    // The same browser again: the API knows this friend answered.
+    await page.goto(created.shareUrl);
+    await page.getByLabel("Which three words describe them best?").fill("also kind");
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByText("You've answered this survey already.").waitFor(WAIT);
   });
 
   it("shows the operator each turn's events across the services, with hop timings and dead letters", async () => {

@@ -221,10 +221,16 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");
       return gatewayRuntime.current;
     }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks }, options.gatewayLimits);
-    const surveyApi = createSurveyRoutes(() => {
-      if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");
-      return gatewayRuntime.current;
-    }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks });
+    // The survey API is built on its first request; by then the web client, whose page answers a share link, is up.
+    const surveyOptions: { shareBaseUrl?: string } = {};
+    const surveyApi = createSurveyRoutes(
+      () => {
+        if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");
+        return gatewayRuntime.current;
+      },
+      { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks },
+      surveyOptions,
+    );
     const websocket: WebSocketApiEmulator = await startWebSocketApiEmulator({
       port: ports.websocket,
       stage: LOCAL_STAGE,
@@ -282,6 +288,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       });
       stack.push({ name: "web client", close: web.close });
       endpoints.webUrl = web.webUrl;
+      surveyOptions.shareBaseUrl = web.webUrl;
       if (web.eventTapUrl) endpoints.eventTapUrl = web.eventTapUrl;
     }
 

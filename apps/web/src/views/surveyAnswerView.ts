@@ -1,0 +1,134 @@
+// The page a survey's share link opens: a friend answers the questions about someone, with no account, and is thanked.
+import { h, replaceChildren } from "../dom";
+
+interface SurveyQuestion {
+  id: string;
+  kind: "text" | "choice";
+  text: string;
+  options?: string[];
+}
+
+interface PublicSurvey {
+  surveyId: string;
+  subjectName: string;
+  questions: SurveyQuestion[];
+}
+
+interface Helpline {
+  name: string;
+  contact: string;
+  description: string;
+}
+
+/** The survey id a share link's path names (`/surveys/<id>`), or undefined for any other page. */
+export const surveyIdOfPath = (path: string): string | undefined => /^\/surveys\/([0-9a-f-]{36})\/?$/i.exec(path)?.[1];
+
+/** The words a friend sees when an answer is refused, by the API's status; the API's own text never reaches them. */
+const REFUSALS: Record<number, string> = {
+  404: "This survey isn't here. Check the link you were sent.",
+  409: "You've answered this survey already. Thanks!",
+  410: "This survey has closed, so it isn't taking answers any more.",
+  429: "Lots of answers just now. Wait a minute, then send yours again.",
+};
+
+/**
+ * One id per browser, kept in localStorage, so a second answer from the same friend is recognised (the API hashes it
+ * with the request's address and browser, and stores neither).
+ */
+const respondentId = (): string => {
+  const key = "innerworld.respondent";
+  const known = localStorage.getItem(key);
+  if (known && known.length >= 8) return known;
+  const made = `browser-${crypto.randomUUID()}`;
+  localStorage.setItem(key, made);
+  return made;
+};
+
+const questionField = (question: SurveyQuestion): HTMLElement => {
+  const id = `question-${question.id}`;
+  if (question.kind === "choice") {
+    return h(
+      "fieldset",
+      { class: "stack" },
+      h("legend", {}, question.text),
+      ...(question.options ?? []).map((option, index) =>
+        h("label", { class: "row" }, h("input", { type: "radio", name: id, value: option, ...(index === 0 ? { id } : {}) }), option),
+      ),
+    );
+  }
+  return h("div", { class: "stack" }, h("label", { for: id }, question.text), h("textarea", { id, name: id, rows: 2, maxlength: 500 }));
+};
+
+/** What the form holds: each question answered, in the survey's order; empty answers left out. */
+const answersOf = (form: HTMLFormElement, questions: readonly SurveyQuestion[]) => {
+  const data = new FormData(form);
+  return questions
+    .map((question) => ({ questionId: question.id, answer: String(data.get(`question-${question.id}`) ?? "").trim() }))
+    .filter((answer) => answer.answer.length > 0);
+};
+
+export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement => {
+  const page = h("section", { class: "stack survey-answer", "aria-labelledby": "survey-title" }, h("p", { role: "status", class: "muted" }, "Loading the questions…"));
+
+  const thanks = (message: string, helplines: readonly Helpline[]) =>
+    replaceChildren(
+      page,
+      h("h2", { id: "survey-title" }, "Thank you"),
+      h("p", { role: "status" }, message),
+      helplines.length > 0
+        ? h(
+            "div",
+            { class: "card stack", role: "alert" },
+            h("h3", {}, "If things are hard for you right now, you don't have to go through it alone."),
+            h("ul", { class: "helplines" }, ...helplines.map((line) => h("li", {}, h("strong", {}, line.name), ` — ${line.contact}. `, line.description))),
+          )
+        : null,
+    );
+
+  const show = (survey: PublicSurvey) => {
+    const problem = h("p", { class: "problem", role: "alert" });
+    const send = h("button", { type: "submit" }, "Send my answers");
+    const form = h("form", { class: "stack", "aria-labelledby": "survey-title" }, ...survey.questions.map(questionField), problem, send);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const answers = answersOf(form, survey.questions);
+      if (answers.length === 0) {
+        problem.textContent = "Answer at least one question, then send.";
+        return;
+      }
+      send.disabled = true;
+      problem.textContent = "";
+      void fetch(`${apiUrl}/surveys/${surveyId}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ respondentId: respondentId(), answers }) })
+        .then(async (response) => {
+          if (response.status === 202) {
+            const body = (await response.json()) as { message: string; support?: Helpline[] };
+            thanks(body.message, body.support ?? []);
+            return;
+          }
+          send.disabled = response.status === 409 || response.status === 410;
+          problem.textContent = REFUSALS[response.status] ?? "Some answers didn't fit the questions. Check them and send again.";
+        })
+        .catch(() => {
+          send.disabled = false;
+          problem.textContent = "Couldn't send your answers. Check your connection and try again.";
+        });
+    });
+    replaceChildren(
+      page,
+      h("h2", { id: "survey-title" }, `Tell us about ${survey.subjectName}`),
+      h("p", {}, `${survey.subjectName} asked friends a few questions. Your answers help make an AI companion that talks the way you'd describe them. Nobody sees who answered, and answers that are mean or worrying are left out.`),
+      form,
+    );
+  };
+
+  void fetch(`${apiUrl}/surveys/${surveyId}`)
+    .then(async (response) => {
+      if (!response.ok) {
+        replaceChildren(page, h("h2", { id: "survey-title" }, "Survey"), h("p", { role: "alert" }, REFUSALS[response.status] ?? "This survey couldn't be loaded. Try again in a moment."));
+        return;
+      }
+      show((await response.json()) as PublicSurvey);
+    })
+    .catch(() => replaceChildren(page, h("h2", { id: "survey-title" }, "Survey"), h("p", { role: "alert" }, "This survey couldn't be loaded. Check your connection and try again.")));
+  return page;
+};
