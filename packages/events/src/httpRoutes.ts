@@ -23,4 +23,4 @@ export const READ_API_ROUTES = [
 ];
 /** The survey API's own handler: anyone may read a survey's questions and answer it; creating one and a portrait need a token. */
 export const SURVEY_PUBLIC_ROUTES = ["GET /surveys/{surveyId}", "POST /surveys/{surveyId}/responses"];
-export const SURVEY_ROUTES = ["POST /surveys", ...SURVEY_PUBLIC_ROUTES, "GET /personas/{personaId}/portrait"];
+export const SURVEY_ROUTES = ["POST /surveys", ...SURVEY_PUBLIC_ROUTES, "DELETE /surveys/{surveyId}", "GET /personas/{personaId}/portrait"];

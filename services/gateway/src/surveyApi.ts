@@ -186,6 +186,18 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     return json(202, thanks);
   };
 
+  /**
+   * The owner takes a survey down, with every answer friends gave: its link stops working. A persona it already made
+   * stays, the owner's own (DELETE /personas/{id} removes it); a synthesis still running finds the survey gone and
+   * keeps nothing. Another user's survey answers exactly like a missing one.
+   */
+  const deleteSurvey = async (userId: string, surveyId: string): Promise<Result> => {
+    const survey = await ports.surveys.get(surveyId);
+    if (!survey || survey.ownerId !== userId) return problem(404, "SURVEY_NOT_FOUND", "No such survey");
+    await ports.surveys.delete(surveyId);
+    return { statusCode: 204 };
+  };
+
   const portrait = async (userId: string, personaId: string): Promise<Result> => {
     const persona = await ports.personas.get(personaId);
     // Another user's persona answers exactly like a missing one.
@@ -211,6 +223,8 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
         return getSurvey(surveyId, event);
       case "POST /surveys/{surveyId}/responses":
         return respond(surveyId, event);
+      case "DELETE /surveys/{surveyId}":
+        return userId ? deleteSurvey(userId, surveyId) : problem(401, "UNAUTHORIZED", "A valid token is required");
       case "GET /personas/{personaId}/portrait":
         return userId ? portrait(userId, event.pathParameters?.personaId ?? "") : problem(401, "UNAUTHORIZED", "A valid token is required");
       default:

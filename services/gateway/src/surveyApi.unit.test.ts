@@ -158,6 +158,22 @@ describe("the survey API", () => {
     expect(await surveys.listByOwner("owner-1")).toEqual([]);
   });
 
+  it("lets the owner delete a survey with its answers, after which its link finds nothing; anyone else gets 404", async () => {
+    const { api, surveys } = setUp();
+    const surveyId = await create(api);
+    expect((await respond(api, surveyId, "browser-eli-0001", [{ questionId: "three_words", answer: "kind" }])).statusCode).toBe(202);
+    const remove = (sub: string) => api(httpApiEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId }, sub }));
+
+    expect((await remove("someone-else")).statusCode).toBe(404);
+    expect(await surveys.get(surveyId)).toBeDefined();
+    expect((await remove("owner-1")).statusCode).toBe(204);
+
+    expect(await surveys.get(surveyId)).toBeUndefined();
+    expect(await surveys.listResponses(surveyId)).toEqual([]);
+    expect((await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } }))).statusCode).toBe(404);
+    expect((await remove("owner-1")).statusCode).toBe(404);
+  });
+
   it("refuses bad input with the field and the reason", async () => {
     const { api } = setUp();
     const surveyId = await create(api);
