@@ -23,6 +23,15 @@ describe("notifier: notifyClient", () => {
   /** What the teen sees of a turn, without the agent_status frames around it (their own test is below). */
   const shown = (connectionId: string) => pusher.framesTo(connectionId).filter((f) => f.type !== "agent_status");
 
+  /** The end-of-session feedback request for Maya's session. */
+  const feedbackRequestedOfMaya = (): PublishRequest<"FeedbackRequested"> => ({
+    type: "FeedbackRequested",
+    correlationId: t.sessionId,
+    userId: "user-maya",
+    sessionId: t.sessionId,
+    data: { requestId: `feedback-${t.sessionId}-end`, sessionId: t.sessionId, question: "How was this conversation?", options: ["great", "okay", "not great"], reason: "session_end", requestedAt: TURN_AT, expiresAt: "2026-12-06T16:00:00.000Z" },
+  });
+
   beforeEach(async () => {
     const clock = manualClock(TURN_AT);
     sessions = new InMemorySessionStore(clock);
@@ -321,13 +330,7 @@ describe("notifier: notifyClient", () => {
     await connections.open("conn-maya-laptop", "user-maya");
     const push = pusher.push.bind(pusher);
     vi.spyOn(pusher, "push").mockImplementation((connectionId, frame) => (connectionId === "conn-maya-phone" ? Promise.reject(new Error("ECONNRESET")) : push(connectionId, frame)));
-    const requested: PublishRequest<"FeedbackRequested"> = {
-      type: "FeedbackRequested",
-      correlationId: t.sessionId,
-      userId: "user-maya",
-      sessionId: t.sessionId,
-      data: { requestId: `feedback-${t.sessionId}-end`, sessionId: t.sessionId, question: "How was this conversation?", options: ["great", "okay", "not great"], reason: "session_end", requestedAt: TURN_AT, expiresAt: "2026-12-06T16:00:00.000Z" },
-    };
+    const requested = feedbackRequestedOfMaya();
 
     await expect(notifier.feedbackRequested(delivered(requested))).rejects.toThrow("could not be pushed to 1 of the user's connections");
 
@@ -338,13 +341,7 @@ describe("notifier: notifyClient", () => {
     await connections.open("conn-maya-phone", "user-maya");
     await connections.open("conn-maya-laptop", "user-maya");
     await connections.open("conn-sam", "user-sam");
-    const requested: PublishRequest<"FeedbackRequested"> = {
-      type: "FeedbackRequested",
-      correlationId: t.sessionId,
-      userId: "user-maya",
-      sessionId: t.sessionId,
-      data: { requestId: `feedback-${t.sessionId}-end`, sessionId: t.sessionId, question: "How was this conversation?", options: ["great", "okay", "not great"], reason: "session_end", requestedAt: TURN_AT, expiresAt: "2026-12-06T16:00:00.000Z" },
-    };
+    const requested = feedbackRequestedOfMaya();
 
     await notifier.feedbackRequested(delivered(requested));
 
