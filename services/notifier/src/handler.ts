@@ -23,6 +23,7 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
     connectionsOf: async (userId) => (await connections.listByUser(userId)).map((c) => c.connectionId),
     personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
     pusher,
+    clock: runtime.clock,
   });
   return createServiceConsumer(runtime, {
     ReplyScreened: notifier.replyScreened,

@@ -1,6 +1,7 @@
 // The notifier's part of the persona saga: tells every open connection of the owner that their persona is ready.
 import { serverFrame, type ConsumedEvent } from "@innerworld/events";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
+import type { Clock } from "@innerworld/platform/clock";
 import type { PersonaStore } from "@innerworld/personas/store";
 
 export interface PersonaReadyPorts {
@@ -8,6 +9,7 @@ export interface PersonaReadyPorts {
   connectionsOf(userId: string): Promise<readonly string[]>;
   personas: PersonaStore;
   pusher: ConnectionPusher;
+  clock: Clock;
 }
 
 export const createPersonaReadyNotifier = (ports: PersonaReadyPorts) => {
@@ -15,6 +17,10 @@ export const createPersonaReadyNotifier = (ports: PersonaReadyPorts) => {
     const persona = await ports.personas.get(personaId);
     // Erased before it was ready (the owner deleted it or themselves): there is no one to tell about it.
     if (!persona || persona.ownerId !== ownerId) return;
+    // Storage settles the persona ready from the same event, on its own queue: the teen who taps the persona the moment
+    // they hear must not find it still drawing, so it is settled here too before they hear (the same write; either
+    // may come first).
+    if (persona.status !== "ready") await ports.personas.update(personaId, { status: "ready" }, new Date(ports.clock()));
     const frame = serverFrame("persona_ready", { personaId, surveyId, name: persona.name, portrait });
     for (const connectionId of await ports.connectionsOf(ownerId)) await ports.pusher.push(connectionId, frame).catch(() => "gone");
   };
