@@ -15,13 +15,21 @@ export const personaDraftSchema = z.object({
 });
 export type PersonaDraft = z.infer<typeof personaDraftSchema>;
 
-/** Cuts text to `max` characters, at the last space when there is one in its second half, so words stay whole. */
+/**
+ * Cuts text to at most `max` UTF-16 units (the draft schema's count, never more than the persona API's), whole
+ * characters only, so an emoji is never cut in two; at the last space when there is one in its second half, so words
+ * stay whole.
+ */
 const clipText = (text: string, max: number): string => {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
-  const cut = trimmed.slice(0, max);
+  let cut = "";
+  for (const character of trimmed) {
+    if (cut.length + character.length > max) break;
+    cut += character;
+  }
   const space = cut.lastIndexOf(" ");
-  return (space > max / 2 ? cut.slice(0, space) : cut).trim();
+  return (space > cut.length / 2 ? cut.slice(0, space) : cut).trim();
 };
 
 const clipList = (items: readonly string[], max: number, count: number): string[] =>
