@@ -112,19 +112,34 @@ export function findHarassment(text: PreparedText, direction: ScreeningDirection
   return findLexiconHits(text.forms, COMPILED, direction);
 }
 
-/**
- * Names and contempt in words that describe someone, whoever they are said to: "ugly, stupid and fat", "a total loser
- * nobody likes", "annoying weirdo, everyone hates her". A chat message may say such things of a third person and pass
- * (venting is not aimed at the reader); words a model will turn into that person's persona may not.
- */
-const INSULTING_DESCRIPTION = new RegExp(
-  `\\b(${[
-    "worthless", "pathetic", "disgusting", "ugly", "fat", "freak", "unlovable", "disgrace", "stupid", "dumb", "idiot", "moron", "loser", "annoying",
-    "lame", "cringe", "clown", "retarded", "braindead", "brain dead", "useless", "trash", "garbage", "weirdo", "creep", "creepy", "slut", "whore",
-    "(nobody|no one) (likes|loves|wants|cares about)", "everyone hates", "every one hates", "(hates|hated by) (everyone|everybody)",
-  ].join("|")})\\b`,
+/** Words that call someone names when they describe a person; most also have innocent uses ("stupid puns", "trash tv"). */
+const INSULT_WORDS = [
+  "worthless", "pathetic", "disgusting", "ugly", "fat", "freak", "unlovable", "disgrace", "stupid", "dumb", "idiot", "moron", "loser", "annoying",
+  "lame", "cringe", "clown", "retarded", "braindead", "useless", "trash", "garbage", "weirdo", "creep", "creepy", "slut", "whore",
+].join("|");
+/** Softeners and articles that may come before a descriptor in a list: "so annoying", "a total loser". */
+const LEAD = "(?:(?:a|an|so|very|really|super|kinda|kind of|sort of|pretty|such a|a total|total|a complete|complete|an absolute|absolute|the biggest)\\s+)*";
+/** An insult said of a person: "she's so annoying", "they are a loser", "a total loser", "such a creep". */
+const SAID_OF_SOMEONE = new RegExp(
+  `\\b(?:(?:she|he|they|you|u)\\s+(?:is|s|are|re|was|were)\\s+${LEAD}(?:${INSULT_WORDS})|(?:a total|total|a complete|an absolute|such a|the biggest)\\s+(?:${INSULT_WORDS}))\\b`,
 );
+/** Contempt for the person: "nobody likes her", "everyone hates them". */
+const CONTEMPT = /\b(?:(?:nobody|no one)\s+(?:likes|loves|wants|cares about)\s+(?:her|him|them)|(?:everyone|everybody|every one)\s+hates\s+(?:her|him|them)|hated by (?:everyone|everybody))\b/;
+/** One item of a list of descriptors that is nothing but insults: "ugly", "so annoying", "ugly loser", in "ugly, stupid and fat". */
+const BARE_INSULT = new RegExp(`^${LEAD}(?:${INSULT_WORDS})(?:\\s+(?:${INSULT_WORDS}))?$`);
 
+/**
+ * Name-calling in words that describe someone: "ugly, stupid and fat", "a total loser nobody likes", "she's so
+ * annoying, everyone hates her". A chat message may say such things of a third person and pass (venting is not aimed at
+ * the reader); words a model will turn into that person's persona may not. Read as descriptions are written: a list
+ * item that is only an insult, an insult said of "she"/"they", or contempt for the person. The same words about
+ * something else stay ("dumb memes and cringe tiktoks", "she loves trash tv", "homework is useless").
+ */
 export function describesWithInsult(text: string): boolean {
-  return prepareText(text).forms.some((form) => INSULTING_DESCRIPTION.test(form));
+  if (prepareText(text).forms.some((form) => SAID_OF_SOMEONE.test(form) || CONTEMPT.test(form))) return true;
+  // The list is split where it was written (the matching form drops punctuation), each item then read as the rest is.
+  return text
+    .toLowerCase()
+    .split(/[.,;:!?/&\n]|\band\b|\bor\b|\bbut\b/)
+    .some((item) => prepareText(item).forms.some((form) => BARE_INSULT.test(form.trim())));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { screenInput, screenOutput } from "./index";
+import { describesWithInsult, screenInput, screenOutput } from "./index";
 
 describe("harassment, threats and hate from a teen", () => {
   it.each([
@@ -95,4 +95,16 @@ describe("harassment in a model reply", () => {
   ])("%j: negating or reporting the words is what a good reply does → not blocked", (reply) => {
     expect(screenOutput(reply).action).not.toBe("block");
   });
+});
+
+describe("describesWithInsult", () => {
+  it.each(["ugly, stupid and fat", "a total loser nobody likes", "annoying weirdo, everyone hates her", "she is so annoying", "they are a loser", "kinda dumb, kinda fat"])(
+    "reads name-calling in a description of someone: %s",
+    (text) => expect(describesWithInsult(text)).toBe(true),
+  );
+
+  it.each(["dumb memes and cringe tiktoks", "stupid puns", "she is the class clown", "she is never annoying", "she loves trash tv", "anime and fat cats", "she thinks homework is useless", "nobody likes pineapple pizza but her", "funny and loyal"])(
+    "leaves the same words about something else: %s",
+    (text) => expect(describesWithInsult(text)).toBe(false),
+  );
 });

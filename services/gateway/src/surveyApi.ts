@@ -56,10 +56,10 @@ const fieldProblems = (error: ZodError) => error.issues.map((issue) => ({ field:
  * answers become the persona's own words ("ugly, stupid and fat" passes a teen's chat, never a persona's).
  */
 const isAbusive = (verdict: SafetyVerdict, text: string) =>
-  verdict.action === "block" ||
-  (verdict.action === "flag" && verdict.categories.some((c) => c !== "personal_data")) ||
-  ["block", "crisis"].includes(screenOutput(text).action) ||
-  describesWithInsult(text);
+  verdict.action === "block" || (verdict.action === "flag" && verdict.categories.some((c) => c !== "personal_data")) || ["block", "crisis"].includes(screenOutput(text).action);
+
+/** An answer, which describes the subject: also dropped when it calls them names. */
+const isAbusiveAnswer = (verdict: SafetyVerdict, text: string) => isAbusive(verdict, text) || describesWithInsult(text);
 
 /** A question that asks friends for someone's whereabouts or contact details, which no persona needs. */
 const ASKS_FOR_PERSONAL_DETAILS =
@@ -157,7 +157,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     for (const answer of parsed.data.answers) {
       const verdict = ports.screen(answer.answer);
       if (verdict.action === "crisis") dropped.crisis += 1;
-      else if (isAbusive(verdict, answer.answer)) dropped.abusive += 1;
+      else if (isAbusiveAnswer(verdict, answer.answer)) dropped.abusive += 1;
       else kept.push({ questionId: answer.questionId, answer: verdict.redactedText ?? answer.answer });
     }
     // A friend who wrote something worrying gets the helplines with the thanks, whatever else happened.

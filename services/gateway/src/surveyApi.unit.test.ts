@@ -108,11 +108,12 @@ describe("the survey API", () => {
     const result = await respond(api, surveyId, "browser-bully-0001", [
       { questionId: "three_words", answer: "ugly, stupid and fat" },
       { questionId: "cares_about", answer: "a total loser nobody likes" },
-      { questionId: "passions", answer: "drawing comics" },
+      // The same words about something else are an ordinary answer.
+      { questionId: "passions", answer: "stupid puns, trash tv and dumb memes" },
     ]);
 
     expect(result.statusCode).toBe(202);
-    expect((await surveys.listResponses(surveyId)).map((r) => r.answers)).toEqual([[{ questionId: "passions", answer: "drawing comics" }]]);
+    expect((await surveys.listResponses(surveyId)).map((r) => r.answers)).toEqual([[{ questionId: "passions", answer: "stupid puns, trash tv and dumb memes" }]]);
     expect((await surveys.get(surveyId))?.droppedCount).toBe(2);
   });
 
@@ -130,6 +131,14 @@ describe("the survey API", () => {
 
     expect(await surveys.listResponses(surveyId)).toHaveLength(1);
     expect((await surveys.get(surveyId))?.droppedCount).toBe(1);
+  });
+
+  it("asks a question that only names a word an insult could use", async () => {
+    const { api } = setUp();
+
+    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "What do they find annoying?" }] } }));
+
+    expect(result.statusCode).toBe(201);
   });
 
   it.each([
