@@ -7,7 +7,7 @@ import type { RateDecision, BucketSpec, RateLimitScope } from "@innerworld/conve
 
 type SurveyScope = Extract<RateLimitScope, "survey_respondent" | "survey">;
 import { crisisResources, describesWithInsult, screenOutput, type SafetyVerdict } from "@innerworld/screening";
-import { PERSONA_LIMITS, screenPersona } from "@innerworld/personas/authoring";
+import { PERSONA_LIMITS, personaNameProblem, screenPersona } from "@innerworld/personas/authoring";
 import {
   DEFAULT_QUESTIONS,
   checkAnswers,
@@ -105,7 +105,10 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     const questions = parsed.data.questions ?? [...DEFAULT_QUESTIONS];
     const duplicates = duplicateQuestionIds(questions);
     if (duplicates.length) return problem(400, "INVALID_SURVEY", "Question ids must be unique", duplicates.map((id) => ({ field: "questions.id", reason: `${id} is used twice` })));
-    // The subject's name becomes the persona's: it is held to the rules a persona's name is ("Maya the therapist girlfriend").
+    // The subject's name becomes the persona's: it is held to the rules a persona's name is: readable, not a built-in's,
+    // and no role or profession ("Maya the therapist girlfriend").
+    const nameProblem = personaNameProblem(parsed.data.subjectName);
+    if (nameProblem) return problem(400, "INVALID_SURVEY", "The survey is not valid", [{ field: "subjectName", reason: nameProblem }]);
     const nameReasons = screenPersona({ name: parsed.data.subjectName, description: "", personality: "", speakingStyle: "", topics: [] });
     if (nameReasons.length) return problem(422, "UNSAFE_SURVEY", "This name cannot be a persona's", nameReasons.map((r) => ({ field: "subjectName", reason: r.reason })));
     // An owner's own questions are read by friends: no abuse in them either, and no asking for where someone lives.

@@ -133,6 +133,18 @@ describe("the survey API", () => {
     expect((await surveys.get(surveyId))?.droppedCount).toBe(1);
   });
 
+  it.each([["Comfort", "is a built-in persona's name"], ["\u200b\u200b", "must have a letter or a digit, and no control characters"], ["a\u0007b", "must have a letter or a digit, and no control characters"]])(
+    "refuses a subject's name a persona may not have: %j",
+    async (subjectName, reason) => {
+      const { api } = setUp();
+
+      const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName } }));
+
+      expect(result.statusCode).toBe(400);
+      expect(body(result).error).toMatchObject({ code: "INVALID_SURVEY", details: [{ field: "subjectName", reason }] });
+    },
+  );
+
   it("asks a question that only names a word an insult could use", async () => {
     const { api } = setUp();
 

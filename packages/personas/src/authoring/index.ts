@@ -3,4 +3,4 @@ export { createPersonaAuthoring } from "./personaAuthoring";
 export type { AuthoringRefusal } from "./personaAuthoring";
 export { screenPersona } from "./screenPersona";
 export type { PersonaScreeningReason } from "./screenPersona";
-export { PERSONA_LIMITS } from "./personaInput";
+export { PERSONA_LIMITS, personaNameProblem } from "./personaInput";

@@ -1,8 +1,7 @@
 // The rules for making, changing and removing personas: ownership, read-only built-ins, limits, validation and screening.
 import { BUILT_IN_OWNER, newPersonaRecord, type EditablePersonaFields, type PersonaRecord } from "../store/personaRecord";
 import type { PersonaStore } from "../store/personaStore";
-import { builtInRecords } from "../store/builtIns";
-import { PERSONA_LIMITS, parsePersonaInput, type FieldError } from "./personaInput";
+import { PERSONA_LIMITS, parsePersonaInput, personaNameProblem, type FieldError } from "./personaInput";
 import { screenPersona, type PersonaScreeningReason } from "./screenPersona";
 
 export interface PersonaAuthoringPorts {
@@ -24,9 +23,6 @@ export type AuthoringRefusal =
 
 export type AuthoringOutcome<T> = { ok: true; value: T } | ({ ok: false } & AuthoringRefusal);
 
-/** The built-ins' names, which a person's own persona may not take. */
-const BUILT_IN_NAMES: ReadonlySet<string> = new Set(builtInRecords().map((record) => record.name.toLowerCase()));
-
 const refuse = <T>(refusal: AuthoringRefusal): AuthoringOutcome<T> => ({ ok: false, ...refusal });
 
 export const createPersonaAuthoring = (ports: PersonaAuthoringPorts) => {
@@ -45,7 +41,8 @@ export const createPersonaAuthoring = (ports: PersonaAuthoringPorts) => {
     if (!parsed.ok) return refuse({ kind: "invalid", errors: parsed.errors });
     const { avatarUrl, ...fields } = parsed.fields;
     // In a group with the built-in, "@Comfort" would call both, and the teen could not tell which one answered.
-    if (BUILT_IN_NAMES.has(fields.name.toLowerCase())) return refuse({ kind: "invalid", errors: [{ field: "name", reason: "is a built-in persona's name" }] });
+    const nameProblem = personaNameProblem(fields.name);
+    if (nameProblem) return refuse({ kind: "invalid", errors: [{ field: "name", reason: nameProblem }] });
     const reasons = screenPersona(fields);
     if (reasons.length > 0) return refuse({ kind: "unsafe", reasons });
     return { ok: true, value: { ...fields, avatar: avatarUrl ? { kind: "url", url: avatarUrl } : { kind: "generated", seed: personaId } } };

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { EditablePersonaFields } from "../store/personaRecord";
 import { DEFAULT_MODEL_SETTINGS } from "../store/personaRecord";
+import { builtInRecords } from "../store/builtIns";
 
 export const PERSONA_LIMITS = {
   nameChars: 60,
@@ -30,6 +31,21 @@ const text = z.string().refine(...atMost(PERSONA_LIMITS.textChars));
 
 /** A name someone can read: a letter or a digit in it, and nothing that is not text (control characters). */
 const readable = (value: string) => /[\p{L}\p{N}]/u.test(value) && !/\p{Cc}/u.test(value);
+
+/** The built-ins' names, which a person's own persona may not take. */
+const BUILT_IN_NAMES: ReadonlySet<string> = new Set(builtInRecords().map((record) => record.name.toLowerCase()));
+
+/**
+ * Why a name cannot be a persona's own, beyond the persona screen's rules: it is a built-in's ("@Comfort" in a group
+ * could no longer tell them apart). Undefined when it can. The name a survey gives its persona is held to it too.
+ */
+export const personaNameProblem = (name: string): string | undefined => {
+  const trimmed = name.trim();
+  if (!readable(trimmed)) return "must have a letter or a digit, and no control characters";
+  if (characters(trimmed) > PERSONA_LIMITS.nameChars) return `at most ${PERSONA_LIMITS.nameChars} characters`;
+  if (BUILT_IN_NAMES.has(trimmed.toLowerCase())) return "is a built-in persona's name";
+  return undefined;
+};
 
 /** A picture's URL that carries no user name or password, which would be shown to everyone who sees the persona. */
 const withoutCredentials = (value: string) => {

@@ -75,7 +75,8 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
   },
 ];
 
-const NAMED_ROLE = new RegExp(`\\b${ROLE}\\b`);
+// "Valentine" is a given name and a surname as often as a sweetheart: in a name it is a name.
+const NAMED_ROLE = new RegExp(`\\b${ROLE.replace("|valentine", "")}\\b`);
 const NAMED_PROFESSION = new RegExp(`\\b${PROFESSION}\\b`);
 /** The rule and reason a name's role or profession is refused with: the same words as the rules above. */
 const NAME_RULES = Object.fromEntries(

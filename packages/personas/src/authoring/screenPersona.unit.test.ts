@@ -11,6 +11,7 @@ describe("screenPersona", () => {
       { personality: "Patient and kind; suggests talking to a doctor or school counselor for health worries." },
       { description: "Helps you remember due dates and plan revision." },
       { name: "Coach Kai", speakingStyle: "Energetic, uses sports metaphors, never pushy." },
+      { name: "Valentine" },
       { description: "Loves Dungeons & Dragons and writing short stories." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
