@@ -47,12 +47,12 @@ export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = 
     const token = tokenFrom(event);
     // API Gateway turns this exact message into 401; anything else it treats as a server error.
     if (!token) throw new Error("Unauthorized");
-    let claims: { sub: string };
+    let claims: { sub: string; iat?: number };
     try {
       const verified = await verify(token);
       // The signature is good; the claims must also make sense (exp, iat, token_use, sub, no crit).
       assertTokenPolicy(token, verified, clock());
-      claims = verified as { sub: string };
+      claims = verified as { sub: string; iat?: number };
     } catch {
       throw new Error("Unauthorized");
     }
@@ -62,7 +62,8 @@ export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = 
         Version: "2012-10-17",
         Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }],
       },
-      context: { userId: claims.sub },
+      // When the token was issued, so $connect can refuse one issued before the account was erased.
+      context: { userId: claims.sub, ...(typeof claims.iat === "number" ? { issuedAt: String(claims.iat) } : {}) },
     };
   };
 };

@@ -26,11 +26,11 @@ const authorize = createTokenAuthorizer({ issuer: ISSUER, audience: AUDIENCE, jw
 const connect = (token: string) => authorize({ methodArn: "arn:aws:execute-api:us-east-1:0:api/local/$connect", queryStringParameters: { token } });
 
 describe("createTokenAuthorizer", () => {
-  it("lets a sound ID token in as its sub", async () => {
+  it("lets a sound ID token in as its sub, with when it was issued (for $connect's erasure check)", async () => {
     const result = await connect(signToken(sound));
 
     expect(result.principalId).toBe("alex");
-    expect(result.context).toEqual({ userId: "alex" });
+    expect(result.context).toEqual({ userId: "alex", issuedAt: String(sound.iat) });
   });
 
   it.each([

@@ -12,6 +12,7 @@ import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { graphStoreFor, type GraphStore } from "@innerworld/memory/graph";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
+import { TombstoneStore } from "@innerworld/platform/tombstones";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
 import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
@@ -111,6 +112,8 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   let gateway: ChatGateway | undefined;
   let readApi: ReturnType<typeof createReadApi> | undefined;
   const chat = () => (gateway ??= chatGatewayFor(getRuntime(), limits));
+  let tombstoneStore: TombstoneStore | undefined;
+  const tombstones = () => (tombstoneStore ??= new TombstoneStore(getRuntime().dynamodb, getRuntime().tables.tombstones));
   const authorize = createTokenAuthorizer(auth);
   // The built-ins live in the personas table like everyone's own, made what this code defines once per container
   // before it first reads a persona (one read, and a write only of those that differ); a failed seed is tried again
@@ -125,6 +128,10 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   const connect = async (event: RouteEvent): Promise<RouteResult> => {
     const userId = userOf(event);
     if (!userId) return { statusCode: 401 };
+    // A token issued before its account was erased (DELETE /me) opens nothing: the app still holding it would
+    // reconnect the moment the erasure closed its socket. A token issued after is the same person coming back.
+    const issuedAt = Number(event.requestContext.authorizer?.issuedAt);
+    if (Number.isFinite(issuedAt) && (await tombstones().erasedSince(userId, new Date(issuedAt * 1000).toISOString()))) return { statusCode: 401 };
     await chat().connect(event.requestContext.connectionId, userId);
     // A client that offered our subprotocol (to carry its token) must see it accepted, or the browser drops the socket.
     const offered = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === "sec-websocket-protocol")?.[1];

@@ -111,6 +111,13 @@ export const createUserData = (
       // The surveys the user made, with every answer friends gave about them.
       const surveysMade = await surveys.listByOwner(userId);
       for (const survey of surveysMade) await surveys.delete(survey.surveyId);
+      // A socket left open would take messages for an account that no longer exists (each refused, each taking a
+      // rate-limit token that recreates a bucket): the erased user's sockets are closed, before their buckets go, and
+      // $connect refuses the tokens issued before now. The erasure stands if one cannot be closed; its messages are
+      // refused all the same.
+      for (const connection of erased.connections) {
+        await closer?.disconnect(connection.connectionId).catch((error: unknown) => runtime.logger.warn("could not close an erased user's connection", { connectionId: connection.connectionId, error: error as Error }));
+      }
       const buckets = [
         `user#${userId}`,
         ...surveysMade.map((survey) => `survey#${survey.surveyId}`),
@@ -119,12 +126,6 @@ export const createUserData = (
       ];
       await deleteKeys(runtime.dynamodb, runtime.tables.rateLimits, buckets.map((bucketKey) => ({ bucketKey })));
       await deleteKeys(runtime.dynamodb, runtime.tables.idempotency, await clientMessageKeys(userId));
-      // A socket left open would take messages for an account that no longer exists (each refused, each taking a
-      // rate-limit token that recreates a bucket): the erased user's sockets are closed. The erasure stands if one
-      // cannot be; its messages are refused all the same.
-      for (const connection of erased.connections) {
-        await closer?.disconnect(connection.connectionId).catch((error: unknown) => runtime.logger.warn("could not close an erased user's connection", { connectionId: connection.connectionId, error: error as Error }));
-      }
       await runtime.publisher.publish({
         type: "UserDeleted",
         correlationId: userId,

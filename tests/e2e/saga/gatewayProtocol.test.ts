@@ -19,6 +19,19 @@ describe("gateway protocol", () => {
     (await client.request("start_session", { personaId }, "session_started")).payload.sessionId as string;
 
   describe("connect", () => {
+    it("closes an erased account's sockets, and refuses the token the app still holds when it reconnects", async () => {
+      // The services' clock runs with the wall clock here, as tokens' issue times do.
+      const e = env.cloud.endpoints;
+      const held = await mintToken(e, { sub: "u-erased-while-open" });
+      const client = await ChatClient.connectWithToken(e, held);
+      const closed = new Promise<number>((resolve) => client.socket.once("close", resolve));
+
+      expect((await fetch(`${e.readApiUrl}/me`, { method: "DELETE", headers: { authorization: `Bearer ${held}` } })).status).toBe(204);
+
+      expect(await closed).toBe(1000);
+      await expect(ChatClient.connectWithToken(e, held)).rejects.toThrow(/401/);
+    });
+
     it("refuses a connection with no token, an expired token or a token for another audience", async () => {
       const e = env.cloud.endpoints;
       await expect(ChatClient.connectWithToken(e, undefined)).rejects.toThrow(/401/);
