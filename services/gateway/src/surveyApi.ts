@@ -19,7 +19,7 @@ import {
   type SurveyQuestion,
 } from "@innerworld/surveys";
 import { portraitKeyOf, type PortraitStore } from "@innerworld/surveys/portrait-store";
-import type { SurveyStore } from "@innerworld/surveys/store";
+import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ZodError } from "zod";
 
@@ -136,7 +136,17 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     return json(200, userId === survey.ownerId ? { ...publicView, ...ownerView(survey) } : publicView);
   };
 
+  /** A survey deleted while a friend's answer was on its way answers as one that was never there. */
   const respond = async (surveyId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
+    try {
+      return await respondTo(surveyId, event);
+    } catch (error) {
+      if (isSurveyNotFoundError(error)) return problem(404, "SURVEY_NOT_FOUND", "No such survey");
+      throw error;
+    }
+  };
+
+  const respondTo = async (surveyId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
     const body = parseBody(event);
     if (!body.ok) return problem(400, "MALFORMED_JSON", "The body is not valid JSON");
     const parsed = surveyResponseSchema.safeParse(body.value);

@@ -5,7 +5,7 @@ import { screenInput } from "@innerworld/screening";
 import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { httpApiEvent } from "@innerworld/events/test-events";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
 
 const NOW = Date.parse("2026-11-18T16:00:00Z");
@@ -193,6 +193,18 @@ describe("the survey API", () => {
     expect(await surveys.listResponses(surveyId)).toEqual([]);
     expect((await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } }))).statusCode).toBe(404);
     expect((await remove("owner-1")).statusCode).toBe(404);
+  });
+
+  it("answers a friend whose answer met the survey's deletion as if the survey were gone, not with a server error", async () => {
+    const { api, surveys } = setUp();
+    const surveyId = await create(api);
+    // The owner deletes the survey while the answer is being written: the store finds it gone afterwards.
+    vi.spyOn(surveys, "addResponse").mockRejectedValueOnce(Object.assign(new Error(`No survey ${surveyId}`), { code: "SURVEY_NOT_FOUND" }));
+
+    const result = await respond(api, surveyId, "browser-fay-0001", [{ questionId: "three_words", answer: "kind" }]);
+
+    expect(result.statusCode).toBe(404);
+    expect(body(result).error).toMatchObject({ code: "SURVEY_NOT_FOUND" });
   });
 
   it("refuses bad input with the field and the reason", async () => {

@@ -263,6 +263,38 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(await page.locator('.bubble[data-role="user"] .text').allTextContents()).toEqual(["wait", "so basically", "i got the part!!"]);
   });
 
+  it("marks a message whose acknowledgement was lost as not sent after a while, and lets the next one go", async () => {
+    model.setBehaviour(MODEL, { reply: "Okay." });
+    const { page } = await open();
+    // The page's own clock, so the wait for an acknowledgement passes at once; the server keeps real time.
+    await page.clock.install();
+    // The first acknowledgement is lost on its way to the page, as when the gateway's function timed out.
+    let lost = false;
+    await page.routeWebSocket(
+      (url) => url.href.startsWith(env.cloud.endpoints.websocketUrl),
+      (socket) => {
+        const server = socket.connectToServer();
+        server.onMessage((message) => {
+          if (!lost && (JSON.parse(String(message)) as { type: string }).type === "message_received") {
+            lost = true;
+            return;
+          }
+          socket.send(message);
+        });
+      },
+    );
+    await signIn(page, webUrl, "web-omar");
+    await startChat(page, "Companion");
+
+    await send(page, "first");
+    await send(page, "second");
+    await expect.poll(() => lost, WAIT).toBe(true);
+    await page.clock.fastForward(16_000);
+
+    await page.locator('.bubble[data-role="user"][data-state="not_sent"]', { hasText: "first" }).waitFor(WAIT);
+    await page.locator('.bubble[data-role="user"][data-state="sent"]', { hasText: "second" }).waitFor(WAIT);
+  });
+
   it("ends a chat, lists it under Your chats with its history, and shows memory only where the API has it", async () => {
     model.setBehaviour(MODEL, { reply: "Good luck at practice!" });
     const { page, screenshot } = await open();

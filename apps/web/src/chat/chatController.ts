@@ -55,6 +55,12 @@ interface StoredChat {
 }
 
 const GAP_FILL_EVERY_MS = 1500;
+/**
+ * How long a sent message waits for its acknowledgement before it is marked "not sent" and the next one goes: the
+ * gateway answers every message frame, but an answer can be lost (its function timed out and API Gateway said
+ * "Internal server error" instead), and a queue behind a lost one would never move.
+ */
+const ACK_WAIT_MS = 15_000;
 const GAP_FILL_FOR_MS = 90_000;
 
 export interface ChatControllerOptions {
@@ -83,6 +89,7 @@ export class ChatController {
    * sent back to back may be handled in any order, so the next message goes only once this one is acknowledged.
    */
   private onTheWire: string | undefined;
+  private ackTimer: number | undefined;
   /** A persona picked while the link was still coming up: its chat starts when the link opens. */
   private pendingStart: string | undefined;
   private gapFillTimer: number | undefined;
@@ -104,6 +111,9 @@ export class ChatController {
         if (state !== "open") {
           this.resumed = false;
           this.onTheWire = undefined;
+          window.clearTimeout(this.ackTimer);
+          // An answer to a feedback question sent on the lost socket may not have arrived: it can be given again.
+          if (this.feedback?.sending) this.feedback = { ...this.feedback, sending: false };
         }
         if (this.pendingStart !== undefined && (state === "offline" || state === "unauthorized" || state === "closed")) {
           this.pendingStart = undefined;
@@ -130,6 +140,7 @@ export class ChatController {
   stop(): void {
     this.connection.stop();
     window.clearTimeout(this.gapFillTimer);
+    window.clearTimeout(this.ackTimer);
     this.listeners.clear();
   }
 
@@ -243,13 +254,24 @@ export class ChatController {
     if (!this.resumed) return;
     // One at a time, in the order typed: this one waits in the outbox until the one on the wire is acknowledged.
     if (this.onTheWire !== undefined && this.onTheWire !== clientMessageId) return;
-    if (this.connection.send({ type: "message", payload: { sessionId: this.session.sessionId, content, stream: true, clientMessageId } })) this.onTheWire = clientMessageId;
+    if (!this.connection.send({ type: "message", payload: { sessionId: this.session.sessionId, content, stream: true, clientMessageId } })) return;
+    this.onTheWire = clientMessageId;
+    window.clearTimeout(this.ackTimer);
+    this.ackTimer = window.setTimeout(() => {
+      if (this.onTheWire !== clientMessageId) return;
+      this.transcript.notSent(clientMessageId);
+      this.problem = "A message didn't go through. Tap “Send again” to try it once more.";
+      this.sendNextWaiting(clientMessageId);
+      this.store();
+      this.changed();
+    }, ACK_WAIT_MS);
   }
 
   /** The message on the wire was acknowledged or refused: the next one waiting goes. */
   private sendNextWaiting(settled: string | undefined) {
     if (settled !== undefined && this.onTheWire !== settled) return;
     this.onTheWire = undefined;
+    window.clearTimeout(this.ackTimer);
     const next = this.transcript.unacknowledged()[0];
     if (next?.clientMessageId) this.sendMessage(next.clientMessageId, next.text);
   }
@@ -382,7 +404,10 @@ export class ChatController {
       case "feedback_request": {
         const payload = frame.payload as ServerFrames["feedback_request"];
         // The server offers an open request again on every start and resume: one already on screen stays as it is.
-        if (this.feedback?.requestId !== payload.requestId) this.feedback = { requestId: payload.requestId, sessionId: payload.sessionId, question: payload.question, options: payload.options };
+        // One still sending when it is offered again was not recorded (the server offers only open ones): it can be given again.
+        if (this.feedback?.requestId !== payload.requestId || this.feedback.sending === true) {
+          this.feedback = { requestId: payload.requestId, sessionId: payload.sessionId, question: payload.question, options: payload.options };
+        }
         break;
       }
       case "feedback_recorded": {
@@ -451,6 +476,7 @@ export class ChatController {
 
   private reset(session: ChatSession | undefined) {
     window.clearTimeout(this.gapFillTimer);
+    window.clearTimeout(this.ackTimer);
     this.onTheWire = undefined;
     this.pendingStart = undefined;
     this.transcript = new Transcript();

@@ -106,7 +106,8 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
             return;
           }
           send.disabled = response.status === 409 || response.status === 410;
-          problem.textContent = REFUSALS[response.status] ?? "Some answers didn't fit the questions. Check them and send again.";
+          problem.textContent =
+            REFUSALS[response.status] ?? (response.status >= 500 ? "Something went wrong on our side. Try sending again in a moment." : "Some answers didn't fit the questions. Check them and send again.");
         })
         .catch(() => {
           send.disabled = false;
