@@ -2,3 +2,4 @@
 export * from "./questions";
 export * from "./surveySchema";
 export * from "./respondent";
+export * from "./surveyPersona";

@@ -6,6 +6,7 @@ import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
+import { personaIdForSurvey } from "@innerworld/surveys";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 
 export interface PersonaSynthesisPorts {
@@ -24,8 +25,6 @@ export interface PersonaSynthesisPorts {
  */
 export const SYNTHESIS_RESERVE_MS = 10_000;
 
-/** One survey makes one persona: its id comes from the survey, so a redelivered event finds the persona it made. */
-export const personaIdForSurvey = (surveyId: string) => `survey-${surveyId}`.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 64);
 
 /**
  * The persona drafted from friends' answers breaks the rules every persona is held to (a claim to be human, an attempt

@@ -1,12 +1,12 @@
 // Persona-synthesis over in-memory stores: friends' answers become one persona owned by the survey's owner.
 import { RecordingPublisher, type ConsumedEvent } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
-import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
+import { DEFAULT_QUESTIONS, personaIdForSurvey } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 import { deliveredEnvelope } from "@innerworld/events/factories";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPersonaSynthesis, personaIdForSurvey, SYNTHESIS_RESERVE_MS } from "./synthesisePersona";
+import { createPersonaSynthesis, SYNTHESIS_RESERVE_MS } from "./synthesisePersona";
 
 const SURVEY = "5b0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 const NOW = Date.parse("2026-11-18T16:00:00Z");

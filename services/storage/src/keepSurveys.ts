@@ -2,7 +2,7 @@
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { PersonaStore } from "@innerworld/personas/store";
-import { RESPONSES_TO_SYNTHESISE } from "@innerworld/surveys";
+import { RESPONSES_TO_SYNTHESISE, personaIdForSurvey } from "@innerworld/surveys";
 import type { SurveyStore } from "@innerworld/surveys/store";
 
 export interface SurveyKeeperPorts {
@@ -54,9 +54,16 @@ export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
     async stepFailed({ envelope }: ConsumedEvent<"StepFailed">) {
       const { data } = envelope;
       if (data.step === "portrait" && data.surveyId && data.personaId) return settleReady(data.surveyId, data.personaId);
-      if (data.step === "persona-synthesis" && data.surveyId && (await ports.surveys.get(data.surveyId))) {
-        await ports.surveys.setStatus(data.surveyId, "failed", { failureReason: `${data.errorCode}: ${data.errorMessage}`.slice(0, 500) });
-      }
+      if (data.step !== "persona-synthesis" || !data.surveyId) return;
+      const survey = await ports.surveys.get(data.surveyId);
+      if (!survey) return;
+      await ports.surveys.setStatus(data.surveyId, "failed", { failureReason: `${data.errorCode}: ${data.errorMessage}`.slice(0, 500) });
+      // Synthesis may have written the persona before it gave up (its announcement kept failing): one left drawing
+      // could never be chatted with, so it goes with the failed survey. One the owner has chatted with is ready, not
+      // drawing, and stays.
+      const personaId = personaIdForSurvey(data.surveyId);
+      const persona = await ports.personas.get(personaId);
+      if (persona?.status === "drawing" && persona.ownerId === survey.ownerId) await ports.personas.delete(personaId);
     },
   };
 };

@@ -1,7 +1,7 @@
 // Storage's part of the persona saga over in-memory stores: one SurveyCompleted per survey, statuses that only move forward.
 import { RecordingPublisher } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
-import { DEFAULT_QUESTIONS } from "@innerworld/surveys";
+import { DEFAULT_QUESTIONS, personaIdForSurvey } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { deliveredEnvelope } from "@innerworld/events/factories";
 import { describe, expect, it } from "vitest";
@@ -104,5 +104,25 @@ describe("storage in the persona saga", () => {
     await surveys.setStatus(SURVEY, "synthesizing");
     await keeper.stepFailed(await failed("persona-synthesis"));
     expect(await surveys.get(SURVEY)).toMatchObject({ status: "failed", failureReason: "NoSuchBucket: gone" });
+  });
+
+  it("takes away the persona synthesis wrote before it gave up, which could never be chatted with, with the failed survey", async () => {
+    const { surveys, personas, keeper } = await setUp();
+    const personaId = personaIdForSurvey(SURVEY);
+    await personas.create(newPersonaRecord({ personaId, ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
+    await surveys.setStatus(SURVEY, "synthesizing");
+    const gaveUp = deliveredEnvelope(
+      await new RecordingPublisher("persona-synthesis").publishOne({
+        type: "StepFailed",
+        correlationId: SURVEY,
+        userId: "owner-1",
+        data: { step: "persona-synthesis", failedEventType: "SurveyCompleted", failedEventId: "e-2", surveyId: SURVEY, errorCode: "PUBLISH_FAILED", errorMessage: "throttled", retryable: true },
+      }),
+    );
+
+    await keeper.stepFailed(gaveUp);
+
+    expect((await surveys.get(SURVEY))?.status).toBe("failed");
+    expect(await personas.get(personaId)).toBeUndefined();
   });
 });
