@@ -68,7 +68,11 @@ const ASKS_FOR_PERSONAL_DETAILS =
 /** Why a question may not be asked: abuse, or personal details; undefined when it may. */
 const questionRefusal = (question: SurveyQuestion, screen: (text: string) => SafetyVerdict): string | undefined => {
   const texts = [question.text, ...(question.kind === "choice" ? question.options : [])];
-  if (texts.some((text) => isAbusive(screen(text), text) || screen(text).action === "crisis")) return "not allowed";
+  const refused = (text: string) => {
+    const verdict = screen(text);
+    return verdict.action === "crisis" || isAbusive(verdict, text);
+  };
+  if (texts.some(refused)) return "not allowed";
   if (ASKS_FOR_PERSONAL_DETAILS.test(question.text)) return "asks for personal details, which a persona does not need";
   if (question.kind === "choice" && new Set(question.options.map((option) => option.toLowerCase())).size < question.options.length) return "the same option is listed twice";
   return undefined;

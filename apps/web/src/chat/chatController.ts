@@ -110,8 +110,7 @@ export class ChatController {
         // A new socket starts with nothing on the wire: what was not acknowledged goes again after the resume.
         if (state !== "open") {
           this.resumed = false;
-          this.onTheWire = undefined;
-          window.clearTimeout(this.ackTimer);
+          this.releaseWire();
           // An answer to a feedback question sent on the lost socket may not have arrived: it can be given again.
           if (this.feedback?.sending) this.feedback = { ...this.feedback, sending: false };
         }
@@ -267,11 +266,16 @@ export class ChatController {
     }, ACK_WAIT_MS);
   }
 
+  /** Nothing is on the wire any more (acknowledged, refused, or its socket gone), and no wait for it runs. */
+  private releaseWire() {
+    this.onTheWire = undefined;
+    window.clearTimeout(this.ackTimer);
+  }
+
   /** The message on the wire was acknowledged or refused: the next one waiting goes. */
   private sendNextWaiting(settled: string | undefined) {
     if (settled !== undefined && this.onTheWire !== settled) return;
-    this.onTheWire = undefined;
-    window.clearTimeout(this.ackTimer);
+    this.releaseWire();
     const next = this.transcript.unacknowledged()[0];
     if (next?.clientMessageId) this.sendMessage(next.clientMessageId, next.text);
   }
@@ -397,7 +401,7 @@ export class ChatController {
         } else if (["EMPTY_CONTENT", "CONTENT_TOO_LONG", "FRAME_TOO_LARGE", "INVALID_FRAME"].includes(payload.code)) this.transcript.notSent();
         if (payload.messageId) this.agentStatus = undefined;
         // The question was answered elsewhere or closed: it goes, and the teen hears why.
-        if (["FEEDBACK_ALREADY_ANSWERED", "FEEDBACK_EXPIRED", "FEEDBACK_NOT_FOUND", "INVALID_CHOICE"].includes(payload.code)) this.feedback = undefined;
+        if (aboutFeedback) this.feedback = undefined;
         this.problem = wordsForError(payload.code);
         break;
       }
@@ -476,8 +480,7 @@ export class ChatController {
 
   private reset(session: ChatSession | undefined) {
     window.clearTimeout(this.gapFillTimer);
-    window.clearTimeout(this.ackTimer);
-    this.onTheWire = undefined;
+    this.releaseWire();
     this.pendingStart = undefined;
     this.transcript = new Transcript();
     this.session = session;
