@@ -15,11 +15,14 @@ describe("extractTopic", () => {
     ["test went so bad lol", "the test"],
     // "Constructor" is a word here, not the name of an object's inherited function.
     ["Constructor Bob is great", "Bob"],
+    // In a group chat an @mention picks who answers; the topic is the rest.
+    ["hey @Luna what do u think about my essay", "your essay"],
+    ["@Courage @Compass should i try out for the team", "the team"],
   ])("finds the topic of %j", (message, topic) => {
     expect(extractTopic(message)).toBe(topic);
   });
 
-  it.each(["idk man i just feel kinda off today", "lol", "", "I'm fine. Ok."])("finds none in %j rather than guessing", (message) => {
+  it.each(["idk man i just feel kinda off today", "lol", "", "I'm fine. Ok.", "so what do you think @Luna"])("finds none in %j rather than guessing", (message) => {
     expect(extractTopic(message)).toBeUndefined();
   });
 });

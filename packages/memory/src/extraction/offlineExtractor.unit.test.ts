@@ -96,6 +96,15 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Place")).toEqual(["mall", "Chicago"]);
     });
 
+    it("takes a group chat's @mention for the persona it addresses, not for someone in the teen's life", async () => {
+      // Act
+      const extraction = await extract(userSays("hey @Luna what do u think about my essay", "@Courage my friend Maya is mad at me", "@"));
+
+      // Assess
+      expect(extraction.entities.filter((found) => /luna|courage/i.test(found.name))).toEqual([]);
+      expect(names(extraction, "Person")).toEqual(["Maya"]);
+    });
+
     it("reads names typed in lower case where a title, a role or a friendship frames them", async () => {
       // Act
       const extraction = await extract(userSays("coach davis said i might start", "my teacher mrs. kim yelled at me", "my cousin marco is visiting", "jordan is literally my best friend", "me n jake have been friends forever"));
