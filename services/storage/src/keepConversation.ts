@@ -149,7 +149,16 @@ export const createConversationKeeper = (ports: StoragePorts) => {
     async sessionEnded({ envelope, replayName }: ConsumedEvent<"SessionEnded">) {
       const { data, metadata } = envelope;
       const session = await sessions.get(data.sessionId);
-      if (!session) throw new Error(`session ${data.sessionId} is not recorded`);
+      if (!session) {
+        // A replay can reach back past a session's expiry or its user's erasure: nothing is left to close, and retrying
+        // would only carry the event to the dead-letter queue. Live, the gateway wrote the session first, so a missing
+        // one is a fault worth retrying and, failing that, a dead letter.
+        if (replayName !== undefined) {
+          ports.logger?.warn("replayed SessionEnded for a session no longer recorded", { sessionId: data.sessionId, replayName });
+          return;
+        }
+        throw new Error(`session ${data.sessionId} is not recorded`);
+      }
       // A session with no turn has nothing to rate.
       if (session.lastSeq > 0) await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "session_end", key: "end", causationId: metadata.eventId, replayed: replayName !== undefined });
       if (session.transcriptPublishedAt) return;

@@ -253,6 +253,16 @@ describe("storage: keepConversation", () => {
     expect(publisher.published).toEqual([]);
   });
 
+  it("only warns about a replayed SessionEnded whose session is no longer recorded, and publishes nothing for it", async () => {
+    const warned: string[] = [];
+    const logging = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, logger: { warn: (message) => warned.push(message) } });
+
+    await logging.sessionEnded(delivered(sessionEndedRequest(turn()), { replayName: "rebuild-graphs" }));
+
+    expect(warned).toEqual([expect.stringMatching(/no longer recorded/)]);
+    expect(publisher.published).toEqual([]);
+  });
+
   it("only warns, through the runtime's logger, about a SessionStarted whose session it cannot find", async () => {
     const warned: string[] = [];
     const logging = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, logger: { warn: (message) => warned.push(message) } });
