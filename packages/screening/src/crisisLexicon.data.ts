@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.2";
+export const CRISIS_LEXICON_VERSION = "2026.12.3";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -38,7 +38,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     id: "kill_myself",
     category: "crisis",
     stance: "self",
-    patterns: ["(kill|killing|killed|end|ending|off|offing) {me}", "kmslf", "kmsf"],
+    patterns: [
+      "(kill|killing|killed|end|ending|off|offing) {me}",
+      // British and Australian slang: to top or neck oneself is to kill oneself (not to top up a phone).
+      "(top|topping|topped|neck|necking|necked) {me}(?! up)",
+      "kmslf",
+      "kmsf",
+    ],
   },
   {
     // "kms" is as often a groan at a chore ("kms my mom signed me up for 7am tennis") as meant: alone it yields to a

@@ -9,6 +9,8 @@ describe("crisis lexicon on a teen's message", () => {
     ["honestly i might just killmyself", "crisis.kill_myself"],
     ["KILL MY SELF", "crisis.kill_myself"],
     ["k1ll mys3lf", "crisis.kill_myself"],
+    ["mate i reckon i'm gonna top myself", "crisis.kill_myself"],
+    ["honestly might just neck meself", "crisis.kill_myself"],
     ["kms", "crisis.kms"],
     ["omg kms this is so bad", "crisis.kms"],
     ["k m s", "crisis.kms"],
@@ -162,6 +164,7 @@ describe("crisis lexicon on a teen's message", () => {
     "me voy a matar estudiando para el examen",
     "me corté las puntas del pelo",
     "no quiero vivir en esta ciudad toda mi vida",
+    "i need to top myself up before the trip, no credit left",
   ])("%j is not crisis language", (message) => {
     const verdict = screenInput(message);
 
