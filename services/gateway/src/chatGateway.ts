@@ -272,9 +272,10 @@ export class ChatGateway {
     // Characters as the teen counts them: an emoji is one (JavaScript's length counts two).
     if ([...content].length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
 
-    if (clientMessageId) {
-      const seen = await this.clientMessages.find(userId, clientMessageId);
-      if (seen) return this.resent(connectionId, userId, seen, { content, stream: payload.stream ?? false, clientMessageId });
+    const clientMessage = clientMessageId ? { userId, sessionId, clientMessageId } : undefined;
+    if (clientMessage) {
+      const seen = await this.clientMessages.find(clientMessage);
+      if (seen) return this.resent(connectionId, userId, seen, { content, stream: payload.stream ?? false, clientMessageId: clientMessage.clientMessageId });
     }
 
     const decision = await this.rateLimiter.take(this.buckets(userId, connectionId, sessionId));
@@ -292,9 +293,9 @@ export class ChatGateway {
     const seq = session.lastSeq;
     const messageId = randomUUID();
     // Two deliveries of the same message racing: the one that records it first is the turn; the other is told so.
-    if (clientMessageId && !(await this.clientMessages.remember(userId, clientMessageId, { messageId, sessionId, seq }))) {
-      const seen = await this.clientMessages.find(userId, clientMessageId);
-      if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessageId as string, duplicate: true });
+    if (clientMessage && !(await this.clientMessages.remember(clientMessage, { messageId, sessionId, seq }))) {
+      const seen = await this.clientMessages.find(clientMessage);
+      if (seen) return frame("message_received", { sessionId, messageId: seen.messageId, seq: seen.seq, clientMessageId: clientMessage.clientMessageId, duplicate: true });
     }
     const receivedAt = new Date(this.clock()).toISOString();
     await this.startTurn(session, { messageId, seq, connectionId, content, stream: payload.stream ?? false, receivedAt, ...(clientMessageId ? { clientMessageId } : {}) });

@@ -322,6 +322,19 @@ describe("gateway: ChatGateway", () => {
       expect(publisher.ofType("MessageReceived")).toEqual([]);
     });
 
+    it("answers a clientMessageId used again in the user's next session: a client numbering each session afresh sends a new message", async () => {
+      const first = await startSession("conn-1");
+      await say(first, "hi", "conn-1", MAYA, { clientMessageId: "m1" });
+      await send("conn-1", MAYA, "end_session", { sessionId: first });
+      const next = await startSession("conn-1");
+
+      const answered = await say(next, "nobody would notice if i was gone", "conn-1", MAYA, { clientMessageId: "m1" });
+
+      expect(answered.payload).toMatchObject({ sessionId: next, seq: 1 });
+      expect(answered.payload.duplicate).toBeUndefined();
+      expect(publisher.ofType("MessageReceived").map((event) => event.data.sessionId)).toEqual([first, next]);
+    });
+
     it("does not take another user's clientMessageId for a duplicate", async () => {
       const maya = await startSession("conn-maya", MAYA);
       const sam = await startSession("conn-sam", SAM);

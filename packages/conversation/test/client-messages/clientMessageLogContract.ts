@@ -16,6 +16,7 @@ export function clientMessageLogContract(adapter: string, open: (clock: () => nu
     let log: ClientMessageLog;
     let clientMessageId: string;
     const turn = { messageId: "msg-1", sessionId: "session-1", seq: 4 };
+    const of = (userId: string, id: string, sessionId = "session-1") => ({ userId, sessionId, clientMessageId: id });
 
     const clock = adapterUnderTest({ start: START, open, ready: (opened) => (log = opened.log) });
     beforeEach(() => {
@@ -23,39 +24,48 @@ export function clientMessageLogContract(adapter: string, open: (clock: () => nu
     });
 
     it("remembers the turn a client message became; the second delivery loses", async () => {
-      expect(await log.find("user-maya", clientMessageId)).toBeUndefined();
+      expect(await log.find(of("user-maya", clientMessageId))).toBeUndefined();
 
-      const first = await log.remember("user-maya", clientMessageId, turn);
-      const second = await log.remember("user-maya", clientMessageId, { messageId: "msg-2", sessionId: "session-1", seq: 5 });
+      const first = await log.remember(of("user-maya", clientMessageId), turn);
+      const second = await log.remember(of("user-maya", clientMessageId), { messageId: "msg-2", sessionId: "session-1", seq: 5 });
 
       expect([first, second]).toEqual([true, false]);
-      expect(await log.find("user-maya", clientMessageId)).toEqual(turn);
+      expect(await log.find(of("user-maya", clientMessageId))).toEqual(turn);
     });
 
     it("keeps users apart: the same clientMessageId from another user is another message", async () => {
-      await log.remember("user-maya", clientMessageId, turn);
+      await log.remember(of("user-maya", clientMessageId), turn);
 
-      expect(await log.find("user-sam", clientMessageId)).toBeUndefined();
-      expect(await log.remember("user-sam", clientMessageId, { ...turn, messageId: "msg-sam" })).toBe(true);
-      expect(await log.find("user-sam", clientMessageId)).toEqual({ ...turn, messageId: "msg-sam" });
+      expect(await log.find(of("user-sam", clientMessageId))).toBeUndefined();
+      expect(await log.remember(of("user-sam", clientMessageId), { ...turn, messageId: "msg-sam" })).toBe(true);
+      expect(await log.find(of("user-sam", clientMessageId))).toEqual({ ...turn, messageId: "msg-sam" });
+    });
+
+    it("keeps sessions apart: a client numbering its messages afresh in each session sends new messages, not resends", async () => {
+      await log.remember(of("user-maya", clientMessageId), turn);
+
+      expect(await log.find(of("user-maya", clientMessageId, "session-2"))).toBeUndefined();
+      expect(await log.remember(of("user-maya", clientMessageId, "session-2"), { messageId: "msg-9", sessionId: "session-2", seq: 1 })).toBe(true);
+      expect(await log.find(of("user-maya", clientMessageId, "session-2"))).toEqual({ messageId: "msg-9", sessionId: "session-2", seq: 1 });
+      expect(await log.find(of("user-maya", clientMessageId))).toEqual(turn);
     });
 
     it("keeps ids holding the separator apart: no user can reach another's record", async () => {
-      await log.remember("alex#m", clientMessageId, turn);
+      await log.remember(of("alex#m", clientMessageId), turn);
 
-      expect(await log.find("alex", `m#${clientMessageId}`)).toBeUndefined();
-      expect(await log.remember("alex", `m#${clientMessageId}`, { ...turn, messageId: "msg-alex" })).toBe(true);
-      expect(await log.find("alex#m", clientMessageId)).toEqual(turn);
+      expect(await log.find(of("alex", `m#${clientMessageId}`))).toBeUndefined();
+      expect(await log.remember(of("alex", `m#${clientMessageId}`), { ...turn, messageId: "msg-alex" })).toBe(true);
+      expect(await log.find(of("alex#m", clientMessageId))).toEqual(turn);
     });
 
     it("forgets a client message after a day", async () => {
-      await log.remember("user-maya", clientMessageId, turn);
+      await log.remember(of("user-maya", clientMessageId), turn);
 
       clock.advance(CLIENT_MESSAGE_MEMORY_SECONDS * 1000);
 
-      expect(await log.find("user-maya", clientMessageId)).toBeUndefined();
-      expect(await log.remember("user-maya", clientMessageId, { ...turn, messageId: "msg-later" })).toBe(true);
-      expect(await log.find("user-maya", clientMessageId)).toEqual({ ...turn, messageId: "msg-later" });
+      expect(await log.find(of("user-maya", clientMessageId))).toBeUndefined();
+      expect(await log.remember(of("user-maya", clientMessageId), { ...turn, messageId: "msg-later" })).toBe(true);
+      expect(await log.find(of("user-maya", clientMessageId))).toEqual({ ...turn, messageId: "msg-later" });
     });
   });
 }

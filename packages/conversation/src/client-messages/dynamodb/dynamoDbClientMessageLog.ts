@@ -2,10 +2,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure } from "@innerworld/platform/dynamodb";
-import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageLog, type ReceivedTurn } from "../clientMessageLog";
+import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageKey, type ClientMessageLog, type ReceivedTurn } from "../clientMessageLog";
 
 interface ClientMessageItem extends ReceivedTurn {
-  /** `client-message#<userId>#<clientMessageId>`, each part escaped: a prefix no Powertools key (a function name) starts with. */
+  /**
+   * `client-message#<userId>#<sessionId>#<clientMessageId>`, each part escaped: a prefix no Powertools key (a function
+   * name) starts with.
+   */
   id: string;
   /** Whose message this was; a record of someone else's is never answered with (absent on records kept before). */
   userId?: string;
@@ -16,7 +19,7 @@ interface ClientMessageItem extends ReceivedTurn {
 /** Escapes `#` (the separator) and `%` (the escape itself), so no user id or client id can make a key that matches another's. */
 const keyPart = (value: string): string => value.replace(/%/g, "%25").replace(/#/g, "%23");
 
-const idOf = (userId: string, clientMessageId: string) => `client-message#${keyPart(userId)}#${keyPart(clientMessageId)}`;
+const idOf = ({ userId, sessionId, clientMessageId }: ClientMessageKey) => `client-message#${keyPart(userId)}#${keyPart(sessionId)}#${keyPart(clientMessageId)}`;
 
 export class DynamoDbClientMessageLog implements ClientMessageLog {
   constructor(
@@ -25,16 +28,16 @@ export class DynamoDbClientMessageLog implements ClientMessageLog {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async find(userId: string, clientMessageId: string): Promise<ReceivedTurn | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: idOf(userId, clientMessageId) }, ConsistentRead: true }));
+  async find(key: ClientMessageKey): Promise<ReceivedTurn | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: idOf(key) }, ConsistentRead: true }));
     const item = Item as ClientMessageItem | undefined;
-    if (!item || item.expiration <= epochSeconds(this.clock()) || (item.userId !== undefined && item.userId !== userId)) return undefined;
+    if (!item || item.expiration <= epochSeconds(this.clock()) || (item.userId !== undefined && item.userId !== key.userId)) return undefined;
     return { messageId: item.messageId, sessionId: item.sessionId, seq: item.seq };
   }
 
-  async remember(userId: string, clientMessageId: string, turn: ReceivedTurn): Promise<boolean> {
+  async remember(key: ClientMessageKey, turn: ReceivedTurn): Promise<boolean> {
     const now = epochSeconds(this.clock());
-    const item: ClientMessageItem = { id: idOf(userId, clientMessageId), userId, ...turn, expiration: now + CLIENT_MESSAGE_MEMORY_SECONDS };
+    const item: ClientMessageItem = { id: idOf(key), userId: key.userId, ...turn, expiration: now + CLIENT_MESSAGE_MEMORY_SECONDS };
     try {
       // A record past its TTL that DynamoDB has not removed yet no longer counts.
       await this.client.send(

@@ -1,23 +1,24 @@
 // Received client messages in memory, forgotten after a day of the injected clock, as in the DynamoDB adapter.
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageLog, type ReceivedTurn } from "../clientMessageLog";
+import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageKey, type ClientMessageLog, type ReceivedTurn } from "../clientMessageLog";
+
+const keyOf = ({ userId, sessionId, clientMessageId }: ClientMessageKey) => JSON.stringify([userId, sessionId, clientMessageId]);
 
 export class InMemoryClientMessageLog implements ClientMessageLog {
   private readonly turns = new Map<string, { turn: ReceivedTurn; expiration: number }>();
 
   constructor(private readonly clock: Clock = systemClock) {}
 
-  async find(userId: string, clientMessageId: string): Promise<ReceivedTurn | undefined> {
-    const entry = this.turns.get(JSON.stringify([userId, clientMessageId]));
+  async find(key: ClientMessageKey): Promise<ReceivedTurn | undefined> {
+    const entry = this.turns.get(keyOf(key));
     return entry && entry.expiration > epochSeconds(this.clock()) ? { ...entry.turn } : undefined;
   }
 
-  async remember(userId: string, clientMessageId: string, turn: ReceivedTurn): Promise<boolean> {
+  async remember(key: ClientMessageKey, turn: ReceivedTurn): Promise<boolean> {
     const now = epochSeconds(this.clock());
-    const key = JSON.stringify([userId, clientMessageId]);
-    const entry = this.turns.get(key);
+    const entry = this.turns.get(keyOf(key));
     if (entry && entry.expiration > now) return false;
-    this.turns.set(key, { turn: { ...turn }, expiration: now + CLIENT_MESSAGE_MEMORY_SECONDS });
+    this.turns.set(keyOf(key), { turn: { ...turn }, expiration: now + CLIENT_MESSAGE_MEMORY_SECONDS });
     return true;
   }
 }
