@@ -99,6 +99,13 @@ export const replyGeneratedSchema = z.object({
   cost: replyCostSchema.optional(),
   latencyMs: z.number().nonnegative(),
   streamed: z.boolean(),
+  /** The teen's locale from start_session: a reply that fails screening is replaced in its language. */
+  locale: z.string().max(16).optional(),
+  /**
+   * On a concern turn, the soft resource line generation put under the model's words (already at the end of `text`):
+   * a replacement for a reply that fails screening keeps it.
+   */
+  resourceLine: z.string().max(1_000).optional(),
   /**
    * What the prompt told the model about the user: the cached context version, the graph facts (vertex ids) its kept
    * lines speak of, and those lines. Absent when the user had no context yet. Optional, so version 1 events stay valid.

@@ -1,5 +1,6 @@
 // Finds phone numbers, email addresses, street addresses, postcodes and social handles, and masks them so stored and logged text carries none.
 
+import { CRISIS_RESOURCES } from "./crisisResources.data";
 import type { RuleHit, ScreeningDirection } from "./types";
 
 export type PersonalDataKind = "email" | "phone" | "address" | "postcode" | "handle";
@@ -129,11 +130,21 @@ export function emailSpans(text: string, work: ScanWork = { charactersRead: 0 })
   return spans;
 }
 
+/**
+ * The helplines' own numbers ("Llama al 800 911 2000"), as digits: a reply that tells a teen where help is (our soft
+ * resource line, or a model doing as its check-in instruction asks) is not sharing anyone's personal number.
+ */
+const HELPLINE_NUMBERS: ReadonlySet<string> = new Set(
+  Object.values(CRISIS_RESOURCES)
+    .flat()
+    .flatMap((resource) => [...resource.contact.matchAll(PHONE_CANDIDATE)].map((match) => match[0].replace(/\D/g, ""))),
+);
+
 function phoneSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const candidate = match[0].trim();
-    if (isPhone(candidate)) spans.push({ start: match.index, end: match.index + candidate.length, kind: "phone" });
+    if (isPhone(candidate) && !HELPLINE_NUMBERS.has(candidate.replace(/\D/g, ""))) spans.push({ start: match.index, end: match.index + candidate.length, kind: "phone" });
   }
   return [...spans, ...spansOf(text, LOCAL_PHONE, "phone")];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { screenInput, screenOutput } from "./index";
+import { CRISIS_RESOURCES } from "./crisisResources.data";
+import { screenInput, screenOutput, softResourceLine } from "./index";
 import { emailSpans, type ScanWork } from "./personalData";
 
 describe("personal data in a teen's message is flagged and masked", () => {
@@ -85,6 +86,26 @@ describe("personal data in a model reply blocks", () => {
     expect(verdict.action).toBe("block");
     expect(verdict.categories).toContain("personal_data");
     expect(verdict.redactedText).toBeDefined();
+  });
+});
+
+describe("a helpline's own number is not personal data", () => {
+  // A concern's reply ends with the locale's soft resource line; Mexico's line is a ten-digit number, which the reply
+  // screen took for a phone number and replaced the whole reply, line and all.
+  it.each(Object.keys(CRISIS_RESOURCES))("the soft resource line for %s passes the reply screen", (locale) => {
+    const reply = `That sounds heavy. I'm here with you.\n\n${softResourceLine(locale)}`;
+
+    // Naming a suicide-prevention line is a topic named while helping: at most a flag, never a block.
+    expect(screenOutput(reply).categories).not.toContain("personal_data");
+    expect(["allow", "flag"]).toContain(screenOutput(reply).action);
+  });
+
+  it("lets a reply name Línea de la Vida's number and still blocks another ten-digit number beside it", () => {
+    expect(screenOutput("Puedes llamar a la Línea de la Vida al 800 911 2000, a cualquier hora.").categories).toEqual([]);
+
+    const withOther = screenOutput("Llama al 800 911 2000 o a mí al 55 1234 5678.");
+    expect(withOther.action).toBe("block");
+    expect(withOther.redactedText).toBe("Llama al 800 911 2000 o a mí al [phone].");
   });
 });
 

@@ -261,6 +261,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         ...(cost ? { cost } : {}),
         latencyMs: result.latencyMs,
         streamed,
+        ...(data.locale ? { locale: data.locale } : {}),
+        ...(resourceLine !== undefined ? { resourceLine } : {}),
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
         ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
         // Which remembered facts the model saw: an analyst (and the teen's own memory view) can trace a reply to them.

@@ -1,5 +1,5 @@
 // Safety's logic: screens each teen's message (with the session's recent messages) before the model sees it, and each reply before the teen does.
-import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
+import { replacedOutputReply } from "@innerworld/screening/replies";
 import { screenWithModeration, type InputVerdict, type ModerationPort, type SafetyVerdict, type Screener } from "@innerworld/screening";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
@@ -96,7 +96,8 @@ export const createScreener = (ports: SafetyPorts) => ({
         ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}),
         ...(data.personaName ? { personaName: data.personaName } : {}),
         replyId: data.replyId,
-        text: replaced ? REPLACED_OUTPUT_REPLY : data.text,
+        // A concern's soft resource line is our own words, not the model's: it stays under the replacement.
+        text: replaced ? [replacedOutputReply(data.locale), data.resourceLine].filter((part) => part !== undefined).join("\n\n") : data.text,
         replaced,
         verdict: replyVerdictOf(verdict),
         model: data.model,

@@ -3,7 +3,8 @@ import { RecordingPublisher } from "@innerworld/events";
 import { TURN_AT, delivered, messageReceivedRequest, replyGeneratedRequest, turn } from "@innerworld/events/factories";
 import { manualClock } from "@innerworld/platform/clock";
 import { createInMemoryModeration, createScreener as createMessageScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier, type ModerationPort } from "@innerworld/screening";
-import { REPLACED_OUTPUT_REPLY } from "@innerworld/screening/replies";
+import { replacedOutputReply } from "@innerworld/screening/replies";
+import { softResourceLine } from "@innerworld/screening";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createScreener, type RecentUserMessages } from "./screenTurns";
 
@@ -91,8 +92,19 @@ describe("safety: screenTurns", () => {
     await screener.replyGenerated(delivered(replyGeneratedRequest(turn(), { text: "You should just kill yourself." })));
 
     const screened = publisher.ofType("ReplyScreened")[0]?.data;
-    expect(screened).toMatchObject({ text: REPLACED_OUTPUT_REPLY, replaced: true });
+    expect(screened).toMatchObject({ text: replacedOutputReply(), replaced: true });
     expect(screened?.verdict.action).not.toBe("allow");
+  });
+
+  it("replaces a concern turn's failed reply in the teen's language and keeps the soft resource line under it", async () => {
+    const resourceLine = softResourceLine("es-MX");
+    const text = `Deberías hacerte daño.\n\n${resourceLine}`;
+
+    await screener.replyGenerated(delivered(replyGeneratedRequest(turn(), { text, locale: "es-MX", resourceLine })));
+
+    const screened = publisher.ofType("ReplyScreened")[0]?.data;
+    expect(screened).toMatchObject({ text: `${replacedOutputReply("es-MX")}\n\n${resourceLine}`, replaced: true });
+    expect(replacedOutputReply("es-MX")).not.toBe(replacedOutputReply("en-US"));
   });
 
   it("a crisis in words no rule lists: crisis, with the deciding layer and the model version, and no content for the model", async () => {

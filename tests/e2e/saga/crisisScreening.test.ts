@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
-import { screenInput } from "@innerworld/screening";
+import { screenInput, softResourceLine } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
 
@@ -76,10 +76,13 @@ describe("crisis screening over the WebSocket", () => {
     await client.close();
   });
 
-  it("answers a concern through the model, with the check-in instruction in its prompt and a soft resource line on the reply", async () => {
-    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-2");
-    const sessionId = await startSession(client, "en-US");
-    const text = "i feel so empty lately";
+  // Mexico's line is a ten-digit number: the reply screen once took it for a phone number and replaced the reply, line and all.
+  it.each([
+    ["teen-crisis-2", "en-US", "i feel so empty lately", "988"],
+    ["teen-crisis-2es", "es-MX", "me siento tan vacía últimamente", "800 911 2000"],
+  ])("answers a concern through the model, with the check-in instruction in its prompt and a soft resource line on the reply (%s, %s)", async (teen, locale, text, helpline) => {
+    const client = await ChatClient.connect(env.cloud.endpoints, teen);
+    const sessionId = await startSession(client, locale);
     const ack = await client.request("message", { sessionId, content: text }, "message_received");
     const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
 
@@ -88,7 +91,8 @@ describe("crisis screening over the WebSocket", () => {
     const messages = chat[0]?.messages ?? [];
     expect(messages.at(-1)).toMatchObject({ role: "user", content: text });
     expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(true);
-    expect(String(reply.payload.text)).toMatch(new RegExp(`^${CHAT_REPLY.replace(/[.?]/g, "\\$&")}\\n\\n.*988`, "s"));
+    expect(String(reply.payload.text)).toMatch(new RegExp(`^${CHAT_REPLY.replace(/[.?]/g, "\\$&")}\\n\\n.*${helpline}`, "s"));
+    expect(reply.payload.text).toContain(softResourceLine(locale));
     expect(client.ofType("safety_notice")).toHaveLength(0);
     await client.close();
   });

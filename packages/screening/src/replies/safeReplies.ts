@@ -39,7 +39,15 @@ export function safetyNoticeText(action: "crisis" | "block", locale?: string): s
   return action === "crisis" ? crisisReply(locale) : blockedInputReply(locale);
 }
 
-export const REPLACED_OUTPUT_REPLY = "Let's take that in a different direction. How are you feeling about everything right now?";
+const REPLACED_OUTPUT_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
+  en: "Let's take that in a different direction. How are you feeling about everything right now?",
+  es: "Mejor hablemos de otra cosa. ¿Cómo te sientes con todo ahora mismo?",
+};
+
+/** What a teen reads instead of a model reply that failed the reply screen, in their locale's language. */
+export function replacedOutputReply(locale?: string): string {
+  return REPLACED_OUTPUT_REPLIES[replyLanguage(locale)];
+}
 
 export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
 
