@@ -144,7 +144,16 @@ export interface ServerFrames {
     replaced: boolean;
     resumed?: boolean;
   };
-  safety_notice: { sessionId: string; messageId: string; seq: number; text: string; categories: string[]; resources: { name: string; contact: string; description: string }[] };
+  safety_notice: {
+    sessionId: string;
+    messageId: string;
+    seq: number;
+    text: string;
+    categories: string[];
+    resources: { name: string; contact: string; description: string }[];
+    /** Shown again by a resume (the teen missed it live): the same notice, helplines and all. */
+    resumed?: boolean;
+  };
   /** A message refused for its rate: which one (by the session and the client's id for it, when it gave one). */
   rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number; sessionId?: string; clientMessageId?: string };
   rate_limit_status: { user: RateLimitView; channel: RateLimitView; session?: RateLimitView };

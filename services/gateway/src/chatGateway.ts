@@ -20,6 +20,7 @@ import {
 } from "@innerworld/events";
 import { isFeedbackError, type FeedbackStore } from "@innerworld/conversation/feedback";
 import { parseClientFrame } from "./frames";
+import { storedSafetyNotice } from "./safetyNotices";
 import { sessionBucketKey } from "./keys";
 import { createFeedbackDesk, type FeedbackDesk } from "./feedback";
 
@@ -421,9 +422,13 @@ export class ChatGateway {
       if (!this.ports.pusher) break;
       // A reply this connection was already shown (by the notifier, or by an earlier resume) is not shown again.
       if (!(await this.connections.markShown(connectionId, message.replyId ?? message.messageId))) continue;
+      // A safety notice comes back as the notice it was, helplines and all, not as a persona's words.
+      const notice = storedSafetyNotice(message, owned.locale);
       const pushed = await this.ports.pusher.push(
         connectionId,
-        frame("reply", {
+        notice
+          ? frame("safety_notice", { sessionId, messageId: message.messageId, seq: message.seq, text: message.content, ...notice, resumed: true })
+          : frame("reply", {
           sessionId,
           messageId: message.messageId,
           replyId: message.replyId ?? message.messageId,

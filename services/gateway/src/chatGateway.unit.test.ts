@@ -2,7 +2,7 @@
 import { InMemoryClientMessageLog } from "@innerworld/conversation/client-messages";
 import { InMemoryConnectionStore } from "@innerworld/conversation/connections";
 import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
-import { InMemoryMessageStore } from "@innerworld/conversation/messages";
+import { InMemoryMessageStore, safetyNoticeReplyId } from "@innerworld/conversation/messages";
 import { InMemoryRateLimiter } from "@innerworld/conversation/rate-limits";
 import { InMemorySessionStore } from "@innerworld/conversation/sessions";
 import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
@@ -11,6 +11,8 @@ import { TURN_AT } from "@innerworld/events/factories";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
+import { crisisResources } from "@innerworld/screening";
+import { safetyNoticeText } from "@innerworld/screening/replies";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ChatGateway, type GatewayLimits } from "./chatGateway";
 
@@ -402,6 +404,25 @@ describe("gateway: ChatGateway", () => {
       expect((await messages.get(sessionId, 1, "assistant"))?.status).toBe("screened");
       expect(await sessions.get(sessionId)).toMatchObject({ connectionId: "conn-2" });
       expect((await sessions.get(sessionId))?.disconnectedAt).toBeUndefined();
+    });
+
+    it("shows a missed safety notice again as the notice it was: a crisis one with the locale's helplines, a blocked one without", async () => {
+      const started = await send("conn-1", MAYA, "start_session", { personaId: "companion", locale: "es-MX" });
+      const sessionId = started.payload.sessionId as string;
+      const base = { sessionId, userId: MAYA, personaId: "companion", model: "safety" };
+      await messages.putOnce({ ...base, seq: 1, role: "user", messageId: "m1", content: "ya no quiero vivir", status: "crisis" });
+      await messages.putOnce({ ...base, seq: 1, role: "assistant", messageId: "m1", replyId: safetyNoticeReplyId("m1"), content: safetyNoticeText("crisis", "es-MX"), status: "undelivered", categories: ["crisis"] });
+      await messages.putOnce({ ...base, seq: 2, role: "user", messageId: "m2", content: "(a slur)", status: "blocked" });
+      await messages.putOnce({ ...base, seq: 2, role: "assistant", messageId: "m2", replyId: safetyNoticeReplyId("m2"), content: safetyNoticeText("block", "es-MX"), status: "undelivered", categories: ["hate"] });
+      await gateway.disconnect("conn-1", MAYA);
+
+      await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+      expect(pusher.framesTo("conn-2")).toEqual([
+        { type: "safety_notice", payload: { sessionId, messageId: "m1", seq: 1, text: safetyNoticeText("crisis", "es-MX"), categories: ["crisis"], resources: crisisResources("es-MX").resources, resumed: true } },
+        { type: "safety_notice", payload: { sessionId, messageId: "m2", seq: 2, text: safetyNoticeText("block", "es-MX"), categories: ["hate"], resources: [], resumed: true } },
+      ]);
+      expect(crisisResources("es-MX").resources.map((resource) => resource.contact)).toContain("Llama al 800 911 2000");
     });
 
     it("shows a connection each missed reply once, however often it resumes; a new connection is shown them again", async () => {

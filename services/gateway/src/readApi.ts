@@ -2,6 +2,7 @@
 import type { ContextCacheStore } from "@innerworld/memory/context-cache";
 import { forgetFact, rememberedFacts } from "@innerworld/memory/facts";
 import { userTimeZone } from "./userTimeZone";
+import { storedSafetyNotice } from "./safetyNotices";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { MessageRecord, MessageStore } from "@innerworld/conversation/messages";
 import type { SessionRecord, SessionStore } from "@innerworld/conversation/sessions";
@@ -147,19 +148,24 @@ export const createReadApi = (ports: ReadApiPorts) => {
           const page = await messages.listSession(session.sessionId, { afterSeq, limit });
           return json(200, {
             sessionId: session.sessionId,
-            messages: page.map((m) => ({
-              seq: m.seq,
-              role: m.role,
-              messageId: m.messageId,
-              content: m.content,
-              status: lifecycleOf(m),
-              ...(m.status === "blocked" || m.status === "crisis" ? { safety: m.status } : {}),
-              createdAt: m.createdAt,
-              // Who spoke: a reply's persona, with the name it had then (it survives the persona's deletion).
-              ...(m.role === "assistant" ? { personaId: m.personaId, ...(m.personaName ? { personaName: m.personaName } : {}), replyIndex: m.replyIndex ?? 0 } : {}),
-              // What the reply took and cost; absent for our own fixed replies and for replies from before costs were kept.
-              ...(m.role === "assistant" && m.usage ? { model: m.model, usage: m.usage, ...(m.cost ? { cost: m.cost } : {}) } : {}),
-            })),
+            messages: page.map((m) => {
+              const notice = storedSafetyNotice(m, session.locale);
+              return {
+                seq: m.seq,
+                role: m.role,
+                messageId: m.messageId,
+                content: m.content,
+                status: lifecycleOf(m),
+                ...(m.status === "blocked" || m.status === "crisis" ? { safety: m.status } : {}),
+                createdAt: m.createdAt,
+                // A safety notice the teen was shown instead of a reply: a reloaded client shows it again as a notice, with its helplines.
+                ...(notice ? { safetyNotice: notice } : {}),
+                // Who spoke: a reply's persona, with the name it had then (it survives the persona's deletion).
+                ...(m.role === "assistant" ? { personaId: m.personaId, ...(m.personaName ? { personaName: m.personaName } : {}), replyIndex: m.replyIndex ?? 0 } : {}),
+                // What the reply took and cost; absent for our own fixed replies and for replies from before costs were kept.
+                ...(m.role === "assistant" && m.usage ? { model: m.model, usage: m.usage, ...(m.cost ? { cost: m.cost } : {}) } : {}),
+              };
+            }),
           });
         }
         case "GET /me/export":

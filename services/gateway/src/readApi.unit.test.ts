@@ -1,12 +1,14 @@
 // The read API over in-memory ports: a user's own sessions and history, ownership, paging, and the routes it answers.
 import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
 import { InMemoryGraphStore } from "@innerworld/memory/graph";
-import { InMemoryMessageStore } from "@innerworld/conversation/messages";
+import { InMemoryMessageStore, safetyNoticeReplyId } from "@innerworld/conversation/messages";
 import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { READ_API_ROUTES, RecordingPublisher } from "@innerworld/events";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import { manualClock } from "@innerworld/platform/clock";
+import { crisisResources } from "@innerworld/screening";
+import { safetyNoticeText } from "@innerworld/screening/replies";
 import { describe, expect, it } from "vitest";
 import { createReadApi } from "./readApi";
 
@@ -116,6 +118,21 @@ describe("the read API", () => {
     ]);
     expect(refused.statusCode).toBe(400);
     expect(bodyOf(refused)).toMatchObject({ error: { code: "INVALID_QUERY" } });
+  });
+
+  it("marks a safety notice in a session's history with its categories and, for a crisis, the session locale's helplines", async () => {
+    const { call, sessions, messages } = await setUp();
+    const session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-1", maxActive: 3, locale: "es-MX" });
+    const base = { sessionId: session.sessionId, userId: "user-maya", personaId: "companion", seq: 1, messageId: "msg-1" };
+    await messages.putOnce({ ...base, role: "user", content: "ya no quiero vivir", status: "crisis" });
+    await messages.putOnce({ ...base, role: "assistant", replyId: safetyNoticeReplyId("msg-1"), content: safetyNoticeText("crisis", "es-MX"), status: "delivered", model: "safety", categories: ["crisis"] });
+
+    const page = await call("GET /sessions/{sessionId}/messages", "user-maya", { pathParameters: { sessionId: session.sessionId } });
+
+    const [question, notice] = bodyOf(page).messages as Record<string, unknown>[];
+    expect(question).toMatchObject({ role: "user", safety: "crisis" });
+    expect(question?.safetyNotice).toBeUndefined();
+    expect(notice).toMatchObject({ role: "assistant", safetyNotice: { categories: ["crisis"], resources: crisisResources("es-MX").resources } });
   });
 
   it("asks for a token on its own routes, leaves health and admin to the operations routes, and answers every route infra declares", async () => {

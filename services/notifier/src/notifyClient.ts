@@ -1,6 +1,7 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the turn's connection, or to the one a resume moved it to.
 import { GENERATION_FAILED_MESSAGE, safetyNoticeText } from "@innerworld/screening/replies";
 import type { SessionStore } from "@innerworld/conversation/sessions";
+import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
@@ -214,7 +215,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         event,
         sessionId: data.sessionId,
         messageId: data.messageId,
-        replyId: `notice-${data.messageId}`,
+        replyId: safetyNoticeReplyId(data.messageId),
         seq: data.seq,
         frame,
         outcome: "noticed",

@@ -1,6 +1,6 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
 import { safetyNoticeText } from "@innerworld/screening/replies";
-import type { MessageStatus, MessageStore } from "@innerworld/conversation/messages";
+import { safetyNoticeReplyId, type MessageStatus, type MessageStore } from "@innerworld/conversation/messages";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { feedbackRequestedData, type FeedbackReason, type FeedbackStore } from "@innerworld/conversation/feedback";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
@@ -18,7 +18,6 @@ export interface StoragePorts {
   logger?: { warn(message: string, extra: Record<string, unknown>): void };
 }
 
-const NOTICE_PREFIX = "notice-";
 
 export const createConversationKeeper = (ports: StoragePorts) => {
   const { sessions, messages, feedback, publisher } = ports;
@@ -79,7 +78,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         seq: data.seq,
         role: "assistant",
         messageId: data.messageId,
-        replyId: `${NOTICE_PREFIX}${data.messageId}`,
+        replyId: safetyNoticeReplyId(data.messageId),
         userId: metadata.userId,
         personaId: data.personaId,
         content: safetyNoticeText(data.verdict.action, data.locale),
@@ -119,7 +118,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
           replaced: reply.replaced,
           categories: reply.categories,
         });
-        const notice = data.replyId.startsWith(NOTICE_PREFIX);
+        const notice = data.replyId === safetyNoticeReplyId(data.messageId);
         // A notice MessageScreened kept first waits for its status; a reply is only ever kept from here.
         if (!kept && notice) await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened"], replyIndex);
         // Feedback follows a persona's reply, never a safety notice: a teen just shown helplines is not asked to rate the chat.

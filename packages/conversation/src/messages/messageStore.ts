@@ -40,6 +40,13 @@ export interface MessageRecord {
   distilledAt?: string;
 }
 
+/** A safety notice stands as the assistant's side of a stopped turn under this reply id (`notice-<messageId>`). */
+export const safetyNoticeReplyId = (messageId: string): string => `notice-${messageId}`;
+
+/** Whether a stored assistant message is the safety notice the teen was shown instead of a persona's reply. */
+export const isSafetyNotice = (message: Pick<MessageRecord, "role" | "replyId" | "messageId">): boolean =>
+  message.role === "assistant" && message.replyId === safetyNoticeReplyId(message.messageId);
+
 /** The first reply keeps the plain key (so one-persona sessions look as they always did); later ones add their index. */
 export const messageKeyOf = (seq: number, role: MessageRole, replyIndex = 0) =>
   `${String(seq).padStart(8, "0")}#${role === "user" ? "0user" : "1assistant"}${role === "assistant" && replyIndex > 0 ? `#${replyIndex}` : ""}`;
