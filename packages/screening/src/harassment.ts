@@ -12,6 +12,9 @@ const GROUPS =
 const SEVERE_INSULT = "(worthless|pathetic|disgusting|a waste of (space|air|oxygen|life)|a mistake|a failure|ugly|fat|a freak|unlovable|a disgrace)";
 const MILD_INSULT = "(stupid|dumb|an idiot|idiot|a moron|moron|a loser|loser|annoying|lame|cringe|a clown|retarded|braindead|brain dead|an npc|a joke|useless|trash|garbage)";
 
+// Spanish for {unsaid}: "nunca deberías hacerte daño" is care, not a push.
+const ES_UNSAID = "(?<!(?<![\\p{L}\\p{N}])(?:no|nunca|jamas|ni) )";
+
 /** Exported so screen.ts can tell the "kys" rule apart when the crisis lexicon reads the same words as the writer's own. */
 export const KYS_RULE_ID = "harassment.kys";
 
@@ -28,6 +31,21 @@ const RULES: readonly LexiconRule[] = [
       "(nobody|no one) (loves|likes|cares about|wants|would miss|will ever love|will miss) you",
       "(the )?world (would be|is) better (off )?without you",
       "everyone (hates|would be happier without) you",
+    ],
+  },
+  {
+    // Urging someone to hurt themselves, in English and Spanish: a teen saying it to a persona is flagged (it may be
+    // what someone said to them, which the crisis lexicon reads); the model must never say it.
+    id: "urging_self_harm",
+    categories: ["harassment"],
+    input: "flag",
+    output: "block",
+    patterns: [
+      "{unsaid}you (should|need to|deserve to|ought to|have to) {adv}(hurt|harm|cut|starve|burn) {you}(?! (some|a|an|off|out|up|free|loose)(?![\\p{L}\\p{N}]))",
+      "{unsaid}go (hurt|harm|cut|starve) {you}(?! (some|a|an|off|out|up|free|loose)(?![\\p{L}\\p{N}]))",
+      `${ES_UNSAID}(matate|muerete|suicidate|cortate|ahorcate|hazte dano)`,
+      `${ES_UNSAID}(deberias|tienes que|te mereces|mereces|necesitas) {esadv}(morir|morirte|matarte|suicidarte|cortarte|hacerte dano|lastimarte|desaparecer|no existir)`,
+      "ojala (te mueras|te murieras|no existieras|desaparezcas)",
     ],
   },
   {

@@ -155,7 +155,8 @@ const SKELETONS: ReadonlyMap<string, string> = (() => {
 const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
   (word) => word.length >= 6 && !["hanging", "cutting", "killing", "burning", "living", "better", "letters", "existing", "sentido", "siempre", "cansado", "cansada"].includes(word),
 );
-const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery"]);
+// Words one letter from a risk word that mean something else: "matarte" is killing you, not "matarme", myself.
+const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "matarte", "muerete", "morirte"]);
 
 /** Damerau–Levenshtein distance, stopping early once it passes one. */
 function withinOneEdit(a: string, b: string): boolean {

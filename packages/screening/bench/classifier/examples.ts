@@ -22,7 +22,7 @@ export interface LabelledExample {
   source: string;
 }
 
-export type DatasetErrorCode = "DATASET_INVALID_LINE" | "DATASET_DUPLICATE_ID" | "DATASET_EMPTY";
+export type DatasetErrorCode = "DATASET_INVALID_LINE" | "DATASET_DUPLICATE_ID" | "DATASET_EMPTY" | "DATASET_CHANGED";
 
 export class DatasetError extends Error {
   override readonly name = "DatasetError";

@@ -1,31 +1,16 @@
-// Adds a writer's new labelled lines to the data set: each line checked (schema, labels), exact and near copies of frozen-test messages dropped, then placed in train or dev, never test.
+// Adds a writer's new labelled lines to the data set: each line checked (schema, labels), exact and near copies of frozen-test and blind-set messages dropped, then placed in train or dev, never test.
 // Usage: npx tsx packages/screening/bench/classifier/importExamples.ts <directory of *.jsonl>
 
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { prepareText } from "../../src/normalize";
 import { DatasetError, parseExampleLine, readExamples, type LabelledExample } from "./examples";
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, SPLIT_FILE } from "./paths";
+import { readBlindSet } from "./blindSet";
+import { comparisonWords, DuplicateIndex } from "./duplicates";
 import { freezeSplit, readSplitManifest } from "./splitManifest";
 
 const LANGS = new Set(["en", "es", "mixed"]);
 const MAX_TEXT = 4000;
-/** Word-set overlap at or above which two messages count as the same message reworded a little. */
-export const NEAR_DUPLICATE_JACCARD = 0.8;
-
-/** A message's normalised words (the normaliser's first form, clause marks dropped): what duplicates are compared by. */
-export function comparisonWords(example: Pick<LabelledExample, "text" | "context">): string[] {
-  const whole = [...example.context, example.text].join(" \n ");
-  return (prepareText(whole).forms[0] ?? "").split(" ").filter((w) => w.length > 0 && w !== ".");
-}
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared += 1;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 1 : shared / union;
-}
-
 /** Labels that contradict each other are a writer's slip, not data: the line is dropped with its reason. */
 export function labelProblem(e: LabelledExample): string | undefined {
   if (e.text.trim().length === 0) return "empty text";
@@ -35,36 +20,6 @@ export function labelProblem(e: LabelledExample): string | undefined {
   if (!LANGS.has(e.lang)) return `language ${e.lang}`;
   if (e.family === "sequence" && e.context.length === 0) return "a sequence line without context";
   return undefined;
-}
-
-interface Indexed {
-  key: string;
-  words: Set<string>;
-}
-
-/** Finds exact (same normalised words) and near (word-set Jaccard ≥ 0.8) copies among indexed messages. */
-class DuplicateIndex {
-  private readonly exact = new Set<string>();
-  private readonly byWord = new Map<string, Indexed[]>();
-
-  add(words: readonly string[]): void {
-    const entry: Indexed = { key: words.join(" "), words: new Set(words) };
-    this.exact.add(entry.key);
-    for (const w of entry.words) {
-      const list = this.byWord.get(w) ?? [];
-      list.push(entry);
-      this.byWord.set(w, list);
-    }
-  }
-
-  match(words: readonly string[]): "exact" | "near" | undefined {
-    if (this.exact.has(words.join(" "))) return "exact";
-    const mine = new Set(words);
-    const candidates = new Set<Indexed>();
-    for (const w of mine) for (const entry of this.byWord.get(w) ?? []) candidates.add(entry);
-    for (const entry of candidates) if (jaccard(mine, entry.words) >= NEAR_DUPLICATE_JACCARD) return "near";
-    return undefined;
-  }
 }
 
 function main(source: string): void {
@@ -79,6 +34,8 @@ function main(source: string): void {
   const frozenTest = new DuplicateIndex();
   const known = new DuplicateIndex();
   for (const e of kept) (testIds.has(e.id) ? frozenTest : known).add(comparisonWords(e));
+  // The blind set is held out like the frozen split: a writer's copy of one of its messages is not trained on.
+  for (const message of readBlindSet().messages) frozenTest.add(comparisonWords(message));
   const usedIds = new Set(kept.map((e) => e.id));
 
   const dropped = { invalid: 0, testExact: 0, testNear: 0, duplicate: 0, reasons: new Map<string, number>() };

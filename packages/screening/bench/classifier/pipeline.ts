@@ -27,7 +27,7 @@ import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContex
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.7";
+export const MODEL_RELEASE = "2025.12.8";
 
 /**
  * The shipped recipe's features: DEFAULT_FEATURE_CONFIG, the committed concept lexicon's concepts (data/concepts),

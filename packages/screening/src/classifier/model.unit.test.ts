@@ -43,7 +43,7 @@ describe("loading the screening classifier", () => {
     const score = (text: string) => classifier.score(extractFeatures([text], classifier.features));
 
     // Read alone (no lexicon), a plain crisis sentence is risk well past the model's own concern threshold, crisis the
-    // likeliest level, and an escalated kind: the classifier by itself gives it crisis resources. (2025.12.7+f9950309 reads
+    // likeliest level, and an escalated kind: the classifier by itself gives it crisis resources. (2025.12.8+aad60e7d and 2025.12.7+f9950309 read
     // P(risk) 0.89 and P(crisis) 0.83, its concern threshold 0.78; 2025.12.7+4df9ff84 read 0.88 and 0.82; 2025.12.6 0.92 and
     // 0.88, 2025.12.5 0.92 and 0.91.)
     const plain = classifier.score(extractFeatures(["i want to die"], classifier.features));

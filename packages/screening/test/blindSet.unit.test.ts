@@ -1,0 +1,27 @@
+// The blind set is read only as received: its lines, its labels, and a refusal when a file was changed.
+import { copyFileSync, mkdtempSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BLIND_SHA256, readBlindSet } from "../bench/classifier/blindSet";
+import { BLIND_DIR } from "../bench/classifier/paths";
+
+describe("the blind set", () => {
+  it("is the writer's 320 messages as received: 90 crisis, 30 concern, 200 ordinary of which 90 traps, ids unique", () => {
+    const { messages, sha256 } = readBlindSet();
+
+    expect(sha256).toEqual(BLIND_SHA256);
+    expect(new Set(messages.map((m) => m.id)).size).toBe(320);
+    expect(["crisis", "concern", "none"].map((level) => messages.filter((m) => m.level === level).length)).toEqual([90, 30, 200]);
+    expect(messages.filter((m) => m.trap).length).toBe(90);
+    expect(messages.filter((m) => m.kind === "sequence").every((m) => m.context.length > 0)).toBe(true);
+  });
+
+  it("refuses a changed file: an edited line would make it a set someone has tuned", () => {
+    const changed = mkdtempSync(join(tmpdir(), "blind-"));
+    for (const file of Object.keys(BLIND_SHA256)) copyFileSync(join(BLIND_DIR, file), join(changed, file));
+    appendFileSync(join(changed, "ordinary.jsonl"), '{"id":"b3-9999","text":"hi","level":"none","kind":"ordinary","lang":"en","trap":false}\n');
+
+    expect(() => readBlindSet(changed)).toThrow(/ordinary.jsonl has sha256 .* the blind set was changed/);
+  });
+});
