@@ -75,6 +75,9 @@ export interface GatewayPorts {
 /** A frame to send back on the same connection, as a route response. */
 export type Reply = string;
 
+/** Format characters (Unicode Cf: zero-width spaces and joiners, the byte-order mark, direction marks). */
+const INVISIBLE = /\p{Cf}/gu;
+
 /**
  * How recent a user turn must be for a resume to move it with the session. A turn ends within its deadline (the
  * watchdog times it out then, and a reply after that is kept for resume, never pushed); a retried generation may answer
@@ -269,7 +272,8 @@ export class ChatGateway {
   ): Promise<Reply> {
     const content = payload.content.trim();
     const { sessionId, clientMessageId } = payload;
-    if (content.length === 0) return errorFrame("EMPTY_CONTENT", "A message needs some text", { sessionId });
+    // Invisible characters alone (zero-width spaces, joiners, a byte-order mark) are no text either.
+    if (content.replace(INVISIBLE, "").trim().length === 0) return errorFrame("EMPTY_CONTENT", "A message needs some text", { sessionId });
     // Characters as the teen counts them: an emoji is one (JavaScript's length counts two).
     if ([...content].length > MAX_CONTENT_CHARS) return errorFrame("CONTENT_TOO_LONG", `A message may have at most ${MAX_CONTENT_CHARS} characters`, { sessionId });
 

@@ -90,6 +90,7 @@ describe("gateway: ChatGateway", () => {
       const sessionId = await startSession();
 
       expect((await say(sessionId, "   ")).payload.code).toBe("EMPTY_CONTENT");
+      expect((await say(sessionId, "\u200b\u200b \ufeff")).payload.code).toBe("EMPTY_CONTENT");
       expect((await say(sessionId, "x".repeat(4001))).payload.code).toBe("CONTENT_TOO_LONG");
       expect((await send("conn-1", MAYA, "get_rate_limit_status", { sessionId })).payload.session).toMatchObject({ remaining: 10 });
     });
