@@ -1,4 +1,5 @@
 // Liveness and readiness: is the gateway up, and do the tables, the bus and the queues it depends on answer?
+import { setMaxListeners } from "node:events";
 import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DescribeEventBusCommand, type EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
@@ -33,8 +34,14 @@ export interface HealthPorts {
   now?: () => number;
 }
 
+/** Comfortably more than the calls one probe makes together (one per table, two per service queue). */
+const PARALLEL_CALLS_PER_PROBE = 100;
+
 const withTimeout = async <T>(work: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T> => {
   const abort = new AbortController();
+  // One signal serves every table's or queue's call in a probe (a dozen and more at once): that many listeners is the
+  // design, not a leak, and Node's warning past ten would say otherwise on every start.
+  setMaxListeners(PARALLEL_CALLS_PER_PROBE, abort.signal);
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     return await work(abort.signal);
