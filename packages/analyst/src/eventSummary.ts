@@ -30,24 +30,34 @@ const promptContext = (value: unknown, showContent: boolean): string => {
   return `${summary} [${factIds.join(", ")}]${lines.map((line) => `\n      | ${line}`).join("")}`;
 };
 
+/** In a group turn, which persona's reply this is (its place among the turn's replies, and its name). */
+const speaker = (d: Record<string, unknown>): string => {
+  if (typeof d.replyIndex !== "number") return "";
+  const reply = d.reply as { personaName?: unknown } | undefined;
+  const name = d.personaName ?? reply?.personaName;
+  return `, reply ${d.replyIndex + 1}${name === undefined ? "" : ` (${str(name)})`}`;
+};
+
 /** What matters about this event, by type: the verdict of a screening, the model of a reply, the reason a session ended. */
 export const describeData = (event: BusEvent, showContent = false): string => {
   const d = dataOf(event);
   switch (event["detail-type"]) {
     case "SessionStarted":
-      return `persona ${str(d.personaId)}`;
+      return Array.isArray(d.personaIds) ? `group of ${d.personaIds.map(str).join(", ")}` : `persona ${str(d.personaId)}`;
     case "MessageReceived":
       return `seq ${str(d.seq)}, ${text(d.content, showContent)}${d.stream === true ? ", streamed" : ""}`;
     case "MessageScreened":
       return `seq ${str(d.seq)}, ${verdict(d.verdict)}`;
     case "ReplyGenerated": {
       const usage = d.usage as { inputTokens?: unknown; outputTokens?: unknown } | undefined;
-      return `seq ${str(d.seq)}, model ${str(d.model)}${d.fallbackUsed === true ? " (fallback)" : ""}, ${str(d.latencyMs)} ms, ${str(usage?.inputTokens)}+${str(usage?.outputTokens)} tokens, ${text(d.text, showContent)}${promptContext(d.context, showContent)}`;
+      return `seq ${str(d.seq)}${speaker(d)}, model ${str(d.model)}${d.fallbackUsed === true ? " (fallback)" : ""}, ${str(d.latencyMs)} ms, ${str(usage?.inputTokens)}+${str(usage?.outputTokens)} tokens, ${text(d.text, showContent)}${promptContext(d.context, showContent)}`;
     }
     case "ReplyScreened":
-      return `seq ${str(d.seq)}, ${verdict(d.verdict)}${d.replaced === true ? ", replaced by a safe reply" : ""}, ${text(d.text, showContent)}`;
+      return `seq ${str(d.seq)}${speaker(d)}, ${verdict(d.verdict)}${d.replaced === true ? ", replaced by a safe reply" : ""}, ${text(d.text, showContent)}`;
     case "ReplyDelivered":
-      return `seq ${str(d.seq)}, ${str(d.status)}`;
+      return `seq ${str(d.seq)}${speaker(d)}, ${str(d.status)}`;
+    case "FeedbackRequested":
+      return `${str(d.reason)}, request ${str(d.requestId)}`;
     case "SessionEnded":
       return `reason ${str(d.reason)}`;
     case "TranscriptReady":

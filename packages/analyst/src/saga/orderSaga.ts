@@ -1,5 +1,5 @@
 // Puts the events of one saga in causal order (each after the event that caused it) and times every hop.
-import { metadataOf, occurredAtOf, type BusEvent } from "../busEvent";
+import { dataOf, metadataOf, occurredAtOf, type BusEvent } from "../busEvent";
 
 export interface SagaStep {
   event: BusEvent;
@@ -34,6 +34,15 @@ export interface SagaTrace {
 const eventIdOf = (event: BusEvent): string => {
   const id = metadataOf(event).eventId;
   return typeof id === "string" ? id : `(no eventId) ${event.id}`;
+};
+
+/**
+ * What an event is a step of: its type, and in a group turn which persona's reply (each persona's ReplyGenerated has the
+ * same cause, and is not the step running again).
+ */
+const stepOf = (event: BusEvent): string => {
+  const replyIndex = dataOf(event).replyIndex;
+  return typeof replyIndex === "number" ? `${event["detail-type"]}#${replyIndex}` : event["detail-type"];
 };
 
 /**
@@ -83,10 +92,11 @@ export const orderSaga = (correlationId: string, events: readonly BusEvent[]): S
       copies: byId.get(id)?.copies ?? 1,
       rerun,
     });
-    const seenTypes = new Set<string>();
+    const seenSteps = new Set<string>();
     for (const child of [...(children.get(id) ?? [])].sort(chronological)) {
-      const again = seenTypes.has(child["detail-type"]);
-      seenTypes.add(child["detail-type"]);
+      const step = stepOf(child);
+      const again = seenSteps.has(step);
+      seenSteps.add(step);
       visit(child, depth + 1, event, again);
     }
   };

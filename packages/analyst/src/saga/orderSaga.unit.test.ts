@@ -76,6 +76,24 @@ describe("orderSaga", () => {
     expect(lines.at(-1)).toBe("slowest hop: TranscriptReady → GraphUpdated, 1.59 s");
   });
 
+  it("reads a group turn's replies, one per persona from the same verdict, as replies of their own, not as the step running again", () => {
+    const reply = (eventId: string, at: string, replyIndex: number, personaName: string) =>
+      archived("ReplyGenerated", "generation", eventId, at, "e2", { seq: 1, replyIndex, personaName, model: "offline", latencyMs: 1, usage: { inputTokens: 500, outputTokens: 30 }, text: "hi" });
+    const trace = orderSaga(TURN, [received, screened, reply("r1", "2026-03-14T16:02:41.200Z", 0, "Courage"), reply("r2", "2026-03-14T16:02:41.300Z", 1, "Comfort"), reply("r3", "2026-03-14T16:02:41.400Z", 2, "Compass")]);
+
+    expect(trace.steps.map((s) => [s.eventId, s.rerun])).toEqual([
+      ["e1", false],
+      ["e2", false],
+      ["r1", false],
+      ["r2", false],
+      ["r3", false],
+    ]);
+    const printed = formatSaga(trace).join("\n");
+    expect(printed).not.toContain("ran again");
+    expect(printed).toContain("seq 1, reply 3 (Compass), model offline");
+    expect(formatSaga(trace).at(-1)).toBe("slowest hop: MessageScreened → ReplyGenerated, 298 ms");
+  });
+
   it("lists events caught in a causation cycle rather than losing them", () => {
     const a = archived("GraphUpdated", "graph-extraction", "c1", "2026-03-14T16:19:07.402Z", "c2");
     const b = archived("ContextRefreshed", "context-refresh", "c2", "2026-03-14T16:19:07.655Z", "c1");
