@@ -132,7 +132,7 @@ describe("gateway protocol", () => {
         new PutItemCommand({
           TableName: `${tablePrefix}-idempotency`,
           Item: {
-            id: { S: "client-message#u-resend#ios-retry-1" },
+            id: { S: `client-message#u-resend#${sessionId}#ios-retry-1` },
             userId: { S: "u-resend" },
             messageId: { S: messageId },
             sessionId: { S: sessionId },
