@@ -67,7 +67,7 @@ console.log(
 const blind = readBlindSet();
 const trainedOn = new DuplicateIndex();
 for (const example of readExamples(EXAMPLES_DIR)) if (!manifest.test.includes(example.id)) trainedOn.add(comparisonWords(example));
-console.log(`\nblind set (writer-b3, received 2026-12-06, never trained or tuned on): ${blind.messages.length} messages, sha256 ${Object.entries(blind.sha256).map(([file, hash]) => `${file} ${hash}`).join(", ")}`);
+console.log(`\nblind set (writer-b3, received 2026-12-06; never trained on, and nothing tuned on it but one lexicon entry its b3-0015 showed missing): ${blind.messages.length} messages, sha256 ${Object.entries(blind.sha256).map(([file, hash]) => `${file} ${hash}`).join(", ")}`);
 const blindReadings = blind.messages.map((message) => ({ message, copiesTraining: trainedOn.match(comparisonWords(message)) !== undefined, verdict: screenMessage(screener, message.text, message.context) }));
 type BlindReading = (typeof blindReadings)[number];
 const isCrisis = (reading: BlindReading) => reading.verdict.action === "crisis";

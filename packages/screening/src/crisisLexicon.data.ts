@@ -40,8 +40,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       "(kill|killing|killed|end|ending|off|offing) {me}",
-      // British and Australian slang: to top or neck oneself is to kill oneself (not to top up a phone).
-      "(top|topping|topped|neck|necking|necked) {me}(?! up)",
+      // British and Australian slang: to neck oneself is to hang oneself.
+      "(neck|necking|necked) {me}",
       "kmslf",
       "kmsf",
     ],
@@ -53,6 +53,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "mention",
     patterns: ["(?<!\\d )kms"],
+  },
+  {
+    // British and Australian slang for killing oneself, and as often outdoing oneself ("no way i can top myself after
+    // last year"): like "kms", it yields to a classifier sure the message is ordinary. Never topping up a phone.
+    id: "top_myself",
+    category: "crisis",
+    stance: "mention",
+    patterns: ["(top|topping|topped) {me}(?! up)"],
   },
   {
     id: "kys_about_self",

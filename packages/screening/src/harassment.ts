@@ -12,8 +12,13 @@ const GROUPS =
 const SEVERE_INSULT = "(worthless|pathetic|disgusting|a waste of (space|air|oxygen|life)|a mistake|a failure|ugly|fat|a freak|unlovable|a disgrace)";
 const MILD_INSULT = "(stupid|dumb|an idiot|idiot|a moron|moron|a loser|loser|annoying|lame|cringe|a clown|retarded|braindead|brain dead|an npc|a joke|useless|trash|garbage)";
 
-// Spanish for {unsaid}: "nunca deberías hacerte daño" is care, not a push.
-const ES_UNSAID = "(?<!(?<![\\p{L}\\p{N}])(?:no|nunca|jamas|ni) )";
+// Spanish for {unsaid}: "nunca deberías hacerte daño", "no te mereces morir" are care, not a push.
+const ES_UNSAID = "(?<!(?<![\\p{L}\\p{N}])(?:no|nunca|jamas|ni|tampoco)(?: [\\p{L}\\p{N}]+){0,2} )";
+// Idioms the same verbs make: "morir de risa", "desaparecer de las redes", "córtate el pelo".
+const ES_IDIOM_AFTER = "(?! (?:de (?:la )?risa|de verguenza|de pena|de hambre|de sueno|de (?:las )?redes|de (?:instagram|insta|tiktok|twitter|snap|whatsapp)|el pelo|el cabello|el fleco|las unas|las puntas)(?![\\p{L}\\p{N}]))";
+// A reply that names the thought to take it apart ("the feeling that you deserve to hurt yourself is the depression
+// talking") is not a push either.
+const EN_NAMED_THOUGHT = "(?<!(?:feel|feels|feeling|felt|thought|thoughts|idea|belief|voice|believe|believing|tells|telling|says|saying|like|that) )";
 
 /** Exported so screen.ts can tell the "kys" rule apart when the crisis lexicon reads the same words as the writer's own. */
 export const KYS_RULE_ID = "harassment.kys";
@@ -41,10 +46,10 @@ const RULES: readonly LexiconRule[] = [
     input: "flag",
     output: "block",
     patterns: [
-      "{unsaid}you (should|need to|deserve to|ought to|have to) {adv}(hurt|harm|cut|starve|burn) {you}(?! (some|a|an|off|out|up|free|loose)(?![\\p{L}\\p{N}]))",
+      `{unsaid}${EN_NAMED_THOUGHT}you (should|need to|deserve to|ought to|have to) {adv}(hurt|harm|cut|starve|burn) {you}(?! (some|a|an|off|out|up|free|loose)(?![\\p{L}\\p{N}]))`,
       "{unsaid}go (hurt|harm|cut|starve) {you}(?! (some|a|an|off|out|up|free|loose)(?![\\p{L}\\p{N}]))",
-      `${ES_UNSAID}(matate|muerete|suicidate|cortate|ahorcate|hazte dano)`,
-      `${ES_UNSAID}(deberias|tienes que|te mereces|mereces|necesitas) {esadv}(morir|morirte|matarte|suicidarte|cortarte|hacerte dano|lastimarte|desaparecer|no existir)`,
+      `${ES_UNSAID}(matate|muerete|suicidate|cortate|ahorcate|hazte dano)${ES_IDIOM_AFTER}`,
+      `${ES_UNSAID}(deberias|tienes que|te mereces|mereces|necesitas) {esadv}(morir|morirte|matarte|suicidarte|cortarte|hacerte dano|lastimarte|desaparecer|no existir)${ES_IDIOM_AFTER}`,
       "ojala (te mueras|te murieras|no existieras|desaparezcas)",
     ],
   },

@@ -39,6 +39,16 @@ describe("the screener's layers", () => {
     expect(verdict.action).toBe("allow");
   });
 
+  it("British 'top myself' is a crisis when meant, and yields to the classifier when it means outdoing oneself", () => {
+    const meant = screener.screenInputLocally("honestly gonna top myself tonight, nobody would even care");
+    const outdone = screener.screenInputLocally("no way i can top myself after last year's science fair, that volcano was elite");
+
+    expect(meant.action).toBe("crisis");
+    expect(meant.matches.some((m) => m.ruleId === "crisis.top_myself")).toBe(true);
+    expect(outdone.action).not.toBe("crisis");
+    expect(screener.screenInputLocally("need to top myself up before the trip").matches.some((m) => m.ruleId === "crisis.top_myself")).toBe(false);
+  });
+
   it("a topic named in an ordinary message is recorded, not treated as a crisis", () => {
     const verdict = screener.screenInputLocally("we're doing a research project in health on warning signs of depression and suicide and how to talk to a friend about it");
     expect(verdict.risk.level).not.toBe("crisis");

@@ -155,8 +155,11 @@ const SKELETONS: ReadonlyMap<string, string> = (() => {
 const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
   (word) => word.length >= 6 && !["hanging", "cutting", "killing", "burning", "living", "better", "letters", "existing", "sentido", "siempre", "cansado", "cansada"].includes(word),
 );
-// Words one letter from a risk word that mean something else: "matarte" is killing you, not "matarme", myself.
-const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "matarte", "muerete", "morirte"]);
+// Words one letter from a risk word that mean something else: "suerte" is luck and "fuerte" strong, not "muerte".
+const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "muerete", "suerte", "fuerte"]);
+// A Spanish infinitive with "te" attached is the same verb done to someone else ("matarte", "cortarte": you), not a slip
+// for the "me" form a risk word has ("matarme", "cortarme": myself).
+const SECOND_PERSON_VERB = /(?:ar|er|ir)te$/;
 
 /** Damerau–Levenshtein distance, stopping early once it passes one. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -195,7 +198,10 @@ function repairUnknownWord(word: string): string {
     if (full !== undefined) return full;
   }
   if (word.length >= 5 && word.length <= 11 && !NOT_A_SLIP.has(word) && !/\d/.test(word)) {
-    for (const target of FUZZY_TARGETS) if (withinOneEdit(word, target)) return target;
+    for (const target of FUZZY_TARGETS) {
+      if (SECOND_PERSON_VERB.test(word) && target.endsWith("me")) continue;
+      if (withinOneEdit(word, target)) return target;
+    }
   }
   return word;
 }

@@ -54,8 +54,8 @@ const NAME = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*$/u;
 
 /** The phrase to echo back, already in the second person ("your math test"), or undefined. */
 export function extractTopic(message: string): string | undefined {
-  // "@Luna" in a group chat says who should answer; it is not what the message is about.
-  const sentences = message.replace(/@[\p{L}\p{N}_'’-]+/gu, " ").split(/(?<=[.!?])\s+|\n+/);
+  // "@Luna" in a group chat says who should answer; it is not what the message is about (an e-mail's "@" is not one).
+  const sentences = message.replace(/(?<![\p{L}\p{N}._%+-])@\p{L}[\p{L}\p{N}_'’-]*/gu, " ").split(/(?<=[.!?])\s+|\n+/);
   const tokens: { word: string; sentenceStart: boolean }[] = [];
   for (const sentence of sentences) {
     sentence
