@@ -131,6 +131,38 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await screenshot("crisis-helplines", { fullPage: true });
   });
 
+  it("shows a crisis notice again with its helplines after a reload and when the chat is reopened, never as a persona's reply", async () => {
+    model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-jules");
+    await startChat(page, "Comfort");
+    await send(page, "i want to kill myself");
+    const notice = page.getByRole("alert").filter({ has: page.locator(".helplines") });
+    await notice.waitFor(WAIT);
+    const noticeText = await notice.locator("p").textContent();
+
+    // History (GET /sessions/{id}/messages) brings the notice back: it must look as it did live, helplines and all.
+    const shownAsItWasLive = async () => {
+      await notice.waitFor(WAIT);
+      await expect.poll(() => page.locator(".agent-status").textContent(), WAIT).toBe("");
+      expect(await notice.getByRole("heading").textContent()).toContain("You're not alone");
+      expect(await notice.locator("p").textContent()).toBe(noticeText);
+      expect(await notice.getByRole("link", { name: /^Call 988/ }).getAttribute("href")).toBe("tel:988");
+      expect(await notice.getByRole("link", { name: /^Text HOME to 741741/ }).getAttribute("href")).toBe("sms:741741?body=HOME");
+      expect(await page.locator(".transcript .safety-notice").count()).toBe(1);
+      expect(await assistantBubbles(page).count()).toBe(0);
+    };
+    await page.reload();
+    await page.getByRole("heading", { name: "Chat with Comfort" }).waitFor(WAIT);
+    await shownAsItWasLive();
+    await screenshot("crisis-helplines-after-reload", { fullPage: true });
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    await page.getByRole("button", { name: /^Continue the chat with Comfort/ }).click();
+    await page.getByRole("heading", { name: "Chat with Comfort" }).waitFor(WAIT);
+    await shownAsItWasLive();
+  });
+
   it("shows a reply that was mid-stream when the page reloaded exactly once, and every earlier reply once too", async () => {
     const FIRST_REPLY = "Hey! Good to see you. What's on your mind?";
     const lastUserWords = (request: RecordedRequest) => String(request.messages?.at(-1)?.content ?? "");

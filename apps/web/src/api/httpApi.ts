@@ -42,6 +42,8 @@ export interface StoredMessage {
   content: string;
   status?: string;
   createdAt?: string;
+  /** The assistant's side of a turn safety answered: the notice's categories and, for a crisis, its helplines. */
+  safetyNotice?: { categories: string[]; resources: { name: string; contact: string; description: string }[] };
 }
 
 export interface PersonaSummary {

@@ -37,6 +37,8 @@ export interface HistoryMessage {
   messageId: string;
   content: string;
   status?: string;
+  /** Set on the assistant's side of a turn that safety answered: the notice the teen was shown, helplines and all. */
+  safetyNotice?: { categories: string[]; resources: Helpline[] };
 }
 
 /** What a change did, so the view can announce new replies and notices and nothing else. */
@@ -148,23 +150,9 @@ export class Transcript {
     return this.complete(frame.messageId, frame.seq, frame.text, frame.replaced ? "retracted" : "complete");
   }
 
+  /** A notice live, or shown again by a resume (`resumed`): the same entry either way, so it shows once. */
   safetyNotice(frame: ServerFrames["safety_notice"]): TranscriptChange {
-    const existing = this.items.find((e) => e.messageId === frame.messageId && e.role !== "user");
-    if (existing?.role === "notice") return NO_CHANGE;
-    // History may have brought the notice's text in as a plain reply first; the notice, with its helplines, wins.
-    if (existing) this.remove(existing);
-    const entry: TranscriptEntry = {
-      key: `notice:${frame.messageId}`,
-      role: "notice",
-      text: frame.text,
-      state: "complete",
-      messageId: frame.messageId,
-      seq: frame.seq,
-      helplines: frame.resources,
-    };
-    this.items.push(entry);
-    this.chunks.delete(frame.messageId);
-    return { changed: true, completed: entry };
+    return this.notice(frame.messageId, frame.seq, frame.text, frame.resources);
   }
 
   /** Messages from the read API; what is already here stays as it is. */
@@ -175,11 +163,24 @@ export class Transcript {
         if (this.items.some((e) => e.role === "user" && e.messageId === message.messageId)) continue;
         this.items.push({ key: `user:${message.messageId}`, role: "user", text: message.content, state: "sent", messageId: message.messageId, seq: message.seq });
         changed = true;
+      } else if (message.safetyNotice) {
+        if (this.notice(message.messageId, message.seq, message.content, message.safetyNotice.resources).changed) changed = true;
       } else if (this.complete(message.messageId, message.seq, message.content, "complete").changed) {
         changed = true;
       }
     }
     return { changed };
+  }
+
+  private notice(messageId: string, seq: number, text: string, helplines: Helpline[]): TranscriptChange {
+    const existing = this.items.find((e) => e.messageId === messageId && e.role !== "user");
+    if (existing?.role === "notice") return NO_CHANGE;
+    // An older read API gave no sign a message was a notice, so its text may be here as a plain reply: the notice wins.
+    if (existing) this.remove(existing);
+    const entry: TranscriptEntry = { key: `notice:${messageId}`, role: "notice", text, state: "complete", messageId, seq, helplines };
+    this.items.push(entry);
+    this.chunks.delete(messageId);
+    return { changed: true, completed: entry };
   }
 
   private complete(messageId: string, seq: number, text: string, state: "complete" | "retracted"): TranscriptChange {

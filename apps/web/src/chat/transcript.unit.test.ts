@@ -81,6 +81,30 @@ describe("Transcript", () => {
     expect(transcript.entries().at(-1)?.helplines?.[0]?.contact).toBe("Call or text 988");
   });
 
+  it("shows a notice from history as the notice it was, and a resumed copy of it once", () => {
+    const helplines = [{ name: "988 Suicide & Crisis Lifeline", contact: "Call or text 988", description: "24/7" }];
+    const notice = { ...ids("m1"), seq: 1, text: "You matter.", categories: ["self_harm"], resources: helplines };
+    const fromHistory = new Transcript();
+    fromHistory.loadHistory([
+      { seq: 1, role: "user", messageId: "m1", content: "i want to kill myself" },
+      { seq: 1, role: "assistant", messageId: "m1", content: "You matter.", safetyNotice: { categories: ["self_harm"], resources: helplines } },
+    ]);
+    expect(fromHistory.entries().map((e) => [e.role, e.text, e.helplines?.length])).toEqual([
+      ["user", "i want to kill myself", undefined],
+      ["notice", "You matter.", 1],
+    ]);
+    expect(fromHistory.lastAnsweredSeq()).toBe(1);
+    expect(fromHistory.safetyNotice({ ...notice, resumed: true }).changed).toBe(false);
+
+    // The resumed notice first, then history (the gap fill) with the same turn: still one notice.
+    const resumedFirst = new Transcript();
+    sentTurn(resumedFirst, "c1", "m1", 1, "i want to kill myself");
+    expect(resumedFirst.safetyNotice({ ...notice, resumed: true }).completed?.role).toBe("notice");
+    resumedFirst.loadHistory([{ seq: 1, role: "assistant", messageId: "m1", content: "You matter.", safetyNotice: { categories: ["self_harm"], resources: helplines } }]);
+    resumedFirst.loadHistory([{ seq: 1, role: "assistant", messageId: "m1", content: "You matter." }]);
+    expect(resumedFirst.entries().map((e) => e.role)).toEqual(["user", "notice"]);
+  });
+
   it("marks a refused message as not sent, and sends it again on request", () => {
     const transcript = new Transcript();
     transcript.addOwnMessage("c1", "one");
