@@ -110,6 +110,21 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await screenshot("chat-streamed-reply");
   });
 
+  it("starts a chat in the browser's time zone, so 'tomorrow' is the teen's tomorrow", async () => {
+    const { page } = await open({ timezoneId: "Pacific/Pago_Pago" });
+    // session_started names the zone the server keeps for the session (UTC when the client gave none).
+    const sessionTimeZones: unknown[] = [];
+    page.on("websocket", (socket) => {
+      socket.on("framereceived", ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { type: string; payload: { timeZone?: unknown } };
+        if (frame.type === "session_started") sessionTimeZones.push(frame.payload.timeZone);
+      });
+    });
+    await signIn(page, webUrl, "web-tavita");
+    await startChat(page, "Companion");
+    expect(sessionTimeZones).toEqual(["Pacific/Pago_Pago"]);
+  });
+
   it("shows a crisis message's helplines prominently, as links a phone can call or text", async () => {
     model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
     const requestsBefore = model.requestsFor(MODEL).length;

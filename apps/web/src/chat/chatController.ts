@@ -70,6 +70,8 @@ export interface ChatControllerOptions {
   api: HttpApi;
   /** Sent with start_session so safety notices name this country's helplines. */
   locale: string;
+  /** The browser's IANA time zone, sent with start_session so "tomorrow" and "on Friday" mean the teen's days. */
+  timeZone: string | undefined;
   onUnauthorized: () => void;
 }
 
@@ -167,7 +169,7 @@ export class ChatController {
     this.problem = undefined;
     this.starting = true;
     this.pendingStart = undefined;
-    if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale } })) {
+    if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}) } })) {
       if (this.link === "connecting" || this.link === "reconnecting") {
         // The link is still coming up (a tap right after signing in): the chat starts as soon as it is open.
         this.pendingStart = personaId;
