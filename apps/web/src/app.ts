@@ -156,7 +156,13 @@ export class App {
           personas: () => this.personas,
           currentSessionId: () => this.controller.snapshot().session?.sessionId,
           onOpen: (session) => {
-            void this.controller.openSession({ sessionId: session.sessionId, personaId: session.personaId, ...(isSessionLive(session) ? {} : { ended: { reason: session.endReason ?? "ended" } }) });
+            void this.controller.openSession({
+              sessionId: session.sessionId,
+              personaId: session.personaId,
+              ...(session.personaIds ? { personaIds: session.personaIds } : {}),
+              ...(session.personas ? { personas: session.personas } : {}),
+              ...(isSessionLive(session) ? {} : { ended: { reason: session.endReason ?? "ended" } }),
+            });
             window.location.hash = "#/chat";
           },
         }),

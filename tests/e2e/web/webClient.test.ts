@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
-import { mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { holdableClock } from "@innerworld/testing/clock";
 
 const MODEL = "web-client-model";
@@ -203,6 +203,41 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(await assistantBubbles(page).locator(".text").allTextContents()).toEqual([FIRST_REPLY, LONG_REPLY]);
     expect(await page.locator('.bubble[data-role="user"] .text').allTextContents()).toEqual(["hi", "should I tell my friend I can't make the party"]);
     await screenshot("reload-mid-reply-resumed");
+  });
+
+  it("shows a group chat with all its personas, and every reply of a turn in order under the name of the persona that wrote it", async () => {
+    const REPLIES = { Comfort: "Only if it feels fun to you. No pressure.", Courage: "Go for it! Auditions are where the brave stuff starts." };
+    const systemPrompt = (request: RecordedRequest) => String(request.messages?.[0]?.content ?? "");
+    model.setBehaviour(MODEL, { reply: (request) => (systemPrompt(request).includes("You are Comfort") ? REPLIES.Comfort : REPLIES.Courage), chunkDelayMs: 40 });
+    // The web client lists and reopens group chats; another client (over the WebSocket) starts this one.
+    const other = await ChatClient.connect(env.cloud.endpoints, "web-aria");
+    const started = await other.request("start_session", { personaIds: ["courage", "comfort"] }, "session_started");
+    expect(started.payload).toMatchObject({ personaIds: ["courage", "comfort"] });
+    await other.close();
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-aria");
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    await page.getByRole("button", { name: /^Continue the chat with Courage and Comfort/ }).click();
+    await page.getByRole("heading", { name: "Chat with Courage and Comfort" }).waitFor(WAIT);
+    await expect.poll(() => page.locator(".link-state").textContent(), WAIT).toBe("Connected");
+    // Both addressed, Comfort first: the turn's first reply is not the session's first persona's.
+    await send(page, "@Comfort @Courage should I try out for the school play?");
+    const replies = async () =>
+      Promise.all((await assistantBubbles(page).all()).map(async (bubble) => [await bubble.locator(".who").textContent(), await bubble.locator(".text").textContent(), await bubble.getAttribute("data-state")]));
+    const bothReplies = [
+      ["Comfort", REPLIES.Comfort, "complete"],
+      ["Courage", REPLIES.Courage, "complete"],
+    ];
+    await expect.poll(replies, { timeout: 30_000 }).toEqual(bothReplies);
+    await screenshot("group-chat");
+
+    // History after a reload brings the same replies, each once, in order, each under its own persona.
+    await page.reload();
+    await page.getByRole("heading", { name: "Chat with Courage and Comfort" }).waitFor(WAIT);
+    await expect.poll(replies, WAIT).toEqual(bothReplies);
+    await page.waitForTimeout(1500);
+    expect(await replies()).toEqual(bothReplies);
   });
 
   it("catches up on the reply it missed while the network was down, once it is back", async () => {
