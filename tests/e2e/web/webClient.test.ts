@@ -110,6 +110,24 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await screenshot("chat-streamed-reply");
   });
 
+  it("names its own icon, which loads under the page's Content-Security-Policy, so a browser never asks for a /favicon.ico that is not there", async () => {
+    const { page } = await open();
+    for (const path of ["/", "/surveys/no-such-survey"]) {
+      await page.goto(`${webUrl}${path}`);
+      // An image made in the page is held to the page's own img-src, as the browser's icon is.
+      const icon = await page.evaluate<{ href: string | null; width: number }>(`new Promise((resolve) => {
+        const href = document.querySelector('link[rel~="icon"]')?.getAttribute("href") ?? null;
+        if (!href) return resolve({ href, width: 0 });
+        const image = new Image();
+        image.onload = () => resolve({ href, width: image.naturalWidth });
+        image.onerror = () => resolve({ href, width: 0 });
+        image.src = href;
+      })`);
+      expect(icon.href).toMatch(/^data:image\/svg\+xml,/);
+      expect(icon.width).toBeGreaterThan(0);
+    }
+  });
+
   it("starts a chat in the browser's time zone, so 'tomorrow' is the teen's tomorrow", async () => {
     const { page } = await open({ timezoneId: "Pacific/Pago_Pago" });
     // session_started names the zone the server keeps for the session (UTC when the client gave none).
@@ -388,6 +406,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByRole("button", { name: "End chat" }).click();
     await page.getByText("This chat has ended.").waitFor();
     expect(await composer(page).isVisible()).toBe(false);
+    // The socket is still up, but the chat is over: the badge says that, not "Connected".
+    expect(await page.locator(".link-state").textContent()).toBe("Chat ended");
     // The end of a chat brings the server's question about it: one tap answers, and the answer is recorded.
     const feedback = page.getByRole("region", { name: "A question about your chat" });
     await feedback.getByText("How was this conversation?").waitFor(WAIT);
@@ -440,9 +460,13 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
       )
       .toBe(true);
     await screenshot("memory");
+    const nextFactId = await jordan.first().evaluate((item) => item.nextElementSibling?.getAttribute("data-fact-id") ?? null);
     await jordan.getByRole("button", { name: /^Forget:/ }).click();
     await jordan.getByRole("button", { name: /^Yes, forget/ }).click();
     await expect.poll(() => jordan.count(), WAIT).toBe(0);
+    // The keyboard is not dropped on <body>: it is on the next note's Forget, or on the heading when none follows.
+    const focused = () => page.evaluate<string | null>("document.activeElement?.closest('[data-fact-id]')?.getAttribute('data-fact-id') ?? document.activeElement?.id ?? null");
+    await expect.poll(focused, WAIT).toBe(nextFactId ?? "memory-title");
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => page.locator("#main [role=status]").first().textContent(), WAIT).not.toBe("Loading…");
     expect(await jordan.count()).toBe(0);

@@ -149,8 +149,10 @@ export class ChatView {
     const session = snapshot.session;
     this.pickerHost.hidden = session !== undefined;
     this.chatHost.hidden = session === undefined;
-    this.linkBadge.textContent = LINK_WORDS[snapshot.link];
-    this.linkBadge.dataset.state = snapshot.link;
+    // An ended chat takes no more messages whatever the link does: the badge says so rather than "Connected".
+    const chatOver = session?.ended !== undefined;
+    this.linkBadge.textContent = chatOver ? "Chat ended" : LINK_WORDS[snapshot.link];
+    this.linkBadge.dataset.state = chatOver ? "ended" : snapshot.link;
 
     if (!session) {
       const key = `${snapshot.starting}|${snapshot.link}|${this.personas().map((p) => p.id).join(",")}`;
