@@ -34,6 +34,12 @@ const routeOf = (hash: string): Route => {
   return ROUTES.some((r) => r.route === name) ? (name as Route) : "chat";
 };
 
+/** The zone the browser's clock shows, when it names one (a server given none resolves dates in UTC). */
+const browserTimeZone = (): string | undefined => {
+  const zone: unknown = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return typeof zone === "string" && zone.length > 0 ? zone : undefined;
+};
+
 export class App {
   private readonly api: HttpApi;
   private readonly controller: ChatController;
@@ -58,6 +64,7 @@ export class App {
       token,
       api: this.api,
       locale: navigator.language || "en-US",
+      timeZone: browserTimeZone(),
       onUnauthorized: () => this.onSignOut("Your sign-in ran out. Sign in again to carry on."),
     });
     this.chatView = new ChatView(this.controller, () => this.personas);
@@ -149,7 +156,13 @@ export class App {
           personas: () => this.personas,
           currentSessionId: () => this.controller.snapshot().session?.sessionId,
           onOpen: (session) => {
-            void this.controller.openSession({ sessionId: session.sessionId, personaId: session.personaId, ...(isSessionLive(session) ? {} : { ended: { reason: session.endReason ?? "ended" } }) });
+            void this.controller.openSession({
+              sessionId: session.sessionId,
+              personaId: session.personaId,
+              ...(session.personaIds ? { personaIds: session.personaIds } : {}),
+              ...(session.personas ? { personas: session.personas } : {}),
+              ...(isSessionLive(session) ? {} : { ended: { reason: session.endReason ?? "ended" } }),
+            });
             window.location.hash = "#/chat";
           },
         }),

@@ -37,7 +37,7 @@ export interface TestBrowser {
 export const PHONE = { width: 375, height: 667 };
 export const DESKTOP = { width: 1100, height: 820 };
 
-export const launchBrowser = async (options: { viewport?: { width: number; height: number }; phone?: boolean } = {}): Promise<TestBrowser> => {
+export const launchBrowser = async (options: { viewport?: { width: number; height: number }; phone?: boolean; timezoneId?: string } = {}): Promise<TestBrowser> => {
   const profile = await mkdtemp(join(tmpdir(), "innerworld-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -45,6 +45,7 @@ export const launchBrowser = async (options: { viewport?: { width: number; heigh
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? DESKTOP,
     locale: "en-US",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());

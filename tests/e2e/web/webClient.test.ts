@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
-import { mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { holdableClock } from "@innerworld/testing/clock";
 
 const MODEL = "web-client-model";
@@ -110,6 +110,39 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await screenshot("chat-streamed-reply");
   });
 
+  it("names its own icon, which loads under the page's Content-Security-Policy, so a browser never asks for a /favicon.ico that is not there", async () => {
+    const { page } = await open();
+    for (const path of ["/", "/surveys/no-such-survey"]) {
+      await page.goto(`${webUrl}${path}`);
+      // An image made in the page is held to the page's own img-src, as the browser's icon is.
+      const icon = await page.evaluate<{ href: string | null; width: number }>(`new Promise((resolve) => {
+        const href = document.querySelector('link[rel~="icon"]')?.getAttribute("href") ?? null;
+        if (!href) return resolve({ href, width: 0 });
+        const image = new Image();
+        image.onload = () => resolve({ href, width: image.naturalWidth });
+        image.onerror = () => resolve({ href, width: 0 });
+        image.src = href;
+      })`);
+      expect(icon.href).toMatch(/^data:image\/svg\+xml,/);
+      expect(icon.width).toBeGreaterThan(0);
+    }
+  });
+
+  it("starts a chat in the browser's time zone, so 'tomorrow' is the teen's tomorrow", async () => {
+    const { page } = await open({ timezoneId: "Pacific/Pago_Pago" });
+    // session_started names the zone the server keeps for the session (UTC when the client gave none).
+    const sessionTimeZones: unknown[] = [];
+    page.on("websocket", (socket) => {
+      socket.on("framereceived", ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { type: string; payload: { timeZone?: unknown } };
+        if (frame.type === "session_started") sessionTimeZones.push(frame.payload.timeZone);
+      });
+    });
+    await signIn(page, webUrl, "web-tavita");
+    await startChat(page, "Companion");
+    expect(sessionTimeZones).toEqual(["Pacific/Pago_Pago"]);
+  });
+
   it("shows a crisis message's helplines prominently, as links a phone can call or text", async () => {
     model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
     const requestsBefore = model.requestsFor(MODEL).length;
@@ -129,6 +162,38 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     // The model never saw the message: safety answered it.
     expect(model.requestsFor(MODEL).length).toBe(requestsBefore);
     await screenshot("crisis-helplines", { fullPage: true });
+  });
+
+  it("shows a crisis notice again with its helplines after a reload and when the chat is reopened, never as a persona's reply", async () => {
+    model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-jules");
+    await startChat(page, "Comfort");
+    await send(page, "i want to kill myself");
+    const notice = page.getByRole("alert").filter({ has: page.locator(".helplines") });
+    await notice.waitFor(WAIT);
+    const noticeText = await notice.locator("p").textContent();
+
+    // History (GET /sessions/{id}/messages) brings the notice back: it must look as it did live, helplines and all.
+    const shownAsItWasLive = async () => {
+      await notice.waitFor(WAIT);
+      await expect.poll(() => page.locator(".agent-status").textContent(), WAIT).toBe("");
+      expect(await notice.getByRole("heading").textContent()).toContain("You're not alone");
+      expect(await notice.locator("p").textContent()).toBe(noticeText);
+      expect(await notice.getByRole("link", { name: /^Call 988/ }).getAttribute("href")).toBe("tel:988");
+      expect(await notice.getByRole("link", { name: /^Text HOME to 741741/ }).getAttribute("href")).toBe("sms:741741?body=HOME");
+      expect(await page.locator(".transcript .safety-notice").count()).toBe(1);
+      expect(await assistantBubbles(page).count()).toBe(0);
+    };
+    await page.reload();
+    await page.getByRole("heading", { name: "Chat with Comfort" }).waitFor(WAIT);
+    await shownAsItWasLive();
+    await screenshot("crisis-helplines-after-reload", { fullPage: true });
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    await page.getByRole("button", { name: /^Continue the chat with Comfort/ }).click();
+    await page.getByRole("heading", { name: "Chat with Comfort" }).waitFor(WAIT);
+    await shownAsItWasLive();
   });
 
   it("shows a reply that was mid-stream when the page reloaded exactly once, and every earlier reply once too", async () => {
@@ -156,6 +221,41 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(await assistantBubbles(page).locator(".text").allTextContents()).toEqual([FIRST_REPLY, LONG_REPLY]);
     expect(await page.locator('.bubble[data-role="user"] .text').allTextContents()).toEqual(["hi", "should I tell my friend I can't make the party"]);
     await screenshot("reload-mid-reply-resumed");
+  });
+
+  it("shows a group chat with all its personas, and every reply of a turn in order under the name of the persona that wrote it", async () => {
+    const REPLIES = { Comfort: "Only if it feels fun to you. No pressure.", Courage: "Go for it! Auditions are where the brave stuff starts." };
+    const systemPrompt = (request: RecordedRequest) => String(request.messages?.[0]?.content ?? "");
+    model.setBehaviour(MODEL, { reply: (request) => (systemPrompt(request).includes("You are Comfort") ? REPLIES.Comfort : REPLIES.Courage), chunkDelayMs: 40 });
+    // The web client lists and reopens group chats; another client (over the WebSocket) starts this one.
+    const other = await ChatClient.connect(env.cloud.endpoints, "web-aria");
+    const started = await other.request("start_session", { personaIds: ["courage", "comfort"] }, "session_started");
+    expect(started.payload).toMatchObject({ personaIds: ["courage", "comfort"] });
+    await other.close();
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-aria");
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    await page.getByRole("button", { name: /^Continue the chat with Courage and Comfort/ }).click();
+    await page.getByRole("heading", { name: "Chat with Courage and Comfort" }).waitFor(WAIT);
+    await expect.poll(() => page.locator(".link-state").textContent(), WAIT).toBe("Connected");
+    // Both addressed, Comfort first: the turn's first reply is not the session's first persona's.
+    await send(page, "@Comfort @Courage should I try out for the school play?");
+    const replies = async () =>
+      Promise.all((await assistantBubbles(page).all()).map(async (bubble) => [await bubble.locator(".who").textContent(), await bubble.locator(".text").textContent(), await bubble.getAttribute("data-state")]));
+    const bothReplies = [
+      ["Comfort", REPLIES.Comfort, "complete"],
+      ["Courage", REPLIES.Courage, "complete"],
+    ];
+    await expect.poll(replies, { timeout: 30_000 }).toEqual(bothReplies);
+    await screenshot("group-chat");
+
+    // History after a reload brings the same replies, each once, in order, each under its own persona.
+    await page.reload();
+    await page.getByRole("heading", { name: "Chat with Courage and Comfort" }).waitFor(WAIT);
+    await expect.poll(replies, WAIT).toEqual(bothReplies);
+    await page.waitForTimeout(1500);
+    expect(await replies()).toEqual(bothReplies);
   });
 
   it("catches up on the reply it missed while the network was down, once it is back", async () => {
@@ -306,6 +406,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByRole("button", { name: "End chat" }).click();
     await page.getByText("This chat has ended.").waitFor();
     expect(await composer(page).isVisible()).toBe(false);
+    // The socket is still up, but the chat is over: the badge says that, not "Connected".
+    expect(await page.locator(".link-state").textContent()).toBe("Chat ended");
     // The end of a chat brings the server's question about it: one tap answers, and the answer is recorded.
     const feedback = page.getByRole("region", { name: "A question about your chat" });
     await feedback.getByText("How was this conversation?").waitFor(WAIT);
@@ -358,9 +460,13 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
       )
       .toBe(true);
     await screenshot("memory");
+    const nextFactId = await jordan.first().evaluate((item) => item.nextElementSibling?.getAttribute("data-fact-id") ?? null);
     await jordan.getByRole("button", { name: /^Forget:/ }).click();
     await jordan.getByRole("button", { name: /^Yes, forget/ }).click();
     await expect.poll(() => jordan.count(), WAIT).toBe(0);
+    // The keyboard is not dropped on <body>: it is on the next note's Forget, or on the heading when none follows.
+    const focused = () => page.evaluate<string | null>("document.activeElement?.closest('[data-fact-id]')?.getAttribute('data-fact-id') ?? document.activeElement?.id ?? null");
+    await expect.poll(focused, WAIT).toBe(nextFactId ?? "memory-title");
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => page.locator("#main [role=status]").first().textContent(), WAIT).not.toBe("Loading…");
     expect(await jordan.count()).toBe(0);

@@ -19,7 +19,12 @@ export type Feature<T> = { available: true; value: T } | { available: false };
 
 export interface SessionSummary {
   sessionId: string;
+  /** The persona, or a group's first. */
   personaId: string;
+  /** A group conversation's personas, in order. */
+  personaIds?: string[];
+  /** Every persona of the session with the name it had at the start. */
+  personas?: { personaId: string; name: string }[];
   status: string;
   startedAt: string;
   lastActivityAt?: string;
@@ -42,6 +47,12 @@ export interface StoredMessage {
   content: string;
   status?: string;
   createdAt?: string;
+  /** The assistant's side of a turn safety answered: the notice's categories and, for a crisis, its helplines. */
+  safetyNotice?: { categories: string[]; resources: { name: string; contact: string; description: string }[] };
+  /** Who spoke (a reply), with the name it had then, and the reply's place among its turn's replies. */
+  personaId?: string;
+  personaName?: string;
+  replyIndex?: number;
 }
 
 export interface PersonaSummary {

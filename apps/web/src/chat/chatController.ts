@@ -7,7 +7,12 @@ import { Transcript, type TranscriptEntry } from "./transcript";
 
 export interface ChatSession {
   sessionId: string;
+  /** The persona, or a group's first. */
   personaId: string;
+  /** A group conversation's personas (2 or 3), in the session's order. */
+  personaIds?: string[];
+  /** The names the session's personas had when it started, as the server gave them (a persona may since be renamed or deleted). */
+  personas?: { personaId: string; name: string }[];
   /** Set once the session has ended: the transcript stays readable, the composer goes. */
   ended?: { reason: string };
 }
@@ -36,6 +41,8 @@ export interface ChatSnapshot {
   entries: TranscriptEntry[];
   /** What the persona is doing for the newest turn, for the typing line. */
   agentStatus: "thinking" | "typing" | undefined;
+  /** Which persona that is, once the server says (in a group, each answering persona in turn). */
+  agentPersonaId: string | undefined;
   rateLimit: RateLimitNotice | undefined;
   /** A problem in a teen's words, until the next action clears it. */
   problem: string | undefined;
@@ -70,6 +77,8 @@ export interface ChatControllerOptions {
   api: HttpApi;
   /** Sent with start_session so safety notices name this country's helplines. */
   locale: string;
+  /** The browser's IANA time zone, sent with start_session so "tomorrow" and "on Friday" mean the teen's days. */
+  timeZone: string | undefined;
   onUnauthorized: () => void;
 }
 
@@ -78,6 +87,7 @@ export class ChatController {
   private session: ChatSession | undefined;
   private link: LinkState = "closed";
   private agentStatus: ChatSnapshot["agentStatus"];
+  private agentPersonaId: string | undefined;
   private rateLimit: RateLimitNotice | undefined;
   private problem: string | undefined;
   private starting = false;
@@ -155,6 +165,7 @@ export class ChatController {
       session: this.session,
       entries: this.transcript.entries(),
       agentStatus: this.agentStatus,
+      agentPersonaId: this.agentStatus ? this.agentPersonaId : undefined,
       rateLimit: this.rateLimit && this.rateLimit.until > Date.now() ? this.rateLimit : undefined,
       problem: this.problem,
       starting: this.starting,
@@ -167,7 +178,7 @@ export class ChatController {
     this.problem = undefined;
     this.starting = true;
     this.pendingStart = undefined;
-    if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale } })) {
+    if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}) } })) {
       if (this.link === "connecting" || this.link === "reconnecting") {
         // The link is still coming up (a tap right after signing in): the chat starts as soon as it is open.
         this.pendingStart = personaId;
@@ -311,7 +322,7 @@ export class ChatController {
       case "session_started": {
         const payload = frame.payload as ServerFrames["session_started"];
         this.starting = false;
-        this.reset({ sessionId: payload.sessionId, personaId: payload.personaId });
+        this.reset({ sessionId: payload.sessionId, personaId: payload.personaId, ...(payload.personaIds ? { personaIds: payload.personaIds } : {}), personas: payload.personas });
         this.resumed = true;
         break;
       }
@@ -328,6 +339,8 @@ export class ChatController {
         if (!this.isCurrent(payload.sessionId)) return;
         track(this.transcript.messageReceived(payload));
         this.agentStatus = "thinking";
+        // Who answers a group's message is the server's choice: no name until it says.
+        this.agentPersonaId = undefined;
         this.sendNextWaiting(payload.clientMessageId);
         break;
       }
@@ -336,6 +349,7 @@ export class ChatController {
         if (!this.isCurrent(payload.sessionId)) return;
         // The turn's last frame (reply, stream_end, notice, error) clears the line: the server sends no idle.
         this.agentStatus = payload.status === "responding" ? "typing" : "thinking";
+        this.agentPersonaId = payload.personaId;
         break;
       }
       case "stream_start": {
@@ -343,6 +357,7 @@ export class ChatController {
         if (!this.isCurrent(payload.sessionId)) return;
         track(this.transcript.streamStart(payload));
         this.agentStatus = "typing";
+        this.agentPersonaId = payload.personaId;
         break;
       }
       case "stream_chunk": {
@@ -350,6 +365,7 @@ export class ChatController {
         if (!this.isCurrent(payload.sessionId)) return;
         track(this.transcript.streamChunk(payload));
         this.agentStatus = "typing";
+        this.agentPersonaId = payload.personaId;
         break;
       }
       case "stream_end": {
@@ -423,7 +439,8 @@ export class ChatController {
       case "pong":
         return;
     }
-    if (this.transcript.awaitingReply().length === 0 && !this.transcript.isStreaming()) this.agentStatus = undefined;
+    // A group turn counts as answered once its first reply is in; the next persona's status still shows.
+    if (frame.type !== "agent_status" && this.transcript.awaitingReply().length === 0 && !this.transcript.isStreaming()) this.agentStatus = undefined;
     this.store();
     this.changed(completed);
   }

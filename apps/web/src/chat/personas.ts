@@ -13,3 +13,14 @@ export const DEFAULT_PERSONA_ID = "companion";
 
 export const personaName = (personas: readonly PersonaSummary[], id: string): string =>
   personas.find((p) => p.id === id)?.displayName ?? id.charAt(0).toUpperCase() + id.slice(1);
+
+/** A group's names as a sentence says them: "Courage", "Courage and Comfort", "Courage, Comfort and Compass". */
+export const namesTogether = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+
+/** Who a session is with, in its order: the names the server gave it, else the picker's names for its persona ids. */
+export const sessionPersonaNames = (
+  personas: readonly PersonaSummary[],
+  session: { personaId: string; personaIds?: readonly string[]; personas?: readonly { personaId: string; name: string }[] },
+): Map<string, string> =>
+  new Map((session.personaIds ?? [session.personaId]).map((id) => [id, session.personas?.find((p) => p.personaId === id)?.name ?? personaName(personas, id)]));

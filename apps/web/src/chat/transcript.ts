@@ -1,4 +1,5 @@
-// One chat's transcript as the teen sees it, built from frames and history in any order: one entry per turn side, never two.
+// One chat's transcript as the teen sees it, built from frames and history in any order: one entry per turn side (and
+// in a group, per persona that answered), never two.
 import type { ServerFrames } from "@innerworld/events/protocol";
 import type { Helpline } from "./helplines";
 
@@ -17,7 +18,11 @@ export type EntryState =
   | "retracted";
 
 export interface TranscriptEntry {
-  /** Stable across frames and reloads: `user:<messageId|clientMessageId>`, `reply:<messageId>`, `notice:<messageId>`. */
+  /**
+   * Stable across frames and reloads: `user:<messageId|clientMessageId>`, `reply:<messageId>:<personaId>`,
+   * `notice:<messageId>`. A reply is told from its turn's other replies by its persona: a group's personas are all
+   * different, and the persona is on every copy of a reply (stream frames carry no replyIndex, history no replyId).
+   */
   key: string;
   role: EntryRole;
   text: string;
@@ -28,6 +33,18 @@ export interface TranscriptEntry {
   messageId?: string;
   clientMessageId?: string;
   helplines?: Helpline[];
+  /** Who wrote a reply, and the name it had then (replies and history name it; stream frames give only the id). */
+  personaId?: string;
+  personaName?: string;
+  /** A reply's place among its turn's replies (a group turn has one per persona that answers). */
+  replyIndex?: number;
+}
+
+/** Who wrote a reply, as much as the frame or message that brought it says. */
+interface Speaker {
+  personaId?: string;
+  personaName?: string;
+  replyIndex?: number;
 }
 
 /** A message as the read API returns it (`GET /sessions/{id}/messages`). */
@@ -37,6 +54,12 @@ export interface HistoryMessage {
   messageId: string;
   content: string;
   status?: string;
+  /** Set on the assistant's side of a turn that safety answered: the notice the teen was shown, helplines and all. */
+  safetyNotice?: { categories: string[]; resources: Helpline[] };
+  /** A reply's persona, its name when it spoke, and its place among the turn's replies. */
+  personaId?: string;
+  personaName?: string;
+  replyIndex?: number;
 }
 
 /** What a change did, so the view can announce new replies and notices and nothing else. */
@@ -51,15 +74,24 @@ const ROLE_ORDER: Record<EntryRole, number> = { user: 0, notice: 1, assistant: 2
 
 export class Transcript {
   private readonly items: TranscriptEntry[] = [];
-  /** Chunks of replies still streaming, by messageId then chunk index, so a repeated or late chunk lands once. */
+  /** Chunks of replies still streaming, by entry key then chunk index, so a repeated or late chunk lands once. */
   private readonly chunks = new Map<string, Map<number, string>>();
 
-  /** Turn order: by seq, the user's side first; messages not yet acknowledged last, in the order they were written. */
+  /**
+   * Turn order: by seq, the user's side first, then the turn's replies in the order they were given; messages not yet
+   * acknowledged last, in the order they were written.
+   */
   entries(): TranscriptEntry[] {
     const order = (e: TranscriptEntry) => (e.seq === undefined ? Number.MAX_SAFE_INTEGER : e.seq);
     return this.items
       .map((entry, index) => ({ entry, index }))
-      .sort((a, b) => order(a.entry) - order(b.entry) || ROLE_ORDER[a.entry.role] - ROLE_ORDER[b.entry.role] || a.index - b.index)
+      .sort(
+        (a, b) =>
+          order(a.entry) - order(b.entry) ||
+          ROLE_ORDER[a.entry.role] - ROLE_ORDER[b.entry.role] ||
+          (a.entry.replyIndex ?? 0) - (b.entry.replyIndex ?? 0) ||
+          a.index - b.index,
+      )
       .map(({ entry }) => entry);
   }
 
@@ -118,53 +150,41 @@ export class Transcript {
   }
 
   streamStart(frame: ServerFrames["stream_start"]): TranscriptChange {
-    if (this.answerOf(frame.messageId)) return NO_CHANGE;
-    this.items.push({ key: `reply:${frame.messageId}`, role: "assistant", text: "", state: "streaming", messageId: frame.messageId, seq: this.seqOf(frame.messageId) });
+    if (this.replyOf(frame.messageId, frame.personaId)) return NO_CHANGE;
+    this.addReply(frame.messageId, this.seqOf(frame.messageId), "", "streaming", { personaId: frame.personaId });
     return { changed: true };
   }
 
   streamChunk(frame: ServerFrames["stream_chunk"]): TranscriptChange {
-    let entry = this.answerOf(frame.messageId);
+    let entry = this.replyOf(frame.messageId, frame.personaId);
     if (entry && isFinal(entry)) return NO_CHANGE;
     if (!entry) {
       // The stream_start was missed (it went to a connection that has since dropped): the chunk opens the reply.
       this.streamStart({ sessionId: frame.sessionId, messageId: frame.messageId, replyId: frame.replyId, personaId: frame.personaId });
-      entry = this.answerOf(frame.messageId);
+      entry = this.replyOf(frame.messageId, frame.personaId);
       if (!entry) return NO_CHANGE;
     }
-    const chunks = this.chunks.get(frame.messageId) ?? new Map<number, string>();
+    const chunks = this.chunks.get(entry.key) ?? new Map<number, string>();
     if (chunks.get(frame.index) === frame.text) return NO_CHANGE;
     chunks.set(frame.index, frame.text);
-    this.chunks.set(frame.messageId, chunks);
+    this.chunks.set(entry.key, chunks);
     entry.text = [...chunks.entries()].sort(([a], [b]) => a - b).map(([, text]) => text).join(" ");
     return { changed: true };
   }
 
   streamEnd(frame: ServerFrames["stream_end"]): TranscriptChange {
-    return this.complete(frame.messageId, frame.seq, frame.text, frame.retracted ? "retracted" : "complete");
+    return this.complete(frame.messageId, frame.seq, frame.text, frame.retracted ? "retracted" : "complete", { personaId: frame.personaId });
   }
 
   reply(frame: ServerFrames["reply"]): TranscriptChange {
-    return this.complete(frame.messageId, frame.seq, frame.text, frame.replaced ? "retracted" : "complete");
+    // The protocol's absent replyIndex means the turn's first reply.
+    const speaker = { personaId: frame.personaId, replyIndex: frame.replyIndex ?? 0, ...(frame.personaName ? { personaName: frame.personaName } : {}) };
+    return this.complete(frame.messageId, frame.seq, frame.text, frame.replaced ? "retracted" : "complete", speaker);
   }
 
+  /** A notice live, or shown again by a resume (`resumed`): the same entry either way, so it shows once. */
   safetyNotice(frame: ServerFrames["safety_notice"]): TranscriptChange {
-    const existing = this.items.find((e) => e.messageId === frame.messageId && e.role !== "user");
-    if (existing?.role === "notice") return NO_CHANGE;
-    // History may have brought the notice's text in as a plain reply first; the notice, with its helplines, wins.
-    if (existing) this.remove(existing);
-    const entry: TranscriptEntry = {
-      key: `notice:${frame.messageId}`,
-      role: "notice",
-      text: frame.text,
-      state: "complete",
-      messageId: frame.messageId,
-      seq: frame.seq,
-      helplines: frame.resources,
-    };
-    this.items.push(entry);
-    this.chunks.delete(frame.messageId);
-    return { changed: true, completed: entry };
+    return this.notice(frame.messageId, frame.seq, frame.text, frame.resources);
   }
 
   /** Messages from the read API; what is already here stays as it is. */
@@ -175,28 +195,74 @@ export class Transcript {
         if (this.items.some((e) => e.role === "user" && e.messageId === message.messageId)) continue;
         this.items.push({ key: `user:${message.messageId}`, role: "user", text: message.content, state: "sent", messageId: message.messageId, seq: message.seq });
         changed = true;
-      } else if (this.complete(message.messageId, message.seq, message.content, "complete").changed) {
-        changed = true;
+      } else if (message.safetyNotice) {
+        if (this.notice(message.messageId, message.seq, message.content, message.safetyNotice.resources).changed) changed = true;
+      } else {
+        const speaker = {
+          ...(message.personaId ? { personaId: message.personaId } : {}),
+          ...(message.personaName ? { personaName: message.personaName } : {}),
+          ...(message.replyIndex !== undefined ? { replyIndex: message.replyIndex } : {}),
+        };
+        if (this.complete(message.messageId, message.seq, message.content, "complete", speaker).changed) changed = true;
       }
     }
     return { changed };
   }
 
-  private complete(messageId: string, seq: number, text: string, state: "complete" | "retracted"): TranscriptChange {
-    const entry = this.answerOf(messageId);
-    if (entry && isFinal(entry)) return NO_CHANGE;
-    this.chunks.delete(messageId);
+  private notice(messageId: string, seq: number, text: string, helplines: Helpline[]): TranscriptChange {
+    const existing = this.items.find((e) => e.messageId === messageId && e.role !== "user");
+    if (existing?.role === "notice") return NO_CHANGE;
+    // An older read API gave no sign a message was a notice, so its text may be here as a plain reply: the notice wins.
+    if (existing) this.remove(existing);
+    const entry: TranscriptEntry = { key: `notice:${messageId}`, role: "notice", text, state: "complete", messageId, seq, helplines };
+    this.items.push(entry);
+    if (existing) this.chunks.delete(existing.key);
+    return { changed: true, completed: entry };
+  }
+
+  private complete(messageId: string, seq: number, text: string, state: "complete" | "retracted", speaker: Speaker): TranscriptChange {
+    const entry = this.replyOf(messageId, speaker.personaId);
+    if (entry && isFinal(entry)) return { changed: entry.role === "assistant" && this.learnSpeaker(entry, speaker) };
     if (entry) {
+      this.chunks.delete(entry.key);
+      this.learnSpeaker(entry, speaker);
       Object.assign(entry, { text, seq, state });
       return { changed: true, completed: entry };
     }
-    const added: TranscriptEntry = { key: `reply:${messageId}`, role: "assistant", text, state, messageId, seq };
-    this.items.push(added);
-    return { changed: true, completed: added };
+    return { changed: true, completed: this.addReply(messageId, seq, text, state, speaker) };
   }
 
+  private addReply(messageId: string, seq: number | undefined, text: string, state: EntryState, speaker: Speaker): TranscriptEntry {
+    // A group's personas answer one after another, so a reply that does not say its place comes after those here.
+    const replyIndex = speaker.replyIndex ?? this.items.filter((e) => e.role === "assistant" && e.messageId === messageId).length;
+    const key = speaker.personaId ? `reply:${messageId}:${speaker.personaId}` : `reply:${messageId}`;
+    const entry: TranscriptEntry = { key, role: "assistant", text, state, messageId, ...(seq !== undefined ? { seq } : {}), ...speaker, replyIndex };
+    this.items.push(entry);
+    return entry;
+  }
+
+  /** Fills in what a later copy of a reply says about who wrote it (a stream names no persona's name, nor the reply's place). */
+  private learnSpeaker(entry: TranscriptEntry, speaker: Speaker): boolean {
+    const learnt = {
+      ...(speaker.personaName !== undefined && entry.personaName !== speaker.personaName ? { personaName: speaker.personaName } : {}),
+      ...(speaker.replyIndex !== undefined && entry.replyIndex !== speaker.replyIndex ? { replyIndex: speaker.replyIndex } : {}),
+    };
+    Object.assign(entry, learnt);
+    return Object.keys(learnt).length > 0;
+  }
+
+  /** Whether the turn has its reply or notice (a group turn is answered once its first reply is in). */
   private answerOf(messageId: string): TranscriptEntry | undefined {
     return this.items.find((e) => e.role !== "user" && e.messageId === messageId);
+  }
+
+  /**
+   * The entry a copy of a reply lands on: the turn's notice (nothing else answers a turn safety stopped), else the
+   * reply by the same persona. One side not naming a persona (an older server's history) means the turn's one reply.
+   */
+  private replyOf(messageId: string, personaId: string | undefined): TranscriptEntry | undefined {
+    const answers = this.items.filter((e) => e.role !== "user" && e.messageId === messageId);
+    return answers.find((e) => e.role === "notice") ?? answers.find((e) => personaId === undefined || e.personaId === undefined || e.personaId === personaId);
   }
 
   private seqOf(messageId: string): number | undefined {

@@ -43,6 +43,38 @@ describe("Transcript", () => {
     expect(transcript.streamChunk({ ...ids("m1"), index: 3, text: "late" }).changed).toBe(false);
   });
 
+  it("keeps every reply of a group turn, in the order given, each with its own persona", () => {
+    const speaker = (personaId: string) => ({ sessionId: SESSION, messageId: "m1", replyId: `r-${personaId}`, personaId });
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1, "@Comfort @Courage should I try out?");
+    transcript.streamStart(speaker("comfort"));
+    transcript.streamChunk({ ...speaker("comfort"), index: 0, text: "Only if you want to." });
+    transcript.streamEnd({ ...speaker("comfort"), seq: 1, text: "Only if you want to.", retracted: false, model: "offline" });
+    transcript.streamChunk({ ...speaker("courage"), index: 0, text: "Go for it!" });
+    transcript.streamEnd({ ...speaker("courage"), seq: 1, text: "Go for it!", retracted: false, model: "offline" });
+    // Copies from a resume (the first reply's replyIndex left out, meaning 0) and from history change nothing.
+    transcript.reply({ ...speaker("comfort"), seq: 1, text: "Only if you want to.", personaName: "Comfort", model: "offline", replaced: false, resumed: true });
+    transcript.loadHistory([
+      { seq: 1, role: "assistant", messageId: "m1", content: "Go for it!", personaId: "courage", personaName: "Courage", replyIndex: 1 },
+      { seq: 1, role: "assistant", messageId: "m1", content: "Only if you want to.", personaId: "comfort", personaName: "Comfort", replyIndex: 0 },
+    ]);
+    expect(transcript.entries().map((e) => [e.role, e.text, e.personaId, e.personaName])).toEqual([
+      ["user", "@Comfort @Courage should I try out?", undefined, undefined],
+      ["assistant", "Only if you want to.", "comfort", "Comfort"],
+      ["assistant", "Go for it!", "courage", "Courage"],
+    ]);
+  });
+
+  it("orders a group turn's replies from history by their place, whatever order they come in", () => {
+    const transcript = new Transcript();
+    transcript.loadHistory([
+      { seq: 1, role: "user", messageId: "m1", content: "hey both" },
+      { seq: 1, role: "assistant", messageId: "m1", content: "Second.", personaId: "courage", replyIndex: 1 },
+      { seq: 1, role: "assistant", messageId: "m1", content: "First.", personaId: "comfort", replyIndex: 0 },
+    ]);
+    expect(transcript.entries().map((e) => e.text)).toEqual(["hey both", "First.", "Second."]);
+  });
+
   it("after a reload, knows from history which turn still waits for its reply", () => {
     const transcript = new Transcript();
     transcript.loadHistory([
@@ -79,6 +111,30 @@ describe("Transcript", () => {
     expect(change.completed?.role).toBe("notice");
     expect(transcript.awaitingReply()).toEqual([]);
     expect(transcript.entries().at(-1)?.helplines?.[0]?.contact).toBe("Call or text 988");
+  });
+
+  it("shows a notice from history as the notice it was, and a resumed copy of it once", () => {
+    const helplines = [{ name: "988 Suicide & Crisis Lifeline", contact: "Call or text 988", description: "24/7" }];
+    const notice = { ...ids("m1"), seq: 1, text: "You matter.", categories: ["self_harm"], resources: helplines };
+    const fromHistory = new Transcript();
+    fromHistory.loadHistory([
+      { seq: 1, role: "user", messageId: "m1", content: "i want to kill myself" },
+      { seq: 1, role: "assistant", messageId: "m1", content: "You matter.", safetyNotice: { categories: ["self_harm"], resources: helplines } },
+    ]);
+    expect(fromHistory.entries().map((e) => [e.role, e.text, e.helplines?.length])).toEqual([
+      ["user", "i want to kill myself", undefined],
+      ["notice", "You matter.", 1],
+    ]);
+    expect(fromHistory.lastAnsweredSeq()).toBe(1);
+    expect(fromHistory.safetyNotice({ ...notice, resumed: true }).changed).toBe(false);
+
+    // The resumed notice first, then history (the gap fill) with the same turn: still one notice.
+    const resumedFirst = new Transcript();
+    sentTurn(resumedFirst, "c1", "m1", 1, "i want to kill myself");
+    expect(resumedFirst.safetyNotice({ ...notice, resumed: true }).completed?.role).toBe("notice");
+    resumedFirst.loadHistory([{ seq: 1, role: "assistant", messageId: "m1", content: "You matter.", safetyNotice: { categories: ["self_harm"], resources: helplines } }]);
+    resumedFirst.loadHistory([{ seq: 1, role: "assistant", messageId: "m1", content: "You matter." }]);
+    expect(resumedFirst.entries().map((e) => e.role)).toEqual(["user", "notice"]);
   });
 
   it("marks a refused message as not sent, and sends it again on request", () => {

@@ -3,7 +3,7 @@ import type { PersonaSummary } from "../api/httpApi";
 import type { ChatController, ChatSnapshot } from "../chat/chatController";
 import type { LinkState } from "../chat/chatConnection";
 import { contactLinks, type Helpline } from "../chat/helplines";
-import { DEFAULT_PERSONA_ID, personaName } from "../chat/personas";
+import { DEFAULT_PERSONA_ID, namesTogether, personaName, sessionPersonaNames } from "../chat/personas";
 import { rateLimitWords } from "../chat/teenWords";
 import type { TranscriptEntry } from "../chat/transcript";
 import { announce, h, replaceChildren } from "../dom";
@@ -34,7 +34,8 @@ const helplineItem = (helpline: Helpline): HTMLElement => {
   );
 };
 
-const entryContent = (entry: TranscriptEntry, persona: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
+/** `speaker` is who wrote an assistant entry. */
+const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
   if (entry.role === "notice") {
     const helplines = entry.helplines ?? [];
     return [
@@ -45,7 +46,7 @@ const entryContent = (entry: TranscriptEntry, persona: string, canResend: boolea
   }
   if (entry.role === "assistant") {
     return [
-      h("span", { class: "who" }, persona),
+      h("span", { class: "who" }, speaker),
       h("span", { class: "text" }, entry.text || "…"),
       ...(entry.state === "retracted" ? [h("span", { class: "meta" }, "This reply was changed to keep the chat safe.")] : []),
     ];
@@ -148,8 +149,10 @@ export class ChatView {
     const session = snapshot.session;
     this.pickerHost.hidden = session !== undefined;
     this.chatHost.hidden = session === undefined;
-    this.linkBadge.textContent = LINK_WORDS[snapshot.link];
-    this.linkBadge.dataset.state = snapshot.link;
+    // An ended chat takes no more messages whatever the link does: the badge says so rather than "Connected".
+    const chatOver = session?.ended !== undefined;
+    this.linkBadge.textContent = chatOver ? "Chat ended" : LINK_WORDS[snapshot.link];
+    this.linkBadge.dataset.state = chatOver ? "ended" : snapshot.link;
 
     if (!session) {
       const key = `${snapshot.starting}|${snapshot.link}|${this.personas().map((p) => p.id).join(",")}`;
@@ -180,21 +183,28 @@ export class ChatView {
       if (!session.ended) window.setTimeout(() => this.textarea.focus(), 0);
     }
 
-    const persona = personaName(this.personas(), session.personaId);
+    const names = sessionPersonaNames(this.personas(), session);
+    const persona = namesTogether([...names.values()]);
+    const nameOf = (personaId: string) => names.get(personaId) ?? personaName(this.personas(), personaId);
+    // Each reply is signed by the persona that wrote it: in a group, not the session's first persona.
+    const speakerOf = (entry: TranscriptEntry) => entry.personaName ?? (entry.personaId ? nameOf(entry.personaId) : nameOf(session.personaId));
     this.title.textContent = `Chat with ${persona}`;
     this.composerLabel.textContent = `Message to ${persona}`;
     this.textarea.placeholder = `Message ${persona}…`;
     this.endButton.hidden = session.ended !== undefined;
 
     const rateLimited = snapshot.rateLimit !== undefined;
-    this.renderTranscript(snapshot.entries, persona, !rateLimited);
+    this.renderTranscript(snapshot.entries, speakerOf, !rateLimited);
+    // In a group the server picks who answers: no name until its first frame about the turn says.
+    const busy = snapshot.agentPersonaId ? nameOf(snapshot.agentPersonaId) : names.size === 1 ? persona : undefined;
+    const doing = snapshot.agentStatus === "thinking" ? "thinking" : "typing";
     this.agentStatusLine.textContent = snapshot.loading
       ? "Loading earlier messages…"
-      : snapshot.agentStatus === "thinking"
-        ? `${persona} is thinking…`
-        : snapshot.agentStatus === "typing"
-          ? `${persona} is typing…`
-          : "";
+      : snapshot.agentStatus === undefined
+        ? ""
+        : busy
+          ? `${busy} is ${doing}…`
+          : `${doing === "thinking" ? "Thinking" : "Typing"}…`;
     this.problemLine.textContent = snapshot.problem ?? "";
     this.renderRateLimit(snapshot);
 
@@ -243,7 +253,7 @@ export class ChatView {
     );
   }
 
-  private renderTranscript(entries: readonly TranscriptEntry[], persona: string, canResend: boolean) {
+  private renderTranscript(entries: readonly TranscriptEntry[], speakerOf: (entry: TranscriptEntry) => string, canResend: boolean) {
     const list = this.transcriptList;
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
     const keep = new Set(entries.map((e) => e.key));
@@ -254,7 +264,8 @@ export class ChatView {
       }
     }
     entries.forEach((entry, index) => {
-      const signature = JSON.stringify([entry.state, entry.text, entry.helplines?.length ?? 0, canResend, persona]);
+      const speaker = entry.role === "assistant" ? speakerOf(entry) : "";
+      const signature = JSON.stringify([entry.state, entry.text, entry.helplines?.length ?? 0, canResend, speaker]);
       let rendered = this.rendered.get(entry.key);
       if (!rendered) {
         const item = h("li", { class: entry.role === "notice" ? "bubble safety-notice" : "bubble", ...(entry.role === "notice" ? { role: "alert" } : {}) });
@@ -268,9 +279,10 @@ export class ChatView {
         item.dataset.state = entry.state;
         item.dataset.key = entry.key;
         if (entry.messageId) item.dataset.messageId = entry.messageId;
+        if (entry.personaId) item.dataset.personaId = entry.personaId;
         // While a reply streams in, screen readers wait for the whole of it rather than reading every sentence twice.
         item.setAttribute("aria-busy", entry.state === "streaming" ? "true" : "false");
-        replaceChildren(item, ...entryContent(entry, persona, canResend, (id) => this.controller.resend(id)));
+        replaceChildren(item, ...entryContent(entry, speaker, canResend, (id) => this.controller.resend(id)));
       }
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
     });

@@ -10,7 +10,8 @@ export const memoryView = (api: HttpApi): HTMLElement => {
   const section = h(
     "section",
     { class: "stack", "aria-labelledby": "memory-title" },
-    h("h2", { id: "memory-title" }, "What InnerWorld remembers about me"),
+    // Focusable from script only: where the keyboard goes when the last note is forgotten.
+    h("h2", { id: "memory-title", tabindex: -1 }, "What InnerWorld remembers about me"),
     h("p", {}, "InnerWorld keeps a few notes from your chats so it can pick up where you left off. You can make it forget any of them."),
     h("div", { class: "row" }, status, refresh),
     list,
@@ -21,13 +22,16 @@ export const memoryView = (api: HttpApi): HTMLElement => {
     const item = h("li", { class: "card row", "data-fact-id": fact.id }, h("div", {}, fact.kind && !fact.text.toLowerCase().startsWith(fact.kind.toLowerCase()) ? h("span", { class: "muted" }, `${fact.kind}: `) : null, fact.text), actions);
     const ask = () => {
       const forget = h("button", { type: "button", "aria-label": `Yes, forget: ${fact.text}` }, "Yes, forget it");
-      const keep = h("button", { type: "button", class: "secondary", onclick: idle }, "Keep it");
+      const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, "Keep it");
       forget.addEventListener("click", () => {
         forget.disabled = true;
         api
           .forget(fact.id)
           .then(() => {
+            // The keyboard stays in the list: on the next note's Forget, or on the heading once none follows.
+            const next = item.nextElementSibling?.querySelector("button") ?? section.querySelector<HTMLElement>("#memory-title");
             item.remove();
+            next?.focus();
             status.textContent = "Forgotten.";
             announce(`Forgotten: ${fact.text}`);
           })
@@ -39,9 +43,10 @@ export const memoryView = (api: HttpApi): HTMLElement => {
       replaceChildren(actions, forget, keep);
       forget.focus();
     };
-    function idle() {
+    function idle(): HTMLButtonElement {
       const button = h("button", { type: "button", class: "secondary", "aria-label": `Forget: ${fact.text}`, onclick: ask }, "Forget");
       replaceChildren(actions, button);
+      return button;
     }
     idle();
     return item;

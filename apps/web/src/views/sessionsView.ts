@@ -1,6 +1,6 @@
 // "Your chats": the teen's sessions from the read API, to reopen one (history, and live if still active) or end it.
 import { isApiError, isSessionLive, type HttpApi, type PersonaSummary, type SessionSummary } from "../api/httpApi";
-import { personaName } from "../chat/personas";
+import { namesTogether, sessionPersonaNames } from "../chat/personas";
 import { wordsForHttpStatus } from "../chat/teenWords";
 import { h, replaceChildren } from "../dom";
 
@@ -29,7 +29,7 @@ export const sessionsView = (options: SessionsViewOptions): HTMLElement => {
   };
 
   const row = (session: SessionSummary): HTMLElement => {
-    const name = personaName(options.personas(), session.personaId);
+    const name = namesTogether([...sessionPersonaNames(options.personas(), session).values()]);
     const active = isSessionLive(session);
     const current = options.currentSessionId() === session.sessionId;
     const end = h("button", { type: "button", class: "secondary", "aria-label": `End the chat with ${name} from ${when(session.startedAt)}` }, "End");
