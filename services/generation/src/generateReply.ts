@@ -11,7 +11,7 @@ import { DEFAULT_MODEL_PRICES, isModelUnavailableError, replyCostOf, type ModelP
 import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { deterministicEventId, serverFrame, topologyOf, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { deterministicEventId, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
@@ -39,6 +39,11 @@ export interface GenerationPorts {
   /** Estimated tokens the prompt may use; the reply's own budget comes on top. */
   promptTokenBudget?: number;
   historyTurns?: number;
+  /**
+   * A turn's deadline from when the gateway took it (default the topology's): past it the watchdog has told the teen the
+   * turn timed out, so nothing more of it is pushed live (its reply is still published, and kept for a resume).
+   */
+  turnDeadlineSeconds?: number;
 }
 
 /** The model chain already retried and fell back: redelivering would keep the teen waiting for minutes, so the step ends and the client is told to try again. */
@@ -85,6 +90,10 @@ const DEFAULT_HISTORY_TURNS = 20;
 export const createReplyGenerator = (ports: GenerationPorts) => {
   const { messages, contexts } = ports;
   const personas = new PersonaCache(ports.personas, ports.clock);
+
+  const deadlineMs = (ports.turnDeadlineSeconds ?? TURN_DEADLINE_SECONDS) * 1000;
+  /** Whether the turn taken at `receivedAt` has passed its deadline, and with it the watchdog's TURN_TIMED_OUT. */
+  const pastDeadline = (receivedAt: string | undefined) => receivedAt !== undefined && ports.clock() >= Date.parse(receivedAt) + deadlineMs;
 
   const push = async (connectionId: string | undefined, frame: string): Promise<boolean> => {
     if (!connectionId || !ports.pusher) return false;
@@ -151,17 +160,31 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     );
 
     const answeredBy: ChatTurn[] = [];
+    let answered = 0;
     for (const [replyIndex, record] of responders.entries()) {
       const persona = toPromptPersona(record);
-      const text = await replyAs(persona, replyIndex, {
-        envelope,
-        content,
-        turns,
-        answeredBy,
-        silent: ended,
-        ...(context?.block ? { context } : {}),
-        ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
-      });
+      let text: string;
+      try {
+        text = await replyAs(persona, replyIndex, {
+          envelope,
+          content,
+          turns,
+          answeredBy,
+          silent: ended,
+          ...(context?.block ? { context } : {}),
+          ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
+        });
+      } catch (error) {
+        // A group's later persona whose models could not answer: the turn is answered (an earlier persona's reply is on
+        // its way), so it does not fail. That persona's `thinking` is closed with an error naming it, and the next goes on.
+        if (answered === 0 || !(error instanceof GenerationFailedError)) throw error;
+        const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
+        if (!ended && !pastDeadline(data.receivedAt)) {
+          await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
+        }
+        continue;
+      }
+      answered += 1;
       // The next persona in a group sees this reply (as the output screen would let it through) before answering.
       if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName });
     }
@@ -174,8 +197,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; answeredBy: ChatTurn[]; silent: boolean; context?: CachedContext; others?: string[] },
   ): Promise<string> => {
     const { data, metadata } = turn.envelope;
-    // Where this attempt shows itself while it works: the turn's connection, or nowhere for a silent copy.
+    // Where this attempt shows itself while it works: the turn's connection, or nowhere for a silent copy. Past the
+    // turn's deadline the teen was told it timed out: from then on nothing of it shows live.
     const live = turn.silent ? undefined : data.connectionId;
+    const show = (frame: string) => (pastDeadline(data.receivedAt) ? Promise.resolve(false) : push(live, frame));
     // A message of concern is answered, with an instruction to check in gently placed just before it.
     const concern = data.verdict.level === "concern";
     const prompt = buildPrompt({
@@ -200,7 +225,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     let streamed = false;
     // thinking, then responding once the model answers; the reply or stream_end that follows ends the turn. thinking
     // goes out while the model works: every later frame of this turn waits for it, so the teen sees them in order.
-    const thinking = push(live, serverFrame("agent_status", { ...ids, status: "thinking" }));
+    const thinking = show(serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && live && ports.pusher) {
         const stream = ports.model.stream(prompt.messages, { settings });
@@ -209,27 +234,30 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         for await (const { sentence } of stream) {
           if (index === 0) {
             await thinking;
-            await push(live, serverFrame("agent_status", { ...ids, status: "responding" }));
-            streamed = await push(live, serverFrame("stream_start", { ...ids, replyId }));
+            await show(serverFrame("agent_status", { ...ids, status: "responding" }));
+            streamed = await show(serverFrame("stream_start", { ...ids, replyId }));
           }
           // Each sentence passes the output rules before the teen sees it; after one fails, nothing more streams
           // and the final screening replaces the whole reply.
           if (!withheld && screenOutput(sentence).action === "allow") {
-            await push(live, serverFrame("stream_chunk", { ...ids, replyId, index, text: sentence }));
+            await show(serverFrame("stream_chunk", { ...ids, replyId, index, text: sentence }));
           } else {
             withheld = true;
           }
           index += 1;
         }
         // Our own words, not the model's: they need no screening.
-        if (resourceLine !== undefined && !withheld && index > 0) await push(live, serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
+        if (resourceLine !== undefined && !withheld && index > 0) await show(serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
         result = await stream.result;
       } else {
         result = await ports.model.generate(prompt.messages, { settings });
         await thinking;
-        await push(live, serverFrame("agent_status", { ...ids, status: "responding" }));
+        await show(serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
+      // A stream the teen saw begin, broken off: its sentences are taken back, so half a reply does not stand as the
+      // persona's words (the turn's error follows, from the notifier).
+      if (streamed) await show(serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: persona.model.model ?? "unknown" }));
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
       throw error;
     } finally {

@@ -332,6 +332,81 @@ describe("generation: generateReply", () => {
     expect(publisher.published).toEqual([]);
   });
 
+  /** A model that streams its first sentences and then breaks off (a cut connection, say) with every fallback spent. */
+  const breakingAfter = (sentences: string[], before?: () => void): ReplyModel => ({
+    models: ["gpt-test"],
+    circuitStates: () => ({}),
+    generate: () => Promise.reject(Object.assign(new Error("No model could answer: gpt-test stream cut"), { code: "MODEL_UNAVAILABLE" })),
+    stream: () => ({
+      result: new Promise<ReplyResult>(() => undefined),
+      async *[Symbol.asyncIterator]() {
+        for (const [index, sentence] of sentences.entries()) yield { sentence, index };
+        before?.();
+        throw Object.assign(new Error("No model could answer: gpt-test stream cut"), { code: "MODEL_UNAVAILABLE" });
+      },
+    }),
+  });
+
+  it("takes back a stream that broke off after the teen saw it begin: stream_end retracted, then the step fails", async () => {
+    const replyId = deterministicEventId("generation", "reply", t.messageId);
+
+    const generating = generator({ model: breakingAfter(["That sounds stressful."]) })(delivered(messageScreenedRequest(t, { stream: true })));
+
+    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+    expect(pusher.framesTo(t.connectionId).slice(2)).toEqual([
+      { type: "stream_start", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId } },
+      { type: "stream_chunk", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, index: 0, text: "That sounds stressful." } },
+      { type: "stream_end", payload: { sessionId: t.sessionId, messageId: t.messageId, personaId: "companion", replyId, seq: t.seq, text: "", retracted: true, model: "unknown" } },
+    ]);
+    expect(publisher.published).toEqual([]);
+  });
+
+  it("shows nothing more of a turn past its deadline (the teen was told it timed out), and still publishes its reply for a resume", async () => {
+    const model = streaming(["That sounds stressful.", "Want to make a plan?"]);
+    const slowModel: ReplyModel = {
+      ...model,
+      stream: (prompt, options) => {
+        const inner = model.stream(prompt, options);
+        return {
+          result: inner.result,
+          async *[Symbol.asyncIterator]() {
+            let first = true;
+            for await (const piece of inner) {
+              if (!first) clock.advance(20_000);
+              first = false;
+              yield piece;
+            }
+          },
+        };
+      },
+    };
+
+    await generator({ model: slowModel, turnDeadlineSeconds: 20 })(delivered(messageScreenedRequest(t, { stream: true, receivedAt: new Date(TURN_AT).toISOString() })));
+
+    expect(statuses(pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk"]);
+    expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ text: "That sounds stressful. Want to make a plan?" });
+  });
+
+  it("closes a group persona that could not answer with an error naming it, and lets the turn stand on the replies given", async () => {
+    const offline = createChatModel({});
+    let calls = 0;
+    const secondFails: ReplyModel = {
+      ...offline,
+      generate: (prompt, options) => (++calls === 2 ? unavailable.generate(prompt, options) : offline.generate(prompt, options)),
+    };
+
+    await generator({ model: secondFails })(delivered(messageScreenedRequest(t, { content: "@courage @comfort @compass hi all", personaIds: ["courage", "comfort", "compass"] })));
+
+    expect(publisher.ofType("ReplyGenerated").map((e) => e.data.personaId)).toEqual(["courage", "compass"]);
+    const comforts = pusher.framesTo(t.connectionId).filter((frame) => frame.payload.personaId === "comfort");
+    expect(comforts.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
+    expect(comforts[1]?.payload).toMatchObject({ code: "GENERATION_FAILED", messageId: t.messageId, retryable: false });
+  });
+
+  it("still fails a group turn whose first persona could not answer: nothing was answered", async () => {
+    await expect(generator({ model: unavailable })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+  });
+
   it("ends a turn whose persona was deleted meanwhile with PERSONA_DELETED, which the client cannot fix by sending again and an operator has nothing to redrive", async () => {
     await expect(generator()(delivered(messageScreenedRequest(turn({ personaId: "persona-deleted" }))))).rejects.toMatchObject({
       code: "PERSONA_DELETED",

@@ -7,6 +7,7 @@ import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { METRIC } from "@innerworld/platform/observability";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
+import { TURN_DEADLINE_SECONDS } from "@innerworld/events";
 import { createReplyGenerator } from "./generateReply";
 
 export const createHandler = (runtime: ServiceRuntime<"generation">) => {
@@ -20,6 +21,7 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     clock: runtime.clock,
     model: createChatModel(modelConfigFromEnv(process.env), { onCircuitOpen: () => runtime.metrics.count(METRIC.circuitOpens) }),
     prices: modelPricesFromEnv(process.env),
+    turnDeadlineSeconds: runtime.config.turnDeadlineSeconds ?? TURN_DEADLINE_SECONDS,
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });
   return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona }, {

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { ModelConfigError } from "./errors.js";
 
 export const DEFAULT_REMOTE_MODEL = "gpt-4o-mini";
-export const DEFAULT_TIMEOUT_MS = 20_000;
+/**
+ * How long a model may stay silent (before its first token, or between tokens) before it counts as hung and the next
+ * model is asked. Two models' silences must fit in the turn's 20 s deadline (TURN_DEADLINE_SECONDS): at 20 s a hung
+ * primary spent the whole deadline and the fallback's reply always came after the teen was told the turn timed out.
+ */
+export const DEFAULT_TIMEOUT_MS = 8_000;
 /** One retry absorbs a dropped connection; more would spend the user's patience before the fallback gets a turn. */
 export const DEFAULT_MAX_RETRIES = 1;
 export const DEFAULT_CIRCUIT_BREAKER = { failureThreshold: 3, resetMs: 30_000 } as const;

@@ -28,6 +28,8 @@ export interface LocalEndpoints {
   audience: string;
   /** Every service's EMF metric lines, as CloudWatch would receive them; attached processes append to it too. */
   metricsFile?: string;
+  /** The turn deadline, when this cloud was started with one of its own (the watchdog's delay; generation stops showing a turn past it). */
+  turnDeadlineSeconds?: number;
   queues: Partial<Record<ServiceName, ServiceQueues>>;
   ruleArns: Partial<Record<ServiceName, string>>;
   pid: number;

@@ -99,6 +99,7 @@ export const runtimeConfigFor = (endpoints: LocalEndpoints): RuntimeConfig => ({
     Object.entries(endpoints.queues).map(([service, queues]) => [service, { queue: (queues as ServiceQueues).queueUrl, deadLetterQueue: (queues as ServiceQueues).deadLetterQueueUrl }]),
   ),
   credentials: localCredentials,
+  ...(endpoints.turnDeadlineSeconds !== undefined ? { turnDeadlineSeconds: endpoints.turnDeadlineSeconds } : {}),
 });
 
 export interface RunningServices {
@@ -209,6 +210,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       s3Endpoint: s3.endpoint,
       portraitBucket,
       metricsFile: emfFileIn(options.dataDir),
+      ...(options.turnDeadlineSeconds !== undefined ? { turnDeadlineSeconds: options.turnDeadlineSeconds } : {}),
       tokenUrl: issuer.tokenUrl,
       issuer: issuer.issuer,
       jwksUri: issuer.jwksUri,

@@ -14,6 +14,8 @@ export interface RuntimeConfig {
   deadLetterQueueUrls: Partial<Record<ServiceName, string>>;
   /** Every consuming service's queue and dead-letter queue (URL or name), for the admin API's status and redrive. */
   serviceQueues?: ServiceQueueRefs;
+  /** A turn's deadline when not the topology's (a local cloud started with its own): the watchdog's delay. */
+  turnDeadlineSeconds?: number;
   /** Static credentials for local endpoints; in AWS the default provider chain is used. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
@@ -55,6 +57,7 @@ export const runtimeConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Runt
     ...(env.INNERWORLD_CONNECTIONS_URL ? { connectionsUrl: env.INNERWORLD_CONNECTIONS_URL } : {}),
     deadLetterQueueUrls,
     ...(serviceQueues ? { serviceQueues } : {}),
+    ...(Number(env.INNERWORLD_TURN_DEADLINE_SECONDS) > 0 ? { turnDeadlineSeconds: Number(env.INNERWORLD_TURN_DEADLINE_SECONDS) } : {}),
     ...(local ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
   };
 };
