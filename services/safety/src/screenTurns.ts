@@ -48,7 +48,8 @@ export const createScreener = (ports: SafetyPorts) => ({
     const verdict = await ports.screener.screenInput(data.content, recent, { contextUnavailable });
     const passes = verdict.action === "allow" || verdict.action === "flag";
     if (verdict.action === "crisis") ports.metrics?.count(METRIC.crisisVerdicts);
-    if (verdict.action === "flag") ports.metrics?.count(METRIC.concernVerdicts);
+    // A concern is a risk level (the persona checks in gently), not a rule's flag: profanity or a phone number is a flag too.
+    if (verdict.action !== "crisis" && verdict.risk.level === "concern") ports.metrics?.count(METRIC.concernVerdicts);
     if (verdict.action === "block") ports.metrics?.count(METRIC.blockedMessages);
     await ports.publisher.publish({
       type: "MessageScreened",

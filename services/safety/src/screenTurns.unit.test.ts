@@ -115,6 +115,19 @@ describe("safety: screenTurns", () => {
     expect(screened?.content).toBeUndefined();
   });
 
+  it("counts a concern as a concern, and a flag of profanity or a phone number as none", async () => {
+    const counted: string[] = [];
+    const metrics = { count: (name: string) => counted.push(name), milliseconds: () => undefined, flush: () => undefined };
+    const counting = createScreener({ publisher, screener: createMessageScreener({ classifier }), metrics });
+
+    await counting.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i feel so empty lately" })));
+    const afterConcern = [...counted];
+    await counting.messageReceived(delivered(messageReceivedRequest(turn(), { content: "this damn homework, text me at 555-123-4567" })));
+
+    expect(afterConcern).toEqual(["ConcernVerdicts"]);
+    expect(counted).toEqual(["ConcernVerdicts"]);
+  });
+
   it("a concern passes to generation with its level, and the content", async () => {
     await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i feel so empty lately" })));
 

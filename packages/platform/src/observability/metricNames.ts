@@ -7,7 +7,7 @@ export const METRIC = {
   /** Milliseconds from the gateway accepting a message to its final frame going out. */
   turnLatency: "TurnLatency",
   crisisVerdicts: "CrisisVerdicts",
-  /** Flagged input: the persona is told to check in gently. */
+  /** Input of concern (a risk level short of crisis): the persona is told to check in gently. */
   concernVerdicts: "ConcernVerdicts",
   blockedMessages: "BlockedMessages",
   /** Model replies that failed screening and were replaced by a safe one. */
