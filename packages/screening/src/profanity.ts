@@ -270,6 +270,8 @@ function addObscenityHits(text: string, source: "obscenity" | "spaced", directio
     if (word === undefined || seenWords.has(word)) continue;
     seenWords.add(word);
     const term = wholeWordAt(text, payload.startIndex, payload.endIndex);
+    // Leetspeak needs a letter to disguise: "455" is a page or a bus, not "ass" ("a55" and "@ss" still are).
+    if (!/\p{L}/u.test(term)) continue;
     const wordClass = WORD_CLASS[word] === "clinical" && EXPLICIT_WHOLE_WORDS.test(term.toLowerCase()) ? "explicit" : WORD_CLASS[word];
     hits.push(...hitsFor(wordClass, word, term, source, direction));
   }

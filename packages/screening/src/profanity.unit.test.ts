@@ -48,6 +48,8 @@ describe("profanity in a teen's message is flagged, never blocked", () => {
 describe("words obscenity flags that are not profanity", () => {
   it.each([
     "I love shiitake mushrooms",
+    "Turn to page 455 for the answer.",
+    "take the 455 bus downtown",
     "we grilled shiitakes",
     "we have to assess the data",
     "my class starts at 8",
@@ -86,6 +88,13 @@ describe("words obscenity flags that are not profanity", () => {
 
     expect(verdict.action).toBe("allow");
     expect(verdict.matches).toEqual([]);
+  });
+});
+
+describe("leetspeak needs a letter to disguise", () => {
+  it("lets a reply name page 455 or the 455 bus, and still blocks a disguised word", () => {
+    expect(screenOutput("Turn to page 455, then take the 455 bus home.").action).toBe("allow");
+    expect(screenOutput("you're such an a55").action).toBe("block");
   });
 });
 
