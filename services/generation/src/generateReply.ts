@@ -85,6 +85,23 @@ export const isGenerationUnderWay = (error: unknown): error is GenerationUnderWa
 const ATTEMPT_SECONDS = topologyOf("generation").queue?.functionTimeoutSeconds ?? 60;
 
 const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
+
+/**
+ * The most a reply may hold, in characters: eight a token of the persona's limit (a token is about four characters of
+ * English), at least 600. A model that ignores `max_tokens` would otherwise send the teen pages, or a reply too large
+ * for its event after hundreds of sentences had streamed.
+ */
+export const replyCharLimit = (maxTokens: number): number => Math.max(600, maxTokens * 8);
+
+/** A reply cut to `maxChars` at its last whole sentence (or word, when a sentence would leave less than half). */
+export function fitReply(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  const sentenceEnd = Math.max(...[...cut.matchAll(/[.!?…](?=\s|$)/gu)].map((match) => match.index + 1), 0);
+  if (sentenceEnd >= maxChars / 2) return cut.slice(0, sentenceEnd);
+  const wordEnd = cut.search(/\s\S*$/u);
+  return `${(wordEnd > 0 ? cut.slice(0, wordEnd) : cut).trimEnd()}…`;
+}
 const DEFAULT_HISTORY_TURNS = 20;
 
 export const createReplyGenerator = (ports: GenerationPorts) => {
@@ -225,12 +242,14 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     let streamed = false;
     // thinking, then responding once the model answers; the reply or stream_end that follows ends the turn. thinking
     // goes out while the model works: every later frame of this turn waits for it, so the teen sees them in order.
+    const maxChars = replyCharLimit(persona.model.maxTokens);
     const thinking = show(serverFrame("agent_status", { ...ids, status: "thinking" }));
     try {
       if (data.stream && live && ports.pusher) {
         const stream = ports.model.stream(prompt.messages, { settings });
         let index = 0;
         let withheld = false;
+        let shownChars = 0;
         for await (const { sentence } of stream) {
           if (index === 0) {
             await thinking;
@@ -239,7 +258,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
           }
           // Each sentence passes the output rules before the teen sees it; after one fails, nothing more streams
           // and the final screening replaces the whole reply.
-          if (!withheld && screenOutput(sentence).action === "allow") {
+          // A model that ignores its token limit is cut off at the reply's length: what streams stops there too.
+          shownChars += (index === 0 ? 0 : 1) + sentence.length;
+          if (shownChars > maxChars) withheld = true;
+          else if (!withheld && screenOutput(sentence).action === "allow") {
             await show(serverFrame("stream_chunk", { ...ids, replyId, index, text: sentence }));
           } else {
             withheld = true;
@@ -265,6 +287,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       await thinking;
     }
 
+    result = { ...result, text: fitReply(result.text, maxChars) };
     if (result.fallbackUsed) ports.metrics?.count(METRIC.modelFallbacks);
     const cost = replyCostOf(result.model, result.usage, ports.prices ?? DEFAULT_MODEL_PRICES);
     await ports.publisher.publish({

@@ -9,7 +9,7 @@ import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { createReplyGenerator, isGenerationUnderWay, type GenerationPorts } from "./generateReply";
+import { createReplyGenerator, fitReply, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
 
 type Prompt = Parameters<ReplyModel["generate"]>[0];
 
@@ -405,6 +405,27 @@ describe("generation: generateReply", () => {
 
   it("still fails a group turn whose first persona could not answer: nothing was answered", async () => {
     await expect(generator({ model: unavailable })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+  });
+
+  it("cuts a reply from a model that ignores its token limit at the persona's length, and stops streaming there", async () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `This is sentence number ${i + 1} of a reply that goes on and on.`);
+    const limit = replyCharLimit(220);
+
+    await generator({ model: streaming(sentences) })(delivered(messageScreenedRequest(t, { stream: true })));
+
+    const text = String(publisher.ofType("ReplyGenerated")[0]?.data.text);
+    expect(text.length).toBeLessThanOrEqual(limit);
+    expect(text.length).toBeGreaterThan(limit / 2);
+    expect(text).toMatch(/on and on\.$/);
+    const chunks = pusher.framesTo(t.connectionId).filter((frame) => frame.type === "stream_chunk");
+    expect(chunks.length).toBeLessThan(40);
+    expect(chunks.map((frame) => frame.payload.text).join(" ")).toBe(text);
+  });
+
+  it("fits a reply at its last whole sentence, or at a word when a sentence would leave too little", () => {
+    expect(fitReply("Short and sweet.", 600)).toBe("Short and sweet.");
+    expect(fitReply("One. Two three four five six seven eight nine ten.", 20)).toBe("One. Two three four…");
+    expect(fitReply("First sentence here. Second sentence is longer than the rest.", 40)).toBe("First sentence here.");
   });
 
   it("ends a turn whose persona was deleted meanwhile with PERSONA_DELETED, which the client cannot fix by sending again and an operator has nothing to redrive", async () => {
