@@ -1,6 +1,7 @@
 // Models: the offline chat model, the configured reply model with fallbacks and circuit breakers, and their errors.
 export { createChatModel } from "./createChatModel.js";
 export {
+  DEFAULT_REMOTE_MODEL,
   modelConfigFromEnv,
   usesRemoteModel,
 } from "./modelConfig.js";

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { SERVICE_NAMES, serviceNameSchema, type ServiceName } from "@innerworld/events";
+import { modelInUse } from "@innerworld/generation";
 import { readEndpoints } from "../cloud/endpoints";
 import { EPHEMERAL_PORTS, runServices, startLocalCloud, type LocalCloudPorts } from "../cloud/localCloud";
 
@@ -128,6 +129,7 @@ const bringUp = async (options: {
   console.log(
     [
       "InnerWorld is running offline.",
+      `  model           ${modelInUse(process.env)}`,
       `  web app         ${e.webUrl ?? "(not served)"}   <- open this in a browser to chat`,
       `  WebSocket       ${e.websocketUrl}   (connect with ?token=...)`,
       `  tokens          curl -s -X POST ${e.tokenUrl} -d '{"sub":"alex"}'`,
