@@ -172,7 +172,7 @@ export class App {
       replaceChildren(this.main, memoryView(this.api));
       this.mounted = { route, unmount: () => undefined };
     } else {
-      const view = new OperatorView({ api: this.api, eventTapUrl: this.config.eventTapUrl, userId: this.signedIn.userId });
+      const view = new OperatorView({ api: this.api, eventTapUrl: this.config.eventTapUrl, userId: this.signedIn.userId, token: () => (isExpired(this.signedIn) ? undefined : this.signedIn.token) });
       replaceChildren(this.main, view.element);
       view.mount();
       this.mounted = { route, unmount: () => view.unmount() };

@@ -3,3 +3,4 @@ export { createGatewayRoutes } from "./routes";
 export { type GatewayLimits } from "./chatGateway";
 export { createSurveyRoutes } from "./surveyRoutes";
 export { LocalSqsQueueAges } from "./operations/queueAges";
+export { isAdmin } from "./operations/adminAccess";

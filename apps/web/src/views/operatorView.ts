@@ -9,6 +9,8 @@ export interface OperatorViewOptions {
   eventTapUrl: string | undefined;
   /** The signed-in user, so their own turns can be picked out. */
   userId: string;
+  /** The signed-in teen's token: the tap shows a teen their own turns, and an admin everyone's. */
+  token: () => string | undefined;
 }
 
 const turnItem = (turn: TapTurn, userId: string): HTMLElement => {
@@ -84,7 +86,8 @@ export class OperatorView {
       return;
     }
     this.tapState.textContent = "Connecting to the event tap…";
-    const source = new EventSource(this.options.eventTapUrl);
+    // EventSource sends no Authorization header: the token goes in the query, over loopback only.
+    const source = new EventSource(`${this.options.eventTapUrl}?token=${encodeURIComponent(this.options.token() ?? "")}`);
     this.source = source;
     source.onopen = () => (this.tapState.textContent = "Live: new events appear as they happen.");
     source.onerror = () => (this.tapState.textContent = "Lost the event tap; reconnecting…");

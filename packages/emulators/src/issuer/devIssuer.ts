@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from "jose";
 import { listen } from "../net";
 
 export const DEV_AUDIENCE = "innerworld-local";
@@ -32,6 +32,8 @@ export interface DevIssuer {
   audience: string;
   jwks: { keys: JWK[] };
   mintToken(claims: TokenRequest): Promise<{ token: string; expiresAt: string }>;
+  /** The claims of a token this issuer minted for its audience, still valid; undefined for any other. */
+  verifyToken(token: string): Promise<Record<string, unknown> | undefined>;
   close(): Promise<void>;
 }
 
@@ -156,6 +158,13 @@ export const startDevIssuer = async (options: DevIssuerOptions): Promise<DevIssu
     audience,
     jwks,
     mintToken,
+    verifyToken: async (token) => {
+      try {
+        return (await jwtVerify(token, await importJWK(publicJwk, ALGORITHM), { issuer, audience, algorithms: [ALGORITHM] })).payload;
+      } catch {
+        return undefined;
+      }
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 };

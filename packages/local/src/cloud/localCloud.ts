@@ -5,7 +5,7 @@ import type { Clock } from "@innerworld/platform/clock";
 import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { BUS_NAME, PUBLIC_ROUTES, READ_API_ROUTES, SERVICE_NAMES, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES, topologyOf, type ServiceName } from "@innerworld/events";
-import { createGatewayRoutes, createSurveyRoutes, type GatewayLimits } from "@innerworld/gateway";
+import { createGatewayRoutes, createSurveyRoutes, isAdmin, type GatewayLimits } from "@innerworld/gateway";
 import { startS3 } from "@innerworld/emulators/s3";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
@@ -286,6 +286,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         eventBridgeEndpoint: endpoints.eventBridgeEndpoint,
         sqsEndpoint: endpoints.sqsEndpoint,
         deadLetterQueueUrls: Object.fromEntries([...queues].map(([service, q]) => [service, q.deadLetterQueueUrl])),
+        tapViewerOf: async (token) => {
+          const claims = await issuer.verifyToken(token);
+          return typeof claims?.sub === "string" ? { userId: claims.sub, admin: isAdmin(claims) } : undefined;
+        },
         log,
       });
       stack.push({ name: "web client", close: web.close });

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { buildWebApp } from "@innerworld/web/build";
 import { EventTap } from "./eventTap";
-import { startWebServer } from "./webServer";
+import { startWebServer, type TapViewer } from "./webServer";
 
 export interface WebClientOptions {
   port: number;
@@ -16,6 +16,8 @@ export interface WebClientOptions {
   eventBridgeEndpoint: string;
   sqsEndpoint: string;
   deadLetterQueueUrls: Record<string, string>;
+  /** Who a token belongs to, for the event tap (see WebServerOptions.tapViewerOf). */
+  tapViewerOf: (token: string) => Promise<TapViewer | undefined>;
   log?: (message: string) => void;
 }
 
@@ -45,6 +47,7 @@ export const startWebClient = async (options: WebClientOptions): Promise<WebClie
       readApiUrl: options.readApiUrl,
       tokenUrl: options.tokenUrl,
       tap,
+      tapViewerOf: options.tapViewerOf,
     });
     return {
       webUrl: server.url,

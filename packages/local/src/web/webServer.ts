@@ -15,6 +15,16 @@ export interface WebServerOptions {
   readApiUrl: string;
   tokenUrl: string;
   tap?: EventTap;
+  /**
+   * Who a tap token belongs to: the tap shows a teen their own turns and an admin everyone's (its turns carry user ids
+   * and safety verdicts). Without a valid token the tap answers 401.
+   */
+  tapViewerOf?: (token: string) => Promise<TapViewer | undefined>;
+}
+
+export interface TapViewer {
+  userId: string;
+  admin: boolean;
 }
 
 export interface WebServer {
@@ -79,9 +89,10 @@ export const startWebServer = async (options: WebServerOptions): Promise<WebServ
     createReadStream(served).pipe(response);
   };
 
-  const streamTap = (request: IncomingMessage, response: ServerResponse, tap: EventTap) => {
+  const streamTap = (request: IncomingMessage, response: ServerResponse, tap: EventTap, viewer: TapViewer) => {
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
-    const write = (message: TapMessage) => response.write(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+    const shown = (message: TapMessage) => message.event !== "turn" || viewer.admin || message.data.userId === viewer.userId;
+    const write = (message: TapMessage) => shown(message) && response.write(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
     response.write("retry: 1000\n\n");
     for (const message of tap.snapshot()) write(message);
     const unsubscribe = tap.subscribe(write);
@@ -112,8 +123,15 @@ export const startWebServer = async (options: WebServerOptions): Promise<WebServ
     }
     if (pathname === WEB_PATHS.token && method === "POST") return proxy(request, response, new URL(options.tokenUrl));
     if (pathname === WEB_PATHS.eventTap && method === "GET") {
-      if (!options.tap) return sendJson(response, 404, { error: { code: "NOT_FOUND", message: "No event tap in this local cloud" } });
-      return streamTap(request, response, options.tap);
+      const tap = options.tap;
+      if (!tap) return sendJson(response, 404, { error: { code: "NOT_FOUND", message: "No event tap in this local cloud" } });
+      const token = new URLSearchParams(search).get("token") ?? "";
+      (options.tapViewerOf && token ? options.tapViewerOf(token) : Promise.resolve(undefined))
+        .then((viewer) =>
+          viewer ? streamTap(request, response, tap, viewer) : sendJson(response, 401, { error: { code: "UNAUTHORIZED", message: "The event tap needs ?token= with a valid token" } }),
+        )
+        .catch(() => sendJson(response, 500, { error: { code: "INTERNAL_ERROR", message: "Could not check the token" } }));
+      return;
     }
     if (method !== "GET" && method !== "HEAD") return sendJson(response, 405, { error: { code: "METHOD_NOT_ALLOWED", message: `${method} ${pathname}` } });
     serveFile(response, pathname, (request.headers.accept ?? "").includes("text/html")).catch(() => sendJson(response, 500, { error: { code: "INTERNAL_ERROR", message: "Could not read the file" } }));
