@@ -33,6 +33,9 @@ const sessionView = (s: SessionRecord) => ({
   lastActivityAt: s.lastActivityAt,
   endsAt: s.endsAt,
   turns: s.lastSeq,
+  // The zone "tomorrow" and "on Friday" were read in, and the language helplines and fixed replies came in.
+  ...(s.timeZone ? { timeZone: s.timeZone } : {}),
+  ...(s.locale ? { locale: s.locale } : {}),
   ...(s.endedAt ? { endedAt: s.endedAt, endReason: s.endReason } : {}),
 });
 

@@ -82,6 +82,15 @@ describe("the read API", () => {
     expect((bodyOf(listed).sessions as { sessionId: string }[]).map((s) => s.sessionId)).toEqual([second.sessionId, first.sessionId]);
   });
 
+  it("says which time zone and locale a session was started in", async () => {
+    const { call, sessions } = await setUp();
+    const session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-1", maxActive: 3, locale: "es-MX", timeZone: "America/Mexico_City" });
+
+    const read = await call("GET /sessions/{sessionId}", "user-maya", { pathParameters: { sessionId: session.sessionId } });
+
+    expect(bodyOf(read)).toMatchObject({ sessionId: session.sessionId, timeZone: "America/Mexico_City", locale: "es-MX" });
+  });
+
   it("answers another user's session exactly like a missing one, and ends the caller's own through the gateway", async () => {
     const { call, start, ended } = await setUp();
     const mayas = await start("user-maya");
