@@ -1,4 +1,5 @@
 // The web client in a real browser against the whole local cloud: streaming, crisis helplines, reload and network drop, phone, operator.
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
@@ -470,6 +471,42 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByRole("button", { name: "Refresh" }).click();
     await expect.poll(() => page.locator("#main [role=status]").first().textContent(), WAIT).not.toBe("Loading…");
     expect(await jordan.count()).toBe(0);
+  });
+
+  it("downloads everything InnerWorld keeps about the teen from the memory page, as a JSON file, with the token kept out of every URL", async (context) => {
+    model.setBehaviour(MODEL, { reply: "Ooh, which song are you learning?" });
+    const { page, screenshot } = await open();
+    await signIn(page, webUrl, "web-dana");
+    const token = (JSON.parse((await page.evaluate<string | null>("sessionStorage.getItem('innerworld.signedIn')")) ?? "{}") as { token?: string }).token ?? "";
+    // The memory page (where the download lives) is shown only where the HTTP API has GET /me/memory.
+    if ((await fetch(`${webUrl}/api/me/memory`, { headers: { authorization: `Bearer ${token}` } })).status === 404) return context.skip();
+    const urls: string[] = [];
+    page.on("request", (request) => urls.push(request.url()));
+
+    await startChat(page, "Creative");
+    await send(page, "I'm learning guitar this summer");
+    await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor({ timeout: 15_000 });
+    await page.getByRole("link", { name: "What I remember" }).click();
+    const button = page.getByRole("button", { name: "Download my data" });
+    await button.waitFor(WAIT);
+    expect(await page.getByText(/^The file holds everything InnerWorld keeps about you/).isVisible()).toBe(true);
+
+    // Reached and pressed from the keyboard.
+    const downloaded = page.waitForEvent("download", WAIT);
+    await button.focus();
+    await page.keyboard.press("Enter");
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^innerworld-export-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.url()).toMatch(/^blob:/);
+    await expect.poll(() => page.getByText(/^Done: saved as innerworld-export-/).isVisible(), WAIT).toBe(true);
+    await screenshot("memory-export");
+
+    const exported = JSON.parse(await readFile(await download.path(), "utf8")) as { sessions: { sessionId: string }[]; messages: { content: string; role: string }[] };
+    const listed = (await (await fetch(`${webUrl}/api/sessions`, { headers: { authorization: `Bearer ${token}` } })).json()) as { sessions: { sessionId: string }[] };
+    expect(exported.sessions.map((session) => session.sessionId)).toEqual(listed.sessions.map((session) => session.sessionId));
+    expect(exported.sessions).toHaveLength(1);
+    expect(exported.messages.map((message) => message.content)).toContain("I'm learning guitar this summer");
+    expect(urls.some((url) => url.includes(token))).toBe(false);
   });
 
   it("opens a survey's share link without an account, takes a friend's answers, thanks them, and refuses a second go", async () => {

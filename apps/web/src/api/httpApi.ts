@@ -172,6 +172,11 @@ export class HttpApi {
     await this.request("DELETE", `/me/memory/${encodeURIComponent(factId)}`);
   }
 
+  /** `GET /me/export`: everything stored about the caller (sessions, messages still kept, facts, context, personas, surveys), as JSON. */
+  myData(): Promise<unknown> {
+    return this.json<unknown>("GET", "/me/export");
+  }
+
   /** `GET /health` needs no token; a 503 still reports which part is down. */
   async health(): Promise<Feature<HealthReport>> {
     const response = await this.send("GET", "/health", false);

@@ -1,4 +1,5 @@
-// "What InnerWorld remembers about me": the facts `GET /me/memory` lists, each with a way to make InnerWorld forget it.
+// "What InnerWorld remembers about me": the facts `GET /me/memory` lists, each with a way to make InnerWorld forget it,
+// and "Download my data": everything `GET /me/export` holds about the teen, saved as a JSON file.
 import { isApiError, type HttpApi, type RememberedFact } from "../api/httpApi";
 import { wordsForHttpStatus } from "../chat/teenWords";
 import { announce, h, replaceChildren } from "../dom";
@@ -15,6 +16,7 @@ export const memoryView = (api: HttpApi): HTMLElement => {
     h("p", {}, "InnerWorld keeps a few notes from your chats so it can pick up where you left off. You can make it forget any of them."),
     h("div", { class: "row" }, status, refresh),
     list,
+    exportPart(api),
   );
 
   const row = (fact: RememberedFact): HTMLElement => {
@@ -73,4 +75,42 @@ export const memoryView = (api: HttpApi): HTMLElement => {
   refresh.addEventListener("click", load);
   load();
   return section;
+};
+
+/** `innerworld-export-2025-03-14.json`, in the teen's own calendar. */
+export const exportFileName = (date: Date): string =>
+  `innerworld-export-${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}.json`;
+
+/** Fetched with the token in a header (never in a URL), then handed to the browser as a Blob behind an `<a download>`. */
+const exportPart = (api: HttpApi): HTMLElement => {
+  const status = h("p", { role: "status", class: "muted" });
+  const button = h("button", { type: "button", class: "secondary", "aria-describedby": "export-what" }, "Download my data");
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    status.textContent = "Preparing your data…";
+    api
+      .myData()
+      .then((data) => {
+        const name = exportFileName(new Date());
+        const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+        const link = h("a", { href: url, download: name, hidden: true });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        // Revoked after the browser has started the download, not before.
+        window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        status.textContent = `Done: saved as ${name}.`;
+      })
+      .catch((error: unknown) => {
+        status.textContent = `Couldn't get your data. ${wordsForHttpStatus(isApiError(error) ? error.status : 0)}`;
+      })
+      .finally(() => (button.disabled = false));
+  });
+  return h(
+    "section",
+    { class: "stack", "aria-labelledby": "export-title" },
+    h("h3", { id: "export-title" }, "Your data"),
+    h("p", { id: "export-what" }, "The file holds everything InnerWorld keeps about you: your chats and the messages still kept, these notes, your own personas and your surveys with friends' answers."),
+    h("div", { class: "row" }, button, status),
+  );
 };
