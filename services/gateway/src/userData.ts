@@ -11,7 +11,8 @@ import type { SurveyStore } from "@innerworld/surveys/store";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { TombstoneStore } from "@innerworld/platform/tombstones";
 import type { ConnectionCloser } from "@innerworld/platform/delivery";
-import { keyPart, sessionBucketKey } from "./keys";
+import { sessionBucketKey } from "./keys";
+import { clientMessageIdPrefixOf } from "@innerworld/conversation/client-messages";
 
 export const createUserData = (
   runtime: ServiceRuntime,
@@ -34,7 +35,7 @@ export const createUserData = (
           TableName: runtime.tables.idempotency,
           FilterExpression: "begins_with(#id, :prefix)",
           ExpressionAttributeNames: { "#id": "id" },
-          ExpressionAttributeValues: { ":prefix": `client-message#${keyPart(userId)}#` },
+          ExpressionAttributeValues: { ":prefix": clientMessageIdPrefixOf(userId) },
           ProjectionExpression: "#id",
           ExclusiveStartKey: start,
         }),

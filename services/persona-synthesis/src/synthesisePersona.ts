@@ -26,34 +26,43 @@ export interface PersonaSynthesisPorts {
 export const SYNTHESIS_RESERVE_MS = 10_000;
 
 
-/**
- * The persona drafted from friends' answers breaks the rules every persona is held to (a claim to be human, an attempt
- * to override the boundaries, ...). Asking the model again would read the same answers: not retryable, so the saga's
- * StepFailed marks the survey failed at once.
- */
-export class UnsafeSurveyPersonaError extends Error {
-  override readonly name = "UnsafeSurveyPersonaError";
-  readonly code = "UNSAFE_PERSONA";
+/** A survey that can never become a persona: trying again would meet the same cause, so the saga's StepFailed marks it failed at once. */
+abstract class SurveyFailedForGoodError extends Error {
+  abstract readonly code: string;
   readonly retryable = false;
   constructor(
     readonly surveyId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The persona drafted from friends' answers breaks the rules every persona is held to (a claim to be human, an attempt
+ * to override the boundaries, ...). Asking the model again would read the same answers.
+ */
+export class UnsafeSurveyPersonaError extends SurveyFailedForGoodError {
+  override readonly name = "UnsafeSurveyPersonaError";
+  readonly code = "UNSAFE_PERSONA";
+  constructor(
+    surveyId: string,
     readonly reasons: readonly PersonaScreeningReason[],
   ) {
     // Rules and fields only: the message travels in StepFailed and onto the survey, never friends' words.
-    super(`The persona drafted from the answers is not allowed: ${reasons.map((r) => `${r.field} (${r.rule})`).join(", ")}`);
+    super(surveyId, `The persona drafted from the answers is not allowed: ${reasons.map((r) => `${r.field} (${r.rule})`).join(", ")}`);
   }
 }
 
 /** The owner has as many personas as one may have: the survey fails for good, saying why, and no model is asked. */
-export class SurveyPersonaLimitError extends Error {
+export class SurveyPersonaLimitError extends SurveyFailedForGoodError {
   override readonly name = "SurveyPersonaLimitError";
   readonly code = "PERSONA_LIMIT_REACHED";
-  readonly retryable = false;
   constructor(
-    readonly surveyId: string,
+    surveyId: string,
     readonly limit: number,
   ) {
-    super(`The survey's owner already has ${limit} personas, as many as one may have: delete one to make room`);
+    super(surveyId, `The survey's owner already has ${limit} personas, as many as one may have: delete one to make room`);
   }
 }
 

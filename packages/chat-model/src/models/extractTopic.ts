@@ -6,6 +6,8 @@
 // channel"), a name in mid-sentence ("Portland"), the first phrase after a possessive, "about" or an
 // article ("my parents", "about quitting piano", "the party"), then a known teen-life word ("school").
 
+import { withoutPersonaMentions } from "../personas/mentions.js";
+
 const MAX_WORDS = 3;
 
 /** Words that end a noun phrase: function words, common verbs and adverbs, time words. */
@@ -54,8 +56,8 @@ const NAME = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}*)*$/u;
 
 /** The phrase to echo back, already in the second person ("your math test"), or undefined. */
 export function extractTopic(message: string): string | undefined {
-  // "@Luna" in a group chat says who should answer; it is not what the message is about (an e-mail's "@" is not one).
-  const sentences = message.replace(/(?<![\p{L}\p{N}._%+-])@\p{L}[\p{L}\p{N}_'’-]*/gu, " ").split(/(?<=[.!?])\s+|\n+/);
+  // "@Luna" in a group chat says who should answer; it is not what the message is about.
+  const sentences = withoutPersonaMentions(message).split(/(?<=[.!?])\s+|\n+/);
   const tokens: { word: string; sentenceStart: boolean }[] = [];
   for (const sentence of sentences) {
     sentence

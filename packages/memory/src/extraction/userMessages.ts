@@ -1,11 +1,6 @@
 // Picks the teen's own words out of a transcript: the only text either extractor may mine.
+import { withoutPersonaMentions } from "@innerworld/chat-model/mentions";
 import type { TranscriptMessage } from "./types.js";
-
-/**
- * "@Luna" in a group chat: it says which persona should answer, and the persona is not someone in the teen's life. Not
- * the "@" of an e-mail address ("a@gmail.com") nor of a time ("@5pm").
- */
-const PERSONA_MENTION = /(?<![\p{L}\p{N}._%+-])@\p{L}[\p{L}\p{N}_'’-]*/gu;
 
 /**
  * Assistant turns are the persona talking: a name or plan it suggested is not a fact about the user,
@@ -15,6 +10,6 @@ const PERSONA_MENTION = /(?<![\p{L}\p{N}._%+-])@\p{L}[\p{L}\p{N}_'’-]*/gu;
 export function userMessages(messages: readonly TranscriptMessage[]): TranscriptMessage[] {
   return messages
     .filter((message) => message.role === "user")
-    .map((message) => ({ ...message, content: message.content.replace(PERSONA_MENTION, " ") }))
+    .map((message) => ({ ...message, content: withoutPersonaMentions(message.content) }))
     .filter((message) => message.content.trim().length > 0);
 }

@@ -19,7 +19,10 @@ interface ClientMessageItem extends ReceivedTurn {
 /** Escapes `#` (the separator) and `%` (the escape itself), so no user id or client id can make a key that matches another's. */
 const keyPart = (value: string): string => value.replace(/%/g, "%25").replace(/#/g, "%23");
 
-const idOf = ({ userId, sessionId, clientMessageId }: ClientMessageKey) => `client-message#${keyPart(userId)}#${keyPart(sessionId)}#${keyPart(clientMessageId)}`;
+/** What every one of a user's client-message ids begins with: an erasure finds them by it. */
+export const clientMessageIdPrefixOf = (userId: string): string => `client-message#${keyPart(userId)}#`;
+
+const idOf = ({ userId, sessionId, clientMessageId }: ClientMessageKey) => `${clientMessageIdPrefixOf(userId)}${keyPart(sessionId)}#${keyPart(clientMessageId)}`;
 
 export class DynamoDbClientMessageLog implements ClientMessageLog {
   constructor(
