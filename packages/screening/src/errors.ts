@@ -1,6 +1,6 @@
 // Errors of the safety module, with a constant code and a type guard so they survive package boundaries.
 
-export type ModerationErrorCode = "MODERATION_TIMEOUT" | "MODERATION_HTTP_ERROR" | "MODERATION_BAD_RESPONSE" | "MODERATION_UNREACHABLE";
+export type ModerationErrorCode = "MODERATION_TIMEOUT" | "MODERATION_HTTP_ERROR" | "MODERATION_BAD_RESPONSE" | "MODERATION_UNREACHABLE" | "MODERATION_CIRCUIT_OPEN";
 
 export class ModerationError extends Error {
   override readonly name = "ModerationError";

@@ -10,6 +10,7 @@ export { CRISIS_LEXICON_VERSION } from "./crisisLexicon.data";
 export { createOpenAiModeration, screenWithModeration, MODERATION_MODEL } from "./moderation";
 export { createInMemoryModeration } from "./inMemoryModeration";
 export { isModerationError } from "./errors";
+export { guardModeration, guardSecondOpinion } from "./guardedLayers";
 export { crisisResources, softResourceLine } from "./crisisResources";
 export type { CrisisResource } from "./crisisResources.data";
 export { describesWithInsult } from "./harassment";

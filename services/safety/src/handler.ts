@@ -1,8 +1,18 @@
 // The safety service's Lambda entry: loads the screening classifier (refusing to start without it), then a thin SQS handler over screenTurns.
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { modelConfigFromEnv, usesRemoteModel } from "@innerworld/chat-model/models";
-import { createOpenAiModeration, createScreener as createMessageScreener, loadScreeningClassifier, screeningModelPathFromEnv } from "@innerworld/screening";
+import { DEFAULT_CIRCUIT_BREAKER, type ModelConfig } from "@innerworld/chat-model/model-config";
+import {
+  createOpenAiModeration,
+  createScreener as createMessageScreener,
+  guardModeration,
+  guardSecondOpinion,
+  loadScreeningClassifier,
+  screeningModelPathFromEnv,
+} from "@innerworld/screening";
 import { createModelSecondOpinion } from "@innerworld/screening/second-opinion";
+import { METRIC } from "@innerworld/platform/observability";
+import { CircuitBreaker } from "@innerworld/platform/resilience";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createScreener, type RecentUserMessages } from "./screenTurns";
 
@@ -12,9 +22,8 @@ const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
     : undefined;
 
 /** The chat model's endpoint gives a second opinion on uncertain messages, unless INNERWORLD_SECOND_OPINION=off. */
-const secondOpinionFromEnv = (env: NodeJS.ProcessEnv) => {
+const secondOpinionFromEnv = (env: NodeJS.ProcessEnv, config: ModelConfig) => {
   if (env.INNERWORLD_SECOND_OPINION === "off") return undefined;
-  const config = modelConfigFromEnv(env);
   if (!usesRemoteModel(config)) return undefined;
   return createModelSecondOpinion({
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
@@ -26,8 +35,15 @@ const secondOpinionFromEnv = (env: NodeJS.ProcessEnv) => {
 export const createHandler = (runtime: ServiceRuntime<"safety">) => {
   // A missing or damaged model file throws ScreeningModelError here, so the service never runs without its classifier.
   const classifier = loadScreeningClassifier(screeningModelPathFromEnv(process.env));
-  const moderation = moderationFromEnv(process.env);
-  const secondOpinion = secondOpinionFromEnv(process.env);
+  const modelConfig = modelConfigFromEnv(process.env);
+  // Each remote layer has its own breaker, set as the chat model's (INNERWORLD_MODEL_CIRCUIT_*): during an outage an
+  // uncertain message is a concern at once instead of after a timeout, and moderation's failure is recorded as before.
+  const breaker = () =>
+    new CircuitBreaker({ ...(modelConfig.circuitBreaker ?? DEFAULT_CIRCUIT_BREAKER), now: runtime.clock, onOpen: () => runtime.metrics.count(METRIC.circuitOpens) });
+  const remoteModeration = moderationFromEnv(process.env);
+  const moderation = remoteModeration && guardModeration(remoteModeration, breaker());
+  const remoteSecondOpinion = secondOpinionFromEnv(process.env, modelConfig);
+  const secondOpinion = remoteSecondOpinion && guardSecondOpinion(remoteSecondOpinion, breaker());
   const messages = new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
   const recentUserMessages: RecentUserMessages = async (sessionId, beforeSeq, count) => {
     // Each turn is a user message and a reply (or a notice): twice as many items, plus this turn's own.

@@ -2,7 +2,7 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { AIMessageChunk, BaseMessage, UsageMetadata } from "@langchain/core/messages";
 import { estimateMessageTokens, estimateTokens } from "../prompt/index.js";
-import type { CircuitBreaker, CircuitState } from "./circuitBreaker.js";
+import type { CircuitBreaker, CircuitState } from "@innerworld/platform/resilience";
 import { Deadline } from "./deadline.js";
 import { ModelUnavailableError, type ModelAttempt } from "./errors.js";
 import type { ReplyModel, ReplyOptions, ReplyResult, ReplySentence, ReplySettings, ReplyStream, ReplyUsage } from "./replyModel.js";

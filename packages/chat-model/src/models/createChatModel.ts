@@ -1,6 +1,6 @@
 // Builds the ReplyModel from configuration: the offline model when no endpoint is set, else ChatOpenAI with fallbacks and circuit breakers.
 import { ChatOpenAI } from "@langchain/openai";
-import { CircuitBreaker } from "./circuitBreaker.js";
+import { CircuitBreaker } from "@innerworld/platform/resilience";
 import { FallbackReplyModel, type ModelCandidate } from "./FallbackReplyModel.js";
 import {
   DEFAULT_CIRCUIT_BREAKER,

@@ -1,6 +1,6 @@
 // The port the generation service talks to: one reply, whole or sentence by sentence, from whichever model can answer.
 import type { BaseMessage } from "@langchain/core/messages";
-import type { CircuitState } from "./circuitBreaker.js";
+import type { CircuitState } from "@innerworld/platform/resilience";
 
 export interface ReplyUsage {
   inputTokens: number;

@@ -1,4 +1,4 @@
-// A circuit breaker per model, so a model that keeps failing is skipped at once instead of costing every turn a timeout.
+// A circuit breaker per remote dependency (a chat model, the moderation endpoint), so one that keeps failing is skipped at once instead of costing every turn a timeout.
 //
 // closed: requests flow; `failureThreshold` consecutive failures open the circuit.
 // open: requests are refused until `resetMs` has passed since it opened.

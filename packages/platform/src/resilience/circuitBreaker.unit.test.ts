@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CircuitBreaker } from "./circuitBreaker.js";
+import { CircuitBreaker } from "./circuitBreaker";
 
 function breakerWithClock(failureThreshold = 3, resetMs = 1000) {
   const clock = { now: 0 };
