@@ -102,4 +102,22 @@ describe("the start command", () => {
     expect((await fetch(`${webUrl}${config.apiUrl}/no-such-route`)).status).toBe(404);
     expect(await stop(child, "SIGTERM")).toBe(0);
   }, budgetFor(1));
+  // It once printed the safety service's pollers cut off mid-request, two stack traces, before the line that said why.
+  it("refuses a service's bad configuration with the one line that names it, before any service polls", async () => {
+    const dataDir = await tempDir("start-bad-prices");
+    dirs.push(dataDir);
+    const child = spawn(process.execPath, ["--import", "tsx", START, "--data-dir", dataDir, "--ephemeral-ports"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, INNERWORLD_MODEL_PRICES: '{"gpt-4o-mini": 5}' },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^INNERWORLD_MODEL_PRICES: gpt-4o-mini /)]);
+    expect(stdout).not.toContain("InnerWorld is running offline");
+  }, budgetFor(1));
 });

@@ -116,36 +116,46 @@ export const runServices = (
   const config = runtimeConfigFor(endpoints);
   const emf = endpoints.metricsFile ? emfFileSink(endpoints.metricsFile) : undefined;
   const runtimes: ServiceRuntime[] = [];
-  const eventSources: SqsEventSource[] = [];
+  // Every handler is built before any poller starts: a service refusing its configuration (a bad INNERWORLD_MODEL_PRICES,
+  // a missing classifier) then stops the start with its own error, not after other services began polling and were
+  // cut off mid-request.
+  const handlers: { service: ServiceName; queue: ServiceQueues; handler: SqsHandler; batchSize: number; functionTimeoutSeconds: number }[] = [];
+  try {
+    for (const service of services) {
+      const queues = endpoints.queues[service];
+      const build = SQS_SERVICE_HANDLERS[service];
+      if (!queues || !build) continue;
+      const queue = topologyOf(service).queue;
+      if (!queue) continue;
+      let handler = options.handlerOverrides?.[service];
+      if (!handler) {
+        const runtime = createServiceRuntime(service, config, { ...(options.clock ? { clock: options.clock } : {}), ...(emf ? { emf } : {}) });
+        options.onRuntime?.(runtime);
+        runtimes.push(runtime);
+        handler = build(runtime);
+      }
+      handlers.push({ service, queue: queues, handler, batchSize: queue.batchSize, functionTimeoutSeconds: queue.functionTimeoutSeconds });
+    }
+  } catch (error) {
+    for (const runtime of runtimes) runtime.destroy();
+    emf?.close();
+    throw error;
+  }
   // The pollers stand in for Lambda's, which are AWS's own and not the functions' SDK: plain SQS JSON to the local SQS.
   const sqs = wireRunnerQueue(endpoints.sqsEndpoint);
-  for (const service of services) {
-    const queues = endpoints.queues[service];
-    const build = SQS_SERVICE_HANDLERS[service];
-    if (!queues || !build) continue;
-    const queue = topologyOf(service).queue;
-    if (!queue) continue;
-    let handler = options.handlerOverrides?.[service];
-    if (!handler) {
-      const runtime = createServiceRuntime(service, config, { ...(options.clock ? { clock: options.clock } : {}), ...(emf ? { emf } : {}) });
-      options.onRuntime?.(runtime);
-      runtimes.push(runtime);
-      handler = build(runtime);
-    }
-    eventSources.push(
-      startSqsEventSource({
-        queue: sqs,
-        queueUrl: queues.queueUrl,
-        queueArn: queues.queueArn,
-        region: endpoints.region,
-        functionName: `innerworld-${service}`,
-        handler,
-        batchSize: queue.batchSize,
-        functionTimeoutSeconds: queue.functionTimeoutSeconds,
-        pollers: options.pollersPerService ?? 2,
-      }),
-    );
-  }
+  const eventSources: SqsEventSource[] = handlers.map(({ service, queue, handler, batchSize, functionTimeoutSeconds }) =>
+    startSqsEventSource({
+      queue: sqs,
+      queueUrl: queue.queueUrl,
+      queueArn: queue.queueArn,
+      region: endpoints.region,
+      functionName: `innerworld-${service}`,
+      handler,
+      batchSize,
+      functionTimeoutSeconds,
+      pollers: options.pollersPerService ?? 2,
+    }),
+  );
   return {
     eventSources,
     async stop() {
