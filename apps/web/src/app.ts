@@ -2,7 +2,7 @@
 import { HttpApi, isSessionLive, type PersonaSummary } from "./api/httpApi";
 import { isExpired, type SignedIn } from "./auth/token";
 import { ChatController } from "./chat/chatController";
-import { BUILT_IN_PERSONAS } from "./chat/personas";
+import { BUILT_IN_PERSONAS, personaName } from "./chat/personas";
 import type { WebConfig } from "./config";
 import { h, replaceChildren } from "./dom";
 import { ChatView } from "./views/chatView";
@@ -65,6 +65,7 @@ export class App {
       api: this.api,
       locale: navigator.language || "en-US",
       timeZone: browserTimeZone(),
+      personaName: (personaId) => personaName(this.personas, personaId),
       onUnauthorized: () => this.onSignOut("Your sign-in ran out. Sign in again to carry on."),
     });
     this.chatView = new ChatView(this.controller, () => this.personas);

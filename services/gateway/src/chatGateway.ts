@@ -87,8 +87,15 @@ const IN_FLIGHT_WINDOW_MS = 15 * 60 * 1000;
 
 const frame = <T extends ServerFrameType>(type: T, payload: ServerFrames[T]): Reply => serverFrame(type, payload);
 
-export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?: boolean; sessionId?: string; messageId?: string } = {}): Reply =>
-  frame("error", { code, message, retryable: extra.retryable ?? false, ...(extra.sessionId ? { sessionId: extra.sessionId } : {}), ...(extra.messageId ? { messageId: extra.messageId } : {}) });
+export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?: boolean; sessionId?: string; messageId?: string; personaId?: string } = {}): Reply =>
+  frame("error", {
+    code,
+    message,
+    retryable: extra.retryable ?? false,
+    ...(extra.sessionId ? { sessionId: extra.sessionId } : {}),
+    ...(extra.messageId ? { messageId: extra.messageId } : {}),
+    ...(extra.personaId ? { personaId: extra.personaId } : {}),
+  });
 
 export class ChatGateway {
   readonly limits: GatewayLimits;
@@ -196,8 +203,9 @@ export class ChatGateway {
     const personas: SessionPersona[] = [];
     for (const personaId of personaIds) {
       const record = await this.personas.get(personaId);
-      if (!record || (!record.builtIn && record.ownerId !== userId)) return errorFrame("UNKNOWN_PERSONA", `No persona "${personaId}"`);
-      if (!CHATTABLE_STATUSES.includes(record.status)) return errorFrame("PERSONA_NOT_READY", `Persona "${personaId}" is still being made (${record.status})`, { retryable: true });
+      // The refusal names the persona (the id the client sent), so a group's client can say which one to swap.
+      if (!record || (!record.builtIn && record.ownerId !== userId)) return errorFrame("UNKNOWN_PERSONA", `No persona "${personaId}"`, { personaId });
+      if (!CHATTABLE_STATUSES.includes(record.status)) return errorFrame("PERSONA_NOT_READY", `Persona "${personaId}" is still being made (${record.status})`, { retryable: true, personaId });
       personas.push({ personaId, name: record.name });
     }
     const [first] = personas;

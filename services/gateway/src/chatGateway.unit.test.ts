@@ -117,8 +117,9 @@ describe("gateway: ChatGateway", () => {
       expect(await sessions.get(sessionId)).toMatchObject({ userId: MAYA, locale: "en-GB", status: "active" });
     });
 
-    it("refuses an unknown persona", async () => {
-      expect((await send("conn-1", MAYA, "start_session", { personaId: "stranger" })).payload.code).toBe("UNKNOWN_PERSONA");
+    it("refuses an unknown persona, alone or in a group, and names it", async () => {
+      expect((await send("conn-1", MAYA, "start_session", { personaId: "stranger" })).payload).toMatchObject({ code: "UNKNOWN_PERSONA", personaId: "stranger" });
+      expect((await send("conn-1", MAYA, "start_session", { personaIds: ["courage", "stranger"] })).payload).toMatchObject({ code: "UNKNOWN_PERSONA", personaId: "stranger" });
       expect(publisher.published).toEqual([]);
     });
 

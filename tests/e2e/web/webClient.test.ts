@@ -259,6 +259,125 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(await replies()).toEqual(bothReplies);
   });
 
+  /** A persona of the teen's own, made through the HTTP API as the persona editor would; its id. */
+  const makePersona = async (userId: string, name: string): Promise<{ id: string; remove: () => Promise<number> }> => {
+    const headers = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: userId })}`, "content-type": "application/json" };
+    const api = env.cloud.endpoints.readApiUrl;
+    const created = await fetch(`${api}/personas`, { method: "POST", headers, body: JSON.stringify({ name, description: "A cheerful study buddy who loves astronomy.", topics: ["astronomy"] }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    return { id, remove: async () => (await fetch(`${api}/personas/${id}`, { method: "DELETE", headers })).status };
+  };
+
+  /** Every start_session the page sends, as its payload. */
+  const startFrames = (page: Page) => {
+    const sent: Record<string, unknown>[] = [];
+    page.on("websocket", (socket) => {
+      socket.on("framesent", ({ payload }) => {
+        const frame = JSON.parse(String(payload)) as { type: string; payload: Record<string, unknown> };
+        if (frame.type === "start_session") sent.push(frame.payload);
+      });
+    });
+    return sent;
+  };
+
+  it("starts a group chat with a built-in persona and the teen's own, hears from both, and lists it under both names", async () => {
+    const REPLIES = { Courage: "A volcano that really erupts? Go big!", Sunny: "Pick the night sky: track Jupiter's moons for a week." };
+    const systemPrompt = (request: RecordedRequest) => String(request.messages?.[0]?.content ?? "");
+    model.setBehaviour(MODEL, { reply: (request) => (systemPrompt(request).includes("You are Sunny") ? REPLIES.Sunny : REPLIES.Courage), chunkDelayMs: 30 });
+    const sunny = await makePersona("web-gia", "Sunny");
+    const { page, screenshot } = await open();
+    const starts = startFrames(page);
+    await signIn(page, webUrl, "web-gia");
+
+    await page.getByRole("radio", { name: "A group (2 or 3)" }).check();
+    await page.getByRole("checkbox", { name: /^Courage/ }).check();
+    await page.getByRole("checkbox", { name: /^Sunny \(yours\)/ }).check();
+    expect(await page.locator("#group-hint").textContent()).toBe("Picked: Courage, Sunny. Ready to start.");
+    await screenshot("group-picker");
+    await page.getByRole("button", { name: "Start group chat" }).click();
+
+    await page.getByRole("heading", { name: "Chat with Courage and Sunny" }).waitFor(WAIT);
+    await expect.poll(() => page.locator(".link-state").textContent(), WAIT).toBe("Connected");
+    // One frame, with both personas in the order picked and no single personaId beside them.
+    expect(starts).toEqual([expect.objectContaining({ personaIds: ["courage", sunny.id] })]);
+    expect(starts[0]).not.toHaveProperty("personaId");
+    // The keyboard is where the teen will type.
+    await expect.poll(() => page.evaluate<string | undefined>("document.activeElement?.id"), WAIT).toBe("composer-input");
+
+    await send(page, "@Courage @Sunny help me pick a science fair project");
+    const replies = async () => Promise.all((await assistantBubbles(page).all()).map(async (bubble) => [await bubble.locator(".who").textContent(), await bubble.locator(".text").textContent()]));
+    await expect.poll(replies, { timeout: 30_000 }).toEqual([
+      ["Courage", REPLIES.Courage],
+      ["Sunny", REPLIES.Sunny],
+    ]);
+    await screenshot("group-chat-started");
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    const row = page.locator(".card[data-session-id]");
+    await expect.poll(() => row.locator("strong").allTextContents(), WAIT).toEqual(["Courage and Sunny"]);
+    expect(await row.getByRole("button", { name: /^Continue the chat with Courage and Sunny/ }).isVisible()).toBe(true);
+  });
+
+  it("starts no group of fewer than 2 or more than 3, says why beside the choices, and shows a refused start in plain words", async () => {
+    const nova = await makePersona("web-theo", "Nova");
+    const { page, screenshot } = await open();
+    const starts = startFrames(page);
+    await signIn(page, webUrl, "web-theo");
+    // The teen's own persona joins the picker once GET /personas answers.
+    await page.getByRole("radio", { name: /^Nova \(yours\)/ }).waitFor(WAIT);
+    const focused = () => page.evaluate<string | undefined>("document.activeElement?.id");
+    const problem = page.locator("#picker-problem");
+    /** Keyboard only: focus a control by its label and press a key on it. */
+    const press = async (control: ReturnType<Page["getByRole"]>, key: string) => {
+      await control.focus();
+      await page.keyboard.press(key);
+    };
+    const box = (name: RegExp) => page.getByRole("checkbox", { name });
+    const startButton = page.getByRole("button", { name: "Start group chat" });
+
+    await press(page.getByRole("radio", { name: "A group (2 or 3)" }), "Space");
+    // Switching to a group keeps the keyboard on the switch.
+    expect(await focused()).toBe("chat-kind-group");
+    await press(box(/^Companion/), "Space");
+    await press(startButton, "Enter");
+    await expect.poll(() => problem.textContent(), WAIT).toBe("Pick at least 2 personas for a group chat. You've picked 1 so far.");
+    expect(await problem.getAttribute("role")).toBe("alert");
+    // The keyboard goes to the first box still to check (in the picker's order), which is marked and described by the problem.
+    const firstUnchecked = await page.evaluate<string | undefined>("document.querySelector('input[type=checkbox]:not(:checked)')?.id");
+    expect(firstUnchecked).toMatch(/^persona-/);
+    expect(await focused()).toBe(firstUnchecked);
+    expect(await page.locator(`#${firstUnchecked ?? ""}`).getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator(`#${firstUnchecked ?? ""}`).getAttribute("aria-describedby")).toContain("picker-problem");
+
+    for (const name of [/^Courage/, /^Comfort/, /^Nova/]) await press(box(name), "Space");
+    expect(await page.locator("#group-hint").textContent()).toBe("Picked: Companion, Courage, Comfort, Nova. That's 4; a group chat has at most 3.");
+    await press(startButton, "Enter");
+    await expect.poll(() => problem.textContent(), WAIT).toBe("A group chat can have at most 3 personas. Uncheck 1 to start.");
+    // On the last one picked, to uncheck it.
+    expect(await focused()).toBe(`persona-${nova.id}`);
+    await screenshot("group-picker-too-many");
+    expect(starts).toEqual([]);
+
+    // Down to Companion and Nova: the refusal goes as soon as the choice could start.
+    for (const name of [/^Courage/, /^Comfort/]) await press(box(name), "Space");
+    expect(await problem.textContent()).toBe("");
+    expect(await box(/^Companion/).getAttribute("aria-invalid")).toBe("false");
+
+    // Nova is deleted elsewhere (another tab) after this page listed it: the gateway refuses the start and names it.
+    expect(await nova.remove()).toBe(204);
+    await press(startButton, "Enter");
+    const refused = page.locator("#main .problem[role=alert]", { hasText: "Nova isn't available any more" });
+    await refused.waitFor(WAIT);
+    expect(await refused.textContent()).toBe("Nova isn't available any more, so the group chat couldn't start. Pick someone else.");
+    expect(starts).toEqual([expect.objectContaining({ personaIds: ["companion", nova.id] })]);
+    expect(await page.getByRole("heading", { name: /^Chat with/ }).count()).toBe(0);
+    // The start button was pressed, said "Starting…", and came back: the keyboard is still on it, the choice kept.
+    expect(await focused()).toBe("start-chat");
+    expect(await page.getByRole("button", { name: "Start group chat" }).isVisible()).toBe(true);
+    expect(await box(/^Companion/).isChecked()).toBe(true);
+  });
+
   it("catches up on the reply it missed while the network was down, once it is back", async () => {
     // The model answers 5 s after it is asked: a busy machine has that long to take the page offline before the reply exists.
     model.setBehaviour(MODEL, { reply: "I'm still here. Take your time, and tell me when you're ready.", delayMs: 5_000 });

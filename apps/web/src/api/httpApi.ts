@@ -1,4 +1,5 @@
-// The HTTP API as the app uses it: the read API today, personas, memory, health and admin as they come (a 404 means "not yet").
+// The HTTP API as the app uses it: the read API today, personas, memory, health, admin and the public survey routes (a 404 means "not yet").
+import type { Helpline } from "../chat/helplines";
 
 export class ApiError extends Error {
   override readonly name = "ApiError";
@@ -70,6 +71,32 @@ export interface RememberedFact {
   kind?: string;
 }
 
+/** A question of a survey friends answer, as `GET /surveys/{id}` gives it to anyone with the link. */
+export interface SurveyQuestion {
+  id: string;
+  kind: "text" | "choice";
+  text: string;
+  options?: string[];
+}
+
+export interface PublicSurvey {
+  surveyId: string;
+  subjectName: string;
+  questions: SurveyQuestion[];
+}
+
+/** What a friend sent: an id this browser keeps, and each answered question. */
+export interface SurveyAnswers {
+  respondentId: string;
+  answers: { questionId: string; answer: string }[];
+}
+
+/** The answer taken: words to thank the friend with, and helplines when an answer was worrying. */
+export interface SurveyAnswerAccepted {
+  message: string;
+  support?: Helpline[];
+}
+
 export interface HealthReport {
   ok: boolean;
   /** Name → state, as the endpoint reports its parts. */
@@ -130,10 +157,17 @@ export const parseHealth = (status: number, body: unknown): HealthReport => {
   return { ok: status >= 200 && status < 300, parts };
 };
 
+/** How one call goes out: with the signed-in token or without (public routes, or a page with nobody signed in), and its JSON body. */
+interface Call {
+  withToken: boolean;
+  body?: unknown;
+}
+
 export class HttpApi {
+  /** `token` is absent on a page nobody signs in to (a survey's share link): only the public routes answer it. */
   constructor(
     private readonly apiUrl: string,
-    private readonly token: () => string | undefined,
+    private readonly token: () => string | undefined = () => undefined,
   ) {}
 
   listSessions(): Promise<SessionSummary[]> {
@@ -177,16 +211,26 @@ export class HttpApi {
     return this.json<unknown>("GET", "/me/export");
   }
 
+  /** `GET /surveys/{id}`, public: the questions a friend with the share link answers. */
+  survey(surveyId: string): Promise<PublicSurvey> {
+    return this.json<PublicSurvey>("GET", `/surveys/${encodeURIComponent(surveyId)}`, { withToken: false });
+  }
+
+  /** `POST /surveys/{id}/responses`, public: a friend's answers (202 when taken; 409 when this friend answered already). */
+  answerSurvey(surveyId: string, answers: SurveyAnswers): Promise<SurveyAnswerAccepted> {
+    return this.json<SurveyAnswerAccepted>("POST", `/surveys/${encodeURIComponent(surveyId)}/responses`, { withToken: false, body: answers });
+  }
+
   /** `GET /health` needs no token; a 503 still reports which part is down. */
   async health(): Promise<Feature<HealthReport>> {
-    const response = await this.send("GET", "/health", false);
+    const response = await this.send("GET", "/health", { withToken: false });
     if (response.status === 404) return { available: false };
     return { available: true, value: parseHealth(response.status, await response.json().catch(() => ({}))) };
   }
 
   /** Admins only: 403 for everyone else, which the operator view treats like "not here". */
   async adminStatus(): Promise<Feature<Record<string, unknown>>> {
-    const response = await this.send("GET", "/admin/status", true);
+    const response = await this.send("GET", "/admin/status", { withToken: true });
     if (response.status === 404 || response.status === 403) return { available: false };
     if (!response.ok) throw await this.failure(response);
     const body: unknown = await response.json();
@@ -194,26 +238,31 @@ export class HttpApi {
   }
 
   private async feature<T>(path: string, parse: (body: unknown) => T): Promise<Feature<T>> {
-    const response = await this.send("GET", path, true);
+    const response = await this.send("GET", path, { withToken: true });
     if (response.status === 404) return { available: false };
     if (!response.ok) throw await this.failure(response);
     return { available: true, value: parse(await response.json()) };
   }
 
-  private async json<T>(method: string, path: string): Promise<T> {
-    return (await (await this.request(method, path)).json()) as T;
+  private async json<T>(method: string, path: string, call: Call = { withToken: true }): Promise<T> {
+    return (await (await this.request(method, path, call)).json()) as T;
   }
 
-  private async request(method: string, path: string): Promise<Response> {
-    const response = await this.send(method, path, true);
+  /** The answer when it is a 2xx; anything else is thrown as an ApiError with the status and the API's code. */
+  private async request(method: string, path: string, call: Call = { withToken: true }): Promise<Response> {
+    const response = await this.send(method, path, call);
     if (!response.ok) throw await this.failure(response);
     return response;
   }
 
-  private async send(method: string, path: string, withToken: boolean): Promise<Response> {
-    const token = withToken ? this.token() : undefined;
+  private async send(method: string, path: string, call: Call): Promise<Response> {
+    const token = call.withToken ? this.token() : undefined;
+    const headers: Record<string, string> = {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(call.body === undefined ? {} : { "content-type": "application/json" }),
+    };
     try {
-      return await fetch(`${this.apiUrl}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return await fetch(`${this.apiUrl}${path}`, { method, headers, ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }) });
     } catch {
       throw new ApiError(0, "OFFLINE", `${method} ${path} got no answer`);
     }

@@ -1,6 +1,7 @@
-// The views for APIs still being built read their answers leniently: a list or an object holding one, ids and text by any usual name.
-import { describe, expect, it } from "vitest";
-import { isSessionLive, parseHealth, parseMemory, parsePersonas } from "./httpApi";
+// The views for APIs still being built read their answers leniently (a list or an object holding one, ids and text by any usual name),
+// and every call goes through one path: the token only where a route needs it, refusals as ApiError by status and code.
+import { describe, expect, it, vi } from "vitest";
+import { HttpApi, isApiError, isSessionLive, parseHealth, parseMemory, parsePersonas } from "./httpApi";
 
 describe("parsePersonas", () => {
   it("reads built-in and custom personas from a list under `personas`", () => {
@@ -40,5 +41,57 @@ describe("parseHealth", () => {
 describe("isSessionLive", () => {
   it("keeps a paused session (its page reloaded, its connection dropped) open for chat, and only an ended one read-only", () => {
     expect(["active", "paused", "ended"].map((status) => isSessionLive({ status }))).toEqual([true, true, false]);
+  });
+});
+
+describe("HttpApi calls", () => {
+  /** What reached the network: the one stand-in for it in this lane (the browser tests call the real API). */
+  const network = (answer: (request: Request) => Response | Promise<Response>) => {
+    const seen: Request[] = [];
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
+      const request = new Request(url, init);
+      seen.push(request.clone());
+      return answer(request);
+    });
+    return seen;
+  };
+  const survey = { surveyId: "3f1c2b4a-0000-4000-8000-000000000001", subjectName: "Noor", questions: [{ id: "q1", kind: "text", text: "Three words?" }] };
+
+  it("calls the public survey routes with no token, even for a signed-in page, and posts the answers as JSON", async () => {
+    // Prepare
+    const seen = network((request) => (request.method === "GET" ? Response.json(survey) : Response.json({ message: "Thanks!" }, { status: 202 })));
+    const signedIn = new HttpApi("https://api.example", () => "maya-token");
+    const answers = { respondentId: "browser-1", answers: [{ questionId: "q1", answer: "funny, loyal, kind" }] };
+
+    // Act
+    const questions = await new HttpApi("https://api.example").survey(survey.surveyId);
+    const accepted = await signedIn.answerSurvey(survey.surveyId, answers);
+
+    // Assess
+    expect(questions).toEqual(survey);
+    expect(accepted).toEqual({ message: "Thanks!" });
+    expect(seen.map((r) => [r.method, r.url, r.headers.get("authorization"), r.headers.get("content-type")])).toEqual([
+      ["GET", `https://api.example/surveys/${survey.surveyId}`, null, null],
+      ["POST", `https://api.example/surveys/${survey.surveyId}/responses`, null, "application/json"],
+    ]);
+    expect(await seen[1]?.json()).toEqual(answers);
+  });
+
+  it("sends the signed-in token to the routes that need it", async () => {
+    const seen = network(() => Response.json({ sessions: [] }));
+
+    await new HttpApi("https://api.example", () => "maya-token").listSessions();
+
+    expect(seen[0]?.headers.get("authorization")).toBe("Bearer maya-token");
+  });
+
+  it("throws a refusal as an ApiError with its status and code, and no answer at all as status 0", async () => {
+    network(() => Response.json({ error: { code: "ALREADY_ANSWERED", message: "This browser answered already" } }, { status: 409 }));
+    const refused = await new HttpApi("https://api.example").answerSurvey(survey.surveyId, { respondentId: "browser-1", answers: [] }).catch((error: unknown) => error);
+    expect(isApiError(refused) && [refused.status, refused.code]).toEqual([409, "ALREADY_ANSWERED"]);
+
+    vi.stubGlobal("fetch", () => Promise.reject(new TypeError("Failed to fetch")));
+    const offline = await new HttpApi("https://api.example").survey(survey.surveyId).catch((error: unknown) => error);
+    expect(isApiError(offline) && [offline.status, offline.code]).toEqual([0, "OFFLINE"]);
   });
 });

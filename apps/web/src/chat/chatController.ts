@@ -2,7 +2,7 @@
 import type { ServerFrame, ServerFrames } from "@innerworld/events/protocol";
 import { isSessionLive, type HttpApi } from "../api/httpApi";
 import { ChatConnection, type LinkState } from "./chatConnection";
-import { wordsForError } from "./teenWords";
+import { wordsForError, wordsForStartError } from "./teenWords";
 import { Transcript, type TranscriptEntry } from "./transcript";
 
 export interface ChatSession {
@@ -79,6 +79,8 @@ export interface ChatControllerOptions {
   locale: string;
   /** The browser's IANA time zone, sent with start_session so "tomorrow" and "on Friday" mean the teen's days. */
   timeZone: string | undefined;
+  /** A persona's name as the picker shows it, for a refused start that names the persona it refused. */
+  personaName: (personaId: string) => string;
   onUnauthorized: () => void;
 }
 
@@ -100,8 +102,10 @@ export class ChatController {
    */
   private onTheWire: string | undefined;
   private ackTimer: number | undefined;
-  /** A persona picked while the link was still coming up: its chat starts when the link opens. */
-  private pendingStart: string | undefined;
+  /** Personas picked while the link was still coming up: their chat starts when the link opens. */
+  private pendingStart: readonly string[] | undefined;
+  /** The personas of the start on its way, until session_started or a refusal answers it. */
+  private startingWith: readonly string[] = [];
   private gapFillTimer: number | undefined;
   private gapFillUntil = 0;
   private readonly listeners = new Set<ChatListener>();
@@ -174,14 +178,18 @@ export class ChatController {
     };
   }
 
-  startSession(personaId: string): void {
+  /** Starts a chat with one persona, or a group with 2 or 3 (`personaIds`, which the gateway wants different). */
+  startSession(personaIds: readonly string[]): void {
     this.problem = undefined;
     this.starting = true;
     this.pendingStart = undefined;
-    if (!this.connection.send({ type: "start_session", payload: { personaId, locale: this.options.locale, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}) } })) {
+    this.startingWith = personaIds;
+    const [only] = personaIds;
+    const who = personaIds.length === 1 && only !== undefined ? { personaId: only } : { personaIds: [...personaIds] };
+    if (!this.connection.send({ type: "start_session", payload: { ...who, locale: this.options.locale, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}) } })) {
       if (this.link === "connecting" || this.link === "reconnecting") {
         // The link is still coming up (a tap right after signing in): the chat starts as soon as it is open.
-        this.pendingStart = personaId;
+        this.pendingStart = personaIds;
       } else {
         this.starting = false;
         this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
@@ -402,6 +410,12 @@ export class ChatController {
       }
       case "error": {
         const payload = frame.payload as ServerFrames["error"];
+        // A refused start says which persona and why, in words about the chat the teen tried to start.
+        if (this.starting && !this.session) {
+          this.starting = false;
+          this.problem = wordsForStartError(payload.code, { group: this.startingWith.length > 1, ...(payload.personaId ? { personaName: this.options.personaName(payload.personaId) } : {}) });
+          break;
+        }
         this.starting = false;
         if ((payload.code === "SESSION_NOT_FOUND" || payload.code === "SESSION_NOT_ACTIVE") && this.session && (!payload.sessionId || payload.sessionId === this.session.sessionId)) {
           this.sessionEnded({ sessionId: this.session.sessionId, reason: "ended" });

@@ -28,6 +28,20 @@ const WORDS: Record<ErrorCode, string> = {
 
 export const wordsForError = (code: string): string => (code in WORDS ? WORDS[code as ErrorCode] : WORDS.INTERNAL_ERROR);
 
+/**
+ * Why a chat could not start, about the chat the teen tried to start: the persona the gateway names (an unknown one —
+ * deleted, or never theirs — or one still being made), a group the gateway would not take (INVALID_FRAME: fewer than
+ * 2, more than 3, or the same persona twice), or the general words for anything else.
+ */
+export const wordsForStartError = (code: string, tried: { group: boolean; personaName?: string }): string => {
+  const chat = tried.group ? "the group chat" : "the chat";
+  const who = tried.personaName;
+  if (code === "UNKNOWN_PERSONA" && who) return `${who} isn't available any more, so ${chat} couldn't start. Pick someone else.`;
+  if (code === "PERSONA_NOT_READY" && who) return `${who} is still being made, so ${chat} couldn't start. Try again in a minute, or pick someone else.`;
+  if (code === "INVALID_FRAME" && tried.group) return "A group chat needs 2 or 3 different personas. Check who you picked, then start again.";
+  return wordsForError(code);
+};
+
 /** For HTTP API failures (sessions, memory, personas), by status. */
 export const wordsForHttpStatus = (status: number): string => {
   if (status === 401 || status === 403) return "Your sign-in ran out. Sign in again to carry on.";

@@ -7,7 +7,7 @@ import { DEFAULT_PERSONA_ID, namesTogether, personaName, sessionPersonaNames } f
 import { rateLimitWords } from "../chat/teenWords";
 import type { TranscriptEntry } from "../chat/transcript";
 import { announce, h, replaceChildren } from "../dom";
-import { personaPicker } from "./personaPicker";
+import { personaPicker, START_BUTTON_ID, type PickerChoice } from "./personaPicker";
 
 /** The gateway's limit on one message (MAX_CONTENT_CHARS in the protocol). */
 const MAX_MESSAGE_CHARS = 4000;
@@ -86,7 +86,7 @@ export class ChatView {
   private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
   private countdown: number | undefined;
   private pickerShownFor: string | undefined;
-  private selectedPersona = DEFAULT_PERSONA_ID;
+  private pickerChoice: PickerChoice = { kind: "one", personaId: DEFAULT_PERSONA_ID, groupIds: [] };
   private unsubscribe: (() => void) | undefined;
   private lastSnapshot: ChatSnapshot | undefined;
   private lastSessionId: string | undefined;
@@ -155,24 +155,24 @@ export class ChatView {
     this.linkBadge.dataset.state = chatOver ? "ended" : snapshot.link;
 
     if (!session) {
-      const key = `${snapshot.starting}|${snapshot.link}|${this.personas().map((p) => p.id).join(",")}`;
+      const key = `${snapshot.starting}|${snapshot.link}|${snapshot.problem ?? ""}|${this.personas().map((p) => p.id).join(",")}`;
       if (this.pickerShownFor !== key) {
         this.pickerShownFor = key;
+        // The picker is drawn again as a start goes out and comes back: the keyboard stays on the control it was on.
+        const focused = document.activeElement instanceof HTMLElement && this.pickerHost.contains(document.activeElement) ? document.activeElement.id : undefined;
         replaceChildren(
           this.pickerHost,
           snapshot.problem ? h("p", { class: "problem", role: "alert" }, snapshot.problem) : null,
           snapshot.link === "open" ? null : h("p", { class: "muted", role: "status" }, LINK_WORDS[snapshot.link]),
-          personaPicker(
-            this.personas(),
-            this.selectedPersona,
-            snapshot.starting,
-            (personaId) => {
-              this.selectedPersona = personaId;
-              this.controller.startSession(personaId);
-            },
-            (personaId) => (this.selectedPersona = personaId),
-          ),
+          personaPicker({
+            personas: this.personas(),
+            choice: this.pickerChoice,
+            busy: snapshot.starting,
+            onStart: (personaIds) => this.controller.startSession(personaIds),
+            onChange: (choice) => (this.pickerChoice = choice),
+          }),
         );
+        if (focused !== undefined) (document.getElementById(focused || START_BUTTON_ID) ?? document.getElementById(START_BUTTON_ID))?.focus();
       }
       return;
     }

@@ -1,59 +1,135 @@
-// Choosing who to talk to: a radio group of personas (built-in, and the teen's own once the API has them) and a start button.
+// Choosing who to talk to: one persona (radios) or a group of 2 or 3 (check boxes), built-in and the teen's own, and a start button.
 import type { PersonaSummary } from "../api/httpApi";
-import { h } from "../dom";
+import { GROUP_MAX, groupChoiceHint, groupChoiceProblem, toggledGroup } from "../chat/groupChoice";
+import { h, replaceChildren } from "../dom";
 
-/**
- * `onSelect` hears every change of choice, so whoever re-renders the picker (the link coming up, personas arriving)
- * hands the teen's choice back in `selectedId` instead of resetting it.
- */
-export const personaPicker = (
-  personas: readonly PersonaSummary[],
-  selectedId: string,
-  busy: boolean,
-  onStart: (personaId: string) => void,
-  onSelect: (personaId: string) => void = () => undefined,
-): HTMLElement => {
-  let selected = personas.some((p) => p.id === selectedId) ? selectedId : (personas[0]?.id ?? selectedId);
+/** What the teen has chosen so far: the kind of chat, the one persona, and the group's personas in the order picked. */
+export interface PickerChoice {
+  kind: "one" | "group";
+  personaId: string;
+  groupIds: readonly string[];
+}
+
+export interface PersonaPickerOptions {
+  personas: readonly PersonaSummary[];
+  choice: PickerChoice;
+  /** A start is on its way: the button says so and ignores presses (it stays focusable, so the keyboard is not dropped). */
+  busy: boolean;
+  /** One id for a one-persona chat, 2 or 3 for a group. */
+  onStart: (personaIds: readonly string[]) => void;
+  /**
+   * Hears every change of choice, so whoever re-renders the picker (the link coming up, personas arriving, a start
+   * refused) hands the teen's choice back instead of resetting it.
+   */
+  onChange?: (choice: PickerChoice) => void;
+}
+
+export const START_BUTTON_ID = "start-chat";
+
+export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
+  const { personas, busy } = options;
+  const known = (id: string) => personas.some((p) => p.id === id);
+  let choice: PickerChoice = {
+    kind: options.choice.kind,
+    personaId: known(options.choice.personaId) ? options.choice.personaId : (personas[0]?.id ?? options.choice.personaId),
+    groupIds: options.choice.groupIds.filter(known),
+  };
+  const nameOf = (id: string) => personas.find((p) => p.id === id)?.displayName ?? id;
+  const changed = (next: Partial<PickerChoice>) => {
+    choice = { ...choice, ...next };
+    options.onChange?.(choice);
+  };
+
+  const legend = h("legend", {});
+  const optionsHost = h("div", {});
+  const hint = h("p", { id: "group-hint", class: "muted", "aria-live": "polite" });
+  const problem = h("p", { id: "picker-problem", class: "problem", role: "alert" });
+  const start = h("button", { type: "submit", id: START_BUTTON_ID, ...(busy ? { "aria-disabled": "true" } : {}) });
+  const groupBoxes = () => [...optionsHost.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+
+  const showHint = () => {
+    hint.textContent = choice.kind === "group" ? groupChoiceHint(choice.groupIds.map(nameOf)) : "";
+    hint.hidden = choice.kind !== "group";
+  };
+  /** A refused group says why beside the boxes, which are marked until the choice is one the gateway takes. */
+  const showProblem = (text: string) => {
+    problem.textContent = text;
+    for (const box of groupBoxes()) box.setAttribute("aria-invalid", text ? "true" : "false");
+  };
+
   const option = (persona: PersonaSummary) => {
+    const group = choice.kind === "group";
+    const id = `persona-${persona.id}`;
     const input = h("input", {
-      type: "radio",
-      name: "persona",
+      type: group ? "checkbox" : "radio",
+      name: group ? "group-persona" : "persona",
       value: persona.id,
-      id: `persona-${persona.id}`,
-      checked: persona.id === selected,
-      "aria-describedby": `persona-${persona.id}-tagline`,
+      id,
+      checked: group ? choice.groupIds.includes(persona.id) : persona.id === choice.personaId,
+      "aria-describedby": group ? `${id}-tagline group-hint picker-problem` : `${id}-tagline`,
     });
     input.addEventListener("change", () => {
-      selected = persona.id;
-      onSelect(persona.id);
+      if (!group) return changed({ personaId: persona.id });
+      changed({ groupIds: toggledGroup(choice.groupIds, persona.id, input.checked) });
+      showHint();
+      // Once the choice is one that can start, the earlier refusal no longer applies.
+      if (problem.textContent && groupChoiceProblem(choice.groupIds.length) === undefined) showProblem("");
     });
     return h(
       "label",
-      { class: "persona-option", for: `persona-${persona.id}` },
+      { class: "persona-option", for: id },
       input,
       h("strong", {}, persona.displayName, persona.custom ? " (yours)" : ""),
-      h("span", { id: `persona-${persona.id}-tagline`, class: "muted" }, persona.tagline),
+      h("span", { id: `${id}-tagline`, class: "muted" }, persona.tagline),
     );
   };
-  const builtIn = personas.filter((p) => !p.custom);
-  const custom = personas.filter((p) => p.custom);
-  const start = h("button", { type: "submit", disabled: busy }, busy ? "Starting…" : "Start chatting");
-  const form = h(
-    "form",
-    { class: "stack", "aria-label": "Start a chat" },
-    h(
-      "fieldset",
-      { class: "personas" },
-      h("legend", {}, "Who would you like to talk to?"),
+
+  const renderOptions = () => {
+    const builtIn = personas.filter((p) => !p.custom);
+    const custom = personas.filter((p) => p.custom);
+    legend.textContent = choice.kind === "group" ? "Who should be in the group? Pick 2 or 3." : "Who would you like to talk to?";
+    replaceChildren(
+      optionsHost,
       h("div", { class: "persona-options" }, ...builtIn.map(option)),
       custom.length > 0 ? h("h3", {}, "Your personas") : null,
       custom.length > 0 ? h("div", { class: "persona-options" }, ...custom.map(option)) : null,
-    ),
+    );
+    start.textContent = busy ? "Starting…" : choice.kind === "group" ? "Start group chat" : "Start chatting";
+    showProblem("");
+    showHint();
+  };
+
+  const kindOption = (kind: PickerChoice["kind"], label: string) => {
+    const input = h("input", { type: "radio", name: "chat-kind", value: kind, id: `chat-kind-${kind}`, checked: choice.kind === kind });
+    // Only the list below changes: the keyboard stays on this choice.
+    input.addEventListener("change", () => {
+      changed({ kind });
+      renderOptions();
+    });
+    return h("label", { class: "chat-kind-option", for: `chat-kind-${kind}` }, input, label);
+  };
+
+  const form = h(
+    "form",
+    { class: "stack", "aria-label": "Start a chat" },
+    h("fieldset", { class: "chat-kind" }, h("legend", {}, "Chat with"), kindOption("one", "One persona"), kindOption("group", "A group (2 or 3)")),
+    h("fieldset", { class: "personas" }, legend, optionsHost, hint),
+    problem,
     start,
   );
+  renderOptions();
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    onStart(selected);
+    if (busy) return;
+    if (choice.kind === "one") return options.onStart([choice.personaId]);
+    const refusal = groupChoiceProblem(choice.groupIds.length);
+    if (refusal === undefined) return options.onStart(choice.groupIds);
+    showProblem(refusal);
+    // The keyboard goes where the fix is: the first box to check, or the last one picked to uncheck.
+    const boxes = groupBoxes();
+    const target = choice.groupIds.length > GROUP_MAX ? boxes.find((box) => box.value === choice.groupIds.at(-1)) : boxes.find((box) => !box.checked);
+    (target ?? boxes[0])?.focus();
   });
   return form;
 };

@@ -1,30 +1,13 @@
 // The page a survey's share link opens: a friend answers the questions about someone, with no account, and is thanked.
+import { HttpApi, isApiError, type PublicSurvey, type SurveyQuestion } from "../api/httpApi";
+import type { Helpline } from "../chat/helplines";
 import { h, replaceChildren } from "../dom";
-
-interface SurveyQuestion {
-  id: string;
-  kind: "text" | "choice";
-  text: string;
-  options?: string[];
-}
-
-interface PublicSurvey {
-  surveyId: string;
-  subjectName: string;
-  questions: SurveyQuestion[];
-}
-
-interface Helpline {
-  name: string;
-  contact: string;
-  description: string;
-}
 
 /** The survey id a share link's path names (`/surveys/<id>`), or undefined for any other page. */
 export const surveyIdOfPath = (path: string): string | undefined => /^\/surveys\/([0-9a-f-]{36})\/?$/i.exec(path)?.[1];
 
 /** The words a friend sees when an answer is refused, by the API's status; the API's own text never reaches them. */
-const REFUSALS: Record<number, string> = {
+const REFUSALS: Partial<Record<number, string>> = {
   404: "This survey isn't here. Check the link you were sent.",
   409: "You've answered this survey already. Thanks!",
   410: "This survey has closed, so it isn't taking answers any more.",
@@ -68,6 +51,8 @@ const answersOf = (form: HTMLFormElement, questions: readonly SurveyQuestion[]) 
 };
 
 export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement => {
+  // Nobody is signed in here: the survey's routes are public, so the API is called without a token.
+  const api = new HttpApi(apiUrl);
   const page = h("section", { class: "stack survey-answer", "aria-labelledby": "survey-title" }, h("p", { role: "status", class: "muted" }, "Loading the questions…"));
 
   const thanks = (message: string, helplines: readonly Helpline[]) =>
@@ -98,21 +83,21 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
       }
       send.disabled = true;
       problem.textContent = "";
-      void fetch(`${apiUrl}/surveys/${surveyId}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ respondentId: respondentId(), answers }) })
-        .then(async (response) => {
-          if (response.status === 202) {
-            const body = (await response.json()) as { message: string; support?: Helpline[] };
-            thanks(body.message, body.support ?? []);
-            return;
-          }
-          send.disabled = response.status === 409 || response.status === 410;
+      void api.answerSurvey(surveyId, { respondentId: respondentId(), answers }).then(
+        (accepted) => thanks(accepted.message, accepted.support ?? []),
+        (error: unknown) => {
+          const status = isApiError(error) ? error.status : 0;
+          // Answered already, or closed: sending again cannot help.
+          send.disabled = status === 409 || status === 410;
           problem.textContent =
-            REFUSALS[response.status] ?? (response.status >= 500 ? "Something went wrong on our side. Try sending again in a moment." : "Some answers didn't fit the questions. Check them and send again.");
-        })
-        .catch(() => {
-          send.disabled = false;
-          problem.textContent = "Couldn't send your answers. Check your connection and try again.";
-        });
+            REFUSALS[status] ??
+            (status === 0
+              ? "Couldn't send your answers. Check your connection and try again."
+              : status >= 500
+                ? "Something went wrong on our side. Try sending again in a moment."
+                : "Some answers didn't fit the questions. Check them and send again.");
+        },
+      );
     });
     replaceChildren(
       page,
@@ -122,14 +107,10 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
     );
   };
 
-  void fetch(`${apiUrl}/surveys/${surveyId}`)
-    .then(async (response) => {
-      if (!response.ok) {
-        replaceChildren(page, h("h2", { id: "survey-title" }, "Survey"), h("p", { role: "alert" }, REFUSALS[response.status] ?? "This survey couldn't be loaded. Try again in a moment."));
-        return;
-      }
-      show((await response.json()) as PublicSurvey);
-    })
-    .catch(() => replaceChildren(page, h("h2", { id: "survey-title" }, "Survey"), h("p", { role: "alert" }, "This survey couldn't be loaded. Check your connection and try again.")));
+  void api.survey(surveyId).then(show, (error: unknown) => {
+    const status = isApiError(error) ? error.status : 0;
+    const words = REFUSALS[status] ?? (status === 0 ? "This survey couldn't be loaded. Check your connection and try again." : "This survey couldn't be loaded. Try again in a moment.");
+    replaceChildren(page, h("h2", { id: "survey-title" }, "Survey"), h("p", { role: "alert" }, words));
+  });
   return page;
 };
