@@ -2,6 +2,7 @@
 
 export type { SafetyVerdict, ModerationPort } from "./types";
 export { screenInput, screenOutput } from "./screen";
+export { foldText } from "./normalize";
 export { createScreener, type Screener, type InputVerdict } from "./screener";
 export { loadScreeningClassifier, DEFAULT_MODEL_PATH, screeningModelPathFromEnv } from "./classifier/model";
 export { isScreeningModelError } from "./classifier/errors";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { EditablePersonaFields } from "../store/personaRecord";
 import { DEFAULT_MODEL_SETTINGS } from "../store/personaRecord";
+import { foldText } from "@innerworld/screening";
 import { builtInRecords } from "../store/builtIns";
 
 export const PERSONA_LIMITS = {
@@ -32,8 +33,17 @@ const text = z.string().refine(...atMost(PERSONA_LIMITS.textChars));
 /** A name someone can read: a letter or a digit in it, and nothing that is not text (control characters). */
 const readable = (value: string) => /[\p{L}\p{N}]/u.test(value) && !/\p{Cc}/u.test(value);
 
-/** The built-ins' names, which a person's own persona may not take. */
-const BUILT_IN_NAMES: ReadonlySet<string> = new Set(builtInRecords().map((record) => record.name.toLowerCase()));
+/** Characters that reorder the text around them: a name shown in every reply and list must read as it is stored. */
+const REORDERING = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * A name as a reader sees it: look-alike letters (Cyrillic "о", fullwidth "Ｃ") read as Latin, invisible characters,
+ * case, accents, spaces and punctuation gone, so "Cоmfort", "Com\u200bfort" and "com-fort" are all Comfort.
+ */
+const nameAsRead = (name: string) => foldText(name).replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** The built-ins' names, which a person's own persona may not take, however it is spelt. */
+const BUILT_IN_NAMES: ReadonlySet<string> = new Set(builtInRecords().map((record) => nameAsRead(record.name)));
 
 /**
  * Why a name cannot be a persona's own, beyond the persona screen's rules: it is a built-in's ("@Comfort" in a group
@@ -43,7 +53,8 @@ export const personaNameProblem = (name: string): string | undefined => {
   const trimmed = name.trim();
   if (!readable(trimmed)) return "must have a letter or a digit, and no control characters";
   if (characters(trimmed) > PERSONA_LIMITS.nameChars) return `at most ${PERSONA_LIMITS.nameChars} characters`;
-  if (BUILT_IN_NAMES.has(trimmed.toLowerCase())) return "is a built-in persona's name";
+  if (REORDERING.test(trimmed)) return "must not contain characters that reorder the text around them";
+  if (BUILT_IN_NAMES.has(nameAsRead(trimmed))) return "is a built-in persona's name";
   return undefined;
 };
 

@@ -1,11 +1,12 @@
-// Screens a persona before it is saved: nothing romantic or sexual, no claim to be human or a professional, no boundary override.
+// Screens a persona before it is saved: nothing romantic or sexual, no claim to be human or a professional, no boundary
+// override, nothing that harms (secrecy from parents, asking for where a teen lives, pushing starvation).
 //
 // Every user is a teen, and a persona's text becomes part of the prompt for every reply it gives, so this is stricter
 // than screening one message: a description that merely sets up romance or pretends to be a therapist is refused,
 // and so is text that tries to talk the model out of its rules (the prompt fences it too; this refuses it up front).
-import { screenOutput } from "@innerworld/screening";
+import { foldText, screenOutput } from "@innerworld/screening";
 
-export type PersonaRule = "romantic_or_sexual" | "claims_human" | "claims_professional" | "boundary_override" | "unsafe_content";
+export type PersonaRule = "romantic_or_sexual" | "claims_human" | "claims_professional" | "boundary_override" | "unsafe_content" | "harmful_influence";
 
 export interface PersonaScreeningReason {
   field: string;
@@ -25,6 +26,15 @@ const ROLE = "(girlfriend|boyfriend|gf|bf|lover|wife|husband|bae|soulmate|crush|
 const PROFESSION =
   "(therapist|psychotherapist|psychologist|psychiatrist|counsell?or|doctor|physician|nurse|pediatrician|paediatrician|clinician|medic|social worker)";
 const BE = "(is|am|are|i m|im|you re|youre|she s|he s|they re|be|being|as|act as|acts as|acting as|play|plays|playing|works as|work as|pretend to be|pretends to be|role of)";
+/** Someone a persona could claim to be, or be told it is. */
+const PERSON = "(person|human|girl|boy|teen|teenager|kid|guy|woman|man|student|freshman|sophomore|junior|senior)";
+/** What a persona is: words a claim to be human argues against. */
+const MACHINE = "(software|ai|a i|bot|robot|chatbot|chat bot|program|machine|computer|code|an app|app)";
+/** What a persona may be told to set aside. */
+const RULE_WORD = "(boundar(y|ies)|rules?|instructions?|guidelines?|restrictions?|limits?|polic(y|ies)|filters?)";
+const PET_NAME = "(babe|baby|honey|darling|sweetheart|sweetie|my love|bae|hun|hon|cutie|handsome|gorgeous)";
+const PARENTS = "(parents|mom|mum|mother|dad|father|family|teachers?|guardians?|counsell?ors?|anyone|anybody)";
+const MEDICINE = "(pills?|medications?|medicines?|meds|drugs?|dosages?|doses?|prescriptions?)";
 
 const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly RegExp[] }[] = [
   {
@@ -37,6 +47,9 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       /\b(romantic|romance|romantically|flirt|flirts|flirty|flirting|flirtatious|seductive|seduce|seduces|sexy|sensual|erotic|lewd|nsfw|horny|kinky|spicy|steamy|intimate|sexual|sexually|smut)\b/,
       /\b(in love with|falls? for|date|dates|dating|kiss|kisses|kissing|cuddle|cuddles|marry|marries) (you|the user|them|me)\b/,
       /\b(loves? you|love of your life|only yours|all yours)\b/,
+      // "the user's partner", not "your study partner" or "partner in crime".
+      /\b(your|my|the user s|the users) (partner|significant other|boo)\b(?! in crime)/,
+      new RegExp(`\\bcalls? (you|the user|them|him|her|me) ${PET_NAME}\\b`),
     ],
   },
   {
@@ -48,6 +61,12 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       /\bnot (an? )?(ai|a i|bot|robot|chatbot|chat bot|machine|program|computer)\b/,
       /\b(never|don t|dont|do not|won t|wont) (admit|admits|say|says|reveal|reveals|tell|tells)\b.{0,40}\b(ai|bot|robot|chatbot|machine)\b/,
       /\b(claim|claims|claiming|insist|insists|insisting|pretend|pretends|pretending) (to be |that (you|she|he|they) (are|is) )(a |an )?(human|real|person)\b/,
+      new RegExp(`\\b(says?|insists?|claims?|swears?|tells (you|the user|them|people)) (that )?(she|he|they|it|i) (is|are|am|s|re|m) (a |an )?(real )?${PERSON}\\b`),
+      new RegExp(`\\b(offended|upset|angry|mad|annoyed|hurt)\\b.{0,40}\\b(being|is|as|called) (an? )?${MACHINE}\\b`),
+      /\b(typing|texting|writing|messaging) (from|on) (her|his|their|my) (phone|laptop|computer)\b/,
+      // An age makes the character a person rather than a companion: "a 15 year old girl from Ohio".
+      new RegExp(`\\b\\d{1,2} ?(years?|yrs?|y o|yo) ?old ${PERSON}\\b`),
+      /\b(i m|im|i am|she is|he is|they are|she s|he s|they re) \d{1,2} (years|yrs) old\b/,
     ],
   },
   {
@@ -58,6 +77,8 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       new RegExp(`^\\s*(dr|doctor|nurse|therapist|psychologist|psychiatrist|counsell?or)\\b`),
       new RegExp(`(^\\s*(a |an )?|\\b(licensed|certified|qualified|professional|trained|your|my) )${PROFESSION}\\b`),
       /\b(diagnose|diagnoses|diagnosing|prescribe|prescribes|prescribing|medical advice|therapy sessions?)\b/,
+      new RegExp(`\\b(recommends?|advises?|decides?|picks?|chooses?|doses?) (\\p{L}+ ){0,4}${MEDICINE}\\b`, "u"),
+      new RegExp(`\\b(which|what|how much|how many) (\\p{L}+ )?${MEDICINE} to take\\b`, "u"),
     ],
   },
   {
@@ -70,7 +91,25 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       /\b(anything goes|do anything now|can say anything)\b/,
       /\bboundaries you always keep\b/,
       /<\s*\/?\s*(persona_profile|user_context|system|instructions?)\s*>/,
-      /(^|\n)\s*(system|assistant|developer)\s*:/,
+      /(^|\n)\s*(system|assistant|developer|admin|administrator|operator)( notice| message| note| update| override| prompt| instructions?)?\s*:/,
+      new RegExp(`\\b(pay no attention to|don t follow|dont follow|do not follow|never follow|stop following|set aside|forget about|ignore|ignores|disregard|disregards|skip over) (all |any |the |your |its |these |those |this |that )*(\\p{L}+ ){0,3}(${RULE_WORD}|list)\\b`, "u"),
+      new RegExp(`\\b${RULE_WORD}( list)?( at the end| below| above| that follow| after this)? (is|are) (now )?(outdated|void|invalid|obsolete|cancell?ed|suspended|lifted|fake|a test|not (valid|real|binding)|no longer (valid|in effect))\\b`),
+      new RegExp(`\\b${RULE_WORD}( list)?( at the end| below| above)? (don t|dont|do not|no longer) apply\\b`),
+    ],
+  },
+  {
+    rule: "harmful_influence",
+    reason: "a persona cannot ask for secrecy from a teen's family, ask where a teen lives or how to reach them, or push harm",
+    patterns: [
+      new RegExp(`\\b(don t|dont|do not|never|not to) (tell|show|let|mention( it)? to)( \\p{L}+)? (your|their|his|her|the user s) ${PARENTS}\\b`, "u"),
+      /\b(keep|keeps|keeping) (it|this|that|our (chats?|conversations?|talks?|messages?|friendship)|everything) (a )?secret\b/,
+      /\bour (little |special )?secrets?\b/,
+      /\b(a|the) (little |special )?secret (between|from) (you|us|the two|your|their)\b/,
+      /\bask(s|ing)? (for|about|them for|you for|the user for|them about|you about) (their|your|the user s|his|her) (home |real |full )?(address|school|location|phone|number|last name|photos?|pics?|pictures?|selfies?|snap|snapchat|instagram|insta)\b/,
+      /\b(pro ana|pro mia|proana|promia|thinspo|thinspiration|meanspo|bonespo)\b/,
+      /\b(skip|skipping|skips) (meals|breakfast|lunch|dinner|eating)\b.{0,60}\b(great|good|best|way|encourag\p{L}*|thin|thinner|skinny|weight)\b/u,
+      /\b(starve|starving|starves|purge|purging|purges) (yourself|themselves|himself|herself)\b/,
+      /\b(encourages?|pushes?|tells?|urges?) (\p{L}+ ){0,3}(to )?(starve|purge|stop eating|not eat|skip meals|hurt (themselves|yourself))\b/u,
     ],
   },
 ];
@@ -78,16 +117,19 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
 // "Valentine" is a given name and a surname as often as a sweetheart: in a name it is a name.
 const NAMED_ROLE = new RegExp(`\\b${ROLE.replace("|valentine", "")}\\b`);
 const NAMED_PROFESSION = new RegExp(`\\b${PROFESSION}\\b`);
+/** A degree after a name claims a profession as a title does before it ("Lee MD", "Sam PhD"). */
+const DEGREE = /\b(md|m d|phd|ph d|psyd|rn|lcsw|lpc|lmft)\b/;
 /** The rule and reason a name's role or profession is refused with: the same words as the rules above. */
 const NAME_RULES = Object.fromEntries(
   RULES.filter((r) => r.rule === "romantic_or_sexual" || r.rule === "claims_professional").map((r) => [r.rule, { rule: r.rule, reason: r.reason }]),
 ) as Record<"romantic_or_sexual" | "claims_professional", { rule: PersonaRule; reason: string }>;
 
-/** Lower case, curly quotes and punctuation folded, so "I'm", "Im" and "I’m" read alike; tags and line starts kept. */
+/**
+ * Look-alike letters read as Latin ("ignоre" with a Cyrillic "о"), invisible characters gone, lower case, curly quotes
+ * and punctuation folded, so "I'm", "Im" and "I’m" read alike; tags and line starts kept.
+ */
 function fold(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
+  return foldText(text)
     .replace(/[’'`]/g, " ")
     .replace(/[^\p{L}\p{N}<>/:\n]+/gu, " ");
 }
@@ -112,6 +154,7 @@ export function screenPersona(persona: ScreenablePersona): PersonaScreeningReaso
     // A name is what the persona is called in every reply: a role or a profession anywhere in it is a claim to be one
     // ("Maya the therapist girlfriend"), with no verb needed.
     if (field === "name") {
+      if (DEGREE.test(folded) && !reasons.some((r) => r.field === field && r.rule === "claims_professional")) reasons.push({ field, ...NAME_RULES.claims_professional });
       if (NAMED_ROLE.test(folded) && !reasons.some((r) => r.field === field && r.rule === "romantic_or_sexual")) reasons.push({ field, ...NAME_RULES.romantic_or_sexual });
       if (NAMED_PROFESSION.test(folded) && !reasons.some((r) => r.field === field && r.rule === "claims_professional")) reasons.push({ field, ...NAME_RULES.claims_professional });
     }
