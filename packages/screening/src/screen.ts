@@ -1,6 +1,7 @@
 // Screens a teen's message or a model reply (whole, or one streamed sentence) with every local rule and returns one verdict.
 
 import { findCrisisLanguage } from "./crisisLexicon";
+import { findDisorderedEating } from "./disorderedEating";
 import { findHarassment, KYS_RULE_ID } from "./harassment";
 import { prepareText, type PreparedText } from "./normalize";
 import { findPersonalData } from "./personalData";
@@ -46,6 +47,7 @@ export function screenPrepared(prepared: PreparedText, direction: ScreeningDirec
     ...crisis,
     ...findSexualContent(prepared, direction),
     ...harassment,
+    ...findDisorderedEating(prepared, direction),
     ...findProfanity(prepared, direction),
     ...personalData.hits,
   ];

@@ -1,0 +1,58 @@
+// Advice that feeds an eating disorder: skipping meals, calorie ceilings, purging, fasting to get thin. A companion's
+// reply must never give it to a teen. A teen writing the same words is noted, not blocked: they may be describing what
+// they do, which the risk layers read.
+
+import { compileLexiconRules, findLexiconHits, type LexiconRule } from "./lexiconPattern";
+import type { PreparedText } from "./normalize";
+import type { RuleHit, ScreeningDirection } from "./types";
+
+/** Restricting or purging that is harmful whatever the reason given: calorie ceilings, purging, fasting for days. */
+const HARMFUL = [
+  "(eat|eating) (less than|under|below|only|no more than) \\d+ (calories|cals|kcal)",
+  "(under|less than|below|no more than) \\d+ (calories|cals|kcal)( a| per)? day",
+  "(throw|throwing) up after (you eat|eating|meals?|dinner|lunch)",
+  "make {you} (throw up|puke|vomit|sick)",
+  "(fast|fasting) (for )?(\\d+|two|three|a few|several) days",
+  "(starve|starving) {you}",
+  // "stop eating" alone, not "stop eating junk food".
+  "(stop|quit) eating( altogether| completely| entirely)?{end}",
+  "(purge|purging)",
+].join("|");
+
+/** Skipping a meal, which a reply may allow ("skip breakfast if you're not hungry") but never as a way to get thin. */
+const SKIPPING = ["(skip|skipping) (a |your |the |some )?(meals?|breakfast|lunch|dinner|eating|food)", "(dont|don t|do not|not) eat (anything|lunch|dinner|breakfast|today|at all)"].join("|");
+
+/** Urged or allowed. */
+const URGE = "(you should|you could|you can|you need to|you have to|try|just|maybe|go ahead and|why not|it s fine to|its fine to|it s ok to|its ok to|it s okay to|its okay to)";
+
+/** What restricting is said to be good for. */
+const THIN =
+  "(get|be|look|stay|become|getting) (thin|thinner|skinny|skinnier|smaller|lighter)|(lose|losing|drop|dropping) (the )?(weight|pounds|lbs|kilos)|you ll look (better|good|great|thinner|skinnier)";
+
+const RULES: readonly LexiconRule[] = [
+  {
+    id: "disordered_eating_advice",
+    categories: ["self_harm"],
+    input: "flag",
+    output: "block",
+    patterns: [
+      // Urged or allowed: "try fasting for 3 days", "it's fine to eat under 800 calories".
+      `{unsaid}${URGE} {adv}(${HARMFUL})`,
+      // Skipping urged as a way to get thin: "just don't eat lunch, you'll look better".
+      `{unsaid}${URGE} {adv}(${SKIPPING})(?: [\\p{L}\\p{N}]+){0,6} (${THIN})`,
+      // Praised: "skipping meals is a great way to get thin".
+      `{unsaid}(${HARMFUL}|${SKIPPING}) (is|are|can be|works as|would be) (a |an |the )?(great|good|easy|quick|fast|best|effective|smart|solid) (way|trick|method|idea|plan|hack)`,
+      // Purging or starving tied to getting thin, even unframed: "throw up after you eat to lose weight".
+      `{unsaid}(${HARMFUL}) (to|so you can|so you ll|and you ll|and you will|if you want to) (${THIN})`,
+      // Appetite tricks: "drink lots of water so you don't feel hungry".
+      "(drink|chew|have) (lots of |a lot of |some )?(water|gum|coffee|diet soda|ice) so you (dont|don t|do not|wont|won t) (feel |get )?(hungry|eat)",
+      "(thinspo|thinspiration|meanspo|bonespo|pro ana|pro mia|proana|promia)",
+    ],
+  },
+];
+
+const COMPILED = compileLexiconRules(RULES);
+
+export function findDisorderedEating(text: PreparedText, direction: ScreeningDirection): RuleHit[] {
+  return findLexiconHits(text.forms, COMPILED, direction);
+}
