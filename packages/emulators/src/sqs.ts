@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
-import { LOOPBACK, localCredentials } from "./net";
+import { isLoopbackHost, LOOPBACK, localCredentials } from "./net";
 import { importFauxqsModule, loadSqsStoreClass, openSqsJournal, type FauxqsQueue, type FauxqsSqsStore } from "./sqsJournal";
 
 export interface ServiceQueues {
@@ -54,6 +54,11 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
   app.addHook("preSerialization", async (request: { headers: Record<string, unknown>; body: unknown; raw: { socket: Socket } }, _reply: unknown, payload: unknown) => {
     if (request.headers["x-amz-target"] === "AmazonSQS.ReceiveMessage") returnUnheard(store, request.body, payload, request.raw.socket);
     return payload;
+  });
+  // A DNS-rebinding page would name its own domain as Host (net.ts: isLoopbackHost).
+  app.addHook("onRequest", async (request: { headers: Record<string, string | undefined> }, reply: { code: (status: number) => { send: (body: string) => unknown } }) => {
+    if (!isLoopbackHost(request.headers.host)) return reply.code(421).send("This local endpoint answers only requests addressed to 127.0.0.1 or localhost");
+    return undefined;
   });
   const address = await app.listen({ port: options.port, host: LOOPBACK });
   const { sendMessage } = await importFauxqsModule<{ sendMessage: (body: InProcessSendMessage, store: FauxqsSqsStore) => { MessageId: string } }>(

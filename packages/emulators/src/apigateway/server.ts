@@ -1,6 +1,7 @@
 // Starts the emulator: one node:http server on 127.0.0.1 carrying both the WebSocket API and its @connections API.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { refuseForeignHosts } from "../net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { ApiRuntime } from "./apiRuntime.js";
@@ -50,6 +51,7 @@ export async function startWebSocketApiEmulator(options: WebSocketApiEmulatorOpt
     runtime.track(done);
   });
   server.on("clientError", (_error, socket) => socket.destroy());
+  refuseForeignHosts(server);
 
   await new Promise<void>((resolve, rejectListen) => {
     server.once("error", rejectListen);

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { refuseForeignHosts } from "../net";
 import { EventBridgeApiError, internalError, isEventBridgeApiError, serializationError, unknownOperation } from "./errors.js";
 import { operations, type OperationContext } from "./operations/index.js";
 import { RequestInput } from "./requestInput.js";
@@ -88,6 +89,7 @@ export class EventBridgeHttpServer {
 
   /** Listens on 127.0.0.1 (0 picks a free port) and returns the endpoint URL for SDK clients. */
   listen(port: number): Promise<string> {
+    refuseForeignHosts(this.server);
     return new Promise((resolve, reject) => {
       this.server.once("error", reject);
       this.server.listen(port, "127.0.0.1", () => {

@@ -1,4 +1,5 @@
 // Starts the whole local cloud on loopback: DynamoDB, SQS, EventBridge, the WebSocket API, the dev issuer and the services.
+import { chmod, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { Clock } from "@innerworld/platform/clock";
@@ -179,6 +180,9 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       await part.close().catch((error: unknown) => log(`stopping ${part.name} failed: ${(error as Error).message}`));
     }
   };
+  // The tables, the event archive and the queue journal hold teens' messages: only this user may read them.
+  await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  await chmod(options.dataDir, 0o700);
   try {
     const dynamodb = await startDynamoDb({ port: ports.dynamodb, dataDir: join(options.dataDir, "dynamodb") });
     stack.push({ name: "dynamodb", close: dynamodb.close });
