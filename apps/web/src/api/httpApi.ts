@@ -1,6 +1,5 @@
 // The HTTP API as the app uses it: the read API today, personas, memory, health, admin and the public survey routes (a 404 means "not yet").
 import type { Helpline } from "../chat/helplines";
-
 export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
@@ -62,6 +61,11 @@ export interface PersonaSummary {
   tagline: string;
   /** Built-in, or made by this teen (custom personas). */
   custom: boolean;
+  /**
+   * Where the persona is in its making, as the API says (`collecting`, `synthesizing`, `drawing`, `ready`, `failed`);
+   * absent for the built-ins the client knows without asking.
+   */
+  status?: string;
 }
 
 export interface RememberedFact {
@@ -127,12 +131,14 @@ export const parsePersonas = (body: unknown): PersonaSummary[] =>
     if (!isRecord(item)) return [];
     const id = firstString(item, ["id", "personaId"]);
     if (!id) return [];
+    const status = firstString(item, ["status"]);
     return [
       {
         id,
         displayName: firstString(item, ["displayName", "name"]) ?? id,
         tagline: firstString(item, ["tagline", "description", "summary"]) ?? "",
         custom: item.custom === true || item.builtIn === false || item.kind === "custom" || typeof item.ownerId === "string",
+        ...(status ? { status } : {}),
       },
     ];
   });

@@ -86,6 +86,9 @@ export class ChatView {
   private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
   private countdown: number | undefined;
   private pickerShownFor: string | undefined;
+  /** Whether the picker is on screen now: it is shown again on returning to Chat, and after a chat is left. */
+  private pickerOnScreen = false;
+  private wasStarting = false;
   private pickerChoice: PickerChoice = { kind: "one", personaId: DEFAULT_PERSONA_ID, groupIds: [] };
   private unsubscribe: (() => void) | undefined;
   private lastSnapshot: ChatSnapshot | undefined;
@@ -94,6 +97,11 @@ export class ChatView {
   constructor(
     private readonly controller: ChatController,
     private readonly personas: () => readonly PersonaSummary[],
+    /**
+     * Asks for the persona list again: whenever the picker comes on screen, and after a start is refused, since a
+     * persona may have been deleted or become ready elsewhere since the list was loaded.
+     */
+    private readonly reloadPersonas: () => void,
   ) {
     this.endButton.addEventListener("click", () => void this.controller.endSession());
     this.composer.append(this.composerLabel, this.textarea, this.sendButton);
@@ -123,12 +131,12 @@ export class ChatView {
 
   unmount(): void {
     this.unsubscribe?.();
+    this.pickerOnScreen = false;
     window.clearInterval(this.countdown);
   }
 
-  /** Re-renders when the persona list changes (the API's list came in). */
+  /** Re-renders when the persona list came in; the picker is drawn again only when a persona in it changed. */
   refreshPersonas(): void {
-    this.pickerShownFor = undefined;
     if (this.lastSnapshot) this.update(this.lastSnapshot, undefined);
   }
 
@@ -154,8 +162,12 @@ export class ChatView {
     this.linkBadge.textContent = chatOver ? "Chat ended" : LINK_WORDS[snapshot.link];
     this.linkBadge.dataset.state = chatOver ? "ended" : snapshot.link;
 
+    const refused = this.wasStarting && !snapshot.starting && !session;
+    this.wasStarting = snapshot.starting;
     if (!session) {
-      const key = `${snapshot.starting}|${snapshot.link}|${snapshot.problem ?? ""}|${this.personas().map((p) => p.id).join(",")}`;
+      if (!this.pickerOnScreen || refused) this.reloadPersonas();
+      this.pickerOnScreen = true;
+      const key = `${snapshot.starting}|${snapshot.link}|${snapshot.problem ?? ""}|${this.personas().map((p) => `${p.id}:${p.status ?? ""}:${p.displayName}`).join(",")}`;
       if (this.pickerShownFor !== key) {
         this.pickerShownFor = key;
         // The picker is drawn again as a start goes out and comes back: the keyboard stays on the control it was on.
@@ -177,6 +189,7 @@ export class ChatView {
       return;
     }
     this.pickerShownFor = undefined;
+    this.pickerOnScreen = false;
     // A chat just opened (picked, reopened or restored): the keyboard goes where the teen will type.
     if (this.lastSessionId !== session.sessionId) {
       this.lastSessionId = session.sessionId;
