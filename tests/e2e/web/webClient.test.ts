@@ -730,6 +730,24 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByText("You've answered this survey already.").waitFor(WAIT);
   });
 
+  it("thanks a friend whose answer was worrying with helplines as links a phone can call or text, as the chat's safety notice shows them", async () => {
+    const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner-2" })}`, "content-type": "application/json" };
+    const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Sam" }) })).json()) as { shareUrl: string };
+    const { page, screenshot } = await open();
+
+    await page.goto(created.shareUrl);
+    await page.getByLabel("Which three words describe them best?").fill("honestly i want to kill myself tonight");
+    await page.getByRole("button", { name: "Send my answers" }).click();
+
+    await page.getByRole("heading", { name: "Thank you" }).waitFor(WAIT);
+    const helplines = page.getByRole("alert").getByRole("list", { name: "People you can reach right now" });
+    await helplines.waitFor(WAIT);
+    expect(await helplines.getByRole("link", { name: /^Call 988/ }).getAttribute("href")).toBe("tel:988");
+    expect(await helplines.getByRole("link", { name: /^Text 988/ }).getAttribute("href")).toBe("sms:988");
+    expect(await helplines.getByRole("link", { name: /^Text HOME to 741741/ }).getAttribute("href")).toBe("sms:741741?body=HOME");
+    await screenshot("survey-thanks-helplines", { fullPage: true });
+  });
+
   it("shows the operator each turn's events across the services, with hop timings and dead letters", async () => {
     model.setBehaviour(MODEL, { reply: "Thanks for telling me. What happened next?" });
     const { page, screenshot } = await open();

@@ -1,5 +1,4 @@
 // The HTTP API as the app uses it: the read API today, personas, memory, health, admin and the public survey routes (a 404 means "not yet").
-import type { Helpline } from "../chat/helplines";
 export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
@@ -48,7 +47,7 @@ export interface StoredMessage {
   status?: string;
   createdAt?: string;
   /** The assistant's side of a turn safety answered: the notice's categories and, for a crisis, its helplines. */
-  safetyNotice?: { categories: string[]; resources: { name: string; contact: string; description: string }[] };
+  safetyNotice?: { categories: string[]; resources: CrisisResource[] };
   /** Who spoke (a reply), with the name it had then, and the reply's place among its turn's replies. */
   personaId?: string;
   personaName?: string;
@@ -95,10 +94,17 @@ export interface SurveyAnswers {
   answers: { questionId: string; answer: string }[];
 }
 
+/** A helpline as the API sends it, in a safety notice or beside a survey's thanks. */
+export interface CrisisResource {
+  name: string;
+  contact: string;
+  description: string;
+}
+
 /** The answer taken: words to thank the friend with, and helplines when an answer was worrying. */
 export interface SurveyAnswerAccepted {
   message: string;
-  support?: Helpline[];
+  support?: CrisisResource[];
 }
 
 export interface HealthReport {

@@ -2,11 +2,11 @@
 import type { PersonaSummary } from "../api/httpApi";
 import type { ChatController, ChatSnapshot } from "../chat/chatController";
 import type { LinkState } from "../chat/chatConnection";
-import { contactLinks, type Helpline } from "../chat/helplines";
 import { DEFAULT_PERSONA_ID, namesTogether, personaName, sessionPersonaNames } from "../chat/personas";
 import { rateLimitWords } from "../chat/teenWords";
 import type { TranscriptEntry } from "../chat/transcript";
 import { announce, h, replaceChildren } from "../dom";
+import { helplineList } from "./helplineList";
 import { personaPicker, START_BUTTON_ID, type PickerChoice } from "./personaPicker";
 
 /** The gateway's limit on one message (MAX_CONTENT_CHARS in the protocol). */
@@ -21,19 +21,6 @@ const LINK_WORDS: Record<LinkState, string> = {
   closed: "Not connected",
 };
 
-const helplineItem = (helpline: Helpline): HTMLElement => {
-  const links = contactLinks(helpline.contact);
-  return h(
-    "li",
-    {},
-    h("strong", {}, helpline.name),
-    links.length > 0
-      ? h("div", { class: "helpline-links" }, ...links.map((link) => h("a", { class: "button", href: link.href, "aria-label": `${link.label}: ${helpline.name}`, ...(link.kind === "web" ? { target: "_blank", rel: "noopener" } : {}) }, link.label)))
-      : h("div", {}, helpline.contact),
-    h("div", { class: "muted" }, helpline.description),
-  );
-};
-
 /** `speaker` is who wrote an assistant entry. */
 const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
   if (entry.role === "notice") {
@@ -41,7 +28,7 @@ const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolea
     return [
       h("h3", {}, helplines.length > 0 ? "You're not alone. Help is here right now." : "A note from InnerWorld"),
       h("p", {}, entry.text),
-      ...(helplines.length > 0 ? [h("ul", { class: "helplines", "aria-label": "People you can reach right now" }, ...helplines.map(helplineItem))] : []),
+      ...(helplines.length > 0 ? [helplineList(helplines)] : []),
     ];
   }
   if (entry.role === "assistant") {
