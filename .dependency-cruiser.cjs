@@ -1,7 +1,11 @@
 // The arrows a module may draw, checked in CI (`pnpm check:deps`): services share only the event contract and the
-// domain packages; domains never reach the local cloud, its emulators or test helpers; nothing forms a cycle.
+// domain packages; domains never reach the local cloud, its emulators or test helpers; the web client is a browser
+// bundle of its own, layered api → chat → views; nothing forms a cycle.
 const DOMAINS = "(events|platform|conversation|screening|chat-model|memory|personas)";
 const TEST_FILE = "(\\.test\\.ts$|/test/|/bench/)";
+const WEB = "^apps/web/src/";
+/** The protocol's frame and error types: the one part of the server the web client may name, and only as types. */
+const PROTOCOL = "^packages/events/src/protocol\\.ts$";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -43,11 +47,53 @@ module.exports = {
       to: { path: "^services/" },
     },
     {
+      name: "only-local-imports-web",
+      comment: "The web client is built and served by the local cloud (its build script and the event tap's frame types); nothing deployed imports it.",
+      severity: "error",
+      from: { pathNot: "^(apps/web|packages/local|tests)/" },
+      to: { path: "^apps/web/" },
+    },
+    {
+      name: "web-imports-server",
+      comment: "The web client runs in a browser: of the server's code it may name the protocol's types and nothing else.",
+      severity: "error",
+      from: { path: WEB },
+      to: { path: "^(packages|services|infra|scripts|tests)/", pathNot: PROTOCOL },
+    },
+    {
+      name: "web-imports-protocol-values",
+      comment: "The protocol module carries zod schemas; imported for its types only, it adds nothing to the bundle (esbuild drops type imports).",
+      severity: "error",
+      from: { path: WEB },
+      to: { path: PROTOCOL, dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "web-api-imports-app",
+      comment: "The HTTP API layer is the bottom of the web client: it knows the API's shapes and calls, not the chat, the views or sign-in.",
+      severity: "error",
+      from: { path: `${WEB}api/` },
+      to: { path: WEB, pathNot: `${WEB}api/` },
+    },
+    {
+      name: "web-logic-imports-views",
+      comment: "The web client's logic (api, auth, chat, operator boards, config) draws nothing: it is unit tested without a DOM, and the local cloud imports the tap's frame types in Node.",
+      severity: "error",
+      from: { path: `${WEB}(api|auth|chat|operator)/|${WEB}config\\.ts$` },
+      to: { path: `${WEB}(views/|dom\\.ts$|app\\.ts$|main\\.ts$)` },
+    },
+    {
+      name: "web-view-imports-view",
+      comment: "A view (views/*View.ts) is mounted by the shell (app.ts, main.ts) only; views share parts through components of their own (the persona picker, the helpline list), never another view's internals.",
+      severity: "error",
+      from: { pathNot: `${WEB}(app|main)\\.ts$` },
+      to: { path: `${WEB}views/[^/]+View\\.ts$` },
+    },
+    {
       name: "no-relative-import-across-packages",
       comment: "Another workspace package is imported by its name and exports (declared in package.json), never by a relative path into its files.",
       severity: "error",
-      from: { path: "^(packages|services|tests|scripts)/([^/]+)/" },
-      to: { dependencyTypes: ["local"], path: "^(packages|services|tests|scripts)/", pathNot: "^$1/$2/" },
+      from: { path: "^(packages|services|tests|scripts|apps)/([^/]+)/" },
+      to: { dependencyTypes: ["local"], path: "^(packages|services|tests|scripts|apps)/", pathNot: "^$1/$2/" },
     },
     {
       name: "no-cycles",

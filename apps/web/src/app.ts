@@ -2,7 +2,7 @@
 import { HttpApi, isSessionLive, type PersonaSummary } from "./api/httpApi";
 import { isExpired, type SignedIn } from "./auth/token";
 import { ChatController } from "./chat/chatController";
-import { BUILT_IN_PERSONAS, personaName } from "./chat/personas";
+import { BUILT_IN_PERSONAS, personaName, pickerPersonas } from "./chat/personas";
 import type { WebConfig } from "./config";
 import { h, replaceChildren } from "./dom";
 import { ChatView } from "./views/chatView";
@@ -44,6 +44,10 @@ export class App {
   private readonly api: HttpApi;
   private readonly controller: ChatController;
   private personas: readonly PersonaSummary[] = BUILT_IN_PERSONAS;
+  /** The list being asked for, so that however often the picker comes back only one request is out at a time. */
+  private personasLoading: Promise<void> | undefined;
+  /** False once `GET /personas` answered 404: a deployment without it is not asked again. */
+  private personasListed = true;
   private readonly features: Features;
   private readonly main = h("main", { id: "main", tabindex: -1 });
   private readonly nav = h("ul", {});
@@ -68,7 +72,11 @@ export class App {
       personaName: (personaId) => personaName(this.personas, personaId),
       onUnauthorized: () => this.onSignOut("Your sign-in ran out. Sign in again to carry on."),
     });
-    this.chatView = new ChatView(this.controller, () => this.personas);
+    this.chatView = new ChatView(
+      this.controller,
+      () => this.personas,
+      () => void this.loadPersonas(),
+    );
   }
 
   render(root: HTMLElement): void {
@@ -111,16 +119,33 @@ export class App {
 
   /** Personas and memory light up when their routes answer; a 404 (not built yet) leaves the built-ins and hides the tab. */
   private async detectFeatures() {
-    const [personas, memory] = await Promise.allSettled([this.api.personas(), this.api.memory()]);
-    if (personas.status === "fulfilled" && personas.value.available && personas.value.value.length > 0) {
-      // Custom personas come after the built-ins the API may not list.
-      const listed = personas.value.value;
-      this.personas = [...listed, ...BUILT_IN_PERSONAS.filter((b) => !listed.some((p) => p.id === b.id))];
-      this.chatView.refreshPersonas();
-    }
+    const [, memory] = await Promise.allSettled([this.loadPersonas(), this.api.memory()]);
     this.features.memory = memory.status === "fulfilled" && memory.value.available;
     if (!this.features.operator) this.features.operator = await this.api.adminStatus().then((s) => s.available, () => false);
     this.renderNav();
+  }
+
+  /**
+   * The persona list, asked for at sign-in and again whenever the picker comes back, so a persona deleted or made ready
+   * elsewhere shows as it is now. A call while one is out joins it; a failed call keeps the list the app has.
+   */
+  private loadPersonas(): Promise<void> {
+    if (!this.personasListed) return Promise.resolve();
+    this.personasLoading ??= this.api
+      .personas()
+      .then(
+        (listed) => {
+          if (!listed.available) {
+            this.personasListed = false;
+            return;
+          }
+          this.personas = pickerPersonas(listed.value);
+          this.chatView.refreshPersonas();
+        },
+        () => undefined,
+      )
+      .finally(() => (this.personasLoading = undefined));
+    return this.personasLoading;
   }
 
   private available(route: Route): boolean {

@@ -1,5 +1,6 @@
 // The web client in a real browser against the whole local cloud: streaming, crisis helplines, reload and network drop, phone, operator.
 import { readFile } from "node:fs/promises";
+import { UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
@@ -269,6 +270,19 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     return { id, remove: async () => (await fetch(`${api}/personas/${id}`, { method: "DELETE", headers })).status };
   };
 
+  /** Moves a persona to `status`, as the survey saga does while it writes and draws one (drawing), then settles it (ready). */
+  const setPersonaStatus = async (personaId: string, status: string) => {
+    await env.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: `${env.cloud.endpoints.tablePrefix}-personas`,
+        Key: { personaId: { S: personaId } },
+        UpdateExpression: "SET #status = :status",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: { ":status": { S: status } },
+      }),
+    );
+  };
+
   /** Every start_session the page sends, as its payload. */
   const startFrames = (page: Page) => {
     const sent: Record<string, unknown>[] = [];
@@ -376,6 +390,72 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(await focused()).toBe("start-chat");
     expect(await page.getByRole("button", { name: "Start group chat" }).isVisible()).toBe(true);
     expect(await box(/^Companion/).isChecked()).toBe(true);
+    // The refusal sends the picker for the list again: Nova leaves it, the rest of the choice and the keyboard stay.
+    await expect.poll(() => box(/^Nova/).count(), WAIT).toBe(0);
+    expect(await box(/^Companion/).isChecked()).toBe(true);
+    expect(await focused()).toBe("start-chat");
+  });
+
+  it("shows a persona still being made as not yet chattable, sends no start for it, and starts one that is ready", async () => {
+    const orion = await makePersona("web-lea", "Orion");
+    const luna = await makePersona("web-lea", "Luna");
+    // Luna is a survey's persona whose picture is still being drawn: the API lists it, the gateway would refuse it.
+    await setPersonaStatus(luna.id, "drawing");
+    const { page, screenshot } = await open();
+    const starts = startFrames(page);
+    await signIn(page, webUrl, "web-lea");
+    await page.getByRole("radio", { name: /^Orion \(yours\)/ }).waitFor(WAIT);
+
+    const lunaRadio = page.getByRole("radio", { name: /^Luna \(yours\)/ });
+    expect(await lunaRadio.isDisabled()).toBe(true);
+    const lunaOption = page.locator(`label[for="persona-${luna.id}"]`);
+    expect(await lunaOption.locator(".persona-state").textContent()).toBe("Still being made: its picture is being drawn.");
+    // A screen reader hears the state with the name.
+    expect(await lunaRadio.getAttribute("aria-describedby")).toContain(`persona-${luna.id}-state`);
+    await screenshot("picker-persona-being-made");
+    await page.getByRole("radio", { name: "A group (2 or 3)" }).check();
+    expect(await page.getByRole("checkbox", { name: /^Luna \(yours\)/ }).isDisabled()).toBe(true);
+    // Pressing the label does not pick it either.
+    await lunaOption.click({ force: true });
+    expect(await page.getByRole("checkbox", { name: /^Luna \(yours\)/ }).isChecked()).toBe(false);
+
+    await page.getByRole("radio", { name: "One persona" }).check();
+    await startChat(page, "Orion");
+    expect(starts).toEqual([expect.objectContaining({ personaId: orion.id })]);
+  });
+
+  it("asks for the persona list again when the picker comes back, so a persona deleted or made ready elsewhere shows as it is, and keeps the teen's choice", async () => {
+    const orion = await makePersona("web-kai", "Orion");
+    const luna = await makePersona("web-kai", "Luna");
+    await setPersonaStatus(luna.id, "drawing");
+    const { page } = await open();
+    const starts = startFrames(page);
+    const listRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/personas") listRequests.push(request.method());
+    });
+    await signIn(page, webUrl, "web-kai");
+    await page.getByRole("radio", { name: /^Orion \(yours\)/ }).waitFor(WAIT);
+    const lunaRadio = page.getByRole("radio", { name: /^Luna \(yours\)/ });
+    expect(await lunaRadio.isDisabled()).toBe(true);
+    await page.getByRole("radio", { name: /^Comfort/ }).check();
+
+    // Elsewhere (another tab, the survey saga): Orion is deleted and Luna's picture is done.
+    expect(await orion.remove()).toBe(204);
+    await setPersonaStatus(luna.id, "ready");
+    await page.getByRole("link", { name: "Your chats" }).click();
+    await page.getByRole("link", { name: "Chat", exact: true }).click();
+
+    await expect.poll(() => lunaRadio.isDisabled(), WAIT).toBe(false);
+    expect(await page.getByRole("radio", { name: /^Orion/ }).count()).toBe(0);
+    expect(await page.locator(`label[for="persona-${luna.id}"] .persona-state`).count()).toBe(0);
+    // The teen's choice is still there.
+    expect(await page.getByRole("radio", { name: /^Comfort/ }).isChecked()).toBe(true);
+    // One request at sign-in and one on coming back: the list is not polled.
+    expect(listRequests).toEqual(["GET", "GET"]);
+
+    await startChat(page, "Luna");
+    expect(starts).toEqual([expect.objectContaining({ personaId: luna.id })]);
   });
 
   it("catches up on the reply it missed while the network was down, once it is back", async () => {
@@ -648,6 +728,24 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByLabel("Which three words describe them best?").fill("also kind");
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.getByText("You've answered this survey already.").waitFor(WAIT);
+  });
+
+  it("thanks a friend whose answer was worrying with helplines as links a phone can call or text, as the chat's safety notice shows them", async () => {
+    const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner-2" })}`, "content-type": "application/json" };
+    const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Sam" }) })).json()) as { shareUrl: string };
+    const { page, screenshot } = await open();
+
+    await page.goto(created.shareUrl);
+    await page.getByLabel("Which three words describe them best?").fill("honestly i want to kill myself tonight");
+    await page.getByRole("button", { name: "Send my answers" }).click();
+
+    await page.getByRole("heading", { name: "Thank you" }).waitFor(WAIT);
+    const helplines = page.getByRole("alert").getByRole("list", { name: "People you can reach right now" });
+    await helplines.waitFor(WAIT);
+    expect(await helplines.getByRole("link", { name: /^Call 988/ }).getAttribute("href")).toBe("tel:988");
+    expect(await helplines.getByRole("link", { name: /^Text 988/ }).getAttribute("href")).toBe("sms:988");
+    expect(await helplines.getByRole("link", { name: /^Text HOME to 741741/ }).getAttribute("href")).toBe("sms:741741?body=HOME");
+    await screenshot("survey-thanks-helplines", { fullPage: true });
   });
 
   it("shows the operator each turn's events across the services, with hop timings and dead letters", async () => {

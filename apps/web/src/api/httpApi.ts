@@ -1,6 +1,4 @@
 // The HTTP API as the app uses it: the read API today, personas, memory, health, admin and the public survey routes (a 404 means "not yet").
-import type { Helpline } from "../chat/helplines";
-
 export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
@@ -49,7 +47,7 @@ export interface StoredMessage {
   status?: string;
   createdAt?: string;
   /** The assistant's side of a turn safety answered: the notice's categories and, for a crisis, its helplines. */
-  safetyNotice?: { categories: string[]; resources: { name: string; contact: string; description: string }[] };
+  safetyNotice?: { categories: string[]; resources: CrisisResource[] };
   /** Who spoke (a reply), with the name it had then, and the reply's place among its turn's replies. */
   personaId?: string;
   personaName?: string;
@@ -62,6 +60,11 @@ export interface PersonaSummary {
   tagline: string;
   /** Built-in, or made by this teen (custom personas). */
   custom: boolean;
+  /**
+   * Where the persona is in its making, as the API says (`collecting`, `synthesizing`, `drawing`, `ready`, `failed`);
+   * absent for the built-ins the client knows without asking.
+   */
+  status?: string;
 }
 
 export interface RememberedFact {
@@ -91,10 +94,17 @@ export interface SurveyAnswers {
   answers: { questionId: string; answer: string }[];
 }
 
+/** A helpline as the API sends it, in a safety notice or beside a survey's thanks. */
+export interface CrisisResource {
+  name: string;
+  contact: string;
+  description: string;
+}
+
 /** The answer taken: words to thank the friend with, and helplines when an answer was worrying. */
 export interface SurveyAnswerAccepted {
   message: string;
-  support?: Helpline[];
+  support?: CrisisResource[];
 }
 
 export interface HealthReport {
@@ -127,12 +137,14 @@ export const parsePersonas = (body: unknown): PersonaSummary[] =>
     if (!isRecord(item)) return [];
     const id = firstString(item, ["id", "personaId"]);
     if (!id) return [];
+    const status = firstString(item, ["status"]);
     return [
       {
         id,
         displayName: firstString(item, ["displayName", "name"]) ?? id,
         tagline: firstString(item, ["tagline", "description", "summary"]) ?? "",
         custom: item.custom === true || item.builtIn === false || item.kind === "custom" || typeof item.ownerId === "string",
+        ...(status ? { status } : {}),
       },
     ];
   });

@@ -18,6 +18,19 @@ describe("parsePersonas", () => {
       { id: "p-7", displayName: "Captain Calm", tagline: "Mine.", custom: true },
     ]);
   });
+
+  it("keeps each persona's status as the API gives it, so one still being made can be told apart", () => {
+    const listed = parsePersonas({
+      personas: [
+        { id: "companion", name: "Companion", builtIn: true, status: "ready" },
+        { id: "survey-1", name: "Noor", builtIn: false, status: "drawing" },
+      ],
+    });
+    expect(listed.map((persona) => [persona.id, persona.status])).toEqual([
+      ["companion", "ready"],
+      ["survey-1", "drawing"],
+    ]);
+  });
 });
 
 describe("parseMemory", () => {

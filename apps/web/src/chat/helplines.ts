@@ -1,10 +1,8 @@
 // Turns a crisis resource's contact line ("Call or text 988", "Text HOME to 741741") into links a phone can act on.
+import type { CrisisResource } from "../api/httpApi";
 
-export interface Helpline {
-  name: string;
-  contact: string;
-  description: string;
-}
+/** One crisis resource a notice or a survey's thanks names: the API's shape, shown by the views as links. */
+export type Helpline = CrisisResource;
 
 export interface ContactLink {
   href: string;

@@ -11,6 +11,29 @@ export const BUILT_IN_PERSONAS: readonly PersonaSummary[] = [
 
 export const DEFAULT_PERSONA_ID = "companion";
 
+/**
+ * The statuses the gateway starts a chat with (its CHATTABLE_STATUSES): `ready`, and `failed`, which only a portrait
+ * reaches and which leaves a usable persona without a picture. Any other is refused with PERSONA_NOT_READY.
+ */
+const CHATTABLE_STATUSES: readonly string[] = ["ready", "failed"];
+
+/** Why a persona cannot be chatted with yet, in a teen's words, by its status; undefined when a start would be taken. */
+const NOT_READY_WORDS: Partial<Record<string, string>> = {
+  collecting: "Still being made: waiting for friends' answers.",
+  synthesizing: "Still being made from friends' answers.",
+  drawing: "Still being made: its picture is being drawn.",
+};
+
+/** Undefined when `persona` can start a chat (built-ins carry no status); otherwise why not, for the picker to say. */
+export const notChattableBecause = (persona: PersonaSummary): string | undefined =>
+  persona.status === undefined || CHATTABLE_STATUSES.includes(persona.status) ? undefined : (NOT_READY_WORDS[persona.status] ?? "Still being made.");
+
+/**
+ * The personas the picker offers: the API's list with the built-ins it does not name after it, or the built-ins alone
+ * when the API lists none.
+ */
+export const pickerPersonas = (listed: readonly PersonaSummary[]): PersonaSummary[] => [...listed, ...BUILT_IN_PERSONAS.filter((b) => !listed.some((p) => p.id === b.id))];
+
 export const personaName = (personas: readonly PersonaSummary[], id: string): string =>
   personas.find((p) => p.id === id)?.displayName ?? id.charAt(0).toUpperCase() + id.slice(1);
 

@@ -2,11 +2,11 @@
 import type { PersonaSummary } from "../api/httpApi";
 import type { ChatController, ChatSnapshot } from "../chat/chatController";
 import type { LinkState } from "../chat/chatConnection";
-import { contactLinks, type Helpline } from "../chat/helplines";
 import { DEFAULT_PERSONA_ID, namesTogether, personaName, sessionPersonaNames } from "../chat/personas";
 import { rateLimitWords } from "../chat/teenWords";
 import type { TranscriptEntry } from "../chat/transcript";
 import { announce, h, replaceChildren } from "../dom";
+import { helplineList } from "./helplineList";
 import { personaPicker, START_BUTTON_ID, type PickerChoice } from "./personaPicker";
 
 /** The gateway's limit on one message (MAX_CONTENT_CHARS in the protocol). */
@@ -21,19 +21,6 @@ const LINK_WORDS: Record<LinkState, string> = {
   closed: "Not connected",
 };
 
-const helplineItem = (helpline: Helpline): HTMLElement => {
-  const links = contactLinks(helpline.contact);
-  return h(
-    "li",
-    {},
-    h("strong", {}, helpline.name),
-    links.length > 0
-      ? h("div", { class: "helpline-links" }, ...links.map((link) => h("a", { class: "button", href: link.href, "aria-label": `${link.label}: ${helpline.name}`, ...(link.kind === "web" ? { target: "_blank", rel: "noopener" } : {}) }, link.label)))
-      : h("div", {}, helpline.contact),
-    h("div", { class: "muted" }, helpline.description),
-  );
-};
-
 /** `speaker` is who wrote an assistant entry. */
 const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
   if (entry.role === "notice") {
@@ -41,7 +28,7 @@ const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolea
     return [
       h("h3", {}, helplines.length > 0 ? "You're not alone. Help is here right now." : "A note from InnerWorld"),
       h("p", {}, entry.text),
-      ...(helplines.length > 0 ? [h("ul", { class: "helplines", "aria-label": "People you can reach right now" }, ...helplines.map(helplineItem))] : []),
+      ...(helplines.length > 0 ? [helplineList(helplines)] : []),
     ];
   }
   if (entry.role === "assistant") {
@@ -86,6 +73,9 @@ export class ChatView {
   private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
   private countdown: number | undefined;
   private pickerShownFor: string | undefined;
+  /** Whether the picker is on screen now: it is shown again on returning to Chat, and after a chat is left. */
+  private pickerOnScreen = false;
+  private wasStarting = false;
   private pickerChoice: PickerChoice = { kind: "one", personaId: DEFAULT_PERSONA_ID, groupIds: [] };
   private unsubscribe: (() => void) | undefined;
   private lastSnapshot: ChatSnapshot | undefined;
@@ -94,6 +84,11 @@ export class ChatView {
   constructor(
     private readonly controller: ChatController,
     private readonly personas: () => readonly PersonaSummary[],
+    /**
+     * Asks for the persona list again: whenever the picker comes on screen, and after a start is refused, since a
+     * persona may have been deleted or become ready elsewhere since the list was loaded.
+     */
+    private readonly reloadPersonas: () => void,
   ) {
     this.endButton.addEventListener("click", () => void this.controller.endSession());
     this.composer.append(this.composerLabel, this.textarea, this.sendButton);
@@ -123,12 +118,12 @@ export class ChatView {
 
   unmount(): void {
     this.unsubscribe?.();
+    this.pickerOnScreen = false;
     window.clearInterval(this.countdown);
   }
 
-  /** Re-renders when the persona list changes (the API's list came in). */
+  /** Re-renders when the persona list came in; the picker is drawn again only when a persona in it changed. */
   refreshPersonas(): void {
-    this.pickerShownFor = undefined;
     if (this.lastSnapshot) this.update(this.lastSnapshot, undefined);
   }
 
@@ -154,8 +149,12 @@ export class ChatView {
     this.linkBadge.textContent = chatOver ? "Chat ended" : LINK_WORDS[snapshot.link];
     this.linkBadge.dataset.state = chatOver ? "ended" : snapshot.link;
 
+    const refused = this.wasStarting && !snapshot.starting && !session;
+    this.wasStarting = snapshot.starting;
     if (!session) {
-      const key = `${snapshot.starting}|${snapshot.link}|${snapshot.problem ?? ""}|${this.personas().map((p) => p.id).join(",")}`;
+      if (!this.pickerOnScreen || refused) this.reloadPersonas();
+      this.pickerOnScreen = true;
+      const key = `${snapshot.starting}|${snapshot.link}|${snapshot.problem ?? ""}|${this.personas().map((p) => `${p.id}:${p.status ?? ""}:${p.displayName}`).join(",")}`;
       if (this.pickerShownFor !== key) {
         this.pickerShownFor = key;
         // The picker is drawn again as a start goes out and comes back: the keyboard stays on the control it was on.
@@ -177,6 +176,7 @@ export class ChatView {
       return;
     }
     this.pickerShownFor = undefined;
+    this.pickerOnScreen = false;
     // A chat just opened (picked, reopened or restored): the keyboard goes where the teen will type.
     if (this.lastSessionId !== session.sessionId) {
       this.lastSessionId = session.sessionId;

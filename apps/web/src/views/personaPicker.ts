@@ -1,6 +1,8 @@
 // Choosing who to talk to: one persona (radios) or a group of 2 or 3 (check boxes), built-in and the teen's own, and a start button.
+// A persona still being made is shown with its state and cannot be picked, so no start is sent that the gateway would refuse.
 import type { PersonaSummary } from "../api/httpApi";
 import { GROUP_MAX, groupChoiceHint, groupChoiceProblem, toggledGroup } from "../chat/groupChoice";
+import { notChattableBecause } from "../chat/personas";
 import { h, replaceChildren } from "../dom";
 
 /** What the teen has chosen so far: the kind of chat, the one persona, and the group's personas in the order picked. */
@@ -28,11 +30,12 @@ export const START_BUTTON_ID = "start-chat";
 
 export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   const { personas, busy } = options;
-  const known = (id: string) => personas.some((p) => p.id === id);
+  // A choice survives the list changing where it still can start: a persona deleted since, or no longer ready, drops out.
+  const startable = (id: string) => personas.some((p) => p.id === id && notChattableBecause(p) === undefined);
   let choice: PickerChoice = {
     kind: options.choice.kind,
-    personaId: known(options.choice.personaId) ? options.choice.personaId : (personas[0]?.id ?? options.choice.personaId),
-    groupIds: options.choice.groupIds.filter(known),
+    personaId: startable(options.choice.personaId) ? options.choice.personaId : (personas.find((p) => startable(p.id))?.id ?? options.choice.personaId),
+    groupIds: options.choice.groupIds.filter(startable),
   };
   const nameOf = (id: string) => personas.find((p) => p.id === id)?.displayName ?? id;
   const changed = (next: Partial<PickerChoice>) => {
@@ -45,7 +48,8 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   const hint = h("p", { id: "group-hint", class: "muted", "aria-live": "polite" });
   const problem = h("p", { id: "picker-problem", class: "problem", role: "alert" });
   const start = h("button", { type: "submit", id: START_BUTTON_ID, ...(busy ? { "aria-disabled": "true" } : {}) });
-  const groupBoxes = () => [...optionsHost.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  // The boxes a teen can change: one still being made is neither checked nor a place to send the keyboard.
+  const groupBoxes = () => [...optionsHost.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:not(:disabled)')];
 
   const showHint = () => {
     hint.textContent = choice.kind === "group" ? groupChoiceHint(choice.groupIds.map(nameOf)) : "";
@@ -60,13 +64,16 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   const option = (persona: PersonaSummary) => {
     const group = choice.kind === "group";
     const id = `persona-${persona.id}`;
+    const notReady = notChattableBecause(persona);
+    const describedBy = [`${id}-tagline`, ...(notReady ? [`${id}-state`] : []), ...(group ? ["group-hint", "picker-problem"] : [])].join(" ");
     const input = h("input", {
       type: group ? "checkbox" : "radio",
       name: group ? "group-persona" : "persona",
       value: persona.id,
       id,
       checked: group ? choice.groupIds.includes(persona.id) : persona.id === choice.personaId,
-      "aria-describedby": group ? `${id}-tagline group-hint picker-problem` : `${id}-tagline`,
+      disabled: notReady !== undefined,
+      "aria-describedby": describedBy,
     });
     input.addEventListener("change", () => {
       if (!group) return changed({ personaId: persona.id });
@@ -77,10 +84,11 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
     });
     return h(
       "label",
-      { class: "persona-option", for: id },
+      { class: notReady ? "persona-option not-ready" : "persona-option", for: id },
       input,
       h("strong", {}, persona.displayName, persona.custom ? " (yours)" : ""),
       h("span", { id: `${id}-tagline`, class: "muted" }, persona.tagline),
+      notReady ? h("span", { id: `${id}-state`, class: "persona-state" }, notReady) : null,
     );
   };
 
@@ -122,7 +130,7 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (busy) return;
-    if (choice.kind === "one") return options.onStart([choice.personaId]);
+    if (choice.kind === "one") return startable(choice.personaId) ? options.onStart([choice.personaId]) : undefined;
     const refusal = groupChoiceProblem(choice.groupIds.length);
     if (refusal === undefined) return options.onStart(choice.groupIds);
     showProblem(refusal);

@@ -2,6 +2,7 @@
 import { HttpApi, isApiError, type PublicSurvey, type SurveyQuestion } from "../api/httpApi";
 import type { Helpline } from "../chat/helplines";
 import { h, replaceChildren } from "../dom";
+import { helplineList } from "./helplineList";
 
 /** The survey id a share link's path names (`/surveys/<id>`), or undefined for any other page. */
 export const surveyIdOfPath = (path: string): string | undefined => /^\/surveys\/([0-9a-f-]{36})\/?$/i.exec(path)?.[1];
@@ -65,7 +66,7 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
             "div",
             { class: "card stack", role: "alert" },
             h("h3", {}, "If things are hard for you right now, you don't have to go through it alone."),
-            h("ul", { class: "helplines" }, ...helplines.map((line) => h("li", {}, h("strong", {}, line.name), ` — ${line.contact}. `, line.description))),
+            helplineList(helplines),
           )
         : null,
     );

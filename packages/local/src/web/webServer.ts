@@ -47,8 +47,11 @@ const CONTENT_TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
 };
 
-/** Request headers worth passing on to the read API and the issuer; the rest describe this hop only. */
-const FORWARDED_HEADERS = ["authorization", "content-type", "content-length", "accept", "user-agent"];
+/**
+ * Request headers worth passing on to the read API and the issuer; the rest describe this hop only. The language
+ * picks the country whose helplines a survey's thanks names, as it does when a browser calls the API directly.
+ */
+const FORWARDED_HEADERS = ["authorization", "content-type", "content-length", "accept", "accept-language", "user-agent"];
 
 const sendJson = (response: ServerResponse, status: number, body: unknown) => {
   response.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
