@@ -168,8 +168,11 @@ export interface ServerFrames {
   feedback_request: { requestId: string; sessionId: string; question: string; options: string[]; expiresAt: string };
   /** The answer to `feedback_response`: the answer was recorded (the first valid one wins). */
   feedback_recorded: { requestId: string; sessionId: string; choice: string };
-  /** `personaId`: in a group turn, the persona that could not answer (the others' replies stand). */
-  error: { code: ErrorCode; message: string; retryable: boolean; messageId?: string; sessionId?: string; personaId?: string };
+  /**
+   * `personaId`: in a group turn, the persona that could not answer (the others' replies stand). `resumed`: a turn that
+   * failed while the client was away, told on its resume.
+   */
+  error: { code: ErrorCode; message: string; retryable: boolean; messageId?: string; sessionId?: string; personaId?: string; resumed?: boolean };
 }
 export type ServerFrameType = keyof ServerFrames;
 export interface ServerFrame<T extends ServerFrameType = ServerFrameType> {

@@ -458,6 +458,15 @@ export class ChatGateway {
       replayed += 1;
       await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", undefined, message.replyIndex ?? 0);
     }
+    // A turn that failed while the client was away ends, on this resume, in the error it would have been shown live.
+    const failedWhileAway = stored.filter((m) => m.role === "user" && m.status === "failed" && m.failure !== undefined && m.seq > afterSeq);
+    for (const message of failedWhileAway) {
+      if (!this.ports.pusher || !message.failure) break;
+      if (!(await this.connections.markShown(connectionId, `failure-${message.messageId}`))) continue;
+      const pushed = await this.ports.pusher.push(connectionId, frame("error", { ...message.failure, sessionId, messageId: message.messageId, resumed: true }));
+      if (pushed === "gone") break;
+      replayed += 1;
+    }
     await this.feedback.offerOpen(userId, connectionId);
     return frame("session_resumed", { sessionId, afterSeq, lastSeq: owned.lastSeq, replayed });
   }

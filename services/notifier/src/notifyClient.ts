@@ -1,5 +1,6 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the turn's connection, or to the one a resume moved it to.
-import { GENERATION_FAILED_MESSAGE, safetyNoticeText } from "@innerworld/screening/replies";
+import { safetyNoticeText } from "@innerworld/screening/replies";
+import { turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
@@ -25,12 +26,6 @@ export interface NotifierPorts {
 
 /** The delivery after which the queue dead-letters a record the notifier could not handle. */
 const LAST_ATTEMPT = topologyOf("notifier").queue?.maxReceiveCount ?? 1;
-
-/** What the client is told when the persona a turn was for was deleted before it answered. */
-export const PERSONA_DELETED_MESSAGE = "That companion was deleted, so this message was not answered.";
-
-/** What the client is told when the watchdog ended a turn that had no reply by its deadline. */
-export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 
 export const createNotifier = (ports: NotifierPorts) => {
   const { sessions, connections } = ports;
@@ -152,18 +147,11 @@ export const createNotifier = (ports: NotifierPorts) => {
   };
 
   /** The failure as the client sees it: a code it can act on. */
-  const pushFailure = async (data: ConsumedEvent<"StepFailed">["envelope"]["data"], connectionId: string, timedOut: boolean) => {
-    const generation = data.step === "generation";
-    const personaDeleted = generation && data.errorCode === "PERSONA_DELETED";
+  const pushFailure = async (data: ConsumedEvent<"StepFailed">["envelope"]["data"], connectionId: string) => {
+    const failure = turnFailureOf(data);
     await ports.pusher.push(
       connectionId,
-      serverFrame("error", {
-        code: timedOut ? "TURN_TIMED_OUT" : personaDeleted ? "PERSONA_DELETED" : generation ? "GENERATION_FAILED" : "STEP_FAILED",
-        message: timedOut ? TURN_TIMED_OUT_MESSAGE : personaDeleted ? PERSONA_DELETED_MESSAGE : generation ? GENERATION_FAILED_MESSAGE : `The ${data.step} step failed: ${data.errorCode}`,
-        retryable: data.retryable,
-        sessionId: data.sessionId,
-        ...(data.messageId ? { messageId: data.messageId } : {}),
-      }),
+      serverFrame("error", { ...failure, sessionId: data.sessionId, ...(data.messageId ? { messageId: data.messageId } : {}) }),
     );
   };
 
@@ -250,7 +238,7 @@ export const createNotifier = (ports: NotifierPorts) => {
       // The watchdog ended the turn itself (its claim is the outcome); any other failure must win the turn first.
       if (!timedOut && !(await ports.outcomes.claim(data.messageId, "failed", data.step)).won) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);
-      if (connectionId) await pushFailure(data, connectionId, timedOut);
+      if (connectionId) await pushFailure(data, connectionId);
       // A timeout is the watchdog's own last word; any other failure is settled once shown, like a reply.
       if (!timedOut) await ports.outcomes.settle(data.messageId);
     },

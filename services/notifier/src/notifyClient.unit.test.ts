@@ -7,9 +7,10 @@ import { TURN_AT, delivered, messageScreenedRequest, replyScreenedRequest, stepF
 import { manualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { crisisResources } from "@innerworld/screening";
-import { GENERATION_FAILED_MESSAGE, blockedInputReply, crisisReply } from "@innerworld/screening/replies";
+import { blockedInputReply, crisisReply } from "@innerworld/screening/replies";
+import { GENERATION_FAILED_MESSAGE, PERSONA_DELETED_MESSAGE, TURN_TIMED_OUT_MESSAGE } from "@innerworld/conversation/turn-failure";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { PERSONA_DELETED_MESSAGE, TURN_TIMED_OUT_MESSAGE, createNotifier } from "./notifyClient";
+import { createNotifier } from "./notifyClient";
 
 describe("notifier: notifyClient", () => {
   let sessions: InMemorySessionStore;

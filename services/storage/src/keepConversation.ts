@@ -1,6 +1,7 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
 import { safetyNoticeText } from "@innerworld/screening/replies";
 import { safetyNoticeReplyId, type MessageStatus, type MessageStore } from "@innerworld/conversation/messages";
+import { turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { feedbackRequestedData, type FeedbackReason, type FeedbackStore } from "@innerworld/conversation/feedback";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
@@ -136,7 +137,8 @@ export const createConversationKeeper = (ports: StoragePorts) => {
     async stepFailed({ envelope }: ConsumedEvent<"StepFailed">) {
       const { data } = envelope;
       if (!data.sessionId || data.seq === undefined) return;
-      await messages.setStatus(data.sessionId, data.seq, "user", "failed", ["received", "screened"]);
+      // What the client was told is kept with the message, so a client away when the turn failed hears it on resume.
+      await messages.markFailed(data.sessionId, data.seq, turnFailureOf(data), ["received", "screened"]);
     },
 
     /** DELETE /me already erased these; this catches whatever an in-flight event wrote between that and the tombstone. */

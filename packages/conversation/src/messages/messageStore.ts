@@ -1,5 +1,6 @@
 // The messages port: the live conversation, one record per message, as storage writes it and generation, resume and transcripts read it.
 import { epochSeconds } from "@innerworld/platform/clock";
+import type { TurnFailure } from "../turns/turnFailure";
 
 /** The longest a message is kept: until its transcript is distilled into the graph, and never beyond this. */
 export const MESSAGE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
@@ -33,6 +34,8 @@ export interface MessageRecord {
   cost?: { usd: number; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number };
   replaced?: boolean;
   categories?: string[];
+  /** A failed turn's teen message: what the client was told (or, away then, is told on its next resume). */
+  failure?: TurnFailure;
   createdAt: string;
   updatedAt: string;
   expiresAt: number;
@@ -81,6 +84,8 @@ export interface MessageStore {
   get(sessionId: string, seq: number, role: MessageRole, replyIndex?: number): Promise<MessageRecord | undefined>;
   /** Moves a message's status forward; `onlyFrom` guards against a late event undoing a later state. False when nothing changed. */
   setStatus(sessionId: string, seq: number, role: MessageRole, status: MessageStatus, onlyFrom?: MessageStatus[], replyIndex?: number): Promise<boolean>;
+  /** Marks a teen's message `failed` with what the client is told, unless its status is no longer one of `onlyFrom`. False when nothing changed. */
+  markFailed(sessionId: string, seq: number, failure: TurnFailure, onlyFrom: MessageStatus[]): Promise<boolean>;
   /** Every message of a session in turn order, question before answer. */
   listSession(sessionId: string, options?: ListSessionOptions): Promise<MessageRecord[]>;
   /** The most recent `count` messages of a session, oldest first: the history a prompt draws on. */

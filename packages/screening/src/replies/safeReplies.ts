@@ -49,8 +49,6 @@ export function replacedOutputReply(locale?: string): string {
   return REPLACED_OUTPUT_REPLIES[replyLanguage(locale)];
 }
 
-export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
-
 /**
  * Added to the persona's prompt when the teen's message is a concern (not a crisis): the model still answers, and
  * checks in. The reply then carries a soft resource line (softResourceLine) added after the model's words.

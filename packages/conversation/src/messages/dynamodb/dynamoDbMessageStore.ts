@@ -1,7 +1,8 @@
 // The live conversation in the DynamoDB `messages` table: one item per message, keyed so that a query reads a session in turn order.
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
+import { ifConditionHolds, isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
+import type { TurnFailure } from "../../turns/turnFailure";
 import { afterTurnKey, distilledExpiryOf, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class DynamoDbMessageStore implements MessageStore {
@@ -53,6 +54,24 @@ export class DynamoDbMessageStore implements MessageStore {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  async markFailed(sessionId: string, seq: number, failure: TurnFailure, onlyFrom: MessageStatus[]): Promise<boolean> {
+    const values: Record<string, unknown> = { ":failed": "failed", ":failure": failure, ":now": new Date(this.clock()).toISOString() };
+    onlyFrom.forEach((s, i) => (values[`:from${i}`] = s));
+    const updated = await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { sessionId, messageKey: messageKeyOf(seq, "user") },
+          UpdateExpression: "SET #status = :failed, failure = :failure, updatedAt = :now",
+          ConditionExpression: `attribute_exists(messageKey) AND #status IN (${onlyFrom.map((_, i) => `:from${i}`).join(", ")})`,
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+    return updated !== undefined;
   }
 
   async listSession(sessionId: string, options: ListSessionOptions = {}): Promise<MessageRecord[]> {

@@ -1,5 +1,6 @@
 // The live conversation in memory, with the DynamoDB adapter's conditional writes, turn order and TTL filtering.
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import type { TurnFailure } from "../../turns/turnFailure";
 import { afterTurnKey, distilledExpiryOf, messageKeyOf, messageRecordOf, type ListSessionOptions, type MessageRecord, type MessageRole, type MessageStatus, type MessageStore, type NewMessage } from "../messageStore";
 
 export class InMemoryMessageStore implements MessageStore {
@@ -28,6 +29,15 @@ export class InMemoryMessageStore implements MessageStore {
     if (!record) return false;
     if (onlyFrom?.length && !onlyFrom.includes(record.status)) return false;
     record.status = status;
+    record.updatedAt = new Date(this.clock()).toISOString();
+    return true;
+  }
+
+  async markFailed(sessionId: string, seq: number, failure: TurnFailure, onlyFrom: MessageStatus[]): Promise<boolean> {
+    const record = this.sessions.get(sessionId)?.get(messageKeyOf(seq, "user"));
+    if (!record || !onlyFrom.includes(record.status)) return false;
+    record.status = "failed";
+    record.failure = { ...failure };
     record.updatedAt = new Date(this.clock()).toISOString();
     return true;
   }

@@ -1,0 +1,27 @@
+// What a client is told when its turn failed, decided once from the StepFailed that ended it: the notifier pushes it
+// live, storage keeps it on the teen's message, and a resume replays it to a client that was away when it happened.
+
+export type TurnFailureCode = "TURN_TIMED_OUT" | "PERSONA_DELETED" | "GENERATION_FAILED" | "STEP_FAILED";
+
+export interface TurnFailure {
+  code: TurnFailureCode;
+  /** Words a client can show as they are. */
+  message: string;
+  /** Whether sending the message again may work. */
+  retryable: boolean;
+}
+
+/** What the client is told when the persona a turn was for was deleted before it answered. */
+export const PERSONA_DELETED_MESSAGE = "That companion was deleted, so this message was not answered.";
+/** What the client is told when the watchdog ended a turn that had no reply by its deadline. */
+export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
+/** What the client is told when every model the persona may use failed to answer. */
+export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
+
+/** The failure a StepFailed of a turn stands for: the watchdog's is a timeout, generation's a model or persona failure. */
+export function turnFailureOf(failed: { step: string; errorCode: string; retryable: boolean }): TurnFailure {
+  if (failed.step === "watchdog") return { code: "TURN_TIMED_OUT", message: TURN_TIMED_OUT_MESSAGE, retryable: failed.retryable };
+  if (failed.step === "generation" && failed.errorCode === "PERSONA_DELETED") return { code: "PERSONA_DELETED", message: PERSONA_DELETED_MESSAGE, retryable: failed.retryable };
+  if (failed.step === "generation") return { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: failed.retryable };
+  return { code: "STEP_FAILED", message: `The ${failed.step} step failed: ${failed.errorCode}`, retryable: failed.retryable };
+}
