@@ -295,8 +295,11 @@ export const surveyResponseAcceptedSchema = z.object({
   /** The respondent's key (a hash), never the id the respondent's browser sent. */
   respondentKey: id,
   answerCount: z.number().int().positive(),
-  /** Answers safety dropped from this response: counted, never stored or shown to a model. */
-  droppedAnswers: z.object({ abusive: z.number().int().nonnegative(), crisis: z.number().int().nonnegative() }),
+  /**
+   * Answers dropped from this response: counted, never stored or shown to a model. `locating`: nothing was left once
+   * where the subject can be found or reached was taken out (absent on events published before it was counted).
+   */
+  droppedAnswers: z.object({ abusive: z.number().int().nonnegative(), crisis: z.number().int().nonnegative(), locating: z.number().int().nonnegative().optional() }),
   receivedAt: isoTime,
 });
 

@@ -40,9 +40,23 @@ const NOT_STREET_NAME = new Set(
 const UK_POSTCODE = /(?<![\p{L}\p{N}])[a-z]{1,2}\d[a-z\d]?\s*\d(?!(?:st|nd|rd|th)(?![\p{L}\p{N}]))[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])/giu;
 const US_STATE_ZIP =
   /(?<=,\s*)(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+\d{5}(?:-\d{4})?(?!\d)/gu;
+const PLATFORM = "snap|snapchat|sc|insta|instagram|ig|discord|tiktok|tt|kik|telegram|whatsapp|wa|twitter|x|threads|twitch|roblox|steam|xbox|psn|bereal";
+// Without the short names a number or a letter could be ("4.5 on x", "sc: 12.5"): for the forms no "my"/"her" introduces.
+const PLATFORM_NAMED = "snap|snapchat|insta|instagram|ig|discord|tiktok|kik|telegram|whatsapp|twitter|threads|twitch|roblox|steam|xbox|psn|bereal";
 // A handle is only taken when it cannot be an ordinary word: "@name", "snap: name", or one with digits, dots or underscores.
-const HANDLE =
-  /(?:my|add me on|dm me on|hmu on|follow me on|message me on|text me on)\s+(?:snap|snapchat|sc|insta|instagram|ig|discord|tiktok|tt|kik|telegram|whatsapp|wa|twitter|x|threads)(?:\s+(?:is|=)|\s*[:=-])?\s*(@[\p{L}\p{N}._]{2,30}|(?<=[:=-]\s*)[\p{L}\p{N}._]{3,30}|[\p{L}\p{N}]*[\d._][\p{L}\p{N}._]{2,29})/giu;
+// Someone else's counts as much as one's own: "her snap is maya_k" shares a friend's, as a survey answer or in chat.
+const HANDLE = new RegExp(
+  `(?:(?:my|her|his|their|your)|(?:add|dm|hmu|follow|message|text|find)(?:\\s+(?:me|her|him|them))?\\s+on)\\s+(?:${PLATFORM})(?:\\s+(?:handle|username|name|tag|id|is|=)|\\s*[:=-])*\\s*(@[\\p{L}\\p{N}._]{2,30}|(?<=[:=-]\\s*)[\\p{L}\\p{N}._]{3,30}|[\\p{L}\\p{N}]*[\\d._][\\p{L}\\p{N}._]{1,29})`,
+  "giu",
+);
+// The handle before its platform ("@maya.k on insta", "maya_k2 on snap"), or after the platform's name and a colon ("ig: maya.k").
+const HANDLE_ON_PLATFORM = new RegExp(
+  `(?<![\\p{L}\\p{N}._@])(@[\\p{L}\\p{N}._]{2,30}|(?=[\\p{N}._]*\\p{L})[\\p{L}\\p{N}]*[\\d._][\\p{L}\\p{N}._]{1,29})\\s+(?:on|en)\\s+(?:${PLATFORM_NAMED})(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+const PLATFORM_COLON_HANDLE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLATFORM_NAMED})\\s*:\\s*(@?[\\p{L}\\p{N}._]{3,30})`, "giu");
+// A bare "@name" is a handle in anyone's words; an e-mail address, whose "@" has letters before it, is not read here.
+const AT_HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_](?:[\p{L}\p{N}._]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}_@]|\.[\p{L}\p{N}])/gu;
 
 const PLACEHOLDER: Readonly<Record<PersonalDataKind, string>> = {
   email: "[email]",
@@ -179,7 +193,14 @@ function handleSpans(text: string): Span[] {
     const end = match.index + match[0].length;
     spans.push({ start: end - handle.length, end, kind: "handle" });
   }
-  return spans;
+  for (const pattern of [HANDLE_ON_PLATFORM, PLATFORM_COLON_HANDLE]) {
+    for (const match of text.matchAll(pattern)) {
+      const handle = match[1] ?? "";
+      const start = match.index + match[0].indexOf(handle);
+      spans.push({ start, end: start + handle.length, kind: "handle" });
+    }
+  }
+  return text.includes("@") ? [...spans, ...spansOf(text, AT_HANDLE, "handle")] : spans;
 }
 
 function spansOf(text: string, regex: RegExp, kind: PersonalDataKind): Span[] {

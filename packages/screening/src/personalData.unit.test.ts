@@ -137,3 +137,35 @@ describe("e-mail addresses are found in linear time", () => {
     expect(emailSpans(text).map((span) => [span.start, span.end])).toEqual(expected);
   });
 });
+
+describe("someone's social handle is personal data, whoever's it is", () => {
+  it.each([
+    ["@maya.k on insta", "[handle] on insta"],
+    ["she's funny, @maya.k on insta", "she's funny, [handle] on insta"],
+    ["maya_k2 on snap", "[handle] on snap"],
+    ["her snap is maya_k", "her snap is [handle]"],
+    ["his discord: nightowl", "his discord: [handle]"],
+    ["ig: maya.kay", "ig: [handle]"],
+    ["follow her on tiktok @mayadances", "follow her on tiktok [handle]"],
+    ["add @jess_k for the group chat", "add [handle] for the group chat"],
+    ["su insta es @maya.k", "su insta es [handle]"],
+  ])("%j → %j", (message, redacted) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.categories).toEqual(["personal_data"]);
+    expect(verdict.redactedText).toBe(redacted);
+  });
+
+  it.each([
+    "she's always on insta",
+    "her insta is private",
+    "hot takes on tiktok",
+    "plot 4.5 on x axis",
+    "meet @ the mall",
+    "my tiktok is so cringe lol",
+    "write to jess@icloud.com",
+    "rated 4.5 on steam reviews",
+  ])("%j → no handle", (message) => {
+    expect(screenInput(message).matches.map((match) => match.term)).not.toContain("handle");
+  });
+});

@@ -3,3 +3,5 @@ export * from "./questions";
 export * from "./surveySchema";
 export * from "./respondent";
 export * from "./surveyPersona";
+export * from "./whereabouts/locatingQuestions";
+export * from "./whereabouts/locatingDetails";

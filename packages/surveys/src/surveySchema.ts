@@ -5,8 +5,15 @@ import { MAX_QUESTIONS, questionSchema, type SurveyQuestion } from "./questions"
 export const SURVEY_STATUSES = ["collecting", "synthesizing", "drawing", "ready", "failed"] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
-/** The count at which friends' answers become a persona, once. */
-export const RESPONSES_TO_SYNTHESISE = 3;
+/**
+ * What a survey needs before friends' answers become a persona, once: three responses, from at least two networks, so
+ * that no one network decides a persona alone (see SOURCE_LIMITS).
+ */
+export interface SynthesisThreshold {
+  responses: number;
+  networks: number;
+}
+export const SYNTHESIS_THRESHOLD: SynthesisThreshold = { responses: 3, networks: 2 };
 export const MAX_ANSWER_CHARS = 1000;
 
 export const createSurveyRequestSchema = z

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUESTIONS } from "./questions";
 import { checkAnswers, createSurveyRequestSchema, duplicateQuestionIds, surveyResponseSchema } from "./surveySchema";
-import { respondentKeyOf } from "./respondent";
+import { networkOf, respondentKeyOf, responseSourceOf } from "./respondent";
 
 describe("a survey response", () => {
   it("must answer questions of this survey, once each, with one of a choice's options", () => {
@@ -45,5 +45,24 @@ describe("creating a survey", () => {
     expect(createSurveyRequestSchema.safeParse({ subjectName: "Sam", questions: own.slice(0, 20) }).success).toBe(true);
     expect(duplicateQuestionIds([{ id: "a", kind: "text", text: "abc" }, { id: "a", kind: "text", text: "def" }])).toEqual(["a"]);
     expect(createSurveyRequestSchema.safeParse({ subjectName: "Sam", questions: [{ id: "c", kind: "choice", text: "Pick one", options: ["only"] }] }).success).toBe(false);
+  });
+});
+
+describe("a response's source", () => {
+  it("is the network an address belongs to: an IPv4 address, or an IPv6 address's /64", () => {
+    expect(networkOf("203.0.113.7")).toBe("203.0.113.7");
+    expect(networkOf("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(networkOf("2001:db8:85a3:12:1111:2222:3333:4444")).toBe("2001:db8:85a3:12::/64");
+    expect(networkOf("2001:0db8:85a3:0012::1")).toBe("2001:db8:85a3:12::/64");
+    expect(networkOf("2001:db8::1")).toBe("2001:db8:0:0::/64");
+  });
+
+  it("hashes the network and the browser with the survey, so neither can be followed from survey to survey", () => {
+    const here = responseSourceOf("s1", { sourceIp: "2001:db8:85a3:12::1", userAgent: "ua" });
+    // Another address in the same /64, as a phone picks for itself: the same network and browser.
+    expect(responseSourceOf("s1", { sourceIp: "2001:db8:85a3:12:ffff::9", userAgent: "ua" })).toEqual(here);
+    expect(responseSourceOf("s1", { sourceIp: "2001:db8:85a3:12::1", userAgent: "other" })).toEqual({ networkKey: here.networkKey, browserKey: expect.not.stringMatching(here.browserKey) });
+    expect(responseSourceOf("s2", { sourceIp: "2001:db8:85a3:12::1", userAgent: "ua" }).networkKey).not.toBe(here.networkKey);
+    expect(JSON.stringify(here)).not.toContain("2001");
   });
 });

@@ -4,6 +4,7 @@ import { startLocalTables, type LocalTables } from "@innerworld/emulators/dynamo
 import { manualClock } from "@innerworld/platform/clock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_QUESTIONS } from "../src/questions";
+import { SOURCE_LIMITS } from "../src/respondent";
 import { DynamoDbSurveyStore, RESPONSE_RETENTION_SECONDS } from "../src/store";
 import { surveyStoreContract } from "../src/store/surveyStoreContract";
 
@@ -81,5 +82,38 @@ describe("DynamoDbSurveyStore.addResponse", () => {
 
     const items = await local.client.send(new QueryCommand({ TableName: local.tables.surveys, KeyConditionExpression: "surveyId = :s", ExpressionAttributeValues: { ":s": surveyId }, ConsistentRead: true }));
     expect(items.Items ?? []).toEqual([]);
+  });
+
+  it("keeps neither the answer nor the count of its network and browser when its survey is deleted as it is written", async () => {
+    const surveyId = `survey-erased-mid-counted-answer-${process.pid}-${Date.now()}`;
+    const owners = new DynamoDbSurveyStore(local.client, local.tables.surveys);
+    await owners.create({ surveyId, ownerId: "owner-erased", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
+    const eraseBeforeTheAnswer = {
+      send: async (command: unknown) => {
+        if (command instanceof PutCommand) await owners.delete(surveyId);
+        return local.client.send(command as never);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const friends = new DynamoDbSurveyStore(eraseBeforeTheAnswer, local.tables.surveys);
+    const response = { respondentKey: "r1", networkKey: "n1", browserKey: "b1", receivedAt: "2026-11-18T16:05:00.000Z", answers: [{ questionId: "three_words", answer: "funny" }] };
+
+    await expect(friends.addResponse(surveyId, response, SOURCE_LIMITS)).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
+
+    const items = await local.client.send(new QueryCommand({ TableName: local.tables.surveys, KeyConditionExpression: "surveyId = :s", ExpressionAttributeValues: { ":s": surveyId }, ConsistentRead: true }));
+    expect(items.Items ?? []).toEqual([]);
+  });
+
+  it("counts each network's and browser's answers in items of the survey's own, which its deletion takes too", async () => {
+    const surveyId = `survey-counted-sources-${process.pid}-${Date.now()}`;
+    const store = new DynamoDbSurveyStore(local.client, local.tables.surveys);
+    await store.create({ surveyId, ownerId: "owner-counted", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
+    for (const respondentKey of ["r1", "r2", "r3"]) await store.addResponse(surveyId, { respondentKey, networkKey: "n1", browserKey: "b1", receivedAt: "2026-11-18T16:05:00.000Z", answers: [{ questionId: "three_words", answer: "funny" }] }, SOURCE_LIMITS);
+    const itemsOf = async () => (await local.client.send(new QueryCommand({ TableName: local.tables.surveys, KeyConditionExpression: "surveyId = :s", ExpressionAttributeValues: { ":s": surveyId }, ConsistentRead: true }))).Items ?? [];
+
+    expect((await itemsOf()).filter((item) => String(item.sk).startsWith("SOURCE#")).map((item) => item.responses)).toEqual([SOURCE_LIMITS.perBrowser, SOURCE_LIMITS.perBrowser]);
+
+    await store.delete(surveyId);
+
+    expect(await itemsOf()).toEqual([]);
   });
 });

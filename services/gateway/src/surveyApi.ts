@@ -12,9 +12,14 @@ import {
   DEFAULT_QUESTIONS,
   checkAnswers,
   createSurveyRequestSchema,
+  SOURCE_LIMITS,
   duplicateQuestionIds,
+  locatesSomeone,
+  locatingQuestionRefusal,
   respondentKeyOf,
+  responseSourceOf,
   surveyResponseSchema,
+  withoutLocatingDetails,
   type Survey,
   type SurveyQuestion,
 } from "@innerworld/surveys";
@@ -61,11 +66,14 @@ const isAbusive = (verdict: SafetyVerdict, text: string) =>
 /** An answer, which describes the subject: also dropped when it calls them names. */
 const isAbusiveAnswer = (verdict: SafetyVerdict, text: string) => isAbusive(verdict, text) || describesWithInsult(text);
 
-/** A question that asks friends for someone's whereabouts or contact details, which no persona needs. */
-const ASKS_FOR_PERSONAL_DETAILS =
-  /\b(?:home\s+)?address(?:es)?\b|\bphone\s*(?:number|#)|\bcell\s*(?:number|#)|\bwhere\s+(?:does|do|did)\s+(?:she|he|they|them)\s+live\b|\bpasswords?\b|\bsocial\s+security\b|\b(?:snap|insta|instagram|tiktok|discord)\s+(?:handle|username|name)\b|\bemail\b/i;
+/** Secrets no survey may ask for, whoever they belong to. */
+const ASKS_FOR_SECRETS = /\bpasswords?\b|\bpasscodes?\b|\bsocial\s+security\b|\bcontrase(?:ñ|n)as?\b/i;
 
-/** Why a question may not be asked: abuse, or personal details; undefined when it may. */
+/**
+ * Why a question may not be asked: abuse; where its subject lives, is, goes or can be found, when they are alone, or
+ * how to reach them (families of intent, in English and Spanish: packages/surveys' locatingQuestions); secrets;
+ * undefined when it may.
+ */
 const questionRefusal = (question: SurveyQuestion, screen: (text: string) => SafetyVerdict): string | undefined => {
   const texts = [question.text, ...(question.kind === "choice" ? question.options : [])];
   const refused = (text: string) => {
@@ -73,7 +81,10 @@ const questionRefusal = (question: SurveyQuestion, screen: (text: string) => Saf
     return verdict.action === "crisis" || isAbusive(verdict, text);
   };
   if (texts.some(refused)) return "not allowed";
-  if (ASKS_FOR_PERSONAL_DETAILS.test(question.text)) return "asks for personal details, which a persona does not need";
+  const locating = locatingQuestionRefusal(question.text);
+  if (locating) return locating;
+  if (ASKS_FOR_SECRETS.test(question.text)) return "asks for a password or an identity number, which a persona does not need";
+  if (question.kind === "choice" && question.options.some(locatesSomeone)) return "an option names where someone can be found or reached, which a persona does not need";
   if (question.kind === "choice" && new Set(question.options.map((option) => option.toLowerCase())).size < question.options.length) return "the same option is listed twice";
   return undefined;
 };
@@ -161,27 +172,44 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     const answerProblems = checkAnswers(survey.questions, parsed.data.answers);
     if (answerProblems.length) return problem(400, "INVALID_RESPONSE", "Some answers do not fit the questions", answerProblems.map((p) => ({ field: `answers.${p.questionId}`, reason: p.reason })));
 
-    const respondentKey = respondentKeyOf(surveyId, parsed.data.respondentId, { sourceIp: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent });
-    const decision = await ports.rateLimiter.take([
-      { scope: "survey_respondent", key: respondentKey, perMinute: SURVEY_RATE_LIMITS.perRespondentPerMinute },
-      { scope: "survey", key: surveyId, perMinute: SURVEY_RATE_LIMITS.perSurveyPerMinute },
-    ]);
+    const traits = { sourceIp: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent };
+    const respondentKey = respondentKeyOf(surveyId, parsed.data.respondentId, traits);
+    const decision = await ports.rateLimiter
+      .take([
+        { scope: "survey_respondent", key: respondentKey, perMinute: SURVEY_RATE_LIMITS.perRespondentPerMinute },
+        { scope: "survey", key: surveyId, perMinute: SURVEY_RATE_LIMITS.perSurveyPerMinute },
+      ])
+      // A limiter that cannot take a token (its record stayed contended under a burst of answers at once) has not let
+      // the answer through: the friend is asked to send again, as when a bucket is empty, never given a server error.
+      .catch(() => ({ allowed: false as const, retryAfter: 1 }));
     if (!decision.allowed) return problem(429, "RATE_LIMITED", "Too many answers just now; try again shortly", { retryAfter: decision.retryAfter });
 
-    // Each answer is screened on its own: an abusive or crisis answer is dropped and counted, never kept or shown to a model.
-    const dropped = { abusive: 0, crisis: 0 };
+    // Each answer is screened on its own: an abusive or crisis answer is dropped and counted, never kept or shown to a
+    // model. What locates or reaches the subject (a school, a handle, a number, where they are at what time) is taken
+    // out of a written answer before it is kept, and the answer dropped when nothing else was said. A choice is one of
+    // the owner's options, which were held to the same rule when the survey was made.
+    const dropped = { abusive: 0, crisis: 0, locating: 0 };
+    const kinds = new Map(survey.questions.map((q) => [q.id, q.kind]));
     const kept: { questionId: string; answer: string }[] = [];
     for (const answer of parsed.data.answers) {
       const verdict = ports.screen(answer.answer);
-      if (verdict.action === "crisis") dropped.crisis += 1;
-      else if (isAbusiveAnswer(verdict, answer.answer)) dropped.abusive += 1;
-      else kept.push({ questionId: answer.questionId, answer: verdict.redactedText ?? answer.answer });
+      if (verdict.action === "crisis") {
+        dropped.crisis += 1;
+        continue;
+      }
+      // Held to the persona's rules once its locating parts are out: a number in an answer is taken out, not a reason
+      // to drop the whole answer as a reply containing one would be.
+      const text = kinds.get(answer.questionId) === "choice" ? answer.answer : withoutLocatingDetails(answer.answer);
+      if (text === undefined) dropped[isAbusive(verdict, answer.answer) && verdict.categories.some((c) => c !== "personal_data") ? "abusive" : "locating"] += 1;
+      else if (isAbusiveAnswer(text === answer.answer ? verdict : ports.screen(text), text)) dropped.abusive += 1;
+      else kept.push({ questionId: answer.questionId, answer: text });
     }
     // A friend who wrote something worrying gets the helplines with the thanks, whatever else happened.
     const thanks = { message: THANK_YOU, ...(dropped.crisis ? { support: crisisResources(event.headers?.["accept-language"]?.split(",")[0]).resources } : {}) };
     const countDropped = async () => {
       for (let i = 0; i < dropped.abusive; i++) await ports.surveys.countDropped(surveyId, "abusive");
       for (let i = 0; i < dropped.crisis; i++) await ports.surveys.countDropped(surveyId, "crisis");
+      for (let i = 0; i < dropped.locating; i++) await ports.surveys.countDropped(surveyId, "locating");
     };
     if (kept.length === 0) {
       await countDropped();
@@ -189,9 +217,11 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     }
 
     const receivedAt = now().toISOString();
-    const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt });
+    const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt, ...responseSourceOf(surveyId, traits) }, SOURCE_LIMITS);
     // A friend sending the same response again is answered, not counted again: its dropped answers were counted once.
     if (added === "duplicate") return problem(409, "ALREADY_ANSWERED", "You have answered this survey already");
+    // As many answers as one network or browser may give have come from this one: most likely the same person again.
+    if (added === "source_full") return problem(409, "SOURCE_LIMIT_REACHED", "This survey has all the answers it takes from your network");
     await countDropped();
     await ports.publisher.publish({
       type: "SurveyResponseAccepted",

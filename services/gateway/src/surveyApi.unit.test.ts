@@ -6,6 +6,7 @@ import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { describe, expect, it, vi } from "vitest";
+import { SOURCE_LIMITS } from "@innerworld/surveys";
 import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
 
 const NOW = Date.parse("2026-11-18T16:00:00Z");
@@ -45,8 +46,10 @@ const create = async (api: ReturnType<typeof setUp>["api"], owner = "owner-1") =
   expect(created.statusCode).toBe(201);
   return body(created).surveyId as string;
 };
-const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respondentId: string, answers: { questionId: string; answer: string }[]) =>
-  api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, headers: { "accept-language": "en-US,en;q=0.8" } }));
+const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respondentId: string, answers: { questionId: string; answer: string }[], sourceIp?: string) =>
+  api(
+    httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, headers: { "accept-language": "en-US,en;q=0.8" }, ...(sourceIp ? { sourceIp } : {}) }),
+  );
 
 describe("the survey API", () => {
   it("answers every route infra and the local cloud send it, and only those; the public ones without a token", async () => {
@@ -97,7 +100,7 @@ describe("the survey API", () => {
     const kept = await surveys.listResponses(surveyId);
     expect(kept.map((r) => r.answers)).toEqual([[{ questionId: "three_words", answer: "funny and loyal" }]]);
     expect((await surveys.get(surveyId))?.droppedCount).toBe(2);
-    expect(publisher.ofType("SurveyResponseAccepted").map((e) => e.data)).toEqual([expect.objectContaining({ surveyId, answerCount: 1, droppedAnswers: { abusive: 1, crisis: 1 } })]);
+    expect(publisher.ofType("SurveyResponseAccepted").map((e) => e.data)).toEqual([expect.objectContaining({ surveyId, answerCount: 1, droppedAnswers: { abusive: 1, crisis: 1, locating: 0 } })]);
     expect(JSON.stringify(publisher.published)).not.toContain("browser-ana");
   });
 
@@ -237,6 +240,97 @@ describe("the survey API", () => {
     const limited = await respond(api, surveyId, "browser-ben-0001", answer);
     expect(limited.statusCode).toBe(429);
     expect((body(limited).error as { details: { retryAfter: number } }).details.retryAfter).toBe(12);
+  });
+
+  it.each([
+    "What school does Maya go to, and what time does she walk home?",
+    "What street is her house on?",
+    "What is her snap or insta?",
+    "Where can I find her after practice?",
+    "What is her number?",
+    "¿En qué colonia vive Maya?",
+  ])("refuses a question that asks friends to locate or reach the subject: %j", async (text) => {
+    const { api, surveys } = setUp();
+
+    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "q", kind: "text", text }] } }));
+
+    expect(result.statusCode).toBe(422);
+    expect(body(result).error).toMatchObject({ code: "UNSAFE_SURVEY", details: [{ field: "questions.q", reason: expect.stringContaining("which a persona does not need") }] });
+    expect(await surveys.listByOwner("owner-1")).toEqual([]);
+  });
+
+  it("refuses a choice whose options name where the subject can be found", async () => {
+    const { api } = setUp();
+
+    const result = await api(
+      httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "c", kind: "choice", text: "Which fits her?", options: ["Lincoln High", "Roosevelt Middle School"] }] } }),
+    );
+
+    expect(result.statusCode).toBe(422);
+    expect(body(result).error).toMatchObject({ details: [{ field: "questions.c", reason: expect.stringContaining("option") }] });
+  });
+
+  it("keeps what friends say about the subject and takes out where they are and how to reach them, before it is stored", async () => {
+    const { api, surveys, publisher } = setUp();
+    const surveyId = await create(api);
+
+    const result = await respond(api, surveyId, "browser-gus-0001", [
+      { questionId: "three_words", answer: "funny, loyal, @maya.k on insta" },
+      { questionId: "passions", answer: "Lincoln High, she walks home alone at 3pm" },
+      { questionId: "cares_about", answer: "her friends - you can find her behind the gym at 5pm" },
+      { questionId: "best_quality", answer: "she listens, text her at 555-123-4567" },
+    ]);
+
+    expect(result.statusCode).toBe(202);
+    expect(body(result).message).toBe(THANK_YOU);
+    expect((await surveys.listResponses(surveyId)).map((r) => r.answers)).toEqual([
+      [
+        { questionId: "three_words", answer: "funny, loyal" },
+        { questionId: "cares_about", answer: "her friends" },
+        { questionId: "best_quality", answer: "she listens" },
+      ],
+    ]);
+    expect((await surveys.get(surveyId))?.droppedCount).toBe(1);
+    expect(publisher.ofType("SurveyResponseAccepted").map((e) => e.data.droppedAnswers)).toEqual([{ abusive: 0, crisis: 0, locating: 1 }]);
+  });
+
+  it("keeps as many answers from one network as friends on a school's Wi-Fi give, and no more, whatever respondent ids it sends", async () => {
+    const { api, surveys } = setUp();
+    const surveyId = await create(api);
+    const answer = [{ questionId: "three_words", answer: "kind" }];
+
+    const fromOneNetwork = [];
+    for (let i = 0; i < SOURCE_LIMITS.perNetwork + 3; i++) {
+      fromOneNetwork.push((await api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId: `browser-${i}-random`, answers: answer }, headers: { "user-agent": `phone-${i}` }, sourceIp: "198.51.100.20" }))).statusCode);
+    }
+    // The same browser on the same network: two friends with one phone model, then nobody more.
+    const fromOneBrowser = [];
+    for (let i = 0; i < 4; i++) fromOneBrowser.push((await respond(api, surveyId, `browser-same-${i}-0001`, answer, "192.0.2.50")).statusCode);
+
+    expect(fromOneNetwork).toEqual([...Array<number>(SOURCE_LIMITS.perNetwork).fill(202), 409, 409, 409]);
+    expect(fromOneBrowser).toEqual([...Array<number>(SOURCE_LIMITS.perBrowser).fill(202), 409, 409]);
+    expect(await surveys.listResponses(surveyId)).toHaveLength(SOURCE_LIMITS.perNetwork + SOURCE_LIMITS.perBrowser);
+  });
+
+  it("asks a friend to send again, never a server error, when the rate limiter cannot decide under contention", async () => {
+    const { api, surveys } = setUp();
+    const surveyId = await create(api);
+    const busy = createSurveyApi({
+      surveys,
+      personas: new InMemoryPersonaStore(),
+      portraits: new InMemoryPortraitStore(),
+      publisher: new RecordingPublisher("gateway"),
+      rateLimiter: { take: async () => Promise.reject(new Error("rate limit record survey#x stayed contended after 12 tries")) },
+      userOfToken: async () => undefined,
+      screen: screenInput,
+      clock: () => NOW,
+    });
+
+    const result = await respond(busy, surveyId, "browser-hal-0001", [{ questionId: "three_words", answer: "kind" }]);
+
+    expect(result.statusCode).toBe(429);
+    expect(body(result).error).toMatchObject({ code: "RATE_LIMITED", details: { retryAfter: 1 } });
+    expect(await surveys.listResponses(surveyId)).toEqual([]);
   });
 
   it("serves a persona's portrait to its owner only", async () => {

@@ -6,7 +6,8 @@ import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
-import { personaIdForSurvey } from "@innerworld/surveys";
+import { personaIdForSurvey, withoutLocatingDetails } from "@innerworld/surveys";
+import type { StoredResponse } from "@innerworld/surveys/store";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 
 export interface PersonaSynthesisPorts {
@@ -66,6 +67,22 @@ export class SurveyPersonaLimitError extends SurveyFailedForGoodError {
   }
 }
 
+/**
+ * Friends' answers with every part that locates or reaches the survey's subject taken out, and a response with nothing
+ * else in it left out. The gateway does the same before it stores an answer; done again here, a response stored before
+ * that rule (they are kept 30 days), or by any other writer, never reaches the model or the persona with a school, a
+ * handle or a time and place in it.
+ */
+const withoutWhereabouts = (responses: readonly StoredResponse[]) =>
+  responses
+    .map((response) => ({
+      answers: response.answers.flatMap(({ questionId, answer }) => {
+        const text = withoutLocatingDetails(answer);
+        return text === undefined ? [] : [{ questionId, answer: text }];
+      }),
+    }))
+    .filter((response) => response.answers.length > 0);
+
 export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
   async function synthesise({ envelope, context }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
     const { data, metadata } = envelope;
@@ -82,7 +99,7 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     // 21st): checked before the model is asked, since the answer could not be kept.
     const owned = (await ports.personas.listByOwner(survey.ownerId)).filter((persona) => persona.personaId !== personaId);
     if (owned.length >= PERSONA_LIMITS.personasPerUser) throw new SurveyPersonaLimitError(survey.surveyId, PERSONA_LIMITS.personasPerUser);
-    const responses = await ports.surveys.listResponses(survey.surveyId);
+    const responses = withoutWhereabouts(await ports.surveys.listResponses(survey.surveyId));
     const deadline = invocationDeadline(context, SYNTHESIS_RESERVE_MS);
     const draft = await ports.synthesiser
       .synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses }, { signal: deadline.signal })

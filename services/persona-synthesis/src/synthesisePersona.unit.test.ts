@@ -63,6 +63,24 @@ describe("persona synthesis", () => {
     ]);
   });
 
+  it("writes nothing that locates or reaches the subject, even from answers stored before they were taken out", async () => {
+    const { personas, publisher, synthesise, completed } = await setUp({
+      answers: [
+        ["a", "funny, loyal, @maya.k on insta"],
+        ["b", "Lincoln High, she walks home alone at 3pm"],
+        ["c", "kind - behind the gym at 5pm"],
+        ["d", "funny and her snap is maya_k2"],
+      ],
+    });
+
+    await synthesise(completed);
+
+    const persona = await personas.get(personaIdForSurvey(SURVEY));
+    const written = JSON.stringify({ persona, events: publisher.published });
+    for (const detail of ["insta", "maya.k", "lincoln", "3pm", "gym", "5pm", "snap", "maya_k2", "walks home"]) expect(written.toLowerCase()).not.toContain(detail);
+    expect(persona?.personality).toMatch(/^You are funny, kind and loyal/);
+  });
+
   it("keeps the persona it wrote when the event comes again, and repeats the same event id", async () => {
     const { personas, publisher, synthesise, completed } = await setUp();
     await synthesise(completed);

@@ -2,7 +2,7 @@
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { PersonaStore } from "@innerworld/personas/store";
-import { RESPONSES_TO_SYNTHESISE, personaIdForSurvey } from "@innerworld/surveys";
+import { SYNTHESIS_THRESHOLD, personaIdForSurvey } from "@innerworld/surveys";
 import type { SurveyStore } from "@innerworld/surveys/store";
 
 export interface SurveyKeeperPorts {
@@ -25,7 +25,7 @@ export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
     async surveyResponseAccepted({ envelope, replayName }: ConsumedEvent<"SurveyResponseAccepted">) {
       const { data, metadata } = envelope;
       // Keyed by this event: however many responses arrive at once, one of them starts the saga.
-      const { count, crossed } = await ports.surveys.claimForSynthesis(data.surveyId, RESPONSES_TO_SYNTHESISE, metadata.eventId);
+      const { count, crossed } = await ports.surveys.claimForSynthesis(data.surveyId, SYNTHESIS_THRESHOLD, metadata.eventId);
       // A replay of the archive keeps the count but starts nothing: the saga ran when the answers came in, and the
       // replay carries its own copy of the SurveyCompleted it published then.
       if (!crossed || replayName !== undefined) return;

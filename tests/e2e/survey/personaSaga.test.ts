@@ -8,6 +8,7 @@ import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callFrom, networkOfFriend } from "./fromNetwork";
 
 const OWNER = "teen-survey-owner";
 
@@ -43,6 +44,14 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     return { status: response.status, headers: response.headers, text, json: (text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined) as Record<string, unknown> };
   };
 
+  /** Each friend answers from a network of their own, as friends at home do; the same friend always from the same one. */
+  const networks = new Map<string, string>();
+  const answer = (surveyId: string, body: { respondentId: string; answers: { questionId: string; answer: string }[] }, headers: Record<string, string> = {}) => {
+    const network = networks.get(body.respondentId) ?? networkOfFriend(networks.size);
+    networks.set(body.respondentId, network);
+    return callFrom(network, `${env.cloud.endpoints.readApiUrl}/surveys/${surveyId}/responses`, "POST", body, headers);
+  };
+
   const friendAnswers = (friend: string, threeWords: string, passions: string, talk: string) => ({
     respondentId: `browser-${friend}-0001`,
     answers: [
@@ -69,20 +78,20 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     expect(Object.keys(publicView.json).sort()).toEqual(["questions", "subjectName", "surveyId"]);
     expect((publicView.json.questions as unknown[]).length).toBeGreaterThanOrEqual(3);
 
-    expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("ana", "funny, loyal and loud", "marine biology, anime", "playful and joking"))).status).toBe(202);
+    expect((await answer(survey.surveyId, friendAnswers("ana", "funny, loyal and loud", "marine biology, anime", "playful and joking"))).status).toBe(202);
     // An abusive response: every answer dropped and counted, nothing kept, the friend still thanked.
-    const abusive = await api("POST", `/surveys/${survey.surveyId}/responses`, { respondentId: "browser-troll-0001", answers: [{ questionId: "three_words", answer: "she is a stupid bitch" }, { questionId: "passions", answer: "nothing, kys" }] });
+    const abusive = await answer(survey.surveyId, { respondentId: "browser-troll-0001", answers: [{ questionId: "three_words", answer: "she is a stupid bitch" }, { questionId: "passions", answer: "nothing, kys" }] });
     expect(abusive.status).toBe(202);
-    expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("ben", "Loyal, creative, funny!!", "anime and drawing", "playful and joking"))).status).toBe(202);
+    expect((await answer(survey.surveyId, friendAnswers("ben", "Loyal, creative, funny!!", "anime and drawing", "playful and joking"))).status).toBe(202);
     // A friend in crisis: the answer is dropped and counted, and the thanks carries the helplines.
-    const worried = await api("POST", `/surveys/${survey.surveyId}/responses`, { respondentId: "browser-dee-0001", answers: [{ questionId: "three_words", answer: "honestly i want to kill myself tonight" }] }, undefined, { "accept-language": "en-US" });
+    const worried = await answer(survey.surveyId, { respondentId: "browser-dee-0001", answers: [{ questionId: "three_words", answer: "honestly i want to kill myself tonight" }] }, { "accept-language": "en-US" });
     expect(worried.status).toBe(202);
     expect(JSON.stringify(worried.json.support)).toContain("988");
     // The same friend twice is refused.
-    expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("ben", "kind", "cats", "playful and joking"))).status).toBe(409);
+    expect((await answer(survey.surveyId, friendAnswers("ben", "kind", "cats", "playful and joking"))).status).toBe(409);
     const owned = await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken);
     expect(owned.json).toMatchObject({ status: "collecting", droppedCount: 3 });
-    expect((await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers("cleo", "kind and funny", "drawing, marine biology", "warm and encouraging"))).status).toBe(202);
+    expect((await answer(survey.surveyId, friendAnswers("cleo", "kind and funny", "drawing, marine biology", "warm and encouraging"))).status).toBe(202);
 
     const ready = await until(async () => {
       const view = await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken);
@@ -120,7 +129,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     const tap = await tapBus(env, ["SurveyCompleted"]);
     const survey = await createSurvey("Leo");
     const statuses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers(`friend${i}`, "chill and honest", "skateboarding", "calm and thoughtful")).then((r) => r.status)),
+      Array.from({ length: 10 }, (_, i) => answer(survey.surveyId, friendAnswers(`friend${i}`, "chill and honest", "skateboarding", "calm and thoughtful")).then((r) => r.status)),
     );
     expect(statuses).toEqual(Array(10).fill(202));
     // Every response counted by storage and the persona ready: any second SurveyCompleted would have been published by now.
@@ -146,7 +155,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
 
     const owner = await ChatClient.connect(env.cloud.endpoints, OWNER);
     const survey = await createSurvey("Noor");
-    for (const friend of ["a", "b", "c"]) await api("POST", `/surveys/${survey.surveyId}/responses`, friendAnswers(`noor-${friend}`, "brave, curious", "robotics", "direct and honest"));
+    for (const friend of ["a", "b", "c"]) await answer(survey.surveyId, friendAnswers(`noor-${friend}`, "brave, curious", "robotics", "direct and honest"));
     const ready = await until(async () => {
       const view = await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken);
       return view.json.status === "ready" ? view.json : undefined;

@@ -7,6 +7,7 @@ import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callFrom, networkOfFriend } from "./fromNetwork";
 
 const OWNER = "teen-portrait-owner";
 const IMAGE_MODEL = "gpt-image-1";
@@ -49,8 +50,9 @@ describe("persona saga with an image model", () => {
 
   const surveyAnsweredByThree = async (subjectName: string) => {
     const created = (await (await api("POST", "/surveys", { subjectName }, ownerToken)).json()) as { surveyId: string };
-    for (const friend of ["ana", "ben", "cleo"]) {
-      const response = await api("POST", `/surveys/${created.surveyId}/responses`, {
+    // Each friend from a network of their own: a persona waits for answers from more than one.
+    for (const [i, friend] of ["ana", "ben", "cleo"].entries()) {
+      const response = await callFrom(networkOfFriend(i), `${env.cloud.endpoints.readApiUrl}/surveys/${created.surveyId}/responses`, "POST", {
         respondentId: `browser-${subjectName}-${friend}-01`,
         answers: [
           { questionId: "three_words", answer: "funny, loyal and curious" },

@@ -26,7 +26,7 @@ export const httpApiEvent = (input: {
       authorizer: { principalId: "", integrationLatency: 0, jwt: { claims: input.sub ? { sub: input.sub } : {}, scopes: [] } },
       domainName: "api.innerworld.test",
       domainPrefix: "api",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: input.sourceIp ?? "203.0.113.7", userAgent: "test-browser" },
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: input.sourceIp ?? "203.0.113.7", userAgent: input.headers?.["user-agent"] ?? "test-browser" },
       requestId: "request-1",
       routeKey: input.routeKey,
       stage: "$default",

@@ -1,5 +1,6 @@
 // The survey store port: surveys, their anonymous responses, and the one crossing of the synthesis threshold.
-import type { Survey, SurveyStatus } from "../surveySchema";
+import type { SourceLimits } from "../respondent";
+import type { Survey, SurveyStatus, SynthesisThreshold } from "../surveySchema";
 
 export interface StoredAnswer {
   questionId: string;
@@ -10,9 +11,16 @@ export interface StoredResponse {
   respondentKey: string;
   answers: StoredAnswer[];
   receivedAt: string;
+  /** The network and browser it came from, hashed per survey; absent on responses kept before sources were. */
+  networkKey?: string;
+  browserKey?: string;
 }
 
-export type DropReason = "abusive" | "crisis";
+/** Why an answer was not kept: safety dropped it, or nothing was left once where its subject can be found was taken out. */
+export type DropReason = "abusive" | "crisis" | "locating";
+
+/** What became of a response: kept, the respondent's second, or one more than its network or browser may give. */
+export type AddResponseResult = "added" | "duplicate" | "source_full";
 
 /** Responses are kept for the persona to be made, then for at most this long. */
 export const RESPONSE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
@@ -22,24 +30,35 @@ export interface SurveyStore {
   get(surveyId: string): Promise<Survey | undefined>;
   listByOwner(ownerId: string): Promise<Survey[]>;
   /**
-   * Keeps the first response of each respondent; a second one from the same respondent is refused. A response to a
-   * survey that does not exist, or that is deleted while the response is written, is not kept (SurveyNotFoundError).
+   * Keeps the first response of each respondent; a second one from the same respondent is refused. When `limits` are
+   * given, a response whose browser or network has given as many as they allow is refused too ("source_full"), however
+   * many arrive at once; a respondent's second response is "duplicate" before it is ever counted against its source.
+   * A response to a survey that does not exist, or that is deleted while the response is written, is not kept
+   * (SurveyNotFoundError).
    */
-  addResponse(surveyId: string, response: StoredResponse): Promise<"added" | "duplicate">;
+  addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult>;
   /** A screened-out answer is counted, never stored. */
   countDropped(surveyId: string, reason: DropReason): Promise<void>;
   /**
-   * Counts the responses kept so far and, when the count has reached `threshold`, claims the survey for synthesis:
+   * Counts the responses kept so far and, when they reach `threshold` (so many responses, from so many networks; a
+   * response kept before networks were recorded counts as its own), claims the survey for synthesis:
    * `crossed` is true for exactly one claimant, however many count at the same moment — and again for that same
    * claimant when it asks twice while the survey is still `synthesizing` (a redelivered event whose first attempt
    * claimed, then failed to publish). A claim asked again never changes the survey's status.
    */
-  claimForSynthesis(surveyId: string, threshold: number, claimant: string): Promise<{ count: number; crossed: boolean }>;
+  claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string): Promise<{ count: number; crossed: boolean }>;
   listResponses(surveyId: string): Promise<StoredResponse[]>;
   setStatus(surveyId: string, status: SurveyStatus, fields?: { personaId?: string; failureReason?: string }): Promise<void>;
-  /** Removes a survey and its responses (the owner's erasure). */
+  /** Removes a survey, its responses and what was counted of their sources (the owner's erasure). */
   delete(surveyId: string): Promise<void>;
 }
+
+/** How many networks responses came from; one kept before networks were recorded is counted as a network of its own. */
+export const networkCountOf = (responses: readonly StoredResponse[]): number => new Set(responses.map((r) => r.networkKey ?? `respondent:${r.respondentKey}`)).size;
+
+/** Whether kept responses reach a threshold. */
+export const reachesThreshold = (responses: readonly StoredResponse[], threshold: SynthesisThreshold): boolean =>
+  responses.length >= threshold.responses && networkCountOf(responses) >= threshold.networks;
 
 export class SurveyNotFoundError extends Error {
   override readonly name = "SurveyNotFoundError";

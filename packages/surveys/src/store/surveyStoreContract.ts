@@ -17,6 +17,10 @@ const newSurvey = (overrides: Partial<Survey> = {}): Survey => ({
   ...overrides,
 });
 const response = (respondentKey: string, at = "2026-11-18T16:05:00.000Z") => ({ respondentKey, receivedAt: at, answers: [{ questionId: "three_words", answer: "funny, loyal, kind" }] });
+const from = (respondentKey: string, networkKey: string, browserKey: string) => ({ ...response(respondentKey), networkKey, browserKey });
+/** The saga's own threshold's shape; responses kept with no network count as a network each. */
+const THREE = { responses: 3, networks: 2 };
+const LIMITS = { perBrowser: 2, perNetwork: 3 };
 
 export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStore) => {
   describe(`SurveyStore (${adapter})`, () => {
@@ -38,6 +42,48 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       expect((await store.listResponses(survey.surveyId)).map((r) => r.respondentKey).sort()).toEqual(["r1", "r2"]);
     });
 
+    it("keeps no more responses from one browser or one network than the limits allow, and tells a respondent sending again so first", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+
+      const results = [];
+      for (const [respondent, browser] of [["r1", "phone-a"], ["r2", "phone-a"], ["r3", "phone-a"], ["r4", "phone-b"], ["r5", "phone-c"]] as const) {
+        results.push(await store.addResponse(survey.surveyId, from(respondent, "school-wifi", browser), LIMITS));
+      }
+      const again = await store.addResponse(survey.surveyId, from("r1", "school-wifi", "phone-a"), LIMITS);
+      const elsewhere = await store.addResponse(survey.surveyId, from("r6", "home-wifi", "home-laptop"), LIMITS);
+
+      expect(results).toEqual(["added", "added", "source_full", "added", "source_full"]);
+      expect(again).toBe("duplicate");
+      expect(elsewhere).toBe("added");
+      expect((await store.listResponses(survey.surveyId)).map((r) => r.respondentKey).sort()).toEqual(["r1", "r2", "r4", "r6"]);
+    });
+
+    it("keeps a source to its limit however many of its responses arrive at once", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => store.addResponse(survey.surveyId, from(`r${i}`, "one-network", `browser-${i % 4}`), LIMITS)));
+
+      expect(results.filter((r) => r === "added")).toHaveLength(LIMITS.perNetwork);
+      expect(results.filter((r) => r === "source_full")).toHaveLength(12 - LIMITS.perNetwork);
+      expect(await store.listResponses(survey.surveyId)).toHaveLength(LIMITS.perNetwork);
+    });
+
+    it("claims a survey only once its responses come from enough networks", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const [respondent, browser] of [["a", "phone-a"], ["b", "phone-b"], ["c", "phone-c"]] as const) await store.addResponse(survey.surveyId, from(respondent, "school-wifi", browser), LIMITS);
+
+      expect(await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).toEqual({ count: 3, crossed: false });
+
+      await store.addResponse(survey.surveyId, from("d", "home-wifi", "laptop"), LIMITS);
+      expect(await store.claimForSynthesis(survey.surveyId, THREE, "event-d")).toEqual({ count: 4, crossed: true });
+    });
+
     it("refuses a response to a survey that does not exist", async () => {
       await expect(makeStore().addResponse("no-such-survey", response("r1"))).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
     });
@@ -47,14 +93,14 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       const survey = newSurvey();
       await store.create(survey);
       await Promise.all(["a", "b"].map((k) => store.addResponse(survey.surveyId, response(k))));
-      expect(await store.claimForSynthesis(survey.surveyId, 3, "event-b")).toEqual({ count: 2, crossed: false });
+      expect(await store.claimForSynthesis(survey.surveyId, THREE, "event-b")).toEqual({ count: 2, crossed: false });
       await Promise.all(["c", "d", "e", "f"].map((k) => store.addResponse(survey.surveyId, response(k))));
-      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimForSynthesis(survey.surveyId, 3, `event-${i}`)));
+      const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimForSynthesis(survey.surveyId, THREE, `event-${i}`)));
       expect(claims.filter((c) => c.crossed)).toHaveLength(1);
       // The winner's event, delivered again, may publish again (same event id); nobody else may.
       const winner = `event-${claims.findIndex((c) => c.crossed)}`;
-      expect((await store.claimForSynthesis(survey.surveyId, 3, winner)).crossed).toBe(true);
-      expect((await store.claimForSynthesis(survey.surveyId, 3, "event-late")).crossed).toBe(false);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, winner)).crossed).toBe(true);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-late")).crossed).toBe(false);
       const after = await store.get(survey.surveyId);
       expect(after).toMatchObject({ status: "synthesizing", responseCount: 6 });
     });
@@ -64,12 +110,12 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       const survey = newSurvey();
       await store.create(survey);
       for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
-      expect((await store.claimForSynthesis(survey.surveyId, 3, "event-c")).crossed).toBe(true);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(true);
       await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" });
       await store.setStatus(survey.surveyId, "ready", { personaId: "persona-1" });
 
       // Delivered again (at least once), or replayed from the archive.
-      const again = await store.claimForSynthesis(survey.surveyId, 3, "event-c");
+      const again = await store.claimForSynthesis(survey.surveyId, THREE, "event-c");
 
       expect(again).toEqual({ count: 3, crossed: false });
       expect((await store.get(survey.surveyId))?.status).toBe("ready");
@@ -90,7 +136,7 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       const owner = `owner-${next++}`;
       const survey = newSurvey({ ownerId: owner });
       await store.create(survey);
-      await store.addResponse(survey.surveyId, response("r1"));
+      await store.addResponse(survey.surveyId, from("r1", "home-wifi", "laptop"), LIMITS);
       await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" });
       expect(await store.get(survey.surveyId)).toMatchObject({ status: "drawing", personaId: "persona-1" });
       expect((await store.listByOwner(owner)).map((s) => s.surveyId)).toEqual([survey.surveyId]);

@@ -2,11 +2,14 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
-import type { Survey, SurveyStatus } from "../../surveySchema";
-import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+import type { SourceLimits } from "../../respondent";
+import type { Survey, SurveyStatus, SynthesisThreshold } from "../../surveySchema";
+import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
 
 const SURVEY_SK = "SURVEY";
 const RESPONSE_PREFIX = "RESPONSE#";
+/** One counter item per source of a survey's responses: how many it has given. */
+const SOURCE_PREFIX = "SOURCE#";
 
 type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string; claimedBy?: string };
 
@@ -39,9 +42,14 @@ export class DynamoDbSurveyStore implements SurveyStore {
     return surveys;
   }
 
-  async addResponse(surveyId: string, response: StoredResponse): Promise<"added" | "duplicate"> {
+  async addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult> {
     if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
     const key = { surveyId, sk: `${RESPONSE_PREFIX}${response.respondentKey}` };
+    // A respondent sending again is told so, whatever their network has given since.
+    const { Item: existing } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: "sk" }));
+    if (existing) return "duplicate";
+    const held = limits ? await this.holdSourceSlots(surveyId, response, limits) : [];
+    if (held === undefined) return "source_full";
     try {
       await this.client.send(
         new PutCommand({
@@ -51,6 +59,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
         }),
       );
     } catch (error) {
+      await this.releaseSourceSlots(surveyId, held);
       if (isConditionFailure(error)) return "duplicate";
       throw error;
     }
@@ -58,10 +67,52 @@ export class DynamoDbSurveyStore implements SurveyStore {
     // the write. Deleted since (its owner's erasure), the answer goes too; delete() sweeps the answers again after the
     // survey item, so one of the two sees the other.
     if (!(await this.get(surveyId))) {
-      await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+      for (const sk of [key.sk, ...held]) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk } }));
       throw new SurveyNotFoundError(surveyId);
     }
     return "added";
+  }
+
+  /**
+   * Takes one slot from the browser's counter, then one from the network's, each only below its cap (an atomic
+   * conditional ADD, so parallel answers cannot all see room); gives the first back when the second is full. The
+   * source keys held, or undefined when a source is full.
+   */
+  private async holdSourceSlots(surveyId: string, response: StoredResponse, limits: SourceLimits): Promise<string[] | undefined> {
+    const wanted = [
+      ...(response.browserKey ? [{ sk: `${SOURCE_PREFIX}browser#${response.browserKey}`, cap: limits.perBrowser }] : []),
+      ...(response.networkKey ? [{ sk: `${SOURCE_PREFIX}network#${response.networkKey}`, cap: limits.perNetwork }] : []),
+    ];
+    const held: string[] = [];
+    for (const { sk, cap } of wanted) {
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { surveyId, sk },
+            UpdateExpression: "ADD responses :one SET expiresAt = :expires",
+            ConditionExpression: "attribute_not_exists(responses) OR responses < :cap",
+            ExpressionAttributeValues: { ":one": 1, ":cap": cap, ":expires": epochSeconds(this.clock()) + RESPONSE_RETENTION_SECONDS },
+          }),
+        );
+        held.push(sk);
+      } catch (error) {
+        await this.releaseSourceSlots(surveyId, held);
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    }
+    return held;
+  }
+
+  private async releaseSourceSlots(surveyId: string, held: readonly string[]): Promise<void> {
+    for (const sk of held) {
+      await this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: { surveyId, sk }, UpdateExpression: "ADD responses :less", ConditionExpression: "attribute_exists(responses)", ExpressionAttributeValues: { ":less": -1 } }),
+      ).catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    }
   }
 
   async countDropped(surveyId: string, reason: DropReason): Promise<void> {
@@ -82,9 +133,10 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
-  async claimForSynthesis(surveyId: string, threshold: number, claimant: string): Promise<{ count: number; crossed: boolean }> {
+  async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string): Promise<{ count: number; crossed: boolean }> {
     // Counting the kept responses (not incrementing a counter) makes a redelivered event harmless.
-    const count = (await this.listResponses(surveyId)).length;
+    const responses = await this.listResponses(surveyId);
+    const count = responses.length;
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -96,7 +148,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
     ).catch((error: unknown) => {
       if (!isConditionFailure(error)) throw error;
     });
-    if (count < threshold) return { count, crossed: false };
+    if (!reachesThreshold(responses, threshold)) return { count, crossed: false };
     try {
       // Only one caller's condition holds: the first to see the threshold reached claims the synthesis.
       await this.client.send(
@@ -120,14 +172,14 @@ export class DynamoDbSurveyStore implements SurveyStore {
     return { count, crossed: claimed?.claimedBy === claimant && claimed.status === "synthesizing" };
   }
 
-  /** Every page of a survey's response items, expired ones too (callers decide), read consistently. */
-  private responsePages(surveyId: string, projection?: string) {
+  /** Every page of a survey's response items (or, by prefix, its source counters), expired ones too (callers decide), read consistently. */
+  private responsePages(surveyId: string, projection?: string, prefix = RESPONSE_PREFIX) {
     return pagesOf((start) =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":survey": surveyId, ":prefix": RESPONSE_PREFIX },
+          ExpressionAttributeValues: { ":survey": surveyId, ":prefix": prefix },
           ...(projection ? { ProjectionExpression: projection } : {}),
           ConsistentRead: true,
           ExclusiveStartKey: start,
@@ -142,7 +194,13 @@ export class DynamoDbSurveyStore implements SurveyStore {
     for await (const page of this.responsePages(surveyId)) {
       for (const item of page.Items ?? []) {
         if (typeof item.expiresAt === "number" && item.expiresAt <= now) continue;
-        responses.push({ respondentKey: item.respondentKey as string, answers: item.answers as StoredResponse["answers"], receivedAt: item.receivedAt as string });
+        responses.push({
+          respondentKey: item.respondentKey as string,
+          answers: item.answers as StoredResponse["answers"],
+          receivedAt: item.receivedAt as string,
+          ...(typeof item.networkKey === "string" ? { networkKey: item.networkKey } : {}),
+          ...(typeof item.browserKey === "string" ? { browserKey: item.browserKey } : {}),
+        });
       }
     }
     return responses.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
@@ -180,8 +238,10 @@ export class DynamoDbSurveyStore implements SurveyStore {
   }
 
   private async deleteResponses(surveyId: string): Promise<void> {
-    for await (const page of this.responsePages(surveyId, "surveyId, sk")) {
-      for (const item of page.Items ?? []) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: item.sk as string } }));
+    for (const prefix of [RESPONSE_PREFIX, SOURCE_PREFIX]) {
+      for await (const page of this.responsePages(surveyId, "surveyId, sk", prefix)) {
+        for (const item of page.Items ?? []) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk: item.sk as string } }));
+      }
     }
   }
 }

@@ -1,10 +1,13 @@
 // The survey store in memory, for unit tests: the same semantics as the DynamoDB adapter, one process's worth.
-import type { Survey, SurveyStatus } from "../../surveySchema";
-import { SurveyNotFoundError, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+import type { SourceLimits } from "../../respondent";
+import type { Survey, SurveyStatus, SynthesisThreshold } from "../../surveySchema";
+import { SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
 
 export class InMemorySurveyStore implements SurveyStore {
   private readonly surveys = new Map<string, Survey & { claimedBy?: string }>();
   private readonly responses = new Map<string, Map<string, StoredResponse>>();
+  /** Per survey, how many responses each source (browser or network) has given. */
+  private readonly sources = new Map<string, Map<string, number>>();
 
   async create(survey: Survey): Promise<void> {
     if (this.surveys.has(survey.surveyId)) throw new Error(`survey ${survey.surveyId} exists`);
@@ -23,11 +26,21 @@ export class InMemorySurveyStore implements SurveyStore {
     return Promise.all(mine.map(async (s) => (await this.get(s.surveyId)) as Survey));
   }
 
-  async addResponse(surveyId: string, response: StoredResponse): Promise<"added" | "duplicate"> {
+  async addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult> {
     if (!this.surveys.has(surveyId)) throw new SurveyNotFoundError(surveyId);
     const kept = this.responses.get(surveyId) ?? new Map<string, StoredResponse>();
     this.responses.set(surveyId, kept);
     if (kept.has(response.respondentKey)) return "duplicate";
+    const given = this.sources.get(surveyId) ?? new Map<string, number>();
+    this.sources.set(surveyId, given);
+    const counted = limits
+      ? [
+          ...(response.browserKey ? [{ key: `browser#${response.browserKey}`, cap: limits.perBrowser }] : []),
+          ...(response.networkKey ? [{ key: `network#${response.networkKey}`, cap: limits.perNetwork }] : []),
+        ]
+      : [];
+    if (counted.some(({ key, cap }) => (given.get(key) ?? 0) >= cap)) return "source_full";
+    for (const { key } of counted) given.set(key, (given.get(key) ?? 0) + 1);
     kept.set(response.respondentKey, structuredClone(response));
     return "added";
   }
@@ -38,12 +51,13 @@ export class InMemorySurveyStore implements SurveyStore {
     survey.droppedCount += 1;
   }
 
-  async claimForSynthesis(surveyId: string, threshold: number, claimant: string): Promise<{ count: number; crossed: boolean }> {
+  async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string): Promise<{ count: number; crossed: boolean }> {
     const survey = this.surveys.get(surveyId);
     if (!survey) throw new SurveyNotFoundError(surveyId);
-    const count = this.responses.get(surveyId)?.size ?? 0;
+    const responses = [...(this.responses.get(surveyId)?.values() ?? [])];
+    const count = responses.length;
     survey.responseCount = Math.max(survey.responseCount, count);
-    if (count < threshold) return { count, crossed: false };
+    if (!reachesThreshold(responses, threshold)) return { count, crossed: false };
     if (survey.claimedBy) return { count, crossed: survey.claimedBy === claimant && survey.status === "synthesizing" };
     survey.claimedBy = claimant;
     survey.status = "synthesizing";
@@ -63,5 +77,6 @@ export class InMemorySurveyStore implements SurveyStore {
   async delete(surveyId: string): Promise<void> {
     this.surveys.delete(surveyId);
     this.responses.delete(surveyId);
+    this.sources.delete(surveyId);
   }
 }

@@ -1,0 +1,48 @@
+// A friend's answer without where its subject can be found or reached, and with everything else they said.
+import { describe, expect, it } from "vitest";
+import { withoutLocatingDetails } from "./locatingDetails";
+
+describe("an answer's locating parts are taken out", () => {
+  it.each([
+    ["funny, loyal, @maya.k on insta", "funny, loyal"],
+    ["funny and kind, her snap is maya_k2", "funny and kind"],
+    ["she goes to Roosevelt Middle School and loves art", "loves art"],
+    ["kind, brave - you can find her at Starbucks on Main after practice", "kind, brave"],
+    ["she lives near the river and loves soccer", "loves soccer"],
+    ["she listens, text her at 555-123-4567", "she listens"],
+    ["sweet; lives at 42 Elm Street apt 3b", "sweet"],
+    ["va a la Secundaria 12 y es muy divertida", "es muy divertida"],
+    ["la encuentras en el parque los sábados, es buena onda", "es buena onda"],
+    ["loyal. St. Mary's Academy. loves dogs", "loyal. loves dogs"],
+    ["honest, add her on discord", "honest"],
+  ])("%j → %j", (answer, kept) => {
+    expect(withoutLocatingDetails(answer)).toBe(kept);
+  });
+
+  it.each([
+    "Lincoln High, she walks home alone at 3pm",
+    "@maya.k on insta",
+    "behind the gym at 5pm",
+    "she goes to lincoln high",
+    "maya.k@gmail.com",
+    "funny [phone]",
+    "sale de la escuela a las 2 y camina sola a su casa",
+  ])("%j says nothing else: nothing is kept", (answer) => {
+    expect(withoutLocatingDetails(answer)).toBeUndefined();
+  });
+
+  it.each([
+    "funny, loyal and loud",
+    "Loyal, creative, funny!!",
+    "marine biology, anime",
+    "she's always on tiktok making dances",
+    "after school she's always drawing",
+    "loves High School Musical",
+    "she's up at 6am every day and goes to the gym",
+    "stupid puns and trash tv",
+    "she lives for music",
+    "es muy buena amiga y siempre escucha",
+  ])("%j is kept as written", (answer) => {
+    expect(withoutLocatingDetails(answer)).toBe(answer);
+  });
+});
