@@ -244,6 +244,17 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     // goes out while the model works: every later frame of this turn waits for it, so the teen sees them in order.
     const maxChars = replyCharLimit(persona.model.maxTokens);
     const thinking = show(serverFrame("agent_status", { ...ids, status: "thinking" }));
+    // A stream the teen saw begin is taken back once if it cannot end as a reply: the model broke off, or the turn's
+    // deadline passed mid-stream (the watchdog then tells the teen it timed out, and half a reply must not stand as the
+    // persona's words). This one frame goes out even past the deadline: it only clears what is already on screen.
+    let retracted = false;
+    const retract = async () => {
+      if (!streamed || retracted) return;
+      retracted = true;
+      await push(live, serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: persona.model.model ?? "unknown" }));
+    };
+    const retractIfLate = () => (pastDeadline(data.receivedAt) ? retract() : Promise.resolve());
+    let deadlineTimer: NodeJS.Timeout | undefined;
     try {
       if (data.stream && live && ports.pusher) {
         const stream = ports.model.stream(prompt.messages, { settings });
@@ -255,10 +266,16 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
             await thinking;
             await show(serverFrame("agent_status", { ...ids, status: "responding" }));
             streamed = await show(serverFrame("stream_start", { ...ids, replyId }));
+            // A model that trickles past the deadline is taken back when the deadline comes, not at its next sentence.
+            if (streamed && data.receivedAt) {
+              deadlineTimer = setTimeout(() => void retractIfLate().catch(() => undefined), Math.max(0, Date.parse(data.receivedAt) + deadlineMs - ports.clock()));
+              deadlineTimer.unref();
+            }
           }
           // Each sentence passes the output rules before the teen sees it; after one fails, nothing more streams
           // and the final screening replaces the whole reply.
           // A model that ignores its token limit is cut off at the reply's length: what streams stops there too.
+          await retractIfLate();
           shownChars += (index === 0 ? 0 : 1) + sentence.length;
           if (shownChars > maxChars) withheld = true;
           else if (!withheld && screenOutput(sentence).action === "allow") {
@@ -271,18 +288,20 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         // Our own words, not the model's: they need no screening.
         if (resourceLine !== undefined && !withheld && index > 0) await show(serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
         result = await stream.result;
+        // Streamed to its end, but past the deadline: the notifier will not show its final frame live.
+        await retractIfLate();
       } else {
         result = await ports.model.generate(prompt.messages, { settings });
         await thinking;
         await show(serverFrame("agent_status", { ...ids, status: "responding" }));
       }
     } catch (error) {
-      // A stream the teen saw begin, broken off: its sentences are taken back, so half a reply does not stand as the
-      // persona's words (the turn's error follows, from the notifier).
-      if (streamed) await show(serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: persona.model.model ?? "unknown" }));
+      // A stream the teen saw begin, broken off: taken back before the turn's error, which follows from the notifier.
+      await retract();
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
       throw error;
     } finally {
+      clearTimeout(deadlineTimer);
       // Whatever ends the turn (the reply, a stream with no sentence, a failure) comes after thinking.
       await thinking;
     }

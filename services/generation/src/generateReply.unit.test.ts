@@ -361,7 +361,7 @@ describe("generation: generateReply", () => {
     expect(publisher.published).toEqual([]);
   });
 
-  it("shows nothing more of a turn past its deadline (the teen was told it timed out), and still publishes its reply for a resume", async () => {
+  it("shows nothing more of a turn past its deadline (the teen was told it timed out) but takes back what it streamed, and still publishes its reply for a resume", async () => {
     const model = streaming(["That sounds stressful.", "Want to make a plan?"]);
     const slowModel: ReplyModel = {
       ...model,
@@ -383,7 +383,8 @@ describe("generation: generateReply", () => {
 
     await generator({ model: slowModel, turnDeadlineSeconds: 20 })(delivered(messageScreenedRequest(t, { stream: true, receivedAt: new Date(TURN_AT).toISOString() })));
 
-    expect(statuses(pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk"]);
+    expect(statuses(pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk", "stream_end"]);
+    expect(pusher.framesTo(t.connectionId).at(-1)?.payload).toMatchObject({ retracted: true, text: "" });
     expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ text: "That sounds stressful. Want to make a plan?" });
   });
 
