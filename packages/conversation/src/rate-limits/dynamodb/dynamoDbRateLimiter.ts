@@ -9,6 +9,9 @@ import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, recordK
 /** Every round of a contended record lets one writer through: enough rounds for a burst of one user's messages at once. */
 const MAX_ATTEMPTS = 12;
 
+/** What a refusal for contention tells the client to wait: the burst that crowded the record is over by then. */
+const CONTENDED_RETRY_AFTER_SECONDS = 2;
+
 /** A record as stored: bucketKey → TAT, and a version every write advances (the condition of the next one). */
 interface BucketRecord {
   tats: Record<string, number>;
@@ -90,7 +93,12 @@ export class DynamoDbRateLimiter implements RateLimiter {
       await sleep(Math.random() * 5 * attempt);
       return this.takeRecord(recordKey, buckets, attempt + 1);
     }
-    throw new Error(`rate limit record ${recordKey} stayed contended after ${MAX_ATTEMPTS} tries`);
+    // Still contended: as many writers are drawing from these buckets at this moment as the rounds could let through,
+    // more than a client within its rate sends. The message is refused as over the rate, taking nothing, and told to
+    // wait a moment rather than come back at once into the same crowd.
+    const [first] = buckets;
+    if (!first) throw new Error(`rate limit record ${recordKey} was asked for no bucket`);
+    return { allowed: false, bucket: first, retryAfter: CONTENDED_RETRY_AFTER_SECONDS };
   }
 
   /** Returns the tokens a message took from a record's buckets when another record then refused it. */
