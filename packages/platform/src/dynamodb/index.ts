@@ -1,9 +1,9 @@
 // What every DynamoDB adapter shares: a failed condition is an answer ("not now", "already done"), not an error; a
-// Query or Scan answers in pages.
+// Query or Scan answers in pages; a ledger of claims holds a limit that no query can.
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 export { ifConditionHolds, isConditionFailure } from "./conditions";
-export { ClaimLedger, type ClaimOptions, type ClaimOutcome, type Claims } from "./claimLedger";
+export { ClaimLedger } from "./claimLedger";
 
 type StartKey = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
-import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, recordKeyOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
+import { ifConditionHolds, isConditionFailure } from "@innerworld/platform/dynamodb";
+import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, recordKeyOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope, type WindowSpec, windowOf } from "../rateLimiter";
 
 /** Every round of a contended record lets one writer through: enough rounds for a burst of one user's messages at once. */
 const MAX_ATTEMPTS = 12;
@@ -48,6 +48,43 @@ export class DynamoDbRateLimiter implements RateLimiter {
   async status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>> {
     const record = await this.read(recordKeyOf(bucket));
     return bucketStateOf(bucket, record?.tats[bucketKeyOf(bucket)], this.clock());
+  }
+
+  /**
+   * One conditional write counts the take in the current minute. Only when that fails is the minute a new one (or the
+   * key new): a second write starts it, and if a racing take started it first, the first write is tried once more.
+   */
+  async admit<S extends RateLimitScope>(window: WindowSpec<S>): Promise<RateDecision<S>> {
+    const now = this.clock();
+    const { start, retryAfter } = windowOf(now);
+    const Key = { bucketKey: bucketKeyOf(window) };
+    const expires = epochSeconds(start + 60_000 + BUCKET_TTL_MS);
+    const countIn = () =>
+      ifConditionHolds(
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key,
+            UpdateExpression: "SET taken = taken + :one",
+            ConditionExpression: "windowStart = :start AND taken < :max",
+            ExpressionAttributeValues: { ":one": 1, ":start": start, ":max": window.perMinute },
+          }),
+        ),
+      );
+    if (await countIn()) return { allowed: true };
+    const started = await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key,
+          UpdateExpression: "SET windowStart = :start, taken = :one, expiresAt = :expires",
+          ConditionExpression: "attribute_not_exists(windowStart) OR windowStart < :start",
+          ExpressionAttributeValues: { ":start": start, ":one": 1, ":expires": expires },
+        }),
+      ),
+    );
+    if (started || (await countIn())) return { allowed: true };
+    return { allowed: false, scope: window.scope, retryAfter, limit: window.perMinute };
   }
 
   private async read(recordKey: string): Promise<BucketRecord | undefined> {
