@@ -154,8 +154,11 @@ export interface ServerFrames {
     /** Shown again by a resume (the teen missed it live): the same notice, helplines and all. */
     resumed?: boolean;
   };
-  /** A message refused for its rate: which one (by the session and the client's id for it, when it gave one). */
-  rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number; sessionId?: string; clientMessageId?: string };
+  /**
+   * A frame refused for its rate: a message (by the session and the client's id for it, when it gave one), or another
+   * frame that does work (`frame` names its type; those share a per-user count a minute, scope `user`).
+   */
+  rate_limit_exceeded: { scope: "user" | "session" | "channel"; retryAfter: number; limit: number; sessionId?: string; clientMessageId?: string; frame?: ClientFrameType };
   rate_limit_status: { user: RateLimitView; channel: RateLimitView; session?: RateLimitView };
   session_ended: { sessionId: string; reason: string };
   /** A persona made from a survey is ready to chat with; `portrait` is false when its picture could not be drawn. */

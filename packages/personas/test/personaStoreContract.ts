@@ -1,6 +1,6 @@
 // One contract every PersonaStore adapter passes: the in-memory one in the unit lane, DynamoDB (dynalite) in the e2e lane.
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_OWNER, builtInRecords, isPersonaExistsError, newPersonaRecord, seedBuiltInPersonas, type PersonaStore } from "../src/store";
+import { BUILT_IN_OWNER, builtInRecords, isPersonaExistsError, isPersonaLimitError, newPersonaRecord, seedBuiltInPersonas, type PersonaStore } from "../src/store";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 14, 16, minute));
 
@@ -72,6 +72,23 @@ export function personaStoreContract(name: string, makeStore: () => Promise<Pers
       expect((await seedBuiltInPersonas(store)).sort()).toEqual(["comfort", "courage"]);
       expect(await store.get("courage")).toEqual(builtInRecords().find((r) => r.personaId === "courage"));
       expect(await store.get("comfort")).toEqual(builtInRecords().find((r) => r.personaId === "comfort"));
+    });
+
+    it("holds an owner's limit when creates race, counts personas made without a limit, and frees a deleted one's place", async () => {
+      const store = await makeStore();
+      const persona = (id: string, minute = 0) => newPersonaRecord({ personaId: id, ownerId: "limited", now: at(minute), fields: { name: id } });
+      // A persona from a survey is written with no limit, and still counts toward the owner's.
+      await store.create(persona("from-survey"));
+
+      const outcomes = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => store.create(persona(`own-${i}`), { perOwner: 5 })));
+
+      expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(4);
+      expect(outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as unknown] : [])).every(isPersonaLimitError)).toBe(true);
+      expect(await store.listByOwner("limited")).toHaveLength(5);
+      await store.delete("from-survey");
+      await store.create(persona("after-delete", 1), { perOwner: 5 });
+      await expect(store.create(persona("one-too-many", 1), { perOwner: 5 })).rejects.toSatisfy(isPersonaLimitError);
+      expect(await store.listByOwner("limited")).toHaveLength(5);
     });
   });
 }

@@ -69,16 +69,16 @@ export const createTokenAuthorizer = (config: AuthConfig, clock: () => number = 
 };
 
 /**
- * The same checks for HTTP routes that take a token optionally (a survey's owner sees more than a friend): the user
- * id of a token that passes every check the authorizer makes, undefined for any other.
+ * The claims of a token that passes every check the authorizer makes, undefined for any other: for surfaces that take a
+ * token outside API Gateway's authorizers (the local event tap) or optionally (a survey's owner sees more than a friend).
  */
-export const createTokenVerifier = (config: AuthConfig, clock: () => number = Date.now) => {
+export const createClaimsVerifier = (config: AuthConfig, clock: () => number = Date.now) => {
   const verify = verifierFor(config);
-  return async (token: string): Promise<string | undefined> => {
+  return async (token: string): Promise<Record<string, unknown> | undefined> => {
     try {
       const verified = await verify(token);
       assertTokenPolicy(token, verified, clock());
-      return typeof verified.sub === "string" ? verified.sub : undefined;
+      return verified;
     } catch {
       return undefined;
     }

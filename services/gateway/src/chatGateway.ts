@@ -29,6 +29,12 @@ export interface GatewayLimits {
   sessionPerMinute: number;
   channelPerMinute: number;
   maxActiveSessions: number;
+  /**
+   * Frames other than messages and pings (start_session, end_session, resume, read, get_rate_limit_status,
+   * feedback_response) a user may send a minute over all their sockets: each does store work, and a flood of them must
+   * not slow everyone else. Generous for a real client: a reconnect after a blip sends a resume per session and a status.
+   */
+  framesPerMinute: number;
   idleSeconds: number;
   disconnectGraceSeconds: number;
 }
@@ -38,6 +44,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   sessionPerMinute: 10,
   channelPerMinute: 20,
   maxActiveSessions: 3,
+  framesPerMinute: 120,
   idleSeconds: 15 * 60,
   disconnectGraceSeconds: 60,
 };
@@ -149,10 +156,19 @@ export class ChatGateway {
     }
   }
 
-  private dispatch(connectionId: string, userId: string, clientFrame: ClientFrame): Promise<Reply> {
+  private async dispatch(connectionId: string, userId: string, clientFrame: ClientFrame): Promise<Reply> {
+    // Messages draw on their own buckets (receiveMessage); a ping does no work. Every other frame is counted, one
+    // conditional write, before it does any.
+    if (clientFrame.type !== "message" && clientFrame.type !== "ping") {
+      const decision = await this.rateLimiter.admit({ scope: "frames", key: userId, perMinute: this.limits.framesPerMinute });
+      if (!decision.allowed) {
+        const sessionId = clientFrame.payload && "sessionId" in clientFrame.payload ? clientFrame.payload.sessionId : undefined;
+        return frame("rate_limit_exceeded", { scope: "user", retryAfter: decision.retryAfter, limit: decision.limit, frame: clientFrame.type, ...(sessionId ? { sessionId } : {}) });
+      }
+    }
     switch (clientFrame.type) {
       case "ping":
-        return Promise.resolve(frame("pong", { serverTime: new Date(this.clock()).toISOString() }));
+        return frame("pong", { serverTime: new Date(this.clock()).toISOString() });
       case "start_session":
         return this.startSession(connectionId, userId, clientFrame.payload.personaIds ?? [clientFrame.payload.personaId ?? ""], clientFrame.payload.locale, clientFrame.payload.timeZone);
       case "message":

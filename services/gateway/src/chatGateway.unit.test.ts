@@ -234,6 +234,31 @@ describe("gateway: ChatGateway", () => {
     });
   });
 
+  describe("other frames' rate", () => {
+    it("counts a user's frames other than messages and pings a minute over all sockets, refusing the rest by name, then counts afresh", async () => {
+      gateway = build({ framesPerMinute: 4 });
+      const sessionId = await startSession("conn-1");
+      clock.advance(20_000);
+
+      const answers = [
+        await send("conn-1", MAYA, "resume", { sessionId, afterSeq: 0 }),
+        await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 }),
+        await send("conn-2", MAYA, "get_rate_limit_status"),
+        await send("conn-3", MAYA, "read", { sessionId, upToSeq: 0 }),
+        await send("conn-3", MAYA, "ping"),
+        await say(sessionId, "still here", "conn-3"),
+      ];
+      const others = await send("conn-1", SAM, "get_rate_limit_status");
+      clock.advance(40_000);
+      const nextMinute = await send("conn-1", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+      expect(answers.map((a) => a.type)).toEqual(["session_resumed", "session_resumed", "rate_limit_status", "rate_limit_exceeded", "pong", "message_received"]);
+      expect(answers[3]?.payload).toEqual({ scope: "user", retryAfter: 40, limit: 4, frame: "read", sessionId });
+      expect(others.type).toBe("rate_limit_status");
+      expect(nextMinute.type).toBe("session_resumed");
+    });
+  });
+
   describe("duplicates", () => {
     /** The next message write throws, as a PutItem the table refused would; later writes go through. */
     const failFirstMessageWrite = () => {

@@ -12,6 +12,7 @@ import type { PersonaStore } from "@innerworld/personas/store";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
+import { issuedBeforeErasure, type ErasureRecords } from "./erasedAccounts";
 import { createPersonaApi } from "./personaApi";
 import type { UserData } from "./userData";
 
@@ -72,6 +73,8 @@ export interface ReadApiPorts {
   operations: (event: APIGatewayProxyEventV2WithJWTAuthorizer, authorized: boolean) => Promise<Result | undefined> | undefined;
   /** The chat gateway, for ending sessions as the WebSocket side does (announced, their sockets told). */
   gateway: () => Pick<ChatGateway, "endAndAnnounce" | "endSessionsWithPersona">;
+  /** Erased users' tombstones: a token issued before its user's erasure is refused like an invalid one. */
+  tombstones: ErasureRecords;
   clock: Clock;
   /**
    * What token lifetimes are measured against: real time, like the issuer that minted them, even when a test pins the
@@ -106,9 +109,11 @@ export const createReadApi = (ports: ReadApiPorts) => {
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
     const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
     const userId = claims.sub;
-    // API Gateway's JWT authorizer checks signature, issuer and audience; what the claims mean is ours to check.
-    const authorized = typeof userId === "string" && userId.length > 0 && !claimsProblem(claims, tokenClock());
+    // API Gateway's JWT authorizer checks signature, issuer and audience; what the claims mean is ours to check, and
+    // whether the account still exists: one read of the tombstone, made only for a token that passes the rest.
+    let authorized = typeof userId === "string" && userId.length > 0 && !claimsProblem(claims, tokenClock());
     try {
+      if (authorized && typeof userId === "string" && (await issuedBeforeErasure(ports.tombstones, userId, claims.iat))) authorized = false;
       const answered = await operations(event, authorized);
       if (answered) return answered;
     } catch (error) {

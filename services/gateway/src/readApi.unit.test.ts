@@ -23,6 +23,8 @@ const setUp = async () => {
   const ended: string[] = [];
   const operationsAsked: string[] = [];
   const errors: string[] = [];
+  /** Erased users and when: the tombstones DELETE /me writes. */
+  const erasures = new Map<string, string>();
   const api = createReadApi({
     sessions,
     messages,
@@ -50,6 +52,12 @@ const setUp = async () => {
       },
       endSessionsWithPersona: async () => [],
     }),
+    tombstones: {
+      erasedSince: async (userId, occurredAt) => {
+        const deletedAt = erasures.get(userId);
+        return deletedAt !== undefined && Date.parse(occurredAt) <= Date.parse(deletedAt);
+      },
+    },
     clock,
     tokenClock: clock,
     logger: { error: (message) => errors.push(message) },
@@ -63,7 +71,7 @@ const setUp = async () => {
     return api({ ...event, ...(extra.query ? { queryStringParameters: extra.query } : {}) });
   };
   const start = (userId: string, connectionId = "conn-1") => sessions.start({ userId, personaId: "companion", connectionId, maxActive: 3 });
-  return { api, call, clock, sessions, messages, start, ended, operationsAsked, errors };
+  return { api, call, clock, sessions, messages, start, ended, operationsAsked, errors, erasures };
 };
 
 const bodyOf = (result: { body?: string }) => JSON.parse(result.body ?? "{}") as Record<string, unknown>;
@@ -160,5 +168,22 @@ describe("the read API", () => {
     // The admin and feedback routes are the operations API's (stubbed here to answer only health): those fall through.
     expect(unanswered.map((u) => u.routeKey).filter((route) => !/admin|feedback/.test(route))).toEqual([]);
     expect(bodyOf(unknown)).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
+  it("refuses on every route a token issued before its user's erasure, in the words of an invalid one; a later token is let in", async () => {
+    const { call, erasures } = await setUp();
+    const withToken = READ_API_ROUTES.filter((routeKey) => !routeKey.startsWith("GET /health"));
+    // call() mints tokens issued a minute before now.
+    erasures.set("user-erased", new Date(Date.parse(NOW) - 30_000).toISOString());
+    erasures.set("user-back", new Date(Date.parse(NOW) - 120_000).toISOString());
+    const pathParameters = { sessionId: "00000000-0000-4000-8000-000000000000", personaId: "companion", factId: "Event:user-erased:chem-test", service: "safety", requestId: "req-1" };
+
+    const anonymous = await call("GET /sessions", undefined);
+    const answers = await Promise.all(withToken.map((routeKey) => call(routeKey, "user-erased", { pathParameters })));
+    const back = await call("GET /sessions", "user-back");
+
+    expect(answers.map((a) => a.statusCode)).toEqual(withToken.map(() => 401));
+    expect(new Set(answers.map((a) => a.body))).toEqual(new Set([anonymous.body]));
+    expect(back.statusCode).toBe(200);
   });
 });

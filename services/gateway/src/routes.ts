@@ -14,7 +14,8 @@ import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { type ServiceRuntime } from "@innerworld/platform/runtime";
 import { TombstoneStore } from "@innerworld/platform/tombstones";
 import type { APIGatewayAuthorizerResult } from "aws-lambda";
-import { createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
+import { createClaimsVerifier, createTokenAuthorizer, TOKEN_SUBPROTOCOL, type AuthConfig } from "./auth";
+import { issuedBeforeErasure } from "./erasedAccounts";
 import { ChatGateway, errorFrame, type GatewayLimits } from "./chatGateway";
 import { liveFirst } from "./liveFirst";
 import { createOperationsApi } from "./operations/operationsApi";
@@ -75,7 +76,7 @@ export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<Gateway
 };
 
 /** The read API over the runtime's tables (and graph), ending sessions through the chat gateway as its sockets do. */
-const readApiFor = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
+const readApiFor = (runtime: ServiceRuntime, gateway: () => ChatGateway, tombstones: TombstoneStore) => {
   const { dynamodb, tables, clock } = runtime;
   const sessions = new DynamoDbSessionStore(dynamodb, tables.sessions, clock);
   const contexts = new DynamoDbContextCacheStore(dynamodb, tables.contextCache, clock);
@@ -102,6 +103,7 @@ const readApiFor = (runtime: ServiceRuntime, gateway: () => ChatGateway) => {
     ),
     operations: createOperationsApi(runtime, { sessions, feedback: () => gateway().feedback }),
     gateway,
+    tombstones,
     clock,
     logger: runtime.logger,
   });
@@ -115,6 +117,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   let tombstoneStore: TombstoneStore | undefined;
   const tombstones = () => (tombstoneStore ??= new TombstoneStore(getRuntime().dynamodb, getRuntime().tables.tombstones));
   const authorize = createTokenAuthorizer(auth);
+  const verifyClaims = createClaimsVerifier(auth);
   // The built-ins live in the personas table like everyone's own, made what this code defines once per container
   // before it first reads a persona (one read, and a write only of those that differ); a failed seed is tried again
   // on the next request.
@@ -130,8 +133,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
     if (!userId) return { statusCode: 401 };
     // A token issued before its account was erased (DELETE /me) opens nothing: the app still holding it would
     // reconnect the moment the erasure closed its socket. A token issued after is the same person coming back.
-    const issuedAt = Number(event.requestContext.authorizer?.issuedAt);
-    if (Number.isFinite(issuedAt) && (await tombstones().erasedSince(userId, new Date(issuedAt * 1000).toISOString()))) return { statusCode: 401 };
+    if (await issuedBeforeErasure(tombstones(), userId, event.requestContext.authorizer?.issuedAt)) return { statusCode: 401 };
     await chat().connect(event.requestContext.connectionId, userId);
     // A client that offered our subprotocol (to carry its token) must see it accepted, or the browser drops the socket.
     const offered = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === "sec-websocket-protocol")?.[1];
@@ -166,7 +168,16 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
     sweep: () => chat().sweep(),
     readApi: async (event: Parameters<ReturnType<typeof createReadApi>>[0]) => {
       await builtInsSeeded();
-      return (readApi ??= readApiFor(getRuntime(), chat))(event);
+      return (readApi ??= readApiFor(getRuntime(), chat, tombstones()))(event);
+    },
+    /**
+     * The claims of a token that would open a socket now (signature, claims, and not issued before its account's
+     * erasure), undefined for any other: for surfaces outside API Gateway's authorizers, like the local event tap.
+     */
+    claimsOf: async (token: string): Promise<Record<string, unknown> | undefined> => {
+      const claims = await verifyClaims(token);
+      if (!claims || typeof claims.sub !== "string") return undefined;
+      return (await issuedBeforeErasure(tombstones(), claims.sub, claims.iat)) ? undefined : claims;
     },
   };
 };

@@ -121,6 +121,7 @@ export const createUserData = (
       }
       const buckets = [
         `user#${userId}`,
+        `frames#${userId}`,
         ...surveysMade.map((survey) => `survey#${survey.surveyId}`),
         ...erased.sessions.map((session) => `session#${sessionBucketKey(userId, session.sessionId)}`),
         ...erased.connections.map((connection) => `channel#${connection.connectionId}`),

@@ -136,6 +136,16 @@ describe("health, admin and dead letters", () => {
     expect((await call("GET", "/admin/dlq/nobody", await adminToken())).status).toBe(404);
   });
 
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("answers 404, not 500, for a service named %s, listing or redriving", async (name) => {
+    const token = await adminToken();
+
+    const listed = await call("GET", `/admin/dlq/${name}`, token);
+    const redriven = await call("POST", `/admin/dlq/${name}/redrive`, token);
+
+    expect([listed.status, redriven.status]).toEqual([404, 404]);
+    expect(listed.body).toMatchObject({ error: { code: "UNKNOWN_SERVICE" } });
+  });
+
   it("reports not ready, naming the tables, once the DynamoDB emulator is stopped", { timeout: 60_000 }, async () => {
     await env.cloud.stopPart("dynamodb");
     const ready = await readinessFailing(["tables"]);

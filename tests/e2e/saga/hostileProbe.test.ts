@@ -101,4 +101,28 @@ describe("hostile probe", () => {
     expect(huge.status).toBe(404);
     expect(hugeMessages.status).toBe(404);
   });
+
+  it("refuses an erased teen's earlier token on the HTTP API as it refuses an invalid one, and lets in a token issued after", async () => {
+    const before = forge.forge("p-erased");
+    const send = (method: string, path: string, token: string, body?: unknown) =>
+      fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    expect((await send("POST", "/personas", before, { name: "Pip" })).status).toBe(201);
+    expect((await send("DELETE", "/me", before)).status).toBe(204);
+    const invalid = await (await readApi("/sessions", forge.forge("p-erased", { name: "token_use access", claims: { token_use: "access" } }))).text();
+
+    const afterErasure = [
+      await send("POST", "/personas", before, { name: "Pip again" }),
+      await send("GET", "/me/export", before),
+      await send("GET", "/sessions", before),
+      await send("GET", "/me/memory", before),
+      await send("POST", "/surveys", before, { subjectName: "Pip" }),
+    ];
+    const later = forge.forge("p-erased", { name: "issued after the erasure", claims: (now) => ({ iat: now + 2 }) });
+    const exported = await send("GET", "/me/export", later);
+
+    expect(afterErasure.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(await afterErasure[0]?.text()).toBe(invalid);
+    expect(exported.status).toBe(200);
+    expect(((await exported.json()) as { personas: unknown[] }).personas).toEqual([]);
+  });
 });

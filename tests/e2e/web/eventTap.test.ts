@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { REFUSED_TOKEN_CASES, tokenForge } from "@innerworld/testing/tokens";
 
 /** The `turn` events the tap streams to this token until both turns are seen or the time runs out. */
 const tapTurns = async (tapUrl: string, token: string, wanted: readonly string[], ms = 15_000): Promise<{ correlationId: string; userId?: string }[]> => {
@@ -58,6 +59,35 @@ describe("the local event tap", () => {
   it("answers 401 without a token, or with one it did not mint", async () => {
     expect((await fetch(tapUrl)).status).toBe(401);
     expect((await fetch(`${tapUrl}?token=not.a.token`)).status).toBe(401);
+  });
+
+  it("answers 401 to every token a socket would refuse, though the issuer signed it", async () => {
+    const forge = await tokenForge(env.dataDir, env.cloud.endpoints);
+    const tapStatus = async (token: string) => {
+      const response = await fetch(`${tapUrl}?token=${encodeURIComponent(token)}`);
+      await response.body?.cancel();
+      return response.status;
+    };
+
+    const statuses = await Promise.all(REFUSED_TOKEN_CASES.map(async (tokenCase) => [tokenCase.name, await tapStatus(forge.forge("tap-maya", tokenCase))]));
+
+    expect(statuses).toEqual(REFUSED_TOKEN_CASES.map((tokenCase) => [tokenCase.name, 401]));
+  });
+
+  it("answers 401 to a token of an erased teen issued before the erasure, and lets in one issued after", async () => {
+    const forge = await tokenForge(env.dataDir, env.cloud.endpoints);
+    const before = forge.forge("tap-gone");
+    const erased = await fetch(`${env.cloud.endpoints.readApiUrl}/me`, { method: "DELETE", headers: { authorization: `Bearer ${before}` } });
+    // Issued two seconds on (within the allowed clock skew): a token the same person got after the erasure.
+    const after = forge.forge("tap-gone", { name: "issued after", claims: (now) => ({ iat: now + 2 }) });
+
+    const refused = await fetch(`${tapUrl}?token=${encodeURIComponent(before)}`);
+    const allowed = await fetch(`${tapUrl}?token=${encodeURIComponent(after)}`);
+    await Promise.all([refused.body?.cancel(), allowed.body?.cancel()]);
+
+    expect(erased.status).toBe(204);
+    expect(refused.status).toBe(401);
+    expect(allowed.status).toBe(200);
   });
 
   it("streams a teen their own turns and no one else's", async () => {

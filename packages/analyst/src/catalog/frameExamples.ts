@@ -51,20 +51,20 @@ export const SERVER_FRAME_EXAMPLES: { [T in ServerFrameType]: ServerFrames[T] } 
 export const CLIENT_FRAME_DOCS: Record<ClientFrameType, { summary: string; answers: ServerFrameType[] }> = {
   start_session: {
     summary: "Start a session with a persona (`personaId`: a built-in or one of your own), or a group conversation with 2 or 3 (`personaIds`); at most 3 active sessions per user.",
-    answers: ["session_started", "error"],
+    answers: ["session_started", "rate_limit_exceeded", "error"],
   },
   message: {
     summary: "Send a turn. The gateway acks it with message_received at once; the reply arrives later, streamed or whole.",
     answers: ["message_received", "rate_limit_exceeded", "error"],
   },
-  end_session: { summary: "End a session; its transcript then becomes part of the user's graph.", answers: ["session_ended", "error"] },
+  end_session: { summary: "End a session; its transcript then becomes part of the user's graph.", answers: ["session_ended", "rate_limit_exceeded", "error"] },
   ping: { summary: "Keep-alive and clock check.", answers: ["pong"] },
-  get_rate_limit_status: { summary: "How many messages are left this minute, per user, channel and session.", answers: ["rate_limit_status", "error"] },
-  resume: { summary: "After a reconnect: resend the replies after `afterSeq` (as reply frames with resumed: true), then session_resumed.", answers: ["reply", "session_resumed", "error"] },
-  read: { summary: "Read receipt: every reply up to `upToSeq` has been seen; their status becomes read.", answers: ["messages_read", "error"] },
+  get_rate_limit_status: { summary: "How many messages are left this minute, per user, channel and session.", answers: ["rate_limit_status", "rate_limit_exceeded", "error"] },
+  resume: { summary: "After a reconnect: resend the replies after `afterSeq` (as reply frames with resumed: true), then session_resumed.", answers: ["reply", "session_resumed", "rate_limit_exceeded", "error"] },
+  read: { summary: "Read receipt: every reply up to `upToSeq` has been seen; their status becomes read.", answers: ["messages_read", "rate_limit_exceeded", "error"] },
   feedback_response: {
     summary: "Answer a feedback_request with one of its options and an optional comment (screened; a crisis comment gets crisis resources).",
-    answers: ["feedback_recorded", "safety_notice", "error"],
+    answers: ["feedback_recorded", "safety_notice", "rate_limit_exceeded", "error"],
   },
 };
 
@@ -78,7 +78,7 @@ export const SERVER_FRAME_DOCS: Record<ServerFrameType, { summary: string; pushe
   stream_end: { summary: "The authoritative final text of a streamed reply; retracted: true when final screening replaced it.", pushed: true },
   reply: { summary: "A whole reply (not streamed), or one resent after resume.", pushed: true },
   safety_notice: { summary: "The message was blocked or showed crisis signs: a caring reply with crisis resources.", pushed: true },
-  rate_limit_exceeded: { summary: "Too many messages: wait retryAfter seconds.", pushed: false },
+  rate_limit_exceeded: { summary: "Too many messages, or too many other frames that do work (`frame` names the one refused; pings are never counted): wait retryAfter seconds.", pushed: false },
   rate_limit_status: { summary: "The answer to get_rate_limit_status.", pushed: false },
   session_ended: { summary: "The session is closed; pushed unasked with reason `persona_deleted` when a persona it used was deleted.", pushed: false },
   persona_ready: { summary: "A persona made from friends' answers is ready; sent to every open connection of its owner.", pushed: true },

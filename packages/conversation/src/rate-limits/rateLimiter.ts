@@ -4,7 +4,7 @@
 // a token bucket in one number: a bucket of capacity C refilling one token every T ms allows a message at `now` when
 // TAT - now <= (C - 1) * T, and the message moves TAT to max(TAT, now) + T.
 
-export type RateLimitScope = "user" | "session" | "channel" | "survey_respondent" | "survey";
+export type RateLimitScope = "user" | "session" | "channel" | "frames" | "survey_respondent" | "survey";
 /** The scopes a chat client hears of in `rate_limit_exceeded`; the survey API answers its own over HTTP. */
 export type ChatRateLimitScope = Extract<RateLimitScope, "user" | "session" | "channel">;
 
@@ -31,6 +31,23 @@ export interface BucketState<S extends RateLimitScope = ChatRateLimitScope> {
 
 export type RateDecision<S extends RateLimitScope = ChatRateLimitScope> = { allowed: true } | { allowed: false; scope: S; retryAfter: number; limit: number };
 
+/**
+ * A count per clock minute rather than a bucket: each take is one conditional write with no read, so a flood of takes
+ * on one key costs one write each and never retries against itself. It allows up to twice its rate across a minute's
+ * turn, which suits a guard against floods, not a fair share.
+ */
+export interface WindowSpec<S extends RateLimitScope = RateLimitScope> {
+  scope: S;
+  key: string;
+  perMinute: number;
+}
+
+/** The start of the clock minute `now` is in, and whole seconds until the next one. */
+export const windowOf = (now: number): { start: number; retryAfter: number } => {
+  const start = Math.floor(now / 60_000) * 60_000;
+  return { start, retryAfter: Math.max(1, Math.ceil((start + 60_000 - now) / 1000)) };
+};
+
 export interface RateLimiter {
   /**
    * Takes one token from every bucket, or from none: when one bucket refuses, the tokens taken from the others are
@@ -38,6 +55,8 @@ export interface RateLimiter {
    */
   take<S extends RateLimitScope = ChatRateLimitScope>(buckets: readonly BucketSpec<S>[]): Promise<RateDecision<S>>;
   status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>>;
+  /** Counts one take in the window's current minute, or refuses it once the minute has had `perMinute`. */
+  admit<S extends RateLimitScope>(window: WindowSpec<S>): Promise<RateDecision<S>>;
 }
 
 /** How long a bucket's record is worth keeping: past this it is full again, and TTL may remove it. */

@@ -79,6 +79,13 @@ export class SessionNotActiveError extends Error {
 export const isSessionLimitError = (error: unknown): error is SessionLimitError => (error as { code?: unknown } | null)?.code === "SESSION_LIMIT_REACHED";
 export const isSessionNotActiveError = (error: unknown): error is SessionNotActiveError => (error as { code?: unknown } | null)?.code === "SESSION_NOT_ACTIVE";
 
+/**
+ * The key of a user's ledger of live sessions, an item of the sessions table: not a session id (those are UUIDs), and
+ * without a userId attribute, so the byUser index, the exports and the sweep's scans never take it for a session.
+ * DELETE /me deletes it with the sessions.
+ */
+export const liveSessionsKeyOf = (userId: string) => `live-sessions#${userId}`;
+
 /** A session is live (active or paused) until it is ended or past its 24 hours, whichever comes first. */
 export const isSessionLive = (session: SessionRecord, nowMs: number): boolean => session.status !== "ended" && Date.parse(session.endsAt) > nowMs;
 
@@ -115,7 +122,7 @@ export interface SessionStore {
   /** A user's sessions, newest start first, past their retention left out. */
   listByUser(userId: string, limit?: number): Promise<SessionRecord[]>;
   listActiveByUser(userId: string): Promise<SessionRecord[]>;
-  /** Starts a session; SessionLimitError when the user already has `maxActive` live ones. */
+  /** Starts a session; SessionLimitError when the user already has `maxActive` live ones, however many starts race. */
   start(input: StartSession): Promise<SessionRecord>;
   get(sessionId: string): Promise<SessionRecord | undefined>;
   /** Numbers the next turn and binds the session to the connection it arrived on; SessionNotActiveError if it is not the user's live session. */

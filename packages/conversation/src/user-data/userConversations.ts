@@ -2,7 +2,7 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { pagesOf } from "@innerworld/platform/dynamodb";
 import type { MessageRecord } from "../messages/messageStore";
-import type { SessionRecord } from "../sessions/sessionStore";
+import { liveSessionsKeyOf, type SessionRecord } from "../sessions/sessionStore";
 
 export interface ConversationTables {
   sessions: string;
@@ -97,7 +97,8 @@ export async function eraseUserConversations(client: DynamoDBDocumentClient, tab
     queryByUser<{ requestId: string; userId: string }>(client, tables.feedback, userId),
   ]);
   await deleteKeys(client, tables.messages, messages.map((m) => ({ sessionId: m.sessionId, messageKey: m.messageKey })));
-  await deleteKeys(client, tables.sessions, sessions.map((s) => ({ sessionId: s.sessionId })));
+  // With the sessions, the ledger of their places (it names the user in its key).
+  await deleteKeys(client, tables.sessions, [...sessions.map((s) => ({ sessionId: s.sessionId })), { sessionId: liveSessionsKeyOf(userId) }]);
   await deleteKeys(client, tables.connections, connections.map((c) => ({ connectionId: c.connectionId })));
   await deleteKeys(client, tables.feedback, feedback.map((f) => ({ requestId: f.requestId })));
   return { sessions, messages, connections, feedback };

@@ -34,6 +34,33 @@ export function rateLimiterContract(adapter: string, open: (clock: () => number)
       expect(decisions.at(-1)).toEqual({ allowed: false, scope: "user", retryAfter: 9, limit: 6 });
     });
 
+    it("admits a window's count in a clock minute, refuses the rest with the seconds left in it, and counts afresh in the next", async () => {
+      const frames = { scope: "frames" as const, key: `user-${randomUUID()}`, perMinute: 3 };
+      clock.advance(15_000);
+
+      const decisions = [];
+      for (let i = 0; i < 4; i += 1) decisions.push(await limiter.admit(frames));
+      clock.advance(30_000);
+      const later = await limiter.admit(frames);
+      clock.advance(15_000);
+      const nextMinute = await limiter.admit(frames);
+
+      expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false]);
+      expect(decisions[3]).toEqual({ allowed: false, scope: "frames", retryAfter: 45, limit: 3 });
+      expect(later).toEqual({ allowed: false, scope: "frames", retryAfter: 15, limit: 3 });
+      expect(nextMinute).toEqual({ allowed: true });
+      // A window is not a bucket: the buckets of the same user are untouched.
+      expect(await limiter.status(user)).toMatchObject({ remaining: 6 });
+    });
+
+    it("admits no more than a window's count however many takes race", async () => {
+      const frames = { scope: "frames" as const, key: `user-${randomUUID()}`, perMinute: 20 };
+
+      const decisions = await Promise.all(Array.from({ length: 60 }, () => limiter.admit(frames)));
+
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
+    });
+
     it("refills one token per interval", async () => {
       for (let i = 0; i < 3; i += 1) await limiter.take([session]);
       expect((await limiter.take([session])).allowed).toBe(false);

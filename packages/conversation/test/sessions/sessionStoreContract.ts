@@ -50,6 +50,32 @@ export function sessionStoreContract(adapter: string, open: (clock: () => number
       await expect(start("conn-1", 2)).resolves.toMatchObject({ status: "active" });
     });
 
+    it("holds the cap when starts race: twenty at once leave three sessions; ending one frees its place", async () => {
+      const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => start(`conn-${i}`, 3)));
+
+      const started = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+      const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as unknown] : []));
+      expect(started).toHaveLength(3);
+      expect(refused.every(isSessionLimitError)).toBe(true);
+      expect(await store.listActiveByUser(userId)).toHaveLength(3);
+
+      await store.end(started[0]?.sessionId ?? "", "client_end");
+      const afterEnd = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => start(`conn-again-${i}`, 3)));
+      expect(afterEnd.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+      expect(await store.listActiveByUser(userId)).toHaveLength(3);
+    });
+
+    it("gives a paused session's place up only when it ends; one past its 24 hours frees it without an end", async () => {
+      const paused = await start("conn-1", 1);
+      await store.markDisconnected(paused.sessionId, "conn-1");
+
+      await expect(start("conn-2", 1)).rejects.toSatisfy(isSessionLimitError);
+      await store.attach(paused.sessionId, "conn-2");
+      await expect(start("conn-2", 1)).rejects.toSatisfy(isSessionLimitError);
+      clock.advance(SESSION_LIFETIME_MS);
+      await expect(start("conn-3", 1)).resolves.toMatchObject({ status: "active" });
+    });
+
     it("numbers turns one by one and binds the session to the connection they arrive on", async () => {
       const session = await start("conn-1");
       await store.markDisconnected(session.sessionId, "conn-1");

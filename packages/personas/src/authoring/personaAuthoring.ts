@@ -1,6 +1,6 @@
 // The rules for making, changing and removing personas: ownership, read-only built-ins, limits, validation and screening.
 import { BUILT_IN_OWNER, newPersonaRecord, type EditablePersonaFields, type PersonaRecord } from "../store/personaRecord";
-import type { PersonaStore } from "../store/personaStore";
+import { isPersonaLimitError, type PersonaStore } from "../store/personaStore";
 import { PERSONA_LIMITS, parsePersonaInput, personaNameProblem, type FieldError } from "./personaInput";
 import { screenPersona, type PersonaScreeningReason } from "./screenPersona";
 
@@ -66,10 +66,14 @@ export const createPersonaAuthoring = (ports: PersonaAuthoringPorts) => {
       const personaId = ports.newId();
       const accepted = accept(body, personaId);
       if (!accepted.ok) return accepted;
-      // Not transactional, like the session limit: two creates racing may both pass. It bounds cost, not safety.
-      if ((await ports.store.listByOwner(userId)).length >= limit) return refuse({ kind: "limit_reached", limit });
       const record = newPersonaRecord({ personaId, ownerId: userId, now: now(), fields: accepted.value });
-      await ports.store.create(record);
+      // The store holds the limit, so creates racing cannot pass it together.
+      try {
+        await ports.store.create(record, { perOwner: limit });
+      } catch (error) {
+        if (isPersonaLimitError(error)) return refuse({ kind: "limit_reached", limit });
+        throw error;
+      }
       return { ok: true, value: record };
     },
 

@@ -1,6 +1,6 @@
 // The persona store in memory: for unit tests and anything that needs the port without DynamoDB.
 import type { PersonaRecord } from "./personaRecord";
-import { PersonaExistsError, type PersonaChanges, type PersonaStore } from "./personaStore";
+import { PersonaExistsError, PersonaLimitError, type PersonaChanges, type PersonaStore } from "./personaStore";
 
 export class InMemoryPersonaStore implements PersonaStore {
   private readonly records = new Map<string, PersonaRecord>();
@@ -17,8 +17,10 @@ export class InMemoryPersonaStore implements PersonaStore {
       .map((record) => structuredClone(record));
   }
 
-  async create(record: PersonaRecord): Promise<void> {
+  async create(record: PersonaRecord, limit?: { perOwner: number }): Promise<void> {
     if (this.records.has(record.personaId)) throw new PersonaExistsError(record.personaId);
+    // Counted and written with no await between, so racing creates cannot both see room for one.
+    if (limit && [...this.records.values()].filter((r) => r.ownerId === record.ownerId).length >= limit.perOwner) throw new PersonaLimitError(limit.perOwner);
     this.records.set(record.personaId, structuredClone(record));
   }
 

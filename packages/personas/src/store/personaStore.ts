@@ -8,8 +8,11 @@ export interface PersonaStore {
   get(personaId: string): Promise<PersonaRecord | undefined>;
   /** Every persona of one owner (`BUILT_IN_OWNER` for the built-ins), oldest first. */
   listByOwner(ownerId: string): Promise<PersonaRecord[]>;
-  /** Writes a new persona; throws `PersonaExistsError` when the id is taken. */
-  create(record: PersonaRecord): Promise<void>;
+  /**
+   * Writes a new persona; throws `PersonaExistsError` when the id is taken, and `PersonaLimitError` when `limit` is
+   * given and its owner already has that many, however many creates race.
+   */
+  create(record: PersonaRecord, limit?: { perOwner: number }): Promise<void>;
   /** Writes a record whole, new or not: seeding the built-ins. */
   put(record: PersonaRecord): Promise<void>;
   /** Applies changes to an existing persona and returns it; undefined when there is none. */
@@ -25,6 +28,17 @@ export class PersonaExistsError extends Error {
     super(`A persona with id ${personaId} exists already`);
   }
 }
+
+export class PersonaLimitError extends Error {
+  override readonly name = "PersonaLimitError";
+  readonly code = "PERSONA_LIMIT_REACHED" as const;
+  constructor(readonly limit: number) {
+    super(`An owner may have at most ${limit} personas`);
+  }
+}
+
+export const isPersonaLimitError = (error: unknown): error is PersonaLimitError =>
+  error instanceof Error && (error as { code?: unknown }).code === "PERSONA_LIMIT_REACHED";
 
 export const isPersonaExistsError = (error: unknown): error is PersonaExistsError =>
   error instanceof Error && (error as { code?: unknown }).code === "PERSONA_EXISTS";

@@ -51,7 +51,8 @@ export class QueueDirectory {
   }
 
   async of(service: string): Promise<ServiceQueueUrls> {
-    const refs = (this.refs as Record<string, { queue: string; deadLetterQueue: string } | undefined>)[service];
+    // Own properties only: a name from the path such as "__proto__" or "constructor" is a service like any unknown one.
+    const refs = Object.hasOwn(this.refs, service) ? (this.refs as Record<string, { queue: string; deadLetterQueue: string } | undefined>)[service] : undefined;
     if (!refs) throw new UnknownServiceError(service);
     const [queueUrl, deadLetterQueueUrl] = await Promise.all([this.resolve(refs.queue), this.resolve(refs.deadLetterQueue)]);
     return { service: service as ServiceName, queueUrl, deadLetterQueueUrl };

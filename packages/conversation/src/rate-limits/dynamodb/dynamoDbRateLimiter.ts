@@ -3,11 +3,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
-import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, recordKeyOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
+import { ifConditionHolds, isConditionFailure } from "@innerworld/platform/dynamodb";
+import { BUCKET_TTL_MS, bucketKeyOf, bucketStateOf, burstOf, intervalOf, recordKeyOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope, type WindowSpec, windowOf } from "../rateLimiter";
 
 /** Every round of a contended record lets one writer through: enough rounds for a burst of one user's messages at once. */
 const MAX_ATTEMPTS = 12;
+
+/** What a refusal for contention tells the client to wait: the burst that crowded the record is over by then. */
+const CONTENDED_RETRY_AFTER_SECONDS = 2;
 
 /** A record as stored: bucketKey → TAT, and a version every write advances (the condition of the next one). */
 interface BucketRecord {
@@ -45,6 +48,43 @@ export class DynamoDbRateLimiter implements RateLimiter {
   async status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>> {
     const record = await this.read(recordKeyOf(bucket));
     return bucketStateOf(bucket, record?.tats[bucketKeyOf(bucket)], this.clock());
+  }
+
+  /**
+   * One conditional write counts the take in the current minute. Only when that fails is the minute a new one (or the
+   * key new): a second write starts it, and if a racing take started it first, the first write is tried once more.
+   */
+  async admit<S extends RateLimitScope>(window: WindowSpec<S>): Promise<RateDecision<S>> {
+    const now = this.clock();
+    const { start, retryAfter } = windowOf(now);
+    const Key = { bucketKey: bucketKeyOf(window) };
+    const expires = epochSeconds(start + 60_000 + BUCKET_TTL_MS);
+    const countIn = () =>
+      ifConditionHolds(
+        this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key,
+            UpdateExpression: "SET taken = taken + :one",
+            ConditionExpression: "windowStart = :start AND taken < :max",
+            ExpressionAttributeValues: { ":one": 1, ":start": start, ":max": window.perMinute },
+          }),
+        ),
+      );
+    if (await countIn()) return { allowed: true };
+    const started = await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key,
+          UpdateExpression: "SET windowStart = :start, taken = :one, expiresAt = :expires",
+          ConditionExpression: "attribute_not_exists(windowStart) OR windowStart < :start",
+          ExpressionAttributeValues: { ":start": start, ":one": 1, ":expires": expires },
+        }),
+      ),
+    );
+    if (started || (await countIn())) return { allowed: true };
+    return { allowed: false, scope: window.scope, retryAfter, limit: window.perMinute };
   }
 
   private async read(recordKey: string): Promise<BucketRecord | undefined> {
@@ -90,7 +130,12 @@ export class DynamoDbRateLimiter implements RateLimiter {
       await sleep(Math.random() * 5 * attempt);
       return this.takeRecord(recordKey, buckets, attempt + 1);
     }
-    throw new Error(`rate limit record ${recordKey} stayed contended after ${MAX_ATTEMPTS} tries`);
+    // Still contended: as many writers are drawing from these buckets at this moment as the rounds could let through,
+    // more than a client within its rate sends. The message is refused as over the rate, taking nothing, and told to
+    // wait a moment rather than come back at once into the same crowd.
+    const [first] = buckets;
+    if (!first) throw new Error(`rate limit record ${recordKey} was asked for no bucket`);
+    return { allowed: false, bucket: first, retryAfter: CONTENDED_RETRY_AFTER_SECONDS };
   }
 
   /** Returns the tokens a message took from a record's buckets when another record then refused it. */

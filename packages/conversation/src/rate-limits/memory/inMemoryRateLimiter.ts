@@ -1,10 +1,12 @@
 // Token buckets in memory: the same GCRA arithmetic as the DynamoDB adapter, read against the injected clock.
 import { systemClock, type Clock } from "@innerworld/platform/clock";
-import { bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope } from "../rateLimiter";
+import { bucketKeyOf, bucketStateOf, burstOf, intervalOf, retryAfterOf, type BucketSpec, type BucketState, type RateDecision, type RateLimiter, type RateLimitScope, type ChatRateLimitScope, type WindowSpec, windowOf } from "../rateLimiter";
 
 export class InMemoryRateLimiter implements RateLimiter {
   /** bucketKey → TAT in epoch milliseconds. */
   private readonly tats = new Map<string, number>();
+  /** bucketKey → the minute counted and how many it took. */
+  private readonly windows = new Map<string, { start: number; taken: number }>();
 
   constructor(private readonly clock: Clock = systemClock) {}
 
@@ -26,5 +28,15 @@ export class InMemoryRateLimiter implements RateLimiter {
 
   async status<S extends RateLimitScope = ChatRateLimitScope>(bucket: BucketSpec<S>): Promise<BucketState<S>> {
     return bucketStateOf(bucket, this.tats.get(bucketKeyOf(bucket)), this.clock());
+  }
+
+  async admit<S extends RateLimitScope>(window: WindowSpec<S>): Promise<RateDecision<S>> {
+    const { start, retryAfter } = windowOf(this.clock());
+    const key = bucketKeyOf(window);
+    const counted = this.windows.get(key);
+    const taken = counted?.start === start ? counted.taken : 0;
+    if (taken >= window.perMinute) return { allowed: false, scope: window.scope, retryAfter, limit: window.perMinute };
+    this.windows.set(key, { start, taken: taken + 1 });
+    return { allowed: true };
   }
 }

@@ -1,12 +1,15 @@
-// Chat sessions in the DynamoDB `sessions` table: conditional updates keep the turn counter and the end exactly-once.
+// Chat sessions in the DynamoDB `sessions` table: conditional updates keep the turn counter and the end exactly-once, and
+// a per-user ledger of live sessions keeps the cap on them under concurrency.
 import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
-import { ifConditionHolds, pagesOf, queryByUserInStatus } from "@innerworld/platform/dynamodb";
+import { ClaimLedger, ifConditionHolds, pagesOf, queryByUserInStatus } from "@innerworld/platform/dynamodb";
 import {
+  SESSION_LIFETIME_MS,
   SessionLimitError,
   SessionNotActiveError,
   isSessionLive,
+  liveSessionsKeyOf,
   newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
@@ -16,12 +19,23 @@ import {
   type StartSession,
 } from "../sessionStore";
 
+/**
+ * How long a start may take between claiming its place and writing its session. A claim older than this with no session
+ * is a start that failed between the two (a crash, a lost connection): it holds no place.
+ */
+const CLAIM_GRACE_MS = 60_000;
+
 export class DynamoDbSessionStore implements SessionStore {
+  /** Each user's live sessions by id, with when each was claimed, in one item of this table (liveSessionsKeyOf). */
+  private readonly ledger: ClaimLedger;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.ledger = new ClaimLedger(client, tableName, "sessionId");
+  }
 
   async listByUser(userId: string, limit = 50): Promise<SessionRecord[]> {
     const { Items } = await this.client.send(
@@ -44,14 +58,48 @@ export class DynamoDbSessionStore implements SessionStore {
     return live.filter((s) => isSessionLive(s, now));
   }
 
+  /**
+   * Claims a place in the user's ledger of live sessions (one conditional write: racing starts cannot all pass), then
+   * writes the session. A full ledger is checked once against the sessions themselves: places held by sessions that
+   * ended, passed their 24 hours, were erased or never got written are given up, and the start tries again.
+   */
   async start(input: StartSession): Promise<SessionRecord> {
-    // Not transactional (the local DynamoDB has no transactions): two starts racing may both pass. The limit is a
-    // fairness rule, not a security boundary, so a rare fourth session is acceptable.
-    const active = await this.listActiveByUser(input.userId);
-    if (active.length >= input.maxActive) throw new SessionLimitError(input.maxActive);
-    const session = newSessionRecord(input, randomUUID(), this.clock());
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: session, ConditionExpression: "attribute_not_exists(sessionId)" }));
+    const now = this.clock();
+    const session = newSessionRecord(input, randomUUID(), now);
+    const key = liveSessionsKeyOf(input.userId);
+    const claim = () =>
+      this.ledger.claim(key, session.sessionId, now, {
+        max: input.maxActive,
+        // Every claim lapses when its session's 24 hours are up: so may the ledger, once its newest one has.
+        expiresAtMs: Date.parse(session.endsAt),
+        // Sessions live before the user's ledger was first written hold their places in it.
+        seed: async () => Object.fromEntries((await this.listActiveByUser(input.userId)).map((live) => [live.sessionId, Date.parse(live.startedAt)])),
+      });
+    let outcome = await claim();
+    if (outcome === "full" && (await this.giveUpLapsedPlaces(input.userId, now)) > 0) outcome = await claim();
+    if (outcome === "full") throw new SessionLimitError(input.maxActive);
+    try {
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: session, ConditionExpression: "attribute_not_exists(sessionId)" }));
+    } catch (error) {
+      // The place goes back; if even that fails, the claim lapses after CLAIM_GRACE_MS.
+      await this.ledger.release(key, session.sessionId, now).catch(() => undefined);
+      throw error;
+    }
     return session;
+  }
+
+  /** Gives up the places of the user's ledger that no live session holds; returns how many. */
+  private async giveUpLapsedPlaces(userId: string, now: number): Promise<number> {
+    const key = liveSessionsKeyOf(userId);
+    let given = 0;
+    for (const [sessionId, claimedAt] of Object.entries((await this.ledger.claims(key)) ?? {})) {
+      const session = claimedAt + SESSION_LIFETIME_MS > now ? await this.get(sessionId) : undefined;
+      const lapsed = session ? !isSessionLive(session, now) : claimedAt + SESSION_LIFETIME_MS <= now || claimedAt + CLAIM_GRACE_MS <= now;
+      if (!lapsed) continue;
+      await this.ledger.release(key, sessionId, claimedAt);
+      given += 1;
+    }
+    return given;
   }
 
   async get(sessionId: string): Promise<SessionRecord | undefined> {
@@ -131,7 +179,11 @@ export class DynamoDbSessionStore implements SessionStore {
         }),
       ),
     );
-    return ended?.Attributes as SessionRecord | undefined;
+    const record = ended?.Attributes as SessionRecord | undefined;
+    // The ended session's place in its user's ledger is free again. A release that fails leaves the session ended and
+    // announced once all the same: the next start that finds the ledger full gives the place up itself.
+    if (record) await this.ledger.release(liveSessionsKeyOf(record.userId), sessionId).catch(() => undefined);
+    return record;
   }
 
   /** A scan: the sweep runs once a minute, not per message. */

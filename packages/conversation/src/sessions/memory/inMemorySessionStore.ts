@@ -34,7 +34,9 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   async start(input: StartSession): Promise<SessionRecord> {
-    const active = await this.listActiveByUser(input.userId);
+    // Counted and written with no await between, so racing starts cannot both see room for one.
+    const now = this.clock();
+    const active = this.ofUser(input.userId).filter((s) => isSessionLive(s, now));
     if (active.length >= input.maxActive) throw new SessionLimitError(input.maxActive);
     const session = newSessionRecord(input, randomUUID(), this.clock());
     this.sessions.set(session.sessionId, session);
