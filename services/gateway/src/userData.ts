@@ -109,6 +109,8 @@ export const createUserData = (
           data: { personaId: persona.personaId, name: persona.name, endedSessionIds: [], deletedAt },
         });
       }
+      // Their ledger of persona places goes too: a create that died mid-way leaves a place no deletion above releases.
+      await personas.forgetOwner(userId);
       // The surveys the user made, with every answer friends gave about them.
       const surveysMade = await surveys.listByOwner(userId);
       for (const survey of surveysMade) await surveys.delete(survey.surveyId);

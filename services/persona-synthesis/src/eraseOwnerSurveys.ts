@@ -30,4 +30,5 @@ export const createOwnerSurveyEraser = (ports: OwnerSurveyErasurePorts) =>
         data: { personaId: persona.personaId, name: persona.name, endedSessionIds: [], deletedAt },
       });
     }
+    await ports.personas.forgetOwner(userId);
   };

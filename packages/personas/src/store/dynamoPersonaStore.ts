@@ -126,4 +126,9 @@ export class DynamoPersonaStore implements PersonaStore {
     if (removed?.ownerId && removed.ownerId !== BUILT_IN_OWNER) await this.ledger.release(ownedPersonasKeyOf(removed.ownerId), personaId).catch(() => undefined);
     return removed;
   }
+
+  /** The ledger of an erased owner's places: a create that died between its claim and its write leaves a place nobody releases. */
+  async forgetOwner(ownerId: string): Promise<void> {
+    await this.ledger.forget(ownedPersonasKeyOf(ownerId));
+  }
 }

@@ -41,4 +41,7 @@ export class InMemoryPersonaStore implements PersonaStore {
     this.records.delete(personaId);
     return existing;
   }
+
+  /** Keeps nothing per owner but the personas themselves. */
+  async forgetOwner(): Promise<void> {}
 }

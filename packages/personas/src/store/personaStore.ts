@@ -19,6 +19,8 @@ export interface PersonaStore {
   update(personaId: string, changes: PersonaChanges, now: Date): Promise<PersonaRecord | undefined>;
   /** Removes a persona and returns what it was; undefined when there was none. */
   delete(personaId: string): Promise<PersonaRecord | undefined>;
+  /** Forgets what is kept per owner beside their personas (the ledger of their places): the owner was erased. Delete their personas first. */
+  forgetOwner(ownerId: string): Promise<void>;
 }
 
 export class PersonaExistsError extends Error {

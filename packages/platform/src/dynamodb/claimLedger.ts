@@ -112,4 +112,9 @@ export class ClaimLedger {
       );
     }
   }
+
+  /** Deletes the whole ledger, whatever it still holds: its owner was erased. */
+  async forget(key: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { [this.keyName]: key } }));
+  }
 }
