@@ -160,9 +160,9 @@ describe("createOfflineExtractor", () => {
       expect(extraction.relations).toEqual(
         expect.arrayContaining([
           { type: "supports", from: "user", to: "make the varsity soccer team" },
-          // The tagger that decides activities names the sport with its level, as most labelled messages do ("varsity
-          // soccer" 6 times in train, "soccer" after "varsity" twice), not the team.
-          { type: "about", from: "make the varsity soccer team", to: "varsity soccer" },
+          // The tagger that decides activities draws the team whole since writers Q to T joined train (one of them wrote
+          // "varsity softball team"); before, it named the sport with its level ("varsity soccer").
+          { type: "about", from: "make the varsity soccer team", to: "varsity soccer team" },
           { type: "about", from: "get better at drawing", to: "drawing" },
         ]),
       );
@@ -361,7 +361,9 @@ describe("createOfflineExtractor", () => {
       );
 
       // Assess
-      expect(names(extraction, "Event")).toEqual(["parents splitting up", "wedding", "birth", "release", "move", "FFA meeting"]);
+      // The writers name a separation "splitting up" 6 times in train and "parents splitting up" 4 (with writers Q to T):
+      // the tagger that decides events follows them; the parents are still found, as people.
+      expect(names(extraction, "Event")).toEqual(["splitting up", "wedding", "birth", "release", "move", "FFA meeting"]);
       expect(names(extraction, "Person")).toEqual(["parents", "dad", "sister", "brother"]);
     });
 
@@ -485,8 +487,8 @@ describe("createOfflineExtractor", () => {
       const extraction = await extract(userSays("we're learning about dreams rn", "i have to present on soil testing", "can u quiz me on the periodic table", "im studying for the test", "we're learning about it in class"));
 
       // Assess
-      // "soil testing" before the tagger was trained on writers M to P; it now draws the subject alone.
-      expect(names(extraction, "Topic")).toEqual(["dreams", "soil", "periodic table"]);
+      // "soil" alone after the tagger was trained on writers M to P; with writers Q to T it draws the whole subject again.
+      expect(names(extraction, "Topic")).toEqual(["dreams", "soil testing", "periodic table"]);
     });
   });
 
