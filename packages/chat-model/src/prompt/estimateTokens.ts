@@ -16,7 +16,7 @@
 // Measured against cl100k_base and o200k_base (js-tiktoken) on 40 chat-style English texts (teen
 // messages, persona prompts, replies, context blocks): per-text error median 6%, 90th percentile
 // 14-17%, corpus total within +5%; chars/4 had median 12-14% and 90th percentile 27-29%. On technical
-// markdown (this repo's DESIGN.md, 28 paragraphs) median 3-5%, p90 11%, total +2%. Not calibrated for
+// markdown (28 paragraphs of design prose) median 3-5%, p90 11%, total +2%. Not calibrated for
 // other languages. It is an estimate: budget with headroom, never to the last token.
 
 const PIECE = /\s?[a-zA-Z_]+(?:'[a-zA-Z]+)?|\s?\d{1,3}|\s?\p{L}+|\s?[\p{P}\p{S}]+\n*|\s+/gu;

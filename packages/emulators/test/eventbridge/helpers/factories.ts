@@ -39,5 +39,5 @@ export const sessionEnded = (overrides: Partial<PutEventsRequestEntry> = {}): Pu
 export const patternFor = (source: string, detailTypes: string[], extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ source: [source], "detail-type": detailTypes, ...extra });
 
-/** What a consumer with live side effects adds so replays never reach it (DESIGN.md, Event envelope). */
+/** What a consumer with live side effects adds so replays never reach it (docs/architecture.md, the event envelope). */
 export const NO_REPLAYS = { "replay-name": [{ exists: false }] };
