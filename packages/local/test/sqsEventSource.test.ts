@@ -103,3 +103,47 @@ describe("the local runner's function timeout", () => {
     expect(await counts()).toEqual({ ready: 0, inFlight: 1 });
   });
 });
+
+describe("the local runner's concurrency", () => {
+  // Lambda scales an event source's invocations up while messages wait: a batch stuck on a hung model does not hold
+  // the turns behind it. With one poller, the runner once waited for each batch before polling again.
+  it("handles later batches while an earlier one is still running", async () => {
+    const sqs = await startSqs({ port: 0, region: "us-east-1" });
+    const client = sqsClientFor(sqs.endpoint, "us-east-1");
+    const queue = wireRunnerQueue(sqs.endpoint);
+    const entry: (typeof open)[number] = { sqs, client, queue };
+    open.push(entry);
+    const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "generation", Attributes: { VisibilityTimeout: "360" } }));
+    let release: () => void = () => undefined;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    entry.source = startSqsEventSource({
+      queue,
+      queueUrl,
+      queueArn: "arn:aws:sqs:us-east-1:000000000000:generation",
+      region: "us-east-1",
+      functionName: "innerworld-generation",
+      handler: async (event) => {
+        const body = event.Records[0]?.body ?? "";
+        if (body === "hangs") await hung;
+        handled.push(body);
+      },
+      batchSize: 1,
+      functionTimeoutSeconds: 60,
+      pollers: 1,
+      waitTimeSeconds: 1,
+    });
+
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "hangs" }));
+    await eventually(async () => {
+      const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessagesNotVisible"] }));
+      return Attributes?.ApproximateNumberOfMessagesNotVisible === "1";
+    }, "the hanging batch taken");
+    for (const body of ["hi-1", "hi-2", "hi-3"]) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+
+    await eventually(() => handled.length === 3, "the three later batches handled");
+    expect([...handled].sort()).toEqual(["hi-1", "hi-2", "hi-3"]);
+    release();
+    await eventually(() => handled.includes("hangs"), "the hanging batch finished");
+  });
+});

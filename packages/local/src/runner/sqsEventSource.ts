@@ -17,8 +17,14 @@ export interface SqsEventSourceOptions {
   handler: SqsHandler;
   batchSize: number;
   functionTimeoutSeconds: number;
-  /** Parallel pollers, like the concurrent batches Lambda runs for one event source. */
+  /** Parallel long polls of the queue. */
   pollers?: number;
+  /**
+   * Batches handled at once across the pollers (default 10). Lambda scales an event source's invocations up while
+   * messages wait, so one slow batch (a model that hangs) does not hold the queue: a poller hands its batch over and
+   * polls on while fewer than this many are running, and waits for one to end once this many are.
+   */
+  maxConcurrency?: number;
   waitTimeSeconds?: number;
   onError?: (error: unknown) => void;
 }
@@ -89,6 +95,9 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
   let stopping = false;
   const report = options.onError ?? ((error: unknown) => console.error(`[${options.functionName}]`, error));
   const pollerCount = options.pollers ?? 2;
+  const maxConcurrency = Math.max(pollerCount, options.maxConcurrency ?? 10);
+  /** Batches handed to the handler and not yet finished. */
+  const inFlight = new Set<Promise<void>>();
   let markStopped: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => {
     markStopped = resolve;
@@ -141,8 +150,14 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
         await sleep(500);
         continue;
       }
-      // Once received, a batch is always finished, even when stop() arrives meanwhile.
-      if (messages.length > 0) await invoke(messages).catch(report);
+      // Once received, a batch is always finished, even when stop() arrives meanwhile (stop() waits for it).
+      if (messages.length > 0) {
+        const running: Promise<void> = invoke(messages)
+          .catch(report)
+          .finally(() => inFlight.delete(running));
+        inFlight.add(running);
+      }
+      while (inFlight.size >= maxConcurrency && !stopping) await Promise.race([...inFlight, stopped]);
     }
   };
 
@@ -157,6 +172,7 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
       markStopped();
       abort.abort();
       await Promise.all(pollers);
+      await Promise.all(inFlight);
       // Abandoned calls get one more timeout to end, so the clients they use are not closed under them; past that, a
       // call that never ends (a hung socket) is left behind rather than holding the shutdown for ever.
       if (abandoned.size > 0) await Promise.race([Promise.all(abandoned), sleep(options.functionTimeoutSeconds * 1000)]);
