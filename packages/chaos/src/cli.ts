@@ -4,8 +4,30 @@ import { CI_BUDGET, FULL_BUDGET, formatTable, runSuite, totals } from "./runSuit
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+const usage = `Usage: pnpm chaos [--ci] [--only <row>]
+
+Starts the local cloud in processes of its own, breaks it in the ways each row says (services killed mid-load, a mass
+disconnect, hostile input, the whole cloud killed and restarted) and prints one table of what broke.
+
+Options:
+  --ci          the bounded run CI makes (fewer turns and clients)
+  --only ROW    only the rows whose name holds ROW ("mass", "killed")
+  -h, --help    this text
+
+CHAOS_LOG_DIR=<dir> keeps each process's whole output there (the directory is made if missing).`;
+
 const main = async () => {
-  const { values } = parseArgs({ options: { ci: { type: "boolean", default: false }, only: { type: "string" } } });
+  let values: { ci: boolean; only?: string; help: boolean };
+  try {
+    ({ values } = parseArgs({ options: { ci: { type: "boolean", default: false }, only: { type: "string" }, help: { type: "boolean", short: "h", default: false } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
   const budget = values.ci ? CI_BUDGET : FULL_BUDGET;
   const started = Date.now();
   const report = await runSuite(budget, (line) => console.error(`  ${line}`), values.only);

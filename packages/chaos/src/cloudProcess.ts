@@ -1,6 +1,6 @@
 // The local cloud (or some of its services) as a real process the suite can kill, restart and weigh.
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
@@ -37,6 +37,7 @@ export const startCloudProcess = async (options: StartOptions): Promise<CloudPro
   // CHAOS_LOG_DIR keeps each process's whole output (one file per process), for finding what went wrong afterwards.
   const logDir = process.env.CHAOS_LOG_DIR;
   const role = (options.args ?? []).join("_").replace(/[^\w,-]+/g, "_").slice(0, 80);
+  if (logDir) mkdirSync(logDir, { recursive: true });
   const logFile = logDir ? join(logDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${role}-${child.pid ?? 0}.log`) : undefined;
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-20_000);
