@@ -16,6 +16,14 @@ const REFUSALS: Partial<Record<number, string>> = {
 };
 
 /**
+ * Refused by its code where one status means two things: 409 is also this network's share of answers, taken (the API
+ * keeps a few per network so no one person can decide a persona alone), which is nothing this friend did twice.
+ */
+const REFUSALS_BY_CODE: Partial<Record<string, string>> = {
+  SOURCE_LIMIT_REACHED: "Enough answers have come from this network already. Try again from another connection, like your phone's data.",
+};
+
+/**
  * One id per browser, kept in localStorage, so a second answer from the same friend is recognised (the API hashes it
  * with the request's address and browser, and stores neither).
  */
@@ -91,6 +99,7 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
           // Answered already, or closed: sending again cannot help.
           send.disabled = status === 409 || status === 410;
           problem.textContent =
+            (isApiError(error) ? REFUSALS_BY_CODE[error.code] : undefined) ??
             REFUSALS[status] ??
             (status === 0
               ? "Couldn't send your answers. Check your connection and try again."
