@@ -75,7 +75,7 @@ export interface GatewayPorts {
   /** Present where frames can be pushed (resume replays replies, feedback is offered). */
   pusher?: ConnectionPusher;
   /** Where a resume tells the turns still in flight that their session moved, so their replies follow it. */
-  outcomes: Pick<TurnOutcomes, "moveTo">;
+  outcomes: Pick<TurnOutcomes, "moveTo" | "get">;
   limits?: Partial<GatewayLimits>;
 }
 
@@ -377,6 +377,9 @@ export class ChatGateway {
     const ack = frame("message_received", { sessionId, messageId, seq, clientMessageId: resend.clientMessageId, duplicate: true });
     const stored = await this.messages.get(sessionId, seq, "user");
     if (stored && stored.status !== "received") return ack;
+    // An allowed message stays `received`; a turn that already ended (a reply shown, a notice, a failure, the watchdog's
+    // timeout) is the duplicate it looks like, whether or not its session is still live: nothing is run again.
+    if (await this.ports.outcomes.get(messageId)) return ack;
     const session = await this.sessions.get(sessionId);
     if (!session || session.userId !== userId) return ack;
     if (!isSessionLive(session, this.clock())) return errorFrame("SESSION_NOT_ACTIVE", `Session ${sessionId} has ended`, { sessionId });

@@ -351,6 +351,19 @@ describe("gateway: ChatGateway", () => {
       expect(publisher.ofType("MessageReceived")).toEqual([]);
     });
 
+    it("acknowledges a resend of a turn that was answered as the duplicate it is, after its session ended too, and runs nothing again", async () => {
+      const sessionId = await startSession();
+      const first = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "web-11" });
+      await outcomes.claim(first.payload.messageId as string, "replied", "reply-1");
+
+      const whileLive = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "web-11" });
+      await send("conn-1", MAYA, "end_session", { sessionId });
+      const afterEnd = await say(sessionId, "hi", "conn-1", MAYA, { clientMessageId: "web-11" });
+
+      for (const resent of [whileLive, afterEnd]) expect(resent).toMatchObject({ type: "message_received", payload: { messageId: first.payload.messageId, seq: 1, duplicate: true } });
+      expect(publisher.ofType("MessageReceived")).toHaveLength(1);
+    });
+
     it("answers a clientMessageId used again in the user's next session: a client numbering each session afresh sends a new message", async () => {
       const first = await startSession("conn-1");
       await say(first, "hi", "conn-1", MAYA, { clientMessageId: "m1" });
