@@ -396,6 +396,12 @@ export class ChatController {
       }
       case "rate_limit_exceeded": {
         const payload = frame.payload as ServerFrames["rate_limit_exceeded"];
+        // A refused frame other than a message (a resume, a start, a read) leaves the messages alone: a flood of those
+        // says to wait, not that a message failed.
+        if (payload.frame !== undefined && payload.frame !== "message") {
+          this.rateLimit = { scope: payload.scope, until: Date.now() + Math.max(1, payload.retryAfter) * 1000 };
+          break;
+        }
         // The refusal names the message it refused; the first still sending, from a server that does not.
         this.transcript.notSent(payload.clientMessageId);
         this.sendNextWaiting(payload.clientMessageId);
