@@ -131,6 +131,7 @@ describe("the local runner's concurrency", () => {
       batchSize: 1,
       functionTimeoutSeconds: 60,
       pollers: 1,
+      maxConcurrency: 10,
       waitTimeSeconds: 1,
     });
 

@@ -55,8 +55,12 @@ const HANDLE_ON_PLATFORM = new RegExp(
   "giu",
 );
 const PLATFORM_COLON_HANDLE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${PLATFORM_NAMED})\\s*:\\s*(@?[\\p{L}\\p{N}._]{3,30})`, "giu");
-// A bare "@name" is a handle in anyone's words; an e-mail address, whose "@" has letters before it, is not read here.
-const AT_HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_](?:[\p{L}\p{N}._]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}_@]|\.[\p{L}\p{N}])/gu;
+// A bare "@name" that cannot be an ordinary word (a digit, a dot or an underscore in it: "@jess_k", "@maya.k") is a
+// handle in anyone's words. A plain "@Comfort" is how a teen addresses a persona in a group chat, and a reply may name
+// one so: only where no one addresses a persona (a friend's survey answer) is every bare "@name" a handle. An e-mail
+// address, whose "@" has letters before it, is not read here; "@5" (a time) starts with a digit and is no handle.
+const AT_HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}_](?:[\p{L}\p{N}._]{0,28}[\p{L}\p{N}_])?(?![\p{L}\p{N}_@]|\.[\p{L}\p{N}])/gu;
+const looksLikeHandle = (name: string) => /[\d._]/u.test(name.slice(1));
 
 const PLACEHOLDER: Readonly<Record<PersonalDataKind, string>> = {
   email: "[email]",
@@ -76,14 +80,19 @@ export interface PersonalDataFinding {
 const ANY_DIGIT = /[0-9]/;
 const MAIL_HOST = /gmail|yahoo|hotmail|outlook|icloud|aol|proton|live|msn/iu;
 
-export function findPersonalData(text: string, direction: ScreeningDirection): PersonalDataFinding {
+export interface PersonalDataOptions {
+  /** Every bare "@name" is a handle, not only one with a digit, dot or underscore: for text in which no persona is addressed. */
+  bareAtNames?: boolean;
+}
+
+export function findPersonalData(text: string, direction: ScreeningDirection, options: PersonalDataOptions = {}): PersonalDataFinding {
   const hasDigit = ANY_DIGIT.test(text);
   const spans = mergeOverlapping([
     ...(text.includes("@") ? emailSpans(text) : []),
     ...(MAIL_HOST.test(text) ? spansOf(text, SPELLED_EMAIL, "email") : []),
     ...(hasDigit ? phoneSpans(text) : []),
     ...(hasDigit ? addressSpans(text) : []),
-    ...handleSpans(text),
+    ...handleSpans(text, options.bareAtNames === true),
   ]);
   if (spans.length === 0) return { hits: [] };
   // A teen sharing their number is told to be careful and the number kept out of storage; a reply must never contain one.
@@ -186,7 +195,7 @@ function addressSpans(text: string): Span[] {
   return [...spans, ...spansOf(text, UK_POSTCODE, "postcode"), ...spansOf(text, US_STATE_ZIP, "postcode")];
 }
 
-function handleSpans(text: string): Span[] {
+function handleSpans(text: string, bareAtNames: boolean): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(HANDLE)) {
     const handle = match[1] ?? "";
@@ -200,7 +209,9 @@ function handleSpans(text: string): Span[] {
       spans.push({ start, end: start + handle.length, kind: "handle" });
     }
   }
-  return text.includes("@") ? [...spans, ...spansOf(text, AT_HANDLE, "handle")] : spans;
+  if (!text.includes("@")) return spans;
+  const atNames = spansOf(text, AT_HANDLE, "handle").filter((span) => bareAtNames || looksLikeHandle(text.slice(span.start, span.end)));
+  return [...spans, ...atNames];
 }
 
 function spansOf(text: string, regex: RegExp, kind: PersonalDataKind): Span[] {

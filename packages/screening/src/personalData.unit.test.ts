@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CRISIS_RESOURCES } from "./crisisResources.data";
 import { screenInput, screenOutput, softResourceLine } from "./index";
-import { emailSpans, type ScanWork } from "./personalData";
+import { emailSpans, findPersonalData, type ScanWork } from "./personalData";
 
 describe("personal data in a teen's message is flagged and masked", () => {
   it.each([
@@ -165,7 +165,20 @@ describe("someone's social handle is personal data, whoever's it is", () => {
     "my tiktok is so cringe lol",
     "write to jess@icloud.com",
     "rated 4.5 on steam reviews",
+    // A group chat addresses its personas so; a reply may name one.
+    "@Comfort and @Courage, i'm nervous about the tryouts",
+    "meet me @5 by the gym",
   ])("%j → no handle", (message) => {
     expect(screenInput(message).matches.map((match) => match.term)).not.toContain("handle");
+  });
+
+  it("lets a reply name a persona with an @, and still blocks one giving out a handle", () => {
+    expect(screenOutput("I think @Comfort might have good ideas too!").action).toBe("allow");
+    expect(screenOutput("You can find me at @maya.k on insta").action).toBe("block");
+  });
+
+  it("reads every bare @name as a handle where no persona is addressed (a friend's survey answer)", () => {
+    expect(findPersonalData("she's hilarious, @mayak", "input", { bareAtNames: true }).redactedText).toBe("she's hilarious, [handle]");
+    expect(findPersonalData("she's hilarious, @mayak", "input").redactedText).toBeUndefined();
   });
 });

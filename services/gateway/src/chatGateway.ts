@@ -21,6 +21,7 @@ import {
 import { isFeedbackError, type FeedbackStore } from "@innerworld/conversation/feedback";
 import { parseClientFrame } from "./frames";
 import { storedSafetyNotice } from "./safetyNotices";
+import { failureShownKey } from "@innerworld/conversation/turn-failure";
 import { sessionBucketKey } from "./keys";
 import { createFeedbackDesk, type FeedbackDesk } from "./feedback";
 
@@ -447,10 +448,21 @@ export class ChatGateway {
       await Promise.all(inFlight.map((turn) => this.ports.outcomes.moveTo(turn.messageId, connectionId)));
       await this.sessions.attach(sessionId, connectionId);
     }
-    const missed = stored.filter((m) => m.role === "assistant" && m.seq > afterSeq);
+    // Every reply or notice after afterSeq this connection has not been shown, and, in turn order among them, a turn
+    // that failed while the client was away: it ends in the error it would have been shown live. A failed turn whose
+    // late reply is stored ends in that reply instead.
+    const answered = new Set(stored.filter((m) => m.role === "assistant").map((m) => m.seq));
+    const missed = stored.filter((m) => m.seq > afterSeq && (m.role === "assistant" || (m.status === "failed" && m.failure !== undefined && !answered.has(m.seq))));
     let replayed = 0;
     for (const message of missed) {
       if (!this.ports.pusher) break;
+      if (message.role === "user") {
+        if (!message.failure || !(await this.connections.markShown(connectionId, failureShownKey(message.messageId)))) continue;
+        const told = await this.ports.pusher.push(connectionId, frame("error", { ...message.failure, sessionId, messageId: message.messageId, resumed: true }));
+        if (told === "gone") break;
+        replayed += 1;
+        continue;
+      }
       // A reply this connection was already shown (by the notifier, or by an earlier resume) is not shown again.
       if (!(await this.connections.markShown(connectionId, message.replyId ?? message.messageId))) continue;
       // A safety notice comes back as the notice it was, helplines and all, not as a persona's words.
@@ -476,15 +488,6 @@ export class ChatGateway {
       if (pushed === "gone") break;
       replayed += 1;
       await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", undefined, message.replyIndex ?? 0);
-    }
-    // A turn that failed while the client was away ends, on this resume, in the error it would have been shown live.
-    const failedWhileAway = stored.filter((m) => m.role === "user" && m.status === "failed" && m.failure !== undefined && m.seq > afterSeq);
-    for (const message of failedWhileAway) {
-      if (!this.ports.pusher || !message.failure) break;
-      if (!(await this.connections.markShown(connectionId, `failure-${message.messageId}`))) continue;
-      const pushed = await this.ports.pusher.push(connectionId, frame("error", { ...message.failure, sessionId, messageId: message.messageId, resumed: true }));
-      if (pushed === "gone") break;
-      replayed += 1;
     }
     await this.feedback.offerOpen(userId, connectionId);
     return frame("session_resumed", { sessionId, afterSeq, lastSeq: owned.lastSeq, replayed });

@@ -1,6 +1,6 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the turn's connection, or to the one a resume moved it to.
 import { safetyNoticeText } from "@innerworld/screening/replies";
-import { turnFailureOf } from "@innerworld/conversation/turn-failure";
+import { failureShownKey, turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
@@ -149,10 +149,12 @@ export const createNotifier = (ports: NotifierPorts) => {
   /** The failure as the client sees it: a code it can act on. */
   const pushFailure = async (data: ConsumedEvent<"StepFailed">["envelope"]["data"], connectionId: string) => {
     const failure = turnFailureOf(data);
-    await ports.pusher.push(
+    const pushed = await ports.pusher.push(
       connectionId,
       serverFrame("error", { ...failure, sessionId: data.sessionId, ...(data.messageId ? { messageId: data.messageId } : {}) }),
     );
+    // Shown here: a resume on this connection does not say it again (storage keeps it for one on another).
+    if (pushed === "sent" && data.messageId) await connections.markShown(connectionId, failureShownKey(data.messageId));
   };
 
   return {

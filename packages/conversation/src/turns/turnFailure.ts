@@ -25,3 +25,6 @@ export function turnFailureOf(failed: { step: string; errorCode: string; retryab
   if (failed.step === "generation") return { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: failed.retryable };
   return { code: "STEP_FAILED", message: `The ${failed.step} step failed: ${failed.errorCode}`, retryable: failed.retryable };
 }
+
+/** The key under which a connection is marked as having been shown a turn's failure (connections' markShown). */
+export const failureShownKey = (messageId: string): string => `failure-${messageId}`;

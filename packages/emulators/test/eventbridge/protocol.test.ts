@@ -79,7 +79,7 @@ describe("JSON 1.1 protocol", () => {
     const url = new URL(harness.endpoint);
     // No Content-Length: the body bytes then reach the server as a (malformed) request of their own.
     const answer = await new Promise<string>((resolve) => {
-      const socket = connect(Number(url.port), url.hostname, () => socket.write(`${method} / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSEvents.ListRules\r\n\r\n{"Entries": []}\r\n\r\n`));
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(`${method} / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: AWSEvents.ListRules\r\n\r\n{"Entries": []}\r\n\r\n`));
       let received = "";
       socket.on("data", (chunk) => (received += chunk.toString()));
       socket.on("close", () => resolve(received));
@@ -115,7 +115,7 @@ describe("JSON 1.1 protocol", () => {
     });
     await new Promise<void>((resolve) => {
       const socket = connect(Number(url.port), url.hostname, () => {
-        socket.write("POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSEvents.PutEvents\r\nContent-Length: 1000\r\n\r\n{\"Entries\":");
+        socket.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: AWSEvents.PutEvents\r\nContent-Length: 1000\r\n\r\n{\"Entries\":");
         socket.destroy();
         resolve();
       });

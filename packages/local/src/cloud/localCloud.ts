@@ -103,6 +103,14 @@ export const runtimeConfigFor = (endpoints: LocalEndpoints): RuntimeConfig => ({
   ...(endpoints.turnDeadlineSeconds !== undefined ? { turnDeadlineSeconds: endpoints.turnDeadlineSeconds } : {}),
 });
 
+/**
+ * Batches a service's runner handles at once, where more than one per poller. Generation's batches wait seconds on a
+ * model, so one teen's hung model would hold every other turn behind it: it scales as Lambda does while turns wait.
+ * The other services take milliseconds a batch, and context-refresh and graph-extraction take one user's events in
+ * turn (a context version counts its rebuilds; a graph lists its sessions in the order they were merged).
+ */
+const LOCAL_CONCURRENCY: Partial<Record<ServiceName, number>> = { generation: 10 };
+
 export interface RunningServices {
   eventSources: SqsEventSource[];
   stop(): Promise<void>;
@@ -155,6 +163,7 @@ export const runServices = (
       batchSize,
       functionTimeoutSeconds,
       pollers: options.pollersPerService ?? 2,
+      ...(LOCAL_CONCURRENCY[service] !== undefined ? { maxConcurrency: LOCAL_CONCURRENCY[service] } : {}),
     }),
   );
   return {

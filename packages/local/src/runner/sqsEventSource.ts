@@ -20,9 +20,9 @@ export interface SqsEventSourceOptions {
   /** Parallel long polls of the queue. */
   pollers?: number;
   /**
-   * Batches handled at once across the pollers (default 10). Lambda scales an event source's invocations up while
-   * messages wait, so one slow batch (a model that hangs) does not hold the queue: a poller hands its batch over and
-   * polls on while fewer than this many are running, and waits for one to end once this many are.
+   * Batches handled at once across the pollers (default: one per poller). Lambda scales an event source's invocations
+   * up while messages wait, so one slow batch (a model that hangs) does not hold the queue: a poller hands its batch
+   * over and polls on while fewer than this many are running, and waits for one to end once this many are.
    */
   maxConcurrency?: number;
   waitTimeSeconds?: number;
@@ -95,7 +95,8 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
   let stopping = false;
   const report = options.onError ?? ((error: unknown) => console.error(`[${options.functionName}]`, error));
   const pollerCount = options.pollers ?? 2;
-  const maxConcurrency = Math.max(pollerCount, options.maxConcurrency ?? 10);
+  const maxConcurrency = Math.max(pollerCount, options.maxConcurrency ?? pollerCount);
+  const scales = maxConcurrency > pollerCount;
   /** Batches handed to the handler and not yet finished. */
   const inFlight = new Set<Promise<void>>();
   let markStopped: () => void = () => undefined;
@@ -156,8 +157,11 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
           .catch(report)
           .finally(() => inFlight.delete(running));
         inFlight.add(running);
+        // A service that does not scale takes one batch per poller at a time, in the order its poller received them.
+        if (!scales) await running;
       }
-      while (inFlight.size >= maxConcurrency && !stopping) await Promise.race([...inFlight, stopped]);
+      // One that scales polls on while fewer than maxConcurrency batches run (a receive already waiting may add one more).
+      while (scales && inFlight.size >= maxConcurrency && !stopping) await Promise.race([...inFlight, stopped]);
     }
   };
 

@@ -68,7 +68,7 @@ const TIMES = new RegExp(TIME.source, "giu");
 /** True when a part of an answer locates or reaches its subject. */
 export const locatesSomeone = (part: string): boolean =>
   PLACEHOLDER.test(part) ||
-  findPersonalData(part, "input").hits.length > 0 ||
+  findPersonalData(part, "input", { bareAtNames: true }).hits.length > 0 ||
   NAMED_SCHOOL.test(part) ||
   LOWERCASE_SCHOOL.test(part) ||
   SPANISH_SCHOOL.test(part) ||
@@ -86,7 +86,7 @@ const BOUNDARY = /([,;!?\n]+\s*|(?<!\b(?:St|Mr|Mrs|Ms|Dr|Mt|Jr|Sr|Ave|Rd|No|Sta|
  */
 export const withoutLocatingDetails = (answer: string): string | undefined => {
   // Masked first, so a handle's or an address's own dots and commas ("@maya.k", "9 Elm Rd, apt 2") do not divide it.
-  const masked = findPersonalData(answer, "input").redactedText;
+  const masked = findPersonalData(answer, "input", { bareAtNames: true }).redactedText;
   const pieces = (masked ?? answer).split(BOUNDARY);
   let kept = "";
   let removed = masked !== undefined;
