@@ -46,6 +46,9 @@ export interface GenerationPorts {
   turnDeadlineSeconds?: number;
 }
 
+/** How long after a turn's deadline a stream still running looks whether the watchdog ended the turn. */
+const WATCHDOG_GRACE_MS = 2_000;
+
 /** The model chain already retried and fell back: redelivering would keep the teen waiting for minutes, so the step ends and the client is told to try again. */
 export class GenerationFailedError extends Error {
   override readonly name = "GenerationFailedError";
@@ -253,7 +256,12 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       retracted = true;
       await push(live, serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: persona.model.model ?? "unknown" }));
     };
-    const retractIfLate = () => (pastDeadline(data.receivedAt) ? retract() : Promise.resolve());
+    // Past the deadline, taken back only once the watchdog holds the turn: a reply that still won the turn's claim is
+    // shown whole by the notifier, and a retraction before it would leave the teen with neither.
+    const retractIfLate = async () => {
+      if (!streamed || retracted || !pastDeadline(data.receivedAt)) return;
+      if ((await ports.outcomes.get(data.messageId))?.outcome === "timed_out") await retract();
+    };
     let deadlineTimer: NodeJS.Timeout | undefined;
     try {
       if (data.stream && live && ports.pusher) {
@@ -266,9 +274,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
             await thinking;
             await show(serverFrame("agent_status", { ...ids, status: "responding" }));
             streamed = await show(serverFrame("stream_start", { ...ids, replyId }));
-            // A model that trickles past the deadline is taken back when the deadline comes, not at its next sentence.
+            // A model that trickles past the deadline is taken back soon after the watchdog ends the turn, not at its
+            // next sentence: looked at once, a moment after the deadline, when the watchdog's timeout has had its turn.
             if (streamed && data.receivedAt) {
-              deadlineTimer = setTimeout(() => void retractIfLate().catch(() => undefined), Math.max(0, Date.parse(data.receivedAt) + deadlineMs - ports.clock()));
+              deadlineTimer = setTimeout(() => void retractIfLate().catch(() => undefined), Math.max(0, Date.parse(data.receivedAt) + deadlineMs + WATCHDOG_GRACE_MS - ports.clock()));
               deadlineTimer.unref();
             }
           }
@@ -288,7 +297,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         // Our own words, not the model's: they need no screening.
         if (resourceLine !== undefined && !withheld && index > 0) await show(serverFrame("stream_chunk", { ...ids, replyId, index, text: resourceLine }));
         result = await stream.result;
-        // Streamed to its end, but past the deadline: the notifier will not show its final frame live.
+        // Streamed to its end past the deadline, and the watchdog has ended the turn: its final frame will not come live.
         await retractIfLate();
       } else {
         result = await ports.model.generate(prompt.messages, { settings });

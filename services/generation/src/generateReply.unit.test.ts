@@ -361,9 +361,10 @@ describe("generation: generateReply", () => {
     expect(publisher.published).toEqual([]);
   });
 
-  it("shows nothing more of a turn past its deadline (the teen was told it timed out) but takes back what it streamed, and still publishes its reply for a resume", async () => {
+  /** A model whose second sentence comes after the turn's deadline; `then` runs as the clock passes it. */
+  const lateModel = (then: () => Promise<unknown> | void = () => undefined): ReplyModel => {
     const model = streaming(["That sounds stressful.", "Want to make a plan?"]);
-    const slowModel: ReplyModel = {
+    return {
       ...model,
       stream: (prompt, options) => {
         const inner = model.stream(prompt, options);
@@ -372,7 +373,10 @@ describe("generation: generateReply", () => {
           async *[Symbol.asyncIterator]() {
             let first = true;
             for await (const piece of inner) {
-              if (!first) clock.advance(20_000);
+              if (!first) {
+                clock.advance(20_000);
+                await then();
+              }
               first = false;
               yield piece;
             }
@@ -380,11 +384,21 @@ describe("generation: generateReply", () => {
         };
       },
     };
+  };
+  const lateTurn = () => delivered(messageScreenedRequest(t, { stream: true, receivedAt: new Date(TURN_AT).toISOString() }));
 
-    await generator({ model: slowModel, turnDeadlineSeconds: 20 })(delivered(messageScreenedRequest(t, { stream: true, receivedAt: new Date(TURN_AT).toISOString() })));
+  it("shows nothing more of a turn past its deadline, takes back what it streamed once the watchdog ended the turn, and still publishes its reply for a resume", async () => {
+    await generator({ model: lateModel(() => outcomes.claim(t.messageId, "timed_out", "watchdog")), turnDeadlineSeconds: 20 })(lateTurn());
 
     expect(statuses(pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk", "stream_end"]);
     expect(pusher.framesTo(t.connectionId).at(-1)?.payload).toMatchObject({ retracted: true, text: "" });
+    expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ text: "That sounds stressful. Want to make a plan?" });
+  });
+
+  it("does not take back a stream that ran past its deadline while the watchdog has not ended the turn: its reply may still win and be shown whole", async () => {
+    await generator({ model: lateModel(), turnDeadlineSeconds: 20 })(lateTurn());
+
+    expect(statuses(pusher.framesTo(t.connectionId))).toEqual(["thinking", "responding", "stream_start", "stream_chunk"]);
     expect(publisher.ofType("ReplyGenerated")[0]?.data).toMatchObject({ text: "That sounds stressful. Want to make a plan?" });
   });
 
