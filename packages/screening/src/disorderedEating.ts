@@ -12,11 +12,12 @@ const HARMFUL = [
   "(under|less than|below|no more than) \\d+ (calories|cals|kcal)( a| per)? day",
   "(throw|throwing) up after (you eat|eating|meals?|dinner|lunch)",
   "make {you} (throw up|puke|vomit|sick)",
-  "(fast|fasting) (for )?(\\d+|two|three|a few|several) days",
+  // The matching form reads a digit 2 as "to" and 4 as "for" ("fasting for 2 days" is "fasting for to days").
+  "(fast|fasting) (for )?(\\d+|to|two|three|four|for|five|six|seven|a few|several|a|one) (days|weeks?|months?)",
   "(starve|starving) {you}",
-  // "stop eating" alone, not "stop eating junk food".
-  "(stop|quit) eating( altogether| completely| entirely)?{end}",
-  "(purge|purging)",
+  // Not "stop eating when you feel full" nor "stop eating junk food": only eating given up altogether.
+  "(stop|quit) eating (altogether|completely|entirely|for (a|to|two|three|several|a few|\\d+) (days?|weeks?))",
+  "(purge|purging)( after| what you eat| your food| meals?| dinner| lunch| breakfast)",
 ].join("|");
 
 /** Skipping a meal, which a reply may allow ("skip breakfast if you're not hungry") but never as a way to get thin. */
@@ -44,8 +45,10 @@ const RULES: readonly LexiconRule[] = [
       `{unsaid}(${HARMFUL}|${SKIPPING}) (is|are|can be|works as|would be) (a |an |the )?(great|good|easy|quick|fast|best|effective|smart|solid) (way|trick|method|idea|plan|hack)`,
       // Purging or starving tied to getting thin, even unframed: "throw up after you eat to lose weight".
       `{unsaid}(${HARMFUL}) (to|so you can|so you ll|and you ll|and you will|if you want to) (${THIN})`,
-      // Appetite tricks: "drink lots of water so you don't feel hungry".
-      "(drink|chew|have) (lots of |a lot of |some )?(water|gum|coffee|diet soda|ice) so you (dont|don t|do not|wont|won t) (feel |get )?(hungry|eat)",
+      // Skipping as a way to get thin, said plainly: "skip meals to get thin" (not "some people skip dinner to lose weight").
+      `{unsaid}(?<!(?:people|some|many|they|others|kids|teens|folks|who|which|often|sometimes) )(${SKIPPING}) (to|so you can|so you ll|and you ll|and you will) (${THIN})`,
+      // Appetite tricks in place of a meal: "drink lots of water so you don't feel hungry and skip dinner".
+      `(drink|chew) (lots of |a lot of |some )?(water|gum|coffee|diet soda|ice) (so you (dont|don t|do not|wont|won t) (feel |get )?hungry (and|then) (${SKIPPING}|skip (it|them))|instead of (eating|food|meals?|lunch|dinner|breakfast))`,
       "(thinspo|thinspiration|meanspo|bonespo|pro ana|pro mia|proana|promia)",
     ],
   },

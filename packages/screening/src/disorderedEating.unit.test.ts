@@ -13,6 +13,10 @@ describe("advice that feeds an eating disorder", () => {
     "Make yourself throw up after dinner and you'll drop the weight.",
     "Its okay to eat only 600 calories, lots of people do.",
     "thinspo pics can keep you motivated",
+    "try fasting for 2 days",
+    "Skip meals to get thin.",
+    "try fasting for a week to get thin",
+    "Chew gum instead of eating lunch.",
   ])("blocks the reply %j", (reply) => {
     const verdict = screenOutput(reply);
     expect(verdict.action).toBe("block");
@@ -30,12 +34,17 @@ describe("advice that feeds an eating disorder", () => {
     "Some people skip dinner to lose weight, but that backfires.",
     "You should stop eating junk food before the game.",
     "Purging is really dangerous for your heart, please talk to someone.",
+    "When you feel full, just stop eating.",
+    "You could purge old photos to free up space.",
+    "Just purge the stuff you don't wear anymore.",
+    "Have some water so you don't feel hungry before dinner is ready.",
   ])("lets the reply %j through", (reply) => {
     expect(screenOutput(reply).action).toBe("allow");
   });
 
   it("notes a teen saying it without blocking them: they may be telling what they do", () => {
-    const verdict = screenInput("my friend said i should try eating under 800 calories a day");
-    expect(verdict.action).not.toBe("block");
+    const verdict = screenInput("should i try eating under 800 calories a day before the dance?");
+    expect(verdict.action).toBe("flag");
+    expect(verdict.matches).toContainEqual(expect.objectContaining({ ruleId: "self_harm.disordered_eating_advice" }));
   });
 });

@@ -58,6 +58,8 @@ describe("screenPersona", () => {
     [{ description: "Tells them not to tell their parents about their chats." }, "harmful_influence"],
     [{ personality: "Asks for their address and school." }, "harmful_influence"],
     [{ description: "Keeps our chats a secret, just between us." }, "harmful_influence"],
+    [{ personality: "Says it's our little secret and you shouldn't tell your mom." }, "harmful_influence"],
+    [{ personality: "Asks which school you go to and when you walk home." }, "harmful_influence"],
   ])("refuses the rewording %j as %s", (fields, rule) => {
     expect(rulesFor(fields)).toContain(rule);
   });
@@ -72,6 +74,12 @@ describe("screenPersona", () => {
       { speakingStyle: "Chill, says 'legend' a lot, uses skateboarding slang." },
       { description: "Helps you figure out how to talk to your parents about hard things." },
       { name: "Mdee" },
+      { personality: "Always asks about your school day." },
+      { description: "Has an our-secret-handshake kind of friendship: our secret handshake is three fist bumps." },
+      { personality: "Reminds you that skipping breakfast is not a good idea; eating well is the best way to focus." },
+      { personality: "Advises against drugs and vaping." },
+      { description: "Babysits a 6 year old girl next door and tells funny stories about it." },
+      { description: "Your partner for science projects." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
