@@ -58,6 +58,9 @@ export class CircuitBreaker {
   }
 
   onFailure(): void {
+    // A call started before the circuit opened and failing after it says nothing new: the circuit stays open as it
+    // was, neither reopened later nor counted again.
+    if (this.openedAt !== undefined && !this.trialInFlight) return;
     this.consecutiveFailures += 1;
     // A failed trial reopens at once; in closed state it takes `failureThreshold` in a row.
     if (this.openedAt !== undefined || this.consecutiveFailures >= this.failureThreshold) {

@@ -21,6 +21,21 @@ describe("CircuitBreaker", () => {
     expect(breaker.allowRequest()).toBe(false);
   });
 
+  it("is not reopened, nor counted open again, by calls that started before it opened and fail after", () => {
+    const clock = { now: 0 };
+    const opened: number[] = [];
+    const breaker = new CircuitBreaker({ failureThreshold: 3, resetMs: 1000, now: () => clock.now, onOpen: () => opened.push(clock.now) });
+    for (let i = 0; i < 3; i += 1) breaker.onFailure();
+
+    clock.now = 900;
+    breaker.onFailure();
+    breaker.onFailure();
+    clock.now = 1000;
+
+    expect(opened).toEqual([0]);
+    expect(breaker.state).toBe("half-open");
+  });
+
   it("counts only consecutive failures: a success in between starts over", () => {
     const { breaker } = breakerWithClock(2);
 
