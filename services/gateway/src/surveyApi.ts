@@ -178,10 +178,9 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
       .take([
         { scope: "survey_respondent", key: respondentKey, perMinute: SURVEY_RATE_LIMITS.perRespondentPerMinute },
         { scope: "survey", key: surveyId, perMinute: SURVEY_RATE_LIMITS.perSurveyPerMinute },
-      ])
-      // A limiter that cannot take a token (its record stayed contended under a burst of answers at once) has not let
-      // the answer through: the friend is asked to send again, as when a bucket is empty, never given a server error.
-      .catch(() => ({ allowed: false as const, retryAfter: 1 }));
+      ]);
+    // A record contended under a burst of answers at once comes back refused, like an empty bucket (the limiter answers
+    // so itself); any other failure of the limiter (its table unreachable) is the server's error, and says so.
     if (!decision.allowed) return problem(429, "RATE_LIMITED", "Too many answers just now; try again shortly", { retryAfter: decision.retryAfter });
 
     // Each answer is screened on its own: an abusive or crisis answer is dropped and counted, never kept or shown to a

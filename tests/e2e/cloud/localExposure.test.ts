@@ -1,7 +1,7 @@
 // What of the local cloud another program or user on the machine can reach. A web page that rebinds its own domain to 127.0.0.1 reaches the local cloud's ports with its domain as Host: every
 // endpoint refuses it (421) before doing anything, so it can neither mint a token nor read a table; the same requests
 // addressed to 127.0.0.1 or localhost are served.
-import { mkdir, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, rm, stat, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,6 +53,7 @@ describe("the local cloud and a foreign Host", () => {
       ["SQS", e.sqsEndpoint, listQueues],
       ["EventBridge", e.eventBridgeEndpoint, listRules],
       ["@connections", `${e.connectionsUrl}/@connections/nobody`, {}],
+      ["S3", `${e.s3Endpoint}/`, {}],
     ];
     for (const [what, url, options] of cases) {
       const foreign = await send(url, `rebind.example:${portOf(url)}`, options);
@@ -84,6 +85,18 @@ describe("the local cloud's data directory", () => {
     } finally {
       await env.stop();
       await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves a directory that holds other things as it is (a --data-dir naming the repository, say)", async () => {
+    const dataDir = await tempDir("data-foreign");
+    await chmod(dataDir, 0o755);
+    await writeFile(join(dataDir, "README.md"), "someone else's\n");
+    const env = await startTestCloud({ dataDir });
+    try {
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o755);
+    } finally {
+      await env.stop();
     }
   });
 });

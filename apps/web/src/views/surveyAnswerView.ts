@@ -96,8 +96,10 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
         (accepted) => thanks(accepted.message, accepted.support ?? []),
         (error: unknown) => {
           const status = isApiError(error) ? error.status : 0;
-          // Answered already, or closed: sending again cannot help.
-          send.disabled = status === 409 || status === 410;
+          // Answered already, or closed: sending again cannot help. A network's share taken is the exception: from
+          // another connection the same answers may go.
+          const fromAnotherNetwork = isApiError(error) && error.code === "SOURCE_LIMIT_REACHED";
+          send.disabled = !fromAnotherNetwork && (status === 409 || status === 410);
           problem.textContent =
             (isApiError(error) ? REFUSALS_BY_CODE[error.code] : undefined) ??
             REFUSALS[status] ??

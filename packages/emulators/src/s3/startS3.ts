@@ -2,7 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import S3rver from "s3rver";
 import { DUMMY_ACCOUNT } from "s3rver/lib/models/account.js";
-import { LOOPBACK, localCredentials } from "../net";
+import { isLoopbackHost, LOOPBACK, localCredentials } from "../net";
 
 export interface LocalS3 {
   endpoint: string;
@@ -22,6 +22,13 @@ export const startS3 = async (options: { port: number; directory: string; bucket
     // Path-style only: local host names carry no bucket.
     vhostBuckets: false,
     configureBuckets: options.buckets.map((name) => ({ name })),
+  });
+  // s3rver is a Koa app listening on its own: the Host check goes first among its middleware (net.ts: isLoopbackHost).
+  const app = server as unknown as { middleware: ((ctx: { headers: Record<string, string | undefined>; status: number; body: unknown }, next: () => Promise<void>) => Promise<void>)[] };
+  app.middleware.unshift(async (ctx, next) => {
+    if (isLoopbackHost(ctx.headers.host)) return next();
+    ctx.status = 421;
+    ctx.body = "This local endpoint answers only requests addressed to 127.0.0.1 or localhost";
   });
   const address = await server.run();
   return { endpoint: `http://${LOOPBACK}:${address.port}`, close: () => server.close() };

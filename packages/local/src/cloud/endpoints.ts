@@ -35,7 +35,9 @@ export interface LocalEndpoints {
   pid: number;
 }
 
-export const endpointsFileIn = (dataDir: string) => join(dataDir, "endpoints.json");
+/** The file a local cloud writes its endpoints to, in its data directory. */
+export const ENDPOINTS_FILE_NAME = "endpoints.json";
+export const endpointsFileIn = (dataDir: string) => join(dataDir, ENDPOINTS_FILE_NAME);
 
 export const writeEndpoints = async (dataDir: string, endpoints: LocalEndpoints): Promise<string> => {
   const path = endpointsFileIn(dataDir);

@@ -1,5 +1,5 @@
 // Starts the whole local cloud on loopback: DynamoDB, SQS, EventBridge, the WebSocket API, the dev issuer and the services.
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { Clock } from "@innerworld/platform/clock";
@@ -20,7 +20,7 @@ import { applyTopology, ARCHIVE_NAME } from "./bus";
 import { startTurnReporter, type ReportLevel } from "./turnReporter";
 import { emfFileIn, emfFileSink, startMetricsReporter } from "./localMetrics";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
-import { writeEndpoints, type LocalEndpoints } from "./endpoints";
+import { ENDPOINTS_FILE_NAME, writeEndpoints, type LocalEndpoints } from "./endpoints";
 import { localCredentials } from "@innerworld/emulators/net";
 import { ensureServiceQueues, sqsClientFor, startSqs, type ServiceQueues } from "@innerworld/emulators/sqs";
 
@@ -189,9 +189,12 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       await part.close().catch((error: unknown) => log(`stopping ${part.name} failed: ${(error as Error).message}`));
     }
   };
-  // The tables, the event archive and the queue journal hold teens' messages: only this user may read them.
+  // The tables, the event archive and the queue journal hold teens' messages: only this user may read them. A directory
+  // made here, an empty one, or one a local cloud ran in before is closed to others; any other one named with
+  // --data-dir (the repository itself, say) is left as it is.
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  await chmod(options.dataDir, 0o700);
+  const held = await readdir(options.dataDir);
+  if (held.length === 0 || held.includes(ENDPOINTS_FILE_NAME)) await chmod(options.dataDir, 0o700);
   try {
     const dynamodb = await startDynamoDb({ port: ports.dynamodb, dataDir: join(options.dataDir, "dynamodb") });
     stack.push({ name: "dynamodb", close: dynamodb.close });
