@@ -28,7 +28,7 @@ const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'-]+\s+){0,${n}}`;
 const PLACE_NOUNS = words(`
   school schools high middle elementary academy college campus class classes classroom classrooms homeroom locker lockers
   neighborhood neighbourhood street streets road block building apartment apartments flat house home address town city
-  village suburb area district zip postcode bus buses stop route way gym park mall church job work workplace shift practice
+  village suburb area district zip postcode bus buses stop route gym park mall church job work workplace shift practice
   field court library store shop
   escuela colegio secundaria prepa preparatoria primaria instituto liceo universidad salon clase clases colonia barrio calle
   avenida casa depa departamento edificio ciudad pueblo zona parque gimnasio gym camion autobus ruta parada trabajo
@@ -65,7 +65,7 @@ const WHERE = [
 ];
 // "Where would she travel if she could?", "where does she get her humour from": imagined or figurative, not a place she is.
 const WHERE_FIGURATIVE = new RegExp(
-  String.raw`\b(?:if\s+(?:she|he|they|you)\s+could|anywhere|dream|ideal|imagine|would\s+(?:she|he|they)\s+(?:love|like|want|choose|pick|travel|go|live)|get\s+(?:\p{L}+\s+){1,5}from|come\s+from|si\s+pudiera|viajaria|sonado|sonaria|le\s+gustaria|de\s+donde\s+(?:saca|le\s+viene))\b`,
+  String.raw`\b(?:if\s+(?:she|he|they|you)\s+could|anywhere|dream|ideal|imagine|would\s+(?:she|he|they)\s+(?:love|like|want|choose|pick|travel|go|live)|get\s+(?:\p{L}+\s+){1,5}from|get\s+(?:her|his|their)\s+(?:confidence|humou?r|style|energy|ideas?|strength|courage|personality|vibe|attitude|talent|kindness|patience|laugh|smile|sense\s+of\s+\p{L}+)|come\s+from|si\s+pudiera|viajaria|sonado|sonaria|le\s+gustaria|de\s+donde\s+(?:saca|le\s+viene))\b`,
   "u",
 );
 
@@ -74,18 +74,23 @@ const ALONE = String.raw`(?:alone|by\s+(?:her|him|them)sel(?:f|ves)|on\s+(?:her|
 const ROUTINE_PLACE = String.raw`(?:home|house|school|walk|walks|walking|way|bus|street|park|gym|practice|night|late|after|before|mall|outside|casa|escuela|calle|camino|noche|tarde|parque|sale|regresa|vuelve|camina)`;
 // Times a person is somewhere, asked for: "what time does she walk home", "¿a qué hora sale de clases?".
 const WHEN = String.raw`(?:what\s+time(?!\s+of\b)|when|what\s+days?|which\s+days?|how\s+late|how\s+early|what\s+hours?|a\s+que\s+hora|cuando|que\s+dias?|a\s+que\s+horas|que\s+horario)`;
+// Movement to or from somewhere, not any verb after "when": "when does she get really excited", "when does she start
+// laughing" and "when does she come out of her shell" are about her, not her whereabouts.
 const SCHEDULE_WORDS = words(`
-  leave leaves arrive arrives get gets walk walks go goes come comes finish finishes end ends start starts out off
-  school class classes practice training train trains shift work bus lunch recess practices
+  leave leaves arrive arrives walk walks
+  school class classes practice training shift work bus lunch recess practices
   sale salen llega llegan entra entran termina terminan entrena entrenan camina regresa vuelve va casa escuela clases
   practica entrenamiento trabajo`);
 // Being collected or dropped off is a schedule someone else keeps: "who picks her up", "¿quién la recoge?".
 const PICKED_UP = /\b(?:picks?|picking)\s+(?:her|him|them)\s+up\b|\bdrops?\s+(?:her|him|them)\s+off\b|\b(?:la|lo)\s+(?:recoge|recogen|lleva|llevan|deja|dejan)\b/u;
+/** Going somewhere or coming back, said with its place: "get home", "gets out of school", "goes to practice". */
+const MOVEMENT = String.raw`(?:get|gets|go|goes|come|comes|head|heads)\s+(?:home|back\s+home|out\s+of\s+(?:school|class|practice|work|the\s+house)|off\s+(?:work|the\s+bus|(?:her|his|their)\s+shift)|to\s+(?:school|class|practice|work|the\s+\p{L}+))|(?:finish|finishes|start|starts|end|ends)\s+(?:school|class|classes|practice|work|her\s+shift|his\s+shift|their\s+shift)`;
 const ALONE_OR_SCHEDULE = [
   new RegExp(String.raw`${ALONE}\b.*\b${ROUTINE_PLACE}\b|\b${ROUTINE_PLACE}\b.*\b${ALONE}\b`, "u"),
   // At what hour, on which days, they are alone ("when she feels alone" is a feeling, not a time).
   new RegExp(String.raw`\b(?:what\s+time|what\s+days?|which\s+days?|how\s+often|a\s+que\s+hora|que\s+dias?|cada\s+cuando)\b.*\b${ALONE}\b`, "u"),
   new RegExp(String.raw`\b${WHEN}\b\s*${gap(5)}(?:${SCHEDULE_WORDS})\b`, "u"),
+  new RegExp(String.raw`\b${WHEN}\b\s*${gap(4)}(?:${MOVEMENT})\b`, "u"),
   /\b(?:schedule|timetable|routine\s+after\s+school|horario|rutina\s+diaria)\b/u,
   PICKED_UP,
 ];
@@ -94,7 +99,7 @@ const ALONE_OR_SCHEDULE = [
 const PLATFORMS = words(`snap snapchat insta instagram ig tiktok discord twitter whatsapp telegram kik facebook fb twitch roblox steam xbox psn bereal threads`);
 const CONTACT = [
   /\b(?:e-?mail|correo|address|direccion|domicilio|username|user\s+name|gamertag|gamer\s+tag|screen\s+name|friend\s+code|usuario|contacto|contactarla|contactarlo)\b/u,
-  new RegExp(String.raw`\b(?:phone|cell|mobile|cellphone|whatsapp|telefono|celular|cel)\s*(?:number|numero|#|no\.?)?\b|\b${WHOSE}\s+(?:number|numero|digits|#)`, "u"),
+  new RegExp(String.raw`\b(?:phone|cell|mobile|cellphone|whatsapp|telefono|celular|cel)\s*(?:number|numero|#|no\.?)?\b|\b${WHOSE}\s+(?:number(?!\s+(?:one|1|two|2|three|3)\b)|numero(?!\s+(?:uno|1)\b)|digits|#)`, "u"),
   new RegExp(String.raw`\b(?:${PLATFORMS})\s+(?:name|tag|id|account|profile|@|code|is|cuenta|perfil)\b`, "u"),
   new RegExp(String.raw`\b(?:cuenta|perfil|usuario|nombre)\s+(?:de|en)\s+(?:${PLATFORMS})\b|\b(?:on|en)\s+(?:${PLATFORMS})\b.*\b(?:name|nombre|called|llama)\b`, "u"),
   // "Handle" the noun (an account's name), not the verb ("how does she handle losing").

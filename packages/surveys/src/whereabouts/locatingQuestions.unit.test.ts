@@ -30,6 +30,9 @@ describe("a question that asks friends to locate or reach someone", () => {
     ["¿A qué escuela va?", "place"],
     ["¿A que hora sale de la escuela?", "alone_or_schedule"],
     ["¿Cuál es su insta?", "contact"],
+    ["When does she get home from school?", "alone_or_schedule"],
+    ["When does he get out of practice?", "alone_or_schedule"],
+    ["What time does she finish her shift?", "alone_or_schedule"],
   ])("%j is refused (%s)", (question, intent) => {
     expect(locatingIntentOf(question)).toBe(intent);
     expect(locatingQuestionRefusal(question)).toMatch(/which a persona does not need$/);
@@ -46,6 +49,13 @@ describe("a question that asks friends to locate or reach someone", () => {
     "How does she handle a bad day?",
     "What is her lucky number?",
     "When is she at her funniest?",
+    // A reviewer's, after the rules: words of going and places read as ordinary ones.
+    "When does she get really excited?",
+    "When does she start laughing so hard she can't stop?",
+    "When does she come out of her shell?",
+    "What's her number one pet peeve?",
+    "What is her way of cheering people up?",
+    "Where does she get her confidence?",
   ])("%j is an ordinary question", (question) => {
     expect(locatingIntentOf(question)).toBeUndefined();
   });
