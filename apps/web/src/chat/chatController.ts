@@ -107,6 +107,8 @@ export class ChatController {
   /** The personas of the start on its way, until session_started or a refusal answers it. */
   private startingWith: readonly string[] = [];
   private gapFillTimer: number | undefined;
+  /** A resume refused for its rate, asked again after the wait. */
+  private resumeTimer: number | undefined;
   private gapFillUntil = 0;
   private readonly listeners = new Set<ChatListener>();
   private readonly connection: ChatConnection;
@@ -154,6 +156,7 @@ export class ChatController {
     this.connection.stop();
     window.clearTimeout(this.gapFillTimer);
     window.clearTimeout(this.ackTimer);
+    window.clearTimeout(this.resumeTimer);
     this.listeners.clear();
   }
 
@@ -399,7 +402,18 @@ export class ChatController {
         // A refused frame other than a message (a resume, a start, a read) leaves the messages alone: a flood of those
         // says to wait, not that a message failed.
         if (payload.frame !== undefined && payload.frame !== "message") {
-          this.rateLimit = { scope: payload.scope, until: Date.now() + Math.max(1, payload.retryAfter) * 1000 };
+          const waitMs = Math.max(1, payload.retryAfter) * 1000;
+          this.rateLimit = { scope: payload.scope, until: Date.now() + waitMs };
+          // A refused start is over: the teen starts again once the wait is done. A refused resume is asked again after
+          // the wait, or the messages waiting for it would never go.
+          if (payload.frame === "start_session") {
+            this.starting = false;
+            this.problem = wordsForError("RATE_LIMITED");
+          }
+          if (payload.frame === "resume") {
+            window.clearTimeout(this.resumeTimer);
+            this.resumeTimer = window.setTimeout(() => this.sendResume(), waitMs);
+          }
           break;
         }
         // The refusal names the message it refused; the first still sending, from a server that does not.
