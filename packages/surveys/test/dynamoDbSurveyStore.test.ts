@@ -64,19 +64,24 @@ describe("DynamoDbSurveyStore.delete", () => {
   });
 });
 
+/** A collecting survey, and a store for its friends whose every answer's write finds it deleted by its owner just before. */
+const friendsOfASurveyErasedMidAnswer = async (surveyId: string): Promise<DynamoDbSurveyStore> => {
+  const owners = new DynamoDbSurveyStore(local.client, local.tables.surveys);
+  await owners.create({ surveyId, ownerId: "owner-erased", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
+  const eraseBeforeTheAnswer = {
+    send: async (command: unknown) => {
+      if (command instanceof PutCommand) await owners.delete(surveyId);
+      return local.client.send(command as never);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  return new DynamoDbSurveyStore(eraseBeforeTheAnswer, local.tables.surveys);
+};
+
 describe("DynamoDbSurveyStore.addResponse", () => {
   it("keeps no answer written while its survey was being deleted", async () => {
     const surveyId = `survey-erased-mid-answer-${process.pid}-${Date.now()}`;
-    const owners = new DynamoDbSurveyStore(local.client, local.tables.surveys);
-    await owners.create({ surveyId, ownerId: "owner-erased", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
     // The friend's request read the survey; the owner's erasure deletes it before the answer's write lands.
-    const eraseBeforeTheAnswer = {
-      send: async (command: unknown) => {
-        if (command instanceof PutCommand) await owners.delete(surveyId);
-        return local.client.send(command as never);
-      },
-    } as unknown as DynamoDBDocumentClient;
-    const friends = new DynamoDbSurveyStore(eraseBeforeTheAnswer, local.tables.surveys);
+    const friends = await friendsOfASurveyErasedMidAnswer(surveyId);
 
     await expect(friends.addResponse(surveyId, { respondentKey: "r1", receivedAt: "2026-11-18T16:05:00.000Z", answers: [{ questionId: "three_words", answer: "funny" }] })).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
 
@@ -86,15 +91,7 @@ describe("DynamoDbSurveyStore.addResponse", () => {
 
   it("keeps neither the answer nor the count of its network and browser when its survey is deleted as it is written", async () => {
     const surveyId = `survey-erased-mid-counted-answer-${process.pid}-${Date.now()}`;
-    const owners = new DynamoDbSurveyStore(local.client, local.tables.surveys);
-    await owners.create({ surveyId, ownerId: "owner-erased", subjectName: "Sam", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T16:00:00.000Z", responseCount: 0, droppedCount: 0 });
-    const eraseBeforeTheAnswer = {
-      send: async (command: unknown) => {
-        if (command instanceof PutCommand) await owners.delete(surveyId);
-        return local.client.send(command as never);
-      },
-    } as unknown as DynamoDBDocumentClient;
-    const friends = new DynamoDbSurveyStore(eraseBeforeTheAnswer, local.tables.surveys);
+    const friends = await friendsOfASurveyErasedMidAnswer(surveyId);
     const response = { respondentKey: "r1", networkKey: "n1", browserKey: "b1", receivedAt: "2026-11-18T16:05:00.000Z", answers: [{ questionId: "three_words", answer: "funny" }] };
 
     await expect(friends.addResponse(surveyId, response, SOURCE_LIMITS)).rejects.toMatchObject({ code: "SURVEY_NOT_FOUND" });
