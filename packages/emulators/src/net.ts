@@ -19,7 +19,8 @@ export const isLoopbackHost = (host: string | undefined): boolean => {
   return name === LOOPBACK || name === "localhost" || name === "[::1]" || name.endsWith(".localhost");
 };
 
-const MISDIRECTED = "This local endpoint answers only requests addressed to 127.0.0.1 or localhost";
+/** What a request addressed to another name is told (421), by every local endpoint. */
+export const MISDIRECTED = "This local endpoint answers only requests addressed to 127.0.0.1 or localhost";
 
 /**
  * Puts the Host check in front of the server's request and upgrade handlers (those registered so far: call it once

@@ -3,7 +3,7 @@ import type { Socket } from "node:net";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
-import { isLoopbackHost, LOOPBACK, localCredentials } from "./net";
+import { isLoopbackHost, LOOPBACK, localCredentials, MISDIRECTED } from "./net";
 import { importFauxqsModule, loadSqsStoreClass, openSqsJournal, type FauxqsQueue, type FauxqsSqsStore } from "./sqsJournal";
 
 export interface ServiceQueues {
@@ -57,7 +57,7 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
   });
   // A DNS-rebinding page would name its own domain as Host (net.ts: isLoopbackHost).
   app.addHook("onRequest", async (request: { headers: Record<string, string | undefined> }, reply: { code: (status: number) => { send: (body: string) => unknown } }) => {
-    if (!isLoopbackHost(request.headers.host)) return reply.code(421).send("This local endpoint answers only requests addressed to 127.0.0.1 or localhost");
+    if (!isLoopbackHost(request.headers.host)) return reply.code(421).send(MISDIRECTED);
     return undefined;
   });
   const address = await app.listen({ port: options.port, host: LOOPBACK });

@@ -1,6 +1,7 @@
 // Keys built from client-chosen strings must never match across users, whatever the strings hold.
 import { describe, expect, it } from "vitest";
-import { keyPart, sessionBucketKey } from "./keys";
+import { keyPart } from "@innerworld/platform/dynamodb";
+import { sessionBucketKey } from "./keys";
 
 describe("gateway keys", () => {
   it("gives each sender a session bucket of their own", () => {

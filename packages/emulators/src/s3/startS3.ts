@@ -2,7 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import S3rver from "s3rver";
 import { DUMMY_ACCOUNT } from "s3rver/lib/models/account.js";
-import { isLoopbackHost, LOOPBACK, localCredentials } from "../net";
+import { isLoopbackHost, LOOPBACK, localCredentials, MISDIRECTED } from "../net";
 
 export interface LocalS3 {
   endpoint: string;
@@ -28,7 +28,7 @@ export const startS3 = async (options: { port: number; directory: string; bucket
   app.middleware.unshift(async (ctx, next) => {
     if (isLoopbackHost(ctx.headers.host)) return next();
     ctx.status = 421;
-    ctx.body = "This local endpoint answers only requests addressed to 127.0.0.1 or localhost";
+    ctx.body = MISDIRECTED;
   });
   const address = await server.run();
   return { endpoint: `http://${LOOPBACK}:${address.port}`, close: () => server.close() };

@@ -5,6 +5,9 @@ import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb
 export { ifConditionHolds, isConditionFailure } from "./conditions";
 export { ClaimLedger } from "./claimLedger";
 
+/** Escapes `#` (the key separator) and `%` (the escape itself) in a client-chosen key part, so joined parts read only one way. */
+export const keyPart = (value: string): string => value.replace(/%/g, "%25").replace(/#/g, "%23");
+
 type StartKey = Record<string, unknown>;
 
 /**

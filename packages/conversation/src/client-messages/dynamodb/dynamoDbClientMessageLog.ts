@@ -1,7 +1,7 @@
 // Received client messages in the DynamoDB `idempotency` table, beside (and shaped like) Powertools' idempotency records.
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure } from "@innerworld/platform/dynamodb";
+import { isConditionFailure, keyPart } from "@innerworld/platform/dynamodb";
 import { CLIENT_MESSAGE_MEMORY_SECONDS, type ClientMessageKey, type ClientMessageLog, type ReceivedTurn } from "../clientMessageLog";
 
 interface ClientMessageItem extends ReceivedTurn {
@@ -17,7 +17,6 @@ interface ClientMessageItem extends ReceivedTurn {
 }
 
 /** Escapes `#` (the separator) and `%` (the escape itself), so no user id or client id can make a key that matches another's. */
-const keyPart = (value: string): string => value.replace(/%/g, "%25").replace(/#/g, "%23");
 
 /** What every one of a user's client-message ids begins with: an erasure finds them by it. */
 export const clientMessageIdPrefixOf = (userId: string): string => `client-message#${keyPart(userId)}#`;
