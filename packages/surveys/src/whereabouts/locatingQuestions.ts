@@ -1,5 +1,7 @@
 // Which survey questions ask friends to locate or reach someone: families of intent, in English and Spanish.
 
+import { foldText } from "@innerworld/screening";
+
 /** Why a question may not be asked; each family is one kind of locating or reaching a person. */
 export type LocatingIntent = "whereabouts" | "place" | "alone_or_schedule" | "contact";
 
@@ -10,13 +12,11 @@ const REASONS: Readonly<Record<LocatingIntent, string>> = {
   contact: "asks how to reach someone: a number, an e-mail, a handle or an account",
 };
 
-/** Lower case, accents gone, curly apostrophes straight: "¿Dónde está?" and "donde esta" read alike. */
-const normalised = (text: string): string =>
-  text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+/**
+ * The screening's folding: lower case, accents gone, curly apostrophes straight, and look-alike letters (Cyrillic "е",
+ * fullwidth "Ｗ") read as Latin, so "¿Dónde está?", "donde esta" and "Whеre does she live" read alike.
+ */
+const normalised = foldText;
 
 const words = (list: string) => list.trim().split(/\s+/).join("|");
 /** A person the question is about: a pronoun, a name with 's, or Spanish's su. */
