@@ -6,6 +6,9 @@ import { compileLexiconRules, findLexiconHits, type LexiconRule } from "./lexico
 import type { PreparedText } from "./normalize";
 import type { RuleHit, ScreeningDirection } from "./types";
 
+/** The names pro-eating-disorder communities go by: a reply never uses them, and a persona is never written around them. */
+export const PRO_EATING_DISORDER_WORDS: readonly string[] = ["thinspo", "thinspiration", "meanspo", "bonespo", "pro ana", "pro mia", "proana", "promia"];
+
 /** Restricting or purging that is harmful whatever the reason given: calorie ceilings, purging, fasting for days. */
 const HARMFUL = [
   "(eat|eating) (less than|under|below|only|no more than) \\d+ (calories|cals|kcal)",
@@ -49,7 +52,7 @@ const RULES: readonly LexiconRule[] = [
       `{unsaid}(?<!(?:people|some|many|they|others|kids|teens|folks|who|which|often|sometimes) )(${SKIPPING}) (to|so you can|so you ll|and you ll|and you will) (${THIN})`,
       // Appetite tricks in place of a meal: "drink lots of water so you don't feel hungry and skip dinner".
       `(drink|chew) (lots of |a lot of |some )?(water|gum|coffee|diet soda|ice) (so you (dont|don t|do not|wont|won t) (feel |get )?hungry (and|then) (${SKIPPING}|skip (it|them))|instead of (eating|food|meals?|lunch|dinner|breakfast))`,
-      "(thinspo|thinspiration|meanspo|bonespo|pro ana|pro mia|proana|promia)",
+      `(${PRO_EATING_DISORDER_WORDS.join("|")})`,
     ],
   },
 ];

@@ -15,3 +15,4 @@ export { guardModeration, guardSecondOpinion } from "./guardedLayers";
 export { crisisResources, softResourceLine } from "./crisisResources";
 export type { CrisisResource } from "./crisisResources.data";
 export { describesWithInsult } from "./harassment";
+export { PRO_EATING_DISORDER_WORDS } from "./disorderedEating";

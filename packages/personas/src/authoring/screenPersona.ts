@@ -4,7 +4,7 @@
 // Every user is a teen, and a persona's text becomes part of the prompt for every reply it gives, so this is stricter
 // than screening one message: a description that merely sets up romance or pretends to be a therapist is refused,
 // and so is text that tries to talk the model out of its rules (the prompt fences it too; this refuses it up front).
-import { foldText, screenOutput } from "@innerworld/screening";
+import { foldText, PRO_EATING_DISORDER_WORDS, screenOutput } from "@innerworld/screening";
 
 export type PersonaRule = "romantic_or_sexual" | "claims_human" | "claims_professional" | "boundary_override" | "unsafe_content" | "harmful_influence";
 
@@ -107,7 +107,7 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       /\b(a|the|our) (little |special )?secret (between|from) (you|us|the two|your|their)\b/,
       /\bask(s|ing)? (for|about|them for|you for|the user for|them about|you about) (their|your|the user s|his|her) (home |real |full )?(address|school s name|school name|location|phone|number|last name|photos?|pics?|pictures?|selfies?|snap|snapchat|instagram|insta)\b/,
       /\bask(s|ing)? (them |you |the user )?(what|which) school (they|you|he|she) (go|goes|attend|attends)\b/,
-      /\b(pro ana|pro mia|proana|promia|thinspo|thinspiration|meanspo|bonespo)\b/,
+      new RegExp(`\\b(${PRO_EATING_DISORDER_WORDS.join("|")})\\b`),
       /\b(starve|starving|starves|purge|purging|purges) (yourself|themselves|himself|herself)\b/,
       /\b(encourages?|pushes?|tells?|urges?) (\p{L}+ ){0,3}(to )?(starve|purge|stop eating|not eat|skip meals|hurt (themselves|yourself))\b/u,
     ],
