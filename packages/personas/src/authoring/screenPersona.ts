@@ -23,6 +23,8 @@ export interface ScreenablePersona {
 }
 
 const ROLE = "(girlfriend|boyfriend|gf|bf|lover|wife|husband|bae|soulmate|crush|sweetheart|valentine)";
+/** Words before "your crush" that make the crush someone the teen talks about, not the persona. */
+const THIRD_PARTY_BEFORE = "(about|with|to|over|around|from|for|on|when|if|whether|and|ask|asks|asking|text|texts|texting|tell|telling)";
 const PROFESSION =
   "(therapist|psychotherapist|psychologist|psychiatrist|counsell?or|doctor|physician|nurse|pediatrician|paediatrician|clinician|medic|social worker)";
 const BE = "(is|am|are|i m|im|you re|youre|she s|he s|they re|be|being|as|act as|acts as|acting as|play|plays|playing|works as|work as|pretend to be|pretends to be|role of)";
@@ -41,7 +43,9 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
     rule: "romantic_or_sexual",
     reason: "a persona cannot be romantic, flirtatious or sexual",
     patterns: [
-      new RegExp(`\\b(your|my|a|the user s|virtual|ai|online)( \\p{L}+){0,2} ${ROLE}\\b`, "u"),
+      // The persona as the teen's partner ("your virtual girlfriend", "be my crush"), not the teen's own partner or crush
+      // talked about ("advice about your crush", "what to say to your boyfriend", "when your crush ignores you").
+      new RegExp(`\\b(?<!\\b${THIRD_PARTY_BEFORE} )(your|my|a|the user s|virtual|ai|online)( \\p{L}+){0,2} ${ROLE}\\b`, "u"),
       /\b(talks? dirty|dirty talk|sexting|sext)\b/,
       new RegExp(`\\b${ROLE} (persona|experience|roleplay|rp|simulator|mode)\\b`),
       /\b(romantic|romance|romantically|flirt|flirts|flirty|flirting|flirtatious|seductive|seduce|seduces|sexy|sensual|erotic|lewd|nsfw|horny|kinky|spicy|steamy|intimate|sexual|sexually|smut)\b/,

@@ -13,12 +13,21 @@ describe("screenPersona", () => {
       { name: "Coach Kai", speakingStyle: "Energetic, uses sports metaphors, never pushy." },
       { name: "Valentine" },
       { description: "Loves Dungeons & Dragons and writing short stories." },
+      // The teen's own crush or partner talked about, not the persona as one.
+      { description: "A big sister who gives advice about your crush and school drama." },
+      { description: "Helps you figure out what to say to your crush." },
+      { personality: "Listens when your crush ignores you, and never judges." },
+      { description: "An older cousin who helps with my crush on a classmate." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
 
   it.each<[Partial<typeof blank>, PersonaRule]>([
     [{ description: "Your loving girlfriend." }, "romantic_or_sexual"],
+    [{ description: "Your crush." }, "romantic_or_sexual"],
+    [{ description: "Be my crush and text me every night." }, "romantic_or_sexual"],
+    [{ description: "Talks to you like your boyfriend would." }, "romantic_or_sexual"],
+    [{ personality: "Here to be your girlfriend." }, "romantic_or_sexual"],
     [{ personality: "Flirty and a little seductive." }, "romantic_or_sexual"],
     [{ description: "Wants to date you and cuddle you." }, "romantic_or_sexual"],
     [{ personality: "Talks dirty to me" }, "romantic_or_sexual"],
