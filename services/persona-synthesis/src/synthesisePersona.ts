@@ -4,7 +4,7 @@ import type { Clock } from "@innerworld/platform/clock";
 import { invocationDeadline } from "@innerworld/platform/runtime";
 import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
-import { isPersonaExistsError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
+import { isPersonaExistsError, isPersonaLimitError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 import { personaIdForSurvey, withoutLocatingDetails } from "@innerworld/surveys";
 import type { StoredResponse } from "@innerworld/surveys/store";
@@ -110,6 +110,8 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     if (refusals.length > 0) throw new UnsafeSurveyPersonaError(survey.surveyId, refusals);
     const now = new Date(ports.clock());
     try {
+      // The limit again, held by the store this time: the owner may have made personas by hand while the model wrote
+      // (the count above is seconds old), and two surveys may finish together.
       await ports.personas.create(
         newPersonaRecord({
           personaId,
@@ -118,8 +120,10 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
           status: "drawing",
           fields: { name: draft.name, description: draft.description, personality: draft.personality, speakingStyle: draft.speakingStyle, topics: draft.topics },
         }),
+        { perOwner: PERSONA_LIMITS.personasPerUser },
       );
     } catch (error) {
+      if (isPersonaLimitError(error)) throw new SurveyPersonaLimitError(survey.surveyId, PERSONA_LIMITS.personasPerUser);
       // Written by an earlier delivery of this event: keep it, and tell the saga again under the same event id.
       if (!isPersonaExistsError(error)) throw error;
     }

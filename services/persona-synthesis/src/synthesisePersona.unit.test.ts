@@ -158,6 +158,29 @@ describe("persona synthesis", () => {
     expect(publisher.published).toEqual([]);
   });
 
+  it("fails the survey for good, keeping the limit, when the owner made a persona by hand while the model wrote", async () => {
+    const offline = createOfflineSynthesiser();
+    const { personas, publisher, synthesise, completed } = await setUp({
+      synthesiser: (ports) => ({
+        name: "slow-model",
+        synthesise: async (input, options) => {
+          await ports.personas.create(newPersonaRecord({ personaId: "by-hand", ownerId: "owner-1", now: new Date(NOW), fields: { name: "Made meanwhile" } }));
+          return offline.synthesise(input, options);
+        },
+      }),
+    });
+    for (let i = 0; i < 19; i += 1) {
+      await personas.create(newPersonaRecord({ personaId: `own-${i}`, ownerId: "owner-1", now: new Date(NOW), fields: { name: `Pal ${i}` } }));
+    }
+
+    await expect(synthesise(completed)).rejects.toMatchObject({ name: "SurveyPersonaLimitError", code: "PERSONA_LIMIT_REACHED", retryable: false });
+
+    const owned = await personas.listByOwner("owner-1");
+    expect(owned).toHaveLength(20);
+    expect(owned.map((persona) => persona.personaId)).not.toContain(personaIdForSurvey(SURVEY));
+    expect(publisher.published).toEqual([]);
+  });
+
   it("gives the synthesiser until shortly before the function's timeout, and no longer", async () => {
     vi.useFakeTimers();
     let signal: AbortSignal | undefined;
