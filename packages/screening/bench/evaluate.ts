@@ -12,6 +12,7 @@ import { buildModel, sha256 } from "./classifier/pipeline";
 import { applySplit, readSplitManifest } from "./classifier/splitManifest";
 import { readBlindSet, type BlindMessage } from "./classifier/blindSet";
 import { comparisonWords, DuplicateIndex } from "./classifier/duplicates";
+import { commonOrdinaryWords, ordinaryFragments } from "./classifier/shortMessages";
 
 const HOLD_OUT_FAMILIES = ["slang_euphemism", "spanish"];
 const showErrors = Number(process.argv.find((a) => a.startsWith("--show="))?.slice(7) ?? 0);
@@ -128,6 +129,19 @@ function operatingPoints(readings: readonly ScoredExample[]): string {
 console.log(`\noperating points on dev, each message read alone (ordinary messages flagged → risk messages caught): ${operatingPoints(dev)}`);
 // A sequence line's label depends on its earlier messages ("me voy a matar" after a lost match is ordinary), so read alone it says little of the message layers.
 console.log(`  the same without the ${dev.filter((d) => d.example.context.length > 0).length} sequence lines: ${operatingPoints(dev.filter((d) => d.example.context.length === 0))}`);
+
+// Short messages, read alone: a teen's one- to three-word replies are common in chat and rare among the written lines.
+const flaggedAlone = (texts: readonly string[]) => {
+  const levels = texts.map((text) => screenMessage(screener, text, []).risk.level);
+  const crisis = levels.filter((level) => level === "crisis").length;
+  const concern = levels.filter((level) => level === "concern").length;
+  return `${crisis} crisis and ${concern} concern of ${texts.length} (${((100 * (crisis + concern)) / texts.length).toFixed(1)} %)`;
+};
+console.log(`
+short ordinary messages, each read alone: one to three words cut from the ordinary dev lines (not traps) ${flaggedAlone(ordinaryFragments(split.dev))}`);
+console.log(`  the 3,000 commonest words of the ordinary train and dev lines, each alone: ${flaggedAlone(commonOrdinaryWords([...split.train, ...split.dev]))}`);
+const shortRisk = dev.filter((d) => d.example.level !== "none" && d.example.context.length === 0 && d.example.text.split(/\s+/).length <= 4);
+console.log(`  risk lines of four words or fewer on dev caught: ${shortRisk.filter((d) => d.verdict.level !== "none").length}/${shortRisk.length}`);
 const all = [...split.train, ...split.dev, ...test];
 for (const family of HOLD_OUT_FAMILIES) {
   const train = split.train.filter((e) => e.family !== family);

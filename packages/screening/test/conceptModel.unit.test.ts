@@ -1,9 +1,9 @@
-// A model trained with concept features or a glossary says so in its file (format version 4, the terms and entries inside it, its buckets as gaps, its category head in int8), reads text with them when loaded, still reads version 3 files, and a file whose concepts or glossary are malformed is refused.
+// A model trained with concept features or a glossary says so in its file (the current format version, the terms and entries inside it, its buckets as gaps, its category head in int8), reads text with them when loaded, still reads version 3 files, and a file whose concepts or glossary are malformed is refused.
 import { describe, expect, it } from "vitest";
 import { isScreeningModelError } from "../src/classifier/errors";
 import { DEFAULT_FEATURE_CONFIG, extractFeatures, type FeatureConfig } from "../src/classifier/features";
 import { RISK_CATEGORIES, RISK_LEVELS } from "../src/classifier/labels";
-import { encodeInts, parseModelFile, ScreeningClassifier, weightsDigest, type ModelFile } from "../src/classifier/model";
+import { encodeInts, MODEL_FORMAT_VERSION, parseModelFile, ScreeningClassifier, weightsDigest, type ModelFile } from "../src/classifier/model";
 import { trainClassifier, type TrainedWeights } from "../src/classifier/train";
 import { toModelFile } from "../bench/classifier/pipeline";
 
@@ -53,9 +53,9 @@ function refusal(file: unknown): string | undefined {
 }
 
 describe("a model file with concept features", () => {
-  it("is format version 4 and carries its concepts, its buckets as gaps and its category head in int8; without concepts it stays version 1", () => {
+  it("is the current format version and carries its concepts, its buckets as gaps and its category head in int8; without concepts it stays version 1", () => {
     const file = modelFile(config);
-    expect(file.formatVersion).toBe(4);
+    expect(file.formatVersion).toBe(MODEL_FORMAT_VERSION);
     expect(file.features.concepts).toEqual(concepts);
     expect(file.weights.bucketGaps).toEqual(expect.any(String));
     expect(file.weights.buckets).toBeUndefined();
@@ -68,6 +68,8 @@ describe("a model file with concept features", () => {
     expect(plain.weights.buckets).toEqual(expect.any(String));
     expect(plain.weights.bucketGaps).toBeUndefined();
     expect(plain.weights.categoryScale).toBeUndefined();
+    // A padded length changes how every message is read: a file that pads is never one an older reader would take.
+    expect(modelFile({ ...config, concepts: undefined, lengthPadding: 150 }).formatVersion).toBe(MODEL_FORMAT_VERSION);
   });
 
   it("reads its buckets from the gaps exactly as version 2 read them whole, in a smaller file, and reads a version 3 file's int16 category head", () => {
@@ -82,11 +84,14 @@ describe("a model file with concept features", () => {
     const fromGaps = new ScreeningClassifier(parseModelFile(gapped));
     const fromWhole = new ScreeningClassifier(parseModelFile(whole));
     const fromVersion3 = new ScreeningClassifier(parseModelFile(version3));
+    // Version 4 differs from 5 only in that it cannot pad a vector's length: without a padding it reads the same.
+    const fromVersion4 = new ScreeningClassifier(parseModelFile(resealed({ ...gapped, formatVersion: 4 })));
     // Every bucket of the space, one at a time: a bucket misplaced by one gap scores differently somewhere.
     for (let bucket = 0; bucket < 2 ** config.hashBits; bucket += 1) {
       const vector = { indices: Int32Array.of(bucket) };
       expect(fromGaps.scoreLevel(vector)).toEqual(fromWhole.scoreLevel(vector));
       expect(fromVersion3.score(vector)).toEqual(fromWhole.score(vector));
+      expect(fromVersion4.score(vector)).toEqual(fromGaps.score(vector));
     }
     for (const [text] of lines) {
       const vector = extractFeatures([text], config);
@@ -180,9 +185,9 @@ describe("a model file with a Spanish glossary", () => {
     expect(readIn("ojala i never woke up muriera", "i died")).toEqual([]);
   });
 
-  it("is format version 4, carries its entries, and reads with them when loaded", () => {
+  it("is the current format version, carries its entries, and reads with them when loaded", () => {
     const file = modelFile(glossed);
-    expect(file.formatVersion).toBe(4);
+    expect(file.formatVersion).toBe(MODEL_FORMAT_VERSION);
     expect(file.features.gloss).toEqual(gloss);
     const classifier = new ScreeningClassifier(parseModelFile(file));
     const withoutGloss = new ScreeningClassifier(parseModelFile(modelFile(config)));

@@ -66,7 +66,7 @@ function trainOnly(train: readonly LabelledExample[], seed: number): ScreeningCl
   const augment = { ...DEFAULT_AUGMENT, seed: seed + 1 };
   const variants = augmentExamples(train, augment);
   const features = configFor(train);
-  const weights = trainClassifier(toTrainingExamples([...train, ...variants], features), options);
+  const weights = trainClassifier(toTrainingExamples([...train, ...variants], features), options, features.lengthPadding);
   const thresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0.5, contextCrisis: 0.5, contextConcern: 0.5 };
   return new ScreeningClassifier(toModelFile(weights, features, thresholds, { trainingDataSha256: "", testSplitSha256: "", heldOutFamilies: [], seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length }));
 }

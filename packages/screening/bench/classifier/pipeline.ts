@@ -27,7 +27,13 @@ import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContex
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.8";
+export const MODEL_RELEASE = "2025.12.9";
+
+/**
+ * The padding of every message's squared length (FeatureConfig.lengthPadding), in idf units: a one-word message's is
+ * about 250 to 900, a sentence's 3,000 to 6,000. Chosen on dev (docs/safety-screening.md, "Short messages").
+ */
+const SHIPPED_LENGTH_PADDING = 150;
 
 /**
  * The shipped recipe's features: DEFAULT_FEATURE_CONFIG, the committed concept lexicon's concepts (data/concepts),
@@ -40,6 +46,7 @@ export function shippedFeatureConfig(train: readonly LabelledExample[]): Feature
     ...DEFAULT_FEATURE_CONFIG,
     concepts: conceptFeatures(readConceptLexicon(), { pairSpan: 4, wordSpan: 0 }),
     gloss: glossFeatures(readGloss(), englishVocabulary(train)),
+    lengthPadding: SHIPPED_LENGTH_PADDING,
   };
 }
 
@@ -83,8 +90,8 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Weights to the file format: the level head in int16, the category head in int8 with a scale of its own (int16 under the shared scale before version 4), so the file is small and byte-identical across re-runs. */
 export function toModelFile(weights: TrainedWeights, config: FeatureConfig, thresholds: ModelThresholds, provenance: ModelProvenance): ModelFile {
-  // Without concept features or a glossary the file means what version 1 meant: it stays version 1 (and byte for byte the same).
-  const formatVersion = config.concepts === undefined && config.gloss === undefined ? 1 : MODEL_FORMAT_VERSION;
+  // Without concept features, a glossary or a padding the file means what version 1 meant: it stays version 1 (and byte for byte the same).
+  const formatVersion = config.concepts === undefined && config.gloss === undefined && config.lengthPadding === undefined ? 1 : MODEL_FORMAT_VERSION;
   const compact = formatVersion >= 4;
   const levelMax = largest(weights.level);
   const categoryMax = largest(weights.category);
@@ -327,7 +334,7 @@ export function buildModel(
   augment: AugmentOptions = DEFAULT_AUGMENT,
 ): BuiltModel {
   const variants = augmentExamples(train, augment);
-  const weights = trainClassifier(toTrainingExamples([...train, ...variants], config), options);
+  const weights = trainClassifier(toTrainingExamples([...train, ...variants], config), options, config.lengthPadding);
   const fullProvenance: ModelProvenance = {
     ...provenance,
     seed: options.seed,

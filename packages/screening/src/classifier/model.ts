@@ -16,10 +16,15 @@ export const MODEL_FORMAT = "innerworld-screening-classifier";
  * the level head found, so it needs less precision than the level head, and takes half the room; and the feature
  * config may name a Spanish glossary (FeatureConfig.gloss: its entries and the English words that decide where it is
  * read), which code reading version 3 would ignore.
+ * 5: as 4, and the feature config may name a padding of a vector's length (FeatureConfig.lengthPadding), which code
+ * reading version 4 would ignore, reading every short message louder than the model was trained to.
  */
-export const MODEL_FORMAT_VERSION = 4;
+export const MODEL_FORMAT_VERSION = 5;
 /** A file without concept features means what it meant before them, so it is still written, and read, as version 1. */
-const FORMAT_VERSIONS_READ: readonly number[] = [1, 2, 3, MODEL_FORMAT_VERSION];
+const FORMAT_VERSIONS_READ: readonly number[] = [1, 2, 3, 4, MODEL_FORMAT_VERSION];
+
+/** What a vector of squared length `norm` is multiplied by: one over its length padded (FeatureConfig.lengthPadding). */
+export const vectorScale = (norm: number, lengthPadding: number): number => (norm === 0 ? 0 : 1 / Math.sqrt(norm + lengthPadding));
 
 /** Decision thresholds tuned on the dev split, never on test; they travel with the weights they were tuned for. */
 export interface ModelThresholds {
@@ -116,11 +121,13 @@ export class ScreeningClassifier implements RiskScorer {
   private readonly categoryWeights: Float32Array;
   private readonly levelBias: Float64Array;
   private readonly categoryBias: Float64Array;
+  private readonly lengthPadding: number;
 
   constructor(file: ModelFile) {
     const { weights } = file;
     this.version = file.modelVersion;
     this.features = { ...file.features };
+    this.lengthPadding = file.features.lengthPadding ?? 0;
     this.thresholds = { ...file.thresholds };
     this.provenance = { ...file.provenance, heldOutFamilies: [...file.provenance.heldOutFamilies] };
     const buckets = weights.bucketGaps === undefined ? decodeInts(weights.buckets ?? "", Uint32Array) : decodeBucketGaps(weights.bucketGaps);
@@ -191,7 +198,7 @@ export class ScreeningClassifier implements RiskScorer {
       const base = row * classes;
       for (let k = 1; k < classes; k += 1) logits[k] = (logits[k] ?? 0) + value * (weights[base + k] ?? 0);
     }
-    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    const scale = vectorScale(norm, this.lengthPadding);
     // Softmax over the risk kinds (none left out), then escalated kinds against hopelessness.
     let max = Number.NEGATIVE_INFINITY;
     for (let k = 1; k < classes; k += 1) {
@@ -236,7 +243,7 @@ export class ScreeningClassifier implements RiskScorer {
       concern += table[base + 2] ?? 0;
       crisis += table[base + 3] ?? 0;
     }
-    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    const scale = vectorScale(norm, this.lengthPadding);
     return Float64Array.of(none * scale, concern * scale, crisis * scale);
   }
 }
@@ -364,6 +371,10 @@ export function parseModelFile(value: unknown): ModelFile {
     if (value.formatVersion === 1) throw corrupt("a version 1 model file cannot name concept features");
     const problem = conceptProblem(features.concepts);
     if (problem !== undefined) throw corrupt(`concept features: ${problem}`);
+  }
+  if (features.lengthPadding !== undefined) {
+    if (value.formatVersion < 5) throw corrupt(`a version ${value.formatVersion} model file cannot pad a vector's length`);
+    if (!isFiniteNumber(features.lengthPadding) || features.lengthPadding < 0) throw corrupt("lengthPadding is not a number of at least 0");
   }
   if (features.gloss !== undefined) {
     if (value.formatVersion < 4) throw corrupt(`a version ${value.formatVersion} model file cannot name a glossary`);

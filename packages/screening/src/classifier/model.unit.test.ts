@@ -65,8 +65,30 @@ describe("loading the screening classifier", () => {
     ["a newer format version", committed.replace(/"formatVersion": \d+/, '"formatVersion": 99'), "SCREENING_MODEL_INCOMPATIBLE"],
     ["weights changed after training", committed.replace(/"scale": [0-9.e-]+/, '"scale": 1'), "SCREENING_MODEL_CORRUPT"],
     ["thresholds missing", committed.replace('"thresholds"', '"thresholdz"'), "SCREENING_MODEL_CORRUPT"],
+    ["a version 4 file that pads a vector's length", committed.replace(/"formatVersion": \d+/, '"formatVersion": 4'), "SCREENING_MODEL_CORRUPT"],
+    ["a negative padding", committed.replace(/"lengthPadding": [0-9.]+/, '"lengthPadding": -1'), "SCREENING_MODEL_CORRUPT"],
   ])("a file that is %s is refused", (name, text, code) => {
     expect(loadError(writeModel(`${name.replace(/\W+/g, "-")}.json`, text))).toBe(code);
+  });
+
+  it("reads a message of a word or two less loudly than unit length would, and a sentence nearly as unit length would", () => {
+    const padded = loadScreeningClassifier(DEFAULT_MODEL_PATH);
+    expect(padded.features.lengthPadding).toBeGreaterThan(0);
+    const unpadded = loadScreeningClassifier(writeModel("unpadded.json", committed.replace(/"lengthPadding": [0-9.]+/, '"lengthPadding": 0')));
+    // How far a text's features move the odds of crisis against none from the model's bias (an empty text's reading).
+    const pull = (classifier: typeof padded, text: string) => {
+      const odds = (t: string) => {
+        const { level } = classifier.score(extractFeatures([t], classifier.features));
+        return Math.log(level.crisis / level.none);
+      };
+      return Math.abs(odds(text) - odds(""));
+    };
+    // Same weights, read with and without the padding: a short message's few features pull by less (its squared length
+    // is a few hundred, so the padding takes a tenth or more off its pull), a sentence's by nearly as much.
+    for (const short of ["tuesday", "hope so", "already did"]) expect(pull(padded, short)).toBeLessThan(0.95 * pull(unpadded, short));
+    const sentence = "my math test was so hard today and my teacher gave us even more homework for the weekend";
+    const read = (classifier: typeof padded) => classifier.score(extractFeatures([sentence], classifier.features)).risk;
+    expect(Math.abs(read(padded) - read(unpadded))).toBeLessThan(0.05);
   });
 
   it("a missing file is refused with its path", () => {

@@ -2,7 +2,7 @@
 
 import type { FeatureVector } from "./features";
 import { RISK_CATEGORIES, RISK_LEVELS } from "./labels";
-import { softmaxInPlace } from "./model";
+import { softmaxInPlace, vectorScale } from "./model";
 import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 
 export interface TrainingExample {
@@ -82,8 +82,11 @@ function step(head: Head, rows: Int32Array, values: Float64Array, target: number
   }
 }
 
-/** Same examples, same options, same result: the only randomness is the seeded shuffle. */
-export function trainClassifier(examples: readonly TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING): TrainedWeights {
+/**
+ * Same examples, same options, same result: the only randomness is the seeded shuffle. `lengthPadding` is the feature
+ * config's (FeatureConfig.lengthPadding), so training scales each example as the model will scale a message.
+ */
+export function trainClassifier(examples: readonly TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING, lengthPadding = 0): TrainedWeights {
   const seen = new Map<number, number>();
   for (const example of examples) for (const index of example.vector.indices) seen.set(index, (seen.get(index) ?? 0) + 1);
   const minCount = options.minCount ?? 1;
@@ -101,7 +104,7 @@ export function trainClassifier(examples: readonly TrainingExample[], options: T
   for (const rows of rowsOf) for (const row of rows) documents[row] = (documents[row] ?? 0) + 1;
   // Smoothed idf, stored in thousandths; training uses the stored values so inference sees exactly what training saw.
   const idf = Uint16Array.from(documents, (df) => Math.round(1000 * (Math.log((1 + examples.length) / (1 + df)) + 1)));
-  const valuesOf = rowsOf.map((rows) => featureValues(rows, idf));
+  const valuesOf = rowsOf.map((rows) => featureValues(rows, idf, lengthPadding));
 
   const level = makeHead(buckets.length, RISK_LEVELS.length);
   const category = makeHead(buckets.length, RISK_CATEGORIES.length);
@@ -121,12 +124,12 @@ export function trainClassifier(examples: readonly TrainingExample[], options: T
   return { buckets, idf, level: level.weights, category: category.weights, levelBias: level.bias, categoryBias: category.bias };
 }
 
-/** Each present feature's idf, scaled so the vector has unit length (as ScreeningClassifier.score does). */
-export function featureValues(rows: Int32Array, idf: Uint16Array): Float64Array {
+/** Each present feature's idf, divided by the vector's length padded by `lengthPadding` (as ScreeningClassifier.score does). */
+export function featureValues(rows: Int32Array, idf: Uint16Array, lengthPadding = 0): Float64Array {
   const values = Float64Array.from(rows, (row) => (idf[row] ?? 0) / 1000);
   let norm = 0;
   for (const v of values) norm += v * v;
-  const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+  const scale = vectorScale(norm, lengthPadding);
   for (let i = 0; i < values.length; i += 1) values[i] = (values[i] ?? 0) * scale;
   return values;
 }
