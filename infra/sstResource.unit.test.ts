@@ -1,10 +1,10 @@
 // The runtime reads what infra links: the names agree, and a Lambda deployed by SST (its resources encrypted in
 // SST_KEY_FILE, as SST ships them) gets the bus, tables, @connections, its DLQ and its secrets from `Resource`.
 import { createCipheriv, randomBytes } from "node:crypto";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "../packages/events/src/envelope";
 import { deadLetterQueueLinkName as runtimeDeadLetterQueueLinkName, LINK_NAMES as RUNTIME_LINK_NAMES, runtimeConfigFromResource } from "../packages/platform/src/runtime";
 import { buildPlan, deadLetterQueueLinkName, LINK_NAMES } from "./plan";
@@ -36,14 +36,26 @@ describe("runtimeConfigFromResource", () => {
     [LINK_NAMES.modelApiKey]: { value: "sk-linked" },
   };
   const lambdaEnv: NodeJS.ProcessEnv = {};
+  const sstVariables = ["SST_KEY", "SST_KEY_FILE", "SST_RESOURCE_App"] as const;
+  const before = Object.fromEntries(sstVariables.map((name) => [name, process.env[name]]));
+  let dir = "";
 
   beforeAll(async () => {
     // SST sets these on the function; `Resource` reads process.env and the file once, on first access.
-    const dir = await mkdtemp(join(tmpdir(), "innerworld-sst-"));
+    dir = await mkdtemp(join(tmpdir(), "innerworld-sst-"));
     const { key, body } = encryptLikeSst(links);
     await writeFile(join(dir, "resource.enc"), body);
     Object.assign(process.env, { SST_KEY: key, SST_KEY_FILE: join(dir, "resource.enc"), SST_RESOURCE_App: JSON.stringify({ name: "innerworld-generation", stage: "test" }) });
     Object.assign(lambdaEnv, { SST_RESOURCE_App: process.env.SST_RESOURCE_App, AWS_REGION: "us-east-1", INNERWORLD_BUS_NAME: "stale-bus" });
+  });
+
+  // The unit lane shares one process between files: what this file set for SST is put back, and its file removed.
+  afterAll(async () => {
+    for (const name of sstVariables) {
+      if (before[name] === undefined) delete process.env[name];
+      else process.env[name] = before[name];
+    }
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("under SST, builds the config from the links generation is given, and linked values win", () => {

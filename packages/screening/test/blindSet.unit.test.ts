@@ -1,5 +1,5 @@
 // The blind set is read only as received: its lines, its labels, and a refusal when a file was changed.
-import { copyFileSync, mkdtempSync, appendFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -19,9 +19,13 @@ describe("the blind set", () => {
 
   it("refuses a changed file: an edited line would make it a set someone has tuned", () => {
     const changed = mkdtempSync(join(tmpdir(), "blind-"));
-    for (const file of Object.keys(BLIND_SHA256)) copyFileSync(join(BLIND_DIR, file), join(changed, file));
-    appendFileSync(join(changed, "ordinary.jsonl"), '{"id":"b3-9999","text":"hi","level":"none","kind":"ordinary","lang":"en","trap":false}\n');
+    try {
+      for (const file of Object.keys(BLIND_SHA256)) copyFileSync(join(BLIND_DIR, file), join(changed, file));
+      appendFileSync(join(changed, "ordinary.jsonl"), '{"id":"b3-9999","text":"hi","level":"none","kind":"ordinary","lang":"en","trap":false}\n');
 
-    expect(() => readBlindSet(changed)).toThrow(/ordinary.jsonl has sha256 .* the blind set was changed/);
+      expect(() => readBlindSet(changed)).toThrow(/ordinary.jsonl has sha256 .* the blind set was changed/);
+    } finally {
+      rmSync(changed, { recursive: true, force: true });
+    }
   });
 });

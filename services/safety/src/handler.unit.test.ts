@@ -1,5 +1,5 @@
 // The safety service refuses to start without its classifier: a missing or damaged model file is a typed error at start, never a screener that allows everything.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -35,9 +35,14 @@ describe("starting the safety service", () => {
   });
 
   it("refuses to start with a damaged model file", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "innerworld-model-")), "model.json");
-    writeFileSync(path, '{"format":"innerworld-screening-classifier","formatVersion":1,"weights":');
-    process.env.INNERWORLD_SCREENING_MODEL = path;
-    expect(() => createHandler(runtime())).toThrow(expect.objectContaining({ code: "SCREENING_MODEL_CORRUPT" }));
+    const dir = mkdtempSync(join(tmpdir(), "innerworld-model-"));
+    try {
+      const path = join(dir, "model.json");
+      writeFileSync(path, '{"format":"innerworld-screening-classifier","formatVersion":1,"weights":');
+      process.env.INNERWORLD_SCREENING_MODEL = path;
+      expect(() => createHandler(runtime())).toThrow(expect.objectContaining({ code: "SCREENING_MODEL_CORRUPT" }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The CLI's own behaviour, without a cloud: help, usage errors and their exit statuses, the optional --local value.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -56,7 +56,7 @@ describe("pnpm events", () => {
   it("refuses a replay into the notifier before it touches anything", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "analyst-cli-"));
     // No local cloud listens here: had the refusal come after connecting, the error would be a connection error.
-    const { status, err } = await run(["replay", "--from", "1h", "--to-service", "notifier", "--endpoint", "http://127.0.0.1:9"], dataDir);
+    const { status, err } = await run(["replay", "--from", "1h", "--to-service", "notifier", "--endpoint", "http://127.0.0.1:9"], dataDir).finally(() => rm(dataDir, { recursive: true, force: true }));
     expect(status).toBe(1);
     expect(err).toMatch(/error \[REPLAY_NOT_ACCEPTED\]: notifier does not accept replays: it pushes frames to users' open WebSocket connections/);
     expect(err).toMatch(/hint: Replays go to storage, graph-extraction, context-refresh/);

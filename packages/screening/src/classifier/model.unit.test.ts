@@ -1,8 +1,8 @@
 // The classifier file loads only whole: a missing, damaged or incompatible file is a typed error, never a model that allows everything.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_MODEL_PATH, isScreeningModelError, loadScreeningClassifier, screeningModelPathFromEnv } from "../index";
 import type { ScreeningModelErrorCode } from "./errors";
 import { extractFeatures } from "./features";
@@ -10,6 +10,8 @@ import { actionLevel } from "../riskScreen";
 
 const dir = mkdtempSync(join(tmpdir(), "innerworld-model-"));
 const committed = readFileSync(DEFAULT_MODEL_PATH, "utf8");
+// Each file written here is a copy of the 8 MB model, changed: gone when the file's tests are.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeModel(name: string, text: string): string {
   const path = join(dir, name);
