@@ -15,13 +15,15 @@ export default defineConfig({
       // spent most of its time importing the same SDKs, schemas and lexicons again). Unit tests therefore hold no
       // module-level state between files: a test restores what it changes (env, timers) in its afterEach, and spies
       // and stubbed globals are put back after every test whether it passed or not.
-      { extends: true, test: { name: "unit", include: UNIT, testTimeout: 10_000, isolate: false, restoreMocks: true, unstubEnvs: true, unstubGlobals: true } },
+      // groupOrder: `vitest run` (pnpm test) runs the unit lane, then the e2e lane; Vitest runs projects of different
+      // maxWorkers only in different groups.
+      { extends: true, test: { name: "unit", include: UNIT, testTimeout: 10_000, isolate: false, restoreMocks: true, unstubEnvs: true, unstubGlobals: true, sequence: { groupOrder: 0 } } },
       // e2e budgets are a loaded two-core CI machine's: a test waits up to 20 s for each state it polls for (until()),
       // often more than once, and a cloud takes seconds to start. They catch a hung test; no test is about speed.
       // maxWorkers 2: Vitest's default is one fewer than the cores, one file at a time on this two-core machine, while
       // an e2e file spends much of its time waiting on sockets, pollers and child processes. Two files at once took the
       // lane from 609 s to 397 s here, every test passing.
-      { extends: true, test: { name: "e2e", include: E2E, exclude: ["**/node_modules/**", ...UNIT.map((glob) => glob)], testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: 2 } },
+      { extends: true, test: { name: "e2e", include: E2E, exclude: ["**/node_modules/**", ...UNIT.map((glob) => glob)], testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: 2, sequence: { groupOrder: 1 } } },
     ],
   },
 });

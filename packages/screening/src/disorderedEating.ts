@@ -6,8 +6,12 @@ import { compileLexiconRules, findLexiconHits, type LexiconRule } from "./lexico
 import type { PreparedText } from "./normalize";
 import type { RuleHit, ScreeningDirection } from "./types";
 
-/** The names pro-eating-disorder communities go by: a reply never uses them, and a persona is never written around them. */
-export const PRO_EATING_DISORDER_WORDS: readonly string[] = ["thinspo", "thinspiration", "meanspo", "bonespo", "pro ana", "pro mia", "proana", "promia"];
+/**
+ * The names pro-eating-disorder communities go by: a reply never uses them, and a persona is never written around them.
+ * Each entry is plain folded words (lower case, letters and single spaces), as both readers' text is: they are joined
+ * into patterns as they are, unescaped.
+ */
+export const PRO_EATING_DISORDER_WORDS: readonly string[] = Object.freeze(["thinspo", "thinspiration", "meanspo", "bonespo", "pro ana", "pro mia", "proana", "promia"]);
 
 /** Restricting or purging that is harmful whatever the reason given: calorie ceilings, purging, fasting for days. */
 const HARMFUL = [

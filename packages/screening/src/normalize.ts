@@ -121,10 +121,11 @@ export function foldText(text: string): string {
   return emojiToWords(
     foldHomoglyphs(
       text
+        // Before NFKD, which would make an acute accent typed as an apostrophe ("What´s", on Spanish keyboards) a space.
+        .replace(APOSTROPHE_LIKE, "'")
         .normalize("NFKD")
         .replace(/\p{M}+/gu, "")
         .replace(INVISIBLE, "")
-        .replace(APOSTROPHE_LIKE, "'")
         .toLowerCase(),
     ),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseSpacedLetters, normaliseTerm, prepareText } from "./normalize";
+import { collapseSpacedLetters, foldText, normaliseTerm, prepareText } from "./normalize";
 
 describe("collapseSpacedLetters", () => {
   it.each([
@@ -13,6 +13,14 @@ describe("collapseSpacedLetters", () => {
     ["plan a or b", "plan a or b"],
   ])("%j → %j", (input, expected) => {
     expect(collapseSpacedLetters(input)).toBe(expected);
+  });
+});
+
+describe("foldText", () => {
+  it("reads an acute accent, a backtick or a prime typed for an apostrophe as one", () => {
+    expect(foldText("What\u00b4s Ana\u00b4s number?")).toBe("what's ana's number?");
+    expect(foldText("I`m fine, it\u2032s ok")).toBe("i'm fine, it's ok");
+    expect(foldText("¿Dónde está?")).toBe("¿donde esta?");
   });
 });
 

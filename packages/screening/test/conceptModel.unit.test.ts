@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { isScreeningModelError } from "../src/classifier/errors";
 import { DEFAULT_FEATURE_CONFIG, extractFeatures, type FeatureConfig } from "../src/classifier/features";
 import { RISK_CATEGORIES, RISK_LEVELS } from "../src/classifier/labels";
-import { encodeInts, MODEL_FORMAT_VERSION, parseModelFile, ScreeningClassifier, weightsDigest, type ModelFile } from "../src/classifier/model";
-import { trainClassifier, type TrainedWeights } from "../src/classifier/train";
+import { encodeInts, MODEL_FORMAT_VERSION, parseModelFile, ScreeningClassifier, softmaxInPlace, weightsDigest, type ModelFile } from "../src/classifier/model";
+import { featureValues, trainClassifier, type TrainedWeights } from "../src/classifier/train";
 import { toModelFile } from "../bench/classifier/pipeline";
 
 const concepts = {
@@ -31,7 +31,7 @@ function trainedWeights(features: FeatureConfig): TrainedWeights {
     levelWeight: 1,
     categoryWeight: 1,
   }));
-  return trainClassifier(examples, { seed: 1, epochs: 3, learningRate: 0.1, l2: 1e-3 });
+  return trainClassifier(examples, { seed: 1, epochs: 3, learningRate: 0.1, l2: 1e-3 }, features.lengthPadding);
 }
 
 function modelFile(features: FeatureConfig): ModelFile {
@@ -51,6 +51,45 @@ function refusal(file: unknown): string | undefined {
     throw error;
   }
 }
+
+describe("a model file with a padded length", () => {
+  const padded: FeatureConfig = { ...config, lengthPadding: 150 };
+
+  it("scores a message as training scaled it: softmax of the bias and the weights over the padded feature values", () => {
+    // Trained long and padded much, so that reading the vector at unit length would give clearly other probabilities.
+    const strongly: FeatureConfig = { ...config, lengthPadding: 400 };
+    const examples = lines.map(([text, level, category]) => ({ vector: extractFeatures([text], strongly), level: RISK_LEVELS.indexOf(level), category: RISK_CATEGORIES.indexOf(category), levelWeight: 1, categoryWeight: 1 }));
+    const weights = trainClassifier(examples, { seed: 1, epochs: 40, learningRate: 0.5, l2: 1e-4 }, 400);
+    const classifier = new ScreeningClassifier(parseModelFile(JSON.parse(JSON.stringify(toModelFile(weights, strongly, thresholds, provenance)))));
+    const rowOf = new Map(Array.from(weights.buckets, (bucket, row) => [bucket, row]));
+    const expected = (rows: Int32Array, padding: number) => {
+      const values = featureValues(rows, weights.idf, padding);
+      const logits = Float64Array.from(weights.levelBias, (bias, k) => bias + rows.reduce((sum, row, i) => sum + (values[i] ?? 0) * (weights.level[row * RISK_LEVELS.length + k] ?? 0), 0));
+      softmaxInPlace(logits);
+      return logits;
+    };
+    // Training itself scales by the padding: the same examples unpadded give other weights.
+    expect(trainClassifier(examples, { seed: 1, epochs: 40, learningRate: 0.5, l2: 1e-4 }, 0).level).not.toEqual(weights.level);
+    for (const text of ["kill myself", "gonna kill it tonight", "my cat"]) {
+      const vector = extractFeatures([text], strongly);
+      const rows = Int32Array.from(Array.from(vector.indices).filter((bucket) => rowOf.has(bucket)), (bucket) => rowOf.get(bucket) ?? 0);
+      const [none = 0, , crisis = 0] = expected(rows, 400);
+      const [unpaddedNone = 0] = expected(rows, 0);
+      expect(Math.abs(unpaddedNone - none), text).toBeGreaterThan(0.01);
+      // The file holds the weights in int16, so the two agree to about four decimals, not to the last bit.
+      const scored = classifier.scoreLevel(vector).level;
+      expect(scored.none, text).toBeCloseTo(none, 3);
+      expect(scored.crisis, text).toBeCloseTo(crisis, 3);
+    }
+  });
+
+  it("cannot be written from weights trained with another padding, nor loaded with a padding that is no number", () => {
+    expect(() => toModelFile(trainedWeights(config), padded, thresholds, provenance)).toThrow(/trained with lengthPadding 0, the feature config says 150/);
+    expect(() => trainClassifier([], { seed: 1, epochs: 1, learningRate: 0.1, l2: 1e-3 }, Number.NaN)).toThrow(RangeError);
+    const file = modelFile(padded);
+    expect(() => new ScreeningClassifier({ ...file, features: { ...file.features, lengthPadding: Number.NaN } })).toThrow(expect.objectContaining({ code: "SCREENING_MODEL_CORRUPT" }));
+  });
+});
 
 describe("a model file with concept features", () => {
   it("is the current format version and carries its concepts, its buckets as gaps and its category head in int8; without concepts it stays version 1", () => {

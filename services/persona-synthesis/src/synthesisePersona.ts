@@ -55,7 +55,10 @@ export class UnsafeSurveyPersonaError extends SurveyFailedForGoodError {
   }
 }
 
-/** The owner has as many personas as one may have: the survey fails for good, saying why, and no model is asked. */
+/**
+ * The owner has as many personas as one may have: the survey fails for good, saying why. Found before the model is
+ * asked, or, when the owner made personas by hand while it wrote, when the persona is saved.
+ */
 export class SurveyPersonaLimitError extends SurveyFailedForGoodError {
   override readonly name = "SurveyPersonaLimitError";
   readonly code = "PERSONA_LIMIT_REACHED";
@@ -123,9 +126,11 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
         { perOwner: PERSONA_LIMITS.personasPerUser },
       );
     } catch (error) {
-      if (isPersonaLimitError(error)) throw new SurveyPersonaLimitError(survey.surveyId, PERSONA_LIMITS.personasPerUser);
+      // A full ledger may still hold this very persona, written by an earlier delivery (the DynamoDB store asks the
+      // ledger before the table): then it is kept, as below. Otherwise the limit was reached while the model wrote.
+      if (isPersonaLimitError(error) && !(await ports.personas.get(personaId))) throw new SurveyPersonaLimitError(survey.surveyId, PERSONA_LIMITS.personasPerUser);
       // Written by an earlier delivery of this event: keep it, and tell the saga again under the same event id.
-      if (!isPersonaExistsError(error)) throw error;
+      if (!isPersonaExistsError(error) && !isPersonaLimitError(error)) throw error;
     }
     // The model takes seconds; DELETE /me may have run meanwhile and missed the persona written just now. Checked after
     // the write, so either the erasure saw the persona or this check sees the erasure's tombstone (written first).

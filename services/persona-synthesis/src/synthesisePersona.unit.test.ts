@@ -1,6 +1,6 @@
 // Persona-synthesis over in-memory stores: friends' answers become one persona owned by the survey's owner.
 import { RecordingPublisher, type ConsumedEvent } from "@innerworld/events";
-import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
+import { InMemoryPersonaStore, newPersonaRecord, type PersonaRecord } from "@innerworld/personas/store";
 import { DEFAULT_QUESTIONS, personaIdForSurvey } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
@@ -21,9 +21,15 @@ const tombstonesOf = (erasures: Map<string, string>) => ({
   },
 });
 
-const setUp = async (options: { answers?: readonly (readonly [string, string])[]; synthesiser?: (ports: { surveys: InMemorySurveyStore; personas: InMemoryPersonaStore; erasures: Map<string, string> }) => PersonaSynthesiser } = {}) => {
+const setUp = async (
+  options: {
+    answers?: readonly (readonly [string, string])[];
+    synthesiser?: (ports: { surveys: InMemorySurveyStore; personas: InMemoryPersonaStore; erasures: Map<string, string> }) => PersonaSynthesiser;
+    personas?: InMemoryPersonaStore;
+  } = {},
+) => {
   const surveys = new InMemorySurveyStore();
-  const personas = new InMemoryPersonaStore();
+  const personas = options.personas ?? new InMemoryPersonaStore();
   const erasures = new Map<string, string>();
   const publisher = new RecordingPublisher("persona-synthesis");
   await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "synthesizing", createdAt: "2026-11-18T15:00:00Z", responseCount: 3, droppedCount: 0 });
@@ -179,6 +185,30 @@ describe("persona synthesis", () => {
     expect(owned).toHaveLength(20);
     expect(owned.map((persona) => persona.personaId)).not.toContain(personaIdForSurvey(SURVEY));
     expect(publisher.published).toEqual([]);
+  });
+
+  it("keeps the persona an earlier delivery wrote, when the store counts the owner's places before it finds the persona", async () => {
+    /** As DynamoPersonaStore orders a create: the owner's places are counted before the table is asked for the persona. */
+    class PlacesFirstStore extends InMemoryPersonaStore {
+      override async create(record: PersonaRecord, limit?: { perOwner: number }): Promise<void> {
+        if (limit && (await this.listByOwner(record.ownerId)).length >= limit.perOwner) await super.create({ ...record, personaId: `${record.personaId}-place` }, limit);
+        await super.create(record, limit);
+      }
+    }
+    const personas = new PlacesFirstStore();
+    const { surveys, publisher, synthesise, completed } = await setUp({ personas });
+    await synthesise(completed);
+    // The owner fills every other place; the event comes again, its persona already written.
+    for (let i = 0; i < 19; i += 1) {
+      await personas.create(newPersonaRecord({ personaId: `own-${i}`, ownerId: "owner-1", now: new Date(NOW), fields: { name: `Pal ${i}` } }));
+    }
+    await surveys.setStatus(SURVEY, "synthesizing");
+
+    await synthesise(completed);
+
+    expect(await personas.get(personaIdForSurvey(SURVEY))).toMatchObject({ ownerId: "owner-1" });
+    expect(await personas.listByOwner("owner-1")).toHaveLength(20);
+    expect(publisher.published.map((event) => event.type)).toEqual(["PersonaSynthesized", "PersonaSynthesized"]);
   });
 
   it("gives the synthesiser until shortly before the function's timeout, and no longer", async () => {

@@ -23,8 +23,14 @@ export interface ScreenablePersona {
 }
 
 const ROLE = "(girlfriend|boyfriend|gf|bf|lover|wife|husband|bae|soulmate|crush|sweetheart|valentine)";
-/** Words before "your crush" that make the crush someone the teen talks about, not the persona. */
-const THIRD_PARTY_BEFORE = "(about|with|to|over|around|from|for|on|when|if|whether|and|ask|asks|asking|text|texts|texting|tell|telling)";
+/** A partner the persona could claim to be; "crush" is read apart (CRUSH_TALKED_ABOUT). */
+const PARTNER = ROLE.replace("|crush", "");
+/**
+ * The words before "your crush" that make the crush someone the teen has and talks about, not the persona: advice
+ * about it, what to say to it, impressing it, going through one. Only a crush: "a friend who chats with your boyfriend"
+ * is still refused, since "with your bae" and "texts from your boyfriend" set the persona up as the partner.
+ */
+const CRUSH_TALKED_ABOUT = "(about|to|over|around|on|when|if|whether|ask|asks|asking|ask out|tell|telling|impress|impressing|understand|through|have|has|had|got)";
 const PROFESSION =
   "(therapist|psychotherapist|psychologist|psychiatrist|counsell?or|doctor|physician|nurse|pediatrician|paediatrician|clinician|medic|social worker)";
 const BE = "(is|am|are|i m|im|you re|youre|she s|he s|they re|be|being|as|act as|acts as|acting as|play|plays|playing|works as|work as|pretend to be|pretends to be|role of)";
@@ -43,9 +49,11 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
     rule: "romantic_or_sexual",
     reason: "a persona cannot be romantic, flirtatious or sexual",
     patterns: [
-      // The persona as the teen's partner ("your virtual girlfriend", "be my crush"), not the teen's own partner or crush
-      // talked about ("advice about your crush", "what to say to your boyfriend", "when your crush ignores you").
-      new RegExp(`\\b(?<!\\b${THIRD_PARTY_BEFORE} )(your|my|a|the user s|virtual|ai|online)( \\p{L}+){0,2} ${ROLE}\\b`, "u"),
+      new RegExp(`\\b(your|my|a|the user s|virtual|ai|online)( \\p{L}+){0,2} ${PARTNER}\\b`, "u"),
+      // The persona as the teen's crush ("be my crush", "your secret crush"), not the teen's own crush talked about
+      // ("advice about your crush", "helps you impress your crush", "when you have a crush").
+      new RegExp(`\\b(?<!\\b${CRUSH_TALKED_ABOUT} )(your|my|a|the user s|virtual|ai|online)( \\p{L}+){0,2} crush\\b`, "u"),
+      /\bcrush(es|ing)? on (you|the user|me)\b/,
       /\b(talks? dirty|dirty talk|sexting|sext)\b/,
       new RegExp(`\\b${ROLE} (persona|experience|roleplay|rp|simulator|mode)\\b`),
       /\b(romantic|romance|romantically|flirt|flirts|flirty|flirting|flirtatious|seductive|seduce|seduces|sexy|sensual|erotic|lewd|nsfw|horny|kinky|spicy|steamy|intimate|sexual|sexually|smut)\b/,

@@ -17,7 +17,10 @@ describe("screenPersona", () => {
       { description: "A big sister who gives advice about your crush and school drama." },
       { description: "Helps you figure out what to say to your crush." },
       { personality: "Listens when your crush ignores you, and never judges." },
-      { description: "An older cousin who helps with my crush on a classmate." },
+      { description: "An older cousin who gives advice about my crush on a classmate." },
+      { description: "Helps you impress your crush." },
+      { personality: "Helps you through your first crush." },
+      { description: "Is there for you when you have a crush." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
@@ -28,6 +31,13 @@ describe("screenPersona", () => {
     [{ description: "Be my crush and text me every night." }, "romantic_or_sexual"],
     [{ description: "Talks to you like your boyfriend would." }, "romantic_or_sexual"],
     [{ personality: "Here to be your girlfriend." }, "romantic_or_sexual"],
+    // A partner is the persona's wherever it stands, and a crush unless the teen is asking about their own.
+    [{ personality: "Funny, caring and your loyal boyfriend." }, "romantic_or_sexual"],
+    [{ description: "Good night texts from your boyfriend." }, "romantic_or_sexual"],
+    [{ description: "Chat with your bae anytime." }, "romantic_or_sexual"],
+    [{ description: "Spend every evening with your soulmate." }, "romantic_or_sexual"],
+    [{ personality: "Kind, shy and your secret crush." }, "romantic_or_sexual"],
+    [{ description: "A classmate who has a crush on you." }, "romantic_or_sexual"],
     [{ personality: "Flirty and a little seductive." }, "romantic_or_sexual"],
     [{ description: "Wants to date you and cuddle you." }, "romantic_or_sexual"],
     [{ personality: "Talks dirty to me" }, "romantic_or_sexual"],

@@ -27,11 +27,12 @@ import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContex
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.9";
+export const MODEL_RELEASE = "2025.12.10";
 
 /**
- * The padding of every message's squared length (FeatureConfig.lengthPadding), in idf units: a one-word message's is
- * about 250 to 900, a sentence's 3,000 to 6,000. Chosen on dev (docs/safety-screening.md, "Short messages").
+ * The padding of every message's squared length (FeatureConfig.lengthPadding), in squared idf units: a one-word
+ * message's squared length is about 250 to 900, a sentence's 3,000 to 6,000. Chosen on dev among 0, 150, 225, 300, 500
+ * and 1,000 (docs/safety-screening.md, "Figures", 2025.12.10).
  */
 const SHIPPED_LENGTH_PADDING = 150;
 
@@ -90,6 +91,10 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Weights to the file format: the level head in int16, the category head in int8 with a scale of its own (int16 under the shared scale before version 4), so the file is small and byte-identical across re-runs. */
 export function toModelFile(weights: TrainedWeights, config: FeatureConfig, thresholds: ModelThresholds, provenance: ModelProvenance): ModelFile {
+  // Weights trained on vectors scaled one way read wrongly when scaled another: the file names the padding they had.
+  if ((config.lengthPadding ?? 0) !== weights.lengthPadding) {
+    throw new Error(`the weights were trained with lengthPadding ${weights.lengthPadding}, the feature config says ${config.lengthPadding ?? 0}`);
+  }
   // Without concept features, a glossary or a padding the file means what version 1 meant: it stays version 1 (and byte for byte the same).
   const formatVersion = config.concepts === undefined && config.gloss === undefined && config.lengthPadding === undefined ? 1 : MODEL_FORMAT_VERSION;
   const compact = formatVersion >= 4;

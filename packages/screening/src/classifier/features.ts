@@ -20,7 +20,7 @@ export interface FeatureConfig {
   /** Spanish also read through a glossary as English words; absent: none. */
   gloss?: GlossFeatures;
   /**
-   * A squared length (in idf units) added to every message's before its feature vector is scaled, as if each also held
+   * A squared length (in squared idf units) added to every message's before its feature vector is scaled, as if each also held
    * a silent feature that says nothing. Scaled to unit length, the dozen features of a one- or two-word message spoke
    * as loudly as a sentence's hundred, so "tuesday" or "hope so", which share a few n-grams with crisis lines and
    * little else, were read with a crisis line's certainty. Padded, what little a short message says moves its reading

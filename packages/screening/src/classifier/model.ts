@@ -128,6 +128,8 @@ export class ScreeningClassifier implements RiskScorer {
     this.version = file.modelVersion;
     this.features = { ...file.features };
     this.lengthPadding = file.features.lengthPadding ?? 0;
+    // Checked here too, for files built in memory: a NaN padding would score every message NaN, which reads as none.
+    if (!(Number.isFinite(this.lengthPadding) && this.lengthPadding >= 0)) throw new ScreeningModelError("SCREENING_MODEL_CORRUPT", "lengthPadding is not a number of at least 0");
     this.thresholds = { ...file.thresholds };
     this.provenance = { ...file.provenance, heldOutFamilies: [...file.provenance.heldOutFamilies] };
     const buckets = weights.bucketGaps === undefined ? decodeInts(weights.buckets ?? "", Uint32Array) : decodeBucketGaps(weights.bucketGaps);
@@ -388,9 +390,9 @@ export function parseModelFile(value: unknown): ModelFile {
   if (
     !isObject(weights) ||
     !isFiniteNumber(weights.scale) ||
-    // Versions 1 and 2 store the buckets as uint32s, versions 3 and 4 as gaps: exactly the one its version names.
+    // Versions 1 and 2 store the buckets as uint32s, versions 3 and later as gaps: exactly the one its version names.
     (value.formatVersion >= 3 ? typeof weights.bucketGaps !== "string" || weights.buckets !== undefined : typeof weights.buckets !== "string" || weights.bucketGaps !== undefined) ||
-    // Version 4 gives the category head a scale of its own; the versions before share one.
+    // Versions 4 and later give the category head a scale of its own; the versions before share one.
     (value.formatVersion >= 4 ? !(isFiniteNumber(weights.categoryScale) && weights.categoryScale > 0) : weights.categoryScale !== undefined) ||
     typeof weights.idf !== "string" ||
     typeof weights.level !== "string" ||

@@ -38,6 +38,8 @@ export interface TrainedWeights {
   category: Float64Array;
   levelBias: Float64Array;
   categoryBias: Float64Array;
+  /** The padding the examples were scaled with (FeatureConfig.lengthPadding): the model file must name the same. */
+  lengthPadding: number;
 }
 
 interface Head {
@@ -87,6 +89,7 @@ function step(head: Head, rows: Int32Array, values: Float64Array, target: number
  * config's (FeatureConfig.lengthPadding), so training scales each example as the model will scale a message.
  */
 export function trainClassifier(examples: readonly TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING, lengthPadding = 0): TrainedWeights {
+  if (!(Number.isFinite(lengthPadding) && lengthPadding >= 0)) throw new RangeError(`lengthPadding must be a number of at least 0, not ${lengthPadding}`);
   const seen = new Map<number, number>();
   for (const example of examples) for (const index of example.vector.indices) seen.set(index, (seen.get(index) ?? 0) + 1);
   const minCount = options.minCount ?? 1;
@@ -121,7 +124,7 @@ export function trainClassifier(examples: readonly TrainingExample[], options: T
       if (example.categoryWeight > 0) step(category, rows, values, example.category, example.categoryWeight, options);
     }
   }
-  return { buckets, idf, level: level.weights, category: category.weights, levelBias: level.bias, categoryBias: category.bias };
+  return { buckets, idf, level: level.weights, category: category.weights, levelBias: level.bias, categoryBias: category.bias, lengthPadding };
 }
 
 /** Each present feature's idf, divided by the vector's length padded by `lengthPadding` (as ScreeningClassifier.score does). */

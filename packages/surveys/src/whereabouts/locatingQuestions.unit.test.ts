@@ -37,6 +37,9 @@ describe("a question that asks friends to locate or reach someone", () => {
     ["Wh\u0435re does she live?", "whereabouts"],
     ["Wh\u0430t is h\u0435r numb\u0435r?", "contact"],
     ["\uff37\uff48\uff45\uff52\uff45 does he live?", "whereabouts"],
+    // An acute accent typed for an apostrophe, as on Spanish keyboards.
+    ["What\u00b4s Ana\u00b4s number?", "contact"],
+    ["What\u00b4s the name of Ana\u00b4s school?", "place"],
   ])("%j is refused (%s)", (question, intent) => {
     expect(locatingIntentOf(question)).toBe(intent);
     expect(locatingQuestionRefusal(question)).toMatch(/which a persona does not need$/);
