@@ -3,7 +3,7 @@ import { safetyNoticeText } from "@innerworld/screening/replies";
 import { failureShownKey, turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
-import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
+import type { TurnOutcome, TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
 import type { Clock } from "@innerworld/platform/clock";
@@ -80,6 +80,24 @@ export const createNotifier = (ports: NotifierPorts) => {
       });
     };
 
+  /**
+   * Pushes a safety notice the teen was not shown live (see attemptDelivery): to the connection a resume moved the turn
+   * to, or the one the session is on, or the turn's own; marked shown there once pushed, so a resume does not replay
+   * it. A push that fails throws and leaves `claimKey` unsettled, so the queue's next attempt pushes again.
+   */
+  const pushNoticeLate = async (
+    input: { messageId: string; sessionId: string; replyId: string; fallbackConnectionId?: string; frame: string },
+    claimKey: string,
+    movedTo: string | undefined,
+    report: (status: EventData<"ReplyDelivered">["status"], connectionId?: string) => Promise<unknown>,
+  ) => {
+    const target = movedTo ?? (await connectionFor(input.sessionId, input.fallbackConnectionId));
+    const result = target ? await ports.pusher.push(target, input.frame) : "gone";
+    if (target && result === "sent") await connections.markShown(target, input.replyId);
+    await ports.outcomes.settle(claimKey, result === "sent" ? "shown" : "nowhere");
+    await report(result === "sent" ? "delivered" : "connection_gone", target);
+  };
+
   const attemptDelivery = async (input: {
     event: ConsumedEvent;
     sessionId: string;
@@ -113,6 +131,24 @@ export const createNotifier = (ports: NotifierPorts) => {
     // then failed to publish must not lose it. The status is the one the first attempt settled with (shown, or no
     // connection to show it on), so every report under this eventId says the same whichever one storage keeps;
     // unsettled means the first attempt died before pushing, and the watchdog ends the turn, so the reply waits for resume.
+    // A safety notice is the exception, twice over. Its own claim left unsettled means the push failed (or the attempt
+    // died) before the teen saw the helplines: it is pushed again, and the watchdog never takes a notice over
+    // (watchTurn.ts). And a turn that timed out or failed before its notice was claimed still gets the notice live,
+    // after the error, claimed under a key of its own so that a redelivery shows it once: a teen who wrote that they
+    // want to die is shown help every time, not only on resume.
+    if (!claim.won && input.outcome === "noticed") {
+      const afterEnd = claim.existing.outcome === "timed_out" || claim.existing.outcome === "failed";
+      const noticeKey = afterEnd ? `${input.messageId}#notice` : claimKey;
+      const own = afterEnd ? await ports.outcomes.claim(noticeKey, "noticed", input.replyId) : claim;
+      if (own.won || (own.existing.decidedBy === input.replyId && !own.existing.settledAt)) {
+        await pushNoticeLate(input, noticeKey, claim.existing.movedTo, report);
+        return;
+      }
+      if (afterEnd && own.existing.decidedBy === input.replyId) {
+        await report(own.existing.settledAs === "nowhere" ? "connection_gone" : "delivered");
+        return;
+      }
+    }
     if (!claim.won && claim.existing.decidedBy === input.replyId) {
       const { settledAt, settledAs } = claim.existing;
       await report(!settledAt ? "withheld" : settledAs === "nowhere" ? "connection_gone" : "delivered");

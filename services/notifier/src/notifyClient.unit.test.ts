@@ -261,6 +261,38 @@ describe("notifier: notifyClient", () => {
     expect(new Set(publisher.ofType("ReplyDelivered").map((e) => e.metadata.eventId)).size).toBe(1);
   });
 
+  it("pushes a safety notice again when its first push failed: the helplines are not left to a resume", async () => {
+    const failing = { ...pusher, push: async () => Promise.reject(new Error("@connections 500")) };
+    const flaky = createNotifier({ sessions, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
+    const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
+    await expect(flaky.messageScreened(delivered(notice))).rejects.toThrow("@connections 500");
+
+    await notifier.messageScreened(delivered(notice, { receiveCount: 2 }));
+    await notifier.messageScreened(delivered(notice, { receiveCount: 3 }));
+
+    expect(shown("conn-maya-1").map((f) => f.type)).toEqual(["safety_notice"]);
+    expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "noticed", settledAs: "shown" });
+    // Every report of the notice says the same under its one event id, so storage keeps one.
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data.status)).toEqual(["delivered", "delivered"]);
+    expect(new Set(publisher.ofType("ReplyDelivered").map((e) => e.metadata.eventId)).size).toBe(1);
+  });
+
+  it("pushes a safety notice that comes after the turn timed out, after the error, once: a teen in crisis sees the helplines live", async () => {
+    await connections.open("conn-maya-1", "user-maya");
+    await outcomes.claim(t.messageId, "timed_out", "watchdog");
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "watchdog", errorCode: "TURN_TIMED_OUT", failedEventType: "MessageReceived" })));
+    const notice = messageScreenedRequest(t, { content: undefined, locale: "es-MX", verdict: { action: "crisis", categories: ["active_ideation"], lexiconVersion: "2026.03" } });
+
+    await notifier.messageScreened(delivered(notice));
+    await notifier.messageScreened(delivered(notice, { receiveCount: 2 }));
+
+    expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT", "safety_notice"]);
+    expect(shown("conn-maya-1")[1]?.payload).toMatchObject({ resources: crisisResources("es-MX").resources });
+    // The turn's outcome stays the watchdog's; the connection remembers the notice, so a resume does not replay it.
+    expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog" });
+    expect(await connections.markShown("conn-maya-1", `notice-${t.messageId}`)).toBe(false);
+  });
+
   it("reports a reply whose first attempt claimed the turn and died before showing it as withheld, with the reply, so storage keeps it for resume", async () => {
     await outcomes.claim(t.messageId, "replied", `reply-${t.messageId}`);
 

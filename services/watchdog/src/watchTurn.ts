@@ -37,6 +37,9 @@ export const createTurnWatchdog = (ports: WatchdogPorts) => async ({ envelope }:
   // pushing, and its redelivery would find its own claim and stay silent: the watchdog takes the turn over.
   if (!claim.won && claim.existing.outcome !== "timed_out") {
     if (claim.existing.settledAt) return;
+    // A safety notice is never replaced by "try again": the notifier's next attempt pushes an unsettled notice again
+    // (notifyClient.ts), and the helplines are what a teen in crisis must see, late or not.
+    if (claim.existing.outcome === "noticed") return;
     // A claim made moments ago is most likely being pushed right now, but its decider may also have died just before
     // the deadline, and this is the turn's last look: wait out the grace, then take over unless it was settled since.
     const graceLeft = UNSETTLED_GRACE_MS - (ports.clock() - Date.parse(claim.existing.decidedAt));

@@ -97,6 +97,18 @@ describe("turn watchdog", () => {
     expect(await outcomes.claim("m-orphan", "replied", "reply-1")).toMatchObject({ won: false, existing: { decidedBy: "watchdog" } });
   });
 
+  it("never replaces a safety notice its decider has not shown yet with a timeout: the notifier pushes it again", async () => {
+    const { clock, outcomes, published, waits, watch } = prepare();
+    await outcomes.claim("m-crisis", "noticed", "notice-m-crisis");
+    clock.advance(UNSETTLED_GRACE_MS);
+
+    await watch(dueTurn("m-crisis"));
+
+    expect(published).toEqual([]);
+    expect(waits).toEqual([]);
+    expect(await outcomes.get("m-crisis")).toMatchObject({ outcome: "noticed", decidedBy: "notice-m-crisis" });
+  });
+
   it("waits out the grace of a claim made moments ago and leaves it once its decider has shown it", async () => {
     const { clock, outcomes, published, waits, during, watch } = prepare();
     await outcomes.claim("m-pushing", "replied", "reply-1");
