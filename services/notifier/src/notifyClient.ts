@@ -1,6 +1,6 @@
 // The notifier's logic: pushes final replies, safety notices and failures to the turn's connection, or to the one a resume moved it to.
 import { safetyNoticeText } from "@innerworld/screening/replies";
-import { failureShownKey, turnFailureOf } from "@innerworld/conversation/turn-failure";
+import { failureShownKey, isTurnTimeout, turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
 import type { TurnOutcome, TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
@@ -272,7 +272,7 @@ export const createNotifier = (ports: NotifierPorts) => {
       const { data } = event.envelope;
       // Only a failed turn concerns the client; a background step (context, graph) failing is for operators.
       if (!data.sessionId || !data.messageId) return;
-      const timedOut = data.step === "watchdog";
+      const timedOut = isTurnTimeout(data);
       // The watchdog ended the turn itself (its claim is the outcome); any other failure must win the turn first.
       if (!timedOut && !(await ports.outcomes.claim(data.messageId, "failed", data.step)).won) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);

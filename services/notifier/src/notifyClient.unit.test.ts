@@ -348,6 +348,9 @@ describe("notifier: notifyClient", () => {
 
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "safety", errorCode: "MODERATION_DOWN" })));
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "graph-extraction", sessionId: undefined, messageId: undefined, seq: undefined, connectionId: undefined })));
+    // The watchdog's own consumer giving up on a delivery publishes under the step name "watchdog" too; only its
+    // TURN_TIMED_OUT has decided the turn, so this one must win the turn first, and loses to the reply.
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "watchdog", errorCode: "AWS_REQUEST_FAILED", failedEventType: "MessageReceived" })));
 
     expect(shown("conn-maya-1").map((f) => f.type)).toEqual(["reply"]);
   });

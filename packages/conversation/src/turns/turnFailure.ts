@@ -18,9 +18,15 @@ export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please se
 /** What the client is told when every model the persona may use failed to answer. */
 export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
 
+/**
+ * Whether a StepFailed is the watchdog ending a turn at its deadline (its claim already decided the turn), not the
+ * watchdog's own consumer giving up on a delivery it could not handle, which publishes under the same step name.
+ */
+export const isTurnTimeout = (failed: { step: string; errorCode: string }): boolean => failed.step === "watchdog" && failed.errorCode === "TURN_TIMED_OUT";
+
 /** The failure a StepFailed of a turn stands for: the watchdog's is a timeout, generation's a model or persona failure. */
 export function turnFailureOf(failed: { step: string; errorCode: string; retryable: boolean }): TurnFailure {
-  if (failed.step === "watchdog") return { code: "TURN_TIMED_OUT", message: TURN_TIMED_OUT_MESSAGE, retryable: failed.retryable };
+  if (isTurnTimeout(failed)) return { code: "TURN_TIMED_OUT", message: TURN_TIMED_OUT_MESSAGE, retryable: failed.retryable };
   if (failed.step === "generation" && failed.errorCode === "PERSONA_DELETED") return { code: "PERSONA_DELETED", message: PERSONA_DELETED_MESSAGE, retryable: failed.retryable };
   if (failed.step === "generation") return { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: failed.retryable };
   return { code: "STEP_FAILED", message: `The ${failed.step} step failed: ${failed.errorCode}`, retryable: failed.retryable };
