@@ -449,7 +449,11 @@ export class ChatController {
           this.transcript.notSent(this.onTheWire);
           this.sendNextWaiting(this.onTheWire);
         } else if (["EMPTY_CONTENT", "CONTENT_TOO_LONG", "FRAME_TOO_LARGE", "INVALID_FRAME"].includes(payload.code)) this.transcript.notSent();
-        if (payload.messageId) this.agentStatus = undefined;
+        if (payload.messageId) {
+          this.agentStatus = undefined;
+          // The turn is over: a reply that was streaming for it gets no stream_end, and stops looking unfinished-but-coming.
+          track(this.transcript.turnFailed(payload.messageId));
+        }
         // The question was answered elsewhere or closed: it goes, and the teen hears why.
         if (aboutFeedback) this.feedback = undefined;
         this.problem = wordsForError(payload.code);

@@ -15,7 +15,13 @@ export type EntryState =
   | "streaming"
   | "complete"
   /** Streamed text the final screening replaced with a safe reply. */
-  | "retracted";
+  | "retracted"
+  /**
+   * Streamed text whose turn failed before the stream ended (an `error` naming the turn: it timed out, or the model
+   * gave up): kept as far as it came, marked unfinished. A reply that comes later for the turn (a resume, history)
+   * replaces it.
+   */
+  | "interrupted";
 
 export interface TranscriptEntry {
   /**
@@ -174,6 +180,13 @@ export class Transcript {
 
   streamEnd(frame: ServerFrames["stream_end"]): TranscriptChange {
     return this.complete(frame.messageId, frame.seq, frame.text, frame.retracted ? "retracted" : "complete", { personaId: frame.personaId });
+  }
+
+  /** The turn failed (an `error` naming it): a reply still streaming for it will get no `stream_end`. */
+  turnFailed(messageId: string): TranscriptChange {
+    const streaming = this.items.filter((e) => e.role === "assistant" && e.messageId === messageId && e.state === "streaming");
+    for (const entry of streaming) entry.state = "interrupted";
+    return { changed: streaming.length > 0 };
   }
 
   reply(frame: ServerFrames["reply"]): TranscriptChange {

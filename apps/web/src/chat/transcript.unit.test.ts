@@ -26,6 +26,26 @@ describe("Transcript", () => {
     expect(transcript.lastAnsweredSeq()).toBe(1);
   });
 
+  it("marks a reply still streaming when its turn fails as cut off, and lets a later copy of the reply replace it", () => {
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1);
+    transcript.streamStart(ids("m1"));
+    transcript.streamChunk({ ...ids("m1"), index: 0, text: "I hear you." });
+
+    expect(transcript.turnFailed("m1").changed).toBe(true);
+    expect(transcript.turnFailed("m1").changed).toBe(false);
+    expect(transcript.entries().map((e) => [e.role, e.text, e.state])).toEqual([
+      ["user", "hi", "sent"],
+      ["assistant", "I hear you.", "interrupted"],
+    ]);
+    // A resume brings the stored reply: it takes the cut-off one's place.
+    transcript.reply({ ...ids("m1"), seq: 1, text: "I hear you. Want to talk about it?", model: "offline", replaced: false });
+    expect(transcript.entries().map((e) => [e.role, e.text, e.state])).toEqual([
+      ["user", "hi", "sent"],
+      ["assistant", "I hear you. Want to talk about it?", "complete"],
+    ]);
+  });
+
   it("shows a reply once when stream_end, a resumed reply and history all bring it", () => {
     const transcript = new Transcript();
     sentTurn(transcript, "c1", "m1", 1);

@@ -36,6 +36,7 @@ const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolea
       h("span", { class: "who" }, speaker),
       h("span", { class: "text" }, entry.text || "…"),
       ...(entry.state === "retracted" ? [h("span", { class: "meta" }, "This reply was changed to keep the chat safe.")] : []),
+      ...(entry.state === "interrupted" ? [h("span", { class: "meta" }, "This reply was cut off.")] : []),
     ];
   }
   const meta =
