@@ -195,13 +195,14 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
           ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
         });
       } catch (error) {
-        // A group's later persona whose models could not answer: the turn is answered (an earlier persona's reply is on
-        // its way), so it does not fail. That persona's `thinking` is closed with an error naming it, and the next goes on.
-        if (answered === 0 || !(error instanceof GenerationFailedError)) throw error;
+        if (answered === 0) throw error;
+        // A group's later persona that could not answer: the turn is answered (an earlier persona's reply is on its
+        // way), so its `thinking` is closed with an error naming it, past the deadline too (it only clears what is on
+        // screen). Its models failing, the next persona goes on; any other failure still fails the step, whose retry
+        // answers the turn again silently, and would otherwise leave "thinking" up until then.
         const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-        if (!ended && !pastDeadline(data.receivedAt)) {
-          await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
-        }
+        if (!ended) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
+        if (!(error instanceof GenerationFailedError)) throw error;
         continue;
       }
       answered += 1;

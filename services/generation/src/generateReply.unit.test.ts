@@ -418,6 +418,29 @@ describe("generation: generateReply", () => {
     expect(comforts[1]?.payload).toMatchObject({ code: "GENERATION_FAILED", messageId: t.messageId, retryable: false });
   });
 
+  it("closes a group persona's thinking with an error past the deadline too, and when it fails otherwise than by its models", async () => {
+    const offline = createChatModel({});
+    let calls = 0;
+    let clock = Date.parse(TURN_AT);
+    // The second persona's model answers after the deadline has passed, and then breaks in a way no fallback covers.
+    const lateAndBroken: ReplyModel = {
+      ...offline,
+      generate: async (prompt, options) => {
+        if (++calls !== 2) return offline.generate(prompt, options);
+        clock += 25_000;
+        throw new TypeError("the model's answer could not be read");
+      },
+    };
+    const generating = generator({ model: lateAndBroken, clock: () => clock, turnDeadlineSeconds: 20 })(
+      delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"], receivedAt: new Date(TURN_AT).toISOString() })),
+    );
+
+    await expect(generating).rejects.toThrow("the model's answer could not be read");
+    const comforts = pusher.framesTo(t.connectionId).filter((frame) => frame.payload.personaId === "comfort");
+    expect(comforts.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
+    expect(comforts[1]?.payload).toMatchObject({ code: "GENERATION_FAILED", messageId: t.messageId, retryable: false });
+  });
+
   it("still fails a group turn whose first persona could not answer: nothing was answered", async () => {
     await expect(generator({ model: unavailable })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
   });

@@ -3,7 +3,7 @@ import { safetyNoticeText } from "@innerworld/screening/replies";
 import { failureShownKey, isTurnTimeout, turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
-import type { TurnOutcome, TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
+import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
 import type { Clock } from "@innerworld/platform/clock";
