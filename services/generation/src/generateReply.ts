@@ -13,6 +13,7 @@ import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
+import { invocationDeadline } from "@innerworld/platform/runtime";
 import { PersonaCache } from "./personaCache";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
@@ -107,6 +108,14 @@ export function fitReply(text: string, maxChars: number): string {
 }
 const DEFAULT_HISTORY_TURNS = 20;
 
+/**
+ * How long before the function's timeout the models are given up on (invocationDeadline): enough to publish the
+ * replies given, or to fail the step in the open. Each model has its own limit of seconds, but a group's personas
+ * each trying a fallback, or a model that trickles a sentence every few seconds, could add up past the timeout, and
+ * Lambda kills a function there without running another line: the batch's other turns with it.
+ */
+export const GENERATION_RESERVE_MS = 5_000;
+
 export const createReplyGenerator = (ports: GenerationPorts) => {
   const { messages, contexts } = ports;
   const personas = new PersonaCache(ports.personas, ports.clock);
@@ -142,7 +151,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     return present;
   };
 
-  const generate = async ({ envelope }: ConsumedEvent<"MessageScreened">): Promise<void> => {
+  const generate = async ({ envelope, context: invocation }: ConsumedEvent<"MessageScreened">): Promise<void> => {
     const { data, metadata } = envelope;
     if (!data.content) throw new GenerationFailedError(`MessageScreened ${metadata.eventId} carries no content to answer`);
     const content = data.content;
@@ -181,33 +190,39 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
 
     const answeredBy: ChatTurn[] = [];
     let answered = 0;
-    for (const [replyIndex, record] of responders.entries()) {
-      const persona = toPromptPersona(record);
-      let text: string;
-      try {
-        text = await replyAs(persona, replyIndex, {
-          envelope,
-          content,
-          turns,
-          answeredBy,
-          silent: ended,
-          ...(context?.block ? { context } : {}),
-          ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
-        });
-      } catch (error) {
-        if (answered === 0) throw error;
-        // A group's later persona that could not answer: the turn is answered (an earlier persona's reply is on its
-        // way), so its `thinking` is closed with an error naming it, past the deadline too (it only clears what is on
-        // screen). Its models failing, the next persona goes on; any other failure still fails the step, whose retry
-        // answers the turn again silently, and would otherwise leave "thinking" up until then.
-        const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-        if (!ended) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
-        if (!(error instanceof GenerationFailedError)) throw error;
-        continue;
+    const deadline = invocationDeadline(invocation, GENERATION_RESERVE_MS);
+    try {
+      for (const [replyIndex, record] of responders.entries()) {
+        const persona = toPromptPersona(record);
+        let text: string;
+        try {
+          text = await replyAs(persona, replyIndex, {
+            envelope,
+            content,
+            turns,
+            answeredBy,
+            silent: ended,
+            signal: deadline.signal,
+            ...(context?.block ? { context } : {}),
+            ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
+          });
+        } catch (error) {
+          if (answered === 0) throw error;
+          // A group's later persona that could not answer: the turn is answered (an earlier persona's reply is on its
+          // way), so its `thinking` is closed with an error naming it, past the deadline too (it only clears what is on
+          // screen). Its models failing, the next persona goes on; any other failure still fails the step, whose retry
+          // answers the turn again silently, and would otherwise leave "thinking" up until then.
+          const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
+          if (!ended) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
+          if (!(error instanceof GenerationFailedError)) throw error;
+          continue;
+        }
+        answered += 1;
+        // The next persona in a group sees this reply (as the output screen would let it through) before answering.
+        if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName });
       }
-      answered += 1;
-      // The next persona in a group sees this reply (as the output screen would let it through) before answering.
-      if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName });
+    } finally {
+      deadline.release();
     }
   };
 
@@ -215,7 +230,17 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
   const replyAs = async (
     persona: Persona,
     replyIndex: number,
-    turn: { envelope: ConsumedEvent<"MessageScreened">["envelope"]; content: string; turns: ChatTurn[]; answeredBy: ChatTurn[]; silent: boolean; context?: CachedContext; others?: string[] },
+    turn: {
+      envelope: ConsumedEvent<"MessageScreened">["envelope"];
+      content: string;
+      turns: ChatTurn[];
+      answeredBy: ChatTurn[];
+      silent: boolean;
+      /** Fires GENERATION_RESERVE_MS before the function's timeout: the model is given up on then. */
+      signal: AbortSignal;
+      context?: CachedContext;
+      others?: string[];
+    },
   ): Promise<string> => {
     const { data, metadata } = turn.envelope;
     // Where this attempt shows itself while it works: the turn's connection, or nowhere for a silent copy. Past the
@@ -241,6 +266,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const replyId = deterministicEventId("generation", "reply", replyKey);
     const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
     const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens, ...(persona.model.model ? { model: persona.model.model } : {}) };
+    const signal = turn.signal;
 
     let result: ReplyResult;
     let streamed = false;
@@ -266,7 +292,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     let deadlineTimer: NodeJS.Timeout | undefined;
     try {
       if (data.stream && live && ports.pusher) {
-        const stream = ports.model.stream(prompt.messages, { settings });
+        const stream = ports.model.stream(prompt.messages, { settings, signal });
         let index = 0;
         let withheld = false;
         let shownChars = 0;
@@ -301,7 +327,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         // Streamed to its end past the deadline, and the watchdog has ended the turn: its final frame will not come live.
         await retractIfLate();
       } else {
-        result = await ports.model.generate(prompt.messages, { settings });
+        result = await ports.model.generate(prompt.messages, { settings, signal });
         await thinking;
         await show(serverFrame("agent_status", { ...ids, status: "responding" }));
       }
@@ -309,6 +335,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       // A stream the teen saw begin, broken off: taken back before the turn's error, which follows from the notifier.
       await retract();
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
+      // The function's time running out is the models not answering in time: the same failure, told the same way.
+      if (signal.aborted) throw new GenerationFailedError(`${persona.displayName} had no reply before the function's time ran out`, { cause: error });
       throw error;
     } finally {
       clearTimeout(deadlineTimer);

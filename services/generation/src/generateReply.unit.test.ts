@@ -2,14 +2,14 @@
 import { createChatModel, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { InMemoryMessageStore, type NewMessage } from "@innerworld/conversation/messages";
 import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
-import { RecordingPublisher, deterministicEventId } from "@innerworld/events";
+import { RecordingPublisher, deterministicEventId, type ConsumedEvent } from "@innerworld/events";
 import { TURN_AT, delivered, messageScreenedRequest, turn, type Turn } from "@innerworld/events/factories";
 import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { createReplyGenerator, fitReply, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
+import { GENERATION_RESERVE_MS, createReplyGenerator, fitReply, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
 
 type Prompt = Parameters<ReplyModel["generate"]>[0];
 
@@ -439,6 +439,26 @@ describe("generation: generateReply", () => {
     const comforts = pusher.framesTo(t.connectionId).filter((frame) => frame.payload.personaId === "comfort");
     expect(comforts.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
     expect(comforts[1]?.payload).toMatchObject({ code: "GENERATION_FAILED", messageId: t.messageId, retryable: false });
+  });
+
+  it("gives the models up shortly before the function's timeout: a lone persona's turn fails as GENERATION_FAILED, a group's later persona is closed with its error", async () => {
+    const offline = createChatModel({});
+    /** A model that answers only when told to stop waiting, and then with the reason it was told. */
+    const hangsUntilAborted = (prompt: Parameters<ReplyModel["generate"]>[0], options: Parameters<ReplyModel["generate"]>[1]) =>
+      new Promise<ReplyResult>((_, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal?.reason)));
+    // 30 ms of the function's time left beyond the reserve.
+    const nearTimeout = <T extends ConsumedEvent>(event: T): T => ({ ...event, context: { ...event.context, getRemainingTimeInMillis: () => GENERATION_RESERVE_MS + 30 } });
+
+    const lone = generator({ model: { ...offline, generate: hangsUntilAborted } })(nearTimeout(delivered(messageScreenedRequest(t))));
+    await expect(lone).rejects.toMatchObject({ code: "GENERATION_FAILED", message: expect.stringMatching(/time ran out/) });
+
+    let calls = 0;
+    const secondHangs: ReplyModel = { ...offline, generate: (prompt, options) => (++calls === 2 ? hangsUntilAborted(prompt, options) : offline.generate(prompt, options)) };
+    const group = turn({ sessionId: t.sessionId, connectionId: t.connectionId, seq: 2 });
+    await generator({ model: secondHangs })(nearTimeout(delivered(messageScreenedRequest(group, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] }))));
+    expect(publisher.ofType("ReplyGenerated").map((e) => e.data.personaId)).toEqual(["courage"]);
+    const comforts = pusher.framesTo(t.connectionId).filter((frame) => frame.payload.personaId === "comfort" && frame.payload.messageId === group.messageId);
+    expect(comforts.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
   });
 
   it("still fails a group turn whose first persona could not answer: nothing was answered", async () => {
