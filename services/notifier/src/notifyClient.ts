@@ -126,22 +126,17 @@ export const createNotifier = (ports: NotifierPorts) => {
       claim = await ports.outcomes.claim(claimKey, "replied", input.replyId);
     }
     const report = reportOf(input);
-    // Our own claim: this is a redelivery, which pushes nothing. It reports again (same eventId, so a report already
-    // made is dropped as a copy), since storage keeps the reply only from the report: a first attempt that pushed and
-    // then failed to publish must not lose it. The status is the one the first attempt settled with (shown, or no
-    // connection to show it on), so every report under this eventId says the same whichever one storage keeps;
-    // unsettled means the first attempt died before pushing, and the watchdog ends the turn, so the reply waits for resume.
-    // A safety notice is the exception, twice over. Its own claim left unsettled means the push failed (or the attempt
-    // died) before the teen saw the helplines: it is pushed again, and the watchdog never takes a notice over
-    // (watchTurn.ts). And a turn that timed out or failed before its notice was claimed still gets the notice live,
-    // after the error, claimed under a key of its own so that a redelivery shows it once: a teen who wrote that they
-    // want to die is shown help every time, not only on resume.
+    // A safety notice is the exception to what a lost or own claim means below, twice over. Its own claim left
+    // unsettled means the push failed (or the attempt died) before the teen saw the helplines: it is pushed again, and
+    // the watchdog never takes a notice over (watchTurn.ts). And a turn that timed out or failed before its notice was
+    // claimed still gets the notice live, after the error, claimed under a key of its own so that a redelivery shows it
+    // once: a teen who wrote that they want to die is shown help every time, not only on resume.
     if (!claim.won && input.outcome === "noticed") {
       const afterEnd = claim.existing.outcome === "timed_out" || claim.existing.outcome === "failed";
       const noticeKey = afterEnd ? `${input.messageId}#notice` : claimKey;
       const own = afterEnd ? await ports.outcomes.claim(noticeKey, "noticed", input.replyId) : claim;
       if (own.won || (own.existing.decidedBy === input.replyId && !own.existing.settledAt)) {
-        await pushNoticeLate(input, noticeKey, claim.existing.movedTo, report);
+        await pushNoticeLate(input, noticeKey, movedTo, report);
         return;
       }
       if (afterEnd && own.existing.decidedBy === input.replyId) {
@@ -149,6 +144,11 @@ export const createNotifier = (ports: NotifierPorts) => {
         return;
       }
     }
+    // Our own claim: this is a redelivery, which pushes nothing. It reports again (same eventId, so a report already
+    // made is dropped as a copy), since storage keeps the reply only from the report: a first attempt that pushed and
+    // then failed to publish must not lose it. The status is the one the first attempt settled with (shown, or no
+    // connection to show it on), so every report under this eventId says the same whichever one storage keeps;
+    // unsettled means the first attempt died before pushing, and the watchdog ends the turn, so the reply waits for resume.
     if (!claim.won && claim.existing.decidedBy === input.replyId) {
       const { settledAt, settledAs } = claim.existing;
       await report(!settledAt ? "withheld" : settledAs === "nowhere" ? "connection_gone" : "delivered");

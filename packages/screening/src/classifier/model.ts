@@ -374,10 +374,8 @@ export function parseModelFile(value: unknown): ModelFile {
     const problem = conceptProblem(features.concepts);
     if (problem !== undefined) throw corrupt(`concept features: ${problem}`);
   }
-  if (features.lengthPadding !== undefined) {
-    if (value.formatVersion < 5) throw corrupt(`a version ${value.formatVersion} model file cannot pad a vector's length`);
-    if (!isFiniteNumber(features.lengthPadding) || features.lengthPadding < 0) throw corrupt("lengthPadding is not a number of at least 0");
-  }
+  // Its value is checked where every model is built, files and models in memory alike (the constructor).
+  if (features.lengthPadding !== undefined && value.formatVersion < 5) throw corrupt(`a version ${value.formatVersion} model file cannot pad a vector's length`);
   if (features.gloss !== undefined) {
     if (value.formatVersion < 4) throw corrupt(`a version ${value.formatVersion} model file cannot name a glossary`);
     const problem = glossProblem(features.gloss);

@@ -86,7 +86,7 @@ describe("loading the screening classifier", () => {
       return Math.abs(odds(text) - odds(""));
     };
     // Same weights, read with and without the padding: a short message's few features pull by less (its squared length
-    // is a few hundred, so the padding takes a tenth or more off its pull), a sentence's by nearly as much.
+    // is a few hundred, so the padding takes 7 % or more off its pull), a sentence's by nearly as much.
     for (const short of ["tuesday", "hope so", "already did"]) expect(pull(padded, short)).toBeLessThan(0.95 * pull(unpadded, short));
     const sentence = "my math test was so hard today and my teacher gave us even more homework for the weekend";
     const read = (classifier: typeof padded) => classifier.score(extractFeatures([sentence], classifier.features)).risk;

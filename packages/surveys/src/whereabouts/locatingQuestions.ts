@@ -12,11 +12,6 @@ const REASONS: Readonly<Record<LocatingIntent, string>> = {
   contact: "asks how to reach someone: a number, an e-mail, a handle or an account",
 };
 
-/**
- * The screening's folding: lower case, accents gone, curly apostrophes straight, and look-alike letters (Cyrillic "е",
- * fullwidth "Ｗ") read as Latin, so "¿Dónde está?", "donde esta" and "Whеre does she live" read alike.
- */
-const normalised = foldText;
 
 const words = (list: string) => list.trim().split(/\s+/).join("|");
 /** A person the question is about: a pronoun, a name with 's, or Spanish's su. */
@@ -114,7 +109,9 @@ const CONTACT = [
 
 /** The family a question belongs to when it asks friends to locate or reach someone; undefined for an ordinary question. */
 export const locatingIntentOf = (question: string): LocatingIntent | undefined => {
-  const text = normalised(question);
+  // The screening's folding: lower case, accents gone, curly apostrophes straight, and look-alike letters (Cyrillic
+  // "е", fullwidth "Ｗ") read as Latin, so "¿Dónde está?", "donde esta" and "Whеre does she live" read alike.
+  const text = foldText(question);
   if (CONTACT.some((pattern) => pattern.test(text))) return "contact";
   if (ALONE_OR_SCHEDULE.some((pattern) => pattern.test(text))) return "alone_or_schedule";
   if (NEAR_THEIRS.test(text) || (PLACE_ASKED.some((pattern) => pattern.test(text)) && !PLACE_IMAGINED.test(text))) return "place";
