@@ -56,6 +56,39 @@ export interface EventConsumerOptions {
   inOrder?: boolean;
 }
 
+/**
+ * How long before its function's timeout an invocation stops waiting for its records (at most a fifth of the time it
+ * had). A record still being handled then (a hung call, a model that never answers) is reported failed on its own, and
+ * compensated and dead-lettered on its last receive, so the records that finished are deleted; waiting on would let the
+ * timeout fail the whole batch and bring every record back after the visibility timeout.
+ */
+export const RECORD_RESERVE_MS = 2_000;
+
+/** A record still being handled when its invocation neared its timeout: it comes back on its own, as any failure. */
+export class RecordTimedOutError extends Error {
+  override readonly name = "RecordTimedOutError";
+  readonly code = "RECORD_TIMED_OUT";
+  readonly retryable = true;
+  constructor(service: ServiceName, eventType: string, waitedMs: number) {
+    super(`${service} gave up waiting for a ${eventType} record after ${waitedMs} ms, before its function's timeout`);
+  }
+}
+
+/** The handler's own outcome, or RecordTimedOutError once `cutAt` (a performance.now() time) has come. */
+const settleBefore = async (handling: Promise<void>, cutAt: number, timedOut: () => Error): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut()), Math.max(0, cutAt - performance.now()));
+  });
+  try {
+    await Promise.race([handling, cut]);
+  } finally {
+    clearTimeout(timer);
+    // The handler runs on after the cut (nothing can stop a promise): its late failure is the retry's business.
+    handling.catch(() => undefined);
+  }
+};
+
 export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record" | "context"> => {
   let body: BusEvent;
   try {
@@ -99,7 +132,7 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     return true;
   };
 
-  const handleRecord = async (record: SQSRecord, context: Context): Promise<void> => {
+  const handleRecord = async (record: SQSRecord, context: Context, cutAt: number): Promise<void> => {
     let event: ConsumedEvent;
     try {
       event = { ...parseRecord(record), record, context };
@@ -113,7 +146,10 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     const handler = options.handlers[event.envelope.type] as ((e: ConsumedEvent) => Promise<void>) | undefined;
     try {
       if (!handler) throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} has no handler for ${event.envelope.type}`, false);
-      await handler(event);
+      const started = performance.now();
+      // In order, a record whose turn comes after the cut is not begun: it comes back whole.
+      if (started >= cutAt) throw new RecordTimedOutError(options.service, event.envelope.type, 0);
+      await settleBefore(handler(event), cutAt, () => new RecordTimedOutError(options.service, event.envelope.type, Math.round(performance.now() - started)));
     } catch (error) {
       const exhausted = isPermanentFailure(error) || event.receiveCount >= maxReceiveCount;
       logger.warn("record failed", {
@@ -137,6 +173,8 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     // A processor per invocation: the local runner invokes one handler for several batches at once, and a
     // processor keeps the batch it is working on as state.
     const processor = new BatchProcessor(BatchEventType.SQS);
-    return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
+    const remainingMs = context.getRemainingTimeInMillis();
+    const cutAt = performance.now() + remainingMs - Math.min(RECORD_RESERVE_MS, remainingMs / 5);
+    return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context, cutAt), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
   };
 };

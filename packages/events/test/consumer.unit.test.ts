@@ -112,4 +112,62 @@ describe("createEventConsumer", () => {
     expect(compensated).toHaveLength(1);
     expect(dead).toEqual([]);
   });
+
+  describe("a record still running as the function's timeout nears", () => {
+    // Half a second left: the cut comes a fifth of it before the end, and the test waits that long, whatever the load.
+    const shortContext = { ...context, getRemainingTimeInMillis: () => 500 } as Context;
+    const hangOn = (hung: string) => async ({ envelope }: { envelope: { data: { content: string } } }) => {
+      if (envelope.data.content === hung) await new Promise(() => undefined);
+    };
+
+    it("is reported failed alone, so the records that finished are not brought back with it", async () => {
+      const handled: string[] = [];
+      const consume = createEventConsumer({
+        service: "safety",
+        handlers: {
+          MessageReceived: async (event) => {
+            await hangOn("hangs")(event);
+            handled.push(event.envelope.data.content);
+          },
+        },
+      });
+      const records = ["one", "hangs", "three"].map((content) => sqsRecordOf("MessageReceived", receivedDetail(content)));
+      const response = await consume({ Records: records }, shortContext);
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
+      expect(handled.sort()).toEqual(["one", "three"]);
+    });
+
+    it("is compensated and dead-lettered on its last allowed receive, with a code that says it ran out of time", async () => {
+      const compensated: string[] = [];
+      const dead: FailureReason[] = [];
+      const consume = createEventConsumer({
+        service: "safety",
+        handlers: { MessageReceived: hangOn("hangs") },
+        deadLetters: { send: async (_record, reason) => void dead.push(reason) },
+        onExhausted: async (_event, error) => void compensated.push((error as { code: string }).code),
+      });
+      const response = await consume({ Records: [sqsRecordOf("MessageReceived", receivedDetail("hangs"), 3)] }, shortContext);
+      expect(response.batchItemFailures).toEqual([]);
+      expect(compensated).toEqual(["RECORD_TIMED_OUT"]);
+      expect(dead).toEqual([expect.objectContaining({ service: "safety", code: "RECORD_TIMED_OUT", receiveCount: 3 })]);
+    });
+
+    it("in order, leaves the records after it unbegun and brings them back with it", async () => {
+      const begun: string[] = [];
+      const consume = createEventConsumer({
+        service: "safety",
+        inOrder: true,
+        handlers: {
+          MessageReceived: async (event) => {
+            begun.push(event.envelope.data.content);
+            await hangOn("hangs")(event);
+          },
+        },
+      });
+      const records = ["first", "hangs", "after"].map((content) => sqsRecordOf("MessageReceived", receivedDetail(content)));
+      const response = await consume({ Records: records }, shortContext);
+      expect(begun).toEqual(["first", "hangs"]);
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }, { itemIdentifier: records[2]!.messageId }]);
+    });
+  });
 });

@@ -1,6 +1,8 @@
 // The local runner ends an invocation at its function's timeout as Lambda does: nothing deleted, the batch back later.
+import { randomUUID } from "node:crypto";
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { sqsClientFor, startSqs, type LocalSqs } from "@innerworld/emulators/sqs";
+import { createEventConsumer } from "@innerworld/events";
 import type { SQSEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
 import { wireRunnerQueue, type RunnerQueue } from "../src/runner/runnerQueue";
@@ -146,5 +148,69 @@ describe("the local runner's concurrency", () => {
     expect([...handled].sort()).toEqual(["hi-1", "hi-2", "hi-3"]);
     release();
     await eventually(() => handled.includes("hangs"), "the hanging batch finished");
+  });
+});
+
+describe("a hung record inside a batch", () => {
+  // The contract's consumer gives up on a record shortly before the function's timeout: the runner then gets a partial
+  // batch failure instead of a timed-out call, deletes the records that finished, and only the hung one comes back.
+  it("comes back alone, and the records handled beside it are deleted", async () => {
+    const sqs = await startSqs({ port: 0, region: "us-east-1" });
+    const client = sqsClientFor(sqs.endpoint, "us-east-1");
+    const queue = wireRunnerQueue(sqs.endpoint);
+    const entry: (typeof open)[number] = { sqs, client, queue };
+    open.push(entry);
+    const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "safety", Attributes: { VisibilityTimeout: "1" } }));
+    const bodyOf = (content: string) =>
+      JSON.stringify({
+        version: "0",
+        id: randomUUID(),
+        "detail-type": "MessageReceived",
+        source: "innerworld.gateway",
+        account: "000000000000",
+        time: new Date(0).toISOString(),
+        region: "us-east-1",
+        resources: [],
+        detail: {
+          metadata: { eventId: randomUUID(), version: 1, occurredAt: new Date(0).toISOString(), correlationId: content, userId: "u", producer: "gateway" },
+          data: { messageId: content, sessionId: "s", seq: 1, personaId: "companion", content, stream: false, receivedAt: new Date(0).toISOString() },
+        },
+      });
+    // All three wait on the queue before the first poll, so they come in one batch.
+    for (const content of ["one", "hangs", "three"]) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    entry.source = startSqsEventSource({
+      queue,
+      queueUrl,
+      queueArn: "arn:aws:sqs:us-east-1:000000000000:safety",
+      region: "us-east-1",
+      functionName: "innerworld-safety",
+      handler: createEventConsumer({
+        service: "safety",
+        handlers: {
+          MessageReceived: async ({ envelope, receiveCount }) => {
+            seen.push(`${envelope.data.content}#${receiveCount}`);
+            if (envelope.data.content === "hangs" && receiveCount === 1) await new Promise(() => undefined);
+          },
+        },
+      }),
+      batchSize: 10,
+      functionTimeoutSeconds: 1,
+      pollers: 1,
+      waitTimeSeconds: 1,
+      onError: (error) => errors.push(error),
+    });
+
+    await eventually(() => seen.includes("hangs#2"), "the hung record handled on its second receive");
+    await eventually(async () => {
+      const { Attributes } = await client.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+      );
+      return Attributes?.ApproximateNumberOfMessages === "0" && Attributes.ApproximateNumberOfMessagesNotVisible === "0";
+    }, "the queue empty");
+    // Only the hung record was received twice; no invocation ran into the function's timeout.
+    expect(seen.sort()).toEqual(["hangs#1", "hangs#2", "one#1", "three#1"]);
+    expect(errors.filter(isInvocationTimedOutError)).toEqual([]);
   });
 });
