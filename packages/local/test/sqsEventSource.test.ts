@@ -28,16 +28,20 @@ const eventually = async (probe: () => boolean | Promise<boolean>, what: string)
   }
 };
 
-/** A queue on a fresh local SQS, one message on it, and a one-poller source whose function times out after 1 s. */
-const start = async (visibilityTimeoutSeconds: number, handler: SqsHandler) => {
+/** A fresh local SQS with one queue, closed after the test; the test starts its own source on it. */
+const openQueue = async (name: string, visibilityTimeoutSeconds: number) => {
   const sqs = await startSqs({ port: 0, region: "us-east-1" });
   const client = sqsClientFor(sqs.endpoint, "us-east-1");
   const queue = wireRunnerQueue(sqs.endpoint);
   const entry: (typeof open)[number] = { sqs, client, queue };
   open.push(entry);
-  const { QueueUrl: queueUrl = "" } = await client.send(
-    new CreateQueueCommand({ QueueName: "generation", Attributes: { VisibilityTimeout: String(visibilityTimeoutSeconds) } }),
-  );
+  const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: { VisibilityTimeout: String(visibilityTimeoutSeconds) } }));
+  return { client, queue, entry, queueUrl };
+};
+
+/** A queue on a fresh local SQS, one message on it, and a one-poller source whose function times out after 1 s. */
+const start = async (visibilityTimeoutSeconds: number, handler: SqsHandler) => {
+  const { client, queue, entry, queueUrl } = await openQueue("generation", visibilityTimeoutSeconds);
   const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
   const errors: unknown[] = [];
   const source = startSqsEventSource({
@@ -110,12 +114,7 @@ describe("the local runner's concurrency", () => {
   // Lambda scales an event source's invocations up while messages wait: a batch stuck on a hung model does not hold
   // the turns behind it. With one poller, the runner once waited for each batch before polling again.
   it("handles later batches while an earlier one is still running", async () => {
-    const sqs = await startSqs({ port: 0, region: "us-east-1" });
-    const client = sqsClientFor(sqs.endpoint, "us-east-1");
-    const queue = wireRunnerQueue(sqs.endpoint);
-    const entry: (typeof open)[number] = { sqs, client, queue };
-    open.push(entry);
-    const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "generation", Attributes: { VisibilityTimeout: "360" } }));
+    const { client, queue, entry, queueUrl } = await openQueue("generation", 360);
     let release: () => void = () => undefined;
     const hung = new Promise<void>((resolve) => (release = resolve));
     const handled: string[] = [];
@@ -155,12 +154,7 @@ describe("a hung record inside a batch", () => {
   // The contract's consumer gives up on a record shortly before the function's timeout: the runner then gets a partial
   // batch failure instead of a timed-out call, deletes the records that finished, and only the hung one comes back.
   it("comes back alone, and the records handled beside it are deleted", async () => {
-    const sqs = await startSqs({ port: 0, region: "us-east-1" });
-    const client = sqsClientFor(sqs.endpoint, "us-east-1");
-    const queue = wireRunnerQueue(sqs.endpoint);
-    const entry: (typeof open)[number] = { sqs, client, queue };
-    open.push(entry);
-    const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "safety", Attributes: { VisibilityTimeout: "1" } }));
+    const { client, queue, entry, queueUrl } = await openQueue("safety", 1);
     const bodyOf = (content: string) =>
       JSON.stringify({
         version: "0",
