@@ -57,36 +57,66 @@ export interface EventConsumerOptions {
 }
 
 /**
- * How long before its function's timeout an invocation stops waiting for its records (at most a fifth of the time it
- * had). A record still being handled then (a hung call, a model that never answers) is reported failed on its own, and
- * compensated and dead-lettered on its last receive, so the records that finished are deleted; waiting on would let the
- * timeout fail the whole batch and bring every record back after the visibility timeout.
+ * How long before its function's timeout an invocation of several records stops waiting for them (at most a fifth of
+ * the time it had). Records still being handled then (a hung call, a model that never answers) are reported failed on
+ * their own, so the records that finished are deleted; waiting on would let the timeout fail the whole batch and bring
+ * every record back after the visibility timeout. The services' own deadlines come earlier (generation gives its
+ * models up 5 s before the timeout), so this only catches what nothing else bounds.
  */
-export const RECORD_RESERVE_MS = 2_000;
+export const RECORD_RESERVE_MS = 1_000;
 
-/** A record still being handled when its invocation neared its timeout: it comes back on its own, as any failure. */
+/**
+ * A record still being handled (or, in order, not yet begun) when its invocation neared its timeout. It is left to SQS
+ * as a timed-out invocation's records are: it comes back after the visibility timeout, and past the queue's receive
+ * limit SQS's redrive moves it to the dead-letter queue. It is not compensated here: its handler may still be running
+ * (nothing can stop a promise; on Lambda it is frozen and may finish in a later invocation), and a StepFailed published
+ * now could be followed by the step's own success.
+ */
 export class RecordTimedOutError extends Error {
   override readonly name = "RecordTimedOutError";
   readonly code = "RECORD_TIMED_OUT";
   readonly retryable = true;
-  constructor(service: ServiceName, eventType: string, waitedMs: number) {
-    super(`${service} gave up waiting for a ${eventType} record after ${waitedMs} ms, before its function's timeout`);
+  constructor(service: ServiceName, eventType: string, begun: boolean) {
+    super(`${service} ${begun ? "gave up waiting for" : "did not begin"} a ${eventType} record before its function's timeout`);
   }
 }
 
-/** The handler's own outcome, or RecordTimedOutError once `cutAt` (a performance.now() time) has come. */
-const settleBefore = async (handling: Promise<void>, cutAt: number, timedOut: () => Error): Promise<void> => {
-  let timer: NodeJS.Timeout | undefined;
-  const cut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut()), Math.max(0, cutAt - performance.now()));
-  });
-  try {
-    await Promise.race([handling, cut]);
-  } finally {
-    clearTimeout(timer);
-    // The handler runs on after the cut (nothing can stop a promise): its late failure is the retry's business.
-    handling.catch(() => undefined);
-  }
+const isRecordTimedOut = (error: unknown): error is RecordTimedOutError => error instanceof RecordTimedOutError;
+
+/** One invocation's cut: a flag read before a record begins, and a promise that settles when the cut comes. */
+interface InvocationCut {
+  passed: boolean;
+  reached: Promise<void>;
+  cancel(): void;
+}
+
+/**
+ * The cut of an invocation of `records` records with `remainingMs` left, or none: a batch of one gains nothing from it
+ * (its record is the whole batch, and a timeout ends it as before), nor does a context that gives no time.
+ */
+const cutFor = (records: number, remainingMs: number): InvocationCut | undefined => {
+  if (records < 2 || !(remainingMs > 0)) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cut: InvocationCut = {
+    passed: false,
+    reached: new Promise<void>((resolve) => {
+      timer = setTimeout(
+        () => {
+          cut.passed = true;
+          resolve();
+        },
+        remainingMs - Math.min(RECORD_RESERVE_MS, remainingMs / 5),
+      );
+    }),
+    cancel: () => clearTimeout(timer),
+  };
+  return cut;
+};
+
+/** The handler's own outcome, or RecordTimedOutError once the invocation's cut comes. */
+const settleBefore = async (handling: Promise<void>, cut: InvocationCut | undefined, timedOut: () => Error): Promise<void> => {
+  if (!cut) return handling;
+  await Promise.race([handling, cut.reached.then(() => Promise.reject(timedOut()))]);
 };
 
 export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record" | "context"> => {
@@ -132,7 +162,7 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     return true;
   };
 
-  const handleRecord = async (record: SQSRecord, context: Context, cutAt: number): Promise<void> => {
+  const handleRecord = async (record: SQSRecord, context: Context, cut: InvocationCut | undefined): Promise<void> => {
     let event: ConsumedEvent;
     try {
       event = { ...parseRecord(record), record, context };
@@ -146,12 +176,12 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     const handler = options.handlers[event.envelope.type] as ((e: ConsumedEvent) => Promise<void>) | undefined;
     try {
       if (!handler) throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} has no handler for ${event.envelope.type}`, false);
-      const started = performance.now();
       // In order, a record whose turn comes after the cut is not begun: it comes back whole.
-      if (started >= cutAt) throw new RecordTimedOutError(options.service, event.envelope.type, 0);
-      await settleBefore(handler(event), cutAt, () => new RecordTimedOutError(options.service, event.envelope.type, Math.round(performance.now() - started)));
+      if (cut?.passed) throw new RecordTimedOutError(options.service, event.envelope.type, false);
+      await settleBefore(handler(event), cut, () => new RecordTimedOutError(options.service, event.envelope.type, true));
     } catch (error) {
-      const exhausted = isPermanentFailure(error) || event.receiveCount >= maxReceiveCount;
+      // A record cut at the deadline is never handled as exhausted here (RecordTimedOutError says why).
+      const exhausted = !isRecordTimedOut(error) && (isPermanentFailure(error) || event.receiveCount >= maxReceiveCount);
       logger.warn("record failed", {
         messageId: record.messageId,
         eventType: event.envelope.type,
@@ -173,8 +203,11 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     // A processor per invocation: the local runner invokes one handler for several batches at once, and a
     // processor keeps the batch it is working on as state.
     const processor = new BatchProcessor(BatchEventType.SQS);
-    const remainingMs = context.getRemainingTimeInMillis();
-    const cutAt = performance.now() + remainingMs - Math.min(RECORD_RESERVE_MS, remainingMs / 5);
-    return processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context, cutAt), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
+    const cut = cutFor(event.Records.length, context.getRemainingTimeInMillis());
+    try {
+      return await processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context, cut), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
+    } finally {
+      cut?.cancel();
+    }
   };
 };

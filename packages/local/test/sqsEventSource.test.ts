@@ -154,7 +154,8 @@ describe("a hung record inside a batch", () => {
   // The contract's consumer gives up on a record shortly before the function's timeout: the runner then gets a partial
   // batch failure instead of a timed-out call, deletes the records that finished, and only the hung one comes back.
   it("comes back alone, and the records handled beside it are deleted", async () => {
-    const { client, queue, entry, queueUrl } = await openQueue("safety", 1);
+    // Visible again 3 s after a receive: well after the invocation's cut (800 ms) and its deletes, whatever the load.
+    const { client, queue, entry, queueUrl } = await openQueue("safety", 3);
     const bodyOf = (content: string) =>
       JSON.stringify({
         version: "0",
