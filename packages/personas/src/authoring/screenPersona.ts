@@ -27,10 +27,10 @@ const ROLE = "(girlfriend|boyfriend|gf|bf|lover|wife|husband|bae|soulmate|crush|
 const PARTNER = ROLE.replace("|crush", "");
 /**
  * The words before "your crush" that make the crush someone the teen has and talks about, not the persona: advice
- * about it, what to say to it, how it makes them feel, impressing it, going through one. Only a crush: "a friend who chats with your boyfriend"
+ * about it, what to say to it, impressing it, going through one. Only a crush: "a friend who chats with your boyfriend"
  * is still refused, since "with your bae" and "texts from your boyfriend" set the persona up as the partner.
  */
-const CRUSH_TALKED_ABOUT = "(about|to|over|around|on|when|if|whether|how|why|what|ask|asks|asking|ask out|tell|telling|impress|impressing|understand|through|have|has|had|got)";
+const CRUSH_TALKED_ABOUT = "(about|to|over|around|on|when|if|whether|ask|asks|asking|ask out|tell|telling|impress|impressing|understand|through|have|has|had|got)";
 const PROFESSION =
   "(therapist|psychotherapist|psychologist|psychiatrist|counsell?or|doctor|physician|nurse|pediatrician|paediatrician|clinician|medic|social worker)";
 const BE = "(is|am|are|i m|im|you re|youre|she s|he s|they re|be|being|as|act as|acts as|acting as|play|plays|playing|works as|work as|pretend to be|pretends to be|role of)";

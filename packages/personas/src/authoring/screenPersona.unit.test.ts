@@ -21,8 +21,6 @@ describe("screenPersona", () => {
       { description: "Helps you impress your crush." },
       { personality: "Helps you through your first crush." },
       { description: "Is there for you when you have a crush." },
-      { description: "Gets how your crush makes you feel." },
-      { personality: "Explains what your crush meant by that text, and why your crush went quiet." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
@@ -31,7 +29,6 @@ describe("screenPersona", () => {
     [{ description: "Your loving girlfriend." }, "romantic_or_sexual"],
     [{ description: "Your crush." }, "romantic_or_sexual"],
     [{ description: "Be my crush and text me every night." }, "romantic_or_sexual"],
-    [{ description: "Acts like your crush would." }, "romantic_or_sexual"],
     [{ description: "Talks to you like your boyfriend would." }, "romantic_or_sexual"],
     [{ personality: "Here to be your girlfriend." }, "romantic_or_sexual"],
     // A partner is the persona's wherever it stands, and a crush unless the teen is asking about their own.
