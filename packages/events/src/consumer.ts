@@ -5,6 +5,7 @@ import type { BusEvent } from "./busEvent";
 import type { EventType } from "./catalog";
 import type { ServiceName } from "./envelope";
 import { EventContractError, isExpectedFailure, isPermanentFailure } from "./errors";
+import { invocationDeadline, type InvocationDeadline } from "./invocationDeadline";
 import { topologyOf, type ConsumedEventOf } from "./topology";
 import { validateEnvelope, type TypedEnvelope } from "./validate";
 
@@ -83,34 +84,22 @@ export class RecordTimedOutError extends Error {
 
 const isRecordTimedOut = (error: unknown): error is RecordTimedOutError => error instanceof RecordTimedOutError;
 
-/** One invocation's cut: a flag read before a record begins, and a promise that settles when the cut comes. */
+/** One invocation's cut: its deadline (whose signal says the cut has come) and a promise that settles with it. */
 interface InvocationCut {
-  passed: boolean;
+  deadline: InvocationDeadline;
   reached: Promise<void>;
-  cancel(): void;
 }
 
 /**
  * The cut of an invocation of `records` records with `remainingMs` left, or none: a batch of one gains nothing from it
  * (its record is the whole batch, and a timeout ends it as before), nor does a context that gives no time.
  */
-const cutFor = (records: number, remainingMs: number): InvocationCut | undefined => {
+const cutFor = (records: number, context: Context): InvocationCut | undefined => {
+  const remainingMs = context.getRemainingTimeInMillis();
   if (records < 2 || !(remainingMs > 0)) return undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const cut: InvocationCut = {
-    passed: false,
-    reached: new Promise<void>((resolve) => {
-      timer = setTimeout(
-        () => {
-          cut.passed = true;
-          resolve();
-        },
-        remainingMs - Math.min(RECORD_RESERVE_MS, remainingMs / 5),
-      );
-    }),
-    cancel: () => clearTimeout(timer),
-  };
-  return cut;
+  const deadline = invocationDeadline(context, Math.min(RECORD_RESERVE_MS, remainingMs / 5));
+  const reached = new Promise<void>((resolve) => deadline.signal.addEventListener("abort", () => resolve(), { once: true }));
+  return { deadline, reached };
 };
 
 /** The handler's own outcome, or RecordTimedOutError once the invocation's cut comes. */
@@ -177,7 +166,7 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     try {
       if (!handler) throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} has no handler for ${event.envelope.type}`, false);
       // In order, a record whose turn comes after the cut is not begun: it comes back whole.
-      if (cut?.passed) throw new RecordTimedOutError(options.service, event.envelope.type, false);
+      if (cut?.deadline.signal.aborted) throw new RecordTimedOutError(options.service, event.envelope.type, false);
       await settleBefore(handler(event), cut, () => new RecordTimedOutError(options.service, event.envelope.type, true));
     } catch (error) {
       // A record cut at the deadline is never handled as exhausted here (RecordTimedOutError says why).
@@ -203,11 +192,11 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
     // A processor per invocation: the local runner invokes one handler for several batches at once, and a
     // processor keeps the batch it is working on as state.
     const processor = new BatchProcessor(BatchEventType.SQS);
-    const cut = cutFor(event.Records.length, context.getRemainingTimeInMillis());
+    const cut = cutFor(event.Records.length, context);
     try {
       return await processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context, cut), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
     } finally {
-      cut?.cancel();
+      cut?.deadline.release();
     }
   };
 };

@@ -7,6 +7,7 @@ export * from "./topology";
 export * from "./publisher";
 export * from "./recordingPublisher";
 export * from "./consumer";
+export * from "./invocationDeadline";
 export * from "./protocol";
 export * from "./versions";
 export * from "./busEvent";

@@ -1,8 +1,8 @@
 // The local runner ends an invocation at its function's timeout as Lambda does: nothing deleted, the batch back later.
-import { randomUUID } from "node:crypto";
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { sqsClientFor, startSqs, type LocalSqs } from "@innerworld/emulators/sqs";
 import { createEventConsumer } from "@innerworld/events";
+import { delivered, messageReceivedRequest, turn } from "@innerworld/events/factories";
 import type { SQSEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
 import { wireRunnerQueue, type RunnerQueue } from "../src/runner/runnerQueue";
@@ -156,21 +156,8 @@ describe("a hung record inside a batch", () => {
   it("comes back alone, and the records handled beside it are deleted", async () => {
     // Visible again 3 s after a receive: well after the invocation's cut (800 ms) and its deletes, whatever the load.
     const { client, queue, entry, queueUrl } = await openQueue("safety", 3);
-    const bodyOf = (content: string) =>
-      JSON.stringify({
-        version: "0",
-        id: randomUUID(),
-        "detail-type": "MessageReceived",
-        source: "innerworld.gateway",
-        account: "000000000000",
-        time: new Date(0).toISOString(),
-        region: "us-east-1",
-        resources: [],
-        detail: {
-          metadata: { eventId: randomUUID(), version: 1, occurredAt: new Date(0).toISOString(), correlationId: content, userId: "u", producer: "gateway" },
-          data: { messageId: content, sessionId: "s", seq: 1, personaId: "companion", content, stream: false, receivedAt: new Date(0).toISOString() },
-        },
-      });
+    // A MessageReceived as the bus puts it on the queue, carrying `content`.
+    const bodyOf = (content: string) => delivered(messageReceivedRequest(turn(), { content })).record.body;
     // All three wait on the queue before the first poll, so they come in one batch.
     for (const content of ["one", "hangs", "three"]) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
     const seen: string[] = [];

@@ -1,7 +1,6 @@
 // Persona-synthesis's logic: when a survey completes, writes a persona from friends' answers and saves it for the owner.
-import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import { invocationDeadline, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
-import { invocationDeadline } from "@innerworld/platform/runtime";
 import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, isPersonaLimitError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";

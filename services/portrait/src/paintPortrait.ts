@@ -1,7 +1,6 @@
 // The portrait service's logic: draws a synthesised persona's picture, stores it, and says the persona is ready; deletes it with the persona.
-import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import { invocationDeadline, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
-import { invocationDeadline } from "@innerworld/platform/runtime";
 import type { PersonaStore } from "@innerworld/personas/store";
 import type { PortraitPainter } from "@innerworld/surveys/portrait";
 import { portraitKeyOf, type PortraitStore } from "@innerworld/surveys/portrait-store";

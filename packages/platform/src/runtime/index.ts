@@ -4,4 +4,3 @@ export * from "./deadLetters";
 export * from "./serviceRuntime";
 export * from "./serviceConsumer";
 export * from "./sstResource";
-export * from "./invocationDeadline";

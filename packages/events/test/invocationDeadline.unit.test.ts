@@ -1,6 +1,6 @@
 // An invocation's deadline: a signal that fires a reserve before the function's timeout, on the invocation's own count.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { invocationDeadline } from "./invocationDeadline";
+import { invocationDeadline } from "../src/invocationDeadline";
 
 describe("the invocation deadline", () => {
   afterEach(() => {
