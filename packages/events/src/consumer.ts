@@ -6,6 +6,7 @@ import type { EventType } from "./catalog";
 import type { ServiceName } from "./envelope";
 import { EventContractError, isExpectedFailure, isPermanentFailure } from "./errors";
 import { invocationDeadline, type InvocationDeadline } from "./invocationDeadline";
+import { leaveRunning } from "./workLeftRunning";
 import { topologyOf, type ConsumedEventOf } from "./topology";
 import { validateEnvelope, type TypedEnvelope } from "./validate";
 
@@ -70,8 +71,8 @@ export const RECORD_RESERVE_MS = 1_000;
  * A record still being handled (or, in order, not yet begun) when its invocation neared its timeout. It is left to SQS
  * as a timed-out invocation's records are: it comes back after the visibility timeout, and past the queue's receive
  * limit SQS's redrive moves it to the dead-letter queue. It is not compensated here: its handler may still be running
- * (nothing can stop a promise; on Lambda it is frozen and may finish in a later invocation), and a StepFailed published
- * now could be followed by the step's own success.
+ * (nothing can stop a promise; on Lambda it is frozen and may finish in a later invocation; a local runner is told of it
+ * through `leaveRunning`), and a StepFailed published now could be followed by the step's own success.
  */
 export class RecordTimedOutError extends Error {
   override readonly name = "RecordTimedOutError";
@@ -102,10 +103,25 @@ const cutFor = (records: number, context: Context): InvocationCut | undefined =>
   return { deadline, reached };
 };
 
-/** The handler's own outcome, or RecordTimedOutError once the invocation's cut comes. */
-const settleBefore = async (handling: Promise<void>, cut: InvocationCut | undefined, timedOut: () => Error): Promise<void> => {
+/**
+ * The handler's own outcome, or RecordTimedOutError once the invocation's cut comes; a handler still running then is
+ * left running, and the runtime is told of it (`leaveRunning`).
+ */
+const settleBefore = async (handling: Promise<void>, cut: InvocationCut | undefined, context: Context, timedOut: () => Error): Promise<void> => {
   if (!cut) return handling;
-  await Promise.race([handling, cut.reached.then(() => Promise.reject(timedOut()))]);
+  let settled = false;
+  const watched = handling.finally(() => {
+    settled = true;
+  });
+  await Promise.race([
+    watched,
+    cut.reached.then(() => {
+      // The cut comes for every record of the invocation; one that already finished has lost the race and is left be.
+      if (settled) return;
+      leaveRunning(context, handling);
+      throw timedOut();
+    }),
+  ]);
 };
 
 export const parseRecord = (record: SQSRecord): Omit<ConsumedEvent, "record" | "context"> => {
@@ -167,7 +183,7 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
       if (!handler) throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} has no handler for ${event.envelope.type}`, false);
       // In order, a record whose turn comes after the cut is not begun: it comes back whole.
       if (cut?.deadline.signal.aborted) throw new RecordTimedOutError(options.service, event.envelope.type, false);
-      await settleBefore(handler(event), cut, () => new RecordTimedOutError(options.service, event.envelope.type, true));
+      await settleBefore(handler(event), cut, context, () => new RecordTimedOutError(options.service, event.envelope.type, true));
     } catch (error) {
       // A record cut at the deadline is never handled as exhausted here (RecordTimedOutError says why).
       const exhausted = !isRecordTimedOut(error) && (isPermanentFailure(error) || event.receiveCount >= maxReceiveCount);

@@ -8,6 +8,7 @@ export * from "./publisher";
 export * from "./recordingPublisher";
 export * from "./consumer";
 export * from "./invocationDeadline";
+export * from "./workLeftRunning";
 export * from "./protocol";
 export * from "./versions";
 export * from "./busEvent";

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Context, SQSRecord } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import { createEventConsumer, type DeadLetterSink, type FailureReason } from "../src";
+import { createEventConsumer, type DeadLetterSink, type FailureReason, type WorkLeftRunningContext } from "../src";
 
 const context = { functionName: "test", awsRequestId: "r", getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
@@ -135,6 +135,29 @@ describe("createEventConsumer", () => {
       const response = await consume({ Records: records }, shortContext);
       expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
       expect(handled.sort()).toEqual(["one", "three"]);
+    });
+
+    it("is told to a runtime that asks for work left running, and the records that finished are not", async () => {
+      let release: () => void = () => undefined;
+      const handlers = {
+        MessageReceived: async ({ envelope }: { envelope: { data: { content: string } } }) => {
+          if (envelope.data.content === "slow") await new Promise<void>((resolve) => (release = resolve));
+        },
+      };
+      const leftRunning: Promise<void>[] = [];
+      const localContext: WorkLeftRunningContext = { ...shortContext, onWorkLeftRunning: (work) => void leftRunning.push(work) };
+      const records = ["one", "slow", "three"].map((content) => sqsRecordOf("MessageReceived", receivedDetail(content)));
+      const response = await createEventConsumer({ service: "safety", handlers })({ Records: records }, localContext);
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
+      // One piece of work, the slow record's, still running when the invocation answered; it settles when the handler ends.
+      expect(leftRunning).toHaveLength(1);
+      let ended = false;
+      void leftRunning[0]!.then(() => (ended = true));
+      await Promise.resolve();
+      expect(ended).toBe(false);
+      release();
+      await leftRunning[0];
+      expect(ended).toBe(true);
     });
 
     it("is left to the queue's redrive on its last receive, not compensated: its handler may still finish", async () => {

@@ -195,4 +195,51 @@ describe("a hung record inside a batch", () => {
     expect(seen.sort()).toEqual(["hangs#1", "hangs#2", "one#1", "three#1"]);
     expect(errors.filter(isInvocationTimedOutError)).toEqual([]);
   });
+
+  // Lambda freezes a record's handler once the invocation has answered; here it runs on, holding the clients it uses,
+  // so stop() waits for it as for a call past its timeout (one more timeout at most).
+  it("is waited for by stop() when its handler is still running", async () => {
+    const { client, queue, entry, queueUrl } = await openQueue("safety", 30);
+    const bodyOf = (content: string) => delivered(messageReceivedRequest(turn(), { content })).record.body;
+    for (const content of ["one", "slow", "three"]) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const source = startSqsEventSource({
+      queue,
+      queueUrl,
+      queueArn: "arn:aws:sqs:us-east-1:000000000000:safety",
+      region: "us-east-1",
+      functionName: "innerworld-safety",
+      handler: createEventConsumer({
+        service: "safety",
+        handlers: {
+          MessageReceived: async ({ envelope }) => {
+            if (envelope.data.content !== "slow") return;
+            await slow;
+            order.push("slow record finished");
+          },
+        },
+      }),
+      batchSize: 10,
+      // The consumer stops waiting 200 ms before this 1 s timeout; stop() then gives work left running 1 s more.
+      functionTimeoutSeconds: 1,
+      pollers: 1,
+      waitTimeSeconds: 1,
+    });
+    entry.source = source;
+
+    // The two quick records are deleted once the invocation answers; the slow one stays in flight (30 s visibility).
+    await eventually(async () => {
+      const { Attributes } = await client.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+      );
+      return Attributes?.ApproximateNumberOfMessages === "0" && Attributes.ApproximateNumberOfMessagesNotVisible === "1";
+    }, "the invocation answered without the slow record");
+    const stopping = source.stop().then(() => order.push("stopped"));
+    // Released well inside the second that stop() allows: stop() must still be waiting then.
+    setTimeout(release, 300);
+    await stopping;
+    expect(order).toEqual(["slow record finished", "stopped"]);
+  });
 });

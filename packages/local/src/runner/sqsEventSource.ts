@@ -2,6 +2,7 @@
 import { setTimeout as sleepFor } from "node:timers/promises";
 import type { Message } from "@aws-sdk/client-sqs";
 import { invokeWithTimeout, lambdaContext } from "@innerworld/emulators/lambda";
+import type { WorkLeftRunningContext } from "@innerworld/events";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { RunnerQueue } from "./runnerQueue";
 
@@ -33,7 +34,7 @@ export interface SqsEventSource {
   readonly functionName: string;
   /** Batches handed to the handler so far; tests and benchmarks read it. */
   readonly invocations: number;
-  /** Stops polling, lets in-flight batches finish (or reach their timeout) and delete what succeeded, and gives abandoned calls one more timeout to end. */
+  /** Stops polling, lets in-flight batches finish (or reach their timeout) and delete what succeeded, and gives work left running (abandoned calls, records a consumer stopped waiting for) one more timeout to end. */
   stop(): Promise<void>;
 }
 
@@ -103,7 +104,11 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
   const stopped = new Promise<void>((resolve) => {
     markStopped = resolve;
   });
-  /** Calls that outlived their timeout and still run: Lambda would have stopped them. */
+  /**
+   * Work that outlived its invocation and still runs: calls past their timeout, and records the contract's consumer
+   * stopped waiting for before the timeout (it tells of them through the context's `onWorkLeftRunning`). Lambda would
+   * have stopped or frozen them; here they hold what they use, so the pollers' limit and stop() count them.
+   */
   const abandoned = new Set<Promise<void>>();
   const abandon = (settled: Promise<void>) => {
     abandoned.add(settled);
@@ -115,8 +120,9 @@ export const startSqsEventSource = (options: SqsEventSourceOptions): SqsEventSou
     let failedIds: Set<string>;
     invocations += 1;
     const { functionName, functionTimeoutSeconds } = options;
+    const context: WorkLeftRunningContext = { ...lambdaContext(functionName, functionTimeoutSeconds), onWorkLeftRunning: abandon };
     const call = invokeWithTimeout(options.handler, { Records: records }, {
-      context: lambdaContext(functionName, functionTimeoutSeconds),
+      context,
       timeoutMs: functionTimeoutSeconds * 1000,
       timedOut: () => new InvocationTimedOutError(functionName, functionTimeoutSeconds),
     });
