@@ -25,6 +25,12 @@ import { failureShownKey } from "@innerworld/conversation/turn-failure";
 import { sessionBucketKey } from "./keys";
 import { createFeedbackDesk, type FeedbackDesk } from "./feedback";
 
+/** What the gateway knows of the token that opened a socket, as far as a frame needs it. */
+export interface ConnectionToken {
+  /** True when the token was issued at or before its account's erasure (one consistent read of the tombstone). */
+  issuedBeforeErasure?: () => Promise<boolean>;
+}
+
 export interface GatewayLimits {
   userPerMinute: number;
   sessionPerMinute: number;
@@ -146,18 +152,22 @@ export class ChatGateway {
     }
   }
 
-  async handle(connectionId: string, userId: string, body: string | undefined): Promise<Reply> {
+  /**
+   * One client frame. `token.issuedBeforeErasure` says whether the token that opened this socket predates its account's
+   * erasure (DELETE /me): such a socket, one the erasure could not close, starts no new session.
+   */
+  async handle(connectionId: string, userId: string, body: string | undefined, token: ConnectionToken = {}): Promise<Reply> {
     const parsed = parseClientFrame(body);
     if (!parsed.ok) return errorFrame(parsed.code, parsed.message);
     try {
-      return await this.dispatch(connectionId, userId, parsed.frame);
+      return await this.dispatch(connectionId, userId, parsed.frame, token);
     } catch (error) {
       if (error instanceof SessionLimitError) return errorFrame("SESSION_LIMIT_REACHED", error.message);
       throw error;
     }
   }
 
-  private async dispatch(connectionId: string, userId: string, clientFrame: ClientFrame): Promise<Reply> {
+  private async dispatch(connectionId: string, userId: string, clientFrame: ClientFrame, token: ConnectionToken): Promise<Reply> {
     // Messages draw on their own buckets (receiveMessage); a ping does no work. Every other frame is counted, one
     // conditional write, before it does any.
     if (clientFrame.type !== "message" && clientFrame.type !== "ping") {
@@ -171,6 +181,8 @@ export class ChatGateway {
       case "ping":
         return frame("pong", { serverTime: new Date(this.clock()).toISOString() });
       case "start_session":
+        // One read a session, not a turn: the erasure ended every session it found, so frames about them find nothing.
+        if (await token.issuedBeforeErasure?.()) return errorFrame("FORBIDDEN", "This account's data was erased: sign in again to start over");
         return this.startSession(connectionId, userId, clientFrame.payload.personaIds ?? [clientFrame.payload.personaId ?? ""], clientFrame.payload.locale, clientFrame.payload.timeZone);
       case "message":
         return this.receiveMessage(connectionId, userId, clientFrame.payload);

@@ -123,6 +123,22 @@ describe("gateway: ChatGateway", () => {
       expect(publisher.published).toEqual([]);
     });
 
+    it("starts nothing on a socket whose token predates its account's erasure, and asks the tombstone only then", async () => {
+      const frame = JSON.stringify({ type: "start_session", payload: { personaId: "companion" } });
+      let asked = 0;
+      const erasedBefore = { issuedBeforeErasure: async () => (asked += 1) > 0 };
+      const refused = JSON.parse(await gateway.handle("conn-1", MAYA, frame, erasedBefore)) as Frame;
+      expect(refused).toMatchObject({ type: "error", payload: { code: "FORBIDDEN" } });
+      expect(publisher.published).toEqual([]);
+      expect(await sessions.listActiveByUser(MAYA)).toEqual([]);
+      // A ping asks nothing of the tombstone: the read is a session's, not every frame's.
+      await gateway.handle("conn-1", MAYA, JSON.stringify({ type: "ping" }), erasedBefore);
+      expect(asked).toBe(1);
+      // A token issued after the erasure is the same person coming back.
+      const started = JSON.parse(await gateway.handle("conn-2", MAYA, frame, { issuedBeforeErasure: async () => false })) as Frame;
+      expect(started.type).toBe("session_started");
+    });
+
     it("allows three active sessions per user and refuses the fourth until one ends", async () => {
       const [first] = [await startSession(), await startSession(), await startSession()];
 

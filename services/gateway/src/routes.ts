@@ -154,7 +154,9 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
     if (!userId) return { statusCode: 200, body: errorFrame("FORBIDDEN", "This connection was not authorised") };
     try {
       await builtInsSeeded();
-      return { statusCode: 200, body: await lanes.live(() => chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined)) };
+      // API Gateway hands every frame the context its $connect authorizer returned, the token's issue time with it.
+      const token = { issuedBeforeErasure: () => issuedBeforeErasure(tombstones(), userId, event.requestContext.authorizer?.issuedAt) };
+      return { statusCode: 200, body: await lanes.live(() => chat().handle(event.requestContext.connectionId, userId, event.body ?? undefined, token)) };
     } catch (error) {
       getRuntime().logger.error("gateway frame failed", { connectionId: event.requestContext.connectionId, error: error as Error });
       return { statusCode: 200, body: errorFrame("INTERNAL_ERROR", "Something went wrong on our side; try again", { retryable: true }) };

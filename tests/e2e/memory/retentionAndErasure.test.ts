@@ -1,5 +1,5 @@
 // Privacy end to end: dates in the user's time zone, messages expiring a day after distillation, export, and DELETE /me that a replay cannot undo.
-import { GetItemCommand, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDbGraphStore } from "@innerworld/memory/graph";
@@ -195,5 +195,20 @@ describe("retention and erasure", () => {
     // The replay did run: the bystander's saga went through context-refresh again, and their graph is as it was.
     expect(await bystanderContext()).toBeGreaterThan(versionBefore);
     expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
+  });
+
+  it("starts no session on a socket its account's erasure could not close", async () => {
+    const teen = "teen-socket-left-open";
+    const leftOpen = await ChatClient.connect(env.cloud.endpoints, teen);
+    // An erasure whose close of this socket failed: the tombstone is written, the socket stays. Dated after any token
+    // the issuer can have minted, whatever the machine's clock says.
+    await env.dynamodb.send(new PutItemCommand({ TableName: table("tombstones"), Item: { userId: { S: teen }, deletedAt: { S: "2999-01-01T00:00:00.000Z" } } }));
+
+    const refused = await leftOpen.request("start_session", { personaId: "companion" }, ["session_started", "error"]);
+    expect(refused).toMatchObject({ type: "error", payload: { code: "FORBIDDEN" } });
+    expect((await itemsMentioning(teen)).filter((item) => item.startsWith("sessions:"))).toEqual([]);
+    // The socket itself stays usable for what needs no session.
+    expect((await leftOpen.request("ping", undefined, "pong")).type).toBe("pong");
+    await leftOpen.close();
   });
 });
