@@ -190,6 +190,8 @@ export const graphUpdatedSchema = z.object({
   extractor: z.string().min(1),
   /** The session's time zone (TranscriptReady's): the context block rebuilt from the merge says its days in it. */
   timeZone: z.string().min(1).max(64).optional(),
+  /** When the transcript the merge distilled ended (TranscriptReady's `endedAt`): an erasure after it drops the merge too. */
+  transcriptEndedAt: isoTime.optional(),
 });
 
 export const contextRefreshedSchema = z.object({

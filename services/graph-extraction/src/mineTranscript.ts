@@ -71,6 +71,7 @@ export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
         relationsInvalidated: result.relationsInvalidated,
         extractor: extractor.name,
         ...(data.timeZone ? { timeZone: data.timeZone } : {}),
+        transcriptEndedAt: data.endedAt,
       },
     });
   };

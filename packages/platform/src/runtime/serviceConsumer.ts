@@ -76,14 +76,26 @@ export const idempotentHandlers = (runtime: ServiceRuntime, handlers: EventHandl
 };
 
 /**
- * When what an event carries came in: a turn's events carry the moment the gateway accepted the turn (`receivedAt`), so
- * a reply published after an erasure, to a message sent before it, still counts from the message. Otherwise the event's
- * own time.
+ * Fields that date what an event carries earlier than the event itself: a turn's `receivedAt` (when the gateway accepted
+ * the turn), a session's and its transcript's `endedAt`, and a merge's `transcriptEndedAt` (when the transcript it
+ * distilled ended).
+ */
+const DATA_TIME_FIELDS = ["receivedAt", "endedAt", "transcriptEndedAt"] as const;
+
+/**
+ * When what an event carries came in: the earliest of its own time and its DATA_TIME_FIELDS. So a reply published
+ * after an erasure, to a message sent before it, still counts from the message, and a transcript of a session that
+ * ended before the erasure (the teen ended the chat, then deleted the account) from the session's end, however late
+ * storage published it, and the merge made of it too.
  */
 export const dataTimeOf = (event: ConsumedEvent): string => {
-  const { occurredAt } = event.envelope.metadata;
-  const receivedAt = (event.envelope.data as { receivedAt?: unknown } | null)?.receivedAt;
-  return typeof receivedAt === "string" && Date.parse(receivedAt) < Date.parse(occurredAt) ? receivedAt : occurredAt;
+  const data = event.envelope.data as Record<string, unknown> | null;
+  let earliest = event.envelope.metadata.occurredAt;
+  for (const field of DATA_TIME_FIELDS) {
+    const value = data?.[field];
+    if (typeof value === "string" && Date.parse(value) < Date.parse(earliest)) earliest = value;
+  }
+  return earliest;
 };
 
 /**

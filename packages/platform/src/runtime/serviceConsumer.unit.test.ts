@@ -1,6 +1,6 @@
 // Every event a service handles is logged as JSON with the keys that tie a saga together, on a logger of its own.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { delivered, messageReceivedRequest, replyScreenedRequest, sessionEndedRequest, turn } from "@innerworld/events/factories";
+import { delivered, graphUpdatedRequest, messageReceivedRequest, replyScreenedRequest, sessionEndedRequest, transcriptReadyRequest, turn } from "@innerworld/events/factories";
 import type { EventHandlers } from "@innerworld/events";
 import { createServiceLogger } from "../observability";
 import { dataTimeOf, loggedHandlers, tombstoneGuardedHandlers } from "./serviceConsumer";
@@ -101,19 +101,44 @@ describe("erasure guard", () => {
     expect(handled).toEqual([]);
   });
 
+  it("drops a transcript of a session that ended before the erasure, and the merge made of it, however late they come", async () => {
+    const t = turn({ userId: "user-gone" });
+    const handled: string[] = [];
+    const handlers = tombstoneGuardedHandlers(runtimeWithErasure("user-gone"), {
+      TranscriptReady: async () => void handled.push("transcript"),
+      GraphUpdated: async () => void handled.push("merge"),
+    } as EventHandlers);
+    // The teen ended the chat at 16:00:04 and erased the account at 16:00:05; storage published the transcript after.
+    const transcript = delivered(transcriptReadyRequest(t, { endedAt: "2026-12-04T16:00:04.000Z" }), { at: "2026-12-04T16:00:06.000Z" });
+    const merge = delivered(graphUpdatedRequest(t, { transcriptEndedAt: "2026-12-04T16:00:04.000Z" }), { at: "2026-12-04T16:00:07.000Z" });
+
+    await handlers.TranscriptReady?.(transcript as never);
+    await handlers.GraphUpdated?.(merge as never);
+
+    expect([dataTimeOf(transcript as never), dataTimeOf(merge as never)]).toEqual(["2026-12-04T16:00:04.000Z", "2026-12-04T16:00:04.000Z"]);
+    expect(handled).toEqual([]);
+    // A session that ended after the erasure is the teen's new one: its transcript and merge are kept.
+    await handlers.TranscriptReady?.(delivered(transcriptReadyRequest(t, { endedAt: "2026-12-04T16:00:06.000Z" }), { at: "2026-12-04T16:00:06.000Z" }) as never);
+    await handlers.GraphUpdated?.(delivered(graphUpdatedRequest(t, { transcriptEndedAt: "2026-12-04T16:00:06.000Z" }), { at: "2026-12-04T16:00:07.000Z" }) as never);
+    expect(handled).toEqual(["transcript", "merge"]);
+  });
+
   it("keeps a turn received after the erasure (the teen came back), and counts an event without receivedAt from its own time", async () => {
     const handled: string[] = [];
     const handlers = tombstoneGuardedHandlers(runtimeWithErasure("user-back"), {
       ReplyScreened: async () => void handled.push("reply"),
       SessionEnded: async () => void handled.push("ended"),
+      GraphUpdated: async () => void handled.push("merge"),
     } as EventHandlers);
     const t = turn({ userId: "user-back" });
 
     await handlers.ReplyScreened?.(delivered(replyScreenedRequest(t, { receivedAt: "2026-12-04T16:00:06.000Z" }), { at: "2026-12-04T16:00:07.000Z" }) as never);
-    await handlers.SessionEnded?.(delivered(sessionEndedRequest(t), { at: "2026-12-04T16:00:04.000Z" }) as never);
-    await handlers.SessionEnded?.(delivered(sessionEndedRequest(t), { at: "2026-12-04T16:00:06.000Z" }) as never);
+    await handlers.SessionEnded?.(delivered(sessionEndedRequest(t, { endedAt: "2026-12-04T16:00:04.000Z" }), { at: "2026-12-04T16:00:04.000Z" }) as never);
+    await handlers.SessionEnded?.(delivered(sessionEndedRequest(t, { endedAt: "2026-12-04T16:00:06.000Z" }), { at: "2026-12-04T16:00:06.000Z" }) as never);
+    // A GraphUpdated from before it said when its transcript ended counts from its own time.
+    await handlers.GraphUpdated?.(delivered(graphUpdatedRequest(t), { at: "2026-12-04T16:00:06.000Z" }) as never);
 
-    expect(handled).toEqual(["reply", "ended"]);
+    expect(handled).toEqual(["reply", "ended", "merge"]);
   });
 
   it("still runs a PersonaDeleted stamped in the erasure's own millisecond, so the persona's portrait goes too", async () => {
