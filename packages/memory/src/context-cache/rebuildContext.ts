@@ -13,11 +13,18 @@ export interface RebuildContextInput {
   tokenBudget?: number;
   /** The user's IANA time zone (their session's); absent: the one the stored block was built in, else UTC. */
   timeZone?: string;
+  /**
+   * Vertices just deleted, left out whatever the read returns: the DynamoDB store reads the newest edges through an
+   * index that DynamoDB only reads eventually consistently, so for a moment after a delete it may still list them.
+   */
+  without?: readonly string[];
 }
 
 /** Reads the newest edges, builds the block and caches it under the next version (counting on from any stored entry, fresh or not). */
-export async function rebuildContext({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone }: RebuildContextInput): Promise<CachedContext> {
-  const [previous, edges] = await Promise.all([cache.read(userId), graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
+export async function rebuildContext({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone, without = [] }: RebuildContextInput): Promise<CachedContext> {
+  const [previous, read] = await Promise.all([cache.read(userId), graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
+  const gone = new Set(without);
+  const edges = gone.size === 0 ? read : read.filter((edge) => !gone.has(edge.from.id) && !gone.has(edge.to.id));
   const zone = timeZone ?? previous?.timeZone ?? "UTC";
   const built = buildContextBlock({ userId, edges, now, tokenBudget, timeZone: zone });
   return cache.put({

@@ -66,7 +66,7 @@ export interface ForgetFactInput {
  */
 export async function forgetFact({ graph, cache, userId, factId, now, timeZone }: ForgetFactInput): Promise<boolean> {
   const removed = await graph.deleteVertex(userId, factId, now.toISOString());
-  if (removed) await rebuildContext({ graph, cache, userId, now, ...(timeZone ? { timeZone } : {}) });
+  if (removed) await rebuildContext({ graph, cache, userId, now, without: [factId], ...(timeZone ? { timeZone } : {}) });
   return removed;
 }
 
