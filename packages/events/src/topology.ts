@@ -19,6 +19,13 @@ export interface Subscription {
    * type another way (the gateway writes the user's message itself) but can still rebuild from the archive.
    */
   replayOnly?: true;
+  /**
+   * Replays of the archive never deliver it (`"replay-name": [{"exists": false}]`), though the service takes other
+   * replayed events: UserDeleted, which erases everything a user has. Replayed, it would find nothing of the erasure
+   * left to undo (the tombstone drops every replayed event from before it) and would erase what the same account built
+   * after coming back.
+   */
+  liveOnly?: true;
 }
 
 export interface QueueSettings {
@@ -103,7 +110,7 @@ const SERVICE_TOPOLOGY = [
       { eventType: "PersonaSynthesized" },
       { eventType: "PersonaPortraitReady" },
       // Sessions and messages are storage's to erase.
-      { eventType: "UserDeleted" },
+      { eventType: "UserDeleted", liveOnly: true },
     ],
     publishes: ["TranscriptReady", "SurveyCompleted", "StepFailed", "FeedbackRequested"],
     acceptsReplay: true,
@@ -111,7 +118,7 @@ const SERVICE_TOPOLOGY = [
   },
   {
     service: "graph-extraction",
-    consumes: [{ eventType: "TranscriptReady" }, { eventType: "UserDeleted" }],
+    consumes: [{ eventType: "TranscriptReady" }, { eventType: "UserDeleted", liveOnly: true }],
     publishes: ["GraphUpdated", "StepFailed"],
     acceptsReplay: true,
     // The offline extractor's language tables and the transcript's parse want the memory.
@@ -119,7 +126,7 @@ const SERVICE_TOPOLOGY = [
   },
   {
     service: "context-refresh",
-    consumes: [{ eventType: "SessionStarted" }, { eventType: "GraphUpdated" }, { eventType: "UserDeleted" }],
+    consumes: [{ eventType: "SessionStarted" }, { eventType: "GraphUpdated" }, { eventType: "UserDeleted", liveOnly: true }],
     publishes: ["ContextRefreshed", "StepFailed"],
     acceptsReplay: true,
     queue: queue(),
@@ -151,7 +158,7 @@ const SERVICE_TOPOLOGY = [
     service: "persona-synthesis",
     // UserDeleted: a synthesis in flight during an erasure may write a persona after the gateway deleted the owner's;
     // the surveys, answers and personas are deleted again, each persona announced so its portrait goes too.
-    consumes: [{ eventType: "SurveyCompleted" }, { eventType: "UserDeleted" }],
+    consumes: [{ eventType: "SurveyCompleted" }, { eventType: "UserDeleted", liveOnly: true }],
     publishes: ["PersonaSynthesized", "PersonaDeleted", "StepFailed"],
     // Writing a persona may mean one model call; a replay rewrites the same persona (its id comes from the survey).
     acceptsReplay: true,
@@ -196,6 +203,7 @@ const patternOf = (subscription: Subscription): Record<string, unknown> => ({
   "detail-type": [subscription.eventType],
   ...(subscription.detailFilter ? { detail: subscription.detailFilter } : {}),
   ...(subscription.replayOnly ? { "replay-name": [{ exists: true }] } : {}),
+  ...(subscription.liveOnly ? { "replay-name": [{ exists: false }] } : {}),
 });
 
 /**
@@ -205,8 +213,9 @@ const patternOf = (subscription: Subscription): Record<string, unknown> => ({
 export const eventPatternOf = (topology: ServiceTopology): Record<string, unknown> => {
   if (topology.consumes.length === 0) throw new Error(`${topology.service} consumes nothing`);
   if (!topology.acceptsReplay && topology.consumes.some((s) => s.replayOnly)) throw new Error(`${topology.service} accepts no replays, so it cannot consume anything from replays only`);
-  const plain = topology.consumes.filter((s) => !s.detailFilter && !s.replayOnly);
-  const clauses: Record<string, unknown>[] = topology.consumes.filter((s) => s.detailFilter || s.replayOnly).map(patternOf);
+  if (topology.consumes.some((s) => s.replayOnly && s.liveOnly)) throw new Error(`${topology.service} consumes something from replays only and never from replays`);
+  const plain = topology.consumes.filter((s) => !s.detailFilter && !s.replayOnly && !s.liveOnly);
+  const clauses: Record<string, unknown>[] = topology.consumes.filter((s) => s.detailFilter || s.replayOnly || s.liveOnly).map(patternOf);
   if (plain.length > 0) {
     clauses.unshift({
       source: [...new Set(plain.flatMap((s) => sourcesOf(s.eventType)))],

@@ -92,7 +92,7 @@ describe("replaying a day of traffic into graph-extraction", () => {
     await queuesDrained(env.sqs, env.cloud.endpoints);
 
     // Assess
-    expect(outcome.routes).toEqual([{ service: "graph-extraction", types: ["TranscriptReady", "UserDeleted"], via: "service-rule", ruleArn: env.cloud.endpoints.ruleArns["graph-extraction"] }]);
+    expect(outcome.routes).toEqual([{ service: "graph-extraction", types: ["TranscriptReady"], via: "service-rule", ruleArn: env.cloud.endpoints.ruleArns["graph-extraction"] }]);
     expect(outcome.final?.state).toBe("COMPLETED");
     expect(reporter.lines.join("\n")).toContain(`started replay ${outcome.name}`);
     const after = await graphsOfEveryone();

@@ -66,12 +66,15 @@ export const planReplay = (serviceNames: readonly string[], typeNames: readonly 
         { hint: `Replays go to ${REPLAYABLE_SERVICES.join(", ")}.` },
       );
     }
-    const subscriptions = types.length === 0 ? [...topology.consumes] : topology.consumes.filter((s) => types.includes(s.eventType));
+    // What the service takes only live (UserDeleted) a replay never brings it: its own rule drops it, and so would ours.
+    const replayable = topology.consumes.filter((s) => !s.liveOnly);
+    const subscriptions = types.length === 0 ? [...replayable] : replayable.filter((s) => types.includes(s.eventType));
     if (subscriptions.length === 0) {
-      throw new AnalystError("NOTHING_TO_REPLAY", `${service} consumes none of ${types.join(", ")}`, {
-        hint: `${service} consumes ${[...new Set(topology.consumes.map((s) => s.eventType))].join(", ")}.`,
+      const liveOnly = topology.consumes.filter((s) => s.liveOnly && types.includes(s.eventType)).map((s) => s.eventType);
+      throw new AnalystError("NOTHING_TO_REPLAY", `${service} ${liveOnly.length > 0 ? `takes ${liveOnly.join(", ")} only live, never from a replay` : `consumes none of ${types.join(", ")}`}`, {
+        hint: `${service} takes ${[...new Set(replayable.map((s) => s.eventType))].join(", ")} from replays.`,
       });
     }
-    return { service, subscriptions, via: subscriptions.length === topology.consumes.length ? "service-rule" : "temporary-rule" };
+    return { service, subscriptions, via: subscriptions.length === replayable.length ? "service-rule" : "temporary-rule" };
   });
 };

@@ -14,7 +14,12 @@ const codeOf = (run: () => unknown): string | undefined => {
 
 describe("planReplay", () => {
   it("sends a service every type it consumes through its own rule when no type is named", () => {
-    expect(planReplay(["graph-extraction"])).toEqual([{ service: "graph-extraction", subscriptions: [{ eventType: "TranscriptReady" }, { eventType: "UserDeleted" }], via: "service-rule" }]);
+    expect(planReplay(["graph-extraction"])).toEqual([{ service: "graph-extraction", subscriptions: [{ eventType: "TranscriptReady" }], via: "service-rule" }]);
+  });
+
+  it("never replays a UserDeleted: it would erase what the account built after coming back", () => {
+    expect(codeOf(() => planReplay(["graph-extraction"], ["UserDeleted"]))).toBe("NOTHING_TO_REPLAY");
+    expect(() => planReplay(["storage"], ["UserDeleted"])).toThrow(/takes UserDeleted only live/);
   });
 
   it("uses the service's own rule when the named types are all it consumes", () => {

@@ -41,3 +41,16 @@ describe("the watchdog's and safety's rules", () => {
     }
   });
 });
+
+describe("the rules of the services that keep a user's data", () => {
+  // Replayed, a UserDeleted would find nothing of the erasure to undo (the tombstone drops every replayed event from
+  // before it) and would erase what the same account built after coming back.
+  it("take a live UserDeleted and never a replayed one, and their other events both ways", () => {
+    for (const service of ["storage", "graph-extraction", "context-refresh", "persona-synthesis"] as const) {
+      const pattern = eventPatternOf(topologyOf(service));
+      expect(testEventPattern(pattern, busEvent("UserDeleted", sourceOf("gateway"))), service).toBe(true);
+      expect(testEventPattern(pattern, busEvent("UserDeleted", sourceOf("gateway"), "rebuild-graphs")), service).toBe(false);
+    }
+    expect(testEventPattern(eventPatternOf(topologyOf("graph-extraction")), busEvent("TranscriptReady", sourceOf("storage"), "rebuild-graphs"))).toBe(true);
+  });
+});
