@@ -2,6 +2,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { EventPublisher, TOPOLOGY } from "@innerworld/events";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -28,7 +29,7 @@ describe("AWS CLI against the local cloud", { timeout: 90_000 }, () => {
   afterAll(() => env.stop());
 
   it("events put-events reaches the bus and sqs receive-message reads it from a matching queue", async () => {
-    const request = messageReceived({ content: "sent with the aws cli" });
+    const request = messageReceived({ content: "sent with the aws cli 😭🙏" });
     const detail = JSON.stringify({
       metadata: { eventId: crypto.randomUUID(), version: 1, occurredAt: new Date().toISOString(), correlationId: request.correlationId, userId: request.userId, producer: "gateway" },
       data: request.data,
@@ -47,7 +48,29 @@ describe("AWS CLI against the local cloud", { timeout: 90_000 }, () => {
     const event = JSON.parse(message.Body) as { "detail-type": string; detail: { data: { content: string } }; source: string; account: string };
     expect(event["detail-type"]).toBe("MessageReceived");
     expect(event.source).toBe("innerworld.gateway");
-    expect(event.detail.data.content).toBe("sent with the aws cli");
+    expect(event.detail.data.content).toBe("sent with the aws cli 😭🙏");
+    // As EventBridge sends it: the emoji themselves in the body, not JSON escapes of them.
+    expect(message.Body).toContain("😭🙏");
+  });
+
+  it("s3api list-objects-v2 pages through a prefix one key at a time, as S3 hands out continuation tokens", async () => {
+    const s3 = ["--endpoint-url", env.cloud.endpoints.s3Endpoint, "--bucket", env.cloud.endpoints.portraitBucket];
+    const keys = ["cli-list/a.svg", "cli-list/b.svg", "cli-list/c.svg"];
+    for (const key of keys) await aws("s3api", "put-object", ...s3, "--key", key);
+    // One key a page: each page after the first needs the previous page's continuation token.
+    const firstPage = await aws("s3api", "list-objects-v2", ...s3, "--prefix", "cli-list/", "--max-keys", "1", "--no-paginate");
+    expect(firstPage).toMatchObject({ IsTruncated: true, KeyCount: 1, NextContinuationToken: expect.any(String) });
+    const listed = await aws("s3api", "list-objects-v2", ...s3, "--prefix", "cli-list/", "--page-size", "1");
+    expect((listed.Contents as { Key: string }[]).map((object) => object.Key)).toEqual(keys);
+  });
+
+  it("sqs send-message takes a body with emoji and a receive gives it back as sent; a lone surrogate is refused", async () => {
+    const { QueueUrl: queueUrl } = (await aws("sqs", "create-queue", "--endpoint-url", env.cloud.endpoints.sqsEndpoint, "--queue-name", "cli-emoji")) as { QueueUrl: string };
+    await aws("sqs", "send-message", "--endpoint-url", env.cloud.endpoints.sqsEndpoint, "--queue-url", queueUrl, "--message-body", "no bc same 💀✨");
+    const received = await aws("sqs", "receive-message", "--endpoint-url", env.cloud.endpoints.sqsEndpoint, "--queue-url", queueUrl, "--wait-time-seconds", "2");
+    expect((received.Messages as { Body: string }[] | undefined)?.[0]?.Body).toBe("no bc same 💀✨");
+    const lone = await env.sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "half \uD83D of one" })).catch((error: Error) => error);
+    expect(lone).toMatchObject({ message: expect.stringMatching(/invalid characters|Valid unicode characters/i) });
   });
 
   it("events put-events reports a malformed entry per entry", async () => {

@@ -175,12 +175,8 @@ const SQS_REFUSED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 
 const unicodeEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
-/** The body as SQS (and fauxqs, which refuses emoji too) will take it, the same JSON to any reader. */
-export const escapeForSqs = (body: string): string => escapeAstralCharacters(body.replace(SQS_REFUSED, unicodeEscape));
-
 /**
- * SQS accepts characters above U+FFFF (emoji), but fauxqs 1.9 rejects them as InvalidMessageContents. Written as
- * JSON \uXXXX escapes of their surrogate pairs the body is the same JSON to every parser, and fauxqs takes it.
+ * The body as SQS will take it, the same JSON to any reader. Emoji and the rest above U+FFFF stay as they are, as
+ * EventBridge sends them (the fauxqs this project installs is patched to take them, as SQS does: patches/).
  */
-export const escapeAstralCharacters = (body: string): string =>
-  body.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, (pair) => `\\u${pair.charCodeAt(0).toString(16)}\\u${pair.charCodeAt(1).toString(16)}`);
+export const escapeForSqs = (body: string): string => body.replace(SQS_REFUSED, unicodeEscape);
