@@ -145,7 +145,10 @@ interface TimedQueue {
  * fauxqs checks each queue every 20 ms for as long as a long poll waits on it (with Lambda-like pollers, always) to
  * see whether a delay or a visibility timeout has run out. Here a standard queue sets one timer for the earliest such
  * moment instead, and none while nothing is delayed or in flight: the same messages become ready at the same time
- * (fauxqs's own `processTimers` moves them and wakes a poll), without a tick per queue fifty times a second.
+ * (fauxqs's own `processTimers` moves them and wakes a poll), without a tick per queue fifty times a second. It does so
+ * whether or not a poll waits: on a queue nobody polls (a dead-letter queue, an operator's), a message whose
+ * visibility timeout ran out must count as visible again and its old receipt handle no longer change its visibility,
+ * as on SQS, not stay in flight until the next receive.
  */
 const wakeWhenDue = (queue: FauxqsQueue): void => {
   const timed = queue as unknown as FauxqsQueue & TimedQueue;
@@ -162,9 +165,7 @@ const wakeWhenDue = (queue: FauxqsQueue): void => {
     for (const entry of timed.inflightMessages.values()) if (entry.visibilityDeadline !== undefined && entry.visibilityDeadline < due) due = entry.visibilityDeadline;
     return due;
   };
-  /** Only a waiting poll needs waking: a receive without one runs `processTimers` itself as it dequeues. */
   const arm = () => {
-    if (timed.pollWaiters.length === 0) return disarm();
     const due = nextDue();
     if (due === Infinity) return disarm();
     if (timer && timerDue <= due) return;
@@ -176,11 +177,12 @@ const wakeWhenDue = (queue: FauxqsQueue): void => {
       timed.processTimers();
       arm();
     }, Math.max(1, due - Date.now()));
+    // Bookkeeping only: it never keeps a process alive that would otherwise end.
+    timer.unref();
   };
   timed.startPollTimerIfNeeded = arm;
-  timed.stopPollTimerIfEmpty = () => {
-    if (timed.pollWaiters.length === 0) disarm();
-  };
+  // The timer serves the queue's deadlines, not its polls: the last poll ending leaves it as it is.
+  timed.stopPollTimerIfEmpty = () => undefined;
   const cancelWaiters = timed.cancelWaiters.bind(timed);
   timed.cancelWaiters = () => {
     cancelWaiters();

@@ -61,4 +61,17 @@ describe("the local SQS's timers", () => {
     expect(again.map((m) => m.Body)).toEqual(["unacknowledged"]);
     expect(queue.inflightMessages.size).toBe(1);
   });
+
+  it("counts a message visible again when its visibility timeout runs out on a queue nobody polls, as SQS does", async () => {
+    vi.useFakeTimers();
+    const queue = await queueOf(5);
+    queue.enqueue(message("dead-lettered"));
+    expect(queue.dequeue(10)).toHaveLength(1);
+    const counts = () => (queue as unknown as { getAllAttributes(names: string[]): Record<string, string> }).getAllAttributes(["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
+    expect(counts()).toEqual({ ApproximateNumberOfMessages: "0", ApproximateNumberOfMessagesNotVisible: "1" });
+    await vi.advanceTimersByTimeAsync(5_000);
+    // Back on the queue, no longer in flight: its old receipt handle can no longer change its visibility.
+    expect(counts()).toEqual({ ApproximateNumberOfMessages: "1", ApproximateNumberOfMessagesNotVisible: "0" });
+    expect(queue.inflightMessages.size).toBe(0);
+  });
 });
