@@ -151,6 +151,7 @@ describe("PutEvents validation", () => {
       messageReceived({ Detail: undefined }),
       messageReceived({ Detail: "[1, 2]" }),
       messageReceived({ Detail: "{not json" }),
+      messageReceived({ Source: "aws.ec2" }),
       sessionEnded(),
     ];
 
@@ -159,7 +160,7 @@ describe("PutEvents validation", () => {
 
     // Assess
     expect(result.$metadata.httpStatusCode).toBe(200);
-    expect(result.FailedEntryCount).toBe(5);
+    expect(result.FailedEntryCount).toBe(6);
     expect(result.Entries).toEqual([
       { EventId: expect.any(String) },
       { ErrorCode: "InvalidArgument", ErrorMessage: "Parameter Source is not valid. Reason: Source is a required argument." },
@@ -167,10 +168,11 @@ describe("PutEvents validation", () => {
       { ErrorCode: "InvalidArgument", ErrorMessage: "Parameter Detail is not valid. Reason: Detail is a required argument." },
       { ErrorCode: "MalformedDetail", ErrorMessage: "Detail is malformed." },
       { ErrorCode: "MalformedDetail", ErrorMessage: "Detail is malformed." },
+      { ErrorCode: "NotAuthorizedForSourceException", ErrorMessage: "Not authorized for the source." },
       { EventId: expect.any(String) },
     ]);
     const delivered = await harness.receiveEvents(queue, 2);
-    expect(delivered.map((event) => event.id).sort()).toEqual([result.Entries?.[0]?.EventId, result.Entries?.[6]?.EventId].sort());
+    expect(delivered.map((event) => event.id).sort()).toEqual([result.Entries?.[0]?.EventId, result.Entries?.[7]?.EventId].sort());
   });
 
   it("rejects more than 10 entries, and none, with an AWS-shaped ValidationException", async () => {

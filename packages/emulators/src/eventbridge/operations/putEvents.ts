@@ -37,6 +37,8 @@ const invalidArgument = (member: string): ResultEntry => ({
 /** The event detail when the entry is acceptable, or the per-entry error AWS returns for it. */
 const checkEntry = (raw: ReadEntry["raw"]): { detail: Record<string, unknown> } | { error: ResultEntry } => {
   if (!raw.Source) return { error: invalidArgument("Source") };
+  // Sources beginning "aws." are AWS services' own: a caller's PutEvents may not claim one.
+  if (raw.Source.startsWith("aws.")) return { error: { ErrorCode: "NotAuthorizedForSourceException", ErrorMessage: "Not authorized for the source." } };
   if (!raw.DetailType) return { error: invalidArgument("DetailType") };
   if (!raw.Detail) return { error: invalidArgument("Detail") };
   let detail: unknown;
