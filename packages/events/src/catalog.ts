@@ -51,11 +51,22 @@ const turnFields = {
   receivedAt: isoTime.optional(),
 };
 
+/**
+ * A persona's name, at most 60 characters as a person counts them (code points: an emoji is one), as the persona API
+ * counts it. zod's max counts UTF-16 units, two for an emoji: a name the API took must never fail here, or every turn
+ * with that persona, and its deletion, would fail on publishing. The bound of 120 units is what the JSON Schema shows.
+ */
+const personaName = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((value) => [...value].length <= 60, "at most 60 characters");
+
 /** Who spoke a reply, kept with it so history reads right after the persona is gone. */
 const replyFields = {
   /** Position of this reply among the turn's replies (a group turn can have up to 3); absent means 0. */
   replyIndex: z.number().int().min(0).max(2).optional(),
-  personaName: z.string().min(1).max(60).optional(),
+  personaName: personaName.optional(),
 };
 
 export const sessionStartedSchema = z.object({
@@ -224,7 +235,7 @@ const personaModelSchema = z.object({ model: z.string().min(1).optional(), tempe
 /** A persona someone made; the owner is `metadata.userId`. Only what consumers act on travels: the record is in the table. */
 export const personaCreatedSchema = z.object({
   personaId: id,
-  name: z.string().min(1).max(60),
+  name: personaName,
   status: personaStatusSchema,
   model: personaModelSchema,
   createdAt: isoTime,
@@ -232,7 +243,7 @@ export const personaCreatedSchema = z.object({
 
 export const personaUpdatedSchema = z.object({
   personaId: id,
-  name: z.string().min(1).max(60),
+  name: personaName,
   status: personaStatusSchema,
   model: personaModelSchema,
   updatedAt: isoTime,
@@ -241,7 +252,7 @@ export const personaUpdatedSchema = z.object({
 export const personaDeletedSchema = z.object({
   personaId: id,
   /** Kept in the event (and in every stored reply) so history still says who spoke. */
-  name: z.string().min(1).max(60),
+  name: personaName,
   /** Active sessions that used the persona and were ended with reason `persona_deleted`. */
   endedSessionIds: z.array(id),
   deletedAt: isoTime,

@@ -65,4 +65,17 @@ describe("EventPublisher", () => {
       publisher.publish({ type: "TranscriptReady", correlationId: "s", userId: "u", data: { sessionId: "s", personaId: "p", messageCount: 1, startedAt: new Date().toISOString(), endedAt: new Date().toISOString() } }),
     ).rejects.toBeInstanceOf(EventContractError);
   });
+
+  it("counts a persona's name as the persona API does, an emoji one character: a name it took always publishes", async () => {
+    const publisher = new EventPublisher({ client: new FlakyEventBridge(() => false), busName: "innerworld", producer: "gateway" });
+    const created = (name: string): PublishRequest<"PersonaCreated"> => ({
+      type: "PersonaCreated",
+      correlationId: "p-1",
+      userId: "user-1",
+      data: { personaId: "p-1", name, status: "ready", model: { temperature: 0.8, maxTokens: 300 }, createdAt: "2026-12-04T16:00:00.000Z" },
+    });
+    // 45 characters to a reader (and to the persona API), 85 UTF-16 units.
+    await expect(publisher.publish(created(`Sunny${"🌞".repeat(40)}`))).resolves.toBeDefined();
+    await expect(publisher.publish(created("🌞".repeat(61)))).rejects.toMatchObject({ code: "EVENT_VALIDATION_FAILED" });
+  });
 });

@@ -204,6 +204,23 @@ describe("personas in chat", () => {
     await client.close();
   });
 
+  it("chats with and deletes a persona whose 45-character name is mostly emoji (85 UTF-16 units)", async () => {
+    const call = await api("persona-chat-7");
+    const name = `Sunny${"🌞".repeat(40)}`;
+    const created = await call("POST", "/personas", { ...sunny, name });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-7");
+    const sessionId = (await client.request("start_session", { personaId: id }, "session_started")).payload.sessionId as string;
+    const ack = await client.request("message", { sessionId, content: "hi sunshine" }, "message_received");
+    // The turn's last frame, whichever it is: before, generation failed to publish the reply (GENERATION_FAILED).
+    const answer = await until(() => client.frames.find((f) => (f.type === "reply" || f.type === "error") && f.payload.messageId === ack.payload.messageId), "the turn's answer");
+    expect(answer.type).toBe("reply");
+    expect(answer.payload).toMatchObject({ personaName: name });
+    expect((await call("DELETE", `/personas/${id}`)).status).toBe(204);
+    await client.close();
+  });
+
   it("refuses another user's persona and a group of one", async () => {
     const id = (await (await api("persona-chat-6"))("POST", "/personas", sunny)).body.id as string;
     const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-7");

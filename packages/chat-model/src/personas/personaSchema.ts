@@ -46,7 +46,12 @@ export const PersonaModelSettingsSchema = z.object({
 export const PersonaSchema = z.object({
   /** Stable id used on the wire (`start_session {personaId}`) and in storage: a built-in's name, or a uuid. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/),
-  displayName: z.string().trim().min(1).max(60),
+  /** At most 60 characters as a person counts them (an emoji is one), as the persona API counts a name. */
+  displayName: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => [...value].length <= 60, "at most 60 characters"),
   /** One line a client can show in a persona picker. */
   tagline: z.string().trim().max(2000),
   /**
