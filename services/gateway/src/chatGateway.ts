@@ -8,7 +8,7 @@ import { SessionLimitError, SessionNotActiveError, isSessionLive, type SessionEn
 import type { BucketSpec, RateLimiter } from "@innerworld/conversation/rate-limits";
 import type { Clock } from "@innerworld/platform/clock";
 import { CHATTABLE_STATUSES, type PersonaStore } from "@innerworld/personas/store";
-import type { ConnectionPusher } from "@innerworld/platform/delivery";
+import type { ConnectionPusher, PushResult } from "@innerworld/platform/delivery";
 import {
   MAX_CONTENT_CHARS,
   serverFrame,
@@ -84,6 +84,8 @@ export interface GatewayPorts {
   /** Where a resume tells the turns still in flight that their session moved, so their replies follow it. */
   outcomes: Pick<TurnOutcomes, "moveTo" | "get">;
   limits?: Partial<GatewayLimits>;
+  /** Where a failure the gateway rides over (a feedback offer not pushed) is logged. */
+  warn?: (message: string, extra: Record<string, unknown>) => void;
 }
 
 /** A frame to send back on the same connection, as a route response. */
@@ -257,7 +259,7 @@ export class ChatGateway {
       sessionId: session.sessionId,
       data: { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), connectionId, startedAt: session.startedAt, expiresAt: session.endsAt, timeZone },
     });
-    await this.feedback.offerOpen(userId, connectionId);
+    await this.offerFeedback(userId, connectionId);
     return frame("session_started", { sessionId: session.sessionId, personaId: first.personaId, ...(group ? { personaIds: group } : {}), personas, expiresAt: session.endsAt, timeZone });
   }
 
@@ -470,7 +472,7 @@ export class ChatGateway {
       if (!this.ports.pusher) break;
       if (message.role === "user") {
         if (!message.failure || !(await this.connections.markShown(connectionId, failureShownKey(message.messageId)))) continue;
-        const told = await this.ports.pusher.push(connectionId, frame("error", { ...message.failure, sessionId, messageId: message.messageId, resumed: true }));
+        const told = await this.pushMarked(connectionId, failureShownKey(message.messageId), frame("error", { ...message.failure, sessionId, messageId: message.messageId, resumed: true }));
         if (told === "gone") break;
         replayed += 1;
         continue;
@@ -479,8 +481,9 @@ export class ChatGateway {
       if (!(await this.connections.markShown(connectionId, message.replyId ?? message.messageId))) continue;
       // A safety notice comes back as the notice it was, helplines and all, not as a persona's words.
       const notice = storedSafetyNotice(message, owned.locale);
-      const pushed = await this.ports.pusher.push(
+      const pushed = await this.pushMarked(
         connectionId,
+        message.replyId ?? message.messageId,
         notice
           ? frame("safety_notice", { sessionId, messageId: message.messageId, seq: message.seq, text: message.content, ...notice, resumed: true })
           : frame("reply", {
@@ -499,10 +502,39 @@ export class ChatGateway {
       );
       if (pushed === "gone") break;
       replayed += 1;
-      await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", undefined, message.replyIndex ?? 0);
+      // Shown now, unless it was shown and read already: a read reply never goes back to delivered, nor a stored
+      // notice's status (crisis, blocked), which says what it was.
+      await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", ["screened", "undelivered"], message.replyIndex ?? 0);
     }
-    await this.feedback.offerOpen(userId, connectionId);
+    await this.offerFeedback(userId, connectionId);
     return frame("session_resumed", { sessionId, afterSeq, lastSeq: owned.lastSeq, replayed });
+  }
+
+  /**
+   * Pushes a frame this connection was just marked as shown (`markShown`): if the push fails, the mark is taken back,
+   * so the client's retry of the resume shows it rather than skipping it for good.
+   */
+  private async pushMarked(connectionId: string, shownKey: string, outgoing: string): Promise<PushResult> {
+    const pusher = this.ports.pusher;
+    if (!pusher) return "gone";
+    try {
+      return await pusher.push(connectionId, outgoing);
+    } catch (error) {
+      await this.connections.unmarkShown(connectionId, shownKey);
+      throw error;
+    }
+  }
+
+  /**
+   * Offers the user's open feedback requests on this connection, as a courtesy after a session starts or resumes: a
+   * failure here (a push throttled) must not turn a session that did start into an error the client cannot act on.
+   */
+  private async offerFeedback(userId: string, connectionId: string): Promise<void> {
+    try {
+      await this.feedback.offerOpen(userId, connectionId);
+    } catch (error) {
+      this.ports.warn?.("feedback offer failed", { userId, connectionId, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   /** Ends idle, expired and long-disconnected sessions, and closes feedback requests past their 48 hours; run on a schedule. */

@@ -462,6 +462,54 @@ describe("gateway: ChatGateway", () => {
       expect((await sessions.get(sessionId))?.disconnectedAt).toBeUndefined();
     });
 
+    it("shows a reply again on the resume's retry when its push failed, and keeps a read reply read", async () => {
+      const sessionId = await startSession("conn-1");
+      const base = { sessionId, userId: MAYA, personaId: "companion" };
+      for (const seq of [1, 2]) {
+        await messages.putOnce({ ...base, seq, role: "user", messageId: `m${seq}`, content: `question ${seq}`, status: "received" });
+        await messages.putOnce({ ...base, seq, role: "assistant", messageId: `m${seq}`, replyId: `r${seq}`, content: `answer ${seq}`, status: seq === 1 ? "read" : "undelivered", model: "offline" });
+      }
+      await gateway.connect("conn-2", MAYA);
+      // The first push fails (an @connections throttle, say): the resume fails as a whole, retryably.
+      const push = pusher.push.bind(pusher);
+      let failures = 1;
+      pusher.push = async (connectionId, outgoing) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error("TooManyRequestsException");
+        }
+        return push(connectionId, outgoing);
+      };
+      await expect(send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 })).rejects.toThrow("TooManyRequestsException");
+
+      const retried = await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+      expect(retried.payload.replayed).toBe(2);
+      expect(pusher.framesTo("conn-2").map((f) => f.payload.text)).toEqual(["answer 1", "answer 2"]);
+      expect((await messages.get(sessionId, 1, "assistant"))?.status).toBe("read");
+      expect((await messages.get(sessionId, 2, "assistant"))?.status).toBe("delivered");
+    });
+
+    it("starts the session when offering an open feedback request fails, and says so in the log", async () => {
+      const warnings: string[] = [];
+      const feedback = new InMemoryFeedbackStore(clock);
+      gateway = new ChatGateway({
+        connections, sessions, messages, outcomes, personas, publisher, pusher, clock, feedback,
+        rateLimiter: new InMemoryRateLimiter(clock),
+        clientMessages: new InMemoryClientMessageLog(clock),
+        warn: (message) => void warnings.push(message),
+      });
+      feedback.listOpenByUser = async () => {
+        throw new Error("ProvisionedThroughputExceededException");
+      };
+
+      const started = await send("conn-1", MAYA, "start_session", { personaId: "companion" });
+
+      expect(started.type).toBe("session_started");
+      expect(await sessions.get(started.payload.sessionId as string)).toMatchObject({ status: "active" });
+      expect(warnings).toEqual(["feedback offer failed"]);
+    });
+
     it("shows a missed safety notice again as the notice it was: a crisis one with the locale's helplines, a blocked one without", async () => {
       const started = await send("conn-1", MAYA, "start_session", { personaId: "companion", locale: "es-MX" });
       const sessionId = started.payload.sessionId as string;

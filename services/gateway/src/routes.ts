@@ -63,6 +63,7 @@ export const chatGatewayFor = (runtime: ServiceRuntime, limits?: Partial<Gateway
     feedback: new DynamoDbFeedbackStore(dynamodb, tables.feedback, clock),
     publisher: runtime.publisher,
     clock,
+    warn: (message, extra) => runtime.logger.warn(message, extra),
     ...(runtime.config.connectionsUrl
       ? {
           pusher: new ApiGatewayConnectionPusher(

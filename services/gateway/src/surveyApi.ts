@@ -245,6 +245,9 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
   };
 
   const portrait = async (userId: string, personaId: string): Promise<Result> => {
+    // Persona ids are at most 64 characters (as the persona routes hold them); a longer one names nothing, and as a
+    // DynamoDB key it would fail the read with a 500.
+    if (personaId.length > 64) return problem(404, "PERSONA_NOT_FOUND", "No such persona");
     const persona = await ports.personas.get(personaId);
     // Another user's persona answers exactly like a missing one.
     if (!persona || (!persona.builtIn && persona.ownerId !== userId)) return problem(404, "PERSONA_NOT_FOUND", "No such persona");

@@ -347,6 +347,16 @@ describe("the survey API", () => {
     expect((await fetch("someone-else")).statusCode).toBe(404);
   });
 
+  it("answers a persona id too long to be one with 404, without reading the store (DynamoDB would refuse the key)", async () => {
+    const { api, personas } = setUp();
+    personas.get = async () => {
+      throw new Error("ValidationException: key size exceeded");
+    };
+    const answered = await api(httpApiEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "x".repeat(5000) }, sub: "owner-1" }));
+    expect(answered).toMatchObject({ statusCode: 404 });
+    expect(JSON.parse(String(answered.body))).toMatchObject({ error: { code: "PERSONA_NOT_FOUND" } });
+  });
+
   it("serves an image model's portrait as base64, for API Gateway to send as bytes", async () => {
     const { api, personas, portraits } = setUp();
     await personas.create(newPersonaRecord({ personaId: "survey-p2", ownerId: "owner-1", now: new Date(NOW), fields: { name: "Leo" } }));

@@ -35,4 +35,6 @@ export interface ConnectionStore {
    * know answers true: whether it is still there is the push's to find out.
    */
   markShown(connectionId: string, replyId: string): Promise<boolean>;
+  /** Takes back a `markShown` whose push failed, so the reply is shown by the next attempt rather than never. */
+  unmarkShown(connectionId: string, replyId: string): Promise<void>;
 }

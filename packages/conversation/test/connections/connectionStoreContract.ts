@@ -68,6 +68,20 @@ export function connectionStoreContract(adapter: string, open: (clock: () => num
       expect(Object.keys((await store.get(connectionId)) ?? {}).sort()).toEqual(["connectedAt", "connectionId", "expiresAt", "lastSeenAt", "userId"]);
     });
 
+    it("takes a mark back, so a reply whose push failed can be shown by the next attempt, and only that one", async () => {
+      await store.open(connectionId, "user-maya");
+      expect(await store.markShown(connectionId, "reply-1")).toBe(true);
+      expect(await store.markShown(connectionId, "reply-2")).toBe(true);
+
+      await store.unmarkShown(connectionId, "reply-1");
+
+      expect(await store.markShown(connectionId, "reply-1")).toBe(true);
+      expect(await store.markShown(connectionId, "reply-2")).toBe(false);
+      // On a connection that is gone it changes nothing and brings nothing back.
+      await store.unmarkShown("conn-gone", "reply-1");
+      expect(await store.get("conn-gone")).toBeUndefined();
+    });
+
     it("leaves an unknown connection unknown when a reply is marked on it", async () => {
       expect(await store.markShown(connectionId, "reply-1")).toBe(true);
       expect(await store.get(connectionId)).toBeUndefined();

@@ -72,6 +72,23 @@ export class DynamoDbConnectionStore implements ConnectionStore {
     return Item === undefined;
   }
 
+  async unmarkShown(connectionId: string, replyId: string): Promise<void> {
+    // Only on a record that is still there: a DELETE on a missing key would create an empty record without a TTL.
+    await this.client
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { connectionId },
+          UpdateExpression: "DELETE shownReplies :reply",
+          ConditionExpression: "attribute_exists(connectionId)",
+          ExpressionAttributeValues: { ":reply": new Set([replyId]) },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+  }
+
   async close(connectionId: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { connectionId } }));
   }

@@ -40,6 +40,10 @@ export class InMemoryConnectionStore implements ConnectionStore {
     return true;
   }
 
+  async unmarkShown(connectionId: string, replyId: string): Promise<void> {
+    this.shown.get(connectionId)?.delete(replyId);
+  }
+
   async close(connectionId: string): Promise<void> {
     this.connections.delete(connectionId);
     this.shown.delete(connectionId);
