@@ -10,14 +10,16 @@ import { buildMessageEvent } from "./lambdaEvents.js";
  * so handlers here see the same concurrency they will see on AWS.
  */
 export function routeMessage(runtime: ApiRuntime, connection: Connection, data: RawData, isBinary: boolean): void {
-  runtime.track(deliver(runtime, connection, toBuffer(data), isBinary));
+  // API Gateway's WebSocket APIs take no binary frames in: the frame is refused and the client disconnected with 1003
+  // ("Binary media types for WebSocket APIs"). No route runs; $disconnect does, as for any close.
+  if (isBinary) return connection.close(1003, "Binary frames are not supported");
+  runtime.track(deliver(runtime, connection, toBuffer(data)));
 }
 
-async function deliver(runtime: ApiRuntime, connection: Connection, data: Buffer, isBinary: boolean): Promise<void> {
-  // Lambda proxy integrations receive binary frames base64-encoded and flagged, text frames as they came.
-  const body = isBinary ? data.toString("base64") : data.toString("utf8");
-  const { routeKey, handler } = runtime.routeFor({ body, isBinary });
-  const event = buildMessageEvent(runtime.api, connection.facts, { routeKey, body, isBase64Encoded: isBinary }, connection.authorizer);
+async function deliver(runtime: ApiRuntime, connection: Connection, data: Buffer): Promise<void> {
+  const body = data.toString("utf8");
+  const { routeKey, handler } = runtime.routeFor({ body, isBinary: false });
+  const event = buildMessageEvent(runtime.api, connection.facts, { routeKey, body, isBase64Encoded: false }, connection.authorizer);
   const { connectionId, requestId } = event.requestContext;
   if (handler === undefined) {
     // No matching route and no $default: AWS refuses the message on the socket and keeps the connection.

@@ -41,16 +41,17 @@ describe("MESSAGE events", () => {
     client.socket.close();
   });
 
-  it("passes binary frames base64-encoded with isBase64Encoded", async () => {
+  it("refuses a binary frame by closing the connection with 1003, as API Gateway does, and runs no route but $disconnect", async () => {
     const onDefault = recordingHandler();
-    const api = await start({ routes: { $default: onDefault.handler } });
+    const onDisconnect = recordingHandler();
+    const api = await start({ routes: { $default: onDefault.handler, $disconnect: onDisconnect.handler } });
     const client = await connectClient(api.websocketUrl);
 
     client.socket.send(Buffer.from([0x00, 0xff, 0x10, 0x80]), { binary: true });
-    await eventually(() => onDefault.events.length === 1);
 
-    expect(onDefault.events[0]).toMatchObject({ body: "AP8QgA==", isBase64Encoded: true });
-    client.socket.close();
+    expect((await client.closed).code).toBe(1003);
+    await eventually(() => onDisconnect.events.length === 1);
+    expect(onDefault.events).toEqual([]);
   });
 
   it("sends the handler's body back to the client as the route response", async () => {
