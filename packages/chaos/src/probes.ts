@@ -43,38 +43,57 @@ const hostileFrame = (random: () => number, sessionId: string): string | Buffer 
 
 /**
  * Sends hostile frames over a few connections and waits for every one to be answered. A 5xx here is an
- * INTERNAL_ERROR frame; a frame with no answer (other than binary ones, which API Gateway drops) is counted as lost.
+ * INTERNAL_ERROR frame; a text frame with no answer is counted as lost. A binary frame must close its connection with
+ * 1003, as API Gateway does (one that does not counts as unanswered); so must nothing else but an oversized frame
+ * (1009). After a close the client connects again and starts a new session, as an app would.
  */
 export const webSocketFuzz = async (endpoints: LocalEndpoints, frames: number, seed = 17): Promise<ScenarioResult> => {
   const result = emptyResult("websocket fuzz");
   const random = seededRandom(seed);
   const connections = 4;
   let unanswered = 0;
+  let binaryRefused = 0;
+  let reconnects = 0;
+  /** Resolves once the socket has closed (its close code is then on the client), or after ten seconds. */
+  const closed = (client: ChatClient) =>
+    new Promise<void>((resolve) => {
+      if (client.socket.readyState === WebSocket.CLOSED) return resolve();
+      const timer = setTimeout(resolve, 10_000);
+      client.socket.once("close", () => (clearTimeout(timer), resolve()));
+    });
   await Promise.all(
     Array.from({ length: connections }, async (_, c) => {
-      const client = await ChatClient.connect(endpoints, `fuzz-${c}`);
+      let client = await ChatClient.connect(endpoints, `fuzz-${c}`);
+      // The session outlives a dropped socket (it waits for a resume), so the frames after a reconnect name it still.
       const sessionId = (await client.request("start_session", { personaId: "companion" }, "session_started")).payload.sessionId as string;
       for (let i = c; i < frames; i += connections) {
         const frame = hostileFrame(random, sessionId);
         result.sent += 1;
         if (typeof frame !== "string") {
           client.socket.send(frame, { binary: true });
-          continue;
+          await closed(client);
+          if (client.closeCode === 1003) binaryRefused += 1;
+          else unanswered += 1;
+        } else {
+          const before = client.frames.length;
+          client.sendRaw(frame);
+          const deadline = Date.now() + 10_000;
+          while (client.frames.length === before && Date.now() < deadline && client.socket.readyState === WebSocket.OPEN) await new Promise((r) => setTimeout(r, 2));
+          const answer = client.frames[before];
+          if (!answer && client.socket.readyState === WebSocket.OPEN) unanswered += 1;
+          else if (answer?.type === "error" && answer.payload.code === "INTERNAL_ERROR") result.fiveXx += 1;
         }
-        const before = client.frames.length;
-        client.sendRaw(frame);
-        const deadline = Date.now() + 10_000;
-        while (client.frames.length === before && Date.now() < deadline && client.socket.readyState === WebSocket.OPEN) await new Promise((r) => setTimeout(r, 2));
-        const answer = client.frames[before];
-        if (!answer) unanswered += 1;
-        else if (answer.type === "error" && answer.payload.code === "INTERNAL_ERROR") result.fiveXx += 1;
         client.frames.length = 0;
-        if (client.socket.readyState !== WebSocket.OPEN) break;
+        if (client.socket.readyState !== WebSocket.OPEN) {
+          await client.close();
+          client = await ChatClient.connect(endpoints, `fuzz-${c}`);
+          reconnects += 1;
+        }
       }
       await client.close();
     }),
   );
-  result.notes = `${unanswered} unanswered`;
+  result.notes = `${unanswered} unanswered, ${binaryRefused} binary frames refused with 1003, ${reconnects} reconnects`;
   return result;
 };
 
