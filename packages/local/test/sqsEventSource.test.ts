@@ -1,7 +1,7 @@
 // The local runner ends an invocation at its function's timeout as Lambda does: nothing deleted, the batch back later.
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { sqsClientFor, startSqs, type LocalSqs } from "@innerworld/emulators/sqs";
-import { createEventConsumer } from "@innerworld/events";
+import { createEventConsumer, type ConsumedEvent } from "@innerworld/events";
 import { delivered, messageReceivedRequest, turn } from "@innerworld/events/factories";
 import type { SQSEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
@@ -151,45 +151,54 @@ describe("the local runner's concurrency", () => {
 });
 
 describe("a hung record inside a batch", () => {
-  // The contract's consumer gives up on a record shortly before the function's timeout: the runner then gets a partial
-  // batch failure instead of a timed-out call, deletes the records that finished, and only the hung one comes back.
-  it("comes back alone, and the records handled beside it are deleted", async () => {
-    // Visible again 3 s after a receive: well after the invocation's cut (800 ms) and its deletes, whatever the load.
-    const { client, queue, entry, queueUrl } = await openQueue("safety", 3);
+  /**
+   * Three MessageReceived records with these contents, waiting on a fresh safety queue before the first poll (so they
+   * come in one batch), and a one-poller source whose function times out after 1 s, handling them with `handler`.
+   */
+  const startBatchOfThree = async (visibilityTimeoutSeconds: number, contents: string[], handler: (event: ConsumedEvent<"MessageReceived">) => Promise<void>) => {
+    const { client, queue, entry, queueUrl } = await openQueue("safety", visibilityTimeoutSeconds);
     // A MessageReceived as the bus puts it on the queue, carrying `content`.
     const bodyOf = (content: string) => delivered(messageReceivedRequest(turn(), { content })).record.body;
-    // All three wait on the queue before the first poll, so they come in one batch.
-    for (const content of ["one", "hangs", "three"]) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
-    const seen: string[] = [];
+    for (const content of contents) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
     const errors: unknown[] = [];
-    entry.source = startSqsEventSource({
+    const source = startSqsEventSource({
       queue,
       queueUrl,
       queueArn: "arn:aws:sqs:us-east-1:000000000000:safety",
       region: "us-east-1",
       functionName: "innerworld-safety",
-      handler: createEventConsumer({
-        service: "safety",
-        handlers: {
-          MessageReceived: async ({ envelope, receiveCount }) => {
-            seen.push(`${envelope.data.content}#${receiveCount}`);
-            if (envelope.data.content === "hangs" && receiveCount === 1) await new Promise(() => undefined);
-          },
-        },
-      }),
+      handler: createEventConsumer({ service: "safety", handlers: { MessageReceived: handler } }),
       batchSize: 10,
+      // The consumer stops waiting 200 ms before this 1 s timeout (its cut), and stop() gives work left running 1 s more.
       functionTimeoutSeconds: 1,
       pollers: 1,
       waitTimeSeconds: 1,
       onError: (error) => errors.push(error),
     });
-
-    await eventually(() => seen.includes("hangs#2"), "the hung record handled on its second receive");
-    await eventually(async () => {
+    entry.source = source;
+    const counts = async () => {
       const { Attributes } = await client.send(
         new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
       );
-      return Attributes?.ApproximateNumberOfMessages === "0" && Attributes.ApproximateNumberOfMessagesNotVisible === "0";
+      return { ready: Attributes?.ApproximateNumberOfMessages, inFlight: Attributes?.ApproximateNumberOfMessagesNotVisible };
+    };
+    return { source, errors, counts };
+  };
+
+  // The contract's consumer gives up on a record shortly before the function's timeout: the runner then gets a partial
+  // batch failure instead of a timed-out call, deletes the records that finished, and only the hung one comes back.
+  it("comes back alone, and the records handled beside it are deleted", async () => {
+    const seen: string[] = [];
+    // Visible again 3 s after a receive: well after the invocation's cut (800 ms) and its deletes, whatever the load.
+    const { errors, counts } = await startBatchOfThree(3, ["one", "hangs", "three"], async ({ envelope, receiveCount }) => {
+      seen.push(`${envelope.data.content}#${receiveCount}`);
+      if (envelope.data.content === "hangs" && receiveCount === 1) await new Promise(() => undefined);
+    });
+
+    await eventually(() => seen.includes("hangs#2"), "the hung record handled on its second receive");
+    await eventually(async () => {
+      const { ready, inFlight } = await counts();
+      return ready === "0" && inFlight === "0";
     }, "the queue empty");
     // Only the hung record was received twice; no invocation ran into the function's timeout.
     expect(seen.sort()).toEqual(["hangs#1", "hangs#2", "one#1", "three#1"]);
@@ -199,42 +208,19 @@ describe("a hung record inside a batch", () => {
   // Lambda freezes a record's handler once the invocation has answered; here it runs on, holding the clients it uses,
   // so stop() waits for it as for a call past its timeout (one more timeout at most).
   it("is waited for by stop() when its handler is still running", async () => {
-    const { client, queue, entry, queueUrl } = await openQueue("safety", 30);
-    const bodyOf = (content: string) => delivered(messageReceivedRequest(turn(), { content })).record.body;
-    for (const content of ["one", "slow", "three"]) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
     const order: string[] = [];
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const source = startSqsEventSource({
-      queue,
-      queueUrl,
-      queueArn: "arn:aws:sqs:us-east-1:000000000000:safety",
-      region: "us-east-1",
-      functionName: "innerworld-safety",
-      handler: createEventConsumer({
-        service: "safety",
-        handlers: {
-          MessageReceived: async ({ envelope }) => {
-            if (envelope.data.content !== "slow") return;
-            await slow;
-            order.push("slow record finished");
-          },
-        },
-      }),
-      batchSize: 10,
-      // The consumer stops waiting 200 ms before this 1 s timeout; stop() then gives work left running 1 s more.
-      functionTimeoutSeconds: 1,
-      pollers: 1,
-      waitTimeSeconds: 1,
+    const { source, counts } = await startBatchOfThree(30, ["one", "slow", "three"], async ({ envelope }) => {
+      if (envelope.data.content !== "slow") return;
+      await slow;
+      order.push("slow record finished");
     });
-    entry.source = source;
 
     // The two quick records are deleted once the invocation answers; the slow one stays in flight (30 s visibility).
     await eventually(async () => {
-      const { Attributes } = await client.send(
-        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
-      );
-      return Attributes?.ApproximateNumberOfMessages === "0" && Attributes.ApproximateNumberOfMessagesNotVisible === "1";
+      const { ready, inFlight } = await counts();
+      return ready === "0" && inFlight === "1";
     }, "the invocation answered without the slow record");
     const stopping = source.stop().then(() => order.push("stopped"));
     // Released well inside the second that stop() allows: stop() must still be waiting then.
