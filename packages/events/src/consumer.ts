@@ -85,10 +85,14 @@ export class RecordTimedOutError extends Error {
 
 const isRecordTimedOut = (error: unknown): error is RecordTimedOutError => error instanceof RecordTimedOutError;
 
-/** One invocation's cut: its deadline (whose signal says the cut has come) and a promise that settles with it. */
+/**
+ * One invocation's cut: its deadline (whose signal says the cut has come), a promise that settles with it, and the
+ * handlers the cut left running.
+ */
 interface InvocationCut {
   deadline: InvocationDeadline;
   reached: Promise<void>;
+  leftRunning: Promise<void>[];
 }
 
 /**
@@ -100,14 +104,14 @@ const cutFor = (records: number, context: Context): InvocationCut | undefined =>
   if (records < 2 || !(remainingMs > 0)) return undefined;
   const deadline = invocationDeadline(context, Math.min(RECORD_RESERVE_MS, remainingMs / 5));
   const reached = new Promise<void>((resolve) => deadline.signal.addEventListener("abort", () => resolve(), { once: true }));
-  return { deadline, reached };
+  return { deadline, reached, leftRunning: [] };
 };
 
 /**
  * The handler's own outcome, or RecordTimedOutError once the invocation's cut comes; a handler still running then is
- * left running, and the runtime is told of it (`leaveRunning`).
+ * left running, kept on the cut for the runtime to be told of when the invocation answers.
  */
-const settleBefore = async (handling: Promise<void>, cut: InvocationCut | undefined, context: Context, timedOut: () => Error): Promise<void> => {
+const settleBefore = async (handling: Promise<void>, cut: InvocationCut | undefined, timedOut: () => Error): Promise<void> => {
   if (!cut) return handling;
   let settled = false;
   const watched = handling.finally(() => {
@@ -118,7 +122,7 @@ const settleBefore = async (handling: Promise<void>, cut: InvocationCut | undefi
     cut.reached.then(() => {
       // The cut comes for every record of the invocation; one that already finished has lost the race and is left be.
       if (settled) return;
-      leaveRunning(context, handling);
+      cut.leftRunning.push(handling.then(() => undefined, () => undefined));
       throw timedOut();
     }),
   ]);
@@ -183,7 +187,7 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
       if (!handler) throw new EventContractError("UNKNOWN_EVENT_TYPE", `${options.service} has no handler for ${event.envelope.type}`, false);
       // In order, a record whose turn comes after the cut is not begun: it comes back whole.
       if (cut?.deadline.signal.aborted) throw new RecordTimedOutError(options.service, event.envelope.type, false);
-      await settleBefore(handler(event), cut, context, () => new RecordTimedOutError(options.service, event.envelope.type, true));
+      await settleBefore(handler(event), cut, () => new RecordTimedOutError(options.service, event.envelope.type, true));
     } catch (error) {
       // A record cut at the deadline is never handled as exhausted here (RecordTimedOutError says why).
       const exhausted = !isRecordTimedOut(error) && (isPermanentFailure(error) || event.receiveCount >= maxReceiveCount);
@@ -213,6 +217,9 @@ export const createEventConsumer = (options: EventConsumerOptions) => {
       return await processPartialResponse(event, (record: SQSRecord) => handleRecord(record, context, cut), processor, { context, throwOnFullBatchFailure: false, processInParallel: options.inOrder !== true });
     } finally {
       cut?.deadline.release();
+      // One piece of work for the whole invocation, as a timed-out call is one: however many of its records hung, a
+      // local runner's limit on work left running counts invocations, not records.
+      if (cut && cut.leftRunning.length > 0) leaveRunning(context, Promise.all(cut.leftRunning));
     }
   };
 };

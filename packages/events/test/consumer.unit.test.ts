@@ -137,25 +137,26 @@ describe("createEventConsumer", () => {
       expect(handled.sort()).toEqual(["one", "three"]);
     });
 
-    it("is told to a runtime that asks for work left running, and the records that finished are not", async () => {
-      let release: () => void = () => undefined;
+    it("is told to a runtime that asks for work left running, once for the invocation however many records hung", async () => {
+      const releases: (() => void)[] = [];
       const handlers = {
         MessageReceived: async ({ envelope }: { envelope: { data: { content: string } } }) => {
-          if (envelope.data.content === "slow") await new Promise<void>((resolve) => (release = resolve));
+          if (envelope.data.content.startsWith("slow")) await new Promise<void>((resolve) => releases.push(resolve));
         },
       };
       const leftRunning: Promise<void>[] = [];
       const localContext: WorkLeftRunningContext = { ...shortContext, onWorkLeftRunning: (work) => void leftRunning.push(work) };
-      const records = ["one", "slow", "three"].map((content) => sqsRecordOf("MessageReceived", receivedDetail(content)));
+      const records = ["one", "slow-a", "slow-b", "four"].map((content) => sqsRecordOf("MessageReceived", receivedDetail(content)));
       const response = await createEventConsumer({ service: "safety", handlers })({ Records: records }, localContext);
-      expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }]);
-      // One piece of work, the slow record's, still running when the invocation answered; it settles when the handler ends.
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: records[1]!.messageId }, { itemIdentifier: records[2]!.messageId }]);
+      // One piece of work for the two slow records, still running when the invocation answered; it ends with the last.
       expect(leftRunning).toHaveLength(1);
       let ended = false;
       void leftRunning[0]!.then(() => (ended = true));
-      await Promise.resolve();
+      releases[0]!();
+      await new Promise((resolve) => setImmediate(resolve));
       expect(ended).toBe(false);
-      release();
+      releases[1]!();
       await leftRunning[0];
       expect(ended).toBe(true);
     });

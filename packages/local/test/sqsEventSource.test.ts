@@ -152,14 +152,16 @@ describe("the local runner's concurrency", () => {
 
 describe("a hung record inside a batch", () => {
   /**
-   * Three MessageReceived records with these contents, waiting on a fresh safety queue before the first poll (so they
-   * come in one batch), and a one-poller source whose function times out after 1 s, handling them with `handler`.
+   * MessageReceived records with these contents, waiting on a fresh safety queue before the first poll (so they come in
+   * one batch), and a one-poller source whose function times out after 1 s, handling them with `handler`; `send` adds
+   * one later.
    */
-  const startBatchOfThree = async (visibilityTimeoutSeconds: number, contents: string[], handler: (event: ConsumedEvent<"MessageReceived">) => Promise<void>) => {
+  const startBatch = async (visibilityTimeoutSeconds: number, contents: string[], handler: (event: ConsumedEvent<"MessageReceived">) => Promise<void>) => {
     const { client, queue, entry, queueUrl } = await openQueue("safety", visibilityTimeoutSeconds);
     // A MessageReceived as the bus puts it on the queue, carrying `content`.
     const bodyOf = (content: string) => delivered(messageReceivedRequest(turn(), { content })).record.body;
-    for (const content of contents) await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) }));
+    const send = async (content: string) => void (await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: bodyOf(content) })));
+    for (const content of contents) await send(content);
     const errors: unknown[] = [];
     const source = startSqsEventSource({
       queue,
@@ -182,7 +184,7 @@ describe("a hung record inside a batch", () => {
       );
       return { ready: Attributes?.ApproximateNumberOfMessages, inFlight: Attributes?.ApproximateNumberOfMessagesNotVisible };
     };
-    return { source, errors, counts };
+    return { source, errors, counts, send };
   };
 
   // The contract's consumer gives up on a record shortly before the function's timeout: the runner then gets a partial
@@ -190,7 +192,7 @@ describe("a hung record inside a batch", () => {
   it("comes back alone, and the records handled beside it are deleted", async () => {
     const seen: string[] = [];
     // Visible again 3 s after a receive: well after the invocation's cut (800 ms) and its deletes, whatever the load.
-    const { errors, counts } = await startBatchOfThree(3, ["one", "hangs", "three"], async ({ envelope, receiveCount }) => {
+    const { errors, counts } = await startBatch(3, ["one", "hangs", "three"], async ({ envelope, receiveCount }) => {
       seen.push(`${envelope.data.content}#${receiveCount}`);
       if (envelope.data.content === "hangs" && receiveCount === 1) await new Promise(() => undefined);
     });
@@ -205,13 +207,29 @@ describe("a hung record inside a batch", () => {
     expect(errors.filter(isInvocationTimedOutError)).toEqual([]);
   });
 
+  // A batch whose every record hangs (a model that never answers) is one piece of work left running, as a timed-out
+  // call is: the pollers' limit (four a poller, here one poller) counts invocations, so the poller takes later messages.
+  it("counts a batch of hung records once against the pollers' limit", async () => {
+    const handled: string[] = [];
+    const hung = Array.from({ length: 10 }, (_, i) => `hangs-${i}`);
+    const { counts, send } = await startBatch(30, hung, async ({ envelope }) => {
+      if (envelope.data.content.startsWith("hangs")) await new Promise(() => undefined);
+      handled.push(envelope.data.content);
+    });
+    await eventually(async () => (await counts()).inFlight === "10", "the ten hung records taken");
+
+    await send("fresh");
+
+    await eventually(() => handled.includes("fresh"), "the fresh message handled");
+  });
+
   // Lambda freezes a record's handler once the invocation has answered; here it runs on, holding the clients it uses,
   // so stop() waits for it as for a call past its timeout (one more timeout at most).
   it("is waited for by stop() when its handler is still running", async () => {
     const order: string[] = [];
     let release: () => void = () => undefined;
     const slow = new Promise<void>((resolve) => (release = resolve));
-    const { source, counts } = await startBatchOfThree(30, ["one", "slow", "three"], async ({ envelope }) => {
+    const { source, counts } = await startBatch(30, ["one", "slow", "three"], async ({ envelope }) => {
       if (envelope.data.content !== "slow") return;
       await slow;
       order.push("slow record finished");

@@ -84,7 +84,10 @@ export const toSqsRecord = (message: Message, queueArn: string, region: string):
   };
 };
 
-/** How many calls past their timeout a poller lets run on before it stops taking batches. */
+/**
+ * How many invocations a poller lets run on past their answer before it stops taking batches: calls past their timeout,
+ * and invocations that answered while some of their records were still being handled (one each, however many records).
+ */
 const ABANDONED_CALLS_PER_POLLER = 4;
 
 /** A wait that does not keep the process alive by itself. */
