@@ -44,8 +44,9 @@ const hostileFrame = (random: () => number, sessionId: string): string | Buffer 
 /**
  * Sends hostile frames over a few connections and waits for every one to be answered. A 5xx here is an
  * INTERNAL_ERROR frame; a text frame with no answer is counted as lost. A binary frame must close its connection with
- * 1003, as API Gateway does (one that does not counts as unanswered); so must nothing else but an oversized frame
- * (1009). After a close the client connects again and starts a new session, as an app would.
+ * 1003, as API Gateway does (one that does not counts as unanswered); a text frame may close it only by being
+ * oversized (1009): a text frame that ends its connection any other way counts as unanswered too. After a close the
+ * client connects again, as an app would, and goes on naming the session it started (which waits for a resume).
  */
 export const webSocketFuzz = async (endpoints: LocalEndpoints, frames: number, seed = 17): Promise<ScenarioResult> => {
   const result = emptyResult("websocket fuzz");
@@ -80,8 +81,11 @@ export const webSocketFuzz = async (endpoints: LocalEndpoints, frames: number, s
           const deadline = Date.now() + 10_000;
           while (client.frames.length === before && Date.now() < deadline && client.socket.readyState === WebSocket.OPEN) await new Promise((r) => setTimeout(r, 2));
           const answer = client.frames[before];
-          if (!answer && client.socket.readyState === WebSocket.OPEN) unanswered += 1;
-          else if (answer?.type === "error" && answer.payload.code === "INTERNAL_ERROR") result.fiveXx += 1;
+          if (answer?.type === "error" && answer.payload.code === "INTERNAL_ERROR") result.fiveXx += 1;
+          else if (!answer) {
+            if (client.socket.readyState !== WebSocket.OPEN) await closed(client);
+            if (client.closeCode !== 1009) unanswered += 1;
+          }
         }
         client.frames.length = 0;
         if (client.socket.readyState !== WebSocket.OPEN) {

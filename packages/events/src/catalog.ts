@@ -54,13 +54,16 @@ const turnFields = {
 /**
  * A persona's name, at most 60 characters as a person counts them (code points: an emoji is one), as the persona API
  * counts it. zod's max counts UTF-16 units, two for an emoji: a name the API took must never fail here, or every turn
- * with that persona, and its deletion, would fail on publishing. The bound of 120 units is what the JSON Schema shows.
+ * with that persona, and its deletion, would fail on publishing. So the 60 is a refinement, which the generated JSON
+ * Schema cannot carry: it shows the cheap bound checked first (120 UTF-16 units, which no 60 code points exceed, so
+ * looser than the rule) and says the rule in its description.
  */
 const personaName = z
   .string()
   .min(1)
   .max(120)
-  .refine((value) => [...value].length <= 60, "at most 60 characters");
+  .refine((value) => [...value].length <= 60, "at most 60 characters")
+  .describe("At most 60 characters, counted as code points (an emoji is one).");
 
 /** Who spoke a reply, kept with it so history reads right after the persona is gone. */
 const replyFields = {

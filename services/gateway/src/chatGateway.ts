@@ -502,8 +502,7 @@ export class ChatGateway {
       );
       if (pushed === "gone") break;
       replayed += 1;
-      // Shown now, unless it was shown and read already: a read reply never goes back to delivered, nor a stored
-      // notice's status (crisis, blocked), which says what it was.
+      // Shown now, unless the teen has read it already: a read reply never goes back to delivered.
       await this.messages.setStatus(sessionId, message.seq, "assistant", "delivered", ["screened", "undelivered"], message.replyIndex ?? 0);
     }
     await this.offerFeedback(userId, connectionId);
@@ -520,7 +519,10 @@ export class ChatGateway {
     try {
       return await pusher.push(connectionId, outgoing);
     } catch (error) {
-      await this.connections.unmarkShown(connectionId, shownKey);
+      // The push's failure is what the client is told; a failure to take the mark back is only logged.
+      await this.connections.unmarkShown(connectionId, shownKey).catch((unmarkError: unknown) =>
+        this.ports.warn?.("shown mark not taken back", { connectionId, shownKey, error: unmarkError instanceof Error ? unmarkError.message : String(unmarkError) }),
+      );
       throw error;
     }
   }

@@ -54,6 +54,7 @@ export const busAsyncApi = (documents: readonly EventSchemaDocument[]): Record<s
           rule: ruleNameOf(topology.service),
           ...(subscription.detailFilter ? { detailFilter: subscription.detailFilter } : {}),
           ...(subscription.replayOnly ? { replayOnly: true } : {}),
+          ...(subscription.liveOnly ? { liveOnly: true } : {}),
           acceptsReplay: topology.acceptsReplay,
           rulePattern: eventPatternOf(topology),
         },

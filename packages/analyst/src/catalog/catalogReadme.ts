@@ -62,12 +62,19 @@ const fieldTable = (rows: FieldRow[]): string[] => [
 
 const filterText = (subscription: Subscription): string => {
   if (subscription.replayOnly) return `only from a replay of the archive (kept another way when live)`;
-  if (!subscription.detailFilter) return `every ${subscription.eventType}`;
+  if (!subscription.detailFilter) return `every ${subscription.liveOnly ? "live " : ""}${subscription.eventType}`;
   const describe = (value: unknown, path: string[]): string[] =>
     Array.isArray(value)
       ? [`\`${path.join(".")}\` is ${value.map((v) => `\`${String(v)}\``).join(" or ")}`]
       : Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => describe(inner, [...path, key]));
   return `only when ${describe(subscription.detailFilter, []).join(" and ")}`;
+};
+
+/** Whether a replay of the archive delivers this subscription to its service, and why not when it does not. */
+const onReplay = (subscription: Subscription, acceptsReplay: boolean): string => {
+  if (!acceptsReplay) return "**never** (live side effects)";
+  if (subscription.liveOnly) return "**never** (it would erase what the account built after coming back)";
+  return "receives replays";
 };
 
 const consumersTable = (type: EventType): string[] => {
@@ -76,7 +83,7 @@ const consumersTable = (type: EventType): string[] => {
   return [
     "| consumer | receives | on replay |",
     "|---|---|---|",
-    ...consumers.map((c) => `| ${c.service} | ${filterText(c.subscription)} | ${c.acceptsReplay ? "receives replays" : "**never** (live side effects)"} |`),
+    ...consumers.map((c) => `| ${c.service} | ${filterText(c.subscription)} | ${onReplay(c.subscription, c.acceptsReplay)} |`),
   ];
 };
 
