@@ -1,6 +1,7 @@
 // The dev issuer keeps its promise: tokens minted before a restart still verify after it, even on other ports.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { JwtVerifier } from "aws-jwt-verify";
 import { afterEach, describe, expect, it } from "vitest";
@@ -25,10 +26,18 @@ describe("dev issuer", () => {
     dataDir = await mkdtemp(join(tmpdir(), "dev-issuer-"));
     const before = await startDevIssuer({ port: 0, dataDir });
     const { token } = await before.mintToken({ sub: "alex" });
+    // A port the OS picks may be the one just freed: a placeholder holds the old port while the restart picks its own.
+    const oldPort = Number(new URL(before.jwksUri).port);
     await before.close();
+    const placeholder = createServer();
+    const held = await new Promise<boolean>((resolve) => {
+      placeholder.once("error", () => resolve(false));
+      placeholder.listen(oldPort, "127.0.0.1", () => resolve(true));
+    });
 
     const after = await startDevIssuer({ port: 0, dataDir });
     running.push(after);
+    if (held) await new Promise((resolve) => placeholder.close(resolve));
 
     expect(after.jwksUri).not.toBe(before.jwksUri);
     await expect(verifierFor(after).verify(token)).resolves.toMatchObject({ sub: "alex" });
