@@ -95,7 +95,14 @@ export const createPersonaApi = (ports: PersonaApiPorts) => {
         if (!body.ok) return notJson();
         const created = await authoring.create(userId, body.value);
         if (!created.ok) return refusal(created);
-        await announce("PersonaCreated", userId, created.value);
+        try {
+          await announce("PersonaCreated", userId, created.value);
+        } catch (error) {
+          // Not announced, not kept: the client is told to try again, and its retry must not make a second persona
+          // (nor use up another of its places).
+          await ports.store.delete(created.value.personaId);
+          throw error;
+        }
         return json(201, personaView(created.value));
       }
       case "GET /personas/{personaId}": {
@@ -111,15 +118,22 @@ export const createPersonaApi = (ports: PersonaApiPorts) => {
         return json(200, personaView(replaced.value));
       }
       case "DELETE /personas/{personaId}": {
-        const removed = await authoring.remove(userId, personaId);
-        if (!removed.ok) return refusal(removed);
+        // Announced before the record goes: if the announcement fails, the persona is still there for the client's
+        // retry to delete and announce, where deleting first left a retry with a 404 and the persona's portrait and
+        // cached copies with nobody to clean them up.
+        const found = await authoring.get(userId, personaId);
+        if (!found.ok) return refusal(found);
+        if (found.value.builtIn) return refusal({ kind: "read_only" });
         const endedSessionIds = await ports.endSessionsWithPersona(userId, personaId);
         await ports.publisher.publish({
           type: "PersonaDeleted",
           correlationId: personaId,
           userId,
-          data: { personaId, name: removed.value.name, endedSessionIds, deletedAt: new Date(ports.clock()).toISOString() },
+          data: { personaId, name: found.value.name, endedSessionIds, deletedAt: new Date(ports.clock()).toISOString() },
         });
+        const removed = await authoring.remove(userId, personaId);
+        // Removed meanwhile by another request of the same user: deleted either way.
+        if (!removed.ok && removed.kind !== "not_found") return refusal(removed);
         return json(204);
       }
       default:
