@@ -29,6 +29,9 @@ const ROUTES: { route: Route; label: string }[] = [
   { route: "operator", label: "Operator" },
 ];
 
+/** Whether a hash is the app's own route ("#/chats") or none at all, rather than a place in the page ("#main"). */
+const isRouteHash = (hash: string): boolean => hash === "" || hash === "#" || hash.startsWith("#/");
+
 const routeOf = (hash: string): Route => {
   const name = hash.replace(/^#\/?/, "");
   return ROUTES.some((r) => r.route === name) ? (name as Route) : "chat";
@@ -117,10 +120,13 @@ export class App {
     this.controller.stop();
   }
 
-  /** Personas and memory light up when their routes answer; a 404 (not built yet) leaves the built-ins and hides the tab. */
+  /**
+   * Personas and memory light up when their routes answer; a 404 (not built yet) leaves the built-ins and hides the tab.
+   * Any other failure (a 5xx, the network) keeps the tab: the view asks again when it is opened and says if it cannot.
+   */
   private async detectFeatures() {
     const [, memory] = await Promise.allSettled([this.loadPersonas(), this.api.memory()]);
-    this.features.memory = memory.status === "fulfilled" && memory.value.available;
+    this.features.memory = memory.status === "rejected" || memory.value.available;
     if (!this.features.operator) this.features.operator = await this.api.adminStatus().then((s) => s.available, () => false);
     this.renderNav();
   }
@@ -165,6 +171,8 @@ export class App {
   }
 
   private readonly routeChanged = () => {
+    // A hash that names no route (the skip link's "#main") moves the focus within the page, not to another view.
+    if (this.mounted && !isRouteHash(window.location.hash)) return;
     const route = routeOf(window.location.hash);
     if (this.mounted?.route === route) return;
     this.mounted?.unmount();

@@ -595,6 +595,34 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.locator('.bubble[data-role="user"][data-state="sent"]', { hasText: "second" }).waitFor(WAIT);
   });
 
+  it("stops saying the persona is typing once a turn after a failed one is answered", async () => {
+    // The model fails the first turn (the teen is told GENERATION_FAILED), then answers the next.
+    model.setBehaviour(MODEL, { reply: "I'm still here.", fail: { status: 500, times: 1 } });
+    const { page } = await open();
+    await signIn(page, webUrl, "web-iris");
+    await startChat(page, "Companion");
+
+    await send(page, "first try");
+    await expect.poll(() => page.locator(".problem, [role=alert]").allTextContents().then((texts) => texts.join(" ")), WAIT).toMatch(/reply/i);
+    await send(page, "second try");
+    await page.locator('.bubble[data-role="assistant"][data-state="complete"]', { hasText: "I'm still here." }).waitFor(WAIT);
+
+    await expect.poll(() => page.locator(".agent-status").textContent(), WAIT).not.toMatch(/typing/i);
+  });
+
+  it("keeps the view the teen is on when the skip link moves the focus to the content", async () => {
+    const { page } = await open();
+    await signIn(page, webUrl, "web-jun");
+    await page.getByRole("link", { name: "Your chats" }).click();
+    await page.getByRole("heading", { name: "Your chats" }).waitFor(WAIT);
+
+    await page.getByRole("link", { name: "Skip to content" }).focus();
+    await page.keyboard.press("Enter");
+
+    await expect.poll(() => page.evaluate<string | undefined>("document.activeElement?.id"), WAIT).toBe("main");
+    expect(await page.getByRole("heading", { name: "Your chats" }).isVisible()).toBe(true);
+  });
+
   it("ends a chat, lists it under Your chats with its history, and shows memory only where the API has it", async () => {
     model.setBehaviour(MODEL, { reply: "Good luck at practice!" });
     const { page, screenshot } = await open();

@@ -437,6 +437,8 @@ export class ChatController {
           break;
         }
         this.starting = false;
+        // About another session than the one open (a turn of a chat the teen left): not this chat's problem.
+        if (payload.sessionId && this.session && payload.sessionId !== this.session.sessionId) return;
         if ((payload.code === "SESSION_NOT_FOUND" || payload.code === "SESSION_NOT_ACTIVE") && this.session && (!payload.sessionId || payload.sessionId === this.session.sessionId)) {
           this.sessionEnded({ sessionId: this.session.sessionId, reason: "ended" });
           return;

@@ -44,6 +44,8 @@ export interface TranscriptEntry {
   personaName?: string;
   /** A reply's place among its turn's replies (a group turn has one per persona that answers). */
   replyIndex?: number;
+  /** A message whose turn ended in an error (the teen was told): it waits for no reply, though one may still come. */
+  failed?: boolean;
 }
 
 /** Who wrote a reply, as much as the frame or message that brought it says. */
@@ -108,7 +110,7 @@ export class Transcript {
 
   /** Acknowledged messages whose reply or notice has not arrived yet. */
   awaitingReply(): TranscriptEntry[] {
-    return this.items.filter((e) => e.role === "user" && e.state === "sent" && e.messageId !== undefined && !this.answerOf(e.messageId));
+    return this.items.filter((e) => e.role === "user" && e.state === "sent" && e.messageId !== undefined && e.failed !== true && !this.answerOf(e.messageId));
   }
 
   /** Messages written but not acknowledged: sent again, with their clientMessageId, once the connection is back. */
@@ -186,7 +188,10 @@ export class Transcript {
   turnFailed(messageId: string): TranscriptChange {
     const streaming = this.items.filter((e) => e.role === "assistant" && e.messageId === messageId && e.state === "streaming");
     for (const entry of streaming) entry.state = "interrupted";
-    return { changed: streaming.length > 0 };
+    // The turn is over: its message awaits nothing more, so a later turn's reply is what "typing" waits for.
+    const message = this.items.find((e) => e.role === "user" && e.messageId === messageId && e.failed !== true);
+    if (message) message.failed = true;
+    return { changed: streaming.length > 0 || message !== undefined };
   }
 
   reply(frame: ServerFrames["reply"]): TranscriptChange {

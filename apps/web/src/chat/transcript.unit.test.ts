@@ -95,6 +95,18 @@ describe("Transcript", () => {
     expect(transcript.entries().map((e) => e.text)).toEqual(["hey both", "First.", "Second."]);
   });
 
+  it("waits for no reply to a turn that ended in an error, so a later turn's reply is the one still awaited", () => {
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1);
+    expect(transcript.turnFailed("m1").changed).toBe(true);
+    expect(transcript.awaitingReply()).toEqual([]);
+
+    sentTurn(transcript, "c2", "m2", 2);
+    expect(transcript.awaitingReply().map((e) => e.messageId)).toEqual(["m2"]);
+    transcript.reply({ ...ids("m2"), seq: 2, text: "I'm here.", personaId: "comfort", model: "offline", replaced: false });
+    expect(transcript.awaitingReply()).toEqual([]);
+  });
+
   it("after a reload, knows from history which turn still waits for its reply", () => {
     const transcript = new Transcript();
     transcript.loadHistory([
