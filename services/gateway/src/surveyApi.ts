@@ -216,19 +216,29 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     }
 
     const receivedAt = now().toISOString();
+    // One event per friend's response whenever it is published: its id comes from the survey and the respondent, so
+    // storage counts it once however often it is sent.
+    const announce = () =>
+      ports.publisher.publish({
+        type: "SurveyResponseAccepted",
+        correlationId: surveyId,
+        userId: survey.ownerId,
+        deduplicationKey: `${surveyId}:${respondentKey}`,
+        data: { surveyId, respondentKey, answerCount: kept.length, droppedAnswers: dropped, receivedAt },
+      });
     const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt, ...responseSourceOf(surveyId, traits) }, SOURCE_LIMITS);
-    // A friend sending the same response again is answered, not counted again: its dropped answers were counted once.
-    if (added === "duplicate") return problem(409, "ALREADY_ANSWERED", "You have answered this survey already");
+    if (added === "duplicate") {
+      // A friend sending the same response again is answered, not counted again. It is announced again, though: the
+      // first try may have kept the answer and then failed to publish (a 500 the friend retried), and an answer never
+      // announced is never counted, which could leave the survey short of its third answer for good. Its dropped
+      // answers were counted with the first try.
+      await announce();
+      return problem(409, "ALREADY_ANSWERED", "You have answered this survey already");
+    }
     // As many answers as one network or browser may give have come from this one: most likely the same person again.
     if (added === "source_full") return problem(409, "SOURCE_LIMIT_REACHED", "This survey has all the answers it takes from your network");
     await countDropped();
-    await ports.publisher.publish({
-      type: "SurveyResponseAccepted",
-      correlationId: surveyId,
-      userId: survey.ownerId,
-      deduplicationKey: `${surveyId}:${respondentKey}`,
-      data: { surveyId, respondentKey, answerCount: kept.length, droppedAnswers: dropped, receivedAt },
-    });
+    await announce();
     return json(202, thanks);
   };
 

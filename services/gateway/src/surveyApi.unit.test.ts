@@ -136,6 +136,29 @@ describe("the survey API", () => {
     expect((await surveys.get(surveyId))?.droppedCount).toBe(1);
   });
 
+  it("announces a kept answer again when the friend retries after its first announcement failed, under the same event id", async () => {
+    const { api, surveys, publisher } = setUp();
+    const surveyId = await create(api);
+    const answers = [{ questionId: "three_words", answer: "kind" }];
+    // The bus refuses the first announcement (after the answer was kept): the friend gets an error and sends again.
+    const publish = publisher.publish.bind(publisher);
+    publisher.publish = vi.fn(async () => {
+      publisher.publish = publish;
+      throw new Error("ThrottlingException");
+    });
+    await expect(respond(api, surveyId, "browser-eli-0001", answers)).rejects.toThrow("ThrottlingException");
+    expect(await surveys.listResponses(surveyId)).toHaveLength(1);
+
+    expect((await respond(api, surveyId, "browser-eli-0001", answers)).statusCode).toBe(409);
+    expect((await respond(api, surveyId, "browser-eli-0001", answers)).statusCode).toBe(409);
+
+    // Announced on each retry under one event id, which storage counts once.
+    const announced = publisher.ofType("SurveyResponseAccepted");
+    expect(announced).toHaveLength(2);
+    expect(new Set(announced.map((e) => e.metadata.eventId)).size).toBe(1);
+    expect(await surveys.listResponses(surveyId)).toHaveLength(1);
+  });
+
   it.each([["Comfort", "is a built-in persona's name"], ["\u200b\u200b", "must have a letter or a digit, and no control characters"], ["a\u0007b", "must have a letter or a digit, and no control characters"]])(
     "refuses a subject's name a persona may not have: %j",
     async (subjectName, reason) => {
