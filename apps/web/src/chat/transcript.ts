@@ -181,6 +181,15 @@ export class Transcript {
   }
 
   streamEnd(frame: ServerFrames["stream_end"]): TranscriptChange {
+    // Taken back with nothing in its place: the model broke off or the turn ran out of time (an error follows). Not a
+    // safety change, which always comes with the words shown instead: the half-written reply goes, marked cut off.
+    if (frame.retracted && frame.text.trim() === "") {
+      const entry = this.replyOf(frame.messageId, frame.personaId);
+      if (!entry || isFinal(entry) || entry.state === "interrupted") return NO_CHANGE;
+      this.chunks.delete(entry.key);
+      Object.assign(entry, { text: "", state: "interrupted" });
+      return { changed: true };
+    }
     return this.complete(frame.messageId, frame.seq, frame.text, frame.retracted ? "retracted" : "complete", { personaId: frame.personaId });
   }
 

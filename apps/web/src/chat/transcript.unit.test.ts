@@ -95,6 +95,22 @@ describe("Transcript", () => {
     expect(transcript.entries().map((e) => e.text)).toEqual(["hey both", "First.", "Second."]);
   });
 
+  it("shows a stream taken back with nothing in its place as cut off, not as a safety change, and a later copy replaces it", () => {
+    const transcript = new Transcript();
+    sentTurn(transcript, "c1", "m1", 1);
+    transcript.streamStart(ids("m1"));
+    transcript.streamChunk({ ...ids("m1"), index: 0, text: "Half a" });
+
+    expect(transcript.streamEnd({ ...ids("m1"), replyId: "m1", seq: 1, text: "", retracted: true, model: "m" }).changed).toBe(true);
+    expect(transcript.entries().map((e) => [e.role, e.text, e.state])).toEqual([
+      ["user", "hi", "sent"],
+      ["assistant", "", "interrupted"],
+    ]);
+    // A safety change comes with the words shown instead, and is a retraction.
+    transcript.streamEnd({ ...ids("m1"), replyId: "m1", seq: 1, text: "Let's talk about something else.", retracted: true, model: "m" });
+    expect(transcript.entries().map((e) => [e.text, e.state])[1]).toEqual(["Let's talk about something else.", "retracted"]);
+  });
+
   it("waits for no reply to a turn that ended in an error, so a later turn's reply is the one still awaited", () => {
     const transcript = new Transcript();
     sentTurn(transcript, "c1", "m1", 1);
