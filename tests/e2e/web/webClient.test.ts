@@ -610,6 +610,19 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await expect.poll(() => page.locator(".agent-status").textContent(), WAIT).not.toMatch(/typing/i);
   });
 
+  it("signs out, rather than reconnecting for ever, when the account is erased while the chat is open", async () => {
+    const { page } = await open();
+    await signIn(page, webUrl, "web-kai");
+    await startChat(page, "Companion");
+
+    // The account is erased elsewhere (another device): its sockets are closed and its old tokens refused.
+    const token = await mintToken(env.cloud.endpoints, { sub: "web-kai" });
+    const erased = await fetch(`${env.cloud.endpoints.readApiUrl}/me`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+    expect(erased.status).toBe(204);
+
+    await page.getByLabel("Sign in as").waitFor(WAIT);
+  });
+
   it("keeps the view the teen is on when the skip link moves the focus to the content", async () => {
     const { page } = await open();
     await signIn(page, webUrl, "web-jun");

@@ -233,6 +233,12 @@ export class HttpApi {
     return this.json<SurveyAnswerAccepted>("POST", `/surveys/${encodeURIComponent(surveyId)}/responses`, { withToken: false, body: answers });
   }
 
+  /** Whether the API refuses the token (401): expired, or issued before its account was erased. False when offline. */
+  async tokenRefused(): Promise<boolean> {
+    const response = await this.send("GET", "/sessions", { withToken: true }).catch(() => undefined);
+    return response?.status === 401;
+  }
+
   /** `GET /health` needs no token; a 503 still reports which part is down. */
   async health(): Promise<Feature<HealthReport>> {
     const response = await this.send("GET", "/health", { withToken: false });

@@ -24,6 +24,11 @@ export interface ChatConnectionOptions {
   /** A ping every this often; a link that answers nothing within `deadAfterMs` of one is treated as dropped. */
   pingEveryMs?: number;
   deadAfterMs?: number;
+  /**
+   * Asks the HTTP API whether it refuses the token (401): a socket refused before it opens says nothing of why, and a
+   * token still in its time is refused for good once its account was erased. Asked after two such refusals in a row.
+   */
+  tokenRefused?: () => Promise<boolean>;
 }
 
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
@@ -67,6 +72,8 @@ export class ChatConnection {
   private deadTimer: number | undefined;
   private opened = false;
   private stopped = true;
+  /** Sockets in a row that closed before they opened. */
+  private refusedInARow = 0;
 
   constructor(private readonly options: ChatConnectionOptions) {}
 
@@ -136,6 +143,7 @@ export class ChatConnection {
       openedThisTime = true;
       this.opened = true;
       this.attempt = 0;
+      this.refusedInARow = 0;
       this.setState("open");
       this.heartbeat();
       this.options.onOpen();
@@ -156,8 +164,19 @@ export class ChatConnection {
         this.setState("unauthorized");
         return;
       }
+      if (!openedThisTime) this.refusedInARow += 1;
       this.scheduleRetry();
+      // Refused twice before opening, with a token still in its time: a network that is down refuses nothing, so ask
+      // the HTTP API; a 401 there (an erased account's token) ends the retries.
+      if (this.refusedInARow >= 2 && this.options.tokenRefused) void this.checkToken(this.options.tokenRefused);
     };
+  }
+
+  private async checkToken(tokenRefused: () => Promise<boolean>): Promise<void> {
+    const refused = await tokenRefused().catch(() => false);
+    if (!refused || this.stopped || this.state === "open") return;
+    this.drop();
+    this.setState("unauthorized");
   }
 
   private scheduleRetry(): void {

@@ -119,6 +119,7 @@ export class ChatController {
     this.connection = new ChatConnection({
       websocketUrl: options.websocketUrl,
       token: options.token,
+      tokenRefused: () => options.api.tokenRefused(),
       onFrame: (frame) => this.receive(frame),
       onOpen: () => this.linkOpened(),
       onState: (state) => {
