@@ -114,6 +114,13 @@ export class App {
     this.onSignOut();
   }
 
+  /** The account is gone: the chat this tab kept goes with it, and the teen is back at sign-in, told so. */
+  private accountDeleted() {
+    this.stop();
+    this.controller.forgetStored();
+    this.onSignOut("Your account and everything InnerWorld kept about you are deleted.");
+  }
+
   stop(): void {
     window.removeEventListener("hashchange", this.routeChanged);
     this.mounted?.unmount();
@@ -203,7 +210,7 @@ export class App {
       );
       this.mounted = { route, unmount: () => undefined };
     } else if (route === "memory") {
-      replaceChildren(this.main, memoryView(this.api));
+      replaceChildren(this.main, memoryView(this.api, () => this.accountDeleted()));
       this.mounted = { route, unmount: () => undefined };
     } else {
       const view = new OperatorView({ api: this.api, eventTapUrl: this.config.eventTapUrl, userId: this.signedIn.userId, token: () => (isExpired(this.signedIn) ? undefined : this.signedIn.token) });

@@ -218,6 +218,11 @@ export class HttpApi {
     await this.request("DELETE", `/me/memory/${encodeURIComponent(factId)}`);
   }
 
+  /** `DELETE /me`: erases everything stored about the caller, in every table and the graph (204); the token stops working. */
+  async deleteAccount(): Promise<void> {
+    await this.request("DELETE", "/me");
+  }
+
   /** `GET /me/export`: everything stored about the caller (sessions, messages still kept, facts, context, personas, surveys), as JSON. */
   myData(): Promise<unknown> {
     return this.json<unknown>("GET", "/me/export");

@@ -577,6 +577,11 @@ export class ChatController {
     sessionStorage.removeItem(this.storageKey);
   }
 
+  /** Drops what this tab kept of the chat (its session, unsent messages): the account it belonged to is gone. */
+  forgetStored(): void {
+    this.clearStored();
+  }
+
   private changed(completed?: TranscriptEntry) {
     const snapshot = this.snapshot();
     for (const listener of this.listeners) listener(snapshot, completed);

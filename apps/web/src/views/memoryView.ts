@@ -1,10 +1,11 @@
 // "What InnerWorld remembers about me": the facts `GET /me/memory` lists, each with a way to make InnerWorld forget it,
-// and "Download my data": everything `GET /me/export` holds about the teen, saved as a JSON file.
+// "Download my data": everything `GET /me/export` holds about the teen, saved as a JSON file; and "Delete my account":
+// `DELETE /me`, asked twice, after which the app signs out.
 import { isApiError, type HttpApi, type RememberedFact } from "../api/httpApi";
 import { wordsForHttpStatus } from "../chat/teenWords";
 import { announce, h, replaceChildren } from "../dom";
 
-export const memoryView = (api: HttpApi): HTMLElement => {
+export const memoryView = (api: HttpApi, onAccountDeleted: () => void): HTMLElement => {
   const list = h("ul", { class: "plain-list", "aria-label": "Things InnerWorld remembers" });
   const status = h("p", { role: "status", class: "muted" }, "Loading…");
   const refresh = h("button", { type: "button", class: "secondary" }, "Refresh");
@@ -17,6 +18,7 @@ export const memoryView = (api: HttpApi): HTMLElement => {
     h("div", { class: "row" }, status, refresh),
     list,
     exportPart(api),
+    deletePart(api, onAccountDeleted),
   );
 
   const row = (fact: RememberedFact): HTMLElement => {
@@ -113,4 +115,36 @@ const exportPart = (api: HttpApi): HTMLElement => {
     h("p", { id: "export-what" }, "The file holds everything InnerWorld keeps about you: your chats and the messages still kept, these notes, your own personas and your surveys with friends' answers."),
     h("div", { class: "row" }, button, status),
   );
+};
+
+/** Asked twice (the first press only asks), then `DELETE /me`; on success the app signs out, with nothing left to show. */
+const deletePart = (api: HttpApi, onAccountDeleted: () => void): HTMLElement => {
+  const status = h("p", { role: "status", class: "muted" });
+  const actions = h("div", { class: "row" });
+  const ask = () => {
+    const erase = h("button", { type: "button", class: "danger" }, "Yes, delete everything");
+    const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, "Keep my account");
+    erase.addEventListener("click", () => {
+      erase.disabled = keep.disabled = true;
+      status.textContent = "Deleting…";
+      api
+        .deleteAccount()
+        .then(onAccountDeleted)
+        .catch((error: unknown) => {
+          erase.disabled = keep.disabled = false;
+          status.textContent = `Couldn't delete your account. ${wordsForHttpStatus(isApiError(error) ? error.status : 0)}`;
+        });
+    });
+    replaceChildren(actions, erase, keep, status);
+    status.textContent = "This deletes your chats, these notes, your personas and your surveys, for good. You can sign in again afterwards as a new start.";
+    keep.focus();
+  };
+  function idle(): HTMLButtonElement {
+    const button = h("button", { type: "button", class: "secondary", onclick: ask }, "Delete my account");
+    status.textContent = "";
+    replaceChildren(actions, button, status);
+    return button;
+  }
+  idle();
+  return h("section", { class: "stack", "aria-labelledby": "delete-title" }, h("h3", { id: "delete-title" }, "Delete my account"), actions);
 };
