@@ -111,6 +111,8 @@ export class App {
 
   private signOut() {
     this.stop();
+    // A shared device's next user must not find this teen's chat (its session, messages not yet sent) in the tab.
+    this.controller.forgetStored();
     this.onSignOut();
   }
 

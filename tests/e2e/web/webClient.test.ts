@@ -723,6 +723,32 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect((sessions.Items ?? []).filter((item) => item.userId?.S === "web-lena")).toEqual([]);
   });
 
+  it("takes a note off the list when Forget finds it already forgotten (in another tab), and the chat out of the tab on sign-out", async () => {
+    model.setBehaviour(MODEL, { reply: "Nice!" });
+    const { page } = await open();
+    // The API as another tab left it: the list still shows a note this tab loaded, which is already forgotten there.
+    await page.route(/\/me\/memory/, async (route) => {
+      if (route.request().method() === "GET") {
+        await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ facts: [{ id: "fact-jordan", type: "Person", name: "Jordan", summary: "Jordan, a friend" }] }) });
+      } else await route.fulfill({ status: 404, contentType: "application/json", body: JSON.stringify({ error: { code: "FACT_NOT_FOUND", message: "No such remembered fact" } }) });
+    });
+    await signIn(page, webUrl, "web-mina");
+    await startChat(page, "Companion");
+    await send(page, "hi again");
+    await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor(WAIT);
+
+    await page.getByRole("link", { name: "What I remember" }).click();
+    const note = page.locator('[data-fact-id="fact-jordan"]');
+    await note.getByRole("button", { name: /^Forget:/ }).click();
+    await note.getByRole("button", { name: /^Yes, forget/ }).click();
+    await expect.poll(() => note.count(), WAIT).toBe(0);
+
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('innerworld.chat.web-mina')")).not.toBeNull();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Sign in as").waitFor(WAIT);
+    expect(await page.evaluate<string | null>("sessionStorage.getItem('innerworld.chat.web-mina')")).toBeNull();
+  });
+
   it("downloads everything InnerWorld keeps about the teen from the memory page, as a JSON file, with the token kept out of every URL", async (context) => {
     model.setBehaviour(MODEL, { reply: "Ooh, which song are you learning?" });
     const { page, screenshot } = await open();

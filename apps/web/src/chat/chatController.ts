@@ -577,7 +577,7 @@ export class ChatController {
     sessionStorage.removeItem(this.storageKey);
   }
 
-  /** Drops what this tab kept of the chat (its session, unsent messages): the account it belonged to is gone. */
+  /** Drops what this tab kept of the chat (its session, unsent messages): signed out, or the account is gone. */
   forgetStored(): void {
     this.clearStored();
   }

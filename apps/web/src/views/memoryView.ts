@@ -29,17 +29,20 @@ export const memoryView = (api: HttpApi, onAccountDeleted: () => void): HTMLElem
       const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, "Keep it");
       forget.addEventListener("click", () => {
         forget.disabled = true;
+        const forgotten = () => {
+          // The keyboard stays in the list: on the next note's Forget, or on the heading once none follows.
+          const next = item.nextElementSibling?.querySelector("button") ?? section.querySelector<HTMLElement>("#memory-title");
+          item.remove();
+          next?.focus();
+          status.textContent = "Forgotten.";
+          announce(`Forgotten: ${fact.text}`);
+        };
         api
           .forget(fact.id)
-          .then(() => {
-            // The keyboard stays in the list: on the next note's Forget, or on the heading once none follows.
-            const next = item.nextElementSibling?.querySelector("button") ?? section.querySelector<HTMLElement>("#memory-title");
-            item.remove();
-            next?.focus();
-            status.textContent = "Forgotten.";
-            announce(`Forgotten: ${fact.text}`);
-          })
+          .then(forgotten)
           .catch((error: unknown) => {
+            // Not there any more (forgotten in another tab, or on another device): as good as forgotten here.
+            if (isApiError(error) && error.status === 404) return forgotten();
             forget.disabled = false;
             status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
           });
