@@ -74,6 +74,7 @@ export class App {
       timeZone: browserTimeZone(),
       personaName: (personaId) => personaName(this.personas, personaId),
       onUnauthorized: () => this.onSignOut("Your sign-in ran out. Sign in again to carry on."),
+      onPersonaReady: () => void this.loadPersonas(),
     });
     this.chatView = new ChatView(
       this.controller,

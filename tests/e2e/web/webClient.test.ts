@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { GetItemCommand, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EventPublisher } from "@innerworld/events";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page, type TestBrowser } from "@innerworld/testing/browser";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
@@ -458,6 +459,29 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(starts).toEqual([expect.objectContaining({ personaId: luna.id })]);
   });
 
+  it("lists a persona as chattable the moment the teen's survey finishes it (persona_ready), with the picker open", async () => {
+    const vega = await makePersona("web-nell", "Vega");
+    await setPersonaStatus(vega.id, "drawing");
+    const { page } = await open();
+    await signIn(page, webUrl, "web-nell");
+    const vegaRadio = page.getByRole("radio", { name: /^Vega \(yours\)/ });
+    await vegaRadio.waitFor(WAIT);
+    expect(await vegaRadio.isDisabled()).toBe(true);
+    await expect.poll(() => page.locator(".link-state").textContent(), WAIT).toBe("Connected");
+
+    // The portrait service finishes: storage makes the persona ready and the notifier tells the owner's open sockets.
+    const portrait = new EventPublisher({ client: env.eventBridge, busName: env.cloud.endpoints.busName, producer: "portrait" });
+    await portrait.publish({
+      type: "PersonaPortraitReady",
+      correlationId: vega.id,
+      userId: "web-nell",
+      data: { surveyId: crypto.randomUUID(), personaId: vega.id, portraitKey: `portraits/${vega.id}.svg`, contentType: "image/svg+xml", painter: "offline-svg", readyAt: "2026-12-06T12:00:00.000Z" },
+    });
+
+    // No navigation: the frame alone brings the list up to date.
+    await expect.poll(() => vegaRadio.isDisabled(), WAIT).toBe(false);
+  });
+
   it("catches up on the reply it missed while the network was down, once it is back", async () => {
     // The model answers 5 s after it is asked: a busy machine has that long to take the page offline before the reply exists.
     model.setBehaviour(MODEL, { reply: "I'm still here. Take your time, and tell me when you're ready.", delayMs: 5_000 });
@@ -597,11 +621,11 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
 
   it("signs out, rather than reconnecting for ever, when the account is erased while the chat is open", async () => {
     const { page } = await open();
-    await signIn(page, webUrl, "web-kai");
+    await signIn(page, webUrl, "web-kira");
     await startChat(page, "Companion");
 
     // The account is erased elsewhere (another device): its sockets are closed and its old tokens refused.
-    const token = await mintToken(env.cloud.endpoints, { sub: "web-kai" });
+    const token = await mintToken(env.cloud.endpoints, { sub: "web-kira" });
     const erased = await fetch(`${env.cloud.endpoints.readApiUrl}/me`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
     expect(erased.status).toBe(204);
 

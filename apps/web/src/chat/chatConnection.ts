@@ -47,6 +47,7 @@ const SERVER_FRAME_TYPES: readonly ServerFrameType[] = [
   "session_resumed",
   "feedback_request",
   "feedback_recorded",
+  "persona_ready",
   "pong",
   "error",
 ];

@@ -82,6 +82,8 @@ export interface ChatControllerOptions {
   /** A persona's name as the picker shows it, for a refused start that names the persona it refused. */
   personaName: (personaId: string) => string;
   onUnauthorized: () => void;
+  /** A persona the teen's survey made is ready (`persona_ready`): the picker should list it as chattable now. */
+  onPersonaReady?: (personaId: string) => void;
 }
 
 export class ChatController {
@@ -475,6 +477,10 @@ export class ChatController {
         const payload = frame.payload as ServerFrames["feedback_recorded"];
         if (this.feedback?.requestId === payload.requestId) this.feedback = { ...this.feedback, answered: payload.choice, sending: false };
         break;
+      }
+      case "persona_ready": {
+        this.options.onPersonaReady?.((frame.payload as ServerFrames["persona_ready"]).personaId);
+        return;
       }
       case "rate_limit_status":
       case "pong":
