@@ -110,18 +110,14 @@ export class App {
     void this.detectFeatures();
   }
 
-  private signOut() {
-    this.stop();
-    // A shared device's next user must not find this teen's chat (its session, messages not yet sent) in the tab.
-    this.controller.forgetStored();
-    this.onSignOut();
-  }
-
-  /** The account is gone: the chat this tab kept goes with it, and the teen is back at sign-in, told so. */
-  private accountDeleted() {
+  /**
+   * Back to sign-in, `reason` said there. The chat this tab kept goes too: a shared device's next user must not find
+   * this teen's chat (its session, messages not yet sent), nor anyone an erased account's.
+   */
+  private signOut(reason?: string) {
     this.stop();
     this.controller.forgetStored();
-    this.onSignOut("Your account and everything InnerWorld kept about you are deleted.");
+    this.onSignOut(reason);
   }
 
   stop(): void {
@@ -213,7 +209,7 @@ export class App {
       );
       this.mounted = { route, unmount: () => undefined };
     } else if (route === "memory") {
-      replaceChildren(this.main, memoryView(this.api, () => this.accountDeleted()));
+      replaceChildren(this.main, memoryView(this.api, () => this.signOut("Your account and everything InnerWorld kept about you are deleted.")));
       this.mounted = { route, unmount: () => undefined };
     } else {
       const view = new OperatorView({ api: this.api, eventTapUrl: this.config.eventTapUrl, userId: this.signedIn.userId, token: () => (isExpired(this.signedIn) ? undefined : this.signedIn.token) });

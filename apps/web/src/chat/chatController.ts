@@ -496,7 +496,7 @@ export class ChatController {
     if (!this.session || this.session.sessionId !== payload.sessionId) return;
     this.session = { ...this.session, ended: { reason: payload.reason } };
     this.agentStatus = undefined;
-    this.clearStored();
+    this.forgetStored();
     this.changed();
   }
 
@@ -532,7 +532,7 @@ export class ChatController {
       if (this.session?.sessionId !== sessionId) return;
       this.transcript.loadHistory(messages);
       if (!isSessionLive(summary)) this.session = { ...this.session, ended: { reason: summary.endReason ?? summary.status } };
-      if (this.session.ended) this.clearStored();
+      if (this.session.ended) this.forgetStored();
       else this.store();
     } catch {
       this.problem = "Couldn't load the earlier messages of this chat. New ones will still show up here.";
@@ -552,7 +552,7 @@ export class ChatController {
     this.problem = undefined;
     this.resumed = false;
     if (session && !session.ended) this.store();
-    else this.clearStored();
+    else this.forgetStored();
     this.changed();
   }
 
@@ -579,13 +579,9 @@ export class ChatController {
     }
   }
 
-  private clearStored() {
-    sessionStorage.removeItem(this.storageKey);
-  }
-
-  /** Drops what this tab kept of the chat (its session, unsent messages): signed out, or the account is gone. */
+  /** Drops what this tab kept of the chat (its session, unsent messages): the chat ended, signed out, or the account is gone. */
   forgetStored(): void {
-    this.clearStored();
+    sessionStorage.removeItem(this.storageKey);
   }
 
   private changed(completed?: TranscriptEntry) {

@@ -34,8 +34,8 @@ export class ApiRuntime {
    * The route a message goes to: the selected key when such a route exists, else $default. Messages can
    * never select $connect or $disconnect, which API Gateway reserves for the connection's life cycle.
    */
-  public routeFor(message: { body: string; isBinary: boolean }): { routeKey: string; handler: WsHandler | undefined } {
-    const selected = this.selectRoute(message);
+  public routeFor(body: string): { routeKey: string; handler: WsHandler | undefined } {
+    const selected = this.selectRoute(body);
     if (selected !== undefined && selected !== "$connect" && selected !== "$disconnect") {
       const handler = this.handlerFor(selected);
       if (handler !== undefined) return { routeKey: selected, handler };

@@ -18,7 +18,7 @@ export function routeMessage(runtime: ApiRuntime, connection: Connection, data: 
 
 async function deliver(runtime: ApiRuntime, connection: Connection, data: Buffer): Promise<void> {
   const body = data.toString("utf8");
-  const { routeKey, handler } = runtime.routeFor({ body, isBinary: false });
+  const { routeKey, handler } = runtime.routeFor(body);
   const event = buildMessageEvent(runtime.api, connection.facts, { routeKey, body, isBase64Encoded: false }, connection.authorizer);
   const { connectionId, requestId } = event.requestContext;
   if (handler === undefined) {

@@ -1,8 +1,11 @@
 // Picks the route a message goes to from the API's route selection expression, as API Gateway does.
 import { InvalidRouteSelectionExpressionError } from "./errors.js";
 
-/** Returns the route key a message selects, or undefined when it selects none (then $default applies). */
-export type RouteSelector = (message: { body: string; isBinary: boolean }) => string | undefined;
+/**
+ * Returns the route key a text message selects, or undefined when it selects none (then $default applies). Binary
+ * messages never reach a route: the socket is closed with 1003 (routeMessage.ts).
+ */
+export type RouteSelector = (body: string) => string | undefined;
 
 /**
  * Compiles `$request.body.a.b` or `${request.body.a.b}`, the forms a Lambda-proxy WebSocket API uses.
@@ -15,9 +18,8 @@ export function compileRouteSelection(expression: string | undefined): RouteSele
   if (path === undefined || path.some((segment) => segment === "")) {
     throw new InvalidRouteSelectionExpressionError(expression);
   }
-  return ({ body, isBinary }) => {
-    // Binary and non-JSON messages cannot be evaluated; API Gateway sends them to $default.
-    if (isBinary) return undefined;
+  return (body) => {
+    // A message that is not JSON cannot be evaluated; API Gateway sends it to $default.
     let value: unknown;
     try {
       value = JSON.parse(body);
