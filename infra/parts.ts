@@ -55,7 +55,7 @@ const lookUpPortraits = (plan: DeploymentPlan, part: PartName) => {
 
 const deployGateway = (plan: DeploymentPlan) => {
   const part: PartName = "gateway";
-  declareSecrets(plan, part);
+  const secrets = declareSecrets(plan, part);
   const { links } = sharedLinks(plan);
   const userPoolIds = { id: readParameter(plan, part, KEYS.userPoolId), clientId: readParameter(plan, part, KEYS.userPoolClientId) };
   const userPool = new sst.Linkable(LINK_NAMES.userPool, { properties: userPoolIds });
@@ -68,7 +68,10 @@ const deployGateway = (plan: DeploymentPlan) => {
   const chat = createChatApi(plan.gateway, context);
   publishParameter(plan, part, KEYS.connectionsUrl, chat.api.managementEndpoint);
   publishParameter(plan, part, KEYS.connectionsExecutionArn, chat.executionArn);
-  const withConnections = { ...context, links: { ...context.links, connections: chat.connections, portraits: lookUpPortraits(plan, part) } };
+  const withConnections = {
+    ...context,
+    links: { ...context.links, connections: chat.connections, portraits: lookUpPortraits(plan, part), surveySourceSecret: secrets[LINK_NAMES.surveySourceSecret] },
+  };
   createSessionSweep(plan.gateway.sweep, withConnections);
   const read = createReadApi(plan.gateway.readApi, plan.gateway.surveyApi, userPoolIds, withConnections);
   createAlarms(plan, part, readParameter(plan, part, KEYS.alarmTopicArn));

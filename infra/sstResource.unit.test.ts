@@ -34,6 +34,7 @@ describe("runtimeConfigFromResource", () => {
     [LINK_NAMES.connections]: { url: "https://abc123.execute-api.us-east-1.amazonaws.com/$default" },
     [deadLetterQueueLinkName("generation")]: { url: `https://sqs.us-east-1.amazonaws.com/123456789012/${generation?.deadLetterQueue.name}` },
     [LINK_NAMES.modelApiKey]: { value: "sk-linked" },
+    [LINK_NAMES.surveySourceSecret]: { value: "linked-survey-source-secret-0123456789abcdef" },
   };
   const lambdaEnv: NodeJS.ProcessEnv = {};
   const sstVariables = ["SST_KEY", "SST_KEY_FILE", "SST_RESOURCE_App"] as const;
@@ -71,6 +72,8 @@ describe("runtimeConfigFromResource", () => {
     expect(config.credentials).toBeUndefined();
     // The model key reaches the code that reads it from the environment.
     expect(lambdaEnv.INNERWORLD_MODEL_API_KEY).toBe("sk-linked");
+    // As does the survey API's source secret (the survey function is the one linked to it).
+    expect(lambdaEnv.INNERWORLD_SURVEY_SOURCE_SECRET).toBe("linked-survey-source-secret-0123456789abcdef");
   });
 
   it("outside SST (the local cloud), is exactly the environment's config", () => {

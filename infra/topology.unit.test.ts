@@ -217,6 +217,18 @@ describe("infra built from the topology table", () => {
     expect(withConnections.sort()).toEqual(["gateway", "generation", "notifier"]);
   });
 
+  it("links the survey function alone to its source secret, which the gateway part requires on every stage", () => {
+    const linkedToSecret = plan.parts.flatMap((part) =>
+      recordingOf(part)
+        .created.filter((c) => c.type === "sst.aws.Function" && (c.args as { link: string[] }).link.includes("«SurveySourceSecret»"))
+        .map((c) => c.name),
+    );
+    expect(linkedToSecret).toEqual([plan.gateway.surveyApi.function.logicalName]);
+    expect(plan.secrets.filter((s) => s.logicalName === "SurveySourceSecret")).toEqual([expect.objectContaining({ part: "gateway", required: true })]);
+    // Declared without a placeholder value: SST stops the deploy until `sst secret set` gives it one.
+    expect(only(recordingOf("gateway").created, "sst.Secret", "SurveySourceSecret").args).toBeUndefined();
+  });
+
   it("gives the portrait service the model key, and its image model only where the stage names one", () => {
     const portraitOf = (built: DeploymentPlan) => built.services.find((s) => s.service === "portrait")?.function;
     expect(portraitOf(plan)?.links).toContain("modelApiKey");

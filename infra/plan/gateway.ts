@@ -98,6 +98,6 @@ export const planGateway = (stage: string, settings?: StageSettings): GatewayPla
     routes: SURVEY_ROUTES,
     publicRoutes: SURVEY_PUBLIC_ROUTES,
     // Its own entry, so the chat routes never bundle the survey code and its S3 client.
-    function: gatewayFunction(stage, "surveyApi", "GatewaySurveyApi", { links: ["bus", "tables", "portraits"] }, "services/gateway/src/surveyHandler"),
+    function: gatewayFunction(stage, "surveyApi", "GatewaySurveyApi", { links: ["bus", "tables", "portraits", "surveySourceSecret"] }, "services/gateway/src/surveyHandler"),
   },
 });

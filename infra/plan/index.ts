@@ -47,7 +47,7 @@ export const buildPlan = (stage: string, settings: StageSettings = settingsFor(s
     services,
     alarms: [...planGatewayAlarms(gateway), ...services.flatMap((s) => planServiceAlarms(stage, s))],
     dashboard: planDashboard(stage, services),
-    secrets: planSecrets(core, services, settings),
+    secrets: planSecrets(core, gateway, services, settings),
     parameters: planParameters(stage, core, services),
   };
 };

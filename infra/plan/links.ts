@@ -14,6 +14,7 @@ export const LINK_NAMES: typeof RUNTIME_LINK_NAMES = {
   modelApiKey: "ModelApiKey",
   moderationApiKey: "ModerationApiKey",
   portraits: "Portraits",
+  surveySourceSecret: "SurveySourceSecret",
 };
 
 /** Must equal `deadLetterQueueLinkName` in packages/platform; infra/sstResource.test.ts checks it for every service. */

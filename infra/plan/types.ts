@@ -6,7 +6,7 @@ import type { IdentityProvider, StageSettings } from "./settings";
 export type PartName = "core" | ServiceName;
 
 /** What a function can be linked to; each becomes one `Resource.<name>` in the Lambda. */
-export type LinkKey = "bus" | "tables" | "deadLetterQueue" | "connections" | "userPool" | "graph" | "modelApiKey" | "moderationApiKey" | "portraits";
+export type LinkKey = "bus" | "tables" | "deadLetterQueue" | "connections" | "userPool" | "graph" | "modelApiKey" | "moderationApiKey" | "portraits" | "surveySourceSecret";
 
 export interface FunctionPlan {
   /** SST component name, unique across all parts. */

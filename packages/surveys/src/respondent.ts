@@ -1,5 +1,5 @@
 // Who is answering, as far as an anonymous request tells: a respondent key, and the network and browser it came from.
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 export interface RespondentTraits {
   sourceIp?: string;
@@ -35,11 +35,17 @@ export const networkOf = (sourceIp: string | undefined): string => {
     .join(":")}::/64`;
 };
 
-const hashOf = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 40);
+/** How long the source secret must be: a key shorter than a hash's own strength would be the weakest part. */
+export const SOURCE_SECRET_MIN_LENGTH = 32;
 
-/** A respondent who clears their id still comes from the same address and browser; one who shares a link does not. */
-export const respondentKeyOf = (surveyId: string, respondentId: string, traits: RespondentTraits): string =>
-  hashOf(surveyId, respondentId, traits.sourceIp ?? "", traits.userAgent ?? "");
+/** The survey API was started without its source secret, or with one too short to key a hash. */
+export class SourceSecretError extends Error {
+  readonly code = "SOURCE_SECRET_MISSING";
+  constructor(length: number) {
+    super(`the survey source secret must be at least ${SOURCE_SECRET_MIN_LENGTH} characters (got ${length}); set INNERWORLD_SURVEY_SOURCE_SECRET`);
+    this.name = "SourceSecretError";
+  }
+}
 
 /** Where a response came from, hashed with the survey's id so the same network cannot be followed from survey to survey. */
 export interface ResponseSource {
@@ -47,7 +53,26 @@ export interface ResponseSource {
   browserKey: string;
 }
 
-export const responseSourceOf = (surveyId: string, traits: RespondentTraits): ResponseSource => {
-  const network = networkOf(traits.sourceIp);
-  return { networkKey: hashOf(surveyId, "network", network), browserKey: hashOf(surveyId, "browser", network, traits.userAgent ?? "") };
+export interface SourceKeys {
+  /** A respondent who clears their id still comes from the same address and browser; one who shares a link does not. */
+  respondentKeyOf(surveyId: string, respondentId: string, traits: RespondentTraits): string;
+  responseSourceOf(surveyId: string, traits: RespondentTraits): ResponseSource;
+}
+
+/**
+ * The keys a response is counted under, as HMACs under a secret kept outside the tables. A plain hash of an IPv4
+ * address and a survey id is undone by hashing all four billion addresses (minutes on one machine), so anyone who
+ * could read the survey table would learn where each friend answered from; with the secret kept apart, the table
+ * alone tells nothing.
+ */
+export const createSourceKeys = (secret: string): SourceKeys => {
+  if (secret.length < SOURCE_SECRET_MIN_LENGTH) throw new SourceSecretError(secret.length);
+  const keyed = (...parts: string[]) => createHmac("sha256", secret).update(parts.join("\u0000")).digest("hex").slice(0, 40);
+  return {
+    respondentKeyOf: (surveyId, respondentId, traits) => keyed(surveyId, respondentId, traits.sourceIp ?? "", traits.userAgent ?? ""),
+    responseSourceOf: (surveyId, traits) => {
+      const network = networkOf(traits.sourceIp);
+      return { networkKey: keyed(surveyId, "network", network), browserKey: keyed(surveyId, "browser", network, traits.userAgent ?? "") };
+    },
+  };
 };

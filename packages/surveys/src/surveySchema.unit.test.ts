@@ -2,7 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUESTIONS } from "./questions";
 import { checkAnswers, createSurveyRequestSchema, duplicateQuestionIds, surveyResponseSchema } from "./surveySchema";
-import { networkOf, respondentKeyOf, responseSourceOf } from "./respondent";
+import { createHash } from "node:crypto";
+import { createSourceKeys, networkOf, SourceSecretError } from "./respondent";
+
+const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
+const { respondentKeyOf, responseSourceOf } = createSourceKeys(SECRET);
 
 describe("a survey response", () => {
   it("must answer questions of this survey, once each, with one of a choice's options", () => {
@@ -64,5 +68,20 @@ describe("a response's source", () => {
     expect(responseSourceOf("s1", { sourceIp: "2001:db8:85a3:12::1", userAgent: "other" })).toEqual({ networkKey: here.networkKey, browserKey: expect.not.stringMatching(here.browserKey) });
     expect(responseSourceOf("s2", { sourceIp: "2001:db8:85a3:12::1", userAgent: "ua" }).networkKey).not.toBe(here.networkKey);
     expect(JSON.stringify(here)).not.toContain("2001");
+  });
+
+  it("is keyed by a secret, so the table alone cannot be hashed back to an address", () => {
+    const keys = responseSourceOf("s1", { sourceIp: "203.0.113.7", userAgent: "ua" });
+    // What an unkeyed hash gave: anyone could try every IPv4 address against it.
+    const unkeyed = createHash("sha256").update(["s1", "network", "203.0.113.7"].join("\u0000")).digest("hex").slice(0, 40);
+    expect(keys.networkKey).not.toBe(unkeyed);
+    const underAnotherSecret = createSourceKeys(`${SECRET}-rotated`).responseSourceOf("s1", { sourceIp: "203.0.113.7", userAgent: "ua" });
+    expect(underAnotherSecret.networkKey).not.toBe(keys.networkKey);
+    expect(underAnotherSecret.browserKey).not.toBe(keys.browserKey);
+  });
+
+  it("refuses a missing or short secret rather than hashing without one", () => {
+    expect(() => createSourceKeys("")).toThrow(SourceSecretError);
+    expect(() => createSourceKeys("x".repeat(31))).toThrow(/at least 32 characters/);
   });
 });

@@ -16,10 +16,9 @@ import {
   duplicateQuestionIds,
   locatesSomeone,
   locatingQuestionRefusal,
-  respondentKeyOf,
-  responseSourceOf,
   surveyResponseSchema,
   withoutLocatingDetails,
+  type SourceKeys,
   type Survey,
   type SurveyQuestion,
 } from "@innerworld/surveys";
@@ -40,6 +39,8 @@ export interface SurveyApiPorts {
   /** Checks an optional bearer token on the public routes; undefined when it is absent or invalid. */
   userOfToken(token: string): Promise<string | undefined>;
   screen(text: string): SafetyVerdict;
+  /** Keys a response by respondent, network and browser under a secret kept outside the tables. */
+  sourceKeys: SourceKeys;
   clock: Clock;
   /** Where a friend opens the survey; the API's own URL when no web client is configured. */
   shareBaseUrl?: string;
@@ -173,7 +174,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     if (answerProblems.length) return problem(400, "INVALID_RESPONSE", "Some answers do not fit the questions", answerProblems.map((p) => ({ field: `answers.${p.questionId}`, reason: p.reason })));
 
     const traits = { sourceIp: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent };
-    const respondentKey = respondentKeyOf(surveyId, parsed.data.respondentId, traits);
+    const respondentKey = ports.sourceKeys.respondentKeyOf(surveyId, parsed.data.respondentId, traits);
     const decision = await ports.rateLimiter
       .take([
         { scope: "survey_respondent", key: respondentKey, perMinute: SURVEY_RATE_LIMITS.perRespondentPerMinute },
@@ -226,7 +227,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
         deduplicationKey: `${surveyId}:${respondentKey}`,
         data: { surveyId, respondentKey, answerCount: kept.length, droppedAnswers: dropped, receivedAt },
       });
-    const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt, ...responseSourceOf(surveyId, traits) }, SOURCE_LIMITS);
+    const added = await ports.surveys.addResponse(surveyId, { respondentKey, answers: kept, receivedAt, ...ports.sourceKeys.responseSourceOf(surveyId, traits) }, SOURCE_LIMITS);
     if (added === "duplicate") {
       // A friend sending the same response again is answered, not counted again. It is announced again, though: the
       // first try may have kept the answer and then failed to publish (a 500 the friend retried), and an answer never

@@ -6,10 +6,11 @@ import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { describe, expect, it, vi } from "vitest";
-import { SOURCE_LIMITS } from "@innerworld/surveys";
+import { createSourceKeys, SOURCE_LIMITS } from "@innerworld/surveys";
 import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
 
 const NOW = Date.parse("2026-11-18T16:00:00Z");
+const sourceKeys = createSourceKeys("survey-api-tests-source-secret-0123456789");
 
 const setUp = () => {
   const surveys = new InMemorySurveyStore();
@@ -35,6 +36,7 @@ const setUp = () => {
     },
     userOfToken: async (token) => (token.startsWith("valid-") ? token.slice("valid-".length) : undefined),
     screen: screenInput,
+    sourceKeys,
     clock: () => NOW,
   });
   return { api, surveys, personas, portraits, publisher };
@@ -348,6 +350,7 @@ describe("the survey API", () => {
       rateLimiter: { take: async () => Promise.reject(new Error("ResourceNotFoundException: rate-limits table")) },
       userOfToken: async () => undefined,
       screen: screenInput,
+      sourceKeys,
       clock: () => NOW,
     });
 

@@ -7,4 +7,5 @@ let runtime: ServiceRuntime | undefined;
 
 export const surveyApi = createSurveyRoutes(() => (runtime ??= createServiceRuntime("gateway", runtimeConfigFromResource("gateway"))), authConfigFromEnv(process.env), {
   ...(process.env.INNERWORLD_SHARE_BASE_URL ? { shareBaseUrl: process.env.INNERWORLD_SHARE_BASE_URL } : {}),
+  sourceSecret: () => process.env.INNERWORLD_SURVEY_SOURCE_SECRET,
 });

@@ -5,6 +5,7 @@ import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { portraitBucketOf, s3ClientFor } from "@innerworld/platform/s3";
 import { screenInput } from "@innerworld/screening";
 import { S3PortraitStore } from "@innerworld/surveys/portrait-store";
+import { createSourceKeys } from "@innerworld/surveys";
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
 import { TombstoneStore } from "@innerworld/platform/tombstones";
@@ -13,7 +14,17 @@ import { issuedBeforeErasure } from "./erasedAccounts";
 import { claimsProblem } from "./tokenPolicy";
 import { createSurveyApi } from "./surveyApi";
 
-export const createSurveyRoutes = (getRuntime: () => ServiceRuntime, auth: AuthConfig, options: { shareBaseUrl?: string } = {}) => {
+export interface SurveyRouteOptions {
+  shareBaseUrl?: string;
+  /**
+   * The key of the HMACs a friend's network and browser are counted under, read when the API is first built (under
+   * SST the runtime copies the linked secret into the environment then). A missing or short one stops every survey
+   * request with SourceSecretError rather than keying friends' addresses with nothing secret.
+   */
+  sourceSecret: () => string | undefined;
+}
+
+export const createSurveyRoutes = (getRuntime: () => ServiceRuntime, auth: AuthConfig, options: SurveyRouteOptions) => {
   let api: ReturnType<typeof createSurveyApi> | undefined;
   let tombstoneStore: TombstoneStore | undefined;
   const tombstones = () => (tombstoneStore ??= new TombstoneStore(getRuntime().dynamodb, getRuntime().tables.tombstones));
@@ -34,6 +45,7 @@ export const createSurveyRoutes = (getRuntime: () => ServiceRuntime, auth: AuthC
       rateLimiter: new DynamoDbRateLimiter(runtime.dynamodb, runtime.tables.rateLimits, runtime.clock),
       userOfToken,
       screen: screenInput,
+      sourceKeys: createSourceKeys(options.sourceSecret() ?? ""),
       clock: runtime.clock,
       ...(options.shareBaseUrl ? { shareBaseUrl: options.shareBaseUrl } : {}),
     });

@@ -1,6 +1,10 @@
 // Surveys end to end over real HTTP: no question may locate or reach the subject, no answer keeps where they are, and
 // no single network decides a persona.
-import { randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { tableNamesFor } from "@innerworld/platform/tables";
 import { mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -103,6 +107,23 @@ describe("surveys keep a teen's whereabouts out, and no single network decides a
     expect((await answerFrom(networkOfFriend(101), surveyId, words)).status).toBe(202);
     const ready = await until(async () => ((await ownerView(surveyId)).status === "ready" ? await ownerView(surveyId) : undefined), "Leo's persona once a second network answered", 30_000);
     expect(ready).toMatchObject({ responseCount: 6 });
+  });
+
+  it("counts a friend's network under an HMAC keyed by the secret kept in the data folder, not a hash anyone could undo", { timeout: 60_000 }, async () => {
+    const surveyId = await createSurvey("Noa");
+    const friend = networkOfFriend(150);
+    expect((await answerFrom(friend, surveyId, [{ questionId: "three_words", answer: "gentle and fierce" }])).status).toBe(202);
+
+    const stored = await env.dynamodb.send(
+      new QueryCommand({ TableName: tableNamesFor(env.cloud.endpoints.tablePrefix).surveys, KeyConditionExpression: "surveyId = :s", ExpressionAttributeValues: { ":s": { S: surveyId } }, ConsistentRead: true }),
+    );
+    const text = JSON.stringify(stored.Items);
+    const digest = (hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>) => hash.update([surveyId, "network", friend].join("\u0000")).digest("hex").slice(0, 40);
+    const secret = (await readFile(join(env.dataDir, "survey-source.secret"), "utf8")).trim();
+    // The network's counter and the answer carry the keyed form; the plain hash of the address appears nowhere.
+    expect(text).toContain(digest(createHmac("sha256", secret)));
+    expect(text).not.toContain(digest(createHash("sha256")));
+    expect(text).not.toContain(friend);
   });
 
   it("answers thirty copies of one friend's answer sent at once with one 202 and the rest 409 or 429, never a server error", { timeout: 60_000 }, async () => {

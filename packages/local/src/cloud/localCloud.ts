@@ -6,7 +6,7 @@ import type { Clock } from "@innerworld/platform/clock";
 import { createServiceRuntime, type RuntimeConfig, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { BUS_NAME, PUBLIC_ROUTES, READ_API_ROUTES, SERVICE_NAMES, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES, topologyOf, type ServiceName } from "@innerworld/events";
-import { createGatewayRoutes, createSurveyRoutes, isAdmin, type GatewayLimits } from "@innerworld/gateway";
+import { createGatewayRoutes, createSurveyRoutes, isAdmin, type GatewayLimits, type SurveyRouteOptions } from "@innerworld/gateway";
 import { startS3 } from "@innerworld/emulators/s3";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworld/emulators/apigateway";
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
@@ -19,6 +19,7 @@ import { wireRunnerQueue } from "../runner/runnerQueue";
 import { applyTopology, ARCHIVE_NAME } from "./bus";
 import { startTurnReporter, type ReportLevel } from "./turnReporter";
 import { emfFileIn, emfFileSink, startMetricsReporter } from "./localMetrics";
+import { localSecretIn } from "./localSecret";
 import { ensureTables, startDynamoDb } from "@innerworld/emulators/dynamodb";
 import { ENDPOINTS_FILE_NAME, writeEndpoints, type LocalEndpoints } from "./endpoints";
 import { localCredentials } from "@innerworld/emulators/net";
@@ -109,6 +110,9 @@ export const runtimeConfigFor = (endpoints: LocalEndpoints): RuntimeConfig => ({
  * The other services take milliseconds a batch, and context-refresh and graph-extraction take one user's events in
  * turn (a context version counts its rebuilds; a graph lists its sessions in the order they were merged).
  */
+/** Beside the dev issuer's key in the data folder: the survey API's key for friends' networks and browsers. */
+const SURVEY_SOURCE_SECRET_FILE = "survey-source.secret";
+
 const LOCAL_CONCURRENCY: Partial<Record<ServiceName, number>> = { generation: 10 };
 
 export interface RunningServices {
@@ -217,6 +221,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
     const issuer = await startDevIssuer({ port: ports.issuer, dataDir: options.dataDir });
     stack.push({ name: "issuer", close: issuer.close });
+    // What a deployed stage sets with `sst secret set SurveySourceSecret`: here made once and kept with the data.
+    const surveySourceSecret = await localSecretIn(options.dataDir, SURVEY_SOURCE_SECRET_FILE);
 
     const portraitBucket = `${tablePrefix}-portraits`;
     const s3 = await startS3({ port: ports.s3, directory: join(options.dataDir, "s3"), buckets: [portraitBucket] });
@@ -250,7 +256,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       return gatewayRuntime.current;
     }, { issuer: issuer.issuer, audience: issuer.audience, jwksUri: issuer.jwksUri, jwks: issuer.jwks }, options.gatewayLimits);
     // The survey API is built on its first request; by then the web client, whose page answers a share link, is up.
-    const surveyOptions: { shareBaseUrl?: string } = {};
+    const surveyOptions: SurveyRouteOptions = { sourceSecret: () => surveySourceSecret };
     const surveyApi = createSurveyRoutes(
       () => {
         if (!gatewayRuntime.current) throw new Error("gateway runtime is not ready");

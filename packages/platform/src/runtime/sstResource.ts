@@ -16,6 +16,7 @@ export const LINK_NAMES = {
   modelApiKey: "ModelApiKey",
   moderationApiKey: "ModerationApiKey",
   portraits: "Portraits",
+  surveySourceSecret: "SurveySourceSecret",
 } as const;
 
 const pascal = (service: ServiceName) =>
@@ -72,6 +73,7 @@ export const linkedEnvironment = (service: ServiceName, resource: LinkedResource
   // An empty secret (the placeholder on stages that run without a key) means "not configured", as an unset variable does.
   set("INNERWORLD_MODEL_API_KEY", read<"Secret">(LINK_NAMES.modelApiKey)?.value);
   set("INNERWORLD_MODERATION_API_KEY", read<"Secret">(LINK_NAMES.moderationApiKey)?.value);
+  set("INNERWORLD_SURVEY_SOURCE_SECRET", read<"Secret">(LINK_NAMES.surveySourceSecret)?.value);
   return env;
 };
 
