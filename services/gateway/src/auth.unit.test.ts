@@ -66,6 +66,16 @@ describe("token policy", () => {
     expect(claimsProblem({ ...sound, iat: NOW + 61 }, NOW_MS)).toBe("iat is in the future");
   });
 
+  // An HTTP API's JWT authorizer passes every claim on as a string; the same token read there must pass the same way.
+  it("reads exp and iat given as strings of digits, as an HTTP API's authorizer passes them, and nothing else as a time", () => {
+    const stringified = Object.fromEntries(Object.entries(sound).map(([name, value]) => [name, String(value)]));
+    expect(claimsProblem(stringified, NOW_MS)).toBeUndefined();
+    expect(claimsProblem({ ...stringified, exp: String(NOW) }, NOW_MS)).toBe("the token has expired");
+    expect(claimsProblem({ ...stringified, iat: String(NOW + 61) }, NOW_MS)).toBe("iat is in the future");
+    for (const exp of ["", "soon", "1e12", "-5", " 99999999999"]) expect(claimsProblem({ ...stringified, exp }, NOW_MS)).toBe("exp is required");
+    expect(claimsProblem({ ...sound, iat: Number.NaN }, NOW_MS)).toBe("iat is required");
+  });
+
   it("reads a header only when it is JSON", () => {
     expect(headerProblem(jwtHeaderOf("not-base64-json.x.y"))).toBe("the header is not JSON");
     expect(headerProblem(jwtHeaderOf(signToken(sound)))).toBeUndefined();

@@ -41,17 +41,28 @@ export const headerProblem = (header: Record<string, unknown> | undefined): stri
 };
 
 /**
+ * A time claim in seconds. A token carries numbers; an HTTP API's JWT authorizer hands every claim to the function as a
+ * string ("exp": "1612061676"), so digits in a string are read as the same number.
+ */
+const secondsOf = (value: unknown): number | undefined => {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  return typeof value === "string" && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
+};
+
+/**
  * The reason verified claims are refused, or undefined. A session must end (exp), must be issued for signing
  * in (an ID token, as Cognito's `token_use` says), must not come from the future, and must name a user.
  */
 export const claimsProblem = (claims: Record<string, unknown>, nowMs: number, options: TokenPolicyOptions = {}): string | undefined => {
   const now = Math.floor(nowMs / 1000);
   const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
-  const { sub, exp, iat, token_use: tokenUse } = claims;
+  const { sub, token_use: tokenUse } = claims;
+  const exp = secondsOf(claims.exp);
+  const iat = secondsOf(claims.iat);
   if (typeof sub !== "string" || sub.length === 0 || sub.length > MAX_SUB_CHARS) return "sub must name the user";
-  if (typeof exp !== "number" || !Number.isFinite(exp)) return "exp is required";
+  if (exp === undefined) return "exp is required";
   if (exp <= now) return "the token has expired";
-  if (typeof iat !== "number" || !Number.isFinite(iat)) return "iat is required";
+  if (iat === undefined) return "iat is required";
   if (iat > now + skew) return "iat is in the future";
   if (tokenUse !== "id") return "only ID tokens (token_use id) sign in";
   return undefined;

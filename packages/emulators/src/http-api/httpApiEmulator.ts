@@ -65,6 +65,18 @@ const tokenProblem = (token: string, claims: Record<string, unknown>, nowSeconds
   return undefined;
 };
 
+/**
+ * Claims as an HTTP API's JWT authorizer hands them to the function (payload 2.0): every value a string, numbers and
+ * booleans as written, an array as its items in brackets separated by spaces (`[admins viewers]`), an object as JSON.
+ */
+const claimsAsHandedOver = (claims: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(claims).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.map(String).join(" ")}]` : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value),
+    ]),
+  );
+
 /** A path parameter as API Gateway hands it over; undefined for an encoding no client could have meant. */
 const decodePathParameter = (raw: string): string | undefined => {
   try {
@@ -112,12 +124,13 @@ export const startHttpApiEmulator = async (options: HttpApiEmulatorOptions): Pro
     if (!matched) return send(response, { statusCode: 404, body: JSON.stringify({ message: "Not Found" }) });
 
     const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1];
-    let claims: Record<string, string | number | boolean | string[]> = {};
+    let claims: Record<string, string> = {};
     if (!publicRoutes.has(matched.route.routeKey)) {
       try {
         if (!bearer) throw new Error("no token");
-        claims = (await verifier.verify(bearer)) as unknown as typeof claims;
-        if (tokenProblem(bearer, claims, Math.floor(Date.now() / 1000))) throw new Error("token refused");
+        const verified = (await verifier.verify(bearer)) as unknown as Record<string, unknown>;
+        if (tokenProblem(bearer, verified, Math.floor(Date.now() / 1000))) throw new Error("token refused");
+        claims = claimsAsHandedOver(verified);
       } catch {
         return send(response, { statusCode: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' }, body: JSON.stringify({ message: "Unauthorized" }) });
       }
