@@ -1,5 +1,5 @@
 // Context-refresh's logic: rebuilds the user's cached context block from the graph, and warms it when a session starts.
-import { rebuildContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
+import { isFreshlyBuilt, rebuildContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
@@ -41,11 +41,14 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
       await cache.delete(event.envelope.data.userId);
     },
     /**
-     * A warm cache (younger than its 1-hour TTL) built in the session's zone is left alone; a cold one, or one that
-     * says its days in another zone (the teen travelled, or changed the setting), is built before the first message needs it.
+     * A warm cache (built within the hour) in the session's zone is left alone; a cold one, or one that says its days
+     * in another zone (the teen travelled, or changed the setting), is built before the first message needs it. Warm
+     * is told by when the block was built, not by its expiry, which a session in progress keeps pushing on: a block
+     * kept alive through a long chat still says its days as of then, and a new session gets one said as of now.
      */
     async sessionStarted(event: ConsumedEvent<"SessionStarted">) {
-      const warm = await cache.get(event.envelope.metadata.userId);
+      const stored = await cache.read(event.envelope.metadata.userId);
+      const warm = stored && isFreshlyBuilt(stored, ports.clock()) ? stored : undefined;
       // A start that names no zone (an event from before zones were carried) changes none, as rebuildContext keeps the last.
       const zone = event.envelope.data.timeZone;
       if (warm && (zone === undefined || (warm.timeZone ?? "UTC") === zone)) return;

@@ -159,6 +159,23 @@ describe("context-refresh: refreshContext", () => {
     ]);
   });
 
+  it("builds again for a new session a block built over an hour ago, even one a long chat kept alive", async () => {
+    await rememberSession(graph);
+    await refresher.graphUpdated(delivered(graphUpdatedRequest(turn({ userId: USER }))));
+    clock.advance(50 * 60_000);
+    expect(await cache.keepAlive(USER, 1)).toBe(true);
+
+    clock.advance(20 * 60_000);
+    expect(await cache.get(USER)).toMatchObject({ version: 1 });
+    await refresher.sessionStarted(delivered(sessionStartedRequest(turn({ userId: USER }))));
+
+    // Its days were said seventy minutes ago: the new session's block says them as of now.
+    expect(publisher.ofType("ContextRefreshed").map((e) => [e.data.reason, e.data.contextVersion])).toEqual([
+      ["graph_updated", 1],
+      ["session_started", 2],
+    ]);
+  });
+
   it("caches an empty context for a user the graph knows nothing of", async () => {
     await refresher.sessionStarted(delivered(sessionStartedRequest(turn({ userId: "user-new" }))));
 

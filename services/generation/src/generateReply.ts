@@ -1,6 +1,6 @@
 // Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked;
 // in a group conversation, each persona that is to answer does so in turn, seeing the replies before its own.
-import { factIdsOfLines, type CachedContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
+import { CONTEXT_KEEP_ALIVE_SECONDS, factIdsOfLines, type CachedContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
 import type { MessageStore } from "@innerworld/conversation/messages";
 import type { TurnOutcomes } from "@innerworld/conversation/turns";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
@@ -12,13 +12,15 @@ import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, invocationDeadline, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
-import type { Clock } from "@innerworld/platform/clock";
+import { epochSeconds, type Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
 
 export interface GenerationPorts {
   /** Counts model fallbacks (silent when absent). */
   metrics?: MetricsPort;
+  /** What went wrong beside the turn without failing it (a block's keep-alive), for the operator's logs. */
+  warn?: (message: string, extra: Record<string, unknown>) => void;
   messages: MessageStore;
   /** The user's context block, as context-refresh cached it. */
   contexts: ContextCacheStore;
@@ -150,6 +152,16 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     return present;
   };
 
+  /**
+   * The block lives an hour from when it was built, and a session can talk for longer: a block near its end gets
+   * another hour (once in about forty minutes of chat, not every turn), so memory does not drop out of the replies
+   * mid-session. A failure here costs the next turn a block, never this turn its reply.
+   */
+  const keepContextAlive = async (userId: string, context: CachedContext | undefined) => {
+    if (!context || context.expiresAt - epochSeconds(ports.clock()) > CONTEXT_KEEP_ALIVE_SECONDS) return;
+    await contexts.keepAlive(userId, context.version).catch((error: unknown) => ports.warn?.("context keep-alive failed", { userId, error: String(error) }));
+  };
+
   const generate = async ({ envelope, context: invocation }: ConsumedEvent<"MessageScreened">): Promise<void> => {
     const { data, metadata } = envelope;
     if (!data.content) throw new GenerationFailedError(`MessageScreened ${metadata.eventId} carries no content to answer`);
@@ -173,6 +185,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     if (ended && !data.personaIds) return;
     if (attempt === "under_way") throw new GenerationUnderWayError(`turn ${data.messageId} is being answered by an earlier attempt`);
     const [context, earlier] = await reading;
+    await keepContextAlive(metadata.userId, context);
     const group = data.personaIds ? await groupOf(data.personaIds) : undefined;
     const names = new Map((group ?? []).map((record) => [record.personaId, record.name]));
 

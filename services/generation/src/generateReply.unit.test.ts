@@ -121,6 +121,25 @@ describe("generation: generateReply", () => {
     expect(pusher.framesTo(t.connectionId)).toEqual([status("thinking"), status("responding")]);
   });
 
+  // The block lives an hour from its build; a session that talks on past that hour keeps its memory in the prompt.
+  it("keeps the remembered context in the prompts of a session that talks past the block's hour, pushing its end on once", async () => {
+    await contexts.put({ userId: t.userId, block: "Recently on their mind: Jordan", version: 4, tokenCount: 6, entityCount: 1 });
+    const { model, prompts } = promptRecording();
+    const keptAlive = vi.spyOn(contexts, "keepAlive");
+    const generate = generator({ model });
+
+    clock.advance(30 * 60_000);
+    await generate(delivered(messageScreenedRequest(turn({ seq: 3, sessionId: t.sessionId, userId: t.userId }), { content: "jordan texted me" })));
+    clock.advance(20 * 60_000);
+    await generate(delivered(messageScreenedRequest(turn({ seq: 4, sessionId: t.sessionId, userId: t.userId }), { content: "we made up" })));
+    clock.advance(11 * 60_000);
+    await generate(delivered(messageScreenedRequest(turn({ seq: 5, sessionId: t.sessionId, userId: t.userId }), { content: "feeling better now" })));
+
+    expect(prompts.map((prompt) => prompt.join("\n").includes("Recently on their mind: Jordan"))).toEqual([true, true, true]);
+    // Half an hour in, the block had long to live; fifty minutes in it was given another hour, once.
+    expect(keptAlive.mock.calls).toEqual([[t.userId, 4]]);
+  });
+
   it("leaves history of later turns and context of no one out of the prompt", async () => {
     await earlier(5, "a message from a later turn", "its answer");
     const { model, prompts } = promptRecording();

@@ -18,6 +18,7 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     publisher: runtime.publisher,
     outcomes: new DynamoDbTurnOutcomes(runtime.dynamodb, runtime.tables.idempotency, runtime.clock),
     metrics: runtime.metrics,
+    warn: (message, extra) => runtime.logger.warn(message, extra),
     clock: runtime.clock,
     model: createChatModel(modelConfigFromEnv(process.env), { onCircuitOpen: () => runtime.metrics.count(METRIC.circuitOpens) }),
     prices: modelPricesFromEnv(process.env),

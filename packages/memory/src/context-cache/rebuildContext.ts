@@ -1,7 +1,7 @@
 // Rebuilds a user's cached context block from their graph: after a merge (context-refresh) and after a fact is forgotten (the HTTP API).
 import { buildContextBlock } from "../context/buildContextBlock";
 import { DEFAULT_TOP_EDGES, type GraphStore } from "../graph/graphStore";
-import type { CachedContext, ContextCacheStore } from "./contextCacheStore";
+import { isContextSupersededError, type CachedContext, type ContextCacheStore } from "./contextCacheStore";
 
 export const DEFAULT_CONTEXT_BUDGET_TOKENS = 400;
 
@@ -20,9 +20,28 @@ export interface RebuildContextInput {
   without?: readonly string[];
 }
 
-/** Reads the newest edges, builds the block and caches it under the next version (counting on from any stored entry, fresh or not). */
-export async function rebuildContext({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone, without = [] }: RebuildContextInput): Promise<CachedContext> {
-  const [previous, read] = await Promise.all([cache.read(userId), graph.topEdges(userId, DEFAULT_TOP_EDGES)]);
+/** How often a rebuild that lost to another one at the same moment builds again before it gives up (and its event is retried). */
+const REBUILD_ATTEMPTS = 3;
+
+/**
+ * Reads the newest edges, builds the block and caches it under the next version (counting on from any stored entry,
+ * fresh or not). The stored version is read before the graph and the put holds only over it: a rebuild that read the
+ * graph before another rebuild wrote (a merge's refresh racing a forgotten fact, two sessions' merges) loses its put
+ * and builds again from what is there now, rather than putting back what the other one left out.
+ */
+export async function rebuildContext(input: RebuildContextInput): Promise<CachedContext> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await buildAndCache(input);
+    } catch (error) {
+      if (!isContextSupersededError(error) || attempt >= REBUILD_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function buildAndCache({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone, without = [] }: RebuildContextInput): Promise<CachedContext> {
+  const previous = await cache.read(userId);
+  const read = await graph.topEdges(userId, DEFAULT_TOP_EDGES);
   const gone = new Set(without);
   const edges = gone.size === 0 ? read : read.filter((edge) => !gone.has(edge.from.id) && !gone.has(edge.to.id));
   const zone = timeZone ?? previous?.timeZone ?? "UTC";

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { adapterUnderTest } from "@innerworld/emulators/port-contract";
 import { beforeEach, describe, expect, it } from "vitest";
-import { CONTEXT_TTL_SECONDS, type ContextCacheStore } from "../../src/context-cache";
+import { CONTEXT_TTL_SECONDS, isContextSupersededError, type ContextCacheStore } from "../../src/context-cache";
 
 export interface ContextCacheStoreUnderTest {
   store: ContextCacheStore;
@@ -42,6 +42,34 @@ export function contextCacheStoreContract(adapter: string, open: (clock: () => n
 
       expect(await store.get(userId)).toBeUndefined();
       expect(await store.read(userId)).toEqual(stored);
+    });
+
+    it("refuses a put that is not newer than the stored version, keeping the newer block", async () => {
+      await store.put(context(2));
+
+      const older = await store.put(context(2)).then(() => undefined, (error: unknown) => error);
+      const stale = await store.put(context(1)).then(() => undefined, (error: unknown) => error);
+
+      expect(isContextSupersededError(older)).toBe(true);
+      expect(isContextSupersededError(stale)).toBe(true);
+      expect(await store.get(userId)).toMatchObject({ version: 2, block: context(2).block });
+      expect(await store.put(context(3))).toMatchObject({ version: 3 });
+    });
+
+    it("gives a block in use another hour from now, only while it is the version read and only ever later", async () => {
+      const built = await store.put(context(5));
+      clock.advance(50 * 60_000);
+
+      expect(await store.keepAlive(userId, 4)).toBe(false);
+      expect(await store.keepAlive(userId, 5)).toBe(true);
+      // A keep-alive never shortens: asked again at once, the end it would set is no later.
+      expect(await store.keepAlive(userId, 5)).toBe(false);
+      expect(await store.keepAlive(`user-${randomUUID()}`, 1)).toBe(false);
+
+      clock.advance(59 * 60_000);
+      expect(await store.get(userId)).toMatchObject({ version: 5, builtAt: built.builtAt, expiresAt: built.expiresAt + 50 * 60 });
+      clock.advance(60_000);
+      expect(await store.get(userId)).toBeUndefined();
     });
 
     it("forgets a user's context on delete", async () => {
