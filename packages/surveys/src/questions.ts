@@ -15,6 +15,16 @@ export const questionSchema = z.discriminatedUnion("kind", [
 ]);
 export type SurveyQuestion = z.infer<typeof questionSchema>;
 
+/** The languages a survey's own words (default questions, the friend's page, the thanks, the persona drafted) come in. */
+export const SURVEY_LANGUAGES = ["en", "es"] as const;
+export type SurveyLanguage = (typeof SURVEY_LANGUAGES)[number];
+
+/** The language of the first tag of an Accept-Language header ("es-MX,es;q=0.9,en;q=0.8" → es); English otherwise. */
+export const surveyLanguageOf = (acceptLanguage: string | undefined): SurveyLanguage => {
+  const first = (acceptLanguage ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
+  return first === "es" || first.startsWith("es-") ? "es" : "en";
+};
+
 /** What the persona is built from: how they come across, what they love, how they talk, what they stand for. */
 export const DEFAULT_QUESTIONS: readonly SurveyQuestion[] = [
   { id: "three_words", kind: "text", text: "Which three words describe them best?" },
@@ -24,3 +34,15 @@ export const DEFAULT_QUESTIONS: readonly SurveyQuestion[] = [
   { id: "best_quality", kind: "text", text: "What is the best thing about them as a friend?" },
   { id: "energy", kind: "choice", text: "What is their energy like?", options: ["chill", "hyped", "steady", "quiet until you know them"] },
 ];
+
+/** The same questions, under the same ids (the persona is built from them by id), for friends who write Spanish. */
+const DEFAULT_QUESTIONS_ES: readonly SurveyQuestion[] = [
+  { id: "three_words", kind: "text", text: "¿Qué tres palabras lo describen mejor?" },
+  { id: "passions", kind: "text", text: "¿De qué podría hablar durante horas?" },
+  { id: "talk_style", kind: "choice", text: "¿Cómo suele hablar con sus amigos?", options: ["bromista y juguetón", "tranquilo y reflexivo", "directo y sincero", "cálido y animador", "curioso, lleno de preguntas"] },
+  { id: "cares_about", kind: "text", text: "¿Qué es lo que más le importa?" },
+  { id: "best_quality", kind: "text", text: "¿Qué es lo mejor de esa persona como amigo?" },
+  { id: "energy", kind: "choice", text: "¿Cómo es su energía?", options: ["relajada", "a tope", "constante", "callada hasta que lo conoces"] },
+];
+
+export const defaultQuestionsFor = (language: SurveyLanguage): readonly SurveyQuestion[] => (language === "es" ? DEFAULT_QUESTIONS_ES : DEFAULT_QUESTIONS);

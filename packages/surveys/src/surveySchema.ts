@@ -1,6 +1,6 @@
 // A survey, its creation request and one anonymous response, validated against the survey's own questions.
 import { z } from "zod";
-import { MAX_QUESTIONS, questionSchema, type SurveyQuestion } from "./questions";
+import { MAX_QUESTIONS, questionSchema, SURVEY_LANGUAGES, type SurveyLanguage, type SurveyQuestion } from "./questions";
 
 export const SURVEY_STATUSES = ["collecting", "synthesizing", "drawing", "ready", "failed"] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
@@ -21,6 +21,8 @@ export const createSurveyRequestSchema = z
     /** How the persona will be called; the owner's first name or nickname. */
     subjectName: z.string().trim().min(1).max(60),
     questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS).optional(),
+    /** The language friends are asked in; absent: the owner's Accept-Language (Spanish for es-*), else English. */
+    language: z.enum(SURVEY_LANGUAGES).optional(),
   })
   .strict();
 
@@ -37,6 +39,8 @@ export interface Survey {
   ownerId: string;
   subjectName: string;
   questions: SurveyQuestion[];
+  /** What language the survey's own words come in; absent on surveys made before (English). */
+  language?: SurveyLanguage;
   status: SurveyStatus;
   createdAt: string;
   responseCount: number;

@@ -37,14 +37,14 @@ export interface TestBrowser {
 export const PHONE = { width: 375, height: 667 };
 export const DESKTOP = { width: 1100, height: 820 };
 
-export const launchBrowser = async (options: { viewport?: { width: number; height: number }; phone?: boolean; timezoneId?: string } = {}): Promise<TestBrowser> => {
+export const launchBrowser = async (options: { viewport?: { width: number; height: number }; phone?: boolean; timezoneId?: string; locale?: string } = {}): Promise<TestBrowser> => {
   const profile = await mkdtemp(join(tmpdir(), "innerworld-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? DESKTOP,
-    locale: "en-US",
+    locale: options.locale ?? "en-US",
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });

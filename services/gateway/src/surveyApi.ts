@@ -9,16 +9,18 @@ type SurveyScope = Extract<RateLimitScope, "survey_respondent" | "survey">;
 import { crisisResources, describesWithInsult, screenOutput, type SafetyVerdict } from "@innerworld/screening";
 import { PERSONA_LIMITS, personaNameProblem, screenPersona } from "@innerworld/personas/authoring";
 import {
-  DEFAULT_QUESTIONS,
   checkAnswers,
   createSurveyRequestSchema,
   SOURCE_LIMITS,
+  defaultQuestionsFor,
   duplicateQuestionIds,
   locatesSomeone,
   locatingQuestionRefusal,
+  surveyLanguageOf,
   surveyResponseSchema,
   withoutLocatingDetails,
   type SourceKeys,
+  type SurveyLanguage,
   type Survey,
   type SurveyQuestion,
 } from "@innerworld/surveys";
@@ -92,6 +94,7 @@ const questionRefusal = (question: SurveyQuestion, screen: (text: string) => Saf
 
 /** What a friend sees after answering; the same words whether or not an answer was dropped, so nothing is revealed. */
 export const THANK_YOU = "Thanks for answering! Your words help build something your friend will love.";
+const THANKS: Record<SurveyLanguage, string> = { en: THANK_YOU, es: "¡Gracias por responder! Tus palabras ayudan a crear algo que a tu amigo le va a encantar." };
 
 const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { ok: true; value: unknown } | { ok: false } => {
   if (!event.body) return { ok: true, value: {} };
@@ -118,7 +121,10 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     if (!body.ok) return problem(400, "MALFORMED_JSON", "The body is not valid JSON");
     const parsed = createSurveyRequestSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, "INVALID_SURVEY", "The survey is not valid", fieldProblems(parsed.error));
-    const questions = parsed.data.questions ?? [...DEFAULT_QUESTIONS];
+    // Friends are asked in the owner's language (their browser's, unless they chose one): a Spanish-speaking teen's
+    // friends get Spanish default questions, page and thanks, and the persona is written in Spanish.
+    const language = parsed.data.language ?? surveyLanguageOf(event.headers?.["accept-language"]);
+    const questions = parsed.data.questions ?? [...defaultQuestionsFor(language)];
     const duplicates = duplicateQuestionIds(questions);
     if (duplicates.length) return problem(400, "INVALID_SURVEY", "Question ids must be unique", duplicates.map((id) => ({ field: "questions.id", reason: `${id} is used twice` })));
     // The subject's name becomes the persona's: it is held to the rules a persona's name is: readable, not a built-in's,
@@ -137,10 +143,10 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     if ((await ports.personas.listByOwner(userId)).length >= PERSONA_LIMITS.personasPerUser) {
       return problem(409, "PERSONA_LIMIT_REACHED", `You have ${PERSONA_LIMITS.personasPerUser} personas, as many as one may have: delete one to make room for the one this survey makes`);
     }
-    const survey: Survey = { surveyId: randomUUID(), ownerId: userId, subjectName: parsed.data.subjectName, questions, status: "collecting", createdAt: now().toISOString(), responseCount: 0, droppedCount: 0 };
+    const survey: Survey = { surveyId: randomUUID(), ownerId: userId, subjectName: parsed.data.subjectName, questions, language, status: "collecting", createdAt: now().toISOString(), responseCount: 0, droppedCount: 0 };
     await ports.surveys.create(survey);
     const base = ports.shareBaseUrl ?? `https://${event.requestContext.domainName}`;
-    return json(201, { surveyId: survey.surveyId, shareUrl: `${base.replace(/\/$/, "")}/surveys/${survey.surveyId}`, questions }, { location: `/surveys/${survey.surveyId}` });
+    return json(201, { surveyId: survey.surveyId, shareUrl: `${base.replace(/\/$/, "")}/surveys/${survey.surveyId}`, questions, language }, { location: `/surveys/${survey.surveyId}` });
   };
 
   const getSurvey = async (surveyId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
@@ -148,7 +154,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
     if (!survey) return problem(404, "SURVEY_NOT_FOUND", "No such survey");
     const bearer = /^Bearer (.+)$/i.exec(event.headers?.authorization ?? "")?.[1];
     const userId = bearer ? await ports.userOfToken(bearer) : undefined;
-    const publicView = { surveyId: survey.surveyId, subjectName: survey.subjectName, questions: survey.questions };
+    const publicView = { surveyId: survey.surveyId, subjectName: survey.subjectName, questions: survey.questions, language: survey.language ?? "en" };
     return json(200, userId === survey.ownerId ? { ...publicView, ...ownerView(survey) } : publicView);
   };
 
@@ -205,7 +211,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
       else kept.push({ questionId: answer.questionId, answer: text });
     }
     // A friend who wrote something worrying gets the helplines with the thanks, whatever else happened.
-    const thanks = { message: THANK_YOU, ...(dropped.crisis ? { support: crisisResources(event.headers?.["accept-language"]?.split(",")[0]).resources } : {}) };
+    const thanks = { message: THANKS[survey.language ?? "en"], ...(dropped.crisis ? { support: crisisResources(event.headers?.["accept-language"]?.split(",")[0]).resources } : {}) };
     const countDropped = async () => {
       for (let i = 0; i < dropped.abusive; i++) await ports.surveys.countDropped(surveyId, "abusive");
       for (let i = 0; i < dropped.crisis; i++) await ports.surveys.countDropped(surveyId, "crisis");

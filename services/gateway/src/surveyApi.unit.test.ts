@@ -81,11 +81,29 @@ describe("the survey API", () => {
     const { api } = setUp();
     const surveyId = await create(api);
     const get = (headers: Record<string, string> = {}) => api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers }));
-    expect(Object.keys(body(await get())).sort()).toEqual(["questions", "subjectName", "surveyId"]);
+    expect(Object.keys(body(await get())).sort()).toEqual(["language", "questions", "subjectName", "surveyId"]);
     expect(body(await get({ authorization: "Bearer valid-owner-1" }))).toMatchObject({ status: "collecting", responseCount: 0, droppedCount: 0 });
     // Someone else's token, or a bad one, sees what a friend sees.
     expect(body(await get({ authorization: "Bearer valid-someone" })).status).toBeUndefined();
     expect(body(await get({ authorization: "Bearer forged" })).status).toBeUndefined();
+  });
+
+  it("asks a Spanish-speaking owner's friends in Spanish, and thanks them in Spanish, unless the owner chose the language", async () => {
+    const { api } = setUp();
+    const made = (headers: Record<string, string>, extra: Record<string, unknown> = {}) =>
+      api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Ximena", ...extra }, headers }));
+
+    const spanish = body(await made({ "accept-language": "es-MX,es;q=0.9,en;q=0.8" }));
+    const chosen = body(await made({ "accept-language": "es-MX" }, { language: "en" }));
+    const english = body(await made({ "accept-language": "en-US,es;q=0.5" }));
+
+    expect(spanish).toMatchObject({ language: "es", questions: expect.arrayContaining([expect.objectContaining({ id: "three_words", text: "¿Qué tres palabras lo describen mejor?" })]) });
+    expect(chosen).toMatchObject({ language: "en", questions: expect.arrayContaining([expect.objectContaining({ id: "three_words", text: "Which three words describe them best?" })]) });
+    expect(english.language).toBe("en");
+    const surveyId = spanish.surveyId as string;
+    expect(body(await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } })))).toMatchObject({ language: "es" });
+    const answered = await respond(api, surveyId, "browser-ana-0001", [{ questionId: "three_words", answer: "chistosa y leal" }]);
+    expect(body(answered).message).toBe("¡Gracias por responder! Tus palabras ayudan a crear algo que a tu amigo le va a encantar.");
   });
 
   it("keeps a friend's screened answers, drops abusive and crisis ones, and announces the response", async () => {

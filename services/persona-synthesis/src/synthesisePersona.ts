@@ -104,7 +104,7 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     const responses = withoutWhereabouts(await ports.surveys.listResponses(survey.surveyId));
     const deadline = invocationDeadline(context, SYNTHESIS_RESERVE_MS);
     const draft = await ports.synthesiser
-      .synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses }, { signal: deadline.signal })
+      .synthesise({ subjectName: survey.subjectName, questions: survey.questions, responses, ...(survey.language ? { language: survey.language } : {}) }, { signal: deadline.signal })
       .finally(() => deadline.release());
     // Anyone with the link may answer, as often as they like under new respondent ids: the draft is held to the rules
     // POST /personas holds a person to, before anything is saved.

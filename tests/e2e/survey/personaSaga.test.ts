@@ -75,7 +75,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     // A friend sees the questions only.
     const publicView = await api("GET", `/surveys/${survey.surveyId}`);
     expect(publicView.status).toBe(200);
-    expect(Object.keys(publicView.json).sort()).toEqual(["questions", "subjectName", "surveyId"]);
+    expect(Object.keys(publicView.json).sort()).toEqual(["language", "questions", "subjectName", "surveyId"]);
     expect((publicView.json.questions as unknown[]).length).toBeGreaterThanOrEqual(3);
 
     expect((await answer(survey.surveyId, friendAnswers("ana", "funny, loyal and loud", "marine biology, anime", "playful and joking"))).status).toBe(202);
@@ -123,6 +123,36 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     // Dropped answers never reach a model.
     expect(JSON.stringify(server.requests)).not.toMatch(/stupid|kys/);
     await owner.close();
+  });
+
+  it("asks a Spanish-speaking teen's friends in Spanish, thanks them in Spanish and writes the persona in Spanish", { timeout: 60_000 }, async () => {
+    const ownerEs = await mintToken(env.cloud.endpoints, { sub: "teen-survey-es" });
+    const created = await api("POST", "/surveys", { subjectName: "Ximena" }, ownerEs, { "accept-language": "es-MX,es;q=0.9" });
+    expect(created.status).toBe(201);
+    const surveyId = created.json.surveyId as string;
+    const publicView = await api("GET", `/surveys/${surveyId}`);
+    expect(publicView.json).toMatchObject({ language: "es", questions: expect.arrayContaining([expect.objectContaining({ id: "passions", text: "¿De qué podría hablar durante horas?" })]) });
+
+    const thanks = [];
+    for (const [friend, words, passions, talk] of [
+      ["sofi", "chistosa, leal y ruidosa", "el fútbol y la música", "bromista y juguetón"],
+      ["dani", "Leal, creativa, ¡chistosa!", "de fútbol o de anime", "bromista y juguetón"],
+      ["vale", "amable y chistosa", "la música, el anime", "cálido y animador"],
+    ] as const) {
+      const answered = await answer(surveyId, friendAnswers(`es-${friend}`, words, passions, talk));
+      expect(answered.status).toBe(202);
+      thanks.push(answered.json.message);
+    }
+    expect(new Set(thanks)).toEqual(new Set(["¡Gracias por responder! Tus palabras ayudan a crear algo que a tu amigo le va a encantar."]));
+
+    const ready = await until(async () => {
+      const view = await api("GET", `/surveys/${surveyId}`, undefined, ownerEs);
+      return view.json.status === "ready" ? view.json : undefined;
+    }, "the Spanish survey's persona to be ready", 20_000);
+    const persona = await api("GET", `/personas/${ready.personaId as string}`, undefined, ownerEs);
+    expect(persona.json).toMatchObject({ name: "Ximena", description: expect.stringMatching(/^Ximena, como lo describen 3 amigos: chistosa, leal/) });
+    expect(JSON.stringify(persona.json)).toContain("Eres chistosa, leal");
+    expect(JSON.stringify(persona.json)).not.toMatch(/You are|light up talking about|de fútbol/);
   });
 
   it("starts the saga exactly once when ten friends answer at the same moment", { timeout: 60_000 }, async () => {

@@ -831,6 +831,25 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByText("You've answered this survey already.").waitFor(WAIT);
   });
 
+  it("asks a Spanish-speaking teen's friends in Spanish on the share page, and thanks them in Spanish", async () => {
+    const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner-es" })}`, "content-type": "application/json", "accept-language": "es-MX,es;q=0.9" };
+    const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Ximena" }) })).json()) as { shareUrl: string };
+    const { page, screenshot } = await open({ locale: "es-MX" });
+
+    await page.goto(created.shareUrl);
+    await page.getByRole("heading", { name: "Cuéntanos sobre Ximena" }).waitFor(WAIT);
+    expect(await page.locator("section.survey-answer").getAttribute("lang")).toBe("es");
+    await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
+    await page.getByText("Responde al menos una pregunta y luego envía.").waitFor(WAIT);
+    await page.getByLabel("¿Qué tres palabras lo describen mejor?").fill("chistosa, leal y creativa");
+    await page.getByRole("radio", { name: "bromista y juguetón" }).check();
+    await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
+
+    await page.getByRole("heading", { name: "Gracias" }).waitFor(WAIT);
+    await page.getByText("¡Gracias por responder! Tus palabras ayudan a crear algo que a tu amigo le va a encantar.").waitFor(WAIT);
+    await screenshot("survey-answer-es", { fullPage: true });
+  });
+
   it("thanks a friend whose answer was worrying with helplines as links a phone can call or text, as the chat's safety notice shows them", async () => {
     const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner-2" })}`, "content-type": "application/json" };
     const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Sam" }) })).json()) as { shareUrl: string };

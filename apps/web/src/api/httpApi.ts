@@ -86,6 +86,8 @@ export interface PublicSurvey {
   surveyId: string;
   subjectName: string;
   questions: SurveyQuestion[];
+  /** The language the survey asks in (absent from an API before languages: English). */
+  language?: "en" | "es";
 }
 
 /** What a friend sent: an id this browser keeps, and each answered question. */

@@ -1,6 +1,6 @@
 // The offline synthesiser: friends' most agreed-on words become the persona's traits, topics, values and voice.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUESTIONS } from "../questions";
+import { DEFAULT_QUESTIONS, defaultQuestionsFor } from "../questions";
 import { personaDraftSchema } from "./personaDraft";
 import { createOfflineSynthesiser } from "./offlineSynthesiser";
 
@@ -33,6 +33,29 @@ describe("the offline synthesiser", () => {
     expect(draft.speakingStyle).toContain("playful and joking");
     expect(draft.personality).toMatch(/^You are funny, loyal/);
     expect(draft.name).toBe("Maya");
+  });
+
+  it("writes a Spanish survey's persona in Spanish, its friends' lists split on y and o and their articles left out", async () => {
+    const draft = await createOfflineSynthesiser().synthesise({
+      subjectName: "Ximena",
+      language: "es",
+      questions: defaultQuestionsFor("es"),
+      responses: [
+        answers("chistosa, leal y ruidosa", "el fútbol y la música", "bromista y juguetón", "su hermanito"),
+        answers("Leal, creativa, ¡chistosa!", "de fútbol o de anime", "bromista y juguetón", "sus amigas"),
+        answers("amable y chistosa", "la música, el anime", "cálido y animador", "sus amigas"),
+      ],
+    });
+
+    expect(personaDraftSchema.parse(draft)).toEqual(draft);
+    expect(draft.traits.slice(0, 2)).toEqual(["chistosa", "leal"]);
+    expect(draft.topics).toEqual(expect.arrayContaining(["fútbol", "música", "anime"]));
+    expect(draft.values).toEqual(["amigas", "hermanito"]);
+    expect(draft.personality).toMatch(/^Eres chistosa, leal/);
+    expect(draft.personality).toContain("Te encanta hablar de");
+    expect(draft.speakingStyle).toContain("bromista y juguetón");
+    expect(draft.description).toBe("Ximena, como lo describen 3 amigos: chistosa, leal, amable, creativa y ruidosa.");
+    expect(`${draft.description} ${draft.personality} ${draft.speakingStyle}`).not.toMatch(/\b(You|and|talking about|friends)\b/);
   });
 
   it("makes the same persona from the same answers", async () => {

@@ -1,5 +1,6 @@
 // What a synthesiser makes of friends' answers: the persona's traits, voice and topics, before it is saved.
 import { z } from "zod";
+import type { SurveyLanguage } from "../questions";
 
 /** The persona API's own limits (POST /personas), so a drafted persona is one a person could have written. */
 const DRAFT_LIMITS = { name: 60, text: 2000, trait: 40, traits: 8, topic: 60, topics: 10, value: 60, values: 5 } as const;
@@ -51,6 +52,8 @@ export const fitDraft = (draft: PersonaDraft): PersonaDraft => ({
 
 export interface SynthesisInput {
   subjectName: string;
+  /** The language the survey asked in, and the persona is written in (absent: English). */
+  language?: SurveyLanguage;
   questions: readonly { id: string; text: string; kind: "text" | "choice" }[];
   /** Each respondent's answers, already screened; never an answer safety dropped. */
   responses: readonly { answers: readonly { questionId: string; answer: string }[] }[];

@@ -251,6 +251,7 @@ const toSurvey = (item: SurveyItem): Survey => ({
   ownerId: item.ownerId,
   subjectName: item.subjectName,
   questions: item.questions,
+  ...(item.language ? { language: item.language } : {}),
   status: item.status,
   createdAt: item.createdAt,
   responseCount: item.responseCount ?? 0,
