@@ -307,6 +307,16 @@ describe("createOfflineExtractor", () => {
       expect(names(otherDay, "Event")).toEqual(["math test", "test"]);
     });
 
+    it("dates an event the session moved by its later day", async () => {
+      // Act: said on Wednesday 2026-11-18.
+      const extraction = await extract(userSays("my math test is on friday", "wait no, my math test got moved to monday"));
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["math test"]);
+      expect(entity(extraction, "Event", "math test")?.attributes.date).toBe("2026-11-23");
+      expect(extraction.relations).toContainEqual(expect.objectContaining({ type: "temporal", from: "user", to: "math test", time: "2026-11-23" }));
+    });
+
     it("keeps an undated event with a mention, so it is still reachable from the user", async () => {
       // Act
       const extraction = await extract(userSays("I'm so stressed about finals"));
