@@ -120,6 +120,27 @@ describe("graph-extraction: mineTranscript", () => {
     expect(movedAgain?.attributes.date).toBe("2026-12-09");
   });
 
+  it("mines a session too long for the time left newest first, and says what it left out instead of timing out", async () => {
+    // Prepare: 120 s when the invocation starts, 30 s left over the reserve after the newest message, none after the next.
+    await say(1, "my friend Jordan is coming over");
+    await say(2, "Maya and I went to the mall");
+    await say(3, "my best friend Sofia moved to Chicago");
+    const remaining = [120_000, 50_000, 15_000];
+    const event = delivered(transcriptReadyRequest(t, { messageCount: 6 }));
+    const warnings: Record<string, unknown>[] = [];
+    const mine = createTranscriptMiner({ messages, graph, publisher, clock, extractorFor: () => createOfflineExtractor(), logger: { warn: (_message, extra) => warnings.push(extra) } });
+
+    // Act
+    await mine({ ...event, context: { ...event.context, getRemainingTimeInMillis: () => remaining.shift() ?? 0 } });
+
+    // Assess
+    const names = (await graph.getUserGraph(USER)).vertices.map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(["Sofia", "Chicago", "Maya"]));
+    expect(names).not.toContain("Jordan");
+    expect(warnings).toEqual([{ sessionId: t.sessionId, messagesLeftOut: 1 }]);
+    expect(publisher.ofType("GraphUpdated")).toHaveLength(1);
+  });
+
   it("does not remember words safety stopped", async () => {
     await say(1, "my friend Jordan is coming over");
     await say(2, "my friend Riley is in danger", { status: "crisis" });

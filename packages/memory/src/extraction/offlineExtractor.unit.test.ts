@@ -694,4 +694,29 @@ describe("createOfflineExtractor", () => {
       expect(await extract([])).toEqual({ entities: [], relations: [] });
     });
   });
+
+  describe("a session longer than the time left", () => {
+    it("reads newest first, stops once the caller's time has run out, and says how many of the oldest it left out", async () => {
+      // Prepare: time for the newest message and one more.
+      const timeLeft = [1_000, 0];
+
+      // Act
+      const extraction = await extractor.extract(userSays("my friend Jordan is coming over", "Maya and I went to the mall", "my best friend Sofia moved to Chicago"), {
+        referenceDate: REFERENCE_DATE,
+        timeLeftMs: () => timeLeft.shift() ?? 0,
+      });
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Maya", "Sofia"]);
+      expect(extraction.messagesLeftOut).toBe(1);
+    });
+
+    it("finds the same, in the same order, when there is time for every message", async () => {
+      const messages = userSays("my friend Jordan is coming over", "Maya and I went to the mall", "my best friend Sofia moved to Chicago");
+      const unbounded = await extract(messages);
+      const bounded = await extractor.extract(messages, { referenceDate: REFERENCE_DATE, timeLeftMs: () => 60_000 });
+      expect(bounded).toEqual(unbounded);
+      expect(names(unbounded, "Person")).toEqual(["Jordan", "Maya", "Sofia"]);
+    });
+  });
 });
