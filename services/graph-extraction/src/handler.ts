@@ -1,10 +1,10 @@
 // The graph-extraction service's Lambda entry: a thin SQS handler over mineTranscript.
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
-import { createExtractor } from "@innerworld/memory/extraction";
+import { DEFAULT_EXTRACTION_TIMEOUT_MS, createExtractor } from "@innerworld/memory/extraction";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { graphStoreFor } from "@innerworld/memory/graph";
-import { modelConfigFromEnv } from "@innerworld/chat-model/model-config";
-import { createTranscriptMiner } from "./mineTranscript";
+import { modelConfigFromEnv, usesRemoteModel } from "@innerworld/chat-model/model-config";
+import { EXTRACTION_RESERVE_MS, createTranscriptMiner } from "./mineTranscript";
 
 export const createHandler = (runtime: ServiceRuntime<"graph-extraction">) => {
   // INNERWORLD_EXTRACTOR=offline keeps extraction offline even where a chat model is configured (cost, or privacy).
@@ -16,6 +16,9 @@ export const createHandler = (runtime: ServiceRuntime<"graph-extraction">) => {
     publisher: runtime.publisher,
     clock: runtime.clock,
     extractorFor: (known, timeZone) => createExtractor(modelConfig, { known, timeZone }),
+    // A model's prompt may take up to its timeout: the last one is only started with that much time left.
+    extractionReserveMs: EXTRACTION_RESERVE_MS + (usesRemoteModel(modelConfig) ? (modelConfig.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS) : 0),
+    logger: runtime.logger,
   });
   return createServiceConsumer(runtime, {
     TranscriptReady: mine,

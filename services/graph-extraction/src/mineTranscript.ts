@@ -14,7 +14,17 @@ export interface GraphExtractionPorts {
   clock: Clock;
   /** Built per transcript, so the offline extractor can resolve names against the people the graph already knows, in the user's zone. */
   extractorFor: (known: readonly KnownEntity[], timeZone: string) => Extractor;
+  /**
+   * How long before the function's timeout the extractor starts on no more of the transcript (EXTRACTION_RESERVE_MS):
+   * time for the merge, the announcement, and the one message or prompt it may just have started.
+   */
+  extractionReserveMs?: number;
+  /** The runtime's logger (silent when absent): where a session mined only in part is said, by counts, never words. */
+  logger?: { warn(message: string, extra: Record<string, unknown>): void };
 }
+
+/** The offline extractor's reserve: its slowest message (4,000 characters) takes about half a second. */
+export const EXTRACTION_RESERVE_MS = 20_000;
 
 /** How many of the user's most recent graph edges seed entity resolution ("Jordan" is the Jordan we know). */
 const KNOWN_ENTITY_EDGES = 200;
@@ -35,7 +45,7 @@ function lastSaidAt(transcript: readonly TranscriptMessage[], endedAt: string): 
 
 export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
   const { messages } = ports;
-  return async ({ envelope, replayName }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
+  return async ({ envelope, replayName, context }: ConsumedEvent<"TranscriptReady">): Promise<void> => {
     const { data, metadata } = envelope;
     const userId = metadata.userId;
     const stored = await messages.listSession(data.sessionId);
@@ -50,7 +60,15 @@ export const createTranscriptMiner = (ports: GraphExtractionPorts) => {
       .filter((v) => v.label !== "User")
       .map((v) => ({ type: v.label as KnownEntity["type"], name: v.name }));
     const extractor = ports.extractorFor(known, data.timeZone ?? "UTC");
-    const extraction = withImpliedRetractions(await extractor.extract(transcript, { referenceDate: new Date(data.endedAt) }), userVertexIdOf(userId), recent);
+    // A session too long to mine before the timeout would time out on every retry and be dead-lettered, never
+    // remembered: the extractor mines newest first and stops in time, and the oldest part goes unmined, said in the log.
+    // Never more than half the time the invocation had is held back, so a short one still mines its session.
+    const reserveMs = Math.min(ports.extractionReserveMs ?? EXTRACTION_RESERVE_MS, context.getRemainingTimeInMillis() / 2);
+    const mined = await extractor.extract(transcript, { referenceDate: new Date(data.endedAt), timeLeftMs: () => context.getRemainingTimeInMillis() - reserveMs });
+    if (mined.messagesLeftOut) {
+      ports.logger?.warn("session mined in part: time ran out before its oldest messages", { sessionId: data.sessionId, messagesLeftOut: mined.messagesLeftOut });
+    }
+    const extraction = withImpliedRetractions({ entities: mined.entities, relations: mined.relations }, userVertexIdOf(userId), recent);
     const mutation = planMerge({ userId, sessionId: data.sessionId, extraction, observedAt: lastSaidAt(transcript, data.endedAt), keyOf: canonicalEntityKey });
     const result = await ports.graph.apply(userId, mutation);
     // Distilled: the words themselves need not outlive the day (never later than the 30 days they were stored for).

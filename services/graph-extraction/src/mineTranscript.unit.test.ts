@@ -102,6 +102,45 @@ describe("graph-extraction: mineTranscript", () => {
     expect(jordan).toMatchObject({ firstSeenAt: "2026-12-03T23:58:00.000Z", lastSeenAt: "2026-12-03T23:58:00.000Z" });
   });
 
+  it("dates an event by the day it was last moved to, within a session and by a later one", async () => {
+    // Prepare: said on Thursday 2026-12-03; Friday is 2026-12-04, Monday 2026-12-07, Wednesday 2026-12-09.
+    await say(1, "my math test is on friday");
+    await say(2, "wait no, my math test got moved to monday");
+    await miner()(delivered(transcriptReadyRequest(t, { messageCount: 4 })));
+    const moved = (await graph.getUserGraph(USER)).vertices.find((v) => v.name === "math test");
+    t = turn({ userId: USER });
+    await say(1, "ugh my math test got moved again, to wednesday", { createdAt: "2026-12-05T18:00:00.000Z" });
+
+    // Act
+    await miner()(delivered(transcriptReadyRequest(t, { messageCount: 2, endedAt: "2026-12-05T18:10:00.000Z" })));
+
+    // Assess
+    expect(moved?.attributes.date).toBe("2026-12-07");
+    const movedAgain = (await graph.getUserGraph(USER)).vertices.find((v) => v.name === "math test");
+    expect(movedAgain?.attributes.date).toBe("2026-12-09");
+  });
+
+  it("mines a session too long for the time left newest first, and says what it left out instead of timing out", async () => {
+    // Prepare: 120 s when the invocation starts, 30 s left over the reserve after the newest message, none after the next.
+    await say(1, "my friend Jordan is coming over");
+    await say(2, "Maya and I went to the mall");
+    await say(3, "my best friend Sofia moved to Chicago");
+    const remaining = [120_000, 50_000, 15_000];
+    const event = delivered(transcriptReadyRequest(t, { messageCount: 6 }));
+    const warnings: Record<string, unknown>[] = [];
+    const mine = createTranscriptMiner({ messages, graph, publisher, clock, extractorFor: () => createOfflineExtractor(), logger: { warn: (_message, extra) => warnings.push(extra) } });
+
+    // Act
+    await mine({ ...event, context: { ...event.context, getRemainingTimeInMillis: () => remaining.shift() ?? 0 } });
+
+    // Assess
+    const names = (await graph.getUserGraph(USER)).vertices.map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(["Sofia", "Chicago", "Maya"]));
+    expect(names).not.toContain("Jordan");
+    expect(warnings).toEqual([{ sessionId: t.sessionId, messagesLeftOut: 1 }]);
+    expect(publisher.ofType("GraphUpdated")).toHaveLength(1);
+  });
+
   it("does not remember words safety stopped", async () => {
     await say(1, "my friend Jordan is coming over");
     await say(2, "my friend Riley is in danger", { status: "crisis" });

@@ -9,7 +9,7 @@ import { OFFLINE_EXTRACTOR_NAME, type Extractor } from "./types.js";
 /** A whole transcript takes a model longer than one chat reply; the chat default (20 s) would cut it off. */
 export const DEFAULT_EXTRACTION_TIMEOUT_MS = 60_000;
 
-export interface CreateExtractorOptions extends Pick<LlmExtractorOptions, "maxRetries" | "method"> {
+export interface CreateExtractorOptions extends Pick<LlmExtractorOptions, "maxRetries" | "method" | "maxPromptChars"> {
   /** IANA zone of the user. Default UTC. */
   timeZone?: string;
   /** Entities already in the user's graph (offline extractor only). */
@@ -35,6 +35,7 @@ export function createExtractor(config: ModelConfig = {}, options: CreateExtract
   return createLlmExtractor(model, {
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     ...(options.method ? { method: options.method } : {}),
+    ...(options.maxPromptChars === undefined ? {} : { maxPromptChars: options.maxPromptChars }),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
 }

@@ -8,7 +8,7 @@ import taggerModel from "../../model/extraction-tagger.json" with { type: "json"
 import overRulesModel from "../../model/extraction-tagger-over-rules.json" with { type: "json" };
 import { readMessage } from "./readMessage.js";
 import { resolveEntities, type KnownEntity } from "./resolveEntities.js";
-import { OFFLINE_EXTRACTOR_NAME, type ExtractOptions, type Extractor, type TranscriptMessage } from "./types.js";
+import { OFFLINE_EXTRACTOR_NAME, type ExtractOptions, type Extractor, type TranscriptExtraction, type TranscriptMessage } from "./types.js";
 import { userMessages } from "./userMessages.js";
 
 export interface OfflineExtractorOptions {
@@ -62,9 +62,12 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
   const decided = options.taggerDecides ?? TAGGER_DECIDES;
   return {
     name: OFFLINE_EXTRACTOR_NAME,
-    async extract(messages: readonly TranscriptMessage[], { referenceDate }: ExtractOptions): Promise<Extraction> {
-      const extraction: Extraction = { entities: [], relations: [] };
-      for (const message of userMessages(messages)) {
+    async extract(messages: readonly TranscriptMessage[], { referenceDate, timeLeftMs }: ExtractOptions): Promise<TranscriptExtraction> {
+      const said = userMessages(messages);
+      // Each message is read alone, so reading them newest first changes nothing but what a cut leaves out.
+      const findings: MessageFindings[] = [];
+      for (const message of said.toReversed()) {
+        if (findings.length > 0 && timeLeftMs !== undefined && timeLeftMs() <= 0) break;
         const found = new MessageFindings(readMessage(message.content, { referenceDate, timeZone, sentAt: message.createdAt }));
         applyRules(found);
         if (taggers && thresholds) {
@@ -74,9 +77,13 @@ export function createOfflineExtractor(options: OfflineExtractorOptions = {}): E
           letTaggerDecide(found, overRules, decided);
         }
         applyAfterTaggers(found);
-        appendFindings(extraction, found);
+        findings.push(found);
       }
-      return resolveEntities(extraction, options.known);
+      const extraction: Extraction = { entities: [], relations: [] };
+      for (const found of findings.toReversed()) appendFindings(extraction, found);
+      const resolved = resolveEntities(extraction, options.known);
+      const leftOut = said.length - findings.length;
+      return leftOut > 0 ? { ...resolved, messagesLeftOut: leftOut } : resolved;
     },
   };
 }

@@ -307,6 +307,16 @@ describe("createOfflineExtractor", () => {
       expect(names(otherDay, "Event")).toEqual(["math test", "test"]);
     });
 
+    it("dates an event the session moved by its later day", async () => {
+      // Act: said on Wednesday 2026-11-18.
+      const extraction = await extract(userSays("my math test is on friday", "wait no, my math test got moved to monday"));
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["math test"]);
+      expect(entity(extraction, "Event", "math test")?.attributes.date).toBe("2026-11-23");
+      expect(extraction.relations).toContainEqual(expect.objectContaining({ type: "temporal", from: "user", to: "math test", time: "2026-11-23" }));
+    });
+
     it("keeps an undated event with a mention, so it is still reachable from the user", async () => {
       // Act
       const extraction = await extract(userSays("I'm so stressed about finals"));
@@ -682,6 +692,31 @@ describe("createOfflineExtractor", () => {
 
     it("extracts nothing from an empty transcript", async () => {
       expect(await extract([])).toEqual({ entities: [], relations: [] });
+    });
+  });
+
+  describe("a session longer than the time left", () => {
+    it("reads newest first, stops once the caller's time has run out, and says how many of the oldest it left out", async () => {
+      // Prepare: time for the newest message and one more.
+      const timeLeft = [1_000, 0];
+
+      // Act
+      const extraction = await extractor.extract(userSays("my friend Jordan is coming over", "Maya and I went to the mall", "my best friend Sofia moved to Chicago"), {
+        referenceDate: REFERENCE_DATE,
+        timeLeftMs: () => timeLeft.shift() ?? 0,
+      });
+
+      // Assess
+      expect(names(extraction, "Person")).toEqual(["Maya", "Sofia"]);
+      expect(extraction.messagesLeftOut).toBe(1);
+    });
+
+    it("finds the same, in the same order, when there is time for every message", async () => {
+      const messages = userSays("my friend Jordan is coming over", "Maya and I went to the mall", "my best friend Sofia moved to Chicago");
+      const unbounded = await extract(messages);
+      const bounded = await extractor.extract(messages, { referenceDate: REFERENCE_DATE, timeLeftMs: () => 60_000 });
+      expect(bounded).toEqual(unbounded);
+      expect(names(unbounded, "Person")).toEqual(["Jordan", "Maya", "Sofia"]);
     });
   });
 });

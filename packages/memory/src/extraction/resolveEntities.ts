@@ -10,8 +10,10 @@
 //   "math test" on 2026-11-20. Without a shared date they stay separate: two tests on different days
 //   are different events, and a guess here would wrongly merge their history.
 // Relations are rewritten to the surviving names, and a later statement about the same edge wins
-// ("I quit soccer" after "soccer practice was fun" leaves one closed edge).
+// ("I quit soccer" after "soccer practice was fun" leaves one closed edge); so does a later date of the same
+// entity ("my math test is on friday", then "it got moved to monday"), while its other attributes keep their first value.
 import type { EntityType, ExtractedEntity, ExtractedRelation, Extraction } from "../graph/model.js";
+import { foldMentionAttributes } from "../graph/attributes.js";
 import { canonicalEntityKey } from "./canonicalEntityKey.js";
 
 export interface KnownEntity {
@@ -96,7 +98,9 @@ function mergeInto(target: ExtractedEntity, source: ExtractedEntity): void {
     const lower = alias.trim().toLowerCase();
     if (lower && lower !== target.name.toLowerCase() && !target.aliases.some((existing) => existing.toLowerCase() === lower)) target.aliases.push(alias.trim());
   }
-  for (const [attribute, value] of Object.entries(source.attributes)) target.attributes[attribute] ??= value;
+  // `source` is the later mention when a session names the entity again; the folds below only join people, or events
+  // on one date, where which comes first does not change a date.
+  target.attributes = foldMentionAttributes(target.attributes, source.attributes);
 }
 
 /** Moves every name pointing at `fromKey` to `toKey` and merges the entity itself. */

@@ -65,6 +65,27 @@ describe("resolveEntities", () => {
     expect(undated.entities.map((entity) => entity.name)).toEqual(["math test", "test"]);
   });
 
+  it("takes an event's later date when the session moves it, and keeps its other attributes' first values", () => {
+    // Prepare: "my math test is on friday", then "wait no, my math test got moved to monday".
+    const extraction: Extraction = {
+      entities: [
+        { type: "Event", name: "math test", aliases: [], attributes: { date: "2026-11-20", subject: "math" } },
+        { type: "Event", name: "Math test", aliases: [], attributes: { date: "2026-11-23", subject: "algebra" } },
+      ],
+      relations: [
+        { type: "temporal", from: "user", to: "math test", time: "2026-11-20" },
+        { type: "temporal", from: "user", to: "Math test", time: "2026-11-23" },
+      ],
+    };
+
+    // Act
+    const resolved = resolveEntities(extraction);
+
+    // Assess
+    expect(resolved.entities).toEqual([{ type: "Event", name: "math test", aliases: [], attributes: { date: "2026-11-23", subject: "math" } }]);
+    expect(resolved.relations).toEqual([{ type: "temporal", from: "user", to: "math test", time: "2026-11-23" }]);
+  });
+
   it("keeps one relation per edge, the later statement winning, and drops self-loops", () => {
     // Prepare
     const extraction: Extraction = {

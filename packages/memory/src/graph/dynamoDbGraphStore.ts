@@ -104,10 +104,13 @@ export class DynamoDbGraphStore implements GraphStore {
     // come before these writes: a fact they wrote again goes again (deleteVertex writes the marker first).
     if (result.entitiesMerged + result.relationsMerged + result.relationsInvalidated === 0) return result;
     const marked = await this.forgottenOf(userId);
-    const named = mutation.vertices.map((v) => v.id).filter((id) => marked.has(forgottenDigestOf(id)));
-    if (named.length === 0) return result;
-    // Only the vertices a marker names are read again: markers are rare, and each key read is paid for.
-    await this.dropLeftovers(userId, await this.batchGet(userId, named.map(vertexSk), true), marked);
+    const named = new Set(mutation.vertices.map((v) => v.id).filter((id) => marked.has(forgottenDigestOf(id))));
+    if (named.size === 0) return result;
+    // Only what a marker names is read again, the vertices and this merge's edges touching them: markers are rare, and
+    // each key read is paid for. A forgetting whose deletes fell between this merge's vertex and edge writes left no
+    // vertex to find, only the edges written after it.
+    const touching = changes.filter(({ edge }) => named.has(edge.from) || named.has(edge.to)).map(({ edge }) => edgeSk(edge.id));
+    await this.dropLeftovers(userId, await this.batchGet(userId, [...[...named].map(vertexSk), ...touching], true), marked);
     return result;
   }
 
@@ -122,11 +125,23 @@ export class DynamoDbGraphStore implements GraphStore {
     return forgotten;
   }
 
-  /** Removes, of the vertices among `items`, those forgotten at or after they were first seen (forgottenFacts.ts). */
+  /**
+   * Removes, of the vertices among `items`, those forgotten at or after they were first seen (forgottenFacts.ts), and of
+   * the edges among them, those naming a forgotten vertex that `items` does not hold, so callers read an edge's endpoints
+   * with it. Such an edge was written by a merge after a forgetting had taken its endpoint (and the edges then there):
+   * no longer listed under the teen's memory, it could not be forgotten again, yet kept the name in its id.
+   */
   private async dropLeftovers(userId: string, items: Map<string, Record<string, unknown>>, forgotten: ReadonlyMap<string, string>): Promise<void> {
     if (forgotten.size === 0) return;
     const vertices = [...items.entries()].filter(([sk]) => sk.startsWith(VERTEX_SK_PREFIX)).map(([, item]) => vertexFromItem(item).record);
     for (const id of leftoversOf(vertices, forgotten)) await this.dropVertex(userId, id);
+    const gone = (id: string) => forgotten.has(forgottenDigestOf(id)) && !items.has(vertexSk(id));
+    const strays = [...items.entries()].filter(([sk, item]) => {
+      if (!sk.startsWith(EDGE_SK_PREFIX)) return false;
+      const { record } = edgeFromItem(item);
+      return gone(record.from) || gone(record.to);
+    });
+    await this.batchDelete(userId, strays.map(([sk]) => sk));
   }
 
   async getUserGraph(userId: string): Promise<UserGraph> {

@@ -58,6 +58,8 @@ export function vertexFromItem(item: Record<string, unknown>): StoredRecord<Grap
       lastSeenAt: v.lastSeenAt,
       mentionCount: Number(v.mentionCount),
       sourceSessions: v.sourceSessions ?? [],
+      ...(v.sessionTimes !== undefined ? { sessionTimes: v.sessionTimes } : {}),
+      ...(v.sessionsDroppedThrough !== undefined ? { sessionsDroppedThrough: v.sessionsDroppedThrough } : {}),
     },
   };
 }
@@ -79,6 +81,8 @@ export function edgeFromItem(item: Record<string, unknown>): StoredRecord<GraphE
       lastSeenAt: e.lastSeenAt,
       mentionCount: Number(e.mentionCount),
       sourceSessions: e.sourceSessions ?? [],
+      ...(e.sessionTimes !== undefined ? { sessionTimes: e.sessionTimes } : {}),
+      ...(e.sessionsDroppedThrough !== undefined ? { sessionsDroppedThrough: e.sessionsDroppedThrough } : {}),
     },
   };
 }

@@ -81,7 +81,9 @@ export class GremlinGraphStore implements GraphStore {
           await writeRecords(this.g, chunkVertices, chunkEdges).toList();
         }
         // A forgetting that landed while this merge ran (its marker written after the read above): a fact any attempt
-        // wrote again goes again, as deleteVertex writes the marker before it drops the vertex.
+        // wrote again goes again, as deleteVertex writes the marker before it drops the vertex. Unlike the DynamoDB
+        // adapter's, only vertices need checking: a property graph keeps no edge without both endpoints (dropping a
+        // vertex drops its edges, and mergeE fails on an endpoint that is gone), so no edge can outlive a forgetting.
         if (wrote) await this.dropLeftovers(userId, vertexIds, await this.forgottenAmong(userId, vertexIds));
         return result;
       } catch (error) {

@@ -1,13 +1,19 @@
 // How graph records map to Gremlin properties, and back from the projections the Gremlin adapter reads.
 //
 // Scalars are real properties (userId, name, times, counts), so analysts can query them in Neptune; lists and maps
-// (aliases, attributes, sourceSessions, pastPeriods) are JSON strings, because Neptune edge properties are single-valued
+// (aliases, attributes, sourceSessions, sessionTimes, pastPeriods) are JSON strings, because Neptune edge properties are single-valued
 // and vertex `set` cardinality would lose order and duplicates. Every vertex property is written with `single`
 // cardinality: Neptune's default is `set`, which would pile up old values instead of replacing them.
 import type { EdgeLabel, GraphEdge, GraphVertex, VertexLabel } from "./model";
 import type { StoredRecord } from "./resolveMutation";
 
 export type PropertyValue = string | number;
+
+/** Both are only ever set or replaced, never taken away, so writing them when present is enough. */
+const sessionProperties = (record: GraphVertex | GraphEdge): [string, PropertyValue][] => [
+  ...(record.sessionTimes !== undefined ? [["sessionTimes", JSON.stringify(record.sessionTimes)] as [string, PropertyValue]] : []),
+  ...(record.sessionsDroppedThrough !== undefined ? [["sessionsDroppedThrough", record.sessionsDroppedThrough] as [string, PropertyValue]] : []),
+];
 
 export function vertexProperties(vertex: GraphVertex, version: number): [string, PropertyValue][] {
   return [
@@ -19,6 +25,7 @@ export function vertexProperties(vertex: GraphVertex, version: number): [string,
     ["lastSeenAt", vertex.lastSeenAt],
     ["mentionCount", vertex.mentionCount],
     ["sourceSessions", JSON.stringify(vertex.sourceSessions)],
+    ...sessionProperties(vertex),
     ["version", version],
   ];
 }
@@ -33,6 +40,7 @@ export function edgeProperties(edge: GraphEdge, version: number): [string, Prope
     ["lastSeenAt", edge.lastSeenAt],
     ["mentionCount", edge.mentionCount],
     ["sourceSessions", JSON.stringify(edge.sourceSessions)],
+    ...sessionProperties(edge),
     ["version", version],
   ];
 }
@@ -52,6 +60,12 @@ const json = <T>(fields: Map<string, unknown>, key: string, fallback: T): T => {
   return raw === undefined ? fallback : (JSON.parse(raw) as T);
 };
 
+const sessionFields = (props: Map<string, unknown>): Pick<GraphVertex, "sessionTimes" | "sessionsDroppedThrough"> => {
+  const sessionTimes = json<GraphVertex["sessionTimes"]>(props, "sessionTimes", undefined);
+  const sessionsDroppedThrough = text(props, "sessionsDroppedThrough");
+  return { ...(sessionTimes !== undefined ? { sessionTimes } : {}), ...(sessionsDroppedThrough !== undefined ? { sessionsDroppedThrough } : {}) };
+};
+
 /** From `project('id','label','props').by(id()).by(label()).by(valueMap())`. */
 export function vertexFromProjection(projection: unknown): StoredRecord<GraphVertex> {
   const row = fieldsOf(projection);
@@ -69,6 +83,7 @@ export function vertexFromProjection(projection: unknown): StoredRecord<GraphVer
       lastSeenAt: text(props, "lastSeenAt") ?? "",
       mentionCount: Number(props.get("mentionCount") ?? 0),
       sourceSessions: json(props, "sourceSessions", []),
+      ...sessionFields(props),
     },
   };
 }
@@ -94,6 +109,7 @@ export function edgeFromProjection(projection: unknown): StoredRecord<GraphEdge>
       lastSeenAt: text(props, "lastSeenAt") ?? "",
       mentionCount: Number(props.get("mentionCount") ?? 0),
       sourceSessions: json(props, "sourceSessions", []),
+      ...sessionFields(props),
     },
   };
 }

@@ -11,8 +11,10 @@ import { distinctAliases } from "./names";
 
 /**
  * How many source sessions one element keeps. Without a cap the User vertex would grow by one id per session until it
- * hit DynamoDB's 400 KB item limit; a session older than the last 100 that mention an element being delivered again is
- * already stopped by the consumer's eventId idempotency.
+ * hit DynamoDB's 400 KB item limit. A session the cap dropped can still come again (a replay of the archive), long
+ * after the consumer's eventId idempotency forgot it: the record keeps when the dropped sessions were observed
+ * (`sessionsDroppedThrough`), and a session not listed and observed no later is taken as counted. The price: a session
+ * merged for the first time after later ones pushed an older one out, and older than that one, adds no mention.
  */
 export const MAX_SOURCE_SESSIONS = 100;
 const MAX_ALIASES = 20;
@@ -24,9 +26,36 @@ const ms = (iso: string) => Date.parse(iso);
 const minIso = (a: string, b: string) => (ms(b) < ms(a) ? b : a);
 const maxIso = (a: string, b: string) => (ms(b) > ms(a) ? b : a);
 
-function seenIn(record: { sourceSessions: string[]; mentionCount: number }, session: Session) {
-  if (record.sourceSessions.includes(session.sessionId)) return { sourceSessions: record.sourceSessions, mentionCount: record.mentionCount };
-  return { sourceSessions: [...record.sourceSessions, session.sessionId].slice(-MAX_SOURCE_SESSIONS), mentionCount: record.mentionCount + 1 };
+type Sightings = Pick<GraphVertex, "sourceSessions" | "mentionCount" | "sessionTimes" | "sessionsDroppedThrough">;
+
+const sightingsOf = ({ sourceSessions, mentionCount, sessionTimes, sessionsDroppedThrough }: Sightings): Sightings => ({
+  sourceSessions,
+  mentionCount,
+  ...(sessionTimes !== undefined ? { sessionTimes } : {}),
+  ...(sessionsDroppedThrough !== undefined ? { sessionsDroppedThrough } : {}),
+});
+
+const firstSighting = (session: Session): Sightings => ({ sourceSessions: [session.sessionId], mentionCount: 1, sessionTimes: { [session.sessionId]: session.observedAt } });
+
+function seenIn(record: Sightings, session: Session): Sightings {
+  const counted =
+    record.sourceSessions.includes(session.sessionId) || (record.sessionsDroppedThrough !== undefined && ms(session.observedAt) <= ms(record.sessionsDroppedThrough));
+  if (counted) return sightingsOf(record);
+  const sessions = [...record.sourceSessions, session.sessionId];
+  const kept = sessions.slice(-MAX_SOURCE_SESSIONS);
+  const times = { ...record.sessionTimes, [session.sessionId]: session.observedAt };
+  let droppedThrough = record.sessionsDroppedThrough;
+  // A session merged before its time was kept drops without one; the check above then knows it no better than before.
+  for (const dropped of sessions.slice(0, sessions.length - kept.length)) {
+    const at = times[dropped];
+    if (at !== undefined) droppedThrough = droppedThrough === undefined ? at : maxIso(droppedThrough, at);
+  }
+  return {
+    sourceSessions: kept,
+    mentionCount: record.mentionCount + 1,
+    sessionTimes: Object.fromEntries(kept.flatMap((id) => (times[id] === undefined ? [] : [[id, times[id]]]))),
+    ...(droppedThrough !== undefined ? { sessionsDroppedThrough: droppedThrough } : {}),
+  };
 }
 
 export function mergeVertex(current: GraphVertex | undefined, upsert: VertexUpsert, session: Session): GraphVertex {
@@ -40,8 +69,7 @@ export function mergeVertex(current: GraphVertex | undefined, upsert: VertexUpse
       attributes: { ...upsert.attributes },
       firstSeenAt: session.observedAt,
       lastSeenAt: session.observedAt,
-      mentionCount: 1,
-      sourceSessions: [session.sessionId],
+      ...firstSighting(session),
     };
   }
   // The newest session's attribute values win (a test moved to Monday); an older session delivered late only fills gaps.
@@ -68,8 +96,7 @@ export function assertEdge(current: GraphEdge | undefined, upsert: EdgeUpsert, s
       validAt: upsert.validAt,
       firstSeenAt: session.observedAt,
       lastSeenAt: session.observedAt,
-      mentionCount: 1,
-      sourceSessions: [session.sessionId],
+      ...firstSighting(session),
     };
   }
   const seen = { firstSeenAt: minIso(current.firstSeenAt, session.observedAt), lastSeenAt: maxIso(current.lastSeenAt, session.observedAt), ...seenIn(current, session) };

@@ -9,6 +9,10 @@ const soccer: VertexUpsert = { id: "Activity:u1:soccer", label: "Activity", name
 const plays = (validAt: string): EdgeUpsert => ({ id: "U|relates_to|S", label: "relates_to", from: "U", to: "S", validAt });
 const quits = (invalidAt: string): EdgeInvalidation => ({ id: "U|relates_to|S", label: "relates_to", from: "U", to: "S", invalidAt });
 
+/** `iso` moved on by `seconds`. */
+const later = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
+const DAY_S = 24 * 60 * 60;
+
 const S1 = session("s1", "2026-10-01T10:00:00.000Z");
 const S2 = session("s2", "2026-11-10T10:00:00.000Z");
 const S3 = session("s3", "2026-12-05T10:00:00.000Z");
@@ -34,11 +38,30 @@ describe("mergeVertex", () => {
 
   it("caps source sessions so an item cannot outgrow DynamoDB's item limit", () => {
     let vertex = mergeVertex(undefined, soccer, S1);
-    for (let i = 0; i < MAX_SOURCE_SESSIONS + 5; i += 1) vertex = mergeVertex(vertex, soccer, session(`x${i}`, S2.observedAt));
+    for (let i = 0; i < MAX_SOURCE_SESSIONS + 5; i += 1) vertex = mergeVertex(vertex, soccer, session(`x${i}`, later(S2.observedAt, i)));
 
     expect(vertex.sourceSessions).toHaveLength(MAX_SOURCE_SESSIONS);
     expect(vertex.sourceSessions.at(-1)).toBe(`x${MAX_SOURCE_SESSIONS + 4}`);
+    expect(Object.keys(vertex.sessionTimes ?? {})).toEqual(vertex.sourceSessions);
     expect(vertex.mentionCount).toBe(MAX_SOURCE_SESSIONS + 6);
+  });
+
+  it("counts a session the cap dropped once, however late it is applied again", () => {
+    // Prepare: s1, then more sessions than the record keeps, one a day.
+    let vertex = mergeVertex(undefined, soccer, S1);
+    for (let i = 0; i < MAX_SOURCE_SESSIONS + 1; i += 1) vertex = mergeVertex(vertex, soccer, session(`x${i}`, later(S2.observedAt, i * DAY_S)));
+    const counted = vertex.mentionCount;
+
+    // Act: s1 and the first dropped x0 come again (a replay), and a session never seen, newer than every one dropped.
+    const replayed = mergeVertex(mergeVertex(vertex, soccer, S1), soccer, session("x0", S2.observedAt));
+    const fresh = mergeVertex(replayed, soccer, session("new", later(S2.observedAt, MAX_SOURCE_SESSIONS * DAY_S + 60)));
+
+    // Assess
+    expect(counted).toBe(MAX_SOURCE_SESSIONS + 2);
+    expect(vertex.sourceSessions).not.toContain("s1");
+    expect(vertex.sessionsDroppedThrough).toBe(later(S2.observedAt, 0));
+    expect(sameRecord(replayed, vertex)).toBe(true);
+    expect(fresh.mentionCount).toBe(counted + 1);
   });
 });
 

@@ -45,7 +45,15 @@ export interface GraphVertex {
   firstSeenAt: string;
   lastSeenAt: string;
   mentionCount: number;
+  /** The sessions that mentioned it, the last MAX_SOURCE_SESSIONS to arrive (mergeRecords.ts). */
   sourceSessions: string[];
+  /** When each session of `sourceSessions` was observed, by id (absent for sessions merged before this was kept). */
+  sessionTimes?: Record<string, string>;
+  /**
+   * Set once the cap has dropped sessions from `sourceSessions`: the latest time one of them was observed. A session
+   * observed at or before it and not listed is counted already (mergeRecords.ts).
+   */
+  sessionsDroppedThrough?: string;
 }
 
 export interface GraphEdge {
@@ -64,7 +72,10 @@ export interface GraphEdge {
   firstSeenAt: string;
   lastSeenAt: string;
   mentionCount: number;
+  /** As on GraphVertex. */
   sourceSessions: string[];
+  sessionTimes?: Record<string, string>;
+  sessionsDroppedThrough?: string;
 }
 
 /** A closed period during which an edge's fact held. */

@@ -1,4 +1,5 @@
 // Turns one session's extraction into a GraphMutation: pure, so the same session always plans the same ids and the same writes.
+import { foldMentionAttributes } from "./attributes";
 import { InvalidMutationError } from "./errors";
 import { edgeIdOf, userVertexIdOf, vertexIdOf } from "./ids";
 import type { EntityType, ExtractedEntity, ExtractedRelation, Extraction } from "./model";
@@ -112,8 +113,9 @@ function planEntities(extracted: readonly ExtractedEntity[], userId: string, key
     }
     const { upsert } = existing;
     upsert.aliases = distinctAliases(upsert.name, [...upsert.aliases, name, ...aliases]);
-    // The first mention's values stand; later ones only fill gaps, so the plan does not depend on which spelling came last.
-    upsert.attributes = { ...attributes, ...upsert.attributes };
+    // The first mention's values stand and later ones fill gaps, so the plan does not depend on which spelling came
+    // last; a later date replaces an earlier one (the test was moved).
+    upsert.attributes = foldMentionAttributes(upsert.attributes, attributes);
   }
   return planned;
 }

@@ -148,4 +148,22 @@ describe("ids", () => {
     expect(userVertexIdOf("u1")).toBe("User:u1:self");
     expect(edgeIdOf("User:u1:self", "mentions", "Goal:u1:make-varsity")).toBe("User:u1:self|mentions|Goal:u1:make-varsity");
   });
+
+  it("keeps an entity's first attribute values within a session, except its date, where the later mention wins", () => {
+    // Prepare: an extractor that did not fold the two mentions itself.
+    const extraction: Extraction = {
+      entities: [
+        entity("Event", "Math test", { attributes: { date: "2026-11-20", subject: "math" } }),
+        entity("Event", "math test", { attributes: { when: "2026-11-23", subject: "algebra" } }),
+      ],
+      relations: [relation("temporal", "user", "Math test", { time: "2026-11-20" }), relation("temporal", "user", "math test", { time: "2026-11-23" })],
+    };
+
+    // Act
+    const mutation = plan(extraction);
+
+    // Assess
+    expect(mutation.vertices[1]?.attributes).toEqual({ subject: "math", when: "2026-11-23" });
+    expect(mutation.edges).toEqual([expect.objectContaining({ label: "temporal", validAt: "2026-11-23" })]);
+  });
 });

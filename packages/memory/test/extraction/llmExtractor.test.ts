@@ -121,6 +121,47 @@ describe("the LLM extractor against a local OpenAI-compatible server", () => {
     ]);
   });
 
+  it("mines a session too long for one prompt in several, newest first, and puts the answers together oldest first", async () => {
+    // Prepare: room for the two last messages together (38 + 22 characters), not for the first with them.
+    let served = 0;
+    server.setBehaviour(MODEL, {
+      reply: () =>
+        JSON.stringify(
+          served++ === 0
+            ? { entities: [{ type: "Activity", name: "soccer", aliases: null, attributes: null }], relations: [{ type: "involves", from: "user", to: "soccer", time: null, ended: true }] }
+            : { entities: [{ type: "Event", name: "math test", aliases: null, attributes: null }], relations: [{ type: "temporal", from: "user", to: "math test", time: "2026-11-20", ended: null }] },
+        ),
+    });
+    const extractor = llmExtractor({ maxPromptChars: 60 });
+
+    // Act
+    const extraction = await extractor.extract(transcript, { referenceDate });
+
+    // Assess
+    const prompts = chatRequests().map((request) => String(request.messages?.[1]?.content));
+    expect(prompts).toHaveLength(2);
+    expect(prompts[0]).toContain("my mum says I should study with Jordan");
+    expect(prompts[0]).toContain("also i quit soccer lol");
+    expect(prompts[0]).not.toContain("math test");
+    expect(prompts[1]).toContain("I have a math test on Friday");
+    expect(extraction.entities.map((entity) => entity.name)).toEqual(["math test", "soccer"]);
+    expect(extraction.messagesLeftOut).toBeUndefined();
+  });
+
+  it("mines no further prompt once the caller's time has run out, and says how many messages it left out", async () => {
+    // Prepare
+    const extractor = llmExtractor({ maxPromptChars: 60 });
+
+    // Act: no time left after the newest prompt.
+    const extraction = await extractor.extract(transcript, { referenceDate, timeLeftMs: () => 0 });
+
+    // Assess
+    expect(chatRequests()).toHaveLength(1);
+    expect(String(chatRequests()[0]?.messages?.[1]?.content)).toContain("also i quit soccer lol");
+    expect(extraction.messagesLeftOut).toBe(1);
+    expect(extraction.entities).toHaveLength(5);
+  });
+
   it("asks again once after an answer that is not valid for the schema", async () => {
     // Prepare
     let served = 0;

@@ -5,7 +5,7 @@ import { DynamoDbGraphStore, isGraphWriteConflictError } from "../../src/graph";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { ensureTables, startDynamoDb, type LocalDynamoDb } from "@innerworld/emulators/dynamodb";
 import { localCredentials } from "@innerworld/emulators/net";
-import { T1, T2, firstSession, mutationFor, newUserId, quitSession } from "./graphFactories";
+import { T1, T2, T3, firstSession, mutationFor, newUserId, quitSession } from "./graphFactories";
 import { graphStoreContract } from "./graphStoreContract";
 
 const REGION = "us-east-1";
@@ -147,6 +147,69 @@ describe("DynamoDbGraphStore", () => {
     const graph = await forgetter.getUserGraph(userId);
     expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
     expect(graph.edges.filter((e) => e.from === jordan || e.to === jordan)).toEqual([]);
+  });
+
+  it("leaves no edge naming a fact forgotten between the merge's vertex writes and its edge writes", async () => {
+    // Prepare: Jordan is remembered; a later session merges him again, and the teen forgets him once the merge has
+    // written its vertices, so the check after the writes finds no vertex of his, only the edge written after.
+    const userId = newUserId();
+    const jordan = `Person:${userId}:jordan`;
+    const forgetter = DynamoDbGraphStore.fromClient(table.client(), table.tableName);
+    await forgetter.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+    const client = table.client();
+    let forgot = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "PutItemCommand" && putSk(args.input)?.startsWith("E#") && !forgot) {
+          forgot = true;
+          expect(await forgetter.deleteVertex(userId, jordan, T3)).toBe(true);
+        }
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+
+    // Act
+    await DynamoDbGraphStore.fromClient(client, table.tableName, { writeConcurrency: 1 }).apply(userId, mutationFor(userId, "s2", T2, quitSession));
+
+    // Assess
+    expect(forgot).toBe(true);
+    const graph = await forgetter.getUserGraph(userId);
+    expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
+    expect(graph.edges.filter((e) => e.id.includes(jordan))).toEqual([]);
+    expect(graph.vertices.map((v) => v.name)).toContain("new guitar");
+  });
+
+  it("takes out, on redelivery, an edge naming a forgotten fact that a merge cut short had written", async () => {
+    // Prepare: as above, but the merge fails before its check after the writes (its read of the markers).
+    const userId = newUserId();
+    const jordan = `Person:${userId}:jordan`;
+    const forgetter = DynamoDbGraphStore.fromClient(table.client(), table.tableName);
+    await forgetter.apply(userId, mutationFor(userId, "s1", T1, firstSession));
+    const client = table.client();
+    let forgot = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "PutItemCommand" && putSk(args.input)?.startsWith("E#") && !forgot) {
+          forgot = true;
+          await forgetter.deleteVertex(userId, jordan, T3);
+        }
+        if (context.commandName === "QueryCommand" && forgot) throw new Error("the connection dropped");
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    const session = mutationFor(userId, "s2", T2, quitSession);
+    await expect(DynamoDbGraphStore.fromClient(client, table.tableName, { writeConcurrency: 1 }).apply(userId, session)).rejects.toThrow("the connection dropped");
+    expect((await forgetter.getUserGraph(userId)).edges.filter((e) => e.id.includes(jordan))).not.toEqual([]);
+
+    // Act: the same merge delivered again.
+    await forgetter.apply(userId, session);
+
+    // Assess
+    const graph = await forgetter.getUserGraph(userId);
+    expect(graph.vertices.map((v) => v.id)).not.toContain(jordan);
+    expect(graph.edges.filter((e) => e.id.includes(jordan))).toEqual([]);
   });
 
   it("writes nothing at all when a session is applied again", async () => {

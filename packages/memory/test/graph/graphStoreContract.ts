@@ -4,7 +4,7 @@
 // label). The closed period moves to `pastPeriods`, `validAt` becomes the time of the new assertion and `invalidAt`
 // is removed, so current facts are exactly the edges without invalidAt and the history is still there.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { userVertexIdOf, type GraphStore } from "../../src/graph";
+import { MAX_SOURCE_SESSIONS, userVertexIdOf, type GraphStore } from "../../src/graph";
 import { T1, T2, T3, entity, firstSession, mutationFor, newUserId, quitSession, rejoinSession, relation } from "./graphFactories";
 
 export interface GraphStoreUnderTest {
@@ -50,6 +50,7 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         lastSeenAt: T1,
         mentionCount: 1,
         sourceSessions: ["s1"],
+        sessionTimes: { s1: T1 },
       });
       expect(graph.edges.find((e) => e.to === `Event:${userId}:math-test` && e.from === userVertexIdOf(userId))).toEqual({
         id: `${userVertexIdOf(userId)}|involves|Event:${userId}:math-test`,
@@ -62,6 +63,7 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
         lastSeenAt: T1,
         mentionCount: 1,
         sourceSessions: ["s1"],
+        sessionTimes: { s1: T1 },
       });
       // The goal was in no relation: the user mentions it.
       expect(graph.edges.map((e) => e.label).sort()).toEqual(["felt_during", "involves", "mentions", "relates_to", "relates_to"]);
@@ -124,6 +126,25 @@ export function graphStoreContract(adapter: string, open: () => Promise<GraphSto
       expect(graph.vertices.find((v) => v.id === jordan)).toMatchObject({ mentionCount: 2, sourceSessions: ["s2", "s1"], firstSeenAt: T1, lastSeenAt: T2 });
       expect(graph.vertices.find((v) => v.id === userVertexIdOf(userId))).toMatchObject({ mentionCount: 2, firstSeenAt: T1, lastSeenAt: T2 });
       expect(graph.edges.find((e) => e.to === jordan)).toMatchObject({ mentionCount: 2, validAt: T1, firstSeenAt: T1, lastSeenAt: T2 });
+    });
+
+    it("counts a session once when it comes again after more sessions than an element keeps pushed it out", async () => {
+      // Prepare: soccer in s0, then in one more session than an element keeps, one a day.
+      const userId = newUserId();
+      const day = (n: number) => new Date(Date.parse(T1) + n * 24 * 60 * 60 * 1000).toISOString();
+      const s0 = mutationFor(userId, "s0", T1, rejoinSession);
+      await store.apply(userId, s0);
+      for (let n = 1; n <= MAX_SOURCE_SESSIONS + 1; n += 1) await store.apply(userId, mutationFor(userId, `s${n}`, day(n), rejoinSession));
+      const before = await store.getUserGraph(userId);
+
+      // Act: a replay of the archive brings s0 again, twice.
+      const again = await store.apply(userId, s0);
+      await store.apply(userId, s0);
+
+      // Assess
+      expect(again).toEqual({ entitiesMerged: 0, relationsMerged: 0, relationsInvalidated: 0 });
+      expect(await store.getUserGraph(userId)).toEqual(before);
+      expect(before.vertices.find((v) => v.id === `Activity:${userId}:soccer`)).toMatchObject({ mentionCount: MAX_SOURCE_SESSIONS + 2, sessionsDroppedThrough: day(1) });
     });
 
     it("counts both of two sessions applied at the same time (conditional writes, no lost update)", async () => {
