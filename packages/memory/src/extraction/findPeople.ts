@@ -15,6 +15,8 @@ const TITLED_LOWER = /\b(mr|mrs|ms|miss|mx|dr|coach)(\.?)\s+(\p{Ll}[\p{L}'’-]+
  */
 const ROLE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(my|our|his|her|their|your|mi|mis|\\p{L}+['’]s)\\s+)?(${alternation(PERSON_ROLES.keys())})(?:['’]?s)?(?![\\p{L}\\p{N}])`, "gu");
 const FRIEND_BEFORE_NAME = /\b(?:my|our|a)\s+(?:(best|good|close|new|old)\s+)?(?:friend|friends)\s+(?=\S)/g;
+/** The same in Spanish, as Spanish-speaking teens write it: "mi amigo Diego", "mi mejor amiga Camila", "mi compa Toño". */
+const FRIEND_BEFORE_NAME_ES = /(?<![\p{L}])(?:mi|mis|nuestro|nuestra|nuestros|nuestras)\s+(?:(mejor|nuevo|nueva|viejo|vieja)\s+)?(?:amigo|amiga|amigos|amigas|compa|cuate|cuata|pana|parce)\s+(?=\S)/gu;
 /** Words that do not change a friendship: "Jordan is literally my best friend". */
 const FILLER = "(?:(?:literally|really|honestly|basically|still|always|like|kind\\s+of|totally|lowkey|actually|officially|now|also)\\s+)*";
 const FRIEND_AFTER_NAME = new RegExp(
@@ -150,7 +152,7 @@ function findFriends(found: MessageFindings): void {
   const { lower, tokens } = message;
   const mentionsFriend = /\bfriends?\b/.test(lower);
   const addFriend = (index: number, kind: string | undefined, from: number) => {
-    const named = nameAt(tokens, index, { requireCapital: false });
+    const named = nameAt(tokens, index, { requireCapital: false }) ?? capitalisedAfterFrame(tokens[index]);
     if (!named) return undefined;
     const existing = found.at(named.start, ["Person"]);
     if (existing) return markFriend(existing, kind);
@@ -158,15 +160,19 @@ function findFriends(found: MessageFindings): void {
     return found.add({ type: "Person", name: displayName(named.text), start: Math.min(from, named.start), end: named.end, attributes: {}, userEdges: [{ type: "mentions" }] });
   };
 
-  for (const match of matchesOf(FRIEND_BEFORE_NAME, lower)) {
-    const index = tokenIndexAt(message, match.index + match[0].length);
-    const first = addFriend(index, match[1], match.index);
-    if (first) markFriend(first, match[1]);
-    // "my friends Tyler and Marcus"
+  const friendsBeforeNames = [
+    ...[...matchesOf(FRIEND_BEFORE_NAME, lower)].map((match) => ({ index: match.index, length: match[0].length, kind: match[1] })),
+    ...[...matchesOf(FRIEND_BEFORE_NAME_ES, lower)].map((match) => ({ index: match.index, length: match[0].length, kind: match[1] === "mejor" ? "best" : match[1] })),
+  ];
+  for (const match of friendsBeforeNames) {
+    const index = tokenIndexAt(message, match.index + match.length);
+    const first = addFriend(index, match.kind, match.index);
+    if (first) markFriend(first, match.kind);
+    // "my friends Tyler and Marcus", "mis amigas Vale y Sofi"
     const afterFirst = tokens[index + 1];
-    if (first && afterFirst?.lower === "and") {
-      const second = addFriend(index + 2, match[1], afterFirst.start);
-      if (second) markFriend(second, match[1]);
+    if (first && (afterFirst?.lower === "and" || afterFirst?.lower === "y")) {
+      const second = addFriend(index + 2, match.kind, afterFirst.start);
+      if (second) markFriend(second, match.kind);
     }
   }
   for (const match of matchesOf(FRIEND_THEN_NAME, lower)) {
@@ -242,6 +248,18 @@ function nameAt(tokens: readonly Token[], index: number, options: { requireCapit
   const lastText = withoutPossessive(last.text.replace(/[^\p{L}\p{N}'’-]+$/u, ""));
   const end = last.start + lastText.length;
   return { text: tokens.slice(index, lastIndex + 1).map((token, position) => (position === lastIndex - index ? lastText : token.text)).join(" "), start: first.start, end, lastIndex };
+}
+
+/**
+ * Right after "my friend" or "mi amigo", a capitalised word is a name whatever the tagger took it for: compromise reads
+ * Spanish names as English words ("Diego" as a verb), and the frame says who it is.
+ */
+const FUNCTION_WORD_TAGS = ["Conjunction", "Preposition", "Determiner", "Pronoun", "Adverb", "QuestionWord"];
+
+function capitalisedAfterFrame(token: Token | undefined): { text: string; start: number; end: number; lastIndex: number } | undefined {
+  if (!token || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || NOT_NAMES.has(token.lower) || personRole(token.lower)) return undefined;
+  if (FUNCTION_WORD_TAGS.some((tag) => token.tags.has(tag))) return undefined;
+  return { text: token.text, start: token.start, end: token.end, lastIndex: -1 };
 }
 
 function isNameWord(token: Token, requireCapital: boolean): boolean {
@@ -350,5 +368,27 @@ export function joinTitlesToTheirSurnames(found: MessageFindings): void {
     person.end = end;
     person.name = text.slice(title.start, end);
     person.attributes = { ...person.attributes, title: capitalise(title.lower.replace(/\.$/, "")), ...(relation ? { relation } : {}) };
+  }
+}
+
+/**
+ * How a teen says their own name ("my name is Sofia", "call me Sofi", "me llamo Sofía", "mi nombre es Sofía", "me dicen
+ * Sofi"): the name after it is the teen, whom the graph already holds as its User, not a person in their life. Kept as
+ * one, it was remembered and brought up as someone else ("carrying worries about Sofía").
+ */
+const SELF_INTRODUCTION = /(?:\bmy\s+name\s+is|\bmy\s+name['’]s|\bi\s*['’]?m\s+called|\b(?:they|people|everyone|u|you)\s+(?:can\s+)?call\s+me|\bcall\s+me|(?<![\p{L}])me\s+llamo|(?<![\p{L}])mi\s+nombre\s+es|(?<![\p{L}])me\s+dicen)\s+$/u;
+
+/** A greeting found as a thing, a place or an activity ("Hola" as an Activity): said to the persona, never about a life. */
+const GREETINGS = new Set(["hi", "hey", "heyy", "heyyy", "hello", "hiya", "yo", "sup", "hola", "holaa", "holi", "buenas", "buenos dias", "buenos días", "buenas tardes", "buenas noches", "que onda", "qué onda", "good morning", "good night", "goodnight", "gm", "gn"]);
+
+/** The teen's own name and greetings, whichever rule or tagger found them, are not facts about the teen's life. */
+export function dropTheTeenAndGreetings(found: MessageFindings): void {
+  for (const entity of [...found.entities]) {
+    const said = entity.name.trim().toLowerCase().replace(/[!.?¡¿,]+/gu, "");
+    if (GREETINGS.has(said)) {
+      found.remove(entity);
+      continue;
+    }
+    if (entity.type === "Person" && SELF_INTRODUCTION.test(found.message.lower.slice(Math.max(0, entity.start - 40), entity.start))) found.remove(entity);
   }
 }

@@ -96,6 +96,22 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Place")).toEqual(["mall", "Chicago"]);
     });
 
+    it("finds friends named after a Spanish friend word, a name the tagger reads as a verb included", async () => {
+      const extraction = await extract(userSays("mi amigo Diego me ayudó a estudiar", "mis amigas Vale y Sofi vienen mañana", "mi mejor amiga Camila está enojada conmigo"));
+
+      expect(names(extraction, "Person")).toEqual(["Diego", "Vale", "Sofi", "Camila"]);
+      expect(entity(extraction, "Person", "Diego")?.attributes).toMatchObject({ relation: "friend" });
+      expect(entity(extraction, "Person", "Camila")?.attributes).toEqual({ relation: "friend", role: "best friend" });
+      expect(extraction.relations).toEqual(expect.arrayContaining([{ type: "relates_to", from: "user", to: "Diego" }]));
+    });
+
+    it("keeps the teen's own name and a greeting out of what it remembers, in English and Spanish", async () => {
+      const extraction = await extract(userSays("Hola", "my name is Sofia and I have a test tomorrow", "me llamo Sofía y mi amiga Luz vino", "call me Sofi lol", "hey Maya, what's up"));
+
+      expect(names(extraction, "Person")).toEqual(["Luz", "Maya"]);
+      expect(extraction.entities.map((found) => found.name.toLowerCase())).not.toEqual(expect.arrayContaining(["hola"]));
+    });
+
     it("takes a group chat's @mention for the persona it addresses, not for someone in the teen's life", async () => {
       // Act
       const extraction = await extract(userSays("hey @Luna what do u think about my essay", "@Courage my friend Maya is mad at me", "@"));

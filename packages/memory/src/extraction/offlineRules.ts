@@ -4,7 +4,7 @@ import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
-import { dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
+import { dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
 import { findRetractions } from "./findRetractions.js";
 import { findThings, findTitles } from "./findThings.js";
@@ -43,9 +43,17 @@ export function applyRules(found: MessageFindings): void {
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
  * goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
- * Mr. Patel").
+ * Mr. Patel"), and the teen's own name or a greeting taken for a fact ("my name is Sofia", "Hola").
  */
-const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [dropDaysOwningEvents, addActivitiesNamingOccasions, completeDanglingGoals, addGoalsAfterTaggers, dropTitlesReadIntoWords, joinTitlesToTheirSurnames];
+const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
+  dropDaysOwningEvents,
+  addActivitiesNamingOccasions,
+  completeDanglingGoals,
+  addGoalsAfterTaggers,
+  dropTitlesReadIntoWords,
+  joinTitlesToTheirSurnames,
+  dropTheTeenAndGreetings,
+];
 
 export function applyAfterTaggers(found: MessageFindings): void {
   for (const step of AFTER_TAGGERS) step(found);
