@@ -7,7 +7,7 @@ import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
 import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
-import { DEFAULT_MODEL_PRICES, isModelUnavailableError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
+import { DEFAULT_MODEL_PRICES, fitReply, isModelUnavailableError, isReplyRefusedError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
@@ -49,14 +49,21 @@ export interface GenerationPorts {
 /** How long after a turn's deadline a stream still running looks whether the watchdog ended the turn. */
 const WATCHDOG_GRACE_MS = 2_000;
 
-/** The model chain already retried and fell back: redelivering would keep the teen waiting for minutes, so the step ends and the client is told to try again. */
+/**
+ * The model chain already retried and fell back: redelivering would keep the teen waiting for minutes, so the step ends
+ * and the client is told whether sending again may help (not when the model refused the request for what it holds).
+ */
 export class GenerationFailedError extends Error {
   override readonly name = "GenerationFailedError";
   readonly code = "GENERATION_FAILED";
   readonly retryable = false;
-  readonly clientMayRetry = true;
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly clientMayRetry: boolean;
+  /** A refused request is done once the client is told: redriving it would be refused again, so it is not dead-lettered. */
+  readonly deadLetter: boolean;
+  constructor(message: string, options?: { cause?: unknown; clientMayRetry?: boolean }) {
     super(message, options);
+    this.clientMayRetry = options?.clientMayRetry ?? true;
+    this.deadLetter = this.clientMayRetry;
   }
 }
 
@@ -95,16 +102,6 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
  * for its event after hundreds of sentences had streamed.
  */
 export const replyCharLimit = (maxTokens: number): number => Math.max(600, maxTokens * 8);
-
-/** A reply cut to `maxChars` at its last whole sentence (or word, when a sentence would leave less than half). */
-export function fitReply(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const cut = text.slice(0, maxChars);
-  const sentenceEnd = Math.max(...[...cut.matchAll(/[.!?…](?=\s|$)/gu)].map((match) => match.index + 1), 0);
-  if (sentenceEnd >= maxChars / 2) return cut.slice(0, sentenceEnd);
-  const wordEnd = cut.search(/\s\S*$/u);
-  return `${(wordEnd > 0 ? cut.slice(0, wordEnd) : cut).trimEnd()}…`;
-}
 const DEFAULT_HISTORY_TURNS = 20;
 
 /**
@@ -334,6 +331,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       // A stream the teen saw begin, broken off: taken back before the turn's error, which follows from the notifier.
       await retract();
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
+      // Refused for what the prompt holds: the same message would be refused again, so the teen is not asked to resend.
+      if (isReplyRefusedError(error)) throw new GenerationFailedError(error.message, { cause: error, clientMayRetry: false });
       // The function's time running out is the models not answering in time: the same failure, told the same way.
       if (signal.aborted) throw new GenerationFailedError(`${persona.displayName} had no reply before the function's time ran out`, { cause: error });
       throw error;

@@ -9,7 +9,7 @@ import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { GENERATION_RESERVE_MS, createReplyGenerator, fitReply, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
+import { GENERATION_RESERVE_MS, createReplyGenerator, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
 
 type Prompt = Parameters<ReplyModel["generate"]>[0];
 
@@ -465,6 +465,17 @@ describe("generation: generateReply", () => {
     await expect(generator({ model: unavailable })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
   });
 
+  it("ends a turn whose prompt the model refused for what it holds without asking the teen to send it again", async () => {
+    const refusing: ReplyModel = {
+      ...unavailable,
+      generate: () => Promise.reject(Object.assign(new Error("The request was refused: gpt-test failed (400 content_policy_violation)"), { code: "REPLY_REFUSED" })),
+    };
+
+    const generating = generator({ model: refusing })(delivered(messageScreenedRequest(t)));
+
+    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: false, retryable: false, deadLetter: false });
+  });
+
   it("cuts a reply from a model that ignores its token limit at the persona's length, and stops streaming there", async () => {
     const sentences = Array.from({ length: 400 }, (_, i) => `This is sentence number ${i + 1} of a reply that goes on and on.`);
     const limit = replyCharLimit(220);
@@ -478,12 +489,6 @@ describe("generation: generateReply", () => {
     const chunks = pusher.framesTo(t.connectionId).filter((frame) => frame.type === "stream_chunk");
     expect(chunks.length).toBeLessThan(40);
     expect(chunks.map((frame) => frame.payload.text).join(" ")).toBe(text);
-  });
-
-  it("fits a reply at its last whole sentence, or at a word when a sentence would leave too little", () => {
-    expect(fitReply("Short and sweet.", 600)).toBe("Short and sweet.");
-    expect(fitReply("One. Two three four five six seven eight nine ten.", 20)).toBe("One. Two three four…");
-    expect(fitReply("First sentence here. Second sentence is longer than the rest.", 40)).toBe("First sentence here.");
   });
 
   it("ends a turn whose persona was deleted meanwhile with PERSONA_DELETED, which the client cannot fix by sending again and an operator has nothing to redrive", async () => {
