@@ -186,6 +186,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
 
     const answeredBy: ChatTurn[] = [];
     let answered = 0;
+    const failures: GenerationFailedError[] = [];
     const deadline = invocationDeadline(invocation, GENERATION_RESERVE_MS);
     try {
       for (const [replyIndex, record] of responders.entries()) {
@@ -203,14 +204,18 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
             ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
           });
         } catch (error) {
-          if (answered === 0) throw error;
-          // A group's later persona that could not answer: the turn is answered (an earlier persona's reply is on its
-          // way), so its `thinking` is closed with an error naming it, past the deadline too (it only clears what is on
-          // screen). Its models failing, the next persona goes on; any other failure still fails the step, whose retry
-          // answers the turn again silently, and would otherwise leave "thinking" up until then.
+          const modelsFailed = error instanceof GenerationFailedError;
+          if (!modelsFailed && answered === 0) throw error;
+          if (modelsFailed) failures.push(error);
+          // A persona that could not answer: its `thinking` is closed with an error naming it, past the deadline too
+          // (it only clears what is on screen), unless the turn's own error is about to (the last persona, and none
+          // answered). Its models failing, the next persona is still asked: one persona's refused prompt or broken
+          // model leaves the group's others to answer. Any other failure fails the step, whose retry answers the turn
+          // again silently, and would otherwise leave "thinking" up until then.
+          const turnErrorFollows = answered === 0 && replyIndex === responders.length - 1;
           const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-          if (!ended) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
-          if (!(error instanceof GenerationFailedError)) throw error;
+          if (!ended && !turnErrorFollows) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
+          if (!modelsFailed) throw error;
           continue;
         }
         answered += 1;
@@ -220,6 +225,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     } finally {
       deadline.release();
     }
+    // No persona answered: the turn fails, and sending again is worth it unless every persona's request was refused.
+    if (answered === 0) throw failures.find((failure) => failure.clientMayRetry) ?? failures.at(-1) ?? new GenerationFailedError(`turn ${data.messageId} had no persona to answer it`);
   };
 
   /** One persona's reply to the turn: prompt, model (streamed or whole), then ReplyGenerated. Returns the reply's text. */

@@ -461,8 +461,29 @@ describe("generation: generateReply", () => {
     expect(comforts.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
   });
 
-  it("still fails a group turn whose first persona could not answer: nothing was answered", async () => {
-    await expect(generator({ model: unavailable })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+  it("still asks a group's later personas when the first could not answer, closing the first with its error", async () => {
+    const offline = createChatModel({});
+    let calls = 0;
+    const firstFails: ReplyModel = { ...offline, generate: (prompt, options) => (++calls === 1 ? unavailable.generate(prompt, options) : offline.generate(prompt, options)) };
+
+    await generator({ model: firstFails })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })));
+
+    expect(publisher.ofType("ReplyGenerated").map((e) => e.data.personaId)).toEqual(["comfort"]);
+    const courages = pusher.framesTo(t.connectionId).filter((frame) => frame.payload.personaId === "courage");
+    expect(courages.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
+    expect(courages[1]?.payload).toMatchObject({ code: "GENERATION_FAILED", messageId: t.messageId, retryable: false });
+  });
+
+  it("fails a group turn none of whose personas could answer, after asking each; the turn's error closes the last", async () => {
+    let calls = 0;
+    const counting: ReplyModel = { ...unavailable, generate: (prompt, options) => (++calls, unavailable.generate(prompt, options)) };
+
+    const generating = generator({ model: counting })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })));
+
+    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: true });
+    expect(calls).toBe(2);
+    const errors = pusher.framesTo(t.connectionId).filter((frame) => frame.type === "error");
+    expect(errors.map((frame) => frame.payload.personaId)).toEqual(["courage"]);
   });
 
   it("ends a turn whose prompt the model refused for what it holds without asking the teen to send it again", async () => {

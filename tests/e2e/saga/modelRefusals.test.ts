@@ -1,5 +1,5 @@
 // Turns whose model fails for one persona only, against a real OpenAI-compatible server: a refused prompt stays that
-// persona's problem.
+// persona's problem, and a group's other personas still answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { ChatClient } from "@innerworld/testing/chat-client";
@@ -66,4 +66,19 @@ describe("a model failing for one persona's prompt", () => {
     expect(server.requestsFor(FALLBACK)).toEqual([]);
   });
 
+  it("asks a group's later persona when the first addressed could not answer", async () => {
+    // Both models fail Courage's requests (a 5xx, as an outage for that prompt would) and answer Comfort's.
+    const failsCourage = { ...speaks, fail: { status: 500, when: (request: RecordedRequest) => speakerOf(request) === "Courage" } };
+    server.setBehaviour(PRIMARY, failsCourage);
+    server.setBehaviour(FALLBACK, failsCourage);
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-group-1");
+    const sessionId = (await client.request("start_session", { personaIds: ["courage", "comfort"] }, "session_started")).payload.sessionId as string;
+
+    const ack = await client.request("message", { sessionId, content: "@courage @comfort hi" }, "message_received");
+    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+    expect(reply.payload).toMatchObject({ personaId: "comfort", text: "This is Comfort here. How are you feeling about it?" });
+    const errors = client.ofType("error").filter((frame) => frame.payload.messageId === ack.payload.messageId);
+    expect(errors.map((frame) => frame.payload.personaId)).toEqual(["courage"]);
+  });
 });
