@@ -38,6 +38,7 @@ export interface GenerationPorts {
   pusher?: ConnectionPusher;
   /** Estimated tokens the prompt may use; the reply's own budget comes on top. */
   promptTokenBudget?: number;
+  /** How many earlier turns (the teen's message and the replies to it) a prompt may draw on. */
   historyTurns?: number;
   /**
    * A turn's deadline from when the gateway took it (default the topology's): past it the watchdog has told the teen the
@@ -103,6 +104,8 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
  */
 export const replyCharLimit = (maxTokens: number): number => Math.max(600, maxTokens * 8);
 const DEFAULT_HISTORY_TURNS = 20;
+/** The most replies a turn has: one per persona of a group (start_session takes at most three). */
+const MOST_REPLIES_PER_TURN = 3;
 
 /**
  * How long before the function's timeout the models are given up on (invocationDeadline): enough to publish the
@@ -125,11 +128,17 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     return (await ports.pusher.push(connectionId, frame).catch(() => "gone" as const)) === "sent";
   };
 
-  /** Turns the teen saw, oldest first, each reply with the persona that said it. */
+  /** The last `historyTurns` turns the teen saw, oldest first, each reply with the persona that said it. */
   const history = async (sessionId: string, beforeSeq: number) => {
-    const recent = await messages.recent(sessionId, (ports.historyTurns ?? DEFAULT_HISTORY_TURNS) + 2);
+    const historyTurns = ports.historyTurns ?? DEFAULT_HISTORY_TURNS;
+    if (historyTurns <= 0) return [];
+    // A turn is the teen's message and up to a reply per persona: read enough messages for the turns wanted however many
+    // answered each, and for this turn and one sent after it (both are newer than `beforeSeq`), in the one query.
+    const recent = await messages.recent(sessionId, (historyTurns + 2) * (1 + MOST_REPLIES_PER_TURN));
     // Only turns the teen saw: blocked and crisis messages, and failed turns, stay out of the model's view.
-    return recent.filter((m) => m.seq < beforeSeq && !["blocked", "crisis", "failed"].includes(m.status) && m.model !== "safety");
+    const seen = recent.filter((m) => m.seq < beforeSeq && !["blocked", "crisis", "failed"].includes(m.status) && m.model !== "safety");
+    const turnStarts = seen.flatMap((m, index) => (m.role === "user" ? [index] : []));
+    return seen.slice(turnStarts.at(-historyTurns) ?? 0);
   };
 
   const personaFor = async (personaId: string): Promise<PersonaRecord> => {
@@ -181,7 +190,9 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       : [await personaFor(data.personaId)];
 
     const turns: ChatTurn[] = earlier.map((m) =>
-      m.role === "user" ? { role: "user", content: m.content } : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion" } : {}) },
+      m.role === "user"
+        ? { role: "user", content: m.content }
+        : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion", personaId: m.personaId } : {}) },
     );
 
     const answeredBy: ChatTurn[] = [];
@@ -220,7 +231,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         }
         answered += 1;
         // The next persona in a group sees this reply (as the output screen would let it through) before answering.
-        if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName });
+        if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName, personaId: persona.id });
       }
     } finally {
       deadline.release();

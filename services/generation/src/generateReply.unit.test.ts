@@ -497,6 +497,26 @@ describe("generation: generateReply", () => {
     await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: false, retryable: false, deadLetter: false });
   });
 
+  it("draws on the last historyTurns turns however many personas answered each", async () => {
+    const group = ["courage", "comfort", "compass"];
+    for (let seq = 1; seq <= 5; seq += 1) {
+      const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId };
+      await messages.putOnce({ ...base, personaId: "courage", role: "user", content: `question ${seq}`, status: "delivered" });
+      for (const [index, personaId] of group.entries()) {
+        await messages.putOnce({ ...base, personaId, role: "assistant", content: `answer ${seq} from ${personaId}.`, status: "delivered", replyIndex: index });
+      }
+    }
+    const { model, prompts } = promptRecording();
+
+    await generator({ model, historyTurns: 3 })(delivered(messageScreenedRequest(turn({ sessionId: t.sessionId, connectionId: t.connectionId, seq: 6 }), { content: "@courage hi", personaIds: group })));
+
+    const prompt = prompts[0]?.join("\n") ?? "";
+    for (const seq of [3, 4, 5]) expect(prompt).toContain(`question ${seq}`);
+    expect(prompt).toContain("answer 3 from courage.");
+    expect(prompt).not.toContain("question 2");
+    expect(prompt).not.toContain("answer 2 from");
+  });
+
   it("cuts a reply from a model that ignores its token limit at the persona's length, and stops streaming there", async () => {
     const sentences = Array.from({ length: 400 }, (_, i) => `This is sentence number ${i + 1} of a reply that goes on and on.`);
     const limit = replyCharLimit(220);
