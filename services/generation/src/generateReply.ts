@@ -41,6 +41,11 @@ export interface GenerationPorts {
   /** How many earlier turns (the teen's message and the replies to it) a prompt may draw on. */
   historyTurns?: number;
   /**
+   * The models a persona may name (INNERWORLD_PERSONA_MODELS, else the configured chain): a persona whose stored model
+   * is no longer on the list is answered by the configured chain, so narrowing the list takes effect at once.
+   */
+  personaModels: readonly string[];
+  /**
    * A turn's deadline from when the gateway took it (default the topology's): past it the watchdog has told the teen the
    * turn timed out, so nothing more of it is pushed live (its reply is still published, and kept for a resume).
    */
@@ -279,7 +284,9 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
     const replyId = deterministicEventId("generation", "reply", replyKey);
     const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-    const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens, ...(persona.model.model ? { model: persona.model.model } : {}) };
+    // A model taken off the allowed list since the persona was saved is not asked: the configured chain answers.
+    const ownModel = persona.model.model !== undefined && ports.personaModels.includes(persona.model.model) ? persona.model.model : undefined;
+    const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens, ...(ownModel ? { model: ownModel } : {}) };
     const signal = turn.signal;
 
     let result: ReplyResult;
@@ -295,7 +302,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const retract = async () => {
       if (!streamed || retracted) return;
       retracted = true;
-      await push(live, serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: persona.model.model ?? "unknown" }));
+      await push(live, serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: ownModel ?? "unknown" }));
     };
     // Past the deadline, taken back only once the watchdog holds the turn: a reply that still won the turn's claim is
     // shown whole by the notifier, and a retraction before it would leave the teen with neither.

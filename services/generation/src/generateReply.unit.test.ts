@@ -67,7 +67,7 @@ describe("generation: generateReply", () => {
   let pusher: RecordingPusher;
   let outcomes: InMemoryTurnOutcomes;
   let t: Turn;
-  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, outcomes, clock, model: createChatModel({}), ...overrides }).generate;
+  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, outcomes, clock, model: createChatModel({}), personaModels: [], ...overrides }).generate;
   const earlier = async (seq: number, user: string, assistant: string, extra: { status?: NewMessage["status"]; model?: string } = {}) => {
     const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId, personaId: "companion" };
     await messages.putOnce({ ...base, role: "user", content: user, status: extra.status ?? "delivered" });
@@ -515,6 +515,20 @@ describe("generation: generateReply", () => {
     expect(prompt).toContain("answer 3 from courage.");
     expect(prompt).not.toContain("question 2");
     expect(prompt).not.toContain("answer 2 from");
+  });
+
+  it("asks a persona's own model only while the allowed list still names it", async () => {
+    const courage = await personas.get("courage");
+    if (!courage) throw new Error("courage is a built-in");
+    await personas.put({ ...courage, personaId: "own-persona", builtIn: false, ownerId: t.userId, model: { ...courage.model, model: "costly-model" } });
+    const asked: (string | undefined)[] = [];
+    const offline = createChatModel({});
+    const recording: ReplyModel = { ...offline, generate: (prompt, options) => (asked.push(options?.settings?.model), offline.generate(prompt, options)) };
+
+    await generator({ model: recording, personaModels: ["costly-model"] })(delivered(messageScreenedRequest(turn({ ...t, personaId: "own-persona" }))));
+    await generator({ model: recording, personaModels: ["gpt-test"] })(delivered(messageScreenedRequest(turn({ sessionId: t.sessionId, connectionId: t.connectionId, personaId: "own-persona", seq: 4 }))));
+
+    expect(asked).toEqual(["costly-model", undefined]);
   });
 
   it("cuts a reply from a model that ignores its token limit at the persona's length, and stops streaming there", async () => {
