@@ -238,6 +238,13 @@ describe("infra built from the topology table", () => {
     expect(painting.services.filter((s) => s.function.environment.INNERWORLD_IMAGE_MODEL).map((s) => s.service)).toEqual(["portrait"]);
   });
 
+  it("gives generation the models a persona may name where the stage lists them, so a persona's model taken off the list is not asked", () => {
+    const generationOf = (built: DeploymentPlan) => built.services.find((s) => s.service === "generation")?.function;
+    expect(generationOf(plan)?.environment).not.toHaveProperty("INNERWORLD_PERSONA_MODELS");
+    const listing = buildPlan(STAGE, settingsFor(STAGE, { INNERWORLD_DEPLOY_PERSONA_MODELS: "gpt-4o-mini,gpt-4.1-mini" }));
+    expect(generationOf(listing)?.environment).toMatchObject({ INNERWORLD_PERSONA_MODELS: "gpt-4o-mini,gpt-4.1-mini" });
+  });
+
   it("asks for feedback after a deploy's number of turns only when told, on storage alone, and refuses a number that is not one", () => {
     const storageOf = (built: DeploymentPlan) => built.services.find((s) => s.service === "storage")?.function;
     expect(storageOf(buildPlan(STAGE, settingsFor(STAGE)))?.environment).not.toHaveProperty("INNERWORLD_FEEDBACK_AFTER_TURNS");

@@ -74,6 +74,8 @@ const environmentOf = (service: ServiceName, settings: StageSettings): Record<st
     if (settings.model.fallbackModels) env.INNERWORLD_FALLBACK_MODELS = settings.model.fallbackModels;
     if (settings.model.prices) env.INNERWORLD_MODEL_PRICES = settings.model.prices;
   }
+  // Generation asks a persona's own model only while this list names it (unset: the chain above, as the read API reads it).
+  if (service === "generation" && settings.model.personaModels) env.INNERWORLD_PERSONA_MODELS = settings.model.personaModels;
   if (service === "portrait" && settings.model.imageModel) env.INNERWORLD_IMAGE_MODEL = settings.model.imageModel;
   if (service === "storage" && settings.feedbackAfterTurns) env.INNERWORLD_FEEDBACK_AFTER_TURNS = String(settings.feedbackAfterTurns);
   return env;

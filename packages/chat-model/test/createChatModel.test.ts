@@ -1,6 +1,6 @@
 // createChatModel against a real local OpenAI-compatible server: prompts, streaming, fallbacks, circuit breakers, timeouts.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createChatModel, isModelUnavailableError, modelConfigFromEnv, type ModelConfig, type ReplySentence } from "@innerworld/chat-model/models";
+import { createChatModel, isModelUnavailableError, isReplyRefusedError, modelConfigFromEnv, type ModelConfig, type ReplySentence } from "@innerworld/chat-model/models";
 import { getPersona } from "@innerworld/chat-model/personas";
 import { buildPrompt } from "@innerworld/chat-model/prompt";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
@@ -278,6 +278,101 @@ describe("createChatModel against an OpenAI-compatible endpoint", () => {
     expect(error).toMatchObject({ name: "AbortError" });
     expect(server.requestsFor("backup")).toEqual([]);
     expect(replies.circuitStates().primary).toBe("closed");
+  });
+
+  it("stops the chain at a 400 refusing the request, without counting it against any model's circuit", async () => {
+    server.setBehaviour("primary", { fail: { status: 400, code: "content_policy_violation", message: "Your request was rejected by our safety system." } });
+    const replies = model({ circuitBreaker: { failureThreshold: 3, resetMs: 30_000 } });
+
+    const refusals = [];
+    for (let turn = 0; turn < 4; turn += 1) refusals.push(await rejection(replies.generate(prompt.messages)));
+    const streamed = replies.stream(prompt.messages);
+    const streamRefusal = await rejection(collect(streamed));
+
+    expect(refusals.every(isReplyRefusedError)).toBe(true);
+    expect(refusals[0]).toMatchObject({ code: "REPLY_REFUSED", retryable: false, reason: "content_policy_violation", attempts: [{ model: "primary", outcome: "failed", status: 400 }] });
+    expect(isReplyRefusedError(streamRefusal)).toBe(true);
+    // The same request would be refused by every model behind the endpoint: the fallback is never asked for it.
+    expect(server.requestsFor("backup")).toEqual([]);
+    // Five refused turns later, everyone else's turn still reaches the primary.
+    expect(replies.circuitStates()).toEqual({ primary: "closed", backup: "closed" });
+    server.setBehaviour("primary", { reply: REPLY });
+    expect(await replies.generate(prompt.messages)).toMatchObject({ model: "primary", fallbackUsed: false });
+  });
+
+  it("falls back past a model the endpoint does not know (404), without opening its circuit", async () => {
+    server.setBehaviour("primary", { fail: { status: 404, code: "model_not_found" } });
+    const replies = model({ circuitBreaker: { failureThreshold: 1, resetMs: 30_000 } });
+
+    const results = [await replies.generate(prompt.messages), await replies.generate(prompt.messages)];
+
+    expect(results.map((result) => result.model)).toEqual(["backup", "backup"]);
+    expect(server.requestsFor("primary")).toHaveLength(2);
+    expect(replies.circuitStates().primary).toBe("closed");
+  });
+
+  it("counts a stream that closes without a finish reason as failed: falls back while nothing was shown", async () => {
+    server.setBehaviour("primary", { reply: "Half a thought that never", endWithoutFinish: true });
+    const replies = model({ circuitBreaker: { failureThreshold: 1, resetMs: 30_000 } });
+
+    const stream = replies.stream(prompt.messages);
+    const sentences = await collect(stream);
+
+    expect(sentences.map((s) => s.sentence)).toEqual(["Backup here.", "Deep breaths help.", "Want to try one together?"]);
+    expect(await stream.result).toMatchObject({ model: "backup", fallbackUsed: true });
+    expect(replies.circuitStates().primary).toBe("open");
+  });
+
+  it("fails a stream that closes without a finish reason after a sentence was shown, with the partial text", async () => {
+    server.setBehaviour("primary", { reply: "One. Two. Three", endWithoutFinish: true });
+
+    const stream = model().stream(prompt.messages);
+    const seen: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const { sentence } of stream) seen.push(sentence);
+      })(),
+    );
+
+    expect(seen).toEqual(["One.", "Two."]);
+    expect(error).toMatchObject({ code: "MODEL_UNAVAILABLE", partialText: "One. Two." });
+    await expect(stream.result).rejects.toBe(error);
+    expect(server.requestsFor("backup")).toEqual([]);
+  });
+
+  it("keeps a reply cut by its token limit up to its last whole sentence, streamed or whole", async () => {
+    server.setBehaviour("primary", { reply: "That takes guts. I think you should really try the", finishReason: "length" });
+
+    const whole = await model().generate(prompt.messages);
+    const stream = model().stream(prompt.messages);
+    const sentences = await collect(stream);
+
+    expect(whole).toMatchObject({ text: "That takes guts.", model: "primary" });
+    expect(sentences).toEqual([{ sentence: "That takes guts.", index: 0 }]);
+    expect(await stream.result).toMatchObject({ text: "That takes guts.", model: "primary" });
+  });
+
+  it("ends a reply cut before its first sentence ended at its last whole word", async () => {
+    server.setBehaviour("primary", { reply: "I think you should really try the", finishReason: "length" });
+
+    const whole = await model().generate(prompt.messages);
+    const stream = model().stream(prompt.messages);
+    const sentences = await collect(stream);
+
+    expect(whole.text).toBe("I think you should really try…");
+    expect(sentences.map((s) => s.sentence)).toEqual(["I think you should really try…"]);
+  });
+
+  it("treats a reply the content filter stopped as no reply: the fallback answers", async () => {
+    server.setBehaviour("primary", { reply: "Something the filter caught", finishReason: "content_filter" });
+
+    const whole = await model().generate(prompt.messages);
+    const stream = model().stream(prompt.messages);
+    const sentences = await collect(stream);
+
+    expect(whole).toMatchObject({ model: "backup", fallbackUsed: true });
+    expect(sentences[0]?.sentence).toBe("Backup here.");
+    expect(await stream.result).toMatchObject({ model: "backup", fallbackUsed: true });
   });
 
   it("never calls the endpoint when none is configured", async () => {

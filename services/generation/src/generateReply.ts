@@ -7,7 +7,7 @@ import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
 import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
-import { DEFAULT_MODEL_PRICES, isModelUnavailableError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
+import { DEFAULT_MODEL_PRICES, fitReply, isModelUnavailableError, isReplyRefusedError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput, softResourceLine } from "@innerworld/screening";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
@@ -40,7 +40,13 @@ export interface GenerationPorts {
   pusher?: ConnectionPusher;
   /** Estimated tokens the prompt may use; the reply's own budget comes on top. */
   promptTokenBudget?: number;
+  /** How many earlier turns (the teen's message and the replies to it) a prompt may draw on. */
   historyTurns?: number;
+  /**
+   * The models a persona may name (INNERWORLD_PERSONA_MODELS, else the configured chain): a persona whose stored model
+   * is no longer on the list is answered by the configured chain, so narrowing the list takes effect at once.
+   */
+  personaModels: readonly string[];
   /**
    * A turn's deadline from when the gateway took it (default the topology's): past it the watchdog has told the teen the
    * turn timed out, so nothing more of it is pushed live (its reply is still published, and kept for a resume).
@@ -51,14 +57,21 @@ export interface GenerationPorts {
 /** How long after a turn's deadline a stream still running looks whether the watchdog ended the turn. */
 const WATCHDOG_GRACE_MS = 2_000;
 
-/** The model chain already retried and fell back: redelivering would keep the teen waiting for minutes, so the step ends and the client is told to try again. */
+/**
+ * The model chain already retried and fell back: redelivering would keep the teen waiting for minutes, so the step ends
+ * and the client is told whether sending again may help (not when the model refused the request for what it holds).
+ */
 export class GenerationFailedError extends Error {
   override readonly name = "GenerationFailedError";
   readonly code = "GENERATION_FAILED";
   readonly retryable = false;
-  readonly clientMayRetry = true;
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly clientMayRetry: boolean;
+  /** A refused request is done once the client is told: redriving it would be refused again, so it is not dead-lettered. */
+  readonly deadLetter: boolean;
+  constructor(message: string, options?: { cause?: unknown; clientMayRetry?: boolean }) {
     super(message, options);
+    this.clientMayRetry = options?.clientMayRetry ?? true;
+    this.deadLetter = this.clientMayRetry;
   }
 }
 
@@ -97,17 +110,9 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
  * for its event after hundreds of sentences had streamed.
  */
 export const replyCharLimit = (maxTokens: number): number => Math.max(600, maxTokens * 8);
-
-/** A reply cut to `maxChars` at its last whole sentence (or word, when a sentence would leave less than half). */
-export function fitReply(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const cut = text.slice(0, maxChars);
-  const sentenceEnd = Math.max(...[...cut.matchAll(/[.!?…](?=\s|$)/gu)].map((match) => match.index + 1), 0);
-  if (sentenceEnd >= maxChars / 2) return cut.slice(0, sentenceEnd);
-  const wordEnd = cut.search(/\s\S*$/u);
-  return `${(wordEnd > 0 ? cut.slice(0, wordEnd) : cut).trimEnd()}…`;
-}
 const DEFAULT_HISTORY_TURNS = 20;
+/** The most replies a turn has: one per persona of a group (start_session takes at most three). */
+const MOST_REPLIES_PER_TURN = 3;
 
 /**
  * How long before the function's timeout the models are given up on (invocationDeadline): enough to publish the
@@ -130,11 +135,17 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     return (await ports.pusher.push(connectionId, frame).catch(() => "gone" as const)) === "sent";
   };
 
-  /** Turns the teen saw, oldest first, each reply with the persona that said it. */
+  /** The last `historyTurns` turns the teen saw, oldest first, each reply with the persona that said it. */
   const history = async (sessionId: string, beforeSeq: number) => {
-    const recent = await messages.recent(sessionId, (ports.historyTurns ?? DEFAULT_HISTORY_TURNS) + 2);
+    const historyTurns = ports.historyTurns ?? DEFAULT_HISTORY_TURNS;
+    if (historyTurns <= 0) return [];
+    // A turn is the teen's message and up to a reply per persona: read enough messages for the turns wanted however many
+    // answered each, and for this turn and one sent after it (both are newer than `beforeSeq`), in the one query.
+    const recent = await messages.recent(sessionId, (historyTurns + 2) * (1 + MOST_REPLIES_PER_TURN));
     // Only turns the teen saw: blocked and crisis messages, and failed turns, stay out of the model's view.
-    return recent.filter((m) => m.seq < beforeSeq && !["blocked", "crisis", "failed"].includes(m.status) && m.model !== "safety");
+    const seen = recent.filter((m) => m.seq < beforeSeq && !["blocked", "crisis", "failed"].includes(m.status) && m.model !== "safety");
+    const turnStarts = seen.flatMap((m, index) => (m.role === "user" ? [index] : []));
+    return seen.slice(turnStarts.at(-historyTurns) ?? 0);
   };
 
   const personaFor = async (personaId: string): Promise<PersonaRecord> => {
@@ -197,11 +208,14 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       : [await personaFor(data.personaId)];
 
     const turns: ChatTurn[] = earlier.map((m) =>
-      m.role === "user" ? { role: "user", content: m.content } : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion" } : {}) },
+      m.role === "user"
+        ? { role: "user", content: m.content }
+        : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion", personaId: m.personaId } : {}) },
     );
 
     const answeredBy: ChatTurn[] = [];
     let answered = 0;
+    const failures: GenerationFailedError[] = [];
     const deadline = invocationDeadline(invocation, GENERATION_RESERVE_MS);
     try {
       for (const [replyIndex, record] of responders.entries()) {
@@ -219,23 +233,29 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
             ...(group ? { others: group.filter((r) => r.personaId !== record.personaId).map((r) => r.name) } : {}),
           });
         } catch (error) {
-          if (answered === 0) throw error;
-          // A group's later persona that could not answer: the turn is answered (an earlier persona's reply is on its
-          // way), so its `thinking` is closed with an error naming it, past the deadline too (it only clears what is on
-          // screen). Its models failing, the next persona goes on; any other failure still fails the step, whose retry
-          // answers the turn again silently, and would otherwise leave "thinking" up until then.
+          const modelsFailed = error instanceof GenerationFailedError;
+          if (!modelsFailed && answered === 0) throw error;
+          if (modelsFailed) failures.push(error);
+          // A persona that could not answer: its `thinking` is closed with an error naming it, past the deadline too
+          // (it only clears what is on screen), unless the turn's own error is about to (the last persona, and none
+          // answered). Its models failing, the next persona is still asked: one persona's refused prompt or broken
+          // model leaves the group's others to answer. Any other failure fails the step, whose retry answers the turn
+          // again silently, and would otherwise leave "thinking" up until then.
+          const turnErrorFollows = answered === 0 && replyIndex === responders.length - 1;
           const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-          if (!ended) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
-          if (!(error instanceof GenerationFailedError)) throw error;
+          if (!ended && !turnErrorFollows) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
+          if (!modelsFailed) throw error;
           continue;
         }
         answered += 1;
         // The next persona in a group sees this reply (as the output screen would let it through) before answering.
-        if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName });
+        if (screenOutput(text).action === "allow") answeredBy.push({ role: "assistant", content: text, speaker: persona.displayName, personaId: persona.id });
       }
     } finally {
       deadline.release();
     }
+    // No persona answered: the turn fails, and sending again is worth it unless every persona's request was refused.
+    if (answered === 0) throw failures.find((failure) => failure.clientMayRetry) ?? failures.at(-1) ?? new GenerationFailedError(`turn ${data.messageId} had no persona to answer it`);
   };
 
   /** One persona's reply to the turn: prompt, model (streamed or whole), then ReplyGenerated. Returns the reply's text. */
@@ -277,7 +297,9 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
     const replyId = deterministicEventId("generation", "reply", replyKey);
     const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-    const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens, ...(persona.model.model ? { model: persona.model.model } : {}) };
+    // A model taken off the allowed list since the persona was saved is not asked: the configured chain answers.
+    const ownModel = persona.model.model !== undefined && ports.personaModels.includes(persona.model.model) ? persona.model.model : undefined;
+    const settings = { temperature: persona.model.temperature, maxTokens: persona.model.maxTokens, ...(ownModel ? { model: ownModel } : {}) };
     const signal = turn.signal;
 
     let result: ReplyResult;
@@ -293,7 +315,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const retract = async () => {
       if (!streamed || retracted) return;
       retracted = true;
-      await push(live, serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: persona.model.model ?? "unknown" }));
+      await push(live, serverFrame("stream_end", { ...ids, replyId, seq: data.seq, text: "", retracted: true, model: ownModel ?? "unknown" }));
     };
     // Past the deadline, taken back only once the watchdog holds the turn: a reply that still won the turn's claim is
     // shown whole by the notifier, and a retraction before it would leave the teen with neither.
@@ -347,6 +369,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       // A stream the teen saw begin, broken off: taken back before the turn's error, which follows from the notifier.
       await retract();
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
+      // Refused for what the prompt holds: the same message would be refused again, so the teen is not asked to resend.
+      if (isReplyRefusedError(error)) throw new GenerationFailedError(error.message, { cause: error, clientMayRetry: false });
       // The function's time running out is the models not answering in time: the same failure, told the same way.
       if (signal.aborted) throw new GenerationFailedError(`${persona.displayName} had no reply before the function's time ran out`, { cause: error });
       throw error;

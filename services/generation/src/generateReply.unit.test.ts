@@ -9,7 +9,7 @@ import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { GENERATION_RESERVE_MS, createReplyGenerator, fitReply, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
+import { GENERATION_RESERVE_MS, createReplyGenerator, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
 
 type Prompt = Parameters<ReplyModel["generate"]>[0];
 
@@ -67,7 +67,7 @@ describe("generation: generateReply", () => {
   let pusher: RecordingPusher;
   let outcomes: InMemoryTurnOutcomes;
   let t: Turn;
-  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, outcomes, clock, model: createChatModel({}), ...overrides }).generate;
+  const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, outcomes, clock, model: createChatModel({}), personaModels: [], ...overrides }).generate;
   const earlier = async (seq: number, user: string, assistant: string, extra: { status?: NewMessage["status"]; model?: string } = {}) => {
     const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId, personaId: "companion" };
     await messages.putOnce({ ...base, role: "user", content: user, status: extra.status ?? "delivered" });
@@ -480,8 +480,74 @@ describe("generation: generateReply", () => {
     expect(comforts.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
   });
 
-  it("still fails a group turn whose first persona could not answer: nothing was answered", async () => {
-    await expect(generator({ model: unavailable })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })))).rejects.toMatchObject({ code: "GENERATION_FAILED" });
+  it("still asks a group's later personas when the first could not answer, closing the first with its error", async () => {
+    const offline = createChatModel({});
+    let calls = 0;
+    const firstFails: ReplyModel = { ...offline, generate: (prompt, options) => (++calls === 1 ? unavailable.generate(prompt, options) : offline.generate(prompt, options)) };
+
+    await generator({ model: firstFails })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })));
+
+    expect(publisher.ofType("ReplyGenerated").map((e) => e.data.personaId)).toEqual(["comfort"]);
+    const courages = pusher.framesTo(t.connectionId).filter((frame) => frame.payload.personaId === "courage");
+    expect(courages.map((frame) => frame.type)).toEqual(["agent_status", "error"]);
+    expect(courages[1]?.payload).toMatchObject({ code: "GENERATION_FAILED", messageId: t.messageId, retryable: false });
+  });
+
+  it("fails a group turn none of whose personas could answer, after asking each; the turn's error closes the last", async () => {
+    let calls = 0;
+    const counting: ReplyModel = { ...unavailable, generate: (prompt, options) => (++calls, unavailable.generate(prompt, options)) };
+
+    const generating = generator({ model: counting })(delivered(messageScreenedRequest(t, { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] })));
+
+    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: true });
+    expect(calls).toBe(2);
+    const errors = pusher.framesTo(t.connectionId).filter((frame) => frame.type === "error");
+    expect(errors.map((frame) => frame.payload.personaId)).toEqual(["courage"]);
+  });
+
+  it("ends a turn whose prompt the model refused for what it holds without asking the teen to send it again", async () => {
+    const refusing: ReplyModel = {
+      ...unavailable,
+      generate: () => Promise.reject(Object.assign(new Error("The request was refused: gpt-test failed (400 content_policy_violation)"), { code: "REPLY_REFUSED" })),
+    };
+
+    const generating = generator({ model: refusing })(delivered(messageScreenedRequest(t)));
+
+    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: false, retryable: false, deadLetter: false });
+  });
+
+  it("draws on the last historyTurns turns however many personas answered each", async () => {
+    const group = ["courage", "comfort", "compass"];
+    for (let seq = 1; seq <= 5; seq += 1) {
+      const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId };
+      await messages.putOnce({ ...base, personaId: "courage", role: "user", content: `question ${seq}`, status: "delivered" });
+      for (const [index, personaId] of group.entries()) {
+        await messages.putOnce({ ...base, personaId, role: "assistant", content: `answer ${seq} from ${personaId}.`, status: "delivered", replyIndex: index });
+      }
+    }
+    const { model, prompts } = promptRecording();
+
+    await generator({ model, historyTurns: 3 })(delivered(messageScreenedRequest(turn({ sessionId: t.sessionId, connectionId: t.connectionId, seq: 6 }), { content: "@courage hi", personaIds: group })));
+
+    const prompt = prompts[0]?.join("\n") ?? "";
+    for (const seq of [3, 4, 5]) expect(prompt).toContain(`question ${seq}`);
+    expect(prompt).toContain("answer 3 from courage.");
+    expect(prompt).not.toContain("question 2");
+    expect(prompt).not.toContain("answer 2 from");
+  });
+
+  it("asks a persona's own model only while the allowed list still names it", async () => {
+    const courage = await personas.get("courage");
+    if (!courage) throw new Error("courage is a built-in");
+    await personas.put({ ...courage, personaId: "own-persona", builtIn: false, ownerId: t.userId, model: { ...courage.model, model: "costly-model" } });
+    const asked: (string | undefined)[] = [];
+    const offline = createChatModel({});
+    const recording: ReplyModel = { ...offline, generate: (prompt, options) => (asked.push(options?.settings?.model), offline.generate(prompt, options)) };
+
+    await generator({ model: recording, personaModels: ["costly-model"] })(delivered(messageScreenedRequest(turn({ ...t, personaId: "own-persona" }))));
+    await generator({ model: recording, personaModels: ["gpt-test"] })(delivered(messageScreenedRequest(turn({ sessionId: t.sessionId, connectionId: t.connectionId, personaId: "own-persona", seq: 4 }))));
+
+    expect(asked).toEqual(["costly-model", undefined]);
   });
 
   it("cuts a reply from a model that ignores its token limit at the persona's length, and stops streaming there", async () => {
@@ -497,12 +563,6 @@ describe("generation: generateReply", () => {
     const chunks = pusher.framesTo(t.connectionId).filter((frame) => frame.type === "stream_chunk");
     expect(chunks.length).toBeLessThan(40);
     expect(chunks.map((frame) => frame.payload.text).join(" ")).toBe(text);
-  });
-
-  it("fits a reply at its last whole sentence, or at a word when a sentence would leave too little", () => {
-    expect(fitReply("Short and sweet.", 600)).toBe("Short and sweet.");
-    expect(fitReply("One. Two three four five six seven eight nine ten.", 20)).toBe("One. Two three four…");
-    expect(fitReply("First sentence here. Second sentence is longer than the rest.", 40)).toBe("First sentence here.");
   });
 
   it("ends a turn whose persona was deleted meanwhile with PERSONA_DELETED, which the client cannot fix by sending again and an operator has nothing to redrive", async () => {

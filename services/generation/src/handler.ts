@@ -3,6 +3,7 @@ import { connectionPusherFor } from "@innerworld/conversation/connections";
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbTurnOutcomes } from "@innerworld/conversation/turns";
 import { createChatModel, modelConfigFromEnv, modelPricesFromEnv } from "@innerworld/chat-model/models";
+import { allowedPersonaModels } from "@innerworld/chat-model/model-config";
 import { DynamoDbContextCacheStore } from "@innerworld/memory/context-cache";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { METRIC } from "@innerworld/platform/observability";
@@ -23,6 +24,7 @@ export const createHandler = (runtime: ServiceRuntime<"generation">) => {
     model: createChatModel(modelConfigFromEnv(process.env), { onCircuitOpen: () => runtime.metrics.count(METRIC.circuitOpens) }),
     prices: modelPricesFromEnv(process.env),
     turnDeadlineSeconds: runtime.config.turnDeadlineSeconds ?? TURN_DEADLINE_SECONDS,
+    personaModels: allowedPersonaModels(process.env),
     ...(runtime.config.connectionsUrl ? { pusher: connectionPusherFor(runtime) } : {}),
   });
   return createServiceConsumer(runtime, { MessageScreened: generate.generate, PersonaUpdated: generate.forgetPersona, PersonaDeleted: generate.forgetPersona }, {

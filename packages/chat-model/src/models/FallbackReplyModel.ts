@@ -4,7 +4,8 @@ import type { AIMessageChunk, BaseMessage, UsageMetadata } from "@langchain/core
 import { estimateMessageTokens, estimateTokens } from "../prompt/index.js";
 import type { CircuitBreaker, CircuitState } from "@innerworld/platform/resilience";
 import { Deadline } from "./deadline.js";
-import { ModelUnavailableError, type ModelAttempt } from "./errors.js";
+import { ModelUnavailableError, ReplyRefusedError, type ModelAttempt } from "./errors.js";
+import { endAtWholeSentence } from "./fitReply.js";
 import type { ReplyModel, ReplyOptions, ReplyResult, ReplySentence, ReplySettings, ReplyStream, ReplyUsage } from "./replyModel.js";
 import { SentenceSplitter } from "./sentenceSplitter.js";
 
@@ -61,7 +62,9 @@ export class FallbackReplyModel implements ReplyModel {
       const deadline = new Deadline(candidate.timeoutMs, options.signal);
       try {
         const message = await candidate.chatModel(options.settings).invoke(messages, { signal: deadline.signal });
-        const text = message.text;
+        const finishReason = finishReasonOf(message);
+        if (finishReason === "content_filter") throw new FilteredReplyError();
+        const text = finishReason === "length" ? endAtWholeSentence(message.text) : message.text;
         if (!text.trim()) throw new EmptyReplyError();
         candidate.breaker?.onSuccess();
         return {
@@ -76,9 +79,10 @@ export class FallbackReplyModel implements ReplyModel {
           candidate.breaker?.onCancel();
           throw options.signal.reason ?? error;
         }
-        candidate.breaker?.onFailure();
         attempts.push(attemptOf(candidate.name, error, deadline));
         lastError = error;
+        judge(candidate, error);
+        if (refusesTheRequest(error)) throw new ReplyRefusedError(attempts, reasonOf(error), { cause: error });
       } finally {
         deadline.pause();
       }
@@ -130,6 +134,7 @@ export class FallbackReplyModel implements ReplyModel {
         const splitter = new SentenceSplitter();
         let text = "";
         let usage: UsageMetadata | undefined;
+        let finishReason: string | undefined;
         const shown: string[] = [];
         let emitted = 0;
         let outcome: "pending" | "failed" | "done" = "pending";
@@ -140,6 +145,7 @@ export class FallbackReplyModel implements ReplyModel {
             const piece = chunk.text;
             text += piece;
             usage = chunk.usage_metadata ?? usage;
+            finishReason = finishReasonOf(chunk) ?? finishReason;
             for (const sentence of splitter.push(piece)) {
               deadline.pause();
               yield { sentence, index: emitted };
@@ -150,18 +156,28 @@ export class FallbackReplyModel implements ReplyModel {
           }
           deadline.pause();
           if (!text.trim()) throw new EmptyReplyError();
-          for (const sentence of splitter.flush()) {
+          // A stream that closed before its model said why it stopped was cut off on the way (a proxy losing its
+          // upstream): what came is not the whole reply.
+          if (finishReason === undefined) throw new UnfinishedReplyError();
+          if (finishReason === "content_filter") throw new FilteredReplyError();
+          // Stopped by the token limit, mid-sentence: the sentences that ended stand, the fragment after them goes.
+          const cutShort = finishReason === "length";
+          const rest = cutShort ? splitter.flushWholeSentences() : splitter.flush();
+          if (cutShort && emitted === 0 && rest.length === 0) rest.push(endAtWholeSentence(text));
+          for (const sentence of rest) {
             yield { sentence, index: emitted };
             shown.push(sentence);
             emitted += 1;
           }
+          if (cutShort) text = shown.join(" ");
           outcome = "done";
         } catch (error) {
           if (options.signal?.aborted) throw fail(options.signal.reason ?? error);
           outcome = "failed";
-          candidate.breaker?.onFailure();
           attempts.push(attemptOf(candidate.name, error, deadline));
           lastError = error;
+          judge(candidate, error);
+          if (refusesTheRequest(error)) throw fail(new ReplyRefusedError(attempts, reasonOf(error), { cause: error }));
           // Part of this reply may already be on the user's screen: switching models now would show
           // the start of one reply glued to another, so the turn fails and the saga retries it.
           if (emitted > 0) throw fail(new ModelUnavailableError(attempts, { cause: error, partialText: shown.join(" ") }));
@@ -201,6 +217,54 @@ class EmptyReplyError extends Error {
   }
 }
 
+/** A reply the endpoint's content filter stopped (finish_reason "content_filter"): not the persona's words, so no answer. */
+class FilteredReplyError extends Error {
+  override readonly name = "FilteredReplyError";
+  constructor() {
+    super("The model's content filter stopped the reply");
+  }
+}
+
+/** A stream that closed with no finish_reason (and no [DONE]): the reply broke off on the way. */
+class UnfinishedReplyError extends Error {
+  override readonly name = "UnfinishedReplyError";
+  constructor() {
+    super("The reply stream closed before the model finished");
+  }
+}
+
+function finishReasonOf(message: { response_metadata?: Record<string, unknown> }): string | undefined {
+  const reason = message.response_metadata?.finish_reason;
+  return typeof reason === "string" ? reason : undefined;
+}
+
+/**
+ * A 4xx answers for the request, not for the model's health (a 400 for one persona's prompt, a model name the endpoint
+ * does not know): the breaker hears nothing of it, or three such turns would close the model to everyone. A timeout
+ * (408) or rate limit (429), like a 5xx, a hang or a broken stream, says the model cannot serve now.
+ */
+function judge(candidate: ModelCandidate, error: unknown): void {
+  const status = statusOf(error);
+  const answersForTheRequest = status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  if (answersForTheRequest) candidate.breaker?.onCancel();
+  else candidate.breaker?.onFailure();
+}
+
+/**
+ * Refused for what the request holds (400 bad request, 413 too large, 422 unprocessable: a content policy, a prompt too
+ * long): every model behind the same endpoint would refuse it too. Other 4xx (401, 403, 404) are about one model's
+ * access and leave the fallbacks their turn.
+ */
+function refusesTheRequest(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 400 || status === 413 || status === 422;
+}
+
+/** The endpoint's code for an error (OpenAI's `error.code`: `content_policy_violation`), when it gave one. */
+function reasonOf(error: unknown): string | undefined {
+  return fieldOf(error, "code", (value): value is string => typeof value === "string");
+}
+
 function usageOf(reported: UsageMetadata | undefined, messages: readonly BaseMessage[], text: string): ReplyUsage {
   if (reported && (reported.input_tokens > 0 || reported.output_tokens > 0)) {
     return { inputTokens: reported.input_tokens, outputTokens: reported.output_tokens };
@@ -225,7 +289,14 @@ function attemptOf(model: string, error: unknown, deadline: Deadline): ModelAtte
 }
 
 function statusOf(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === "number" ? status : undefined;
+  return fieldOf(error, "status", (value): value is number => typeof value === "number");
+}
+
+/** A field of the endpoint's error, or of the error LangChain wrapped it in (a context overflow keeps it as `cause`). */
+function fieldOf<T>(error: unknown, name: string, is: (value: unknown) => value is T): T | undefined {
+  for (let current = error, depth = 0; typeof current === "object" && current !== null && depth < 3; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const value = (current as Record<string, unknown>)[name];
+    if (is(value)) return value;
+  }
+  return undefined;
 }

@@ -30,6 +30,29 @@ export class ModelUnavailableError extends Error {
 export const isModelUnavailableError = (error: unknown): error is ModelUnavailableError =>
   error instanceof Error && (error as { code?: unknown }).code === "MODEL_UNAVAILABLE";
 
+/**
+ * A model refused the request for what it asks (a 400 such as `content_policy_violation` for a persona's prompt): the
+ * same request would be refused by the fallbacks and on every retry, so the chain stops here and the turn is not
+ * retried. The model is not to blame either: its circuit breaker does not count it.
+ */
+export class ReplyRefusedError extends Error {
+  override readonly name = "ReplyRefusedError";
+  readonly code = "REPLY_REFUSED" as const;
+  readonly retryable = false as const;
+
+  constructor(
+    readonly attempts: readonly ModelAttempt[],
+    /** The endpoint's own name for the refusal (`content_policy_violation`), when it gave one. */
+    readonly reason: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(`The request was refused: ${attempts.map(describeAttempt).join("; ")}`, { cause: options?.cause });
+  }
+}
+
+export const isReplyRefusedError = (error: unknown): error is ReplyRefusedError =>
+  error instanceof Error && (error as { code?: unknown }).code === "REPLY_REFUSED";
+
 /** The model configuration (usually from the environment) is invalid; retrying cannot help. */
 export class ModelConfigError extends Error {
   override readonly name = "ModelConfigError";

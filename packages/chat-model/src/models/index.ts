@@ -7,6 +7,7 @@ export {
 } from "./modelConfig.js";
 export type { ModelConfig } from "./modelConfig.js";
 export type { ReplyModel, ReplyResult, ReplySentence } from "./replyModel.js";
-export { isModelUnavailableError } from "./errors.js";
+export { isModelUnavailableError, isReplyRefusedError } from "./errors.js";
+export { fitReply } from "./fitReply.js";
 export { DEFAULT_MODEL_PRICES, MODEL_PRICES_ENV, modelPricesFromEnv, replyCostOf } from "./modelPrices.js";
 export type { ModelPriceTable } from "./modelPrices.js";

@@ -32,6 +32,16 @@ export class SentenceSplitter {
     return rest ? [...sentences, rest] : sentences;
   }
 
+  /**
+   * Ends a stream that was cut off (its model's token limit): returns the sentences that did end, and drops the
+   * fragment after them.
+   */
+  flushWholeSentences(): string[] {
+    const sentences = this.drain(true);
+    this.buffer = "";
+    return sentences;
+  }
+
   private drain(final: boolean): string[] {
     const text = this.buffer;
     const sentences: string[] = [];

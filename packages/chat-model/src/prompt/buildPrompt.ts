@@ -3,6 +3,7 @@ import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langc
 import { contextLines, renderContextSection } from "./contextSection.js";
 import { estimateMessageTokens } from "./estimateTokens.js";
 import { groupLine, renderSystemPrompt } from "./systemPrompt.js";
+import type { Persona } from "../personas/index.js";
 import type { BuildPromptInput, BuiltPrompt, ChatTurn } from "./types.js";
 
 /**
@@ -18,7 +19,7 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
     throw new RangeError(`tokenBudget must be a positive number, got ${tokenBudget}`);
   }
 
-  const answers = (input.answeredBy ?? []).map((turn) => messageOf(turn, persona.displayName));
+  const answers = (input.answeredBy ?? []).map((turn) => messageOf(turn, persona));
   const guidance = input.turnGuidance ? [new SystemMessage(input.turnGuidance)] : [];
   const userTokens =
     estimateMessageTokens(userMessage) +
@@ -38,7 +39,7 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
   for (let index = history.length - 1; index >= 0; index -= 1) {
     const turn = history[index];
     if (!turn) continue;
-    const message = messageOf(turn, persona.displayName);
+    const message = messageOf(turn, persona);
     const cost = estimateMessageTokens(message.text);
     if (historyTokens + cost > remaining) break;
     historyTokens += cost;
@@ -59,9 +60,10 @@ export function buildPrompt(input: BuildPromptInput): BuiltPrompt {
  * A turn as the replying persona sees it: its own replies are its own (assistant) turns; another persona's reply in
  * a group is something said in the room, so it comes as a named user-side line rather than words put in its mouth.
  */
-function messageOf(turn: ChatTurn, self: string): BaseMessage {
+function messageOf(turn: ChatTurn, self: Persona): BaseMessage {
   if (turn.role === "user") return new HumanMessage(turn.content);
-  if (turn.speaker && turn.speaker !== self) return new HumanMessage(groupLine(turn.speaker, turn.content));
+  const saidByAnother = turn.personaId !== undefined ? turn.personaId !== self.id : turn.speaker !== self.displayName;
+  if (turn.speaker && saidByAnother) return new HumanMessage(groupLine(turn.speaker, turn.content));
   return new AIMessage(turn.content);
 }
 

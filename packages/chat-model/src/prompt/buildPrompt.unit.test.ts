@@ -168,6 +168,32 @@ describe("buildPrompt", () => {
     expect(built.promptTokens).toBe(tokensOf(built.messages));
   });
 
+  it("tells a group persona its own replies from another persona's of the same name by persona id", () => {
+    const sunny: Persona = { ...getPersona("comfort"), id: "sunny-one", displayName: "Sunny" };
+    const turns: ChatTurn[] = [
+      { role: "user", content: "hi both" },
+      { role: "assistant", content: "Hi from the first Sunny!", speaker: "Sunny", personaId: "sunny-one" },
+      { role: "assistant", content: "Hi from the second Sunny!", speaker: "Sunny", personaId: "sunny-two" },
+    ];
+
+    const built = buildPrompt({
+      persona: sunny,
+      history: turns,
+      userMessage: "which of you is which?",
+      answeredBy: [{ role: "assistant", content: "I'm the other one.", speaker: "Sunny", personaId: "sunny-two" }],
+      tokenBudget: 4000,
+      group: { others: ["Sunny"] },
+    });
+
+    expect(built.messages.slice(1).map((message) => [message.constructor.name, message.text])).toEqual([
+      ["HumanMessage", "hi both"],
+      ["AIMessage", "Hi from the first Sunny!"],
+      ["HumanMessage", "Sunny said: Hi from the second Sunny!"],
+      ["HumanMessage", "which of you is which?"],
+      ["HumanMessage", "Sunny said: I'm the other one."],
+    ]);
+  });
+
   it("sends a turn's guidance as a system line just before the user's message, counted and never cut with the history", () => {
     const guidance = "Check in gently: ask how they are really doing.";
     const roomy = buildPrompt({ persona: courage, history: history(4), userMessage: "everything feels heavy lately", tokenBudget: 4000, turnGuidance: guidance });

@@ -9,6 +9,11 @@ export interface ChatTurn {
   content: string;
   /** Who said an assistant turn (a persona's display name); in a group, other personas' turns are shown with it. */
   speaker?: string;
+  /**
+   * The id of the persona that said an assistant turn: what tells a persona's own turns from another's, since two
+   * personas in a group may have the same name. Without it, the speaker's name decides.
+   */
+  personaId?: string;
 }
 
 export interface BuildPromptInput {

@@ -18,14 +18,14 @@ export function usageFor(request: RecordedRequest, reply: string, fixed?: { prom
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-export function completionBody(id: string, model: string, created: number, reply: string, usage: Usage) {
+export function completionBody(id: string, model: string, created: number, reply: string, usage: Usage, finishReason = "stop") {
   return {
     id,
     object: "chat.completion",
     created,
     model,
     system_fingerprint: "innerworld-local",
-    choices: [{ index: 0, message: { role: "assistant", content: reply, refusal: null }, logprobs: null, finish_reason: "stop" }],
+    choices: [{ index: 0, message: { role: "assistant", content: reply, refusal: null }, logprobs: null, finish_reason: finishReason }],
     usage,
   };
 }
@@ -55,9 +55,9 @@ export function usageChunkBody(id: string, model: string, created: number, usage
   return { id, object: "chat.completion.chunk", created, model, system_fingerprint: "innerworld-local", choices: [], usage };
 }
 
-export function errorBody(status: number, message: string) {
+export function errorBody(status: number, message: string, code: string | null = null) {
   const type = status === 401 ? "authentication_error" : status === 429 ? "rate_limit_error" : status >= 500 ? "server_error" : "invalid_request_error";
-  return { error: { message, type, param: null, code: null } };
+  return { error: { message, type, param: null, code } };
 }
 
 /**

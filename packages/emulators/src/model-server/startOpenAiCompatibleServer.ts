@@ -51,6 +51,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
   /** Answers with the behaviour's scripted failure when one is due; true when it did. */
   const failedAsScripted = (model: string, behaviour: ModelBehaviour, res: ServerResponse, record: RecordedRequest): boolean => {
     if (!behaviour.fail) return false;
+    if (behaviour.fail.when && !behaviour.fail.when(record)) return false;
     const served = failuresServed.get(model) ?? 0;
     // A ratio fails that share of calls, spread evenly (every call where the running share falls behind it).
     const calls = (callsSeen.get(model) ?? 0) + 1;
@@ -59,7 +60,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
     if (!dueByRatio || (behaviour.fail.times !== undefined && served >= behaviour.fail.times)) return false;
     failuresServed.set(model, served + 1);
     const status = behaviour.fail.status;
-    sendJson(res, record, status, errorBody(status, behaviour.fail.message ?? `Scripted failure ${served + 1} for ${model}`));
+    sendJson(res, record, status, errorBody(status, behaviour.fail.message ?? `Scripted failure ${served + 1} for ${model}`, behaviour.fail.code ?? null));
     return true;
   };
 
@@ -139,7 +140,7 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
 
     if (!record.stream) {
       record.response = { status: 200, content: reply, usage };
-      return sendJson(res, undefined, 200, completionBody(id, model, created, reply, usage));
+      return sendJson(res, undefined, 200, completionBody(id, model, created, reply, usage, behaviour.finishReason));
     }
 
     const includeUsage = body.stream_options?.include_usage === true;
@@ -161,7 +162,11 @@ export async function startOpenAiCompatibleServer(options: OpenAiCompatibleServe
       if (index > 0 && !(await sleep(behaviour.chunkDelayMs ?? 0, res))) return;
       await send(chunkBody(id, model, created, { content: piece }, null, includeUsage));
     }
-    await send(chunkBody(id, model, created, {}, "stop", includeUsage));
+    if (behaviour.endWithoutFinish) {
+      res.end();
+      return;
+    }
+    await send(chunkBody(id, model, created, {}, behaviour.finishReason ?? "stop", includeUsage));
     if (includeUsage) await send(usageChunkBody(id, model, created, usage));
     await send("[DONE]");
     res.end();

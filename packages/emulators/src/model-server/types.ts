@@ -33,13 +33,30 @@ export interface ModelBehaviour {
   /** The reply: fixed text, or computed from the request. Default: a short reply that echoes the last user message. */
   reply?: string | ((request: RecordedRequest) => string);
   /** Answer with this HTTP status instead of a reply, `times` times (then behave normally), or always when `times` is omitted. */
-  fail?: { status: number; times?: number; message?: string; /** Fail only this share of calls (0–1), spread evenly: 0.3 fails 3 calls in 10. */ ratio?: number };
+  fail?: {
+    status: number;
+    times?: number;
+    message?: string;
+    /** The error's `code`, as OpenAI names it (`content_policy_violation`, `context_length_exceeded`); default null. */
+    code?: string;
+    /** Fail only the requests this picks (a prompt a content policy would refuse); the others are answered. */
+    when?: (request: RecordedRequest) => boolean;
+    /** Fail only this share of calls (0–1), spread evenly: 0.3 fails 3 calls in 10. */
+    ratio?: number;
+  };
   /** Wait this long before sending anything (headers included). */
   delayMs?: number;
   /** Streaming: wait this long before each chunk after the first. */
   chunkDelayMs?: number;
   /** Streaming: destroy the connection after this many content chunks, as a crashing server would. */
   dropAfterChunks?: number;
+  /** Why the reply ended, as `finish_reason` says it: "length" (the token limit), "content_filter"; default "stop". */
+  finishReason?: string;
+  /**
+   * Streaming: after the reply's chunks, end the response cleanly with no `finish_reason` and no `[DONE]`, as a proxy
+   * that lost its upstream mid-reply does.
+   */
+  endWithoutFinish?: boolean;
   /** Usage to report; default: about four characters per token. */
   usage?: { promptTokens: number; completionTokens: number };
   /** Images endpoint: the picture (PNG bytes) to answer with, fixed or computed from the request. Default: `DEFAULT_IMAGE_PNG`. */
