@@ -142,8 +142,9 @@ export const createReadApi = (ports: ReadApiPorts) => {
         case "POST /sessions/{sessionId}/end": {
           const session = sessionId ? await owned(userId, sessionId) : undefined;
           if (!session) return problem(404, "SESSION_NOT_FOUND", "No such session");
-          const ended = await gateway().endAndAnnounce(session, "client_end");
-          return json(200, sessionView(ended ?? session));
+          // Lost to another end (the sweep, a second tab): the session as that end left it, not as read before.
+          const outcome = await gateway().endAndAnnounce(session, "client_end");
+          return json(200, sessionView(outcome.session ?? session));
         }
         case "GET /sessions/{sessionId}/messages": {
           const session = sessionId ? await owned(userId, sessionId) : undefined;

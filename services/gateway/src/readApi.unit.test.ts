@@ -1,8 +1,13 @@
 // The read API over in-memory ports: a user's own sessions and history, ownership, paging, and the routes it answers.
+import { InMemoryClientMessageLog } from "@innerworld/conversation/client-messages";
+import { InMemoryConnectionStore } from "@innerworld/conversation/connections";
+import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
+import { InMemoryRateLimiter } from "@innerworld/conversation/rate-limits";
+import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
 import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
 import { InMemoryGraphStore } from "@innerworld/memory/graph";
 import { InMemoryMessageStore, safetyNoticeReplyId } from "@innerworld/conversation/messages";
-import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { InMemorySessionStore } from "@innerworld/conversation/sessions";
 import { READ_API_ROUTES, RecordingPublisher } from "@innerworld/events";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
@@ -10,17 +15,42 @@ import { manualClock } from "@innerworld/platform/clock";
 import { crisisResources } from "@innerworld/screening";
 import { safetyNoticeText } from "@innerworld/screening/replies";
 import { describe, expect, it } from "vitest";
+import { ChatGateway } from "./chatGateway";
 import { createReadApi } from "./readApi";
 
 const NOW = "2026-12-04T16:00:00.000Z";
 
+/** The in-memory store with a hook run before the next end: where a test lets another end win the race to it. */
+class RacedSessionStore extends InMemorySessionStore {
+  beforeNextEnd: ((sessionId: string) => Promise<void>) | undefined;
+
+  override async end(...args: Parameters<InMemorySessionStore["end"]>) {
+    const hook = this.beforeNextEnd;
+    this.beforeNextEnd = undefined;
+    await hook?.(args[0]);
+    return super.end(...args);
+  }
+}
+
 const setUp = async () => {
   const clock = manualClock(NOW);
-  const sessions = new InMemorySessionStore(clock);
+  const sessions = new RacedSessionStore(clock);
   const messages = new InMemoryMessageStore(clock);
   const personas = new InMemoryPersonaStore();
   await seedBuiltInPersonas(personas);
-  const ended: string[] = [];
+  const publisher = new RecordingPublisher("gateway", clock);
+  const gateway = new ChatGateway({
+    connections: new InMemoryConnectionStore(clock),
+    sessions,
+    messages,
+    rateLimiter: new InMemoryRateLimiter(clock),
+    clientMessages: new InMemoryClientMessageLog(clock),
+    outcomes: new InMemoryTurnOutcomes(clock),
+    personas,
+    feedback: new InMemoryFeedbackStore(clock),
+    publisher,
+    clock,
+  });
   const operationsAsked: string[] = [];
   const errors: string[] = [];
   /** Erased users and when: the tombstones DELETE /me writes. */
@@ -31,7 +61,7 @@ const setUp = async () => {
     contexts: new InMemoryContextCacheStore(clock),
     graph: () => new InMemoryGraphStore(),
     personas,
-    publisher: new RecordingPublisher("gateway", clock),
+    publisher,
     // Export and erasure walk every table: the e2e lane tests them against the local cloud.
     userData: {
       exportAll: async () => {
@@ -45,13 +75,7 @@ const setUp = async () => {
       operationsAsked.push(event.routeKey);
       return event.routeKey.startsWith("GET /health") ? { statusCode: 200, body: "{}" } : undefined;
     },
-    gateway: () => ({
-      endAndAnnounce: async (session: SessionRecord) => {
-        ended.push(session.sessionId);
-        return sessions.end(session.sessionId, "client_end");
-      },
-      endSessionsWithPersona: async () => [],
-    }),
+    gateway: () => gateway,
     tombstones: {
       erasedSince: async (userId, occurredAt) => {
         const deletedAt = erasures.get(userId);
@@ -71,6 +95,8 @@ const setUp = async () => {
     return api({ ...event, ...(extra.query ? { queryStringParameters: extra.query } : {}) });
   };
   const start = (userId: string, connectionId = "conn-1") => sessions.start({ userId, personaId: "companion", connectionId, maxActive: 3 });
+  /** The sessions whose SessionEnded went out, in order. */
+  const ended = () => publisher.ofType("SessionEnded").map((e) => e.data.sessionId);
   return { api, call, clock, sessions, messages, start, ended, operationsAsked, errors, erasures };
 };
 
@@ -112,7 +138,22 @@ describe("the read API", () => {
     expect(bodyOf(asSam)).toEqual(bodyOf(missing));
     expect(endedByMaya.statusCode).toBe(200);
     expect(bodyOf(endedByMaya)).toMatchObject({ sessionId: mayas.sessionId, status: "ended", endReason: "client_end" });
-    expect(ended).toEqual([mayas.sessionId]);
+    expect(ended()).toEqual([mayas.sessionId]);
+  });
+
+  it("answers an end that lost the race to another end with the session as that end left it", async () => {
+    // Prepare: the sweep ends the session idle between the route's read of it and its own end.
+    const { call, start, sessions, ended } = await setUp();
+    const session = await start("user-maya");
+    sessions.beforeNextEnd = async (sessionId) => void (await sessions.end(sessionId, "idle"));
+
+    // Act
+    const answer = await call("POST /sessions/{sessionId}/end", "user-maya", { pathParameters: { sessionId: session.sessionId } });
+
+    // Assess
+    expect(answer.statusCode).toBe(200);
+    expect(bodyOf(answer)).toMatchObject({ sessionId: session.sessionId, status: "ended", endReason: "idle" });
+    expect(ended()).toEqual([session.sessionId]);
   });
 
   it("pages a session's history after a seq, with each message's place in its life, and refuses a bad page", async () => {

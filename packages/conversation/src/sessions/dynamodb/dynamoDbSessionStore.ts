@@ -15,6 +15,7 @@ import {
   type SessionEndReason,
   type SessionRecord,
   type SessionStore,
+  type StaleCutoffs,
   type StaleSession,
   type StartSession,
 } from "../sessionStore";
@@ -24,6 +25,10 @@ import {
  * is a start that failed between the two (a crash, a lost connection): it holds no place.
  */
 const CLAIM_GRACE_MS = 60_000;
+
+/** What the sweep ends (isStaleSession): idle, past its 24 hours (`:now`), or disconnected too long. */
+const STALE_CONDITION = "(lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)";
+const staleValues = ({ idleSinceMs, disconnectedSinceMs }: StaleCutoffs) => ({ ":idle": new Date(idleSinceMs).toISOString(), ":gone": new Date(disconnectedSinceMs).toISOString() });
 
 export class DynamoDbSessionStore implements SessionStore {
   /** Each user's live sessions by id, with when each was claimed, in one item of this table (liveSessionsKeyOf). */
@@ -164,17 +169,29 @@ export class DynamoDbSessionStore implements SessionStore {
     );
   }
 
-  /** Ends an active session; false when it had already ended, so each session ends, and is announced, once. */
-  async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
+  /**
+   * Ends a live session, pending its announcement. With `ifStale`, the write holds the sweep's own filter as its
+   * condition, so a session a message made live again between the sweep's scan and this write is left live.
+   */
+  async end(sessionId: string, reason: SessionEndReason, ifStale?: StaleCutoffs): Promise<SessionRecord | undefined> {
+    const now = new Date(this.clock()).toISOString();
     const ended = await ifConditionHolds(
       this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { sessionId },
-          UpdateExpression: "SET #status = :ended, endedAt = :now, endReason = :reason REMOVE connectionId",
-          ConditionExpression: "#status IN (:active, :paused)",
+          UpdateExpression: "SET #status = :ended, endedAt = :now, endReason = :reason, endAnnouncementPending = :pending REMOVE connectionId",
+          ConditionExpression: `#status IN (:active, :paused)${ifStale ? ` AND ${STALE_CONDITION}` : ""}`,
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":ended": "ended", ":active": "active", ":paused": "paused", ":now": new Date(this.clock()).toISOString(), ":reason": reason },
+          ExpressionAttributeValues: {
+            ":ended": "ended",
+            ":active": "active",
+            ":paused": "paused",
+            ":now": now,
+            ":reason": reason,
+            ":pending": true,
+            ...(ifStale ? staleValues(ifStale) : {}),
+          },
           ReturnValues: "ALL_NEW",
         }),
       ),
@@ -186,29 +203,35 @@ export class DynamoDbSessionStore implements SessionStore {
     return record;
   }
 
+  async markEndAnnounced(sessionId: string): Promise<void> {
+    // No such session (erased meanwhile): there is nothing to mark, and nothing is created.
+    await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: { sessionId }, UpdateExpression: "REMOVE endAnnouncementPending", ConditionExpression: "attribute_exists(sessionId)" }),
+      ),
+    );
+  }
+
   /** A scan: the sweep runs once a minute, not per message. */
-  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
+  async listStale(cutoffs: StaleCutoffs): Promise<StaleSession[]> {
     const now = this.clock();
     const stale: StaleSession[] = [];
     const pages = pagesOf((start) =>
       this.client.send(
         new ScanCommand({
           TableName: this.tableName,
-          FilterExpression: "#status IN (:active, :paused) AND (lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)",
+          FilterExpression: `(#status IN (:active, :paused) AND ${STALE_CONDITION}) OR (#status = :ended AND endAnnouncementPending = :pending)`,
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ":active": "active",
-            ":paused": "paused",
-            ":idle": new Date(idleSinceMs).toISOString(),
-            ":gone": new Date(disconnectedSinceMs).toISOString(),
-            ":now": new Date(now).toISOString(),
-          },
+          ExpressionAttributeValues: { ":active": "active", ":paused": "paused", ":ended": "ended", ":pending": true, ":now": new Date(now).toISOString(), ...staleValues(cutoffs) },
           ExclusiveStartKey: start,
         }),
       ),
     );
     for await (const page of pages) {
-      for (const session of (page.Items ?? []) as SessionRecord[]) stale.push({ session, reason: staleReasonOf(session, now, disconnectedSinceMs) });
+      for (const session of (page.Items ?? []) as SessionRecord[]) {
+        const reason = session.status === "ended" ? (session.endReason ?? "idle") : staleReasonOf(session, now, cutoffs.disconnectedSinceMs);
+        stale.push({ session, reason });
+      }
     }
     return stale;
   }

@@ -4,6 +4,7 @@ import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import {
   SessionLimitError,
   SessionNotActiveError,
+  isEndUnannounced,
   isSessionLive,
   isStaleSession,
   newSessionRecord,
@@ -11,6 +12,7 @@ import {
   type SessionEndReason,
   type SessionRecord,
   type SessionStore,
+  type StaleCutoffs,
   type StaleSession,
   type StartSession,
 } from "../sessionStore";
@@ -76,19 +78,24 @@ export class InMemorySessionStore implements SessionStore {
     session.status = "paused";
   }
 
-  async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
+  async end(sessionId: string, reason: SessionEndReason, ifStale?: StaleCutoffs): Promise<SessionRecord | undefined> {
     const session = this.sessions.get(sessionId);
     if (!session || session.status === "ended") return undefined;
+    if (ifStale && !isStaleSession(session, this.clock(), ifStale)) return undefined;
     delete session.connectionId;
-    Object.assign(session, { status: "ended", endedAt: new Date(this.clock()).toISOString(), endReason: reason });
+    Object.assign(session, { status: "ended", endedAt: new Date(this.clock()).toISOString(), endReason: reason, endAnnouncementPending: true });
     return structuredClone(session);
   }
 
-  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
+  async markEndAnnounced(sessionId: string): Promise<void> {
+    delete this.sessions.get(sessionId)?.endAnnouncementPending;
+  }
+
+  async listStale(cutoffs: StaleCutoffs): Promise<StaleSession[]> {
     const now = this.clock();
     return [...this.sessions.values()]
-      .filter((s) => isStaleSession(s, now, idleSinceMs, disconnectedSinceMs))
-      .map((s) => ({ session: structuredClone(s), reason: staleReasonOf(s, now, disconnectedSinceMs) }));
+      .filter((s) => isStaleSession(s, now, cutoffs) || isEndUnannounced(s))
+      .map((s) => ({ session: structuredClone(s), reason: s.status === "ended" ? (s.endReason ?? "idle") : staleReasonOf(s, now, cutoffs.disconnectedSinceMs) }));
   }
 
   async markTranscriptPublished(sessionId: string): Promise<void> {
