@@ -156,7 +156,7 @@ describe("the read API", () => {
     expect(ended()).toEqual([session.sessionId]);
   });
 
-  it("pages a session's history after a seq, with each message's place in its life, and refuses a bad page", async () => {
+  it("pages a session's history after a seq by whole turns, with each message's place in its life, and refuses a bad page", async () => {
     const { call, start, messages } = await setUp();
     const session = await start("user-maya");
     for (const seq of [1, 2, 3]) {
@@ -166,16 +166,82 @@ describe("the read API", () => {
     const path = { pathParameters: { sessionId: session.sessionId } };
 
     const page = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "1", limit: "3" } });
+    const last = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "2", limit: "3" } });
     const refused = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "-1" } });
 
     expect(page.statusCode).toBe(200);
     expect((bodyOf(page).messages as { seq: number; role: string; status: string }[]).map((m) => [m.seq, m.role, m.status])).toEqual([
       [2, "user", "delivered"],
       [2, "assistant", "delivered"],
-      [3, "user", "delivered"],
     ]);
+    expect(bodyOf(page).nextAfterSeq).toBe(2);
+    expect((bodyOf(last).messages as { seq: number; role: string; status: string }[]).map((m) => [m.seq, m.role, m.status])).toEqual([
+      [3, "user", "delivered"],
+      [3, "assistant", "sent"],
+    ]);
+    expect(bodyOf(last)).not.toHaveProperty("nextAfterSeq");
     expect(refused.statusCode).toBe(400);
     expect(bodyOf(refused)).toMatchObject({ error: { code: "INVALID_QUERY" } });
+  });
+
+  it("gives every message once, in order, to a client that follows nextAfterSeq, whatever the page size; a group turn larger than a page comes whole", async () => {
+    // Prepare: a one-reply turn, a group turn with three replies, a one-reply turn, and a turn still waiting for its reply.
+    const { call, start, messages } = await setUp();
+    const session = await start("user-maya");
+    const put = (seq: number, role: "user" | "assistant", replyIndex = 0) =>
+      messages.putOnce({ sessionId: session.sessionId, seq, role, replyIndex, messageId: `msg-${seq}`, userId: "user-maya", personaId: "companion", content: `${seq}${role}${replyIndex}`, status: "delivered" });
+    for (const [seq, replies] of [[1, 1], [2, 3], [3, 1], [4, 0]] as const) {
+      await put(seq, "user");
+      for (let i = 0; i < replies; i += 1) await put(seq, "assistant", i);
+    }
+    const everything = ["1user0", "1assistant0", "2user0", "2assistant0", "2assistant1", "2assistant2", "3user0", "3assistant0", "4user0"];
+
+    for (const limit of [1, 2, 3, 4, 5, 8, 9, 200]) {
+      // Act
+      const read: string[] = [];
+      const pages: number[] = [];
+      for (let afterSeq: number | undefined = 0; afterSeq !== undefined && pages.length < 20; ) {
+        const body = bodyOf(await call("GET /sessions/{sessionId}/messages", "user-maya", { pathParameters: { sessionId: session.sessionId }, query: { afterSeq: String(afterSeq), limit: String(limit) } }));
+        const page = body.messages as { content: string }[];
+        read.push(...page.map((m) => m.content));
+        pages.push(page.length);
+        afterSeq = body.nextAfterSeq as number | undefined;
+      }
+
+      // Assess
+      expect(read, `limit ${limit}`).toEqual(everything);
+      expect(pages.every((size) => size <= Math.max(limit, 4)), `limit ${limit}: ${pages.join(", ")}`).toBe(true);
+    }
+  });
+
+  it("pages the caller's sessions with an opaque cursor, and refuses a cursor or a limit it did not hand out", async () => {
+    const { call, clock, start, sessions } = await setUp();
+    const started: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const session = await start("user-maya", `conn-${i}`);
+      await sessions.end(session.sessionId, "client_end");
+      started.unshift(session.sessionId);
+      clock.advance(60_000);
+    }
+    await start("user-sam");
+
+    const read: string[] = [];
+    const cursors: unknown[] = [];
+    for (let cursor: string | undefined, pages = 0; pages === 0 || (cursor !== undefined && pages < 10); pages += 1) {
+      const body = bodyOf(await call("GET /sessions", "user-maya", { query: { limit: "2", ...(cursor ? { cursor } : {}) } }));
+      read.push(...(body.sessions as { sessionId: string }[]).map((s) => s.sessionId));
+      cursor = body.nextCursor as string | undefined;
+      cursors.push(cursor);
+    }
+    const refusals = await Promise.all(
+      ([{ cursor: "not-a-cursor" }, { cursor: Buffer.from(JSON.stringify(["x", "yesterday"])).toString("base64url") }, { limit: "0" }, { limit: "51" }] as Record<string, string>[]).map((query) =>
+        call("GET /sessions", "user-maya", { query }),
+      ),
+    );
+
+    expect(read).toEqual(started);
+    expect(cursors.at(-1)).toBeUndefined();
+    expect(refusals.map((r) => [r.statusCode, (bodyOf(r).error as { code: string }).code])).toEqual(Array.from({ length: 4 }, () => [400, "INVALID_QUERY"]));
   });
 
   it("marks a safety notice in a session's history with its categories and, for a crisis, the session locale's helplines", async () => {

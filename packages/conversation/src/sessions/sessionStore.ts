@@ -66,6 +66,18 @@ export interface StaleSession {
   reason: SessionEndReason;
 }
 
+/** Where GET /sessions resumes: the last session of the page before (the byUser index's key). */
+export interface SessionPageCursor {
+  sessionId: string;
+  startedAt: string;
+}
+
+export interface SessionPage {
+  sessions: SessionRecord[];
+  /** Present when there may be more: the next page starts after it. */
+  next?: SessionPageCursor;
+}
+
 /** What makes a session stale for the sweep: no activity since `idleSinceMs`, or disconnected since before `disconnectedSinceMs`. */
 export interface StaleCutoffs {
   idleSinceMs: number;
@@ -137,6 +149,8 @@ export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnecte
 export interface SessionStore {
   /** A user's sessions, newest start first, past their retention left out. */
   listByUser(userId: string, limit?: number): Promise<SessionRecord[]>;
+  /** A page of a user's sessions, newest start first, after `after` (the `next` of the page before). */
+  pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage>;
   listActiveByUser(userId: string): Promise<SessionRecord[]>;
   /** Starts a session; SessionLimitError when the user already has `maxActive` live ones, however many starts race. */
   start(input: StartSession): Promise<SessionRecord>;

@@ -251,6 +251,27 @@ export function sessionStoreContract(adapter: string, open: (clock: () => number
       expect((await store.listActiveByUser(userId)).map((s) => s.sessionId).sort()).toEqual([newer.sessionId, older.sessionId].sort());
     });
 
+    it("pages a user's sessions newest first: each page's next resumes after it, the last has none, and no one else's come in", async () => {
+      const started: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const session = await start(`conn-${i}`);
+        await store.end(session.sessionId, "client_end");
+        started.unshift(session.sessionId);
+        clock.advance(MINUTE);
+      }
+      await store.start({ userId: `other-${randomUUID()}`, personaId: "companion", connectionId: "conn-x", maxActive: 3 });
+
+      const first = await store.pageByUser(userId, 2);
+      const second = await store.pageByUser(userId, 2, first.next);
+      const third = await store.pageByUser(userId, 2, second.next);
+      const whole = await store.pageByUser(userId, 10);
+
+      expect([first, second, third].flatMap((p) => p.sessions.map((s) => s.sessionId))).toEqual(started);
+      expect(third.next).toBeUndefined();
+      expect(whole.sessions.map((s) => s.sessionId)).toEqual(started);
+      expect(whole.next).toBeUndefined();
+    });
+
     it("records the transcript's announcement on known sessions only", async () => {
       const session = await start();
       await store.end(session.sessionId, "client_end");

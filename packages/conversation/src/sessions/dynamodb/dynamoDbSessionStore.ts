@@ -13,6 +13,8 @@ import {
   newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
+  type SessionPage,
+  type SessionPageCursor,
   type SessionRecord,
   type SessionStore,
   type StaleCutoffs,
@@ -55,6 +57,25 @@ export class DynamoDbSessionStore implements SessionStore {
     );
     const now = this.clock();
     return ((Items ?? []) as SessionRecord[]).filter((s) => !isExpired(s, now));
+  }
+
+  async pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage> {
+    const { Items, LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "byUser",
+        KeyConditionExpression: "userId = :user",
+        ExpressionAttributeValues: { ":user": userId },
+        ScanIndexForward: false,
+        Limit: limit,
+        // The index's key with the table's: the caller's own userId, so a cursor cannot reach into another user's sessions.
+        ...(after ? { ExclusiveStartKey: { sessionId: after.sessionId, userId, startedAt: after.startedAt } } : {}),
+      }),
+    );
+    const now = this.clock();
+    const sessions = ((Items ?? []) as SessionRecord[]).filter((s) => !isExpired(s, now));
+    const next = LastEvaluatedKey as Partial<SessionPageCursor> | undefined;
+    return next?.sessionId && next.startedAt ? { sessions, next: { sessionId: next.sessionId, startedAt: next.startedAt } } : { sessions };
   }
 
   async listActiveByUser(userId: string): Promise<SessionRecord[]> {

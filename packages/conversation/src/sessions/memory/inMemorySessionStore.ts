@@ -10,6 +10,8 @@ import {
   newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
+  type SessionPage,
+  type SessionPageCursor,
   type SessionRecord,
   type SessionStore,
   type StaleCutoffs,
@@ -28,6 +30,17 @@ export class InMemorySessionStore implements SessionStore {
     return this.ofUser(userId)
       .slice(0, limit)
       .filter((s) => !isExpired(s, now));
+  }
+
+  async pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage> {
+    const now = this.clock();
+    const ordered = this.ofUser(userId);
+    const from = after ? ordered.findIndex((s) => s.startedAt < after.startedAt || (s.startedAt === after.startedAt && s.sessionId < after.sessionId)) : 0;
+    const read = from < 0 ? [] : ordered.slice(from, from + limit);
+    const last = read.at(-1);
+    // As DynamoDB: a full page has a next one, perhaps empty; the limit applies before expired records are dropped.
+    const sessions = read.filter((s) => !isExpired(s, now));
+    return last && read.length === limit ? { sessions, next: { sessionId: last.sessionId, startedAt: last.startedAt } } : { sessions };
   }
 
   async listActiveByUser(userId: string): Promise<SessionRecord[]> {
@@ -112,7 +125,8 @@ export class InMemorySessionStore implements SessionStore {
   private ofUser(userId: string): SessionRecord[] {
     return [...this.sessions.values()]
       .filter((s) => s.userId === userId)
-      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
+      // Newest start first; ties (same millisecond) by id, so a page's cursor names one place in the order.
+      .sort((a, b) => (a.startedAt !== b.startedAt ? (a.startedAt < b.startedAt ? 1 : -1) : a.sessionId < b.sessionId ? 1 : a.sessionId > b.sessionId ? -1 : 0))
       .map((s) => structuredClone(s));
   }
 }
