@@ -4,7 +4,17 @@ import type { ClientMessageLog, ReceivedTurn } from "@innerworld/conversation/cl
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import type { MessageStore } from "@innerworld/conversation/messages";
 import type { TurnOutcomes } from "@innerworld/conversation/turns";
-import { SessionLimitError, SessionNotActiveError, isSessionLive, type SessionEndReason, type SessionPersona, type SessionRecord, type SessionStore } from "@innerworld/conversation/sessions";
+import {
+  SessionLimitError,
+  SessionNotActiveError,
+  isEndUnannounced,
+  isSessionLive,
+  type SessionEndReason,
+  type SessionPersona,
+  type SessionRecord,
+  type SessionStore,
+  type StaleCutoffs,
+} from "@innerworld/conversation/sessions";
 import type { BucketSpec, RateLimiter } from "@innerworld/conversation/rate-limits";
 import type { Clock } from "@innerworld/platform/clock";
 import { CHATTABLE_STATUSES, type PersonaStore } from "@innerworld/personas/store";
@@ -112,6 +122,12 @@ export const errorFrame = (code: ErrorCode, message: string, extra: { retryable?
     ...(extra.messageId ? { messageId: extra.messageId } : {}),
     ...(extra.personaId ? { personaId: extra.personaId } : {}),
   });
+
+/** What endAndAnnounce did: whether this call ended the session, and the session as it stands now (undefined: no such session). */
+export interface EndOutcome {
+  ended: boolean;
+  session: SessionRecord | undefined;
+}
 
 export class ChatGateway {
   readonly limits: GatewayLimits;
@@ -270,7 +286,7 @@ export class ChatGateway {
   async endSessionsWithPersona(userId: string, personaId: string): Promise<string[]> {
     const ended: string[] = [];
     for (const session of (await this.sessions.listActiveByUser(userId)).filter((s) => s.personaId === personaId || (s.personaIds ?? []).includes(personaId))) {
-      if (!(await this.endAndAnnounce(session, "persona_deleted"))) continue;
+      if (!(await this.endAndAnnounce(session, "persona_deleted")).ended) continue;
       ended.push(session.sessionId);
       if (session.connectionId && this.ports.pusher) {
         await this.ports.pusher.push(session.connectionId, frame("session_ended", { sessionId: session.sessionId, reason: "persona_deleted" })).catch(() => "gone");
@@ -413,22 +429,42 @@ export class ChatGateway {
   private async endSession(userId: string, sessionId: string): Promise<Reply> {
     const owned = await this.ownedSession(userId, sessionId);
     if (typeof owned === "string") return owned;
-    const ended = await this.endAndAnnounce(owned, "client_end");
-    return frame("session_ended", { sessionId, reason: ended?.endReason ?? owned.endReason ?? "client_end" });
+    const { session } = await this.endAndAnnounce(owned, "client_end");
+    return frame("session_ended", { sessionId, reason: session?.endReason ?? "client_end" });
   }
 
-  /** Ends a session once and publishes SessionEnded; a session that had already ended is left alone. */
-  async endAndAnnounce(session: SessionRecord, reason: SessionEndReason): Promise<SessionRecord | undefined> {
-    const ended = await this.sessions.end(session.sessionId, reason);
-    if (!ended) return undefined;
+  /**
+   * Ends a session once and publishes SessionEnded. A session that had already ended is not ended again, but if its
+   * end was never announced (the publish failed, or the gateway died before it), it is announced now. With `ifStale`
+   * (the sweep), a session that became live again since the scan is left live.
+   */
+  async endAndAnnounce(session: SessionRecord, reason: SessionEndReason, ifStale?: StaleCutoffs): Promise<EndOutcome> {
+    const ended = await this.sessions.end(session.sessionId, reason, ifStale);
+    if (ended) {
+      await this.announceEnd(ended);
+      return { ended: true, session: ended };
+    }
+    // Ended by someone else, or live again: what the caller reports is the session as it now stands.
+    const current = await this.sessions.get(session.sessionId);
+    if (current && isEndUnannounced(current)) await this.announceEnd(current);
+    return { ended: false, session: current };
+  }
+
+  /**
+   * Publishes an ended session's SessionEnded, then records that it went out. The event's id is a function of the
+   * session id, so announcing again (a retried end, the sweep, both racing) publishes the same event, which every
+   * consumer deduplicates; its data comes from the stored end, so it is the same each time too.
+   */
+  private async announceEnd(ended: SessionRecord): Promise<void> {
     await this.ports.publisher.publish({
       type: "SessionEnded",
-      correlationId: session.sessionId,
-      userId: session.userId,
-      sessionId: session.sessionId,
-      data: { sessionId: session.sessionId, personaId: session.personaId, reason, endedAt: ended.endedAt ?? new Date(this.clock()).toISOString() },
+      correlationId: ended.sessionId,
+      userId: ended.userId,
+      sessionId: ended.sessionId,
+      deduplicationKey: ended.sessionId,
+      data: { sessionId: ended.sessionId, personaId: ended.personaId, reason: ended.endReason ?? "client_end", endedAt: ended.endedAt ?? new Date(this.clock()).toISOString() },
     });
-    return ended;
+    await this.sessions.markEndAnnounced(ended.sessionId);
   }
 
   private async rateLimitStatus(connectionId: string, userId: string, sessionId?: string): Promise<Reply> {
@@ -539,12 +575,16 @@ export class ChatGateway {
     }
   }
 
-  /** Ends idle, expired and long-disconnected sessions, and closes feedback requests past their 48 hours; run on a schedule. */
+  /**
+   * Ends idle, expired and long-disconnected sessions, announces ends whose announcement was lost, and closes feedback
+   * requests past their 48 hours; run on a schedule. Returns how many sessions it ended.
+   */
   async sweep(): Promise<number> {
     const now = this.clock();
-    const stale = await this.sessions.listStale(now - this.limits.idleSeconds * 1000, now - this.limits.disconnectGraceSeconds * 1000);
+    const cutoffs: StaleCutoffs = { idleSinceMs: now - this.limits.idleSeconds * 1000, disconnectedSinceMs: now - this.limits.disconnectGraceSeconds * 1000 };
     let ended = 0;
-    for (const { session, reason } of stale) if (await this.endAndAnnounce(session, reason)) ended += 1;
+    // Each end holds the scan's cutoffs as its condition: a message handled since the scan keeps its session live.
+    for (const { session, reason } of await this.sessions.listStale(cutoffs)) if ((await this.endAndAnnounce(session, reason, cutoffs)).ended) ended += 1;
     await this.feedback.expireDue();
     return ended;
   }

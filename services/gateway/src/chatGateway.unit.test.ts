@@ -617,5 +617,73 @@ describe("gateway: ChatGateway", () => {
       expect(publisher.ofType("SessionEnded").map((e) => [e.data.sessionId, e.data.reason]).sort()).toEqual([[gone, "disconnect"], [idle, "idle"]].sort());
       expect(await sessions.get(busy)).toMatchObject({ status: "active" });
     });
+
+    it("leaves live a session a message reached between the sweep's scan and its end", async () => {
+      // Prepare: the scan finds the session idle; the teen's message is handled before the sweep gets to end it.
+      let sessionId = "";
+      let answer: Frame | undefined;
+      sessions = new (class extends InMemorySessionStore {
+        override async listStale(...args: Parameters<InMemorySessionStore["listStale"]>) {
+          const found = await super.listStale(...args);
+          answer = await say(sessionId, "sorry, was at dinner");
+          return found;
+        }
+      })(clock);
+      gateway = build();
+      sessionId = await startSession();
+      clock.advance(16 * MINUTE);
+
+      // Act
+      const ended = await gateway.sweep();
+
+      // Assess
+      expect(answer).toMatchObject({ type: "message_received", payload: { sessionId, seq: 1 } });
+      expect(ended).toBe(0);
+      expect(publisher.ofType("SessionEnded")).toEqual([]);
+      expect(await sessions.get(sessionId)).toMatchObject({ status: "active", lastSeq: 1 });
+    });
+
+    it("announces an end whose SessionEnded was lost: on the retried end, else in the sweep, under the same event id", async () => {
+      // Prepare: the bus takes each session's first SessionEnded and the call fails all the same (a timeout), or refuses it.
+      const flaky = new RecordingPublisher("gateway", clock);
+      const failedOnce = new Set<string>();
+      publisher = {
+        published: flaky.published,
+        ofType: flaky.ofType.bind(flaky),
+        publish: async (...requests: Parameters<RecordingPublisher["publish"]>) => {
+          const ending = requests.find((r) => r.type === "SessionEnded")?.sessionId;
+          if (!ending || failedOnce.has(ending)) return flaky.publish(...requests);
+          failedOnce.add(ending);
+          if (ending === retried) await flaky.publish(...requests);
+          throw new Error("PutEvents timed out");
+        },
+      } as unknown as RecordingPublisher;
+      gateway = build();
+      const retried = await startSession("conn-1");
+      const abandoned = await startSession("conn-2");
+      const endOf = (sessionId: string) => gateway.handle("conn-1", MAYA, JSON.stringify({ type: "end_session", payload: { sessionId } })).catch(() => "INTERNAL_ERROR");
+      expect([await endOf(retried), await endOf(abandoned)]).toEqual(["INTERNAL_ERROR", "INTERNAL_ERROR"]);
+
+      // Act
+      const again = JSON.parse(await endOf(retried)) as Frame;
+      const swept = await gateway.sweep();
+      const sweptAgain = await gateway.sweep();
+      const onceMore = await endOf(retried);
+
+      // Assess
+      expect(again).toEqual({ type: "session_ended", payload: { sessionId: retried, reason: "client_end" } });
+      expect(JSON.parse(onceMore)).toEqual(again);
+      expect([swept, sweptAgain]).toEqual([0, 0]);
+      const announced = publisher.ofType("SessionEnded");
+      expect(announced.map((e) => [e.data.sessionId, e.data.reason])).toEqual([
+        [retried, "client_end"],
+        [retried, "client_end"],
+        [abandoned, "client_end"],
+      ]);
+      expect(announced[0]?.metadata.eventId).toBe(announced[1]?.metadata.eventId);
+      expect(announced[0]?.data).toEqual(announced[1]?.data);
+      expect(await sessions.get(abandoned)).toMatchObject({ status: "ended" });
+      expect((await sessions.get(abandoned))?.endAnnouncementPending).toBeUndefined();
+    });
   });
 });

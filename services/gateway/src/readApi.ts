@@ -5,7 +5,7 @@ import { userTimeZone } from "./userTimeZone";
 import { storedSafetyNotice } from "./safetyNotices";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { MessageRecord, MessageStore } from "@innerworld/conversation/messages";
-import type { SessionRecord, SessionStore } from "@innerworld/conversation/sessions";
+import type { SessionPageCursor, SessionRecord, SessionStore } from "@innerworld/conversation/sessions";
 import type { Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { PersonaStore } from "@innerworld/personas/store";
@@ -13,6 +13,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { ChatGateway } from "./chatGateway";
 import { claimsProblem } from "./tokenPolicy";
 import { issuedBeforeErasure, type ErasureRecords } from "./erasedAccounts";
+import { isPossibleSessionId } from "./keys";
 import { createPersonaApi } from "./personaApi";
 import type { UserData } from "./userData";
 
@@ -41,9 +42,26 @@ const sessionView = (s: SessionRecord) => ({
 });
 
 const MAX_PAGE = 200;
+/** Sessions a page of GET /sessions holds at most (and by default). */
+const MAX_SESSIONS_PAGE = 50;
 
-/** Session ids are UUIDs; anything longer than this cannot be one and would only exceed DynamoDB's key size. */
-const MAX_SESSION_ID_CHARS = 64;
+/** GET /sessions' cursor: where the page before ended, opaque to clients (base64url of JSON). */
+const cursorOf = (next: SessionPageCursor): string => Buffer.from(JSON.stringify([next.sessionId, next.startedAt])).toString("base64url");
+
+/** The place a cursor names, or undefined for anything this API did not hand out. */
+const parseCursor = (cursor: string): SessionPageCursor | undefined => {
+  if (cursor.length > 256) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
+    const [sessionId, startedAt] = parsed as unknown[];
+    if (typeof sessionId !== "string" || !isPossibleSessionId(sessionId)) return undefined;
+    if (typeof startedAt !== "string" || Number.isNaN(Date.parse(startedAt)) || new Date(startedAt).toISOString() !== startedAt) return undefined;
+    return { sessionId, startedAt };
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * A message's place in its life: sent → delivered → read, or failed. A user's message is delivered once the system
@@ -54,6 +72,17 @@ const lifecycleOf = (m: MessageRecord): "sent" | "delivered" | "read" | "failed"
   if (m.status === "read") return "read";
   if (m.role === "user") return "delivered";
   return m.status === "delivered" ? "delivered" : "sent";
+};
+
+/** Messages in turn order, grouped by turn (a question and its answers). */
+const turnsOf = (ordered: MessageRecord[]): MessageRecord[][] => {
+  const turns: MessageRecord[][] = [];
+  for (const message of ordered) {
+    const current = turns.at(-1);
+    if (current?.[0]?.seq === message.seq) current.push(message);
+    else turns.push([message]);
+  }
+  return turns;
 };
 
 type Result = APIGatewayProxyStructuredResultV2;
@@ -100,6 +129,31 @@ export const createReadApi = (ports: ReadApiPorts) => {
     endSessionsWithPersona: (userId, personaId) => gateway().endSessionsWithPersona(userId, personaId),
   });
 
+  /**
+   * A page of a session's history after `afterSeq` that ends at a turn's end, since the next page starts after a whole
+   * turn: at most `limit` messages, except that a first turn with more (a group's replies) comes whole. `nextAfterSeq`
+   * is the page's last turn when more follow. The listing asks for one message more than the limit; where it stopped
+   * short of the session's end, its last turn may be cut, so it is left for the next page (and when it was the only
+   * turn listed, the listing asks again for twice as many).
+   */
+  const pageOfTurns = async (sessionId: string, afterSeq: number, limit: number): Promise<{ page: MessageRecord[]; nextAfterSeq?: number }> => {
+    for (let asked = limit + 1; ; asked *= 2) {
+      const listed = await messages.listSession(sessionId, { afterSeq, limit: asked });
+      const toTheEnd = listed.length < asked;
+      const lastSeq = listed.at(-1)?.seq;
+      const whole = toTheEnd ? listed : listed.filter((m) => m.seq !== lastSeq);
+      if (whole.length === 0 && !toTheEnd) continue;
+      const page: MessageRecord[] = [];
+      for (const turn of turnsOf(whole)) {
+        if (page.length > 0 && page.length + turn.length > limit) break;
+        page.push(...turn);
+      }
+      const more = page.length < listed.length || !toTheEnd;
+      const pageEnd = page.at(-1)?.seq;
+      return more && pageEnd !== undefined ? { page, nextAfterSeq: pageEnd } : { page };
+    }
+  };
+
   /** Another user's session answers exactly like a missing one, so ids cannot be probed. */
   const owned = async (userId: string, sessionId: string) => {
     const session = await sessions.get(sessionId);
@@ -122,7 +176,7 @@ export const createReadApi = (ports: ReadApiPorts) => {
     }
     if (!authorized || typeof userId !== "string") return problem(401, "UNAUTHORIZED", "A valid token is required");
     const sessionId = event.pathParameters?.sessionId;
-    if (sessionId !== undefined && (sessionId.length === 0 || sessionId.length > MAX_SESSION_ID_CHARS)) return problem(404, "SESSION_NOT_FOUND", "No such session");
+    if (sessionId !== undefined && !isPossibleSessionId(sessionId)) return problem(404, "SESSION_NOT_FOUND", "No such session");
     try {
       if (event.routeKey.includes(" /personas")) {
         return await personas({
@@ -133,8 +187,16 @@ export const createReadApi = (ports: ReadApiPorts) => {
         });
       }
       switch (event.routeKey) {
-        case "GET /sessions":
-          return json(200, { sessions: (await sessions.listByUser(userId)).map(sessionView) });
+        case "GET /sessions": {
+          const query = event.queryStringParameters ?? {};
+          const limit = Number(query.limit ?? MAX_SESSIONS_PAGE);
+          const after = query.cursor !== undefined ? parseCursor(query.cursor) : undefined;
+          if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SESSIONS_PAGE) return problem(400, "INVALID_QUERY", `limit must be a whole number from 1 to ${MAX_SESSIONS_PAGE}`);
+          if (query.cursor !== undefined && !after) return problem(400, "INVALID_QUERY", "cursor must be a nextCursor this API returned");
+          const page = await sessions.pageByUser(userId, limit, after);
+          // nextCursor: there may be more (older) sessions; the last page has none.
+          return json(200, { sessions: page.sessions.map(sessionView), ...(page.next ? { nextCursor: cursorOf(page.next) } : {}) });
+        }
         case "GET /sessions/{sessionId}": {
           const session = sessionId ? await owned(userId, sessionId) : undefined;
           return session ? json(200, sessionView(session)) : problem(404, "SESSION_NOT_FOUND", "No such session");
@@ -142,8 +204,9 @@ export const createReadApi = (ports: ReadApiPorts) => {
         case "POST /sessions/{sessionId}/end": {
           const session = sessionId ? await owned(userId, sessionId) : undefined;
           if (!session) return problem(404, "SESSION_NOT_FOUND", "No such session");
-          const ended = await gateway().endAndAnnounce(session, "client_end");
-          return json(200, sessionView(ended ?? session));
+          // Lost to another end (the sweep, a second tab): the session as that end left it, not as read before.
+          const outcome = await gateway().endAndAnnounce(session, "client_end");
+          return json(200, sessionView(outcome.session ?? session));
         }
         case "GET /sessions/{sessionId}/messages": {
           const session = sessionId ? await owned(userId, sessionId) : undefined;
@@ -153,9 +216,11 @@ export const createReadApi = (ports: ReadApiPorts) => {
           if (!Number.isInteger(afterSeq) || afterSeq < 0 || !Number.isInteger(limit) || limit < 1) {
             return problem(400, "INVALID_QUERY", "afterSeq must be a whole number ≥ 0 and limit one from 1 to 200");
           }
-          const page = await messages.listSession(session.sessionId, { afterSeq, limit });
+          const { page, nextAfterSeq } = await pageOfTurns(session.sessionId, afterSeq, limit);
           return json(200, {
             sessionId: session.sessionId,
+            // Where the next page starts (its afterSeq); absent once this page reaches the session's last message.
+            ...(nextAfterSeq !== undefined ? { nextAfterSeq } : {}),
             messages: page.map((m) => {
               const notice = storedSafetyNotice(m, session.locale);
               return {

@@ -1,8 +1,13 @@
 // The read API over in-memory ports: a user's own sessions and history, ownership, paging, and the routes it answers.
+import { InMemoryClientMessageLog } from "@innerworld/conversation/client-messages";
+import { InMemoryConnectionStore } from "@innerworld/conversation/connections";
+import { InMemoryFeedbackStore } from "@innerworld/conversation/feedback";
+import { InMemoryRateLimiter } from "@innerworld/conversation/rate-limits";
+import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
 import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
 import { InMemoryGraphStore } from "@innerworld/memory/graph";
 import { InMemoryMessageStore, safetyNoticeReplyId } from "@innerworld/conversation/messages";
-import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
+import { InMemorySessionStore } from "@innerworld/conversation/sessions";
 import { READ_API_ROUTES, RecordingPublisher } from "@innerworld/events";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
@@ -10,17 +15,42 @@ import { manualClock } from "@innerworld/platform/clock";
 import { crisisResources } from "@innerworld/screening";
 import { safetyNoticeText } from "@innerworld/screening/replies";
 import { describe, expect, it } from "vitest";
+import { ChatGateway } from "./chatGateway";
 import { createReadApi } from "./readApi";
 
 const NOW = "2026-12-04T16:00:00.000Z";
 
+/** The in-memory store with a hook run before the next end: where a test lets another end win the race to it. */
+class RacedSessionStore extends InMemorySessionStore {
+  beforeNextEnd: ((sessionId: string) => Promise<void>) | undefined;
+
+  override async end(...args: Parameters<InMemorySessionStore["end"]>) {
+    const hook = this.beforeNextEnd;
+    this.beforeNextEnd = undefined;
+    await hook?.(args[0]);
+    return super.end(...args);
+  }
+}
+
 const setUp = async () => {
   const clock = manualClock(NOW);
-  const sessions = new InMemorySessionStore(clock);
+  const sessions = new RacedSessionStore(clock);
   const messages = new InMemoryMessageStore(clock);
   const personas = new InMemoryPersonaStore();
   await seedBuiltInPersonas(personas);
-  const ended: string[] = [];
+  const publisher = new RecordingPublisher("gateway", clock);
+  const gateway = new ChatGateway({
+    connections: new InMemoryConnectionStore(clock),
+    sessions,
+    messages,
+    rateLimiter: new InMemoryRateLimiter(clock),
+    clientMessages: new InMemoryClientMessageLog(clock),
+    outcomes: new InMemoryTurnOutcomes(clock),
+    personas,
+    feedback: new InMemoryFeedbackStore(clock),
+    publisher,
+    clock,
+  });
   const operationsAsked: string[] = [];
   const errors: string[] = [];
   /** Erased users and when: the tombstones DELETE /me writes. */
@@ -31,7 +61,7 @@ const setUp = async () => {
     contexts: new InMemoryContextCacheStore(clock),
     graph: () => new InMemoryGraphStore(),
     personas,
-    publisher: new RecordingPublisher("gateway", clock),
+    publisher,
     // Export and erasure walk every table: the e2e lane tests them against the local cloud.
     userData: {
       exportAll: async () => {
@@ -45,13 +75,7 @@ const setUp = async () => {
       operationsAsked.push(event.routeKey);
       return event.routeKey.startsWith("GET /health") ? { statusCode: 200, body: "{}" } : undefined;
     },
-    gateway: () => ({
-      endAndAnnounce: async (session: SessionRecord) => {
-        ended.push(session.sessionId);
-        return sessions.end(session.sessionId, "client_end");
-      },
-      endSessionsWithPersona: async () => [],
-    }),
+    gateway: () => gateway,
     tombstones: {
       erasedSince: async (userId, occurredAt) => {
         const deletedAt = erasures.get(userId);
@@ -71,6 +95,8 @@ const setUp = async () => {
     return api({ ...event, ...(extra.query ? { queryStringParameters: extra.query } : {}) });
   };
   const start = (userId: string, connectionId = "conn-1") => sessions.start({ userId, personaId: "companion", connectionId, maxActive: 3 });
+  /** The sessions whose SessionEnded went out, in order. */
+  const ended = () => publisher.ofType("SessionEnded").map((e) => e.data.sessionId);
   return { api, call, clock, sessions, messages, start, ended, operationsAsked, errors, erasures };
 };
 
@@ -112,10 +138,25 @@ describe("the read API", () => {
     expect(bodyOf(asSam)).toEqual(bodyOf(missing));
     expect(endedByMaya.statusCode).toBe(200);
     expect(bodyOf(endedByMaya)).toMatchObject({ sessionId: mayas.sessionId, status: "ended", endReason: "client_end" });
-    expect(ended).toEqual([mayas.sessionId]);
+    expect(ended()).toEqual([mayas.sessionId]);
   });
 
-  it("pages a session's history after a seq, with each message's place in its life, and refuses a bad page", async () => {
+  it("answers an end that lost the race to another end with the session as that end left it", async () => {
+    // Prepare: the sweep ends the session idle between the route's read of it and its own end.
+    const { call, start, sessions, ended } = await setUp();
+    const session = await start("user-maya");
+    sessions.beforeNextEnd = async (sessionId) => void (await sessions.end(sessionId, "idle"));
+
+    // Act
+    const answer = await call("POST /sessions/{sessionId}/end", "user-maya", { pathParameters: { sessionId: session.sessionId } });
+
+    // Assess
+    expect(answer.statusCode).toBe(200);
+    expect(bodyOf(answer)).toMatchObject({ sessionId: session.sessionId, status: "ended", endReason: "idle" });
+    expect(ended()).toEqual([session.sessionId]);
+  });
+
+  it("pages a session's history after a seq by whole turns, with each message's place in its life, and refuses a bad page", async () => {
     const { call, start, messages } = await setUp();
     const session = await start("user-maya");
     for (const seq of [1, 2, 3]) {
@@ -125,16 +166,82 @@ describe("the read API", () => {
     const path = { pathParameters: { sessionId: session.sessionId } };
 
     const page = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "1", limit: "3" } });
+    const last = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "2", limit: "3" } });
     const refused = await call("GET /sessions/{sessionId}/messages", "user-maya", { ...path, query: { afterSeq: "-1" } });
 
     expect(page.statusCode).toBe(200);
     expect((bodyOf(page).messages as { seq: number; role: string; status: string }[]).map((m) => [m.seq, m.role, m.status])).toEqual([
       [2, "user", "delivered"],
       [2, "assistant", "delivered"],
-      [3, "user", "delivered"],
     ]);
+    expect(bodyOf(page).nextAfterSeq).toBe(2);
+    expect((bodyOf(last).messages as { seq: number; role: string; status: string }[]).map((m) => [m.seq, m.role, m.status])).toEqual([
+      [3, "user", "delivered"],
+      [3, "assistant", "sent"],
+    ]);
+    expect(bodyOf(last)).not.toHaveProperty("nextAfterSeq");
     expect(refused.statusCode).toBe(400);
     expect(bodyOf(refused)).toMatchObject({ error: { code: "INVALID_QUERY" } });
+  });
+
+  it("gives every message once, in order, to a client that follows nextAfterSeq, whatever the page size; a group turn larger than a page comes whole", async () => {
+    // Prepare: a one-reply turn, a group turn with three replies, a one-reply turn, and a turn still waiting for its reply.
+    const { call, start, messages } = await setUp();
+    const session = await start("user-maya");
+    const put = (seq: number, role: "user" | "assistant", replyIndex = 0) =>
+      messages.putOnce({ sessionId: session.sessionId, seq, role, replyIndex, messageId: `msg-${seq}`, userId: "user-maya", personaId: "companion", content: `${seq}${role}${replyIndex}`, status: "delivered" });
+    for (const [seq, replies] of [[1, 1], [2, 3], [3, 1], [4, 0]] as const) {
+      await put(seq, "user");
+      for (let i = 0; i < replies; i += 1) await put(seq, "assistant", i);
+    }
+    const everything = ["1user0", "1assistant0", "2user0", "2assistant0", "2assistant1", "2assistant2", "3user0", "3assistant0", "4user0"];
+
+    for (const limit of [1, 2, 3, 4, 5, 8, 9, 200]) {
+      // Act
+      const read: string[] = [];
+      const pages: number[] = [];
+      for (let afterSeq: number | undefined = 0; afterSeq !== undefined && pages.length < 20; ) {
+        const body = bodyOf(await call("GET /sessions/{sessionId}/messages", "user-maya", { pathParameters: { sessionId: session.sessionId }, query: { afterSeq: String(afterSeq), limit: String(limit) } }));
+        const page = body.messages as { content: string }[];
+        read.push(...page.map((m) => m.content));
+        pages.push(page.length);
+        afterSeq = body.nextAfterSeq as number | undefined;
+      }
+
+      // Assess
+      expect(read, `limit ${limit}`).toEqual(everything);
+      expect(pages.every((size) => size <= Math.max(limit, 4)), `limit ${limit}: ${pages.join(", ")}`).toBe(true);
+    }
+  });
+
+  it("pages the caller's sessions with an opaque cursor, and refuses a cursor or a limit it did not hand out", async () => {
+    const { call, clock, start, sessions } = await setUp();
+    const started: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const session = await start("user-maya", `conn-${i}`);
+      await sessions.end(session.sessionId, "client_end");
+      started.unshift(session.sessionId);
+      clock.advance(60_000);
+    }
+    await start("user-sam");
+
+    const read: string[] = [];
+    const cursors: unknown[] = [];
+    for (let cursor: string | undefined, pages = 0; pages === 0 || (cursor !== undefined && pages < 10); pages += 1) {
+      const body = bodyOf(await call("GET /sessions", "user-maya", { query: { limit: "2", ...(cursor ? { cursor } : {}) } }));
+      read.push(...(body.sessions as { sessionId: string }[]).map((s) => s.sessionId));
+      cursor = body.nextCursor as string | undefined;
+      cursors.push(cursor);
+    }
+    const refusals = await Promise.all(
+      ([{ cursor: "not-a-cursor" }, { cursor: Buffer.from(JSON.stringify(["x", "yesterday"])).toString("base64url") }, { limit: "0" }, { limit: "51" }] as Record<string, string>[]).map((query) =>
+        call("GET /sessions", "user-maya", { query }),
+      ),
+    );
+
+    expect(read).toEqual(started);
+    expect(cursors.at(-1)).toBeUndefined();
+    expect(refusals.map((r) => [r.statusCode, (bodyOf(r).error as { code: string }).code])).toEqual(Array.from({ length: 4 }, () => [400, "INVALID_QUERY"]));
   });
 
   it("marks a safety notice in a session's history with its categories and, for a crisis, the session locale's helplines", async () => {

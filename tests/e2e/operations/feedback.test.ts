@@ -127,6 +127,29 @@ describe("feedback requests", () => {
     await client.close();
   });
 
+  it("answers 404, not 500, for a session id longer than any session's, on every session route, the admin's too, and audits the admin's as failed", async () => {
+    // Longer than DynamoDB takes as a key: a store call with it fails rather than finding nothing.
+    const longId = "a".repeat(3000);
+    const routes = [
+      ["GET", `/sessions/${longId}`],
+      ["GET", `/sessions/${longId}/messages`],
+      ["POST", `/sessions/${longId}/end`],
+      ["GET", `/sessions/${longId}/feedback`],
+      ["POST", `/sessions/${longId}/feedback/req-1/respond`],
+    ] as const;
+
+    const answers = await Promise.all(routes.map(([method, path]) => call("u-long-ids", method, path, method === "POST" ? { choice: "great" } : undefined)));
+    const asAdmin = await call("admin-long-id", "POST", `/admin/sessions/${longId}/feedback`, {}, ["admins"]);
+
+    expect(answers.map((a, i) => [routes[i]?.[1].replace(longId, "<long>"), a.status, (a.body.error as { code?: string } | undefined)?.code])).toEqual(
+      routes.map(([, path]) => [path.replace(longId, "<long>"), 404, "SESSION_NOT_FOUND"]),
+    );
+    expect(asAdmin).toMatchObject({ status: 404, body: { error: { code: "SESSION_NOT_FOUND" } } });
+    const audited = await bus.waitFor("AdminActionTaken", (e) => dataOf(e).adminId === "admin-long-id");
+    expect(dataOf(audited)).toMatchObject({ action: "request_feedback", outcome: "failed", detail: expect.stringMatching(/^SESSION_NOT_FOUND/) as unknown });
+    expect(dataOf(audited).sessionId).toBeUndefined();
+  });
+
   it("expires a request after 48 hours: a late answer gets 410, and the sweep announces the expiry once", async () => {
     const { client, sessionId, requestId } = await endedSessionWithRequest("u-late");
     await client.close();

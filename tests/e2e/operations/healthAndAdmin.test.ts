@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context, SQSEvent } from "aws-lambda";
 import { createServiceConsumer, createServiceRuntime, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { runtimeConfigFor, SQS_SERVICE_HANDLERS, type SqsHandler } from "@innerworld/local";
+import type { BusEvent } from "@innerworld/events";
 import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
@@ -35,8 +36,26 @@ describe("health, admin and dead letters", () => {
     return handlers.fixed(event, context);
   };
 
+  /** The gateway's WARN lines, as its logger writes them: where a refused non-admin's call is recorded. */
+  const gatewayWarnings: { message: string; extra: Record<string, unknown> }[] = [];
+  const watchGatewayLog = (built: ServiceRuntime) => {
+    if (built.service !== "gateway") return;
+    const warn = built.logger.warn.bind(built.logger);
+    built.logger.warn = (message: string, ...extra: unknown[]) => {
+      gatewayWarnings.push({ message, extra: (extra[0] ?? {}) as Record<string, unknown> });
+      warn(message, ...(extra as []));
+    };
+  };
+  /** The audit record of an admin's call, by the admin and the action. */
+  const audited = (adminId: string, action: string) =>
+    audit.waitFor("AdminActionTaken", (e) => {
+      const data = (e.detail as { data: Record<string, unknown> }).data;
+      return data.adminId === adminId && data.action === action;
+    });
+  const dataOf = (event: BusEvent) => (event.detail as { data: Record<string, unknown> }).data;
+
   beforeAll(async () => {
-    env = await startTestCloud({ handlerOverrides: { safety } });
+    env = await startTestCloud({ handlerOverrides: { safety }, onRuntime: watchGatewayLog });
     audit = await tapBus(env, ["AdminActionTaken"]);
   });
   afterAll(async () => {
@@ -79,6 +98,32 @@ describe("health, admin and dead letters", () => {
     }
     const other = await mintToken(env.cloud.endpoints, { sub: "u-staff", groups: ["staff"] });
     expect((await call("GET", "/admin/status", other)).status).toBe(403);
+  });
+
+  it("records each refusal of a non-admin as a security line in the gateway's log, not as an admin's action", async () => {
+    const teen = await mintToken(env.cloud.endpoints, { sub: "u-prying" });
+
+    const refused = await call("POST", "/admin/dlq/safety/redrive", teen);
+    // An admin's call after it: once its audit is on the bus, a record of the refusal would be too.
+    await call("GET", "/admin/status", await mintToken(env.cloud.endpoints, { sub: "admin-after-prying", groups: ["admins"] }));
+    await audited("admin-after-prying", "view_status");
+
+    expect(refused.status).toBe(403);
+    expect(gatewayWarnings.filter((w) => w.extra.userId === "u-prying")).toEqual([
+      { message: "admin api refused to a non-admin", extra: expect.objectContaining({ security: "admin_refused", userId: "u-prying", routeKey: "POST /admin/dlq/{service}/redrive" }) as unknown },
+    ]);
+    expect(audit.events.filter((e) => dataOf(e).adminId === "u-prying")).toEqual([]);
+  });
+
+  it("audits an admin's call that failed as failed, with why: a refused query, a service with no queue (thrown by the queue directory)", async () => {
+    const token = await mintToken(env.cloud.endpoints, { sub: "admin-fumbling", groups: ["admins"] });
+
+    const badLimit = await call("GET", "/admin/dlq/safety?limit=0", token);
+    const noQueue = await call("POST", "/admin/dlq/nobody/redrive", token);
+
+    expect([badLimit.status, noQueue.status]).toEqual([400, 404]);
+    expect(dataOf(await audited("admin-fumbling", "list_dead_letters"))).toMatchObject({ service: "safety", outcome: "failed", detail: expect.stringMatching(/^INVALID_QUERY/) as unknown });
+    expect(dataOf(await audited("admin-fumbling", "redrive_dead_letters"))).toMatchObject({ service: "nobody", outcome: "failed", detail: expect.stringMatching(/^UNKNOWN_SERVICE/) as unknown });
   });
 
   it("dead-letters a turn a broken handler fails, shows why, and after the fix redrives it into a delivered reply", async () => {
@@ -125,10 +170,8 @@ describe("health, admin and dead letters", () => {
     expect(reply.payload.text).toEqual(expect.any(String));
     expect(((await call("GET", "/admin/dlq/safety", token)).body.deadLetters as unknown[]).length).toBe(0);
 
-    const actions = ["view_status", "list_dead_letters", "redrive_dead_letters"];
-    for (const action of actions) await audit.waitFor("AdminActionTaken", (e) => (e.detail as { data: { action: string } }).data.action === action);
-    const redriven = audit.events.find((e) => (e.detail as { data: { action: string } }).data.action === "redrive_dead_letters");
-    expect((redriven?.detail as { data: unknown }).data).toMatchObject({ adminId: "admin-jo", service: "safety", count: 1, outcome: "done" });
+    for (const action of ["view_status", "list_dead_letters"]) await audited("admin-jo", action);
+    expect(dataOf(await audited("admin-jo", "redrive_dead_letters"))).toMatchObject({ adminId: "admin-jo", service: "safety", count: 1, outcome: "done" });
     await client.close();
   });
 

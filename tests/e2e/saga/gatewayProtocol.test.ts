@@ -230,6 +230,54 @@ describe("gateway protocol", () => {
       await client.close();
     });
 
+    it("pages a session's history by whole turns: a client following nextAfterSeq gets every question and reply once, in order", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-pager");
+      const sessionId = await startSession(client);
+      for (const content of ["first thing", "second thing", "third thing"]) {
+        const ack = await client.request("message", { sessionId, content }, "message_received");
+        await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+      }
+      await expect.poll(async () => ((await call("u-pager", "GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length, { timeout: 20_000 }).toBe(6);
+
+      const read: string[] = [];
+      const pages: number[] = [];
+      for (let afterSeq: number | undefined = 0; afterSeq !== undefined && pages.length < 10; ) {
+        const page = await call("u-pager", "GET", `/sessions/${sessionId}/messages?afterSeq=${afterSeq}&limit=3`);
+        const messages = page.body.messages as { seq: number; role: string }[];
+        read.push(...messages.map((m) => `${m.seq}${m.role}`));
+        pages.push(messages.length);
+        afterSeq = page.body.nextAfterSeq as number | undefined;
+      }
+
+      expect(read).toEqual(["1user", "1assistant", "2user", "2assistant", "3user", "3assistant"]);
+      expect(pages).toEqual([2, 2, 2]);
+      await client.close();
+    });
+
+    it("pages the user's sessions with a cursor, and refuses a cursor it did not hand out", async () => {
+      const client = await ChatClient.connect(env.cloud.endpoints, "u-many-chats");
+      const started: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const sessionId = await startSession(client);
+        await client.request("end_session", { sessionId }, "session_ended");
+        started.unshift(sessionId);
+      }
+
+      const read: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call("u-many-chats", "GET", `/sessions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        read.push(...(page.body.sessions as { sessionId: string }[]).map((s) => s.sessionId));
+        cursor = page.body.nextCursor as string | undefined;
+      } while (cursor && read.length < 10);
+      const refused = await call("u-many-chats", "GET", "/sessions?cursor=forged");
+
+      // Each once (their order, newest first, is the unit lane's: starts a millisecond apart may tie here).
+      expect([...read].sort()).toEqual([...started].sort());
+      expect(refused).toMatchObject({ status: 400, body: { error: { code: "INVALID_QUERY" } } });
+      await client.close();
+    });
+
     it("answers another user's session as if it did not exist, and refuses a request with no token", async () => {
       const client = await ChatClient.connect(env.cloud.endpoints, "u-owner");
       const sessionId = await startSession(client);

@@ -195,12 +195,11 @@ export class HttpApi {
   async sessionMessages(sessionId: string, afterSeq = 0): Promise<StoredMessage[]> {
     const messages: StoredMessage[] = [];
     for (let after = afterSeq; ; ) {
-      const page = await this.json<{ messages: StoredMessage[] }>("GET", `/sessions/${encodeURIComponent(sessionId)}/messages?afterSeq=${after}&limit=200`);
+      const page = await this.json<{ messages: StoredMessage[]; nextAfterSeq?: number }>("GET", `/sessions/${encodeURIComponent(sessionId)}/messages?afterSeq=${after}&limit=200`);
       messages.push(...page.messages);
-      // A page holds both sides of each turn; fewer than a full page means this was the last one.
-      if (page.messages.length < 200) return messages;
-      after = Math.max(...page.messages.map((m) => m.seq)) - 1;
-      if (after < 0 || messages.length > 10_000) return messages;
+      // A page ends at a turn's end and says where the next one starts; the last page says nothing.
+      if (page.nextAfterSeq === undefined || page.nextAfterSeq <= after || messages.length > 10_000) return messages;
+      after = page.nextAfterSeq;
     }
   }
 

@@ -98,6 +98,26 @@ describe("HttpApi calls", () => {
     expect(seen[0]?.headers.get("authorization")).toBe("Bearer maya-token");
   });
 
+  it("reads a session's history page after page where each says the next starts, to the page that says none", async () => {
+    // Prepare: the API ends each page at a turn's end, so a page can hold fewer than the 200 asked for and still have a next.
+    const turn = (seq: number) => [
+      { seq, role: "user", messageId: `m-${seq}`, content: `q${seq}`, status: "delivered", createdAt: "2026-12-04T16:00:00.000Z" },
+      { seq, role: "assistant", messageId: `m-${seq}`, content: `a${seq}`, status: "delivered", createdAt: "2026-12-04T16:00:00.000Z" },
+    ];
+    const seen = network((request) => {
+      const afterSeq = Number(new URL(request.url).searchParams.get("afterSeq"));
+      if (afterSeq === 0) return Response.json({ sessionId: "s-1", messages: [...turn(1), ...turn(2)], nextAfterSeq: 2 });
+      return Response.json({ sessionId: "s-1", messages: turn(3) });
+    });
+
+    // Act
+    const messages = await new HttpApi("https://api.example", () => "maya-token").sessionMessages("s-1");
+
+    // Assess
+    expect(messages.map((m) => m.content)).toEqual(["q1", "a1", "q2", "a2", "q3", "a3"]);
+    expect(seen.map((r) => new URL(r.url).search)).toEqual(["?afterSeq=0&limit=200", "?afterSeq=2&limit=200"]);
+  });
+
   it("throws a refusal as an ApiError with its status and code, and no answer at all as status 0", async () => {
     network(() => Response.json({ error: { code: "ALREADY_ANSWERED", message: "This browser answered already" } }, { status: 409 }));
     const refused = await new HttpApi("https://api.example").answerSurvey(survey.surveyId, { respondentId: "browser-1", answers: [] }).catch((error: unknown) => error);

@@ -38,6 +38,12 @@ export interface SessionRecord {
   endReason?: SessionEndReason;
   /** Set when the session's connection closed; a resume clears it, the sweep ends the session after a grace period. */
   disconnectedAt?: string;
+  /**
+   * Set by the end and removed once SessionEnded went out. An ended session that still has it lost its announcement (a
+   * failed publish, a gateway that died between the two): a retried end and the sweep publish it again, under the same
+   * event id. Records ended before it existed lack it and count as announced.
+   */
+  endAnnouncementPending?: boolean;
   /** Set once storage has announced the finished transcript, so TranscriptReady goes out once per session. */
   transcriptPublishedAt?: string;
   expiresAt: number;
@@ -59,6 +65,25 @@ export interface StaleSession {
   session: SessionRecord;
   reason: SessionEndReason;
 }
+
+/** Where GET /sessions resumes: the last session of the page before (the byUser index's key). */
+export interface SessionPageCursor {
+  sessionId: string;
+  startedAt: string;
+}
+
+export interface SessionPage {
+  sessions: SessionRecord[];
+  /** Present when there may be more: the next page starts after it. */
+  next?: SessionPageCursor;
+}
+
+/** What makes a session stale for the sweep: no activity since `idleSinceMs`, or disconnected since before `disconnectedSinceMs`. */
+export interface StaleCutoffs {
+  idleSinceMs: number;
+  disconnectedSinceMs: number;
+}
+
 
 export class SessionLimitError extends Error {
   override readonly name = "SessionLimitError";
@@ -107,12 +132,15 @@ export const newSessionRecord = (input: StartSession, sessionId: string, nowMs: 
   expiresAt: epochSeconds(nowMs + SESSION_LIFETIME_MS) + SESSION_RECORD_RETENTION_SECONDS,
 });
 
-/** What the sweep looks for: a live-status session idle since `idleSinceMs`, gone since `disconnectedSinceMs`, or past its 24 hours. */
-export const isStaleSession = (session: SessionRecord, nowMs: number, idleSinceMs: number, disconnectedSinceMs: number): boolean =>
+/** A live-status session idle since `idleSinceMs`, gone since `disconnectedSinceMs`, or past its 24 hours: what the sweep ends. */
+export const isStaleSession = (session: SessionRecord, nowMs: number, { idleSinceMs, disconnectedSinceMs }: StaleCutoffs): boolean =>
   session.status !== "ended" &&
   (session.lastActivityAt < new Date(idleSinceMs).toISOString() ||
     session.endsAt <= new Date(nowMs).toISOString() ||
     (session.disconnectedAt !== undefined && session.disconnectedAt < new Date(disconnectedSinceMs).toISOString()));
+
+/** An ended session whose SessionEnded has not gone out yet: the sweep announces it again. */
+export const isEndUnannounced = (session: SessionRecord): boolean => session.status === "ended" && session.endAnnouncementPending === true;
 
 /** Why the sweep ends a stale session: its 24 hours are up, its connection has been gone too long, or it idled. */
 export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnectedSinceMs: number): SessionEndReason =>
@@ -121,6 +149,8 @@ export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnecte
 export interface SessionStore {
   /** A user's sessions, newest start first, past their retention left out. */
   listByUser(userId: string, limit?: number): Promise<SessionRecord[]>;
+  /** A page of a user's sessions, newest start first, after `after` (the `next` of the page before). */
+  pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage>;
   listActiveByUser(userId: string): Promise<SessionRecord[]>;
   /** Starts a session; SessionLimitError when the user already has `maxActive` live ones, however many starts race. */
   start(input: StartSession): Promise<SessionRecord>;
@@ -133,10 +163,19 @@ export interface SessionStore {
   listActiveOnConnection(userId: string, connectionId: string): Promise<SessionRecord[]>;
   /** Marks the session disconnected and paused, unless another connection took it over meanwhile. */
   markDisconnected(sessionId: string, connectionId: string): Promise<void>;
-  /** Ends an active session; undefined when it had already ended, so each session ends, and is announced, once. */
-  end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined>;
-  /** Active sessions idle since before `idleSinceMs`, disconnected since before `disconnectedSinceMs`, or past their 24 hours. */
-  listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]>;
+  /**
+   * Ends a live session, pending its announcement (endAnnouncementPending); undefined when it had already ended, so each
+   * session ends once. With `ifStale`, only a session still stale by those cutoffs at the moment of the write: one that
+   * a message, a resume or a reconnection made live again since the sweep's scan stays live.
+   */
+  end(sessionId: string, reason: SessionEndReason, ifStale?: StaleCutoffs): Promise<SessionRecord | undefined>;
+  /** Records that the session's SessionEnded went out. */
+  markEndAnnounced(sessionId: string): Promise<void>;
+  /**
+   * Live sessions idle since before `idleSinceMs`, disconnected since before `disconnectedSinceMs`, or past their 24
+   * hours, with the reason to end each; and ended sessions whose end was never announced, with the reason they ended.
+   */
+  listStale(cutoffs: StaleCutoffs): Promise<StaleSession[]>;
   /** Records that the session's TranscriptReady went out. */
   markTranscriptPublished(sessionId: string): Promise<void>;
   /** Live sessions across all users by state, for the admin status page: a counting scan, not for hot paths. */

@@ -176,14 +176,68 @@ export function sessionStoreContract(adapter: string, open: (clock: () => number
       clock.advance(2 * MINUTE);
 
       const now = clock();
-      const stale = (await store.listStale(now - 15 * MINUTE, now - MINUTE)).filter((s) => s.session.userId === userId);
+      const stale = (await store.listStale({ idleSinceMs: now - 15 * MINUTE, disconnectedSinceMs: now - MINUTE })).filter((s) => s.session.userId === userId);
 
       expect(stale.map((s) => [s.session.sessionId, s.reason]).sort()).toEqual([[gone.sessionId, "disconnect"], [idle.sessionId, "idle"]].sort());
       clock.advance(SESSION_LIFETIME_MS);
       await store.end(idle.sessionId, "idle");
+      await store.markEndAnnounced(idle.sessionId);
       const later = clock();
-      const expired = (await store.listStale(later - 15 * MINUTE, later - MINUTE)).filter((s) => s.session.userId === userId);
+      const expired = (await store.listStale({ idleSinceMs: later - 15 * MINUTE, disconnectedSinceMs: later - MINUTE })).filter((s) => s.session.userId === userId);
       expect(expired.map((s) => [s.session.sessionId, s.reason]).sort()).toEqual([[busy.sessionId, "expired"], [gone.sessionId, "expired"]].sort());
+    });
+
+    it("ends a session for the sweep only while it is still stale: a turn, a resume or a reconnection since the scan keeps it live", async () => {
+      // Prepare: three sessions the sweep's scan finds idle, one disconnected too long, one past its 24 hours.
+      const talked = await start("conn-talked");
+      const resumed = await start("conn-resumed");
+      const stillIdle = await start("conn-idle");
+      clock.advance(16 * MINUTE);
+      const scannedAt = clock();
+      const cutoffs = { idleSinceMs: scannedAt - 15 * MINUTE, disconnectedSinceMs: scannedAt - MINUTE };
+      const scanned = (await store.listStale(cutoffs)).filter((s) => s.session.userId === userId);
+
+      // Act: between the scan and the sweep's ends, the teen writes in one session and resumes another.
+      await store.nextTurn(talked.sessionId, userId, "conn-talked");
+      await store.attach(resumed.sessionId, "conn-back");
+      const ends = await Promise.all(scanned.map((s) => store.end(s.session.sessionId, s.reason, cutoffs)));
+
+      // Assess
+      expect(scanned.map((s) => [s.session.sessionId, s.reason]).sort()).toEqual([[talked.sessionId, "idle"], [resumed.sessionId, "idle"], [stillIdle.sessionId, "idle"]].sort());
+      expect(ends.filter(Boolean).map((e) => e?.sessionId)).toEqual([stillIdle.sessionId]);
+      expect(await store.get(talked.sessionId)).toMatchObject({ status: "active", lastSeq: 1 });
+      expect(await store.get(resumed.sessionId)).toMatchObject({ status: "active", connectionId: "conn-back" });
+      expect(await store.get(stillIdle.sessionId)).toMatchObject({ status: "ended", endReason: "idle" });
+    });
+
+    it("ends for the sweep a session disconnected too long or past its 24 hours, even one active a moment ago", async () => {
+      const gone = await start("conn-gone");
+      const expiring = await start("conn-expiring");
+      await store.markDisconnected(gone.sessionId, "conn-gone");
+      clock.advance(SESSION_LIFETIME_MS - MINUTE);
+      await store.nextTurn(expiring.sessionId, userId, "conn-expiring");
+      clock.advance(2 * MINUTE);
+      const now = clock();
+      const cutoffs = { idleSinceMs: now - 15 * MINUTE, disconnectedSinceMs: now - MINUTE };
+
+      expect(await store.end(gone.sessionId, "disconnect", cutoffs)).toMatchObject({ status: "ended", endReason: "disconnect" });
+      expect(await store.end(expiring.sessionId, "expired", cutoffs)).toMatchObject({ status: "ended", endReason: "expired" });
+    });
+
+    it("keeps an end's announcement pending until it is recorded; the sweep lists an unannounced end with the reason it ended", async () => {
+      const lost = await start();
+      const announced = await start();
+
+      const ended = await store.end(lost.sessionId, "client_end");
+      await store.end(announced.sessionId, "client_end");
+      await store.markEndAnnounced(announced.sessionId);
+      await store.markEndAnnounced(randomUUID());
+      const now = clock();
+      const stale = (await store.listStale({ idleSinceMs: now - 15 * MINUTE, disconnectedSinceMs: now - MINUTE })).filter((s) => s.session.userId === userId);
+
+      expect(ended?.endAnnouncementPending).toBe(true);
+      expect((await store.get(announced.sessionId))?.endAnnouncementPending).toBeUndefined();
+      expect(stale.map((s) => [s.session.sessionId, s.session.status, s.reason])).toEqual([[lost.sessionId, "ended", "client_end"]]);
     });
 
     it("lists a user's sessions newest first, within the limit, and no one else's", async () => {
@@ -195,6 +249,27 @@ export function sessionStoreContract(adapter: string, open: (clock: () => number
       expect((await store.listByUser(userId)).map((s) => s.sessionId)).toEqual([newer.sessionId, older.sessionId]);
       expect((await store.listByUser(userId, 1)).map((s) => s.sessionId)).toEqual([newer.sessionId]);
       expect((await store.listActiveByUser(userId)).map((s) => s.sessionId).sort()).toEqual([newer.sessionId, older.sessionId].sort());
+    });
+
+    it("pages a user's sessions newest first: each page's next resumes after it, the last has none, and no one else's come in", async () => {
+      const started: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const session = await start(`conn-${i}`);
+        await store.end(session.sessionId, "client_end");
+        started.unshift(session.sessionId);
+        clock.advance(MINUTE);
+      }
+      await store.start({ userId: `other-${randomUUID()}`, personaId: "companion", connectionId: "conn-x", maxActive: 3 });
+
+      const first = await store.pageByUser(userId, 2);
+      const second = await store.pageByUser(userId, 2, first.next);
+      const third = await store.pageByUser(userId, 2, second.next);
+      const whole = await store.pageByUser(userId, 10);
+
+      expect([first, second, third].flatMap((p) => p.sessions.map((s) => s.sessionId))).toEqual(started);
+      expect(third.next).toBeUndefined();
+      expect(whole.sessions.map((s) => s.sessionId)).toEqual(started);
+      expect(whole.next).toBeUndefined();
     });
 
     it("records the transcript's announcement on known sessions only", async () => {

@@ -7,6 +7,7 @@ import { ADMIN_ROUTES, MAX_FEEDBACK_COMMENT_CHARS, OPERATIONS_ROUTES, PUBLIC_ROU
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { FeedbackDesk } from "../feedback";
+import { isPossibleSessionId } from "../keys";
 import { isAdmin } from "./adminAccess";
 import { DeadLetterAdmin, type RedriveMode } from "./deadLetters";
 import { checkLiveness, checkReadiness } from "./health";
@@ -18,6 +19,31 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
 const json = (statusCode: number, body: unknown): Result => ({ statusCode, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const problem = (statusCode: number, code: string, message: string) => json(statusCode, { error: { code, message } });
+
+/** Each admin route's action in the audit trail. */
+const ADMIN_ACTIONS: Record<string, EventData<"AdminActionTaken">["action"]> = {
+  "GET /admin/status": "view_status",
+  "GET /admin/dlq/{service}": "list_dead_letters",
+  "POST /admin/dlq/{service}/redrive": "redrive_dead_letters",
+  "POST /admin/sessions/{sessionId}/feedback": "request_feedback",
+};
+
+/** An admin route's answer, with what its audit record counts or adds (a refusal's detail is read from the answer). */
+interface AdminAnswer {
+  result: Result;
+  count?: number;
+  detail?: string;
+}
+
+/** A refusal's `code: message`, as its audit record's detail. */
+const problemOf = (result: Result): string => {
+  try {
+    const { error } = JSON.parse(result.body ?? "{}") as { error?: { code?: string; message?: string } };
+    return error?.code ? `${error.code}: ${error.message ?? ""}` : `HTTP ${result.statusCode ?? ""}`;
+  } catch {
+    return `HTTP ${result.statusCode ?? ""}`;
+  }
+};
 
 const FEEDBACK_STATUS: Record<FeedbackErrorCode, number> = { FEEDBACK_NOT_FOUND: 404, INVALID_CHOICE: 422, FEEDBACK_ALREADY_ANSWERED: 409, FEEDBACK_EXPIRED: 410 };
 
@@ -78,47 +104,39 @@ export const createOperationsApi = (runtime: ServiceRuntime, deps: OperationsDep
     return json(readiness.status === "ready" ? 200 : 503, { ...readiness, version: checkLiveness().version });
   };
 
-  const admin = async (event: Event, adminId: string): Promise<Result> => {
-    const service = event.pathParameters?.service ?? "";
+  const adminRoute = async (event: Event, service: string, sessionId: string): Promise<AdminAnswer> => {
     switch (event.routeKey) {
       case "GET /admin/status": {
         const [services, sessions] = await Promise.all([deadLetters.status(), deps.sessions.countLive()]);
-        await audit(event, adminId, { action: "view_status", outcome: "done" });
-        return json(200, { ...checkLiveness(), services, sessions, checkedAt: new Date(runtime.clock()).toISOString() });
+        return { result: json(200, { ...checkLiveness(), services, sessions, checkedAt: new Date(runtime.clock()).toISOString() }) };
       }
       case "GET /admin/dlq/{service}": {
         const limit = Number(event.queryStringParameters?.limit ?? 50);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 100) return problem(400, "INVALID_QUERY", "limit must be a whole number from 1 to 100");
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) return { result: problem(400, "INVALID_QUERY", "limit must be a whole number from 1 to 100") };
         const listed = await deadLetters.list(service, limit);
-        await audit(event, adminId, { action: "list_dead_letters", service, count: listed.length, outcome: "done" });
-        return json(200, { service, deadLetters: listed });
+        return { result: json(200, { service, deadLetters: listed }), count: listed.length };
       }
       case "POST /admin/dlq/{service}/redrive": {
-        try {
-          const result = await deadLetters.redrive(service);
-          await audit(event, adminId, { action: "redrive_dead_letters", service, count: result.moved, outcome: "done", ...(result.taskHandle ? { detail: result.taskHandle } : {}) });
-          return json(202, result);
-        } catch (error) {
-          if (!isUnknownServiceError(error)) await audit(event, adminId, { action: "redrive_dead_letters", service, outcome: "failed", detail: (error as Error).message.slice(0, 1000) });
-          throw error;
-        }
+        const result = await deadLetters.redrive(service);
+        return { result: json(202, result), count: result.moved, ...(result.taskHandle ? { detail: result.taskHandle } : {}) };
       }
       case "POST /admin/sessions/{sessionId}/feedback": {
-        const sessionId = event.pathParameters?.sessionId ?? "";
+        // An id no session can have is a missing session, before DynamoDB refuses the key as too long (a 500).
+        if (!isPossibleSessionId(sessionId)) return { result: problem(404, "SESSION_NOT_FOUND", "No such session") };
         const body = bodyOf(event);
-        if (!body) return problem(400, "INVALID_BODY", "The body must be a JSON object: {question?, options?}");
+        if (!body) return { result: problem(400, "INVALID_BODY", "The body must be a JSON object: {question?, options?}") };
         const unknown = Object.keys(body).filter((field) => field !== "question" && field !== "options");
         // A misspelt field ("qestion") would otherwise open a request with the default question, silently.
-        if (unknown.length > 0) return problem(400, "INVALID_BODY", `Unknown fields: ${unknown.join(", ")}; the body is {question?, options?}`);
+        if (unknown.length > 0) return { result: problem(400, "INVALID_BODY", `Unknown fields: ${unknown.join(", ")}; the body is {question?, options?}`) };
         const { question, options } = body;
         if (question !== undefined && (typeof question !== "string" || question.trim().length === 0 || question.length > 500)) {
-          return problem(422, "INVALID_QUESTION", "question must be 1 to 500 characters");
+          return { result: problem(422, "INVALID_QUESTION", "question must be 1 to 500 characters") };
         }
         if (options !== undefined && (!Array.isArray(options) || options.length < 2 || options.length > 10 || !options.every((o) => typeof o === "string" && o.length > 0 && o.length <= 64))) {
-          return problem(422, "INVALID_OPTIONS", "options must be 2 to 10 strings of 1 to 64 characters");
+          return { result: problem(422, "INVALID_OPTIONS", "options must be 2 to 10 strings of 1 to 64 characters") };
         }
         const session = await deps.sessions.get(sessionId);
-        if (!session) return problem(404, "SESSION_NOT_FOUND", "No such session");
+        if (!session) return { result: problem(404, "SESSION_NOT_FOUND", "No such session") };
         const { request } = await deps.feedback().request({
           requestId: randomUUID(),
           sessionId,
@@ -128,16 +146,54 @@ export const createOperationsApi = (runtime: ServiceRuntime, deps: OperationsDep
           ...(Array.isArray(options) ? { options: options as string[] } : {}),
           correlationId: event.requestContext.requestId || sessionId,
         });
-        await audit(event, adminId, { action: "request_feedback", sessionId, outcome: "done", detail: request.requestId });
-        return json(201, { requestId: request.requestId, sessionId, question: request.question, options: request.options, expiresAt: request.closesAt });
+        return { result: json(201, { requestId: request.requestId, sessionId, question: request.question, options: request.options, expiresAt: request.closesAt }), detail: request.requestId };
       }
       default:
-        return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);
+        return { result: problem(404, "NOT_FOUND", `No route ${event.routeKey}`) };
     }
+  };
+
+  /**
+   * Runs an admin's call and audits how it went, whatever it was: done, or failed (a refused query or body, an unknown
+   * service or session, a store or queue that failed), with the reason in `detail`.
+   */
+  const admin = async (event: Event, adminId: string): Promise<Result> => {
+    const action = Object.hasOwn(ADMIN_ACTIONS, event.routeKey) ? ADMIN_ACTIONS[event.routeKey] : undefined;
+    if (!action) return problem(404, "NOT_FOUND", `No route ${event.routeKey}`);
+    const service = event.pathParameters?.service ?? "";
+    const sessionId = event.pathParameters?.sessionId ?? "";
+    const about = {
+      action,
+      // A name no queue has is recorded as sent, within reason: the path is the caller's.
+      ...(event.routeKey.includes("{service}") && service ? { service: service.slice(0, 200) } : {}),
+      ...(isPossibleSessionId(sessionId) && event.routeKey.includes("{sessionId}") ? { sessionId } : {}),
+    };
+    let answer: AdminAnswer;
+    try {
+      answer = await adminRoute(event, service, sessionId);
+    } catch (error) {
+      const failure = isUnknownServiceError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
+      // The admin is told of the call's own failure; an audit that fails on top of it is logged, not answered.
+      await audit(event, adminId, { ...about, outcome: "failed", detail: failure.slice(0, 1000) }).catch((auditError: unknown) =>
+        runtime.logger.error("admin audit failed", { action, adminId, error: auditError as Error }),
+      );
+      throw error;
+    }
+    const { result, count, detail } = answer;
+    const done = result.statusCode !== undefined && result.statusCode < 400;
+    await audit(event, adminId, {
+      ...about,
+      outcome: done ? "done" : "failed",
+      ...(count !== undefined ? { count } : {}),
+      ...(done ? (detail ? { detail } : {}) : { detail: problemOf(result).slice(0, 1000) }),
+    });
+    return result;
   };
 
   const feedback = async (event: Event, userId: string): Promise<Result> => {
     const sessionId = event.pathParameters?.sessionId ?? "";
+    // An id no session can have is a missing session, before DynamoDB refuses the key as too long (a 500).
+    if (!isPossibleSessionId(sessionId)) return problem(404, "SESSION_NOT_FOUND", "No such session");
     const session = await deps.sessions.get(sessionId);
     // Another user's session answers like a missing one, so ids cannot be probed.
     if (!session || session.userId !== userId) return problem(404, "SESSION_NOT_FOUND", "No such session");
@@ -190,7 +246,11 @@ export const createOperationsApi = (runtime: ServiceRuntime, deps: OperationsDep
     const run = async (): Promise<Result> => {
       try {
         if (ADMIN_ROUTES.includes(event.routeKey)) {
-          if (!isAdmin(claims)) return problem(403, "FORBIDDEN", "Only admins may use the admin API");
+          if (!isAdmin(claims)) {
+            // Not an admin action, so not an AdminActionTaken (whose adminId is an admin): a security line in the log.
+            runtime.logger.warn("admin api refused to a non-admin", { security: "admin_refused", userId, routeKey: event.routeKey, requestId: event.requestContext.requestId });
+            return problem(403, "FORBIDDEN", "Only admins may use the admin API");
+          }
           return await admin(event, userId);
         }
         return await feedback(event, userId);

@@ -94,7 +94,8 @@ export class DynamoDbMessageStore implements MessageStore {
       for (const item of (page.Items ?? []) as MessageRecord[]) if (!isExpired(item, now)) items.push(item);
       start = options.limit && items.length >= options.limit ? undefined : page.LastEvaluatedKey;
     } while (start);
-    return items;
+    // A later query page (after expired items were skipped) can overshoot the limit.
+    return options.limit ? items.slice(0, options.limit) : items;
   }
 
   async recent(sessionId: string, count: number): Promise<MessageRecord[]> {

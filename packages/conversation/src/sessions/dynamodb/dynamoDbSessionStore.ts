@@ -13,8 +13,11 @@ import {
   newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
+  type SessionPage,
+  type SessionPageCursor,
   type SessionRecord,
   type SessionStore,
+  type StaleCutoffs,
   type StaleSession,
   type StartSession,
 } from "../sessionStore";
@@ -24,6 +27,10 @@ import {
  * is a start that failed between the two (a crash, a lost connection): it holds no place.
  */
 const CLAIM_GRACE_MS = 60_000;
+
+/** What the sweep ends (isStaleSession): idle, past its 24 hours (`:now`), or disconnected too long. */
+const STALE_CONDITION = "(lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)";
+const staleValues = ({ idleSinceMs, disconnectedSinceMs }: StaleCutoffs) => ({ ":idle": new Date(idleSinceMs).toISOString(), ":gone": new Date(disconnectedSinceMs).toISOString() });
 
 export class DynamoDbSessionStore implements SessionStore {
   /** Each user's live sessions by id, with when each was claimed, in one item of this table (liveSessionsKeyOf). */
@@ -50,6 +57,25 @@ export class DynamoDbSessionStore implements SessionStore {
     );
     const now = this.clock();
     return ((Items ?? []) as SessionRecord[]).filter((s) => !isExpired(s, now));
+  }
+
+  async pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage> {
+    const { Items, LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "byUser",
+        KeyConditionExpression: "userId = :user",
+        ExpressionAttributeValues: { ":user": userId },
+        ScanIndexForward: false,
+        Limit: limit,
+        // The index's key with the table's: the caller's own userId, so a cursor cannot reach into another user's sessions.
+        ...(after ? { ExclusiveStartKey: { sessionId: after.sessionId, userId, startedAt: after.startedAt } } : {}),
+      }),
+    );
+    const now = this.clock();
+    const sessions = ((Items ?? []) as SessionRecord[]).filter((s) => !isExpired(s, now));
+    const next = LastEvaluatedKey as Partial<SessionPageCursor> | undefined;
+    return next?.sessionId && next.startedAt ? { sessions, next: { sessionId: next.sessionId, startedAt: next.startedAt } } : { sessions };
   }
 
   async listActiveByUser(userId: string): Promise<SessionRecord[]> {
@@ -164,17 +190,29 @@ export class DynamoDbSessionStore implements SessionStore {
     );
   }
 
-  /** Ends an active session; false when it had already ended, so each session ends, and is announced, once. */
-  async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
+  /**
+   * Ends a live session, pending its announcement. With `ifStale`, the write holds the sweep's own filter as its
+   * condition, so a session a message made live again between the sweep's scan and this write is left live.
+   */
+  async end(sessionId: string, reason: SessionEndReason, ifStale?: StaleCutoffs): Promise<SessionRecord | undefined> {
+    const now = new Date(this.clock()).toISOString();
     const ended = await ifConditionHolds(
       this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { sessionId },
-          UpdateExpression: "SET #status = :ended, endedAt = :now, endReason = :reason REMOVE connectionId",
-          ConditionExpression: "#status IN (:active, :paused)",
+          UpdateExpression: "SET #status = :ended, endedAt = :now, endReason = :reason, endAnnouncementPending = :pending REMOVE connectionId",
+          ConditionExpression: `#status IN (:active, :paused)${ifStale ? ` AND ${STALE_CONDITION}` : ""}`,
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":ended": "ended", ":active": "active", ":paused": "paused", ":now": new Date(this.clock()).toISOString(), ":reason": reason },
+          ExpressionAttributeValues: {
+            ":ended": "ended",
+            ":active": "active",
+            ":paused": "paused",
+            ":now": now,
+            ":reason": reason,
+            ":pending": true,
+            ...(ifStale ? staleValues(ifStale) : {}),
+          },
           ReturnValues: "ALL_NEW",
         }),
       ),
@@ -186,29 +224,35 @@ export class DynamoDbSessionStore implements SessionStore {
     return record;
   }
 
+  async markEndAnnounced(sessionId: string): Promise<void> {
+    // No such session (erased meanwhile): there is nothing to mark, and nothing is created.
+    await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: { sessionId }, UpdateExpression: "REMOVE endAnnouncementPending", ConditionExpression: "attribute_exists(sessionId)" }),
+      ),
+    );
+  }
+
   /** A scan: the sweep runs once a minute, not per message. */
-  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
+  async listStale(cutoffs: StaleCutoffs): Promise<StaleSession[]> {
     const now = this.clock();
     const stale: StaleSession[] = [];
     const pages = pagesOf((start) =>
       this.client.send(
         new ScanCommand({
           TableName: this.tableName,
-          FilterExpression: "#status IN (:active, :paused) AND (lastActivityAt < :idle OR endsAt <= :now OR disconnectedAt < :gone)",
+          FilterExpression: `(#status IN (:active, :paused) AND ${STALE_CONDITION}) OR (#status = :ended AND endAnnouncementPending = :pending)`,
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ":active": "active",
-            ":paused": "paused",
-            ":idle": new Date(idleSinceMs).toISOString(),
-            ":gone": new Date(disconnectedSinceMs).toISOString(),
-            ":now": new Date(now).toISOString(),
-          },
+          ExpressionAttributeValues: { ":active": "active", ":paused": "paused", ":ended": "ended", ":pending": true, ":now": new Date(now).toISOString(), ...staleValues(cutoffs) },
           ExclusiveStartKey: start,
         }),
       ),
     );
     for await (const page of pages) {
-      for (const session of (page.Items ?? []) as SessionRecord[]) stale.push({ session, reason: staleReasonOf(session, now, disconnectedSinceMs) });
+      for (const session of (page.Items ?? []) as SessionRecord[]) {
+        const reason = session.status === "ended" ? (session.endReason ?? "idle") : staleReasonOf(session, now, cutoffs.disconnectedSinceMs);
+        stale.push({ session, reason });
+      }
     }
     return stale;
   }

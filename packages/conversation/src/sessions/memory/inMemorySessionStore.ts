@@ -4,13 +4,17 @@ import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import {
   SessionLimitError,
   SessionNotActiveError,
+  isEndUnannounced,
   isSessionLive,
   isStaleSession,
   newSessionRecord,
   staleReasonOf,
   type SessionEndReason,
+  type SessionPage,
+  type SessionPageCursor,
   type SessionRecord,
   type SessionStore,
+  type StaleCutoffs,
   type StaleSession,
   type StartSession,
 } from "../sessionStore";
@@ -26,6 +30,17 @@ export class InMemorySessionStore implements SessionStore {
     return this.ofUser(userId)
       .slice(0, limit)
       .filter((s) => !isExpired(s, now));
+  }
+
+  async pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage> {
+    const now = this.clock();
+    const ordered = this.ofUser(userId);
+    const from = after ? ordered.findIndex((s) => s.startedAt < after.startedAt || (s.startedAt === after.startedAt && s.sessionId < after.sessionId)) : 0;
+    const read = from < 0 ? [] : ordered.slice(from, from + limit);
+    const last = read.at(-1);
+    // As DynamoDB: a full page has a next one, perhaps empty; the limit applies before expired records are dropped.
+    const sessions = read.filter((s) => !isExpired(s, now));
+    return last && read.length === limit ? { sessions, next: { sessionId: last.sessionId, startedAt: last.startedAt } } : { sessions };
   }
 
   async listActiveByUser(userId: string): Promise<SessionRecord[]> {
@@ -76,19 +91,24 @@ export class InMemorySessionStore implements SessionStore {
     session.status = "paused";
   }
 
-  async end(sessionId: string, reason: SessionEndReason): Promise<SessionRecord | undefined> {
+  async end(sessionId: string, reason: SessionEndReason, ifStale?: StaleCutoffs): Promise<SessionRecord | undefined> {
     const session = this.sessions.get(sessionId);
     if (!session || session.status === "ended") return undefined;
+    if (ifStale && !isStaleSession(session, this.clock(), ifStale)) return undefined;
     delete session.connectionId;
-    Object.assign(session, { status: "ended", endedAt: new Date(this.clock()).toISOString(), endReason: reason });
+    Object.assign(session, { status: "ended", endedAt: new Date(this.clock()).toISOString(), endReason: reason, endAnnouncementPending: true });
     return structuredClone(session);
   }
 
-  async listStale(idleSinceMs: number, disconnectedSinceMs: number): Promise<StaleSession[]> {
+  async markEndAnnounced(sessionId: string): Promise<void> {
+    delete this.sessions.get(sessionId)?.endAnnouncementPending;
+  }
+
+  async listStale(cutoffs: StaleCutoffs): Promise<StaleSession[]> {
     const now = this.clock();
     return [...this.sessions.values()]
-      .filter((s) => isStaleSession(s, now, idleSinceMs, disconnectedSinceMs))
-      .map((s) => ({ session: structuredClone(s), reason: staleReasonOf(s, now, disconnectedSinceMs) }));
+      .filter((s) => isStaleSession(s, now, cutoffs) || isEndUnannounced(s))
+      .map((s) => ({ session: structuredClone(s), reason: s.status === "ended" ? (s.endReason ?? "idle") : staleReasonOf(s, now, cutoffs.disconnectedSinceMs) }));
   }
 
   async markTranscriptPublished(sessionId: string): Promise<void> {
@@ -105,7 +125,8 @@ export class InMemorySessionStore implements SessionStore {
   private ofUser(userId: string): SessionRecord[] {
     return [...this.sessions.values()]
       .filter((s) => s.userId === userId)
-      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
+      // Newest start first; ties (same millisecond) by id, so a page's cursor names one place in the order.
+      .sort((a, b) => (a.startedAt !== b.startedAt ? (a.startedAt < b.startedAt ? 1 : -1) : a.sessionId < b.sessionId ? 1 : a.sessionId > b.sessionId ? -1 : 0))
       .map((s) => structuredClone(s));
   }
 }
