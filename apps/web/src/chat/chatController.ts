@@ -461,7 +461,7 @@ export class ChatController {
         }
         // The question was answered elsewhere or closed: it goes, and the teen hears why.
         if (aboutFeedback) this.feedback = undefined;
-        this.problem = wordsForError(payload.code);
+        this.problem = wordsForError(payload.code, { retryable: payload.retryable });
         break;
       }
       case "feedback_request": {

@@ -26,7 +26,14 @@ const WORDS: Record<ErrorCode, string> = {
   INTERNAL_ERROR: "Something went wrong on our side. Try again in a moment.",
 };
 
-export const wordsForError = (code: string): string => (code in WORDS ? WORDS[code as ErrorCode] : WORDS.INTERNAL_ERROR);
+/** A reply the model refused for what the turn holds: the same words again would be refused again, so they are not asked for. */
+const REFUSED_REPLY = "That companion can't answer that one. Try saying it another way, or chat with someone else.";
+
+/** `retryable: false` on a GENERATION_FAILED is a refusal, not an outage: the teen is not told to send it again. */
+export const wordsForError = (code: string, options: { retryable?: boolean } = {}): string => {
+  if (code === "GENERATION_FAILED" && options.retryable === false) return REFUSED_REPLY;
+  return code in WORDS ? WORDS[code as ErrorCode] : WORDS.INTERNAL_ERROR;
+};
 
 /**
  * Why a chat could not start, about the chat the teen tried to start: the persona the gateway names (an unknown one —

@@ -17,6 +17,11 @@ export const PERSONA_DELETED_MESSAGE = "That companion was deleted, so this mess
 export const TURN_TIMED_OUT_MESSAGE = "That took too long on our side. Please send your message again.";
 /** What the client is told when every model the persona may use failed to answer. */
 export const GENERATION_FAILED_MESSAGE = "I couldn't come up with a reply just now. Please try sending your message again.";
+/**
+ * What the client is told when the model refused the turn itself (its provider declined the request: a content policy,
+ * a persona's prompt it will not take): sending the same message again to the same companion cannot help.
+ */
+export const GENERATION_REFUSED_MESSAGE = "I can't answer that one as this companion. Try saying it another way, or chat with another companion.";
 
 /**
  * Whether a StepFailed is the watchdog ending a turn at its deadline (its claim already decided the turn), not the
@@ -28,7 +33,7 @@ export const isTurnTimeout = (failed: { step: string; errorCode: string }): bool
 export function turnFailureOf(failed: { step: string; errorCode: string; retryable: boolean }): TurnFailure {
   if (isTurnTimeout(failed)) return { code: "TURN_TIMED_OUT", message: TURN_TIMED_OUT_MESSAGE, retryable: failed.retryable };
   if (failed.step === "generation" && failed.errorCode === "PERSONA_DELETED") return { code: "PERSONA_DELETED", message: PERSONA_DELETED_MESSAGE, retryable: failed.retryable };
-  if (failed.step === "generation") return { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: failed.retryable };
+  if (failed.step === "generation") return { code: "GENERATION_FAILED", message: failed.retryable ? GENERATION_FAILED_MESSAGE : GENERATION_REFUSED_MESSAGE, retryable: failed.retryable };
   return { code: "STEP_FAILED", message: `The ${failed.step} step failed: ${failed.errorCode}`, retryable: failed.retryable };
 }
 
