@@ -6,7 +6,10 @@ import { hashString, pick } from "./deterministicRandom.js";
 import { extractTopic } from "./extractTopic.js";
 import { GROUP_LINE } from "../prompt/systemPrompt.js";
 import { factBearingOnTurn, mentionOf } from "./rememberedMention.js";
+import { composeSpanishReply, spanishMentionOf, writesSpanish } from "./spanishReply.js";
 
+/** A Spanish greeting and nothing else ("hola", "buenas!", "qué onda"): answered with a greeting and an open question. */
+const SPANISH_GREETING_ONLY = /^(?:hola+|holi+|buenas(?:\s+(?:tardes|noches))?|buenos\s+d[ií]as|qu[eé]\s+onda|qu[eé]\s+tal)(?:\s+\p{L}+)?[\s!.?,¡¿]*$/iu;
 const GREETING = /^(?:hi+|hey+|hello+|hiya|yo|sup|heya|howdy|good (?:morning|afternoon|evening))(?:\s+(?:there|again|\p{L}+))?[\s!.?,]*$/iu;
 
 export interface OfflineReply {
@@ -30,6 +33,13 @@ export function composeOfflineReply(persona: Persona, messages: readonly BaseMes
 
   // What the context block remembers and this turn touches is asked about instead of a generic question.
   const fact = factBearingOnTurn(messages, userMessage ?? "");
+  // A teen who writes Spanish is answered in Spanish: a reply in English under a Spanish message (and above a Spanish
+  // resource line) reads as if nobody listened.
+  if (userMessage !== undefined && writesSpanish(userMessage)) {
+    const said = fact ? spanishMentionOf(fact, random) : undefined;
+    const greeting = GREETING.test(userMessage.trim()) || SPANISH_GREETING_ONLY.test(userMessage.trim());
+    return { sentences: composeSpanishReply(persona.id, greeting, said, random), ...(fact ? { remembered: fact.name } : {}) };
+  }
   const memory = fact ? { sentence: mentionOf(fact, random), remembered: fact.name } : undefined;
 
   // A bare greeting (or nothing said yet) gets a greeting and an open question: there is nothing to reflect.
