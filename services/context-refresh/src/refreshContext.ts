@@ -22,7 +22,16 @@ export const createContextRefresher = (ports: ContextRefreshPorts) => {
     const { metadata, data } = event.envelope;
     const userId = metadata.userId;
     // The block says its days in the user's zone: the session's, or else the one the last block was built in.
-    const stored = await rebuildContext({ graph: ports.graph, cache, userId, now: now(), tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET, ...(data.timeZone ? { timeZone: data.timeZone } : {}) });
+    // A replayed day's GraphUpdated events were asked long ago: whichever of their rebuilds puts first holds them all.
+    const stored = await rebuildContext({
+      graph: ports.graph,
+      cache,
+      userId,
+      now: now(),
+      askedAt: new Date(metadata.occurredAt),
+      tokenBudget: ports.tokenBudget ?? CONTEXT_TOKEN_BUDGET,
+      ...(data.timeZone ? { timeZone: data.timeZone } : {}),
+    });
     await ports.publisher.publish({
       type: "ContextRefreshed",
       correlationId: metadata.correlationId,

@@ -38,6 +38,11 @@ export interface CachedContext {
   /** The IANA time zone the block says its days in; absent on entries built before (UTC). */
   timeZone?: string;
   builtAt: string;
+  /**
+   * When its builder read the stored version, before it read the graph: a rebuild whose put lost to this one and that
+   * began no later needs no second try, since this one read the graph after whatever asked for that rebuild.
+   */
+  readFrom?: string;
   expiresAt: number;
 }
 

@@ -18,28 +18,39 @@ export interface RebuildContextInput {
    * index that DynamoDB only reads eventually consistently, so for a moment after a delete it may still list them.
    */
   without?: readonly string[];
+  /**
+   * When what asks for this rebuild happened (the merge a GraphUpdated reports, a fact forgotten); default `now`. A
+   * block whose builder began after it already holds it.
+   */
+  askedAt?: Date;
 }
 
-/** How often a rebuild that lost to another one at the same moment builds again before it gives up (and its event is retried). */
-const REBUILD_ATTEMPTS = 3;
+/** How often a rebuild that lost to newer ones builds again before it gives up (and its event is retried). */
+const REBUILD_ATTEMPTS = 5;
 
 /**
  * Reads the newest edges, builds the block and caches it under the next version (counting on from any stored entry,
  * fresh or not). The stored version is read before the graph and the put holds only over it: a rebuild that read the
  * graph before another rebuild wrote (a merge's refresh racing a forgotten fact, two sessions' merges) loses its put
- * and builds again from what is there now, rather than putting back what the other one left out.
+ * and builds again from what is there now, rather than putting back what the other one left out. It is done instead
+ * when the block that won began after what asked for this rebuild (`askedAt`): that builder read the graph later, so
+ * it holds the change, and many rebuilds at once (a replayed day) settle in one put rather than one each.
  */
 export async function rebuildContext(input: RebuildContextInput): Promise<CachedContext> {
   for (let attempt = 1; ; attempt++) {
+    const readFrom = input.now.toISOString();
     try {
-      return await buildAndCache(input);
+      return await buildAndCache(input, readFrom);
     } catch (error) {
-      if (!isContextSupersededError(error) || attempt >= REBUILD_ATTEMPTS) throw error;
+      if (!isContextSupersededError(error)) throw error;
+      const winner = await input.cache.read(input.userId);
+      if (winner?.readFrom !== undefined && winner.readFrom >= (input.askedAt ?? input.now).toISOString()) return winner;
+      if (attempt >= REBUILD_ATTEMPTS) throw error;
     }
   }
 }
 
-async function buildAndCache({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone, without = [] }: RebuildContextInput): Promise<CachedContext> {
+async function buildAndCache({ graph, cache, userId, now, tokenBudget = DEFAULT_CONTEXT_BUDGET_TOKENS, timeZone, without = [] }: RebuildContextInput, readFrom: string): Promise<CachedContext> {
   const previous = await cache.read(userId);
   const read = await graph.topEdges(userId, DEFAULT_TOP_EDGES);
   const gone = new Set(without);
@@ -54,5 +65,6 @@ async function buildAndCache({ graph, cache, userId, now, tokenBudget = DEFAULT_
     entityCount: built.entityCount,
     lineFactIds: built.lineFactIds,
     timeZone: zone,
+    readFrom,
   });
 }

@@ -51,7 +51,36 @@ describe("rebuildContext racing another rebuild", () => {
 
     expect(after.block).not.toContain("Jordan");
     expect((await cache.read(userId))?.block).not.toContain("Jordan");
-    // Built once, rebuilt by the forget (2), then again by the refresh that lost its first put (3).
-    expect((await cache.read(userId))?.version).toBe(3);
+    // Built once, then by the forget (2); the refresh lost its put to a build that began no earlier, and kept it.
+    expect((await cache.read(userId))?.version).toBe(2);
+  });
+
+  it("settles ten rebuilds of one user's block at once (a replayed day) without a failure", async () => {
+    const graph = new InMemoryGraphStore();
+    const cache = new InMemoryContextCacheStore();
+    const userId = newUserId();
+    await graph.apply(userId, mutationFor(userId, "session-1", "2026-11-20T17:00:00.000Z", firstSession));
+
+    const built = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => rebuildContext({ graph, cache, userId, now: new Date(NOW.getTime() + i), askedAt: NOW })));
+
+    expect(built.filter((outcome) => outcome.status === "rejected")).toEqual([]);
+    expect((await cache.read(userId))?.block).toContain("Jordan");
+  });
+
+  it("builds again when the block that won its put began before it did", async () => {
+    const graph = new HeldReadGraphStore();
+    const cache = new InMemoryContextCacheStore();
+    const userId = newUserId();
+    await graph.apply(userId, mutationFor(userId, "session-1", "2026-11-20T17:00:00.000Z", firstSession));
+    const earlier = new Date(NOW.getTime() - 60_000);
+
+    // A later rebuild reads the graph and waits; one that began earlier, but read after it, puts first.
+    const held = graph.holdNextRead();
+    const later = rebuildContext({ graph, cache, userId, now: NOW });
+    await held.reached;
+    await rebuildContext({ graph, cache, userId, now: earlier });
+    held.release();
+
+    expect(await later).toMatchObject({ version: 2, readFrom: NOW.toISOString() });
   });
 });
