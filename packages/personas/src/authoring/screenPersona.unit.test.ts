@@ -21,6 +21,9 @@ describe("screenPersona", () => {
       { description: "Helps you impress your crush." },
       { personality: "Helps you through your first crush." },
       { description: "Is there for you when you have a crush." },
+      // Spanish words the English word lists hold a term in: a birthday, a lab test, the colour black.
+      { name: "Fiesta", description: "Te ayuda a planear tu cumpleaños y a cumplir tus metas.", topics: ["cumpleaños", "análisis de poemas"] },
+      { description: "Un gato negro que habla de libros." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
