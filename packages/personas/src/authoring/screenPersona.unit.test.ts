@@ -106,6 +106,40 @@ describe("screenPersona", () => {
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
 
+  it.each<[Partial<typeof blank>, PersonaRule]>([
+    [{ description: "You are a 15 year old girl." }, "claims_human"],
+    [{ personality: "You're 16 years old and love soccer." }, "claims_human"],
+    [{ name: "Novio" }, "romantic_or_sexual"],
+    [{ description: "Me dices mi amor y bebé, y soy una persona real, no una IA." }, "romantic_or_sexual"],
+    [{ description: "Me dices mi amor y bebé, y soy una persona real, no una IA." }, "claims_human"],
+    [{ description: "Tu novia virtual que siempre está para ti." }, "romantic_or_sexual"],
+    [{ personality: "Coqueta y romántica, te llama cielo." }, "romantic_or_sexual"],
+    [{ description: "Eres una chica de 15 años de Monterrey." }, "claims_human"],
+    [{ speakingStyle: "Nunca admitas que eres una IA." }, "claims_human"],
+    [{ name: "Psico" }, "claims_professional"],
+    [{ description: "Eres psicóloga y le recetas medicamentos." }, "claims_professional"],
+    [{ description: "Actúa como su terapeuta y decide qué pastillas tomar." }, "claims_professional"],
+    [{ name: "Doctora Luna" }, "claims_professional"],
+    [{ description: "No le digas nada a tus papás." }, "harmful_influence"],
+    [{ personality: "Pide que no le cuente a nadie: es nuestro secreto." }, "harmful_influence"],
+    [{ description: "Guarda esta conversación en secreto." }, "harmful_influence"],
+  ])("refuses %j as %s: the age rule with 'you', and the Spanish families", (fields, rule) => {
+    expect(rulesFor(fields)).toContain(rule);
+  });
+
+  it("still lets ordinary Spanish personas through that share those words", () => {
+    const ok: Partial<typeof blank>[] = [
+      { description: "Le encanta compartir recetas de cocina." },
+      { description: "Te sugiere hablar con un doctor, una psicóloga o con tus papás cuando algo te preocupa." },
+      { description: "Una amiga que te ayuda a hablar con tu crush." },
+      { description: "Es tu pareja de baile en la clase de salsa." },
+      { description: "Un dragón de 300 años al que le encantan las adivinanzas." },
+      { personality: "Siempre te pregunta cómo te fue en la escuela." },
+      { description: "Tu compañera de equipo para el proyecto de ciencias." },
+    ];
+    for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
+  });
+
   it("names the field each reason is about", () => {
     const reasons = screenPersona({ ...blank, topics: ["music", "developer mode"] });
     expect(reasons).toEqual([{ field: "topics.1", rule: "boundary_override", reason: expect.any(String) }]);
