@@ -400,7 +400,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Who does it, then what: a touch with no place named ("my uncle touches me when my mom is not home") is one too,
       // but not a hand on the shoulder to wake someone.
       `${EN_HOUSEHOLD} {adv}(keeps |kept |always |still |sometimes )?(touches|touched|touching|gropes|groped|groping|fondles|fondled|molests|molested|abuses|abused|rapes|raped) me(?! (on|in) (the|my) (shoulder|arm|back|head|hand|hair)| to wake| by accident| accidentally)`,
-      `${EN_HOUSEHOLD} {adv}(threatens|threatened|keeps threatening|threatening) to (kill|hurt|hit|beat|rape|touch) me`,
+      // Not "threatened to kill me": said of teachers and mothers in jest as often ("teacher threatened to kill me lol").
+      `${EN_HOUSEHOLD} {adv}(threatens|threatened|keeps threatening|threatening) to (hurt|hit|beat|rape|touch) me`,
       `${EN_HOUSEHOLD} {adv}(makes|made|forces|forced|keeps making|pressures|pressured|keeps pressuring) me (to )?(send (him |her |them )?(nudes|noods|naked (pics|pictures|photos)|pics of my body)|touch (him|her|them|his|hers)|take off my clothes|have sex|sleep with (him|her|them)|watch porn|do (sexual )?(stuff|things) i dont want)`,
       "(threatens|threatened|threatening) to (post|share|send|leak) my (nudes|pics|photos|pictures)",
       "(raped|molested|sexually abused|sexually assaulted|groped|abuses|abused|grooming) me",
