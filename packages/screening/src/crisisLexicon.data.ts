@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.3";
+export const CRISIS_LEXICON_VERSION = "2026.12.4";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -31,6 +31,24 @@ export interface CrisisLexiconEntry {
    */
   patterns: readonly string[];
 }
+
+// Who a disclosure names, written as families rather than sentences. Hitting is named of the grown-ups and partners
+// in a teen's life; a touch, abuse or a threat of anyone in the household too (brothers and cousins wrestle and hit,
+// and saying so is not a disclosure).
+const EN_GROWN_UPS =
+  "(dad|daddy|mom|mommy|mum|father|mother|step ?dad|step ?mom|step ?mum|step ?father|step ?mother|parents|boyfriend|girlfriend|bf|gf|uncle|aunt|auntie|grandpa|grandma|grandfather|grandmother|coach|teacher|tutor|neighbou?r|babysitter|pastor|priest|(moms|mums|dads) (boyfriend|girlfriend|husband|wife))";
+const EN_HOUSEHOLD = EN_GROWN_UPS.replace("(dad|", "(brother|sister|step ?brother|step ?sister|cousin|dad|");
+const ES_GROWN_UPS =
+  "(papa|papi|padre|mama|mami|madre|papas|padres|padrastro|madrastra|tio|tia|abuelo|abuela|novio|novia|ex|pareja|entrenador|entrenadora|coach|maestro|maestra|profe|profesor|profesora|vecino|vecina|padrino|madrina|(novio|esposo|pareja|novia|esposa) de mi (mama|papa))";
+const ES_HOUSEHOLD = ES_GROWN_UPS.replace("(papa|", "(hermano|hermana|hermanastro|hermanastra|primo|prima|cunado|cunada|papa|");
+// Words that stand between who and what: "mi papá a veces me pega", "mi tío siempre me toca", "mi papá a mí me pega".
+const ES_WHEN =
+  "((siempre|a veces|todavia|aun|ya|you|diario|seguido|luego|nomas|tambien|de nuevo|otra vez|a mi|cuando toma|cuando bebe|cuando se enoja|cuando esta borracho|cuando no hay nadie) )*";
+const ES_NAKED = "(desnuda|desnudo|desnudas|desnudos|sin ropa|intimas|intimos|en ropa interior|de mi cuerpo|de mis partes|hot)";
+const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|sacarme) (fotos|fotografias|fotitos|videos|nudes|packs?)|tocarlo|tocarla|tocarle|tocarme|besarlo|besarla|tener (sexo|relaciones)|acostarme con|desnudarme|quitarme la ropa|hacer cosas (que no quiero|sexuales))`;
+// A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente".
+const ES_FROM_A_HEIGHT =
+  "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
 
 export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── suicidal ideation, in the writer's own words ──
@@ -274,7 +292,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
       "(forma|manera|formas|maneras) (mas )?(facil|faciles|rapida|rapidas|indolora|indoloras|segura)? ?(de|para) (morir|matarme|suicidarme|quitarme la vida)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
       "como (matarme|suicidarme|quitarme la vida)",
-      "(tirarme|lanzarme|aventarme|arrojarme) (de|desde) (un|el|la|una) (puente|edificio|azotea|techo|balcon)",
+      // The clitic after the verb ("aventarme") or before it ("me quiero aventar", "me aviento"), then a height: a bed,
+      // a pool or a slide is not one ("me quiero tirar en la cama", "me voy a tirar a la alberca").
+      `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
+      `me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|gustaria|podria|deberia|tengo ganas de) {esadv})?(tirar|lanzar|aventar|arrojar|botar|tiro|lanzo|aviento|arrojo|tirare|lanzare|aventare|arrojare) {esadv}${ES_FROM_A_HEIGHT}`,
     ],
   },
   // ── ways to die: asked for or named ──
@@ -376,12 +397,42 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "disclosure",
     patterns: [
       "(i was|i got|i ve been|ive been|i am being|i m being|im being|i have been|i keep getting|getting) (sexually )?(raped|molested|abused|assaulted|groped|groomed|trafficked)",
+      // Who does it, then what: a touch with no place named ("my uncle touches me when my mom is not home") is one too,
+      // but not a hand on the shoulder to wake someone.
+      `${EN_HOUSEHOLD} {adv}(keeps |kept |always |still |sometimes )?(touches|touched|touching|gropes|groped|groping|fondles|fondled|molests|molested|abuses|abused|rapes|raped) me(?! (on|in) (the|my) (shoulder|arm|back|head|hand|hair)| to wake| by accident| accidentally)`,
+      // Not "threatened to kill me": said of teachers and mothers in jest as often ("teacher threatened to kill me lol").
+      `${EN_HOUSEHOLD} {adv}(threatens|threatened|keeps threatening|threatening) to (hurt|hit|beat|rape|touch) me`,
+      `${EN_HOUSEHOLD} {adv}(makes|made|forces|forced|keeps making|pressures|pressured|keeps pressuring) me (to )?(send (him |her |them )?(nudes|noods|naked (pics|pictures|photos)|pics of my body)|touch (him|her|them|his|hers)|take off my clothes|have sex|sleep with (him|her|them)|watch porn|do (sexual )?(stuff|things) i dont want)`,
+      "(threatens|threatened|threatening) to (post|share|send|leak) my (nudes|pics|photos|pictures)",
       "(raped|molested|sexually abused|sexually assaulted|groped|abuses|abused|grooming) me",
       "(touches|touched|touching|keeps touching|kept touching) me (there|down there|inappropriately|at night|when no one|when nobody|under my|in my (room|bed|sleep|private|privates|private parts))",
       "(wants|wanted|tries|tried|trying|keeps trying|kept trying) to touch me",
       // "my sister beats me at chess" is a game, not a disclosure.
-      "(dad|mom|mum|father|mother|stepdad|stepmom|stepfather|stepmother|parents|boyfriend|girlfriend|bf|gf|uncle|aunt|grandpa|grandma|coach|teacher) (hits|beats|chokes|strangles|burns|keeps hitting|always hits|beat|choked|strangled|hit) me(?! (at|in|to|by|with the ball))",
+      // Hitting is named only of the grown-ups and partners a teen lives with: brothers and cousins wrestle.
+      `${EN_GROWN_UPS} {adv}(hits|beats|chokes|strangles|burns|kicks|slaps|punches|keeps hitting|always hits|beat|choked|strangled|hit|kicked|slapped|punched|burned) me(?! (at|in|to|by|with the ball|up|out|off|back))`,
       "(keeps |kept |always )?(asking|asked|asks|wants|wanted|pressuring|pressured|begging|begged) me (for|to send) (nudes|noods|naked pics|pics of my body)",
+    ],
+  },
+  {
+    id: "es_abuse_disclosure",
+    category: "crisis",
+    stance: "disclosure",
+    patterns: [
+      // Who, then what: "mi papá me pega", "mi padrastro a veces me toca". "Pegar" is also to give a fright, a shout
+      // or a cold ("me pega un grito", "me pegó la gripa"): an article after it is that.
+      `${ES_GROWN_UPS} ${ES_WHEN}me (pega|pegan|pego|pegaba|pegaban|pegaron)(?! (un|una|unos|unas|el|la|los|las|su|sus|mi|mis|tu|tus|lo|le|que))`,
+      `${ES_GROWN_UPS} ${ES_WHEN}me (golpea|golpean|golpeo|golpeaba|golpeaban|golpearon|patea|patean|pateo|pateaba|cachetea|cacheteo|cacheteaba|abofetea|abofeteo|ahorca|ahorco|ahorcaba|estrangula|estrangulo|quema|quemo|maltrata|maltratan|maltrato|maltrataba|madrea|madreo|madreaba|azota|azoto|azotaba|jalonea|jaloneo)`,
+      // "Me toca" is also "it's my turn" ("me toca lavar los platos", "ahora me toca a mí"): a touch is read only when a
+      // person is named and what follows is a place, a time or the end of what is said, never a chore.
+      `${ES_HOUSEHOLD} ${ES_WHEN}me (toca|tocan|toco|tocaba|tocaban|tocaron)(?= ?(\\.|$)| (y|e|cuando|mientras|ahi|alli|donde|raro|feo|sin|por debajo|debajo|a escondidas|de (forma|manera) (rara|extrana|fea)|en (la noche|las noches|la madrugada|mi (cuarto|cama|recamara)|el bano|mis partes|partes|lugares)|(las|los|mis|el|la) (piernas|pierna|pechos|pecho|senos|nalgas|pompas|partes|muslos|busto|cuerpo|entrepierna|trasero))(?![\\p{L}\\p{N}]))`,
+      `${ES_HOUSEHOLD} ${ES_WHEN}me (manosea|manosean|manoseo|manoseaba|manoseaban|acosa sexualmente|acoso sexualmente)`,
+      "(abusa|abusan|abuso|abusaba|abusaban|abusaron|abusado|abusada) (sexualmente )?de mi(?! (confianza|bondad|paciencia|amistad|generosidad|tiempo|dinero|cuenta))",
+      "me (abusa|abuso|abusaron|abusaba|viola|violo|violaron|violaba|violan)",
+      "(fui|he sido|estoy siendo|me han) (abusada|abusado|violada|violado|manoseada|manoseado|abusando|violando)",
+      "me (amenaza|amenazan|amenazo|amenazaba|amenazaron) (con (matarme|pegarme|golpearme|lastimarme|hacerme dano|violarme|tocarme|publicar|subir|mandar|ensenar|mostrar|pasar)|de muerte|si (le )?(digo|cuento|hablo|dices)|para que no (diga|cuente|hable))",
+      `me (obliga|obligan|obligo|obligaba|obligaron|fuerza|forzo|forzaba|presiona|presionan|presiono|presionaba) (a|para) ${ES_SEXUAL_ACT}`,
+      `me (pide|piden|pidio|pidieron|pedia|pedian|exige|exigen|exigio) (que le (mande|envie|pase) )?((fotos|fotografias|fotitos|videos) ${ES_NAKED}|nudes|noods|packs?|el pack)`,
+      `(mandarle|enviarle|pasarle) (fotos|fotografias|fotitos|videos) ${ES_NAKED}`,
     ],
   },
 ];

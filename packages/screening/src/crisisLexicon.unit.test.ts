@@ -173,6 +173,98 @@ describe("crisis lexicon on a teen's message", () => {
   });
 });
 
+describe("abuse disclosures, in English and Spanish: who does it, then what", () => {
+  it.each([
+    "mi papá me pega todos los días",
+    "mi papá me golpea",
+    "mis papás me pegan",
+    "mi papá a veces me pega con el cinturón",
+    "mi mamá me cachetea cuando se enoja",
+    "mi tío abusa de mí",
+    "abusaron de mí",
+    "me violaron",
+    "mi padrastro me toca y me da miedo decirle a alguien",
+    "mi tío me toca en las noches",
+    "el novio de mi mamá me toca las piernas",
+    "mi primo me manosea",
+    "mi novio me obliga a mandarle fotos desnuda",
+    "mi entrenador me pide fotos sin ropa",
+    "mi novio me pide packs",
+    "mi padrastro me amenaza si le digo a mi mamá",
+  ])("%j → crisis (crisis.es_abuse_disclosure)", (message) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain("crisis.es_abuse_disclosure");
+  });
+
+  it.each([
+    "my uncle touches me when my mom is not home",
+    "my stepdad touches me and I am scared to tell anyone",
+    "my cousin keeps touching me",
+    "my coach touched me",
+    "my mom's boyfriend slapped me",
+    "my stepdad threatens to hurt me if i tell",
+    "my boyfriend makes me send nudes",
+    "he threatened to post my pics",
+  ])("%j → crisis (crisis.abuse_disclosure)", (message) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain("crisis.abuse_disclosure");
+  });
+
+  it.each([
+    // "Me toca" is also "it's my turn"; "pegar" a shout, a fright or a cold.
+    "me toca lavar los platos",
+    "me toca a mí",
+    "ahora me toca a mí, pásame el control",
+    "hoy con mi papá me toca lavar los platos",
+    "mi hermano me toca el hombro para despertarme",
+    "mi prima me toca la guitarra cuando estoy triste",
+    "mi papá me pega un grito cada vez que llego tarde",
+    "mi mamá me pegó la gripa",
+    "mi hermana me pegó el chicle en el pelo",
+    "mi mamá me amenaza con quitarme el celular",
+    "mi mamá me obliga a comer verduras",
+    "mi mamá me pide fotos del viaje",
+    "mis amigos abusan de mi confianza",
+    "my sister always beats me at chess",
+    "my gf hit me up last night",
+    "my parents kicked me out of the kitchen lol",
+    "my brother hit me with a pillow lol",
+    "my mom touched me on the shoulder to wake me up",
+    "my mom makes me send thank you cards",
+    "the ending of that movie really touched me",
+  ])("%j is not a disclosure", (message) => {
+    expect(screenInput(message).action).not.toBe("crisis");
+  });
+});
+
+describe("a fall from a height, in Spanish, with the clitic before or after the verb", () => {
+  it.each([
+    "me quiero aventar del puente",
+    "me quiero tirar del puente",
+    "me quiero tirar de un edificio",
+    "quiero aventarme del puente",
+    "me voy a lanzar desde la azotea",
+    "a veces pienso en tirarme de lo alto del puente",
+    "me aviento del puente peatonal",
+  ])("%j → crisis (crisis.es_metodo)", (message) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain("crisis.es_metodo");
+  });
+
+  it.each(["me quiero tirar en la cama", "me voy a tirar a la alberca", "me voy a aventar del trampolín", "me tiro del pelo cuando estoy nerviosa", "me quiero aventar un clavado"])(
+    "%j is not crisis language",
+    (message) => {
+      expect(screenInput(message).action).not.toBe("crisis");
+    },
+  );
+});
+
 describe("crisis lexicon on a model reply", () => {
   it.each([
     "If you're thinking about suicide, please call or text 988.",

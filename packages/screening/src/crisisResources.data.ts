@@ -8,6 +8,8 @@ export interface CrisisResource {
 
 /** The key used when a locale has no entry of its own: services that reach every country. */
 export const INTERNATIONAL = "international";
+/** The same services, in Spanish, for a Spanish locale of a country with no entry ("es", "es-419", "es-AR"). */
+export const INTERNATIONAL_SPANISH = "international-es";
 
 export const CRISIS_RESOURCES: Readonly<Record<string, readonly CrisisResource[]>> = {
   "en-US": [
@@ -100,6 +102,18 @@ export const CRISIS_RESOURCES: Readonly<Record<string, readonly CrisisResource[]
       name: "Emergency services",
       contact: "Your local emergency number",
       description: "If you or someone else is in immediate danger.",
+    },
+  ],
+  [INTERNATIONAL_SPANISH]: [
+    {
+      name: "Find A Helpline",
+      contact: "findahelpline.com",
+      description: "Líneas de ayuda gratuitas y confidenciales de tu país, por teléfono, texto o chat; el sitio también está en español.",
+    },
+    {
+      name: "Emergencias",
+      contact: "Tu número local de emergencias",
+      description: "Si tú u otra persona están en peligro inmediato.",
     },
   ],
 };

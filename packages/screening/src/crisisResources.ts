@@ -1,23 +1,28 @@
 // Picks the crisis lines to show a teen for their locale, falling back to international ones rather than guessing a country.
 
-import { CRISIS_RESOURCES, INTERNATIONAL, type CrisisResource } from "./crisisResources.data";
+import { CRISIS_RESOURCES, INTERNATIONAL, INTERNATIONAL_SPANISH, type CrisisResource } from "./crisisResources.data";
 import { replyLanguage } from "./replies/safeReplies";
 
 export interface CrisisResourceSet {
-  /** The locale whose resources these are: the requested one, or "international" when we have none for it. */
+  /**
+   * The locale whose resources these are: the requested one, or "international" when we have none for it
+   * ("international-es" for a Spanish locale).
+   */
   locale: string;
   resources: CrisisResource[];
 }
 
 /**
  * Accepts BCP 47 tags in any case or with underscores ("en_gb", "EN-us"). A wrong country's
- * number is worse than none in a crisis, so an unknown or missing locale gets the international list.
+ * number is worse than none in a crisis, so an unknown or missing locale gets the international list,
+ * in Spanish for a Spanish one ("es", "es-419" from a Latin American browser, "es-AR").
  */
 export function crisisResources(locale?: string): CrisisResourceSet {
   const key = locale === undefined ? undefined : canonicalLocale(locale);
   const resources = key === undefined ? undefined : CRISIS_RESOURCES[key];
   if (key !== undefined && resources !== undefined) return { locale: key, resources: resources.map((resource) => ({ ...resource })) };
-  return { locale: INTERNATIONAL, resources: (CRISIS_RESOURCES[INTERNATIONAL] ?? []).map((resource) => ({ ...resource })) };
+  const fallback = replyLanguage(key ?? locale) === "es" ? INTERNATIONAL_SPANISH : INTERNATIONAL;
+  return { locale: fallback, resources: (CRISIS_RESOURCES[fallback] ?? []).map((resource) => ({ ...resource })) };
 }
 
 // Tags people send that are not the standard one for a country we cover.

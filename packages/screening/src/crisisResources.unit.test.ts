@@ -47,7 +47,17 @@ describe("crisis resources per locale", () => {
     expect(crisisResources(given).locale).toBe(expected);
   });
 
-  it.each([undefined, "fr-FR", "en", "en-AU", "es", "es-AR", "", "not a locale!"])("%j: falls back to international resources, not a guessed country", (locale) => {
+  it.each(["es", "es-419", "ES_419", "es-AR", "es-CO"])("%j: a Spanish locale with no country set gets the international lines in Spanish", (locale) => {
+    const { locale: resolved, resources } = crisisResources(locale);
+
+    expect(resolved).toBe("international-es");
+    expect(resources).toContainEqual(expect.objectContaining({ contact: "findahelpline.com", description: expect.stringContaining("español") }));
+    expect(resources).toContainEqual(expect.objectContaining({ name: "Emergencias", contact: "Tu número local de emergencias" }));
+    // Still no guessed country: no number at all.
+    expect(resources.map((resource) => resource.contact).join(" ")).not.toMatch(/\d/);
+  });
+
+  it.each([undefined, "fr-FR", "en", "en-AU", "", "not a locale!"])("%j: falls back to international resources, not a guessed country", (locale) => {
     const { locale: resolved, resources } = crisisResources(locale);
 
     expect(resolved).toBe("international");
@@ -56,7 +66,7 @@ describe("crisis resources per locale", () => {
   });
 
   it("every resource has a name, a contact and a description", () => {
-    for (const locale of ["en-US", "en-GB", "es-US", "es-MX", "es-ES", undefined]) {
+    for (const locale of ["en-US", "en-GB", "es-US", "es-MX", "es-ES", "es-419", undefined]) {
       for (const resource of crisisResources(locale).resources) {
         expect(resource.name.length).toBeGreaterThan(0);
         expect(resource.contact.length).toBeGreaterThan(0);

@@ -215,13 +215,32 @@ function expandTexting(tokens: readonly string[], spelledSpanish: boolean): stri
     const token = tokens[end];
     if (token !== undefined && token !== "." && token !== ",") continue;
     const clause = tokens.slice(start, end);
-    const lean = spanishLean(clause);
-    const spanish = lean > 0 || (lean === 0 && messageLean > 0);
+    const spanish = readsSpanish(spanishLean(clause), messageLean);
     for (const word of clause) out.push((spanish ? SPANISH_TEXTING.get(word) : ENGLISH_TEXTING.get(word)) ?? SLANG.get(word) ?? repairWord(word));
     if (token !== undefined) out.push(token);
     start = end + 1;
   }
   return out;
+}
+
+// A clause with telling words goes by them; one with none (or as many of each) takes the message's language.
+const readsSpanish = (clauseLean: number, messageLean: number): boolean => clauseLean > 0 || (clauseLean === 0 && messageLean > 0);
+
+const CLAUSE_END = /[.!?;,\n\r]/;
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/**
+ * Whether the clause of text around index reads Spanish, by the rule texting forms are read by: a word that is an
+ * English slur in one clause ("negro") is a colour in a Spanish one ("mi perro negro").
+ */
+export function clauseIsSpanishAt(text: string, index: number): boolean {
+  let start = index;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1] ?? "")) start -= 1;
+  let end = index;
+  while (end < text.length && !CLAUSE_END.test(text[end] ?? "")) end += 1;
+  const words = (from: string) => foldText(from).split(WORD_SEPARATORS);
+  const messageLean = spanishLean(words(text)) + (SPANISH_SPELLING.test(text) ? 1 : 0);
+  return readsSpanish(spanishLean(words(text.slice(start, end))), messageLean);
 }
 
 // Joining spaced letters also joins their words ("i w a n t t o d i e" → "iwanttodie"): split them back where known words spell them.

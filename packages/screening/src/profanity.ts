@@ -12,7 +12,7 @@ import {
   type ParsedPattern,
   type StatefulTransformer,
 } from "obscenity";
-import type { PreparedText } from "./normalize";
+import { clauseIsSpanishAt, foldText, type PreparedText } from "./normalize";
 import { RegexPrefilter, requiredLiterals } from "./regexPrefilter";
 import type { RuleHit, ScreeningDirection } from "./types";
 
@@ -58,6 +58,25 @@ const NOT_PROFANE: readonly string[] = [
   "vandyke", "van dyke", "wankel", "rapped", "retardant", "pussycat", "pussyfoot", "pussy willow",
   "tit for tat", "blue tit", "great tit", "booby trap", "scunthorpe", "penistone",
 ];
+
+/**
+ * Spanish words obscenity's English patterns find a term in. Spanish only (never English words): allowed in any
+ * clause, since a teen mixing languages still means the birthday ("cumple", "cumpleaños", "cumplir"), the lab test
+ * ("análisis", "analizar"), the annals, the bassoon or the stallion. Read folded (accents away).
+ */
+const SPANISH_ONLY_WORDS = /^(cumpl\p{L}*|anali[sz]\p{L}*|analitic\p{L}*|analog\p{L}*|analfabet\p{L}*|anales|fagot(es|ista|istas)?|semental(es)?)$/u;
+/**
+ * Spanish words that are, or hold, an English slur: the colour black ("me gusta vestirme de negro") and a delay
+ * ("hubo un retardo"). Allowed only in a clause that reads Spanish, so "negro" and "retard" in English stay slurs;
+ * "retardado" is left out, since in Spanish too it is said of a person as an insult.
+ */
+const SPANISH_WORDS_IN_SPANISH = /^(negr[oa]s?|retard(o|os|ar|a|as|an|e|es|en|aba|aban|ando|amos|aron|ara|aran))$/u;
+
+/** Whether the whole word a match lies in is a Spanish word, read in the language of its clause. */
+function isSpanishWord(word: string, text: string, index: number): boolean {
+  const folded = foldText(word);
+  return SPANISH_ONLY_WORDS.test(folded) || (SPANISH_WORDS_IN_SPANISH.test(folded) && clauseIsSpanishAt(text, index));
+}
 
 const dataset = englishDataset.build();
 const WHITELIST = [...(dataset.whitelistedTerms ?? []), ...NOT_PROFANE];
@@ -268,8 +287,10 @@ function addObscenityHits(text: string, source: "obscenity" | "spaced", directio
   for (const payload of obscenityMatches(text)) {
     const word = englishDataset.getPayloadWithPhraseMetadata(payload).phraseMetadata?.originalWord;
     if (word === undefined || seenWords.has(word)) continue;
-    seenWords.add(word);
     const term = wholeWordAt(text, payload.startIndex, payload.endIndex);
+    // Before the word counts as seen: "mi perro negro" must not hide a slur later in the message.
+    if (isSpanishWord(term, text, payload.startIndex)) continue;
+    seenWords.add(word);
     // Leetspeak needs a letter to disguise: "455" is a page or a bus, not "ass" ("a55" and "@ss" still are).
     if (!/\p{L}/u.test(term)) continue;
     const wordClass = WORD_CLASS[word] === "clinical" && EXPLICIT_WHOLE_WORDS.test(term.toLowerCase()) ? "explicit" : WORD_CLASS[word];

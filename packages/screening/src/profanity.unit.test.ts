@@ -186,3 +186,51 @@ describe("the prefilter in front of obscenity", () => {
     expect(found).toBeGreaterThan(500);
   });
 });
+
+describe("Spanish words that hold an English slur or sexual term", () => {
+  it.each([
+    "Me gusta vestirme de negro",
+    "Mi perro negro se llama Canelo",
+    "las botas negras me quedan bien",
+    "Hubo un retardo en el camión",
+    "el vuelo se va a retardar una hora",
+    "¡Feliz cumple!",
+    "mañana es mi cumpleaños",
+    "quiero cumplir mi meta este año",
+    "ya cumplí 15",
+    "tengo examen de análisis mañana",
+    "hay que analizar el poema",
+    "mi hermana toca el fagot",
+  ])("%j is an ordinary Spanish message, from a teen and in a reply", (message) => {
+    expect(screenInput(message).action).toBe("allow");
+    expect(screenOutput(message).action).toBe("allow");
+  });
+
+  it("a word only Spanish has still means the birthday among English words", () => {
+    expect(screenOutput("my cumple is on friday").action).toBe("allow");
+  });
+
+  it.each([
+    ["you are such a retard", "hate.slur.retard"],
+    ["he called him a negro", "hate.slur.negro"],
+    ["my dog is negro lol", "hate.slur.negro"],
+    ["mi perro negro, but you are a retard", "hate.slur.retard"],
+    ["mi perro es negro y tú eres un nigger", "hate.slur.nigger"],
+    // Said of a person, "retardado" is an insult in Spanish too.
+    ["eres un retardado", "hate.slur.retard"],
+  ])("%j: an English slur in English, or a slur beside a Spanish word, is still blocked", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.action).toBe("block");
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    ["cum on me", "sexual.term.cum"],
+    ["anal sex", "sexual.term.anal"],
+    ["vi porno ayer", "sexual.term.porn"],
+  ])("%j: a sexual word is still one, in either language", (message, ruleId) => {
+    expect(screenOutput(message).action).toBe("block");
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+});

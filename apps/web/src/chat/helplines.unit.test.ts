@@ -27,4 +27,19 @@ describe("contactLinks", () => {
   it("makes no link of a line it cannot read", () => {
     expect(contactLinks("Your local emergency number")).toEqual([]);
   });
+
+  it("reads the Spanish lines: a call to a spaced number, and a call with its menu choice beside a text with a keyword", () => {
+    expect(contactLinks("Llama al 800 911 2000")).toEqual([{ kind: "call", href: "tel:8009112000", label: "Llama al 800 911 2000" }]);
+    expect(contactLinks("Llama al 911")).toEqual([{ kind: "call", href: "tel:911", label: "Llama al 911" }]);
+    expect(contactLinks("Llama al 024")).toEqual([{ kind: "call", href: "tel:024", label: "Llama al 024" }]);
+    expect(contactLinks("Llama al 988 y marca 2 para español, o envía AYUDA por texto al 988")).toEqual([
+      { kind: "call", href: "tel:988", label: "Llama al 988 y marca 2" },
+      { kind: "text", href: "sms:988?body=AYUDA", label: "Envía AYUDA al 988" },
+    ]);
+  });
+
+  it("makes no link of a Spanish line with no number", () => {
+    expect(contactLinks("Tu número local de emergencias")).toEqual([]);
+    expect(contactLinks("Llama a tu mamá")).toEqual([]);
+  });
 });

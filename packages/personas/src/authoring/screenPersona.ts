@@ -44,6 +44,17 @@ const PET_NAME = "(babe|baby|honey|darling|sweetheart|sweetie|my love|bae|hun|ho
 const PARENTS = "(parents|mom|mum|mother|dad|father|family|teachers?|guardians?|counsell?ors?|anyone|anybody)";
 const MEDICINE = "(pills?|medications?|medicines?|meds|drugs?|dosages?|doses?|prescriptions?)";
 
+// The same families in Spanish, read folded (lower case, no accents: "bebé" is "bebe", "años" is "anos").
+const ES_PARTNER = "(novio|novia|esposo|esposa|amante|alma gemela|media naranja|enamorado|enamorada|pareja)";
+const ES_PET_NAME = "(mi amor|amor|mi vida|vida|bebe|baby|cielo|mi cielo|corazon|carino|mi rey|mi reina|princesa|guapa|guapo|hermosa|preciosa|precioso|bombon)";
+const ES_PERSON = "(persona|humano|humana|chica|chico|nina|nino|adolescente|muchacha|muchacho|joven|estudiante)";
+const ES_MACHINE = "(ia|i a|inteligencia artificial|bot|robot|chatbot|programa|maquina|app|aplicacion)";
+const ES_PROFESSION =
+  "(terapeuta|psicoterapeuta|psicologo|psicologa|psico|psiquiatra|consejero|consejera|orientador|orientadora|doctor|doctora|medico|medica|enfermero|enfermera|pediatra|trabajador social|trabajadora social)";
+const ES_BE = "(eres|soy|es|sea|seas|ser|como|actua como|actuas como|actuar como|finge ser|finges ser|fingir ser|trabaja como|trabajas como|hace de|haces de|el papel de)";
+const ES_MEDICINE = "(medicamentos?|medicinas?|pastillas|antidepresivos|dosis|recetas? medicas?)";
+const ES_PARENTS = "(papas|padres|papa|mama|familia|maestros?|maestras?|profes?|profesores|profesoras|orientador|orientadora|consejero|consejera|nadie)";
+
 const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly RegExp[] }[] = [
   {
     rule: "romantic_or_sexual",
@@ -62,6 +73,11 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       // "the user's partner", not "your study partner" or "partner in crime".
       /\b(your|my|the user s|the users) (partner|significant other|boo)\b(?! (in crime|for|on|in|at|during|when))/,
       new RegExp(`\\bcalls? (you|the user|them|him|her|me) ${PET_NAME}\\b`),
+      // Spanish: the teen's partner ("tu novio", "mi novia virtual"), pet names for the teen ("me dices mi amor y bebé").
+      new RegExp(`\\b(tu|mi|su|el|la|un|una) (\\p{L}+ ){0,2}${ES_PARTNER}\\b(?! (de (estudio|estudios|proyecto|equipo|baile|laboratorio)))`, "u"),
+      new RegExp(`\\b(te|me|le|les) (dice|dices|digo|dira|llama|llamas|llamo|llamara|decia|llamaba) ${ES_PET_NAME}\\b`),
+      /\b(coquetea|coqueteas|coquetear|coqueto|coqueta|coquetona|romantico|romantica|romance|seductor|seductora|sensual|erotico|erotica|cachondo|cachonda|picante)\b/,
+      /\b(enamorad[oa]s? de (ti|mi|el usuario|la usuaria)|te ama|te amo|me amas|me ama|besarte|besarme|te besa|me besa|salir conmigo|salir contigo)\b/,
     ],
   },
   {
@@ -77,8 +93,15 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       new RegExp(`\\b(offended|upset|angry|mad|annoyed|hurt)\\b.{0,40}\\b(being|is|as|called) (an? )?${MACHINE}\\b`),
       /\b(typing|texting|writing|messaging) (from|on) (her|his|their|my) (phone|laptop|computer)\b/,
       // An age makes the character a person rather than a companion: "Sam is a 15 year old girl from Ohio" (not one it babysits).
-      new RegExp(`\\b(is|am|i m|im|she s|he s|they re|as|being) (a |an )?\\d{1,2} ?(years?|yrs?|y o|yo) ?old ${PERSON}\\b`),
-      /\b(i m|im|i am|she is|he is|they are|she s|he s|they re) \d{1,2} (years|yrs) old\b/,
+      new RegExp(`\\b(is|am|are|i m|im|you re|youre|she s|he s|they re|as|being) (a |an )?\\d{1,2} ?(years?|yrs?|y o|yo) ?old ${PERSON}\\b`),
+      /\b(i m|im|i am|you are|you re|youre|she is|he is|they are|she s|he s|they re) \d{1,2} (years|yrs) old\b/,
+      // Spanish: a real person, not an AI, or an age ("soy una persona real, no una IA", "tienes 15 años").
+      new RegExp(`\\b${ES_PERSON} (real|de verdad|de carne y hueso)\\b`),
+      new RegExp(`\\b(soy|eres|es|sea|seas|ser) (un |una )?(humano|humana|persona)\\b`),
+      new RegExp(`\\bno (soy|eres|es|sea|seas) (un |una )?${ES_MACHINE}\\b`),
+      new RegExp(`\\b(nunca|jamas|no) (digas|diga|admitas|admita|reconozcas|reconozca|reveles|revele|dices|dice)\\b.{0,40}\\b(ia|bot|robot|chatbot|maquina|programa|inteligencia artificial)\\b`),
+      new RegExp(`\\b(soy|eres|es|como) (un |una )?${ES_PERSON} de \\d{1,2} (anos|ano)\\b`),
+      /\b(tengo|tienes|tiene) \d{1,2} (anos|ano)\b/,
     ],
   },
   {
@@ -91,6 +114,12 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
       /\b(diagnose|diagnoses|diagnosing|prescribe|prescribes|prescribing|medical advice|therapy sessions?)\b/,
       new RegExp(`\\b(recommends?|decides?|picks?|chooses?|doses?) (\\p{L}+ ){0,4}${MEDICINE}\\b`, "u"),
       new RegExp(`\\b(which|what|how much|how many) (\\p{L}+ )?${MEDICINE} to take\\b`, "u"),
+      // Spanish: "eres psicóloga", "actúa como tu terapeuta", "le recetas medicamentos" (not "recetas de cocina").
+      new RegExp(`\\b${ES_BE} (un |una |tu |mi |su |el |la )?((certificad[oa]|titulad[oa]|profesional|escolar|licenciad[oa]) )*${ES_PROFESSION}\\b`),
+      new RegExp(`\\b(le|te|les|me) (receta|recetas|recetan|recetara|prescribe|prescribes|diagnostica|diagnosticas|diagnostican)\\b`),
+      /\b(recetar|recetarle|recetarte|prescribir|diagnosticar|diagnosticarle|diagnosticarte|consejo medico|sesiones de terapia)\b/,
+      new RegExp(`\\b(recomienda|recomiendas|decide|decides|elige|eliges|receta|recetas) (\\p{L}+ ){0,4}${ES_MEDICINE}\\b`, "u"),
+      new RegExp(`\\b(que|cuales|cuantas|cuanta) (\\p{L}+ )?${ES_MEDICINE} (tomar|tome|tomes|debe tomar|debes tomar)\\b`, "u"),
     ],
   },
   {
@@ -114,6 +143,10 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
     reason: "a persona cannot ask for secrecy from a teen's family, ask where a teen lives or how to reach them, or push harm",
     patterns: [
       new RegExp(`\\b(don t|dont|do not|never|not to) (tell|show|mention( it)? to)( \\p{L}+)? (your|their|his|her|the user s) ${PARENTS}\\b`, "u"),
+      // Spanish: "no le digas nada a tus papás", "que no le cuente a nadie", "es nuestro secreto".
+      new RegExp(`\\b(no|nunca|jamas) (le |les )?(digas|diga|decirle|decirles|cuentes|cuente|contarle|contarles|menciones|mencione|ensenes|ensene|muestres|muestre)( nada| esto| eso| de esto| de nosotros)? (a )?((tus|sus|tu|su) )?${ES_PARENTS}\\b`),
+      /\b(es|sera|seria) nuestro (pequeno )?secreto\b/,
+      /\b(mantener|mantiene|mantienes|mantengan|guardar|guarda|guardas|guarden) (esto|eso|todo|esta conversacion|nuestras (charlas|conversaciones|platicas)|lo que hablan|lo que hablamos) (en )?secreto\b/,
       /\b(keep|keeps|keeping) (it|this|that|our (chats?|conversations?|talks?|messages?|friendship)|everything) (a )?secret\b/,
       /\b(it s|its|this is|that s|thats|it will be|be) our (little |special )?secret\b/,
       /\b(a|the|our) (little |special )?secret (between|from) (you|us|the two|your|their)\b/,
@@ -127,8 +160,8 @@ const RULES: readonly { rule: PersonaRule; reason: string; patterns: readonly Re
 ];
 
 // "Valentine" is a given name and a surname as often as a sweetheart: in a name it is a name.
-const NAMED_ROLE = new RegExp(`\\b${ROLE.replace("|valentine", "")}\\b`);
-const NAMED_PROFESSION = new RegExp(`\\b${PROFESSION}\\b`);
+const NAMED_ROLE = new RegExp(`\\b(${ROLE.replace("|valentine", "")}|novio|novia|esposo|esposa|amante)\\b`);
+const NAMED_PROFESSION = new RegExp(`\\b(${PROFESSION}|${ES_PROFESSION})\\b`);
 /** A degree after a name claims a profession as a title does before it ("Lee MD", "Sam PhD"). */
 const DEGREE = /\b(md|m d|phd|ph d|psyd|rn|lcsw|lpc|lmft)\b/;
 /** The rule and reason a name's role or profession is refused with: the same words as the rules above. */

@@ -21,6 +21,9 @@ describe("screenPersona", () => {
       { description: "Helps you impress your crush." },
       { personality: "Helps you through your first crush." },
       { description: "Is there for you when you have a crush." },
+      // Spanish words the English word lists hold a term in: a birthday, a lab test, the colour black.
+      { name: "Fiesta", description: "Te ayuda a planear tu cumpleaños y a cumplir tus metas.", topics: ["cumpleaños", "análisis de poemas"] },
+      { description: "Un gato negro que habla de libros." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
@@ -99,6 +102,40 @@ describe("screenPersona", () => {
       { personality: "Advises against drugs and vaping." },
       { description: "Babysits a 6 year old girl next door and tells funny stories about it." },
       { description: "Your partner for science projects." },
+    ];
+    for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
+  });
+
+  it.each<[Partial<typeof blank>, PersonaRule]>([
+    [{ description: "You are a 15 year old girl." }, "claims_human"],
+    [{ personality: "You're 16 years old and love soccer." }, "claims_human"],
+    [{ name: "Novio" }, "romantic_or_sexual"],
+    [{ description: "Me dices mi amor y bebé, y soy una persona real, no una IA." }, "romantic_or_sexual"],
+    [{ description: "Me dices mi amor y bebé, y soy una persona real, no una IA." }, "claims_human"],
+    [{ description: "Tu novia virtual que siempre está para ti." }, "romantic_or_sexual"],
+    [{ personality: "Coqueta y romántica, te llama cielo." }, "romantic_or_sexual"],
+    [{ description: "Eres una chica de 15 años de Monterrey." }, "claims_human"],
+    [{ speakingStyle: "Nunca admitas que eres una IA." }, "claims_human"],
+    [{ name: "Psico" }, "claims_professional"],
+    [{ description: "Eres psicóloga y le recetas medicamentos." }, "claims_professional"],
+    [{ description: "Actúa como su terapeuta y decide qué pastillas tomar." }, "claims_professional"],
+    [{ name: "Doctora Luna" }, "claims_professional"],
+    [{ description: "No le digas nada a tus papás." }, "harmful_influence"],
+    [{ personality: "Pide que no le cuente a nadie: es nuestro secreto." }, "harmful_influence"],
+    [{ description: "Guarda esta conversación en secreto." }, "harmful_influence"],
+  ])("refuses %j as %s: the age rule with 'you', and the Spanish families", (fields, rule) => {
+    expect(rulesFor(fields)).toContain(rule);
+  });
+
+  it("still lets ordinary Spanish personas through that share those words", () => {
+    const ok: Partial<typeof blank>[] = [
+      { description: "Le encanta compartir recetas de cocina." },
+      { description: "Te sugiere hablar con un doctor, una psicóloga o con tus papás cuando algo te preocupa." },
+      { description: "Una amiga que te ayuda a hablar con tu crush." },
+      { description: "Es tu pareja de baile en la clase de salsa." },
+      { description: "Un dragón de 300 años al que le encantan las adivinanzas." },
+      { personality: "Siempre te pregunta cómo te fue en la escuela." },
+      { description: "Tu compañera de equipo para el proyecto de ciencias." },
     ];
     for (const fields of ok) expect(rulesFor(fields), JSON.stringify(fields)).toEqual([]);
   });
