@@ -9,13 +9,19 @@ import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
 const CHAT_REPLY = "¡Qué lindo! Un perro negro en tu cumpleaños es el mejor regalo.";
 
 const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
+/** A structured request is the safety service's second opinion on a message its classifier is unsure of. */
+const isSecondOpinion = (request: RecordedRequest) => typeof request.body === "object" && request.body !== null && "response_format" in request.body;
 
 describe("Spanish screening over the WebSocket", () => {
   let env: TestCloud;
   let server: OpenAiCompatibleServer;
 
   beforeAll(async () => {
-    server = await startOpenAiCompatibleServer({ defaultBehaviour: { reply: CHAT_REPLY } });
+    // The second opinion reads an everyday message as ordinary, as a careful reader would: the classifier is unsure of
+    // some ordinary Spanish, and without an answer from this layer such a message counts as a concern.
+    server = await startOpenAiCompatibleServer({
+      defaultBehaviour: { reply: (request) => (isSecondOpinion(request) ? JSON.stringify({ level: "none", category: "none", reason: "an everyday message" }) : CHAT_REPLY) },
+    });
     Object.assign(process.env, {
       INNERWORLD_MODEL_BASE_URL: server.baseUrl,
       INNERWORLD_MODEL_API_KEY: "test-key",
