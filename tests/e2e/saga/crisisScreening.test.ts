@@ -1,6 +1,6 @@
 // Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
 import { screenInput, softResourceLine } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
@@ -21,7 +21,8 @@ const UNLISTED_CRISES: readonly { text: string; locale: string; helpline: string
 const SECOND_OPINION_FAREWELL = "it's almost time";
 
 const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
-const isSecondOpinion = (request: RecordedRequest) => typeof request.body === "object" && request.body !== null && "response_format" in request.body;
+/** A structured request is the safety service's second opinion on a message its classifier is unsure of. */
+const isSecondOpinion = asksForStructuredOutput;
 
 describe("crisis screening over the WebSocket", () => {
   let env: TestCloud;

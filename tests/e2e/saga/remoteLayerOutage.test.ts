@@ -2,7 +2,7 @@
 // second opinion answers garbage and moderation's route is missing. After three failures each is no longer asked, and
 // every uncertain message is still answered as a concern, with the check-in instruction in the model's prompt.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import { createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
@@ -13,7 +13,8 @@ const CHAT_REPLY = "I'm glad you told me. What's on your mind?";
 const UNCERTAIN = "it's almost time";
 const TEENS = ["teen-outage-1", "teen-outage-2", "teen-outage-3", "teen-outage-4", "teen-outage-5"];
 
-const isSecondOpinion = (request: RecordedRequest) => typeof request.body === "object" && request.body !== null && "response_format" in request.body;
+/** A structured request is the safety service's second opinion on a message its classifier is unsure of. */
+const isSecondOpinion = asksForStructuredOutput;
 const isModeration = (request: RecordedRequest) => request.path === "/v1/moderations";
 const isChatAbout = (text: string) => (request: RecordedRequest) =>
   request.path === "/v1/chat/completions" && !isSecondOpinion(request) && request.messages?.at(-1)?.content === text;

@@ -1,6 +1,6 @@
 // Spanish over a real WebSocket: an abuse disclosure brings helplines in Spanish, and everyday Spanish words that hold an English slur or sexual term ("negro", "cumpleaños") pass both screens.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { crisisReply } from "@innerworld/screening/replies";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
@@ -10,7 +10,7 @@ const CHAT_REPLY = "¡Qué lindo! Un perro negro en tu cumpleaños es el mejor r
 
 const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
 /** A structured request is the safety service's second opinion on a message its classifier is unsure of. */
-const isSecondOpinion = (request: RecordedRequest) => typeof request.body === "object" && request.body !== null && "response_format" in request.body;
+const isSecondOpinion = asksForStructuredOutput;
 
 describe("Spanish screening over the WebSocket", () => {
   let env: TestCloud;

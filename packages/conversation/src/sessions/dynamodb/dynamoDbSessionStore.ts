@@ -45,18 +45,7 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async listByUser(userId: string, limit = 50): Promise<SessionRecord[]> {
-    const { Items } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: "byUser",
-        KeyConditionExpression: "userId = :user",
-        ExpressionAttributeValues: { ":user": userId },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    const now = this.clock();
-    return ((Items ?? []) as SessionRecord[]).filter((s) => !isExpired(s, now));
+    return (await this.pageByUser(userId, limit)).sessions;
   }
 
   async pageByUser(userId: string, limit: number, after?: SessionPageCursor): Promise<SessionPage> {
