@@ -152,7 +152,7 @@ function findFriends(found: MessageFindings): void {
   const { lower, tokens } = message;
   const mentionsFriend = /\bfriends?\b/.test(lower);
   const addFriend = (index: number, kind: string | undefined, from: number) => {
-    const named = nameAt(tokens, index, { requireCapital: false }) ?? capitalisedAfterFrame(tokens[index]);
+    const named = nameAt(tokens, index, { requireCapital: false });
     if (!named) return undefined;
     const existing = found.at(named.start, ["Person"]);
     if (existing) return markFriend(existing, kind);
@@ -160,19 +160,15 @@ function findFriends(found: MessageFindings): void {
     return found.add({ type: "Person", name: displayName(named.text), start: Math.min(from, named.start), end: named.end, attributes: {}, userEdges: [{ type: "mentions" }] });
   };
 
-  const friendsBeforeNames = [
-    ...[...matchesOf(FRIEND_BEFORE_NAME, lower)].map((match) => ({ index: match.index, length: match[0].length, kind: match[1] })),
-    ...[...matchesOf(FRIEND_BEFORE_NAME_ES, lower)].map((match) => ({ index: match.index, length: match[0].length, kind: match[1] === "mejor" ? "best" : match[1] })),
-  ];
-  for (const match of friendsBeforeNames) {
-    const index = tokenIndexAt(message, match.index + match.length);
-    const first = addFriend(index, match.kind, match.index);
-    if (first) markFriend(first, match.kind);
-    // "my friends Tyler and Marcus", "mis amigas Vale y Sofi"
+  for (const match of matchesOf(FRIEND_BEFORE_NAME, lower)) {
+    const index = tokenIndexAt(message, match.index + match[0].length);
+    const first = addFriend(index, match[1], match.index);
+    if (first) markFriend(first, match[1]);
+    // "my friends Tyler and Marcus"
     const afterFirst = tokens[index + 1];
-    if (first && (afterFirst?.lower === "and" || afterFirst?.lower === "y")) {
-      const second = addFriend(index + 2, match.kind, afterFirst.start);
-      if (second) markFriend(second, match.kind);
+    if (first && afterFirst?.lower === "and") {
+      const second = addFriend(index + 2, match[1], afterFirst.start);
+      if (second) markFriend(second, match[1]);
     }
   }
   for (const match of matchesOf(FRIEND_THEN_NAME, lower)) {
@@ -250,12 +246,13 @@ function nameAt(tokens: readonly Token[], index: number, options: { requireCapit
   return { text: tokens.slice(index, lastIndex + 1).map((token, position) => (position === lastIndex - index ? lastText : token.text)).join(" "), start: first.start, end, lastIndex };
 }
 
+/** Words a capitalised token after a friend word can be without being a name ("my friend Because"). */
+const FUNCTION_WORD_TAGS = ["Conjunction", "Preposition", "Determiner", "Pronoun", "Adverb", "QuestionWord"];
+
 /**
  * Right after "my friend" or "mi amigo", a capitalised word is a name whatever the tagger took it for: compromise reads
  * Spanish names as English words ("Diego" as a verb), and the frame says who it is.
  */
-const FUNCTION_WORD_TAGS = ["Conjunction", "Preposition", "Determiner", "Pronoun", "Adverb", "QuestionWord"];
-
 function capitalisedAfterFrame(token: Token | undefined): { text: string; start: number; end: number; lastIndex: number } | undefined {
   if (!token || !/^\p{Lu}\p{Ll}+$/u.test(token.text) || NOT_NAMES.has(token.lower) || personRole(token.lower)) return undefined;
   if (FUNCTION_WORD_TAGS.some((tag) => token.tags.has(tag))) return undefined;
@@ -390,5 +387,33 @@ export function dropTheTeenAndGreetings(found: MessageFindings): void {
       continue;
     }
     if (entity.type === "Person" && SELF_INTRODUCTION.test(found.message.lower.slice(Math.max(0, entity.start - 40), entity.start))) found.remove(entity);
+  }
+}
+
+/**
+ * Friends the rules read no name for, found after the taggers (so the taggers read what they were trained on): a name
+ * after a Spanish friend word ("mi amigo Diego", "mis amigas Vale y Sofi", "mi mejor amiga Camila"), and a capitalised
+ * word right after "my friend" or "mi amigo" that compromise took for another word ("Diego" read as a verb).
+ */
+export function addFriendsTheRulesMissed(found: MessageFindings): void {
+  const { message } = found;
+  const { lower, tokens } = message;
+  const frames = [
+    ...[...matchesOf(FRIEND_BEFORE_NAME, lower)].map((match) => ({ index: match.index, length: match[0].length, kind: match[1] })),
+    ...[...matchesOf(FRIEND_BEFORE_NAME_ES, lower)].map((match) => ({ index: match.index, length: match[0].length, kind: match[1] === "mejor" ? "best" : match[1] })),
+  ];
+  const friendAt = (index: number, kind: string | undefined, from: number) => {
+    const named = nameAt(tokens, index, { requireCapital: false }) ?? capitalisedAfterFrame(tokens[index]);
+    if (!named) return undefined;
+    const existing = found.at(named.start, ["Person"]);
+    if (existing) return markFriend(existing, kind);
+    if (found.isTaken(named.start, named.end)) return undefined;
+    return markFriend(found.add({ type: "Person", name: displayName(named.text), start: Math.min(from, named.start), end: named.end, attributes: {}, userEdges: [{ type: "mentions" }] }), kind);
+  };
+  for (const frame of frames) {
+    const index = tokenIndexAt(message, frame.index + frame.length);
+    const first = friendAt(index, frame.kind, frame.index);
+    const afterFirst = tokens[index + 1];
+    if (first && (afterFirst?.lower === "and" || afterFirst?.lower === "y")) friendAt(index + 2, frame.kind, afterFirst.start);
   }
 }

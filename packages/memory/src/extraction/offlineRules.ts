@@ -4,7 +4,7 @@ import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
-import { dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
+import { addFriendsTheRulesMissed, dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
 import { findRetractions } from "./findRetractions.js";
 import { findThings, findTitles } from "./findThings.js";
@@ -43,7 +43,8 @@ export function applyRules(found: MessageFindings): void {
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
  * goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
- * Mr. Patel"), and the teen's own name or a greeting taken for a fact ("my name is Sofia", "Hola").
+ * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), and the teen's own
+ * name or a greeting taken for a fact ("my name is Sofia", "Hola").
  */
 const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   dropDaysOwningEvents,
@@ -52,6 +53,7 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   addGoalsAfterTaggers,
   dropTitlesReadIntoWords,
   joinTitlesToTheirSurnames,
+  addFriendsTheRulesMissed,
   dropTheTeenAndGreetings,
 ];
 
