@@ -167,6 +167,21 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await screenshot("crisis-helplines", { fullPage: true });
   });
 
+  it("heads a Spanish-speaking teen's crisis notice in Spanish, with Mexico's helplines as links a phone can call", async () => {
+    model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
+    const { page, screenshot } = await open({ locale: "es-MX" });
+    await signIn(page, webUrl, "web-ximena");
+    await startChat(page, "Comfort");
+
+    await send(page, "ya no aguanto, me quiero aventar del puente");
+    const notice = page.getByRole("alert").filter({ has: page.locator(".helplines") });
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.getByRole("heading").textContent()).toBe("No estás solo. Hay ayuda ahora mismo.");
+    const helplines = notice.getByRole("list", { name: "Personas con las que puedes hablar ahora mismo" });
+    expect(await helplines.getByRole("link", { name: /^Llama al 800 911 2000/ }).getAttribute("href")).toBe("tel:8009112000");
+    await screenshot("crisis-helplines-es", { fullPage: true });
+  });
+
   it("shows a crisis notice again with its helplines after a reload and when the chat is reopened, never as a persona's reply", async () => {
     model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
     const { page, screenshot } = await open();

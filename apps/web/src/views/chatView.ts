@@ -21,14 +21,25 @@ const LINK_WORDS: Record<LinkState, string> = {
   closed: "Not connected",
 };
 
+/**
+ * A safety notice's own words come from the server in the teen's language (their browser's, sent with each start): its
+ * heading and list are said in the same one, so a Spanish notice is not headed in English.
+ */
+const NOTICE_WORDS = {
+  en: { helpIsHere: "You're not alone. Help is here right now.", note: "A note from InnerWorld" },
+  es: { helpIsHere: "No estás solo. Hay ayuda ahora mismo.", note: "Una nota de InnerWorld" },
+} as const;
+const noticeLanguage = (): keyof typeof NOTICE_WORDS => (/^es\b/i.test(navigator.language) ? "es" : "en");
+
 /** `speaker` is who wrote an assistant entry. */
 const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
   if (entry.role === "notice") {
     const helplines = entry.helplines ?? [];
+    const language = noticeLanguage();
     return [
-      h("h3", {}, helplines.length > 0 ? "You're not alone. Help is here right now." : "A note from InnerWorld"),
+      h("h3", {}, helplines.length > 0 ? NOTICE_WORDS[language].helpIsHere : NOTICE_WORDS[language].note),
       h("p", {}, entry.text),
-      ...(helplines.length > 0 ? [helplineList(helplines)] : []),
+      ...(helplines.length > 0 ? [helplineList(helplines, language)] : []),
     ];
   }
   if (entry.role === "assistant") {

@@ -15,6 +15,9 @@ const helplineItem = (helpline: Helpline): HTMLElement => {
   );
 };
 
+/** What a screen reader calls the list, in the language the helplines are given in. */
+const LIST_LABEL = { en: "People you can reach right now", es: "Personas con las que puedes hablar ahora mismo" } as const;
+
 /** The list a safety notice in the chat and a survey's thanks both show. */
-export const helplineList = (helplines: readonly Helpline[]): HTMLUListElement =>
-  h("ul", { class: "helplines", "aria-label": "People you can reach right now" }, ...helplines.map(helplineItem));
+export const helplineList = (helplines: readonly Helpline[], language: keyof typeof LIST_LABEL = "en"): HTMLUListElement =>
+  h("ul", { class: "helplines", "aria-label": LIST_LABEL[language] }, ...helplines.map(helplineItem));

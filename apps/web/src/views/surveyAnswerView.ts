@@ -119,7 +119,8 @@ const answersOf = (form: HTMLFormElement, questions: readonly SurveyQuestion[]) 
 export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement => {
   // Nobody is signed in here: the survey's routes are public, so the API is called without a token.
   const api = new HttpApi(apiUrl);
-  let words = WORDS[browserLanguage()];
+  let language: PageLanguage = browserLanguage();
+  let words = WORDS[language];
   const page = h("section", { class: "stack survey-answer", "aria-labelledby": "survey-title" }, h("p", { role: "status", class: "muted" }, words.loading));
 
   const thanks = (message: string, helplines: readonly Helpline[]) =>
@@ -132,13 +133,13 @@ export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement 
             "div",
             { class: "card stack", role: "alert" },
             h("h3", {}, words.hardTimes),
-            helplineList(helplines),
+            helplineList(helplines, language),
           )
         : null,
     );
 
   const show = (survey: PublicSurvey) => {
-    const language = survey.language ?? "en";
+    language = survey.language ?? "en";
     words = WORDS[language];
     page.lang = language;
     const problem = h("p", { class: "problem", role: "alert" });
