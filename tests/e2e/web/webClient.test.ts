@@ -1,6 +1,6 @@
 // The web client in a real browser against the whole local cloud: streaming, crisis helplines, reload and network drop, phone, operator.
 import { readFile } from "node:fs/promises";
-import { GetItemCommand, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventPublisher } from "@innerworld/events";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
@@ -8,6 +8,8 @@ import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { holdableClock } from "@innerworld/testing/clock";
+import { newSessionRecord } from "@innerworld/conversation/sessions";
+import { tableNamesFor } from "@innerworld/platform/tables";
 
 const MODEL = "web-client-model";
 /** How long a step may take on a busy machine before the test gives up: a wait, not a speed requirement. */
@@ -347,6 +349,31 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     const row = page.locator(".card[data-session-id]");
     await expect.poll(() => row.locator("strong").allTextContents(), WAIT).toEqual(["Courage and Sunny"]);
     expect(await row.getByRole("button", { name: /^Continue the chat with Courage and Sunny/ }).isVisible()).toBe(true);
+  });
+
+  it("lists a teen's newest 50 chats and shows older ones a page more at a press, each once", async () => {
+    // 52 ended chats, a minute apart, written as the gateway writes them: more than one page of GET /sessions.
+    const userId = "web-many-chats";
+    const newest = clock();
+    for (let i = 0; i < 52; i++) {
+      const record = { ...newSessionRecord({ userId, personaId: "companion", connectionId: `conn-${i}`, maxActive: 3 }, `chat-${String(i).padStart(2, "0")}-${newest}`, newest - i * 60_000), status: "ended", endReason: "client_end", lastSeq: i };
+      const item = Object.fromEntries(Object.entries(record).map(([name, value]) => [name, typeof value === "number" ? { N: String(value) } : { S: String(value) }]));
+      await env.dynamodb.send(new PutItemCommand({ TableName: tableNamesFor(env.cloud.endpoints.tablePrefix).sessions, Item: item }));
+    }
+    const { page } = await open();
+    await signIn(page, webUrl, userId);
+
+    await page.getByRole("link", { name: "Your chats" }).click();
+    const rows = page.locator(".card[data-session-id]");
+    await page.getByText("50 chats, newest first; older ones below").waitFor(WAIT);
+    expect(await rows.count()).toBe(50);
+    await page.getByRole("button", { name: "Show older chats" }).click();
+
+    await page.getByText("52 chats", { exact: true }).waitFor(WAIT);
+    const ids = await rows.evaluateAll((cards) => cards.map((card) => card.getAttribute("data-session-id")));
+    expect(new Set(ids).size).toBe(52);
+    expect(ids.at(-1)).toBe(`chat-51-${newest}`);
+    expect(await page.getByRole("button", { name: "Show older chats" }).isVisible()).toBe(false);
   });
 
   it("starts no group of fewer than 2 or more than 3, says why beside the choices, and shows a refused start in plain words", async () => {

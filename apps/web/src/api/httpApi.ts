@@ -184,8 +184,9 @@ export class HttpApi {
     private readonly token: () => string | undefined = () => undefined,
   ) {}
 
-  listSessions(): Promise<SessionSummary[]> {
-    return this.json<{ sessions: SessionSummary[] }>("GET", "/sessions").then((body) => body.sessions);
+  /** One page of the teen's sessions, newest first; `nextCursor` while older ones remain (the API gives 50 at most a page). */
+  sessionsPage(cursor?: string): Promise<{ sessions: SessionSummary[]; nextCursor?: string }> {
+    return this.json<{ sessions: SessionSummary[]; nextCursor?: string }>("GET", cursor === undefined ? "/sessions" : `/sessions?cursor=${encodeURIComponent(cursor)}`);
   }
 
   getSession(sessionId: string): Promise<SessionSummary> {

@@ -93,9 +93,19 @@ describe("HttpApi calls", () => {
   it("sends the signed-in token to the routes that need it", async () => {
     const seen = network(() => Response.json({ sessions: [] }));
 
-    await new HttpApi("https://api.example", () => "maya-token").listSessions();
+    await new HttpApi("https://api.example", () => "maya-token").sessionsPage();
 
     expect(seen[0]?.headers.get("authorization")).toBe("Bearer maya-token");
+  });
+
+  it("asks for the teen's sessions a page at a time, passing the cursor the page before gave", async () => {
+    const seen = network((request) => (new URL(request.url).searchParams.has("cursor") ? Response.json({ sessions: [] }) : Response.json({ sessions: [], nextCursor: "a/b+c=" })));
+    const api = new HttpApi("https://api.example", () => "maya-token");
+
+    const first = await api.sessionsPage();
+    await api.sessionsPage(first.nextCursor);
+
+    expect(seen.map((request) => request.url)).toEqual(["https://api.example/sessions", "https://api.example/sessions?cursor=a%2Fb%2Bc%3D"]);
   });
 
   it("reads a session's history page after page where each says the next starts, to the page that says none", async () => {

@@ -16,17 +16,49 @@ const when = (iso: string | undefined): string => (iso ? new Date(iso).toLocaleS
 export const sessionsView = (options: SessionsViewOptions): HTMLElement => {
   const list = h("ul", { class: "plain-list", "aria-label": "Your chats" });
   const status = h("p", { role: "status", class: "muted" }, "Loading your chats…");
-  const section = h("section", { class: "stack", "aria-labelledby": "sessions-title" }, h("h2", { id: "sessions-title" }, "Your chats"), status, list);
+  // The API gives a page of the newest chats at a time; older ones come a page more per press.
+  const older = h("button", { type: "button", class: "secondary", hidden: true }, "Show older chats");
+  const section = h("section", { class: "stack", "aria-labelledby": "sessions-title" }, h("h2", { id: "sessions-title" }, "Your chats"), status, list, older);
+  let shown: SessionSummary[] = [];
+  let nextCursor: string | undefined;
+
+  const show = (sessions: SessionSummary[], cursor: string | undefined) => {
+    shown = sessions;
+    nextCursor = cursor;
+    const count = `${sessions.length} ${sessions.length === 1 ? "chat" : "chats"}`;
+    status.textContent = sessions.length === 0 ? "No chats yet. Start one from the Chat tab." : cursor === undefined ? count : `${count}, newest first; older ones below`;
+    older.hidden = cursor === undefined;
+    replaceChildren(list, ...sessions.map(row));
+  };
+
+  const newestFirst = (sessions: SessionSummary[]) => [...sessions].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
 
   const load = async () => {
     try {
-      const sessions = (await options.api.listSessions()).sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-      status.textContent = sessions.length === 0 ? "No chats yet. Start one from the Chat tab." : `${sessions.length} ${sessions.length === 1 ? "chat" : "chats"}`;
-      replaceChildren(list, ...sessions.map(row));
+      const page = await options.api.sessionsPage();
+      show(newestFirst(page.sessions), page.nextCursor);
     } catch (error) {
       status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
     }
   };
+
+  older.addEventListener("click", () => {
+    if (nextCursor === undefined) return;
+    older.disabled = true;
+    options.api
+      .sessionsPage(nextCursor)
+      .then((page) => {
+        // A chat started while the list was open can shift a page: one already shown is not listed twice.
+        const known = new Set(shown.map((session) => session.sessionId));
+        show(newestFirst([...shown, ...page.sessions.filter((session) => !known.has(session.sessionId))]), page.nextCursor);
+      })
+      .catch((error: unknown) => {
+        status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
+      })
+      .finally(() => {
+        older.disabled = false;
+      });
+  });
 
   const row = (session: SessionSummary): HTMLElement => {
     const name = namesTogether([...sessionPersonaNames(options.personas(), session).values()]);
