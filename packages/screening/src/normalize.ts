@@ -238,9 +238,14 @@ export function clauseIsSpanishAt(text: string, index: number): boolean {
   while (start > 0 && !CLAUSE_END.test(text[start - 1] ?? "")) start -= 1;
   let end = index;
   while (end < text.length && !CLAUSE_END.test(text[end] ?? "")) end += 1;
-  const words = (from: string) => foldText(from).split(WORD_SEPARATORS);
-  const messageLean = spanishLean(words(text)) + (SPANISH_SPELLING.test(text) ? 1 : 0);
-  return readsSpanish(spanishLean(words(text.slice(start, end))), messageLean);
+  return readsSpanish(spanishLean(wordsOf(text.slice(start, end))), messageSpanishLean(text));
+}
+
+const wordsOf = (text: string): string[] => foldText(text).split(WORD_SEPARATORS);
+
+/** How far a whole message leans to Spanish (above zero) or English (below): its telling words, and Spanish spelling. */
+export function messageSpanishLean(text: string): number {
+  return spanishLean(wordsOf(text)) + (SPANISH_SPELLING.test(text) ? 1 : 0);
 }
 
 // Joining spaced letters also joins their words ("i w a n t t o d i e" → "iwanttodie"): split them back where known words spell them.

@@ -1,4 +1,5 @@
 // The questions friends answer about the survey's owner: the default set, and the shape of an owner's own.
+import { replyLanguage } from "@innerworld/screening/replies";
 import { z } from "zod";
 
 export const MAX_QUESTIONS = 20;
@@ -20,10 +21,7 @@ export const SURVEY_LANGUAGES = ["en", "es"] as const;
 export type SurveyLanguage = (typeof SURVEY_LANGUAGES)[number];
 
 /** The language of the first tag of an Accept-Language header ("es-MX,es;q=0.9,en;q=0.8" → es); English otherwise. */
-export const surveyLanguageOf = (acceptLanguage: string | undefined): SurveyLanguage => {
-  const first = (acceptLanguage ?? "").split(",")[0]?.trim().toLowerCase() ?? "";
-  return first === "es" || first.startsWith("es-") ? "es" : "en";
-};
+export const surveyLanguageOf = (acceptLanguage: string | undefined): SurveyLanguage => replyLanguage(acceptLanguage?.split(",")[0]);
 
 /** What the persona is built from: how they come across, what they love, how they talk, what they stand for. */
 export const DEFAULT_QUESTIONS: readonly SurveyQuestion[] = [

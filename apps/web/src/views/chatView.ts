@@ -6,6 +6,7 @@ import { DEFAULT_PERSONA_ID, namesTogether, personaName, sessionPersonaNames } f
 import { rateLimitWords } from "../chat/teenWords";
 import type { TranscriptEntry } from "../chat/transcript";
 import { announce, h, replaceChildren } from "../dom";
+import { browserLanguage } from "./browserLanguage";
 import { helplineList } from "./helplineList";
 import { personaPicker, START_BUTTON_ID, type PickerChoice } from "./personaPicker";
 
@@ -29,13 +30,12 @@ const NOTICE_WORDS = {
   en: { helpIsHere: "You're not alone. Help is here right now.", note: "A note from InnerWorld" },
   es: { helpIsHere: "No estás solo. Hay ayuda ahora mismo.", note: "Una nota de InnerWorld" },
 } as const;
-const noticeLanguage = (): keyof typeof NOTICE_WORDS => (/^es\b/i.test(navigator.language) ? "es" : "en");
 
 /** `speaker` is who wrote an assistant entry. */
 const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
   if (entry.role === "notice") {
     const helplines = entry.helplines ?? [];
-    const language = noticeLanguage();
+    const language = browserLanguage();
     return [
       h("h3", {}, helplines.length > 0 ? NOTICE_WORDS[language].helpIsHere : NOTICE_WORDS[language].note),
       h("p", {}, entry.text),

@@ -2,12 +2,13 @@
 import { HttpApi, isApiError, type PublicSurvey, type SurveyQuestion } from "../api/httpApi";
 import type { Helpline } from "../chat/helplines";
 import { h, replaceChildren } from "../dom";
+import { browserLanguage, type ScreenLanguage } from "./browserLanguage";
 import { helplineList } from "./helplineList";
 
 /** The survey id a share link's path names (`/surveys/<id>`), or undefined for any other page. */
 export const surveyIdOfPath = (path: string): string | undefined => /^\/surveys\/([0-9a-f-]{36})\/?$/i.exec(path)?.[1];
 
-type PageLanguage = "en" | "es";
+type PageLanguage = ScreenLanguage;
 
 /** Everything the page says, in the survey's language (a Spanish-speaking teen's friends are asked in Spanish). */
 const WORDS: Record<PageLanguage, {
@@ -77,9 +78,6 @@ const WORDS: Record<PageLanguage, {
   },
 };
 
-/** Before the survey says its language, the browser's: a friend who reads Spanish is not shown English while it loads. */
-const browserLanguage = (): PageLanguage => (/^es\b/i.test(navigator.language) ? "es" : "en");
-
 /**
  * One id per browser, kept in localStorage, so a second answer from the same friend is recognised (the API hashes it
  * with the request's address and browser, and stores neither).
@@ -119,6 +117,7 @@ const answersOf = (form: HTMLFormElement, questions: readonly SurveyQuestion[]) 
 export const surveyAnswerPage = (apiUrl: string, surveyId: string): HTMLElement => {
   // Nobody is signed in here: the survey's routes are public, so the API is called without a token.
   const api = new HttpApi(apiUrl);
+  // Before the survey says its language, the browser's: a friend who reads Spanish is not shown English while it loads.
   let language: PageLanguage = browserLanguage();
   let words = WORDS[language];
   const page = h("section", { class: "stack survey-answer", "aria-labelledby": "survey-title" }, h("p", { role: "status", class: "muted" }, words.loading));

@@ -1,32 +1,17 @@
 // The offline model's replies to a teen who writes in Spanish: the same shape as its English ones (an opener, a
 // reflection, maybe a remembered fact or a signature line, a question), in Spanish, and without echoing a phrase of the
 // teen's back (the English topic rules would cut Spanish into "the la mitad de").
+import { messageSpanishLean } from "@innerworld/screening/language";
 import { pick } from "./deterministicRandom.js";
 import type { RememberedFact } from "./rememberedMention.js";
 
-/** Words only Spanish uses among the two languages a teen here writes: counted to tell a Spanish message from an English one. */
-const SPANISH_WORDS = new Set(
-  (
-    "que qué y pero porque estoy estás está están tengo tienes tiene quiero quieres mi mis tu tus yo es muy hola gracias sé también " +
-    "cuando cuándo donde dónde como cómo para por con sin hoy mañana ayer bien mal nada todo todos siempre nunca ahora ya " +
-    "hermano hermana mamá papá amigo amiga escuela examen prepa tarea miedo triste feliz cansado cansada siento sentí " +
-    "voy vas va vamos fue fui soy eres somos son hay hace hice puedo puedes creo sabes oye neta wey güey chido padre onda"
-  ).split(/\s+/),
-);
-const ENGLISH_WORDS = new Set(
-  "the and but because i'm im i you my your is are was were have has had what when where how this that with for to of it so just really".split(/\s+/),
-);
 const SPANISH_GREETING = /^(?:hola+|holi+|buenas(?:\s+(?:tardes|noches))?|buenos\s+d[ií]as|qu[eé]\s+onda|qu[eé]\s+tal)\b/iu;
 
-/** Whether the teen wrote this in Spanish: more Spanish-only words than English-only ones (two at least), or a Spanish greeting. */
-export const writesSpanish = (text: string): boolean => {
-  const trimmed = text.trim();
-  if (SPANISH_GREETING.test(trimmed)) return true;
-  const words = trimmed.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  const spanish = words.filter((word) => SPANISH_WORDS.has(word)).length + (/[ñ¿¡]/u.test(trimmed) ? 1 : 0);
-  const english = words.filter((word) => ENGLISH_WORDS.has(word)).length;
-  return spanish >= 2 && spanish > english;
-};
+/**
+ * Whether the teen wrote this in Spanish: a Spanish greeting, or a message leaning Spanish by two telling words or more
+ * (the screening normaliser's reading, so "the fiesta de mi abuela was fun lol" stays English).
+ */
+export const writesSpanish = (text: string): boolean => SPANISH_GREETING.test(text.trim()) || messageSpanishLean(text) >= 2;
 
 interface SpanishStyle {
   greetings: readonly string[];

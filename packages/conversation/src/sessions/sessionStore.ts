@@ -84,7 +84,6 @@ export interface StaleCutoffs {
   disconnectedSinceMs: number;
 }
 
-
 export class SessionLimitError extends Error {
   override readonly name = "SessionLimitError";
   readonly code = "SESSION_LIMIT_REACHED";
@@ -143,8 +142,11 @@ export const isStaleSession = (session: SessionRecord, nowMs: number, { idleSinc
 export const isEndUnannounced = (session: SessionRecord): boolean => session.status === "ended" && session.endAnnouncementPending === true;
 
 /** Why the sweep ends a stale session: its 24 hours are up, its connection has been gone too long, or it idled. */
-export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnectedSinceMs: number): SessionEndReason =>
-  Date.parse(session.endsAt) <= nowMs ? "expired" : session.disconnectedAt && Date.parse(session.disconnectedAt) < disconnectedSinceMs ? "disconnect" : "idle";
+export const staleReasonOf = (session: SessionRecord, nowMs: number, disconnectedSinceMs: number): SessionEndReason => {
+  // An ended session the sweep lists is one whose end was never announced: it is announced for the reason it ended.
+  if (session.status === "ended") return session.endReason ?? "idle";
+  return Date.parse(session.endsAt) <= nowMs ? "expired" : session.disconnectedAt && Date.parse(session.disconnectedAt) < disconnectedSinceMs ? "disconnect" : "idle";
+};
 
 export interface SessionStore {
   /** A user's sessions, newest start first, past their retention left out. */

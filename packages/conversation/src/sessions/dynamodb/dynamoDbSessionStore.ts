@@ -238,10 +238,7 @@ export class DynamoDbSessionStore implements SessionStore {
       ),
     );
     for await (const page of pages) {
-      for (const session of (page.Items ?? []) as SessionRecord[]) {
-        const reason = session.status === "ended" ? (session.endReason ?? "idle") : staleReasonOf(session, now, cutoffs.disconnectedSinceMs);
-        stale.push({ session, reason });
-      }
+      for (const session of (page.Items ?? []) as SessionRecord[]) stale.push({ session, reason: staleReasonOf(session, now, cutoffs.disconnectedSinceMs) });
     }
     return stale;
   }

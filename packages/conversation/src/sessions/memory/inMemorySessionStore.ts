@@ -108,7 +108,7 @@ export class InMemorySessionStore implements SessionStore {
     const now = this.clock();
     return [...this.sessions.values()]
       .filter((s) => isStaleSession(s, now, cutoffs) || isEndUnannounced(s))
-      .map((s) => ({ session: structuredClone(s), reason: s.status === "ended" ? (s.endReason ?? "idle") : staleReasonOf(s, now, cutoffs.disconnectedSinceMs) }));
+      .map((s) => ({ session: structuredClone(s), reason: staleReasonOf(s, now, cutoffs.disconnectedSinceMs) }));
   }
 
   async markTranscriptPublished(sessionId: string): Promise<void> {
