@@ -4,6 +4,8 @@ import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
+import { addSpanishHabits } from "./findSpanishHabits.js";
+import { addSpanishSubjects } from "./findSpanishTopics.js";
 import { addFriendsTheRulesMissed, dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
 import { findRetractions } from "./findRetractions.js";
@@ -43,7 +45,8 @@ export function applyRules(found: MessageFindings): void {
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
  * goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
- * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), and the teen's own
+ * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), school subjects
+ * and routines told in Spanish ("reprobé química", "toco la guitarra en la iglesia los domingos"), and the teen's own
  * name or a greeting taken for a fact ("my name is Sofia", "Hola").
  */
 const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
@@ -54,6 +57,8 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   dropTitlesReadIntoWords,
   joinTitlesToTheirSurnames,
   addFriendsTheRulesMissed,
+  addSpanishSubjects,
+  addSpanishHabits,
   dropTheTeenAndGreetings,
 ];
 
