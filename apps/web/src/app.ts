@@ -5,6 +5,7 @@ import { ChatController } from "./chat/chatController";
 import { BUILT_IN_PERSONAS, personaName, pickerPersonas } from "./chat/personas";
 import type { WebConfig } from "./config";
 import { h, replaceChildren } from "./dom";
+import type { MessageKey, Say } from "./language/messages";
 import { ChatView } from "./views/chatView";
 import { memoryView } from "./views/memoryView";
 import { OperatorView } from "./views/operatorView";
@@ -22,11 +23,11 @@ interface Mounted {
   unmount: () => void;
 }
 
-const ROUTES: { route: Route; label: string }[] = [
-  { route: "chat", label: "Chat" },
-  { route: "chats", label: "Your chats" },
-  { route: "memory", label: "What I remember" },
-  { route: "operator", label: "Operator" },
+const ROUTES: { route: Route; label: MessageKey }[] = [
+  { route: "chat", label: "navChat" },
+  { route: "chats", label: "navChats" },
+  { route: "memory", label: "navMemory" },
+  { route: "operator", label: "navOperator" },
 ];
 
 /** Whether a hash is the app's own route ("#/chats") or none at all, rather than a place in the page ("#main"). */
@@ -58,6 +59,7 @@ export class App {
   private mounted: Mounted | undefined;
 
   constructor(
+    private readonly say: Say,
     private readonly config: WebConfig,
     private readonly signedIn: SignedIn,
     private readonly onSignOut: (reason?: string) => void,
@@ -73,10 +75,12 @@ export class App {
       locale: navigator.language || "en-US",
       timeZone: browserTimeZone(),
       personaName: (personaId) => personaName(this.personas, personaId),
-      onUnauthorized: () => this.onSignOut("Your sign-in ran out. Sign in again to carry on."),
+      say,
+      onUnauthorized: () => this.onSignOut(say("signInRanOut")),
       onPersonaReady: () => void this.loadPersonas(),
     });
     this.chatView = new ChatView(
+      say,
       this.controller,
       () => this.personas,
       () => void this.loadPersonas(),
@@ -84,10 +88,11 @@ export class App {
   }
 
   render(root: HTMLElement): void {
-    const signOut = h("button", { type: "button", class: "secondary", onclick: () => this.signOut() }, "Sign out");
+    const say = this.say;
+    const signOut = h("button", { type: "button", class: "secondary", onclick: () => this.signOut() }, say("signOut"));
     replaceChildren(
       root,
-      h("a", { class: "skip-link", href: "#main" }, "Skip to content"),
+      h("a", { class: "skip-link", href: "#main" }, say("skipToContent")),
       h(
         "div",
         { class: "shell" },
@@ -95,8 +100,8 @@ export class App {
           "header",
           { class: "topbar" },
           h("p", { class: "brand" }, "InnerWorld"),
-          h("nav", { "aria-label": "Sections" }, this.nav),
-          h("span", { class: "muted greeting" }, "Hi, ", h("strong", { id: "signed-in-as" }, this.signedIn.displayName)),
+          h("nav", { "aria-label": say("navSections") }, this.nav),
+          h("span", { class: "muted greeting" }, say("greeting"), h("strong", { id: "signed-in-as" }, this.signedIn.displayName)),
           signOut,
         ),
         this.main,
@@ -171,7 +176,7 @@ export class App {
     replaceChildren(
       this.nav,
       ...ROUTES.filter((r) => this.available(r.route)).map((r) =>
-        h("li", {}, h("a", { href: `#/${r.route}`, ...(r.route === current ? { "aria-current": "page" } : {}) }, r.label)),
+        h("li", {}, h("a", { href: `#/${r.route}`, ...(r.route === current ? { "aria-current": "page" } : {}) }, this.say(r.label))),
       ),
     );
   }
@@ -192,6 +197,7 @@ export class App {
       replaceChildren(
         this.main,
         sessionsView({
+          say: this.say,
           api: this.api,
           personas: () => this.personas,
           currentSessionId: () => this.controller.snapshot().session?.sessionId,
@@ -209,7 +215,7 @@ export class App {
       );
       this.mounted = { route, unmount: () => undefined };
     } else if (route === "memory") {
-      replaceChildren(this.main, memoryView(this.api, () => this.signOut("Your account and everything InnerWorld kept about you are deleted.")));
+      replaceChildren(this.main, memoryView(this.say, this.api, () => this.signOut(this.say("accountDeleted"))));
       this.mounted = { route, unmount: () => undefined };
     } else {
       const view = new OperatorView({ api: this.api, eventTapUrl: this.config.eventTapUrl, userId: this.signedIn.userId, token: () => (isExpired(this.signedIn) ? undefined : this.signedIn.token) });

@@ -5,11 +5,15 @@ import { SignInError } from "./auth/devSignIn";
 import { forgetSignedIn, loadSignedIn, saveSignedIn, type SignedIn } from "./auth/token";
 import { loadConfig, type WebConfig } from "./config";
 import { h, replaceChildren } from "./dom";
+import { browserLanguage, browserSay } from "./views/browserLanguage";
 import { signInView } from "./views/signInView";
 import { surveyAnswerPage, surveyIdOfPath } from "./views/surveyAnswerView";
 
 const root = document.getElementById("app") as HTMLElement;
 let app: App | undefined;
+// Every screen speaks the browser's language, and the page says which, for screen readers and spelling.
+const say = browserSay();
+document.documentElement.lang = browserLanguage();
 
 const showSignIn = (config: WebConfig, problem?: string) => {
   app?.stop();
@@ -17,13 +21,13 @@ const showSignIn = (config: WebConfig, problem?: string) => {
   forgetSignedIn();
   replaceChildren(
     root,
-    h("div", { class: "shell" }, h("header", { class: "topbar" }, h("p", { class: "brand" }, "InnerWorld")), h("main", { id: "main" }, signInView(config, (signedIn) => open(config, signedIn), problem))),
+    h("div", { class: "shell" }, h("header", { class: "topbar" }, h("p", { class: "brand" }, "InnerWorld")), h("main", { id: "main" }, signInView(say, config, (signedIn) => open(config, signedIn), problem))),
   );
 };
 
 const open = (config: WebConfig, signedIn: SignedIn) => {
   saveSignedIn(signedIn);
-  app = new App(config, signedIn, (reason) => showSignIn(config, reason));
+  app = new App(say, config, signedIn, (reason) => showSignIn(config, reason));
   app.render(root);
 };
 
@@ -32,7 +36,7 @@ const boot = async () => {
   try {
     config = await loadConfig();
   } catch (error) {
-    replaceChildren(root, h("p", { class: "boot problem", role: "alert" }, "InnerWorld couldn't start: its settings didn't load. Try reloading the page."));
+    replaceChildren(root, h("p", { class: "boot problem", role: "alert" }, say("settingsNotLoaded")));
     console.error(error);
     return;
   }
@@ -48,7 +52,7 @@ const boot = async () => {
     if (signedIn) open(config, signedIn);
     else showSignIn(config);
   } catch (error) {
-    showSignIn(config, error instanceof SignInError ? error.message : "Couldn't sign in. Try again.");
+    showSignIn(config, say(error instanceof SignInError ? error.words : "signInFailed"));
   }
 };
 

@@ -1,9 +1,9 @@
 // Storage's logic: keeps both sides of every turn, idempotently, and announces finished transcripts.
-import { safetyNoticeText } from "@innerworld/screening/replies";
+import { replyLanguage, safetyNoticeText, type ReplyLanguage } from "@innerworld/screening/replies";
 import { safetyNoticeReplyId, type MessageStatus, type MessageStore } from "@innerworld/conversation/messages";
 import { turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
-import { feedbackRequestedData, type FeedbackReason, type FeedbackStore } from "@innerworld/conversation/feedback";
+import { DEFAULT_FEEDBACK_QUESTION, feedbackRequestedData, type FeedbackReason, type FeedbackStore } from "@innerworld/conversation/feedback";
 import type { ConsumedEvent, Publisher } from "@innerworld/events";
 
 export interface StoragePorts {
@@ -19,6 +19,17 @@ export interface StoragePorts {
   logger?: { warn(message: string, extra: Record<string, unknown>): void };
 }
 
+/**
+ * The question about a chat, in the teen's language: the locale their client sent with start_session, read as the
+ * safety replies read it. The answer options stay as they are: they are the choices recorded, and clients show them in
+ * their own words.
+ */
+const FEEDBACK_QUESTIONS: Readonly<Record<ReplyLanguage, string>> = {
+  en: DEFAULT_FEEDBACK_QUESTION,
+  es: "¿Qué tal estuvo esta conversación?",
+};
+
+const feedbackQuestion = (locale: string | undefined): string => FEEDBACK_QUESTIONS[replyLanguage(locale)];
 
 export const createConversationKeeper = (ports: StoragePorts) => {
   const { sessions, messages, feedback, publisher } = ports;
@@ -29,8 +40,14 @@ export const createConversationKeeper = (ports: StoragePorts) => {
    * A trigger replayed from the archive keeps the request's record but never announces it: a replay reaches no teen,
    * and its copies of the announcement would race each other at the notifier.
    */
-  const requestFeedback = async (trigger: { sessionId: string; userId: string; reason: FeedbackReason; key: string; causationId: string; replayed: boolean }) => {
-    const { request } = await feedback.create({ requestId: `feedback-${trigger.sessionId}-${trigger.key}`, sessionId: trigger.sessionId, userId: trigger.userId, reason: trigger.reason });
+  const requestFeedback = async (trigger: { sessionId: string; userId: string; reason: FeedbackReason; key: string; causationId: string; replayed: boolean; locale: string | undefined }) => {
+    const { request } = await feedback.create({
+      requestId: `feedback-${trigger.sessionId}-${trigger.key}`,
+      sessionId: trigger.sessionId,
+      userId: trigger.userId,
+      reason: trigger.reason,
+      question: feedbackQuestion(trigger.locale),
+    });
     if (request.status !== "open" || trigger.replayed) return;
     await publisher.publish({
       type: "FeedbackRequested",
@@ -124,7 +141,16 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         if (!kept && notice) await messages.setStatus(data.sessionId, data.seq, "assistant", status, ["screened"], replyIndex);
         // Feedback follows a persona's reply, never a safety notice: a teen just shown helplines is not asked to rate the chat.
         if (!notice && ports.feedbackAfterTurns && data.seq === ports.feedbackAfterTurns) {
-          await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "after_turns", key: `turn-${data.seq}`, causationId: metadata.eventId, replayed: replayName !== undefined });
+          const session = await sessions.get(data.sessionId);
+          await requestFeedback({
+            sessionId: data.sessionId,
+            userId: metadata.userId,
+            reason: "after_turns",
+            key: `turn-${data.seq}`,
+            causationId: metadata.eventId,
+            replayed: replayName !== undefined,
+            locale: session?.locale,
+          });
         }
         return;
       }
@@ -161,7 +187,17 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         throw new Error(`session ${data.sessionId} is not recorded`);
       }
       // A session with no turn has nothing to rate.
-      if (session.lastSeq > 0) await requestFeedback({ sessionId: data.sessionId, userId: metadata.userId, reason: "session_end", key: "end", causationId: metadata.eventId, replayed: replayName !== undefined });
+      if (session.lastSeq > 0) {
+        await requestFeedback({
+          sessionId: data.sessionId,
+          userId: metadata.userId,
+          reason: "session_end",
+          key: "end",
+          causationId: metadata.eventId,
+          replayed: replayName !== undefined,
+          locale: session.locale,
+        });
+      }
       if (session.transcriptPublishedAt) return;
       const transcript = await messages.listSession(data.sessionId);
       await publisher.publish({

@@ -238,6 +238,29 @@ describe("storage: keepConversation", () => {
     expect(publisher.ofType("FeedbackRequested").map((e) => [e.data.reason, e.data.requestId])).toEqual([["after_turns", `feedback-${t.sessionId}-turn-2`]]);
   });
 
+  it("asks a teen whose client speaks Spanish about the chat in Spanish, at its end and after the configured turn, and anyone else in English", async () => {
+    // Prepare: the locale each client sent with start_session; the English session asks as before.
+    const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 1 });
+    const spanish = await sessions.start({ userId: "user-ximena", personaId: "companion", connectionId: "conn-ximena-1", maxActive: 3, locale: "es-MX" });
+    const spanishTurn = turn({ sessionId: spanish.sessionId, userId: "user-ximena" });
+    await sessions.nextTurn(spanish.sessionId, "user-ximena", "conn-ximena-1");
+    await sessions.nextTurn(t.sessionId, "user-maya", "conn-maya-1");
+
+    // Act
+    await asking.replyDelivered(delivered(replyDeliveredRequest(spanishTurn)));
+    await asking.sessionEnded(delivered(sessionEndedRequest(spanishTurn)));
+    await asking.sessionEnded(delivered(sessionEndedRequest(t)));
+
+    // Assess: the announcement and the stored request (which a reconnect offers again) ask the same question.
+    const asked = publisher.ofType("FeedbackRequested").map((e) => [e.data.requestId, e.data.question, e.data.options]);
+    expect(asked).toEqual([
+      [`feedback-${spanish.sessionId}-turn-1`, "¿Qué tal estuvo esta conversación?", ["great", "okay", "not great"]],
+      [`feedback-${spanish.sessionId}-end`, "¿Qué tal estuvo esta conversación?", ["great", "okay", "not great"]],
+      [`feedback-${t.sessionId}-end`, "How was this conversation?", ["great", "okay", "not great"]],
+    ]);
+    expect((await feedback.listOpenByUser("user-ximena")).map((r) => r.question)).toEqual(["¿Qué tal estuvo esta conversación?", "¿Qué tal estuvo esta conversación?"]);
+  });
+
   it("asks for no feedback after a configured turn answered by a safety notice", async () => {
     const asking = createConversationKeeper({ sessions, messages, feedback, publisher, eraseUser, feedbackAfterTurns: 1 });
     const notice = { personaId: "companion", text: crisisReply(), replaced: false, categories: ["self_harm"], model: "safety" };

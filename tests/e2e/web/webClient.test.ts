@@ -10,6 +10,7 @@ import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { holdableClock } from "@innerworld/testing/clock";
 import { newSessionRecord } from "@innerworld/conversation/sessions";
 import { tableNamesFor } from "@innerworld/platform/tables";
+import { ENGLISH, SPANISH } from "@innerworld/web/messages";
 
 const MODEL = "web-client-model";
 /** How long a step may take on a busy machine before the test gives up: a wait, not a speed requirement. */
@@ -45,6 +46,42 @@ const acknowledgedMessageId = async (page: Page, text: string): Promise<string> 
   const bubble = page.locator('.bubble[data-role="user"][data-state="sent"]', { hasText: text }).last();
   await bubble.waitFor();
   return (await bubble.getAttribute("data-message-id")) ?? "";
+};
+
+/** Whether `text` says `phrase` as words of its own ("Send" in "Send again", not in "Sender"). */
+const saysPhrase = (text: string, phrase: string): boolean =>
+  new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}])`, "u").test(text);
+
+/**
+ * The English catalog's words that Spanish never says: each message split where its values go, the pieces with a word
+ * in them ("Chat with", "is typing…"), less any the Spanish catalog says too ("InnerWorld", "Chat").
+ */
+const ENGLISH_ONLY_WORDS = [
+  ...new Set(
+    Object.values(ENGLISH)
+      .flatMap((message) => message.split(/\{\w+\}/))
+      .map((piece) => piece.trim())
+      .filter((piece) => /\p{L}{3}/u.test(piece) && !Object.values(SPANISH).some((spanish) => saysPhrase(spanish, piece))),
+  ),
+];
+
+/**
+ * The English catalog's words the page shows, in its text (hidden text included) or in what it tells a screen reader
+ * (aria-label, placeholder, title). What the teen and the persona wrote, and the personas' own taglines, are theirs.
+ */
+const englishShown = async (page: Page): Promise<string[]> => {
+  const shown = await page.evaluate<string[]>(`(() => {
+    const theirs = '.transcript .text, [id$="-tagline"], #signed-in-as';
+    const said = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(theirs)) said.push(node.textContent ?? "");
+    for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title]")) {
+      if (element.closest(theirs)) continue;
+      for (const name of ["aria-label", "placeholder", "title"]) said.push(element.getAttribute(name) ?? "");
+    }
+    return said;
+  })()`);
+  return ENGLISH_ONLY_WORDS.filter((words) => shown.some((text) => saysPhrase(text, words)));
 };
 
 /** Words of a reply long enough to still be streaming when the test acts, at `chunkDelayMs` per word. */
@@ -172,16 +209,94 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
   it("heads a Spanish-speaking teen's crisis notice in Spanish, with Mexico's helplines as links a phone can call", async () => {
     model.setBehaviour(MODEL, { reply: "This reply must never be generated for a crisis message." });
     const { page, screenshot } = await open({ locale: "es-MX" });
-    await signIn(page, webUrl, "web-ximena");
-    await startChat(page, "Comfort");
+    // The whole page speaks Spanish to this browser: signed in and started in its words.
+    await page.goto(webUrl);
+    await page.getByLabel("Entrar como").fill("web-ximena");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    await page.getByRole("radio", { name: /Comfort/ }).check();
+    await page.getByRole("button", { name: "Empezar a chatear" }).click();
+    await expect.poll(() => page.locator(".link-state").textContent(), WAIT).toBe("Conectado");
 
-    await send(page, "ya no aguanto, me quiero aventar del puente");
+    const message = page.getByRole("textbox", { name: "Mensaje para Comfort" });
+    await message.fill("ya no aguanto, me quiero aventar del puente");
+    await message.press("Enter");
     const notice = page.getByRole("alert").filter({ has: page.locator(".helplines") });
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.getByRole("heading").textContent()).toBe("No estás solo. Hay ayuda ahora mismo.");
     const helplines = notice.getByRole("list", { name: "Personas con las que puedes hablar ahora mismo" });
     expect(await helplines.getByRole("link", { name: /^Llama al 800 911 2000/ }).getAttribute("href")).toBe("tel:8009112000");
     await screenshot("crisis-helplines-es", { fullPage: true });
+  });
+
+  it("speaks Spanish to a teen whose browser reads es-MX on every screen of a chat, and shows none of the English words", async () => {
+    model.setBehaviour(MODEL, { reply: "¡Tú puedes! ¿Qué tema te preocupa más?" });
+    const { page, screenshot } = await open({ locale: "es-MX" });
+    const noEnglish = async () => expect(await englishShown(page)).toEqual([]);
+    // The check itself can fail: it finds the English words where they are shown.
+    expect(ENGLISH_ONLY_WORDS).toEqual(expect.arrayContaining(["Sign in as", "Chat with", "Show older chats", "great", "What InnerWorld remembers about me"]));
+
+    // Sign-in.
+    await page.goto(webUrl);
+    await page.getByRole("heading", { name: "Te damos la bienvenida a InnerWorld" }).waitFor(WAIT);
+    expect(await page.evaluate<string>("document.documentElement.lang")).toBe("es");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    await page.getByText("Primero escribe un nombre.").waitFor(WAIT);
+    await noEnglish();
+    await page.getByLabel("Entrar como").fill("web-valeria");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+
+    // The persona picker.
+    await page.getByRole("group", { name: "¿Con quién quieres hablar?" }).waitFor(WAIT);
+    await page.getByRole("link", { name: "Tus chats" }).waitFor(WAIT);
+    await noEnglish();
+    await page.getByRole("radio", { name: /Comfort/ }).check();
+    await page.getByRole("button", { name: "Empezar a chatear" }).click();
+
+    // A chat and a turn.
+    await page.getByRole("heading", { name: "Chat con Comfort" }).waitFor(WAIT);
+    await expect.poll(() => page.locator(".link-state").textContent(), WAIT).toBe("Conectado");
+    const message = page.getByRole("textbox", { name: "Mensaje para Comfort" });
+    expect(await message.getAttribute("placeholder")).toBe("Escríbele a Comfort…");
+    await message.fill("tengo examen de química el viernes y estoy nerviosa");
+    await page.getByRole("button", { name: "Enviar", exact: true }).click();
+    await assistantBubbles(page).and(page.locator('[data-state="complete"]')).waitFor({ timeout: 15_000 });
+    await noEnglish();
+    await screenshot("chat-es");
+
+    // The end of the chat, and the server's question about it, asked in Spanish and answered in one tap.
+    await page.getByRole("button", { name: "Terminar chat" }).click();
+    await page.getByText("Este chat terminó. Puedes leerlo aquí o empezar uno nuevo.").waitFor(WAIT);
+    expect(await page.locator(".link-state").textContent()).toBe("Chat terminado");
+    const feedback = page.getByRole("region", { name: "Una pregunta sobre tu chat" });
+    await feedback.getByText("¿Qué tal estuvo esta conversación?").waitFor(WAIT);
+    await noEnglish();
+    await feedback.getByRole("button", { name: "genial", exact: true }).click();
+    await feedback.getByText("Gracias por contarnos.").waitFor(WAIT);
+
+    // "Your chats": the chat, its count of messages and why it ended, in Spanish; the answer recorded as the option itself.
+    await page.getByRole("link", { name: "Tus chats" }).click();
+    await page.getByRole("heading", { name: "Tus chats" }).waitFor(WAIT);
+    const row = page.locator(".card[data-session-id]").first();
+    await row.waitFor(WAIT);
+    expect(await row.textContent()).toMatch(/Comfort.*1 mensaje.*terminado \(lo terminaste tú\)/);
+    await row.getByRole("button", { name: /^Leer el chat con Comfort del / }).waitFor(WAIT);
+    await noEnglish();
+    const signedIn = JSON.parse((await page.evaluate<string | null>("sessionStorage.getItem('innerworld.signedIn')")) ?? "{}") as { token: string };
+    const asked = await fetch(`${webUrl}/api/sessions/${await row.getAttribute("data-session-id")}/feedback`, { headers: { authorization: `Bearer ${signedIn.token}` } });
+    expect(((await asked.json()) as { requests: { question: string; answer?: { choice: string } }[] }).requests).toEqual([
+      expect.objectContaining({ question: "¿Qué tal estuvo esta conversación?", answer: expect.objectContaining({ choice: "great" }) }),
+    ]);
+
+    // What InnerWorld remembers, the teen's data, and deleting the account (asked, and kept).
+    await page.getByRole("link", { name: "Lo que recuerdo" }).click();
+    await page.getByRole("heading", { name: "Lo que InnerWorld recuerda de mí" }).waitFor(WAIT);
+    await page.getByRole("button", { name: "Descargar mis datos" }).waitFor(WAIT);
+    await page.getByRole("button", { name: "Borrar mi cuenta" }).click();
+    await page.getByRole("button", { name: "Sí, borrar todo" }).waitFor(WAIT);
+    await noEnglish();
+    await screenshot("memory-es", { fullPage: true });
+    await page.getByRole("button", { name: "Conservar mi cuenta" }).click();
+    await page.getByRole("button", { name: "Borrar mi cuenta" }).waitFor(WAIT);
   });
 
   it("shows a crisis notice again with its helplines after a reload and when the chat is reopened, never as a persona's reply", async () => {

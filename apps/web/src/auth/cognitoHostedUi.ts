@@ -48,8 +48,8 @@ export const finishHostedSignIn = async (config: CognitoConfig, location: Locati
   const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? "null") as { verifier: string; state: string } | null;
   sessionStorage.removeItem(PENDING_KEY);
   window.history.replaceState(null, "", "/");
-  if (error) throw new SignInError("Sign-in was cancelled or didn't finish. Try again.", "SIGN_IN_CANCELLED");
-  if (!pending || pending.state !== query.get("state")) throw new SignInError("That sign-in link is stale. Try signing in again.", "SIGN_IN_REFUSED");
+  if (error) throw new SignInError("signInCancelled", "SIGN_IN_CANCELLED");
+  if (!pending || pending.state !== query.get("state")) throw new SignInError("signInStale", "SIGN_IN_REFUSED");
   const response = await fetch(`${config.domain}/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -61,9 +61,9 @@ export const finishHostedSignIn = async (config: CognitoConfig, location: Locati
       code_verifier: pending.verifier,
     }),
   }).catch(() => undefined);
-  if (!response?.ok) throw new SignInError("Couldn't finish signing in. Try again.", response ? "SIGN_IN_REFUSED" : "SIGN_IN_UNREACHABLE");
+  if (!response?.ok) throw new SignInError("signInUnfinished", response ? "SIGN_IN_REFUSED" : "SIGN_IN_UNREACHABLE");
   const tokens = (await response.json()) as { id_token?: unknown };
   // API Gateway's authorizers check `aud`, which only the ID token carries.
-  if (typeof tokens.id_token !== "string") throw new SignInError("Sign-in sent back no ID token.", "SIGN_IN_REFUSED");
+  if (typeof tokens.id_token !== "string") throw new SignInError("signInNoIdToken", "SIGN_IN_REFUSED");
   return signedInFrom(tokens.id_token);
 };

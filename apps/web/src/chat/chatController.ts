@@ -1,6 +1,7 @@
 // One teen's chat: the session, its transcript, the link, and what survives a reload (session id, last answered seq, outbox).
 import type { ServerFrame, ServerFrames } from "@innerworld/events/protocol";
 import { isSessionLive, type HttpApi } from "../api/httpApi";
+import type { Say } from "../language/messages";
 import { ChatConnection, type LinkState } from "./chatConnection";
 import { wordsForError, wordsForStartError } from "./teenWords";
 import { Transcript, type TranscriptEntry } from "./transcript";
@@ -79,6 +80,8 @@ export interface ChatControllerOptions {
   locale: string;
   /** The browser's IANA time zone, sent with start_session so "tomorrow" and "on Friday" mean the teen's days. */
   timeZone: string | undefined;
+  /** The teen's language, for the problems the chat reports. */
+  say: Say;
   /** A persona's name as the picker shows it, for a refused start that names the persona it refused. */
   personaName: (personaId: string) => string;
   onUnauthorized: () => void;
@@ -136,7 +139,7 @@ export class ChatController {
         if (this.pendingStart !== undefined && (state === "offline" || state === "unauthorized" || state === "closed")) {
           this.pendingStart = undefined;
           this.starting = false;
-          this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
+          this.problem = this.options.say("startOffline");
         }
         if (state === "unauthorized") options.onUnauthorized();
         this.changed();
@@ -198,7 +201,7 @@ export class ChatController {
         this.pendingStart = personaIds;
       } else {
         this.starting = false;
-        this.problem = "You're not connected right now. We'll keep trying; start the chat once you're back online.";
+        this.problem = this.options.say("startOffline");
       }
     }
     this.changed();
@@ -247,7 +250,7 @@ export class ChatController {
       await this.options.api.endSession(session.sessionId);
       this.sessionEnded({ sessionId: session.sessionId, reason: "client_end" });
     } catch {
-      this.problem = "Couldn't end the chat while you're offline. Try again when you're back.";
+      this.problem = this.options.say("endOffline");
       this.changed();
     }
   }
@@ -257,7 +260,7 @@ export class ChatController {
     const prompt = this.feedback;
     if (!prompt || prompt.answered !== undefined || !prompt.options.includes(choice)) return;
     if (!this.connection.send({ type: "feedback_response", payload: { requestId: prompt.requestId, choice } })) {
-      this.problem = "You're not connected right now. We'll ask again when you're back.";
+      this.problem = this.options.say("feedbackOffline");
     } else this.feedback = { ...prompt, sending: true };
     this.changed();
   }
@@ -284,7 +287,7 @@ export class ChatController {
     this.ackTimer = window.setTimeout(() => {
       if (this.onTheWire !== clientMessageId) return;
       this.transcript.notSent(clientMessageId);
-      this.problem = "A message didn't go through. Tap “Send again” to try it once more.";
+      this.problem = this.options.say("messageNotThrough");
       this.sendNextWaiting(clientMessageId);
       this.store();
       this.changed();
@@ -411,7 +414,7 @@ export class ChatController {
           // the wait, or the messages waiting for it would never go.
           if (payload.frame === "start_session") {
             this.starting = false;
-            this.problem = wordsForError("RATE_LIMITED");
+            this.problem = wordsForError(this.options.say, "RATE_LIMITED");
           }
           if (payload.frame === "resume") {
             window.clearTimeout(this.resumeTimer);
@@ -436,7 +439,7 @@ export class ChatController {
         // A refused start says which persona and why, in words about the chat the teen tried to start.
         if (this.starting && !this.session) {
           this.starting = false;
-          this.problem = wordsForStartError(payload.code, { group: this.startingWith.length > 1, ...(payload.personaId ? { personaName: this.options.personaName(payload.personaId) } : {}) });
+          this.problem = wordsForStartError(this.options.say, payload.code, { group: this.startingWith.length > 1, ...(payload.personaId ? { personaName: this.options.personaName(payload.personaId) } : {}) });
           break;
         }
         this.starting = false;
@@ -461,7 +464,7 @@ export class ChatController {
         }
         // The question was answered elsewhere or closed: it goes, and the teen hears why.
         if (aboutFeedback) this.feedback = undefined;
-        this.problem = wordsForError(payload.code, { retryable: payload.retryable });
+        this.problem = wordsForError(this.options.say, payload.code, { retryable: payload.retryable });
         break;
       }
       case "feedback_request": {
@@ -535,7 +538,7 @@ export class ChatController {
       if (this.session.ended) this.forgetStored();
       else this.store();
     } catch {
-      this.problem = "Couldn't load the earlier messages of this chat. New ones will still show up here.";
+      this.problem = this.options.say("earlierNotLoaded");
     } finally {
       this.loading = false;
       this.changed();

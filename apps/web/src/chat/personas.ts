@@ -1,5 +1,6 @@
 // The built-in personas, for a deployment whose HTTP API has no `GET /personas` yet (ids as the gateway knows them).
 import type { PersonaSummary } from "../api/httpApi";
+import type { MessageKey, Say } from "../language/messages";
 
 export const BUILT_IN_PERSONAS: readonly PersonaSummary[] = [
   { id: "companion", displayName: "Companion", tagline: "A friendly, supportive companion for whatever is on your mind.", custom: false },
@@ -18,15 +19,15 @@ export const DEFAULT_PERSONA_ID = "companion";
 const CHATTABLE_STATUSES: readonly string[] = ["ready", "failed"];
 
 /** Why a persona cannot be chatted with yet, in a teen's words, by its status; undefined when a start would be taken. */
-const NOT_READY_WORDS: Partial<Record<string, string>> = {
-  collecting: "Still being made: waiting for friends' answers.",
-  synthesizing: "Still being made from friends' answers.",
-  drawing: "Still being made: its picture is being drawn.",
+const NOT_READY_WORDS: Partial<Record<string, MessageKey>> = {
+  collecting: "notReadyCollecting",
+  synthesizing: "notReadySynthesizing",
+  drawing: "notReadyDrawing",
 };
 
 /** Undefined when `persona` can start a chat (built-ins carry no status); otherwise why not, for the picker to say. */
-export const notChattableBecause = (persona: PersonaSummary): string | undefined =>
-  persona.status === undefined || CHATTABLE_STATUSES.includes(persona.status) ? undefined : (NOT_READY_WORDS[persona.status] ?? "Still being made.");
+export const notChattableBecause = (say: Say, persona: PersonaSummary): string | undefined =>
+  persona.status === undefined || CHATTABLE_STATUSES.includes(persona.status) ? undefined : say(NOT_READY_WORDS[persona.status] ?? "notReady");
 
 /**
  * The personas the picker offers: the API's list with the built-ins it does not name after it, or the built-ins alone
@@ -38,8 +39,8 @@ export const personaName = (personas: readonly PersonaSummary[], id: string): st
   personas.find((p) => p.id === id)?.displayName ?? id.charAt(0).toUpperCase() + id.slice(1);
 
 /** A group's names as a sentence says them: "Courage", "Courage and Comfort", "Courage, Comfort and Compass". */
-export const namesTogether = (names: readonly string[]): string =>
-  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1) ?? ""}`;
+export const namesTogether = (say: Say, names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? "") : say("namesTogether", { first: names.slice(0, -1).join(", "), last: names.at(-1) ?? "" });
 
 /** Who a session is with, in its order: the names the server gave it, else the picker's names for its persona ids. */
 export const sessionPersonaNames = (

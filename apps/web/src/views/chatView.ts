@@ -6,62 +6,58 @@ import { DEFAULT_PERSONA_ID, namesTogether, personaName, sessionPersonaNames } f
 import { rateLimitWords } from "../chat/teenWords";
 import type { TranscriptEntry } from "../chat/transcript";
 import { announce, h, replaceChildren } from "../dom";
-import { browserLanguage } from "./browserLanguage";
+import type { MessageKey, Say } from "../language/messages";
 import { helplineList } from "./helplineList";
 import { personaPicker, START_BUTTON_ID, type PickerChoice } from "./personaPicker";
 
 /** The gateway's limit on one message (MAX_CONTENT_CHARS in the protocol). */
 const MAX_MESSAGE_CHARS = 4000;
 
-const LINK_WORDS: Record<LinkState, string> = {
-  connecting: "Connecting…",
-  open: "Connected",
-  reconnecting: "Reconnecting…",
-  offline: "You're offline. We'll catch you up when you're back.",
-  unauthorized: "Signed out",
-  closed: "Not connected",
+const LINK_WORDS: Record<LinkState, MessageKey> = {
+  connecting: "linkConnecting",
+  open: "linkOpen",
+  reconnecting: "linkReconnecting",
+  offline: "linkOffline",
+  unauthorized: "linkUnauthorized",
+  closed: "linkClosed",
 };
 
-/**
- * A safety notice's own words come from the server in the teen's language (their browser's, sent with each start): its
- * heading and list are said in the same one, so a Spanish notice is not headed in English.
- */
-const NOTICE_WORDS = {
-  en: { helpIsHere: "You're not alone. Help is here right now.", note: "A note from InnerWorld" },
-  es: { helpIsHere: "No estás solo. Hay ayuda ahora mismo.", note: "Una nota de InnerWorld" },
-} as const;
+/** The server's answer options shown in the teen's words; the option itself is what is sent back. Others show as given. */
+const FEEDBACK_OPTION_WORDS: Partial<Record<string, MessageKey>> = { great: "feedbackGreat", okay: "feedbackOkay", "not great": "feedbackNotGreat" };
 
-/** `speaker` is who wrote an assistant entry. */
-const entryContent = (entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
+/**
+ * `speaker` is who wrote an assistant entry. A safety notice's own words come from the server in the teen's language
+ * (their browser's, sent with each start): its heading and list are said in the same one.
+ */
+const entryContent = (say: Say, entry: TranscriptEntry, speaker: string, canResend: boolean, resend: (id: string) => void): (Node | string)[] => {
   if (entry.role === "notice") {
     const helplines = entry.helplines ?? [];
-    const language = browserLanguage();
     return [
-      h("h3", {}, helplines.length > 0 ? NOTICE_WORDS[language].helpIsHere : NOTICE_WORDS[language].note),
+      h("h3", {}, say(helplines.length > 0 ? "noticeHelpIsHere" : "noticeNote")),
       h("p", {}, entry.text),
-      ...(helplines.length > 0 ? [helplineList(helplines, language)] : []),
+      ...(helplines.length > 0 ? [helplineList(say, helplines)] : []),
     ];
   }
   if (entry.role === "assistant") {
     return [
       h("span", { class: "who" }, speaker),
       h("span", { class: "text" }, entry.text || "…"),
-      ...(entry.state === "retracted" ? [h("span", { class: "meta" }, "This reply was changed to keep the chat safe.")] : []),
-      ...(entry.state === "interrupted" ? [h("span", { class: "meta" }, "This reply was cut off.")] : []),
+      ...(entry.state === "retracted" ? [h("span", { class: "meta" }, say("replyRetracted"))] : []),
+      ...(entry.state === "interrupted" ? [h("span", { class: "meta" }, say("replyCutOff"))] : []),
     ];
   }
   const meta =
     entry.state === "sending"
-      ? h("span", { class: "meta" }, "Sending…")
+      ? h("span", { class: "meta" }, say("sending"))
       : entry.state === "not_sent"
         ? h(
             "span",
             { class: "meta" },
-            "Not sent. ",
-            h("button", { type: "button", class: "link", disabled: !canResend, onclick: () => entry.clientMessageId && resend(entry.clientMessageId) }, "Send again"),
+            say("notSent"),
+            h("button", { type: "button", class: "link", disabled: !canResend, onclick: () => entry.clientMessageId && resend(entry.clientMessageId) }, say("sendAgain")),
           )
         : null;
-  return [h("span", { class: "visually-hidden" }, "You: "), h("span", { class: "text" }, entry.text), ...(meta ? [meta] : [])];
+  return [h("span", { class: "visually-hidden" }, say("you")), h("span", { class: "text" }, entry.text), ...(meta ? [meta] : [])];
 };
 
 export class ChatView {
@@ -70,17 +66,17 @@ export class ChatView {
   private readonly chatHost = h("section", { class: "chat", "aria-labelledby": "chat-title" });
   private readonly title = h("h2", { id: "chat-title" });
   private readonly linkBadge = h("span", { class: "link-state", role: "status" });
-  private readonly endButton = h("button", { type: "button", class: "secondary" }, "End chat");
-  private readonly transcriptList = h("ol", { class: "transcript", role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": "Messages", tabindex: 0 });
+  private readonly endButton: HTMLButtonElement;
+  private readonly transcriptList: HTMLOListElement;
   private readonly agentStatusLine = h("p", { class: "agent-status", role: "status" });
   private readonly rateLimitLine = h("p", { class: "rate-limit", hidden: true, "aria-live": "off" });
   private readonly problemLine = h("p", { class: "problem", role: "alert" });
   private readonly textarea = h("textarea", { id: "composer-input", name: "message", rows: 1, maxlength: MAX_MESSAGE_CHARS, autocomplete: "off", enterkeyhint: "send" });
-  private readonly sendButton = h("button", { type: "submit" }, "Send");
-  private readonly composer = h("form", { class: "composer", "aria-label": "Write a message" });
-  private readonly composerLabel = h("label", { for: "composer-input", class: "visually-hidden" }, "Your message");
+  private readonly sendButton: HTMLButtonElement;
+  private readonly composer: HTMLFormElement;
+  private readonly composerLabel: HTMLLabelElement;
   private readonly endedBox = h("div", { class: "session-ended card stack", hidden: true });
-  private readonly feedbackBox = h("section", { class: "feedback card stack", hidden: true, "aria-label": "A question about your chat" });
+  private readonly feedbackBox: HTMLElement;
   private feedbackShownFor: string | undefined;
   private readonly rendered = new Map<string, { item: HTMLLIElement; signature: string }>();
   private countdown: number | undefined;
@@ -94,6 +90,7 @@ export class ChatView {
   private lastSessionId: string | undefined;
 
   constructor(
+    private readonly say: Say,
     private readonly controller: ChatController,
     private readonly personas: () => readonly PersonaSummary[],
     /**
@@ -102,6 +99,12 @@ export class ChatView {
      */
     private readonly reloadPersonas: () => void,
   ) {
+    this.endButton = h("button", { type: "button", class: "secondary" }, say("endChat"));
+    this.transcriptList = h("ol", { class: "transcript", role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": say("transcript"), tabindex: 0 });
+    this.sendButton = h("button", { type: "submit" }, say("send"));
+    this.composer = h("form", { class: "composer", "aria-label": say("composer") });
+    this.composerLabel = h("label", { for: "composer-input", class: "visually-hidden" }, say("yourMessage"));
+    this.feedbackBox = h("section", { class: "feedback card stack", hidden: true, "aria-label": say("feedbackRegion") });
     this.endButton.addEventListener("click", () => void this.controller.endSession());
     this.composer.append(this.composerLabel, this.textarea, this.sendButton);
     this.composer.addEventListener("submit", (event) => {
@@ -142,7 +145,7 @@ export class ChatView {
   private sendTyped() {
     const text = this.textarea.value;
     if (text.trim().length === 0) {
-      this.problemLine.textContent = "Type something first, then press Send.";
+      this.problemLine.textContent = this.say("errorEmpty");
       return;
     }
     if (this.sendButton.disabled) return;
@@ -158,7 +161,7 @@ export class ChatView {
     this.chatHost.hidden = session === undefined;
     // An ended chat takes no more messages whatever the link does: the badge says so rather than "Connected".
     const chatOver = session?.ended !== undefined;
-    this.linkBadge.textContent = chatOver ? "Chat ended" : LINK_WORDS[snapshot.link];
+    this.linkBadge.textContent = this.say(chatOver ? "chatEndedBadge" : LINK_WORDS[snapshot.link]);
     this.linkBadge.dataset.state = chatOver ? "ended" : snapshot.link;
 
     const refused = this.wasStarting && !snapshot.starting && !session;
@@ -174,8 +177,9 @@ export class ChatView {
         replaceChildren(
           this.pickerHost,
           snapshot.problem ? h("p", { class: "problem", role: "alert" }, snapshot.problem) : null,
-          snapshot.link === "open" ? null : h("p", { class: "muted", role: "status" }, LINK_WORDS[snapshot.link]),
+          snapshot.link === "open" ? null : h("p", { class: "muted", role: "status" }, this.say(LINK_WORDS[snapshot.link])),
           personaPicker({
+            say: this.say,
             personas: this.personas(),
             choice: this.pickerChoice,
             busy: snapshot.starting,
@@ -196,13 +200,13 @@ export class ChatView {
     }
 
     const names = sessionPersonaNames(this.personas(), session);
-    const persona = namesTogether([...names.values()]);
+    const persona = namesTogether(this.say, [...names.values()]);
     const nameOf = (personaId: string) => names.get(personaId) ?? personaName(this.personas(), personaId);
     // Each reply is signed by the persona that wrote it: in a group, not the session's first persona.
     const speakerOf = (entry: TranscriptEntry) => entry.personaName ?? (entry.personaId ? nameOf(entry.personaId) : nameOf(session.personaId));
-    this.title.textContent = `Chat with ${persona}`;
-    this.composerLabel.textContent = `Message to ${persona}`;
-    this.textarea.placeholder = `Message ${persona}…`;
+    this.title.textContent = this.say("chatWith", { persona });
+    this.composerLabel.textContent = this.say("messageTo", { persona });
+    this.textarea.placeholder = this.say("messagePlaceholder", { persona });
     this.endButton.hidden = session.ended !== undefined;
 
     const rateLimited = snapshot.rateLimit !== undefined;
@@ -211,12 +215,12 @@ export class ChatView {
     const busy = snapshot.agentPersonaId ? nameOf(snapshot.agentPersonaId) : names.size === 1 ? persona : undefined;
     const doing = snapshot.agentStatus === "thinking" ? "thinking" : "typing";
     this.agentStatusLine.textContent = snapshot.loading
-      ? "Loading earlier messages…"
+      ? this.say("loadingEarlier")
       : snapshot.agentStatus === undefined
         ? ""
         : busy
-          ? `${busy} is ${doing}…`
-          : `${doing === "thinking" ? "Thinking" : "Typing"}…`;
+          ? this.say(doing === "thinking" ? "personaThinking" : "personaTyping", { persona: busy })
+          : this.say(doing === "thinking" ? "thinking" : "typing");
     this.problemLine.textContent = snapshot.problem ?? "";
     this.renderRateLimit(snapshot);
 
@@ -227,14 +231,14 @@ export class ChatView {
     if (ended && this.endedBox.childElementCount === 0) {
       replaceChildren(
         this.endedBox,
-        h("p", {}, "This chat has ended. You can read it here, or start a new one."),
-        h("button", { type: "button", onclick: () => this.controller.leaveSession() }, "Start a new chat"),
+        h("p", {}, this.say("chatEndedBody")),
+        h("button", { type: "button", onclick: () => this.controller.leaveSession() }, this.say("startNewChat")),
       );
     } else if (!ended) this.endedBox.replaceChildren();
 
     this.renderFeedback(snapshot);
 
-    if (completed?.role === "notice") announce("Important: there are people you can reach right now. The helplines are in the chat.");
+    if (completed?.role === "notice") announce(this.say("noticeAnnounced"));
   }
 
   /** The server's question about a chat, with its options as buttons; thanks once the answer is recorded. */
@@ -248,9 +252,9 @@ export class ChatView {
       this.feedbackBox.replaceChildren();
       return;
     }
-    const close = h("button", { type: "button", class: "link", onclick: () => this.controller.dismissFeedback() }, prompt.answered === undefined ? "Not now" : "Close");
+    const close = h("button", { type: "button", class: "link", onclick: () => this.controller.dismissFeedback() }, this.say(prompt.answered === undefined ? "feedbackNotNow" : "feedbackClose"));
     if (prompt.answered !== undefined) {
-      replaceChildren(this.feedbackBox, h("p", { role: "status" }, "Thanks for telling us."), close);
+      replaceChildren(this.feedbackBox, h("p", { role: "status" }, this.say("feedbackThanks")), close);
       return;
     }
     replaceChildren(
@@ -259,10 +263,15 @@ export class ChatView {
       h(
         "div",
         { class: "feedback-options", role: "group", "aria-labelledby": `feedback-${prompt.requestId}` },
-        ...prompt.options.map((option) => h("button", { type: "button", class: "secondary", disabled: prompt.sending === true, onclick: () => this.controller.answerFeedback(option) }, option)),
+        ...prompt.options.map((option) => h("button", { type: "button", class: "secondary", disabled: prompt.sending === true, onclick: () => this.controller.answerFeedback(option) }, this.optionWords(option))),
       ),
       close,
     );
+  }
+
+  private optionWords(option: string): string {
+    const key = FEEDBACK_OPTION_WORDS[option];
+    return key === undefined ? option : this.say(key);
   }
 
   private renderTranscript(entries: readonly TranscriptEntry[], speakerOf: (entry: TranscriptEntry) => string, canResend: boolean) {
@@ -294,7 +303,7 @@ export class ChatView {
         if (entry.personaId) item.dataset.personaId = entry.personaId;
         // While a reply streams in, screen readers wait for the whole of it rather than reading every sentence twice.
         item.setAttribute("aria-busy", entry.state === "streaming" ? "true" : "false");
-        replaceChildren(item, ...entryContent(entry, speaker, canResend, (id) => this.controller.resend(id)));
+        replaceChildren(item, ...entryContent(this.say, entry, speaker, canResend, (id) => this.controller.resend(id)));
       }
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
     });
@@ -305,14 +314,14 @@ export class ChatView {
     const limit = snapshot.rateLimit;
     window.clearInterval(this.countdown);
     if (!limit) {
-      if (!this.rateLimitLine.hidden) announce(rateLimitWords("user", 0));
+      if (!this.rateLimitLine.hidden) announce(rateLimitWords(this.say, "user", 0));
       this.rateLimitLine.hidden = true;
       return;
     }
     const wasHidden = this.rateLimitLine.hidden;
     const tick = () => {
       const secondsLeft = Math.max(0, Math.ceil((limit.until - Date.now()) / 1000));
-      this.rateLimitLine.textContent = rateLimitWords(limit.scope, secondsLeft);
+      this.rateLimitLine.textContent = rateLimitWords(this.say, limit.scope, secondsLeft);
       this.rateLimitLine.dataset.secondsLeft = String(secondsLeft);
       if (secondsLeft === 0) {
         window.clearInterval(this.countdown);

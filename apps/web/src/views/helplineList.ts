@@ -1,7 +1,7 @@
 // Helplines as a phone acts on them: each contact line becomes call, text or web links, with the line itself kept when it is not understood.
 import { contactLinks, type Helpline } from "../chat/helplines";
 import { h } from "../dom";
-import type { ScreenLanguage } from "./browserLanguage";
+import type { Say } from "../language/messages";
 
 const helplineItem = (helpline: Helpline): HTMLElement => {
   const links = contactLinks(helpline.contact);
@@ -16,9 +16,6 @@ const helplineItem = (helpline: Helpline): HTMLElement => {
   );
 };
 
-/** What a screen reader calls the list, in the language the helplines are given in. */
-const LIST_LABEL: Record<ScreenLanguage, string> = { en: "People you can reach right now", es: "Personas con las que puedes hablar ahora mismo" };
-
-/** The list a safety notice in the chat and a survey's thanks both show. */
-export const helplineList = (helplines: readonly Helpline[], language: ScreenLanguage = "en"): HTMLUListElement =>
-  h("ul", { class: "helplines", "aria-label": LIST_LABEL[language] }, ...helplines.map(helplineItem));
+/** The list a safety notice in the chat and a survey's thanks both show, named in the language of the screen it is on. */
+export const helplineList = (say: Say, helplines: readonly Helpline[]): HTMLUListElement =>
+  h("ul", { class: "helplines", "aria-label": say("helplines") }, ...helplines.map(helplineItem));

@@ -4,29 +4,32 @@
 import { isApiError, type HttpApi, type RememberedFact } from "../api/httpApi";
 import { wordsForHttpStatus } from "../chat/teenWords";
 import { announce, h, replaceChildren } from "../dom";
+import { sayCount, type Say } from "../language/messages";
 
-export const memoryView = (api: HttpApi, onAccountDeleted: () => void): HTMLElement => {
-  const list = h("ul", { class: "plain-list", "aria-label": "Things InnerWorld remembers" });
-  const status = h("p", { role: "status", class: "muted" }, "Loading…");
-  const refresh = h("button", { type: "button", class: "secondary" }, "Refresh");
+const httpProblem = (say: Say, error: unknown): string => wordsForHttpStatus(say, isApiError(error) ? error.status : 0);
+
+export const memoryView = (say: Say, api: HttpApi, onAccountDeleted: () => void): HTMLElement => {
+  const list = h("ul", { class: "plain-list", "aria-label": say("memoryList") });
+  const status = h("p", { role: "status", class: "muted" }, say("memoryLoading"));
+  const refresh = h("button", { type: "button", class: "secondary" }, say("memoryRefresh"));
   const section = h(
     "section",
     { class: "stack", "aria-labelledby": "memory-title" },
     // Focusable from script only: where the keyboard goes when the last note is forgotten.
-    h("h2", { id: "memory-title", tabindex: -1 }, "What InnerWorld remembers about me"),
-    h("p", {}, "InnerWorld keeps a few notes from your chats so it can pick up where you left off. You can make it forget any of them."),
+    h("h2", { id: "memory-title", tabindex: -1 }, say("memoryTitle")),
+    h("p", {}, say("memoryIntro")),
     h("div", { class: "row" }, status, refresh),
     list,
-    exportPart(api),
-    deletePart(api, onAccountDeleted),
+    exportPart(say, api),
+    deletePart(say, api, onAccountDeleted),
   );
 
   const row = (fact: RememberedFact): HTMLElement => {
     const actions = h("div", { class: "actions" });
     const item = h("li", { class: "card row", "data-fact-id": fact.id }, h("div", {}, fact.kind && !fact.text.toLowerCase().startsWith(fact.kind.toLowerCase()) ? h("span", { class: "muted" }, `${fact.kind}: `) : null, fact.text), actions);
     const ask = () => {
-      const forget = h("button", { type: "button", "aria-label": `Yes, forget: ${fact.text}` }, "Yes, forget it");
-      const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, "Keep it");
+      const forget = h("button", { type: "button", "aria-label": say("memoryForgetYesLabel", { note: fact.text }) }, say("memoryForgetYes"));
+      const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, say("memoryKeep"));
       forget.addEventListener("click", () => {
         forget.disabled = true;
         const forgotten = () => {
@@ -34,8 +37,8 @@ export const memoryView = (api: HttpApi, onAccountDeleted: () => void): HTMLElem
           const next = item.nextElementSibling?.querySelector("button") ?? section.querySelector<HTMLElement>("#memory-title");
           item.remove();
           next?.focus();
-          status.textContent = "Forgotten.";
-          announce(`Forgotten: ${fact.text}`);
+          status.textContent = say("memoryForgotten");
+          announce(say("memoryForgottenAnnounced", { note: fact.text }));
         };
         api
           .forget(fact.id)
@@ -44,14 +47,14 @@ export const memoryView = (api: HttpApi, onAccountDeleted: () => void): HTMLElem
             // Not there any more (forgotten in another tab, or on another device): as good as forgotten here.
             if (isApiError(error) && error.status === 404) return forgotten();
             forget.disabled = false;
-            status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
+            status.textContent = httpProblem(say, error);
           });
       });
       replaceChildren(actions, forget, keep);
       forget.focus();
     };
     function idle(): HTMLButtonElement {
-      const button = h("button", { type: "button", class: "secondary", "aria-label": `Forget: ${fact.text}`, onclick: ask }, "Forget");
+      const button = h("button", { type: "button", class: "secondary", "aria-label": say("memoryForgetLabel", { note: fact.text }), onclick: ask }, say("memoryForget"));
       replaceChildren(actions, button);
       return button;
     }
@@ -66,14 +69,14 @@ export const memoryView = (api: HttpApi, onAccountDeleted: () => void): HTMLElem
       .memory()
       .then((memory) => {
         if (!memory.available) {
-          status.textContent = "This InnerWorld doesn't keep a memory you can look at yet.";
+          status.textContent = say("memoryUnavailable");
           return;
         }
-        status.textContent = memory.value.length === 0 ? "Nothing yet. InnerWorld learns a little from each chat after it ends." : `${memory.value.length} ${memory.value.length === 1 ? "note" : "notes"}`;
+        status.textContent = memory.value.length === 0 ? say("memoryEmpty") : sayCount(say, memory.value.length, "memoryNotesOne", "memoryNotesMany");
         replaceChildren(list, ...memory.value.map(row));
       })
       .catch((error: unknown) => {
-        status.textContent = wordsForHttpStatus(isApiError(error) ? error.status : 0);
+        status.textContent = httpProblem(say, error);
       })
       .finally(() => (refresh.disabled = false));
   };
@@ -87,12 +90,12 @@ export const exportFileName = (date: Date): string =>
   `innerworld-export-${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}.json`;
 
 /** Fetched with the token in a header (never in a URL), then handed to the browser as a Blob behind an `<a download>`. */
-const exportPart = (api: HttpApi): HTMLElement => {
+const exportPart = (say: Say, api: HttpApi): HTMLElement => {
   const status = h("p", { role: "status", class: "muted" });
-  const button = h("button", { type: "button", class: "secondary", "aria-describedby": "export-what" }, "Download my data");
+  const button = h("button", { type: "button", class: "secondary", "aria-describedby": "export-what" }, say("dataDownload"));
   button.addEventListener("click", () => {
     button.disabled = true;
-    status.textContent = "Preparing your data…";
+    status.textContent = say("dataPreparing");
     api
       .myData()
       .then((data) => {
@@ -104,50 +107,50 @@ const exportPart = (api: HttpApi): HTMLElement => {
         link.remove();
         // Revoked after the browser has started the download, not before.
         window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        status.textContent = `Done: saved as ${name}.`;
+        status.textContent = say("dataSaved", { file: name });
       })
       .catch((error: unknown) => {
-        status.textContent = `Couldn't get your data. ${wordsForHttpStatus(isApiError(error) ? error.status : 0)}`;
+        status.textContent = say("dataFailed", { why: httpProblem(say, error) });
       })
       .finally(() => (button.disabled = false));
   });
   return h(
     "section",
     { class: "stack", "aria-labelledby": "export-title" },
-    h("h3", { id: "export-title" }, "Your data"),
-    h("p", { id: "export-what" }, "The file holds everything InnerWorld keeps about you: your chats and the messages still kept, these notes, your own personas and your surveys with friends' answers."),
+    h("h3", { id: "export-title" }, say("dataTitle")),
+    h("p", { id: "export-what" }, say("dataWhat")),
     h("div", { class: "row" }, button, status),
   );
 };
 
 /** Asked twice (the first press only asks), then `DELETE /me`; on success the app signs out, with nothing left to show. */
-const deletePart = (api: HttpApi, onAccountDeleted: () => void): HTMLElement => {
+const deletePart = (say: Say, api: HttpApi, onAccountDeleted: () => void): HTMLElement => {
   const status = h("p", { role: "status", class: "muted" });
   const actions = h("div", { class: "row" });
   const ask = () => {
-    const erase = h("button", { type: "button", class: "danger" }, "Yes, delete everything");
-    const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, "Keep my account");
+    const erase = h("button", { type: "button", class: "danger" }, say("deleteYes"));
+    const keep = h("button", { type: "button", class: "secondary", onclick: () => idle().focus() }, say("deleteKeep"));
     erase.addEventListener("click", () => {
       erase.disabled = keep.disabled = true;
-      status.textContent = "Deleting…";
+      status.textContent = say("deleteDeleting");
       api
         .deleteAccount()
         .then(onAccountDeleted)
         .catch((error: unknown) => {
           erase.disabled = keep.disabled = false;
-          status.textContent = `Couldn't delete your account. ${wordsForHttpStatus(isApiError(error) ? error.status : 0)}`;
+          status.textContent = say("deleteFailed", { why: httpProblem(say, error) });
         });
     });
     replaceChildren(actions, erase, keep, status);
-    status.textContent = "This deletes your chats, these notes, your personas and your surveys, for good. You can sign in again afterwards as a new start.";
+    status.textContent = say("deleteWarning");
     keep.focus();
   };
   function idle(): HTMLButtonElement {
-    const button = h("button", { type: "button", class: "secondary", onclick: ask }, "Delete my account");
+    const button = h("button", { type: "button", class: "secondary", onclick: ask }, say("deleteTitle"));
     status.textContent = "";
     replaceChildren(actions, button, status);
     return button;
   }
   idle();
-  return h("section", { class: "stack", "aria-labelledby": "delete-title" }, h("h3", { id: "delete-title" }, "Delete my account"), actions);
+  return h("section", { class: "stack", "aria-labelledby": "delete-title" }, h("h3", { id: "delete-title" }, say("deleteTitle")), actions);
 };

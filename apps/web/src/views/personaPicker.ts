@@ -4,6 +4,7 @@ import type { PersonaSummary } from "../api/httpApi";
 import { GROUP_MAX, groupChoiceHint, groupChoiceProblem, toggledGroup } from "../chat/groupChoice";
 import { notChattableBecause } from "../chat/personas";
 import { h, replaceChildren } from "../dom";
+import type { Say } from "../language/messages";
 
 /** What the teen has chosen so far: the kind of chat, the one persona, and the group's personas in the order picked. */
 export interface PickerChoice {
@@ -13,6 +14,7 @@ export interface PickerChoice {
 }
 
 export interface PersonaPickerOptions {
+  say: Say;
   personas: readonly PersonaSummary[];
   choice: PickerChoice;
   /** A start is on its way: the button says so and ignores presses (it stays focusable, so the keyboard is not dropped). */
@@ -29,9 +31,9 @@ export interface PersonaPickerOptions {
 export const START_BUTTON_ID = "start-chat";
 
 export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
-  const { personas, busy } = options;
+  const { say, personas, busy } = options;
   // A choice survives the list changing where it still can start: a persona deleted since, or no longer ready, drops out.
-  const startable = (id: string) => personas.some((p) => p.id === id && notChattableBecause(p) === undefined);
+  const startable = (id: string) => personas.some((p) => p.id === id && notChattableBecause(say, p) === undefined);
   let choice: PickerChoice = {
     kind: options.choice.kind,
     personaId: startable(options.choice.personaId) ? options.choice.personaId : (personas.find((p) => startable(p.id))?.id ?? options.choice.personaId),
@@ -52,7 +54,7 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   const groupBoxes = () => [...optionsHost.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:not(:disabled)')];
 
   const showHint = () => {
-    hint.textContent = choice.kind === "group" ? groupChoiceHint(choice.groupIds.map(nameOf)) : "";
+    hint.textContent = choice.kind === "group" ? groupChoiceHint(say, choice.groupIds.map(nameOf)) : "";
     hint.hidden = choice.kind !== "group";
   };
   /** A refused group says why beside the boxes, which are marked until the choice is one the gateway takes. */
@@ -64,7 +66,7 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   const option = (persona: PersonaSummary) => {
     const group = choice.kind === "group";
     const id = `persona-${persona.id}`;
-    const notReady = notChattableBecause(persona);
+    const notReady = notChattableBecause(say, persona);
     const describedBy = [`${id}-tagline`, ...(notReady ? [`${id}-state`] : []), ...(group ? ["group-hint", "picker-problem"] : [])].join(" ");
     const input = h("input", {
       type: group ? "checkbox" : "radio",
@@ -80,13 +82,13 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
       changed({ groupIds: toggledGroup(choice.groupIds, persona.id, input.checked) });
       showHint();
       // Once the choice is one that can start, the earlier refusal no longer applies.
-      if (problem.textContent && groupChoiceProblem(choice.groupIds.length) === undefined) showProblem("");
+      if (problem.textContent && groupChoiceProblem(say, choice.groupIds.length) === undefined) showProblem("");
     });
     return h(
       "label",
       { class: notReady ? "persona-option not-ready" : "persona-option", for: id },
       input,
-      h("strong", {}, persona.displayName, persona.custom ? " (yours)" : ""),
+      h("strong", {}, persona.displayName, persona.custom ? say("pickerYours") : ""),
       h("span", { id: `${id}-tagline`, class: "muted" }, persona.tagline),
       notReady ? h("span", { id: `${id}-state`, class: "persona-state" }, notReady) : null,
     );
@@ -95,14 +97,14 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
   const renderOptions = () => {
     const builtIn = personas.filter((p) => !p.custom);
     const custom = personas.filter((p) => p.custom);
-    legend.textContent = choice.kind === "group" ? "Who should be in the group? Pick 2 or 3." : "Who would you like to talk to?";
+    legend.textContent = say(choice.kind === "group" ? "pickerWhoGroup" : "pickerWhoOne");
     replaceChildren(
       optionsHost,
       h("div", { class: "persona-options" }, ...builtIn.map(option)),
-      custom.length > 0 ? h("h3", {}, "Your personas") : null,
+      custom.length > 0 ? h("h3", {}, say("pickerYourPersonas")) : null,
       custom.length > 0 ? h("div", { class: "persona-options" }, ...custom.map(option)) : null,
     );
-    start.textContent = busy ? "Starting…" : choice.kind === "group" ? "Start group chat" : "Start chatting";
+    start.textContent = say(busy ? "pickerStarting" : choice.kind === "group" ? "pickerStartGroup" : "pickerStartOne");
     showProblem("");
     showHint();
   };
@@ -119,8 +121,8 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
 
   const form = h(
     "form",
-    { class: "stack", "aria-label": "Start a chat" },
-    h("fieldset", { class: "chat-kind" }, h("legend", {}, "Chat with"), kindOption("one", "One persona"), kindOption("group", "A group (2 or 3)")),
+    { class: "stack", "aria-label": say("pickerForm") },
+    h("fieldset", { class: "chat-kind" }, h("legend", {}, say("pickerChatWith")), kindOption("one", say("pickerOne")), kindOption("group", say("pickerGroup"))),
     h("fieldset", { class: "personas" }, legend, optionsHost, hint),
     problem,
     start,
@@ -131,7 +133,7 @@ export const personaPicker = (options: PersonaPickerOptions): HTMLElement => {
     event.preventDefault();
     if (busy) return;
     if (choice.kind === "one") return startable(choice.personaId) ? options.onStart([choice.personaId]) : undefined;
-    const refusal = groupChoiceProblem(choice.groupIds.length);
+    const refusal = groupChoiceProblem(say, choice.groupIds.length);
     if (refusal === undefined) return options.onStart(choice.groupIds);
     showProblem(refusal);
     // The keyboard goes where the fix is: the first box to check, or the last one picked to uncheck.

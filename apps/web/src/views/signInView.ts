@@ -4,15 +4,16 @@ import { signInAs, SignInError } from "../auth/devSignIn";
 import type { SignedIn } from "../auth/token";
 import type { WebConfig } from "../config";
 import { h } from "../dom";
+import type { Say } from "../language/messages";
 
-export const signInView = (config: WebConfig, onSignedIn: (signedIn: SignedIn) => void, problem?: string): HTMLElement => {
+export const signInView = (say: Say, config: WebConfig, onSignedIn: (signedIn: SignedIn) => void, problem?: string): HTMLElement => {
   const problemLine = h("p", { class: "problem", role: "alert", id: "sign-in-problem" }, problem ?? "");
-  const intro = h("p", {}, "Talk things through with a companion who listens. What you say here stays between you and InnerWorld.");
+  const intro = h("p", {}, say("signInIntro"));
 
   if (config.auth.kind === "cognito") {
     const auth = config.auth;
-    const button = h("button", { type: "button", onclick: () => void startHostedSignIn(auth) }, "Sign in");
-    return h("section", { class: "sign-in card stack", "aria-labelledby": "sign-in-title" }, h("h2", { id: "sign-in-title" }, "Welcome to InnerWorld"), intro, button, problemLine);
+    const button = h("button", { type: "button", onclick: () => void startHostedSignIn(auth) }, say("signIn"));
+    return h("section", { class: "sign-in card stack", "aria-labelledby": "sign-in-title" }, h("h2", { id: "sign-in-title" }, say("signInWelcome")), intro, button, problemLine);
   }
 
   const tokenUrl = config.auth.tokenUrl;
@@ -26,13 +27,13 @@ export const signInView = (config: WebConfig, onSignedIn: (signedIn: SignedIn) =
     placeholder: "alex",
     "aria-describedby": "sign-in-hint sign-in-problem",
   });
-  const button = h("button", { type: "submit" }, "Sign in");
+  const button = h("button", { type: "submit" }, say("signIn"));
   const form = h(
     "form",
     { class: "stack", novalidate: true },
-    h("label", { for: "sign-in-name" }, "Sign in as"),
+    h("label", { for: "sign-in-name" }, say("signInAs")),
     input,
-    h("p", { id: "sign-in-hint", class: "muted" }, `This is the local InnerWorld (${config.stage}): any name works, no password. Each name is a separate person.`),
+    h("p", { id: "sign-in-hint", class: "muted" }, say("signInHint", { stage: config.stage })),
     button,
     problemLine,
   );
@@ -40,7 +41,7 @@ export const signInView = (config: WebConfig, onSignedIn: (signedIn: SignedIn) =
     event.preventDefault();
     const name = input.value.trim();
     if (!name) {
-      problemLine.textContent = "Type a name first.";
+      problemLine.textContent = say("signInNameFirst");
       input.focus();
       return;
     }
@@ -49,11 +50,11 @@ export const signInView = (config: WebConfig, onSignedIn: (signedIn: SignedIn) =
     signInAs(tokenUrl, name)
       .then(onSignedIn)
       .catch((error: unknown) => {
-        problemLine.textContent = error instanceof SignInError ? error.message : "Couldn't sign in. Try again.";
+        problemLine.textContent = say(error instanceof SignInError ? error.words : "signInFailed");
         button.disabled = false;
         input.focus();
       });
   });
   window.setTimeout(() => input.focus(), 0);
-  return h("section", { class: "sign-in card stack", "aria-labelledby": "sign-in-title" }, h("h2", { id: "sign-in-title" }, "Welcome to InnerWorld"), intro, form);
+  return h("section", { class: "sign-in card stack", "aria-labelledby": "sign-in-title" }, h("h2", { id: "sign-in-title" }, say("signInWelcome")), intro, form);
 };
