@@ -139,7 +139,13 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     }
     if (survey.status === "synthesizing") {
       try {
-        await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+        // The survey ended while the model wrote (its owner deleted the persona already listed as drawing, and the
+        // survey failed with it): nothing is announced, and a persona still drawing, which could never be chatted
+        // with, goes with it.
+        if (!(await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId }))) {
+          if ((await ports.personas.get(personaId))?.status === "drawing") await ports.personas.delete(personaId);
+          return;
+        }
       } catch (error) {
         if (!isSurveyNotFoundError(error)) throw error;
         // Erased while the model wrote: the persona goes with the survey it came from.

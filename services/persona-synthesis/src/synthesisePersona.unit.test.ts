@@ -250,4 +250,25 @@ describe("persona synthesis", () => {
     expect((await surveys.get(SURVEY))?.status).toBe("drawing");
     expect(publisher.ofType("PersonaSynthesized")).toHaveLength(1);
   });
+
+  it("announces nothing when the survey ended while the model wrote (its persona deleted as it was listed drawing), and keeps no persona", async () => {
+    // Prepare: while the model writes, the owner deletes the persona the first write listed, and storage fails the survey.
+    const { surveys, personas, publisher, synthesise, completed } = await setUp({
+      synthesiser: ({ surveys: store }) => ({
+        name: "slow-model",
+        synthesise: async (input) => {
+          await store.setStatus(SURVEY, "failed", { failureReason: "PERSONA_DELETED: the persona was deleted before it was ready" });
+          return createOfflineSynthesiser().synthesise(input);
+        },
+      }),
+    });
+
+    // Act
+    await synthesise(completed);
+
+    // Assess
+    expect(publisher.ofType("PersonaSynthesized")).toEqual([]);
+    expect(await personas.get(personaIdForSurvey(SURVEY))).toBeUndefined();
+    expect((await surveys.get(SURVEY))?.status).toBe("failed");
+  });
 });
