@@ -63,6 +63,17 @@ export interface Survey {
   droppedCount: number;
   personaId?: string;
   failureReason?: string;
+  /** What synthesis announced of the persona it wrote, kept so that announcing it again asks no model again. */
+  synthesis?: SynthesisRecord;
+}
+
+/** The persona's announcement (PersonaSynthesized) as synthesis first made it. */
+export interface SynthesisRecord {
+  name: string;
+  traits: string[];
+  synthesiser: string;
+  responseCount: number;
+  synthesizedAt: string;
 }
 
 export interface AnswerProblem {

@@ -1,6 +1,13 @@
 // The survey store port: surveys, their anonymous responses, and the one crossing of the synthesis threshold.
 import type { SourceLimits } from "../respondent";
-import type { Survey, SurveyStatus, SynthesisThreshold } from "../surveySchema";
+import type { Survey, SurveyStatus, SynthesisRecord, SynthesisThreshold } from "../surveySchema";
+
+/** What a status change may record with it. */
+export interface SurveyStatusFields {
+  personaId?: string;
+  failureReason?: string;
+  synthesis?: SynthesisRecord;
+}
 
 export interface StoredAnswer {
   questionId: string;
@@ -59,7 +66,7 @@ export interface SurveyStore {
    * Puts the survey in `status` when its own status may move there (SURVEY_STATUS_FROM), in one conditional write:
    * true when it is in `status` now, false when it was elsewhere and stays there. SurveyNotFoundError when it is gone.
    */
-  setStatus(surveyId: string, status: SurveyStatus, fields?: { personaId?: string; failureReason?: string }): Promise<boolean>;
+  setStatus(surveyId: string, status: SurveyStatus, fields?: SurveyStatusFields): Promise<boolean>;
   /** Removes a survey, its responses and what was counted of their sources (the owner's erasure). */
   delete(surveyId: string): Promise<void>;
 }

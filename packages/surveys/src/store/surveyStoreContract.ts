@@ -174,7 +174,9 @@ export const surveyStoreContract = (adapter: string, makeStoreOn: (clock: Clock)
 
       expect(await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" })).toBe(false);
       expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(true);
-      expect(await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" })).toBe(true);
+      const synthesis = { name: "Sam", traits: ["funny", "loyal"], synthesiser: "offline", responseCount: 3, synthesizedAt: "2026-11-18T16:06:00.000Z" };
+      expect(await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1", synthesis })).toBe(true);
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "drawing", synthesis });
       expect(await store.setStatus(survey.surveyId, "synthesizing")).toBe(false);
       expect(await store.setStatus(survey.surveyId, "failed", { failureReason: "PERSONA_DELETED: gone" })).toBe(true);
       // Failed is the end: a late portrait does not make it ready; the same failure told again is no change.

@@ -4,7 +4,7 @@ import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/cloc
 import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import type { SourceLimits } from "../../respondent";
 import { SURVEY_STATUS_FROM, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
-import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
 
 const SURVEY_SK = "SURVEY";
 const RESPONSE_PREFIX = "RESPONSE#";
@@ -251,7 +251,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
     return responses.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  async setStatus(surveyId: string, status: SurveyStatus, fields: { personaId?: string; failureReason?: string } = {}): Promise<boolean> {
+  async setStatus(surveyId: string, status: SurveyStatus, fields: SurveyStatusFields = {}): Promise<boolean> {
     const names: Record<string, string> = { "#status": "status" };
     const values: Record<string, unknown> = { ":status": status };
     const sets = ["#status = :status"];
@@ -316,4 +316,5 @@ const toSurvey = (item: SurveyItem): Survey => ({
   droppedCount: item.droppedCount ?? 0,
   ...(item.personaId ? { personaId: item.personaId } : {}),
   ...(item.failureReason ? { failureReason: item.failureReason } : {}),
+  ...(item.synthesis ? { synthesis: item.synthesis } : {}),
 });

@@ -2,7 +2,7 @@
 import type { SourceLimits } from "../../respondent";
 import { systemClock, type Clock } from "@innerworld/platform/clock";
 import { mayMoveSurvey, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
-import { SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+import { SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
 
 /** What the store keeps of a claim beside the survey, as the DynamoDB item does; never part of the survey read back. */
 interface Claim {
@@ -95,7 +95,7 @@ export class InMemorySurveyStore implements SurveyStore {
     return [...(this.responses.get(surveyId)?.values() ?? [])].map((r) => structuredClone(r)).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  async setStatus(surveyId: string, status: SurveyStatus, fields: { personaId?: string; failureReason?: string } = {}): Promise<boolean> {
+  async setStatus(surveyId: string, status: SurveyStatus, fields: SurveyStatusFields = {}): Promise<boolean> {
     const survey = this.surveys.get(surveyId);
     if (!survey) throw new SurveyNotFoundError(surveyId);
     if (!mayMoveSurvey(survey.status, status)) return false;
