@@ -109,6 +109,8 @@ const SERVICE_TOPOLOGY = [
       { eventType: "SurveyResponseAccepted" },
       { eventType: "PersonaSynthesized" },
       { eventType: "PersonaPortraitReady" },
+      // A survey's persona deleted before it was ready ends the survey's saga.
+      { eventType: "PersonaDeleted" },
       // Sessions and messages are storage's to erase.
       { eventType: "UserDeleted", liveOnly: true },
     ],

@@ -5,3 +5,4 @@ export * from "./respondent";
 export * from "./surveyPersona";
 export * from "./whereabouts/locatingQuestions";
 export * from "./whereabouts/locatingDetails";
+export * from "./ownerExport";

@@ -6,6 +6,22 @@ export const SURVEY_STATUSES = ["collecting", "synthesizing", "drawing", "ready"
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
 /**
+ * The statuses each status may be reached from: a survey's saga only moves forward, and ends in ready or failed, which
+ * nothing leaves (a late portrait does not make a failed survey ready, nor a late failure a ready one failed). Only the
+ * claim moves a survey from collecting; failed comes from a saga that started and could not finish.
+ */
+export const SURVEY_STATUS_FROM: Readonly<Record<SurveyStatus, readonly SurveyStatus[]>> = {
+  collecting: [],
+  synthesizing: ["collecting"],
+  drawing: ["synthesizing"],
+  ready: ["drawing"],
+  failed: ["synthesizing", "drawing"],
+};
+
+/** Whether a survey in `from` may be put in `to`; putting it where it is already is a redelivery, and allowed. */
+export const mayMoveSurvey = (from: SurveyStatus, to: SurveyStatus): boolean => from === to || SURVEY_STATUS_FROM[to].includes(from);
+
+/**
  * What a survey needs before friends' answers become a persona, once: three responses, from at least two networks, so
  * that no one network decides a persona alone (see SOURCE_LIMITS).
  */
@@ -47,6 +63,17 @@ export interface Survey {
   droppedCount: number;
   personaId?: string;
   failureReason?: string;
+  /** What synthesis announced of the persona it wrote, kept so that announcing it again asks no model again. */
+  synthesis?: SynthesisRecord;
+}
+
+/** The persona's announcement (PersonaSynthesized) as synthesis first made it. */
+export interface SynthesisRecord {
+  name: string;
+  traits: string[];
+  synthesiser: string;
+  responseCount: number;
+  synthesizedAt: string;
 }
 
 export interface AnswerProblem {

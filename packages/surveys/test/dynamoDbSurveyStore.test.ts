@@ -17,7 +17,7 @@ afterAll(async () => {
   await local.close();
 });
 
-surveyStoreContract("DynamoDB", () => new DynamoDbSurveyStore(local.client, local.tables.surveys));
+surveyStoreContract("DynamoDB", (clock) => new DynamoDbSurveyStore(local.client, local.tables.surveys, clock));
 
 describe("DynamoDbSurveyStore.delete", () => {
   it("deletes a response that has expired but that TTL has not removed yet", async () => {

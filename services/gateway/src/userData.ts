@@ -7,6 +7,7 @@ import { eraseUserMemory, rememberedFacts } from "@innerworld/memory/facts";
 import { userTimeZone } from "./userTimeZone";
 import type { GraphStore } from "@innerworld/memory/graph";
 import type { PersonaStore } from "@innerworld/personas/store";
+import { answersForOwner } from "@innerworld/surveys";
 import type { SurveyStore } from "@innerworld/surveys/store";
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
 import { TombstoneStore } from "@innerworld/platform/tombstones";
@@ -48,15 +49,19 @@ export const createUserData = (
   };
 
   /**
-   * The surveys the user made, each with the answers friends gave about them. A respondent is only a hash of an id the
-   * client chose, its address and browser (respondentKeyOf): it is left out, and no response can be traced to the user
-   * who wrote it, so the surveys a user answered are nobody's to export or erase by user id (they expire in 30 days).
+   * The surveys the user made, each with the answers friends gave about them: per question, and counted by the day, as
+   * answersForOwner gives them, since friends answered anonymously and the owner is shown counts, not who said what.
+   * No response can be traced to the user who wrote it, so the surveys a user answered are nobody's to export or erase
+   * by user id (they expire in 30 days).
    */
   const ownSurveys = async (userId: string) =>
     Promise.all(
       (await surveys.listByOwner(userId)).map(async (survey) => ({
         ...survey,
-        responses: (await surveys.listResponses(survey.surveyId)).map((response) => ({ answers: response.answers, receivedAt: response.receivedAt })),
+        ...answersForOwner(
+          survey.questions.map((question) => question.id),
+          await surveys.listResponses(survey.surveyId),
+        ),
       })),
     );
 

@@ -1,11 +1,11 @@
 // Persona-synthesis's logic: when a survey completes, writes a persona from friends' answers and saves it for the owner.
-import { invocationDeadline, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { invocationDeadline, type ConsumedEvent, type EventMetadata, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
 import { isPersonaExistsError, isPersonaLimitError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
-import { personaIdForSurvey, withoutLocatingDetails } from "@innerworld/surveys";
+import { personaIdForSurvey, withoutLocatingDetails, type SynthesisRecord } from "@innerworld/surveys";
 import type { StoredResponse } from "@innerworld/surveys/store";
 import type { PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 
@@ -85,8 +85,20 @@ const withoutWhereabouts = (responses: readonly StoredResponse[]) =>
     }))
     .filter((response) => response.answers.length > 0);
 
-export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
-  async function synthesise({ envelope, context }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
+export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) => {
+  /** PersonaSynthesized, one event per survey whoever tells it: its id comes from the survey. */
+  const announce = async (surveyId: string, ownerId: string, personaId: string, synthesis: SynthesisRecord, cause: EventMetadata): Promise<void> => {
+    await ports.publisher.publish({
+      type: "PersonaSynthesized",
+      correlationId: cause.correlationId,
+      causationId: cause.eventId,
+      userId: ownerId,
+      deduplicationKey: `persona-synthesized:${surveyId}`,
+      data: { surveyId, personaId, ...synthesis },
+    });
+  };
+
+  return async function synthesise({ envelope, context }: ConsumedEvent<"SurveyCompleted">): Promise<void> {
     const { data, metadata } = envelope;
     const survey = await ports.surveys.get(data.surveyId);
     // The owner erased the survey in the meantime: there is nothing left to write a persona from.
@@ -97,6 +109,9 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
     const personaId = personaIdForSurvey(survey.surveyId);
     // Drawing: an earlier delivery wrote the persona and then failed to announce it. Gone since: its owner deleted it.
     if (survey.status === "drawing" && !(await ports.personas.get(personaId))) return;
+    // Its announcement is kept with the survey: told again as it was first told, under the same event id, with no
+    // model asked again (a survey moved to drawing before announcements were kept is written again, as before).
+    if (survey.status === "drawing" && survey.synthesis) return announce(survey.surveyId, survey.ownerId, personaId, survey.synthesis, metadata);
     // A persona from friends counts toward the owner's own limit, as one made by hand does (POST /personas refuses the
     // 21st): checked before the model is asked, since the answer could not be kept.
     const owned = (await ports.personas.listByOwner(survey.ownerId)).filter((persona) => persona.personaId !== personaId);
@@ -137,9 +152,16 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
       await ports.personas.delete(personaId);
       return;
     }
+    const synthesis: SynthesisRecord = { name: draft.name, traits: draft.traits, synthesiser: ports.synthesiser.name, responseCount: responses.length, synthesizedAt: now.toISOString() };
     if (survey.status === "synthesizing") {
       try {
-        await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId });
+        // The survey ended while the model wrote (its owner deleted the persona already listed as drawing, and the
+        // survey failed with it): nothing is announced, and a persona still drawing, which could never be chatted
+        // with, goes with it.
+        if (!(await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId, synthesis }))) {
+          if ((await ports.personas.get(personaId))?.status === "drawing") await ports.personas.delete(personaId);
+          return;
+        }
       } catch (error) {
         if (!isSurveyNotFoundError(error)) throw error;
         // Erased while the model wrote: the persona goes with the survey it came from.
@@ -147,20 +169,6 @@ export const createPersonaSynthesis = (ports: PersonaSynthesisPorts) =>
         return;
       }
     }
-    await ports.publisher.publish({
-      type: "PersonaSynthesized",
-      correlationId: metadata.correlationId,
-      causationId: metadata.eventId,
-      userId: survey.ownerId,
-      deduplicationKey: `persona-synthesized:${survey.surveyId}`,
-      data: {
-        surveyId: survey.surveyId,
-        personaId,
-        name: draft.name,
-        traits: draft.traits,
-        synthesiser: ports.synthesiser.name,
-        responseCount: responses.length,
-        synthesizedAt: now.toISOString(),
-      },
-    });
+    await announce(survey.surveyId, survey.ownerId, personaId, synthesis, metadata);
   };
+};

@@ -197,18 +197,53 @@ describe("persona synthesis", () => {
     }
     const personas = new PlacesFirstStore();
     const { surveys, publisher, synthesise, completed } = await setUp({ personas });
-    await synthesise(completed);
+    // The first delivery writes the persona, then cannot move the survey on (a throttled write).
+    const moveSurvey = surveys.setStatus.bind(surveys);
+    surveys.setStatus = async () => {
+      surveys.setStatus = moveSurvey;
+      throw new Error("ProvisionedThroughputExceededException");
+    };
+    await expect(synthesise(completed)).rejects.toThrow("ProvisionedThroughputExceededException");
     // The owner fills every other place; the event comes again, its persona already written.
     for (let i = 0; i < 19; i += 1) {
       await personas.create(newPersonaRecord({ personaId: `own-${i}`, ownerId: "owner-1", now: new Date(NOW), fields: { name: `Pal ${i}` } }));
     }
-    await surveys.setStatus(SURVEY, "synthesizing");
 
     await synthesise(completed);
 
     expect(await personas.get(personaIdForSurvey(SURVEY))).toMatchObject({ ownerId: "owner-1" });
     expect(await personas.listByOwner("owner-1")).toHaveLength(20);
-    expect(publisher.published.map((event) => event.type)).toEqual(["PersonaSynthesized", "PersonaSynthesized"]);
+    expect((await surveys.get(SURVEY))?.status).toBe("drawing");
+    expect(publisher.published.map((event) => event.type)).toEqual(["PersonaSynthesized"]);
+  });
+
+  it("announces a persona an earlier delivery wrote and could not announce as it was first announced, without asking the model again", async () => {
+    // Prepare: the first delivery writes the persona and moves the survey to drawing; the bus refuses its announcement.
+    let asked = 0;
+    const { publisher, synthesise, completed } = await setUp({
+      synthesiser: () => ({
+        name: "counted-model",
+        synthesise: async (input, options) => {
+          asked += 1;
+          return createOfflineSynthesiser().synthesise(input, options);
+        },
+      }),
+    });
+    const publish = publisher.publish.bind(publisher);
+    publisher.publish = async () => {
+      publisher.publish = publish;
+      throw new Error("PutEvents failed");
+    };
+    await expect(synthesise(completed)).rejects.toThrow("PutEvents failed");
+
+    // Act: SurveyCompleted comes again.
+    await synthesise(completed);
+
+    // Assess
+    expect(asked).toBe(1);
+    expect(publisher.ofType("PersonaSynthesized").map((e) => e.data)).toEqual([
+      expect.objectContaining({ surveyId: SURVEY, personaId: personaIdForSurvey(SURVEY), name: "Maya", traits: expect.arrayContaining(["funny", "loyal"]), synthesiser: "counted-model", responseCount: 3 }),
+    ]);
   });
 
   it("gives the synthesiser until shortly before the function's timeout, and no longer", async () => {
@@ -249,5 +284,26 @@ describe("persona synthesis", () => {
     expect(await personas.get(personaIdForSurvey(SURVEY))).toBeUndefined();
     expect((await surveys.get(SURVEY))?.status).toBe("drawing");
     expect(publisher.ofType("PersonaSynthesized")).toHaveLength(1);
+  });
+
+  it("announces nothing when the survey ended while the model wrote (its persona deleted as it was listed drawing), and keeps no persona", async () => {
+    // Prepare: while the model writes, the owner deletes the persona the first write listed, and storage fails the survey.
+    const { surveys, personas, publisher, synthesise, completed } = await setUp({
+      synthesiser: ({ surveys: store }) => ({
+        name: "slow-model",
+        synthesise: async (input) => {
+          await store.setStatus(SURVEY, "failed", { failureReason: "PERSONA_DELETED: the persona was deleted before it was ready" });
+          return createOfflineSynthesiser().synthesise(input);
+        },
+      }),
+    });
+
+    // Act
+    await synthesise(completed);
+
+    // Assess
+    expect(publisher.ofType("PersonaSynthesized")).toEqual([]);
+    expect(await personas.get(personaIdForSurvey(SURVEY))).toBeUndefined();
+    expect((await surveys.get(SURVEY))?.status).toBe("failed");
   });
 });

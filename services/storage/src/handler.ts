@@ -42,6 +42,7 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     SurveyResponseAccepted: surveys.surveyResponseAccepted,
     PersonaSynthesized: surveys.personaSynthesized,
     PersonaPortraitReady: surveys.personaPortraitReady,
+    PersonaDeleted: surveys.personaDeleted,
     // Every write is conditional on the item's own key (and the survey claim on the event's id), which makes
     // redelivery harmless without an idempotency store.
     UserDeleted: keeper.userDeleted,

@@ -1,9 +1,9 @@
 // Storage's part of the persona saga: counts kept survey responses, starts synthesis once, and settles statuses.
-import type { ConsumedEvent, Publisher } from "@innerworld/events";
+import { topologyOf, type ConsumedEvent, type EventMetadata, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { PersonaStore } from "@innerworld/personas/store";
-import { SYNTHESIS_THRESHOLD, personaIdForSurvey } from "@innerworld/surveys";
-import type { SurveyStore } from "@innerworld/surveys/store";
+import { SYNTHESIS_THRESHOLD, personaIdForSurvey, surveyIdOfPersona } from "@innerworld/surveys";
+import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 
 export interface SurveyKeeperPorts {
   surveys: SurveyStore;
@@ -12,38 +12,96 @@ export interface SurveyKeeperPorts {
   clock: Clock;
 }
 
+const storageQueue = topologyOf("storage").queue;
+/** How many times storage is handed an event before it gives up on it (its StepFailed, or the dead-letter queue). */
+const STORAGE_ATTEMPTS = storageQueue?.maxReceiveCount ?? 1;
+/**
+ * How old a claim whose SurveyCompleted was never announced must be before a later answer takes it over: twice the
+ * time storage's own attempts at the claiming event can take, so a claim still being retried is never doubled (ten
+ * friends answering at once find it fresh and start nothing), and one whose claimant died or dead-lettered is not left
+ * waiting for a redrive.
+ */
+export const CLAIM_TAKEOVER_AFTER_MS = 2 * STORAGE_ATTEMPTS * (storageQueue?.visibilityTimeoutSeconds ?? 60) * 1000;
+
 export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
   const now = () => new Date(ports.clock());
 
+  /** Ends a survey's saga as failed, when it may still fail; SurveyNotFoundError (its owner deleted it) is no failure. */
+  const fail = async (surveyId: string, reason: string): Promise<boolean> => {
+    try {
+      return await ports.surveys.setStatus(surveyId, "failed", { failureReason: reason.slice(0, 500) });
+    } catch (error) {
+      if (isSurveyNotFoundError(error)) return false;
+      throw error;
+    }
+  };
+
   /** A persona is usable once it is written: a portrait that could not be drawn leaves it ready, without a picture. */
   const settleReady = async (surveyId: string, personaId: string) => {
-    await ports.personas.update(personaId, { status: "ready" }, now());
-    if (await ports.surveys.get(surveyId)) await ports.surveys.setStatus(surveyId, "ready", { personaId });
+    // Deleted while it was drawn: its survey was failed with the deletion, and nothing is made ready.
+    if (!(await ports.personas.update(personaId, { status: "ready" }, now()))) return;
+    try {
+      // A survey that already ended (failed) stays as it ended; one its owner deleted leaves the persona theirs.
+      await ports.surveys.setStatus(surveyId, "ready", { personaId });
+    } catch (error) {
+      if (!isSurveyNotFoundError(error)) throw error;
+    }
+  };
+
+  /**
+   * Claims the survey for `claimant` when its answers reach the threshold, or takes over a stale claim never announced,
+   * and then announces SurveyCompleted. Its event id comes from the survey, so whoever announces it, it is one event.
+   */
+  const startSagaIfDue = async (surveyId: string, claimant: string, cause: EventMetadata) => {
+    const { count, crossed } = await ports.surveys.claimForSynthesis(surveyId, SYNTHESIS_THRESHOLD, claimant, { takeOverAfterMs: CLAIM_TAKEOVER_AFTER_MS });
+    if (!crossed) return;
+    await ports.publisher.publish({
+      type: "SurveyCompleted",
+      correlationId: cause.correlationId,
+      causationId: cause.eventId,
+      userId: cause.userId,
+      deduplicationKey: `survey-completed:${surveyId}`,
+      data: { surveyId, responseCount: count, completedAt: now().toISOString() },
+    });
+    // On the bus: no redelivery or later answer announces it again.
+    await ports.surveys.markAnnounced(surveyId);
+  };
+
+  /**
+   * Storage gave up on an answer's event: it may have claimed the survey and never announced it (publishing kept
+   * failing), or never claimed it (the claim's write kept failing). Either way the saga is started now, as that event
+   * would have started it; a survey someone else claimed meanwhile is theirs to announce. When even this cannot
+   * announce it, on storage's last attempt, the survey fails rather than wait for ever as synthesizing.
+   */
+  const announceAfterOwnFailure = async ({ envelope, receiveCount }: ConsumedEvent<"StepFailed">, surveyId: string) => {
+    try {
+      await startSagaIfDue(surveyId, envelope.data.failedEventId, envelope.metadata);
+    } catch (error) {
+      if (receiveCount < STORAGE_ATTEMPTS) throw error;
+      await fail(surveyId, `SURVEY_NOT_STARTED: the persona could not be started (${envelope.data.errorCode})`);
+    }
   };
 
   return {
     async surveyResponseAccepted({ envelope, replayName }: ConsumedEvent<"SurveyResponseAccepted">) {
       const { data, metadata } = envelope;
+      // A replay of the archive keeps the count but claims nothing: the saga ran when the answers came in, and the
+      // replay carries its own copy of the SurveyCompleted it published then. A claim it made would be announced by
+      // nobody.
+      if (replayName !== undefined) {
+        await ports.surveys.countResponses(data.surveyId);
+        return;
+      }
       // Keyed by this event: however many responses arrive at once, one of them starts the saga.
-      const { count, crossed } = await ports.surveys.claimForSynthesis(data.surveyId, SYNTHESIS_THRESHOLD, metadata.eventId);
-      // A replay of the archive keeps the count but starts nothing: the saga ran when the answers came in, and the
-      // replay carries its own copy of the SurveyCompleted it published then.
-      if (!crossed || replayName !== undefined) return;
-      await ports.publisher.publish({
-        type: "SurveyCompleted",
-        correlationId: metadata.correlationId,
-        causationId: metadata.eventId,
-        userId: metadata.userId,
-        deduplicationKey: `survey-completed:${data.surveyId}`,
-        data: { surveyId: data.surveyId, responseCount: count, completedAt: now().toISOString() },
-      });
+      await startSagaIfDue(data.surveyId, metadata.eventId, metadata);
     },
 
     async personaSynthesized({ envelope }: ConsumedEvent<"PersonaSynthesized">) {
-      const survey = await ports.surveys.get(envelope.data.surveyId);
-      // Statuses only move forward: a late or replayed event never takes a ready survey back to drawing.
-      if (survey && (survey.status === "collecting" || survey.status === "synthesizing")) {
-        await ports.surveys.setStatus(survey.surveyId, "drawing", { personaId: envelope.data.personaId });
+      try {
+        // Statuses only move forward (a conditional write): a late or replayed event never takes a ready survey back.
+        await ports.surveys.setStatus(envelope.data.surveyId, "drawing", { personaId: envelope.data.personaId });
+      } catch (error) {
+        if (!isSurveyNotFoundError(error)) throw error;
       }
     },
 
@@ -51,13 +109,28 @@ export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
       await settleReady(envelope.data.surveyId, envelope.data.personaId);
     },
 
-    async stepFailed({ envelope }: ConsumedEvent<"StepFailed">) {
-      const { data } = envelope;
+    /**
+     * A survey's persona deleted before it was ready (its owner deleted it while its portrait was painted): the saga
+     * cannot end in a persona, so the survey fails, saying why, and takes no more answers. A ready survey stays ready.
+     */
+    async personaDeleted({ envelope }: ConsumedEvent<"PersonaDeleted">) {
+      const surveyId = surveyIdOfPersona(envelope.data.personaId);
+      if (!surveyId) return;
+      const survey = await ports.surveys.get(surveyId);
+      if (survey?.status !== "synthesizing" && survey?.status !== "drawing") return;
+      await fail(surveyId, "PERSONA_DELETED: the persona was deleted before it was ready");
+    },
+
+    async stepFailed(event: ConsumedEvent<"StepFailed">) {
+      const { data } = event.envelope;
       if (data.step === "portrait" && data.surveyId && data.personaId) return settleReady(data.surveyId, data.personaId);
+      // From a replay of the archive, storage starts no saga: the replay carries whatever was announced then.
+      if (data.step === "storage" && data.failedEventType === "SurveyResponseAccepted" && data.surveyId) return event.replayName === undefined ? announceAfterOwnFailure(event, data.surveyId) : undefined;
       if (data.step !== "persona-synthesis" || !data.surveyId) return;
       const survey = await ports.surveys.get(data.surveyId);
       if (!survey) return;
-      await ports.surveys.setStatus(data.surveyId, "failed", { failureReason: `${data.errorCode}: ${data.errorMessage}`.slice(0, 500) });
+      // A survey that ended already (ready: a late failure of a redelivery) stays as it ended.
+      if (!(await fail(data.surveyId, `${data.errorCode}: ${data.errorMessage}`))) return;
       // Synthesis may have written the persona before it gave up (its announcement kept failing): one left drawing
       // could never be chatted with, so it goes with the failed survey. One the owner has chatted with is ready, not
       // drawing, and stays.

@@ -1,22 +1,60 @@
 // Storage's part of the persona saga over in-memory stores: one SurveyCompleted per survey, statuses that only move forward.
 import { RecordingPublisher } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
-import { DEFAULT_QUESTIONS, personaIdForSurvey } from "@innerworld/surveys";
+import { manualClock } from "@innerworld/platform/clock";
+import { DEFAULT_QUESTIONS, personaIdForSurvey, type SurveyStatus } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { deliveredEnvelope } from "@innerworld/events/factories";
 import { describe, expect, it } from "vitest";
-import { createSurveyKeeper } from "./keepSurveys";
+import { CLAIM_TAKEOVER_AFTER_MS, createSurveyKeeper } from "./keepSurveys";
 
 const NOW = Date.parse("2026-11-18T16:00:00Z");
 const SURVEY = "5b0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
 
-const setUp = async () => {
-  const surveys = new InMemorySurveyStore();
+/** The bus as storage sees it: it takes events, or, while `down`, refuses every one. */
+class FlakyBus extends RecordingPublisher {
+  down = false;
+  override async publish(...requests: Parameters<RecordingPublisher["publish"]>) {
+    if (this.down) throw Object.assign(new Error("PutEvents failed"), { code: "PUBLISH_FAILED" });
+    return super.publish(...requests);
+  }
+}
+
+const setUp = async (status: SurveyStatus = "collecting") => {
+  const clock = manualClock(new Date(NOW).toISOString());
+  const surveys = new InMemorySurveyStore(clock);
   const personas = new InMemoryPersonaStore();
-  const publisher = new RecordingPublisher("storage");
-  await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "collecting", createdAt: "2026-11-18T15:00:00Z", responseCount: 0, droppedCount: 0 });
-  return { surveys, personas, publisher, keeper: createSurveyKeeper({ surveys, personas, publisher, clock: () => NOW }) };
+  const publisher = new FlakyBus("storage", clock);
+  await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status, createdAt: "2026-11-18T15:00:00Z", responseCount: 0, droppedCount: 0 });
+  return { surveys, personas, publisher, clock, keeper: createSurveyKeeper({ surveys, personas, publisher, clock }) };
 };
+
+/** A friend's response kept as the gateway keeps it, each from a network of their own. */
+const keepAnswer = (surveys: InMemorySurveyStore, respondentKey: string) =>
+  surveys.addResponse(SURVEY, { respondentKey, networkKey: `network-${respondentKey}`, answers: [{ questionId: "three_words", answer: "kind" }], receivedAt: "2026-11-18T16:00:00Z" });
+
+/** Storage's own StepFailed for an answer's event it gave up on, delivered back to storage (the `receiveCount`th time). */
+const storageGaveUpOn = async (failedEventId: string, receiveCount = 1) =>
+  deliveredEnvelope(
+    await new RecordingPublisher("storage").publishOne({
+      type: "StepFailed",
+      correlationId: SURVEY,
+      userId: "owner-1",
+      deduplicationKey: failedEventId,
+      data: { step: "storage", failedEventType: "SurveyResponseAccepted", failedEventId, surveyId: SURVEY, errorCode: "PUBLISH_FAILED", errorMessage: "PutEvents failed", retryable: true },
+    }),
+    { receiveCount },
+  );
+
+const personaDeleted = async (personaId: string) =>
+  deliveredEnvelope(
+    await new RecordingPublisher("gateway").publishOne({
+      type: "PersonaDeleted",
+      correlationId: personaId,
+      userId: "owner-1",
+      data: { personaId, name: "Maya", endedSessionIds: [], deletedAt: "2026-11-18T16:01:00Z" },
+    }),
+  );
 
 const gateway = new RecordingPublisher("gateway");
 const accepted = async (respondentKey: string) =>
@@ -54,11 +92,14 @@ describe("storage in the persona saga", () => {
     for (const key of ["r1", "r2", "r3"]) await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: "kind" }], receivedAt: "2026-11-18T16:00:00Z" });
     await keeper.surveyResponseAccepted({ ...(await accepted("r3")), replayName: "rebuild-1" });
     expect(publisher.ofType("SurveyCompleted")).toEqual([]);
-    expect((await surveys.get(SURVEY))?.responseCount).toBe(3);
+    // Nor does it claim the survey, which nobody would then announce: the next live answer starts the saga.
+    expect(await surveys.get(SURVEY)).toMatchObject({ status: "collecting", responseCount: 3 });
+    await keeper.surveyResponseAccepted(await accepted("r3"));
+    expect(publisher.ofType("SurveyCompleted")).toHaveLength(1);
   });
 
   it("moves the survey to drawing, then the persona and survey to ready when the portrait is stored", async () => {
-    const { surveys, personas, keeper } = await setUp();
+    const { surveys, personas, keeper } = await setUp("synthesizing");
     await personas.create(newPersonaRecord({ personaId: "survey-x", ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
     const synthesis = new RecordingPublisher("persona-synthesis");
     const synthesized = await synthesis.publishOne({
@@ -86,7 +127,7 @@ describe("storage in the persona saga", () => {
   });
 
   it("leaves a ready persona when the portrait step gave up, and a failed survey when synthesis did", async () => {
-    const { surveys, personas, keeper } = await setUp();
+    const { surveys, personas, keeper } = await setUp("drawing");
     await personas.create(newPersonaRecord({ personaId: "survey-x", ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
     const failed = async (step: "portrait" | "persona-synthesis") =>
       deliveredEnvelope(
@@ -101,16 +142,23 @@ describe("storage in the persona saga", () => {
     expect((await personas.get("survey-x"))?.status).toBe("ready");
     expect((await surveys.get(SURVEY))?.status).toBe("ready");
 
-    await surveys.setStatus(SURVEY, "synthesizing");
+    // A late failure of synthesis (a redelivery's) leaves the ready survey as it ended, and its persona.
     await keeper.stepFailed(await failed("persona-synthesis"));
-    expect(await surveys.get(SURVEY)).toMatchObject({ status: "failed", failureReason: "NoSuchBucket: gone" });
+    expect((await surveys.get(SURVEY))?.status).toBe("ready");
+
+    const synthesizing = await setUp("synthesizing");
+    await synthesizing.keeper.stepFailed(await failed("persona-synthesis"));
+    expect(await synthesizing.surveys.get(SURVEY)).toMatchObject({ status: "failed", failureReason: "NoSuchBucket: gone" });
+    // Failed is where the saga ends: a portrait announced late does not make the survey ready.
+    await synthesizing.personas.create(newPersonaRecord({ personaId: "survey-x", ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
+    await synthesizing.keeper.stepFailed(await failed("portrait"));
+    expect((await synthesizing.surveys.get(SURVEY))?.status).toBe("failed");
   });
 
   it("takes away the persona synthesis wrote before it gave up, which could never be chatted with, with the failed survey", async () => {
-    const { surveys, personas, keeper } = await setUp();
+    const { surveys, personas, keeper } = await setUp("synthesizing");
     const personaId = personaIdForSurvey(SURVEY);
     await personas.create(newPersonaRecord({ personaId, ownerId: "owner-1", now: new Date(NOW), status: "drawing", fields: { name: "Maya" } }));
-    await surveys.setStatus(SURVEY, "synthesizing");
     const gaveUp = deliveredEnvelope(
       await new RecordingPublisher("persona-synthesis").publishOne({
         type: "StepFailed",
@@ -124,5 +172,84 @@ describe("storage in the persona saga", () => {
 
     expect((await surveys.get(SURVEY))?.status).toBe("failed");
     expect(await personas.get(personaId)).toBeUndefined();
+  });
+
+  it("announces SurveyCompleted when storage gave up on the answer that claimed the survey and could not announce it", async () => {
+    // Prepare: the third answer claims the survey; the bus refuses its SurveyCompleted on every attempt.
+    const { surveys, publisher, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+    const third = await accepted("r3");
+    publisher.down = true;
+    await expect(keeper.surveyResponseAccepted(third)).rejects.toMatchObject({ code: "PUBLISH_FAILED" });
+    expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
+
+    // Act: the bus is back; storage's StepFailed for that answer comes back to storage.
+    publisher.down = false;
+    await keeper.stepFailed(await storageGaveUpOn(third.envelope.metadata.eventId));
+
+    // Assess: the saga starts, once; a copy of the StepFailed, or the answer's event redriven, announces nothing more.
+    expect(publisher.ofType("SurveyCompleted").map((e) => e.data)).toEqual([expect.objectContaining({ surveyId: SURVEY, responseCount: 3 })]);
+    await keeper.stepFailed(await storageGaveUpOn(third.envelope.metadata.eventId, 2));
+    await keeper.surveyResponseAccepted(third);
+    expect(publisher.ofType("SurveyCompleted")).toHaveLength(1);
+  });
+
+  it("starts the saga when storage gave up on the third answer before it could claim the survey", async () => {
+    const { surveys, publisher, keeper } = await setUp();
+    // Three answers kept; the third's event never counted (dead-lettered before its claim).
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+    const third = await accepted("r3");
+
+    await keeper.stepFailed(await storageGaveUpOn(third.envelope.metadata.eventId));
+
+    expect(publisher.ofType("SurveyCompleted")).toHaveLength(1);
+    expect(await surveys.get(SURVEY)).toMatchObject({ status: "synthesizing", responseCount: 3 });
+  });
+
+  it("fails the survey, saying why, when even its StepFailed's last attempt cannot announce it", async () => {
+    const { surveys, publisher, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+    const third = await accepted("r3");
+    publisher.down = true;
+    await expect(keeper.surveyResponseAccepted(third)).rejects.toMatchObject({ code: "PUBLISH_FAILED" });
+
+    // Before the last attempt the failure goes back to the queue; on the last one the survey ends.
+    await expect(keeper.stepFailed(await storageGaveUpOn(third.envelope.metadata.eventId, 4))).rejects.toMatchObject({ code: "PUBLISH_FAILED" });
+    expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
+    await keeper.stepFailed(await storageGaveUpOn(third.envelope.metadata.eventId, 5));
+
+    expect(await surveys.get(SURVEY)).toMatchObject({ status: "failed", failureReason: expect.stringMatching(/^SURVEY_NOT_STARTED: /) });
+  });
+
+  it("lets a later answer announce a claim never announced once it is stale, and none while it may still be in progress", async () => {
+    // Prepare: the claiming answer's handler dies after its claim (no StepFailed: a crash, a timeout).
+    const { surveys, publisher, clock, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+    publisher.down = true;
+    await expect(keeper.surveyResponseAccepted(await accepted("r3"))).rejects.toMatchObject({ code: "PUBLISH_FAILED" });
+    publisher.down = false;
+
+    // Act: friends answer while the claim is fresh; then one more once it is stale.
+    const later = ["r4", "r5", "r6", "r7", "r8"];
+    for (const key of later) await keepAnswer(surveys, key);
+    await Promise.all((await Promise.all(later.map(accepted))).map((e) => keeper.surveyResponseAccepted(e)));
+    expect(publisher.ofType("SurveyCompleted")).toEqual([]);
+    clock.advance(CLAIM_TAKEOVER_AFTER_MS);
+    await keepAnswer(surveys, "r9");
+    await Promise.all([keeper.surveyResponseAccepted(await accepted("r9")), keeper.surveyResponseAccepted(await accepted("r4"))]);
+
+    // Assess: one SurveyCompleted, with every answer counted.
+    expect(publisher.ofType("SurveyCompleted").map((e) => e.data.responseCount)).toEqual([9]);
+  });
+
+  it("fails a survey whose persona was deleted before it was ready, and leaves a ready one ready", async () => {
+    const drawing = await setUp("drawing");
+    await drawing.keeper.personaDeleted(await personaDeleted(personaIdForSurvey(SURVEY)));
+    expect(await drawing.surveys.get(SURVEY)).toMatchObject({ status: "failed", failureReason: expect.stringMatching(/^PERSONA_DELETED: /) });
+
+    const ready = await setUp("ready");
+    await ready.keeper.personaDeleted(await personaDeleted(personaIdForSurvey(SURVEY)));
+    await ready.keeper.personaDeleted(await personaDeleted("a-persona-made-by-hand"));
+    expect((await ready.surveys.get(SURVEY))?.status).toBe("ready");
   });
 });

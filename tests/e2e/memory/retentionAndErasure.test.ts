@@ -139,9 +139,9 @@ describe("retention and erasure", () => {
     expect((body.facts as { name: string }[]).map((f) => f.name)).toEqual(expect.arrayContaining(["Maya"]));
     expect((body.context as { block: string }).block).toMatch(/Maya|test/);
     // The survey the user made, with what a friend answered about them, and nothing that names the friend.
-    const exported = body.surveys as { surveyId: string; ownerId: string; subjectName: string; responses: { answers: { questionId: string; answer: string }[] }[] }[];
+    const exported = body.surveys as { surveyId: string; ownerId: string; subjectName: string; answers: { questionId: string; answers: string[] }[] }[];
     expect(exported.map((s) => [s.surveyId, s.ownerId, s.subjectName])).toEqual([[surveys[USER], USER, "Robin"]]);
-    expect(exported[0]?.responses.map((r) => r.answers)).toEqual([[{ questionId: "three_words", answer: "funny loyal stubborn" }]]);
+    expect(exported[0]?.answers).toEqual([{ questionId: "three_words", answers: ["funny loyal stubborn"] }]);
     expect(JSON.stringify(body)).not.toMatch(/respondentKey|browser-sam/);
     expect(JSON.stringify(body)).not.toContain(BYSTANDER);
     expect(JSON.stringify(body)).not.toContain(surveys[BYSTANDER]);

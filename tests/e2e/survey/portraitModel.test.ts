@@ -103,6 +103,36 @@ describe("persona saga with an image model", () => {
     await owner.close();
   });
 
+  it("fails the survey, and takes no more answers, when its persona is deleted while the portrait is painted", { timeout: 60_000 }, async () => {
+    // The image model takes its time, so the owner deletes the persona while it paints.
+    server.setBehaviour(IMAGE_MODEL, { image: DRAWN, delayMs: 3_000 });
+    const painting = server.requestsFor(IMAGE_MODEL).length;
+    const { surveyId } = (await (await api("POST", "/surveys", { subjectName: "Remy" }, ownerToken)).json()) as { surveyId: string };
+    const answerAs = (i: number, friend: string) =>
+      callFrom(networkOfFriend(i), `${env.cloud.endpoints.readApiUrl}/surveys/${surveyId}/responses`, "POST", {
+        respondentId: `browser-remy-${friend}-01`,
+        answers: [{ questionId: "three_words", answer: "quiet, clever and kind" }],
+      });
+    for (const [i, friend] of ["ana", "ben", "cleo"].entries()) expect((await answerAs(i, friend)).status).toBe(202);
+    const drawing = await until(async () => {
+      const view = (await (await api("GET", `/surveys/${surveyId}`, undefined, ownerToken)).json()) as { status: string; personaId?: string };
+      return view.status === "drawing" && server.requestsFor(IMAGE_MODEL).length > painting ? view : undefined;
+    }, "Remy's portrait to be painting", 30_000);
+
+    expect((await api("DELETE", `/personas/${drawing.personaId as string}`, undefined, ownerToken)).status).toBe(204);
+
+    const failed = await until(async () => {
+      const view = (await (await api("GET", `/surveys/${surveyId}`, undefined, ownerToken)).json()) as { status: string; failureReason?: string };
+      return view.status === "failed" ? view : undefined;
+    }, "Remy's survey to fail with its persona gone", 30_000);
+    expect(failed.failureReason).toMatch(/^PERSONA_DELETED: /);
+    expect((await answerAs(3, "dee")).status).toBe(410);
+    // The picture painted meanwhile is not kept either, and the survey stays failed once the painting is over.
+    await until(async () => (server.requestsFor(IMAGE_MODEL).at(-1)?.response?.status === 200 ? true : undefined), "the painting to end");
+    expect((await api("GET", `/personas/${drawing.personaId as string}/portrait`, undefined, ownerToken)).status).toBe(404);
+    expect(((await (await api("GET", `/surveys/${surveyId}`, undefined, ownerToken)).json()) as { status: string }).status).toBe("failed");
+  });
+
   it("deletes a persona's picture with the persona, and every picture of a user who asks to be erased", { timeout: 60_000 }, async () => {
     server.setBehaviour(IMAGE_MODEL, { image: DRAWN });
     const s3 = new S3Client({ endpoint: env.cloud.endpoints.s3Endpoint, region: env.cloud.endpoints.region, credentials: localCredentials, forcePathStyle: true });

@@ -74,18 +74,55 @@ describe("surveys keep a teen's whereabouts out, and no single network decides a
 
     const ready = await until(async () => ((await ownerView(surveyId)).status === "ready" ? await ownerView(surveyId) : undefined), "Maya's persona to be ready", 30_000);
     const exported = (await asOwner("GET", "/me/export")).json;
-    const survey = (exported.surveys as { surveyId: string; responses: { answers: { questionId: string; answer: string }[] }[] }[]).find((s) => s.surveyId === surveyId);
+    const survey = (exported.surveys as { surveyId: string; answers: { questionId: string; answers: string[] }[] }[]).find((s) => s.surveyId === surveyId);
     const persona = (await asOwner("GET", `/personas/${ready.personaId as string}`)).json;
 
-    const kept = JSON.stringify(survey?.responses).toLowerCase();
+    const kept = JSON.stringify(survey?.answers).toLowerCase();
     const written = JSON.stringify(persona).toLowerCase();
     for (const detail of ["lincoln", "3pm", "walks home", "maya.k", "insta", "gym", "5pm", "roosevelt", "555", "[phone]", "[handle]"]) {
       expect({ detail, kept: kept.includes(detail), written: written.includes(detail) }).toEqual({ detail, kept: false, written: false });
     }
     // The rest of what friends said is kept, and makes the persona.
-    expect(survey?.responses.flatMap((r) => r.answers.filter((a) => a.questionId === "three_words").map((a) => a.answer)).sort()).toEqual(["funny, loyal and loud", "kind and funny", "loyal, creative"]);
+    expect(survey?.answers.find((a) => a.questionId === "three_words")?.answers).toEqual(["funny, loyal and loud", "kind and funny", "loyal, creative"]);
     expect(persona.topics).toContain("marine biology");
     expect(ready.droppedCount).toBe(3);
+  });
+
+  it("exports to the survey's owner each question's answers and how many came each day, never one friend's response or its time", { timeout: 60_000 }, async () => {
+    const surveyId = await createSurvey("Sol", [
+      { id: "three_words", kind: "text", text: "Which three words describe them best?" },
+      { id: "passions", kind: "text", text: "What could they talk about for hours?" },
+    ]);
+    const friends = [
+      ["quiet and sharp", "zines"],
+      ["loud and funny", "anime"],
+      ["kind", "skating"],
+    ];
+    for (const [i, [threeWords = "", passions = ""]] of friends.entries()) {
+      const answered = await answerFrom(networkOfFriend(60 + i), surveyId, [
+        { questionId: "three_words", answer: threeWords },
+        { questionId: "passions", answer: passions },
+      ]);
+      expect(answered.status).toBe(202);
+    }
+    await until(async () => ((await ownerView(surveyId)).responseCount === 3 ? true : undefined), "Sol's three answers to be counted");
+
+    const exported = (await asOwner("GET", "/me/export")).json;
+    const survey = (exported.surveys as Record<string, unknown>[]).find((s) => s.surveyId === surveyId);
+
+    expect(survey).toMatchObject({
+      subjectName: "Sol",
+      responseCount: 3,
+      answers: [
+        { questionId: "three_words", answers: ["kind", "loud and funny", "quiet and sharp"] },
+        { questionId: "passions", answers: ["anime", "skating", "zines"] },
+      ],
+      responsesByDay: [{ day: "2026-11-18", responses: 3 }],
+    });
+    // Nothing that sets one friend's answers side by side, or says when one of them answered.
+    expect(survey).not.toHaveProperty("responses");
+    const { createdAt: _madeByTheOwner, ...aboutTheAnswers } = survey ?? {};
+    expect(JSON.stringify(aboutTheAnswers)).not.toMatch(/receivedAt|respondentKey|networkKey|T\d\d:\d\d/);
   });
 
   it("keeps two answers from one browser and five from one network, whatever respondent ids they send, and waits for a second network", { timeout: 60_000 }, async () => {

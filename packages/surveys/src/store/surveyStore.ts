@@ -1,6 +1,13 @@
 // The survey store port: surveys, their anonymous responses, and the one crossing of the synthesis threshold.
 import type { SourceLimits } from "../respondent";
-import type { Survey, SurveyStatus, SynthesisThreshold } from "../surveySchema";
+import type { Survey, SurveyStatus, SynthesisRecord, SynthesisThreshold } from "../surveySchema";
+
+/** What a status change may record with it. */
+export interface SurveyStatusFields {
+  personaId?: string;
+  failureReason?: string;
+  synthesis?: SynthesisRecord;
+}
 
 export interface StoredAnswer {
   questionId: string;
@@ -39,16 +46,27 @@ export interface SurveyStore {
   addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult>;
   /** A screened-out answer is counted, never stored. */
   countDropped(surveyId: string, reason: DropReason): Promise<void>;
+  /** Counts the responses kept so far onto the survey (never fewer than it says already), and claims nothing: a replay's count. */
+  countResponses(surveyId: string): Promise<number>;
   /**
    * Counts the responses kept so far and, when they reach `threshold` (so many responses, from so many networks; a
-   * response kept before networks were recorded counts as its own), claims the survey for synthesis:
-   * `crossed` is true for exactly one claimant, however many count at the same moment — and again for that same
-   * claimant when it asks twice while the survey is still `synthesizing` (a redelivered event whose first attempt
-   * claimed, then failed to publish). A claim asked again never changes the survey's status.
+   * response kept before networks were recorded counts as its own), claims the survey for synthesis, marking the claim
+   * with the store's time: `crossed` is true for exactly one claimant, however many count at the same moment — and
+   * again for that same claimant when it asks twice while the survey is still `synthesizing` and its SurveyCompleted
+   * not yet announced (a redelivered event whose first attempt claimed, then failed to publish). With
+   * `takeOverAfterMs`, another claimant takes over a claim that old and still unannounced (its claimant's attempts are
+   * over: it died or dead-lettered between the claim and the announcement), one taker per stale claim. A claim asked
+   * again never changes the survey's status.
    */
-  claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string): Promise<{ count: number; crossed: boolean }>;
+  claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string, options?: { takeOverAfterMs?: number }): Promise<{ count: number; crossed: boolean }>;
+  /** Notes that the claim's SurveyCompleted is on the bus: from then on no claimant, not even its own, is told to announce it. */
+  markAnnounced(surveyId: string): Promise<void>;
   listResponses(surveyId: string): Promise<StoredResponse[]>;
-  setStatus(surveyId: string, status: SurveyStatus, fields?: { personaId?: string; failureReason?: string }): Promise<void>;
+  /**
+   * Puts the survey in `status` when its own status may move there (SURVEY_STATUS_FROM), in one conditional write:
+   * true when it is in `status` now, false when it was elsewhere and stays there. SurveyNotFoundError when it is gone.
+   */
+  setStatus(surveyId: string, status: SurveyStatus, fields?: SurveyStatusFields): Promise<boolean>;
   /** Removes a survey, its responses and what was counted of their sources (the owner's erasure). */
   delete(surveyId: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 // One contract suite for every SurveyStore adapter: the in-memory run is in the unit lane, DynamoDB's in the e2e lane.
+import { manualClock, type Clock } from "@innerworld/platform/clock";
 import { describe, expect, it } from "vitest";
 import type { Survey } from "../surveySchema";
 import { DEFAULT_QUESTIONS } from "../questions";
@@ -22,7 +23,11 @@ const from = (respondentKey: string, networkKey: string, browserKey: string) => 
 const THREE = { responses: 3, networks: 2 };
 const LIMITS = { perBrowser: 2, perNetwork: 3 };
 
-export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStore) => {
+/** Longer than the claimant's own attempts: past it, a claim whose SurveyCompleted was never announced is taken over. */
+const TAKE_OVER_AFTER_MS = 10 * 60_000;
+
+export const surveyStoreContract = (adapter: string, makeStoreOn: (clock: Clock) => SurveyStore) => {
+  const makeStore = () => makeStoreOn(manualClock("2026-11-18T16:00:00.000Z"));
   describe(`SurveyStore (${adapter})`, () => {
     it("keeps a survey and reads it back", async () => {
       const store = makeStore();
@@ -121,6 +126,72 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
       expect((await store.get(survey.surveyId))?.status).toBe("ready");
     });
 
+    it("lets another claimant take over a claim never announced once it is stale, one taker only, and never one that was announced", async () => {
+      // Prepare: the third answer's event claims, then dies before its SurveyCompleted is on the bus.
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c", { takeOverAfterMs: TAKE_OVER_AFTER_MS })).crossed).toBe(true);
+
+      // Act and assess: while the claim may still be in progress, a later answer starts nothing.
+      await store.addResponse(survey.surveyId, response("d"));
+      clock.advance(TAKE_OVER_AFTER_MS - 1);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-d", { takeOverAfterMs: TAKE_OVER_AFTER_MS })).crossed).toBe(false);
+      // Stale: of ten later answers at once, one takes it over; the old claimant no longer holds it.
+      clock.advance(1);
+      for (const k of ["e", "f", "g"]) await store.addResponse(survey.surveyId, response(k));
+      const takers = await Promise.all(Array.from({ length: 10 }, (_, i) => store.claimForSynthesis(survey.surveyId, THREE, `event-late-${i}`, { takeOverAfterMs: TAKE_OVER_AFTER_MS })));
+      expect(takers.filter((c) => c.crossed)).toHaveLength(1);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(false);
+      // Announced: nobody is told to announce it again, not the taker redelivered, however late.
+      await store.markAnnounced(survey.surveyId);
+      clock.advance(TAKE_OVER_AFTER_MS * 3);
+      const taker = `event-late-${takers.findIndex((c) => c.crossed)}`;
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, taker, { takeOverAfterMs: TAKE_OVER_AFTER_MS })).crossed).toBe(false);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-h", { takeOverAfterMs: TAKE_OVER_AFTER_MS })).crossed).toBe(false);
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "synthesizing", responseCount: 7 });
+    });
+
+    it("counts responses without claiming the survey, for a replay that must start nothing", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
+
+      expect(await store.countResponses(survey.surveyId)).toBe(3);
+
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "collecting", responseCount: 3 });
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(true);
+    });
+
+    it("moves a survey's status only forward, from where each status may be reached, and ends in ready or failed", async () => {
+      const store = makeStore();
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
+
+      expect(await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" })).toBe(false);
+      expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(true);
+      const synthesis = { name: "Sam", traits: ["funny", "loyal"], synthesiser: "offline", responseCount: 3, synthesizedAt: "2026-11-18T16:06:00.000Z" };
+      expect(await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1", synthesis })).toBe(true);
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "drawing", synthesis });
+      expect(await store.setStatus(survey.surveyId, "synthesizing")).toBe(false);
+      expect(await store.setStatus(survey.surveyId, "failed", { failureReason: "PERSONA_DELETED: gone" })).toBe(true);
+      // Failed is the end: a late portrait does not make it ready; the same failure told again is no change.
+      expect(await store.setStatus(survey.surveyId, "ready", { personaId: "persona-1" })).toBe(false);
+      expect(await store.setStatus(survey.surveyId, "failed", { failureReason: "PERSONA_DELETED: gone" })).toBe(true);
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "failed", failureReason: "PERSONA_DELETED: gone", personaId: "persona-1" });
+
+      const done = newSurvey({ status: "drawing" });
+      await store.create(done);
+      expect(await store.setStatus(done.surveyId, "ready", { personaId: "persona-2" })).toBe(true);
+      expect(await store.setStatus(done.surveyId, "failed", { failureReason: "late" })).toBe(false);
+      expect(await store.get(done.surveyId)).toMatchObject({ status: "ready" });
+      expect(await store.get(done.surveyId)).not.toHaveProperty("failureReason");
+    });
+
     it("counts dropped answers without storing them", async () => {
       const store = makeStore();
       const survey = newSurvey();
@@ -134,7 +205,7 @@ export const surveyStoreContract = (adapter: string, makeStore: () => SurveyStor
     it("records status and the persona, lists by owner and deletes everything", async () => {
       const store = makeStore();
       const owner = `owner-${next++}`;
-      const survey = newSurvey({ ownerId: owner });
+      const survey = newSurvey({ ownerId: owner, status: "synthesizing" });
       await store.create(survey);
       await store.addResponse(survey.surveyId, from("r1", "home-wifi", "laptop"), LIMITS);
       await store.setStatus(survey.surveyId, "drawing", { personaId: "persona-1" });

@@ -61,6 +61,53 @@ const REACH = new RegExp(
   ].join("|"),
   "iu",
 );
+// A handle written without its "@": "tiktok mayadraws", "my insta is mayadraws", "snap: maya_k2". A word after a
+// platform's name is a handle when a name-and-marker says so, when it has a handle's digits, dots or underscores, or
+// when the part is the platform and that one word and the word is not what people do there ("tiktok dances").
+const PLATFORM_CONTENT = [
+  "dances?", "dancing", "videos?", "vids?", "trends?", "stories", "story", "reels?", "posts?", "memes?", "lives?", "streams?", "streaming", "edits?",
+  "challenges?", "drama", "content", "feed", "filters?", "sounds?", "audios?", "comments?", "creators?", "influencers?", "famous", "addicts?",
+  "addiction", "stuff", "games?", "gaming", "servers?", "chats?", "groups?", "calls?", "music", "songs?", "art", "shorts?", "clips?", "pics?",
+  "photos?", "selfies?", "tutorials?", "recipes?", "hauls?", "vlogs?", "lol", "lmao", "too", "obsessed", "obsession", "fan", "fans", "brain",
+  "scrolling", "mostly", "lately", "daily", "online", "account", "accounts", "bailes?", "videos", "tendencias?",
+].join("|");
+const HANDLE_AFTER_PLATFORM = new RegExp(
+  [
+    String.raw`\b(?:my|our|your|her|his|their|the|su|mi|tu)\s+(?:${PLATFORM})\s*(?:is|es|handle|username|name|tag|@|:)`,
+    String.raw`\b(?:${PLATFORM})\s*(?:handle|username|user\s*name|user|name|tag|id|account|acc|cuenta)?\s*(?:is|es|:|=|-)\s*@?[\p{L}\p{N}._]{3,}`,
+    String.raw`\b(?:${PLATFORM})\s+@?(?=[\p{L}\p{N}._]*[\p{N}._])[\p{L}\p{N}._]{3,30}(?<![.])`,
+    String.raw`^\s*(?:(?:my|her|his|their|su|mi)\s+)?(?:${PLATFORM})\s+(?!(?:${PLATFORM_CONTENT})\b)\p{L}[\p{L}\p{N}]{2,29}\s*$`,
+    String.raw`\b(?:handle|username|user\s*name|gamertag|usuario)\s*(?:is|es|:|=)`,
+  ].join("|"),
+  "iu",
+);
+// A phone number spelled in words, as a friend might write one to slip it past a filter: "five five five, one two three
+// four" (seven digits or more, in words or digits, with spaces, commas or dashes between them).
+const DIGIT_WORD = String.raw`(?:\d+|zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)`;
+// A secret that opens someone's accounts: "my password is ...", "her pin is", "la contraseña es".
+const SECRET = new RegExp(
+  [
+    String.raw`\b(?:password|passcode|passwd|pw|login|contrase(?:ñ|n)a|clave)\s*(?:is|was|es|era|=|:)`,
+    // A pin only with its number: "the pin is in her hair" is a hair pin.
+    String.raw`\bpin(?:\s+(?:code|number))?\s*(?:is|was|es|=|:)?\s*${DIGIT_WORD}\b`,
+  ].join("|"),
+  "iu",
+);
+const SPELLED_RUN = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,.\-–]+${DIGIT_WORD})+\b`, "giu");
+/** How many digits a run of number words and digits stands for. */
+const digitsIn = (run: string): number => run.split(/[\s,.\-–]+/u).reduce((sum, token) => sum + (/^\d+$/u.test(token) ? token.length : 1), 0);
+/** The text with every number spelled in words long enough to be a phone's replaced by "[phone]"; undefined when there is none. */
+const maskSpelledNumbers = (text: string): string | undefined => {
+  let found = false;
+  const masked = text.replace(SPELLED_RUN, (run) => (digitsIn(run) >= 7 && /\p{L}/u.test(run) ? ((found = true), "[phone]") : run));
+  return found ? masked : undefined;
+};
+// A town or state left after a street address was taken out: "42 Elm Street, Springfield, IL 62704".
+const TOWN = /^\s*(?:(?:in|en)\s+)?\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2}(?:\s+\p{Lu}{2})?(?:\s+(?:\[postcode\]|\d{5}))?\s*$|^\s*(?:\[postcode\]|\p{Lu}{2}(?:\s+(?:\[postcode\]|\d{5}))?)\s*$/u;
+/** Written in lower case, a town is told from a trait only by where it stands: one or two words ending the answer. */
+const LAST_TOWN = /^\s*(?:(?:in|en)\s+)?[\p{L}'.-]+(?:\s+[\p{L}'.-]+)?\s*$/u;
+const ADDRESS_LEFT = /\[address\]/u;
+
 // What an earlier redaction left where personal data was: stored before this rule, or masked by the chat screen.
 const PLACEHOLDER = /\[(?:email|phone|address|postcode|handle)\]/u;
 const TIMES = new RegExp(TIME.source, "giu");
@@ -69,6 +116,9 @@ const TIMES = new RegExp(TIME.source, "giu");
 export const locatesSomeone = (part: string): boolean =>
   PLACEHOLDER.test(part) ||
   findPersonalData(part, "input", { bareAtNames: true }).hits.length > 0 ||
+  maskSpelledNumbers(part) !== undefined ||
+  HANDLE_AFTER_PLATFORM.test(part) ||
+  SECRET.test(part) ||
   NAMED_SCHOOL.test(part) ||
   LOWERCASE_SCHOOL.test(part) ||
   SPANISH_SCHOOL.test(part) ||
@@ -86,18 +136,27 @@ const BOUNDARY = /([,;!?\n]+\s*|(?<!\b(?:St|Mr|Mrs|Ms|Dr|Mt|Jr|Sr|Ave|Rd|No|Sta|
  */
 export const withoutLocatingDetails = (answer: string): string | undefined => {
   // Masked first, so a handle's or an address's own dots and commas ("@maya.k", "9 Elm Rd, apt 2") do not divide it.
-  const masked = findPersonalData(answer, "input", { bareAtNames: true }).redactedText;
+  // A number spelled in words is masked first too: its commas would divide it into parts too short to be a number.
+  const detected = findPersonalData(answer, "input", { bareAtNames: true }).redactedText;
+  const spelled = maskSpelledNumbers(detected ?? answer);
+  const masked = spelled ?? detected;
   const pieces = (masked ?? answer).split(BOUNDARY);
   let kept = "";
   let removed = masked !== undefined;
+  // After a street address, the town, state and postcode that went with it: "address" right after the address's own
+  // part, "town" after a town taken out with it.
+  let afterAddress: "address" | "town" | undefined;
   for (let i = 0; i < pieces.length; i += 2) {
     const part = pieces[i] ?? "";
     const separator = pieces[i - 1] ?? "";
     if (part.trim() === "") continue;
-    if (locatesSomeone(part)) {
+    const last = pieces.slice(i + 1).every((rest) => !/[\p{L}\p{N}]/u.test(rest));
+    if (locatesSomeone(part) || (afterAddress && (TOWN.test(part) || (afterAddress === "address" && last && LAST_TOWN.test(part))))) {
       removed = true;
+      afterAddress = ADDRESS_LEFT.test(part) ? "address" : afterAddress && "town";
       continue;
     }
+    afterAddress = undefined;
     kept += (kept ? separator : "") + part;
   }
   if (!removed) return answer;

@@ -15,6 +15,19 @@ describe("an answer's locating parts are taken out", () => {
     ["la encuentras en el parque los sábados, es buena onda", "es buena onda"],
     ["loyal. St. Mary's Academy. loves dogs", "loyal. loves dogs"],
     ["honest, add her on discord", "honest"],
+    // A handle written without its "@".
+    ["funny, tiktok mayadraws", "funny"],
+    ["kind and loud, my insta is mayadraws", "kind and loud"],
+    ["creative. snap: maya_k2", "creative"],
+    // The town, state and postcode that went with a street address.
+    ["kind, lives at 42 Elm Street, Springfield", "kind"],
+    ["sweet, 42 Elm Street, Springfield, IL 62704, loves dogs", "sweet, loves dogs"],
+    ["sweet; 42 elm street, springfield", "sweet"],
+    // A secret that opens an account.
+    ["loyal, her password is maya2010", "loyal"],
+    ["muy buena onda, la contraseña es gatito", "muy buena onda"],
+    // A phone number spelled in words, its commas and all.
+    ["the best listener, five five five, one two three four", "the best listener"],
   ])("%j → %j", (answer, kept) => {
     expect(withoutLocatingDetails(answer)).toBe(kept);
   });
@@ -27,6 +40,11 @@ describe("an answer's locating parts are taken out", () => {
     "maya.k@gmail.com",
     "funny [phone]",
     "sale de la escuela a las 2 y camina sola a su casa",
+    "tiktok mayadraws",
+    "my insta is maya.draws",
+    "my password is sunflower22",
+    "five five five, one two three four",
+    "call her on five five five one two three four",
   ])("%j says nothing else: nothing is kept", (answer) => {
     expect(withoutLocatingDetails(answer)).toBeUndefined();
   });
@@ -42,6 +60,18 @@ describe("an answer's locating parts are taken out", () => {
     "stupid puns and trash tv",
     "she lives for music",
     "es muy buena amiga y siempre escucha",
+    // Ordinary answers beside the handles, towns, secrets and numbers above: platforms, numbers and pins as friends
+    // mention them.
+    "she draws on everything",
+    "he's obsessed with tiktok dances",
+    "anime, tiktok dances",
+    "she plays roblox daily with her cousins",
+    "tiktok, insta, discord",
+    "she loves her tiktok account",
+    "one or two close friends, three at most",
+    "she has 2 cats and one dog",
+    "she wears a pin in her hair, his pin collection is huge",
+    "loyal, Taylor Swift, Harry Styles",
   ])("%j is kept as written", (answer) => {
     expect(withoutLocatingDetails(answer)).toBe(answer);
   });

@@ -3,15 +3,15 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, typ
 import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
 import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import type { SourceLimits } from "../../respondent";
-import type { Survey, SurveyStatus, SynthesisThreshold } from "../../surveySchema";
-import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+import { SURVEY_STATUS_FROM, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
+import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
 
 const SURVEY_SK = "SURVEY";
 const RESPONSE_PREFIX = "RESPONSE#";
 /** One counter item per source of a survey's responses: how many it has given. */
 const SOURCE_PREFIX = "SOURCE#";
 
-type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string; claimedBy?: string };
+type SurveyItem = Survey & { sk: string; synthesisClaimedAt?: string; claimedBy?: string; synthesisAnnouncedAt?: string };
 
 export class DynamoDbSurveyStore implements SurveyStore {
   constructor(
@@ -133,22 +133,33 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
-  async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string): Promise<{ count: number; crossed: boolean }> {
+  /** The responses kept so far, their count written onto the survey (a count that only grows, so a redelivered event is harmless). */
+  private async recountResponses(surveyId: string): Promise<StoredResponse[]> {
     // Counting the kept responses (not incrementing a counter) makes a redelivered event harmless.
     const responses = await this.listResponses(surveyId);
-    const count = responses.length;
     await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { surveyId, sk: SURVEY_SK },
         UpdateExpression: "SET responseCount = :count",
         ConditionExpression: "attribute_exists(surveyId) AND (attribute_not_exists(responseCount) OR responseCount < :count)",
-        ExpressionAttributeValues: { ":count": count },
+        ExpressionAttributeValues: { ":count": responses.length },
       }),
     ).catch((error: unknown) => {
       if (!isConditionFailure(error)) throw error;
     });
+    return responses;
+  }
+
+  async countResponses(surveyId: string): Promise<number> {
+    return (await this.recountResponses(surveyId)).length;
+  }
+
+  async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string, options: { takeOverAfterMs?: number } = {}): Promise<{ count: number; crossed: boolean }> {
+    const responses = await this.recountResponses(surveyId);
+    const count = responses.length;
     if (!reachesThreshold(responses, threshold)) return { count, crossed: false };
+    const now = this.clock();
     try {
       // Only one caller's condition holds: the first to see the threshold reached claims the synthesis.
       await this.client.send(
@@ -156,9 +167,9 @@ export class DynamoDbSurveyStore implements SurveyStore {
           TableName: this.tableName,
           Key: { surveyId, sk: SURVEY_SK },
           UpdateExpression: "SET synthesisClaimedAt = :now, claimedBy = :claimant, #status = :synthesizing",
-          ConditionExpression: "attribute_exists(surveyId) AND attribute_not_exists(synthesisClaimedAt)",
+          ConditionExpression: "attribute_exists(surveyId) AND attribute_not_exists(synthesisClaimedAt) AND #status = :collecting",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":synthesizing": "synthesizing", ":claimant": claimant },
+          ExpressionAttributeValues: { ":now": new Date(now).toISOString(), ":synthesizing": "synthesizing", ":collecting": "collecting", ":claimant": claimant },
         }),
       );
       return { count, crossed: true };
@@ -169,7 +180,41 @@ export class DynamoDbSurveyStore implements SurveyStore {
     // only while the survey still waits for it (its first attempt claimed, then failed to publish).
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true }));
     const claimed = Item as SurveyItem | undefined;
-    return { count, crossed: claimed?.claimedBy === claimant && claimed.status === "synthesizing" };
+    if (!claimed?.synthesisClaimedAt || claimed.status !== "synthesizing" || claimed.synthesisAnnouncedAt) return { count, crossed: false };
+    if (claimed.claimedBy === claimant) return { count, crossed: true };
+    if (options.takeOverAfterMs === undefined || Date.parse(claimed.synthesisClaimedAt) + options.takeOverAfterMs > now) return { count, crossed: false };
+    try {
+      // A stale claim is taken over by one caller: the condition names the claim it found.
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { surveyId, sk: SURVEY_SK },
+          UpdateExpression: "SET synthesisClaimedAt = :now, claimedBy = :claimant",
+          ConditionExpression: "synthesisClaimedAt = :claimedAt AND claimedBy = :claimedBy AND #status = :synthesizing AND attribute_not_exists(synthesisAnnouncedAt)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":now": new Date(now).toISOString(), ":claimant": claimant, ":claimedAt": claimed.synthesisClaimedAt, ":claimedBy": claimed.claimedBy ?? "", ":synthesizing": "synthesizing" },
+        }),
+      );
+      return { count, crossed: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return { count, crossed: false };
+    }
+  }
+
+  async markAnnounced(surveyId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { surveyId, sk: SURVEY_SK },
+        UpdateExpression: "SET synthesisAnnouncedAt = :now",
+        ConditionExpression: "attribute_exists(surveyId)",
+        ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString() },
+      }),
+    ).catch((error: unknown) => {
+      // Deleted by its owner since: there is nothing left to mark.
+      if (!isConditionFailure(error)) throw error;
+    });
   }
 
   /** Every page of a survey's response items (or, by prefix, its source counters), expired ones too (callers decide), read consistently. */
@@ -206,7 +251,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
     return responses.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  async setStatus(surveyId: string, status: SurveyStatus, fields: { personaId?: string; failureReason?: string } = {}): Promise<void> {
+  async setStatus(surveyId: string, status: SurveyStatus, fields: SurveyStatusFields = {}): Promise<boolean> {
     const names: Record<string, string> = { "#status": "status" };
     const values: Record<string, unknown> = { ":status": status };
     const sets = ["#status = :status"];
@@ -216,14 +261,27 @@ export class DynamoDbSurveyStore implements SurveyStore {
       values[`:${key}`] = value;
       sets.push(`#${key} = :${key}`);
     }
+    const from = SURVEY_STATUS_FROM[status].map((previous, i) => {
+      values[`:from${i}`] = previous;
+      return `:from${i}`;
+    });
     try {
       await this.client.send(
-        new UpdateCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, UpdateExpression: `SET ${sets.join(", ")}`, ConditionExpression: "attribute_exists(surveyId)", ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { surveyId, sk: SURVEY_SK },
+          UpdateExpression: `SET ${sets.join(", ")}`,
+          ConditionExpression: `attribute_exists(surveyId) AND #status IN (${[":status", ...from].join(", ")})`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
       );
+      return true;
     } catch (error) {
-      if (isConditionFailure(error)) throw new SurveyNotFoundError(surveyId);
-      throw error;
+      if (!isConditionFailure(error)) throw error;
     }
+    if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
+    return false;
   }
 
   /**
@@ -258,4 +316,5 @@ const toSurvey = (item: SurveyItem): Survey => ({
   droppedCount: item.droppedCount ?? 0,
   ...(item.personaId ? { personaId: item.personaId } : {}),
   ...(item.failureReason ? { failureReason: item.failureReason } : {}),
+  ...(item.synthesis ? { synthesis: item.synthesis } : {}),
 });

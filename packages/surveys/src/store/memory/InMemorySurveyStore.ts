@@ -1,10 +1,20 @@
 // The survey store in memory, for unit tests: the same semantics as the DynamoDB adapter, one process's worth.
 import type { SourceLimits } from "../../respondent";
-import type { Survey, SurveyStatus, SynthesisThreshold } from "../../surveySchema";
-import { SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStore } from "../surveyStore";
+import { systemClock, type Clock } from "@innerworld/platform/clock";
+import { mayMoveSurvey, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
+import { SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
+
+/** What the store keeps of a claim beside the survey, as the DynamoDB item does; never part of the survey read back. */
+interface Claim {
+  claimedBy?: string;
+  claimedAt?: number;
+  announced?: boolean;
+}
 
 export class InMemorySurveyStore implements SurveyStore {
-  private readonly surveys = new Map<string, Survey & { claimedBy?: string }>();
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  private readonly surveys = new Map<string, Survey & Claim>();
   private readonly responses = new Map<string, Map<string, StoredResponse>>();
   /** Per survey, how many responses each source (browser or network) has given. */
   private readonly sources = new Map<string, Map<string, number>>();
@@ -17,7 +27,7 @@ export class InMemorySurveyStore implements SurveyStore {
   async get(surveyId: string): Promise<Survey | undefined> {
     const found = this.surveys.get(surveyId);
     if (!found) return undefined;
-    const { claimedBy: _claimant, ...survey } = structuredClone(found);
+    const { claimedBy: _claimant, claimedAt: _claimedAt, announced: _announced, ...survey } = structuredClone(found);
     return survey;
   }
 
@@ -51,27 +61,46 @@ export class InMemorySurveyStore implements SurveyStore {
     survey.droppedCount += 1;
   }
 
-  async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string): Promise<{ count: number; crossed: boolean }> {
+  async countResponses(surveyId: string): Promise<number> {
     const survey = this.surveys.get(surveyId);
     if (!survey) throw new SurveyNotFoundError(surveyId);
-    const responses = [...(this.responses.get(surveyId)?.values() ?? [])];
-    const count = responses.length;
+    const count = this.responses.get(surveyId)?.size ?? 0;
     survey.responseCount = Math.max(survey.responseCount, count);
-    if (!reachesThreshold(responses, threshold)) return { count, crossed: false };
-    if (survey.claimedBy) return { count, crossed: survey.claimedBy === claimant && survey.status === "synthesizing" };
-    survey.claimedBy = claimant;
-    survey.status = "synthesizing";
+    return count;
+  }
+
+  async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string, options: { takeOverAfterMs?: number } = {}): Promise<{ count: number; crossed: boolean }> {
+    const count = await this.countResponses(surveyId);
+    const survey = this.surveys.get(surveyId) as Survey & Claim;
+    if (!reachesThreshold([...(this.responses.get(surveyId)?.values() ?? [])], threshold)) return { count, crossed: false };
+    const now = this.clock();
+    if (survey.claimedAt === undefined) {
+      if (survey.status !== "collecting") return { count, crossed: false };
+      Object.assign(survey, { claimedBy: claimant, claimedAt: now, status: "synthesizing" });
+      return { count, crossed: true };
+    }
+    if (survey.status !== "synthesizing" || survey.announced) return { count, crossed: false };
+    if (survey.claimedBy === claimant) return { count, crossed: true };
+    if (options.takeOverAfterMs === undefined || survey.claimedAt + options.takeOverAfterMs > now) return { count, crossed: false };
+    Object.assign(survey, { claimedBy: claimant, claimedAt: now });
     return { count, crossed: true };
+  }
+
+  async markAnnounced(surveyId: string): Promise<void> {
+    const survey = this.surveys.get(surveyId);
+    if (survey) survey.announced = true;
   }
 
   async listResponses(surveyId: string): Promise<StoredResponse[]> {
     return [...(this.responses.get(surveyId)?.values() ?? [])].map((r) => structuredClone(r)).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  async setStatus(surveyId: string, status: SurveyStatus, fields: { personaId?: string; failureReason?: string } = {}): Promise<void> {
+  async setStatus(surveyId: string, status: SurveyStatus, fields: SurveyStatusFields = {}): Promise<boolean> {
     const survey = this.surveys.get(surveyId);
     if (!survey) throw new SurveyNotFoundError(surveyId);
-    Object.assign(survey, { status }, fields);
+    if (!mayMoveSurvey(survey.status, status)) return false;
+    Object.assign(survey, { status }, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
+    return true;
   }
 
   async delete(surveyId: string): Promise<void> {

@@ -2,4 +2,4 @@
 import { surveyStoreContract } from "../surveyStoreContract";
 import { InMemorySurveyStore } from "./InMemorySurveyStore";
 
-surveyStoreContract("in memory", () => new InMemorySurveyStore());
+surveyStoreContract("in memory", (clock) => new InMemorySurveyStore(clock));
