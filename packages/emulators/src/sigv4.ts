@@ -78,11 +78,16 @@ const decodeOrKeep = (value: string): string => {
   }
 };
 
+/** S3 signs differently from every other service: its path as sent, and a payload it may leave unsigned. */
+const S3 = "s3";
+
 /**
  * The path as every service but S3 signs it: dot segments and empty segments resolved, then the (already encoded)
  * path encoded once more. The AWS SDKs and the CLI all do this, so the server does it on the path it received.
+ * S3 signs the path as sent.
  */
-const canonicalPath = (path: string): string => {
+const canonicalPath = (path: string, service: string): string => {
+  if (service === S3) return path === "" ? "/" : path;
   const segments: string[] = [];
   for (const segment of path.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -118,6 +123,7 @@ const headerValuesOf = (rawHeaders: readonly string[]): Map<string, string[]> =>
 };
 
 interface CanonicalParts {
+  service: string;
   method: string;
   url: string;
   headers: Map<string, string[]>;
@@ -125,14 +131,14 @@ interface CanonicalParts {
   payloadHash: string;
 }
 
-const canonicalRequestOf = ({ method, url, headers, signedHeaders, payloadHash }: CanonicalParts): string => {
+const canonicalRequestOf = ({ service, method, url, headers, signedHeaders, payloadHash }: CanonicalParts): string => {
   const queryAt = url.indexOf("?");
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const query = queryAt < 0 ? "" : url.slice(queryAt + 1);
   const canonicalHeaders = signedHeaders
     .map((name) => `${name}:${(headers.get(name) ?? []).map((value) => value.trim().replace(/\s+/g, " ")).join(",")}\n`)
     .join("");
-  return [method.toUpperCase(), canonicalPath(path), canonicalQuery(query), canonicalHeaders, signedHeaders.join(";"), payloadHash].join("\n");
+  return [method.toUpperCase(), canonicalPath(path, service), canonicalQuery(query), canonicalHeaders, signedHeaders.join(";"), payloadHash].join("\n");
 };
 
 const signingKeyOf = (secretAccessKey: string, date: string, region: string, service: string): Buffer =>
@@ -193,12 +199,16 @@ export const verifySignature = (request: ReceivedRequest, policy: SignaturePolic
   // The local key pairs are long-term keys: a session token belongs to credentials AWS issued, which no endpoint here knows.
   if (headers.get("x-amz-security-token")?.[0] !== known.sessionToken) return refuse("unknownKey", SIGNATURE_MESSAGES.unknownKey);
 
-  // A client may name its payload's hash (the SDKs do for S3); it must then be the body that arrived.
-  const claimedHash = headers.get("x-amz-content-sha256")?.[0]?.trim().toLowerCase();
-  if (claimedHash !== undefined && claimedHash !== request.bodySha256) {
+  // A client may name its payload's hash (the SDKs do for S3); it must then be the body that arrived. Only S3 lets a
+  // signature leave the payload out (UNSIGNED-PAYLOAD) or sign it chunk by chunk (STREAMING-…, whose chunk signatures
+  // are not checked here: no client of the local cloud streams).
+  const claimedHash = headers.get("x-amz-content-sha256")?.[0]?.trim();
+  const payloadLeftOut = policy.service === S3 && claimedHash !== undefined && (claimedHash === "UNSIGNED-PAYLOAD" || claimedHash.startsWith("STREAMING-"));
+  if (!payloadLeftOut && claimedHash !== undefined && claimedHash.toLowerCase() !== request.bodySha256) {
     return refuse("mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  const canonicalRequest = canonicalRequestOf({ method: request.method, url: request.url, headers, signedHeaders, payloadHash: request.bodySha256 });
+  const payloadHash = payloadLeftOut ? (claimedHash as string) : request.bodySha256;
+  const canonicalRequest = canonicalRequestOf({ service: policy.service, method: request.method, url: request.url, headers, signedHeaders, payloadHash });
   const credentialScope = [date, region, service, TERMINATOR].join("/");
   const stringToSign = stringToSignOf(amzDate, credentialScope, canonicalRequest);
   const expected = Buffer.from(hmac(signingKeyOf(known.secretAccessKey, date, region, service), stringToSign).toString("hex"));
@@ -248,6 +258,7 @@ export const signRequest = (request: OutgoingRequest, options: SigningOptions): 
   const signedHeaders = [...headers.keys()].sort();
   const date = amzDate.slice(0, 8);
   const canonicalRequest = canonicalRequestOf({
+    service: options.service,
     method: request.method,
     url: `${url.pathname}${url.search}`,
     headers,
