@@ -192,12 +192,15 @@ describe("requests without a signature", () => {
     ]);
   });
 
-  it("leave unsigned only what AWS or the emulator serves unsigned: DynamoDB's health check and fauxqs's own pages", async () => {
+  it("leave unsigned only what AWS or the emulator serves unsigned: DynamoDB's health check, fauxqs's own pages, S3's CORS preflight", async () => {
     const dynamoHealth = await fetch(dynamodb.endpoint);
     const sqsHealth = await fetch(`${sqs.endpoint}/health`);
+    const s3Preflight = await fetch(`${s3.endpoint}/portraits/a.png`, { method: "OPTIONS", headers: { origin: "http://127.0.0.1:4516", "access-control-request-method": "GET" } });
 
     expect([dynamoHealth.status, await dynamoHealth.text()]).toEqual([200, "healthy: dynamodb.us-east-1.amazonaws.com "]);
     expect(sqsHealth.status).toBe(200);
+    // S3 answers a CORS preflight by the bucket's CORS rules (the local buckets have none), never with AccessDenied.
+    expect(await s3Preflight.text()).toContain("<Code>CORSResponse</Code>");
   });
 });
 

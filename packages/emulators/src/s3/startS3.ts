@@ -31,10 +31,11 @@ const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(
 
 /**
  * Checks each request's SigV4 signature (sigv4.ts): s3rver itself only looks the key up. The body is read and hashed
- * here, then handed on to s3rver as it came.
+ * here, then handed on to s3rver as it came. A CORS preflight is answered unsigned, as S3 answers it.
  */
 const requireSignature = async (ctx: KoaContext, next: () => Promise<void>): Promise<void> => {
   const original = ctx.req;
+  if (original.method === "OPTIONS") return next();
   const chunks: Buffer[] = [];
   for await (const chunk of original) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
