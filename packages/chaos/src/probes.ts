@@ -1,5 +1,7 @@
 // Hostile input: WebSocket frames, malformed AWS API requests and an auth matrix; counted by what came back.
 import WebSocket from "ws";
+import { localCredentials } from "@innerworld/emulators/net";
+import { signRequest } from "@innerworld/emulators/sigv4";
 import type { LocalEndpoints } from "@innerworld/local";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { REFUSED_TOKEN_CASES, tokenForge } from "@innerworld/testing/tokens";
@@ -116,13 +118,23 @@ const rawRequest = async (url: string, init: { method: string; headers?: Record<
   }
 };
 
+/**
+ * A request to a local AWS endpoint, signed with the local cloud's key as a real client's would be, so that its
+ * malformed part reaches the emulator's parser rather than stopping at the signature check.
+ */
+const signedRawRequest = (url: string, service: string, region: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<RawAnswer> => {
+  const body = init.method === "GET" || init.method === "HEAD" ? "" : (init.body ?? "");
+  const { host: _host, ...signature } = signRequest({ method: init.method, url, headers: init.headers ?? {}, body }, { service, region, credentials: localCredentials, now: new Date() });
+  return rawRequest(url, { ...init, headers: { ...init.headers, ...signature } });
+};
+
 /** Malformed requests to the EventBridge emulator, the @connections API and the read API: every answer must be a 4xx. */
 export const malformedAwsRequests = async (endpoints: LocalEndpoints, requests: number, seed = 29): Promise<ScenarioResult> => {
   const result = emptyResult("malformed AWS API requests");
   const random = seededRandom(seed);
   const token = await (await fetch(endpoints.tokenUrl, { method: "POST", body: JSON.stringify({ sub: "malformed" }) })).json() as { token: string };
   const eventBridge = (target: string, body: string, method = "POST") =>
-    rawRequest(endpoints.eventBridgeEndpoint, { method, headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": target }, body });
+    signedRawRequest(endpoints.eventBridgeEndpoint, "events", endpoints.region, { method, headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": target }, body });
   const entry = (overrides: Record<string, unknown>) => JSON.stringify({ Entries: [{ Source: "s", DetailType: "d", Detail: "{}", EventBusName: "innerworld", ...overrides }] });
   const kinds: (() => Promise<RawAnswer>)[] = [
     () => eventBridge("AWSEvents.PutEvents", "{nope"),
@@ -135,7 +147,11 @@ export const malformedAwsRequests = async (endpoints: LocalEndpoints, requests: 
     () => eventBridge("AWSEvents.PutTargets", JSON.stringify({ Rule: "nope", Targets: [{ Id: "\uFFFE", Arn: "arn:nope" }] })),
     () => eventBridge("AWSEvents.ListRules", "{}", pick(random, ["GET", "DELETE", "OPTIONS", "PUT", "PATCH"])),
     () => eventBridge("AWSEvents.StartReplay", JSON.stringify({ ReplayName: "x", EventStartTime: "z", EventEndTime: 1e30 })),
-    () => rawRequest(`${endpoints.connectionsUrl}/@connections/${pick(random, ["nope", "%E0%A4%A", "x".repeat(3000), "..%2F..%2F"])}`, { method: pick(random, ["GET", "POST", "DELETE", "PUT"]), body: pick(random, ["", "x", "\uFFFE"]) }),
+    () =>
+      signedRawRequest(`${endpoints.connectionsUrl}/@connections/${pick(random, ["nope", "%E0%A4%A", "x".repeat(3000), "..%2F..%2F"])}`, "execute-api", endpoints.region, {
+        method: pick(random, ["GET", "POST", "DELETE", "PUT"]),
+        body: pick(random, ["", "x", "\uFFFE"]),
+      }),
     () => rawRequest(`${endpoints.readApiUrl}/sessions/${pick(random, ["%E0%A4%A", "x".repeat(3000), "%00", "..%2Fetc", "%FF%FE"])}${pick(random, ["", "/messages", "/messages?afterSeq=-1", "/messages?limit=1e9", "/end"])}`, {
         method: pick(random, ["GET", "POST"]),
         headers: { authorization: `Bearer ${token.token}` },

@@ -1,12 +1,18 @@
-// Small shared pieces of the local cloud: loopback listening and the placeholder credentials local clients sign with.
+// Small shared pieces of the local cloud: loopback listening and the one key pair its clients sign with.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
 
 export const LOOPBACK = "127.0.0.1";
 
-/** Every local endpoint accepts any signature; the SDK still wants credentials to sign with. */
+/**
+ * The local cloud's key pair. Every local AWS endpoint checks each request's SigV4 signature against it (sigv4.ts) and
+ * refuses any other key, a wrong secret or an unsigned request, as AWS does: a client that would fail there fails here.
+ */
 export const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+
+/** The key pairs a local AWS endpoint knows. */
+export const LOCAL_KEY_PAIRS: readonly { accessKeyId: string; secretAccessKey: string }[] = [localCredentials];
 
 /**
  * Whether a request's Host names this machine's loopback, as every local client's does. A web page that rebinds its

@@ -1,9 +1,12 @@
 // Local SQS: fauxqs in memory, with a queue and a dead-letter queue per consuming service from the topology.
+import { randomUUID } from "node:crypto";
 import type { Socket } from "node:net";
+import { Readable } from "node:stream";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { consumingServices, deadLetterQueueNameOf, queueNameOf, type ServiceName } from "@innerworld/events";
 import { buildApp } from "fauxqs";
-import { isLoopbackHost, LOOPBACK, localCredentials, MISDIRECTED } from "./net";
+import { isLoopbackHost, LOCAL_KEY_PAIRS, LOOPBACK, localCredentials, MISDIRECTED } from "./net";
+import { QUERY_SERVICE_ERRORS, sha256Hex, verifySignature, type SignaturePolicy, type SignatureProblem } from "./sigv4";
 import { importFauxqsModule, loadSqsStoreClass, openSqsJournal, type FauxqsQueue, type FauxqsSqsStore } from "./sqsJournal";
 
 export interface ServiceQueues {
@@ -55,6 +58,7 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
     if (request.headers["x-amz-target"] === "AmazonSQS.ReceiveMessage") returnUnheard(store, request.body, payload, request.raw.socket);
     return payload;
   });
+  requireSignatures(app);
   // A DNS-rebinding page would name its own domain as Host (net.ts: isLoopbackHost).
   app.addHook("onRequest", async (request: { headers: Record<string, string | undefined> }, reply: { code: (status: number) => { send: (body: string) => unknown } }) => {
     if (!isLoopbackHost(request.headers.host)) return reply.code(421).send(MISDIRECTED);
@@ -77,6 +81,65 @@ export const startSqs = async (options: { port: number; region: string; dataDir?
       journal?.close();
     },
   };
+};
+
+const SIGNATURE_POLICY: SignaturePolicy = { service: "sqs", credentials: LOCAL_KEY_PAIRS };
+
+/** fauxqs's own pages, which SQS has no counterpart of and which are read unsigned: its health and queue inspection. */
+const isFauxqsPage = (url: string): boolean => url === "/health" || url.startsWith("/health?") || url.startsWith("/_fauxqs/");
+
+interface SignedHookRequest {
+  raw: { method?: string; url?: string; rawHeaders: string[] };
+  headers: Record<string, string | string[] | undefined>;
+}
+
+interface RefusingReply {
+  code(statusCode: number): RefusingReply;
+  header(name: string, value: string): RefusingReply;
+  send(body: string): unknown;
+}
+
+/**
+ * SQS's answer to a request whose signature does not pass: 403 InvalidClientTokenId or SignatureDoesNotMatch (400
+ * IncompleteSignature), in the protocol it was asked in. On the JSON protocol the SDKs and the CLI read the code from
+ * x-amzn-query-error, as SQS sends it for the query protocol's clients.
+ */
+const refuseSignature = (request: SignedHookRequest, reply: RefusingReply, problem: SignatureProblem, message: string): void => {
+  const { code, statusCode } = QUERY_SERVICE_ERRORS[problem];
+  const requestId = randomUUID();
+  reply.code(statusCode).header("x-amzn-RequestId", requestId);
+  if (String(request.headers["content-type"] ?? "").includes("application/x-amz-json")) {
+    reply
+      .header("content-type", "application/x-amz-json-1.0")
+      .header("x-amzn-query-error", `${code};Sender`)
+      .send(JSON.stringify({ __type: `com.amazon.coral.service#${code}`, message }));
+    return;
+  }
+  const escaped = message.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  reply
+    .header("content-type", "text/xml")
+    .send(`<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${escaped}</Message><Detail/></Error><RequestId>${requestId}</RequestId></ErrorResponse>`);
+};
+
+/**
+ * Every request to an SQS action is checked for its SigV4 signature before fauxqs reads it (sigv4.ts): the body is
+ * read here, hashed, and handed on to fauxqs's parsers as it came.
+ */
+const requireSignatures = (app: ReturnType<typeof buildApp>): void => {
+  app.addHook("preParsing", async (request: SignedHookRequest, reply: RefusingReply, payload: AsyncIterable<Buffer | string>) => {
+    const url = request.raw.url ?? "/";
+    if (isFauxqsPage(url)) return payload;
+    const chunks: Buffer[] = [];
+    for await (const chunk of payload) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    const body = Buffer.concat(chunks);
+    const verdict = verifySignature({ method: request.raw.method ?? "", url, rawHeaders: request.raw.rawHeaders, bodySha256: sha256Hex(body) }, SIGNATURE_POLICY);
+    if (!verdict.ok) {
+      refuseSignature(request, reply, verdict.problem, verdict.message);
+      return undefined;
+    }
+    // fastify holds the body to its size limit by this count, as it would have counted the original stream.
+    return Object.assign(Readable.from([body]), { receivedEncodedLength: body.length });
+  });
 };
 
 /**

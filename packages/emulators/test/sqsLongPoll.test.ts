@@ -2,7 +2,10 @@
 import { request } from "node:http";
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { afterEach, describe, expect, it } from "vitest";
+import { localCredentials } from "../src/net";
+import { signRequest } from "../src/sigv4";
 import { sqsClientFor, startSqs, type LocalSqs } from "../src/sqs";
+import { SIGNED_AT } from "./signedFetch";
 
 const open: { sqs: LocalSqs; client: SQSClient }[] = [];
 
@@ -23,12 +26,14 @@ const start = async () => {
 
 /** A ReceiveMessage long poll sent by hand over its own socket, as a service's poller sends it; `drop` kills the caller. */
 const longPoll = (endpoint: string, queueUrl: string) => {
+  const body = JSON.stringify({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 20, MessageSystemAttributeNames: ["All"] });
+  const headers = { "content-type": "application/x-amz-json-1.0", "x-amz-target": "AmazonSQS.ReceiveMessage" };
   const req = request(`${endpoint}/`, {
     method: "POST",
-    headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": "AmazonSQS.ReceiveMessage" },
+    headers: { ...headers, ...signRequest({ method: "POST", url: `${endpoint}/`, headers, body }, { service: "sqs", region: "us-east-1", credentials: localCredentials, now: SIGNED_AT }) },
   });
   req.on("error", () => undefined);
-  req.end(JSON.stringify({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 20, MessageSystemAttributeNames: ["All"] }));
+  req.end(body);
   return {
     /** The caller's process dies: its socket closes with the poll still waiting. */
     drop: () => req.destroy(),

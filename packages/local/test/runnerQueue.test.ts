@@ -17,7 +17,7 @@ afterEach(async () => {
 const start = async () => {
   const sqs = await startSqs({ port: 0, region: "us-east-1" });
   const client = sqsClientFor(sqs.endpoint, "us-east-1");
-  const queue = wireRunnerQueue(sqs.endpoint);
+  const queue = wireRunnerQueue(sqs.endpoint, "us-east-1");
   open.push({ sqs, client, queue });
   const { QueueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: "safety", Attributes: { VisibilityTimeout: "60" } }));
   return { client, queue, queueUrl: QueueUrl };

@@ -32,7 +32,7 @@ const eventually = async (probe: () => boolean | Promise<boolean>, what: string)
 const openQueue = async (name: string, visibilityTimeoutSeconds: number) => {
   const sqs = await startSqs({ port: 0, region: "us-east-1" });
   const client = sqsClientFor(sqs.endpoint, "us-east-1");
-  const queue = wireRunnerQueue(sqs.endpoint);
+  const queue = wireRunnerQueue(sqs.endpoint, "us-east-1");
   const entry: (typeof open)[number] = { sqs, client, queue };
   open.push(entry);
   const { QueueUrl: queueUrl = "" } = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: { VisibilityTimeout: String(visibilityTimeoutSeconds) } }));

@@ -14,13 +14,14 @@ const run = promisify(execFile);
 // makes up to a handful of them (more while it polls), so the budget is a loaded machine's, not a speed requirement.
 describe("AWS CLI against the local cloud", { timeout: 90_000 }, () => {
   let env: TestCloud;
-  const aws = async (...args: string[]) => {
+  const awsWith = async (secretAccessKey: string, ...args: string[]) => {
     const { stdout } = await run("aws", [...args, "--region", "us-east-1", "--output", "json"], {
-      env: { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_PAGER: "", AWS_EC2_METADATA_DISABLED: "true" },
+      env: { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_PAGER: "", AWS_EC2_METADATA_DISABLED: "true", AWS_MAX_ATTEMPTS: "1" },
       timeout: 60_000,
     });
     return stdout.trim() ? (JSON.parse(stdout) as Record<string, unknown>) : {};
   };
+  const aws = (...args: string[]) => awsWith("local", ...args);
 
   beforeAll(async () => {
     // No services run: the CLI reads the queues and tables the way an operator would.
@@ -155,5 +156,16 @@ describe("AWS CLI against the local cloud", { timeout: 90_000 }, () => {
     await expect(
       aws("apigatewaymanagementapi", "post-to-connection", "--endpoint-url", env.cloud.endpoints.connectionsUrl, "--connection-id", "NoSuchConnId", "--data", "x"),
     ).rejects.toThrow(/GoneException/);
+  });
+
+  it("fails with the service's own error on every AWS endpoint when the secret is wrong, as against AWS", async () => {
+    const e = env.cloud.endpoints;
+    const wrong = (...args: string[]) => awsWith("not-the-local-secret", ...args);
+
+    await expect(wrong("dynamodb", "list-tables", "--endpoint-url", e.dynamodbEndpoint)).rejects.toThrow(/InvalidSignatureException/);
+    await expect(wrong("sqs", "list-queues", "--endpoint-url", e.sqsEndpoint)).rejects.toThrow(/SignatureDoesNotMatch/);
+    await expect(wrong("events", "list-event-buses", "--endpoint-url", e.eventBridgeEndpoint)).rejects.toThrow(/InvalidSignatureException/);
+    await expect(wrong("apigatewaymanagementapi", "get-connection", "--endpoint-url", e.connectionsUrl, "--connection-id", "NoSuchConnId")).rejects.toThrow(/InvalidSignatureException/);
+    await expect(wrong("s3api", "list-objects-v2", "--endpoint-url", e.s3Endpoint, "--bucket", e.portraitBucket)).rejects.toThrow(/SignatureDoesNotMatch/);
   });
 });

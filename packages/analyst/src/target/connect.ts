@@ -56,6 +56,7 @@ export interface TargetOptions {
   quietSeconds?: number;
 }
 
+/** The local cloud's key pair: its emulators check every signature against it, as AWS checks against its keys. */
 const PLACEHOLDER_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
 
 const withOverrides = (timings: Timings, options: TargetOptions): Timings => ({
@@ -122,7 +123,7 @@ export const connect = async (options: TargetOptions): Promise<AnalystTarget> =>
   const archiveName = options.archive ?? `${busName}-archive`;
   if (options.endpoint !== undefined) {
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
-    // An emulator accepts any signature; real credentials are used only when a profile or keys are given.
+    // An emulator of the local cloud takes its own key pair; a profile or keys in the environment are used when given.
     const credentials = options.profile || process.env.AWS_ACCESS_KEY_ID ? defaultProvider(options.profile ? { profile: options.profile } : {}) : PLACEHOLDER_CREDENTIALS;
     const sqsEndpoint = options.sqsEndpoint ?? options.endpoint;
     return emulatorTarget(

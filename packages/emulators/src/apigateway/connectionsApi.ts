@@ -1,12 +1,18 @@
 // The @connections management API (POST/GET/DELETE /{stage}/@connections/{id}) on the wire format of AWS's rest-json model.
+import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { LOCAL_KEY_PAIRS } from "../net";
+import { verifySignature, type SignaturePolicy } from "../sigv4";
 import type { ApiRuntime } from "./apiRuntime.js";
 import type { Connection } from "./connection.js";
-import { goneError, isManagementApiError, ManagementApiError, notFoundError, payloadTooLargeError } from "./errors.js";
+import { goneError, isManagementApiError, ManagementApiError, notFoundError, payloadTooLargeError, signatureRefused } from "./errors.js";
 import { newApiGatewayId } from "./ids.js";
 
+/** The management API signs as execute-api, with the local cloud's keys. */
+const SIGNATURE_POLICY: SignaturePolicy = { service: "execute-api", credentials: LOCAL_KEY_PAIRS };
+
 /**
- * Answers one HTTP request. SigV4 headers are accepted and ignored: locally any credentials do.
+ * Answers one HTTP request once its SigV4 signature passes, as API Gateway's IAM authorization checks it.
  * Never throws: a failure becomes a JSON error response.
  */
 export async function handleConnectionsRequest(runtime: ApiRuntime, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -14,19 +20,18 @@ export async function handleConnectionsRequest(runtime: ApiRuntime, request: Inc
   try {
     const method = request.method ?? "GET";
     const connectionId = connectionIdFrom(request.url ?? "/", runtime.api.stage);
-    if (connectionId === undefined || !["POST", "GET", "DELETE"].includes(method)) {
-      await drain(request, 0);
-      throw notFoundError(method, request.url ?? "/");
-    }
+    const routed = connectionId !== undefined && ["POST", "GET", "DELETE"].includes(method);
+    const limit = routed && method === "POST" ? runtime.options.maxMessageBytes : 0;
+    const { data, sha256 } = await drain(request, limit);
+    const verdict = verifySignature({ method, url: request.url ?? "/", rawHeaders: request.rawHeaders, bodySha256: sha256 }, SIGNATURE_POLICY);
+    if (!verdict.ok) throw signatureRefused(verdict.problem, verdict.message);
+    if (!routed) throw notFoundError(method, request.url ?? "/");
     if (method === "POST") {
-      const limit = runtime.options.maxMessageBytes;
-      const data = await drain(request, limit);
       if (data === undefined) throw payloadTooLargeError(limit);
       await openConnection(runtime, connectionId).send(data);
       respond(response, requestId, 200);
       return;
     }
-    await drain(request, 0);
     const connection = openConnection(runtime, connectionId);
     if (method === "GET") {
       // The wire names are camelCase (the model's jsonName); the SDK maps them to ConnectedAt, Identity, LastActiveAt.
@@ -71,18 +76,21 @@ function openConnection(runtime: ApiRuntime, connectionId: string): Connection {
 }
 
 /**
- * Reads the whole body, keeping at most `limit` bytes; returns undefined when it was longer. The rest is still
- * read rather than the socket cut, so the client gets to see the 413 instead of a reset connection.
+ * Reads the whole body, keeping at most `limit` bytes (`data` is undefined when it was longer) and hashing all of it
+ * for the signature. The rest is still read rather than the socket cut, so the client gets to see the 413 instead of
+ * a reset connection.
  */
-function drain(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+function drain(request: IncomingMessage, limit: number): Promise<{ data: Buffer | undefined; sha256: string }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    const hash = createHash("sha256");
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
+      hash.update(chunk);
       if (size <= limit) chunks.push(chunk);
     });
-    request.on("end", () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    request.on("end", () => resolve({ data: size <= limit ? Buffer.concat(chunks) : undefined, sha256: hash.digest("hex") }));
     request.on("error", reject);
   });
 }

@@ -1,4 +1,5 @@
 // Errors of the emulator, each carrying what API Gateway would put on the wire (status, x-amzn-ErrorType, message).
+import { JSON_SERVICE_EXCEPTIONS, type SignatureProblem } from "../sigv4";
 
 /** A failed @connections call, rendered as API Gateway renders it so the AWS SDK and CLI deserialize it. */
 export class ManagementApiError extends Error {
@@ -23,6 +24,10 @@ export const payloadTooLargeError = (limit: number): ManagementApiError =>
 
 export const notFoundError = (method: string, path: string): ManagementApiError =>
   new ManagementApiError(404, "NotFoundException", `No route for ${method} ${path}`);
+
+/** A request whose signature does not pass (sigv4.ts): API Gateway's IAM authorization answers 403 to each kind. */
+export const signatureRefused = (problem: SignatureProblem, message: string): ManagementApiError =>
+  new ManagementApiError(403, JSON_SERVICE_EXCEPTIONS[problem], problem === "missing" ? "Missing Authentication Token" : message);
 
 export const isManagementApiError = (error: unknown): error is ManagementApiError =>
   error instanceof Error && (error as { code?: unknown }).code === "MANAGEMENT_API_ERROR";

@@ -1,6 +1,8 @@
 // Local DynamoDB: dynalite on disk, with every table of the shared definition created up front.
-import type { Server } from "node:http";
+import { createHash, randomUUID } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { mkdir } from "node:fs/promises";
+import { Readable } from "node:stream";
 import {
   CreateTableCommand,
   DeleteTableCommand,
@@ -15,7 +17,8 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { setTimeout as sleep } from "node:timers/promises";
 import { TABLES, TABLE_KEYS, createTableInput, tableNamesFor, type TableNames } from "@innerworld/platform/tables";
 import dynalite from "dynalite";
-import { listen, localCredentials } from "../net";
+import { listen, LOCAL_KEY_PAIRS, localCredentials } from "../net";
+import { JSON_SERVICE_EXCEPTIONS, verifySignature, type SignaturePolicy } from "../sigv4";
 import { cacheDynaliteTableDescriptions } from "./tableDescriptions";
 
 export interface LocalDynamoDb {
@@ -29,11 +32,50 @@ export const startDynamoDb = async (options: { port: number; dataDir?: string })
   cacheDynaliteTableDescriptions();
   // createTableMs 0: tables are ACTIVE at once, so start-up need not wait on CREATING.
   const server: Server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.dataDir ? { path: options.dataDir } : {}) });
+  requireSignatures(server);
   const endpoint = await listen(server, options.port);
   return {
     endpoint,
     close: () => new Promise<void>((resolve, reject) => server.close((error?: Error) => (error ? reject(error) : resolve()))),
   };
+};
+
+const SIGNATURE_POLICY: SignaturePolicy = { service: "dynamodb", credentials: LOCAL_KEY_PAIRS };
+
+/**
+ * Puts a SigV4 check (sigv4.ts) in front of dynalite, which only looks for an Authorization header: each API call's
+ * body is read and hashed here, and dynalite is handed the request with that body once the signature passes. A refusal
+ * is DynamoDB's: 400 with a coral `__type`. DynamoDB answers its health check (GET /) and CORS preflights unsigned, and
+ * so does dynalite.
+ */
+const requireSignatures = (server: Server): void => {
+  const handlers = server.listeners("request") as ((request: IncomingMessage, response: ServerResponse) => void)[];
+  server.removeAllListeners("request");
+  const handOn = (request: IncomingMessage, response: ServerResponse) => {
+    for (const handler of handlers) handler.call(server, request, response);
+  };
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== "POST") return handOn(request, response);
+    const chunks: Buffer[] = [];
+    const hash = createHash("sha256");
+    request.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      hash.update(chunk);
+    });
+    // A caller that hangs up mid-body is simply gone: nothing reaches dynalite.
+    request.on("error", () => undefined);
+    request.on("end", () => {
+      const verdict = verifySignature({ method: "POST", url: request.url ?? "/", rawHeaders: request.rawHeaders, bodySha256: hash.digest("hex") }, SIGNATURE_POLICY);
+      if (verdict.ok) {
+        // What dynalite reads of a request: its headers, method and URL, and the body as data events.
+        handOn(Object.assign(Readable.from([Buffer.concat(chunks)]), { headers: request.headers, method: request.method, url: request.url, socket: request.socket }) as unknown as IncomingMessage, response);
+        return;
+      }
+      const body = JSON.stringify({ __type: `com.amazon.coral.service#${JSON_SERVICE_EXCEPTIONS[verdict.problem]}`, message: verdict.message });
+      response.writeHead(400, { "content-type": "application/x-amz-json-1.0", "content-length": Buffer.byteLength(body), "x-amzn-RequestId": randomUUID() });
+      response.end(body);
+    });
+  });
 };
 
 const TABLE_STATUS_POLL_MS = 5;

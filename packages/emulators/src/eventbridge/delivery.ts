@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { channel } from "node:diagnostics_channel";
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { localCredentials } from "../net";
 import type { InProcessSqs } from "../sqs.js";
 import { parseSqsQueueArn } from "./arns.js";
 import { applyInputPath } from "./inputPath.js";
@@ -129,7 +130,7 @@ export class TargetDelivery {
         endpoint: this.options.sqsEndpoint,
         // fauxqs queue URLs name a host that does not resolve; the explicit endpoint must win.
         useQueueUrlAsEndpoint: false,
-        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+        credentials: localCredentials,
         // Retries are ours (above), so the SDK's own must not multiply them.
         maxAttempts: 1,
       });

@@ -1,4 +1,5 @@
 // AWS-shaped EventBridge errors: one class carrying the wire error code and HTTP status, plus constructors for the codes we emit.
+import { JSON_SERVICE_EXCEPTIONS, type SignatureProblem } from "../sigv4";
 
 /** The error codes this emulator sends back, named as EventBridge names them on the wire. */
 export type EventBridgeErrorCode =
@@ -11,7 +12,11 @@ export type EventBridgeErrorCode =
   | "LimitExceededException"
   | "IllegalStatusException"
   | "RequestEntityTooLargeException"
-  | "InternalException";
+  | "InternalException"
+  | "MissingAuthenticationTokenException"
+  | "IncompleteSignatureException"
+  | "UnrecognizedClientException"
+  | "InvalidSignatureException";
 
 /**
  * An error the server turns into `{"__type": code, "message": ...}` with header `x-amzn-ErrorType`.
@@ -53,6 +58,10 @@ export const unknownOperation = (operation: string): EventBridgeApiError =>
 
 export const internalError = (cause: unknown): EventBridgeApiError =>
   new EventBridgeApiError("InternalException", "Service encountered unexpected problem. Please try again.", { cause });
+
+/** A request whose signature does not pass (sigv4.ts), refused with 400 as EventBridge refuses it. */
+export const signatureRefused = (problem: SignatureProblem, message: string): EventBridgeApiError =>
+  new EventBridgeApiError(JSON_SERVICE_EXCEPTIONS[problem], message);
 
 export const eventBusNotFound = (busName: string): EventBridgeApiError => resourceNotFound(`Event bus ${busName} does not exist.`);
 

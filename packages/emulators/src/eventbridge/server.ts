@@ -2,8 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { refuseForeignHosts } from "../net";
-import { EventBridgeApiError, internalError, isEventBridgeApiError, serializationError, unknownOperation } from "./errors.js";
+import { LOCAL_KEY_PAIRS, refuseForeignHosts } from "../net";
+import { sha256Hex, verifySignature, type SignaturePolicy } from "../sigv4";
+import { EventBridgeApiError, internalError, isEventBridgeApiError, serializationError, signatureRefused, unknownOperation } from "./errors.js";
 import { operations, type OperationContext } from "./operations/index.js";
 import { RequestInput } from "./requestInput.js";
 import type { EmulatorLogger } from "./types.js";
@@ -13,6 +14,8 @@ const CONTENT_TYPE = "application/x-amz-json-1.1";
 /** Ten 256 KB entries escaped into JSON stay well under this; anything larger is not a request the SDK would send. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** EventBridge's signing name, and the local cloud's keys. */
+const SIGNATURE_POLICY: SignaturePolicy = { service: "events", credentials: LOCAL_KEY_PAIRS };
 
 const MALFORMED_HTTP_BODY = JSON.stringify({ __type: "SerializationException", message: "Malformed HTTP request." });
 const MALFORMED_HTTP_RESPONSE = [
@@ -132,6 +135,8 @@ export class EventBridgeHttpServer {
         }
         throw error;
       }
+      const verdict = verifySignature({ method: request.method ?? "", url: request.url ?? "/", rawHeaders: request.rawHeaders, bodySha256: sha256Hex(body) }, SIGNATURE_POLICY);
+      if (!verdict.ok) throw signatureRefused(verdict.problem, verdict.message);
       if (!operation) throw unknownOperation(request.method === "POST" ? operationName : `${request.method ?? "?"} ${request.url ?? ""}`.trim());
       const input = RequestInput.fromBody(parseJsonBody(body));
       const output = await operation(input, this.context);

@@ -8,6 +8,8 @@ import {
   PostToConnectionCommand,
 } from "@aws-sdk/client-apigatewaymanagementapi";
 import { afterEach, describe, expect, it } from "vitest";
+import { localCredentials } from "../../src/net.js";
+import { signedFetch } from "../signedFetch.js";
 import { startWebSocketApiEmulator, type WebSocketApiEmulator, type WsHandler } from "../../src/apigateway/index.js";
 import { connectClient, eventually, recordingHandler, type TestClient } from "./support.js";
 
@@ -29,7 +31,7 @@ async function startWithClient(
   sdk = new ApiGatewayManagementApiClient({
     endpoint: emulator.connectionsUrl,
     region: "us-east-1",
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    credentials: localCredentials,
   });
   const client = await connectClient(emulator.websocketUrl, { headers: { "User-Agent": "innerworld-vr/2.3" } });
   const [connectionId] = emulator.connectionIds();
@@ -134,7 +136,7 @@ describe("@connections with the AWS SDK v3", () => {
         const management = new ApiGatewayManagementApiClient({
           endpoint: emulator!.connectionsUrl,
           region: "us-east-1",
-          credentials: { accessKeyId: "test", secretAccessKey: "test" },
+          credentials: localCredentials,
         });
         await management.send(
           new PostToConnectionCommand({ ConnectionId: event.requestContext.connectionId, Data: Buffer.from(`ack:${event.body}`) }),
@@ -156,11 +158,11 @@ describe("@connections over plain HTTP", () => {
 
     const responses = await Promise.all(
       ["/", "/local", "/prod/@connections/x", "/local/@connections", "/local/@connections/%E0%A4%A/extra", "/local/@connections/%ZZ"].map(
-        (path) => fetch(`${base}${path}`),
+        (path) => signedFetch(`${base}${path}`, "execute-api"),
       ),
     );
-    const put = await fetch(`${api.connectionsUrl}/@connections/${connectionId}`, { method: "PUT", body: "x" });
-    const encoded = await fetch(`${api.connectionsUrl}/%40connections/${encodeURIComponent(connectionId)}`, {
+    const put = await signedFetch(`${api.connectionsUrl}/@connections/${connectionId}`, "execute-api", { method: "PUT", body: "x" });
+    const encoded = await signedFetch(`${api.connectionsUrl}/%40connections/${encodeURIComponent(connectionId)}`, "execute-api", {
       method: "POST",
       body: "via %40",
     });
@@ -176,7 +178,7 @@ describe("@connections over plain HTTP", () => {
   it("sends GoneException with the x-amzn-ErrorType header and a null message", async () => {
     const { api } = await startWithClient();
 
-    const response = await fetch(`${api.connectionsUrl}/@connections/unknown`, { method: "POST", body: "x" });
+    const response = await signedFetch(`${api.connectionsUrl}/@connections/unknown`, "execute-api", { method: "POST", body: "x" });
 
     expect(response.status).toBe(410);
     expect(response.headers.get("x-amzn-errortype")).toBe("GoneException");
@@ -190,8 +192,8 @@ describe("@connections with the AWS CLI", { timeout: 90_000 }, () => {
   const cliEnv = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "/tmp",
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     AWS_CONFIG_FILE: "/dev/null",
     AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
     AWS_EC2_METADATA_DISABLED: "true",

@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { CreateArchiveCommand, CreateEventBusCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localCredentials } from "../../src/net.js";
 import { EventBridgeHarness } from "./helpers/harness.js";
 import { NO_REPLAYS, patternFor } from "./helpers/factories.js";
 
@@ -26,8 +27,8 @@ afterAll(async () => {
 const awsEvents = async (...args: string[]): Promise<{ json?: Record<string, unknown>; code: number; stderr: string }> => {
   const env = {
     ...process.env,
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     AWS_DEFAULT_REGION: "us-east-1",
     AWS_CONFIG_FILE: "/nonexistent",
     AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",

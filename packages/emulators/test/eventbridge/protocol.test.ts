@@ -1,6 +1,7 @@
 // The JSON 1.1 wire protocol with raw HTTP: AWS-shaped errors for bad requests, and a server that keeps answering after them.
 import { connect } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { signedFetch } from "../signedFetch.js";
 import { EventBridgeHarness } from "./helpers/harness.js";
 
 let harness: EventBridgeHarness;
@@ -16,7 +17,7 @@ afterEach(async () => {
 const call = async (target: string | undefined, body: string, method = "POST") => {
   const headers: Record<string, string> = { "Content-Type": "application/x-amz-json-1.1" };
   if (target !== undefined) headers["X-Amz-Target"] = target;
-  const response = await fetch(`${harness.endpoint}/`, { method, headers, body: method === "GET" ? undefined : body });
+  const response = await signedFetch(`${harness.endpoint}/`, "events", { method, headers, body });
   const text = await response.text();
   return { status: response.status, errorType: response.headers.get("x-amzn-errortype"), contentType: response.headers.get("content-type"), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 };

@@ -155,7 +155,7 @@ export const runServices = (
     throw error;
   }
   // The pollers stand in for Lambda's, which are AWS's own and not the functions' SDK: plain SQS JSON to the local SQS.
-  const sqs = wireRunnerQueue(endpoints.sqsEndpoint);
+  const sqs = wireRunnerQueue(endpoints.sqsEndpoint, endpoints.region);
   const eventSources: SqsEventSource[] = handlers.map(({ service, queue, handler, batchSize, functionTimeoutSeconds }) =>
     startSqsEventSource({
       queue: sqs,

@@ -1,6 +1,8 @@
 // How the runner talks to a service's queue: ReceiveMessage and DeleteMessageBatch as plain SQS JSON on a keep-alive socket.
 import { Agent, request } from "node:http";
 import type { Message } from "@aws-sdk/client-sqs";
+import { localCredentials } from "@innerworld/emulators/net";
+import { signRequest } from "@innerworld/emulators/sigv4";
 
 export interface ReceiveRequest {
   queueUrl: string;
@@ -34,24 +36,26 @@ export class RunnerQueueError extends Error {
 export const isRunnerQueueError = (error: unknown): error is RunnerQueueError => error instanceof RunnerQueueError;
 
 /**
- * The same two calls as SQS's JSON protocol over a keep-alive socket, for the local SQS, which reads requests unsigned.
- * Lambda's pollers are AWS's own, not SDK code in the function; here they run beside the services and took about a third
- * of a turn's SDK calls, each paying for the middleware stack, endpoint resolution and a SigV4 signature.
+ * The same two calls as SQS's JSON protocol over a keep-alive socket, signed with the local cloud's key as the local SQS
+ * requires. Lambda's pollers are AWS's own, not SDK code in the function; here they run beside the services and took
+ * about a third of a turn's SDK calls, each paying for the middleware stack and endpoint resolution.
  */
-export const wireRunnerQueue = (endpoint: string): RunnerQueue => {
+export const wireRunnerQueue = (endpoint: string, region: string): RunnerQueue => {
   // Long polls hold a socket each for up to 20 s: enough sockets for every poller and delete at once.
   const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const url = new URL("/", endpoint);
   const call = <T>(operation: string, body: unknown, signal?: AbortSignal): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const payload = JSON.stringify(body);
+      const headers = { "content-type": "application/x-amz-json-1.0", "x-amz-target": `AmazonSQS.${operation}` };
+      const signature = signRequest({ method: "POST", url, headers, body: payload }, { service: "sqs", region, credentials: localCredentials, now: new Date() });
       const req = request(
         url,
         {
           method: "POST",
           agent,
           ...(signal ? { signal } : {}),
-          headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": `AmazonSQS.${operation}`, "content-length": Buffer.byteLength(payload) },
+          headers: { ...headers, ...signature, "content-length": Buffer.byteLength(payload) },
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { startFauxqs } from "fauxqs";
+import { localCredentials } from "../../../src/net.js";
 import { startEventBridgeEmulator, type AwsEvent, type EventBridgeEmulator } from "../../../src/eventbridge/index.js";
 
 type Fauxqs = Awaited<ReturnType<typeof startFauxqs>>;
 
-const credentials = { accessKeyId: "test", secretAccessKey: "test" };
+const credentials = localCredentials;
 
 export interface TestQueue {
   queueUrl: string;
