@@ -38,24 +38,50 @@ const PLACE = new RegExp(
   ].join("|"),
   "iu",
 );
+const PLATFORM = "snap|snapchat|insta|instagram|ig|tiktok|discord|whatsapp|telegram|kik|facebook|fb|twitter|twitch|roblox|steam|xbox|psn";
+/** Where a teen "lives" online, capital and all: "she lives on TikTok" is how much, not where. */
+const SCREENS = [...PLATFORM.split("|"), "youtube", "netflix", "spotify", "minecraft", "fortnite", "pinterest", "tumblr", "reddit", "wattpad"];
+/** Any of the phrases, each word in either case, for a pattern that must otherwise tell a capital from a small letter. */
+const anyCaseWords = (phrases: readonly string[]) => `(?:${phrases.map((phrase) => phrase.split(" ").map(anyCase).join(String.raw`\s+`)).join("|")})`;
+// The places a friend says someone lives in or is found at, where a sentence about a life or a mood names none.
+const HOME_WORDS = [
+  "house", "home", "apartment", "apartments", "apt", "flat", "condo", "building", "complex", "street", "st", "road", "rd",
+  "avenue", "ave", "lane", "drive", "block", "neighborhood", "neighbourhood", "hood", "area", "town", "city", "village",
+  "suburb", "suburbs", "trailer", "farm", "ranch", "corner", "floor", "dorm", "shelter", "district", "county", "projects",
+  "casa", "depa", "departamento", "apartamento", "edificio", "calle", "colonia", "barrio", "fraccionamiento", "fracc",
+  "cuadra", "esquina", "avenida", "pueblo", "ciudad", "rancho", "privada", "unidad",
+];
+const FOUND_AT_WORDS = ["home", "house", "school", "gym", "park", "library", "field", "court", "mall", "bus", "station", "corner", "parking", "bleachers", "cafeteria", "locker", "store", "skatepark", "pool", "rink"];
 // Saying where someone can be found needs no clock: "she lives near the river", "you can find her behind the gym".
 const LOCATED = new RegExp(
   [
-    String.raw`\b(?:lives|stays|sleeps)\s+(?:on|at|in|near|by|off|behind|next\s+to|across|above|right)\b`,
+    String.raw`\b(?:lives|stays|sleeps)\s+(?:near|by|off|behind|next\s+to|across|above|right)\b`,
     String.raw`\b(?:find|catch|meet|see)\s+(?:her|him|them)\s+(?:at|in|on|by|near|behind|outside|after|before|every)\b`,
-    String.raw`\b(?:can\s+be|is\s+always|is\s+usually|always|usually)\s+(?:found\s+)?(?:at|in|by|behind|outside|near)\s+(?:the\s+)?(?:\p{Lu}|${["home", "house", "school", "gym", "park", "library", "field", "court", "mall", "bus", "station", "corner", "parking", "bleachers", "cafeteria", "locker", "store", "skatepark", "pool", "rink"].join("|")})`,
     String.raw`\bwalks?\s+(?:home|to\s+school|back)\b`,
     String.raw`\b(?:alone|by\s+(?:her|him|them)sel(?:f|ves)|on\s+(?:her|his|their)\s+own|sola|solo)\b.*\b(?:home|school|walk|walks|way|bus|street|park|night|casa|escuela|calle|camino|noche)\b`,
-    String.raw`\b(?:vive|la\s+encuentras|lo\s+encuentras|la\s+ves|lo\s+ves|se\s+junta|anda)\s+(?:en|por|cerca|detr[aá]s|junto|a\s+lado)\b`,
+    String.raw`\b(?:vive|la\s+encuentras|lo\s+encuentras|la\s+ves|lo\s+ves|se\s+junta|anda)\s+(?:por|cerca|detr[aá]s|junto|a\s+lado)\b`,
+    String.raw`\b(?:la\s+encuentras|lo\s+encuentras|la\s+ves|lo\s+ves|se\s+junta|anda)\s+en\b`,
   ].join("|"),
   "iu",
 );
+/**
+ * Where someone lives, or is always found, told by a place's capital or a word for a home or a place: "lives in
+ * Springfield", "lives on my street", "usually at Starbucks", "vive en la colonia Roma". Without the "i" flag, so that
+ * a capital is a capital: "lives in a world of her own", "always in her own head", "vive en su propio mundo" name none.
+ */
+const LIVES_AT = new RegExp(
+  [
+    String.raw`\b${anyCaseWords(["lives", "stays", "sleeps", "vive"])}\s+${anyCaseWords(["on", "at", "in", "en"])}\s+(?:(?:${anyCaseWords(["the", "la", "el"])}\s+)?(?!${anyCaseWords(SCREENS)}(?![\p{L}\p{N}]))(?:\p{Lu}|\d)|(?:[\p{L}\p{N}'.-]+\s+){0,4}?${anyCaseWords(HOME_WORDS)}(?![\p{L}\p{N}]))`,
+    String.raw`\b${anyCaseWords(["can be", "is always", "is usually", "always", "usually"])}\s+(?:${anyCase("found")}\s+)?${anyCaseWords(["at", "in", "by", "behind", "outside", "near"])}\s+(?:${anyCase("the")}\s+)?(?:\p{Lu}|${anyCaseWords(FOUND_AT_WORDS)}(?![\p{L}\p{N}]))`,
+  ].join("|"),
+  "u",
+);
 // A platform named as the way to reach them: "her snap is", "on insta as", "add her on discord"; "always on tiktok" stays.
-const PLATFORM = "snap|snapchat|insta|instagram|ig|tiktok|discord|whatsapp|telegram|kik|facebook|fb|twitter|twitch|roblox|steam|xbox|psn";
 const REACH = new RegExp(
   [
     String.raw`\b(?:add|follow|find|dm|message|text|hit)\s+(?:her|him|them)(?:\s+up)?\s+(?:on|en|at|via)\b`,
-    String.raw`\b(?:her|his|their|su)\s+(?:${PLATFORM})\s*(?:is|es|handle|username|name|tag|@|:)`,
+    // Her snap "is" something only as HANDLE_AFTER_PLATFORM reads it: "his snapchat is fun" names no handle.
+    String.raw`\b(?:her|his|their|su)\s+(?:${PLATFORM})\s*(?:handle|username|name|tag|@|:)`,
     String.raw`\b(?:on|en)\s+(?:${PLATFORM})\s+(?:as|at|under|como)\b`,
     String.raw`\b(?:dm|text|call|message|snap|llama|escr[ií]bele)\s+(?:her|him|them|le)\b`,
   ].join("|"),
@@ -71,10 +97,27 @@ const PLATFORM_CONTENT = [
   "photos?", "selfies?", "tutorials?", "recipes?", "hauls?", "vlogs?", "lol", "lmao", "too", "obsessed", "obsession", "fan", "fans", "brain",
   "scrolling", "mostly", "lately", "daily", "online", "account", "accounts", "bailes?", "videos", "tendencias?",
 ].join("|");
+/** What an account is like, said after its "is": "his snapchat is fun", "her tiktok account is private". */
+const ACCOUNT_DESCRIPTIONS = [
+  PLATFORM_CONTENT, "fun", "funny", "hilarious", "chaotic", "cringe", "cringey", "cute", "cool", "great", "amazing", "awesome", "iconic", "private",
+  "public", "boring", "wild", "unhinged", "aesthetic", "goals", "fire", "lit", "mid", "dead", "inactive", "active", "empty", "old", "new", "good",
+  "bad", "weird", "random", "crazy", "insane", "perfect", "beautiful", "pretty", "gorgeous", "artsy", "messy", "dark", "sad", "wholesome", "chill",
+  "huge", "big", "small", "tiny", "popular", "viral", "everything", "life", "hers", "his", "theirs", "mine", "blocked", "deleted", "gone", "banned",
+  "locked", "verified", "better", "best", "worse", "worst", "elite", "peak", "cursed", "dry", "silly", "sweet", "nice", "interesting", "creative",
+  "divertido", "divertida", "chistoso", "chistosa", "genial", "privado", "privada", "bonito", "bonita", "padre", "incre[ií]ble", "aburrido",
+  "aburrida", "p[uú]blico", "p[uú]blica", "nuevo", "nueva", "viejo", "vieja", "raro", "rara",
+].join("|");
+/**
+ * After a platform's "is": a handle is a word with a handle's "@", digits, dots or underscores, or one word ending the
+ * part that says nothing of what the account is like ("my insta is mayadraws", not "his snapchat is fun").
+ */
+const HANDLE_AFTER_IS = String.raw`\s+(?:is|es)\s+(?:@[\p{L}\p{N}._]{2,}|(?=[\p{L}\p{N}._]*\p{L})(?=[\p{L}\p{N}._]*[\p{N}._])[\p{L}\p{N}._]{3,30}(?<![.])|(?!(?:${ACCOUNT_DESCRIPTIONS})\s*$)\p{L}[\p{L}\p{N}]{2,29}\s*$)`;
 const HANDLE_AFTER_PLATFORM = new RegExp(
   [
-    String.raw`\b(?:my|our|your|her|his|their|the|su|mi|tu)\s+(?:${PLATFORM})\s*(?:is|es|handle|username|name|tag|@|:)`,
-    String.raw`\b(?:${PLATFORM})\s*(?:handle|username|user\s*name|user|name|tag|id|account|acc|cuenta)?\s*(?:is|es|:|=|-)\s*@?[\p{L}\p{N}._]{3,}`,
+    String.raw`\b(?:my|our|your|her|his|their|the|su|mi|tu)\s+(?:${PLATFORM})\s*(?:handle|username|name|tag|@|:)`,
+    String.raw`\b(?:${PLATFORM})(?:\s+(?:account|acc|cuenta))?${HANDLE_AFTER_IS}`,
+    String.raw`\b(?:${PLATFORM})\s*(?:handle|username|user\s*name|user|name|tag|id)\s*(?:is|es|:|=|-)\s*@?[\p{L}\p{N}._]{3,}`,
+    String.raw`\b(?:${PLATFORM})\s*(?:account|acc|cuenta)?\s*(?::|=|-)\s*@?[\p{L}\p{N}._]{3,}`,
     String.raw`\b(?:${PLATFORM})\s+@?(?=[\p{L}\p{N}._]*[\p{N}._])[\p{L}\p{N}._]{3,30}(?<![.])`,
     String.raw`^\s*(?:(?:my|her|his|their|su|mi)\s+)?(?:${PLATFORM})\s+(?!(?:${PLATFORM_CONTENT})\b)\p{L}[\p{L}\p{N}]{2,29}\s*$`,
     String.raw`\b(?:handle|username|user\s*name|gamertag|usuario)\s*(?:is|es|:|=)`,
@@ -124,6 +167,7 @@ export const locatesSomeone = (part: string): boolean =>
   SPANISH_SCHOOL.test(part) ||
   REACH.test(part) ||
   LOCATED.test(part) ||
+  LIVES_AT.test(part) ||
   // The place is read apart from the time, so "after school she draws" names no place.
   (TIME.test(part) && PLACE.test(part.replace(TIMES, " ")));
 

@@ -28,6 +28,17 @@ describe("an answer's locating parts are taken out", () => {
     ["muy buena onda, la contraseña es gatito", "muy buena onda"],
     // A phone number spelled in words, its commas and all.
     ["the best listener, five five five, one two three four", "the best listener"],
+    // Where someone lives or is found, beside the sayings about a life and a mood kept below.
+    ["loyal, lives in Springfield", "loyal"],
+    ["kind, she lives on my street", "kind"],
+    ["funny, lives at 42 Elm", "funny"],
+    ["sweet, usually at Starbucks", "sweet"],
+    ["chill, always found in the library", "chill"],
+    ["buena onda, vive en la colonia Roma", "buena onda"],
+    // A handle after "is": one word that is not how an account is described.
+    ["funny, her insta is mayadraws", "funny"],
+    ["loud, his snapchat is @maya", "loud"],
+    ["kind, their discord is maya_k2", "kind"],
   ])("%j → %j", (answer, kept) => {
     expect(withoutLocatingDetails(answer)).toBe(kept);
   });
@@ -72,6 +83,21 @@ describe("an answer's locating parts are taken out", () => {
     "she has 2 cats and one dog",
     "she wears a pin in her hair, his pin collection is huge",
     "loyal, Taylor Swift, Harry Styles",
+    // A capital letter, not any letter, names a place after "always in": a mood or a head is no place.
+    "always in her own head",
+    "she's always in trouble, always at ease",
+    "usually in a good mood",
+    // How someone lives is not where.
+    "she lives in a world of her own",
+    "she lives in the moment",
+    "he lives on pizza and memes",
+    "she lives on TikTok",
+    "vive en su propio mundo",
+    // What an account is like, not what it is called.
+    "his snapchat is fun",
+    "her insta is all cats",
+    "her tiktok account is private",
+    "su insta es muy bonito",
   ])("%j is kept as written", (answer) => {
     expect(withoutLocatingDetails(answer)).toBe(answer);
   });
