@@ -17,7 +17,8 @@ const PLAIN_SUBJECTS = [
 const AMBIGUOUS_SUBJECTS = ["historia", "f[ií]sica", "ingl[eé]s", "espa[nñ]ol", "franc[eé]s", "mates?", "medicina", "derecho", "arte", "m[uú]sica", "ciencias"];
 const STUDY_WORDS =
   "(?:clases?|examen|ex[aá]menes|prueba|tarea|materia|curso|carrera|profes?|profesora?|maestr[oa]|notas?|calificaci[oó]n|trabajo|proyecto|final|parcial)\\s+(?:de|en)|estudi(?:ar|o|e|a|ando)|reprob(?:[eé]|ar|ando)|(?:voy|iba)\\s+mal\\s+en|(?:soy|es)\\s+(?:mal[oa]|buen[oa]|p[eé]sim[oa])\\s+(?:en|para)|odio|amo|me\\s+(?:encanta|gusta)";
-const SUBJECT = new RegExp(`\\b(?:(?:${STUDY_WORDS})\\s+(?:la\\s+|el\\s+)?(${AMBIGUOUS_SUBJECTS.join("|")})|(${PLAIN_SUBJECTS.join("|")}))(?![\\p{L}])`, "gu");
+// A word starts where no letter comes before it: "\b" knows only ASCII letters, and "álgebra" starts with "á".
+const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${STUDY_WORDS})\\s+(?:la\\s+|el\\s+)?(${AMBIGUOUS_SUBJECTS.join("|")})|(${PLAIN_SUBJECTS.join("|")}))(?![\\p{L}])`, "gu");
 
 /** Types whose span holds other findings ("estudiar enfermería" is a Goal with a subject inside): no reason to skip one. */
 const SPANS_OTHERS: ReadonlySet<EntityType> = new Set(["Goal", "Habit", "Value", "Feeling"]);

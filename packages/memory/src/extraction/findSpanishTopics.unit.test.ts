@@ -13,6 +13,8 @@ describe("school subjects named in Spanish", () => {
     ["me quiero cambiar a contabilidad, en programación me aburro", "programación"],
     ["tengo que subir las notas de mate si quiero entrar a la uni", "mate"],
     ["mi prima estudia arquitectura en monterrey y quiero ser como ella", "arquitectura"],
+    // A subject whose first letter carries its accent, as teens who type accents write it.
+    ["odio álgebra con todo mi ser", "álgebra"],
   ])("%s → %s", async (text, subject) => {
     // Act
     const topics = await topicsIn(text);
