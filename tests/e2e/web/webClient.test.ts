@@ -222,7 +222,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await message.press("Enter");
     const notice = page.getByRole("alert").filter({ has: page.locator(".helplines") });
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.getByRole("heading").textContent()).toBe("No estás solo. Hay ayuda ahora mismo.");
+    expect(await notice.getByRole("heading").textContent()).toBe("No tienes que pasar por esto a solas. Hay ayuda ahora mismo.");
     const helplines = notice.getByRole("list", { name: "Personas con las que puedes hablar ahora mismo" });
     expect(await helplines.getByRole("link", { name: /^Llama al 800 911 2000/ }).getAttribute("href")).toBe("tel:8009112000");
     await screenshot("crisis-helplines-es", { fullPage: true });

@@ -316,7 +316,7 @@ export const SPANISH: Catalog = {
   feedbackOffline: "No tienes conexión ahorita. Te preguntamos de nuevo cuando vuelvas.",
   messageNotThrough: "Un mensaje no se envió. Toca “Enviar de nuevo” para intentarlo otra vez.",
   earlierNotLoaded: "No se pudieron cargar los mensajes anteriores de este chat. Los nuevos van a seguir apareciendo aquí.",
-  noticeHelpIsHere: "No estás solo. Hay ayuda ahora mismo.",
+  noticeHelpIsHere: "No tienes que pasar por esto a solas. Hay ayuda ahora mismo.",
   noticeNote: "Una nota de InnerWorld",
   noticeAnnounced: "Importante: hay personas con las que puedes hablar ahora mismo. Las líneas de ayuda están en el chat.",
   helplines: "Personas con las que puedes hablar ahora mismo",
@@ -432,7 +432,7 @@ export const SPANISH: Catalog = {
   surveyDidNotFit: "Algunas respuestas no encajan con las preguntas. Revísalas y vuelve a enviar.",
   surveyTitle: "Cuéntanos sobre {name}",
   surveyIntro:
-    "{name} les hizo unas preguntas a sus amigos. Tus respuestas ayudan a crear un compañero de IA que hable como tú lo describirías. Nadie ve quién respondió, y las respuestas crueles o preocupantes se dejan fuera.",
+    "{name} les hizo unas preguntas a sus amigos. Tus respuestas ayudan a crear un compañero de IA que hable como tú dirías que habla. Nadie ve quién respondió, y las respuestas crueles o preocupantes se dejan fuera.",
   surveyNotLoadedOffline: "No se pudo cargar esta encuesta. Revisa tu conexión e inténtalo de nuevo.",
   surveyNotLoaded: "No se pudo cargar esta encuesta. Inténtalo de nuevo en un momento.",
   survey: "Encuesta",

@@ -24,6 +24,12 @@ describe("the catalog", () => {
     expect(sameInBoth).toEqual(["navChat", "chatsCountOne", "chatsCountMany"]);
   });
 
+  it("speaks to a teen, and of a survey's subject, without taking either for a boy or a girl", () => {
+    // "No estás solo" tells a girl in crisis she is a boy; "como tú lo describirías" makes Noor a boy.
+    const gendered = /\bestás\s+(?:solo|sola|list[oa]|segur[oa])\b|\b(?:lo|la)\s+describir[ií]as\b/u;
+    expect(Object.entries(SPANISH).filter(([, words]) => gendered.test(words))).toEqual([]);
+  });
+
   it("fills in a message's values in the language asked for, and counts in the right number", () => {
     expect(sayIn("es")("chatWith", { persona: "Nova" })).toBe("Chat con Nova");
     expect(sayIn("en")("chatWith", { persona: "Nova" })).toBe("Chat with Nova");
