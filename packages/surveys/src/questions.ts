@@ -33,14 +33,17 @@ export const DEFAULT_QUESTIONS: readonly SurveyQuestion[] = [
   { id: "energy", kind: "choice", text: "What is their energy like?", options: ["chill", "hyped", "steady", "quiet until you know them"] },
 ];
 
-/** The same questions, under the same ids (the persona is built from them by id), for friends who write Spanish. */
+/**
+ * The same questions, under the same ids (the persona is built from them by id), for friends who write Spanish, worded
+ * so that they fit a person of any gender: the options become the persona's own speaking style ("Hablas …").
+ */
 const DEFAULT_QUESTIONS_ES: readonly SurveyQuestion[] = [
-  { id: "three_words", kind: "text", text: "¿Qué tres palabras lo describen mejor?" },
+  { id: "three_words", kind: "text", text: "¿Con qué tres palabras describirías a esta persona?" },
   { id: "passions", kind: "text", text: "¿De qué podría hablar durante horas?" },
-  { id: "talk_style", kind: "choice", text: "¿Cómo suele hablar con sus amigos?", options: ["bromista y juguetón", "tranquilo y reflexivo", "directo y sincero", "cálido y animador", "curioso, lleno de preguntas"] },
+  { id: "talk_style", kind: "choice", text: "¿Cómo suele hablar con sus amigos?", options: ["con bromas y mucha chispa", "con calma, pensando lo que dice", "sin rodeos y con sinceridad", "con cariño, dando ánimos", "con curiosidad, preguntando de todo"] },
   { id: "cares_about", kind: "text", text: "¿Qué es lo que más le importa?" },
-  { id: "best_quality", kind: "text", text: "¿Qué es lo mejor de esa persona como amigo?" },
-  { id: "energy", kind: "choice", text: "¿Cómo es su energía?", options: ["relajada", "a tope", "constante", "callada hasta que lo conoces"] },
+  { id: "best_quality", kind: "text", text: "¿Qué es lo mejor de su amistad?" },
+  { id: "energy", kind: "choice", text: "¿Cómo es su energía?", options: ["relajada", "a tope", "constante", "tranquila hasta que hay confianza"] },
 ];
 
 export const defaultQuestionsFor = (language: SurveyLanguage): readonly SurveyQuestion[] => (language === "es" ? DEFAULT_QUESTIONS_ES : DEFAULT_QUESTIONS);

@@ -97,7 +97,7 @@ describe("the survey API", () => {
     const chosen = body(await made({ "accept-language": "es-MX" }, { language: "en" }));
     const english = body(await made({ "accept-language": "en-US,es;q=0.5" }));
 
-    expect(spanish).toMatchObject({ language: "es", questions: expect.arrayContaining([expect.objectContaining({ id: "three_words", text: "¿Qué tres palabras lo describen mejor?" })]) });
+    expect(spanish).toMatchObject({ language: "es", questions: expect.arrayContaining([expect.objectContaining({ id: "three_words", text: "¿Con qué tres palabras describirías a esta persona?" })]) });
     expect(chosen).toMatchObject({ language: "en", questions: expect.arrayContaining([expect.objectContaining({ id: "three_words", text: "Which three words describe them best?" })]) });
     expect(english.language).toBe("en");
     const surveyId = spanish.surveyId as string;

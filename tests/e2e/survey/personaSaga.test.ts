@@ -135,8 +135,8 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
 
     const thanks = [];
     for (const [friend, words, passions, talk] of [
-      ["sofi", "chistosa, leal y ruidosa", "el fútbol y la música", "bromista y juguetón"],
-      ["dani", "Leal, creativa, ¡chistosa!", "de fútbol o de anime", "bromista y juguetón"],
+      ["sofi", "chistosa, leal y ruidosa", "el fútbol y la música", "con bromas y mucha chispa"],
+      ["dani", "Leal, creativa, ¡chistosa!", "de fútbol o de anime", "con bromas y mucha chispa"],
       ["vale", "amable y chistosa", "la música, el anime", "cálido y animador"],
     ] as const) {
       const answered = await answer(surveyId, friendAnswers(`es-${friend}`, words, passions, talk));
@@ -150,7 +150,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
       return view.json.status === "ready" ? view.json : undefined;
     }, "the Spanish survey's persona to be ready", 20_000);
     const persona = await api("GET", `/personas/${ready.personaId as string}`, undefined, ownerEs);
-    expect(persona.json).toMatchObject({ name: "Ximena", description: expect.stringMatching(/^Ximena, como lo describen 3 amigos: chistosa, leal/) });
+    expect(persona.json).toMatchObject({ name: "Ximena", description: expect.stringMatching(/^Ximena, según 3 amistades: chistosa, leal/) });
     expect(JSON.stringify(persona.json)).toContain("Eres chistosa, leal");
     expect(JSON.stringify(persona.json)).not.toMatch(/You are|light up talking about|de fútbol/);
   });

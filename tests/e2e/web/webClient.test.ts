@@ -998,8 +998,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     expect(await page.locator("section.survey-answer").getAttribute("lang")).toBe("es");
     await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
     await page.getByText("Responde al menos una pregunta y luego envía.").waitFor(WAIT);
-    await page.getByLabel("¿Qué tres palabras lo describen mejor?").fill("chistosa, leal y creativa");
-    await page.getByRole("radio", { name: "bromista y juguetón" }).check();
+    await page.getByLabel("¿Con qué tres palabras describirías a esta persona?").fill("chistosa, leal y creativa");
+    await page.getByRole("radio", { name: "con bromas y mucha chispa" }).check();
     await page.getByRole("button", { name: "Enviar mis respuestas" }).click();
 
     await page.getByRole("heading", { name: "Gracias" }).waitFor(WAIT);

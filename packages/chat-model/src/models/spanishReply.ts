@@ -34,7 +34,7 @@ const STYLES: Readonly<Record<string, SpanishStyle>> = {
     greetings: ["Hola, qué bueno que estás aquí.", "Hola, me alegra mucho saber de ti."],
     openers: ["Me alegra mucho que me lo cuentes.", "Eso suena muy pesado.", "Gracias por confiar en mí."],
     reflections: ["Tiene sentido que te sientas así.", "Sentimientos así pueden ser muy difíciles de llevar."],
-    signaturePhrases: ["Tómate todo el tiempo que necesites.", "No estás solo en esto.", "Lo que sientes tiene sentido."],
+    signaturePhrases: ["Tómate todo el tiempo que necesites.", "Aquí estoy contigo en esto.", "Lo que sientes tiene sentido."],
     followUps: ["¿Cómo te sientes ahorita?", "¿Hay algo que normalmente te ayude a sentirte un poco más tranquilo?"],
   },
   courage: {

@@ -32,10 +32,10 @@ const WORDS: Record<SurveyLanguage, { and: string; noTraits: string; trait: stri
     and: "y",
     noTraits: "alguien con quien es fácil estar",
     trait: "amigable",
-    described: (name, friends, traits) => `${name}, como lo describen ${friends} amigos: ${traits}.`,
+    described: (name, friends, traits) => `${name}, según ${friends} amistades: ${traits}.`,
     personality: (traits, values, topics) => `Eres ${traits}.${values ? ` Te importa ${values}.` : ""}${topics ? ` Te encanta hablar de ${topics}.` : ""}`,
     style: (listed) => `Hablas como te conocen tus amigos: ${listed}.`,
-    plainStyle: "Hablas como un buen amigo: cálido, natural, con mensajes cortos.",
+    plainStyle: "Hablas como una buena amistad: con cariño, con naturalidad y con mensajes cortos.",
   },
 };
 

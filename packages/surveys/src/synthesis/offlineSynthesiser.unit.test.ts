@@ -41,8 +41,8 @@ describe("the offline synthesiser", () => {
       language: "es",
       questions: defaultQuestionsFor("es"),
       responses: [
-        answers("chistosa, leal y ruidosa", "el fútbol y la música", "bromista y juguetón", "su hermanito"),
-        answers("Leal, creativa, ¡chistosa!", "de fútbol o de anime", "bromista y juguetón", "sus amigas"),
+        answers("chistosa, leal y ruidosa", "el fútbol y la música", "con bromas y mucha chispa", "su hermanito"),
+        answers("Leal, creativa, ¡chistosa!", "de fútbol o de anime", "con bromas y mucha chispa", "sus amigas"),
         answers("amable y chistosa", "la música, el anime", "cálido y animador", "sus amigas"),
       ],
     });
@@ -53,8 +53,8 @@ describe("the offline synthesiser", () => {
     expect(draft.values).toEqual(["amigas", "hermanito"]);
     expect(draft.personality).toMatch(/^Eres chistosa, leal/);
     expect(draft.personality).toContain("Te encanta hablar de");
-    expect(draft.speakingStyle).toContain("bromista y juguetón");
-    expect(draft.description).toBe("Ximena, como lo describen 3 amigos: chistosa, leal, amable, creativa y ruidosa.");
+    expect(draft.speakingStyle).toContain("con bromas y mucha chispa");
+    expect(draft.description).toBe("Ximena, según 3 amistades: chistosa, leal, amable, creativa y ruidosa.");
     expect(`${draft.description} ${draft.personality} ${draft.speakingStyle}`).not.toMatch(/\b(You|and|talking about|friends)\b/);
   });
 
