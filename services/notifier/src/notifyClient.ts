@@ -29,6 +29,9 @@ export interface NotifierPorts {
   clock: Clock;
 }
 
+/** Who decides a turn that timed out: the watchdog's claim names it so (watchTurn.ts). */
+const TIMEOUT_DECIDER = "watchdog";
+
 /** The delivery after which the queue dead-letters a record the notifier could not handle. */
 const LAST_ATTEMPT = topologyOf("notifier").queue?.maxReceiveCount ?? 1;
 
@@ -113,6 +116,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     fallbackConnectionId?: string;
     frame: string;
     outcome: TurnOutcomeKind;
+    /** A streamed reply's text reached the teen as generation streamed it; its end may follow a retraction. */
+    streamed?: boolean;
     /** When the gateway accepted the turn, for its latency. */
     receivedAt?: string | undefined;
     /** The reply itself, carried on the report: storage keeps it from there, once, with its delivery status. */
@@ -122,6 +127,23 @@ export const createNotifier = (ports: NotifierPorts) => {
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
     let claimKey = input.messageId;
     let claim = await ports.outcomes.claim(claimKey, input.outcome, input.replyId);
+    // A reply that exists beats "try again" the teen has not been shown: when the notifier was down past the deadline,
+    // the watchdog decided the turn but its StepFailed waits in the same queue, unshown. Showing the timeout settles the
+    // watchdog's claim first (stepFailed), so of the two conditional writes on the turn's item one wins: the reply takes
+    // the turn over only while the timeout is unsettled, and the timeout is shown only while the watchdog still holds it.
+    // A streamed reply is left out: generation may have retracted its stream at the deadline, and an end after that
+    // would contradict it.
+    if (
+      !claim.won &&
+      input.outcome === "replied" &&
+      !input.streamed &&
+      claim.existing.outcome === "timed_out" &&
+      claim.existing.decidedBy === TIMEOUT_DECIDER &&
+      !claim.existing.settledAt &&
+      (await ports.outcomes.takeOver(claimKey, TIMEOUT_DECIDER, "replied", input.replyId))
+    ) {
+      claim = claim.existing.movedTo ? { won: true, movedTo: claim.existing.movedTo } : { won: true };
+    }
     // Where a resume moved the session since the turn began: the claim's own write hands it back (no session read).
     const movedTo = claim.won ? claim.movedTo : claim.existing.movedTo;
     // A group turn has a reply per answering persona: once one of them decided the turn, its siblings belong to the
@@ -272,6 +294,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}),
         frame,
         outcome: "replied",
+        streamed: data.streamed,
         receivedAt: data.receivedAt,
         reply: {
           personaId: data.personaId,
@@ -336,11 +359,14 @@ export const createNotifier = (ports: NotifierPorts) => {
       // Only a failed turn concerns the client; a background step (context, graph) failing is for operators.
       if (!data.sessionId || !data.messageId) return;
       const timedOut = isTurnTimeout(data);
-      // The watchdog ended the turn itself (its claim is the outcome); any other failure must win the turn first.
+      // The watchdog ended the turn itself (its claim is the outcome): showing it settles that claim first, unless a
+      // reply took the turn over meanwhile (see attemptDelivery) and was shown instead. A redelivery settles and shows
+      // it again. Any other failure must win the turn first.
+      if (timedOut && !(await ports.outcomes.settle(data.messageId, "shown", TIMEOUT_DECIDER)).settled) return;
       if (!timedOut && !(await ports.outcomes.claim(data.messageId, "failed", data.step)).won) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);
       if (connectionId) await pushFailure(data, connectionId);
-      // A timeout is the watchdog's own last word; any other failure is settled once shown, like a reply.
+      // Any other failure is settled once shown, like a reply.
       if (!timedOut) await ports.outcomes.settle(data.messageId);
     },
   };

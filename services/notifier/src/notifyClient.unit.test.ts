@@ -375,6 +375,42 @@ describe("notifier: notifyClient", () => {
     expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
   });
 
+  describe("a reply and a timeout the notifier handles late (it was down past the turn's deadline)", () => {
+    const timeout = () => delivered(stepFailedRequest(t, { step: "watchdog", errorCode: "TURN_TIMED_OUT", failedEventType: "MessageReceived" }));
+    beforeEach(async () => {
+      await connections.open("conn-maya-1", "user-maya");
+      // The watchdog decided the turn while the notifier was down; its StepFailed waits in the queue with the reply.
+      await outcomes.claim(t.messageId, "timed_out", "watchdog");
+    });
+
+    it("shows the reply when it comes first, and not the timeout after it", async () => {
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Sorry, I was slow. How did it go?" })));
+      await notifier.stepFailed(timeout());
+
+      expect(shown("conn-maya-1").map((f) => f.payload.text ?? f.payload.code)).toEqual(["Sorry, I was slow. How did it go?"]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-1" });
+      expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "replied", decidedBy: `reply-${t.messageId}`, settledAs: "shown" });
+    });
+
+    it("keeps the reply for resume when the timeout was shown first, and a redelivered timeout is shown again", async () => {
+      await notifier.stepFailed(timeout());
+      await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+      await notifier.stepFailed(timeout());
+
+      expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT", "TURN_TIMED_OUT"]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
+      expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog", settledAs: "shown" });
+    });
+
+    it("leaves a streamed reply's end to resume: generation may have retracted the stream at the deadline", async () => {
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { streamed: true })));
+      await notifier.stepFailed(timeout());
+
+      expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT"]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
+    });
+  });
+
   it("tells the client its turn failed in generation, with a code it can retry on", async () => {
     await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "generation", retryable: true })));
 
