@@ -485,18 +485,26 @@ export class ChatGateway {
   private async resume(connectionId: string, userId: string, sessionId: string, afterSeq: number): Promise<Reply> {
     const owned = await this.ownedSession(userId, sessionId);
     if (typeof owned === "string") return owned;
-    const stored = await this.messages.listSession(sessionId);
-    if (isSessionLive(owned, this.clock())) {
+    const live = isSessionLive(owned, this.clock());
+    // The session moves first, then the messages are listed: a turn not in the listing was claimed after it, and a
+    // notifier whose push finds that turn's old connection gone reads the session, which is on this connection by then.
+    if (live) await this.sessions.attach(sessionId, connectionId);
+    let stored = await this.messages.listSession(sessionId);
+    if (live) {
       // Turns that may still be in flight follow the session: whoever claims one later pushes to this connection, not
       // to the one it came in on, which may still look open. That is every recent user turn not failed, whatever its
       // status or stored answers say: a crisis turn is stored as `crisis` with its notice before the notifier has pushed
       // that notice, and a group turn's first reply is stored before its siblings are pushed. Marking a turn already
-      // decided changes nothing. Marked before the session moves; a claim made between the listing and the mark still
-      // goes to the old connection (the reply is kept for this resume's replay or the next).
+      // decided changes nothing.
       const since = this.clock() - IN_FLIGHT_WINDOW_MS;
       const inFlight = stored.filter((m) => m.role === "user" && m.status !== "failed" && Date.parse(m.createdAt) >= since);
-      await Promise.all(inFlight.map((turn) => this.ports.outcomes.moveTo(turn.messageId, connectionId)));
-      await this.sessions.attach(sessionId, connectionId);
+      const before = await Promise.all(inFlight.map((turn) => this.ports.outcomes.moveTo(turn.messageId, connectionId)));
+      // A reply whose push found the old connection gone before its turn was marked here will not look for this
+      // connection. Its notifier kept it in the messages table before settling `nowhere`, and the mark came after that
+      // settle (both write the turn's one item), so a listing made now has it even where the one above did not
+      // (notifyClient.ts, findTheTeen, has the whole argument). Listed again only then: a resume costs no more otherwise.
+      const replied = new Set(stored.map((m) => m.replyId));
+      if (before.some((outcome) => outcome?.settledAs === "nowhere" && !replied.has(outcome.decidedBy))) stored = await this.messages.listSession(sessionId);
     }
     // Every reply or notice after afterSeq this connection has not been shown, and, in turn order among them, a turn
     // that failed while the client was away: it ends in the error it would have been shown live. A failed turn whose

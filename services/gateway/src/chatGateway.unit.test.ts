@@ -577,6 +577,69 @@ describe("gateway: ChatGateway", () => {
       expect(await outcomes.claim("m5", "noticed", "m5-notice")).toEqual({ won: true, movedTo: "conn-2" });
     });
 
+    describe("racing a reply whose push found the old connection gone", () => {
+      /** Maya's session on conn-1, with one turn in flight that the resume on conn-2 will list. */
+      const turnInFlight = async () => {
+        const sessionId = await startSession("conn-1");
+        await messages.putOnce({ sessionId, userId: MAYA, personaId: "companion", seq: 1, role: "user", messageId: "m1", content: "into the tunnel", status: "received" });
+        await gateway.disconnect("conn-1", MAYA);
+        return sessionId;
+      };
+      /** What the notifier does when its push finds the old connection gone and no move yet: keep the reply, then settle. */
+      const replyGivesUp = async (sessionId: string) => {
+        await outcomes.claim("m1", "replied", "r1");
+        await messages.putOnce({ sessionId, userId: MAYA, personaId: "companion", seq: 1, role: "assistant", messageId: "m1", replyId: "r1", content: "still here", status: "undelivered", model: "offline" });
+        await outcomes.settle("m1", "nowhere");
+      };
+      /** Runs `between` once, right after the resume's first listing was read and before anything else it does. */
+      const afterFirstListing = (between: () => Promise<void>) => {
+        const list = messages.listSession.bind(messages);
+        let listings = 0;
+        messages.listSession = async (...args) => {
+          const listed = await list(...args);
+          listings += 1;
+          if (listings === 1) await between();
+          return listed;
+        };
+        return () => listings;
+      };
+
+      it("replays a reply that gave up between its listing and its mark: the mark finds it settled nowhere, and a second listing has it", async () => {
+        // Prepare: the notifier's failure path lands after the resume listed the messages, before it marked the turn.
+        const sessionId = await turnInFlight();
+        const listings = afterFirstListing(() => replyGivesUp(sessionId));
+
+        // Act
+        const resumed = await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+        // Assess: the teen sees the reply on the new connection now, not on a resume to come.
+        expect(resumed.payload).toMatchObject({ replayed: 1 });
+        expect(pusher.framesTo("conn-2").filter((f) => f.type === "reply").map((f) => [f.payload.text, f.payload.resumed])).toEqual([["still here", true]]);
+        expect((await messages.get(sessionId, 1, "assistant"))?.status).toBe("delivered");
+        expect(listings()).toBe(2);
+      });
+
+      it("lists the messages once when no mark finds a reply that gave up", async () => {
+        const sessionId = await turnInFlight();
+        const listings = afterFirstListing(async () => undefined);
+
+        await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+        expect(listings()).toBe(1);
+        expect(outcomes.moves.get("m1")).toBe("conn-2");
+      });
+
+      it("moves the session before it lists the messages, so a turn it does not list finds the new connection in the session", async () => {
+        const sessionId = await turnInFlight();
+        const sessionWhenListed: (string | undefined)[] = [];
+        afterFirstListing(async () => void sessionWhenListed.push((await sessions.get(sessionId))?.connectionId));
+
+        await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
+
+        expect(sessionWhenListed).toEqual(["conn-2"]);
+      });
+    });
+
     it("moves no turn of a session that has ended", async () => {
       const sessionId = await startSession("conn-1");
       await messages.putOnce({ sessionId, userId: MAYA, personaId: "companion", seq: 1, role: "user", messageId: "m1", content: "in flight", status: "received" });

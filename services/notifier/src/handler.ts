@@ -1,5 +1,6 @@
 // The notifier's Lambda entry: a thin SQS handler over notifyClient and notifyPersonaReady.
 import { DynamoDbConnectionStore, connectionPusherFor } from "@innerworld/conversation/connections";
+import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbTurnOutcomes } from "@innerworld/conversation/turns";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
@@ -12,6 +13,7 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
   const connections = new DynamoDbConnectionStore(runtime.dynamodb, runtime.tables.connections, runtime.clock);
   const notifier = createNotifier({
     sessions: new DynamoDbSessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock),
+    messages: new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock),
     connections,
     publisher: runtime.publisher,
     pusher,

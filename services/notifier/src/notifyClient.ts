@@ -2,7 +2,7 @@
 import { safetyNoticeText } from "@innerworld/screening/replies";
 import { failureShownKey, isTurnTimeout, turnFailureOf } from "@innerworld/conversation/turn-failure";
 import type { SessionStore } from "@innerworld/conversation/sessions";
-import { safetyNoticeReplyId } from "@innerworld/conversation/messages";
+import { safetyNoticeReplyId, type MessageStore } from "@innerworld/conversation/messages";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
 import { crisisResources } from "@innerworld/screening";
@@ -15,6 +15,11 @@ export interface NotifierPorts {
   /** Counts completed turns and their latency (silent when absent). */
   metrics?: MetricsPort;
   sessions: SessionStore;
+  /**
+   * Where a reply that found no connection is kept at once (storage keeps it too, from the report), so a resume racing
+   * the push finds it stored: written only on that path.
+   */
+  messages: Pick<MessageStore, "putOnce" | "setStatus">;
   /** Every connection a teen has open: where a feedback request goes. */
   connections: ConnectionStore;
   publisher: Publisher;
@@ -23,6 +28,9 @@ export interface NotifierPorts {
   outcomes: TurnOutcomes;
   clock: Clock;
 }
+
+/** Who decides a turn that timed out: the watchdog's claim names it so (watchTurn.ts). */
+const TIMEOUT_DECIDER = "watchdog";
 
 /** The delivery after which the queue dead-letters a record the notifier could not handle. */
 const LAST_ATTEMPT = topologyOf("notifier").queue?.maxReceiveCount ?? 1;
@@ -108,6 +116,8 @@ export const createNotifier = (ports: NotifierPorts) => {
     fallbackConnectionId?: string;
     frame: string;
     outcome: TurnOutcomeKind;
+    /** A streamed reply's text reached the teen as generation streamed it; its end may follow a retraction. */
+    streamed?: boolean;
     /** When the gateway accepted the turn, for its latency. */
     receivedAt?: string | undefined;
     /** The reply itself, carried on the report: storage keeps it from there, once, with its delivery status. */
@@ -117,6 +127,23 @@ export const createNotifier = (ports: NotifierPorts) => {
     // and one delivered again (after a crash mid-batch) is not pushed a second time.
     let claimKey = input.messageId;
     let claim = await ports.outcomes.claim(claimKey, input.outcome, input.replyId);
+    // A reply that exists beats "try again" the teen has not been shown: when the notifier was down past the deadline,
+    // the watchdog decided the turn but its StepFailed waits in the same queue, unshown. Showing the timeout settles the
+    // watchdog's claim first (stepFailed), so of the two conditional writes on the turn's item one wins: the reply takes
+    // the turn over only while the timeout is unsettled, and the timeout is shown only while the watchdog still holds it.
+    // A streamed reply is left out: generation may have retracted its stream at the deadline, and an end after that
+    // would contradict it.
+    if (
+      !claim.won &&
+      input.outcome === "replied" &&
+      !input.streamed &&
+      claim.existing.outcome === "timed_out" &&
+      claim.existing.decidedBy === TIMEOUT_DECIDER &&
+      !claim.existing.settledAt &&
+      (await ports.outcomes.takeOver(claimKey, TIMEOUT_DECIDER, "replied", input.replyId))
+    ) {
+      claim = claim.existing.movedTo ? { won: true, movedTo: claim.existing.movedTo } : { won: true };
+    }
     // Where a resume moved the session since the turn began: the claim's own write hands it back (no session read).
     const movedTo = claim.won ? claim.movedTo : claim.existing.movedTo;
     // A group turn has a reply per answering persona: once one of them decided the turn, its siblings belong to the
@@ -163,23 +190,81 @@ export const createNotifier = (ports: NotifierPorts) => {
     const show = async (target: string, moved: boolean) => (moved && !(await connections.markShown(target, input.replyId)) ? "sent" : await ports.pusher.push(target, input.frame));
     // The reply or notice is the turn's last frame: it says the persona is done, so no status frame follows it.
     let result = connectionId ? await show(connectionId, connectionId !== input.fallbackConnectionId) : "gone";
-    // A resume re-points the turns it finds in flight; a turn whose message was written just after it looked is not
-    // among them, and still names the connection the teen left. The session says where the teen is now: the reply goes
-    // there (read only on this path, so a turn that lands costs no session read).
     if (result === "gone" && claim.won) {
-      const current = await connectionFor(input.sessionId);
-      if (current !== undefined && current !== connectionId) {
-        connectionId = current;
-        result = await show(current, true);
-      }
+      ({ result, connectionId } = await findTheTeen(input, claimKey, connectionId, show));
+    } else if (claim.won) {
+      // Shown: the watchdog leaves a settled turn alone, and a redelivery reports what this found.
+      await ports.outcomes.settle(claimKey, "shown");
     }
-    // Shown (or nowhere to show it): the watchdog leaves a settled turn alone, and a redelivery reports what this found.
-    if (claim.won) await ports.outcomes.settle(claimKey, result === "sent" ? "shown" : "nowhere");
     if (result === "sent" && connectionId) {
       ports.metrics?.count(METRIC.turnsCompleted);
       if (input.receivedAt) ports.metrics?.milliseconds(METRIC.turnLatency, Math.max(0, (ports.clock ?? Date.now)() - Date.parse(input.receivedAt)));
     }
     await report(!claim.won ? "withheld" : result === "sent" ? "delivered" : "connection_gone", connectionId);
+  };
+
+  /**
+   * The push found the turn's connection gone (the failure path only: a turn that lands reads and writes nothing here).
+   * The teen may be resuming on a new connection right now, and a resume and this path must not both miss each other,
+   * or the reply waits for yet another resume:
+   *
+   * - A resume moves the session first, then lists the stored messages, then marks each turn it found in flight
+   *   (`moveTo`, which hands back the outcome as it stood), re-listing when a mark found a reply that had settled with
+   *   nowhere to go; then it replays what it listed.
+   * - Here: the session is read, and its connection tried if a resume moved it. Otherwise the reply is kept in the
+   *   messages table (before storage keeps it from the report, which is asynchronous), and only then is the outcome
+   *   settled `nowhere`, a write that hands back where a resume moved the turn by then.
+   *
+   * The settle and a resume's mark are writes to one item, so one comes first. Settle first: the reply was kept before
+   * it, so the mark finds `nowhere` and the resume's re-listing (after the mark) has the reply to replay. Mark first:
+   * the settle hands back the new connection, and the reply is pushed there. A turn the resume did not list was
+   * claimed after the listing, so after the session moved: the session read finds the new connection. Both may push;
+   * `markShown` on the new connection lets only the first show it.
+   */
+  const findTheTeen = async (
+    input: Parameters<typeof attemptDelivery>[0],
+    claimKey: string,
+    tried: string | undefined,
+    show: (target: string, moved: boolean) => Promise<"sent" | "gone">,
+  ): Promise<{ result: "sent" | "gone"; connectionId: string | undefined }> => {
+    const session = await sessions.get(input.sessionId);
+    const current = session && !session.disconnectedAt ? session.connectionId : undefined;
+    if (current !== undefined && current !== tried && (await show(current, true)) === "sent") {
+      await ports.outcomes.settle(claimKey, "shown");
+      return { result: "sent", connectionId: current };
+    }
+    // No session (erased, or never known): nothing can resume it, and nothing is kept beside storage.
+    if (session && input.reply) await keepForResume(input);
+    const { movedTo } = await ports.outcomes.settle(claimKey, "nowhere");
+    if (movedTo === undefined || movedTo === tried || movedTo === current || (await show(movedTo, true)) !== "sent") return { result: "gone", connectionId: tried };
+    await ports.outcomes.settle(claimKey, "shown");
+    // Kept as undelivered a moment ago; storage's put of the report's copy finds it kept and changes nothing.
+    await ports.messages.setStatus(input.sessionId, input.seq, "assistant", "delivered", ["undelivered"], input.replyIndex ?? 0);
+    return { result: "sent", connectionId: movedTo };
+  };
+
+  /** Keeps a reply with nowhere to go, as storage would from its report: the same record, waiting for a resume. */
+  const keepForResume = async (input: Parameters<typeof attemptDelivery>[0]) => {
+    const { reply } = input;
+    if (!reply) return;
+    await ports.messages.putOnce({
+      sessionId: input.sessionId,
+      seq: input.seq,
+      role: "assistant",
+      ...(input.replyIndex ? { replyIndex: input.replyIndex } : {}),
+      messageId: input.messageId,
+      replyId: input.replyId,
+      userId: input.event.envelope.metadata.userId,
+      personaId: reply.personaId,
+      ...(reply.personaName ? { personaName: reply.personaName } : {}),
+      content: reply.text,
+      status: "undelivered",
+      model: reply.model,
+      ...(reply.usage ? { usage: reply.usage } : {}),
+      ...(reply.cost ? { cost: reply.cost } : {}),
+      replaced: reply.replaced,
+      categories: reply.categories,
+    });
   };
 
   /** The failure as the client sees it: a code it can act on. */
@@ -209,6 +294,7 @@ export const createNotifier = (ports: NotifierPorts) => {
         ...(data.replyIndex !== undefined ? { replyIndex: data.replyIndex } : {}),
         frame,
         outcome: "replied",
+        streamed: data.streamed,
         receivedAt: data.receivedAt,
         reply: {
           personaId: data.personaId,
@@ -273,11 +359,14 @@ export const createNotifier = (ports: NotifierPorts) => {
       // Only a failed turn concerns the client; a background step (context, graph) failing is for operators.
       if (!data.sessionId || !data.messageId) return;
       const timedOut = isTurnTimeout(data);
-      // The watchdog ended the turn itself (its claim is the outcome); any other failure must win the turn first.
+      // The watchdog ended the turn itself (its claim is the outcome): showing it settles that claim first, unless a
+      // reply took the turn over meanwhile (see attemptDelivery) and was shown instead. A redelivery settles and shows
+      // it again. Any other failure must win the turn first.
+      if (timedOut && !(await ports.outcomes.settle(data.messageId, "shown", TIMEOUT_DECIDER)).settled) return;
       if (!timedOut && !(await ports.outcomes.claim(data.messageId, "failed", data.step)).won) return;
       const connectionId = await connectionFor(data.sessionId, data.connectionId);
       if (connectionId) await pushFailure(data, connectionId);
-      // A timeout is the watchdog's own last word; any other failure is settled once shown, like a reply.
+      // Any other failure is settled once shown, like a reply.
       if (!timedOut) await ports.outcomes.settle(data.messageId);
     },
   };

@@ -1,5 +1,6 @@
 // The notifier pushes each turn's ending once, to the connection the session is on now, and reports what became of it.
 import { InMemoryConnectionStore } from "@innerworld/conversation/connections";
+import { InMemoryMessageStore } from "@innerworld/conversation/messages";
 import { InMemorySessionStore, type SessionRecord } from "@innerworld/conversation/sessions";
 import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
 import { RecordingPublisher, type PublishRequest } from "@innerworld/events";
@@ -15,6 +16,7 @@ import { createNotifier } from "./notifyClient";
 describe("notifier: notifyClient", () => {
   let sessions: InMemorySessionStore;
   let connections: InMemoryConnectionStore;
+  let messages: InMemoryMessageStore;
   let outcomes: InMemoryTurnOutcomes;
   let publisher: RecordingPublisher;
   let pusher: RecordingPusher;
@@ -37,10 +39,11 @@ describe("notifier: notifyClient", () => {
     const clock = manualClock(TURN_AT);
     sessions = new InMemorySessionStore(clock);
     connections = new InMemoryConnectionStore(clock);
+    messages = new InMemoryMessageStore(clock);
     outcomes = new InMemoryTurnOutcomes(clock);
     publisher = new RecordingPublisher("notifier", clock);
     pusher = new RecordingPusher();
-    notifier = createNotifier({ sessions, connections, publisher, pusher, outcomes, clock });
+    notifier = createNotifier({ sessions, messages, connections, publisher, pusher, outcomes, clock });
     session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-maya-1", maxActive: 3 });
     t = turn({ sessionId: session.sessionId, connectionId: "conn-maya-1" });
   });
@@ -125,6 +128,64 @@ describe("notifier: notifyClient", () => {
 
     expect(shown("conn-maya-2")).toEqual([]);
     expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-2" });
+  });
+
+  describe("a resume racing a reply whose connection is gone", () => {
+    beforeEach(async () => {
+      // The teen's old socket is gone and the session knows it; the resume on conn-maya-2 is under way.
+      pusher.close("conn-maya-1");
+      await sessions.markDisconnected(t.sessionId, "conn-maya-1");
+      await connections.open("conn-maya-2", "user-maya");
+    });
+
+    it("pushes the reply to the new connection when the resume marked the turn after the claim, before the reply gave up", async () => {
+      // Prepare: the claim finds no move; the resume's mark lands right after it (its session move comes later).
+      const claim = outcomes.claim.bind(outcomes);
+      outcomes.claim = async (...args) => {
+        const won = await claim(...args);
+        await outcomes.moveTo(t.messageId, "conn-maya-2");
+        return won;
+      };
+
+      // Act
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Tunnel's over, I'm here." })));
+
+      // Assess: shown on the new connection, reported and kept as delivered there.
+      expect(shown("conn-maya-2")).toEqual([{ type: "reply", payload: expect.objectContaining({ messageId: t.messageId, text: "Tunnel's over, I'm here." }) }]);
+      expect(publisher.ofType("ReplyDelivered").map((e) => [e.data.status, e.data.connectionId])).toEqual([["delivered", "conn-maya-2"]]);
+      expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "replied", settledAs: "shown" });
+      expect((await messages.get(t.sessionId, 1, "assistant"))?.status).toBe("delivered");
+    });
+
+    it("keeps the reply in the messages table before it settles with nowhere to go, so a resume marking the turn later can list it", async () => {
+      // Prepare: watch what is stored at the moment the outcome settles.
+      const settle = outcomes.settle.bind(outcomes);
+      const storedWhenSettled: (string | undefined)[] = [];
+      outcomes.settle = async (...args) => {
+        storedWhenSettled.push((await messages.get(t.sessionId, 1, "assistant"))?.content);
+        return settle(...args);
+      };
+
+      // Act: the reply finds nowhere; the resume's mark comes after.
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Kept for you." })));
+      const seenByTheMark = await outcomes.moveTo(t.messageId, "conn-maya-2");
+
+      // Assess: kept (as undelivered) before the settle the mark then finds.
+      expect(storedWhenSettled).toEqual(["Kept for you."]);
+      expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ replyId: `reply-${t.messageId}`, status: "undelivered", userId: "user-maya" });
+      expect(seenByTheMark).toMatchObject({ settledAs: "nowhere", decidedBy: `reply-${t.messageId}` });
+      expect(pusher.pushed).toEqual([]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone" });
+    });
+
+    it("keeps nothing for a session that is not recorded (erased, or never known): no resume can come for it", async () => {
+      const unknown = turn({ connectionId: "conn-maya-1" });
+
+      await notifier.replyScreened(delivered(replyScreenedRequest(unknown)));
+
+      expect(await messages.listSession(unknown.sessionId)).toEqual([]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone" });
+    });
   });
 
   it("reports connection_gone when the socket has closed", async () => {
@@ -227,7 +288,7 @@ describe("notifier: notifyClient", () => {
 
   it("reports a reply withheld, carrying it, when the push kept failing: the next attempt finds the unsettled claim", async () => {
     const failing = { ...pusher, push: async () => Promise.reject(new Error("@connections 500")) };
-    const flaky = createNotifier({ sessions, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
+    const flaky = createNotifier({ sessions, messages, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
     const reply = replyScreenedRequest(t);
 
     await expect(flaky.replyScreened(delivered(reply))).rejects.toThrow("@connections 500");
@@ -239,7 +300,7 @@ describe("notifier: notifyClient", () => {
   it("reports a reply withheld, carrying it, on the last attempt when its turn's outcome cannot be claimed, so storage keeps it before the record dead-letters", async () => {
     const unreachable = new InMemoryTurnOutcomes();
     unreachable.claim = async () => Promise.reject(new Error("DynamoDB throttled"));
-    const stuck = createNotifier({ sessions, connections, publisher, pusher, outcomes: unreachable, clock: manualClock(TURN_AT) });
+    const stuck = createNotifier({ sessions, messages, connections, publisher, pusher, outcomes: unreachable, clock: manualClock(TURN_AT) });
     const reply = replyScreenedRequest(t, { text: "Still here for you." });
 
     await expect(stuck.replyScreened(delivered(reply))).rejects.toThrow("DynamoDB throttled");
@@ -263,7 +324,7 @@ describe("notifier: notifyClient", () => {
 
   it("pushes a safety notice again when its first push failed: the helplines are not left to a resume", async () => {
     const failing = { ...pusher, push: async () => Promise.reject(new Error("@connections 500")) };
-    const flaky = createNotifier({ sessions, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
+    const flaky = createNotifier({ sessions, messages, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
     const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
     await expect(flaky.messageScreened(delivered(notice))).rejects.toThrow("@connections 500");
 
@@ -312,6 +373,42 @@ describe("notifier: notifyClient", () => {
     expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT"]);
     expect(shown("conn-maya-1")[0]?.payload).toMatchObject({ message: TURN_TIMED_OUT_MESSAGE, retryable: true });
     expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
+  });
+
+  describe("a reply and a timeout the notifier handles late (it was down past the turn's deadline)", () => {
+    const timeout = () => delivered(stepFailedRequest(t, { step: "watchdog", errorCode: "TURN_TIMED_OUT", failedEventType: "MessageReceived" }));
+    beforeEach(async () => {
+      await connections.open("conn-maya-1", "user-maya");
+      // The watchdog decided the turn while the notifier was down; its StepFailed waits in the queue with the reply.
+      await outcomes.claim(t.messageId, "timed_out", "watchdog");
+    });
+
+    it("shows the reply when it comes first, and not the timeout after it", async () => {
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Sorry, I was slow. How did it go?" })));
+      await notifier.stepFailed(timeout());
+
+      expect(shown("conn-maya-1").map((f) => f.payload.text ?? f.payload.code)).toEqual(["Sorry, I was slow. How did it go?"]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "delivered", connectionId: "conn-maya-1" });
+      expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "replied", decidedBy: `reply-${t.messageId}`, settledAs: "shown" });
+    });
+
+    it("keeps the reply for resume when the timeout was shown first, and a redelivered timeout is shown again", async () => {
+      await notifier.stepFailed(timeout());
+      await notifier.replyScreened(delivered(replyScreenedRequest(t)));
+      await notifier.stepFailed(timeout());
+
+      expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT", "TURN_TIMED_OUT"]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
+      expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog", settledAs: "shown" });
+    });
+
+    it("leaves a streamed reply's end to resume: generation may have retracted the stream at the deadline", async () => {
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { streamed: true })));
+      await notifier.stepFailed(timeout());
+
+      expect(shown("conn-maya-1").map((f) => f.payload.code ?? f.type)).toEqual(["TURN_TIMED_OUT"]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "withheld" });
+    });
   });
 
   it("tells the client its turn failed in generation, with a code it can retry on", async () => {

@@ -113,7 +113,7 @@ describe("turn watchdog", () => {
     const { clock, outcomes, published, waits, during, watch } = prepare();
     await outcomes.claim("m-pushing", "replied", "reply-1");
     clock.advance(UNSETTLED_GRACE_MS - 1_000);
-    during.wait = () => outcomes.settle("m-pushing");
+    during.wait = async () => void (await outcomes.settle("m-pushing"));
 
     await watch(dueTurn("m-pushing"));
 

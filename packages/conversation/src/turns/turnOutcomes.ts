@@ -29,6 +29,13 @@ export type TurnSettlement = "shown" | "nowhere";
 /** A won claim says where the turn's session moved (`movedTo`) if a resume moved it before the claim. */
 export type TurnClaim = { won: true; movedTo?: string } | { won: false; existing: TurnOutcome };
 
+/** What settling did, and where a resume had moved the turn's session by then (read by the same write). */
+export interface TurnSettling {
+  /** False when the turn had no outcome, or one decided by someone other than the decider named. */
+  settled: boolean;
+  movedTo?: string;
+}
+
 /**
  * What beginning a step of a turn found: `first` (no attempt before), `again` (an earlier attempt's time is over: it
  * finished, or died), `under_way` (an earlier attempt may still be running).
@@ -45,12 +52,18 @@ export interface TurnOutcomes {
   claim(messageId: string, outcome: TurnOutcomeKind, decidedBy: string): Promise<TurnClaim>;
   /**
    * A resume moved the turn's session to `connectionId`: whoever claims the turn later pushes there, not to the
-   * connection the turn came in on (which may still look open). Decides nothing; the latest move wins.
+   * connection the turn came in on (which may still look open). Decides nothing; the latest move wins. Hands back the
+   * outcome as it stood just before the move (undefined: none yet), so a resume can tell a reply that already found
+   * nowhere to go, which will not look for this connection.
    */
-  moveTo(messageId: string, connectionId: string): Promise<void>;
+  moveTo(messageId: string, connectionId: string): Promise<TurnOutcome | undefined>;
   get(messageId: string): Promise<TurnOutcome | undefined>;
-  /** Marks the outcome settled, as shown (the default) or with nowhere to show it; nothing happens if the turn has no outcome. */
-  settle(messageId: string, as?: TurnSettlement): Promise<void>;
+  /**
+   * Marks the outcome settled, as shown (the default) or with nowhere to show it; nothing happens if the turn has no
+   * outcome, or, when `decidedBy` is given, one another decider holds. The same write hands back where a resume moved
+   * the session by then.
+   */
+  settle(messageId: string, as?: TurnSettlement, decidedBy?: string): Promise<TurnSettling>;
   /** Replaces an unsettled outcome decided by `decidedBy`; false when it was settled or decided by someone else. */
   takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean>;
   /**
@@ -65,6 +78,13 @@ export interface TurnOutcomes {
 const OUTCOME_RETENTION_SECONDS = 24 * 60 * 60;
 
 const keyOf = (messageId: string) => `turn-outcome#${messageId}`;
+
+/** The outcome an item holds; an item a resume left (where the session moved) is not an outcome until someone claims the turn. */
+const outcomeOf = (item: Record<string, unknown> | undefined): TurnOutcome | undefined => {
+  if (!item?.outcome) return undefined;
+  const { messageId, outcome, decidedBy, decidedAt, settledAt, settledAs, movedTo } = item as unknown as TurnOutcome;
+  return { messageId, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}), ...(settledAs ? { settledAs } : {}), ...(movedTo ? { movedTo } : {}) };
+};
 const stepKeyOf = (messageId: string, step: string) => `turn-step#${step}#${messageId}`;
 
 /** Outcomes in the idempotency table: one item per turn, written only if absent. */
@@ -105,39 +125,42 @@ export class DynamoDbTurnOutcomes implements TurnOutcomes {
     return { won: false, existing };
   }
 
-  async moveTo(messageId: string, connectionId: string): Promise<void> {
+  async moveTo(messageId: string, connectionId: string): Promise<TurnOutcome | undefined> {
     const now = this.clock();
-    await this.client.send(
+    const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { id: keyOf(messageId) },
         // The item's expiry is kept if it has one (a claim's), and set if the move comes first.
         UpdateExpression: "SET movedTo = :connectionId, expiration = if_not_exists(expiration, :expiration)",
         ExpressionAttributeValues: { ":connectionId": connectionId, ":expiration": epochSeconds(now) + OUTCOME_RETENTION_SECONDS },
+        ReturnValues: "ALL_OLD",
       }),
     );
+    return outcomeOf(Attributes);
   }
 
   async get(messageId: string): Promise<TurnOutcome | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { id: keyOf(messageId) }, ConsistentRead: true }));
-    // An item a resume left (where the session moved) is not an outcome until someone claims the turn.
-    if (!Item?.outcome) return undefined;
-    const { messageId: id, outcome, decidedBy, decidedAt, settledAt, settledAs, movedTo } = Item as TurnOutcome;
-    return { messageId: id, outcome, decidedBy, decidedAt, ...(settledAt ? { settledAt } : {}), ...(settledAs ? { settledAs } : {}), ...(movedTo ? { movedTo } : {}) };
+    return outcomeOf(Item);
   }
 
-  async settle(messageId: string, as: TurnSettlement = "shown"): Promise<void> {
-    await ifConditionHolds(
+  async settle(messageId: string, as: TurnSettlement = "shown", decidedBy?: string): Promise<TurnSettling> {
+    const written = await ifConditionHolds(
       this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { id: keyOf(messageId) },
           UpdateExpression: "SET settledAt = :now, settledAs = :as",
-          ConditionExpression: "attribute_exists(outcome)",
-          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":as": as },
+          ConditionExpression: decidedBy === undefined ? "attribute_exists(outcome)" : "attribute_exists(outcome) AND decidedBy = :decidedBy",
+          ExpressionAttributeValues: { ":now": new Date(this.clock()).toISOString(), ":as": as, ...(decidedBy === undefined ? {} : { ":decidedBy": decidedBy }) },
+          ReturnValues: "ALL_NEW",
         }),
       ),
     );
+    if (!written) return { settled: false };
+    const movedTo = (written.Attributes as { movedTo?: unknown } | undefined)?.movedTo;
+    return typeof movedTo === "string" ? { settled: true, movedTo } : { settled: true };
   }
 
   async takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean> {
@@ -193,8 +216,10 @@ export class InMemoryTurnOutcomes implements TurnOutcomes {
     return movedTo ? { won: true, movedTo } : { won: true };
   }
 
-  async moveTo(messageId: string, connectionId: string): Promise<void> {
+  async moveTo(messageId: string, connectionId: string): Promise<TurnOutcome | undefined> {
+    const before = await this.get(messageId);
     this.moves.set(messageId, connectionId);
+    return before;
   }
 
   private withMove(outcome: TurnOutcome): TurnOutcome {
@@ -207,9 +232,12 @@ export class InMemoryTurnOutcomes implements TurnOutcomes {
     return existing ? this.withMove(existing) : undefined;
   }
 
-  async settle(messageId: string, as: TurnSettlement = "shown"): Promise<void> {
+  async settle(messageId: string, as: TurnSettlement = "shown", decidedBy?: string): Promise<TurnSettling> {
     const existing = this.outcomes.get(messageId);
-    if (existing) this.outcomes.set(messageId, { ...existing, settledAt: new Date(this.clock()).toISOString(), settledAs: as });
+    if (!existing || (decidedBy !== undefined && existing.decidedBy !== decidedBy)) return { settled: false };
+    this.outcomes.set(messageId, { ...existing, settledAt: new Date(this.clock()).toISOString(), settledAs: as });
+    const movedTo = this.moves.get(messageId);
+    return movedTo ? { settled: true, movedTo } : { settled: true };
   }
 
   async takeOver(messageId: string, decidedBy: string, outcome: TurnOutcomeKind, by: string): Promise<boolean> {

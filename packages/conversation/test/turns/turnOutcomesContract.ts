@@ -87,10 +87,35 @@ export function turnOutcomesContract(adapter: string, open: (clock: () => number
       expect(await outcomes.get(messageId)).toMatchObject({ outcome: "timed_out", decidedBy: "watchdog" });
     });
 
+    it("hands a resume's move the outcome as it stood before, and a settling the move made before it", async () => {
+      const messageId = randomUUID();
+      expect(await outcomes.moveTo(messageId, "conn-1")).toBeUndefined();
+      await outcomes.claim(messageId, "replied", "reply-1");
+
+      // The claim settled with nowhere to show it, then a resume came: the move is told so (the reply will not look again).
+      expect(await outcomes.settle(messageId, "nowhere")).toEqual({ settled: true, movedTo: "conn-1" });
+      expect(await outcomes.moveTo(messageId, "conn-2")).toEqual({ messageId, outcome: "replied", decidedBy: "reply-1", decidedAt: START, settledAt: START, settledAs: "nowhere", movedTo: "conn-1" });
+      // A settling with no move says nothing of one.
+      const unmoved = randomUUID();
+      await outcomes.claim(unmoved, "replied", "reply-2");
+      expect(await outcomes.settle(unmoved)).toEqual({ settled: true });
+    });
+
+    it("settles only for the decider named, when one is named", async () => {
+      const messageId = randomUUID();
+      await outcomes.claim(messageId, "timed_out", "watchdog");
+      expect(await outcomes.takeOver(messageId, "watchdog", "replied", "reply-1")).toBe(true);
+
+      expect(await outcomes.settle(messageId, "shown", "watchdog")).toEqual({ settled: false });
+      expect((await outcomes.get(messageId))?.settledAt).toBeUndefined();
+      expect(await outcomes.settle(messageId, "shown", "reply-1")).toEqual({ settled: true });
+      expect(await outcomes.get(messageId)).toMatchObject({ outcome: "replied", decidedBy: "reply-1", settledAs: "shown" });
+    });
+
     it("settles nothing and takes nothing over for a turn with no outcome", async () => {
       const messageId = randomUUID();
 
-      await outcomes.settle(messageId);
+      expect(await outcomes.settle(messageId)).toEqual({ settled: false });
 
       expect(await outcomes.get(messageId)).toBeUndefined();
       expect(await outcomes.takeOver(messageId, "reply-1", "timed_out", "watchdog")).toBe(false);
