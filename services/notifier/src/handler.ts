@@ -3,6 +3,7 @@ import { DynamoDbConnectionStore, connectionPusherFor } from "@innerworld/conver
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbTurnOutcomes } from "@innerworld/conversation/turns";
+import { TombstoneStore } from "@innerworld/platform/tombstones";
 import { DynamoPersonaStore } from "@innerworld/personas/store";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
 import { createNotifier } from "./notifyClient";
@@ -14,6 +15,7 @@ export const createHandler = (runtime: ServiceRuntime<"notifier">) => {
   const notifier = createNotifier({
     sessions: new DynamoDbSessionStore(runtime.dynamodb, runtime.tables.sessions, runtime.clock),
     messages: new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock),
+    tombstones: new TombstoneStore(runtime.dynamodb, runtime.tables.tombstones),
     connections,
     publisher: runtime.publisher,
     pusher,

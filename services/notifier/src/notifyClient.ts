@@ -5,6 +5,7 @@ import type { SessionStore } from "@innerworld/conversation/sessions";
 import { safetyNoticeReplyId, type MessageStore } from "@innerworld/conversation/messages";
 import type { TurnOutcomeKind, TurnOutcomes } from "@innerworld/conversation/turns";
 import type { ConnectionStore } from "@innerworld/conversation/connections";
+import type { TombstoneStore } from "@innerworld/platform/tombstones";
 import { crisisResources } from "@innerworld/screening";
 import type { Clock } from "@innerworld/platform/clock";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
@@ -20,6 +21,11 @@ export interface NotifierPorts {
    * the push finds it stored: written only on that path.
    */
   messages: Pick<MessageStore, "putOnce" | "setStatus">;
+  /**
+   * Read before that keep, as storage reads it before every write: a teen who deleted their account after sending the
+   * message gets no reply kept for them (the turn counts from its `receivedAt`).
+   */
+  tombstones: Pick<TombstoneStore, "erasedSince">;
   /** Every connection a teen has open: where a feedback request goes. */
   connections: ConnectionStore;
   publisher: Publisher;
@@ -247,6 +253,8 @@ export const createNotifier = (ports: NotifierPorts) => {
   const keepForResume = async (input: Parameters<typeof attemptDelivery>[0]) => {
     const { reply } = input;
     if (!reply) return;
+    const userId = input.event.envelope.metadata.userId;
+    if (await ports.tombstones.erasedSince(userId, input.receivedAt ?? input.event.envelope.metadata.occurredAt)) return;
     await ports.messages.putOnce({
       sessionId: input.sessionId,
       seq: input.seq,
@@ -254,7 +262,7 @@ export const createNotifier = (ports: NotifierPorts) => {
       ...(input.replyIndex ? { replyIndex: input.replyIndex } : {}),
       messageId: input.messageId,
       replyId: input.replyId,
-      userId: input.event.envelope.metadata.userId,
+      userId,
       personaId: reply.personaId,
       ...(reply.personaName ? { personaName: reply.personaName } : {}),
       content: reply.text,

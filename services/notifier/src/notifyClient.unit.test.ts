@@ -23,6 +23,9 @@ describe("notifier: notifyClient", () => {
   let notifier: ReturnType<typeof createNotifier>;
   let session: SessionRecord;
   let t: Turn;
+  /** When each user deleted their account, as the tombstones table says (read only before a reply is kept for resume). */
+  const deletedAt = new Map<string, string>();
+  const tombstones = { erasedSince: async (userId: string, occurredAt: string) => deletedAt.has(userId) && Date.parse(occurredAt) <= Date.parse(deletedAt.get(userId) ?? "") };
   /** What the teen sees of a turn, without the agent_status frames around it (their own test is below). */
   const shown = (connectionId: string) => pusher.framesTo(connectionId).filter((f) => f.type !== "agent_status");
 
@@ -37,13 +40,14 @@ describe("notifier: notifyClient", () => {
 
   beforeEach(async () => {
     const clock = manualClock(TURN_AT);
+    deletedAt.clear();
     sessions = new InMemorySessionStore(clock);
     connections = new InMemoryConnectionStore(clock);
     messages = new InMemoryMessageStore(clock);
     outcomes = new InMemoryTurnOutcomes(clock);
     publisher = new RecordingPublisher("notifier", clock);
     pusher = new RecordingPusher();
-    notifier = createNotifier({ sessions, messages, connections, publisher, pusher, outcomes, clock });
+    notifier = createNotifier({ sessions, messages, tombstones, connections, publisher, pusher, outcomes, clock });
     session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-maya-1", maxActive: 3 });
     t = turn({ sessionId: session.sessionId, connectionId: "conn-maya-1" });
   });
@@ -178,6 +182,18 @@ describe("notifier: notifyClient", () => {
       expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone" });
     });
 
+    it("keeps nothing for a teen who deleted their account after sending the message: the reply is not written back", async () => {
+      // Prepare: DELETE /me came after the turn was received, before its reply found the connection gone.
+      deletedAt.set("user-maya", new Date(Date.parse(TURN_AT) + 1000).toISOString());
+
+      // Act
+      await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Kept for you." })));
+
+      // Assess
+      expect(await messages.listSession(t.sessionId)).toEqual([]);
+      expect(publisher.ofType("ReplyDelivered")[0]?.data).toMatchObject({ status: "connection_gone" });
+    });
+
     it("keeps nothing for a session that is not recorded (erased, or never known): no resume can come for it", async () => {
       const unknown = turn({ connectionId: "conn-maya-1" });
 
@@ -288,7 +304,7 @@ describe("notifier: notifyClient", () => {
 
   it("reports a reply withheld, carrying it, when the push kept failing: the next attempt finds the unsettled claim", async () => {
     const failing = { ...pusher, push: async () => Promise.reject(new Error("@connections 500")) };
-    const flaky = createNotifier({ sessions, messages, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
+    const flaky = createNotifier({ sessions, messages, tombstones, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
     const reply = replyScreenedRequest(t);
 
     await expect(flaky.replyScreened(delivered(reply))).rejects.toThrow("@connections 500");
@@ -300,7 +316,7 @@ describe("notifier: notifyClient", () => {
   it("reports a reply withheld, carrying it, on the last attempt when its turn's outcome cannot be claimed, so storage keeps it before the record dead-letters", async () => {
     const unreachable = new InMemoryTurnOutcomes();
     unreachable.claim = async () => Promise.reject(new Error("DynamoDB throttled"));
-    const stuck = createNotifier({ sessions, messages, connections, publisher, pusher, outcomes: unreachable, clock: manualClock(TURN_AT) });
+    const stuck = createNotifier({ sessions, messages, tombstones, connections, publisher, pusher, outcomes: unreachable, clock: manualClock(TURN_AT) });
     const reply = replyScreenedRequest(t, { text: "Still here for you." });
 
     await expect(stuck.replyScreened(delivered(reply))).rejects.toThrow("DynamoDB throttled");
@@ -324,7 +340,7 @@ describe("notifier: notifyClient", () => {
 
   it("pushes a safety notice again when its first push failed: the helplines are not left to a resume", async () => {
     const failing = { ...pusher, push: async () => Promise.reject(new Error("@connections 500")) };
-    const flaky = createNotifier({ sessions, messages, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
+    const flaky = createNotifier({ sessions, messages, tombstones, connections, publisher, pusher: failing as unknown as RecordingPusher, outcomes, clock: manualClock(TURN_AT) });
     const notice = messageScreenedRequest(t, { content: undefined, verdict: { action: "crisis", categories: ["self_harm"], lexiconVersion: "2026.03" } });
     await expect(flaky.messageScreened(delivered(notice))).rejects.toThrow("@connections 500");
 
