@@ -4,6 +4,7 @@ import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
+import { addSpanishFeelings } from "./findSpanishFeelings.js";
 import { addSpanishHabits } from "./findSpanishHabits.js";
 import { addSpanishSubjects } from "./findSpanishTopics.js";
 import { addFriendsTheRulesMissed, dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
@@ -45,8 +46,9 @@ export function applyRules(found: MessageFindings): void {
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
  * goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
- * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), school subjects
- * and routines told in Spanish ("reprobé química", "toco la guitarra en la iglesia los domingos"), and the teen's own
+ * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), school subjects,
+ * routines and feelings told in Spanish ("reprobé química", "toco la guitarra en la iglesia los domingos", "me da
+ * coraje"), and the teen's own
  * name or a greeting taken for a fact ("my name is Sofia", "Hola").
  */
 const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
@@ -59,6 +61,7 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   addFriendsTheRulesMissed,
   addSpanishSubjects,
   addSpanishHabits,
+  addSpanishFeelings,
   dropTheTeenAndGreetings,
 ];
 
