@@ -20,7 +20,7 @@ describe("parseTime", () => {
     expect(parseTime(text, "--from", NOW).toISOString()).toBe(iso);
   });
 
-  it.each(["yesterday", "2026-03-14T09:30:00", "14/03/2026", "-1h", ""])("refuses %j with a typed error and a hint", (text) => {
+  it.each(["yesterday", "2026-03-14T09:30:00", "14/03/2026", "-1h", "", "2026-02-30", "2026-04-31T10:00:00Z", "2026-13-01"])("refuses %j with a typed error and a hint", (text) => {
     let error: unknown;
     try {
       parseTime(text, "--from", NOW);
