@@ -62,6 +62,23 @@ describe("pnpm events", () => {
     expect(err).toMatch(/hint: Replays go to storage, graph-extraction, context-refresh/);
   });
 
+  it("refuses an export it could not write before it replays anything", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "analyst-cli-"));
+    try {
+      // No cloud listens at the endpoint: had the check come after the replay, the error would be a connection error.
+      const missingDir = await run(["export", "--from", "1h", "--out", "missing/day.jsonl", "--endpoint", "http://127.0.0.1:9"], dataDir);
+      const aDirectory = await run(["export", "--from", "1h", "--out", ".", "--endpoint", "http://127.0.0.1:9"], dataDir);
+
+      expect(missingDir.status).toBe(2);
+      expect(missingDir.err).toContain(`error [OUTPUT_NOT_WRITABLE]: --out ${join(dataDir, "missing/day.jsonl")}: directory ${join(dataDir, "missing")} does not exist`);
+      expect(missingDir.err).toMatch(/hint: .*nothing was replayed/);
+      expect(aDirectory.status).toBe(2);
+      expect(aDirectory.err).toContain(`error [OUTPUT_NOT_WRITABLE]: --out ${dataDir}: is a directory`);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("names the endpoint that does not answer", async () => {
     const { status, err } = await run(["archives", "--endpoint", "http://127.0.0.1:9"]);
     expect(status).toBe(1);
