@@ -1,5 +1,5 @@
 // The CLI's own behaviour, without a cloud: help, usage errors and their exit statuses, the optional --local value.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -74,6 +74,22 @@ describe("pnpm events", () => {
       expect(missingDir.err).toMatch(/hint: .*nothing was replayed/);
       expect(aDirectory.status).toBe(2);
       expect(aDirectory.err).toContain(`error [OUTPUT_NOT_WRITABLE]: --out ${dataDir}: is a directory`);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([["{\"region\": \"us-", /is not JSON/], ["null", /is not a local cloud's endpoints file/]])("names a broken endpoints file (%s) rather than printing a stack", async (text, message) => {
+    const dataDir = await mkdtemp(join(tmpdir(), "analyst-cli-"));
+    try {
+      await writeFile(join(dataDir, "endpoints.json"), text);
+      const { status, err } = await run(["archives", "--local", dataDir]);
+
+      expect(status).toBe(1);
+      expect(err).toMatch(/^error \[LOCAL_CLOUD_NOT_FOUND\]: /);
+      expect(err).toContain(join(dataDir, "endpoints.json"));
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
