@@ -27,6 +27,13 @@ export const parseTime = (text: string, flag: string, now: Date = new Date()): D
   });
 };
 
+/** A length of time (`0s`, `90m`, `6h`, `7d`, `2w`) in milliseconds, for flags that mean an age rather than a moment. */
+export const parseDuration = (text: string, flag: string): number => {
+  const duration = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text.trim());
+  if (!duration) throw new AnalystError("INVALID_TIME", `${flag} "${text}" is not a duration`, { hint: "Use a number and a unit: 0s, 90m, 6h, 7d, 2w." });
+  return Number(duration[1]) * (UNIT_MS[duration[2] ?? "s"] ?? 0);
+};
+
 export interface TimeWindow {
   from: Date;
   to: Date;

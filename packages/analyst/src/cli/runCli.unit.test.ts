@@ -95,6 +95,15 @@ describe("pnpm events", () => {
     }
   });
 
+  it.each(["2026-01-01", "now", "an hour"])("refuses --older-than %j, which is no age, before it lists anything", async (olderThan) => {
+    // A date read as an age made every leftover "old", a running replay's temporary rule among them.
+    const { status, err } = await run(["cleanup", "--older-than", olderThan, "--yes", "--endpoint", "http://127.0.0.1:9"]);
+
+    expect(status).toBe(2);
+    expect(err).toContain(`error [INVALID_TIME]: --older-than "${olderThan}" is not a duration`);
+    expect(err).toContain("hint: Use a number and a unit: 0s, 90m, 6h, 7d, 2w.");
+  });
+
   it("names the endpoint that does not answer", async () => {
     const { status, err } = await run(["archives", "--endpoint", "http://127.0.0.1:9"]);
     expect(status).toBe(1);
