@@ -5,6 +5,8 @@ export type AnalystErrorCode =
   | "INVALID_TIME"
   | "UNKNOWN_SERVICE"
   | "UNKNOWN_EVENT_TYPE"
+  /** `--out` names a file that cannot be written (no such directory, a directory, no permission). */
+  | "OUTPUT_NOT_WRITABLE"
   /** The service has live side effects (pushes to users, calls the model): replays must never reach it. */
   | "REPLAY_NOT_ACCEPTED"
   /** The service consumes none of the event types asked for, so the replay would deliver nothing to it. */
@@ -36,10 +38,12 @@ export class AnalystError extends Error {
 export const isAnalystError = (error: unknown): error is AnalystError =>
   error instanceof Error && error.name === "AnalystError" && typeof (error as { code?: unknown }).code === "string";
 
+const USAGE_ERRORS: ReadonlySet<AnalystErrorCode> = new Set<AnalystErrorCode>(["USAGE", "INVALID_TIME", "UNKNOWN_SERVICE", "UNKNOWN_EVENT_TYPE", "OUTPUT_NOT_WRITABLE"]);
+
 /** Usage errors exit 2 (as getopt-style tools do), an interrupt 130 (as shells report SIGINT), every other failure 1. */
 export const exitCodeOf = (error: unknown): number => {
   if (!isAnalystError(error)) return 1;
-  if (error.code === "USAGE" || error.code === "INVALID_TIME" || error.code === "UNKNOWN_SERVICE" || error.code === "UNKNOWN_EVENT_TYPE") return 2;
+  if (USAGE_ERRORS.has(error.code)) return 2;
   return error.code === "INTERRUPTED" ? 130 : 1;
 };
 

@@ -21,7 +21,7 @@ export const REPLAY_BEHAVIOUR: Record<ServiceName, string> = {
     "Accepts replays, and runs again for them (its idempotency key includes the replay's name): it re-reads the session's stored messages (kept 30 days after the transcript was processed), extracts again and merges. Merges are idempotent per session and vertex ids are deterministic, so the graph ends as it was, or is rebuilt after a wipe. Each replay publishes a new GraphUpdated, so context-refresh rebuilds the context block.",
   "persona-synthesis":
     "Accepts replays: a survey still synthesizing gets its persona written under the same id (derived from the survey) from the answers still kept; a survey drawing, ready or failed, and a persona its owner deleted, are left as they are.",
-  portrait: "Accepts replays: draws the same picture again (it is seeded by the persona) under the same key; nothing reaches users.",
+  portrait: "Accepts replays: draws the same picture again (it is seeded by the persona) under the same key, and announces only a persona not yet ready (one already ready was announced when first painted), so nothing reaches users.",
   "context-refresh":
     "Accepts replays: rebuilds the user's context block from the graph as it is now (the version number moves on) and publishes ContextRefreshed. Nothing reaches users.",
 };

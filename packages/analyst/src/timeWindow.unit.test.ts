@@ -1,7 +1,7 @@
 // Times analysts type: ISO with an offset, dates, "now", durations ago; a window that ends in the future is cut at now.
 import { describe, expect, it } from "vitest";
 import { isAnalystError } from "./errors";
-import { formatDuration, parseTime, timeWindow } from "./timeWindow";
+import { formatDuration, parseDuration, parseTime, timeWindow } from "./timeWindow";
 
 const NOW = new Date("2026-03-14T16:00:00.000Z");
 
@@ -20,7 +20,7 @@ describe("parseTime", () => {
     expect(parseTime(text, "--from", NOW).toISOString()).toBe(iso);
   });
 
-  it.each(["yesterday", "2026-03-14T09:30:00", "14/03/2026", "-1h", ""])("refuses %j with a typed error and a hint", (text) => {
+  it.each(["yesterday", "2026-03-14T09:30:00", "14/03/2026", "-1h", "", "2026-02-30", "2026-04-31T10:00:00Z", "2026-13-01"])("refuses %j with a typed error and a hint", (text) => {
     let error: unknown;
     try {
       parseTime(text, "--from", NOW);
@@ -30,6 +30,22 @@ describe("parseTime", () => {
     expect(isAnalystError(error)).toBe(true);
     expect((error as { code: string }).code).toBe("INVALID_TIME");
     expect((error as { hint?: string }).hint).toMatch(/ISO time with an offset/);
+  });
+});
+
+describe("parseDuration", () => {
+  it.each([
+    ["0s", 0],
+    ["90m", 5_400_000],
+    ["1.5h", 5_400_000],
+    ["7d", 604_800_000],
+    ["2w", 1_209_600_000],
+  ])("reads %s", (text, ms) => {
+    expect(parseDuration(text, "--older-than")).toBe(ms);
+  });
+
+  it.each(["2026-03-14", "now", "-1h", "1h-ago", ""])("refuses %j, which is no length of time", (text) => {
+    expect(() => parseDuration(text, "--older-than")).toThrow(expect.objectContaining({ code: "INVALID_TIME", message: `--older-than "${text}" is not a duration` }));
   });
 });
 

@@ -21,7 +21,7 @@ export interface PortraitPorts {
 export const PAINTING_RESERVE_MS = 10_000;
 
 export const createPortraitPainter = (ports: PortraitPorts) =>
-  async function paint({ envelope, context }: ConsumedEvent<"PersonaSynthesized">): Promise<void> {
+  async function paint({ envelope, context, replayName }: ConsumedEvent<"PersonaSynthesized">): Promise<void> {
     const { data, metadata } = envelope;
     const deadline = invocationDeadline(context, PAINTING_RESERVE_MS);
     const portrait = await ports.painter.paint({ personaId: data.personaId, name: data.name, traits: data.traits }, { signal: deadline.signal }).finally(() => deadline.release());
@@ -30,10 +30,15 @@ export const createPortraitPainter = (ports: PortraitPorts) =>
     // A PersonaDeleted handled while the model painted found no picture to delete. Checked after the put: either the
     // deletion comes after this read (and its PersonaDeleted, published after it, deletes the picture) or this read
     // sees the persona gone.
-    if (!(await ports.personas.get(data.personaId))) {
+    const persona = await ports.personas.get(data.personaId);
+    if (!persona) {
       await ports.portraits.delete(portraitKey);
       return;
     }
+    // A replay repaints (a bucket restored from the archive); a ready persona was announced when first painted. Its
+    // announcement is a live event the notifier pushes to the owner's open app once its idempotency record has lapsed,
+    // and nothing a replay causes may reach a user.
+    if (replayName !== undefined && persona.status === "ready") return;
     await ports.publisher.publish({
       type: "PersonaPortraitReady",
       correlationId: metadata.correlationId,

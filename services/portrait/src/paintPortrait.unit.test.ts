@@ -56,6 +56,28 @@ describe("the portrait service", () => {
     expect(portraits.objects.get("portraits/survey-abc.svg")?.body).toBe(first);
   });
 
+  it("repaints from a replay of the archive, and announces only a persona its owner has not heard of yet", async () => {
+    // Prepare: one persona announced and settled ready long ago, one still drawing when its first painting failed.
+    const personas = await personasWithMaya();
+    await personas.update("survey-abc", { status: "ready" }, new Date("2026-11-18T16:00:06Z"));
+    await personas.create(newPersonaRecord({ personaId: "survey-def", ownerId: "owner-1", now: new Date("2026-11-18T16:00:00Z"), status: "drawing", fields: { name: "Leo" } }));
+    const portraits = new InMemoryPortraitStore();
+    const publisher = new RecordingPublisher("portrait");
+    const paint = createPortraitPainter({ painter: createOfflinePainter(), portraits, personas, publisher, clock: () => Date.parse("2026-11-25T09:00:00Z") });
+    const replayed = (event: ConsumedEvent<"PersonaSynthesized">): ConsumedEvent<"PersonaSynthesized"> => ({ ...event, replayName: "restore-portraits" });
+    const leo = await synthesized();
+    leo.envelope.data = { ...leo.envelope.data, personaId: "survey-def", name: "Leo" };
+
+    // Act
+    await paint(replayed(await synthesized()));
+    await paint(replayed(leo));
+
+    // Assess: both pictures are back; only Leo's persona is announced. Maya's announcement would reach the notifier as a
+    // live event and push persona_ready to her owner's open app once its idempotency record (24 h) has lapsed.
+    expect([...portraits.objects.keys()].sort()).toEqual(["portraits/survey-abc.svg", "portraits/survey-def.svg"]);
+    expect(publisher.ofType("PersonaPortraitReady").map((event) => event.data.personaId)).toEqual(["survey-def"]);
+  });
+
   it("announces nothing when the picture cannot be stored, so the queue retries it", async () => {
     const broken: PortraitStore = { put: () => Promise.reject(Object.assign(new Error("bucket gone"), { name: "NoSuchBucket" })), get: async () => undefined, delete: async () => undefined };
     const publisher = new RecordingPublisher("portrait");

@@ -16,7 +16,7 @@ import { terminalReporter, type Reporter } from "../reporter";
 import { formatSaga } from "../saga/formatSaga";
 import { connect, type AnalystTarget, type TargetOptions } from "../target/connect";
 import { DEFAULT_LOCAL_DATA_DIR } from "../target/localEndpoints";
-import { parseTime, timeWindow, type TimeWindow } from "../timeWindow";
+import { parseDuration, timeWindow, type TimeWindow } from "../timeWindow";
 import { COMMANDS, COMMON_OPTIONS, commandHelp, mainHelp } from "./commandSpecs";
 
 export interface CliIo {
@@ -174,8 +174,7 @@ const run = async (command: string, values: Values, positionals: string[], targe
       return;
     }
     case "cleanup": {
-      const olderThan = parseTime(str(values, "older-than") ?? "1h", "--older-than", new Date(0));
-      await cleanupLeftovers(target, { olderThanMs: -olderThan.getTime(), apply: values.yes === true, reporter });
+      await cleanupLeftovers(target, { olderThanMs: parseDuration(str(values, "older-than") ?? "1h", "--older-than"), apply: values.yes === true, reporter });
       return;
     }
     default:

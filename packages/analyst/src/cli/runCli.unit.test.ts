@@ -1,5 +1,5 @@
 // The CLI's own behaviour, without a cloud: help, usage errors and their exit statuses, the optional --local value.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -60,6 +60,48 @@ describe("pnpm events", () => {
     expect(status).toBe(1);
     expect(err).toMatch(/error \[REPLAY_NOT_ACCEPTED\]: notifier does not accept replays: it pushes frames to users' open WebSocket connections/);
     expect(err).toMatch(/hint: Replays go to storage, graph-extraction, context-refresh/);
+  });
+
+  it("refuses an export it could not write before it replays anything", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "analyst-cli-"));
+    try {
+      // No cloud listens at the endpoint: had the check come after the replay, the error would be a connection error.
+      const missingDir = await run(["export", "--from", "1h", "--out", "missing/day.jsonl", "--endpoint", "http://127.0.0.1:9"], dataDir);
+      const aDirectory = await run(["export", "--from", "1h", "--out", ".", "--endpoint", "http://127.0.0.1:9"], dataDir);
+
+      expect(missingDir.status).toBe(2);
+      expect(missingDir.err).toContain(`error [OUTPUT_NOT_WRITABLE]: --out ${join(dataDir, "missing/day.jsonl")}: directory ${join(dataDir, "missing")} does not exist`);
+      expect(missingDir.err).toMatch(/hint: .*nothing was replayed/);
+      expect(aDirectory.status).toBe(2);
+      expect(aDirectory.err).toContain(`error [OUTPUT_NOT_WRITABLE]: --out ${dataDir}: is a directory`);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([["{\"region\": \"us-", /is not JSON/], ["null", /is not a local cloud's endpoints file/]])("names a broken endpoints file (%s) rather than printing a stack", async (text, message) => {
+    const dataDir = await mkdtemp(join(tmpdir(), "analyst-cli-"));
+    try {
+      await writeFile(join(dataDir, "endpoints.json"), text);
+      const { status, err } = await run(["archives", "--local", dataDir]);
+
+      expect(status).toBe(1);
+      expect(err).toMatch(/^error \[LOCAL_CLOUD_NOT_FOUND\]: /);
+      expect(err).toContain(join(dataDir, "endpoints.json"));
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(["2026-01-01", "now", "an hour"])("refuses --older-than %j, which is no age, before it lists anything", async (olderThan) => {
+    // A date read as an age made every leftover "old", a running replay's temporary rule among them.
+    const { status, err } = await run(["cleanup", "--older-than", olderThan, "--yes", "--endpoint", "http://127.0.0.1:9"]);
+
+    expect(status).toBe(2);
+    expect(err).toContain(`error [INVALID_TIME]: --older-than "${olderThan}" is not a duration`);
+    expect(err).toContain("hint: Use a number and a unit: 0s, 90m, 6h, 7d, 2w.");
   });
 
   it("names the endpoint that does not answer", async () => {

@@ -1,8 +1,10 @@
 // `export`: archived events of a window (optionally some types only) to JSON Lines, one EventBridge event per line.
-import { createWriteStream } from "node:fs";
+import { constants, createWriteStream } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { once } from "node:events";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { BusEvent } from "../busEvent";
+import { AnalystError } from "../errors";
 import type { Reporter } from "../reporter";
 import type { AnalystTarget } from "../target/connect";
 import type { TimeWindow } from "../timeWindow";
@@ -34,9 +36,28 @@ export const writeJsonLines = async (file: string, events: readonly BusEvent[]):
   await once(stream, "finish");
 };
 
+const notWritable = (file: string, why: string, cause?: unknown): AnalystError =>
+  new AnalystError("OUTPUT_NOT_WRITABLE", `--out ${file}: ${why}`, { ...(cause === undefined ? {} : { cause }), hint: "Name a file in a directory you can write to; nothing was replayed." });
+
+/**
+ * Checks that the export can be written before the replay runs (a replay of a large window takes long, and creates
+ * temporary resources), without creating or truncating the file: a failed export leaves an earlier file as it was.
+ */
+const assertWritable = async (file: string): Promise<void> => {
+  const existing = await stat(file).catch(() => undefined);
+  if (existing?.isDirectory()) throw notWritable(file, "is a directory");
+  const checked = existing ? file : dirname(file);
+  if (!existing && !(await stat(checked).catch(() => undefined))?.isDirectory()) throw notWritable(file, `directory ${checked} does not exist`);
+  await access(checked, constants.W_OK).catch((cause: unknown) => {
+    throw notWritable(file, `${checked} is not writable`, cause);
+  });
+};
+
 export const exportEvents = async (target: AnalystTarget, request: ExportRequest): Promise<ExportResult> => {
   const types = parseEventTypes(request.types ?? []);
   const { reporter } = request;
+  const file = request.out === undefined ? undefined : resolve(request.out);
+  if (file !== undefined) await assertWritable(file);
   reporter.say(`target: ${target.description}`);
   const read = await readArchiveWindow(target, {
     window: request.window,
@@ -48,10 +69,10 @@ export const exportEvents = async (target: AnalystTarget, request: ExportRequest
   });
   const countsByType: Record<string, number> = {};
   for (const event of read.events) countsByType[event["detail-type"]] = (countsByType[event["detail-type"]] ?? 0) + 1;
-  let file: string | undefined;
-  if (request.out) {
-    file = resolve(request.out);
-    await writeJsonLines(file, read.events);
+  if (file !== undefined) {
+    await writeJsonLines(file, read.events).catch((cause: unknown) => {
+      throw new AnalystError("OUTPUT_NOT_WRITABLE", `--out ${file}: writing the ${read.events.length} exported events failed: ${(cause as Error).message}`, { cause });
+    });
     reporter.say(`wrote ${read.events.length} events to ${file}`);
   }
   const counts = Object.entries(countsByType).sort(([a], [b]) => a.localeCompare(b));

@@ -26,7 +26,15 @@ export const readLocalEndpoints = async (dataDir: string): Promise<{ endpoints: 
       hint: `Start one with \`pnpm start --data-dir ${dataDir}\`, or pass the data dir it uses: --local DIR.`,
     });
   }
-  const endpoints = JSON.parse(text) as Partial<LocalCloudEndpoints>;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    // A file cut short (the local cloud killed while writing it) or edited by hand: say which file, not where JSON.parse failed.
+    throw new AnalystError("LOCAL_CLOUD_NOT_FOUND", `${file} is not JSON; is it a local cloud's endpoints file?`, { cause, hint: `Start the local cloud again (\`pnpm start --data-dir ${dataDir}\`): it writes the file anew.` });
+  }
+  if (typeof parsed !== "object" || parsed === null) throw new AnalystError("LOCAL_CLOUD_NOT_FOUND", `${file} is not a local cloud's endpoints file`);
+  const endpoints = parsed as Partial<LocalCloudEndpoints>;
   for (const key of ["region", "busName", "archiveName", "eventBridgeEndpoint", "sqsEndpoint"] as const) {
     if (typeof endpoints[key] !== "string") throw new AnalystError("LOCAL_CLOUD_NOT_FOUND", `${file} has no ${key}; is it a local cloud's endpoints file?`);
   }
