@@ -1,4 +1,5 @@
 // The survey store port: surveys, their anonymous responses, and the one crossing of the synthesis threshold.
+import { epochSeconds } from "@innerworld/platform/clock";
 import type { SourceLimits } from "../respondent";
 import type { Survey, SurveyStatus, SynthesisRecord, SynthesisThreshold } from "../surveySchema";
 
@@ -29,8 +30,15 @@ export type DropReason = "abusive" | "crisis" | "locating";
 /** What became of a response: kept, the respondent's second, or one more than its network or browser may give. */
 export type AddResponseResult = "added" | "duplicate" | "source_full";
 
-/** Responses are kept for the persona to be made, then for at most this long. */
+/**
+ * Responses are kept for the persona to be made, then for at most this long. From its expiry a response is gone to
+ * every read and write of every adapter (not listed, not counted, no longer its respondent's one answer), whenever
+ * DynamoDB's TTL gets round to deleting it; a browser's or network's count expires this long after its last response.
+ */
 export const RESPONSE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
+
+/** The TTL (epoch seconds) of a response kept, or a source counted, at `nowMs`. */
+export const responseExpiresAt = (nowMs: number): number => epochSeconds(nowMs) + RESPONSE_RETENTION_SECONDS;
 
 export interface SurveyStore {
   create(survey: Survey): Promise<void>;
