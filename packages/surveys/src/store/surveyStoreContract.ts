@@ -154,6 +154,48 @@ export const surveyStoreContract = (adapter: string, makeStoreOn: (clock: Clock)
       expect(await store.get(survey.surveyId)).toMatchObject({ status: "synthesizing", responseCount: 7 });
     });
 
+    it("lists the surveys whose saga nobody else will start: answers enough and settled, or a claim never announced and stale", async () => {
+      // Prepare: one survey of each kind, all answered or claimed at the same moment.
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const [enough, tooFew, claimed, announced, ready] = [newSurvey(), newSurvey(), newSurvey(), newSurvey(), newSurvey({ status: "ready" })];
+      for (const survey of [enough, tooFew, claimed, announced, ready]) await store.create(survey);
+      for (const survey of [enough, claimed, announced, ready]) for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
+      for (const k of ["a", "b"]) await store.addResponse(tooFew.surveyId, response(k));
+      for (const survey of [claimed, announced]) expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(true);
+      await store.markAnnounced(announced.surveyId);
+      const ours = new Set([enough, tooFew, claimed, announced, ready].map((s) => s.surveyId));
+      const awaiting = async () => (await store.listAwaitingSagaStart(THREE, TAKE_OVER_AFTER_MS)).filter((s) => ours.has(s.surveyId)).map((s) => s.surveyId).sort();
+
+      // Act and assess: while the answers' own events may still claim, the sweep has nothing to do.
+      clock.advance(TAKE_OVER_AFTER_MS - 1000);
+      expect(await awaiting()).toEqual([]);
+      clock.advance(1000);
+      expect(await awaiting()).toEqual([enough.surveyId, claimed.surveyId].sort());
+      expect(await store.listAwaitingSagaStart(THREE, TAKE_OVER_AFTER_MS)).toContainEqual({ surveyId: enough.surveyId, ownerId: enough.ownerId });
+      // Claimed by the sweep: waiting again only once that claim is stale, and never once it is announced.
+      expect((await store.claimForSynthesis(enough.surveyId, THREE, "sweep")).crossed).toBe(true);
+      expect(await awaiting()).toEqual([claimed.surveyId]);
+      clock.advance(TAKE_OVER_AFTER_MS);
+      expect(await awaiting()).toEqual([enough.surveyId, claimed.surveyId].sort());
+      for (const survey of [enough, claimed]) await store.markAnnounced(survey.surveyId);
+      expect(await awaiting()).toEqual([]);
+    });
+
+    it("counts only unexpired answers towards a survey awaiting its saga", async () => {
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b"]) await store.addResponse(survey.surveyId, response(k));
+      clock.advance(RESPONSE_RETENTION_SECONDS * 1000 - TAKE_OVER_AFTER_MS);
+      await store.addResponse(survey.surveyId, response("c"));
+
+      clock.advance(TAKE_OVER_AFTER_MS);
+
+      expect((await store.listAwaitingSagaStart(THREE, TAKE_OVER_AFTER_MS)).map((s) => s.surveyId)).not.toContain(survey.surveyId);
+    });
+
     it("counts responses without claiming the survey, for a replay that must start nothing", async () => {
       const store = makeStore();
       const survey = newSurvey();

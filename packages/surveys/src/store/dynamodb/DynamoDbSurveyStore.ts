@@ -1,10 +1,10 @@
 // The survey store on DynamoDB: one partition per survey, the survey item beside one item per respondent.
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import { ifConditionHolds, isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import type { SourceLimits } from "../../respondent";
 import { SURVEY_STATUS_FROM, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
-import { SurveyNotFoundError, reachesThreshold, responseExpiresAt, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
+import { SurveyNotFoundError, awaitsSagaStart, keptAtOf, reachesThreshold, responseExpiresAt, type SurveyAwaitingSaga, type SurveySagaState, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
 
 const SURVEY_SK = "SURVEY";
 const RESPONSE_PREFIX = "RESPONSE#";
@@ -225,6 +225,49 @@ export class DynamoDbSurveyStore implements SurveyStore {
       if (!isConditionFailure(error)) throw error;
       return { count, crossed: false };
     }
+  }
+
+  /** A scan of the table, survey items and responses together: the sweep runs every few minutes, not per answer. */
+  async listAwaitingSagaStart(threshold: SynthesisThreshold, settledAfterMs: number): Promise<SurveyAwaitingSaga[]> {
+    const now = this.clock();
+    const surveys = new Map<string, Omit<SurveySagaState, "responses">>();
+    const responses = new Map<string, (StoredResponse & { keptAtMs: number })[]>();
+    const pages = pagesOf((start) =>
+      this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: "(sk = :survey AND #status IN (:collecting, :synthesizing)) OR begins_with(sk, :response)",
+          ProjectionExpression: "surveyId, sk, ownerId, #status, synthesisClaimedAt, synthesisAnnouncedAt, respondentKey, networkKey, expiresAt",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":survey": SURVEY_SK, ":collecting": "collecting", ":synthesizing": "synthesizing", ":response": RESPONSE_PREFIX },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const surveyId = item.surveyId as string;
+        if (item.sk === SURVEY_SK) {
+          const survey = item as SurveyItem;
+          surveys.set(surveyId, {
+            surveyId,
+            ownerId: survey.ownerId,
+            status: survey.status,
+            announced: survey.synthesisAnnouncedAt !== undefined,
+            ...(survey.synthesisClaimedAt ? { claimedAtMs: Date.parse(survey.synthesisClaimedAt) } : {}),
+          });
+        } else if (!isExpired(item as { expiresAt?: number }, now)) {
+          // Only what the threshold and the settling read; a response kept before TTLs were counts as long settled.
+          const keptAtMs = typeof item.expiresAt === "number" ? keptAtOf(item.expiresAt) : 0;
+          const kept = { respondentKey: item.respondentKey as string, answers: [], receivedAt: "", keptAtMs, ...(typeof item.networkKey === "string" ? { networkKey: item.networkKey } : {}) };
+          responses.set(surveyId, responses.get(surveyId) ?? []);
+          responses.get(surveyId)?.push(kept);
+        }
+      }
+    }
+    return [...surveys.values()]
+      .filter((survey) => awaitsSagaStart({ ...survey, responses: responses.get(survey.surveyId) ?? [] }, threshold, now, settledAfterMs))
+      .map(({ surveyId, ownerId }) => ({ surveyId, ownerId }));
   }
 
   async markAnnounced(surveyId: string): Promise<void> {

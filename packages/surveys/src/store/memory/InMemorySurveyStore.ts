@@ -2,7 +2,7 @@
 import type { SourceLimits } from "../../respondent";
 import { isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
 import { mayMoveSurvey, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
-import { SurveyNotFoundError, reachesThreshold, responseExpiresAt, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
+import { SurveyNotFoundError, awaitsSagaStart, keptAtOf, reachesThreshold, responseExpiresAt, type SurveyAwaitingSaga, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
 
 /** What the store keeps of a claim beside the survey, as the DynamoDB item does; never part of the survey read back. */
 interface Claim {
@@ -102,6 +102,17 @@ export class InMemorySurveyStore implements SurveyStore {
     if (options.takeOverAfterMs === undefined || survey.claimedAt + options.takeOverAfterMs > now) return { count, crossed: false };
     Object.assign(survey, { claimedBy: claimant, claimedAt: now });
     return { count, crossed: true };
+  }
+
+  async listAwaitingSagaStart(threshold: SynthesisThreshold, settledAfterMs: number): Promise<SurveyAwaitingSaga[]> {
+    const now = this.clock();
+    return [...this.surveys.values()]
+      .filter((survey) => {
+        const responses = [...(this.responses.get(survey.surveyId)?.values() ?? [])].filter((kept) => !isExpired(kept, now)).map((kept) => ({ ...kept.value, keptAtMs: keptAtOf(kept.expiresAt) }));
+        const state = { surveyId: survey.surveyId, ownerId: survey.ownerId, status: survey.status, announced: survey.announced === true, responses, ...(survey.claimedAt !== undefined ? { claimedAtMs: survey.claimedAt } : {}) };
+        return awaitsSagaStart(state, threshold, now, settledAfterMs);
+      })
+      .map(({ surveyId, ownerId }) => ({ surveyId, ownerId }));
   }
 
   async markAnnounced(surveyId: string): Promise<void> {
