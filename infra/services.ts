@@ -70,5 +70,6 @@ export const createService = (plan: ServicePlan, bus: sst.aws.Bus, context: Func
       partialResponses: plan.subscription.partialResponses,
     },
   });
+  if (plan.scheduled) new sst.aws.CronV2(plan.scheduled.logicalName, { schedule: plan.scheduled.schedule, function: createFunction(plan.scheduled.function, context) });
   return { queue, deadLetterQueue, rule, handler };
 };

@@ -37,6 +37,7 @@ export const planServiceAlarms = (stage: string, plan: ServicePlan): AlarmPlan[]
       subject: { kind: "queue", logicalName: plan.deadLetterQueue.logicalName },
     },
     errorsAlarm(plan.part, plan.function, `${plan.service}'s handler`),
+    ...(plan.scheduled ? [errorsAlarm(plan.part, plan.scheduled.function, plan.scheduled.description)] : []),
     {
       logicalName: `${prefix}OldestMessageAge`,
       name: `${base}-backlog`,

@@ -130,6 +130,7 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
     service.rule.logicalName,
     service.rule.targetLogicalName,
     service.function.logicalName,
+    ...(service.scheduled ? [service.scheduled.logicalName, service.scheduled.function.logicalName] : []),
     ...secrets,
     ...parametersWritten,
     ...alarms,
@@ -138,7 +139,7 @@ export const componentsOf = (plan: DeploymentPlan, part: PartName): string[] => 
 
 /** Every Lambda function the plan deploys: the consumers, then the gateway's WebSocket, sweep, read and survey functions. */
 export const functionsOf = (plan: DeploymentPlan): FunctionPlan[] => [
-  ...plan.services.map((s) => s.function),
+  ...plan.services.flatMap((s) => [s.function, ...(s.scheduled ? [s.scheduled.function] : [])]),
   ...plan.gateway.routes.map((r) => r.function),
   plan.gateway.authorizer.function,
   plan.gateway.sweep.function,

@@ -35,6 +35,14 @@ const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
   portrait: ["portraits", "modelApiKey"],
 };
 
+/**
+ * What a service runs on a schedule, by its handler file's export: storage sweeps for surveys whose persona saga nobody
+ * else will start (SURVEY_SWEEP_EVERY_MINUTES in services/storage/src/keepSurveys.ts; the local cloud runs it as often).
+ */
+const SCHEDULED: Partial<Record<ServiceName, { entry: string; logicalName: string; schedule: `rate(${string})`; description: string }>> = {
+  storage: { entry: "sweep", logicalName: "SurveySweep", schedule: "rate(5 minutes)", description: "storage's survey sweep" },
+};
+
 /** The safety service loads its classifier at start and refuses to run without it: the file ships beside its bundle. */
 const SCREENING_MODEL = { from: "packages/screening/model/screening-classifier.json", to: "screening-classifier.json" };
 
@@ -85,6 +93,7 @@ export const planService = (topology: ConsumingService, stage: string, settings:
   assertQueueSettings(topology);
   const { service, queue } = topology;
   const prefix = pascalCase(service);
+  const scheduled = SCHEDULED[service];
   const neptune = settings.graphBackend === "neptune" && usesGraph(service);
   const links: LinkKey[] = ["bus", "tables", "deadLetterQueue", ...(EXTRA_LINKS[service] ?? [])].filter(
     (link): link is LinkKey => link !== "graph" || neptune,
@@ -132,6 +141,24 @@ export const planService = (topology: ConsumingService, stage: string, settings:
     },
     function: fn,
     subscription: { batchSize: queue.batchSize, maxBatchingWindowSeconds: queue.maxBatchingWindowSeconds, partialResponses: true },
+    ...(scheduled
+      ? {
+          scheduled: {
+            logicalName: `${prefix}${scheduled.logicalName}`,
+            schedule: scheduled.schedule,
+            description: scheduled.description,
+            // Its own function: the queue's dead-letter queue is not its to write to, and a sweep takes its minute.
+            function: {
+              ...fn,
+              logicalName: `${prefix}${scheduled.logicalName}Handler`,
+              name: functionNameFor(stage, service, scheduled.entry),
+              handler: `services/${service}/src/handler.${scheduled.entry}`,
+              timeoutSeconds: 60,
+              links: links.filter((link) => link !== "deadLetterQueue"),
+            },
+          },
+        }
+      : {}),
   };
 };
 

@@ -47,6 +47,8 @@ export interface ServicePlan {
   rule: { logicalName: string; targetLogicalName: string; name: string; pattern: Record<string, unknown>; acceptsReplay: boolean };
   function: FunctionPlan;
   subscription: { batchSize: number; maxBatchingWindowSeconds: number; partialResponses: true };
+  /** A function the service runs on a schedule besides its queue (storage's survey sweep). */
+  scheduled?: { logicalName: string; schedule: `rate(${string})`; description: string; function: FunctionPlan };
 }
 
 export interface TablePlan {

@@ -1,4 +1,4 @@
-// The storage service's Lambda entry: a thin SQS handler over keepConversation and keepSurveys.
+// The storage service's Lambda entries: a thin SQS handler over keepConversation and keepSurveys, and the survey sweep.
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { DynamoDbSessionStore } from "@innerworld/conversation/sessions";
 import { DynamoDbFeedbackStore } from "@innerworld/conversation/feedback";
@@ -8,6 +8,14 @@ import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } fro
 import { DynamoDbSurveyStore } from "@innerworld/surveys/store";
 import { createConversationKeeper } from "./keepConversation";
 import { createSurveyKeeper } from "./keepSurveys";
+
+const surveyKeeperOf = (runtime: ServiceRuntime<"storage">) =>
+  createSurveyKeeper({
+    surveys: new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock),
+    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
+    publisher: runtime.publisher,
+    clock: runtime.clock,
+  });
 
 export const createHandler = (runtime: ServiceRuntime<"storage">) => {
   const afterTurns = Number(process.env.INNERWORLD_FEEDBACK_AFTER_TURNS ?? 0);
@@ -23,12 +31,7 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
     ...(Number.isInteger(afterTurns) && afterTurns > 0 ? { feedbackAfterTurns: afterTurns } : {}),
     logger: runtime.logger,
   });
-  const surveys = createSurveyKeeper({
-    surveys: new DynamoDbSurveyStore(runtime.dynamodb, runtime.tables.surveys, runtime.clock),
-    personas: new DynamoPersonaStore(runtime.dynamodb, runtime.tables.personas),
-    publisher: runtime.publisher,
-    clock: runtime.clock,
-  });
+  const surveys = surveyKeeperOf(runtime);
   return createServiceConsumer(runtime, {
     SessionStarted: keeper.sessionStarted,
     MessageReceived: keeper.messageReceived,
@@ -54,4 +57,11 @@ export const createHandler = (runtime: ServiceRuntime<"storage">) => {
   });
 };
 
+/** The scheduled survey sweep: starts the persona saga of surveys nobody else will start (keepSurveys' `sweep`). */
+export const createSurveySweep = (runtime: ServiceRuntime<"storage">) => {
+  const surveys = surveyKeeperOf(runtime);
+  return async () => ({ started: await surveys.sweep() });
+};
+
 export const handler = lambdaFromEnvironment("storage", createHandler);
+export const sweep = lambdaFromEnvironment("storage", createSurveySweep);

@@ -1,2 +1,3 @@
 // The storage service: what the local cloud and tests import.
-export { createHandler } from "./handler";
+export { createHandler, createSurveySweep } from "./handler";
+export { SURVEY_SWEEP_EVERY_MINUTES } from "./keepSurveys";

@@ -23,6 +23,21 @@ const STORAGE_ATTEMPTS = storageQueue?.maxReceiveCount ?? 1;
  */
 export const CLAIM_TAKEOVER_AFTER_MS = 2 * STORAGE_ATTEMPTS * (storageQueue?.visibilityTimeoutSeconds ?? 60) * 1000;
 
+/** How often storage sweeps for surveys whose saga nobody else will start: a few times within a claim's takeover time. */
+export const SURVEY_SWEEP_EVERY_MINUTES = 5;
+
+/** What a SurveyCompleted is traced to: the answer's event that claimed it, or, from the sweep, only the survey. */
+type SagaCause = Pick<EventMetadata, "correlationId" | "userId"> & { eventId?: string };
+
+/** Surveys the sweep could not start this time; each waits, claimed or not, for the next sweep. */
+export class SurveySweepError extends Error {
+  override readonly name = "SurveySweepError";
+  readonly code = "SURVEY_SWEEP_INCOMPLETE";
+  constructor(readonly surveyIds: readonly string[], options: { cause: unknown }) {
+    super(`The survey sweep could not start ${surveyIds.length} survey(s): ${surveyIds.join(", ")}`, options);
+  }
+}
+
 export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
   const now = () => new Date(ports.clock());
 
@@ -52,19 +67,20 @@ export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
    * Claims the survey for `claimant` when its answers reach the threshold, or takes over a stale claim never announced,
    * and then announces SurveyCompleted. Its event id comes from the survey, so whoever announces it, it is one event.
    */
-  const startSagaIfDue = async (surveyId: string, claimant: string, cause: EventMetadata) => {
+  const startSagaIfDue = async (surveyId: string, claimant: string, cause: SagaCause): Promise<boolean> => {
     const { count, crossed } = await ports.surveys.claimForSynthesis(surveyId, SYNTHESIS_THRESHOLD, claimant, { takeOverAfterMs: CLAIM_TAKEOVER_AFTER_MS });
-    if (!crossed) return;
+    if (!crossed) return false;
     await ports.publisher.publish({
       type: "SurveyCompleted",
       correlationId: cause.correlationId,
-      causationId: cause.eventId,
+      ...(cause.eventId ? { causationId: cause.eventId } : {}),
       userId: cause.userId,
       deduplicationKey: `survey-completed:${surveyId}`,
       data: { surveyId, responseCount: count, completedAt: now().toISOString() },
     });
     // On the bus: no redelivery or later answer announces it again.
     await ports.surveys.markAnnounced(surveyId);
+    return true;
   };
 
   /**
@@ -83,6 +99,29 @@ export const createSurveyKeeper = (ports: SurveyKeeperPorts) => {
   };
 
   return {
+    /**
+     * Starts the saga of every survey nobody else will: one whose answers reached the threshold while storage gave up
+     * on their events before it claimed, or one claimed and never announced (its claimant died with no StepFailed),
+     * once its answers or its claim have been left as long as a claim is before a later answer takes it over. Each is
+     * claimed as an answer's event would claim it, so the saga still starts once: a survey an answer's event is
+     * claiming is fresh and left alone, and two sweeps at once are two claimants of which one wins. Returns how many
+     * it announced; a survey it could not announce waits for the next sweep (SurveySweepError once all were tried).
+     */
+    async sweep(): Promise<number> {
+      const claimant = `survey-sweep:${now().toISOString()}`;
+      let started = 0;
+      const failed: { surveyId: string; error: unknown }[] = [];
+      for (const { surveyId, ownerId } of await ports.surveys.listAwaitingSagaStart(SYNTHESIS_THRESHOLD, CLAIM_TAKEOVER_AFTER_MS)) {
+        try {
+          if (await startSagaIfDue(surveyId, claimant, { correlationId: surveyId, userId: ownerId })) started += 1;
+        } catch (error) {
+          if (!isSurveyNotFoundError(error)) failed.push({ surveyId, error });
+        }
+      }
+      if (failed.length > 0) throw new SurveySweepError(failed.map((f) => f.surveyId), { cause: failed[0]?.error });
+      return started;
+    },
+
     async surveyResponseAccepted({ envelope, replayName }: ConsumedEvent<"SurveyResponseAccepted">) {
       const { data, metadata } = envelope;
       // A replay of the archive keeps the count but claims nothing: the saga ran when the answers came in, and the

@@ -1,5 +1,5 @@
 // Storage's part of the persona saga over in-memory stores: one SurveyCompleted per survey, statuses that only move forward.
-import { RecordingPublisher } from "@innerworld/events";
+import { RecordingPublisher, deterministicEventId } from "@innerworld/events";
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { manualClock } from "@innerworld/platform/clock";
 import { DEFAULT_QUESTIONS, personaIdForSurvey, type SurveyStatus } from "@innerworld/surveys";
@@ -240,6 +240,78 @@ describe("storage in the persona saga", () => {
 
     // Assess: one SurveyCompleted, with every answer counted.
     expect(publisher.ofType("SurveyCompleted").map((e) => e.data.responseCount)).toEqual([9]);
+  });
+
+  it("sweeps a survey whose answers reached the threshold while storage gave up on all their events before it claimed", async () => {
+    // Prepare: three answers kept; their events dead-lettered (the claim's write kept failing) and no StepFailed came back.
+    const { surveys, publisher, clock, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+
+    // Act and assess: while the answers' own events may still claim, the sweep starts nothing; once they settled, it does.
+    expect(await keeper.sweep()).toBe(0);
+    clock.advance(CLAIM_TAKEOVER_AFTER_MS - 1000);
+    expect(await keeper.sweep()).toBe(0);
+    expect(publisher.ofType("SurveyCompleted")).toEqual([]);
+    clock.advance(1000);
+    expect(await keeper.sweep()).toBe(1);
+
+    // Once, traced to the survey and its owner; neither a later sweep nor the answer's event redriven announces it again.
+    const [completed] = publisher.ofType("SurveyCompleted");
+    expect(completed).toMatchObject({ metadata: { correlationId: SURVEY, userId: "owner-1", eventId: deterministicEventId("storage", "SurveyCompleted", `survey-completed:${SURVEY}`) }, data: { surveyId: SURVEY, responseCount: 3 } });
+    clock.advance(CLAIM_TAKEOVER_AFTER_MS * 3);
+    expect(await keeper.sweep()).toBe(0);
+    await keeper.surveyResponseAccepted(await accepted("r3"));
+    expect(publisher.ofType("SurveyCompleted")).toHaveLength(1);
+    expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
+  });
+
+  it("sweeps a claim whose claimant died before announcing it, with no StepFailed and no answer after it", async () => {
+    const { surveys, publisher, clock, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+    publisher.down = true;
+    const third = await accepted("r3");
+    await expect(keeper.surveyResponseAccepted(third)).rejects.toMatchObject({ code: "PUBLISH_FAILED" });
+    publisher.down = false;
+
+    clock.advance(CLAIM_TAKEOVER_AFTER_MS - 1000);
+    expect(await keeper.sweep()).toBe(0);
+    clock.advance(1000);
+    expect(await keeper.sweep()).toBe(1);
+
+    // The claimant's event, redriven from the dead-letter queue, finds the claim taken over and announced.
+    await keeper.surveyResponseAccepted(third);
+    expect(publisher.ofType("SurveyCompleted").map((e) => e.data.responseCount)).toEqual([3]);
+  });
+
+  it("leaves a survey it could not announce claimed for the next sweep, and says which, without stopping at it", async () => {
+    const { surveys, publisher, clock, keeper } = await setUp();
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(surveys, key);
+    clock.advance(CLAIM_TAKEOVER_AFTER_MS);
+
+    publisher.down = true;
+    await expect(keeper.sweep()).rejects.toMatchObject({ code: "SURVEY_SWEEP_INCOMPLETE", surveyIds: [SURVEY] });
+    publisher.down = false;
+    // Its own claim is fresh: the next sweeps wait for it as an answer's event would.
+    expect(await keeper.sweep()).toBe(0);
+    clock.advance(CLAIM_TAKEOVER_AFTER_MS);
+    expect(await keeper.sweep()).toBe(1);
+
+    expect(publisher.ofType("SurveyCompleted")).toHaveLength(1);
+    expect((await surveys.get(SURVEY))?.status).toBe("synthesizing");
+  });
+
+  it("sweeps nothing from a survey still short of answers, or whose saga has moved on", async () => {
+    const short = await setUp();
+    for (const key of ["r1", "r2"]) await keepAnswer(short.surveys, key);
+    const drawing = await setUp("drawing");
+    for (const key of ["r1", "r2", "r3"]) await keepAnswer(drawing.surveys, key);
+    short.clock.advance(CLAIM_TAKEOVER_AFTER_MS);
+    drawing.clock.advance(CLAIM_TAKEOVER_AFTER_MS);
+
+    expect(await short.keeper.sweep()).toBe(0);
+    expect(await drawing.keeper.sweep()).toBe(0);
+
+    expect([...short.publisher.ofType("SurveyCompleted"), ...drawing.publisher.ofType("SurveyCompleted")]).toEqual([]);
   });
 
   it("fails a survey whose persona was deleted before it was ready, and leaves a ready one ready", async () => {

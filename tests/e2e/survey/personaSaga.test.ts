@@ -137,7 +137,7 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     for (const [friend, words, passions, talk] of [
       ["sofi", "chistosa, leal y ruidosa", "el fútbol y la música", "con bromas y mucha chispa"],
       ["dani", "Leal, creativa, ¡chistosa!", "de fútbol o de anime", "con bromas y mucha chispa"],
-      ["vale", "amable y chistosa", "la música, el anime", "cálido y animador"],
+      ["vale", "amable y chistosa", "la música, el anime", "con cariño, dando ánimos"],
     ] as const) {
       const answered = await answer(surveyId, friendAnswers(`es-${friend}`, words, passions, talk));
       expect(answered.status).toBe(202);

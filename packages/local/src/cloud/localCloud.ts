@@ -12,7 +12,7 @@ import { startWebSocketApiEmulator, type WebSocketApiEmulator } from "@innerworl
 import { startEventBridgeEmulator } from "@innerworld/emulators/eventbridge";
 import { startHttpApiEmulator } from "@innerworld/emulators/http-api";
 import { startDevIssuer } from "@innerworld/emulators/issuer";
-import { SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
+import { SCHEDULED_TASKS, SQS_SERVICE_HANDLERS } from "../runner/serviceRegistry";
 import { startWebClient } from "../web/webClient";
 import { startSqsEventSource, type SqsEventSource, type SqsHandler } from "../runner/sqsEventSource";
 import { wireRunnerQueue } from "../runner/runnerQueue";
@@ -61,6 +61,8 @@ export interface LocalCloudOptions {
   clock?: Clock;
   /** How often the gateway's sweep ends idle, expired and long-disconnected sessions (the cloud runs it every minute). */
   sweepIntervalMs?: number;
+  /** How often storage sweeps for surveys whose persona saga nobody else will start (the cloud: every 5 minutes). */
+  surveySweepIntervalMs?: number;
   gatewayLimits?: Partial<GatewayLimits>;
   /** Seconds after its acknowledgement a turn without a reply is timed out (default: the topology's deadline). */
   turnDeadlineSeconds?: number;
@@ -82,6 +84,8 @@ export interface LocalCloud {
   eventSources: SqsEventSource[];
   /** Runs the session sweep now rather than waiting for its timer. */
   sweepSessions(): Promise<number>;
+  /** Runs storage's survey sweep now, when storage runs here. */
+  sweepSurveys(): Promise<unknown>;
   /** Stops one emulator while the rest keeps running. */
   stopPart(part: StoppablePart): Promise<void>;
   stop(): Promise<void>;
@@ -117,6 +121,8 @@ const LOCAL_CONCURRENCY: Partial<Record<ServiceName, number>> = { generation: 10
 
 export interface RunningServices {
   eventSources: SqsEventSource[];
+  /** Each running service's scheduled task (storage's survey sweep), to run now rather than waiting for its timer. */
+  scheduledTasks: Partial<Record<ServiceName, () => Promise<unknown>>>;
   stop(): Promise<void>;
 }
 
@@ -124,7 +130,15 @@ export interface RunningServices {
 export const runServices = (
   endpoints: LocalEndpoints,
   services: readonly ServiceName[],
-  options: { handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>; pollersPerService?: number; onRuntime?: (runtime: ServiceRuntime) => void; clock?: Clock } = {},
+  options: {
+    handlerOverrides?: Partial<Record<ServiceName, SqsHandler>>;
+    pollersPerService?: number;
+    onRuntime?: (runtime: ServiceRuntime) => void;
+    clock?: Clock;
+    /** How often scheduled tasks run (default: each task's own pace, as its schedule in AWS). */
+    scheduledTaskIntervalMs?: number;
+    log?: (message: string) => void;
+  } = {},
 ): RunningServices => {
   const config = runtimeConfigFor(endpoints);
   const emf = endpoints.metricsFile ? emfFileSink(endpoints.metricsFile) : undefined;
@@ -133,6 +147,7 @@ export const runServices = (
   // a missing classifier) then stops the start with its own error, not after other services began polling and were
   // cut off mid-request.
   const handlers: { service: ServiceName; queue: ServiceQueues; handler: SqsHandler; batchSize: number; functionTimeoutSeconds: number }[] = [];
+  const scheduledTasks: RunningServices["scheduledTasks"] = {};
   try {
     for (const service of services) {
       const queues = endpoints.queues[service];
@@ -146,6 +161,8 @@ export const runServices = (
         options.onRuntime?.(runtime);
         runtimes.push(runtime);
         handler = build(runtime);
+        const task = SCHEDULED_TASKS[service];
+        if (task) scheduledTasks[service] = task.build(runtime);
       }
       handlers.push({ service, queue: queues, handler, batchSize: queue.batchSize, functionTimeoutSeconds: queue.functionTimeoutSeconds });
     }
@@ -170,9 +187,25 @@ export const runServices = (
       ...(LOCAL_CONCURRENCY[service] !== undefined ? { maxConcurrency: LOCAL_CONCURRENCY[service] } : {}),
     }),
   );
+  // Stand-ins for the scheduled functions (storage's survey sweep): a run still going when the next is due is left alone.
+  const timers = Object.entries(scheduledTasks).map(([service, run]) => {
+    const task = SCHEDULED_TASKS[service as ServiceName];
+    let running: Promise<unknown> | undefined;
+    const timer = setInterval(() => {
+      running ??= run()
+        .catch((error: unknown) => options.log?.(`${service} ${task?.name ?? "scheduled task"} failed: ${(error as Error).message}`))
+        .finally(() => {
+          running = undefined;
+        });
+    }, options.scheduledTaskIntervalMs ?? task?.everyMs ?? 60_000);
+    return { timer, settled: () => running };
+  });
   return {
     eventSources,
+    scheduledTasks,
     async stop() {
+      for (const { timer } of timers) clearInterval(timer);
+      await Promise.all(timers.map(({ settled }) => settled()));
       await Promise.all(eventSources.map((source) => source.stop()));
       for (const runtime of runtimes) runtime.destroy();
       sqs.destroy();
@@ -337,6 +370,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       ...(options.pollersPerService ? { pollersPerService: options.pollersPerService } : {}),
       ...(options.onRuntime ? { onRuntime: options.onRuntime } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.surveySweepIntervalMs ? { scheduledTaskIntervalMs: options.surveySweepIntervalMs } : {}),
+      log,
     });
     stack.push({ name: "services", close: running.stop });
 
@@ -364,7 +399,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       const [found] = index >= 0 ? stack.splice(index, 1) : [];
       await found?.close();
     };
-    return { endpoints, endpointsFile, eventSources: running.eventSources, sweepSessions: gateway.sweep, stopPart, stop: stopAll };
+    const sweepSurveys = async () => running.scheduledTasks.storage?.();
+    return { endpoints, endpointsFile, eventSources: running.eventSources, sweepSessions: gateway.sweep, sweepSurveys, stopPart, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -8,7 +8,7 @@ import { createHandler as notifier } from "@innerworld/notifier";
 import { createHandler as personaSynthesis } from "@innerworld/persona-synthesis";
 import { createHandler as portrait } from "@innerworld/portrait";
 import { createHandler as safety } from "@innerworld/safety";
-import { createHandler as storage } from "@innerworld/storage";
+import { createHandler as storage, createSurveySweep, SURVEY_SWEEP_EVERY_MINUTES } from "@innerworld/storage";
 import { createHandler as watchdog } from "@innerworld/watchdog";
 import type { SqsHandler } from "./sqsEventSource";
 
@@ -29,3 +29,14 @@ const FACTORIES: { [S in ServiceName]?: (runtime: ServiceRuntime<S>) => SqsHandl
  * runtime a factory receives is always its own, which the compiler cannot follow through a lookup.
  */
 export const SQS_SERVICE_HANDLERS = FACTORIES as Partial<Record<ServiceName, (runtime: ServiceRuntime) => SqsHandler>>;
+
+/** What a service runs on a schedule besides its queue (in AWS a scheduled function), and how often by default. */
+export interface ScheduledTask {
+  name: string;
+  everyMs: number;
+  build: (runtime: ServiceRuntime) => () => Promise<unknown>;
+}
+
+export const SCHEDULED_TASKS: Partial<Record<ServiceName, ScheduledTask>> = {
+  storage: { name: "survey sweep", everyMs: SURVEY_SWEEP_EVERY_MINUTES * 60_000, build: createSurveySweep as (runtime: ServiceRuntime) => () => Promise<unknown> },
+};

@@ -1,4 +1,5 @@
 // The survey store port: surveys, their anonymous responses, and the one crossing of the synthesis threshold.
+import { epochSeconds } from "@innerworld/platform/clock";
 import type { SourceLimits } from "../respondent";
 import type { Survey, SurveyStatus, SynthesisRecord, SynthesisThreshold } from "../surveySchema";
 
@@ -29,8 +30,37 @@ export type DropReason = "abusive" | "crisis" | "locating";
 /** What became of a response: kept, the respondent's second, or one more than its network or browser may give. */
 export type AddResponseResult = "added" | "duplicate" | "source_full";
 
-/** Responses are kept for the persona to be made, then for at most this long. */
+/**
+ * Responses are kept for the persona to be made, then for at most this long. From its expiry a response is gone to
+ * every read and write of every adapter (not listed, not counted, no longer its respondent's one answer), whenever
+ * DynamoDB's TTL gets round to deleting it; a browser's or network's count expires this long after its last response.
+ */
 export const RESPONSE_RETENTION_SECONDS = 30 * 24 * 60 * 60;
+
+/** The TTL (epoch seconds) of a response kept, or a source counted, at `nowMs`. */
+export const responseExpiresAt = (nowMs: number): number => epochSeconds(nowMs) + RESPONSE_RETENTION_SECONDS;
+
+/** When (store's time, to the second) a response with this TTL was kept. */
+export const keptAtOf = (expiresAt: number): number => (expiresAt - RESPONSE_RETENTION_SECONDS) * 1000;
+
+/** A survey as the sweep sees it: where its saga stands, and the responses it has now. */
+export interface SurveySagaState {
+  surveyId: string;
+  ownerId: string;
+  status: SurveyStatus;
+  /** The claim's time by the store's clock, and whether its SurveyCompleted is on the bus. */
+  claimedAtMs?: number;
+  announced: boolean;
+  /** Its responses not yet expired, each with when the store kept it. */
+  responses: readonly (StoredResponse & { keptAtMs: number })[];
+}
+
+/** A survey whose saga nobody but a sweep will start. */
+export interface SurveyAwaitingSaga {
+  surveyId: string;
+  ownerId: string;
+}
+
 
 export interface SurveyStore {
   create(survey: Survey): Promise<void>;
@@ -59,6 +89,11 @@ export interface SurveyStore {
    * again never changes the survey's status.
    */
   claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string, options?: { takeOverAfterMs?: number }): Promise<{ count: number; crossed: boolean }>;
+  /**
+   * The surveys whose saga nobody but a sweep will start (awaitsSagaStart): for a periodic sweep, which claims each with
+   * claimForSynthesis as an answer's event would. Reads the whole store; a sweep's pace, not a request's.
+   */
+  listAwaitingSagaStart(threshold: SynthesisThreshold, settledAfterMs: number): Promise<SurveyAwaitingSaga[]>;
   /** Notes that the claim's SurveyCompleted is on the bus: from then on no claimant, not even its own, is told to announce it. */
   markAnnounced(surveyId: string): Promise<void>;
   listResponses(surveyId: string): Promise<StoredResponse[]>;
@@ -77,6 +112,17 @@ export const networkCountOf = (responses: readonly StoredResponse[]): number => 
 /** Whether kept responses reach a threshold. */
 export const reachesThreshold = (responses: readonly StoredResponse[], threshold: SynthesisThreshold): boolean =>
   responses.length >= threshold.responses && networkCountOf(responses) >= threshold.networks;
+
+/**
+ * Whether a survey waits for a saga nobody else will start: collecting, with answers that reach the threshold, the
+ * latest kept `settledAfterMs` ago (time enough for its own event's attempts, which claim it when they can); or claimed
+ * that long ago and never announced (its claimant died, or gave up without its StepFailed being heard).
+ */
+export const awaitsSagaStart = (state: SurveySagaState, threshold: SynthesisThreshold, nowMs: number, settledAfterMs: number): boolean => {
+  if (state.status === "synthesizing") return !state.announced && state.claimedAtMs !== undefined && state.claimedAtMs + settledAfterMs <= nowMs;
+  if (state.status !== "collecting" || state.claimedAtMs !== undefined || !reachesThreshold(state.responses, threshold)) return false;
+  return Math.max(...state.responses.map((r) => r.keptAtMs)) + settledAfterMs <= nowMs;
+};
 
 export class SurveyNotFoundError extends Error {
   override readonly name = "SurveyNotFoundError";

@@ -3,7 +3,7 @@ import { manualClock, type Clock } from "@innerworld/platform/clock";
 import { describe, expect, it } from "vitest";
 import type { Survey } from "../surveySchema";
 import { DEFAULT_QUESTIONS } from "../questions";
-import type { SurveyStore } from "./surveyStore";
+import { RESPONSE_RETENTION_SECONDS, type SurveyStore } from "./surveyStore";
 
 let next = 0;
 const newSurvey = (overrides: Partial<Survey> = {}): Survey => ({
@@ -154,6 +154,48 @@ export const surveyStoreContract = (adapter: string, makeStoreOn: (clock: Clock)
       expect(await store.get(survey.surveyId)).toMatchObject({ status: "synthesizing", responseCount: 7 });
     });
 
+    it("lists the surveys whose saga nobody else will start: answers enough and settled, or a claim never announced and stale", async () => {
+      // Prepare: one survey of each kind, all answered or claimed at the same moment.
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const [enough, tooFew, claimed, announced, ready] = [newSurvey(), newSurvey(), newSurvey(), newSurvey(), newSurvey({ status: "ready" })];
+      for (const survey of [enough, tooFew, claimed, announced, ready]) await store.create(survey);
+      for (const survey of [enough, claimed, announced, ready]) for (const k of ["a", "b", "c"]) await store.addResponse(survey.surveyId, response(k));
+      for (const k of ["a", "b"]) await store.addResponse(tooFew.surveyId, response(k));
+      for (const survey of [claimed, announced]) expect((await store.claimForSynthesis(survey.surveyId, THREE, "event-c")).crossed).toBe(true);
+      await store.markAnnounced(announced.surveyId);
+      const ours = new Set([enough, tooFew, claimed, announced, ready].map((s) => s.surveyId));
+      const awaiting = async () => (await store.listAwaitingSagaStart(THREE, TAKE_OVER_AFTER_MS)).filter((s) => ours.has(s.surveyId)).map((s) => s.surveyId).sort();
+
+      // Act and assess: while the answers' own events may still claim, the sweep has nothing to do.
+      clock.advance(TAKE_OVER_AFTER_MS - 1000);
+      expect(await awaiting()).toEqual([]);
+      clock.advance(1000);
+      expect(await awaiting()).toEqual([enough.surveyId, claimed.surveyId].sort());
+      expect(await store.listAwaitingSagaStart(THREE, TAKE_OVER_AFTER_MS)).toContainEqual({ surveyId: enough.surveyId, ownerId: enough.ownerId });
+      // Claimed by the sweep: waiting again only once that claim is stale, and never once it is announced.
+      expect((await store.claimForSynthesis(enough.surveyId, THREE, "sweep")).crossed).toBe(true);
+      expect(await awaiting()).toEqual([claimed.surveyId]);
+      clock.advance(TAKE_OVER_AFTER_MS);
+      expect(await awaiting()).toEqual([enough.surveyId, claimed.surveyId].sort());
+      for (const survey of [enough, claimed]) await store.markAnnounced(survey.surveyId);
+      expect(await awaiting()).toEqual([]);
+    });
+
+    it("counts only unexpired answers towards a survey awaiting its saga", async () => {
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b"]) await store.addResponse(survey.surveyId, response(k));
+      clock.advance(RESPONSE_RETENTION_SECONDS * 1000 - TAKE_OVER_AFTER_MS);
+      await store.addResponse(survey.surveyId, response("c"));
+
+      clock.advance(TAKE_OVER_AFTER_MS);
+
+      expect((await store.listAwaitingSagaStart(THREE, TAKE_OVER_AFTER_MS)).map((s) => s.surveyId)).not.toContain(survey.surveyId);
+    });
+
     it("counts responses without claiming the survey, for a replay that must start nothing", async () => {
       const store = makeStore();
       const survey = newSurvey();
@@ -190,6 +232,44 @@ export const surveyStoreContract = (adapter: string, makeStoreOn: (clock: Clock)
       expect(await store.setStatus(done.surveyId, "failed", { failureReason: "late" })).toBe(false);
       expect(await store.get(done.surveyId)).toMatchObject({ status: "ready" });
       expect(await store.get(done.surveyId)).not.toHaveProperty("failureReason");
+    });
+
+    it("stops listing, counting and claiming with a response once it has expired, though nothing deleted it yet", async () => {
+      // Prepare: two answers, then a third a day later; TTL deletion is lazy (and absent locally), so the reads decide.
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b"]) await store.addResponse(survey.surveyId, response(k));
+      clock.advance(24 * 60 * 60_000);
+      await store.addResponse(survey.surveyId, response("c", "2026-11-19T16:00:00.000Z"));
+
+      // Act: the first two reach their retention.
+      clock.advance(RESPONSE_RETENTION_SECONDS * 1000 - 24 * 60 * 60_000);
+
+      // Assess: only the third is left to read, count or start a persona with.
+      expect((await store.listResponses(survey.surveyId)).map((r) => r.respondentKey)).toEqual(["c"]);
+      expect(await store.countResponses(survey.surveyId)).toBe(1);
+      expect(await store.claimForSynthesis(survey.surveyId, THREE, "event-late")).toEqual({ count: 1, crossed: false });
+      expect(await store.get(survey.surveyId)).toMatchObject({ status: "collecting" });
+    });
+
+    it("lets a respondent whose response expired answer again, and gives its browser and network their room back", async () => {
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const survey = newSurvey();
+      await store.create(survey);
+      expect(await store.addResponse(survey.surveyId, from("r1", "home-wifi", "phone-a"), LIMITS)).toBe("added");
+      expect(await store.addResponse(survey.surveyId, from("r2", "home-wifi", "phone-a"), LIMITS)).toBe("added");
+      expect(await store.addResponse(survey.surveyId, from("r3", "home-wifi", "phone-a"), LIMITS)).toBe("source_full");
+
+      clock.advance(RESPONSE_RETENTION_SECONDS * 1000);
+
+      expect(await store.addResponse(survey.surveyId, from("r1", "home-wifi", "phone-a"), LIMITS)).toBe("added");
+      expect(await store.addResponse(survey.surveyId, from("r3", "home-wifi", "phone-a"), LIMITS)).toBe("added");
+      expect(await store.addResponse(survey.surveyId, from("r4", "home-wifi", "phone-a"), LIMITS)).toBe("source_full");
+      expect(await store.addResponse(survey.surveyId, from("r1", "home-wifi", "phone-a"), LIMITS)).toBe("duplicate");
+      expect((await store.listResponses(survey.surveyId)).map((r) => r.respondentKey).sort()).toEqual(["r1", "r3"]);
     });
 
     it("counts dropped answers without storing them", async () => {

@@ -1,10 +1,10 @@
 // The survey store on DynamoDB: one partition per survey, the survey item beside one item per respondent.
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { epochSeconds, systemClock, type Clock } from "@innerworld/platform/clock";
-import { isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { epochSeconds, isExpired, systemClock, type Clock } from "@innerworld/platform/clock";
+import { ifConditionHolds, isConditionFailure, pagesOf } from "@innerworld/platform/dynamodb";
 import type { SourceLimits } from "../../respondent";
 import { SURVEY_STATUS_FROM, type Survey, type SurveyStatus, type SynthesisThreshold } from "../../surveySchema";
-import { RESPONSE_RETENTION_SECONDS, SurveyNotFoundError, reachesThreshold, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
+import { SurveyNotFoundError, awaitsSagaStart, keptAtOf, reachesThreshold, responseExpiresAt, type SurveyAwaitingSaga, type SurveySagaState, type AddResponseResult, type DropReason, type StoredResponse, type SurveyStatusFields, type SurveyStore } from "../surveyStore";
 
 const SURVEY_SK = "SURVEY";
 const RESPONSE_PREFIX = "RESPONSE#";
@@ -45,17 +45,20 @@ export class DynamoDbSurveyStore implements SurveyStore {
   async addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult> {
     if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
     const key = { surveyId, sk: `${RESPONSE_PREFIX}${response.respondentKey}` };
-    // A respondent sending again is told so, whatever their network has given since.
-    const { Item: existing } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: "sk" }));
-    if (existing) return "duplicate";
+    // A respondent sending again is told so, whatever their network has given since; one whose response expired (TTL
+    // may not have deleted it yet) answers afresh.
+    const { Item: existing } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true, ProjectionExpression: "sk, expiresAt" }));
+    if (existing && !isExpired(existing, this.clock())) return "duplicate";
     const held = limits ? await this.holdSourceSlots(surveyId, response, limits) : [];
     if (held === undefined) return "source_full";
+    const now = this.clock();
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...key, ...response, expiresAt: epochSeconds(this.clock()) + RESPONSE_RETENTION_SECONDS },
-          ConditionExpression: "attribute_not_exists(sk)",
+          Item: { ...key, ...response, expiresAt: responseExpiresAt(now) },
+          ConditionExpression: "attribute_not_exists(sk) OR expiresAt <= :now",
+          ExpressionAttributeValues: { ":now": epochSeconds(now) },
         }),
       );
     } catch (error) {
@@ -75,8 +78,8 @@ export class DynamoDbSurveyStore implements SurveyStore {
 
   /**
    * Takes one slot from the browser's counter, then one from the network's, each only below its cap (an atomic
-   * conditional ADD, so parallel answers cannot all see room); gives the first back when the second is full. The
-   * source keys held, or undefined when a source is full.
+   * conditional ADD, so parallel answers cannot all see room); gives the first back when the second is full. A counter
+   * past its TTL counts nothing and starts again at one. The source keys held, or undefined when a source is full.
    */
   private async holdSourceSlots(surveyId: string, response: StoredResponse, limits: SourceLimits): Promise<string[] | undefined> {
     const wanted = [
@@ -85,24 +88,46 @@ export class DynamoDbSurveyStore implements SurveyStore {
     ];
     const held: string[] = [];
     for (const { sk, cap } of wanted) {
-      try {
-        await this.client.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: { surveyId, sk },
-            UpdateExpression: "ADD responses :one SET expiresAt = :expires",
-            ConditionExpression: "attribute_not_exists(responses) OR responses < :cap",
-            ExpressionAttributeValues: { ":one": 1, ":cap": cap, ":expires": epochSeconds(this.clock()) + RESPONSE_RETENTION_SECONDS },
-          }),
-        );
-        held.push(sk);
-      } catch (error) {
+      const holds = await this.holdSourceSlot(surveyId, sk, cap).catch(async (error: unknown) => {
         await this.releaseSourceSlots(surveyId, held);
-        if (isConditionFailure(error)) return undefined;
         throw error;
+      });
+      if (!holds) {
+        await this.releaseSourceSlots(surveyId, held);
+        return undefined;
       }
+      held.push(sk);
     }
     return held;
+  }
+
+  /** One slot of one source's counter: below its cap, or a fresh count when the counter has expired. */
+  private async holdSourceSlot(surveyId: string, sk: string, cap: number): Promise<boolean> {
+    const now = this.clock();
+    const values = { ":one": 1, ":now": epochSeconds(now), ":expires": responseExpiresAt(now) };
+    const live = this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { surveyId, sk },
+        UpdateExpression: "ADD responses :one SET expiresAt = :expires",
+        ConditionExpression: "attribute_not_exists(responses) OR (responses < :cap AND (attribute_not_exists(expiresAt) OR expiresAt > :now))",
+        ExpressionAttributeValues: { ...values, ":cap": cap },
+      }),
+    );
+    if ((await ifConditionHolds(live)) !== undefined) return true;
+    // Full, or expired: only an expired counter (one whose every response has expired too) is started again.
+    const restarted = await ifConditionHolds(
+      this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { surveyId, sk },
+          UpdateExpression: "SET responses = :one, expiresAt = :expires",
+          ConditionExpression: "expiresAt <= :now",
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+    return restarted !== undefined;
   }
 
   private async releaseSourceSlots(surveyId: string, held: readonly string[]): Promise<void> {
@@ -202,6 +227,49 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
+  /** A scan of the table, survey items and responses together: the sweep runs every few minutes, not per answer. */
+  async listAwaitingSagaStart(threshold: SynthesisThreshold, settledAfterMs: number): Promise<SurveyAwaitingSaga[]> {
+    const now = this.clock();
+    const surveys = new Map<string, Omit<SurveySagaState, "responses">>();
+    const responses = new Map<string, (StoredResponse & { keptAtMs: number })[]>();
+    const pages = pagesOf((start) =>
+      this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          FilterExpression: "(sk = :survey AND #status IN (:collecting, :synthesizing)) OR begins_with(sk, :response)",
+          ProjectionExpression: "surveyId, sk, ownerId, #status, synthesisClaimedAt, synthesisAnnouncedAt, respondentKey, networkKey, expiresAt",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":survey": SURVEY_SK, ":collecting": "collecting", ":synthesizing": "synthesizing", ":response": RESPONSE_PREFIX },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const surveyId = item.surveyId as string;
+        if (item.sk === SURVEY_SK) {
+          const survey = item as SurveyItem;
+          surveys.set(surveyId, {
+            surveyId,
+            ownerId: survey.ownerId,
+            status: survey.status,
+            announced: survey.synthesisAnnouncedAt !== undefined,
+            ...(survey.synthesisClaimedAt ? { claimedAtMs: Date.parse(survey.synthesisClaimedAt) } : {}),
+          });
+        } else if (!isExpired(item as { expiresAt?: number }, now)) {
+          // Only what the threshold and the settling read; a response kept before TTLs were counts as long settled.
+          const keptAtMs = typeof item.expiresAt === "number" ? keptAtOf(item.expiresAt) : 0;
+          const kept = { respondentKey: item.respondentKey as string, answers: [], receivedAt: "", keptAtMs, ...(typeof item.networkKey === "string" ? { networkKey: item.networkKey } : {}) };
+          responses.set(surveyId, responses.get(surveyId) ?? []);
+          responses.get(surveyId)?.push(kept);
+        }
+      }
+    }
+    return [...surveys.values()]
+      .filter((survey) => awaitsSagaStart({ ...survey, responses: responses.get(survey.surveyId) ?? [] }, threshold, now, settledAfterMs))
+      .map(({ surveyId, ownerId }) => ({ surveyId, ownerId }));
+  }
+
   async markAnnounced(surveyId: string): Promise<void> {
     await this.client.send(
       new UpdateCommand({
@@ -235,10 +303,10 @@ export class DynamoDbSurveyStore implements SurveyStore {
 
   async listResponses(surveyId: string): Promise<StoredResponse[]> {
     const responses: StoredResponse[] = [];
-    const now = epochSeconds(this.clock());
+    const now = this.clock();
     for await (const page of this.responsePages(surveyId)) {
       for (const item of page.Items ?? []) {
-        if (typeof item.expiresAt === "number" && item.expiresAt <= now) continue;
+        if (isExpired(item as { expiresAt?: number }, now)) continue;
         responses.push({
           respondentKey: item.respondentKey as string,
           answers: item.answers as StoredResponse["answers"],
