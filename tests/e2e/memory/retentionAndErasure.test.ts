@@ -1,25 +1,32 @@
 // Privacy end to end: dates in the user's time zone, messages expiring a day after distillation, export, and DELETE /me that a replay cannot undo.
 import { GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
-import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
+import { DescribeReplayCommand, DescribeRuleCommand, StartReplayCommand, TestEventPatternCommand } from "@aws-sdk/client-eventbridge";
+import { DeleteObjectCommand, GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localCredentials } from "@innerworld/emulators/net";
+import { BUS_NAME, TOPOLOGY, ruleNameOf } from "@innerworld/events";
 import { DynamoDbGraphStore } from "@innerworld/memory/graph";
 import { TABLE_KEYS } from "@innerworld/platform/tables";
 import { metadataOf, tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
-import { DRAIN_TIMEOUT_MS, queuesDrained } from "../analyst/support/cloudState";
+import { DRAIN_TIMEOUT_MS, archivedEvents, queuesDrained } from "../analyst/support/cloudState";
+import { callFrom, networkOfFriend } from "../survey/fromNetwork";
 
 const USER = "teen-erased";
 const BYSTANDER = "teen-stays";
 /** 07:30 UTC on Thursday is still 23:30 on Wednesday in Los Angeles: "tomorrow" there is Thursday the 19th. */
 const clock = clockStartingAt("2026-11-19T07:30:00Z");
 const DAY_SECONDS = 24 * 60 * 60;
+/** Read from the topology table, so a service that starts accepting replays is replayed into here too. */
+const SERVICES_TAKING_REPLAYS = TOPOLOGY.filter((topology) => topology.acceptsReplay).map((topology) => topology.service);
 
 describe("retention and erasure", () => {
   let env: TestCloud;
   let graph: DynamoDbGraphStore;
   let bus: BusTapHandle;
+  let s3: S3Client;
   let windowStart: Date;
   const sessions: Record<string, string> = {};
 
@@ -30,8 +37,10 @@ describe("retention and erasure", () => {
     env = await startTestCloud({ clock });
     graph = DynamoDbGraphStore.fromClient(env.dynamodb, `${env.cloud.endpoints.tablePrefix}-graph`);
     bus = await tapBus(env, ["GraphUpdated"]);
+    s3 = new S3Client({ endpoint: env.cloud.endpoints.s3Endpoint, region: env.cloud.endpoints.region, credentials: localCredentials, forcePathStyle: true });
   });
   afterAll(async () => {
+    s3?.destroy();
     await bus?.close();
     await env?.stop();
   });
@@ -62,16 +71,37 @@ describe("retention and erasure", () => {
     return { sessionId, timeZone: started.payload.timeZone };
   };
 
-  /** Every item of every table whose attributes mention the user, as a scan sees them. */
-  const itemsMentioning = async (userId: string) => {
+  /** Every item of every table whose attributes mention any of `ids` (a user's id, their sessions', surveys' and personas'), as a scan sees them. */
+  const itemsMentioning = async (...ids: string[]) => {
     const found: string[] = [];
     for (const key of TABLE_KEYS) {
       let start: Record<string, AttributeValue> | undefined;
       do {
         const page = await env.dynamodb.send(new ScanCommand({ TableName: table(key), ExclusiveStartKey: start, ConsistentRead: true }));
-        for (const item of page.Items ?? []) if (JSON.stringify(item).includes(userId)) found.push(`${key}: ${JSON.stringify(item).slice(0, 120)}`);
+        for (const item of page.Items ?? []) if (ids.some((id) => JSON.stringify(item).includes(id))) found.push(`${key}: ${JSON.stringify(item).slice(0, 120)}`);
         start = page.LastEvaluatedKey;
       } while (start);
+    }
+    return found;
+  };
+
+  /**
+   * Every object of every bucket the local cloud has whose key or content mentions any of `ids`. A portrait is stored
+   * under its persona's id, so the user's persona ids find what their own id cannot.
+   */
+  const objectsMentioning = async (...ids: string[]) => {
+    const found: string[] = [];
+    const { Buckets = [] } = await s3.send(new ListBucketsCommand({}));
+    for (const { Name: bucket } of Buckets) {
+      let token: string | undefined;
+      do {
+        const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+        for (const { Key: key } of page.Contents ?? []) {
+          const body = (await (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body?.transformToString("utf8")) ?? "";
+          if (ids.some((id) => key?.includes(id) || body.includes(id))) found.push(`${bucket}/${key}`);
+        }
+        token = page.NextContinuationToken;
+      } while (token);
     }
     return found;
   };
@@ -147,8 +177,47 @@ describe("retention and erasure", () => {
     expect(JSON.stringify(body)).not.toContain(surveys[BYSTANDER]);
   });
 
-  it("erases the user from every table and the graph, publishes UserDeleted, and leaves others alone", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
-    expect((await itemsMentioning(USER)).length).toBeGreaterThan(0);
+  /** The persona each survey became, once friends answered it to the threshold. */
+  const personas: Record<string, string> = {};
+  /** Everything that names the user: their id, and the ids of their session, survey and persona (a portrait is keyed by the last). */
+  const idsOf = (userId: string) => [userId, sessions[userId]!, surveys[userId]!, personas[userId]!];
+  /** Friend `n` answers from a network of their own: the threshold wants answers from more than one. */
+  const friendAnswers = (surveyId: string, n: number, threeWords: string) =>
+    callFrom(networkOfFriend(n), `${env.cloud.endpoints.readApiUrl}/surveys/${surveyId}/responses`, "POST", {
+      respondentId: `browser-friend${n}-0001`,
+      answers: [
+        { questionId: "three_words", answer: threeWords },
+        { questionId: "passions", answer: "marine biology and drawing" },
+        { questionId: "talk_style", answer: "playful and joking" },
+      ],
+    });
+  /** Every item of the bystander's survey partition, in key order: what erasure and replay must leave exactly as it was. */
+  const bystanderSurvey = async () => (await surveyItems(surveys[BYSTANDER]!)).map((item) => JSON.stringify(item)).sort();
+
+  it("writes a persona and paints its portrait once friends answer a survey to the threshold", { timeout: 60_000 }, async () => {
+    for (const [owner, friends] of [[USER, [0, 1]], [BYSTANDER, [2, 3]]] as const) {
+      for (const n of friends) expect((await friendAnswers(surveys[owner]!, n, "funny, loyal and kind")).status).toBe(202);
+      const token = await mintToken(env.cloud.endpoints, { sub: owner });
+      const ready = await until(async () => {
+        const view = await fetch(`${env.cloud.endpoints.readApiUrl}/surveys/${surveys[owner]!}`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await view.json()) as { status?: string; personaId?: string };
+        return body.status === "ready" ? body : undefined;
+      }, `${owner}'s persona to be ready`, 30_000);
+      personas[owner] = ready.personaId!;
+      expect((await call(owner, "GET", `/personas/${personas[owner]}`)).status).toBe(200);
+    }
+    // Both portraits are in the local cloud's bucket, and the S3 scan finds each by its persona's id.
+    const bucket = env.cloud.endpoints.portraitBucket;
+    expect(await objectsMentioning(personas[USER]!)).toEqual([expect.stringMatching(new RegExp(`^${bucket}/.*${personas[USER]}`))]);
+    expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual([expect.stringMatching(new RegExp(`^${bucket}/.*${personas[BYSTANDER]}`))]);
+  });
+
+  it("erases the user from every table, the graph and the buckets, publishes UserDeleted, and leaves others alone", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
+    await queuesDrained(env.sqs, env.cloud.endpoints);
+    expect((await itemsMentioning(...idsOf(USER))).length).toBeGreaterThan(0);
+    expect(await objectsMentioning(...idsOf(USER))).toHaveLength(1);
+    const bystanderSurveyBefore = await bystanderSurvey();
+    const bystanderPortraitBefore = await objectsMentioning(personas[BYSTANDER]!);
     // The teen still has the app open when the account is erased.
     const stillOpen = await ChatClient.connect(env.cloud.endpoints, USER);
     const closed = new Promise<number>((resolve) => stillOpen.socket.once("close", resolve));
@@ -158,14 +227,18 @@ describe("retention and erasure", () => {
     expect(await closed).toBe(1000);
     await queuesDrained(env.sqs, env.cloud.endpoints);
 
-    expect(await itemsMentioning(USER)).toEqual([`tombstones: ${JSON.stringify((await env.dynamodb.send(new GetItemCommand({ TableName: table("tombstones"), Key: { userId: { S: USER } } }))).Item).slice(0, 120)}`]);
+    expect(await itemsMentioning(...idsOf(USER))).toEqual([`tombstones: ${JSON.stringify((await env.dynamodb.send(new GetItemCommand({ TableName: table("tombstones"), Key: { userId: { S: USER } } }))).Item).slice(0, 120)}`]);
+    expect(await objectsMentioning(...idsOf(USER))).toEqual([]);
     expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
     expect((await call(USER, "GET", "/me/memory")).body.facts).toEqual([]);
-    // The survey and the friend's answer (which names no user, so the scan above cannot see it) are gone; the bystander's stay.
+    // The survey and the friends' answers (which name no user, so the scan above cannot see them) are gone; the bystander's stay.
     expect(await surveyItems(surveys[USER]!)).toEqual([]);
     expect((await call(USER, "GET", "/me/export")).body.surveys).toEqual([]);
-    // The bystander's survey, the friend's answer, and the counts of the network and browser it came from.
-    expect((await surveyItems(surveys[BYSTANDER]!)).map((item) => item.sk?.S?.split("#")[0]).sort()).toEqual(["RESPONSE", "SOURCE", "SOURCE", "SURVEY"]);
+    // The bystander's survey, the friends' answers, and the counts of the networks and browsers they came from, as they were.
+    expect(bystanderSurveyBefore.length).toBeGreaterThan(0);
+    expect(await bystanderSurvey()).toEqual(bystanderSurveyBefore);
+    expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual(bystanderPortraitBefore);
+    expect((await call(BYSTANDER, "GET", `/personas/${personas[BYSTANDER]}`)).status).toBe(200);
     expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
     expect((await call(BYSTANDER, "GET", "/me/export")).body.sessions).toHaveLength(1);
   });
@@ -175,25 +248,61 @@ describe("retention and erasure", () => {
       Number((await env.dynamodb.send(new GetItemCommand({ TableName: table("contextCache"), Key: { userId: { S: BYSTANDER } }, ConsistentRead: true }))).Item?.version?.N ?? 0);
     const versionBefore = await bystanderContext();
     const replayName = `after-erasure-${Date.now()}`;
-    const rules = ["storage", "graph-extraction", "context-refresh"].map((service) => env.cloud.endpoints.ruleArns[service as "storage"]!);
+    const windowEnd = new Date(clock() + 1000);
+
+    // Each of those services would rebuild something of the user from this window: its rule takes, from a replay, at
+    // least one archived event about them. Otherwise finding nothing afterwards would prove nothing about it.
+    const aboutUser = (await archivedEvents(env.dataDir, env.cloud.endpoints.archiveName)).filter((event) => (event.detail as { metadata?: { userId?: string } }).metadata?.userId === USER);
+    const nothingToRebuild: string[] = [];
+    for (const service of SERVICES_TAKING_REPLAYS) {
+      const { EventPattern } = await env.eventBridge.send(new DescribeRuleCommand({ Name: ruleNameOf(service), EventBusName: BUS_NAME }));
+      let takes = false;
+      for (const event of aboutUser) {
+        if ((await env.eventBridge.send(new TestEventPatternCommand({ EventPattern, Event: JSON.stringify({ ...event, "replay-name": replayName }) }))).Result) {
+          takes = true;
+          break;
+        }
+      }
+      if (!takes) nothingToRebuild.push(service);
+    }
+    expect(SERVICES_TAKING_REPLAYS).toEqual(expect.arrayContaining(["storage", "portrait"]));
+    expect(nothingToRebuild).toEqual([]);
+
+    // The bystander's portrait is lost: the replay must paint it again, so it shows that portrait took the replay.
+    const bystanderPortrait = await objectsMentioning(personas[BYSTANDER]!);
+    for (const object of bystanderPortrait) {
+      const [bucket, ...key] = object.split("/");
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key.join("/") }));
+    }
+    expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual([]);
+
+    const rules = SERVICES_TAKING_REPLAYS.map((service) => {
+      const arn = env.cloud.endpoints.ruleArns[service];
+      if (!arn) throw new Error(`the local cloud has no rule for ${service}, which accepts replays`);
+      return arn;
+    });
     await env.eventBridge.send(
       new StartReplayCommand({
         ReplayName: replayName,
         EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${env.cloud.endpoints.archiveName}`,
         EventStartTime: windowStart,
-        EventEndTime: new Date(clock() + 1000),
+        EventEndTime: windowEnd,
         Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/innerworld", FilterArns: rules },
       }),
     );
     await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "the replay", 20_000);
     await queuesDrained(env.sqs, env.cloud.endpoints);
 
-    const left = await itemsMentioning(USER);
+    const left = await itemsMentioning(...idsOf(USER));
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/^tombstones: /);
+    expect(await objectsMentioning(...idsOf(USER))).toEqual([]);
     expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
-    // The replay did run: the bystander's saga went through context-refresh again, and their graph is as it was.
+    // The replay did run: the bystander's saga went through context-refresh again, their portrait was painted again,
+    // and their graph and persona are as they were.
     expect(await bystanderContext()).toBeGreaterThan(versionBefore);
+    expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual(bystanderPortrait);
+    expect((await call(BYSTANDER, "GET", `/personas/${personas[BYSTANDER]}`)).status).toBe(200);
     expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
   });
 
