@@ -179,6 +179,8 @@ describe("retention and erasure", () => {
 
   /** The persona each survey became, once friends answered it to the threshold. */
   const personas: Record<string, string> = {};
+  /** The first whole second on the services' clock that holds anything of the erasure. */
+  let erasureSecond: Date;
   /** Everything that names the user: their id, and the ids of their session, survey and persona (a portrait is keyed by the last). */
   const idsOf = (userId: string) => [userId, sessions[userId]!, surveys[userId]!, personas[userId]!];
   /** Friend `n` answers from a network of their own: the threshold wants answers from more than one. */
@@ -221,6 +223,9 @@ describe("retention and erasure", () => {
     // The teen still has the app open when the account is erased.
     const stillOpen = await ChatClient.connect(env.cloud.endpoints, USER);
     const closed = new Promise<number>((resolve) => stillOpen.socket.once("close", resolve));
+    // Event times are whole seconds: the erasure starts on a second of its own, so a replay can end just before it.
+    erasureSecond = new Date(Math.ceil(clock() / 1000) * 1000);
+    await until(() => clock() >= erasureSecond.getTime() || undefined, "the next second on the services' clock", 5_000);
 
     expect((await call(USER, "DELETE", "/me")).status).toBe(204);
     // Its socket is closed by the server: nothing more is taken for an account that no longer exists.
@@ -243,39 +248,8 @@ describe("retention and erasure", () => {
     expect((await call(BYSTANDER, "GET", "/me/export")).body.sessions).toHaveLength(1);
   });
 
-  it("recreates nothing when the archive of the same window is replayed into every service that accepts replays", { timeout: DRAIN_TIMEOUT_MS + 30_000 }, async () => {
-    const bystanderContext = async () =>
-      Number((await env.dynamodb.send(new GetItemCommand({ TableName: table("contextCache"), Key: { userId: { S: BYSTANDER } }, ConsistentRead: true }))).Item?.version?.N ?? 0);
-    const versionBefore = await bystanderContext();
-    const replayName = `after-erasure-${Date.now()}`;
-    const windowEnd = new Date(clock() + 1000);
-
-    // Each of those services would rebuild something of the user from this window: its rule takes, from a replay, at
-    // least one archived event about them. Otherwise finding nothing afterwards would prove nothing about it.
-    const aboutUser = (await archivedEvents(env.dataDir, env.cloud.endpoints.archiveName)).filter((event) => (event.detail as { metadata?: { userId?: string } }).metadata?.userId === USER);
-    const nothingToRebuild: string[] = [];
-    for (const service of SERVICES_TAKING_REPLAYS) {
-      const { EventPattern } = await env.eventBridge.send(new DescribeRuleCommand({ Name: ruleNameOf(service), EventBusName: BUS_NAME }));
-      let takes = false;
-      for (const event of aboutUser) {
-        if ((await env.eventBridge.send(new TestEventPatternCommand({ EventPattern, Event: JSON.stringify({ ...event, "replay-name": replayName }) }))).Result) {
-          takes = true;
-          break;
-        }
-      }
-      if (!takes) nothingToRebuild.push(service);
-    }
-    expect(SERVICES_TAKING_REPLAYS).toEqual(expect.arrayContaining(["storage", "portrait"]));
-    expect(nothingToRebuild).toEqual([]);
-
-    // The bystander's portrait is lost: the replay must paint it again, so it shows that portrait took the replay.
-    const bystanderPortrait = await objectsMentioning(personas[BYSTANDER]!);
-    for (const object of bystanderPortrait) {
-      const [bucket, ...key] = object.split("/");
-      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key.join("/") }));
-    }
-    expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual([]);
-
+  /** Replays [from, to) of the archive into every service that accepts replays, and waits until they have handled it all. */
+  const replayIntoEveryServiceTakingReplays = async (replayName: string, from: Date, to: Date) => {
     const rules = SERVICES_TAKING_REPLAYS.map((service) => {
       const arn = env.cloud.endpoints.ruleArns[service];
       if (!arn) throw new Error(`the local cloud has no rule for ${service}, which accepts replays`);
@@ -285,25 +259,72 @@ describe("retention and erasure", () => {
       new StartReplayCommand({
         ReplayName: replayName,
         EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${env.cloud.endpoints.archiveName}`,
-        EventStartTime: windowStart,
-        EventEndTime: windowEnd,
-        Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/innerworld", FilterArns: rules },
+        EventStartTime: from,
+        EventEndTime: to,
+        Destination: { Arn: `arn:aws:events:us-east-1:000000000000:event-bus/${BUS_NAME}`, FilterArns: rules },
       }),
     );
-    await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, "the replay", 20_000);
+    await until(async () => (await env.eventBridge.send(new DescribeReplayCommand({ ReplayName: replayName }))).State === "COMPLETED" || undefined, `the replay ${replayName}`, 20_000);
     await queuesDrained(env.sqs, env.cloud.endpoints);
+  };
 
-    const left = await itemsMentioning(...idsOf(USER));
-    expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/^tombstones: /);
-    expect(await objectsMentioning(...idsOf(USER))).toEqual([]);
-    expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
-    // The replay did run: the bystander's saga went through context-refresh again, their portrait was painted again,
-    // and their graph and persona are as they were.
-    expect(await bystanderContext()).toBeGreaterThan(versionBefore);
-    expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual(bystanderPortrait);
-    expect((await call(BYSTANDER, "GET", `/personas/${personas[BYSTANDER]}`)).status).toBe(200);
-    expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
+  /** The services taking replays whose rule takes, from a replay, none of the archived events about the user before their erasure. */
+  const servicesWithNothingToRebuild = async () => {
+    const aboutUser = (await archivedEvents(env.dataDir, env.cloud.endpoints.archiveName)).filter(
+      (event) => (event.detail as { metadata?: { userId?: string } }).metadata?.userId === USER && Date.parse(event.time) < erasureSecond.getTime(),
+    );
+    const nothing: string[] = [];
+    for (const service of SERVICES_TAKING_REPLAYS) {
+      const { EventPattern } = await env.eventBridge.send(new DescribeRuleCommand({ Name: ruleNameOf(service), EventBusName: BUS_NAME }));
+      let takes = false;
+      for (const event of aboutUser) {
+        takes = (await env.eventBridge.send(new TestEventPatternCommand({ EventPattern, Event: JSON.stringify({ ...event, "replay-name": "any-replay" }) }))).Result === true;
+        if (takes) break;
+      }
+      if (!takes) nothing.push(service);
+    }
+    return nothing;
+  };
+
+  it("recreates nothing when the archive of the same window is replayed into every service that accepts replays", { timeout: 2 * DRAIN_TIMEOUT_MS + 30_000 }, async () => {
+    // Each of those services would rebuild something of the user from the window: its rule takes, from a replay, at
+    // least one archived event about them. Otherwise finding nothing afterwards would prove nothing about it.
+    expect(SERVICES_TAKING_REPLAYS).toEqual(expect.arrayContaining(["storage", "portrait"]));
+    expect(await servicesWithNothingToRebuild()).toEqual([]);
+    const bystanderContext = async () =>
+      Number((await env.dynamodb.send(new GetItemCommand({ TableName: table("contextCache"), Key: { userId: { S: BYSTANDER } }, ConsistentRead: true }))).Item?.version?.N ?? 0);
+    const bystanderPortrait = await objectsMentioning(personas[BYSTANDER]!);
+    expect(bystanderPortrait).toHaveLength(1);
+
+    // Up to the erasure, nothing of it is replayed to clean up after the replay: only the erasure's tombstone keeps
+    // the user gone. The whole window carries the erasure's own events (a PersonaDeleted for each persona) too.
+    const windows = [
+      { name: "until-erasure", to: erasureSecond },
+      { name: "with-erasure", to: new Date(clock() + 1000) },
+    ];
+    for (const window of windows) {
+      const versionBefore = await bystanderContext();
+      // The bystander's portrait is lost: the replay must paint it again, so it shows that portrait took the replay.
+      for (const object of bystanderPortrait) {
+        const [bucket, ...key] = object.split("/");
+        await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key.join("/") }));
+      }
+      expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual([]);
+
+      await replayIntoEveryServiceTakingReplays(`${window.name}-${Date.now()}`, windowStart, window.to);
+
+      const left = await itemsMentioning(...idsOf(USER));
+      expect(left, window.name).toHaveLength(1);
+      expect(left[0]).toMatch(/^tombstones: /);
+      expect(await objectsMentioning(...idsOf(USER)), window.name).toEqual([]);
+      expect(await graph.counts(USER)).toEqual({ vertices: 0, edges: 0 });
+      // The replay did run: the bystander's saga went through context-refresh again, their portrait was painted again,
+      // and their graph and persona are as they were.
+      expect(await bystanderContext()).toBeGreaterThan(versionBefore);
+      expect(await objectsMentioning(personas[BYSTANDER]!)).toEqual(bystanderPortrait);
+      expect((await call(BYSTANDER, "GET", `/personas/${personas[BYSTANDER]}`)).status).toBe(200);
+      expect((await graph.counts(BYSTANDER)).vertices).toBeGreaterThan(0);
+    }
   });
 
   it("starts no session on a socket its account's erasure could not close", async () => {
