@@ -1,5 +1,12 @@
 // The archive a replay reads and the bus it replays onto, looked up by name so the same code runs locally and on AWS.
-import { DescribeArchiveCommand, ListArchivesCommand, type DescribeArchiveCommandOutput } from "@aws-sdk/client-eventbridge";
+import {
+  DescribeArchiveCommand,
+  ListArchivesCommand,
+  ListReplaysCommand,
+  type Archive,
+  type DescribeArchiveCommandOutput,
+  type Replay,
+} from "@aws-sdk/client-eventbridge";
 import { AnalystError, awsCall, awsFailure } from "../errors";
 import type { AnalystTarget } from "../target/connect";
 
@@ -32,8 +39,8 @@ export const describeArchive = async (target: AnalystTarget, name: string = targ
     return toInfo(await target.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: name })));
   } catch (error) {
     if ((error as Error).name !== "ResourceNotFoundException") throw awsFailure(`DescribeArchive ${name}`, error);
-    const names = await awsCall("ListArchives", () => target.eventBridge.send(new ListArchivesCommand({}))).then(
-      (listed) => (listed.Archives ?? []).map((a) => a.ArchiveName).filter(Boolean),
+    const names = await listArchivesOf(target).then(
+      (archives) => archives.map((a) => a.ArchiveName).filter(Boolean),
       () => [] as string[],
     );
     throw new AnalystError("ARCHIVE_NOT_FOUND", `Archive ${name} does not exist on ${target.description}`, {
@@ -42,6 +49,38 @@ export const describeArchive = async (target: AnalystTarget, name: string = targ
     });
   }
 };
+
+/**
+ * The largest page ListArchives and ListReplays serve (their Limit is 1–100). AWS documents no page size for a call
+ * without a Limit, and may answer fewer than the Limit with a NextToken, so every page is followed to the last.
+ */
+const LARGEST_PAGE = 100;
+
+/** Every page of a List* call, asking again with the NextToken of the last and the other arguments unchanged, as AWS requires. */
+const everyPage = async <Item>(what: string, listPage: (nextToken: string | undefined) => Promise<{ items: Item[] | undefined; nextToken: string | undefined }>): Promise<Item[]> => {
+  const items: Item[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await awsCall(what, () => listPage(nextToken));
+    items.push(...(page.items ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return items;
+};
+
+/** The archives of one bus (by its ARN), or of the whole account and region. */
+export const listArchivesOf = (target: AnalystTarget, busArn?: string): Promise<Archive[]> =>
+  everyPage("ListArchives", async (NextToken) => {
+    const page = await target.eventBridge.send(new ListArchivesCommand({ ...(busArn ? { EventSourceArn: busArn } : {}), Limit: LARGEST_PAGE, NextToken }));
+    return { items: page.Archives, nextToken: page.NextToken };
+  });
+
+/** Every replay ever started from one archive (by its ARN); AWS keeps them all, so an archive may have hundreds. */
+export const listReplaysOf = (target: AnalystTarget, archiveArn: string): Promise<Replay[]> =>
+  everyPage("ListReplays", async (NextToken) => {
+    const page = await target.eventBridge.send(new ListReplaysCommand({ EventSourceArn: archiveArn, Limit: LARGEST_PAGE, NextToken }));
+    return { items: page.Replays, nextToken: page.NextToken };
+  });
 
 export const retentionText = (days: number): string => (days === 0 ? "kept forever" : `kept ${days} days`);
 

@@ -1,6 +1,6 @@
 // `archives`: the bus's archives with their event counts and sizes, and the latest replays of each.
-import { DescribeEventBusCommand, ListArchivesCommand, ListReplaysCommand, type Archive as AwsArchive } from "@aws-sdk/client-eventbridge";
-import { retentionText } from "../bus/archive";
+import { DescribeEventBusCommand } from "@aws-sdk/client-eventbridge";
+import { listArchivesOf, listReplaysOf, retentionText } from "../bus/archive";
 import { awsCall } from "../errors";
 import type { Reporter } from "../reporter";
 import type { AnalystTarget } from "../target/connect";
@@ -21,18 +21,13 @@ const RECENT_REPLAYS = 5;
 export const listArchives = async (target: AnalystTarget, reporter: Reporter): Promise<ArchiveListing[]> => {
   reporter.say(`target: ${target.description}`);
   const bus = await awsCall(`DescribeEventBus ${target.busName}`, () => target.eventBridge.send(new DescribeEventBusCommand({ Name: target.busName })));
-  const archives: AwsArchive[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await awsCall("ListArchives", () => target.eventBridge.send(new ListArchivesCommand({ EventSourceArn: bus.Arn, NextToken: nextToken })));
-    archives.push(...(page.Archives ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  const archives = await listArchivesOf(target, bus.Arn);
 
   const listings: ArchiveListing[] = [];
   for (const archive of archives) {
     const name = archive.ArchiveName ?? "";
-    const replays = await awsCall("ListReplays", () => target.eventBridge.send(new ListReplaysCommand({ EventSourceArn: archiveArnOf(bus.Arn ?? "", name) })));
+    // Every page: the latest replays may be on any of them, as AWS promises no order.
+    const replays = await listReplaysOf(target, archiveArnOf(bus.Arn ?? "", name));
     listings.push({
       name,
       state: archive.State ?? "UNKNOWN",
@@ -40,7 +35,7 @@ export const listArchives = async (target: AnalystTarget, reporter: Reporter): P
       sizeBytes: Number(archive.SizeBytes ?? 0),
       retentionDays: archive.RetentionDays ?? 0,
       createdAt: archive.CreationTime?.toISOString(),
-      recentReplays: (replays.Replays ?? [])
+      recentReplays: replays
         .sort((a, b) => (b.ReplayStartTime?.getTime() ?? 0) - (a.ReplayStartTime?.getTime() ?? 0))
         .slice(0, RECENT_REPLAYS)
         .map((r) => ({ name: r.ReplayName ?? "", state: r.State ?? "", startedAt: r.ReplayStartTime?.toISOString() })),

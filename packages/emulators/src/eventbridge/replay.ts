@@ -1,4 +1,5 @@
 // Runs replays: streams an archive's events in the time window back onto their bus, to the chosen rules only, marked with `replay-name`.
+import type { Clock } from "@innerworld/platform/clock";
 import type { ArchiveStore } from "./archive.js";
 import { eventsResourceName, ruleArn, type AccountScope } from "./arns.js";
 import { asReplayedEvent, parseEventTime } from "./awsEvent.js";
@@ -12,6 +13,8 @@ export interface ReplayRunnerDeps {
   router: EventRouter;
   scope: AccountScope;
   log: EmulatorLogger;
+  /** Reads replay end times and where an archive's retention begins. */
+  clock: Clock;
 }
 
 /** Sends are awaited in slices so a large archive neither floods the queue emulator nor holds every event in memory. */
@@ -54,7 +57,7 @@ export class ReplayRunner {
   }
 
   private async run(replay: ReplayRecord): Promise<void> {
-    const { state, archives, router, scope, log } = this.deps;
+    const { state, archives, router, scope, log, clock } = this.deps;
     try {
       if (this.cancelRequested.has(replay.name)) return await this.finish(replay, "CANCELLED");
       replay.state = "RUNNING";
@@ -65,7 +68,7 @@ export class ReplayRunner {
       if (!archive || archiveName === undefined) return await this.finish(replay, "FAILED", `Archive ${archiveName ?? replay.eventSourceArn} does not exist.`);
       const busName = eventsResourceName(replay.destination.Arn, "event-bus", scope) ?? "";
       const filter = replay.destination.FilterArns?.length ? new Set(replay.destination.FilterArns) : undefined;
-      const oldestKept = archive.retentionDays > 0 ? Date.now() - archive.retentionDays * DAY_MS : -Infinity;
+      const oldestKept = archive.retentionDays > 0 ? clock() - archive.retentionDays * DAY_MS : -Infinity;
 
       let pending: Promise<void>[] = [];
       for await (const event of archives.read(archiveName)) {
@@ -95,7 +98,7 @@ export class ReplayRunner {
   private async finish(replay: ReplayRecord, outcome: "COMPLETED" | "CANCELLED" | "FAILED", reason?: string): Promise<void> {
     replay.state = outcome;
     if (reason !== undefined) replay.stateReason = reason;
-    replay.replayEndTime = Date.now();
+    replay.replayEndTime = this.deps.clock();
     await this.deps.state.save();
   }
 }

@@ -1,4 +1,5 @@
 // Wires the emulator together: loads state and archives from dataDir, starts the HTTP server, and shuts everything down in order.
+import { systemClock, type Clock } from "@innerworld/platform/clock";
 import { ArchiveStore } from "./archive.js";
 import type { AccountScope } from "./arns.js";
 import type { InProcessSqs } from "../sqs.js";
@@ -28,6 +29,11 @@ export interface EventBridgeEmulatorOptions {
   inProcessSqs?: InProcessSqs;
   /** Delivery failures and dropped events are reported here; defaults to stderr. */
   logger?: EmulatorLogger;
+  /**
+   * What the emulator takes as now (default: the system clock): the time of events put without one, creation and
+   * replay times, and where each archive's RetentionDays begins. Tests move it rather than wait days.
+   */
+  clock?: Clock;
 }
 
 export interface EventBridgeEmulator {
@@ -40,15 +46,16 @@ export interface EventBridgeEmulator {
 export const startEventBridgeEmulator = async (options: EventBridgeEmulatorOptions): Promise<EventBridgeEmulator> => {
   const scope: AccountScope = { region: options.region ?? "us-east-1", accountId: options.accountId ?? LOCAL_ACCOUNT_ID };
   const log: EmulatorLogger = options.logger ?? ((line) => process.stderr.write(`${line}\n`));
+  const clock = options.clock ?? systemClock;
 
-  const state = await EmulatorState.load(options.dataDir);
+  const state = await EmulatorState.load(options.dataDir, clock());
   const archives = await ArchiveStore.open(options.dataDir, state.archives.keys());
   const delivery = new TargetDelivery({ sqsEndpoint: options.sqsEndpoint, log, ...(options.inProcessSqs ? { inProcessSqs: options.inProcessSqs } : {}) });
   const router = new EventRouter({ state, archives, delivery, scope, log });
-  const replays = new ReplayRunner({ state, archives, router, scope, log });
-  if (replays.failInterrupted(Date.now())) await state.save();
+  const replays = new ReplayRunner({ state, archives, router, scope, log, clock });
+  if (replays.failInterrupted(clock())) await state.save();
 
-  const server = new EventBridgeHttpServer({ scope, state, archives, router, replays, log }, log);
+  const server = new EventBridgeHttpServer({ scope, state, archives, router, replays, log, clock }, log);
   const endpoint = await server.listen(options.port);
 
   let closing: Promise<void> | undefined;

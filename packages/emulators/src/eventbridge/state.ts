@@ -39,7 +39,7 @@ export class EmulatorState {
   private constructor(private readonly dataDir: string) {}
 
   /** Loads `state.json` from dataDir, or starts with only the default bus when there is none yet. */
-  static async load(dataDir: string, now = Date.now()): Promise<EmulatorState> {
+  static async load(dataDir: string, now: number): Promise<EmulatorState> {
     await mkdir(dataDir, { recursive: true });
     const state = new EmulatorState(dataDir);
     const path = join(dataDir, STATE_FILE);

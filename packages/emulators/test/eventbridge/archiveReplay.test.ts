@@ -14,7 +14,6 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
   StartReplayCommand,
-  type DescribeReplayCommandOutput,
 } from "@aws-sdk/client-eventbridge";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -44,16 +43,6 @@ const ruleToQueue = async (name: string, pattern: string, queue: TestQueue): Pro
 
 /** Event times are whole seconds, so a window that should include "now" starts at the previous second. */
 const windowStart = (): Date => new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
-
-// Generous: a busy machine may take seconds to finish a replay; the wait ends as soon as it has.
-const waitForReplay = async (name: string, timeoutMs = 20_000): Promise<DescribeReplayCommandOutput> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const replay = await harness.eventBridge.send(new DescribeReplayCommand({ ReplayName: name }));
-    if (["COMPLETED", "FAILED", "CANCELLED"].includes(replay.State ?? "") || Date.now() > deadline) return replay;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 
 describe("archives", () => {
   it("archives the bus's events that match the archive pattern and counts them", async () => {
@@ -114,7 +103,7 @@ describe("replays", () => {
     const started = await harness.eventBridge.send(
       new StartReplayCommand({ ReplayName: "analytics-backfill", EventSourceArn: ArchiveArn, EventStartTime: start, EventEndTime: new Date(Date.now() + 1000), Destination: { Arn: BUS_ARN, FilterArns: [analyticsRule] } }),
     );
-    const finished = await waitForReplay("analytics-backfill");
+    const finished = await harness.waitForReplay("analytics-backfill");
 
     // Assess
     expect(started).toMatchObject({ ReplayArn: "arn:aws:events:us-east-1:000000000000:replay/analytics-backfill", State: "STARTING", ReplayStartTime: expect.any(Date) });
@@ -145,7 +134,7 @@ describe("replays", () => {
     await harness.eventBridge.send(
       new StartReplayCommand({ ReplayName: "all-rules", EventSourceArn: ArchiveArn, EventStartTime: start, EventEndTime: new Date(Date.now() + 1000), Destination: { Arn: BUS_ARN } }),
     );
-    const finished = await waitForReplay("all-rules");
+    const finished = await harness.waitForReplay("all-rules");
 
     // Assess
     expect(finished.State).toBe("COMPLETED");
@@ -164,7 +153,7 @@ describe("replays", () => {
     await harness.eventBridge.send(
       new StartReplayCommand({ ReplayName: "first-hour", EventSourceArn: ArchiveArn, EventStartTime: new Date("2026-01-01T00:00:00Z"), EventEndTime: new Date("2026-01-01T01:00:00Z"), Destination: { Arn: BUS_ARN } }),
     );
-    const finished = await waitForReplay("first-hour");
+    const finished = await harness.waitForReplay("first-hour");
 
     expect(finished.EventLastReplayedTime).toEqual(new Date("2026-01-01T00:59:59Z"));
     expect((await harness.receiveEvents(storage, 2)).map((event) => event.time).sort()).toEqual(["2026-01-01T00:00:00Z", "2026-01-01T00:59:59Z"]);
@@ -182,7 +171,7 @@ describe("replays", () => {
     const crossBus = await replay({ Destination: { Arn: "arn:aws:events:us-east-1:000000000000:event-bus/default" } });
     const first = await replay();
     const duplicate = await replay();
-    await waitForReplay("r");
+    await harness.waitForReplay("r");
     const cancel = await harness.eventBridge.send(new CancelReplayCommand({ ReplayName: "r" })).catch((e: unknown) => e);
     const listed = await harness.eventBridge.send(new ListReplaysCommand({ State: "COMPLETED" }));
 
@@ -223,7 +212,7 @@ describe("restart on the same dataDir", () => {
     await harness.eventBridge.send(
       new StartReplayCommand({ ReplayName: "after-restart", EventSourceArn: ArchiveArn, EventStartTime: start, EventEndTime: new Date(Date.now() + 1000), Destination: { Arn: BUS_ARN, FilterArns: [storageRule] } }),
     );
-    expect((await waitForReplay("after-restart")).State).toBe("COMPLETED");
+    expect((await harness.waitForReplay("after-restart")).State).toBe("COMPLETED");
     const replayed = await harness.receiveEvents(storage, 3);
     expect(replayed.every((event) => event["replay-name"] === "after-restart")).toBe(true);
     expect(replayed.map((event) => event.id)).toEqual(expect.arrayContaining(Entries?.map((entry) => entry.EventId) ?? []));
@@ -241,7 +230,7 @@ describe("restart on the same dataDir", () => {
     await harness.eventBridge.send(
       new StartReplayCommand({ ReplayName: "cut-short", EventSourceArn: ArchiveArn, EventStartTime: new Date(0), EventEndTime: new Date(), Destination: { Arn: BUS_ARN } }),
     );
-    await waitForReplay("cut-short");
+    await harness.waitForReplay("cut-short");
     await harness.stopEmulator();
     const statePath = join(harness.dataDir, "state.json");
     const saved = JSON.parse(await readFile(statePath, "utf8")) as { replays: { state: string }[] };

@@ -43,7 +43,7 @@ export const createArchive: Operation = async (input, context) => {
   if (busName === undefined || !context.state.buses.has(busName)) throw eventBusNotFound(busName ?? eventSourceArn);
   if (eventPattern !== undefined) validatePattern(eventPattern);
 
-  const archive: ArchiveRecord = { name, eventSourceArn, description, eventPattern, retentionDays: retentionDays ?? 0, creationTime: Date.now() };
+  const archive: ArchiveRecord = { name, eventSourceArn, description, eventPattern, retentionDays: retentionDays ?? 0, creationTime: context.clock() };
   context.state.archives.set(name, archive);
   context.archives.create(name);
   await context.state.save();

@@ -1,4 +1,5 @@
 // What every operation handler receives, and the helpers they share to find buses and rules and to write timestamps.
+import type { Clock } from "@innerworld/platform/clock";
 import type { ArchiveStore } from "../archive.js";
 import { eventBusNameFrom, type AccountScope } from "../arns.js";
 import { eventBusNotFound, ruleNotFound } from "../errors.js";
@@ -15,6 +16,8 @@ export interface OperationContext {
   router: EventRouter;
   replays: ReplayRunner;
   log: EmulatorLogger;
+  /** What the emulator takes as now: creation, event and replay times. */
+  clock: Clock;
 }
 
 /** One `AWSEvents.<Op>` handler: reads its input, returns the output structure (undefined members are left out on the wire). */

@@ -24,7 +24,7 @@ export const createEventBus: Operation = async (input, context) => {
   }
   if (name.includes("/")) throw validationError(`Parameter Name is not valid. Reason: Event bus name ${name} must not contain '/'.`);
   if (context.state.buses.has(name)) throw resourceAlreadyExists(`Event bus ${name} already exists.`);
-  const now = Date.now();
+  const now = context.clock();
   context.state.buses.set(name, { name, description, creationTime: now, lastModifiedTime: now });
   await context.state.save();
   return { EventBusArn: eventBusArn(context.scope, name), Description: description };

@@ -61,7 +61,7 @@ export const putEvents: Operation = async (input, context) => {
   const totalSize = entries.reduce((sum, entry) => sum + entrySize(entry.raw), 0);
   if (totalSize > MAX_REQUEST_ENTRY_BYTES) throw validationError("Total size of the entries in the request is over the limit.");
 
-  const now = Date.now();
+  const now = context.clock();
   const results: ResultEntry[] = [];
   const routed: RoutedEvent[] = [];
   for (const { raw, eventBusName } of entries) {

@@ -69,7 +69,7 @@ export const startReplay: Operation = async (input, context) => {
     eventStartTime,
     eventEndTime,
     state: "STARTING",
-    replayStartTime: Date.now(),
+    replayStartTime: context.clock(),
   };
   state.replays.set(name, replay);
   await state.save();

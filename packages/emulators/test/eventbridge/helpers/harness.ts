@@ -2,8 +2,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { DescribeReplayCommand, EventBridgeClient, type DescribeReplayCommandOutput } from "@aws-sdk/client-eventbridge";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { Clock } from "@innerworld/platform/clock";
 import { startFauxqs } from "fauxqs";
 import { localCredentials } from "../../../src/net.js";
 import { startEventBridgeEmulator, type AwsEvent, type EventBridgeEmulator } from "../../../src/eventbridge/index.js";
@@ -27,15 +28,17 @@ export class EventBridgeHarness {
     readonly sqs: SQSClient,
     readonly dataDir: string,
     public emulator: EventBridgeEmulator | undefined,
+    private readonly clock: Clock | undefined,
   ) {
     this.eventBridge = this.clientFor(emulator?.endpoint ?? "http://127.0.0.1:1");
   }
 
-  static async start(): Promise<EventBridgeHarness> {
+  /** `clock` is the emulator's now (default: the system clock), kept across restarts. */
+  static async start(options: { clock?: Clock } = {}): Promise<EventBridgeHarness> {
     const fauxqs = await startFauxqs({ port: 0, logger: false });
     const sqs = new SQSClient({ region: "us-east-1", endpoint: fauxqs.address, credentials, useQueueUrlAsEndpoint: false });
     const dataDir = await mkdtemp(join(tmpdir(), "eventbridge-emulator-"));
-    const harness = new EventBridgeHarness(fauxqs, sqs, dataDir, undefined);
+    const harness = new EventBridgeHarness(fauxqs, sqs, dataDir, undefined, options.clock);
     await harness.startEmulator();
     return harness;
   }
@@ -51,6 +54,7 @@ export class EventBridgeHarness {
       dataDir: this.dataDir,
       sqsEndpoint: this.fauxqs.address,
       logger: (line) => this.logs.push(line),
+      ...(this.clock ? { clock: this.clock } : {}),
     });
     this.eventBridge.destroy();
     this.eventBridge = this.clientFor(this.emulator.endpoint);
@@ -105,6 +109,16 @@ export class EventBridgeHarness {
 
   async receiveEvents(queue: TestQueue, count: number, timeoutMs?: number): Promise<AwsEvent[]> {
     return (await this.receive(queue, count, timeoutMs)).map((body) => JSON.parse(body) as AwsEvent);
+  }
+
+  /** Polls DescribeReplay until the replay has ended. Generous: a busy machine may take seconds; the wait ends as soon as it has. */
+  async waitForReplay(name: string, timeoutMs = 20_000): Promise<DescribeReplayCommandOutput> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const replay = await this.eventBridge.send(new DescribeReplayCommand({ ReplayName: name }));
+      if (["COMPLETED", "FAILED", "CANCELLED"].includes(replay.State ?? "") || Date.now() > deadline) return replay;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   async close(): Promise<void> {
