@@ -59,7 +59,12 @@ export interface Survey {
   language?: SurveyLanguage;
   status: SurveyStatus;
   createdAt: string;
+  /**
+   * How many friends' responses the survey keeps now, counted by the store at each read: a response is kept for
+   * RESPONSE_RETENTION_SECONDS, so this falls again as they expire. Not how many were ever received.
+   */
   responseCount: number;
+  /** How many answers screening dropped, ever: none of them was kept. */
   droppedCount: number;
   personaId?: string;
   failureReason?: string;

@@ -105,6 +105,10 @@ const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { ok: true; 
   }
 };
 
+/**
+ * What the owner follows: `responseCount` is the friends' answers the survey keeps now, which falls again as they expire
+ * (a persona is made only from answers still kept); `droppedCount` the answers screening dropped, ever.
+ */
 const ownerView = (survey: Survey) => ({
   responseCount: survey.responseCount,
   droppedCount: survey.droppedCount,

@@ -3,7 +3,8 @@ import { RecordingPublisher, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES } from "@innerw
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { screenInput } from "@innerworld/screening";
 import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
-import { InMemorySurveyStore } from "@innerworld/surveys/store";
+import { InMemorySurveyStore, RESPONSE_RETENTION_SECONDS } from "@innerworld/surveys/store";
+import { manualClock } from "@innerworld/platform/clock";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { describe, expect, it, vi } from "vitest";
 import { createSourceKeys, SOURCE_LIMITS } from "@innerworld/surveys";
@@ -13,7 +14,8 @@ const NOW = Date.parse("2026-11-18T16:00:00Z");
 const sourceKeys = createSourceKeys("survey-api-tests-source-secret-0123456789");
 
 const setUp = () => {
-  const surveys = new InMemorySurveyStore();
+  const clock = manualClock(new Date(NOW).toISOString());
+  const surveys = new InMemorySurveyStore(clock);
   const personas = new InMemoryPersonaStore();
   const portraits = new InMemoryPortraitStore();
   const publisher = new RecordingPublisher("gateway");
@@ -37,9 +39,9 @@ const setUp = () => {
     userOfToken: async (token) => (token.startsWith("valid-") ? token.slice("valid-".length) : undefined),
     screen: screenInput,
     sourceKeys,
-    clock: () => NOW,
+    clock,
   });
-  return { api, surveys, personas, portraits, publisher };
+  return { api, surveys, personas, portraits, publisher, clock };
 };
 
 const body = (result: { body?: string }) => JSON.parse(result.body ?? "{}") as Record<string, unknown>;
@@ -86,6 +88,26 @@ describe("the survey API", () => {
     // Someone else's token, or a bad one, sees what a friend sees.
     expect(body(await get({ authorization: "Bearer valid-someone" })).status).toBeUndefined();
     expect(body(await get({ authorization: "Bearer forged" })).status).toBeUndefined();
+  });
+
+  it("shows the owner how many answers the survey keeps now, fewer once some have expired", async () => {
+    // Prepare: two friends answer, a third a day later.
+    const { api, clock } = setUp();
+    const surveyId = await create(api);
+    const ownerView = async () => body(await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers: { authorization: "Bearer valid-owner-1" } })));
+    const day = 24 * 60 * 60_000;
+    for (const [friend, ip] of [["browser-ana-0001", "203.0.113.1"], ["browser-ben-0002", "203.0.113.2"]] as const) {
+      expect((await respond(api, surveyId, friend, [{ questionId: "three_words", answer: "funny and loyal" }], ip)).statusCode).toBe(202);
+    }
+    clock.advance(day);
+    expect((await respond(api, surveyId, "browser-cai-0003", [{ questionId: "three_words", answer: "kind and loud" }], "203.0.113.3")).statusCode).toBe(202);
+    expect(await ownerView()).toMatchObject({ responseCount: 3 });
+
+    // Act: the first two answers reach their retention.
+    clock.advance(RESPONSE_RETENTION_SECONDS * 1000 - day);
+
+    // Assess: the owner is told only of the answer the survey still has.
+    expect(await ownerView()).toMatchObject({ responseCount: 1 });
   });
 
   it("asks a Spanish-speaking owner's friends in Spanish, and thanks them in Spanish, unless the owner chose the language", async () => {
