@@ -2,7 +2,7 @@
 // settings, and infra creates nothing the table and the plan do not name. Runs the real infra code on a fake SST.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TABLES, type TableDefinition } from "../packages/platform/src/tables";
-import { consumingServices, eventPatternOf, queueNameOf, deadLetterQueueNameOf, ruleNameOf, TOPOLOGY, type ConsumingService } from "../packages/events/src/topology";
+import { consumingServices, eventPatternOf, queueNameOf, deadLetterQueueNameOf, ruleNameOf, SURVEY_SWEEP_EVERY_MINUTES, TOPOLOGY, type ConsumingService } from "../packages/events/src/topology";
 import { deployPart } from "./parts";
 import {
   assertQueueSettings,
@@ -243,6 +243,11 @@ describe("infra built from the topology table", () => {
     expect(generationOf(plan)?.environment).not.toHaveProperty("INNERWORLD_PERSONA_MODELS");
     const listing = buildPlan(STAGE, settingsFor(STAGE, { INNERWORLD_DEPLOY_PERSONA_MODELS: "gpt-4o-mini,gpt-4.1-mini" }));
     expect(generationOf(listing)?.environment).toMatchObject({ INNERWORLD_PERSONA_MODELS: "gpt-4o-mini,gpt-4.1-mini" });
+  });
+
+  it("schedules storage's survey sweep as often as the topology says, the pace the local cloud runs it at", () => {
+    const sweep = only(recordingOf("storage").created, "sst.aws.CronV2", "StorageSurveySweep");
+    expect(sweep.args).toMatchObject({ schedule: `rate(${SURVEY_SWEEP_EVERY_MINUTES} minutes)` });
   });
 
   it("asks for feedback after a deploy's number of turns only when told, on storage alone, and refuses a number that is not one", () => {

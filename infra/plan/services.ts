@@ -6,6 +6,7 @@ import {
   eventPatternOf,
   queueNameOf,
   ruleNameOf,
+  SURVEY_SWEEP_EVERY_MINUTES,
   type ConsumingService,
 } from "../../packages/events/src/topology";
 import { deadLetterQueueLinkName } from "./links";
@@ -37,10 +38,10 @@ const EXTRA_LINKS: Partial<Record<ServiceName, LinkKey[]>> = {
 
 /**
  * What a service runs on a schedule, by its handler file's export: storage sweeps for surveys whose persona saga nobody
- * else will start (SURVEY_SWEEP_EVERY_MINUTES in services/storage/src/keepSurveys.ts; the local cloud runs it as often).
+ * else will start, as often as the topology says (the local cloud runs it as often).
  */
 const SCHEDULED: Partial<Record<ServiceName, { entry: string; logicalName: string; schedule: `rate(${string})`; description: string }>> = {
-  storage: { entry: "sweep", logicalName: "SurveySweep", schedule: "rate(5 minutes)", description: "storage's survey sweep" },
+  storage: { entry: "sweep", logicalName: "SurveySweep", schedule: `rate(${SURVEY_SWEEP_EVERY_MINUTES} minutes)`, description: "storage's survey sweep" },
 };
 
 /** The safety service loads its classifier at start and refuses to run without it: the file ships beside its bundle. */

@@ -7,6 +7,13 @@ export const BUS_NAME = "innerworld";
 /** Seconds after its acknowledgement a turn without a reply is failed with TURN_TIMED_OUT (retryable). */
 export const TURN_DEADLINE_SECONDS = 20;
 
+/**
+ * How often storage sweeps for surveys whose persona saga nobody else will start: infra schedules the sweep so and the
+ * local cloud runs it so, both from here. A few times within a stale claim's takeover time (storage's keepSurveys); whole
+ * minutes, more than one (infra writes it as EventBridge's `rate(N minutes)`).
+ */
+export const SURVEY_SWEEP_EVERY_MINUTES = 5;
+
 /** Published for analysts and operators reading the archive; no service consumes them. */
 export const ANALYST_ONLY_EVENTS: readonly EventType[] = ["ContextRefreshed", "PersonaCreated", "FeedbackReceived", "FeedbackExpired", "AdminActionTaken"];
 

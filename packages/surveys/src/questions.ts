@@ -1,17 +1,20 @@
 // The questions friends answer about the survey's owner: the default set, and the shape of an owner's own.
 import { replyLanguage } from "@innerworld/screening/replies";
 import { z } from "zod";
+import { isPlainLine, NOT_TEXT_REASON } from "./plainText";
 
 export const MAX_QUESTIONS = 20;
 export const MAX_CHOICES = 8;
 
+const questionText = z.string().trim().min(3).max(300).refine(isPlainLine, NOT_TEXT_REASON);
+
 export const questionSchema = z.discriminatedUnion("kind", [
-  z.object({ id: z.string().regex(/^[a-z0-9_-]{1,40}$/), kind: z.literal("text"), text: z.string().trim().min(3).max(300) }),
+  z.object({ id: z.string().regex(/^[a-z0-9_-]{1,40}$/), kind: z.literal("text"), text: questionText }),
   z.object({
     id: z.string().regex(/^[a-z0-9_-]{1,40}$/),
     kind: z.literal("choice"),
-    text: z.string().trim().min(3).max(300),
-    options: z.array(z.string().trim().min(1).max(60)).min(2).max(MAX_CHOICES),
+    text: questionText,
+    options: z.array(z.string().trim().min(1).max(60).refine(isPlainLine, NOT_TEXT_REASON)).min(2).max(MAX_CHOICES),
   }),
 ]);
 export type SurveyQuestion = z.infer<typeof questionSchema>;

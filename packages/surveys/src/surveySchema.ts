@@ -1,5 +1,6 @@
 // A survey, its creation request and one anonymous response, validated against the survey's own questions.
 import { z } from "zod";
+import { isPlainLine, isPlainWriting, NOT_TEXT_REASON } from "./plainText";
 import { MAX_QUESTIONS, questionSchema, SURVEY_LANGUAGES, type SurveyLanguage, type SurveyQuestion } from "./questions";
 
 export const SURVEY_STATUSES = ["collecting", "synthesizing", "drawing", "ready", "failed"] as const;
@@ -44,8 +45,18 @@ export const createSurveyRequestSchema = z
 
 export const surveyResponseSchema = z
   .object({
-    respondentId: z.string().trim().min(8).max(128),
-    answers: z.array(z.object({ questionId: z.string().min(1).max(40), answer: z.string().trim().min(1).max(MAX_ANSWER_CHARS) }).strict()).min(1).max(MAX_QUESTIONS),
+    respondentId: z.string().trim().min(8).max(128).refine(isPlainLine, NOT_TEXT_REASON),
+    answers: z
+      .array(
+        z
+          .object({
+            questionId: z.string().min(1).max(40).refine(isPlainLine, NOT_TEXT_REASON),
+            answer: z.string().trim().min(1).max(MAX_ANSWER_CHARS).refine(isPlainWriting, NOT_TEXT_REASON),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_QUESTIONS),
   })
   .strict();
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
@@ -59,7 +70,12 @@ export interface Survey {
   language?: SurveyLanguage;
   status: SurveyStatus;
   createdAt: string;
+  /**
+   * How many friends' responses the survey keeps now, counted by the store at each read: a response is kept for
+   * RESPONSE_RETENTION_SECONDS, so this falls again as they expire. Not how many were ever received.
+   */
   responseCount: number;
+  /** How many answers screening dropped, ever: none of them was kept. */
   droppedCount: number;
   personaId?: string;
   failureReason?: string;

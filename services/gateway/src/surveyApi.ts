@@ -96,15 +96,34 @@ const questionRefusal = (question: SurveyQuestion, screen: (text: string) => Saf
 export const THANK_YOU = "Thanks for answering! Your words help build something your friend will love.";
 const THANKS: Record<SurveyLanguage, string> = { en: THANK_YOU, es: "¡Gracias por responder! Tus palabras ayudan a crear algo que a tu amigo le va a encantar." };
 
-const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { ok: true; value: unknown } | { ok: false } => {
+/**
+ * Far more than any request the API takes (twenty questions with their options, or twenty answers of the longest kind,
+ * each character escaped), far less than API Gateway lets through: a bigger body is refused before it is parsed.
+ */
+export const MAX_SURVEY_BODY_BYTES = 256 * 1024;
+
+/**
+ * The request's JSON body, or the problem with it: another declared type (a form, or JSON sent as text/plain, which a
+ * browser sends cross-site without asking first) is refused, as is a body too large to be a request; a body with no
+ * type is read as JSON.
+ */
+const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { ok: true; value: unknown } | { ok: false; problem: Result } => {
   if (!event.body) return { ok: true, value: {} };
+  const mediaType = event.headers?.["content-type"]?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== undefined && mediaType !== "application/json") return { ok: false, problem: problem(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be JSON, sent as application/json") };
+  const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+  if (Buffer.byteLength(text, "utf8") > MAX_SURVEY_BODY_BYTES) return { ok: false, problem: problem(413, "BODY_TOO_LARGE", `The body is larger than ${MAX_SURVEY_BODY_BYTES} bytes`) };
   try {
-    return { ok: true, value: JSON.parse(event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body) };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false };
+    return { ok: false, problem: problem(400, "MALFORMED_JSON", "The body is not valid JSON") };
   }
 };
 
+/**
+ * What the owner follows: `responseCount` is the friends' answers the survey keeps now, which falls again as they expire
+ * (a persona is made only from answers still kept); `droppedCount` the answers screening dropped, ever.
+ */
 const ownerView = (survey: Survey) => ({
   responseCount: survey.responseCount,
   droppedCount: survey.droppedCount,
@@ -118,7 +137,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
 
   const createSurvey = async (userId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
     const body = parseBody(event);
-    if (!body.ok) return problem(400, "MALFORMED_JSON", "The body is not valid JSON");
+    if (!body.ok) return body.problem;
     const parsed = createSurveyRequestSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, "INVALID_SURVEY", "The survey is not valid", fieldProblems(parsed.error));
     // Friends are asked in the owner's language (their browser's, unless they chose one): a Spanish-speaking teen's
@@ -170,7 +189,7 @@ export const createSurveyApi = (ports: SurveyApiPorts) => {
 
   const respondTo = async (surveyId: string, event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
     const body = parseBody(event);
-    if (!body.ok) return problem(400, "MALFORMED_JSON", "The body is not valid JSON");
+    if (!body.ok) return body.problem;
     const parsed = surveyResponseSchema.safeParse(body.value);
     if (!parsed.success) return problem(400, "INVALID_RESPONSE", "The response is not valid", fieldProblems(parsed.error));
     const survey = await ports.surveys.get(surveyId);

@@ -3,17 +3,20 @@ import { RecordingPublisher, SURVEY_PUBLIC_ROUTES, SURVEY_ROUTES } from "@innerw
 import { InMemoryPersonaStore, newPersonaRecord } from "@innerworld/personas/store";
 import { screenInput } from "@innerworld/screening";
 import { InMemoryPortraitStore } from "@innerworld/surveys/portrait-store";
-import { InMemorySurveyStore } from "@innerworld/surveys/store";
+import { InMemorySurveyStore, RESPONSE_RETENTION_SECONDS } from "@innerworld/surveys/store";
+import { manualClock } from "@innerworld/platform/clock";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { describe, expect, it, vi } from "vitest";
-import { createSourceKeys, SOURCE_LIMITS } from "@innerworld/surveys";
+import { createSourceKeys, SOURCE_LIMITS, type Survey } from "@innerworld/surveys";
+import { randomUUID } from "node:crypto";
 import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
 
 const NOW = Date.parse("2026-11-18T16:00:00Z");
 const sourceKeys = createSourceKeys("survey-api-tests-source-secret-0123456789");
 
 const setUp = () => {
-  const surveys = new InMemorySurveyStore();
+  const clock = manualClock(new Date(NOW).toISOString());
+  const surveys = new InMemorySurveyStore(clock);
   const personas = new InMemoryPersonaStore();
   const portraits = new InMemoryPortraitStore();
   const publisher = new RecordingPublisher("gateway");
@@ -37,9 +40,9 @@ const setUp = () => {
     userOfToken: async (token) => (token.startsWith("valid-") ? token.slice("valid-".length) : undefined),
     screen: screenInput,
     sourceKeys,
-    clock: () => NOW,
+    clock,
   });
-  return { api, surveys, personas, portraits, publisher };
+  return { api, surveys, personas, portraits, publisher, clock };
 };
 
 const body = (result: { body?: string }) => JSON.parse(result.body ?? "{}") as Record<string, unknown>;
@@ -86,6 +89,26 @@ describe("the survey API", () => {
     // Someone else's token, or a bad one, sees what a friend sees.
     expect(body(await get({ authorization: "Bearer valid-someone" })).status).toBeUndefined();
     expect(body(await get({ authorization: "Bearer forged" })).status).toBeUndefined();
+  });
+
+  it("shows the owner how many answers the survey keeps now, fewer once some have expired", async () => {
+    // Prepare: two friends answer, a third a day later.
+    const { api, clock } = setUp();
+    const surveyId = await create(api);
+    const ownerView = async () => body(await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers: { authorization: "Bearer valid-owner-1" } })));
+    const day = 24 * 60 * 60_000;
+    for (const [friend, ip] of [["browser-ana-0001", "203.0.113.1"], ["browser-ben-0002", "203.0.113.2"]] as const) {
+      expect((await respond(api, surveyId, friend, [{ questionId: "three_words", answer: "funny and loyal" }], ip)).statusCode).toBe(202);
+    }
+    clock.advance(day);
+    expect((await respond(api, surveyId, "browser-cai-0003", [{ questionId: "three_words", answer: "kind and loud" }], "203.0.113.3")).statusCode).toBe(202);
+    expect(await ownerView()).toMatchObject({ responseCount: 3 });
+
+    // Act: the first two answers reach their retention.
+    clock.advance(RESPONSE_RETENTION_SECONDS * 1000 - day);
+
+    // Assess: the owner is told only of the answer the survey still has.
+    expect(await ownerView()).toMatchObject({ responseCount: 1 });
   });
 
   it("asks a Spanish-speaking owner's friends in Spanish, and thanks them in Spanish, unless the owner chose the language", async () => {
@@ -270,6 +293,67 @@ describe("the survey API", () => {
     }
     const details = (body(cases[0][0]).error as { details: { field: string; reason: string }[] }).details;
     expect(details[0]).toEqual({ field: "answers.talk_style", reason: expect.stringContaining("must be one of") });
+  });
+
+  it("answers what a hostile or careless client sends with a typed 4xx, never a server error, and keeps none of it", async () => {
+    // Prepare: Maya's survey, one of another owner's, and one closed in each way a survey closes.
+    const { api, surveys, publisher } = setUp();
+    const surveyId = await create(api);
+    const othersSurvey = await create(api, "owner-2");
+    const closed = async (status: "ready" | "failed") => {
+      const survey = { ...((await surveys.get(surveyId)) as Survey), surveyId: randomUUID(), status };
+      await surveys.create(survey);
+      return survey.surveyId;
+    };
+    const [ready, failed, deleted] = [await closed("ready"), await closed("failed"), await create(api)];
+    await api(httpApiEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId: deleted }, sub: "owner-1" }));
+    const answerTo = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
+      api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId: id }, body: payload, headers }));
+    const answering = (answers: unknown, respondentId = "browser-hal-0001") => answerTo(surveyId, { respondentId, answers });
+    const making = (payload: unknown, headers: Record<string, string> = {}) => api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: payload, headers }));
+    const kind = (text: string) => [{ questionId: "three_words", answer: text }];
+    const huge = "kind ".repeat(60_000);
+
+    // Act
+    const cases: [string, Awaited<ReturnType<typeof api>>, number, string][] = [
+      ["a form instead of JSON", await answerTo(surveyId, "respondentId=browser-hal-0001&answers=kind", { "content-type": "application/x-www-form-urlencoded" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["JSON sent as plain text", await answerTo(surveyId, { respondentId: "browser-hal-0001", answers: kind("kind") }, { "content-type": "text/plain;charset=UTF-8" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["a survey sent as plain text", await making({ subjectName: "Maya" }, { "content-type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["a body far larger than any answer", await answerTo(surveyId, { respondentId: "browser-hal-0001", answers: kind(huge) }, { "content-type": "application/json" }), 413, "BODY_TOO_LARGE"],
+      ["a survey far larger than any", await making({ subjectName: "Maya", questions: [{ id: "a", kind: "text", text: huge }] }), 413, "BODY_TOO_LARGE"],
+      ["JSON that is an array", await answerTo(surveyId, [{ questionId: "three_words", answer: "kind" }]), 400, "INVALID_RESPONSE"],
+      ["JSON that is null", await answerTo(surveyId, "null"), 400, "INVALID_RESPONSE"],
+      ["JSON that is a number", await making("42"), 400, "INVALID_SURVEY"],
+      ["an unknown survey", await answerTo("00000000-0000-4000-8000-000000000000", { respondentId: "browser-hal-0001", answers: kind("kind") }), 404, "SURVEY_NOT_FOUND"],
+      ["a deleted survey", await answerTo(deleted, { respondentId: "browser-hal-0001", answers: kind("kind") }), 404, "SURVEY_NOT_FOUND"],
+      ["another owner's survey deleted", await api(httpApiEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId: othersSurvey }, sub: "owner-1" })), 404, "SURVEY_NOT_FOUND"],
+      ["a ready survey", await answerTo(ready, { respondentId: "browser-hal-0001", answers: kind("kind") }), 410, "SURVEY_CLOSED"],
+      ["a failed survey", await answerTo(failed, { respondentId: "browser-hal-0001", answers: kind("kind") }), 410, "SURVEY_CLOSED"],
+      ["an unknown question", await answering([{ questionId: "favourite_colour", answer: "blue" }]), 400, "INVALID_RESPONSE"],
+      ["a choice not among the options", await answering([{ questionId: "energy", answer: "Chill" }]), 400, "INVALID_RESPONSE"],
+      ["more answers than questions", await answering(Array.from({ length: 21 }, (_, i) => ({ questionId: `q${i}`, answer: "kind" }))), 400, "INVALID_RESPONSE"],
+      ["one question answered twice", await answering([...kind("kind"), ...kind("loud")]), 400, "INVALID_RESPONSE"],
+      ["no answers", await answering([]), 400, "INVALID_RESPONSE"],
+      ["an empty answer", await answering(kind("   ")), 400, "INVALID_RESPONSE"],
+      ["an empty respondent", await answering(kind("kind"), ""), 400, "INVALID_RESPONSE"],
+      ["an empty subject", await making({ subjectName: " " }), 400, "INVALID_SURVEY"],
+      ["a control character in an answer", await answering(kind("kind\u0000 and loyal")), 400, "INVALID_RESPONSE"],
+      ["an escape sequence in an answer", await answering(kind("kind \u001b[31mand loyal")), 400, "INVALID_RESPONSE"],
+      ["text reordered in an answer", await answering(kind("kind and \u202eetuc")), 400, "INVALID_RESPONSE"],
+      ["half a character in an answer", await answering(kind("kind \ud83d and loyal")), 400, "INVALID_RESPONSE"],
+      ["a control character in a respondent", await answering(kind("kind"), "browser-\u0007-0001"), 400, "INVALID_RESPONSE"],
+      ["a control character in a question", await making({ subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "Is she\u0000 kind?" }] }), 400, "INVALID_SURVEY"],
+      ["text reordered in an option", await making({ subjectName: "Maya", questions: [{ id: "a", kind: "choice", text: "Her style?", options: ["calm", "\u2066loud\u2069"] }] }), 400, "INVALID_SURVEY"],
+      ["an unknown field", await making({ subjectName: "Maya", ownerId: "owner-2" }), 400, "INVALID_SURVEY"],
+    ];
+
+    // Assess: each refused with its own code, and nothing kept or announced.
+    expect(cases.map(([what, result]) => [what, result.statusCode, (body(result).error as { code?: string } | undefined)?.code])).toEqual(cases.map(([what, , status, code]) => [what, status, code]));
+    expect(await surveys.listResponses(surveyId)).toEqual([]);
+    expect(publisher.ofType("SurveyResponseAccepted")).toEqual([]);
+    expect((await surveys.listByOwner("owner-1")).map((s) => s.surveyId).sort()).toEqual([surveyId, ready, failed].sort());
+    // Text a friend's browser sends in a textarea, line breaks and tabs, is an answer like any other.
+    expect((await answering(kind("kind,\n\tloyal"))).statusCode).toBe(202);
   });
 
   it("takes one response per respondent and limits how fast one respondent and one survey are answered", async () => {

@@ -1,3 +1,2 @@
 // The storage service: what the local cloud and tests import.
 export { createHandler, createSurveySweep } from "./handler";
-export { SURVEY_SWEEP_EVERY_MINUTES } from "./keepSurveys";

@@ -23,9 +23,6 @@ const STORAGE_ATTEMPTS = storageQueue?.maxReceiveCount ?? 1;
  */
 export const CLAIM_TAKEOVER_AFTER_MS = 2 * STORAGE_ATTEMPTS * (storageQueue?.visibilityTimeoutSeconds ?? 60) * 1000;
 
-/** How often storage sweeps for surveys whose saga nobody else will start: a few times within a claim's takeover time. */
-export const SURVEY_SWEEP_EVERY_MINUTES = 5;
-
 /** What a SurveyCompleted is traced to: the answer's event that claimed it, or, from the sweep, only the survey. */
 type SagaCause = Pick<EventMetadata, "correlationId" | "userId"> & { eventId?: string };
 

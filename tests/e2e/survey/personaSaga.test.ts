@@ -218,5 +218,16 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
       expect({ method, path: path.slice(0, 60), status: (await api(method, path, body, token)).status }).toEqual({ method, path: path.slice(0, 60), status });
     }
     expect((await api("POST", "/surveys", { subjectName: "No token" })).status).toBe(401);
+    // What a careless or hostile client sends over the wire: each refused with its own code, none of it kept.
+    const answers = `/surveys/${survey.surveyId}/responses`;
+    const wire: [string, Awaited<ReturnType<typeof api>>, number, string][] = [
+      ["JSON sent as plain text", await api("POST", answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind" }] }, undefined, { "content-type": "text/plain;charset=UTF-8" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["a body of megabytes", await api("POST", answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind ".repeat(400_000) }] }), 413, "BODY_TOO_LARGE"],
+      ["a control character", await api("POST", answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind \u001b[2J and loyal" }] }), 400, "INVALID_RESPONSE"],
+      ["a question that reorders its text", await api("POST", "/surveys", { subjectName: "Ivy", questions: [{ id: "a", kind: "text", text: "Is she \u202ekind?" }] }, ownerToken), 400, "INVALID_SURVEY"],
+    ];
+    expect(wire.map(([what, result]) => [what, result.status, (result.json?.error as { code?: string } | undefined)?.code])).toEqual(wire.map(([what, , status, code]) => [what, status, code]));
+    const owned = await api("GET", `/surveys/${survey.surveyId}`, undefined, ownerToken);
+    expect(owned.json).toMatchObject({ responseCount: 0, droppedCount: 0 });
   });
 });

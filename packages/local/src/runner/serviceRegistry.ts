@@ -1,6 +1,6 @@
 // Which handler each SQS-consuming service runs: the same createHandler its Lambda entry uses.
 import type { ServiceRuntime } from "@innerworld/platform/runtime";
-import type { ServiceName } from "@innerworld/events";
+import { SURVEY_SWEEP_EVERY_MINUTES, type ServiceName } from "@innerworld/events";
 import { createHandler as contextRefresh } from "@innerworld/context-refresh";
 import { createHandler as generation } from "@innerworld/generation";
 import { createHandler as graphExtraction } from "@innerworld/graph-extraction";
@@ -8,7 +8,7 @@ import { createHandler as notifier } from "@innerworld/notifier";
 import { createHandler as personaSynthesis } from "@innerworld/persona-synthesis";
 import { createHandler as portrait } from "@innerworld/portrait";
 import { createHandler as safety } from "@innerworld/safety";
-import { createHandler as storage, createSurveySweep, SURVEY_SWEEP_EVERY_MINUTES } from "@innerworld/storage";
+import { createHandler as storage, createSurveySweep } from "@innerworld/storage";
 import { createHandler as watchdog } from "@innerworld/watchdog";
 import type { SqsHandler } from "./sqsEventSource";
 

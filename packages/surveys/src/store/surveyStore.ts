@@ -63,8 +63,14 @@ export interface SurveyAwaitingSaga {
 
 
 export interface SurveyStore {
+  /** Keeps a new survey; its `responseCount` is not kept, as every read counts its responses afresh. */
   create(survey: Survey): Promise<void>;
+  /**
+   * A survey as it stands, its `responseCount` the responses it keeps now: one past its retention is not counted,
+   * though nothing has deleted it yet and it was counted before.
+   */
   get(surveyId: string): Promise<Survey | undefined>;
+  /** An owner's surveys, counted as `get` counts them. */
   listByOwner(ownerId: string): Promise<Survey[]>;
   /**
    * Keeps the first response of each respondent; a second one from the same respondent is refused. When `limits` are
@@ -76,7 +82,7 @@ export interface SurveyStore {
   addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult>;
   /** A screened-out answer is counted, never stored. */
   countDropped(surveyId: string, reason: DropReason): Promise<void>;
-  /** Counts the responses kept so far onto the survey (never fewer than it says already), and claims nothing: a replay's count. */
+  /** Counts the responses kept now, and claims nothing: a replay's count. */
   countResponses(surveyId: string): Promise<number>;
   /**
    * Counts the responses kept so far and, when they reach `threshold` (so many responses, from so many networks; a

@@ -254,6 +254,28 @@ export const surveyStoreContract = (adapter: string, makeStoreOn: (clock: Clock)
       expect(await store.get(survey.surveyId)).toMatchObject({ status: "collecting" });
     });
 
+    it("says how many responses it keeps now: an expired one is no longer counted, though it was counted before", async () => {
+      // Prepare: two answers, counted by the saga's event, then a third a day later.
+      const clock = manualClock("2026-11-18T16:00:00.000Z");
+      const store = makeStoreOn(clock);
+      const survey = newSurvey();
+      await store.create(survey);
+      for (const k of ["a", "b"]) await store.addResponse(survey.surveyId, response(k));
+      expect(await store.countResponses(survey.surveyId)).toBe(2);
+      clock.advance(24 * 60 * 60_000);
+      await store.addResponse(survey.surveyId, response("c", "2026-11-19T16:00:00.000Z"));
+      expect(await store.get(survey.surveyId)).toMatchObject({ responseCount: 3 });
+
+      // Act: the first two reach their retention.
+      clock.advance(RESPONSE_RETENTION_SECONDS * 1000 - 24 * 60 * 60_000);
+
+      // Assess: the survey says what is left, wherever it is read.
+      expect(await store.get(survey.surveyId)).toMatchObject({ responseCount: 1 });
+      expect((await store.listByOwner(survey.ownerId)).find((s) => s.surveyId === survey.surveyId)).toMatchObject({ responseCount: 1 });
+      clock.advance(24 * 60 * 60_000);
+      expect(await store.get(survey.surveyId)).toMatchObject({ responseCount: 0 });
+    });
+
     it("lets a respondent whose response expired answer again, and gives its browser and network their room back", async () => {
       const clock = manualClock("2026-11-18T16:00:00.000Z");
       const store = makeStoreOn(clock);

@@ -21,12 +21,45 @@ export class DynamoDbSurveyStore implements SurveyStore {
   ) {}
 
   async create(survey: Survey): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...survey, sk: SURVEY_SK }, ConditionExpression: "attribute_not_exists(surveyId)" }));
+    const { responseCount: _counted, ...kept } = survey;
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...kept, sk: SURVEY_SK }, ConditionExpression: "attribute_not_exists(surveyId)" }));
   }
 
   async get(surveyId: string): Promise<Survey | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true }));
-    return Item ? toSurvey(Item as SurveyItem) : undefined;
+    const [{ Item }, responseCount] = await Promise.all([
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true })),
+      this.countKept(surveyId),
+    ]);
+    return Item ? toSurvey(Item as SurveyItem, responseCount) : undefined;
+  }
+
+  /** Whether the survey item is there, read consistently; nothing counted. */
+  private async exists(surveyId: string): Promise<boolean> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true, ProjectionExpression: "surveyId" }));
+    return Item !== undefined;
+  }
+
+  /**
+   * The responses not yet expired, counted by DynamoDB without reading their answers. Counted at each read, not kept
+   * as a tally: nothing happens when a response expires that could lower one.
+   */
+  private async countKept(surveyId: string): Promise<number> {
+    let count = 0;
+    const pages = pagesOf((start) =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "surveyId = :survey AND begins_with(sk, :prefix)",
+          FilterExpression: "attribute_not_exists(expiresAt) OR expiresAt > :now",
+          ExpressionAttributeValues: { ":survey": surveyId, ":prefix": RESPONSE_PREFIX, ":now": epochSeconds(this.clock()) },
+          Select: "COUNT",
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for await (const page of pages) count += page.Count ?? 0;
+    return count;
   }
 
   async listByOwner(ownerId: string): Promise<Survey[]> {
@@ -37,13 +70,13 @@ export class DynamoDbSurveyStore implements SurveyStore {
       ),
     );
     for await (const page of pages) {
-      surveys.push(...(page.Items ?? []).map((item) => toSurvey(item as SurveyItem)));
+      for (const item of page.Items ?? []) surveys.push(toSurvey(item as SurveyItem, await this.countKept(item.surveyId as string)));
     }
     return surveys;
   }
 
   async addResponse(surveyId: string, response: StoredResponse, limits?: SourceLimits): Promise<AddResponseResult> {
-    if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
+    if (!(await this.exists(surveyId))) throw new SurveyNotFoundError(surveyId);
     const key = { surveyId, sk: `${RESPONSE_PREFIX}${response.respondentKey}` };
     // A respondent sending again is told so, whatever their network has given since; one whose response expired (TTL
     // may not have deleted it yet) answers afresh.
@@ -69,7 +102,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
     // A condition cannot name another item, and the local DynamoDB has no transactions: the survey is read again after
     // the write. Deleted since (its owner's erasure), the answer goes too; delete() sweeps the answers again after the
     // survey item, so one of the two sees the other.
-    if (!(await this.get(surveyId))) {
+    if (!(await this.exists(surveyId))) {
       for (const sk of [key.sk, ...held]) await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { surveyId, sk } }));
       throw new SurveyNotFoundError(surveyId);
     }
@@ -158,30 +191,13 @@ export class DynamoDbSurveyStore implements SurveyStore {
     }
   }
 
-  /** The responses kept so far, their count written onto the survey (a count that only grows, so a redelivered event is harmless). */
-  private async recountResponses(surveyId: string): Promise<StoredResponse[]> {
-    // Counting the kept responses (not incrementing a counter) makes a redelivered event harmless.
-    const responses = await this.listResponses(surveyId);
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { surveyId, sk: SURVEY_SK },
-        UpdateExpression: "SET responseCount = :count",
-        ConditionExpression: "attribute_exists(surveyId) AND (attribute_not_exists(responseCount) OR responseCount < :count)",
-        ExpressionAttributeValues: { ":count": responses.length },
-      }),
-    ).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
-    return responses;
-  }
-
   async countResponses(surveyId: string): Promise<number> {
-    return (await this.recountResponses(surveyId)).length;
+    return this.countKept(surveyId);
   }
 
   async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string, options: { takeOverAfterMs?: number } = {}): Promise<{ count: number; crossed: boolean }> {
-    const responses = await this.recountResponses(surveyId);
+    // Counting the kept responses (not incrementing a counter) makes a redelivered event harmless.
+    const responses = await this.listResponses(surveyId);
     const count = responses.length;
     if (!reachesThreshold(responses, threshold)) return { count, crossed: false };
     const now = this.clock();
@@ -348,7 +364,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
-    if (!(await this.get(surveyId))) throw new SurveyNotFoundError(surveyId);
+    if (!(await this.exists(surveyId))) throw new SurveyNotFoundError(surveyId);
     return false;
   }
 
@@ -372,7 +388,7 @@ export class DynamoDbSurveyStore implements SurveyStore {
   }
 }
 
-const toSurvey = (item: SurveyItem): Survey => ({
+const toSurvey = (item: SurveyItem, responseCount: number): Survey => ({
   surveyId: item.surveyId,
   ownerId: item.ownerId,
   subjectName: item.subjectName,
@@ -380,7 +396,7 @@ const toSurvey = (item: SurveyItem): Survey => ({
   ...(item.language ? { language: item.language } : {}),
   status: item.status,
   createdAt: item.createdAt,
-  responseCount: item.responseCount ?? 0,
+  responseCount,
   droppedCount: item.droppedCount ?? 0,
   ...(item.personaId ? { personaId: item.personaId } : {}),
   ...(item.failureReason ? { failureReason: item.failureReason } : {}),

@@ -33,14 +33,14 @@ export class InMemorySurveyStore implements SurveyStore {
 
   async create(survey: Survey): Promise<void> {
     if (this.surveys.has(survey.surveyId)) throw new Error(`survey ${survey.surveyId} exists`);
-    this.surveys.set(survey.surveyId, structuredClone(survey));
+    this.surveys.set(survey.surveyId, structuredClone({ ...survey, responseCount: 0 }));
   }
 
   async get(surveyId: string): Promise<Survey | undefined> {
     const found = this.surveys.get(surveyId);
     if (!found) return undefined;
     const { claimedBy: _claimant, claimedAt: _claimedAt, announced: _announced, ...survey } = structuredClone(found);
-    return survey;
+    return { ...survey, responseCount: this.liveResponses(surveyId).length };
   }
 
   async listByOwner(ownerId: string): Promise<Survey[]> {
@@ -80,11 +80,8 @@ export class InMemorySurveyStore implements SurveyStore {
   }
 
   async countResponses(surveyId: string): Promise<number> {
-    const survey = this.surveys.get(surveyId);
-    if (!survey) throw new SurveyNotFoundError(surveyId);
-    const count = this.liveResponses(surveyId).length;
-    survey.responseCount = Math.max(survey.responseCount, count);
-    return count;
+    if (!this.surveys.has(surveyId)) throw new SurveyNotFoundError(surveyId);
+    return this.liveResponses(surveyId).length;
   }
 
   async claimForSynthesis(surveyId: string, threshold: SynthesisThreshold, claimant: string, options: { takeOverAfterMs?: number } = {}): Promise<{ count: number; crossed: boolean }> {
