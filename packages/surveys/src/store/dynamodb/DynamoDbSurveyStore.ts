@@ -201,9 +201,9 @@ export class DynamoDbSurveyStore implements SurveyStore {
     const count = responses.length;
     if (!reachesThreshold(responses, threshold)) return { count, crossed: false };
     const now = this.clock();
-    try {
-      // Only one caller's condition holds: the first to see the threshold reached claims the synthesis.
-      await this.client.send(
+    // Only one caller's condition holds: the first to see the threshold reached claims the synthesis.
+    const won = await ifConditionHolds(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { surveyId, sk: SURVEY_SK },
@@ -212,11 +212,9 @@ export class DynamoDbSurveyStore implements SurveyStore {
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: { ":now": new Date(now).toISOString(), ":synthesizing": "synthesizing", ":collecting": "collecting", ":claimant": claimant },
         }),
-      );
-      return { count, crossed: true };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
+    if (won) return { count, crossed: true };
     // Claimed already. The claimant asking again is a redelivery: it changes nothing, and it may start the saga again
     // only while the survey still waits for it (its first attempt claimed, then failed to publish).
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { surveyId, sk: SURVEY_SK }, ConsistentRead: true }));
@@ -224,9 +222,9 @@ export class DynamoDbSurveyStore implements SurveyStore {
     if (!claimed?.synthesisClaimedAt || claimed.status !== "synthesizing" || claimed.synthesisAnnouncedAt) return { count, crossed: false };
     if (claimed.claimedBy === claimant) return { count, crossed: true };
     if (options.takeOverAfterMs === undefined || Date.parse(claimed.synthesisClaimedAt) + options.takeOverAfterMs > now) return { count, crossed: false };
-    try {
-      // A stale claim is taken over by one caller: the condition names the claim it found.
-      await this.client.send(
+    // A stale claim is taken over by one caller: the condition names the claim it found.
+    const tookOver = await ifConditionHolds(
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { surveyId, sk: SURVEY_SK },
@@ -235,12 +233,9 @@ export class DynamoDbSurveyStore implements SurveyStore {
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: { ":now": new Date(now).toISOString(), ":claimant": claimant, ":claimedAt": claimed.synthesisClaimedAt, ":claimedBy": claimed.claimedBy ?? "", ":synthesizing": "synthesizing" },
         }),
-      );
-      return { count, crossed: true };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      return { count, crossed: false };
-    }
+      ),
+    );
+    return { count, crossed: tookOver !== undefined };
   }
 
   /** A scan of the table, survey items and responses together: the sweep runs every few minutes, not per answer. */
