@@ -84,6 +84,8 @@ export const ERROR_CODES = [
   "FORBIDDEN",
   "RATE_LIMITED",
   "GENERATION_FAILED",
+  /** The model's provider declined the turn for what it holds: sending the same message again would be refused again. */
+  "REPLY_REFUSED",
   "PERSONA_DELETED",
   "FEEDBACK_NOT_FOUND",
   "FEEDBACK_ALREADY_ANSWERED",

@@ -17,6 +17,7 @@ const WORDS: Record<ErrorCode, MessageKey> = {
   FORBIDDEN: "errorForbidden",
   RATE_LIMITED: "errorRateLimited",
   GENERATION_FAILED: "errorGenerationFailed",
+  REPLY_REFUSED: "errorReplyRefused",
   TURN_TIMED_OUT: "errorTurnTimedOut",
   PERSONA_DELETED: "errorPersonaDeleted",
   STEP_FAILED: "errorOurSide",
@@ -28,8 +29,9 @@ const WORDS: Record<ErrorCode, MessageKey> = {
 };
 
 /**
- * `retryable: false` on a GENERATION_FAILED is a refusal, not an outage: the teen is not told to send it again (the
- * same words would be refused again), but to say it another way.
+ * A refusal (REPLY_REFUSED) is not an outage: the teen is not told to send it again (the same words would be refused
+ * again), but to say it another way. A GENERATION_FAILED with `retryable: false` is told the same way: a failure kept
+ * from before refusals had their own code is replayed on resume so, and sending it again would not help either.
  */
 export const wordsForError = (say: Say, code: string, options: { retryable?: boolean } = {}): string => {
   if (code === "GENERATION_FAILED" && options.retryable === false) return say("errorReplyRefused");

@@ -13,4 +13,11 @@ describe("wordsForError", () => {
     expect(wordsForError(say, "TURN_TIMED_OUT", { retryable: false })).toMatch(/Try sending your message again/);
     expect(wordsForError(say, "NOT_A_CODE")).toBe(wordsForError(say, "INTERNAL_ERROR"));
   });
+
+  it("tells a REPLY_REFUSED as a refusal, in the teen's language, whatever its retryable says", () => {
+    const refused = "That companion can't answer that one. Try saying it another way, or chat with someone else.";
+    expect(wordsForError(say, "REPLY_REFUSED", { retryable: false })).toBe(refused);
+    expect(wordsForError(say, "REPLY_REFUSED")).toBe(refused);
+    expect(wordsForError(sayIn("es"), "REPLY_REFUSED", { retryable: false })).toBe("Ese compañero no puede responder eso. Intenta decirlo de otra forma, o chatea con alguien más.");
+  });
 });
