@@ -63,15 +63,18 @@ const WATCHDOG_GRACE_MS = 2_000;
  */
 export class GenerationFailedError extends Error {
   override readonly name = "GenerationFailedError";
-  readonly code = "GENERATION_FAILED";
+  /** REPLY_REFUSED when the model's provider declined the request for what it holds: a client tells it from an outage by its code. */
+  readonly code: "GENERATION_FAILED" | "REPLY_REFUSED";
   readonly retryable = false;
   readonly clientMayRetry: boolean;
   /** A refused request is done once the client is told: redriving it would be refused again, so it is not dead-lettered. */
   readonly deadLetter: boolean;
-  constructor(message: string, options?: { cause?: unknown; clientMayRetry?: boolean }) {
+  constructor(message: string, options?: { cause?: unknown; refused?: boolean }) {
     super(message, options);
-    this.clientMayRetry = options?.clientMayRetry ?? true;
-    this.deadLetter = this.clientMayRetry;
+    const refused = options?.refused ?? false;
+    this.code = refused ? "REPLY_REFUSED" : "GENERATION_FAILED";
+    this.clientMayRetry = !refused;
+    this.deadLetter = !refused;
   }
 }
 
@@ -236,14 +239,16 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
           const modelsFailed = error instanceof GenerationFailedError;
           if (!modelsFailed && answered === 0) throw error;
           if (modelsFailed) failures.push(error);
-          // A persona that could not answer: its `thinking` is closed with an error naming it, past the deadline too
+          // A persona that could not answer: its `thinking` is closed with an error naming it (REPLY_REFUSED when its
+          // prompt was refused, so the client does not take it for an outage), past the deadline too
           // (it only clears what is on screen), unless the turn's own error is about to (the last persona, and none
           // answered). Its models failing, the next persona is still asked: one persona's refused prompt or broken
           // model leaves the group's others to answer. Any other failure fails the step, whose retry answers the turn
           // again silently, and would otherwise leave "thinking" up until then.
           const turnErrorFollows = answered === 0 && replyIndex === responders.length - 1;
           const ids = { sessionId: data.sessionId, messageId: data.messageId, personaId: persona.id };
-          if (!ended && !turnErrorFollows) await push(data.connectionId, serverFrame("error", { ...ids, code: "GENERATION_FAILED", message: `${persona.displayName} couldn't answer just now`, retryable: false }));
+          const code = modelsFailed ? error.code : "GENERATION_FAILED";
+          if (!ended && !turnErrorFollows) await push(data.connectionId, serverFrame("error", { ...ids, code, message: `${persona.displayName} couldn't answer just now`, retryable: false }));
           if (!modelsFailed) throw error;
           continue;
         }
@@ -370,7 +375,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       await retract();
       if (isModelUnavailableError(error)) throw new GenerationFailedError(error.message, { cause: error });
       // Refused for what the prompt holds: the same message would be refused again, so the teen is not asked to resend.
-      if (isReplyRefusedError(error)) throw new GenerationFailedError(error.message, { cause: error, clientMayRetry: false });
+      if (isReplyRefusedError(error)) throw new GenerationFailedError(error.message, { cause: error, refused: true });
       // The function's time running out is the models not answering in time: the same failure, told the same way.
       if (signal.aborted) throw new GenerationFailedError(`${persona.displayName} had no reply before the function's time ran out`, { cause: error });
       throw error;

@@ -57,6 +57,11 @@ const unavailable: ReplyModel = {
     throw Object.assign(new Error("No model could answer: gpt-test timed out"), { code: "MODEL_UNAVAILABLE" });
   },
 };
+/** A model chain whose provider declines every request for what it holds. */
+const refusing: ReplyModel = {
+  ...unavailable,
+  generate: () => Promise.reject(Object.assign(new Error("The request was refused: gpt-test failed (400 content_policy_violation)"), { code: "REPLY_REFUSED" })),
+};
 
 describe("generation: generateReply", () => {
   let clock: ManualClock;
@@ -505,15 +510,42 @@ describe("generation: generateReply", () => {
     expect(errors.map((frame) => frame.payload.personaId)).toEqual(["courage"]);
   });
 
-  it("ends a turn whose prompt the model refused for what it holds without asking the teen to send it again", async () => {
-    const refusing: ReplyModel = {
-      ...unavailable,
-      generate: () => Promise.reject(Object.assign(new Error("The request was refused: gpt-test failed (400 content_policy_violation)"), { code: "REPLY_REFUSED" })),
-    };
-
+  it("ends a turn whose prompt the model refused for what it holds with REPLY_REFUSED, without asking the teen to send it again", async () => {
     const generating = generator({ model: refusing })(delivered(messageScreenedRequest(t)));
 
-    await expect(generating).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: false, retryable: false, deadLetter: false });
+    await expect(generating).rejects.toMatchObject({ code: "REPLY_REFUSED", clientMayRetry: false, retryable: false, deadLetter: false });
+  });
+
+  it("closes a group persona whose prompt was refused with REPLY_REFUSED, and one whose models failed with GENERATION_FAILED", async () => {
+    const offline = createChatModel({});
+    let calls = 0;
+    const refusesFirstFailsSecond: ReplyModel = {
+      ...offline,
+      generate: (prompt, options) => {
+        calls += 1;
+        if (calls === 1) return refusing.generate(prompt, options);
+        return calls === 2 ? unavailable.generate(prompt, options) : offline.generate(prompt, options);
+      },
+    };
+
+    await generator({ model: refusesFirstFailsSecond })(delivered(messageScreenedRequest(t, { content: "@courage @comfort @compass hi all", personaIds: ["courage", "comfort", "compass"] })));
+
+    expect(publisher.ofType("ReplyGenerated").map((e) => e.data.personaId)).toEqual(["compass"]);
+    const errors = pusher.framesTo(t.connectionId).filter((frame) => frame.type === "error");
+    expect(errors.map((frame) => [frame.payload.personaId, frame.payload.code, frame.payload.retryable])).toEqual([
+      ["courage", "REPLY_REFUSED", false],
+      ["comfort", "GENERATION_FAILED", false],
+    ]);
+  });
+
+  it("fails a group turn every persona of which was refused with REPLY_REFUSED, and one with any persona's models down with GENERATION_FAILED", async () => {
+    const group = { content: "@courage @comfort hi both", personaIds: ["courage", "comfort"] };
+    await expect(generator({ model: refusing })(delivered(messageScreenedRequest(t, group)))).rejects.toMatchObject({ code: "REPLY_REFUSED", clientMayRetry: false });
+
+    let calls = 0;
+    const refusesFirstOnly: ReplyModel = { ...unavailable, generate: (prompt, options) => (++calls === 1 ? refusing.generate(prompt, options) : unavailable.generate(prompt, options)) };
+    const later = turn({ sessionId: t.sessionId, connectionId: t.connectionId, seq: 2 });
+    await expect(generator({ model: refusesFirstOnly })(delivered(messageScreenedRequest(later, group)))).rejects.toMatchObject({ code: "GENERATION_FAILED", clientMayRetry: true });
   });
 
   it("draws on the last historyTurns turns however many personas answered each", async () => {

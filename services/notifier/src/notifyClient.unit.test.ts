@@ -9,7 +9,7 @@ import { manualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
 import { crisisResources } from "@innerworld/screening";
 import { blockedInputReply, crisisReply } from "@innerworld/screening/replies";
-import { GENERATION_FAILED_MESSAGE, PERSONA_DELETED_MESSAGE, TURN_TIMED_OUT_MESSAGE } from "@innerworld/conversation/turn-failure";
+import { GENERATION_FAILED_MESSAGE, GENERATION_REFUSED_MESSAGE, PERSONA_DELETED_MESSAGE, TURN_TIMED_OUT_MESSAGE } from "@innerworld/conversation/turn-failure";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createNotifier } from "./notifyClient";
 
@@ -434,6 +434,14 @@ describe("notifier: notifyClient", () => {
       { type: "error", payload: { code: "GENERATION_FAILED", message: GENERATION_FAILED_MESSAGE, retryable: true, sessionId: t.sessionId, messageId: t.messageId } },
     ]);
     expect(await outcomes.get(t.messageId)).toMatchObject({ outcome: "failed", settledAt: TURN_AT });
+  });
+
+  it("tells the client its turn's prompt was refused with REPLY_REFUSED, not as an outage, and not to send it again", async () => {
+    await notifier.stepFailed(delivered(stepFailedRequest(t, { step: "generation", errorCode: "REPLY_REFUSED", retryable: false })));
+
+    expect(shown("conn-maya-1")).toEqual([
+      { type: "error", payload: { code: "REPLY_REFUSED", message: GENERATION_REFUSED_MESSAGE, retryable: false, sessionId: t.sessionId, messageId: t.messageId } },
+    ]);
   });
 
   it("tells the client its message went unanswered because the persona was deleted, with a code not to retry on", async () => {

@@ -174,6 +174,14 @@ describe("storage: keepConversation", () => {
     expect(await messages.get(t.sessionId, 1, "user")).toMatchObject({ status: "failed" });
   });
 
+  it("keeps a refused turn's REPLY_REFUSED with the message, so a resume tells it by the same code", async () => {
+    await keeper.messageReceived(delivered(messageReceivedRequest(t)));
+
+    await keeper.stepFailed(delivered(stepFailedRequest(t, { errorCode: "REPLY_REFUSED", retryable: false })));
+
+    expect(await messages.get(t.sessionId, 1, "user")).toMatchObject({ status: "failed", failure: { code: "REPLY_REFUSED", retryable: false } });
+  });
+
   it("announces the finished transcript once, with its message count, however often SessionEnded arrives", async () => {
     await keeper.messageReceived(delivered(messageReceivedRequest(t)));
     await keeper.replyDelivered(delivered(replyDeliveredRequest(t)));

@@ -2,8 +2,9 @@
 // persona's problem, and a group's other personas still answer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
-import { ChatClient } from "@innerworld/testing/chat-client";
-import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { GENERATION_REFUSED_MESSAGE } from "@innerworld/conversation/turn-failure";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
 
 const PRIMARY = "primary-model";
 const FALLBACK = "fallback-model";
@@ -60,10 +61,26 @@ describe("a model failing for one persona's prompt", () => {
     const otherTurnEnd = await Promise.race(ends);
 
     expect(otherTurnEnd).toMatchObject({ type: "reply", payload: { model: PRIMARY, text: "This is Courage here. How are you feeling about it?" } });
-    // Sending the same message again would be refused again: the teen is not asked to.
-    for (const error of errors) expect(error.payload).toMatchObject({ code: "GENERATION_FAILED", retryable: false, message: expect.not.stringMatching(/try sending your message again/i) });
+    // A refusal has its own code, so a client need not guess it from `retryable`; sending the same message again would
+    // be refused again, so the teen is not asked to.
+    for (const error of errors) expect(error.payload).toMatchObject({ code: "REPLY_REFUSED", retryable: false, message: GENERATION_REFUSED_MESSAGE });
     // A refusal is not retried on the fallback: it would refuse the same request.
     expect(server.requestsFor(FALLBACK)).toEqual([]);
+
+    // Told again on a resume from another connection, with the same code: storage kept it with each teen's message.
+    const token = await mintToken(env.cloud.endpoints, { sub: "teen-refused-1" });
+    await until(async () => {
+      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${refusedSession}/messages`, { headers: { authorization: `Bearer ${token}` } });
+      const { messages } = (await response.json()) as { messages: { role: string; status: string }[] };
+      return messages.filter((m) => m.role === "user" && m.status === "failed").length === errors.length || undefined;
+    }, "the refused turns stored as failed");
+    await refused.close();
+    const back = await ChatClient.connect(env.cloud.endpoints, "teen-refused-1");
+    await back.request("resume", { sessionId: refusedSession, afterSeq: 0 }, "session_resumed");
+    expect(back.ofType("error").map((frame) => frame.payload)).toEqual(
+      errors.map((error) => ({ code: "REPLY_REFUSED", message: GENERATION_REFUSED_MESSAGE, retryable: false, sessionId: refusedSession, messageId: error.payload.messageId, resumed: true })),
+    );
+    await back.close();
   });
 
   it("asks a group's later persona when the first addressed could not answer", async () => {

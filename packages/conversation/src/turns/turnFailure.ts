@@ -1,7 +1,7 @@
 // What a client is told when its turn failed, decided once from the StepFailed that ended it: the notifier pushes it
 // live, storage keeps it on the teen's message, and a resume replays it to a client that was away when it happened.
 
-export type TurnFailureCode = "TURN_TIMED_OUT" | "PERSONA_DELETED" | "GENERATION_FAILED" | "STEP_FAILED";
+export type TurnFailureCode = "TURN_TIMED_OUT" | "PERSONA_DELETED" | "GENERATION_FAILED" | "REPLY_REFUSED" | "STEP_FAILED";
 
 export interface TurnFailure {
   code: TurnFailureCode;
@@ -29,10 +29,16 @@ export const GENERATION_REFUSED_MESSAGE = "I can't answer that one as this compa
  */
 export const isTurnTimeout = (failed: { step: string; errorCode: string }): boolean => failed.step === "watchdog" && failed.errorCode === "TURN_TIMED_OUT";
 
-/** The failure a StepFailed of a turn stands for: the watchdog's is a timeout, generation's a model or persona failure. */
+/**
+ * The failure a StepFailed of a turn stands for: the watchdog's is a timeout, generation's a deleted persona, a refusal
+ * or a model failure. A refusal is never worth sending again, whatever its StepFailed says.
+ */
 export function turnFailureOf(failed: { step: string; errorCode: string; retryable: boolean }): TurnFailure {
   if (isTurnTimeout(failed)) return { code: "TURN_TIMED_OUT", message: TURN_TIMED_OUT_MESSAGE, retryable: failed.retryable };
   if (failed.step === "generation" && failed.errorCode === "PERSONA_DELETED") return { code: "PERSONA_DELETED", message: PERSONA_DELETED_MESSAGE, retryable: failed.retryable };
+  if (failed.step === "generation" && failed.errorCode === "REPLY_REFUSED") return { code: "REPLY_REFUSED", message: GENERATION_REFUSED_MESSAGE, retryable: false };
+  // Not retryable and not refused (a StepFailed from before refusals had their own code, or a persona the step could
+  // not find): the teen is not asked to send it again either.
   if (failed.step === "generation") return { code: "GENERATION_FAILED", message: failed.retryable ? GENERATION_FAILED_MESSAGE : GENERATION_REFUSED_MESSAGE, retryable: failed.retryable };
   return { code: "STEP_FAILED", message: `The ${failed.step} step failed: ${failed.errorCode}`, retryable: failed.retryable };
 }
