@@ -25,7 +25,13 @@ export interface ReceivedRequest {
  */
 export type SignatureProblem = "missing" | "incomplete" | "unknownKey" | "mismatch";
 
-export type SignatureVerdict = { ok: true; accessKeyId: string } | { ok: false; problem: SignatureProblem; message: string };
+/**
+ * S3 tells one refusal more apart: a SigV4 request that does not name its payload's hash in `x-amz-content-sha256`
+ * (its hash, UNSIGNED-PAYLOAD or STREAMING-…), which S3 requires of every such request and the other services do not.
+ */
+export type S3SignatureProblem = SignatureProblem | "payloadHashMissing";
+
+export type SignatureVerdict<Problem extends string = SignatureProblem> = { ok: true; accessKeyId: string } | { ok: false; problem: Problem; message: string };
 
 export interface SignaturePolicy {
   /** The signing name the credential scope must carry: `dynamodb`, `sqs`, `events`, `execute-api`. */
@@ -44,6 +50,7 @@ export const SIGNATURE_MESSAGES = {
   unknownKey: "The security token included in the request is invalid.",
   mismatch:
     "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+  payloadHashMissing: "Missing required header for this request: x-amz-content-sha256",
 } as const;
 
 /** How the JSON services (DynamoDB, EventBridge, API Gateway) name each refusal: `__type` or `x-amzn-ErrorType`. */
@@ -147,7 +154,7 @@ const signingKeyOf = (secretAccessKey: string, date: string, region: string, ser
 const stringToSignOf = (amzDate: string, scope: string, canonicalRequest: string): string =>
   [ALGORITHM, amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
 
-const refuse = (problem: SignatureProblem, message: string): SignatureVerdict => ({ ok: false, problem, message });
+const refuse = <Problem extends string>(problem: Problem, message: string): SignatureVerdict<Problem> => ({ ok: false, problem, message });
 
 /** The `Credential=…, SignedHeaders=…, Signature=…` of an Authorization header, or undefined when a part is missing. */
 const authorizationParts = (header: string): { credential: string; signedHeaders: string; signature: string } | string => {
@@ -221,6 +228,18 @@ export const verifySignature = (request: ReceivedRequest, policy: SignaturePolic
     );
   }
   return { ok: true, accessKeyId };
+};
+
+/**
+ * Checks a request to S3: as verifySignature does, after S3's own first check. A request signed with SigV4 must name its
+ * payload's hash (S3 refuses it before it looks at the key or the signature); an anonymous one is left to the signature
+ * check, which finds no signature.
+ */
+export const verifyS3Signature = (request: ReceivedRequest, credentials: readonly AwsCredentials[]): SignatureVerdict<S3SignatureProblem> => {
+  const headers = headerValuesOf(request.rawHeaders);
+  const signedWithV4 = headers.get("authorization")?.[0]?.trim().startsWith(`${ALGORITHM} `) ?? false;
+  if (signedWithV4 && !headers.has("x-amz-content-sha256")) return refuse("payloadHashMissing", SIGNATURE_MESSAGES.payloadHashMissing);
+  return verifySignature(request, { service: S3, credentials });
 };
 
 /** A request about to be sent: its full URL, the headers it will carry, its body. */

@@ -169,6 +169,26 @@ describe("S3", () => {
     expect([otherBody.status, await codeOf(otherBody)]).toEqual([403, "SignatureDoesNotMatch"]);
     expect([unsigned.status, await codeOf(unsigned)]).toEqual([403, "AccessDenied"]);
   });
+
+  it("refuses a SigV4 request that does not name its payload's hash with InvalidRequest, before it looks at the key or the signature, as S3 does", async () => {
+    const answers = [];
+    for (const credentials of [localCredentials, WRONG_SECRET, UNKNOWN_KEY]) {
+      const response = await signedFetch(`${s3.endpoint}/portraits?list-type=2`, "s3", { credentials });
+      answers.push([response.status, await codeOf(response)]);
+    }
+
+    expect(answers).toEqual([
+      [400, "InvalidRequest"],
+      [400, "InvalidRequest"],
+      [400, "InvalidRequest"],
+    ]);
+  });
+
+  it("says which header is missing, word for word as S3 does", async () => {
+    const response = await signedFetch(`${s3.endpoint}/portraits?list-type=2`, "s3", { credentials: WRONG_SECRET });
+
+    expect(await response.text()).toContain("<Message>Missing required header for this request: x-amz-content-sha256</Message>");
+  });
 });
 
 describe("requests without a signature", () => {

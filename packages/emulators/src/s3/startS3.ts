@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import S3rver from "s3rver";
 import { DUMMY_ACCOUNT } from "s3rver/lib/models/account.js";
 import { isLoopbackHost, LOCAL_KEY_PAIRS, LOOPBACK, localCredentials, MISDIRECTED } from "../net";
-import { sha256Hex, verifySignature, type SignaturePolicy, type SignatureProblem } from "../sigv4";
+import { sha256Hex, verifyS3Signature, type S3SignatureProblem } from "../sigv4";
 
 /** What of Koa's context these middlewares use. */
 interface KoaContext {
@@ -17,14 +17,13 @@ interface KoaContext {
   body: unknown;
 }
 
-const SIGNATURE_POLICY: SignaturePolicy = { service: "s3", credentials: LOCAL_KEY_PAIRS };
-
 /** S3's answers to a refused signature: an anonymous request is denied, as the local buckets are private. */
-const S3_REFUSALS: Readonly<Record<SignatureProblem, { code: string; statusCode: number; message?: string }>> = {
+const S3_REFUSALS: Readonly<Record<S3SignatureProblem, { code: string; statusCode: number; message?: string }>> = {
   missing: { code: "AccessDenied", statusCode: 403, message: "Access Denied" },
   incomplete: { code: "AuthorizationHeaderMalformed", statusCode: 400 },
   unknownKey: { code: "InvalidAccessKeyId", statusCode: 403, message: "The AWS Access Key Id you provided does not exist in our records." },
   mismatch: { code: "SignatureDoesNotMatch", statusCode: 403 },
+  payloadHashMissing: { code: "InvalidRequest", statusCode: 400 },
 };
 
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -39,7 +38,7 @@ const requireSignature = async (ctx: KoaContext, next: () => Promise<void>): Pro
   const chunks: Buffer[] = [];
   for await (const chunk of original) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
-  const verdict = verifySignature({ method: original.method ?? "", url: original.url ?? "/", rawHeaders: original.rawHeaders, bodySha256: sha256Hex(body) }, SIGNATURE_POLICY);
+  const verdict = verifyS3Signature({ method: original.method ?? "", url: original.url ?? "/", rawHeaders: original.rawHeaders, bodySha256: sha256Hex(body) }, LOCAL_KEY_PAIRS);
   if (!verdict.ok) {
     const refusal = S3_REFUSALS[verdict.problem];
     ctx.status = refusal.statusCode;
