@@ -21,9 +21,20 @@ export interface TestCloud {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
+/**
+ * A test cloud whose generation answers through a local OpenAI-compatible server. Its services read their model
+ * settings from the environment, as a deployed function does; the client makes no retries of its own, so a test counts
+ * exactly the requests the server saw. `settings` adds or overrides the file's own (fallbacks, deadlines, circuits).
+ */
+export const startTestCloudWithModel = async (baseUrl: string, model: string, settings: Record<string, string> = {}, options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> => {
+  Object.assign(process.env, { INNERWORLD_MODEL_BASE_URL: baseUrl, INNERWORLD_MODEL_API_KEY: "test-key", INNERWORLD_MODEL: model, INNERWORLD_MODEL_MAX_RETRIES: "0", ...settings });
+  return startTestCloud(options);
+};
+
 export const startTestCloud = async (options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> => {
   const dataDir = options.dataDir ?? (await tempDir("cloud"));
-  const cloud = await startLocalCloud({ sweepIntervalMs: 3_600_000, ...options, dataDir, ports: { ...FREE_PORTS, ...options.ports } });
+  // The sweeps run when a test asks (sweepSessions, sweepSurveys), not on a timer that a slow machine lets fire mid-test.
+  const cloud = await startLocalCloud({ sweepIntervalMs: 3_600_000, surveySweepIntervalMs: 3_600_000, ...options, dataDir, ports: { ...FREE_PORTS, ...options.ports } });
   const { region } = cloud.endpoints;
   const eventBridge = new EventBridgeClient({ endpoint: cloud.endpoints.eventBridgeEndpoint, region, credentials: localCredentials });
   const sqs = sqsClientFor(cloud.endpoints.sqsEndpoint, region);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
-import { sleep, startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
 
 const PRIMARY = "primary-model";
 const FALLBACK = "fallback-model";
@@ -20,19 +20,14 @@ describe("personas in chat", () => {
 
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer({ defaultBehaviour: speaks });
-    Object.assign(process.env, {
-      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
-      INNERWORLD_MODEL_API_KEY: "test-key",
-      INNERWORLD_MODEL: PRIMARY,
+    env = await startTestCloudWithModel(server.baseUrl, PRIMARY, {
       INNERWORLD_FALLBACK_MODELS: FALLBACK,
       INNERWORLD_PERSONA_MODELS: `${PERSONA_MODEL},${PRIMARY}`,
       // No turn here is about the model's deadline: far beyond a local answer on a busy machine.
       INNERWORLD_MODEL_TIMEOUT_MS: "15000",
-      INNERWORLD_MODEL_MAX_RETRIES: "0",
       // These turns are about which model each persona reaches: the screening second opinion would add its own requests (crisisScreening.test.ts covers it).
       INNERWORLD_SECOND_OPINION: "off",
     });
-    env = await startTestCloud();
   });
   afterAll(async () => {
     await env.stop();

@@ -4,7 +4,7 @@ import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompat
 import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
 import { screenInput, softResourceLine } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
-import { sleep, startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { sleep, startTestCloudWithModel, type TestCloud } from "@innerworld/testing/cloud";
 
 const MODEL = "companion-model";
 const CHAT_REPLY = "I'm here with you. Do you want to tell me more about it?";
@@ -41,13 +41,7 @@ describe("crisis screening over the WebSocket", () => {
         },
       },
     });
-    Object.assign(process.env, {
-      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
-      INNERWORLD_MODEL_API_KEY: "test-key",
-      INNERWORLD_MODEL: MODEL,
-      INNERWORLD_MODEL_MAX_RETRIES: "0",
-    });
-    env = await startTestCloud();
+    env = await startTestCloudWithModel(server.baseUrl, MODEL);
   });
   afterAll(async () => {
     await env.stop();

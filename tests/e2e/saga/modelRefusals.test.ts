@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { GENERATION_REFUSED_MESSAGE } from "@innerworld/conversation/turn-failure";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
-import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
 
 const PRIMARY = "primary-model";
 const FALLBACK = "fallback-model";
@@ -19,19 +19,14 @@ describe("a model failing for one persona's prompt", () => {
 
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer({ defaultBehaviour: speaks });
-    Object.assign(process.env, {
-      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
-      INNERWORLD_MODEL_API_KEY: "test-key",
-      INNERWORLD_MODEL: PRIMARY,
+    env = await startTestCloudWithModel(server.baseUrl, PRIMARY, {
       INNERWORLD_FALLBACK_MODELS: FALLBACK,
       INNERWORLD_MODEL_TIMEOUT_MS: "15000",
-      INNERWORLD_MODEL_MAX_RETRIES: "0",
       // The default threshold, and circuits that stay open for the whole file once opened: no turn here waits on a reset.
       INNERWORLD_MODEL_CIRCUIT_FAILURES: "3",
       INNERWORLD_MODEL_CIRCUIT_RESET_MS: "600000",
       INNERWORLD_SECOND_OPINION: "off",
     });
-    env = await startTestCloud();
   });
   afterAll(async () => {
     await env.stop();

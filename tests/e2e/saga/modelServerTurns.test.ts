@@ -5,7 +5,7 @@ import { EventPublisher } from "@innerworld/events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
 import { ChatClient } from "@innerworld/testing/chat-client";
-import { sleep, startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
 
 const PRIMARY = "primary-model";
 const FALLBACK = "fallback-model";
@@ -16,22 +16,16 @@ describe("turns through an OpenAI-compatible model server", () => {
 
   beforeAll(async () => {
     server = await startOpenAiCompatibleServer();
-    // The generation service reads its model settings from the environment, as its Lambda does.
-    Object.assign(process.env, {
-      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
-      INNERWORLD_MODEL_API_KEY: "test-key",
-      INNERWORLD_MODEL: PRIMARY,
+    env = await startTestCloudWithModel(server.baseUrl, PRIMARY, {
       INNERWORLD_FALLBACK_MODELS: FALLBACK,
       // No turn here is about the model's deadline: it is far beyond a local answer on a busy machine, so the fallback
       // answers only for a primary that fails.
       INNERWORLD_MODEL_TIMEOUT_MS: "15000",
-      INNERWORLD_MODEL_MAX_RETRIES: "0",
       INNERWORLD_MODEL_CIRCUIT_FAILURES: "2",
       INNERWORLD_MODEL_CIRCUIT_RESET_MS: "600000",
       // These turns are about generation: the screening second opinion would add its own requests to the counts (crisisScreening.test.ts covers it).
       INNERWORLD_SECOND_OPINION: "off",
     });
-    env = await startTestCloud();
   });
   afterAll(async () => {
     await env.stop();

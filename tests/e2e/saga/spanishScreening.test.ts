@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { crisisReply } from "@innerworld/screening/replies";
 import { ChatClient } from "@innerworld/testing/chat-client";
-import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { startTestCloudWithModel, type TestCloud } from "@innerworld/testing/cloud";
 
 // The persona's answer holds the words the reply screen once replaced as hate speech and as sexual content for a minor.
 const CHAT_REPLY = "¡Qué lindo! Un perro negro en tu cumpleaños es el mejor regalo.";
@@ -22,13 +22,7 @@ describe("Spanish screening over the WebSocket", () => {
     server = await startOpenAiCompatibleServer({
       defaultBehaviour: { reply: (request) => (isSecondOpinion(request) ? JSON.stringify({ level: "none", category: "none", reason: "an everyday message" }) : CHAT_REPLY) },
     });
-    Object.assign(process.env, {
-      INNERWORLD_MODEL_BASE_URL: server.baseUrl,
-      INNERWORLD_MODEL_API_KEY: "test-key",
-      INNERWORLD_MODEL: "companion-model",
-      INNERWORLD_MODEL_MAX_RETRIES: "0",
-    });
-    env = await startTestCloud();
+    env = await startTestCloudWithModel(server.baseUrl, "companion-model");
   });
   afterAll(async () => {
     await env.stop();
