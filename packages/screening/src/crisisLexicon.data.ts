@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.4";
+export const CRISIS_LEXICON_VERSION = "2026.12.5";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -226,7 +226,23 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "me (voy|vo) a {esadv}(suicidar|quitar la vida)",
       "(quitarme|quitare|me quito|me quite|me voy a quitar) la vida",
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
+      "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
+    ],
+  },
+  {
+    // Hanging oneself and stepping in front of a train, in the writer's own words: said in earnest and, in Spanish
+    // chat, as often of a boring class or a missed bus ("me ahorco con la corbata del uniforme jaja", "me tiro abajo
+    // del tren, voy a llegar tarde"), so they yield to a classifier sure the message is ordinary. Asked as a question
+    // of how (es_metodo) they are decisive.
+    id: "es_ahorcarme",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      "(ahorcarme|ahorcandome|colgarme del cuello)",
+      "me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?(ahorcar|ahorco|ahorque|ahorcare)",
+      "(me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme) {esadv}((frente|enfrente|delante|debajo|abajo) (de|a) (un|una|el|la)|frente al|enfrente del|delante del|debajo del|abajo del) (tren|metro|camion|trailer|carro|coche|auto|autobus)",
+      "(me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme) {esadv}a las vias",
     ],
   },
   {
@@ -240,6 +256,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
       "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
       "me (voy|vo) a {esadv}matar(?! (de risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
+      // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
+      "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
     ],
   },
   {
@@ -258,6 +276,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "ojala {esadv}(me muera|me muriera|me muriese|no despertar|no despierte|no despertara|estuviera muerto|estuviera muerta|no existiera|no hubiera nacido|nunca hubiera nacido|desaparecer|poder desaparecer|no estar viva|no estar vivo)",
       "(quiero|quisiera) {esadv}desaparecer (para siempre|de este mundo|del mundo|y no volver)",
       "(estarian|estarias|estaria|estaran|estarias) (todos )?mejor sin mi",
+      // "better off dead", the writer's own.
+      "(estaria|estaria yo|estoy|seria|estaba) {esadv}mejor muert(o|a)",
       "(nadie|ni uno) (me )?(extranaria|echaria de menos|notaria|se daria cuenta|lloraria) si (me muero|muero|desaparezco|desapareciera|me muriera|no estuviera|ya no estoy|me mato)",
       "no (tengo|hay|veo) (ninguna |ningun )?(razon|razones|motivo|motivos|sentido) (para|de|por (lo )?que) (vivir|seguir viviendo|seguir aqui|estar vivo|estar viva)",
       "(nada|nadie) por (lo )?(que|quien) vivir",
@@ -296,6 +316,23 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // a pool or a slide is not one ("me quiero tirar en la cama", "me voy a tirar a la alberca").
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
       `me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|gustaria|podria|deberia|tengo ganas de) {esadv})?(tirar|lanzar|aventar|arrojar|botar|tiro|lanzo|aviento|arrojo|tirare|lanzare|aventare|arrojare) {esadv}${ES_FROM_A_HEIGHT}`,
+      // The Spanish of the English method entries above, one for one: asking how, hanging, a lethal dose, swallowing
+      // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
+      // or asks for the way, so "cómo puedo matar al jefe final" and "jugar al ahorcado" stay ordinary.
+      `como (me )?(puedo|podria|deberia|hago para|le hago para|hay que hacer para|se hace para) {esadv}(matarme|suicidarme|quitarme la vida|ahorcarme|envenenarme|cortarme las venas)`,
+      `como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))`,
+      `como me (mato|suicido|ahorco)(?! (de risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))`,
+      "(nudo|soga|cuerda|lazo) (\\w+ ){0,4}(para )?ahorcar(me|se|te)",
+      "como (ahorcarse|ahorcarme|se ahorca uno|se ahorca una)",
+      "(hice|hacer|hago|tengo|ya tengo|compre|comprar|prepare|preparar|colgue|colgar|arme|armar) (una |la |mi |el |un )?(horca|nudo corredizo)",
+      "(dosis|cantidad) (letal|mortal)(?! ?\\d)",
+      "cuant(o|a|os|as) (de )?(mis |las |los |esas |estas |el |la )?(pastillas|pildoras|medicinas|medicamentos|paracetamol|ibuprofeno|clonazepam|rivotril|tafil|aspirinas|tylenol|melatonina|antidepresivos|calmantes|somniferos|pastillas para dormir) (es|son|seria|serian|tengo que tomar|necesito|hace falta|hacen falta|me tengo que tomar) (demasiado|demasiadas|mortal|mortales|letal|letales|suficiente para (morir|no despertar|matarme)|para (morir|no despertar|matarme))",
+      "(tomarme|tragarme|me voy a tomar|me voy a tragar|me quiero tomar|me quiero tragar|me tomare|me tragare|voy a tomarme|voy a tragarme) {esadv}(todas|todo|el bote|la caja|el frasco|un monton|un punado)( de)? (las |mis |los |el |la )?(pastillas|pildoras|medicinas|medicamentos|somniferos|calmantes|antidepresivos)",
+      "(me tome|me trague|me acabo de tomar|me acabo de tragar) {esadv}(el bote|la caja|el frasco|un monton|un punado|todo el bote|todo el frasco|todas las de)( de)? (las |mis |los |el |la )?(pastillas|pildoras|medicinas|medicamentos|somniferos|calmantes|antidepresivos)",
+      "(tomarme|beberme|me tomo|me bebo|me voy a tomar|me voy a beber|me quiero tomar|me quiero beber|me tome|me bebi|voy a tomar|quiero tomar) {esadv}(el |la |un |una )?(vaso de |poco de |botella de |bote de )?(cloro|lejia|veneno|raticida|anticongelante|matarratas)",
+      "cuanto (tiempo )?(tarda|tardas|se tarda|demora|se demora|te demoras|tardaria|tarde) (en )?(desangrarme|desangrarte|ahogarme|ahogarte|asfixiarme|asfixiarte|morirme|morirte|desangrarse)",
+      "cuanto (tiempo )?(tarda|se tarda|demora|se demora|tardaria) (uno|una|alguien|una persona) (en )?(desangrar|desangrarse|ahogarse|asfixiarse|morir|morirse)",
+      "(desde )?(que|cual|q) (piso|altura) (\\w+ ){0,4}(morirte|morirse|morirme|te mueres|te moris|se muere uno|uno se muere|mueres seguro|es mortal para una persona)",
     ],
   },
   // ── ways to die: asked for or named ──
