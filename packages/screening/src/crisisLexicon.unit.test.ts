@@ -265,7 +265,7 @@ describe("a fall from a height, in Spanish, with the clitic before or after the 
   );
 });
 
-describe("the English method entries' Spanish, one for one", () => {
+describe("method entries, one for one in English and Spanish", () => {
   it.each([
     ["¿cómo me puedo matar sin que me duela?", "crisis.es_metodo"],
     ["como puedo suicidarme rápido", "crisis.es_metodo"],
@@ -281,6 +281,10 @@ describe("the English method entries' Spanish, one for one", () => {
     ["desde qué piso te mueres seguro", "crisis.es_metodo"],
     ["esta noche le pongo fin a mi vida", "crisis.es_quiero_morir"],
     ["sé que estaría mejor muerta", "crisis.es_no_quiero_vivir"],
+    ["how many sleeping pills would be too many for me", "crisis.suicide_method"],
+    ["how many mg of xanax is lethal", "crisis.suicide_method"],
+    ["which floor would be high enough", "crisis.suicide_method"],
+    ["thinking about stepping in front of the subway", "crisis.suicide_method"],
   ])("%j → crisis (%s)", (message, ruleId) => {
     const verdict = screenInput(message);
 
@@ -307,6 +311,8 @@ describe("the English method entries' Spanish, one for one", () => {
     "me lanzo al metro, nos vemos en la salida",
     "prefiero morir de risa que de aburrimiento",
     "la dosis letal 50 es un tema del examen de toxicología",
+    "how many advil is too many for cramps",
+    "how many advil is too many in a day",
   ])("%j is not crisis language", (message) => {
     expect(screenInput(message).matches).toEqual([]);
   });
