@@ -42,6 +42,8 @@ describe("crisis lexicon on a teen's message", () => {
     ["i want to end it all", "crisis.end_it_all"],
     ["i'm going to end my life", "crisis.end_it_all"],
     ["i'm ready to end it.", "crisis.end_it_all"],
+    ["honestly ready to end it, not a joke", "crisis.end_it_all"],
+    ["gonna end it for real this time", "crisis.end_it_all"],
     ["this is my last goodbye", "crisis.end_it_all"],
     ["i wrote a goodbye letter to my mom", "crisis.end_it_all"],
     ["everyone would be better off without me", "crisis.better_off_without_me"],

@@ -13,7 +13,7 @@ const MACROS: Readonly<Record<string, string>> = {
   "{esadv}": "(?:(?:realmente|solo|de verdad|neta|literal|literalmente|en serio|ya|you|tanto|mucho|a veces|simplemente|nomas|no mas|tipo) )*",
   // Teens rarely punctuate: a clause also ends before filler ("lol", "tbh"), a time word, or a new "i ...".
   "{end}":
-    "(?= ?(?:\\.|$)| (?:lol|lmao|lmfao|tbh|fr|ngl|honestly|rn|right now|idk|tho|though|any more|any longer|no more|tonight|today|again|last night|yesterday|this week|lately|recently|every day|everyday|last year|last month|a while ago|years ago|months ago|since|when|after|at night|because|i|im|i m|and i|but i|so i)(?![\\p{L}\\p{N}]))",
+    "(?= ?(?:\\.|$)| (?:lol|lmao|lmfao|tbh|fr|ngl|honestly|rn|right now|idk|tho|though|any more|any longer|no more|not even a joke|not a joke|no joke|not joking|im not joking|for real|tonight|today|again|last night|yesterday|this week|lately|recently|every day|everyday|last year|last month|a while ago|years ago|months ago|since|when|after|at night|because|i|im|i m|and i|but i|so i)(?![\\p{L}\\p{N}]))",
   // Words aimed at "you" that are negated or reported ("you're not worthless", "if anyone says you're ugly",
   // "please don't kill yourself") are what a good reply says; the rule must not fire on them.
   "{unsaid}":
