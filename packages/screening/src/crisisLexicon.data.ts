@@ -416,7 +416,26 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(relapsed|relapse|relapsing|urges?|scars?|clean|recovery|recovering) (on |from |for |with |of )?sh",
       "sh (urges?|scars?|relapse|relapsed|again|wounds?|cuts?|marks)",
       "\\d+ (days|weeks|months) clean (from|of) (cutting|sh|self ?harm)",
+      // The self-harm community's own words for rows of cuts and for how deep they went: "my arms look like a barcode",
+      // "went to styro", "hit beans", "zebra stripes on my arm".
+      "(look|looks|looking|looked) like a barcode",
+      "barcodes? (wrists?|arms?|thighs?|legs?|thing|era)",
+      "(new|fresh|more) barcodes",
+      "(went|go|going|got|get|hit|hitting|reached|cut|cuts|down) (to |into )?styro(?! ?(cups?|foam|box|boxes|cooler|plates?))",
+      "styro (again|tonight|on my|deep|cuts?)",
+      "(hit|hitting|reached|went to|got to) beans",
+      "beans (are|were) showing",
+      "(zebra|new|fresh) stripes (on my (arms?|legs?|thighs?|wrists?|stomach)|rn|tonight|again)",
+      "catching (new )?stripes",
     ],
+  },
+  {
+    // Blades of one's own, as often a skater's or a shaver's as a teen who cuts: alone they yield to a classifier sure
+    // the message is ordinary.
+    id: "self_harm_blades",
+    category: "self_harm",
+    stance: "mention",
+    patterns: ["(my|new|more|the|a pack of) (razor )?blades(?! (for|on|of) (my |the )?(skates?|hockey|mower|razor|fan|blender))"],
   },
   // ── being told to die ──
   {

@@ -320,6 +320,29 @@ describe("method entries, one for one in English and Spanish", () => {
   });
 });
 
+describe("self-harm in the words of those who do it", () => {
+  it.each([
+    ["both arms look like a barcode now", "self_harm.self_harm_slang"],
+    ["barcode thighs again, whatever", "self_harm.self_harm_slang"],
+    ["went to styro last night", "self_harm.self_harm_slang"],
+    ["hit beans this time and it won't stop", "self_harm.self_harm_slang"],
+    ["zebra stripes on my legs again lol", "self_harm.self_harm_slang"],
+    ["bought a pack of razor blades after school", "self_harm.self_harm_blades"],
+  ])("%j → crisis (%s)", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "the price tag has a barcode on it",
+    "can you grab a styro cup for me",
+    "my mom made beans and rice again",
+    "new stripes on my jersey look sick",
+    "my blades for my skates need sharpening before the game",
+  ])("%j is not self-harm language", (message) => {
+    expect(screenInput(message).matches).toEqual([]);
+  });
+});
+
 describe("crisis lexicon on a model reply", () => {
   it.each([
     "If you're thinking about suicide, please call or text 988.",
