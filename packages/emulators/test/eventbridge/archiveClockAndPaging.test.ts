@@ -1,7 +1,8 @@
-// Archive retention on the emulator's own clock, moved by the test, and NextToken/Limit paging of ListArchives and ListReplays.
+// Archive retention on the emulator's own clock, moved by the test (replays and the archive's counts), and NextToken/Limit paging of ListArchives and ListReplays.
 import {
   CreateArchiveCommand,
   CreateEventBusCommand,
+  DescribeArchiveCommand,
   ListArchivesCommand,
   ListReplaysCommand,
   PutEventsCommand,
@@ -69,6 +70,64 @@ describe("archive retention", () => {
     expect(receivedOn9March.map((event) => [event.id, event.time])).toEqual([[newer.Entries?.[0]?.EventId, "2026-03-03T00:00:00Z"]]);
     // COMPLETED means every replayed send has finished: the expired event did not come late.
     expect(await harness.drain(storage)).toEqual([]);
+  });
+
+  it("counts in EventCount and SizeBytes only the events within RetentionDays on the emulator's clock, as AWS does", async () => {
+    // Prepare: a 7-day archive and one that keeps all, each holding an event put on 1 March and one put on 3 March.
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "week", EventSourceArn: BUS_ARN, RetentionDays: 7 }));
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "forever", EventSourceArn: BUS_ARN }));
+    const describeArchive = (name: string) => harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: name }));
+    const countsOf = async (name: string) => {
+      const { EventCount, SizeBytes } = await describeArchive(name);
+      return { EventCount, SizeBytes };
+    };
+    const listed = async () => {
+      const { Archives = [] } = await harness.eventBridge.send(new ListArchivesCommand({ EventSourceArn: BUS_ARN }));
+      return Object.fromEntries(Archives.map((archive) => [archive.ArchiveName, { EventCount: archive.EventCount, SizeBytes: archive.SizeBytes }]));
+    };
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    const olderBytes = (await describeArchive("week")).SizeBytes ?? 0;
+    clock.advance(2 * DAY_MS);
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    const bothBytes = (await describeArchive("week")).SizeBytes ?? 0;
+
+    // Act: on 7 March the first event is six days old; on 9 March it is eight, the second six.
+    clock.set("2026-03-07T00:00:00Z");
+    const weekOn7March = await countsOf("week");
+    clock.set("2026-03-09T00:00:00Z");
+    const weekOn9March = await countsOf("week");
+    const foreverOn9March = await countsOf("forever");
+    const listedOn9March = await listed();
+
+    // Assess
+    expect(olderBytes).toBeGreaterThan(0);
+    expect(bothBytes).toBeGreaterThan(olderBytes);
+    expect(weekOn7March).toEqual({ EventCount: 2, SizeBytes: bothBytes });
+    expect(weekOn9March).toEqual({ EventCount: 1, SizeBytes: bothBytes - olderBytes });
+    expect(foreverOn9March).toEqual({ EventCount: 2, SizeBytes: bothBytes });
+    expect(listedOn9March).toEqual({ forever: foreverOn9March, week: weekOn9March });
+  });
+
+  it("counts what a restarted emulator reads back from its archive by the same retention", async () => {
+    // Prepare: a 7-day archive holding an event put on 1 March and one on 3 March, then a restart on 9 March.
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "week", EventSourceArn: BUS_ARN, RetentionDays: 7 }));
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    clock.advance(2 * DAY_MS);
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    const before = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+    clock.set("2026-03-09T00:00:00Z");
+    const expiredBefore = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+
+    // Act
+    await harness.restartEmulator();
+    const afterRestart = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+    clock.set("2026-03-02T00:00:00Z");
+    const seenFrom2March = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+
+    // Assess
+    expect(before.EventCount).toBe(2);
+    expect(afterRestart).toMatchObject({ EventCount: 1, SizeBytes: expiredBefore.SizeBytes });
+    expect(seenFrom2March).toMatchObject({ EventCount: 2, SizeBytes: before.SizeBytes });
   });
 });
 
