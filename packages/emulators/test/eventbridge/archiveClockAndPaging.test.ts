@@ -4,7 +4,10 @@ import {
   CreateEventBusCommand,
   DescribeArchiveCommand,
   ListArchivesCommand,
+  ListEventBusesCommand,
   ListReplaysCommand,
+  ListRulesCommand,
+  ListTargetsByRuleCommand,
   PutEventsCommand,
   PutRuleCommand,
   PutTargetsCommand,
@@ -180,5 +183,37 @@ describe("paging", () => {
     expect(pages.flatMap((page) => page.Replays?.map((replay) => replay.ReplayName))).toEqual(names);
     expect(pages[1]?.NextToken).toBeUndefined();
     expect(overLimit).toMatchObject({ name: "ValidationException" });
+  });
+
+  it("answers a NextToken it never gave out with 400 InvalidToken on every List* operation, as EventBridge does", async () => {
+    // Prepare: one of everything to list; a token of garbage, and one a real page gave out with a byte changed.
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "a-0", EventSourceArn: BUS_ARN }));
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "a-1", EventSourceArn: BUS_ARN }));
+    await harness.eventBridge.send(new PutRuleCommand({ Name: "storage", EventBusName: BUS, EventPattern: JSON.stringify({ source: ["innerworld.gateway"] }) }));
+    const { NextToken: issued = "" } = await harness.eventBridge.send(new ListArchivesCommand({ Limit: 1 }));
+    const garbled = `${issued.slice(0, 2)}!${issued.slice(3)}`;
+    const attempts = {
+      ListEventBuses: (NextToken: string) => harness.eventBridge.send(new ListEventBusesCommand({ NextToken })),
+      ListRules: (NextToken: string) => harness.eventBridge.send(new ListRulesCommand({ EventBusName: BUS, NextToken })),
+      ListTargetsByRule: (NextToken: string) => harness.eventBridge.send(new ListTargetsByRuleCommand({ Rule: "storage", EventBusName: BUS, NextToken })),
+      ListArchives: (NextToken: string) => harness.eventBridge.send(new ListArchivesCommand({ NextToken })),
+      ListReplays: (NextToken: string) => harness.eventBridge.send(new ListReplaysCommand({ NextToken })),
+    };
+
+    // Act
+    const refusals = Object.fromEntries(
+      await Promise.all(
+        Object.entries(attempts).map(async ([operation, list]) => {
+          const refused = await Promise.all(["garbage", garbled].map((token) => list(token).then(() => "answered", (error: unknown) => error)));
+          return [operation, refused] as const;
+        }),
+      ),
+    );
+    const secondPage = await harness.eventBridge.send(new ListArchivesCommand({ Limit: 1, NextToken: issued }));
+
+    // Assess
+    const invalidToken = expect.objectContaining({ name: "InvalidToken", message: "The NextToken provided is invalid.", $metadata: expect.objectContaining({ httpStatusCode: 400 }) });
+    for (const operation of Object.keys(attempts)) expect(refusals[operation], operation).toEqual([invalidToken, invalidToken]);
+    expect(secondPage.Archives?.map((archive) => archive.ArchiveName)).toEqual(["a-1"]);
   });
 });
