@@ -103,14 +103,15 @@ const THANKS: Record<SurveyLanguage, string> = { en: THANK_YOU, es: "¡Gracias p
 export const MAX_SURVEY_BODY_BYTES = 256 * 1024;
 
 /**
- * The request's JSON body, or the problem with it: another declared type (a form, or JSON sent as text/plain, which a
- * browser sends cross-site without asking first) is refused, as is a body too large to be a request; a body with no
- * type is read as JSON.
+ * The request's JSON body, or the problem with it: a body not declared as application/json is refused, as is a body too
+ * large to be a request. That includes a form, JSON sent as text/plain, and a body with no type at all: a browser sends
+ * each of them cross-site without asking first (fetch sends a Blob or an ArrayBuffer untyped), and every client of this
+ * API declares its JSON.
  */
 const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): { ok: true; value: unknown } | { ok: false; problem: Result } => {
   if (!event.body) return { ok: true, value: {} };
   const mediaType = event.headers?.["content-type"]?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== undefined && mediaType !== "application/json") return { ok: false, problem: problem(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be JSON, sent as application/json") };
+  if (mediaType !== "application/json") return { ok: false, problem: problem(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be JSON, sent as application/json") };
   const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
   if (Buffer.byteLength(text, "utf8") > MAX_SURVEY_BODY_BYTES) return { ok: false, problem: problem(413, "BODY_TOO_LARGE", `The body is larger than ${MAX_SURVEY_BODY_BYTES} bytes`) };
   try {

@@ -12,6 +12,10 @@ import { randomUUID } from "node:crypto";
 import { createSurveyApi, SURVEY_RATE_LIMITS, THANK_YOU } from "./surveyApi";
 
 const NOW = Date.parse("2026-11-18T16:00:00Z");
+
+/** What a JSON client (the web app, a friend's browser) sends: a body labelled application/json unless a test says otherwise. */
+const jsonClientEvent = (input: Parameters<typeof httpApiEvent>[0]) =>
+  httpApiEvent({ ...input, headers: { ...(input.body === undefined ? {} : { "content-type": "application/json" }), ...input.headers } });
 const sourceKeys = createSourceKeys("survey-api-tests-source-secret-0123456789");
 
 const setUp = () => {
@@ -47,13 +51,13 @@ const setUp = () => {
 
 const body = (result: { body?: string }) => JSON.parse(result.body ?? "{}") as Record<string, unknown>;
 const create = async (api: ReturnType<typeof setUp>["api"], owner = "owner-1") => {
-  const created = await api(httpApiEvent({ routeKey: "POST /surveys", sub: owner, body: { subjectName: "Maya" } }));
+  const created = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: owner, body: { subjectName: "Maya" } }));
   expect(created.statusCode).toBe(201);
   return body(created).surveyId as string;
 };
 const respond = (api: ReturnType<typeof setUp>["api"], surveyId: string, respondentId: string, answers: { questionId: string; answer: string }[], sourceIp?: string) =>
   api(
-    httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, headers: { "accept-language": "en-US,en;q=0.8" }, ...(sourceIp ? { sourceIp } : {}) }),
+    jsonClientEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId, answers }, headers: { "accept-language": "en-US,en;q=0.8" }, ...(sourceIp ? { sourceIp } : {}) }),
   );
 
 describe("the survey API", () => {
@@ -62,9 +66,9 @@ describe("the survey API", () => {
     const surveyId = await create(api);
     const pathParameters = { surveyId, personaId: "persona-1" };
 
-    const withToken = await Promise.all(SURVEY_ROUTES.map((routeKey) => api(httpApiEvent({ routeKey, pathParameters, sub: "owner-1", body: {} }))));
-    const anonymous = await Promise.all(SURVEY_PUBLIC_ROUTES.map((routeKey) => api(httpApiEvent({ routeKey, pathParameters, body: {} }))));
-    const unknown = await api(httpApiEvent({ routeKey: "GET /surveys", sub: "owner-1" }));
+    const withToken = await Promise.all(SURVEY_ROUTES.map((routeKey) => api(jsonClientEvent({ routeKey, pathParameters, sub: "owner-1", body: {} }))));
+    const anonymous = await Promise.all(SURVEY_PUBLIC_ROUTES.map((routeKey) => api(jsonClientEvent({ routeKey, pathParameters, body: {} }))));
+    const unknown = await api(jsonClientEvent({ routeKey: "GET /surveys", sub: "owner-1" }));
 
     for (const answer of [...withToken, ...anonymous]) expect(body(answer)).not.toMatchObject({ error: { code: "NOT_FOUND" } });
     for (const answer of anonymous) expect(answer.statusCode).not.toBe(401);
@@ -73,7 +77,7 @@ describe("the survey API", () => {
 
   it("creates a survey with the default questions and a share link", async () => {
     const { api } = setUp();
-    const created = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));
+    const created = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));
     expect(created.statusCode).toBe(201);
     const { surveyId, shareUrl, questions } = body(created) as { surveyId: string; shareUrl: string; questions: unknown[] };
     expect(shareUrl).toBe(`https://api.innerworld.test/surveys/${surveyId}`);
@@ -83,7 +87,7 @@ describe("the survey API", () => {
   it("shows a friend the questions and the owner also the progress", async () => {
     const { api } = setUp();
     const surveyId = await create(api);
-    const get = (headers: Record<string, string> = {}) => api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers }));
+    const get = (headers: Record<string, string> = {}) => api(jsonClientEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers }));
     expect(Object.keys(body(await get())).sort()).toEqual(["language", "questions", "subjectName", "surveyId"]);
     expect(body(await get({ authorization: "Bearer valid-owner-1" }))).toMatchObject({ status: "collecting", responseCount: 0, droppedCount: 0 });
     // Someone else's token, or a bad one, sees what a friend sees.
@@ -95,7 +99,7 @@ describe("the survey API", () => {
     // Prepare: two friends answer, a third a day later.
     const { api, clock } = setUp();
     const surveyId = await create(api);
-    const ownerView = async () => body(await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers: { authorization: "Bearer valid-owner-1" } })));
+    const ownerView = async () => body(await api(jsonClientEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId }, headers: { authorization: "Bearer valid-owner-1" } })));
     const day = 24 * 60 * 60_000;
     for (const [friend, ip] of [["browser-ana-0001", "203.0.113.1"], ["browser-ben-0002", "203.0.113.2"]] as const) {
       expect((await respond(api, surveyId, friend, [{ questionId: "three_words", answer: "funny and loyal" }], ip)).statusCode).toBe(202);
@@ -114,7 +118,7 @@ describe("the survey API", () => {
   it("asks a Spanish-speaking owner's friends in Spanish, and thanks them in Spanish, unless the owner chose the language", async () => {
     const { api } = setUp();
     const made = (headers: Record<string, string>, extra: Record<string, unknown> = {}) =>
-      api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Ximena", ...extra }, headers }));
+      api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Ximena", ...extra }, headers }));
 
     const spanish = body(await made({ "accept-language": "es-MX,es;q=0.9,en;q=0.8" }));
     const chosen = body(await made({ "accept-language": "es-MX" }, { language: "en" }));
@@ -124,7 +128,7 @@ describe("the survey API", () => {
     expect(chosen).toMatchObject({ language: "en", questions: expect.arrayContaining([expect.objectContaining({ id: "three_words", text: "Which three words describe them best?" })]) });
     expect(english.language).toBe("en");
     const surveyId = spanish.surveyId as string;
-    expect(body(await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } })))).toMatchObject({ language: "es" });
+    expect(body(await api(jsonClientEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } })))).toMatchObject({ language: "es" });
     const answered = await respond(api, surveyId, "browser-ana-0001", [{ questionId: "three_words", answer: "chistosa y leal" }]);
     expect(body(answered).message).toBe("¡Gracias por responder! Tus palabras ayudan a crear algo que a tu amigo le va a encantar.");
   });
@@ -207,7 +211,7 @@ describe("the survey API", () => {
     async (subjectName, reason) => {
       const { api } = setUp();
 
-      const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName } }));
+      const result = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName } }));
 
       expect(result.statusCode).toBe(400);
       expect(body(result).error).toMatchObject({ code: "INVALID_SURVEY", details: [{ field: "subjectName", reason }] });
@@ -217,7 +221,7 @@ describe("the survey API", () => {
   it("asks a question that only names a word an insult could use", async () => {
     const { api } = setUp();
 
-    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "What do they find annoying?" }] } }));
+    const result = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "What do they find annoying?" }] } }));
 
     expect(result.statusCode).toBe(201);
   });
@@ -230,7 +234,7 @@ describe("the survey API", () => {
   ])("refuses to create a survey with %s", async (_case, request, field) => {
     const { api, surveys } = setUp();
 
-    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: request }));
+    const result = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: request }));
 
     expect(result.statusCode).toBe(422);
     expect(body(result).error).toMatchObject({ code: "UNSAFE_SURVEY", details: expect.arrayContaining([expect.objectContaining({ field })]) });
@@ -241,7 +245,7 @@ describe("the survey API", () => {
     const { api, personas, surveys } = setUp();
     for (let i = 0; i < 20; i += 1) await personas.create(newPersonaRecord({ personaId: `own-${i}`, ownerId: "owner-1", now: new Date(NOW), fields: { name: `Pal ${i}` } }));
 
-    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));
+    const result = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } }));
 
     expect(result.statusCode).toBe(409);
     expect(body(result).error).toMatchObject({ code: "PERSONA_LIMIT_REACHED" });
@@ -252,7 +256,7 @@ describe("the survey API", () => {
     const { api, surveys } = setUp();
     const surveyId = await create(api);
     expect((await respond(api, surveyId, "browser-eli-0001", [{ questionId: "three_words", answer: "kind" }])).statusCode).toBe(202);
-    const remove = (sub: string) => api(httpApiEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId }, sub }));
+    const remove = (sub: string) => api(jsonClientEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId }, sub }));
 
     expect((await remove("someone-else")).statusCode).toBe(404);
     expect(await surveys.get(surveyId)).toBeDefined();
@@ -260,7 +264,7 @@ describe("the survey API", () => {
 
     expect(await surveys.get(surveyId)).toBeUndefined();
     expect(await surveys.listResponses(surveyId)).toEqual([]);
-    expect((await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } }))).statusCode).toBe(404);
+    expect((await api(jsonClientEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId } }))).statusCode).toBe(404);
     expect((await remove("owner-1")).statusCode).toBe(404);
   });
 
@@ -282,10 +286,10 @@ describe("the survey API", () => {
     const cases = [
       [await respond(api, surveyId, "browser-x-0001", [{ questionId: "talk_style", answer: "yelling" }]), 400, "INVALID_RESPONSE"],
       [await respond(api, surveyId, "x", [{ questionId: "three_words", answer: "kind" }]), 400, "INVALID_RESPONSE"],
-      [await api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: "{not json" })), 400, "MALFORMED_JSON"],
-      [await api(httpApiEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId: "x".repeat(3000) } })), 404, "SURVEY_NOT_FOUND"],
-      [await api(httpApiEvent({ routeKey: "POST /surveys", body: { subjectName: "Maya" } })), 401, "UNAUTHORIZED"],
-      [await api(httpApiEvent({ routeKey: "POST /surveys", sub: "o", body: { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "abc?" }, { id: "a", kind: "text", text: "def?" }] } })), 400, "INVALID_SURVEY"],
+      [await api(jsonClientEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: "{not json" })), 400, "MALFORMED_JSON"],
+      [await api(jsonClientEvent({ routeKey: "GET /surveys/{surveyId}", pathParameters: { surveyId: "x".repeat(3000) } })), 404, "SURVEY_NOT_FOUND"],
+      [await api(jsonClientEvent({ routeKey: "POST /surveys", body: { subjectName: "Maya" } })), 401, "UNAUTHORIZED"],
+      [await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "o", body: { subjectName: "Maya", questions: [{ id: "a", kind: "text", text: "abc?" }, { id: "a", kind: "text", text: "def?" }] } })), 400, "INVALID_SURVEY"],
     ] as const;
     for (const [result, status, code] of cases) {
       expect(result.statusCode).toBe(status);
@@ -306,11 +310,11 @@ describe("the survey API", () => {
       return survey.surveyId;
     };
     const [ready, failed, deleted] = [await closed("ready"), await closed("failed"), await create(api)];
-    await api(httpApiEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId: deleted }, sub: "owner-1" }));
+    await api(jsonClientEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId: deleted }, sub: "owner-1" }));
     const answerTo = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
-      api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId: id }, body: payload, headers }));
+      api(jsonClientEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId: id }, body: payload, headers }));
     const answering = (answers: unknown, respondentId = "browser-hal-0001") => answerTo(surveyId, { respondentId, answers });
-    const making = (payload: unknown, headers: Record<string, string> = {}) => api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: payload, headers }));
+    const making = (payload: unknown, headers: Record<string, string> = {}) => api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: payload, headers }));
     const kind = (text: string) => [{ questionId: "three_words", answer: text }];
     const huge = "kind ".repeat(60_000);
 
@@ -319,6 +323,8 @@ describe("the survey API", () => {
       ["a form instead of JSON", await answerTo(surveyId, "respondentId=browser-hal-0001&answers=kind", { "content-type": "application/x-www-form-urlencoded" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
       ["JSON sent as plain text", await answerTo(surveyId, { respondentId: "browser-hal-0001", answers: kind("kind") }, { "content-type": "text/plain;charset=UTF-8" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
       ["a survey sent as plain text", await making({ subjectName: "Maya" }, { "content-type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["an answer with no type", await api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId: "browser-hal-0001", answers: kind("kind") } })), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["a survey with no type", await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya" } })), 415, "UNSUPPORTED_MEDIA_TYPE"],
       ["a body far larger than any answer", await answerTo(surveyId, { respondentId: "browser-hal-0001", answers: kind(huge) }, { "content-type": "application/json" }), 413, "BODY_TOO_LARGE"],
       ["a survey far larger than any", await making({ subjectName: "Maya", questions: [{ id: "a", kind: "text", text: huge }] }), 413, "BODY_TOO_LARGE"],
       ["JSON that is an array", await answerTo(surveyId, [{ questionId: "three_words", answer: "kind" }]), 400, "INVALID_RESPONSE"],
@@ -326,7 +332,7 @@ describe("the survey API", () => {
       ["JSON that is a number", await making("42"), 400, "INVALID_SURVEY"],
       ["an unknown survey", await answerTo("00000000-0000-4000-8000-000000000000", { respondentId: "browser-hal-0001", answers: kind("kind") }), 404, "SURVEY_NOT_FOUND"],
       ["a deleted survey", await answerTo(deleted, { respondentId: "browser-hal-0001", answers: kind("kind") }), 404, "SURVEY_NOT_FOUND"],
-      ["another owner's survey deleted", await api(httpApiEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId: othersSurvey }, sub: "owner-1" })), 404, "SURVEY_NOT_FOUND"],
+      ["another owner's survey deleted", await api(jsonClientEvent({ routeKey: "DELETE /surveys/{surveyId}", pathParameters: { surveyId: othersSurvey }, sub: "owner-1" })), 404, "SURVEY_NOT_FOUND"],
       ["a ready survey", await answerTo(ready, { respondentId: "browser-hal-0001", answers: kind("kind") }), 410, "SURVEY_CLOSED"],
       ["a failed survey", await answerTo(failed, { respondentId: "browser-hal-0001", answers: kind("kind") }), 410, "SURVEY_CLOSED"],
       ["an unknown question", await answering([{ questionId: "favourite_colour", answer: "blue" }]), 400, "INVALID_RESPONSE"],
@@ -379,7 +385,7 @@ describe("the survey API", () => {
   ])("refuses a question that asks friends to locate or reach the subject: %j", async (text) => {
     const { api, surveys } = setUp();
 
-    const result = await api(httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "q", kind: "text", text }] } }));
+    const result = await api(jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "q", kind: "text", text }] } }));
 
     expect(result.statusCode).toBe(422);
     expect(body(result).error).toMatchObject({ code: "UNSAFE_SURVEY", details: [{ field: "questions.q", reason: expect.stringContaining("which a persona does not need") }] });
@@ -390,7 +396,7 @@ describe("the survey API", () => {
     const { api } = setUp();
 
     const result = await api(
-      httpApiEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "c", kind: "choice", text: "Which fits her?", options: ["Lincoln High", "Roosevelt Middle School"] }] } }),
+      jsonClientEvent({ routeKey: "POST /surveys", sub: "owner-1", body: { subjectName: "Maya", questions: [{ id: "c", kind: "choice", text: "Which fits her?", options: ["Lincoln High", "Roosevelt Middle School"] }] } }),
     );
 
     expect(result.statusCode).toBe(422);
@@ -428,7 +434,7 @@ describe("the survey API", () => {
 
     const fromOneNetwork = [];
     for (let i = 0; i < SOURCE_LIMITS.perNetwork + 3; i++) {
-      fromOneNetwork.push((await api(httpApiEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId: `browser-${i}-random`, answers: answer }, headers: { "user-agent": `phone-${i}` }, sourceIp: "198.51.100.20" }))).statusCode);
+      fromOneNetwork.push((await api(jsonClientEvent({ routeKey: "POST /surveys/{surveyId}/responses", pathParameters: { surveyId }, body: { respondentId: `browser-${i}-random`, answers: answer }, headers: { "user-agent": `phone-${i}` }, sourceIp: "198.51.100.20" }))).statusCode);
     }
     // The same browser on the same network: two friends with one phone model, then nobody more.
     const fromOneBrowser = [];
@@ -469,7 +475,7 @@ describe("the survey API", () => {
     const { api, personas, portraits } = setUp();
     await personas.create(newPersonaRecord({ personaId: "survey-p1", ownerId: "owner-1", now: new Date(NOW), fields: { name: "Maya" } }));
     await portraits.put("portraits/survey-p1.svg", { contentType: "image/svg+xml", body: "<svg/>" });
-    const fetch = (sub: string) => api(httpApiEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "survey-p1" }, sub }));
+    const fetch = (sub: string) => api(jsonClientEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "survey-p1" }, sub }));
     const mine = await fetch("owner-1");
     expect(mine).toMatchObject({ statusCode: 200, body: "<svg/>", headers: { "content-type": "image/svg+xml" } });
     expect((await fetch("someone-else")).statusCode).toBe(404);
@@ -480,7 +486,7 @@ describe("the survey API", () => {
     personas.get = async () => {
       throw new Error("ValidationException: key size exceeded");
     };
-    const answered = await api(httpApiEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "x".repeat(5000) }, sub: "owner-1" }));
+    const answered = await api(jsonClientEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "x".repeat(5000) }, sub: "owner-1" }));
     expect(answered).toMatchObject({ statusCode: 404 });
     expect(JSON.parse(String(answered.body))).toMatchObject({ error: { code: "PERSONA_NOT_FOUND" } });
   });
@@ -490,7 +496,7 @@ describe("the survey API", () => {
     await personas.create(newPersonaRecord({ personaId: "survey-p2", ownerId: "owner-1", now: new Date(NOW), fields: { name: "Leo" } }));
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     await portraits.put("portraits/survey-p2.svg", { contentType: "image/png", body: png });
-    const served = await api(httpApiEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "survey-p2" }, sub: "owner-1" }));
+    const served = await api(jsonClientEvent({ routeKey: "GET /personas/{personaId}/portrait", pathParameters: { personaId: "survey-p2" }, sub: "owner-1" }));
     expect(served).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: { "content-type": "image/png" } });
     expect(Buffer.from(String(served.body), "base64").equals(Buffer.from(png))).toBe(true);
   });

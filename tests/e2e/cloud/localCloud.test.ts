@@ -1,7 +1,8 @@
 // The local cloud end to end: routing by the topology, partial batch failures, dead letters, replay and restarts.
-import { DescribeReplayCommand, PutEventsCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
+import { CreateArchiveCommand, DescribeArchiveCommand, DescribeReplayCommand, PutEventsCommand, StartReplayCommand } from "@aws-sdk/client-eventbridge";
 import { ReceiveMessageCommand, SetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { PutItemCommand, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { manualClock } from "@innerworld/platform/clock";
 import { FAILURE_ATTRIBUTES, SqsDeadLetterSink } from "@innerworld/platform/runtime";
 import {
   EVENT_CATALOG,
@@ -187,6 +188,28 @@ describe("local cloud", () => {
     expect(seen.map((s) => s.service)).toEqual(["graph-extraction"]);
     expect(seen[0]?.event.replayName).toBe("rebuild-graphs");
     expect(seen[0]?.event.envelope.metadata.eventId).toBe(id);
+  });
+
+  it("runs the event archive on the cloud's clock: its creation time, the time of events put without one, and retention", async () => {
+    // Prepare: a cloud on 1 March 2026 (no services: only the bus matters here) with a 7-day archive of its bus.
+    const clock = manualClock("2026-03-01T00:00:00Z");
+    env = await startTestCloud({ services: [], clock });
+    const busArn = `arn:aws:events:us-east-1:000000000000:event-bus/${env.cloud.endpoints.busName}`;
+    await env.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "week", EventSourceArn: busArn, RetentionDays: 7 }));
+    const describeWeek = () => env!.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+
+    // Act: an event put without a Time on 1 March, the archive read on 7 March (six days on) and on 9 March (eight).
+    await env.eventBridge.send(new PutEventsCommand({ Entries: [{ EventBusName: env.cloud.endpoints.busName, Source: "innerworld.test", DetailType: "Clocked", Detail: "{}" }] }));
+    clock.set("2026-03-07T00:00:00Z");
+    const on7March = await describeWeek();
+    clock.set("2026-03-09T00:00:00Z");
+    const on9March = await describeWeek();
+    const cloudArchive = await env.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: env.cloud.endpoints.archiveName }));
+
+    // Assess
+    expect(on7March).toMatchObject({ CreationTime: new Date("2026-03-01T00:00:00Z"), EventCount: 1 });
+    expect(on9March.EventCount).toBe(0);
+    expect(cloudArchive).toMatchObject({ CreationTime: new Date("2026-03-01T00:00:00Z"), EventCount: 1 });
   });
 
   it("keeps DynamoDB data and the event archive across a stop and start", async () => {

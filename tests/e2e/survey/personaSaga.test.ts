@@ -220,8 +220,14 @@ describe("persona saga: a survey friends answer becomes a persona to chat with",
     expect((await api("POST", "/surveys", { subjectName: "No token" })).status).toBe(401);
     // What a careless or hostile client sends over the wire: each refused with its own code, none of it kept.
     const answers = `/surveys/${survey.surveyId}/responses`;
-    const wire: [string, Awaited<ReturnType<typeof api>>, number, string][] = [
+    // fetch sends a Blob of no type with no Content-Type at all, cross-site and without asking first, as a browser does.
+    const untyped = async (path: string, body: unknown) => {
+      const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method: "POST", body: new Blob([JSON.stringify(body)]) });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+    const wire: [string, { status: number; json?: Record<string, unknown> }, number, string][] = [
       ["JSON sent as plain text", await api("POST", answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind" }] }, undefined, { "content-type": "text/plain;charset=UTF-8" }), 415, "UNSUPPORTED_MEDIA_TYPE"],
+      ["JSON sent with no type", await untyped(answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind" }] }), 415, "UNSUPPORTED_MEDIA_TYPE"],
       ["a body of megabytes", await api("POST", answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind ".repeat(400_000) }] }), 413, "BODY_TOO_LARGE"],
       ["a control character", await api("POST", answers, { respondentId: "browser-x-0001", answers: [{ questionId: "three_words", answer: "kind \u001b[2J and loyal" }] }), 400, "INVALID_RESPONSE"],
       ["a question that reorders its text", await api("POST", "/surveys", { subjectName: "Ivy", questions: [{ id: "a", kind: "text", text: "Is she \u202ekind?" }] }, ownerToken), 400, "INVALID_SURVEY"],

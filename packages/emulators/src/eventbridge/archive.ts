@@ -1,17 +1,37 @@
 // Archived events on disk: one JSON Lines file per archive, appended before PutEvents answers and streamed back for replays.
 import { closeSync, createReadStream, openSync, writeSync } from "node:fs";
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import type { AwsEvent } from "./types.js";
+import { parseEventTime } from "./awsEvent.js";
+import type { ArchiveRecord, AwsEvent } from "./types.js";
 
 interface ArchiveStats {
   eventCount: number;
   sizeBytes: number;
 }
 
+/** One archived event as the stats see it: its own time (undefined when that does not parse) and the bytes of its line. */
+interface ArchivedEntry {
+  time: number | undefined;
+  bytes: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The oldest event time an archive still keeps at `now`: all of them when RetentionDays is 0, as on AWS. */
+export const oldestRetainedTime = (archive: Pick<ArchiveRecord, "retentionDays">, now: number): number =>
+  archive.retentionDays > 0 ? now - archive.retentionDays * DAY_MS : -Infinity;
+
+/** An event whose time does not parse cannot be placed in a retention window, so only an archive that keeps all keeps it. */
+export const isRetained = (time: number | undefined, oldestKept: number): boolean => (time === undefined ? oldestKept === -Infinity : time >= oldestKept);
+
 export class ArchiveStore {
-  private readonly stats = new Map<string, ArchiveStats>();
+  /**
+   * Each archive's events, in the order they were archived: only their times and sizes, so DescribeArchive and
+   * ListArchives count what the archive keeps at the emulator's now (counts are derived, not persisted).
+   */
+  private readonly entries = new Map<string, ArchivedEntry[]>();
   /** One write chain per archive, so appends to a file never interleave and deletes wait for them. */
   private readonly chains = new Map<string, Promise<void>>();
   /**
@@ -23,13 +43,13 @@ export class ArchiveStore {
 
   private constructor(private readonly dir: string) {}
 
-  /** Opens the archive directory and counts what each archive already holds (counts are derived, not persisted). */
+  /** Opens the archive directory and reads the time and size of each event the archives already hold. */
   static async open(dataDir: string, archiveNames: Iterable<string>): Promise<ArchiveStore> {
     const dir = join(dataDir, "archives");
     await mkdir(dir, { recursive: true });
     const store = new ArchiveStore(dir);
     const known = new Set(archiveNames);
-    for (const name of known) store.stats.set(name, await countEvents(store.fileOf(name)));
+    for (const name of known) store.entries.set(name, await readEntries(store.fileOf(name)));
     // A file without a state entry belongs to an archive deleted while its delete was in flight.
     for (const file of await readdir(dir)) {
       if (file.endsWith(".jsonl") && !known.has(file.slice(0, -".jsonl".length))) await rm(join(dir, file), { force: true });
@@ -43,21 +63,30 @@ export class ArchiveStore {
   }
 
   create(name: string): void {
-    this.stats.set(name, { eventCount: 0, sizeBytes: 0 });
+    this.entries.set(name, []);
   }
 
-  statsOf(name: string): ArchiveStats {
-    return this.stats.get(name) ?? { eventCount: 0, sizeBytes: 0 };
+  /** What the archive keeps of events no older than `oldestKept` (see oldestRetainedTime), as AWS counts them. */
+  statsOf(name: string, oldestKept: number): ArchiveStats {
+    let eventCount = 0;
+    let sizeBytes = 0;
+    for (const entry of this.entries.get(name) ?? []) {
+      if (!isRetained(entry.time, oldestKept)) continue;
+      eventCount += 1;
+      sizeBytes += entry.bytes;
+    }
+    return { eventCount, sizeBytes };
   }
 
   /** Appends events to an archive; resolves once they are in the file. */
   append(name: string, events: readonly AwsEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
-    const text = events.map((event) => `${JSON.stringify(event)}\n`).join("");
+    const lines = events.map((event) => `${JSON.stringify(event)}\n`);
     const write = this.enqueue(name, async () => {
-      appendWhole(this.fileFor(name), Buffer.from(text, "utf8"));
-      const stats = this.statsOf(name);
-      this.stats.set(name, { eventCount: stats.eventCount + events.length, sizeBytes: stats.sizeBytes + Buffer.byteLength(text) });
+      appendWhole(this.fileFor(name), Buffer.from(lines.join(""), "utf8"));
+      const entries = this.entries.get(name) ?? [];
+      events.forEach((event, index) => entries.push({ time: parseEventTime(event.time), bytes: Buffer.byteLength(lines[index] ?? "") }));
+      this.entries.set(name, entries);
     });
     return write;
   }
@@ -89,7 +118,7 @@ export class ArchiveStore {
       this.closeFile(name);
       return rm(this.fileOf(name), { force: true });
     });
-    this.stats.delete(name);
+    this.entries.delete(name);
     this.chains.delete(name);
   }
 
@@ -148,15 +177,19 @@ const parseLine = (line: string): AwsEvent | undefined => {
   }
 };
 
-const countEvents = async (file: string): Promise<ArchiveStats> => {
-  let sizeBytes: number;
-  try {
-    sizeBytes = (await stat(file)).size;
-  } catch {
-    return { eventCount: 0, sizeBytes: 0 };
+/** The time and size of each event in an archive's file; a line that does not parse (a write cut short) is no event. */
+const readEntries = async (file: string): Promise<ArchivedEntry[]> => {
+  const stream = createReadStream(file, { encoding: "utf8" });
+  const opened = new Promise<boolean>((resolve, reject) => {
+    stream.once("open", () => resolve(true));
+    stream.once("error", (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? resolve(false) : reject(error)));
+  });
+  if (!(await opened)) return [];
+  const entries: ArchivedEntry[] = [];
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    const event = parseLine(line);
+    // Each line was written with its newline, which the reader takes off.
+    if (event) entries.push({ time: parseEventTime(event.time), bytes: Buffer.byteLength(line) + 1 });
   }
-  let eventCount = 0;
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
-  for await (const line of lines) if (parseLine(line)) eventCount += 1;
-  return { eventCount, sizeBytes };
+  return entries;
 };

@@ -13,6 +13,7 @@ export type EventBridgeErrorCode =
   | "IllegalStatusException"
   | "RequestEntityTooLargeException"
   | "InternalException"
+  | "InvalidToken"
   | "MissingAuthenticationTokenException"
   | "IncompleteSignatureException"
   | "UnrecognizedClientException"
@@ -48,6 +49,12 @@ export const resourceAlreadyExists = (message: string): EventBridgeApiError =>
 
 export const invalidEventPattern = (message: string, cause?: unknown): EventBridgeApiError =>
   new EventBridgeApiError("InvalidEventPatternException", message, { cause });
+
+/**
+ * A NextToken no call of this emulator gave out: EventBridge's List* operations answer a token they cannot use with
+ * HTTP 400 `InvalidToken` (their API reference, on NextToken), an error no operation models, so SDKs raise it by name.
+ */
+export const invalidToken = (): EventBridgeApiError => new EventBridgeApiError("InvalidToken", "The NextToken provided is invalid.");
 
 export const limitExceeded = (message: string): EventBridgeApiError => new EventBridgeApiError("LimitExceededException", message);
 

@@ -1,6 +1,6 @@
 // Runs replays: streams an archive's events in the time window back onto their bus, to the chosen rules only, marked with `replay-name`.
 import type { Clock } from "@innerworld/platform/clock";
-import type { ArchiveStore } from "./archive.js";
+import { isRetained, oldestRetainedTime, type ArchiveStore } from "./archive.js";
 import { eventsResourceName, ruleArn, type AccountScope } from "./arns.js";
 import { asReplayedEvent, parseEventTime } from "./awsEvent.js";
 import type { EventRouter } from "./eventRouter.js";
@@ -19,7 +19,6 @@ export interface ReplayRunnerDeps {
 
 /** Sends are awaited in slices so a large archive neither floods the queue emulator nor holds every event in memory. */
 const SENDS_PER_SLICE = 100;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class ReplayRunner {
   private readonly running = new Set<Promise<void>>();
@@ -68,14 +67,14 @@ export class ReplayRunner {
       if (!archive || archiveName === undefined) return await this.finish(replay, "FAILED", `Archive ${archiveName ?? replay.eventSourceArn} does not exist.`);
       const busName = eventsResourceName(replay.destination.Arn, "event-bus", scope) ?? "";
       const filter = replay.destination.FilterArns?.length ? new Set(replay.destination.FilterArns) : undefined;
-      const oldestKept = archive.retentionDays > 0 ? clock() - archive.retentionDays * DAY_MS : -Infinity;
+      const oldestKept = oldestRetainedTime(archive, clock());
 
       let pending: Promise<void>[] = [];
       for await (const event of archives.read(archiveName)) {
         if (this.cancelRequested.has(replay.name)) break;
         const time = parseEventTime(event.time);
         // The window is [EventStartTime, EventEndTime) on the event's own time, as AWS replays by event time.
-        if (time === undefined || time < replay.eventStartTime || time >= replay.eventEndTime || time < oldestKept) continue;
+        if (time === undefined || time < replay.eventStartTime || time >= replay.eventEndTime || !isRetained(time, oldestKept)) continue;
         const replayed = asReplayedEvent(event, replay.name);
         const rules = router.matchingRules(busName, replayed, (rule) => !filter || filter.has(ruleArn(scope, rule.eventBusName, rule.name)));
         pending.push(router.deliver(replayed, rules));

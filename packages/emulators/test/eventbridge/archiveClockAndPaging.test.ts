@@ -1,9 +1,13 @@
-// Archive retention on the emulator's own clock, moved by the test, and NextToken/Limit paging of ListArchives and ListReplays.
+// Archive retention on the emulator's own clock, moved by the test (replays and the archive's counts), and NextToken/Limit paging of ListArchives and ListReplays.
 import {
   CreateArchiveCommand,
   CreateEventBusCommand,
+  DescribeArchiveCommand,
   ListArchivesCommand,
+  ListEventBusesCommand,
   ListReplaysCommand,
+  ListRulesCommand,
+  ListTargetsByRuleCommand,
   PutEventsCommand,
   PutRuleCommand,
   PutTargetsCommand,
@@ -70,6 +74,64 @@ describe("archive retention", () => {
     // COMPLETED means every replayed send has finished: the expired event did not come late.
     expect(await harness.drain(storage)).toEqual([]);
   });
+
+  it("counts in EventCount and SizeBytes only the events within RetentionDays on the emulator's clock, as AWS does", async () => {
+    // Prepare: a 7-day archive and one that keeps all, each holding an event put on 1 March and one put on 3 March.
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "week", EventSourceArn: BUS_ARN, RetentionDays: 7 }));
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "forever", EventSourceArn: BUS_ARN }));
+    const describeArchive = (name: string) => harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: name }));
+    const countsOf = async (name: string) => {
+      const { EventCount, SizeBytes } = await describeArchive(name);
+      return { EventCount, SizeBytes };
+    };
+    const listed = async () => {
+      const { Archives = [] } = await harness.eventBridge.send(new ListArchivesCommand({ EventSourceArn: BUS_ARN }));
+      return Object.fromEntries(Archives.map((archive) => [archive.ArchiveName, { EventCount: archive.EventCount, SizeBytes: archive.SizeBytes }]));
+    };
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    const olderBytes = (await describeArchive("week")).SizeBytes ?? 0;
+    clock.advance(2 * DAY_MS);
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    const bothBytes = (await describeArchive("week")).SizeBytes ?? 0;
+
+    // Act: on 7 March the first event is six days old; on 9 March it is eight, the second six.
+    clock.set("2026-03-07T00:00:00Z");
+    const weekOn7March = await countsOf("week");
+    clock.set("2026-03-09T00:00:00Z");
+    const weekOn9March = await countsOf("week");
+    const foreverOn9March = await countsOf("forever");
+    const listedOn9March = await listed();
+
+    // Assess
+    expect(olderBytes).toBeGreaterThan(0);
+    expect(bothBytes).toBeGreaterThan(olderBytes);
+    expect(weekOn7March).toEqual({ EventCount: 2, SizeBytes: bothBytes });
+    expect(weekOn9March).toEqual({ EventCount: 1, SizeBytes: bothBytes - olderBytes });
+    expect(foreverOn9March).toEqual({ EventCount: 2, SizeBytes: bothBytes });
+    expect(listedOn9March).toEqual({ forever: foreverOn9March, week: weekOn9March });
+  });
+
+  it("counts what a restarted emulator reads back from its archive by the same retention", async () => {
+    // Prepare: a 7-day archive holding an event put on 1 March and one on 3 March, then a restart on 9 March.
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "week", EventSourceArn: BUS_ARN, RetentionDays: 7 }));
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    clock.advance(2 * DAY_MS);
+    await harness.eventBridge.send(new PutEventsCommand({ Entries: [sessionEnded({ EventBusName: BUS })] }));
+    const before = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+    clock.set("2026-03-09T00:00:00Z");
+    const expiredBefore = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+
+    // Act
+    await harness.restartEmulator();
+    const afterRestart = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+    clock.set("2026-03-02T00:00:00Z");
+    const seenFrom2March = await harness.eventBridge.send(new DescribeArchiveCommand({ ArchiveName: "week" }));
+
+    // Assess
+    expect(before.EventCount).toBe(2);
+    expect(afterRestart).toMatchObject({ EventCount: 1, SizeBytes: expiredBefore.SizeBytes });
+    expect(seenFrom2March).toMatchObject({ EventCount: 2, SizeBytes: before.SizeBytes });
+  });
 });
 
 /** Every page of a List* call, following NextToken with the other arguments unchanged, as AWS asks. */
@@ -121,5 +183,37 @@ describe("paging", () => {
     expect(pages.flatMap((page) => page.Replays?.map((replay) => replay.ReplayName))).toEqual(names);
     expect(pages[1]?.NextToken).toBeUndefined();
     expect(overLimit).toMatchObject({ name: "ValidationException" });
+  });
+
+  it("answers a NextToken it never gave out with 400 InvalidToken on every List* operation, as EventBridge does", async () => {
+    // Prepare: one of everything to list; a token of garbage, and one a real page gave out with a byte changed.
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "a-0", EventSourceArn: BUS_ARN }));
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "a-1", EventSourceArn: BUS_ARN }));
+    await harness.eventBridge.send(new PutRuleCommand({ Name: "storage", EventBusName: BUS, EventPattern: JSON.stringify({ source: ["innerworld.gateway"] }) }));
+    const { NextToken: issued = "" } = await harness.eventBridge.send(new ListArchivesCommand({ Limit: 1 }));
+    const garbled = `${issued.slice(0, 2)}!${issued.slice(3)}`;
+    const attempts = {
+      ListEventBuses: (NextToken: string) => harness.eventBridge.send(new ListEventBusesCommand({ NextToken })),
+      ListRules: (NextToken: string) => harness.eventBridge.send(new ListRulesCommand({ EventBusName: BUS, NextToken })),
+      ListTargetsByRule: (NextToken: string) => harness.eventBridge.send(new ListTargetsByRuleCommand({ Rule: "storage", EventBusName: BUS, NextToken })),
+      ListArchives: (NextToken: string) => harness.eventBridge.send(new ListArchivesCommand({ NextToken })),
+      ListReplays: (NextToken: string) => harness.eventBridge.send(new ListReplaysCommand({ NextToken })),
+    };
+
+    // Act
+    const refusals = Object.fromEntries(
+      await Promise.all(
+        Object.entries(attempts).map(async ([operation, list]) => {
+          const refused = await Promise.all(["garbage", garbled].map((token) => list(token).then(() => "answered", (error: unknown) => error)));
+          return [operation, refused] as const;
+        }),
+      ),
+    );
+    const secondPage = await harness.eventBridge.send(new ListArchivesCommand({ Limit: 1, NextToken: issued }));
+
+    // Assess
+    const invalidToken = expect.objectContaining({ name: "InvalidToken", message: "The NextToken provided is invalid.", $metadata: expect.objectContaining({ httpStatusCode: 400 }) });
+    for (const operation of Object.keys(attempts)) expect(refusals[operation], operation).toEqual([invalidToken, invalidToken]);
+    expect(secondPage.Archives?.map((archive) => archive.ArchiveName)).toEqual(["a-1"]);
   });
 });

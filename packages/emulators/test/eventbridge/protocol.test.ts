@@ -43,7 +43,7 @@ describe("JSON 1.1 protocol", () => {
     { name: "no target at all", target: undefined, body: "{}", code: "UnknownOperationException" },
     { name: "a missing required member", target: "AWSEvents.PutRule", body: "{}", code: "ValidationException" },
     { name: "a Limit out of range", target: "AWSEvents.ListRules", body: '{"Limit": 1000}', code: "ValidationException" },
-    { name: "a forged NextToken", target: "AWSEvents.ListRules", body: '{"NextToken": "garbage"}', code: "ValidationException" },
+    { name: "a forged NextToken", target: "AWSEvents.ListRules", body: '{"NextToken": "garbage"}', code: "InvalidToken" },
     { name: "an unknown rule state", target: "AWSEvents.PutRule", body: '{"Name": "r", "EventPattern": "{\\"source\\":[\\"a\\"]}", "State": "MAYBE"}', code: "ValidationException" },
     { name: "a replay of a missing archive", target: "AWSEvents.StartReplay", body: '{"ReplayName": "r", "EventSourceArn": "arn:aws:events:us-east-1:000000000000:archive/none", "EventStartTime": 1, "EventEndTime": 2, "Destination": {"Arn": "arn:aws:events:us-east-1:000000000000:event-bus/default"}}', code: "ValidationException" },
   ])("answers $name with a 400 $code body and header", async ({ target, body, code }) => {

@@ -246,7 +246,15 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     const { restored, dropped } = sqs.restore();
     if (restored || dropped) log(`sqs: restored ${restored} queued message(s) from the journal${dropped ? `, dropped ${dropped} of queues that no longer exist` : ""}`);
 
-    const eventBridge = await startEventBridgeEmulator({ port: ports.eventBridge, dataDir: join(options.dataDir, "eventbridge"), region, sqsEndpoint: sqs.endpoint, inProcessSqs: sqs.inProcess });
+    // On the cloud's clock, as the services are: events put without a time, archive and replay times and retention.
+    const eventBridge = await startEventBridgeEmulator({
+      port: ports.eventBridge,
+      dataDir: join(options.dataDir, "eventbridge"),
+      region,
+      sqsEndpoint: sqs.endpoint,
+      inProcessSqs: sqs.inProcess,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     stack.push({ name: "eventbridge", close: eventBridge.close });
     const eventBridgeClient = new EventBridgeClient({ endpoint: eventBridge.endpoint, region, credentials: localCredentials });
     const { ruleArns } = await applyTopology(eventBridgeClient, queues);

@@ -1,4 +1,5 @@
 // CreateArchive, DescribeArchive, ListArchives, DeleteArchive.
+import { oldestRetainedTime } from "../archive.js";
 import { archiveArn, eventsResourceName } from "../arns.js";
 import { eventBusNotFound, resourceAlreadyExists, resourceNotFound, validationError } from "../errors.js";
 import { EVENTS_ARN_PATTERN, NAME_PATTERN } from "../requestInput.js";
@@ -9,9 +10,12 @@ import { validatePattern } from "./validatePattern.js";
 
 const ARCHIVE_STATES = ["ENABLED", "DISABLED", "CREATING", "UPDATING", "CREATE_FAILED", "UPDATE_FAILED"] as const;
 
-/** Archives here are usable as soon as they exist, so they are always ENABLED. */
+/**
+ * Archives here are usable as soon as they exist, so they are always ENABLED. The counts are of what the archive keeps
+ * at the emulator's now, as AWS counts them: an event older than RetentionDays is gone, as it is from replays.
+ */
 const summarize = (archive: ArchiveRecord, context: OperationContext) => {
-  const stats = context.archives.statsOf(archive.name);
+  const stats = context.archives.statsOf(archive.name, oldestRetainedTime(archive, context.clock()));
   return {
     ArchiveName: archive.name,
     EventSourceArn: archive.eventSourceArn,

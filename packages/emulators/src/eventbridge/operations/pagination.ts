@@ -1,5 +1,5 @@
 // NextToken/Limit paging for the List* operations: the token is an opaque offset into the name-sorted list.
-import { validationError } from "../errors.js";
+import { invalidToken } from "../errors.js";
 import type { RequestInput } from "../requestInput.js";
 
 export interface Page<T> {
@@ -16,7 +16,7 @@ const decodeToken = (token: string): number => {
   } catch {
     // falls through to the error below
   }
-  throw validationError("The NextToken provided is invalid.");
+  throw invalidToken();
 };
 
 /** Reads NextToken and Limit (1–100) from the input; call before input.assertValid() so their constraint errors are reported with the rest. */
