@@ -30,6 +30,7 @@ export interface RiskVerdict {
 const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   kill_myself: "active_ideation",
   kms: "active_ideation",
+  top_myself: "active_ideation",
   kys_about_self: "active_ideation",
   want_to_die: "active_ideation",
   suicide: "active_ideation",
@@ -46,14 +47,17 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   cutting: "self_harm",
   hurt_myself: "self_harm",
   self_harm_slang: "self_harm",
+  self_harm_blades: "self_harm",
   es_quiero_morir: "active_ideation",
   es_quiero_morir_hyperbole: "active_ideation",
   es_suicidio: "active_ideation",
   es_no_quiero_vivir: "passive_ideation",
   es_hacerme_dano: "self_harm",
   es_metodo: "method_inquiry",
+  es_ahorcarme: "plan_intent",
   told_to_die: "told_to_die",
   abuse_disclosure: "abuse_disclosure",
+  es_abuse_disclosure: "abuse_disclosure",
 };
 
 const LEXICON_STANCE: ReadonlyMap<string, CrisisStance> = new Map(CRISIS_LEXICON.map((entry) => [entry.id, entry.stance]));
@@ -214,6 +218,65 @@ export function farewellBefore(classifier: RiskScorer, recent: readonly string[]
   return strongest;
 }
 
+/**
+ * A crisis earlier in the session continues: after "i'm going to do it tonight", a message that reads as somewhat risky
+ * of its own ("so this is it", "tomorrow then", "its ok now", "found them") is read as the same crisis, not as a new
+ * conversation. An earlier message is a crisis when, read alone, the lexicon or the classifier makes it one. The floor
+ * keeps everyday follow-ups ("ok thanks", "can we talk about something else") reaching the persona: of one to three
+ * words cut from dev's ordinary lines, 4.1 % read at or above 0.65 (6.1 % at 0.62, 7.6 % at 0.6), and 5 % is the most
+ * the screen lets a kind of ordinary message be flagged (the traps' limit). On dev's 215 sequence lines it caught 86
+ * of 113 crises instead of 76, and flagged 9 of 50 ordinary lines instead of 8. Tuned on dev only, on top of the
+ * model's own thresholds (docs/safety-screening.md).
+ */
+export const CRISIS_CONTINUES_RISK = 0.65;
+
+/** An earlier message's own reading, kept while it can still be read as context: what screenRisk needs to tell whether it was a crisis. */
+export interface EarlierReading {
+  /** The lexicon matched in the writer's own words. */
+  lexiconOwn: boolean;
+  /** The lexicon matched only entries that yield to a classifier sure the message is ordinary. */
+  lexiconMention: boolean;
+  risk: number;
+  crisis: number;
+  category: ScreeningCategory;
+}
+
+const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
+
+/** How the earlier message `text` reads alone (memoised per classifier: each message is read again for the next few turns). */
+export function earlierReading(classifier: RiskScorer, text: string): EarlierReading {
+  let reading = earlierReadings.get(classifier);
+  if (reading === undefined) {
+    reading = boundedMemo(RECENT_CACHE_SIZE, (earlier): EarlierReading => {
+      const prepared = prepareText(earlier);
+      const hits = findCrisisLanguage(prepared, "input");
+      const own = hits.find((hit) => LEXICON_STANCE.get(entryOf(hit)) !== "mention");
+      const message = scoreMessage(classifier, prepared);
+      const named = hits[0] === undefined ? undefined : LEXICON_CATEGORY[entryOf(own ?? hits[0])];
+      return { lexiconOwn: own !== undefined, lexiconMention: own === undefined && hits.length > 0, risk: message.risk, crisis: message.crisis, category: named ?? message.category };
+    });
+    earlierReadings.set(classifier, reading);
+  }
+  return reading(text);
+}
+
+/** Whether an earlier reading is a crisis under these thresholds, as screenRisk would judge the message alone (no context of its own). */
+export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): boolean {
+  if (reading.lexiconOwn || (reading.lexiconMention && reading.risk >= t.lexiconMention)) return true;
+  const category = reading.category === "told_to_die" || reading.category === "abuse_disclosure" ? "active_ideation" : reading.category;
+  return actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", category) === "crisis";
+}
+
+/** The crisis among the session's recent messages (the latest), read alone under these thresholds; undefined without one. */
+export function crisisBefore(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds): EarlierReading | undefined {
+  let found: EarlierReading | undefined;
+  for (const text of recent.slice(-CONTEXT_MESSAGES)) {
+    const reading = earlierReading(classifier, text);
+    if (earlierIsCrisis(reading, t)) found = reading;
+  }
+  return found;
+}
+
 export interface RiskInput {
   prepared: PreparedText;
   /** Crisis-lexicon hits on this message (crisisLexicon.ts, input direction). */
@@ -261,6 +324,16 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     level = "crisis";
     decidedBy = "context";
     category = "farewell";
+  }
+
+  // A crisis earlier in the session continues into a message with some risk of its own.
+  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && message.risk >= CRISIS_CONTINUES_RISK) {
+    const earlier = crisisBefore(classifier, input.recent, t);
+    if (earlier !== undefined) {
+      level = "crisis";
+      decidedBy = "context";
+      category = earlier.category;
+    }
   }
 
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);

@@ -92,6 +92,22 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("what should we do this weekend", ["i want to kill myself"]).risk.level).toBe("none");
   });
 
+  it("context: a crisis earlier in the session continues into a message with some risk of its own", () => {
+    const earlier = ["i have the pills saved up, i want to die"];
+    expect(screener.screenInputLocally("so this is it. tomorrow night").risk.level).toBe("none");
+    expect(screener.screenInputLocally("so this is it. tomorrow night", earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(screener.screenInputLocally("its almost time", ["i want to kill myself"]).action).toBe("crisis");
+    // Everyday follow-ups still reach the persona, and an earlier message that was no crisis raises nothing.
+    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
+    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("none");
+    expect(screener.screenInputLocally("so this is it. tomorrow night", ["we are moving to ohio next month"]).risk.level).toBe("none");
+  });
+
+  it("a Spanish abuse disclosure is recorded as one, as an English one is", () => {
+    expect(screener.screenInputLocally("mi papá me pega cuando toma").risk).toMatchObject({ level: "crisis", category: "abuse_disclosure", decidedBy: "lexicon" });
+    expect(screener.screenInputLocally("my uncle touches me when my mom is not home").risk).toMatchObject({ category: "abuse_disclosure" });
+  });
+
   it("context: ordinary talk after ordinary talk stays ordinary", () => {
     expect(screener.screenInputLocally("what should i get her for her birthday", ["my sister likes anime and drawing"]).risk.level).toBe("none");
   });

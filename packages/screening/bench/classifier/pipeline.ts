@@ -23,7 +23,7 @@ import { conceptFeatures, readConceptLexicon } from "./concepts";
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, contextWindows, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, CRISIS_CONTINUES_RISK, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage, type EarlierReading } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -145,6 +145,8 @@ export interface ExampleReading {
   contextCategory: RiskCategory;
   /** The strongest farewell reading among the earlier messages (riskScreen.ts, farewellBefore); 0 without any. */
   farewellBefore: number;
+  /** How each of the earlier messages read as context reads alone (riskScreen.ts, crisisBefore). */
+  earlier: readonly EarlierReading[];
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -165,6 +167,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     contextCrisis: context?.crisis ?? 0,
     contextCategory: context?.category ?? "hopelessness",
     farewellBefore: example.context.length > 0 ? farewellBefore(classifier, example.context) : 0,
+    earlier: example.context.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
   };
 }
 
@@ -184,6 +187,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = 
   }
   // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
+  // A crisis earlier in the session continues (riskScreen.ts, CRISIS_CONTINUES_RISK: a fixed floor, not searched here).
+  if (level !== "crisis" && reading.risk >= CRISIS_CONTINUES_RISK && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "crisis";
   return level;
 }
 
