@@ -10,7 +10,7 @@ import { formatMetrics, measure, operatingPoint, type ScoredExample } from "./cl
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, MODEL_FILE, SPLIT_FILE } from "./classifier/paths";
 import { buildModel, sha256 } from "./classifier/pipeline";
 import { applySplit, readSplitManifest } from "./classifier/splitManifest";
-import { readBlindSet, type BlindMessage } from "./classifier/blindSet";
+import { BLIND_SETS, readBlindSet, type BlindMessage } from "./classifier/blindSet";
 import { comparisonWords, DuplicateIndex } from "./classifier/duplicates";
 import { commonOrdinaryWords, ordinaryFragments } from "./classifier/shortMessages";
 
@@ -63,38 +63,44 @@ console.log(
   `\nrules alone on the same split: crisis recall ${rulesAlone.crisisRecall.hit}/${rulesAlone.crisisRecall.of}, crisis-or-concern ${rulesAlone.riskRecall.hit}/${rulesAlone.riskRecall.of}, false positives ${rulesAlone.falsePositives.hit}/${rulesAlone.falsePositives.of} (traps ${rulesAlone.trapFalsePositives.hit}/${rulesAlone.trapFalsePositives.of})`,
 );
 
-// The blind set: a later writer's messages, never trained or tuned on, each screened in its session context. A few
+// The blind sets: later writers' messages, never trained or tuned on, each screened in its session context. A few
 // say what a line the model was trained on says; the figures are printed with and without them.
-const blind = readBlindSet();
 const trainedOn = new DuplicateIndex();
 for (const example of readExamples(EXAMPLES_DIR)) if (!manifest.test.includes(example.id)) trainedOn.add(comparisonWords(example));
-console.log(`\nblind set (writer-b3, received 2026-12-06; never trained on, and nothing tuned on it but one lexicon entry its b3-0015 showed missing): ${blind.messages.length} messages, sha256 ${Object.entries(blind.sha256).map(([file, hash]) => `${file} ${hash}`).join(", ")}`);
-const blindReadings = blind.messages.map((message) => ({ message, copiesTraining: trainedOn.match(comparisonWords(message)) !== undefined, verdict: screenMessage(screener, message.text, message.context) }));
-type BlindReading = (typeof blindReadings)[number];
-const isCrisis = (reading: BlindReading) => reading.verdict.action === "crisis";
-const isFlagged = (reading: BlindReading) => isCrisis(reading) || reading.verdict.risk.level !== "none";
-const caught = (reading: BlindReading) => (reading.message.level === "crisis" ? isCrisis(reading) : isFlagged(reading));
 const share = (hit: number, of: number) => `${of === 0 ? "n/a" : ((100 * hit) / of).toFixed(1)}% (${hit}/${of})`;
-function blindFigures(label: string, readings: readonly BlindReading[]): void {
-  const of = (pick: (message: BlindMessage) => boolean) => readings.filter((reading) => pick(reading.message));
-  const crisisLines = of((m) => m.level === "crisis");
-  const riskLines = of((m) => m.level !== "none");
-  const ordinaryLines = of((m) => m.level === "none");
-  const trapLines = of((m) => m.level === "none" && m.trap);
-  console.log(
-    `  ${label}: crises given crisis resources ${share(crisisLines.filter(isCrisis).length, crisisLines.length)}; risk messages caught at least as a concern ${share(riskLines.filter(isFlagged).length, riskLines.length)}; ordinary flagged ${share(ordinaryLines.filter(isFlagged).length, ordinaryLines.length)}, traps ${share(trapLines.filter(isFlagged).length, trapLines.length)}`,
-  );
+for (const source of BLIND_SETS) {
+  const blind = readBlindSet(source.directory, source.sha256);
+  console.log(`\nblind set (${source.writer}, received ${source.received}; ${source.note}): ${blind.messages.length} messages, sha256 ${Object.entries(blind.sha256).map(([file, hash]) => `${file} ${hash}`).join(", ")}`);
+  const readings = blind.messages.map((message) => ({ message, copiesTraining: trainedOn.match(comparisonWords(message)) !== undefined, verdict: screenMessage(screener, message.text, message.context) }));
+  printBlindFigures(readings);
 }
-blindFigures("every message", blindReadings);
-blindFigures(`without the ${blindReadings.filter((reading) => reading.copiesTraining).length} that copy a train or dev line (Jaccard ≥ 0.8)`, blindReadings.filter((reading) => !reading.copiesTraining));
-const riskReadings = blindReadings.filter((reading) => reading.message.level !== "none");
-const kinds = [...new Set(riskReadings.map((reading) => reading.message.kind))].sort();
-console.log(`  by kind (crisis lines need crisis, concern lines at least concern): ${kinds
-  .map((kind) => {
-    const lines = riskReadings.filter((reading) => reading.message.kind === kind);
-    return `${kind} ${lines.filter(caught).length}/${lines.length}`;
-  })
-  .join(", ")}`);
+
+type BlindReading = { message: BlindMessage; copiesTraining: boolean; verdict: ReturnType<typeof screenMessage> };
+function printBlindFigures(readings: readonly BlindReading[]): void {
+  const isCrisis = (reading: BlindReading) => reading.verdict.action === "crisis";
+  const isFlagged = (reading: BlindReading) => isCrisis(reading) || reading.verdict.risk.level !== "none";
+  const caught = (reading: BlindReading) => (reading.message.level === "crisis" ? isCrisis(reading) : isFlagged(reading));
+  const figures = (label: string, some: readonly BlindReading[]) => {
+    const of = (pick: (message: BlindMessage) => boolean) => some.filter((reading) => pick(reading.message));
+    const crisisLines = of((m) => m.level === "crisis");
+    const riskLines = of((m) => m.level !== "none");
+    const ordinaryLines = of((m) => m.level === "none");
+    const trapLines = of((m) => m.level === "none" && m.trap);
+    console.log(
+      `  ${label}: crises given crisis resources ${share(crisisLines.filter(isCrisis).length, crisisLines.length)}; risk messages caught at least as a concern ${share(riskLines.filter(isFlagged).length, riskLines.length)}; ordinary flagged ${share(ordinaryLines.filter(isFlagged).length, ordinaryLines.length)}, traps ${share(trapLines.filter(isFlagged).length, trapLines.length)}`,
+    );
+  };
+  figures("every message", readings);
+  figures(`without the ${readings.filter((reading) => reading.copiesTraining).length} that copy a train or dev line (Jaccard ≥ 0.8)`, readings.filter((reading) => !reading.copiesTraining));
+  const riskReadings = readings.filter((reading) => reading.message.level !== "none");
+  const kinds = [...new Set(riskReadings.map((reading) => reading.message.kind))].sort();
+  console.log(`  by kind (crisis lines need crisis, concern lines at least concern): ${kinds
+    .map((kind) => {
+      const lines = riskReadings.filter((reading) => reading.message.kind === kind);
+      return `${kind} ${lines.filter(caught).length}/${lines.length}`;
+    })
+    .join(", ")}`);
+}
 
 // Latency of the whole screen (every rule, normalisation once, the risk layers), per message, after warm-up.
 for (let i = 0; i < 3; i += 1) for (const e of test) screenMessage(screener, e.text, e.context);

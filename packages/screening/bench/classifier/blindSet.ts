@@ -1,16 +1,46 @@
-// The blind set: messages by a writer who never saw the project's code, data or lexicon, kept out of training and tuning, and scored by `pnpm eval:safety` beside the frozen split.
+// The blind sets: messages by writers who never saw the project's code, data or lexicon, kept out of training and tuning, and scored by `pnpm eval:safety` beside the frozen split.
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_DIR } from "./paths";
 
-/** What `risk.jsonl` and `ordinary.jsonl` hashed to when they were received (2026-12-06): a changed file is no longer the blind set. */
-export const BLIND_SHA256: Readonly<Record<string, string>> = {
-  "risk.jsonl": "441713941d25e102b6bde0cf44c142392a17edc97e69d460588faec5dead3816",
-  "ordinary.jsonl": "4407964b4250dce96badbbde516c01eac85958f7b733992f017d27f4f7d19073",
-};
+/** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
+export interface BlindSetSource {
+  writer: string;
+  received: string;
+  directory: string;
+  sha256: Readonly<Record<string, string>>;
+  /** What was done with the set after it arrived, printed beside its figures. */
+  note: string;
+}
+
+export const BLIND_SETS: readonly BlindSetSource[] = [
+  {
+    writer: "writer-b3",
+    received: "2026-12-06",
+    directory: BLIND_DIR,
+    sha256: {
+      "risk.jsonl": "441713941d25e102b6bde0cf44c142392a17edc97e69d460588faec5dead3816",
+      "ordinary.jsonl": "4407964b4250dce96badbbde516c01eac85958f7b733992f017d27f4f7d19073",
+    },
+    note: "never trained on, and nothing tuned on it but one lexicon entry its b3-0015 showed missing",
+  },
+  {
+    writer: "writer-b4",
+    received: "2026-12-07",
+    directory: BLIND_B4_DIR,
+    sha256: {
+      "risk.jsonl": "87218749a185e2222ffedc7a81e5958c8e699bcb35bbdb3e5f73ed82694c4181",
+      "ordinary.jsonl": "5af03946cdc49d9cab8f53f7bcc825a551170f3ea184266986a87a46eb86d8d4",
+    },
+    note: "never trained or tuned on; its misses were not read",
+  },
+];
+
+/** The first writer's set, as its files hashed when received. */
+export const BLIND_SHA256: Readonly<Record<string, string>> = BLIND_SETS[0]?.sha256 ?? {};
 
 export interface BlindMessage {
   id: string;
@@ -35,11 +65,11 @@ function parseBlindLine(line: string, where: string): BlindMessage {
   return { id, text, level: level as BlindMessage["level"], kind, lang, trap, context: (context as string[] | undefined) ?? [] };
 }
 
-/** Reads the blind set, refusing it when a file is not the one received. */
-export function readBlindSet(directory: string = BLIND_DIR): { messages: BlindMessage[]; sha256: Record<string, string> } {
+/** Reads one writer's blind set (the first writer's unless told), refusing it when a file is not the one received. */
+export function readBlindSet(directory: string = BLIND_DIR, expectedSha256: Readonly<Record<string, string>> = BLIND_SHA256): { messages: BlindMessage[]; sha256: Record<string, string> } {
   const messages: BlindMessage[] = [];
   const sha256: Record<string, string> = {};
-  for (const [file, expected] of Object.entries(BLIND_SHA256)) {
+  for (const [file, expected] of Object.entries(expectedSha256)) {
     const bytes = readFileSync(join(directory, file));
     sha256[file] = createHash("sha256").update(bytes).digest("hex");
     if (sha256[file] !== expected) throw new DatasetError("DATASET_CHANGED", `${file} has sha256 ${sha256[file]}, received as ${expected}: the blind set was changed`);
@@ -51,4 +81,9 @@ export function readBlindSet(directory: string = BLIND_DIR): { messages: BlindMe
       });
   }
   return { messages, sha256 };
+}
+
+/** Every writer's blind messages, for what must never be trained on. */
+export function readEveryBlindSet(): BlindMessage[] {
+  return BLIND_SETS.flatMap((set) => readBlindSet(set.directory, set.sha256).messages);
 }

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { DatasetError, parseExampleLine, readExamples, type LabelledExample } from "./examples";
 import { EXAMPLES_DIR, FROZEN_TEST_FILE, SPLIT_FILE } from "./paths";
-import { readBlindSet } from "./blindSet";
+import { readEveryBlindSet } from "./blindSet";
 import { comparisonWords, DuplicateIndex } from "./duplicates";
 import { freezeSplit, readSplitManifest } from "./splitManifest";
 
@@ -34,8 +34,8 @@ function main(source: string): void {
   const frozenTest = new DuplicateIndex();
   const known = new DuplicateIndex();
   for (const e of kept) (testIds.has(e.id) ? frozenTest : known).add(comparisonWords(e));
-  // The blind set is held out like the frozen split: a writer's copy of one of its messages is not trained on.
-  for (const message of readBlindSet().messages) frozenTest.add(comparisonWords(message));
+  // The blind sets are held out like the frozen split: a writer's copy of one of their messages is not trained on.
+  for (const message of readEveryBlindSet()) frozenTest.add(comparisonWords(message));
   const usedIds = new Set(kept.map((e) => e.id));
 
   const dropped = { invalid: 0, testExact: 0, testNear: 0, duplicate: 0, reasons: new Map<string, number>() };
