@@ -1,5 +1,5 @@
-// `pnpm eval:extraction`: per-type precision, recall and F1 of the offline extractor, exact and lenient, on train, dev, the frozen test split and the fresh split (writer E).
-// Run: npx -y pnpm@10 eval:extraction [--misses train|dev] [--split train,dev|test|fresh] [--rules-only] [--writer D] [--spanish]
+// `pnpm eval:extraction`: per-type precision, recall and F1 of the offline extractor, exact and lenient, on train, dev, the frozen test split, the fresh split (writer E) and the blind split (writer X).
+// Run: npx -y pnpm@10 eval:extraction [--misses train|dev] [--split train,dev|test|fresh|blind] [--rules-only] [--writer D] [--spanish]
 //
 // Each message is extracted alone, as a one-message session said on its writer's referenceDate, in UTC. Exact: same
 // type and canonicalEntityKey. Lenient: same type and at least one shared content word (scoreExtraction.ts). Misses are
@@ -10,7 +10,7 @@
 // the offline model tells a Spanish message), to see the Spanish rules apart from the English majority.
 import { messageSpanishLean } from "@innerworld/screening/language";
 import { createOfflineExtractor } from "../../src/extraction/offlineExtractor";
-import { FROZEN_FRESH_SHA256, FROZEN_TEST_SHA256, readSplit, sha256Of, splitPath, SPLITS, type SplitName } from "./labelledSet";
+import { FROZEN_SHA256, FROZEN_SPLITS, readSplit, sha256Of, splitPath, SPLITS, type SplitName } from "./labelledSet";
 import { addCounts, emptyCounts, ENTITY_TYPES, prf, scoreMessage, totalOf, type Counts } from "./scoreExtraction";
 
 const missesFor = process.argv[process.argv.indexOf("--misses") + 1] as SplitName | undefined;
@@ -33,13 +33,13 @@ const line = (label: string, exact: Counts, lenient: Counts) => {
 };
 
 const writer = process.argv.includes("--writer") ? process.argv[process.argv.indexOf("--writer") + 1] : undefined;
-if (writer !== undefined && splitsAsked.some((split) => split === "test" || split === "fresh")) {
+if (writer !== undefined && splitsAsked.some((split) => FROZEN_SPLITS.has(split as SplitName))) {
   console.error("--writer takes train and dev only: the frozen splits are scored whole");
   process.exit(2);
 }
 
 const spanishOnly = process.argv.includes("--spanish");
-if (spanishOnly && splitsAsked.some((split) => split === "test" || split === "fresh")) {
+if (spanishOnly && splitsAsked.some((split) => FROZEN_SPLITS.has(split as SplitName))) {
   console.error("--spanish takes train and dev only: the frozen splits are scored whole");
   process.exit(2);
 }
@@ -69,7 +69,7 @@ async function evaluate(split: SplitName): Promise<void> {
   }
 
   const hash = sha256Of(splitPath(split));
-  const frozenHash = split === "test" ? FROZEN_TEST_SHA256 : split === "fresh" ? FROZEN_FRESH_SHA256 : undefined;
+  const frozenHash = FROZEN_SHA256[split];
   const frozen = frozenHash ? (hash === frozenHash ? " (frozen: matches)" : " (DOES NOT MATCH the frozen hash: not an estimate)") : "";
   console.log(`\n${split}${writer === undefined ? "" : `, writer ${writer} only`}${spanishOnly ? ", Spanish-leaning messages only" : ""}: ${file.messages.length} messages, sha256 ${hash}${frozen}${process.argv.includes("--rules-only") ? ", rules only" : ""}`);
   console.log(`${"type".padEnd(9)} ${"gold".padStart(5)} ${"found".padStart(5)}  ${"exact P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)}   ${"lenient P".padStart(6)} ${"R".padStart(6)} ${"F1".padStart(6)}`);

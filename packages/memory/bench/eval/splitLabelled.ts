@@ -1,8 +1,8 @@
-// Writes teen/{train,dev,test,fresh}.json from the writers' files: run once before tuning; test.json and fresh.json are then frozen.
+// Writes teen/{train,dev,test,fresh,blind}.json from the writers' files: run once before tuning; test.json, fresh.json and blind.json are then frozen.
 // Run: npx tsx packages/memory/bench/eval/splitLabelled.ts [--force]
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, SPLITS, TEEN_SOURCES, splitOf, splitPath, type LabelledMessage, type SplitFile } from "./labelledSet";
+import { FIXTURES, FROZEN_SPLITS, SPLITS, TEEN_SOURCES, splitOf, splitPath, type LabelledMessage, type SplitFile } from "./labelledSet";
 
 interface WriterFile {
   author: string;
@@ -19,13 +19,13 @@ for (const source of TEEN_SOURCES) {
 for (const split of SPLITS) {
   const path = splitPath(split);
   // The test split is frozen: rewriting it would quietly let tuning see it.
-  if ((split === "test" || split === "fresh") && existsSync(path) && !process.argv.includes("--force")) {
+  if (FROZEN_SPLITS.has(split) && existsSync(path) && !process.argv.includes("--force")) {
     console.log(`${split}: kept (frozen; --force rewrites it)`);
     continue;
   }
   const messages = bySplit.get(split) ?? [];
   const body: SplitFile = {
-    description: `The ${split} split of ${TEEN_SOURCES.join(", ")} (see PROVENANCE.md), by splitOf(id) in bench/eval/labelledSet.ts.${split === "test" ? " Frozen before any tuning: never read it to tune, never edit it." : split === "fresh" ? " Writer E only, a second check set beside test: scored, never read, never tuned on, never edited." : " Tune on train; check on dev."}`,
+    description: `The ${split} split of ${TEEN_SOURCES.join(", ")} (see PROVENANCE.md), by splitOf(id) in bench/eval/labelledSet.ts.${split === "test" ? " Frozen before any tuning: never read it to tune, never edit it." : split === "fresh" ? " Writer E only, a second check set beside test: scored, never read, never tuned on, never edited." : split === "blind" ? " Writer X only, a blind set written by a writer who read nothing of the project but the brief: scored, never read, never tuned on, never edited." : " Tune on train; check on dev."}`,
     split,
     messages,
   };

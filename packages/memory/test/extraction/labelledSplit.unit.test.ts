@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, FROZEN_FRESH_SHA256, FROZEN_TEST_SHA256, readSplit, sha256Of, splitOf, splitPath, SPLITS, TEEN_SOURCES } from "../../bench/eval/labelledSet";
+import { FIXTURES, FROZEN_BLIND_SHA256, FROZEN_FRESH_SHA256, FROZEN_TEST_SHA256, readSplit, sha256Of, splitOf, splitPath, SPLITS, TEEN_SOURCES } from "../../bench/eval/labelledSet";
 import { lenientMatch } from "../../bench/eval/scoreExtraction";
 import { EDGE_LABELS, VERTEX_LABELS } from "../../src/graph/model";
 
@@ -20,6 +20,15 @@ describe("teen labelled split", () => {
     expect(writerE.length).toBeGreaterThanOrEqual(200);
     expect(fresh).toEqual(writerE);
     for (const split of ["train", "dev", "test"] as const) expect(readSplit(split).messages.some((message) => message.id.startsWith("E")), split).toBe(false);
+  });
+
+  it("keeps the blind split byte for byte as written, and it holds all of writer X and nothing else", () => {
+    expect(sha256Of(splitPath("blind"))).toBe(FROZEN_BLIND_SHA256);
+    const blind = readSplit("blind").messages.map((message) => message.id);
+    const writerX = writers[TEEN_SOURCES.indexOf("teen/labelled-X.json")]?.messages.map((message) => message.id) ?? [];
+    expect(writerX).toHaveLength(160);
+    expect(blind).toEqual(writerX);
+    for (const split of ["train", "dev", "test", "fresh"] as const) expect(readSplit(split).messages.some((message) => message.id.startsWith("X")), split).toBe(false);
   });
 
   it("puts every writer's message in the split its id hashes to, once", () => {
