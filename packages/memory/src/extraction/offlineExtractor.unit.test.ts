@@ -633,7 +633,40 @@ describe("createOfflineExtractor", () => {
       );
 
       // Assess
-      expect(names(extraction, "Habit")).toEqual(["help my dad at his food truck every saturday", "play fortnite every night", "checking my phone in class", "vaping", "bite my nails before tests"]);
+      // "keep" stays in the name, as the teen said it; "always" does not.
+      expect(names(extraction, "Habit")).toEqual(["help my dad at his food truck every saturday", "play fortnite every night", "keep checking my phone in class", "vaping", "bite my nails before tests"]);
+    });
+
+    it("names a habit the teen keeps falling into with its 'keep', and someone else's keeping with none", async () => {
+      // Act
+      const extraction = await extract(userSays("i keep leaving my charger at my dads place", "ugh i keep snacking at midnight every night", "my brother keeps stealing my hoodies"));
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["keep leaving my charger at my dads place", "keep snacking at midnight every night"]);
+    });
+
+    it("runs a habit the teen quits or cannot stop through its object and its own time, not into when it stopped", async () => {
+      // Act: the rules alone, so that what is asserted is the quit rule's name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays(
+          "i cant stop watching cooking videos until like 2am on weeknights",
+          "i need to stop spending so much money on boba",
+          "i quit chewing on my hoodie strings three weeks ago",
+          "i stopped drinking soda last summer",
+          "need to stop arguing with my stepdad for real",
+        ),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        "watching cooking videos until 2am on weeknights",
+        "spending so much money on boba",
+        "chewing on my hoodie strings",
+        "drinking soda",
+        "arguing with my stepdad",
+      ]);
     });
 
     it("finds what a teen does when they feel something, before or after the feeling", async () => {
