@@ -265,7 +265,7 @@ function someoneElsesDoing(tokens: readonly Token[], index: number): boolean {
 function add(found: MessageFindings, verb: Token, told: string, frequency: string): void {
   if (found.isTaken(verb.start, verb.end) || told.split(" ").length < 1) return;
   // "call my nani in lahore every friday", "making beats in fl studio": where a named place or app is, is not the habit.
-  let name = keptFrom(found.message.tokens, verb, told);
+  let name = keptFrom(found.message.tokens, verb, fromItsVerb(found.message.tokens, verb, told));
   for (const entity of found.entities) {
     if ((entity.type !== "Place" && entity.type !== "Thing") || entity.start < verb.end) continue;
     const named = entity.name.toLowerCase();
@@ -273,6 +273,34 @@ function add(found: MessageFindings, verb: Token, told: string, frequency: strin
   }
   // The verb is the habit's own: a later rule must not also read "I run" as the activity running.
   found.add({ type: "Habit", name, start: verb.start, end: verb.end, attributes: frequency ? { frequency } : {}, userEdges: [{ type: "involves" }] });
+}
+
+/**
+ * A habit is named from the doing itself, as the writers name it: what a rule took in before the verb goes, an adverb
+ * ("i already volunteer…", "i only go…"), a companion's name ("me and my cousin kaylee go…"), "been" before a gerund,
+ * "end up" ("i end up scrolling tiktok…") and the "stop" of a habit to quit ("i need to stop eating hot cheetos every
+ * day"). Only the name changes: the rule's span, which the taggers read, stays where it was.
+ */
+function fromItsVerb(tokens: readonly Token[], verb: Token, told: string): string {
+  const words = told.split(" ");
+  let at = tokens.indexOf(verb);
+  while (words.length > 2) {
+    const [token, next, after] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+    if (!token || !next || words[0] !== token.lower || words[1] !== next.lower) break;
+    const endsUp = token.lower === "end" && next.lower === "up" && after?.tags.has("Gerund") === true;
+    if (endsUp) {
+      words.splice(0, 2);
+      at += 2;
+      continue;
+    }
+    const beforeItsVerb = !token.tags.has("Verb") && ["Adverb", "Person", "FirstName", "ProperNoun"].some((tag) => token.tags.has(tag)) && next.tags.has("Verb") && !next.tags.has("Modal");
+    const quitting = /^(?:stop|quit)$/.test(token.lower) && next.tags.has("Gerund");
+    const been = token.lower === "been" && next.tags.has("Gerund");
+    if (!beforeItsVerb && !quitting && !been) break;
+    words.shift();
+    at += 1;
+  }
+  return words.join(" ");
 }
 
 /**

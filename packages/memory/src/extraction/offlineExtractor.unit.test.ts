@@ -645,6 +645,18 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Habit")).toEqual(["keep leaving my charger at my dads place", "keep snacking at midnight every night"]);
     });
 
+    it("names a habit from its verb, without an adverb, a companion's name, 'end up' or the 'stop' before it", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays("i already bake bread with my aunt on tuesdays", "me and my neighbor marcus shoot hoops every evening", "i end up texting my ex every friday night", "i gotta stop skipping breakfast every morning"),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["bake bread with my aunt on tuesdays", "shoot hoops every evening", "texting my ex every friday night", "skipping breakfast every morning"]);
+    });
+
     it("runs a habit the teen quits or cannot stop through its object and its own time, not into when it stopped", async () => {
       // Act: the rules alone, so that what is asserted is the quit rule's name for each.
       const rulesOnly = createOfflineExtractor({ learned: false });
