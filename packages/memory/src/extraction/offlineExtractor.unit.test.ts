@@ -265,6 +265,16 @@ describe("createOfflineExtractor", () => {
       expect(extraction.relations).toContainEqual({ type: "temporal", from: "user", to: event, time: date });
     });
 
+    it("names an event with the nouns that say what kind it is, and not with whose it is, a verb's subject or Spanish before it", async () => {
+      // Act
+      const extraction = await extract(userSays("our minecraft tournament is next friday", "the pokemon card tournament is saturday", "my grandpa's surgery is tomorrow", "el concierto de navidad es el viernes"));
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["minecraft tournament", "pokemon card tournament", "surgery", "concierto de navidad"]);
+      // The date stays the event's.
+      expect(entity(extraction, "Event", "pokemon card tournament")?.attributes.date).toBe("2026-11-21");
+    });
+
     it("resolves dates in the user's time zone", async () => {
       // Prepare: 23:30 on Wednesday in Los Angeles is already Thursday in UTC.
       const lateEvening = new Date("2026-11-19T07:30:00.000Z");
