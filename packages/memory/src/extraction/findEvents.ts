@@ -3,7 +3,7 @@ import { ACTIVITIES, CAPITALISED_EVENTS, CLASS_ONLY_SUBJECTS, DETERMINED_EVENTS,
 import type { MessageFindings } from "./MessageFindings.js";
 import { personRole } from "./personRoles.js";
 import { isSpanishWord, looksSpanish } from "./spokenDates.js";
-import type { DateMention, MessageText } from "./readMessage.js";
+import type { DateMention, MessageText, Token } from "./readMessage.js";
 import { clauseBounds, spansOverlap } from "./spans.js";
 import { alternation, matchesOf, sentenceAround, tokenIndexAt } from "./textPatterns.js";
 
@@ -245,19 +245,19 @@ export function extendEventsOverModifiers(found: MessageFindings): void {
     if (first === -1 || tokens[first]?.tags.has("Verb") || tokens[first]?.tags.has("Person")) continue;
     let taken = 0;
     while (taken < LONGEST_MODIFIERS && first > 0) {
-      const previous = tokens[first - 1] as (typeof tokens)[number];
+      const previous = tokens[first - 1] as Token;
       if (/[.,!?;:()\n]/.test(previous.post) || !namesWhichEvent(found, previous)) break;
       first -= 1;
       taken += 1;
     }
     if (taken === 0) continue;
-    const start = (tokens[first] as (typeof tokens)[number]).start;
+    const start = (tokens[first] as Token).start;
     event.name = `${text.slice(start, event.start)}${event.name}`;
     event.start = start;
   }
 }
 
-function namesWhichEvent(found: MessageFindings, token: MessageText["tokens"][number]): boolean {
+function namesWhichEvent(found: MessageFindings, token: Token): boolean {
   const { tags, lower } = token;
   if (OWN_POSSESSIVES.has(lower) || tags.has("Pronoun") || tags.has("Determiner") || tags.has("Verb") || tags.has("Preposition") || tags.has("Conjunction")) return false;
   if (tags.has("Date") || found.message.dates.some((date) => spansOverlap(date, token))) return false;
