@@ -1,7 +1,9 @@
 // Finds events ("a test on Friday", "the dance next Saturday", "my birthday") and dates each from the date nearest it.
 import { ACTIVITIES, CAPITALISED_EVENTS, CLASS_ONLY_SUBJECTS, DETERMINED_EVENTS, EVENT_MODIFIERS, EVENTS, SUBJECTS } from "./lexicon.js";
 import type { MessageFindings } from "./MessageFindings.js";
-import type { DateMention, MessageText } from "./readMessage.js";
+import { personRole } from "./personRoles.js";
+import { isSpanishWord, looksSpanish } from "./spokenDates.js";
+import type { DateMention, MessageText, Token } from "./readMessage.js";
 import { clauseBounds, spansOverlap } from "./spans.js";
 import { alternation, matchesOf, sentenceAround, tokenIndexAt } from "./textPatterns.js";
 
@@ -220,4 +222,53 @@ export function dropDaysOwningEvents(found: MessageFindings): void {
     event.attributes.date = day.date;
     event.userEdges = [{ type: "temporal", time: day.date }, ...event.userEdges.filter((edge) => edge.type !== "mentions" && edge.type !== "temporal")];
   }
+}
+
+/** Possessive pronouns: "my birthday" is the teen's, and the writers leave "my" out of an event's name. */
+const OWN_POSSESSIVES = new Set(["my", "our", "your", "his", "her", "their", "its", "mi", "su", "tu"]);
+const LONGEST_MODIFIERS = 3;
+
+/**
+ * An event is named with the nouns that say what kind it is, as the writers name it: "the robotics competition", "honor
+ * band auditions", not "competition", "auditions". After the taggers, an event that starts right after such a noun
+ * takes it in, up to three words, and stops at a determiner, a pronoun, a verb, an adjective, a date, a person or
+ * whose it is, or punctuation.
+ */
+export function extendEventsOverModifiers(found: MessageFindings): void {
+  const { tokens, text, lower } = found.message;
+  // Spanish names what an event is after it ("la cena de navidad del equipo"): nothing before it is its name.
+  if (looksSpanish(lower)) return;
+  for (const event of found.entities) {
+    if (event.type !== "Event") continue;
+    let first = tokens.findIndex((token) => token.start === event.start);
+    // An event told by its verb ("broke down") has its subject before it, not a kind.
+    if (first === -1 || tokens[first]?.tags.has("Verb") || tokens[first]?.tags.has("Person")) continue;
+    let taken = 0;
+    while (taken < LONGEST_MODIFIERS && first > 0) {
+      const previous = tokens[first - 1] as Token;
+      if (/[.,!?;:()\n]/.test(previous.post) || !namesWhichEvent(found, previous)) break;
+      first -= 1;
+      taken += 1;
+    }
+    if (taken === 0) continue;
+    const start = (tokens[first] as Token).start;
+    event.name = `${text.slice(start, event.start)}${event.name}`;
+    event.start = start;
+  }
+}
+
+function namesWhichEvent(found: MessageFindings, token: Token): boolean {
+  const { tags, lower } = token;
+  if (OWN_POSSESSIVES.has(lower) || tags.has("Pronoun") || tags.has("Determiner") || tags.has("Verb") || tags.has("Preposition") || tags.has("Conjunction")) return false;
+  if (tags.has("Date") || found.message.dates.some((date) => spansOverlap(date, token))) return false;
+  if (tags.has("Adjective") && !tags.has("Noun")) return false;
+  // Whose it is the writers mostly leave out ("grandma's surgery" is the surgery, "marcus's birthday" the birthday), and
+  // "first" as often as not; what kind it is they keep ("model un conference", "jazz band gig").
+  const holder = found.at(token.start);
+  if (holder && holder.type !== "Activity" && holder.type !== "Topic" && holder.type !== "Thing") return false;
+  if (tags.has("Person") || tags.has("Possessive") || personRole(lower.replace(/'s$/, "")) !== undefined || /'s$/.test(lower)) return false;
+  // A plural before an event is mostly whose it is without its apostrophe ("jaylas", "dogs birthday"); a people's name
+  // says whose tradition it is ("dominican christmas"), which the writers leave out.
+  if (tags.has("Plural") || tags.has("Demonym") || isSpanishWord(lower)) return false;
+  return tags.has("Noun") || tags.has("ProperNoun");
 }

@@ -1,6 +1,7 @@
 // Finds goals ("I want to make the varsity soccer team", "my goal is to...", "I'm trying to...") and what each is about.
 import type { EntityType } from "../graph/model.js";
 import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
+import type { Token } from "./readMessage.js";
 import { clauseEnd, matchesOf } from "./textPatterns.js";
 import { spansOverlap } from "./spans.js";
 
@@ -185,10 +186,15 @@ const PHRASE_ENDS = new Set(["over", "during", "before", "after", "by", "until",
 /** What ends a phrase after a word, as readMessage ends clauses, and a bracket. */
 const BOUNDARY = /[.,!?;:\n)(]/;
 
+/** A goal cut right after its verb, with its object still to come: "do more to help" before "him", "finish" before "my ged". */
+const endsOnItsVerb = (token: Token | undefined) =>
+  token !== undefined && token.tags.has("Verb") && !token.tags.has("Auxiliary") && !token.tags.has("Particle") && !token.tags.has("Gerund");
+
 /**
- * A goal that ends on a preposition, an article or a comparative stopped short of what it is about: it is carried on
- * through the noun phrase that follows, within the sentence ("be a better big sister", "get a job at the mall"). One
- * with no such phrase after it stays as it is. Run after the taggers, whose goals are the ones that stop short.
+ * A goal that ends on a preposition, an article, a comparative or its verb stopped short of what it is about: it is
+ * carried on through the noun phrase that follows, within the sentence ("be a better big sister", "get a job at the
+ * mall", "do more to help him"). One with no such phrase after it stays as it is. Run after the taggers, whose goals
+ * are the ones that stop short.
  */
 export function completeDanglingGoals(found: MessageFindings): void {
   const { tokens, text, dates } = found.message;
@@ -196,7 +202,7 @@ export function completeDanglingGoals(found: MessageFindings): void {
   const isDate = (token: { start: number; end: number; tags: ReadonlySet<string> }) => token.tags.has("Date") || dates.some((date) => spansOverlap(date, token));
   for (const goal of found.entities.filter((entity) => entity.type === "Goal")) {
     let last = tokens.findIndex((token) => token.end === goal.end);
-    if (last === -1 || !DANGLING.has(tokens[last]?.lower ?? "")) continue;
+    if (last === -1 || (!DANGLING.has(tokens[last]?.lower ?? "") && !endsOnItsVerb(tokens[last]))) continue;
     let taken = 0;
     let closed = false;
     while (!closed && taken <= LONGEST_COMPLETION) {

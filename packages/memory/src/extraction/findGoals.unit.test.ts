@@ -41,6 +41,12 @@ describe("completeDanglingGoals", () => {
     ["i want to be more patient with", "be more patient with", "be more patient with"],
     ["i want to get a job at the big old red brick downtown music store", "get a job at", "get a job at"],
     ["i want to get a job at the big old music store", "get a job at", "get a job at the big old music store"],
+    // Cut right after its verb: carried through its object, and not past a comma or into a verb in -ing.
+    ["i want to finish my history project", "finish", "finish my history project"],
+    ["i wanna do more to cheer up my nana", "do more to cheer", "do more to cheer"],
+    ["i wanna do more to support him after the funeral", "do more to support", "do more to support him"],
+    ["i want to win, thats all", "win", "win"],
+    ["i want to keep running", "keep running", "keep running"],
   ])("%j: %j becomes %j", (text, goalWords, expected) => {
     expect(completed(text, goalWords)).toBe(expected);
   });

@@ -265,6 +265,16 @@ describe("createOfflineExtractor", () => {
       expect(extraction.relations).toContainEqual({ type: "temporal", from: "user", to: event, time: date });
     });
 
+    it("names an event with the nouns that say what kind it is, and not with whose it is, a verb's subject or Spanish before it", async () => {
+      // Act
+      const extraction = await extract(userSays("our minecraft tournament is next friday", "the pokemon card tournament is saturday", "my grandpa's surgery is tomorrow", "el concierto de navidad es el viernes"));
+
+      // Assess
+      expect(names(extraction, "Event")).toEqual(["minecraft tournament", "pokemon card tournament", "surgery", "concierto de navidad"]);
+      // The date stays the event's.
+      expect(entity(extraction, "Event", "pokemon card tournament")?.attributes.date).toBe("2026-11-21");
+    });
+
     it("resolves dates in the user's time zone", async () => {
       // Prepare: 23:30 on Wednesday in Los Angeles is already Thursday in UTC.
       const lateEvening = new Date("2026-11-19T07:30:00.000Z");
@@ -633,7 +643,52 @@ describe("createOfflineExtractor", () => {
       );
 
       // Assess
-      expect(names(extraction, "Habit")).toEqual(["help my dad at his food truck every saturday", "play fortnite every night", "checking my phone in class", "vaping", "bite my nails before tests"]);
+      // "keep" stays in the name, as the teen said it; "always" does not.
+      expect(names(extraction, "Habit")).toEqual(["help my dad at his food truck every saturday", "play fortnite every night", "keep checking my phone in class", "vaping", "bite my nails before tests"]);
+    });
+
+    it("names a habit the teen keeps falling into with its 'keep', and someone else's keeping with none", async () => {
+      // Act
+      const extraction = await extract(userSays("i keep leaving my charger at my dads place", "ugh i keep snacking at midnight every night", "my brother keeps stealing my hoodies"));
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["keep leaving my charger at my dads place", "keep snacking at midnight every night"]);
+    });
+
+    it("names a habit from its verb, without an adverb, a companion's name, 'end up' or the 'stop' before it", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays("i already bake bread with my aunt on tuesdays", "me and my neighbor marcus shoot hoops every evening", "i end up texting my ex every friday night", "i gotta stop skipping breakfast every morning"),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual(["bake bread with my aunt on tuesdays", "shoot hoops every evening", "texting my ex every friday night", "skipping breakfast every morning"]);
+    });
+
+    it("runs a habit the teen quits or cannot stop through its object and its own time, not into when it stopped", async () => {
+      // Act: the rules alone, so that what is asserted is the quit rule's name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays(
+          "i cant stop watching cooking videos until like 2am on weeknights",
+          "i need to stop spending so much money on boba",
+          "i quit chewing on my hoodie strings three weeks ago",
+          "i stopped drinking soda last summer",
+          "need to stop arguing with my stepdad for real",
+        ),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        "watching cooking videos until 2am on weeknights",
+        "spending so much money on boba",
+        "chewing on my hoodie strings",
+        "drinking soda",
+        "arguing with my stepdad",
+      ]);
     });
 
     it("finds what a teen does when they feel something, before or after the feeling", async () => {

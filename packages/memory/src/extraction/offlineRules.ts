@@ -1,6 +1,6 @@
 // The offline rules in the order they run over one message; the extractor runs them, and the span tagger reads what they found.
 import { addActivitiesNamingOccasions, findActivities } from "./findActivities.js";
-import { dropDaysOwningEvents, findEvents } from "./findEvents.js";
+import { dropDaysOwningEvents, extendEventsOverModifiers, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
 import { findHabits } from "./findHabits.js";
@@ -43,7 +43,8 @@ export function applyRules(found: MessageFindings): void {
 /**
  * The steps that run after the taggers, in this order, over what the rules and taggers found together. They are not
  * rules: the taggers were trained on the rules' findings without them, so a step here changes what is kept, not what
- * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), an activity inside the occasion it names, a
+ * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), the kind an event is ("our minecraft
+ * tournament"), an activity inside the occasion it names, a
  * goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
  * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), school subjects,
@@ -53,6 +54,7 @@ export function applyRules(found: MessageFindings): void {
  */
 const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   dropDaysOwningEvents,
+  extendEventsOverModifiers,
   addActivitiesNamingOccasions,
   completeDanglingGoals,
   addGoalsAfterTaggers,

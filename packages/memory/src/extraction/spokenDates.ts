@@ -110,7 +110,9 @@ const weekdayIndex = (name: string | undefined) => WEEKDAYS.findIndex((pattern) 
 /** Words of Spanish seldom seen in English: two of them in a message make its "ayer" and "domingo" Spanish. */
 const SPANISH_WORDS =
   /(?<![\p{L}\p{N}_])(?:que|de|del|al|la|el|los|las|mis|en|es|fui|fuimos|nos|eso|esto|pues|ella|ellos|mucho|mucha|est[aá]|estoy|tengo|tiene|hay|voy|vamos|por|con|para|una|pero|porque|muy|tambi[eé]n|fue|hoy|ayer|ma[ñn]ana|anoche|domingo|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado)(?![\p{L}\p{N}_])/gu;
-const looksSpanish = (lower: string) => new Set(lower.match(SPANISH_WORDS) ?? []).size >= 2;
+export const looksSpanish = (lower: string) => new Set(lower.match(SPANISH_WORDS) ?? []).size >= 2;
+/** One word of that list: "para" in "para navidad" is no English word. */
+export const isSpanishWord = (word: string) => new RegExp(`^${SPANISH_WORDS.source}$`, "u").test(word);
 
 /** Where a Spanish clause ends: punctuation, a new line, or a word that joins clauses. */
 const CLAUSE_BREAK = /[.,!?;:\n]|\b(?:y|pero|porque|que|cuando|aunque|entonces|pq)\b/g;
