@@ -1,6 +1,7 @@
 // Training-time variants of the train lines, drawn from a seeded generator: the spellings teens type (typos, dropped vowels, stretched letters, masks, leetspeak, no apostrophes) and a risk sentence buried in everyday chatter.
 
 import { seededRandom } from "@innerworld/platform/random";
+import { swapConceptTerms, type ConceptSwapLexicon } from "./conceptSwaps";
 import type { LabelledExample } from "./examples";
 
 export interface AugmentOptions {
@@ -11,6 +12,8 @@ export interface AugmentOptions {
   buried: number;
   /** Ordinary messages made of two ordinary lines (one may be a trap), so length alone never reads as risk. */
   ordinaryPairs: number;
+  /** Variants per train line naming a concept term, with one such term swapped for another of its concept and language (conceptSwaps.ts); absent: none. */
+  conceptSwaps?: number;
 }
 
 // One respelling per line helped on dev and most on the slang hold-out; buried risk lines and ordinary pairs did not
@@ -112,9 +115,10 @@ const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `
 
 /**
  * Variants of the train lines, each labelled as its source: respellings of every line, risk lines buried between
- * ordinary ones (labelled as the risk line), and pairs of ordinary lines (ordinary). Dev and test lines are never used.
+ * ordinary ones (labelled as the risk line), pairs of ordinary lines (ordinary), and lines with a concept term swapped
+ * (given the concept lexicon). Dev and test lines are never used.
  */
-export function augmentExamples(train: readonly LabelledExample[], options: AugmentOptions = DEFAULT_AUGMENT): LabelledExample[] {
+export function augmentExamples(train: readonly LabelledExample[], options: AugmentOptions = DEFAULT_AUGMENT, concepts?: ConceptSwapLexicon): LabelledExample[] {
   const random = seededRandom(options.seed);
   const out: LabelledExample[] = [];
   const standalone = train.filter((e) => e.context.length === 0);
@@ -144,6 +148,12 @@ export function augmentExamples(train: readonly LabelledExample[], options: Augm
     if (first === undefined || second === undefined) continue;
     const [a, b] = random() < 0.5 ? [first, second] : [second, first];
     out.push({ ...first, id: `${first.id}~paired${n}`, text: `${sentence(a.text)} ${b.text}`, trap: first.trap, source: `${first.source} (paired)` });
+  }
+  // Drawn last from the same generator, so the other variants stay what they were without swaps.
+  const swaps = options.conceptSwaps ?? 0;
+  if (swaps > 0) {
+    if (concepts === undefined) throw new Error("conceptSwaps needs the concept lexicon to swap terms from");
+    out.push(...swapConceptTerms(train, concepts, swaps, random));
   }
   return out;
 }

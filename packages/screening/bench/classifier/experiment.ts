@@ -1,17 +1,17 @@
 // Compares classifier set-ups on dev and the family hold-outs only (never the frozen test split): partial AUC, the counts at thresholds tuned on dev, and what a model trained without a family catches of it.
-// Usage: npx tsx packages/screening/bench/classifier/experiment.ts [--concepts=<pair span>,<word span>] [--gloss=<normalised glossary, default data/gloss/gloss.json>] [--seeds=20251204,7] [--l2=3e-3] [--epochs=15] [--no-holdouts]
+// Usage: npx tsx packages/screening/bench/classifier/experiment.ts [--concepts=<pair span>,<word span>] [--gloss=<normalised glossary, default data/gloss/gloss.json>] [--padding=<squared length, 150 as shipped>] [--seeds=20251204,7] [--l2=3e-3] [--epochs=15] [--swaps=<variants per line with a concept term swapped>] [--no-holdouts]
 
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from "../../src/classifier/features";
 import { ScreeningClassifier } from "../../src/classifier/model";
 import { DEFAULT_TRAINING, trainClassifier } from "../../src/classifier/train";
 import { prepareText } from "../../src/normalize";
 import { scoreMessage } from "../../src/riskScreen";
-import { augmentExamples, DEFAULT_AUGMENT } from "./augment";
+import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import { examplesDigest, readExamples, type LabelledExample } from "./examples";
 import { EXAMPLES_DIR, SPLIT_FILE } from "./paths";
-import { buildModel, tallyAt, toModelFile, toTrainingExamples } from "./pipeline";
+import { buildModel, swapLexiconFor, tallyAt, toModelFile, toTrainingExamples } from "./pipeline";
 import { applySplit, readSplitManifest } from "./splitManifest";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -30,6 +30,11 @@ const numberArg = (name: string): number | undefined => {
 const training = { ...DEFAULT_TRAINING, l2: numberArg("l2") ?? DEFAULT_TRAINING.l2, epochs: numberArg("epochs") ?? DEFAULT_TRAINING.epochs };
 const [pairSpan = 0, wordSpan = 0] = spans === undefined ? [] : spans.split(",").map(Number);
 const glossPath = arg("gloss");
+/** Each message's squared length padded as the shipped recipe pads it (pipeline.ts); absent: no padding, as before 2025.12.10. */
+const lengthPadding = numberArg("padding");
+/** The augmentation compared: DEFAULT_AUGMENT, with `--swaps` variants per line that has a concept term swapped (augment.ts). */
+const swaps = numberArg("swaps");
+const augmentFor = (seed: number): AugmentOptions => ({ ...DEFAULT_AUGMENT, seed, ...(swaps === undefined ? {} : { conceptSwaps: swaps }) });
 if (process.argv.includes("--gloss")) throw new Error("--gloss takes a value: --gloss= for the committed glossary, --gloss=<file> for another");
 
 const split = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE));
@@ -41,6 +46,7 @@ const configFor = (train: readonly LabelledExample[]): FeatureConfig => ({
   ...DEFAULT_FEATURE_CONFIG,
   ...(concepts === undefined ? {} : { concepts }),
   ...(gloss === undefined ? {} : { gloss: glossFeatures(gloss, englishVocabulary(train)) }),
+  ...(lengthPadding === undefined ? {} : { lengthPadding }),
 });
 const config = configFor(split.train);
 const risk = (c: ScreeningClassifier, e: LabelledExample) => scoreMessage(c, prepareText(e.text)).risk;
@@ -63,16 +69,16 @@ function partialAuc(c: ScreeningClassifier, lines: readonly LabelledExample[]): 
 
 function trainOnly(train: readonly LabelledExample[], seed: number): ScreeningClassifier {
   const options = { ...training, seed };
-  const augment = { ...DEFAULT_AUGMENT, seed: seed + 1 };
-  const variants = augmentExamples(train, augment);
+  const augment = augmentFor(seed + 1);
   const features = configFor(train);
+  const variants = augmentExamples(train, augment, swapLexiconFor(augment, features));
   const weights = trainClassifier(toTrainingExamples([...train, ...variants], features), options, features.lengthPadding);
   const thresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0.5, contextCrisis: 0.5, contextConcern: 0.5 };
   return new ScreeningClassifier(toModelFile(weights, features, thresholds, { trainingDataSha256: "", testSplitSha256: "", heldOutFamilies: [], seed, epochs: options.epochs, learningRate: options.learningRate, l2: options.l2, trainingExamples: train.length }));
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
-console.log(`set-up: ${spans === undefined ? "no concepts" : `concepts, pair span ${pairSpan}, word span ${wordSpan}`}${config.gloss === undefined ? "" : `, Spanish read through a glossary of ${Object.keys(config.gloss.entries).length} entries`}; l2 ${training.l2}, ${training.epochs} epochs; ${split.train.length} train, ${split.dev.length} dev lines`);
+console.log(`set-up: ${spans === undefined ? "no concepts" : `concepts, pair span ${pairSpan}, word span ${wordSpan}`}${config.gloss === undefined ? "" : `, Spanish read through a glossary of ${Object.keys(config.gloss.entries).length} entries`}${lengthPadding === undefined ? "" : `, squared length padded by ${lengthPadding}`}${swaps === undefined ? "" : `, ${swaps} concept-term swap(s) per line`}; l2 ${training.l2}, ${training.epochs} epochs; ${split.train.length} train, ${split.dev.length} dev lines`);
 for (const seed of seeds) {
   const started = performance.now();
   const { file, classifier, devReadings } = buildModel(
@@ -82,7 +88,7 @@ for (const seed of seeds) {
     { ...training, seed },
     config,
     undefined,
-    { ...DEFAULT_AUGMENT, seed: seed === DEFAULT_TRAINING.seed ? DEFAULT_AUGMENT.seed : seed + 1 },
+    augmentFor(seed === DEFAULT_TRAINING.seed ? DEFAULT_AUGMENT.seed : seed + 1),
   );
   const tally = tallyAt(devReadings, file.thresholds);
   const size = JSON.stringify(file, null, 1).length / 1024 / 1024;

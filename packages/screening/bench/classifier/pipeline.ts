@@ -20,6 +20,7 @@ import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
+import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSwaps";
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
@@ -333,6 +334,13 @@ export function sha256(text: string | Buffer): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** The lexicon concept-term swaps draw from when the augmentation asks for them: the features' own terms, by language. */
+export function swapLexiconFor(augment: AugmentOptions, config: FeatureConfig): ConceptSwapLexicon | undefined {
+  if ((augment.conceptSwaps ?? 0) === 0) return undefined;
+  if (config.concepts === undefined) throw new Error("conceptSwaps swaps concept terms: the feature config has no concepts");
+  return { features: config.concepts, byLanguage: readConceptTermsByLanguage() };
+}
+
 /** Trains on `train`, tunes on `dev`, and returns the model file exactly as it would be written. */
 export function buildModel(
   train: readonly LabelledExample[],
@@ -343,7 +351,7 @@ export function buildModel(
   tuning: TuningTargets = DEFAULT_TUNING,
   augment: AugmentOptions = DEFAULT_AUGMENT,
 ): BuiltModel {
-  const variants = augmentExamples(train, augment);
+  const variants = augmentExamples(train, augment, swapLexiconFor(augment, config));
   const weights = trainClassifier(toTrainingExamples([...train, ...variants], config), options, config.lengthPadding);
   const fullProvenance: ModelProvenance = {
     ...provenance,

@@ -359,6 +359,28 @@ function matchConcepts(words: readonly string[], matcher: ConceptMatcher): Conce
   return found;
 }
 
+/** A concept term found in a form's words: where it starts and ends (exclusive), and the concepts it names. */
+export interface ConceptTermMatch {
+  start: number;
+  end: number;
+  term: string;
+  concepts: string[];
+}
+
+/**
+ * The terms the concept features would find in a form's words, by the same matcher (longest first, left to right, never
+ * across a clause mark), so training can vary exactly what the model reads as a concept.
+ */
+export function findConceptTerms(words: readonly string[], lexicon: ConceptFeatures): ConceptTermMatch[] {
+  const names = Object.keys(lexicon.terms);
+  return matchConcepts(words, conceptMatcher(lexicon)).map((match) => ({
+    start: match.start,
+    end: match.end,
+    term: words.slice(match.start, match.end).join(" "),
+    concepts: match.concepts.map((id) => names[id] ?? ""),
+  }));
+}
+
 /** Concept tokens, concept pairs and concept × word pairs of one form's words, clause by clause. */
 function conceptFeatures(words: readonly string[], matcher: ConceptMatcher, mask: number, found: number[]): void {
   let clause: string[] = [];
