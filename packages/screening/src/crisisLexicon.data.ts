@@ -223,7 +223,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida)",
-      "me (voy|vo) a {esadv}(suicidar|quitar la vida)",
+      "me {esadv}(voy a|vo a|quiero|queria|quisiera|pienso|tengo ganas de|dan ganas de) {esadv}(suicidar|quitar la vida)",
       "(quitarme|quitare|me quito|me quite|me voy a quitar) la vida",
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
@@ -257,6 +257,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
       "me (voy|vo) a {esadv}matar(?! (de risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
       // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
+      "me (suicido|suicidare|suicidaria)(?! (de|en (minecraft|fortnite|roblox|el juego)))",
       "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
     ],
   },

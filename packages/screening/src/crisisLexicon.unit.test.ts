@@ -320,6 +320,22 @@ describe("method entries, one for one in English and Spanish", () => {
   });
 });
 
+describe("the Spanish verb 'suicidar' is read as itself, not as the English 'suicidal'", () => {
+  it.each([
+    ["me quiero suicidar", "crisis.es_quiero_morir"],
+    ["neta ya me voy a suicidar", "crisis.es_quiero_morir"],
+    ["si repruebo me suicido", "crisis.es_quiero_morir_hyperbole"],
+  ])("%j → %s", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual([ruleId]);
+  });
+
+  it("a story's character who killed himself names no rule of the writer's own", () => {
+    expect(screenInput("mi personaje se suicido en el juego pa reiniciar la partida").matches).toEqual([]);
+  });
+});
+
 describe("self-harm in the words of those who do it", () => {
   it.each([
     ["both arms look like a barcode now", "self_harm.self_harm_slang"],

@@ -155,8 +155,10 @@ const SKELETONS: ReadonlyMap<string, string> = (() => {
 const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
   (word) => word.length >= 6 && !["hanging", "cutting", "killing", "burning", "living", "better", "letters", "existing", "sentido", "siempre", "cansado", "cansada"].includes(word),
 );
-// Words one letter from a risk word that mean something else: "suerte" is luck and "fuerte" strong, not "muerte".
-const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "muerete", "suerte", "fuerte"]);
+// Words one letter from a risk word that mean something else: "suerte" is luck and "fuerte" strong, not "muerte"; the
+// Spanish verb "suicidar" ("me voy a suicidar") and "suicido" ("me suicido") are not slips of "suicidal" and "suicide",
+// and read as them they slipped past the Spanish lexicon's own entries.
+const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "muerete", "suerte", "fuerte", "suicidar", "suicido"]);
 // A Spanish infinitive with "te" attached is the same verb done to someone else ("matarte", "cortarte": you), not a slip
 // for the "me" form a risk word has ("matarme", "cortarme": myself).
 const SECOND_PERSON_VERB = /(?:ar|er|ir)te$/;

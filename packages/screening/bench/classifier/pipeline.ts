@@ -28,7 +28,7 @@ import { actionLevel, CONTEXT_MESSAGES, contextWindows, CRISIS_CONTINUES_RISK, e
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
-export const MODEL_RELEASE = "2025.12.10";
+export const MODEL_RELEASE = "2025.12.11";
 
 /**
  * The padding of every message's squared length (FeatureConfig.lengthPadding), in squared idf units: a one-word
