@@ -15,6 +15,8 @@ const BACKWARD_STOP = new Set(["who", "honestly", "like", "think", "just", "real
 const BACKWARD_SKIP = new Set(["definitely", "really", "truly", "literally", "still", "always", "kinda", "lowkey", "actually"]);
 const PRONOUNS = new Set(["it", "that", "this", "you", "her", "him", "them", "they", "she", "he", "what", "nothing", "everything", "anything", "stuff"]);
 const MAX_WORDS = 4;
+/** "... care about most is", "... value the most are": the superlative before the value itself. */
+const MOST_IS = /^(?:the\s+)?most\s+(?:is|are)\s+/;
 
 /** Abstract nouns that name a value when a teen puts them first in a clause and says something of them ("trust is huge for me"). */
 const VALUE_NOUNS = new Set(
@@ -31,7 +33,7 @@ const LEAD_INS = new Set(["sometimes", "always", "also", "ngl", "honestly", "tbh
 /** Gerunds that open a value phrase: "being myself", "standing up for people", "keeping my word", "not being fake". */
 const VALUE_GERUND = /^(?:not\s+)?(?:being|making|standing|showing|keeping|treating|taking|giving|helping|having|staying|putting|protecting|supporting|respecting|telling|doing|working|loving|caring|speaking|sticking|looking)\b/;
 /** What a gerund phrase must be followed by to be a value: "... matters (to me)", "... is my whole thing", "... > ...". */
-const GERUND_PREDICATE = /^\s*(?:(?:is|'s)\s+(?:like\s+)?(?:my\s+(?:whole|biggest|main|only)\s+thing|the\s+(?:main|only|biggest|one)\s+thing|everything|a\s+big\s+deal|so\s+important|important|really\s+important|the\s+most\s+important|huge|non\s*-?negotiable)|matters|means\s+(?:everything|a\s+lot|the\s+world)|>|over\s+everything|comes\s+first|first|,\s*(?:thats|that's)\s+what\s+matters)/;
+const GERUND_PREDICATE = /^\s*(?:(?:is|'s)\s+(?:like\s+)?(?:my\s+(?:whole|biggest|main|only)\s+thing|the\s+(?:main|only|biggest|one)\s+thing|everything|a\s+big\s+deal|so\s+important|important|really\s+important|the\s+most\s+important|huge|non\s*-?negotiable)|matters|means\s+(?:everything|a\s+lot|the\s+world)|>|over\s+everything|comes\s+first|first|,\s*(?:thats|that's)\s+what\s+matters|is\s+what\s+(?:actually\s+|really\s+|truly\s+)?matters)/;
 /** Words that end a gerund value's phrase: who it is for is often part of it, why never is. */
 const GERUND_STOP = new Set(["who", "even", "because", "bc", "when", "cuz", "since", "if", "to", "so"]);
 
@@ -69,12 +71,17 @@ export function findValues(found: MessageFindings): void {
   }
 
   for (const match of matchesOf(VALUE_AFTER, lower)) {
-    const from = match.index + match[0].length;
+    let from = match.index + match[0].length;
+    // "the thing i care about most is loyalty", "what i value most is my independence": the value comes after "most is".
+    const most = MOST_IS.exec(lower.slice(from));
+    if (most) from += most[0].length;
     const end = clauseEnd(lower, from);
+    // "... most is being a good big sister": a gerund value runs on as a clause-initial one does.
+    const gerund = most !== null && VALUE_GERUND.test(lower.slice(from, from + 20));
     const words: Token[] = [];
-    for (let index = tokenIndexAt(message, from); index < tokens.length && words.length < MAX_WORDS; index += 1) {
+    for (let index = tokenIndexAt(message, from); index < tokens.length && words.length < (gerund ? 8 : MAX_WORDS); index += 1) {
       const token = tokens[index] as Token;
-      if (token.end > end || (words.length > 0 && FORWARD_STOP.has(token.lower))) break;
+      if (token.end > end || (words.length > 0 && (gerund ? GERUND_STOP : FORWARD_STOP).has(token.lower))) break;
       words.push(token);
       if (/[,.!?;]/.test(token.post)) break;
     }

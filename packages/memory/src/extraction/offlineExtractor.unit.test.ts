@@ -377,6 +377,16 @@ describe("createOfflineExtractor", () => {
       // Assess
       expect(names(extraction, "Value")).toEqual(["loyalty", "honesty", "giving back"]);
     });
+
+    it("finds the value after 'most is', and a gerund value before 'is what matters'", async () => {
+      // Act
+      const extraction = await extract(
+        userSays("the thing i care about most is fairness, even in dodgeball", "what i value the most is being a good teammate to everyone", "keeping my promises is what really matters"),
+      );
+
+      // Assess
+      expect(names(extraction, "Value")).toEqual(["fairness", "being a good teammate", "keeping my promises"]);
+    });
   });
 
   describe("occasions and activities no list names", () => {
