@@ -12,6 +12,7 @@ import { READ_API_ROUTES, RecordingPublisher } from "@innerworld/events";
 import { httpApiEvent } from "@innerworld/events/test-events";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import { manualClock } from "@innerworld/platform/clock";
+import { InMemoryTombstoneStore } from "@innerworld/platform/tombstones";
 import { crisisResources } from "@innerworld/screening";
 import { safetyNoticeText } from "@innerworld/screening/replies";
 import { describe, expect, it } from "vitest";
@@ -54,7 +55,7 @@ const setUp = async () => {
   const operationsAsked: string[] = [];
   const errors: string[] = [];
   /** Erased users and when: the tombstones DELETE /me writes. */
-  const erasures = new Map<string, string>();
+  const erasures = new InMemoryTombstoneStore();
   const api = createReadApi({
     sessions,
     messages,
@@ -76,12 +77,7 @@ const setUp = async () => {
       return event.routeKey.startsWith("GET /health") ? { statusCode: 200, body: "{}" } : undefined;
     },
     gateway: () => gateway,
-    tombstones: {
-      erasedSince: async (userId, occurredAt) => {
-        const deletedAt = erasures.get(userId);
-        return deletedAt !== undefined && Date.parse(occurredAt) <= Date.parse(deletedAt);
-      },
-    },
+    tombstones: erasures,
     clock,
     tokenClock: clock,
     logger: { error: (message) => errors.push(message) },
@@ -281,8 +277,8 @@ describe("the read API", () => {
     const { call, erasures } = await setUp();
     const withToken = READ_API_ROUTES.filter((routeKey) => !routeKey.startsWith("GET /health"));
     // call() mints tokens issued a minute before now.
-    erasures.set("user-erased", new Date(Date.parse(NOW) - 30_000).toISOString());
-    erasures.set("user-back", new Date(Date.parse(NOW) - 120_000).toISOString());
+    await erasures.put("user-erased", new Date(Date.parse(NOW) - 30_000).toISOString());
+    await erasures.put("user-back", new Date(Date.parse(NOW) - 120_000).toISOString());
     const pathParameters = { sessionId: "00000000-0000-4000-8000-000000000000", personaId: "companion", factId: "Event:user-erased:chem-test", service: "safety", requestId: "req-1" };
 
     const anonymous = await call("GET /sessions", undefined);

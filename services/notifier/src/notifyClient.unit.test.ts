@@ -7,6 +7,7 @@ import { RecordingPublisher, type PublishRequest } from "@innerworld/events";
 import { TURN_AT, delivered, messageScreenedRequest, replyScreenedRequest, stepFailedRequest, turn, type Turn } from "@innerworld/events/factories";
 import { manualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
+import { InMemoryTombstoneStore } from "@innerworld/platform/tombstones";
 import { crisisResources } from "@innerworld/screening";
 import { blockedInputReply, crisisReply } from "@innerworld/screening/replies";
 import { GENERATION_FAILED_MESSAGE, GENERATION_REFUSED_MESSAGE, PERSONA_DELETED_MESSAGE, TURN_TIMED_OUT_MESSAGE } from "@innerworld/conversation/turn-failure";
@@ -24,8 +25,7 @@ describe("notifier: notifyClient", () => {
   let session: SessionRecord;
   let t: Turn;
   /** When each user deleted their account, as the tombstones table says (read only before a reply is kept for resume). */
-  const deletedAt = new Map<string, string>();
-  const tombstones = { erasedSince: async (userId: string, occurredAt: string) => deletedAt.has(userId) && Date.parse(occurredAt) <= Date.parse(deletedAt.get(userId) ?? "") };
+  let tombstones: InMemoryTombstoneStore;
   /** What the teen sees of a turn, without the agent_status frames around it (their own test is below). */
   const shown = (connectionId: string) => pusher.framesTo(connectionId).filter((f) => f.type !== "agent_status");
 
@@ -40,7 +40,7 @@ describe("notifier: notifyClient", () => {
 
   beforeEach(async () => {
     const clock = manualClock(TURN_AT);
-    deletedAt.clear();
+    tombstones = new InMemoryTombstoneStore();
     sessions = new InMemorySessionStore(clock);
     connections = new InMemoryConnectionStore(clock);
     messages = new InMemoryMessageStore(clock);
@@ -184,7 +184,7 @@ describe("notifier: notifyClient", () => {
 
     it("keeps nothing for a teen who deleted their account after sending the message: the reply is not written back", async () => {
       // Prepare: DELETE /me came after the turn was received, before its reply found the connection gone.
-      deletedAt.set("user-maya", new Date(Date.parse(TURN_AT) + 1000).toISOString());
+      await tombstones.put("user-maya", new Date(Date.parse(TURN_AT) + 1000).toISOString());
 
       // Act
       await notifier.replyScreened(delivered(replyScreenedRequest(t, { text: "Kept for you." })));

@@ -5,6 +5,7 @@ import { DEFAULT_QUESTIONS, personaIdForSurvey } from "@innerworld/surveys";
 import { InMemorySurveyStore } from "@innerworld/surveys/store";
 import { createOfflineSynthesiser, type PersonaSynthesiser } from "@innerworld/surveys/synthesis";
 import { deliveredEnvelope } from "@innerworld/events/factories";
+import { InMemoryTombstoneStore } from "@innerworld/platform/tombstones";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPersonaSynthesis, SYNTHESIS_RESERVE_MS } from "./synthesisePersona";
 
@@ -13,31 +14,23 @@ const NOW = Date.parse("2026-11-18T16:00:00Z");
 const COMPLETED_AT = Date.parse("2026-11-18T15:59:00Z");
 const FRIENDLY_ANSWERS = [["a", "funny, loyal"], ["b", "loyal and kind"], ["c", "funny, creative"]] as const;
 
-/** The tombstones port as the DynamoDB store answers it: erased when the event occurred at or before the erasure. */
-const tombstonesOf = (erasures: Map<string, string>) => ({
-  erasedSince: async (userId: string, occurredAt: string) => {
-    const deletedAt = erasures.get(userId);
-    return deletedAt !== undefined && Date.parse(occurredAt) <= Date.parse(deletedAt);
-  },
-});
-
 const setUp = async (
   options: {
     answers?: readonly (readonly [string, string])[];
-    synthesiser?: (ports: { surveys: InMemorySurveyStore; personas: InMemoryPersonaStore; erasures: Map<string, string> }) => PersonaSynthesiser;
+    synthesiser?: (ports: { surveys: InMemorySurveyStore; personas: InMemoryPersonaStore; erasures: InMemoryTombstoneStore }) => PersonaSynthesiser;
     personas?: InMemoryPersonaStore;
   } = {},
 ) => {
   const surveys = new InMemorySurveyStore();
   const personas = options.personas ?? new InMemoryPersonaStore();
-  const erasures = new Map<string, string>();
+  const erasures = new InMemoryTombstoneStore();
   const publisher = new RecordingPublisher("persona-synthesis");
   await surveys.create({ surveyId: SURVEY, ownerId: "owner-1", subjectName: "Maya", questions: [...DEFAULT_QUESTIONS], status: "synthesizing", createdAt: "2026-11-18T15:00:00Z", responseCount: 3, droppedCount: 0 });
   for (const [key, words] of options.answers ?? FRIENDLY_ANSWERS) {
     await surveys.addResponse(SURVEY, { respondentKey: key, answers: [{ questionId: "three_words", answer: words }, { questionId: "passions", answer: "drawing" }], receivedAt: "2026-11-18T15:30:00Z" });
   }
   const synthesiser = options.synthesiser?.({ surveys, personas, erasures }) ?? createOfflineSynthesiser();
-  const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser, tombstones: tombstonesOf(erasures), clock: () => NOW });
+  const synthesise = createPersonaSynthesis({ surveys, personas, publisher, synthesiser, tombstones: erasures, clock: () => NOW });
   const completed = await new RecordingPublisher("storage", () => COMPLETED_AT).publishOne({
     type: "SurveyCompleted",
     correlationId: SURVEY,
@@ -112,7 +105,7 @@ describe("persona synthesis", () => {
       synthesiser: ({ erasures }) => ({
         name: "slow-model",
         synthesise: async (input) => {
-          erasures.set("owner-1", "2026-11-18T16:00:00Z");
+          await erasures.put("owner-1", "2026-11-18T16:00:00Z");
           return createOfflineSynthesiser().synthesise(input);
         },
       }),

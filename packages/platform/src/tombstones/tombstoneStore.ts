@@ -7,6 +7,10 @@ export interface Tombstone {
   deletedAt: string;
 }
 
+/** True when `tombstone` says the user was erased after `occurredAt`: an event that old must not be written again. */
+export const erasedAfter = (tombstone: Tombstone | undefined, occurredAt: string): boolean =>
+  tombstone !== undefined && Date.parse(occurredAt) <= Date.parse(tombstone.deletedAt);
+
 /**
  * One item per erased user, kept for good: it holds the opaque user id and a time, nothing the user said. Without it a
  * replay of the archive (which keeps events for its retention period) would rebuild what DELETE /me erased.
@@ -28,7 +32,24 @@ export class TombstoneStore {
 
   /** True when the user was erased after `occurredAt`: what that event carries must not be written again. */
   async erasedSince(userId: string, occurredAt: string): Promise<boolean> {
-    const tombstone = await this.get(userId);
-    return tombstone !== undefined && Date.parse(occurredAt) <= Date.parse(tombstone.deletedAt);
+    return erasedAfter(await this.get(userId), occurredAt);
+  }
+}
+
+/** The same tombstones in memory, for the unit lane: what DELETE /me wrote, and the same rule for what it outlaws. */
+export class InMemoryTombstoneStore implements Pick<TombstoneStore, "put" | "get" | "erasedSince"> {
+  private readonly tombstones = new Map<string, Tombstone>();
+
+  async put(userId: string, deletedAt: string): Promise<void> {
+    this.tombstones.set(userId, { userId, deletedAt });
+  }
+
+  async get(userId: string): Promise<Tombstone | undefined> {
+    const tombstone = this.tombstones.get(userId);
+    return tombstone ? { ...tombstone } : undefined;
+  }
+
+  async erasedSince(userId: string, occurredAt: string): Promise<boolean> {
+    return erasedAfter(this.tombstones.get(userId), occurredAt);
   }
 }
