@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createInMemoryModeration, createInMemorySecondOpinion, createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier } from "./index";
 import { ModerationError } from "./errors";
+import { CRISIS_CONTINUES_RISK } from "./riskScreen";
 
 const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
 const screener = createScreener({ classifier });
@@ -93,14 +94,19 @@ describe("the screener's layers", () => {
   });
 
   it("context: a crisis earlier in the session continues into a message with some risk of its own", () => {
-    const earlier = ["i have the pills saved up, i want to die"];
-    expect(screener.screenInputLocally("so this is it. tomorrow night").risk.level).toBe("none");
-    expect(screener.screenInputLocally("so this is it. tomorrow night", earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
-    expect(screener.screenInputLocally("its almost time", ["i want to kill myself"]).action).toBe("crisis");
+    // The two read together stay under the context thresholds: only the rule that a crisis continues makes this one.
+    const earlier = ["i'm up on the roof of my building right now"];
+    const followUp = "whatever happens happens";
+    expect(screener.screenInputLocally(earlier[0] as string).action).toBe("crisis");
+    expect(screener.screenInputLocally(followUp).risk.level).toBe("none");
+    const continued = screener.screenInputLocally(followUp, earlier);
+    expect(continued.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(continued.risk.scores.contextRisk).toBeLessThan(classifier.thresholds.contextConcern);
+    expect(continued.risk.scores.risk).toBeGreaterThanOrEqual(CRISIS_CONTINUES_RISK);
     // Everyday follow-ups still reach the persona, and an earlier message that was no crisis raises nothing.
     expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
     expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("none");
-    expect(screener.screenInputLocally("so this is it. tomorrow night", ["we are moving to ohio next month"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally(followUp, ["we are moving to ohio next month"]).risk.level).toBe("none");
   });
 
   it("a Spanish abuse disclosure is recorded as one, as an English one is", () => {

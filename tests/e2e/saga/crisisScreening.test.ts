@@ -1,4 +1,4 @@
-// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, and the model's second opinion.
+// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it, and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
@@ -113,6 +113,31 @@ describe("crisis screening over the WebSocket", () => {
     await sleep(500);
     expect(server.requests.filter(asksFor(tired))).toHaveLength(0);
     expect(client.ofType("reply").filter((f) => f.payload.messageId === second.payload.messageId)).toHaveLength(0);
+    await client.close();
+  });
+
+  it("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-5");
+    const sessionId = await startSession(client, "en-US");
+    const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
+    const crisis = "i'm up on the roof of my building right now";
+    // Ordinary alone (the second opinion, asked about it alone, would say so), and read together with the roof under the
+    // context thresholds: only the rule that a crisis continues makes it one.
+    const followUp = "whatever happens happens";
+    const everyday = "can we talk about something else";
+    expect(screenInput(followUp).action).not.toBe("crisis");
+
+    const first = await say(crisis);
+    await client.waitFor("safety_notice", (p) => p.messageId === first);
+    const second = await say(followUp);
+    const notice = await client.waitFor("safety_notice", (p) => p.messageId === second);
+    const third = await say(everyday);
+    const reply = await client.waitFor("reply", (p) => p.messageId === third);
+
+    expect(JSON.stringify(notice.payload.resources)).toContain("988");
+    expect(reply.payload.text).toBe(CHAT_REPLY);
+    expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
+    expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
     await client.close();
   });
 
