@@ -219,9 +219,9 @@ export function farewellBefore(classifier: RiskScorer, recent: readonly string[]
 }
 
 /**
- * A crisis earlier in the session continues: after "i'm going to do it tonight", a message that reads as somewhat risky
- * of its own ("so this is it", "tomorrow then", "its ok now", "found them") is read as the same crisis, not as a new
- * conversation. An earlier message is a crisis when, read alone, the lexicon or the classifier makes it one. The floor
+ * A crisis earlier in the session continues: after "i'm up on the roof of my building right now", a message that reads
+ * as somewhat risky of its own ("whatever happens happens", P(risk) 0.73) is read as the same crisis, not as a new
+ * conversation, even where the two read together stay under the context thresholds (0.91 against 0.94 there). An earlier message is a crisis when, read alone, the lexicon or the classifier makes it one. The floor
  * keeps everyday follow-ups ("ok thanks", "can we talk about something else") reaching the persona: of one to three
  * words cut from dev's ordinary lines, 4.1 % read at or above 0.65 (6.1 % at 0.62, 7.6 % at 0.6), and 5 % is the most
  * the screen lets a kind of ordinary message be flagged (the traps' limit). On dev's 215 sequence lines it caught 86
