@@ -50,6 +50,11 @@ const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|s
 const ES_FROM_A_HEIGHT =
   "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
 
+// What a teen means to do, before the verb with its clitic in front ("me quiero ahorcar", "me voy a aventar"); may be absent ("me ahorco").
+const ES_MEANS_TO = "((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?";
+// Throwing oneself, the clitic before the verb or after it: "me voy a aventar", "me tiro", "tirarme".
+const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme)`;
+
 export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── suicidal ideation, in the writer's own words ──
   {
@@ -240,9 +245,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "mention",
     patterns: [
       "(ahorcarme|ahorcandome|colgarme del cuello)",
-      "me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?(ahorcar|ahorco|ahorque|ahorcare)",
-      "(me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme) {esadv}((frente|enfrente|delante|debajo|abajo) (de|a) (un|una|el|la)|frente al|enfrente del|delante del|debajo del|abajo del) (tren|metro|camion|trailer|carro|coche|auto|autobus)",
-      "(me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme) {esadv}a las vias",
+      `me {esadv}${ES_MEANS_TO}(ahorcar|ahorco|ahorque|ahorcare)`,
+      `${ES_THROW_MYSELF} {esadv}((frente|enfrente|delante|debajo|abajo) (de|a) (un|una|el|la)|frente al|enfrente del|delante del|debajo del|abajo del) (tren|metro|camion|trailer|carro|coche|auto|autobus)`,
+      `${ES_THROW_MYSELF} {esadv}a las vias`,
     ],
   },
   {
@@ -320,9 +325,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The Spanish of the English method entries above, one for one: asking how, hanging, a lethal dose, swallowing
       // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
       // or asks for the way, so "cómo puedo matar al jefe final" and "jugar al ahorcado" stay ordinary.
-      `como (me )?(puedo|podria|deberia|hago para|le hago para|hay que hacer para|se hace para) {esadv}(matarme|suicidarme|quitarme la vida|ahorcarme|envenenarme|cortarme las venas)`,
-      `como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))`,
-      `como me (mato|suicido|ahorco)(?! (de risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))`,
+      "como (me )?(puedo|podria|deberia|hago para|le hago para|hay que hacer para|se hace para) {esadv}(matarme|suicidarme|quitarme la vida|ahorcarme|envenenarme|cortarme las venas)",
+      "como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
+      "como me (mato|suicido|ahorco)(?! (de risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))",
       "(nudo|soga|cuerda|lazo) (\\w+ ){0,4}(para )?ahorcar(me|se|te)",
       "como (ahorcarse|ahorcarme|se ahorca uno|se ahorca una)",
       "(hice|hacer|hago|tengo|ya tengo|compre|comprar|prepare|preparar|colgue|colgar|arme|armar) (una |la |mi |el |un )?(horca|nudo corredizo)",

@@ -221,12 +221,13 @@ export function farewellBefore(classifier: RiskScorer, recent: readonly string[]
 /**
  * A crisis earlier in the session continues: after "i'm up on the roof of my building right now", a message that reads
  * as somewhat risky of its own ("whatever happens happens", P(risk) 0.73) is read as the same crisis, not as a new
- * conversation, even where the two read together stay under the context thresholds (0.91 against 0.94 there). An earlier message is a crisis when, read alone, the lexicon or the classifier makes it one. The floor
- * keeps everyday follow-ups ("ok thanks", "can we talk about something else") reaching the persona: of one to three
- * words cut from dev's ordinary lines, 4.1 % read at or above 0.65 (6.1 % at 0.62, 7.6 % at 0.6), and 5 % is the most
- * the screen lets a kind of ordinary message be flagged (the traps' limit). On dev's 215 sequence lines it caught 86
- * of 113 crises instead of 76, and flagged 9 of 50 ordinary lines instead of 8. Tuned on dev only, on top of the
- * model's own thresholds (docs/safety-screening.md).
+ * conversation, even where the two read together stay under the context thresholds (0.91 against 0.94 there). An
+ * earlier message is a crisis when, read alone, the lexicon or the classifier makes it one. The floor keeps everyday
+ * follow-ups ("ok thanks", "can we talk about something else") reaching the persona: of one to three words cut from
+ * dev's ordinary lines, 4.1 % read at or above 0.65 (6.1 % at 0.62, 7.6 % at 0.6), and 5 % is the most the screen lets
+ * a kind of ordinary message be flagged (the traps' limit). On dev's 215 sequence lines it caught 86 of 113 crises
+ * instead of 76, and flagged 9 of 50 ordinary lines instead of 8. Tuned on dev only, on top of the model's own
+ * thresholds (docs/safety-screening.md).
  */
 export const CRISIS_CONTINUES_RISK = 0.65;
 
@@ -263,6 +264,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
 /** Whether an earlier reading is a crisis under these thresholds, as screenRisk would judge the message alone (no context of its own). */
 export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): boolean {
   if (reading.lexiconOwn || (reading.lexiconMention && reading.risk >= t.lexiconMention)) return true;
+  // Only the lexicon's own words name these two kinds, and they were a crisis above; the classifier never reads them.
   const category = reading.category === "told_to_die" || reading.category === "abuse_disclosure" ? "active_ideation" : reading.category;
   return actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", category) === "crisis";
 }
