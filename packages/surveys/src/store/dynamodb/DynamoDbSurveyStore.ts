@@ -70,7 +70,10 @@ export class DynamoDbSurveyStore implements SurveyStore {
       ),
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) surveys.push(toSurvey(item as SurveyItem, await this.countKept(item.surveyId as string)));
+      // Each survey's answers are counted in its own partition: a page's counts are asked for together, not one by one.
+      const items = (page.Items ?? []) as SurveyItem[];
+      const counts = await Promise.all(items.map((item) => this.countKept(item.surveyId)));
+      items.forEach((item, index) => surveys.push(toSurvey(item, counts[index] ?? 0)));
     }
     return surveys;
   }
