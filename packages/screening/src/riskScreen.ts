@@ -194,21 +194,10 @@ export function contextWindows(current: PreparedText, recent: readonly string[])
  */
 export const FAREWELL_RISK = 0.5;
 
-const farewellReadings = new WeakMap<RiskScorer, (text: string) => number>();
-
 /** How strongly an earlier message, read alone, reads as a farewell or preparation: its P(risk) if the classifier names farewell, 1 on a lexicon preparation pattern, else 0. */
 export function farewellReading(classifier: RiskScorer, text: string): number {
-  let reading = farewellReadings.get(classifier);
-  if (reading === undefined) {
-    reading = boundedMemo(RECENT_CACHE_SIZE, (earlier) => {
-      const prepared = prepareText(earlier);
-      if (findCrisisLanguage(prepared, "input").some((hit) => entryOf(hit) === "farewell_hint")) return 1;
-      const message = scoreMessage(classifier, prepared);
-      return message.category === "farewell" ? message.risk : 0;
-    });
-    farewellReadings.set(classifier, reading);
-  }
-  return reading(text);
+  const reading = earlierReading(classifier, text);
+  return reading.farewellHint ? 1 : reading.category === "farewell" ? reading.risk : 0;
 }
 
 /** The strongest farewell reading among the recent messages read as context. */
@@ -231,15 +220,23 @@ export function farewellBefore(classifier: RiskScorer, recent: readonly string[]
  */
 export const CRISIS_CONTINUES_RISK = 0.65;
 
-/** An earlier message's own reading, kept while it can still be read as context: what screenRisk needs to tell whether it was a crisis. */
+/**
+ * An earlier message's own reading, kept while it can still be read as context: what screenRisk needs to tell whether
+ * it was a farewell (farewellReading) or a crisis (crisisBefore), read once for both.
+ */
 export interface EarlierReading {
   /** The lexicon matched in the writer's own words. */
   lexiconOwn: boolean;
   /** The lexicon matched only entries that yield to a classifier sure the message is ordinary. */
   lexiconMention: boolean;
+  /** The lexicon's preparation patterns (farewell_hint) matched. */
+  farewellHint: boolean;
   risk: number;
   crisis: number;
-  category: ScreeningCategory;
+  /** The classifier's kind of risk for its riskiest window. */
+  category: RiskCategory;
+  /** The kind a verdict names when this message makes one: the lexicon's where it matched, else the classifier's. */
+  named: ScreeningCategory;
 }
 
 const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
@@ -253,8 +250,16 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
       const hits = findCrisisLanguage(prepared, "input");
       const own = hits.find((hit) => LEXICON_STANCE.get(entryOf(hit)) !== "mention");
       const message = scoreMessage(classifier, prepared);
-      const named = hits[0] === undefined ? undefined : LEXICON_CATEGORY[entryOf(own ?? hits[0])];
-      return { lexiconOwn: own !== undefined, lexiconMention: own === undefined && hits.length > 0, risk: message.risk, crisis: message.crisis, category: named ?? message.category };
+      const lexiconNamed = hits[0] === undefined ? undefined : LEXICON_CATEGORY[entryOf(own ?? hits[0])];
+      return {
+        lexiconOwn: own !== undefined,
+        lexiconMention: own === undefined && hits.length > 0,
+        farewellHint: hits.some((hit) => entryOf(hit) === "farewell_hint"),
+        risk: message.risk,
+        crisis: message.crisis,
+        category: message.category,
+        named: lexiconNamed ?? message.category,
+      };
     });
     earlierReadings.set(classifier, reading);
   }
@@ -264,9 +269,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
 /** Whether an earlier reading is a crisis under these thresholds, as screenRisk would judge the message alone (no context of its own). */
 export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): boolean {
   if (reading.lexiconOwn || (reading.lexiconMention && reading.risk >= t.lexiconMention)) return true;
-  // Only the lexicon's own words name these two kinds, and they were a crisis above; the classifier never reads them.
-  const category = reading.category === "told_to_die" || reading.category === "abuse_disclosure" ? "active_ideation" : reading.category;
-  return actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", category) === "crisis";
+  return actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", reading.category) === "crisis";
 }
 
 /** The crisis among the session's recent messages (the latest), read alone under these thresholds; undefined without one. */
@@ -334,7 +337,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "context";
-      category = earlier.category;
+      category = earlier.named;
     }
   }
 
