@@ -17,7 +17,7 @@ export const safetyVerdictSchema = z.object({
   // the safety service sets all four on every MessageScreened.
   /** none, concern (the persona checks in gently) or crisis (safety_notice; the model never sees the message). */
   level: riskLevelSchema.optional(),
-  /** The kind of risk: active_ideation, passive_ideation, plan_intent, method_inquiry, self_harm, farewell, hopelessness, told_to_die, abuse_disclosure, or none. */
+  /** The kind of risk: active_ideation, passive_ideation, plan_intent, method_inquiry, self_harm, farewell, hopelessness, told_to_die, abuse_disclosure, someone_at_risk (someone the writer knows), or none. */
   category: z.string().optional(),
   decidedBy: screeningLayerSchema.optional(),
   /** The trained classifier's version (release + weights hash). */

@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.5";
+export const CRISIS_LEXICON_VERSION = "2026.12.6";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -13,10 +13,13 @@ export const CRISIS_LEXICON_VERSION = "2026.12.5";
  * - mention: the topic named without saying whose it is ("suicide", "self harm")
  * - told: someone told the writer to die ("they keep telling me to kys")
  * - disclosure: the writer is being abused
- * A teen's message on any of them is a crisis. A model's reply may mention the topic, or name
- * another's words, while helping; it must never speak as the one in crisis or give a method.
+ * - someone: someone the writer knows means to die or is hurting themselves ("my friend wants to kill herself")
+ * A teen's message on any of them but `someone` is a crisis; on `someone`, the teen is the one who can help, and the
+ * message is a concern (the persona checks in and says where help is) unless the classifier reads a crisis. A model's
+ * reply may mention the topic, or name another's words, while helping; it must never speak as the one in crisis or give
+ * a method.
  */
-export type CrisisStance = "self" | "method" | "mention" | "told" | "disclosure";
+export type CrisisStance = "self" | "method" | "mention" | "told" | "disclosure" | "someone";
 
 export interface CrisisLexiconEntry {
   /** Stable id, part of every match's ruleId: rename only with a version bump. */
@@ -46,6 +49,13 @@ const ES_WHEN =
   "((siempre|a veces|todavia|aun|ya|you|diario|seguido|luego|nomas|tambien|de nuevo|otra vez|a mi|cuando toma|cuando bebe|cuando se enoja|cuando esta borracho|cuando no hay nadie) )*";
 const ES_NAKED = "(desnuda|desnudo|desnudas|desnudos|sin ropa|intimas|intimos|en ropa interior|de mi cuerpo|de mis partes|hot)";
 const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|sacarme) (fotos|fotografias|fotitos|videos|nudes|packs?)|tocarlo|tocarla|tocarle|tocarme|besarlo|besarla|tener (sexo|relaciones)|acostarme con|desnudarme|quitarme la ropa|hacer cosas (que no quiero|sexuales))`;
+// Someone a teen knows, said with "my": a friend, a sibling, a classmate; "she", "he" or "they" alone may be a character.
+const EN_SOMEONE_I_KNOW =
+  "(my|our) (best |close |old |online |closest )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin)( from [a-z]+)?";
+// Words that stand between who and what: "my friend from camp literally just said", "my sister keeps saying".
+const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|told me she|told me he|told me they) )*";
+const ES_SOMEONE_I_KNOW =
+  "(mi|mis) (mejor )?(amigo|amiga|amigos|amigas|mejor amigo|mejor amiga|compa|companero|companera|hermano|hermana|primo|prima|novio|novia|ex|crush|companera de clase|vecino|vecina)";
 // A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente".
 const ES_FROM_A_HEIGHT =
   "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
@@ -378,6 +388,17 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "mention",
     patterns: ["overdos(e|ed|es|ing)"],
   },
+  {
+    // Dying without pain is what a method question asks for ("qué medicamento es más rápido para morir sin dolor"), and
+    // also what a family hopes for a grandparent or a pet: a mention, which a classifier sure it is ordinary overrules.
+    id: "die_without_pain",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      "(die|kill {me}|end it|go) (painlessly|without (any )?(pain|it hurting))",
+      "(morir|morirme|morirse|matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida) (sin (dolor|sufrir)|rapido y sin dolor)",
+    ],
+  },
   // ── self-harm ──
   {
     id: "self_harm",
@@ -409,7 +430,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(want|wanted|need|going|urge|urges|tempted|trying|plan|planning|start|started|ready|about) to {adv}(hurt|harm|punish|burn|cut|hit|starve|scratch) {me}",
       "(feel like|thinking about|thought about|keep|kept|been|stop|stopped|started|quit) {adv}(hurting|harming|punishing|burning|cutting|hitting|starving|scratching) {me}",
       "(hurt|harm|harmed|hurting|harming|burn|burned|burnt|burning|punish|punished) {me} (on purpose|again|to feel|because i deserve|to cope)",
-      "(i|i m|im|i am|ive|i ve) (been )?(starving|starve|punishing|burning|hitting) {me}",
+      "(i|i m|im|i am|ive|i ve) (been )?(starving|starve|starved|punishing|burning|hitting) {me}",
       "(make|made|making) {me} (throw up|puke|vomit|purge)",
     ],
   },
@@ -454,6 +475,21 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
       "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",
       "(said|says|saying|think|thinks|thought|want|wants|wanted) (that )?i should (just )?(kys|kill {me}|die|unalive|not exist|disappear)",
+    ],
+  },
+  // ── someone the writer knows ──
+  {
+    // A friend, a sibling or a classmate who says they mean to die, or who is hurting themselves, told by the teen who
+    // knows them. Someone in a book or in history ("why did romeo and juliet kill themselves") is not named here.
+    id: "someone_at_risk",
+    category: "crisis",
+    stance: "someone",
+    patterns: [
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(wants|wanted|is going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|tried|is trying|has been trying|said|says|told me|texted me|texted|dmd me|posted) (that )?((she|he|they) )?((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna) )?(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(wants|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment))`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|s|was|has been|s been|keeps) (suicidal|self harming|cutting (herself|himself|themselves|again))`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(se quiere|se va a|quiere|va a|piensa|intento|trato de|se intento) (matar|suicidar|quitar la vida|matarse|suicidarse|quitarse la vida|morir|morirse)`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se sigue cortando|se volvio a cortar|se hace dano|se lastima)`,
     ],
   },
   // ── abuse disclosures ──

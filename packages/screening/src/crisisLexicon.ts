@@ -15,6 +15,7 @@ const OUTPUT_ACTION: Readonly<Record<CrisisStance, SafetyAction>> = {
   mention: "flag",
   told: "flag",
   disclosure: "flag",
+  someone: "flag",
 };
 
 export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirection): RuleHit[] {
@@ -24,7 +25,7 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
       category: entry.category,
       term: match[0].trim(),
       ruleId: `${entry.category}.${entry.id}`,
-      action: direction === "input" ? "crisis" : OUTPUT_ACTION[entry.stance],
+      action: direction === "output" ? OUTPUT_ACTION[entry.stance] : entry.stance === "someone" ? "flag" : "crisis",
     });
   }
   return hits;

@@ -336,6 +336,54 @@ describe("the Spanish verb 'suicidar' is read as itself, not as the English 'sui
   });
 });
 
+describe("words of their own one slip from a risk word", () => {
+  it("she wants to die is hers, not the writer's: 'quiere' is not read as 'quiero'", () => {
+    expect(screenInput("la protagonista quiere morir al final de la novela").matches).toEqual([]);
+    expect(screenInput("quiero morir").matches.map((match) => match.ruleId)).toEqual(["crisis.es_quiero_morir_hyperbole"]);
+  });
+
+  it("an inflected form the repair used to reach is named by the entry itself", () => {
+    expect(screenInput("i starved myself all weekend because i didnt deserve food").matches.map((match) => match.ruleId)).toEqual(["self_harm.hurt_myself"]);
+  });
+});
+
+describe("someone the writer knows, at risk", () => {
+  it.each([
+    ["my best friend keeps saying she wants to die and idk what to do", "crisis.someone_at_risk"],
+    ["my brother told me he is going to kill himself", "crisis.someone_at_risk"],
+    ["my gf is cutting herself again and i'm scared", "crisis.someone_at_risk"],
+    ["mi amiga me dijo que se quiere matar", "crisis.someone_at_risk"],
+    ["creo que mi primo se esta cortando", "crisis.someone_at_risk"],
+  ])("%j → %s, flagged rather than a crisis of the writer's own", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual([ruleId]);
+    expect(verdict.action).toBe("flag");
+  });
+
+  it.each(["why did romeo and juliet kill themselves", "my friend said she wants to die of embarrassment lol", "she cut herself some bangs"])(
+    "%j names no one the writer knows at risk",
+    (message) => {
+      expect(screenInput(message).matches).toEqual([]);
+    },
+  );
+});
+
+describe("dying without pain, in English and Spanish", () => {
+  it.each([
+    ["is there a pill that would let me die painlessly", "crisis.die_without_pain"],
+    ["what would make it possible to end it without any pain", "crisis.die_without_pain"],
+    ["qué se puede tomar para morir sin dolor", "crisis.die_without_pain"],
+    ["hay forma de matarme rapido y sin dolor", "crisis.die_without_pain"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it("is a mention, which a classifier sure the message is ordinary may overrule (a grandparent in hospice)", () => {
+    expect(CRISIS_LEXICON.find((entry) => entry.id === "die_without_pain")?.stance).toBe("mention");
+  });
+});
+
 describe("self-harm in the words of those who do it", () => {
   it.each([
     ["both arms look like a barcode now", "self_harm.self_harm_slang"],

@@ -107,6 +107,25 @@ describe("prepareText reads disguised words back", () => {
     expect(prepareText(input).forms[0]).toBe(expected);
   });
 
+  it.each([
+    ["going to the beach this weekend", "going to the beach this weekend"],
+    ["i filled my water bottle", "i filled my water bottle"],
+    ["the killer in that show is so creepy", "the killer in that show is so creepy"],
+    ["ella quiere morir de risa", "ella quiere morir de risa"],
+    ["dejé la puerta abierta", "deje la puerta abierta"],
+    ["hunting season starts friday", "hunting season starts friday"],
+  ])("a dictionary word one slip from a risk word is read as written: %j → %j", (input, expected) => {
+    expect(prepareText(input).forms[0]).toBe(expected);
+  });
+
+  it.each([
+    ["suicdal tonite", "suicidal tonight"],
+    ["hopless", "hopeless"],
+    ["kiero morir", "quiero morir"],
+  ])("a slip that is no dictionary word, or a chat spelling of one, is still read as the risk word: %j → %j", (input, expected) => {
+    expect(prepareText(input).forms[0]).toBe(expected);
+  });
+
   it("spaced letters are joined and split back into words", () => {
     expect(prepareText("i w a n t t o d i e").forms).toContain("i want to die");
     expect(prepareText("k i l l m y s e l f").forms).toContain("kill myself");

@@ -10,7 +10,7 @@ import { prepareText, type PreparedText } from "./normalize";
 import type { RuleHit } from "./types";
 
 /** What a verdict may name as its kind of risk: the classifier's categories, and two the lexicon alone knows. */
-export type ScreeningCategory = RiskCategory | "told_to_die" | "abuse_disclosure";
+export type ScreeningCategory = RiskCategory | "told_to_die" | "abuse_disclosure" | "someone_at_risk";
 
 /** The layer whose finding set the level (for `none`, the classifier that found nothing). */
 export type ScreeningLayer = "lexicon" | "classifier" | "context" | "second_opinion" | "moderation";
@@ -43,6 +43,7 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   no_reason_to_live: "hopelessness",
   suicide_method: "method_inquiry",
   overdose: "method_inquiry",
+  die_without_pain: "method_inquiry",
   self_harm: "self_harm",
   cutting: "self_harm",
   hurt_myself: "self_harm",
@@ -58,6 +59,7 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   told_to_die: "told_to_die",
   abuse_disclosure: "abuse_disclosure",
   es_abuse_disclosure: "abuse_disclosure",
+  someone_at_risk: "someone_at_risk",
 };
 
 const LEXICON_STANCE: ReadonlyMap<string, CrisisStance> = new Map(CRISIS_LEXICON.map((entry) => [entry.id, entry.stance]));
@@ -301,14 +303,22 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
 
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
-  const lexiconHit = input.lexiconHits.find((hit) => LEXICON_STANCE.get(entryOf(hit)) !== "mention" || message.risk >= t.lexiconMention);
-  const dismissedMention = lexiconHit === undefined && input.lexiconHits.length > 0;
+  // Someone the writer knows at risk ("my friend wants to kill herself") makes a concern, not a crisis: the teen is the
+  // one who can help, so the persona checks in and says where help is, for them and for their friend.
+  const stanceOf = (hit: RuleHit) => LEXICON_STANCE.get(entryOf(hit));
+  const lexiconHit = input.lexiconHits.find((hit) => stanceOf(hit) !== "someone" && (stanceOf(hit) !== "mention" || message.risk >= t.lexiconMention));
+  const someoneAtRisk = input.lexiconHits.some((hit) => stanceOf(hit) === "someone");
+  const dismissedMention = lexiconHit === undefined && !someoneAtRisk && input.lexiconHits.length > 0;
   // The lexicon comes first: when it matched, it is the layer that decided, whatever the classifier thought.
   if (lexiconHit !== undefined) {
     const named = LEXICON_CATEGORY[entryOf(lexiconHit)] ?? "active_ideation";
     category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
     level = "crisis";
     decidedBy = "lexicon";
+  } else if (someoneAtRisk && level === "none") {
+    level = "concern";
+    decidedBy = "lexicon";
+    category = "someone_at_risk";
   }
 
   // Earlier messages raise only a message with some risk of its own: "ok what about pizza" after a hard day stays ordinary.

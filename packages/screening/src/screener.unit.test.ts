@@ -119,6 +119,19 @@ describe("the screener's layers", () => {
   });
 });
 
+describe("someone the writer knows, at risk", () => {
+  it("is a concern decided by the lexicon, so the persona answers and checks in, never an ordinary reply", () => {
+    const verdict = screener.screenInputLocally("my friend wants to kill himself and i dont know what to do");
+
+    expect(verdict.risk).toMatchObject({ level: "concern", category: "someone_at_risk", decidedBy: "lexicon" });
+    expect(verdict.action).not.toBe("crisis");
+  });
+
+  it("stays a crisis when the writer's own words are in it too", () => {
+    expect(screener.screenInputLocally("my friend wants to kill himself and honestly so do i, i want to kill myself").risk.level).toBe("crisis");
+  });
+});
+
 describe("the second opinion and moderation", () => {
   const uncertain = "it's almost time";
 

@@ -2,6 +2,7 @@
 
 import { boundedMemo } from "./boundedMemo";
 import { COMMON_WORDS, EMOJI_WORDS, HOMOGLYPHS, MISSPELLINGS, RISK_WORDS } from "./normalizeVocabulary.data";
+import { REAL_WORDS_NEAR_RISK_WORDS } from "./realWordsNearRiskWords.data";
 
 const VOCABULARY: ReadonlySet<string> = new Set([...RISK_WORDS, ...COMMON_WORDS]);
 const LONGEST_VOCABULARY_WORD = Math.max(...[...VOCABULARY].map((word) => [...word].length));
@@ -155,13 +156,30 @@ const SKELETONS: ReadonlyMap<string, string> = (() => {
 const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
   (word) => word.length >= 6 && !["hanging", "cutting", "killing", "burning", "living", "better", "letters", "existing", "sentido", "siempre", "cansado", "cansada"].includes(word),
 );
-// Words one letter from a risk word that mean something else: "suerte" is luck and "fuerte" strong, not "muerte"; the
-// Spanish verb "suicidar" ("me voy a suicidar") and "suicido" ("me suicido") are not slips of "suicidal" and "suicide",
-// and read as them they slipped past the Spanish lexicon's own entries.
-const NOT_A_SLIP = new Set(["overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "muerete", "suerte", "fuerte", "suicidar", "suicido"]);
+// Words one letter from a risk word that mean something else, read as written: every word of an English or Spanish
+// dictionary that is one slip from a risk word (realWordsNearRiskWords.data.ts: "beach" is not "bleach", "filled" not
+// "killed", "quiere", she wants, not "quiero", I want; "suerte" luck, and the Spanish verbs "suicidar" and "suicido",
+// which read as "suicidal" and "suicide" slipped past the Spanish lexicon's own entries), and a few no dictionary holds.
+const NOT_A_SLIP: ReadonlySet<string> = new Set(["myselfs", "existed", "exists", "hopes", "mystery", "muerete", ...REAL_WORDS_NEAR_RISK_WORDS]);
 // A Spanish infinitive with "te" attached is the same verb done to someone else ("matarte", "cortarte": you), not a slip
 // for the "me" form a risk word has ("matarme", "cortarme": myself).
 const SECOND_PERSON_VERB = /(?:ar|er|ir)te$/;
+
+/** The longest slips are read only in words of a length where one slip still leaves the word recognisable. */
+const SLIP_LENGTHS = { shortest: 5, longest: 11 } as const;
+
+/**
+ * The long risk word a word is one slip from (a letter added, dropped or changed, or two swapped), or undefined. Whether
+ * the word is a word of its own is not asked here: realWordsNearRiskWords.ts lists the dictionary words this reaches.
+ */
+export function riskWordOneSlipAway(word: string): string | undefined {
+  if (word.length < SLIP_LENGTHS.shortest || word.length > SLIP_LENGTHS.longest || /\d/.test(word)) return undefined;
+  for (const target of FUZZY_TARGETS) {
+    if (SECOND_PERSON_VERB.test(word) && target.endsWith("me")) continue;
+    if (withinOneEdit(word, target)) return target;
+  }
+  return undefined;
+}
 
 /** Damerau–Levenshtein distance, stopping early once it passes one. */
 function withinOneEdit(a: string, b: string): boolean {
@@ -199,13 +217,8 @@ function repairUnknownWord(word: string): string {
     const full = SKELETONS.get(word);
     if (full !== undefined) return full;
   }
-  if (word.length >= 5 && word.length <= 11 && !NOT_A_SLIP.has(word) && !/\d/.test(word)) {
-    for (const target of FUZZY_TARGETS) {
-      if (SECOND_PERSON_VERB.test(word) && target.endsWith("me")) continue;
-      if (withinOneEdit(word, target)) return target;
-    }
-  }
-  return word;
+  if (NOT_A_SLIP.has(word)) return word;
+  return riskWordOneSlipAway(word) ?? word;
 }
 
 /**
