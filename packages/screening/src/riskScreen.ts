@@ -1,7 +1,7 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
 import { boundedMemo } from "./boundedMemo";
-import { extractFeatures, type FeatureVector } from "./classifier/features";
+import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage } from "./crisisLexicon";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
 import { ESCALATED_CATEGORIES, higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
@@ -223,6 +223,56 @@ export function farewellBefore(classifier: RiskScorer, recent: readonly string[]
 export const CRISIS_CONTINUES_RISK = 0.65;
 
 /**
+ * What a follow-up after a crisis says of when, where, how or leaving: the concept lexicon's concepts (data/concepts,
+ * written by a separate writer from its own knowledge) for imminent time, farewells, last times, plans and
+ * preparation, giving things away, notes, a future without the writer, ending it, the means of dying, and questions of
+ * how. After a crisis, "tomorrow then", "bye everyone" or "qué es lo menos doloroso?" are the plan going on, though
+ * each reads mild alone (P(risk) 0.56–0.63); "ok thanks" and "can we talk about something else" name none of these.
+ */
+export const PLAN_DETAIL_CONCEPTS: ReadonlySet<string> = new Set([
+  "TIME_SOON",
+  "GOODBYE",
+  "FINALITY",
+  "PLAN_PREP",
+  "GIVE_AWAY",
+  "LETTER_NOTE",
+  "NEGATED_FUTURE",
+  "END_IT",
+  "THANKS_APOLOGY_FINAL",
+  "HEIGHT_JUMP",
+  "MEDICATION_PILLS",
+  "OVERDOSE_AMOUNT",
+  "HANGING_ROPE",
+  "WEAPON",
+  "POISON_CHEMICAL",
+  "FIRE_ELECTRIC",
+  "DROWN_TRAFFIC",
+  "SHARP_OBJECT",
+  "QUESTION_HOW",
+]);
+
+/**
+ * A follow-up that names a plan's detail (PLAN_DETAIL_CONCEPTS) continues an earlier crisis from this lower floor. On
+ * dev's 215 sequence lines: 91 of 113 crises caught instead of 86, the same 9 of 50 ordinary lines flagged, and of dev's
+ * one- to three-word everyday fragments read after a crisis 4.5 % meet the rule instead of 4.1 % (at 0.5, 5.5 %: over
+ * the 5 % limit). Chosen on dev only among 0.3 to 0.6 in steps of 0.05 (`bench/classifier/followUps.ts`;
+ * docs/safety-screening.md).
+ */
+export const CRISIS_CONTINUES_DETAIL_RISK = 0.55;
+
+/** Whether the message, in any of its matching forms, names a concept of PLAN_DETAIL_CONCEPTS; false for a classifier without concept features. */
+export function namesPlanDetail(classifier: RiskScorer, prepared: PreparedText): boolean {
+  const lexicon = classifier.features.concepts;
+  if (lexicon === undefined) return false;
+  return prepared.forms.some((form) => findConceptTerms(wordsOf(form), lexicon).some((match) => match.concepts.some((concept) => PLAN_DETAIL_CONCEPTS.has(concept))));
+}
+
+/** Whether a message of this risk, naming a plan's detail or not, continues a crisis earlier in the session (screenRisk and the tuning's levelOf both ask this). */
+export function continuesCrisis(risk: number, planDetail: boolean): boolean {
+  return risk >= CRISIS_CONTINUES_RISK || (planDetail && risk >= CRISIS_CONTINUES_DETAIL_RISK);
+}
+
+/**
  * An earlier message's own reading, kept while it can still be read as context: what screenRisk needs to tell whether
  * it was a farewell (farewellReading) or a crisis (crisisBefore), read once for both.
  */
@@ -341,8 +391,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = "farewell";
   }
 
-  // A crisis earlier in the session continues into a message with some risk of its own.
-  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && message.risk >= CRISIS_CONTINUES_RISK) {
+  // A crisis earlier in the session continues into a message with some risk of its own, or a little less when it names a
+  // plan's detail (looked for only where it can decide: between the two floors).
+  const planDetail = message.risk >= CRISIS_CONTINUES_DETAIL_RISK && message.risk < CRISIS_CONTINUES_RISK && namesPlanDetail(classifier, input.prepared);
+  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && continuesCrisis(message.risk, planDetail)) {
     const earlier = crisisBefore(classifier, input.recent, t);
     if (earlier !== undefined) {
       level = "crisis";

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { createInMemoryModeration, createInMemorySecondOpinion, createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier } from "./index";
 import { ModerationError } from "./errors";
-import { CRISIS_CONTINUES_RISK } from "./riskScreen";
+import { CRISIS_CONTINUES_DETAIL_RISK, CRISIS_CONTINUES_RISK, namesPlanDetail } from "./riskScreen";
+import { prepareText } from "./normalize";
 
 const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
 const screener = createScreener({ classifier });
@@ -107,6 +108,35 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
     expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("none");
     expect(screener.screenInputLocally(followUp, ["we are moving to ohio next month"]).risk.level).toBe("none");
+  });
+
+  it("context: a crisis continues into a milder follow-up that names a plan's detail (a goodbye), not into one that names none", () => {
+    const earlier = ["i'm up on the roof of my building right now"];
+    // Both read mild alone, between the two floors, and under the context thresholds read with the roof.
+    const goodbye = "bye everybody";
+    const vague = "maybe idk";
+    for (const followUp of [goodbye, vague]) {
+      const alone = screener.screenInputLocally(followUp).risk;
+      expect(alone.level).toBe("none");
+      expect(alone.scores.risk).toBeGreaterThanOrEqual(CRISIS_CONTINUES_DETAIL_RISK);
+      expect(alone.scores.risk).toBeLessThan(CRISIS_CONTINUES_RISK);
+    }
+    expect(namesPlanDetail(classifier, prepareText(goodbye))).toBe(true);
+    expect(namesPlanDetail(classifier, prepareText(vague))).toBe(false);
+
+    const continued = screener.screenInputLocally(goodbye, earlier).risk;
+    expect(continued).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(continued.scores.contextRisk).toBeLessThan(classifier.thresholds.contextConcern);
+    expect(screener.screenInputLocally(vague, earlier).risk.level).toBe("none");
+    // A goodbye after an ordinary message is ordinary, and everyday follow-ups still reach the persona.
+    expect(screener.screenInputLocally(goodbye, ["we are moving to ohio next month"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
+    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("none");
+  });
+
+  it("names a plan's detail by the concept lexicon's time, farewell, means and how-questions, in English and Spanish", () => {
+    for (const text of ["see you all tomorrow", "the pills are in my drawer", "adiós a todos", "how long does it take"]) expect(namesPlanDetail(classifier, prepareText(text))).toBe(true);
+    for (const text of ["ok thanks", "can we talk about something else", "i like pizza"]) expect(namesPlanDetail(classifier, prepareText(text))).toBe(false);
   });
 
   it("a Spanish abuse disclosure is recorded as one, as an English one is", () => {

@@ -1,4 +1,4 @@
-// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it, and the model's second opinion.
+// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it (a milder goodbye too), and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
@@ -138,6 +138,30 @@ describe("crisis screening over the WebSocket", () => {
     expect(reply.payload.text).toBe(CHAT_REPLY);
     expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
     expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
+    await client.close();
+  });
+
+  it("carries a crisis into a milder goodbye after it, and still lets an everyday follow-up reach the persona", async () => {
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-6");
+    const sessionId = await startSession(client, "en-US");
+    const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
+    const crisis = "i'm up on the roof of my building right now";
+    // Ordinary alone, too mild for the plain floor of the rule that a crisis continues and read with the roof under the
+    // context thresholds: only its goodbye (a plan's detail, the lower floor) carries the crisis into it.
+    const goodbye = "bye everybody";
+    const everyday = "can we talk about something else";
+    expect(screenInput(goodbye).action).not.toBe("crisis");
+
+    const first = await say(crisis);
+    await client.waitFor("safety_notice", (p) => p.messageId === first);
+    const second = await say(goodbye);
+    const notice = await client.waitFor("safety_notice", (p) => p.messageId === second);
+    const third = await say(everyday);
+    const reply = await client.waitFor("reply", (p) => p.messageId === third);
+
+    expect(JSON.stringify(notice.payload.resources)).toContain("988");
+    expect(reply.payload.text).toBe(CHAT_REPLY);
+    expect(server.requests.filter(asksFor(goodbye))).toHaveLength(0);
     await client.close();
   });
 

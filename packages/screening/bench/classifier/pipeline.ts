@@ -24,7 +24,7 @@ import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSw
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, CRISIS_CONTINUES_RISK, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, scoreContext, scoreMessage, type EarlierReading } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, namesPlanDetail, scoreContext, scoreMessage, type EarlierReading } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -148,6 +148,8 @@ export interface ExampleReading {
   farewellBefore: number;
   /** How each of the earlier messages read as context reads alone (riskScreen.ts, crisisBefore). */
   earlier: readonly EarlierReading[];
+  /** The message names a plan's detail (riskScreen.ts, namesPlanDetail). */
+  planDetail: boolean;
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -169,6 +171,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     contextCategory: context?.category ?? "hopelessness",
     farewellBefore: example.context.length > 0 ? farewellBefore(classifier, example.context) : 0,
     earlier: example.context.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
+    planDetail: namesPlanDetail(classifier, prepared),
   };
 }
 
@@ -188,8 +191,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = 
   }
   // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
-  // A crisis earlier in the session continues (riskScreen.ts, CRISIS_CONTINUES_RISK: a fixed floor, not searched here).
-  if (level !== "crisis" && reading.risk >= CRISIS_CONTINUES_RISK && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "crisis";
+  // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here).
+  if (level !== "crisis" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "crisis";
   return level;
 }
 

@@ -1,0 +1,20 @@
+// The thresholds are tuned with levelOf (bench/classifier/pipeline.ts), a copy of screenRisk's layers over readings
+// computed once; on dev's sequence lines, where every context rule acts, it must give the level the screener gives.
+import { describe, expect, it } from "vitest";
+import { readExamples } from "../bench/classifier/examples";
+import { EXAMPLES_DIR, SPLIT_FILE } from "../bench/classifier/paths";
+import { levelOf, readExample } from "../bench/classifier/pipeline";
+import { applySplit, readSplitManifest } from "../bench/classifier/splitManifest";
+import { createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier } from "../src/index";
+
+const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
+const screener = createScreener({ classifier });
+const sequences = applySplit(readExamples(EXAMPLES_DIR), readSplitManifest(SPLIT_FILE)).dev.filter((line) => line.context.length > 0);
+
+describe("the tuning's levelOf", () => {
+  it("gives every dev sequence line the level the screener gives it", () => {
+    expect(sequences.length).toBeGreaterThan(200);
+    const differ = sequences.filter((line) => levelOf(readExample(classifier, line), classifier.thresholds) !== screener.screenInputLocally(line.text, line.context).risk.level);
+    expect(differ.map((line) => line.id)).toEqual([]);
+  });
+});
