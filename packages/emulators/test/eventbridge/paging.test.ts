@@ -116,4 +116,43 @@ describe("paging", () => {
     for (const operation of Object.keys(attempts)) expect(refusals[operation], operation).toEqual([invalidToken, invalidToken]);
     expect(secondPage.Archives?.map((archive) => archive.ArchiveName)).toEqual(["a-1"]);
   });
+
+  it("takes a ListRules token for its own next page only: altered, from another operation, prefix or bus, or made by hand, it is InvalidToken", async () => {
+    // Prepare: rules with and without the prefix on the bus, the same on the default bus, and one archive.
+    for (const name of ["storage-0", "storage-1", "storage-2", "notifier"]) {
+      for (const bus of [BUS, "default"]) await harness.eventBridge.send(new PutRuleCommand({ Name: name, EventBusName: bus, EventPattern: JSON.stringify({ source: ["innerworld.gateway"] }) }));
+    }
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "a-0", EventSourceArn: BUS_ARN }));
+    await harness.eventBridge.send(new CreateArchiveCommand({ ArchiveName: "a-1", EventSourceArn: BUS_ARN }));
+    const listRules = (NextToken: string, input: { EventBusName?: string; NamePrefix?: string } = {}) =>
+      harness.eventBridge.send(new ListRulesCommand({ EventBusName: BUS, NamePrefix: "storage-", Limit: 1, NextToken, ...input }));
+    const { NextToken: issued = "" } = await harness.eventBridge.send(new ListRulesCommand({ EventBusName: BUS, NamePrefix: "storage-", Limit: 1 }));
+    const { NextToken: archivesToken = "" } = await harness.eventBridge.send(new ListArchivesCommand({ Limit: 1 }));
+    // One character in the middle swapped for another of the alphabet, so the token still decodes.
+    const middle = Math.floor(issued.length / 2);
+    const altered = `${issued.slice(0, middle)}${issued[middle] === "A" ? "B" : "A"}${issued.slice(middle + 1)}`;
+    // What a caller who guessed the format would write to skip to the second rule.
+    const handBuilt = Buffer.from(JSON.stringify({ offset: 1 })).toString("base64url");
+    const refusal = (sent: Promise<unknown>) => sent.then(() => "answered", (error: unknown) => error);
+
+    // Act
+    const ownNextPage = await listRules(issued);
+    const sameBusByArn = await listRules(issued, { EventBusName: BUS_ARN });
+    const refused = {
+      altered: await refusal(listRules(altered)),
+      anotherPrefix: await refusal(listRules(issued, { NamePrefix: "storage" })),
+      noPrefix: await refusal(harness.eventBridge.send(new ListRulesCommand({ EventBusName: BUS, Limit: 1, NextToken: issued }))),
+      anotherBus: await refusal(listRules(issued, { EventBusName: "default" })),
+      onListArchives: await refusal(harness.eventBridge.send(new ListArchivesCommand({ Limit: 1, NextToken: issued }))),
+      onListEventBuses: await refusal(harness.eventBridge.send(new ListEventBusesCommand({ NextToken: issued }))),
+      fromListArchives: await refusal(listRules(archivesToken)),
+      handBuilt: await refusal(listRules(handBuilt)),
+    };
+
+    // Assess
+    expect(ownNextPage.Rules?.map((rule) => rule.Name)).toEqual(["storage-1"]);
+    expect(sameBusByArn.Rules?.map((rule) => rule.Name)).toEqual(["storage-1"]);
+    const invalidToken = expect.objectContaining({ name: "InvalidToken", message: "The NextToken provided is invalid.", $metadata: expect.objectContaining({ httpStatusCode: 400 }) });
+    for (const [attempt, outcome] of Object.entries(refused)) expect(outcome, attempt).toEqual(invalidToken);
+  });
 });

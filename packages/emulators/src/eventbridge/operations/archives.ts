@@ -84,7 +84,7 @@ export const listArchives: Operation = (input, context) => {
     .filter((archive) => eventSourceArn === undefined || archive.eventSourceArn === eventSourceArn)
     .filter(() => state === undefined || state === "ENABLED")
     .sort(byName);
-  const page = paginate(archives, paging);
+  const page = paginate(archives, paging, context.pageTokens, ["ListArchives", prefix, eventSourceArn, state]);
   return { Archives: page.items.map((archive) => summarize(archive, context)), NextToken: page.nextToken };
 };
 
