@@ -50,7 +50,7 @@ export const startEventBridgeEmulator = async (options: EventBridgeEmulatorOptio
   const clock = options.clock ?? systemClock;
 
   const state = await EmulatorState.load(options.dataDir, clock());
-  const archives = await ArchiveStore.open(options.dataDir, state.archives.keys());
+  const archives = await ArchiveStore.open(options.dataDir, state.archives, clock);
   const delivery = new TargetDelivery({ sqsEndpoint: options.sqsEndpoint, log, ...(options.inProcessSqs ? { inProcessSqs: options.inProcessSqs } : {}) });
   const router = new EventRouter({ state, archives, delivery, scope, log });
   const replays = new ReplayRunner({ state, archives, router, scope, log, clock });
