@@ -3,19 +3,10 @@ import { describe, expect, it } from "vitest";
 import { augmentExamples, respell } from "../bench/classifier/augment";
 import type { LabelledExample } from "../bench/classifier/examples";
 import { seededRandom } from "@innerworld/platform/random";
+import { labelledLine } from "./helpers/factories";
 
-const line = (id: string, text: string, level: LabelledExample["level"], category: LabelledExample["category"], trap = false): LabelledExample => ({
-  id,
-  text,
-  level,
-  category,
-  family: trap ? "trap" : level === "none" ? "ordinary" : "explicit",
-  lang: "en",
-  trap,
-  author: "test",
-  context: [],
-  source: "test",
-});
+const line = (id: string, text: string, level: LabelledExample["level"], category: LabelledExample["category"], trap = false): LabelledExample =>
+  labelledLine(id, text, level, { category, trap });
 
 const train = [
   line("a", "i really want to kill myself tonight", "crisis", "active_ideation"),

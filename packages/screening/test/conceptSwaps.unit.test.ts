@@ -7,6 +7,7 @@ import { conceptTermsByLanguage, readConceptTermsByLanguage, swapConceptTerms, t
 import type { LabelledExample } from "../bench/classifier/examples";
 import { findConceptTerms } from "../src/classifier/features";
 import { prepareText } from "../src/normalize";
+import { labelledLine } from "./helpers/factories";
 
 const received = {
   description: "unit test",
@@ -26,18 +27,7 @@ const swapLexicon: ConceptSwapLexicon = {
   byLanguage,
 };
 
-const line = (id: string, text: string, level: LabelledExample["level"], lang: string, trap = false): LabelledExample => ({
-  id,
-  text,
-  level,
-  category: level === "none" ? "none" : "active_ideation",
-  family: trap ? "trap" : level === "none" ? "ordinary" : "explicit",
-  lang,
-  trap,
-  author: "test",
-  context: [],
-  source: "test",
-});
+const line = (id: string, text: string, level: LabelledExample["level"], lang: string, trap = false): LabelledExample => labelledLine(id, text, level, { lang, trap });
 
 const train = [
   line("en-risk", "I really want to kill myself tonight!", "crisis", "en"),

@@ -5,6 +5,7 @@ import type { AccountScope } from "./arns.js";
 import type { InProcessSqs } from "../sqs.js";
 import { TargetDelivery } from "./delivery.js";
 import { EventRouter } from "./eventRouter.js";
+import { PageTokens } from "./operations/pagination.js";
 import { ReplayRunner } from "./replay.js";
 import { EventBridgeHttpServer } from "./server.js";
 import { EmulatorState } from "./state.js";
@@ -49,13 +50,13 @@ export const startEventBridgeEmulator = async (options: EventBridgeEmulatorOptio
   const clock = options.clock ?? systemClock;
 
   const state = await EmulatorState.load(options.dataDir, clock());
-  const archives = await ArchiveStore.open(options.dataDir, state.archives.keys());
+  const archives = await ArchiveStore.open(options.dataDir, state.archives, clock);
   const delivery = new TargetDelivery({ sqsEndpoint: options.sqsEndpoint, log, ...(options.inProcessSqs ? { inProcessSqs: options.inProcessSqs } : {}) });
   const router = new EventRouter({ state, archives, delivery, scope, log });
   const replays = new ReplayRunner({ state, archives, router, scope, log, clock });
   if (replays.failInterrupted(clock())) await state.save();
 
-  const server = new EventBridgeHttpServer({ scope, state, archives, router, replays, log, clock }, log);
+  const server = new EventBridgeHttpServer({ scope, state, archives, router, replays, log, clock, pageTokens: new PageTokens() }, log);
   const endpoint = await server.listen(options.port);
 
   let closing: Promise<void> | undefined;

@@ -12,7 +12,6 @@ import {
   ListTargetsByRuleCommand,
   PutEventsCommand,
   PutRuleCommand,
-  PutTargetsCommand,
   StartReplayCommand,
 } from "@aws-sdk/client-eventbridge";
 import { readFile, writeFile } from "node:fs/promises";
@@ -35,11 +34,7 @@ afterEach(async () => {
   await harness.close();
 });
 
-const ruleToQueue = async (name: string, pattern: string, queue: TestQueue): Promise<string> => {
-  const { RuleArn } = await harness.eventBridge.send(new PutRuleCommand({ Name: name, EventPattern: pattern, EventBusName: BUS }));
-  await harness.eventBridge.send(new PutTargetsCommand({ Rule: name, EventBusName: BUS, Targets: [{ Id: "queue", Arn: queue.queueArn }] }));
-  return RuleArn ?? "";
-};
+const ruleToQueue = (name: string, pattern: string, queue: TestQueue): Promise<string> => harness.ruleToQueue(name, pattern, queue, BUS);
 
 /** Event times are whole seconds, so a window that should include "now" starts at the previous second. */
 const windowStart = (): Date => new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);

@@ -1,5 +1,4 @@
 // CreateArchive, DescribeArchive, ListArchives, DeleteArchive.
-import { oldestRetainedTime } from "../archive.js";
 import { archiveArn, eventsResourceName } from "../arns.js";
 import { eventBusNotFound, resourceAlreadyExists, resourceNotFound, validationError } from "../errors.js";
 import { EVENTS_ARN_PATTERN, NAME_PATTERN } from "../requestInput.js";
@@ -14,8 +13,8 @@ const ARCHIVE_STATES = ["ENABLED", "DISABLED", "CREATING", "UPDATING", "CREATE_F
  * Archives here are usable as soon as they exist, so they are always ENABLED. The counts are of what the archive keeps
  * at the emulator's now, as AWS counts them: an event older than RetentionDays is gone, as it is from replays.
  */
-const summarize = (archive: ArchiveRecord, context: OperationContext) => {
-  const stats = context.archives.statsOf(archive.name, oldestRetainedTime(archive, context.clock()));
+const summarize = async (archive: ArchiveRecord, context: OperationContext) => {
+  const stats = await context.archives.statsOf(archive.name);
   return {
     ArchiveName: archive.name,
     EventSourceArn: archive.eventSourceArn,
@@ -54,19 +53,19 @@ export const createArchive: Operation = async (input, context) => {
   return { ArchiveArn: archiveArn(context.scope, name), State: "ENABLED", CreationTime: wireTime(archive.creationTime) };
 };
 
-export const describeArchive: Operation = (input, context) => {
+export const describeArchive: Operation = async (input, context) => {
   const name = input.string("ArchiveName", { required: true, min: 1, max: 48, pattern: NAME_PATTERN });
   input.assertValid();
   const archive = existingArchive(name, context);
   return {
     ArchiveArn: archiveArn(context.scope, archive.name),
-    ...summarize(archive, context),
+    ...(await summarize(archive, context)),
     Description: archive.description,
     EventPattern: archive.eventPattern,
   };
 };
 
-export const listArchives: Operation = (input, context) => {
+export const listArchives: Operation = async (input, context) => {
   const prefix = input.string("NamePrefix", { min: 1, max: 48, pattern: NAME_PATTERN });
   const eventSourceArn = input.string("EventSourceArn", { min: 1, max: 1600, pattern: EVENTS_ARN_PATTERN });
   const state = input.string("State", { enum: ARCHIVE_STATES });
@@ -84,8 +83,8 @@ export const listArchives: Operation = (input, context) => {
     .filter((archive) => eventSourceArn === undefined || archive.eventSourceArn === eventSourceArn)
     .filter(() => state === undefined || state === "ENABLED")
     .sort(byName);
-  const page = paginate(archives, paging);
-  return { Archives: page.items.map((archive) => summarize(archive, context)), NextToken: page.nextToken };
+  const page = paginate(archives, paging, context.pageTokens, ["ListArchives", prefix, eventSourceArn, state]);
+  return { Archives: await Promise.all(page.items.map((archive) => summarize(archive, context))), NextToken: page.nextToken };
 };
 
 export const deleteArchive: Operation = async (input, context) => {

@@ -5,6 +5,7 @@ import { eventBusNameFrom, type AccountScope } from "../arns.js";
 import { eventBusNotFound, ruleNotFound } from "../errors.js";
 import type { EventRouter } from "../eventRouter.js";
 import type { ReplayRunner } from "../replay.js";
+import type { PageTokens } from "./pagination.js";
 import type { RequestInput } from "../requestInput.js";
 import type { EmulatorState } from "../state.js";
 import type { EmulatorLogger, RuleRecord } from "../types.js";
@@ -16,6 +17,8 @@ export interface OperationContext {
   router: EventRouter;
   replays: ReplayRunner;
   log: EmulatorLogger;
+  /** Seals the NextTokens the List* operations give out, and opens the ones they are given. */
+  pageTokens: PageTokens;
   /** What the emulator takes as now: creation, event and replay times. */
   clock: Clock;
 }

@@ -43,7 +43,7 @@ export const listEventBuses: Operation = (input, context) => {
   const paging = readPaging(input);
   input.assertValid();
   const buses = [...context.state.buses.values()].filter((bus) => bus.name.startsWith(prefix)).sort(byName);
-  const page = paginate(buses, paging);
+  const page = paginate(buses, paging, context.pageTokens, ["ListEventBuses", prefix]);
   return { EventBuses: page.items.map((bus) => describeBus(bus, context)), NextToken: page.nextToken };
 };
 

@@ -103,7 +103,7 @@ export const listReplays: Operation = (input, context) => {
     .filter((replay) => state === undefined || replay.state === state)
     .filter((replay) => eventSourceArn === undefined || replay.eventSourceArn === eventSourceArn)
     .sort(byName);
-  const page = paginate(replays, paging);
+  const page = paginate(replays, paging, context.pageTokens, ["ListReplays", prefix, state, eventSourceArn]);
   return { Replays: page.items.map(summarize), NextToken: page.nextToken };
 };
 

@@ -81,7 +81,7 @@ export const listRules: Operation = (input, context) => {
   input.assertValid();
   const busName = existingBusName(busNameOrArn, context);
   const rules = [...context.state.rulesOf(busName).values()].filter((rule) => rule.name.startsWith(prefix)).sort(byName);
-  const page = paginate(rules, paging);
+  const page = paginate(rules, paging, context.pageTokens, ["ListRules", busName, prefix]);
   return { Rules: page.items.map((rule) => describe(rule, context)), NextToken: page.nextToken };
 };
 

@@ -101,7 +101,8 @@ export const listTargetsByRule: Operation = (input, context) => {
   const busNameOrArn = readBusName(input);
   const paging = readPaging(input);
   input.assertValid();
-  const rule = existingRule(ruleName, existingBusName(busNameOrArn, context), context);
-  const page = paginate(rule.targets, paging);
+  const busName = existingBusName(busNameOrArn, context);
+  const rule = existingRule(ruleName, busName, context);
+  const page = paginate(rule.targets, paging, context.pageTokens, ["ListTargetsByRule", busName, ruleName]);
   return { Targets: page.items, NextToken: page.nextToken };
 };

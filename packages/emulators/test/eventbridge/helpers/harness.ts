@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DescribeReplayCommand, EventBridgeClient, type DescribeReplayCommandOutput } from "@aws-sdk/client-eventbridge";
+import { DescribeReplayCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, type DescribeReplayCommandOutput } from "@aws-sdk/client-eventbridge";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { Clock } from "@innerworld/platform/clock";
 import { startFauxqs } from "fauxqs";
@@ -74,6 +74,13 @@ export class EventBridgeHarness {
   createQueue(name: string): TestQueue {
     const { queueUrl, queueArn } = this.fauxqs.createQueue(name);
     return { queueUrl, queueArn };
+  }
+
+  /** A rule on the bus (the default one when none is named) whose one target, Id "queue", is the queue; answers the rule's ARN. */
+  async ruleToQueue(name: string, pattern: string, queue: TestQueue, eventBusName?: string): Promise<string> {
+    const { RuleArn } = await this.eventBridge.send(new PutRuleCommand({ Name: name, EventPattern: pattern, EventBusName: eventBusName }));
+    await this.eventBridge.send(new PutTargetsCommand({ Rule: name, EventBusName: eventBusName, Targets: [{ Id: "queue", Arn: queue.queueArn }] }));
+    return RuleArn ?? "";
   }
 
   /** Reads and deletes what the queue holds right now. */
