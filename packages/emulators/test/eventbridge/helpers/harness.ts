@@ -2,9 +2,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DescribeReplayCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, type DescribeReplayCommandOutput } from "@aws-sdk/client-eventbridge";
+import { CreateEventBusCommand, DescribeReplayCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand, type DescribeReplayCommandOutput } from "@aws-sdk/client-eventbridge";
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import type { Clock } from "@innerworld/platform/clock";
+import type { Clock, ManualClock } from "@innerworld/platform/clock";
+import { afterEach, beforeEach } from "vitest";
 import { startFauxqs } from "fauxqs";
 import { localCredentials } from "../../../src/net.js";
 import { startEventBridgeEmulator, type AwsEvent, type EventBridgeEmulator } from "../../../src/eventbridge/index.js";
@@ -141,4 +142,25 @@ export class EventBridgeHarness {
   private clientFor(endpoint: string): EventBridgeClient {
     return new EventBridgeClient({ region: "us-east-1", endpoint, credentials, maxAttempts: 1 });
   }
+}
+
+/**
+ * A fresh harness for each test of the calling file, its clock set back to `start` and the bus `bus` created: the setup
+ * the clock-driven tests share. Returns the current test's harness.
+ */
+export function harnessPerTest(clock: ManualClock, start: string, bus: string): () => EventBridgeHarness {
+  let current: EventBridgeHarness | undefined;
+  beforeEach(async () => {
+    clock.set(start);
+    current = await EventBridgeHarness.start({ clock });
+    await current.eventBridge.send(new CreateEventBusCommand({ Name: bus }));
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return () => {
+    if (current === undefined) throw new Error("the harness exists only inside a test");
+    return current;
+  };
 }
