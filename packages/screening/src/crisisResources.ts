@@ -49,3 +49,16 @@ export function softResourceLine(locale?: string): string {
   if (replyLanguage(locale) === "es") return `Si en algún momento todo se siente demasiado, no tienes que pasarlo solo: puedes hablar con alguien a cualquier hora.${where}`;
   return `If things ever feel like too much, you don't have to carry it alone: someone is there to talk to any time.${where}`;
 }
+
+/**
+ * The resource line under a reply to a teen worried about someone else: that a trusted adult should know, and that the
+ * locale's first helpline also advises people helping a friend. In the teen's language, as softResourceLine is.
+ */
+export function worriedAboutSomeoneLine(locale?: string): string {
+  const first = crisisResources(locale).resources[0];
+  const where = first === undefined ? "" : ` ${first.name}: ${first.contact}.`;
+  if (replyLanguage(locale) === "es") {
+    return `Si crees que esa persona puede estar en peligro, no tienes que cargarlo solo: cuéntaselo hoy a un adulto de confianza, y puedes llamar para pedir consejo sobre cómo ayudarla.${where}`;
+  }
+  return `If you think they might be in danger, you don't have to handle it alone: tell a trusted adult today, and you can call for advice on how to help them.${where}`;
+}

@@ -12,7 +12,7 @@ export { createOpenAiModeration, screenWithModeration, MODERATION_MODEL } from "
 export { createInMemoryModeration } from "./inMemoryModeration";
 export { isModerationError } from "./errors";
 export { guardModeration, guardSecondOpinion } from "./guardedLayers";
-export { crisisResources, softResourceLine } from "./crisisResources";
+export { crisisResources, softResourceLine, worriedAboutSomeoneLine } from "./crisisResources";
 export type { CrisisResource } from "./crisisResources.data";
 export { describesWithInsult } from "./harassment";
 export { PRO_EATING_DISORDER_WORDS } from "./disorderedEating";

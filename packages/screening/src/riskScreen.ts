@@ -366,6 +366,9 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     level = "crisis";
     decidedBy = "lexicon";
   } else if (someoneAtRisk && level === "none") {
+    // Only raised, never lowered: a message the classifier reads as the writer's own risk stays that, as the words
+    // beside the friend's may be the writer's own ("my sister keeps saying she wants to die and i dont want to be here
+    // either"), and helplines also serve a teen helping a friend.
     level = "concern";
     decidedBy = "lexicon";
     category = "someone_at_risk";

@@ -53,7 +53,8 @@ function combine(hits: readonly RuleHit[], crisisHits: readonly RuleHit[], redac
   const others = hits.filter((hit) => !crisisRules.has(hit.ruleId));
   let riskHits: RuleHit[];
   if (risk.level !== "crisis") riskHits = crisisHits.map((hit) => ({ ...hit, action: "flag" }));
-  else if (crisisHits.length > 0) riskHits = [...crisisHits];
+  // A crisis acts on every hit, whoever it names: a friend at risk (flagged alone) in a message read as a crisis too.
+  else if (crisisHits.length > 0) riskHits = crisisHits.map((hit) => ({ ...hit, action: "crisis" }));
   else riskHits = [{ category: ruleCategoryOf(risk), term: risk.category, ruleId: `${risk.decidedBy}.${risk.category}`, action: "crisis" }];
   return { ...buildVerdict([...riskHits, ...others], redactedText), risk };
 }

@@ -158,7 +158,19 @@ describe("someone the writer knows, at risk", () => {
   });
 
   it("stays a crisis when the writer's own words are in it too", () => {
-    expect(screener.screenInputLocally("my friend wants to kill himself and honestly so do i, i want to kill myself").risk.level).toBe("crisis");
+    const verdict = screener.screenInputLocally("my friend wants to kill himself and honestly so do i, i want to kill myself");
+
+    expect(verdict.risk.level).toBe("crisis");
+    expect(verdict.action).toBe("crisis");
+    expect(verdict.matches.map((match) => match.ruleId).sort()).toEqual(["crisis.kill_myself", "crisis.someone_at_risk"]);
+  });
+
+  it("is never lowered: read by the classifier as the writer's own crisis, it is one, and the verdict acts on it", () => {
+    const verdict = screener.screenInputLocally("mi amiga me dijo que se quiere matar y no sé qué hacer");
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+    expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "classifier" });
+    expect(verdict.action).toBe("crisis");
   });
 });
 

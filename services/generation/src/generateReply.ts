@@ -8,8 +8,8 @@ import type { Persona } from "@innerworld/chat-model/personas";
 import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
 import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
 import { DEFAULT_MODEL_PRICES, fitReply, isModelUnavailableError, isReplyRefusedError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
-import { screenOutput, softResourceLine } from "@innerworld/screening";
-import { CONCERN_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
+import { screenOutput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
+import { CONCERN_CHECK_IN_INSTRUCTION, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import { deterministicEventId, invocationDeadline, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import { epochSeconds, type Clock } from "@innerworld/platform/clock";
@@ -284,8 +284,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     // turn's deadline the teen was told it timed out: from then on nothing of it shows live.
     const live = turn.silent ? undefined : data.connectionId;
     const show = (frame: string) => (pastDeadline(data.receivedAt) ? Promise.resolve(false) : push(live, frame));
-    // A message of concern is answered, with an instruction to check in gently placed just before it.
+    // A message of concern is answered, with an instruction to check in gently placed just before it; a teen worried
+    // about someone they know is told how to get that person help instead.
     const concern = data.verdict.level === "concern";
+    const aboutSomeone = concern && data.verdict.category === "someone_at_risk";
     const prompt = buildPrompt({
       persona,
       ...(turn.context?.block ? { contextBlock: turn.context.block } : {}),
@@ -294,10 +296,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       answeredBy: turn.answeredBy,
       tokenBudget: ports.promptTokenBudget ?? DEFAULT_PROMPT_TOKEN_BUDGET,
       ...(turn.others ? { group: { others: turn.others } } : {}),
-      ...(concern ? { turnGuidance: CONCERN_CHECK_IN_INSTRUCTION } : {}),
+      ...(concern ? { turnGuidance: aboutSomeone ? SOMEONE_AT_RISK_INSTRUCTION : CONCERN_CHECK_IN_INSTRUCTION } : {}),
     });
     // One soft resource line per turn, on its first reply.
-    const resourceLine = concern && replyIndex === 0 ? softResourceLine(data.locale) : undefined;
+    const resourceLine = concern && replyIndex === 0 ? (aboutSomeone ? worriedAboutSomeoneLine(data.locale) : softResourceLine(data.locale)) : undefined;
     // The same turn always gets the same replyIds, so a redelivered event cannot make a second reply.
     const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
     const replyId = deterministicEventId("generation", "reply", replyKey);

@@ -1,8 +1,8 @@
 // Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it (a milder goodbye too), and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
-import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
-import { screenInput, softResourceLine } from "@innerworld/screening";
+import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
+import { screenInput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloudWithModel, type TestCloud } from "@innerworld/testing/cloud";
 
@@ -88,6 +88,25 @@ describe("crisis screening over the WebSocket", () => {
     expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(true);
     expect(String(reply.payload.text)).toMatch(new RegExp(`^${CHAT_REPLY.replace(/[.?]/g, "\\$&")}\\n\\n.*${helpline}`, "s"));
     expect(reply.payload.text).toContain(softResourceLine(locale));
+    expect(client.ofType("safety_notice")).toHaveLength(0);
+    await client.close();
+  });
+
+  it.each([
+    ["teen-crisis-friend", "en-US", "my best friend keeps saying she wants to kill herself and idk what to do"],
+    ["teen-crisis-friend-es", "es-MX", "mi mejor amiga dice que se quiere morir y no sé cómo ayudarla"],
+  ])("answers a teen worried about a friend through the model, told how to get the friend help (%s, %s)", async (teen, locale, text) => {
+    const client = await ChatClient.connect(env.cloud.endpoints, teen);
+    const sessionId = await startSession(client, locale);
+    const ack = await client.request("message", { sessionId, content: text }, "message_received");
+    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+
+    const chat = server.requests.filter(asksFor(text)).filter((r) => !isSecondOpinion(r));
+    expect(chat).toHaveLength(1);
+    const messages = chat[0]?.messages ?? [];
+    expect(messages.some((m) => m.role === "system" && m.content === SOMEONE_AT_RISK_INSTRUCTION)).toBe(true);
+    expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(false);
+    expect(reply.payload.text).toContain(worriedAboutSomeoneLine(locale));
     expect(client.ofType("safety_notice")).toHaveLength(0);
     await client.close();
   });

@@ -58,3 +58,15 @@ export const CONCERN_CHECK_IN_INSTRUCTION =
   "thoughts of not wanting to be here). Check in gently: reflect what they said, ask how they are really doing, and " +
   "let them know that help is there and that talking to a trusted adult or a helpline is a good step. Stay warm and " +
   "calm; do not lecture, diagnose or panic, and never describe ways of self-harm.";
+
+/**
+ * Added instead of CONCERN_CHECK_IN_INSTRUCTION when the teen is worried about someone they know who may want to die or
+ * is hurting themselves (category `someone_at_risk`): the teen is the one who can get that person help, and a secret
+ * they were asked to keep is one to break. The reply carries worriedAboutSomeoneLine after the model's words.
+ */
+export const SOMEONE_AT_RISK_INSTRUCTION =
+  "Safety note for this reply: the teen is worried about someone they know who may want to die or is hurting " +
+  "themselves. Take it seriously and thank them for caring. Say that this is too big to keep secret, even if they " +
+  "promised, and that the best step is to tell a trusted adult (a parent, a school counselor) today; if the person " +
+  "might be in danger right now, call the local emergency number or a crisis line, which also helps people worried " +
+  "about someone else. Ask how the teen is holding up. Stay warm and calm; never describe ways of self-harm.";
