@@ -353,8 +353,8 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
 
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
-  // Someone the writer knows at risk ("my friend wants to kill herself") makes a concern, not a crisis: the teen is the
-  // one who can help, so the persona checks in and says where help is, for them and for their friend.
+  // Someone the writer knows at risk ("my friend wants to kill herself") is not the writer's own crisis: the teen is the
+  // one who can help, so a message read as ordinary becomes a concern, answered with how to get the friend help.
   const stanceOf = (hit: RuleHit) => LEXICON_STANCE.get(entryOf(hit));
   const lexiconHit = input.lexiconHits.find((hit) => stanceOf(hit) !== "someone" && (stanceOf(hit) !== "mention" || message.risk >= t.lexiconMention));
   const someoneAtRisk = input.lexiconHits.some((hit) => stanceOf(hit) === "someone");

@@ -165,7 +165,7 @@ const NOT_A_SLIP: ReadonlySet<string> = new Set(["myselfs", "existed", "exists",
 // for the "me" form a risk word has ("matarme", "cortarme": myself).
 const SECOND_PERSON_VERB = /(?:ar|er|ir)te$/;
 
-/** The longest slips are read only in words of a length where one slip still leaves the word recognisable. */
+/** Only words of 5 to 11 letters are read as slips: a shorter word one letter from a risk word is too often another word. */
 const SLIP_LENGTHS = { shortest: 5, longest: 11 } as const;
 
 /**
