@@ -390,6 +390,33 @@ describe("createOfflineExtractor", () => {
   });
 
   describe("occasions and activities no list names", () => {
+    it("takes the teen's job by where it is, in the teen's words, and closed once quit", async () => {
+      // Act
+      const extraction = await extract(
+        userSays(
+          "i got hired at the bagel shop on elm",
+          "my first job at the frozen yogurt place starts monday",
+          "honestly i love my job at the animal shelter",
+          "just quit my job at the pet store lol",
+          "im thinking i'm gonna quit my job at the car wash",
+        ),
+      );
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["working at the bagel shop", "job at the frozen yogurt place", "job at the animal shelter", "job at the pet store", "job at the car wash"]);
+      expect(extraction.relations).toContainEqual({ type: "involves", from: "user", to: "job at the pet store", ended: true });
+      expect(extraction.relations).toContainEqual({ type: "involves", from: "user", to: "job at the car wash" });
+    });
+
+    it("takes no job that is somebody else's, only weighed, or already a habit with its schedule", async () => {
+      // Act
+      const extraction = await extract(userSays("my sister works at the mall", "if i work at the pool this summer i can pay for camp", "i work at my aunt's flower shop every saturday"));
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual([]);
+      expect(names(extraction, "Habit")).toEqual(["work at my aunt's flower shop every saturday"]);
+    });
+
     it("takes a noun phrase with a date as an occasion, and what a teen plays as an activity", async () => {
       // Act
       const extraction = await extract(userSays("the chili cookoff is on saturday", "i play the cello", "we play Central tonight"));
