@@ -604,6 +604,28 @@ describe("createOfflineExtractor", () => {
       expect(extraction.relations).toContainEqual({ type: "supports", from: "user", to: "family" });
     });
 
+    it("keeps the hour, the day's fixed point and the season a schedule is told with, but not a clause of its own", async () => {
+      // Act
+      const extraction = await extract(
+        userSays(
+          "i swim every morning at 5 but my times are still slow",
+          "i stretch every day at 6am before school",
+          "i text my dad every night after my shift",
+          "i read every morning before the bus comes",
+          "i refresh the snow report 6 times a day during ski season",
+        ),
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        "swim every morning at 5",
+        "stretch every day at 6am before school",
+        "text my dad every night after my shift",
+        "read every morning",
+        "refresh the snow report 6 times a day during ski season",
+      ]);
+    });
+
     it("finds habits told by a routine time, a place they are taken to, where the money goes, or what has gone on since", async () => {
       // Act
       const extraction = await extract(
