@@ -370,6 +370,14 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Thing")).toEqual(["headphones", "pickles", "minecraft", "friends"]);
     });
 
+    it("takes a title of several everyday words only when watched or capitalised, as it does a title of one", async () => {
+      // Act
+      const extraction = await extract(userSays("me and the boys are hitting the skatepark later", "my mom has a meeting at the office downtown", "i binged the bear in two days"));
+
+      // Assess
+      expect(names(extraction, "Thing")).toEqual(["the bear"]);
+    });
+
     it("finds values said of first, and gerund values", async () => {
       // Act
       const extraction = await extract(userSays("loyalty over everything", "ngl honesty matters more to me than being nice", "giving back to my community matters"));
