@@ -4,6 +4,7 @@ import { ACTIVITIES, ACTIVITY_VERBS, FRAMED_ACTIVITIES, TEAM_LEVELS } from "./le
 import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
 import { canonicalEntityKey } from "./canonicalEntityKey.js";
+import { linkGoalsHolding } from "./findGoals.js";
 import { spansOverlap } from "./spans.js";
 import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
 
@@ -194,4 +195,70 @@ function isSomebodyElsesOccasion(lower: string, start: number): boolean {
   // The clause the occasion is in, back to the last sentence or clause break.
   const clause = lower.slice(0, start).split(/[.!?;,]|\b(?:but|and|so)\b/).pop() ?? "";
   return OTHER_SUBJECT.test(clause) && !FIRST_PERSON.test(clause);
+}
+
+/**
+ * The teen's own job, told by where it is: "i work at target", "i've been working at the dollar general", "my job at
+ * petsmart", "i got hired at the kroger deli". Writers name it with the teen's own head word ("job at petsmart", "work
+ * at the dairy queen"; "working at" for a hire). "i" or a frame of the teen's own ("been", "started", "quit") opens
+ * "work"; "my", "first" or "new" opens "job": "she works at walmart" is somebody else's.
+ */
+const JOB = /\b(?:(?:i|i'm|im|i've\s+been|ive\s+been|i\s+been|been|started|start|love|like|hate|quit|stuck)\s+(?:working|work)|(my|first|new|summer)\s+job|got\s+hired)\s+at\s+/g;
+/** Words that end the workplace's name and start when, how long, with whom or the next clause: "[the mcdonalds] on 5th after school". */
+const WORKPLACE_ENDS = new Set([
+  "after", "before", "since", "for", "on", "in", "at", "every", "and", "but", "so", "or", "til", "till", "until", "when", "while", "because", "bc", "cuz",
+  "cause", "lol", "lmao", "rn", "now", "today", "tonight", "tomorrow", "yesterday", "this", "next", "last", "with", "w", "to", "is", "was", "are", "its",
+  "it's", "like", "lowkey", "honestly", "tbh", "ngl", "fr", "tho", "though", "too", "again", "anymore", "during", "over", "most", "all", "three", "two", "four", "five",
+]);
+/** Words a workplace does not start with: "i work at night", "at home", "at it". */
+const NOT_WORKPLACES = new Set(["night", "nights", "home", "it", "that", "this", "all", "least", "most", "first", "school", "church"]);
+const LONGEST_WORKPLACE = 4;
+/** The job was left ("just quit my job at", "i quit working at"), not only meant to be ("gonna quit my job at"). */
+const LEFT_JOB = /\b(?:quit|left|lost)\s+$/;
+const PLANNED = /\b(?:gonna|to|wanna|might|will|ll|should|could|can't|cant)\s+(?:quit|leave)\s+$/;
+
+/**
+ * Run after the taggers: neither was shown a job as an activity by the rules, so adding it here leaves what they read
+ * unchanged. A habit told with its schedule ("i work at culver's three nights a week") already holds it; the writers
+ * name that habit, not a second activity.
+ */
+export function addJobs(found: MessageFindings): void {
+  const { message } = found;
+  const { text, lower, tokens, dates } = message;
+  for (const match of matchesOf(JOB, lower)) {
+    const headStart = lower.slice(match.index).search(/(?:working|work|job|hired)\b/) + match.index;
+    // "if i work at the dealership over summer": a job weighed, not held.
+    if (/\b(?:if|could|would|might)\s+$/.test(lower.slice(Math.max(0, match.index - 8), match.index))) continue;
+    if (found.entities.some((entity) => entity.type === "Habit" && spansOverlap(entity, { start: headStart, end: headStart + 4 }))) continue;
+    let last = -1;
+    for (let index = tokenIndexAt(message, match.index + match[0].length), taken = 0; taken < LONGEST_WORKPLACE; index += 1, taken += 1) {
+      const token = tokens[index];
+      const previous = tokens[index - 1];
+      if (!token || token.start < match.index + match[0].length || WORKPLACE_ENDS.has(token.lower) || /^\d/.test(token.lower)) break;
+      if (taken > 0 && previous && /[.,!?;:\n()]/.test(text.slice(previous.end, token.start))) break;
+      // "[the hardware store] starts monday": a verb after the first word starts the clause's predicate.
+      if (taken > 0 && (token.tags.has("Verb") || token.tags.has("Adverb"))) break;
+      if (dates.some((date) => spansOverlap(date, token)) || (taken === 0 && NOT_WORKPLACES.has(token.lower))) break;
+      last = index;
+    }
+    const lastToken = tokens[last];
+    if (!lastToken || /^(?:the|a|an|my|our|his|her|their)$/.test(lastToken.lower)) continue;
+    const start = headStart;
+    const end = lastToken.end;
+    const workplace = text.slice(match.index + match[0].length, end).replace(/[^\p{L}\p{N}'’]+$/u, "");
+    const said = lower.slice(headStart).split(/\s/)[0] ?? "job";
+    const head = said === "hired" ? "working" : said;
+    const held = found.entities.filter((entity) => entity.type === "Activity" && spansOverlap(entity, { start, end }));
+    // A tagger's bare "job" inside "my job at the bagel shop" is the same job, named without where it is.
+    if (held.length === 1 && held[0] && held[0].start >= start && held[0].end < end) {
+      Object.assign(held[0], { name: `${head} at ${workplace}`, start, end });
+      linkGoalsHolding(found, held[0]);
+      continue;
+    }
+    if (held.length > 0) continue;
+    const before = lower.slice(Math.max(0, match.index - 16), match.index + (/^quit\b/.test(match[0]) ? 5 : 0));
+    const ended = LEFT_JOB.test(before) && !PLANNED.test(before);
+    const added = found.add({ type: "Activity", name: `${head} at ${workplace}`, start, end, userEdges: [{ type: "involves", ...(ended ? { ended: true } : {}) }] });
+    linkGoalsHolding(found, added);
+  }
 }

@@ -327,7 +327,10 @@ const DANGLING = new Set([
   "during", "by", "his", "her", "their", "our", "your", "so", "too", "many", "much", "more", "some", "every", "each", "like", "this", "that",
 ]);
 
-/** "every morning before school", "every day after practice": a time after the schedule belongs to it. */
+/**
+ * "every morning before school", "every day after my shift", "every morning at 6", "5 times a day during ski season": a time
+ * after the schedule belongs to it; the writers keep it (the hour in all 18 habits of train and dev told with one).
+ */
 function trailingTime(clause: readonly Token[], from: number): string[] {
   const next = clause.findIndex((token) => token.start >= from);
   const first = clause[next];
@@ -346,9 +349,33 @@ function trailingTime(clause: readonly Token[], from: number): string[] {
     }
     return place.length > 0 ? [first.lower, second.lower, ...place.map(bare)] : [];
   }
-  if (!/^(?:before|after)$/.test(first.lower) || !/^(?:school|practice|work|bed|class|church|dinner|lunch)$/.test(bare(second))) return [];
-  return [first.lower, bare(second)];
+  // "every morning at 6", "on tuesdays at 6am", "every day at 6 before school": the hour, and a time after it, are the schedule's.
+  if (first.lower === "at" && /^\d/.test(second.lower)) {
+    const afterHour = clause[next + 2];
+    const meridiem = afterHour && /^(?:am|pm)$/.test(bare(afterHour)) && !/[,.!?;]/.test(second.post) ? afterHour : undefined;
+    const hour = [first.lower, bare(second), ...(meridiem ? [bare(meridiem)] : [])];
+    return [...hour, ...trailingTime(clause, (meridiem ?? second).end)];
+  }
+  // "10 times a day during hurricane season": the season it is done in.
+  if (first.lower === "during") {
+    const season = clause.slice(next + 1, next + 4).findIndex((token) => bare(token) === "season");
+    const words = clause.slice(next + 1, next + 2 + season);
+    return season > 0 && words.every((token, index) => index === words.length - 1 || !/[,.!?;]/.test(token.post)) ? [first.lower, ...words.map(bare)] : [];
+  }
+  if (!/^(?:before|after)$/.test(first.lower)) return [];
+  // "every night after my shift", "every morning before the bus", "every friday after the game": the day's fixed point it is
+  // done by; not a clause of its own ("before the bus comes").
+  const owner = /^(?:the|my)$/.test(second.lower) && !/[,.!?;]/.test(second.post) ? second : undefined;
+  const markerIndex = owner ? next + 2 : next + 1;
+  const marker = clause[markerIndex];
+  if (!marker || !ROUTINE_MARKERS.test(bare(marker))) return [];
+  const following = clause[markerIndex + 1];
+  if (owner && following && !/[,.!?;]/.test(marker.post) && following.tags.has("Verb")) return [];
+  return [first.lower, ...(owner ? [owner.lower] : []), bare(marker)];
 }
+
+/** What a habit is done before or after: the day's fixed points. */
+const ROUTINE_MARKERS = /^(?:school|practice|work|bed|class|church|dinner|lunch|breakfast|homework|shift|bus|game|training|mass|service)$/;
 
 /** The habit's verb in its clause: after the user as subject (and skippable words), or first in a subjectless clause. */
 function habitVerb(clause: readonly Token[], freqStart: number): number {

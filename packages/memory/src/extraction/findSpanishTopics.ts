@@ -1,6 +1,6 @@
 // Finds school subjects and fields of study named in Spanish ("reprobé química", "quiero estudiar enfermería") as Topics.
 import type { EntityType } from "../graph/model.js";
-import type { MessageFindings } from "./MessageFindings.js";
+import type { EntityFinding, MessageFindings } from "./MessageFindings.js";
 import { matchesOf } from "./textPatterns.js";
 
 /** Subjects whose Spanish names mean nothing else: found wherever they are said. Accents optional, as teens type them. */
@@ -25,16 +25,21 @@ const SPANS_OTHERS: ReadonlySet<EntityType> = new Set(["Goal", "Habit", "Value",
 
 /**
  * Runs after the taggers (they were trained without it). A subject inside an occasion ("el examen de química" as an
- * Event) is left to it, as "math test" is in English; a subject a rule or tagger took for a place ("en trigonometría")
- * is a subject.
+ * Event) is left to it, as "math test" is in English; a subject a rule or tagger took for a place or a thing ("en
+ * trigonometría", "sobre todo por química") is a subject, and one a tagger read as a subject is kept as it named it.
  */
 export function addSpanishSubjects(found: MessageFindings): void {
   const { text, lower } = found.message;
   for (const match of matchesOf(SUBJECT, lower)) {
     const [start, end] = match.indices[1] ?? match.indices[2] ?? [match.index, match.index + match[0].length];
     const overlapping = found.entities.filter((entity) => entity.start < end && entity.end > start && !SPANS_OTHERS.has(entity.type));
-    if (overlapping.some((entity) => entity.type !== "Place")) continue;
-    for (const place of overlapping) found.remove(place);
+    // What a rule or tagger may take the subject's name for: a place ("en trigonometría"), or a thing of its word alone
+    // ("por química"); "mi libro de química" is a thing of its own.
+    const misread = (entity: EntityFinding) => entity.type === "Place" || (entity.type === "Thing" && entity.start >= start && entity.end <= end);
+    if (overlapping.some((entity) => !misread(entity) && entity.type !== "Topic")) continue;
+    // A tagger may read the subject both as a Topic and as a place ("estudiar enfermería"): the place goes either way.
+    for (const entity of overlapping.filter(misread)) found.remove(entity);
+    if (overlapping.some((entity) => entity.type === "Topic")) continue;
     found.add({ type: "Topic", name: text.slice(start, end), start, end, attributes: { kind: "school subject" }, userEdges: [{ type: "mentions" }] });
   }
 }

@@ -32,6 +32,15 @@ describe("school subjects named in Spanish", () => {
     expect(entities.filter((entity) => entity.type === "Place")).toEqual([]);
   });
 
+  it("reads a subject a tagger took for a thing as a subject", async () => {
+    // Act
+    const entities = await found("el jueves empiezan los parciales y ando nerviosa sobre todo por química");
+
+    // Assess
+    expect(entities.filter((entity) => entity.type === "Topic").map((entity) => entity.name)).toEqual(["química"]);
+    expect(entities.filter((entity) => entity.type === "Thing")).toEqual([]);
+  });
+
   it("reads a subject after 'en' as a subject, not a place", async () => {
     // Act
     const entities = await found("saqué un 10 en trigonometría y nadie me cree");

@@ -10,12 +10,15 @@ import { alternation, looksLikeName, matchesOf, tokenIndexAt } from "./textPatte
 const TITLES = new PhraseMatcher([...APPS, ...GAMES, ...SHOWS]);
 const OWNED = new PhraseMatcher([...POSSESSIONS, ...BRAND_THINGS]);
 const ANIMAL_NAMES = new PhraseMatcher(ANIMALS);
-/** Titles that are also everyday words ("friends", "wednesday", "snap"): a title only when capitalised or watched/played. */
-const AMBIGUOUS_TITLES = new Set(
-  ("snap max amazon friends wednesday the office avatar frozen the bear the boys survivor the voice invincible arcane twilight marvel halo " +
-    "destiny smash hades celeste apex sims the sims among us bleach euphoria shameless supernatural dnd cod the last of us spider-man prime " +
-    "canvas ig yt league").split(" "),
-);
+/**
+ * Titles that are also everyday words ("friends", "wednesday", "snap", "the boys"): a title only when capitalised or
+ * watched/played. Whole phrases: "me and the boys" is no show.
+ */
+const AMBIGUOUS_TITLES = new Set([
+  "snap", "max", "amazon", "friends", "wednesday", "the office", "avatar", "frozen", "the bear", "the boys", "survivor", "the voice", "invincible",
+  "arcane", "twilight", "marvel", "halo", "destiny", "smash", "hades", "celeste", "apex", "sims", "the sims", "among us", "bleach", "euphoria",
+  "shameless", "supernatural", "dnd", "cod", "the last of us", "spider-man", "prime", "canvas", "ig", "yt", "league",
+]);
 /** Verbs that make the next words a title: "watching friends", "rewatched it", "playing apex". */
 const TITLE_FRAMES = new Set([
   "watch", "watching", "watched", "rewatch", "rewatching", "rewatched", "binge", "binged", "binging", "bingeing", "finished", "play", "playing",

@@ -370,6 +370,14 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Thing")).toEqual(["headphones", "pickles", "minecraft", "friends"]);
     });
 
+    it("takes a title of several everyday words only when watched or capitalised, as it does a title of one", async () => {
+      // Act
+      const extraction = await extract(userSays("me and the boys are hitting the skatepark later", "my mom has a meeting at the office downtown", "i binged the bear in two days"));
+
+      // Assess
+      expect(names(extraction, "Thing")).toEqual(["the bear"]);
+    });
+
     it("finds values said of first, and gerund values", async () => {
       // Act
       const extraction = await extract(userSays("loyalty over everything", "ngl honesty matters more to me than being nice", "giving back to my community matters"));
@@ -390,6 +398,33 @@ describe("createOfflineExtractor", () => {
   });
 
   describe("occasions and activities no list names", () => {
+    it("takes the teen's job by where it is, in the teen's words, and closed once quit", async () => {
+      // Act
+      const extraction = await extract(
+        userSays(
+          "i got hired at the bagel shop on elm",
+          "my first job at the frozen yogurt place starts monday",
+          "honestly i love my job at the animal shelter",
+          "just quit my job at the pet store lol",
+          "im thinking i'm gonna quit my job at the car wash",
+        ),
+      );
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["working at the bagel shop", "job at the frozen yogurt place", "job at the animal shelter", "job at the pet store", "job at the car wash"]);
+      expect(extraction.relations).toContainEqual({ type: "involves", from: "user", to: "job at the pet store", ended: true });
+      expect(extraction.relations).toContainEqual({ type: "involves", from: "user", to: "job at the car wash" });
+    });
+
+    it("takes no job that is somebody else's, only weighed, or already a habit with its schedule", async () => {
+      // Act
+      const extraction = await extract(userSays("my sister works at the mall", "if i work at the pool this summer i can pay for camp", "i work at my aunt's flower shop every saturday"));
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual([]);
+      expect(names(extraction, "Habit")).toEqual(["work at my aunt's flower shop every saturday"]);
+    });
+
     it("takes a noun phrase with a date as an occasion, and what a teen plays as an activity", async () => {
       // Act
       const extraction = await extract(userSays("the chili cookoff is on saturday", "i play the cello", "we play Central tonight"));
@@ -575,6 +610,28 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Activity")).toEqual(["guitar"]);
       expect(names(extraction, "Value")).toEqual(["family", "being honest"]);
       expect(extraction.relations).toContainEqual({ type: "supports", from: "user", to: "family" });
+    });
+
+    it("keeps the hour, the day's fixed point and the season a schedule is told with, but not a clause of its own", async () => {
+      // Act
+      const extraction = await extract(
+        userSays(
+          "i swim every morning at 5 but my times are still slow",
+          "i stretch every day at 6am before school",
+          "i text my dad every night after my shift",
+          "i read every morning before the bus comes",
+          "i refresh the snow report 6 times a day during ski season",
+        ),
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        "swim every morning at 5",
+        "stretch every day at 6am before school",
+        "text my dad every night after my shift",
+        "read every morning",
+        "refresh the snow report 6 times a day during ski season",
+      ]);
     });
 
     it("finds habits told by a routine time, a place they are taken to, where the money goes, or what has gone on since", async () => {
