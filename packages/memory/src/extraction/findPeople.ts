@@ -391,6 +391,17 @@ export function dropTheTeenAndGreetings(found: MessageFindings): void {
 }
 
 /**
+ * "my dads side of the family", "my mom's side": the family, not the parent, whichever step read the parent there (the
+ * rules skip it; a tagger may not). Only a family role gives way: "i was on Jordan's side" still names Jordan.
+ */
+export function dropParentsNamingAFamilySide(found: MessageFindings): void {
+  for (const entity of [...found.entities]) {
+    if (entity.type !== "Person" || !/^['’]?s?\s+side\b/.test(found.message.lower.slice(entity.end))) continue;
+    if (personRole(entity.name.toLowerCase().replace(/['’]?s$/u, ""))) found.remove(entity);
+  }
+}
+
+/**
  * Friends the rules read no name for, found after the taggers (so the taggers read what they were trained on): a name
  * after a Spanish friend word ("mi amigo Diego", "mis amigas Vale y Sofi", "mi mejor amiga Camila"), and a capitalised
  * word right after "my friend" or "mi amigo" that compromise took for another word ("Diego" read as a verb).

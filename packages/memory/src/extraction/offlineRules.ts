@@ -7,7 +7,7 @@ import { findHabits } from "./findHabits.js";
 import { addSpanishFeelings } from "./findSpanishFeelings.js";
 import { addSpanishHabits } from "./findSpanishHabits.js";
 import { addSpanishSubjects } from "./findSpanishTopics.js";
-import { addFriendsTheRulesMissed, dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
+import { addFriendsTheRulesMissed, dropParentsNamingAFamilySide, dropTheTeenAndGreetings, dropTitlesReadIntoWords, findPeople, joinTitlesToTheirSurnames } from "./findPeople.js";
 import { findPlaces } from "./findPlaces.js";
 import { findRetractions } from "./findRetractions.js";
 import { findThings, findTitles } from "./findThings.js";
@@ -66,6 +66,7 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   addSpanishHabits,
   addSpanishFeelings,
   dropTheTeenAndGreetings,
+  dropParentsNamingAFamilySide,
 ];
 
 export function applyAfterTaggers(found: MessageFindings): void {
