@@ -2,12 +2,8 @@
 // "quiero"): those are words of their own, and the repair must leave them as written.
 
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import { COMMON_WORDS, MISSPELLINGS, RISK_WORDS } from "../../src/normalizeVocabulary.data";
 import { riskWordOneSlipAway } from "../../src/wordRepair";
-
-/** The dictionaries read, by package name: word lists under the MIT licence, each a JSON array of words. */
-export const DICTIONARY_PACKAGES = ["an-array-of-english-words", "an-array-of-spanish-words"] as const;
 
 /**
  * Dictionary words that are far likelier a teen's slip of the risk word than the word itself: chat spellings ("tonite",
@@ -41,14 +37,20 @@ export function realWordsNearRiskWords(dictionaryWords: Iterable<string>): strin
 /** Every word of the installed dictionaries, with each package's name and version for the generated file's header. */
 export function readDictionaries(): { words: string[]; sources: string[] } {
   const require = createRequire(import.meta.url);
+  // Named one by one, so that the dependency checker sees each package read.
+  const dictionaries = [
+    { words: require("an-array-of-english-words") as string[], manifest: require("an-array-of-english-words/package.json") as PackageManifest },
+    { words: require("an-array-of-spanish-words") as string[], manifest: require("an-array-of-spanish-words/package.json") as PackageManifest },
+  ];
   const words: string[] = [];
-  const sources: string[] = [];
-  for (const name of DICTIONARY_PACKAGES) {
-    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string; license: string };
-    for (const word of JSON.parse(readFileSync(require.resolve(name), "utf8")) as string[]) words.push(word);
-    sources.push(`${name} ${manifest.version} (${manifest.license})`);
-  }
-  return { words, sources };
+  for (const dictionary of dictionaries) for (const word of dictionary.words) words.push(word);
+  return { words, sources: dictionaries.map(({ manifest }) => `${manifest.name} ${manifest.version} (${manifest.license})`) };
+}
+
+interface PackageManifest {
+  name: string;
+  version: string;
+  license: string;
 }
 
 /** The generated module's text: the words wrapped at 120 characters. */
