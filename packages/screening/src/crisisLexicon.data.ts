@@ -14,8 +14,9 @@ export const CRISIS_LEXICON_VERSION = "2026.12.6";
  * - told: someone told the writer to die ("they keep telling me to kys")
  * - disclosure: the writer is being abused
  * - someone: someone the writer knows means to die or is hurting themselves ("my friend wants to kill herself")
- * A teen's message on any of them but `someone` is a crisis; on `someone`, the teen is the one who can help, and the
- * message is a concern (the persona checks in and says where help is) unless the classifier reads a crisis. A model's
+ * A teen's message on any of them but `someone` is a crisis; on `someone`, the teen is the one who can help: the words
+ * about the friend count for no other entry, and the message is a concern, answered with how to help the friend, unless
+ * the writer's own words elsewhere in it or the classifier make it a crisis. A model's
  * reply may mention the topic, or name another's words, while helping; it must never speak as the one in crisis or give
  * a method.
  */
@@ -51,11 +52,21 @@ const ES_NAKED = "(desnuda|desnudo|desnudas|desnudos|sin ropa|intimas|intimos|en
 const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|sacarme) (fotos|fotografias|fotitos|videos|nudes|packs?)|tocarlo|tocarla|tocarle|tocarme|besarlo|besarla|tener (sexo|relaciones)|acostarme con|desnudarme|quitarme la ropa|hacer cosas (que no quiero|sexuales))`;
 // Someone a teen knows, said with "my": a friend, a sibling, a classmate; "she", "he" or "they" alone may be a character.
 const EN_SOMEONE_I_KNOW =
-  "(my|our) (best |close |old |online |closest )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin)( from [a-z]+)?";
+  "(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
 // Words that stand between who and what: "my friend from camp literally just said", "my sister keeps saying".
 const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|told me she|told me he|told me they) )*";
+// What they said, threatened or did, before doing it to themselves ("said she would", "keeps threatening to", "tried to").
+const EN_THEY_SAY =
+  "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
+const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
+// Cutting one's hair or nails, or some slack, is not self-harm.
+const EN_NOT_GROOMING = "(?! (some|a|her|his|their) ?(slack|bangs|hair|fringe|break|nails))";
 const ES_SOMEONE_I_KNOW =
-  "(mi|mis) (mejor )?(amigo|amiga|amigos|amigas|mejor amigo|mejor amiga|compa|companero|companera|hermano|hermana|primo|prima|novio|novia|ex|crush|companera de clase|vecino|vecina)";
+  "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
+// Cutting one's hair or nails, or getting hurt at a game, is not self-harm.
+const ES_NOT_GROOMING = "(?! (el|la|los|las|su|sus) (pelo|cabello|unas|fleco|flequillo|barba|puntas))";
+// Dying of laughter, hunger or embarrassment, or wanting to die in one's home town when old.
+const ES_NOT_HYPERBOLE = "(?! (de|del) (la |el |un |una )?(risa|hambre|verguenza|pena|sueno|aburrimiento|amor|calor|frio|cringe|coraje|susto|celos)| en (su|el|la|mi|casa))";
 // A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente".
 const ES_FROM_A_HEIGHT =
   "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
@@ -110,7 +121,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(want|wanted|wanting|need|ready|plan|planning|deserve|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for|in (minecraft|fortnite|roblox|the game)))",
+      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for|in (minecraft|fortnite|roblox|the game)))",
       "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
       "wish to die",
       "(pray|hope|hoping|praying) (i|that i) (die|dont wake up|do not wake up|never wake up)",
@@ -224,7 +235,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "no (reason|point|purpose) (to|in|for) (live|living|being alive|going on|keep going|keeping going|staying alive|existing|me being here)",
+      "no (reason|reasons|point|purpose) (to|in|for) (live|living|being alive|going on|keep going|keeping going|staying alive|existing|me being here)",
       "nothing (left )?to live for",
       "(whats|what is) the point (of|in) (living|life|being alive|going on|existing|me being here|anything any more)",
       "(life|living) (isnt|is not|aint|is no longer) worth (living|it)",
@@ -389,14 +400,16 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: ["overdos(e|ed|es|ing)"],
   },
   {
-    // Dying without pain is what a method question asks for ("qué medicamento es más rápido para morir sin dolor"), and
-    // also what a family hopes for a grandparent or a pet: a mention, which a classifier sure it is ordinary overrules.
+    // Dying without pain is what a method question asks for ("qué medicamento es más rápido para morir sin dolor"); named
+    // as asked for or as a way, not as a hope for a grandparent or a pet, and a mention all the same.
     id: "die_without_pain",
     category: "crisis",
     stance: "mention",
     patterns: [
-      "(die|kill {me}|end it|go) (painlessly|without (any )?(pain|it hurting))",
-      "(morir|morirme|morirse|matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida) (sin (dolor|sufrir)|rapido y sin dolor)",
+      // Asked for oneself or as a way: "let me go painlessly", "a way to die without pain"; a surgery or a pet's last
+      // visit to the vet "going painlessly" is neither.
+      "(let me|help me|so i can|i could|i can|can i|could i|a way to|ways to|how to|how do i|how can i|how could i|want to|wanna|wants to|i will|ill) (die|kill {me}|end it|go) (painlessly|without (any )?(pain|it hurting))",
+      "(para|como|quiero|queria|quisiera|quiere|forma de|manera de|puedo|podria) (morir|morirme|morirse|matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida) (sin (dolor|sufrir)|rapido y sin dolor)",
     ],
   },
   // ── self-harm ──
@@ -485,11 +498,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "someone",
     patterns: [
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(wants|wanted|is going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|tried|is trying|has been trying|said|says|told me|texted me|texted|dmd me|posted) (that )?((she|he|they) )?((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna) )?(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(wants|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment))`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|s|was|has been|s been|keeps) (suicidal|self harming|cutting (herself|himself|themselves|again))`,
-      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(se quiere|se va a|quiere|va a|piensa|intento|trato de|se intento) (matar|suicidar|quitar la vida|matarse|suicidarse|quitarse la vida|morir|morirse)`,
-      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se sigue cortando|se volvio a cortar|se hace dano|se lastima)`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment))`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself|again))${EN_NOT_GROOMING}`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
     ],
   },
   // ── abuse disclosures ──

@@ -18,15 +18,23 @@ const OUTPUT_ACTION: Readonly<Record<CrisisStance, SafetyAction>> = {
   someone: "flag",
 };
 
+/**
+ * Every entry's first match in the text. The words about someone the writer knows are theirs, not the writer's: the
+ * other entries are matched with those words left out, so in "my friend keeps saying they want to die" the "want to
+ * die" names no one, while in "my friend wants to die and i want to die too" the writer's own words still do.
+ */
 export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirection): RuleHit[] {
-  const hits: RuleHit[] = [];
-  for (const { entry, match } of COMPILED.firstMatches(text.forms)) {
-    hits.push({
-      category: entry.category,
-      term: match[0].trim(),
-      ruleId: `${entry.category}.${entry.id}`,
-      action: direction === "output" ? OUTPUT_ACTION[entry.stance] : entry.stance === "someone" ? "flag" : "crisis",
-    });
+  let matches = COMPILED.firstMatches(text.forms);
+  const aboutSomeone = matches.filter(({ entry }) => entry.stance === "someone");
+  if (aboutSomeone.length > 0) {
+    const terms = aboutSomeone.map(({ match }) => match[0].trim());
+    const withoutThem = text.forms.map((form) => terms.reduce((rest, term) => rest.split(term).join(" . "), form));
+    matches = [...aboutSomeone, ...COMPILED.firstMatches(withoutThem).filter(({ entry }) => entry.stance !== "someone")];
   }
-  return hits;
+  return matches.map(({ entry, match }) => ({
+    category: entry.category,
+    term: match[0].trim(),
+    ruleId: `${entry.category}.${entry.id}`,
+    action: direction === "output" ? OUTPUT_ACTION[entry.stance] : entry.stance === "someone" ? "flag" : "crisis",
+  }));
 }

@@ -361,7 +361,38 @@ describe("someone the writer knows, at risk", () => {
     expect(verdict.action).toBe("flag");
   });
 
-  it.each(["why did romeo and juliet kill themselves", "my friend said she wants to die of embarrassment lol", "she cut herself some bangs"])(
+  it.each([
+    ["my mom wants to kill herself", "crisis.someone_at_risk"],
+    ["my friends want to kill themselves", "crisis.someone_at_risk"],
+    ["my ex said he would kill himself if i left him", "crisis.someone_at_risk"],
+    ["my friend keeps talking about killing herself", "crisis.someone_at_risk"],
+    ["my friend is hurting herself", "crisis.someone_at_risk"],
+    ["mi mamá quiere morirse", "crisis.someone_at_risk"],
+    ["mis amigas se quieren matar", "crisis.someone_at_risk"],
+    ["mi amigo de la escuela se quiere matar", "crisis.someone_at_risk"],
+    ["mi amiga ya no quiere vivir", "crisis.someone_at_risk"],
+  ])("%j → %s: parents, plurals, threats and Spanish subjects too", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual([ruleId]);
+  });
+
+  it("keeps the friend's words from naming the writer, and the writer's own words beside them still do", () => {
+    expect(screenInput("my friend keeps saying they want to die").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+    expect(screenInput("my friend is suicidal").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+    expect(screenInput("my friend wants to die and i want to die too").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", "crisis.want_to_die"]);
+  });
+
+  it.each([
+    "why did romeo and juliet kill themselves",
+    "my friend said she wants to die of embarrassment lol",
+    "my sister is cutting herself some bangs",
+    "my friend is cutting herself some slack",
+    "mi hermano va a matar a mi perro",
+    "mi primo piensa matar el tiempo",
+    "mi amiga quiere morir de risa",
+    "mi hermano se va a morir de la risa",
+    "mi prima se corta el pelo",
+    "mi hermano se lastima jugando futbol",
+  ])(
     "%j names no one the writer knows at risk",
     (message) => {
       expect(screenInput(message).matches).toEqual([]);
@@ -372,12 +403,19 @@ describe("someone the writer knows, at risk", () => {
 describe("dying without pain, in English and Spanish", () => {
   it.each([
     ["is there a pill that would let me die painlessly", "crisis.die_without_pain"],
-    ["what would make it possible to end it without any pain", "crisis.die_without_pain"],
+    ["how can i end it without any pain", "crisis.die_without_pain"],
     ["qué se puede tomar para morir sin dolor", "crisis.die_without_pain"],
     ["hay forma de matarme rapido y sin dolor", "crisis.die_without_pain"],
   ])("%j → %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
+
+  it.each(["the surgery will go painlessly", "i hope my cat can go painlessly", "my dog is going to die painlessly at the vet", "ojalá mi perro pueda morir sin dolor"])(
+    "%j, a hope for a surgery or a pet, names no way of dying",
+    (message) => {
+      expect(screenInput(message).matches).toEqual([]);
+    },
+  );
 
   it("is a mention, which a classifier sure the message is ordinary may overrule (a grandparent in hospice)", () => {
     expect(CRISIS_LEXICON.find((entry) => entry.id === "die_without_pain")?.stance).toBe("mention");

@@ -68,6 +68,26 @@ function entryOf(hit: RuleHit): string {
   return hit.ruleId.slice(hit.ruleId.indexOf(".") + 1);
 }
 
+/** A message's lexicon hits by whose words they are. */
+export interface SortedLexiconHits {
+  /** The writer's own words, a method, being told to die, a disclosure: decisive. */
+  own: RuleHit[];
+  /** A topic named ("suicide"), which a classifier sure the message is ordinary overrules. */
+  mentions: RuleHit[];
+  /** Someone the writer knows at risk ("my friend wants to kill herself"). */
+  someone: RuleHit[];
+}
+
+/** Sorts the hits by stance (findCrisisLanguage has already left out the words about someone the writer knows). */
+export function sortLexiconHits(hits: readonly RuleHit[]): SortedLexiconHits {
+  const stanceOf = (hit: RuleHit) => LEXICON_STANCE.get(entryOf(hit));
+  return {
+    own: hits.filter((hit) => stanceOf(hit) !== "mention" && stanceOf(hit) !== "someone"),
+    mentions: hits.filter((hit) => stanceOf(hit) === "mention"),
+    someone: hits.filter((hit) => stanceOf(hit) === "someone"),
+  };
+}
+
 /**
  * A message the classifier reads as at least a concern, whose kind is ideation, a plan, a method, self-harm or a
  * farewell, gets crisis resources: for these kinds a teen who is only "concerning" today and one in danger write
@@ -253,7 +273,7 @@ export const PLAN_DETAIL_CONCEPTS: ReadonlySet<string> = new Set([
 
 /**
  * A follow-up that names a plan's detail (PLAN_DETAIL_CONCEPTS) continues an earlier crisis from this lower floor. On
- * dev's 215 sequence lines: 91 of 113 crises caught instead of 86, the same 9 of 50 ordinary lines flagged, and of dev's
+ * dev's 215 sequence lines: 91 of 113 crises caught instead of 86 (92 with model 2025.12.11+9da053b8), the same 9 of 50 ordinary lines flagged, and of dev's
  * one- to three-word everyday fragments read after a crisis 4.5 % meet the rule instead of 4.1 % (at 0.5, 5.5 %: over
  * the 5 % limit). Chosen on dev only among 0.3 to 0.6 in steps of 0.05 (`bench/classifier/followUps.ts`;
  * docs/safety-screening.md).
@@ -289,6 +309,8 @@ export interface EarlierReading {
   category: RiskCategory;
   /** The kind a verdict names when this message makes one: the lexicon's where it matched, else the classifier's. */
   named: ScreeningCategory;
+  /** The lexicon named someone the writer knows at risk. */
+  someoneAtRisk: boolean;
 }
 
 const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
@@ -300,17 +322,21 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
     reading = boundedMemo(RECENT_CACHE_SIZE, (earlier): EarlierReading => {
       const prepared = prepareText(earlier);
       const hits = findCrisisLanguage(prepared, "input");
-      const own = hits.find((hit) => LEXICON_STANCE.get(entryOf(hit)) !== "mention");
+      // A friend at risk named earlier is not the writer's own crisis carrying on: only their own words and mentions count.
+      const sorted = sortLexiconHits(hits);
+      const own = sorted.own[0];
+      const mention = sorted.mentions[0];
       const message = scoreMessage(classifier, prepared);
-      const lexiconNamed = hits[0] === undefined ? undefined : LEXICON_CATEGORY[entryOf(own ?? hits[0])];
+      const lexiconNamed = own ?? mention;
       return {
         lexiconOwn: own !== undefined,
-        lexiconMention: own === undefined && hits.length > 0,
+        lexiconMention: own === undefined && mention !== undefined,
         farewellHint: hits.some((hit) => entryOf(hit) === "farewell_hint"),
         risk: message.risk,
         crisis: message.crisis,
         category: message.category,
-        named: lexiconNamed ?? message.category,
+        named: (lexiconNamed === undefined ? undefined : LEXICON_CATEGORY[entryOf(lexiconNamed)]) ?? message.category,
+        someoneAtRisk: sorted.someone.length > 0,
       };
     });
     earlierReadings.set(classifier, reading);
@@ -334,6 +360,11 @@ export function crisisBefore(classifier: RiskScorer, recent: readonly string[], 
   return found;
 }
 
+/** Whether one of the recent messages read as context names someone the writer knows at risk. */
+export function someoneBefore(classifier: RiskScorer, recent: readonly string[]): boolean {
+  return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierReading(classifier, text).someoneAtRisk);
+}
+
 export interface RiskInput {
   prepared: PreparedText;
   /** Crisis-lexicon hits on this message (crisisLexicon.ts, input direction). */
@@ -355,22 +386,22 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
   // Someone the writer knows at risk ("my friend wants to kill herself") is not the writer's own crisis: the teen is the
   // one who can help, so a message read as ordinary becomes a concern, answered with how to get the friend help.
-  const stanceOf = (hit: RuleHit) => LEXICON_STANCE.get(entryOf(hit));
-  const lexiconHit = input.lexiconHits.find((hit) => stanceOf(hit) !== "someone" && (stanceOf(hit) !== "mention" || message.risk >= t.lexiconMention));
-  const someoneAtRisk = input.lexiconHits.some((hit) => stanceOf(hit) === "someone");
-  const dismissedMention = lexiconHit === undefined && !someoneAtRisk && input.lexiconHits.length > 0;
+  const sorted = sortLexiconHits(input.lexiconHits);
+  const lexiconHit = sorted.own[0] ?? (message.risk >= t.lexiconMention ? sorted.mentions[0] : undefined);
+  const someoneAtRisk = sorted.someone.length > 0;
+  const dismissedMention = lexiconHit === undefined && sorted.mentions.length > 0;
   // The lexicon comes first: when it matched, it is the layer that decided, whatever the classifier thought.
   if (lexiconHit !== undefined) {
     const named = LEXICON_CATEGORY[entryOf(lexiconHit)] ?? "active_ideation";
     category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
     level = "crisis";
     decidedBy = "lexicon";
-  } else if (someoneAtRisk && level === "none") {
-    // Only raised, never lowered: a message the classifier reads as the writer's own risk stays that, as the words
+  } else if (someoneAtRisk && level !== "crisis") {
+    // Only raised, never lowered: a message the classifier reads as the writer's own crisis stays one, as the words
     // beside the friend's may be the writer's own ("my sister keeps saying she wants to die and i dont want to be here
-    // either"), and helplines also serve a teen helping a friend.
+    // either"), and helplines also serve a teen helping a friend. A concern is answered with how to help the friend.
+    if (level === "none") decidedBy = "lexicon";
     level = "concern";
-    decidedBy = "lexicon";
     category = "someone_at_risk";
   }
 
@@ -404,6 +435,14 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
       decidedBy = "context";
       category = earlier.named;
     }
+  }
+
+  // Someone the writer knows at risk, named earlier in the session, is still the subject of a follow-up with some risk
+  // of its own ("she said its gonna be tonight"): a concern, answered with how to help them.
+  if (level === "none" && input.recent !== undefined && input.recent.length > 0 && continuesCrisis(message.risk, planDetail) && someoneBefore(classifier, input.recent)) {
+    level = "concern";
+    decidedBy = "context";
+    category = "someone_at_risk";
   }
 
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);

@@ -165,6 +165,17 @@ describe("someone the writer knows, at risk", () => {
     expect(verdict.matches.map((match) => match.ruleId).sort()).toEqual(["crisis.kill_myself", "crisis.someone_at_risk"]);
   });
 
+  it("names the friend, not the writer, in the session's later messages", () => {
+    const earlier = ["my friend wants to kill herself"];
+
+    // The writer's own tiredness after it is their own concern, not a crisis carried on from the friend's words.
+    expect(screener.screenInputLocally("i feel so tired of everything", earlier).risk).toMatchObject({ level: "concern", category: "hopelessness" });
+    // A follow-up about the friend with some risk of its own is still about the friend; alone it is ordinary.
+    expect(screener.screenInputLocally("she posted something weird", earlier).risk).toMatchObject({ level: "concern", category: "someone_at_risk", decidedBy: "context" });
+    expect(screener.screenInputLocally("she posted something weird").risk.level).toBe("none");
+    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
+  });
+
   it("is never lowered: read by the classifier as the writer's own crisis, it is one, and the verdict acts on it", () => {
     const verdict = screener.screenInputLocally("mi amiga me dijo que se quiere matar y no sé qué hacer");
 

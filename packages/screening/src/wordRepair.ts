@@ -159,8 +159,12 @@ const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
 // Words one letter from a risk word that mean something else, read as written: every word of an English or Spanish
 // dictionary that is one slip from a risk word (realWordsNearRiskWords.data.ts: "beach" is not "bleach", "filled" not
 // "killed", "quiere", she wants, not "quiero", I want; "suerte" luck, and the Spanish verbs "suicidar" and "suicido",
-// which read as "suicidal" and "suicide" slipped past the Spanish lexicon's own entries), and a few no dictionary holds.
-const NOT_A_SLIP: ReadonlySet<string> = new Set(["myselfs", "existed", "exists", "hopes", "mystery", "muerete", ...REAL_WORDS_NEAR_RISK_WORDS]);
+// which read as "suicidal" and "suicide" slipped past the Spanish lexicon's own entries), and a few more by hand.
+const NOT_A_SLIP: ReadonlySet<string> = new Set([
+  // Read as themselves although they inflect a risk word: "suicides" are a sprint drill, "goodbyes" said at a party.
+  "overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "muerete", "suerte", "fuerte", "suicidar", "suicido",
+  ...REAL_WORDS_NEAR_RISK_WORDS,
+]);
 // A Spanish infinitive with "te" attached is the same verb done to someone else ("matarte", "cortarte": you), not a slip
 // for the "me" form a risk word has ("matarme", "cortarme": myself).
 const SECOND_PERSON_VERB = /(?:ar|er|ir)te$/;

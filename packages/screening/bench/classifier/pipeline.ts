@@ -17,14 +17,13 @@ import {
 } from "../../src/classifier/model";
 import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingExample, type TrainingOptions } from "../../src/classifier/train";
 import { findCrisisLanguage } from "../../src/crisisLexicon";
-import { CRISIS_LEXICON } from "../../src/crisisLexicon.data";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
 import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSwaps";
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, namesPlanDetail, scoreContext, scoreMessage, type EarlierReading } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, namesPlanDetail, scoreContext, scoreMessage, sortLexiconHits, type EarlierReading } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -137,6 +136,8 @@ export interface ExampleReading {
   lexiconHit: boolean;
   /** The lexicon matched only entries that name the topic. */
   lexiconMentionOnly: boolean;
+  /** The lexicon names someone the writer knows at risk (riskScreen.ts, sortLexiconHits). */
+  someoneAtRisk: boolean;
   risk: number;
   crisis: number;
   /** The kind of risk the riskiest window reads as. */
@@ -158,11 +159,12 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
   const lexiconHits = findCrisisLanguage(prepared, "input");
   const message = scoreMessage(classifier, prepared);
   const context = scoreContext(classifier, prepared, example.context);
-  const own = lexiconHits.some((hit) => !isMentionHit(hit.ruleId));
+  const sorted = sortLexiconHits(lexiconHits);
   return {
     example,
-    lexiconHit: own,
-    lexiconMentionOnly: !own && lexiconHits.length > 0,
+    lexiconHit: sorted.own.length > 0,
+    lexiconMentionOnly: sorted.own.length === 0 && sorted.mentions.length > 0,
+    someoneAtRisk: sorted.someone.length > 0,
     risk: message.risk,
     crisis: message.crisis,
     category: message.category,
@@ -175,16 +177,12 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
   };
 }
 
-const MENTION_ENTRIES = new Set(CRISIS_LEXICON.filter((entry) => entry.stance === "mention").map((entry) => entry.id));
-
-function isMentionHit(ruleId: string): boolean {
-  return MENTION_ENTRIES.has(ruleId.slice(ruleId.indexOf(".") + 1));
-}
-
 /** The level screenRisk would give a reading under these thresholds (kept in step with riskScreen.ts by a unit test). */
 export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = true): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
   let level: RiskLevel = lexicon ? "crisis" : actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", reading.category, escalate);
+  // Someone the writer knows at risk raises an ordinary reading to a concern (riskScreen.ts).
+  if (level === "none" && reading.someoneAtRisk) level = "concern";
   if (level !== "crisis" && reading.example.context.length > 0 && reading.risk >= t.contextCurrent) {
     const fromContext = actionLevel(reading.contextCrisis >= t.contextCrisis ? "crisis" : reading.contextRisk >= t.contextConcern ? "concern" : "none", reading.contextCategory, escalate);
     if (fromContext === "crisis" || (level === "none" && fromContext === "concern")) level = fromContext;
@@ -193,6 +191,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = 
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
   // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here).
   if (level !== "crisis" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "crisis";
+  // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
+  if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
   return level;
 }
 

@@ -22,14 +22,17 @@ function matchingLetters(word: string): string | undefined {
 
 /**
  * The words, sorted, that reach the repair's last step (not a known word, a listed misspelling or stretched letters)
- * and that it would read as a risk word one slip away, less STILL_SLIPS.
+ * and that it would read as a risk word one slip away, less STILL_SLIPS and the risk word's own inflections.
  */
 export function realWordsNearRiskWords(dictionaryWords: Iterable<string>): string[] {
   const found = new Set<string>();
   for (const entry of dictionaryWords) {
     const word = matchingLetters(entry);
     if (word === undefined || KNOWN.has(word) || STILL_SLIPS.has(word) || STRETCHED.test(word) || !/[aeiou]/.test(word)) continue;
-    if (riskWordOneSlipAway(word) !== undefined) found.add(word);
+    const target = riskWordOneSlipAway(word);
+    // The risk word inflected ("deserved", "reasons", "bridges", "muertos") is the same word: the lexicon names its
+    // base form, so the repair keeps reading it so.
+    if (target !== undefined && !word.startsWith(target) && !target.startsWith(word)) found.add(word);
   }
   return [...found].sort();
 }
