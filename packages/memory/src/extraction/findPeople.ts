@@ -391,13 +391,19 @@ export function dropTheTeenAndGreetings(found: MessageFindings): void {
 }
 
 /**
- * "my dads side of the family", "my mom's side": the family, not the parent, whichever step read the parent there (the
- * rules skip it; a tagger may not). Only a family role gives way: "i was on Jordan's side" still names Jordan.
+ * "my dads side of the family", "xmas with my mom's side": the family, not the parent, whichever step read the parent
+ * there (the rules skip it; a tagger may not). Only a family role gives way: "i was on Jordan's side" still names Jordan;
+ * so does a parent whose side is taken in a quarrel ("i was on my mom's side in the fight") or who side-eyes.
  */
 export function dropParentsNamingAFamilySide(found: MessageFindings): void {
+  const { lower } = found.message;
   for (const entity of [...found.entities]) {
-    if (entity.type !== "Person" || !/^['’]?s?\s+side\b/.test(found.message.lower.slice(entity.end))) continue;
-    if (personRole(entity.name.toLowerCase().replace(/['’]?s$/u, ""))) found.remove(entity);
+    if (entity.type !== "Person" || !personRole(entity.name.toLowerCase().replace(/['’]?s$/u, ""))) continue;
+    const after = lower.slice(entity.end);
+    if (!/^['’]?s?\s+side\b(?![\s-]*ey)/.test(after)) continue;
+    const ofTheFamily = /^['’]?s?\s+side\s+of\s+(?:the|my|our)\s+family\b/.test(after);
+    const takingSides = /\bon\s+(?:my|our)\s+$/.test(lower.slice(Math.max(0, entity.start - 10), entity.start));
+    if (ofTheFamily || !takingSides) found.remove(entity);
   }
 }
 

@@ -528,10 +528,21 @@ describe("createOfflineExtractor", () => {
 
     it("names no parent in a side of the family, whichever step read one there, and keeps a named person's side", async () => {
       // Act
-      const extraction = await extract(userSays("we went to see my dads side of the family", "xmas at my mom's side this year", "honestly i was on Jordan's side in that fight"));
+      const extraction = await extract(
+        userSays("we went to see my dads side of the family", "xmas at my mom's side this year", "honestly i was on Jordan's side in that fight", "i was on my dad's side in the fight", "my mom side eyed me so hard"),
+      );
 
       // Assess
-      expect(names(extraction, "Person")).toEqual(["Jordan"]);
+      // The tagger keeps the teen's "dad's" as the name; it is keyed as "dad" (canonicalEntityKey) like the rules' "dad".
+      expect(names(extraction, "Person")).toEqual(["Jordan", "dad's", "mom"]);
+    });
+
+    it("counts a job only when it is the teen's own", async () => {
+      // Act
+      const extraction = await extract(userSays("my brother started working at the mall", "they like working at chipotle", "her first job at walmart was awful", "i started working at the kroger deli"));
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["working at the kroger deli"]);
     });
 
     it("reads a possessive typed without its apostrophe and Spanish family words with their accents", async () => {
