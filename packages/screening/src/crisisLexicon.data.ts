@@ -52,21 +52,23 @@ const ES_NAKED = "(desnuda|desnudo|desnudas|desnudos|sin ropa|intimas|intimos|en
 const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|sacarme) (fotos|fotografias|fotitos|videos|nudes|packs?)|tocarlo|tocarla|tocarle|tocarme|besarlo|besarla|tener (sexo|relaciones)|acostarme con|desnudarme|quitarme la ropa|hacer cosas (que no quiero|sexuales))`;
 // Someone a teen knows, said with "my": a friend, a sibling, a classmate; "she", "he" or "they" alone may be a character.
 const EN_SOMEONE_I_KNOW =
-  "(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
+  "(?<!(me|i) (and|n|&) )(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
 // Words that stand between who and what: "my friend from camp literally just said", "my sister keeps saying".
 const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|told me she|told me he|told me they) )*";
 // What they said, threatened or did, before doing it to themselves ("said she would", "keeps threatening to", "tried to").
 const EN_THEY_SAY =
   "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
 const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
-// Cutting one's hair or nails, or some slack, is not self-harm.
-const EN_NOT_GROOMING = "(?! (some|a|her|his|their) ?(slack|bangs|hair|fringe|break|nails))";
+// Cutting one's hair or nails, some slack or a slice, burning oneself out, or getting hurt at work or a game, is not self-harm.
+const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| (some|a|her|his|their) ?(slack|bangs|hair|fringe|break|nails|slice|piece))";
+// "told me to die" is the writer told to die (told_to_die), not someone who means to.
+const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
   "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
 // Cutting one's hair or nails, or getting hurt at a game, is not self-harm.
 const ES_NOT_GROOMING = "(?! (el|la|los|las|su|sus) (pelo|cabello|unas|fleco|flequillo|barba|puntas))";
 // Dying of laughter, hunger or embarrassment, or wanting to die in one's home town when old.
-const ES_NOT_HYPERBOLE = "(?! (de|del) (la |el |un |una )?(risa|hambre|verguenza|pena|sueno|aburrimiento|amor|calor|frio|cringe|coraje|susto|celos)| en (su|el|la|mi|casa))";
+const ES_NOT_HYPERBOLE = "(?! (de|del) (la |el |un |una )?(risa|hambre|verguenza|pena|sueno|aburrimiento|amor|calor|frio|cringe|coraje|susto|celos)| en (su|mi) (casa|pueblo|tierra|rancho))";
 // A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente".
 const ES_FROM_A_HEIGHT =
   "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
@@ -408,8 +410,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       // Asked for oneself or as a way: "let me go painlessly", "a way to die without pain"; a surgery or a pet's last
       // visit to the vet "going painlessly" is neither.
-      "(let me|help me|so i can|i could|i can|can i|could i|a way to|ways to|how to|how do i|how can i|how could i|want to|wanna|wants to|i will|ill) (die|kill {me}|end it|go) (painlessly|without (any )?(pain|it hurting))",
-      "(para|como|quiero|queria|quisiera|quiere|forma de|manera de|puedo|podria) (morir|morirme|morirse|matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida) (sin (dolor|sufrir)|rapido y sin dolor)",
+      "(let me|help me|so i can|i could|i can|can i|could i|way to|ways to|how to|how do i|how can i|how could i|want to|wanna|wants to|need to|would like to|rather|make you|i will|ill) (die|kill {me}|end it|go) (painlessly|without (any )?(pain|it hurting))",
+      "(para|como|quiero|queria|quisiera|quiere|necesito|forma de|manera de|puedo|podria) (morir|morirme|morirse|matarme|matarse|suicidarme|suicidarse|quitarme la vida|quitarse la vida) (sin (dolor|sufrir)|rapido y sin dolor)",
     ],
   },
   // ── self-harm ──
@@ -498,10 +500,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "someone",
     patterns: [
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment))`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself|again))${EN_NOT_GROOMING}`,
-      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)${EN_NOT_GROOMING}`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
     ],

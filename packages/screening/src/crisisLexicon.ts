@@ -29,7 +29,10 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
   if (aboutSomeone.length > 0) {
     const terms = aboutSomeone.map(({ match }) => match[0].trim());
     const withoutThem = text.forms.map((form) => terms.reduce((rest, term) => rest.split(term).join(" . "), form));
-    matches = [...aboutSomeone, ...COMPILED.firstMatches(withoutThem).filter(({ entry }) => entry.stance !== "someone")];
+    // Being told to die and a disclosure always name the writer: they are kept as found in the whole text.
+    const aboutTheWriter = matches.filter(({ entry }) => entry.stance === "told" || entry.stance === "disclosure");
+    const rest = COMPILED.firstMatches(withoutThem).filter(({ entry }) => entry.stance !== "someone" && !aboutTheWriter.some((kept) => kept.entry === entry));
+    matches = [...aboutSomeone, ...aboutTheWriter, ...rest];
   }
   return matches.map(({ entry, match }) => ({
     category: entry.category,

@@ -375,6 +375,14 @@ describe("someone the writer knows, at risk", () => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual([ruleId]);
   });
 
+  it.each([
+    ["my mom told me to die", "crisis.told_to_die"],
+    ["me and my friend want to die", "crisis.want_to_die"],
+    ["me n my bestie want to die fr", "crisis.want_to_die"],
+  ])("%j is about the writer: %s, not someone at risk", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual([ruleId]);
+  });
+
   it("keeps the friend's words from naming the writer, and the writer's own words beside them still do", () => {
     expect(screenInput("my friend keeps saying they want to die").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
     expect(screenInput("my friend is suicidal").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
@@ -392,6 +400,12 @@ describe("someone the writer knows, at risk", () => {
     "mi hermano se va a morir de la risa",
     "mi prima se corta el pelo",
     "mi hermano se lastima jugando futbol",
+    "my mom is burning herself out at work",
+    "my dad is hurting again after his surgery",
+    "my grandma says she wants to die at home",
+    "my dad said he hurt himself at work",
+    "mi papá se va a matar en esa moto",
+    "mi abuela se va a morir, esta muy enferma",
   ])(
     "%j names no one the writer knows at risk",
     (message) => {
@@ -404,6 +418,8 @@ describe("dying without pain, in English and Spanish", () => {
   it.each([
     ["is there a pill that would let me die painlessly", "crisis.die_without_pain"],
     ["how can i end it without any pain", "crisis.die_without_pain"],
+    ["i would like to die painlessly", "crisis.die_without_pain"],
+    ["necesito morir sin dolor", "crisis.die_without_pain"],
     ["qué se puede tomar para morir sin dolor", "crisis.die_without_pain"],
     ["hay forma de matarme rapido y sin dolor", "crisis.die_without_pain"],
   ])("%j → %s", (message, ruleId) => {

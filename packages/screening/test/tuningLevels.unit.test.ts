@@ -1,11 +1,13 @@
 // The thresholds are tuned with levelOf (bench/classifier/pipeline.ts), a copy of screenRisk's layers over readings
-// computed once; on dev's sequence lines, where every context rule acts, it must give the level the screener gives.
+// computed once; on dev's sequence lines, where most context rules act, and on messages about someone the writer knows
+// at risk, which dev's sequence lines do not hold, it must give the level the screener gives.
 import { describe, expect, it } from "vitest";
 import { readExamples } from "../bench/classifier/examples";
 import { EXAMPLES_DIR, SPLIT_FILE } from "../bench/classifier/paths";
 import { levelOf, readExample } from "../bench/classifier/pipeline";
 import { applySplit, readSplitManifest } from "../bench/classifier/splitManifest";
 import { createScreener, DEFAULT_MODEL_PATH, loadScreeningClassifier } from "../src/index";
+import { labelledLine } from "./helpers/factories";
 
 const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
 const screener = createScreener({ classifier });
@@ -16,5 +18,17 @@ describe("the tuning's levelOf", () => {
     expect(sequences.length).toBeGreaterThan(200);
     const differ = sequences.filter((line) => levelOf(readExample(classifier, line), classifier.thresholds) !== screener.screenInputLocally(line.text, line.context).risk.level);
     expect(differ.map((line) => line.id)).toEqual([]);
+  });
+
+  it.each([
+    ["my friend wants to kill himself and i dont know what to do", []],
+    ["she posted something weird", ["my friend wants to kill herself"]],
+    ["ok thanks", ["my friend wants to kill herself"]],
+    ["i feel so tired of everything", ["my friend wants to kill herself"]],
+    ["my friend wants to die and i want to die too", []],
+  ] as const)("gives %j after %j the screener's level", (text, context) => {
+    const line = { ...labelledLine("someone", text, "none"), context: [...context] };
+
+    expect(levelOf(readExample(classifier, line), classifier.thresholds)).toBe(screener.screenInputLocally(text, [...context]).risk.level);
   });
 });

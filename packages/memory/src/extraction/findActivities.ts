@@ -214,7 +214,8 @@ const WORKPLACE_ENDS = new Set([
 const NOT_WORKPLACES = new Set(["night", "nights", "home", "it", "that", "this", "all", "least", "most", "first", "school", "church"]);
 const LONGEST_WORKPLACE = 4;
 /** Who a job belongs to, told just before it: someone else ("my brother", "she", "their") or the teen ("i", "i've"). */
-const SOMEONE_ELSES = /\b(?:he|she|they|his|her|their|my\s+\p{L}+)\s+(?:\p{L}+\s+)?$/u;
+const SOMEONE_ELSES =
+  /\b(?:he|she|they|his|her|their|my\s+(?:brother|sister|mom|mum|dad|mother|father|parents|friend|friends|cousin|bf|gf|boyfriend|girlfriend|bestie|aunt|uncle|grandma|grandpa|stepdad|stepmom|roommate|neighbor|neighbour))\s+(?:\p{L}+\s+)?$/u;
 const MINE = /\b(?:i|im|i'm|ive|i've)\s+(?:\p{L}+\s+)?$/u;
 /** The job was left ("just quit my job at", "i quit working at"), not only meant to be ("gonna quit my job at"). */
 const LEFT_JOB = /\b(?:quit|left|lost)\s+$/;
@@ -234,7 +235,7 @@ export function addJobs(found: MessageFindings): void {
     if (/\b(?:if|could|would|might)\s+$/.test(lower.slice(Math.max(0, match.index - 8), match.index))) continue;
     // Somebody else's job: "my brother started working at the mall", "they like working at chipotle", "her first job at".
     const toldBefore = lower.slice(Math.max(0, match.index - 30), match.index);
-    if (SOMEONE_ELSES.test(toldBefore) && !MINE.test(toldBefore)) continue;
+    if (!/^(?:i|i'm|im|i've|ive)\b/.test(match[0]) && SOMEONE_ELSES.test(toldBefore) && !MINE.test(toldBefore)) continue;
     if (found.entities.some((entity) => entity.type === "Habit" && spansOverlap(entity, { start: headStart, end: headStart + 4 }))) continue;
     let last = -1;
     for (let index = tokenIndexAt(message, match.index + match[0].length), taken = 0; taken < LONGEST_WORKPLACE; index += 1, taken += 1) {

@@ -392,8 +392,9 @@ export function dropTheTeenAndGreetings(found: MessageFindings): void {
 
 /**
  * "my dads side of the family", "xmas with my mom's side": the family, not the parent, whichever step read the parent
- * there (the rules skip it; a tagger may not). Only a family role gives way: "i was on Jordan's side" still names Jordan;
- * so does a parent whose side is taken in a quarrel ("i was on my mom's side in the fight") or who side-eyes.
+ * there (the rules skip it; a tagger may not), "my cousins on my dad's side" too. Only a family role gives way: "i was on
+ * Jordan's side" still names Jordan; so does a parent whose side is taken ("i was on my mom's side in the fight") or who
+ * side-eyes.
  */
 export function dropParentsNamingAFamilySide(found: MessageFindings): void {
   const { lower } = found.message;
@@ -402,7 +403,8 @@ export function dropParentsNamingAFamilySide(found: MessageFindings): void {
     const after = lower.slice(entity.end);
     if (!/^['’]?s?\s+side\b(?![\s-]*ey)/.test(after)) continue;
     const ofTheFamily = /^['’]?s?\s+side\s+of\s+(?:the|my|our)\s+family\b/.test(after);
-    const takingSides = /\bon\s+(?:my|our)\s+$/.test(lower.slice(Math.max(0, entity.start - 10), entity.start));
+    // "i was on my mom's side in the fight" takes a side; "my cousins on my dad's side" names the family.
+    const takingSides = /\b(?:was|am|im|i'm|be|been|being|stay|stayed|always|totally|not)\s+on\s+(?:my|our)\s+$/.test(lower.slice(Math.max(0, entity.start - 24), entity.start));
     if (ofTheFamily || !takingSides) found.remove(entity);
   }
 }

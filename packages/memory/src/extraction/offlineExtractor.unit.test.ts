@@ -529,20 +529,29 @@ describe("createOfflineExtractor", () => {
     it("names no parent in a side of the family, whichever step read one there, and keeps a named person's side", async () => {
       // Act
       const extraction = await extract(
-        userSays("we went to see my dads side of the family", "xmas at my mom's side this year", "honestly i was on Jordan's side in that fight", "i was on my dad's side in the fight", "my mom side eyed me so hard"),
+        userSays(
+          "we went to see my dads side of the family",
+          "xmas at my mom's side this year",
+          "my cousins on my aunt's side are all older",
+          "honestly i was on Jordan's side in that fight",
+          "i was on my dad's side in the fight",
+          "my mom side eyed me so hard",
+        ),
       );
 
       // Assess
       // The tagger keeps the teen's "dad's" as the name; it is keyed as "dad" (canonicalEntityKey) like the rules' "dad".
-      expect(names(extraction, "Person")).toEqual(["Jordan", "dad's", "mom"]);
+      expect(names(extraction, "Person")).toEqual(["cousin", "Jordan", "dad's", "mom"]);
     });
 
     it("counts a job only when it is the teen's own", async () => {
       // Act
-      const extraction = await extract(userSays("my brother started working at the mall", "they like working at chipotle", "her first job at walmart was awful", "i started working at the kroger deli"));
+      const extraction = await extract(
+        userSays("my brother started working at the mall", "they like working at chipotle", "her first job at walmart was awful", "i started working at the kroger deli", "my mom knows i work at target"),
+      );
 
       // Assess
-      expect(names(extraction, "Activity")).toEqual(["working at the kroger deli"]);
+      expect(names(extraction, "Activity")).toEqual(["working at the kroger deli", "work at target"]);
     });
 
     it("reads a possessive typed without its apostrophe and Spanish family words with their accents", async () => {
