@@ -135,14 +135,17 @@ describe("crisis screening over the WebSocket", () => {
     await client.close();
   });
 
-  it("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona", async () => {
-    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-5");
+  // Each follow-up is ordinary alone (the second opinion, asked about it alone, would say so) and read together with the
+  // roof under the context thresholds: only the rule that a crisis continues makes it one, "whatever happens happens" by
+  // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor).
+  it.each([
+    ["teen-crisis-5", "whatever happens happens"],
+    ["teen-crisis-6", "bye everybody"],
+  ])("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona (%s: %j)", async (teen, followUp) => {
+    const client = await ChatClient.connect(env.cloud.endpoints, teen);
     const sessionId = await startSession(client, "en-US");
     const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
     const crisis = "i'm up on the roof of my building right now";
-    // Ordinary alone (the second opinion, asked about it alone, would say so), and read together with the roof under the
-    // context thresholds: only the rule that a crisis continues makes it one.
-    const followUp = "whatever happens happens";
     const everyday = "can we talk about something else";
     expect(screenInput(followUp).action).not.toBe("crisis");
 
@@ -157,30 +160,6 @@ describe("crisis screening over the WebSocket", () => {
     expect(reply.payload.text).toBe(CHAT_REPLY);
     expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
     expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
-    await client.close();
-  });
-
-  it("carries a crisis into a milder goodbye after it, and still lets an everyday follow-up reach the persona", async () => {
-    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-6");
-    const sessionId = await startSession(client, "en-US");
-    const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
-    const crisis = "i'm up on the roof of my building right now";
-    // Ordinary alone, too mild for the plain floor of the rule that a crisis continues and read with the roof under the
-    // context thresholds: only its goodbye (a plan's detail, the lower floor) carries the crisis into it.
-    const goodbye = "bye everybody";
-    const everyday = "can we talk about something else";
-    expect(screenInput(goodbye).action).not.toBe("crisis");
-
-    const first = await say(crisis);
-    await client.waitFor("safety_notice", (p) => p.messageId === first);
-    const second = await say(goodbye);
-    const notice = await client.waitFor("safety_notice", (p) => p.messageId === second);
-    const third = await say(everyday);
-    const reply = await client.waitFor("reply", (p) => p.messageId === third);
-
-    expect(JSON.stringify(notice.payload.resources)).toContain("988");
-    expect(reply.payload.text).toBe(CHAT_REPLY);
-    expect(server.requests.filter(asksFor(goodbye))).toHaveLength(0);
     await client.close();
   });
 
