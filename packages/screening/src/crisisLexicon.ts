@@ -27,7 +27,7 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
   let matches = COMPILED.firstMatches(text.forms);
   const aboutSomeone = matches.filter(({ entry }) => entry.stance === "someone");
   if (aboutSomeone.length > 0) {
-    const terms = aboutSomeone.map(({ match }) => match[0].trim());
+    const terms = aboutSomeone.map(({ match }) => termOf(match));
     const withoutThem = text.forms.map((form) => terms.reduce((rest, term) => rest.split(term).join(" . "), form));
     // Being told to die and a disclosure always name the writer: they are kept as found in the whole text.
     const aboutTheWriter = matches.filter(({ entry }) => entry.stance === "told" || entry.stance === "disclosure");
@@ -36,8 +36,11 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
   }
   return matches.map(({ entry, match }) => ({
     category: entry.category,
-    term: match[0].trim(),
+    term: termOf(match),
     ruleId: `${entry.category}.${entry.id}`,
     action: direction === "output" ? OUTPUT_ACTION[entry.stance] : entry.stance === "someone" ? "flag" : "crisis",
   }));
 }
+
+/** What an entry matched, as a verdict names it. */
+const termOf = (match: RegExpExecArray): string => match[0].trim();

@@ -42,9 +42,7 @@ function canonicalLocale(locale: string): string | undefined {
  * said as an open door rather than an alarm.
  */
 export function softResourceLine(locale?: string): string {
-  const set = crisisResources(locale);
-  const first = set.resources[0];
-  const where = first === undefined ? "" : ` ${first.name}: ${first.contact}.`;
+  const where = firstHelpline(locale);
   // The language follows the teen's locale even where the helplines fall back to international ones (es-AR, say).
   if (replyLanguage(locale) === "es") return `Si en algún momento todo se siente demasiado, no tienes que pasarlo solo: puedes hablar con alguien a cualquier hora.${where}`;
   return `If things ever feel like too much, you don't have to carry it alone: someone is there to talk to any time.${where}`;
@@ -55,10 +53,15 @@ export function softResourceLine(locale?: string): string {
  * locale's first helpline also advises people helping a friend. In the teen's language, as softResourceLine is.
  */
 export function worriedAboutSomeoneLine(locale?: string): string {
-  const first = crisisResources(locale).resources[0];
-  const where = first === undefined ? "" : ` ${first.name}: ${first.contact}.`;
+  const where = firstHelpline(locale);
   if (replyLanguage(locale) === "es") {
     return `Si crees que esa persona puede estar en peligro, no tienes que cargarlo solo: cuéntaselo hoy a un adulto de confianza, y puedes llamar para pedir consejo sobre cómo ayudarla.${where}`;
   }
   return `If you think they might be in danger, you don't have to handle it alone: tell a trusted adult today, and you can call for advice on how to help them.${where}`;
+}
+
+/** The locale's first helpline as the end of a resource line (" 988: call or text 988."), or nothing without one. */
+function firstHelpline(locale?: string): string {
+  const first = crisisResources(locale).resources[0];
+  return first === undefined ? "" : ` ${first.name}: ${first.contact}.`;
 }

@@ -273,9 +273,9 @@ export const PLAN_DETAIL_CONCEPTS: ReadonlySet<string> = new Set([
 
 /**
  * A follow-up that names a plan's detail (PLAN_DETAIL_CONCEPTS) continues an earlier crisis from this lower floor. On
- * dev's 215 sequence lines: 91 of 113 crises caught instead of 86 (92 with model 2025.12.11+9da053b8), the same 9 of 50 ordinary lines flagged, and of dev's
- * one- to three-word everyday fragments read after a crisis 4.5 % meet the rule instead of 4.1 % (at 0.5, 5.5 %: over
- * the 5 % limit). Chosen on dev only among 0.3 to 0.6 in steps of 0.05 (`bench/classifier/followUps.ts`;
+ * dev's 215 sequence lines: 91 of 113 crises caught instead of 86 (92 with model 2025.12.11+9da053b8), the same 9 of 50
+ * ordinary lines flagged, and of dev's one- to three-word everyday fragments read after a crisis 4.5 % meet the rule
+ * instead of 4.1 % (at 0.5, 5.5 %: over the 5 % limit). Chosen on dev only among 0.3 to 0.6 in steps of 0.05 (`bench/classifier/followUps.ts`;
  * docs/safety-screening.md).
  */
 export const CRISIS_CONTINUES_DETAIL_RISK = 0.55;
@@ -438,7 +438,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   }
 
   // Someone the writer knows at risk, named earlier in the session, is still the subject of a follow-up with some risk
-  // of its own ("she said its gonna be tonight"): a concern, answered with how to help them.
+  // of its own ("she posted something weird"): a concern, answered with how to help them.
   if (level === "none" && input.recent !== undefined && input.recent.length > 0 && continuesCrisis(message.risk, planDetail) && someoneBefore(classifier, input.recent)) {
     level = "concern";
     decidedBy = "context";

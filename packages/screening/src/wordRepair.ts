@@ -161,7 +161,8 @@ const FUZZY_TARGETS: readonly string[] = RISK_WORDS.filter(
 // "killed", "quiere", she wants, not "quiero", I want; "suerte" luck, and the Spanish verbs "suicidar" and "suicido",
 // which read as "suicidal" and "suicide" slipped past the Spanish lexicon's own entries), and a few more by hand.
 const NOT_A_SLIP: ReadonlySet<string> = new Set([
-  // Read as themselves although they inflect a risk word: "suicides" are a sprint drill, "goodbyes" said at a party.
+  // By hand: a risk word's inflections that mean something else ("suicides" are a sprint drill, "goodbyes" said at a
+  // party), and the words of this comment's first lines.
   "overdoes", "myselfs", "goodbyes", "existed", "exists", "suicides", "notices", "hopes", "mystery", "muerete", "suerte", "fuerte", "suicidar", "suicido",
   ...REAL_WORDS_NEAR_RISK_WORDS,
 ]);
@@ -172,11 +173,8 @@ const SECOND_PERSON_VERB = /(?:ar|er|ir)te$/;
 /** Only words of 5 to 11 letters are read as slips: a shorter word one letter from a risk word is too often another word. */
 const SLIP_LENGTHS = { shortest: 5, longest: 11 } as const;
 
-/**
- * The long risk word a word is one slip from (a letter added, dropped or changed, or two swapped), or undefined. Whether
- * the word is a word of its own is not asked here: realWordsNearRiskWords.ts lists the dictionary words this reaches.
- */
-export function riskWordOneSlipAway(word: string): string | undefined {
+/** The long risk word a word is one slip from (a letter added, dropped or changed, or two swapped), or undefined. */
+function riskWordOneSlipAway(word: string): string | undefined {
   if (word.length < SLIP_LENGTHS.shortest || word.length > SLIP_LENGTHS.longest || /\d/.test(word)) return undefined;
   for (const target of FUZZY_TARGETS) {
     if (SECOND_PERSON_VERB.test(word) && target.endsWith("me")) continue;
@@ -206,6 +204,17 @@ function withinOneEdit(a: string, b: string): boolean {
 export const repairWord: (word: string) => string = remembered(repairUnknownWord);
 
 function repairUnknownWord(word: string): string {
+  const earlier = repairBeforeSlips(word);
+  if (earlier !== undefined) return earlier;
+  if (NOT_A_SLIP.has(word)) return word;
+  return riskWordOneSlipAway(word) ?? word;
+}
+
+/**
+ * What the repair reads a word as before it looks for a one-letter slip: the word itself when it is known, a listed
+ * misspelling's word, stretched letters read back, a dropped-vowel spelling's word; undefined when only a slip could say.
+ */
+function repairBeforeSlips(word: string): string | undefined {
   if (VOCABULARY.has(word)) return word;
   const known = MISSPELLINGS.get(word);
   if (known !== undefined) return known;
@@ -217,12 +226,16 @@ function repairUnknownWord(word: string): string {
     const stretched = word.replace(/(\p{L})\1\1+/gu, "$1$1");
     return MISSPELLINGS.get(stretched) ?? MISSPELLINGS.get(one) ?? stretched;
   }
-  if (word.length >= 3 && !VOWELS.test(word) && !VOWELLESS_WORDS.has(word)) {
-    const full = SKELETONS.get(word);
-    if (full !== undefined) return full;
-  }
-  if (NOT_A_SLIP.has(word)) return word;
-  return riskWordOneSlipAway(word) ?? word;
+  if (word.length >= 3 && !VOWELS.test(word) && !VOWELLESS_WORDS.has(word)) return SKELETONS.get(word);
+  return undefined;
+}
+
+/**
+ * The risk word the repair would read a word as by a one-letter slip alone, were the word not on the real-word list:
+ * undefined when an earlier step decides the word or no risk word is one slip away (realWordsNearRiskWords.ts asks this).
+ */
+export function slipReadingOf(word: string): string | undefined {
+  return repairBeforeSlips(word) === undefined ? riskWordOneSlipAway(word) : undefined;
 }
 
 /**

@@ -51,6 +51,16 @@ describe("crisis screening over the WebSocket", () => {
   const startSession = async (client: ChatClient, locale: string) =>
     (await client.request("start_session", { personaId: "comfort", locale }, "session_started")).payload.sessionId as string;
 
+  /** A new teen sends one message; what the model was asked for it (its one chat request) and the reply it got. */
+  const sendAnswered = async (teen: string, locale: string, text: string) => {
+    const client = await ChatClient.connect(env.cloud.endpoints, teen);
+    const sessionId = await startSession(client, locale);
+    const ack = await client.request("message", { sessionId, content: text }, "message_received");
+    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    const chat = server.requests.filter(asksFor(text)).filter((r) => !isSecondOpinion(r));
+    return { client, reply, chat, messages: chat[0]?.messages ?? [] };
+  };
+
   it("brings a safety_notice with the locale's helplines for crisis phrasings no rule lists, and never asks the model", async () => {
     const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-1");
     // One session per locale: a teen may have three open at once.
@@ -76,14 +86,9 @@ describe("crisis screening over the WebSocket", () => {
     ["teen-crisis-2", "en-US", "i feel so empty lately", "988"],
     ["teen-crisis-2es", "es-MX", "me siento tan vacía últimamente", "800 911 2000"],
   ])("answers a concern through the model, with the check-in instruction in its prompt and a soft resource line on the reply (%s, %s)", async (teen, locale, text, helpline) => {
-    const client = await ChatClient.connect(env.cloud.endpoints, teen);
-    const sessionId = await startSession(client, locale);
-    const ack = await client.request("message", { sessionId, content: text }, "message_received");
-    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    const { client, reply, chat, messages } = await sendAnswered(teen, locale, text);
 
-    const chat = server.requests.filter(asksFor(text)).filter((r) => !isSecondOpinion(r));
     expect(chat).toHaveLength(1);
-    const messages = chat[0]?.messages ?? [];
     expect(messages.at(-1)).toMatchObject({ role: "user", content: text });
     expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(true);
     expect(String(reply.payload.text)).toMatch(new RegExp(`^${CHAT_REPLY.replace(/[.?]/g, "\\$&")}\\n\\n.*${helpline}`, "s"));
@@ -96,14 +101,9 @@ describe("crisis screening over the WebSocket", () => {
     ["teen-crisis-friend", "en-US", "my best friend keeps saying she wants to kill herself and idk what to do"],
     ["teen-crisis-friend-es", "es-MX", "mi mejor amiga dice que se quiere morir y no sé cómo ayudarla"],
   ])("answers a teen worried about a friend through the model, told how to get the friend help (%s, %s)", async (teen, locale, text) => {
-    const client = await ChatClient.connect(env.cloud.endpoints, teen);
-    const sessionId = await startSession(client, locale);
-    const ack = await client.request("message", { sessionId, content: text }, "message_received");
-    const reply = await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
+    const { client, reply, chat, messages } = await sendAnswered(teen, locale, text);
 
-    const chat = server.requests.filter(asksFor(text)).filter((r) => !isSecondOpinion(r));
     expect(chat).toHaveLength(1);
-    const messages = chat[0]?.messages ?? [];
     expect(messages.some((m) => m.role === "system" && m.content === SOMEONE_AT_RISK_INSTRUCTION)).toBe(true);
     expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(false);
     expect(reply.payload.text).toContain(worriedAboutSomeoneLine(locale));

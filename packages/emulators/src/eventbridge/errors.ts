@@ -51,8 +51,9 @@ export const invalidEventPattern = (message: string, cause?: unknown): EventBrid
   new EventBridgeApiError("InvalidEventPatternException", message, { cause });
 
 /**
- * A NextToken this emulator did not give out for the same request (operations/pagination.ts): EventBridge's List* operations answer a token they cannot use with
- * HTTP 400 `InvalidToken` (their API reference, on NextToken), an error no operation models, so SDKs raise it by name.
+ * A NextToken this emulator did not give out for the same request (operations/pagination.ts): EventBridge's List*
+ * operations answer a token they cannot use with HTTP 400 `InvalidToken` (their API reference, on NextToken), an error
+ * no operation models, so SDKs raise it by name.
  */
 export const invalidToken = (): EventBridgeApiError => new EventBridgeApiError("InvalidToken", "The NextToken provided is invalid.");
 

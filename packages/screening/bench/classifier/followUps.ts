@@ -58,9 +58,9 @@ const fragmentsAfterCrisis = fragments.flatMap((text, i) =>
 /** The rule's condition under a plan-detail floor (undefined: none, the risk floor alone); Infinity turns the rule off. */
 type Condition = (reading: ExampleReading) => boolean;
 const conditionAt =
-  (detailFloor: number | undefined, riskFloor = CRISIS_CONTINUES_RISK): Condition =>
+  (detailFloor: number | undefined): Condition =>
   (reading) =>
-    reading.risk >= riskFloor || (detailFloor !== undefined && reading.planDetail && reading.risk >= detailFloor);
+    reading.risk >= CRISIS_CONTINUES_RISK || (detailFloor !== undefined && reading.planDetail && reading.risk >= detailFloor);
 
 function levelUnder(followUp: FollowUp, condition: Condition): RiskLevel {
   return followUp.withoutRule !== "crisis" && followUp.afterCrisis && condition(followUp.reading) ? "crisis" : followUp.withoutRule;

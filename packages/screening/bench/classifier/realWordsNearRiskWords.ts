@@ -2,17 +2,13 @@
 // "quiero"): those are words of their own, and the repair must leave them as written.
 
 import { createRequire } from "node:module";
-import { COMMON_WORDS, MISSPELLINGS, RISK_WORDS } from "../../src/normalizeVocabulary.data";
-import { riskWordOneSlipAway } from "../../src/wordRepair";
+import { slipReadingOf } from "../../src/wordRepair";
 
 /**
  * Dictionary words that are far likelier a teen's slip of the risk word than the word itself: chat spellings ("tonite",
  * "dieing", "goodby"), the algospeak "unlive", and rare words that are only ever typed as a typo here ("quero", "murta").
  */
 export const STILL_SLIPS: ReadonlySet<string> = new Set(["tonite", "goodby", "goodbys", "dieing", "unlive", "quero", "quier", "murto", "murta", "nonbody"]);
-
-const KNOWN: ReadonlySet<string> = new Set([...RISK_WORDS, ...COMMON_WORDS, ...MISSPELLINGS.keys()]);
-const STRETCHED = /(\p{L})\1\1/u;
 
 /** A dictionary word in the matching form's letters: lower case, accents dropped ("corté" → "corte"); undefined if it has other characters. */
 function matchingLetters(word: string): string | undefined {
@@ -21,15 +17,15 @@ function matchingLetters(word: string): string | undefined {
 }
 
 /**
- * The words, sorted, that reach the repair's last step (not a known word, a listed misspelling or stretched letters)
- * and that it would read as a risk word one slip away, less STILL_SLIPS and the risk word's own inflections.
+ * The words, sorted, that the repair would read as a risk word one slip away (wordRepair.ts, slipReadingOf), less
+ * STILL_SLIPS and the risk word's own inflections.
  */
 export function realWordsNearRiskWords(dictionaryWords: Iterable<string>): string[] {
   const found = new Set<string>();
   for (const entry of dictionaryWords) {
     const word = matchingLetters(entry);
-    if (word === undefined || KNOWN.has(word) || STILL_SLIPS.has(word) || STRETCHED.test(word) || !/[aeiou]/.test(word)) continue;
-    const target = riskWordOneSlipAway(word);
+    if (word === undefined || STILL_SLIPS.has(word)) continue;
+    const target = slipReadingOf(word);
     // The risk word inflected ("deserved", "reasons", "bridges", "muertos") is the same word: the lexicon names its
     // base form, so the repair keeps reading it so.
     if (target !== undefined && !word.startsWith(target) && !target.startsWith(word)) found.add(word);
