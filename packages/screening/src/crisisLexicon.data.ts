@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.6";
+export const CRISIS_LEXICON_VERSION = "2026.12.7";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -34,6 +34,11 @@ export interface CrisisLexiconEntry {
    * Macros (lexiconPattern.ts): {me} myself, {you} yourself, {adv} optional adverbs, {end} the end of a clause.
    */
   patterns: readonly string[];
+  /**
+   * Matched in the whole text, with the words about someone the writer knows left in, as being told to die and a
+   * disclosure are: the entry names the writer through those words ("my friend wants to die and so do i").
+   */
+  joinsSomeone?: true;
 }
 
 // Who a disclosure names, written as families rather than sentences. Hitting is named of the grown-ups and partners
@@ -65,6 +70,9 @@ const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| (some|a|h
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
   "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
+// The writer's answer to a friend's words: "so do i", "me too", "honestly same" ("same with my other friend" is not).
+const EN_ME_TOO =
+  "(so do i|so am i|so have i|so was i|so did i|i do too|i do as well|i am too|i m too|i have too|i did too|me too|me as well|same here|same(?! (with|for|goes|thing|as|old|day|time|school|class|age|grade|team))|i want to too|i kind of do too|i feel the same)";
 // Cutting one's hair or nails, or getting hurt at a game, is not self-harm.
 const ES_NOT_GROOMING = "(?! (el|la|los|las|su|sus) (pelo|cabello|unas|fleco|flequillo|barba|puntas))";
 // Dying of laughter, hunger or embarrassment, or wanting to die in one's home town when old.
@@ -506,6 +514,45 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
+    ],
+  },
+  {
+    // The writer joining a friend's words: "my friend wants to die and so do i", "mi amiga se quiere matar y yo también".
+    // The friend's words alone are someone_at_risk's; the answer after them makes them the writer's own as well.
+    id: "me_too_after_someone",
+    category: "crisis",
+    stance: "self",
+    joinsSomeone: true,
+    patterns: [
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|end|ending|cut|cutting|hurt|hurting) (herself|himself|themselves|themself|her life|his life|their life|it all)|(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)|(is|are|s|was|were|has been|have been|s been) (suicidal|self harming))( \\.)? (and |but |n |& )?{adv}(tbh |to be honest |not going to lie |ngl |lowkey |honestly )?${EN_ME_TOO}`,
+      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |me dijo que |dijo que )?(se (quiere|quieren|va a|van a|piensa) (matar|suicidar|quitar la vida|morir)|(quiere|quieren|piensa) (matarse|suicidarse|quitarse la vida|morir|morirse)|(es|esta) (suicida|deprimid[oa] y se quiere morir)|se (esta cortando|corta|sigue cortando))( \\.)? (y |pero |pues |y pues |y la verdad |y la neta |y honestamente |y siendo honest[oa] )?(yo tambien|yo igual|yo tb|yo tmb|a mi tambien|a mi igual|igual yo|tambien yo|yo ando igual|yo tambien quiero|yo tambien me quiero (morir|matar))`,
+    ],
+  },
+  {
+    // Two or more dying together: a pact, or "we" who mean to, the writer among them.
+    id: "suicide_pact",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "suicide pact",
+      "pact (to|that we would|that we d|that we will|where we) {adv}(die|kill ourselves|end it|end it all|end our lives|unalive ourselves|do it together|go together|jump)",
+      "(kill ourselves|end our lives|unalive ourselves|end it all) together",
+      "(want|wanted|going|plan|planning|decided|promised|agreed|ready) to {adv}die together",
+      "pacto (suicida|de muerte|para {esadv}(morir|morirnos|matarnos|suicidarnos|quitarnos la vida)|de (morir|matarnos|suicidarnos))",
+      "(matarnos|suicidarnos|quitarnos la vida|morirnos|morir) (juntos|juntas)(?! de (risa|hambre|verguenza|sueno|frio|calor))",
+    ],
+  },
+  {
+    // "We" who mean to kill ourselves. Working or laughing oneself to death is not meant ("we killed ourselves at
+    // practice"), and only a meaning to ("want to", "vamos a") is read.
+    id: "kill_ourselves",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(want|wanted|going|plan|planning|decided|about|ready|trying|need) to {adv}(kill|end|off|unalive) ourselves(?! (at|in|on|for|with|over|doing|running|studying|laughing|working|training|after (this|that|the|our) (test|quiz|exam|game|match|practice|class|final)))",
+      // "matarnos" alone is as often each other ("mi hermana y yo nos vamos a matar"): only the words that mean oneself.
+      "(queremos|vamos a|planeamos|pensamos|decidimos) {esadv}(suicidarnos|quitarnos la vida)",
+      "nos (queremos|vamos a|pensamos|planeamos) {esadv}(suicidar|quitar la vida)",
     ],
   },
   // ── abuse disclosures ──

@@ -29,8 +29,8 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
   if (aboutSomeone.length > 0) {
     const terms = aboutSomeone.map(({ match }) => termOf(match));
     const withoutThem = text.forms.map((form) => terms.reduce((rest, term) => rest.split(term).join(" . "), form));
-    // Being told to die and a disclosure always name the writer: they are kept as found in the whole text.
-    const aboutTheWriter = matches.filter(({ entry }) => entry.stance === "told" || entry.stance === "disclosure");
+    // Being told to die, a disclosure and joining the friend's words always name the writer: kept as found in the whole text.
+    const aboutTheWriter = matches.filter(({ entry }) => entry.stance === "told" || entry.stance === "disclosure" || entry.joinsSomeone);
     const rest = COMPILED.firstMatches(withoutThem).filter(({ entry }) => entry.stance !== "someone" && !aboutTheWriter.some((kept) => kept.entry === entry));
     matches = [...aboutSomeone, ...aboutTheWriter, ...rest];
   }

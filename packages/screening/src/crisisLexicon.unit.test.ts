@@ -414,6 +414,53 @@ describe("someone the writer knows, at risk", () => {
   );
 });
 
+describe("the writer joining a friend's words, and dying together", () => {
+  it.each([
+    ["my friend wants to die and so do i", "crisis.me_too_after_someone"],
+    ["my sister keeps saying she wants to die and tbh me too", "crisis.me_too_after_someone"],
+    ["my bestie wants to kill herself and ngl same", "crisis.me_too_after_someone"],
+    ["my friend is suicidal and honestly i am too", "crisis.me_too_after_someone"],
+    ["mi amigo quiere morir y yo también", "crisis.me_too_after_someone"],
+    ["mi amiga se quiere matar y la neta yo igual", "crisis.me_too_after_someone"],
+  ])("%j → %s beside the friend's own entry, a crisis of the writer's own", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", ruleId]);
+    expect(verdict.action).toBe("crisis");
+  });
+
+  it.each([
+    ["my friend and i made a pact to kill ourselves", "crisis.suicide_pact"],
+    ["we made a suicide pact", "crisis.suicide_pact"],
+    ["we're gonna end it all together this weekend", "crisis.suicide_pact"],
+    ["me and him decided to die together", "crisis.suicide_pact"],
+    ["mi amiga y yo hicimos un pacto para matarnos", "crisis.suicide_pact"],
+    ["me and my friends want to kill ourselves", "crisis.kill_ourselves"],
+    ["we're going to unalive ourselves tonight", "crisis.kill_ourselves"],
+    ["mi novio y yo queremos suicidarnos", "crisis.kill_ourselves"],
+    ["nos vamos a quitar la vida", "crisis.kill_ourselves"],
+  ])("%j → %s", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+    expect(verdict.action).toBe("crisis");
+  });
+
+  it.each([
+    ["my friend wants to kill herself and so does her sister", ["crisis.someone_at_risk"]],
+    ["my friend wants to die and same with my other friend", ["crisis.someone_at_risk"]],
+    ["my grandpa is going to die and so am i sad", []],
+    ["my best friend and i have a pact that if one of us gets famous the other gets half the money", []],
+    ["we made a pact not to date him", []],
+    ["we killed ourselves at practice today", []],
+    ["we want to kill ourselves after that quiz lmao", []],
+    ["mi hermana y yo nos vamos a matar", []],
+    ["nos vamos a morir de risa juntos", []],
+  ])("%j is no crisis of the writer's own: %j", (message, ruleIds) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(ruleIds);
+  });
+});
+
 describe("dying without pain, in English and Spanish", () => {
   it.each([
     ["is there a pill that would let me die painlessly", "crisis.die_without_pain"],

@@ -158,11 +158,11 @@ describe("someone the writer knows, at risk", () => {
   });
 
   it("stays a crisis when the writer's own words are in it too", () => {
-    const verdict = screener.screenInputLocally("my friend wants to kill himself and honestly so do i, i want to kill myself");
+    const verdict = screener.screenInputLocally("my friend wants to kill himself and honestly so do i");
 
     expect(verdict.risk.level).toBe("crisis");
     expect(verdict.action).toBe("crisis");
-    expect(verdict.matches.map((match) => match.ruleId).sort()).toEqual(["crisis.kill_myself", "crisis.someone_at_risk"]);
+    expect(verdict.matches.map((match) => match.ruleId).sort()).toEqual(["crisis.me_too_after_someone", "crisis.someone_at_risk"]);
   });
 
   it("names the friend, not the writer, in the session's later messages", () => {
