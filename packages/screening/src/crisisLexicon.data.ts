@@ -59,10 +59,11 @@ const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|s
 const EN_SOMEONE_I_KNOW =
   "(?<!(me|i) (and|n|&) )(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
 // Words that stand between who and what: "my friend from camp literally just said", "my sister keeps saying".
-const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|told me she|told me he|told me they) )*";
+// A pronoun may take the friend up again: "my boyfriend, he told me he self harms".
+const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|he|she|they|told me she|told me he|told me they) )*";
 // What they said, threatened or did, before doing it to themselves ("said she would", "keeps threatening to", "tried to").
 const EN_THEY_SAY =
-  "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
+  "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|jokes about|joked about|is joking about|keeps joking about|makes jokes about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
 const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
 // Cutting one's hair or nails, some slack or a slice, burning oneself out, or getting hurt at work or a game, is not self-harm.
 const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| (some|a|her|his|their) ?(slack|bangs|hair|fringe|break|nails|slice|piece))";
@@ -72,12 +73,13 @@ const ES_SOMEONE_I_KNOW =
   "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
 // The writer's answer to a friend's words: "so do i", "me too", "honestly same" ("same with my other friend" is not).
 const EN_ME_TOO =
-  "(so do i|so am i|so have i|so was i|so did i|i do too|i do as well|i am too|i m too|i have too|i did too|me too|me as well|same here|same(?! (with|for|goes|thing|as|old|day|time|school|class|age|grade|team))|i want to too|i kind of do too|i feel the same)";
+  "((i think|i guess|i feel like|maybe|probably) )?(so do i|so am i|so have i|so was i|so did i|i do too|i do as well|i am too|i m too|i have too|i did too|me too|me as well|same here|same(?! (with|for|goes|thing|as|old|day|time|school|class|age|grade|team))|i want to too|i kind of do too|i feel the same)";
 // Cutting one's hair or nails, or getting hurt at a game, is not self-harm.
 const ES_NOT_GROOMING = "(?! (el|la|los|las|su|sus) (pelo|cabello|unas|fleco|flequillo|barba|puntas))";
 // Dying of laughter, hunger or embarrassment, or wanting to die in one's home town when old.
 const ES_NOT_HYPERBOLE = "(?! (de|del) (la |el |un |una )?(risa|hambre|verguenza|pena|sueno|aburrimiento|amor|calor|frio|cringe|coraje|susto|celos)| en (su|mi) (casa|pueblo|tierra|rancho))";
-// A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente".
+// A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente". Not
+// out of a window: "me quiero tirar por la ventana" is what a teen says of a surprise test or the neighbour's music.
 const ES_FROM_A_HEIGHT =
   "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
 
@@ -172,7 +174,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever))",
+      // Nor is disappearing into a blanket, under the covers or from a party.
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in (my|a|the|bed))\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room)))",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -203,6 +206,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
       "goodbye forever",
+      "(my )?(last|final) (day|night|week|breath|sunset|meal|shower) (alive|of my life|on earth|on this earth|of everything)(?! as )",
       "(goodbye|suicide) (note|letter)",
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
       "(you|u) can have my (stuff|things|clothes|games|xbox|ps5|switch|phone|books|cards|hoodies?)",
@@ -509,8 +513,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "someone",
     patterns: [
       `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)${EN_NOT_GROOMING}`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))`,
+      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|self harms|self harmed|(cuts|burns|hurts) (herself|himself|themselves|themself))${EN_NOT_GROOMING}`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
       `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,

@@ -371,7 +371,10 @@ describe("someone the writer knows, at risk", () => {
     ["mis amigas se quieren matar", "crisis.someone_at_risk"],
     ["mi amigo de la escuela se quiere matar", "crisis.someone_at_risk"],
     ["mi amiga ya no quiere vivir", "crisis.someone_at_risk"],
-  ])("%j → %s: parents, plurals, threats and Spanish subjects too", (message, ruleId) => {
+    ["my friend keeps joking about wanting to die, should i tell someone?", "crisis.someone_at_risk"],
+    ["how do i help my boyfriend, he told me he self harms", "crisis.someone_at_risk"],
+    ["my friend she wants to kill herself", "crisis.someone_at_risk"],
+  ])("%j → %s: parents, plurals, threats, jokes, a pronoun taking the friend up again and Spanish subjects too", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual([ruleId]);
   });
 
@@ -412,6 +415,23 @@ describe("someone the writer knows, at risk", () => {
       expect(screenInput(message).matches).toEqual([]);
     },
   );
+});
+
+describe("the last day, and disappearing into a blanket", () => {
+  it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "final sunset of my life"])("%j is a farewell of the writer's own", (message) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);
+  });
+
+  it.each(["the last day of my life as a 15 year old lol", "i want to disappear into my blanket and watch anime all weekend", "i want to disappear under the covers", "i want to disappear from this group chat lmao"])(
+    "%j names no farewell and no wish to disappear",
+    (message) => {
+      expect(screenInput(message).matches).toEqual([]);
+    },
+  );
+
+  it("still reads disappearing from this world as the wish it is", () => {
+    expect(screenInput("i want to disappear from this world").matches.map((match) => match.ruleId)).toEqual(["crisis.want_to_disappear"]);
+  });
 });
 
 describe("the writer joining a friend's words, and dying together", () => {

@@ -2,7 +2,7 @@
 
 import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
-import { findCrisisLanguage } from "./crisisLexicon";
+import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
 import { ESCALATED_CATEGORIES, higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
 import type { ModelThresholds, RiskScorer, ScreeningClassifier } from "./classifier/model";
@@ -182,6 +182,20 @@ export function scoreContext(classifier: RiskScorer, prepared: PreparedText, rec
 /** The classifier's reading of one prepared message: the whole of it and each of its windows. */
 export function scoreMessage(classifier: RiskScorer, prepared: PreparedText): WindowedScore {
   return scoreWindows(classifier, messageWindows(prepared.forms));
+}
+
+/**
+ * The classifier's reading of the writer's own words: the message with the lexicon's words about someone the writer
+ * knows left out, as the lexicon reads the rest. "my friend is suicidal" reads as a crisis whole and as nothing without
+ * the friend's words; "my friend wants to die and honestly i think about it every night too" still reads as one.
+ */
+export function scoreWritersOwnWords(classifier: RiskScorer, prepared: PreparedText, aboutSomeone: readonly RuleHit[]): WindowedScore {
+  return scoreWindows(classifier, messageWindows(leaveOutTerms(prepared.forms, aboutSomeone.map((hit) => hit.term))));
+}
+
+/** Whether a classifier reading is a crisis at these thresholds (a concern of an escalated kind is one). */
+export function readsAsCrisis(score: Pick<WindowedScore, "risk" | "crisis" | "category">, t: ModelThresholds, escalate = true): boolean {
+  return actionLevel(score.crisis >= t.crisis ? "crisis" : score.risk >= t.concern ? "concern" : "none", score.category, escalate) === "crisis";
 }
 
 // A message is read again as context for the next few turns of its session: its prepared form is kept for a while.
@@ -396,11 +410,12 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
     level = "crisis";
     decidedBy = "lexicon";
-  } else if (someoneAtRisk && level !== "crisis") {
-    // Only raised, never lowered: a message the classifier reads as the writer's own crisis stays one, as the words
-    // beside the friend's may be the writer's own ("my sister keeps saying she wants to die and i dont want to be here
-    // either"), and helplines also serve a teen helping a friend. A concern is answered with how to help the friend.
-    if (level === "none") decidedBy = "lexicon";
+  } else if (someoneAtRisk && (level !== "crisis" || !readsAsCrisis(scoreWritersOwnWords(classifier, input.prepared, sorted.someone), t))) {
+    // The classifier may read the friend's words as the writer's own ("my friend is suicidal", "my friend keeps joking
+    // about wanting to die, should i tell someone?"): its crisis stands only when the writer's own words, read without
+    // the friend's, still make one ("my sister keeps saying she wants to die and i think about it every night too").
+    // An ordinary reading is raised. A concern is answered with how to help the friend.
+    if (level !== "concern") decidedBy = "lexicon";
     level = "concern";
     category = "someone_at_risk";
   }

@@ -176,12 +176,24 @@ describe("someone the writer knows, at risk", () => {
     expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
   });
 
-  it("is never lowered: read by the classifier as the writer's own crisis, it is one, and the verdict acts on it", () => {
-    const verdict = screener.screenInputLocally("mi amiga me dijo que se quiere matar y no sé qué hacer");
+  it.each(["my friend is suicidal", "mi amigo quiere suicidarse", "my friend keeps joking about wanting to die and i cant tell if shes serious, should i tell someone?"])(
+    "%j is a concern about the friend, though the classifier reads the friend's words as a crisis of the writer's own",
+    (message) => {
+      const verdict = screener.screenInputLocally(message);
 
-    expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
-    expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "classifier" });
-    expect(verdict.action).toBe("crisis");
+      expect(verdict.risk).toMatchObject({ level: "concern", category: "someone_at_risk", decidedBy: "lexicon" });
+      expect(verdict.action).toBe("flag");
+    },
+  );
+
+  it("stays a crisis when the writer's own words, read without the friend's, make one", () => {
+    for (const message of ["my friend wants to die and honestly i get it, ive been feeling the same way for months", "mi amiga me dijo que se quiere matar y no sé qué hacer"]) {
+      const verdict = screener.screenInputLocally(message);
+
+      expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+      expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "classifier" });
+      expect(verdict.action).toBe("crisis");
+    }
   });
 });
 
