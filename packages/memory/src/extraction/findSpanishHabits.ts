@@ -39,6 +39,12 @@ const MAX_WORDS = 9;
  */
 export function addSpanishHabits(found: MessageFindings): void {
   const { lower, tokens } = found.message;
+  // A habit a tagger read from a Spanish verb's form that is a noun here is none: "mi trabajo los sábados es súper
+  // aburrido" is the teen's job, not "I work on Saturdays".
+  for (const habit of found.entities.filter((entity) => entity.type === "Habit")) {
+    const first = tokens.findIndex((token) => token.start === habit.start);
+    if (first > 0 && SPANISH_VERB_FORMS.has(tokens[first]?.lower ?? "") && !isVerbAt(tokens, first, true)) found.remove(habit);
+  }
   for (const match of matchesOf(SCHEDULE, lower)) {
     const scheduleStart = match.index;
     const scheduleEnd = scheduleStart + match[0].length;

@@ -579,7 +579,9 @@ describe("createOfflineExtractor", () => {
       );
 
       // Assess
-      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera", "come back and work at the clinic", "get my gpa up to a 3.5"]);
+      // Two goals joined by "and" are two to the tagger trained on writers AA to AD, as most writers label them (of 1,618
+      // goals in train, 13 hold an "and").
+      expect(names(extraction, "Goal")).toEqual(["have my own car", "cut 3 pounds", "make varsity", "learn to skate", "ser enfermera", "come back", "work at the clinic", "get my gpa up to a 3.5"]);
     });
   });
 
