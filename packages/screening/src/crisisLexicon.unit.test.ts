@@ -389,7 +389,7 @@ describe("someone the writer knows, at risk", () => {
   it("keeps the friend's words from naming the writer, and the writer's own words beside them still do", () => {
     expect(screenInput("my friend keeps saying they want to die").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
     expect(screenInput("my friend is suicidal").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
-    expect(screenInput("my friend wants to die and i want to die too").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", "crisis.want_to_die"]);
+    expect(screenInput("my friend wants to die and i want to die too").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", "crisis.me_too_after_someone", "crisis.want_to_die"]);
   });
 
   it.each([
@@ -418,19 +418,28 @@ describe("someone the writer knows, at risk", () => {
 });
 
 describe("the last day, and disappearing into a blanket", () => {
-  it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "final sunset of my life"])("%j is a farewell of the writer's own", (message) => {
+  it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "tonight is my last night on earth"])("%j is a farewell of the writer's own", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);
   });
 
-  it.each(["the last day of my life as a 15 year old lol", "i want to disappear into my blanket and watch anime all weekend", "i want to disappear under the covers", "i want to disappear from this group chat lmao"])(
+  it.each([
+    "the last day of my life as a 15 year old lol",
+    "if you could pick your last meal on earth what would it be",
+    "if today was your last day on earth what would you do",
+    "i was playing last day on earth all night lol",
+    "my last day on earth before my phone gets taken away lol",
+    "i want to disappear into my blanket and watch anime all weekend",
+    "i want to disappear under the covers",
+    "i want to disappear from this group chat lmao",
+  ])(
     "%j names no farewell and no wish to disappear",
     (message) => {
       expect(screenInput(message).matches).toEqual([]);
     },
   );
 
-  it("still reads disappearing from this world as the wish it is", () => {
-    expect(screenInput("i want to disappear from this world").matches.map((match) => match.ruleId)).toEqual(["crisis.want_to_disappear"]);
+  it.each(["i want to disappear from this world", "i want to disappear into the void", "i want to vanish into thin air and never come back"])("still reads %j as the wish it is", (message) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.want_to_disappear"]);
   });
 });
 
@@ -442,6 +451,11 @@ describe("the writer joining a friend's words, and dying together", () => {
     ["my friend is suicidal and honestly i am too", "crisis.me_too_after_someone"],
     ["mi amigo quiere morir y yo también", "crisis.me_too_after_someone"],
     ["mi amiga se quiere matar y la neta yo igual", "crisis.me_too_after_someone"],
+    ["my friend self harms and i do too", "crisis.me_too_after_someone"],
+    ["my friend cuts herself and so do i", "crisis.me_too_after_someone"],
+    ["my friend is suicidal and tbh i kinda am too", "crisis.me_too_after_someone"],
+    ["my sister is suicidal and im the same way", "crisis.me_too_after_someone"],
+    ["my friend is suicidal and ngl i relate", "crisis.me_too_after_someone"],
   ])("%j → %s beside the friend's own entry, a crisis of the writer's own", (message, ruleId) => {
     const verdict = screenInput(message);
 
@@ -476,6 +490,13 @@ describe("the writer joining a friend's words, and dying together", () => {
     ["we want to kill ourselves after that quiz lmao", []],
     ["mi hermana y yo nos vamos a matar", []],
     ["nos vamos a morir de risa juntos", []],
+    ["we made a pact to go together to prom", []],
+    ["we made a pact to die our hair blue", []],
+    ["me and my bestie are going to die together on this hill", []],
+    ["si reprobamos el examen vamos a morir juntos jaja", []],
+    ["we're going to kill ourselves trying to finish this project", []],
+    ["my mom burns herself every time she cooks lol", []],
+    ["my sister cuts herself bangs every summer", []],
   ])("%j is no crisis of the writer's own: %j", (message, ruleIds) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(ruleIds);
   });

@@ -193,9 +193,19 @@ export function scoreWritersOwnWords(classifier: RiskScorer, prepared: PreparedT
   return scoreWindows(classifier, messageWindows(leaveOutTerms(prepared.forms, aboutSomeone.map((hit) => hit.term))));
 }
 
-/** Whether a classifier reading is a crisis at these thresholds (a concern of an escalated kind is one). */
-export function readsAsCrisis(score: Pick<WindowedScore, "risk" | "crisis" | "category">, t: ModelThresholds, escalate = true): boolean {
-  return actionLevel(score.crisis >= t.crisis ? "crisis" : score.risk >= t.concern ? "concern" : "none", score.category, escalate) === "crisis";
+/** The level a classifier reading acts at under these thresholds (a concern of an escalated kind is a crisis). */
+export function levelOfScore(score: Pick<WindowedScore, "risk" | "crisis" | "category">, t: ModelThresholds, escalate = true): RiskLevel {
+  return actionLevel(score.crisis >= t.crisis ? "crisis" : score.risk >= t.concern ? "concern" : "none", score.category, escalate);
+}
+
+/**
+ * Whether the classifier's crisis for a message naming someone at risk is the friend's words read as the writer's: it
+ * is only when the writer's own words, read without the friend's, are ordinary, under the band where the classifier is
+ * unsure ("my friend is suicidal": 0.46). Short answers of the writer's own read mild but not ordinary ("and tbh i kinda
+ * am too", 0.58), and a crisis missed costs more than helplines shown to a teen helping a friend.
+ */
+export function isTheFriendsCrisis(writersOwn: Pick<WindowedScore, "risk">, t: ModelThresholds): boolean {
+  return writersOwn.risk < t.uncertain;
 }
 
 // A message is read again as context for the next few turns of its session: its prepared form is kept for a while.
@@ -361,7 +371,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
 /** Whether an earlier reading is a crisis under these thresholds, as screenRisk would judge the message alone (no context of its own). */
 export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): boolean {
   if (reading.lexiconOwn || (reading.lexiconMention && reading.risk >= t.lexiconMention)) return true;
-  return actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", reading.category) === "crisis";
+  return levelOfScore(reading, t) === "crisis";
 }
 
 /** The crisis among the session's recent messages (the latest), read alone under these thresholds; undefined without one. */
@@ -391,7 +401,7 @@ export interface RiskInput {
 export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds): RiskVerdict {
   const t = thresholds;
   const message = scoreMessage(classifier, input.prepared);
-  let level: RiskLevel = actionLevel(message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none", message.category);
+  let level: RiskLevel = levelOfScore(message, t);
   let decidedBy: ScreeningLayer = "classifier";
   let category: ScreeningCategory = level === "none" ? "none" : message.category;
   const scores: RiskVerdict["scores"] = { risk: message.risk, crisis: message.crisis };
@@ -410,11 +420,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
     level = "crisis";
     decidedBy = "lexicon";
-  } else if (someoneAtRisk && (level !== "crisis" || !readsAsCrisis(scoreWritersOwnWords(classifier, input.prepared, sorted.someone), t))) {
-    // The classifier may read the friend's words as the writer's own ("my friend is suicidal", "my friend keeps joking
-    // about wanting to die, should i tell someone?"): its crisis stands only when the writer's own words, read without
-    // the friend's, still make one ("my sister keeps saying she wants to die and i think about it every night too").
-    // An ordinary reading is raised. A concern is answered with how to help the friend.
+  } else if (someoneAtRisk && (level !== "crisis" || isTheFriendsCrisis(scoreWritersOwnWords(classifier, input.prepared, sorted.someone), t))) {
+    // The classifier may read the friend's words as the writer's own ("my friend is suicidal"): its crisis stands unless
+    // the writer's own words, read without the friend's, are ordinary. An ordinary reading is raised. A concern is
+    // answered with how to help the friend.
     if (level !== "concern") decidedBy = "lexicon";
     level = "concern";
     category = "someone_at_risk";

@@ -56,6 +56,14 @@ describe("alignEntities", () => {
     expect(loose).toEqual([{ type: "Habit", name: "run every morning before school" }]);
     expect(unaligned).toEqual([{ type: "Habit", name: "run with my brother every night" }]);
   });
+
+  it("keeps a reworded label to one clause and to its own sense", () => {
+    const acrossClauses = alignEntities(read("i read before bed, my sister reads manga"), [{ type: "Habit", name: "read manga before bed" }]);
+    const negated = alignEntities(read("my brother runs every day, i never run"), [{ type: "Habit", name: "run every day" }]);
+
+    expect(acrossClauses.tags.every((tag) => tag === "O")).toBe(true);
+    expect(negated.tags.every((tag) => tag === "O")).toBe(true);
+  });
 });
 
 describe("decodeTags", () => {

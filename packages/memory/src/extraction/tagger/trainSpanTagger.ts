@@ -28,6 +28,10 @@ export interface Alignment {
 const LONGEST_SPAN = 12;
 /** A loose span may hold this many words beyond the label's own ("every day after school" in a habit's middle). */
 const LOOSE_EXTRA_WORDS = 3;
+/** And this many more tokens that its key drops ("my", "the"), which count for no word of it. */
+const LOOSE_DROPPED_WORDS = 2;
+/** A negation inside a loose span that its label does not hold says the opposite: "every day, i never run". */
+const NEGATIONS = new Set(["not", "never", "no", "dont", "don't", "didnt", "didn't", "cant", "can't", "wont", "won't"]);
 
 /**
  * BIO tags for a message from its labelled entities: each entity takes the first free token span whose canonical key is
@@ -68,10 +72,13 @@ function findLooseSpan(message: MessageText, tags: readonly string[], type: Enti
   const wantedWords = wanted.split("-");
   if (wantedWords.length < 2) return undefined;
   const count = message.tokens.length;
-  for (let length = wantedWords.length; length <= Math.min(wantedWords.length + LOOSE_EXTRA_WORDS + 2, LONGEST_SPAN + LOOSE_EXTRA_WORDS, count); length += 1) {
+  for (let length = wantedWords.length; length <= Math.min(wantedWords.length + LOOSE_EXTRA_WORDS + LOOSE_DROPPED_WORDS, LONGEST_SPAN + LOOSE_EXTRA_WORDS, count); length += 1) {
     for (let first = 0; first + length <= count; first += 1) {
       const last = first + length - 1;
       if (tags.slice(first, last + 1).some((tag) => tag !== "O")) continue;
+      // One clause only: "i read before bed, my sister reads manga" holds no "read manga before bed".
+      if (message.tokens.slice(first, last).some((token) => /[,.;:!?]/.test(token.post))) continue;
+      if (message.tokens.slice(first, last + 1).some((token) => NEGATIONS.has(token.lower) && !wantedWords.includes(token.lower))) continue;
       const words = canonicalEntityKey(type, spanText(message, first, last)).split("-");
       if (words.length <= wantedWords.length + LOOSE_EXTRA_WORDS && holdsEvery(words, wantedWords)) return [first, last];
     }

@@ -28,25 +28,38 @@ function lemmaClasses(): Map<string, string[]> {
   return byLemma;
 }
 
+/** Words of a closed class, never read as a noun or verb WordNet lists by a chance spelling ("was" as "wa", "his" as "hi"). */
+const CLOSED_CLASS = new Set(
+  "i me my we us our you your he him his she her they them their it its this that these those a an the and or but so if of to in on at by for with from up out as is am are was were be been being has have had do does did will would can could should may might must not no just like one all what who how when where why".split(
+    " ",
+  ),
+);
+/** A stem ending consonant, vowel, consonant lost its "e" ("hated", "staring", "coding"); one ending otherwise did not ("singing", "played"). */
+const LOST_ITS_E = /[^aeiou][aeiou][^aeiouwxy]$/;
+/** Consonants doubled before "-ing" and "-ed" ("running", "shopped"); "ss" and "ll" are the base's own ("passed", "killed"). */
+const DOUBLED = /([bdgmnprt])\1$/;
+
 /**
- * The forms a word may be the inflection of, itself first: plurals ("headphones", "parties", "boxes") and verb forms
- * ("babysitting", "scrolled", "running", "bakes"). WordNet lists lemmas only.
+ * The forms a word may be the inflection of, itself first, then the likelier base before the less likely: plurals
+ * ("games" → "game", "parties" → "party", "boxes" → "box", "lies" → "lie") and verb forms ("hated" → "hate",
+ * "singing" → "sing", "running" → "run"). WordNet lists lemmas only. Bases shorter than three letters are not tried.
  */
 export function lemmaCandidates(word: string): string[] {
+  if (CLOSED_CLASS.has(word)) return [];
   const forms = [word];
   const add = (form: string) => {
-    if (form.length >= 2 && !forms.includes(form)) forms.push(form);
+    if (form.length >= 3 && !forms.includes(form)) forms.push(form);
   };
-  if (word.endsWith("ies")) add(`${word.slice(0, -3)}y`);
-  if (word.endsWith("es")) add(word.slice(0, -2));
+  if (word.endsWith("ies") && word.length > 4) add(`${word.slice(0, -3)}y`);
+  if (/(?:s|x|z|ch|sh)es$/.test(word)) add(word.slice(0, -2));
   if (word.endsWith("s") && !word.endsWith("ss")) add(word.slice(0, -1));
   for (const suffix of ["ing", "ed"]) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
+    if (DOUBLED.test(stem)) add(stem.slice(0, -1));
+    if (LOST_ITS_E.test(stem)) add(`${stem}e`);
     add(stem);
     add(`${stem}e`);
-    // A doubled last consonant: "running" → "run", "shopped" → "shop".
-    if (stem.length >= 3 && stem.at(-1) === stem.at(-2)) add(stem.slice(0, -1));
     if (suffix === "ed" && stem.endsWith("i")) add(`${stem.slice(0, -1)}y`);
   }
   return forms;

@@ -25,9 +25,28 @@ describe("WordNet's word classes", () => {
     expect(wordClassesOf("squishmallow")).toEqual([]);
   });
 
-  it("tries a word's own form first, then its plural and verb stems", () => {
-    expect(lemmaCandidates("parties")).toEqual(["parties", "party", "parti", "partie"]);
-    expect(lemmaCandidates("running")).toEqual(["running", "runn", "runne", "run"]);
-    expect(lemmaCandidates("scrolled")).toEqual(["scrolled", "scroll", "scrolle", "scrol"]);
+  it.each([
+    ["games", "game"],
+    ["pies", "pie"],
+    ["lies", "lie"],
+    ["parties", "party"],
+    ["boxes", "box"],
+    ["hated", "hate"],
+    ["used", "use"],
+    ["staring", "stare"],
+    ["singing", "sing"],
+    ["running", "run"],
+    ["passed", "pass"],
+  ])("reads %j as %j before any other base WordNet may list", (word, base) => {
+    const candidates = lemmaCandidates(word);
+    const listed = candidates.filter((form) => form !== word && wordClassesOf(form).length > 0);
+
+    expect(listed[0]).toBe(base);
+  });
+
+  it("gives no class to a closed-class word by a chance spelling", () => {
+    for (const word of ["was", "has", "his", "its", "us"]) expect(wordClassesOf(word)).toEqual([]);
+    expect(wordClassesOf("games")).toContain("n.act");
+    expect(wordClassesOf("games")).not.toContain("n.group");
   });
 });
