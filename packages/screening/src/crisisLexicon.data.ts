@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.6";
+export const CRISIS_LEXICON_VERSION = "2026.12.7";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -34,6 +34,11 @@ export interface CrisisLexiconEntry {
    * Macros (lexiconPattern.ts): {me} myself, {you} yourself, {adv} optional adverbs, {end} the end of a clause.
    */
   patterns: readonly string[];
+  /**
+   * Matched in the whole text, with the words about someone the writer knows left in, as being told to die and a
+   * disclosure are: the entry names the writer through those words ("my friend wants to die and so do i").
+   */
+  joinsSomeone?: true;
 }
 
 // Who a disclosure names, written as families rather than sentences. Hitting is named of the grown-ups and partners
@@ -54,22 +59,31 @@ const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|s
 const EN_SOMEONE_I_KNOW =
   "(?<!(me|i) (and|n|&) )(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
 // Words that stand between who and what: "my friend from camp literally just said", "my sister keeps saying".
-const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|told me she|told me he|told me they) )*";
+// A pronoun may take the friend up again: "my boyfriend, he told me he self harms".
+const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|he|she|they|told me she|told me he|told me they) )*";
 // What they said, threatened or did, before doing it to themselves ("said she would", "keeps threatening to", "tried to").
 const EN_THEY_SAY =
-  "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
+  "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|jokes about|joked about|is joking about|keeps joking about|makes jokes about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
 const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
 // Cutting one's hair or nails, some slack or a slice, burning oneself out, or getting hurt at work or a game, is not self-harm.
-const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| (some|a|her|his|their) ?(slack|bangs|hair|fringe|break|nails|slice|piece))";
+const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| ((some|a|her|his|their) )?(slack|bangs|hair|fringe|break|nails|slice|piece))";
 // "told me to die" is the writer told to die (told_to_die), not someone who means to.
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
   "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
+// The writer's answer to a friend's words: "so do i", "me too", "honestly same", "i kinda am too", "i relate" ("same
+// with my other friend" is not).
+const EN_ME_TOO =
+  "((i think|i guess|i feel like|maybe|probably) )?(i (kind of |kinda |also |lowkey |honestly )?(am|do|want to|feel the same)( way)?( too| as well)?|i m (kind of |kinda |also |lowkey )?(the same( way)?|too)|i relate|same for me|so do i|so am i|so have i|so was i|so did i|i do too|i do as well|i am too|i m too|i have too|i did too|me too|me as well|same here|same(?! (with|for|goes|thing|as|old|day|time|school|class|age|grade|team))|i want to too|i kind of do too|i feel the same)";
+// The same answer in Spanish: "y yo también", "y la neta yo igual".
+const ES_ME_TOO =
+  "(y |pero |pues |y pues |y la verdad |y la neta |y honestamente |y siendo honest[oa] )?(yo tambien|yo igual|yo tb|yo tmb|a mi tambien|a mi igual|igual yo|tambien yo|yo ando igual|yo tambien quiero|yo tambien me quiero (morir|matar))";
 // Cutting one's hair or nails, or getting hurt at a game, is not self-harm.
 const ES_NOT_GROOMING = "(?! (el|la|los|las|su|sus) (pelo|cabello|unas|fleco|flequillo|barba|puntas))";
 // Dying of laughter, hunger or embarrassment, or wanting to die in one's home town when old.
 const ES_NOT_HYPERBOLE = "(?! (de|del) (la |el |un |una )?(risa|hambre|verguenza|pena|sueno|aburrimiento|amor|calor|frio|cringe|coraje|susto|celos)| en (su|mi) (casa|pueblo|tierra|rancho))";
-// A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente".
+// A height to fall from, after "de", "del" or "desde": "del puente", "desde un edificio", "de lo alto del puente". Not
+// out of a window: "me quiero tirar por la ventana" is what a teen says of a surprise test or the neighbour's music.
 const ES_FROM_A_HEIGHT =
   "(de|del|desde) (lo alto (de|del) )?(un |una |el |la |este |ese |esa |esta )?(puente|edificio|azotea|techo|balcon|risco|acantilado|barranco|precipicio|torre|puente peatonal|(segundo|tercer|cuarto|quinto|ultimo) piso)";
 
@@ -77,6 +91,19 @@ const ES_FROM_A_HEIGHT =
 const ES_MEANS_TO = "((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?";
 // Throwing oneself, the clitic before the verb or after it: "me voy a aventar", "me tiro", "tirarme".
 const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme)`;
+
+// What a friend, a sibling or a parent says they mean to do or are doing to themselves, told by the teen who knows
+// them: someone_at_risk's patterns, and the start of the writer's answer to them (me_too_after_someone).
+const EN_SOMEONE_AT_RISK: readonly string[] = [
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}`,
+];
+const ES_SOMEONE_AT_RISK: readonly string[] = [
+  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
+  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
+  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
+];
 
 export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── suicidal ideation, in the writer's own words ──
@@ -164,7 +191,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever))",
+      // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room)))",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -195,6 +223,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
       "goodbye forever",
+      // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
+      // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
+      "(my )?(last|final) (day|night) alive",
+      "(^|this is |today is |tonight is |tomorrow is |its |it s |todays |tonights )(my )?(last|final) (day|night) (on earth|on this earth|of my life)(?! (as|before|till|until|at|in) )",
       "(goodbye|suicide) (note|letter)",
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
       "(you|u) can have my (stuff|things|clothes|games|xbox|ps5|switch|phone|books|cards|hoodies?)",
@@ -500,12 +532,49 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "someone",
     patterns: [
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me) (that )?((she|he|they) )?(wants |wanted |want )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))`,
-      `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)${EN_NOT_GROOMING}`,
-      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
-      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
-      `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
+      ...EN_SOMEONE_AT_RISK,
+      ...ES_SOMEONE_AT_RISK,
+    ],
+  },
+  {
+    // The writer joining a friend's words: "my friend wants to die and so do i", "mi amiga se quiere matar y yo también".
+    // The friend's words alone are someone_at_risk's; the answer after them makes them the writer's own as well.
+    id: "me_too_after_someone",
+    category: "crisis",
+    stance: "self",
+    joinsSomeone: true,
+    patterns: [
+      ...EN_SOMEONE_AT_RISK.map((friend) => `${friend}( \\.)? (and |but |n |& )?{adv}(tbh |to be honest |not going to lie |ngl |lowkey |honestly )?${EN_ME_TOO}`),
+      ...ES_SOMEONE_AT_RISK.map((friend) => `${friend}( \\.)? ${ES_ME_TOO}`),
+    ],
+  },
+  {
+    // Two or more dying together: a pact, or "we" who mean to, the writer among them.
+    id: "suicide_pact",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "suicide pact",
+      // "die" is as often "dye" ("a pact to die our hair blue"), and going or doing it together is prom or an audition.
+      "pact (to|that we would|that we d|that we will|where we) {adv}(die(?! (our|my|her|his|their|it|them) )|kill ourselves|end it|end it all|end our lives|unalive ourselves)",
+      "(kill ourselves|end our lives|unalive ourselves|end it all) together",
+      "(want|wanted|going|plan|planning|decided|promised|agreed|ready) to {adv}die together(?! (on|in) (this|that|the) )",
+      "pacto (suicida|de muerte|para {esadv}(matarnos|suicidarnos|quitarnos la vida)|de (matarnos|suicidarnos))",
+      // Dying together in Spanish is as often a failed test or growing old together ("vamos a morir juntos jaja").
+      "(matarnos|suicidarnos|quitarnos la vida) (juntos|juntas)",
+    ],
+  },
+  {
+    // "We" who mean to kill ourselves. Working or laughing oneself to death is not meant ("we killed ourselves at
+    // practice"), and only a meaning to ("want to", "vamos a") is read.
+    id: "kill_ourselves",
+    category: "crisis",
+    stance: "self",
+    patterns: [
+      "(want|wanted|going|plan|planning|decided|about|ready|trying|need) to {adv}(kill|end|off|unalive) ourselves(?! (at|in|on|for|with|over|doing|running|studying|laughing|working|training|trying|tryna|to finish|finishing|after (this|that|the|our) (test|quiz|exam|game|match|practice|class|final)))",
+      // "matarnos" alone is as often each other ("mi hermana y yo nos vamos a matar"): only the words that mean oneself.
+      "(queremos|vamos a|planeamos|pensamos|decidimos) {esadv}(suicidarnos|quitarnos la vida)",
+      "nos (queremos|vamos a|pensamos|planeamos) {esadv}(suicidar|quitar la vida)",
     ],
   },
   // ── abuse disclosures ──

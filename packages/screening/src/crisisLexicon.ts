@@ -27,10 +27,9 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
   let matches = COMPILED.firstMatches(text.forms);
   const aboutSomeone = matches.filter(({ entry }) => entry.stance === "someone");
   if (aboutSomeone.length > 0) {
-    const terms = aboutSomeone.map(({ match }) => termOf(match));
-    const withoutThem = text.forms.map((form) => terms.reduce((rest, term) => rest.split(term).join(" . "), form));
-    // Being told to die and a disclosure always name the writer: they are kept as found in the whole text.
-    const aboutTheWriter = matches.filter(({ entry }) => entry.stance === "told" || entry.stance === "disclosure");
+    const withoutThem = leaveOutTerms(text.forms, aboutSomeone.map(({ match }) => termOf(match)));
+    // Being told to die, a disclosure and joining the friend's words always name the writer: kept as found in the whole text.
+    const aboutTheWriter = matches.filter(({ entry }) => entry.stance === "told" || entry.stance === "disclosure" || entry.joinsSomeone);
     const rest = COMPILED.firstMatches(withoutThem).filter(({ entry }) => entry.stance !== "someone" && !aboutTheWriter.some((kept) => kept.entry === entry));
     matches = [...aboutSomeone, ...aboutTheWriter, ...rest];
   }
@@ -40,6 +39,11 @@ export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirec
     ruleId: `${entry.category}.${entry.id}`,
     action: direction === "output" ? OUTPUT_ACTION[entry.stance] : entry.stance === "someone" ? "flag" : "crisis",
   }));
+}
+
+/** The forms with the matched words left out, each replaced by a clause end: how the writer's own words are read. */
+export function leaveOutTerms(forms: readonly string[], terms: readonly string[]): string[] {
+  return forms.map((form) => terms.reduce((rest, term) => rest.split(term).join(" . "), form));
 }
 
 /** What an entry matched, as a verdict names it. */

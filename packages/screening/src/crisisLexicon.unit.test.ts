@@ -371,7 +371,10 @@ describe("someone the writer knows, at risk", () => {
     ["mis amigas se quieren matar", "crisis.someone_at_risk"],
     ["mi amigo de la escuela se quiere matar", "crisis.someone_at_risk"],
     ["mi amiga ya no quiere vivir", "crisis.someone_at_risk"],
-  ])("%j → %s: parents, plurals, threats and Spanish subjects too", (message, ruleId) => {
+    ["my friend keeps joking about wanting to die, should i tell someone?", "crisis.someone_at_risk"],
+    ["how do i help my boyfriend, he told me he self harms", "crisis.someone_at_risk"],
+    ["my friend she wants to kill herself", "crisis.someone_at_risk"],
+  ])("%j → %s: parents, plurals, threats, jokes, a pronoun taking the friend up again and Spanish subjects too", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual([ruleId]);
   });
 
@@ -386,7 +389,7 @@ describe("someone the writer knows, at risk", () => {
   it("keeps the friend's words from naming the writer, and the writer's own words beside them still do", () => {
     expect(screenInput("my friend keeps saying they want to die").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
     expect(screenInput("my friend is suicidal").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
-    expect(screenInput("my friend wants to die and i want to die too").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", "crisis.want_to_die"]);
+    expect(screenInput("my friend wants to die and i want to die too").matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", "crisis.me_too_after_someone", "crisis.want_to_die"]);
   });
 
   it.each([
@@ -412,6 +415,91 @@ describe("someone the writer knows, at risk", () => {
       expect(screenInput(message).matches).toEqual([]);
     },
   );
+});
+
+describe("the last day, and disappearing into a blanket", () => {
+  it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "tonight is my last night on earth"])("%j is a farewell of the writer's own", (message) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);
+  });
+
+  it.each([
+    "the last day of my life as a 15 year old lol",
+    "if you could pick your last meal on earth what would it be",
+    "if today was your last day on earth what would you do",
+    "i was playing last day on earth all night lol",
+    "my last day on earth before my phone gets taken away lol",
+    "i want to disappear into my blanket and watch anime all weekend",
+    "i want to disappear under the covers",
+    "i want to disappear from this group chat lmao",
+  ])(
+    "%j names no farewell and no wish to disappear",
+    (message) => {
+      expect(screenInput(message).matches).toEqual([]);
+    },
+  );
+
+  it.each(["i want to disappear from this world", "i want to disappear into the void", "i want to vanish into thin air and never come back"])("still reads %j as the wish it is", (message) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.want_to_disappear"]);
+  });
+});
+
+describe("the writer joining a friend's words, and dying together", () => {
+  it.each([
+    ["my friend wants to die and so do i", "crisis.me_too_after_someone"],
+    ["my sister keeps saying she wants to die and tbh me too", "crisis.me_too_after_someone"],
+    ["my bestie wants to kill herself and ngl same", "crisis.me_too_after_someone"],
+    ["my friend is suicidal and honestly i am too", "crisis.me_too_after_someone"],
+    ["mi amigo quiere morir y yo también", "crisis.me_too_after_someone"],
+    ["mi amiga se quiere matar y la neta yo igual", "crisis.me_too_after_someone"],
+    ["my friend self harms and i do too", "crisis.me_too_after_someone"],
+    ["my friend cuts herself and so do i", "crisis.me_too_after_someone"],
+    ["my friend is suicidal and tbh i kinda am too", "crisis.me_too_after_someone"],
+    ["my sister is suicidal and im the same way", "crisis.me_too_after_someone"],
+    ["my friend is suicidal and ngl i relate", "crisis.me_too_after_someone"],
+  ])("%j → %s beside the friend's own entry, a crisis of the writer's own", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk", ruleId]);
+    expect(verdict.action).toBe("crisis");
+  });
+
+  it.each([
+    ["my friend and i made a pact to kill ourselves", "crisis.suicide_pact"],
+    ["we made a suicide pact", "crisis.suicide_pact"],
+    ["we're gonna end it all together this weekend", "crisis.suicide_pact"],
+    ["me and him decided to die together", "crisis.suicide_pact"],
+    ["mi amiga y yo hicimos un pacto para matarnos", "crisis.suicide_pact"],
+    ["me and my friends want to kill ourselves", "crisis.kill_ourselves"],
+    ["we're going to unalive ourselves tonight", "crisis.kill_ourselves"],
+    ["mi novio y yo queremos suicidarnos", "crisis.kill_ourselves"],
+    ["nos vamos a quitar la vida", "crisis.kill_ourselves"],
+  ])("%j → %s", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toContain(ruleId);
+    expect(verdict.action).toBe("crisis");
+  });
+
+  it.each([
+    ["my friend wants to kill herself and so does her sister", ["crisis.someone_at_risk"]],
+    ["my friend wants to die and same with my other friend", ["crisis.someone_at_risk"]],
+    ["my grandpa is going to die and so am i sad", []],
+    ["my best friend and i have a pact that if one of us gets famous the other gets half the money", []],
+    ["we made a pact not to date him", []],
+    ["we killed ourselves at practice today", []],
+    ["we want to kill ourselves after that quiz lmao", []],
+    ["mi hermana y yo nos vamos a matar", []],
+    ["nos vamos a morir de risa juntos", []],
+    ["we made a pact to go together to prom", []],
+    ["we made a pact to die our hair blue", []],
+    ["me and my bestie are going to die together on this hill", []],
+    ["si reprobamos el examen vamos a morir juntos jaja", []],
+    ["we're going to kill ourselves trying to finish this project", []],
+    ["my mom burns herself every time she cooks lol", []],
+    ["my sister cuts herself bangs every summer", []],
+  ])("%j is no crisis of the writer's own: %j", (message, ruleIds) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(ruleIds);
+  });
 });
 
 describe("dying without pain, in English and Spanish", () => {

@@ -2,7 +2,7 @@
 
 import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
-import { findCrisisLanguage } from "./crisisLexicon";
+import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
 import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
 import { ESCALATED_CATEGORIES, higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
 import type { ModelThresholds, RiskScorer, ScreeningClassifier } from "./classifier/model";
@@ -184,6 +184,30 @@ export function scoreMessage(classifier: RiskScorer, prepared: PreparedText): Wi
   return scoreWindows(classifier, messageWindows(prepared.forms));
 }
 
+/**
+ * The classifier's reading of the writer's own words: the message with the lexicon's words about someone the writer
+ * knows left out, as the lexicon reads the rest. "my friend is suicidal" reads as a crisis whole and as nothing without
+ * the friend's words; "my friend wants to die and honestly i think about it every night too" still reads as one.
+ */
+export function scoreWritersOwnWords(classifier: RiskScorer, prepared: PreparedText, aboutSomeone: readonly RuleHit[]): WindowedScore {
+  return scoreWindows(classifier, messageWindows(leaveOutTerms(prepared.forms, aboutSomeone.map((hit) => hit.term))));
+}
+
+/** The level a classifier reading acts at under these thresholds (a concern of an escalated kind is a crisis). */
+export function levelOfScore(score: Pick<WindowedScore, "risk" | "crisis" | "category">, t: ModelThresholds, escalate = true): RiskLevel {
+  return actionLevel(score.crisis >= t.crisis ? "crisis" : score.risk >= t.concern ? "concern" : "none", score.category, escalate);
+}
+
+/**
+ * Whether the classifier's crisis for a message naming someone at risk is the friend's words read as the writer's: it
+ * is only when the writer's own words, read without the friend's, are ordinary, under the band where the classifier is
+ * unsure ("my friend is suicidal": 0.46). Short answers of the writer's own read mild but not ordinary ("and tbh i kinda
+ * am too", 0.58), and a crisis missed costs more than helplines shown to a teen helping a friend.
+ */
+export function isTheFriendsCrisis(writersOwn: Pick<WindowedScore, "risk">, t: ModelThresholds): boolean {
+  return writersOwn.risk < t.uncertain;
+}
+
 // A message is read again as context for the next few turns of its session: its prepared form is kept for a while.
 const RECENT_CACHE_SIZE = 512;
 const preparedRecent = boundedMemo(RECENT_CACHE_SIZE, (text) => lastWords(prepareText(text).forms[0] ?? "", CONTEXT_WORDS));
@@ -347,7 +371,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
 /** Whether an earlier reading is a crisis under these thresholds, as screenRisk would judge the message alone (no context of its own). */
 export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): boolean {
   if (reading.lexiconOwn || (reading.lexiconMention && reading.risk >= t.lexiconMention)) return true;
-  return actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", reading.category) === "crisis";
+  return levelOfScore(reading, t) === "crisis";
 }
 
 /** The crisis among the session's recent messages (the latest), read alone under these thresholds; undefined without one. */
@@ -377,7 +401,7 @@ export interface RiskInput {
 export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, thresholds: ModelThresholds = classifier.thresholds): RiskVerdict {
   const t = thresholds;
   const message = scoreMessage(classifier, input.prepared);
-  let level: RiskLevel = actionLevel(message.crisis >= t.crisis ? "crisis" : message.risk >= t.concern ? "concern" : "none", message.category);
+  let level: RiskLevel = levelOfScore(message, t);
   let decidedBy: ScreeningLayer = "classifier";
   let category: ScreeningCategory = level === "none" ? "none" : message.category;
   const scores: RiskVerdict["scores"] = { risk: message.risk, crisis: message.crisis };
@@ -396,11 +420,11 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
     level = "crisis";
     decidedBy = "lexicon";
-  } else if (someoneAtRisk && level !== "crisis") {
-    // Only raised, never lowered: a message the classifier reads as the writer's own crisis stays one, as the words
-    // beside the friend's may be the writer's own ("my sister keeps saying she wants to die and i dont want to be here
-    // either"), and helplines also serve a teen helping a friend. A concern is answered with how to help the friend.
-    if (level === "none") decidedBy = "lexicon";
+  } else if (someoneAtRisk && (level !== "crisis" || isTheFriendsCrisis(scoreWritersOwnWords(classifier, input.prepared, sorted.someone), t))) {
+    // The classifier may read the friend's words as the writer's own ("my friend is suicidal"): its crisis stands unless
+    // the writer's own words, read without the friend's, are ordinary. An ordinary reading is raised. A concern is
+    // answered with how to help the friend.
+    if (level !== "concern") decidedBy = "lexicon";
     level = "concern";
     category = "someone_at_risk";
   }

@@ -158,11 +158,11 @@ describe("someone the writer knows, at risk", () => {
   });
 
   it("stays a crisis when the writer's own words are in it too", () => {
-    const verdict = screener.screenInputLocally("my friend wants to kill himself and honestly so do i, i want to kill myself");
+    const verdict = screener.screenInputLocally("my friend wants to kill himself and honestly so do i");
 
     expect(verdict.risk.level).toBe("crisis");
     expect(verdict.action).toBe("crisis");
-    expect(verdict.matches.map((match) => match.ruleId).sort()).toEqual(["crisis.kill_myself", "crisis.someone_at_risk"]);
+    expect(verdict.matches.map((match) => match.ruleId).sort()).toEqual(["crisis.me_too_after_someone", "crisis.someone_at_risk"]);
   });
 
   it("names the friend, not the writer, in the session's later messages", () => {
@@ -176,12 +176,30 @@ describe("someone the writer knows, at risk", () => {
     expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
   });
 
-  it("is never lowered: read by the classifier as the writer's own crisis, it is one, and the verdict acts on it", () => {
-    const verdict = screener.screenInputLocally("mi amiga me dijo que se quiere matar y no sé qué hacer");
+  it.each(["my friend is suicidal", "mi amigo quiere suicidarse"])(
+    "%j is a concern about the friend, though the classifier reads the friend's words as a crisis of the writer's own",
+    (message) => {
+      const verdict = screener.screenInputLocally(message);
 
-    expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
-    expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "classifier" });
-    expect(verdict.action).toBe("crisis");
+      expect(verdict.risk).toMatchObject({ level: "concern", category: "someone_at_risk", decidedBy: "lexicon" });
+      expect(verdict.action).toBe("flag");
+    },
+  );
+
+  it("stays a crisis when the writer's own words, read without the friend's, are more than ordinary", () => {
+    // The last is a teen asking how to help, but "i cant tell if shes serious, should i tell someone" alone reads 0.76:
+    // unsure, and a crisis missed costs more than helplines shown to a teen helping a friend.
+    for (const message of [
+      "my friend wants to die and honestly i get it, ive been feeling the same way for months",
+      "mi amiga me dijo que se quiere matar y no sé qué hacer",
+      "my friend keeps joking about wanting to die and i cant tell if shes serious, should i tell someone?",
+    ]) {
+      const verdict = screener.screenInputLocally(message);
+
+      expect(verdict.matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+      expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "classifier" });
+      expect(verdict.action).toBe("crisis");
+    }
   });
 });
 

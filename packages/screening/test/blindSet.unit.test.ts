@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BLIND_SETS, BLIND_SHA256, readBlindSet } from "../bench/classifier/blindSet";
-import { BLIND_B4_DIR, BLIND_DIR } from "../bench/classifier/paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_DIR } from "../bench/classifier/paths";
 
 describe("the blind set", () => {
   it("is the writer's 320 messages as received: 90 crisis, 30 concern, 200 ordinary of which 90 traps, ids unique", () => {
@@ -17,13 +17,16 @@ describe("the blind set", () => {
     expect(messages.filter((m) => m.kind === "sequence").every((m) => m.context.length > 0)).toBe(true);
   });
 
-  it("the second writer's is 400 messages as received: 116 crisis, 34 concern, 250 ordinary of which 110 traps, ids unique", () => {
-    const second = BLIND_SETS.find((set) => set.writer === "writer-b4");
-    const { messages, sha256 } = readBlindSet(BLIND_B4_DIR, second?.sha256);
+  it.each([
+    ["writer-b4", BLIND_B4_DIR, [116, 34, 250]],
+    ["writer-b5", BLIND_B5_DIR, [115, 35, 250]],
+  ] as const)("%s's is 400 messages as received, crisis, concern and ordinary %j, 110 traps, ids unique", (writer, directory, levels) => {
+    const set = BLIND_SETS.find((source) => source.writer === writer);
+    const { messages, sha256 } = readBlindSet(directory, set?.sha256);
 
-    expect(sha256).toEqual(second?.sha256);
+    expect(sha256).toEqual(set?.sha256);
     expect(new Set(messages.map((m) => m.id)).size).toBe(400);
-    expect(["crisis", "concern", "none"].map((level) => messages.filter((m) => m.level === level).length)).toEqual([116, 34, 250]);
+    expect(["crisis", "concern", "none"].map((level) => messages.filter((m) => m.level === level).length)).toEqual(levels);
     expect(messages.filter((m) => m.trap).length).toBe(110);
     expect(messages.filter((m) => m.kind === "sequence").every((m) => m.context.length > 0)).toBe(true);
   });

@@ -26,6 +26,10 @@ describe("the tuning's levelOf", () => {
     ["ok thanks", ["my friend wants to kill herself"]],
     ["i feel so tired of everything", ["my friend wants to kill herself"]],
     ["my friend wants to die and i want to die too", []],
+    // Read as a crisis whole, and as the writer's own concern or crisis by the rest alone.
+    ["my friend is suicidal", []],
+    ["my friend wants to die and honestly i get it, ive been feeling the same way for months", []],
+    ["my friend wants to die and so do i", []],
   ] as const)("gives %j after %j the screener's level", (text, context) => {
     const line = { ...labelledLine("someone", text, "none"), context: [...context] };
 

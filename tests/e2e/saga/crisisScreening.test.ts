@@ -100,6 +100,8 @@ describe("crisis screening over the WebSocket", () => {
   it.each([
     ["teen-crisis-friend", "en-US", "my best friend keeps saying she wants to kill herself and idk what to do"],
     ["teen-crisis-friend-es", "es-MX", "mi mejor amiga dice que se quiere morir y no sé cómo ayudarla"],
+    // The classifier reads this whole as the writer's own crisis; the rest, without the friend's words, is nothing.
+    ["teen-crisis-friend-2", "en-US", "my friend is suicidal"],
   ])("answers a teen worried about a friend through the model, told how to get the friend help (%s, %s)", async (teen, locale, text) => {
     const { client, reply, chat, messages } = await sendAnswered(teen, locale, text);
 
@@ -108,6 +110,20 @@ describe("crisis screening over the WebSocket", () => {
     expect(messages.some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION)).toBe(false);
     expect(reply.payload.text).toContain(worriedAboutSomeoneLine(locale));
     expect(client.ofType("safety_notice")).toHaveLength(0);
+    await client.close();
+  });
+
+  it("brings a safety_notice to a teen who joins a friend's words, and never asks the model", async () => {
+    const text = "my friend wants to die and so do i";
+    const client = await ChatClient.connect(env.cloud.endpoints, "teen-crisis-friend-3");
+    const sessionId = await startSession(client, "en-US");
+    const ack = await client.request("message", { sessionId, content: text }, "message_received");
+    const notice = await client.waitFor("safety_notice", (p) => p.messageId === ack.payload.messageId);
+
+    expect(JSON.stringify(notice.payload.resources)).toContain("988");
+    await sleep(500);
+    expect(server.requests.filter(asksFor(text))).toHaveLength(0);
+    expect(client.ofType("reply")).toHaveLength(0);
     await client.close();
   });
 

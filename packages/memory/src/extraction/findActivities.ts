@@ -5,6 +5,7 @@ import type { MessageFindings } from "./MessageFindings.js";
 import type { Token } from "./readMessage.js";
 import { canonicalEntityKey } from "./canonicalEntityKey.js";
 import { linkGoalsHolding } from "./findGoals.js";
+import { endEdge } from "./findRetractions.js";
 import { spansOverlap } from "./spans.js";
 import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
 
@@ -158,6 +159,14 @@ const ACTIVITIES_LONGEST_FIRST = [...ACTIVITIES.keys()].sort((a, b) => b.length 
  */
 export function addActivitiesNamingOccasions(found: MessageFindings): void {
   const { message } = found;
+  // A tagger's activity drawn over an occasion of it ("the queer student union meetings on tuesdays") is the activity
+  // without the occasion's word, as the writers name it ("queer student union").
+  for (const activity of found.entities.filter((entity) => entity.type === "Activity" && entity.attributes.foundBy === "tagger")) {
+    const occasion = /\s+(\p{L}+)$/u.exec(message.lower.slice(activity.start, activity.end));
+    if (!occasion || !(TAKING_PART.has(occasion[1] ?? "") || /^meetings?$/.test(occasion[1] ?? ""))) continue;
+    activity.end -= occasion[0].length;
+    activity.name = message.text.slice(activity.start, activity.end);
+  }
   for (const event of found.entities.filter((entity) => entity.type === "Event")) {
     const words = message.lower.slice(event.start, event.end);
     const activity = ACTIVITIES_LONGEST_FIRST.find((name) => words.startsWith(`${name} `));
@@ -255,7 +264,13 @@ export function addJobs(found: MessageFindings): void {
     const workplace = text.slice(match.index + match[0].length, end).replace(/[^\p{L}\p{N}'’]+$/u, "");
     const said = lower.slice(headStart).split(/\s/)[0] ?? "job";
     const head = said === "hired" ? "working" : said;
+    const before = lower.slice(Math.max(0, match.index - 16), match.index + (/^quit\b/.test(match[0]) ? 5 : 0));
+    const ended = LEFT_JOB.test(before) && !PLANNED.test(before);
     const held = found.entities.filter((entity) => entity.type === "Activity" && spansOverlap(entity, { start, end }));
+    // A job a tagger found already, named from its "job" or "working", is the same job, and closed when quit ("just quit
+    // my job at the pet store"); an activity inside the workplace's name is not.
+    const headEnd = headStart + said.length;
+    if (ended) for (const entity of held.filter((activity) => spansOverlap(activity, { start: headStart, end: headEnd }))) endEdge(entity, "involves");
     // A tagger's bare "job" inside "my job at the bagel shop" is the same job, named without where it is.
     if (held.length === 1 && held[0] && held[0].start >= start && held[0].end < end) {
       Object.assign(held[0], { name: `${head} at ${workplace}`, start, end });
@@ -263,8 +278,6 @@ export function addJobs(found: MessageFindings): void {
       continue;
     }
     if (held.length > 0) continue;
-    const before = lower.slice(Math.max(0, match.index - 16), match.index + (/^quit\b/.test(match[0]) ? 5 : 0));
-    const ended = LEFT_JOB.test(before) && !PLANNED.test(before);
     const added = found.add({ type: "Activity", name: `${head} at ${workplace}`, start, end, userEdges: [{ type: "involves", ...(ended ? { ended: true } : {}) }] });
     linkGoalsHolding(found, added);
   }

@@ -71,7 +71,7 @@ function endFriendships(found: MessageFindings): void {
 }
 
 /** Replaces the finding's open edge of that label with a closed one, so the graph closes what it had. */
-function endEdge(entity: EntityFinding, type: "involves" | "relates_to"): void {
+export function endEdge(entity: EntityFinding, type: "involves" | "relates_to"): void {
   const label = entity.type === "Topic" ? "mentions" : type;
   entity.userEdges = [...entity.userEdges.filter((edge) => edge.type !== label), { type: label, ended: true }];
   if (type === "relates_to") entity.attributes.relation ??= "friend";

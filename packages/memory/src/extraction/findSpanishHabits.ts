@@ -39,6 +39,13 @@ const MAX_WORDS = 9;
  */
 export function addSpanishHabits(found: MessageFindings): void {
   const { lower, tokens } = found.message;
+  // A habit a tagger read from a Spanish verb's form that is a noun here is none: "mi trabajo los sábados es súper
+  // aburrido" is the teen's job, not "I work on Saturdays". A clitic before the verb keeps it one, as for the rules'
+  // own habits ("los sábados la ayudo"); a habit opening the message has no word before it to make it a noun.
+  for (const habit of found.entities.filter((entity) => entity.type === "Habit")) {
+    const first = tokens.findIndex((token) => token.start === habit.start);
+    if (first > 0 && SPANISH_VERB_FORMS.has(tokens[first]?.lower ?? "") && !isVerbAt(tokens, first, true)) found.remove(habit);
+  }
   for (const match of matchesOf(SCHEDULE, lower)) {
     const scheduleStart = match.index;
     const scheduleEnd = scheduleStart + match[0].length;
@@ -48,7 +55,11 @@ export function addSpanishHabits(found: MessageFindings): void {
     const verbIndex = verbBefore(tokens, scheduleStart) ?? verbAfter(tokens, afterSchedule);
     if (verbIndex === undefined) continue;
     const verb = tokens[verbIndex] as Token;
-    if (found.entities.some((entity) => entity.type === "Habit" && entity.start <= verb.end && entity.end >= verb.start)) continue;
+    // A rule's habit on the verb stands; a tagger's gives way, as this step names a Spanish routine the way the writers do:
+    // the verb's infinitive, what is done, then the schedule ("entreno tres veces por semana" is "entrenar tres veces
+    // por semana"), where a tagger takes the words as they are.
+    const onTheVerb = found.entities.filter((entity) => entity.type === "Habit" && entity.start <= verb.end && entity.end >= verb.start);
+    if (onTheVerb.some((habit) => habit.attributes.foundBy !== "tagger")) continue;
     // A verb that ends its sentence ("los sábados la ayudo.") has no more words; the next sentence is not its object.
     const verbEndsClause = /[,.!?;:\n]/.test(verb.post);
     const words = verb.start < scheduleStart ? wordsBetween(tokens, verbIndex + 1, scheduleStart) : verbEndsClause ? [] : wordsAfter(tokens, verbIndex + 1);
@@ -58,6 +69,7 @@ export function addSpanishHabits(found: MessageFindings): void {
     const opening = verb.lower === "pongo" && words[0] === "a" && words[1] !== undefined ? [] : [reflexive(tokens, verbIndex) ? `${infinitive}me` : infinitive];
     const rest = opening.length === 0 ? words.slice(1) : words;
     const name = [...opening, ...rest, schedule].join(" ");
+    for (const habit of onTheVerb) found.remove(habit);
     found.add({ type: "Habit", name, start: verb.start, end: verb.end, attributes: { frequency: schedule }, userEdges: [{ type: "involves" }] });
   }
 }

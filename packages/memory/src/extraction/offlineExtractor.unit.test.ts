@@ -474,7 +474,9 @@ describe("createOfflineExtractor", () => {
 
       // Assess
       expect(names(extraction, "Activity")).toEqual(["GSA", "queer student union"]);
-      expect(names(extraction, "Event")).toEqual(["GSA meeting", "queer student union meetings", "IEP meeting"]);
+      // The weekly meetings are the club's, no dated occasion: the tagger trained on writers AA to AD names the club alone,
+      // as a writer did the same words in dev.
+      expect(names(extraction, "Event")).toEqual(["GSA meeting", "IEP meeting"]);
     });
 
     it("takes the activity an occasion to take part in is named by as the user's too, unless the occasion is somebody else's or only watched", async () => {

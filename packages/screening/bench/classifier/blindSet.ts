@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -34,6 +34,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "87218749a185e2222ffedc7a81e5958c8e699bcb35bbdb3e5f73ed82694c4181",
       "ordinary.jsonl": "5af03946cdc49d9cab8f53f7bcc825a551170f3ea184266986a87a46eb86d8d4",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.7's friend and farewell fixes, so it is no longer blind",
+  },
+  {
+    writer: "writer-b5",
+    received: "2026-12-07",
+    directory: BLIND_B5_DIR,
+    sha256: {
+      "risk.jsonl": "d572e12e6dd5575df20c44c9472ac24a2e2b055d6592da7c4e0aec8c68dbac70",
+      "ordinary.jsonl": "612ced972a0cba2cbd113006b04cbcd7f238f584408bfd4a6468ef12d980a8ae",
     },
     note: "never trained or tuned on; its misses were not read",
   },

@@ -23,7 +23,7 @@ import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSw
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, namesPlanDetail, scoreContext, scoreMessage, sortLexiconHits, type EarlierReading } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -138,6 +138,8 @@ export interface ExampleReading {
   lexiconMentionOnly: boolean;
   /** The lexicon names someone the writer knows at risk (riskScreen.ts, sortLexiconHits). */
   someoneAtRisk: boolean;
+  /** With someone at risk named, the classifier's reading of the rest (riskScreen.ts, scoreWritersOwnWords). */
+  writersOwn?: WindowedScore;
   risk: number;
   crisis: number;
   /** The kind of risk the riskiest window reads as. */
@@ -165,6 +167,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     lexiconHit: sorted.own.length > 0,
     lexiconMentionOnly: sorted.own.length === 0 && sorted.mentions.length > 0,
     someoneAtRisk: sorted.someone.length > 0,
+    ...(sorted.someone.length > 0 ? { writersOwn: scoreWritersOwnWords(classifier, prepared, sorted.someone) } : {}),
     risk: message.risk,
     crisis: message.crisis,
     category: message.category,
@@ -180,9 +183,9 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
 /** The level screenRisk would give a reading under these thresholds (kept in step with riskScreen.ts by a unit test). */
 export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = true): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
-  let level: RiskLevel = lexicon ? "crisis" : actionLevel(reading.crisis >= t.crisis ? "crisis" : reading.risk >= t.concern ? "concern" : "none", reading.category, escalate);
-  // Someone the writer knows at risk raises an ordinary reading to a concern (riskScreen.ts).
-  if (level === "none" && reading.someoneAtRisk) level = "concern";
+  let level: RiskLevel = lexicon ? "crisis" : levelOfScore(reading, t, escalate);
+  // Someone the writer knows at risk makes a concern, unless the lexicon or the writer's own words make a crisis (riskScreen.ts).
+  if (reading.writersOwn !== undefined && !lexicon && (level === "none" || (level === "crisis" && isTheFriendsCrisis(reading.writersOwn, t)))) level = "concern";
   if (level !== "crisis" && reading.example.context.length > 0 && reading.risk >= t.contextCurrent) {
     const fromContext = actionLevel(reading.contextCrisis >= t.contextCrisis ? "crisis" : reading.contextRisk >= t.contextConcern ? "concern" : "none", reading.contextCategory, escalate);
     if (fromContext === "crisis" || (level === "none" && fromContext === "concern")) level = fromContext;

@@ -21,8 +21,11 @@ export const TAG_LAYERS: readonly (readonly EntityType[])[] = [
 export const tagsOf = (types: readonly EntityType[]): string[] => ["O", ...types.flatMap((type) => [`B-${type}`, `I-${type}`])];
 /** Features are hashed into this many buckets: the model file stays small whatever the vocabulary. */
 export const BUCKETS = 1 << 18;
-/** 4: as 3, and the file says what the tagger reads (`reads`): the text alone, or the text and the rules' findings. */
-export const MODEL_FORMAT = "innerworld-span-tagger/4";
+/**
+ * 4: as 3, and the file says what the tagger reads (`reads`): the text alone, or the text and the rules' findings.
+ * 5: as 4, and the features hold WordNet's classes of each word (wordClasses.ts).
+ */
+export const MODEL_FORMAT = "innerworld-span-tagger/5";
 
 /**
  * What a tagger reads: "text", or "text-and-rules", the offline rules' findings too (as token features), so it learns

@@ -43,6 +43,27 @@ describe("alignEntities", () => {
     expect(tagged).toEqual(["i/O", "keep/O", "texting/O", "my/O", "mom/B-Person", "about/O", "the/O", "chem/B-Event", "test/I-Event"]);
     expect(unaligned).toEqual([{ type: "Goal", name: "get into stanford" }]);
   });
+
+  it("tags a reworded label on the shortest span holding all its words, once the exact names are placed", () => {
+    const message = read("i run before school every morning with my dad");
+    const { tags, loose, unaligned } = alignEntities(message, [
+      { type: "Habit", name: "run every morning before school" },
+      { type: "Person", name: "dad" },
+      { type: "Habit", name: "run with my brother every night" },
+    ]);
+    const tagged = message.tokens.map((token, index) => `${token.lower}/${tags[index]}`);
+    expect(tagged).toEqual(["i/O", "run/B-Habit", "before/I-Habit", "school/I-Habit", "every/I-Habit", "morning/I-Habit", "with/O", "my/O", "dad/B-Person"]);
+    expect(loose).toEqual([{ type: "Habit", name: "run every morning before school" }]);
+    expect(unaligned).toEqual([{ type: "Habit", name: "run with my brother every night" }]);
+  });
+
+  it("keeps a reworded label to one clause and to its own sense", () => {
+    const acrossClauses = alignEntities(read("i read before bed, my sister reads manga"), [{ type: "Habit", name: "read manga before bed" }]);
+    const negated = alignEntities(read("my brother runs every day, i never run"), [{ type: "Habit", name: "run every day" }]);
+
+    expect(acrossClauses.tags.every((tag) => tag === "O")).toBe(true);
+    expect(negated.tags.every((tag) => tag === "O")).toBe(true);
+  });
 });
 
 describe("decodeTags", () => {

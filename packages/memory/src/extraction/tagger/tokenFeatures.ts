@@ -4,6 +4,7 @@ import { ACTIVITIES, EVENTS, FEELINGS, INTEREST_TOPICS, PLACES, SUBJECTS } from 
 import { PERSON_ROLES } from "../personRoles.js";
 import type { MessageText, Token } from "../readMessage.js";
 import { spansOverlap } from "../spans.js";
+import { phraseClassesOf, wordClassesOf } from "./wordClasses.js";
 
 /** compromise tags worth reading on the neighbours too; the token itself gets all of its tags. */
 const NEIGHBOUR_TAGS = ["Noun", "Verb", "Adjective", "Adverb", "Person", "Place", "Organization", "Date", "Value", "Possessive", "Preposition", "Determiner", "Gerund", "Infinitive", "PastTense", "Pronoun", "ProperNoun", "Plural", "Conjunction"] as const;
@@ -132,6 +133,15 @@ function textFeatures(message: MessageText): string[][] {
     }
   }
 
+  // WordNet's classes of each word, and of two-word lemmas over the word and its neighbour ("video game", "ice cream").
+  const classes: string[][] = words.map((word) => wordClassesOf(word).map((name) => `wc:${name}`));
+  for (let index = 0; index + 1 < words.length; index += 1) {
+    for (const name of phraseClassesOf(words[index] ?? "", words[index + 1] ?? "")) {
+      classes[index]?.push(`wcB:${name}`);
+      classes[index + 1]?.push(`wcI:${name}`);
+    }
+  }
+
   return tokens.map((token, index) => {
     const word = words[index] ?? "";
     const previous = wordOf(tokens[index - 1], "<s>");
@@ -163,6 +173,9 @@ function textFeatures(message: MessageText): string[][] {
     for (const hit of inLists[index] ?? []) features.push(hit);
     for (const hit of inLists[index - 1] ?? []) features.push(`p:${hit}`);
     for (const hit of inLists[index + 1] ?? []) features.push(`n:${hit}`);
+    for (const name of classes[index] ?? []) features.push(name);
+    for (const name of classes[index - 1] ?? []) features.push(`p:${name}`);
+    for (const name of classes[index + 1] ?? []) features.push(`n:${name}`);
     for (const cue of cuesBefore[index] ?? []) features.push(cue);
     for (const cue of cuesAfter[index] ?? []) features.push(cue);
     // A short window of the words before: "i want to [get a lead]", "i always [cry in the shower]".

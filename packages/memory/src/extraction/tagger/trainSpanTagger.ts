@@ -16,11 +16,22 @@ export interface LabelledExample {
 
 export interface Alignment {
   tags: string[];
+  /**
+   * Labelled entities whose words the text holds in another order or with a few words between them ("run every
+   * morning before school" for "i run before school every morning"): tagged on the shortest span that holds them all.
+   */
+  loose: { type: EntityType; name: string }[];
   /** Labelled entities no token span of the message names (the writer rephrased them): left as O. */
   unaligned: { type: EntityType; name: string }[];
 }
 
 const LONGEST_SPAN = 12;
+/** A loose span may hold this many words beyond the label's own ("every day after school" in a habit's middle). */
+const LOOSE_EXTRA_WORDS = 3;
+/** And this many more tokens that its key drops ("my", "the"), which count for no word of it. */
+const LOOSE_DROPPED_WORDS = 2;
+/** A negation inside a loose span that its label does not hold says the opposite: "every day, i never run". */
+const NEGATIONS = new Set(["not", "never", "no", "dont", "don't", "didnt", "didn't", "cant", "can't", "wont", "won't"]);
 
 /**
  * BIO tags for a message from its labelled entities: each entity takes the first free token span whose canonical key is
@@ -28,19 +39,62 @@ const LONGEST_SPAN = 12;
  */
 export function alignEntities(message: MessageText, entities: readonly { type: EntityType; name: string }[]): Alignment {
   const tags = message.tokens.map(() => "O");
-  const unaligned: Alignment["unaligned"] = [];
+  const place = (span: [number, number], type: EntityType) => {
+    for (let index = span[0]; index <= span[1]; index += 1) tags[index] = `${index === span[0] ? "B" : "I"}-${type}`;
+  };
+  const notExact: { type: EntityType; name: string }[] = [];
   // Longer names first, so "mom's birthday" is placed before "mom" can take its word.
   const ordered = [...entities].sort((a, b) => b.name.length - a.name.length);
   for (const entity of ordered) {
-    const wanted = canonicalEntityKey(entity.type, entity.name);
-    const span = findSpan(message, tags, entity.type, wanted);
-    if (!span) {
-      unaligned.push(entity);
-      continue;
-    }
-    for (let index = span[0]; index <= span[1]; index += 1) tags[index] = `${index === span[0] ? "B" : "I"}-${entity.type}`;
+    const span = findSpan(message, tags, entity.type, canonicalEntityKey(entity.type, entity.name));
+    if (span) place(span, entity.type);
+    else notExact.push(entity);
   }
-  return { tags, unaligned };
+  // Then, with every exact name placed, the labels the writer reworded: left as O, their words would teach the
+  // tagger that a habit or a goal the text does hold is nothing.
+  const loose: Alignment["loose"] = [];
+  const unaligned: Alignment["unaligned"] = [];
+  for (const entity of notExact) {
+    const span = findLooseSpan(message, tags, entity.type, canonicalEntityKey(entity.type, entity.name));
+    if (span) {
+      place(span, entity.type);
+      loose.push(entity);
+    } else unaligned.push(entity);
+  }
+  return { tags, loose, unaligned };
+}
+
+/**
+ * The shortest free span whose canonical key holds every word of the label's, in any order, with at most
+ * LOOSE_EXTRA_WORDS more. Only for labels of two words or more: one word the text does not hold exactly is not there.
+ */
+function findLooseSpan(message: MessageText, tags: readonly string[], type: EntityType, wanted: string): [number, number] | undefined {
+  const wantedWords = wanted.split("-");
+  if (wantedWords.length < 2) return undefined;
+  const count = message.tokens.length;
+  for (let length = wantedWords.length; length <= Math.min(wantedWords.length + LOOSE_EXTRA_WORDS + LOOSE_DROPPED_WORDS, LONGEST_SPAN + LOOSE_EXTRA_WORDS, count); length += 1) {
+    for (let first = 0; first + length <= count; first += 1) {
+      const last = first + length - 1;
+      if (tags.slice(first, last + 1).some((tag) => tag !== "O")) continue;
+      // One clause only: "i read before bed, my sister reads manga" holds no "read manga before bed".
+      if (message.tokens.slice(first, last).some((token) => /[,.;:!?]/.test(token.post))) continue;
+      if (message.tokens.slice(first, last + 1).some((token) => NEGATIONS.has(token.lower) && !wantedWords.includes(token.lower))) continue;
+      const words = canonicalEntityKey(type, spanText(message, first, last)).split("-");
+      if (words.length <= wantedWords.length + LOOSE_EXTRA_WORDS && holdsEvery(words, wantedWords)) return [first, last];
+    }
+  }
+  return undefined;
+}
+
+/** Whether `words` holds each of `wanted`, as many times as `wanted` has it. */
+function holdsEvery(words: readonly string[], wanted: readonly string[]): boolean {
+  const left = [...words];
+  for (const word of wanted) {
+    const at = left.indexOf(word);
+    if (at < 0) return false;
+    left.splice(at, 1);
+  }
+  return true;
 }
 
 function findSpan(message: MessageText, tags: readonly string[], type: EntityType, wanted: string): [number, number] | undefined {
