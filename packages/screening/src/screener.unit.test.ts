@@ -176,7 +176,13 @@ describe("someone the writer knows, at risk", () => {
     expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
   });
 
-  it.each(["my friend is suicidal", "mi amigo quiere suicidarse"])(
+  it.each([
+    "my friend is suicidal",
+    "mi amigo quiere suicidarse",
+    // The friend's secret is the friend's words: alone, "made me promise not to tell" reads as a crisis (0.92).
+    "my best friend told me she wants to kill herself and made me promise not to tell anyone. what do i do",
+    "how do i help my boyfriend, he told me he self harms and made me promise not to tell",
+  ])(
     "%j is a concern about the friend, though the classifier reads the friend's words as a crisis of the writer's own",
     (message) => {
       const verdict = screener.screenInputLocally(message);
