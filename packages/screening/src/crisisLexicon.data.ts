@@ -109,6 +109,21 @@ const ES_SOMEONE_AT_RISK: readonly string[] = [
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
 ];
 
+/**
+ * A teen's worry about someone at risk, wherever it stands in the message: "i cant tell if shes serious, should i tell
+ * someone?", "i don't know how to help", "y no sé qué hacer". Read with the friend's words, not as the writer's own risk
+ * (riskScreen.ts, scoreWritersOwnWords): alone the classifier reads them 0.76–0.81, unsure.
+ */
+export const WORRY_ABOUT_SOMEONE: readonly string[] = [
+  "(i )?(cant|can t|dont know if i can|do not know if i can|idk if i can) tell if (she|he|they)( s| is| are| re)? (serious|joking|kidding)",
+  "(i )?(dont know|do not know|idk) (how to help( her| him| them)?|what to (do|say)( to (her|him|them))?)",
+  "(should|do|would) i (tell|talk to) (someone|somebody|anyone|an adult|a teacher|a counselor|my mom|my dad|my parents|her mom|his mom|her parents|his parents|their parents)",
+  "how (do|can|should) i help (her|him|them)",
+  "no se (que hacer|que hago|que decirle|como ayudarla|como ayudarlo|como ayudarle|si es en serio|si lo dice en serio)",
+  "(que hago|como la ayudo|como lo ayudo|como le ayudo)",
+  "le digo a (alguien|un adulto|su mama|su papa|sus papas|mi mama|mi papa|mis papas|un maestro|una maestra)",
+];
+
 export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── suicidal ideation, in the writer's own words ──
   {
