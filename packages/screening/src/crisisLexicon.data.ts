@@ -92,17 +92,36 @@ const ES_MEANS_TO = "((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan
 // Throwing oneself, the clitic before the verb or after it: "me voy a aventar", "me tiro", "tirarme".
 const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme)`;
 
+// The friend's secret kept with their words: "… and made me promise not to tell anyone" is what the friend asked, not
+// the writer's own risk (the classifier alone reads it as a crisis, 0.92).
+const EN_KEPT_SECRET =
+  "( (and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise)( not to| to not| never to| i wont| i wouldnt) (tell|say anything)( to)?( anyone| anybody| a soul| an adult| my parents| her parents| his parents| their parents| her mom| his mom)?)?";
 // What a friend, a sibling or a parent says they mean to do or are doing to themselves, told by the teen who knows
 // them: someone_at_risk's patterns, and the start of the writer's answer to them (me_too_after_someone).
 const EN_SOMEONE_AT_RISK: readonly string[] = [
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
 ];
 const ES_SOMEONE_AT_RISK: readonly string[] = [
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
+];
+
+/**
+ * A teen's worry about someone at risk, wherever it stands in the message: "i cant tell if shes serious, should i tell
+ * someone?", "i don't know how to help", "y no sé qué hacer". Read with the friend's words, not as the writer's own risk
+ * (riskScreen.ts, scoreWritersOwnWords): alone the classifier reads them 0.76–0.81, unsure.
+ */
+export const WORRY_ABOUT_SOMEONE: readonly string[] = [
+  "(i )?(cant|can t|dont know if i can|do not know if i can|idk if i can) tell if (she|he|they)( s| is| are| re)? (serious|joking|kidding)",
+  "(i )?(dont know|do not know|idk) (how to help( her| him| them)?|what to (do|say)( to (her|him|them))?)",
+  "(should|do|would) i (tell|talk to) (someone|somebody|anyone|an adult|a teacher|a counselor|my mom|my dad|my parents|her mom|his mom|her parents|his parents|their parents)",
+  "how (do|can|should) i help (her|him|them)",
+  "no se (que hacer|que hago|que decirle|como ayudarla|como ayudarlo|como ayudarle|si es en serio|si lo dice en serio)",
+  "(que hago|como la ayudo|como lo ayudo|como le ayudo)",
+  "le digo a (alguien|un adulto|su mama|su papa|sus papas|mi mama|mi papa|mis papas|un maestro|una maestra)",
 ];
 
 export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [

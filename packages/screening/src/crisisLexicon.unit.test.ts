@@ -374,6 +374,7 @@ describe("someone the writer knows, at risk", () => {
     ["my friend keeps joking about wanting to die, should i tell someone?", "crisis.someone_at_risk"],
     ["how do i help my boyfriend, he told me he self harms", "crisis.someone_at_risk"],
     ["my friend she wants to kill herself", "crisis.someone_at_risk"],
+    ["my best friend told me she wants to kill herself and made me promise not to tell anyone", "crisis.someone_at_risk"],
   ])("%j → %s: parents, plurals, threats, jokes, a pronoun taking the friend up again and Spanish subjects too", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual([ruleId]);
   });

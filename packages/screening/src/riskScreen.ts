@@ -3,7 +3,8 @@
 import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
-import { CRISIS_LEXICON, type CrisisStance } from "./crisisLexicon.data";
+import { CRISIS_LEXICON, WORRY_ABOUT_SOMEONE, type CrisisStance } from "./crisisLexicon.data";
+import { compileLexiconPattern } from "./lexiconPattern";
 import { ESCALATED_CATEGORIES, higherLevel, type RiskCategory, type RiskLevel } from "./classifier/labels";
 import type { ModelThresholds, RiskScorer, ScreeningClassifier } from "./classifier/model";
 import { prepareText, type PreparedText } from "./normalize";
@@ -190,8 +191,13 @@ export function scoreMessage(classifier: RiskScorer, prepared: PreparedText): Wi
  * the friend's words; "my friend wants to die and honestly i think about it every night too" still reads as one.
  */
 export function scoreWritersOwnWords(classifier: RiskScorer, prepared: PreparedText, aboutSomeone: readonly RuleHit[]): WindowedScore {
-  return scoreWindows(classifier, messageWindows(leaveOutTerms(prepared.forms, aboutSomeone.map((hit) => hit.term))));
+  const withoutTheFriend = leaveOutTerms(prepared.forms, aboutSomeone.map((hit) => hit.term));
+  const withoutTheWorry = withoutTheFriend.map((form) => WORRY_PATTERNS.reduce((rest, pattern) => rest.replace(pattern, " . "), form));
+  return scoreWindows(classifier, messageWindows(withoutTheWorry));
 }
+
+/** WORRY_ABOUT_SOMEONE compiled to find every place it stands. */
+const WORRY_PATTERNS = WORRY_ABOUT_SOMEONE.map((source) => new RegExp(compileLexiconPattern(source).source, "gu"));
 
 /** The level a classifier reading acts at under these thresholds (a concern of an escalated kind is a crisis). */
 export function levelOfScore(score: Pick<WindowedScore, "risk" | "crisis" | "category">, t: ModelThresholds, escalate = true): RiskLevel {

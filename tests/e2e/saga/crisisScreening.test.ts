@@ -102,6 +102,8 @@ describe("crisis screening over the WebSocket", () => {
     ["teen-crisis-friend-es", "es-MX", "mi mejor amiga dice que se quiere morir y no sé cómo ayudarla"],
     // The classifier reads this whole as the writer's own crisis; the rest, without the friend's words, is nothing.
     ["teen-crisis-friend-2", "en-US", "my friend is suicidal"],
+    // "made me promise not to tell" alone reads as a crisis; it is the friend's secret, read with the friend's words.
+    ["teen-crisis-friend-4", "en-US", "my best friend told me she wants to kill herself and made me promise not to tell anyone. what do i do"],
   ])("answers a teen worried about a friend through the model, told how to get the friend help (%s, %s)", async (teen, locale, text) => {
     const { client, reply, chat, messages } = await sendAnswered(teen, locale, text);
 
