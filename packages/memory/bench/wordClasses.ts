@@ -76,7 +76,13 @@ export function readWordNet(): WordNetSource {
 /** The data file: per class, its lemmas in order, space-separated (two-word lemmas joined by "_"), so the file stays small and stable. */
 export function renderWordClasses({ source, classes }: WordNetSource): string {
   const byClass = new Map<string, string[]>();
-  for (const [lemma, names] of classes) for (const name of names) byClass.set(name, [...(byClass.get(name) ?? []), lemma.replaceAll(" ", "_")]);
+  for (const [lemma, names] of classes) {
+    for (const name of names) {
+      const lemmas = byClass.get(name) ?? [];
+      lemmas.push(lemma.replaceAll(" ", "_"));
+      byClass.set(name, lemmas);
+    }
+  }
   const file: WordClassesFile = {
     source,
     senses: SENSES_READ,

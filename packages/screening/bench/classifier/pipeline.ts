@@ -136,9 +136,10 @@ export interface ExampleReading {
   lexiconHit: boolean;
   /** The lexicon matched only entries that name the topic. */
   lexiconMentionOnly: boolean;
-  /** The lexicon names someone the writer knows at risk (riskScreen.ts, sortLexiconHits). */
-  someoneAtRisk: boolean;
-  /** With someone at risk named, the classifier's reading of the rest (riskScreen.ts, scoreWritersOwnWords). */
+  /**
+   * Set when the lexicon names someone the writer knows at risk (riskScreen.ts, sortLexiconHits): the classifier's
+   * reading of the rest (scoreWritersOwnWords).
+   */
   writersOwn?: WindowedScore;
   risk: number;
   crisis: number;
@@ -166,7 +167,6 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     example,
     lexiconHit: sorted.own.length > 0,
     lexiconMentionOnly: sorted.own.length === 0 && sorted.mentions.length > 0,
-    someoneAtRisk: sorted.someone.length > 0,
     ...(sorted.someone.length > 0 ? { writersOwn: scoreWritersOwnWords(classifier, prepared, sorted.someone) } : {}),
     risk: message.risk,
     crisis: message.crisis,
