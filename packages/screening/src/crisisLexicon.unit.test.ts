@@ -418,6 +418,62 @@ describe("someone the writer knows, at risk", () => {
   );
 });
 
+describe("a friend's words reported by the writer", () => {
+  it.each([
+    ["my friend keeps posting stuff like won't be here much longer and im scared for him", "crisis.someone_at_risk"],
+    ["my friend posted i want to die on her story", "crisis.someone_at_risk"],
+    ["my cousin texted me goodbye forever and now he wont answer", "crisis.someone_at_risk"],
+    ["my friend said she wont be here much longer", "crisis.someone_at_risk"],
+    ["mi amiga puso en su historia que ya me quiero morir", "crisis.someone_at_risk"],
+    ["my friend told me she's been cutting and made me promise not to tell", "crisis.someone_at_risk"],
+    ["my sister started cutting again", "crisis.someone_at_risk"],
+  ])("%j → %s: what the friend posted, texted or said is theirs", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual([ruleId]);
+    expect(verdict.action).toBe("flag");
+  });
+
+  it.each([
+    ["my friend posted i want to die and honestly i want to die too", ["crisis.someone_at_risk", "crisis.want_to_die"]],
+    // "said" reports only the friend's she, he or they, and what comes after "texted me to" is said to the writer.
+    ["my friend said i want to die too much lol but i really want to die", ["crisis.want_to_die"]],
+    ["my friend texted me to kill myself", ["crisis.kill_myself"]],
+    // What a parent "me dijo que" may be said to the writer, and the writer's words after it are the writer's.
+    ["mi mama me dijo que ojala nunca hubiera nacido. ya no aguanto", ["crisis.es_no_quiero_vivir"]],
+  ])("%j is still the writer's own: %j", (message, ruleIds) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(ruleIds);
+  });
+
+  it.each(["my mom's been cutting back on sugar", "my brother has been cutting the grass all day", "my friend has been cutting class"])("%j names no one at risk", (message) => {
+    expect(screenInput(message).matches).toEqual([]);
+  });
+});
+
+describe("intrusive thoughts, heights asked about, dying on purpose, rows of cuts", () => {
+  it.each([
+    ["my brain keeps saying end it end it end it", "crisis.end_it_all"],
+    ["my head wont stop telling me to kill myself", "crisis.end_it_all"],
+    ["is 5 stories high enough? like to definitely not survive", "crisis.suicide_method"],
+    ["is the 3rd floor high enough to die", "crisis.suicide_method"],
+    ["i reckon ill just cark it on purpose", "crisis.want_to_die"],
+    ["i might just die on purpose", "crisis.want_to_die"],
+    ["barcode on my wrist is getting longer", "self_harm.self_harm_slang"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "this hill is high enough to die on",
+    "im gonna die on purpose to respawn at the checkpoint",
+    "lol gonna die on purpose in minecraft",
+    "is the diving board high enough to do a backflip",
+    "the villain in my book keeps whispering die in the game",
+  ])("%j is none of them", (message) => {
+    expect(screenInput(message).matches.filter((match) => ["crisis.end_it_all", "crisis.suicide_method", "crisis.want_to_die"].includes(match.ruleId))).toEqual([]);
+  });
+});
+
 describe("the last day, and disappearing into a blanket", () => {
   it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "tonight is my last night on earth"])("%j is a farewell of the writer's own", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);
