@@ -101,7 +101,7 @@ const EN_KEPT_SECRET =
 const EN_SOMEONE_AT_RISK: readonly string[] = [
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))${EN_KEPT_SECRET}`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|been|keeps|keep|started|has started|s started) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again|cutting(?=$| [.,!?]| (and|but|lately|since|for|n|so|rn|now|recently|tho|though|too|every|at night|a lot)\\b))|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|(has been|have been|s been|been|started|has started|s started|started) cutting(?=$| [.,!?]| (again|lately|recently)\\b| (and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise))|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
 ];
 const ES_SOMEONE_AT_RISK: readonly string[] = [
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
@@ -109,19 +109,37 @@ const ES_SOMEONE_AT_RISK: readonly string[] = [
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
 ];
 
+// What someone the teen knows posted, texted or said.
+const EN_REPORTS = "(keeps posting|kept posting|posted|posts|is posting|been posting|keeps writing|wrote|writes|texted me|texted|keeps texting|tweeted|captioned|commented|put|puts|sent me|dmd me|messaged me)";
+const EN_THEIR_PAGE = "(on|in) (her|his|their) (story|stories|bio|notes|finsta|page|status|snap|post)";
+const EN_THIRD_PERSON = "she|he|they|shes|hes|theyre|theyll|shell|hell|she s|he s|they re";
+
 /**
- * Someone the teen knows, and the words of theirs the teen reports next: "my friend keeps posting stuff like", "my
- * cousin texted me", "mi amiga puso en su historia que". What follows is the friend's ("i wont be here much longer"), so
- * a lexicon match that starts right after these words is someone at risk, not the writer (crisisLexicon.ts). Quotes do
- * not survive the matching form, so the words that report are what tells. "said" reports only a friend's she, he or
- * they: "my mom said i want to die for attention" may be the writer's own words, and so may what "mi mamá me dijo que"
- * reports ("ojalá nunca hubiera nacido" said to the writer).
+ * Someone the teen knows, and the words of theirs the teen reports next, marked as theirs: "my friend keeps posting
+ * stuff like", "my cousin texted me saying", "my friend posted on her story", "my friend said she", "mi amiga puso en
+ * su historia que". What follows is the friend's ("i wont be here much longer"), so a lexicon match that starts right
+ * after these words is someone at risk, not the writer (crisisLexicon.ts). Quotes do not survive the matching form, so
+ * only such marks tell: after a bare "texted me", "posted" or "said" an "i" is as likely the writer's own ("my friend
+ * texted me i want to die", "my mom said i want to die for attention"), and so is what "me dijo que" or "me escribió
+ * que" reports ("ojalá nunca hubiera nacido", said to the writer).
  */
 export const REPORTED_BY_SOMEONE: readonly string[] = [
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(keeps posting|kept posting|posted|posts|is posting|been posting|keeps writing|wrote|writes|texted me|texted|keeps texting|tweeted|captioned|commented|put|puts|sent me|dmd me|messaged me)( (on|in) (her|his|their) (story|stories|bio|notes|finsta|page|status|snap))?( (stuff|things|something|shit|crap|messages|posts|tweets|quotes))?( like| saying)?( that)?( (i|im|i m|she|he|they|shes|hes|theyre|theyll|shell|hell))?`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(keeps saying|kept saying|said|says|keeps telling me|told me|tells me)( (stuff|things|something|shit|crap))?( like)?( that)? (she|he|they|shes|hes|theyre|theyll|shell|hell)`,
-  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(publico|publica|puso|pone|subio|sube|escribio|escribe|me escribio|me mando|postea|posteo)( (en su|en sus) (historia|historias|estado|estados|perfil))?( (cosas|algo|mensajes|frases))?( como)?( que)?( (yo|ya|me|yo ya|ya me|yo me))?`,
+  // Marked as a quote: "stuff like", "saying", "on her story"; the quote may be in the friend's first person.
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS}( ${EN_THEIR_PAGE})?( (stuff|things|something|shit|crap|messages|posts|tweets|quotes))? (like|saying)( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS} ${EN_THEIR_PAGE}( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
+  // Told in the friend's third person: "my friend said she", "my cousin texted me he".
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(${EN_REPORTS}|keeps saying|kept saying|said|says|keeps telling me|told me|tells me)( (stuff|things|something|shit|crap))?( like)?( that)? (${EN_THIRD_PERSON})`,
+  // Posted where the friend's own words are: "en su historia", "en su estado"; or "cosas como".
+  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(publico|publica|puso|pone|subio|sube|escribio|escribe|postea|posteo) ((en su|en sus) (historia|historias|estado|estados|perfil)( (cosas|algo|mensajes|frases) como)?|(cosas|algo|mensajes|frases) como)( que)?( (yo|ya|me|yo ya|ya me|yo me))?`,
 ];
+
+/**
+ * The writer joining the words of someone they know, right after them: "and so do i", "me too tbh", "y yo también".
+ * me_too_after_someone's patterns end with it, and a friend's words the teen reports are the writer's own when it follows.
+ */
+const EN_WRITER_JOINS = `( \\.)? (and |but |n |& )?{adv}(tbh |to be honest |not going to lie |ngl |lowkey |honestly )?${EN_ME_TOO}`;
+const ES_WRITER_JOINS = `( \\.)? ${ES_ME_TOO}`;
+export const WRITER_JOINS: readonly string[] = [EN_WRITER_JOINS, ES_WRITER_JOINS];
 
 /**
  * A teen's worry about someone at risk, wherever it stands in the message: "i cant tell if shes serious, should i tell
@@ -189,7 +207,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
       "wish to die",
       // Dying said with intent, in plain words or the slang for it ("ill just cark it on purpose"); a game's respawn is not.
-      "(want to|wanna|gonna|going to|ill|i ll|i will|i might|might|just|about to) {adv}(die|cark it|kick the bucket|croak|snuff it|pop my clogs|bite the dust|peg out) on purpose(?! (to|so|in|and respawn))",
+      "(i want to|i wanna|im going to|i m going to|im gonna|i m gonna|ill|i ll|i will|im about to|i m about to) {adv}(die|cark it|kick the bucket|croak|snuff it|pop my clogs|bite the dust|peg out) on purpose(?! [^.]*(respawn|checkpoint|reset|restart|bonfire|level|minecraft|fortnite|roblox|the game|my character))",
       "(pray|hope|hoping|praying) (i|that i) (die|dont wake up|do not wake up|never wake up)",
       "(sleep|fall asleep) and (never|not) wake up",
     ],
@@ -257,7 +275,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "take my (own )?life",
       "put an end to (it all|my life|everything)",
       // Intrusive thoughts that speak: "my brain keeps saying end it", "my head wont stop telling me to die".
-      "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it|kill {me}|die|unalive {me})(?! (of|from|laughing|in (minecraft|fortnite|roblox|the game)))",
+      "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it(?! (with|between|off)\\b)|kill {me}|die|unalive {me})(?! (of|from|laughing|in (minecraft|fortnite|roblox|the game)))",
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
@@ -463,8 +481,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",
       "(what|which) floor (is|would be) (high enough|enough|fatal|deadly|lethal)",
-      // Asking whether a height, a dose or a rope is enough to die: "is 5 stories high enough? like to definitely not survive".
-      "(high|tall|deep|strong|far|much|many) enough( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill (you|me|{me}))(?! (of|laughing|on|in (minecraft|fortnite|roblox|the game)))",
+      // Asking whether a height or a dose is enough to die: "is 5 stories high enough? like to definitely not survive",
+      // "would 20 pills be enough to not wake up"; not a hill to die on, nor hot sauce "strong enough to kill you".
+      "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in (minecraft|fortnite|roblox|the game)))",
       "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
     ],
   },
@@ -586,8 +605,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     joinsSomeone: true,
     patterns: [
-      ...EN_SOMEONE_AT_RISK.map((friend) => `${friend}( \\.)? (and |but |n |& )?{adv}(tbh |to be honest |not going to lie |ngl |lowkey |honestly )?${EN_ME_TOO}`),
-      ...ES_SOMEONE_AT_RISK.map((friend) => `${friend}( \\.)? ${ES_ME_TOO}`),
+      ...EN_SOMEONE_AT_RISK.map((friend) => `${friend}${EN_WRITER_JOINS}`),
+      ...ES_SOMEONE_AT_RISK.map((friend) => `${friend}${ES_WRITER_JOINS}`),
     ],
   },
   {
