@@ -583,6 +583,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
       "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",
       "(said|says|saying|think|thinks|thought|want|wants|wanted) (that )?i should (just )?(kys|kill {me}|die|unalive|not exist|disappear)",
+      // The same said to the writer as "you": "my ex texted me you should kill yourself".
+      "(said|says|saying|told me|tells me|telling me|keeps telling me|texted me|texted|dmd me|messaged me|wrote|posted|commented) (that )?(you|u) should (just )?(kys|kill {you}|die|go die|unalive {you})(?! (for|of|from|laughing|in|on|trying|doing))",
+      // Wished dead by someone close, told to the writer: "my mom said she wants me to die", "my dad wishes i was dead".
+      "(said|says|told me|tells me|texted me|yelled|screamed) (that )?(she|he|they) (wants|want|wanted|wishes|wished|would rather) (me to die|me dead|i was dead|i were dead|i had never been born|i was never born|i wasnt born)",
+      "(she|he|they|mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad|step mom) (wishes|wished|wish) (that )?(i (was|were) (dead|never born)|i had never been born)",
     ],
   },
   // ── someone the writer knows ──

@@ -63,6 +63,9 @@ describe("crisis lexicon on a teen's message", () => {
     ["they keep telling me to kys", "crisis.told_to_die"],
     ["someone commented kys on my tiktok", "crisis.told_to_die"],
     ["everyone at school says i should just die", "crisis.told_to_die"],
+    ["my ex texted me you should kill yourself", "crisis.told_to_die"],
+    ["my mom said she wants me to die", "crisis.told_to_die"],
+    ["my dad wishes i was dead", "crisis.told_to_die"],
     ["my stepdad touches me at night", "crisis.abuse_disclosure"],
     ["i was sexually abused", "crisis.abuse_disclosure"],
     ["my dad hits me when he drinks", "crisis.abuse_disclosure"],
@@ -469,6 +472,15 @@ describe("a friend's words reported by the writer", () => {
   ])("%j names no one at risk", (message) => {
     expect(screenInput(message).matches).toEqual([]);
   });
+});
+
+describe("told to die in other words", () => {
+  it.each(["my coach said you should die for that play lol", "he said you should disappear for a while and come back stronger", "ive wished i was dead every day since march"])(
+    "%j is no one telling the writer to die",
+    (message) => {
+      expect(screenInput(message).matches.map((match) => match.ruleId)).not.toContain("crisis.told_to_die");
+    },
+  );
 });
 
 describe("intrusive thoughts, heights and doses asked about, dying on purpose, rows of cuts", () => {
