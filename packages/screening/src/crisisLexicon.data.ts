@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.7";
+export const CRISIS_LEXICON_VERSION = "2026.12.8";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -60,7 +60,7 @@ const EN_SOMEONE_I_KNOW =
   "(?<!(me|i) (and|n|&) )(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
 // Words that stand between who and what: "my friend from camp literally just said", "my sister keeps saying".
 // A pronoun may take the friend up again: "my boyfriend, he told me he self harms".
-const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|he|she|they|told me she|told me he|told me they) )*";
+const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|actually|again|he|she|they|shes|hes|theyre|theyve|told me( that)?|told me she|told me he|told me they) )*";
 // What they said, threatened or did, before doing it to themselves ("said she would", "keeps threatening to", "tried to").
 const EN_THEY_SAY =
   "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|jokes about|joked about|is joking about|keeps joking about|makes jokes about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
@@ -101,13 +101,45 @@ const EN_KEPT_SECRET =
 const EN_SOMEONE_AT_RISK: readonly string[] = [
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))${EN_KEPT_SECRET}`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|(has been|have been|s been|been|started|has started|s started|started) cutting(?=$| [.,!?]| (again|lately|recently)\\b| (and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise))|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
 ];
 const ES_SOMEONE_AT_RISK: readonly string[] = [
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
 ];
+
+// What someone the teen knows posted, texted or said.
+const EN_REPORTS = "(keeps posting|kept posting|posted|posts|is posting|been posting|keeps writing|wrote|writes|texted me|texted|keeps texting|tweeted|captioned|commented|put|puts|sent me|dmd me|messaged me)";
+const EN_THEIR_PAGE = "(on|in) (her|his|their) (story|stories|bio|notes|finsta|page|status|snap|post)";
+const EN_THIRD_PERSON = "she|he|they|shes|hes|theyre|theyll|shell|hell|she s|he s|they re";
+
+/**
+ * Someone the teen knows, and the words of theirs the teen reports next, marked as theirs: "my friend keeps posting
+ * stuff like", "my cousin texted me saying", "my friend posted on her story", "my friend said she", "mi amiga puso en
+ * su historia que". What follows is the friend's ("i wont be here much longer"), so a lexicon match that starts right
+ * after these words is someone at risk, not the writer (crisisLexicon.ts). Quotes do not survive the matching form, so
+ * only such marks tell: after a bare "texted me", "posted" or "said" an "i" is as likely the writer's own ("my friend
+ * texted me i want to die", "my mom said i want to die for attention"), and so is what "me dijo que" or "me escribió
+ * que" reports ("ojalá nunca hubiera nacido", said to the writer).
+ */
+export const REPORTED_BY_SOMEONE: readonly string[] = [
+  // Marked as a quote: "stuff like", "saying", "on her story"; the quote may be in the friend's first person.
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS}( ${EN_THEIR_PAGE})?( (stuff|things|something|shit|crap|messages|posts|tweets|quotes))? (like|saying)( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS} ${EN_THEIR_PAGE}( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
+  // Told in the friend's third person: "my friend said she", "my cousin texted me he".
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(${EN_REPORTS}|keeps saying|kept saying|said|says|keeps telling me|told me|tells me)( (stuff|things|something|shit|crap))?( like)?( that)? (${EN_THIRD_PERSON})`,
+  // Posted where the friend's own words are: "en su historia", "en su estado"; or "cosas como".
+  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(publico|publica|puso|pone|subio|sube|escribio|escribe|postea|posteo) ((en su|en sus) (historia|historias|estado|estados|perfil)( (cosas|algo|mensajes|frases) como)?|(cosas|algo|mensajes|frases) como)( que)?( (yo|ya|me|yo ya|ya me|yo me))?`,
+];
+
+/**
+ * The writer joining the words of someone they know, right after them: "and so do i", "me too tbh", "y yo también".
+ * me_too_after_someone's patterns end with it, and a friend's words the teen reports are the writer's own when it follows.
+ */
+const EN_WRITER_JOINS = `( \\.)? (and |but |n |& )?{adv}(tbh |to be honest |not going to lie |ngl |lowkey |honestly )?${EN_ME_TOO}`;
+const ES_WRITER_JOINS = `( \\.)? ${ES_ME_TOO}`;
+export const WRITER_JOINS: readonly string[] = [EN_WRITER_JOINS, ES_WRITER_JOINS];
 
 /**
  * A teen's worry about someone at risk, wherever it stands in the message: "i cant tell if shes serious, should i tell
@@ -119,6 +151,8 @@ export const WORRY_ABOUT_SOMEONE: readonly string[] = [
   "(i )?(dont know|do not know|idk) (how to help( her| him| them)?|what to (do|say)( to (her|him|them))?)",
   "(should|do|would) i (tell|talk to) (someone|somebody|anyone|an adult|a teacher|a counselor|my mom|my dad|my parents|her mom|his mom|her parents|his parents|their parents)",
   "how (do|can|should) i help (her|him|them)",
+  "(im|i m|i am) {adv}(so |really |kinda |very )?(scared|worried|afraid|terrified|freaking out) (for|about) (her|him|them)",
+  "what (should|do|can|would) i (do|say)",
   "no se (que hacer|que hago|que decirle|como ayudarla|como ayudarlo|como ayudarle|si es en serio|si lo dice en serio)",
   "(que hago|como la ayudo|como lo ayudo|como le ayudo)",
   "le digo a (alguien|un adulto|su mama|su papa|sus papas|mi mama|mi papa|mis papas|un maestro|una maestra)",
@@ -172,6 +206,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for|in (minecraft|fortnite|roblox|the game)))",
       "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
       "wish to die",
+      // Dying said with intent, in plain words or the slang for it ("ill just cark it on purpose"); a game's respawn is not.
+      "(i want to|i wanna|im going to|i m going to|im gonna|i m gonna|ill|i ll|i will|im about to|i m about to) {adv}(die|cark it|kick the bucket|croak|snuff it|pop my clogs|bite the dust|peg out) on purpose(?! [^.]*(respawn|checkpoint|reset|restart|bonfire|level|minecraft|fortnite|roblox|the game|my character))",
       "(pray|hope|hoping|praying) (i|that i) (die|dont wake up|do not wake up|never wake up)",
       "(sleep|fall asleep) and (never|not) wake up",
     ],
@@ -238,6 +274,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(want|going|ready|plan|planning|decided|about) to {adv}end (it|things){end}",
       "take my (own )?life",
       "put an end to (it all|my life|everything)",
+      // Intrusive thoughts that speak: "my brain keeps saying end it", "my head wont stop telling me to die".
+      "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it(?! (with|between|off)\\b)|kill {me}|die|unalive {me})(?! (of|from|laughing|in (minecraft|fortnite|roblox|the game)))",
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
@@ -443,6 +481,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",
       "(what|which) floor (is|would be) (high enough|enough|fatal|deadly|lethal)",
+      // Asking whether a height or a dose is enough to die: "is 5 stories high enough? like to definitely not survive",
+      // "would 20 pills be enough to not wake up"; not a hill to die on, nor hot sauce "strong enough to kill you".
+      "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in (minecraft|fortnite|roblox|the game)))",
       "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
     ],
   },
@@ -514,6 +555,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(look|looks|looking|looked) like a barcode",
       "barcodes? (wrists?|arms?|thighs?|legs?|thing|era)",
       "(new|fresh|more) barcodes",
+      "barcodes? (on|across|up|down|all over) (my |both |the )?(wrists?|arms?|forearms?|thighs?|legs?|hips?|stomach)",
       "(went|go|going|got|get|hit|hitting|reached|cut|cuts|down) (to |into )?styro(?! ?(cups?|foam|box|boxes|cooler|plates?))",
       "styro (again|tonight|on my|deep|cuts?)",
       "(hit|hitting|reached|went to|got to) beans",
@@ -541,6 +583,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
       "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",
       "(said|says|saying|think|thinks|thought|want|wants|wanted) (that )?i should (just )?(kys|kill {me}|die|unalive|not exist|disappear)",
+      // The same said to the writer as "you": "my ex texted me you should kill yourself".
+      "(said|says|saying|told me|tells me|telling me|keeps telling me|texted me|texted|dmd me|messaged me|wrote|posted|commented) (that )?(you|u) should (just )?(kys|kill {you}|die|go die|unalive {you})(?! (for|of|from|laughing|in|on|trying|doing))",
+      // Wished dead by someone close, told to the writer: "my mom said she wants me to die", "my dad wishes i was dead".
+      "(said|says|told me|tells me|texted me|yelled|screamed) (that )?(she|he|they) (wants|want|wanted|wishes|wished|would rather) (me to die|me dead|i was dead|i were dead|i had never been born|i was never born|i wasnt born)",
+      "(she|he|they|mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad|step mom) (wishes|wished|wish) (that )?(i (was|were) (dead|never born)|i had never been born)",
     ],
   },
   // ── someone the writer knows ──
@@ -563,8 +610,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     joinsSomeone: true,
     patterns: [
-      ...EN_SOMEONE_AT_RISK.map((friend) => `${friend}( \\.)? (and |but |n |& )?{adv}(tbh |to be honest |not going to lie |ngl |lowkey |honestly )?${EN_ME_TOO}`),
-      ...ES_SOMEONE_AT_RISK.map((friend) => `${friend}( \\.)? ${ES_ME_TOO}`),
+      ...EN_SOMEONE_AT_RISK.map((friend) => `${friend}${EN_WRITER_JOINS}`),
+      ...ES_SOMEONE_AT_RISK.map((friend) => `${friend}${ES_WRITER_JOINS}`),
     ],
   },
   {

@@ -63,6 +63,9 @@ describe("crisis lexicon on a teen's message", () => {
     ["they keep telling me to kys", "crisis.told_to_die"],
     ["someone commented kys on my tiktok", "crisis.told_to_die"],
     ["everyone at school says i should just die", "crisis.told_to_die"],
+    ["my ex texted me you should kill yourself", "crisis.told_to_die"],
+    ["my mom said she wants me to die", "crisis.told_to_die"],
+    ["my dad wishes i was dead", "crisis.told_to_die"],
     ["my stepdad touches me at night", "crisis.abuse_disclosure"],
     ["i was sexually abused", "crisis.abuse_disclosure"],
     ["my dad hits me when he drinks", "crisis.abuse_disclosure"],
@@ -416,6 +419,97 @@ describe("someone the writer knows, at risk", () => {
       expect(screenInput(message).matches).toEqual([]);
     },
   );
+});
+
+describe("a friend's words reported by the writer", () => {
+  it.each([
+    ["my friend keeps posting stuff like won't be here much longer and im scared for him", "crisis.someone_at_risk"],
+    ["my friend posted on her story i want to die", "crisis.someone_at_risk"],
+    ["my cousin texted me saying goodbye forever and now he wont answer", "crisis.someone_at_risk"],
+    ["my friend said she wont be here much longer", "crisis.someone_at_risk"],
+    ["mi amiga puso en su historia que ya me quiero morir", "crisis.someone_at_risk"],
+    ["my friend told me she's been cutting and made me promise not to tell", "crisis.someone_at_risk"],
+    ["my sister started cutting again", "crisis.someone_at_risk"],
+  ])("%j → %s: what the friend posted, texted or said, marked as theirs, is theirs", (message, ruleId) => {
+    const verdict = screenInput(message);
+
+    expect(verdict.matches.map((match) => match.ruleId)).toEqual([ruleId]);
+    expect(verdict.action).toBe("flag");
+  });
+
+  it.each([
+    // Joining the friend's words makes them the writer's own.
+    ["my friend posted stuff like i want to die and so do i", ["crisis.want_to_die"]],
+    ["my friend keeps posting stuff like i want to die. me too tbh", ["crisis.want_to_die"]],
+    ["mi amiga puso en su historia que ya no quiero vivir y yo tambien", ["crisis.es_no_quiero_vivir"]],
+    // Unmarked, an "i" after texted or posted may be the writer's own words.
+    ["my friend texted me i want to die", ["crisis.want_to_die"]],
+    ["my crush dmd me i wanna die", ["crisis.want_to_die"]],
+    ["my friend posted i want to die and honestly i want to die too", ["crisis.want_to_die"]],
+    ["my friend said i want to die too much lol but i really want to die", ["crisis.want_to_die"]],
+    // What comes after "texted me to" is said to the writer.
+    ["my friend texted me to kill myself", ["crisis.kill_myself"]],
+    // What a parent "me dijo" or "me escribió" may be said to the writer.
+    ["mi mama me dijo que ojala nunca hubiera nacido. ya no aguanto", ["crisis.es_no_quiero_vivir"]],
+    ["mi mama me escribio que ojala nunca hubiera nacido", ["crisis.es_no_quiero_vivir"]],
+    ["mi novio me mando algo ya no quiero vivir", ["crisis.es_no_quiero_vivir"]],
+    // Unmarked, a topic a friend posted is the topic.
+    ["my friend posted suicide awareness stuff", ["crisis.suicide"]],
+  ])("%j is still the writer's own: %j", (message, ruleIds) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(ruleIds);
+  });
+
+  it.each([
+    "my mom's been cutting back on sugar",
+    "my brother has been cutting the grass all day",
+    "my friend has been cutting class",
+    "my dad has been cutting and chopping onions all day",
+    "my brother started cutting and editing his youtube videos",
+    "my brother is cutting rn so hes super cranky about food",
+    "my bf has been cutting for his wrestling meet",
+    "my mom was cutting and she sliced her finger",
+    "my sister is cutting too",
+  ])("%j names no one at risk", (message) => {
+    expect(screenInput(message).matches).toEqual([]);
+  });
+});
+
+describe("told to die in other words", () => {
+  it.each(["my coach said you should die for that play lol", "he said you should disappear for a while and come back stronger", "ive wished i was dead every day since march"])(
+    "%j is no one telling the writer to die",
+    (message) => {
+      expect(screenInput(message).matches.map((match) => match.ruleId)).not.toContain("crisis.told_to_die");
+    },
+  );
+});
+
+describe("intrusive thoughts, heights and doses asked about, dying on purpose, rows of cuts", () => {
+  it.each([
+    ["my brain keeps saying end it end it end it", "crisis.end_it_all"],
+    ["my head wont stop telling me to kill myself", "crisis.end_it_all"],
+    ["is 5 stories high enough? like to definitely not survive", "crisis.suicide_method"],
+    ["is the 3rd floor high enough to die", "crisis.suicide_method"],
+    ["is 4 stories high enough to die on impact", "crisis.suicide_method"],
+    ["would 20 pills be enough to not wake up", "crisis.suicide_method"],
+    ["i reckon ill just cark it on purpose", "crisis.want_to_die"],
+    ["im gonna die on purpose tonight", "crisis.want_to_die"],
+    ["barcode on my wrist is getting longer", "self_harm.self_harm_slang"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "my mind keeps telling me to end it with my bf but my heart says no",
+    "my brain keeps telling me to die in minecraft",
+    "this hill is high enough to die on",
+    "this hot sauce is strong enough to kill you lol",
+    "are black widows strong enough to kill you",
+    "my character is gonna die on purpose lol",
+    "you can just die on purpose then respawn at the bonfire",
+    "im gonna die on purpose so the level resets",
+  ])("%j is none of them", (message) => {
+    expect(screenInput(message).matches.filter((match) => ["crisis.end_it_all", "crisis.suicide_method", "crisis.want_to_die"].includes(match.ruleId))).toEqual([]);
+  });
 });
 
 describe("the last day, and disappearing into a blanket", () => {

@@ -104,6 +104,8 @@ describe("crisis screening over the WebSocket", () => {
     ["teen-crisis-friend-2", "en-US", "my friend is suicidal"],
     // "made me promise not to tell" alone reads as a crisis; it is the friend's secret, read with the friend's words.
     ["teen-crisis-friend-4", "en-US", "my best friend told me she wants to kill herself and made me promise not to tell anyone. what do i do"],
+    // A farewell the friend posted, reported by the teen: the friend's words, not the teen's.
+    ["teen-crisis-friend-5", "en-US", "my friend keeps posting stuff like 'won't be here much longer' and im scared for him. how do i help"],
   ])("answers a teen worried about a friend through the model, told how to get the friend help (%s, %s)", async (teen, locale, text) => {
     const { client, reply, chat, messages } = await sendAnswered(teen, locale, text);
 

@@ -157,6 +157,17 @@ describe("createOfflineExtractor", () => {
       expect(extraction.relations).toContainEqual({ type: "involves", from: "user", to: "robotics club" });
     });
 
+    it("keeps each activity's own name where two are often named together", async () => {
+      // Act
+      const extraction = await extract(userSays("i do taekwondo after school", "i'm in 4h and ffa", "we went ice skating", "i do ballet and powerlifting", "i go bouldering on weekends"));
+
+      // Assess: taekwondo is not karate, 4-H is not FFA, skating is not skateboarding, ballet is a dance of its own.
+      const keys = names(extraction, "Activity").map((name) => canonicalEntityKey("Activity", name));
+      expect(keys).toEqual(expect.arrayContaining(["taekwondo", "4-h", "ffa", "ice-skating", "ballet", "powerlifting", "bouldering"]));
+      expect(keys).not.toEqual(expect.arrayContaining(["karate"]));
+      expect(keys).not.toEqual(expect.arrayContaining(["skateboarding"]));
+    });
+
     it("finds a named pet as a Thing, not a person", async () => {
       // Act
       const extraction = await extract(userSays("my dog Biscuit ate my homework lmao"));

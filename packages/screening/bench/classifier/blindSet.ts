@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -44,6 +44,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "d572e12e6dd5575df20c44c9472ac24a2e2b055d6592da7c4e0aec8c68dbac70",
       "ordinary.jsonl": "612ced972a0cba2cbd113006b04cbcd7f238f584408bfd4a6468ef12d980a8ae",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.8's reported words of a friend, intrusive thoughts, heights asked about and rows of cuts, so it is no longer blind",
+  },
+  {
+    writer: "writer-b6",
+    received: "2026-12-07",
+    directory: BLIND_B6_DIR,
+    sha256: {
+      "risk.jsonl": "51b7853f3459a894811d019b45f956590717fec8257a877bd1b157aa86744e97",
+      "ordinary.jsonl": "1f9267c1f10874ea7b0cf960d5888edb023844f9c4c7aab949a763483797ce62",
     },
     note: "never trained or tuned on; its misses were not read",
   },
