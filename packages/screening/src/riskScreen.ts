@@ -475,6 +475,18 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = "someone_at_risk";
   }
 
+  // A crisis earlier in the session is still in the conversation when the teen changes the subject or thanks the
+  // persona ("anyway what's the weather supposed to be tomorrow" after "i've been thinking about ending things"): the
+  // persona answers, and checks in gently. Not a crisis again: "ok thanks" after a safety notice is no new alarm.
+  if (level === "none" && input.recent !== undefined && input.recent.length > 0) {
+    const earlier = crisisBefore(classifier, input.recent, t);
+    if (earlier !== undefined) {
+      level = "concern";
+      decidedBy = "context";
+      category = earlier.named;
+    }
+  }
+
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);
   return { level, category, decidedBy, modelVersion: classifier.version, scores, uncertain };
 }
