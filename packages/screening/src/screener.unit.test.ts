@@ -100,6 +100,14 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("what should we do this weekend", ["i want a new phone"]).risk.level).toBe("none");
   });
 
+  it("context: a friend's words the classifier alone reads as a crisis were the friend's concern, so nothing carries on", () => {
+    // Read alone the classifier makes a crisis of it; the screen makes it the friend's concern (isTheFriendsCrisis).
+    expect(screener.screenInputLocally("my friend is suicidal").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
+    for (const earlier of ["my friend is suicidal", "mi amigo quiere suicidarse"]) {
+      expect(screener.screenInputLocally("ok thanks", [earlier]).risk.level).toBe("none");
+    }
+  });
+
   it("context: a crisis earlier in the session continues into a message with some risk of its own", () => {
     // The two read together stay under the context thresholds: only the rule that a crisis continues makes this one.
     const earlier = ["i'm up on the roof of my building right now"];
