@@ -341,6 +341,8 @@ export interface EarlierReading {
   named: ScreeningCategory;
   /** The lexicon named someone the writer knows at risk. */
   someoneAtRisk: boolean;
+  /** Where it did, the classifier's reading of the writer's own words, the friend's left out (scoreWritersOwnWords). */
+  writersOwn?: WindowedScore;
 }
 
 const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
@@ -367,6 +369,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
         category: message.category,
         named: (lexiconNamed === undefined ? undefined : LEXICON_CATEGORY[entryOf(lexiconNamed)]) ?? message.category,
         someoneAtRisk: sorted.someone.length > 0,
+        ...(sorted.someone.length > 0 ? { writersOwn: scoreWritersOwnWords(classifier, prepared, sorted.someone) } : {}),
       };
     });
     earlierReadings.set(classifier, reading);
@@ -377,6 +380,8 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
 /** Whether an earlier reading is a crisis under these thresholds, as screenRisk would judge the message alone (no context of its own). */
 export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): boolean {
   if (reading.lexiconOwn || (reading.lexiconMention && reading.risk >= t.lexiconMention)) return true;
+  // A friend's words the classifier read as the writer's crisis were the friend's concern (isTheFriendsCrisis).
+  if (reading.writersOwn !== undefined && isTheFriendsCrisis(reading.writersOwn, t)) return false;
   return levelOfScore(reading, t) === "crisis";
 }
 
@@ -473,6 +478,18 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     level = "concern";
     decidedBy = "context";
     category = "someone_at_risk";
+  }
+
+  // A crisis earlier in the session is still in the conversation when the teen changes the subject or thanks the
+  // persona ("anyway what's the weather supposed to be tomorrow" after "i've been thinking about ending things"): the
+  // persona answers, and checks in gently. Not a crisis again: "ok thanks" after a safety notice is no new alarm.
+  if (level === "none" && input.recent !== undefined && input.recent.length > 0) {
+    const earlier = crisisBefore(classifier, input.recent, t);
+    if (earlier !== undefined) {
+      level = "concern";
+      decidedBy = "context";
+      category = earlier.named;
+    }
   }
 
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);

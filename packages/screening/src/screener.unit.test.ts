@@ -70,8 +70,10 @@ describe("the screener's layers", () => {
     expect(after.action).toBe("crisis");
   });
 
-  it("context: ordinary chat after a farewell, and a concern after ordinary chat, are not raised by it", () => {
-    expect(screener.screenInputLocally("what should i get for lunch", ["i gave my guitar to my cousin today"]).risk.level).toBe("none");
+  it("context: ordinary chat after a farewell is no crisis, and a concern after ordinary chat is not raised by it", () => {
+    // Read alone the give-away is a farewell, a crisis: lunch after it is answered by the persona, checking in.
+    expect(screener.screenInputLocally("what should i get for lunch", ["i gave my guitar to my cousin today"]).risk.level).toBe("concern");
+    expect(screener.screenInputLocally("what should i get for lunch", ["i went to the store with my cousin today"]).risk.level).toBe("none");
     expect(screener.screenInputLocally("i'm so tired of everything", ["i went to the store with my cousin today"]).risk).toMatchObject({ level: "concern" });
   });
 
@@ -90,8 +92,20 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("i'm tired of pretending i'm okay").risk).toMatchObject({ level: "concern", category: "hopelessness" });
   });
 
-  it("context: a message with no risk of its own is not raised by what came before, so a teen shown helplines can talk on", () => {
-    expect(screener.screenInputLocally("what should we do this weekend", ["i want to kill myself"]).risk.level).toBe("none");
+  it("context: a message with no risk of its own after a crisis is a concern, never a crisis, so a teen shown helplines can talk on", () => {
+    // The persona answers it, and checks in: the crisis is still in the conversation when the teen changes the subject.
+    const afterCrisis = screener.screenInputLocally("what should we do this weekend", ["i want to kill myself"]);
+    expect(afterCrisis.risk).toMatchObject({ level: "concern", decidedBy: "context" });
+    expect(afterCrisis.action).not.toBe("crisis");
+    expect(screener.screenInputLocally("what should we do this weekend", ["i want a new phone"]).risk.level).toBe("none");
+  });
+
+  it("context: a friend's words the classifier alone reads as a crisis were the friend's concern, so nothing carries on", () => {
+    // Read alone the classifier makes a crisis of it; the screen makes it the friend's concern (isTheFriendsCrisis).
+    expect(screener.screenInputLocally("my friend is suicidal").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
+    for (const earlier of ["my friend is suicidal", "mi amigo quiere suicidarse"]) {
+      expect(screener.screenInputLocally("ok thanks", [earlier]).risk.level).toBe("none");
+    }
   });
 
   it("context: a crisis earlier in the session continues into a message with some risk of its own", () => {
@@ -104,9 +118,9 @@ describe("the screener's layers", () => {
     expect(continued.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(continued.risk.scores.contextRisk).toBeLessThan(classifier.thresholds.contextConcern);
     expect(continued.risk.scores.risk).toBeGreaterThanOrEqual(CRISIS_CONTINUES_RISK);
-    // Everyday follow-ups still reach the persona, and an earlier message that was no crisis raises nothing.
-    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
-    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("none");
+    // Everyday follow-ups still reach the persona, checking in (a concern), and an earlier message that was no crisis raises nothing.
+    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("concern");
+    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("concern");
     expect(screener.screenInputLocally(followUp, ["we are moving to ohio next month"]).risk.level).toBe("none");
   });
 
@@ -127,11 +141,11 @@ describe("the screener's layers", () => {
     const continued = screener.screenInputLocally(goodbye, earlier).risk;
     expect(continued).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(continued.scores.contextRisk).toBeLessThan(classifier.thresholds.contextConcern);
-    expect(screener.screenInputLocally(vague, earlier).risk.level).toBe("none");
-    // A goodbye after an ordinary message is ordinary, and everyday follow-ups still reach the persona.
+    expect(screener.screenInputLocally(vague, earlier).risk.level).toBe("concern");
+    // A goodbye after an ordinary message is ordinary, and everyday follow-ups still reach the persona, checking in.
     expect(screener.screenInputLocally(goodbye, ["we are moving to ohio next month"]).risk.level).toBe("none");
-    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("none");
-    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("none");
+    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("concern");
+    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("concern");
   });
 
   it("names a plan's detail by the concept lexicon's time, farewell, means and how-questions, in English and Spanish", () => {

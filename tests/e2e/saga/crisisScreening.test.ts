@@ -161,7 +161,7 @@ describe("crisis screening over the WebSocket", () => {
   it.each([
     ["teen-crisis-5", "whatever happens happens"],
     ["teen-crisis-6", "bye everybody"],
-  ])("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona (%s: %j)", async (teen, followUp) => {
+  ])("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona, checking in (%s: %j)", async (teen, followUp) => {
     const client = await ChatClient.connect(env.cloud.endpoints, teen);
     const sessionId = await startSession(client, "en-US");
     const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
@@ -177,7 +177,11 @@ describe("crisis screening over the WebSocket", () => {
     const reply = await client.waitFor("reply", (p) => p.messageId === third);
 
     expect(JSON.stringify(notice.payload.resources)).toContain("988");
-    expect(reply.payload.text).toBe(CHAT_REPLY);
+    // The crisis is still in the conversation: the persona answers the change of subject, told to check in gently.
+    expect(reply.payload.text).toContain(CHAT_REPLY);
+    expect(reply.payload.text).toContain(softResourceLine("en-US"));
+    const asked = server.requests.filter(asksFor(everyday)).filter((r) => !isSecondOpinion(r));
+    expect(asked.some((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION))).toBe(true);
     expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
     expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
     await client.close();

@@ -181,7 +181,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
 }
 
 /** The level screenRisk would give a reading under these thresholds (kept in step with riskScreen.ts by a unit test). */
-export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = true): RiskLevel {
+export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = true, checkInAfterCrisis = true): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
   let level: RiskLevel = lexicon ? "crisis" : levelOfScore(reading, t, escalate);
   // Someone the writer knows at risk makes a concern, unless the lexicon or the writer's own words make a crisis (riskScreen.ts).
@@ -196,6 +196,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = 
   if (level !== "crisis" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
   if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
+  // A crisis earlier in the session is still in the conversation: a concern at least (riskScreen.ts).
+  if (checkInAfterCrisis && level === "none" && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "concern";
   return level;
 }
 
@@ -225,10 +227,10 @@ export interface Tally {
   crisisFalsePositives: number;
 }
 
-export function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escalate = true): Tally {
+export function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escalate = true, checkInAfterCrisis = true): Tally {
   const out: Tally = { crisisCaught: 0, riskCaught: 0, falsePositives: 0, trapFalsePositives: 0, crisisFalsePositives: 0 };
   for (const r of readings) {
-    const level = levelOf(r, t, escalate);
+    const level = levelOf(r, t, escalate, checkInAfterCrisis);
     if (r.example.level === "none") {
       if (level !== "none") {
         out.falsePositives += 1;
@@ -268,7 +270,10 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
   const escalate = targets.escalate ?? true;
-  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, escalate);
+  // The search leaves out the check-in after a crisis (riskScreen.ts): it lifts to a concern what the context windows
+  // would lift only above their concern threshold, so counted here it would let that threshold rise for free, and the
+  // windows' concerns of an escalated kind (a farewell, a plan) are crises the check-in never makes.
+  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, escalate, false);
   // The lexicon's own false alarms are beyond any threshold: a limit they already exceed becomes theirs, so the
   // search still finds the thresholds that add the fewest, instead of none at all.
   const unavoidable = tally(readings, { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 2, contextCurrent: 2, contextCrisis: 2, contextConcern: 2 });
