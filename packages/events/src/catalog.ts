@@ -8,7 +8,8 @@ const isoTime = z.string().datetime({ offset: true });
 export const safetyActionSchema = z.enum(["allow", "flag", "block", "crisis"]);
 export const riskLevelSchema = z.enum(["none", "concern", "crisis"]);
 /** The screening layer whose finding set a message's risk level. */
-export const screeningLayerSchema = z.enum(["lexicon", "classifier", "context", "second_opinion", "moderation"]);
+/** "earlier_crisis": a message read as ordinary after a crisis earlier in the session, answered with a check-in (a concern naming the earlier crisis's kind). */
+export const screeningLayerSchema = z.enum(["lexicon", "classifier", "context", "earlier_crisis", "second_opinion", "moderation"]);
 export const safetyVerdictSchema = z.object({
   action: safetyActionSchema,
   categories: z.array(z.string()),
@@ -36,8 +37,10 @@ const replyCostSchema = z.object({
   outputUsdPerMillionTokens: z.number().nonnegative(),
 });
 
+/** The most personas a group session has: each replies to every turn, so a turn has at most this many replies. */
+export const MOST_GROUP_PERSONAS = 3;
 /** A group session's personas, in the session's order (2 or 3); absent for a one-persona session. */
-const groupPersonaIds = z.array(id).min(2).max(3);
+const groupPersonaIds = z.array(id).min(2).max(MOST_GROUP_PERSONAS);
 
 const turnFields = {
   messageId: id,

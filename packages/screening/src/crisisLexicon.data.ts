@@ -67,6 +67,11 @@ const EN_THEY_SAY =
 const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
 // Cutting one's hair or nails, some slack or a slice, burning oneself out, or getting hurt at work or a game, is not self-harm.
 const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| ((some|a|her|his|their) )?(slack|bangs|hair|fringe|break|nails|slice|piece))";
+// Who says it, where being told to die is what it is: a person, not a song, a game or a book.
+const PEOPLE_CLOSE = "mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad|step mom|brother|sister|ex|grandma|grandpa|aunt|uncle|cousin|boyfriend|girlfriend|bf|gf|everyone|everybody";
+const TOLD_BY = `(he|she|they|someone|somebody|people|everyone|everybody|this (guy|girl|kid|boy)|a (guy|girl|kid|boy)|my (${PEOPLE_CLOSE}|friend|friends|classmate|classmates|teacher|coach|bully|bullies))`;
+// Said in jest or of something else: for that play, dying laughing, to unlock an achievement, "die your hair", in a game.
+const NOT_SAID_IN_JEST = "(?! (for (that|this|the|a) |of |from |laughing|trying|doing|already when|to (get|unlock|win|beat|respawn|reset)|your hair|my hair|her hair|his hair|with kindness|( \\.)+ with kindness|in (minecraft|fortnite|roblox|the game|game)|edits|memes|videos|weight|serious|asleep))";
 // "told me to die" is the writer told to die (told_to_die), not someone who means to.
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
@@ -583,11 +588,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
       "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",
       "(said|says|saying|think|thinks|thought|want|wants|wanted) (that )?i should (just )?(kys|kill {me}|die|unalive|not exist|disappear)",
-      // The same said to the writer as "you": "my ex texted me you should kill yourself".
-      "(said|says|saying|told me|tells me|telling me|keeps telling me|texted me|texted|dmd me|messaged me|wrote|posted|commented) (that )?(you|u) should (just )?(kys|kill {you}|die|go die|unalive {you})(?! (for|of|from|laughing|in|on|trying|doing))",
+      // The same said to the writer as "you" by a person: "my ex texted me you should kill yourself", "he said you should
+      // die in a hole"; not a song, a game or a joke about a play, a dye job or an achievement.
+      `${TOLD_BY} (said|says|saying|told me|tells me|telling me|keeps telling me|keeps saying|texted me|texted|dmd me|messaged me|wrote|commented) (that )?(you|u) should (just )?(kys|kill {you}|die|go die|unalive {you})${NOT_SAID_IN_JEST}`,
       // Wished dead by someone close, told to the writer: "my mom said she wants me to die", "my dad wishes i was dead".
-      "(said|says|told me|tells me|texted me|yelled|screamed) (that )?(she|he|they) (wants|want|wanted|wishes|wished|would rather) (me to die|me dead|i was dead|i were dead|i had never been born|i was never born|i wasnt born)",
-      "(she|he|they|mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad|step mom) (wishes|wished|wish) (that )?(i (was|were) (dead|never born)|i had never been born)",
+      "(said|says|saying|keeps saying|told me|tells me|texted me|yelled|screamed) (that )?(she|he|they) (wants|want|wanted|wishes|wished|would rather) (me to die|me dead|i was dead|i were dead|i would die|i d die|i had never been born|i was never born|i wasnt born)" + NOT_SAID_IN_JEST + "{end}",
+      `(she|he|they|${PEOPLE_CLOSE}) (wishes|wished|wish) (that )?(i (was|were|would|d) (dead|die|never born)|i had never been born){end}`,
     ],
   },
   // ── someone the writer knows ──

@@ -475,7 +475,29 @@ describe("a friend's words reported by the writer", () => {
 });
 
 describe("told to die in other words", () => {
-  it.each(["my coach said you should die for that play lol", "he said you should disappear for a while and come back stronger", "ive wished i was dead every day since march"])(
+  it.each([
+    ["he said you should die in a hole"],
+    ["my mom keeps saying she wants me dead"],
+    ["my brother wishes i was dead"],
+    ["my mom wishes i'd die"],
+  ])("%j is the writer told to die", (message) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain("crisis.told_to_die");
+  });
+
+  it.each([
+    "my coach said you should die for that play lol",
+    "ive wished i was dead every day since march",
+    "the song literally says you should kill yourself lol",
+    "the npc said you should die",
+    "my friend said you should kill yourself to get the achievement",
+    "he said you should die your hair",
+    "i said you should kys to my brother as a joke",
+    "she said she wants me to die laughing at her meme",
+    "my sister said she wants me dead in the game",
+    "she wishes i was dead weight on the team lol",
+    "he wishes i was dead asleep so he could sneak out",
+    "my mom wishes i was never born in winter",
+  ])(
     "%j is no one telling the writer to die",
     (message) => {
       expect(screenInput(message).matches.map((match) => match.ruleId)).not.toContain("crisis.told_to_die");

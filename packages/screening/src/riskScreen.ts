@@ -14,7 +14,8 @@ import type { RuleHit } from "./types";
 export type ScreeningCategory = RiskCategory | "told_to_die" | "abuse_disclosure" | "someone_at_risk";
 
 /** The layer whose finding set the level (for `none`, the classifier that found nothing). */
-export type ScreeningLayer = "lexicon" | "classifier" | "context" | "second_opinion" | "moderation";
+/** Which layer set a message's level; "earlier_crisis" is the check-in after a crisis earlier in the session. */
+export type ScreeningLayer = "lexicon" | "classifier" | "context" | "earlier_crisis" | "second_opinion" | "moderation";
 
 export interface RiskVerdict {
   level: RiskLevel;
@@ -480,18 +481,23 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = "someone_at_risk";
   }
 
+  // Unsure of a message the layers read as ordinary: worth a second opinion, which may still make it a crisis.
+  const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);
+
   // A crisis earlier in the session is still in the conversation when the teen changes the subject or thanks the
   // persona ("anyway what's the weather supposed to be tomorrow" after "i've been thinking about ending things"): the
-  // persona answers, and checks in gently. Not a crisis again: "ok thanks" after a safety notice is no new alarm.
+  // persona answers, and checks in on how they are now (its own instruction, told by decidedBy "earlier_crisis"; the
+  // category names the earlier crisis's kind, though the level is a concern). Not a crisis again: "ok thanks" after a
+  // safety notice is no new alarm. An uncertain message stays uncertain, so the second opinion is still asked: taking
+  // it back ("never mind", "olvídalo") right after a disclosure is when a second look matters most.
   if (level === "none" && input.recent !== undefined && input.recent.length > 0) {
     const earlier = crisisBefore(classifier, input.recent, t);
     if (earlier !== undefined) {
       level = "concern";
-      decidedBy = "context";
+      decidedBy = "earlier_crisis";
       category = earlier.named;
     }
   }
 
-  const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);
   return { level, category, decidedBy, modelVersion: classifier.version, scores, uncertain };
 }

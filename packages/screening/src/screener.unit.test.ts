@@ -95,8 +95,12 @@ describe("the screener's layers", () => {
   it("context: a message with no risk of its own after a crisis is a concern, never a crisis, so a teen shown helplines can talk on", () => {
     // The persona answers it, and checks in: the crisis is still in the conversation when the teen changes the subject.
     const afterCrisis = screener.screenInputLocally("what should we do this weekend", ["i want to kill myself"]);
-    expect(afterCrisis.risk).toMatchObject({ level: "concern", decidedBy: "context" });
+    expect(afterCrisis.risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", uncertain: false });
     expect(afterCrisis.action).not.toBe("crisis");
+    // Taking it back right after is unsure: a concern, and the second opinion is still asked about it.
+    const takenBack = screener.screenInputLocally("never mind", ["i want to kill myself"]).risk;
+    expect(takenBack).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", uncertain: true });
+    expect(takenBack.scores.risk).toBeGreaterThanOrEqual(classifier.thresholds.uncertain);
     expect(screener.screenInputLocally("what should we do this weekend", ["i want a new phone"]).risk.level).toBe("none");
   });
 
@@ -235,6 +239,19 @@ describe("the second opinion and moderation", () => {
     expect(secondOpinion.asked).toEqual([uncertain]);
     expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "second_opinion", category: "farewell" });
     expect(verdict.action).toBe("crisis");
+  });
+
+  it("is still asked about an unsure follow-up after a crisis, checked in on meanwhile, and can make it a crisis", async () => {
+    const earlier = ["i want to kill myself"];
+    const secondOpinion = createInMemorySecondOpinion(() => ({ level: "crisis", category: "active_ideation" }));
+    const withModel = createScreener({ classifier, secondOpinion });
+
+    const verdict = await withModel.screenInput("never mind", earlier);
+    const calm = await createScreener({ classifier, secondOpinion: createInMemorySecondOpinion(() => ({ level: "none", category: "none" })) }).screenInput("never mind", earlier);
+
+    expect(secondOpinion.asked).toEqual(["never mind"]);
+    expect(verdict.risk).toMatchObject({ level: "crisis", decidedBy: "second_opinion" });
+    expect(calm.risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", uncertain: false });
   });
 
   // Short everyday messages were all but missing from the ordinary lines, while risk lines are often short and share their

@@ -30,6 +30,11 @@ describe("the tuning's levelOf", () => {
     ["my friend is suicidal", []],
     ["my friend wants to die and honestly i get it, ive been feeling the same way for months", []],
     ["my friend wants to die and so do i", []],
+    // After a friend's words the classifier alone reads as a crisis, and after the writer's own crisis.
+    ["ok thanks", ["my friend is suicidal"]],
+    ["she said she has pills", ["my friend is suicidal"]],
+    ["whatever", ["i want to kill myself"]],
+    ["can we talk about something else", ["i'm up on the roof of my building right now"]],
   ] as const)("gives %j after %j the screener's level", (text, context) => {
     const line = { ...labelledLine("someone", text, "none"), context: [...context] };
 

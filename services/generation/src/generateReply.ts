@@ -9,9 +9,9 @@ import { chooseResponders, toPromptPersona } from "@innerworld/personas/chat";
 import type { PersonaRecord, PersonaStore } from "@innerworld/personas/store";
 import { DEFAULT_MODEL_PRICES, fitReply, isModelUnavailableError, isReplyRefusedError, replyCostOf, type ModelPriceTable, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { screenOutput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
-import { CONCERN_CHECK_IN_INSTRUCTION, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
+import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, CONCERN_CHECK_IN_INSTRUCTION, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { deterministicEventId, invocationDeadline, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { deterministicEventId, invocationDeadline, MOST_GROUP_PERSONAS, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
 import { epochSeconds, type Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
@@ -114,8 +114,8 @@ const DEFAULT_PROMPT_TOKEN_BUDGET = 3000;
  */
 export const replyCharLimit = (maxTokens: number): number => Math.max(600, maxTokens * 8);
 const DEFAULT_HISTORY_TURNS = 20;
-/** The most replies a turn has: one per persona of a group (start_session takes at most three). */
-const MOST_REPLIES_PER_TURN = 3;
+/** The most replies a turn has: one per persona of a group. */
+const MOST_REPLIES_PER_TURN = MOST_GROUP_PERSONAS;
 
 /**
  * How long before the function's timeout the models are given up on (invocationDeadline): enough to publish the
@@ -285,9 +285,12 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     const live = turn.silent ? undefined : data.connectionId;
     const show = (frame: string) => (pastDeadline(data.receivedAt) ? Promise.resolve(false) : push(live, frame));
     // A message of concern is answered, with an instruction to check in gently placed just before it; a teen worried
-    // about someone they know is told how to get that person help instead.
+    // about someone they know is told how to get that person help instead, and a message that is a concern only because
+    // of a crisis earlier in the session is answered, then followed by asking how the teen is now.
     const concern = data.verdict.level === "concern";
     const aboutSomeone = concern && data.verdict.category === "someone_at_risk";
+    const afterCrisis = concern && data.verdict.decidedBy === "earlier_crisis";
+    const guidance = aboutSomeone ? SOMEONE_AT_RISK_INSTRUCTION : afterCrisis ? AFTER_CRISIS_CHECK_IN_INSTRUCTION : CONCERN_CHECK_IN_INSTRUCTION;
     const prompt = buildPrompt({
       persona,
       ...(turn.context?.block ? { contextBlock: turn.context.block } : {}),
@@ -296,7 +299,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       answeredBy: turn.answeredBy,
       tokenBudget: ports.promptTokenBudget ?? DEFAULT_PROMPT_TOKEN_BUDGET,
       ...(turn.others ? { group: { others: turn.others } } : {}),
-      ...(concern ? { turnGuidance: aboutSomeone ? SOMEONE_AT_RISK_INSTRUCTION : CONCERN_CHECK_IN_INSTRUCTION } : {}),
+      ...(concern ? { turnGuidance: guidance } : {}),
     });
     // One soft resource line per turn, on its first reply.
     const resourceLine = concern && replyIndex === 0 ? (aboutSomeone ? worriedAboutSomeoneLine(data.locale) : softResourceLine(data.locale)) : undefined;

@@ -1,5 +1,6 @@
 // The safety service's Lambda entry: loads the screening classifier (refusing to start without it), then a thin SQS handler over screenTurns.
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
+import { MOST_GROUP_PERSONAS } from "@innerworld/events";
 import { modelConfigFromEnv, usesRemoteModel } from "@innerworld/chat-model/models";
 import { DEFAULT_CIRCUIT_BREAKER, type ModelConfig } from "@innerworld/chat-model/model-config";
 import {
@@ -46,8 +47,9 @@ export const createHandler = (runtime: ServiceRuntime<"safety">) => {
   const secondOpinion = remoteSecondOpinion && guardSecondOpinion(remoteSecondOpinion, breaker());
   const messages = new DynamoDbMessageStore(runtime.dynamodb, runtime.tables.messages, runtime.clock);
   const recentUserMessages: RecentUserMessages = async (sessionId, beforeSeq, count) => {
-    // Each turn is a user message and a reply (or a notice): twice as many items, plus this turn's own.
-    const recent = await messages.recent(sessionId, 2 * count + 2);
+    // Each turn is a user message and its replies, one per persona of a group (or a notice), plus this turn's own: in a
+    // three-persona session twice as many items would hold only the last user message or two.
+    const recent = await messages.recent(sessionId, (1 + MOST_GROUP_PERSONAS) * count + 2);
     return recent
       .filter((m) => m.role === "user" && m.seq < beforeSeq)
       .slice(-count)

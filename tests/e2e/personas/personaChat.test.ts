@@ -1,6 +1,7 @@
 // Personas in chat against a real OpenAI-compatible server: a custom persona's prompt and settings, a three-persona group, deletion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
+import { AFTER_CRISIS_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
 
@@ -157,6 +158,33 @@ describe("personas in chat", () => {
       [2, 0, "Comfort"],
       [2, 1, "Courage"],
     ]);
+    await client.close();
+  });
+
+  // Safety reads the session's last three user messages from storage: in a three-persona group each turn stores three
+  // replies, so a window sized for one reply per turn lost the crisis two turns back.
+  it("checks in after a crisis three turns back in a three-persona group, whose turns each hold three replies", async () => {
+    const call = await api("persona-chat-crisis");
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-crisis");
+    const sessionId = (await client.request("start_session", { personaIds: ["courage", "comfort", "compass"] }, "session_started")).payload.sessionId as string;
+    const stored = (count: number, what: string) => until(async () => ((await call("GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length >= count || undefined, what);
+    const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
+
+    const crisis = await say("i want to kill myself");
+    await client.waitFor("safety_notice", (p) => p.messageId === crisis);
+    await stored(1, "the crisis stored");
+    for (const [turn, content] of ["@Courage @Comfort @Compass what should i eat", "@Courage @Comfort @Compass what show should i watch"].entries()) {
+      const messageId = await say(content);
+      await until(() => client.ofType("reply").filter((f) => f.payload.messageId === messageId).length === 3 || undefined, `three replies to turn ${turn + 2}`);
+      await stored(1 + 4 * (turn + 1), `turn ${turn + 2} stored`);
+    }
+    const last = "what should we do this weekend";
+    const fourth = await say(last);
+    await client.waitFor("reply", (p) => p.messageId === fourth);
+
+    const asked = server.requests.filter((r) => JSON.stringify(r.messages ?? []).includes(last));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
     await client.close();
   });
 

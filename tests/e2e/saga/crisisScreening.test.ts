@@ -1,7 +1,7 @@
 // Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it (a milder goodbye too), and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
-import { CONCERN_CHECK_IN_INSTRUCTION, crisisReply, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
+import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, CONCERN_CHECK_IN_INSTRUCTION, crisisReply, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
 import { screenInput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloudWithModel, type TestCloud } from "@innerworld/testing/cloud";
@@ -177,11 +177,13 @@ describe("crisis screening over the WebSocket", () => {
     const reply = await client.waitFor("reply", (p) => p.messageId === third);
 
     expect(JSON.stringify(notice.payload.resources)).toContain("988");
-    // The crisis is still in the conversation: the persona answers the change of subject, told to check in gently.
+    // The crisis is still in the conversation: the persona answers the change of subject, then asks how the teen is now.
     expect(reply.payload.text).toContain(CHAT_REPLY);
     expect(reply.payload.text).toContain(softResourceLine("en-US"));
     const asked = server.requests.filter(asksFor(everyday)).filter((r) => !isSecondOpinion(r));
-    expect(asked.some((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === CONCERN_CHECK_IN_INSTRUCTION))).toBe(true);
+    const guidance = asked.flatMap((r) => (r.messages ?? []).filter((m) => m.role === "system").map((m) => m.content));
+    expect(guidance).toContain(AFTER_CRISIS_CHECK_IN_INSTRUCTION);
+    expect(guidance).not.toContain(CONCERN_CHECK_IN_INSTRUCTION);
     expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
     expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
     await client.close();

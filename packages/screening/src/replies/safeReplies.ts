@@ -60,6 +60,18 @@ export const CONCERN_CHECK_IN_INSTRUCTION =
   "calm; do not lecture, diagnose or panic, and never describe ways of self-harm.";
 
 /**
+ * Added instead of CONCERN_CHECK_IN_INSTRUCTION to a message that reads as ordinary after a crisis earlier in the
+ * session (decidedBy "earlier_crisis"): the model never saw that message and was not asked about it, so it is not
+ * told to reflect struggle in this one ("ok thanks", "what's the weather tomorrow"), only to answer it and then ask how
+ * the teen is doing now. The reply carries the soft resource line as any concern does.
+ */
+export const AFTER_CRISIS_CHECK_IN_INSTRUCTION =
+  "Safety note for this reply: earlier in this conversation the teen said something that suggested they might be in " +
+  "danger, and they were shown crisis helplines. Answer their latest message as you normally would, then gently ask " +
+  "how they are doing right now and remind them that a trusted adult or a helpline is there for them. Do not repeat " +
+  "or guess what they said before; stay warm and calm, do not lecture or panic, and never describe ways of self-harm.";
+
+/**
  * Added instead of CONCERN_CHECK_IN_INSTRUCTION when the teen is worried about someone they know who may want to die or
  * is hurting themselves (category `someone_at_risk`): the teen is the one who can get that person help, and a secret
  * they were asked to keep is one to break. The reply carries worriedAboutSomeoneLine after the model's words.
