@@ -594,6 +594,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Wished dead by someone close, told to the writer: "my mom said she wants me to die", "my dad wishes i was dead".
       "(said|says|saying|keeps saying|told me|tells me|texted me|yelled|screamed) (that )?(she|he|they) (wants|want|wanted|wishes|wished|would rather) (me to die|me dead|i was dead|i were dead|i would die|i d die|i had never been born|i was never born|i wasnt born)" + NOT_SAID_IN_JEST + "{end}",
       `(she|he|they|${PEOPLE_CLOSE}) (wishes|wished|wish) (that )?(i (was|were|would|d) (dead|die|never born)|i had never been born){end}`,
+      // In Spanish, told to kill oneself or wished dead: "mi ex me dijo que me matara", "me dicen que me mate", "mi mamá me
+      // dijo que quiere que me muera"; not in a game nor dying of laughter, nor "ojalá te mueras" quoted from a card game.
+      "(me|nos) (dijo|dice|dicen|dijeron|decia|decian|escribio|escribe|escribieron|mando|mandaron|grito|gritaron|comento|comentaron|pone|puso) (que )?((quiere|quisiera|queria|desearia|ojala) (que )?)?me (matara|mate|matase|suicidara|suicide|muera|muriera)(?! (de|del|en (el juego|minecraft|fortnite|roblox|free fire)|jugando))",
     ],
   },
   // ── someone the writer knows ──

@@ -480,6 +480,9 @@ describe("told to die in other words", () => {
     ["my mom keeps saying she wants me dead"],
     ["my brother wishes i was dead"],
     ["my mom wishes i'd die"],
+    ["mi ex me dijo que me matara"],
+    ["mi mamá me dijo que quiere que me muera"],
+    ["en la escuela me dicen que me mate"],
   ])("%j is the writer told to die", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain("crisis.told_to_die");
   });
@@ -497,6 +500,9 @@ describe("told to die in other words", () => {
     "she wishes i was dead weight on the team lol",
     "he wishes i was dead asleep so he could sneak out",
     "my mom wishes i was never born in winter",
+    "mi hermano me dijo que me matara en el juego jaja",
+    "mi mamá me dijo que me muriera de la vergüenza",
+    "mi prima me dijo ojala te mueras porque le gane en uno jaja",
   ])(
     "%j is no one telling the writer to die",
     (message) => {
