@@ -435,6 +435,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
       "(forma|manera|formas|maneras) (mas )?(facil|faciles|rapida|rapidas|indolora|indoloras|segura)? ?(de|para) (morir|matarme|suicidarme|quitarme la vida)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
       "como (matarme|suicidarme|quitarme la vida)",
+      // What a whole supply would do, and a bag over the head: "qué pasa si me tomo una caja entera de advil", "si me pongo
+      // una bolsa en la cabeza cuánto tarda".
+      "(que|q|k) (pasa|pasaria|me pasa|me pasaria) si me (tomo|tomara|trago|tragara|bebo|bebiera) (una caja|la caja|un frasco|el frasco|un blister|el blister|todas|todos|toda la caja|todo el frasco|todas las pastillas|todas mis pastillas|un bote|el bote)",
+      "(me pongo|me pusiera|ponerme|me pongo) una bolsa (de plastico )?en la cabeza",
       // The clitic after the verb ("aventarme") or before it ("me quiero aventar", "me aviento"), then a height: a bed,
       // a pool or a slide is not one ("me quiero tirar en la cama", "me voy a tirar a la alberca").
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
@@ -486,6 +490,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",
       "(what|which) floor (is|would be) (high enough|enough|fatal|deadly|lethal)",
+      // Asking what a whole supply would do: "what happens if i take a whole bottle of tylenol"; two advil is no method.
+      "(what happens|what would happen|what will happen|would i die|would i be ok|will i die) if (i|you|someone|a person) (take|took|swallow|swallowed|down|downed) (a whole|the whole|an entire|a full|all (the|my|of my|of the)|every) (bottle|box|pack|packet|strip|sheet|blister|pills|meds|tablets)",
       // Asking whether a height or a dose is enough to die: "is 5 stories high enough? like to definitely not survive",
       // "would 20 pills be enough to not wake up"; not a hill to die on, nor hot sauce "strong enough to kill you".
       "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in (minecraft|fortnite|roblox|the game)))",
@@ -496,7 +502,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     id: "overdose",
     category: "crisis",
     stance: "mention",
-    patterns: ["overdos(e|ed|es|ing)"],
+    // Said in full, or as teens type it ("can you od on melatonin"); a mention, which a classifier sure of an ordinary
+    // question (a health class's) overrules.
+    patterns: ["overdos(e|ed|es|ing)", "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))"],
   },
   {
     // Dying without pain is what a method question asks for ("qué medicamento es más rápido para morir sin dolor"); named

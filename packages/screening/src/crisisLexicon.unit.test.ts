@@ -519,6 +519,10 @@ describe("intrusive thoughts, heights and doses asked about, dying on purpose, r
     ["is the 3rd floor high enough to die", "crisis.suicide_method"],
     ["is 4 stories high enough to die on impact", "crisis.suicide_method"],
     ["would 20 pills be enough to not wake up", "crisis.suicide_method"],
+    ["what happens if i take a whole bottle of tylenol", "crisis.suicide_method"],
+    ["q pasa si me tomo una caja entera de advil", "crisis.es_metodo"],
+    ["si me pongo una bolsa en la cabeza cuánto tarda", "crisis.es_metodo"],
+    ["is it possible to od on melatonin", "crisis.overdose"],
     ["i reckon ill just cark it on purpose", "crisis.want_to_die"],
     ["im gonna die on purpose tonight", "crisis.want_to_die"],
     ["barcode on my wrist is getting longer", "self_harm.self_harm_slang"],
@@ -535,8 +539,12 @@ describe("intrusive thoughts, heights and doses asked about, dying on purpose, r
     "my character is gonna die on purpose lol",
     "you can just die on purpose then respawn at the bonfire",
     "im gonna die on purpose so the level resets",
+    "what happens if i take 2 advil",
+    "que pasa si me tomo todo el cafe",
+    "my cousin od'd on energy drinks and couldn't sleep for 2 days lmao",
+    "i od on anime every weekend",
   ])("%j is none of them", (message) => {
-    expect(screenInput(message).matches.filter((match) => ["crisis.end_it_all", "crisis.suicide_method", "crisis.want_to_die"].includes(match.ruleId))).toEqual([]);
+    expect(screenInput(message).matches.filter((match) => ["crisis.end_it_all", "crisis.suicide_method", "crisis.want_to_die", "crisis.es_metodo", "crisis.overdose"].includes(match.ruleId))).toEqual([]);
   });
 });
 
