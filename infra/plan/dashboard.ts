@@ -52,6 +52,7 @@ export const planDashboard = (stage: string, services: ServicePlan[]): Dashboard
         custom(METRIC.turnsCompleted, "notifier", "Sum", "turns"),
         custom(METRIC.crisisVerdicts, "safety", "Sum", "crisis"),
         custom(METRIC.concernVerdicts, "safety", "Sum", "concern"),
+        custom(METRIC.checkInsAfterCrisis, "safety", "Sum", "check-ins after a crisis"),
         custom(METRIC.blockedMessages, "safety", "Sum", "blocked messages"),
         custom(METRIC.blockedReplies, "safety", "Sum", "blocked replies"),
       ],

@@ -49,7 +49,8 @@ export const createScreener = (ports: SafetyPorts) => ({
     const passes = verdict.action === "allow" || verdict.action === "flag";
     if (verdict.action === "crisis") ports.metrics?.count(METRIC.crisisVerdicts);
     // A concern is a risk level (the persona checks in gently), not a rule's flag: profanity or a phone number is a flag too.
-    if (verdict.action !== "crisis" && verdict.risk.level === "concern") ports.metrics?.count(METRIC.concernVerdicts);
+    // The check-in after a crisis earlier in the session is counted apart, or every crisis would add up to three concerns.
+    if (verdict.action !== "crisis" && verdict.risk.level === "concern") ports.metrics?.count(verdict.risk.decidedBy === "earlier_crisis" ? METRIC.checkInsAfterCrisis : METRIC.concernVerdicts);
     if (verdict.action === "block") ports.metrics?.count(METRIC.blockedMessages);
     await ports.publisher.publish({
       type: "MessageScreened",

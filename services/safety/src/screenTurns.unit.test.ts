@@ -128,6 +128,24 @@ describe("safety: screenTurns", () => {
     expect(counted).toEqual(["ConcernVerdicts"]);
   });
 
+  it("counts the check-in after a crisis apart from concerns", async () => {
+    const counted: string[] = [];
+    const metrics = { count: (name: string) => counted.push(name), milliseconds: () => undefined, flush: () => undefined };
+    const said = ["i want to kill myself", "what should we do this weekend"];
+    const counting = createScreener({
+      publisher,
+      screener: createMessageScreener({ classifier }),
+      metrics,
+      recentUserMessages: async (_sessionId, beforeSeq, count) => said.slice(0, beforeSeq - 1).slice(-count),
+    });
+
+    await counting.messageReceived(delivered(messageReceivedRequest(turn({ seq: 1 }), { content: said[0] as string })));
+    await counting.messageReceived(delivered(messageReceivedRequest(turn({ seq: 2 }), { content: said[1] as string })));
+
+    expect(counted).toEqual(["CrisisVerdicts", "CheckInsAfterCrisis"]);
+    expect(publisher.ofType("MessageScreened").at(-1)?.data.verdict).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
   it("a concern passes to generation with its level, and the content", async () => {
     await screener.messageReceived(delivered(messageReceivedRequest(turn(), { content: "i feel so empty lately" })));
 

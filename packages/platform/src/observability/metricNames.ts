@@ -9,6 +9,8 @@ export const METRIC = {
   crisisVerdicts: "CrisisVerdicts",
   /** Input of concern (a risk level short of crisis): the persona is told to check in gently. */
   concernVerdicts: "ConcernVerdicts",
+  /** Ordinary-reading input after a crisis earlier in the session: a concern of its own kind, counted apart from ConcernVerdicts. */
+  checkInsAfterCrisis: "CheckInsAfterCrisis",
   blockedMessages: "BlockedMessages",
   /** Model replies that failed screening and were replaced by a safe one. */
   blockedReplies: "BlockedReplies",
