@@ -301,8 +301,10 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       ...(turn.others ? { group: { others: turn.others } } : {}),
       ...(concern ? { turnGuidance: guidance } : {}),
     });
-    // One soft resource line per turn, on its first reply.
-    const resourceLine = concern && replyIndex === 0 ? (aboutSomeone ? worriedAboutSomeoneLine(data.locale) : softResourceLine(data.locale)) : undefined;
+    // One soft resource line per turn, on its first reply; after a crisis only on the first check-in: a teen shown it on
+    // the reply just before is not shown it again on each of the next few turns.
+    const shownJustBefore = afterCrisis && (turn.turns.filter((t) => t.role === "assistant").at(-1)?.content.includes(softResourceLine(data.locale)) ?? false);
+    const resourceLine = concern && replyIndex === 0 && !shownJustBefore ? (aboutSomeone ? worriedAboutSomeoneLine(data.locale) : softResourceLine(data.locale)) : undefined;
     // The same turn always gets the same replyIds, so a redelivered event cannot make a second reply.
     const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
     const replyId = deterministicEventId("generation", "reply", replyKey);

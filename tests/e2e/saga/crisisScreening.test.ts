@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, CONCERN_CHECK_IN_INSTRUCTION, crisisReply, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
 import { screenInput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
-import { ChatClient } from "@innerworld/testing/chat-client";
-import { sleep, startTestCloudWithModel, type TestCloud } from "@innerworld/testing/cloud";
+import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
 
 const MODEL = "companion-model";
 const CHAT_REPLY = "I'm here with you. Do you want to tell me more about it?";
@@ -175,6 +175,16 @@ describe("crisis screening over the WebSocket", () => {
     const notice = await client.waitFor("safety_notice", (p) => p.messageId === second);
     const third = await say(everyday);
     const reply = await client.waitFor("reply", (p) => p.messageId === third);
+    // Storage keeps the reply a moment after the client sees it; the next turn's history is read from there.
+    const token = await mintToken(env.cloud.endpoints, { sub: teen });
+    const storedReplies = async () => {
+      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
+      const { messages } = (await response.json()) as { messages: { role: string }[] };
+      return messages.filter((m) => m.role === "assistant").length;
+    };
+    await until(async () => ((await storedReplies()) >= 1 ? true : undefined), "the check-in's reply stored");
+    const fourth = await say("ok cool");
+    const next = await client.waitFor("reply", (p) => p.messageId === fourth);
 
     expect(JSON.stringify(notice.payload.resources)).toContain("988");
     // The crisis is still in the conversation: the persona answers the change of subject, then asks how the teen is now.
@@ -184,6 +194,10 @@ describe("crisis screening over the WebSocket", () => {
     const guidance = asked.flatMap((r) => (r.messages ?? []).filter((m) => m.role === "system").map((m) => m.content));
     expect(guidance).toContain(AFTER_CRISIS_CHECK_IN_INSTRUCTION);
     expect(guidance).not.toContain(CONCERN_CHECK_IN_INSTRUCTION);
+    // The next check-in asks again, without the resource line the reply just before carried.
+    expect(next.payload.text).toBe(CHAT_REPLY);
+    const askedNext = server.requests.filter(asksFor("ok cool")).filter((r) => !isSecondOpinion(r));
+    expect(askedNext.some((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
     expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
     expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
     await client.close();
