@@ -7,8 +7,10 @@ const isoTime = z.string().datetime({ offset: true });
 
 export const safetyActionSchema = z.enum(["allow", "flag", "block", "crisis"]);
 export const riskLevelSchema = z.enum(["none", "concern", "crisis"]);
-/** The screening layer whose finding set a message's risk level. */
-/** "earlier_crisis": a message read as ordinary after a crisis earlier in the session, answered with a check-in (a concern naming the earlier crisis's kind). */
+/**
+ * The screening layer whose finding set a message's risk level; "earlier_crisis": a message read as ordinary after a
+ * crisis earlier in the session, answered with a check-in (a concern naming the earlier crisis's kind).
+ */
 export const screeningLayerSchema = z.enum(["lexicon", "classifier", "context", "earlier_crisis", "second_opinion", "moderation"]);
 export const safetyVerdictSchema = z.object({
   action: safetyActionSchema,

@@ -99,14 +99,14 @@ const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|ti
 
 // The friend's secret kept with their words: "… and made me promise not to tell anyone" is what the friend asked, not
 // the writer's own risk (the classifier alone reads it as a crisis, 0.92).
-const EN_KEPT_SECRET =
-  "( (and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise)( not to| to not| never to| i wont| i wouldnt) (tell|say anything)( to)?( anyone| anybody| a soul| an adult| my parents| her parents| his parents| their parents| her mom| his mom)?)?";
+const EN_ASKED_TO_PROMISE = "(and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise)";
+const EN_KEPT_SECRET = `( ${EN_ASKED_TO_PROMISE}( not to| to not| never to| i wont| i wouldnt) (tell|say anything)( to)?( anyone| anybody| a soul| an adult| my parents| her parents| his parents| their parents| her mom| his mom)?)?`;
 // What a friend, a sibling or a parent says they mean to do or are doing to themselves, told by the teen who knows
 // them: someone_at_risk's patterns, and the start of the writer's answer to them (me_too_after_someone).
 const EN_SOMEONE_AT_RISK: readonly string[] = [
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))${EN_KEPT_SECRET}`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|(has been|have been|s been|been|started|has started|s started|started) cutting(?=$| [.,!?]| (again|lately|recently)\\b| (and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise))|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|(has been|have been|s been|been|started|has started|s started|started) cutting(?=$| [.,!?]| (again|lately|recently)\\b| ${EN_ASKED_TO_PROMISE})|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
 ];
 const ES_SOMEONE_AT_RISK: readonly string[] = [
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
@@ -438,7 +438,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // What a whole supply would do, and a bag over the head: "qué pasa si me tomo una caja entera de advil", "si me pongo
       // una bolsa en la cabeza cuánto tarda".
       "(que|q|k) (pasa|pasaria|me pasa|me pasaria) si me (tomo|tomara|trago|tragara|bebo|bebiera) (una caja|la caja|un frasco|el frasco|un blister|el blister|todas|todos|toda la caja|todo el frasco|todas las pastillas|todas mis pastillas|un bote|el bote)",
-      "(me pongo|me pusiera|ponerme|me pongo) una bolsa (de plastico )?en la cabeza",
+      "(me pongo|me pusiera|ponerme) una bolsa (de plastico )?en la cabeza",
       // The clitic after the verb ("aventarme") or before it ("me quiero aventar", "me aviento"), then a height: a bed,
       // a pool or a slide is not one ("me quiero tirar en la cama", "me voy a tirar a la alberca").
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,

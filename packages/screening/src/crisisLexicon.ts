@@ -51,14 +51,25 @@ function readMatch(entry: CrisisLexiconEntry, match: RegExpExecArray): LexiconFi
   const term = termOf(match);
   if (entry.stance === "someone" || namesTheWriterAnywhere(entry)) return { entry, term };
   const before = match.input.slice(0, match.index).trimEnd();
+  const reporting = reportingBefore(before);
+  if (reporting === undefined) return { entry, term };
   const after = match.input.slice(match.index + match[0].length);
   if (JOINED.some((joined) => joined.test(after))) return { entry, term };
+  return { entry: SOMEONE_AT_RISK, term: match.input.slice(reporting.index, match.index + match[0].length).trim() };
+}
+
+/** The words reporting someone the writer knows that end where a match starts, if any do. */
+function reportingBefore(before: string): RegExpExecArray | undefined {
   for (const reported of REPORTED) {
     const reporting = reported.exec(before);
-    if (reporting) return { entry: SOMEONE_AT_RISK, term: match.input.slice(reporting.index, match.index + match[0].length).trim() };
+    if (reporting) return reporting;
   }
-  return { entry, term };
+  return undefined;
 }
+
+/** The friend's words found once: a term another find holds (or holds already, found earlier) is the same words. */
+const withoutRepeatedTerms = (finds: readonly LexiconFind[]): LexiconFind[] =>
+  finds.filter((find, index) => !finds.some((other, at) => at !== index && other.term.includes(find.term) && (other.term !== find.term || at < index)));
 
 /** Each entry's first match in the forms, read as what it says of whom. */
 const readFirstMatches = (forms: readonly string[]): LexiconFind[] => COMPILED.firstMatches(forms).map(({ entry, match }) => readMatch(entry, match));
@@ -71,7 +82,7 @@ const readFirstMatches = (forms: readonly string[]): LexiconFind[] => COMPILED.f
 export function findCrisisLanguage(text: PreparedText, direction: ScreeningDirection): RuleHit[] {
   let finds = readFirstMatches(text.forms);
   // A friend's words the entry itself found may be found again as reported ("he told me he self harms"): once is enough.
-  const aboutSomeone = finds.filter(({ entry }) => entry.stance === "someone").filter((find, index, all) => !all.some((other, at) => at !== index && other.term.includes(find.term) && (other.term !== find.term || at < index)));
+  const aboutSomeone = withoutRepeatedTerms(finds.filter(({ entry }) => entry.stance === "someone"));
   if (aboutSomeone.length > 0) {
     const withoutThem = leaveOutTerms(text.forms, aboutSomeone.map(({ term }) => term));
     const aboutTheWriter = finds.filter(({ entry }) => namesTheWriterAnywhere(entry));

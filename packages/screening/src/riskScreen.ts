@@ -13,8 +13,10 @@ import type { RuleHit } from "./types";
 /** What a verdict may name as its kind of risk: the classifier's categories, and two the lexicon alone knows. */
 export type ScreeningCategory = RiskCategory | "told_to_die" | "abuse_disclosure" | "someone_at_risk";
 
-/** The layer whose finding set the level (for `none`, the classifier that found nothing). */
-/** Which layer set a message's level; "earlier_crisis" is the check-in after a crisis earlier in the session. */
+/**
+ * The layer whose finding set the level (for `none`, the classifier that found nothing); "earlier_crisis" is the
+ * check-in after a crisis earlier in the session.
+ */
 export type ScreeningLayer = "lexicon" | "classifier" | "context" | "earlier_crisis" | "second_opinion" | "moderation";
 
 export interface RiskVerdict {
