@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.8";
+export const CRISIS_LEXICON_VERSION = "2026.12.9";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -96,6 +96,13 @@ const ES_FROM_A_HEIGHT =
 const ES_MEANS_TO = "((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?";
 // Throwing oneself, the clitic before the verb or after it: "me voy a aventar", "me tiro", "tirarme".
 const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme)`;
+
+// Medicines a teen has at home, by the names teens type: a count of them "enough" is a dose asked about.
+const EN_MEDS =
+  "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
+// A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "the roof of the parking garage".
+const EN_HEIGHT =
+  "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
 
 // The friend's secret kept with their words: "… and made me promise not to tell anyone" is what the friend asked, not
 // the writer's own risk (the classifier alone reads it as a crisis, 0.92).
@@ -312,6 +319,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(wont|will not|not going to) (need|be needing|be using) (it|them|this|these|my stuff|my things) (any more|anymore|where i m going|after (tonight|tomorrow|this week))",
       "(wish|wishing) (i|i could) {adv}(stop existing|not exist|fade away|vanish|cease to exist|go to sleep forever|sleep forever|not wake up)",
       "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
+      // Giving one's things away, in Spanish: "ya les regalé mis peluches a mis primas", "le dejé a mi hermana mis
+      // audífonos"; not what a teen has outgrown, gives to charity or leaves behind in a move ("regalé mis libros de
+      // primaria", "a una fundación", "no me caben en el avión").
+      "(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo|deje|le deje|les deje|he dejado) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|celular|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)(?! (viejos|viejas|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|en (casa|la escuela|el carro|el coche)|con))(?![^.]*\\b(fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion)\\b)",
     ],
   },
   {
@@ -442,6 +453,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The clitic after the verb ("aventarme") or before it ("me quiero aventar", "me aviento"), then a height: a bed,
       // a pool or a slide is not one ("me quiero tirar en la cama", "me voy a tirar a la alberca").
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
+      // Where a poison is bought: "dónde se consigue cianuro aquí en méxico".
+      "(donde|como) (se consigue|consigo|puedo conseguir|compro|puedo comprar|venden|se compra) (el |la )?(cianuro|arsenico|raticida|veneno para ratas|estricnina)",
+      // Out of a window is what a teen says of a surprise test ("me quiero tirar por la ventana"); thought about, it is
+      // meant: "he pensado en tirarme por la ventana esta noche".
+      "(he pensado|he estado pensando|pienso|estoy pensando|pensando|pense|pensaba|pensado) en {esadv}(tirarme|aventarme|lanzarme|arrojarme|botarme) (por|de|desde) (la|una|mi|esa|esta) ventana",
       `me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|gustaria|podria|deberia|tengo ganas de) {esadv})?(tirar|lanzar|aventar|arrojar|botar|tiro|lanzo|aviento|arrojo|tirare|lanzare|aventare|arrojare) {esadv}${ES_FROM_A_HEIGHT}`,
       // The Spanish of the English method entries above, one for one: asking how, hanging, a lethal dose, swallowing
       // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
@@ -496,6 +512,24 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "would 20 pills be enough to not wake up"; not a hill to die on, nor hot sauce "strong enough to kill you".
       "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in (minecraft|fortnite|roblox|the game)))",
       "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
+      // A count of one's medicines asked about as enough: "would 30 of my sertraline be enough", "are 40 advil too many";
+      // two of them for a headache, or enough to sleep, is an ordinary question.
+      `(would|will|is|are|could|does|do) (\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred) (of )?(my |these |those |the |her |his |my (moms|mums|dads|sisters|brothers|grandmas|grandpas|nans) )?${EN_MEDS} (be |is |are )?(enough|too many|too much|lethal|deadly|fatal)(?! (for|to (help|get|fix|stop|last|sleep|fall asleep|calm|work|feel better)))`,
+      // Suffocating under a bag: "how long till you pass out with a bag over your head".
+      "(pass out|black out|suffocate|die|go unconscious|lose consciousness)( \\w+){0,2} (with|from|using|under) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|on|around) (your|my|someones|the) (head|face)",
+      // A height picked for jumping: "i pick the spot on the overpass where id jump".
+      "(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|ledge|tracks)( \\w+){0,8} where (i d|id|i would|i will|ill|i ll|i could|i can|i should|i am going to|im going to|i m going to) {adv}(jump|do it|go off)(?! (in|into|on|over|rope|for|with))",
+      // Asked as if from curiosity, each a way of dying: whether a fall from a height is survivable ("can u die from a 4th
+      // floor fall"), whether trains stop in time for someone on the tracks, where a poison is bought, where a parent
+      // keeps the gun.
+      `(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}(?! (into|in to|onto|on to))`,
+      "(do|does|can|could|would|will) (the )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake) in time",
+      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?(rat poison|cyanide|arsenic|strychnine)",
+      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?(rat poison|cyanide|arsenic|strychnine)",
+      "where (my|his|her) (dad|mom|stepdad|grandpa|uncle|brother|father|parents) (keeps|keep|hides|hide|puts|put) (his|her|their|the) (gun|guns|pistol|rifle|shotgun|handgun|revolver)",
+      // Getting at a parent's gun in secret: "how do i figure out my dads gun safe code without him noticing".
+      "(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?",
+      "(figure out|guess|crack|hack|find out|get|learn) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)",
     ],
   },
   {
@@ -505,6 +539,19 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     // Said in full, or as teens type it ("can you od on melatonin"); a mention, which a classifier sure of an ordinary
     // question (a health class's) overrules.
     patterns: ["overdos(e|ed|es|ing)", "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))"],
+  },
+  {
+    // A way of dying named in passing, as often said in jest or of something else: a rope made ready (or a tire swing's),
+    // a bag over one's head (for shame), jumping out of a window (a surprise test). Each yields to a classifier sure the
+    // message is ordinary, like a topic named.
+    id: "method_in_passing",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      "(put|putting|tie|tying|tape|taping|pull|pulling) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|around) my (head|face) (and|till|until|to) ",
+      "(the |my )?rope (is|s|was) {adv}(sorted|ready|tied|set up|hung up|hidden|in my (closet|wardrobe|room|car|backpack|bag|drawer))(?! (for|to) )",
+      "(thought|thinking|think|thinks|been thinking) (about|of) {adv}(jumping|throwing myself) (out|from|off) (of )?(the|my|a|our) (window|balcony|roof)",
+    ],
   },
   {
     // Dying without pain is what a method question asks for ("qué medicamento es más rápido para morir sin dolor"); named

@@ -548,6 +548,49 @@ describe("intrusive thoughts, heights and doses asked about, dying on purpose, r
   });
 });
 
+describe("a way of dying asked about as if from curiosity, and things given away in Spanish", () => {
+  it.each([
+    ["are 40 of my zoloft too many", "crisis.suicide_method"],
+    ["would thirty of my moms sleeping pills be enough", "crisis.suicide_method"],
+    ["could u survive a fall from the 9th floor", "crisis.suicide_method"],
+    ["would someone die if they fell off the parking garage", "crisis.suicide_method"],
+    ["how fast do u black out with a plastic bag over your head", "crisis.suicide_method"],
+    ["theres a bridge by the mall and i know exactly where id jump", "crisis.suicide_method"],
+    ["can trains actually stop in time if a person is on the track", "crisis.suicide_method"],
+    ["where can a 15 year old get rat poison", "crisis.suicide_method"],
+    ["i know where my dad keeps his pistol", "crisis.suicide_method"],
+    ["how do i guess the combo to my dads gun safe", "crisis.suicide_method"],
+    ["cómo puedo conseguir cianuro sin que nadie sepa", "crisis.es_metodo"],
+    ["pienso en aventarme por la ventana cuando todos se duerman", "crisis.es_metodo"],
+    ["the rope is hidden in my closet now", "crisis.method_in_passing"],
+    ["ya les regalé mis pulseras a mis amigas", "crisis.farewell_hint"],
+    ["le dejé a mi prima todas mis sudaderas", "crisis.farewell_hint"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "would 2 of my advil be enough for cramps",
+    "are 10 melatonin too many to help me sleep",
+    "can you survive a fall from a plane with a parachute that doesnt open",
+    "i want to put a bag over my head this is so embarrassing",
+    "we found the perfect spot on the bridge where id jump into the river in summer",
+    "my dad keeps his gun in a safe and i dont know the code",
+    "the rope is ready for the tire swing",
+    "me quiero tirar por la ventana, examen sorpresa de mate",
+    "regalé mis libros de primaria a mi primita",
+    "ya le dejé mis cosas a mis primos, no me caben en el avión",
+    "regalé mis juegos viejos",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.suicide_method", "crisis.es_metodo", "crisis.method_in_passing", "crisis.farewell_hint"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+
+  it("names a rope made ready in passing: a mention, which a classifier sure the message is ordinary may overrule", () => {
+    expect(CRISIS_LEXICON.find((entry) => entry.id === "method_in_passing")?.stance).toBe("mention");
+  });
+});
+
 describe("the last day, and disappearing into a blanket", () => {
   it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "tonight is my last night on earth"])("%j is a farewell of the writer's own", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);

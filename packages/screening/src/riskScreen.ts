@@ -48,6 +48,7 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   suicide_method: "method_inquiry",
   overdose: "method_inquiry",
   die_without_pain: "method_inquiry",
+  method_in_passing: "method_inquiry",
   self_harm: "self_harm",
   cutting: "self_harm",
   hurt_myself: "self_harm",
