@@ -1,0 +1,122 @@
+// Activities a wider list names, found after the taggers: sports, dances, crafts, clubs and youth groups no rule lists ("netball", "cueca", "duke of ed", "alateen").
+//
+// The list (activityNames.data.json) was written by a separate writer from its own knowledge, not from the labelled
+// messages (test/fixtures/extraction/PROVENANCE.md, "Activities a wider list names"). It is read after the taggers and
+// adds only activities: the rules and the taggers read what they read before, so nothing they were trained on moves.
+import activityNamesFile from "./activityNames.data.json" with { type: "json" };
+import { ANIMALS, APPS, CITIES, COLLEGES, COUNTRIES, FIRST_NAMES, GAMES, PLACE_NOUNS, POSSESSIONS, SHOWS, US_STATES, VENUES } from "./gazetteer.js";
+import { isFramedActivity, isSomebodyElsesOccasion } from "./findActivities.js";
+import { ACTIVITIES, CLASS_ONLY_SUBJECTS, DETERMINED_EVENTS, EVENTS, FEELINGS, INTEREST_TOPICS, PETS, PLACES, SUBJECTS } from "./lexicon.js";
+import type { MessageFindings } from "./MessageFindings.js";
+import { personRole } from "./personRoles.js";
+import { spansOverlap } from "./spans.js";
+import { alternation, matchesOf, tokenIndexAt } from "./textPatterns.js";
+
+/** One activity of the list: its name, every form a teen types for it (the name first), what kind it is. */
+export interface ListedActivity {
+  name: string;
+  forms: string[];
+  kind: string;
+  lang: "en" | "es";
+  /** The writer's mark for a name that is also an everyday word ("track", "skipping", "reading"). */
+  ambiguous: boolean;
+}
+
+export interface ActivityNamesFile {
+  source: string;
+  receivedSha256: string;
+  activities: ListedActivity[];
+}
+
+/**
+ * Kinds left out. A job is named by its role, which is as often somebody else ("the cashier was rude"); fitness names
+ * routines ("lifting", "cardio") that a habit already holds; a programme ("gap year", "dual enrollment") is a stage the
+ * writers label as an event or not at all. On dev each cost more activities not labelled than it found.
+ */
+const LEFT_OUT_KINDS: ReadonlySet<string> = new Set(["job", "fitness", "programme"]);
+
+/** Words another list already names, as a place, a thing, a person or a name: the form is theirs. */
+/**
+ * Kinds taken only in a frame that says the teen does them ("play the tabla", "harp lessons", "into minecraft modding"):
+ * an instrument, a game, a craft's or an art's name is as often the thing itself ("my tabla", "that drawing").
+ */
+const FRAMED_KINDS: ReadonlySet<string> = new Set(["music_instrument", "game", "tech", "writing", "visual_art"]);
+
+const NAMED_ELSEWHERE: ReadonlySet<string> = new Set([...APPS, ...GAMES, ...SHOWS, ...POSSESSIONS, ...VENUES, ...PLACE_NOUNS, ...ANIMALS, ...FIRST_NAMES, ...COUNTRIES, ...US_STATES, ...CITIES, ...COLLEGES]);
+
+const lastWordOf = (form: string) => form.slice(form.lastIndexOf(" ") + 1);
+
+/**
+ * Whether a form is left to the rules or is no activity: a listed activity the rules find (ACTIVITIES), a subject, an
+ * event, a feeling, a place, a pet, a role or a name another list holds; two letters or fewer; or an occasion by its
+ * last word ("mission trip", "stock show"), which the writers label as an event.
+ */
+function isLeftOut(form: string): boolean {
+  return (
+    form.length < 3 ||
+    ACTIVITIES.has(form) ||
+    SUBJECTS.has(form) ||
+    CLASS_ONLY_SUBJECTS.has(form) ||
+    INTEREST_TOPICS.has(form) ||
+    EVENTS.has(form) ||
+    FEELINGS.has(form) ||
+    PLACES.has(form) ||
+    PETS.has(form) ||
+    NAMED_ELSEWHERE.has(form) ||
+    personRole(form) !== undefined ||
+    EVENTS.has(lastWordOf(form)) ||
+    DETERMINED_EVENTS.has(lastWordOf(form))
+  );
+}
+
+/** "lifeguard" of "lifeguarding", "babysit" of "babysitting", "skate" of "skating": the verb an "-ing" name is made of. */
+function isVerbOf(form: string, name: string): boolean {
+  if (!name.endsWith("ing")) return false;
+  const stem = name.slice(0, -3);
+  return form === stem || form === `${stem}e` || form === stem.slice(0, -1);
+}
+
+interface FoundBy {
+  name: string;
+  /** A verb form: found only with the teen doing it ("i lifeguard"), and named by the activity. */
+  verb: boolean;
+  /** Found only in a frame (FRAMED_KINDS), or as a verb. */
+  framed: boolean;
+}
+
+/** Every form kept, to the activity it names (the first entry to claim a form keeps it). */
+export const LISTED_ACTIVITY_FORMS: ReadonlyMap<string, FoundBy> = (() => {
+  const forms = new Map<string, FoundBy>();
+  for (const activity of (activityNamesFile as ActivityNamesFile).activities) {
+    // The writer's everyday words: taken in a frame, they cost more on dev than they found ("skipping class", "been reading").
+    if (activity.ambiguous || LEFT_OUT_KINDS.has(activity.kind)) continue;
+    for (const form of activity.forms) {
+      if (forms.has(form) || isLeftOut(form)) continue;
+      const verb = isVerbOf(form, activity.name);
+      forms.set(form, { name: activity.name, verb, framed: verb || FRAMED_KINDS.has(activity.kind) });
+    }
+  }
+  return forms;
+})();
+
+const LISTED = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(LISTED_ACTIVITY_FORMS.keys())})(?![\\p{L}\\p{N}])`, "gu");
+const SOUGHT_AS_AN_OFFICE = /\b(?:run|runs|running|ran|campaign|campaigning|elected)\s+(?:for|as)\s+(?:the\s+)?$/;
+/** Findings that may hold an activity in their words: "netball practice tues and thurs", "make the rowing team". */
+const HOLDERS: ReadonlySet<string> = new Set(["Habit", "Event", "Goal"]);
+
+/** After the taggers: an activity the list names where no finding but a habit, event or goal holding it stands. */
+export function addActivitiesTheListNames(found: MessageFindings): void {
+  const { message } = found;
+  for (const match of matchesOf(LISTED, message.lower)) {
+    const [start, end] = match.indices[1] ?? [0, 0];
+    const listed = LISTED_ACTIVITY_FORMS.get((match[1] ?? "").replace(/\s+/g, " "));
+    if (listed === undefined) continue;
+    if (found.entities.some((entity) => (entity.type === "Activity" || !HOLDERS.has(entity.type)) && spansOverlap(entity, { start, end }))) continue;
+    if (listed.framed && !isFramedActivity(message.tokens, tokenIndexAt(message, start), end, listed.verb)) continue;
+    // "i want to run for class president": an office sought, not yet a group the teen is in.
+    if (SOUGHT_AS_AN_OFFICE.test(message.lower.slice(Math.max(0, start - 20), start))) continue;
+    // "my sister does bhangra", "his netball team": somebody else's, unless the teen is in it too.
+    if (isSomebodyElsesOccasion(message.lower, start)) continue;
+    found.add({ type: "Activity", name: listed.verb ? listed.name : message.text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
+  }
+}

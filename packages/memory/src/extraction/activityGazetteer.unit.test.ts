@@ -1,0 +1,46 @@
+// The wider activity list: the committed data is the writer's file as received, and what it adds after the taggers.
+import { describe, expect, it } from "vitest";
+import { readReceivedActivities, renderActivityNames } from "../../bench/activityNames.js";
+import type { Extraction } from "../graph/model.js";
+import committed from "./activityNames.data.json" with { type: "json" };
+import { LISTED_ACTIVITY_FORMS } from "./activityGazetteer.js";
+import { createOfflineExtractor } from "./offlineExtractor.js";
+import { REFERENCE_DATE, userSays } from "./transcriptFactory.js";
+
+const extractor = createOfflineExtractor();
+const activities = async (...said: string[]) => {
+  const extraction: Extraction = await extractor.extract(userSays(...said), { referenceDate: REFERENCE_DATE });
+  return extraction.entities.filter((entity) => entity.type === "Activity").map((entity) => entity.name);
+};
+
+describe("the wider activity list", () => {
+  it("is the writer's file as received, and the committed data is what it gives (listActivityNames.ts writes it)", () => {
+    const received = readReceivedActivities();
+
+    expect(received.receivedSha256).toBe("59344aba4ea603061ffcbe39a0ced65fcec89ac9790e022593f1cd391ce17186");
+    expect(`${JSON.stringify(committed, null, 1)}\n`).toBe(renderActivityNames(received));
+  });
+
+  it("leaves out the writer's everyday words, jobs named by their role, programmes, and what another list names", () => {
+    expect(LISTED_ACTIVITY_FORMS.get("netball")).toEqual({ name: "netball", verb: false, framed: false });
+    // Marked everyday words by the writer ("skipping class"), a role ("the cashier"), a stage ("gap year"), an occasion.
+    for (const form of ["skipping", "cashier", "gap year", "mission trip", "soccer"]) expect(LISTED_ACTIVITY_FORMS.has(form)).toBe(false);
+  });
+
+  it("finds the sports, dances and groups no rule lists, in English and Spanish", async () => {
+    expect(await activities("i do netball tues and thurs")).toEqual(["netball"]);
+    expect(await activities("bailo cueca con mi abuela los domingos")).toContain("cueca");
+    expect(await activities("i go to alateen on wednesdays at the methodist church")).toContain("alateen");
+  });
+
+  it("names a verb by its activity, and takes the verb only when the teen does it", async () => {
+    expect(await activities("i kayak on the lake every weekend")).toContain("kayaking");
+    expect(await activities("the kayak flipped over")).not.toContain("kayaking");
+  });
+
+  it("finds none of what it leaves out", async () => {
+    expect(await activities("skipping class today lol")).toEqual([]);
+    expect(await activities("the cashier was so rude to my mom")).toEqual([]);
+    expect(await activities("taking a gap year before college")).toEqual([]);
+  });
+});
