@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.9";
+export const CRISIS_LEXICON_VERSION = "2026.12.10";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -319,6 +319,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(wont|will not|not going to) (need|be needing|be using) (it|them|this|these|my stuff|my things) (any more|anymore|where i m going|after (tonight|tomorrow|this week))",
       "(wish|wishing) (i|i could) {adv}(stop existing|not exist|fade away|vanish|cease to exist|go to sleep forever|sleep forever|not wake up)",
       "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
+      // What is left for whoever finds the writer: "grabé un video para mis papás, que lo vean cuando me encuentren",
+      // "i left a note for when they find me"; not a game of hide and seek.
+      "(cuando|para cuando|despues de que|antes de que) me (encuentren|encuentre|hallen)(?! [^.]*(escondid|escondite|jugando))",
+      "(for |when |once |after |before )(they|you|someone|somebody|my (mom|mum|dad|parents|sister|brother|family)) (find|finds|found) me(?! [^.]*(hide and seek|hiding spot|in the game))",
       // Giving one's things away, in Spanish: "ya les regalé mis peluches a mis primas", "le dejé a mi hermana mis
       // audífonos"; not what a teen has outgrown, gives to charity or leaves behind in a move ("regalé mis libros de
       // primaria", "a una fundación", "no me caben en el avión").
@@ -392,6 +396,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
       "me (suicido|suicidare|suicidaria)(?! (de|en (minecraft|fortnite|roblox|el juego)))",
       "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
+      // Dying said the way Spanish says it lightly as often as meant: "ya me quiero ir al otro barrio", "quiero estirar la
+      // pata", "ya quiero colgar los tenis", "palmarla"; not of laughing or the heat.
+      "(quiero|quisiera|queria|ganas de|tengo ganas de|me quiero|ya me quiero|voy a|me voy a|ya voy a|deseo) {esadv}(estirar la pata|colgar los tenis|irme al otro barrio|ir al otro barrio|ir me al otro barrio|palmarla|petatearme|irme al otro lado|irme pal otro lado|irme para el otro lado)(?! (de|del|con el) (risa|calor|hambre|sueno|aburrimiento|cansancio))",
+      "(palmarla|la palmo|la palme|la palmare|palmarme)(?! (de|del) (risa|calor|hambre|sueno|aburrimiento|cansancio))",
+      // A day set: "che, el sábado me mato", "mañana me mato"; not working or studying oneself to death.
+      "(hoy|manana|esta noche|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este (fin|finde|fin de semana)) {esadv}me (mato|suicido)(?! (de|del|estudiando|trabajando|entrenando|haciendo|en el (gym|gimnasio|trabajo)|a (estudiar|trabajar|entrenar)))",
     ],
   },
   {
@@ -406,6 +416,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       "no (quiero|deseo) {esadv}(vivir|seguir viviendo|estar vivo|estar viva|existir|despertar|despertarme|volver a despertar)(?! (en|con|asi en|sin (wifi|internet|musica|cafe)))",
+      // To stop existing, and dying as the best thing that could happen: "quiero dejar de existir", "quiero desvivirme",
+      // "morirme es lo mejor que me podría pasar", "lo mejor sería no existir".
+      "(quiero|quisiera|queria|ganas de|tengo ganas de|necesito|deseo|ojala pudiera) {esadv}(dejar de existir|no existir|desvivirme|des vivirme|ya no estar (aqui|viva|vivo|en este mundo))(?! (un rato|por un rato|un ratito|por un ratito|por un tiempo|unos dias|por unos dias|un dia|en (la|esta) (clase|fiesta|reunion|escuela)))",
+      "(morirme|morir|matarme|suicidarme|dejar de existir|no existir) (es|seria|sera) {esadv}(lo mejor|la mejor opcion|la unica salida|la solucion)( que (me )?(podria|puede) pasar)?",
+      "lo mejor (es|seria|sera) {esadv}(morirme|matarme|suicidarme|dejar de existir|no existir|no despertar)",
       "(cansado|cansada|harto|harta) de (vivir|existir|estar vivo|estar viva|la vida)",
       "ojala {esadv}(me muera|me muriera|me muriese|no despertar|no despierte|no despertara|estuviera muerto|estuviera muerta|no existiera|no hubiera nacido|nunca hubiera nacido|desaparecer|poder desaparecer|no estar viva|no estar vivo)",
       "(quiero|quisiera) {esadv}desaparecer (para siempre|de este mundo|del mundo|y no volver)",
@@ -434,6 +449,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
+      // Scratching or cutting oneself until it bleeds: "me arañé los brazos con la llave hasta que sangraron".
+      "me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba|lastime|lastimo|pellizque|pellizco) ([a-z]+ ){0,8}hasta (sangrar|que (me )?(sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
       // The normaliser reads the Spanish "corte" as the English "cortes"; the verb is meant either way.
       "me (corte|cortes) (a proposito|otra vez|de nuevo)",
     ],
@@ -630,7 +647,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     id: "self_harm_blades",
     category: "self_harm",
     stance: "mention",
-    patterns: ["(my|new|more|the|a pack of) (razor )?blades(?! (for|on|of) (my |the )?(skates?|hockey|mower|razor|fan|blender))"],
+    patterns: [
+      "(my|new|more|the|a pack of) (razor )?blades(?! (for|on|of) (my |the )?(skates?|hockey|mower|razor|fan|blender))",
+      // In Spanish: a blade in hand ("tengo el cúter en la mano", "voy a agarrar la cuchilla") and new cuts ("cortes nuevos
+      // hoy, mangas largas otra vez"); not a haircut.
+      "(tengo|agarrar|agarro|agarre|agarre|saque|sacar|busque|buscar|compre|comprar|escondo|esconder|escondi) (el|la|un|una|mi|las|los|mis) (cuchilla|cuchillas|navaja|navajas|cuter|cutter|gillette|gilette|hoja de afeitar|hojas de afeitar|sacapuntas)",
+      "(cortes|cortadas|heridas) (nuevos|nuevas|frescos|frescas)(?! de (pelo|cabello))",
+      "(nuevos|nuevas) (cortes|cortadas)(?! de (pelo|cabello))",
+    ],
   },
   // ── being told to die ──
   {

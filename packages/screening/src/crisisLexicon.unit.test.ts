@@ -591,6 +591,39 @@ describe("a way of dying asked about as if from curiosity, and things given away
   });
 });
 
+describe("Spanish ways of saying it lightly, to stop existing, a blade in hand, and what is left for whoever finds the writer", () => {
+  it.each([
+    ["quiero dejar de existir", "crisis.es_no_quiero_vivir"],
+    ["la neta quiero desvivirme", "crisis.es_no_quiero_vivir"],
+    ["morir sería la mejor opción", "crisis.es_no_quiero_vivir"],
+    ["lo mejor sería no despertar", "crisis.es_no_quiero_vivir"],
+    ["ya me quiero ir al otro barrio", "crisis.es_quiero_morir_hyperbole"],
+    ["ya quiero estirar la pata", "crisis.es_quiero_morir_hyperbole"],
+    ["el viernes me mato y ya", "crisis.es_quiero_morir_hyperbole"],
+    ["voy a agarrar la navaja otra vez", "self_harm.self_harm_blades"],
+    ["tengo cortadas nuevas en el brazo", "self_harm.self_harm_blades"],
+    ["me rasguñé la piel hasta sacarme sangre", "self_harm.es_hacerme_dano"],
+    ["dejé una carta para cuando me encuentren", "crisis.farewell_hint"],
+    ["recorded a video for when my parents find me", "crisis.farewell_hint"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "a veces quisiera no existir un rato en la clase de mate",
+    "casi estiro la pata de risa con ese video",
+    "mañana me mato estudiando para el final",
+    "el sábado me mato en el gym",
+    "me corté el pelo, tengo cortes nuevos de pelo",
+    "me rasqué los brazos por los moscos",
+    "cuando me encuentren jugando a las escondidas van a ver",
+    "when my mom finds me playing hide and seek she loses it",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.es_no_quiero_vivir", "crisis.es_quiero_morir_hyperbole", "self_harm.self_harm_blades", "self_harm.es_hacerme_dano", "crisis.farewell_hint"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+});
+
 describe("the last day, and disappearing into a blanket", () => {
   it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "tonight is my last night on earth"])("%j is a farewell of the writer's own", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);
