@@ -27,6 +27,7 @@ describe("readApiAs", () => {
   let server: Server;
   let endpoints: { readApiUrl: string; tokenUrl: string };
   const received: Received[] = [];
+  let tokensMinted = 0;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
@@ -35,6 +36,7 @@ describe("readApiAs", () => {
         const url = request.url ?? "";
         const answer = (status: number, value: unknown) => response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(value));
         if (url === "/token") {
+          tokensMinted += 1;
           const claims = JSON.parse(body) as { sub: string; groups?: string[] };
           return answer(200, { token: `token-of-${claims.sub}${claims.groups ? `-in-${claims.groups.join("+")}` : ""}` });
         }
@@ -57,6 +59,17 @@ describe("readApiAs", () => {
     expect(readApi.token).toBe("token-of-teen");
     expect(await readApi.sessionMessages("s-1")).toEqual(STORED);
     expect(received.at(-1)).toMatchObject({ method: "GET", url: "/sessions/s-1/messages", authorization: "Bearer token-of-teen", contentType: undefined });
+  });
+
+  it("mints the teen's token once, however many calls are made with it", async () => {
+    const before = tokensMinted;
+    const readApi = await readApiAs(endpoints, "teen");
+
+    await readApi.sessionMessages("s-1");
+    await readApi.json("/sessions/s-1/messages");
+    await readApi.request("POST", "/personas", { name: "Pip" });
+
+    expect(tokensMinted - before).toBe(1);
   });
 
   it("throws on a GET that fails, naming the path, the status and the API's answer", async () => {

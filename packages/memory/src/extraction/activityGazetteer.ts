@@ -35,14 +35,17 @@ export interface ActivityNamesFile {
  */
 const LEFT_OUT_KINDS: ReadonlySet<string> = new Set(["job", "fitness", "programme"]);
 
-/** Words another list already names, as a place, a thing, a person or a name: the form is theirs. */
 /**
- * Kinds taken only in a frame that says the teen does them ("play the tabla", "harp lessons", "into minecraft modding"):
- * an instrument, a game, a craft's or an art's name is as often the thing itself ("my tabla", "that drawing").
+ * Kinds taken only in a frame whatever their length ("play the french horn", "into minecraft modding"): an
+ * instrument's, a game's or an art's name is as often the thing itself ("my french horn", "that oil painting").
  */
 const FRAMED_KINDS: ReadonlySet<string> = new Set(["music_instrument", "game", "tech", "writing", "visual_art"]);
 
+/** Words another list already names, as a place, a thing, a person or a name: the form is theirs. */
 const NAMED_ELSEWHERE: ReadonlySet<string> = new Set([...APPS, ...GAMES, ...SHOWS, ...POSSESSIONS, ...VENUES, ...PLACE_NOUNS, ...ANIMALS, ...FIRST_NAMES, ...COUNTRIES, ...US_STATES, ...CITIES, ...COLLEGES]);
+
+/** The lists whose words are left to them: the rules' own activities, subjects, events, feelings, places, pets and names. */
+const LISTS_THAT_NAME_IT: readonly { has(word: string): boolean }[] = [ACTIVITIES, SUBJECTS, CLASS_ONLY_SUBJECTS, INTEREST_TOPICS, EVENTS, FEELINGS, PLACES, PETS, NAMED_ELSEWHERE];
 
 const lastWordOf = (form: string) => form.slice(form.lastIndexOf(" ") + 1);
 
@@ -56,9 +59,6 @@ function isLeftOut(form: string): boolean {
   return form.length < 3 || personRole(form) !== undefined || LISTS_THAT_NAME_IT.some((list) => list.has(form)) || EVENTS.has(last) || DETERMINED_EVENTS.has(last);
 }
 
-/** The lists whose words are left to them: the rules' own activities, subjects, events, feelings, places, pets and names. */
-const LISTS_THAT_NAME_IT: readonly { has(word: string): boolean }[] = [ACTIVITIES, SUBJECTS, CLASS_ONLY_SUBJECTS, INTEREST_TOPICS, EVENTS, FEELINGS, PLACES, PETS, NAMED_ELSEWHERE];
-
 /** "lifeguard" of "lifeguarding", "babysit" of "babysitting", "skate" of "skating": the verb an "-ing" name is made of. */
 function isVerbOf(form: string, name: string): boolean {
   if (!name.endsWith("ing")) return false;
@@ -70,29 +70,54 @@ interface FoundBy {
   name: string;
   /** A verb form: found only with the teen doing it ("i lifeguard"), and named by the activity. */
   verb: boolean;
-  /** Found only in a frame (FRAMED_KINDS), or as a verb. */
+  /** Found only in a frame that says the teen does it: every form of one word, every verb, every form of FRAMED_KINDS. */
   framed: boolean;
 }
 
-/** Every form kept, to the activity it names (the first entry to claim a form keeps it). */
+/**
+ * Every form kept, to the activity it names (the first entry to claim a form keeps it). A form of one word needs a
+ * frame ("play", "do", "practice", "into", "… lessons"; in Spanish "juego", "bailo"): one word is as often an everyday
+ * word in another sense ("a clown in class", "juggling school and work", "la banda" for one's friends, "me la sé de
+ * coro"), which the writer's own mark missed; on dev, bare single words cost as many activities not labelled as they
+ * found. A name of several words ("duke of ed", "bible study", "water polo") is taken as it stands.
+ */
 export const LISTED_ACTIVITY_FORMS: ReadonlyMap<string, FoundBy> = (() => {
   const forms = new Map<string, FoundBy>();
   for (const activity of (activityNamesFile as ActivityNamesFile).activities) {
-    // The writer's everyday words: taken in a frame, they cost more on dev than they found ("skipping class", "been reading").
+    // The writer's everyday words: taken even in a frame, they cost more on dev than they found ("skipping class", "been reading").
     if (activity.ambiguous || LEFT_OUT_KINDS.has(activity.kind)) continue;
     for (const form of activity.forms) {
       if (forms.has(form) || isLeftOut(form)) continue;
       const verb = isVerbOf(form, activity.name);
-      forms.set(form, { name: activity.name, verb, framed: verb || FRAMED_KINDS.has(activity.kind) });
+      forms.set(form, { name: activity.name, verb, framed: verb || !form.includes(" ") || FRAMED_KINDS.has(activity.kind) });
     }
   }
   return forms;
 })();
 
 const LISTED = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(LISTED_ACTIVITY_FORMS.keys())})(?![\\p{L}\\p{N}])`, "gu");
-const SOUGHT_AS_AN_OFFICE = /\b(?:run|runs|running|ran|campaign|campaigning|elected)\s+(?:for|as)\s+(?:the\s+)?$/;
 /** Findings that may hold an activity in their words: "netball practice tues and thurs", "make the rowing team". */
 const HOLDERS: ReadonlySet<string> = new Set(["Habit", "Event", "Goal"]);
+const SOUGHT_AS_AN_OFFICE = /\b(?:run|runs|running|ran|campaign|campaigning|elected)\s+(?:for|as)\s+(?:the\s+)?$/;
+/** The teen's own doing, said in Spanish right before the activity: "bailo cueca", "juego pádel", "hacemos escalada". */
+const SPANISH_FRAMES: ReadonlySet<string> = new Set([
+  "juego", "jugamos", "jugaba", "hago", "hacemos", "hacia", "practico", "practicamos", "practicaba", "bailo", "bailamos", "bailaba", "toco",
+  "tocamos", "tocaba", "entreno", "entrenamos", "entrenaba", "aprendo", "aprendiendo", "empece", "deje", "clases",
+]);
+/** Going to it: "i go to alateen on wednesdays", "been going to halaqa". */
+const ATTENDING = /\b(?:go|goes|going|went|been going)\s+to\s+$/;
+/**
+ * Somebody else doing it, told in the clause before, and no "i" or "we" in it: "my sister does tango on fridays", "mi
+ * hermano juega tenis los sábados", "mi papá fue de pesca con mis tíos".
+ */
+const SOMEBODY_ELSE_DOES =
+  /(?:^|\s)(?:he|she|they|his|her|their|(?:my|our|mi|mis|su|sus|nuestro|nuestra)\s+\p{L}+)\s+(?:\p{L}+\s+)?(?:does|do|did|dances|danced|plays|played|goes|went|joined|juega|jugaba|jugó|hace|hacía|baila|bailaba|va|fue|toca|tocaba|practica|practicaba|entrena|entrenaba)\b/u;
+const TEEN_DOES = /(?:^|\s)(?:i|i'm|im|i've|ive|we|we're|we've|us|me|yo|nosotros|nosotras)\b/u;
+
+function isSomebodyElses(lower: string, start: number): boolean {
+  const clause = lower.slice(0, start).split(/[.!?;,]|\b(?:but|and|so|pero|y)\b/).pop() ?? "";
+  return SOMEBODY_ELSE_DOES.test(clause) && !TEEN_DOES.test(clause);
+}
 
 /** After the taggers: an activity the list names where no finding but a habit, event or goal holding it stands. */
 export function addActivitiesTheListNames(found: MessageFindings): void {
@@ -102,11 +127,12 @@ export function addActivitiesTheListNames(found: MessageFindings): void {
     const listed = LISTED_ACTIVITY_FORMS.get((match[1] ?? "").replace(/\s+/g, " "));
     if (listed === undefined) continue;
     if (found.entities.some((entity) => (entity.type === "Activity" || !HOLDERS.has(entity.type)) && spansOverlap(entity, { start, end }))) continue;
-    if (listed.framed && !isFramedActivity(message.tokens, tokenIndexAt(message, start), end, listed.verb)) continue;
+    const index = tokenIndexAt(message, start);
+    const framed = isFramedActivity(message.tokens, index, end, listed.verb) || SPANISH_FRAMES.has(message.tokens[index - 1]?.lower ?? "") || ATTENDING.test(message.lower.slice(Math.max(0, start - 16), start));
+    if (listed.framed && !framed) continue;
     // "i want to run for class president": an office sought, not yet a group the teen is in.
     if (SOUGHT_AS_AN_OFFICE.test(message.lower.slice(Math.max(0, start - 20), start))) continue;
-    // "my sister does bhangra", "his netball team": somebody else's, unless the teen is in it too.
-    if (isSomebodyElsesOccasion(message.lower, start)) continue;
+    if (isSomebodyElsesOccasion(message.lower, start) || isSomebodyElses(message.lower, start)) continue;
     found.add({ type: "Activity", name: listed.verb ? listed.name : message.text.slice(start, end), start, end, userEdges: [{ type: "involves" }] });
   }
 }

@@ -22,7 +22,8 @@ describe("the wider activity list", () => {
   });
 
   it("leaves out the writer's everyday words, jobs named by their role, programmes, and what another list names", () => {
-    expect(LISTED_ACTIVITY_FORMS.get("netball")).toEqual({ name: "netball", verb: false, framed: false });
+    expect(LISTED_ACTIVITY_FORMS.get("netball")).toEqual({ name: "netball", verb: false, framed: true });
+    expect(LISTED_ACTIVITY_FORMS.get("bible study")).toEqual({ name: "bible study", verb: false, framed: false });
     // Marked everyday words by the writer ("skipping class"), a role ("the cashier"), a stage ("gap year"), an occasion.
     for (const form of ["skipping", "cashier", "gap year", "mission trip", "soccer"]) expect(LISTED_ACTIVITY_FORMS.has(form)).toBe(false);
   });
@@ -42,5 +43,20 @@ describe("the wider activity list", () => {
     expect(await activities("skipping class today lol")).toEqual([]);
     expect(await activities("the cashier was so rude to my mom")).toEqual([]);
     expect(await activities("taking a gap year before college")).toEqual([]);
+  });
+
+  it("takes a word of one form only where the teen does it, and nobody else's", async () => {
+    // Everyday words in another sense.
+    expect(await activities("he's such a clown in class")).toEqual([]);
+    expect(await activities("voy a salir con la banda el viernes")).toEqual([]);
+    expect(await activities("juggling school and my job rn")).toEqual([]);
+    expect(await activities("i watched a video about sailing")).toEqual([]);
+    // Somebody else's.
+    expect(await activities("my sister does tango on fridays")).toEqual([]);
+    expect(await activities("mi hermano juega pádel los sábados")).toEqual([]);
+    // The teen's, and a name of several words as it stands.
+    expect(await activities("i started tango this year")).toContain("tango");
+    expect(await activities("juego pádel con mi papá")).toContain("pádel");
+    expect(await activities("we have bible study after youth group")).toContain("bible study");
   });
 });
