@@ -102,7 +102,7 @@ const EN_MEDS =
   "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
-  "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|\\d{2,} (feet|foot|ft|meters|metres)( fall| drop| up)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
+  "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
 
 // The friend's secret kept with their words: "… and made me promise not to tell anyone" is what the friend asked, not
 // the writer's own risk (the classifier alone reads it as a crisis, 0.92).
@@ -321,15 +321,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
       // What is left for whoever finds the writer: "grabé un video para mis papás, que lo vean cuando me encuentren",
       // "i left a note for when they find me"; not a game of hide and seek.
-      "(cuando|para cuando|despues de que|antes de que) me (encuentren|encuentre|hallen)(?! [^.]*(escond|jugando|regan|castig))",
-      "(for |when |once |after |before )(they|you|someone|somebody|my (mom|mum|dad|parents|sister|brother|family)) (find|finds|found) me(?! [^.]*(hide and seek|hiding|in the game|grounded|chores|sneaking|kill me|(going to|gonna) (kill|ground|yell)))",
+      "(cuando|para cuando|despues de que|antes de que) me (encuentren|encuentre|hallen)(?! [^.]*(escond|jugando|regan|castig|me (van|va) a (matar|regan|castig)))",
+      "(for |when |once |after |before )(they|you|someone|somebody|my (mom|mum|dad|parents|sister|brother|family)) (find|finds|found) me(?! [^.]*\\b(hide and seek|hiding|in the game|grounded|chores|sneaking|kill me|(going to|gonna) (kill|ground|yell)))",
       // Giving one's things away, in Spanish: "ya les regalé mis peluches a mis primas", "le dejé a mi hermana mis
       // audífonos"; not what a teen has outgrown, gives to charity or leaves behind in a move ("regalé mis libros de
       // primaria", "a una fundación", "no me caben en el avión").
       "(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|celular|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)(?! (viejos|viejas|viejo|vieja|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|con))(?![^.]*\\b(fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|no me queda|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion)\\b)",
       // Left to someone, not somewhere: "le dejé a mi hermana mis audífonos"; not "dejé mis cosas en el locker" or left
       // with mom to look after.
-      "(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?(mis|mi) (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|celular|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)(?! (en|por|para que|mientras))(?![^.]*\\b(para que me (las|los|lo|la) (cuide|guarde|cuiden|guarden)|me (las|los) (cuide|guarde|presta|regresa|devuelve)|mudanza|me mudo|nos mudamos|avion|viaje)\\b)",
+      "(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ (todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)|(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas) a (mi|mis) [a-z]+)(?![^.]*\\b(en|por|mientras|para que|un rato|cuide|cuiden|guarde|guarden|presta|prestar|regresa|devuelve|mudanza|me mudo|nos mudamos|avion|viaje)\\b)",
     ],
   },
   {
@@ -405,10 +405,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(palmarla|la palmo|la palme|la palmare|palmarme)(?! (de|del) (risa|calor|hambre|sueno|aburrimiento|cansancio))",
       // Dying as the best thing or the way out ("morirme es lo mejor que me podría pasar", "lo mejor sería no despertar"),
       // said of a game's level or dying of laughter as well.
-      "(morirme|morir|matarme|suicidarme|dejar de existir|no existir) (es|seria|sera) {esadv}(lo mejor|la mejor opcion|la unica salida|la solucion)(?! (en|para) (el|este|ese|la|esta) (juego|nivel|partida|mapa))(?![^.]*(juego|nivel|partida|reaparecer|respawn|redes))",
+      "(morirme|morir|matarme|suicidarme|dejar de existir|no existir) (es|seria|sera) {esadv}(lo mejor|la mejor opcion|la unica salida|la solucion)(?! (en|para) (el|este|ese|la|esta) (juego|nivel|partida|mapa)\\b)(?![^.]*\\b(juego|nivel|reaparecer|respawn|redes sociales)\\b)",
       "lo mejor (es|seria|sera) {esadv}(morirme|matarme|suicidarme|dejar de existir|no existir|no despertar)(?! (de|del) (risa|verguenza|pena|cringe)| en (redes|el juego|internet|el grupo))",
       // A day set: "che, el sábado me mato", "mañana me mato"; not working or studying oneself to death.
-      "(hoy|manana|esta noche|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este (fin|finde|fin de semana)) {esadv}me (mato|suicido)(?! (de|del|estudiando|trabajando|entrenando|haciendo|en el (gym|gimnasio|trabajo)|a (estudiar|trabajar|entrenar)))",
+      "(hoy|manana|esta noche|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este (fin|finde|fin de semana)) {esadv}me (mato|suicido)(?! (de|del|estudiando|trabajando|entrenando|jugando|haciendo|corriendo|en el (gym|gimnasio|trabajo|partido)|a (estudiar|trabajar|entrenar))\\b)",
     ],
   },
   {
@@ -425,7 +425,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "no (quiero|deseo) {esadv}(vivir|seguir viviendo|estar vivo|estar viva|existir|despertar|despertarme|volver a despertar)(?! (en|con|asi en|sin (wifi|internet|musica|cafe)))",
       // To stop existing: "quiero dejar de existir", "quisiera no existir", "quiero desvivirme"; not for a while, in a
       // class, of shame or after "jaja" ("quiero dejar de existir, mi crush me vio caerme").
-      "(quiero|quisiera|queria|ganas de|tengo ganas de|necesito|deseo|ojala pudiera) {esadv}(dejar de existir|no existir|desvivirme|des vivirme|ya no estar (viva|vivo|en este mundo))(?! (un rato|por un rato|un ratito|por un ratito|por un tiempo|unos dias|por unos dias|un dia|de (la )?(verguenza|pena|risa|oso|cringe)|en (la|esta|el) (clase|fiesta|reunion|escuela|grupo|chat|redes)))(?![^.]*(verguenza|que pena|que oso|crush|me vio|redes sociales|nivel|juego|partida))",
+      "(quiero|quisiera|queria|ganas de|tengo ganas de|necesito|deseo|ojala pudiera) {esadv}(dejar de existir|no existir|desvivirme|des vivirme|ya no estar (viva|vivo|en este mundo))(?! (un rato|por un rato|un ratito|por un ratito|por un tiempo|unos dias|por unos dias|un dia|de (la )?(verguenza|pena|risa|oso|cringe)|en (la|esta|el) (clase|fiesta|reunion|escuela|grupo|chat|redes))\\b)(?![^.]*\\b(verguenza|que pena|que oso|crush|redes sociales|en (el|este) (nivel|juego)|la partida)\\b)",
       "(cansado|cansada|harto|harta) de (vivir|existir|estar vivo|estar viva|la vida)",
       "ojala {esadv}(me muera|me muriera|me muriese|no despertar|no despierte|no despertara|estuviera muerto|estuviera muerta|no existiera|no hubiera nacido|nunca hubiera nacido|desaparecer|poder desaparecer|no estar viva|no estar vivo)",
       "(quiero|quisiera) {esadv}desaparecer (para siempre|de este mundo|del mundo|y no volver)",
@@ -456,7 +456,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "me volvi a (cortar|lastimar|hacer dano)",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
-      "me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba|lastime|lastimo) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)(?![^.]*(gato|gata|perro|perra|cebolla|papel|rasur|afeit|jugando|entrenando|partido|caida|accidente))",
+      "(?<!(gato|gata|perro|perra|gatito|gatita|perrito|perrita|hermano|hermana|hermanito|hermanita|primo|prima|mama|papa|amigo|amiga|el|ella|futbol|jugando|entrenando) )me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)(?!( [a-z]+){0,6} (entrenando|jugando|patinando|corriendo|lata|vidrio|clavo|alambre|reja|cai|caida|accidente)\\b)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
       // The normaliser reads the Spanish "corte" as the English "cortes"; the verb is meant either way.
       "me (corte|cortes) (a proposito|otra vez|de nuevo)",
     ],
@@ -478,7 +478,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
       // Where a poison is bought: "dónde se consigue cianuro aquí en méxico".
       "(donde|como) (se consigue|consigo|puedo conseguir|compro|puedo comprar|venden|se compra) (el |la )?(cianuro|arsenico|raticida|veneno para ratas|estricnina)",
-      "(ya )?(compre|consegui|tengo|pedi) (el |la |un poco de )?(cianuro|arsenico|estricnina)",
+      "(ya )?(compre|consegui|pedi) (el |la |un poco de )?(cianuro|arsenico|estricnina)(?![^.]*\\b(tarea|quimica|clase|proyecto|libro|semillas|laboratorio|lab)\\b)",
       // Out of a window is what a teen says of a surprise test ("me quiero tirar por la ventana"); thought about, it is
       // meant: "he pensado en tirarme por la ventana esta noche".
       "(he pensado|he estado pensando|pienso|estoy pensando|pensando|pense|pensaba|pensado) en {esadv}(tirarme|aventarme|lanzarme|arrojarme|botarme) (por|de|desde) (la|una|mi|esa|esta) ventana",
@@ -538,7 +538,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
       // A count of one's medicines asked about as enough: "would 30 of my sertraline be enough", "are 40 advil too many";
       // two of them for a headache, or enough to sleep, is an ordinary question.
-      `(would|will|is|are|could|does|do) (\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred) (of )?(my |these |those |the |her |his |my (moms|mums|dads|sisters|brothers|grandmas|grandpas|nans) )?${EN_MEDS} (be |is |are )?(enough|too many|too much|lethal|deadly|fatal)(?! (for|to (help|get|fix|stop|last|sleep|fall asleep|calm|work|feel better|carry|bring|pack|take on)|(in a|in one|a|per|each) (day|week)|at once for|on a plane))`,
+      `(would|will|is|are|could|does|do) (\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred) (of )?(my |these |those |the |her |his |my (moms|mums|dads|sisters|brothers|grandmas|grandpas|nans) )?${EN_MEDS} (be |is |are )?(enough|too many|too much|lethal|deadly|fatal)(?! (for|to (help|get|fix|stop|last|sleep|fall asleep|calm|work|feel better|carry|bring|pack|take on)|(in a|in one|a|per|each) (day|week)|on a plane))`,
       // Suffocating under a bag: "how long till you pass out with a bag over your head".
       "(pass out|black out|suffocate|die|go unconscious|lose consciousness)( \\w+){0,2} (with|from|using|under) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|on|around) (your|my|someones|the) (head|face)",
       // A height picked for jumping: "i pick the spot on the overpass where id jump".
@@ -546,14 +546,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Asked as if from curiosity, each a way of dying: whether a fall from a height is survivable ("can u die from a 4th
       // floor fall"; not in a game or for physics), whether trains stop for someone on the tracks, where cyanide is bought
       // (rat poison is bought for mice: method_in_passing).
-      `(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}(?! (into|in to|onto|on to))(?![^.]*(minecraft|fortnite|roblox|zelda|the game|a game|in game|physics|the movie|a movie|the show|anime|class|homework|parachute))`,
-      "(do|does|can|could|would|will) (the |a )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake)( in time)? (if|when|for) (someone|somebody|a person|people|a kid|i|you|u)( (is|are|was|were|s|jumps|jumped|stands|lies|is lying|steps))? (on|in front of|onto) (the )?(track|tracks|rails|train)",
-      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?(cyanide|arsenic|strychnine)",
-      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?(cyanide|arsenic|strychnine)",
-      "(bought|got|have|ordered|found) (the |some )?(cyanide|arsenic|strychnine)",
+      `(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}(?![^.]*\\b(into|in to|onto|minecraft|fortnite|roblox|zelda|the game|a game|in game|physics|the movie|a movie|the show|anime|pe class|science class|homework|parachute|ladder|trampoline|tree|pool|lake|river|skydiving|bungee|climbing)\\b)`,
+      "(do|does|can|could|would|will) (the |a )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake)( in time)? (if|when|for) (someone|somebody|a person|people|a kid|i|you|u)( (is|are|was|were|s|jumps|jumped|jump|stands|stood|lies|lay|laid|lie|is lying|steps|stepped|sits|sat))? (on|in front of|onto) (the )?(track|tracks|rails|train|them|it)(?![^.]*\\b(subway surfers|in (the|a) game|minecraft|roblox|movie|show)\\b)",
+      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)",
+      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)",
+      "i (just |finally |already )?(bought|got|ordered|have) (the |some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(seeds|pits|almonds|book|story|movie|chem|chemistry|project|class|sample|lab|homework)\\b)",
       // Getting at a parent's gun in secret: "how do i figure out my dads gun safe code without him noticing".
-      "(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?(?![^.]*(clean|hunt|range|skeet|for him|for her|asked me|deer season))",
-      "(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)(?![^.]*(clean|hunt|range|skeet|for him|for her|asked me|deer season))",
+      "(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)",
+      "(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)",
     ],
   },
   {
@@ -574,13 +574,16 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "mention",
     patterns: [
       "(put|putting|tie|tying|tape|taping|pull|pulling) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|around) my (head|face) (and|till|until|to) ",
-      "(the |my )?rope (is|s|was) {adv}(sorted|ready|tied|set up|hung up|hidden|in my (closet|wardrobe|room|car|backpack|bag|drawer))(?! (for|to) )",
+      "(the |my )?rope (is|s|was) {adv}(sorted|ready|tied|set up|hung up|hidden|in my (closet|wardrobe|room|car|backpack|bag|drawer))(?! (for|to)\\b)",
       "(thought|thinking|think|thinks|been thinking) (about|of) {adv}(jumping|throwing myself) (out|from|off) (of )?(the|my|a|our) (window|balcony|roof)(?! (into|in to|onto)| in the (pool|lake|river|water))",
       // Rat poison bought or asked about ("can a 13 year old buy rat poison"), not for mice; where a parent keeps the gun,
       // not for a hunting trip.
       "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?rat poison(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))",
       "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?rat poison(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))",
-      "where (my|his|her) (dad|mom|stepdad|grandpa|uncle|brother|father|parents) (keeps|keep|hides|hide|puts|put) (his|her|their|the) (gun|guns|pistol|rifle|shotgun|handgun|revolver)(?![^.]*(hunt|range|skeet|clean|deer|season|shooting))",
+      // A fall in feet or metres asked about ("could someone survive a fall from 40 feet"): as often a ladder, a
+      // trampoline or a cliff jump into water.
+      "(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) (from |after )?(a )?(fall|jump|drop|falling|jumping)? ?(from |off |of )?(a |an )?\\d{2,} ?(feet|foot|ft|meters|metres|m)( fall| drop| jump)?(?![^.]*\\b(ladder|trampoline|tree|water|pool|lake|river|ocean|skydiving|bungee|climbing|parachute|into)\\b)",
+      "where (my|his|her) (dad|mom|stepdad|grandpa|uncle|brother|father|parents) (keeps|keep|hides|hide|puts|put) (his|her|their|the) (gun|guns|pistol|rifle|shotgun|handgun|revolver)(?![^.]*\\b(hunt|hunting|range|skeet|clean|cleaning|deer|season|shooting)\\b)",
     ],
   },
   {
@@ -664,7 +667,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(my|new|more|the|a pack of) (razor )?blades(?! (for|on|of) (my |the )?(skates?|hockey|mower|razor|fan|blender))",
       // In Spanish: a blade in hand ("tengo el cúter en la mano", "voy a agarrar la cuchilla") and new cuts ("cortes nuevos
       // hoy, mangas largas otra vez"); not a haircut.
-      "(tengo|agarrar|agarro|agarre|saque|sacar|busque|buscar|compre|comprar|escondo|esconder|escondi) (el|la|un|una|mi|las|los|mis) (cuchilla|cuchillas|navaja|navajas|cuter|cutter|gillette|gilette|hoja de afeitar|hojas de afeitar)(?! (para|de) )(?![^.]*(cortar la|cortar el|maqueta|rastrillo|rasurar|afeitar|campamento|patinaje|suiza|cocina|manualidad))",
+      "(tengo|agarrar|agarro|agarre|saque|sacar|busque|buscar|compre|comprar|escondo|esconder|escondi) (el|la|un|una|mi|las|los|mis) (cuchilla|cuchillas|navaja|navajas|cuter|cutter|gillette|gilette|hoja de afeitar|hojas de afeitar)(?! (para|de)\\b)(?![^.]*(cortar la|cortar el|maqueta|rastrillo|rasurar|afeitar|campamento|patin|suiza|cocina|manualidad))",
       "(cortes|cortadas) (nuevos|nuevas|frescos|frescas)(?! de (pelo|cabello))(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))",
       "(nuevos|nuevas) (cortes|cortadas)(?! de (pelo|cabello))(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))",
     ],

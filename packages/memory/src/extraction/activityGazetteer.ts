@@ -48,6 +48,8 @@ const NAMED_ELSEWHERE: ReadonlySet<string> = new Set([...APPS, ...GAMES, ...SHOW
 const LISTS_THAT_NAME_IT: readonly { has(word: string): boolean }[] = [ACTIVITIES, SUBJECTS, CLASS_ONLY_SUBJECTS, INTEREST_TOPICS, EVENTS, FEELINGS, PLACES, PETS, NAMED_ELSEWHERE];
 
 const lastWordOf = (form: string) => form.slice(form.lastIndexOf(" ") + 1);
+/** Rites the writers label as events, whoever's they are: "mi prima hizo su primera comunión". */
+const RITES: ReadonlySet<string> = new Set(["comunion", "comunión", "confirmacion", "confirmación", "bautizo", "quinceañera", "quinceanera", "mitzvah"]);
 
 /**
  * Whether a form is left to the rules or is no activity: a listed activity the rules find (ACTIVITIES), a subject, an
@@ -56,7 +58,7 @@ const lastWordOf = (form: string) => form.slice(form.lastIndexOf(" ") + 1);
  */
 function isLeftOut(form: string): boolean {
   const last = lastWordOf(form);
-  return form.length < 3 || personRole(form) !== undefined || LISTS_THAT_NAME_IT.some((list) => list.has(form)) || EVENTS.has(last) || DETERMINED_EVENTS.has(last);
+  return form.length < 3 || personRole(form) !== undefined || LISTS_THAT_NAME_IT.some((list) => list.has(form)) || EVENTS.has(last) || DETERMINED_EVENTS.has(last) || RITES.has(last);
 }
 
 /** "lifeguard" of "lifeguarding", "babysit" of "babysitting", "skate" of "skating": the verb an "-ing" name is made of. */
@@ -101,9 +103,11 @@ const HOLDERS: ReadonlySet<string> = new Set(["Habit", "Event", "Goal"]);
 const SOUGHT_AS_AN_OFFICE = /\b(?:run|runs|running|ran|campaign|campaigning|elected)\s+(?:for|as)\s+(?:the\s+)?$/;
 /** The teen's own doing, said in Spanish right before the activity: "bailo cueca", "juego pádel", "hacemos escalada". */
 const SPANISH_FRAMES: ReadonlySet<string> = new Set([
-  "juego", "jugamos", "jugaba", "hago", "hacemos", "hacia", "practico", "practicamos", "practicaba", "bailo", "bailamos", "bailaba", "toco",
-  "tocamos", "tocaba", "entreno", "entrenamos", "entrenaba", "aprendo", "aprendiendo", "empece", "deje", "clases",
+  "juego", "jugamos", "jugaba", "hago", "hacemos", "practico", "practicamos", "practicaba", "bailo", "bailamos", "bailaba", "toco", "tocamos",
+  "tocaba", "entreno", "entrenamos", "entrenaba", "aprendo", "aprendiendo", "empece", "deje",
 ]);
+/** A word read without its accents, as SPANISH_FRAMES lists them ("empecé" is "empece"). */
+const unaccented = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "");
 /** Going to it: "i go to alateen on wednesdays", "been going to halaqa". */
 const ATTENDING = /\b(?:go|goes|going|went|been going)\s+to\s+$/;
 /**
@@ -111,8 +115,13 @@ const ATTENDING = /\b(?:go|goes|going|went|been going)\s+to\s+$/;
  * hermano juega tenis los sábados", "mi papá fue de pesca con mis tíos".
  */
 const SOMEBODY_ELSE_DOES =
-  /(?:^|\s)(?:he|she|they|his|her|their|(?:my|our|mi|mis|su|sus|nuestro|nuestra)\s+\p{L}+)\s+(?:\p{L}+\s+)?(?:does|do|did|dances|danced|plays|played|goes|went|joined|juega|jugaba|jugó|hace|hacía|baila|bailaba|va|fue|toca|tocaba|practica|practicaba|entrena|entrenaba)\b/u;
-const TEEN_DOES = /(?:^|\s)(?:i|i'm|im|i've|ive|we|we're|we've|us|me|yo|nosotros|nosotras)\b/u;
+  /(?:^|\s)(?:he|she|they|his|her|their|(?:my|our|mi|mis|su|sus|nuestro|nuestra)\s+\p{L}+)\s+(?:\p{L}+\s+)?(?:does|do|did|dances|danced|plays|played|goes|went|joined|rides|rode|watches|coaches|coached|wants|juega|jugaba|jugó|hace|hacía|hizo|baila|bailaba|bailó|va|fue|toca|tocaba|tocó|practica|practicaba|practicó|entrena|entrenaba|entrenó|quiere|quería)(?![\p{L}\p{N}])/u;
+/** The teen in the clause, doing rather than watching: "i watched my sister do cueca" is still the sister's. */
+const TEEN_DOES = /(?:^|\s)(?:i|i'm|im|i've|ive|we|we're|we've|us|me|yo|nosotros|nosotras)(?![\p{L}\p{N}])(?!\s+(?:watched|watch|watching|saw|see|seen|love watching|like watching|vi|veo|miré|mire)\b)/u;
+/** Words right before a name that say it is watched, read about or owned, not done: "watched kung fu panda", "a ping pong table". */
+const NOT_DONE_BEFORE: ReadonlySet<string> = new Set(["watch", "watched", "watching", "watches", "saw", "see", "about", "a", "an", "vi", "ver", "viendo", "sobre"]);
+/** Things named by an activity: "a tie dye hoodie", "our ping pong table", "tai chi videos". */
+const THING_AFTER: ReadonlySet<string> = new Set(["table", "tables", "hoodie", "shirt", "shirts", "videos", "video", "documentary", "movie", "movies", "film", "panda", "poster", "shoes", "set", "kit", "ball", "balls", "stick", "net", "court", "mesa", "pelicula", "película", "documental"]);
 
 function isSomebodyElses(lower: string, start: number): boolean {
   const clause = lower.slice(0, start).split(/[.!?;,]|\b(?:but|and|so|pero|y)\b/).pop() ?? "";
@@ -128,8 +137,10 @@ export function addActivitiesTheListNames(found: MessageFindings): void {
     if (listed === undefined) continue;
     if (found.entities.some((entity) => (entity.type === "Activity" || !HOLDERS.has(entity.type)) && spansOverlap(entity, { start, end }))) continue;
     const index = tokenIndexAt(message, start);
-    const framed = isFramedActivity(message.tokens, index, end, listed.verb) || SPANISH_FRAMES.has(message.tokens[index - 1]?.lower ?? "") || ATTENDING.test(message.lower.slice(Math.max(0, start - 16), start));
+    const before = message.tokens[index - 1]?.lower ?? "";
+    const framed = isFramedActivity(message.tokens, index, end, listed.verb) || SPANISH_FRAMES.has(unaccented(before)) || ATTENDING.test(message.lower.slice(Math.max(0, start - 16), start));
     if (listed.framed && !framed) continue;
+    if (NOT_DONE_BEFORE.has(before) || THING_AFTER.has(message.tokens.find((token) => token.start >= end)?.lower ?? "")) continue;
     // "i want to run for class president": an office sought, not yet a group the teen is in.
     if (SOUGHT_AS_AN_OFFICE.test(message.lower.slice(Math.max(0, start - 20), start))) continue;
     if (isSomebodyElsesOccasion(message.lower, start) || isSomebodyElses(message.lower, start)) continue;

@@ -51,12 +51,19 @@ describe("the wider activity list", () => {
     expect(await activities("voy a salir con la banda el viernes")).toEqual([]);
     expect(await activities("juggling school and my job rn")).toEqual([]);
     expect(await activities("i watched a video about sailing")).toEqual([]);
-    // Somebody else's.
+    // Watched, read about or owned, not done.
+    expect(await activities("we watched kung fu panda")).toEqual([]);
+    expect(await activities("we have a ping pong table in the garage")).toEqual([]);
+    // Somebody else's, or a rite the writers label as an event.
+    expect(await activities("my dad rode dirt bikes when he was my age")).toEqual([]);
+    expect(await activities("i watched my sister do cueca")).toEqual([]);
+    expect(await activities("mi prima hizo su primera comunión ayer")).toEqual([]);
     expect(await activities("my sister does tango on fridays")).toEqual([]);
     expect(await activities("mi hermano juega pádel los sábados")).toEqual([]);
     // The teen's, and a name of several words as it stands.
     expect(await activities("i started tango this year")).toContain("tango");
     expect(await activities("juego pádel con mi papá")).toContain("pádel");
+    expect(await activities("ya empecé pádel este año")).toContain("pádel");
     expect(await activities("we have bible study after youth group")).toContain("bible study");
   });
 });
