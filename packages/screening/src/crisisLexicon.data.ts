@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.8";
+export const CRISIS_LEXICON_VERSION = "2026.12.10";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -96,6 +96,13 @@ const ES_FROM_A_HEIGHT =
 const ES_MEANS_TO = "((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|podria|deberia|tengo ganas de) {esadv})?";
 // Throwing oneself, the clitic before the verb or after it: "me voy a aventar", "me tiro", "tirarme".
 const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|tiro|aviento|lanzo|echo)|tirarme|aventarme|lanzarme|echarme)`;
+
+// Medicines a teen has at home, by the names teens type: a count of them "enough" is a dose asked about.
+const EN_MEDS =
+  "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
+// A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
+const EN_HEIGHT =
+  "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
 
 // The friend's secret kept with their words: "… and made me promise not to tell anyone" is what the friend asked, not
 // the writer's own risk (the classifier alone reads it as a crisis, 0.92).
@@ -312,6 +319,17 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(wont|will not|not going to) (need|be needing|be using) (it|them|this|these|my stuff|my things) (any more|anymore|where i m going|after (tonight|tomorrow|this week))",
       "(wish|wishing) (i|i could) {adv}(stop existing|not exist|fade away|vanish|cease to exist|go to sleep forever|sleep forever|not wake up)",
       "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
+      // What is left for whoever finds the writer: "grabé un video para mis papás, que lo vean cuando me encuentren",
+      // "i left a note for when they find me"; not a game of hide and seek.
+      "(cuando|para cuando|despues de que|antes de que) me (encuentren|encuentre|hallen)(?! [^.]*(escond|jugando|regan|castig|me (van|va) a (matar|regan|castig)))",
+      "(for |when |once |after |before )(they|you|someone|somebody|my (mom|mum|dad|parents|sister|brother|family)) (find|finds|found) me(?! [^.]*\\b(hide and seek|hiding|in the game|grounded|chores|sneaking|kill me|(going to|gonna) (kill|ground|yell)))",
+      // Giving one's things away, in Spanish: "ya les regalé mis peluches a mis primas", "le dejé a mi hermana mis
+      // audífonos"; not what a teen has outgrown, gives to charity or leaves behind in a move ("regalé mis libros de
+      // primaria", "a una fundación", "no me caben en el avión").
+      "(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|celular|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)(?! (viejos|viejas|viejo|vieja|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|con))(?![^.]*\\b(fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|no me queda|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion)\\b)",
+      // Left to someone, not somewhere: "le dejé a mi hermana mis audífonos"; not "dejé mis cosas en el locker" or left
+      // with mom to look after.
+      "(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ (todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)|(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas) a (mi|mis) [a-z]+)(?![^.]*\\b(en|por|mientras|para que|un rato|cuide|cuiden|guarde|guarden|presta|prestar|regresa|devuelve|mudanza|me mudo|nos mudamos|avion|viaje)\\b)",
     ],
   },
   {
@@ -381,6 +399,16 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
       "me (suicido|suicidare|suicidaria)(?! (de|en (minecraft|fortnite|roblox|el juego)))",
       "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
+      // Dying said the way Spanish says it lightly as often as meant: "ya me quiero ir al otro barrio", "quiero estirar la
+      // pata", "ya quiero colgar los tenis", "palmarla"; not of laughing or the heat.
+      "(quiero|quisiera|queria|ganas de|tengo ganas de|me quiero|ya me quiero|voy a|me voy a|ya voy a|deseo) {esadv}(estirar la pata|colgar los tenis|irme al otro barrio|ir al otro barrio|ir me al otro barrio|palmarla|petatearme)(?! (de|del|con el) (risa|calor|hambre|sueno|aburrimiento|cansancio))(?![^.]*(jugar|basquet|futbol|equipo|retir|temporada|cancha))",
+      "(palmarla|la palmo|la palme|la palmare|palmarme)(?! (de|del) (risa|calor|hambre|sueno|aburrimiento|cansancio))",
+      // Dying as the best thing or the way out ("morirme es lo mejor que me podría pasar", "lo mejor sería no despertar"),
+      // said of a game's level or dying of laughter as well.
+      "(morirme|morir|matarme|suicidarme|dejar de existir|no existir) (es|seria|sera) {esadv}(lo mejor|la mejor opcion|la unica salida|la solucion)(?! (en|para) (el|este|ese|la|esta) (juego|nivel|partida|mapa)\\b)(?![^.]*\\b(juego|nivel|reaparecer|respawn|redes sociales)\\b)",
+      "lo mejor (es|seria|sera) {esadv}(morirme|matarme|suicidarme|dejar de existir|no existir|no despertar)(?! (de|del) (risa|verguenza|pena|cringe)| en (redes|el juego|internet|el grupo))",
+      // A day set: "che, el sábado me mato", "mañana me mato"; not working or studying oneself to death.
+      "(hoy|manana|esta noche|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este (fin|finde|fin de semana)) {esadv}me (mato|suicido)(?! (de|del|estudiando|trabajando|entrenando|jugando|haciendo|corriendo|en el (gym|gimnasio|trabajo|partido)|a (estudiar|trabajar|entrenar))\\b)",
     ],
   },
   {
@@ -395,6 +423,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       "no (quiero|deseo) {esadv}(vivir|seguir viviendo|estar vivo|estar viva|existir|despertar|despertarme|volver a despertar)(?! (en|con|asi en|sin (wifi|internet|musica|cafe)))",
+      // To stop existing: "quiero dejar de existir", "quisiera no existir", "quiero desvivirme"; not for a while, in a
+      // class, of shame or after "jaja" ("quiero dejar de existir, mi crush me vio caerme").
+      "(quiero|quisiera|queria|ganas de|tengo ganas de|necesito|deseo|ojala pudiera) {esadv}(dejar de existir|no existir|desvivirme|des vivirme|ya no estar (viva|vivo|en este mundo))(?! (un rato|por un rato|un ratito|por un ratito|por un tiempo|unos dias|por unos dias|un dia|de (la )?(verguenza|pena|risa|oso|cringe)|en (la|esta|el) (clase|fiesta|reunion|escuela|grupo|chat|redes))\\b)(?![^.]*\\b(verguenza|que pena|que oso|crush|redes sociales|en (el|este) (nivel|juego)|la partida)\\b)",
       "(cansado|cansada|harto|harta) de (vivir|existir|estar vivo|estar viva|la vida)",
       "ojala {esadv}(me muera|me muriera|me muriese|no despertar|no despierte|no despertara|estuviera muerto|estuviera muerta|no existiera|no hubiera nacido|nunca hubiera nacido|desaparecer|poder desaparecer|no estar viva|no estar vivo)",
       "(quiero|quisiera) {esadv}desaparecer (para siempre|de este mundo|del mundo|y no volver)",
@@ -423,6 +454,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
+      // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
+      // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
+      "(?<!(gato|gata|perro|perra|gatito|gatita|perrito|perrita|hermano|hermana|hermanito|hermanita|primo|prima|mama|papa|amigo|amiga|el|ella|futbol|jugando|entrenando) )me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)(?!( [a-z]+){0,6} (entrenando|jugando|patinando|corriendo|lata|vidrio|clavo|alambre|reja|cai|caida|accidente)\\b)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
       // The normaliser reads the Spanish "corte" as the English "cortes"; the verb is meant either way.
       "me (corte|cortes) (a proposito|otra vez|de nuevo)",
     ],
@@ -442,6 +476,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The clitic after the verb ("aventarme") or before it ("me quiero aventar", "me aviento"), then a height: a bed,
       // a pool or a slide is not one ("me quiero tirar en la cama", "me voy a tirar a la alberca").
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
+      // Where a poison is bought: "dónde se consigue cianuro aquí en méxico".
+      "(donde|como) (se consigue|consigo|puedo conseguir|compro|puedo comprar|venden|se compra) (el |la )?(cianuro|arsenico|raticida|veneno para ratas|estricnina)",
+      "(ya )?(compre|consegui|pedi) (el |la |un poco de )?(cianuro|arsenico|estricnina)(?![^.]*\\b(tarea|quimica|clase|proyecto|libro|semillas|laboratorio|lab)\\b)",
+      // Out of a window is what a teen says of a surprise test ("me quiero tirar por la ventana"); thought about, it is
+      // meant: "he pensado en tirarme por la ventana esta noche".
+      "(he pensado|he estado pensando|pienso|estoy pensando|pensando|pense|pensaba|pensado) en {esadv}(tirarme|aventarme|lanzarme|arrojarme|botarme) (por|de|desde) (la|una|mi|esa|esta) ventana",
       `me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|gustaria|podria|deberia|tengo ganas de) {esadv})?(tirar|lanzar|aventar|arrojar|botar|tiro|lanzo|aviento|arrojo|tirare|lanzare|aventare|arrojare) {esadv}${ES_FROM_A_HEIGHT}`,
       // The Spanish of the English method entries above, one for one: asking how, hanging, a lethal dose, swallowing
       // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
@@ -496,6 +536,24 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "would 20 pills be enough to not wake up"; not a hill to die on, nor hot sauce "strong enough to kill you".
       "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in (minecraft|fortnite|roblox|the game)))",
       "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
+      // A count of one's medicines asked about as enough: "would 30 of my sertraline be enough", "are 40 advil too many";
+      // two of them for a headache, or enough to sleep, is an ordinary question.
+      `(would|will|is|are|could|does|do) (\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred) (of )?(my |these |those |the |her |his |my (moms|mums|dads|sisters|brothers|grandmas|grandpas|nans) )?${EN_MEDS} (be |is |are )?(enough|too many|too much|lethal|deadly|fatal)(?! (for|to (help|get|fix|stop|last|sleep|fall asleep|calm|work|feel better|carry|bring|pack|take on)|(in a|in one|a|per|each) (day|week)|on a plane))`,
+      // Suffocating under a bag: "how long till you pass out with a bag over your head".
+      "(pass out|black out|suffocate|die|go unconscious|lose consciousness)( \\w+){0,2} (with|from|using|under) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|on|around) (your|my|someones|the) (head|face)",
+      // A height picked for jumping: "i pick the spot on the overpass where id jump".
+      "(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|ledge|tracks)( \\w+){0,8} where (i d|id|i would|i will|ill|i ll|i could|i can|i should|i am going to|im going to|i m going to) {adv}(jump|do it|go off)(?! (in|into|on|over|rope|for|with))(?![^.]*(diving|cliff jump|swim|into the water|river in summer))",
+      // Asked as if from curiosity, each a way of dying: whether a fall from a height is survivable ("can u die from a 4th
+      // floor fall"; not in a game or for physics), whether trains stop for someone on the tracks, where cyanide is bought
+      // (rat poison is bought for mice: method_in_passing).
+      `(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}(?![^.]*\\b(into|in to|onto|minecraft|fortnite|roblox|zelda|the game|a game|in game|physics|the movie|a movie|the show|anime|pe class|science class|homework|parachute|ladder|trampoline|tree|pool|lake|river|skydiving|bungee|climbing)\\b)`,
+      "(do|does|can|could|would|will) (the |a )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake)( in time)? (if|when|for) (someone|somebody|a person|people|a kid|i|you|u)( (is|are|was|were|s|jumps|jumped|jump|stands|stood|lies|lay|laid|lie|is lying|steps|stepped|sits|sat))? (on|in front of|onto) (the )?(track|tracks|rails|train|them|it)(?![^.]*\\b(subway surfers|in (the|a) game|minecraft|roblox|movie|show)\\b)",
+      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)",
+      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)",
+      "i (just |finally |already )?(bought|got|ordered|have) (the |some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(seeds|pits|almonds|book|story|movie|chem|chemistry|project|class|sample|lab|homework)\\b)",
+      // Getting at a parent's gun in secret: "how do i figure out my dads gun safe code without him noticing".
+      "(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)",
+      "(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)",
     ],
   },
   {
@@ -505,6 +563,28 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     // Said in full, or as teens type it ("can you od on melatonin"); a mention, which a classifier sure of an ordinary
     // question (a health class's) overrules.
     patterns: ["overdos(e|ed|es|ing)", "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))"],
+  },
+  {
+    // A way of dying named in passing, as often said in jest or of something else: a rope made ready (or a tire swing's),
+    // a bag over one's head (for shame), jumping out of a window (a surprise test), rat poison asked about (for mice),
+    // where a parent keeps the gun (for a hunting trip). Each yields to a classifier sure the message is ordinary, like
+    // a topic named.
+    id: "method_in_passing",
+    category: "crisis",
+    stance: "mention",
+    patterns: [
+      "(put|putting|tie|tying|tape|taping|pull|pulling) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|around) my (head|face) (and|till|until|to) ",
+      "(the |my )?rope (is|s|was) {adv}(sorted|ready|tied|set up|hung up|hidden|in my (closet|wardrobe|room|car|backpack|bag|drawer))(?! (for|to)\\b)",
+      "(thought|thinking|think|thinks|been thinking) (about|of) {adv}(jumping|throwing myself) (out|from|off) (of )?(the|my|a|our) (window|balcony|roof)(?! (into|in to|onto)| in the (pool|lake|river|water))",
+      // Rat poison bought or asked about ("can a 13 year old buy rat poison"), not for mice; where a parent keeps the gun,
+      // not for a hunting trip.
+      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?rat poison(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))",
+      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?rat poison(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))",
+      // A fall in feet or metres asked about ("could someone survive a fall from 40 feet"): as often a ladder, a
+      // trampoline or a cliff jump into water.
+      "(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) (from |after )?(a )?(fall|jump|drop|falling|jumping)? ?(from |off |of )?(a |an )?\\d{2,} ?(feet|foot|ft|meters|metres|m)( fall| drop| jump)?(?![^.]*\\b(ladder|trampoline|tree|water|pool|lake|river|ocean|skydiving|bungee|climbing|parachute|into)\\b)",
+      "where (my|his|her) (dad|mom|stepdad|grandpa|uncle|brother|father|parents) (keeps|keep|hides|hide|puts|put) (his|her|their|the) (gun|guns|pistol|rifle|shotgun|handgun|revolver)(?![^.]*\\b(hunt|hunting|range|skeet|clean|cleaning|deer|season|shooting)\\b)",
+    ],
   },
   {
     // Dying without pain is what a method question asks for ("qué medicamento es más rápido para morir sin dolor"); named
@@ -583,7 +663,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     id: "self_harm_blades",
     category: "self_harm",
     stance: "mention",
-    patterns: ["(my|new|more|the|a pack of) (razor )?blades(?! (for|on|of) (my |the )?(skates?|hockey|mower|razor|fan|blender))"],
+    patterns: [
+      "(my|new|more|the|a pack of) (razor )?blades(?! (for|on|of) (my |the )?(skates?|hockey|mower|razor|fan|blender))",
+      // In Spanish: a blade in hand ("tengo el cúter en la mano", "voy a agarrar la cuchilla") and new cuts ("cortes nuevos
+      // hoy, mangas largas otra vez"); not a haircut.
+      "(tengo|agarrar|agarro|agarre|saque|sacar|busque|buscar|compre|comprar|escondo|esconder|escondi) (el|la|un|una|mi|las|los|mis) (cuchilla|cuchillas|navaja|navajas|cuter|cutter|gillette|gilette|hoja de afeitar|hojas de afeitar)(?! (para|de)\\b)(?![^.]*(cortar la|cortar el|maqueta|rastrillo|rasurar|afeitar|campamento|patin|suiza|cocina|manualidad))",
+      "(cortes|cortadas) (nuevos|nuevas|frescos|frescas)(?! de (pelo|cabello))(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))",
+      "(nuevos|nuevas) (cortes|cortadas)(?! de (pelo|cabello))(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))",
+    ],
   },
   // ── being told to die ──
   {

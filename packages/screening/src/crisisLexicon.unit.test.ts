@@ -548,6 +548,135 @@ describe("intrusive thoughts, heights and doses asked about, dying on purpose, r
   });
 });
 
+describe("a way of dying asked about as if from curiosity, and things given away in Spanish", () => {
+  it.each([
+    ["are 40 of my zoloft too many", "crisis.suicide_method"],
+    ["would thirty of my moms sleeping pills be enough", "crisis.suicide_method"],
+    ["could u survive a fall from the 9th floor", "crisis.suicide_method"],
+    ["would someone die if they fell off the parking garage", "crisis.suicide_method"],
+    ["how fast do u black out with a plastic bag over your head", "crisis.suicide_method"],
+    ["theres a bridge by the mall and i know exactly where id jump", "crisis.suicide_method"],
+    ["can trains actually stop in time if a person is on the track", "crisis.suicide_method"],
+    ["where can a 15 year old get rat poison", "crisis.method_in_passing"],
+    ["where can i buy cyanide", "crisis.suicide_method"],
+    ["could someone survive a fall from 40 feet", "crisis.method_in_passing"],
+    ["would a train stop in time if i lay on the tracks", "crisis.suicide_method"],
+    ["i just bought the cyanide", "crisis.suicide_method"],
+    ["the rope is ready tonight", "crisis.method_in_passing"],
+    ["do trains stop if someone is on the tracks", "crisis.suicide_method"],
+    ["whats the code to my dads gun safe", "crisis.suicide_method"],
+    ["i know where my dad keeps his pistol", "crisis.method_in_passing"],
+    ["how do i guess the combo to my dads gun safe", "crisis.suicide_method"],
+    ["cómo puedo conseguir cianuro sin que nadie sepa", "crisis.es_metodo"],
+    ["ya compré el cianuro", "crisis.es_metodo"],
+    ["pienso en aventarme por la ventana cuando todos se duerman", "crisis.es_metodo"],
+    ["the rope is hidden in my closet now", "crisis.method_in_passing"],
+    ["ya les regalé mis pulseras a mis amigas", "crisis.farewell_hint"],
+    ["le dejé a mi prima todas mis sudaderas", "crisis.farewell_hint"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "would 2 of my advil be enough for cramps",
+    "are 10 melatonin too many to help me sleep",
+    "can you survive a fall from a plane with a parachute that doesnt open",
+    "i want to put a bag over my head this is so embarrassing",
+    "we found the perfect spot on the bridge where id jump into the river in summer",
+    "my dad keeps his gun in a safe and i dont know the code",
+    "the rope is ready for the tire swing",
+    "me quiero tirar por la ventana, examen sorpresa de mate",
+    "regalé mis libros de primaria a mi primita",
+    "ya le dejé mis cosas a mis primos, no me caben en el avión",
+    "regalé mis juegos viejos",
+    "les regalé mis sudaderas viejas a mis primas",
+    "les regalé mis tenis a mis primos porque ya no me quedan",
+    "deje mis cosas en el locker",
+    "le dejé mis cosas a mi hermano en el cuarto del hotel",
+    "le dejé mis libros a mi prima mientras me baño",
+    "did u know apple seeds have cyanide",
+    "for chem we found arsenic in the sample",
+    "where can i buy strychnine for my science project",
+    "could you survive a 20 feet fall off the trampoline",
+    "can you survive a 60 foot jump into water",
+    "do trains stop if a kid is on the tracks in subway surfers",
+    "le dejé mis cosas a mi mamá para que me las cuide",
+    "where can i buy rat poison we have mice",
+    "i know where my dad keeps his rifle he's taking me hunting",
+    "how do i open my dads gun safe to clean the rifle for him",
+    "do trains stop in time if a cow is on the tracks",
+    "can u survive a fall off a cliff in zelda",
+    "could you survive a fall from the 9th floor in physics class",
+    "are 30 pills too many to carry on a plane",
+    "are 12 tylenol too many in a day",
+    "this cliff is where id jump if we go cliff diving",
+    "thinking about jumping off the roof into the pool",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.suicide_method", "crisis.es_metodo", "crisis.method_in_passing", "crisis.farewell_hint"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+
+  it("names a rope made ready in passing: a mention, which a classifier sure the message is ordinary may overrule", () => {
+    expect(CRISIS_LEXICON.find((entry) => entry.id === "method_in_passing")?.stance).toBe("mention");
+  });
+});
+
+describe("Spanish ways of saying it lightly, to stop existing, a blade in hand, and what is left for whoever finds the writer", () => {
+  it.each([
+    ["quiero dejar de existir", "crisis.es_no_quiero_vivir"],
+    ["la neta quiero desvivirme", "crisis.es_no_quiero_vivir"],
+    ["morir sería la mejor opción", "crisis.es_quiero_morir_hyperbole"],
+    ["lo mejor sería no despertar", "crisis.es_quiero_morir_hyperbole"],
+    ["me rasguñé las piernas hasta que sangré", "self_harm.es_hacerme_dano"],
+    ["ya me quiero ir al otro barrio", "crisis.es_quiero_morir_hyperbole"],
+    ["ya quiero estirar la pata", "crisis.es_quiero_morir_hyperbole"],
+    ["el viernes me mato y ya", "crisis.es_quiero_morir_hyperbole"],
+    ["voy a agarrar la navaja otra vez", "self_harm.self_harm_blades"],
+    ["tengo la navaja debajo de la almohada", "self_harm.self_harm_blades"],
+    ["quiero dejar de existir, mi mamá me vio llorar otra vez", "crisis.es_no_quiero_vivir"],
+    ["tengo cortadas nuevas en el brazo", "self_harm.self_harm_blades"],
+    ["me rasguñé la piel hasta sacarme sangre", "self_harm.es_hacerme_dano"],
+    ["dejé una carta para cuando me encuentren", "crisis.farewell_hint"],
+    ["recorded a video for when my parents find me", "crisis.farewell_hint"],
+  ])("%j → %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "a veces quisiera no existir un rato en la clase de mate",
+    "casi estiro la pata de risa con ese video",
+    "mañana me mato estudiando para el final",
+    "el sábado me mato en el gym",
+    "me corté el pelo, tengo cortes nuevos de pelo",
+    "me rasqué los brazos por los moscos",
+    "cuando me encuentren jugando a las escondidas van a ver",
+    "when my mom finds me playing hide and seek she loses it",
+    "antes de que me encuentren me escondo en el ropero",
+    "when my mom finds me she's gonna kill me",
+    "me rasguñó el gato hasta sacarme sangre",
+    "el gato me arañó los brazos hasta que sangraron",
+    "mi gata me rasguñó la pierna hasta sacarme sangre",
+    "jugando futbol me lastimé la pierna hasta sangrar",
+    "me corté el dedo cortando cebolla hasta que salió sangre",
+    "mi hermano me pellizcó hasta que me salió sangre",
+    "quiero dejar de existir de la vergüenza",
+    "quiero dejar de existir, mi crush me vio caerme",
+    "morir es la única salida en este juego",
+    "lo mejor sería morirme de risa",
+    "saqué la navaja para cortar la cuerda",
+    "compré las cuchillas para el rastrillo",
+    "hoy compré mis cuchillas nuevas para patinar",
+    "el sabado me mato jugando futbol",
+    "cuando me encuentren mis papás me van a matar jaja",
+    "tengo arsénico en la tarea de química",
+    "cortes nuevos en el brazo por el gato",
+    "quiero colgar los tenis, ya no voy a jugar basquet",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.es_no_quiero_vivir", "crisis.es_quiero_morir_hyperbole", "self_harm.self_harm_blades", "self_harm.es_hacerme_dano", "crisis.farewell_hint"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+});
+
 describe("the last day, and disappearing into a blanket", () => {
   it.each(["last night on earth. its weirdly calm", "my last day alive, i cleaned my room", "tonight is my last night on earth"])("%j is a farewell of the writer's own", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.end_it_all"]);

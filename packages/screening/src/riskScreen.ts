@@ -48,6 +48,7 @@ const LEXICON_CATEGORY: Readonly<Record<string, ScreeningCategory>> = {
   suicide_method: "method_inquiry",
   overdose: "method_inquiry",
   die_without_pain: "method_inquiry",
+  method_in_passing: "method_inquiry",
   self_harm: "self_harm",
   cutting: "self_harm",
   hurt_myself: "self_harm",
@@ -420,6 +421,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   let category: ScreeningCategory = level === "none" ? "none" : message.category;
   const scores: RiskVerdict["scores"] = { risk: message.risk, crisis: message.crisis };
 
+  // The crisis earlier in the session, read once for the two rules below that ask for it.
+  let earlierCrisis: { reading: EarlierReading | undefined } | undefined;
+  const crisisEarlier = () => (earlierCrisis ??= { reading: crisisBefore(classifier, input.recent ?? [], t) }).reading;
+
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
   // Someone the writer knows at risk ("my friend wants to kill herself") is not the writer's own crisis: the teen is the
@@ -467,7 +472,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // plan's detail (looked for only where it can decide: between the two floors).
   const planDetail = message.risk >= CRISIS_CONTINUES_DETAIL_RISK && message.risk < CRISIS_CONTINUES_RISK && namesPlanDetail(classifier, input.prepared);
   if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && continuesCrisis(message.risk, planDetail)) {
-    const earlier = crisisBefore(classifier, input.recent, t);
+    const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "context";
@@ -493,7 +498,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // safety notice is no new alarm. An uncertain message stays uncertain, so the second opinion is still asked: taking
   // it back ("never mind", "olvídalo") right after a disclosure is when a second look matters most.
   if (level === "none" && input.recent !== undefined && input.recent.length > 0) {
-    const earlier = crisisBefore(classifier, input.recent, t);
+    const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "concern";
       decidedBy = "earlier_crisis";

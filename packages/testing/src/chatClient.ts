@@ -13,7 +13,7 @@ export interface Frame {
   payload: Record<string, unknown>;
 }
 
-export const mintToken = async (endpoints: LocalEndpoints, claims: { sub: string; audience?: string; expiresInSeconds?: number; groups?: string[] }): Promise<string> => {
+export const mintToken = async (endpoints: Pick<LocalEndpoints, "tokenUrl">, claims: { sub: string; audience?: string; expiresInSeconds?: number; groups?: string[] }): Promise<string> => {
   const response = await fetch(endpoints.tokenUrl, { method: "POST", body: JSON.stringify(claims) });
   if (!response.ok) throw new Error(`token request failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;

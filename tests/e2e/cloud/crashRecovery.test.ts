@@ -4,8 +4,9 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { tempDir, until } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 const START = fileURLToPath(new URL("../../../packages/local/src/cli/start.ts", import.meta.url));
 
@@ -59,9 +60,7 @@ describe("a crash of the whole local cloud", () => {
     const second = await start(dataDir, []);
     children.push(second.child);
     const ended = async (turn: Turn) => {
-      const token = await mintToken(second.endpoints, { sub: turn.userId });
-      const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${turn.sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      const { messages } = (await response.json()) as { messages: { seq: number; role: string; status: string }[] };
+      const messages = await (await readApiAs(second.endpoints, turn.userId)).sessionMessages(turn.sessionId);
       const ofTurn = messages.filter((m) => m.seq === turn.seq);
       return ofTurn.some((m) => m.role === "assistant") || ofTurn.some((m) => m.role === "user" && m.status === "failed");
     };
@@ -74,9 +73,7 @@ describe("a crash of the whole local cloud", () => {
     const first0 = turns[0];
     const replyStored = async () => {
       if (first0 === undefined) return undefined;
-      const token = await mintToken(second.endpoints, { sub: first0.userId });
-      const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${first0.sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      const { messages } = (await response.json()) as { messages: { role: string }[] };
+      const messages = await (await readApiAs(second.endpoints, first0.userId)).sessionMessages(first0.sessionId);
       return messages.some((m) => m.role === "assistant") ? true : undefined;
     };
     await until(replyStored, "a reply of crash-0's session stored", 90_000);

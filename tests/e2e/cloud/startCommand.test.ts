@@ -4,8 +4,9 @@ import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readEndpoints, type LocalEndpoints } from "@innerworld/local";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { tempDir, until } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 /**
  * How long one start may take to come up (tsx compiling the local cloud and every emulator starting): about 6 s on an
@@ -54,15 +55,11 @@ describe("the start command", () => {
     expect(first.output()).toContain("SIGTERM: finishing in-flight batches");
 
     const second = await start(dataDir);
-    const token = await mintToken(second.endpoints, { sub: "u-start" });
-    const history = async () => {
-      const response = await fetch(`${second.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      return ((await response.json()) as { messages: { role: string; content: string }[] }).messages;
-    };
+    const readApi = await readApiAs(second.endpoints, "u-start");
     // The client may see the reply before storage has taken it off its queue; the queue's journal then hands it to
     // storage after the restart, so the reply is waited for rather than expected at the first look.
     const messages = await until(async () => {
-      const stored = await history();
+      const stored = await readApi.sessionMessages(sessionId);
       return stored.length >= 2 ? stored : undefined;
     }, "both sides of the turn stored");
     expect(messages.map((m) => m.role)).toEqual(["user", "assistant"]);

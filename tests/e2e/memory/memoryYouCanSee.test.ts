@@ -4,9 +4,10 @@ import { DescribeReplayCommand, StartReplayCommand } from "@aws-sdk/client-event
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BusEvent } from "@innerworld/analyst";
 import { DynamoDbGraphStore } from "@innerworld/memory/graph";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 import { DRAIN_TIMEOUT_MS, archivedEvents, queuesDrained } from "../analyst/support/cloudState";
 
 const USER = "teen-sees-memory";
@@ -38,8 +39,7 @@ describe("memory you can see (offline model)", () => {
   });
 
   const call = async (userId: string, method: string, path: string) => {
-    const token = await mintToken(env.cloud.endpoints, { sub: userId });
-    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    const response = await (await readApiAs(env.cloud.endpoints, userId)).request(method, path);
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   };

@@ -11,6 +11,7 @@ import { metadataOf, tapBus, type BusTapHandle } from "@innerworld/testing/bus-t
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 import { DRAIN_TIMEOUT_MS, archivedEvents, queuesDrained } from "../analyst/support/cloudState";
 import { callFrom, networkOfFriend } from "../survey/fromNetwork";
 
@@ -199,11 +200,10 @@ describe("retention and erasure", () => {
   it("writes a persona and paints its portrait once friends answer a survey to the threshold", { timeout: 60_000 }, async () => {
     for (const [owner, friends] of [[USER, [0, 1]], [BYSTANDER, [2, 3]]] as const) {
       for (const n of friends) expect((await friendAnswers(surveys[owner]!, n, "funny, loyal and kind")).status).toBe(202);
-      const token = await mintToken(env.cloud.endpoints, { sub: owner });
+      const ownerApi = await readApiAs(env.cloud.endpoints, owner);
       const ready = await until(async () => {
-        const view = await fetch(`${env.cloud.endpoints.readApiUrl}/surveys/${surveys[owner]!}`, { headers: { authorization: `Bearer ${token}` } });
-        const body = (await view.json()) as { status?: string; personaId?: string };
-        return body.status === "ready" ? body : undefined;
+        const view = await ownerApi.json<{ status?: string; personaId?: string }>(`/surveys/${surveys[owner]!}`);
+        return view.status === "ready" ? view : undefined;
       }, `${owner}'s persona to be ready`, 30_000);
       personas[owner] = ready.personaId!;
       expect((await call(owner, "GET", `/personas/${personas[owner]}`)).status).toBe(200);

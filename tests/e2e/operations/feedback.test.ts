@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BusEvent } from "@innerworld/events";
 import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -33,12 +34,7 @@ describe("feedback requests", () => {
   });
 
   const call = async (userId: string, method: string, path: string, body?: unknown, groups?: string[]) => {
-    const token = await mintToken(env.cloud.endpoints, { sub: userId, ...(groups ? { groups } : {}) });
-    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
+    const response = await (await readApiAs(env.cloud.endpoints, userId, { groups })).request(method, path, body);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 

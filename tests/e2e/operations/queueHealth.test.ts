@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { SERVICE_NAMES } from "@innerworld/events";
-import { mintToken } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 interface QueueHealth {
   visible: number;
@@ -37,10 +37,8 @@ describe("queue health on the admin status", () => {
   });
 
   const status = async (): Promise<ServiceStatus[]> => {
-    const token = await mintToken(env.cloud.endpoints, { sub: "admin-ola", groups: ["admins"] });
-    const response = await fetch(`${env.cloud.endpoints.readApiUrl}/admin/status`, { headers: { authorization: `Bearer ${token}` } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { services: ServiceStatus[] }).services;
+    const admin = await readApiAs(env.cloud.endpoints, "admin-ola", { groups: ["admins"] });
+    return (await admin.json<{ services: ServiceStatus[] }>("/admin/status")).services;
   };
   const of = (services: ServiceStatus[], service: string) => {
     const found = services.find((s) => s.service === service);

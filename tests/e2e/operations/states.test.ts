@@ -1,8 +1,9 @@
 // The states a client and an operator can see: a session paused and resumed, replies read, the persona thinking and
 // then responding on every turn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 describe("session, message and agent states", () => {
   let env: TestCloud;
@@ -11,12 +12,7 @@ describe("session, message and agent states", () => {
   });
   afterAll(() => env.stop());
 
-  const read = async (userId: string, path: string) => {
-    const token = await mintToken(env.cloud.endpoints, { sub: userId });
-    const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return (await response.json()) as Record<string, unknown>;
-  };
-  const statusOf = async (userId: string, sessionId: string) => (await read(userId, `/sessions/${sessionId}`)).status;
+  const statusOf = async (userId: string, sessionId: string) => (await (await readApiAs(env.cloud.endpoints, userId)).json<{ status: string }>(`/sessions/${sessionId}`)).status;
 
   it("pauses a session when its connection drops and makes it active again on resume", async () => {
     const first = await ChatClient.connect(env.cloud.endpoints, "u-pause");
@@ -40,7 +36,8 @@ describe("session, message and agent states", () => {
       const ack = await client.request("message", { sessionId, content }, "message_received");
       await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
     }
-    const messages = async () => (await read("u-reader2", `/sessions/${sessionId}/messages`)).messages as { seq: number; role: string; status: string }[];
+    const readApi = await readApiAs(env.cloud.endpoints, "u-reader2");
+    const messages = () => readApi.sessionMessages(sessionId);
     await until(async () => ((await messages()).filter((m) => m.role === "assistant" && m.status === "delivered").length === 2 ? true : undefined), "both replies delivered");
 
     const receipt = await client.request("read", { sessionId, upToSeq: 1 }, "messages_read");

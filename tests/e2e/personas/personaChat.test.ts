@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { AFTER_CRISIS_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 const PRIMARY = "primary-model";
 const FALLBACK = "fallback-model";
@@ -36,13 +37,9 @@ describe("personas in chat", () => {
   });
 
   const api = async (userId: string) => {
-    const token = await mintToken(env.cloud.endpoints, { sub: userId });
+    const readApi = await readApiAs(env.cloud.endpoints, userId);
     return async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+      const response = await readApi.request(method, path, body);
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
     };

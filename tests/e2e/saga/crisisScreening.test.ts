@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, CONCERN_CHECK_IN_INSTRUCTION, crisisReply, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
 import { screenInput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 const MODEL = "companion-model";
 const CHAT_REPLY = "I'm here with you. Do you want to tell me more about it?";
@@ -176,12 +177,8 @@ describe("crisis screening over the WebSocket", () => {
     const third = await say(everyday);
     const reply = await client.waitFor("reply", (p) => p.messageId === third);
     // Storage keeps the reply a moment after the client sees it; the next turn's history is read from there.
-    const token = await mintToken(env.cloud.endpoints, { sub: teen });
-    const storedReplies = async () => {
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      const { messages } = (await response.json()) as { messages: { role: string }[] };
-      return messages.filter((m) => m.role === "assistant").length;
-    };
+    const readApi = await readApiAs(env.cloud.endpoints, teen);
+    const storedReplies = async () => (await readApi.sessionMessages(sessionId)).filter((m) => m.role === "assistant").length;
     await until(async () => ((await storedReplies()) >= 1 ? true : undefined), "the check-in's reply stored");
     const fourth = await say("ok cool");
     const next = await client.waitFor("reply", (p) => p.messageId === fourth);

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
 import { holdableClock } from "@innerworld/testing/clock";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 describe("gateway protocol", () => {
   let env: TestCloud;
@@ -22,14 +23,14 @@ describe("gateway protocol", () => {
     it("closes an erased account's sockets, and refuses the token the app still holds when it reconnects", async () => {
       // The services' clock runs with the wall clock here, as tokens' issue times do.
       const e = env.cloud.endpoints;
-      const held = await mintToken(e, { sub: "u-erased-while-open" });
-      const client = await ChatClient.connectWithToken(e, held);
+      const held = await readApiAs(e, "u-erased-while-open");
+      const client = await ChatClient.connectWithToken(e, held.token);
       const closed = new Promise<number>((resolve) => client.socket.once("close", resolve));
 
-      expect((await fetch(`${e.readApiUrl}/me`, { method: "DELETE", headers: { authorization: `Bearer ${held}` } })).status).toBe(204);
+      expect((await held.request("DELETE", "/me")).status).toBe(204);
 
       expect(await closed).toBe(1000);
-      await expect(ChatClient.connectWithToken(e, held)).rejects.toThrow(/401/);
+      await expect(ChatClient.connectWithToken(e, held.token)).rejects.toThrow(/401/);
     });
 
     it("refuses a connection with no token, an expired token or a token for another audience", async () => {
@@ -203,8 +204,7 @@ describe("gateway protocol", () => {
 
   describe("read API", () => {
     const call = async (userId: string, method: string, path: string) => {
-      const token = await mintToken(env.cloud.endpoints, { sub: userId });
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+      const response = await (await readApiAs(env.cloud.endpoints, userId)).request(method, path);
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
 

@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { GENERATION_REFUSED_MESSAGE } from "@innerworld/conversation/turn-failure";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 const PRIMARY = "primary-model";
 const FALLBACK = "fallback-model";
@@ -63,10 +64,9 @@ describe("a model failing for one persona's prompt", () => {
     expect(server.requestsFor(FALLBACK)).toEqual([]);
 
     // Told again on a resume from another connection, with the same code: storage kept it with each teen's message.
-    const token = await mintToken(env.cloud.endpoints, { sub: "teen-refused-1" });
+    const readApi = await readApiAs(env.cloud.endpoints, "teen-refused-1");
     await until(async () => {
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${refusedSession}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      const { messages } = (await response.json()) as { messages: { role: string; status: string }[] };
+      const messages = await readApi.sessionMessages(refusedSession);
       return messages.filter((m) => m.role === "user" && m.status === "failed").length === errors.length || undefined;
     }, "the refused turns stored as failed");
     await refused.close();

@@ -1,8 +1,9 @@
 // Every reply carries its cost: generation prices its tokens from the operator's price table, and the read API shows
 // each assistant message's usage and cost.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 /** A price for the offline model (free by default), so the figure the read API shows is tokens × a price we chose. */
 const PRICES = { offline: { inputUsdPerMillionTokens: 3, outputUsdPerMillionTokens: 12 } };
@@ -36,14 +37,9 @@ describe("cost per reply", () => {
     await client.waitFor("reply", (p) => p.messageId === ack.payload.messageId);
     await client.close();
 
-    const token = await mintToken(env.cloud.endpoints, { sub: "cost-reader" });
-    const history = async () => {
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as { messages: HistoryMessage[] }).messages;
-    };
+    const readApi = await readApiAs(env.cloud.endpoints, "cost-reader");
     const messages = await until(async () => {
-      const page = await history();
+      const page = await readApi.sessionMessages<HistoryMessage>(sessionId);
       return page.some((m) => m.role === "assistant") ? page : undefined;
     }, "the reply stored");
 

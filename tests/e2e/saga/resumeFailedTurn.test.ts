@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "@innerworld/events";
 import { TURN_TIMED_OUT_MESSAGE } from "@innerworld/conversation/turn-failure";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 describe("resume after a turn failed while the teen was away", () => {
   let env: TestCloud;
@@ -23,10 +24,9 @@ describe("resume after a turn failed while the teen was away", () => {
     await away.close();
 
     // Storage has kept the failure on the teen's message: the turn ended while nobody was connected.
-    const token = await mintToken(env.cloud.endpoints, { sub: "r-away" });
+    const readApi = await readApiAs(env.cloud.endpoints, "r-away");
     await until(async () => {
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      const { messages } = (await response.json()) as { messages: { messageId: string; role: string; status: string }[] };
+      const messages = await readApi.sessionMessages(sessionId);
       return messages.find((m) => m.messageId === messageId && m.role === "user" && m.status === "failed");
     }, "the timed-out turn stored as failed");
     expect(away.ofType("error")).toEqual([]);

@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_NAMES } from "@innerworld/events";
 import { runServices, type RunningServices } from "@innerworld/local";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 describe("resume in the middle of a turn", () => {
   let env: TestCloud;
@@ -63,10 +64,9 @@ describe("resume just after the reply found the old connection gone", () => {
 
     // The notifier pushes to the connection the turn came in on, finds it gone (410) and the session disconnected.
     notifier = runServices(env.cloud.endpoints, ["notifier"], { pollersPerService: 1 });
-    const token = await mintToken(env.cloud.endpoints, { sub: "r-gone" });
+    const readApi = await readApiAs(env.cloud.endpoints, "r-gone");
     await until(async () => {
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token}` } });
-      const { messages } = (await response.json()) as { messages: { messageId: string; role: string; status: string }[] };
+      const messages = await readApi.sessionMessages(sessionId);
       // The history calls a reply not yet shown `sent`.
       return messages.find((m) => m.messageId === messageId && m.role === "assistant" && m.status === "sent");
     }, "the reply kept while storage is down");

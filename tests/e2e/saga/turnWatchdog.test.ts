@@ -5,6 +5,7 @@ import { SERVICE_NAMES } from "@innerworld/events";
 import { runServices, type RunningServices } from "@innerworld/local";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs } from "@innerworld/testing/read-api";
 
 /** Seconds: short, so the test does not wait for the production deadline; the behaviour is the same. */
 const DEADLINE_SECONDS = 2;
@@ -39,11 +40,8 @@ describe("turn watchdog", () => {
 
     // Generation comes back and answers the old turn: the reply is kept, not pushed over the error.
     generation = runServices(env.cloud.endpoints, ["generation"], { pollersPerService: 1 });
-    const history = async () => {
-      const token = await (await fetch(env.cloud.endpoints.tokenUrl, { method: "POST", body: JSON.stringify({ sub: "w-late" }) })).json() as { token: string };
-      const response = await fetch(`${env.cloud.endpoints.readApiUrl}/sessions/${sessionId}/messages`, { headers: { authorization: `Bearer ${token.token}` } });
-      return ((await response.json()) as { messages: { role: string; status: string }[] }).messages;
-    };
+    const readApi = await readApiAs(env.cloud.endpoints, "w-late");
+    const history = () => readApi.sessionMessages(sessionId);
     // Stored, and not delivered: the read API shows a reply not yet pushed to the teen as "sent".
     const stored = await until(async () => (await history()).find((m) => m.role === "assistant" && m.status === "sent"), "the late reply stored, not delivered", 20_000);
     expect(stored).toBeTruthy();

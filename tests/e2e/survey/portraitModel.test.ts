@@ -3,9 +3,10 @@ import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer } from "@innerworld/emulators/model-server";
 import { localCredentials } from "@innerworld/emulators/net";
 import { tapBus, type BusTapHandle } from "@innerworld/testing/bus-tap";
-import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
+import { ChatClient } from "@innerworld/testing/chat-client";
 import { clockStartingAt } from "@innerworld/testing/clock";
 import { startTestCloud, until, type TestCloud } from "@innerworld/testing/cloud";
+import { readApiAs, type ReadApiClient } from "@innerworld/testing/read-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callFrom, networkOfFriend } from "./fromNetwork";
 
@@ -17,7 +18,7 @@ const DRAWN = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQ
 describe("persona saga with an image model", () => {
   let env: TestCloud;
   let server: OpenAiCompatibleServer;
-  let ownerToken: string;
+  let ownerApi: ReadApiClient;
   let tap: BusTapHandle;
   const personaOf: Record<string, string> = {};
 
@@ -32,7 +33,7 @@ describe("persona saga with an image model", () => {
       INNERWORLD_SYNTHESISER: "offline",
     });
     env = await startTestCloud({ clock: clockStartingAt("2026-11-18T16:00:00Z") });
-    ownerToken = await mintToken(env.cloud.endpoints, { sub: OWNER });
+    ownerApi = await readApiAs(env.cloud.endpoints, OWNER);
     tap = await tapBus(env, ["PersonaPortraitReady"]);
   });
   afterAll(async () => {
@@ -41,15 +42,8 @@ describe("persona saga with an image model", () => {
     await server.close();
   });
 
-  const api = async (method: string, path: string, body?: unknown, token?: string) =>
-    fetch(`${env.cloud.endpoints.readApiUrl}${path}`, {
-      method,
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-
   const surveyAnsweredByThree = async (subjectName: string) => {
-    const created = (await (await api("POST", "/surveys", { subjectName }, ownerToken)).json()) as { surveyId: string };
+    const created = (await (await ownerApi.request("POST", "/surveys", { subjectName })).json()) as { surveyId: string };
     // Each friend from a network of their own: a persona waits for answers from more than one.
     for (const [i, friend] of ["ana", "ben", "cleo"].entries()) {
       const response = await callFrom(networkOfFriend(i), `${env.cloud.endpoints.readApiUrl}/surveys/${created.surveyId}/responses`, "POST", {
@@ -63,7 +57,7 @@ describe("persona saga with an image model", () => {
       expect(response.status).toBe(202);
     }
     return until(async () => {
-      const view = (await (await api("GET", `/surveys/${created.surveyId}`, undefined, ownerToken)).json()) as { status: string; personaId?: string };
+      const view = await ownerApi.json<{ status: string; personaId?: string }>(`/surveys/${created.surveyId}`);
       return view.status === "ready" ? view : undefined;
     }, `${subjectName}'s persona to be ready`, 30_000);
   };
@@ -75,7 +69,7 @@ describe("persona saga with an image model", () => {
     personaOf.Maya = personaId;
     expect((await owner.waitFor("persona_ready", (p) => p.personaId === personaId)).payload).toMatchObject({ portrait: true });
 
-    const portrait = await api("GET", `/personas/${personaId}/portrait`, undefined, ownerToken);
+    const portrait = await ownerApi.request("GET", `/personas/${personaId}/portrait`);
     expect(portrait.status).toBe(200);
     expect(portrait.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await portrait.arrayBuffer()).equals(DRAWN)).toBe(true);
@@ -97,7 +91,7 @@ describe("persona saga with an image model", () => {
     const ready = await surveyAnsweredByThree("Noor");
     const personaId = ready.personaId as string;
     expect((await owner.waitFor("persona_ready", (p) => p.personaId === personaId)).payload).toMatchObject({ portrait: false });
-    expect((await api("GET", `/personas/${personaId}/portrait`, undefined, ownerToken)).status).toBe(404);
+    expect((await ownerApi.request("GET", `/personas/${personaId}/portrait`)).status).toBe(404);
     const session = await owner.request("start_session", { personaId }, "session_started");
     expect(session.payload.personaId).toBe(personaId);
     await owner.close();
@@ -107,7 +101,7 @@ describe("persona saga with an image model", () => {
     // The image model takes its time, so the owner deletes the persona while it paints.
     server.setBehaviour(IMAGE_MODEL, { image: DRAWN, delayMs: 3_000 });
     const painting = server.requestsFor(IMAGE_MODEL).length;
-    const { surveyId } = (await (await api("POST", "/surveys", { subjectName: "Remy" }, ownerToken)).json()) as { surveyId: string };
+    const { surveyId } = (await (await ownerApi.request("POST", "/surveys", { subjectName: "Remy" })).json()) as { surveyId: string };
     const answerAs = (i: number, friend: string) =>
       callFrom(networkOfFriend(i), `${env.cloud.endpoints.readApiUrl}/surveys/${surveyId}/responses`, "POST", {
         respondentId: `browser-remy-${friend}-01`,
@@ -115,22 +109,22 @@ describe("persona saga with an image model", () => {
       });
     for (const [i, friend] of ["ana", "ben", "cleo"].entries()) expect((await answerAs(i, friend)).status).toBe(202);
     const drawing = await until(async () => {
-      const view = (await (await api("GET", `/surveys/${surveyId}`, undefined, ownerToken)).json()) as { status: string; personaId?: string };
+      const view = await ownerApi.json<{ status: string; personaId?: string }>(`/surveys/${surveyId}`);
       return view.status === "drawing" && server.requestsFor(IMAGE_MODEL).length > painting ? view : undefined;
     }, "Remy's portrait to be painting", 30_000);
 
-    expect((await api("DELETE", `/personas/${drawing.personaId as string}`, undefined, ownerToken)).status).toBe(204);
+    expect((await ownerApi.request("DELETE", `/personas/${drawing.personaId as string}`)).status).toBe(204);
 
     const failed = await until(async () => {
-      const view = (await (await api("GET", `/surveys/${surveyId}`, undefined, ownerToken)).json()) as { status: string; failureReason?: string };
+      const view = await ownerApi.json<{ status: string; failureReason?: string }>(`/surveys/${surveyId}`);
       return view.status === "failed" ? view : undefined;
     }, "Remy's survey to fail with its persona gone", 30_000);
     expect(failed.failureReason).toMatch(/^PERSONA_DELETED: /);
     expect((await answerAs(3, "dee")).status).toBe(410);
     // The picture painted meanwhile is not kept either, and the survey stays failed once the painting is over.
     await until(async () => (server.requestsFor(IMAGE_MODEL).at(-1)?.response?.status === 200 ? true : undefined), "the painting to end");
-    expect((await api("GET", `/personas/${drawing.personaId as string}/portrait`, undefined, ownerToken)).status).toBe(404);
-    expect(((await (await api("GET", `/surveys/${surveyId}`, undefined, ownerToken)).json()) as { status: string }).status).toBe("failed");
+    expect((await ownerApi.request("GET", `/personas/${drawing.personaId as string}/portrait`)).status).toBe(404);
+    expect((await ownerApi.json<{ status: string }>(`/surveys/${surveyId}`)).status).toBe("failed");
   });
 
   it("deletes a persona's picture with the persona, and every picture of a user who asks to be erased", { timeout: 60_000 }, async () => {
@@ -145,11 +139,11 @@ describe("persona saga with an image model", () => {
     await until(() => stored(ivy), "Ivy's portrait stored");
     expect(await stored(personaOf.Maya ?? "")).toBe(true);
 
-    expect((await api("DELETE", `/personas/${ivy}`, undefined, ownerToken)).status).toBe(204);
+    expect((await ownerApi.request("DELETE", `/personas/${ivy}`)).status).toBe(204);
     await until(async () => !(await stored(ivy)) || undefined, "Ivy's portrait deleted with her persona");
     expect(await stored(personaOf.Maya ?? "")).toBe(true);
 
-    expect((await api("DELETE", "/me", undefined, ownerToken)).status).toBeLessThan(300);
+    expect((await ownerApi.request("DELETE", "/me")).status).toBeLessThan(300);
     await until(async () => !(await stored(personaOf.Maya ?? "")) || undefined, "Maya's portrait erased with its owner");
     s3.destroy();
   });

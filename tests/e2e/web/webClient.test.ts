@@ -8,6 +8,7 @@ import { CHROMIUM_MISSING, CHROMIUM_SKIP_REASON, launchBrowser, PHONE, type Page
 import { startTestCloud, type TestCloud } from "@innerworld/testing/cloud";
 import { ChatClient, mintToken } from "@innerworld/testing/chat-client";
 import { holdableClock } from "@innerworld/testing/clock";
+import { readApiAs } from "@innerworld/testing/read-api";
 import { newSessionRecord } from "@innerworld/conversation/sessions";
 import { tableNamesFor } from "@innerworld/platform/tables";
 import { ENGLISH, SPANISH } from "@innerworld/web/messages";
@@ -395,12 +396,11 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
 
   /** A persona of the teen's own, made through the HTTP API as the persona editor would; its id. */
   const makePersona = async (userId: string, name: string): Promise<{ id: string; remove: () => Promise<number> }> => {
-    const headers = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: userId })}`, "content-type": "application/json" };
-    const api = env.cloud.endpoints.readApiUrl;
-    const created = await fetch(`${api}/personas`, { method: "POST", headers, body: JSON.stringify({ name, description: "A cheerful study buddy who loves astronomy.", topics: ["astronomy"] }) });
+    const readApi = await readApiAs(env.cloud.endpoints, userId);
+    const created = await readApi.request("POST", "/personas", { name, description: "A cheerful study buddy who loves astronomy.", topics: ["astronomy"] });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
-    return { id, remove: async () => (await fetch(`${api}/personas/${id}`, { method: "DELETE", headers })).status };
+    return { id, remove: async () => (await readApi.request("DELETE", `/personas/${id}`)).status };
   };
 
   /** Moves a persona to `status`, as the survey saga does while it writes and draws one (drawing), then settles it (ready). */
@@ -782,8 +782,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await startChat(page, "Companion");
 
     // The account is erased elsewhere (another device): its sockets are closed and its old tokens refused.
-    const token = await mintToken(env.cloud.endpoints, { sub: "web-kira" });
-    const erased = await fetch(`${env.cloud.endpoints.readApiUrl}/me`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+    const erased = await (await readApiAs(env.cloud.endpoints, "web-kira")).request("DELETE", "/me");
     expect(erased.status).toBe(204);
 
     await page.getByLabel("Sign in as").waitFor(WAIT);
@@ -967,8 +966,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
   });
 
   it("opens a survey's share link without an account, takes a friend's answers, thanks them, and refuses a second go", async () => {
-    const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner" })}`, "content-type": "application/json" };
-    const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Noor" }) })).json()) as { surveyId: string; shareUrl: string };
+    const owner = await readApiAs(env.cloud.endpoints, "web-survey-owner");
+    const created = (await (await owner.request("POST", "/surveys", { subjectName: "Noor" })).json()) as { surveyId: string; shareUrl: string };
     // The link a teen shares opens this web client's page for it.
     expect(created.shareUrl).toBe(`${webUrl}/surveys/${created.surveyId}`);
     const { page } = await open();
@@ -979,7 +978,7 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
     await page.getByRole("button", { name: "Send my answers" }).click();
 
     await page.getByRole("heading", { name: "Thank you" }).waitFor(WAIT);
-    const ownerView = async () => (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys/${created.surveyId}`, { headers: owner })).json()) as { responseCount: number };
+    const ownerView = () => owner.json<{ responseCount: number }>(`/surveys/${created.surveyId}`);
     await expect.poll(async () => (await ownerView()).responseCount, WAIT).toBe(1);
     // The same browser again: the API knows this friend answered.
     await page.goto(created.shareUrl);
@@ -1008,8 +1007,8 @@ describe.skipIf(CHROMIUM_MISSING)(`the web client in Chromium${CHROMIUM_MISSING 
   });
 
   it("thanks a friend whose answer was worrying with helplines as links a phone can call or text, as the chat's safety notice shows them", async () => {
-    const owner = { authorization: `Bearer ${await mintToken(env.cloud.endpoints, { sub: "web-survey-owner-2" })}`, "content-type": "application/json" };
-    const created = (await (await fetch(`${env.cloud.endpoints.readApiUrl}/surveys`, { method: "POST", headers: owner, body: JSON.stringify({ subjectName: "Sam" }) })).json()) as { shareUrl: string };
+    const owner = await readApiAs(env.cloud.endpoints, "web-survey-owner-2");
+    const created = (await (await owner.request("POST", "/surveys", { subjectName: "Sam" })).json()) as { shareUrl: string };
     const { page, screenshot } = await open();
 
     await page.goto(created.shareUrl);

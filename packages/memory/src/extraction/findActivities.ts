@@ -121,13 +121,13 @@ export function findActivities(found: MessageFindings): void {
     if (POSSESSIONS.includes(surface) && /^(?:my|his|her|our|their)$/.test(tokens[index - 1]?.lower ?? "") && !/^play/.test(tokens[index - 2]?.lower ?? "")) continue;
     const isVerbForm = ACTIVITY_VERBS.has(surface);
     const canonical = ACTIVITIES.get(surface) ?? surface;
-    if ((FRAMED_ACTIVITIES.has(canonical) || isVerbForm) && !isFramed(tokens, index, end, isVerbForm)) continue;
+    if ((FRAMED_ACTIVITIES.has(canonical) || isVerbForm) && !isFramedActivity(tokens, index, end, isVerbForm)) continue;
     // "I draw at night" names drawing; "soccer" and "video games" are named as said.
     add(start, end, isVerbForm ? canonical : text.slice(start, end));
   }
 }
 
-function isFramed(tokens: readonly Token[], index: number, end: number, isVerbForm: boolean): boolean {
+export function isFramedActivity(tokens: readonly Token[], index: number, end: number, isVerbForm: boolean): boolean {
   const previous = tokens[index - 1]?.lower;
   const beforePrevious = tokens[index - 2]?.lower;
   const next = tokens.find((token) => token.start >= end)?.lower;
@@ -198,7 +198,7 @@ const OTHER_SUBJECT = /(?:^|\s)(?:he|she|they|he's|she's|they're|hes|shes|theyre
 const FIRST_PERSON = /(?:^|\s)(?:i|i'm|im|i've|ive|i'll|we|we're|we've|we'll|us|me)\b/u;
 
 /** "his soccer game", "my sister's recital", "my friends' band concert", "she has a swim meet": somebody else's occasion. */
-function isSomebodyElsesOccasion(lower: string, start: number): boolean {
+export function isSomebodyElsesOccasion(lower: string, start: number): boolean {
   const before = lower.slice(Math.max(0, start - 20), start);
   if (/(?:\b(?:his|her|their|your|ur)|\p{L}['’]s|\p{L}s['’])\s+$/u.test(before) && !NOT_POSSESSORS.test(before)) return true;
   // The clause the occasion is in, back to the last sentence or clause break.

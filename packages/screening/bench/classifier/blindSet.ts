@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -54,6 +54,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "51b7853f3459a894811d019b45f956590717fec8257a877bd1b157aa86744e97",
       "ordinary.jsonl": "1f9267c1f10874ea7b0cf960d5888edb023844f9c4c7aab949a763483797ce62",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.9's method questions asked as if from curiosity, a height picked, a parent's gun, a rope made ready and things given away in Spanish, so it is no longer blind",
+  },
+  {
+    writer: "writer-b7",
+    received: "2026-12-07",
+    directory: BLIND_B7_DIR,
+    sha256: {
+      "risk.jsonl": "d84e8d15ea6fb7a042a41c1301f821a00add5c130cdd1065267935e7c4bfac46",
+      "ordinary.jsonl": "8682f553aa73992a03e708fcd84da7383987b8575b0855833bd5f7b9e0918a16",
     },
     note: "never trained or tuned on; its misses were not read",
   },

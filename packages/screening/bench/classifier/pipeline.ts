@@ -180,8 +180,16 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
   };
 }
 
+/** Rules of screenRisk that a tuning or a comparison on dev may turn off; each is on unless set false. */
+export interface LevelRules {
+  /** A concern of an escalated kind acts as a crisis (riskScreen.ts, ESCALATED_CATEGORIES). */
+  escalate?: boolean;
+  /** A message read as ordinary after a crisis earlier in the session is a concern, the check-in (riskScreen.ts). */
+  checkInAfterCrisis?: boolean;
+}
+
 /** The level screenRisk would give a reading under these thresholds (kept in step with riskScreen.ts by a unit test). */
-export function levelOf(reading: ExampleReading, t: ModelThresholds, escalate = true, checkInAfterCrisis = true): RiskLevel {
+export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate = true, checkInAfterCrisis = true }: LevelRules = {}): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
   let level: RiskLevel = lexicon ? "crisis" : levelOfScore(reading, t, escalate);
   // Someone the writer knows at risk makes a concern, unless the lexicon or the writer's own words make a crisis (riskScreen.ts).
@@ -227,10 +235,10 @@ export interface Tally {
   crisisFalsePositives: number;
 }
 
-export function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, escalate = true, checkInAfterCrisis = true): Tally {
+export function tallyAt(readings: readonly ExampleReading[], t: ModelThresholds, rules: LevelRules = {}): Tally {
   const out: Tally = { crisisCaught: 0, riskCaught: 0, falsePositives: 0, trapFalsePositives: 0, crisisFalsePositives: 0 };
   for (const r of readings) {
-    const level = levelOf(r, t, escalate, checkInAfterCrisis);
+    const level = levelOf(r, t, rules);
     if (r.example.level === "none") {
       if (level !== "none") {
         out.falsePositives += 1;
@@ -273,7 +281,7 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   // The search leaves out the check-in after a crisis (riskScreen.ts): it lifts to a concern what the context windows
   // would lift only above their concern threshold, so counted here it would let that threshold rise for free, and the
   // windows' concerns of an escalated kind (a farewell, a plan) are crises the check-in never makes.
-  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, escalate, false);
+  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, { escalate, checkInAfterCrisis: false });
   // The lexicon's own false alarms are beyond any threshold: a limit they already exceed becomes theirs, so the
   // search still finds the thresholds that add the fewest, instead of none at all.
   const unavoidable = tally(readings, { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 2, contextCurrent: 2, contextCrisis: 2, contextConcern: 2 });
