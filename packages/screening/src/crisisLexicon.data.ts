@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.10";
+export const CRISIS_LEXICON_VERSION = "2026.12.11";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -451,7 +451,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)",
-      "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)",
+      // Not an accident told with what cut and how: "me corté el brazo con una lata", "me corté la pierna jugando".
+      "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
