@@ -104,6 +104,20 @@ const EN_MEDS =
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
 
+// What a teen owns and gives away before the end, in Spanish: "ya les regalé mis peluches", "le dejé a mi hermana mis audífonos".
+const ES_THINGS_OF_ONES_OWN = "(cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)";
+// Who asks to buy something: "where can i get", "can a 13 year old buy".
+const EN_WHERE_TO_BUY = "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of)";
+const EN_MAY_I_BUY = "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order)";
+// A poison named for school or a story, not for oneself.
+const EN_POISON_FOR_SCHOOL = "(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)";
+// Rat poison bought for the rats.
+const EN_POISON_FOR_PESTS = "(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))";
+// A parent's gun got at to hunt, to shoot at a range or to clean it for them.
+const EN_GUN_FOR_SPORT = "(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)";
+// A cut from a pet, a game or the kitchen.
+const ES_CUT_BY_ACCIDENT = "(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))";
+
 // The friend's secret kept with their words: "… and made me promise not to tell anyone" is what the friend asked, not
 // the writer's own risk (the classifier alone reads it as a crisis, 0.92).
 const EN_ASKED_TO_PROMISE = "(and |but )?((she|he|they) )?(made me|makes me|asked me to|wants me to|told me to|begged me to|had me) (promise|swear|pinky promise)";
@@ -326,10 +340,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Giving one's things away, in Spanish: "ya les regalé mis peluches a mis primas", "le dejé a mi hermana mis
       // audífonos"; not what a teen has outgrown, gives to charity or leaves behind in a move ("regalé mis libros de
       // primaria", "a una fundación", "no me caben en el avión").
-      "(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|celular|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)(?! (viejos|viejas|viejo|vieja|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|con))(?![^.]*\\b(fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|no me queda|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion)\\b)",
+      `(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?mis (celular|${ES_THINGS_OF_ONES_OWN})(?! (viejos|viejas|viejo|vieja|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|con))(?![^.]*\\b(fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|no me queda|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion)\\b)`,
       // Left to someone, not somewhere: "le dejé a mi hermana mis audífonos"; not "dejé mis cosas en el locker" or left
       // with mom to look after.
-      "(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ (todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)|(todas |todos |casi todas |casi todos )?mis (cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas) a (mi|mis) [a-z]+)(?![^.]*\\b(en|por|mientras|para que|un rato|cuide|cuiden|guarde|guarden|presta|prestar|regresa|devuelve|mudanza|me mudo|nos mudamos|avion|viaje)\\b)",
+      `(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ (todas |todos |casi todas |casi todos )?mis ${ES_THINGS_OF_ONES_OWN}|(todas |todos |casi todas |casi todos )?mis ${ES_THINGS_OF_ONES_OWN} a (mi|mis) [a-z]+)(?![^.]*\\b(en|por|mientras|para que|un rato|cuide|cuiden|guarde|guarden|presta|prestar|regresa|devuelve|mudanza|me mudo|nos mudamos|avion|viaje)\\b)`,
     ],
   },
   {
@@ -549,12 +563,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // (rat poison is bought for mice: method_in_passing).
       `(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}(?![^.]*\\b(into|in to|onto|minecraft|fortnite|roblox|zelda|the game|a game|in game|physics|the movie|a movie|the show|anime|pe class|science class|homework|parachute|ladder|trampoline|tree|pool|lake|river|skydiving|bungee|climbing)\\b)`,
       "(do|does|can|could|would|will) (the |a )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake)( in time)? (if|when|for) (someone|somebody|a person|people|a kid|i|you|u)( (is|are|was|were|s|jumps|jumped|jump|stands|stood|lies|lay|laid|lie|is lying|steps|stepped|sits|sat))? (on|in front of|onto) (the )?(track|tracks|rails|train|them|it)(?![^.]*\\b(subway surfers|in (the|a) game|minecraft|roblox|movie|show)\\b)",
-      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)",
-      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)",
+      `${EN_WHERE_TO_BUY} (some )?(cyanide|arsenic|strychnine)${EN_POISON_FOR_SCHOOL}`,
+      `${EN_MAY_I_BUY} (some )?(cyanide|arsenic|strychnine)${EN_POISON_FOR_SCHOOL}`,
       "i (just |finally |already )?(bought|got|ordered|have) (the |some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(seeds|pits|almonds|book|story|movie|chem|chemistry|project|class|sample|lab|homework)\\b)",
       // Getting at a parent's gun in secret: "how do i figure out my dads gun safe code without him noticing".
-      "(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)",
-      "(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)",
+      `(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?${EN_GUN_FOR_SPORT}`,
+      `(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)${EN_GUN_FOR_SPORT}`,
     ],
   },
   {
@@ -579,8 +593,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(thought|thinking|think|thinks|been thinking) (about|of) {adv}(jumping|throwing myself) (out|from|off) (of )?(the|my|a|our) (window|balcony|roof)(?! (into|in to|onto)| in the (pool|lake|river|water))",
       // Rat poison bought or asked about ("can a 13 year old buy rat poison"), not for mice; where a parent keeps the gun,
       // not for a hunting trip.
-      "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of) (some )?rat poison(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))",
-      "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order) (some )?rat poison(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))",
+      `${EN_WHERE_TO_BUY} (some )?rat poison${EN_POISON_FOR_PESTS}`,
+      `${EN_MAY_I_BUY} (some )?rat poison${EN_POISON_FOR_PESTS}`,
       // A fall in feet or metres asked about ("could someone survive a fall from 40 feet"): as often a ladder, a
       // trampoline or a cliff jump into water.
       "(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) (from |after )?(a )?(fall|jump|drop|falling|jumping)? ?(from |off |of )?(a |an )?\\d{2,} ?(feet|foot|ft|meters|metres|m)( fall| drop| jump)?(?![^.]*\\b(ladder|trampoline|tree|water|pool|lake|river|ocean|skydiving|bungee|climbing|parachute|into)\\b)",
@@ -669,8 +683,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // In Spanish: a blade in hand ("tengo el cúter en la mano", "voy a agarrar la cuchilla") and new cuts ("cortes nuevos
       // hoy, mangas largas otra vez"); not a haircut.
       "(tengo|agarrar|agarro|agarre|saque|sacar|busque|buscar|compre|comprar|escondo|esconder|escondi) (el|la|un|una|mi|las|los|mis) (cuchilla|cuchillas|navaja|navajas|cuter|cutter|gillette|gilette|hoja de afeitar|hojas de afeitar)(?! (para|de)\\b)(?![^.]*(cortar la|cortar el|maqueta|rastrillo|rasurar|afeitar|campamento|patin|suiza|cocina|manualidad))",
-      "(cortes|cortadas) (nuevos|nuevas|frescos|frescas)(?! de (pelo|cabello))(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))",
-      "(nuevos|nuevas) (cortes|cortadas)(?! de (pelo|cabello))(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))",
+      `(cortes|cortadas) (nuevos|nuevas|frescos|frescas)(?! de (pelo|cabello))${ES_CUT_BY_ACCIDENT}`,
+      `(nuevos|nuevas) (cortes|cortadas)(?! de (pelo|cabello))${ES_CUT_BY_ACCIDENT}`,
     ],
   },
   // ── being told to die ──

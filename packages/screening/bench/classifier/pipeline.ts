@@ -201,11 +201,12 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
   // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here).
-  if (level !== "crisis" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "crisis";
+  const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
+  if (level !== "crisis" && continuesCrisis(reading.risk, reading.planDetail) && crisisEarlier) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
   if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
   // A crisis earlier in the session is still in the conversation: a concern at least (riskScreen.ts).
-  if (checkInAfterCrisis && level === "none" && reading.earlier.some((earlier) => earlierIsCrisis(earlier, t))) level = "concern";
+  if (checkInAfterCrisis && level === "none" && crisisEarlier) level = "concern";
   return level;
 }
 
