@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.11";
+export const CRISIS_LEXICON_VERSION = "2026.12.12";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -151,7 +151,7 @@ const EN_THIRD_PERSON = "she|he|they|shes|hes|theyre|theyll|shell|hell|she s|he 
  */
 export const REPORTED_BY_SOMEONE: readonly string[] = [
   // Marked as a quote: "stuff like", "saying", "on her story"; the quote may be in the friend's first person.
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS}( ${EN_THEIR_PAGE})?( (stuff|things|something|shit|crap|messages|posts|tweets|quotes))? (like|saying)( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS}( ${EN_THEIR_PAGE})?( (stuff|things|something|shit|crap|messages|posts|tweets|quotes)( (dark|weird|sad|scary|worrying|concerning|depressing|creepy|off|bad|alarming))?( ${EN_THEIR_PAGE})?)? (like|saying)( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_REPORTS} ${EN_THEIR_PAGE}( that)?( (i|im|i m|${EN_THIRD_PERSON}))?`,
   // Told in the friend's third person: "my friend said she", "my cousin texted me he".
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}(${EN_REPORTS}|keeps saying|kept saying|said|says|keeps telling me|told me|tells me)( (stuff|things|something|shit|crap))?( like)?( that)? (${EN_THIRD_PERSON})`,
@@ -191,7 +191,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(kill|killing|killed|end|ending|off|offing) {me}",
+      // Killing oneself laughing is the British "dying of laughter".
+      "(kill|killing|killed|end|ending|off|offing) {me}(?! (laughing|laughin|with laughter))",
+      // To top oneself, said as what the writer is going to do ("gonna top myself i reckon"); not outdoing oneself ("how
+      // am i gonna top myself next year"), which the mention entry top_myself leaves to the classifier.
+      "(?<!how (am i|do i|will i|can i|could i|would i|to) )(gonna|going to|want to|about to|ready to|might|i will|ill|i ll) {adv}(top|topping) {me}(?! (up|next|after|this|that|at|in|on|with|for|again|every))(?! [^.]*\\b(next (year|time|season|week)|last (year|time)|record|score|pb|personal best)\\b)",
       // British and Australian slang: to neck oneself is to hang oneself.
       "(neck|necking|necked) {me}",
       "kmslf",
@@ -482,6 +486,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "method",
     patterns: [
       "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
+      // A rope bought with "don't ask what for", or kept for when it is too much: "me compré una soga, no preguntes para qué".
+      "(compre|me compre|consegui|ya tengo|tengo) (una |la |mi )?(soga|cuerda)(?! para (saltar|brincar|tender|el|la|los|las|mi|un|una))( \\w+){0,5}( \\.)? (no (me )?preguntes( para (que|q)| por (que|q))?|ya sabes para (que|q)|para lo que ya sabes)(?= ?(\\.|$))",
+      "(soga|cuerda|cuchilla|cuchillas|navaja|pastillas)( \\w+){0,6} (para cuando|por si) (ya )?(no aguante|no aguanto|no pueda mas|no puedo mas|lo necesite|me decida|sea demasiado)",
       "(forma|manera|formas|maneras) (mas )?(facil|faciles|rapida|rapidas|indolora|indoloras|segura)? ?(de|para) (morir|matarme|suicidarme|quitarme la vida)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
       "como (matarme|suicidarme|quitarme la vida)",
       // What a whole supply would do, and a bag over the head: "qué pasa si me tomo una caja entera de advil", "si me pongo
@@ -533,11 +540,17 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(shoot|shooting|shot|drown|drowning) {me}(?! in)",
       "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
       "slit (my|{you}r|your) (wrists?|throat)",
-      "(jump|jumping) (off|from) (a|the|this|that) (bridge|building|roof|cliff|balcony|overpass|parking garage)(?! into)",
+      // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
+      "(?<!\\b(game|games|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)\\b[^.]*)(jump|jumping) (off|from) (a|the|this|that) (bridge|building|roof|cliff|balcony|overpass|parking garage)(?! into)(?![^.]*\\b(game|speedrun|speedrunning|strats|respawn|checkpoint|glitch|skip the|minecraft|fortnite|roblox|zelda|skyrim|gta)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
+      // The means kept for the worst moment ("got the rope in me wardrobe for when it gets too much"), or bought with
+      // "don't ask what for".
+      "(rope|noose|blade|blades|razor|razors|pills|meds)( \\w+){0,6} (for when|in case) (it|things|everything|life|shit) (gets|get|becomes|become) (too much|too bad|too hard|unbearable|worse)",
+      "(rope|noose)( \\w+){0,6} for when i (need it|cant take it|cant do it any more|decide|m ready|am ready)",
+      "(bought|got|ordered) (a |some |the )?(rope|noose)(?! for)( \\w+){0,5}( \\.)? (dont ask (me )?(why|what for|what its for)|you know what for)(?= ?(\\.|$))",
       "how much (of )?(my |the |these )?(sleeping )?(meds|pills|medicine|medication|tablets|tylenol|advil|ibuprofen|paracetamol|xanax|melatonin|benadryl) (is|would be|do i need|does it take|would it take|to take|until) (too much|lethal|deadly|fatal|enough|to (die|not wake up|od|overdose))",
       "(lethal|deadly|fatal) (dose|amount|dosage)(?! ?\\d| fifty)",
       "how long (does it|would it|do you|will it) (take )?to (bleed out|die|drown|suffocate)",
@@ -633,6 +646,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(started|start|been|keep|kept|still|stop|stopped|quit|quitting|relapsed|relapse|back to|went back to|urge to|urges to|want to|wanted to|thinking about|thought about|tempted to|clean from|addicted to) {adv}(cutting|cut)( again| myself)?{end}",
       "(?<!(hair|bangs|grass|lawn|nails|class|classes|school|fringe|it|them) )(cut|cutting) again",
       "(hide|hiding|hid|cover|covering|covered) (up )?(my |the )?(scars|cuts|wounds|blades|razors?)",
+      // Marks hidden where arms and legs show ("where do u hide marks in summer when everyone wears shorts"); not a
+      // British teen's marks (grades) hidden from a parent, nor marks on a wall.
+      "(hide|hiding|hid|cover|covering|covered) (up )?(my |the |these |those )?marks[^.]*\\b(summer|shorts|short sleeves|long sleeves|sleeves|hoodies?|bracelets?|concealer|makeup|foundation|swimsuit|bikini|swimming|pool|beach|gym|arms?|legs?|thighs?|wrists?)\\b",
       "blades? out of (a|my|the) (pencil )?(sharpener|razor)",
       "(my|the|fresh|new|deep) cuts (on|from) my (arms?|wrists?|thighs?|legs?)",
     ],

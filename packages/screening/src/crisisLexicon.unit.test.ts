@@ -848,3 +848,41 @@ describe("the lexicon data", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe("2026.12.12: topping oneself, the means kept for the worst moment, hidden marks", () => {
+  it.each([
+    ["yeah nah i'm proper done with it all, gonna top myself i reckon", "crisis.kill_myself"],
+    ["might top meself tonight tbh", "crisis.kill_myself"],
+    ["got the rope in me wardrobe for when it gets too much", "crisis.suicide_method"],
+    ["i keep the pills in my drawer in case it gets too bad", "crisis.suicide_method"],
+    ["bought a rope today. dont ask what for", "crisis.suicide_method"],
+    ["boludo me compré una soga, no preguntes para qué", "crisis.es_metodo"],
+    ["tengo la cuchilla guardada por si ya no aguanto", "crisis.es_metodo"],
+    ["where do u hide marks in summer when everyone wears shorts", "self_harm.cutting"],
+    ["how do i cover my marks on my arms for the pool party", "self_harm.cutting"],
+    ["thinking about jumping off the bridge tonight", "crisis.suicide_method"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "creeper blew up me whole house, i was killing myself laughing",
+    "i nearly killed myself laughing at the sub",
+    "how am i gonna top myself next year, this party was insane",
+    "i'm gonna have to top myself at regionals",
+    "in the game you can jump off the cliff to skip the walk back lol speedrun strats",
+    "me suicidé en GTA jumping off the building to respawn faster",
+    "bought a rope for the tire swing, dont ask why it took so long",
+    "how do i hide my marks from my mum, i failed maths",
+    "got my inhaler in my bag in case it gets too bad at practice",
+    "me compré una cuerda para saltar, no preguntes por qué me dio por el ejercicio",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.kill_myself", "crisis.suicide_method", "crisis.es_metodo", "self_harm.cutting"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+
+  it("reads a friend's words after \"posted something dark on her story like\" as the friend's", () => {
+    const message = "my friend posted something dark on her story like 'don't wanna be here anymore' — how do i check on her without being weird?";
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+  });
+});

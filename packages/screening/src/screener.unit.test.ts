@@ -104,6 +104,22 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("what should we do this weekend", ["i want a new phone"]).risk.level).toBe("none");
   });
 
+  it.each([
+    [["i cant keep doing this", "i've got the pills counted out on my desk"], "ok. it's time. goodnight"],
+    [["he dumped me over text", "i've got my dad's razor in here with me"], "ok i did it"],
+    [["ya no aguanto a mi papá", "tengo la soga en el clóset"], "bueno, ya me voy. chao"],
+  ])("context: after %j, the mild %j is the crisis going on, not a check-in", (earlier, text) => {
+    expect(screener.screenInputLocally(text).risk.level).toBe("none");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+  });
+
+  it("context: help sought after a crisis, or a goodbye after an ordinary talk, is no new crisis", () => {
+    const earlier = ["i've got the pills counted out on my desk"];
+    expect(screener.screenInputLocally("ok goodnight", earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(screener.screenInputLocally("ok goodnight, i'm gonna talk to my mom tomorrow", earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
+  });
+
   it("context: a friend's words the classifier alone reads as a crisis were the friend's concern, so nothing carries on", () => {
     // Read alone the classifier makes a crisis of it; the screen makes it the friend's concern (isTheFriendsCrisis).
     expect(screener.screenInputLocally("my friend is suicidal").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
