@@ -851,38 +851,63 @@ describe("the lexicon data", () => {
 
 describe("2026.12.12: topping oneself, the means kept for the worst moment, hidden marks", () => {
   it.each([
-    ["yeah nah i'm proper done with it all, gonna top myself i reckon", "crisis.kill_myself"],
+    ["nah mate im done, gonna top myself i reckon", "crisis.kill_myself"],
     ["might top meself tonight tbh", "crisis.kill_myself"],
-    ["got the rope in me wardrobe for when it gets too much", "crisis.suicide_method"],
-    ["i keep the pills in my drawer in case it gets too bad", "crisis.suicide_method"],
+    // Laughing at the writer is no joke: only laughing at the clause's end, or at a thing, is "dying of laughter".
+    ["i could kill myself, laughing at me like that is cruel", "crisis.kill_myself"],
+    ["i'm killing myself, laughing about it won't help", "crisis.kill_myself"],
+    ["everyone keeps laughing at me. i'm gonna kill myself laughing or not", "crisis.kill_myself"],
+    ["keeping the rope in my closet for when it gets too much", "crisis.suicide_method"],
+    ["keeping the blade in my drawer in case things get too bad", "crisis.suicide_method"],
+    ["saving my pills for when it gets too much", "crisis.suicide_method"],
     ["bought a rope today. dont ask what for", "crisis.suicide_method"],
-    ["boludo me compré una soga, no preguntes para qué", "crisis.es_metodo"],
+    ["me compré una soga, no me preguntes para qué", "crisis.es_metodo"],
     ["tengo la cuchilla guardada por si ya no aguanto", "crisis.es_metodo"],
-    ["where do u hide marks in summer when everyone wears shorts", "self_harm.cutting"],
+    ["guardé las pastillas de mi abuela para cuando ya no pueda más", "crisis.es_metodo"],
+    ["how do u hide marks in summer when everybody wears shorts", "self_harm.cutting"],
     ["how do i cover my marks on my arms for the pool party", "self_harm.cutting"],
-    ["thinking about jumping off the bridge tonight", "crisis.suicide_method"],
+    // A game named elsewhere in the message is not a game's shortcut.
+    ["after playing games all day i just want to jump off the bridge", "crisis.suicide_method"],
+    ["i hate school so much. i want to jump off a building, the game of life sucks", "crisis.suicide_method"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
 
   it.each([
-    "creeper blew up me whole house, i was killing myself laughing",
+    "the creeper blew up my whole house, i was killing myself laughing",
     "i nearly killed myself laughing at the sub",
     "how am i gonna top myself next year, this party was insane",
-    "i'm gonna have to top myself at regionals",
+    "gonna top myself at regionals next week",
+    "gonna top myself off with another coffee",
+    "i'm gonna top myself i swear this recital was insane, can't beat that",
     "in the game you can jump off the cliff to skip the walk back lol speedrun strats",
     "me suicidé en GTA jumping off the building to respawn faster",
     "bought a rope for the tire swing, dont ask why it took so long",
-    "how do i hide my marks from my mum, i failed maths",
-    "got my inhaler in my bag in case it gets too bad at practice",
+    "got the jump rope in my bag for when it gets too much at pe",
+    "i keep my pills in my bag in case it gets too bad, it's my asthma meds",
+    "i keep the meds in my bag in case it gets worse, my migraines are awful",
+    "llevo las pastillas en la mochila por si no aguanto el dolor de regla",
+    "tengo las pastillas del dolor por si no aguanto la migraña",
     "me compré una cuerda para saltar, no preguntes por qué me dio por el ejercicio",
+    "how do i hide my marks from my mum, i failed maths",
+    "how do i hide my marks from my parents this summer, i failed everything",
+    "i need to hide my marks before my mum sees my report, she'll take my swimming lessons away",
+    "got my inhaler in my bag in case it gets too bad at practice",
   ])("%j is none of them", (message) => {
     const named = ["crisis.kill_myself", "crisis.suicide_method", "crisis.es_metodo", "self_harm.cutting"];
     expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
   });
 
-  it("reads a friend's words after \"posted something dark on her story like\" as the friend's", () => {
-    const message = "my friend posted something dark on her story like 'don't wanna be here anymore' — how do i check on her without being weird?";
+  it("files marks somebody left on the writer under no self-harm", () => {
+    expect(screenInput("how do i hide the marks my mum gave me on my legs").matches.map((match) => match.ruleId)).not.toContain("self_harm.cutting");
+  });
+
+  it.each([
+    "my friend posted something dark on her story like 'don't wanna be here anymore', how do i check on her",
+    "my friend posted dark stuff on her story like kms",
+    "my friend posted some dark stuff like i want to disappear",
+    "my friend posted something on insta like 'i cant do this anymore'",
+  ])("reads the friend's words after what they posted, %j, as the friend's", (message) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
   });
 });
