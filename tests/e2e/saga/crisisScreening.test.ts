@@ -161,10 +161,13 @@ describe("crisis screening over the WebSocket", () => {
 
   // Each follow-up is ordinary alone (the second opinion, asked about it alone, would say so) and read together with the
   // roof under the context thresholds: only the rule that a crisis continues makes it one, "whatever happens happens" by
-  // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor).
+  // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor), "ok
+  // gn" and "ok i did it", under both floors, as a sign-off and the act itself (actingNow.ts).
   it.each([
     ["teen-crisis-5", "whatever happens happens"],
     ["teen-crisis-6", "bye everybody"],
+    ["teen-crisis-8", "ok gn"],
+    ["teen-crisis-9", "ok i did it"],
   ])("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona, checking in (%s: %j)", async (teen, followUp) => {
     const client = await ChatClient.connect(env.cloud.endpoints, teen);
     const sessionId = await startSession(client, "en-US");
