@@ -857,11 +857,13 @@ describe("2026.12.12: topping oneself, the means kept for the worst moment, hidd
     ["i could kill myself, laughing at me like that is cruel", "crisis.kill_myself"],
     ["i'm killing myself, laughing about it won't help", "crisis.kill_myself"],
     ["everyone keeps laughing at me. i'm gonna kill myself laughing or not", "crisis.kill_myself"],
+    ["i'll kill myself laughing at how pathetic i am", "crisis.kill_myself"],
     ["keeping the rope in my closet for when it gets too much", "crisis.suicide_method"],
-    ["keeping the blade in my drawer in case things get too bad", "crisis.suicide_method"],
+    ["keeping the blade in my drawer in case things get too much", "crisis.suicide_method"],
     ["saving my pills for when it gets too much", "crisis.suicide_method"],
     ["bought a rope today. dont ask what for", "crisis.suicide_method"],
     ["me compré una soga, no me preguntes para qué", "crisis.es_metodo"],
+    ["me compré una soga para mí, no preguntes para qué", "crisis.es_metodo"],
     ["tengo la cuchilla guardada por si ya no aguanto", "crisis.es_metodo"],
     ["guardé las pastillas de mi abuela para cuando ya no pueda más", "crisis.es_metodo"],
     ["how do u hide marks in summer when everybody wears shorts", "self_harm.cutting"],
@@ -869,6 +871,8 @@ describe("2026.12.12: topping oneself, the means kept for the worst moment, hidd
     // A game named elsewhere in the message is not a game's shortcut.
     ["after playing games all day i just want to jump off the bridge", "crisis.suicide_method"],
     ["i hate school so much. i want to jump off a building, the game of life sucks", "crisis.suicide_method"],
+    ["i want to jump off a building, i'm just a glitch anyway", "crisis.suicide_method"],
+    ["i want to jump off the roof, no checkpoint this time", "crisis.suicide_method"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
@@ -893,6 +897,18 @@ describe("2026.12.12: topping oneself, the means kept for the worst moment, hidd
     "how do i hide my marks from my parents this summer, i failed everything",
     "i need to hide my marks before my mum sees my report, she'll take my swimming lessons away",
     "got my inhaler in my bag in case it gets too bad at practice",
+    "keeping my meds in my bag in case it gets worse, my mom says always carry them",
+    "i keep tablets in my locker in case it gets too much, my hayfever is awful",
+    "i carry my pills in case it gets too bad, my epipen too",
+    "rope in my bag for when it gets too hard in climbing",
+    "i keep a rope in my car in case it gets too bad in the snow",
+    "tengo la cuerda en la mochila para cuando no pueda mas en el gym",
+    "how do i hide these marks on my arm, my cat scratched me",
+    "how do i hide the marks on my legs from shaving this summer",
+    "how do i hide my marks from my dad in summer, i got a D in english",
+    "im gonna top myself tomorrow, new pr incoming",
+    "in minecraft i jump off the cliff to get down faster",
+    "me compré una cuerda para saltar, no preguntes",
   ])("%j is none of them", (message) => {
     const named = ["crisis.kill_myself", "crisis.suicide_method", "crisis.es_metodo", "self_harm.cutting"];
     expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
