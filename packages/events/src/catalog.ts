@@ -39,6 +39,13 @@ const replyCostSchema = z.object({
   outputUsdPerMillionTokens: z.number().nonnegative(),
 });
 
+/**
+ * Which resource line generation put under a reply's words: "soft", the teen's own helplines (a concern, or the check-in
+ * after a crisis), or "someone_at_risk", how to get help for someone the teen knows. Carried with the reply to the
+ * stored message, so the next turn tells from it, not from the reply's text, whether the teen was just shown the line.
+ */
+const resourceLineKindSchema = z.enum(["soft", "someone_at_risk"]);
+
 /** The most personas a group session has: each replies to every turn, so a turn has at most this many replies. */
 export const MOST_GROUP_PERSONAS = 3;
 /** A group session's personas, in the session's order (2 or 3); absent for a one-persona session. */
@@ -125,6 +132,8 @@ export const replyGeneratedSchema = z.object({
    * a replacement for a reply that fails screening keeps it.
    */
   resourceLine: z.string().max(1_000).optional(),
+  /** Which line `resourceLine` is. Absent when the reply has none, and on events from before it was carried. */
+  resourceLineKind: resourceLineKindSchema.optional(),
   /**
    * What the prompt told the model about the user: the cached context version, the graph facts (vertex ids) its kept
    * lines speak of, and those lines. Absent when the user had no context yet. Optional, so version 1 events stay valid.
@@ -151,6 +160,8 @@ export const replyScreenedSchema = z.object({
   /** The generated reply's usage and cost, carried on so storage keeps them with the message the read API shows. */
   usage: tokenUsageSchema.optional(),
   cost: replyCostSchema.optional(),
+  /** The resource line the reply carries (kept under a replacement too), carried on so storage keeps it with the message. */
+  resourceLineKind: resourceLineKindSchema.optional(),
 });
 
 export const replyDeliveredSchema = z.object({
@@ -180,6 +191,7 @@ export const replyDeliveredSchema = z.object({
       model: z.string().min(1),
       usage: tokenUsageSchema.optional(),
       cost: replyCostSchema.optional(),
+      resourceLineKind: resourceLineKindSchema.optional(),
     })
     .optional(),
 });

@@ -848,3 +848,82 @@ describe("the lexicon data", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe("2026.12.12: topping oneself, the means kept for the worst moment, hidden marks", () => {
+  it.each([
+    ["nah mate im done, gonna top myself i reckon", "crisis.kill_myself"],
+    ["might top meself tonight tbh", "crisis.kill_myself"],
+    // Laughing at the writer is no joke: only laughing at the clause's end, or at a thing, is "dying of laughter".
+    ["i could kill myself, laughing at me like that is cruel", "crisis.kill_myself"],
+    ["i'm killing myself, laughing about it won't help", "crisis.kill_myself"],
+    ["everyone keeps laughing at me. i'm gonna kill myself laughing or not", "crisis.kill_myself"],
+    ["i'll kill myself laughing at how pathetic i am", "crisis.kill_myself"],
+    ["keeping the rope in my closet for when it gets too much", "crisis.suicide_method"],
+    ["keeping the blade in my drawer in case things get too much", "crisis.suicide_method"],
+    ["saving my pills for when it gets too much", "crisis.suicide_method"],
+    ["bought a rope today. dont ask what for", "crisis.suicide_method"],
+    ["me compré una soga, no me preguntes para qué", "crisis.es_metodo"],
+    ["me compré una soga para mí, no preguntes para qué", "crisis.es_metodo"],
+    ["tengo la cuchilla guardada por si ya no aguanto", "crisis.es_metodo"],
+    ["guardé las pastillas de mi abuela para cuando ya no pueda más", "crisis.es_metodo"],
+    ["how do u hide marks in summer when everybody wears shorts", "self_harm.cutting"],
+    ["how do i cover my marks on my arms for the pool party", "self_harm.cutting"],
+    // A game named elsewhere in the message is not a game's shortcut.
+    ["after playing games all day i just want to jump off the bridge", "crisis.suicide_method"],
+    ["i hate school so much. i want to jump off a building, the game of life sucks", "crisis.suicide_method"],
+    ["i want to jump off a building, i'm just a glitch anyway", "crisis.suicide_method"],
+    ["i want to jump off the roof, no checkpoint this time", "crisis.suicide_method"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "the creeper blew up my whole house, i was killing myself laughing",
+    "i nearly killed myself laughing at the sub",
+    "how am i gonna top myself next year, this party was insane",
+    "gonna top myself at regionals next week",
+    "gonna top myself off with another coffee",
+    "i'm gonna top myself i swear this recital was insane, can't beat that",
+    "in the game you can jump off the cliff to skip the walk back lol speedrun strats",
+    "me suicidé en GTA jumping off the building to respawn faster",
+    "bought a rope for the tire swing, dont ask why it took so long",
+    "got the jump rope in my bag for when it gets too much at pe",
+    "i keep my pills in my bag in case it gets too bad, it's my asthma meds",
+    "i keep the meds in my bag in case it gets worse, my migraines are awful",
+    "llevo las pastillas en la mochila por si no aguanto el dolor de regla",
+    "tengo las pastillas del dolor por si no aguanto la migraña",
+    "me compré una cuerda para saltar, no preguntes por qué me dio por el ejercicio",
+    "how do i hide my marks from my mum, i failed maths",
+    "how do i hide my marks from my parents this summer, i failed everything",
+    "i need to hide my marks before my mum sees my report, she'll take my swimming lessons away",
+    "got my inhaler in my bag in case it gets too bad at practice",
+    "keeping my meds in my bag in case it gets worse, my mom says always carry them",
+    "i keep tablets in my locker in case it gets too much, my hayfever is awful",
+    "i carry my pills in case it gets too bad, my epipen too",
+    "rope in my bag for when it gets too hard in climbing",
+    "i keep a rope in my car in case it gets too bad in the snow",
+    "tengo la cuerda en la mochila para cuando no pueda mas en el gym",
+    "how do i hide these marks on my arm, my cat scratched me",
+    "how do i hide the marks on my legs from shaving this summer",
+    "how do i hide my marks from my dad in summer, i got a D in english",
+    "im gonna top myself tomorrow, new pr incoming",
+    "in minecraft i jump off the cliff to get down faster",
+    "me compré una cuerda para saltar, no preguntes",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.kill_myself", "crisis.suicide_method", "crisis.es_metodo", "self_harm.cutting"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+
+  it("files marks somebody left on the writer under no self-harm", () => {
+    expect(screenInput("how do i hide the marks my mum gave me on my legs").matches.map((match) => match.ruleId)).not.toContain("self_harm.cutting");
+  });
+
+  it.each([
+    "my friend posted something dark on her story like 'don't wanna be here anymore', how do i check on her",
+    "my friend posted dark stuff on her story like kms",
+    "my friend posted some dark stuff like i want to disappear",
+    "my friend posted something on insta like 'i cant do this anymore'",
+  ])("reads the friend's words after what they posted, %j, as the friend's", (message) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
+  });
+});

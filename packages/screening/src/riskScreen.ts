@@ -1,5 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
+import { saysActingNow } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
@@ -469,9 +470,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   }
 
   // A crisis earlier in the session continues into a message with some risk of its own, or a little less when it names a
-  // plan's detail (looked for only where it can decide: between the two floors).
+  // plan's detail (looked for only where it can decide: between the two floors), or into a sign-off, a departure or the
+  // act itself however mild it reads alone ("ok. it's time. goodnight" after "i've got the pills counted out").
   const planDetail = message.risk >= CRISIS_CONTINUES_DETAIL_RISK && message.risk < CRISIS_CONTINUES_RISK && namesPlanDetail(classifier, input.prepared);
-  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && continuesCrisis(message.risk, planDetail)) {
+  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared))) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "crisis";

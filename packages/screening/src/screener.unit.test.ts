@@ -104,6 +104,28 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("what should we do this weekend", ["i want a new phone"]).risk.level).toBe("none");
   });
 
+  it.each([
+    [["i can't do this anymore", "the pills are all counted out on my desk"], "ok it's time. night"],
+    [["she left me on read again", "i've got my dad's razor in the bathroom with me"], "ok i did it"],
+    [["ya no aguanto a nadie en mi casa", "tengo la soga en el clóset"], "bueno, ya me voy. chao"],
+  ])("context: after %j, the mild %j is the crisis going on, not a check-in", (earlier, text) => {
+    expect(screener.screenInputLocally(text).risk.level).toBe("none");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+  });
+
+  it.each(["ok goodnight, i'm gonna talk to my mom tomorrow", "ok i'm at the ER now, bye", "ok im calming down. goodnight", "buenas noches, mañana hablo con la psicóloga"])(
+    "context: %j after a crisis says help or calm, so it stays a check-in",
+    (text) => {
+      const earlier = ["i've got the pills counted out on my desk"];
+      expect(screener.screenInputLocally("ok goodnight", earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+      expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    },
+  );
+
+  it("context: a goodbye after an ordinary talk is no crisis", () => {
+    expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
+  });
+
   it("context: a friend's words the classifier alone reads as a crisis were the friend's concern, so nothing carries on", () => {
     // Read alone the classifier makes a crisis of it; the screen makes it the friend's concern (isTheFriendsCrisis).
     expect(screener.screenInputLocally("my friend is suicidal").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
@@ -206,6 +228,9 @@ describe("someone the writer knows, at risk", () => {
     "mi amiga me dijo que se quiere matar y no sé qué hacer",
     // The worry counts wherever it stands in the message.
     "my friend self harms and she showed me. i don't know how to help",
+    // Sworn to secrecy and frightened: alone, "made me promise not to tell. i'm scared" reads as a crisis.
+    "my friend keeps cutting herself and made me promise not to tell. i'm scared. what should i do?",
+    "mi amiga se corta y me hizo prometer que no le diría a nadie. tengo miedo",
   ])(
     "%j is a concern about the friend, though the classifier reads the friend's words as a crisis of the writer's own",
     (message) => {

@@ -1,7 +1,7 @@
 // Generation's logic: builds the prompt (persona + the user's cached context + recent history), asks the model, streams if asked;
 // in a group conversation, each persona that is to answer does so in turn, seeing the replies before its own.
 import { CONTEXT_KEEP_ALIVE_SECONDS, factIdsOfLines, type CachedContext, type ContextCacheStore } from "@innerworld/memory/context-cache";
-import type { MessageStore } from "@innerworld/conversation/messages";
+import type { MessageRecord, MessageStore } from "@innerworld/conversation/messages";
 import type { TurnOutcomes } from "@innerworld/conversation/turns";
 import { buildPrompt, type ChatTurn } from "@innerworld/chat-model/prompt";
 import type { Persona } from "@innerworld/chat-model/personas";
@@ -11,7 +11,7 @@ import { DEFAULT_MODEL_PRICES, fitReply, isModelUnavailableError, isReplyRefused
 import { screenOutput, softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
 import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, CONCERN_CHECK_IN_INSTRUCTION, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { deterministicEventId, invocationDeadline, MOST_GROUP_PERSONAS, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type Publisher } from "@innerworld/events";
+import { deterministicEventId, invocationDeadline, MOST_GROUP_PERSONAS, serverFrame, topologyOf, TURN_DEADLINE_SECONDS, type ConsumedEvent, type EventData, type Publisher } from "@innerworld/events";
 import { epochSeconds, type Clock } from "@innerworld/platform/clock";
 import { PersonaCache } from "./personaCache";
 import { METRIC, type MetricsPort } from "@innerworld/platform/observability";
@@ -125,6 +125,21 @@ const MOST_REPLIES_PER_TURN = MOST_GROUP_PERSONAS;
  */
 export const GENERATION_RESERVE_MS = 5_000;
 
+type ResourceLineKind = NonNullable<EventData<"ReplyGenerated">["resourceLineKind"]>;
+/** Each resource line, in the teen's language. */
+const RESOURCE_LINES: Readonly<Record<ResourceLineKind, (locale?: string) => string>> = { soft: softResourceLine, someone_at_risk: worriedAboutSomeoneLine };
+
+/**
+ * Whether a reply of the latest answered turn in `history` carried the soft resource line (in a group, the first reply
+ * does), as recorded with the reply. The record says so, not the text: the line's wording or the teen's locale may have
+ * changed since, and a persona may quote the line.
+ */
+const softLineShownOnTurnBefore = (history: readonly MessageRecord[]): boolean => {
+  const replies = history.filter((m) => m.role === "assistant");
+  const turnBefore = replies.at(-1)?.seq;
+  return replies.some((m) => m.seq === turnBefore && m.resourceLineKind === "soft");
+};
+
 export const createReplyGenerator = (ports: GenerationPorts) => {
   const { messages, contexts } = ports;
   const personas = new PersonaCache(ports.personas, ports.clock);
@@ -216,6 +231,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         : { role: "assistant", content: m.content, ...(group ? { speaker: m.personaName ?? names.get(m.personaId) ?? "Another companion", personaId: m.personaId } : {}) },
     );
 
+    const softLineShownJustBefore = softLineShownOnTurnBefore(earlier);
     const answeredBy: ChatTurn[] = [];
     let answered = 0;
     const failures: GenerationFailedError[] = [];
@@ -230,6 +246,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
             content,
             turns,
             answeredBy,
+            softLineShownJustBefore,
             silent: ended,
             signal: deadline.signal,
             ...(context?.block ? { context } : {}),
@@ -272,6 +289,8 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
       content: string;
       turns: ChatTurn[];
       answeredBy: ChatTurn[];
+      /** The turn before this one carried the soft resource line. */
+      softLineShownJustBefore: boolean;
       silent: boolean;
       /** Fires GENERATION_RESERVE_MS before the function's timeout: the model is given up on then. */
       signal: AbortSignal;
@@ -303,8 +322,9 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
     });
     // One soft resource line per turn, on its first reply; after a crisis only on the first check-in: a teen shown it on
     // the reply just before is not shown it again on each of the next few turns.
-    const shownJustBefore = afterCrisis && (turn.turns.filter((t) => t.role === "assistant").at(-1)?.content.includes(softResourceLine(data.locale)) ?? false);
-    const resourceLine = concern && replyIndex === 0 && !shownJustBefore ? (aboutSomeone ? worriedAboutSomeoneLine(data.locale) : softResourceLine(data.locale)) : undefined;
+    const shownJustBefore = afterCrisis && turn.softLineShownJustBefore;
+    const resourceLineKind: ResourceLineKind | undefined = concern && replyIndex === 0 && !shownJustBefore ? (aboutSomeone ? "someone_at_risk" : "soft") : undefined;
+    const resourceLine = resourceLineKind && RESOURCE_LINES[resourceLineKind](data.locale);
     // The same turn always gets the same replyIds, so a redelivered event cannot make a second reply.
     const replyKey = replyIndex === 0 ? data.messageId : `${data.messageId}#${replyIndex}`;
     const replyId = deterministicEventId("generation", "reply", replyKey);
@@ -418,7 +438,7 @@ export const createReplyGenerator = (ports: GenerationPorts) => {
         latencyMs: result.latencyMs,
         streamed,
         ...(data.locale ? { locale: data.locale } : {}),
-        ...(resourceLine !== undefined ? { resourceLine } : {}),
+        ...(resourceLine !== undefined ? { resourceLine, resourceLineKind } : {}),
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
         ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
         // Which remembered facts the model saw: an analyst (and the teen's own memory view) can trace a reply to them.

@@ -2,12 +2,13 @@
 import { createChatModel, type ReplyModel, type ReplyResult } from "@innerworld/chat-model/models";
 import { InMemoryMessageStore, type NewMessage } from "@innerworld/conversation/messages";
 import { InMemoryTurnOutcomes } from "@innerworld/conversation/turns";
-import { RecordingPublisher, deterministicEventId, type ConsumedEvent } from "@innerworld/events";
+import { RecordingPublisher, deterministicEventId, type ConsumedEvent, type EventData } from "@innerworld/events";
 import { TURN_AT, delivered, messageScreenedRequest, turn, type Turn } from "@innerworld/events/factories";
 import { InMemoryContextCacheStore } from "@innerworld/memory/context-cache";
 import { InMemoryPersonaStore, seedBuiltInPersonas } from "@innerworld/personas/store";
 import { manualClock, type ManualClock } from "@innerworld/platform/clock";
 import { RecordingPusher } from "@innerworld/platform/delivery";
+import { softResourceLine, worriedAboutSomeoneLine } from "@innerworld/screening";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GENERATION_RESERVE_MS, createReplyGenerator, isGenerationUnderWay, replyCharLimit, type GenerationPorts } from "./generateReply";
 
@@ -73,10 +74,17 @@ describe("generation: generateReply", () => {
   let outcomes: InMemoryTurnOutcomes;
   let t: Turn;
   const generator = (overrides: Partial<GenerationPorts> = {}) => createReplyGenerator({ messages, contexts, personas, publisher, pusher, outcomes, clock, model: createChatModel({}), personaModels: [], ...overrides }).generate;
-  const earlier = async (seq: number, user: string, assistant: string, extra: { status?: NewMessage["status"]; model?: string } = {}) => {
+  const earlier = async (seq: number, user: string, assistant: string, extra: { status?: NewMessage["status"]; model?: string; resourceLineKind?: NewMessage["resourceLineKind"] } = {}) => {
     const base = { sessionId: t.sessionId, seq, messageId: `m${seq}`, userId: t.userId, personaId: "companion" };
     await messages.putOnce({ ...base, role: "user", content: user, status: extra.status ?? "delivered" });
-    await messages.putOnce({ ...base, role: "assistant", content: assistant, status: "delivered", ...(extra.model ? { model: extra.model } : {}) });
+    await messages.putOnce({
+      ...base,
+      role: "assistant",
+      content: assistant,
+      status: "delivered",
+      ...(extra.model ? { model: extra.model } : {}),
+      ...(extra.resourceLineKind ? { resourceLineKind: extra.resourceLineKind } : {}),
+    });
   };
 
   beforeEach(async () => {
@@ -618,6 +626,65 @@ describe("generation: generateReply", () => {
 
     await expect(generator()(delivered(gone))).rejects.toMatchObject({ code: "PERSONA_DELETED" });
     expect(publisher.published).toEqual([]);
+  });
+
+  describe("the resource line after a crisis", () => {
+    // A message read as ordinary after a crisis earlier in the session: answered, then the teen is asked how they are now.
+    const afterCrisis = { action: "allow" as const, categories: [], level: "concern" as const, category: "passive_ideation", decidedBy: "earlier_crisis" as const };
+    const checkIn = (locale = "en-US", data: Partial<EventData<"MessageScreened">> = {}) =>
+      delivered(messageScreenedRequest(t, { content: "can we talk about something else", verdict: afterCrisis, locale, ...data }));
+    const published = () => publisher.ofType("ReplyGenerated").map((e) => e.data);
+
+    it("puts the soft line under the first check-in and records its kind on ReplyGenerated", async () => {
+      await earlier(2, "how was your weekend", "Pretty calm. How about yours?");
+
+      await generator()(checkIn());
+
+      const [reply] = published();
+      expect(reply).toMatchObject({ resourceLine: softResourceLine("en-US"), resourceLineKind: "soft" });
+      expect(reply?.text.endsWith(`\n\n${softResourceLine("en-US")}`)).toBe(true);
+    });
+
+    it("leaves the line out after a reply recorded with it, though the teen's locale changed since", async () => {
+      // Shown in Spanish; the teen's next turn comes in English, whose line that reply's text does not hold.
+      await earlier(2, "ok", `Aquí sigo contigo.\n\n${softResourceLine("es-MX")}`, { resourceLineKind: "soft" });
+
+      await generator()(checkIn("en-US"));
+
+      const [reply] = published();
+      expect(reply?.resourceLine).toBeUndefined();
+      expect(reply?.resourceLineKind).toBeUndefined();
+      expect(reply?.text).not.toContain(softResourceLine("en-US"));
+    });
+
+    it("shows the line again after a reply that only quotes its words, not recorded with it", async () => {
+      // The persona repeated the line in its own words (or the reply was kept before the line was recorded): not shown by us.
+      await earlier(2, "what was that number again", `You asked for it: ${softResourceLine("en-US")}`);
+
+      await generator()(checkIn("en-US"));
+
+      expect(published()[0]).toMatchObject({ resourceLine: softResourceLine("en-US"), resourceLineKind: "soft" });
+    });
+
+    it("shows the teen's own line after a reply that carried the line for someone they know", async () => {
+      await earlier(2, "my friend said she wants to die", `Thank you for telling me.\n\n${worriedAboutSomeoneLine("en-US")}`, { resourceLineKind: "someone_at_risk" });
+
+      await generator()(checkIn("en-US"));
+
+      expect(published()[0]).toMatchObject({ resourceLineKind: "soft" });
+    });
+
+    it("leaves the line out in a group whose turn before carried it on its first reply, not its last", async () => {
+      const base = { sessionId: t.sessionId, seq: 2, messageId: "m2", userId: t.userId, personaId: "courage" };
+      await messages.putOnce({ ...base, role: "user", content: "ok", status: "delivered" });
+      await messages.putOnce({ ...base, role: "assistant", content: `I'm glad you're here.\n\n${softResourceLine("en-US")}`, status: "delivered", resourceLineKind: "soft" });
+      await messages.putOnce({ ...base, personaId: "comfort", replyIndex: 1, role: "assistant", content: "Me too.", status: "delivered" });
+
+      await generator()(checkIn("en-US", { personaIds: ["courage", "comfort"] }));
+
+      expect(published().length).toBeGreaterThan(0);
+      expect(published().every((reply) => reply.resourceLineKind === undefined && !reply.text.includes(softResourceLine("en-US")))).toBe(true);
+    });
   });
 
   it("refuses a screened message that carries no content", async () => {

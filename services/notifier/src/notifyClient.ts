@@ -313,6 +313,7 @@ export const createNotifier = (ports: NotifierPorts) => {
           model: data.model,
           ...(data.usage ? { usage: data.usage } : {}),
           ...(data.cost ? { cost: data.cost } : {}),
+          ...(data.resourceLineKind ? { resourceLineKind: data.resourceLineKind } : {}),
         },
         ...(data.connectionId ? { fallbackConnectionId: data.connectionId } : {}),
       });

@@ -82,6 +82,12 @@ describe("notifier: notifyClient", () => {
     ]);
   });
 
+  it("carries the reply's resource line on its report, so storage keeps it with the reply", async () => {
+    await notifier.replyScreened(delivered(replyScreenedRequest(t, { resourceLineKind: "someone_at_risk" })));
+
+    expect(publisher.ofType("ReplyDelivered")[0]?.data.reply).toMatchObject({ resourceLineKind: "someone_at_risk" });
+  });
+
   it("ends a streamed reply with stream_end, saying whether final screening retracted it", async () => {
     await notifier.replyScreened(delivered(replyScreenedRequest(t, { streamed: true, replaced: true, text: "Let's talk about something else." })));
 

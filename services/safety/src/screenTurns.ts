@@ -106,6 +106,7 @@ export const createScreener = (ports: SafetyPorts) => ({
         streamed: data.streamed,
         usage: data.usage,
         ...(data.cost ? { cost: data.cost } : {}),
+        ...(data.resourceLineKind ? { resourceLineKind: data.resourceLineKind } : {}),
         ...(data.connectionId ? { connectionId: data.connectionId } : {}),
         ...(data.receivedAt ? { receivedAt: data.receivedAt } : {}),
       },

@@ -100,10 +100,11 @@ describe("safety: screenTurns", () => {
     const resourceLine = softResourceLine("es-MX");
     const text = `Deberías hacerte daño.\n\n${resourceLine}`;
 
-    await screener.replyGenerated(delivered(replyGeneratedRequest(turn(), { text, locale: "es-MX", resourceLine })));
+    await screener.replyGenerated(delivered(replyGeneratedRequest(turn(), { text, locale: "es-MX", resourceLine, resourceLineKind: "soft" })));
 
     const screened = publisher.ofType("ReplyScreened")[0]?.data;
-    expect(screened).toMatchObject({ text: `${replacedOutputReply("es-MX")}\n\n${resourceLine}`, replaced: true });
+    // Its kind travels on with it, so storage records that the teen was shown the line.
+    expect(screened).toMatchObject({ text: `${replacedOutputReply("es-MX")}\n\n${resourceLine}`, replaced: true, resourceLineKind: "soft" });
     expect(replacedOutputReply("es-MX")).not.toBe(replacedOutputReply("en-US"));
   });
 

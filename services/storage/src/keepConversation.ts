@@ -135,6 +135,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
           ...(reply.cost ? { cost: reply.cost } : {}),
           replaced: reply.replaced,
           categories: reply.categories,
+          ...(reply.resourceLineKind ? { resourceLineKind: reply.resourceLineKind } : {}),
         });
         const notice = data.replyId === safetyNoticeReplyId(data.messageId);
         // A notice MessageScreened kept first waits for its status; a reply is only ever kept from here.

@@ -120,6 +120,18 @@ describe("storage: keepConversation", () => {
     expect(await messages.get(t.sessionId, 1, "assistant", 1)).toMatchObject({ personaId: "courage", personaName: "Courage", usage, cost, replyIndex: 1, model: "gpt-test" });
   });
 
+  it("keeps the resource line a reply carried, by its kind, and none on a reply without one", async () => {
+    const plain = turn({ sessionId: t.sessionId, seq: 2 });
+    const withLine = { personaId: "companion", text: "I'm glad you told me.\n\nIf things ever feel like too much, you can reach 988.", replaced: false, categories: [], model: "offline" };
+
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(t, { reply: { ...withLine, resourceLineKind: "soft" } })));
+    await keeper.replyDelivered(delivered(replyDeliveredRequest(plain, { reply: withLine })));
+
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ resourceLineKind: "soft" });
+    // Its words alone do not make it one: the next turn would show the line again.
+    expect((await messages.get(t.sessionId, 2, "assistant"))?.resourceLineKind).toBeUndefined();
+  });
+
   it("keeps a safety notice from its delivery report when the report overtakes MessageScreened, with its status", async () => {
     const crisis = { action: "crisis" as const, categories: ["self_harm"], lexiconVersion: "2026.03" };
     const notice = { personaId: "companion", text: crisisReply(), replaced: false, categories: ["self_harm"], model: "safety" };

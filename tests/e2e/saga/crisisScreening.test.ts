@@ -20,6 +20,9 @@ const UNLISTED_CRISES: readonly { text: string; locale: string; helpline: string
 ];
 
 const SECOND_OPINION_FAREWELL = "it's almost time";
+/** Asked after a crisis's check-in, the persona quotes the soft resource line back in its own reply. */
+const ASKS_FOR_THE_NUMBER = "wait what was that number you said";
+const QUOTED_LINE_REPLY = `Of course. Here it is again: ${softResourceLine("en-US")}`;
 
 const asksFor = (text: string) => (request: RecordedRequest) => JSON.stringify(request.messages ?? []).includes(text);
 /** A structured request is the safety service's second opinion on a message its classifier is unsure of. */
@@ -35,7 +38,7 @@ describe("crisis screening over the WebSocket", () => {
       // other message it is asked about as ordinary, as a careful reader would "i told my best friend i love her" alone.
       defaultBehaviour: {
         reply: (request) => {
-          if (!isSecondOpinion(request)) return CHAT_REPLY;
+          if (!isSecondOpinion(request)) return request.messages?.at(-1)?.content === ASKS_FOR_THE_NUMBER ? QUOTED_LINE_REPLY : CHAT_REPLY;
           return asksFor(SECOND_OPINION_FAREWELL)(request)
             ? JSON.stringify({ level: "crisis", category: "farewell", reason: "a goodbye" })
             : JSON.stringify({ level: "none", category: "none", reason: "nothing of risk on its own" });
@@ -158,10 +161,13 @@ describe("crisis screening over the WebSocket", () => {
 
   // Each follow-up is ordinary alone (the second opinion, asked about it alone, would say so) and read together with the
   // roof under the context thresholds: only the rule that a crisis continues makes it one, "whatever happens happens" by
-  // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor).
+  // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor), "ok
+  // gn" and "ok i did it", under both floors, as a sign-off and the act itself (actingNow.ts).
   it.each([
     ["teen-crisis-5", "whatever happens happens"],
     ["teen-crisis-6", "bye everybody"],
+    ["teen-crisis-8", "ok gn"],
+    ["teen-crisis-9", "ok i did it"],
   ])("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona, checking in (%s: %j)", async (teen, followUp) => {
     const client = await ChatClient.connect(env.cloud.endpoints, teen);
     const sessionId = await startSession(client, "en-US");
@@ -197,6 +203,38 @@ describe("crisis screening over the WebSocket", () => {
     expect(askedNext.some((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
     expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
     expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
+    await client.close();
+  });
+
+  // Whether the teen was just shown the line is recorded with the stored reply that carried it: a persona quoting the
+  // line's words did not show it, so the check-in after that reply carries it again.
+  it("puts the resource line under a check-in after a reply that only quoted it, not under one right after the line", async () => {
+    const teen = "teen-crisis-7";
+    const client = await ChatClient.connect(env.cloud.endpoints, teen);
+    const sessionId = await startSession(client, "en-US");
+    const readApi = await readApiAs(env.cloud.endpoints, teen);
+    const line = softResourceLine("en-US");
+    /** Sends a message and waits for its reply to be shown and then stored: the next turn's history is read from storage. */
+    const answer = async (content: string) => {
+      const messageId = (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
+      const reply = await client.waitFor("reply", (p) => p.messageId === messageId);
+      await until(async () => ((await readApi.sessionMessages(sessionId)).some((m) => m.role === "assistant" && m.messageId === messageId) ? true : undefined), `the reply to ${content} stored`);
+      return String(reply.payload.text);
+    };
+
+    const crisis = await client.request("message", { sessionId, content: "i'm up on the roof of my building right now" }, "message_received");
+    await client.waitFor("safety_notice", (p) => p.messageId === crisis.payload.messageId);
+    const checkIn = await answer("can we talk about something else");
+    const quoting = await answer(ASKS_FOR_THE_NUMBER);
+    const afterQuote = await answer("ok thanks");
+
+    expect(checkIn).toBe(`${CHAT_REPLY}\n\n${line}`);
+    // Right after the line: the persona's own words only, though they quote it.
+    expect(quoting).toBe(QUOTED_LINE_REPLY);
+    // The quote was the persona's, not the line: the next check-in carries it.
+    expect(afterQuote).toBe(`${CHAT_REPLY}\n\n${line}`);
+    const askedAfterQuote = server.requests.filter((r) => r.messages?.at(-1)?.content === "ok thanks");
+    expect(askedAfterQuote.some((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
     await client.close();
   });
 

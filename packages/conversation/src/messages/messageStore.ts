@@ -34,6 +34,12 @@ export interface MessageRecord {
   cost?: { usd: number; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number };
   replaced?: boolean;
   categories?: string[];
+  /**
+   * The resource line generation put under a reply (`soft`: the teen's own helplines; `someone_at_risk`: help for someone
+   * they know). The next turn tells from it whether the teen was just shown the line; absent, as on replies kept before
+   * it was recorded, means none.
+   */
+  resourceLineKind?: "soft" | "someone_at_risk";
   /** A failed turn's teen message: what the client was told (or, away then, is told on its next resume). */
   failure?: TurnFailure;
   createdAt: string;

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -64,6 +64,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "d84e8d15ea6fb7a042a41c1301f821a00add5c130cdd1065267935e7c4bfac46",
       "ordinary.jsonl": "8682f553aa73992a03e708fcd84da7383987b8575b0855833bd5f7b9e0918a16",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to the sign-off rule after a crisis (actingNow.ts) and lexicon 2026.12.12, so it is no longer blind",
+  },
+  {
+    writer: "writer-b8",
+    received: "2026-12-07",
+    directory: BLIND_B8_DIR,
+    sha256: {
+      "risk.jsonl": "78c3fd16af565b26f822218bc71ee9a916d30a4e9686112f6a16f5da904dc9ef",
+      "ordinary.jsonl": "0a95247602a983bdc84b737745be629a3a1d2a25707970b268d55d5b020851a5",
     },
     note: "never trained or tuned on; its misses were not read",
   },

@@ -16,6 +16,7 @@ import {
   type ModelThresholds,
 } from "../../src/classifier/model";
 import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingExample, type TrainingOptions } from "../../src/classifier/train";
+import { saysActingNow } from "../../src/actingNow";
 import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
@@ -154,6 +155,8 @@ export interface ExampleReading {
   earlier: readonly EarlierReading[];
   /** The message names a plan's detail (riskScreen.ts, namesPlanDetail). */
   planDetail: boolean;
+  /** The message says the teen is leaving, saying goodbye or acting now (actingNow.ts). */
+  actingNow: boolean;
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -177,6 +180,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     farewellBefore: example.context.length > 0 ? farewellBefore(classifier, example.context) : 0,
     earlier: example.context.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
     planDetail: namesPlanDetail(classifier, prepared),
+    actingNow: saysActingNow(prepared),
   };
 }
 
@@ -200,9 +204,10 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   }
   // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
-  // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here).
+  // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here), and
+  // into a message that says the teen is acting now (actingNow.ts).
   const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
-  if (level !== "crisis" && continuesCrisis(reading.risk, reading.planDetail) && crisisEarlier) level = "crisis";
+  if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow) && crisisEarlier) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
   if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
   // A crisis earlier in the session is still in the conversation: a concern at least (riskScreen.ts).

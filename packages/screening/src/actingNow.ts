@@ -1,0 +1,107 @@
+// What, said after a crisis earlier in the session, tells that the teen is leaving, saying goodbye or acting now.
+
+import { compileLexiconPattern } from "./lexiconPattern";
+import type { PreparedText } from "./normalize";
+
+/**
+ * Alone these are everyday words ("ok goodnight", "leaving now", "i did it", "ya me voy"); after "i've got the pills
+ * counted out" or "tengo la soga en el clóset" they are the plan going on: a sign-off, a departure with nowhere named,
+ * the act done or begun, the wait for the house to sleep. Each reads mild to the classifier (P(risk) 0.25–0.45), under
+ * the floors at which a follow-up continues a crisis (riskScreen.ts), so they are named here. Each ends its clause, or
+ * ends in "now": "it's time" is not "it's time for dinner", "while i wait" not "while i wait for my ride". Patterns run
+ * over the matching form (normalize.ts: lower case, no accents, apostrophes dropped, "ya" read as "you").
+ */
+const SIGN_OFF_PATTERNS: readonly string[] = [
+  "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
+  "(?<=^|\\. |ok |okay |k |anyway |well |so )(night|nite)( all| everyone| yall| you all)?{end}",
+];
+
+/** A departure or the act: taken back by a negation right before it ("i'm not leaving", "no me voy"); a goodbye is not. */
+const ACT_PATTERNS: readonly string[] = [
+  // Leaving now, with nowhere named.
+  "(leaving|heading (out|over|there|off)|going (out|there|over)|walking (there|over)|on my way|off i go|im bouncing|i m bouncing)( now| rn| right now)?{end}",
+  "(gotta|got to|have to|gonna|going to|should|i will|ill|i ll) go( now| rn| right now)?{end}",
+  "(ya )?me (voy|fui)( ya| ahora| ahorita| de aqui)?{end}",
+  "(ya )?(voy saliendo|salgo ya|ya salgo)",
+  "(im|i m|i am) (here|outside|there) (now|rn|right now)",
+  // The act, begun or done.
+  "(its|it s|it is) time( now| tonight)?{end}",
+  "(ya )?es (la )?hora{end}",
+  "(i|i ve|ive|i have|i just|just) (just )?(did|done) it( again| now| just now)?{end}",
+  "(just )?took (em|them|it|all of them|all of it|the pills|the whole bottle)( all)?( now| just now)?{end}",
+  "(doing|gonna do|going to do|about to do) it( now| rn| right now| tonight)",
+  "ya lo (hice|estoy haciendo)",
+  "lo (voy a hacer|hago) (ya|ahora|ahorita|hoy)",
+  "here goes( nothing)?{end}",
+  "no (turning|going) back( now)?{end}",
+  "wish me luck{end}",
+  "(ahora si|ya no hay vuelta atras){end}",
+  "(im|i m|i am) ready( now)?{end}",
+  "(ya )?estoy list[oa]{end}",
+  "(i )?(have|got) enough( now)?{end}",
+  "ya (tengo|junte) (suficientes|las suficientes|los suficientes)",
+  "no one can stop me|nobody can stop me|nadie me (va a|puede) (detener|parar)",
+  // Waiting for the moment.
+  "while i wait{end}|mientras espero{end}",
+  "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",
+  "ya se (durmieron|durmio)( todos)?",
+  "(one|una) (last|ultima) (time|vez){end}|(?<!the )last one{end}",
+];
+
+// Compiled with the lexicon's macros first: the negation's own spaces must stay literal.
+const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|wont|no|nunca|ni) )";
+const SIGN_OFFS = SIGN_OFF_PATTERNS.map(compileLexiconPattern);
+const ACTS = ACT_PATTERNS.map((source) => new RegExp(`${RIGHT_AFTER_A_NEGATION}${compileLexiconPattern(source).source}`, "u"));
+
+/**
+ * Said of help sought, of being safe or calmer, of a plan for tomorrow or of good news ("ok i'm at the ER now, bye",
+ * "goodnight. i feel a little better", "ok gn, talk tomorrow", "i did it!! i passed my driving test"), or the earlier
+ * words taken back ("haha no not like that. ok gn"): the persona's check-in answers these, not a second safety notice.
+ * Thanks are not among them ("thank you for everything. goodbye" is the farewell itself), nor "i'm fine", which is what
+ * a teen hiding a plan says too, nor a sister or a friend told goodnight.
+ */
+const SAFE_NOW = compileLexiconPattern(
+  [
+    // Help sought from someone who can give it.
+    "(called|call|calling|told|tell|telling|texted|text|talked|talk|talking|woke|wake|waking) (up )?(to )?(my |the |a |an )?(mom|mum|mama|dad|papa|parents|aunt|aunty|auntie|uncle|grandma|nana|grandpa|counsel+ors?|therapists?|teacher|coach|nurse|doctor|hotline|helpline|crisis line|988|911|an adult)",
+    "hotline|helpline|988|911|crisis line|counsel+ors?|therapists?|psicolog[oa]s?|terapeuta|hospital|the er|emergency room|urgent care|ambulance|ambulancia|nurses office|the nurse|a doctor|the doctor|el doctor|la doctora|linea de (ayuda|crisis)",
+    "(my |the )?(mom|mum|dad|parents|aunt|grandma|grandpa)( s| is| are)? (here|with me|sitting with me|on (her|his|their) way( here)?|coming to get me)",
+    "(le|les) (dije|conte|hable|llame)|llame a|hable con|(voy a|manana) (hablar|hablo|le cuento|les cuento|le digo|les digo)|le voy a (contar|decir)",
+    "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",
+    "(going|go|went|walking|heading) (down ?stairs |up ?stairs |over |back |next door )?to (my )?(mom|mum|dad|parents|grandma|nana|grandpa|aunt|aunty|uncle)( s)?( room)?",
+    // Safe, calmer, the means put away.
+    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)|calming down|calmed down|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
+    "(put|putting) (them|it|the pills|the blade|the rope) (back|away)|locked (them|it) (up|away)|flushed (them|it)|threw (them|it) (out|away)|gave (them|it) to (my|the)|lo tire|las tire|los tire|las guarde|lo guarde",
+    // Tomorrow, or good news.
+    "(talk|see you|see u|text you|text u|chat) (tomorrow|tmrw|tmr|in the morning)|manana (hablamos|te escribo|te cuento)",
+    "(passed|aced) (my|the|a) (test|exam|driving test|drivers test|road test|final|finals|quiz|class)|(won|got into|got in to|got accepted|made) (the|my|a) (game|match|team|college|program|job|part|role)",
+    // The earlier words taken back.
+    "not like that|not what i meant|jk|just kidding|kidding|joking|es broma|no es en serio",
+  ].join("|"),
+);
+
+// Help that failed or was refused is no help: "the doctor can't help me. bye", "called 988 and hung up. it's time".
+const HELP_FAILED = compileLexiconPattern(
+  "(cant|can t|cannot|couldnt|wont|will not|doesnt|does not|didnt|did not|never) (help|answer|answered|pick up|picked up|understand|care|listen)|(no|nobody|no one|no hotline|no doctor|no therapist) (can|could|will|would) help|hung up|on hold|no answer|nadie (me )?(puede|va a) ayudar|no (me )?(sirve|sirvio|ayuda|ayudo|contestan|contesto)",
+);
+
+// A farewell's own words stay a farewell whoever else is named: "i called him one last time", "texted my sister goodnight".
+const FAREWELL_WORDS = compileLexiconPattern(
+  "good ?bye|one last time|one more time|last time|(por )?ultima vez|i love (you|her|him|them)|love you all|take care of|feed (the|my)|look after|cuiden|cuida a|despedirme|me despido|(texted|told|said|called) (my |the )?\\w+( \\w+)? (goodnight|good night|gn|bye|goodbye|i love)",
+);
+
+/** Whether the message, in one of its matching forms, names a sign-off, a departure or the act itself, help or no help. */
+export function namesActNow(prepared: PreparedText): boolean {
+  return prepared.forms.some((form) => SIGN_OFFS.some((pattern) => pattern.test(form)) || ACTS.some((pattern) => pattern.test(form)));
+}
+
+/** Whether the message speaks of help sought, safety, tomorrow or good news, with no failed help and no farewell's own words. */
+export function namesHelpOrSafety(prepared: PreparedText): boolean {
+  const { forms } = prepared;
+  return forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+}
+
+/** Whether the message says the teen is leaving, saying goodbye or acting now, and nothing of help, safety or tomorrow. */
+export function saysActingNow(prepared: PreparedText): boolean {
+  return namesActNow(prepared) && !namesHelpOrSafety(prepared);
+}

@@ -1,0 +1,120 @@
+// The words that, after a crisis earlier in the session, say the teen is leaving, saying goodbye or acting now.
+import { describe, expect, it } from "vitest";
+import { namesActNow, saysActingNow } from "./actingNow";
+import { prepareText } from "./normalize";
+
+const acting = (text: string) => saysActingNow(prepareText(text));
+
+describe("saysActingNow", () => {
+  // One case at least for each pattern, matched by that pattern alone.
+  it.each([
+    // Sign-offs.
+    "bye 🕊️",
+    "gn",
+    "adiós",
+    "gtg",
+    "ttyl",
+    "hasta luego",
+    "nos vemos",
+    "see you on the other side",
+    "see you later",
+    "catch you later",
+    "ok night",
+    // Departures with nowhere named.
+    "leaving now",
+    "heading out. don't text back",
+    "gotta go",
+    "ya me voy",
+    "ya voy saliendo para el puente",
+    "i'm outside now",
+    // The act, begun or done.
+    "it's time",
+    "ok now it's time",
+    "ya es hora",
+    "ok i did it",
+    "i just did it again",
+    "just took em",
+    "took them all",
+    "doing it now",
+    "ya lo hice otra vez",
+    "lo voy a hacer ya",
+    "ok here goes",
+    "its night. here goes",
+    "no turning back now",
+    "wish me luck",
+    "ahora sí",
+    "i'm ready",
+    "ya estoy lista",
+    "i have enough now",
+    "ya tengo suficientes",
+    "nadie me va a detener",
+    // Waiting for the moment.
+    "can u tell me a story while i wait",
+    "ok they're all asleep now",
+    "ya se durmieron todos",
+    "can you tell me a nice story. last one",
+    // A negation of something else does not take a goodbye back.
+    "never mind bye",
+    "no regrets goodbye",
+    "i never mattered, bye",
+    // Help named, but failed, or a farewell's own words beside it.
+    "the doctor can't help me. bye",
+    "no hotline can help me. gn",
+    "called 988 and hung up. it's time",
+    "i called the hotline and they put me on hold. bye",
+    "ok im leaving now. i called him one last time",
+    "texted my sister goodnight. bye",
+    "hablé con mi hermana por última vez. adiós",
+    "thank you for everything. goodbye",
+    // Words that name help or good news only near it.
+    "my dog passed away last year. ok it's time",
+    "what do i say in the note. ok it's time",
+    "my mom is coming home at 6 so its time now",
+  ])("%j is a sign-off, a departure or the act", (text) => {
+    expect(acting(text)).toBe(true);
+  });
+
+  // Each names a sign-off or the act: only the help, safety, tomorrow or good news beside it keeps the check-in.
+  it.each([
+    "ok going to the hospital, bye",
+    "ok i'm on my way to the ER now, bye",
+    "my dad is taking me to the hospital, gotta go",
+    "ok i did it. i'm at the hospital",
+    "goodnight. i feel a little better",
+    "ok im calming down. goodnight",
+    "ok gn, talk tomorrow",
+    "ok i put them back in the bottle. goodnight",
+    "i did it. my mom is sitting with me now",
+    "ok im leaving. going downstairs to my dad",
+    "ok i'm ready. what do i say when they pick up",
+    "ya estoy más tranquila, buenas noches",
+    "buenas noches, mañana hablo con la psicóloga",
+    "ya lo hice, le conté a mi mamá",
+    "i told my mom everything. gn",
+    "woke up my dad. ok bye",
+    "i did it!! i passed my driving test",
+    "haha no not like that. ok gn",
+  ])("%j says help, safety or tomorrow, so it is not", (text) => {
+    expect(namesActNow(prepareText(text))).toBe(true);
+    expect(acting(text)).toBe(false);
+  });
+
+  // A departure or the act negated right before it; not at the end of its clause; not the writer's act; everyday talk.
+  it.each([
+    "i'm not leaving",
+    "no me voy",
+    "i promise i'm not going to do it tonight",
+    "it's time for dinner, my mom is calling",
+    "while i wait for my mom to pick me up",
+    "i'm on my way to my grandma's",
+    "im on my way to the ER with my dad",
+    "who did it",
+    "have you done it yet",
+    "the last one was better",
+    "what should we do this weekend",
+    "i'm going to the game on friday",
+    "me voy a dormir temprano hoy",
+  ])("%j is not", (text) => {
+    expect(acting(text)).toBe(false);
+  });
+});
