@@ -4,6 +4,7 @@ import { addActivitiesTheListNames } from "./activityGazetteer.js";
 import { dropDaysOwningEvents, extendEventsOverModifiers, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
+import { completeSpanishGoals } from "./completeSpanishGoals.js";
 import { findHabits } from "./findHabits.js";
 import { addSpanishFeelings } from "./findSpanishFeelings.js";
 import { addSpanishHabits } from "./findSpanishHabits.js";
@@ -60,6 +61,7 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   addJobs,
   addActivitiesTheListNames,
   completeDanglingGoals,
+  completeSpanishGoals,
   addGoalsAfterTaggers,
   dropTitlesReadIntoWords,
   joinTitlesToTheirSurnames,
