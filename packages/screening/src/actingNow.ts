@@ -2,6 +2,7 @@
 
 import { compileLexiconPattern } from "./lexiconPattern";
 import type { PreparedText } from "./normalize";
+import { EMOJI_WORDS } from "./normalizeVocabulary.data";
 
 /**
  * Alone these are everyday words ("ok goodnight", "leaving now", "i did it", "ya me voy"); after "i've got the pills
@@ -12,7 +13,7 @@ import type { PreparedText } from "./normalize";
  * over the matching form (normalize.ts: lower case, no accents, apostrophes dropped, "ya" read as "you").
  */
 const SIGN_OFF_PATTERNS: readonly string[] = [
-  "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
+  "(bye+|bye bye|good ?bye|farewell|brb|be right back|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(night|nite)( all| everyone| yall| you all)?{end}",
 ];
 
@@ -90,15 +91,42 @@ const FAREWELL_WORDS = compileLexiconPattern(
   "good ?bye|one last time|one more time|last time|(por )?ultima vez|i love (you|her|him|them)|love you all|take care of|feed (the|my)|look after|cuiden|cuida a|despedirme|me despido|(texted|told|said|called) (my |the )?\\w+( \\w+)? (goodnight|good night|gn|bye|goodbye|i love)",
 );
 
+/**
+ * The words emoji are read as (normalize.ts), at the end of a clause: "leaving now 👋" reads "leaving now waving", and
+ * the act ends its clause before its emoji. The pills of "just took em 💊" stay: they say what was taken.
+ */
+const EMOJI_AT_CLAUSE_END = new RegExp(
+  `(?: (?:${[...new Set(Object.values(EMOJI_WORDS))].filter((word) => word !== "pills").join("|")}))+(?= \\.|$)`,
+  "gu",
+);
+
 /** Whether the message, in one of its matching forms, names a sign-off, a departure or the act itself, help or no help. */
 export function namesActNow(prepared: PreparedText): boolean {
-  return prepared.forms.some((form) => SIGN_OFFS.some((pattern) => pattern.test(form)) || ACTS.some((pattern) => pattern.test(form)));
+  return prepared.forms.some((read) => {
+    const form = read.replace(EMOJI_AT_CLAUSE_END, "");
+    return SIGN_OFFS.some((pattern) => pattern.test(form)) || ACTS.some((pattern) => pattern.test(form));
+  });
 }
 
 /** Whether the message speaks of help sought, safety, tomorrow or good news, with no failed help and no farewell's own words. */
 export function namesHelpOrSafety(prepared: PreparedText): boolean {
   const { forms } = prepared;
   return forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+}
+
+/**
+ * A goodbye that says it is the last ("see u never", "bye forever", "this is goodbye", "hasta nunca"): after a concern
+ * earlier in the session ("im so done with everything, not just the game"), the farewell that follows hopelessness.
+ */
+const FINAL_GOODBYES = [
+  // Said to everyone, not to a room or a subject ("goodbye forever room 204").
+  "see (you|u) never|see (you|u) on the other side|(bye|goodbye|good bye|farewell) (forever|for good|for real this time)( (everyone|everybody|guys|yall|world|all))?{end}|this is (goodbye|my goodbye)|last goodbye|final goodbye",
+  "hasta nunca|(adios|chao|chau) para siempre|me despido para siempre|este es mi (ultimo )?adios|ultimo adios",
+].map(compileLexiconPattern);
+
+/** Whether the message, with no help or safety beside it, says goodbye as the last time. */
+export function saysFinalGoodbye(prepared: PreparedText): boolean {
+  return prepared.forms.some((form) => FINAL_GOODBYES.some((pattern) => pattern.test(form))) && !namesHelpOrSafety(prepared);
 }
 
 /** Whether the message says the teen is leaving, saying goodbye or acting now, and nothing of help, safety or tomorrow. */

@@ -1,6 +1,6 @@
 // The words that, after a crisis earlier in the session, say the teen is leaving, saying goodbye or acting now.
 import { describe, expect, it } from "vitest";
-import { namesActNow, saysActingNow } from "./actingNow";
+import { namesActNow, saysActingNow, saysFinalGoodbye } from "./actingNow";
 import { prepareText } from "./normalize";
 
 const acting = (text: string) => saysActingNow(prepareText(text));
@@ -53,6 +53,13 @@ describe("saysActingNow", () => {
     "ok they're all asleep now",
     "ya se durmieron todos",
     "can you tell me a nice story. last one",
+    // The words emoji are read as, after the act, end nothing: "leaving now 👋" reads "leaving now waving".
+    "leaving now 👋",
+    "i did it 😭",
+    "ok its time 🪦",
+    // Back in a moment, to the bathroom the blade is in.
+    "brb bathroom",
+    "bathroom again brb",
     // A negation of something else does not take a goodbye back.
     "never mind bye",
     "no regrets goodbye",
@@ -117,4 +124,15 @@ describe("saysActingNow", () => {
   ])("%j is not", (text) => {
     expect(acting(text)).toBe(false);
   });
+
+  it.each(["gg. see u never", "bye forever", "goodbye for good everyone", "this is goodbye", "hasta nunca", "adiós para siempre"])("%j is a last goodbye", (text) => {
+    expect(saysFinalGoodbye(prepareText(text))).toBe(true);
+  });
+
+  it.each(["last day of school!!! goodbye forever room 204 👋", "goodbye forever algebra", "bye for now", "see u tomorrow"])(
+    "%j is no last goodbye",
+    (text) => {
+      expect(saysFinalGoodbye(prepareText(text))).toBe(false);
+    },
+  );
 });

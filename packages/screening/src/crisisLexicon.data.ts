@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.12";
+export const CRISIS_LEXICON_VERSION = "2026.12.13";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -317,7 +317,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
-      "goodbye forever",
+      // Said to everyone, not to a room or a subject on the last day of school ("goodbye forever room 204", "goodbye
+      // forever algebra").
+      "goodbye forever( (everyone|everybody|guys|yall|world|all of you|to (all|everyone)))?({end}|(?= and\\b))",
       // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
       // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
       "(my )?(last|final) (day|night) alive",
@@ -332,6 +334,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(log|logging|logout|sign|signing) (off|out) (of |from )?(life|existence|this world|for good|permanently)",
       "(uninstall|uninstalling|delete|deleting|deleted) ({me}|me) (from )?(life|existence|this world|the world)",
       "permanent (sleep|nap|vacation|solution|exit)",
+      // Becoming a train's or a truck's problem: "thinking about becoming the 7:15 train's problem tomorrow morning".
+      "(become|becoming|be|being) (the |a )?([0-9: ]+ )?(train|trains|truck|trucks|bus|buses|subway|metro|tram)s? (problem|problems)",
       "(want|wanna|ready) to {adv}(sleep|go to sleep) (forever|and never wake up|for good)",
     ],
   },
@@ -554,6 +558,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
+      // How high, for certain: "how many floors so it's certain", "how high does it have to be to be sure", asked for a
+      // story or not.
+      "how (many|much) (floors|stories|storeys|feet|ft|meters|metres) (so|until|till|for|before|to make sure|would make) (it s|its|it is|it would be|it ll be|you re|youre|you are|she s|shes|he s|hes|i m|im|it s definitely|its definitely) {adv}(certain|guaranteed|sure|fatal|deadly|lethal|final|over|dead)",
+      "how (high|tall|many floors up|far down) (would|does|do|should) (it|you|i|a building|a bridge|the fall) (need to|have to|gotta) be (to be |for it to be |so its |so it s )?(certain|sure|fatal|deadly|lethal|guaranteed)",
+      // A rope kept where the writer sleeps or dresses ("got the rope sorted in my wardrobe"), not for a swing or a trip.
+      "(got|have|keep|keeping|kept|hid|hidden|hiding|stashed|put) (the|a|my) (rope|noose)( \\w+){0,2} (in|under|behind|inside) (my|me|the) (wardrobe|closet|bed|room|bedroom|drawer)(?! for)(?![^.]*\\b(swing|tire|tyre|climbing|camping|tent|boat|tow|gym|pe|project|costume|halloween|moving|boxes|skipping|jump)\\b)",
       // The means kept for the worst moment ("got the rope in me wardrobe for when it gets too much"), or bought with
       // "don't ask what for".
       // Kept by the writer ("got", "keeping", "saving", "hid"), for when it is too much, not "too bad" or "worse", which is

@@ -927,3 +927,31 @@ describe("2026.12.12: topping oneself, the means kept for the worst moment, hidd
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
   });
 });
+
+describe("2026.12.13: a train's problem, how high for certain, a rope where the writer sleeps, goodbye forever to everyone", () => {
+  it.each([
+    ["thinking about becoming the 6:40 train's problem tomorrow", "crisis.end_it_all"],
+    ["gonna be the truck's problem tonight", "crisis.end_it_all"],
+    ["writing a story where the girl jumps. how many floors so it's certain?", "crisis.suicide_method"],
+    ["how high does a bridge have to be to be certain", "crisis.suicide_method"],
+    ["got the rope sorted in my wardrobe", "crisis.suicide_method"],
+    ["i have the rope hidden under my bed", "crisis.suicide_method"],
+    ["goodbye forever everyone", "crisis.end_it_all"],
+    ["this is it. goodbye forever", "crisis.end_it_all"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "the bus problem at my school is insane",
+    "how many floors is the empire state building",
+    "how many floors until the top of the tower in the game",
+    "got the rope in my closet for the tire swing",
+    "i keep a jump rope under my bed",
+    "last day of school!!! goodbye forever room 204 👋",
+    "goodbye forever algebra",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.end_it_all", "crisis.suicide_method"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+});
