@@ -25,6 +25,11 @@ describe("completeSpanishGoals", () => {
     // Not past a word that opens another clause.
     ["quiero comprar un carro pero no tengo dinero", "comprar un", "comprar un carro"],
     ["quiero ser la primera de mi familia que termina la uni en la ciudad", "ser la", "ser la primera de mi familia que termina la uni"],
+    // Not into English, a time, or who it is done with; cut back from a word it cannot end on before a date.
+    ["mi sueño es jugar en la liga with my best friend someday", "jugar en la", "jugar en la liga"],
+    ["quiero entrar a la universidad de los andes el próximo año", "entrar a la universidad de los", "entrar a la universidad de los andes"],
+    ["quiero aprender a tocar la guitarra con mi tío", "aprender a tocar la guitarra con", "aprender a tocar la guitarra"],
+    ["quiero ir a la fiesta del sábado con mis amigas", "ir a la fiesta del", "ir a la fiesta"],
   ])("%j: %j becomes %j", (text, goalWords, expected) => {
     expect(completed(text, goalWords)).toBe(expected);
   });
