@@ -2,6 +2,7 @@
 
 import { compileLexiconPattern } from "./lexiconPattern";
 import type { PreparedText } from "./normalize";
+import { EMOJI_WORDS } from "./normalizeVocabulary.data";
 
 /**
  * Alone these are everyday words ("ok goodnight", "leaving now", "i did it", "ya me voy"); after "i've got the pills
@@ -14,6 +15,9 @@ import type { PreparedText } from "./normalize";
 const SIGN_OFF_PATTERNS: readonly string[] = [
   "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(night|nite)( all| everyone| yall| you all)?{end}",
+  // Back in a moment, alone or to where the means are ("brb bathroom" after a relapse told); not "brb pizza is here" or
+  // "brb charging my phone", a promise to come back.
+  "(?<=^|\\. |ok |okay |k |anyway |well |so )(brb|be right back)( (bathroom|shower|my room))?{end}|(bathroom|shower|my room)( again)? (brb|be right back){end}",
 ];
 
 /** A departure or the act: taken back by a negation right before it ("i'm not leaving", "no me voy"); a goodbye is not. */
@@ -90,15 +94,56 @@ const FAREWELL_WORDS = compileLexiconPattern(
   "good ?bye|one last time|one more time|last time|(por )?ultima vez|i love (you|her|him|them)|love you all|take care of|feed (the|my)|look after|cuiden|cuida a|despedirme|me despido|(texted|told|said|called) (my |the )?\\w+( \\w+)? (goodnight|good night|gn|bye|goodbye|i love)",
 );
 
+/**
+ * The words farewell and grief emoji are read as (normalize.ts), at the end of a clause: "leaving now 👋" reads
+ * "leaving now waving", and the act ends its clause before them. Not the glad ones ("i did it 🔥🔥", "here goes
+ * nothing 😂"), nor words a teen types as often as an emoji gives them ("sleep", "tired", "please").
+ */
+const FAREWELL_EMOJI = new Set(["waving", "sobbing", "crying", "sad", "broken", "heart", "black", "skull", "grave", "coffin", "urn", "wilted", "weary", "pleading", "blank", "melting"]);
+const EMOJI_AT_CLAUSE_END = new RegExp(
+  `(?: (?:${[...new Set(Object.values(EMOJI_WORDS))].filter((words) => words.split(" ").every((word) => FAREWELL_EMOJI.has(word))).join("|")}))+(?= \\.|$)`,
+  "gu",
+);
+const withoutFarewellEmoji = (form: string) => form.replace(EMOJI_AT_CLAUSE_END, "");
+
 /** Whether the message, in one of its matching forms, names a sign-off, a departure or the act itself, help or no help. */
 export function namesActNow(prepared: PreparedText): boolean {
-  return prepared.forms.some((form) => SIGN_OFFS.some((pattern) => pattern.test(form)) || ACTS.some((pattern) => pattern.test(form)));
+  return prepared.forms.some((read) => {
+    const form = withoutFarewellEmoji(read);
+    return SIGN_OFFS.some((pattern) => pattern.test(form)) || ACTS.some((pattern) => pattern.test(form));
+  });
 }
 
 /** Whether the message speaks of help sought, safety, tomorrow or good news, with no failed help and no farewell's own words. */
 export function namesHelpOrSafety(prepared: PreparedText): boolean {
   const { forms } = prepared;
   return forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+}
+
+/**
+ * A goodbye that says it is the last ("see u never", "bye forever", "this is goodbye", "hasta nunca"), as the whole
+ * message after a filler ("gg.", "ok", "well") and before an addressee ("everyone", "guys", "mom"): after a concern
+ * earlier in the session ("im so done with everything, not just the game"), the farewell that follows hopelessness. A
+ * goodbye with an object or a place is to that ("blocked him. hasta nunca", "leaving this server, bye for good", "we
+ * said our final goodbye at the airport"), and is not read so.
+ */
+const FINAL_GOODBYE = new RegExp(
+  `^(?:(?:ok|okay|k|well|welp|anyway|anyways|whatever|so|so yeah|gg|alright|ight|yeah|bueno|pues|ya|you|y)(?: \\.)? )*(?:${[
+    "see (?:you|u) never|see (?:you|u) on the other side|(?:bye|goodbye|good bye|farewell) (?:forever|for ever|for good|for real this time)|this is (?:goodbye|my goodbye)|(?:my )?(?:last|final) goodbye",
+    "hasta nunca|(?:adios|chao|chau) para siempre|me despido para siempre|este es mi (?:ultimo )?adios|(?:mi )?ultimo adios",
+  ].join("|")})(?: (?:everyone|everybody|guys|yall|world|all|all of you|mom|mum|dad|friends|my friends|a todos|todos|chicos|i guess|fr|for real))?(?: \\.)?$`,
+  "u",
+);
+// Blocked, deleted or left behind: a goodbye to a person, an app or a place, whatever the words beside it.
+const GOODBYE_TO_SOMETHING = compileLexiconPattern("blocked|block|deleted|delete|deleting|unfollowed|unfollow|muted|my ex|bloquee|borre|elimine|server|discord|app|group chat|gc|school|schools|class|job|team");
+
+/** Whether the message, with no help or safety beside it, is a goodbye that says it is the last. */
+export function saysFinalGoodbye(prepared: PreparedText): boolean {
+  return (
+    prepared.forms.some((form) => FINAL_GOODBYE.test(withoutFarewellEmoji(form).trim())) &&
+    !prepared.forms.some((form) => GOODBYE_TO_SOMETHING.test(form)) &&
+    !namesHelpOrSafety(prepared)
+  );
 }
 
 /** Whether the message says the teen is leaving, saying goodbye or acting now, and nothing of help, safety or tomorrow. */

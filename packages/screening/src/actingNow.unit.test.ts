@@ -1,6 +1,6 @@
 // The words that, after a crisis earlier in the session, say the teen is leaving, saying goodbye or acting now.
 import { describe, expect, it } from "vitest";
-import { namesActNow, saysActingNow } from "./actingNow";
+import { namesActNow, saysActingNow, saysFinalGoodbye } from "./actingNow";
 import { prepareText } from "./normalize";
 
 const acting = (text: string) => saysActingNow(prepareText(text));
@@ -53,6 +53,14 @@ describe("saysActingNow", () => {
     "ok they're all asleep now",
     "ya se durmieron todos",
     "can you tell me a nice story. last one",
+    // The words emoji are read as, after the act, end nothing: "leaving now 👋" reads "leaving now waving".
+    "leaving now 👋",
+    "i did it 😭",
+    "ok its time 🪦",
+    // Back in a moment, alone or to the bathroom the blade is in.
+    "brb bathroom",
+    "bathroom again brb",
+    "ok brb",
     // A negation of something else does not take a goodbye back.
     "never mind bye",
     "no regrets goodbye",
@@ -114,7 +122,42 @@ describe("saysActingNow", () => {
     "what should we do this weekend",
     "i'm going to the game on friday",
     "me voy a dormir temprano hoy",
+    // "brb" with an errand is a promise to come back; glad emoji and typed words are no farewell's.
+    "brb my mom is calling me for dinner",
+    "brb charging my phone",
+    "ok brb gonna get some water, then can we keep talking?",
+    "i did it 🔥🔥",
+    "i did it 💯",
+    "here goes nothing 😂",
+    "ok gotta go sleep",
+    "i finally got enough sleep",
   ])("%j is not", (text) => {
     expect(acting(text)).toBe(false);
   });
+
+  it.each(["gg. see u never", "bye forever", "whatever. bye forever 👋", "ok. bye forever guys 💔", "goodbye for good everyone", "this is goodbye", "hasta nunca", "adiós para siempre"])("%j is a last goodbye", (text) => {
+    expect(saysFinalGoodbye(prepareText(text))).toBe(true);
+  });
+
+  // A goodbye to a person blocked, a place, an app or a subject, told in the past, or taken back.
+  it.each([
+    "last day of school!!! goodbye forever room 204 👋",
+    "goodbye forever algebra",
+    "bye for now",
+    "see u tomorrow",
+    "blocked him. hasta nunca",
+    "just blocked him lol see u never",
+    "dropping algebra next year. bye forever",
+    "we said our final goodbye at the airport",
+    "mi ex me escribió otra vez. lo bloqueé, hasta nunca",
+    "me cambié de escuela, hasta nunca profe Ramírez",
+    "leaving this discord server, bye for good",
+    "moving schools next week, so this is goodbye to this dump",
+    "ok see u never lol jk",
+  ])(
+    "%j is no last goodbye",
+    (text) => {
+      expect(saysFinalGoodbye(prepareText(text))).toBe(false);
+    },
+  );
 });

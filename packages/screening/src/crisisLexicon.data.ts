@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.12";
+export const CRISIS_LEXICON_VERSION = "2026.12.13";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -317,7 +317,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
       "(saying|say|said) (my )?(final|last) goodbyes?",
-      "goodbye forever",
+      // Not to a room, a subject or a thing left behind on the last day of school ("goodbye forever room 204", "goodbye
+      // forever algebra"); to a person, everyone or the end of the clause, with or without its emoji, it is.
+      // A show, a class or an era named anywhere in the message is what is left ("last episode of my fav show aired
+      // tonight, goodbye forever 😭", "deleting my old posts, goodbye forever to my minecraft youtuber era").
+      "(?<!\\b(show|episode|series|season|finale|anime|exam|exams|final|finals|class|course|teacher|posts|era|phase|account|app|tiktok|instagram|snapchat|server|game|braces)\\b.*)goodbye (forever|for ever)(?! (to )?(this |that |my |the )?(room|class|classes|ap|algebra|math|maths|chem|chemistry|biology|bio|physics|english|history|spanish|french|geometry|calculus|homework|school|high school|middle school|elementary|junior high|uniforms?|braces|retainer|cast|job|shift|exams?|finals|tests?|semester|term|summer school|gym class|pe|dorm|locker|\\d+)\\b)(?!.*\\b(show|episode|series|season|finale|anime|era|phase|posts|account|app|tiktok|instagram|snapchat|server)\\b)",
       // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
       // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
       "(my )?(last|final) (day|night) alive",
@@ -332,6 +336,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(log|logging|logout|sign|signing) (off|out) (of |from )?(life|existence|this world|for good|permanently)",
       "(uninstall|uninstalling|delete|deleting|deleted) ({me}|me) (from )?(life|existence|this world|the world)",
       "permanent (sleep|nap|vacation|solution|exit)",
+      // Becoming a train's or a truck's problem, said of the writer: "thinking about becoming the 7:15 train's problem
+      // tomorrow morning", "gonna be the L train's problem"; not "there will be train problems tomorrow".
+      "(becom(e|ing)|(im|i m|i am|i ll|ill|gonna|going to|might|will|wanna|want to) {adv}(be|become)) the ([\\w:]+ ){0,2}(trains|trucks|buses|busses|subways|metros|trams|s) problem",
       "(want|wanna|ready) to {adv}(sleep|go to sleep) (forever|and never wake up|for good)",
     ],
   },
@@ -554,6 +561,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
+      // How high, for certain: "how many floors so it's certain", "how high does it have to be to be sure", asked for a
+      // story or not.
+      "how (many|much) (floors|stories|storeys|feet|ft|meters|metres) (so|until|till|for|before|to make sure|would make) (it s|its|it is|it would be|it ll be|you re|youre|you are|she s|shes|he s|hes|i m|im|it s definitely|its definitely) {adv}(certain|guaranteed|fatal|deadly|lethal|dead)",
+      "how (high|tall|many floors up|far down) (would|does|do|should) (it|you|i|a building|a bridge|the fall) (need to|have to|gotta) be (to be |for it to be |so its |so it s )?(certain|sure|fatal|deadly|lethal|guaranteed){end}",
+      // A rope kept where the writer sleeps or dresses ("got the rope sorted in my wardrobe"), not for a swing or a trip.
+      "(got|have|keep|keeping|kept|hid|hidden|hiding|stashed|put|hung|hanging|tied) (the|a|my) (rope|noose)(?! (back|away))( \\w+){0,2} (in|under|behind|inside|from) (my|me|the) (wardrobe|closet|bed|room|bedroom|drawer|ceiling|door)(?! for)(?!.*\\b(swing|tire|tyre|climbing|climb|camping|tent|boat|sailing|tow|tug|gym|pe|project|costume|halloween|moving|boxes|skipping|jump|scouts?|knots?|hammock|dog|horse|lasso|cowboy)\\b)",
       // The means kept for the worst moment ("got the rope in me wardrobe for when it gets too much"), or bought with
       // "don't ask what for".
       // Kept by the writer ("got", "keeping", "saving", "hid"), for when it is too much, not "too bad" or "worse", which is

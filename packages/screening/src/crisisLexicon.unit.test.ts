@@ -927,3 +927,50 @@ describe("2026.12.12: topping oneself, the means kept for the worst moment, hidd
     expect(screenInput(message).matches.map((match) => match.ruleId)).toEqual(["crisis.someone_at_risk"]);
   });
 });
+
+describe("2026.12.13: a train's problem, how high for certain, a rope where the writer sleeps, goodbye forever to everyone", () => {
+  it.each([
+    ["thinking about becoming the 6:40 train's problem tomorrow", "crisis.end_it_all"],
+    ["gonna be the truck's problem tonight", "crisis.end_it_all"],
+    ["writing a story where the girl jumps. how many floors so it's certain?", "crisis.suicide_method"],
+    ["how high does a bridge have to be to be certain", "crisis.suicide_method"],
+    ["got the rope sorted in my wardrobe", "crisis.suicide_method"],
+    ["i have the rope hidden under my bed", "crisis.suicide_method"],
+    ["goodbye forever everyone", "crisis.end_it_all"],
+    ["this is it. goodbye forever", "crisis.end_it_all"],
+    ["goodbye forever 💔", "crisis.end_it_all"],
+    ["goodbye forever everyone 👋", "crisis.end_it_all"],
+    ["goodbye forever to all of you", "crisis.end_it_all"],
+    ["goodbye forever mom", "crisis.end_it_all"],
+    ["my cousin texted me saying goodbye forever and now he wont answer", "crisis.someone_at_risk"],
+    ["thinking about becoming the 5pm train's problem", "crisis.end_it_all"],
+    ["might become the 7:15's problem tomorrow", "crisis.end_it_all"],
+    ["hung a rope in my closet", "crisis.suicide_method"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "the bus problem at my school is insane",
+    "how many floors is the empire state building",
+    "how many floors until the top of the tower in the game",
+    "got the rope in my closet for the tire swing",
+    "i keep a jump rope under my bed",
+    "last day of school!!! goodbye forever room 204 👋",
+    "goodbye forever algebra",
+    "wrote my final exam. goodbye forever ap chem, you will not be missed",
+    "last episode ever of my fav show aired tonight, goodbye forever 😭",
+    "deleting all my old cringe posts, goodbye forever to my minecraft youtuber era",
+    "there will be train problems tomorrow because of the strike",
+    "is it gonna be a bus problem if i bring my bike",
+    "how many floors till it's over, this dungeon is so long",
+    "how tall does it have to be to be sure it counts as a skyscraper",
+    "i have a rope in my room i use for practicing knots for scouts",
+    "i keep a rope under my bed from when we went sailing",
+    "i put the rope back in the closet",
+    "got the rope in my closet. its for my costume",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.end_it_all", "crisis.suicide_method"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { saysActingNow } from "./actingNow";
+import { saysActingNow, saysFinalGoodbye } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
@@ -400,6 +400,16 @@ export function crisisBefore(classifier: RiskScorer, recent: readonly string[], 
   return found;
 }
 
+/** Whether one of the recent messages read as context is, read alone, at least a concern under these thresholds. */
+export function concernBefore(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds): boolean {
+  return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierIsConcern(earlierReading(classifier, text), t));
+}
+
+/** Whether an earlier reading is at least a concern under these thresholds: a crisis, or the classifier's concern. */
+export function earlierIsConcern(reading: EarlierReading, t: ModelThresholds): boolean {
+  return earlierIsCrisis(reading, t) || reading.risk >= t.concern;
+}
+
 /** Whether one of the recent messages read as context names someone the writer knows at risk. */
 export function someoneBefore(classifier: RiskScorer, recent: readonly string[]): boolean {
   return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierReading(classifier, text).someoneAtRisk);
@@ -480,6 +490,14 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
       decidedBy = "context";
       category = earlier.named;
     }
+  }
+
+  // A goodbye that says it is the last, after a concern earlier in the session, is the farewell that follows
+  // hopelessness ("honestly im so done with everything, not just the game", then "gg. see u never"), however mild alone.
+  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && saysFinalGoodbye(input.prepared) && concernBefore(classifier, input.recent, t)) {
+    level = "crisis";
+    decidedBy = "context";
+    category = "farewell";
   }
 
   // Someone the writer knows at risk, named earlier in the session, is still the subject of a follow-up with some risk

@@ -122,6 +122,13 @@ describe("the screener's layers", () => {
     },
   );
 
+  it("context: a last goodbye after a concern is the farewell that follows hopelessness; after an ordinary talk it is not", () => {
+    const hopeless = ["lost my ranked game again lol", "honestly im so done with everything, not just the game"];
+    expect(screener.screenInputLocally("gg. see u never").risk.level).toBe("none");
+    expect(screener.screenInputLocally("gg. see u never", hopeless).risk).toMatchObject({ level: "crisis", decidedBy: "context", category: "farewell" });
+    expect(screener.screenInputLocally("gg. see u never", ["lost my ranked game again lol", "my team was so bad"]).risk.level).toBe("none");
+  });
+
   it("context: a goodbye after an ordinary talk is no crisis", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });

@@ -122,6 +122,19 @@ function addListedGoals(found: MessageFindings, from: number): void {
   }
 }
 
+/**
+ * After the taggers: a goal a tagger found keeps its reason, deadline or filler no more than a rule's does ("stop
+ * procrastinating for real" is the goal "stop procrastinating"). Only words at its end are cut, so what it holds stays.
+ */
+export function trimTaggedGoals(found: MessageFindings): void {
+  for (const goal of found.entities.filter((entity) => entity.type === "Goal")) {
+    const trimmed = trimGoal(goal.name);
+    if (trimmed.length === 0 || trimmed === goal.name || !goal.name.startsWith(trimmed)) continue;
+    goal.name = trimmed;
+    goal.end = goal.start + trimmed.length;
+  }
+}
+
 /** A goal's own words: without its reason, deadline or filler ("so i can...", "before i turn 16", "lol"). */
 function trimGoal(raw: string): string {
   let phrase = raw.replace(GOAL_TAIL, "");

@@ -1,6 +1,6 @@
 // The steps after the taggers over findings made by hand: a goal a tagger stopped short is carried through what it is about, and no further; goals the rules' triggers do not open, and goals listed after another, are added.
 import { describe, expect, it } from "vitest";
-import { addGoalsAfterTaggers, completeDanglingGoals } from "./findGoals.js";
+import { addGoalsAfterTaggers, completeDanglingGoals, trimTaggedGoals } from "./findGoals.js";
 import { MessageFindings } from "./MessageFindings.js";
 import { readMessage } from "./readMessage.js";
 import { REFERENCE_DATE } from "./transcriptFactory.js";
@@ -92,5 +92,28 @@ describe("addGoalsAfterTaggers", () => {
 
   it("adds nothing where a goal already covers the words", () => {
     expect(goalsAfterTaggers("i want to go to the mall, get food", "go to the mall, get food")).toEqual(["go to the mall, get food"]);
+  });
+});
+
+describe("trimTaggedGoals", () => {
+  it.each([
+    ["i need to stop procrastinating for real", "stop procrastinating for real", "stop procrastinating"],
+    ["i want to make varsity so bad lol", "make varsity so bad lol", "make varsity"],
+    ["i want to pass chem so i can graduate", "pass chem so i can graduate", "pass chem"],
+  ])("%j: a tagger's %j keeps no filler or reason: %j", (text, goalWords, expected) => {
+    const { found, goal } = findingsFor(text, goalWords);
+
+    trimTaggedGoals(found);
+
+    expect(goal.name).toBe(expected);
+    expect(found.message.text.slice(goal.start, goal.end)).toBe(expected);
+  });
+
+  it("leaves a goal with nothing to cut as it is", () => {
+    const { found, goal } = findingsFor("i want to learn japanese", "learn japanese");
+
+    trimTaggedGoals(found);
+
+    expect(goal.name).toBe("learn japanese");
   });
 });

@@ -42,12 +42,20 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:practise)\b/gi, "practice"],
 ];
 
+// JavaScript's \b knows only ASCII letters: "uñas" read as "u" then "ñas" became "youñas", "imágenes" "I'mágenes". Each
+// \b of the rewrites is read as the edge between a letter or digit of any script and anything else.
+const LETTER_EDGE = "(?:(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_])|(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_]))";
+const REWRITES_AT_LETTER_EDGES: ReadonlyArray<[RegExp, string]> = REWRITES.map(([pattern, replacement]) => [
+  new RegExp(pattern.source.replaceAll("\\b", LETTER_EDGE), pattern.flags.includes("u") ? pattern.flags : `${pattern.flags}u`),
+  replacement,
+]);
+
 export function normaliseSlang(text: string): string {
   let result = text
     .replace(/[’‘]/g, "'")
     // "soooo" and "hiiii" are emphasis; three or more of a letter is never spelling.
     .replace(/(\p{L})\1{2,}/gu, "$1");
-  for (const [pattern, replacement] of REWRITES) {
+  for (const [pattern, replacement] of REWRITES_AT_LETTER_EDGES) {
     result = result.replace(pattern, (match, ...groups: unknown[]) => {
       const captured = typeof groups[0] === "string" ? groups[0] : "";
       if (replacement === "$1'") return `${captured.slice(0, -1)}'${captured.slice(-1)}`;

@@ -3,7 +3,8 @@ import { addActivitiesNamingOccasions, addJobs, findActivities } from "./findAct
 import { addActivitiesTheListNames } from "./activityGazetteer.js";
 import { dropDaysOwningEvents, extendEventsOverModifiers, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
-import { addGoalsAfterTaggers, completeDanglingGoals, findGoals } from "./findGoals.js";
+import { addGoalsAfterTaggers, completeDanglingGoals, findGoals, trimTaggedGoals } from "./findGoals.js";
+import { completeSpanishGoals } from "./completeSpanishGoals.js";
 import { findHabits } from "./findHabits.js";
 import { addSpanishFeelings } from "./findSpanishFeelings.js";
 import { addSpanishHabits } from "./findSpanishHabits.js";
@@ -59,7 +60,9 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   addActivitiesNamingOccasions,
   addJobs,
   addActivitiesTheListNames,
+  trimTaggedGoals,
   completeDanglingGoals,
+  completeSpanishGoals,
   addGoalsAfterTaggers,
   dropTitlesReadIntoWords,
   joinTitlesToTheirSurnames,

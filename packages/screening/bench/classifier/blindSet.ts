@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -74,6 +74,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "78c3fd16af565b26f822218bc71ee9a916d30a4e9686112f6a16f5da904dc9ef",
       "ordinary.jsonl": "0a95247602a983bdc84b737745be629a3a1d2a25707970b268d55d5b020851a5",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to the last goodbye after a concern, emoji after the act, \"brb\" and lexicon 2026.12.13, so it is no longer blind",
+  },
+  {
+    writer: "writer-b9",
+    received: "2026-12-07",
+    directory: BLIND_B9_DIR,
+    sha256: {
+      "risk.jsonl": "c952e3aeb210869cd46f618b828dfbe8d58792cad8184b480cd8ac9104ea1fc5",
+      "ordinary.jsonl": "67be63959ff7d6d473ffa8701e5086bd6dee96c441322309688e02684ceceeb4",
     },
     note: "never trained or tuned on; its misses were not read",
   },

@@ -16,7 +16,7 @@ import {
   type ModelThresholds,
 } from "../../src/classifier/model";
 import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingExample, type TrainingOptions } from "../../src/classifier/train";
-import { saysActingNow } from "../../src/actingNow";
+import { saysActingNow, saysFinalGoodbye } from "../../src/actingNow";
 import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
@@ -24,7 +24,7 @@ import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSw
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -157,6 +157,8 @@ export interface ExampleReading {
   planDetail: boolean;
   /** The message says the teen is leaving, saying goodbye or acting now (actingNow.ts). */
   actingNow: boolean;
+  /** The message says goodbye as the last time (actingNow.ts, saysFinalGoodbye). */
+  finalGoodbye: boolean;
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -181,6 +183,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     earlier: example.context.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
     planDetail: namesPlanDetail(classifier, prepared),
     actingNow: saysActingNow(prepared),
+    finalGoodbye: saysFinalGoodbye(prepared),
   };
 }
 
@@ -208,6 +211,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // into a message that says the teen is acting now (actingNow.ts).
   const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
   if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow) && crisisEarlier) level = "crisis";
+  // A last goodbye after a concern earlier in the session (riskScreen.ts, concernBefore).
+  if (level !== "crisis" && reading.finalGoodbye && reading.earlier.some((earlier) => earlierIsConcern(earlier, t))) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
   if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
   // A crisis earlier in the session is still in the conversation: a concern at least (riskScreen.ts).
