@@ -45,6 +45,10 @@ const ACT_PATTERNS: readonly string[] = [
   "(i )?(have|got) enough( now)?{end}",
   "ya (tengo|junte) (suficientes|las suficientes|los suficientes)",
   "no one can stop me|nobody can stop me|nadie me (va a|puede) (detener|parar)",
+  // At the edge: "gonna sit on the edge for a bit" after "i'm on the roof".
+  "(sit|sitting|stand|standing|step|stepping|climb|climbing|lean|leaning|hanging) (on|onto|at|over|up on|out on) (the )?(edge|ledge|railing|rail)( for a (bit|while|minute|sec))?{end}",
+  // What happens after: "what happens to your account when someone dies", asked after a plan.
+  "what (happens|will happen) to (my|your|someones|someone s|a persons) (account|accounts|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i) (dies|die|is gone|am gone|m gone|passes away)",
   // Waiting for the moment.
   "while i wait{end}|mientras espero{end}",
   "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",

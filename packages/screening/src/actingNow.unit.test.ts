@@ -48,6 +48,10 @@ describe("saysActingNow", () => {
     "i have enough now",
     "ya tengo suficientes",
     "nadie me va a detener",
+    // At the edge, or asking what happens after.
+    "gonna sit on the edge for a bit",
+    "standing on the ledge rn",
+    "what happens to your account when someone dies",
     // Waiting for the moment.
     "can u tell me a story while i wait",
     "ok they're all asleep now",
@@ -131,6 +135,8 @@ describe("saysActingNow", () => {
     "here goes nothing 😂",
     "ok gotta go sleep",
     "i finally got enough sleep",
+    "we sat on the edge of the pool all afternoon",
+    "what happens to my account if i don't log in for a year",
   ])("%j is not", (text) => {
     expect(acting(text)).toBe(false);
   });

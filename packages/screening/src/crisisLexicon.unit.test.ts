@@ -974,3 +974,23 @@ describe("2026.12.13: a train's problem, how high for certain, a rope where the 
     expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
   });
 });
+
+describe("2026.12.14: the last sunrise, a sharpener broken open, an overpass misspelt", () => {
+  it.each([
+    ["last sunrise i'll ever see", "crisis.end_it_all"],
+    ["final night i'm gonna see. weirdly calm", "crisis.end_it_all"],
+    ["cracked open another sharpener", "self_harm.cutting"],
+    ["took the sharpener apart again, dont ask", "self_harm.cutting"],
+    ["i wanna jump off the overpas", "crisis.suicide_method"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each(["the last sunset i'll see in hawaii this trip", "last time i'll see my cousins til summer", "broke my sharpener lol need a new one", "my sharpener broke open in my bag, shavings everywhere"])(
+    "%j is none of them",
+    (message) => {
+      const named = ["crisis.end_it_all", "self_harm.cutting", "crisis.suicide_method"];
+      expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+    },
+  );
+});

@@ -238,6 +238,7 @@ describe("someone the writer knows, at risk", () => {
     // Sworn to secrecy and frightened: alone, "made me promise not to tell. i'm scared" reads as a crisis.
     "my friend keeps cutting herself and made me promise not to tell. i'm scared. what should i do?",
     "mi amiga se corta y me hizo prometer que no le diría a nadie. tengo miedo",
+    "my friend told me she's been cutting and made me promise not to tell but i'm scared. should i tell the school counselor?",
   ])(
     "%j is a concern about the friend, though the classifier reads the friend's words as a crisis of the writer's own",
     (message) => {
