@@ -45,6 +45,14 @@ const ACT_PATTERNS: readonly string[] = [
   "(i )?(have|got) enough( now)?{end}",
   "ya (tengo|junte) (suficientes|las suficientes|los suficientes)",
   "no one can stop me|nobody can stop me|nadie me (va a|puede) (detener|parar)",
+  // At the edge of the height the crisis named ("gonna sit on the edge for a bit", "climbed onto the ledge" after "i'm
+  // on the roof of my building, i'm going to jump"): the last step before the act. Not a pool's, a bed's or a stage's.
+  "(?<!\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b.*)(sit|sitting|sat|stand|standing|stood|step|stepping|stepped|climb|climbing|climbed|lean|leaning|hanging|dangling|dangle) (on|onto|at|over|up on|out on|off) (the )?(edge|ledge)( for a (bit|while|minute|sec))?{end}(?!.*\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b)",
+  "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
+  "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
+  // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
+  // a game's death.
+  "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
   // Waiting for the moment.
   "while i wait{end}|mientras espero{end}",
   "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",

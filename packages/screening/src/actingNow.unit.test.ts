@@ -48,6 +48,16 @@ describe("saysActingNow", () => {
     "i have enough now",
     "ya tengo suficientes",
     "nadie me va a detener",
+    // At the edge, or asking what happens after.
+    "gonna sit on the edge for a bit",
+    "standing on the ledge rn",
+    "sat on the edge",
+    "feet dangling off the edge",
+    "im on the ledge now",
+    "climbed over the railing",
+    "what happens to your account when someone dies",
+    "what happens to my instagram when i die",
+    "what happens to my cat after im dead",
     // Waiting for the moment.
     "can u tell me a story while i wait",
     "ok they're all asleep now",
@@ -131,6 +141,13 @@ describe("saysActingNow", () => {
     "here goes nothing 😂",
     "ok gotta go sleep",
     "i finally got enough sleep",
+    "we were sitting on the edge of the pool all afternoon",
+    "at the pool w my cousins, sitting on the edge",
+    "got barricade!! standing at the rail",
+    "leaning on the railing",
+    "what happens to my account if i don't log in for a year",
+    "what happens to your stuff when you die in minecraft",
+    "what happens to your account when you die in fortnite",
   ])("%j is not", (text) => {
     expect(acting(text)).toBe(false);
   });

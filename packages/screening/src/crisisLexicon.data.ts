@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.13";
+export const CRISIS_LEXICON_VERSION = "2026.12.14";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -137,6 +137,12 @@ const ES_SOMEONE_AT_RISK: readonly string[] = [
 
 // What someone the teen knows posted, texted or said.
 const EN_REPORTS = "(keeps posting|kept posting|posted|posts|is posting|been posting|keeps writing|wrote|writes|texted me|texted|keeps texting|tweeted|captioned|commented|put|puts|sent me|dmd me|messaged me)";
+// Somebody else named before the act: "my little brother took my sharpener apart".
+const EN_NOT_THE_WRITER_BEFORE = "(?<!\\b(he|she|they|brother|sister|mom|mum|dad|cousin)\\b.*)";
+// A sharpener broken for its blade is told with the blade, as a secret or as a habit; one cleared of stuck lead is not.
+const SHARPENER_SECRET = "\\b(blade|blades|dont judge|don t judge|dont ask|don t ask|dont tell|again|another)\\b";
+const SHARPENER_CHORE = "\\b(lead|leads|shavings|stuck|fix|clean|empty)\\b";
+const EN_SHARPENER_FOR_ITS_BLADE = `(?:(?<=${SHARPENER_SECRET}.*)|(?=.*${SHARPENER_SECRET}))(?<!${SHARPENER_CHORE}.*)(?!.*${SHARPENER_CHORE})`;
 // What the writer keeps, saves or hides for later: "got the rope in me wardrobe", "saving my pills".
 const EN_KEPT_BY_ME = "(i |ive |i ve |i have |i m |im )?(got|have|keep|keeping|kept|save|saving|saved|hid|hide|hiding|hidden|stashed|stash|stashing|bought)";
 const EN_THEIR_PAGE = "(on|in) ((her|his|their) (story|stories|bio|notes|finsta|page|status|snap|post)|(insta|instagram|snap|snapchat|tiktok|twitter|facebook|discord|bereal|the group chat|the gc))";
@@ -176,15 +182,18 @@ export const WRITER_JOINS: readonly string[] = [EN_WRITER_JOINS, ES_WRITER_JOINS
  * someone?", "i don't know how to help", "y no sé qué hacer". Read with the friend's words, not as the writer's own risk
  * (riskScreen.ts, scoreWritersOwnWords): alone the classifier reads them 0.76–0.81, unsure.
  */
+/** Who a teen worried about a friend asks whether to tell: "should i tell the school counselor", "do i tell her mom". */
+const EN_SOMEONE_TO_TELL =
+  "(someone|somebody|anyone|an adult|a teacher|a counsel+or|my (mom|mum|dad|parents)|her (mom|mum|parents)|his (mom|mum|parents)|their parents|(the|my) (school )?(counsel+or|nurse|teacher|principal)|the school)";
 export const WORRY_ABOUT_SOMEONE: readonly string[] = [
+  // Frightened, and asking what to do: "she made me promise not to tell. i'm scared. what should i do?". Read before the
+  // questions alone, which the patterns after take; the fear alone ("i think i'm next. i'm terrified") stays the writer's.
+  `(im|i m|i am) {adv}(so |really |kinda |very )?(scared|worried|terrified|freaking out)( for (her|him|them))?( \\.)? (what (should|do|can) i (do|say)|idk what to do|i dont know what to do|(should|do|would) i (tell|talk to|go to)( ${EN_SOMEONE_TO_TELL})?)`,
   "(i )?(cant|can t|dont know if i can|do not know if i can|idk if i can) tell if (she|he|they)( s| is| are| re)? (serious|joking|kidding)",
   "(i )?(dont know|do not know|idk) (how to help( her| him| them)?|what to (do|say)( to (her|him|them))?)",
-  "(should|do|would) i (tell|talk to) (someone|somebody|anyone|an adult|a teacher|a counselor|my mom|my dad|my parents|her mom|his mom|her parents|his parents|their parents)",
+  `(should|do|would) i (tell|talk to|go to) ${EN_SOMEONE_TO_TELL}`,
   "how (do|can|should) i help (her|him|them)",
   "(im|i m|i am) {adv}(so |really |kinda |very )?(scared|worried|afraid|terrified|freaking out) (for|about) (her|him|them)",
-  // Frightened, and asking what to do: "she made me promise not to tell. i'm scared. what should i do?". Read before the
-  // question alone, which the next pattern takes; the fear alone ("i think i'm next. i'm terrified") stays the writer's.
-  "(im|i m|i am) {adv}(so |really |kinda |very )?(scared|worried|terrified|freaking out)( for (her|him|them))?( \\.)? (what (should|do|can) i (do|say)|idk what to do|i dont know what to do)",
   "what (should|do|can|would) i (do|say)",
   "no se (que hacer|que hago|que decirle|como ayudarla|como ayudarlo|como ayudarle|si es en serio|si lo dice en serio)",
   "(que hago|como la ayudo|como lo ayudo|como le ayudo)",
@@ -325,6 +334,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
       // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
       "(my )?(last|final) (day|night) alive",
+      // The last sunrise the writer will see ("last sunrise i'll see. it's actually really pretty"), said as the end of
+      // seeing, not of a trip, a stay or a school year ("last sunset i'll see, we fly home tomorrow").
+      "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
       "(^|this is |today is |tonight is |tomorrow is |its |it s |todays |tonights )(my )?(last|final) (day|night) (on earth|on this earth|of my life)(?! (as|before|till|until|at|in) )",
       "(goodbye|suicide) (note|letter)",
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
@@ -556,7 +568,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
       "slit (my|{you}r|your) (wrists?|throat)",
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
-      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|the|this|that) (bridge|building|roof|cliff|balcony|overpass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
+      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
@@ -673,6 +685,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // British teen's marks (grades) hidden from a parent, nor marks on a wall.
       "(hide|hiding|hid|cover|covering|covered) (up )?(my |the |these |those )?marks(?! (my|his|her|their|he|she|they) )(?![^.]*\\b(report|reports|report card|grades|results|exams?|tests?|maths|math|english|science|history|failed|gcses?|mocks?|teacher|school|gave me|left on me|got (a|an) [a-f])\\b)(?![^.]*\\bfrom (my |the |a |an |some )?(cat|cats|dog|dogs|kitten|puppy|shaving|shave|razor burn|mosquito|mosquitoes|bug|bugs|bites|jab|vaccine|vaccination|shot|tattoo|watch|fall|falling|sport|sports|game|practice|surgery|acne|eczema)\\b)[^.]*\\b(summer|shorts|short sleeves|long sleeves|sleeves|hoodies?|bracelets?|concealer|makeup|foundation|swimsuit|bikini|swimming|pool|beach)\\b",
       "blades? out of (a|my|the) (pencil )?(sharpener|razor)",
+      // Broken open by the writer for its blade, and said as a secret or a habit ("broke the sharpener open. dont judge
+      // me", "cracked open another sharpener again"): clearing stuck lead, or a brother's doing, is not.
+      `${EN_NOT_THE_WRITER_BEFORE}(broke|break|breaking|cracked|smashed|took|taking|pried|prying) (open )?(a |my |the |another )?(pencil )?sharpeners? (open|apart)${EN_SHARPENER_FOR_ITS_BLADE}`,
+      `${EN_NOT_THE_WRITER_BEFORE}(broke|cracked|smashed|pried) open (a |my |the |another )?(pencil )?sharpeners?${EN_SHARPENER_FOR_ITS_BLADE}`,
       "(my|the|fresh|new|deep) cuts (on|from) my (arms?|wrists?|thighs?|legs?)",
     ],
   },

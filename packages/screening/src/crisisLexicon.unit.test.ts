@@ -974,3 +974,36 @@ describe("2026.12.13: a train's problem, how high for certain, a rope where the 
     expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
   });
 });
+
+describe("2026.12.14: the last sunrise, a sharpener broken open, an overpass misspelt", () => {
+  it.each([
+    ["last sunrise i'll ever see", "crisis.end_it_all"],
+    ["the final sunset i'm gonna see. weirdly calm", "crisis.end_it_all"],
+    ["cracked open another sharpener", "self_harm.cutting"],
+    ["took the sharpener apart again, dont ask", "self_harm.cutting"],
+    ["i wanna jump off the overpas", "crisis.suicide_method"],
+    ["i wanna jump off an overpass", "crisis.suicide_method"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "the last sunset i'll see in hawaii this trip",
+    "last sunset i'll see. flying home tomorrow 😭",
+    "last sunset i'll see lol back to school monday",
+    "probably the last snow i'll see i think, we're moving to arizona",
+    "last summer i'll have since i start college in august",
+    "last time i'll see my cousins til summer",
+    "broke my sharpener lol need a new one",
+    "my sharpener broke open in my bag, shavings everywhere",
+    "my little brother took my sharpener apart again",
+    "took the sharpener apart to get the broken lead out",
+    "broke open the sharpener to get the lead out lol",
+  ])(
+    "%j is none of them",
+    (message) => {
+      const named = ["crisis.end_it_all", "self_harm.cutting", "crisis.suicide_method"];
+      expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+    },
+  );
+});

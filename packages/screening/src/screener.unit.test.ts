@@ -129,6 +129,12 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("gg. see u never", ["lost my ranked game again lol", "my team was so bad"]).risk.level).toBe("none");
   });
 
+  it("context: at the edge after a crisis on a roof is the crisis going on; at a pool's edge it is a check-in", () => {
+    const roof = ["i'm on the roof of my building. i'm going to jump"];
+    expect(screener.screenInputLocally("gonna sit on the edge for a bit", roof).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(screener.screenInputLocally("at the pool w my cousins, sitting on the edge", roof).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
   it("context: a goodbye after an ordinary talk is no crisis", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });
@@ -238,6 +244,8 @@ describe("someone the writer knows, at risk", () => {
     // Sworn to secrecy and frightened: alone, "made me promise not to tell. i'm scared" reads as a crisis.
     "my friend keeps cutting herself and made me promise not to tell. i'm scared. what should i do?",
     "mi amiga se corta y me hizo prometer que no le diría a nadie. tengo miedo",
+    "my friend told me she's been cutting and made me promise not to tell but i'm scared. should i tell the school counselor?",
+    "my friend told me she's been cutting and made me promise not to tell but i'm scared. do i tell my school counselor?",
   ])(
     "%j is a concern about the friend, though the classifier reads the friend's words as a crisis of the writer's own",
     (message) => {

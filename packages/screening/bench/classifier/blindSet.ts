@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -84,6 +84,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "c952e3aeb210869cd46f618b828dfbe8d58792cad8184b480cd8ac9104ea1fc5",
       "ordinary.jsonl": "67be63959ff7d6d473ffa8701e5086bd6dee96c441322309688e02684ceceeb4",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.14 and the edge and the account after a crisis, so it is no longer blind",
+  },
+  {
+    writer: "writer-b10",
+    received: "2026-12-07",
+    directory: BLIND_B10_DIR,
+    sha256: {
+      "risk.jsonl": "79154b95afbf55e96fa8dfa885a3d294e22ee3c4ee3dc7565e728183ac132276",
+      "ordinary.jsonl": "3677d8070560fd41a3f74cdb1839cd1874a613b9f4221dc9f1a4b82638bdc11a",
     },
     note: "never trained or tuned on; its misses were not read",
   },
