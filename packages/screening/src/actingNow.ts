@@ -82,7 +82,7 @@ const SAFE_NOW = compileLexiconPattern(
     "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",
     "(going|go|went|walking|heading) (down ?stairs |up ?stairs |over |back |next door )?to (my )?(mom|mum|dad|parents|grandma|nana|grandpa|aunt|aunty|uncle)( s)?( room)?",
     // Safe, calmer, the means put away.
-    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)|calming down|calmed down|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
+    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
     "(put|putting) (them|it|the pills|the blade|the rope) (back|away)|locked (them|it) (up|away)|flushed (them|it)|threw (them|it) (out|away)|gave (them|it) to (my|the)|lo tire|las tire|los tire|las guarde|lo guarde",
     // Tomorrow, or good news.
     "(talk|see you|see u|text you|text u|chat) (tomorrow|tmrw|tmr|in the morning)|manana (hablamos|te escribo|te cuento)",
@@ -98,8 +98,9 @@ const HELP_FAILED = compileLexiconPattern(
 );
 
 // A farewell's own words stay a farewell whoever else is named: "i called him one last time", "texted my sister goodnight".
+// So does the calm of a decision made, a warning sign of its own: "i feel better now that i've decided. goodnight".
 const FAREWELL_WORDS = compileLexiconPattern(
-  "good ?bye|one last time|one more time|last time|(por )?ultima vez|i love (you|her|him|them)|love you all|take care of|feed (the|my)|look after|cuiden|cuida a|despedirme|me despido|(texted|told|said|called) (my |the )?\\w+( \\w+)? (goodnight|good night|gn|bye|goodbye|i love)",
+  "good ?bye|one last time|one more time|last time|(por )?ultima vez|i love (you|her|him|them)|love you all|take care of|feed (the|my)|look after|cuiden|cuida a|despedirme|me despido|(texted|told|said|called) (my |the )?\\w+( \\w+)? (goodnight|good night|gn|bye|goodbye|i love)|decided|made up my mind|at peace|(be|all be) over (soon|tonight)|no more pain|finally free|ya (lo )?decidi|en paz",
 );
 
 /**

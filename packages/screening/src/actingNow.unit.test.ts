@@ -84,6 +84,10 @@ describe("saysActingNow", () => {
     "texted my sister goodnight. bye",
     "hablé con mi hermana por última vez. adiós",
     "thank you for everything. goodbye",
+    // Calm from a decision made is no calming down; "better off" is no feeling better.
+    "i feel better now that i've decided. goodnight",
+    "im calmer now. it'll all be over soon. bye",
+    "i'd be better off gone. gn",
     // Words that name help or good news only near it.
     "my dog passed away last year. ok it's time",
     "what do i say in the note. ok it's time",
