@@ -74,9 +74,9 @@ const ACTS = ACT_PATTERNS.map((source) => new RegExp(`${RIGHT_AFTER_A_NEGATION}$
  */
 const SAFE_NOW = compileLexiconPattern(
   [
-    // Help sought from someone who can give it.
-    "(called|call|calling|told|tell|telling|texted|text|talked|talk|talking|woke|wake|waking) (up )?(to )?(my |the |a |an )?(mom|mum|mama|dad|papa|parents|aunt|aunty|auntie|uncle|grandma|nana|grandpa|counsel+ors?|therapists?|teacher|coach|nurse|doctor|hotline|helpline|crisis line|988|911|an adult)",
+    // Help sought from someone who can give it: a helpline or a professional named at all, a parent or a teacher told.
     "hotline|helpline|988|911|crisis line|counsel+ors?|therapists?|psicolog[oa]s?|terapeuta|hospital|the er|emergency room|urgent care|ambulance|ambulancia|nurses office|the nurse|a doctor|the doctor|el doctor|la doctora|linea de (ayuda|crisis)",
+    "(called|call|calling|told|tell|telling|texted|text|talked|talk|talking|woke|wake|waking) (up )?(to )?(my |the |a |an )?(mom|mum|mama|dad|papa|parents|aunt|aunty|auntie|uncle|grandma|nana|grandpa|teacher|coach|nurse|doctor|an adult)",
     "(my |the )?(mom|mum|dad|parents|aunt|grandma|grandpa)( s| is| are)? (here|with me|sitting with me|on (her|his|their) way( here)?|coming to get me)",
     "(le|les) (dije|conte|hable|llame)|llame a|hable con|(voy a|manana) (hablar|hablo|le cuento|les cuento|le digo|les digo)|le voy a (contar|decir)",
     "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",

@@ -579,10 +579,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how (high|tall|many floors up|far down) (would|does|do|should) (it|you|i|a building|a bridge|the fall) (need to|have to|gotta) be (to be |for it to be |so its |so it s )?(certain|sure|fatal|deadly|lethal|guaranteed){end}",
       // A rope kept where the writer sleeps or dresses ("got the rope sorted in my wardrobe"), not for a swing or a trip.
       "(got|have|keep|keeping|kept|hid|hidden|hiding|stashed|put|hung|hanging|tied) (the|a|my) (rope|noose)(?! (back|away))( \\w+){0,2} (in|under|behind|inside|from) (my|me|the) (wardrobe|closet|bed|room|bedroom|drawer|ceiling|door)(?! for)(?!.*\\b(swing|tire|tyre|climbing|climb|camping|tent|boat|sailing|tow|tug|gym|pe|project|costume|halloween|moving|boxes|skipping|jump|scouts?|knots?|hammock|dog|horse|lasso|cowboy)\\b)",
-      // The means kept for the worst moment ("got the rope in me wardrobe for when it gets too much"), or bought with
-      // "don't ask what for".
-      // Kept by the writer ("got", "keeping", "saving", "hid"), for when it is too much, not "too bad" or "worse", which is
-      // said of asthma and migraines; nor a jump rope or a climbing rope.
+      // The means kept by the writer for the worst moment ("got the rope in me wardrobe for when it gets too much"): "too
+      // much", not "too bad" or "worse", which are said of asthma and migraines; nor a jump rope or a climbing rope. Or
+      // a rope bought with "don't ask what for".
       `${EN_KEPT_BY_ME} (the |a |my |some |those |these )?(?<!(jump|jumping|skipping|skip|climbing|tow) )(rope|noose|blade|blades|razor|razors|pills|meds|tablets)( \\w+){0,6} (for when|in case) (it|things|everything|life|shit) (gets|get|becomes|become) (too much|unbearable)(?![^.]*\\b(asthma|inhaler|epipen|migraines?|headaches?|cramps|period|allergies|allergy|hayfever|hay fever|panic attacks?|anxiety attacks?|seizures?|prescribed|prescription|doctor|psychiatrist|climbing|climb|snow)\\b)`,
       `${EN_KEPT_BY_ME} (the |a |my |some )?(?<!(jump|jumping|skipping|skip|climbing|tow) )(rope|noose)( \\w+){0,6} for when i (need it|cant take it|cant do it any more|decide|m ready|am ready)`,
       "(bought|got|ordered) (a |some |the )?(rope|noose)(?! for)( \\w+){0,5}( \\.)? (dont ask (me )?(why|what for|what its for)|you know what for)(?= ?(\\.|$))",
@@ -681,8 +680,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(started|start|been|keep|kept|still|stop|stopped|quit|quitting|relapsed|relapse|back to|went back to|urge to|urges to|want to|wanted to|thinking about|thought about|tempted to|clean from|addicted to) {adv}(cutting|cut)( again| myself)?{end}",
       "(?<!(hair|bangs|grass|lawn|nails|class|classes|school|fringe|it|them) )(cut|cutting) again",
       "(hide|hiding|hid|cover|covering|covered) (up )?(my |the )?(scars|cuts|wounds|blades|razors?)",
-      // Marks hidden where arms and legs show ("where do u hide marks in summer when everyone wears shorts"); not a
-      // British teen's marks (grades) hidden from a parent, nor marks on a wall.
+      // Marks hidden under clothes or in summer ("where do u hide marks in summer when everyone wears shorts"); not a
+      // British teen's marks (grades) hidden from a parent, marks somebody left on the writer, or marks from a cat,
+      // shaving or a jab.
       "(hide|hiding|hid|cover|covering|covered) (up )?(my |the |these |those )?marks(?! (my|his|her|their|he|she|they) )(?![^.]*\\b(report|reports|report card|grades|results|exams?|tests?|maths|math|english|science|history|failed|gcses?|mocks?|teacher|school|gave me|left on me|got (a|an) [a-f])\\b)(?![^.]*\\bfrom (my |the |a |an |some )?(cat|cats|dog|dogs|kitten|puppy|shaving|shave|razor burn|mosquito|mosquitoes|bug|bugs|bites|jab|vaccine|vaccination|shot|tattoo|watch|fall|falling|sport|sports|game|practice|surgery|acne|eczema)\\b)[^.]*\\b(summer|shorts|short sleeves|long sleeves|sleeves|hoodies?|bracelets?|concealer|makeup|foundation|swimsuit|bikini|swimming|pool|beach)\\b",
       "blades? out of (a|my|the) (pencil )?(sharpener|razor)",
       // Broken open by the writer for its blade, and said as a secret or a habit ("broke the sharpener open. dont judge

@@ -431,10 +431,13 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   let decidedBy: ScreeningLayer = "classifier";
   let category: ScreeningCategory = level === "none" ? "none" : message.category;
   const scores: RiskVerdict["scores"] = { risk: message.risk, crisis: message.crisis };
+  // The session's earlier user messages, oldest first: each rule below that reads them needs one at least.
+  const recent = input.recent ?? [];
+  const hasRecent = recent.length > 0;
 
   // The crisis earlier in the session, read once for the two rules below that ask for it.
   let earlierCrisis: { reading: EarlierReading | undefined } | undefined;
-  const crisisEarlier = () => (earlierCrisis ??= { reading: crisisBefore(classifier, input.recent ?? [], t) }).reading;
+  const crisisEarlier = () => (earlierCrisis ??= { reading: crisisBefore(classifier, recent, t) }).reading;
 
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
@@ -460,8 +463,8 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   }
 
   // Earlier messages raise only a message with some risk of its own: "ok what about pizza" after a hard day stays ordinary.
-  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && message.risk >= t.contextCurrent) {
-    const context = scoreWindows(classifier, contextWindows(input.prepared, input.recent));
+  if (level !== "crisis" && hasRecent && message.risk >= t.contextCurrent) {
+    const context = scoreWindows(classifier, contextWindows(input.prepared, recent));
     scores.contextRisk = context.risk;
     scores.contextCrisis = context.crisis;
     const fromContext: RiskLevel = actionLevel(context.crisis >= t.contextCrisis ? "crisis" : context.risk >= t.contextConcern ? "concern" : "none", context.category);
@@ -473,7 +476,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   }
 
   // A concern (hopelessness, exhaustion) after a farewell is a crisis: the farewell is the context that makes it one.
-  if (level === "concern" && input.recent !== undefined && input.recent.length > 0 && farewellBefore(classifier, input.recent) >= FAREWELL_RISK) {
+  if (level === "concern" && hasRecent && farewellBefore(classifier, recent) >= FAREWELL_RISK) {
     level = "crisis";
     decidedBy = "context";
     category = "farewell";
@@ -483,7 +486,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // plan's detail (looked for only where it can decide: between the two floors), or into a sign-off, a departure or the
   // act itself however mild it reads alone ("ok. it's time. goodnight" after "i've got the pills counted out").
   const planDetail = message.risk >= CRISIS_CONTINUES_DETAIL_RISK && message.risk < CRISIS_CONTINUES_RISK && namesPlanDetail(classifier, input.prepared);
-  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared))) {
+  if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared))) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "crisis";
@@ -494,7 +497,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
 
   // A goodbye that says it is the last, after a concern earlier in the session, is the farewell that follows
   // hopelessness ("honestly im so done with everything, not just the game", then "gg. see u never"), however mild alone.
-  if (level !== "crisis" && input.recent !== undefined && input.recent.length > 0 && saysFinalGoodbye(input.prepared) && concernBefore(classifier, input.recent, t)) {
+  if (level !== "crisis" && hasRecent && saysFinalGoodbye(input.prepared) && concernBefore(classifier, recent, t)) {
     level = "crisis";
     decidedBy = "context";
     category = "farewell";
@@ -502,7 +505,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
 
   // Someone the writer knows at risk, named earlier in the session, is still the subject of a follow-up with some risk
   // of its own ("she posted something weird"): a concern, answered with how to help them.
-  if (level === "none" && input.recent !== undefined && input.recent.length > 0 && continuesCrisis(message.risk, planDetail) && someoneBefore(classifier, input.recent)) {
+  if (level === "none" && hasRecent && continuesCrisis(message.risk, planDetail) && someoneBefore(classifier, recent)) {
     level = "concern";
     decidedBy = "context";
     category = "someone_at_risk";
@@ -517,7 +520,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // category names the earlier crisis's kind, though the level is a concern). Not a crisis again: "ok thanks" after a
   // safety notice is no new alarm. An uncertain message stays uncertain, so the second opinion is still asked: taking
   // it back ("never mind", "olvídalo") right after a disclosure is when a second look matters most.
-  if (level === "none" && input.recent !== undefined && input.recent.length > 0) {
+  if (level === "none" && hasRecent) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "concern";
