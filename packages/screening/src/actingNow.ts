@@ -28,6 +28,9 @@ const ACT_PATTERNS: readonly string[] = [
   "(ya )?me (voy|fui)( ya| ahora| ahorita| de aqui)?{end}",
   "(ya )?(voy saliendo|salgo ya|ya salgo)",
   "(im|i m|i am) (here|outside|there) (now|rn|right now)",
+  "(leaving|left|walking out of|out of) the (house|flat|apartment)( now| rn| right now)?{end}|(out the door|sneaking out|snuck out)( now| rn| right now)?{end}",
+  // The way to the height found ("ok found a way up" after "does the roof door usually lock"), or the writer up there.
+  "(found|find|got|there s|theres) (a|the) way (up|in|out|onto (it|the roof)|through)( there)?( now)?{end}|(made it|im|i m|i am) (up|on the roof|on top)( now| rn)?{end}",
   // The act, begun or done.
   "(its|it s|it is) time( now| tonight)?{end}",
   "(ya )?es (la )?hora{end}",
@@ -53,7 +56,9 @@ const ACT_PATTERNS: readonly string[] = [
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
-  // Waiting for the moment.
+  // Waiting for the moment, or the hour come: "its 11:15" after "my parents go to bed at 11" (read "its 11 15"), said
+  // alone; "its 2am and i cant sleep" goes on to something else.
+  "(its|it s|it is|ya son las|son las|ya es la) (\\d{1,2}( \\d\\d)? ?(am|pm)?|midnight|medianoche|una)( now| already| ya)?(?= ?(\\.|$))",
   "while i wait{end}|mientras espero{end}",
   "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",
   "ya se (durmieron|durmio)( todos)?",

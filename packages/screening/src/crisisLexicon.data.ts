@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.14";
+export const CRISIS_LEXICON_VERSION = "2026.12.15";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -65,6 +65,10 @@ const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|
 const EN_THEY_SAY =
   "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|jokes about|joked about|is joking about|keeps joking about|makes jokes about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
 const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
+// A verb of killing aimed at someone else, said in jest ("i will unalive whoever spoiled the finale"), is not the writer's
+// own; "unalive my self" still is (the lexicon's spaces are optional, so "my" is followed by a space or none, then "self").
+const EN_NOT_SOMEONE_ELSE =
+  "(?! (him|her|them|you|u|ya|yall|his|their|your|ur|(the|this|that|these|those)(?! (weekend|weekends|week|morning|afternoon|evening|night|time|year|summer|semester|month|term|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|winter|fall)\\b)|every ?one|every ?body|some ?one|some ?body|who ?ever|people|all of (you|them|yall))\\b| my\\b(?!\\s?self\\b))";
 // Cutting one's hair or nails, some slack or a slice, burning oneself out, or getting hurt at work or a game, is not self-harm.
 const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| ((some|a|her|his|their) )?(slack|bangs|hair|fringe|break|nails|slice|piece))";
 // Who says it, where being told to die is what it is: a person, not a song, a game or a book.
@@ -100,6 +104,11 @@ const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|ti
 // Medicines a teen has at home, by the names teens type: a count of them "enough" is a dose asked about.
 const EN_MEDS =
   "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
+// Pills taken, and how many about: "took like 8", "swallowed maybe 12".
+const EN_SWALLOWED = "(took|taken|swallowed|downed|popped|necked)";
+const EN_ABOUT = "((like|about|around|maybe|over|almost|nearly|at least|probably) )*";
+// Doses counted over days ("took 10 of my adderall this month") are a prescription followed, not an overdose.
+const EN_NOT_OVER_WEEKS = "(?![^.]*\\b(this|last|over|in|during|per|a|each|every|the whole|all) (week|month|year|semester|summer|term|day)s?\\b)";
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
@@ -213,8 +222,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // To top oneself, said as what the writer is going to do ("gonna top myself i reckon"); not outdoing oneself ("how
       // am i gonna top myself next year"), which the mention entry top_myself leaves to the classifier.
       "(?<!how (am i|do i|will i|can i|could i|would i|to) )(gonna|going to|want to|about to|ready to|might|i will|ill|i ll) {adv}(top|topping) {me}(?! (up|off|next|after|this|that|at|in|on|with|for|again|every))(?! [^.]*\\b(next|last (year|time)|record|score|pb|pr|personal best|beat (that|this)|outdo|recital|performance|show|party|competition|season|concert|game)\\b)",
-      // British and Australian slang: to neck oneself is to hang oneself.
+      // British and Australian slang: to neck oneself is to hang oneself; to do oneself in is to kill oneself, said as what
+      // the writer means to do ("gonna do myself in"), not of a workout or a long day ("did myself in at the gym").
       "(neck|necking|necked) {me}",
+      "(gonna|going to|want to|wanna|about to|ready to|might|i will|ill|i ll|i could|should i|i should|plan to|planning to) {adv}do {me} in(?! (at|on|with|from|by|lifting|running|training|playing|carrying|moving)\\b)",
       "kmslf",
       "kmsf",
     ],
@@ -279,8 +290,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive",
-      "(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive",
+      // Not a threat to someone else, said in jest: "im gonna unalive my brother if he eats my leftovers".
+      `(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
+      `(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
       "unalive (me|{me})",
       "unaliv(ing|ed) {me}",
       "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
@@ -294,7 +306,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
       // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room)))",
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -324,16 +336,19 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Intrusive thoughts that speak: "my brain keeps saying end it", "my head wont stop telling me to die".
       "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it(?! (with|between|off)\\b)|kill {me}|die|unalive {me})(?! (of|from|laughing|in (minecraft|fortnite|roblox|the game)))",
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
-      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
+      // Not the last of the night before sleep: "ok this is my last message tonight, gotta sleep, bye!!!".
+      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )(?! (tonight|today|for (tonight|today|now))\\b[^.]*\\b(sleep|bed|night night|nighty|gn|goodnight|good night|ttyl|talk tomorrow|see (you|u|ya) tomorrow|tmrw|tomorrow)\\b)",
       "(saying|say|said) (my )?(final|last) goodbyes?",
       // Not to a room, a subject or a thing left behind on the last day of school ("goodbye forever room 204", "goodbye
       // forever algebra"); to a person, everyone or the end of the clause, with or without its emoji, it is.
       // A show, a class or an era named anywhere in the message is what is left ("last episode of my fav show aired
       // tonight, goodbye forever 😭", "deleting my old posts, goodbye forever to my minecraft youtuber era").
-      "(?<!\\b(show|episode|series|season|finale|anime|exam|exams|final|finals|class|course|teacher|posts|era|phase|account|app|tiktok|instagram|snapchat|server|game|braces)\\b.*)goodbye (forever|for ever)(?! (to )?(this |that |my |the )?(room|class|classes|ap|algebra|math|maths|chem|chemistry|biology|bio|physics|english|history|spanish|french|geometry|calculus|homework|school|high school|middle school|elementary|junior high|uniforms?|braces|retainer|cast|job|shift|exams?|finals|tests?|semester|term|summer school|gym class|pe|dorm|locker|\\d+)\\b)(?!.*\\b(show|episode|series|season|finale|anime|era|phase|posts|account|app|tiktok|instagram|snapchat|server)\\b)",
+      "(?<!\\b(show|episode|series|season|finale|anime|exam|exams|final|finals|class|course|teacher|posts|era|phase|account|app|tiktok|instagram|snapchat|server|game|braces)\\b.*)goodbye (forever|for ever)(?! (to )?(this |that |my |the )?(room|class|classes|ap|algebra|math|maths|chem|chemistry|biology|bio|physics|english|history|spanish|french|geometry|calculus|homework|school|high school|middle school|elementary|junior high|uniforms?|braces|retainer|cast|job|shift|exams?|finals|tests?|semester|term|summer school|gym class|pe|dorm|locker|grade|year|\\d+(st|nd|rd|th)?)\\b)(?!.*\\b(show|episode|series|season|finale|anime|era|phase|posts|account|app|tiktok|instagram|snapchat|server)\\b)",
       // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
       // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
       "(my )?(last|final) (day|night) alive",
+      // A last day kept secret: "last day of school ever and nobody knows it but me"; not a move or a surprise kept quiet.
+      "(last|final) (day|night|week|weekend|class|practice|game|shift)( (of|at|in|with) (\\w+ ){1,3}?)? ?ever\\b[^.]*\\b(nobody|no one|noone|none of them|nobody else) (knows|know|will know|has a clue|realises|realizes) (it|that|but|except|yet)\\b(?![^.]*\\b(moving|move|moved|transfer|transferring|surprise|graduat|leaving for|new school)\\w*)",
       // The last sunrise the writer will see ("last sunrise i'll see. it's actually really pretty"), said as the end of
       // seeing, not of a trip, a stay or a school year ("last sunset i'll see, we fly home tomorrow").
       "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
@@ -495,7 +510,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "self_harm",
     stance: "self",
     patterns: [
-      "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)",
+      // Not a haircut or a trim: "quiero cortarme el pelo tipo mullet", "necesito cortarme las uñas".
+      "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)(?! (el|la|los|las|mi|mis|un|una) (pelo|cabello|fleco|flequillo|cerquillo|chasquilla|unas|puntas|barba|bigote|melena|mechas|capas|grena|grenas|rulos|rizos|trenzas)\\b)",
       // Not an accident told with what cut and how: "me corté el brazo con una lata", "me corté la pierna jugando".
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
@@ -562,6 +578,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax) (does it take to|would it take to|will|would|to|do i need to|until you|before you) (die|kill (you|me|{me}|{you}|someone)|od|overdose)",
       "(going|want|plan|planning|about|gonna|ready) to {adv}od{end}",
       "(take|took|taking|swallow|swallowed|swallowing) (all|a bunch|a lot|so many|too many|a handful|the whole bottle|every one|every single one)( of)? (my |the |these |those )?(pills|meds|tablets|sleeping pills|painkillers)",
+      // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
+      // ten and more at once ("took 20 tylenol"), not a week's doses or a milligram count ("took 10 mg of melatonin").
+      `${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_OVER_WEEKS}`,
+      `${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_OVER_WEEKS}`,
       "(hang|hanging|hanged) {me}",
       // "drown myself in homework", "shoot myself in the foot" are idioms.
       "(shoot|shooting|shot|drown|drowning) {me}(?! in)",
@@ -570,6 +590,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
       "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
+      // Stepping off a platform as the train comes, thought of or wanted: "i stand at the edge of the platform and think
+      // about just stepping off when the train comes", "i want to walk onto the tracks".
+      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(step|stepping|jump|jumping|fall|falling|walk|walking|lean|leaning) (off|out|forward)( of)?( the (platform|edge|curb|kerb))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|bus|express|lorry|truck) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",
+      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted) (about |of |to )?{adv}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (off the platform|onto the (tracks|rails|train tracks|line)|on the (tracks|rails|train tracks))",
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",

@@ -1007,3 +1007,40 @@ describe("2026.12.14: the last sunrise, a sharpener broken open, an overpass mis
     },
   );
 });
+
+describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing oneself in, the platform, a count of one's pills, a secret last day", () => {
+  it.each([
+    ["gonna do myself in, can't be arsed with any of it anymore", "crisis.kill_myself"],
+    ["most mornings i stand at the edge of the platform and think about just stepping off when the train comes", "crisis.suicide_method"],
+    ["sometimes i picture jumping onto the tracks", "crisis.suicide_method"],
+    ["i took like 8 of my antidepressants earlier to see what happens", "crisis.suicide_method"],
+    ["swallowed maybe 12 of my mums sleeping pills", "crisis.suicide_method"],
+    ["took 20 tylenol", "crisis.suicide_method"],
+    ["last day of school ever and nobody knows it but me", "crisis.end_it_all"],
+    ["gonna unalive this weekend when my parents r at my aunts", "crisis.unalive"],
+    ["i will unalive my self", "crisis.unalive"],
+    ["quiero cortarme otra vez", "self_harm.es_hacerme_dano"],
+    ["goodbye forever 💔", "crisis.end_it_all"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "quiero cortarme el pelo tipo mullet, qué opinás",
+    "necesito cortarme las uñas jaja",
+    "tengo ganas de cortarme el fleco",
+    "im gonna unalive my brother if he eats my leftovers one more time 😤",
+    "i will unalive whoever spoiled the finale",
+    "sometimes i just want to disappear to a cabin in the woods with no wifi and my books",
+    "last day of school before summer!!!! goodbye forever 7th grade",
+    "ok this is my last message tonight, gotta sleep, bye!!!",
+    "i did myself in at the gym today",
+    "took 10 of my adderall this month like prescribed",
+    "took 10 mg of melatonin",
+    "i took 2 advil for my headache",
+    "last day at this school ever and nobody knows yet but im moving to texas",
+  ])("%j is none of them", (message) => {
+    const named = ["crisis.end_it_all", "crisis.suicide_method", "crisis.kill_myself", "crisis.unalive", "crisis.want_to_disappear", "self_harm.es_hacerme_dano"];
+    expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
+  });
+});
