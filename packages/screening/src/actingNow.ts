@@ -53,12 +53,16 @@ const ACT_PATTERNS: readonly string[] = [
   "(?<!\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b.*)(sit|sitting|sat|stand|standing|stood|step|stepping|stepped|climb|climbing|climbed|lean|leaning|hanging|dangling|dangle) (on|onto|at|over|up on|out on|off) (the )?(edge|ledge)( for a (bit|while|minute|sec))?{end}(?!.*\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b)",
   "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
   "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
+  // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente".
+  "(the )?view (from|up) (up )?here|la vista (desde|de) (aqui|aca)( arriba)?|(its|it s|so) (really |so )?windy up here|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?",
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
   // Waiting for the moment, or the hour come: "its 11:15" after "my parents go to bed at 11" (read "its 11 15"), said
   // alone; "its 2am and i cant sleep" goes on to something else.
   "(its|it s|it is|ya son las|son las|ya es la) (\\d{1,2}( \\d\\d)? ?(am|pm)?|midnight|medianoche|una)( now| already| ya)?(?= ?(\\.|$))",
+  // The hour picked, as the whole message: "the 11:40 one" after "i looked up the train schedule".
+  "(?<=^|\\. )(the |el de las |la de las |el de la |la de la )?\\d{1,2}( \\d\\d)? ?(am|pm)?( one| train| bus| express| tren| camion)?(?= ?(\\.|$))",
   "while i wait{end}|mientras espero{end}",
   "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",
   "ya se (durmieron|durmio)( todos)?",

@@ -305,8 +305,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
+      // Nor is disappearing "not literally", from embarrassment, said so.
       // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)",
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\bnot literally\\b)",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -347,6 +348,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
       // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
       "(my )?(last|final) (day|night) alive",
+      // The writer's time here over: "honestly i feel like my time here is up"; not an exchange or a trip ending.
+      "my time (here|on earth|on this earth|in this world) (is|s) {adv}(up|done|over|almost up|almost over|running out)(?! [^.]*\\b(exchange|trip|camp|school|semester|visit|internship|stay|vacation|holiday|term|program)\\b)",
       // A last day kept secret: "last day of school ever and nobody knows it but me"; not a move or a surprise kept quiet.
       "(last|final) (day|night|week|weekend|class|practice|game|shift)( (of|at|in|with) (\\w+ ){1,3}?)? ?ever\\b[^.]*\\b(nobody|no one|noone|none of them|nobody else) (knows|know|will know|has a clue|realises|realizes) (it|that|but|except|yet)\\b(?![^.]*\\b(moving|move|moved|transfer|transferring|surprise|graduat|leaving for|new school)\\w*)",
       // The last sunrise the writer will see ("last sunrise i'll see. it's actually really pretty"), said as the end of
@@ -428,6 +431,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
+      // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); a
+      // song "pa cortarse las venas" (read "para cortarme las venas") is not.
+      "(me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )cortarme (las |la5 |la )?venas|me (voy|vy|vo|boy) a {esadv}cortar (las |la5 |la )?venas",
+      // Northern Mexican slang: "darse cran" is to kill oneself ("ya me voy a dar cran yo solito").
+      "(darme|me voy a dar|me vo a dar|me quiero dar|me doy|me di|dar me) cran",
     ],
   },
   {
@@ -503,6 +511,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(esta es|este es|sera) mi (ultimo mensaje|despedida)",
       "(carta|nota|cartas|notas) de (despedida|suicidio)",
       "(me despido|adios) para siempre",
+      // The writer's time here over: "siento que mi tiempo aqui ya se acabó".
+      "mi tiempo (aqui|aca|en este mundo|en la tierra) (ya )?(se acabo|se termino|termino|acabo|esta contado|ya fue)",
+      // Going to a dead grandparent "up there": "ya me voy a ir con mi abuelito pa arriba".
+      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|mama|papa|hermanit[oa]|tat[ai]|nana|abu) (pa |para )?(arriba|al cielo|alla arriba)",
     ],
   },
   {
@@ -516,6 +528,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
+      // Said as what the writer is about to do: "esta noche me voy a cortar otra vez, más profundo".
+      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|quemar|hacer dano) (otra vez|de nuevo|mas (profundo|hondo|fuerte))",
+      "(cortar|cortarme) {esadv}(mas (profundo|hondo))",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
       "(?<!(gato|gata|perro|perra|gatito|gatita|perrito|perrita|hermano|hermana|hermanito|hermanita|primo|prima|mama|papa|amigo|amiga|el|ella|futbol|jugando|entrenando) )me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)(?!( [a-z]+){0,6} (entrenando|jugando|patinando|corriendo|lata|vidrio|clavo|alambre|reja|cai|caida|accidente)\\b)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
@@ -529,6 +544,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "method",
     patterns: [
       "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
+      // Which knot holds a body's weight from a beam: "qué nudo aguanta más peso pa una cuerda colgada de la viga del cuarto";
+      // not a swing, a hammock, a punching bag or a plant.
+      "(nudo|nudos|cuerda|soga|lazo)( (?!(columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno|bici|bicicleta|tendedero|ropa|foco|lampara)\\b)\\w+){0,8} (colgad[oa] |amarrad[oa] |atad[oa] )?(de|a|en) (la|una) (viga|vigas)(?![^.]*\\b(columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno|decoracion|bici|bicicleta|tendedero|ropa|foco|lampara)\\b)",
       // A rope bought with "don't ask what for", or kept for when it is too much: "me compré una soga, no preguntes para qué".
       "(compre|me compre|consegui|ya tengo|tengo) (una |la |mi )?(soga|cuerda)(?! para (saltar|brincar|tender))( \\w+){0,5}( \\.)? (no (me )?preguntes( para (que|q)| por (que|q))?|ya sabes para (que|q)|para lo que ya sabes)(?= ?(\\.|$))",
       "(tengo|ya tengo|guardo|guarde|guardadas|guardados|guardada|guardado|junto|juntando|junte|escondi|escondo|escondida|escondidas|compre|consegui)( \\w+){0,3} (la |las |los |el |una |unas |mi |mis )?(soga|cuerda|cuchilla|cuchillas|navaja|pastillas)( \\w+){0,6} (para cuando|por si) (ya )?(no aguante|no aguanto|no pueda mas|no puedo mas|lo necesite|me decida|sea demasiado)(?! (el|la|los|las) )(?![^.]*\\b(dolor|migrana|regla|colicos|frio|calor|clase|educacion fisica|gym|gimnasio|entreno|entrenamiento|escalar|escalada|partido)\\b)",
@@ -590,6 +608,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
       "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
+      // To yeet oneself is to throw oneself: off a height, in front of a train, off this mortal coil; not into a pool, a
+      // bed or a lake.
+      "(yeet|yeeting|yeeted|yeets) {me} (off|out of|out|from|in front of|onto|into) (a|an|the|this|that|my|some) (bridge|building|roof|cliff|balcony|window|overpass|parking garage|train|bus|truck|car|tracks|mortal coil|existence|life|world|planet|earth|void|sun)",
+      // Hamlet's line, said as what the writer is about to do; not the play read in class.
+      "(want|wanna|going|gonna|ready|need|about|plan|planning|time|might|ll|will|i should|should i|i could) (to )?{adv}(shuffle|exit|leave|escape) (off )?(this|the) mortal coil",
+      // A height with none named: "i want 2 jmp off smth high" (read "i want to jump off smth high").
+      "(want|wanna|going|gonna|ready|need|about|plan|planning) (to )?{adv}(jump|jumping) (off|from) (something|smth|sth|somewhere|smwhere|anything) (high|tall|really high|high enough|tall enough)(?![^.]*\\b(trampoline|pool|diving|lake|river|water|ocean|sea|parkour|skate|bmx|ski|snowboard|game|minecraft|fortnite|roblox|foam pit|bouncy)\\b)",
       // Stepping off a platform as the train comes, thought of or wanted: "i stand at the edge of the platform and think
       // about just stepping off when the train comes", "i want to walk onto the tracks".
       "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(step|stepping|jump|jumping|fall|falling|walk|walking|lean|leaning) (off|out|forward)( of)?( the (platform|edge|curb|kerb))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|bus|express|lorry|truck) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",

@@ -1008,7 +1008,7 @@ describe("2026.12.14: the last sunrise, a sharpener broken open, an overpass mis
   );
 });
 
-describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing oneself in, the platform, a count of one's pills, a secret last day", () => {
+describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing oneself in, the platform, a count of one's pills, a secret last day, yeeting oneself, time here up, Spanish veins, knots and a grandparent up there", () => {
   it.each([
     ["gonna do myself in, can't be arsed with any of it anymore", "crisis.kill_myself"],
     ["most mornings i stand at the edge of the platform and think about just stepping off when the train comes", "crisis.suicide_method"],
@@ -1021,6 +1021,17 @@ describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing one
     ["i will unalive my self", "crisis.unalive"],
     ["quiero cortarme otra vez", "self_harm.es_hacerme_dano"],
     ["goodbye forever 💔", "crisis.end_it_all"],
+    ["gonna yeet myself off this mortal coil ngl", "crisis.suicide_method"],
+    ["i wanna yeet myself off a bridge", "crisis.suicide_method"],
+    ["ready to shuffle off this mortal coil", "crisis.suicide_method"],
+    ["i want 2 jmp off smth high", "crisis.suicide_method"],
+    ["honestly i feel like my time here is up", "crisis.end_it_all"],
+    ["chamo ya me cansé de luchar, siento que mi tiempo aqui ya se acabó", "crisis.es_no_quiero_vivir"],
+    ["parce ya me voy a ir con mi abuelito pa arriba. esta semana", "crisis.es_no_quiero_vivir"],
+    ["esta noche me voy a cortar otra vez, más profundo", "self_harm.es_hacerme_dano"],
+    ["me vy a cort4r la5 ven4s hoy", "crisis.es_quiero_morir"],
+    ["ya me voy a dar cran yo solito plebe, ya ni pedo", "crisis.es_quiero_morir"],
+    ["qué nudo aguanta más peso pa una cuerda colgada de la viga del cuarto? que no se suelte", "crisis.es_metodo"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
@@ -1039,8 +1050,17 @@ describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing one
     "took 10 mg of melatonin",
     "i took 2 advil for my headache",
     "last day at this school ever and nobody knows yet but im moving to texas",
+    "gonna yeet myself into the pool lol",
+    "i want to jump off something high at the trampoline park",
+    "we read hamlet today, shuffle off this mortal coil is such a line",
+    "i want to disappear after what i said in front of my crush 🫠 (not literally lol)",
+    "my time here is almost up, the exchange program ends friday",
+    "me voy a ir con mi abuela al mercado",
+    "esa canción es pa cortarse las venas jajaja",
+    "me voy a cortar el pelo otra vez",
+    "que nudo uso para colgar la hamaca de la viga",
   ])("%j is none of them", (message) => {
-    const named = ["crisis.end_it_all", "crisis.suicide_method", "crisis.kill_myself", "crisis.unalive", "crisis.want_to_disappear", "self_harm.es_hacerme_dano"];
+    const named = ["crisis.end_it_all", "crisis.suicide_method", "crisis.kill_myself", "crisis.unalive", "crisis.want_to_disappear", "self_harm.es_hacerme_dano", "crisis.es_no_quiero_vivir", "crisis.es_quiero_morir", "crisis.es_metodo"];
     expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
   });
 });

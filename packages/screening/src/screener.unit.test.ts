@@ -139,6 +139,14 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });
 
+  it("a friend's words with nothing of the writer's own beside them but a word to the listener are the friend's concern", () => {
+    // Without the friend's words and the worry, "wey" is left, which the classifier reads at its prior (0.54), unsure.
+    expect(screener.screenInputLocally("wey mi amiga me dijo que se quiere morir y no se que hacer, como la ayudo?").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
+    expect(screener.screenInputLocally("bro my friend said he wants to kill himself, what do i do").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
+    // The writer's own words beside the friend's still speak for the writer.
+    expect(screener.screenInputLocally("wey mi amiga me dijo que se quiere morir y yo tambien").action).toBe("crisis");
+  });
+
   it("context: a friend's words the classifier alone reads as a crisis were the friend's concern, so nothing carries on", () => {
     // Read alone the classifier makes a crisis of it; the screen makes it the friend's concern (isTheFriendsCrisis).
     expect(screener.screenInputLocally("my friend is suicidal").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });

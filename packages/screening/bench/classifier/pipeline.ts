@@ -303,12 +303,20 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   const better = (a: Tally, b: Tally | undefined) =>
     b === undefined || a.crisisCaught > b.crisisCaught || (a.crisisCaught === b.crisisCaught && (a.riskCaught > b.riskCaught || (a.riskCaught === b.riskCaught && a.falsePositives < b.falsePositives)));
 
+  // The uncertain band starts where one ordinary message in ten would reach it: worth a second opinion, too noisy to act on alone.
+  const risks = readings.filter((r) => r.example.level === "none").map((r) => Math.max(r.risk, r.contextRisk)).sort((a, b) => b - a);
+  const tenth = risks[Math.floor(risks.length * 0.1)];
+  // A topic named yields to a classifier sure the message is ordinary, and under the uncertain band it is: a floor below
+  // the band would let "no way i can top myself after last year's science fair" (0.65) override a reading where nine
+  // ordinary messages in ten fall, for a crisis or two more on dev.
+  const mentionFloors = MENTION_FLOORS.filter((floor) => tenth === undefined || floor >= tenth);
+
   const off = 2;
   let best: ModelThresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0, contextCrisis: off, contextConcern: off };
   let bestTally: Tally | undefined;
   const standalone = readings.filter((r) => r.example.context.length === 0);
   // Lower floors first: a tie keeps the lexicon as strong as it can be.
-  for (const lexiconMention of MENTION_FLOORS) {
+  for (const lexiconMention of mentionFloors) {
     for (const crisis of [...GRID].reverse()) {
       for (const concern of [...GRID].reverse()) {
         if (concern > crisis) continue;
@@ -348,10 +356,7 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
       }
     }
   }
-  // The uncertain band starts where one ordinary message in ten would reach it: worth a second opinion, too noisy to act on alone.
-  const risks = readings.filter((r) => r.example.level === "none").map((r) => Math.max(r.risk, r.contextRisk)).sort((a, b) => b - a);
-  const tenth = risks[Math.floor(risks.length * 0.1)] ?? chosen.concern / 2;
-  return { ...chosen, uncertain: Math.min(chosen.concern, Number(Math.max(0.02, tenth).toFixed(3))) };
+  return { ...chosen, uncertain: Math.min(chosen.concern, Number(Math.max(0.02, tenth ?? chosen.concern / 2).toFixed(3))) };
 }
 
 export interface BuiltModel {
