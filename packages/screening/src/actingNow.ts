@@ -28,6 +28,10 @@ const ACT_PATTERNS: readonly string[] = [
   "(ya )?me (voy|fui)( ya| ahora| ahorita| de aqui)?{end}",
   "(ya )?(voy saliendo|salgo ya|ya salgo)",
   "(im|i m|i am) (here|outside|there) (now|rn|right now)",
+  "(leaving|left|walking out of|out of) the (house|flat|apartment)( now| rn| right now)?{end}|(out the door|sneaking out|snuck out)( now| rn| right now)?{end}",
+  // The way to the height found ("ok found a way up" after "does the roof door usually lock"), or the writer up there;
+  // not "i made it up" (taken back) or "im up" (awake).
+  "(found|find|got|there s|theres) (a|the) way (up|onto the roof|up to the roof)( there)?( now)?{end}|(made it|im|i m|i am) (up here|on the roof|on top|at the top)( now| rn)?{end}|(made it|got) (to the top|onto the roof)( now| rn)?{end}|(ya )?estoy (arriba|en la azotea|en el techo)( ya)?{end}|(encontre|ya encontre) (como subir|por donde subir)",
   // The act, begun or done.
   "(its|it s|it is) time( now| tonight)?{end}",
   "(ya )?es (la )?hora{end}",
@@ -50,20 +54,47 @@ const ACT_PATTERNS: readonly string[] = [
   "(?<!\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b.*)(sit|sitting|sat|stand|standing|stood|step|stepping|stepped|climb|climbing|climbed|lean|leaning|hanging|dangling|dangle) (on|onto|at|over|up on|out on|off) (the )?(edge|ledge)( for a (bit|while|minute|sec))?{end}(?!.*\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b)",
   "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
   "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
+  // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente".
+  "((the )?view (from|up) (up )?here|la vista (desde|de) (aqui|aca)( arriba)?)( is| esta| es)?( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?{end}|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento( (aqui|aca)( arriba)?)?{end}",
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
-  // Waiting for the moment.
   "while i wait{end}|mientras espero{end}",
   "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",
   "ya se (durmieron|durmio)( todos)?",
   "(one|una) (last|ultima) (time|vez){end}|(?<!the )last one{end}",
+  // Once more, after the blade named: "just once more", "solo una vez más".
+  "(just |only |solo |solamente |nomas )?(once|one time|una vez) (more|mas){end}",
+  // Someone asked to look after a pet or a sibling: "cuídenla harto" after "yo ya no voy a estar pa darle comida".
+  "(cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo|cuida a|cuiden a|take care of (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?|look after (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?)",
 ];
+
+/**
+ * An hour come, picked or asked about: the plan's time only when an earlier message named a time or a timetable
+ * ("my parents go to bed at 11", "i looked up the train schedule"); otherwise it answers a question ("the 3:30 one" of
+ * which bus, "4 pm" of an appointment) as often.
+ */
+const HOUR_PATTERNS: readonly string[] = [
+  // The hour come: "its 11:15" after "my parents go to bed at 11" (read "its 11 15"), said alone; "its 2am and i cant
+  // sleep" goes on to something else.
+  "(its|it s|it is|ya son las|son las|ya es la) (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight|medianoche|una)( now| already| ya)?(?= ?(\\.|$))",
+  // The hour picked, as the whole message: "the 11:40 one" after "i looked up the train schedule".
+  // A bare number is not an hour ("17" said of an age, "$312" of a paycheck): it has minutes, "am" or "pm", or "the".
+  // The minutes follow a space that must be there ("11:40" reads "11 40"; the lexicon's own spaces are optional).
+  "(?<=^|\\. )((the |el de las |la de las |el de la |la de la )\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|\\d{1,2}\\s\\d\\d ?(am|pm)?|\\d{1,2} ?(am|pm))( one| train| bus| express| tren| camion)?(?= ?(\\.|$))",
+  // The hour asked about: "is 3am a good time" after "i'm going to do it when everyone's asleep"; not a good time for
+  // something named ("is 3am a good time to post on tiktok").
+  "is (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight|tonight|tomorrow( night)?) (a good time|good|ok|okay|too (early|late)){end}",
+];
+// An earlier message names a clock time, a timetable or the house asleep: what an hour may belong to. A bare number
+// ("took 8 of them") is none.
+const NAMES_A_TIME = /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(am|pm)\b|\b(at|a las|a la) \d{1,2}\b|\b(schedule|timetable|train|bus|express|asleep|sleep|sleeps|bed|midnight|tonight|horario|tren|camion|dormir|duermen|duerman|duerma|dormidos|medianoche|esta noche)\b/u;
 
 // Compiled with the lexicon's macros first: the negation's own spaces must stay literal.
 const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|wont|no|nunca|ni) )";
 const SIGN_OFFS = SIGN_OFF_PATTERNS.map(compileLexiconPattern);
 const ACTS = ACT_PATTERNS.map((source) => new RegExp(`${RIGHT_AFTER_A_NEGATION}${compileLexiconPattern(source).source}`, "u"));
+const HOURS = HOUR_PATTERNS.map(compileLexiconPattern);
 
 /**
  * Said of help sought, of being safe or calmer, of a plan for tomorrow or of good news ("ok i'm at the ER now, bye",
@@ -82,7 +113,7 @@ const SAFE_NOW = compileLexiconPattern(
     "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",
     "(going|go|went|walking|heading) (down ?stairs |up ?stairs |over |back |next door )?to (my )?(mom|mum|dad|parents|grandma|nana|grandpa|aunt|aunty|uncle)( s)?( room)?",
     // Safe, calmer, the means put away.
-    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
+    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|calm down|clear my head|cool off|going (back )?down( now)?|coming (back )?down|climbing (back )?down|bajando|ya baje|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
     "(put|putting) (them|it|the pills|the blade|the rope) (back|away)|locked (them|it) (up|away)|flushed (them|it)|threw (them|it) (out|away)|gave (them|it) to (my|the)|lo tire|las tire|los tire|las guarde|lo guarde",
     // Tomorrow, or good news.
     "(talk|see you|see u|text you|text u|chat) (tomorrow|tmrw|tmr|in the morning)|manana (hablamos|te escribo|te cuento)",
@@ -155,7 +186,14 @@ export function saysFinalGoodbye(prepared: PreparedText): boolean {
   );
 }
 
-/** Whether the message says the teen is leaving, saying goodbye or acting now, and nothing of help, safety or tomorrow. */
-export function saysActingNow(prepared: PreparedText): boolean {
-  return namesActNow(prepared) && !namesHelpOrSafety(prepared);
+/**
+ * Whether the message says the teen is leaving, saying goodbye or acting now, and nothing of help, safety or tomorrow;
+ * an hour counts when one of the session's earlier messages (oldest first) named a time.
+ */
+export function saysActingNow(prepared: PreparedText, recent: readonly string[] = []): boolean {
+  return (namesActNow(prepared) || (namesAnHour(prepared) && recent.some((text) => NAMES_A_TIME.test(text.toLowerCase())))) && !namesHelpOrSafety(prepared);
+}
+
+function namesAnHour(prepared: PreparedText): boolean {
+  return prepared.forms.some((form) => HOURS.some((pattern) => pattern.test(form)));
 }

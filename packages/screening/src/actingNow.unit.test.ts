@@ -6,6 +6,29 @@ import { prepareText } from "./normalize";
 const acting = (text: string) => saysActingNow(prepareText(text));
 
 describe("saysActingNow", () => {
+  // An hour is the plan's time only after an earlier message named a time or a timetable.
+  it.each([
+    ["its 11:15", ["i have the rope in my closet", "my parents go to bed at 11"]],
+    ["it's midnight", ["the pills are in my drawer", "waiting till everyone is asleep"]],
+    ["ya son las 3", ["ya tengo todo listo", "cuando se duerman a las 2"]],
+    ["the 11:40 one", ["nothing matters", "i looked up the train schedule"]],
+    ["el de las 6", ["ya vi el horario del tren"]],
+    ["is 3am a good time", ["i'm going to do it when everyone's asleep", "i've decided on the pills"]],
+  ])("%j after %j is the hour of the plan", (text, recent) => {
+    expect(saysActingNow(prepareText(text), recent)).toBe(true);
+    expect(saysActingNow(prepareText(text))).toBe(false);
+  });
+
+  it.each([
+    ["16", ["i want to die"]],
+    ["4 pm", ["i want to die", "i have a therapy appointment tomorrow"]],
+    ["the 3:30 one", ["i want to die", "my therapist has two slots tomorrow"]],
+    ["its 9", ["i want to die", "i took 8 of them"]],
+  ])("%j after %j names no hour of a plan", (text, recent) => {
+    expect(saysActingNow(prepareText(text), recent)).toBe(false);
+  });
+
+
   // One case at least for each pattern, matched by that pattern alone.
   it.each([
     // Sign-offs.
@@ -27,6 +50,11 @@ describe("saysActingNow", () => {
     "ya me voy",
     "ya voy saliendo para el puente",
     "i'm outside now",
+    "leaving the house now",
+    "out the door",
+    "ok found a way up",
+    "made it to the top",
+    "ya estoy arriba",
     // The act, begun or done.
     "it's time",
     "ok now it's time",
@@ -62,6 +90,12 @@ describe("saysActingNow", () => {
     "can u tell me a story while i wait",
     "ok they're all asleep now",
     "ya se durmieron todos",
+    "está bonita la vista desde aquí, hace harto viento",
+    "the view from up here is actually pretty",
+    "just once more",
+    "solo una vez más",
+    "cuídenla harto",
+    "take care of my cat for me",
     "can you tell me a nice story. last one",
     // The words emoji are read as, after the act, end nothing: "leaving now 👋" reads "leaving now waving".
     "leaving now 👋",
@@ -128,6 +162,23 @@ describe("saysActingNow", () => {
     "i promise i'm not going to do it tonight",
     "it's time for dinner, my mom is calling",
     "while i wait for my mom to pick me up",
+    "its 11:15 and i still havent started my essay",
+    "its 2am and i cant sleep lol",
+    "leaving the house now, movie starts at 8",
+    "we found a way in to the concert early lol",
+    "found a way up to the attic, the old yearbooks are there",
+    "the 11:40 one is always late lol",
+    "tickets for the 7 pm one are sold out",
+    "17",
+    "first paycheck!!! $312",
+    "100",
+    "is 3am a good time to post on tiktok",
+    "take care of yourself too",
+    "i made it up",
+    "ok im up now",
+    "found a way through",
+    "the view from up here is crazy, going back down now",
+    "i left the house. going to the park to calm down",
     "i'm on my way to my grandma's",
     "im on my way to the ER with my dad",
     "who did it",

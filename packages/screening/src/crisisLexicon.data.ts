@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.14";
+export const CRISIS_LEXICON_VERSION = "2026.12.15";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -65,6 +65,10 @@ const EN_BETWEEN = "((literally|just|really|always|still|even|kinda|like|lowkey|
 const EN_THEY_SAY =
   "(wants|want|wanted|is going|are going|s going|was going|is gonna|s gonna|keeps saying|kept saying|talks about|is talking about|keeps talking about|is thinking about|thinks about|keeps thinking about|jokes about|joked about|is joking about|keeps joking about|makes jokes about|tried|is trying|has been trying|threatened|threatens|is threatening|keeps threatening|said|says|told me|texted me|texted|dmd me|posted)";
 const EN_THEY_WILL = "((s|is|are|was|were|wants|wanted|want|is going|are going|s going|gonna|would|will|might|d|ll|could) )?";
+// A verb of killing aimed at someone else, said in jest ("i will unalive whoever spoiled the finale"), is not the writer's
+// own; "unalive my self" still is (the lexicon's spaces are optional, so "my" is followed by a space or none, then "self").
+const EN_NOT_SOMEONE_ELSE =
+  "(?! (him|her|them|you|u|ya|yall|his|their|your|ur|(the|this|that|these|those)(?! (second|moment|minute|instant|day|weekend|weekends|week|morning|afternoon|evening|night|time|year|summer|semester|month|term|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|winter|fall)\\b)|every ?one|every ?body|some ?one|some ?body|who ?ever|people|all of (you|them|yall))\\b| my\\b(?!\\s?self\\b))";
 // Cutting one's hair or nails, some slack or a slice, burning oneself out, or getting hurt at work or a game, is not self-harm.
 const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| ((some|a|her|his|their) )?(slack|bangs|hair|fringe|break|nails|slice|piece))";
 // Who says it, where being told to die is what it is: a person, not a song, a game or a book.
@@ -75,7 +79,7 @@ const NOT_SAID_IN_JEST = "(?! (for (that|this|the|a) |of |from |laughing|trying|
 // "told me to die" is the writer told to die (told_to_die), not someone who means to.
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
-  "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
+  "(mi|mis|nuestro|nuestra) (mejor |mejores )?(amigo|amiga|amigos|amigas|compa|parcero|parcera|pana|companero|companera|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|ex|crush|vecino|vecina|mama|papa|madre|padre|tio|tia|abuela|abuelo)( de (la escuela|la prepa|la secu|el salon|mi clase|clase|la uni|futbol|danza))?";
 // The writer's answer to a friend's words: "so do i", "me too", "honestly same", "i kinda am too", "i relate" ("same
 // with my other friend" is not).
 const EN_ME_TOO =
@@ -100,6 +104,13 @@ const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|ti
 // Medicines a teen has at home, by the names teens type: a count of them "enough" is a dose asked about.
 const EN_MEDS =
   "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
+// Pills taken, and how many about: "took like 8", "swallowed maybe 12".
+const EN_SWALLOWED = "(took|taken|swallowed|downed|popped|necked)";
+const EN_ABOUT = "((like|about|around|maybe|over|almost|nearly|at least|probably) )*";
+// Doses counted over days ("took 10 of my adderall this month", "took 12 advil over the weekend") or as prescribed are a
+// prescription followed, not an overdose; nor are units, milligrams or gummies ("took 30 insulin units today").
+const EN_NOT_A_DOSE =
+  "(?![^.]*\\b((this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|since|today|this (morning|afternoon|evening)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|doctor|dentist|supposed to|units?|mg|ml|gummies|gummy|vitamins?)\\b)";
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
@@ -213,8 +224,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // To top oneself, said as what the writer is going to do ("gonna top myself i reckon"); not outdoing oneself ("how
       // am i gonna top myself next year"), which the mention entry top_myself leaves to the classifier.
       "(?<!how (am i|do i|will i|can i|could i|would i|to) )(gonna|going to|want to|about to|ready to|might|i will|ill|i ll) {adv}(top|topping) {me}(?! (up|off|next|after|this|that|at|in|on|with|for|again|every))(?! [^.]*\\b(next|last (year|time)|record|score|pb|pr|personal best|beat (that|this)|outdo|recital|performance|show|party|competition|season|concert|game)\\b)",
-      // British and Australian slang: to neck oneself is to hang oneself.
+      // British and Australian slang: to neck oneself is to hang oneself; to do oneself in is to kill oneself, said as what
+      // the writer means to do ("gonna do myself in"), not of a workout or a long day ("did myself in at the gym").
       "(neck|necking|necked) {me}",
+      "(gonna|going to|want to|wanna|about to|ready to|might|i will|ill|i ll|i could|should i|i should|plan to|planning to) {adv}do {me} in(?! (at|on|with|from|by|if|after|doing|laughing|lifting|running|training|playing|carrying|moving|eating|studying|working)\\b)",
       "kmslf",
       "kmsf",
     ],
@@ -279,8 +292,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive",
-      "(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive",
+      // Not a threat to someone else, said in jest: "im gonna unalive my brother if he eats my leftovers".
+      `(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
+      `(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
       "unalive (me|{me})",
       "unaliv(ing|ed) {me}",
       "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
@@ -293,8 +307,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
+      // Nor is disappearing "not literally", from embarrassment, said so.
       // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room)))",
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\bnot literally\\b)",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -324,16 +339,25 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Intrusive thoughts that speak: "my brain keeps saying end it", "my head wont stop telling me to die".
       "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it(?! (with|between|off)\\b)|kill {me}|die|unalive {me})(?! (of|from|laughing|in (minecraft|fortnite|roblox|the game)))",
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
-      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )",
+      // Not the last of the night before sleep: "ok this is my last message tonight, gotta sleep, bye!!!".
+      "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )(?! (tonight|today|for (tonight|today|now))\\b[^.]*\\b(sleep|bed|night night|nighty|gn|goodnight|good night|ttyl|talk tomorrow|see (you|u|ya) tomorrow|tmrw|tomorrow)\\b)",
       "(saying|say|said) (my )?(final|last) goodbyes?",
       // Not to a room, a subject or a thing left behind on the last day of school ("goodbye forever room 204", "goodbye
       // forever algebra"); to a person, everyone or the end of the clause, with or without its emoji, it is.
       // A show, a class or an era named anywhere in the message is what is left ("last episode of my fav show aired
       // tonight, goodbye forever 😭", "deleting my old posts, goodbye forever to my minecraft youtuber era").
-      "(?<!\\b(show|episode|series|season|finale|anime|exam|exams|final|finals|class|course|teacher|posts|era|phase|account|app|tiktok|instagram|snapchat|server|game|braces)\\b.*)goodbye (forever|for ever)(?! (to )?(this |that |my |the )?(room|class|classes|ap|algebra|math|maths|chem|chemistry|biology|bio|physics|english|history|spanish|french|geometry|calculus|homework|school|high school|middle school|elementary|junior high|uniforms?|braces|retainer|cast|job|shift|exams?|finals|tests?|semester|term|summer school|gym class|pe|dorm|locker|\\d+)\\b)(?!.*\\b(show|episode|series|season|finale|anime|era|phase|posts|account|app|tiktok|instagram|snapchat|server)\\b)",
+      "(?<!\\b(show|episode|series|season|finale|anime|exam|exams|final|finals|class|course|teacher|posts|era|phase|account|app|tiktok|instagram|snapchat|server|game|braces)\\b.*)goodbye (forever|for ever)(?! (to )?(this |that |my |the )?(room|class|classes|ap|algebra|math|maths|chem|chemistry|biology|bio|physics|english|history|spanish|french|geometry|calculus|homework|school|high school|middle school|elementary|junior high|uniforms?|braces|retainer|cast|job|shift|exams?|finals|tests?|semester|term|summer school|gym class|pe|dorm|locker|grade|year|\\d+(st|nd|rd|th)?)\\b)(?!.*\\b(show|episode|series|season|finale|anime|era|phase|posts|account|app|tiktok|instagram|snapchat|server)\\b)",
       // The writer's own last day: "last night on earth. its weirdly calm", "tonight is my last night alive"; not the party
       // question ("if today was your last day on earth"), the game or the song ("playing last day on earth").
       "(my )?(last|final) (day|night) alive",
+      // Hamlet's line, said as what the writer is about to do ("gonna yeet myself off this mortal coil"); not the play read
+      // in class.
+      "(want|wanna|going|gonna|ready|need|about|plan|planning|time|might|ll|will|i should|should i|i could) (to )?{adv}(shuffle|exit|leave|escape|yeet {me}) (off )?(this|the) mortal coil",
+      // The writer's time on earth over: "honestly i feel like my time on earth is up"; "here" is as often a class, a shift or
+      // an exchange ending ("my time here is up, gotta go home"), so it is not named.
+      "my time (on earth|on this earth|in this world) (is|s) {adv}(up|done|over|almost up|almost over|running out)",
+      // A last day kept secret: "last day of school ever and nobody knows it but me"; not a move or a surprise kept quiet.
+      "(last|final) (day|night|week|weekend|class|practice|game|shift)( (of|at|in|with) (\\w+ ){1,3}?)? ?ever\\b[^.]*\\b(nobody|no one|noone|none of them|nobody else) (knows|know|will know|has a clue|realises|realizes) (it|that|but|except|yet)\\b(?![^.]*\\b(moving|move|moved|transfer|transferring|surprise|graduat|leaving for|new school|quit|quitting|dropping out|drop out|retir)\\w*)",
       // The last sunrise the writer will see ("last sunrise i'll see. it's actually really pretty"), said as the end of
       // seeing, not of a trip, a stay or a school year ("last sunset i'll see, we fly home tomorrow").
       "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
@@ -413,6 +437,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
+      // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); not
+      // the idiom for a sad song, a jam or a class, laughed at ("con este tráfico me abro las venas jaja").
+      "((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))(?![^.]*\\b(cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|clase|examen|tarea|profe|maestra|maestro|jaja|jajaja|jajajaja|xd)\\b)",
+      // Northern Mexican slang: "darse cran" is to kill oneself ("ya me voy a dar cran yo solito").
+      "(darme|me voy a dar|me vo a dar|me quiero dar|me doy|me di|dar me) cran",
     ],
   },
   {
@@ -488,6 +517,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(esta es|este es|sera) mi (ultimo mensaje|despedida)",
       "(carta|nota|cartas|notas) de (despedida|suicidio)",
       "(me despido|adios) para siempre",
+      // The writer's time in this world over: "siento que mi tiempo en este mundo ya se acabó"; "aquí" is as often a
+      // stay or a school ("mi tiempo aquí ya se acabó, mañana regreso a mi casa").
+      "mi tiempo (en este mundo|en la tierra) (ya )?(se acabo|se termino|termino|acabo|esta contado|ya fue)",
+      // Going to a dead grandparent in heaven: "ya me quiero ir con mi abuelito al cielo"; "pa arriba" is as often upstairs.
+      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) (al cielo|alla arriba)",
     ],
   },
   {
@@ -495,11 +529,17 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "self_harm",
     stance: "self",
     patterns: [
-      "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)",
+      // Not a haircut or a trim: "quiero cortarme el pelo tipo mullet", "necesito cortarme las uñas".
+      "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)(?! (el|la|los|las|mi|mis|un|una) (pelo|cabello|fleco|flequillo|cerquillo|chasquilla|unas|puntas|barba|bigote|melena|mechas|capas|grena|grenas|rulos|rizos|trenzas)\\b)",
       // Not an accident told with what cut and how: "me corté el brazo con una lata", "me corté la pierna jugando".
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
+      // Said as what the writer is about to do: "esta noche me voy a cortar otra vez, más profundo"; not a haircut, a
+      // knee hurt at a game or the sun at the beach ("me voy a cortar otra vez el pelo", "me voy a lastimar otra vez la
+      // rodilla en el partido").
+      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|hacer dano) (otra vez|de nuevo)(?![^.]*\\b(pelo|cabello|fleco|flequillo|unas|una|puntas|barba|rodilla|tobillo|dedo|partido|juego|entreno|entrenamiento|cancha|playa|sol|horno|cocina|cebolla|verdura|verduras|madera|papel|tela|tijeras)\\b)",
+      "(cortarme|me corte|me corto|me voy a cortar) {esadv}mas (profundo|hondo)",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
       "(?<!(gato|gata|perro|perra|gatito|gatita|perrito|perrita|hermano|hermana|hermanito|hermanita|primo|prima|mama|papa|amigo|amiga|el|ella|futbol|jugando|entrenando) )me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)(?!( [a-z]+){0,6} (entrenando|jugando|patinando|corriendo|lata|vidrio|clavo|alambre|reja|cai|caida|accidente)\\b)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
@@ -513,6 +553,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "method",
     patterns: [
       "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
+      // Which knot holds a body's weight from a beam: "qué nudo aguanta más peso pa una cuerda colgada de la viga del cuarto";
+      // not a swing, a hammock, a punching bag or a plant.
+      "(nudo|nudos|cuerda|soga|lazo)( (?!(columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno|bici|bicicleta|tendedero|ropa|foco|lampara|trapecio|tela|telas|cortina|cortinas|escalar|escalada|gimnasio|gym|polea)\\b)\\w+){0,8} (colgad[oa] |amarrad[oa] |atad[oa] )?(de|a|en) (la|una) (viga|vigas)(?![^.]*\\b(columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno|decoracion|bici|bicicleta|tendedero|ropa|foco|lampara|trapecio|tela|telas|cortina|cortinas|escalar|escalada|gimnasio|gym|polea)\\b)",
       // A rope bought with "don't ask what for", or kept for when it is too much: "me compré una soga, no preguntes para qué".
       "(compre|me compre|consegui|ya tengo|tengo) (una |la |mi )?(soga|cuerda)(?! para (saltar|brincar|tender))( \\w+){0,5}( \\.)? (no (me )?preguntes( para (que|q)| por (que|q))?|ya sabes para (que|q)|para lo que ya sabes)(?= ?(\\.|$))",
       "(tengo|ya tengo|guardo|guarde|guardadas|guardados|guardada|guardado|junto|juntando|junte|escondi|escondo|escondida|escondidas|compre|consegui)( \\w+){0,3} (la |las |los |el |una |unas |mi |mis )?(soga|cuerda|cuchilla|cuchillas|navaja|pastillas)( \\w+){0,6} (para cuando|por si) (ya )?(no aguante|no aguanto|no pueda mas|no puedo mas|lo necesite|me decida|sea demasiado)(?! (el|la|los|las) )(?![^.]*\\b(dolor|migrana|regla|colicos|frio|calor|clase|educacion fisica|gym|gimnasio|entreno|entrenamiento|escalar|escalada|partido)\\b)",
@@ -570,6 +613,18 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
       "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
+      // On a height, then the wish to jump: "im on the roof. i want to jump"; not a pool's roof party or a cannonball.
+      "(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage|cliff)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i) (want to|wanna|m going to|m gonna|am going to|am gonna|will|ll|might|m about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)",
+      // To yeet oneself is to throw oneself: off a height, in front of a train, into traffic; not into the sun, the void, a
+      // pool or a game's cliff, which teens say of cold weather and homework.
+      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)",
+      // A height with none named: "i want 2 jmp off smth high" (read "i want to jump off smth high").
+      "(want|wanna|going|gonna|ready|need|about|plan|planning) (to )?{adv}(jump|jumping) (off|from) (something|smth|sth|somewhere|smwhere|anything) (high|tall|really high|high enough|tall enough)(?![^.]*\\b(trampoline|pool|diving|lake|river|water|ocean|sea|parkour|skate|bmx|ski|snowboard|game|minecraft|fortnite|roblox|foam pit|bouncy|bungee|rope swing|zip ?line|cliffs|vacation|holiday)\\b)",
+      // Stepping off a platform as the train comes, thought of or wanted: "i stand at the edge of the platform and think
+      // about just stepping off when the train comes", "i want to walk onto the tracks"; not walking out to catch a bus, nor
+      // the train-tracks photo or a phone dropped there.
+      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",
+      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted) (about |of |to )?{adv}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))(?![^.]*\\b(photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok)\\b)",
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
@@ -624,7 +679,16 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "mention",
     // Said in full, or as teens type it ("can you od on melatonin"); a mention, which a classifier sure of an ordinary
     // question (a health class's) overrules.
-    patterns: ["overdos(e|ed|es|ing)", "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))"],
+    patterns: [
+      "overdos(e|ed|es|ing)",
+      "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))",
+      // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
+      // ten and more ("took 20 tylenol"): as often a dose over days or as prescribed, so a mention the classifier may
+      // overrule; not someone else's doing, a milligram count or gummies.
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
+    ],
   },
   {
     // A way of dying named in passing, as often said in jest or of something else: a rope made ready (or a tire swing's),

@@ -198,8 +198,20 @@ export function scoreMessage(classifier: RiskScorer, prepared: PreparedText): Wi
 export function scoreWritersOwnWords(classifier: RiskScorer, prepared: PreparedText, aboutSomeone: readonly RuleHit[]): WindowedScore {
   const withoutTheFriend = leaveOutTerms(prepared.forms, aboutSomeone.map((hit) => hit.term));
   const withoutTheWorry = withoutTheFriend.map((form) => WORRY_PATTERNS.reduce((rest, pattern) => rest.replace(pattern, " . "), form));
+  // Nothing of the writer's own but a greeting or a filler ("wey", "bro", "ok so"), or nothing at all: the classifier
+  // reads a word or two near its prior, in the band where it is unsure, and the friend's crisis would stay the writer's.
+  if (withoutTheWorry.every(saysNothingOfItsOwn)) return { risk: 0, crisis: 0, category: "none" };
   return scoreWindows(classifier, messageWindows(withoutTheWorry));
 }
+
+/**
+ * Words that address the listener or fill a pause, in English and Spanish, as the matching form spells them ("ya" is
+ * read "you"): what is left of "wey mi amiga me dijo que se quiere morir" once the friend's words are left out.
+ */
+const ADDRESS_AND_FILLER = new Set(
+  "wey guey bro bruh dude man mano parce parcero che boludo boluda chamo chama pana tio tia loco loca amigo amiga hey hi hello hola oye oigan mira ok okay k so um uh omg lol lmao ugh pls plz please plis porfa xfa help ayuda like literally honestly ngl tbh fr y and but pero bueno pues you neta guys yall chat alguien someone anyone".split(" "),
+);
+const saysNothingOfItsOwn = (form: string): boolean => (form.match(/[\p{L}\p{N}]+/gu) ?? []).every((word) => ADDRESS_AND_FILLER.has(word));
 
 /** WORRY_ABOUT_SOMEONE compiled to find every place it stands. */
 const WORRY_PATTERNS = WORRY_ABOUT_SOMEONE.map((source) => new RegExp(compileLexiconPattern(source).source, "gu"));
@@ -486,7 +498,9 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // plan's detail (looked for only where it can decide: between the two floors), or into a sign-off, a departure or the
   // act itself however mild it reads alone ("ok. it's time. goodnight" after "i've got the pills counted out").
   const planDetail = message.risk >= CRISIS_CONTINUES_DETAIL_RISK && message.risk < CRISIS_CONTINUES_RISK && namesPlanDetail(classifier, input.prepared);
-  if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared))) {
+  // A topic named or a farewell hinted, which alone yields to a classifier sure it is jest ("ya les regalé mis peluches a
+  // mis primas"), is no jest after "ya decidí que es mi último día".
+  if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared, recent) || dismissedMention)) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "crisis";

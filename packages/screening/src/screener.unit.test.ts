@@ -139,6 +139,24 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });
 
+  it("context: a farewell hinted, which alone yields to the classifier, continues a crisis earlier in the session", () => {
+    const gift = "ya les regalé mis peluches a mis primas";
+    // Alone the farewell hint is a mention the classifier reads as ordinary.
+    expect(screener.screenInputLocally(gift).risk.level).toBe("none");
+    expect(screener.screenInputLocally(gift).matches.some((m) => m.ruleId === "crisis.farewell_hint")).toBe(true);
+    expect(screener.screenInputLocally(gift, ["ya decidí que es mi último día", "no quiero hacer drama"]).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    // After an ordinary talk it stays what the classifier reads.
+    expect(screener.screenInputLocally(gift, ["me cambio de casa el sábado", "ya no me caben"]).risk.level).not.toBe("crisis");
+  });
+
+  it("a friend's words with nothing of the writer's own beside them but a word to the listener are the friend's concern", () => {
+    // Without the friend's words and the worry, "wey" is left, which the classifier reads at its prior (0.54), unsure.
+    expect(screener.screenInputLocally("wey mi amiga me dijo que se quiere morir y no se que hacer, como la ayudo?").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
+    expect(screener.screenInputLocally("bro my friend said he wants to kill himself, what do i do").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });
+    // The writer's own words beside the friend's still speak for the writer.
+    expect(screener.screenInputLocally("wey mi amiga me dijo que se quiere morir y yo tambien").action).toBe("crisis");
+  });
+
   it("context: a friend's words the classifier alone reads as a crisis were the friend's concern, so nothing carries on", () => {
     // Read alone the classifier makes a crisis of it; the screen makes it the friend's concern (isTheFriendsCrisis).
     expect(screener.screenInputLocally("my friend is suicidal").risk).toMatchObject({ level: "concern", category: "someone_at_risk" });

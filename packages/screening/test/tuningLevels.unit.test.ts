@@ -28,6 +28,8 @@ describe("the tuning's levelOf", () => {
     ["my friend wants to die and i want to die too", []],
     // Read as a crisis whole, and as the writer's own concern or crisis by the rest alone.
     ["my friend is suicidal", []],
+    // Nothing of the writer's own but a word to the listener: the friend's crisis is the friend's.
+    ["wey mi amiga me dijo que se quiere morir y no se que hacer, como la ayudo?", []],
     ["my friend wants to die and honestly i get it, ive been feeling the same way for months", []],
     ["my friend wants to die and so do i", []],
     // After a friend's words the classifier alone reads as a crisis, and after the writer's own crisis.

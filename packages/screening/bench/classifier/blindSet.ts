@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_DIR, BLIND_ES1_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -95,7 +95,37 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "risk.jsonl": "79154b95afbf55e96fa8dfa885a3d294e22ee3c4ee3dc7565e728183ac132276",
       "ordinary.jsonl": "3677d8070560fd41a3f74cdb1839cd1874a613b9f4221dc9f1a4b82638bdc11a",
     },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.15 and the way up, the house left and the hour come after a crisis, so it is no longer blind",
+  },
+  {
+    writer: "writer-b11",
+    received: "2026-12-07",
+    directory: BLIND_B11_DIR,
+    sha256: {
+      "risk.jsonl": "5792849189bc98c7784b7528e4e4dd11cc8b08b9d8f7cb65393cb5f0fb0aa91e",
+      "ordinary.jsonl": "a4c5b0da040d0e6b38ed6dedeae7934ba942012fd91a3d8db8822a29ae0ae76d",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.15's yeeting oneself, a jump off something high and the hour picked after a crisis, so it is no longer blind",
+  },
+  {
+    writer: "writer-b12",
+    received: "2026-12-07",
+    directory: BLIND_B12_DIR,
+    sha256: {
+      "risk.jsonl": "a6fb5ee0739628690a67ce7359b92a5fa8bcbb9142ad00ae2228d7ac963f1d01",
+      "ordinary.jsonl": "b7e3b76426576662db7e8a20c1fc6070716857b3751f3a4061a42c7826d30607",
+    },
     note: "never trained or tuned on; its misses were not read",
+  },
+  {
+    writer: "writer-es1",
+    received: "2026-12-07",
+    directory: BLIND_ES1_DIR,
+    sha256: {
+      "risk.jsonl": "d3eca724b1a07ddc11a31a434703ea8cd72dbc157396752e5326dbf279038089",
+      "ordinary.jsonl": "ec4c7a419fa02f6c7cd32f879eb843c4441414a3b2848ec4ed16737c4463593f",
+    },
+    note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary); never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.15's Spanish entries, the view from the height after a crisis and a friend's crisis with only a word to the listener beside it, so it is no longer blind",
   },
 ];
 

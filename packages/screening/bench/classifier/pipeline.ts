@@ -182,7 +182,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     farewellBefore: example.context.length > 0 ? farewellBefore(classifier, example.context) : 0,
     earlier: example.context.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
     planDetail: namesPlanDetail(classifier, prepared),
-    actingNow: saysActingNow(prepared),
+    actingNow: saysActingNow(prepared, example.context),
     finalGoodbye: saysFinalGoodbye(prepared),
   };
 }
@@ -208,9 +208,9 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
   // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here), and
-  // into a message that says the teen is acting now (actingNow.ts).
+  // into a message that says the teen is acting now (actingNow.ts) or names what a mention entry names.
   const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
-  if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow) && crisisEarlier) level = "crisis";
+  if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow || reading.lexiconMentionOnly) && crisisEarlier) level = "crisis";
   // A last goodbye after a concern earlier in the session (riskScreen.ts, concernBefore).
   if (level !== "crisis" && reading.finalGoodbye && reading.earlier.some((earlier) => earlierIsConcern(earlier, t))) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
@@ -285,6 +285,9 @@ export function ordinarySessions(examples: readonly LabelledExample[]): Labelled
   return ordinary.map((e, i) => ({ ...e, id: `${e.id}~session`, context: ordinary.slice(Math.max(0, i - 3), i).map((earlier) => earlier.text) }));
 }
 
+const sameTally = (a: Tally, b: Tally): boolean =>
+  a.crisisCaught === b.crisisCaught && a.riskCaught === b.riskCaught && a.falsePositives === b.falsePositives && a.trapFalsePositives === b.trapFalsePositives && a.crisisFalsePositives === b.crisisFalsePositives;
+
 export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets = DEFAULT_TUNING, sessions: readonly ExampleReading[] = []): ModelThresholds {
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
@@ -303,12 +306,22 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   const better = (a: Tally, b: Tally | undefined) =>
     b === undefined || a.crisisCaught > b.crisisCaught || (a.crisisCaught === b.crisisCaught && (a.riskCaught > b.riskCaught || (a.riskCaught === b.riskCaught && a.falsePositives < b.falsePositives)));
 
+  // The uncertain band starts where one ordinary message in ten would reach it: worth a second opinion, too noisy to act on alone.
+  const risks = readings.filter((r) => r.example.level === "none").map((r) => Math.max(r.risk, r.contextRisk)).sort((a, b) => b - a);
+  const tenth = risks[Math.floor(risks.length * 0.1)];
+  // A topic named yields to a classifier sure the message is ordinary, and under the uncertain band it is: a floor below
+  // the band would let "no way i can top myself after last year's science fair" (0.65) override a reading where nine
+  // ordinary messages in ten fall, for a crisis or two more on dev.
+  // Above the grid's top, the band's own start is the floor: an empty search would return its untuned start.
+  const gridFloors = MENTION_FLOORS.filter((floor) => tenth === undefined || floor >= tenth);
+  const mentionFloors = gridFloors.length > 0 ? gridFloors : [Math.ceil((tenth as number) * 100) / 100];
+
   const off = 2;
   let best: ModelThresholds = { crisis: 0.5, concern: 0.5, uncertain: 0.25, lexiconMention: 0, contextCurrent: 0, contextCrisis: off, contextConcern: off };
   let bestTally: Tally | undefined;
   const standalone = readings.filter((r) => r.example.context.length === 0);
   // Lower floors first: a tie keeps the lexicon as strong as it can be.
-  for (const lexiconMention of MENTION_FLOORS) {
+  for (const lexiconMention of mentionFloors) {
     for (const crisis of [...GRID].reverse()) {
       for (const concern of [...GRID].reverse()) {
         if (concern > crisis) continue;
@@ -334,24 +347,29 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   // Only thresholds that catch more than the layer switched off are worth switching it on for.
   let bestContext: Tally = baseline;
   let chosen = best;
-  // Lower floors first: a tie keeps the context layer open to messages with less risk of their own.
+  let chosenSessionAlarms = Number.POSITIVE_INFINITY;
+  // Lower floors first: a tie keeps the context layer open to messages with less risk of their own. Searched from the
+  // top down, a lower threshold that ties on dev and raises no more alarms in the ordinary sessions is taken too: dev
+  // cannot tell them apart, and the lower one reads more of a session that is not dev's.
   for (const contextCurrent of CONTEXT_FLOORS) {
     for (const contextCrisis of [...GRID].reverse()) {
       for (const contextConcern of [...GRID].reverse()) {
         if (contextConcern > contextCrisis) continue;
         const t = { ...best, contextCurrent, contextCrisis, contextConcern };
         const result = tally(readings, t);
-        if (allowedWithContext(result) && better(result, bestContext) && allowedInSessions(t)) {
+        if (!allowedWithContext(result) || !allowedInSessions(t)) continue;
+        const improves = better(result, bestContext);
+        if (!improves && (chosen === best || !sameTally(result, bestContext))) continue;
+        const sessionAlarms = tally(sessions, t).falsePositives;
+        if (improves || sessionAlarms <= chosenSessionAlarms) {
           chosen = t;
           bestContext = result;
+          chosenSessionAlarms = sessionAlarms;
         }
       }
     }
   }
-  // The uncertain band starts where one ordinary message in ten would reach it: worth a second opinion, too noisy to act on alone.
-  const risks = readings.filter((r) => r.example.level === "none").map((r) => Math.max(r.risk, r.contextRisk)).sort((a, b) => b - a);
-  const tenth = risks[Math.floor(risks.length * 0.1)] ?? chosen.concern / 2;
-  return { ...chosen, uncertain: Math.min(chosen.concern, Number(Math.max(0.02, tenth).toFixed(3))) };
+  return { ...chosen, uncertain: Math.min(chosen.concern, Number(Math.max(0.02, tenth ?? chosen.concern / 2).toFixed(3))) };
 }
 
 export interface BuiltModel {
