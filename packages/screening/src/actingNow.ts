@@ -1,7 +1,7 @@
 // What, said after a crisis earlier in the session, tells that the teen is leaving, saying goodbye or acting now.
 
 import { compileLexiconPattern } from "./lexiconPattern";
-import type { PreparedText } from "./normalize";
+import { prepareText, type PreparedText } from "./normalize";
 import { EMOJI_WORDS } from "./normalizeVocabulary.data";
 
 /**
@@ -64,10 +64,10 @@ const ACT_PATTERNS: readonly string[] = [
   "ya se (durmieron|durmio)( todos)?",
   "(one|una) (last|ultima) (time|vez){end}|(?<!the )last one{end}",
   // Once more, after the blade named, as its own clause: "just once more", "solo una vez más"; not "explain it once more".
-  "(?<=^|\\. |ok |okay |k |so |bueno |pues |ya )(just |only |solo |solamente |nomas )?(once|one time|una vez) (more|mas){end}",
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|k|so|bueno|pues|ya) )(just |only |solo |solamente |nomas )?(once|one time|una vez) (more|mas){end}",
   // Someone asked to look after a pet or a sibling, as its own clause: "cuídenla harto" after "yo ya no voy a estar pa
   // darle comida"; not "can you help me take care of my little sister" or "mom told me to look after my brother".
-  "(?<=^|\\. |ok |okay |and |y |please |pls |plz |porfa |bueno |pues )((cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo)( harto| mucho| bien| porfa| plis| por mi)?|(cuiden|cuida) a (mi|mis) [a-z]+( por mi)?|(take care of|look after) (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?){end}",
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|please|pls|plz|porfa|bueno|pues) )((cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo)( harto| mucho| bien| porfa| plis| por mi)?|(cuiden|cuida) a (mi|mis) [a-z]+( por mi)?|(take care of|look after) (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?){end}",
 ];
 
 /**
@@ -88,9 +88,16 @@ const HOUR_PATTERNS: readonly string[] = [
   "is (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight) (a good time|good|ok|okay|too (early|late)){end}",
 ];
 // An earlier message names a clock time, a timetable or the house asleep: what an hour may belong to. A bare number
-// ("took 8 of them"), a bus, a train or "i cant sleep" is none: a teen asked which bus answers "the 3:30 one".
-const NAMES_A_TIME =
-  /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(am|pm)\b|\b(at|a las|a la) \d{1,2}\b|\b(schedule|timetable|horario)\b|\b(when|once|after|till|until) (everyone|everybody|they|my (parents|mom|mum|dad|family))('s|s| is| are|'re)? (asleep|sleeps|sleep|go to bed|goes to bed|goes to sleep|leave|leaves|gone)\b|\bcuando (se duerman|todos (se )?duerman|se vayan|no haya nadie)\b/u;
+// ("took 8 of them"), a bus, a train or "i cant sleep" is none: a teen asked which bus answers "the 3:30 one". Read in
+// the matching form, as the patterns are ("11:40" reads "11 40", "everyone’s" reads "everyones").
+const NAMES_A_TIME = new RegExp(
+  [
+    "\\b\\d{1,2} \\d\\d\\b|\\b\\d{1,2} ?(am|pm)\\b|\\b(at|a las|a la) \\d{1,2}\\b|\\b(schedule|timetable|horario)\\b",
+    "\\b(when|once|after|till|until) (everyone|everybody|everyones|everybodys|they|theyre|my (parents|mom|mum|dad|family|folks))( s| is| are| re)? (fall asleep|falls asleep|are asleep|is asleep|asleep|sleeping|sleeps|sleep|go to bed|goes to bed|go to sleep|goes to sleep|leave|leaves|gone)\\b",
+    "\\bcuando (se duerman|todos (se )?duerman|(mis|los) [a-z]+ se (duerman|vayan)|se vayan|no haya nadie)\\b",
+  ].join("|"),
+  "u",
+);
 
 // Compiled with the lexicon's macros first: the negation's own spaces must stay literal.
 const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|wont|no|nunca|ni) )";
@@ -115,7 +122,7 @@ const SAFE_NOW = compileLexiconPattern(
     "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",
     "(going|go|went|walking|heading) (down ?stairs |up ?stairs |over |back |next door )?to (my )?(mom|mum|dad|parents|grandma|nana|grandpa|aunt|aunty|uncle)( s)?( room)?",
     // Safe, calmer, the means put away.
-    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|calm down|clear my head|cool off|(going|coming|climbing|getting) (back )?down (now|from here|from the roof|off the roof|off the ledge)|(got|climbed|came) (back )?down|ya (me )?baje|me baje|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
+    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|calm down|clear my head|cool off|(going|coming|climbing|getting) (back )?down (now|from here|from the roof|off the roof|off the ledge)|(got|climbed|came) (back )?down( now| from (here|there|the roof|the ledge|the bridge))?{end}|(ya )?me baje( del (techo|puente|edificio|barandal|borde))?{end}|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
     "(put|putting) (them|it|the pills|the blade|the rope) (back|away)|locked (them|it) (up|away)|flushed (them|it)|threw (them|it) (out|away)|gave (them|it) to (my|the)|lo tire|las tire|los tire|las guarde|lo guarde",
     // Tomorrow, or good news.
     "(talk|see you|see u|text you|text u|chat) (tomorrow|tmrw|tmr|in the morning)|manana (hablamos|te escribo|te cuento)",
@@ -193,8 +200,8 @@ export function saysFinalGoodbye(prepared: PreparedText): boolean {
  * an hour counts when one of the session's earlier messages (oldest first) named a time.
  */
 export function saysActingNow(prepared: PreparedText, recent: readonly string[] = []): boolean {
-  const namedATime = recent.slice(-HOUR_CONTEXT_MESSAGES).some((text) => NAMES_A_TIME.test(text.toLowerCase()));
-  return (namesActNow(prepared) || (namedATime && namesAnHour(prepared))) && !namesHelpOrSafety(prepared);
+  const namedATime = () => recent.slice(-HOUR_CONTEXT_MESSAGES).some((text) => prepareText(text).forms.some((form) => NAMES_A_TIME.test(form)));
+  return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime())) && !namesHelpOrSafety(prepared);
 }
 
 /** As many earlier messages as the context layer reads (riskScreen.ts, CONTEXT_MESSAGES; not imported: it imports this). */

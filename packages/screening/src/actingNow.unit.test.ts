@@ -14,6 +14,8 @@ describe("saysActingNow", () => {
     ["the 11:40 one", ["nothing matters", "i looked up the train schedule"]],
     ["el de las 6", ["ya vi el horario del tren"]],
     ["is 3am a good time", ["i'm going to do it when everyone's asleep", "i've decided on the pills"]],
+    ["is 3am a good time", ["im going to do it when everyone’s asleep"]],
+    ["is 3am a good time", ["ya tengo las pastillas", "cuando mis papás se duerman lo hago"]],
   ])("%j after %j is the hour of the plan", (text, recent) => {
     expect(saysActingNow(prepareText(text), recent)).toBe(true);
     expect(saysActingNow(prepareText(text))).toBe(false);
@@ -182,6 +184,11 @@ describe("saysActingNow", () => {
     "can you help me take care of my little sister, she's sick",
     "mom told me to look after my brother",
     "hay mucho viento",
+    "let me think once more",
+    "i basically take care of my little brother",
+    "i gotta go home and take care of my little sister",
+    "ok i got down to the tracks",
+    "ya me bajé en la estación",
     "ya estoy arriba",
     "i made it up",
     "ok im up now",

@@ -108,10 +108,10 @@ const EN_MEDS =
 const EN_SWALLOWED = "(took|taken|swallowed|downed|popped|necked)";
 const EN_ABOUT = "((like|about|around|maybe|over|almost|nearly|at least|probably) )*";
 // Doses counted over days ("took 10 of my adderall this month", "took 12 advil over the weekend") or as prescribed are a
-// prescription followed, not an overdose; nor are units, milligrams or gummies ("took 30 insulin units today"). "today"
-// and "since this morning" are not such a period: "i took 30 tylenol today" is an overdose.
+// prescription followed, not an overdose; nor are units, milligrams, gummies or a pain named ("took 30 insulin units
+// today", "took 5 of my meds this morning"). "today" alone is no such period: "i took 30 tylenol today" is an overdose.
 const EN_NOT_A_DOSE =
-  "(?![^.]*\\b((this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|(the |my )?(doctor|dentist|nurse) (gave|said|told|prescribed|says)|supposed to|units?|mg|ml|gummies|gummy|vitamins?)\\b)";
+  "(?![^.]*\\b((this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|(?<!\\bsince )this (morning|afternoon|evening)|for (my |a |the )?(headache|migraine|cramps|period|fever|cold|flu|tooth|toothache|back|pain)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|(the |my )?(doctor|dentist|nurse) (gave|said|told|prescribed|says)|doctors? orders|at the doctor|supposed to|units?|mg|ml|gummies|gummy|vitamins?)\\b)";
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
@@ -439,9 +439,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
       // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); not
-      // the idiom for a sad song or a jam, or of cringe ("con este tráfico me abro las venas", "me quiero cortar las venas
-      // de cringe"); a laugh beside it is no such sign ("me voy a cortar las venas hoy jaja ya no puedo").
-      "((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))(?![^.]*\\b(cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|cringe|verguenza|pena|risa)\\b)",
+      // the idiom for a sad song, a jam, a class or homework, or of cringe ("con este tráfico me abro las venas", "me quiero
+      // cortar las venas con esta tarea"); a laugh beside it is no such sign ("me voy a cortar las venas hoy jaja ya no
+      // puedo"), nor is "no vale la pena".
+      "((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))(?![^.]*\\b(cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|clase|examen|tarea|profe|maestra|maestro|cringe|verguenza|pena ajena|de risa)\\b)",
       // Northern Mexican slang: "darse cran" is to kill oneself ("ya me voy a dar cran yo solito").
       "(darme|me voy a dar|me vo a dar|me quiero dar|me doy|me di|dar me) cran",
     ],
@@ -542,7 +543,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Said as what the writer is about to do: "esta noche me voy a cortar otra vez, más profundo", "me voy a quemar otra
       // vez con el encendedor"; not a haircut or nails, a knee hurt at a game, the sun at the beach or the oven ("me voy a cortar otra vez el pelo", "me voy a lastimar otra vez la
       // rodilla en el partido").
-      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|quemar|hacer dano) (otra vez|de nuevo)(?![^.]*\\b(pelo|cabello|fleco|flequillo|(las|mis) unas|puntas|barba|rodilla|tobillo|dedo|partido|entreno|entrenamiento|cancha|futbol|playa|sol|bloqueador|horno|cocina|estufa|plancha|cebolla|verdura|verduras|madera|tela|tijeras)\\b)",
+      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|quemar|hacer dano) (otra vez|de nuevo)(?![^.]*\\b(pelo|cabello|fleco|flequillo|(las|mis) unas|puntas|barba|rodilla|tobillo|dedo|partido|juego|entreno|entrenamiento|cancha|futbol|gym|gimnasio|espalda|lengua|comal|sarten|cafe|sopa|playa|sol|bloqueador|horno|cocina|estufa|plancha|cebolla|verdura|verduras|madera|tela|tijeras)\\b)",
       "(cortarme|me corte|me corto|me voy a cortar) {esadv}mas (profundo|hondo)",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
@@ -615,12 +616,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
       "slit (my|{you}r|your) (wrists?|throat)",
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
-      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
+      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?![^.]*\\b(trampoline|snow|snowbank|pool|umbrella|mattress|used to|when i was)\\b)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
       // On a height, then the wish to jump: "im on the roof. i want to jump", "estoy en la azotea. me quiero tirar"; not a
       // pool's roof party, a quarry, a high dive or a cannonball, before or after. A cliff is as often a summer's jump.
-      "(?<!\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b.*)(?![^.]*\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i |and i |so i )?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)",
-      "(en la azotea|en el techo|en el puente|en la orilla del puente|arriba del puente|arriba del edificio)( \\w+){0,6}( \\.)? (me quiero tirar|me voy a tirar|me tiro|voy a saltar|quiero saltar|me voy a aventar|me quiero aventar)(?![^.]*\\b(alberca|piscina|pileta|rio|lago|mar|agua|clavados|jaja)\\b)",
+      "(?<!\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b[^.]*)(?![^.]*\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i|so i|im|i m|and im|so im|(?<=\\. )|(?<=\\b(roof|rooftop|bridge|ledge|balcony|overpass|garage|rn|now) )) ?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)",
+      "(en la azotea|en el techo|en el puente|en la orilla del puente|arriba del puente|arriba del edificio)( \\w+){0,6}( \\.)? (me quiero tirar|me voy a tirar|me tiro|voy a saltar|quiero saltar|me voy a aventar|me quiero aventar)(?! (a|en|al|un|para|pa) )(?![^.]*\\b(alberca|piscina|pileta|rio|lago|mar|agua|clavados|sol|hamaca|dormir|descansar|jaja)\\b)",
       // To yeet oneself is to throw oneself: off a height, in front of a train, into traffic; not into the sun, the void, a
       // pool or a game's cliff, which teens say of cold weather and homework.
       "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that|my|our|some) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)",
@@ -692,9 +693,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
       // ten and more ("took 20 tylenol"): as often a dose over days or as prescribed, so a mention the classifier may
       // overrule; not someone else's doing, a milligram count or gummies.
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
     ],
   },
   {

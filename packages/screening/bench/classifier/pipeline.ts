@@ -289,8 +289,10 @@ export function ordinarySessions(examples: readonly LabelledExample[]): Labelled
 }
 
 const sameTally = (a: Tally, b: Tally): boolean => (Object.keys(a) as (keyof Tally)[]).every((key) => a[key] === b[key]);
-/** How far under the value that first reached a tally a tie on dev may take a context threshold. */
-const TIE_STEP = 0.05;
+/** How far under the value that first reached a tally a tie on dev may take a context threshold, in hundredths (the grid's step). */
+const TIE_STEP_HUNDREDTHS = 5;
+/** A grid value in whole hundredths: 0.52 - 0.05 in floating point is under 0.47. */
+const hundredths = (value: number): number => Math.round(value * 100);
 
 export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets, sessions: readonly ExampleReading[]): ModelThresholds {
   const none = readings.filter((r) => r.example.level === "none").length;
@@ -354,7 +356,7 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   let firstReached = best;
   let chosenInSessions: Tally | undefined;
   // Lower floors first: a tie keeps the context layer open to messages with less risk of their own. Searched from the
-  // top down, a lower context threshold that ties on dev, on the same floor and no more than TIE_STEP under where the
+  // top down, a lower context threshold that ties on dev, on the same floor and no more than 0.05 under where the
   // tally was first reached, is taken when it raises no more crises and no more alarms in the ordinary sessions: dev
   // cannot tell them apart, and the lower one reads a little more of a session that is not dev's. Further down dev and
   // the sessions may both be silent, which is no evidence at all.
@@ -371,8 +373,8 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
           chosen !== best &&
           sameTally(result, bestContext) &&
           contextCurrent === chosen.contextCurrent &&
-          contextCrisis >= firstReached.contextCrisis - TIE_STEP &&
-          contextConcern >= firstReached.contextConcern - TIE_STEP;
+          hundredths(contextCrisis) >= hundredths(firstReached.contextCrisis) - TIE_STEP_HUNDREDTHS &&
+          hundredths(contextConcern) >= hundredths(firstReached.contextConcern) - TIE_STEP_HUNDREDTHS;
         if (!improves && !ties) continue;
         const inSessions = tally(sessions, t);
         if (inSessions.falsePositives > sessionLimit) continue;
