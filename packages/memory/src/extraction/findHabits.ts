@@ -43,7 +43,8 @@ const WIDER_FREQUENCY = new RegExp(
     `\\b(?:on\\s+)?${DAY_LIST}\\s+(?:${PARTS_OF_DAY})\\b`,
     `\\bon\\s+(?:the\\s+)?(?:weekdays|(?:${DAYS})s(?:(?:\\s*,\\s*|\\s+(?:and|&)\\s+)(?:${DAYS})s)+)\\b`,
     `\\bmost\\s+(?:days|${PARTS_OF_DAY}|weekends|weekdays|weeks)\\b`,
-    `(?<!\\b(?:for|in|within)\\s)\\b(?:a|per)\\s+month\\b`,
+    // Not what a month brings or costs: "i make like 200 a month babysitting", "i pay 12 a month for spotify".
+    `(?<!(?:\\b(?:for|in|within)|\\d|\\d\\s?(?:k|dollars|bucks|euros|pesos|quid|pounds))\\s)\\b(?:a|per)\\s+month\\b`,
     // Last, so that a longer schedule starting at the same word wins: "on tuesdays and thursdays", not "on tuesdays".
     FREQUENCY.source,
   ].join("|"),
@@ -198,7 +199,9 @@ function findTriggeredHabits(found: MessageFindings): void {
     const triggerStart = match.index;
     const triggerEnd = triggerStart + match[0].length;
     const trigger = match[0].replace(/\s+/g, " ").replace(/\bsingle /, "");
-    const before = tokens.filter((token) => token.start >= habitStart(lower, triggerStart) && token.end <= triggerStart);
+    // Each bound found once per match: found inside the filter, a long message read its whole length for every word.
+    const clauseFrom = habitStart(lower, triggerStart);
+    const before = tokens.filter((token) => token.start >= clauseFrom && token.end <= triggerStart);
     const verbBefore = habitVerb(before, triggerStart, WIDER_CUES);
     // One habit to a clause: a schedule or a "keep" may have named it already; "i stop paying the shop 200 every time" is a wish to stop, not a habit of stopping.
     const clauseStart = before[0]?.start ?? triggerStart;
@@ -206,8 +209,14 @@ function findTriggeredHabits(found: MessageFindings): void {
     if (verbBefore !== -1 && /^(?:stop|quit|start)$/.test(before[verbBefore]?.lower ?? "")) continue;
     if (verbBefore !== -1 && before[verbBefore]?.tags.has("Verb")) {
       // The doing comes first: "i bite my lip every time someone asks about my mom", "i take back roads every time".
-      const setting = tokens.filter((token) => token.start >= triggerEnd && token.end <= habitEnd(lower, triggerEnd));
-      if (setting.length === 0 && match[0].startsWith("whenever")) continue;
+      const settingTo = habitEnd(lower, triggerEnd);
+      const told = tokens.filter((token) => token.start >= triggerEnd && token.end <= settingTo);
+      // The trigger's clause ends where the teen speaks again: "i run whenever i can [,] i run ...".
+      const again = told.findIndex((token, index) => index > 0 && token.lower === "i");
+      const setting = again === -1 ? told : told.slice(0, again);
+      // "i cry every time", "i do it every single time": with nothing that sets it off, there is no trigger to name.
+      if (setting.length === 0) continue;
+      if (isAskedOrAskedOf(lower, clauseFrom, settingTo)) continue;
       const verb = before[verbBefore] as Token;
       add(found, verb, [...phraseOf(before.slice(verbBefore)), trigger, ...settingOf(setting)].join(" "), trigger, true);
       continue;
@@ -224,12 +233,23 @@ function findTriggeredHabits(found: MessageFindings): void {
       if (/[.!?;]/.test(token.post) || setting.length > MAX_TRIGGER_WORDS + 4) break;
     }
     if (!subject || setting.length < 2) continue;
-    const clause = tokens.filter((token) => token.start >= subject.start && token.end <= habitEnd(lower, subject.end));
+    const clauseTo = habitEnd(lower, subject.end);
+    if (isAskedOrAskedOf(lower, subject.start, clauseTo)) continue;
+    const clause = tokens.filter((token) => token.start >= subject.start && token.end <= clauseTo);
     const verbIndex = habitVerb(clause, subject.start, WIDER_CUES);
     const verb = clause[verbIndex];
     if (verbIndex === -1 || !verb || !verb.tags.has("Verb")) continue;
     add(found, verb, [...phraseOf(clause.slice(verbIndex)), trigger, ...settingOf(setting)].join(" "), trigger, true);
   }
+}
+
+/**
+ * A question or a request to the companion, not the teen's own doing: "do you cry every time you watch that movie?",
+ * "text me whenever you want".
+ */
+function isAskedOrAskedOf(lower: string, start: number, end: number): boolean {
+  const clause = lower.slice(start, end).trim();
+  return /^\s*\?/.test(lower.slice(end)) || /^(?:do|does|did|can|could|should|would|will|are|is)\s+(?:you|u|ya)\b/.test(clause) || /^(?:text|call|tell|message|dm|ping|remind|hit\s+up|facetime)\s+me\b/.test(clause);
 }
 
 /** The clause that sets a habit off, as told, up to MAX_TRIGGER_WORDS. */
@@ -255,8 +275,10 @@ function findScheduledHabits(found: MessageFindings, cues: HabitCues): void {
     const freqEnd = freqStart + match[0].length;
     const start = habitStart(lower, freqStart);
     const end = habitEnd(lower, freqEnd);
-    // After the taggers, one habit to a clause: the rules' pass or a tagger may have named it from another word.
+    // After the taggers, one habit to a clause: the rules' pass or a tagger may have named it from another word. Nor is a
+    // question or a request to the companion the teen's habit ("do you do karate on tuesdays?").
     if (cues.wider && found.entities.some((entity) => entity.type === "Habit" && entity.start >= start && entity.start < end)) continue;
+    if (cues.wider && isAskedOrAskedOf(lower, start, end)) continue;
     const inClause = tokens.filter((token) => token.start >= start && token.end <= end);
     const verbIndex = habitVerb(inClause, freqStart, cues);
     if (verbIndex === -1) continue;
@@ -395,6 +417,7 @@ function someoneElsesDoing(tokens: readonly Token[], index: number): boolean {
 function add(found: MessageFindings, verb: Token, told: string, frequency: string, overActivity = false): void {
   const holders = found.entities.filter((entity) => spansOverlap(entity, verb));
   if (holders.length > 0 && (!overActivity || holders.some((entity) => entity.type !== "Activity"))) return;
+  if (EMPTY_DOINGS.test(told) || /^(?:do|doing)$/.test(verb.lower) && /\bnothing\b/.test(told)) return;
   for (const routine of holders.filter((entity) => isRoutine(entity.name))) found.remove(routine);
   // "call my nani in lahore every friday", "making beats in fl studio": where a named place or app is, is not the habit.
   let name = keptFrom(found.message.tokens, verb, fromItsVerb(found.message.tokens, verb, told));
@@ -413,6 +436,9 @@ function add(found: MessageFindings, verb: Token, told: string, frequency: strin
  * "end up" ("i end up scrolling tiktok…") and the "stop" of a habit to quit ("i need to stop eating hot cheetos every
  * day"). Only the name changes: the rule's span, which the taggers read, stays where it was.
  */
+/** What "do" takes that names no doing: "i do it every time", "i do my best every day", "i do nothing most days". */
+const EMPTY_DOINGS = /^(?:do|doing)\s+(?:it|that|this|these|those|them|nothing|something|anything|everything|stuff|so|too|the same|my best|our best|what i can)\b/;
+
 function fromItsVerb(tokens: readonly Token[], verb: Token, told: string): string {
   const words = told.split(" ");
   if (/^(?:do|doing)$/.test(words[0] ?? "") && isAnActivity(words.slice(1))) return words.slice(1).join(" ");

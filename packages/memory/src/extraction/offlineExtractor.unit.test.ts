@@ -861,6 +861,25 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Activity")).toEqual(["crochet"]);
     });
 
+    it("finds no habit in a question or a request to the companion, in what a month pays, or in a trigger with nothing that sets it off", async () => {
+      // Act: the rules alone, so that only the rules' passes are asserted.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays("do you cry every time you watch that movie?", "do you do karate on tuesdays?", "text me whenever you want", "i make like 200 a month babysitting", "i pay 12 a month for spotify", "i cry every time", "i do it every day", "i do my best every day"),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([]);
+    });
+
+    it("ends a trigger where the teen speaks again, so a repeated sentence names one habit once", async () => {
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(userSays("i run whenever i can i run whenever i can"), { referenceDate: REFERENCE_DATE });
+
+      expect(names(extraction, "Habit")).toEqual(["run whenever i can"]);
+    });
+
     it("finds what a teen does every time something happens, named by the doing and then what sets it off", async () => {
       // Act: the rules alone, so that what is asserted is the rules' name for each.
       const rulesOnly = createOfflineExtractor({ learned: false });
