@@ -417,7 +417,8 @@ function someoneElsesDoing(tokens: readonly Token[], index: number): boolean {
 function add(found: MessageFindings, verb: Token, told: string, frequency: string, overActivity = false): void {
   const holders = found.entities.filter((entity) => spansOverlap(entity, verb));
   if (holders.length > 0 && (!overActivity || holders.some((entity) => entity.type !== "Activity"))) return;
-  if (EMPTY_DOINGS.test(told) || /^(?:do|doing)$/.test(verb.lower) && /\bnothing\b/.test(told)) return;
+  // Only in the pass after the taggers: the rules' pass is what the taggers were trained on, and stays as it was.
+  if (overActivity && (EMPTY_DOINGS.test(told) || (/^(?:do|doing)$/.test(verb.lower) && /\bnothing\b/.test(told)))) return;
   for (const routine of holders.filter((entity) => isRoutine(entity.name))) found.remove(routine);
   // "call my nani in lahore every friday", "making beats in fl studio": where a named place or app is, is not the habit.
   let name = keptFrom(found.message.tokens, verb, fromItsVerb(found.message.tokens, verb, told));
