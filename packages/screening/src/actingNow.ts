@@ -1,7 +1,7 @@
 // What, said after a crisis earlier in the session, tells that the teen is leaving, saying goodbye or acting now.
 
 import { compileLexiconPattern } from "./lexiconPattern";
-import type { PreparedText } from "./normalize";
+import { prepareText, type PreparedText } from "./normalize";
 import { EMOJI_WORDS } from "./normalizeVocabulary.data";
 
 /**
@@ -30,8 +30,8 @@ const ACT_PATTERNS: readonly string[] = [
   "(im|i m|i am) (here|outside|there) (now|rn|right now)",
   "(leaving|left|walking out of|out of) the (house|flat|apartment)( now| rn| right now)?{end}|(out the door|sneaking out|snuck out)( now| rn| right now)?{end}",
   // The way to the height found ("ok found a way up" after "does the roof door usually lock"), or the writer up there;
-  // not "i made it up" (taken back) or "im up" (awake).
-  "(found|find|got|there s|theres) (a|the) way (up|onto the roof|up to the roof)( there)?( now)?{end}|(made it|im|i m|i am) (up here|on the roof|on top|at the top)( now| rn)?{end}|(made it|got) (to the top|onto the roof)( now| rn)?{end}|(ya )?estoy (arriba|en la azotea|en el techo)( ya)?{end}|(encontre|ya encontre) (como subir|por donde subir)",
+  // not "i made it up" (taken back), "im up" (awake) or "ya estoy arriba" (upstairs).
+  "(found|find|got|there s|theres) (a|the) way (up|onto the roof|up to the roof)( there)?( now)?{end}|(made it|im|i m|i am) (up here|on the roof|on top|at the top)( now| rn)?{end}|(made it|got) (to the top|onto the roof)( now| rn)?{end}|(ya )?estoy (en la azotea|en el techo|arriba del (puente|edificio))( ya)?{end}|(encontre|ya encontre) (como subir|por donde subir)",
   // The act, begun or done.
   "(its|it s|it is) time( now| tonight)?{end}",
   "(ya )?es (la )?hora{end}",
@@ -55,7 +55,7 @@ const ACT_PATTERNS: readonly string[] = [
   "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
   "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
   // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente".
-  "((the )?view (from|up) (up )?here|la vista (desde|de) (aqui|aca)( arriba)?)( is| esta| es)?( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?{end}|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento( (aqui|aca)( arriba)?)?{end}",
+  "((the )?view (from|up) (up )?here|la vista (desde|de) (aqui|aca)( arriba)?)( is| esta| es)?( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
@@ -63,10 +63,11 @@ const ACT_PATTERNS: readonly string[] = [
   "(they re|theyre|they are|everyone s|everyones|everyone is|todos (estan|ya estan)) (all )?(asleep|dormidos)",
   "ya se (durmieron|durmio)( todos)?",
   "(one|una) (last|ultima) (time|vez){end}|(?<!the )last one{end}",
-  // Once more, after the blade named: "just once more", "solo una vez más".
-  "(just |only |solo |solamente |nomas )?(once|one time|una vez) (more|mas){end}",
-  // Someone asked to look after a pet or a sibling: "cuídenla harto" after "yo ya no voy a estar pa darle comida".
-  "(cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo|cuida a|cuiden a|take care of (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?|look after (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?)",
+  // Once more, after the blade named, as its own clause: "just once more", "solo una vez más"; not "explain it once more".
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|k|so|bueno|pues|ya) )(just |only |solo |solamente |nomas )?(once|one time|una vez) (more|mas){end}",
+  // Someone asked to look after a pet or a sibling, as its own clause: "cuídenla harto" after "yo ya no voy a estar pa
+  // darle comida"; not "can you help me take care of my little sister" or "mom told me to look after my brother".
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|please|pls|plz|porfa|bueno|pues) )((cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo)( harto| mucho| bien| porfa| plis| por mi)?|(cuiden|cuida) a (mi|mis) [a-z]+( por mi)?|(take care of|look after) (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?){end}",
 ];
 
 /**
@@ -84,11 +85,19 @@ const HOUR_PATTERNS: readonly string[] = [
   "(?<=^|\\. )((the |el de las |la de las |el de la |la de la )\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|\\d{1,2}\\s\\d\\d ?(am|pm)?|\\d{1,2} ?(am|pm))( one| train| bus| express| tren| camion)?(?= ?(\\.|$))",
   // The hour asked about: "is 3am a good time" after "i'm going to do it when everyone's asleep"; not a good time for
   // something named ("is 3am a good time to post on tiktok").
-  "is (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight|tonight|tomorrow( night)?) (a good time|good|ok|okay|too (early|late)){end}",
+  "is (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight) (a good time|good|ok|okay|too (early|late)){end}",
 ];
 // An earlier message names a clock time, a timetable or the house asleep: what an hour may belong to. A bare number
-// ("took 8 of them") is none.
-const NAMES_A_TIME = /\b\d{1,2}:\d\d\b|\b\d{1,2} ?(am|pm)\b|\b(at|a las|a la) \d{1,2}\b|\b(schedule|timetable|train|bus|express|asleep|sleep|sleeps|bed|midnight|tonight|horario|tren|camion|dormir|duermen|duerman|duerma|dormidos|medianoche|esta noche)\b/u;
+// ("took 8 of them"), a bus, a train or "i cant sleep" is none: a teen asked which bus answers "the 3:30 one". Read in
+// the matching form, as the patterns are ("11:40" reads "11 40", "everyone’s" reads "everyones").
+const NAMES_A_TIME = new RegExp(
+  [
+    "\\b\\d{1,2} \\d\\d\\b|\\b\\d{1,2} ?(am|pm)\\b|\\b(at|a las|a la) \\d{1,2}\\b|\\b(schedule|timetable|horario)\\b",
+    "\\b(when|once|after|till|until) (everyone|everybody|everyones|everybodys|they|theyre|my (parents|mom|mum|dad|family|folks))( s| is| are| re)? (fall asleep|falls asleep|are asleep|is asleep|asleep|sleeping|sleeps|sleep|go to bed|goes to bed|go to sleep|goes to sleep|leave|leaves|gone)\\b",
+    "\\bcuando (se duerman|todos (se )?duerman|(mis|los) [a-z]+ se (duerman|vayan)|se vayan|no haya nadie)\\b",
+  ].join("|"),
+  "u",
+);
 
 // Compiled with the lexicon's macros first: the negation's own spaces must stay literal.
 const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|wont|no|nunca|ni) )";
@@ -113,7 +122,7 @@ const SAFE_NOW = compileLexiconPattern(
     "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",
     "(going|go|went|walking|heading) (down ?stairs |up ?stairs |over |back |next door )?to (my )?(mom|mum|dad|parents|grandma|nana|grandpa|aunt|aunty|uncle)( s)?( room)?",
     // Safe, calmer, the means put away.
-    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|calm down|clear my head|cool off|going (back )?down( now)?|coming (back )?down|climbing (back )?down|bajando|ya baje|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
+    "(feel|feeling|im|i m|i am) {adv}(a little |a bit |bit |much |way )?(better|calmer|safe|safer)(?! off)|calming down|calmed down|calm down|clear my head|cool off|(going|coming|climbing|getting) (back )?down (now|from here|from the roof|off the roof|off the ledge)|(got|climbed|came) (back )?down( now| from (here|there|the roof|the ledge|the bridge))?{end}|(ya )?me baje( del (techo|puente|edificio|barandal|borde))?{end}|mas tranquil[oa]|me siento mejor|estoy (mejor|a salvo)",
     "(put|putting) (them|it|the pills|the blade|the rope) (back|away)|locked (them|it) (up|away)|flushed (them|it)|threw (them|it) (out|away)|gave (them|it) to (my|the)|lo tire|las tire|los tire|las guarde|lo guarde",
     // Tomorrow, or good news.
     "(talk|see you|see u|text you|text u|chat) (tomorrow|tmrw|tmr|in the morning)|manana (hablamos|te escribo|te cuento)",
@@ -191,8 +200,12 @@ export function saysFinalGoodbye(prepared: PreparedText): boolean {
  * an hour counts when one of the session's earlier messages (oldest first) named a time.
  */
 export function saysActingNow(prepared: PreparedText, recent: readonly string[] = []): boolean {
-  return (namesActNow(prepared) || (namesAnHour(prepared) && recent.some((text) => NAMES_A_TIME.test(text.toLowerCase())))) && !namesHelpOrSafety(prepared);
+  const namedATime = () => recent.slice(-HOUR_CONTEXT_MESSAGES).some((text) => prepareText(text).forms.some((form) => NAMES_A_TIME.test(form)));
+  return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime())) && !namesHelpOrSafety(prepared);
 }
+
+/** As many earlier messages as the context layer reads (riskScreen.ts, CONTEXT_MESSAGES; not imported: it imports this). */
+const HOUR_CONTEXT_MESSAGES = 3;
 
 function namesAnHour(prepared: PreparedText): boolean {
   return prepared.forms.some((form) => HOURS.some((pattern) => pattern.test(form)));

@@ -14,6 +14,8 @@ describe("saysActingNow", () => {
     ["the 11:40 one", ["nothing matters", "i looked up the train schedule"]],
     ["el de las 6", ["ya vi el horario del tren"]],
     ["is 3am a good time", ["i'm going to do it when everyone's asleep", "i've decided on the pills"]],
+    ["is 3am a good time", ["im going to do it when everyone’s asleep"]],
+    ["is 3am a good time", ["ya tengo las pastillas", "cuando mis papás se duerman lo hago"]],
   ])("%j after %j is the hour of the plan", (text, recent) => {
     expect(saysActingNow(prepareText(text), recent)).toBe(true);
     expect(saysActingNow(prepareText(text))).toBe(false);
@@ -24,6 +26,9 @@ describe("saysActingNow", () => {
     ["4 pm", ["i want to die", "i have a therapy appointment tomorrow"]],
     ["the 3:30 one", ["i want to die", "my therapist has two slots tomorrow"]],
     ["its 9", ["i want to die", "i took 8 of them"]],
+    ["its 9", ["i want to die", "i cant sleep"]],
+    ["the 3:30 one", ["i want to die", "what bus do you take after school"]],
+    ["is tonight ok", ["i want to die", "can i talk to you tonight"]],
   ])("%j after %j names no hour of a plan", (text, recent) => {
     expect(saysActingNow(prepareText(text), recent)).toBe(false);
   });
@@ -54,7 +59,7 @@ describe("saysActingNow", () => {
     "out the door",
     "ok found a way up",
     "made it to the top",
-    "ya estoy arriba",
+    "ya estoy en la azotea",
     // The act, begun or done.
     "it's time",
     "ok now it's time",
@@ -174,6 +179,17 @@ describe("saysActingNow", () => {
     "100",
     "is 3am a good time to post on tiktok",
     "take care of yourself too",
+    "can you explain it once more",
+    "try once more",
+    "can you help me take care of my little sister, she's sick",
+    "mom told me to look after my brother",
+    "hay mucho viento",
+    "let me think once more",
+    "i basically take care of my little brother",
+    "i gotta go home and take care of my little sister",
+    "ok i got down to the tracks",
+    "ya me bajé en la estación",
+    "ya estoy arriba",
     "i made it up",
     "ok im up now",
     "found a way through",

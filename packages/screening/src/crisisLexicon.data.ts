@@ -108,9 +108,10 @@ const EN_MEDS =
 const EN_SWALLOWED = "(took|taken|swallowed|downed|popped|necked)";
 const EN_ABOUT = "((like|about|around|maybe|over|almost|nearly|at least|probably) )*";
 // Doses counted over days ("took 10 of my adderall this month", "took 12 advil over the weekend") or as prescribed are a
-// prescription followed, not an overdose; nor are units, milligrams or gummies ("took 30 insulin units today").
+// prescription followed, not an overdose; nor are units, milligrams, gummies or a pain named ("took 30 insulin units
+// today", "took 5 of my meds this morning"). "today" alone is no such period: "i took 30 tylenol today" is an overdose.
 const EN_NOT_A_DOSE =
-  "(?![^.]*\\b((this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|since|today|this (morning|afternoon|evening)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|doctor|dentist|supposed to|units?|mg|ml|gummies|gummy|vitamins?)\\b)";
+  "(?![^.]*\\b((this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|(?<!\\bsince )this (morning|afternoon|evening)|for (my |a |the )?(headache|migraine|cramps|period|fever|cold|flu|tooth|toothache|back|pain)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|(the |my )?(doctor|dentist|nurse) (gave|said|told|prescribed|says)|doctors? orders|at the doctor|supposed to|units?|mg|ml|gummies|gummy|vitamins?)\\b)";
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
@@ -227,7 +228,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // British and Australian slang: to neck oneself is to hang oneself; to do oneself in is to kill oneself, said as what
       // the writer means to do ("gonna do myself in"), not of a workout or a long day ("did myself in at the gym").
       "(neck|necking|necked) {me}",
-      "(gonna|going to|want to|wanna|about to|ready to|might|i will|ill|i ll|i could|should i|i should|plan to|planning to) {adv}do {me} in(?! (at|on|with|from|by|if|after|doing|laughing|lifting|running|training|playing|carrying|moving|eating|studying|working)\\b)",
+      "(gonna|going to|want to|wanna|about to|ready to|might|i will|ill|i ll|i could|should i|i should|plan to|planning to) {adv}do {me} in(?! (at|on|with|from|by|doing|laughing|lifting|running|training|playing|carrying|moving|eating|studying|working)\\b| if i keep| after (practice|the gym|gym|school|work|training|this (exam|test|week)|exams|finals)\\b)",
       "kmslf",
       "kmsf",
     ],
@@ -355,7 +356,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(want|wanna|going|gonna|ready|need|about|plan|planning|time|might|ll|will|i should|should i|i could) (to )?{adv}(shuffle|exit|leave|escape|yeet {me}) (off )?(this|the) mortal coil",
       // The writer's time on earth over: "honestly i feel like my time on earth is up"; "here" is as often a class, a shift or
       // an exchange ending ("my time here is up, gotta go home"), so it is not named.
-      "my time (on earth|on this earth|in this world) (is|s) {adv}(up|done|over|almost up|almost over|running out)",
+      "my time (on earth|on this earth|in this world) (is|s) {adv}(up|done|over|almost up|almost over|running out)(?![^.]*\\b(gonna kill me|going to kill me|will kill me|grades|report card|exam|test|trip|exchange|camp|semester|visit|internship|vacation|holiday|program)\\b)",
       // A last day kept secret: "last day of school ever and nobody knows it but me"; not a move or a surprise kept quiet.
       "(last|final) (day|night|week|weekend|class|practice|game|shift)( (of|at|in|with) (\\w+ ){1,3}?)? ?ever\\b[^.]*\\b(nobody|no one|noone|none of them|nobody else) (knows|know|will know|has a clue|realises|realizes) (it|that|but|except|yet)\\b(?![^.]*\\b(moving|move|moved|transfer|transferring|surprise|graduat|leaving for|new school|quit|quitting|dropping out|drop out|retir)\\w*)",
       // The last sunrise the writer will see ("last sunrise i'll see. it's actually really pretty"), said as the end of
@@ -438,8 +439,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
       // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); not
-      // the idiom for a sad song, a jam or a class, laughed at ("con este tráfico me abro las venas jaja").
-      "((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))(?![^.]*\\b(cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|clase|examen|tarea|profe|maestra|maestro|jaja|jajaja|jajajaja|xd)\\b)",
+      // the idiom for a sad song, a jam, a class or homework, or of cringe ("con este tráfico me abro las venas", "me quiero
+      // cortar las venas con esta tarea"); a laugh beside it is no such sign ("me voy a cortar las venas hoy jaja ya no
+      // puedo"), nor is "no vale la pena".
+      "((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))(?![^.]*\\b(cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|clase|examen|tarea|profe|maestra|maestro|cringe|verguenza|pena ajena|de risa)\\b)",
       // Northern Mexican slang: "darse cran" is to kill oneself ("ya me voy a dar cran yo solito").
       "(darme|me voy a dar|me vo a dar|me quiero dar|me doy|me di|dar me) cran",
     ],
@@ -520,8 +523,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The writer's time in this world over: "siento que mi tiempo en este mundo ya se acabó"; "aquí" is as often a
       // stay or a school ("mi tiempo aquí ya se acabó, mañana regreso a mi casa").
       "mi tiempo (en este mundo|en la tierra) (ya )?(se acabo|se termino|termino|acabo|esta contado|ya fue)",
-      // Going to a dead grandparent in heaven: "ya me quiero ir con mi abuelito al cielo"; "pa arriba" is as often upstairs.
-      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) (al cielo|alla arriba)",
+      // Going to a dead grandparent or parent in heaven: "ya me quiero ir con mi abuelito al cielo"; "pa arriba" is as often
+      // upstairs, and "allá arriba" too when a floor is named.
+      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu|mama|papa|mami|papi|hermanit[oa]) al cielo",
+      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) alla arriba(?![^.]*\\b(piso|cuarto|recamara|habitacion|planta|segundo|tercer|azotea|escaleras)\\b)",
     ],
   },
   {
@@ -535,10 +540,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
-      // Said as what the writer is about to do: "esta noche me voy a cortar otra vez, más profundo"; not a haircut, a
-      // knee hurt at a game or the sun at the beach ("me voy a cortar otra vez el pelo", "me voy a lastimar otra vez la
+      // Said as what the writer is about to do: "esta noche me voy a cortar otra vez, más profundo", "me voy a quemar otra
+      // vez con el encendedor"; not a haircut or nails, a knee hurt at a game, the sun at the beach or the oven ("me voy a cortar otra vez el pelo", "me voy a lastimar otra vez la
       // rodilla en el partido").
-      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|hacer dano) (otra vez|de nuevo)(?![^.]*\\b(pelo|cabello|fleco|flequillo|unas|una|puntas|barba|rodilla|tobillo|dedo|partido|juego|entreno|entrenamiento|cancha|playa|sol|horno|cocina|cebolla|verdura|verduras|madera|papel|tela|tijeras)\\b)",
+      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|quemar|hacer dano) (otra vez|de nuevo)(?![^.]*\\b(pelo|cabello|fleco|flequillo|(las|mis) unas|puntas|barba|rodilla|tobillo|dedo|partido|juego|entreno|entrenamiento|cancha|futbol|gym|gimnasio|espalda|lengua|comal|sarten|cafe|sopa|playa|sol|bloqueador|horno|cocina|estufa|plancha|cebolla|verdura|verduras|madera|tela|tijeras)\\b)",
       "(cortarme|me corte|me corto|me voy a cortar) {esadv}mas (profundo|hondo)",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
@@ -611,19 +616,22 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
       "slit (my|{you}r|your) (wrists?|throat)",
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
-      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
+      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?![^.]*\\b(trampoline|snow|snowbank|pool|umbrella|mattress|used to|when i was)\\b)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
-      // On a height, then the wish to jump: "im on the roof. i want to jump"; not a pool's roof party or a cannonball.
-      "(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage|cliff)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i) (want to|wanna|m going to|m gonna|am going to|am gonna|will|ll|might|m about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)",
+      // On a height, then the wish to jump: "im on the roof. i want to jump", "estoy en la azotea. me quiero tirar"; not a
+      // pool's roof party, a quarry, a high dive or a cannonball, before or after. A cliff is as often a summer's jump.
+      "(?<!\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b[^.]*)(?![^.]*\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i|so i|im|i m|and im|so im|(?<=\\. )|(?<=\\b(roof|rooftop|bridge|ledge|balcony|overpass|garage|rn|now) )) ?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)",
+      "(en la azotea|en el techo|en el puente|en la orilla del puente|arriba del puente|arriba del edificio)( \\w+){0,6}( \\.)? (me quiero tirar|me voy a tirar|me tiro|voy a saltar|quiero saltar|me voy a aventar|me quiero aventar)(?! (a|en|al|un|para|pa) )(?![^.]*\\b(alberca|piscina|pileta|rio|lago|mar|agua|clavados|sol|hamaca|dormir|descansar|jaja)\\b)",
       // To yeet oneself is to throw oneself: off a height, in front of a train, into traffic; not into the sun, the void, a
       // pool or a game's cliff, which teens say of cold weather and homework.
-      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)",
+      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that|my|our|some) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)",
       // A height with none named: "i want 2 jmp off smth high" (read "i want to jump off smth high").
       "(want|wanna|going|gonna|ready|need|about|plan|planning) (to )?{adv}(jump|jumping) (off|from) (something|smth|sth|somewhere|smwhere|anything) (high|tall|really high|high enough|tall enough)(?![^.]*\\b(trampoline|pool|diving|lake|river|water|ocean|sea|parkour|skate|bmx|ski|snowboard|game|minecraft|fortnite|roblox|foam pit|bouncy|bungee|rope swing|zip ?line|cliffs|vacation|holiday)\\b)",
       // Stepping off a platform as the train comes, thought of or wanted: "i stand at the edge of the platform and think
       // about just stepping off when the train comes", "i want to walk onto the tracks"; not walking out to catch a bus, nor
       // the train-tracks photo or a phone dropped there.
       "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",
+      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(just )?(step|stepping|jump|jumping|walk|walking) (out )?in front( of it)?( \\w+){0,3} (when|as|before|right as|once|while) the (bus|truck|lorry|car) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",
       "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted) (about |of |to )?{adv}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))(?![^.]*\\b(photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok)\\b)",
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
@@ -685,9 +693,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
       // ten and more ("took 20 tylenol"): as often a dose over days or as prescribed, so a mention the classifier may
       // overrule; not someone else's doing, a milligram count or gummies.
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|dog|cat|someone|somebody)( \\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
     ],
   },
   {

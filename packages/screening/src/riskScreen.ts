@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { saysActingNow, saysFinalGoodbye } from "./actingNow";
+import { namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
@@ -499,8 +499,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // act itself however mild it reads alone ("ok. it's time. goodnight" after "i've got the pills counted out").
   const planDetail = message.risk >= CRISIS_CONTINUES_DETAIL_RISK && message.risk < CRISIS_CONTINUES_RISK && namesPlanDetail(classifier, input.prepared);
   // A topic named or a farewell hinted, which alone yields to a classifier sure it is jest ("ya les regalé mis peluches a
-  // mis primas"), is no jest after "ya decidí que es mi último día".
-  if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared, recent) || dismissedMention)) {
+  // mis primas"), is no jest after "ya decidí que es mi último día"; named beside help sought it is the help ("i called
+  // the suicide prevention line, my mom is here now").
+  const mentionGoesOn = dismissedMention && !namesHelpOrSafety(input.prepared);
+  if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared, recent) || mentionGoesOn)) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "crisis";

@@ -145,6 +145,10 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally(gift).risk.level).toBe("none");
     expect(screener.screenInputLocally(gift).matches.some((m) => m.ruleId === "crisis.farewell_hint")).toBe(true);
     expect(screener.screenInputLocally(gift, ["ya decidí que es mi último día", "no quiero hacer drama"]).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    // Named beside help sought it is the help: the check-in answers it, not a second notice.
+    for (const help of ["ok i called the suicide prevention line, my mom is here now", "llamé a la línea de prevención del suicidio"]) {
+      expect(screener.screenInputLocally(help, ["me quiero matar hoy"]).action).not.toBe("crisis");
+    }
     // After an ordinary talk it stays what the classifier reads.
     expect(screener.screenInputLocally(gift, ["me cambio de casa el sábado", "ya no me caben"]).risk.level).not.toBe("crisis");
   });

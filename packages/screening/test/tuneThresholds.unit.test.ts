@@ -1,6 +1,6 @@
 // The threshold search (bench/classifier/pipeline.ts) over readings made by hand: what it may and may not trade.
 import { describe, expect, it } from "vitest";
-import { type ExampleReading, tuneThresholds } from "../bench/classifier/pipeline";
+import { DEFAULT_TUNING, type ExampleReading, tuneThresholds } from "../bench/classifier/pipeline";
 import { labelledLine } from "./helpers/factories";
 
 const reading = (id: string, level: "crisis" | "none", risk: number, lexiconMentionOnly = false, contextRisk = 0): ExampleReading => ({
@@ -18,6 +18,7 @@ const reading = (id: string, level: "crisis" | "none", risk: number, lexiconMent
   planDetail: false,
   actingNow: false,
   finalGoodbye: false,
+  helpOrSafety: false,
 });
 
 describe("tuneThresholds", () => {
@@ -27,7 +28,7 @@ describe("tuneThresholds", () => {
     const ordinary = [...Array.from({ length: 80 }, (_, i) => reading(`calm-${i}`, "none", 0.1)), ...Array.from({ length: 20 }, (_, i) => reading(`unsure-${i}`, "none", 0.58))];
     const namedTopic = Array.from({ length: 10 }, (_, i) => reading(`topic-${i}`, "crisis", 0.55, true));
 
-    const thresholds = tuneThresholds([...ordinary, ...namedTopic]);
+    const thresholds = tuneThresholds([...ordinary, ...namedTopic], DEFAULT_TUNING, []);
 
     expect(thresholds.uncertain).toBe(0.58);
     expect(thresholds.lexiconMention).toBeGreaterThanOrEqual(thresholds.uncertain);
@@ -39,7 +40,7 @@ describe("tuneThresholds", () => {
     const namedTopic = Array.from({ length: 10 }, (_, i) => reading(`topic-${i}`, "crisis", 0.55, true));
 
     // The lowest floor at or above the band: under it, the old search took 0.
-    expect(tuneThresholds([...ordinary, ...namedTopic]).lexiconMention).toBe(0.1);
+    expect(tuneThresholds([...ordinary, ...namedTopic], DEFAULT_TUNING, []).lexiconMention).toBe(0.1);
   });
 
   it("still searches when the band starts above every floor of the grid", () => {
@@ -47,7 +48,7 @@ describe("tuneThresholds", () => {
     const ordinary = [...Array.from({ length: 80 }, (_, i) => reading(`calm-${i}`, "none", 0.1)), ...Array.from({ length: 20 }, (_, i) => reading(`unsure-${i}`, "none", 0.75))];
     const crises = Array.from({ length: 10 }, (_, i) => reading(`crisis-${i}`, "crisis", 0.9));
 
-    const thresholds = tuneThresholds([...ordinary, ...crises]);
+    const thresholds = tuneThresholds([...ordinary, ...crises], DEFAULT_TUNING, []);
 
     expect(thresholds.lexiconMention).toBe(0.75);
     // The message thresholds were searched: the crises at 0.9 are caught above the ordinary readings at 0.75.
@@ -62,8 +63,22 @@ describe("tuneThresholds", () => {
     const inSession = Array.from({ length: 10 }, (_, i) => reading(`session-crisis-${i}`, "crisis", 0.55, false, 0.95));
     const sessions = Array.from({ length: 20 }, (_, i) => reading(`ordinary-session-${i}`, "none", 0.55, false, 0.9));
 
-    const thresholds = tuneThresholds([...ordinary, ...inSession], undefined, sessions);
+    const thresholds = tuneThresholds([...ordinary, ...inSession], DEFAULT_TUNING, sessions);
 
     expect(thresholds.contextConcern).toBe(0.91);
+    // The crisis threshold ties all the way down too, but a tie moves it no more than 0.05 under where it was reached.
+    expect(thresholds.contextCrisis).toBe(0.94);
+    expect(thresholds.contextCurrent).toBe(0.5);
+  });
+
+  it("walks a tie no further than 0.05 down where neither dev nor the sessions can tell the thresholds apart", () => {
+    const ordinary = [...Array.from({ length: 100 }, (_, i) => reading(`calm-${i}`, "none", 0.1)), ...Array.from({ length: 30 }, (_, i) => reading(`unsure-${i}`, "none", 0.56))];
+    const inSession = Array.from({ length: 10 }, (_, i) => reading(`session-crisis-${i}`, "crisis", 0.55, false, 0.95));
+
+    const thresholds = tuneThresholds([...ordinary, ...inSession], DEFAULT_TUNING, []);
+
+    // First reached at 0.95; with no session to tell them apart the walk stops at 0.90, not at the grid's 0.02.
+    expect(thresholds.contextConcern).toBe(0.9);
+    expect(thresholds.contextCurrent).toBe(0.5);
   });
 });

@@ -162,7 +162,8 @@ describe("crisis screening over the WebSocket", () => {
   // Each follow-up is ordinary alone (the second opinion, asked about it alone, would say so) and read together with the
   // roof under the context thresholds: only the rule that a crisis continues makes it one, "whatever happens happens" by
   // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor), "ok
-  // gn" and "ok i did it", under both floors, as a sign-off and the act itself (actingNow.ts).
+  // gn" and "ok i did it", under both floors, as a sign-off and the act itself, and "the view from up here is actually
+  // pretty" (0.41, under the context layer's own floor too) as the writer on the height (actingNow.ts).
   it.each([
     ["teen-crisis-5", "whatever happens happens"],
     ["teen-crisis-6", "bye everybody"],

@@ -50,6 +50,8 @@ const RUNNING_FOR = /^\s+for\s+(?:student|class|school|president|vice|treasurer|
 const FOLLOWING_FRAMES = new Set(["practice", "lessons", "lesson", "class", "camp", "meet", "tournament", "season", "kids", "stuff", "gear", "supplies", "friends", "crew", "group", "club", "business", "shop", "page", "account", "projects", "project"]);
 /** Routines rather than pursuits: inside a habit ("been running every morning", "journaling every night") the habit says it all. */
 const ROUTINES = new Set(["running", "lifting", "journaling", "reading", "walking", "writing", "cooking", "baking", "meditation", "studying"]);
+/** Whether an activity is a routine, which a habit holding it says all of. */
+export const isRoutine = (name: string) => ROUTINES.has(ACTIVITIES.get(name.toLowerCase()) ?? name.toLowerCase());
 
 export function findActivities(found: MessageFindings): void {
   const { message } = found;
@@ -58,7 +60,7 @@ export function findActivities(found: MessageFindings): void {
   const takenBesidesHabits = (start: number, end: number) => found.entities.some((entity) => entity.type !== "Habit" && spansOverlap(entity, { start, end }));
   const add = (start: number, end: number, name: string) => {
     if (takenBesidesHabits(start, end)) return;
-    if (ROUTINES.has(ACTIVITIES.get(name.toLowerCase()) ?? name.toLowerCase()) && found.entities.some((entity) => entity.type === "Habit" && spansOverlap(entity, { start, end }))) return;
+    if (isRoutine(name) && found.entities.some((entity) => entity.type === "Habit" && spansOverlap(entity, { start, end }))) return;
     found.add({ type: "Activity", name, start, end, userEdges: [{ type: "involves" }] });
   };
 

@@ -793,8 +793,9 @@ describe("createOfflineExtractor", () => {
       );
 
       // Assess
+      // "can't stop" stays in the name, as the teen said it and the writers name it; a wish to stop does not.
       expect(names(extraction, "Habit")).toEqual([
-        "watching cooking videos until 2am on weeknights",
+        "can't stop watching cooking videos until 2am on weeknights",
         "spending so much money on boba",
         "chewing on my hoodie strings",
         "drinking soda",
@@ -809,6 +810,119 @@ describe("createOfflineExtractor", () => {
       // Assess
       expect(names(extraction, "Habit")).toEqual(["bite my nails when i'm stressed", "go for a walk around the block whenever i'm anxious"]);
       expect(names(extraction, "Feeling")).toEqual(["stressed", "anxious"]);
+    });
+
+    it("finds habits told by schedules of every few weeks, most days, a time of the year, plural day parts or before every occasion", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays(
+          "i wash my car every 2 weeks",
+          "most mornings i walk the dog before school",
+          "i ref little league on saturday mornings",
+          "we make pierogi with my babcia every christmas eve",
+          "i fill like a notebook a month",
+          "i pray before every match",
+          "i stretch after every practice",
+        ),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        "wash my car every 2 weeks",
+        "walk the dog before school most mornings",
+        "ref little league on saturday mornings",
+        "make pierogi with my babcia every christmas eve",
+        "fill a notebook a month",
+        "pray before every match",
+        "stretch after every practice",
+      ]);
+    });
+
+    it("names a habit of doing an activity by the activity, and keeps the 'do' of a chore", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(userSays("i do taekwondo on mondays and wednesdays", "i do my eyeliner on the bus every morning", "i do chores every saturday"), {
+        referenceDate: REFERENCE_DATE,
+      });
+
+      // Assess: the activity is still the user's activity.
+      expect(names(extraction, "Habit")).toEqual(["taekwondo on mondays and wednesdays", "do my eyeliner on the bus every morning", "do chores every saturday"]);
+      expect(names(extraction, "Activity")).toEqual(["taekwondo"]);
+    });
+
+    it("takes a habit's verb from an activity a tagger found, keeping the activity unless it is a routine", async () => {
+      // Act: with the taggers, which read "crochet" and "bake" as activities before the habits after them are found.
+      const extraction = await extract(userSays("i crochet during lunch most days", "i bake every time i'm stressed"));
+
+      // Assess: crochet is a pursuit and stays an activity; baking when stressed is the habit alone.
+      expect(names(extraction, "Habit")).toEqual(["crochet during lunch most days", "bake every time i'm stressed"]);
+      expect(names(extraction, "Activity")).toEqual(["crochet"]);
+    });
+
+    it("finds no habit in a question or a request to the companion, in what a month pays, or in a trigger with nothing that sets it off", async () => {
+      // Act: the rules alone, so that only the rules' passes are asserted.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays("do you cry every time you watch that movie?", "do you do karate on tuesdays?", "text me whenever you want", "i make like 200 a month babysitting", "i pay 12 a month for spotify", "i cry every time", "i do it every day", "i do my best every day"),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([]);
+    });
+
+    it("ends a trigger where the teen speaks again, so a repeated sentence names one habit once", async () => {
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(userSays("i run whenever i can i run whenever i can"), { referenceDate: REFERENCE_DATE });
+
+      expect(names(extraction, "Habit")).toEqual(["run whenever i can"]);
+    });
+
+    it("finds what a teen does every time something happens, named by the doing and then what sets it off", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays(
+          "i forget my retainer every time i sleep at my moms",
+          "every time my brothers argue i put my earbuds in and draw",
+          "whenever the wifi dies i go read on the porch",
+          "my mom cries every time i bring it up",
+        ),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess: the mother's crying is hers, not the user's habit.
+      expect(names(extraction, "Habit")).toEqual([
+        "forget my retainer every time i sleep at my moms",
+        "put my earbuds in and draw every time my brothers argue",
+        "go read on the porch whenever the wifi dies",
+      ]);
+    });
+
+    it("keeps a 'cant stop' and the whole of what sets a habit off, and the hour a schedule runs to, and steps over a companion's names", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays(
+          "i cant stop chewing my pen caps when im bored in class",
+          "i keep rereading the same two chapters of my favorite manga when i cant sleep",
+          "we rehearse every night until 10",
+          "me and my cousins omar and yusuf go fishing every august",
+        ),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        // The teen's "cant" and "im" read as "can't" and "i'm"; the graph's key folds them back.
+        "can't stop chewing my pen caps when i'm bored in class",
+        "keep rereading the same two chapters of my favorite manga when i can't sleep",
+        "rehearse every night until 10",
+        "go fishing every august",
+      ]);
+      expect(names(extraction, "Person")).toEqual(expect.arrayContaining(["Omar", "Yusuf"]));
     });
   });
 

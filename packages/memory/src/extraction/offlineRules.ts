@@ -5,7 +5,7 @@ import { dropDaysOwningEvents, extendEventsOverModifiers, findEvents } from "./f
 import { findFeelings } from "./findFeelings.js";
 import { addGoalsAfterTaggers, completeDanglingGoals, findGoals, trimTaggedGoals } from "./findGoals.js";
 import { completeSpanishGoals } from "./completeSpanishGoals.js";
-import { findHabits } from "./findHabits.js";
+import { addHabitsAfterTaggers, findHabits } from "./findHabits.js";
 import { addSpanishFeelings } from "./findSpanishFeelings.js";
 import { addSpanishHabits } from "./findSpanishHabits.js";
 import { addSpanishSubjects } from "./findSpanishTopics.js";
@@ -46,8 +46,8 @@ export function applyRules(found: MessageFindings): void {
  * The steps that run after the taggers, in this order, over what the rules and taggers found together. They are not
  * rules: the taggers were trained on the rules' findings without them, so a step here changes what is kept, not what
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), the kind an event is ("our minecraft
- * tournament"), an activity inside the occasion it names, the
- * teen's job by where it is ("i work at target"), activities a wider list names ("netball", "cueca"), a goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
+ * tournament"), an activity inside the occasion it names, habits told by schedules and triggers the rules do not read
+ * ("every 2 weeks", "saturday mornings", "every time my parents fight i draw"), the teen's job by where it is ("i work at target"), activities a wider list names ("netball", "cueca"), a goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
  * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), school subjects,
  * routines and feelings told in Spanish ("reprobé química", "toco la guitarra en la iglesia los domingos", "me da
@@ -58,6 +58,7 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   dropDaysOwningEvents,
   extendEventsOverModifiers,
   addActivitiesNamingOccasions,
+  addHabitsAfterTaggers,
   addJobs,
   addActivitiesTheListNames,
   trimTaggedGoals,

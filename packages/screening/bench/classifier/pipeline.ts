@@ -16,7 +16,7 @@ import {
   type ModelThresholds,
 } from "../../src/classifier/model";
 import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingExample, type TrainingOptions } from "../../src/classifier/train";
-import { saysActingNow, saysFinalGoodbye } from "../../src/actingNow";
+import { namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "../../src/actingNow";
 import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
@@ -159,6 +159,8 @@ export interface ExampleReading {
   actingNow: boolean;
   /** The message says goodbye as the last time (actingNow.ts, saysFinalGoodbye). */
   finalGoodbye: boolean;
+  /** The message names help sought or safety (actingNow.ts, namesHelpOrSafety). */
+  helpOrSafety: boolean;
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -184,6 +186,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     planDetail: namesPlanDetail(classifier, prepared),
     actingNow: saysActingNow(prepared, example.context),
     finalGoodbye: saysFinalGoodbye(prepared),
+    helpOrSafety: namesHelpOrSafety(prepared),
   };
 }
 
@@ -208,9 +211,9 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // A concern after a farewell is a crisis (riskScreen.ts, FAREWELL_RISK: a fixed floor, not searched here).
   if (level === "concern" && reading.farewellBefore >= FAREWELL_RISK) level = "crisis";
   // A crisis earlier in the session continues (riskScreen.ts, continuesCrisis: fixed floors, not searched here), and
-  // into a message that says the teen is acting now (actingNow.ts) or names what a mention entry names.
+  // into a message that says the teen is acting now (actingNow.ts) or names what a mention entry names, help aside.
   const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
-  if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow || reading.lexiconMentionOnly) && crisisEarlier) level = "crisis";
+  if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow || (reading.lexiconMentionOnly && !reading.helpOrSafety)) && crisisEarlier) level = "crisis";
   // A last goodbye after a concern earlier in the session (riskScreen.ts, concernBefore).
   if (level !== "crisis" && reading.finalGoodbye && reading.earlier.some((earlier) => earlierIsConcern(earlier, t))) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
@@ -285,10 +288,13 @@ export function ordinarySessions(examples: readonly LabelledExample[]): Labelled
   return ordinary.map((e, i) => ({ ...e, id: `${e.id}~session`, context: ordinary.slice(Math.max(0, i - 3), i).map((earlier) => earlier.text) }));
 }
 
-const sameTally = (a: Tally, b: Tally): boolean =>
-  a.crisisCaught === b.crisisCaught && a.riskCaught === b.riskCaught && a.falsePositives === b.falsePositives && a.trapFalsePositives === b.trapFalsePositives && a.crisisFalsePositives === b.crisisFalsePositives;
+const sameTally = (a: Tally, b: Tally): boolean => (Object.keys(a) as (keyof Tally)[]).every((key) => a[key] === b[key]);
+/** How far under the value that first reached a tally a tie on dev may take a context threshold, in hundredths (the grid's step). */
+const TIE_STEP_HUNDREDTHS = 5;
+/** A grid value in whole hundredths: 0.52 - 0.05 in floating point is under 0.47. */
+const hundredths = (value: number): number => Math.round(value * 100);
 
-export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets = DEFAULT_TUNING, sessions: readonly ExampleReading[] = []): ModelThresholds {
+export function tuneThresholds(readings: readonly ExampleReading[], targets: TuningTargets, sessions: readonly ExampleReading[]): ModelThresholds {
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
   const escalate = targets.escalate ?? true;
@@ -337,7 +343,6 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   // The context layer must not turn everyday chat into alarms either: the same limit holds in ordinary sessions.
   // As above, what the message thresholds already flag in those sessions is not the context layer's doing.
   const sessionLimit = Math.max(Math.floor(sessions.length * targets.falsePositiveRate), tally(sessions, best).falsePositives);
-  const allowedInSessions = (t: ModelThresholds) => tally(sessions, t).falsePositives <= sessionLimit;
   // With the context layer off, the sequence lines' own messages may already spend the budget: the layer may then add no alarm.
   const baseline = tally(readings, best);
   const allowedWithContext = (t: Tally) =>
@@ -347,25 +352,37 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   // Only thresholds that catch more than the layer switched off are worth switching it on for.
   let bestContext: Tally = baseline;
   let chosen = best;
-  let chosenSessionAlarms = Number.POSITIVE_INFINITY;
+  // Where the chosen tally was first reached, and what the chosen thresholds raise in the ordinary sessions.
+  let firstReached = best;
+  let chosenInSessions: Tally | undefined;
   // Lower floors first: a tie keeps the context layer open to messages with less risk of their own. Searched from the
-  // top down, a lower threshold that ties on dev and raises no more alarms in the ordinary sessions is taken too: dev
-  // cannot tell them apart, and the lower one reads more of a session that is not dev's.
+  // top down, a lower context threshold that ties on dev, on the same floor and no more than 0.05 under where the
+  // tally was first reached, is taken when it raises no more crises and no more alarms in the ordinary sessions: dev
+  // cannot tell them apart, and the lower one reads a little more of a session that is not dev's. Further down dev and
+  // the sessions may both be silent, which is no evidence at all.
   for (const contextCurrent of CONTEXT_FLOORS) {
     for (const contextCrisis of [...GRID].reverse()) {
       for (const contextConcern of [...GRID].reverse()) {
         if (contextConcern > contextCrisis) continue;
         const t = { ...best, contextCurrent, contextCrisis, contextConcern };
         const result = tally(readings, t);
-        if (!allowedWithContext(result) || !allowedInSessions(t)) continue;
+        if (!allowedWithContext(result)) continue;
         const improves = better(result, bestContext);
-        if (!improves && (chosen === best || !sameTally(result, bestContext))) continue;
-        const sessionAlarms = tally(sessions, t).falsePositives;
-        if (improves || sessionAlarms <= chosenSessionAlarms) {
-          chosen = t;
-          bestContext = result;
-          chosenSessionAlarms = sessionAlarms;
-        }
+        const ties =
+          !improves &&
+          chosen !== best &&
+          sameTally(result, bestContext) &&
+          contextCurrent === chosen.contextCurrent &&
+          hundredths(contextCrisis) >= hundredths(firstReached.contextCrisis) - TIE_STEP_HUNDREDTHS &&
+          hundredths(contextConcern) >= hundredths(firstReached.contextConcern) - TIE_STEP_HUNDREDTHS;
+        if (!improves && !ties) continue;
+        const inSessions = tally(sessions, t);
+        if (inSessions.falsePositives > sessionLimit) continue;
+        if (ties && chosenInSessions !== undefined && (inSessions.crisisFalsePositives > chosenInSessions.crisisFalsePositives || inSessions.falsePositives > chosenInSessions.falsePositives)) continue;
+        if (improves) firstReached = t;
+        chosen = t;
+        bestContext = result;
+        chosenInSessions = inSessions;
       }
     }
   }
