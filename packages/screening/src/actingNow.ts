@@ -1,8 +1,10 @@
 // What, said after a crisis earlier in the session, tells that the teen is leaving, saying goodbye or acting now.
 
+import { boundedMemo } from "./boundedMemo";
 import { compileLexiconPattern } from "./lexiconPattern";
 import { prepareText, type PreparedText } from "./normalize";
 import { EMOJI_WORDS } from "./normalizeVocabulary.data";
+import { CONTEXT_MESSAGES } from "./sessionContext";
 
 /**
  * Alone these are everyday words ("ok goodnight", "leaving now", "i did it", "ya me voy"); after "i've got the pills
@@ -98,6 +100,9 @@ const NAMES_A_TIME = new RegExp(
   ].join("|"),
   "u",
 );
+
+// An earlier message is read again for the next few turns of its session: whether it named a time is kept a while.
+const namesATime = boundedMemo(512, (text: string): boolean => prepareText(text).forms.some((form) => NAMES_A_TIME.test(form)));
 
 // Compiled with the lexicon's macros first: the negation's own spaces must stay literal.
 const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|wont|no|nunca|ni) )";
@@ -200,12 +205,10 @@ export function saysFinalGoodbye(prepared: PreparedText): boolean {
  * an hour counts when one of the session's earlier messages (oldest first) named a time.
  */
 export function saysActingNow(prepared: PreparedText, recent: readonly string[] = []): boolean {
-  const namedATime = () => recent.slice(-HOUR_CONTEXT_MESSAGES).some((text) => prepareText(text).forms.some((form) => NAMES_A_TIME.test(form)));
+  const namedATime = () => recent.slice(-CONTEXT_MESSAGES).some(namesATime);
   return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime())) && !namesHelpOrSafety(prepared);
 }
 
-/** As many earlier messages as the context layer reads (riskScreen.ts, CONTEXT_MESSAGES; not imported: it imports this). */
-const HOUR_CONTEXT_MESSAGES = 3;
 
 function namesAnHour(prepared: PreparedText): boolean {
   return prepared.forms.some((form) => HOURS.some((pattern) => pattern.test(form)));

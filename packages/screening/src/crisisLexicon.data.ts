@@ -104,9 +104,22 @@ const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|ti
 // Medicines a teen has at home, by the names teens type: a count of them "enough" is a dose asked about.
 const EN_MEDS =
   "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
+// A game's jump or throw is no one's own: "in the game you can jump off the cliff to skip the walk back".
+const EN_NOT_IN_A_GAME_BEFORE = "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )";
+// Where a jump is into water or a summer's game, before or after the height: a quarry, a high dive, a pool party.
+const EN_WATER_OR_JUMPING_SPOT = "(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)";
+// Thought of or wanted: "think about just stepping off", "i picture jumping", "tempted to walk".
+const EN_THINKING = "think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted";
+const EN_THINKS_OF = `(${EN_THINKING}) (about |of |to )?{adv}`;
+const EN_THINKS_OF_OR_URGES = `(${EN_THINKING}|urge) (about |of |to )?{adv}`;
+// Going somewhere with someone, said of leaving: "ya me quiero ir con mi abuelito al cielo".
+const ES_GOING_WITH = "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy)";
 // Pills taken, and how many about: "took like 8", "swallowed maybe 12".
 const EN_SWALLOWED = "(took|taken|swallowed|downed|popped|necked)";
 const EN_ABOUT = "((like|about|around|maybe|over|almost|nearly|at least|probably) )*";
+// Taken by the writer, not a friend's or a parent's doing ("he took 15 of my pills"); "my bf" before "i took" leaves it
+// the writer's ("dont tell my bf i took 20 tylenol").
+const EN_SWALLOWED_BY_THE_WRITER = `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED}`;
 // Doses counted over days ("took 10 of my adderall this month", "took 12 advil over the weekend") or as prescribed are a
 // prescription followed, not an overdose; nor are units, milligrams, gummies or a pain named ("took 30 insulin units
 // today", "took 5 of my meds this morning"). "today" alone is no such period: "i took 30 tylenol today" is an overdose.
@@ -525,8 +538,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "mi tiempo (en este mundo|en la tierra) (ya )?(se acabo|se termino|termino|acabo|esta contado|ya fue)",
       // Going to a dead grandparent or parent in heaven: "ya me quiero ir con mi abuelito al cielo"; "pa arriba" is as often
       // upstairs, and "allá arriba" too when a floor is named.
-      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu|mama|papa|mami|papi|hermanit[oa]) al cielo",
-      "(me voy a ir|me quiero ir|quiero irme|irme|me ire|ya me voy|me voy) con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) alla arriba(?![^.]*\\b(piso|cuarto|recamara|habitacion|planta|segundo|tercer|azotea|escaleras)\\b)",
+      `${ES_GOING_WITH} con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu|mama|papa|mami|papi|hermanit[oa]) al cielo`,
+      `${ES_GOING_WITH} con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) alla arriba(?![^.]*\\b(piso|cuarto|recamara|habitacion|planta|segundo|tercer|azotea|escaleras)\\b)`,
     ],
   },
   {
@@ -616,23 +629,23 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
       "slit (my|{you}r|your) (wrists?|throat)",
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
-      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?![^.]*\\b(trampoline|snow|snowbank|pool|umbrella|mattress|used to|when i was)\\b)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)",
+      `${EN_NOT_IN_A_GAME_BEFORE}(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?![^.]*\\b(trampoline|snow|snowbank|pool|umbrella|mattress|used to|when i was)\\b)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)`,
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
       // On a height, then the wish to jump: "im on the roof. i want to jump", "estoy en la azotea. me quiero tirar"; not a
       // pool's roof party, a quarry, a high dive or a cannonball, before or after. A cliff is as often a summer's jump.
-      "(?<!\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b[^.]*)(?![^.]*\\b(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i|so i|im|i m|and im|so im|(?<=\\. )|(?<=\\b(roof|rooftop|bridge|ledge|balcony|overpass|garage|rn|now) )) ?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)",
+      `(?<!\\b${EN_WATER_OR_JUMPING_SPOT}\\b[^.]*)(?![^.]*\\b${EN_WATER_OR_JUMPING_SPOT}\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i|so i|im|i m|and im|so im|(?<=\\. )|(?<=\\b(roof|rooftop|bridge|ledge|balcony|overpass|garage|rn|now) )) ?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)`,
       "(en la azotea|en el techo|en el puente|en la orilla del puente|arriba del puente|arriba del edificio)( \\w+){0,6}( \\.)? (me quiero tirar|me voy a tirar|me tiro|voy a saltar|quiero saltar|me voy a aventar|me quiero aventar)(?! (a|en|al|un|para|pa) )(?![^.]*\\b(alberca|piscina|pileta|rio|lago|mar|agua|clavados|sol|hamaca|dormir|descansar|jaja)\\b)",
       // To yeet oneself is to throw oneself: off a height, in front of a train, into traffic; not into the sun, the void, a
       // pool or a game's cliff, which teens say of cold weather and homework.
-      "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that|my|our|some) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)",
+      `${EN_NOT_IN_A_GAME_BEFORE}(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that|my|our|some) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)`,
       // A height with none named: "i want 2 jmp off smth high" (read "i want to jump off smth high").
       "(want|wanna|going|gonna|ready|need|about|plan|planning) (to )?{adv}(jump|jumping) (off|from) (something|smth|sth|somewhere|smwhere|anything) (high|tall|really high|high enough|tall enough)(?![^.]*\\b(trampoline|pool|diving|lake|river|water|ocean|sea|parkour|skate|bmx|ski|snowboard|game|minecraft|fortnite|roblox|foam pit|bouncy|bungee|rope swing|zip ?line|cliffs|vacation|holiday)\\b)",
       // Stepping off a platform as the train comes, thought of or wanted: "i stand at the edge of the platform and think
       // about just stepping off when the train comes", "i want to walk onto the tracks"; not walking out to catch a bus, nor
       // the train-tracks photo or a phone dropped there.
-      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",
-      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted|urge) (about |of |to )?{adv}(just )?(step|stepping|jump|jumping|walk|walking) (out )?in front( of it)?( \\w+){0,3} (when|as|before|right as|once|while) the (bus|truck|lorry|car) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)",
-      "(think|thinks|thinking|thought|imagine|imagining|picture|picturing|want|wanna|wanted|tempted) (about |of |to )?{adv}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))(?![^.]*\\b(photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok)\\b)",
+      `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)`,
+      `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|walk|walking) (out )?in front( of it)?( \\w+){0,3} (when|as|before|right as|once|while) the (bus|truck|lorry|car) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)`,
+      `${EN_THINKS_OF}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))(?![^.]*\\b(photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok)\\b)`,
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
@@ -693,9 +706,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
       // ten and more ("took 20 tylenol"): as often a dose over days or as prescribed, so a mention the classifier may
       // overrule; not someone else's doing, a milligram count or gummies.
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
-      `(?<!\\b(he|she|they|mom|mum|dad|brother|sister|friend|bff|bestie|bf|gf|boyfriend|girlfriend|cousin|classmate|dog|cat|someone|somebody)( (?!i\\b)\\w+)? )${EN_SWALLOWED} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
+      `${EN_SWALLOWED_BY_THE_WRITER} ${EN_ABOUT}([5-9]|[1-9]\\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) of (my|the|mums|moms|dads|mum s|mom s|dad s|my (mums|moms|dads|mum s|mom s|dad s|nans|grandmas)) (sleeping |extra |prescription )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `${EN_SWALLOWED_BY_THE_WRITER} ${EN_ABOUT}([1-9]\\d{1,2}|ten|eleven|twelve|fifteen|twenty|thirty) (sleeping |extra )?${EN_MEDS}${EN_NOT_A_DOSE}`,
+      `${EN_SWALLOWED_BY_THE_WRITER} ${EN_ABOUT}([6-9]|six|seven|eight|nine) (sleeping pills|antidepressants|sleeping tablets|xanax|klonopin|ativan|valium|sertraline|zoloft|prozac)${EN_NOT_A_DOSE}`,
     ],
   },
   {

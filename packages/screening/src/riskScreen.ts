@@ -2,6 +2,7 @@
 
 import { namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
+import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";
 import { CRISIS_LEXICON, WORRY_ABOUT_SOMEONE, type CrisisStance } from "./crisisLexicon.data";
@@ -107,8 +108,7 @@ export function actionLevel(level: RiskLevel, category: RiskCategory, escalate =
   return escalate && level === "concern" && ESCALATED_CATEGORIES.has(category) ? "crisis" : level;
 }
 
-/** How many earlier user messages of the session are read with this one. */
-export const CONTEXT_MESSAGES = 3;
+export { CONTEXT_MESSAGES };
 // Sentence windows: a long message is also read two sentences (or a slice of a long sentence) at a time, so one crisis
 // sentence is not diluted by a page of school news. Short messages are read whole only: their fragments ("ok", "lol")
 // carry too little to judge and would only add false alarms. "Long" starts past 30 words: on dev, 30 caught more than 40

@@ -182,6 +182,9 @@ function findCopingHabits(found: MessageFindings): void {
   }
 }
 
+/** Whether `word` (after `previous`) opens what sets a habit off: "when", "whenever", the "time" of "every time". */
+const opensTrigger = (word: string, previous: string | undefined): boolean => /^(?:when|whenever)$/.test(word) || (word === "time" && /^(?:every|each)$/.test(previous ?? ""));
+
 /** "every time", "whenever", "each time": what follows is what sets the habit off, said as a clause of its own. */
 const TRIGGER = /\b(?:every\s+(?:single\s+)?time|whenever|each\s+time)\b/g;
 /** How many words of the setting-off clause a habit's name keeps. */
@@ -376,7 +379,7 @@ function quitObject(tokens: readonly Token[], verbIndex: number, end: number): T
   for (let index = verbIndex + 1; index < tokens.length; index += 1) {
     const next = tokens[index] as Token;
     // After "when", "whenever" or "every time" the words are what sets it off: "cant stop picking at my skin when im anxious".
-    const triggered = words.some((word, at) => /^(?:when|whenever)$/.test(word.lower) || (word.lower === "time" && /^(?:every|each)$/.test(words[at - 1]?.lower ?? "")));
+    const triggered = words.some((word, at) => opensTrigger(word.lower, words[at - 1]?.lower));
     if (triggered && next.end <= end && words.length < MAX_WORDS + MAX_TRIGGER_WORDS && !/[,.!?;:]/.test((tokens[index - 1] as Token).post)) {
       words.push(next);
       continue;
@@ -494,7 +497,7 @@ function phraseOf(words: readonly Token[]): string[] {
   const kept = words.filter((token, index) => index === 0 || !FILLERS.has(token.lower)).map((token) => token.lower.replace(/[^\p{L}\p{N}'’&+-]+$/u, ""));
   // "keep rewatching the same 3 episodes of jane the virgin when i cant sleep": what sets the habit off is its own, and
   // the writers keep it whole; cut at MAX_WORDS it would end on "when".
-  const trigger = kept.findIndex((word, index) => /^(?:when|whenever)$/.test(word) || (word === "time" && /^(?:every|each)$/.test(kept[index - 1] ?? "")));
+  const trigger = kept.findIndex((word, index) => opensTrigger(word, kept[index - 1]));
   const phrase = kept.slice(0, trigger > 0 && trigger < MAX_WORDS ? trigger + 1 + MAX_TRIGGER_WORDS : MAX_WORDS);
   while (phrase.length > 1 && DANGLING.has(phrase[phrase.length - 1] ?? "")) phrase.pop();
   return phrase;
@@ -592,11 +595,14 @@ function habitVerb(clause: readonly Token[], freqStart: number, cues: HabitCues)
   return -1;
 }
 
-/** The rules' pass: "and [my|his|her] [little] brother", a name or a possessed role, then the verb. */
-function afterRole(clause: readonly Token[], from: number): number {
+/**
+ * The rules' pass: "and [my|his|her] [little] brother", a name or a possessed role, then the verb. After the taggers
+ * (`anyAdjective`) the role may take any adjective ("my lil sis").
+ */
+function afterRole(clause: readonly Token[], from: number, anyAdjective = false): number {
   let at = from;
   if (["my", "his", "her", "our", "the"].includes(clause[at]?.lower ?? "")) at += 1;
-  if (["little", "big", "older", "younger", "best", "twin"].includes(clause[at]?.lower ?? "")) at += 1;
+  if (["little", "big", "older", "younger", "best", "twin"].includes(clause[at]?.lower ?? "") || (anyAdjective && clause[at]?.tags.has("Adjective"))) at += 1;
   return at + 1;
 }
 
@@ -605,10 +611,7 @@ function afterRole(clause: readonly Token[], from: number): number {
  * and the names that follow it ("my cousins ali and hassan drive", "my lil sis bake", "my bestie priya get").
  */
 function afterCompanion(clause: readonly Token[], from: number): number {
-  let at = from;
-  if (["my", "his", "her", "our", "the"].includes(clause[at]?.lower ?? "")) at += 1;
-  if (["little", "big", "older", "younger", "best", "twin"].includes(clause[at]?.lower ?? "") || clause[at]?.tags.has("Adjective")) at += 1;
-  at += 1;
+  let at = afterRole(clause, from, true);
   const isName = (token: Token | undefined) => token !== undefined && ["Person", "FirstName", "ProperNoun"].some((tag) => token.tags.has(tag));
   while (at - from < 6) {
     if (isName(clause[at])) at += 1;
