@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.15";
+export const CRISIS_LEXICON_VERSION = "2026.12.16";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -128,6 +128,14 @@ const EN_NOT_A_DOSE =
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
+
+// Where a question about dying is about a story or an animal: "in the movie does drowning hurt him", "does boiling hurt
+// lobsters".
+const EN_A_STORY_OR_AN_ANIMAL = "(movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|minecraft|fortnite|roblox|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals)";
+
+// A leaving that is not the writer's: a move, a transfer, a retirement, the end of camp, a job or a school year.
+const EN_AN_ORDINARY_LEAVING =
+  "(moving|move(?! on)|moves|moved|muda|mudo|mudamos|mudan|se va a vivir|retiring|retires|retired|retirement|jubila|transferring|transfers|transferred|graduating|graduation|exchange|camp|old school|old job|new school|last day (at|of)|last week (at|of)|the last week|break room|coworkers|summer job|internship)";
 
 // What a teen owns and gives away before the end, in Spanish: "ya les regalé mis peluches", "le dejé a mi hermana mis audífonos".
 const ES_THINGS_OF_ONES_OWN = "(cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)";
@@ -376,7 +384,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // seeing, not of a trip, a stay or a school year ("last sunset i'll see, we fly home tomorrow").
       "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
       "(^|this is |today is |tonight is |tomorrow is |its |it s |todays |tonights )(my )?(last|final) (day|night) (on earth|on this earth|of my life)(?! (as|before|till|until|at|in) )",
-      "(goodbye|suicide) (note|letter)",
+      "suicide (note|letter)",
+      // A goodbye note for a move, a retirement, a last day at camp or a job: "writing a goodbye letter to my camp counselor
+      // since it's the last week", "le escribí una goodbye letter a mi amiga porque se muda"; not the writer's own.
+      `(?<!\\b${EN_AN_ORDINARY_LEAVING}\\b[^.]*)goodbye (note|letter)(?![^.]*\\b${EN_AN_ORDINARY_LEAVING}\\b)`,
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
       "(you|u) can have my (stuff|things|clothes|games|xbox|ps5|switch|phone|books|cards|hoodies?)",
       "(when|after|once) i m gone(?! (to|for|on|at|from))",
@@ -664,6 +675,16 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how much (of )?(my |the |these )?(sleeping )?(meds|pills|medicine|medication|tablets|tylenol|advil|ibuprofen|paracetamol|xanax|melatonin|benadryl) (is|would be|do i need|does it take|would it take|to take|until) (too much|lethal|deadly|fatal|enough|to (die|not wake up|od|overdose))",
       "(lethal|deadly|fatal) (dose|amount|dosage)(?! ?\\d| fifty)",
       "how long (does it|would it|do you|will it) (take )?to (bleed out|die|drown|suffocate)",
+      // Whether a way of dying hurts or is quick: "does drowning hurt", "is hanging painless", "does drowning go quicker if
+      // the lake is cold", "duele ahogarse?"; what the asker weighs before choosing one.
+      `(?<!\\b${EN_A_STORY_OR_AN_ANIMAL}\\b[^.]*)(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|dying|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck)) (\\w+ ){0,2}(hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)(?![^.]*\\b${EN_A_STORY_OR_AN_ANIMAL}\\b)`,
+      "((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))(?![^.]*\\b(pelicula|serie|libro|novela|personaje|juego|pez|peces|perro|gato)\\b)",
+      // Whether a floor is high enough: "would the 8th floor be enough", "desde el piso 8 sí funciona?"; asked from a
+      // floor, of nothing else (not the wifi or the lift).
+      "(would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal){end}",
+      "desde (el )?(piso|planta) (\\d+|cinco|seis|siete|ocho|nueve|diez|mas alto) (si |ya )?(funciona|sirve|alcanza|es suficiente|basta|es seguro)(?![^.]*\\b(wifi|senal|internet|ascensor|elevador|agua|luz|calefaccion)\\b)",
+      // Whether a fall from a height given in feet or floors kills: "would jumping from 40 ft kill you".
+      "(would|will|could|does|can|is) (a |the )?(jump|jumping|fall|falling|drop|dropping) (from|off|of) (a |the )?(\\w+ ){0,2}(ft|feet|foot|floors|stories|storeys|story|meters|metres)( up| high| down| drop)? (kill|be fatal|be deadly|be lethal|be enough to (die|kill))(?![^.]*\\b(minecraft|fortnite|roblox|game|physics|homework|movie|show|egg|phone|cat)\\b)",
       // The English of the Spanish entries ("cuántas aspirinas son demasiadas", "desde qué piso"), one for one.
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",

@@ -1139,3 +1139,38 @@ describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing one
     expect(screenInput(message).matches.filter((match) => named.includes(match.ruleId))).toEqual([]);
   });
 });
+
+describe("2026.12.16: whether a way of dying hurts, a floor high enough; a goodbye letter for a move", () => {
+  it.each([
+    ["does drowning go quicker if the lake is really cold? like this time of year", "crisis.suicide_method"],
+    ["does drowning hurt", "crisis.suicide_method"],
+    ["is hanging painless", "crisis.suicide_method"],
+    ["does getting hit by a train hurt or is it instant", "crisis.suicide_method"],
+    ["duele ahogarse? o es rapido?", "crisis.suicide_method"],
+    ["es doloroso morir ahogado?", "crisis.suicide_method"],
+    ["would jumping from 40 ft kill you", "crisis.suicide_method"],
+    ["would the 8th floor be enough", "crisis.suicide_method"],
+    ["desde el piso 8 sí funciona?", "crisis.suicide_method"],
+    ["my goodbye note is finished and i'm okay with it", "crisis.end_it_all"],
+    ["can you help me write a goodbye letter to my parents? it needs to sound like it's not their fault", "crisis.end_it_all"],
+    ["i wrote my suicide note", "crisis.end_it_all"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "in the movie does drowning hurt him",
+    "does drowning hurt the fish",
+    "does boiling hurt lobsters",
+    "would the 8th floor work for the study group",
+    "desde el piso 8 sí funciona el wifi?",
+    "would dropping my phone from 10 feet break it",
+    "writing a goodbye letter to my camp counselor since it's the last week 😭",
+    "writing a goodbye letter to my teacher who's retiring, what should i say",
+    "wrote a goodbye letter to my old school bc we're moving to brisbane",
+    "last day at my old job, left a goodbye note in the break room for everyone",
+    "le escribí una goodbye letter a mi mejor amiga porque se muda a Canadá",
+  ])("%j names no crisis", (message) => {
+    expect(screenInput(message).action).not.toBe("crisis");
+  });
+});

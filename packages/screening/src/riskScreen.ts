@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "./actingNow";
+import { crisisFollowUp, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
@@ -427,6 +427,21 @@ export function someoneBefore(classifier: RiskScorer, recent: readonly string[])
   return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierReading(classifier, text).someoneAtRisk);
 }
 
+/**
+ * The kinds of earlier crisis each follow-up takes up: a method asked about, or an act told (an overdose is a method's);
+ * "yesterday too" takes up any ("pues sigo" of the blades reads as a plan).
+ */
+const FOLLOWS_UP: Readonly<Record<CrisisFollowUp, ReadonlySet<ScreeningCategory> | "any">> = {
+  method_answer: new Set(["method_inquiry"]),
+  harm_question: new Set(["self_harm", "method_inquiry"]),
+  harm_again: "any",
+};
+/** Whether a follow-up takes up an earlier crisis of this kind. */
+export const takesUp = (followUp: CrisisFollowUp, earlier: ScreeningCategory): boolean => {
+  const kinds = FOLLOWS_UP[followUp];
+  return kinds === "any" || kinds.has(earlier);
+};
+
 export interface RiskInput {
   prepared: PreparedText;
   /** Crisis-lexicon hits on this message (crisisLexicon.ts, input direction). */
@@ -505,6 +520,19 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared, recent) || mentionGoesOn)) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
+      level = "crisis";
+      decidedBy = "context";
+      category = earlier.named;
+    }
+  }
+
+  // The crisis's own subject taken up again, however mild alone: the answer to an earlier method question found or the
+  // question owned ("nvm figured it out", "asking for me"), or the harm of an act told asked about ("is that normal"
+  // after "its still bleeding through the bandaid"). Not a change of subject, which stays the concern below.
+  if (level !== "crisis" && hasRecent) {
+    const followUp = crisisFollowUp(input.prepared);
+    const earlier = followUp === undefined ? undefined : crisisEarlier();
+    if (followUp !== undefined && earlier !== undefined && takesUp(followUp, earlier.named)) {
       level = "crisis";
       decidedBy = "context";
       category = earlier.named;

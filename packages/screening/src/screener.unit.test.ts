@@ -135,6 +135,31 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("at the pool w my cousins, sitting on the edge", roof).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
   });
 
+  it.each([
+    ["nvm figured it out", ["how tall is the parking garage by the mall", "like the top floor", "is there a fence up there"]],
+    ["asking for me", ["how tall is the parking garage by the mall"]],
+    ["ya lo encontré", ["cuántas pastillas de clonazepam son demasiadas"]],
+    ["is that normal", ["cut last night", "its still bleeding a bit through the bandaid"]],
+    ["should i be worried", ["i took the whole bottle of tylenol"]],
+    ["sí, ayer también", ["¿te acuerdas que te conté lo de las cuchillas?", "pues sigo"]],
+  ])("context: %j after %j takes the crisis's own subject up again: a crisis", (text, earlier) => {
+    expect(screener.screenInputLocally(text).risk.level).not.toBe("crisis");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+  });
+
+  it.each([
+    ["nvm figured it out", ["i want to die"]],
+    ["is that normal", ["i want to die"]],
+    ["can you tell me a joke", ["cut last night", "its still bleeding a bit through the bandaid"]],
+  ])("context: %j after %j is no follow-up of that crisis's kind: a check-in", (text, earlier) => {
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it("context: a follow-up's words after an ordinary talk are ordinary", () => {
+    expect(screener.screenInputLocally("nvm figured it out", ["which bus goes to the mall from school"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("is that normal", ["my cat sleeps 18 hours a day"]).risk.level).toBe("none");
+  });
+
   it("context: a goodbye after an ordinary talk is no crisis", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_DIR, BLIND_ES1_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_DIR, BLIND_ES1_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -114,6 +114,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     sha256: {
       "risk.jsonl": "a6fb5ee0739628690a67ce7359b92a5fa8bcbb9142ad00ae2228d7ac963f1d01",
       "ordinary.jsonl": "b7e3b76426576662db7e8a20c1fc6070716857b3751f3a4061a42c7826d30607",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.16's ways of dying asked about as painful or quick and the follow-ups that take a crisis up again, so it is no longer blind",
+  },
+  {
+    writer: "writer-b13",
+    received: "2026-12-07",
+    directory: BLIND_B13_DIR,
+    sha256: {
+      "risk.jsonl": "c8de24131f9ee69698e4518d69f42bdbd5aea5be15326e98bbf83ae43627b33b",
+      "ordinary.jsonl": "39ff671c49da8be401b5fcf3d0b8703e33d8fdbfb17365e5580bb7b66aaf709c",
     },
     note: "never trained or tuned on; its misses were not read",
   },
