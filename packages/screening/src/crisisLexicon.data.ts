@@ -137,6 +137,9 @@ const EN_A_STORY_OR_AN_ANIMAL = "(movie|film|show|series|book|novel|story|charac
 const EN_AN_ORDINARY_LEAVING =
   "(moving|move(?! on)|moves|moved|muda|mudo|mudamos|mudan|se va a vivir|retiring|retires|retired|retirement|jubila|transferring|transfers|transferred|graduating|graduation|exchange|camp|old school|old job|new school|last day (at|of)|last week (at|of)|the last week|break room|coworkers|summer job|internship)";
 
+// A will made in jest or for class: an exam one may not survive, an English assignment, a game.
+const EN_A_WILL_IN_JEST = "(english|class|assignment|creative writing|pretend|project|game|sims|minecraft|roblox|homework|story|exam|test|finals|examen|parcial|prueba|tarea|if i dont survive|si no sobrevivo)";
+
 // What a teen owns and gives away before the end, in Spanish: "ya les regalé mis peluches", "le dejé a mi hermana mis audífonos".
 const ES_THINGS_OF_ONES_OWN = "(cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)";
 // Who asks to buy something: "where can i get", "can a 13 year old buy".
@@ -385,6 +388,19 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
       "(^|this is |today is |tonight is |tomorrow is |its |it s |todays |tonights )(my )?(last|final) (day|night) (on earth|on this earth|of my life)(?! (as|before|till|until|at|in) )",
       "suicide (note|letter)",
+      // The goodbye kept from those it is said to: "they don't know it's a goodbye", "didnt tell them its my last
+      // everything", "no saben que es mi despedida".
+      "(they|nobody|no one|none of them) (dont|doesnt|do not|does not) (know|realise|realize) (it s|its|it is|that it s|that its|this is|that this is) (a|my) (goodbye|last)",
+      "my last everything",
+      "no (saben|sabe) que (es|era|fue) (una|mi) despedida",
+      // A teen's will, who gets what: "wrote my will in my notes app lol", "ya hice mi testamento, mi switch es para mi
+      // primo"; not a class's exercise or the joke of an exam one may not survive.
+      `(writing|wrote|written|made|making|finished|updated|updating|did) my (will|last will)(?![^.]*\\b${EN_A_WILL_IN_JEST}\\b)(?<!\\b${EN_A_WILL_IN_JEST}\\b[^.]*)`,
+      `(ya )?(hice|escribi|termine|estoy haciendo|estoy escribiendo|tengo) mi testamento(?![^.]*\\b${EN_A_WILL_IN_JEST}\\b)`,
+      // Where each thing goes, decided: "i've decided where everything goes"; not a move's boxes.
+      "(decided|figured out|planned|sorted out|worked out) where (everything|all my stuff|my stuff|my things|all my things) (goes|is going|should go)(?![^.]*\\b(move|moving|boxes|new (room|house|place|apartment)|dorm|storage)\\b)",
+      // Where the writer is headed, where none of it is needed: "none of it matters where im headed".
+      "(none of it|nothing|it) (matters|will matter|wont matter|won t matter) where (i m|im|i am) (headed|going)",
       // A goodbye note for a move, a retirement, a last day at camp or a job: "writing a goodbye letter to my camp counselor
       // since it's the last week", "le escribí una goodbye letter a mi amiga porque se muda"; not the writer's own.
       `(?<!\\b${EN_AN_ORDINARY_LEAVING}\\b[^.]*)goodbye (note|letter)(?![^.]*\\b${EN_AN_ORDINARY_LEAVING}\\b)`,
@@ -411,6 +427,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "mention",
     patterns: [
       "(wont|will not|not going to) (need|be needing|be using) (it|them|this|these|my stuff|my things) (any more|anymore|where i m going|after (tonight|tomorrow|this week))",
+      // What the writer gives away and will not use again: "giving my skateboard to the kid down the street. i won't be
+      // skating anymore", "you can have my switch. i wont be using it after this weekend".
+      "(wont|will not|not going to|m not going to|am not going to) be (using|needing|wearing|playing|riding|skating|reading|driving)( it| them| this| these| that| those)?( any ?more| after (this|tonight|tomorrow|friday|saturday|sunday)( week| weekend)?)",
       "(wish|wishing) (i|i could) {adv}(stop existing|not exist|fade away|vanish|cease to exist|go to sleep forever|sleep forever|not wake up)",
       "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
       // What is left for whoever finds the writer: "grabé un video para mis papás, que lo vean cuando me encuentren",

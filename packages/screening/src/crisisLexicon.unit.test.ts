@@ -1140,7 +1140,7 @@ describe("2026.12.15: a haircut, a joke threat, a cabin, a grade left; doing one
   });
 });
 
-describe("2026.12.16: whether a way of dying hurts, a floor high enough; a goodbye letter for a move", () => {
+describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodbye kept from those it is said to, a teen's will, where everything goes; a goodbye letter for a move", () => {
   it.each([
     ["does drowning go quicker if the lake is really cold? like this time of year", "crisis.suicide_method"],
     ["does drowning hurt", "crisis.suicide_method"],
@@ -1154,6 +1154,15 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough; a goodb
     ["my goodbye note is finished and i'm okay with it", "crisis.end_it_all"],
     ["can you help me write a goodbye letter to my parents? it needs to sound like it's not their fault", "crisis.end_it_all"],
     ["i wrote my suicide note", "crisis.end_it_all"],
+    ["they don't know it's a goodbye", "crisis.end_it_all"],
+    ["last shift at the diner today. didnt tell them its my last everything", "crisis.end_it_all"],
+    ["no saben que es mi despedida", "crisis.end_it_all"],
+    ["im writing my will lol. my phone goes to my sister", "crisis.end_it_all"],
+    ["ya hice mi testamento jaja. mi switch es para mi primo. lo digo en serio", "crisis.end_it_all"],
+    ["i'm giving my hoodie to jess and my books to the school library. i've decided where everything goes", "crisis.end_it_all"],
+    ["giving every pair of my sneakers away. none of it matters where im headed", "crisis.end_it_all"],
+    ["giving my skateboard to the kid down the street. i won't be skating anymore", "crisis.farewell_hint"],
+    ["you can have my switch. i wont be using it after this weekend", "crisis.farewell_hint"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
@@ -1170,6 +1179,10 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough; a goodb
     "wrote a goodbye letter to my old school bc we're moving to brisbane",
     "last day at my old job, left a goodbye note in the break room for everyone",
     "le escribí una goodbye letter a mi mejor amiga porque se muda a Canadá",
+    "writing my will for english lol it's a creative writing thing where we pretend we're 90",
+    "ya hice mi testamento: mi peluche para mi hermana si no sobrevivo al examen de mañana jaja",
+    "decided where everything goes in my new room",
+    "they don't know it's a surprise party",
   ])("%j names no crisis", (message) => {
     expect(screenInput(message).action).not.toBe("crisis");
   });
