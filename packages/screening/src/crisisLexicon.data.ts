@@ -137,6 +137,9 @@ const EN_A_STORY_OR_AN_ANIMAL = "(movie|film|show|series|book|novel|story|charac
 const EN_AN_ORDINARY_LEAVING =
   "(moving|move(?! on)|moves|moved|muda|mudo|mudamos|mudan|se va a vivir|retiring|retires|retired|retirement|jubila|transferring|transfers|transferred|graduating|graduation|exchange|camp|old school|old job|new school|last day (at|of)|last week (at|of)|the last week|break room|coworkers|summer job|internship)";
 
+// Carbon monoxide as a lesson or a danger at home: a chemistry project, a detector, a heater.
+const EN_MONOXIDE_AT_SCHOOL = "(chem|chemistry|project|detector|detectors|alarm|alarma|science|ciencias|class|clase|homework|tarea|heater|calentador|calentadores|ventilar|ventilate|poisoning symptoms|sintomas)";
+
 // A will made in jest or for class: an exam one may not survive, an English assignment, a game.
 const EN_A_WILL_IN_JEST = "(english|class|assignment|creative writing|pretend|project|game|sims|minecraft|roblox|homework|story|exam|test|finals|examen|parcial|prueba|tarea|if i dont survive|si no sobrevivo)";
 
@@ -324,6 +327,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "unaliv(ing|ed) {me}",
       "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
       "(how to|how do i|how can i|ways to|thinking about|thought about) {adv}unalive",
+      // To self-delete, said of oneself ("might just self delete tonight tbh", "the self delete is scheduled for friday");
+      // not messages, snaps or a post set to delete themselves.
+      "self ?(delete|deleting|deleted|deletion)(?! (messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|setting|settings|timer|feature|mode|option|button))(?<!\\b(messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|app|it|they|them|disappearing|auto)\\b[^.]*)",
     ],
   },
   {
@@ -481,6 +487,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
+      // The wish to die said beside having no more strength: "ya valió todo, me quiero morir", "me quiero matar, no puedo
+      // más con esto". Alone the phrase is as often a lost bet (es_quiero_morir_hyperbole); not with a laugh or "de risa".
+      "((ya no (puedo|aguanto)( mas)?|ya valio( todo| madre| verga)?|nada tiene sentido|ya me canse de (todo|vivir)|estoy (harto|harta) de (todo|vivir)|no puedo mas)( \\w+){0,5}( \\.)? ?(me quiero morir|quiero morirme|me quiero matar|quiero matarme)(?! de )|(me quiero morir|quiero morirme|me quiero matar|quiero matarme)( \\.)? ?(ya no (puedo|aguanto)|no puedo mas|nada tiene sentido|ya me canse de (todo|vivir)))(?![^.]*\\b(jaja\\w*|jsjs\\w*|xd|lol|lmao|de risa)\\b)",
       // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); not
       // the idiom for a sad song, a jam, a class or homework, or of cringe ("con este tráfico me abro las venas", "me quiero
       // cortar las venas con esta tarea"); a laugh beside it is no such sign ("me voy a cortar las venas hoy jaja ya no
@@ -512,10 +521,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "mention",
     patterns: [
-      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(morirme|matarme)(?! (de risa|estudiando|trabajando|entrenando))",
-      "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
-      "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
-      "me (voy|vo) a {esadv}matar(?! (de risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
+      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(morirme|matarme)(?! (de risa|de la risa|estudiando|trabajando|entrenando))",
+      "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
+      "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
+      "me (voy|vo) a {esadv}matar(?! (de risa|de la risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
       // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
       "me (suicido|suicidare|suicidaria)(?! (de|en (minecraft|fortnite|roblox|el juego)))",
       "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
@@ -628,7 +637,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // or asks for the way, so "cómo puedo matar al jefe final" and "jugar al ahorcado" stay ordinary.
       "como (me )?(puedo|podria|deberia|hago para|le hago para|hay que hacer para|se hace para) {esadv}(matarme|suicidarme|quitarme la vida|ahorcarme|envenenarme|cortarme las venas)",
       "como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
-      "como me (mato|suicido|ahorco)(?! (de risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))",
+      "como me (mato|suicido|ahorco)(?! (de risa|de la risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))",
       "(nudo|soga|cuerda|lazo) (\\w+ ){0,4}(para )?ahorcar(me|se|te)",
       "como (ahorcarse|ahorcarme|se ahorca uno|se ahorca una)",
       "(hice|hacer|hago|tengo|ya tengo|compre|comprar|prepare|preparar|colgue|colgar|arme|armar) (una |la |mi |el |un )?(horca|nudo corredizo)",
@@ -698,6 +707,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // the lake is cold", "duele ahogarse?"; what the asker weighs before choosing one.
       `(?<!\\b${EN_A_STORY_OR_AN_ANIMAL}\\b[^.]*)(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|dying|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck)) (\\w+ ){0,2}(hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)(?![^.]*\\b${EN_A_STORY_OR_AN_ANIMAL}\\b)`,
       "((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))(?![^.]*\\b(pelicula|serie|libro|novela|personaje|juego|pez|peces|perro|gato)\\b)",
+      // How a car's exhaust kills, asked: "does carbon monoxide in a closed garage hurt or do u just fall asleep", "weon el
+      // monóxido del auto cuánto se demora"; not a chemistry project, a detector or a heater aired out.
+      `(?<!\\b${EN_MONOXIDE_AT_SCHOOL}\\b[^.]*)((carbon monoxide|monoxido|car exhaust|exhaust fumes)( \\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))(?![^.]*\\b${EN_MONOXIDE_AT_SCHOOL}\\b)`,
+      // Whether a fall from somewhere kills, in Spanish: "¿si alguien se tira de la muralla se muere?".
+      "(?![^.]*\\b(pelicula|serie|juego|minecraft|fortnite|roblox|clavado|clavados|alberca|piscina|rio|lago|mar|agua|paracaidas|jaja\\w*)\\b)(alguien|uno|una|una persona|alguno) se (tira|avienta|lanza|tirara|aventara) (de|desde|del) ([a-z]+ ){0,6}(se muere|muere|se mata|sobrevive|la palma|se salva)",
       // Whether a floor is high enough: "would the 8th floor be enough", "desde el piso 8 sí funciona?"; asked from a
       // floor, of nothing else (not the wifi or the lift).
       "(would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal){end}",

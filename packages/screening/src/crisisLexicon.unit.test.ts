@@ -1163,6 +1163,14 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     ["giving every pair of my sneakers away. none of it matters where im headed", "crisis.end_it_all"],
     ["giving my skateboard to the kid down the street. i won't be skating anymore", "crisis.farewell_hint"],
     ["you can have my switch. i wont be using it after this weekend", "crisis.farewell_hint"],
+    ["fr thinking about self deleting", "crisis.unalive"],
+    ["might just self-delete tonight tbh", "crisis.unalive"],
+    ["ya valió todo, me quiero morir", "crisis.es_quiero_morir"],
+    ["me quiero matar, no puedo más con esto", "crisis.es_quiero_morir"],
+    ["weon el monóxido del auto cuánto se demora", "crisis.suicide_method"],
+    ["does carbon monoxide in a closed garage hurt or do u just fall asleep", "crisis.suicide_method"],
+    ["can you pass out from car exhaust in like 10 min", "crisis.suicide_method"],
+    ["mano, ¿si alguien se tira de la muralla se muere?", "crisis.suicide_method"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
@@ -1183,6 +1191,13 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     "ya hice mi testamento: mi peluche para mi hermana si no sobrevivo al examen de mañana jaja",
     "decided where everything goes in my new room",
     "they don't know it's a surprise party",
+    "turn on self deleting messages in the chat",
+    "the snaps self delete after you open them",
+    "ya no puedo más, me quiero morir de la risa jajaja",
+    "ya valió, me quiero morir de la vergüenza",
+    "for my chem project: why is carbon monoxide dangerous and how do detectors work",
+    "en ciencias dijeron q el monóxido de los calentadores es peligroso, por eso hay q ventilar el baño",
+    "si alguien se tira de la muralla al agua se muere de frío jaja",
   ])("%j names no crisis", (message) => {
     expect(screenInput(message).action).not.toBe("crisis");
   });
