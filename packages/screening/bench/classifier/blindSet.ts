@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_DIR, BLIND_ES1_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -128,6 +128,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
     note: "never trained or tuned on; its misses were not read",
   },
   {
+    writer: "writer-b14",
+    received: "2026-12-07",
+    directory: BLIND_B14_DIR,
+    sha256: {
+      "risk.jsonl": "a705e843bb2cf861a72f2aba1eb86a4db8dfd83bcf329476f7d1fb116b63ceb5",
+      "ordinary.jsonl": "b9dc3b66c04a3467e8452172048465d822bc1d8a05493014e3178e4143647a48",
+    },
+    note: "never trained or tuned on; its misses were not read",
+  },
+  {
     writer: "writer-es1",
     received: "2026-12-07",
     directory: BLIND_ES1_DIR,
@@ -136,6 +146,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "ordinary.jsonl": "ec4c7a419fa02f6c7cd32f879eb843c4441414a3b2848ec4ed16737c4463593f",
     },
     note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary); never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.15's Spanish entries, the view from the height after a crisis and a friend's crisis with only a word to the listener beside it, so it is no longer blind",
+  },
+  {
+    writer: "writer-es2",
+    received: "2026-12-07",
+    directory: BLIND_ES2_DIR,
+    sha256: {
+      "risk.jsonl": "c29801ba2891b814d9dcdbfbd673dce34d74187f14beb57e3ddd14baa8485611",
+      "ordinary.jsonl": "b64420f469f9b7e704acc5036243611a0eefa6e4aab5eb56f074bc49a73c9917",
+    },
+    note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary; catching up after a while among the ordinary); never trained or tuned on; its misses were not read",
   },
 ];
 
