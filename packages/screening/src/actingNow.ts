@@ -15,7 +15,7 @@ import { CONTEXT_MESSAGES } from "./sessionContext";
  * over the matching form (normalize.ts: lower case, no accents, apostrophes dropped, "ya" read as "you").
  */
 const SIGN_OFF_PATTERNS: readonly string[] = [
-  "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
+  "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches|bendicion|bendiciones)",
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(night|nite)( all| everyone| yall| you all)?{end}",
   // Back in a moment, alone or to where the means are ("brb bathroom" after a relapse told); not "brb pizza is here" or
   // "brb charging my phone", a promise to come back.
@@ -56,8 +56,9 @@ const ACT_PATTERNS: readonly string[] = [
   "(?<!\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b.*)(sit|sitting|sat|stand|standing|stood|step|stepping|stepped|climb|climbing|climbed|lean|leaning|hanging|dangling|dangle) (on|onto|at|over|up on|out on|off) (the )?(edge|ledge)( for a (bit|while|minute|sec))?{end}(?!.*\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b)",
   "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
   "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
-  // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente".
-  "((the )?view (from|up) (up )?here|la vista (desde|de) (aqui|aca)( arriba)?)( is| esta| es)?( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
+  // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente", "the
+  // view is nice tho" after "standing on the ledge part".
+  "((the )?view (from|up) (up )?here( is| s)?|the view (is|s)|la vista (desde|de) (aqui|aca)( arriba)?( esta| es)?|la vista (esta|es))( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",

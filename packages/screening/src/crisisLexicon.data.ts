@@ -76,6 +76,9 @@ const PEOPLE_CLOSE = "mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad
 const TOLD_BY = `(he|she|they|someone|somebody|people|everyone|everybody|this (guy|girl|kid|boy)|a (guy|girl|kid|boy)|my (${PEOPLE_CLOSE}|friend|friends|classmate|classmates|teacher|coach|bully|bullies))`;
 // Said in jest or of something else: for that play, dying laughing, to unlock an achievement, "die your hair", in a game.
 const NOT_SAID_IN_JEST = "(?! (for (that|this|the|a) |of |from |laughing|trying|doing|already when|to (get|unlock|win|beat|respawn|reset)|your hair|my hair|her hair|his hair|with kindness|( \\.)+ with kindness|in (minecraft|fortnite|roblox|the game|game)|edits|memes|videos|weight|serious|asleep))";
+// A "kys" told as a joke or over a game, which the writer asks how to answer or report.
+const EN_NOT_A_JOKE_ASKED_ABOUT =
+  "(?!(?=.*\\b(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))\\b).*\\bshould i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)\\b)(?<!(?=.*\\bshould i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)\\b)\\b(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))\\b.*)";
 // "told me to die" is the writer told to die (told_to_die), not someone who means to.
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
@@ -327,6 +330,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "unaliv(ing|ed) {me}",
       "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
       "(how to|how do i|how can i|ways to|thinking about|thought about) {adv}unalive",
+      // The wish to die misspelt short: "i wnt to di", "i wanna dei"; not "dye" with a thing to dye after it.
+      "(i )?(want|wanna|wnt|wan|wamt|wana) (to |2 )?(di|dii|dei)(?! [a-z])",
       // To self-delete, said of oneself ("might just self delete tonight tbh", "the self delete is scheduled for friday");
       // not messages, snaps or a post set to delete themselves.
       "self ?(delete|deleting|deleted|deletion)(?! (messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|setting|settings|timer|feature|mode|option|button))(?<!\\b(messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|app|it|they|them|disappearing|auto)\\b[^.]*)",
@@ -340,7 +345,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
       // Nor is disappearing "not literally", from embarrassment, said so.
       // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\bnot literally\\b)",
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\b(not literally|so embarrassing|embarrassing|embarrassed|cringe|mortified|so awkward)\\b)",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -393,6 +398,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // seeing, not of a trip, a stay or a school year ("last sunset i'll see, we fly home tomorrow").
       "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
       "(^|this is |today is |tonight is |tomorrow is |its |it s |todays |tonights )(my )?(last|final) (day|night) (on earth|on this earth|of my life)(?! (as|before|till|until|at|in) )",
+      // Ending it, as the whole of what the writer will do: "if i'm still this miserable on my 16th birthday i'm ending
+      // it", "im gonna end it tonight"; not ending it with someone, a streak or a call ("ending it with him").
+      "(i m|im|i am|i ll|ill|i will|gonna|going to|i m gonna|im gonna) (just )?end(ing)? it( all)?( tonight| today| tomorrow| soon| this week| this weekend)?{end}",
+      // Death as a place that appeals: "six feet under sounds kinda cozy rn", "being dead sounds so peaceful"; not the
+      // show.
+      "(six feet under|in the ground|in a coffin|in a grave|the grave|being dead|death|not existing|not being alive|eternal sleep)( \\w+)? (sounds|seems|looks|feels) (kinda |so |really |pretty |lowkey |honestly |kind of )?(cozy|comfy|nice|good|peaceful|better|great|appealing|relaxing|like a vacation|like heaven|amazing)(?![^.]*\\b(show|series|season|episode|watch|watching|netflix|hbo|band|album|song|movie|book)\\b)",
+      // Asking someone to be told, after the writer is gone, that they were loved: "tell my mum i loved her if she ever
+      // asks"; not the meme of walking into a beep test.
+      "tell (my|him|her|them|everyone|every one|my [a-z]+) (that )?i (loved|always loved|really loved|did love) (her|him|them|you|everyone|everybody)(?![^.]*\\b(me walking|me going|me heading|me when|beep test|pacer test|pacer|gym class)\\b)",
       "suicide (note|letter)",
       // The goodbye kept from those it is said to: "they don't know it's a goodbye", "didnt tell them its my last
       // everything", "no saben que es mi despedida".
@@ -887,7 +901,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "told",
     patterns: [
-      "(told|tell|tells|telling|said|say|says|saying|commented|comment|texted|text|dmd|messaged|wrote|posted) (me )?(to )?(just |go )*kys",
+      // Not "kys" said as a joke over a game, which the writer asks how to answer ("my friend said 'kys' in the group chat as a
+      // joke when i beat him in 2k, should i say something to him"): a teen dealing with a rude friend.
+      `(told|tell|tells|telling|said|say|says|saying|commented|comment|texted|text|dmd|messaged|wrote|posted) (me )?(to )?(just |go )*kys${EN_NOT_A_JOKE_ASKED_ABOUT}`,
       "(told|tell|tells|telling) me (to )?(just |go )*(kill {me}|kill {you}|die|unalive {you}|unalive {me}|neck {you})",
       "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
       "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",

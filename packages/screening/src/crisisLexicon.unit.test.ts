@@ -1171,6 +1171,13 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     ["does carbon monoxide in a closed garage hurt or do u just fall asleep", "crisis.suicide_method"],
     ["can you pass out from car exhaust in like 10 min", "crisis.suicide_method"],
     ["mano, ¿si alguien se tira de la muralla se muere?", "crisis.suicide_method"],
+    ["if i'm still this miserable on my 16th birthday i'm ending it. that's the deal i made with myself", "crisis.end_it_all"],
+    ["six feet under sounds kinda cozy rn ngl", "crisis.end_it_all"],
+    ["being dead sounds so peaceful", "crisis.end_it_all"],
+    ["tell my mum i loved her if she ever asks. i couldn't say it to her face", "crisis.end_it_all"],
+    ["i wnt to di", "crisis.unalive"],
+    ["they keep telling me to kys and honestly maybe they're right", "crisis.told_to_die"],
+    ["they keep telling me to kys, should i report them", "crisis.told_to_die"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
@@ -1198,6 +1205,13 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     "for my chem project: why is carbon monoxide dangerous and how do detectors work",
     "en ciencias dijeron q el monóxido de los calentadores es peligroso, por eso hay q ventilar el baño",
     "si alguien se tira de la muralla al agua se muere de frío jaja",
+    "ending it with him tonight",
+    "six feet under sounds like a good show to watch",
+    "i want to dye my hair",
+    "tell my mother i loved her — me, walking into the gym for the beep test",
+    "i want to disappear after that text i sent him 😭😭 so embarrassing",
+    "my friend said 'kys' in the group chat as a joke when i beat him in 2k, should i say something to him",
+    "i beat him in 2k and he said kys, should i report it",
   ])("%j names no crisis", (message) => {
     expect(screenInput(message).action).not.toBe("crisis");
   });

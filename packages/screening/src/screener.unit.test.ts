@@ -160,6 +160,15 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("is that normal", ["my cat sleeps 18 hours a day"]).risk.level).toBe("none");
   });
 
+  it.each([
+    ["the view is nice tho", ["im on the top level of the parking garage at the mall", "standing on the ledge part. its really windy"]],
+    ["it's whatever, bendición", ["yo i got the pills from my tía's cabinet", "like the whole bottle, they in my pocket"]],
+  ])("context: %j after %j is the crisis going on, the height seen or a goodbye said", (text, earlier) => {
+    expect(screener.screenInputLocally(text).risk.level).toBe("none");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(screener.screenInputLocally(text, ["we hiked up the mountain today"]).risk.level).toBe("none");
+  });
+
   it("context: a goodbye after an ordinary talk is no crisis", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });

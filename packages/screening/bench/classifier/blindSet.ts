@@ -125,7 +125,7 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "risk.jsonl": "c8de24131f9ee69698e4518d69f42bdbd5aea5be15326e98bbf83ae43627b33b",
       "ordinary.jsonl": "39ff671c49da8be401b5fcf3d0b8703e33d8fdbfb17365e5580bb7b66aaf709c",
     },
-    note: "never trained or tuned on; its misses were not read",
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.16's ending it, death that appeals, a teen's 'tell her i loved her', the misspelt wish and the view or a blessing said after a crisis, so it is no longer blind",
   },
   {
     writer: "writer-b14",
