@@ -2,6 +2,7 @@
 import { effectiveStatus, feedbackRequestedData, type FeedbackStore, type FeedbackChannel, type FeedbackReason, type FeedbackRequestRecord } from "@innerworld/conversation/feedback";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { Clock } from "@innerworld/platform/clock";
+import { onceUntilFailure } from "@innerworld/platform/once-until-failure";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
 import type { SafetyVerdict } from "@innerworld/screening";
 import { crisisResources } from "@innerworld/screening/resources";
@@ -57,9 +58,10 @@ export const feedbackRequestFrame = (request: FeedbackRequestRecord): string =>
 const ALLOWED: SafetyVerdict = { action: "allow", categories: [], matches: [], lexiconVersion: "none" };
 
 // The input rules carry the crisis lexicon, the largest part of the gateway's code: loaded with the first comment to
-// screen, not at every cold start of a handler that mostly forwards chat messages.
-let inputRules: Promise<SafetyScreen> | undefined;
-const screenWithInputRules: SafetyScreen = async (text) => (await (inputRules ??= import("@innerworld/screening/rules").then(({ screenInput }) => screenInput)))(text);
+// screen, not at every cold start of a handler that mostly forwards chat messages. A failed load fails that answer
+// (nothing is stored; the client is told to retry) and is tried again on the next.
+const loadInputRules = onceUntilFailure(() => import("@innerworld/screening/rules").then(({ screenInput }): SafetyScreen => screenInput));
+const screenWithInputRules: SafetyScreen = async (text) => (await loadInputRules())(text);
 
 export const createFeedbackDesk = (ports: FeedbackPorts) => {
   const screen = ports.screen ?? screenWithInputRules;

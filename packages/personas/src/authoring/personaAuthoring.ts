@@ -1,13 +1,14 @@
 // The rules for making, changing and removing personas: ownership, read-only built-ins, limits, validation and screening.
+import { onceUntilFailure } from "@innerworld/platform/once-until-failure";
 import { BUILT_IN_OWNER, newPersonaRecord, type EditablePersonaFields, type PersonaRecord } from "../store/personaRecord";
 import { isPersonaLimitError, type PersonaStore } from "../store/personaStore";
 import { PERSONA_LIMITS, parsePersonaInput, personaNameProblem, type FieldError } from "./personaInput";
 import type { PersonaScreeningReason } from "./screenPersona";
 
 // Screening reads the crisis lexicon and the profanity lists, the largest part of a handler that makes personas: it is
-// loaded when a persona is first made or changed, not at every cold start of the gateway that carries this code.
-let screening: Promise<typeof import("./screenPersona")> | undefined;
-const loadScreening = () => (screening ??= import("./screenPersona"));
+// loaded when a persona is first made or changed, not at every cold start of the gateway that carries this code. A
+// failed load fails that request and is tried again on the next.
+const loadScreening = onceUntilFailure(() => import("./screenPersona"));
 
 export interface PersonaAuthoringPorts {
   store: PersonaStore;
