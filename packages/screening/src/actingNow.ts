@@ -215,42 +215,56 @@ function namesAnHour(prepared: PreparedText): boolean {
   return prepared.forms.some((form) => HOURS.some((pattern) => pattern.test(form)));
 }
 
+// A follow-up is the whole message, or ends it, with no more than a filler after: "found it! my airpods were in the
+// couch" and "asking for myself lol which anime should i start" go on to something else.
+const AT_MESSAGE_END = "(?= ?((\\.|\\?|lol|lmao|tho|though|ngl|fr|tbh|bro|jaja\\w*|jsjs\\w*|xd|pls|please) ?)*$)";
+// Another hurt named in the message, which the question is about: a knee at practice, a nosebleed, a period.
+const ANOTHER_HURT = compileLexiconPattern("knee|knees|nose|nosebleed|elbow|ankle|tooth|teeth|practice|game|fell|fall|scrape|scraped|period|paper cut|shaving|bike|skateboard|rodilla|nariz|regla|diente");
+
 /**
  * After a question about a way to die, the answer found elsewhere or the question claimed as the writer's own: "nvm
- * figured it out", "found it", "ill just google it", "asking for me", "its not for a story", "ya lo encontré", "es para
+ * figured it out", "found it", "google told me", "asking for me", "not for a project lol", "ya lo encontré", "es para
  * mí". Alone they answer anything; after "how tall is the parking garage by the mall" they are the plan going on.
  */
 const METHOD_ANSWER_PATTERNS: readonly string[] = [
-  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(nvm|never mind|nevermind|nm|forget it|its fine|it s fine|dont worry|all good|ok|okay|k|oh|ah) )(i )?(just )?(figured it out|found it|found out|found (what i needed|the answer|a way|one|the info)|got (my answer|what i needed|the info)|looked it up|googled it|(ill|i ll|i will|gonna) (just )?(google|look) it( up)?|(ill|i ll|i will|gonna) (just )?(find out|figure it out) (myself|on my own)){end}",
-  "(i m |im |i am |i was |was )?(asking|asked) for (me|myself)( not (for )?(a|my|the) [a-z]+)?{end}|(its|it s|it is) for (me|myself){end}|(its|it s|it is) not (for )?(a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend){end}",
-  "(ya )?lo encontre{end}|ya (supe|averigue)( como| cuanto| donde)?{end}|(ya )?lo busco (yo|en google){end}|(es|pregunto) (para|por) mi{end}|no es para (una tarea|un trabajo|la escuela|un cuento|un libro|un amigo|una amiga){end}",
-];
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(nvm|never mind|nevermind|nm|forget it|its fine|it s fine|dont worry|all good|ok|okay|k|oh|ah) )(i )?(just )?(figured it out|found it|found out|found (what i needed|the answer|a way|one|the info)|got (my answer|what i needed|the info)|looked it up|googled it|(google|chatgpt|reddit|tiktok|youtube|someone) (told|showed) me|(ill|i ll|i will|gonna) (just )?(google|look) it( up)?|(ill|i ll|i will|gonna) (just )?(find out|figure it out) (myself|on my own))",
+  "(i m |im |i am |i was |was )?(asking|asked) for (me|myself)( not (for )?(a|my|the) [a-z]+)?|(its|it s|it is) for (me|myself)|(its|it s|it is) not (for )?(a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend)|not for (a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend)",
+  "(ya )?lo encontre|ya (supe|averigue)( como| cuanto| donde)?|(ya )?lo busco (yo|en google)|(es|pregunto) (para|por) mi|no es para (una tarea|un trabajo|la escuela|un cuento|un libro|un amigo|una amiga)",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
 
 /**
  * After self-harm or an overdose told, a question about what it did: "is that normal" after "its still bleeding a bit
- * through the bandaid", "should i be worried", "do i need stitches", "¿es grave?". The act's harm, asked about: not a
- * change of subject, which after a crisis is only a concern (riskScreen.ts).
+ * through the bandaid", "should i be worried", "do i need stitches", "is it bad that it's still open", "¿es grave?".
+ * The act's harm, asked about, and nothing else after: not a change of subject ("should i tell my mom i failed the
+ * chem test"), which after a crisis is only a concern (riskScreen.ts), nor another hurt ("my knee is still bleeding").
  */
 const HARM_QUESTION_PATTERNS: readonly string[] = [
-  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|k|so|but|um|uh|like|and|wait) )(is|is it|is that|isnt that|was that|thats|that s|its|it s) (normal|bad|ok|okay|serious|dangerous|too deep|deep|a problem)( or not)?{end}",
-  "should i (be worried|worry|be scared|go to (the )?(er|hospital|doctor|a doctor|urgent care)|tell (someone|anyone|my (mom|mum|dad|parents)))|do i need (stitches|a doctor|to go to (the )?(er|hospital|doctor))|will i be (ok|okay|fine|alright)|(am i|im|i m) (gonna|going to) be (ok|okay|fine|alright)|how do i (stop|make) (it|the bleeding)( stop)?|(it |its |it s )?(wont|won t|doesnt|doesn t|will not|isnt|is not) stop(ping)? bleeding",
-  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(y|pero|oye|bueno|entonces) )(es|sera|eso es|es eso) (normal|grave|malo|peligroso|muy profundo)( o no)?{end}|(necesito|ocupo) (puntos|ir al (hospital|doctor|medico))|(no )?(para|deja) de sangrar|me voy a (poner bien|estar bien)",
-];
-/** After a crisis told, the same again: "sí, ayer también" after the blades, "last night too", "anoche otra vez". */
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|k|so|but|um|uh|like|and|wait) )(is|is it|is that|isnt that|was that|thats|that s|its|it s) (normal|bad|ok|okay|serious|dangerous|too deep|deep|a problem)( or not)?",
+  "(is it|is that|its|it s) (bad|normal|ok|okay|serious|dangerous) (that|if) (it s|its|it is|it) (still )?(open|bleeding|not closing|wont close|won t close|gaping)",
+  "should i (be worried|worry|be scared|go to (the )?(er|hospital|doctor|a doctor|urgent care)|tell (someone|anyone|my (mom|mum|dad|parents)))( about (it|this|that))?|do i need (stitches|a doctor|to go to (the )?(er|hospital|doctor))|will i be (ok|okay|fine|alright)|(am i|im|i m) (gonna|going to) be (ok|okay|fine|alright)|how do i (stop|make) (it|the bleeding)( stop)?|(it |its |it s )?(wont|won t|doesnt|doesn t|will not|isnt|is not) stop(ping)? bleeding",
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(y|pero|oye|bueno|entonces) )(es|sera|eso es|es eso) (normal|grave|malo|peligroso|muy profundo)( o no)?|(es|sera) (normal|grave|malo) que (siga|sigue|no deje de|no pare de) sangr(ando|ar)|(necesito|ocupo) (puntos|ir al (hospital|doctor|medico))|(no )?(para|deja) de sangrar|me voy a (poner bien|estar bien)",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+/** After a crisis told, the same again: "sí, ayer también" after the blades, "last night too", "yeah, again this morning". */
 const HARM_AGAIN_PATTERNS: readonly string[] = [
-  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(yes|yeah|yea|yep|si|sip|aja|ok|and|y|pues) )(ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight) (tambien|too|also|again|otra vez|de nuevo){end}",
-];
-const METHOD_ANSWERS = METHOD_ANSWER_PATTERNS.map(compileLexiconPattern);
-const HARM_AGAIN = HARM_AGAIN_PATTERNS.map(compileLexiconPattern);
-const HARM_QUESTIONS = HARM_QUESTION_PATTERNS.map(compileLexiconPattern);
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(yes|yeah|yea|yep|si|sip|aja|ok|and|y|pues) )((ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight) (tambien|too|also|again|otra vez|de nuevo)|(again|otra vez|de nuevo) (ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight))",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+const FOLLOW_UP_PATTERNS: Readonly<Record<CrisisFollowUp, readonly RegExp[]>> = {
+  method_answer: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern),
+  harm_question: HARM_QUESTION_PATTERNS.map(compileLexiconPattern),
+  harm_again: HARM_AGAIN_PATTERNS.map(compileLexiconPattern),
+};
 
 /** What a message following a crisis asks or tells of it, by the kind of crisis it follows up. */
 export type CrisisFollowUp = "method_answer" | "harm_question" | "harm_again";
 
-/** Whether the message follows up a method question (the answer found, the question owned) or an act told (its harm asked about, or the act again). */
-export function crisisFollowUp(prepared: PreparedText): CrisisFollowUp | undefined {
-  if (prepared.forms.some((form) => METHOD_ANSWERS.some((pattern) => pattern.test(form)))) return "method_answer";
-  if (prepared.forms.some((form) => HARM_QUESTIONS.some((pattern) => pattern.test(form)))) return "harm_question";
-  if (prepared.forms.some((form) => HARM_AGAIN.some((pattern) => pattern.test(form)))) return "harm_again";
-  return undefined;
+/**
+ * Every way the message follows up a crisis: a method question's answer found or the question owned, an act's harm
+ * asked about, the act again ("nvm found it. is that normal" is two).
+ */
+export function crisisFollowUps(prepared: PreparedText): CrisisFollowUp[] {
+  return (Object.keys(FOLLOW_UP_PATTERNS) as CrisisFollowUp[]).filter((kind) =>
+    prepared.forms.some((form) => FOLLOW_UP_PATTERNS[kind].some((pattern) => pattern.test(form)) && (kind !== "harm_question" || !ANOTHER_HURT.test(form))),
+  );
 }

@@ -132,13 +132,31 @@ const EN_NOT_A_DOSE =
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
 
-// Where a question about dying is about a story or an animal: "in the movie does drowning hurt him", "does boiling hurt
-// lobsters".
-const EN_A_STORY_OR_AN_ANIMAL = "(movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|minecraft|fortnite|roblox|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals)";
+// Where a question about a way of dying is about a story, an animal, a class or someone else's medicine, anywhere in the
+// message: "in the movie does drowning hurt him", "does drowning hurt crabs", "vimos titanic en clase, ¿es rápido morir
+// congelado?".
+const A_STORY_AN_ANIMAL_OR_A_CLASS =
+  "(movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|games|minecraft|fortnite|roblox|sims|anime|manga|hunger games|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals|hamster|hamsters|crab|crabs|ant|ants|anthill|plant|plants|succulent|succulents|spider|spiders|bug|bugs|bird|birds|frog|frogs|turtle|turtles|pet|pets|goldfish|lifeguard|lifeguarding|lifeguard training|health class|history|textbook|project|class|caffeine|monster|monsters|energy drinks?|coffee|gummies|grandma|grandpa|hospice|cancer|pelicula|serie|libro|clase|salud|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mascota|anestesia|historia|proyecto)";
+const NOT_ABOUT_A_STORY_OR_AN_ANIMAL = `(?<!^(?=.*\\b${A_STORY_AN_ANIMAL_OR_A_CLASS}\\b).*)`;
+// Where a floor asked about is for something else: a view, fireworks, an egg drop, a party, the wifi.
+const NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE =
+  "(?<!^(?=.*\\b(see|view|fireworks|egg|egg drop|project|experiment|science|physics|wifi|signal|party|people|guests|room for|sunset|sunrise|photo|photos|pics|drone|study|meeting|class)\\b).*)";
+// Where a fall asked about is a pet's, a climb's, a trampoline's, a game's or a class's.
+const NOT_ABOUT_A_FALL_FOR_SOMETHING_ELSE =
+  "(?<!^(?=.*\\b(climb|climbing|rope|trampoline|parkour|dog|cat|hamster|spider|egg|phone|bunk bed|gutters|science|physics|project|game|minecraft|fortnite|roblox|movie|show|skydiving|bungee|class|stunt|stuntman)\\b).*)";
 
-// A leaving that is not the writer's: a move, a transfer, a retirement, the end of camp, a job or a school year.
-const EN_AN_ORDINARY_LEAVING =
-  "(moving|move(?! on)|moves|moved|muda|mudo|mudamos|mudan|se va a vivir|retiring|retires|retired|retirement|jubila|transferring|transfers|transferred|graduating|graduation|exchange|camp|old school|old job|new school|last day (at|of)|last week (at|of)|the last week|break room|coworkers|summer job|internship)";
+// A goodbye note that is not the writer's farewell, read over the whole message: written to someone who is leaving
+// (moving, retiring, deployed, off to college or home after an exchange), for the writer's own move or the end of camp,
+// or for a class or a grief counselor; unless the writer's own finality is named anywhere in it ("they won't see me
+// again", "a better place", "moving on").
+const GOODBYE_NOTE_LEAVERS =
+  "((who s|whos|who is|that s|thats|she s|shes|he s|hes|they re|theyre|is|are|gets|get|goes|going) (leaving|moving|retiring|graduating|transferring|going (home|back|abroad|away|to college)|deployed|getting deployed|going on (maternity|paternity) leave|to study abroad|home)|leaves for|se (muda|jubila|va a vivir|regresa|cambia de)|que se (va|muda|jubila|regresa))";
+const GOODBYE_NOTE_OCCASIONS =
+  "((we re|were|we are|i m|im|i am) moving (to|away|out|house|schools|back)|(bc|because|cause|since|porque) (we re|were|we are|we|i m|im) (moving|leaving)|nos (mudamos|vamos a mudar)|last (day|week) (of|at) (camp|school|work|(my |the )?(old )?job)|break room|since (it s|its) the last (day|week)|retiring|retirement|jubila|study abroad|exchange student|foster family|deployed|maternity leave|assignment|for english|for class|creative writing|writing prompt|childhood self|future self|grief counselor|passed away|para mi maestra|para mi maestro)";
+const WRITERS_OWN_FINALITY =
+  "((won t|wont|will not|will never) (see|hear from|talk to) me|better place|moving on|nobody (will|would) (notice|care|miss)|sorry to everyone|when i m gone|when im gone|after i m gone|its time|it s time|i m ready|im ready|ya no (me )?(van a ver|voy a estar)|cuando ya no este|without me|sin mi)";
+/** Where a goodbye note is not the writer's farewell (lookbehind from the start of the form, so it reads the whole message). */
+const NOT_THE_WRITERS_GOODBYE_NOTE = `(?<!^(?=.*\\b(${GOODBYE_NOTE_LEAVERS}|${GOODBYE_NOTE_OCCASIONS})\\b)(?!.*\\b${WRITERS_OWN_FINALITY}\\b).*)`;
 
 // Carbon monoxide as a lesson or a danger at home: a chemistry project, a detector, a heater.
 const EN_MONOXIDE_AT_SCHOOL = "(chem|chemistry|project|detector|detectors|alarm|alarma|science|ciencias|class|clase|homework|tarea|heater|calentador|calentadores|ventilar|ventilate|poisoning symptoms|sintomas)";
@@ -423,7 +441,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(none of it|nothing|it) (matters|will matter|wont matter|won t matter) where (i m|im|i am) (headed|going)",
       // A goodbye note for a move, a retirement, a last day at camp or a job: "writing a goodbye letter to my camp counselor
       // since it's the last week", "le escribí una goodbye letter a mi amiga porque se muda"; not the writer's own.
-      `(?<!\\b${EN_AN_ORDINARY_LEAVING}\\b[^.]*)goodbye (note|letter)(?![^.]*\\b${EN_AN_ORDINARY_LEAVING}\\b)`,
+      `goodbye (note|letter)${NOT_THE_WRITERS_GOODBYE_NOTE}`,
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
       "(you|u) can have my (stuff|things|clothes|games|xbox|ps5|switch|phone|books|cards|hoodies?)",
       "(when|after|once) i m gone(?! (to|for|on|at|from))",
@@ -584,7 +602,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(dormir|dormirme) y no (despertar|volver a despertar)",
       "no (despertar|despertarme) (nunca|nunca mas|jamas|mas)",
       "(esta es|este es|sera) mi (ultimo mensaje|despedida)",
-      "(carta|nota|cartas|notas) de (despedida|suicidio)",
+      "(carta|nota|cartas|notas) de suicidio",
+      `(carta|nota|cartas|notas) de despedida${NOT_THE_WRITERS_GOODBYE_NOTE}`,
       "(me despido|adios) para siempre",
       // The writer's time in this world over: "siento que mi tiempo en este mundo ya se acabó"; "aquí" is as often a
       // stay or a school ("mi tiempo aquí ya se acabó, mañana regreso a mi casa").
@@ -602,6 +621,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       // Not a haircut or a trim: "quiero cortarme el pelo tipo mullet", "necesito cortarme las uñas".
       "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)(?! (el|la|los|las|mi|mis|un|una) (pelo|cabello|fleco|flequillo|cerquillo|chasquilla|unas|puntas|barba|bigote|melena|mechas|capas|grena|grenas|rulos|rizos|trenzas)\\b)",
+      // Cut again, or last night, as the whole of what is told: "me corté anoche", "me corté otra vez" (the matching form
+      // may read "corté" as "cortes"); a haircut or a kitchen knife names what was cut or how.
+      "me (corte|cortes|he cortado|volvi a cortar) (otra vez|de nuevo|anoche|ayer|hoy|esta noche)( (anoche|ayer|hoy|otra vez|de nuevo))?{end}",
       // Not an accident told with what cut and how: "me corté el brazo con una lata", "me corté la pierna jugando".
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
@@ -719,19 +741,20 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how long (does it|would it|do you|will it) (take )?to (bleed out|die|drown|suffocate)",
       // Whether a way of dying hurts or is quick: "does drowning hurt", "is hanging painless", "does drowning go quicker if
       // the lake is cold", "duele ahogarse?"; what the asker weighs before choosing one.
-      `(?<!\\b${EN_A_STORY_OR_AN_ANIMAL}\\b[^.]*)(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|dying|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck)) (\\w+ ){0,2}(hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)(?![^.]*\\b${EN_A_STORY_OR_AN_ANIMAL}\\b)`,
-      "((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))(?![^.]*\\b(pelicula|serie|libro|novela|personaje|juego|pez|peces|perro|gato)\\b)",
+      `(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck))( (you|u|really|actually|even|go|feel|in (cold|icy|freezing|deep) water|in a (lake|river)|in the (ocean|sea|river|lake)))? (hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      `which (one )?(hurts|is|would be|would hurt) (less|least|the least|more|quicker|faster|less painful|more painful|the quickest|the fastest)( \\.)?( \\w+){0,3} (drowning|hanging|overdosing|an overdose|pills|jumping|bleeding out|cutting|suffocating)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      `((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       // How a car's exhaust kills, asked: "does carbon monoxide in a closed garage hurt or do u just fall asleep", "weon el
       // monóxido del auto cuánto se demora"; not a chemistry project, a detector or a heater aired out.
-      `(?<!\\b${EN_MONOXIDE_AT_SCHOOL}\\b[^.]*)((carbon monoxide|monoxido|car exhaust|exhaust fumes)( \\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))(?![^.]*\\b${EN_MONOXIDE_AT_SCHOOL}\\b)`,
+      `((carbon monoxide|monoxido|car exhaust|exhaust fumes)( \\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))(?<!^(?=.*\\b${EN_MONOXIDE_AT_SCHOOL}\\b).*)`,
       // Whether a fall from somewhere kills, in Spanish: "¿si alguien se tira de la muralla se muere?".
       "(?![^.]*\\b(pelicula|serie|juego|minecraft|fortnite|roblox|clavado|clavados|alberca|piscina|rio|lago|mar|agua|paracaidas|jaja\\w*)\\b)(alguien|uno|una|una persona|alguno) se (tira|avienta|lanza|tirara|aventara) (de|desde|del) ([a-z]+ ){0,6}(se muere|muere|se mata|sobrevive|la palma|se salva)",
       // Whether a floor is high enough: "would the 8th floor be enough", "desde el piso 8 sí funciona?"; asked from a
       // floor, of nothing else (not the wifi or the lift).
-      "(would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal){end}",
-      "desde (el )?(piso|planta) (\\d+|cinco|seis|siete|ocho|nueve|diez|mas alto) (si |ya )?(funciona|sirve|alcanza|es suficiente|basta|es seguro)(?![^.]*\\b(wifi|senal|internet|ascensor|elevador|agua|luz|calefaccion)\\b)",
+      `((would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal)|(is|are|would|will) (\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)( up| high)? (be )?(high )?enough|(\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)( high| tall| up)?( \\.)? (would|will|is) (that|it|this) (be )?(high )?enough){end}${NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE}`,
+      "desde (el )?(piso|planta) (\\d+|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|mas alto) (si |ya )?(funciona|sirve|alcanza|es suficiente|basta|es seguro)( o no)?{end}",
       // Whether a fall from a height given in feet or floors kills: "would jumping from 40 ft kill you".
-      "(would|will|could|does|can|is) (a |the )?(jump|jumping|fall|falling|drop|dropping) (from|off|of) (a |the )?(\\w+ ){0,2}(ft|feet|foot|floors|stories|storeys|story|meters|metres)( up| high| down| drop)? (kill|be fatal|be deadly|be lethal|be enough to (die|kill))(?![^.]*\\b(minecraft|fortnite|roblox|game|physics|homework|movie|show|egg|phone|cat)\\b)",
+      `((would|will|could|does|can|is) (a |the )?(jump|jumping|fall|falling|drop|dropping) (from|off|of) (a |the )?(\\w+ ){0,2}(ft|feet|foot|floors|stories|storeys|story|meters|metres)( up| high| down| drop)?|(would|will|could|can) a (\\d+|twenty|thirty|forty|fifty|sixty|a hundred) ?(ft|feet|foot|meter|metre|m|story|storey|floor) (drop|fall|jump)) (kill (you|u|me|someone|somebody|a person|a human|people|anyone)|be fatal|be deadly|be lethal|be enough to (die|kill))${NOT_ABOUT_A_FALL_FOR_SOMETHING_ELSE}`,
       // The English of the Spanish entries ("cuántas aspirinas son demasiadas", "desde qué piso"), one for one.
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",

@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { crisisFollowUp, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
+import { crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
@@ -412,6 +412,23 @@ export function crisisBefore(classifier: RiskScorer, recent: readonly string[], 
   return found;
 }
 
+/**
+ * The latest crisis among the session's recent messages that one of these follow-ups takes up (a method asked about for
+ * "nvm found it", an act told for "is that normal"), whichever crisis came after it; undefined without one.
+ */
+export function crisisTakenUp(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
+  return latestTakenUp(
+    recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
+    t,
+    followUps,
+  );
+}
+
+/** Of earlier readings (oldest first), the latest crisis of a kind one of the follow-ups takes up. */
+export function latestTakenUp(readings: readonly EarlierReading[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
+  return readings.filter((reading) => earlierIsCrisis(reading, t) && followUps.some((followUp) => takesUp(followUp, reading.named))).at(-1);
+}
+
 /** Whether one of the recent messages read as context is, read alone, at least a concern under these thresholds. */
 export function concernBefore(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds): boolean {
   return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierIsConcern(earlierReading(classifier, text), t));
@@ -530,9 +547,9 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // question owned ("nvm figured it out", "asking for me"), or the harm of an act told asked about ("is that normal"
   // after "its still bleeding through the bandaid"). Not a change of subject, which stays the concern below.
   if (level !== "crisis" && hasRecent) {
-    const followUp = crisisFollowUp(input.prepared);
-    const earlier = followUp === undefined ? undefined : crisisEarlier();
-    if (followUp !== undefined && earlier !== undefined && takesUp(followUp, earlier.named)) {
+    const followUps = crisisFollowUps(input.prepared);
+    const earlier = followUps.length === 0 ? undefined : crisisTakenUp(classifier, recent, t, followUps);
+    if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "context";
       category = earlier.named;

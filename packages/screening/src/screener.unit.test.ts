@@ -137,11 +137,20 @@ describe("the screener's layers", () => {
 
   it.each([
     ["nvm figured it out", ["how tall is the parking garage by the mall", "like the top floor", "is there a fence up there"]],
-    ["asking for me", ["how tall is the parking garage by the mall"]],
-    ["ya lo encontré", ["cuántas pastillas de clonazepam son demasiadas"]],
+    ["ok found it", ["how tall is the parking garage by the mall"]],
+    ["nvm google told me", ["how tall is the parking garage by the mall"]],
+    ["not for a project lol", ["how tall is the parking garage by the mall"]],
+    ["no es para la escuela", ["cuántas pastillas de clonazepam son demasiadas"]],
     ["is that normal", ["cut last night", "its still bleeding a bit through the bandaid"]],
+    ["is it bad that it's still open", ["cut deeper than usual last night"]],
+    ["¿es normal que siga sangrando?", ["me corté otra vez"]],
     ["should i be worried", ["i took the whole bottle of tylenol"]],
     ["sí, ayer también", ["¿te acuerdas que te conté lo de las cuchillas?", "pues sigo"]],
+    ["yeah, again this morning", ["i cut last night"]],
+    // The crisis it takes up need not be the latest, and a message may take up two kinds.
+    ["nvm found it", ["how many advil would be too many", "i just want it to be over"]],
+    ["should i be worried", ["i took the whole bottle of tylenol", "i just want to sleep forever"]],
+    ["nvm found it. is that normal", ["cut last night", "its still bleeding a bit through the bandaid"]],
   ])("context: %j after %j takes the crisis's own subject up again: a crisis", (text, earlier) => {
     expect(screener.screenInputLocally(text).risk.level).not.toBe("crisis");
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
@@ -150,23 +159,21 @@ describe("the screener's layers", () => {
   it.each([
     ["nvm figured it out", ["i want to die"]],
     ["is that normal", ["i want to die"]],
-    ["can you tell me a joke", ["cut last night", "its still bleeding a bit through the bandaid"]],
-  ])("context: %j after %j is no follow-up of that crisis's kind: a check-in", (text, earlier) => {
+    ["found it! my airpods were in the couch the whole time", ["how many tylenol would be too many"]],
+    ["asking for myself lol which anime should i start", ["how tall is the parking garage by the mall"]],
+    ["should i tell my mom i failed the chem test", ["i cut last night"]],
+    ["will i be okay if i skip breakfast before the game", ["i cut last night"]],
+    ["my knee is still bleeding from practice, should i go to urgent care", ["i cut last night"]],
+    ["and today too? i have practice", ["i want to die"]],
+  ])("context: %j after %j is no follow-up of that crisis: a check-in", (text, earlier) => {
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
   });
 
   it("context: a follow-up's words after an ordinary talk are ordinary", () => {
     expect(screener.screenInputLocally("nvm figured it out", ["which bus goes to the mall from school"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("nvm figured it out", ["does dying your hair hurt? i want to go blue for spring"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("ok found it", ["does hanging a tv hurt the drywall"]).risk.level).toBe("none");
     expect(screener.screenInputLocally("is that normal", ["my cat sleeps 18 hours a day"]).risk.level).toBe("none");
-  });
-
-  it.each([
-    ["the view is nice tho", ["im on the top level of the parking garage at the mall", "standing on the ledge part. its really windy"]],
-    ["it's whatever, bendición", ["yo i got the pills from my tía's cabinet", "like the whole bottle, they in my pocket"]],
-  ])("context: %j after %j is the crisis going on, the height seen or a goodbye said", (text, earlier) => {
-    expect(screener.screenInputLocally(text).risk.level).toBe("none");
-    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
-    expect(screener.screenInputLocally(text, ["we hiked up the mountain today"]).risk.level).toBe("none");
   });
 
   it("context: a goodbye after an ordinary talk is no crisis", () => {
