@@ -49,6 +49,8 @@ const ACT_PATTERNS: readonly string[] = [
   "(im|i m|i am) ready( now)?{end}",
   "(ya )?estoy list[oa]{end}",
   "(i )?(have|got) enough( now)?{end}",
+  // What the plan needs, with the writer: "at least i brought what i needed" after the pills in the backpack.
+  "(brought|got|have|packed|grabbed) (what i need|what i needed|everything i need|everything i needed)( now)?{end}",
   "ya (tengo|junte) (suficientes|las suficientes|los suficientes)",
   "no one can stop me|nobody can stop me|nadie me (va a|puede) (detener|parar)",
   // At the edge of the height the crisis named ("gonna sit on the edge for a bit", "climbed onto the ledge" after "i'm
@@ -89,6 +91,8 @@ const HOUR_PATTERNS: readonly string[] = [
   // The hour asked about: "is 3am a good time" after "i'm going to do it when everyone's asleep"; not a good time for
   // something named ("is 3am a good time to post on tiktok").
   "is (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight) (a good time|good|ok|okay|too (early|late)){end}",
+  // The hour asked for, as the whole message: "what time is it rn" after "the 4:15 one goes really fast".
+  "(?<=^|\\. )what time is it( rn| now| right now| there)?(?= ?(\\.|\\?)* ?$)",
 ];
 // An earlier message names a clock time, a timetable or the house asleep: what an hour may belong to. A bare number
 // ("took 8 of them"), a bus, a train or "i cant sleep" is none: a teen asked which bus answers "the 3:30 one". Read in
@@ -229,7 +233,17 @@ const ANOTHER_HURT = compileLexiconPattern("knee|knees|nose|nosebleed|elbow|ankl
 const METHOD_ANSWER_PATTERNS: readonly string[] = [
   "(?<=^|\\. |(?<![\\p{L}\\p{N}])(nvm|never mind|nevermind|nm|forget it|its fine|it s fine|dont worry|all good|ok|okay|k|oh|ah) )(i )?(just )?(figured it out|found it|found out|found (what i needed|the answer|a way|one|the info)|got (my answer|what i needed|the info)|looked it up|googled it|(google|chatgpt|reddit|tiktok|youtube|someone) (told|showed) me|(ill|i ll|i will|gonna) (just )?(google|look) it( up)?|(ill|i ll|i will|gonna) (just )?(find out|figure it out) (myself|on my own))",
   "(i m |im |i am |i was |was )?(asking|asked) for (me|myself)( not (for )?(a|my|the) [a-z]+)?|(its|it s|it is) for (me|myself)|(its|it s|it is) not (for )?(a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend)|not for (a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend)",
+  "(i was |i m |im |was |just |only )*(just )?curious|(thats|that s|that was) (all|everything) i (needed|wanted)( to know)?|(nvm|never mind|nevermind) (dont|don t|do not) (answer|reply)( that)?",
   "(ya )?lo encontre|ya (supe|averigue)( como| cuanto| donde)?|(ya )?lo busco (yo|en google)|(es|pregunto) (para|por) mi|no es para (una tarea|un trabajo|la escuela|un cuento|un libro|un amigo|una amiga)",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+/**
+ * After a plan or a method named, how to use the means: "how do i check if it's loaded" after "my stepdad keeps a gun
+ * in the closet", "how many should i take", "where are the bullets".
+ */
+const MEANS_QUESTION_PATTERNS: readonly string[] = [
+  "how (do i|do you|can i|would i|to) (check|know|tell|see) (if|whether) (it s|its|it is|the gun is|a gun is|his gun is) loaded|where (are|would|does he keep|do they keep|is) (the )?(bullets|ammo|ammunition|shells|magazine|key)( be)?|how (do i|to|do you) (load|unlock|cock) (it|a gun|the gun|his gun)",
+  "how many (should i|do i|would i need to|do i need to) (take|swallow|use)|(cuantas|cuantos) (me )?(tomo|tengo que tomar|debo tomar|necesito)|donde (estan|guarda|guardan) las balas",
 ].map((source) => `(${source})${AT_MESSAGE_END}`);
 
 /**
@@ -252,12 +266,13 @@ const HARM_AGAIN_PATTERNS: readonly string[] = [
 
 const FOLLOW_UP_PATTERNS: Readonly<Record<CrisisFollowUp, readonly RegExp[]>> = {
   method_answer: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern),
+  means_question: MEANS_QUESTION_PATTERNS.map(compileLexiconPattern),
   harm_question: HARM_QUESTION_PATTERNS.map(compileLexiconPattern),
   harm_again: HARM_AGAIN_PATTERNS.map(compileLexiconPattern),
 };
 
 /** What a message following a crisis asks or tells of it, by the kind of crisis it follows up. */
-export type CrisisFollowUp = "method_answer" | "harm_question" | "harm_again";
+export type CrisisFollowUp = "method_answer" | "means_question" | "harm_question" | "harm_again";
 
 /**
  * Every way the message follows up a crisis: a method question's answer found or the question owned, an act's harm

@@ -450,6 +450,7 @@ export function someoneBefore(classifier: RiskScorer, recent: readonly string[])
  */
 const FOLLOWS_UP: Readonly<Record<CrisisFollowUp, ReadonlySet<ScreeningCategory> | "any">> = {
   method_answer: new Set(["method_inquiry"]),
+  means_question: new Set(["method_inquiry", "plan_intent"]),
   harm_question: new Set(["self_harm", "method_inquiry"]),
   harm_again: "any",
 };

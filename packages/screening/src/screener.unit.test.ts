@@ -151,6 +151,10 @@ describe("the screener's layers", () => {
     ["nvm found it", ["how many advil would be too many", "i just want it to be over"]],
     ["should i be worried", ["i took the whole bottle of tylenol", "i just want to sleep forever"]],
     ["nvm found it. is that normal", ["cut last night", "its still bleeding a bit through the bandaid"]],
+    ["ok nvm lol just curious", ["how many floors is the parking garage by the mall", "is 7 floors high enough"]],
+    ["cool ty thats all i needed", ["how high is the parking garage at the mall", "like the very top level"]],
+    ["how do i check if it's loaded", ["my stepdad keeps a gun in the closet", "he's gone til monday"]],
+    ["how many should i take", ["i want to take all my pills tonight"]],
   ])("context: %j after %j takes the crisis's own subject up again: a crisis", (text, earlier) => {
     expect(screener.screenInputLocally(text).risk.level).not.toBe("crisis");
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
@@ -165,6 +169,7 @@ describe("the screener's layers", () => {
     ["will i be okay if i skip breakfast before the game", ["i cut last night"]],
     ["my knee is still bleeding from practice, should i go to urgent care", ["i cut last night"]],
     ["and today too? i have practice", ["i want to die"]],
+    ["how do i check if it's loaded", ["i want to die"]],
   ])("context: %j after %j is no follow-up of that crisis: a check-in", (text, earlier) => {
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
   });
@@ -174,6 +179,17 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("nvm figured it out", ["does dying your hair hurt? i want to go blue for spring"]).risk.level).toBe("none");
     expect(screener.screenInputLocally("ok found it", ["does hanging a tv hurt the drywall"]).risk.level).toBe("none");
     expect(screener.screenInputLocally("is that normal", ["my cat sleeps 18 hours a day"]).risk.level).toBe("none");
+  });
+
+  it.each([
+    ["the view is nice tho", ["im on the top level of the parking garage at the mall", "standing on the ledge part. its really windy"]],
+    ["it's whatever, bendición", ["yo i got the pills from my tía's cabinet", "like the whole bottle, they in my pocket"]],
+    ["what time is it rn", ["i keep thinking about the train tracks behind my school", "the 4:15 one goes really fast"]],
+    ["ok i brought what i needed", ["i have the pills in my bag", "i'm going to take them all tonight"]],
+  ])("context: %j after %j is the crisis going on: the height seen, a goodbye said, the hour asked, the means at hand", (text, earlier) => {
+    expect(screener.screenInputLocally(text).risk.level).toBe("none");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(screener.screenInputLocally(text, ["we hiked up the mountain today"]).risk.level).toBe("none");
   });
 
   it("context: a goodbye after an ordinary talk is no crisis", () => {
