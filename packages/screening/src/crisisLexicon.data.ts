@@ -312,7 +312,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for|in (minecraft|fortnite|roblox|the game)))",
+      // "die for" is of a cause or a treat ("i'd die for this pizza"), not of how long the wish lasted ("thought about how
+      // i want to die for like three hours straight").
+      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for(?! (like |about |almost )?((\\d+|an?|one|two|three|four|five|six|a few|a couple( of)?|several|many) (hours?|days?|weeks?|months?|minutes?|years?|while)|so long|ages))|in (minecraft|fortnite|roblox|the game)))",
+      // The one goal left: "the truth is my only goal is not existing anymore".
+      "(only|one|main|real) goal (is|s) (to )?(not existing|not exist|stop existing|die|disappear|not being here|not be here)( any ?more)?",
       "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
       "wish to die",
       // Dying said with intent, in plain words or the slang for it ("ill just cark it on purpose"); a game's respawn is not.
@@ -744,6 +748,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck))( (you|u|really|actually|even|go|feel|in (cold|icy|freezing|deep) water|in a (lake|river)|in the (ocean|sea|river|lake)))? (hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `which (one )?(hurts|is|would be|would hurt) (less|least|the least|more|quicker|faster|less painful|more painful|the quickest|the fastest)( \\.)?( \\w+){0,3} (drowning|hanging|overdosing|an overdose|pills|jumping|bleeding out|cutting|suffocating)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      // How high a fall must be, asked: "how high do you have to jump from to definitely die", "how many stories do you
+      // need to fall from to not survive"; whether people regret it on the way down.
+      "how (high|far|many floors|many stories|many storeys) (do|would|does|should) (you|u|someone|a person|i|people) (have to|need to|gotta|got to) (jump|fall|drop)( from| off)?( \\w+){0,2} to (definitely |actually |really |for sure )?(die|not survive|be dead)",
+      "(regret it|change (their|your|my) mind|changed (their|your|my) mind) (halfway|on the way|mid way|midway) down",
+      // A day and a place picked together: "i've picked the bridge and the date".
+      "(picked|chose|chosen|decided on|settled on|picked out) (the|a) (bridge|building|spot|place|method|way) and (the|a) (date|day|time)|(picked|chose|chosen|decided on|settled on|picked out) (the|a) (date|day|time) and (the|a) (bridge|building|spot|place|method)",
+      // Much of a medicine got without notice: "what's a good excuse for buying a lot of tylenol at once".
+      "(excuse|reason|way) (for|to) (buy|buying|get|getting) (a lot|lots|a bunch|so much|so many|a ton|tons|loads) of (tylenol|advil|pills|painkillers|sleeping pills|meds|paracetamol|ibuprofen|benadryl|melatonin)",
       // How a car's exhaust kills, asked: "does carbon monoxide in a closed garage hurt or do u just fall asleep", "weon el
       // monóxido del auto cuánto se demora"; not a chemistry project, a detector or a heater aired out.
       `((carbon monoxide|monoxido|car exhaust|exhaust fumes)( \\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))(?<!^(?=.*\\b${EN_MONOXIDE_AT_SCHOOL}\\b).*)`,
@@ -792,6 +804,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     // Said in full, or as teens type it ("can you od on melatonin"); a mention, which a classifier sure of an ordinary
     // question (a health class's) overrules.
     patterns: [
+      // Handfuls of pills taken: "i've been taking handfuls of my mom's iron pills".
+      "(taking|took|take|swallowing|swallowed|eating|ate) (handfuls|a handful|fistfuls|a fistful) of (my |her |his |the |those |these |my (moms|mums|dads|sisters|brothers|grandmas|nans) )?([a-z]+ )?(pills|meds|tablets|tylenol|advil|painkillers|sleeping pills|vitamins)",
       "overdos(e|ed|es|ing)",
       "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))",
       // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
@@ -873,6 +887,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "self_harm",
     stance: "self",
     patterns: [
+      // One's own body hurt on purpose: "i slammed my hand in the door on purpose. twice", "burning my arm w the curling
+      // iron on purpose rn"; not a door slammed or a brother hit.
+      "(slammed|slam|slamming|hit|hitting|punched|punching|burned|burnt|burning|bit|biting|scratched|scratching|banged|banging|whacked|whacking|smashed|smashing) my (own )?(hand|hands|head|arm|arms|fist|wrist|wrists|leg|legs|thigh|thighs|skin|face|knuckles)( \\w+){0,5} on purpose",
+      // Cut deeper than before, or arms that show it: "went deeper than usual this time", "my arms look like a crime scene".
+      "(^|\\. |i |i ve |ive |just |and )(cut|went) (a lot |way |much |a bit )?deeper than (usual|before|last time|normal|ever)",
+      "(my )?(arms|wrists|thighs|legs|arm|wrist|thigh) (look|looks|looking) like (a )?(crime scene|murder scene|battlefield|war zone|warzone|butcher shop)",
       "(want|wanted|need|going|urge|urges|tempted|trying|plan|planning|start|started|ready|about) to {adv}(hurt|harm|punish|burn|cut|hit|starve|scratch) {me}",
       "(feel like|thinking about|thought about|keep|kept|been|stop|stopped|started|quit) {adv}(hurting|harming|punishing|burning|cutting|hitting|starving|scratching) {me}",
       "(hurt|harm|harmed|hurting|harming|burn|burned|burnt|burning|punish|punished) {me} (on purpose|again|to feel|because i deserve|to cope)",

@@ -1188,6 +1188,16 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     ["my goodbye letter is written, i'm moving on to a better place", "crisis.end_it_all"],
     ["nobody at my new school will notice, goodbye letter is ready", "crisis.end_it_all"],
     ["ya escribí mi carta de despedida, mi familia se muda sin mí", "crisis.es_no_quiero_vivir"],
+    ["3) thought about how i want to die for like three hours straight 4) watched bluey", "crisis.want_to_die"],
+    ["the truth is my only goal is not existing anymore", "crisis.want_to_die"],
+    ["i slammed my hand in the door on purpose. twice", "self_harm.hurt_myself"],
+    ["went deeper than usual this time, should i be worried", "self_harm.hurt_myself"],
+    ["my arms look like a crime scene rn", "self_harm.hurt_myself"],
+    ["how high do you have to jump from to definitely die", "crisis.suicide_method"],
+    ["do most people regret it halfway down?", "crisis.suicide_method"],
+    ["pretty boring day. i've picked the bridge and the date. dad is making me fold laundry", "crisis.suicide_method"],
+    ["what's a good excuse for buying a lot of tylenol at once?", "crisis.suicide_method"],
+    ["i've been taking handfuls of my mom's iron pills", "crisis.overdose"],
   ])("%j is %s", (message, ruleId) => {
     expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
   });
@@ -1232,6 +1242,11 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     "my dad gets deployed next week so i wrote him a goodbye letter",
     "carta de despedida para mi maestra que se jubila, qué le pongo?",
     "english assignment: write a goodbye letter to your childhood self",
+    "i would die for this pizza",
+    "i slammed the door on purpose so my sister would hear",
+    "i hit my brother on purpose, he deserved it",
+    "we went deeper into the cave than last time",
+    "i picked the date for prom and the venue",
   ])("%j names no crisis", (message) => {
     expect(screenInput(message).action).not.toBe("crisis");
   });
