@@ -193,6 +193,23 @@ export function addActivitiesNamingOccasions(found: MessageFindings): void {
   }
 }
 
+/** Running something: "i run my own etsy shop", "run a discord server", "ran the register". The object says what is run. */
+const RUNS_SOMETHING = /^(?:run|runs|running|ran)\s+(?:a|an|the|my|our|his|her|their|this|that|some)\b/;
+
+/**
+ * After the taggers: activities that are no pursuit of the teen's. "Run" with an object is running that thing, not
+ * running (in train, 30 of 33 "run the …", "run a …" name no running); an activity word inside a thing's name names
+ * the thing ("a gaming pc", "my running shoes"), found as that Thing.
+ */
+export function dropActivitiesNamingOtherThings(found: MessageFindings): void {
+  const { lower } = found.message;
+  for (const activity of found.entities.filter((entity) => entity.type === "Activity")) {
+    const runsSomething = canonicalEntityKey("Activity", activity.name) === "running" && RUNS_SOMETHING.test(lower.slice(activity.start));
+    const insideAThing = found.entities.some((thing) => thing.type === "Thing" && thing.start <= activity.start && activity.end < thing.end);
+    if (runsSomething || insideAThing) found.remove(activity);
+  }
+}
+
 /** Words whose "'s" is "is" or "has", not a possessive: "there's choir rehearsal", "tomorrow's cheer comp". */
 const NOT_POSSESSORS = /\b(?:it|that|there|here|what|who|where|when|today|tonight|tomorrow|yesterday|week|weekend|year|everyone|everybody|nobody|one|this)['’]s\s+$/u;
 /** Somebody else does it, and no "i" or "we" does: "my brother has a soccer tournament", "my cousin tried to skip for a basketball tournament". */

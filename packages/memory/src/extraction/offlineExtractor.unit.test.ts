@@ -436,6 +436,15 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Habit")).toEqual(["work at my aunt's flower shop every saturday"]);
     });
 
+    it("takes no running of something run, and no activity word inside a thing's name", async () => {
+      // Act
+      const extraction = await extract(userSays("i run my own etsy shop selling stickers", "i run a discord server for my friends", "i want to build a gaming pc by summer", "i love running"));
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["running"]);
+      expect(names(extraction, "Thing")).toContain("gaming pc");
+    });
+
     it("takes a noun phrase with a date as an occasion, and what a teen plays as an activity", async () => {
       // Act
       const extraction = await extract(userSays("the chili cookoff is on saturday", "i play the cello", "we play Central tonight"));
