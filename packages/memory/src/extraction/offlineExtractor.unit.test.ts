@@ -445,6 +445,15 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Thing")).toContain("gaming pc");
     });
 
+    it("takes singing in a choir as the choir, and an instrument played in a group beside the group", async () => {
+      // Act
+      const extraction = await extract(userSays("i sing in the gospel choir at church", "i drum for the worship team"));
+
+      // Assess
+      expect(names(extraction, "Activity")).not.toContain("singing");
+      expect(names(extraction, "Activity")).toEqual(expect.arrayContaining(["drum", "worship team"]));
+    });
+
     it("takes a noun phrase with a date as an occasion, and what a teen plays as an activity", async () => {
       // Act
       const extraction = await extract(userSays("the chili cookoff is on saturday", "i play the cello", "we play Central tonight"));
