@@ -202,6 +202,8 @@ const DONE_BY_THE_TEEN = /(?:^|\s)(?:i|we|been|also|still)\s+$/;
 const IN_A_GROUP = /^\s+(?:\p{L}+\s+)?(?:in|on|with|for)\s+(?:(?:the|my|our|a|an)\s+)?/u;
 /** An instrument by any of its listed forms: "drum" is the drums one owns and plays. */
 const isInstrument = (surface: string) => POSSESSIONS.includes(surface) || POSSESSIONS.includes(ACTIVITIES.get(surface) ?? surface);
+/** Pursuits whose one word also names people who watch players: a scout from a college. */
+const WATCHERS: ReadonlySet<string> = new Set(["scout"]);
 /** A group's name by its last word. */
 const GROUP_NAME = /\b(?:choir|team|crew|company|troupe|band|squad|club|ensemble|orchestra)$/;
 
@@ -210,7 +212,7 @@ const GROUP_NAME = /\b(?:choir|team|crew|company|troupe|band|squad|club|ensemble
  * an object is running that thing, not running (in train, 30 of 33 "run the …", "run a …" name no running); an activity
  * word inside a thing's name names the thing ("a gaming pc", "my running shoes"), found as that Thing; what the teen
  * does in a group found right after it is that group's doing ("i sing in the gospel choir" is the choir), unless it
- * is an instrument played there.
+ * is an instrument played there; "scouts" unframed are the people who watch players.
  */
 export function dropActivitiesNamingOtherThings(found: MessageFindings): void {
   const { lower } = found.message;
@@ -226,7 +228,12 @@ export function dropActivitiesNamingOtherThings(found: MessageFindings): void {
       !isInstrument(lower.slice(activity.start, activity.end)) &&
       DONE_BY_THE_TEEN.test(lower.slice(Math.max(0, activity.start - 8), activity.start)) &&
       activities.some((group) => group !== activity && group.start >= groupStart && group.start <= groupStart + 24 && GROUP_NAME.test(group.name.toLowerCase()));
-    if (runsSomething || insideAThing || doneInAGroup) found.remove(activity);
+    // "scouts from four colleges", "tracks scouting data": one word for a pursuit and for those who watch players is the
+    // pursuit only in a frame that says the teen does it ("in scouts", "joined scouts"); "girl scouts" says it anyway.
+    const surface = lower.slice(activity.start, activity.end);
+    const watchersUnframed =
+      WATCHERS.has(canonicalEntityKey("Activity", activity.name)) && !/\s/.test(surface) && !isFramedActivity(found.message.tokens, tokenIndexAt(found.message, activity.start), activity.end, false);
+    if (runsSomething || insideAThing || doneInAGroup || watchersUnframed) found.remove(activity);
   }
 }
 

@@ -445,6 +445,16 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Thing")).toContain("gaming pc");
     });
 
+    it("takes scouts who watch players as no activity, and scouts the teen is in as one", async () => {
+      // Act
+      const watched = await extract(userSays("scouts from like 4 colleges are coming to the showcase"));
+      const joined = await extract(userSays("im in scouts and camp was freezing"));
+
+      // Assess
+      expect(names(watched, "Activity")).toEqual([]);
+      expect(names(joined, "Activity")).toEqual(["scouts"]);
+    });
+
     it("takes singing in a choir as the choir, and an instrument played in a group beside the group", async () => {
       // Act
       const extraction = await extract(userSays("i sing in the gospel choir at church", "i drum for the worship team"));
