@@ -165,6 +165,8 @@ const HABIT_FILLERS = new Set(["like", "literally", "basically", "lowkey", "just
  * "always end up on tiktok" is "end up on tiktok".
  */
 const HABIT_LEADS = new Set(["do", "does", "did", "always"]);
+/** One verb spelt two ways, by its stem: "practise" (British) is "practice". */
+const VERB_SPELLINGS = new Map([["practis", "practic"]]);
 /** Words inside a habit that say no more: "every single day" is every day, "when i'm stressed" is when stressed. */
 const HABIT_EMPHASES = new Set(["single", "im"]);
 
@@ -179,7 +181,8 @@ function habitAtWill(words: string[]): string[] {
   if (leads > 0 && leads < words.length - 1 && words[leads] === "all") leads += 1;
   const [first, ...tail] = words.slice(leads).filter((word, index) => index === 0 || !HABIT_EMPHASES.has(word));
   if (first === undefined) return words;
-  return [leads > 0 ? verbStem(first) : first, ...tail];
+  const verb = leads > 0 ? verbStem(first) : first;
+  return [VERB_SPELLINGS.get(verb) ?? verb, ...tail];
 }
 
 /**

@@ -26,6 +26,7 @@ describe("canonicalEntityKey", () => {
     ["Activity", ["knitting", "knit"], "knitting"],
     ["Activity", ["hockey", "equipo de hockey", "the hockey team"], "hockey"],
     ["Habit", ["do yoga every morning", "yoga every morning", "i do yoga every single morning", "doing yoga every morning"], "yoga-every-morning"],
+    ["Habit", ["practise my drums every day", "practice my drums every day", "practising my drums every day"], "practic-my-drums-every-day"],
     ["Habit", ["do all the cooking", "cooking", "doing all the cooking"], "cook"],
     ["Habit", ["always skip breakfast", "i always skip breakfast", "skipping breakfast"], "skip-breakfast"],
     ["Habit", ["bite my nails when i'm stressed", "bite my nails when stressed"], "bit-my-nails-when-stressed"],
