@@ -15,8 +15,10 @@ import { CONTEXT_MESSAGES } from "./sessionContext";
  * over the matching form (normalize.ts: lower case, no accents, apostrophes dropped, "ya" read as "you").
  */
 const SIGN_OFF_PATTERNS: readonly string[] = [
-  "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches|bendicion|bendiciones)",
+  "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(night|nite)( all| everyone| yall| you all)?{end}",
+  // A blessing asked or given on leaving, as the last word: "it's whatever, bendición"; not "fue una bendición".
+  "(?<=^|\\. |(whatever|ok|okay|k|bueno|pues|ya|bye|chao|adios|bro|mano|pa|ma) )(bendicion|bendiciones)(?= ?(\\.|$))",
   // Back in a moment, alone or to where the means are ("brb bathroom" after a relapse told); not "brb pizza is here" or
   // "brb charging my phone", a promise to come back.
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(brb|be right back)( (bathroom|shower|my room))?{end}|(bathroom|shower|my room)( again)? (brb|be right back){end}",
@@ -58,9 +60,6 @@ const ACT_PATTERNS: readonly string[] = [
   "(?<!\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b.*)(sit|sitting|sat|stand|standing|stood|step|stepping|stepped|climb|climbing|climbed|lean|leaning|hanging|dangling|dangle) (on|onto|at|over|up on|out on|off) (the )?(edge|ledge)( for a (bit|while|minute|sec))?{end}(?!.*\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b)",
   "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
   "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
-  // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente", "the
-  // view is nice tho" after "standing on the ledge part".
-  "((the )?view (from|up) (up )?here( is| s)?|the view (is|s)|la vista (desde|de) (aqui|aca)( arriba)?( esta| es)?|la vista (esta|es))( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
@@ -74,6 +73,19 @@ const ACT_PATTERNS: readonly string[] = [
   // darle comida"; not "can you help me take care of my little sister" or "mom told me to look after my brother".
   "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|please|pls|plz|porfa|bueno|pues) )((cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo)( harto| mucho| bien| porfa| plis| por mi)?|(cuiden|cuida) a (mi|mis) [a-z]+( por mi)?|(take care of|look after) (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?){end}",
 ];
+
+/**
+ * The height described from on it ("the view is nice tho" after "standing on the ledge part", "está bonita la vista
+ * desde aquí, hace harto viento" after "estoy en el puente"): only when an earlier message named a height, as an hour
+ * counts only after a time was named; "the view is pretty" after "i hate mondays" is a view.
+ */
+const VIEW_PATTERNS: readonly string[] = [
+  "((the )?view (from|up) (up )?here( is| s)?|the view (is|s)|la vista (desde|de) (aqui|aca)( arriba)?( esta| es)?|la vista (esta|es))( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
+];
+const NAMES_A_HEIGHT = compileLexiconPattern(
+  "roof|rooftop|bridge|ledge|edge|top floor|top level|parking garage|balcony|cliff|overpass|tower|azotea|puente|techo|edificio|cornisa|barandal|(\\d+(st|nd|rd|th)?|top) (floor|story|storey|level)|piso \\d+",
+);
+const namesAHeight = boundedMemo(512, (text: string): boolean => prepareText(text).forms.some((form) => NAMES_A_HEIGHT.test(form)));
 
 /**
  * An hour come, picked or asked about: the plan's time only when an earlier message named a time or a timetable
@@ -114,6 +126,7 @@ const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|w
 const SIGN_OFFS = SIGN_OFF_PATTERNS.map(compileLexiconPattern);
 const ACTS = ACT_PATTERNS.map((source) => new RegExp(`${RIGHT_AFTER_A_NEGATION}${compileLexiconPattern(source).source}`, "u"));
 const HOURS = HOUR_PATTERNS.map(compileLexiconPattern);
+const VIEWS = VIEW_PATTERNS.map(compileLexiconPattern);
 
 /**
  * Said of help sought, of being safe or calmer, of a plan for tomorrow or of good news ("ok i'm at the ER now, bye",
@@ -211,7 +224,9 @@ export function saysFinalGoodbye(prepared: PreparedText): boolean {
  */
 export function saysActingNow(prepared: PreparedText, recent: readonly string[] = []): boolean {
   const namedATime = () => recent.slice(-CONTEXT_MESSAGES).some(namesATime);
-  return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime())) && !namesHelpOrSafety(prepared);
+  const namedAHeight = () => recent.slice(-CONTEXT_MESSAGES).some(namesAHeight);
+  const seesTheView = () => prepared.forms.some((form) => VIEWS.some((pattern) => pattern.test(form)));
+  return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime()) || (seesTheView() && namedAHeight())) && !namesHelpOrSafety(prepared);
 }
 
 
@@ -223,7 +238,7 @@ function namesAnHour(prepared: PreparedText): boolean {
 // couch" and "asking for myself lol which anime should i start" go on to something else.
 const AT_MESSAGE_END = "(?= ?((\\.|\\?|lol|lmao|tho|though|ngl|fr|tbh|bro|jaja\\w*|jsjs\\w*|xd|pls|please) ?)*$)";
 // Another hurt named in the message, which the question is about: a knee at practice, a nosebleed, a period.
-const ANOTHER_HURT = compileLexiconPattern("knee|knees|nose|nosebleed|elbow|ankle|tooth|teeth|practice|game|fell|fall|scrape|scraped|period|paper cut|shaving|bike|skateboard|rodilla|nariz|regla|diente");
+const ANOTHER_HURT = compileLexiconPattern("knee|knees|nose|nosebleed|elbow|ankle|tooth|teeth|fell off|scrape|scraped|paper cut|shaving|bike|skateboard|rodilla|nariz|diente");
 
 /**
  * After a question about a way to die, the answer found elsewhere or the question claimed as the writer's own: "nvm

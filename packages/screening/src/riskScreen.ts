@@ -446,18 +446,17 @@ export function someoneBefore(classifier: RiskScorer, recent: readonly string[])
 
 /**
  * The kinds of earlier crisis each follow-up takes up: a method asked about, or an act told (an overdose is a method's);
- * "yesterday too" takes up any ("pues sigo" of the blades reads as a plan).
+ * "yesterday too" takes up an act or a plan ("pues sigo" of the blades reads as a plan), not a wish said of homework.
  */
-const FOLLOWS_UP: Readonly<Record<CrisisFollowUp, ReadonlySet<ScreeningCategory> | "any">> = {
+const FOLLOWS_UP: Readonly<Record<CrisisFollowUp, ReadonlySet<ScreeningCategory>>> = {
   method_answer: new Set(["method_inquiry"]),
   means_question: new Set(["method_inquiry", "plan_intent"]),
   harm_question: new Set(["self_harm", "method_inquiry"]),
-  harm_again: "any",
+  harm_again: new Set(["self_harm", "method_inquiry", "plan_intent"]),
 };
 /** Whether a follow-up takes up an earlier crisis of this kind. */
 export const takesUp = (followUp: CrisisFollowUp, earlier: ScreeningCategory): boolean => {
-  const kinds = FOLLOWS_UP[followUp];
-  return kinds === "any" || kinds.has(earlier);
+  return FOLLOWS_UP[followUp].has(earlier);
 };
 
 export interface RiskInput {

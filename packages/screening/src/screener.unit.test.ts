@@ -170,6 +170,9 @@ describe("the screener's layers", () => {
     ["my knee is still bleeding from practice, should i go to urgent care", ["i cut last night"]],
     ["and today too? i have practice", ["i want to die"]],
     ["how do i check if it's loaded", ["i want to die"]],
+    ["ese perrito fue una bendición", ["i want to die"]],
+    ["the view is pretty", ["ugh i hate mondays", "i want to die"]],
+    ["yes today too lol", ["i want to die lol this homework"]],
   ])("context: %j after %j is no follow-up of that crisis: a check-in", (text, earlier) => {
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
   });
