@@ -22,6 +22,15 @@ describe("Lambda bundles", () => {
     expect(bundle.bytes, `${entry}: ${Math.round(bundle.bytes / 1024)} KB, heaviest ${bundle.heavy.map((h) => h.name).join(", ")}`).toBeLessThanOrEqual(bundle.limitBytes);
   }, 60_000);
 
+  // The chat gateway screens only a feedback comment or a persona being made: the rules, with the crisis lexicon that grows
+  // with every version, load with the first of those, not with every connection's cold start.
+  it("the chat gateway loads the crisis lexicon on demand, not at a cold start", async () => {
+    const bundle = await measureBundle("services/gateway/src/handler.ts", false);
+    expect(bundle.inputs).toContain("packages/screening/src/crisisLexicon.data.ts");
+    expect(bundle.coldStartInputs).toContain("packages/screening/src/crisisResources.data.ts");
+    expect(bundle.coldStartInputs.filter((input) => input.startsWith("packages/screening/"))).not.toContain("packages/screening/src/crisisLexicon.data.ts");
+  }, 60_000);
+
   it("names the package a bundle input comes from", () => {
     expect(packageOf("node_modules/.pnpm/zod@3.25.76/node_modules/zod/v3/types.js")).toBe("zod");
     expect(packageOf("node_modules/.pnpm/@langchain+core@1.4.0/node_modules/@langchain/core/dist/index.js")).toBe("@langchain/core");

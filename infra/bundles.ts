@@ -20,6 +20,8 @@ export interface HandlerBundle {
   limitBytes: number;
   /** The bundle's inputs, relative to the repository root (node_modules paths as esbuild prints them). */
   inputs: string[];
+  /** The inputs of the chunks a cold start loads. */
+  coldStartInputs: string[];
   /** The packages contributing at least HEAVY_BYTES, heaviest first. */
   heavy: { name: string; bytes: number }[];
 }
@@ -92,6 +94,7 @@ export const measureBundle = async (entry: string, callsModel: boolean): Promise
     onDemandBytes,
     limitBytes: callsModel ? MODEL_LIMIT_BYTES : PLAIN_LIMIT_BYTES,
     inputs: Object.keys(result.metafile.inputs),
+    coldStartInputs: [...new Set(loaded.flatMap((output) => Object.keys(output.inputs)))],
     heavy,
   };
 };

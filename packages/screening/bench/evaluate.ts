@@ -100,6 +100,12 @@ function printBlindFigures(readings: readonly BlindReading[]): void {
       return `${kind} ${lines.filter(caught).length}/${lines.length}`;
     })
     .join(", ")}`);
+  // A crisis missed where an earlier message of the session was a crisis: that one brought the helplines, and this one
+  // the persona's check-in with a soft resource line (riskScreen.ts, "A crisis earlier in the session is still in the
+  // conversation"). Counted apart because the writers label a whole session's last line a crisis.
+  const missedCrises = riskReadings.filter((reading) => reading.message.level === "crisis" && !isCrisis(reading));
+  const checkedIn = missedCrises.filter((reading) => reading.verdict.risk.decidedBy === "earlier_crisis").length;
+  console.log(`  crises missed ${missedCrises.length}: ${checkedIn} after a crisis earlier in the session (answered with the check-in and a soft resource line), ${missedCrises.length - checkedIn} read as ${missedCrises.length - checkedIn === 1 ? "a concern or ordinary" : "concerns or ordinary"} with no crisis before`);
 }
 
 // Latency of the whole screen (every rule, normalisation once, the risk layers), per message, after warm-up.

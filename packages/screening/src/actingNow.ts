@@ -17,6 +17,8 @@ import { CONTEXT_MESSAGES } from "./sessionContext";
 const SIGN_OFF_PATTERNS: readonly string[] = [
   "(bye+|bye bye|good ?bye|farewell|good ?night|gn|gnight|night night|nighty night|cya|see you never|see (you|u) on the other side|see (you|u)( later| soon| around)?{end}|catch (you|u) later|gtg|g2g|ttyl|laters|adios|adiosito|chao|chau|chaito|ciao|me despido|hasta nunca|hasta siempre|hasta luego|nos vemos|buenas noches)",
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(night|nite)( all| everyone| yall| you all)?{end}",
+  // A blessing asked or given on leaving, as the last word: "it's whatever, bendición"; not "fue una bendición".
+  "(?<=^|\\. |(whatever|ok|okay|k|bueno|pues|ya|bye|chao|adios|bro|mano|pa|ma) )(bendicion|bendiciones)(?= ?(\\.|$))",
   // Back in a moment, alone or to where the means are ("brb bathroom" after a relapse told); not "brb pizza is here" or
   // "brb charging my phone", a promise to come back.
   "(?<=^|\\. |ok |okay |k |anyway |well |so )(brb|be right back)( (bathroom|shower|my room))?{end}|(bathroom|shower|my room)( again)? (brb|be right back){end}",
@@ -49,6 +51,8 @@ const ACT_PATTERNS: readonly string[] = [
   "(im|i m|i am) ready( now)?{end}",
   "(ya )?estoy list[oa]{end}",
   "(i )?(have|got) enough( now)?{end}",
+  // What the plan needs, with the writer: "at least i brought what i needed" after the pills in the backpack.
+  "(brought|got|have|packed|grabbed) (what i need|what i needed|everything i need|everything i needed)( now)?{end}",
   "ya (tengo|junte) (suficientes|las suficientes|los suficientes)",
   "no one can stop me|nobody can stop me|nadie me (va a|puede) (detener|parar)",
   // At the edge of the height the crisis named ("gonna sit on the edge for a bit", "climbed onto the ledge" after "i'm
@@ -56,8 +60,6 @@ const ACT_PATTERNS: readonly string[] = [
   "(?<!\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b.*)(sit|sitting|sat|stand|standing|stood|step|stepping|stepped|climb|climbing|climbed|lean|leaning|hanging|dangling|dangle) (on|onto|at|over|up on|out on|off) (the )?(edge|ledge)( for a (bit|while|minute|sec))?{end}(?!.*\\b(pool|bed|stage|seat|chair|couch|bath|tub|dock|curb|sofa|desk)\\b)",
   "(im|i m|i am) (on|at) the (edge|ledge)( now| rn| right now)?{end}",
   "climb(ed|ing)? over the (railing|rail|fence|barrier)( now| rn)?{end}",
-  // The height described from on it: "está bonita la vista desde aquí, hace harto viento" after "estoy en el puente".
-  "((the )?view (from|up) (up )?here|la vista (desde|de) (aqui|aca)( arriba)?)( is| esta| es)?( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
   // What happens after the writer is gone, asked after a plan ("what happens to your account when someone dies"); not
   // a game's death.
   "what (happens|will happen) to (my|your|their|someones|someone s|a persons) (account|accounts|instagram|insta|tiktok|snap|snapchat|discord|stuff|things|phone|cat|dog|pets?|room) (when|after|if) (someone|somebody|a person|you|i|they) (dies|die|is gone|am gone|m gone|are gone|passes away|am dead|m dead|is dead)(?! in )(?!.*\\b(game|minecraft|fortnite|roblox|hardcore|respawn)\\b)",
@@ -71,6 +73,19 @@ const ACT_PATTERNS: readonly string[] = [
   // darle comida"; not "can you help me take care of my little sister" or "mom told me to look after my brother".
   "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|please|pls|plz|porfa|bueno|pues) )((cuidenla|cuidenlo|cuidenlos|cuidala|cuidalo)( harto| mucho| bien| porfa| plis| por mi)?|(cuiden|cuida) a (mi|mis) [a-z]+( por mi)?|(take care of|look after) (her|him|them|my (dog|cat|pets?|sister|brother|little sister|little brother))( for me)?){end}",
 ];
+
+/**
+ * The height described from on it ("the view is nice tho" after "standing on the ledge part", "está bonita la vista
+ * desde aquí, hace harto viento" after "estoy en el puente"): only when an earlier message named a height, as an hour
+ * counts only after a time was named; "the view is pretty" after "i hate mondays" is a view.
+ */
+const VIEW_PATTERNS: readonly string[] = [
+  "((the )?view (from|up) (up )?here( is| s)?|the view (is|s)|la vista (desde|de) (aqui|aca)( arriba)?( esta| es)?|la vista (esta|es))( (so|really|actually|kinda|muy|bien|re))? ?(pretty|nice|beautiful|bonita|linda|hermosa|preciosa|chida|good)?({end}|(?= (hace|hay|its|it s|so windy)\\b))|(its|it s|so) (really |so )?windy up here{end}|(hace|hay) (harto|mucho|un) viento (aqui|aca)( arriba)?{end}",
+];
+const NAMES_A_HEIGHT = compileLexiconPattern(
+  "roof|rooftop|bridge|ledge|edge|top floor|top level|parking garage|balcony|cliff|overpass|tower|azotea|puente|techo|edificio|cornisa|barandal|(\\d+(st|nd|rd|th)?|top) (floor|story|storey|level)|piso \\d+",
+);
+const namesAHeight = boundedMemo(512, (text: string): boolean => prepareText(text).forms.some((form) => NAMES_A_HEIGHT.test(form)));
 
 /**
  * An hour come, picked or asked about: the plan's time only when an earlier message named a time or a timetable
@@ -88,6 +103,8 @@ const HOUR_PATTERNS: readonly string[] = [
   // The hour asked about: "is 3am a good time" after "i'm going to do it when everyone's asleep"; not a good time for
   // something named ("is 3am a good time to post on tiktok").
   "is (\\d{1,2}(\\s\\d\\d)? ?(am|pm)?|midnight) (a good time|good|ok|okay|too (early|late)){end}",
+  // The hour asked for, as the whole message: "what time is it rn" after "the 4:15 one goes really fast".
+  "(?<=^|\\. )what time is it( rn| now| right now| there)?(?= ?(\\.|\\?)* ?$)",
 ];
 // An earlier message names a clock time, a timetable or the house asleep: what an hour may belong to. A bare number
 // ("took 8 of them"), a bus, a train or "i cant sleep" is none: a teen asked which bus answers "the 3:30 one". Read in
@@ -109,6 +126,7 @@ const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|w
 const SIGN_OFFS = SIGN_OFF_PATTERNS.map(compileLexiconPattern);
 const ACTS = ACT_PATTERNS.map((source) => new RegExp(`${RIGHT_AFTER_A_NEGATION}${compileLexiconPattern(source).source}`, "u"));
 const HOURS = HOUR_PATTERNS.map(compileLexiconPattern);
+const VIEWS = VIEW_PATTERNS.map(compileLexiconPattern);
 
 /**
  * Said of help sought, of being safe or calmer, of a plan for tomorrow or of good news ("ok i'm at the ER now, bye",
@@ -206,10 +224,77 @@ export function saysFinalGoodbye(prepared: PreparedText): boolean {
  */
 export function saysActingNow(prepared: PreparedText, recent: readonly string[] = []): boolean {
   const namedATime = () => recent.slice(-CONTEXT_MESSAGES).some(namesATime);
-  return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime())) && !namesHelpOrSafety(prepared);
+  const namedAHeight = () => recent.slice(-CONTEXT_MESSAGES).some(namesAHeight);
+  const seesTheView = () => prepared.forms.some((form) => VIEWS.some((pattern) => pattern.test(form)));
+  return (namesActNow(prepared) || (namesAnHour(prepared) && namedATime()) || (seesTheView() && namedAHeight())) && !namesHelpOrSafety(prepared);
 }
 
 
 function namesAnHour(prepared: PreparedText): boolean {
   return prepared.forms.some((form) => HOURS.some((pattern) => pattern.test(form)));
+}
+
+// A follow-up is the whole message, or ends it, with no more than a filler after: "found it! my airpods were in the
+// couch" and "asking for myself lol which anime should i start" go on to something else.
+const AT_MESSAGE_END = "(?= ?((\\.|\\?|lol|lmao|tho|though|ngl|fr|tbh|bro|jaja\\w*|jsjs\\w*|xd|pls|please) ?)*$)";
+// Another hurt named in the message, which the question is about: a knee at practice, a nosebleed, a period.
+const ANOTHER_HURT = compileLexiconPattern("knee|knees|nose|nosebleed|elbow|ankle|tooth|teeth|fell off|scrape|scraped|paper cut|shaving|bike|skateboard|rodilla|nariz|diente");
+
+/**
+ * After a question about a way to die, the answer found elsewhere or the question claimed as the writer's own: "nvm
+ * figured it out", "found it", "google told me", "asking for me", "not for a project lol", "ya lo encontré", "es para
+ * mí". Alone they answer anything; after "how tall is the parking garage by the mall" they are the plan going on.
+ */
+const METHOD_ANSWER_PATTERNS: readonly string[] = [
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(nvm|never mind|nevermind|nm|forget it|its fine|it s fine|dont worry|all good|ok|okay|k|oh|ah) )(i )?(just )?(figured it out|found it|found out|found (what i needed|the answer|a way|one|the info)|got (my answer|what i needed|the info)|looked it up|googled it|(google|chatgpt|reddit|tiktok|youtube|someone) (told|showed) me|(ill|i ll|i will|gonna) (just )?(google|look) it( up)?|(ill|i ll|i will|gonna) (just )?(find out|figure it out) (myself|on my own))",
+  "(i m |im |i am |i was |was )?(asking|asked) for (me|myself)( not (for )?(a|my|the) [a-z]+)?|(its|it s|it is) for (me|myself)|(its|it s|it is) not (for )?(a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend)|not for (a|my|the) (story|project|essay|class|book|school thing|homework|assignment|friend)",
+  "(i was |i m |im |was |just |only )*(just )?curious|(thats|that s|that was) (all|everything) i (needed|wanted)( to know)?|(nvm|never mind|nevermind) (dont|don t|do not) (answer|reply)( that)?",
+  "(ya )?lo encontre|ya (supe|averigue)( como| cuanto| donde)?|(ya )?lo busco (yo|en google)|(es|pregunto) (para|por) mi|no es para (una tarea|un trabajo|la escuela|un cuento|un libro|un amigo|una amiga)",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+/**
+ * After a plan or a method named, how to use the means: "how do i check if it's loaded" after "my stepdad keeps a gun
+ * in the closet", "how many should i take", "where are the bullets".
+ */
+const MEANS_QUESTION_PATTERNS: readonly string[] = [
+  "how (do i|do you|can i|would i|to) (check|know|tell|see) (if|whether) (it s|its|it is|the gun is|a gun is|his gun is) loaded|where (are|would|does he keep|do they keep|is) (the )?(bullets|ammo|ammunition|shells|magazine|key)( be)?|how (do i|to|do you) (load|unlock|cock) (it|a gun|the gun|his gun)",
+  "how many (should i|do i|would i need to|do i need to) (take|swallow|use)|(cuantas|cuantos) (me )?(tomo|tengo que tomar|debo tomar|necesito)|donde (estan|guarda|guardan) las balas",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+/**
+ * After self-harm or an overdose told, a question about what it did: "is that normal" after "its still bleeding a bit
+ * through the bandaid", "should i be worried", "do i need stitches", "is it bad that it's still open", "¿es grave?".
+ * The act's harm, asked about, and nothing else after: not a change of subject ("should i tell my mom i failed the
+ * chem test"), which after a crisis is only a concern (riskScreen.ts), nor another hurt ("my knee is still bleeding").
+ */
+const HARM_QUESTION_PATTERNS: readonly string[] = [
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(ok|okay|k|so|but|um|uh|like|and|wait) )(is|is it|is that|isnt that|was that|thats|that s|its|it s) (normal|bad|ok|okay|serious|dangerous|too deep|deep|a problem)( or not)?",
+  "(is it|is that|its|it s) (bad|normal|ok|okay|serious|dangerous) (that|if) (it s|its|it is|it) (still )?(open|bleeding|not closing|wont close|won t close|gaping)",
+  "should i (be worried|worry|be scared|go to (the )?(er|hospital|doctor|a doctor|urgent care)|tell (someone|anyone|my (mom|mum|dad|parents)))( about (it|this|that))?|do i need (stitches|a doctor|to go to (the )?(er|hospital|doctor))|will i be (ok|okay|fine|alright)|(am i|im|i m) (gonna|going to) be (ok|okay|fine|alright)|how do i (stop|make) (it|the bleeding)( stop)?|(it |its |it s )?(wont|won t|doesnt|doesn t|will not|isnt|is not) stop(ping)? bleeding",
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(y|pero|oye|bueno|entonces) )(es|sera|eso es|es eso) (normal|grave|malo|peligroso|muy profundo)( o no)?|(es|sera) (normal|grave|malo) que (siga|sigue|no deje de|no pare de) sangr(ando|ar)|(necesito|ocupo) (puntos|ir al (hospital|doctor|medico))|(no )?(para|deja) de sangrar|me voy a (poner bien|estar bien)",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+/** After a crisis told, the same again: "sí, ayer también" after the blades, "last night too", "yeah, again this morning". */
+const HARM_AGAIN_PATTERNS: readonly string[] = [
+  "(?<=^|\\. |(?<![\\p{L}\\p{N}])(yes|yeah|yea|yep|si|sip|aja|ok|and|y|pues) )((ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight) (tambien|too|also|again|otra vez|de nuevo)|(again|otra vez|de nuevo) (ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight))",
+].map((source) => `(${source})${AT_MESSAGE_END}`);
+
+const FOLLOW_UP_PATTERNS: Readonly<Record<CrisisFollowUp, readonly RegExp[]>> = {
+  method_answer: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern),
+  means_question: MEANS_QUESTION_PATTERNS.map(compileLexiconPattern),
+  harm_question: HARM_QUESTION_PATTERNS.map(compileLexiconPattern),
+  harm_again: HARM_AGAIN_PATTERNS.map(compileLexiconPattern),
+};
+
+/** What a message following a crisis asks or tells of it, by the kind of crisis it follows up. */
+export type CrisisFollowUp = "method_answer" | "means_question" | "harm_question" | "harm_again";
+
+/**
+ * Every way the message follows up a crisis: a method question's answer found or the question owned, an act's harm
+ * asked about, the act again ("nvm found it. is that normal" is two).
+ */
+export function crisisFollowUps(prepared: PreparedText): CrisisFollowUp[] {
+  return (Object.keys(FOLLOW_UP_PATTERNS) as CrisisFollowUp[]).filter((kind) =>
+    prepared.forms.some((form) => FOLLOW_UP_PATTERNS[kind].some((pattern) => pattern.test(form)) && (kind !== "harm_question" || !ANOTHER_HURT.test(form))),
+  );
 }

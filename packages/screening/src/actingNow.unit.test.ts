@@ -6,6 +6,17 @@ import { prepareText } from "./normalize";
 const acting = (text: string) => saysActingNow(prepareText(text));
 
 describe("saysActingNow", () => {
+  // The view counts only after an earlier message named a height.
+  it.each([
+    ["está bonita la vista desde aquí, hace harto viento", ["estoy en el puente"]],
+    ["the view from up here is actually pretty", ["i'm on the roof of my building"]],
+    ["the view is nice tho", ["standing on the ledge part of the parking garage"]],
+  ])("%j after %j is the height seen from on it", (text, recent) => {
+    expect(saysActingNow(prepareText(text), recent)).toBe(true);
+    expect(saysActingNow(prepareText(text), ["ugh i hate mondays"])).toBe(false);
+    expect(saysActingNow(prepareText(text))).toBe(false);
+  });
+
   // An hour is the plan's time only after an earlier message named a time or a timetable.
   it.each([
     ["its 11:15", ["i have the rope in my closet", "my parents go to bed at 11"]],
@@ -95,8 +106,6 @@ describe("saysActingNow", () => {
     "can u tell me a story while i wait",
     "ok they're all asleep now",
     "ya se durmieron todos",
-    "está bonita la vista desde aquí, hace harto viento",
-    "the view from up here is actually pretty",
     "just once more",
     "solo una vez más",
     "cuídenla harto",

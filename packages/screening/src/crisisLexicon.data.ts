@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.15";
+export const CRISIS_LEXICON_VERSION = "2026.12.16";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -76,6 +76,9 @@ const PEOPLE_CLOSE = "mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad
 const TOLD_BY = `(he|she|they|someone|somebody|people|everyone|everybody|this (guy|girl|kid|boy)|a (guy|girl|kid|boy)|my (${PEOPLE_CLOSE}|friend|friends|classmate|classmates|teacher|coach|bully|bullies))`;
 // Said in jest or of something else: for that play, dying laughing, to unlock an achievement, "die your hair", in a game.
 const NOT_SAID_IN_JEST = "(?! (for (that|this|the|a) |of |from |laughing|trying|doing|already when|to (get|unlock|win|beat|respawn|reset)|your hair|my hair|her hair|his hair|with kindness|( \\.)+ with kindness|in (minecraft|fortnite|roblox|the game|game)|edits|memes|videos|weight|serious|asleep))";
+// A "kys" told as a joke or over a game, which the writer asks how to answer or report.
+const EN_NOT_A_JOKE_ASKED_ABOUT =
+  "(?!(?=.*\\b(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))\\b).*\\bshould i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)\\b)(?<!(?=.*\\bshould i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)\\b)\\b(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))\\b.*)";
 // "told me to die" is the writer told to die (told_to_die), not someone who means to.
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
@@ -128,6 +131,42 @@ const EN_NOT_A_DOSE =
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
   "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
+
+// Where a question about a way of dying is about a story, an animal, a class or someone else's medicine, anywhere in the
+// message: "in the movie does drowning hurt him", "does drowning hurt crabs", "vimos titanic en clase, ¿es rápido morir
+// congelado?".
+const A_STORY_AN_ANIMAL_OR_A_CLASS =
+  "(movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|games|minecraft|fortnite|roblox|sims|anime|manga|hunger games|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals|hamster|hamsters|crab|crabs|ant|ants|anthill|plant|plants|succulent|succulents|spider|spiders|bug|bugs|bird|birds|frog|frogs|turtle|turtles|pet|pets|goldfish|lifeguard|lifeguarding|lifeguard training|health class|history|textbook|project|class|caffeine|monster|monsters|energy drinks?|coffee|gummies|grandma|grandpa|hospice|cancer|pelicula|serie|libro|clase|salud|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mascota|anestesia|historia|proyecto|english|health|documental|documentary|biologia|biology|walking dead|dead hangs?|shoulders|coach|cousin|got hit|biking|accident|fentanyl|learned|we read|mineros|news)";
+const NOT_ABOUT_A_STORY_OR_AN_ANIMAL = `(?<!^(?=.*\\b${A_STORY_AN_ANIMAL_OR_A_CLASS}\\b).*)`;
+// Where a floor asked about is for something else: a view, fireworks, an egg drop, a party, the wifi.
+const NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE =
+  "(?<!^(?=.*\\b(see|view|fireworks|egg|egg drop|project|experiment|science|physics|wifi|signal|party|people|guests|room for|sunset|sunrise|photo|photos|pics|drone|study|meeting|class|kite|mosquito|mosquitos|mosquitoes|apartment|flat|bugs|noise)\\b).*)";
+// Where a fall asked about is a pet's, a climb's, a trampoline's, a game's or a class's.
+const NOT_ABOUT_A_FALL_FOR_SOMETHING_ELSE =
+  "(?<!^(?=.*\\b(climb|climbing|rope|trampoline|parkour|dog|cat|hamster|spider|egg|phone|bunk bed|bunk|gutters|roof|christmas lights|ladder|snowboard|snowboarding|ski|skiing|skate|skating|brother|sister|dad|mom|grandpa|grandma|little|science|physics|project|game|minecraft|fortnite|roblox|movie|show|skydiving|bungee|class|stunt|stuntman)\\b).*)";
+
+// A goodbye note that is not the writer's farewell, read over the whole message: written to someone who is leaving
+// (moving, retiring, deployed, off to college or home after an exchange), for the writer's own move or the end of camp,
+// or for a class or a grief counselor; unless the writer's own finality is named anywhere in it ("they won't see me
+// again", "a better place", "moving on").
+const GOODBYE_NOTE_LEAVERS =
+  "((who s|whos|who is|that s|thats|she s|shes|he s|hes|they re|theyre|is|are|gets|get|goes|going) (leaving|moving|retiring|graduating|transferring|going (home|back|abroad|away|to college)|deployed|getting deployed|going on (maternity|paternity) leave|to study abroad|home)|leaves for|(moves|is moving|s moving|moving) (to|away|out)|teachers? (is |s )?leaving|in hospice|hospice|died|passed away|se (muda|jubila|va a vivir|regresa|cambia de)|que se (va|muda|jubila|regresa)|me cambio de (escuela|colegio|prepa)|me voy a vivir|nos mudamos)";
+const GOODBYE_NOTE_OCCASIONS =
+  "((we re|were|we are|i m|im|i am) moving (to|away|out|house|schools|back)|(bc|because|cause|since|porque) (we re|were|we are|we|i m|im) (moving|leaving)|nos (mudamos|vamos a mudar)|last (day|week) (of|at) (camp|school|work|(my |the )?(old )?job)|break room|since (it s|its) the last (day|week)|retiring|retirement|jubila|study abroad|exchange student|foster family|deployed|maternity leave|assignment|for english|for class|creative writing|writing prompt|childhood self|future self|grief counselor|passed away|para mi maestra|para mi maestro)";
+const WRITERS_OWN_FINALITY =
+  "((won t|wont|will not|will never) (see|hear from|talk to) me|better place|moving on|nobody (will|would) (notice|care|miss)|sorry to everyone|when i m gone|when im gone|after i m gone|i m ready|im ready|ya no (me )?(van a ver|voy a estar)|cuando ya no este)";
+/** Where a goodbye note is not the writer's farewell (lookbehind from the start of the form, so it reads the whole message). */
+const NOT_THE_WRITERS_GOODBYE_NOTE = `(?<!^(?=.*\\b(${GOODBYE_NOTE_LEAVERS}|${GOODBYE_NOTE_OCCASIONS})\\b)(?!.*\\b${WRITERS_OWN_FINALITY}\\b).*)`;
+
+// Carbon monoxide as a lesson or a danger at home: a chemistry project, a detector, a heater.
+const EN_MONOXIDE_AT_SCHOOL = "(chem|chemistry|project|detector|detectors|alarm|alarma|science|ciencias|class|clase|generator|power outage|news|snowstorm|storm|stove|dad says|mom says|my dad|my mom|is that true|safe|safety|people were|noticias|tormenta|homework|tarea|heater|calentador|calentadores|ventilar|ventilate|poisoning symptoms|sintomas)";
+
+// Ending a relationship, a streak, a project or a subscription: "she keeps ghosting me so im ending it".
+const NOT_ENDING_SOMETHING_ELSE =
+  "(?<!^(?=.*\\b(ghosting|ghosted|situationship|relationship|streak|friendship|group project|project|subscription|netflix|spotify|bf|gf|boyfriend|girlfriend|crush|talking stage|dating|the game|the call|the convo|conversation|i mean)\\b).*)";
+
+// A will made in jest or for class: an exam one may not survive, an English assignment, a game.
+const EN_A_WILL_IN_JEST = "(english|class|assignment|creative writing|pretend|project|game|sims|minecraft|roblox|homework|story|exam|test|finals|examen|parcial|prueba|tarea|if i dont survive|si no sobrevivo|report card|gonna kill me|going to kill me|will kill me|kill me when|roller coaster|montana rusa|antes de subirme)";
 
 // What a teen owns and gives away before the end, in Spanish: "ya les regalé mis peluches", "le dejé a mi hermana mis audífonos".
 const ES_THINGS_OF_ONES_OWN = "(cosas|audifonos|libros|peluches|ropa|juegos|videojuegos|consola|tenis|discos|dibujos|plantas|joyas|collares|pulseras|sudaderas)";
@@ -277,7 +316,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for|in (minecraft|fortnite|roblox|the game)))",
+      // "die for" is of a cause or a treat ("i'd die for this pizza"), not of how long the wish lasted ("thought about how
+      // i want to die for like three hours straight").
+      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for(?! (like |about |almost )?((\\d+|an?|one|two|three|four|five|six|a few|a couple( of)?|several|many) (hours?|days?|weeks?|months?|minutes?|years?|while)|so long|ages))|in (minecraft|fortnite|roblox|the game)))",
+      // The one goal left: "the truth is my only goal is not existing anymore".
+      "(only|one|main|real) goal (is|s) (to )?(not existing|not exist|stop existing|die|disappear|not being here|not be here)( any ?more)?",
       "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
       "wish to die",
       // Dying said with intent, in plain words or the slang for it ("ill just cark it on purpose"); a game's respawn is not.
@@ -313,6 +356,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "unaliv(ing|ed) {me}",
       "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
       "(how to|how do i|how can i|ways to|thinking about|thought about) {adv}unalive",
+      // The wish to die misspelt short: "i wnt to di", "i wanna dei"; not "dye" with a thing to dye after it.
+      "(i )?(want|wanna|wnt|wan|wamt|wana) (to |2 )?(di|dii|dei)(?! [a-z])",
+      // To self-delete, said of oneself ("might just self delete tonight tbh", "the self delete is scheduled for friday");
+      // not messages, snaps or a post set to delete themselves.
+      "self ?(delete|deleting|deleted|deletion)(?! (messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|setting|settings|timer|feature|mode|option|button))(?<!\\b(messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|app|it|they|them|disappearing|auto)\\b[^.]*)(?<!^(?=.*\\b(script|function|code|python|javascript|program|bot|file|files|dms?|setting|settings|feature|after a day|discord|game|cs class)\\b).*)",
     ],
   },
   {
@@ -323,7 +371,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
       // Nor is disappearing "not literally", from embarrassment, said so.
       // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\bnot literally\\b)",
+      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\b(not literally|so embarrassing|embarrassing|embarrassed|cringe|mortified|so awkward|tripping|tripped|on stage|in front of everyone)\\b)",
       "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
     ],
   },
@@ -376,7 +424,32 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // seeing, not of a trip, a stay or a school year ("last sunset i'll see, we fly home tomorrow").
       "(?<!\\b(trip|vacation|holiday|hawaii|beach|camp|here)\\b.*)(last|final) (sunrise|sunset) (i ll|ill|i will|i m going to|im going to|im gonna|i m gonna|i get to) (ever )?(see|watch|witness){end}(?!.*\\b(trip|vacation|holiday|fly|flying|flight|home|moving|move|school|college|uni|camp|here|for a while|til|till|until|before|summer|week|year)\\b)",
       "(^|this is |today is |tonight is |tomorrow is |its |it s |todays |tonights )(my )?(last|final) (day|night) (on earth|on this earth|of my life)(?! (as|before|till|until|at|in) )",
-      "(goodbye|suicide) (note|letter)",
+      // Ending it, as the whole of what the writer will do: "if i'm still this miserable on my 16th birthday i'm ending
+      // it", "im gonna end it tonight"; not ending it with someone, a streak or a call ("ending it with him").
+      `(i m|im|i am|i ll|ill|i will|gonna|going to|i m gonna|im gonna) (just )?end(ing)? it( all)?( tonight| today| tomorrow| soon| this week| this weekend)?{end}${NOT_ENDING_SOMETHING_ELSE}`,
+      // Death as a place that appeals: "six feet under sounds kinda cozy rn", "being dead sounds so peaceful"; not the
+      // show.
+      "(six feet under|being dead|not existing|not being alive|not waking up|never waking up|eternal sleep|dying) (sounds|seems|looks|feels) (kinda |so |really |pretty |lowkey |honestly |kind of )?(cozy|comfy|nice|good|peaceful|better|great|appealing|relaxing|like a vacation|like heaven|amazing)( (rn|right now|ngl|tbh|honestly|tho))?{end}(?![^.]*\\b(show|series|season|episode|watch|watching|netflix|hbo|band|album|song|movie|book)\\b)",
+      // Asking someone to be told, after the writer is gone, that they were loved: "tell my mum i loved her if she ever
+      // asks"; not the meme of walking into a beep test.
+      "tell (my|him|her|them|everyone|every one|my [a-z]+) (that )?i (loved|always loved|really loved|did love) (her|him|them|you|everyone|everybody)( (if|when|once|after|for me|ok|okay|please|pls)\\b|{end})(?![^.]*\\b(me walking|me going|me heading|me when|beep test|pacer test|pacer|gym class)\\b)",
+      "suicide (note|letter)",
+      // The goodbye kept from those it is said to: "they don't know it's a goodbye", "didnt tell them its my last
+      // everything", "no saben que es mi despedida".
+      "(they|nobody|no one|none of them) (dont|doesnt|do not|does not) (know|realise|realize) (it s|its|it is|that it s|that its|this is|that this is) (a |my )?goodbye{end}",
+      "my last everything{end}",
+      `no (saben|sabe) que (es|era|fue) (una|mi) despedida${NOT_THE_WRITERS_GOODBYE_NOTE}`,
+      // A teen's will, who gets what: "wrote my will in my notes app lol", "ya hice mi testamento, mi switch es para mi
+      // primo"; not a class's exercise or the joke of an exam one may not survive.
+      `(writing|wrote|written|made|making|finished|updated|updating|did) my (will|last will)(?![^.]*\\b${EN_A_WILL_IN_JEST}\\b)(?<!\\b${EN_A_WILL_IN_JEST}\\b[^.]*)`,
+      `(ya )?(hice|escribi|termine|estoy haciendo|estoy escribiendo|tengo) mi testamento(?![^.]*\\b${EN_A_WILL_IN_JEST}\\b)`,
+      // Where each thing goes, decided: "i've decided where everything goes"; not a move's boxes.
+      "(decided|figured out|planned|sorted out|worked out) where (everything|all my stuff|my stuff|my things|all my things) (goes|is going|should go)(?<!^(?=.*\\b(move|moving|boxes|room|rearranged|rearranging|furniture|desk|closet|shelves|shelf|organized|organised|organizing|decor|house|place|apartment|dorm|storage)\\b).*)",
+      // Where the writer is headed, where none of it is needed: "none of it matters where im headed".
+      "(none of it|nothing|it) (matters|will matter|wont matter|won t matter) where (i m|im|i am) (headed|going){end}",
+      // A goodbye note for a move, a retirement, a last day at camp or a job: "writing a goodbye letter to my camp counselor
+      // since it's the last week", "le escribí una goodbye letter a mi amiga porque se muda"; not the writer's own.
+      `goodbye (note|letter)${NOT_THE_WRITERS_GOODBYE_NOTE}`,
       "(giving|gave|give) away (all )?(of )?my (stuff|things|belongings)",
       "(you|u) can have my (stuff|things|clothes|games|xbox|ps5|switch|phone|books|cards|hoodies?)",
       "(when|after|once) i m gone(?! (to|for|on|at|from))",
@@ -400,6 +473,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "mention",
     patterns: [
       "(wont|will not|not going to) (need|be needing|be using) (it|them|this|these|my stuff|my things) (any more|anymore|where i m going|after (tonight|tomorrow|this week))",
+      // What the writer gives away and will not use again: "giving my skateboard to the kid down the street. i won't be
+      // skating anymore", "you can have my switch. i wont be using it after this weekend".
+      "(wont|will not|not going to|m not going to|am not going to) be (using|needing|wearing|playing|riding|skating|reading|driving)( it| them| this| these| that| those)?( any ?more| after (this|tonight|tomorrow|friday|saturday|sunday)( week| weekend)?)",
       "(wish|wishing) (i|i could) {adv}(stop existing|not exist|fade away|vanish|cease to exist|go to sleep forever|sleep forever|not wake up)",
       "(me quiero|quiero|voy a|me voy a) (ir|irme|dormir) para siempre",
       // What is left for whoever finds the writer: "grabé un video para mis papás, que lo vean cuando me encuentren",
@@ -451,6 +527,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
       "(poner|ponerle|pongo|le pongo|le voy a poner|voy a poner|voy a ponerle) {esadv}(un )?fin a (todo|mi vida|mi existencia)",
       "suicid(arme|arte|arse|andome)",
+      // The wish to die said beside having no more strength: "ya valió todo, me quiero morir", "me quiero matar, no puedo
+      // más con esto". Alone the phrase is as often a lost bet (es_quiero_morir_hyperbole); not with a laugh or "de risa".
+      "((ya no (puedo|aguanto)( mas)?|ya valio( todo| madre| verga)?|nada tiene sentido|ya me canse de (todo|vivir)|estoy (harto|harta) de (todo|vivir)|no puedo mas)(\\s\\w+){0,5}( \\.)? ?(me quiero morir|quiero morirme|me quiero matar|quiero matarme)(?! de )|(me quiero morir|quiero morirme|me quiero matar|quiero matarme)( \\.)? ?(ya no (puedo|aguanto)|no puedo mas|nada tiene sentido|ya me canse de (todo|vivir)))(?![^.]*\\b(jaja\\w*|jsjs\\w*|xd|lol|lmao|de risa)\\b)",
       // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); not
       // the idiom for a sad song, a jam, a class or homework, or of cringe ("con este tráfico me abro las venas", "me quiero
       // cortar las venas con esta tarea"); a laugh beside it is no such sign ("me voy a cortar las venas hoy jaja ya no
@@ -482,10 +561,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "mention",
     patterns: [
-      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(morirme|matarme)(?! (de risa|estudiando|trabajando|entrenando))",
-      "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
-      "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
-      "me (voy|vo) a {esadv}matar(?! (de risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
+      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(morirme|matarme)(?! (de risa|de la risa|estudiando|trabajando|entrenando))",
+      "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
+      "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
+      "me (voy|vo) a {esadv}matar(?! (de risa|de la risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
       // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
       "me (suicido|suicidare|suicidaria)(?! (de|en (minecraft|fortnite|roblox|el juego)))",
       "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
@@ -531,7 +610,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(dormir|dormirme) y no (despertar|volver a despertar)",
       "no (despertar|despertarme) (nunca|nunca mas|jamas|mas)",
       "(esta es|este es|sera) mi (ultimo mensaje|despedida)",
-      "(carta|nota|cartas|notas) de (despedida|suicidio)",
+      "(carta|nota|cartas|notas) de suicidio",
+      `(carta|nota|cartas|notas) de despedida${NOT_THE_WRITERS_GOODBYE_NOTE}`,
       "(me despido|adios) para siempre",
       // The writer's time in this world over: "siento que mi tiempo en este mundo ya se acabó"; "aquí" is as often a
       // stay or a school ("mi tiempo aquí ya se acabó, mañana regreso a mi casa").
@@ -549,6 +629,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       // Not a haircut or a trim: "quiero cortarme el pelo tipo mullet", "necesito cortarme las uñas".
       "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)(?! (el|la|los|las|mi|mis|un|una) (pelo|cabello|fleco|flequillo|cerquillo|chasquilla|unas|puntas|barba|bigote|melena|mechas|capas|grena|grenas|rulos|rizos|trenzas)\\b)",
+      // Cut again, or last night, as the whole of what is told: "me corté anoche", "me corté otra vez" (the matching form
+      // may read "corté" as "cortes"); a haircut or a kitchen knife names what was cut or how.
+      "me (corte|cortes|he cortado|volvi a cortar) (anoche|ayer)( otra vez| de nuevo)?{end}(?<!^(?=.*\\b(papel|hoja|cocinando|cuchillo|pelo|unas|fleco|barba|dedo|cocina)\\b).*)",
       // Not an accident told with what cut and how: "me corté el brazo con una lata", "me corté la pierna jugando".
       "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
@@ -562,7 +645,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
       "(?<!(gato|gata|perro|perra|gatito|gatita|perrito|perrita|hermano|hermana|hermanito|hermanita|primo|prima|mama|papa|amigo|amiga|el|ella|futbol|jugando|entrenando) )me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)(?!( [a-z]+){0,6} (entrenando|jugando|patinando|corriendo|lata|vidrio|clavo|alambre|reja|cai|caida|accidente)\\b)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
       // The normaliser reads the Spanish "corte" as the English "cortes"; the verb is meant either way.
-      "me (corte|cortes) (a proposito|otra vez|de nuevo)",
+      "me (corte|cortes) (a proposito|otra vez|de nuevo)(?<!^(?=.*\\b(papel|hoja|cocinando|cuchillo|pelo|unas|fleco|barba|dedo|cocina)\\b).*)",
     ],
   },
   {
@@ -598,7 +681,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // or asks for the way, so "cómo puedo matar al jefe final" and "jugar al ahorcado" stay ordinary.
       "como (me )?(puedo|podria|deberia|hago para|le hago para|hay que hacer para|se hace para) {esadv}(matarme|suicidarme|quitarme la vida|ahorcarme|envenenarme|cortarme las venas)",
       "como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
-      "como me (mato|suicido|ahorco)(?! (de risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))",
+      "como me (mato|suicido|ahorco)(?! (de risa|de la risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))",
       "(nudo|soga|cuerda|lazo) (\\w+ ){0,4}(para )?ahorcar(me|se|te)",
       "como (ahorcarse|ahorcarme|se ahorca uno|se ahorca una)",
       "(hice|hacer|hago|tengo|ya tengo|compre|comprar|prepare|preparar|colgue|colgar|arme|armar) (una |la |mi |el |un )?(horca|nudo corredizo)",
@@ -664,6 +747,30 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how much (of )?(my |the |these )?(sleeping )?(meds|pills|medicine|medication|tablets|tylenol|advil|ibuprofen|paracetamol|xanax|melatonin|benadryl) (is|would be|do i need|does it take|would it take|to take|until) (too much|lethal|deadly|fatal|enough|to (die|not wake up|od|overdose))",
       "(lethal|deadly|fatal) (dose|amount|dosage)(?! ?\\d| fifty)",
       "how long (does it|would it|do you|will it) (take )?to (bleed out|die|drown|suffocate)",
+      // Whether a way of dying hurts or is quick: "does drowning hurt", "is hanging painless", "does drowning go quicker if
+      // the lake is cold", "duele ahogarse?"; what the asker weighs before choosing one.
+      `(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck))( (you|u|really|actually|even|go|feel|in (cold|icy|freezing|deep) water|in a (lake|river)|in the (ocean|sea|river|lake)))? (hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      `which (one )?(hurts|is|would be|would hurt) (less|least|the least|more|quicker|faster|less painful|more painful|the quickest|the fastest)( \\.)?(\\s\\w+){0,3} (drowning|hanging|overdosing|an overdose|bleeding out|suffocating)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      `((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      // How high a fall must be, asked: "how high do you have to jump from to definitely die", "how many stories do you
+      // need to fall from to not survive"; whether people regret it on the way down.
+      "how (high|far|many floors|many stories|many storeys) (do|would|does|should) (you|u|someone|a person|i|people) (have to|need to|gotta|got to) (jump|fall|drop)( from| off)?(\\s\\w+){0,2} to (definitely |actually |really |for sure )?(die|not survive|be dead)",
+      "(regret it|change (their|your|my) mind|changed (their|your|my) mind) (halfway|on the way|mid way|midway) down",
+      // A day and a place picked together: "i've picked the bridge and the date".
+      "(picked|chose|chosen|decided on|settled on|picked out) (the|a) (bridge|building|spot|place|method|way) and (the|a) (date|day|time)|(picked|chose|chosen|decided on|settled on|picked out) (the|a) (date|day|time) and (the|a) (bridge|building|spot|place|method)",
+      // Much of a medicine got without notice: "what's a good excuse for buying a lot of tylenol at once".
+      "(excuse|reason|way) (for|to) (buy|buying|get|getting) (a lot|lots|a bunch|so much|so many|a ton|tons|loads) of (tylenol|advil|pills|painkillers|sleeping pills|meds|paracetamol|ibuprofen|benadryl|melatonin)",
+      // How a car's exhaust kills, asked: "does carbon monoxide in a closed garage hurt or do u just fall asleep", "weon el
+      // monóxido del auto cuánto se demora"; not a chemistry project, a detector or a heater aired out.
+      `((carbon monoxide|monoxido|car exhaust|exhaust fumes)(\\s\\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))(?<!^(?=.*\\b${EN_MONOXIDE_AT_SCHOOL}\\b).*)`,
+      // Whether a fall from somewhere kills, in Spanish: "¿si alguien se tira de la muralla se muere?".
+      "(?![^.]*\\b(pelicula|serie|juego|minecraft|fortnite|roblox|clavado|clavados|alberca|piscina|rio|lago|mar|agua|paracaidas|columpio|resbaladilla|tobogan|litera|cama|sillon|bici|hermanito|hermanita|jaja\\w*)\\b)(alguien|uno|una|una persona|alguno) se (tira|avienta|lanza|tirara|aventara) (de|desde|del) ([a-z]+\\s){0,6}(se muere|muere|se mata|sobrevive|la palma|se salva)",
+      // Whether a floor is high enough: "would the 8th floor be enough", "desde el piso 8 sí funciona?"; asked from a
+      // floor, of nothing else (not the wifi or the lift).
+      `((would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal)|(is|are|would|will) (\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)( up| high)? (be )?(high )?enough|(\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)( high| tall| up)?( \\.)? (would|will|is) (that|it|this) (be )?(high )?enough){end}${NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE}`,
+      "desde (el )?(piso|planta) (\\d+|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|mas alto) (si |ya )?(funciona|sirve|alcanza|es suficiente|basta|es seguro)( o no)?{end}",
+      // Whether a fall from a height given in feet or floors kills: "would jumping from 40 ft kill you".
+      `((would|will|could|does|can|is) (a |the )?(jump|jumping|fall|falling|drop|dropping) (from|off|of) (a |the )?(\\w+\\s){0,2}(ft|feet|foot|floors|stories|storeys|story|meters|metres)( up| high| down| drop)?|(would|will|could|can) a (\\d+|twenty|thirty|forty|fifty|sixty|a hundred) ?(ft|feet|foot|meter|metre|m|story|storey|floor) (drop|fall|jump)) (kill (you|u|me|someone|somebody|a person|a human|people|anyone)|be fatal|be deadly|be lethal|be enough to (die|kill))${NOT_ABOUT_A_FALL_FOR_SOMETHING_ELSE}`,
       // The English of the Spanish entries ("cuántas aspirinas son demasiadas", "desde qué piso"), one for one.
       "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",
@@ -701,6 +808,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     // Said in full, or as teens type it ("can you od on melatonin"); a mention, which a classifier sure of an ordinary
     // question (a health class's) overrules.
     patterns: [
+      // Handfuls of pills taken: "i've been taking handfuls of my mom's iron pills".
+      "(taking|took|take|swallowing|swallowed|eating|ate) (handfuls|a handful|fistfuls|a fistful) of (my |her |his |the |those |these |my (moms|mums|dads|sisters|brothers|grandmas|nans) )?([a-z]+ )?(pills|meds|tablets|tylenol|advil|painkillers|sleeping pills|vitamins)",
       "overdos(e|ed|es|ing)",
       "(od|oded|od d|oding) on(?! (anime|tiktok|coffee|caffeine|energy drinks?|monster|red bull|sugar|candy|chocolate|boba|kpop|netflix))",
       // A count taken out of the writer's own supply ("i took like 8 of my antidepressants earlier to see what happens"), or
@@ -782,6 +891,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "self_harm",
     stance: "self",
     patterns: [
+      // One's own body hurt on purpose: "i slammed my hand in the door on purpose. twice", "burning my arm w the curling
+      // iron on purpose rn"; not a door slammed or a brother hit.
+      "(slammed|slam|slamming|hit|hitting|punched|punching|burned|burnt|burning|bit|biting|scratched|scratching|banged|banging|whacked|whacking|smashed|smashing) my (own )?(hand|hands|head|arm|arms|fist|wrist|wrists|leg|legs|thigh|thighs|skin|face|knuckles)(\\s\\w+){0,5} on purpose",
+      // Cut deeper than before, or arms that show it: "went deeper than usual this time", "my arms look like a crime scene".
+      "(^|\\. |i |i ve |ive |just |and )(cut|went) (a lot |way |much |a bit )?deeper than (usual|before|last time|normal|ever)",
+      "(my )?(arms|wrists|thighs|legs|arm|wrist|thigh) (look|looks|looking) like (a )?(crime scene|murder scene|battlefield|war zone|warzone|butcher shop)",
       "(want|wanted|need|going|urge|urges|tempted|trying|plan|planning|start|started|ready|about) to {adv}(hurt|harm|punish|burn|cut|hit|starve|scratch) {me}",
       "(feel like|thinking about|thought about|keep|kept|been|stop|stopped|started|quit) {adv}(hurting|harming|punishing|burning|cutting|hitting|starving|scratching) {me}",
       "(hurt|harm|harmed|hurting|harming|burn|burned|burnt|burning|punish|punished) {me} (on purpose|again|to feel|because i deserve|to cope)",
@@ -833,7 +948,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "told",
     patterns: [
-      "(told|tell|tells|telling|said|say|says|saying|commented|comment|texted|text|dmd|messaged|wrote|posted) (me )?(to )?(just |go )*kys",
+      // Not "kys" said as a joke over a game, which the writer asks how to answer ("my friend said 'kys' in the group chat as a
+      // joke when i beat him in 2k, should i say something to him"): a teen dealing with a rude friend.
+      `(told|tell|tells|telling|said|say|says|saying|commented|comment|texted|text|dmd|messaged|wrote|posted) (me )?(to )?(just |go )*kys${EN_NOT_A_JOKE_ASKED_ABOUT}`,
       "(told|tell|tells|telling) me (to )?(just |go )*(kill {me}|kill {you}|die|unalive {you}|unalive {me}|neck {you})",
       "(someone|somebody|people|anyone|they|others|he|she|who|whoever) (who )?(tell|tells|told|telling|say|says|said|saying|keep telling|keeps telling) (you|me) (to )?(just |go )*(kys|kill {you}|kill {me}|die)",
       "(said|says|saying|commented|texted|dmd|messaged|wrote|posted) (to me )?(to )?(just |go )*(kill {you}|go die|unalive {you}|neck {you})",

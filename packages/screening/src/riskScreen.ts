@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "./actingNow";
+import { crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
@@ -412,6 +412,23 @@ export function crisisBefore(classifier: RiskScorer, recent: readonly string[], 
   return found;
 }
 
+/**
+ * The latest crisis among the session's recent messages that one of these follow-ups takes up (a method asked about for
+ * "nvm found it", an act told for "is that normal"), whichever crisis came after it; undefined without one.
+ */
+export function crisisTakenUp(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
+  return latestTakenUp(
+    recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
+    t,
+    followUps,
+  );
+}
+
+/** Of earlier readings (oldest first), the latest crisis of a kind one of the follow-ups takes up. */
+export function latestTakenUp(readings: readonly EarlierReading[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
+  return readings.filter((reading) => earlierIsCrisis(reading, t) && followUps.some((followUp) => takesUp(followUp, reading.named))).at(-1);
+}
+
 /** Whether one of the recent messages read as context is, read alone, at least a concern under these thresholds. */
 export function concernBefore(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds): boolean {
   return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierIsConcern(earlierReading(classifier, text), t));
@@ -426,6 +443,21 @@ export function earlierIsConcern(reading: EarlierReading, t: ModelThresholds): b
 export function someoneBefore(classifier: RiskScorer, recent: readonly string[]): boolean {
   return recent.slice(-CONTEXT_MESSAGES).some((text) => earlierReading(classifier, text).someoneAtRisk);
 }
+
+/**
+ * The kinds of earlier crisis each follow-up takes up: a method asked about, or an act told (an overdose is a method's);
+ * "yesterday too" takes up an act or a plan ("pues sigo" of the blades reads as a plan), not a wish said of homework.
+ */
+const FOLLOWS_UP: Readonly<Record<CrisisFollowUp, ReadonlySet<ScreeningCategory>>> = {
+  method_answer: new Set(["method_inquiry"]),
+  means_question: new Set(["method_inquiry", "plan_intent"]),
+  harm_question: new Set(["self_harm", "method_inquiry"]),
+  harm_again: new Set(["self_harm", "method_inquiry", "plan_intent"]),
+};
+/** Whether a follow-up takes up an earlier crisis of this kind. */
+export const takesUp = (followUp: CrisisFollowUp, earlier: ScreeningCategory): boolean => {
+  return FOLLOWS_UP[followUp].has(earlier);
+};
 
 export interface RiskInput {
   prepared: PreparedText;
@@ -504,6 +536,19 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   const mentionGoesOn = dismissedMention && !namesHelpOrSafety(input.prepared);
   if (level !== "crisis" && hasRecent && (continuesCrisis(message.risk, planDetail) || saysActingNow(input.prepared, recent) || mentionGoesOn)) {
     const earlier = crisisEarlier();
+    if (earlier !== undefined) {
+      level = "crisis";
+      decidedBy = "context";
+      category = earlier.named;
+    }
+  }
+
+  // The crisis's own subject taken up again, however mild alone: the answer to an earlier method question found or the
+  // question owned ("nvm figured it out", "asking for me"), or the harm of an act told asked about ("is that normal"
+  // after "its still bleeding through the bandaid"). Not a change of subject, which stays the concern below.
+  if (level !== "crisis" && hasRecent) {
+    const followUps = crisisFollowUps(input.prepared);
+    const earlier = followUps.length === 0 ? undefined : crisisTakenUp(classifier, recent, t, followUps);
     if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "context";

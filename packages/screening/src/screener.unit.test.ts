@@ -135,6 +135,66 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("at the pool w my cousins, sitting on the edge", roof).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
   });
 
+  it.each([
+    ["nvm figured it out", ["how tall is the parking garage by the mall", "like the top floor", "is there a fence up there"]],
+    ["ok found it", ["how tall is the parking garage by the mall"]],
+    ["nvm google told me", ["how tall is the parking garage by the mall"]],
+    ["not for a project lol", ["how tall is the parking garage by the mall"]],
+    ["no es para la escuela", ["cuántas pastillas de clonazepam son demasiadas"]],
+    ["is that normal", ["cut last night", "its still bleeding a bit through the bandaid"]],
+    ["is it bad that it's still open", ["cut deeper than usual last night"]],
+    ["¿es normal que siga sangrando?", ["me corté otra vez"]],
+    ["should i be worried", ["i took the whole bottle of tylenol"]],
+    ["sí, ayer también", ["¿te acuerdas que te conté lo de las cuchillas?", "pues sigo"]],
+    ["yeah, again this morning", ["i cut last night"]],
+    // The crisis it takes up need not be the latest, and a message may take up two kinds.
+    ["nvm found it", ["how many advil would be too many", "i just want it to be over"]],
+    ["should i be worried", ["i took the whole bottle of tylenol", "i just want to sleep forever"]],
+    ["nvm found it. is that normal", ["cut last night", "its still bleeding a bit through the bandaid"]],
+    ["ok nvm lol just curious", ["how many floors is the parking garage by the mall", "is 7 floors high enough"]],
+    ["cool ty thats all i needed", ["how high is the parking garage at the mall", "like the very top level"]],
+    ["how do i check if it's loaded", ["my stepdad keeps a gun in the closet", "he's gone til monday"]],
+    ["how many should i take", ["i want to take all my pills tonight"]],
+  ])("context: %j after %j takes the crisis's own subject up again: a crisis", (text, earlier) => {
+    expect(screener.screenInputLocally(text).risk.level).not.toBe("crisis");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+  });
+
+  it.each([
+    ["nvm figured it out", ["i want to die"]],
+    ["is that normal", ["i want to die"]],
+    ["found it! my airpods were in the couch the whole time", ["how many tylenol would be too many"]],
+    ["asking for myself lol which anime should i start", ["how tall is the parking garage by the mall"]],
+    ["should i tell my mom i failed the chem test", ["i cut last night"]],
+    ["will i be okay if i skip breakfast before the game", ["i cut last night"]],
+    ["my knee is still bleeding from practice, should i go to urgent care", ["i cut last night"]],
+    ["and today too? i have practice", ["i want to die"]],
+    ["how do i check if it's loaded", ["i want to die"]],
+    ["ese perrito fue una bendición", ["i want to die"]],
+    ["the view is pretty", ["ugh i hate mondays", "i want to die"]],
+    ["yes today too lol", ["i want to die lol this homework"]],
+  ])("context: %j after %j is no follow-up of that crisis: a check-in", (text, earlier) => {
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it("context: a follow-up's words after an ordinary talk are ordinary", () => {
+    expect(screener.screenInputLocally("nvm figured it out", ["which bus goes to the mall from school"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("nvm figured it out", ["does dying your hair hurt? i want to go blue for spring"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("ok found it", ["does hanging a tv hurt the drywall"]).risk.level).toBe("none");
+    expect(screener.screenInputLocally("is that normal", ["my cat sleeps 18 hours a day"]).risk.level).toBe("none");
+  });
+
+  it.each([
+    ["the view is nice tho", ["im on the top level of the parking garage at the mall", "standing on the ledge part. its really windy"]],
+    ["it's whatever, bendición", ["yo i got the pills from my tía's cabinet", "like the whole bottle, they in my pocket"]],
+    ["what time is it rn", ["i keep thinking about the train tracks behind my school", "the 4:15 one goes really fast"]],
+    ["ok i brought what i needed", ["i have the pills in my bag", "i'm going to take them all tonight"]],
+  ])("context: %j after %j is the crisis going on: the height seen, a goodbye said, the hour asked, the means at hand", (text, earlier) => {
+    expect(screener.screenInputLocally(text).risk.level).toBe("none");
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
+    expect(screener.screenInputLocally(text, ["we hiked up the mountain today"]).risk.level).toBe("none");
+  });
+
   it("context: a goodbye after an ordinary talk is no crisis", () => {
     expect(screener.screenInputLocally("ok goodnight", ["finished my chem homework finally"]).risk.level).toBe("none");
   });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BLIND_SETS, BLIND_SHA256, readBlindSet } from "../bench/classifier/blindSet";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_DIR, BLIND_ES1_DIR } from "../bench/classifier/paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR } from "../bench/classifier/paths";
 
 describe("the blind set", () => {
   it("is the writer's 320 messages as received: 90 crisis, 30 concern, 200 ordinary of which 90 traps, ids unique", () => {
@@ -27,6 +27,8 @@ describe("the blind set", () => {
     ["writer-b10", BLIND_B10_DIR, [115, 35, 250]],
     ["writer-b11", BLIND_B11_DIR, [116, 34, 250]],
     ["writer-b12", BLIND_B12_DIR, [116, 34, 250]],
+    ["writer-b13", BLIND_B13_DIR, [116, 34, 250]],
+    ["writer-b14", BLIND_B14_DIR, [116, 34, 250]],
   ] as const)("%s's is 400 messages as received, crisis, concern and ordinary %j, 110 traps, ids unique", (writer, directory, levels) => {
     const set = BLIND_SETS.find((source) => source.writer === writer);
     const { messages, sha256 } = readBlindSet(directory, set?.sha256);
@@ -38,9 +40,12 @@ describe("the blind set", () => {
     expect(messages.filter((m) => m.kind === "sequence").every((m) => m.context.length > 0)).toBe(true);
   });
 
-  it("writer-es1's is 300 Spanish or Spanglish messages as received, 82 crises, 38 concerns, 90 traps, ids unique", () => {
-    const set = BLIND_SETS.find((source) => source.writer === "writer-es1");
-    const { messages, sha256 } = readBlindSet(BLIND_ES1_DIR, set?.sha256);
+  it.each([
+    ["writer-es1", BLIND_ES1_DIR],
+    ["writer-es2", BLIND_ES2_DIR],
+  ] as const)("%s's is 300 Spanish or Spanglish messages as received, 82 crises, 38 concerns, 90 traps, ids unique", (writer, directory) => {
+    const set = BLIND_SETS.find((source) => source.writer === writer);
+    const { messages, sha256 } = readBlindSet(directory, set?.sha256);
 
     expect(sha256).toEqual(set?.sha256);
     expect(new Set(messages.map((m) => m.id)).size).toBe(300);

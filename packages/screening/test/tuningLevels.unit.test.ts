@@ -37,6 +37,10 @@ describe("the tuning's levelOf", () => {
     ["she said she has pills", ["my friend is suicidal"]],
     ["whatever", ["i want to kill myself"]],
     ["can we talk about something else", ["i'm up on the roof of my building right now"]],
+    // A follow-up that takes up a crisis which is not the latest in the window, and one of another kind.
+    ["nvm found it", ["how many advil would be too many", "i just want it to be over"]],
+    ["should i be worried", ["i took the whole bottle of tylenol", "i just want to sleep forever"]],
+    ["nvm found it", ["i just want it to be over"]],
   ] as const)("gives %j after %j the screener's level", (text, context) => {
     const line = { ...labelledLine("someone", text, "none"), context: [...context] };
 

@@ -2,8 +2,10 @@
 import { effectiveStatus, feedbackRequestedData, type FeedbackStore, type FeedbackChannel, type FeedbackReason, type FeedbackRequestRecord } from "@innerworld/conversation/feedback";
 import type { SessionStore } from "@innerworld/conversation/sessions";
 import type { Clock } from "@innerworld/platform/clock";
+import { onceUntilFailure } from "@innerworld/platform/once-until-failure";
 import type { ConnectionPusher } from "@innerworld/platform/delivery";
-import { crisisResources, screenInput, type SafetyVerdict } from "@innerworld/screening";
+import type { SafetyVerdict } from "@innerworld/screening";
+import { crisisResources } from "@innerworld/screening/resources";
 import { crisisReply } from "@innerworld/screening/replies";
 import { serverFrame, type Publisher, type ServerFrames } from "@innerworld/events";
 
@@ -14,8 +16,10 @@ export interface FeedbackPorts {
   clock: Clock;
   pusher?: ConnectionPusher;
   /** The input rules the safety service applies to messages; a comment is the teen's words like any other. */
-  screen?: (text: string) => SafetyVerdict;
+  screen?: SafetyScreen;
 }
+
+type SafetyScreen = (text: string) => SafetyVerdict | Promise<SafetyVerdict>;
 
 export interface FeedbackAnswerInput {
   userId: string;
@@ -53,15 +57,21 @@ export const feedbackRequestFrame = (request: FeedbackRequestRecord): string =>
 
 const ALLOWED: SafetyVerdict = { action: "allow", categories: [], matches: [], lexiconVersion: "none" };
 
+// The input rules carry the crisis lexicon, the largest part of the gateway's code: loaded with the first comment to
+// screen, not at every cold start of a handler that mostly forwards chat messages. A failed load fails that answer
+// (nothing is stored; the client is told to retry) and is tried again on the next.
+const loadInputRules = onceUntilFailure(() => import("@innerworld/screening/rules").then(({ screenInput }): SafetyScreen => screenInput));
+const screenWithInputRules: SafetyScreen = async (text) => (await loadInputRules())(text);
+
 export const createFeedbackDesk = (ports: FeedbackPorts) => {
-  const screen = ports.screen ?? screenInput;
+  const screen = ports.screen ?? screenWithInputRules;
   const iso = () => new Date(ports.clock()).toISOString();
 
   return {
     /** Records an answer once. Throws FeedbackError (not found, invalid choice, already answered, expired) otherwise. */
     async answer(input: FeedbackAnswerInput): Promise<FeedbackAnswerOutcome> {
       const comment = input.comment?.trim() || undefined;
-      const verdict = comment ? screen(comment) : ALLOWED;
+      const verdict = comment ? await screen(comment) : ALLOWED;
       const request = await ports.feedback.answer(input.requestId, input.userId, {
         choice: input.choice,
         ...(comment ? { comment } : {}),

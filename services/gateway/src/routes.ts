@@ -1,5 +1,6 @@
 // Wires the gateway's logic to API Gateway's WebSocket routes ($connect, $disconnect, $default) and the read API's
 // HTTP routes: the one place that builds the gateway's DynamoDB (and graph) adapters from the runtime.
+import { onceUntilFailure } from "@innerworld/platform/once-until-failure";
 import { ApiGatewayConnectionPusher } from "@innerworld/platform/delivery";
 import { DynamoDbClientMessageLog } from "@innerworld/conversation/client-messages";
 import { DynamoDbConnectionStore } from "@innerworld/conversation/connections";
@@ -122,12 +123,7 @@ export const createGatewayRoutes = (getRuntime: () => ServiceRuntime, auth: Auth
   // The built-ins live in the personas table like everyone's own, made what this code defines once per container
   // before it first reads a persona (one read, and a write only of those that differ); a failed seed is tried again
   // on the next request.
-  let seeding: Promise<unknown> | undefined;
-  const builtInsSeeded = () =>
-    (seeding ??= seedBuiltInPersonas(personaStoreFor(getRuntime())).catch((error: unknown) => {
-      seeding = undefined;
-      throw error;
-    }));
+  const builtInsSeeded = onceUntilFailure(() => seedBuiltInPersonas(personaStoreFor(getRuntime())));
 
   const connect = async (event: RouteEvent): Promise<RouteResult> => {
     const userId = userOf(event);

@@ -1,6 +1,7 @@
 // A safety notice shown again (a resume, the read API, a reloaded client) carries what it carried live: its categories, and for a crisis the helplines of the teen's locale.
 import { isSafetyNotice, type MessageRecord } from "@innerworld/conversation/messages";
-import { crisisResources, type CrisisResource } from "@innerworld/screening";
+import type { CrisisResource } from "@innerworld/screening";
+import { crisisResources } from "@innerworld/screening/resources";
 
 export interface StoredSafetyNotice {
   categories: string[];

@@ -7,7 +7,8 @@ import type { RateDecision, BucketSpec, RateLimitScope } from "@innerworld/conve
 
 type SurveyScope = Extract<RateLimitScope, "survey_respondent" | "survey">;
 import { crisisResources, describesWithInsult, screenOutput, type SafetyVerdict } from "@innerworld/screening";
-import { PERSONA_LIMITS, personaNameProblem, screenPersona } from "@innerworld/personas/authoring";
+import { PERSONA_LIMITS, personaNameProblem } from "@innerworld/personas/authoring";
+import { screenPersona } from "@innerworld/personas/screening";
 import {
   checkAnswers,
   createSurveyRequestSchema,

@@ -196,7 +196,7 @@ describe("graph-extraction: mineTranscript", () => {
     );
 
     const edges = (await graph.getUserGraph(USER)).edges.filter((e) => e.from === userVertexIdOf(USER));
-    expect(edges.find((e) => e.to.endsWith(":varsity-soccer-team"))?.invalidAt).toBe("2026-12-03T18:00:00.000Z");
+    expect(edges.find((e) => e.to.endsWith(":varsity-soccer"))?.invalidAt).toBe("2026-12-03T18:00:00.000Z");
     expect(publisher.ofType("GraphUpdated")[1]?.data.relationsInvalidated).toBe(2);
   });
 

@@ -2,7 +2,8 @@
 import { invocationDeadline, type ConsumedEvent, type EventMetadata, type Publisher } from "@innerworld/events";
 import type { Clock } from "@innerworld/platform/clock";
 import type { TombstoneStore } from "@innerworld/platform/tombstones";
-import { PERSONA_LIMITS, screenPersona, type PersonaScreeningReason } from "@innerworld/personas/authoring";
+import { PERSONA_LIMITS, type PersonaScreeningReason } from "@innerworld/personas/authoring";
+import { screenPersona } from "@innerworld/personas/screening";
 import { isPersonaExistsError, isPersonaLimitError, newPersonaRecord, type PersonaStore } from "@innerworld/personas/store";
 import { isSurveyNotFoundError, type SurveyStore } from "@innerworld/surveys/store";
 import { personaIdForSurvey, withoutLocatingDetails, type SynthesisRecord } from "@innerworld/surveys";

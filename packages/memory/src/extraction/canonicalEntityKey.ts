@@ -23,6 +23,18 @@ const KEEP_S = /(?:ss|us|is|ics|ous|news|series|species|sat|psat)$/;
 const SINGULARISED: ReadonlySet<EntityType> = new Set(["Event", "Activity", "Thing", "Topic"]);
 
 export function canonicalEntityKey(type: EntityType, name: string): string {
+  const worded = wordedEntityKey(type, name);
+  if (type === "Activity") return slug(activityAtWill(worded.split("-"))) || worded;
+  if (type === "Habit") return slug(habitAtWill(worded.split("-"))) || worded;
+  return worded;
+}
+
+/**
+ * The key of a name as its writer worded it: canonicalEntityKey before it folds the words writers name or leave out at
+ * will ("the wrestling team" or "wrestling", "do yoga every single morning" or "yoga every morning"). The span tagger
+ * is trained on the span whose worded key is the label's, so it learns to take the words as they were labelled.
+ */
+export function wordedEntityKey(type: EntityType, name: string): string {
   let words = tokens(name);
   words = dropLeadingDeterminers(words);
   if (words.length === 0) return slug(tokens(name)) || "unnamed";
@@ -106,6 +118,37 @@ function activityWords(words: string[]): string[] {
   return rest.map((word) => ACTIVITIES.get(word) ?? word).flatMap((word) => word.split(" "));
 }
 
+/** Groups one does an activity with: "the wrestling team", "robotics club", "my dnd group" are the activity itself. */
+const ACTIVITY_GROUPS = new Set(["team", "club", "squad", "crew", "group", "troupe"]);
+/** The same groups named first, in Spanish: "equipo de hockey", "club de teatro". */
+const SPANISH_ACTIVITY_GROUPS = new Set(["equipo", "club", "grupo"]);
+let listedActivityKeys: ReadonlySet<string> | undefined;
+/** The worded keys of the listed activities, which keep every word: "marching band" is no "march band". */
+const listedActivityKeysOf = () => (listedActivityKeys ??= new Set([...ACTIVITIES.values()].map((name) => wordedEntityKey("Activity", name))));
+let listedGerunds: ReadonlyMap<string, string> | undefined;
+/** Listed activities of one "-ing" word, by their verb's stem: "knit" finds knitting, "write" writing. */
+const listedGerundsOf = () =>
+  (listedGerunds ??= new Map([...new Set(ACTIVITIES.values())].filter((name) => /^\p{L}+ing$/u.test(name)).map((name) => [verbStem(name), name])));
+
+/**
+ * An activity is what is done, whoever with and in whatever form of its verb: the group it is done in goes ("the
+ * wrestling team" is wrestling, "my dnd group" dnd, "equipo de hockey" hockey) unless the listed name holds it ("key
+ * club", "youth group"); an unlisted leading verb is reduced to the stem its forms share, as a habit's is ("babysit"
+ * and "babysitting", "work at" and "working at"), or to the listed activity its gerund is ("knit" is knitting).
+ */
+function activityAtWill(words: string[]): string[] {
+  let rest = words;
+  while (rest.length > 2 && SPANISH_ACTIVITY_GROUPS.has(rest[0] ?? "") && /^(?:de|del)$/.test(rest[1] ?? "")) rest = rest.slice(2);
+  while (rest.length > 1 && ACTIVITY_GROUPS.has(rest[rest.length - 1] ?? "") && !listedActivityKeysOf().has(slug(rest))) rest = rest.slice(0, -1);
+  const listed = ACTIVITIES.get(rest.join(" "));
+  if (listed) return singulariseLast(listed.split(" "));
+  if (listedActivityKeysOf().has(slug(rest))) return rest;
+  const [first, ...tail] = rest;
+  if (first === undefined || ACTIVITIES.has(first)) return rest;
+  const stem = verbStem(first);
+  return [...(listedGerundsOf().get(stem) ?? stem).split(" "), ...tail];
+}
+
 function feelingWords(words: string[]): string[] {
   const rest = words.filter((word) => !["so", "really", "very", "kinda", "kind", "of", "super", "feeling", "feel"].includes(word));
   const phrase = rest.join(" ");
@@ -116,6 +159,31 @@ function feelingWords(words: string[]): string[] {
 const HABIT_SYNONYMS = new Map([["til", "until"], ["till", "until"], ["w", "with"], ["nite", "night"], ["nites", "nights"], ["b4", "before"], ["hrs", "hours"], ["hr", "hour"], ["mins", "minutes"]]);
 /** Hedges inside a habit that do not change what is done: "til like 2am", "literally every day". */
 const HABIT_FILLERS = new Set(["like", "literally", "basically", "lowkey", "just", "the"]);
+
+/**
+ * Words before a habit's verb that only say it is done, or done often: "do yoga every morning" is "yoga every morning",
+ * "always end up on tiktok" is "end up on tiktok".
+ */
+const HABIT_LEADS = new Set(["do", "does", "did", "always"]);
+/** One verb spelt two ways, by its stem: "practise" (British) is "practice". */
+const VERB_SPELLINGS = new Map([["practis", "practic"]]);
+/** Words inside a habit that say no more: "every single day" is every day, "when i'm stressed" is when stressed. */
+const HABIT_EMPHASES = new Set(["single", "im"]);
+
+/**
+ * A habit without the words teens add or leave out at will (HABIT_LEADS, HABIT_EMPHASES). The word a lead stood before
+ * then comes first, and is stemmed as a first word is: "do hill sprints" is "hill sprints", "doing all the milking" "milking".
+ */
+function habitAtWill(words: string[]): string[] {
+  let leads = 0;
+  while (leads < words.length - 1 && HABIT_LEADS.has(words[leads] ?? "")) leads += 1;
+  // "do all the cooking" is the cooking done.
+  if (leads > 0 && leads < words.length - 1 && words[leads] === "all") leads += 1;
+  const [first, ...tail] = words.slice(leads).filter((word, index) => index === 0 || !HABIT_EMPHASES.has(word));
+  if (first === undefined) return words;
+  const verb = leads > 0 ? verbStem(first) : first;
+  return [VERB_SPELLINGS.get(verb) ?? verb, ...tail];
+}
 
 /**
  * A habit is named by what is done, in whatever form the teen told it: "scrolling tiktok", "scroll tiktok" and

@@ -1,7 +1,7 @@
 // canonicalEntityKey folds every way of naming one entity to one slug, and keeps different entities apart.
 import { describe, expect, it } from "vitest";
 import type { EntityType } from "../graph/model.js";
-import { canonicalEntityKey } from "./canonicalEntityKey.js";
+import { canonicalEntityKey, wordedEntityKey } from "./canonicalEntityKey.js";
 
 describe("canonicalEntityKey", () => {
   it.each<[EntityType, string[], string]>([
@@ -17,7 +17,19 @@ describe("canonicalEntityKey", () => {
     ["Topic", ["AP Bio", "ap biology", "AP Biology class"], "ap-biology"],
     ["Activity", ["swimming", "swim", "swim practice", "Swimming"], "swimming"],
     ["Activity", ["video games", "video game", "gaming"], "video-game"],
-    ["Activity", ["the varsity soccer team", "varsity soccer team", "our varsity soccer team"], "varsity-soccer-team"],
+    ["Activity", ["the varsity soccer team", "varsity soccer team", "our varsity soccer team", "varsity soccer"], "varsity-soccer"],
+    ["Activity", ["wrestling", "the wrestling team", "wrestle", "wrestling club"], "wrestling"],
+    ["Activity", ["dnd", "my dnd group", "the dnd crew"], "dnd"],
+    ["Activity", ["babysitting", "babysit"], "babysit"],
+    ["Activity", ["lifeguarding", "lifeguard"], "lifeguard"],
+    ["Activity", ["working at Target", "work at target"], "work-at-target"],
+    ["Activity", ["knitting", "knit"], "knitting"],
+    ["Activity", ["hockey", "equipo de hockey", "the hockey team"], "hockey"],
+    ["Habit", ["do yoga every morning", "yoga every morning", "i do yoga every single morning", "doing yoga every morning"], "yoga-every-morning"],
+    ["Habit", ["practise my drums every day", "practice my drums every day", "practising my drums every day"], "practic-my-drums-every-day"],
+    ["Habit", ["do all the cooking", "cooking", "doing all the cooking"], "cook"],
+    ["Habit", ["always skip breakfast", "i always skip breakfast", "skipping breakfast"], "skip-breakfast"],
+    ["Habit", ["bite my nails when i'm stressed", "bite my nails when stressed"], "bit-my-nails-when-stressed"],
     ["Event", ["tryouts", "try-outs", "the tryouts", "tryout"], "tryout"],
     ["Event", ["finals", "my finals", "final"], "final"],
     ["Event", ["birthday", "my birthday", "bday"], "birthday"],
@@ -40,8 +52,18 @@ describe("canonicalEntityKey", () => {
     expect(canonicalEntityKey("Person", "Mrs. Rivera")).not.toBe(canonicalEntityKey("Person", "Ms. Rivera"));
     expect(canonicalEntityKey("Event", "math test")).not.toBe(canonicalEntityKey("Event", "test"));
     expect(canonicalEntityKey("Activity", "soccer")).not.toBe(canonicalEntityKey("Activity", "varsity soccer team"));
+    expect(canonicalEntityKey("Activity", "key club")).toBe("key-club");
+    expect(canonicalEntityKey("Activity", "youth group")).toBe("youth-group");
+    expect(canonicalEntityKey("Activity", "the team")).toBe("team");
     expect(canonicalEntityKey("Habit", "bring lunch every day")).toBe("bring-lunch-every-day");
     expect(canonicalEntityKey("Habit", "run every morning")).not.toBe(canonicalEntityKey("Habit", "run every night"));
+  });
+
+  it("keeps, in the worded key, the words the canonical key folds at will", () => {
+    expect(wordedEntityKey("Activity", "the wrestling team")).toBe("wrestling-team");
+    expect(wordedEntityKey("Activity", "babysitting")).toBe("babysitting");
+    expect(wordedEntityKey("Habit", "do yoga every single morning")).toBe("do-yoga-every-single-morning");
+    expect(wordedEntityKey("Person", "my mom")).toBe(canonicalEntityKey("Person", "my mom"));
   });
 
   it("never singularises names or words that end in s", () => {

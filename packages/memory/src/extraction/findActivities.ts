@@ -193,6 +193,50 @@ export function addActivitiesNamingOccasions(found: MessageFindings): void {
   }
 }
 
+/** Running something: "i run my own etsy shop", "run a discord server", "ran the register". The object says what is run. */
+const RUNS_SOMETHING = /^(?:run|runs|running|ran)\s+(?:a|an|the|my|our|his|her|their|this|that|some)\b/;
+
+/** The teen doing it, right before a verb: "i sing", "we dance", "been swimming". */
+const DONE_BY_THE_TEEN = /(?:^|\s)(?:i|we|been|also|still)\s+$/;
+/** Where a doing is done, right after it: "in the gospel choir", "on the worship team", "alto in show choir". */
+const IN_A_GROUP = /^\s+(?:\p{L}+\s+)?(?:in|on|with|for)\s+(?:(?:the|my|our|a|an)\s+)?/u;
+/** An instrument by any of its listed forms: "drum" is the drums one owns and plays. */
+const isInstrument = (surface: string) => POSSESSIONS.includes(surface) || POSSESSIONS.includes(ACTIVITIES.get(surface) ?? surface);
+/** Pursuits whose one word also names people who watch players: a scout from a college. */
+const WATCHERS: ReadonlySet<string> = new Set(["scout"]);
+/** A group's name by its last word. */
+const GROUP_NAME = /\b(?:choir|team|crew|company|troupe|band|squad|club|ensemble|orchestra)$/;
+
+/**
+ * After the taggers: activities that are no pursuit of the teen's, or no other than one found beside them. "Run" with
+ * an object is running that thing, not running (in train, 30 of 33 "run the …", "run a …" name no running); an activity
+ * word inside a thing's name names the thing ("a gaming pc", "my running shoes"), found as that Thing; what the teen
+ * does in a group found right after it is that group's doing ("i sing in the gospel choir" is the choir), unless it
+ * is an instrument played there; "scouts" unframed are the people who watch players.
+ */
+export function dropActivitiesNamingOtherThings(found: MessageFindings): void {
+  const { lower } = found.message;
+  const activities = found.entities.filter((entity) => entity.type === "Activity");
+  for (const activity of activities) {
+    const runsSomething = canonicalEntityKey("Activity", activity.name) === "running" && RUNS_SOMETHING.test(lower.slice(activity.start));
+    const insideAThing = found.entities.some((thing) => thing.type === "Thing" && thing.start <= activity.start && activity.end < thing.end);
+    const where = IN_A_GROUP.exec(lower.slice(activity.end));
+    const groupStart = activity.end + (where?.[0].length ?? 0);
+    // An instrument played in a group is its own activity beside the group's ("i drum for the worship team").
+    const doneInAGroup =
+      where !== null &&
+      !isInstrument(lower.slice(activity.start, activity.end)) &&
+      DONE_BY_THE_TEEN.test(lower.slice(Math.max(0, activity.start - 8), activity.start)) &&
+      activities.some((group) => group !== activity && group.start >= groupStart && group.start <= groupStart + 24 && GROUP_NAME.test(group.name.toLowerCase()));
+    // "scouts from four colleges", "tracks scouting data": one word for a pursuit and for those who watch players is the
+    // pursuit only in a frame that says the teen does it ("in scouts", "joined scouts"); "girl scouts" says it anyway.
+    const surface = lower.slice(activity.start, activity.end);
+    const watchersUnframed =
+      WATCHERS.has(canonicalEntityKey("Activity", activity.name)) && !/\s/.test(surface) && !isFramedActivity(found.message.tokens, tokenIndexAt(found.message, activity.start), activity.end, false);
+    if (runsSomething || insideAThing || doneInAGroup || watchersUnframed) found.remove(activity);
+  }
+}
+
 /** Words whose "'s" is "is" or "has", not a possessive: "there's choir rehearsal", "tomorrow's cheer comp". */
 const NOT_POSSESSORS = /\b(?:it|that|there|here|what|who|where|when|today|tonight|tomorrow|yesterday|week|weekend|year|everyone|everybody|nobody|one|this)['’]s\s+$/u;
 /** Somebody else does it, and no "i" or "we" does: "my brother has a soccer tournament", "my cousin tried to skip for a basketball tournament". */

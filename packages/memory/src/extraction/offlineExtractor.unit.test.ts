@@ -436,6 +436,34 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Habit")).toEqual(["work at my aunt's flower shop every saturday"]);
     });
 
+    it("takes no running of something run, and no activity word inside a thing's name", async () => {
+      // Act
+      const extraction = await extract(userSays("i run my own etsy shop selling stickers", "i run a discord server for my friends", "i want to build a gaming pc by summer", "i love running"));
+
+      // Assess
+      expect(names(extraction, "Activity")).toEqual(["running"]);
+      expect(names(extraction, "Thing")).toContain("gaming pc");
+    });
+
+    it("takes scouts who watch players as no activity, and scouts the teen is in as one", async () => {
+      // Act
+      const watched = await extract(userSays("scouts from like 4 colleges are coming to the showcase"));
+      const joined = await extract(userSays("im in scouts and camp was freezing"));
+
+      // Assess
+      expect(names(watched, "Activity")).toEqual([]);
+      expect(names(joined, "Activity")).toEqual(["scouts"]);
+    });
+
+    it("takes singing in a choir as the choir, and an instrument played in a group beside the group", async () => {
+      // Act
+      const extraction = await extract(userSays("i sing in the gospel choir at church", "i drum for the worship team"));
+
+      // Assess
+      expect(names(extraction, "Activity")).not.toContain("singing");
+      expect(names(extraction, "Activity")).toEqual(expect.arrayContaining(["drum", "worship team"]));
+    });
+
     it("takes a noun phrase with a date as an occasion, and what a teen plays as an activity", async () => {
       // Act
       const extraction = await extract(userSays("the chili cookoff is on saturday", "i play the cello", "we play Central tonight"));

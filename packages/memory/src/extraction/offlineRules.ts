@@ -1,5 +1,5 @@
 // The offline rules in the order they run over one message; the extractor runs them, and the span tagger reads what they found.
-import { addActivitiesNamingOccasions, addJobs, findActivities } from "./findActivities.js";
+import { addActivitiesNamingOccasions, addJobs, dropActivitiesNamingOtherThings, findActivities } from "./findActivities.js";
 import { addActivitiesTheListNames } from "./activityGazetteer.js";
 import { dropDaysOwningEvents, extendEventsOverModifiers, findEvents } from "./findEvents.js";
 import { findFeelings } from "./findFeelings.js";
@@ -47,7 +47,8 @@ export function applyRules(found: MessageFindings): void {
  * rules: the taggers were trained on the rules' findings without them, so a step here changes what is kept, not what
  * the taggers read. A day owning an event's name ("tomorrow's cheer comp"), the kind an event is ("our minecraft
  * tournament"), an activity inside the occasion it names, habits told by schedules and triggers the rules do not read
- * ("every 2 weeks", "saturday mornings", "every time my parents fight i draw"), the teen's job by where it is ("i work at target"), activities a wider list names ("netball", "cueca"), a goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
+ * ("every 2 weeks", "saturday mornings", "every time my parents fight i draw"), the teen's job by where it is ("i work at target"), activities a wider list names ("netball", "cueca"), no activity where something is run or a thing is named, nor beside the group
+ * it is done in, nor in scouts who watch players ("i run my own shop", "a gaming pc", "i sing in the choir"), a goal that stopped short, goals the rules' triggers do not open ("one day i'm opening a salon") and goals listed after
  * another ("…, apply to pitt, and …"), a title read into ordinary words, a title read as another title's surname ("my coach
  * Mr. Patel"), friends named after a Spanish friend word or read as another word ("mi amigo Diego"), school subjects,
  * routines and feelings told in Spanish ("reprobé química", "toco la guitarra en la iglesia los domingos", "me da
@@ -61,6 +62,7 @@ const AFTER_TAGGERS: readonly ((found: MessageFindings) => void)[] = [
   addHabitsAfterTaggers,
   addJobs,
   addActivitiesTheListNames,
+  dropActivitiesNamingOtherThings,
   trimTaggedGoals,
   completeDanglingGoals,
   completeSpanishGoals,

@@ -1,8 +1,14 @@
 // The rules for making, changing and removing personas: ownership, read-only built-ins, limits, validation and screening.
+import { onceUntilFailure } from "@innerworld/platform/once-until-failure";
 import { BUILT_IN_OWNER, newPersonaRecord, type EditablePersonaFields, type PersonaRecord } from "../store/personaRecord";
 import { isPersonaLimitError, type PersonaStore } from "../store/personaStore";
 import { PERSONA_LIMITS, parsePersonaInput, personaNameProblem, type FieldError } from "./personaInput";
-import { screenPersona, type PersonaScreeningReason } from "./screenPersona";
+import type { PersonaScreeningReason } from "./screenPersona";
+
+// Screening reads the crisis lexicon and the profanity lists, the largest part of a handler that makes personas: it is
+// loaded when a persona is first made or changed, not at every cold start of the gateway that carries this code. A
+// failed load fails that request and is tried again on the next.
+const loadScreening = onceUntilFailure(() => import("./screenPersona"));
 
 export interface PersonaAuthoringPorts {
   store: PersonaStore;
@@ -36,14 +42,14 @@ export const createPersonaAuthoring = (ports: PersonaAuthoringPorts) => {
   };
 
   /** Validated and screened editable fields from a request body. */
-  const accept = (body: unknown, personaId: string): AuthoringOutcome<EditablePersonaFields> => {
+  const accept = async (body: unknown, personaId: string): Promise<AuthoringOutcome<EditablePersonaFields>> => {
     const parsed = parsePersonaInput(body, ports.allowedModels);
     if (!parsed.ok) return refuse({ kind: "invalid", errors: parsed.errors });
     const { avatarUrl, ...fields } = parsed.fields;
     // In a group with the built-in, "@Comfort" would call both, and the teen could not tell which one answered.
     const nameProblem = personaNameProblem(fields.name);
     if (nameProblem) return refuse({ kind: "invalid", errors: [{ field: "name", reason: nameProblem }] });
-    const reasons = screenPersona(fields);
+    const reasons = (await loadScreening()).screenPersona(fields);
     if (reasons.length > 0) return refuse({ kind: "unsafe", reasons });
     return { ok: true, value: { ...fields, avatar: avatarUrl ? { kind: "url", url: avatarUrl } : { kind: "generated", seed: personaId } } };
   };
@@ -64,7 +70,7 @@ export const createPersonaAuthoring = (ports: PersonaAuthoringPorts) => {
 
     async create(userId: string, body: unknown): Promise<AuthoringOutcome<PersonaRecord>> {
       const personaId = ports.newId();
-      const accepted = accept(body, personaId);
+      const accepted = await accept(body, personaId);
       if (!accepted.ok) return accepted;
       const record = newPersonaRecord({ personaId, ownerId: userId, now: now(), fields: accepted.value });
       // The store holds the limit, so creates racing cannot pass it together.
@@ -82,7 +88,7 @@ export const createPersonaAuthoring = (ports: PersonaAuthoringPorts) => {
       const existing = await visible(userId, personaId);
       if (!existing) return refuse({ kind: "not_found" });
       if (existing.builtIn) return refuse({ kind: "read_only" });
-      const accepted = accept(body, personaId);
+      const accepted = await accept(body, personaId);
       if (!accepted.ok) return accepted;
       const updated = await ports.store.update(personaId, accepted.value, now());
       return updated ? { ok: true, value: updated } : refuse({ kind: "not_found" });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { EditablePersonaFields } from "../store/personaRecord";
 import { DEFAULT_MODEL_SETTINGS } from "../store/personaRecord";
-import { foldText } from "@innerworld/screening";
+import { foldText } from "@innerworld/screening/fold";
 import { builtInRecords } from "../store/builtIns";
 
 export const PERSONA_LIMITS = {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_DIR, BLIND_ES1_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -115,6 +115,26 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "risk.jsonl": "a6fb5ee0739628690a67ce7359b92a5fa8bcbb9142ad00ae2228d7ac963f1d01",
       "ordinary.jsonl": "b7e3b76426576662db7e8a20c1fc6070716857b3751f3a4061a42c7826d30607",
     },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.16's ways of dying asked about as painful or quick and the follow-ups that take a crisis up again, so it is no longer blind",
+  },
+  {
+    writer: "writer-b13",
+    received: "2026-12-07",
+    directory: BLIND_B13_DIR,
+    sha256: {
+      "risk.jsonl": "c8de24131f9ee69698e4518d69f42bdbd5aea5be15326e98bbf83ae43627b33b",
+      "ordinary.jsonl": "39ff671c49da8be401b5fcf3d0b8703e33d8fdbfb17365e5580bb7b66aaf709c",
+    },
+    note: "never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.16's ending it, death that appeals, a teen's 'tell her i loved her', the misspelt wish and the view or a blessing said after a crisis, so it is no longer blind",
+  },
+  {
+    writer: "writer-b14",
+    received: "2026-12-07",
+    directory: BLIND_B14_DIR,
+    sha256: {
+      "risk.jsonl": "a705e843bb2cf861a72f2aba1eb86a4db8dfd83bcf329476f7d1fb116b63ceb5",
+      "ordinary.jsonl": "b9dc3b66c04a3467e8452172048465d822bc1d8a05493014e3178e4143647a48",
+    },
     note: "never trained or tuned on; its misses were not read",
   },
   {
@@ -126,6 +146,16 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "ordinary.jsonl": "ec4c7a419fa02f6c7cd32f879eb843c4441414a3b2848ec4ed16737c4463593f",
     },
     note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary); never trained or tuned on; its misses were read on 2026-12-07 and led to lexicon 2026.12.15's Spanish entries, the view from the height after a crisis and a friend's crisis with only a word to the listener beside it, so it is no longer blind",
+  },
+  {
+    writer: "writer-es2",
+    received: "2026-12-07",
+    directory: BLIND_ES2_DIR,
+    sha256: {
+      "risk.jsonl": "c29801ba2891b814d9dcdbfbd673dce34d74187f14beb57e3ddd14baa8485611",
+      "ordinary.jsonl": "b64420f469f9b7e704acc5036243611a0eefa6e4aab5eb56f074bc49a73c9917",
+    },
+    note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary; catching up after a while among the ordinary); never trained or tuned on; its misses were not read",
   },
 ];
 

@@ -16,7 +16,7 @@ import {
   type ModelThresholds,
 } from "../../src/classifier/model";
 import { DEFAULT_TRAINING, trainClassifier, type TrainedWeights, type TrainingExample, type TrainingOptions } from "../../src/classifier/train";
-import { namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "../../src/actingNow";
+import { crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "../../src/actingNow";
 import { findCrisisLanguage } from "../../src/crisisLexicon";
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from "./augment";
 import { conceptFeatures, readConceptLexicon } from "./concepts";
@@ -24,7 +24,7 @@ import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSw
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, latestTakenUp, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -161,6 +161,8 @@ export interface ExampleReading {
   finalGoodbye: boolean;
   /** The message names help sought or safety (actingNow.ts, namesHelpOrSafety). */
   helpOrSafety: boolean;
+  /** What the message takes up of an earlier crisis (actingNow.ts, crisisFollowUps); empty for most. */
+  followUps: CrisisFollowUp[];
 }
 
 /** The raw scores of every layer for one example, as screenRisk computes them, before any threshold. */
@@ -187,6 +189,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     actingNow: saysActingNow(prepared, example.context),
     finalGoodbye: saysFinalGoodbye(prepared),
     helpOrSafety: namesHelpOrSafety(prepared),
+    followUps: crisisFollowUps(prepared),
   };
 }
 
@@ -214,6 +217,8 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // into a message that says the teen is acting now (actingNow.ts) or names what a mention entry names, help aside.
   const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
   if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow || (reading.lexiconMentionOnly && !reading.helpOrSafety)) && crisisEarlier) level = "crisis";
+  // The crisis's own subject taken up again: a crisis earlier of a kind a follow-up takes up (riskScreen.ts, crisisTakenUp).
+  if (level !== "crisis" && reading.followUps.length > 0 && latestTakenUp(reading.earlier, t, reading.followUps) !== undefined) level = "crisis";
   // A last goodbye after a concern earlier in the session (riskScreen.ts, concernBefore).
   if (level !== "crisis" && reading.finalGoodbye && reading.earlier.some((earlier) => earlierIsConcern(earlier, t))) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).

@@ -1,6 +1,6 @@
 // Which survey questions ask friends to locate or reach someone: families of intent, in English and Spanish.
 
-import { foldText } from "@innerworld/screening";
+import { foldText } from "@innerworld/screening/fold";
 
 /** Why a question may not be asked; each family is one kind of locating or reaching a person. */
 export type LocatingIntent = "whereabouts" | "place" | "alone_or_schedule" | "contact";

@@ -57,6 +57,13 @@ describe("alignEntities", () => {
     expect(unaligned).toEqual([{ type: "Habit", name: "run with my brother every night" }]);
   });
 
+  it("tags a label on the words it names, not on fewer the canonical key folds into the same entity", () => {
+    const message = read("lifting with the wrestling team after school");
+    const { tags } = alignEntities(message, [{ type: "Activity", name: "wrestling team" }]);
+    const tagged = message.tokens.map((token, index) => `${token.lower}/${tags[index]}`);
+    expect(tagged).toEqual(["lifting/O", "with/O", "the/O", "wrestling/B-Activity", "team/I-Activity", "after/O", "school/O"]);
+  });
+
   it("keeps a reworded label to one clause and to its own sense", () => {
     const acrossClauses = alignEntities(read("i read before bed, my sister reads manga"), [{ type: "Habit", name: "read manga before bed" }]);
     const negated = alignEntities(read("my brother runs every day, i never run"), [{ type: "Habit", name: "run every day" }]);

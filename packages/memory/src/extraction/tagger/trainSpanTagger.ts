@@ -1,6 +1,6 @@
 // Trains the span tagger: labelled entities aligned to token spans (BIO tags), then an averaged perceptron over seeded shuffles, written as a deterministic model file.
 import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
-import { canonicalEntityKey } from "../canonicalEntityKey.js";
+import { wordedEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
 import { BUCKETS, GrowingRows, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionFeatures, type SpanTaggerFile, type TaggerInput, type TaggerLayerFile } from "./spanTagger.js";
@@ -34,8 +34,10 @@ const LOOSE_DROPPED_WORDS = 2;
 const NEGATIONS = new Set(["not", "never", "no", "dont", "don't", "didnt", "didn't", "cant", "can't", "wont", "won't"]);
 
 /**
- * BIO tags for a message from its labelled entities: each entity takes the first free token span whose canonical key is
- * the label's (so "my mom" labelled "mom" aligns, and "chem test" labelled "chemistry test"), shortest span first.
+ * BIO tags for a message from its labelled entities: each entity takes the first free token span whose worded key is
+ * the label's (so "my mom" labelled "mom" aligns, and "chem test" labelled "chemistry test"), shortest span first. The
+ * worded key, not the canonical one: "the wrestling team" labelled so is tagged whole, not on the "wrestling" that is
+ * the same activity.
  */
 export function alignEntities(message: MessageText, entities: readonly { type: EntityType; name: string }[]): Alignment {
   const tags = message.tokens.map(() => "O");
@@ -46,7 +48,7 @@ export function alignEntities(message: MessageText, entities: readonly { type: E
   // Longer names first, so "mom's birthday" is placed before "mom" can take its word.
   const ordered = [...entities].sort((a, b) => b.name.length - a.name.length);
   for (const entity of ordered) {
-    const span = findSpan(message, tags, entity.type, canonicalEntityKey(entity.type, entity.name));
+    const span = findSpan(message, tags, entity.type, wordedEntityKey(entity.type, entity.name));
     if (span) place(span, entity.type);
     else notExact.push(entity);
   }
@@ -55,7 +57,7 @@ export function alignEntities(message: MessageText, entities: readonly { type: E
   const loose: Alignment["loose"] = [];
   const unaligned: Alignment["unaligned"] = [];
   for (const entity of notExact) {
-    const span = findLooseSpan(message, tags, entity.type, canonicalEntityKey(entity.type, entity.name));
+    const span = findLooseSpan(message, tags, entity.type, wordedEntityKey(entity.type, entity.name));
     if (span) {
       place(span, entity.type);
       loose.push(entity);
@@ -79,7 +81,7 @@ function findLooseSpan(message: MessageText, tags: readonly string[], type: Enti
       // One clause only: "i read before bed, my sister reads manga" holds no "read manga before bed".
       if (message.tokens.slice(first, last).some((token) => /[,.;:!?]/.test(token.post))) continue;
       if (message.tokens.slice(first, last + 1).some((token) => NEGATIONS.has(token.lower) && !wantedWords.includes(token.lower))) continue;
-      const words = canonicalEntityKey(type, spanText(message, first, last)).split("-");
+      const words = wordedEntityKey(type, spanText(message, first, last)).split("-");
       if (words.length <= wantedWords.length + LOOSE_EXTRA_WORDS && holdsEvery(words, wantedWords)) return [first, last];
     }
   }
@@ -103,7 +105,7 @@ function findSpan(message: MessageText, tags: readonly string[], type: EntityTyp
     for (let first = 0; first + length <= count; first += 1) {
       const last = first + length - 1;
       if (tags.slice(first, last + 1).some((tag) => tag !== "O")) continue;
-      if (canonicalEntityKey(type, spanText(message, first, last)) === wanted) return [first, last];
+      if (wordedEntityKey(type, spanText(message, first, last)) === wanted) return [first, last];
     }
   }
   return undefined;
