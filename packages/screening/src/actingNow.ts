@@ -85,7 +85,6 @@ const VIEW_PATTERNS: readonly string[] = [
 const NAMES_A_HEIGHT = compileLexiconPattern(
   "roof|rooftop|bridge|ledge|edge|top floor|top level|parking garage|balcony|cliff|overpass|tower|azotea|puente|techo|edificio|cornisa|barandal|(\\d+(st|nd|rd|th)?|top) (floor|story|storey|level)|piso \\d+",
 );
-const namesAHeight = boundedMemo(512, (text: string): boolean => prepareText(text).forms.some((form) => NAMES_A_HEIGHT.test(form)));
 
 /**
  * An hour come, picked or asked about: the plan's time only when an earlier message named a time or a timetable
@@ -118,8 +117,12 @@ const NAMES_A_TIME = new RegExp(
   "u",
 );
 
-// An earlier message is read again for the next few turns of its session: whether it named a time is kept a while.
-const namesATime = boundedMemo(512, (text: string): boolean => prepareText(text).forms.some((form) => NAMES_A_TIME.test(form)));
+// An earlier message is read again for the next few turns of its session: its matching forms are kept a while, for
+// both questions asked of it (did it name a time, a height).
+const earlierForms = boundedMemo(512, (text: string): readonly string[] => prepareText(text).forms);
+const earlierNames = (pattern: RegExp) => (text: string): boolean => earlierForms(text).some((form) => pattern.test(form));
+const namesATime = earlierNames(NAMES_A_TIME);
+const namesAHeight = earlierNames(NAMES_A_HEIGHT);
 
 // Compiled with the lexicon's macros first: the negation's own spaces must stay literal.
 const RIGHT_AFTER_A_NEGATION = "(?<!(?<![\\p{L}\\p{N}])(?:not|never|dont|didnt|wont|no|nunca|ni) )";

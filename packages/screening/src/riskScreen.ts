@@ -455,7 +455,7 @@ const FOLLOWS_UP: Readonly<Record<CrisisFollowUp, ReadonlySet<ScreeningCategory>
   harm_again: new Set(["self_harm", "method_inquiry", "plan_intent"]),
 };
 /** Whether a follow-up takes up an earlier crisis of this kind. */
-export const takesUp = (followUp: CrisisFollowUp, earlier: ScreeningCategory): boolean => {
+const takesUp = (followUp: CrisisFollowUp, earlier: ScreeningCategory): boolean => {
   return FOLLOWS_UP[followUp].has(earlier);
 };
 
