@@ -189,10 +189,17 @@ export function namesActNow(prepared: PreparedText): boolean {
   });
 }
 
+// Three rules of one screen ask it of the same message (the mention going on, acting now, the last goodbye): read once.
+const helpOrSafetyRead = new WeakMap<PreparedText, boolean>();
+
 /** Whether the message speaks of help sought, safety, tomorrow or good news, with no failed help and no farewell's own words. */
 export function namesHelpOrSafety(prepared: PreparedText): boolean {
+  const known = helpOrSafetyRead.get(prepared);
+  if (known !== undefined) return known;
   const { forms } = prepared;
-  return forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+  const names = forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+  helpOrSafetyRead.set(prepared, names);
+  return names;
 }
 
 /**
@@ -282,11 +289,12 @@ const HARM_AGAIN_PATTERNS: readonly string[] = [
   "(?<=^|\\. |(?<![\\p{L}\\p{N}])(yes|yeah|yea|yep|si|sip|aja|ok|and|y|pues) )((ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight) (tambien|too|also|again|otra vez|de nuevo)|(again|otra vez|de nuevo) (ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight))",
 ].map((source) => `(${source})${AT_MESSAGE_END}`);
 
-const FOLLOW_UP_PATTERNS: Readonly<Record<CrisisFollowUp, readonly RegExp[]>> = {
-  method_answer: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern),
-  means_question: MEANS_QUESTION_PATTERNS.map(compileLexiconPattern),
-  harm_question: HARM_QUESTION_PATTERNS.map(compileLexiconPattern),
-  harm_again: HARM_AGAIN_PATTERNS.map(compileLexiconPattern),
+/** Each kind's patterns, and what in the same form makes it about something else. */
+const FOLLOW_UPS: Readonly<Record<CrisisFollowUp, { patterns: readonly RegExp[]; unless?: RegExp }>> = {
+  method_answer: { patterns: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern) },
+  means_question: { patterns: MEANS_QUESTION_PATTERNS.map(compileLexiconPattern) },
+  harm_question: { patterns: HARM_QUESTION_PATTERNS.map(compileLexiconPattern), unless: ANOTHER_HURT },
+  harm_again: { patterns: HARM_AGAIN_PATTERNS.map(compileLexiconPattern) },
 };
 
 /** What a message following a crisis asks or tells of it, by the kind of crisis it follows up. */
@@ -297,7 +305,8 @@ export type CrisisFollowUp = "method_answer" | "means_question" | "harm_question
  * asked about, the act again ("nvm found it. is that normal" is two).
  */
 export function crisisFollowUps(prepared: PreparedText): CrisisFollowUp[] {
-  return (Object.keys(FOLLOW_UP_PATTERNS) as CrisisFollowUp[]).filter((kind) =>
-    prepared.forms.some((form) => FOLLOW_UP_PATTERNS[kind].some((pattern) => pattern.test(form)) && (kind !== "harm_question" || !ANOTHER_HURT.test(form))),
-  );
+  return (Object.keys(FOLLOW_UPS) as CrisisFollowUp[]).filter((kind) => {
+    const { patterns, unless } = FOLLOW_UPS[kind];
+    return prepared.forms.some((form) => patterns.some((pattern) => pattern.test(form)) && !(unless?.test(form) ?? false));
+  });
 }
