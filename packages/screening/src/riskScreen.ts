@@ -360,6 +360,8 @@ export interface EarlierReading {
   someoneAtRisk: boolean;
   /** Where it did, the classifier's reading of the writer's own words, the friend's left out (scoreWritersOwnWords). */
   writersOwn?: WindowedScore;
+  /** It names help sought, safety or calm (actingNow.ts, namesHelpOrSafety): after it, a crisis is no longer carried on. */
+  helpOrSafety: boolean;
 }
 
 const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
@@ -387,6 +389,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
         named: (lexiconNamed === undefined ? undefined : LEXICON_CATEGORY[entryOf(lexiconNamed)]) ?? message.category,
         someoneAtRisk: sorted.someone.length > 0,
         ...(sorted.someone.length > 0 ? { writersOwn: scoreWritersOwnWords(classifier, prepared, sorted.someone) } : {}),
+        helpOrSafety: namesHelpOrSafety(prepared),
       };
     });
     earlierReadings.set(classifier, reading);
@@ -412,21 +415,29 @@ export function crisisBefore(classifier: RiskScorer, recent: readonly string[], 
   return found;
 }
 
-/**
- * The latest crisis among the session's recent messages that one of these follow-ups takes up (a method asked about for
- * "nvm found it", an act told for "is that normal"), whichever crisis came after it; undefined without one.
- */
-export function crisisTakenUp(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
-  return latestTakenUp(
-    recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
-    t,
-    followUps,
-  );
-}
-
 /** Of earlier readings (oldest first), the latest crisis of a kind one of the follow-ups takes up. */
 export function latestTakenUp(readings: readonly EarlierReading[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
   return readings.filter((reading) => earlierIsCrisis(reading, t) && followUps.some((followUp) => takesUp(followUp, reading.named))).at(-1);
+}
+
+/**
+ * The kinds of crisis that are the teen's state until they say otherwise: a wish to die, a plan, a method asked about, a
+ * goodbye. Self-harm told and passive ideation are not on the list: what follows them is often the past ("i used to cut",
+ * "my mom saw the old scars"), and the writers of the data labelled such follow-ups concerns.
+ */
+const CRISIS_CARRIES_ON: ReadonlySet<ScreeningCategory> = new Set(["active_ideation", "plan_intent", "method_inquiry", "farewell"]);
+
+/**
+ * Of earlier readings (oldest first), the latest crisis of a kind that carries on (CRISIS_CARRIES_ON), unless it or a
+ * message after it named help or safety ("my mom is here now"): from then on the persona answers, checking in.
+ */
+export function latestCarriedOn(readings: readonly EarlierReading[], t: ModelThresholds): EarlierReading | undefined {
+  for (let index = readings.length - 1; index >= 0; index -= 1) {
+    const reading = readings[index] as EarlierReading;
+    if (reading.helpOrSafety) return undefined;
+    if (earlierIsCrisis(reading, t) && CRISIS_CARRIES_ON.has(reading.named)) return reading;
+  }
+  return undefined;
 }
 
 /** Whether one of the recent messages read as context is, read alone, at least a concern under these thresholds. */
@@ -479,9 +490,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   const recent = input.recent ?? [];
   const hasRecent = recent.length > 0;
 
-  // The crisis earlier in the session, read once for the two rules below that ask for it.
-  let earlierCrisis: { reading: EarlierReading | undefined } | undefined;
-  const crisisEarlier = () => (earlierCrisis ??= { reading: crisisBefore(classifier, recent, t) }).reading;
+  // The session's recent messages, each read alone once for the rules below that ask of them.
+  let readings: EarlierReading[] | undefined;
+  const readingsOfRecent = () => (readings ??= recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)));
+  const crisisEarlier = () => readingsOfRecent().filter((reading) => earlierIsCrisis(reading, t)).at(-1);
 
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
@@ -548,7 +560,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // after "its still bleeding through the bandaid"). Not a change of subject, which stays the concern below.
   if (level !== "crisis" && hasRecent) {
     const followUps = crisisFollowUps(input.prepared);
-    const earlier = followUps.length === 0 ? undefined : crisisTakenUp(classifier, recent, t, followUps);
+    const earlier = followUps.length === 0 ? undefined : latestTakenUp(readingsOfRecent(), t, followUps);
     if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "context";
@@ -562,6 +574,21 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     level = "crisis";
     decidedBy = "context";
     category = "farewell";
+  }
+
+  // A wish to die, a plan, a method asked about or a goodbye earlier in the session is still the teen's state when the
+  // next messages change the subject, thank, or say nothing of it ("can you tell me a joke" after "i wrote everyone
+  // letters", "nvm its fine" after "i took like all of them", "ok cool thanks" after the height of a parking garage):
+  // a crisis again, answered with the helplines (decidedBy "earlier_crisis": the notice says it is still thinking of
+  // what the teen said), until the teen names help or safety (in this message or one since) or the crisis leaves the
+  // window of recent messages; from then on the persona answers, checking in (below).
+  if (level !== "crisis" && hasRecent && !namesHelpOrSafety(input.prepared)) {
+    const earlier = latestCarriedOn(readingsOfRecent(), t);
+    if (earlier !== undefined) {
+      level = "crisis";
+      decidedBy = "earlier_crisis";
+      category = earlier.named;
+    }
   }
 
   // Someone the writer knows at risk, named earlier in the session, is still the subject of a follow-up with some risk
