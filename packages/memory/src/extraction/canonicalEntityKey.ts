@@ -131,11 +131,18 @@ let listedGerunds: ReadonlyMap<string, string> | undefined;
 const listedGerundsOf = () =>
   (listedGerunds ??= new Map([...new Set(ACTIVITIES.values())].filter((name) => /^\p{L}+ing$/u.test(name)).map((name) => [verbStem(name), name])));
 
+/** Nouns for a job that name the same doing as its verb: "my job at wendy's" is working at wendy's. */
+const JOB_NOUNS = new Map([["job", "work"], ["jobs", "work"]]);
+/** Words inside an activity led by a verb that only point: "work at the chippy", "work at my uncle's shop", "trabajar en la tienda". */
+const ACTIVITY_DETERMINERS = new Set(["the", "my", "our", "a", "an", "el", "la", "los", "las", "mi", "mis"]);
+
 /**
  * An activity is what is done, whoever with and in whatever form of its verb: the group it is done in goes ("the
  * wrestling team" is wrestling, "my dnd group" dnd, "equipo de hockey" hockey) unless the listed name holds it ("key
  * club", "youth group"); an unlisted leading verb is reduced to the stem its forms share, as a habit's is ("babysit"
- * and "babysitting", "work at" and "working at"), or to the listed activity its gerund is ("knit" is knitting).
+ * and "babysitting", "work at" and "working at"), or to the listed activity its gerund is ("knit" is knitting). A job
+ * is its work ("my job at wendy's" is "work at wendy's"), a Spanish verb's form its infinitive ("trabajo en" is
+ * "trabajar en"), and the words after an unlisted verb lose "the", "my" and articles ("work at the chippy").
  */
 function activityAtWill(words: string[]): string[] {
   let rest = words;
@@ -146,8 +153,9 @@ function activityAtWill(words: string[]): string[] {
   if (listedActivityKeysOf().has(slug(rest))) return rest;
   const [first, ...tail] = rest;
   if (first === undefined || ACTIVITIES.has(first)) return rest;
-  const stem = verbStem(first);
-  return [...(listedGerundsOf().get(stem) ?? stem).split(" "), ...tail];
+  const verb = JOB_NOUNS.get(first) ?? SPANISH_VERB_FORMS.get(first) ?? first;
+  const stem = verbStem(verb);
+  return [...(listedGerundsOf().get(stem) ?? stem).split(" "), ...tail.filter((word) => !ACTIVITY_DETERMINERS.has(word))];
 }
 
 function feelingWords(words: string[]): string[] {

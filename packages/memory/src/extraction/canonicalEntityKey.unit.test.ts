@@ -25,6 +25,8 @@ describe("canonicalEntityKey", () => {
     ["Activity", ["working at Target", "work at target"], "work-at-target"],
     ["Activity", ["knitting", "knit"], "knitting"],
     ["Activity", ["hockey", "equipo de hockey", "the hockey team"], "hockey"],
+    ["Activity", ["work at the chippy", "working at chippy", "my job at the chippy"], "work-at-chippy"],
+    ["Activity", ["trabajo en la taquería de mi tío", "trabajar en la taquería de mi tío"], "trabajar-en-taqueria-de-tio"],
     ["Habit", ["do yoga every morning", "yoga every morning", "i do yoga every single morning", "doing yoga every morning", "yoga"], "yoga"],
     ["Habit", ["practise my drums every day", "practice my drums every day", "practising my drums every day"], "practic-drums"],
     ["Habit", ["do all the cooking", "cooking", "doing all the cooking"], "cook"],
