@@ -338,14 +338,6 @@ const HABIT_ADJUNCT_PREPOSITIONS = new Set(["with", "at", "in", "on", "con", "en
  */
 const COMPLEMENT_VERBS = new Set(["help", "ayudar", "pick", "deal", "argue", "fight", "mess", "put", "leav", "spend", "wast", "gastar", "los", "compar"]);
 
-/**
- * The words without where, with whom or on what the habit is done, once its verb has what it is done to: "practice
- * windmills in the basement", "play fifa with my dad" and "rezar el rosario con mi abuelita por videollamada" are
- * "practice windmills", "play fifa" and "rezar el rosario". A phrase right after the verb is what is done ("work at
- * the taqueria", "sit with my dad", "check on the goats"), and so is one after the object of COMPLEMENT_VERBS. When the
- * name starts at what is done ("mass", after "go to"), a phrase after it is already an adjunct: "mass with my abuela".
- * A verb joined on with "and" starts afresh: "feed the chickens and check on the goats" keeps both.
- */
 /** How many words from `at` are a clock time with the word it is told after ("at 6", "until 2am", "a las 8", "hasta las 2"), or 0. */
 function clockTimeLength(words: readonly string[], at: number): number {
   if (!HABIT_CLOCK_OPENERS.has(words[at] ?? "")) return 0;
@@ -356,6 +348,14 @@ function clockTimeLength(words: readonly string[], at: number): number {
 /** Particles that belong to the verb before them: "fall asleep in first period", "stay up on discord" keep their first phrase. */
 const VERB_PARTICLES = new Set(["up", "out", "asleep", "off", "down", "back", "away", "over", "around"]);
 
+/**
+ * The words without where, with whom or on what the habit is done, once its verb has what it is done to: "practice
+ * windmills in the basement", "play fifa with my dad" and "rezar el rosario con mi abuelita por videollamada" are
+ * "practice windmills", "play fifa" and "rezar el rosario". A phrase right after the verb is what is done ("work at
+ * the taqueria", "sit with my dad", "check on the goats"), and so is one after the object of COMPLEMENT_VERBS. When the
+ * name starts at what is done ("mass", after "go to"), a phrase after it is already an adjunct: "mass with my abuela".
+ * A verb joined on with "and" starts afresh: "feed the chickens and check on the goats" keeps both.
+ */
 function withoutAdjuncts(words: readonly string[], named: "object" | "place or verb" | "verb"): string[] {
   let verb = named === "object" ? -1 : VERB_PARTICLES.has(words[1] ?? "") ? 1 : 0;
   for (let at = 1; at < words.length; at += 1) {
