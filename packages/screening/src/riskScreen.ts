@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
+import { asksToTalk, crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
@@ -360,8 +360,8 @@ export interface EarlierReading {
   someoneAtRisk: boolean;
   /** Where it did, the classifier's reading of the writer's own words, the friend's left out (scoreWritersOwnWords). */
   writersOwn?: WindowedScore;
-  /** It names help sought, safety or calm (actingNow.ts, namesHelpOrSafety): after it, a crisis is no longer carried on. */
-  helpOrSafety: boolean;
+  /** It names help sought, safety or calm, or asks to be talked to (endsCarryingOn): a crisis before it is no longer carried on. */
+  endsCarryingOn: boolean;
 }
 
 const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
@@ -389,7 +389,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
         named: (lexiconNamed === undefined ? undefined : LEXICON_CATEGORY[entryOf(lexiconNamed)]) ?? message.category,
         someoneAtRisk: sorted.someone.length > 0,
         ...(sorted.someone.length > 0 ? { writersOwn: scoreWritersOwnWords(classifier, prepared, sorted.someone) } : {}),
-        helpOrSafety: namesHelpOrSafety(prepared),
+        endsCarryingOn: endsCarryingOn(prepared),
       };
     });
     earlierReadings.set(classifier, reading);
@@ -428,14 +428,34 @@ export function latestTakenUp(readings: readonly EarlierReading[], t: ModelThres
 const CRISIS_CARRIES_ON: ReadonlySet<ScreeningCategory> = new Set(["active_ideation", "plan_intent", "method_inquiry", "farewell"]);
 
 /**
- * Of earlier readings (oldest first), the latest crisis of a kind that carries on (CRISIS_CARRIES_ON), unless it or a
- * message after it named help or safety ("my mom is here now"): from then on the persona answers, checking in.
+ * Whether a message ends a crisis's carrying on: it names help sought, safety or calm (actingNow.ts, namesHelpOrSafety:
+ * "my mom is here now", "someone is with me", "jk"), or asks to be talked to rather than sent helplines again ("can you
+ * just talk to me"). The carried notice asks the teen to say when they are safe or with someone.
+ */
+export function endsCarryingOn(prepared: PreparedText): boolean {
+  return namesHelpOrSafety(prepared) || asksToTalk(prepared);
+}
+
+/**
+ * The kind a crisis read alone is recorded as, as screenRisk names it: the lexicon's entry's kind, unless the classifier
+ * reads the message as at least a concern of its own kind (and the entry is not someone else's words or abuse told).
+ */
+function kindUnder(reading: EarlierReading, t: ModelThresholds): ScreeningCategory {
+  const byLexicon = reading.lexiconOwn || reading.lexiconMention;
+  return byLexicon && reading.risk >= t.concern && reading.named !== "told_to_die" && reading.named !== "abuse_disclosure" ? reading.category : reading.named;
+}
+
+/**
+ * Of earlier readings (oldest first), the latest crisis of a kind that carries on (CRISIS_CARRIES_ON), unless a
+ * message after it ended the carrying on (endsCarryingOn): from then on the persona answers, checking in. What the
+ * crisis message itself says of help does not count: "the pills the doctor gave me", "therapists are useless", "im not
+ * going to tell my parents" are no help sought.
  */
 export function latestCarriedOn(readings: readonly EarlierReading[], t: ModelThresholds): EarlierReading | undefined {
   for (let index = readings.length - 1; index >= 0; index -= 1) {
     const reading = readings[index] as EarlierReading;
-    if (reading.helpOrSafety) return undefined;
-    if (earlierIsCrisis(reading, t) && CRISIS_CARRIES_ON.has(reading.named)) return reading;
+    if (earlierIsCrisis(reading, t) && CRISIS_CARRIES_ON.has(kindUnder(reading, t))) return reading;
+    if (reading.endsCarryingOn) return undefined;
   }
   return undefined;
 }
@@ -580,14 +600,14 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // next messages change the subject, thank, or say nothing of it ("can you tell me a joke" after "i wrote everyone
   // letters", "nvm its fine" after "i took like all of them", "ok cool thanks" after the height of a parking garage):
   // a crisis again, answered with the helplines (decidedBy "earlier_crisis": the notice says it is still thinking of
-  // what the teen said), until the teen names help or safety (in this message or one since) or the crisis leaves the
-  // window of recent messages; from then on the persona answers, checking in (below).
-  if (level !== "crisis" && hasRecent && !namesHelpOrSafety(input.prepared)) {
+  // what the teen said), until the teen names help or safety or asks to be talked to (endsCarryingOn, in this message or
+  // one since) or the crisis leaves the window of recent messages; from then on the persona answers, checking in (below).
+  if (level !== "crisis" && hasRecent && !endsCarryingOn(input.prepared)) {
     const earlier = latestCarriedOn(readingsOfRecent(), t);
     if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "earlier_crisis";
-      category = earlier.named;
+      category = kindUnder(earlier, t);
     }
   }
 
@@ -602,18 +622,18 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // Unsure of a message the layers read as ordinary: worth a second opinion, which may still make it a crisis.
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);
 
-  // A crisis earlier in the session is still in the conversation when the teen changes the subject or thanks the
-  // persona ("anyway what's the weather supposed to be tomorrow" after "i've been thinking about ending things"): the
-  // persona answers, and checks in on how they are now (its own instruction, told by decidedBy "earlier_crisis"; the
-  // category names the earlier crisis's kind, though the level is a concern). Not a crisis again: "ok thanks" after a
-  // safety notice is no new alarm. An uncertain message stays uncertain, so the second opinion is still asked: taking
-  // it back ("never mind", "olvídalo") right after a disclosure is when a second look matters most.
+  // A crisis earlier in the session that is not carried on (self-harm told, passive ideation, or help named since) is
+  // still in the conversation when the teen changes the subject or thanks the persona ("should i tell my mom i failed
+  // the chem test" after "i cut last night"): the persona answers, and checks in on how they are now (its own
+  // instruction, told by decidedBy "earlier_crisis"; the category names the earlier crisis's kind, though the level is a
+  // concern). An uncertain message stays uncertain, so the second opinion is still asked: taking it back ("never mind",
+  // "olvídalo") right after a disclosure is when a second look matters most.
   if (level === "none" && hasRecent) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "concern";
       decidedBy = "earlier_crisis";
-      category = earlier.named;
+      category = kindUnder(earlier, t);
     }
   }
 

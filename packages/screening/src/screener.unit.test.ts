@@ -144,6 +144,50 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("gg. see u never", ["lost my ranked game again lol", "my team was so bad"]).risk.level).toBe("none");
   });
 
+  it.each([
+    ["someone is with me now", ["i want to kill myself", "ok"]],
+    ["my sister is here with me now", ["i want to kill myself", "ok"]],
+    ["im with my cousin", ["i want to kill myself"]],
+    ["alguien está conmigo", ["quiero matarme", "ok"]],
+    ["mi mamá está aquí", ["quiero matarme", "ok"]],
+    ["ya estoy tranquila", ["quiero matarme"]],
+    ["era broma jaja", ["quiero morirme"]],
+    ["nah it was a joke", ["me quiero matar bro"]],
+    ["stop sending me hotlines", ["i want to die"]],
+    ["deja de mandarme numeros", ["quiero morirme"]],
+  ])("context: %j after %j is what the carried notice asks for (safe, with someone), a joke taken back or a wish to talk: a check-in", (text, earlier) => {
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("can you tell me a joke", [...earlier, text]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it.each([
+    ["i have the rope ready. im not going to tell my parents"],
+    ["i'm going to take all the pills the doctor gave me tonight"],
+    ["me voy a tomar todas las pastillas que me dio el doctor"],
+    ["therapists are useless, i want to kill myself"],
+    ["im not kidding i want to die"],
+    ["quiero morirme, no es broma"],
+  ])("context: help or a joke named in the crisis itself (%j), refused, failed or denied, does not stop it carrying on", (crisis) => {
+    expect(screener.screenInputLocally("ok", [crisis]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+  });
+
+  it("context: help that failed after a crisis does not stop it carrying on; help given does", () => {
+    const crisis = "i want to kill myself";
+    expect(screener.screenInputLocally("ok", [crisis, "i called the hotline but nobody answered"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("ok", [crisis, "my mom is here but she's asleep"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("ok", [crisis, "my mom is here with me now"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it("context: whether a crisis carries on follows the kind its own verdict named", () => {
+    // Recorded alone as active ideation (the classifier's kind over the lexicon entry's passive one): carried on.
+    expect(screener.screenInputLocally("ya no quiero vivir").risk).toMatchObject({ level: "crisis", category: "active_ideation" });
+    expect(screener.screenInputLocally("ok", ["ya no quiero vivir"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis", category: "active_ideation" });
+    // Recorded alone as passive ideation: the check-in, naming that kind.
+    const wish = screener.screenInputLocally("i wish i was dead").risk;
+    expect(wish).toMatchObject({ level: "crisis", category: "passive_ideation" });
+    expect(screener.screenInputLocally("ok", ["i wish i was dead"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", category: "passive_ideation" });
+  });
+
   it("context: at the edge after a crisis on a roof is the crisis going on in its own words; at a pool's edge only the roof carries it", () => {
     const roof = ["i'm on the roof of my building. i'm going to jump"];
     expect(screener.screenInputLocally("gonna sit on the edge for a bit", roof).risk).toMatchObject({ level: "crisis", decidedBy: "context" });

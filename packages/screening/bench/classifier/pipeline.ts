@@ -24,7 +24,7 @@ import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSw
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, FAREWELL_RISK, latestCarriedOn, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, latestTakenUp, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, endsCarryingOn, FAREWELL_RISK, latestCarriedOn, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, latestTakenUp, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -161,6 +161,8 @@ export interface ExampleReading {
   finalGoodbye: boolean;
   /** The message names help sought or safety (actingNow.ts, namesHelpOrSafety). */
   helpOrSafety: boolean;
+  /** It ends a crisis's carrying on (riskScreen.ts, endsCarryingOn). */
+  endsCarryingOn: boolean;
   /** What the message takes up of an earlier crisis (actingNow.ts, crisisFollowUps); empty for most. */
   followUps: CrisisFollowUp[];
 }
@@ -189,6 +191,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     actingNow: saysActingNow(prepared, example.context),
     finalGoodbye: saysFinalGoodbye(prepared),
     helpOrSafety: namesHelpOrSafety(prepared),
+    endsCarryingOn: endsCarryingOn(prepared),
     followUps: crisisFollowUps(prepared),
   };
 }
@@ -224,7 +227,7 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // A last goodbye after a concern earlier in the session (riskScreen.ts, concernBefore).
   if (level !== "crisis" && reading.finalGoodbye && reading.earlier.some((earlier) => earlierIsConcern(earlier, t))) level = "crisis";
   // A wish to die, a plan, a method or a goodbye earlier carries on, help or safety aside (riskScreen.ts, latestCarriedOn).
-  if (carryCrisisOn && level !== "crisis" && !reading.helpOrSafety && latestCarriedOn(reading.earlier, t) !== undefined) level = "crisis";
+  if (carryCrisisOn && level !== "crisis" && !reading.endsCarryingOn && latestCarriedOn(reading.earlier, t) !== undefined) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
   if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
   // A crisis earlier in the session is still in the conversation: a concern at least (riskScreen.ts).
