@@ -26,8 +26,10 @@ const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
 /**
  * The second opinion's client, LangChain with it, loads when the first uncertain message asks for one, not at a cold
  * start: most messages are settled by the local layers, every turn waits for this service's verdict, and LangChain is
- * most of the bundle. A failed load is tried again by the next uncertain message (meanwhile the screener reads the
- * failure as a concern, as it reads any failure of the second opinion).
+ * most of the bundle. The load (about half a second unbundled here) comes out of the first question's deadline; a load
+ * that fails is tried again by the next uncertain message, which helps when the module could not be found or read, not
+ * when its code threw as it loaded (Node keeps that failure for the process's life). Meanwhile each uncertain message is
+ * a concern, as on any failure of the second opinion.
  */
 export const secondOpinionOnDemand = (
   options: ModelSecondOpinionOptions,

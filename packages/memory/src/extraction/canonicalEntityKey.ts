@@ -133,6 +133,8 @@ const listedGerundsOf = () =>
 
 /** Nouns for a job that name the same doing as its verb: "my job at wendy's" is working at wendy's. */
 const JOB_NOUNS = new Map([["job", "work"], ["jobs", "work"]]);
+/** Words after "job" that say where or for whom it is held. */
+const JOB_PLACES = new Set(["at", "in", "with", "for"]);
 /** Words inside an activity led by a verb that only point: "work at the chippy", "work at my uncle's shop", "trabajar en la tienda". */
 const ACTIVITY_DETERMINERS = new Set(["the", "my", "our", "a", "an", "el", "la", "los", "las", "mi", "mis"]);
 
@@ -153,7 +155,9 @@ function activityAtWill(words: string[]): string[] {
   if (listedActivityKeysOf().has(slug(rest))) return rest;
   const [first, ...tail] = rest;
   if (first === undefined || ACTIVITIES.has(first)) return rest;
-  const verb = JOB_NOUNS.get(first) ?? SPANISH_VERB_FORMS.get(first) ?? first;
+  // "job at wendy's" is work there; "job hunting" and "job interview" are no job held.
+  const job = JOB_NOUNS.get(first) !== undefined && JOB_PLACES.has(tail[0] ?? "") ? JOB_NOUNS.get(first) : undefined;
+  const verb = job ?? SPANISH_VERB_FORMS.get(first) ?? first;
   const stem = verbStem(verb);
   return [...(listedGerundsOf().get(stem) ?? stem).split(" "), ...tail.filter((word) => !ACTIVITY_DETERMINERS.has(word))];
 }

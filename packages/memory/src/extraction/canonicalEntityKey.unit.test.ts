@@ -91,6 +91,12 @@ describe("canonicalEntityKey", () => {
     expect(canonicalEntityKey("Habit", "every day")).toBe("every-day");
   });
 
+  it("reads a job as work only where it is held", () => {
+    expect(canonicalEntityKey("Activity", "my job at the chippy")).toBe(canonicalEntityKey("Activity", "working at the chippy"));
+    expect(canonicalEntityKey("Activity", "job hunting")).toBe("job-hunting");
+    expect(canonicalEntityKey("Activity", "job interview")).toBe("job-interview");
+  });
+
   it("keeps, in the worded key, the words the canonical key folds at will", () => {
     expect(wordedEntityKey("Activity", "the wrestling team")).toBe("wrestling-team");
     expect(wordedEntityKey("Activity", "babysitting")).toBe("babysitting");
