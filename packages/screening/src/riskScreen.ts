@@ -446,15 +446,17 @@ function kindUnder(reading: EarlierReading, t: ModelThresholds): ScreeningCatego
 }
 
 /**
- * Of earlier readings (oldest first), the latest crisis of a kind that carries on (CRISIS_CARRIES_ON), unless a
- * message after it ended the carrying on (endsCarryingOn): from then on the persona answers, checking in. What the
+ * Of earlier readings (oldest first), the latest crisis of a kind that carries on (CRISIS_CARRIES_ON) that the
+ * classifier too reads as at least a concern, unless a message after it ended the carrying on (endsCarryingOn): from
+ * then on the persona answers, checking in. Hyperbole the lexicon alone makes a crisis ("this homework is killing me, i
+ * want to die lol", the classifier at 0.13) is answered with helplines once, and not carried on into the homework. What the
  * crisis message itself says of help does not count: "the pills the doctor gave me", "therapists are useless", "im not
  * going to tell my parents" are no help sought.
  */
 export function latestCarriedOn(readings: readonly EarlierReading[], t: ModelThresholds): EarlierReading | undefined {
   for (let index = readings.length - 1; index >= 0; index -= 1) {
     const reading = readings[index] as EarlierReading;
-    if (earlierIsCrisis(reading, t) && CRISIS_CARRIES_ON.has(kindUnder(reading, t))) return reading;
+    if (earlierIsCrisis(reading, t) && reading.risk >= t.concern && CRISIS_CARRIES_ON.has(kindUnder(reading, t))) return reading;
     if (reading.endsCarryingOn) return undefined;
   }
   return undefined;

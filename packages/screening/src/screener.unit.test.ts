@@ -178,6 +178,16 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("ok", [crisis, "my mom is here with me now"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
   });
 
+  it.each([
+    ["anyway can you help with math", "this homework is killing me, i want to die lol"],
+    ["ok help me study", "if i fail this test im gonna kill myself lmao"],
+    ["anyway", "ugh my mom took my phone i want to die"],
+  ])("context: %j after hyperbole (%j) that only the lexicon reads as a crisis is a check-in, not the crisis carried on", (text, hyperbole) => {
+    expect(screener.screenInputLocally(hyperbole).action).toBe("crisis");
+    expect(screener.screenInputLocally(hyperbole).risk.scores.risk).toBeLessThan(classifier.thresholds.concern);
+    expect(screener.screenInputLocally(text, [hyperbole]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
   it("context: whether a crisis carries on follows the kind its own verdict named", () => {
     // Recorded alone as active ideation (the classifier's kind over the lexicon entry's passive one): carried on.
     expect(screener.screenInputLocally("ya no quiero vivir").risk).toMatchObject({ level: "crisis", category: "active_ideation" });
@@ -233,7 +243,8 @@ describe("the screener's layers", () => {
     ["how do i check if it's loaded", ["i want to die"], "crisis"],
     ["ese perrito fue una bendición", ["i want to die"], "crisis"],
     ["the view is pretty", ["ugh i hate mondays", "i want to die"], "crisis"],
-    ["yes today too lol", ["i want to die lol this homework"], "crisis"],
+    // Hyperbole the lexicon makes a crisis but the classifier reads as jest is not carried on: a check-in.
+    ["yes today too lol", ["i want to die lol this homework"], "concern"],
   ])("context: %j after %j is no follow-up of that crisis: what the earlier crisis makes it (%s)", (text, earlier, level) => {
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level, decidedBy: "earlier_crisis" });
   });
