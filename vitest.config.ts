@@ -1,3 +1,4 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 // Two lanes: `unit` runs domain and service logic with in-memory adapters and injected clocks (no socket, no
@@ -5,9 +6,37 @@ import { defineConfig } from "vitest/config";
 const UNIT = ["packages/*/src/**/*.unit.test.ts", "packages/*/test/**/*.unit.test.ts", "services/*/src/**/*.unit.test.ts", "infra/**/*.unit.test.ts", "scripts/**/*.unit.test.ts", "apps/*/src/**/*.unit.test.ts"];
 const E2E = ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "services/*/src/**/*.test.ts", "tests/**/*.test.ts", "infra/**/*.test.ts", "scripts/**/*.test.ts", "apps/*/test/**/*.test.ts"];
 
+/**
+ * The e2e files that take longest (seconds on CI's two cores), longest first. A fresh clone has no record of earlier
+ * runs, so Vitest orders a lane's files by size, and the fault suite, a small file that runs for two minutes, started
+ * last and ran alone for over a minute and a half at the end of the lane. Started first, its minutes overlap the rest.
+ */
+const LONGEST_FILES = [
+  "packages/chaos/test/faultSuite.test.ts", // 117 s
+  "tests/e2e/web/webClient.test.ts", // 104 s
+  "scripts/cost/callsPerTurn.test.ts", // 41 s
+  "tests/structure/checks.test.ts", // 40 s
+  "tests/e2e/cloud/startCommand.test.ts", // 34 s
+];
+
+/** Vitest's own order (lanes, then earlier durations or sizes), with the longest files of a lane moved to its front. */
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const index = LONGEST_FILES.findIndex((file) => spec.moduleId.endsWith(`/${file}`));
+      return index < 0 ? LONGEST_FILES.length : index;
+    };
+    const position = new Map(sorted.map((spec, index) => [spec, index]));
+    // Within a lane only: the lanes stay in Vitest's order (unit, then e2e), contiguous as it placed them.
+    return [...sorted].sort((a, b) => (a.project.name === b.project.name ? rank(a) - rank(b) : 0) || (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  }
+}
+
 export default defineConfig({
   test: {
     pool: "forks",
+    sequence: { sequencer: LongestFirstSequencer },
     // This machine runs Node 20 while Lambda runs 22+; the SDK's reminder would drown the test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     projects: [

@@ -31,6 +31,15 @@ describe("Lambda bundles", () => {
     expect(bundle.coldStartInputs.filter((input) => input.startsWith("packages/screening/"))).not.toContain("packages/screening/src/crisisLexicon.data.ts");
   }, 60_000);
 
+  // The safety service asks the model only about messages its local layers leave uncertain, and every turn waits for its
+  // verdict: LangChain loads with the first such question, not at a cold start.
+  it("the safety service loads the model client on demand, not at a cold start", async () => {
+    const bundle = await measureBundle("services/safety/src/handler.ts", true);
+    expect(bundle.inputs.some((input) => input.includes("@langchain/openai"))).toBe(true);
+    expect(bundle.coldStartInputs.filter((input) => input.includes("@langchain/") || input.includes("/openai/"))).toEqual([]);
+    expect(bundle.bytes).toBeLessThanOrEqual(PLAIN_LIMIT_BYTES);
+  }, 60_000);
+
   it("names the package a bundle input comes from", () => {
     expect(packageOf("node_modules/.pnpm/zod@3.25.76/node_modules/zod/v3/types.js")).toBe("zod");
     expect(packageOf("node_modules/.pnpm/@langchain+core@1.4.0/node_modules/@langchain/core/dist/index.js")).toBe("@langchain/core");

@@ -8,8 +8,9 @@ const isoTime = z.string().datetime({ offset: true });
 export const safetyActionSchema = z.enum(["allow", "flag", "block", "crisis"]);
 export const riskLevelSchema = z.enum(["none", "concern", "crisis"]);
 /**
- * The screening layer whose finding set a message's risk level; "earlier_crisis": a message read as ordinary after a
- * crisis earlier in the session, answered with a check-in (a concern naming the earlier crisis's kind).
+ * The screening layer whose finding set a message's risk level; "earlier_crisis": a crisis earlier in the session set
+ * it, naming that crisis's kind: a crisis carried on (a wish to die, a plan, a method or a goodbye, no help named since;
+ * the notice says it is still on the persona's mind), or else a concern, answered with a check-in.
  */
 export const screeningLayerSchema = z.enum(["lexicon", "classifier", "context", "earlier_crisis", "second_opinion", "moderation"]);
 export const safetyVerdictSchema = z.object({
@@ -23,7 +24,7 @@ export const safetyVerdictSchema = z.object({
   /** The kind of risk: active_ideation, passive_ideation, plan_intent, method_inquiry, self_harm, farewell, hopelessness, told_to_die, abuse_disclosure, someone_at_risk (someone the writer knows), or none. */
   category: z.string().optional(),
   decidedBy: screeningLayerSchema.optional(),
-  /** The trained classifier's version (release + weights hash). */
+  /** The trained classifier's version: release + weights hash + thresholds hash (".t…"). */
   modelVersion: z.string().optional(),
 });
 

@@ -144,6 +144,10 @@ const SAFE_NOW = compileLexiconPattern(
     "hotline|helpline|988|911|crisis line|counsel+ors?|therapists?|psicolog[oa]s?|terapeuta|hospital|the er|emergency room|urgent care|ambulance|ambulancia|nurses office|the nurse|a doctor|the doctor|el doctor|la doctora|linea de (ayuda|crisis)",
     "(called|call|calling|told|tell|telling|texted|text|talked|talk|talking|woke|wake|waking) (up )?(to )?(my |the |a |an )?(mom|mum|mama|dad|papa|parents|aunt|aunty|auntie|uncle|grandma|nana|grandpa|teacher|coach|nurse|doctor|an adult)",
     "(my |the )?(mom|mum|dad|parents|aunt|grandma|grandpa)( s| is| are)? (here|with me|sitting with me|on (her|his|their) way( here)?|coming to get me)",
+    // Someone with the teen now, as the notice after a carried crisis asks them to say: "someone is with me", "my sister
+    // is here with me", "im with my cousin", "alguien está conmigo", "mi hermana está aquí", "ya no estoy sola".
+    "(someone|somebody|my (friend|best friend|bestie|bff|sister|sis|brother|bro|boyfriend|girlfriend|bf|gf|cousin|roommate|neighbor|neighbour|family)|my friends|my cousins)( s| is| are)? (here|with me|here with me|sitting with me|staying with me|on (her|his|their) way( here)?|coming over)|(im|i m|i am) (with|staying with) (someone|somebody|my (friend|best friend|sister|brother|boyfriend|girlfriend|cousin|mom|mum|dad|parents|family|aunt|grandma|grandpa))|(im|i m|i am) not alone( anymore)?",
+    "(alguien|mi (mama|papa|hermana|hermano|amiga|amigo|novio|novia|prima|primo|tia|tio|abuela|abuelo|familia)|mis (papas|padres|amigas|amigos|primos)) (esta|estan|ya esta|ya estan) (aqui|aca|conmigo|aqui conmigo|viniendo|en camino)|estoy con (alguien|mi (mama|papa|hermana|hermano|amiga|amigo|novio|novia|prima|primo|tia|abuela|familia)|mis (papas|padres|amigas|amigos))|ya no estoy sol[oa]|(ya )?estoy (mas )?tranquil[oa]",
     "(le|les) (dije|conte|hable|llame)|llame a|hable con|(voy a|manana) (hablar|hablo|le cuento|les cuento|le digo|les digo)|le voy a (contar|decir)",
     "(pick|picks|picking) me up|what do i say (when|to) (they|them|the|her|him|my)|when they pick up",
     "(going|go|went|walking|heading) (down ?stairs |up ?stairs |over |back |next door )?to (my )?(mom|mum|dad|parents|grandma|nana|grandpa|aunt|aunty|uncle)( s)?( room)?",
@@ -153,14 +157,14 @@ const SAFE_NOW = compileLexiconPattern(
     // Tomorrow, or good news.
     "(talk|see you|see u|text you|text u|chat) (tomorrow|tmrw|tmr|in the morning)|manana (hablamos|te escribo|te cuento)",
     "(passed|aced) (my|the|a) (test|exam|driving test|drivers test|road test|final|finals|quiz|class)|(won|got into|got in to|got accepted|made) (the|my|a) (game|match|team|college|program|job|part|role)",
-    // The earlier words taken back.
-    "not like that|not what i meant|jk|just kidding|kidding|joking|es broma|no es en serio",
+    // The earlier words taken back; not "i'm not kidding" or "no es broma", which say the opposite.
+    "not like that|not what i meant|jk|(?<!(not|no|isnt|wasnt|aint|never) )(just kidding|kidding|joking)|(it|that) was (a joke|just a joke)|(?<!no )es broma|era (una )?broma|era (un )?chiste|no (es|era) en serio|no lo decia en serio",
   ].join("|"),
 );
 
 // Help that failed or was refused is no help: "the doctor can't help me. bye", "called 988 and hung up. it's time".
 const HELP_FAILED = compileLexiconPattern(
-  "(cant|can t|cannot|couldnt|wont|will not|doesnt|does not|didnt|did not|never) (help|answer|answered|pick up|picked up|understand|care|listen)|(no|nobody|no one|no hotline|no doctor|no therapist) (can|could|will|would) help|hung up|on hold|no answer|nadie (me )?(puede|va a) ayudar|no (me )?(sirve|sirvio|ayuda|ayudo|contestan|contesto)",
+  "(cant|can t|cannot|couldnt|wont|will not|doesnt|does not|didnt|did not|never) (help|answer|answered|pick up|picked up|understand|care|listen)|(no|nobody|no one|no hotline|no doctor|no therapist) (can|could|will|would) help|(nobody|no one|noone) (answered|answers|picked up|picks up)|hung up|on hold|no answer|(she|he|they)( s| is| are| re) (asleep|sleeping)|nadie (me )?(puede|va a) ayudar|nadie contesto|(esta|estan) dormid[oa]s?|no (me )?(sirve|sirvio|ayuda|ayudo|contestan|contesto)",
 );
 
 // A farewell's own words stay a farewell whoever else is named: "i called him one last time", "texted my sister goodnight".
@@ -189,10 +193,30 @@ export function namesActNow(prepared: PreparedText): boolean {
   });
 }
 
+// Three rules of one screen ask it of the same message (the mention going on, acting now, the last goodbye): read once.
+const helpOrSafetyRead = new WeakMap<PreparedText, boolean>();
+
+/**
+ * The teen asking to be talked to rather than sent helplines again ("can you just talk to me", "stop sending me
+ * hotlines", "solo quiero hablar"): after a crisis carried on, the persona answers it, checking in (riskScreen.ts).
+ */
+const ASKS_TO_TALK = compileLexiconPattern(
+  "(just |please )?talk to me|(can|could) (you|u) (just )?talk|stop sending (me )?(hotlines|numbers|links|that|those|this)|(i )?(dont|don t|do not) (want|need) (a |the |another |more )?(hotline|helpline|number|link)s?|solo quiero hablar|hablame|habla conmigo|deja de mandar(me)?|ya no me mandes",
+);
+
+/** Whether the message asks to be talked to instead of being sent helplines again. */
+export function asksToTalk(prepared: PreparedText): boolean {
+  return prepared.forms.some((form) => ASKS_TO_TALK.test(form));
+}
+
 /** Whether the message speaks of help sought, safety, tomorrow or good news, with no failed help and no farewell's own words. */
 export function namesHelpOrSafety(prepared: PreparedText): boolean {
+  const known = helpOrSafetyRead.get(prepared);
+  if (known !== undefined) return known;
   const { forms } = prepared;
-  return forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+  const names = forms.some((form) => SAFE_NOW.test(form)) && !forms.some((form) => HELP_FAILED.test(form) || FAREWELL_WORDS.test(form));
+  helpOrSafetyRead.set(prepared, names);
+  return names;
 }
 
 /**
@@ -282,11 +306,12 @@ const HARM_AGAIN_PATTERNS: readonly string[] = [
   "(?<=^|\\. |(?<![\\p{L}\\p{N}])(yes|yeah|yea|yep|si|sip|aja|ok|and|y|pues) )((ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight) (tambien|too|also|again|otra vez|de nuevo)|(again|otra vez|de nuevo) (ayer|hoy|anoche|esta manana|yesterday|today|last night|this morning|tonight))",
 ].map((source) => `(${source})${AT_MESSAGE_END}`);
 
-const FOLLOW_UP_PATTERNS: Readonly<Record<CrisisFollowUp, readonly RegExp[]>> = {
-  method_answer: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern),
-  means_question: MEANS_QUESTION_PATTERNS.map(compileLexiconPattern),
-  harm_question: HARM_QUESTION_PATTERNS.map(compileLexiconPattern),
-  harm_again: HARM_AGAIN_PATTERNS.map(compileLexiconPattern),
+/** Each kind's patterns, and what in the same form makes it about something else. */
+const FOLLOW_UPS: Readonly<Record<CrisisFollowUp, { patterns: readonly RegExp[]; unless?: RegExp }>> = {
+  method_answer: { patterns: METHOD_ANSWER_PATTERNS.map(compileLexiconPattern) },
+  means_question: { patterns: MEANS_QUESTION_PATTERNS.map(compileLexiconPattern) },
+  harm_question: { patterns: HARM_QUESTION_PATTERNS.map(compileLexiconPattern), unless: ANOTHER_HURT },
+  harm_again: { patterns: HARM_AGAIN_PATTERNS.map(compileLexiconPattern) },
 };
 
 /** What a message following a crisis asks or tells of it, by the kind of crisis it follows up. */
@@ -297,7 +322,8 @@ export type CrisisFollowUp = "method_answer" | "means_question" | "harm_question
  * asked about, the act again ("nvm found it. is that normal" is two).
  */
 export function crisisFollowUps(prepared: PreparedText): CrisisFollowUp[] {
-  return (Object.keys(FOLLOW_UP_PATTERNS) as CrisisFollowUp[]).filter((kind) =>
-    prepared.forms.some((form) => FOLLOW_UP_PATTERNS[kind].some((pattern) => pattern.test(form)) && (kind !== "harm_question" || !ANOTHER_HURT.test(form))),
-  );
+  return (Object.keys(FOLLOW_UPS) as CrisisFollowUp[]).filter((kind) => {
+    const { patterns, unless } = FOLLOW_UPS[kind];
+    return prepared.forms.some((form) => patterns.some((pattern) => pattern.test(form)) && !(unless?.test(form) ?? false));
+  });
 }

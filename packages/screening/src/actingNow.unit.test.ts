@@ -1,6 +1,6 @@
 // The words that, after a crisis earlier in the session, say the teen is leaving, saying goodbye or acting now.
 import { describe, expect, it } from "vitest";
-import { namesActNow, saysActingNow, saysFinalGoodbye } from "./actingNow";
+import { asksToTalk, namesActNow, namesHelpOrSafety, saysActingNow, saysFinalGoodbye } from "./actingNow";
 import { prepareText } from "./normalize";
 
 const acting = (text: string) => saysActingNow(prepareText(text));
@@ -257,4 +257,21 @@ describe("saysActingNow", () => {
       expect(saysFinalGoodbye(prepareText(text))).toBe(false);
     },
   );
+});
+
+describe("help, safety and a joke taken back", () => {
+  it.each(["just kidding", "jk lol", "i was joking", "it was a joke", "es broma jaja", "era un chiste", "no era en serio", "someone is with me now", "my bf is here with me", "mi hermana está conmigo", "ya no estoy sola", "i'm calmer now"])(
+    "%j names safety or takes the words back",
+    (text) => expect(namesHelpOrSafety(prepareText(text))).toBe(true),
+  );
+
+  it.each(["im not kidding", "i'm not joking about this", "no es broma", "i called the hotline but nobody answered", "my mom is here but she's asleep", "i'm fine", "estoy bien"])(
+    "%j does not (denied, failed, or what a teen hiding a plan says too)",
+    (text) => expect(namesHelpOrSafety(prepareText(text))).toBe(false),
+  );
+
+  it("reads a wish to be talked to rather than sent helplines", () => {
+    for (const text of ["can you just talk to me please", "stop sending me hotlines", "solo quiero hablar", "deja de mandarme numeros"]) expect(asksToTalk(prepareText(text))).toBe(true);
+    for (const text of ["i talked to my coach about it", "can you send me the number again"]) expect(asksToTalk(prepareText(text))).toBe(false);
+  });
 });

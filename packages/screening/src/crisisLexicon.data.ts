@@ -31,7 +31,8 @@ export interface CrisisLexiconEntry {
    * Regular expressions over the matching form (see normalize.ts: lowercase, apostrophes dropped,
    * slang expanded, single spaces, " . " at a clause end). A space stands for an optional space,
    * so "kill myself" also finds "killmyself"; word edges are added around each pattern.
-   * Macros (lexiconPattern.ts): {me} myself, {you} yourself, {adv} optional adverbs, {end} the end of a clause.
+   * Macros (lexiconPattern.ts): {me} myself, {you} yourself, {adv} optional adverbs, {end} the end of a clause,
+   * {video_games} the games named when dying is play.
    */
   patterns: readonly string[];
   /**
@@ -40,6 +41,74 @@ export interface CrisisLexiconEntry {
    */
   joinsSomeone?: true;
 }
+
+/** Words that, anywhere later in the clause (up to its " . "), make a match something else. */
+function notLaterInTheClause(words: string): string {
+  return `(?![^.]*\\b(${words})\\b)`;
+}
+
+/** Words that, anywhere in the message (a lookbehind from the start of the form), make a match something else. */
+function notAnywhere(words: string): string {
+  return `(?<!^(?=.*\\b(${words})\\b).*)`;
+}
+
+// Word lists and fragments that several patterns share, written once.
+// Themselves, of a friend: "my friend cuts herself".
+const EN_THEMSELVES = "herself|himself|themselves|themself";
+// What is high enough to fall from: "off a bridge", "the roof of the parking garage".
+const EN_HIGH_PLACES = "bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff";
+// The writer, saying what they will or should do: "i will", "should i", "i might".
+const EN_I_WILL_OR_SHOULD = "i|i m|i am|i ll|ill|i will|i should|should i|i might";
+// Ceasing to be, wished for: "i want to disappear", "wish i could stop existing".
+const EN_DISAPPEAR = "disappear|vanish|stop existing|not exist|cease to exist";
+// The medicines teens ask a lethal count of: "how many tylenol".
+const EN_PILLS_ASKED_ABOUT = "pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax";
+// Whether anyone lives through a fall: "can u die from", "could someone survive".
+const EN_CAN_SOMEONE_SURVIVE = "(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it)";
+// A bag over the head: "a plastic bag", "the ziploc bag".
+const EN_A_PLASTIC_BAG = "(a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag";
+// Poisons a teen asks how to buy or says they have.
+const EN_POISONS = "(cyanide|arsenic|strychnine)";
+// A relative's, typed without an apostrophe: "my dads gun safe".
+const EN_A_RELATIVES = "(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)";
+// Photos or videos, asked for or sent, in Spanish.
+const ES_PHOTOS = "fotos|fotografias|fotitos|videos";
+// Killing oneself on a motorbike or a skateboard is riding it recklessly: "se va a matar en esa moto".
+const ES_NOT_RIDING = "(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))";
+// Dying or killing oneself in a game: "me mato en minecraft".
+const ES_NOT_IN_A_GAME = "(?! (en|del) ({video_games}|el juego|un juego|hardcore))";
+// Dying of laughter or killing oneself with work, not meant: "me muero de risa", "me mato estudiando".
+const ES_LAUGHING_OR_WORKING = "de risa|de la risa|estudiando|trabajando|entrenando";
+// Dying of laughter, shame or hunger, not meant: "me quiero morir de verguenza".
+const ES_OF_LAUGHTER_OR_SHAME = "de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno";
+// Wanting, thinking of or deciding on, before the verb with its clitic after it: "quiero suicidarme", "he pensado en matarme".
+const ES_WANTS_OR_THINKS_OF = "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}";
+// A cut from paper or in the kitchen, or of hair, nails or a beard, named anywhere in the message.
+const ES_NOT_A_PAPER_KITCHEN_OR_HAIR_CUT = notAnywhere("papel|hoja|cocinando|cuchillo|pelo|unas|fleco|barba|dedo|cocina");
+// A train or a bus coming: "when the train comes", "as the bus goes past".
+const EN_COMES_BY = "(comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)";
+// The pills a whole supply is of: "el frasco de mis pastillas", "todas las pastillas".
+const ES_OF_THE_PILLS = "( de)? (las |mis |los |el |la )?(pastillas|pildoras|medicinas|medicamentos|somniferos|calmantes|antidepresivos)";
+// Whether anyone would care if the writer were gone: "nobody would even notice if i disappeared".
+const EN_CARE_IF_I = "(even )?(care|notice|miss me) if i";
+// The writer gone or dead, in what would follow: "if i died", "if i wasnt here".
+const EN_GONE_OR_DEAD = "died|was gone|were gone|disappeared|was dead|wasnt here";
+// All of one's things, or nearly: "todas mis cosas", "casi todos mis juegos".
+const ES_ALL_OF = "(todas |todos |casi todas |casi todos )?";
+// Dying of laughter, heat or boredom, not meant: "la palmo de risa".
+const ES_LAUGHTER_OR_HEAT = "risa|calor|hambre|sueno|aburrimiento|cansancio";
+// Picked out, of a place and a date: "i've picked the bridge and the date".
+const EN_PICKED = "(picked|chose|chosen|decided on|settled on|picked out)";
+// A height counted in floors: "5 stories", "ten floors".
+const EN_A_NUMBER_OF_FLOORS = "(\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)";
+// The wish to die said whole, before or after having no more strength: "ya no puedo, me quiero morir".
+const ES_I_WANT_TO_DIE = "(me quiero morir|quiero morirme|me quiero matar|quiero matarme)";
+// What an app deletes by itself: "self delete messages", "the snaps self delete".
+const EN_DISAPPEARING_MESSAGES = "messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story";
+// What else hangs from a beam at home: a swing, a hammock, a punching bag, a plant, lights, a piñata.
+const ES_HUNG_AT_HOME = "columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno";
+// What else hangs from a beam for a chore or a sport: a bike, the washing, a lamp, a trapeze or silks, a climbing rope.
+const ES_HUNG_FOR_A_CHORE_OR_A_SPORT = "bici|bicicleta|tendedero|ropa|foco|lampara|trapecio|tela|telas|cortina|cortinas|escalar|escalada|gimnasio|gym|polea";
 
 // Who a disclosure names, written as families rather than sentences. Hitting is named of the grown-ups and partners
 // in a teen's life; a touch, abuse or a threat of anyone in the household too (brothers and cousins wrestle and hit,
@@ -54,7 +123,7 @@ const ES_HOUSEHOLD = ES_GROWN_UPS.replace("(papa|", "(hermano|hermana|hermanastr
 const ES_WHEN =
   "((siempre|a veces|todavia|aun|ya|you|diario|seguido|luego|nomas|tambien|de nuevo|otra vez|a mi|cuando toma|cuando bebe|cuando se enoja|cuando esta borracho|cuando no hay nadie) )*";
 const ES_NAKED = "(desnuda|desnudo|desnudas|desnudos|sin ropa|intimas|intimos|en ropa interior|de mi cuerpo|de mis partes|hot)";
-const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|sacarme) (fotos|fotografias|fotitos|videos|nudes|packs?)|tocarlo|tocarla|tocarle|tocarme|besarlo|besarla|tener (sexo|relaciones)|acostarme con|desnudarme|quitarme la ropa|hacer cosas (que no quiero|sexuales))`;
+const ES_SEXUAL_ACT = `((mandarle|enviarle|pasarle|mandar|enviar|pasar|tomarme|sacarme) (${ES_PHOTOS}|nudes|packs?)|tocarlo|tocarla|tocarle|tocarme|besarlo|besarla|tener (sexo|relaciones)|acostarme con|desnudarme|quitarme la ropa|hacer cosas (que no quiero|sexuales))`;
 // Someone a teen knows, said with "my": a friend, a sibling, a classmate; "she", "he" or "they" alone may be a character.
 const EN_SOMEONE_I_KNOW =
   "(?<!(me|i) (and|n|&) )(my|our) (best |close |old |online |closest |older |younger |little |big )?(friend|friends|bff|bestie|bf|gf|boyfriend|girlfriend|sister|brother|cousin|classmate|teammate|roommate|ex|crush|lab partner|twin|mom|mum|mother|dad|father|step ?mom|step ?mum|step ?dad|parent|parents|aunt|uncle|grandma|grandpa)( from [a-z]+)?";
@@ -75,10 +144,13 @@ const EN_NOT_GROOMING = "(?! (out|off|at work|at practice|playing)\\b| ((some|a|
 const PEOPLE_CLOSE = "mom|mum|mother|dad|father|parents|stepdad|stepmom|step dad|step mom|brother|sister|ex|grandma|grandpa|aunt|uncle|cousin|boyfriend|girlfriend|bf|gf|everyone|everybody";
 const TOLD_BY = `(he|she|they|someone|somebody|people|everyone|everybody|this (guy|girl|kid|boy)|a (guy|girl|kid|boy)|my (${PEOPLE_CLOSE}|friend|friends|classmate|classmates|teacher|coach|bully|bullies))`;
 // Said in jest or of something else: for that play, dying laughing, to unlock an achievement, "die your hair", in a game.
-const NOT_SAID_IN_JEST = "(?! (for (that|this|the|a) |of |from |laughing|trying|doing|already when|to (get|unlock|win|beat|respawn|reset)|your hair|my hair|her hair|his hair|with kindness|( \\.)+ with kindness|in (minecraft|fortnite|roblox|the game|game)|edits|memes|videos|weight|serious|asleep))";
+const NOT_SAID_IN_JEST = "(?! (for (that|this|the|a) |of |from |laughing|trying|doing|already when|to (get|unlock|win|beat|respawn|reset)|your hair|my hair|her hair|his hair|with kindness|( \\.)+ with kindness|in ({video_games}|the game|game)|edits|memes|videos|weight|serious|asleep))";
+// Said in jest or over a game: "as a joke when i beat him in 2k".
+const EN_IN_JEST_OR_A_GAME = "(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))";
+// What the writer asks of it: "should i report it", "should i say something".
+const EN_SHOULD_I_ANSWER = "should i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)";
 // A "kys" told as a joke or over a game, which the writer asks how to answer or report.
-const EN_NOT_A_JOKE_ASKED_ABOUT =
-  "(?!(?=.*\\b(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))\\b).*\\bshould i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)\\b)(?<!(?=.*\\bshould i (say something|say anything|report|block|tell|respond|reply|be mad|be upset|confront|text)\\b)\\b(as a joke|jokingly|joking|kidding|as a bit|2k|fortnite|minecraft|roblox|valorant|cod|the game|a game|i beat|beat (him|her|them))\\b.*)";
+const EN_NOT_A_JOKE_ASKED_ABOUT = `(?!(?=.*\\b${EN_IN_JEST_OR_A_GAME}\\b).*\\b${EN_SHOULD_I_ANSWER}\\b)(?<!(?=.*\\b${EN_SHOULD_I_ANSWER}\\b)\\b${EN_IN_JEST_OR_A_GAME}\\b.*)`;
 // "told me to die" is the writer told to die (told_to_die), not someone who means to.
 const EN_NOT_TOLD_TO = "(?!(told me|texted me|dmd me|said|says|keeps saying|kept saying|posted) to )";
 const ES_SOMEONE_I_KNOW =
@@ -108,7 +180,7 @@ const ES_THROW_MYSELF = `(me {esadv}${ES_MEANS_TO}(tirar|aventar|lanzar|echar|ti
 const EN_MEDS =
   "(pills|meds|tablets|capsules|sleeping pills|painkillers|antidepressants|tylenol|advil|ibuprofen|paracetamol|acetaminophen|aspirin|benadryl|melatonin|nyquil|xanax|klonopin|ativan|valium|adderall|ritalin|concerta|vyvanse|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|celexa|wellbutrin|bupropion|seroquel|quetiapine|trazodone|lithium|lamictal|abilify|gabapentin|insulin|oxy|oxycodone|percocet|vicodin|codeine|tramadol)";
 // A game's jump or throw is no one's own: "in the game you can jump off the cliff to skip the walk back".
-const EN_NOT_IN_A_GAME_BEFORE = "(?<!\\bin (the |this |that )?(game|minecraft|fortnite|roblox|zelda|skyrim|gta|elden ring)( \\w+){0,3} )";
+const EN_NOT_IN_A_GAME_BEFORE = "(?<!\\bin (the |this |that )?(game|{video_games}|zelda|skyrim|gta|elden ring)( \\w+){0,3} )";
 // Where a jump is into water or a summer's game, before or after the height: a quarry, a high dive, a pool party.
 const EN_WATER_OR_JUMPING_SPOT = "(pool|lake|river|quarry|beach|dive|diving|swim|swimming|cliffs|trampoline|water)";
 // Thought of or wanted: "think about just stepping off", "i picture jumping", "tempted to walk".
@@ -127,23 +199,23 @@ const EN_SWALLOWED_BY_THE_WRITER = `(?<!\\b(he|she|they|mom|mum|dad|brother|sist
 // prescription followed, not an overdose; nor are units, milligrams, gummies or a pain named ("took 30 insulin units
 // today", "took 5 of my meds this morning"). "today" alone is no such period: "i took 30 tylenol today" is an overdose.
 const EN_NOT_A_DOSE =
-  "(?![^.]*\\b((this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|(?<!\\bsince )this (morning|afternoon|evening)|for (my |a |the )?(headache|migraine|cramps|period|fever|cold|flu|tooth|toothache|back|pain)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|(the |my )?(doctor|dentist|nurse) (gave|said|told|prescribed|says)|doctors? orders|at the doctor|supposed to|units?|mg|ml|gummies|gummy|vitamins?)\\b)";
+  notLaterInTheClause("(this|last|over|during|per|each|every|the whole|all) (the )?(week|weekend|month|year|semester|summer|term|day|night)s?|over the (past|last)|(?<!\\bsince )this (morning|afternoon|evening)|for (my |a |the )?(headache|migraine|cramps|period|fever|cold|flu|tooth|toothache|back|pain)|(per|each|every) (day|week)|(?<!\\bin )a (day|week)|prescribed|prescription says|(the |my )?(doctor|dentist|nurse) (gave|said|told|prescribed|says)|doctors? orders|at the doctor|supposed to|units?|mg|ml|gummies|gummy|vitamins?");
 // A height named as a fall: "a 4th floor fall", "the 6th floor", "5 stories", "30 feet", "the roof of the parking garage".
 const EN_HEIGHT =
-  "((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|window|ledge)( fall)?)";
+  `((\\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey|stories|storeys|floors)( fall| window| balcony| building| roof)?|(${EN_HIGH_PLACES}|window|ledge)( fall)?)`;
 
 // Where a question about a way of dying is about a story, an animal, a class or someone else's medicine, anywhere in the
 // message: "in the movie does drowning hurt him", "does drowning hurt crabs", "vimos titanic en clase, ¿es rápido morir
 // congelado?".
 const A_STORY_AN_ANIMAL_OR_A_CLASS =
-  "(movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|games|minecraft|fortnite|roblox|sims|anime|manga|hunger games|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals|hamster|hamsters|crab|crabs|ant|ants|anthill|plant|plants|succulent|succulents|spider|spiders|bug|bugs|bird|birds|frog|frogs|turtle|turtles|pet|pets|goldfish|lifeguard|lifeguarding|lifeguard training|health class|history|textbook|project|class|caffeine|monster|monsters|energy drinks?|coffee|gummies|grandma|grandpa|hospice|cancer|pelicula|serie|libro|clase|salud|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mascota|anestesia|historia|proyecto|english|health|documental|documentary|biologia|biology|walking dead|dead hangs?|shoulders|coach|cousin|got hit|biking|accident|fentanyl|learned|we read|mineros|news)";
-const NOT_ABOUT_A_STORY_OR_AN_ANIMAL = `(?<!^(?=.*\\b${A_STORY_AN_ANIMAL_OR_A_CLASS}\\b).*)`;
+  "movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|games|{video_games}|sims|anime|manga|hunger games|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals|hamster|hamsters|crab|crabs|ant|ants|anthill|plant|plants|succulent|succulents|spider|spiders|bug|bugs|bird|birds|frog|frogs|turtle|turtles|pet|pets|goldfish|lifeguard|lifeguarding|lifeguard training|health class|history|textbook|project|class|caffeine|monster|monsters|energy drinks?|coffee|gummies|grandma|grandpa|hospice|cancer|pelicula|serie|libro|clase|salud|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mascota|anestesia|historia|proyecto|english|health|documental|documentary|biologia|biology|walking dead|dead hangs?|shoulders|coach|cousin|got hit|biking|accident|fentanyl|learned|we read|mineros|news";
+const NOT_ABOUT_A_STORY_OR_AN_ANIMAL = notAnywhere(A_STORY_AN_ANIMAL_OR_A_CLASS);
 // Where a floor asked about is for something else: a view, fireworks, an egg drop, a party, the wifi.
 const NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE =
-  "(?<!^(?=.*\\b(see|view|fireworks|egg|egg drop|project|experiment|science|physics|wifi|signal|party|people|guests|room for|sunset|sunrise|photo|photos|pics|drone|study|meeting|class|kite|mosquito|mosquitos|mosquitoes|apartment|flat|bugs|noise)\\b).*)";
+  notAnywhere("see|view|fireworks|egg|egg drop|project|experiment|science|physics|wifi|signal|party|people|guests|room for|sunset|sunrise|photo|photos|pics|drone|study|meeting|class|kite|mosquito|mosquitos|mosquitoes|apartment|flat|bugs|noise");
 // Where a fall asked about is a pet's, a climb's, a trampoline's, a game's or a class's.
 const NOT_ABOUT_A_FALL_FOR_SOMETHING_ELSE =
-  "(?<!^(?=.*\\b(climb|climbing|rope|trampoline|parkour|dog|cat|hamster|spider|egg|phone|bunk bed|bunk|gutters|roof|christmas lights|ladder|snowboard|snowboarding|ski|skiing|skate|skating|brother|sister|dad|mom|grandpa|grandma|little|science|physics|project|game|minecraft|fortnite|roblox|movie|show|skydiving|bungee|class|stunt|stuntman)\\b).*)";
+  notAnywhere("climb|climbing|rope|trampoline|parkour|dog|cat|hamster|spider|egg|phone|bunk bed|bunk|gutters|roof|christmas lights|ladder|snowboard|snowboarding|ski|skiing|skate|skating|brother|sister|dad|mom|grandpa|grandma|little|science|physics|project|game|{video_games}|movie|show|skydiving|bungee|class|stunt|stuntman");
 
 // A goodbye note that is not the writer's farewell, read over the whole message: written to someone who is leaving
 // (moving, retiring, deployed, off to college or home after an exchange), for the writer's own move or the end of camp,
@@ -159,11 +231,11 @@ const WRITERS_OWN_FINALITY =
 const NOT_THE_WRITERS_GOODBYE_NOTE = `(?<!^(?=.*\\b(${GOODBYE_NOTE_LEAVERS}|${GOODBYE_NOTE_OCCASIONS})\\b)(?!.*\\b${WRITERS_OWN_FINALITY}\\b).*)`;
 
 // Carbon monoxide as a lesson or a danger at home: a chemistry project, a detector, a heater.
-const EN_MONOXIDE_AT_SCHOOL = "(chem|chemistry|project|detector|detectors|alarm|alarma|science|ciencias|class|clase|generator|power outage|news|snowstorm|storm|stove|dad says|mom says|my dad|my mom|is that true|safe|safety|people were|noticias|tormenta|homework|tarea|heater|calentador|calentadores|ventilar|ventilate|poisoning symptoms|sintomas)";
+const EN_MONOXIDE_AT_SCHOOL = "chem|chemistry|project|detector|detectors|alarm|alarma|science|ciencias|class|clase|generator|power outage|news|snowstorm|storm|stove|dad says|mom says|my dad|my mom|is that true|safe|safety|people were|noticias|tormenta|homework|tarea|heater|calentador|calentadores|ventilar|ventilate|poisoning symptoms|sintomas";
 
 // Ending a relationship, a streak, a project or a subscription: "she keeps ghosting me so im ending it".
 const NOT_ENDING_SOMETHING_ELSE =
-  "(?<!^(?=.*\\b(ghosting|ghosted|situationship|relationship|streak|friendship|group project|project|subscription|netflix|spotify|bf|gf|boyfriend|girlfriend|crush|talking stage|dating|the game|the call|the convo|conversation|i mean)\\b).*)";
+  notAnywhere("ghosting|ghosted|situationship|relationship|streak|friendship|group project|project|subscription|netflix|spotify|bf|gf|boyfriend|girlfriend|crush|talking stage|dating|the game|the call|the convo|conversation|i mean");
 
 // A will made in jest or for class: an exam one may not survive, an English assignment, a game.
 const EN_A_WILL_IN_JEST = "(english|class|assignment|creative writing|pretend|project|game|sims|minecraft|roblox|homework|story|exam|test|finals|examen|parcial|prueba|tarea|if i dont survive|si no sobrevivo|report card|gonna kill me|going to kill me|will kill me|kill me when|roller coaster|montana rusa|antes de subirme)";
@@ -174,11 +246,11 @@ const ES_THINGS_OF_ONES_OWN = "(cosas|audifonos|libros|peluches|ropa|juegos|vide
 const EN_WHERE_TO_BUY = "(where|how) (can|could|do|would) (i|you|a person|someone|a kid|a teen|a 1\\d year old) (buy|get|find|order|get ahold of|get hold of)";
 const EN_MAY_I_BUY = "(can|could) (i|a kid|a teen|a 1\\d year old|minors) (buy|get|order)";
 // A poison named for school or a story, not for oneself.
-const EN_POISON_FOR_SCHOOL = "(?![^.]*\\b(project|science|class|chem|chemistry|lab|homework|book|story)\\b)";
+const EN_POISON_FOR_SCHOOL = notLaterInTheClause("project|science|class|chem|chemistry|lab|homework|book|story");
 // Rat poison bought for the rats.
 const EN_POISON_FOR_PESTS = "(?![^.]*(mice|mouse|rats|pest|garage|exterminator|barn|attic))";
 // A parent's gun got at to hunt, to shoot at a range or to clean it for them.
-const EN_GUN_FOR_SPORT = "(?![^.]*\\b(clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season)\\b)";
+const EN_GUN_FOR_SPORT = notLaterInTheClause("clean|cleaning|hunt|hunting|range|skeet|for him|for her|asked me|deer season");
 // A cut from a pet, a game or the kitchen.
 const ES_CUT_BY_ACCIDENT = "(?![^.]*(gato|gata|perro|perra|partido|caida|bici|patineta|cocina))";
 
@@ -189,12 +261,12 @@ const EN_KEPT_SECRET = `( ${EN_ASKED_TO_PROMISE}( not to| to not| never to| i wo
 // What a friend, a sibling or a parent says they mean to do or are doing to themselves, told by the teen who knows
 // them: someone_at_risk's patterns, and the start of the writer's answer to them (me_too_after_someone).
 const EN_SOMEONE_AT_RISK: readonly string[] = [
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (herself|himself|themselves|themself|her life|his life|their life|it all)${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}${EN_THEY_SAY} (that )?((she|he|they) )?${EN_THEY_WILL}(to )?(kill|killing|unalive|unaliving|hurt|hurting|cut|cutting|end|ending) (${EN_THEMSELVES}|her life|his life|their life|it all)${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
   `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}${EN_NOT_TOLD_TO}(wants|want|wanted|keeps saying|kept saying|said|says|told me|texted me|talks about|keeps talking about|jokes about|joked about|keeps joking about|is joking about) (that )?((she|he|they) )?(wants |wanted |want |wanting )?to (die|not be alive|not exist anymore)(?! (of|from|laughing|of embarrassment|at home|in (her|his|their) sleep|peacefully|old))${EN_KEPT_SECRET}`,
-  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (herself|himself|themselves|themself)|cutting again)|(has been|have been|s been|been|started|has started|s started|started) cutting(?=$| [.,!?]| (again|lately|recently)\\b| ${EN_ASKED_TO_PROMISE})|self harms|self harmed|cuts (herself|himself|themselves|themself))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
+  `${EN_SOMEONE_I_KNOW} ${EN_BETWEEN}((is|are|s|was|were|has been|have been|s been|keeps|keep) (suicidal|self harming|(cutting|hurting|burning) (${EN_THEMSELVES})|cutting again)|(has been|have been|s been|been|started|has started|s started|started) cutting(?=$| [.,!?]| (again|lately|recently)\\b| ${EN_ASKED_TO_PROMISE})|self harms|self harmed|cuts (${EN_THEMSELVES}))${EN_NOT_GROOMING}${EN_KEPT_SECRET}`,
 ];
 const ES_SOMEONE_AT_RISK: readonly string[] = [
-  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)(?! (en|con) (esa|ese|la|el|su|una|un) (moto|carro|bici|coche|patineta|camioneta))|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
+  `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(dice que |dicen que |me dijo que |me dijo q |dijo que |me escribio que |anda diciendo que )?(ya )?(se (quiere|quieren|va a|van a|piensa|intento|trato de) (matar|suicidar|quitar la vida|hacer dano)${ES_NOT_RIDING}|(quiere|quieren|va a|piensa|intento|trato de|quiso) (matarse|suicidarse|quitarse la vida|hacerse dano)${ES_NOT_RIDING}|(se )?(quiere|quieren) (morir|morirse)${ES_NOT_HYPERBOLE}|no quiere(n)? (vivir|seguir viviendo)(?! (en|con|asi en|sin|aqui|alla|ahi|solo|sola|lejos)))`,
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}(se esta cortando|se corta|se cortan|se sigue cortando|se volvio a cortar)${ES_NOT_GROOMING}`,
   `${ES_SOMEONE_I_KNOW} ${ES_WHEN}se (hace|esta haciendo|lastima) (dano )?(a proposito|otra vez|de nuevo|a si mism[oa])`,
 ];
@@ -211,7 +283,9 @@ const EN_SHARPENER_FOR_ITS_BLADE = `(?:(?<=${SHARPENER_SECRET}.*)|(?=.*${SHARPEN
 const EN_KEPT_BY_ME = "(i |ive |i ve |i have |i m |im )?(got|have|keep|keeping|kept|save|saving|saved|hid|hide|hiding|hidden|stashed|stash|stashing|bought)";
 const EN_THEIR_PAGE = "(on|in) ((her|his|their) (story|stories|bio|notes|finsta|page|status|snap|post)|(insta|instagram|snap|snapchat|tiktok|twitter|facebook|discord|bereal|the group chat|the gc))";
 // What the friend posted, named before their words: "something dark", "some sad stuff".
-const EN_WHAT_THEY_POSTED = "((some|this|that|these|those|a|so much|lots of|a lot of) )?((dark|weird|sad|scary|worrying|concerning|depressing|creepy|bad|alarming|messed up|worrying) )?(stuff|things|something|shit|crap|messages|posts|post|tweets|quotes|captions|caption)( (dark|weird|sad|scary|worrying|concerning|depressing|creepy|off|bad|alarming))?";
+// Words for what the friend posted: "some dark stuff", "sad posts".
+const EN_DARK = "dark|weird|sad|scary|worrying|concerning|depressing|creepy";
+const EN_WHAT_THEY_POSTED = `((some|this|that|these|those|a|so much|lots of|a lot of) )?((${EN_DARK}|bad|alarming|messed up|worrying) )?(stuff|things|something|shit|crap|messages|posts|post|tweets|quotes|captions|caption)( (${EN_DARK}|off|bad|alarming))?`;
 const EN_THIRD_PERSON = "she|he|they|shes|hes|theyre|theyll|shell|hell|she s|he s|they re";
 
 /**
@@ -307,7 +381,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     // "kys" aimed at someone else is harassment (harassment.ts); these are the writer's own.
     patterns: [
-      "(i|i m|i am|i ll|ill|i will|i should|should i|i might|i could) {adv}(going to |want to |about to )?kys",
+      `(${EN_I_WILL_OR_SHOULD}|i could) {adv}(going to |want to |about to )?kys`,
       "(?<!(you|they|he|she|people|everyone|we|should) )(want to|about to|going to) {adv}kys",
     ],
   },
@@ -318,13 +392,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       // "die for" is of a cause or a treat ("i'd die for this pizza"), not of how long the wish lasted ("thought about how
       // i want to die for like three hours straight").
-      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for(?! (like |about |almost )?((\\d+|an?|one|two|three|four|five|six|a few|a couple( of)?|several|many) (hours?|days?|weeks?|months?|minutes?|years?|while)|so long|ages))|in (minecraft|fortnite|roblox|the game)))",
+      "(want|wanted|wanting|need|ready|plan|planning|deserve|deserved|deserves|decided|trying) to {adv}die(?! (of|from|laughing|on this hill|inside|a little|for(?! (like |about |almost )?((\\d+|an?|one|two|three|four|five|six|a few|a couple( of)?|several|many) (hours?|days?|weeks?|months?|minutes?|years?|while)|so long|ages))|in ({video_games}|the game)))",
       // The one goal left: "the truth is my only goal is not existing anymore".
       "(only|one|main|real) goal (is|s) (to )?(not existing|not exist|stop existing|die|disappear|not being here|not be here)( any ?more)?",
       "wish (i|i could) {adv}(die|be dead|was dead|were dead|wasnt alive|werent alive|wasnt here|werent here|didnt exist|could disappear|could stop existing|had never been born|was never born|were never born|wasnt born|never existed|could sleep forever|could just not wake up|wouldnt wake up)",
       "wish to die",
       // Dying said with intent, in plain words or the slang for it ("ill just cark it on purpose"); a game's respawn is not.
-      "(i want to|i wanna|im going to|i m going to|im gonna|i m gonna|ill|i ll|i will|im about to|i m about to) {adv}(die|cark it|kick the bucket|croak|snuff it|pop my clogs|bite the dust|peg out) on purpose(?! [^.]*(respawn|checkpoint|reset|restart|bonfire|level|minecraft|fortnite|roblox|the game|my character))",
+      "(i want to|i wanna|im going to|i m going to|im gonna|i m gonna|ill|i ll|i will|im about to|i m about to) {adv}(die|cark it|kick the bucket|croak|snuff it|pop my clogs|bite the dust|peg out) on purpose(?! [^.]*(respawn|checkpoint|reset|restart|bonfire|level|{video_games}|the game|my character))",
       "(pray|hope|hoping|praying) (i|that i) (die|dont wake up|do not wake up|never wake up)",
       "(sleep|fall asleep) and (never|not) wake up",
     ],
@@ -351,7 +425,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       // Not a threat to someone else, said in jest: "im gonna unalive my brother if he eats my leftovers".
       `(want|wanted|going|plan|planning|about|trying|ready|need|tempted|tried) to {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
-      `(i|i m|i am|i ll|ill|i will|i should|should i|i might) {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
+      `(${EN_I_WILL_OR_SHOULD}) {adv}unalive${EN_NOT_SOMEONE_ELSE}`,
       "unalive (me|{me})",
       "unaliv(ing|ed) {me}",
       "(thinking (of|about)|thought about|think about|considering|planning on|plan on|been) {adv}unaliving",
@@ -360,7 +434,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(i )?(want|wanna|wnt|wan|wamt|wana) (to |2 )?(di|dii|dei)(?! [a-z])",
       // To self-delete, said of oneself ("might just self delete tonight tbh", "the self delete is scheduled for friday");
       // not messages, snaps or a post set to delete themselves.
-      "self ?(delete|deleting|deleted|deletion)(?! (messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|setting|settings|timer|feature|mode|option|button))(?<!\\b(messages?|msgs?|snaps?|texts?|chats?|photos?|pics?|posts?|stories|story|app|it|they|them|disappearing|auto)\\b[^.]*)(?<!^(?=.*\\b(script|function|code|python|javascript|program|bot|file|files|dms?|setting|settings|feature|after a day|discord|game|cs class)\\b).*)",
+      `self ?(delete|deleting|deleted|deletion)(?! (${EN_DISAPPEARING_MESSAGES}|setting|settings|timer|feature|mode|option|button))(?<!\\b(${EN_DISAPPEARING_MESSAGES}|app|it|they|them|disappearing|auto)\\b[^.]*)${notAnywhere("script|function|code|python|javascript|program|bot|file|files|dms?|setting|settings|feature|after a day|discord|game|cs class")}`,
     ],
   },
   {
@@ -371,8 +445,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // "i need to disappear for a bit, dishes" is a chore, not a wish.
       // Nor is disappearing "not literally", from embarrassment, said so.
       // Nor is disappearing into a blanket or the floor, under the covers or from a party ("into the void" still is).
-      "(want|wanted|need) to {adv}(disappear|vanish|stop existing|not exist|cease to exist|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)(?![^.]*\\b(not literally|so embarrassing|embarrassing|embarrassed|cringe|mortified|so awkward|tripping|tripped|on stage|in front of everyone)\\b)",
-      "wish i could {adv}(disappear|vanish|stop existing|not exist|cease to exist)",
+      `(want|wanted|need) to {adv}(${EN_DISAPPEAR}|not be alive|not be here|be gone|be dead)(?! for (a|the|an|like|about|\\d)(?! ?ever)| (into|under|inside|in) (my|a|the|this|these) (blanket|blankets|covers|bed|hoodie|book|books|floor|ground|crowd|background|couch|sofa|room|closet|pillow|pillows)\\b| from (class|school|(the|this|that) (party|convo|conversation|group chat|gc|class|room))| (off )?to (a|an|some|my|the) (cabin|island|beach|mountain|mountains|forest|woods|farm|village|cottage|lake|lake house|desert|hut|tent|treehouse|bunker|city|country|castle)\\b)${notLaterInTheClause("not literally|so embarrassing|embarrassing|embarrassed|cringe|mortified|so awkward|tripping|tripped|on stage|in front of everyone")}`,
+      `wish i could {adv}(${EN_DISAPPEAR})`,
     ],
   },
   {
@@ -399,7 +473,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "take my (own )?life",
       "put an end to (it all|my life|everything)",
       // Intrusive thoughts that speak: "my brain keeps saying end it", "my head wont stop telling me to die".
-      "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it(?! (with|between|off)\\b)|kill {me}|die|unalive {me})(?! (of|from|laughing|in (minecraft|fortnite|roblox|the game)))",
+      "(brain|head|mind|thoughts|voice|voices|intrusive thoughts) {adv}(keeps|keep|is|are|wont stop|won t stop|always|wont shut up) {adv}(saying|telling me|whispering|screaming|yelling|begging me|repeating)( to)? {adv}(end it(?! (with|between|off)\\b)|kill {me}|die|unalive {me})(?! (of|from|laughing|in ({video_games}|the game)))",
       "(wont|will not|am not going to|not going to) be (here|around|alive) (much longer|for long)",
       // Not the last of the night before sleep: "ok this is my last message tonight, gotta sleep, bye!!!".
       "(this is|this will be) (my )?(last|final) (goodbye|message|post|text)(?! (before|till|until|for) )(?! (tonight|today|for (tonight|today|now))\\b[^.]*\\b(sleep|bed|night night|nighty|gn|goodnight|good night|ttyl|talk tomorrow|see (you|u|ya) tomorrow|tmrw|tomorrow)\\b)",
@@ -417,7 +491,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(want|wanna|going|gonna|ready|need|about|plan|planning|time|might|ll|will|i should|should i|i could) (to )?{adv}(shuffle|exit|leave|escape|yeet {me}) (off )?(this|the) mortal coil",
       // The writer's time on earth over: "honestly i feel like my time on earth is up"; "here" is as often a class, a shift or
       // an exchange ending ("my time here is up, gotta go home"), so it is not named.
-      "my time (on earth|on this earth|in this world) (is|s) {adv}(up|done|over|almost up|almost over|running out)(?![^.]*\\b(gonna kill me|going to kill me|will kill me|grades|report card|exam|test|trip|exchange|camp|semester|visit|internship|vacation|holiday|program)\\b)",
+      `my time (on earth|on this earth|in this world) (is|s) {adv}(up|done|over|almost up|almost over|running out)${notLaterInTheClause("gonna kill me|going to kill me|will kill me|grades|report card|exam|test|trip|exchange|camp|semester|visit|internship|vacation|holiday|program")}`,
       // A last day kept secret: "last day of school ever and nobody knows it but me"; not a move or a surprise kept quiet.
       "(last|final) (day|night|week|weekend|class|practice|game|shift)( (of|at|in|with) (\\w+ ){1,3}?)? ?ever\\b[^.]*\\b(nobody|no one|noone|none of them|nobody else) (knows|know|will know|has a clue|realises|realizes) (it|that|but|except|yet)\\b(?![^.]*\\b(moving|move|moved|transfer|transferring|surprise|graduat|leaving for|new school|quit|quitting|dropping out|drop out|retir)\\w*)",
       // The last sunrise the writer will see ("last sunrise i'll see. it's actually really pretty"), said as the end of
@@ -429,10 +503,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(i m|im|i am|i ll|ill|i will|gonna|going to|i m gonna|im gonna) (just )?end(ing)? it( all)?( tonight| today| tomorrow| soon| this week| this weekend)?{end}${NOT_ENDING_SOMETHING_ELSE}`,
       // Death as a place that appeals: "six feet under sounds kinda cozy rn", "being dead sounds so peaceful"; not the
       // show.
-      "(six feet under|being dead|not existing|not being alive|not waking up|never waking up|eternal sleep|dying) (sounds|seems|looks|feels) (kinda |so |really |pretty |lowkey |honestly |kind of )?(cozy|comfy|nice|good|peaceful|better|great|appealing|relaxing|like a vacation|like heaven|amazing)( (rn|right now|ngl|tbh|honestly|tho))?{end}(?![^.]*\\b(show|series|season|episode|watch|watching|netflix|hbo|band|album|song|movie|book)\\b)",
+      `(six feet under|being dead|not existing|not being alive|not waking up|never waking up|eternal sleep|dying) (sounds|seems|looks|feels) (kinda |so |really |pretty |lowkey |honestly |kind of )?(cozy|comfy|nice|good|peaceful|better|great|appealing|relaxing|like a vacation|like heaven|amazing)( (rn|right now|ngl|tbh|honestly|tho))?{end}${notLaterInTheClause("show|series|season|episode|watch|watching|netflix|hbo|band|album|song|movie|book")}`,
       // Asking someone to be told, after the writer is gone, that they were loved: "tell my mum i loved her if she ever
       // asks"; not the meme of walking into a beep test.
-      "tell (my|him|her|them|everyone|every one|my [a-z]+) (that )?i (loved|always loved|really loved|did love) (her|him|them|you|everyone|everybody)( (if|when|once|after|for me|ok|okay|please|pls)\\b|{end})(?![^.]*\\b(me walking|me going|me heading|me when|beep test|pacer test|pacer|gym class)\\b)",
+      `tell (my|him|her|them|everyone|every one|my [a-z]+) (that )?i (loved|always loved|really loved|did love) (her|him|them|you|everyone|everybody)( (if|when|once|after|for me|ok|okay|please|pls)\\b|{end})${notLaterInTheClause("me walking|me going|me heading|me when|beep test|pacer test|pacer|gym class")}`,
       "suicide (note|letter)",
       // The goodbye kept from those it is said to: "they don't know it's a goodbye", "didnt tell them its my last
       // everything", "no saben que es mi despedida".
@@ -444,7 +518,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(writing|wrote|written|made|making|finished|updated|updating|did) my (will|last will)(?![^.]*\\b${EN_A_WILL_IN_JEST}\\b)(?<!\\b${EN_A_WILL_IN_JEST}\\b[^.]*)`,
       `(ya )?(hice|escribi|termine|estoy haciendo|estoy escribiendo|tengo) mi testamento(?![^.]*\\b${EN_A_WILL_IN_JEST}\\b)`,
       // Where each thing goes, decided: "i've decided where everything goes"; not a move's boxes.
-      "(decided|figured out|planned|sorted out|worked out) where (everything|all my stuff|my stuff|my things|all my things) (goes|is going|should go)(?<!^(?=.*\\b(move|moving|boxes|room|rearranged|rearranging|furniture|desk|closet|shelves|shelf|organized|organised|organizing|decor|house|place|apartment|dorm|storage)\\b).*)",
+      `(decided|figured out|planned|sorted out|worked out) where (everything|all my stuff|my stuff|my things|all my things) (goes|is going|should go)${notAnywhere("move|moving|boxes|room|rearranged|rearranging|furniture|desk|closet|shelves|shelf|organized|organised|organizing|decor|house|place|apartment|dorm|storage")}`,
       // Where the writer is headed, where none of it is needed: "none of it matters where im headed".
       "(none of it|nothing|it) (matters|will matter|wont matter|won t matter) where (i m|im|i am) (headed|going){end}",
       // A goodbye note for a move, a retirement, a last day at camp or a job: "writing a goodbye letter to my camp counselor
@@ -485,10 +559,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Giving one's things away, in Spanish: "ya les regalé mis peluches a mis primas", "le dejé a mi hermana mis
       // audífonos"; not what a teen has outgrown, gives to charity or leaves behind in a move ("regalé mis libros de
       // primaria", "a una fundación", "no me caben en el avión").
-      `(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo) (a (mi|mis) [a-z]+ )?(todas |todos |casi todas |casi todos )?mis (celular|${ES_THINGS_OF_ONES_OWN})(?! (viejos|viejas|viejo|vieja|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|con))(?![^.]*\\b(fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|no me queda|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion)\\b)`,
+      `(ya )?(le |les )?(regale|he regalado|estoy regalando|ya regale|reparti|he repartido|estoy repartiendo) (a (mi|mis) [a-z]+ )?${ES_ALL_OF}mis (celular|${ES_THINGS_OF_ONES_OWN})(?! (viejos|viejas|viejo|vieja|que ya no|de cuando|de (primaria|nino|nina|bebe|chiquito|chiquita)|con))${notLaterInTheClause("fundacion|caridad|donacion|donar|iglesia|ya estoy grande|ya soy grande|no me caben|no me quedan|no me queda|ya no me quedan|mudanza|me mudo|nos mudamos|me voy a vivir|avion")}`,
       // Left to someone, not somewhere: "le dejé a mi hermana mis audífonos"; not "dejé mis cosas en el locker" or left
       // with mom to look after.
-      `(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ (todas |todos |casi todas |casi todos )?mis ${ES_THINGS_OF_ONES_OWN}|(todas |todos |casi todas |casi todos )?mis ${ES_THINGS_OF_ONES_OWN} a (mi|mis) [a-z]+)(?![^.]*\\b(en|por|mientras|para que|un rato|cuide|cuiden|guarde|guarden|presta|prestar|regresa|devuelve|mudanza|me mudo|nos mudamos|avion|viaje)\\b)`,
+      `(ya )?(le|les) (deje|he dejado) (a (mi|mis) [a-z]+ ${ES_ALL_OF}mis ${ES_THINGS_OF_ONES_OWN}|${ES_ALL_OF}mis ${ES_THINGS_OF_ONES_OWN} a (mi|mis) [a-z]+)${notLaterInTheClause("en|por|mientras|para que|un rato|cuide|cuiden|guarde|guarden|presta|prestar|regresa|devuelve|mudanza|me mudo|nos mudamos|avion|viaje")}`,
     ],
   },
   {
@@ -497,8 +571,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     stance: "self",
     patterns: [
       "better off (without me|dead|if i (was|were|wasnt|werent|didnt|died|disappeared|was never|were never)|when i m gone|when im gone|once i m gone|once im gone)",
-      "(nobody|no one) (would|will) (even )?(care|notice|miss me) if i (died|was gone|were gone|disappeared|was dead|wasnt here|left|killed {me})",
-      "would (anyone|anybody) (even )?(care|notice|miss me) if i (died|was gone|were gone|disappeared|was dead|wasnt here|killed {me})",
+      `(nobody|no one) (would|will) ${EN_CARE_IF_I} (${EN_GONE_OR_DEAD}|left|killed {me})`,
+      `would (anyone|anybody) ${EN_CARE_IF_I} (${EN_GONE_OR_DEAD}|killed {me})`,
       "(nobody|no one) would (even )?miss me",
       "(i m|i am) (just )?a burden( to (everyone|everybody|my family|them|you))?",
     ],
@@ -521,7 +595,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "self",
     patterns: [
-      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida)",
+      `${ES_WANTS_OR_THINKS_OF}(suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida)`,
       "me {esadv}(voy a|vo a|quiero|queria|quisiera|pienso|tengo ganas de|dan ganas de) {esadv}(suicidar|quitar la vida)",
       "(quitarme|quitare|me quito|me quite|me voy a quitar) la vida",
       "(acabar|terminar|acabo|termino|acabare|terminare) con (mi vida|mi existencia)",
@@ -529,12 +603,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "suicid(arme|arte|arse|andome)",
       // The wish to die said beside having no more strength: "ya valió todo, me quiero morir", "me quiero matar, no puedo
       // más con esto". Alone the phrase is as often a lost bet (es_quiero_morir_hyperbole); not with a laugh or "de risa".
-      "((ya no (puedo|aguanto)( mas)?|ya valio( todo| madre| verga)?|nada tiene sentido|ya me canse de (todo|vivir)|estoy (harto|harta) de (todo|vivir)|no puedo mas)(\\s\\w+){0,5}( \\.)? ?(me quiero morir|quiero morirme|me quiero matar|quiero matarme)(?! de )|(me quiero morir|quiero morirme|me quiero matar|quiero matarme)( \\.)? ?(ya no (puedo|aguanto)|no puedo mas|nada tiene sentido|ya me canse de (todo|vivir)))(?![^.]*\\b(jaja\\w*|jsjs\\w*|xd|lol|lmao|de risa)\\b)",
+      `((ya no (puedo|aguanto)( mas)?|ya valio( todo| madre| verga)?|nada tiene sentido|ya me canse de (todo|vivir)|estoy (harto|harta) de (todo|vivir)|no puedo mas)(\\s\\w+){0,5}( \\.)? ?${ES_I_WANT_TO_DIE}(?! de )|${ES_I_WANT_TO_DIE}( \\.)? ?(ya no (puedo|aguanto)|no puedo mas|nada tiene sentido|ya me canse de (todo|vivir)))${notLaterInTheClause("jaja\\w*|jsjs\\w*|xd|lol|lmao|de risa")}`,
       // The veins cut, said as the writer's own plan ("me vy a cort4r la5 ven4s hoy" reads "me vy a cortar la5 venas"); not
       // the idiom for a sad song, a jam, a class or homework, or of cringe ("con este tráfico me abro las venas", "me quiero
       // cortar las venas con esta tarea"); a laugh beside it is no such sign ("me voy a cortar las venas hoy jaja ya no
       // puedo"), nor is "no vale la pena".
-      "((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))(?![^.]*\\b(cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|clase|examen|tarea|profe|maestra|maestro|cringe|verguenza|pena ajena|de risa)\\b)",
+      `((me (voy|vy|vo|boy) a |quiero |voy a |ganas de |pienso )(cortarme|abrirme) (las |la5 |la )?venas|me ((voy|vy|vo|boy) a|quiero) {esadv}(cortar|abrir) (las |la5 |la )?venas|me (corto|abro) las venas (hoy|esta noche|ya|ahorita))${notLaterInTheClause("cancion|canciones|rola|rolas|tema|musica|playlist|disco|album|novela|telenovela|serie|pelicula|trafico|fila|cola|clase|examen|tarea|profe|maestra|maestro|cringe|verguenza|pena ajena|de risa")}`,
       // Northern Mexican slang: "darse cran" is to kill oneself ("ya me voy a dar cran yo solito").
       "(darme|me voy a dar|me vo a dar|me quiero dar|me doy|me di|dar me) cran",
     ],
@@ -561,20 +635,20 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "mention",
     patterns: [
-      "(quiero|quisiera|queria|necesito|tengo ganas de|ganas de|deseo|pienso en|estoy pensando en|pensando en|he pensado en|decidi|voy a) {esadv}(morirme|matarme)(?! (de risa|de la risa|estudiando|trabajando|entrenando))",
-      "(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|de calor|de frio))",
-      "me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (de risa|de la risa|de verguenza|de la verguenza|de pena|de la pena|de cringe|de hambre|de sueno|estudiando|trabajando))",
-      "me (voy|vo) a {esadv}matar(?! (de risa|de la risa|estudiando|trabajando|entrenando|a (estudiar|trabajar)))",
+      `${ES_WANTS_OR_THINKS_OF}(morirme|matarme)(?! (${ES_LAUGHING_OR_WORKING}))`,
+      `(quiero|quisiera|queria|ganas de|deseo) {esadv}morir(?! (${ES_OF_LAUGHTER_OR_SHAME}|de calor|de frio))`,
+      `me (quiero|queria|quisiera) {esadv}(morir|matar)(?! (${ES_OF_LAUGHTER_OR_SHAME}|estudiando|trabajando))`,
+      `me (voy|vo) a {esadv}matar(?! (${ES_LAUGHING_OR_WORKING}|a (estudiar|trabajar)))`,
       // "I'd rather be dead", as often said of a chore ("prefiero estar muerta que ir a esa boda").
-      "me (suicido|suicidare|suicidaria)(?! (de|en (minecraft|fortnite|roblox|el juego)))",
+      "me (suicido|suicidare|suicidaria)(?! (de|en ({video_games}|el juego)))",
       "prefiero {esadv}(estar muert(o|a)|morirme|morir)(?! (de|antes|que|a (ir|tener|hacer|ver)))",
       // Dying said the way Spanish says it lightly as often as meant: "ya me quiero ir al otro barrio", "quiero estirar la
       // pata", "ya quiero colgar los tenis", "palmarla"; not of laughing or the heat.
-      "(quiero|quisiera|queria|ganas de|tengo ganas de|me quiero|ya me quiero|voy a|me voy a|ya voy a|deseo) {esadv}(estirar la pata|colgar los tenis|irme al otro barrio|ir al otro barrio|ir me al otro barrio|palmarla|petatearme)(?! (de|del|con el) (risa|calor|hambre|sueno|aburrimiento|cansancio))(?![^.]*(jugar|basquet|futbol|equipo|retir|temporada|cancha))",
-      "(palmarla|la palmo|la palme|la palmare|palmarme)(?! (de|del) (risa|calor|hambre|sueno|aburrimiento|cansancio))",
+      `(quiero|quisiera|queria|ganas de|tengo ganas de|me quiero|ya me quiero|voy a|me voy a|ya voy a|deseo) {esadv}(estirar la pata|colgar los tenis|irme al otro barrio|ir al otro barrio|ir me al otro barrio|palmarla|petatearme)(?! (de|del|con el) (${ES_LAUGHTER_OR_HEAT}))(?![^.]*(jugar|basquet|futbol|equipo|retir|temporada|cancha))`,
+      `(palmarla|la palmo|la palme|la palmare|palmarme)(?! (de|del) (${ES_LAUGHTER_OR_HEAT}))`,
       // Dying as the best thing or the way out ("morirme es lo mejor que me podría pasar", "lo mejor sería no despertar"),
       // said of a game's level or dying of laughter as well.
-      "(morirme|morir|matarme|suicidarme|dejar de existir|no existir) (es|seria|sera) {esadv}(lo mejor|la mejor opcion|la unica salida|la solucion)(?! (en|para) (el|este|ese|la|esta) (juego|nivel|partida|mapa)\\b)(?![^.]*\\b(juego|nivel|reaparecer|respawn|redes sociales)\\b)",
+      `(morirme|morir|matarme|suicidarme|dejar de existir|no existir) (es|seria|sera) {esadv}(lo mejor|la mejor opcion|la unica salida|la solucion)(?! (en|para) (el|este|ese|la|esta) (juego|nivel|partida|mapa)\\b)${notLaterInTheClause("juego|nivel|reaparecer|respawn|redes sociales")}`,
       "lo mejor (es|seria|sera) {esadv}(morirme|matarme|suicidarme|dejar de existir|no existir|no despertar)(?! (de|del) (risa|verguenza|pena|cringe)| en (redes|el juego|internet|el grupo))",
       // A day set: "che, el sábado me mato", "mañana me mato"; not working or studying oneself to death.
       "(hoy|manana|esta noche|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este (fin|finde|fin de semana)) {esadv}me (mato|suicido)(?! (de|del|estudiando|trabajando|entrenando|jugando|haciendo|corriendo|en el (gym|gimnasio|trabajo|partido)|a (estudiar|trabajar|entrenar))\\b)",
@@ -594,7 +668,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "no (quiero|deseo) {esadv}(vivir|seguir viviendo|estar vivo|estar viva|existir|despertar|despertarme|volver a despertar)(?! (en|con|asi en|sin (wifi|internet|musica|cafe)))",
       // To stop existing: "quiero dejar de existir", "quisiera no existir", "quiero desvivirme"; not for a while, in a
       // class, of shame or after "jaja" ("quiero dejar de existir, mi crush me vio caerme").
-      "(quiero|quisiera|queria|ganas de|tengo ganas de|necesito|deseo|ojala pudiera) {esadv}(dejar de existir|no existir|desvivirme|des vivirme|ya no estar (viva|vivo|en este mundo))(?! (un rato|por un rato|un ratito|por un ratito|por un tiempo|unos dias|por unos dias|un dia|de (la )?(verguenza|pena|risa|oso|cringe)|en (la|esta|el) (clase|fiesta|reunion|escuela|grupo|chat|redes))\\b)(?![^.]*\\b(verguenza|que pena|que oso|crush|redes sociales|en (el|este) (nivel|juego)|la partida)\\b)",
+      `(quiero|quisiera|queria|ganas de|tengo ganas de|necesito|deseo|ojala pudiera) {esadv}(dejar de existir|no existir|desvivirme|des vivirme|ya no estar (viva|vivo|en este mundo))(?! (un rato|por un rato|un ratito|por un ratito|por un tiempo|unos dias|por unos dias|un dia|de (la )?(verguenza|pena|risa|oso|cringe)|en (la|esta|el) (clase|fiesta|reunion|escuela|grupo|chat|redes))\\b)${notLaterInTheClause("verguenza|que pena|que oso|crush|redes sociales|en (el|este) (nivel|juego)|la partida")}`,
       "(cansado|cansada|harto|harta) de (vivir|existir|estar vivo|estar viva|la vida)",
       "ojala {esadv}(me muera|me muriera|me muriese|no despertar|no despierte|no despertara|estuviera muerto|estuviera muerta|no existiera|no hubiera nacido|nunca hubiera nacido|desaparecer|poder desaparecer|no estar viva|no estar vivo)",
       "(quiero|quisiera) {esadv}desaparecer (para siempre|de este mundo|del mundo|y no volver)",
@@ -619,7 +693,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Going to a dead grandparent or parent in heaven: "ya me quiero ir con mi abuelito al cielo"; "pa arriba" is as often
       // upstairs, and "allá arriba" too when a floor is named.
       `${ES_GOING_WITH} con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu|mama|papa|mami|papi|hermanit[oa]) al cielo`,
-      `${ES_GOING_WITH} con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) alla arriba(?![^.]*\\b(piso|cuarto|recamara|habitacion|planta|segundo|tercer|azotea|escaleras)\\b)`,
+      `${ES_GOING_WITH} con mi (abuelit[oa]|abuel[oa]|tat[ai]|abu) alla arriba${notLaterInTheClause("piso|cuarto|recamara|habitacion|planta|segundo|tercer|azotea|escaleras")}`,
     ],
   },
   {
@@ -631,21 +705,21 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(volvi a|vuelvo a|quiero|ganas de|necesito|tengo ganas de|empece a|sigo|deje de) {esadv}(cortarme|hacerme dano|lastimarme|autolesionarme|herirme|quemarme)(?! (el|la|los|las|mi|mis|un|una) (pelo|cabello|fleco|flequillo|cerquillo|chasquilla|unas|puntas|barba|bigote|melena|mechas|capas|grena|grenas|rulos|rizos|trenzas)\\b)",
       // Cut again, or last night, as the whole of what is told: "me corté anoche", "me corté otra vez" (the matching form
       // may read "corté" as "cortes"); a haircut or a kitchen knife names what was cut or how.
-      "me (corte|cortes|he cortado|volvi a cortar) (anoche|ayer)( otra vez| de nuevo)?{end}(?<!^(?=.*\\b(papel|hoja|cocinando|cuchillo|pelo|unas|fleco|barba|dedo|cocina)\\b).*)",
+      `me (corte|cortes|he cortado|volvi a cortar) (anoche|ayer)( otra vez| de nuevo)?{end}${ES_NOT_A_PAPER_KITCHEN_OR_HAIR_CUT}`,
       // Not an accident told with what cut and how: "me corté el brazo con una lata", "me corté la pierna jugando".
-      "(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)(?![^.]*\\b(con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido)\\b)",
+      `(me corto|me corte|me cortes|me estoy cortando|cortandome|me sigo cortando) (otra vez|de nuevo|los brazos|las piernas|las munecas|el brazo|la pierna|la muneca|los muslos|a proposito)${notLaterInTheClause("con (una|un|el|la) (lata|vidrio|botella|clavo|alambre|reja|rama|tijeras|hoja de papel)|cocinando|cortando (cebolla|verdura|verduras|pan|fruta)|rasurandome|afeitandome|depilandome|jugando|entrenando|sin querer|por accidente|me cai|al caer|en el partido")}`,
       "me (hice|hago|volvi a hacer|vuelvo a hacer) dano (a proposito|otra vez|de nuevo)",
       "me volvi a (cortar|lastimar|hacer dano)",
       // Said as what the writer is about to do: "esta noche me voy a cortar otra vez, más profundo", "me voy a quemar otra
       // vez con el encendedor"; not a haircut or nails, a knee hurt at a game, the sun at the beach or the oven ("me voy a cortar otra vez el pelo", "me voy a lastimar otra vez la
       // rodilla en el partido").
-      "me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|quemar|hacer dano) (otra vez|de nuevo)(?![^.]*\\b(pelo|cabello|fleco|flequillo|(las|mis) unas|puntas|barba|rodilla|tobillo|dedo|partido|juego|entreno|entrenamiento|cancha|futbol|gym|gimnasio|espalda|lengua|comal|sarten|cafe|sopa|playa|sol|bloqueador|horno|cocina|estufa|plancha|cebolla|verdura|verduras|madera|tela|tijeras)\\b)",
+      `me (voy|vy|vo|boy) a {esadv}(cortar|lastimar|quemar|hacer dano) (otra vez|de nuevo)${notLaterInTheClause("pelo|cabello|fleco|flequillo|(las|mis) unas|puntas|barba|rodilla|tobillo|dedo|partido|juego|entreno|entrenamiento|cancha|futbol|gym|gimnasio|espalda|lengua|comal|sarten|cafe|sopa|playa|sol|bloqueador|horno|cocina|estufa|plancha|cebolla|verdura|verduras|madera|tela|tijeras")}`,
       "(cortarme|me corte|me corto|me voy a cortar) {esadv}mas (profundo|hondo)",
       // Scratching or cutting one's own arms, legs or skin until it bleeds: "me arañé los brazos con la llave hasta que
       // sangraron"; not the cat's scratch, an onion or a fall at a game (accents are gone: "me arañó" reads as "me araño").
       "(?<!(gato|gata|perro|perra|gatito|gatita|perrito|perrita|hermano|hermana|hermanito|hermanita|primo|prima|mama|papa|amigo|amiga|el|ella|futbol|jugando|entrenando) )me (arane|arano|aranaba|rasgune|rasguno|rasgunaba|corte|corto|cortaba) (los brazos|las piernas|la piel|las munecas|los muslos|el brazo|la pierna|la muneca|el muslo|la panza|el estomago)(?!( [a-z]+){0,6} (entrenando|jugando|patinando|corriendo|lata|vidrio|clavo|alambre|reja|cai|caida|accidente)\\b)( [a-z]+){0,6} hasta (sangrar|que (me )?(sangre|sangra|sangro|sangraron|sangrara|sangraran|salio sangre)|sacarme sangre|hacerme sangre)",
       // The normaliser reads the Spanish "corte" as the English "cortes"; the verb is meant either way.
-      "me (corte|cortes) (a proposito|otra vez|de nuevo)(?<!^(?=.*\\b(papel|hoja|cocinando|cuchillo|pelo|unas|fleco|barba|dedo|cocina)\\b).*)",
+      `me (corte|cortes) (a proposito|otra vez|de nuevo)${ES_NOT_A_PAPER_KITCHEN_OR_HAIR_CUT}`,
     ],
   },
   {
@@ -656,11 +730,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "cuantas (pastillas|pildoras) (necesito|hacen falta|tengo que tomar|me tomo|se necesitan|son|harian falta) para (morir|no despertar|matarme|no volver a despertar)",
       // Which knot holds a body's weight from a beam: "qué nudo aguanta más peso pa una cuerda colgada de la viga del cuarto";
       // not a swing, a hammock, a punching bag or a plant.
-      "(nudo|nudos|cuerda|soga|lazo)( (?!(columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno|bici|bicicleta|tendedero|ropa|foco|lampara|trapecio|tela|telas|cortina|cortinas|escalar|escalada|gimnasio|gym|polea)\\b)\\w+){0,8} (colgad[oa] |amarrad[oa] |atad[oa] )?(de|a|en) (la|una) (viga|vigas)(?![^.]*\\b(columpio|hamaca|saco|costal|planta|maceta|luces|pinata|adorno|decoracion|bici|bicicleta|tendedero|ropa|foco|lampara|trapecio|tela|telas|cortina|cortinas|escalar|escalada|gimnasio|gym|polea)\\b)",
+      `(nudo|nudos|cuerda|soga|lazo)( (?!(${ES_HUNG_AT_HOME}|${ES_HUNG_FOR_A_CHORE_OR_A_SPORT})\\b)\\w+){0,8} (colgad[oa] |amarrad[oa] |atad[oa] )?(de|a|en) (la|una) (viga|vigas)${notLaterInTheClause(`${ES_HUNG_AT_HOME}|decoracion|${ES_HUNG_FOR_A_CHORE_OR_A_SPORT}`)}`,
       // A rope bought with "don't ask what for", or kept for when it is too much: "me compré una soga, no preguntes para qué".
       "(compre|me compre|consegui|ya tengo|tengo) (una |la |mi )?(soga|cuerda)(?! para (saltar|brincar|tender))( \\w+){0,5}( \\.)? (no (me )?preguntes( para (que|q)| por (que|q))?|ya sabes para (que|q)|para lo que ya sabes)(?= ?(\\.|$))",
-      "(tengo|ya tengo|guardo|guarde|guardadas|guardados|guardada|guardado|junto|juntando|junte|escondi|escondo|escondida|escondidas|compre|consegui)( \\w+){0,3} (la |las |los |el |una |unas |mi |mis )?(soga|cuerda|cuchilla|cuchillas|navaja|pastillas)( \\w+){0,6} (para cuando|por si) (ya )?(no aguante|no aguanto|no pueda mas|no puedo mas|lo necesite|me decida|sea demasiado)(?! (el|la|los|las) )(?![^.]*\\b(dolor|migrana|regla|colicos|frio|calor|clase|educacion fisica|gym|gimnasio|entreno|entrenamiento|escalar|escalada|partido)\\b)",
-      "(forma|manera|formas|maneras) (mas )?(facil|faciles|rapida|rapidas|indolora|indoloras|segura)? ?(de|para) (morir|matarme|suicidarme|quitarme la vida)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
+      `(tengo|ya tengo|guardo|guarde|guardadas|guardados|guardada|guardado|junto|juntando|junte|escondi|escondo|escondida|escondidas|compre|consegui)( \\w+){0,3} (la |las |los |el |una |unas |mi |mis )?(soga|cuerda|cuchilla|cuchillas|navaja|pastillas)( \\w+){0,6} (para cuando|por si) (ya )?(no aguante|no aguanto|no pueda mas|no puedo mas|lo necesite|me decida|sea demasiado)(?! (el|la|los|las) )${notLaterInTheClause("dolor|migrana|regla|colicos|frio|calor|clase|educacion fisica|gym|gimnasio|entreno|entrenamiento|escalar|escalada|partido")}`,
+      `(forma|manera|formas|maneras) (mas )?(facil|faciles|rapida|rapidas|indolora|indoloras|segura)? ?(de|para) (morir|matarme|suicidarme|quitarme la vida)${ES_NOT_IN_A_GAME}`,
       "como (matarme|suicidarme|quitarme la vida)",
       // What a whole supply would do, and a bag over the head: "qué pasa si me tomo una caja entera de advil", "si me pongo
       // una bolsa en la cabeza cuánto tarda".
@@ -671,7 +745,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(tirarme|lanzarme|aventarme|arrojarme|botarme) {esadv}${ES_FROM_A_HEIGHT}`,
       // Where a poison is bought: "dónde se consigue cianuro aquí en méxico".
       "(donde|como) (se consigue|consigo|puedo conseguir|compro|puedo comprar|venden|se compra) (el |la )?(cianuro|arsenico|raticida|veneno para ratas|estricnina)",
-      "(ya )?(compre|consegui|pedi) (el |la |un poco de )?(cianuro|arsenico|estricnina)(?![^.]*\\b(tarea|quimica|clase|proyecto|libro|semillas|laboratorio|lab)\\b)",
+      `(ya )?(compre|consegui|pedi) (el |la |un poco de )?(cianuro|arsenico|estricnina)${notLaterInTheClause("tarea|quimica|clase|proyecto|libro|semillas|laboratorio|lab")}`,
       // Out of a window is what a teen says of a surprise test ("me quiero tirar por la ventana"); thought about, it is
       // meant: "he pensado en tirarme por la ventana esta noche".
       "(he pensado|he estado pensando|pienso|estoy pensando|pensando|pense|pensaba|pensado) en {esadv}(tirarme|aventarme|lanzarme|arrojarme|botarme) (por|de|desde) (la|una|mi|esa|esta) ventana",
@@ -680,15 +754,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
       // or asks for the way, so "cómo puedo matar al jefe final" and "jugar al ahorcado" stay ordinary.
       "como (me )?(puedo|podria|deberia|hago para|le hago para|hay que hacer para|se hace para) {esadv}(matarme|suicidarme|quitarme la vida|ahorcarme|envenenarme|cortarme las venas)",
-      "como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)(?! (en|del) (minecraft|fortnite|roblox|el juego|un juego|hardcore))",
-      "como me (mato|suicido|ahorco)(?! (de risa|de la risa|estudiando|trabajando|entrenando|(en|del) (minecraft|fortnite|roblox|el juego|un juego)))",
+      `como me (puedo|podria|deberia) {esadv}(matar|suicidar|quitar la vida|ahorcar|envenenar)${ES_NOT_IN_A_GAME}`,
+      `como me (mato|suicido|ahorco)(?! (${ES_LAUGHING_OR_WORKING}|(en|del) ({video_games}|el juego|un juego)))`,
       "(nudo|soga|cuerda|lazo) (\\w+ ){0,4}(para )?ahorcar(me|se|te)",
       "como (ahorcarse|ahorcarme|se ahorca uno|se ahorca una)",
       "(hice|hacer|hago|tengo|ya tengo|compre|comprar|prepare|preparar|colgue|colgar|arme|armar) (una |la |mi |el |un )?(horca|nudo corredizo)",
       "(dosis|cantidad) (letal|mortal)(?! ?\\d)",
       "cuant(o|a|os|as) (de )?(mis |las |los |esas |estas |el |la )?(pastillas|pildoras|medicinas|medicamentos|paracetamol|ibuprofeno|clonazepam|rivotril|tafil|aspirinas|tylenol|melatonina|antidepresivos|calmantes|somniferos|pastillas para dormir) (es|son|seria|serian|tengo que tomar|necesito|hace falta|hacen falta|me tengo que tomar) (demasiado|demasiadas|mortal|mortales|letal|letales|suficiente para (morir|no despertar|matarme)|para (morir|no despertar|matarme))",
-      "(tomarme|tragarme|me voy a tomar|me voy a tragar|me quiero tomar|me quiero tragar|me tomare|me tragare|voy a tomarme|voy a tragarme) {esadv}(todas|todo|el bote|la caja|el frasco|un monton|un punado)( de)? (las |mis |los |el |la )?(pastillas|pildoras|medicinas|medicamentos|somniferos|calmantes|antidepresivos)",
-      "(me tome|me trague|me acabo de tomar|me acabo de tragar) {esadv}(el bote|la caja|el frasco|un monton|un punado|todo el bote|todo el frasco|todas las de)( de)? (las |mis |los |el |la )?(pastillas|pildoras|medicinas|medicamentos|somniferos|calmantes|antidepresivos)",
+      `(tomarme|tragarme|me voy a tomar|me voy a tragar|me quiero tomar|me quiero tragar|me tomare|me tragare|voy a tomarme|voy a tragarme) {esadv}(todas|todo|el bote|la caja|el frasco|un monton|un punado)${ES_OF_THE_PILLS}`,
+      `(me tome|me trague|me acabo de tomar|me acabo de tragar) {esadv}(el bote|la caja|el frasco|un monton|un punado|todo el bote|todo el frasco|todas las de)${ES_OF_THE_PILLS}`,
       "(tomarme|beberme|me tomo|me bebo|me voy a tomar|me voy a beber|me quiero tomar|me quiero beber|me tome|me bebi|voy a tomar|quiero tomar) {esadv}(el |la |un |una )?(vaso de |poco de |botella de |bote de )?(cloro|lejia|veneno|raticida|anticongelante|matarratas)",
       "cuanto (tiempo )?(tarda|tardas|se tarda|demora|se demora|te demoras|tardaria|tarde) (en )?(desangrarme|desangrarte|ahogarme|ahogarte|asfixiarme|asfixiarte|morirme|morirte|desangrarse)",
       "cuanto (tiempo )?(tarda|se tarda|demora|se demora|tardaria) (uno|una|alguien|una persona) (en )?(desangrar|desangrarse|ahogarse|asfixiarse|morir|morirse)",
@@ -703,7 +777,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       "(painless|easiest|quickest|fastest|best|quietest|surest|least painful) way(s)? to (die|kill {me}|kill {you}|end it|end my life|go)",
       "how (to|do i|do you|can i|could i) (kill|end|off|hang|drown|shoot|poison) ({me}|{you}|my life|it all)",
-      "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax) (does it take to|would it take to|will|would|to|do i need to|until you|before you) (die|kill (you|me|{me}|{you}|someone)|od|overdose)",
+      `how many (${EN_PILLS_ASKED_ABOUT}) (does it take to|would it take to|will|would|to|do i need to|until you|before you) (die|kill (you|me|{me}|{you}|someone)|od|overdose)`,
       "(going|want|plan|planning|about|gonna|ready) to {adv}od{end}",
       "(take|took|taking|swallow|swallowed|swallowing) (all|a bunch|a lot|so many|too many|a handful|the whole bottle|every one|every single one)( of)? (my |the |these |those )?(pills|meds|tablets|sleeping pills|painkillers)",
       "(hang|hanging|hanged) {me}",
@@ -712,23 +786,23 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(tie|tied|tying|make|made|making|buy|bought|have) a noose",
       "slit (my|{you}r|your) (wrists?|throat)",
       // Not a game's shortcut ("in the game you can jump off the cliff to skip the walk back").
-      `${EN_NOT_IN_A_GAME_BEFORE}(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)(?![^.]*\\b(trampoline|snow|snowbank|pool|umbrella|mattress|used to|when i was)\\b)(?! into)(?![^.]*\\b(speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage)\\b)`,
+      `${EN_NOT_IN_A_GAME_BEFORE}(jump|jumping) (off|from) (a|an|the|this|that|my|our) (bridge|building|roof|cliff|balcony|overpass|overpas|over pass|parking garage)${notLaterInTheClause("trampoline|snow|snowbank|pool|umbrella|mattress|used to|when i was")}(?! into)${notLaterInTheClause("speedrun|speedrunning|strats|respawn|respawns|skip the|fall damage")}`,
       "(jump|jumping|step|stepping|walk|walking) in front of (a|the) (train|car|bus|truck|subway|metro|tram)",
       // On a height, then the wish to jump: "im on the roof. i want to jump", "estoy en la azotea. me quiero tirar"; not a
       // pool's roof party, a quarry, a high dive or a cannonball, before or after. A cliff is as often a summer's jump.
-      `(?<!\\b${EN_WATER_OR_JUMPING_SPOT}\\b[^.]*)(?![^.]*\\b${EN_WATER_OR_JUMPING_SPOT}\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i|so i|im|i m|and im|so im|(?<=\\. )|(?<=\\b(roof|rooftop|bridge|ledge|balcony|overpass|garage|rn|now) )) ?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}(?![^.]*\\b(pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|minecraft|fortnite|roblox|parkour|cannonball|party|pic|photo)\\b)`,
-      "(en la azotea|en el techo|en el puente|en la orilla del puente|arriba del puente|arriba del edificio)( \\w+){0,6}( \\.)? (me quiero tirar|me voy a tirar|me tiro|voy a saltar|quiero saltar|me voy a aventar|me quiero aventar)(?! (a|en|al|un|para|pa) )(?![^.]*\\b(alberca|piscina|pileta|rio|lago|mar|agua|clavados|sol|hamaca|dormir|descansar|jaja)\\b)",
+      `(?<!\\b${EN_WATER_OR_JUMPING_SPOT}\\b[^.]*)(?![^.]*\\b${EN_WATER_OR_JUMPING_SPOT}\\b)(on|up on|at the top of|at) (the |a |my )?(roof|rooftop|bridge|ledge|balcony|overpass|parking garage)( of [a-z]+( [a-z]+)?)?( \\w+){0,6}( \\.)? (i|and i|so i|im|i m|and im|so im|(?<=\\. )|(?<=\\b(roof|rooftop|bridge|ledge|balcony|overpass|garage|rn|now) )) ?(want to|wanna|m going to|m gonna|am going to|am gonna|going to|gonna|will|ll|might|m about to|about to) {adv}jump{end}${notLaterInTheClause("pool|lake|river|water|ocean|sea|quarry|beach|dive|trampoline|game|{video_games}|parkour|cannonball|party|pic|photo")}`,
+      `(en la azotea|en el techo|en el puente|en la orilla del puente|arriba del puente|arriba del edificio)( \\w+){0,6}( \\.)? (me quiero tirar|me voy a tirar|me tiro|voy a saltar|quiero saltar|me voy a aventar|me quiero aventar)(?! (a|en|al|un|para|pa) )${notLaterInTheClause("alberca|piscina|pileta|rio|lago|mar|agua|clavados|sol|hamaca|dormir|descansar|jaja")}`,
       // To yeet oneself is to throw oneself: off a height, in front of a train, into traffic; not into the sun, the void, a
       // pool or a game's cliff, which teens say of cold weather and homework.
-      `${EN_NOT_IN_A_GAME_BEFORE}(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that|my|our|some) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)(?![^.]*\\b(minecraft|fortnite|roblox|game|pool|lake|river|water|ocean)\\b)`,
+      `${EN_NOT_IN_A_GAME_BEFORE}(yeet|yeeting|yeeted|yeets) {me} ((off|from) (a|an|the|this|that|my|our|some) (bridge|building|roof|cliff|balcony|overpass|parking garage)|in front of (a|the) (train|bus|truck|car)|into traffic)${notLaterInTheClause("{video_games}|game|pool|lake|river|water|ocean")}`,
       // A height with none named: "i want 2 jmp off smth high" (read "i want to jump off smth high").
-      "(want|wanna|going|gonna|ready|need|about|plan|planning) (to )?{adv}(jump|jumping) (off|from) (something|smth|sth|somewhere|smwhere|anything) (high|tall|really high|high enough|tall enough)(?![^.]*\\b(trampoline|pool|diving|lake|river|water|ocean|sea|parkour|skate|bmx|ski|snowboard|game|minecraft|fortnite|roblox|foam pit|bouncy|bungee|rope swing|zip ?line|cliffs|vacation|holiday)\\b)",
+      `(want|wanna|going|gonna|ready|need|about|plan|planning) (to )?{adv}(jump|jumping) (off|from) (something|smth|sth|somewhere|smwhere|anything) (high|tall|really high|high enough|tall enough)${notLaterInTheClause("trampoline|pool|diving|lake|river|water|ocean|sea|parkour|skate|bmx|ski|snowboard|game|{video_games}|foam pit|bouncy|bungee|rope swing|zip ?line|cliffs|vacation|holiday")}`,
       // Stepping off a platform as the train comes, thought of or wanted: "i stand at the edge of the platform and think
       // about just stepping off when the train comes", "i want to walk onto the tracks"; not walking out to catch a bus, nor
       // the train-tracks photo or a phone dropped there.
-      `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)`,
-      `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|walk|walking) (out )?in front( of it)?( \\w+){0,3} (when|as|before|right as|once|while) the (bus|truck|lorry|car) (comes|pulls in|arrives|goes|passes|comes in|goes past|goes by|comes through|speeds)`,
-      `${EN_THINKS_OF}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))(?![^.]*\\b(photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok)\\b)`,
+      `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) ${EN_COMES_BY}`,
+      `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|walk|walking) (out )?in front( of it)?( \\w+){0,3} (when|as|before|right as|once|while) the (bus|truck|lorry|car) ${EN_COMES_BY}`,
+      `${EN_THINKS_OF}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))${notLaterInTheClause("photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok")}`,
       "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
@@ -741,7 +815,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // The means kept by the writer for the worst moment ("got the rope in me wardrobe for when it gets too much"): "too
       // much", not "too bad" or "worse", which are said of asthma and migraines; nor a jump rope or a climbing rope. Or
       // a rope bought with "don't ask what for".
-      `${EN_KEPT_BY_ME} (the |a |my |some |those |these )?(?<!(jump|jumping|skipping|skip|climbing|tow) )(rope|noose|blade|blades|razor|razors|pills|meds|tablets)( \\w+){0,6} (for when|in case) (it|things|everything|life|shit) (gets|get|becomes|become) (too much|unbearable)(?![^.]*\\b(asthma|inhaler|epipen|migraines?|headaches?|cramps|period|allergies|allergy|hayfever|hay fever|panic attacks?|anxiety attacks?|seizures?|prescribed|prescription|doctor|psychiatrist|climbing|climb|snow)\\b)`,
+      `${EN_KEPT_BY_ME} (the |a |my |some |those |these )?(?<!(jump|jumping|skipping|skip|climbing|tow) )(rope|noose|blade|blades|razor|razors|pills|meds|tablets)( \\w+){0,6} (for when|in case) (it|things|everything|life|shit) (gets|get|becomes|become) (too much|unbearable)${notLaterInTheClause("asthma|inhaler|epipen|migraines?|headaches?|cramps|period|allergies|allergy|hayfever|hay fever|panic attacks?|anxiety attacks?|seizures?|prescribed|prescription|doctor|psychiatrist|climbing|climb|snow")}`,
       `${EN_KEPT_BY_ME} (the |a |my |some )?(?<!(jump|jumping|skipping|skip|climbing|tow) )(rope|noose)( \\w+){0,6} for when i (need it|cant take it|cant do it any more|decide|m ready|am ready)`,
       "(bought|got|ordered) (a |some |the )?(rope|noose)(?! for)( \\w+){0,5}( \\.)? (dont ask (me )?(why|what for|what its for)|you know what for)(?= ?(\\.|$))",
       "how much (of )?(my |the |these )?(sleeping )?(meds|pills|medicine|medication|tablets|tylenol|advil|ibuprofen|paracetamol|xanax|melatonin|benadryl) (is|would be|do i need|does it take|would it take|to take|until) (too much|lethal|deadly|fatal|enough|to (die|not wake up|od|overdose))",
@@ -757,48 +831,48 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "how (high|far|many floors|many stories|many storeys) (do|would|does|should) (you|u|someone|a person|i|people) (have to|need to|gotta|got to) (jump|fall|drop)( from| off)?(\\s\\w+){0,2} to (definitely |actually |really |for sure )?(die|not survive|be dead)",
       "(regret it|change (their|your|my) mind|changed (their|your|my) mind) (halfway|on the way|mid way|midway) down",
       // A day and a place picked together: "i've picked the bridge and the date".
-      "(picked|chose|chosen|decided on|settled on|picked out) (the|a) (bridge|building|spot|place|method|way) and (the|a) (date|day|time)|(picked|chose|chosen|decided on|settled on|picked out) (the|a) (date|day|time) and (the|a) (bridge|building|spot|place|method)",
+      `${EN_PICKED} (the|a) (bridge|building|spot|place|method|way) and (the|a) (date|day|time)|${EN_PICKED} (the|a) (date|day|time) and (the|a) (bridge|building|spot|place|method)`,
       // Much of a medicine got without notice: "what's a good excuse for buying a lot of tylenol at once".
       "(excuse|reason|way) (for|to) (buy|buying|get|getting) (a lot|lots|a bunch|so much|so many|a ton|tons|loads) of (tylenol|advil|pills|painkillers|sleeping pills|meds|paracetamol|ibuprofen|benadryl|melatonin)",
       // How a car's exhaust kills, asked: "does carbon monoxide in a closed garage hurt or do u just fall asleep", "weon el
       // monóxido del auto cuánto se demora"; not a chemistry project, a detector or a heater aired out.
-      `((carbon monoxide|monoxido|car exhaust|exhaust fumes)(\\s\\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))(?<!^(?=.*\\b${EN_MONOXIDE_AT_SCHOOL}\\b).*)`,
+      `((carbon monoxide|monoxido|car exhaust|exhaust fumes)(\\s\\w+){0,6} (hurt|hurts|feel|work|works|take|takes|fast|quick|drift|pass out|fall asleep|se demora|demora|tarda|duele|se siente|funciona)|(die|dying|pass out|passing out|morir|morirse|desmayarse|dormirse) (from|de|por|con) (the |el )?(carbon monoxide|monoxido|car exhaust|exhaust fumes))${notAnywhere(EN_MONOXIDE_AT_SCHOOL)}`,
       // Whether a fall from somewhere kills, in Spanish: "¿si alguien se tira de la muralla se muere?".
-      "(?![^.]*\\b(pelicula|serie|juego|minecraft|fortnite|roblox|clavado|clavados|alberca|piscina|rio|lago|mar|agua|paracaidas|columpio|resbaladilla|tobogan|litera|cama|sillon|bici|hermanito|hermanita|jaja\\w*)\\b)(alguien|uno|una|una persona|alguno) se (tira|avienta|lanza|tirara|aventara) (de|desde|del) ([a-z]+\\s){0,6}(se muere|muere|se mata|sobrevive|la palma|se salva)",
+      `${notLaterInTheClause("pelicula|serie|juego|{video_games}|clavado|clavados|alberca|piscina|rio|lago|mar|agua|paracaidas|columpio|resbaladilla|tobogan|litera|cama|sillon|bici|hermanito|hermanita|jaja\\w*")}(alguien|uno|una|una persona|alguno) se (tira|avienta|lanza|tirara|aventara) (de|desde|del) ([a-z]+\\s){0,6}(se muere|muere|se mata|sobrevive|la palma|se salva)`,
       // Whether a floor is high enough: "would the 8th floor be enough", "desde el piso 8 sí funciona?"; asked from a
       // floor, of nothing else (not the wifi or the lift).
-      `((would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal)|(is|are|would|will) (\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)( up| high)? (be )?(high )?enough|(\\d+|five|six|seven|eight|nine|ten|twelve|twenty) (floors|stories|storeys)( high| tall| up)?( \\.)? (would|will|is) (that|it|this) (be )?(high )?enough){end}${NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE}`,
+      `((would|will|does|is|could) (the |a )?(\\d+(st|nd|rd|th)?|fifth|sixth|seventh|eighth|ninth|tenth|top) (floor|story|storey)( one)? (be enough|be high enough|be fatal|be deadly|be lethal)|(is|are|would|will) ${EN_A_NUMBER_OF_FLOORS}( up| high)? (be )?(high )?enough|${EN_A_NUMBER_OF_FLOORS}( high| tall| up)?( \\.)? (would|will|is) (that|it|this) (be )?(high )?enough){end}${NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE}`,
       "desde (el )?(piso|planta) (\\d+|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|veinte|mas alto) (si |ya )?(funciona|sirve|alcanza|es suficiente|basta|es seguro)( o no)?{end}",
       // Whether a fall from a height given in feet or floors kills: "would jumping from 40 ft kill you".
       `((would|will|could|does|can|is) (a |the )?(jump|jumping|fall|falling|drop|dropping) (from|off|of) (a |the )?(\\w+\\s){0,2}(ft|feet|foot|floors|stories|storeys|story|meters|metres)( up| high| down| drop)?|(would|will|could|can) a (\\d+|twenty|thirty|forty|fifty|sixty|a hundred) ?(ft|feet|foot|meter|metre|m|story|storey|floor) (drop|fall|jump)) (kill (you|u|me|someone|somebody|a person|a human|people|anyone)|be fatal|be deadly|be lethal|be enough to (die|kill))${NOT_ABOUT_A_FALL_FOR_SOMETHING_ELSE}`,
       // The English of the Spanish entries ("cuántas aspirinas son demasiadas", "desde qué piso"), one for one.
-      "how many (pills|tablets|meds|sleeping pills|tylenol|advil|ibuprofen|paracetamol|painkillers|xanax|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))",
+      `how many (${EN_PILLS_ASKED_ABOUT}|aspirin|benadryl|melatonin) (would be|is|are|is it) too many(?! (in a day|a day|per day|for (a |my |the )?(headache|cramps|fever|cold|flu|migraine|toothache|period|back|sore throat)))`,
       "how (many|much) (mg|milligrams|grams) (of )?(tylenol|advil|ibuprofen|paracetamol|acetaminophen|xanax|aspirin|benadryl|melatonin|my meds|my pills|sleeping pills) (is|would be|are) (deadly|lethal|fatal|too much|enough to die)",
       "(what|which) floor (is|would be) (high enough|enough|fatal|deadly|lethal)",
       // Asking what a whole supply would do: "what happens if i take a whole bottle of tylenol"; two advil is no method.
       "(what happens|what would happen|what will happen|would i die|would i be ok|will i die) if (i|you|someone|a person) (take|took|swallow|swallowed|down|downed) (a whole|the whole|an entire|a full|all (the|my|of my|of the)|every) (bottle|box|pack|packet|strip|sheet|blister|pills|meds|tablets)",
       // Asking whether a height or a dose is enough to die: "is 5 stories high enough? like to definitely not survive",
       // "would 20 pills be enough to not wake up"; not a hill to die on, nor hot sauce "strong enough to kill you".
-      "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in (minecraft|fortnite|roblox|the game)))",
+      "((high|tall|deep|far) enough|(pills|tablets|meds|mg|milligrams|stories|floors|feet|ft) (be |is |are |would be )?enough)( \\.)?( like| i mean| as in)? to {adv}(not survive|not wake up|die|be fatal|kill {me})(?! (of|laughing|on( \\.|$)|on (this|that|a|the) hill|in ({video_games}|the game)))",
       "how (high|tall|far) (does|do|would|should) (a |the )?(bridge|building|roof|drop|fall) (have to|need to|be|to) (be )?(to )?(die|kill|be fatal|be deadly)?",
       // A count of one's medicines asked about as enough: "would 30 of my sertraline be enough", "are 40 advil too many";
       // two of them for a headache, or enough to sleep, is an ordinary question.
       `(would|will|is|are|could|does|do) (\\d{2,}|twenty|thirty|forty|fifty|sixty|a hundred) (of )?(my |these |those |the |her |his |my (moms|mums|dads|sisters|brothers|grandmas|grandpas|nans) )?${EN_MEDS} (be |is |are )?(enough|too many|too much|lethal|deadly|fatal)(?! (for|to (help|get|fix|stop|last|sleep|fall asleep|calm|work|feel better|carry|bring|pack|take on)|(in a|in one|a|per|each) (day|week)|on a plane))`,
       // Suffocating under a bag: "how long till you pass out with a bag over your head".
-      "(pass out|black out|suffocate|die|go unconscious|lose consciousness)( \\w+){0,2} (with|from|using|under) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|on|around) (your|my|someones|the) (head|face)",
+      `(pass out|black out|suffocate|die|go unconscious|lose consciousness)( \\w+){0,2} (with|from|using|under) ${EN_A_PLASTIC_BAG} (over|on|around) (your|my|someones|the) (head|face)`,
       // A height picked for jumping: "i pick the spot on the overpass where id jump".
-      "(bridge|roof|rooftop|building|overpass|parking garage|balcony|cliff|ledge|tracks)( \\w+){0,8} where (i d|id|i would|i will|ill|i ll|i could|i can|i should|i am going to|im going to|i m going to) {adv}(jump|do it|go off)(?! (in|into|on|over|rope|for|with))(?![^.]*(diving|cliff jump|swim|into the water|river in summer))",
+      `(${EN_HIGH_PLACES}|ledge|tracks)( \\w+){0,8} where (i d|id|i would|i will|ill|i ll|i could|i can|i should|i am going to|im going to|i m going to) {adv}(jump|do it|go off)(?! (in|into|on|over|rope|for|with))(?![^.]*(diving|cliff jump|swim|into the water|river in summer))`,
       // Asked as if from curiosity, each a way of dying: whether a fall from a height is survivable ("can u die from a 4th
       // floor fall"; not in a game or for physics), whether trains stop for someone on the tracks, where cyanide is bought
       // (rat poison is bought for mice: method_in_passing).
-      `(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}(?![^.]*\\b(into|in to|onto|minecraft|fortnite|roblox|zelda|the game|a game|in game|physics|the movie|a movie|the show|anime|pe class|science class|homework|parachute|ladder|trampoline|tree|pool|lake|river|skydiving|bungee|climbing)\\b)`,
-      "(do|does|can|could|would|will) (the |a )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake)( in time)? (if|when|for) (someone|somebody|a person|people|a kid|i|you|u)( (is|are|was|were|s|jumps|jumped|jump|stands|stood|lies|lay|laid|lie|is lying|steps|stepped|sits|sat))? (on|in front of|onto) (the )?(track|tracks|rails|train|them|it)(?![^.]*\\b(subway surfers|in (the|a) game|minecraft|roblox|movie|show)\\b)",
-      `${EN_WHERE_TO_BUY} (some )?(cyanide|arsenic|strychnine)${EN_POISON_FOR_SCHOOL}`,
-      `${EN_MAY_I_BUY} (some )?(cyanide|arsenic|strychnine)${EN_POISON_FOR_SCHOOL}`,
-      "i (just |finally |already )?(bought|got|ordered|have) (the |some )?(cyanide|arsenic|strychnine)(?![^.]*\\b(seeds|pits|almonds|book|story|movie|chem|chemistry|project|class|sample|lab|homework)\\b)",
+      `${EN_CAN_SOMEONE_SURVIVE} ((a )?(fall|jump|drop|falling|jumping) |after (a )?(fall|jump|drop|falling|jumping) |if (you|i|they|someone|u) (fall|falls|fell|jump|jumps|jumped) )?(from|off|out of)? ?(a |the |an |my )?${EN_HEIGHT}${notLaterInTheClause("into|in to|onto|{video_games}|zelda|the game|a game|in game|physics|the movie|a movie|the show|anime|pe class|science class|homework|parachute|ladder|trampoline|tree|pool|lake|river|skydiving|bungee|climbing")}`,
+      `(do|does|can|could|would|will) (the |a )?(train|trains|train drivers|train driver|drivers|conductors|metro|subway|tram) (\\w+ ){0,4}(stop|brake)( in time)? (if|when|for) (someone|somebody|a person|people|a kid|i|you|u)( (is|are|was|were|s|jumps|jumped|jump|stands|stood|lies|lay|laid|lie|is lying|steps|stepped|sits|sat))? (on|in front of|onto) (the )?(track|tracks|rails|train|them|it)${notLaterInTheClause("subway surfers|in (the|a) game|minecraft|roblox|movie|show")}`,
+      `${EN_WHERE_TO_BUY} (some )?${EN_POISONS}${EN_POISON_FOR_SCHOOL}`,
+      `${EN_MAY_I_BUY} (some )?${EN_POISONS}${EN_POISON_FOR_SCHOOL}`,
+      `i (just |finally |already )?(bought|got|ordered|have) (the |some )?${EN_POISONS}${notLaterInTheClause("seeds|pits|almonds|book|story|movie|chem|chemistry|project|class|sample|lab|homework")}`,
       // Getting at a parent's gun in secret: "how do i figure out my dads gun safe code without him noticing".
-      `(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?(dads|moms|parents|stepdads|grandpas|uncles|brothers|familys)|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?${EN_GUN_FOR_SPORT}`,
-      `(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?((dads|moms|parents|stepdads|grandpas|uncles|brothers|familys) )?gun (safe|cabinet|case|locker|box)${EN_GUN_FOR_SPORT}`,
+      `(figure out|guess|crack|hack|find out|get|learn|break into|get into|open|unlock|pick) (the )?((my )?${EN_A_RELATIVES}|my (dad|mom|parents|stepdad|grandpa|uncle|brother|family)s) gun (safe|cabinet|case|locker|box)( code| combo| combination| key| lock| password)?${EN_GUN_FOR_SPORT}`,
+      `(figure out|guess|crack|hack|find out|get|learn|whats|what is|what s|know) (the )?(code|combo|combination|key|password) (to|for|of) (the |my )?(${EN_A_RELATIVES} )?gun (safe|cabinet|case|locker|box)${EN_GUN_FOR_SPORT}`,
     ],
   },
   {
@@ -829,7 +903,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: "crisis",
     stance: "mention",
     patterns: [
-      "(put|putting|tie|tying|tape|taping|pull|pulling) (a |the )?(plastic |trash |garbage |zip ?lock |ziploc )?bag (over|around) my (head|face) (and|till|until|to) ",
+      `(put|putting|tie|tying|tape|taping|pull|pulling) ${EN_A_PLASTIC_BAG} (over|around) my (head|face) (and|till|until|to) `,
       "(the |my )?rope (is|s|was) {adv}(sorted|ready|tied|set up|hung up|hidden|in my (closet|wardrobe|room|car|backpack|bag|drawer))(?! (for|to)\\b)",
       "(thought|thinking|think|thinks|been thinking) (about|of) {adv}(jumping|throwing myself) (out|from|off) (of )?(the|my|a|our) (window|balcony|roof)(?! (into|in to|onto)| in the (pool|lake|river|water))",
       // Rat poison bought or asked about ("can a 13 year old buy rat poison"), not for mice; where a parent keeps the gun,
@@ -838,8 +912,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `${EN_MAY_I_BUY} (some )?rat poison${EN_POISON_FOR_PESTS}`,
       // A fall in feet or metres asked about ("could someone survive a fall from 40 feet"): as often a ladder, a
       // trampoline or a cliff jump into water.
-      "(can|could|would|will|do|does) (you|i|someone|somebody|a person|people|anyone|u) (die|survive|live|make it) (from |after )?(a )?(fall|jump|drop|falling|jumping)? ?(from |off |of )?(a |an )?\\d{2,} ?(feet|foot|ft|meters|metres|m)( fall| drop| jump)?(?![^.]*\\b(ladder|trampoline|tree|water|pool|lake|river|ocean|skydiving|bungee|climbing|parachute|into)\\b)",
-      "where (my|his|her) (dad|mom|stepdad|grandpa|uncle|brother|father|parents) (keeps|keep|hides|hide|puts|put) (his|her|their|the) (gun|guns|pistol|rifle|shotgun|handgun|revolver)(?![^.]*\\b(hunt|hunting|range|skeet|clean|cleaning|deer|season|shooting)\\b)",
+      `${EN_CAN_SOMEONE_SURVIVE} (from |after )?(a )?(fall|jump|drop|falling|jumping)? ?(from |off |of )?(a |an )?\\d{2,} ?(feet|foot|ft|meters|metres|m)( fall| drop| jump)?${notLaterInTheClause("ladder|trampoline|tree|water|pool|lake|river|ocean|skydiving|bungee|climbing|parachute|into")}`,
+      `where (my|his|her) (dad|mom|stepdad|grandpa|uncle|brother|father|parents) (keeps|keep|hides|hide|puts|put) (his|her|their|the) (gun|guns|pistol|rifle|shotgun|handgun|revolver)${notLaterInTheClause("hunt|hunting|range|skeet|clean|cleaning|deer|season|shooting")}`,
     ],
   },
   {
@@ -877,7 +951,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Marks hidden under clothes or in summer ("where do u hide marks in summer when everyone wears shorts"); not a
       // British teen's marks (grades) hidden from a parent, marks somebody left on the writer, or marks from a cat,
       // shaving or a jab.
-      "(hide|hiding|hid|cover|covering|covered) (up )?(my |the |these |those )?marks(?! (my|his|her|their|he|she|they) )(?![^.]*\\b(report|reports|report card|grades|results|exams?|tests?|maths|math|english|science|history|failed|gcses?|mocks?|teacher|school|gave me|left on me|got (a|an) [a-f])\\b)(?![^.]*\\bfrom (my |the |a |an |some )?(cat|cats|dog|dogs|kitten|puppy|shaving|shave|razor burn|mosquito|mosquitoes|bug|bugs|bites|jab|vaccine|vaccination|shot|tattoo|watch|fall|falling|sport|sports|game|practice|surgery|acne|eczema)\\b)[^.]*\\b(summer|shorts|short sleeves|long sleeves|sleeves|hoodies?|bracelets?|concealer|makeup|foundation|swimsuit|bikini|swimming|pool|beach)\\b",
+      `(hide|hiding|hid|cover|covering|covered) (up )?(my |the |these |those )?marks(?! (my|his|her|their|he|she|they) )${notLaterInTheClause("report|reports|report card|grades|results|exams?|tests?|maths|math|english|science|history|failed|gcses?|mocks?|teacher|school|gave me|left on me|got (a|an) [a-f]")}(?![^.]*\\bfrom (my |the |a |an |some )?(cat|cats|dog|dogs|kitten|puppy|shaving|shave|razor burn|mosquito|mosquitoes|bug|bugs|bites|jab|vaccine|vaccination|shot|tattoo|watch|fall|falling|sport|sports|game|practice|surgery|acne|eczema)\\b)[^.]*\\b(summer|shorts|short sleeves|long sleeves|sleeves|hoodies?|bracelets?|concealer|makeup|foundation|swimsuit|bikini|swimming|pool|beach)\\b`,
       "blades? out of (a|my|the) (pencil )?(sharpener|razor)",
       // Broken open by the writer for its blade, and said as a secret or a habit ("broke the sharpener open. dont judge
       // me", "cracked open another sharpener again"): clearing stuck lead, or a brother's doing, is not.
@@ -963,7 +1037,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(she|he|they|${PEOPLE_CLOSE}) (wishes|wished|wish) (that )?(i (was|were|would|d) (dead|die|never born)|i had never been born){end}`,
       // In Spanish, told to kill oneself or wished dead: "mi ex me dijo que me matara", "me dicen que me mate", "mi mamá me
       // dijo que quiere que me muera"; not in a game nor dying of laughter, nor "ojalá te mueras" quoted from a card game.
-      "(me|nos) (dijo|dice|dicen|dijeron|decia|decian|escribio|escribe|escribieron|mando|mandaron|grito|gritaron|comento|comentaron|pone|puso) (que )?((quiere|quisiera|queria|desearia|ojala) (que )?)?me (matara|mate|matase|suicidara|suicide|muera|muriera)(?! (de|del|en (el juego|minecraft|fortnite|roblox|free fire)|jugando))",
+      "(me|nos) (dijo|dice|dicen|dijeron|decia|decian|escribio|escribe|escribieron|mando|mandaron|grito|gritaron|comento|comentaron|pone|puso) (que )?((quiere|quisiera|queria|desearia|ojala) (que )?)?me (matara|mate|matase|suicidara|suicide|muera|muriera)(?! (de|del|en (el juego|{video_games}|free fire)|jugando))",
     ],
   },
   // ── someone the writer knows ──
@@ -1060,8 +1134,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(fui|he sido|estoy siendo|me han) (abusada|abusado|violada|violado|manoseada|manoseado|abusando|violando)",
       "me (amenaza|amenazan|amenazo|amenazaba|amenazaron) (con (matarme|pegarme|golpearme|lastimarme|hacerme dano|violarme|tocarme|publicar|subir|mandar|ensenar|mostrar|pasar)|de muerte|si (le )?(digo|cuento|hablo|dices)|para que no (diga|cuente|hable))",
       `me (obliga|obligan|obligo|obligaba|obligaron|fuerza|forzo|forzaba|presiona|presionan|presiono|presionaba) (a|para) ${ES_SEXUAL_ACT}`,
-      `me (pide|piden|pidio|pidieron|pedia|pedian|exige|exigen|exigio) (que le (mande|envie|pase) )?((fotos|fotografias|fotitos|videos) ${ES_NAKED}|nudes|noods|packs?|el pack)`,
-      `(mandarle|enviarle|pasarle) (fotos|fotografias|fotitos|videos) ${ES_NAKED}`,
+      `me (pide|piden|pidio|pidieron|pedia|pedian|exige|exigen|exigio) (que le (mande|envie|pase) )?((${ES_PHOTOS}) ${ES_NAKED}|nudes|noods|packs?|el pack)`,
+      `(mandarle|enviarle|pasarle) (${ES_PHOTOS}) ${ES_NAKED}`,
     ],
   },
 ];

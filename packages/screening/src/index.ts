@@ -6,7 +6,7 @@ export { foldText } from "./normalize";
 export { createScreener, type Screener, type InputVerdict } from "./screener";
 export { loadScreeningClassifier, DEFAULT_MODEL_PATH, screeningModelPathFromEnv } from "./classifier/model";
 export { isScreeningModelError } from "./classifier/errors";
-export { createInMemorySecondOpinion } from "./secondOpinion";
+export { createInMemorySecondOpinion, type SecondOpinionPort } from "./secondOpinion";
 export { CRISIS_LEXICON_VERSION } from "./crisisLexicon.data";
 export { createOpenAiModeration, screenWithModeration, MODERATION_MODEL } from "./moderation";
 export { createInMemoryModeration } from "./inMemoryModeration";

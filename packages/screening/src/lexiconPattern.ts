@@ -7,6 +7,8 @@ import type { RuleHit, SafetyAction, SafetyCategory, ScreeningDirection } from "
 const MACROS: Readonly<Record<string, string>> = {
   "{me}": "(?:my ?self|meself|mysef|mself)",
   "{you}": "(?:your ?self|yourslef|yo ?self)",
+  // The games teens name when dying or killing is play ("died in minecraft"): the crisis lexicon's exceptions list them often.
+  "{video_games}": "minecraft|fortnite|roblox",
   "{adv}":
     "(?:(?:really|just|honestly|literally|lowkey|highkey|actually|kinda|kind of|sort of|so|seriously|genuinely|sometimes|still|even|truly|fr|ngl|deadass|definitely|totally|probably|legit|all|often|always) )*",
   // Spanish fillers and adverbs between a verb and its object ("quiero de verdad morirme"); "ya" reads as "you" after slang expansion.

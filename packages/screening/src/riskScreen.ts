@@ -1,6 +1,6 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
-import { crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
+import { asksToTalk, crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
 import { boundedMemo } from "./boundedMemo";
 import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
@@ -360,6 +360,8 @@ export interface EarlierReading {
   someoneAtRisk: boolean;
   /** Where it did, the classifier's reading of the writer's own words, the friend's left out (scoreWritersOwnWords). */
   writersOwn?: WindowedScore;
+  /** It names help sought, safety or calm, or asks to be talked to (endsCarryingOn): a crisis before it is no longer carried on. */
+  endsCarryingOn: boolean;
 }
 
 const earlierReadings = new WeakMap<RiskScorer, (text: string) => EarlierReading>();
@@ -387,6 +389,7 @@ export function earlierReading(classifier: RiskScorer, text: string): EarlierRea
         named: (lexiconNamed === undefined ? undefined : LEXICON_CATEGORY[entryOf(lexiconNamed)]) ?? message.category,
         someoneAtRisk: sorted.someone.length > 0,
         ...(sorted.someone.length > 0 ? { writersOwn: scoreWritersOwnWords(classifier, prepared, sorted.someone) } : {}),
+        endsCarryingOn: endsCarryingOn(prepared),
       };
     });
     earlierReadings.set(classifier, reading);
@@ -412,21 +415,51 @@ export function crisisBefore(classifier: RiskScorer, recent: readonly string[], 
   return found;
 }
 
-/**
- * The latest crisis among the session's recent messages that one of these follow-ups takes up (a method asked about for
- * "nvm found it", an act told for "is that normal"), whichever crisis came after it; undefined without one.
- */
-export function crisisTakenUp(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
-  return latestTakenUp(
-    recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
-    t,
-    followUps,
-  );
-}
-
 /** Of earlier readings (oldest first), the latest crisis of a kind one of the follow-ups takes up. */
 export function latestTakenUp(readings: readonly EarlierReading[], t: ModelThresholds, followUps: readonly CrisisFollowUp[]): EarlierReading | undefined {
   return readings.filter((reading) => earlierIsCrisis(reading, t) && followUps.some((followUp) => takesUp(followUp, reading.named))).at(-1);
+}
+
+/**
+ * The kinds of crisis that are the teen's state until they say otherwise: a wish to die, a plan, a method asked about, a
+ * goodbye. Self-harm told and passive ideation are not on the list: what follows them is often the past ("i used to cut",
+ * "my mom saw the old scars"), and the writers of the data labelled such follow-ups concerns.
+ */
+const CRISIS_CARRIES_ON: ReadonlySet<ScreeningCategory> = new Set(["active_ideation", "plan_intent", "method_inquiry", "farewell"]);
+
+/**
+ * Whether a message ends a crisis's carrying on: it names help sought, safety or calm (actingNow.ts, namesHelpOrSafety:
+ * "my mom is here now", "someone is with me", "jk"), or asks to be talked to rather than sent helplines again ("can you
+ * just talk to me"). The carried notice asks the teen to say when they are safe or with someone.
+ */
+export function endsCarryingOn(prepared: PreparedText): boolean {
+  return namesHelpOrSafety(prepared) || asksToTalk(prepared);
+}
+
+/**
+ * The kind a crisis read alone is recorded as, as screenRisk names it: the lexicon's entry's kind, unless the classifier
+ * reads the message as at least a concern of its own kind (and the entry is not someone else's words or abuse told).
+ */
+function kindUnder(reading: EarlierReading, t: ModelThresholds): ScreeningCategory {
+  const byLexicon = reading.lexiconOwn || reading.lexiconMention;
+  return byLexicon && reading.risk >= t.concern && reading.named !== "told_to_die" && reading.named !== "abuse_disclosure" ? reading.category : reading.named;
+}
+
+/**
+ * Of earlier readings (oldest first), the latest crisis of a kind that carries on (CRISIS_CARRIES_ON) that the
+ * classifier too reads as at least a concern, unless a message after it ended the carrying on (endsCarryingOn): from
+ * then on the persona answers, checking in. Hyperbole the lexicon alone makes a crisis ("this homework is killing me, i
+ * want to die lol", the classifier at 0.13) is answered with helplines once, and not carried on into the homework. What the
+ * crisis message itself says of help does not count: "the pills the doctor gave me", "therapists are useless", "im not
+ * going to tell my parents" are no help sought.
+ */
+export function latestCarriedOn(readings: readonly EarlierReading[], t: ModelThresholds): EarlierReading | undefined {
+  for (let index = readings.length - 1; index >= 0; index -= 1) {
+    const reading = readings[index] as EarlierReading;
+    if (earlierIsCrisis(reading, t) && reading.risk >= t.concern && CRISIS_CARRIES_ON.has(kindUnder(reading, t))) return reading;
+    if (reading.endsCarryingOn) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether one of the recent messages read as context is, read alone, at least a concern under these thresholds. */
@@ -479,9 +512,10 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   const recent = input.recent ?? [];
   const hasRecent = recent.length > 0;
 
-  // The crisis earlier in the session, read once for the two rules below that ask for it.
-  let earlierCrisis: { reading: EarlierReading | undefined } | undefined;
-  const crisisEarlier = () => (earlierCrisis ??= { reading: crisisBefore(classifier, recent, t) }).reading;
+  // The session's recent messages, each read alone once for the rules below that ask of them.
+  let readings: EarlierReading[] | undefined;
+  const readingsOfRecent = () => (readings ??= recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)));
+  const crisisEarlier = () => readingsOfRecent().filter((reading) => earlierIsCrisis(reading, t)).at(-1);
 
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
@@ -548,7 +582,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // after "its still bleeding through the bandaid"). Not a change of subject, which stays the concern below.
   if (level !== "crisis" && hasRecent) {
     const followUps = crisisFollowUps(input.prepared);
-    const earlier = followUps.length === 0 ? undefined : crisisTakenUp(classifier, recent, t, followUps);
+    const earlier = followUps.length === 0 ? undefined : latestTakenUp(readingsOfRecent(), t, followUps);
     if (earlier !== undefined) {
       level = "crisis";
       decidedBy = "context";
@@ -564,6 +598,21 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
     category = "farewell";
   }
 
+  // A wish to die, a plan, a method asked about or a goodbye earlier in the session is still the teen's state when the
+  // next messages change the subject, thank, or say nothing of it ("can you tell me a joke" after "i wrote everyone
+  // letters", "nvm its fine" after "i took like all of them", "ok cool thanks" after the height of a parking garage):
+  // a crisis again, answered with the helplines (decidedBy "earlier_crisis": the notice says it is still thinking of
+  // what the teen said), until the teen names help or safety or asks to be talked to (endsCarryingOn, in this message or
+  // one since) or the crisis leaves the window of recent messages; from then on the persona answers, checking in (below).
+  if (level !== "crisis" && hasRecent && !endsCarryingOn(input.prepared)) {
+    const earlier = latestCarriedOn(readingsOfRecent(), t);
+    if (earlier !== undefined) {
+      level = "crisis";
+      decidedBy = "earlier_crisis";
+      category = kindUnder(earlier, t);
+    }
+  }
+
   // Someone the writer knows at risk, named earlier in the session, is still the subject of a follow-up with some risk
   // of its own ("she posted something weird"): a concern, answered with how to help them.
   if (level === "none" && hasRecent && continuesCrisis(message.risk, planDetail) && someoneBefore(classifier, recent)) {
@@ -575,18 +624,18 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // Unsure of a message the layers read as ordinary: worth a second opinion, which may still make it a crisis.
   const uncertain = level === "none" && (dismissedMention || Math.max(message.risk, scores.contextRisk ?? 0) >= t.uncertain);
 
-  // A crisis earlier in the session is still in the conversation when the teen changes the subject or thanks the
-  // persona ("anyway what's the weather supposed to be tomorrow" after "i've been thinking about ending things"): the
-  // persona answers, and checks in on how they are now (its own instruction, told by decidedBy "earlier_crisis"; the
-  // category names the earlier crisis's kind, though the level is a concern). Not a crisis again: "ok thanks" after a
-  // safety notice is no new alarm. An uncertain message stays uncertain, so the second opinion is still asked: taking
-  // it back ("never mind", "olvídalo") right after a disclosure is when a second look matters most.
+  // A crisis earlier in the session that is not carried on (self-harm told, passive ideation, or help named since) is
+  // still in the conversation when the teen changes the subject or thanks the persona ("should i tell my mom i failed
+  // the chem test" after "i cut last night"): the persona answers, and checks in on how they are now (its own
+  // instruction, told by decidedBy "earlier_crisis"; the category names the earlier crisis's kind, though the level is a
+  // concern). An uncertain message stays uncertain, so the second opinion is still asked: taking it back ("never mind",
+  // "olvídalo") right after a disclosure is when a second look matters most.
   if (level === "none" && hasRecent) {
     const earlier = crisisEarlier();
     if (earlier !== undefined) {
       level = "concern";
       decidedBy = "earlier_crisis";
-      category = earlier.named;
+      category = kindUnder(earlier, t);
     }
   }
 

@@ -70,9 +70,9 @@ describe("the screener's layers", () => {
     expect(after.action).toBe("crisis");
   });
 
-  it("context: ordinary chat after a farewell is no crisis, and a concern after ordinary chat is not raised by it", () => {
-    // Read alone the give-away is a farewell, a crisis: lunch after it is answered by the persona, checking in.
-    expect(screener.screenInputLocally("what should i get for lunch", ["i gave my guitar to my cousin today"]).risk.level).toBe("concern");
+  it("context: ordinary chat after a farewell carries the farewell on, after ordinary chat it is ordinary, and a concern after ordinary chat is not raised by it", () => {
+    // Read alone the give-away is a farewell, a crisis: lunch after it carries it on (latestCarriedOn), with the notice that says so.
+    expect(screener.screenInputLocally("what should i get for lunch", ["i gave my guitar to my cousin today"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis", category: "farewell" });
     expect(screener.screenInputLocally("what should i get for lunch", ["i went to the store with my cousin today"]).risk.level).toBe("none");
     expect(screener.screenInputLocally("i'm so tired of everything", ["i went to the store with my cousin today"]).risk).toMatchObject({ level: "concern" });
   });
@@ -92,16 +92,31 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("i'm tired of pretending i'm okay").risk).toMatchObject({ level: "concern", category: "hopelessness" });
   });
 
-  it("context: a message with no risk of its own after a crisis is a concern, never a crisis, so a teen shown helplines can talk on", () => {
-    // The persona answers it, and checks in: the crisis is still in the conversation when the teen changes the subject.
+  it("context: a change of subject after a wish to die carries the crisis on; taken back, or after self-harm told, the persona answers, checking in", () => {
     const afterCrisis = screener.screenInputLocally("what should we do this weekend", ["i want to kill myself"]);
-    expect(afterCrisis.risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", uncertain: false });
-    expect(afterCrisis.action).not.toBe("crisis");
-    // Taking it back right after is unsure: a concern, and the second opinion is still asked about it.
-    const takenBack = screener.screenInputLocally("never mind", ["i want to kill myself"]).risk;
+    expect(afterCrisis.risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis", category: "active_ideation", uncertain: false });
+    expect(afterCrisis.action).toBe("crisis");
+    expect(screener.screenInputLocally("never mind", ["i want to kill myself"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    // Taken back in words ("jk"), it is a check-in: the persona answers and asks how the teen is now.
+    expect(screener.screenInputLocally("jk", ["i want to kill myself"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    // After self-harm told, what follows is often the past or a change of subject: a check-in. "never mind" right after
+    // is unsure: a concern, and the second opinion is still asked about it.
+    expect(screener.screenInputLocally("what should we do this weekend", ["i cut myself last night"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", uncertain: false });
+    const takenBack = screener.screenInputLocally("never mind", ["i cut myself last night"]).risk;
     expect(takenBack).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", uncertain: true });
     expect(takenBack.scores.risk).toBeGreaterThanOrEqual(classifier.thresholds.uncertain);
     expect(screener.screenInputLocally("what should we do this weekend", ["i want a new phone"]).risk.level).toBe("none");
+  });
+
+  it("context: a crisis is carried on until the teen names help or safety, in the message or one since; then the persona checks in", () => {
+    const plan = "i've got the pills counted out on my desk";
+    expect(screener.screenInputLocally("can you tell me a joke", [plan]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis", category: "plan_intent" });
+    expect(screener.screenInputLocally("can you tell me a joke", [plan, "ok my mom is here with me now"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("can you tell me a joke", [plan, "i called the hotline", "whatever"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    // A crisis told after the help was named is carried on again.
+    expect(screener.screenInputLocally("can you tell me a joke", ["i called the hotline", plan]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    // Out of the window of recent messages, nothing is carried.
+    expect(screener.screenInputLocally("can you tell me a joke", [plan, "ok", "hm", "idk"]).risk.level).toBe("none");
   });
 
   it.each([
@@ -129,10 +144,64 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally("gg. see u never", ["lost my ranked game again lol", "my team was so bad"]).risk.level).toBe("none");
   });
 
-  it("context: at the edge after a crisis on a roof is the crisis going on; at a pool's edge it is a check-in", () => {
+  it.each([
+    ["someone is with me now", ["i want to kill myself", "ok"]],
+    ["my sister is here with me now", ["i want to kill myself", "ok"]],
+    ["im with my cousin", ["i want to kill myself"]],
+    ["alguien está conmigo", ["quiero matarme", "ok"]],
+    ["mi mamá está aquí", ["quiero matarme", "ok"]],
+    ["ya estoy tranquila", ["quiero matarme"]],
+    ["era broma jaja", ["quiero morirme"]],
+    ["nah it was a joke", ["me quiero matar bro"]],
+    ["stop sending me hotlines", ["i want to die"]],
+    ["deja de mandarme numeros", ["quiero morirme"]],
+  ])("context: %j after %j is what the carried notice asks for (safe, with someone), a joke taken back or a wish to talk: a check-in", (text, earlier) => {
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("can you tell me a joke", [...earlier, text]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it.each([
+    ["i have the rope ready. im not going to tell my parents"],
+    ["i'm going to take all the pills the doctor gave me tonight"],
+    ["me voy a tomar todas las pastillas que me dio el doctor"],
+    ["therapists are useless, i want to kill myself"],
+    ["im not kidding i want to die"],
+    ["quiero morirme, no es broma"],
+  ])("context: help or a joke named in the crisis itself (%j), refused, failed or denied, does not stop it carrying on", (crisis) => {
+    expect(screener.screenInputLocally("ok", [crisis]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+  });
+
+  it("context: help that failed after a crisis does not stop it carrying on; help given does", () => {
+    const crisis = "i want to kill myself";
+    expect(screener.screenInputLocally("ok", [crisis, "i called the hotline but nobody answered"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("ok", [crisis, "my mom is here but she's asleep"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("ok", [crisis, "my mom is here with me now"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it.each([
+    ["anyway can you help with math", "this homework is killing me, i want to die lol"],
+    ["ok help me study", "if i fail this test im gonna kill myself lmao"],
+    ["anyway", "ugh my mom took my phone i want to die"],
+  ])("context: %j after hyperbole (%j) that only the lexicon reads as a crisis is a check-in, not the crisis carried on", (text, hyperbole) => {
+    expect(screener.screenInputLocally(hyperbole).action).toBe("crisis");
+    expect(screener.screenInputLocally(hyperbole).risk.scores.risk).toBeLessThan(classifier.thresholds.concern);
+    expect(screener.screenInputLocally(text, [hyperbole]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+  });
+
+  it("context: whether a crisis carries on follows the kind its own verdict named", () => {
+    // Recorded alone as active ideation (the classifier's kind over the lexicon entry's passive one): carried on.
+    expect(screener.screenInputLocally("ya no quiero vivir").risk).toMatchObject({ level: "crisis", category: "active_ideation" });
+    expect(screener.screenInputLocally("ok", ["ya no quiero vivir"]).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis", category: "active_ideation" });
+    // Recorded alone as passive ideation: the check-in, naming that kind.
+    const wish = screener.screenInputLocally("i wish i was dead").risk;
+    expect(wish).toMatchObject({ level: "crisis", category: "passive_ideation" });
+    expect(screener.screenInputLocally("ok", ["i wish i was dead"]).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis", category: "passive_ideation" });
+  });
+
+  it("context: at the edge after a crisis on a roof is the crisis going on in its own words; at a pool's edge only the roof carries it", () => {
     const roof = ["i'm on the roof of my building. i'm going to jump"];
     expect(screener.screenInputLocally("gonna sit on the edge for a bit", roof).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
-    expect(screener.screenInputLocally("at the pool w my cousins, sitting on the edge", roof).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("at the pool w my cousins, sitting on the edge", roof).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
   });
 
   it.each([
@@ -160,21 +229,24 @@ describe("the screener's layers", () => {
     expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "context" });
   });
 
+  // Not taken up by the follow-up rules (decidedBy "context"): after self-harm told, a check-in; after a wish to die or a
+  // method asked about, the earlier crisis carried on (latestCarriedOn).
   it.each([
-    ["nvm figured it out", ["i want to die"]],
-    ["is that normal", ["i want to die"]],
-    ["found it! my airpods were in the couch the whole time", ["how many tylenol would be too many"]],
-    ["asking for myself lol which anime should i start", ["how tall is the parking garage by the mall"]],
-    ["should i tell my mom i failed the chem test", ["i cut last night"]],
-    ["will i be okay if i skip breakfast before the game", ["i cut last night"]],
-    ["my knee is still bleeding from practice, should i go to urgent care", ["i cut last night"]],
-    ["and today too? i have practice", ["i want to die"]],
-    ["how do i check if it's loaded", ["i want to die"]],
-    ["ese perrito fue una bendición", ["i want to die"]],
-    ["the view is pretty", ["ugh i hate mondays", "i want to die"]],
-    ["yes today too lol", ["i want to die lol this homework"]],
-  ])("context: %j after %j is no follow-up of that crisis: a check-in", (text, earlier) => {
-    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level: "concern", decidedBy: "earlier_crisis" });
+    ["nvm figured it out", ["i want to die"], "crisis"],
+    ["is that normal", ["i want to die"], "crisis"],
+    ["found it! my airpods were in the couch the whole time", ["how many tylenol would be too many"], "crisis"],
+    ["asking for myself lol which anime should i start", ["how tall is the parking garage by the mall"], "crisis"],
+    ["should i tell my mom i failed the chem test", ["i cut last night"], "concern"],
+    ["will i be okay if i skip breakfast before the game", ["i cut last night"], "concern"],
+    ["my knee is still bleeding from practice, should i go to urgent care", ["i cut last night"], "concern"],
+    ["and today too? i have practice", ["i want to die"], "crisis"],
+    ["how do i check if it's loaded", ["i want to die"], "crisis"],
+    ["ese perrito fue una bendición", ["i want to die"], "crisis"],
+    ["the view is pretty", ["ugh i hate mondays", "i want to die"], "crisis"],
+    // Hyperbole the lexicon makes a crisis but the classifier reads as jest is not carried on: a check-in.
+    ["yes today too lol", ["i want to die lol this homework"], "concern"],
+  ])("context: %j after %j is no follow-up of that crisis: what the earlier crisis makes it (%s)", (text, earlier, level) => {
+    expect(screener.screenInputLocally(text, earlier).risk).toMatchObject({ level, decidedBy: "earlier_crisis" });
   });
 
   it("context: a follow-up's words after an ordinary talk are ordinary", () => {
@@ -239,9 +311,9 @@ describe("the screener's layers", () => {
     expect(continued.risk).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(continued.risk.scores.contextRisk).toBeLessThan(classifier.thresholds.contextConcern);
     expect(continued.risk.scores.risk).toBeGreaterThanOrEqual(CRISIS_CONTINUES_RISK);
-    // Everyday follow-ups still reach the persona, checking in (a concern), and an earlier message that was no crisis raises nothing.
-    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("concern");
-    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("concern");
+    // Everyday follow-ups carry the roof on from the earlier message alone, and an earlier message that was no crisis raises nothing.
+    expect(screener.screenInputLocally("ok thanks", earlier).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    expect(screener.screenInputLocally("can we talk about something else", earlier).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
     expect(screener.screenInputLocally(followUp, ["we are moving to ohio next month"]).risk.level).toBe("none");
   });
 
@@ -262,11 +334,10 @@ describe("the screener's layers", () => {
     const continued = screener.screenInputLocally(goodbye, earlier).risk;
     expect(continued).toMatchObject({ level: "crisis", decidedBy: "context" });
     expect(continued.scores.contextRisk).toBeLessThan(classifier.thresholds.contextConcern);
-    expect(screener.screenInputLocally(vague, earlier).risk.level).toBe("concern");
-    // A goodbye after an ordinary message is ordinary, and everyday follow-ups still reach the persona, checking in.
+    // The vague one is carried on by the roof alone, not by its own words.
+    expect(screener.screenInputLocally(vague, earlier).risk).toMatchObject({ level: "crisis", decidedBy: "earlier_crisis" });
+    // A goodbye after an ordinary message is ordinary.
     expect(screener.screenInputLocally(goodbye, ["we are moving to ohio next month"]).risk.level).toBe("none");
-    expect(screener.screenInputLocally("ok thanks", earlier).risk.level).toBe("concern");
-    expect(screener.screenInputLocally("can we talk about something else", earlier).risk.level).toBe("concern");
   });
 
   it("names a plan's detail by the concept lexicon's time, farewell, means and how-questions, in English and Spanish", () => {
@@ -364,8 +435,8 @@ describe("the second opinion and moderation", () => {
   });
 
   it("is still asked about an unsure follow-up after a crisis, checked in on meanwhile, and can make it a crisis", async () => {
-    const earlier = ["i want to kill myself"];
-    const secondOpinion = createInMemorySecondOpinion(() => ({ level: "crisis", category: "active_ideation" }));
+    const earlier = ["i cut myself last night"];
+    const secondOpinion = createInMemorySecondOpinion(() => ({ level: "crisis", category: "self_harm" }));
     const withModel = createScreener({ classifier, secondOpinion });
 
     const verdict = await withModel.screenInput("never mind", earlier);

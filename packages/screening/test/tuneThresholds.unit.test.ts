@@ -19,6 +19,7 @@ const reading = (id: string, level: "crisis" | "none", risk: number, lexiconMent
   actingNow: false,
   finalGoodbye: false,
   helpOrSafety: false,
+  endsCarryingOn: false,
   followUps: [],
 });
 

@@ -515,16 +515,16 @@ describe("gateway: ChatGateway", () => {
       const sessionId = started.payload.sessionId as string;
       const base = { sessionId, userId: MAYA, personaId: "companion", model: "safety" };
       await messages.putOnce({ ...base, seq: 1, role: "user", messageId: "m1", content: "ya no quiero vivir", status: "crisis" });
-      await messages.putOnce({ ...base, seq: 1, role: "assistant", messageId: "m1", replyId: safetyNoticeReplyId("m1"), content: safetyNoticeText("crisis", "es-MX"), status: "undelivered", categories: ["crisis"] });
+      await messages.putOnce({ ...base, seq: 1, role: "assistant", messageId: "m1", replyId: safetyNoticeReplyId("m1"), content: safetyNoticeText({ action: "crisis" }, "es-MX"), status: "undelivered", categories: ["crisis"] });
       await messages.putOnce({ ...base, seq: 2, role: "user", messageId: "m2", content: "(a slur)", status: "blocked" });
-      await messages.putOnce({ ...base, seq: 2, role: "assistant", messageId: "m2", replyId: safetyNoticeReplyId("m2"), content: safetyNoticeText("block", "es-MX"), status: "undelivered", categories: ["hate"] });
+      await messages.putOnce({ ...base, seq: 2, role: "assistant", messageId: "m2", replyId: safetyNoticeReplyId("m2"), content: safetyNoticeText({ action: "block" }, "es-MX"), status: "undelivered", categories: ["hate"] });
       await gateway.disconnect("conn-1", MAYA);
 
       await send("conn-2", MAYA, "resume", { sessionId, afterSeq: 0 });
 
       expect(pusher.framesTo("conn-2")).toEqual([
-        { type: "safety_notice", payload: { sessionId, messageId: "m1", seq: 1, text: safetyNoticeText("crisis", "es-MX"), categories: ["crisis"], resources: crisisResources("es-MX").resources, resumed: true } },
-        { type: "safety_notice", payload: { sessionId, messageId: "m2", seq: 2, text: safetyNoticeText("block", "es-MX"), categories: ["hate"], resources: [], resumed: true } },
+        { type: "safety_notice", payload: { sessionId, messageId: "m1", seq: 1, text: safetyNoticeText({ action: "crisis" }, "es-MX"), categories: ["crisis"], resources: crisisResources("es-MX").resources, resumed: true } },
+        { type: "safety_notice", payload: { sessionId, messageId: "m2", seq: 2, text: safetyNoticeText({ action: "block" }, "es-MX"), categories: ["hate"], resources: [], resumed: true } },
       ]);
       expect(crisisResources("es-MX").resources.map((resource) => resource.contact)).toContain("Llama al 800 911 2000");
     });

@@ -245,7 +245,7 @@ describe("the read API", () => {
     const session = await sessions.start({ userId: "user-maya", personaId: "companion", connectionId: "conn-1", maxActive: 3, locale: "es-MX" });
     const base = { sessionId: session.sessionId, userId: "user-maya", personaId: "companion", seq: 1, messageId: "msg-1" };
     await messages.putOnce({ ...base, role: "user", content: "ya no quiero vivir", status: "crisis" });
-    await messages.putOnce({ ...base, role: "assistant", replyId: safetyNoticeReplyId("msg-1"), content: safetyNoticeText("crisis", "es-MX"), status: "delivered", model: "safety", categories: ["crisis"] });
+    await messages.putOnce({ ...base, role: "assistant", replyId: safetyNoticeReplyId("msg-1"), content: safetyNoticeText({ action: "crisis" }, "es-MX"), status: "delivered", model: "safety", categories: ["crisis"] });
 
     const page = await call("GET /sessions/{sessionId}/messages", "user-maya", { pathParameters: { sessionId: session.sessionId } });
 

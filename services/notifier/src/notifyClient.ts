@@ -323,7 +323,7 @@ export const createNotifier = (ports: NotifierPorts) => {
     async messageScreened(event: ConsumedEvent<"MessageScreened">) {
       const { data } = event.envelope;
       const crisis = data.verdict.action === "crisis";
-      const text = safetyNoticeText(crisis ? "crisis" : "block", data.locale);
+      const text = safetyNoticeText(data.verdict, data.locale);
       const frame = serverFrame("safety_notice", {
         sessionId: data.sessionId,
         messageId: data.messageId,

@@ -244,6 +244,17 @@ describe("notifier: notifyClient", () => {
     expect(shown("conn-other").map((f) => f.type)).toEqual(["reply"]);
   });
 
+  it("answers a crisis carried on from earlier in the session with the notice that says so, and the helplines", async () => {
+    await notifier.messageScreened(
+      delivered(messageScreenedRequest(t, { content: undefined, locale: "es-MX", verdict: { action: "crisis", categories: ["crisis"], level: "crisis", category: "plan_intent", decidedBy: "earlier_crisis" } })),
+    );
+
+    const [notice] = shown("conn-maya-1");
+    expect(notice?.payload).toMatchObject({ text: crisisReply("es-MX", true), resources: crisisResources("es-MX").resources });
+    expect(crisisReply("es-MX", true)).not.toBe(crisisReply("es-MX"));
+    expect(publisher.ofType("ReplyDelivered").map((e) => e.data.reply?.text)).toEqual([crisisReply("es-MX", true)]);
+  });
+
   it("answers a crisis message with the helplines of the teen's locale, and a blocked one with the fixed reply, each in the teen's language", async () => {
     const blocked = turn({ sessionId: t.sessionId, seq: 2 });
 

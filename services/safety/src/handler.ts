@@ -1,8 +1,7 @@
 // The safety service's Lambda entry: loads the screening classifier (refusing to start without it), then a thin SQS handler over screenTurns.
 import { DynamoDbMessageStore } from "@innerworld/conversation/messages";
 import { MOST_GROUP_PERSONAS } from "@innerworld/events";
-import { modelConfigFromEnv, usesRemoteModel } from "@innerworld/chat-model/models";
-import { DEFAULT_CIRCUIT_BREAKER, type ModelConfig } from "@innerworld/chat-model/model-config";
+import { DEFAULT_CIRCUIT_BREAKER, modelConfigFromEnv, usesRemoteModel, type ModelConfig } from "@innerworld/chat-model/model-config";
 import {
   createOpenAiModeration,
   createScreener as createMessageScreener,
@@ -10,8 +9,10 @@ import {
   guardSecondOpinion,
   loadScreeningClassifier,
   screeningModelPathFromEnv,
+  type SecondOpinionPort,
 } from "@innerworld/screening";
-import { createModelSecondOpinion } from "@innerworld/screening/second-opinion";
+import type { ModelSecondOpinionOptions } from "@innerworld/screening/second-opinion";
+import { onceUntilFailure } from "@innerworld/platform/once-until-failure";
 import { METRIC } from "@innerworld/platform/observability";
 import { CircuitBreaker } from "@innerworld/platform/resilience";
 import { createServiceConsumer, lambdaFromEnvironment, type ServiceRuntime } from "@innerworld/platform/runtime";
@@ -22,11 +23,27 @@ const moderationFromEnv = (env: NodeJS.ProcessEnv) =>
     ? createOpenAiModeration({ apiKey: env.INNERWORLD_MODERATION_API_KEY, ...(env.INNERWORLD_MODERATION_BASE_URL ? { baseUrl: env.INNERWORLD_MODERATION_BASE_URL } : {}) })
     : undefined;
 
+/**
+ * The second opinion's client, LangChain with it, loads when the first uncertain message asks for one, not at a cold
+ * start: most messages are settled by the local layers, every turn waits for this service's verdict, and LangChain is
+ * most of the bundle. The load (about half a second unbundled here) comes out of the first question's deadline; a load
+ * that fails is tried again by the next uncertain message, which helps when the module could not be found or read, not
+ * when its code threw as it loaded (Node keeps that failure for the process's life). Meanwhile each uncertain message is
+ * a concern, as on any failure of the second opinion.
+ */
+export const secondOpinionOnDemand = (
+  options: ModelSecondOpinionOptions,
+  load: () => Promise<{ createModelSecondOpinion: (options: ModelSecondOpinionOptions) => SecondOpinionPort }> = () => import("@innerworld/screening/second-opinion"),
+): SecondOpinionPort => {
+  const client = onceUntilFailure(async () => (await load()).createModelSecondOpinion(options));
+  return { assess: async (input) => (await client()).assess(input) };
+};
+
 /** The chat model's endpoint gives a second opinion on uncertain messages, unless INNERWORLD_SECOND_OPINION=off. */
 const secondOpinionFromEnv = (env: NodeJS.ProcessEnv, config: ModelConfig) => {
   if (env.INNERWORLD_SECOND_OPINION === "off") return undefined;
   if (!usesRemoteModel(config)) return undefined;
-  return createModelSecondOpinion({
+  return secondOpinionOnDemand({
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     ...(config.model ? { model: config.model } : {}),

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createServiceRuntime } from "@innerworld/platform/runtime";
 import { DEFAULT_MODEL_PATH } from "@innerworld/screening";
-import { createHandler } from "./handler";
+import type { SecondOpinionPort } from "@innerworld/screening";
+import { createHandler, secondOpinionOnDemand } from "./handler";
 
 const runtime = () =>
   createServiceRuntime("safety", {
@@ -44,5 +45,43 @@ describe("starting the safety service", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the second opinion on demand", () => {
+  const request = { text: "i'm done", recent: [], signal: new AbortController().signal };
+  const loader = (failFirst: number) => {
+    const made: string[] = [];
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      if (calls <= failFirst) throw new Error("module failed to load");
+      return {
+        createModelSecondOpinion: (options: { model?: string }): SecondOpinionPort => {
+          made.push(options.model ?? "");
+          return { assess: async ({ text }) => ({ level: text.length > 3 ? "concern" : "none", category: "hopelessness" }) };
+        },
+      };
+    };
+    return { load, made, calls: () => calls };
+  };
+
+  it("loads the client with the first question, not when the service starts, and once for every later question", async () => {
+    const { load, made, calls } = loader(0);
+    const secondOpinion = secondOpinionOnDemand({ model: "screen-model" }, load);
+    expect(calls()).toBe(0);
+    await expect(secondOpinion.assess(request)).resolves.toEqual({ level: "concern", category: "hopelessness" });
+    await Promise.all([secondOpinion.assess(request), secondOpinion.assess(request)]);
+    expect(calls()).toBe(1);
+    expect(made).toEqual(["screen-model"]);
+  });
+
+  it("fails the question whose load failed, and loads again for the next", async () => {
+    const { load, made, calls } = loader(1);
+    const secondOpinion = secondOpinionOnDemand({ model: "screen-model" }, load);
+    await expect(secondOpinion.assess(request)).rejects.toThrow("module failed to load");
+    await expect(secondOpinion.assess(request)).resolves.toEqual({ level: "concern", category: "hopelessness" });
+    expect(calls()).toBe(2);
+    expect(made).toEqual(["screen-model"]);
   });
 });

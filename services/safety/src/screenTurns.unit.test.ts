@@ -132,7 +132,7 @@ describe("safety: screenTurns", () => {
   it("counts the check-in after a crisis apart from concerns", async () => {
     const counted: string[] = [];
     const metrics = { count: (name: string) => counted.push(name), milliseconds: () => undefined, flush: () => undefined };
-    const said = ["i want to kill myself", "what should we do this weekend"];
+    const said = ["i cut myself last night", "what should we do this weekend"];
     const counting = createScreener({
       publisher,
       screener: createMessageScreener({ classifier }),

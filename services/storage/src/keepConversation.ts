@@ -99,7 +99,7 @@ export const createConversationKeeper = (ports: StoragePorts) => {
         replyId: safetyNoticeReplyId(data.messageId),
         userId: metadata.userId,
         personaId: data.personaId,
-        content: safetyNoticeText(data.verdict.action, data.locale),
+        content: safetyNoticeText(data.verdict, data.locale),
         status: "screened",
         model: "safety",
         categories: data.verdict.categories,

@@ -80,6 +80,17 @@ describe("storage: keepConversation", () => {
     });
   });
 
+  it("keeps the notice of a crisis carried on from earlier in the session as the notifier showed it", async () => {
+    await keeper.messageReceived(delivered(messageReceivedRequest(t)));
+
+    await keeper.messageScreened(
+      delivered(messageScreenedRequest(t, { content: undefined, locale: "en-US", verdict: { action: "crisis", categories: ["crisis"], level: "crisis", category: "farewell", decidedBy: "earlier_crisis" } })),
+    );
+
+    expect(await messages.get(t.sessionId, 1, "user")).toMatchObject({ status: "crisis" });
+    expect(await messages.get(t.sessionId, 1, "assistant")).toMatchObject({ content: crisisReply("en-US", true), model: "safety", status: "screened" });
+  });
+
   it("marks a blocked message with the blocked reply, and leaves an allowed one to its reply", async () => {
     const allowed = turn({ sessionId: t.sessionId, seq: 2 });
     await keeper.messageReceived(delivered(messageReceivedRequest(t)));

@@ -167,7 +167,8 @@ describe("personas in chat", () => {
     const stored = (count: number, what: string) => until(async () => ((await call("GET", `/sessions/${sessionId}/messages`)).body.messages as unknown[]).length >= count || undefined, what);
     const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
 
-    const crisis = await say("i want to kill myself");
+    // Self-harm told: what follows reaches the personas, checking in (a wish to die would be carried on as a crisis).
+    const crisis = await say("i cut myself last night");
     await client.waitFor("safety_notice", (p) => p.messageId === crisis);
     await stored(1, "the crisis stored");
     for (const [turn, content] of ["@Courage @Comfort @Compass what should i eat", "@Courage @Comfort @Compass what show should i watch"].entries()) {

@@ -1,4 +1,4 @@
-// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it (a milder goodbye too), and the model's second opinion.
+// Crisis screening end to end over a real WebSocket: phrasings no rule lists, a concern answered with a check-in, a farewell read with the message before it, a crisis carried into the follow-up that continues it (a milder goodbye too) and into a change of subject until help is named, and the model's second opinion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asksForStructuredOutput, startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
 import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, CONCERN_CHECK_IN_INSTRUCTION, crisisReply, SOMEONE_AT_RISK_INSTRUCTION } from "@innerworld/screening/replies";
@@ -159,23 +159,25 @@ describe("crisis screening over the WebSocket", () => {
     await client.close();
   });
 
-  // Each follow-up is ordinary alone (the second opinion, asked about it alone, would say so) and read together with the
-  // roof under the context thresholds: only the rule that a crisis continues makes it one, "whatever happens happens" by
-  // its plain floor, "bye everybody", too mild for that floor, by its goodbye (a plan's detail, the lower floor), "ok
-  // gn" and "ok i did it", under both floors, as a sign-off and the act itself, and "the view from up here is actually
-  // pretty" (0.41, under the context layer's own floor too) as the writer on the height (actingNow.ts).
+  // Each follow-up is ordinary alone (the second opinion, asked about it alone, would say so) and continues the roof in
+  // its own words (decidedBy "context"): "whatever happens happens" by the rule that a crisis continues into a message
+  // with some risk of its own (or the context layer reading the two together), "bye everybody", too mild for that, by its
+  // goodbye (a plan's detail), "ok gn" and "ok i did it" as a sign-off and the act itself, and "the view from up here is
+  // actually pretty" as the writer on the height (actingNow.ts). The everyday message after it says nothing of the roof:
+  // the roof carries on into it (decidedBy "earlier_crisis", riskScreen.ts latestCarriedOn), until the teen names help.
   it.each([
     ["teen-crisis-5", "whatever happens happens"],
     ["teen-crisis-6", "bye everybody"],
     ["teen-crisis-8", "ok gn"],
     ["teen-crisis-9", "ok i did it"],
     ["teen-crisis-10", "the view from up here is actually pretty"],
-  ])("carries a crisis into a follow-up that continues it, and lets an everyday follow-up reach the persona, checking in (%s: %j)", async (teen, followUp) => {
+  ])("carries a crisis into a follow-up that continues it and into an everyday one, until the teen names help; then the persona answers, checking in (%s: %j)", async (teen, followUp) => {
     const client = await ChatClient.connect(env.cloud.endpoints, teen);
     const sessionId = await startSession(client, "en-US");
     const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
     const crisis = "i'm up on the roof of my building right now";
     const everyday = "can we talk about something else";
+    const safe = "ok my mom is here with me now";
     expect(screenInput(followUp).action).not.toBe("crisis");
 
     const first = await say(crisis);
@@ -183,28 +185,24 @@ describe("crisis screening over the WebSocket", () => {
     const second = await say(followUp);
     const notice = await client.waitFor("safety_notice", (p) => p.messageId === second);
     const third = await say(everyday);
-    const reply = await client.waitFor("reply", (p) => p.messageId === third);
-    // Storage keeps the reply a moment after the client sees it; the next turn's history is read from there.
-    const readApi = await readApiAs(env.cloud.endpoints, teen);
-    const storedReplies = async () => (await readApi.sessionMessages(sessionId)).filter((m) => m.role === "assistant").length;
-    await until(async () => ((await storedReplies()) >= 1 ? true : undefined), "the check-in's reply stored");
-    const fourth = await say("ok cool");
-    const next = await client.waitFor("reply", (p) => p.messageId === fourth);
+    const carried = await client.waitFor("safety_notice", (p) => p.messageId === third);
+    const fourth = await say(safe);
+    const reply = await client.waitFor("reply", (p) => p.messageId === fourth);
 
     expect(JSON.stringify(notice.payload.resources)).toContain("988");
-    // The crisis is still in the conversation: the persona answers the change of subject, then asks how the teen is now.
+    expect(notice.payload.text).toBe(crisisReply("en-US"));
+    // The change of subject is answered with the helplines again, in words that say the roof is still on its mind.
+    expect(carried.payload.text).toBe(crisisReply("en-US", true));
+    expect(JSON.stringify(carried.payload.resources)).toContain("988");
+    // Help named: the persona answers, then asks how the teen is now, with the soft resource line.
     expect(reply.payload.text).toContain(CHAT_REPLY);
     expect(reply.payload.text).toContain(softResourceLine("en-US"));
-    const asked = server.requests.filter(asksFor(everyday)).filter((r) => !isSecondOpinion(r));
+    const asked = server.requests.filter(asksFor(safe)).filter((r) => !isSecondOpinion(r));
     const guidance = asked.flatMap((r) => (r.messages ?? []).filter((m) => m.role === "system").map((m) => m.content));
     expect(guidance).toContain(AFTER_CRISIS_CHECK_IN_INSTRUCTION);
     expect(guidance).not.toContain(CONCERN_CHECK_IN_INSTRUCTION);
-    // The next check-in asks again, without the resource line the reply just before carried.
-    expect(next.payload.text).toBe(CHAT_REPLY);
-    const askedNext = server.requests.filter(asksFor("ok cool")).filter((r) => !isSecondOpinion(r));
-    expect(askedNext.some((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
-    expect(server.requests.filter(asksFor(followUp))).toHaveLength(0);
-    expect(server.requests.filter(asksFor(crisis))).toHaveLength(0);
+    // The model saw none of the three messages the notices answered.
+    for (const unseen of [crisis, followUp, everyday]) expect(server.requests.filter(asksFor(unseen))).toHaveLength(0);
     await client.close();
   });
 
@@ -226,7 +224,8 @@ describe("crisis screening over the WebSocket", () => {
 
     const crisis = await client.request("message", { sessionId, content: "i'm up on the roof of my building right now" }, "message_received");
     await client.waitFor("safety_notice", (p) => p.messageId === crisis.payload.messageId);
-    const checkIn = await answer("can we talk about something else");
+    // Help named ends the roof's carrying on: from here the persona answers each message, checking in.
+    const checkIn = await answer("ok i'm down now, my mom is here with me");
     const quoting = await answer(ASKS_FOR_THE_NUMBER);
     const afterQuote = await answer("ok thanks");
 

@@ -430,8 +430,25 @@ function add(found: MessageFindings, verb: Token, told: string, frequency: strin
     const named = entity.name.toLowerCase();
     name = name.replace(new RegExp(`\\s(?:in|from)\\s${named.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=\\s|$)`), "");
   }
+  name = withoutNextClause(name, frequency);
   // The verb is the habit's own: a later rule must not also read "I run" as the activity running.
   found.add({ type: "Habit", name, start: verb.start, end: verb.end, attributes: frequency ? { frequency } : {}, userEdges: [{ type: "involves" }] });
+}
+
+/** Where a clause of its own starts inside a habit's words: another subject ("and she makes us"), a relative clause ("which", "who", "that's"), "then". */
+const NEXT_CLAUSE = /\s(?:and\s+(?:she|he|they|we|you)|which|who|that's|thats|then)\b/;
+
+/**
+ * The habit's name up to a clause of its own that HABIT_END let run on ("go to my nana's and she makes us cook every
+ * sunday" is going to nana's every sunday), with the schedule kept when it was told after that clause. Only the name
+ * is cut: what the rules find, and so what the taggers read, stays as it was.
+ */
+function withoutNextClause(name: string, frequency: string): string {
+  const next = NEXT_CLAUSE.exec(name);
+  if (!next || next.index === 0) return name;
+  const kept = name.slice(0, next.index);
+  const scheduleCut = frequency !== "" && !kept.includes(frequency) && name.slice(next.index).includes(frequency);
+  return scheduleCut ? `${kept} ${frequency}` : kept;
 }
 
 /**

@@ -908,6 +908,30 @@ describe("createOfflineExtractor", () => {
       expect(names(extraction, "Habit")).toEqual(["run whenever i can"]);
     });
 
+    it("ends a habit where a new clause starts: another subject, a relative clause, 'then'", async () => {
+      // Act: the rules alone, so that what is asserted is the rules' name for each.
+      const rulesOnly = createOfflineExtractor({ learned: false });
+      const extraction = await rulesOnly.extract(
+        userSays(
+          "every sunday i go to my nana's and she makes us cook",
+          "i keep losing my student id and they charge 15 bucks",
+          "i keep rereading our old texts at night which i know is bad",
+          "i cant stop comparing myself to my friends who went to big universities",
+          "every morning i help my abuela feed the chickens then run",
+        ),
+        { referenceDate: REFERENCE_DATE },
+      );
+
+      // Assess
+      expect(names(extraction, "Habit")).toEqual([
+        "go to my nana's every sunday",
+        "keep losing my student id",
+        "keep rereading our old texts at night",
+        "can't stop comparing myself to my friends",
+        "help my abuela feed the chickens every morning",
+      ]);
+    });
+
     it("finds what a teen does every time something happens, named by the doing and then what sets it off", async () => {
       // Act: the rules alone, so that what is asserted is the rules' name for each.
       const rulesOnly = createOfflineExtractor({ learned: false });

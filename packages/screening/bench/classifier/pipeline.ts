@@ -24,7 +24,7 @@ import { readConceptTermsByLanguage, type ConceptSwapLexicon } from "./conceptSw
 import { englishVocabulary, glossFeatures, readGloss } from "./gloss";
 import type { LabelledExample } from "./examples";
 import { prepareText } from "../../src/normalize";
-import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, FAREWELL_RISK, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, latestTakenUp, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
+import { actionLevel, CONTEXT_MESSAGES, contextWindows, continuesCrisis, earlierIsConcern, earlierIsCrisis, earlierReading, endsCarryingOn, FAREWELL_RISK, latestCarriedOn, farewellBefore, isTheFriendsCrisis, levelOfScore, namesPlanDetail, scoreContext, scoreMessage, scoreWritersOwnWords, sortLexiconHits, latestTakenUp, type EarlierReading, type WindowedScore } from "../../src/riskScreen";
 import type { RiskCategory } from "../../src/classifier/labels";
 
 /** Bump when the training recipe or the data changes what the model means; the weights' hash is appended to it. */
@@ -161,6 +161,8 @@ export interface ExampleReading {
   finalGoodbye: boolean;
   /** The message names help sought or safety (actingNow.ts, namesHelpOrSafety). */
   helpOrSafety: boolean;
+  /** It ends a crisis's carrying on (riskScreen.ts, endsCarryingOn). */
+  endsCarryingOn: boolean;
   /** What the message takes up of an earlier crisis (actingNow.ts, crisisFollowUps); empty for most. */
   followUps: CrisisFollowUp[];
 }
@@ -189,6 +191,7 @@ export function readExample(classifier: RiskScorer, example: LabelledExample): E
     actingNow: saysActingNow(prepared, example.context),
     finalGoodbye: saysFinalGoodbye(prepared),
     helpOrSafety: namesHelpOrSafety(prepared),
+    endsCarryingOn: endsCarryingOn(prepared),
     followUps: crisisFollowUps(prepared),
   };
 }
@@ -199,10 +202,12 @@ export interface LevelRules {
   escalate?: boolean;
   /** A message read as ordinary after a crisis earlier in the session is a concern, the check-in (riskScreen.ts). */
   checkInAfterCrisis?: boolean;
+  /** A wish to die, a plan, a method or a goodbye earlier in the session carries on into a crisis (riskScreen.ts, latestCarriedOn). */
+  carryCrisisOn?: boolean;
 }
 
 /** The level screenRisk would give a reading under these thresholds (kept in step with riskScreen.ts by a unit test). */
-export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate = true, checkInAfterCrisis = true }: LevelRules = {}): RiskLevel {
+export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate = true, checkInAfterCrisis = true, carryCrisisOn = true }: LevelRules = {}): RiskLevel {
   const lexicon = reading.lexiconHit || (reading.lexiconMentionOnly && reading.risk >= t.lexiconMention);
   let level: RiskLevel = lexicon ? "crisis" : levelOfScore(reading, t, escalate);
   // Someone the writer knows at risk makes a concern, unless the lexicon or the writer's own words make a crisis (riskScreen.ts).
@@ -217,10 +222,12 @@ export function levelOf(reading: ExampleReading, t: ModelThresholds, { escalate 
   // into a message that says the teen is acting now (actingNow.ts) or names what a mention entry names, help aside.
   const crisisEarlier = reading.earlier.some((earlier) => earlierIsCrisis(earlier, t));
   if (level !== "crisis" && (continuesCrisis(reading.risk, reading.planDetail) || reading.actingNow || (reading.lexiconMentionOnly && !reading.helpOrSafety)) && crisisEarlier) level = "crisis";
-  // The crisis's own subject taken up again: a crisis earlier of a kind a follow-up takes up (riskScreen.ts, crisisTakenUp).
+  // The crisis's own subject taken up again: a crisis earlier of a kind a follow-up takes up (riskScreen.ts, latestTakenUp).
   if (level !== "crisis" && reading.followUps.length > 0 && latestTakenUp(reading.earlier, t, reading.followUps) !== undefined) level = "crisis";
   // A last goodbye after a concern earlier in the session (riskScreen.ts, concernBefore).
   if (level !== "crisis" && reading.finalGoodbye && reading.earlier.some((earlier) => earlierIsConcern(earlier, t))) level = "crisis";
+  // A wish to die, a plan, a method or a goodbye earlier carries on, help or safety aside (riskScreen.ts, latestCarriedOn).
+  if (carryCrisisOn && level !== "crisis" && !reading.endsCarryingOn && latestCarriedOn(reading.earlier, t) !== undefined) level = "crisis";
   // Someone at risk named earlier is the subject of a follow-up with some risk of its own (riskScreen.ts, someoneBefore).
   if (level === "none" && continuesCrisis(reading.risk, reading.planDetail) && reading.earlier.some((earlier) => earlier.someoneAtRisk)) level = "concern";
   // A crisis earlier in the session is still in the conversation: a concern at least (riskScreen.ts).
@@ -303,10 +310,11 @@ export function tuneThresholds(readings: readonly ExampleReading[], targets: Tun
   const none = readings.filter((r) => r.example.level === "none").length;
   const traps = readings.filter((r) => r.example.trap).length;
   const escalate = targets.escalate ?? true;
-  // The search leaves out the check-in after a crisis (riskScreen.ts): it lifts to a concern what the context windows
-  // would lift only above their concern threshold, so counted here it would let that threshold rise for free, and the
-  // windows' concerns of an escalated kind (a farewell, a plan) are crises the check-in never makes.
-  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, { escalate, checkInAfterCrisis: false });
+  // The search leaves out the check-in after a crisis and the crisis carried on (riskScreen.ts): each lifts what the
+  // context windows would lift only above their thresholds, so counted here they would let those thresholds move for
+  // free, and the windows read messages the two rules never do (a farewell's concern after no crisis at all). Counted,
+  // the carried crisis moved contextCurrent from 0.5 to 0.7 and contextConcern from 0.94 to 0.8 at no cost on dev.
+  const tally = (rs: readonly ExampleReading[], t: ModelThresholds) => tallyAt(rs, t, { escalate, checkInAfterCrisis: false, carryCrisisOn: false });
   // The lexicon's own false alarms are beyond any threshold: a limit they already exceed becomes theirs, so the
   // search still finds the thresholds that add the fewest, instead of none at all.
   const unavoidable = tally(readings, { crisis: 2, concern: 2, uncertain: 2, lexiconMention: 2, contextCurrent: 2, contextCrisis: 2, contextConcern: 2 });

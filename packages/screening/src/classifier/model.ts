@@ -108,8 +108,21 @@ export interface RiskScorer {
   category(vector: FeatureVector): RiskCategory;
 }
 
+const THRESHOLD_KEYS = ["crisis", "concern", "uncertain", "lexiconMention", "contextCurrent", "contextCrisis", "contextConcern"] as const satisfies readonly (keyof ModelThresholds)[];
+
+/**
+ * The version a verdict records: the file's model version (the release and its weights' digest) and a digest of the
+ * thresholds it decided with. The thresholds are retuned without new weights (a rule change can move them), and a
+ * recorded verdict must say which ones made it: "2025.12.11+9da053b8.t1a2b3c".
+ */
+export function screeningVersionOf(modelVersion: string, thresholds: ModelThresholds): string {
+  const values = Object.entries(thresholds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${modelVersion}.t${createHash("sha256").update(JSON.stringify(values)).digest("hex").slice(0, 6)}`;
+}
+
 /** The classifier, loaded: bucket → row lookup and dense rows, so scoring touches only a text's own features. */
 export class ScreeningClassifier implements RiskScorer {
+  /** What each verdict records as its model version (screeningVersionOf). */
   readonly version: string;
   readonly features: FeatureConfig;
   readonly thresholds: ModelThresholds;
@@ -125,7 +138,7 @@ export class ScreeningClassifier implements RiskScorer {
 
   constructor(file: ModelFile) {
     const { weights } = file;
-    this.version = file.modelVersion;
+    this.version = screeningVersionOf(file.modelVersion, file.thresholds);
     this.features = { ...file.features };
     this.lengthPadding = file.features.lengthPadding ?? 0;
     // Checked here too, for files built in memory: a NaN padding would score every message NaN, which reads as none.
@@ -384,7 +397,7 @@ export function parseModelFile(value: unknown): ModelFile {
   if (JSON.stringify(levels) !== JSON.stringify(RISK_LEVELS) || JSON.stringify(categories) !== JSON.stringify(RISK_CATEGORIES)) {
     throw new ScreeningModelError("SCREENING_MODEL_INCOMPATIBLE", "the model's levels or categories are not the ones this code knows");
   }
-  if (!isObject(thresholds) || !["crisis", "concern", "uncertain", "lexiconMention", "contextCurrent", "contextCrisis", "contextConcern"].every((key) => isFiniteNumber(thresholds[key]))) throw corrupt("thresholds are missing");
+  if (!isObject(thresholds) || !THRESHOLD_KEYS.every((key) => isFiniteNumber(thresholds[key]))) throw corrupt("thresholds are missing");
   if (
     !isObject(weights) ||
     !isFiniteNumber(weights.scale) ||

@@ -33,11 +33,23 @@ describe("loading the screening classifier", () => {
   it("loads the committed model, which names its version and the data it was trained on", () => {
     const classifier = loadScreeningClassifier(DEFAULT_MODEL_PATH);
 
-    expect(classifier.version).toMatch(/^\d{4}\.\d+\.\d+\+[0-9a-f]{8}$/);
+    expect(classifier.version).toMatch(/^\d{4}\.\d+\.\d+\+[0-9a-f]{8}\.t[0-9a-f]{6}$/);
+    expect(classifier.version.startsWith(`${(JSON.parse(committed) as { modelVersion: string }).modelVersion}.t`)).toBe(true);
     expect(classifier.provenance.trainingDataSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(classifier.provenance.heldOutFamilies).toEqual([]);
     // The issue's limit is 10 MB, read in SI units: the stricter of the two readings.
     expect(Buffer.byteLength(committed)).toBeLessThanOrEqual(10_000_000);
+  });
+
+  // Thresholds are retuned without new weights: a verdict's recorded version must still tell the two apart.
+  it("names the thresholds in the version a verdict records, so retuned thresholds read as another version", () => {
+    const file = JSON.parse(committed) as { modelVersion: string; thresholds: Record<string, number> };
+    const same = loadScreeningClassifier(writeModel("reordered.json", JSON.stringify({ ...file, thresholds: Object.fromEntries(Object.entries(file.thresholds).reverse()) })));
+    const retuned = loadScreeningClassifier(writeModel("retuned.json", JSON.stringify({ ...file, thresholds: { ...file.thresholds, concern: (file.thresholds.concern ?? 0) + 0.01 } })));
+
+    expect(same.version).toBe(loadScreeningClassifier(DEFAULT_MODEL_PATH).version);
+    expect(retuned.version).not.toBe(same.version);
+    expect(retuned.version.startsWith(`${file.modelVersion}.t`)).toBe(true);
   });
 
   it("scores text: a plain crisis sentence high, an ordinary one low", () => {

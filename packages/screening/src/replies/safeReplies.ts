@@ -19,14 +19,31 @@ const CRISIS_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
     "Si estás en peligro inmediato, llama al número de emergencias de donde estés.",
 };
 
+// A crisis told a message or two ago, still the teen's state when the next message changes the subject or thanks
+// (riskScreen.ts, latestCarriedOn): the notice says so, rather than thanking them again for telling, and says how the
+// conversation goes on.
+const CRISIS_CONTINUES_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
+  en:
+    "I'm still thinking about what you told me, and right now your safety matters most to me. " +
+    "Please reach out to someone who can help: a crisis line below, or a trusted adult near you. " +
+    "If you are in immediate danger, call your local emergency number. When you're safe or someone is with you, tell me, and we can talk about anything.",
+  es:
+    "Sigo pensando en lo que me contaste, y ahora mismo lo que más me importa es que estés a salvo. " +
+    "Por favor, habla con alguien que pueda ayudarte: una de las líneas de abajo, o un adulto de confianza cerca de ti. " +
+    "Si estás en peligro inmediato, llama al número de emergencias de donde estés. Cuando estés a salvo o alguien esté contigo, dímelo y hablamos de lo que quieras.",
+};
+
 const BLOCKED_INPUT_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
   en: "I can't talk about that. I'm here for you, though: if something is bothering you, we can talk about how you're feeling.",
   es: "De eso no puedo hablar. Pero aquí estoy: si algo te preocupa, podemos hablar de cómo te sientes.",
 };
 
-/** What a teen in crisis reads above the helplines, in their locale's language; the model never writes this. */
-export function crisisReply(locale?: string): string {
-  return CRISIS_REPLIES[replyLanguage(locale)];
+/**
+ * What a teen in crisis reads above the helplines, in their locale's language; the model never writes this. `continued`:
+ * the crisis was told earlier in the session and this message carried it on (a verdict decided by "earlier_crisis").
+ */
+export function crisisReply(locale?: string, continued = false): string {
+  return (continued ? CRISIS_CONTINUES_REPLIES : CRISIS_REPLIES)[replyLanguage(locale)];
 }
 
 /** What a teen reads when their message was blocked (not a crisis), in their locale's language. */
@@ -34,9 +51,12 @@ export function blockedInputReply(locale?: string): string {
   return BLOCKED_INPUT_REPLIES[replyLanguage(locale)];
 }
 
-/** The safety notice's text for a message the screen stopped: the notifier shows it and storage keeps it, alike. */
-export function safetyNoticeText(action: "crisis" | "block", locale?: string): string {
-  return action === "crisis" ? crisisReply(locale) : blockedInputReply(locale);
+/**
+ * The safety notice's text for a message the screen stopped, from its verdict's action and the layer that decided it:
+ * the notifier shows it and storage keeps it, alike.
+ */
+export function safetyNoticeText(verdict: { action: string; decidedBy?: string }, locale?: string): string {
+  return verdict.action === "crisis" ? crisisReply(locale, verdict.decidedBy === "earlier_crisis") : blockedInputReply(locale);
 }
 
 const REPLACED_OUTPUT_REPLIES: Readonly<Record<ReplyLanguage, string>> = {
