@@ -1,7 +1,7 @@
 // Personas in chat against a real OpenAI-compatible server: a custom persona's prompt and settings, a three-persona group, deletion.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOpenAiCompatibleServer, type OpenAiCompatibleServer, type RecordedRequest } from "@innerworld/emulators/model-server";
-import { AFTER_CRISIS_CHECK_IN_INSTRUCTION } from "@innerworld/screening/replies";
+import { AFTER_CRISIS_CHECK_IN_INSTRUCTION, crisisReply } from "@innerworld/screening/replies";
 import { ChatClient } from "@innerworld/testing/chat-client";
 import { sleep, startTestCloudWithModel, until, type TestCloud } from "@innerworld/testing/cloud";
 import { readApiAs } from "@innerworld/testing/read-api";
@@ -182,6 +182,37 @@ describe("personas in chat", () => {
 
     const asked = server.requests.filter((r) => JSON.stringify(r.messages ?? []).includes(last));
     expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
+    await client.close();
+  });
+
+  // A wish to die carried on in a group: the change of subject brings one notice for the turn, not a reply from each
+  // persona, and no persona's model is asked; once help is named, each persona answers, checking in.
+  it("carries a wish to die into a group's next turn with the notice that says so, until help is named", async () => {
+    const call = await api("persona-chat-carried");
+    const client = await ChatClient.connect(env.cloud.endpoints, "persona-chat-carried");
+    const sessionId = (await client.request("start_session", { personaIds: ["courage", "comfort", "compass"] }, "session_started")).payload.sessionId as string;
+    // Safety reads the session's earlier messages from storage: each is stored before the next is sent.
+    const storedUser = (content: string) =>
+      until(async () => ((await call("GET", `/sessions/${sessionId}/messages`)).body.messages as { role: string; content: string }[]).some((m) => m.role === "user" && m.content === content) || undefined, `${content} stored`);
+    const say = async (content: string) => (await client.request("message", { sessionId, content }, "message_received")).payload.messageId as string;
+
+    const crisis = await say("i want to kill myself");
+    await client.waitFor("safety_notice", (p) => p.messageId === crisis);
+    await storedUser("i want to kill myself");
+    const everyday = "@Courage @Comfort @Compass any ideas for a movie tonight";
+    const carried = await say(everyday);
+    const notice = await client.waitFor("safety_notice", (p) => p.messageId === carried);
+    await storedUser(everyday);
+    const safe = "@Courage @Comfort @Compass ok my sister is here with me now";
+    const answered = await say(safe);
+    await until(() => client.ofType("reply").filter((f) => f.payload.messageId === answered).length === 3 || undefined, "three replies once help is named");
+
+    expect(notice.payload.text).toBe(crisisReply(undefined, true));
+    expect(client.ofType("reply").filter((f) => f.payload.messageId === carried)).toHaveLength(0);
+    expect(server.requests.filter((r) => JSON.stringify(r.messages ?? []).includes("any ideas for a movie tonight"))).toHaveLength(0);
+    const asked = server.requests.filter((r) => JSON.stringify(r.messages ?? []).includes("my sister is here with me now"));
+    expect(asked).toHaveLength(3);
     expect(asked.every((r) => (r.messages ?? []).some((m) => m.role === "system" && m.content === AFTER_CRISIS_CHECK_IN_INSTRUCTION))).toBe(true);
     await client.close();
   });
