@@ -407,12 +407,15 @@ export function earlierIsCrisis(reading: EarlierReading, t: ModelThresholds): bo
 
 /** The crisis among the session's recent messages (the latest), read alone under these thresholds; undefined without one. */
 export function crisisBefore(classifier: RiskScorer, recent: readonly string[], t: ModelThresholds): EarlierReading | undefined {
-  let found: EarlierReading | undefined;
-  for (const text of recent.slice(-CONTEXT_MESSAGES)) {
-    const reading = earlierReading(classifier, text);
-    if (earlierIsCrisis(reading, t)) found = reading;
-  }
-  return found;
+  return latestCrisis(
+    recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)),
+    t,
+  );
+}
+
+/** Of earlier readings (oldest first), the latest that is a crisis read alone. */
+function latestCrisis(readings: readonly EarlierReading[], t: ModelThresholds): EarlierReading | undefined {
+  return readings.filter((reading) => earlierIsCrisis(reading, t)).at(-1);
 }
 
 /** Of earlier readings (oldest first), the latest crisis of a kind one of the follow-ups takes up. */
@@ -441,8 +444,15 @@ export function endsCarryingOn(prepared: PreparedText): boolean {
  * reads the message as at least a concern of its own kind (and the entry is not someone else's words or abuse told).
  */
 function kindUnder(reading: EarlierReading, t: ModelThresholds): ScreeningCategory {
-  const byLexicon = reading.lexiconOwn || reading.lexiconMention;
-  return byLexicon && reading.risk >= t.concern && reading.named !== "told_to_die" && reading.named !== "abuse_disclosure" ? reading.category : reading.named;
+  return reading.lexiconOwn || reading.lexiconMention ? lexiconVerdictKind(reading.named, reading, t) : reading.named;
+}
+
+/**
+ * The kind a verdict the lexicon decided names: the entry's, unless the classifier reads the message as at least a
+ * concern (then its own kind), and never for someone else's words or abuse told, whose kind is the entry's.
+ */
+function lexiconVerdictKind(entryKind: ScreeningCategory, classifierReading: { risk: number; category: RiskCategory }, t: ModelThresholds): ScreeningCategory {
+  return classifierReading.risk >= t.concern && entryKind !== "told_to_die" && entryKind !== "abuse_disclosure" ? classifierReading.category : entryKind;
 }
 
 /**
@@ -515,7 +525,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // The session's recent messages, each read alone once for the rules below that ask of them.
   let readings: EarlierReading[] | undefined;
   const readingsOfRecent = () => (readings ??= recent.slice(-CONTEXT_MESSAGES).map((text) => earlierReading(classifier, text)));
-  const crisisEarlier = () => readingsOfRecent().filter((reading) => earlierIsCrisis(reading, t)).at(-1);
+  const crisisEarlier = () => latestCrisis(readingsOfRecent(), t);
 
   // A lexicon entry that only names the topic ("suicide", "self harm") yields to a classifier sure the message is
   // ordinary ("an essay on suicide prevention"); the writer's own words ("kill myself") never do.
@@ -528,7 +538,7 @@ export function screenRisk(classifier: ScreeningClassifier, input: RiskInput, th
   // The lexicon comes first: when it matched, it is the layer that decided, whatever the classifier thought.
   if (lexiconHit !== undefined) {
     const named = LEXICON_CATEGORY[entryOf(lexiconHit)] ?? "active_ideation";
-    category = message.risk >= t.concern && named !== "told_to_die" && named !== "abuse_disclosure" ? message.category : named;
+    category = lexiconVerdictKind(named, message, t);
     level = "crisis";
     decidedBy = "lexicon";
   } else if (someoneAtRisk && (level !== "crisis" || isTheFriendsCrisis(scoreWritersOwnWords(classifier, input.prepared, sorted.someone), t))) {

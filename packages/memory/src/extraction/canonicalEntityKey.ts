@@ -156,7 +156,7 @@ function activityAtWill(words: string[]): string[] {
   const [first, ...tail] = rest;
   if (first === undefined || ACTIVITIES.has(first)) return rest;
   // "job at wendy's" is work there; "job hunting" and "job interview" are no job held.
-  const job = JOB_NOUNS.get(first) !== undefined && JOB_PLACES.has(tail[0] ?? "") ? JOB_NOUNS.get(first) : undefined;
+  const job = JOB_PLACES.has(tail[0] ?? "") ? JOB_NOUNS.get(first) : undefined;
   const verb = job ?? SPANISH_VERB_FORMS.get(first) ?? first;
   const stem = verbStem(verb);
   return [...(listedGerundsOf().get(stem) ?? stem).split(" "), ...tail.filter((word) => !ACTIVITY_DETERMINERS.has(word))];
