@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.16";
+export const CRISIS_LEXICON_VERSION = "2026.12.17";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -501,6 +501,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Ending it, as the whole of what the writer will do: "if i'm still this miserable on my 16th birthday i'm ending
       // it", "im gonna end it tonight"; not ending it with someone, a streak or a call ("ending it with him").
       `(i m|im|i am|i ll|ill|i will|gonna|going to|i m gonna|im gonna) (just )?end(ing)? it( all)?( tonight| today| tomorrow| soon| this week| this weekend)?{end}${NOT_ENDING_SOMETHING_ELSE}`,
+      // Ending it all as what a thought comes to: "i think about swerving into the other lane and ending it all".
+      `(${EN_THINKING}) (about|of) ([^.]{0,80} )?ending it all{end}${NOT_ENDING_SOMETHING_ELSE}`,
       // Death as a place that appeals: "six feet under sounds kinda cozy rn", "being dead sounds so peaceful"; not the
       // show.
       `(six feet under|being dead|not existing|not being alive|not waking up|never waking up|eternal sleep|dying) (sounds|seems|looks|feels) (kinda |so |really |pretty |lowkey |honestly |kind of )?(cozy|comfy|nice|good|peaceful|better|great|appealing|relaxing|like a vacation|like heaven|amazing)( (rn|right now|ngl|tbh|honestly|tho))?{end}${notLaterInTheClause("show|series|season|episode|watch|watching|netflix|hbo|band|album|song|movie|book")}`,
@@ -763,7 +765,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "cuant(o|a|os|as) (de )?(mis |las |los |esas |estas |el |la )?(pastillas|pildoras|medicinas|medicamentos|paracetamol|ibuprofeno|clonazepam|rivotril|tafil|aspirinas|tylenol|melatonina|antidepresivos|calmantes|somniferos|pastillas para dormir) (es|son|seria|serian|tengo que tomar|necesito|hace falta|hacen falta|me tengo que tomar) (demasiado|demasiadas|mortal|mortales|letal|letales|suficiente para (morir|no despertar|matarme)|para (morir|no despertar|matarme))",
       `(tomarme|tragarme|me voy a tomar|me voy a tragar|me quiero tomar|me quiero tragar|me tomare|me tragare|voy a tomarme|voy a tragarme) {esadv}(todas|todo|el bote|la caja|el frasco|un monton|un punado)${ES_OF_THE_PILLS}`,
       `(me tome|me trague|me acabo de tomar|me acabo de tragar) {esadv}(el bote|la caja|el frasco|un monton|un punado|todo el bote|todo el frasco|todas las de)${ES_OF_THE_PILLS}`,
-      "(tomarme|beberme|me tomo|me bebo|me voy a tomar|me voy a beber|me quiero tomar|me quiero beber|me tome|me bebi|voy a tomar|quiero tomar) {esadv}(el |la |un |una )?(vaso de |poco de |botella de |bote de )?(cloro|lejia|veneno|raticida|anticongelante|matarratas)",
+      "(tomarme|beberme|me tomo|me bebo|me voy a tomar|me voy a beber|me quiero tomar|me quiero beber|me tome|me bebi|voy a tomar|quiero tomar) {esadv}(el |la |un |una )?(vaso de |poco de |botella de |bote de )?(cloro|clorox|lejia|blanqueador|veneno|raticida|anticongelante|matarratas)",
       "cuanto (tiempo )?(tarda|tardas|se tarda|demora|se demora|te demoras|tardaria|tarde) (en )?(desangrarme|desangrarte|ahogarme|ahogarte|asfixiarme|asfixiarte|morirme|morirte|desangrarse)",
       "cuanto (tiempo )?(tarda|se tarda|demora|se demora|tardaria) (uno|una|alguien|una persona) (en )?(desangrar|desangrarse|ahogarse|asfixiarse|morir|morirse)",
       "(desde )?(que|cual|q) (piso|altura) (\\w+ ){0,4}(morirte|morirse|morirme|te mueres|te moris|se muere uno|uno se muere|mueres seguro|es mortal para una persona)",
@@ -825,6 +827,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // the lake is cold", "duele ahogarse?"; what the asker weighs before choosing one.
       `(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck))( (you|u|really|actually|even|go|feel|in (cold|icy|freezing|deep) water|in a (lake|river)|in the (ocean|sea|river|lake)))? (hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `which (one )?(hurts|is|would be|would hurt) (less|least|the least|more|quicker|faster|less painful|more painful|the quickest|the fastest)( \\.)?(\\s\\w+){0,3} (drowning|hanging|overdosing|an overdose|bleeding out|suffocating)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      // The same asked the other way round: "do u think it hurts to drown", "i wonder if it's quick to bleed out"; not
+      // drowning in homework.
+      `(think|reckon|guess|wonder|know|bet|does|would|will|is) (if |whether )?(it )?(hurts|would hurt|will hurt|hurt|is painful|would be painful|is quick|would be quick|s quick|s painful) to (drown|bleed out|overdose|od|suffocate|freeze to death|get hit by a (train|car|bus|truck))(?! in )${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      // Whether a way of dying works: "does slitting your wrists actually work", "cortarse las venas sí funciona o eso es
+      // mentira de las series", "¿ahorcarse mata rápido?".
+      `(does|do|would|will|can|could) (it )?(drowning|hanging (yourself|urself|myself|{you}|{me})|overdosing|an overdose|od ing|oding|slitting (your|my|ur) wrists|cutting (your|my|ur) wrists|bleeding out|jumping (off|from) (a|the) (bridge|building|roof)|drinking bleach)( (really|actually|even|always|definitely))? (work|works|kill (you|u|someone|a person|people))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      `((cortarse|cortarte|cortarme) las venas|ahorcarse|ahorcarte|ahogarse|ahogarte|una sobredosis|tomarse el cloro|tomar cloro) (si |de verdad |en serio |realmente )?(funciona|sirve|mata)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       // How high a fall must be, asked: "how high do you have to jump from to definitely die", "how many stories do you
       // need to fall from to not survive"; whether people regret it on the way down.

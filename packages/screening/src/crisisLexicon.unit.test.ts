@@ -1271,3 +1271,29 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     expect(screenInput(message).action).not.toBe("crisis");
   });
 });
+
+describe("2026.12.17: ending it all as where a thought goes, whether it hurts asked the other way round, whether a way works, bleach named by its brand", () => {
+  it.each([
+    ["sometimes when im driving i think about swerving into the other lane and ending it all", "crisis.end_it_all"],
+    ["do u think it hurts to drown", "crisis.suicide_method"],
+    ["i wonder if it's quick to bleed out", "crisis.suicide_method"],
+    ["does slitting your wrists actually work", "crisis.suicide_method"],
+    ["would hanging yourself kill you right away", "crisis.suicide_method"],
+    ["parce, cortarse las venas sí funciona?", "crisis.suicide_method"],
+    ["mano si me bebo el clorox me muero o solo me pongo malo?", "crisis.es_metodo"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "i feel like im drowning in homework, do you think it hurts to drown in debt",
+    "does hanging the poster with tape work or do i need nails",
+    "i keep thinking about ending it all with him, this relationship is so draining",
+    "my grandma is in hospice, do you think it hurts to die of old age",
+    "in the show does it hurt to drown or do they just pass out",
+    "cortarse las venas sí funciona en la serie? se ve tan falso",
+    "mi mamá limpia el baño con clorox y el olor me mata",
+  ])("%j names no crisis", (message) => {
+    expect(screenInput(message).action).not.toBe("crisis");
+  });
+});
