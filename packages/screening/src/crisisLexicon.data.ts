@@ -751,6 +751,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Out of a window is what a teen says of a surprise test ("me quiero tirar por la ventana"); thought about, it is
       // meant: "he pensado en tirarme por la ventana esta noche".
       "(he pensado|he estado pensando|pienso|estoy pensando|pensando|pense|pensaba|pensado) en {esadv}(tirarme|aventarme|lanzarme|arrojarme|botarme) (por|de|desde) (la|una|mi|esa|esta) ventana",
+      // Going up somewhere high, then the jump, as the plan: "el jueves voy a la torre y me tiro", "me subo al puente y
+      // me aviento"; not into water, a pool or a bungee, nor a photo taken there ("voy al puente y me tomo fotos").
+      `(voy|me voy|ire|subo|me subo|voy a ir|me voy a ir|me voy a subir|voy a subir) (a|al|hasta) (la |el |lo alto de |lo alto del )?(torre|azotea|techo|puente|edificio|acantilado|barranco|precipicio)( \\w+){0,4}? y (me tiro|me aviento|me avento|me lanzo|salto)(?! (a|al|en|para|pa) )${notLaterInTheClause("foto|fotos|selfie|clavado|clavados|alberca|piscina|pileta|agua|rio|mar|lago|paracaidas|bungee|puenting|tirolesa|jaja|jajaja")}`,
+      // Where on the body a cut is deadly, asked: "¿en qué parte del cuello es mortal? tengo un cuchillo".
+      `(en )?(que|cual) parte (del|de la) (cuello|cuerpo|brazo|muneca|pecho|pierna|garganta) (es|seria|sería) {esadv}(mortal|letal)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|gustaria|podria|deberia|tengo ganas de) {esadv})?(tirar|lanzar|aventar|arrojar|botar|tiro|lanzo|aviento|arrojo|tirare|lanzare|aventare|arrojare) {esadv}${ES_FROM_A_HEIGHT}`,
       // The Spanish of the English method entries above, one for one: asking how, hanging, a lethal dose, swallowing
       // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
