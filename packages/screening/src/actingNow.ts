@@ -41,7 +41,7 @@ const ACT_PATTERNS: readonly string[] = [
   "(ya )?es (la )?hora{end}",
   "(i|i ve|ive|i have|i just|just) (just )?(did|done) it( again| now| just now)?{end}",
   "(just )?took (em|them|it|all of them|all of it|the pills|the whole bottle)( all)?( now| just now)?{end}",
-  "(doing|gonna do|going to do|about to do) it(( now| rn| right now| tonight)|{end})",
+  "(doing|gonna do|going to do|about to do) it( now| rn| right now| tonight)",
   "ya lo (hice|estoy haciendo)",
   "lo (voy a hacer|hago) (ya|ahora|ahorita|hoy)",
   "here goes( nothing)?{end}",

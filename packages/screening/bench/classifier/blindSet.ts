@@ -135,7 +135,7 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "risk.jsonl": "a705e843bb2cf861a72f2aba1eb86a4db8dfd83bcf329476f7d1fb116b63ceb5",
       "ordinary.jsonl": "b9dc3b66c04a3467e8452172048465d822bc1d8a05493014e3178e4143647a48",
     },
-    note: "never trained or tuned on; its misses were read on 2026-12-08, once the thirteenth set had arrived, and led to lexicon 2026.12.17's ending it all where a thought goes, whether drowning hurts asked the other way round and the act begun after a blade named, so it is no longer blind",
+    note: "never trained or tuned on; its misses were read on 2026-12-08, once the thirteenth set had arrived, and led to lexicon 2026.12.17's ending it all where the writer's thought goes and whether drowning hurts asked the other way round, so it is no longer blind",
   },
   {
     writer: "writer-b15",

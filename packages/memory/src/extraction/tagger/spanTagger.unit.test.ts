@@ -93,6 +93,26 @@ describe("decodeTags", () => {
     expect(margins.map((margin) => Number(margin.toFixed(6)))).toEqual([4.9, 4.9]);
   });
 
+  it("reads each token's transitions after the previous tag the sequence has there, the start first", () => {
+    // No emission at all: only transitions decide. After the start, "red" leans to B-Thing (2 against O's 1); after
+    // B-Thing, "scarf" is strongly I-Thing (3), but after O it would be O (1). Read with the wrong previous tag's row,
+    // the second token would go to O.
+    const transitionWeights = new Map([
+      [bucketOf("ptw:<s>|red"), Float64Array.from([1, 2, 0])],
+      [bucketOf("ptw:B-Thing|scarf"), Float64Array.from([0, 0, 3])],
+      [bucketOf("ptw:O|scarf"), Float64Array.from([1, 0, 0])],
+    ]);
+    const onlyTransitions: WeightRows = {
+      add(bucket, scores) {
+        transitionWeights.get(bucket)?.forEach((weight, tag) => (scores[tag] = (scores[tag] ?? 0) + weight));
+      },
+    };
+    const { tags: decoded, margins } = decodeTags(onlyTransitions, tags, [[], []], transitionBucketsOf(tags, ["red", "scarf"]));
+    expect(decoded).toEqual(["B-Thing", "I-Thing"]);
+    // Best: B-Thing I-Thing = 5; best with O first: O O = 2; best with O second: B-Thing O = 2.
+    expect(margins).toEqual([3, 3]);
+  });
+
   it("never opens a span with I-", () => {
     const { tags: decoded } = decodeTags(rows, tags, [[bucketOf("second")], [bucketOf("second")]], transitionBucketsOf(tags, ["scarf", "scarf"]));
     expect(decoded[0]).not.toBe("I-Thing");
