@@ -4,7 +4,7 @@
  * Bump on every change to the entries below (year.month.revision). Verdicts carry it, so a
  * reviewer can tell which list judged a message and replay old messages against a new list.
  */
-export const CRISIS_LEXICON_VERSION = "2026.12.16";
+export const CRISIS_LEXICON_VERSION = "2026.12.17";
 
 /**
  * How an entry relates to the person writing it, which decides the action:
@@ -401,6 +401,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(i want to|i wanna|im going to|i m going to|im gonna|i m gonna|ill|i ll|i will|im about to|i m about to) {adv}(die|cark it|kick the bucket|croak|snuff it|pop my clogs|bite the dust|peg out) on purpose(?! [^.]*(respawn|checkpoint|reset|restart|bonfire|level|{video_games}|the game|my character))",
       "(pray|hope|hoping|praying) (i|that i) (die|dont wake up|do not wake up|never wake up)",
       "(sleep|fall asleep) and (never|not) wake up",
+      // An illness or an accident wished on oneself: "hoping this fever takes me out ngl", "praying the plane goes down
+      // with me on it"; not hoping it does not ("hoping this flu doesnt kill me"), nor a ride ("the bus takes me out of town").
+      "(hope|hoping|hopefully|pray|praying|wish) (that )?(this|the|that|a|my) (fever|flu|illness|sickness|virus|infection|covid|cancer|plane|car|bus|truck|storm|tornado|hurricane|earthquake)( \\w+){0,2} (takes me out|kills me|finishes me off|goes down with me( on it)?)( (ngl|fr|tbh|honestly|rn|lol|lowkey|already|soon|for real|this time))*{end}",
     ],
   },
   {
@@ -501,6 +504,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Ending it, as the whole of what the writer will do: "if i'm still this miserable on my 16th birthday i'm ending
       // it", "im gonna end it tonight"; not ending it with someone, a streak or a call ("ending it with him").
       `(i m|im|i am|i ll|ill|i will|gonna|going to|i m gonna|im gonna) (just )?end(ing)? it( all)?( tonight| today| tomorrow| soon| this week| this weekend)?{end}${NOT_ENDING_SOMETHING_ELSE}`,
+      // Ending it all as what the writer's thought comes to: "i think about swerving into the other lane and ending it
+      // all"; not someone else's thought, a character's or a show's ("everyone was thinking about ending it all lmao").
+      `\\b(i|im|i m|i ve|ive|been|keep|cant stop|can t stop)( (just|always|sometimes|still|really|keep|been|cant stop|can t stop|am|was))* (think|thinking|thinkin|thought) (about|of) ([^.]{0,80} )?ending it all{end}${NOT_ENDING_SOMETHING_ELSE}${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       // Death as a place that appeals: "six feet under sounds kinda cozy rn", "being dead sounds so peaceful"; not the
       // show.
       `(six feet under|being dead|not existing|not being alive|not waking up|never waking up|eternal sleep|dying) (sounds|seems|looks|feels) (kinda |so |really |pretty |lowkey |honestly |kind of )?(cozy|comfy|nice|good|peaceful|better|great|appealing|relaxing|like a vacation|like heaven|amazing)( (rn|right now|ngl|tbh|honestly|tho))?{end}${notLaterInTheClause("show|series|season|episode|watch|watching|netflix|hbo|band|album|song|movie|book")}`,
@@ -508,6 +514,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // asks"; not the meme of walking into a beep test.
       `tell (my|him|her|them|everyone|every one|my [a-z]+) (that )?i (loved|always loved|really loved|did love) (her|him|them|you|everyone|everybody)( (if|when|once|after|for me|ok|okay|please|pls)\\b|{end})${notLaterInTheClause("me walking|me going|me heading|me when|beep test|pacer test|pacer|gym class")}`,
       "suicide (note|letter)",
+      // A note's opening: "by the time anyone reads this i'll probably have done it", "by the time u see this ill be gone".
+      "by the time (anyone|anybody|someone|somebody|you|u|they|people|my (mom|mum|dad|parents|family|friends)) (reads|read|sees|see|finds|find|gets|get) this( \\w+){0,3} (i ll|ill|i will|i d|id|i m|im|i am) (probably |already |prob )?(have )?(be )?(gone|dead|done it|not (be )?here|no longer (be )?here)",
       // The goodbye kept from those it is said to: "they don't know it's a goodbye", "didnt tell them its my last
       // everything", "no saben que es mi despedida".
       "(they|nobody|no one|none of them) (dont|doesnt|do not|does not) (know|realise|realize) (it s|its|it is|that it s|that its|this is|that this is) (a |my )?goodbye{end}",
@@ -587,6 +595,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "(whats|what is) the point (of|in) (living|life|being alive|going on|existing|me being here|anything any more)",
       "(life|living) (isnt|is not|aint|is no longer) worth (living|it)",
       "not worth living",
+      // Death as the only way out: "deth is the only way out 4 me" (read "death is the only way out for me"), "the only
+      // way out is to die"; not a game's level or an escape room ("death is the only way out of this level").
+      `(death|dying|suicide|killing {me}|ending it( all)?|ending my life|to die|not being here) (is|s|seems like|feels like|looks like) (the|my) only (way out|option|answer|solution|escape|choice)( (for|4) me| left)?{end}${notLaterInTheClause("{video_games}|game|level|escape room|boss")}`,
+      `(the|my) only (way out|option|answer|solution|escape|choice)( (for|4) me| left)? (is|s) (death|dying|suicide|to die|killing {me}|ending it( all)?|ending my life){end}${notLaterInTheClause("{video_games}|game|level|escape room|boss")}`,
     ],
   },
   // ── suicidal ideation in Spanish (accents folded away, as the matching form has them) ──
@@ -749,6 +761,11 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Out of a window is what a teen says of a surprise test ("me quiero tirar por la ventana"); thought about, it is
       // meant: "he pensado en tirarme por la ventana esta noche".
       "(he pensado|he estado pensando|pienso|estoy pensando|pensando|pense|pensaba|pensado) en {esadv}(tirarme|aventarme|lanzarme|arrojarme|botarme) (por|de|desde) (la|una|mi|esa|esta) ventana",
+      // Going up somewhere high, then the jump, as the plan: "el jueves voy a la torre y me tiro", "me subo al puente y
+      // me aviento"; not into water, a pool or a bungee, nor a photo taken there ("voy al puente y me tomo fotos").
+      `(voy|me voy|ire|subo|me subo|voy a ir|me voy a ir|me voy a subir|voy a subir) (a|al|hasta) (la |el |lo alto de |lo alto del )?(torre|azotea|techo|puente|edificio|acantilado|barranco|precipicio)( \\w+){0,4}? y (me tiro|me aviento|me avento|me lanzo|salto)(?! (a|al|en|para|pa) )${notLaterInTheClause("foto|fotos|selfie|clavado|clavados|alberca|piscina|pileta|agua|rio|mar|lago|paracaidas|bungee|puenting|tirolesa|jaja|jajaja")}`,
+      // Where on the body a cut is deadly, asked: "¿en qué parte del cuello es mortal? tengo un cuchillo".
+      `(en )?(que|cual) parte (del|de la) (cuello|cuerpo|brazo|muneca|pecho|pierna|garganta) (es|seria|sería) {esadv}(mortal|letal)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `me {esadv}((quiero|queria|quisiera|voy a|vo a|iba a|pienso|planeo|dan ganas de|gustaria|podria|deberia|tengo ganas de) {esadv})?(tirar|lanzar|aventar|arrojar|botar|tiro|lanzo|aviento|arrojo|tirare|lanzare|aventare|arrojare) {esadv}${ES_FROM_A_HEIGHT}`,
       // The Spanish of the English method entries above, one for one: asking how, hanging, a lethal dose, swallowing
       // the bottle, poison, a train, how long it takes, how high. Each names the writer ("me", "-me", "uno", "te")
@@ -763,7 +780,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "cuant(o|a|os|as) (de )?(mis |las |los |esas |estas |el |la )?(pastillas|pildoras|medicinas|medicamentos|paracetamol|ibuprofeno|clonazepam|rivotril|tafil|aspirinas|tylenol|melatonina|antidepresivos|calmantes|somniferos|pastillas para dormir) (es|son|seria|serian|tengo que tomar|necesito|hace falta|hacen falta|me tengo que tomar) (demasiado|demasiadas|mortal|mortales|letal|letales|suficiente para (morir|no despertar|matarme)|para (morir|no despertar|matarme))",
       `(tomarme|tragarme|me voy a tomar|me voy a tragar|me quiero tomar|me quiero tragar|me tomare|me tragare|voy a tomarme|voy a tragarme) {esadv}(todas|todo|el bote|la caja|el frasco|un monton|un punado)${ES_OF_THE_PILLS}`,
       `(me tome|me trague|me acabo de tomar|me acabo de tragar) {esadv}(el bote|la caja|el frasco|un monton|un punado|todo el bote|todo el frasco|todas las de)${ES_OF_THE_PILLS}`,
-      "(tomarme|beberme|me tomo|me bebo|me voy a tomar|me voy a beber|me quiero tomar|me quiero beber|me tome|me bebi|voy a tomar|quiero tomar) {esadv}(el |la |un |una )?(vaso de |poco de |botella de |bote de )?(cloro|lejia|veneno|raticida|anticongelante|matarratas)",
+      `(tomarme|beberme|me tomo|me bebo|me voy a tomar|me voy a beber|me quiero tomar|me quiero beber|me tome|me bebi|voy a tomar|voy a beber|quiero tomar|quiero beber) {esadv}(el |la |un |una )?((medio |un |una )?(vaso|poco|botella|bote|trago|chorro|taza) de )?(cloro|clorox|lejia|blanqueador|veneno|raticida|anticongelante|matarratas)${notLaterInTheClause("limpiar|lavar|trapear|garaje|bici|bicis|tenis|ropa|bano|piso|pisos|tinaco|agua|alberca|piscina")}`,
       "cuanto (tiempo )?(tarda|tardas|se tarda|demora|se demora|te demoras|tardaria|tarde) (en )?(desangrarme|desangrarte|ahogarme|ahogarte|asfixiarme|asfixiarte|morirme|morirte|desangrarse)",
       "cuanto (tiempo )?(tarda|se tarda|demora|se demora|tardaria) (uno|una|alguien|una persona) (en )?(desangrar|desangrarse|ahogarse|asfixiarse|morir|morirse)",
       "(desde )?(que|cual|q) (piso|altura) (\\w+ ){0,4}(morirte|morirse|morirme|te mueres|te moris|se muere uno|uno se muere|mueres seguro|es mortal para una persona)",
@@ -803,7 +820,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|fall|falling|lean|leaning) (off|forward|in front)( of)?( the (platform|edge|edge of the platform))?( \\w+){0,3} (when|as|before|right as|once|while) the (train|tube|subway|metro|tram|express) ${EN_COMES_BY}`,
       `${EN_THINKS_OF_OR_URGES}(just )?(step|stepping|jump|jumping|walk|walking) (out )?in front( of it)?( \\w+){0,3} (when|as|before|right as|once|while) the (bus|truck|lorry|car) ${EN_COMES_BY}`,
       `${EN_THINKS_OF}(step|stepping|jump|jumping|fall|falling|walk|walking|lie|lying|lay|laying) (onto the (tracks|rails|train tracks)|on the (tracks|rails|train tracks))${notLaterInTheClause("photo|photos|photoshoot|pics|pictures|picture|senior|get my|grab my|pick up|airpods|phone|skate|video|tiktok")}`,
-      "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to) {adv}(drink|drinking|drank) (bleach|antifreeze)",
+      "(i|i m going to|want to|going to|should i|i should|i ll|ill|might|about to|gonna|wanna) {adv}(drink|drinking|drank) (the |some )?(bleach|antifreeze|clorox)",
       "(want|going|plan|planning|about|gonna|ready) to {adv}rope( {me})?{end}",
       "(get|buy|find|use) (a|my dads|my moms|the) gun to (kill|shoot|end) ({me}|it)",
       // How high, for certain: "how many floors so it's certain", "how high does it have to be to be sure", asked for a
@@ -825,6 +842,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // the lake is cold", "duele ahogarse?"; what the asker weighs before choosing one.
       `(does|do|would|will|is|isnt|can|could) (it )?(drowning|drown|bleeding out|hanging|overdosing|an overdose|od ing|oding|suffocating|suffocation|freezing to death|slitting (your|my) wrists|cutting (your|my) wrists|getting hit by a (train|car|bus|truck))( (you|u|really|actually|even|go|feel|in (cold|icy|freezing|deep) water|in a (lake|river)|in the (ocean|sea|river|lake)))? (hurt|hurts|painful|quick|quicker|fast|faster|slow|peaceful|painless|instant|take long|take a long time)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `which (one )?(hurts|is|would be|would hurt) (less|least|the least|more|quicker|faster|less painful|more painful|the quickest|the fastest)( \\.)?(\\s\\w+){0,3} (drowning|hanging|overdosing|an overdose|bleeding out|suffocating)${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      // The same asked the other way round: "do u think it hurts to drown", "i wonder if it's quick to bleed out"; not
+      // drowning in homework.
+      `(think|reckon|guess|wonder|does|would|will|is) (if |whether )?(it )?(hurts|would hurt|will hurt|hurt|is painful|would be painful|is quick|would be quick|s quick|s painful|quick|painful|slow|peaceful) to (drown|bleed out|overdose|od|suffocate|freeze to death|hang (yourself|urself|myself|{you}|{me})|get hit by a (train|car|bus|truck))(?! in )${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}${notAnywhere("hunt|hunts|hunting|deer|almost|when i was|reading|read|clipped|nearly|cpr|first aid|lifeguard|health class|unit")}`,
+      // Whether a way of dying works: "does slitting your wrists actually work", "cortarse las venas sí funciona o eso es
+      // mentira de las series", "¿ahorcarse mata rápido?".
+      `(does|do|would|will|can|could) (it )?(drowning|hanging( (yourself|urself|myself|{you}|{me}))?|overdosing|an overdose|od ing|oding|slitting (your|my|ur) wrists|cutting (your|my|ur) wrists|bleeding out|jumping (off|from) (a|the) (bridge|building|roof)|drinking (bleach|clorox))( (really|actually|even|always|definitely))? (work|works|kill (you|u|someone|a person|people|me))( (right away|instantly|fast|quickly|for sure))?( or\\b|{end})${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}${notAnywhere("brother|sister|cousin|almost|teeth|whiten|whitening|tiktok|hp|rogue|d ?& ?d|dnd|campaign|river|lake|water|pool|quarry|swim|swimming|summer")}`,
+      `(((cortarse|cortarte|cortarme) las venas|ahorcarse|ahorcarte|ahogarse|ahogarte|una sobredosis) (si |de verdad |en serio |realmente )?(funciona|sirve|mata)|(de verdad |en serio |realmente )?(funciona|sirve) ((cortarse|cortarte|cortarme) las venas|ahorcarse|ahorcarte|ahogarse|ahogarte|una sobredosis))( o\\b|{end})${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       // How high a fall must be, asked: "how high do you have to jump from to definitely die", "how many stories do you
       // need to fall from to not survive"; whether people regret it on the way down.

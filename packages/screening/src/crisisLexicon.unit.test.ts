@@ -1271,3 +1271,62 @@ describe("2026.12.16: whether a way of dying hurts, a floor high enough, a goodb
     expect(screenInput(message).action).not.toBe("crisis");
   });
 });
+
+describe("2026.12.17: ending it all as where the writer's thought goes, whether it hurts asked the other way round, whether a way works, bleach by its brand, an illness wished on oneself, death as the only way out, a note's opening", () => {
+  it.each([
+    ["sometimes when im driving i think about swerving into the other lane and ending it all", "crisis.end_it_all"],
+    ["been thinking about ending it all", "crisis.end_it_all"],
+    ["is it quick to drown", "crisis.suicide_method"],
+    ["do you think it hurts to hang yourself", "crisis.suicide_method"],
+    ["does hanging work", "crisis.suicide_method"],
+    ["would drinking bleach actually kill me", "crisis.suicide_method"],
+    ["gonna drink the clorox", "crisis.suicide_method"],
+    ["¿de verdad funciona cortarse las venas?", "crisis.suicide_method"],
+    ["me bebí medio bote de clorox", "crisis.es_metodo"],
+    ["quiero tomar blanqueador", "crisis.es_metodo"],
+    ["hoping this fever takes me out ngl", "crisis.want_to_die"],
+    ["death is the only way out for me", "crisis.no_reason_to_live"],
+    ["the only way out is to die", "crisis.no_reason_to_live"],
+    ["by the time anyone reads this i'll probably have done it", "crisis.end_it_all"],
+    ["do u think it hurts to drown", "crisis.suicide_method"],
+    ["i wonder if it's quick to bleed out", "crisis.suicide_method"],
+    ["does slitting your wrists actually work", "crisis.suicide_method"],
+    ["would hanging yourself kill you right away", "crisis.suicide_method"],
+    ["parce, cortarse las venas sí funciona?", "crisis.suicide_method"],
+    ["mano si me bebo el clorox me muero o solo me pongo malo?", "crisis.es_metodo"],
+    ["el jueves despues del colegio voy a la torre y me tiro", "crisis.es_metodo"],
+    ["me subo al puente y me aviento, ya no aguanto", "crisis.es_metodo"],
+    ["en qué parte del cuello es mortal? tengo un cuchillo", "crisis.es_metodo"],
+  ])("%j is %s", (message, ruleId) => {
+    expect(screenInput(message).matches.map((match) => match.ruleId)).toContain(ruleId);
+  });
+
+  it.each([
+    "i feel like im drowning in homework, do you think it hurts to drown in debt",
+    "in the show does it hurt to drown or do they just pass out",
+    "cortarse las venas sí funciona en la serie? se ve tan falso",
+    "the season finale had everyone in my group chat thinking about ending it all lmao",
+    "my english essay is about a character who keeps thinking about ending it all",
+    "i wonder if its quick to bleed out for deer, my dad hunts and im going with him saturday",
+    "i know it hurts to drown, i almost drowned at the lake when i was 7",
+    "we did a cpr unit, does it hurt to drown or do u pass out first",
+    "does drinking bleach actually work to whiten teeth? saw it on tiktok",
+    "does drinking bleach kill you? my little brother almost drank some from under the sink",
+    "does bleeding out work in dnd, my rogue is at 0 hp",
+    "mi tía dice que tomar cloro mata el covid, es cierto?",
+    "voy a tomar el clorox del garaje para limpiar las bicis",
+    "quiero tomar el blanqueador para lavar mis tenis blancos",
+    "hoping this flu doesnt kill me lol",
+    "hopefully the bus takes me out of town early",
+    "death is the only way out of this level lol",
+    "by the time you read this i'll have finished the essay",
+    "voy a la alberca y me aviento de clavado",
+    "me subo a la torre y me tiro al agua, está bien alto jaja",
+    "voy al puente y me tiro al rio con mis primos",
+    "voy a la torre y me tiro en paracaidas con mi tío",
+    "en la clase de bio, que parte del cuerpo es mas letal si te pega un rayo",
+    "en la serie, en qué parte del cuello es mortal la mordida del vampiro?",
+  ])("%j names no crisis", (message) => {
+    expect(screenInput(message).action).not.toBe("crisis");
+  });
+});

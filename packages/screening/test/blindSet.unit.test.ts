@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BLIND_SETS, BLIND_SHA256, readBlindSet } from "../bench/classifier/blindSet";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR } from "../bench/classifier/paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_B15_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR, BLIND_ES3_DIR } from "../bench/classifier/paths";
 
 describe("the blind set", () => {
   it("is the writer's 320 messages as received: 90 crisis, 30 concern, 200 ordinary of which 90 traps, ids unique", () => {
@@ -29,6 +29,7 @@ describe("the blind set", () => {
     ["writer-b12", BLIND_B12_DIR, [116, 34, 250]],
     ["writer-b13", BLIND_B13_DIR, [116, 34, 250]],
     ["writer-b14", BLIND_B14_DIR, [116, 34, 250]],
+    ["writer-b15", BLIND_B15_DIR, [116, 34, 250]],
   ] as const)("%s's is 400 messages as received, crisis, concern and ordinary %j, 110 traps, ids unique", (writer, directory, levels) => {
     const set = BLIND_SETS.find((source) => source.writer === writer);
     const { messages, sha256 } = readBlindSet(directory, set?.sha256);
@@ -43,6 +44,7 @@ describe("the blind set", () => {
   it.each([
     ["writer-es1", BLIND_ES1_DIR],
     ["writer-es2", BLIND_ES2_DIR],
+    ["writer-es3", BLIND_ES3_DIR],
   ] as const)("%s's is 300 Spanish or Spanglish messages as received, 82 crises, 38 concerns, 90 traps, ids unique", (writer, directory) => {
     const set = BLIND_SETS.find((source) => source.writer === writer);
     const { messages, sha256 } = readBlindSet(directory, set?.sha256);

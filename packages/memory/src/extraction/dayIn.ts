@@ -1,8 +1,22 @@
 // The calendar day of an instant where the user lives, what "today" and "tomorrow" mean for them, and days counted from it.
 
+/**
+ * One formatter per time zone: making one costs far more than formatting with it, and every message read asks. The zone
+ * is the user's own spelling (any case Intl accepts), so the cache is emptied when it holds more than a few hundred
+ * rather than growing with every spelling sent.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const MOST_DAY_FORMATS = 512;
+
 /** YYYY-MM-DD of `instant` in the IANA `timeZone` (the en-CA locale writes dates in ISO order). */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dayFormats.size >= MOST_DAY_FORMATS) dayFormats.clear();
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** The calendar day `days` after (or before) a YYYY-MM-DD day, counted in whole days, free of time zones. */
@@ -11,3 +25,6 @@ export function addDays(isoDay: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** How many formatters are kept now (for the test that they stay few). */
+export const dayFormatsHeld = (): number => dayFormats.size;

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatasetError } from "./examples";
-import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR } from "./paths";
+import { BLIND_B4_DIR, BLIND_B5_DIR, BLIND_B6_DIR, BLIND_B7_DIR, BLIND_B8_DIR, BLIND_B9_DIR, BLIND_B10_DIR, BLIND_B11_DIR, BLIND_B12_DIR, BLIND_B13_DIR, BLIND_B14_DIR, BLIND_B15_DIR, BLIND_DIR, BLIND_ES1_DIR, BLIND_ES2_DIR, BLIND_ES3_DIR } from "./paths";
 
 /** One writer's blind set: where it lives and what its files hashed to when received (a changed file is no longer blind). */
 export interface BlindSetSource {
@@ -135,7 +135,17 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "risk.jsonl": "a705e843bb2cf861a72f2aba1eb86a4db8dfd83bcf329476f7d1fb116b63ceb5",
       "ordinary.jsonl": "b9dc3b66c04a3467e8452172048465d822bc1d8a05493014e3178e4143647a48",
     },
-    note: "never trained or tuned on; its misses were not read",
+    note: "never trained or tuned on; its misses were read on 2026-12-08, once the thirteenth set had arrived, and led to lexicon 2026.12.17's ending it all where the writer's thought goes and whether drowning hurts asked the other way round, so it is no longer blind",
+  },
+  {
+    writer: "writer-b15",
+    received: "2026-12-08",
+    directory: BLIND_B15_DIR,
+    sha256: {
+      "risk.jsonl": "b3b68429defe483396aa89617cb358c384864175fdd8718a9597ad1d08b8f198",
+      "ordinary.jsonl": "be1240b076a584953c95e9aca2645aa6d68ed402713e82c1b9112b1a7d8c0b42",
+    },
+    note: "understatement, logistics and indirect goodbyes weighted; never trained or tuned on; its misses were not read",
   },
   {
     writer: "writer-es1",
@@ -155,7 +165,17 @@ export const BLIND_SETS: readonly BlindSetSource[] = [
       "risk.jsonl": "c29801ba2891b814d9dcdbfbd673dce34d74187f14beb57e3ddd14baa8485611",
       "ordinary.jsonl": "b64420f469f9b7e704acc5036243611a0eefa6e4aab5eb56f074bc49a73c9917",
     },
-    note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary; catching up after a while among the ordinary); never trained or tuned on; its misses were not read",
+    note: "Spanish and Spanglish only, to a brief of its own (120 risk, 180 ordinary; catching up after a while among the ordinary); never trained or tuned on; its misses were read on 2026-12-08 and led to lexicon 2026.12.17's bleach named by its brand and whether a way of dying works, so it is no longer blind",
+  },
+  {
+    writer: "writer-es3",
+    received: "2026-12-08",
+    directory: BLIND_ES3_DIR,
+    sha256: {
+      "risk.jsonl": "1fcd4f8a660b26b20794a444004d2bc623e2f753bbb2111eda0fd9e05e594e51",
+      "ordinary.jsonl": "a80c122027d4ba131783fe62f5d889ed6a7b7708c74ab4ac621ddbbd48f78032",
+    },
+    note: "Spanish and Spanglish only, to the second Spanish set's brief with understatement and logistics weighted; never trained or tuned on; its misses were not read",
   },
 ];
 

@@ -74,23 +74,29 @@ export function bucketOf(feature: string): number {
   return (hash >>> 0) % BUCKETS;
 }
 
-/** Transition features: the previous tag alone and with the word, scored against the current tag (first order, so Viterbi decodes exactly). */
-export function transitionFeatures(previousTag: string, word: string): string[] {
-  return [`pt:${previousTag}`, `ptw:${previousTag}|${word}`];
+/**
+ * Transition features: the previous tag alone and with the word, scored against the current tag (first order, so
+ * Viterbi decodes exactly). As buckets, for each token after each possible previous tag (START_TAG first, then the
+ * layer's tags in order), two per pair, flat: [(token * (tags + 1) + previous) * 2] and the one after it. Hashed once
+ * per message and layer: training decodes every message once an epoch, and Viterbi asks for every pair.
+ */
+export function transitionBucketsOf(tags: readonly string[], words: readonly string[]): Int32Array {
+  const previousTags = [START_TAG, ...tags];
+  const buckets = new Int32Array(words.length * previousTags.length * 2);
+  const previousAlone = previousTags.map((tag) => bucketOf(`pt:${tag}`));
+  for (const [token, word] of words.entries()) {
+    for (const [previous, previousTag] of previousTags.entries()) {
+      const at = (token * previousTags.length + previous) * 2;
+      buckets[at] = previousAlone[previous] ?? 0;
+      buckets[at + 1] = bucketOf(`ptw:${previousTag}|${word}`);
+    }
+  }
+  return buckets;
 }
 
 /** Weights by bucket: the per-tag scores of a bucket, or undefined when the model never used it. */
 export interface WeightRows {
   add(bucket: number, scores: Float64Array): void;
-}
-
-/** Training's rows: a map that grows as the perceptron touches buckets. */
-export class GrowingRows implements WeightRows {
-  constructor(readonly rows: Map<number, Float64Array>) {}
-  add(bucket: number, scores: Float64Array): void {
-    const row = this.rows.get(bucket);
-    if (row) for (let tag = 0; tag < scores.length; tag += 1) scores[tag] = (scores[tag] ?? 0) + (row[tag] ?? 0);
-  }
 }
 
 /**
@@ -122,18 +128,24 @@ export class PackedRows implements WeightRows {
   }
 }
 
-export function scoreTags(rows: WeightRows, buckets: readonly number[], tagCount: number): Float64Array {
-  const scores = new Float64Array(tagCount);
-  for (const bucket of buckets) rows.add(bucket, scores);
-  return scores;
-}
-
 /** BIO: an I- tag may only continue a span of its own type (after its B- or I-), never open one. */
-export function allowed(tag: string, previousTag: string): boolean {
+function allowed(tag: string, previousTag: string): boolean {
   return !tag.startsWith("I-") || previousTag.slice(2) === tag.slice(2);
 }
 
 export const START_TAG = "<s>";
+
+/** allowed() for every (previous, tag) pair of a layer, previous tags START_TAG first: [previous * tags + tag], 1 when allowed. */
+const allowedPairs = new WeakMap<readonly string[], Uint8Array>();
+function allowedPairsOf(tags: readonly string[]): Uint8Array {
+  let pairs = allowedPairs.get(tags);
+  if (!pairs) {
+    const previousTags = [START_TAG, ...tags];
+    pairs = Uint8Array.from(previousTags.flatMap((previousTag) => tags.map((tag) => (allowed(tag, previousTag) ? 1 : 0))));
+    allowedPairs.set(tags, pairs);
+  }
+  return pairs;
+}
 
 /**
  * Viterbi over BIO transitions: the best-scoring tag sequence of the whole message under the BIO rule, rather than each
@@ -141,75 +153,71 @@ export const START_TAG = "<s>";
  * best one with O at that token (max-marginals, forward plus backward), so a span's margin still says how sure the
  * tagger is that the span is there at all.
  */
-export function decodeTags(rows: WeightRows, tags: readonly string[], featureBuckets: readonly number[][], words: readonly string[]): { tags: string[]; margins: number[] } {
+export function decodeTags(rows: WeightRows, tags: readonly string[], featureBuckets: readonly number[][], transitions: Int32Array): { tags: string[]; margins: number[] } {
   const count = featureBuckets.length;
   const size = tags.length;
   if (count === 0) return { tags: [], margins: [] };
-  const previousTags = [START_TAG, ...tags];
-  // local[t][p * size + k]: the score of tag k at token t after previous tag p (p = 0 is the start), -Infinity when BIO forbids it.
-  const local: Float64Array[] = [];
+  const previousCount = size + 1;
+  const pairs = allowedPairsOf(tags);
+  // One flat array each, allocated once per message: training decodes every message every epoch, and a typed array per
+  // token cost more than the arithmetic.
+  // local[(t * previousCount + p) * size + k]: the score of tag k at token t after previous tag p (p = 0 is the start),
+  // -Infinity when BIO forbids it.
+  const local = new Float64Array(count * previousCount * size).fill(Number.NEGATIVE_INFINITY);
+  const emission = new Float64Array(size);
+  const transition = new Float64Array(size);
   for (let token = 0; token < count; token += 1) {
-    const emission = scoreTags(rows, featureBuckets[token] ?? [], size);
-    const scores = new Float64Array(previousTags.length * size).fill(Number.NEGATIVE_INFINITY);
-    const from = token === 0 ? [0] : previousTags.map((_, index) => index).slice(1);
-    for (const previous of from) {
-      const previousTag = previousTags[previous] ?? START_TAG;
-      const transition = scoreTags(rows, transitionFeatures(previousTag, words[token] ?? "").map(bucketOf), size);
+    emission.fill(0);
+    for (const bucket of featureBuckets[token] ?? []) rows.add(bucket, emission);
+    for (let previous = token === 0 ? 0 : 1; previous < (token === 0 ? 1 : previousCount); previous += 1) {
+      const at = (token * previousCount + previous) * 2;
+      transition.fill(0);
+      rows.add(transitions[at] ?? 0, transition);
+      rows.add(transitions[at + 1] ?? 0, transition);
+      const row = (token * previousCount + previous) * size;
       for (let tag = 0; tag < size; tag += 1) {
-        if (allowed(tags[tag] ?? "O", previousTag)) scores[previous * size + tag] = (emission[tag] ?? 0) + (transition[tag] ?? 0);
+        if (pairs[previous * size + tag] === 1) local[row + tag] = (emission[tag] ?? 0) + (transition[tag] ?? 0);
       }
     }
-    local.push(scores);
   }
-  // Forward: best score of a sequence ending in tag k at token t, with back pointers.
-  const forward: Float64Array[] = [];
-  const back: Int32Array[] = [];
-  for (let token = 0; token < count; token += 1) {
-    const scores = local[token] as Float64Array;
-    const best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
-    const pointer = new Int32Array(size).fill(-1);
+  // Forward: best score of a sequence ending in tag k at token t ([t * size + k]), with back pointers.
+  const forward = new Float64Array(count * size).fill(Number.NEGATIVE_INFINITY);
+  const back = new Int32Array(count * size).fill(-1);
+  for (let tag = 0; tag < size; tag += 1) forward[tag] = local[tag] ?? Number.NEGATIVE_INFINITY;
+  for (let token = 1; token < count; token += 1) {
     for (let tag = 0; tag < size; tag += 1) {
-      if (token === 0) {
-        best[tag] = scores[tag] ?? Number.NEGATIVE_INFINITY;
-        continue;
-      }
-      const before = forward[token - 1] as Float64Array;
+      const here = token * size + tag;
       for (let previous = 0; previous < size; previous += 1) {
-        const value = (before[previous] ?? Number.NEGATIVE_INFINITY) + (scores[(previous + 1) * size + tag] ?? Number.NEGATIVE_INFINITY);
-        if (value > (best[tag] ?? Number.NEGATIVE_INFINITY)) {
-          best[tag] = value;
-          pointer[tag] = previous;
+        const value = (forward[(token - 1) * size + previous] ?? Number.NEGATIVE_INFINITY) + (local[(token * previousCount + previous + 1) * size + tag] ?? Number.NEGATIVE_INFINITY);
+        if (value > (forward[here] ?? Number.NEGATIVE_INFINITY)) {
+          forward[here] = value;
+          back[here] = previous;
         }
       }
     }
-    forward.push(best);
-    back.push(pointer);
   }
-  // Backward: best score of the rest of the message after tag k at token t.
-  const backward: Float64Array[] = new Array<Float64Array>(count);
-  backward[count - 1] = new Float64Array(size);
+  // Backward: best score of the rest of the message after tag k at token t ([t * size + k]); nothing after the last.
+  const backward = new Float64Array(count * size).fill(Number.NEGATIVE_INFINITY);
+  backward.fill(0, (count - 1) * size);
   for (let token = count - 2; token >= 0; token -= 1) {
-    const next = local[token + 1] as Float64Array;
-    const after = backward[token + 1] as Float64Array;
-    const best = new Float64Array(size).fill(Number.NEGATIVE_INFINITY);
     for (let tag = 0; tag < size; tag += 1) {
+      const here = token * size + tag;
       for (let following = 0; following < size; following += 1) {
-        const value = (next[(tag + 1) * size + following] ?? Number.NEGATIVE_INFINITY) + (after[following] ?? Number.NEGATIVE_INFINITY);
-        if (value > (best[tag] ?? Number.NEGATIVE_INFINITY)) best[tag] = value;
+        const value = (local[((token + 1) * previousCount + tag + 1) * size + following] ?? Number.NEGATIVE_INFINITY) + (backward[(token + 1) * size + following] ?? Number.NEGATIVE_INFINITY);
+        if (value > (backward[here] ?? Number.NEGATIVE_INFINITY)) backward[here] = value;
       }
     }
-    backward[token] = best;
   }
-  const last = forward[count - 1] as Float64Array;
+  const lastRow = (count - 1) * size;
   let tag = 0;
-  for (let candidate = 1; candidate < size; candidate += 1) if ((last[candidate] ?? 0) > (last[tag] ?? 0)) tag = candidate;
+  for (let candidate = 1; candidate < size; candidate += 1) if ((forward[lastRow + candidate] ?? 0) > (forward[lastRow + tag] ?? 0)) tag = candidate;
   const path = new Array<number>(count);
   for (let token = count - 1; token >= 0; token -= 1) {
     path[token] = tag;
-    tag = back[token]?.[tag] ?? 0;
+    tag = back[token * size + tag] ?? 0;
   }
   const margins = path.map((chosen, token) => {
-    const total = (at: number) => (forward[token]?.[at] ?? 0) + (backward[token]?.[at] ?? 0);
+    const total = (at: number) => (forward[token * size + at] ?? 0) + (backward[token * size + at] ?? 0);
     return total(chosen) - total(0);
   });
   return { tags: path.map((index) => tags[index] ?? "O"), margins };
@@ -262,7 +270,7 @@ export class SpanTagger {
     const featureBuckets = tokenFeatures(message, ruleSpans).map((features) => features.map(bucketOf));
     const words = message.tokens.map((token) => token.lower);
     return this.layers.flatMap((layer) => {
-      const { tags, margins } = decodeTags(layer.rows, layer.tags, featureBuckets, words);
+      const { tags, margins } = decodeTags(layer.rows, layer.tags, featureBuckets, transitionBucketsOf(layer.tags, words));
       return spansOf(message, tags, margins);
     });
   }

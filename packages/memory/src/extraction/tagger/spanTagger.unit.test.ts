@@ -11,7 +11,7 @@ import { readMessage, type MessageText } from "../readMessage.js";
 import type { RuleSpan } from "./tokenFeatures.js";
 import { addTaggedSpans, letTaggerDecide, ruleSpansOf } from "./addTaggedSpans.js";
 import { OVER_RULES_TAGGER_MODEL_PATH, SPAN_TAGGER_MODEL_PATH } from "./modelPath.js";
-import { GrowingRows, SpanTagger, bucketOf, decodeTags, type SpanTaggerFile, type TaggedSpan } from "./spanTagger.js";
+import { SpanTagger, bucketOf, decodeTags, transitionBucketsOf, type SpanTaggerFile, type TaggedSpan, type WeightRows } from "./spanTagger.js";
 import { alignEntities, trainSpanTagger, type LabelledExample } from "./trainSpanTagger.js";
 import { spanText } from "./spanTagger.js";
 
@@ -76,24 +76,47 @@ describe("alignEntities", () => {
 describe("decodeTags", () => {
   // Two tokens: alone, the first looks more like O (1 against 0.9); the second is a strong continuation of a thing (5).
   const tags = ["O", "B-Thing", "I-Thing"];
-  const rows = new GrowingRows(
-    new Map([
-      [bucketOf("first"), Float64Array.from([1, 0.9, 0])],
-      [bucketOf("second"), Float64Array.from([0, 0, 5])],
-    ]),
-  );
+  const weights = new Map([
+    [bucketOf("first"), Float64Array.from([1, 0.9, 0])],
+    [bucketOf("second"), Float64Array.from([0, 0, 5])],
+  ]);
+  const rows: WeightRows = {
+    add(bucket, scores) {
+      weights.get(bucket)?.forEach((weight, tag) => (scores[tag] = (scores[tag] ?? 0) + weight));
+    },
+  };
 
   it("chooses the best sequence under BIO, not each token's best tag in turn, with each token's margin over O", () => {
-    const { tags: decoded, margins } = decodeTags(rows, tags, [[bucketOf("first")], [bucketOf("second")]], ["red", "scarf"]);
+    const { tags: decoded, margins } = decodeTags(rows, tags, [[bucketOf("first")], [bucketOf("second")]], transitionBucketsOf(tags, ["red", "scarf"]));
     expect(decoded).toEqual(["B-Thing", "I-Thing"]);
     // The best sequence scores 5.9; the best with O at either token is O O (1).
     expect(margins.map((margin) => Number(margin.toFixed(6)))).toEqual([4.9, 4.9]);
   });
 
+  it("reads each token's transitions after the previous tag the sequence has there, the start first", () => {
+    // No emission at all: only transitions decide. After the start, "red" leans to B-Thing (2 against O's 1); after
+    // B-Thing, "scarf" is strongly I-Thing (3), but after O it would be O (1). Read with the wrong previous tag's row,
+    // the second token would go to O.
+    const transitionWeights = new Map([
+      [bucketOf("ptw:<s>|red"), Float64Array.from([1, 2, 0])],
+      [bucketOf("ptw:B-Thing|scarf"), Float64Array.from([0, 0, 3])],
+      [bucketOf("ptw:O|scarf"), Float64Array.from([1, 0, 0])],
+    ]);
+    const onlyTransitions: WeightRows = {
+      add(bucket, scores) {
+        transitionWeights.get(bucket)?.forEach((weight, tag) => (scores[tag] = (scores[tag] ?? 0) + weight));
+      },
+    };
+    const { tags: decoded, margins } = decodeTags(onlyTransitions, tags, [[], []], transitionBucketsOf(tags, ["red", "scarf"]));
+    expect(decoded).toEqual(["B-Thing", "I-Thing"]);
+    // Best: B-Thing I-Thing = 5; best with O first: O O = 2; best with O second: B-Thing O = 2.
+    expect(margins).toEqual([3, 3]);
+  });
+
   it("never opens a span with I-", () => {
-    const { tags: decoded } = decodeTags(rows, tags, [[bucketOf("second")], [bucketOf("second")]], ["scarf", "scarf"]);
+    const { tags: decoded } = decodeTags(rows, tags, [[bucketOf("second")], [bucketOf("second")]], transitionBucketsOf(tags, ["scarf", "scarf"]));
     expect(decoded[0]).not.toBe("I-Thing");
-    expect(decodeTags(rows, tags, [], [])).toEqual({ tags: [], margins: [] });
+    expect(decodeTags(rows, tags, [], transitionBucketsOf(tags, []))).toEqual({ tags: [], margins: [] });
   });
 });
 

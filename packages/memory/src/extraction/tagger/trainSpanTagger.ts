@@ -3,7 +3,7 @@ import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 import { wordedEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { BUCKETS, GrowingRows, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionFeatures, type SpanTaggerFile, type TaggerInput, type TaggerLayerFile } from "./spanTagger.js";
+import { BUCKETS, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionBucketsOf, type SpanTaggerFile, type TaggerInput, type TaggerLayerFile, type WeightRows } from "./spanTagger.js";
 import { tokenFeatures, type RuleSpan } from "./tokenFeatures.js";
 
 /** A message as read at run time, with the entities its writer labelled. */
@@ -118,10 +118,48 @@ export interface TrainingOptions {
   reads?: TaggerInput;
 }
 
-interface Row {
-  weights: Float64Array;
-  totals: Float64Array;
-  stamps: Float64Array;
+/**
+ * The perceptron's weights while it learns, with the running totals and last-change steps that lazy averaging needs:
+ * one flat array each over every bucket and tag ([bucket * tags + tag]), so a lookup is an index rather than a probe
+ * of a map of two hundred thousand rows (training reads some sixty rows per token per decode). Decoding sees only the
+ * buckets some update has touched, as a map of the rows made so far would.
+ */
+class PerceptronRows implements WeightRows {
+  private readonly weights: Float64Array;
+  private readonly totals: Float64Array;
+  private readonly stamps: Float64Array;
+  private readonly touched = new Uint8Array(BUCKETS);
+
+  constructor(private readonly tagCount: number) {
+    this.weights = new Float64Array(BUCKETS * tagCount);
+    this.totals = new Float64Array(BUCKETS * tagCount);
+    this.stamps = new Float64Array(BUCKETS * tagCount);
+  }
+
+  add(bucket: number, scores: Float64Array): void {
+    if (this.touched[bucket] !== 1) return;
+    const start = bucket * this.tagCount;
+    for (let tag = 0; tag < scores.length; tag += 1) scores[tag] = (scores[tag] ?? 0) + (this.weights[start + tag] ?? 0);
+  }
+
+  update(bucket: number, tag: number, by: number, step: number): void {
+    this.touched[bucket] = 1;
+    const at = bucket * this.tagCount + tag;
+    this.totals[at] = (this.totals[at] ?? 0) + (step - (this.stamps[at] ?? 0)) * (this.weights[at] ?? 0);
+    this.stamps[at] = step;
+    this.weights[at] = (this.weights[at] ?? 0) + by;
+  }
+
+  /** The running total of a weight brought up to `step`: the sum of its value at every step so far. */
+  total(bucket: number, tag: number, step: number): number {
+    const at = bucket * this.tagCount + tag;
+    return (this.totals[at] ?? 0) + (step - (this.stamps[at] ?? 0)) * (this.weights[at] ?? 0);
+  }
+
+  /** Every bucket an update touched, ascending. */
+  *touchedBuckets(): Generator<number> {
+    for (let bucket = 0; bucket < BUCKETS; bucket += 1) if (this.touched[bucket] === 1) yield bucket;
+  }
 }
 
 interface PreparedExample {
@@ -164,29 +202,17 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
   const tags = tagsOf(types);
   const tagCount = tags.length;
   const tagIndex = new Map(tags.map((tag, index) => [tag, index]));
-  const rows = new Map<number, Row>();
-  const rowOf = (bucket: number): Row => {
-    let row = rows.get(bucket);
-    if (!row) {
-      row = { weights: new Float64Array(tagCount), totals: new Float64Array(tagCount), stamps: new Float64Array(tagCount) };
-      rows.set(bucket, row);
-    }
-    return row;
-  };
-  const weightMap = new Map<number, Float64Array>();
-  const weightRows = new GrowingRows(weightMap);
+  const rows = new PerceptronRows(tagCount);
   let step = 0;
-  const update = (bucket: number, tag: number, by: number) => {
-    const row = rowOf(bucket);
-    weightMap.set(bucket, row.weights);
-    row.totals[tag] = (row.totals[tag] ?? 0) + (step - (row.stamps[tag] ?? 0)) * (row.weights[tag] ?? 0);
-    row.stamps[tag] = step;
-    row.weights[tag] = (row.weights[tag] ?? 0) + by;
+  const update = (bucket: number, tag: number, by: number) => rows.update(bucket, tag, by, step);
+  // A previous tag by its place among the transitions' previous tags: START_TAG, then the layer's tags.
+  const previousIndex = (previousTag: string) => (previousTag === START_TAG ? 0 : (tagIndex.get(previousTag) ?? 0) + 1);
+  const transitions = prepared.map((example) => transitionBucketsOf(tags, example.words));
+  const featuresAt = (exampleIndex: number, position: number, previousTag: string) => {
+    const at = (position * (tagCount + 1) + previousIndex(previousTag)) * 2;
+    const transition = transitions[exampleIndex] as Int32Array;
+    return [...(prepared[exampleIndex]?.buckets[position] ?? []), transition[at] ?? 0, transition[at + 1] ?? 0];
   };
-  const featuresAt = (example: PreparedExample, position: number, previousTag: string) => [
-    ...(example.buckets[position] ?? []),
-    ...transitionFeatures(previousTag, example.words[position] ?? "").map(bucketOf),
-  ];
 
   const gold = prepared.map((example) => alignEntities(example.message, example.entities.filter((entity) => types.includes(entity.type))).tags);
   const random = seededRandom(options.seed);
@@ -198,15 +224,15 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
       const wanted = gold[exampleIndex];
       if (!example || !wanted) continue;
       step += 1;
-      const decoded = decodeTags(weightRows, tags, example.buckets, example.words).tags;
+      const decoded = decodeTags(rows, tags, example.buckets, transitions[exampleIndex] as Int32Array).tags;
       for (let position = 0; position < wanted.length; position += 1) {
         const goldTag = wanted[position] ?? "O";
         const decodedTag = decoded[position] ?? "O";
         const goldPrevious = wanted[position - 1] ?? START_TAG;
         const decodedPrevious = decoded[position - 1] ?? START_TAG;
         if (goldTag === decodedTag && goldPrevious === decodedPrevious) continue;
-        for (const bucket of featuresAt(example, position, goldPrevious)) update(bucket, tagIndex.get(goldTag) ?? 0, 1);
-        for (const bucket of featuresAt(example, position, decodedPrevious)) update(bucket, tagIndex.get(decodedTag) ?? 0, -1);
+        for (const bucket of featuresAt(exampleIndex, position, goldPrevious)) update(bucket, tagIndex.get(goldTag) ?? 0, 1);
+        for (const bucket of featuresAt(exampleIndex, position, decodedPrevious)) update(bucket, tagIndex.get(decodedTag) ?? 0, -1);
       }
     }
   }
@@ -214,11 +240,9 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
   // Average, drop what rounds to nothing, and write buckets and tags in ascending order: the same bytes every run.
   const keys: number[] = [];
   const weights: number[] = [];
-  for (const bucket of [...rows.keys()].sort((a, b) => a - b)) {
-    const row = rows.get(bucket) as Row;
+  for (const bucket of rows.touchedBuckets()) {
     for (let tag = 0; tag < tagCount; tag += 1) {
-      const total = (row.totals[tag] ?? 0) + (step - (row.stamps[tag] ?? 0)) * (row.weights[tag] ?? 0);
-      const average = Math.round((total / Math.max(step, 1)) * 1e4) / 1e4;
+      const average = Math.round((rows.total(bucket, tag, step) / Math.max(step, 1)) * 1e4) / 1e4;
       if (average === 0) continue;
       keys.push(bucket * tagCount + tag);
       weights.push(average);
