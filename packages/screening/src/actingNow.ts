@@ -1,6 +1,6 @@
 // What, said after a crisis earlier in the session, tells that the teen is leaving, saying goodbye or acting now.
 
-import { boundedMemo } from "./boundedMemo";
+import { boundedMemo } from "@innerworld/platform/memo";
 import { compileLexiconPattern } from "./lexiconPattern";
 import { prepareText, type PreparedText } from "./normalize";
 import { EMOJI_WORDS } from "./normalizeVocabulary.data";

@@ -210,6 +210,16 @@ const EN_HEIGHT =
 const A_STORY_AN_ANIMAL_OR_A_CLASS =
   "movie|film|show|series|book|novel|story|character|episode|documentary|titanic|game|games|{video_games}|sims|anime|manga|hunger games|fish|dog|dogs|cat|cats|bee|bees|lobster|lobsters|mice|animals|hamster|hamsters|crab|crabs|ant|ants|anthill|plant|plants|succulent|succulents|spider|spiders|bug|bugs|bird|birds|frog|frogs|turtle|turtles|pet|pets|goldfish|lifeguard|lifeguarding|lifeguard training|health class|history|textbook|project|class|caffeine|monster|monsters|energy drinks?|coffee|gummies|grandma|grandpa|hospice|cancer|pelicula|serie|libro|clase|salud|perr[oa]s?|perrit[oa]s?|gat[oa]s?|mascota|anestesia|historia|proyecto|english|health|documental|documentary|biologia|biology|walking dead|dead hangs?|shoulders|coach|cousin|got hit|biking|accident|fentanyl|learned|we read|mineros|news";
 const NOT_ABOUT_A_STORY_OR_AN_ANIMAL = notAnywhere(A_STORY_AN_ANIMAL_OR_A_CLASS);
+// Death as what the writer would choose: "death", "to die", "ending it all".
+const EN_DEATH_CHOSEN = "death|dying|suicide|to die|killing {me}|ending it( all)?|ending my life";
+// The only way out, or the only option left: "the only way out for me", "my only option left".
+const EN_THE_ONLY_WAY_OUT = "(the|my) only (way out|option|answer|solution|escape|choice)( (for|4) me| left)?";
+// A game's level, boss or escape room has a way out too.
+const NOT_A_GAMES_WAY_OUT = notLaterInTheClause("{video_games}|game|level|escape room|boss");
+// Ways of dying a teen asks about in Spanish as if they might not work: "¿cortarse las venas sí funciona?".
+const ES_WAYS_ASKED_IF_THEY_WORK = "(cortarse|cortarte|cortarme) las venas|ahorcarse|ahorcarte|ahogarse|ahogarte|una sobredosis";
+// Really, asked in Spanish: "de verdad", "en serio".
+const ES_REALLY = "de verdad |en serio |realmente ";
 // Where a floor asked about is for something else: a view, fireworks, an egg drop, a party, the wifi.
 const NOT_ABOUT_A_FLOOR_FOR_SOMETHING_ELSE =
   notAnywhere("see|view|fireworks|egg|egg drop|project|experiment|science|physics|wifi|signal|party|people|guests|room for|sunset|sunrise|photo|photos|pics|drone|study|meeting|class|kite|mosquito|mosquitos|mosquitoes|apartment|flat|bugs|noise");
@@ -597,8 +607,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       "not worth living",
       // Death as the only way out: "deth is the only way out 4 me" (read "death is the only way out for me"), "the only
       // way out is to die"; not a game's level or an escape room ("death is the only way out of this level").
-      `(death|dying|suicide|killing {me}|ending it( all)?|ending my life|to die|not being here) (is|s|seems like|feels like|looks like) (the|my) only (way out|option|answer|solution|escape|choice)( (for|4) me| left)?{end}${notLaterInTheClause("{video_games}|game|level|escape room|boss")}`,
-      `(the|my) only (way out|option|answer|solution|escape|choice)( (for|4) me| left)? (is|s) (death|dying|suicide|to die|killing {me}|ending it( all)?|ending my life){end}${notLaterInTheClause("{video_games}|game|level|escape room|boss")}`,
+      `(${EN_DEATH_CHOSEN}|not being here) (is|s|seems like|feels like|looks like) ${EN_THE_ONLY_WAY_OUT}{end}${NOT_A_GAMES_WAY_OUT}`,
+      `${EN_THE_ONLY_WAY_OUT} (is|s) (${EN_DEATH_CHOSEN}){end}${NOT_A_GAMES_WAY_OUT}`,
     ],
   },
   // ── suicidal ideation in Spanish (accents folded away, as the matching form has them) ──
@@ -848,7 +858,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       // Whether a way of dying works: "does slitting your wrists actually work", "cortarse las venas sí funciona o eso es
       // mentira de las series", "¿ahorcarse mata rápido?".
       `(does|do|would|will|can|could) (it )?(drowning|hanging( (yourself|urself|myself|{you}|{me}))?|overdosing|an overdose|od ing|oding|slitting (your|my|ur) wrists|cutting (your|my|ur) wrists|bleeding out|jumping (off|from) (a|the) (bridge|building|roof)|drinking (bleach|clorox))( (really|actually|even|always|definitely))? (work|works|kill (you|u|someone|a person|people|me))( (right away|instantly|fast|quickly|for sure))?( or\\b|{end})${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}${notAnywhere("brother|sister|cousin|almost|teeth|whiten|whitening|tiktok|hp|rogue|d ?& ?d|dnd|campaign|river|lake|water|pool|quarry|swim|swimming|summer")}`,
-      `(((cortarse|cortarte|cortarme) las venas|ahorcarse|ahorcarte|ahogarse|ahogarte|una sobredosis) (si |de verdad |en serio |realmente )?(funciona|sirve|mata)|(de verdad |en serio |realmente )?(funciona|sirve) ((cortarse|cortarte|cortarme) las venas|ahorcarse|ahorcarte|ahogarse|ahogarte|una sobredosis))( o\\b|{end})${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
+      `((${ES_WAYS_ASKED_IF_THEY_WORK}) (si |${ES_REALLY})?(funciona|sirve|mata)|(${ES_REALLY})?(funciona|sirve) (${ES_WAYS_ASKED_IF_THEY_WORK}))( o\\b|{end})${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       `((duele|dolera|es doloroso|es rapido|es rapida|es lento|es instantaneo|se siente algo|se sufre|sufres) (mucho )?(ahogarse|ahogarte|morir ahogad[oa]|desangrarse|desangrarte|ahorcarse|ahorcarte|cortarse las venas|cortarte las venas|morir congelad[oa]|morir de frio|una sobredosis|sobredosis)|(ahogarse|morir ahogad[oa]|desangrarse|ahorcarse|cortarse las venas|morir congelad[oa]|una sobredosis) (duele|es doloroso|es rapido|es lento|es instantaneo))${NOT_ABOUT_A_STORY_OR_AN_ANIMAL}`,
       // How high a fall must be, asked: "how high do you have to jump from to definitely die", "how many stories do you
       // need to fall from to not survive"; whether people regret it on the way down.

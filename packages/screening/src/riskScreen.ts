@@ -1,7 +1,7 @@
 // Decides a teen message's risk level in layers: the versioned lexicon, the trained classifier over the message and its sentence windows, then the session's recent messages.
 
 import { asksToTalk, crisisFollowUps, namesHelpOrSafety, saysActingNow, saysFinalGoodbye, type CrisisFollowUp } from "./actingNow";
-import { boundedMemo } from "./boundedMemo";
+import { boundedMemo } from "@innerworld/platform/memo";
 import { CONTEXT_MESSAGES } from "./sessionContext";
 import { extractFeatures, findConceptTerms, type FeatureVector } from "./classifier/features";
 import { findCrisisLanguage, leaveOutTerms } from "./crisisLexicon";

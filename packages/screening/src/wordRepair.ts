@@ -1,6 +1,6 @@
 // Reads disguised words back as the words meant: masked and leetspeak tokens, stretched letters, dropped vowels, misspellings, look-alike letters, emoji, joined-up spaced letters.
 
-import { boundedMemo } from "./boundedMemo";
+import { boundedMemo } from "@innerworld/platform/memo";
 import { COMMON_WORDS, EMOJI_WORDS, HOMOGLYPHS, MISSPELLINGS, RISK_WORDS } from "./normalizeVocabulary.data";
 import { REAL_WORDS_NEAR_RISK_WORDS } from "./realWordsNearRiskWords.data";
 

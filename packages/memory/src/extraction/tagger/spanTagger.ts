@@ -77,8 +77,8 @@ export function bucketOf(feature: string): number {
 /**
  * Transition features: the previous tag alone and with the word, scored against the current tag (first order, so
  * Viterbi decodes exactly). As buckets, for each token after each possible previous tag (START_TAG first, then the
- * layer's tags in order), two per pair, flat: [(token * (tags + 1) + previous) * 2] and the one after it. Hashed once
- * per message and layer: training decodes every message once an epoch, and Viterbi asks for every pair.
+ * layer's tags in order), two per pair, flat, the pair's first at transitionAt. Hashed once per message and layer:
+ * training decodes every message once an epoch, and Viterbi asks for every pair.
  */
 export function transitionBucketsOf(tags: readonly string[], words: readonly string[]): Int32Array {
   const previousTags = [START_TAG, ...tags];
@@ -86,13 +86,16 @@ export function transitionBucketsOf(tags: readonly string[], words: readonly str
   const previousAlone = previousTags.map((tag) => bucketOf(`pt:${tag}`));
   for (const [token, word] of words.entries()) {
     for (const [previous, previousTag] of previousTags.entries()) {
-      const at = (token * previousTags.length + previous) * 2;
+      const at = transitionAt(token, previous, tags.length);
       buckets[at] = previousAlone[previous] ?? 0;
       buckets[at + 1] = bucketOf(`ptw:${previousTag}|${word}`);
     }
   }
   return buckets;
 }
+
+/** Where in transitionBucketsOf's array a token's two buckets after a previous tag start (previous 0 is START_TAG). */
+export const transitionAt = (token: number, previous: number, tagCount: number): number => (token * (tagCount + 1) + previous) * 2;
 
 /** Weights by bucket: the per-tag scores of a bucket, or undefined when the model never used it. */
 export interface WeightRows {
@@ -170,7 +173,7 @@ export function decodeTags(rows: WeightRows, tags: readonly string[], featureBuc
     emission.fill(0);
     for (const bucket of featureBuckets[token] ?? []) rows.add(bucket, emission);
     for (let previous = token === 0 ? 0 : 1; previous < (token === 0 ? 1 : previousCount); previous += 1) {
-      const at = (token * previousCount + previous) * 2;
+      const at = transitionAt(token, previous, size);
       transition.fill(0);
       rows.add(transitions[at] ?? 0, transition);
       rows.add(transitions[at + 1] ?? 0, transition);

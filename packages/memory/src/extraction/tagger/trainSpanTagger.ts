@@ -3,7 +3,7 @@ import { seededRandom, shuffleInPlace } from "@innerworld/platform/random";
 import { wordedEntityKey } from "../canonicalEntityKey.js";
 import type { EntityType } from "../../graph/model.js";
 import type { MessageText } from "../readMessage.js";
-import { BUCKETS, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionBucketsOf, type SpanTaggerFile, type TaggerInput, type TaggerLayerFile, type WeightRows } from "./spanTagger.js";
+import { BUCKETS, MODEL_FORMAT, START_TAG, TAG_LAYERS, bucketOf, decodeTags, spanText, tagsOf, transitionAt, transitionBucketsOf, type SpanTaggerFile, type TaggerInput, type TaggerLayerFile, type WeightRows } from "./spanTagger.js";
 import { tokenFeatures, type RuleSpan } from "./tokenFeatures.js";
 
 /** A message as read at run time, with the entities its writer labelled. */
@@ -209,7 +209,7 @@ function trainLayer(prepared: readonly PreparedExample[], types: readonly Entity
   const previousIndex = (previousTag: string) => (previousTag === START_TAG ? 0 : (tagIndex.get(previousTag) ?? 0) + 1);
   const transitions = prepared.map((example) => transitionBucketsOf(tags, example.words));
   const featuresAt = (exampleIndex: number, position: number, previousTag: string) => {
-    const at = (position * (tagCount + 1) + previousIndex(previousTag)) * 2;
+    const at = transitionAt(position, previousIndex(previousTag), tagCount);
     const transition = transitions[exampleIndex] as Int32Array;
     return [...(prepared[exampleIndex]?.buckets[position] ?? []), transition[at] ?? 0, transition[at + 1] ?? 0];
   };
